@@ -1,0 +1,45 @@
+package com.smeloanflow.identity;
+
+import java.util.List;
+
+/** The Camunda groups of DESIGN.md §2. Branch groups are per branch: {@code ZY001-acceptance}. */
+public final class Groups {
+
+  public static final String CAMUNDA_ADMIN = "camunda-admin";
+  public static final String CHANNEL_GATEWAY = "channel-gateway";
+  public static final String PROCESSING_CENTRE = "processing-centre";
+  public static final String REMOTE_BANKING = "remote-banking";
+  public static final String CREDIT_APPROVERS = "credit-approvers";
+  public static final String CREDIT_COMMITTEE = "credit-committee";
+  public static final String DISBURSEMENT_OPS = "disbursement-ops";
+  public static final String COLLECTIONS = "collections";
+  public static final String TEAM_LEADS = "team-leads";
+  public static final String PROCESS_OWNERS = "process-owners";
+
+  /** Central groups with their Chinese names. */
+  public static final List<String[]> CENTRAL = List.of(
+      new String[] {CAMUNDA_ADMIN, "系统管理员"},
+      new String[] {CHANNEL_GATEWAY, "渠道网关(系统)"},
+      new String[] {PROCESSING_CENTRE, "集中作业中心"},
+      new String[] {REMOTE_BANKING, "远程银行中心"},
+      new String[] {CREDIT_APPROVERS, "审批人"},
+      new String[] {CREDIT_COMMITTEE, "贷审会委员"},
+      new String[] {DISBURSEMENT_OPS, "放款审核"},
+      new String[] {COLLECTIONS, "资产保全"},
+      new String[] {TEAM_LEADS, "团队主管"},
+      new String[] {PROCESS_OWNERS, "流程管理员"});
+
+  /** Central groups whose staff work tasks in Tasklist. */
+  public static final List<String> TASK_WORKERS = List.of(PROCESSING_CENTRE, REMOTE_BANKING, CREDIT_APPROVERS,
+      CREDIT_COMMITTEE, DISBURSEMENT_OPS, COLLECTIONS, TEAM_LEADS);
+
+  private Groups() {}
+
+  public static String acceptance(String branchCode) {
+    return branchCode + "-acceptance";
+  }
+
+  public static String customerManagers(String branchCode) {
+    return branchCode + "-customer-managers";
+  }
+}

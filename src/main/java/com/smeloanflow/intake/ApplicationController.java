@@ -1,0 +1,64 @@
+package com.smeloanflow.intake;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.security.Principal;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The channel API (DESIGN.md §6): applications in, their status out. */
+@RestController
+@RequestMapping("/api/applications")
+@Tag(name = "Applications", description = "Loan applications from the channels")
+public class ApplicationController {
+
+  private final IntakeService intake;
+  private final ApplicationQueryService queries;
+
+  public ApplicationController(IntakeService intake, ApplicationQueryService queries) {
+    this.intake = intake;
+    this.queries = queries;
+  }
+
+  public record SubmissionResponse(String applicationId, ApplicationStatus status) {}
+
+  @PostMapping(consumes = "application/json", produces = "application/json")
+  @Operation(summary = "Submit a loan application",
+      description = "Validates every field, stores the application and starts loan-origination. "
+          + "A retry with the same Idempotency-Key returns the first answer and starts nothing new.")
+  @ApiResponse(responseCode = "201", description = "Application accepted for processing",
+      content = @Content(examples = @ExampleObject(value = "{\"applicationId\":\"SL20261123000001\",\"status\":\"SUBMITTED\"}")))
+  @ApiResponse(responseCode = "400", description = "Bad fields, each named (application/problem+json)",
+      content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = """
+          {"type":"https://smeloan.example.com/problems/invalid-request","title":"请求信息有误","status":400,
+           "detail":"1 个字段有误","errors":[{"field":"enterprise.creditCode","code":"INVALID_CHECK_CHARACTER","message":"统一社会信用代码校验位错误(GB 32100)"}]}""")))
+  @ApiResponse(responseCode = "422", description = "Idempotency-Key reused for a different request")
+  public ResponseEntity<SubmissionResponse> submit(
+      @RequestBody ApplicationRequest request,
+      @Parameter(description = "Makes retries safe: the same key returns the first answer")
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      Principal principal) {
+    IntakeService.Submission submission = intake.submit(request, principal.getName(),
+        idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim());
+    return ResponseEntity.created(URI.create("/api/applications/" + submission.applicationId()))
+        .header("Idempotent-Replayed", String.valueOf(submission.replayed()))
+        .body(new SubmissionResponse(submission.applicationId(), submission.status()));
+  }
+
+  @GetMapping(path = "/{id}", produces = "application/json")
+  @Operation(summary = "Status of an application", description = "Status, current stage, open tasks, decision and loan id once disbursed")
+  public ApplicationView get(@PathVariable("id") String id) {
+    return queries.view(id);
+  }
+}

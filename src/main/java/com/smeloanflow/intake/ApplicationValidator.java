@@ -1,0 +1,201 @@
+package com.smeloanflow.intake;
+
+import com.smeloanflow.intake.ApplicationRequest.Collateral;
+import com.smeloanflow.intake.ApplicationRequest.Enterprise;
+import com.smeloanflow.intake.ApplicationRequest.LegalRepresentative;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Checks an application before anything is stored or started. Collects every bad field, so a
+ * channel or a counter clerk can correct them all at once. Used by the channel API and by the
+ * counter start form alike.
+ */
+public final class ApplicationValidator {
+
+  private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+  private static final Pattern EMAIL =
+      Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+  private static final Pattern INDUSTRY_CODE = Pattern.compile("[A-T](\\d{2,4})?");
+  private static final Pattern BRANCH_CODE = Pattern.compile("[A-Z]{2}\\d{3}");
+
+  private final List<FieldViolation> violations = new ArrayList<>();
+  private final LocalDate today;
+
+  private ApplicationValidator(LocalDate today) {
+    this.today = today;
+  }
+
+  /** Returns every violation of the request; an empty list means it may be submitted. */
+  public static List<FieldViolation> validate(ApplicationRequest request, LocalDate today) {
+    ApplicationValidator validator = new ApplicationValidator(today);
+    validator.check(request);
+    return List.copyOf(validator.violations);
+  }
+
+  private void check(ApplicationRequest request) {
+    if (request == null) {
+      add("", "REQUIRED", "请求体不能为空");
+      return;
+    }
+    enumValue("channel", request.channel(), Channel.class);
+    requireMatching("branchCode", request.branchCode(), BRANCH_CODE, "网点代码格式应为两位大写字母加三位数字, 如 ZY001");
+    Product product = enumValue("product", request.product(), Product.class);
+    GuaranteeType guarantee = enumValue("guaranteeType", request.guaranteeType(), GuaranteeType.class);
+    checkEnterprise(request.enterprise());
+    checkLegalRepresentative(request.legalRepresentative());
+    checkAmount(request.requestedAmount(), product);
+    checkTerm(request.termMonths(), product);
+    requireText("purpose", request.purpose(), 500);
+    if (product != null && guarantee != null && !product.guaranteeTypes().contains(guarantee)) {
+      add("guaranteeType", "NOT_ALLOWED_FOR_PRODUCT",
+          product.label() + "不接受" + guarantee.label() + "担保方式");
+    }
+    checkCollateral(request.collateral(), guarantee);
+  }
+
+  private void checkEnterprise(Enterprise enterprise) {
+    if (enterprise == null) {
+      add("enterprise", "REQUIRED", "企业信息不能为空");
+      return;
+    }
+    requireText("enterprise.name", enterprise.name(), 200);
+    String code = enterprise.creditCode();
+    if (isBlank(code)) {
+      add("enterprise.creditCode", "REQUIRED", "统一社会信用代码不能为空");
+    } else if (!UnifiedSocialCreditCode.hasValidFormat(code)) {
+      add("enterprise.creditCode", "INVALID_FORMAT",
+          "统一社会信用代码应为18位, 由数字和大写字母(不含I、O、S、V、Z)组成");
+    } else if (!UnifiedSocialCreditCode.hasValidCheckCharacter(code)) {
+      add("enterprise.creditCode", "INVALID_CHECK_CHARACTER", "统一社会信用代码校验位错误(GB 32100)");
+    }
+    requireMatching("enterprise.industryCode", enterprise.industryCode(), INDUSTRY_CODE,
+        "行业代码应为国民经济行业分类代码, 如 C34");
+    if (enterprise.establishedOn() == null) {
+      add("enterprise.establishedOn", "REQUIRED", "成立日期不能为空");
+    } else if (enterprise.establishedOn().isAfter(today)) {
+      add("enterprise.establishedOn", "IN_FUTURE", "成立日期不能晚于今天");
+    }
+    checkMoney("enterprise.annualRevenue", enterprise.annualRevenue(), true);
+  }
+
+  private void checkLegalRepresentative(LegalRepresentative rep) {
+    if (rep == null) {
+      add("legalRepresentative", "REQUIRED", "法定代表人信息不能为空");
+      return;
+    }
+    requireText("legalRepresentative.name", rep.name(), 100);
+    String id = rep.idNumber();
+    if (isBlank(id)) {
+      add("legalRepresentative.idNumber", "REQUIRED", "身份证号码不能为空");
+    } else if (!ResidentIdNumber.hasValidFormat(id)) {
+      add("legalRepresentative.idNumber", "INVALID_FORMAT", "身份证号码应为17位数字加1位数字或X");
+    } else if (ResidentIdNumber.birthDate(id) == null || ResidentIdNumber.birthDate(id).isAfter(today)) {
+      add("legalRepresentative.idNumber", "INVALID_BIRTH_DATE", "身份证号码中的出生日期无效");
+    } else if (!ResidentIdNumber.hasValidCheckDigit(id)) {
+      add("legalRepresentative.idNumber", "INVALID_CHECK_DIGIT", "身份证号码校验位错误(GB 11643)");
+    }
+    requireMatching("legalRepresentative.mobile", rep.mobile(), MOBILE, "手机号码应为11位, 以1开头");
+    requireMatching("legalRepresentative.email", rep.email(), EMAIL, "电子邮箱格式不正确");
+  }
+
+  private void checkAmount(BigDecimal amount, Product product) {
+    if (!checkMoney("requestedAmount", amount, false) || product == null) {
+      return;
+    }
+    if (!product.allowsAmount(amount)) {
+      add("requestedAmount", "OUT_OF_PRODUCT_RANGE", String.format("%s申请金额应在 %s 至 %s 元之间",
+          product.label(), product.minAmount().toPlainString(), product.maxAmount().toPlainString()));
+    }
+  }
+
+  private void checkTerm(Integer termMonths, Product product) {
+    if (termMonths == null) {
+      add("termMonths", "REQUIRED", "贷款期限不能为空");
+    } else if (termMonths <= 0) {
+      add("termMonths", "NOT_POSITIVE", "贷款期限必须大于0");
+    } else if (product != null && !product.allowsTerm(termMonths)) {
+      add("termMonths", "OUT_OF_PRODUCT_RANGE", product.minTermMonths() == product.maxTermMonths()
+          ? String.format("%s期限固定为 %d 个月", product.label(), product.minTermMonths())
+          : String.format("%s期限应在 %d 至 %d 个月之间", product.label(), product.minTermMonths(), product.maxTermMonths()));
+    }
+  }
+
+  private void checkCollateral(Collateral collateral, GuaranteeType guarantee) {
+    if (guarantee != GuaranteeType.MORTGAGE) {
+      return;
+    }
+    if (collateral == null) {
+      add("collateral", "REQUIRED", "抵押贷款必须提供抵押物信息");
+      return;
+    }
+    enumValue("collateral.type", collateral.type(), CollateralType.class);
+    requireText("collateral.description", collateral.description(), 500);
+    checkMoney("collateral.appraisedValue", collateral.appraisedValue(), false);
+  }
+
+  /** Amount in CNY: present, positive (or zero when allowed), at most 2 decimals. */
+  private boolean checkMoney(String field, BigDecimal amount, boolean zeroAllowed) {
+    if (amount == null) {
+      add(field, "REQUIRED", "金额不能为空");
+      return false;
+    }
+    if (amount.signum() < 0 || (!zeroAllowed && amount.signum() == 0)) {
+      add(field, "NOT_POSITIVE", zeroAllowed ? "金额不能为负数" : "金额必须大于0");
+      return false;
+    }
+    if (amount.stripTrailingZeros().scale() > 2) {
+      add(field, "TOO_MANY_DECIMALS", "金额最多保留两位小数");
+      return false;
+    }
+    if (amount.precision() - amount.scale() > 16) {
+      add(field, "TOO_LARGE", "金额超出允许范围");
+      return false;
+    }
+    return true;
+  }
+
+  private <E extends Enum<E>> E enumValue(String field, String value, Class<E> type) {
+    if (isBlank(value)) {
+      add(field, "REQUIRED", "不能为空");
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      StringBuilder allowed = new StringBuilder();
+      for (E constant : type.getEnumConstants()) {
+        allowed.append(allowed.isEmpty() ? "" : ", ").append(constant.name());
+      }
+      add(field, "UNKNOWN_VALUE", "取值无效, 可选: " + allowed);
+      return null;
+    }
+  }
+
+  private void requireText(String field, String value, int maxLength) {
+    if (isBlank(value)) {
+      add(field, "REQUIRED", "不能为空");
+    } else if (value.length() > maxLength) {
+      add(field, "TOO_LONG", "不能超过 " + maxLength + " 个字符");
+    }
+  }
+
+  private void requireMatching(String field, String value, Pattern pattern, String message) {
+    if (isBlank(value)) {
+      add(field, "REQUIRED", "不能为空");
+    } else if (!pattern.matcher(value).matches()) {
+      add(field, "INVALID_FORMAT", message);
+    }
+  }
+
+  private void add(String field, String code, String message) {
+    violations.add(new FieldViolation(field, code, message));
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
+}

@@ -1,0 +1,190 @@
+package com.smeloanflow.intake;
+
+import static com.smeloanflow.process.LoanOriginationProcess.Variables.APPLICATION_ID;
+
+import com.smeloanflow.identity.Groups;
+import com.smeloanflow.platform.BusinessClock;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start listener of loan-origination. An application from the channel API arrives registered (it
+ * carries {@code applicationId}). One entered at the branch counter with the Tasklist start form
+ * arrives as form fields: it is validated exactly like the API's, registered, and the instance gets
+ * the application id as business key. A bad field aborts the start with a message naming every
+ * bad field, and nothing is left behind.
+ */
+@Component("counterIntake")
+public class CounterIntakeListener implements ExecutionListener {
+
+  /** Start form field → label staff see in the form, in form order. */
+  static final Map<String, String> FORM_FIELDS = new LinkedHashMap<>();
+
+  static {
+    FORM_FIELDS.put("branchCode", "受理网点");
+    FORM_FIELDS.put("product", "贷款产品");
+    FORM_FIELDS.put("enterpriseName", "企业名称");
+    FORM_FIELDS.put("creditCode", "统一社会信用代码");
+    FORM_FIELDS.put("industryCode", "行业代码");
+    FORM_FIELDS.put("establishedOn", "成立日期");
+    FORM_FIELDS.put("annualRevenue", "年营业收入(元)");
+    FORM_FIELDS.put("legalRepName", "法定代表人姓名");
+    FORM_FIELDS.put("legalRepIdNumber", "法定代表人身份证号码");
+    FORM_FIELDS.put("legalRepMobile", "法定代表人手机号码");
+    FORM_FIELDS.put("legalRepEmail", "法定代表人电子邮箱");
+    FORM_FIELDS.put("requestedAmount", "申请金额(元)");
+    FORM_FIELDS.put("termMonths", "贷款期限(月)");
+    FORM_FIELDS.put("purpose", "贷款用途");
+    FORM_FIELDS.put("guaranteeType", "担保方式");
+    FORM_FIELDS.put("collateralType", "抵押物类型");
+    FORM_FIELDS.put("collateralDescription", "抵押物描述");
+    FORM_FIELDS.put("collateralAppraisedValue", "抵押物评估价值(元)");
+  }
+
+  /** API field path → start form field. */
+  private static final Map<String, String> API_TO_FORM = Map.ofEntries(
+      Map.entry("enterprise.name", "enterpriseName"), Map.entry("enterprise.creditCode", "creditCode"),
+      Map.entry("enterprise.industryCode", "industryCode"), Map.entry("enterprise.establishedOn", "establishedOn"),
+      Map.entry("enterprise.annualRevenue", "annualRevenue"), Map.entry("legalRepresentative.name", "legalRepName"),
+      Map.entry("legalRepresentative.idNumber", "legalRepIdNumber"), Map.entry("legalRepresentative.mobile", "legalRepMobile"),
+      Map.entry("legalRepresentative.email", "legalRepEmail"), Map.entry("collateral", "collateralType"),
+      Map.entry("collateral.type", "collateralType"), Map.entry("collateral.description", "collateralDescription"),
+      Map.entry("collateral.appraisedValue", "collateralAppraisedValue"));
+
+  private final IntakeService intake;
+  private final IdentityService identityService;
+
+  public CounterIntakeListener(IntakeService intake, IdentityService identityService) {
+    this.intake = intake;
+    this.identityService = identityService;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    if (APPLICATION_ID.fromOrNull(execution) != null) {
+      return; // registered by the channel API
+    }
+    List<FieldViolation> violations = new ArrayList<>();
+    ApplicationRequest request = toRequest(execution, violations);
+    String clerk = currentUser();
+    String branch = text(execution, "branchCode");
+    if (clerk != null && branch != null && !mayActFor(clerk, branch)) {
+      violations.add(new FieldViolation("branchCode", "NOT_YOUR_BRANCH", "您不属于网点 " + branch + ", 不能代其受理"));
+    }
+    LoanApplication application;
+    try {
+      if (!violations.isEmpty()) {
+        throw new ApplicationValidationException(violations);
+      }
+      application = intake.register(request, clerk == null ? "counter" : clerk);
+    } catch (ApplicationValidationException e) {
+      throw new ApplicationValidationException(e.violations(), formMessage(e.violations()));
+    }
+    execution.removeVariables(FORM_FIELDS.keySet());
+    execution.setProcessBusinessKey(application.id());
+    execution.setVariables(intake.processVariables(application));
+  }
+
+  /** The message Tasklist shows: each bad field by the label the clerk sees. */
+  static String formMessage(List<FieldViolation> violations) {
+    return "申请信息有误, 请更正后重新提交: " + violations.stream()
+        .map(v -> FORM_FIELDS.getOrDefault(API_TO_FORM.getOrDefault(v.field(), v.field()), v.field()) + ": " + v.message())
+        .collect(Collectors.joining("; "));
+  }
+
+  private ApplicationRequest toRequest(DelegateExecution execution, List<FieldViolation> violations) {
+    String guaranteeType = text(execution, "guaranteeType");
+    ApplicationRequest.Collateral collateral = "MORTGAGE".equals(guaranteeType)
+        ? new ApplicationRequest.Collateral(text(execution, "collateralType"), text(execution, "collateralDescription"),
+            money(execution, "collateralAppraisedValue", violations))
+        : null;
+    return new ApplicationRequest(
+        Channel.BRANCH_COUNTER.name(),
+        text(execution, "branchCode"),
+        text(execution, "product"),
+        new ApplicationRequest.Enterprise(text(execution, "enterpriseName"), upper(text(execution, "creditCode")),
+            upper(text(execution, "industryCode")), date(execution, "establishedOn", violations),
+            money(execution, "annualRevenue", violations)),
+        new ApplicationRequest.LegalRepresentative(text(execution, "legalRepName"),
+            upper(text(execution, "legalRepIdNumber")), text(execution, "legalRepMobile"), text(execution, "legalRepEmail")),
+        money(execution, "requestedAmount", violations),
+        integer(execution, "termMonths", violations),
+        text(execution, "purpose"),
+        guaranteeType,
+        collateral);
+  }
+
+  private String currentUser() {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+
+  private boolean mayActFor(String user, String branch) {
+    return identityService.createGroupQuery().groupMember(user)
+        .groupIdIn(Groups.acceptance(branch), Groups.customerManagers(branch), Groups.CAMUNDA_ADMIN).count() > 0;
+  }
+
+  private static String text(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    return value == null || value.toString().isBlank() ? null : value.toString().trim();
+  }
+
+  private static String upper(String value) {
+    return value == null ? null : value.toUpperCase();
+  }
+
+  private static BigDecimal money(DelegateExecution execution, String name, List<FieldViolation> violations) {
+    Object value = execution.getVariable(name);
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    try {
+      return value instanceof Double || value instanceof Float
+          ? BigDecimal.valueOf(((Number) value).doubleValue())
+          : new BigDecimal(value.toString().trim().replace(",", ""));
+    } catch (NumberFormatException e) {
+      violations.add(new FieldViolation(name, "INVALID_TYPE", "应为金额数字"));
+      return null;
+    }
+  }
+
+  private static Integer integer(DelegateExecution execution, String name, List<FieldViolation> violations) {
+    Object value = execution.getVariable(name);
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    try {
+      return new BigDecimal(value.toString().trim()).intValueExact();
+    } catch (ArithmeticException | NumberFormatException e) {
+      violations.add(new FieldViolation(name, "INVALID_TYPE", "应为整数"));
+      return null;
+    }
+  }
+
+  private static LocalDate date(DelegateExecution execution, String name, List<FieldViolation> violations) {
+    Object value = execution.getVariable(name);
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    if (value instanceof Date date) {
+      return LocalDate.ofInstant(date.toInstant(), BusinessClock.BANK_ZONE);
+    }
+    try {
+      return LocalDate.parse(value.toString().trim().substring(0, Math.min(10, value.toString().trim().length())));
+    } catch (RuntimeException e) {
+      violations.add(new FieldViolation(name, "INVALID_TYPE", "应为日期, 如 2016-04-18"));
+      return null;
+    }
+  }
+}

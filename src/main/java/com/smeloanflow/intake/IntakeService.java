@@ -1,0 +1,198 @@
+package com.smeloanflow.intake;
+
+import static com.smeloanflow.process.LoanOriginationProcess.Variables.*;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.process.LoanOriginationProcess;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes loan applications in: validates, stores and starts {@code loan-origination} with the
+ * application id as business key, all in one transaction, so a refused or failed request leaves
+ * nothing behind. A channel's retry with the same Idempotency-Key returns the first answer.
+ */
+@Service
+public class IntakeService {
+
+  private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
+  private static final ObjectMapper CANONICAL = JsonMapper.builder()
+      .addModule(new JavaTimeModule())
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+      .build();
+  /** How long a retry waits for a concurrent first request with the same key to commit. */
+  private static final int CONCURRENT_RETRY_POLLS = 100;
+  private static final long CONCURRENT_RETRY_POLL_MILLIS = 100;
+
+  private final LoanApplicationRepository applications;
+  private final IdempotencyRepository idempotency;
+  private final ApplicationIdGenerator ids;
+  private final ApplicationHistory history;
+  private final RuntimeService runtimeService;
+  private final TransactionTemplate transaction;
+  private final BusinessClock clock;
+  private final JdbcClient jdbc;
+
+  public IntakeService(LoanApplicationRepository applications, IdempotencyRepository idempotency,
+      ApplicationIdGenerator ids, ApplicationHistory history, RuntimeService runtimeService,
+      TransactionTemplate transaction, BusinessClock clock, JdbcClient jdbc) {
+    this.applications = applications;
+    this.idempotency = idempotency;
+    this.ids = ids;
+    this.history = history;
+    this.runtimeService = runtimeService;
+    this.transaction = transaction;
+    this.clock = clock;
+    this.jdbc = jdbc;
+  }
+
+  /** The answer to a submission; {@code replayed} when it repeats the answer to an earlier request. */
+  public record Submission(String applicationId, ApplicationStatus status, boolean replayed) {}
+
+  /**
+   * Submits an application from a channel and starts its process.
+   *
+   * @param idempotencyKey the channel's Idempotency-Key, or null
+   * @throws ApplicationValidationException naming every bad field; nothing is stored
+   * @throws IdempotencyConflictException when the key was used before for a different request
+   */
+  public Submission submit(ApplicationRequest request, String caller, String idempotencyKey) {
+    requireValid(request);
+    String requestHash = hash(request);
+    if (idempotencyKey != null) {
+      Optional<Submission> earlier = replay(caller, idempotencyKey, requestHash);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+    }
+    try {
+      return transaction.execute(status -> {
+        LoanApplication application = register(request, caller);
+        if (idempotencyKey != null) {
+          idempotency.insert(caller, idempotencyKey, requestHash, application.id(), clock.now());
+        }
+        startProcess(application);
+        return new Submission(application.id(), application.status(), false);
+      });
+    } catch (DataAccessException e) {
+      if (idempotencyKey == null) {
+        throw e;
+      }
+      // A concurrent request with the same key is committing, or has: answer as it did.
+      return awaitConcurrentFirstAnswer(caller, idempotencyKey, requestHash).orElseThrow(() -> e);
+    }
+  }
+
+  /** Validates and stores an application without starting a process (the counter start form starts it). */
+  public LoanApplication register(ApplicationRequest request, String caller) {
+    requireValid(request);
+    LoanApplication application = toApplication(ids.next(), request, caller);
+    applications.insert(application);
+    history.record(application.id(), caller, "SUBMITTED",
+        application.channel().label() + " / " + application.product().label() + " / " + application.requestedAmount().toPlainString() + " 元");
+    return application;
+  }
+
+  /** Variables the process starts with: the id and the values its gateways need. */
+  public Map<String, Object> processVariables(LoanApplication application) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(APPLICATION_ID.name(), application.id());
+    variables.put(BRANCH_CODE.name(), application.branchCode());
+    variables.put(PRODUCT.name(), application.product().name());
+    variables.put(BRANCH_ACCEPTANCE_REQUIRED.name(), application.needsBranchAcceptance());
+    return variables;
+  }
+
+  private void startProcess(LoanApplication application) {
+    runtimeService.createProcessInstanceByKey(LoanOriginationProcess.KEY)
+        .businessKey(application.id())
+        .setVariables(processVariables(application))
+        .execute();
+    log.info("Application {}: loan-origination started ({} at {})", application.id(), application.channel(), application.branchCode());
+  }
+
+  private void requireValid(ApplicationRequest request) {
+    List<FieldViolation> violations = new ArrayList<>(ApplicationValidator.validate(request, clock.today()));
+    if (request != null && request.branchCode() != null && violations.stream().noneMatch(v -> v.field().equals("branchCode"))
+        && !branchExists(request.branchCode())) {
+      violations.add(new FieldViolation("branchCode", "UNKNOWN_BRANCH", "网点 " + request.branchCode() + " 不存在或已停用"));
+    }
+    if (!violations.isEmpty()) {
+      throw new ApplicationValidationException(violations);
+    }
+  }
+
+  private boolean branchExists(String code) {
+    return jdbc.sql("SELECT COUNT(*) FROM branch WHERE code = :code AND active = TRUE")
+        .param("code", code).query(Long.class).single() > 0;
+  }
+
+  private Optional<Submission> replay(String caller, String key, String requestHash) {
+    return idempotency.find(caller, key).map(entry -> {
+      if (!entry.requestHash().equals(requestHash)) {
+        throw new IdempotencyConflictException(key);
+      }
+      log.info("Application {}: retry with Idempotency-Key {} answered as before", entry.applicationId(), key);
+      return new Submission(entry.applicationId(), ApplicationStatus.SUBMITTED, true);
+    });
+  }
+
+  private Optional<Submission> awaitConcurrentFirstAnswer(String caller, String key, String requestHash) {
+    for (int poll = 0; poll < CONCURRENT_RETRY_POLLS; poll++) {
+      Optional<Submission> earlier = replay(caller, key, requestHash);
+      if (earlier.isPresent()) {
+        return earlier;
+      }
+      try {
+        Thread.sleep(CONCURRENT_RETRY_POLL_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  private LoanApplication toApplication(String id, ApplicationRequest r, String caller) {
+    var collateral = r.collateral();
+    boolean mortgage = GuaranteeType.valueOf(r.guaranteeType()) == GuaranteeType.MORTGAGE;
+    return new LoanApplication(id, Channel.valueOf(r.channel()), r.branchCode(), Product.valueOf(r.product()),
+        r.enterprise().name().trim(), r.enterprise().creditCode(), r.enterprise().industryCode(),
+        r.enterprise().establishedOn(), r.enterprise().annualRevenue(),
+        r.legalRepresentative().name().trim(), r.legalRepresentative().idNumber(),
+        r.legalRepresentative().mobile(), r.legalRepresentative().email(),
+        r.requestedAmount(), r.termMonths(), r.purpose().trim(), GuaranteeType.valueOf(r.guaranteeType()),
+        mortgage ? CollateralType.valueOf(collateral.type()) : null,
+        mortgage ? collateral.description() : null,
+        mortgage ? collateral.appraisedValue() : null,
+        ApplicationStatus.SUBMITTED, List.of(), caller, clock.now());
+  }
+
+  static String hash(ApplicationRequest request) {
+    try {
+      byte[] canonical = CANONICAL.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Cannot hash application request", e);
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package com.smeloanflow.intake;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class LoanApplicationRepository {
+
+  private final JdbcClient jdbc;
+
+  public LoanApplicationRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(LoanApplication a) {
+    jdbc.sql("""
+        INSERT INTO loan_application (id, channel, branch_code, product, enterprise_name, credit_code,
+          industry_code, established_on, annual_revenue, legal_rep_name, legal_rep_id_number,
+          legal_rep_mobile, legal_rep_email, requested_amount, term_months, purpose, guarantee_type,
+          collateral_type, collateral_description, collateral_appraised_value, status,
+          submitted_by, submitted_at, updated_at, version)
+        VALUES (:id, :channel, :branchCode, :product, :enterpriseName, :creditCode, :industryCode,
+          :establishedOn, :annualRevenue, :legalRepName, :legalRepIdNumber, :legalRepMobile,
+          :legalRepEmail, :requestedAmount, :termMonths, :purpose, :guaranteeType, :collateralType,
+          :collateralDescription, :collateralAppraisedValue, :status, :submittedBy, :submittedAt,
+          :submittedAt, 0)
+        """)
+        .param("id", a.id())
+        .param("channel", a.channel().name())
+        .param("branchCode", a.branchCode())
+        .param("product", a.product().name())
+        .param("enterpriseName", a.enterpriseName())
+        .param("creditCode", a.creditCode())
+        .param("industryCode", a.industryCode())
+        .param("establishedOn", a.establishedOn())
+        .param("annualRevenue", a.annualRevenue())
+        .param("legalRepName", a.legalRepName())
+        .param("legalRepIdNumber", a.legalRepIdNumber())
+        .param("legalRepMobile", a.legalRepMobile())
+        .param("legalRepEmail", a.legalRepEmail())
+        .param("requestedAmount", a.requestedAmount())
+        .param("termMonths", a.termMonths())
+        .param("purpose", a.purpose())
+        .param("guaranteeType", a.guaranteeType().name())
+        .param("collateralType", a.collateralType() == null ? null : a.collateralType().name())
+        .param("collateralDescription", a.collateralDescription())
+        .param("collateralAppraisedValue", a.collateralAppraisedValue())
+        .param("status", a.status().name())
+        .param("submittedBy", a.submittedBy())
+        .param("submittedAt", Timestamp.from(a.submittedAt()))
+        .update();
+  }
+
+  public Optional<LoanApplication> findById(String id) {
+    return jdbc.sql("SELECT * FROM loan_application WHERE id = :id")
+        .param("id", id)
+        .query(LoanApplicationRepository::map)
+        .optional();
+  }
+
+  public LoanApplication get(String id) {
+    return findById(id).orElseThrow(() -> new ApplicationNotFoundException(id));
+  }
+
+  public void updateStatus(String id, ApplicationStatus status, Instant at) {
+    int rows = jdbc.sql("UPDATE loan_application SET status = :status, updated_at = :at, version = version + 1 WHERE id = :id")
+        .param("status", status.name())
+        .param("at", Timestamp.from(at))
+        .param("id", id)
+        .update();
+    if (rows != 1) {
+      throw new ApplicationNotFoundException(id);
+    }
+  }
+
+  public void updateMissingDocuments(String id, List<RequiredDocument> missing, Instant at) {
+    jdbc.sql("UPDATE loan_application SET missing_documents = :missing, updated_at = :at, version = version + 1 WHERE id = :id")
+        .param("missing", missing.isEmpty() ? null : String.join(",", missing.stream().map(Enum::name).toList()))
+        .param("at", Timestamp.from(at))
+        .param("id", id)
+        .update();
+  }
+
+  /** Other applications for the same enterprise that are still open (not disbursed, rejected or withdrawn). */
+  public List<String> findOpenApplicationIds(String creditCode, String exceptId) {
+    return jdbc.sql("""
+        SELECT id FROM loan_application
+        WHERE credit_code = :creditCode AND id <> :exceptId
+          AND status NOT IN ('DISBURSED', 'REJECTED', 'WITHDRAWN')
+        ORDER BY submitted_at
+        """)
+        .param("creditCode", creditCode)
+        .param("exceptId", exceptId)
+        .query(String.class)
+        .list();
+  }
+
+  private static LoanApplication map(ResultSet rs, int row) throws SQLException {
+    String collateralType = rs.getString("collateral_type");
+    String missing = rs.getString("missing_documents");
+    return new LoanApplication(
+        rs.getString("id"),
+        Channel.valueOf(rs.getString("channel")),
+        rs.getString("branch_code"),
+        Product.valueOf(rs.getString("product")),
+        rs.getString("enterprise_name"),
+        rs.getString("credit_code"),
+        rs.getString("industry_code"),
+        rs.getObject("established_on", java.time.LocalDate.class),
+        rs.getBigDecimal("annual_revenue"),
+        rs.getString("legal_rep_name"),
+        rs.getString("legal_rep_id_number"),
+        rs.getString("legal_rep_mobile"),
+        rs.getString("legal_rep_email"),
+        rs.getBigDecimal("requested_amount"),
+        rs.getInt("term_months"),
+        rs.getString("purpose"),
+        GuaranteeType.valueOf(rs.getString("guarantee_type")),
+        collateralType == null ? null : CollateralType.valueOf(collateralType),
+        rs.getString("collateral_description"),
+        (BigDecimal) rs.getBigDecimal("collateral_appraised_value"),
+        ApplicationStatus.valueOf(rs.getString("status")),
+        missing == null ? List.of() : Arrays.stream(missing.split(",")).map(RequiredDocument::valueOf).toList(),
+        rs.getString("submitted_by"),
+        rs.getObject("submitted_at", OffsetDateTime.class).toInstant());
+  }
+}

@@ -1,0 +1,21 @@
+package com.smeloanflow.notification;
+
+/**
+ * The mails the bank sends applicants. Each has a readable Chinese template in
+ * {@code src/main/resources/mail/<file>.txt}: the first line is the subject, the rest the body, with
+ * {@code ${placeholder}} values from {@link ApplicantMailService}.
+ */
+public enum MailTemplate {
+  DOCUMENTS_MISSING("documents-missing"),
+  APPLICATION_WITHDRAWN("application-withdrawn");
+
+  private final String file;
+
+  MailTemplate(String file) {
+    this.file = file;
+  }
+
+  public String resource() {
+    return "mail/" + file + ".txt";
+  }
+}

@@ -1,0 +1,85 @@
+package com.smeloanflow.platform;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.smeloanflow.intake.ApplicationNotFoundException;
+import com.smeloanflow.intake.ApplicationValidationException;
+import com.smeloanflow.intake.FieldViolation;
+import com.smeloanflow.intake.IdempotencyConflictException;
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the bank's API as {@code application/problem+json} (RFC 9457). Bad input names
+ * each field in {@code errors}; malformed JSON is a 400 too, never a 500.
+ */
+@RestControllerAdvice(basePackages = "com.smeloanflow")
+public class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+  public static final String PROBLEM_BASE = "https://smeloan.example.com/problems/";
+
+  @ExceptionHandler(ApplicationValidationException.class)
+  public ProblemDetail invalid(ApplicationValidationException e) {
+    return invalidFields(e.violations());
+  }
+
+  public static ProblemDetail invalidFields(List<FieldViolation> violations) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        violations.size() + " 个字段有误: " + violations.stream().map(FieldViolation::field).collect(Collectors.joining(", ")));
+    problem.setType(URI.create(PROBLEM_BASE + "invalid-request"));
+    problem.setTitle("请求信息有误");
+    problem.setProperty("errors", violations);
+    return problem;
+  }
+
+  @ExceptionHandler(ApplicationNotFoundException.class)
+  public ProblemDetail notFound(ApplicationNotFoundException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    problem.setType(URI.create(PROBLEM_BASE + "not-found"));
+    problem.setTitle("申请不存在");
+    return problem;
+  }
+
+  @ExceptionHandler(IdempotencyConflictException.class)
+  public ProblemDetail idempotencyConflict(IdempotencyConflictException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+    problem.setType(URI.create(PROBLEM_BASE + "idempotency-key-reused"));
+    problem.setTitle("幂等键已用于其他请求");
+    return problem;
+  }
+
+  @ExceptionHandler(StateConflictException.class)
+  public ProblemDetail conflict(StateConflictException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    problem.setType(URI.create(PROBLEM_BASE + "state-conflict"));
+    problem.setTitle("当前状态不允许此操作");
+    return problem;
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ProblemDetail problem;
+    if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field = mapping.getPath().stream()
+          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+          .collect(Collectors.joining(".")).replace(".[", "[");
+      problem = invalidFields(List.of(new FieldViolation(field, "INVALID_TYPE", "取值类型不正确")));
+    } else {
+      problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "请求体不是有效的 JSON");
+      problem.setType(URI.create(PROBLEM_BASE + "malformed-json"));
+      problem.setTitle("请求格式错误");
+    }
+    return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+}
