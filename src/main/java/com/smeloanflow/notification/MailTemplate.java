@@ -7,7 +7,8 @@ package com.smeloanflow.notification;
  */
 public enum MailTemplate {
   DOCUMENTS_MISSING("documents-missing"),
-  APPLICATION_WITHDRAWN("application-withdrawn");
+  APPLICATION_WITHDRAWN("application-withdrawn"),
+  APPLICATION_REJECTED("application-rejected");
 
   private final String file;
 

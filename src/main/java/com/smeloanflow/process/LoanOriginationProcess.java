@@ -24,7 +24,26 @@ public final class LoanOriginationProcess {
     public static final String TASK_WITHDRAW_APPLICATION = "ServiceTask_WithdrawApplication";
     public static final String TASK_NOTIFY_WITHDRAWAL = "ServiceTask_NotifyWithdrawal";
     public static final String END_APPLICATION_WITHDRAWN = "EndEvent_ApplicationWithdrawn";
-    public static final String END_APPLICATION_ACCEPTED = "EndEvent_ApplicationAccepted";
+    public static final String TASK_GATHER_EXTERNAL_DATA = "ServiceTask_GatherExternalData";
+    public static final String TASK_CHECK_DUPLICATES = "ServiceTask_CheckDuplicates";
+    public static final String TASK_SCORE_APPLICATION = "ServiceTask_ScoreApplication";
+    public static final String RULE_CHECK_PRODUCT_ELIGIBILITY = "BusinessRuleTask_CheckProductEligibility";
+    public static final String RULE_DECIDE_APPROVAL_ROUTE = "BusinessRuleTask_DecideApprovalRoute";
+    public static final String GATEWAY_EXCEPTION_REVIEW_NEEDED = "Gateway_ExceptionReviewNeeded";
+    public static final String TASK_REVIEW_EXCEPTION = "UserTask_ReviewException";
+    public static final String RULE_PRICE_LOAN = "BusinessRuleTask_PriceLoan";
+    public static final String TASK_RECORD_PRICING = "ServiceTask_RecordPricing";
+    public static final String RULE_CHECK_REMOTE_VERIFICATION = "BusinessRuleTask_CheckRemoteVerification";
+    public static final String TASK_VERIFY_REMOTELY = "UserTask_VerifyRemotely";
+    public static final String TIMER_NEXT_CONTACT_ATTEMPT = "TimerEvent_NextContactAttempt";
+    public static final String TASK_INVESTIGATE_ON_SITE = "UserTask_InvestigateOnSite";
+    public static final String GATEWAY_APPROVAL_ROUTE = "Gateway_ApprovalRoute";
+    public static final String WAIT_AUTO_APPROVAL = "ReceiveTask_AwaitAutoApproval";
+    public static final String WAIT_SINGLE_APPROVAL = "ReceiveTask_AwaitSingleApproval";
+    public static final String WAIT_COMMITTEE_APPROVAL = "ReceiveTask_AwaitCommitteeApproval";
+    public static final String TASK_REJECT_APPLICATION = "ServiceTask_RejectApplication";
+    public static final String TASK_NOTIFY_REJECTION = "ServiceTask_NotifyRejection";
+    public static final String END_APPLICATION_REJECTED = "EndEvent_ApplicationRejected";
 
     private Elements() {}
   }
@@ -45,6 +64,33 @@ public final class LoanOriginationProcess {
     public static final ProcessVariable<Boolean> BRANCH_ACCEPTANCE_REQUIRED =
         ProcessVariable.of("branchAcceptanceRequired", Boolean.class);
     public static final ProcessVariable<Boolean> DOCUMENTS_COMPLETE = ProcessVariable.of("documentsComplete", Boolean.class);
+    public static final ProcessVariable<Boolean> DUPLICATE_FOUND = ProcessVariable.of("duplicateFound", Boolean.class);
+    public static final ProcessVariable<Boolean> RED_FLAG = ProcessVariable.of("redFlag", Boolean.class);
+    public static final ProcessVariable<Boolean> HARD_RED_FLAG = ProcessVariable.of("hardRedFlag", Boolean.class);
+    public static final ProcessVariable<String> GRADE = ProcessVariable.of("grade", String.class);
+    public static final ProcessVariable<Integer> TOTAL_SCORE = ProcessVariable.of("totalScore", Integer.class);
+    /** Inputs of product-eligibility and approval-authority beside the score. */
+    public static final ProcessVariable<String> GUARANTEE_TYPE = ProcessVariable.of("guaranteeType", String.class);
+    public static final ProcessVariable<String> CHANNEL = ProcessVariable.of("channel", String.class);
+    public static final ProcessVariable<String> INDUSTRY_CODE = ProcessVariable.of("industryCode", String.class);
+    public static final ProcessVariable<java.math.BigDecimal> REQUESTED_AMOUNT =
+        ProcessVariable.of("requestedAmount", java.math.BigDecimal.class);
+    public static final ProcessVariable<Integer> YEARS_IN_BUSINESS = ProcessVariable.of("yearsInBusiness", Integer.class);
+    public static final ProcessVariable<String> REGISTRATION_STATUS = ProcessVariable.of("registrationStatus", String.class);
+    public static final ProcessVariable<java.math.BigDecimal> ANNUAL_REVENUE =
+        ProcessVariable.of("annualRevenue", java.math.BigDecimal.class);
+    /** Outputs of the decision tables (published by DecisionRecorder). */
+    public static final ProcessVariable<Boolean> ELIGIBLE = ProcessVariable.of("eligible", Boolean.class);
+    public static final ProcessVariable<String> APPROVAL_ROUTE = ProcessVariable.of("approvalRoute", String.class);
+    public static final ProcessVariable<String> ROUTE_REASON = ProcessVariable.of("routeReason", String.class);
+    public static final ProcessVariable<Number> SPREAD_PERCENT = ProcessVariable.of("spreadPercent", Number.class);
+    public static final ProcessVariable<Boolean> REMOTE_VERIFICATION_REQUIRED =
+        ProcessVariable.of("remoteVerificationRequired", Boolean.class);
+    /** Outcomes of people's work. */
+    public static final ProcessVariable<String> REVIEW_DECISION = ProcessVariable.of("reviewDecision", String.class);
+    public static final ProcessVariable<String> VERIFICATION_OUTCOME = ProcessVariable.of("verificationOutcome", String.class);
+    public static final ProcessVariable<Integer> VERIFICATION_ATTEMPTS = ProcessVariable.of("verificationAttempts", Integer.class);
+    public static final ProcessVariable<String> INVESTIGATION_OUTCOME = ProcessVariable.of("investigationOutcome", String.class);
     /** Input parameter of the mail tasks: which template to send. */
     public static final ProcessVariable<String> MAIL_TEMPLATE = ProcessVariable.of("mailTemplate", String.class);
 

@@ -1,0 +1,36 @@
+package com.smeloanflow.approval;
+
+import static com.smeloanflow.process.LoanOriginationProcess.Variables.*;
+
+import com.smeloanflow.intake.ApplicationHistory;
+import com.smeloanflow.intake.ApplicationStatus;
+import com.smeloanflow.intake.ApplicationStatusUpdater;
+import com.smeloanflow.processing.ProcessingOutcomeRepository;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Service task "拒绝贷款申请": the application is declined with the reason of whoever declined it. */
+@Component("rejectApplication")
+public class RejectApplicationDelegate implements JavaDelegate {
+
+  private final ProcessingOutcomeRepository outcomes;
+  private final ApplicationStatusUpdater status;
+  private final ApplicationHistory history;
+
+  public RejectApplicationDelegate(ProcessingOutcomeRepository outcomes, ApplicationStatusUpdater status,
+      ApplicationHistory history) {
+    this.outcomes = outcomes;
+    this.status = status;
+    this.history = history;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String applicationId = APPLICATION_ID.from(execution);
+    String reason = ROUTE_REASON.fromOrNull(execution);
+    outcomes.saveRoute(applicationId, "REJECT", reason == null ? "不符合贷款条件" : reason);
+    history.record(applicationId, "system", "REJECTED", reason);
+    status.set(applicationId, ApplicationStatus.REJECTED);
+  }
+}

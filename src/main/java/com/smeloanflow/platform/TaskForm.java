@@ -1,0 +1,54 @@
+package com.smeloanflow.platform;
+
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+
+/**
+ * Reads what a person entered in a task form, and checks it on the server: a client other than
+ * Tasklist (the engine REST API, a script) gets the same clear refusal.
+ */
+public final class TaskForm {
+
+  private final DelegateTask task;
+
+  private TaskForm(DelegateTask task) {
+    this.task = task;
+  }
+
+  public static TaskForm of(DelegateTask task) {
+    return new TaskForm(task);
+  }
+
+  /** A required choice among {@code allowed}; the message names the field and the allowed values. */
+  public String choice(String field, String label, Set<String> allowed) {
+    Object value = task.getVariable(field);
+    if (value == null || !allowed.contains(value.toString())) {
+      throw new IllegalArgumentException("请选择" + label + " (" + field + " must be one of " + allowed + ", was " + value + ")");
+    }
+    return value.toString();
+  }
+
+  public boolean checked(String field) {
+    return Boolean.TRUE.equals(task.getVariable(field));
+  }
+
+  public String text(String field) {
+    Object value = task.getVariable(field);
+    return value == null || value.toString().isBlank() ? null : value.toString().trim();
+  }
+
+  public String requiredText(String field, String label) {
+    String value = text(field);
+    if (value == null) {
+      throw new IllegalArgumentException("请填写" + label + " (" + field + " is required)");
+    }
+    return value;
+  }
+
+  /** Removes form fields that were only input for this task: their content is in the business tables. */
+  public void discard(String... fields) {
+    for (String field : fields) {
+      task.getExecution().removeVariable(field);
+    }
+  }
+}
