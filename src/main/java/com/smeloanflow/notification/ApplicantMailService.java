@@ -37,9 +37,12 @@ public class ApplicantMailService {
   private final JdbcClient jdbc;
   private final BusinessClock clock;
   private final String from;
+  private final java.util.List<MailValueProvider> providers;
 
   public ApplicantMailService(JavaMailSender mailSender, MailRenderer renderer, LoanApplicationRepository applications,
-      ApplicationHistory history, JdbcClient jdbc, BusinessClock clock, @Value("${smeloan.mail.from}") String from) {
+      ApplicationHistory history, JdbcClient jdbc, BusinessClock clock, @Value("${smeloan.mail.from}") String from,
+      java.util.List<MailValueProvider> providers) {
+    this.providers = providers;
     this.mailSender = mailSender;
     this.renderer = renderer;
     this.applications = applications;
@@ -53,6 +56,7 @@ public class ApplicantMailService {
   public void send(String applicationId, MailTemplate template, Map<String, String> extraValues) {
     LoanApplication application = applications.get(applicationId);
     Map<String, String> values = new HashMap<>(standardValues(application));
+    providers.forEach(provider -> values.putAll(provider.values(applicationId)));
     values.putAll(extraValues);
     MailRenderer.RenderedMail mail = renderer.render(template, values);
     String recipient = application.legalRepEmail();

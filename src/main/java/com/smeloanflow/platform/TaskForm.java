@@ -45,6 +45,26 @@ public final class TaskForm {
     return value;
   }
 
+  /** An optional amount in CNY: positive, at most 2 decimals; a number or a numeric string. */
+  public java.math.BigDecimal money(String field, String label) {
+    Object value = task.getVariable(field);
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    java.math.BigDecimal amount;
+    try {
+      amount = value instanceof Double || value instanceof Float
+          ? java.math.BigDecimal.valueOf(((Number) value).doubleValue())
+          : new java.math.BigDecimal(value.toString().trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(label + "应为金额 (" + field + " is not a number: " + value + ")");
+    }
+    if (amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
+      throw new IllegalArgumentException(label + "须大于0且最多两位小数 (" + field + "=" + value + ")");
+    }
+    return amount.setScale(2, java.math.RoundingMode.UNNECESSARY);
+  }
+
   /** Removes form fields that were only input for this task: their content is in the business tables. */
   public void discard(String... fields) {
     for (String field : fields) {

@@ -41,6 +41,29 @@ public final class LoanOriginationProcess {
     public static final String WAIT_AUTO_APPROVAL = "ReceiveTask_AwaitAutoApproval";
     public static final String WAIT_SINGLE_APPROVAL = "ReceiveTask_AwaitSingleApproval";
     public static final String WAIT_COMMITTEE_APPROVAL = "ReceiveTask_AwaitCommitteeApproval";
+    public static final String TASK_APPROVE_AUTOMATICALLY = "ServiceTask_ApproveAutomatically";
+    public static final String TASK_APPROVE_LOAN = "UserTask_ApproveLoan";
+    public static final String TASK_COMMITTEE_VOTE = "UserTask_CommitteeVote";
+    public static final String BOUNDARY_COMMITTEE_DEADLINE = "BoundaryEvent_CommitteeDeadline";
+    public static final String TASK_TALLY_COMMITTEE_VOTES = "ServiceTask_TallyCommitteeVotes";
+    public static final String TASK_RESOLVE_COMMITTEE_DEADLOCK = "UserTask_ResolveCommitteeDeadlock";
+    public static final String GATEWAY_APPROVAL_DECISION = "Gateway_ApprovalDecision";
+    public static final String TASK_PROVIDE_INFORMATION = "UserTask_ProvideInformation";
+    public static final String RULE_REPRICE_LOAN = "BusinessRuleTask_RepriceLoan";
+    public static final String TASK_RECORD_APPROVAL = "ServiceTask_RecordApproval";
+    public static final String TASK_GENERATE_CONTRACT = "ServiceTask_GenerateContract";
+    public static final String TASK_NOTIFY_CONTRACT_READY = "ServiceTask_NotifyContractReady";
+    public static final String WAIT_SIGNATURE = "ReceiveTask_AwaitSignature";
+    public static final String BOUNDARY_SIGNATURE_OVERDUE = "BoundaryEvent_SignatureOverdue";
+    public static final String WAIT_MORTGAGE_REGISTRATION = "ReceiveTask_AwaitMortgageRegistration";
+    public static final String BOUNDARY_MORTGAGE_REGISTRATION_OVERDUE = "BoundaryEvent_MortgageRegistrationOverdue";
+    public static final String TASK_CHECK_DISBURSEMENT_CONDITIONS = "UserTask_CheckDisbursementConditions";
+    public static final String TASK_DISBURSE_LOAN = "ServiceTask_DisburseLoan";
+    public static final String TASK_NOTIFY_DISBURSEMENT = "ServiceTask_NotifyDisbursement";
+    public static final String EVENT_START_POST_LOAN_MONITORING = "ThrowEvent_StartPostLoanMonitoring";
+    public static final String END_LOAN_DISBURSED = "EndEvent_LoanDisbursed";
+    public static final String TASK_WITHDRAW_UNSIGNED = "ServiceTask_WithdrawUnsigned";
+    public static final String END_CONTRACT_EXPIRED = "EndEvent_ContractExpired";
     public static final String TASK_REJECT_APPLICATION = "ServiceTask_RejectApplication";
     public static final String TASK_NOTIFY_REJECTION = "ServiceTask_NotifyRejection";
     public static final String END_APPLICATION_REJECTED = "EndEvent_ApplicationRejected";
@@ -52,6 +75,12 @@ public final class LoanOriginationProcess {
   public static final class Messages {
     /** The applicant uploaded the missing documents through a channel. */
     public static final String DOCUMENTS_RECEIVED = "DocumentsReceived";
+    /** The applicant signed the contract in the e-signature service. */
+    public static final String CONTRACT_SIGNED = "ContractSigned";
+    /** The mortgage registry registered the collateral. */
+    public static final String MORTGAGE_REGISTERED = "MortgageRegistered";
+    /** Starts post-loan-monitoring for a disbursed loan (business key = loan id). */
+    public static final String LOAN_DISBURSED = "LoanDisbursed";
 
     private Messages() {}
   }
@@ -91,6 +120,13 @@ public final class LoanOriginationProcess {
     public static final ProcessVariable<String> VERIFICATION_OUTCOME = ProcessVariable.of("verificationOutcome", String.class);
     public static final ProcessVariable<Integer> VERIFICATION_ATTEMPTS = ProcessVariable.of("verificationAttempts", Integer.class);
     public static final ProcessVariable<String> INVESTIGATION_OUTCOME = ProcessVariable.of("investigationOutcome", String.class);
+    public static final ProcessVariable<String> APPROVAL_DECISION = ProcessVariable.of("approvalDecision", String.class);
+    public static final ProcessVariable<Boolean> COMMITTEE_DECIDED = ProcessVariable.of("committeeDecided", Boolean.class);
+    public static final ProcessVariable<Integer> COMMITTEE_SIZE = ProcessVariable.of("committeeSize", Integer.class);
+    public static final ProcessVariable<String> RETURN_QUESTION = ProcessVariable.of("returnQuestion", String.class);
+    public static final ProcessVariable<Boolean> DISBURSEMENT_CONDITIONS_MET =
+        ProcessVariable.of("disbursementConditionsMet", Boolean.class);
+    public static final ProcessVariable<String> LOAN_ID = ProcessVariable.of("loanId", String.class);
     /** Input parameter of the mail tasks: which template to send. */
     public static final ProcessVariable<String> MAIL_TEMPLATE = ProcessVariable.of("mailTemplate", String.class);
 

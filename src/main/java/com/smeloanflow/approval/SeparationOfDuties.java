@@ -1,0 +1,67 @@
+package com.smeloanflow.approval;
+
+import com.smeloanflow.processing.ApplicationChecks;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * 审贷分离 on the server: whoever submitted at the counter, accepted, reviewed or verified an
+ * application may not approve it, and whoever approved it (or voted on it) may not check its
+ * disbursement. Enforced by task listeners, so it holds for Tasklist, the engine REST API and the
+ * Java API alike; a refusal is an {@link AuthorizationException} (HTTP 403 from the REST API).
+ */
+@Service
+public class SeparationOfDuties {
+
+  /** Business events whose actor took part in accepting the application. */
+  private static final List<String> ACCEPTANCE_EVENTS = List.of("SUBMITTED", "ACCEPTED", "DOCUMENTS_MISSING", "DOCUMENTS_RECEIVED");
+  private static final List<String> PREPARATION_CHECKS = List.of(ApplicationChecks.CENTRE_REVIEW,
+      ApplicationChecks.REMOTE_VERIFICATION, ApplicationChecks.FIELD_INVESTIGATION, ApprovalChecks.INFORMATION_PROVIDED);
+  private static final List<String> APPROVAL_CHECKS = List.of(ApprovalChecks.APPROVAL, ApprovalChecks.COMMITTEE_VOTE,
+      ApprovalChecks.DEADLOCK_RESOLUTION);
+
+  private final JdbcClient jdbc;
+  private final ApplicationChecks checks;
+
+  public SeparationOfDuties(JdbcClient jdbc, ApplicationChecks checks) {
+    this.jdbc = jdbc;
+    this.checks = checks;
+  }
+
+  /** Why {@code userId} may not approve the application, if they may not. */
+  public Optional<String> approvalConflict(String applicationId, String userId) {
+    boolean accepted = jdbc.sql("SELECT COUNT(*) FROM application_event WHERE application_id = :a AND actor = :u AND event_type IN (:types)")
+        .param("a", applicationId).param("u", userId).param("types", ACCEPTANCE_EVENTS)
+        .query(Long.class).single() > 0;
+    if (accepted) {
+      return Optional.of("审贷分离: 用户 " + userId + " 受理过申请 " + applicationId + ", 不能审批该申请");
+    }
+    if (checks.performers(applicationId, PREPARATION_CHECKS).contains(userId)) {
+      return Optional.of("审贷分离: 用户 " + userId + " 复核或核实过申请 " + applicationId + ", 不能审批该申请");
+    }
+    return Optional.empty();
+  }
+
+  /** Why {@code userId} may not check the disbursement of the application, if they may not. */
+  public Optional<String> disbursementConflict(String applicationId, String userId) {
+    if (checks.performers(applicationId, APPROVAL_CHECKS).contains(userId)) {
+      return Optional.of("审贷分离: 用户 " + userId + " 审批过申请 " + applicationId + ", 不能审核其放款条件");
+    }
+    return Optional.empty();
+  }
+
+  public void requireMayApprove(String applicationId, String userId) {
+    approvalConflict(applicationId, userId).ifPresent(reason -> {
+      throw new AuthorizationException(reason);
+    });
+  }
+
+  public void requireMayCheckDisbursement(String applicationId, String userId) {
+    disbursementConflict(applicationId, userId).ifPresent(reason -> {
+      throw new AuthorizationException(reason);
+    });
+  }
+}

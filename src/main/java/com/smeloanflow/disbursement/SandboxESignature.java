@@ -1,0 +1,73 @@
+package com.smeloanflow.disbursement;
+
+import com.smeloanflow.platform.BusinessClock;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sandbox of the e-signature service (default; a real adapter implements {@link ESignatureService}).
+ * Keeps envelopes in {@code sandbox_esign_envelope}; {@link #sign(String)} plays the applicant
+ * signing in the channel (exposed to testers by {@code SandboxESignatureController}).
+ */
+@Component
+public class SandboxESignature implements ESignatureService {
+
+  private final JdbcClient jdbc;
+  private final BusinessClock clock;
+
+  public SandboxESignature(JdbcClient jdbc, BusinessClock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @Override
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public String send(Envelope envelope) {
+    Optional<String> existing = jdbc.sql("SELECT envelope_id FROM sandbox_esign_envelope WHERE contract_number = :c")
+        .param("c", envelope.contractNumber()).query(String.class).optional();
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    String envelopeId = "ENV-" + UUID.randomUUID().toString().substring(0, 18).toUpperCase();
+    jdbc.sql("""
+        INSERT INTO sandbox_esign_envelope (envelope_id, contract_number, signer_name, signer_id_number, status, created_at)
+        VALUES (:e, :c, :n, :id, 'SENT', :at)
+        """)
+        .param("e", envelopeId).param("c", envelope.contractNumber()).param("n", envelope.signerName())
+        .param("id", envelope.signerIdNumber()).param("at", Timestamp.from(clock.now()))
+        .update();
+    return envelopeId;
+  }
+
+  /** The signer signs the envelope; signing again returns the same signature. */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public Signature sign(String envelopeId) {
+    String status = jdbc.sql("SELECT status FROM sandbox_esign_envelope WHERE envelope_id = :e")
+        .param("e", envelopeId).query(String.class).optional()
+        .orElseThrow(() -> new IllegalArgumentException("No envelope " + envelopeId));
+    if (!"SIGNED".equals(status)) {
+      jdbc.sql("UPDATE sandbox_esign_envelope SET status = 'SIGNED', signature_id = :s, signed_at = :at WHERE envelope_id = :e")
+          .param("s", "SIG-" + UUID.randomUUID()).param("at", Timestamp.from(clock.now())).param("e", envelopeId)
+          .update();
+    }
+    return jdbc.sql("SELECT * FROM sandbox_esign_envelope WHERE envelope_id = :e").param("e", envelopeId)
+        .query((rs, row) -> new Signature(rs.getString("signature_id"), envelopeId, rs.getString("contract_number"),
+            rs.getString("signer_id_number"), rs.getObject("signed_at", OffsetDateTime.class).toInstant()))
+        .single();
+  }
+
+  @Override
+  public Optional<Signature> findSignature(String signatureId) {
+    return jdbc.sql("SELECT * FROM sandbox_esign_envelope WHERE signature_id = :s AND status = 'SIGNED'")
+        .param("s", signatureId)
+        .query((rs, row) -> new Signature(signatureId, rs.getString("envelope_id"), rs.getString("contract_number"),
+            rs.getString("signer_id_number"), rs.getObject("signed_at", OffsetDateTime.class).toInstant()))
+        .optional();
+  }
+}

@@ -1,0 +1,51 @@
+package com.smeloanflow.disbursement;
+
+import com.smeloanflow.intake.ApplicationStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.Principal;
+import java.time.OffsetDateTime;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The channel reports the applicant's contract signature and the online mortgage registration. */
+@RestController
+@Tag(name = "Applications")
+public class SigningController {
+
+  private final SigningService signing;
+
+  public SigningController(SigningService signing) {
+    this.signing = signing;
+  }
+
+  public record SignatureReport(@Schema(example = "SIG-5d7c2f0e-8a1b-4c55-9e0b-1f2a3b4c5d6e") String signatureId,
+      @Schema(example = "2026-11-23T10:15:30+08:00") OffsetDateTime signedAt) {}
+
+  public record MortgageRegistrationReport(@Schema(example = "黔(2026)汇川区不动产证明第0012345号") String registrationNumber,
+      @Schema(example = "2026-11-25T09:00:00+08:00") OffsetDateTime registeredAt) {}
+
+  public record StatusResponse(String applicationId, ApplicationStatus status) {}
+
+  @PostMapping(path = "/api/applications/{id}/signature", consumes = "application/json")
+  @Operation(summary = "The applicant signed the contract",
+      description = "Called by the channel after the e-signature service confirmed the signature; the bank verifies it "
+          + "with the service. 409 when the application is not awaiting a signature.")
+  public StatusResponse signature(@PathVariable("id") String id, @RequestBody SignatureReport report, Principal principal) {
+    return new StatusResponse(id, signing.signatureReceived(id, report.signatureId(),
+        report.signedAt() == null ? null : report.signedAt().toInstant(), principal.getName()));
+  }
+
+  @PostMapping(path = "/api/applications/{id}/mortgage-registration", consumes = "application/json")
+  @Operation(summary = "The mortgage was registered online (线上办抵)",
+      description = "Verified with the mortgage registry: the registration must be for this enterprise and secure at "
+          + "least the approved amount. 409 when the application is not awaiting a registration.")
+  public StatusResponse mortgageRegistration(@PathVariable("id") String id, @RequestBody MortgageRegistrationReport report,
+      Principal principal) {
+    return new StatusResponse(id, signing.mortgageRegistered(id, report.registrationNumber(),
+        report.registeredAt() == null ? null : report.registeredAt().toInstant(), principal.getName()));
+  }
+}
