@@ -1,0 +1,93 @@
+package com.smeloanflow.processing.decisions;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
+import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+
+/**
+ * Evaluates one decision table of {@code bpmn/} with Camunda's standalone DMN engine (no process
+ * engine, no Spring) and records which rules fired, so a test can assert the rule id as well as the
+ * result. The DMN file is read from the classpath resource {@code bpmn/<decisionKey>.dmn}, which is
+ * the same file the process application deploys.
+ */
+final class DecisionTableTester {
+
+  private final List<String> matchedRuleIds = new ArrayList<>();
+  private final DmnEngine engine;
+  private final DmnDecision decision;
+
+  DecisionTableTester(String decisionKey) {
+    DefaultDmnEngineConfiguration configuration =
+        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    DmnDecisionTableEvaluationListener recorder = this::record;
+    configuration.customPostDecisionTableEvaluationListeners(List.of(recorder));
+    engine = configuration.buildEngine();
+    decision = engine.parseDecision(decisionKey, open(decisionKey));
+  }
+
+  static InputStream open(String decisionKey) {
+    String resource = "bpmn/" + decisionKey + ".dmn";
+    InputStream stream = DecisionTableTester.class.getClassLoader().getResourceAsStream(resource);
+    if (stream == null) {
+      throw new UncheckedIOException(new IOException("Not on the classpath: " + resource));
+    }
+    return stream;
+  }
+
+  DmnDecision decision() {
+    return decision;
+  }
+
+  /** A variable map from name/value pairs; unlike {@code Map.of} it takes null values. */
+  static Map<String, Object> variables(Object... namesAndValues) {
+    Map<String, Object> variables = new HashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      variables.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return variables;
+  }
+
+  /** Evaluates the table; variables may hold null values (a missing input). */
+  Evaluation evaluate(Map<String, ?> variables) {
+    matchedRuleIds.clear();
+    DmnDecisionResult result = engine.evaluateDecision(decision, new HashMap<String, Object>(variables));
+    return new Evaluation(result, List.copyOf(matchedRuleIds));
+  }
+
+  private void record(DmnDecisionTableEvaluationEvent event) {
+    for (DmnEvaluatedDecisionRule rule : event.getMatchingRules()) {
+      matchedRuleIds.add(rule.getId());
+    }
+  }
+
+  /** The decision result and the ids of the rules that fired (after the hit policy). */
+  record Evaluation(DmnDecisionResult result, List<String> matchedRuleIds) {
+
+    /** The one rule that fired; fails when none or several did. */
+    String firedRule() {
+      if (matchedRuleIds.size() != 1) {
+        throw new AssertionError("Expected exactly one rule to fire, got " + matchedRuleIds);
+      }
+      return matchedRuleIds.get(0);
+    }
+
+    <T> T output(String name) {
+      if (result.isEmpty()) {
+        throw new AssertionError("No rule fired, so there is no output '" + name + "'");
+      }
+      return result.getSingleResult().getEntry(name);
+    }
+  }
+}
