@@ -17,6 +17,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,6 +38,7 @@ class SandboxCoreBankingTest {
   @Autowired SandboxCoreBanking sandbox;
   @Autowired SandboxCoreBankingFaults faults;
   @Autowired TransactionTemplate transaction;
+  @Autowired TestRestTemplate http;
 
   @AfterEach
   void noMoreFaults() {
@@ -173,6 +181,48 @@ class SandboxCoreBankingTest {
     assertThatThrownBy(() -> DisbursementOrder.forApplication("SL20250315000001", "明达机械", "91520303MA6DKQ8X4A", " ", AMOUNT))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("settlementAccount");
     assertThat(orderFor("SL20250315000001", new BigDecimal("300000")).amount()).isEqualTo(AMOUNT);
+  }
+
+  @Test
+  void testerMakesTheCoreSystemLoseItsAnswerOverHttp() {
+    TestRestTemplate admin = http.withBasicAuth("admin", "demo");
+    DisbursementOrder order = orderFor(newApplicationId(), AMOUNT);
+
+    ResponseEntity<String> injected = admin.exchange("/api/sandbox/core-banking/faults", HttpMethod.PUT,
+        jsonBody("{\"failBeforePosting\":0,\"failAfterPosting\":1}"), String.class);
+    assertThat(injected.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(injected.getBody()).contains("\"failAfterPosting\":1");
+    assertThatThrownBy(() -> coreBanking.disburse(order)).isInstanceOf(CoreBankingUnavailableException.class);
+
+    ResponseEntity<CorePosting[]> postings = admin.getForEntity(
+        "/api/sandbox/core-banking/postings/" + order.applicationId(), CorePosting[].class);
+    assertThat(postings.getBody()).hasSize(1);
+    assertThat(postings.getBody()[0].amount()).isEqualByComparingTo(AMOUNT);
+
+    faults.failBeforePosting(3);
+    assertThat(admin.exchange("/api/sandbox/core-banking/faults", HttpMethod.DELETE, null, Void.class).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(faults.pendingFailuresBeforePosting()).isZero();
+    assertThat(coreBanking.disburse(order).replayed()).isTrue();
+  }
+
+  @Test
+  void onlyAdministratorsAndProcessOwnersInjectFaults() {
+    ResponseEntity<String> approver = http.withBasicAuth("approver", "demo").exchange("/api/sandbox/core-banking/faults",
+        HttpMethod.PUT, jsonBody("{\"failBeforePosting\":5,\"failAfterPosting\":0}"), String.class);
+    ResponseEntity<String> negative = http.withBasicAuth("admin", "demo").exchange("/api/sandbox/core-banking/faults",
+        HttpMethod.PUT, jsonBody("{\"failBeforePosting\":-1}"), String.class);
+
+    assertThat(approver.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(negative.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(negative.getBody()).contains("failBeforePosting", "failAfterPosting");
+    assertThat(faults.pendingFailuresBeforePosting()).isZero();
+  }
+
+  private static HttpEntity<String> jsonBody(String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return new HttpEntity<>(body, headers);
   }
 
   private static DisbursementOrder orderFor(String applicationId, BigDecimal amount) {
