@@ -3,6 +3,12 @@ package com.smeloanflow.servicing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.smeloanflow.disbursement.CoreBankingGateway;
+import com.smeloanflow.disbursement.CoreBankingUnavailableException;
+import com.smeloanflow.disbursement.CorePosting;
+import com.smeloanflow.disbursement.DisbursementOrder;
+import com.smeloanflow.disbursement.SandboxCoreBanking;
+import com.smeloanflow.disbursement.SandboxCoreBankingFaults;
 import com.smeloanflow.intake.IntakeService;
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.platform.BusinessClock;
@@ -17,6 +23,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,6 +42,43 @@ class LoanAccountServiceTest {
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate transaction;
   @Autowired BusinessClock clock;
+  @Autowired CoreBankingGateway coreBanking;
+  @Autowired SandboxCoreBanking sandbox;
+  @Autowired SandboxCoreBankingFaults faults;
+
+  @AfterEach
+  void noMoreFaults() {
+    faults.reset();
+  }
+
+  /**
+   * The disbursement step as the process runs it: post to core banking, then open the account, in
+   * one transaction. The core system's answer is lost after it posted: the step's transaction
+   * rolls back and the step is retried.
+   */
+  @Test
+  void retriedDisbursementStepAfterALostAnswerPostsOnceAndOpensOneAccount() {
+    LoanApplication application = DisbursedApplications.register(intake);
+    DisbursementOrder order = DisbursementOrder.forApplication(application.id(), application.enterpriseName(),
+        application.creditCode(), "6217000010001234567", new BigDecimal("100000.00"));
+    Supplier<LoanAccount> disbursementStep = () -> transaction.execute(status -> {
+      CorePosting posting = coreBanking.disburse(order);
+      return loans.open(DisbursedApplications.openingOf(application, posting.postingReference()));
+    });
+    faults.failAfterPosting(1);
+
+    assertThatThrownBy(disbursementStep::get).isInstanceOf(CoreBankingUnavailableException.class);
+    assertThat(sandbox.postingsOf(application.id())).hasSize(1);
+    assertThat(loans.findByApplication(application.id())).isEmpty();
+
+    LoanAccount account = disbursementStep.get();
+    disbursementStep.get();
+
+    List<CorePosting> postings = sandbox.postingsOf(application.id());
+    assertThat(postings).hasSize(1);
+    assertThat(account.corePostingReference()).isEqualTo(postings.get(0).postingReference());
+    assertThat(accountsOf(application.id())).isEqualTo(1);
+  }
 
   @Test
   void opensOneAccountWhenOpenedTwiceForTheSameApplication() {
