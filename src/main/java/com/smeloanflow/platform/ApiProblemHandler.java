@@ -5,6 +5,7 @@ import com.smeloanflow.intake.ApplicationNotFoundException;
 import com.smeloanflow.intake.ApplicationValidationException;
 import com.smeloanflow.intake.FieldViolation;
 import com.smeloanflow.intake.IdempotencyConflictException;
+import com.smeloanflow.servicing.LoanNotFoundException;
 import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -47,6 +48,14 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     problem.setType(URI.create(PROBLEM_BASE + "not-found"));
     problem.setTitle("申请不存在");
+    return problem;
+  }
+
+  @ExceptionHandler(LoanNotFoundException.class)
+  public ProblemDetail loanNotFound(LoanNotFoundException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    problem.setType(URI.create(PROBLEM_BASE + "not-found"));
+    problem.setTitle("贷款不存在");
     return problem;
   }
 

@@ -1,0 +1,31 @@
+package com.smeloanflow.disbursement;
+
+/**
+ * The core banking system failed or did not answer in time. Whether it posted is unknown to the
+ * caller: the only safe reaction is to repeat the same order (same idempotency key) later. In the
+ * process this is a technical failure: the job is retried with back-off and then becomes an
+ * incident for operations, never a business outcome.
+ */
+public class CoreBankingUnavailableException extends RuntimeException {
+
+  private final String applicationId;
+
+  public CoreBankingUnavailableException(String applicationId, String failure) {
+    super(message(applicationId, failure));
+    this.applicationId = applicationId;
+  }
+
+  public CoreBankingUnavailableException(String applicationId, String failure, Throwable cause) {
+    super(message(applicationId, failure), cause);
+    this.applicationId = applicationId;
+  }
+
+  /** The application whose disbursement failed. */
+  public String applicationId() {
+    return applicationId;
+  }
+
+  private static String message(String applicationId, String failure) {
+    return "Core banking unavailable for the disbursement of application " + applicationId + ": " + failure;
+  }
+}

@@ -1,0 +1,63 @@
+package com.smeloanflow.disbursement;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Failures of the sandbox core banking system on demand, for tests and demos: the core system is
+ * down before it posts, or it posts and its answer is lost on the network. The next {@code times}
+ * calls of {@link SandboxCoreBanking#disburse} fail that way; later calls behave normally.
+ */
+@Component
+@ConditionalOnProperty(prefix = "smeloan.core-banking", name = "adapter", havingValue = "sandbox", matchIfMissing = true)
+public class SandboxCoreBankingFaults {
+
+  private final AtomicInteger failuresBeforePosting = new AtomicInteger();
+  private final AtomicInteger failuresAfterPosting = new AtomicInteger();
+
+  /** The next {@code times} disbursements fail without posting anything. */
+  public void failBeforePosting(int times) {
+    failuresBeforePosting.set(requireNotNegative(times));
+  }
+
+  /** The next {@code times} disbursements post and commit, then fail as if the answer was lost. */
+  public void failAfterPosting(int times) {
+    failuresAfterPosting.set(requireNotNegative(times));
+  }
+
+  /** No more injected failures. */
+  public void reset() {
+    failuresBeforePosting.set(0);
+    failuresAfterPosting.set(0);
+  }
+
+  /** How many disbursements are still to fail before posting. */
+  public int pendingFailuresBeforePosting() {
+    return failuresBeforePosting.get();
+  }
+
+  /** How many disbursements are still to fail after posting. */
+  public int pendingFailuresAfterPosting() {
+    return failuresAfterPosting.get();
+  }
+
+  boolean takeFailureBeforePosting() {
+    return take(failuresBeforePosting);
+  }
+
+  boolean takeFailureAfterPosting() {
+    return take(failuresAfterPosting);
+  }
+
+  private static boolean take(AtomicInteger failures) {
+    return failures.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+  }
+
+  private static int requireNotNegative(int times) {
+    if (times < 0) {
+      throw new IllegalArgumentException("Number of failures must not be negative, was " + times);
+    }
+    return times;
+  }
+}

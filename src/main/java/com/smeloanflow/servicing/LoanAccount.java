@@ -1,0 +1,56 @@
+package com.smeloanflow.servicing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A loan on the bank's books: opened when the money was paid out, with the terms it was granted on
+ * and the repayment schedule the borrower follows. Amounts in CNY with 2 decimals.
+ *
+ * @param loanId               the bank's loan number, e.g. LN20261123000042
+ * @param applicationId        the application it came from (one loan per application)
+ * @param creditCode           the borrower's unified social credit code
+ * @param borrowerName         the borrowing enterprise
+ * @param principal            the amount disbursed
+ * @param annualRatePercent    the annual interest rate in percent (4 decimals)
+ * @param termMonths           the term in months
+ * @param repaymentMethod      how the borrower repays
+ * @param disbursedOn          the day the money was paid out
+ * @param maturityDate         the due date of the last instalment
+ * @param corePostingReference the core banking posting that paid the money out
+ * @param status               {@link #ACTIVE} while being repaid
+ * @param schedule             the instalments, numbered from 1
+ */
+public record LoanAccount(
+    String loanId,
+    String applicationId,
+    String creditCode,
+    String borrowerName,
+    BigDecimal principal,
+    BigDecimal annualRatePercent,
+    int termMonths,
+    RepaymentMethod repaymentMethod,
+    LocalDate disbursedOn,
+    LocalDate maturityDate,
+    String corePostingReference,
+    String status,
+    List<Instalment> schedule) {
+
+  /** The loan is being repaid. */
+  public static final String ACTIVE = "ACTIVE";
+
+  public LoanAccount {
+    schedule = List.copyOf(schedule);
+  }
+
+  /** All the interest the schedule charges over the term. */
+  public BigDecimal totalInterest() {
+    return schedule.stream().map(Instalment::interest).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+  }
+
+  /** Everything the borrower pays back: principal plus interest. */
+  public BigDecimal totalRepayment() {
+    return schedule.stream().map(Instalment::total).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+  }
+}

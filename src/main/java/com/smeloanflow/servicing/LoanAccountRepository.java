@@ -1,0 +1,108 @@
+package com.smeloanflow.servicing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Loan accounts and their repayment schedules ({@code loan_account}, {@code repayment_instalment}). */
+@Repository
+public class LoanAccountRepository {
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
+
+  public LoanAccountRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    this.jdbc = jdbc;
+    this.batch = batch;
+  }
+
+  /** Stores an account with its schedule; fails on a second account for the same application. */
+  public void insert(LoanAccount account, Instant openedAt) {
+    jdbc.sql("""
+        INSERT INTO loan_account (loan_id, application_id, credit_code, borrower_name, principal,
+          annual_rate_percent, term_months, repayment_method, disbursed_on, maturity_date,
+          core_posting_reference, status, opened_at, version)
+        VALUES (:loanId, :applicationId, :creditCode, :borrowerName, :principal, :rate, :termMonths,
+          :method, :disbursedOn, :maturityDate, :postingReference, :status, :openedAt, 0)
+        """)
+        .param("loanId", account.loanId())
+        .param("applicationId", account.applicationId())
+        .param("creditCode", account.creditCode())
+        .param("borrowerName", account.borrowerName())
+        .param("principal", account.principal())
+        .param("rate", account.annualRatePercent())
+        .param("termMonths", account.termMonths())
+        .param("method", account.repaymentMethod().name())
+        .param("disbursedOn", account.disbursedOn())
+        .param("maturityDate", account.maturityDate())
+        .param("postingReference", account.corePostingReference())
+        .param("status", account.status())
+        .param("openedAt", Timestamp.from(openedAt))
+        .update();
+    batch.batchUpdate("""
+        INSERT INTO repayment_instalment (loan_id, number, due_date, principal, interest, total, remaining_principal)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """,
+        account.schedule().stream().map(i -> new Object[] {account.loanId(), i.number(), i.dueDate(),
+            i.principal(), i.interest(), i.total(), i.remainingPrincipal()}).toList());
+  }
+
+  public Optional<LoanAccount> findById(String loanId) {
+    return jdbc.sql("SELECT * FROM loan_account WHERE loan_id = :loanId")
+        .param("loanId", loanId)
+        .query((rs, row) -> map(rs))
+        .optional();
+  }
+
+  public Optional<LoanAccount> findByApplication(String applicationId) {
+    return jdbc.sql("SELECT * FROM loan_account WHERE application_id = :applicationId")
+        .param("applicationId", applicationId)
+        .query((rs, row) -> map(rs))
+        .optional();
+  }
+
+  public Optional<String> findLoanIdByApplication(String applicationId) {
+    return jdbc.sql("SELECT loan_id FROM loan_account WHERE application_id = :applicationId")
+        .param("applicationId", applicationId)
+        .query(String.class)
+        .optional();
+  }
+
+  private LoanAccount map(ResultSet rs) throws SQLException {
+    String loanId = rs.getString("loan_id");
+    return new LoanAccount(
+        loanId,
+        rs.getString("application_id"),
+        rs.getString("credit_code"),
+        rs.getString("borrower_name"),
+        rs.getBigDecimal("principal"),
+        rs.getBigDecimal("annual_rate_percent"),
+        rs.getInt("term_months"),
+        RepaymentMethod.valueOf(rs.getString("repayment_method")),
+        rs.getObject("disbursed_on", LocalDate.class),
+        rs.getObject("maturity_date", LocalDate.class),
+        rs.getString("core_posting_reference"),
+        rs.getString("status"),
+        schedule(loanId));
+  }
+
+  private List<Instalment> schedule(String loanId) {
+    return jdbc.sql("SELECT * FROM repayment_instalment WHERE loan_id = :loanId ORDER BY number")
+        .param("loanId", loanId)
+        .query((rs, row) -> new Instalment(
+            rs.getInt("number"),
+            rs.getObject("due_date", LocalDate.class),
+            rs.getBigDecimal("principal"),
+            rs.getBigDecimal("interest"),
+            rs.getBigDecimal("total"),
+            rs.getBigDecimal("remaining_principal")))
+        .list();
+  }
+}

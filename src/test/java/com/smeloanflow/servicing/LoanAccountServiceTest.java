@@ -1,0 +1,192 @@
+package com.smeloanflow.servicing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.smeloanflow.disbursement.CoreBankingGateway;
+import com.smeloanflow.disbursement.CoreBankingUnavailableException;
+import com.smeloanflow.disbursement.CorePosting;
+import com.smeloanflow.disbursement.DisbursementOrder;
+import com.smeloanflow.disbursement.SandboxCoreBanking;
+import com.smeloanflow.disbursement.SandboxCoreBankingFaults;
+import com.smeloanflow.intake.IntakeService;
+import com.smeloanflow.intake.LoanApplication;
+import com.smeloanflow.platform.BusinessClock;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+class LoanAccountServiceTest {
+
+  @Autowired LoanAccountService loans;
+  @Autowired IntakeService intake;
+  @Autowired JdbcClient jdbc;
+  @Autowired TransactionTemplate transaction;
+  @Autowired BusinessClock clock;
+  @Autowired CoreBankingGateway coreBanking;
+  @Autowired SandboxCoreBanking sandbox;
+  @Autowired SandboxCoreBankingFaults faults;
+
+  @AfterEach
+  void noMoreFaults() {
+    faults.reset();
+  }
+
+  /**
+   * The disbursement step as the process runs it: post to core banking, then open the account, in
+   * one transaction. The core system's answer is lost after it posted: the step's transaction
+   * rolls back and the step is retried.
+   */
+  @Test
+  void retriedDisbursementStepAfterALostAnswerPostsOnceAndOpensOneAccount() {
+    LoanApplication application = DisbursedApplications.register(intake);
+    DisbursementOrder order = DisbursementOrder.forApplication(application.id(), application.enterpriseName(),
+        application.creditCode(), "6217000010001234567", new BigDecimal("100000.00"));
+    Supplier<LoanAccount> disbursementStep = () -> transaction.execute(status -> {
+      CorePosting posting = coreBanking.disburse(order);
+      return loans.open(DisbursedApplications.openingOf(application, posting.postingReference()));
+    });
+    faults.failAfterPosting(1);
+
+    assertThatThrownBy(disbursementStep::get).isInstanceOf(CoreBankingUnavailableException.class);
+    assertThat(sandbox.postingsOf(application.id())).hasSize(1);
+    assertThat(loans.findByApplication(application.id())).isEmpty();
+
+    LoanAccount account = disbursementStep.get();
+    disbursementStep.get();
+
+    List<CorePosting> postings = sandbox.postingsOf(application.id());
+    assertThat(postings).hasSize(1);
+    assertThat(account.corePostingReference()).isEqualTo(postings.get(0).postingReference());
+    assertThat(accountsOf(application.id())).isEqualTo(1);
+  }
+
+  @Test
+  void opensOneAccountWhenOpenedTwiceForTheSameApplication() {
+    LoanApplication application = DisbursedApplications.register(intake);
+
+    LoanAccount first = loans.open(DisbursedApplications.openingOf(application, "CB2025031500000001"));
+    LoanAccount second = loans.open(DisbursedApplications.openingOf(application, "CB2025031500000001"));
+
+    assertThat(second).isEqualTo(first);
+    assertThat(accountsOf(application.id())).isEqualTo(1);
+    assertThat(instalmentsOf(first.loanId())).isEqualTo(12);
+  }
+
+  @Test
+  void storesTheScheduleAndReadsItBack() {
+    LoanApplication application = DisbursedApplications.register(intake);
+
+    LoanAccount opened = loans.open(DisbursedApplications.openingOf(application, "CB2025031500000002"));
+
+    assertThat(opened.loanId()).matches("LN" + DateTimeFormatter.ofPattern("yyyyMMdd").format(clock.today()) + "\\d{6}");
+    assertThat(opened.status()).isEqualTo(LoanAccount.ACTIVE);
+    assertThat(opened.principal()).isEqualTo(new BigDecimal("100000.00"));
+    assertThat(opened.annualRatePercent()).isEqualTo(new BigDecimal("4.3500"));
+    assertThat(opened.maturityDate()).isEqualTo(LocalDate.of(2026, 3, 15));
+    assertThat(opened.schedule()).hasSize(12);
+    assertThat(opened.schedule().get(0)).isEqualTo(new Instalment(1, LocalDate.of(2025, 4, 15),
+        new BigDecimal("8168.49"), new BigDecimal("362.50"), new BigDecimal("8530.99"), new BigDecimal("91831.51")));
+    assertThat(opened.totalInterest()).isEqualTo(new BigDecimal("2371.90"));
+
+    assertThat(loans.find(opened.loanId())).contains(opened);
+    assertThat(loans.findByApplication(application.id())).contains(opened);
+    assertThat(loans.findLoanIdByApplication(application.id())).contains(opened.loanId());
+    assertThat(loans.find("LN19990101999999")).isEmpty();
+  }
+
+  @Test
+  void opensOneAccountWhenTwoNodesOpenItAtTheSameTime() throws Exception {
+    LoanApplication application = DisbursedApplications.register(intake);
+    int nodes = 4;
+    ExecutorService executor = Executors.newFixedThreadPool(nodes);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<LoanAccount>> answers = new ArrayList<>();
+      for (int node = 0; node < nodes; node++) {
+        Callable<LoanAccount> open = () -> {
+          start.await();
+          return loans.open(DisbursedApplications.openingOf(application, "CB2025031500000003"));
+        };
+        answers.add(executor.submit(open));
+      }
+      start.countDown();
+      List<String> loanIds = new ArrayList<>();
+      for (Future<LoanAccount> answer : answers) {
+        loanIds.add(answer.get(30, TimeUnit.SECONDS).loanId());
+      }
+      assertThat(loanIds).containsOnly(loanIds.get(0));
+    } finally {
+      executor.shutdownNow();
+    }
+    assertThat(accountsOf(application.id())).isEqualTo(1);
+  }
+
+  @Test
+  void accountIsRolledBackWithTheProcessStepThatOpenedIt() {
+    LoanApplication application = DisbursedApplications.register(intake);
+
+    transaction.executeWithoutResult(status -> {
+      loans.open(DisbursedApplications.openingOf(application, "CB2025031500000004"));
+      status.setRollbackOnly();
+    });
+
+    assertThat(loans.findByApplication(application.id())).isEmpty();
+    assertThat(loans.open(DisbursedApplications.openingOf(application, "CB2025031500000004")).schedule()).hasSize(12);
+  }
+
+  @Test
+  void opensNoAccountForAnApplicationTheBankDoesNotHave() {
+    OpenLoanAccount unknown = new OpenLoanAccount("SL19990101999999", "91520303MA6DKQ8X4A", "不存在的企业",
+        new BigDecimal("100000.00"), new BigDecimal("4.35"), 12, RepaymentMethod.INTEREST_FIRST,
+        LocalDate.of(2025, 3, 15), "CB2025031500000005");
+
+    assertThatThrownBy(() -> loans.open(unknown)).isInstanceOf(DataIntegrityViolationException.class);
+    assertThat(loans.findByApplication("SL19990101999999")).isEmpty();
+  }
+
+  @Test
+  void refusesAnOpeningWithoutItsTerms() {
+    assertThatThrownBy(() -> new OpenLoanAccount("SL20250315000001", "91520303MA6DKQ8X4A", "企业",
+        new BigDecimal("100000.001"), new BigDecimal("4.35"), 12, RepaymentMethod.INTEREST_FIRST,
+        LocalDate.of(2025, 3, 15), "CB1"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SL20250315000001").hasMessageContaining("principal");
+    assertThatThrownBy(() -> new OpenLoanAccount("SL20250315000001", "91520303MA6DKQ8X4A", "企业",
+        new BigDecimal("100000.00"), new BigDecimal("4.35001"), 12, RepaymentMethod.INTEREST_FIRST,
+        LocalDate.of(2025, 3, 15), "CB1"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rate");
+    assertThatThrownBy(() -> new OpenLoanAccount("SL20250315000001", "91520303MA6DKQ8X4A", "企业",
+        new BigDecimal("100000.00"), new BigDecimal("4.35"), 12, RepaymentMethod.INTEREST_FIRST,
+        LocalDate.of(2025, 3, 15), " "))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("corePostingReference");
+  }
+
+  private long accountsOf(String applicationId) {
+    return jdbc.sql("SELECT COUNT(*) FROM loan_account WHERE application_id = :id").param("id", applicationId)
+        .query(Long.class).single();
+  }
+
+  private long instalmentsOf(String loanId) {
+    return jdbc.sql("SELECT COUNT(*) FROM repayment_instalment WHERE loan_id = :id").param("id", loanId)
+        .query(Long.class).single();
+  }
+}
