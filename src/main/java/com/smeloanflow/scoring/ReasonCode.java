@@ -8,8 +8,10 @@ import static com.smeloanflow.scoring.Dimension.SCENARIO;
 /**
  * Every reason code the four-dimension model can give, with its dimension, the points it is worth
  * and a short Chinese title. This enum is the model's points table: each dimension is made of
- * blocks, and exactly one code of each block applies to an application (a block is left out only
- * where noted). The thresholds are in {@link FourDimensionScorer}.
+ * blocks, and one code of each block applies to an application. Exceptions: a block noted "left
+ * out" is skipped when its data is missing; the court block lists both DISHONEST_DEBTOR and
+ * COURT_ENFORCEMENT_OPEN when both apply; the licence codes appear only for a licence that is not
+ * active. The thresholds are in {@link FourDimensionScorer}.
  *
  * <p>Missing data ({@code *_DATA_MISSING}) scores 0 in its block and raises the soft red flag
  * {@code DATA_GAP}: the model never assumes the best about data it did not get.
