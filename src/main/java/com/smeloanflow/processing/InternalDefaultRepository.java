@@ -1,0 +1,51 @@
+package com.smeloanflow.processing;
+
+import com.smeloanflow.processing.source.InternalDefault;
+import com.smeloanflow.processing.source.InternalDefaultStatus;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The bank's own default database ({@code internal_default_record}): every default of an
+ * enterprise with this bank. Filled by collections and write-offs, and in the demo by the sandbox
+ * API.
+ */
+@Repository
+public class InternalDefaultRepository {
+
+  private final JdbcClient jdbc;
+
+  public InternalDefaultRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The enterprise's defaults, oldest first. */
+  public List<InternalDefault> find(String creditCode) {
+    return jdbc.sql("SELECT default_date, amount, status FROM internal_default_record WHERE credit_code = :code ORDER BY default_date, id")
+        .param("code", creditCode)
+        .query((rs, row) -> new InternalDefault(rs.getObject("default_date", LocalDate.class), rs.getBigDecimal("amount"),
+            InternalDefaultStatus.valueOf(rs.getString("status"))))
+        .list();
+  }
+
+  /** Replaces the enterprise's defaults with these. */
+  public void replace(String creditCode, List<InternalDefault> defaults, Instant at) {
+    jdbc.sql("DELETE FROM internal_default_record WHERE credit_code = :code").param("code", creditCode).update();
+    for (InternalDefault d : defaults) {
+      jdbc.sql("""
+          INSERT INTO internal_default_record (credit_code, default_date, amount, status, recorded_at)
+          VALUES (:code, :date, :amount, :status, :at)
+          """)
+          .param("code", creditCode)
+          .param("date", d.defaultDate())
+          .param("amount", d.amount())
+          .param("status", d.status().name())
+          .param("at", Timestamp.from(at))
+          .update();
+    }
+  }
+}

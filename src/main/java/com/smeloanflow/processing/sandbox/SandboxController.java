@@ -1,0 +1,71 @@
+package com.smeloanflow.processing.sandbox;
+
+import com.smeloanflow.intake.ApplicationValidationException;
+import com.smeloanflow.intake.FieldViolation;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The sandbox API (DESIGN.md §6), demo and test profiles only: a tester registers the external data
+ * of an enterprise by credit code, so any scenario can be set up, including sources that fail.
+ * Restricted to administrators and process owners by {@code SecurityConfig}.
+ */
+@RestController
+@Profile({"demo", "test"})
+@RequestMapping("/api/sandbox/enterprises")
+@Tag(name = "Sandbox", description = "External data of enterprises in the demo sandbox")
+public class SandboxController {
+
+  private final SandboxEnterpriseService sandbox;
+
+  public SandboxController(SandboxEnterpriseService sandbox) {
+    this.sandbox = sandbox;
+  }
+
+  @PutMapping(path = "/{creditCode}", consumes = "application/json", produces = "application/json")
+  @Operation(summary = "Register the external data of an enterprise",
+      description = "Sections registration, tax, bureau, court, flows (12 months each, oldest first), utilities, "
+          + "scenario, internalDefaults and sandbox (failingSources, failuresBeforeSuccess, failureMode, "
+          + "timeoutMillis, noDataSources). An omitted section gets the default derived from the credit code. "
+          + "Answers 201 when the enterprise is new to the sandbox, 200 when its profile was replaced.")
+  @ApiResponse(responseCode = "201", description = "Registered")
+  @ApiResponse(responseCode = "200", description = "Replaced")
+  @ApiResponse(responseCode = "400", description = "Bad fields, each named (application/problem+json)",
+      content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = """
+          {"type":"https://smeloan.example.com/problems/invalid-request","title":"请求信息有误","status":400,
+           "detail":"1 个字段有误: flows.monthlyInflows","errors":[{"field":"flows.monthlyInflows","code":"MUST_HAVE_12_MONTHS","message":"必须有12个月的数据(最早的月份在前), 收到 11 个"}]}""")))
+  public ResponseEntity<SandboxEnterprise> register(@PathVariable("creditCode") String creditCode,
+      @RequestBody SandboxProfile profile, Principal principal) {
+    SandboxEnterpriseService.Registration registration = sandbox.register(creditCode, profile, principal.getName());
+    if (registration.created()) {
+      return ResponseEntity.created(URI.create("/api/sandbox/enterprises/" + creditCode)).body(registration.enterprise());
+    }
+    return ResponseEntity.status(HttpStatus.OK).body(registration.enterprise());
+  }
+
+  @GetMapping(path = "/{creditCode}", produces = "application/json")
+  @Operation(summary = "External data the sandbox answers for an enterprise",
+      description = "The registered profile, or the default derived from the credit code (origin DERIVED_DEFAULT)")
+  public SandboxEnterprise get(@PathVariable("creditCode") String creditCode) {
+    List<FieldViolation> violations = SandboxProfileValidator.validateCreditCode(creditCode);
+    if (!violations.isEmpty()) {
+      throw new ApplicationValidationException(violations, "统一社会信用代码有误");
+    }
+    return sandbox.view(creditCode);
+  }
+}
