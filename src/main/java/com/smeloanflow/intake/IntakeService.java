@@ -130,12 +130,18 @@ public class IntakeService {
     log.info("Application {}: loan-origination started ({} at {})", application.id(), application.channel(), application.branchCode());
   }
 
-  private void requireValid(ApplicationRequest request) {
+  /** Every bad field of the request, an unknown branch included; empty when it may be submitted. */
+  public List<FieldViolation> violations(ApplicationRequest request) {
     List<FieldViolation> violations = new ArrayList<>(ApplicationValidator.validate(request, clock.today()));
     if (request != null && request.branchCode() != null && violations.stream().noneMatch(v -> v.field().equals("branchCode"))
         && !branchExists(request.branchCode())) {
       violations.add(new FieldViolation("branchCode", "UNKNOWN_BRANCH", "网点 " + request.branchCode() + " 不存在或已停用"));
     }
+    return violations;
+  }
+
+  private void requireValid(ApplicationRequest request) {
+    List<FieldViolation> violations = violations(request);
     if (!violations.isEmpty()) {
       throw new ApplicationValidationException(violations);
     }
