@@ -294,8 +294,8 @@ class ApplicationValidatorTest {
       "REVOLVING_LINE,  100000.00, 5000000.00",
   })
   void acceptsRequestedAmountOnProductBoundaries(String product, String min, String max) {
-    assertThat(validate(forProduct(product).requestedAmount(min))).isEmpty();
-    assertThat(validate(forProduct(product).requestedAmount(max))).isEmpty();
+    assertThat(validate(TestApplications.forProduct(product).requestedAmount(min))).isEmpty();
+    assertThat(validate(TestApplications.forProduct(product).requestedAmount(max))).isEmpty();
   }
 
   @ParameterizedTest(name = "{0}: {1} or {2}")
@@ -307,8 +307,8 @@ class ApplicationValidatorTest {
       "REVOLVING_LINE,  99999.99,  5000000.01",
   })
   void refusesRequestedAmountJustOutsideProductRange(String product, String belowMin, String aboveMax) {
-    assertOnlyViolation(forProduct(product).requestedAmount(belowMin), "requestedAmount", "OUT_OF_PRODUCT_RANGE");
-    assertOnlyViolation(forProduct(product).requestedAmount(aboveMax), "requestedAmount", "OUT_OF_PRODUCT_RANGE");
+    assertOnlyViolation(TestApplications.forProduct(product).requestedAmount(belowMin), "requestedAmount", "OUT_OF_PRODUCT_RANGE");
+    assertOnlyViolation(TestApplications.forProduct(product).requestedAmount(aboveMax), "requestedAmount", "OUT_OF_PRODUCT_RANGE");
   }
 
   @ParameterizedTest(name = "{0}: {1} to {2} months")
@@ -320,8 +320,8 @@ class ApplicationValidatorTest {
       "REVOLVING_LINE,  36, 36",
   })
   void acceptsTermOnProductBoundaries(String product, int min, int max) {
-    assertThat(validate(forProduct(product).termMonths(min))).isEmpty();
-    assertThat(validate(forProduct(product).termMonths(max))).isEmpty();
+    assertThat(validate(TestApplications.forProduct(product).termMonths(min))).isEmpty();
+    assertThat(validate(TestApplications.forProduct(product).termMonths(max))).isEmpty();
   }
 
   @ParameterizedTest(name = "{0}: {1} or {2} months")
@@ -333,8 +333,8 @@ class ApplicationValidatorTest {
       "REVOLVING_LINE,  35, 37",
   })
   void refusesTermJustOutsideProductRange(String product, int belowMin, int aboveMax) {
-    assertOnlyViolation(forProduct(product).termMonths(belowMin), "termMonths", "OUT_OF_PRODUCT_RANGE");
-    assertOnlyViolation(forProduct(product).termMonths(aboveMax), "termMonths", "OUT_OF_PRODUCT_RANGE");
+    assertOnlyViolation(TestApplications.forProduct(product).termMonths(belowMin), "termMonths", "OUT_OF_PRODUCT_RANGE");
+    assertOnlyViolation(TestApplications.forProduct(product).termMonths(aboveMax), "termMonths", "OUT_OF_PRODUCT_RANGE");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -366,7 +366,7 @@ class ApplicationValidatorTest {
   @ParameterizedTest(name = "{0} with {1}: allowed={2}")
   @MethodSource("productGuaranteeCombinations")
   void acceptsOnlyGuaranteeTypesTheProductAllows(String product, String guarantee, boolean allowed) {
-    Builder application = forProduct(product).guaranteeType(guarantee);
+    Builder application = TestApplications.forProduct(product).guaranteeType(guarantee);
     if (guarantee.equals("MORTGAGE")) {
       application.collateralType("INDUSTRIAL_PROPERTY").collateralDescription("汇川区工业园3号厂房")
           .collateralAppraisedValue("2400000.00");
@@ -385,7 +385,7 @@ class ApplicationValidatorTest {
 
   @Test
   void ignoresCollateralWhenGuaranteeIsNotMortgage() {
-    Builder growth = forProduct("GROWTH").guaranteeType("GUARANTEE")
+    Builder growth = TestApplications.forProduct("GROWTH").guaranteeType("GUARANTEE")
         .collateralType("VEHICLE").collateralDescription("").collateralAppraisedValue("-1");
     assertThat(validate(growth)).isEmpty();
   }
@@ -459,26 +459,13 @@ class ApplicationValidatorTest {
         .singleElement()
         .extracting(FieldViolation::message)
         .isEqualTo("抵押快贷申请金额应在 100000 至 10000000 元之间");
-    assertThat(validate(forProduct("REVOLVING_LINE").termMonths(12)))
+    assertThat(validate(TestApplications.forProduct("REVOLVING_LINE").termMonths(12)))
         .singleElement()
         .extracting(FieldViolation::message)
         .isEqualTo("循环额度期限固定为 36 个月");
   }
 
   // --- helpers -------------------------------------------------------------------------------
-
-  /** A valid application for the product, with an allowed guarantee type and a term inside its range. */
-  private static Builder forProduct(String product) {
-    Builder application = TestApplications.mortgageAtBranchCounter().product(product);
-    return switch (product) {
-      case "CREDIT_QUICK" -> application.guaranteeType("CREDIT").termMonths(12).requestedAmount("200000.00").noCollateral();
-      case "MORTGAGE_QUICK" -> application;
-      case "JOINT_GUARANTEE" -> application.guaranteeType("JOINT_GUARANTEE").termMonths(12).noCollateral();
-      case "GROWTH" -> application.guaranteeType("GUARANTEE").termMonths(24).noCollateral();
-      case "REVOLVING_LINE" -> application.guaranteeType("CREDIT").termMonths(36).noCollateral();
-      default -> throw new IllegalArgumentException(product);
-    };
-  }
 
   private static Arguments required(String field, UnaryOperator<Builder> change) {
     return Arguments.of(field, change);

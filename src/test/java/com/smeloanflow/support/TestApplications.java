@@ -50,6 +50,19 @@ public final class TestApplications {
         .requestedAmount("200000.00").termMonths(12).noCollateral();
   }
 
+  /** A valid application for the product at the ZY001 counter, with an allowed guarantee type and term. */
+  public static Builder forProduct(String product) {
+    Builder application = mortgageAtBranchCounter().product(product);
+    return switch (product) {
+      case "CREDIT_QUICK" -> application.guaranteeType("CREDIT").termMonths(12).requestedAmount("200000.00").noCollateral();
+      case "MORTGAGE_QUICK" -> application;
+      case "JOINT_GUARANTEE" -> application.guaranteeType("JOINT_GUARANTEE").termMonths(12).noCollateral();
+      case "GROWTH" -> application.guaranteeType("GUARANTEE").termMonths(24).noCollateral();
+      case "REVOLVING_LINE" -> application.guaranteeType("CREDIT").termMonths(36).noCollateral();
+      default -> throw new IllegalArgumentException("Unknown product " + product);
+    };
+  }
+
   /** Mutable test-data builder for {@link ApplicationRequest}; {@code null} leaves a field out. */
   public static final class Builder {
     private final int number = SEQUENCE.incrementAndGet();
