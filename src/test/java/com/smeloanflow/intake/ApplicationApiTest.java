@@ -6,15 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.identity.DemoData;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
+import com.smeloanflow.support.Concurrently;
 import com.smeloanflow.support.TestApplications;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -233,35 +228,15 @@ class ApplicationApiTest extends AbstractIntegrationTest {
     String enterprise = uniqueEnterprise();
     String key = "concurrent-" + System.nanoTime();
     String json = applicationJson(enterprise);
-    int retries = 8;
-    ExecutorService channelThreads = Executors.newFixedThreadPool(retries);
-    CountDownLatch allReady = new CountDownLatch(retries);
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<Response>> pending = new ArrayList<>();
-    try {
-      for (int i = 0; i < retries; i++) {
-        pending.add(channelThreads.submit(() -> {
-          allReady.countDown();
-          go.await();
-          return api.post(APPLICATIONS, CHANNEL, json, "Idempotency-Key", key);
-        }));
-      }
-      assertThat(allReady.await(10, TimeUnit.SECONDS)).isTrue();
-      go.countDown();
-      List<Response> answers = new ArrayList<>();
-      for (Future<Response> answer : pending) {
-        answers.add(answer.get(60, TimeUnit.SECONDS));
-      }
 
-      assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.toString()).isEqualTo(201));
-      Set<String> applicationIds = answers.stream().map(a -> a.json().get("applicationId").asText()).collect(Collectors.toSet());
-      assertThat(applicationIds).hasSize(1);
-      assertThat(answers).filteredOn(a -> "false".equals(a.header("Idempotent-Replayed"))).hasSize(1);
-      assertThat(applicationRows(enterprise)).isEqualTo(1);
-      assertThat(processInstanceCount(applicationIds.iterator().next())).isEqualTo(1);
-    } finally {
-      channelThreads.shutdownNow();
-    }
+    List<Response> answers = Concurrently.run(8, () -> api.post(APPLICATIONS, CHANNEL, json, "Idempotency-Key", key));
+
+    assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.toString()).isEqualTo(201));
+    Set<String> applicationIds = answers.stream().map(a -> a.json().get("applicationId").asText()).collect(Collectors.toSet());
+    assertThat(applicationIds).hasSize(1);
+    assertThat(answers).filteredOn(a -> "false".equals(a.header("Idempotent-Replayed"))).hasSize(1);
+    assertThat(applicationRows(enterprise)).isEqualTo(1);
+    assertThat(processInstanceCount(applicationIds.iterator().next())).isEqualTo(1);
   }
 
   // --- authentication and authorization ------------------------------------------------------
