@@ -239,6 +239,18 @@ class ApplicationApiTest extends AbstractIntegrationTest {
     assertThat(processInstanceCount(applicationIds.iterator().next())).isEqualTo(1);
   }
 
+  @Test
+  void refusesOverlongIdempotencyKeyWith400NamingTheHeader() {
+    String enterprise = uniqueEnterprise();
+
+    Response answer = api.post(APPLICATIONS, CHANNEL, applicationJson(enterprise), "Idempotency-Key", "k".repeat(129));
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+    assertThat(answer.contentType()).isEqualTo("application/problem+json");
+    assertThat(fields(answer.json())).containsExactly("Idempotency-Key");
+    assertThat(applicationRows(enterprise)).isZero();
+  }
+
   // --- authentication and authorization ------------------------------------------------------
 
   @Test
@@ -343,6 +355,35 @@ class ApplicationApiTest extends AbstractIntegrationTest {
     assertThat(answer.status()).as(answer.toString()).isEqualTo(409);
     assertThat(answer.contentType()).isEqualTo("application/problem+json");
     assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_ACCEPTANCE);
+  }
+
+  @Test
+  void documentsUploadBeforeTheMissingDocumentsMailWentOutIsRefusedWith409() {
+    String applicationId = api.post(APPLICATIONS, CHANNEL, applicationJson(uniqueEnterprise())).json()
+        .get("applicationId").asText();
+    String instanceId = processInstance(applicationId).getId();
+    executeDueJobs(instanceId);
+    taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+        checklistWithout(applicationId, RequiredDocument.BANK_STATEMENTS));
+    // The mail job has not run yet (job executor busy, SMTP server down): nothing waits for the upload.
+
+    Response answer = api.post(APPLICATIONS + "/" + applicationId + "/documents", CHANNEL,
+        "{\"documents\": [\"BANK_STATEMENTS\"]}");
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(409);
+    assertThat(answer.contentType()).isEqualTo("application/problem+json");
+    assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.DOCUMENTS_MISSING);
+  }
+
+  @Test
+  void branchStaffMayNotReportDocumentsUploadedThroughAChannel() {
+    String applicationId = api.post(APPLICATIONS, CHANNEL, applicationJson(uniqueEnterprise())).json()
+        .get("applicationId").asText();
+
+    Response answer = api.post(APPLICATIONS + "/" + applicationId + "/documents", "zy002-acceptor",
+        "{\"documents\": [\"BANK_STATEMENTS\"]}");
+
+    assertThat(answer.status()).isEqualTo(403);
   }
 
   @Test
