@@ -240,6 +240,10 @@ class LoanOriginationIntakeProcessTest extends AbstractIntegrationTest {
         .containsExactly("【普惠金融】您的贷款申请 " + application.applicationId() + " 需要补充资料",
             "【普惠金融】您的贷款申请 " + application.applicationId() + " 已撤销");
     assertThat(bodyOf(mails.get(1))).contains("近12个月银行流水", "抵押物评估报告", "撤销");
+    Response lateUpload = api.post("/api/applications/" + application.applicationId() + "/documents", CHANNEL,
+        "{\"documents\": [\"BANK_STATEMENTS\"]}");
+    assertThat(lateUpload.status()).as("documents after withdrawal").isEqualTo(409);
+    assertThat(statusOf(application.applicationId())).isEqualTo(ApplicationStatus.WITHDRAWN);
   }
 
   // --- SMTP outage ------------------------------------------------------------------------------
