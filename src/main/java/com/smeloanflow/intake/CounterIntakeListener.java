@@ -85,6 +85,13 @@ public class CounterIntakeListener implements ExecutionListener {
     LoanApplication application;
     try {
       if (!violations.isEmpty()) {
+        // A field that is not even a number, date or one's own branch: name it with every other bad field.
+        for (FieldViolation violation : intake.violations(request)) {
+          String field = formField(violation.field());
+          if (violations.stream().noneMatch(reported -> formField(reported.field()).equals(field))) {
+            violations.add(violation);
+          }
+        }
         throw new ApplicationValidationException(violations);
       }
       application = intake.register(request, clerk == null ? "counter" : clerk);
@@ -99,8 +106,13 @@ public class CounterIntakeListener implements ExecutionListener {
   /** The message Tasklist shows: each bad field by the label the clerk sees. */
   static String formMessage(List<FieldViolation> violations) {
     return "申请信息有误, 请更正后重新提交: " + violations.stream()
-        .map(v -> FORM_FIELDS.getOrDefault(API_TO_FORM.getOrDefault(v.field(), v.field()), v.field()) + ": " + v.message())
+        .map(v -> FORM_FIELDS.getOrDefault(formField(v.field()), v.field()) + ": " + v.message())
         .collect(Collectors.joining("; "));
+  }
+
+  /** The start form field of an API field path ({@code enterprise.creditCode} → {@code creditCode}). */
+  private static String formField(String apiField) {
+    return API_TO_FORM.getOrDefault(apiField, apiField);
   }
 
   private ApplicationRequest toRequest(DelegateExecution execution, List<FieldViolation> violations) {

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,9 +64,15 @@ public class DocumentsController {
       throw new StateConflictException("Application " + id + " is " + application.status() + ", not waiting for documents");
     }
     acceptance.documentsReceived(id, principal.getName(), "渠道上传: " + String.join(", ", upload.documents()));
-    runtimeService.createMessageCorrelation(LoanOriginationProcess.Messages.DOCUMENTS_RECEIVED)
-        .processInstanceBusinessKey(id)
-        .correlate();
+    try {
+      runtimeService.createMessageCorrelation(LoanOriginationProcess.Messages.DOCUMENTS_RECEIVED)
+          .processInstanceBusinessKey(id)
+          .correlate();
+    } catch (MismatchingMessageCorrelationException e) {
+      // Documents are missing, but the request for them is still being sent (asynchronous mail
+      // task, e.g. SMTP down): nothing waits for them yet. Rolls back the status change above.
+      throw new StateConflictException("Application " + id + " is not waiting for documents yet; retry later");
+    }
     return ResponseEntity.accepted().body(new ApplicationStatusResponse(id, ApplicationStatus.AWAITING_ACCEPTANCE));
   }
 

@@ -42,6 +42,8 @@ public class IntakeService {
   /** How long a retry waits for a concurrent first request with the same key to commit. */
   private static final int CONCURRENT_RETRY_POLLS = 100;
   private static final long CONCURRENT_RETRY_POLL_MILLIS = 100;
+  /** Length of {@code idempotency_record.idempotency_key}. */
+  static final int MAX_IDEMPOTENCY_KEY_LENGTH = 128;
 
   private final LoanApplicationRepository applications;
   private final IdempotencyRepository idempotency;
@@ -71,12 +73,19 @@ public class IntakeService {
   /**
    * Submits an application from a channel and starts its process.
    *
-   * @param idempotencyKey the channel's Idempotency-Key, or null
-   * @throws ApplicationValidationException naming every bad field; nothing is stored
+   * @param idempotencyKey the channel's Idempotency-Key (at most 128 characters), or null
+   * @throws ApplicationValidationException naming every bad field (the key too); nothing is stored
    * @throws IdempotencyConflictException when the key was used before for a different request
    */
   public Submission submit(ApplicationRequest request, String caller, String idempotencyKey) {
-    requireValid(request);
+    List<FieldViolation> violations = violations(request);
+    if (idempotencyKey != null && idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
+      violations.add(new FieldViolation("Idempotency-Key", "TOO_LONG",
+          "幂等键不能超过 " + MAX_IDEMPOTENCY_KEY_LENGTH + " 个字符"));
+    }
+    if (!violations.isEmpty()) {
+      throw new ApplicationValidationException(violations);
+    }
     String requestHash = hash(request);
     if (idempotencyKey != null) {
       Optional<Submission> earlier = replay(caller, idempotencyKey, requestHash);
@@ -130,12 +139,18 @@ public class IntakeService {
     log.info("Application {}: loan-origination started ({} at {})", application.id(), application.channel(), application.branchCode());
   }
 
-  private void requireValid(ApplicationRequest request) {
+  /** Every bad field of the request, an unknown branch included; empty when it may be submitted. */
+  public List<FieldViolation> violations(ApplicationRequest request) {
     List<FieldViolation> violations = new ArrayList<>(ApplicationValidator.validate(request, clock.today()));
     if (request != null && request.branchCode() != null && violations.stream().noneMatch(v -> v.field().equals("branchCode"))
         && !branchExists(request.branchCode())) {
       violations.add(new FieldViolation("branchCode", "UNKNOWN_BRANCH", "网点 " + request.branchCode() + " 不存在或已停用"));
     }
+    return violations;
+  }
+
+  private void requireValid(ApplicationRequest request) {
+    List<FieldViolation> violations = violations(request);
     if (!violations.isEmpty()) {
       throw new ApplicationValidationException(violations);
     }

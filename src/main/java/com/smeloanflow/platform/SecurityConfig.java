@@ -39,7 +39,7 @@ public class SecurityConfig {
         .authenticationProvider(camundaUsers)
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/api/sandbox/**").hasAnyAuthority(group(Groups.CAMUNDA_ADMIN), group(Groups.PROCESS_OWNERS))
-            .requestMatchers(HttpMethod.POST, "/api/applications").hasAnyAuthority(
+            .requestMatchers(HttpMethod.POST, "/api/applications", "/api/applications/*/documents").hasAnyAuthority(
                 group(Groups.CHANNEL_GATEWAY), group(Groups.CAMUNDA_ADMIN))
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("sme-loan-flow"))

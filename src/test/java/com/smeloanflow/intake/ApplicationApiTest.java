@@ -1,0 +1,431 @@
+package com.smeloanflow.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.smeloanflow.identity.DemoData;
+import com.smeloanflow.support.AbstractIntegrationTest;
+import com.smeloanflow.support.ApiClient.Response;
+import com.smeloanflow.support.Concurrently;
+import com.smeloanflow.support.TestApplications;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The channel API (DESIGN.md §6) through the real controllers and security, with JSON as a
+ * channel sends it; and the engine REST API's authorizations on branch tasks (DESIGN.md §2).
+ */
+class ApplicationApiTest extends AbstractIntegrationTest {
+
+  private static final String APPLICATIONS = "/api/applications";
+
+  /** A valid MORTGAGE_QUICK application at ZY001, exactly as a channel sends it. */
+  private static String applicationJson(String enterpriseName) {
+    return """
+        {
+          "channel": "BRANCH_COUNTER",
+          "branchCode": "ZY001",
+          "product": "MORTGAGE_QUICK",
+          "enterprise": {
+            "name": "%s",
+            "creditCode": "91520303MA6DKQ8X4A",
+            "industryCode": "C34",
+            "establishedOn": "2016-04-18",
+            "annualRevenue": 6500000.00
+          },
+          "legalRepresentative": {
+            "name": "张明",
+            "idNumber": "52030219850714321X",
+            "mobile": "13985012345",
+            "email": "zhangming@example.com"
+          },
+          "requestedAmount": 800000.00,
+          "termMonths": 36,
+          "purpose": "购置生产设备",
+          "guaranteeType": "MORTGAGE",
+          "collateral": {
+            "type": "INDUSTRIAL_PROPERTY",
+            "description": "汇川区工业园3号厂房",
+            "appraisedValue": 2400000.00
+          }
+        }
+        """.formatted(enterpriseName);
+  }
+
+  // --- submit and read -------------------------------------------------------------------------
+
+  @Test
+  void acceptsValidApplicationWith201ApplicationIdAndStatus() {
+    String enterprise = uniqueEnterprise();
+
+    Response answer = api.post(APPLICATIONS, CHANNEL, applicationJson(enterprise));
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+    String applicationId = answer.json().get("applicationId").asText();
+    assertThat(applicationId).matches("SL\\d{14}");
+    assertThat(answer.json().get("status").asText()).isEqualTo("SUBMITTED");
+    assertThat(answer.header("Location")).endsWith(APPLICATIONS + "/" + applicationId);
+    assertThat(answer.header("Idempotent-Replayed")).isEqualTo("false");
+    assertThat(applicationRows(enterprise)).isEqualTo(1);
+    assertThat(processInstanceCount(applicationId)).isEqualTo(1);
+    LoanApplication stored = applications.get(applicationId);
+    assertThat(stored.requestedAmount()).isEqualByComparingTo("800000.00");
+    assertThat(stored.collateralType()).isEqualTo(CollateralType.INDUSTRIAL_PROPERTY);
+    assertThat(stored.submittedBy()).isEqualTo(CHANNEL);
+  }
+
+  @Test
+  void showsStatusStageAndOpenTasksOfAnApplication() {
+    String applicationId = api.post(APPLICATIONS, CHANNEL, applicationJson(uniqueEnterprise())).json()
+        .get("applicationId").asText();
+    executeDueJobs(processInstance(applicationId).getId());
+
+    Response answer = api.get(APPLICATIONS + "/" + applicationId, CHANNEL);
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    JsonNode view = answer.json();
+    assertThat(view.get("applicationId").asText()).isEqualTo(applicationId);
+    assertThat(view.get("status").asText()).isEqualTo("AWAITING_ACCEPTANCE");
+    assertThat(view.get("statusLabel").asText()).isEqualTo("待网点受理");
+    assertThat(texts(view.get("openTasks"))).containsExactly("受理贷款申请");
+    assertThat(texts(view.get("currentStage"))).contains("受理贷款申请");
+    assertThat(view.get("requestedAmount").decimalValue()).isEqualByComparingTo("800000.00");
+  }
+
+  @Test
+  void answers404ProblemForUnknownApplication() {
+    Response answer = api.get(APPLICATIONS + "/SL20991231999999", CHANNEL);
+
+    assertThat(answer.status()).isEqualTo(404);
+    assertThat(answer.contentType()).isEqualTo("application/problem+json");
+    assertThat(answer.json().get("status").asInt()).isEqualTo(404);
+    assertThat(answer.json().get("detail").asText()).contains("SL20991231999999");
+  }
+
+  // --- bad requests ------------------------------------------------------------------------------
+
+  @Test
+  void refusesInvalidApplicationNamingEveryBadFieldAndStoresNothing() {
+    String enterprise = uniqueEnterprise();
+    String json = applicationJson(enterprise)
+        .replace("91520303MA6DKQ8X4A", "91520303MA6DKQ8X4B")
+        .replace("52030219850714321X", "520302198507143210")
+        .replace("\"13985012345\"", "\"12345\"")
+        .replace("zhangming@example.com", "zhangming")
+        .replace("800000.00", "800000.001")
+        .replace("\"termMonths\": 36", "\"termMonths\": 6")
+        .replace("\"ZY001\"", "\"ZY999\"");
+
+    Response answer = api.post(APPLICATIONS, CHANNEL, json);
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+    assertThat(answer.contentType()).isEqualTo("application/problem+json");
+    JsonNode problem = answer.json();
+    assertThat(problem.get("type").asText()).endsWith("/problems/invalid-request");
+    assertThat(problem.get("status").asInt()).isEqualTo(400);
+    assertThat(fields(problem)).containsExactlyInAnyOrder(
+        "enterprise.creditCode", "legalRepresentative.idNumber", "legalRepresentative.mobile",
+        "legalRepresentative.email", "requestedAmount", "termMonths", "branchCode");
+    assertThat(codes(problem)).contains("INVALID_CHECK_CHARACTER", "INVALID_CHECK_DIGIT", "TOO_MANY_DECIMALS",
+        "OUT_OF_PRODUCT_RANGE", "UNKNOWN_BRANCH");
+    for (JsonNode error : problem.get("errors")) {
+      assertThat(error.get("message").asText()).as(error.toString()).isNotBlank();
+    }
+    assertThat(applicationRows(enterprise)).isZero();
+  }
+
+  @Test
+  void refusesMalformedJsonWith400NotServerError() {
+    Response answer = api.post(APPLICATIONS, CHANNEL, "{\"channel\": \"MOBILE_APP\", \"branchCode\": ");
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+    assertThat(answer.contentType()).isEqualTo("application/problem+json");
+    assertThat(answer.json().get("type").asText()).endsWith("/problems/malformed-json");
+  }
+
+  @Test
+  void refusesEmptyBodyWith400() {
+    Response answer = api.post(APPLICATIONS, CHANNEL, "");
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+    assertThat(answer.contentType()).isEqualTo("application/problem+json");
+  }
+
+  @Test
+  void refusesValueOfWrongTypeNamingTheField() {
+    String enterprise = uniqueEnterprise();
+    Response amount = api.post(APPLICATIONS, CHANNEL,
+        applicationJson(enterprise).replace("\"requestedAmount\": 800000.00", "\"requestedAmount\": \"abc\""));
+    Response date = api.post(APPLICATIONS, CHANNEL,
+        applicationJson(enterprise).replace("\"2016-04-18\"", "\"18.04.2016\""));
+    Response term = api.post(APPLICATIONS, CHANNEL,
+        applicationJson(enterprise).replace("\"termMonths\": 36", "\"termMonths\": \"three years\""));
+
+    for (Response answer : List.of(amount, date, term)) {
+      assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+      assertThat(answer.contentType()).isEqualTo("application/problem+json");
+      assertThat(codes(answer.json())).containsExactly("INVALID_TYPE");
+    }
+    assertThat(fields(amount.json())).containsExactly("requestedAmount");
+    assertThat(fields(date.json())).containsExactly("enterprise.establishedOn");
+    assertThat(fields(term.json())).containsExactly("termMonths");
+    assertThat(applicationRows(enterprise)).isZero();
+  }
+
+  // --- idempotency -------------------------------------------------------------------------------
+
+  @Test
+  void retryWithTheSameIdempotencyKeyReturnsTheFirstAnswerAndStartsNothingNew() {
+    String enterprise = uniqueEnterprise();
+    String key = "retry-" + System.nanoTime();
+
+    Response first = api.post(APPLICATIONS, CHANNEL, applicationJson(enterprise), "Idempotency-Key", key);
+    Response retry = api.post(APPLICATIONS, CHANNEL, applicationJson(enterprise), "Idempotency-Key", key);
+
+    assertThat(first.status()).as(first.toString()).isEqualTo(201);
+    assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
+    String applicationId = first.json().get("applicationId").asText();
+    assertThat(retry.json().get("applicationId").asText()).isEqualTo(applicationId);
+    assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(applicationRows(enterprise)).isEqualTo(1);
+    assertThat(processInstanceCount(applicationId)).isEqualTo(1);
+  }
+
+  @Test
+  void sameIdempotencyKeyForADifferentRequestIsRefusedWith422() {
+    String enterprise = uniqueEnterprise();
+    String key = "reused-" + System.nanoTime();
+    Response first = api.post(APPLICATIONS, CHANNEL, applicationJson(enterprise), "Idempotency-Key", key);
+
+    Response other = api.post(APPLICATIONS, CHANNEL,
+        applicationJson(enterprise).replace("800000.00", "900000.00"), "Idempotency-Key", key);
+
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(other.status()).as(other.toString()).isEqualTo(422);
+    assertThat(other.contentType()).isEqualTo("application/problem+json");
+    assertThat(other.json().get("type").asText()).endsWith("/problems/idempotency-key-reused");
+    assertThat(applicationRows(enterprise)).isEqualTo(1);
+  }
+
+  @Test
+  void idempotencyKeysBelongToTheCaller() {
+    String enterprise = uniqueEnterprise();
+    String key = "per-caller-" + System.nanoTime();
+
+    Response channel = api.post(APPLICATIONS, CHANNEL, applicationJson(enterprise), "Idempotency-Key", key);
+    Response admin = api.post(APPLICATIONS, "admin", applicationJson(enterprise), "Idempotency-Key", key);
+
+    assertThat(channel.status()).isEqualTo(201);
+    assertThat(admin.status()).as(admin.toString()).isEqualTo(201);
+    assertThat(admin.json().get("applicationId").asText()).isNotEqualTo(channel.json().get("applicationId").asText());
+  }
+
+  @Test
+  void concurrentRetriesWithTheSameKeyCreateOneApplicationAndOneProcessInstance() throws Exception {
+    String enterprise = uniqueEnterprise();
+    String key = "concurrent-" + System.nanoTime();
+    String json = applicationJson(enterprise);
+
+    List<Response> answers = Concurrently.run(8, () -> api.post(APPLICATIONS, CHANNEL, json, "Idempotency-Key", key));
+
+    assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.toString()).isEqualTo(201));
+    Set<String> applicationIds = answers.stream().map(a -> a.json().get("applicationId").asText()).collect(Collectors.toSet());
+    assertThat(applicationIds).hasSize(1);
+    assertThat(answers).filteredOn(a -> "false".equals(a.header("Idempotent-Replayed"))).hasSize(1);
+    assertThat(applicationRows(enterprise)).isEqualTo(1);
+    assertThat(processInstanceCount(applicationIds.iterator().next())).isEqualTo(1);
+  }
+
+  @Test
+  void refusesOverlongIdempotencyKeyWith400NamingTheHeader() {
+    String enterprise = uniqueEnterprise();
+
+    Response answer = api.post(APPLICATIONS, CHANNEL, applicationJson(enterprise), "Idempotency-Key", "k".repeat(129));
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+    assertThat(answer.contentType()).isEqualTo("application/problem+json");
+    assertThat(fields(answer.json())).containsExactly("Idempotency-Key");
+    assertThat(applicationRows(enterprise)).isZero();
+  }
+
+  // --- authentication and authorization ------------------------------------------------------
+
+  @Test
+  void refusesUnauthenticatedCallsWith401() {
+    Response submit = api.send("POST", APPLICATIONS, null, null, applicationJson(uniqueEnterprise()));
+    Response read = api.send("GET", APPLICATIONS + "/SL20261123000001", null, null, null);
+    Response tasks = api.send("GET", "/engine-rest/task", null, null, null);
+
+    assertThat(submit.status()).isEqualTo(401);
+    assertThat(submit.header("WWW-Authenticate")).startsWith("Basic");
+    assertThat(read.status()).isEqualTo(401);
+    assertThat(tasks.status()).isEqualTo(401);
+  }
+
+  @Test
+  void refusesWrongPasswordWithoutLockingTheUserOut() {
+    String enterprise = uniqueEnterprise();
+    Response wrong = api.send("POST", APPLICATIONS, CHANNEL, "not-the-password", applicationJson(enterprise));
+    Response wrongEngine = api.send("GET", "/engine-rest/task", "zy001-acceptor", "not-the-password", null);
+
+    Response right = api.send("POST", APPLICATIONS, CHANNEL, DemoData.PASSWORD, applicationJson(enterprise));
+    Response rightEngine = api.get("/engine-rest/task", "zy001-acceptor");
+
+    assertThat(wrong.status()).isEqualTo(401);
+    assertThat(wrongEngine.status()).isEqualTo(401);
+    assertThat(right.status()).as("test profile: no login throttling (loginMaxAttempts)").isEqualTo(201);
+    assertThat(rightEngine.status()).isEqualTo(200);
+    assertThat(applicationRows(enterprise)).isEqualTo(1);
+  }
+
+  @Test
+  void branchStaffMayNotSubmitThroughTheChannelApi() {
+    String enterprise = uniqueEnterprise();
+
+    Response answer = api.post(APPLICATIONS, "zy001-acceptor", applicationJson(enterprise));
+
+    assertThat(answer.status()).isEqualTo(403);
+    assertThat(applicationRows(enterprise)).isZero();
+  }
+
+  @Test
+  void acceptanceTaskIsVisibleToItsBranchAndTeamLeadsOnly() {
+    String applicationId = api.post(APPLICATIONS, CHANNEL, applicationJson(uniqueEnterprise())).json()
+        .get("applicationId").asText();
+    executeDueJobs(processInstance(applicationId).getId());
+    String tasksOfApplication = "/engine-rest/task?processInstanceBusinessKey=" + applicationId;
+
+    Response zy001 = api.get(tasksOfApplication, "zy001-acceptor");
+    Response zy002 = api.get(tasksOfApplication, "zy002-acceptor");
+    Response teamLead = api.get(tasksOfApplication, "team-lead");
+
+    assertThat(zy001.status()).isEqualTo(200);
+    assertThat(zy001.json()).hasSize(1);
+    assertThat(zy001.json().get(0).get("name").asText()).isEqualTo("受理贷款申请");
+    assertThat(zy002.status()).isEqualTo(200);
+    assertThat(zy002.json()).isEmpty();
+    assertThat(teamLead.json()).hasSize(1);
+  }
+
+  @Test
+  void otherBranchCannotCompleteTheAcceptanceTaskButItsOwnBranchCan() {
+    String applicationId = api.post(APPLICATIONS, CHANNEL, applicationJson(uniqueEnterprise())).json()
+        .get("applicationId").asText();
+    executeDueJobs(processInstance(applicationId).getId());
+    String taskId = taskService.createTaskQuery().processInstanceBusinessKey(applicationId).singleResult().getId();
+    String allDocuments = """
+        {"variables": {
+          "docBusinessLicence": {"value": true, "type": "Boolean"},
+          "docLegalRepIdCard": {"value": true, "type": "Boolean"},
+          "docBankStatements": {"value": true, "type": "Boolean"},
+          "docFinancialStatements": {"value": true, "type": "Boolean"},
+          "docCollateralTitleDeed": {"value": true, "type": "Boolean"},
+          "docCollateralAppraisalReport": {"value": true, "type": "Boolean"}
+        }}
+        """;
+
+    Response otherBranch = api.post("/engine-rest/task/" + taskId + "/complete", "zy002-acceptor", allDocuments);
+
+    assertThat(otherBranch.status()).as(otherBranch.toString()).isEqualTo(403);
+    assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+    assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_ACCEPTANCE);
+
+    Response ownBranch = api.post("/engine-rest/task/" + taskId + "/complete", "zy001-acceptor", allDocuments);
+
+    assertThat(ownBranch.status()).as(ownBranch.toString()).isEqualTo(204);
+    assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.IN_PROCESSING);
+    assertThat(jdbc.sql("SELECT actor FROM application_event WHERE application_id = :id AND event_type = 'ACCEPTED'")
+        .param("id", applicationId).query(String.class).list()).containsExactly("zy001-acceptor");
+  }
+
+  // --- documents uploaded through a channel --------------------------------------------------
+
+  @Test
+  void documentsUploadIsRefusedWith409WhenTheApplicationIsNotWaitingForDocuments() {
+    String applicationId = api.post(APPLICATIONS, CHANNEL, applicationJson(uniqueEnterprise())).json()
+        .get("applicationId").asText();
+    executeDueJobs(processInstance(applicationId).getId());
+
+    Response answer = api.post(APPLICATIONS + "/" + applicationId + "/documents", CHANNEL,
+        "{\"documents\": [\"BANK_STATEMENTS\"]}");
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(409);
+    assertThat(answer.contentType()).isEqualTo("application/problem+json");
+    assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_ACCEPTANCE);
+  }
+
+  @Test
+  void documentsUploadBeforeTheMissingDocumentsMailWentOutIsRefusedWith409() {
+    String applicationId = api.post(APPLICATIONS, CHANNEL, applicationJson(uniqueEnterprise())).json()
+        .get("applicationId").asText();
+    String instanceId = processInstance(applicationId).getId();
+    executeDueJobs(instanceId);
+    taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+        checklistWithout(applicationId, RequiredDocument.BANK_STATEMENTS));
+    // The mail job has not run yet (job executor busy, SMTP server down): nothing waits for the upload.
+
+    Response answer = api.post(APPLICATIONS + "/" + applicationId + "/documents", CHANNEL,
+        "{\"documents\": [\"BANK_STATEMENTS\"]}");
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(409);
+    assertThat(answer.contentType()).isEqualTo("application/problem+json");
+    assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.DOCUMENTS_MISSING);
+  }
+
+  @Test
+  void branchStaffMayNotReportDocumentsUploadedThroughAChannel() {
+    String applicationId = api.post(APPLICATIONS, CHANNEL, applicationJson(uniqueEnterprise())).json()
+        .get("applicationId").asText();
+
+    Response answer = api.post(APPLICATIONS + "/" + applicationId + "/documents", "zy002-acceptor",
+        "{\"documents\": [\"BANK_STATEMENTS\"]}");
+
+    assertThat(answer.status()).isEqualTo(403);
+  }
+
+  @Test
+  void documentsUploadNamesUnknownDocumentTypes() {
+    Response unknown = api.post(APPLICATIONS + "/SL20261123000001/documents", CHANNEL,
+        "{\"documents\": [\"BANK_STATEMENTS\", \"SELFIE\"]}");
+    Response none = api.post(APPLICATIONS + "/SL20261123000001/documents", CHANNEL, "{\"documents\": []}");
+
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(fields(unknown.json())).containsExactly("documents[1]");
+    assertThat(none.status()).isEqualTo(400);
+    assertThat(fields(none.json())).containsExactly("documents");
+  }
+
+  @Test
+  void documentsUploadForUnknownApplicationIs404() {
+    Response answer = api.post(APPLICATIONS + "/SL20991231999999/documents", CHANNEL, "{\"documents\": [\"BANK_STATEMENTS\"]}");
+
+    assertThat(answer.status()).isEqualTo(404);
+    assertThat(answer.contentType()).isEqualTo("application/problem+json");
+  }
+
+  // --- helpers -----------------------------------------------------------------------------------
+
+  private static String uniqueEnterprise() {
+    return TestApplications.mortgageAtBranchCounter().enterpriseName();
+  }
+
+  private long applicationRows(String enterpriseName) {
+    return jdbc.sql("SELECT COUNT(*) FROM loan_application WHERE enterprise_name = :name")
+        .param("name", enterpriseName).query(Long.class).single();
+  }
+
+  private static List<String> fields(JsonNode problem) {
+    return StreamSupport.stream(problem.get("errors").spliterator(), false).map(e -> e.get("field").asText()).toList();
+  }
+
+  private static List<String> codes(JsonNode problem) {
+    return StreamSupport.stream(problem.get("errors").spliterator(), false).map(e -> e.get("code").asText()).toList();
+  }
+
+  private static List<String> texts(JsonNode array) {
+    return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+  }
+}

@@ -1,0 +1,434 @@
+package com.smeloanflow.intake;
+
+import static com.smeloanflow.process.LoanOriginationProcess.Elements.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import com.smeloanflow.identity.Groups;
+import com.smeloanflow.process.LoanOriginationProcess;
+import com.smeloanflow.support.AbstractIntegrationTest;
+import com.smeloanflow.support.ApiClient.Response;
+import com.smeloanflow.support.TakenSequenceFlows;
+import com.smeloanflow.support.TestApplications;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * loan-origination from application received to acceptance (DESIGN.md §3.1 steps 1-2), with the
+ * real listeners and delegates and a real SMTP server: every path of the intake part of the model.
+ * The end event after acceptance is not asserted: the process continues there.
+ */
+class LoanOriginationIntakeProcessTest extends AbstractIntegrationTest {
+
+  // Sequence flows carry a gateway's answer; they are asserted with TakenSequenceFlows.
+  private static final String FLOW_BRANCH_ACCEPTANCE_NOT_REQUIRED = "SequenceFlow_BranchAcceptanceRequiredNo";
+  private static final String FLOW_BRANCH_ACCEPTANCE_REQUIRED = "SequenceFlow_BranchAcceptanceRequiredYes";
+  private static final String FLOW_DOCUMENTS_COMPLETE = "SequenceFlow_DocumentsCompleteYes";
+  private static final String FLOW_DOCUMENTS_INCOMPLETE = "SequenceFlow_DocumentsCompleteNo";
+  private static final String FLOW_DOCUMENTS_BROUGHT_TO_BRANCH = "SequenceFlow_DocumentsBroughtToBranch";
+  private static final String FLOW_DOCUMENTS_UPLOADED = "SequenceFlow_DocumentsUploaded";
+  private static final String FLOW_DOCUMENTS_OVERDUE = "SequenceFlow_DocumentsOverdue";
+
+  private static final String ZY001_ACCEPTOR = "zy001-acceptor";
+
+  // --- branch acceptance or not ----------------------------------------------------------------
+
+  @ParameterizedTest
+  @ValueSource(strings = {"MOBILE_APP", "MINI_PROGRAM"})
+  void onlineCreditQuickApplicationSkipsBranchAcceptance(String onlineChannel) {
+    Submitted application = submit(TestApplications.onlineCreditQuick().channel(onlineChannel));
+    ProcessInstance instance = application.processInstance();
+
+    assertThat(instance).hasPassed(START_APPLICATION_RECEIVED, GATEWAY_BRANCH_ACCEPTANCE_REQUIRED)
+        .hasNotPassed(TASK_ACCEPT_APPLICATION);
+    assertThat(TakenSequenceFlows.of(instance.getId()))
+        .contains(FLOW_BRANCH_ACCEPTANCE_NOT_REQUIRED).doesNotContain(FLOW_BRANCH_ACCEPTANCE_REQUIRED);
+    assertThat(statusOf(application.applicationId())).isEqualTo(ApplicationStatus.IN_PROCESSING);
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+      "BRANCH_COUNTER,       CREDIT_QUICK",
+      "CUSTOMER_MANAGER_PAD, CREDIT_QUICK",
+      "WHITELIST,            CREDIT_QUICK",
+      "MOBILE_APP,           MORTGAGE_QUICK",
+      "MINI_PROGRAM,         GROWTH",
+      "MOBILE_APP,           JOINT_GUARANTEE",
+      "MINI_PROGRAM,         REVOLVING_LINE",
+  })
+  void everyOtherChannelOrProductIsAcceptedAtTheBranch(String channel, String product) {
+    Submitted application = submit(TestApplications.forProduct(product).channel(channel));
+
+    assertThat(application.processInstance()).isWaitingAt(TASK_ACCEPT_APPLICATION);
+    assertThat(TakenSequenceFlows.of(application.processInstance().getId())).contains(FLOW_BRANCH_ACCEPTANCE_REQUIRED);
+    assertThat(task(application.processInstance())).hasCandidateGroup(Groups.acceptance("ZY001"));
+  }
+
+  @Test
+  void branchApplicationIsOfferedToThatBranchsAcceptanceGroupOnly() {
+    Submitted application = submit(TestApplications.mortgageAtBranchCounter().branchCode("ZY002"));
+    ProcessInstance instance = application.processInstance();
+
+    assertThat(instance).isWaitingAt(TASK_ACCEPT_APPLICATION);
+    assertThat(task(instance)).hasName("受理贷款申请").hasCandidateGroup("ZY002-acceptance");
+    assertThat(taskService.getIdentityLinksForTask(task(instance).getId()))
+        .extracting(link -> link.getGroupId())
+        .containsExactly("ZY002-acceptance");
+    assertThat(statusOf(application.applicationId())).isEqualTo(ApplicationStatus.AWAITING_ACCEPTANCE);
+  }
+
+  @Test
+  void acceptanceTaskShowsTheApplicationAndItsDocumentChecklist() {
+    Submitted application = submit(TestApplications.mortgageAtBranchCounter().enterpriseName("遵义市明达机械有限公司"));
+    Task acceptance = task(application.processInstance());
+
+    Map<String, Object> shown = taskService.getVariablesLocal(acceptance.getId());
+    assertThat(shown).containsEntry("enterpriseName", "遵义市明达机械有限公司")
+        .containsEntry("branchName", "汇川支行")
+        .containsEntry("productName", "抵押快贷")
+        .containsEntry("docCollateralTitleDeedRequired", true)
+        .containsEntry("docFinancialStatementsRequired", true)
+        .containsEntry("docJointGuaranteeAgreementRequired", false)
+        .containsEntry("docGuarantorDocumentsRequired", false);
+    assertThat((String) shown.get("requiredDocumentsText")).contains("营业执照", "抵押物权属证明", "抵押物评估报告");
+    Task withForm = taskService.createTaskQuery().taskId(acceptance.getId()).initializeFormKeys().singleResult();
+    assertThat(withForm.getCamundaFormRef().getKey()).isEqualTo("accept-application");
+  }
+
+  // --- acceptance ------------------------------------------------------------------------------
+
+  @Test
+  void completeDocumentsHandTheApplicationToCentralProcessing() {
+    Submitted application = submit(TestApplications.mortgageAtBranchCounter());
+    ProcessInstance instance = application.processInstance();
+
+    completeAs(ZY001_ACCEPTOR, task(instance).getId(), checklistWithout(application.applicationId()));
+
+    assertThat(instance).hasPassed(TASK_ACCEPT_APPLICATION, GATEWAY_DOCUMENTS_COMPLETE)
+        .hasNotPassed(TASK_NOTIFY_DOCUMENTS_MISSING, TASK_RECEIVE_MISSING_DOCUMENTS);
+    assertThat(TakenSequenceFlows.of(instance.getId()))
+        .contains(FLOW_DOCUMENTS_COMPLETE).doesNotContain(FLOW_DOCUMENTS_INCOMPLETE);
+    assertThat(statusOf(application.applicationId())).isEqualTo(ApplicationStatus.IN_PROCESSING);
+    assertThat(applications.get(application.applicationId()).missingDocuments()).isEmpty();
+    assertThat(eventsOf(application.applicationId())).contains("ACCEPTED by " + ZY001_ACCEPTOR);
+    assertThat(mailServer.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void missingDocumentsAreMailedToTheLegalRepresentative() {
+    TestApplications.Builder request = TestApplications.mortgageAtBranchCounter();
+    Submitted application = submit(request);
+    ProcessInstance instance = application.processInstance();
+
+    completeAs(ZY001_ACCEPTOR, task(instance).getId(), checklistWithout(application.applicationId(),
+        RequiredDocument.BANK_STATEMENTS, RequiredDocument.COLLATERAL_APPRAISAL_REPORT));
+
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(FLOW_DOCUMENTS_INCOMPLETE);
+    assertThat(instance).isWaitingAt(TASK_NOTIFY_DOCUMENTS_MISSING); // asynchronous: a job sends the mail
+    assertThat(statusOf(application.applicationId())).isEqualTo(ApplicationStatus.DOCUMENTS_MISSING);
+
+    executeDueJobs(instance.getId());
+
+    List<MimeMessage> mails = mailsTo(request.email());
+    assertThat(mails).hasSize(1);
+    assertThat(subjectOf(mails.get(0))).contains(application.applicationId(), "补充资料");
+    assertThat(bodyOf(mails.get(0))).contains("张明", "近12个月银行流水", "抵押物评估报告")
+        .doesNotContain("营业执照", "抵押物权属证明");
+    assertThat(instance).hasPassed(TASK_NOTIFY_DOCUMENTS_MISSING).isWaitingAt(TASK_RECEIVE_MISSING_DOCUMENTS);
+    assertThat(task(instance)).hasName("登记补充资料").hasCandidateGroup(Groups.acceptance("ZY001"));
+    assertThat(taskService.getVariableLocal(task(instance).getId(), "missingDocumentsText"))
+        .isEqualTo("近12个月银行流水、抵押物评估报告");
+    assertThat(applications.get(application.applicationId()).missingDocuments())
+        .containsExactly(RequiredDocument.BANK_STATEMENTS, RequiredDocument.COLLATERAL_APPRAISAL_REPORT);
+    assertThat(jdbc.sql("SELECT template FROM mail_log WHERE application_id = :id")
+        .param("id", application.applicationId()).query(String.class).list()).containsExactly("DOCUMENTS_MISSING");
+  }
+
+  @Test
+  void documentsBroughtToTheBranchGoBackToAcceptance() {
+    Submitted application = submitWithMissingDocuments();
+    ProcessInstance instance = application.processInstance();
+
+    completeAs(ZY001_ACCEPTOR, task(instance).getId(), Map.of("documentsReceived", true));
+
+    assertThat(instance).isWaitingAt(TASK_ACCEPT_APPLICATION);
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(FLOW_DOCUMENTS_BROUGHT_TO_BRANCH);
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers().count())
+        .as("the 5-day timer ends with the task").isZero();
+    assertThat(statusOf(application.applicationId())).isEqualTo(ApplicationStatus.AWAITING_ACCEPTANCE);
+
+    completeAs(ZY001_ACCEPTOR, task(instance).getId(), checklistWithout(application.applicationId()));
+
+    assertThat(statusOf(application.applicationId())).isEqualTo(ApplicationStatus.IN_PROCESSING);
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+        .activityId(TASK_ACCEPT_APPLICATION).count()).isEqualTo(2);
+  }
+
+  @Test
+  void branchMustConfirmReceiptBeforeCompletingTheMissingDocumentsTask() {
+    Submitted application = submitWithMissingDocuments();
+    ProcessInstance instance = application.processInstance();
+    String taskId = task(instance).getId();
+
+    assertThatThrownBy(() -> completeAs(ZY001_ACCEPTOR, taskId, Map.of("documentsReceived", false)))
+        .hasMessageContaining("补充资料已收到");
+    assertThatThrownBy(() -> completeAs(ZY001_ACCEPTOR, taskId, Map.of()))
+        .hasMessageContaining("补充资料已收到");
+
+    assertThat(instance).isWaitingAt(TASK_RECEIVE_MISSING_DOCUMENTS);
+    assertThat(statusOf(application.applicationId())).isEqualTo(ApplicationStatus.DOCUMENTS_MISSING);
+  }
+
+  @Test
+  void documentsUploadedThroughAChannelGoBackToAcceptance() {
+    Submitted application = submitWithMissingDocuments();
+    ProcessInstance instance = application.processInstance();
+
+    Response answer = api.post("/api/applications/" + application.applicationId() + "/documents", CHANNEL,
+        """
+        {"documents": ["BANK_STATEMENTS", "COLLATERAL_APPRAISAL_REPORT"]}
+        """);
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(202);
+    assertThat(answer.json().get("status").asText()).isEqualTo("AWAITING_ACCEPTANCE");
+    assertThat(instance).hasPassed(BOUNDARY_DOCUMENTS_RECEIVED).isWaitingAt(TASK_ACCEPT_APPLICATION);
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(FLOW_DOCUMENTS_UPLOADED);
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers().count()).isZero();
+    assertThat(statusOf(application.applicationId())).isEqualTo(ApplicationStatus.AWAITING_ACCEPTANCE);
+    assertThat(eventsOf(application.applicationId())).contains("DOCUMENTS_RECEIVED by " + CHANNEL);
+  }
+
+  @Test
+  void applicationIsWithdrawnWhenDocumentsDoNotArriveWithinFiveDays() {
+    stopClock();
+    Instant requested = ClockUtil.getCurrentTime().toInstant();
+    TestApplications.Builder request = TestApplications.mortgageAtBranchCounter();
+    Submitted application = submitWithMissingDocuments(request);
+    ProcessInstance instance = application.processInstance();
+
+    Job timer = managementService.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+    assertThat(timer.getDuedate().toInstant()).isEqualTo(requested.plus(Duration.ofDays(5)));
+
+    moveClockBy(Duration.ofDays(5).minusMinutes(1));
+    executeDueJobs(instance.getId());
+    assertThat(instance).isWaitingAt(TASK_RECEIVE_MISSING_DOCUMENTS);
+
+    moveClockBy(Duration.ofMinutes(2)); // 5 days + 1 minute after the request
+    executeDueJobs(instance.getId());
+
+    assertThat(instance).hasPassed(BOUNDARY_DOCUMENTS_OVERDUE, TASK_WITHDRAW_APPLICATION, TASK_NOTIFY_WITHDRAWAL,
+        END_APPLICATION_WITHDRAWN).isEnded();
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(FLOW_DOCUMENTS_OVERDUE);
+    assertThat(statusOf(application.applicationId())).isEqualTo(ApplicationStatus.WITHDRAWN);
+    List<MimeMessage> mails = mailsTo(request.email());
+    assertThat(mails).extracting(AbstractIntegrationTest::subjectOf)
+        .containsExactly("【普惠金融】您的贷款申请 " + application.applicationId() + " 需要补充资料",
+            "【普惠金融】您的贷款申请 " + application.applicationId() + " 已撤销");
+    assertThat(bodyOf(mails.get(1))).contains("近12个月银行流水", "抵押物评估报告", "撤销");
+    Response lateUpload = api.post("/api/applications/" + application.applicationId() + "/documents", CHANNEL,
+        "{\"documents\": [\"BANK_STATEMENTS\"]}");
+    assertThat(lateUpload.status()).as("documents after withdrawal").isEqualTo(409);
+    assertThat(statusOf(application.applicationId())).isEqualTo(ApplicationStatus.WITHDRAWN);
+  }
+
+  // --- SMTP outage ------------------------------------------------------------------------------
+
+  @Test
+  void mailServerOutageKeepsTheApplicationAndRetriesTheMail() {
+    TestApplications.Builder request = TestApplications.mortgageAtBranchCounter();
+    Submitted application = submit(request);
+    ProcessInstance instance = application.processInstance();
+    completeAs(ZY001_ACCEPTOR, task(instance).getId(),
+        checklistWithout(application.applicationId(), RequiredDocument.BANK_STATEMENTS));
+    Job mailJob = onlyJob(instance.getId());
+    mailServer.stop();
+
+    assertThatThrownBy(() -> managementService.executeJob(mailJob.getId()))
+        .hasStackTraceContaining("could not be sent");
+
+    Job failed = managementService.createJobQuery().jobId(mailJob.getId()).singleResult();
+    assertThat(failed.getRetries()).as("R5/PT2M: five attempts, one used").isEqualTo(4);
+    assertThat(failed.getExceptionMessage()).contains("could not be sent");
+    assertThat(failed.getDuedate()).isAfter(ClockUtil.getCurrentTime());
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(instance).isActive().isWaitingAt(TASK_NOTIFY_DOCUMENTS_MISSING);
+    assertThat(statusOf(application.applicationId())).isEqualTo(ApplicationStatus.DOCUMENTS_MISSING);
+
+    mailServer.start();
+    moveClockBy(Duration.ofMinutes(2).plusSeconds(1));
+    executeDueJobs(instance.getId());
+
+    assertThat(mailsTo(request.email())).hasSize(1);
+    assertThat(instance).isWaitingAt(TASK_RECEIVE_MISSING_DOCUMENTS);
+  }
+
+  // --- counter start form ------------------------------------------------------------------------
+
+  @Test
+  void counterClerkRegistersAnApplicationWithTheStartForm() {
+    Map<String, Object> form = counterForm("柜面录入测试企业-" + System.nanoTime());
+
+    ProcessInstance instance = startWithCounterForm("zy001-acceptor", form);
+
+    String applicationId = instance.getBusinessKey();
+    assertThat(applicationId).matches("SL\\d{14}");
+    LoanApplication registered = applications.get(applicationId);
+    assertThat(registered.channel()).isEqualTo(Channel.BRANCH_COUNTER);
+    assertThat(registered.enterpriseName()).isEqualTo(form.get("enterpriseName"));
+    assertThat(registered.creditCode()).isEqualTo(TestApplications.CREDIT_CODE); // entered in lower case
+    assertThat(registered.legalRepIdNumber()).isEqualTo(TestApplications.ID_NUMBER);
+    assertThat(registered.requestedAmount()).isEqualByComparingTo("800000.00");
+    assertThat(registered.termMonths()).isEqualTo(36);
+    assertThat(registered.submittedBy()).isEqualTo("zy001-acceptor");
+    assertThat(runtimeService.getVariables(instance.getId()))
+        .containsEntry(LoanOriginationProcess.Variables.APPLICATION_ID.name(), applicationId)
+        .containsEntry(LoanOriginationProcess.Variables.BRANCH_CODE.name(), "ZY001")
+        .containsEntry(LoanOriginationProcess.Variables.BRANCH_ACCEPTANCE_REQUIRED.name(), true)
+        .doesNotContainKeys("creditCode", "legalRepIdNumber", "legalRepMobile", "enterpriseName");
+
+    executeDueJobs(instance.getId());
+
+    assertThat(instance).isWaitingAt(TASK_ACCEPT_APPLICATION);
+    assertThat(task(instance)).hasCandidateGroup(Groups.acceptance("ZY001"));
+    assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_ACCEPTANCE);
+  }
+
+  @Test
+  void counterStartFormUsesEveryFieldOfTheForm() {
+    assertThat(counterForm("x").keySet()).containsExactlyInAnyOrderElementsOf(CounterIntakeListener.FORM_FIELDS.keySet());
+  }
+
+  @Test
+  void counterStartFormRefusesBadInputNamingEachFieldAndLeavesNothingBehind() {
+    String enterprise = "柜面录入错误企业-" + System.nanoTime();
+    Map<String, Object> form = counterForm(enterprise);
+    form.put("creditCode", "91520303MA6DKQ8X4B");
+    form.put("legalRepMobile", "12345");
+    form.put("purpose", "");
+    form.put("termMonths", 200L);
+    long instancesBefore = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(LoanOriginationProcess.KEY).count();
+
+    assertThatThrownBy(() -> startWithCounterForm("zy001-acceptor", form))
+        .isInstanceOf(ApplicationValidationException.class)
+        .hasMessageContaining("统一社会信用代码")
+        .hasMessageContaining("法定代表人手机号码")
+        .hasMessageContaining("贷款用途")
+        .hasMessageContaining("贷款期限(月)");
+
+    assertNothingLeftBehind(enterprise, instancesBefore);
+  }
+
+  @Test
+  void counterStartFormNamesAWrongTypeTogetherWithEveryOtherBadField() {
+    String enterprise = "柜面录入类型错误企业-" + System.nanoTime();
+    Map<String, Object> form = counterForm(enterprise);
+    form.put("requestedAmount", "八十万");
+    form.put("legalRepMobile", "12345");
+    long instancesBefore = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(LoanOriginationProcess.KEY).count();
+
+    assertThatThrownBy(() -> startWithCounterForm("zy001-acceptor", form))
+        .isInstanceOf(ApplicationValidationException.class)
+        .hasMessageContaining("申请金额(元)")
+        .hasMessageContaining("法定代表人手机号码");
+
+    assertNothingLeftBehind(enterprise, instancesBefore);
+  }
+
+  @Test
+  void counterClerkCannotRegisterForAnotherBranch() {
+    String enterprise = "他行网点录入企业-" + System.nanoTime();
+    long instancesBefore = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(LoanOriginationProcess.KEY).count();
+
+    assertThatThrownBy(() -> startWithCounterForm("zy002-acceptor", counterForm(enterprise)))
+        .isInstanceOf(ApplicationValidationException.class)
+        .hasMessageContaining("受理网点")
+        .hasMessageContaining("ZY001");
+
+    assertNothingLeftBehind(enterprise, instancesBefore);
+  }
+
+  // --- helpers -----------------------------------------------------------------------------------
+
+  private Submitted submitWithMissingDocuments() {
+    return submitWithMissingDocuments(TestApplications.mortgageAtBranchCounter());
+  }
+
+  /** Submitted, accepted without bank statements and appraisal report, mail sent: waiting for documents. */
+  private Submitted submitWithMissingDocuments(TestApplications.Builder request) {
+    Submitted application = submit(request);
+    ProcessInstance instance = application.processInstance();
+    completeAs(ZY001_ACCEPTOR, task(instance).getId(), checklistWithout(application.applicationId(),
+        RequiredDocument.BANK_STATEMENTS, RequiredDocument.COLLATERAL_APPRAISAL_REPORT));
+    executeDueJobs(instance.getId());
+    assertThat(instance).isWaitingAt(TASK_RECEIVE_MISSING_DOCUMENTS);
+    return application;
+  }
+
+  /** The counter start form as Tasklist submits it: text as typed, numbers as form-js sends them. */
+  private static Map<String, Object> counterForm(String enterpriseName) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("branchCode", "ZY001");
+    form.put("product", "MORTGAGE_QUICK");
+    form.put("enterpriseName", enterpriseName);
+    form.put("creditCode", TestApplications.CREDIT_CODE.toLowerCase());
+    form.put("industryCode", "C34");
+    form.put("establishedOn", "2016-04-18");
+    form.put("annualRevenue", "6500000.00"); // number field with serializeToString
+    form.put("legalRepName", "张明");
+    form.put("legalRepIdNumber", TestApplications.ID_NUMBER.toLowerCase());
+    form.put("legalRepMobile", TestApplications.MOBILE);
+    form.put("legalRepEmail", "counter." + System.nanoTime() + "@example.com");
+    form.put("requestedAmount", "800000.00");
+    form.put("termMonths", 36L);
+    form.put("purpose", "购置生产设备");
+    form.put("guaranteeType", "MORTGAGE");
+    form.put("collateralType", "INDUSTRIAL_PROPERTY");
+    form.put("collateralDescription", "汇川区工业园3号厂房");
+    form.put("collateralAppraisedValue", "2400000.00");
+    return form;
+  }
+
+  private ProcessInstance startWithCounterForm(String clerk, Map<String, Object> form) {
+    ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey(LoanOriginationProcess.KEY).latestVersion().singleResult();
+    List<String> groups = identityService.createGroupQuery().groupMember(clerk).list().stream().map(g -> g.getId()).toList();
+    identityService.setAuthentication(clerk, groups);
+    try {
+      return formService.submitStartForm(definition.getId(), form);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private void assertNothingLeftBehind(String enterpriseName, long instancesBefore) {
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM loan_application WHERE enterprise_name = :name")
+        .param("name", enterpriseName).query(Long.class).single()).isZero();
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(LoanOriginationProcess.KEY).count())
+        .isEqualTo(instancesBefore);
+  }
+
+  private List<String> eventsOf(String applicationId) {
+    return jdbc.sql("SELECT event_type, actor FROM application_event WHERE application_id = :id ORDER BY id")
+        .param("id", applicationId)
+        .query((rs, row) -> rs.getString("event_type") + " by " + rs.getString("actor"))
+        .list();
+  }
+}

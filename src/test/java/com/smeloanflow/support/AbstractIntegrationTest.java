@@ -1,0 +1,269 @@
+package com.smeloanflow.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.smeloanflow.intake.ApplicationStatus;
+import com.smeloanflow.intake.IntakeService;
+import com.smeloanflow.intake.LoanApplicationRepository;
+import com.smeloanflow.intake.RequiredDocument;
+import com.smeloanflow.process.LoanOriginationProcess;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base class of every test that needs the running application: process tests, HTTP tests,
+ * model checks. Extend it and add nothing to the Spring configuration (no {@code @MockBean}, no
+ * extra {@code @ActiveProfiles}, {@code @TestPropertySource} or {@code @Import}), so all these
+ * tests share ONE cached application context and the suite stays fast.
+ *
+ * <p>What a subclass gets:
+ * <ul>
+ *   <li>The whole application on a random port, profiles {@code demo,test}: in-memory H2, the demo
+ *       branches ZY001/ZY002 and users (password {@code demo}), job executor OFF, so a test runs
+ *       jobs itself with {@link #executeDueJobs(String)}.</li>
+ *   <li>{@link #mailServer}: a real SMTP server (GreenMail) on a free port chosen once per JVM
+ *       (several engineers run tests on this machine at once, so not the fixed 3025). It is
+ *       started empty before each test and stopped after it; stop it in a test to simulate an
+ *       SMTP outage.</li>
+ *   <li>camunda-bpm-assert initialised with the engine: {@code BpmnAwareTests.assertThat(instance)},
+ *       {@code task(instance)}, {@code complete(task, withVariables(...))}.</li>
+ *   <li>{@link TakenSequenceFlows#of(String)} to assert the flows a gateway took.</li>
+ *   <li>{@link #api}: HTTP client for {@code /api/**} and {@code /engine-rest/**} as any demo user.</li>
+ *   <li>The engine clock ({@code ClockUtil}) reset before and after each test; move it with
+ *       {@link #moveClockBy(Duration)} to make timers due, never sleep. Camunda authentication is
+ *       cleared after each test.</li>
+ * </ul>
+ *
+ * <p>The database is shared by all tests of a JVM and never cleaned: use a fresh application per
+ * test ({@link TestApplications} gives each a unique enterprise name and e-mail) and scope
+ * queries to its id / process instance.
+ *
+ * <p>PostgreSQL: {@link AbstractPostgresIntegrationTest} runs the same against embedded PostgreSQL.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+@Import(TakenSequenceFlows.class)
+public abstract class AbstractIntegrationTest {
+
+  /** The channel gateway's technical user (group channel-gateway): may POST applications. */
+  protected static final String CHANNEL = "channel";
+
+  /** SMTP port of {@link #mailServer}, chosen once per JVM and given to the application as spring.mail.port. */
+  protected static final int SMTP_PORT = freePort();
+
+  @RegisterExtension
+  protected static final GreenMailExtension mailServer =
+      new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+  @DynamicPropertySource
+  static void mailServerAddress(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> SMTP_PORT);
+  }
+
+  @Autowired protected ProcessEngine processEngine;
+  @Autowired protected RuntimeService runtimeService;
+  @Autowired protected TaskService taskService;
+  @Autowired protected ManagementService managementService;
+  @Autowired protected HistoryService historyService;
+  @Autowired protected RepositoryService repositoryService;
+  @Autowired protected IdentityService identityService;
+  @Autowired protected FormService formService;
+  @Autowired protected IntakeService intakeService;
+  @Autowired protected LoanApplicationRepository applications;
+  @Autowired protected JdbcClient jdbc;
+
+  @LocalServerPort private int port;
+
+  /** HTTP client for the running server. */
+  protected ApiClient api;
+
+  @BeforeEach
+  void setUpEngineTestSupport() {
+    ClockUtil.reset();
+    identityService.clearAuthentication();
+    BpmnAwareTests.init(processEngine);
+    api = new ApiClient(port);
+  }
+
+  @AfterEach
+  void resetEngineClockAndAuthentication() {
+    ClockUtil.reset();
+    identityService.clearAuthentication();
+  }
+
+  // --- applications ----------------------------------------------------------------------------
+
+  /** An application submitted by a test, with its loan-origination instance. */
+  protected record Submitted(String applicationId, ProcessInstance processInstance) {}
+
+  /**
+   * Submits the application as the channel gateway does (validated, stored, process started with
+   * the application id as business key) and runs its process to the first wait state.
+   */
+  protected Submitted submit(TestApplications.Builder application) {
+    String applicationId = intakeService.submit(application.build(), CHANNEL, null).applicationId();
+    ProcessInstance instance = processInstance(applicationId);
+    executeDueJobs(instance.getId());
+    return new Submitted(applicationId, instance);
+  }
+
+  /**
+   * Completes a task as a member of staff: authenticated with the user's groups, so Camunda's
+   * authorizations apply and listeners see who did it.
+   */
+  protected void completeAs(String userId, String taskId, Map<String, Object> variables) {
+    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList();
+    identityService.setAuthentication(userId, groups);
+    try {
+      taskService.complete(taskId, variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /**
+   * The running loan-origination instance of an application. Keep the returned object to assert
+   * on it after it ended: camunda-bpm-assert looks it up again by id (in history once ended).
+   */
+  protected ProcessInstance processInstance(String applicationId) {
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(LoanOriginationProcess.KEY).processInstanceBusinessKey(applicationId).singleResult();
+    assertThat(instance).as("running loan-origination instance of application %s", applicationId).isNotNull();
+    return instance;
+  }
+
+  /** How many loan-origination instances (running or ended) an application has. */
+  protected long processInstanceCount(String applicationId) {
+    return historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(LoanOriginationProcess.KEY).processInstanceBusinessKey(applicationId).count();
+  }
+
+  protected ApplicationStatus statusOf(String applicationId) {
+    return applications.get(applicationId).status();
+  }
+
+  /**
+   * Variables for completing {@code UserTask_AcceptApplication}: every document the application
+   * requires ticked, except {@code missing}.
+   */
+  protected Map<String, Object> checklistWithout(String applicationId, RequiredDocument... missing) {
+    Set<RequiredDocument> notReceived = Set.of(missing);
+    Map<String, Object> variables = new HashMap<>();
+    for (RequiredDocument document : applications.get(applicationId).requiredDocuments()) {
+      variables.put(document.formField(), !notReceived.contains(document));
+    }
+    return variables;
+  }
+
+  // --- jobs and clock --------------------------------------------------------------------------
+
+  /**
+   * Executes the process instance's due jobs (async continuations, timers whose due date the
+   * engine clock has reached) until none is left, as the job executor would. A failing job throws.
+   */
+  protected void executeDueJobs(String processInstanceId) {
+    for (int round = 0; round < 50; round++) {
+      List<Job> due = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      for (Job job : due) {
+        managementService.executeJob(job.getId());
+      }
+    }
+    throw new AssertionError("Process instance " + processInstanceId + " still has due jobs after 50 rounds: a loop?");
+  }
+
+  /** The single job of the process instance (async continuation or timer), due or not. */
+  protected Job onlyJob(String processInstanceId) {
+    return managementService.createJobQuery().processInstanceId(processInstanceId).singleResult();
+  }
+
+  /** Moves the engine clock (and with it the business clock) forward, and stops it there. */
+  protected void moveClockBy(Duration duration) {
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + duration.toMillis()));
+  }
+
+  /** Stops the engine clock at its current time, so timer due dates are exact. */
+  protected void stopClock() {
+    ClockUtil.setCurrentTime(ClockUtil.getCurrentTime());
+  }
+
+  // --- mail --------------------------------------------------------------------------------------
+
+  /** Mails the SMTP server received for an address during this test. */
+  protected List<MimeMessage> mailsTo(String address) {
+    return Arrays.stream(mailServer.getReceivedMessages()).filter(message -> {
+      try {
+        Address[] recipients = message.getAllRecipients();
+        return recipients != null && Arrays.stream(recipients).anyMatch(r -> r.toString().contains(address));
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
+  protected static String subjectOf(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  protected static String bodyOf(MimeMessage message) {
+    try {
+      return message.getContent().toString();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("No free port for the test SMTP server", e);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package com.smeloanflow.support;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.smeloanflow.identity.DemoData;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/**
+ * HTTP against the running test server, as a channel or a member of staff: real JSON in, the raw
+ * answer out. Users are the demo users ({@link DemoData}, password {@code demo}).
+ *
+ * <pre>{@code
+ * Response answer = api.post("/api/applications", "channel", json, "Idempotency-Key", "k-1");
+ * assertThat(answer.status()).isEqualTo(201);
+ * String id = answer.json().get("applicationId").asText();
+ * }</pre>
+ */
+public final class ApiClient {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String baseUrl;
+
+  public ApiClient(int port) {
+    this.baseUrl = "http://127.0.0.1:" + port;
+  }
+
+  public Response get(String path, String user) {
+    return send("GET", path, user, DemoData.PASSWORD, null);
+  }
+
+  /** POST with a JSON body; {@code headerNamesAndValues} as name, value, name, value... */
+  public Response post(String path, String user, String json, String... headerNamesAndValues) {
+    return send("POST", path, user, DemoData.PASSWORD, json, headerNamesAndValues);
+  }
+
+  /**
+   * Any request. {@code user} null sends no credentials; {@code body} null sends none.
+   */
+  public Response send(String method, String path, String user, String password, String body,
+      String... headerNamesAndValues) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .timeout(Duration.ofSeconds(60))
+        .header("Accept", "application/json, application/problem+json")
+        .method(method, body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (user != null) {
+      String credentials = user + ":" + password;
+      request.header("Authorization",
+          "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+    for (int i = 0; i + 1 < headerNamesAndValues.length; i += 2) {
+      request.header(headerNamesAndValues[i], headerNamesAndValues[i + 1]);
+    }
+    try {
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Response(response.statusCode(), response.body(), response.headers());
+    } catch (IOException e) {
+      throw new UncheckedIOException(method + " " + path + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(method + " " + path + " interrupted", e);
+    }
+  }
+
+  /** An HTTP answer. */
+  public record Response(int status, String body, HttpHeaders headers) {
+
+    public JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("Not JSON (" + status + "): " + body, e);
+      }
+    }
+
+    /** The media type without parameters, e.g. {@code application/problem+json}. */
+    public String contentType() {
+      return headers.firstValue("Content-Type").map(value -> value.split(";")[0].trim()).orElse("");
+    }
+
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + body;
+    }
+  }
+}
