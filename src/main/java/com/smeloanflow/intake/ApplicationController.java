@@ -56,6 +56,12 @@ public class ApplicationController {
         .body(new SubmissionResponse(submission.applicationId(), submission.status()));
   }
 
+  @GetMapping(path = "/{id}/history", produces = "application/json")
+  @Operation(summary = "Who did what when", description = "Business events of the application and its tasks from Camunda's history")
+  public java.util.List<ApplicationQueryService.HistoryEntry> history(@PathVariable("id") String id) {
+    return queries.history(id);
+  }
+
   @GetMapping(path = "/{id}", produces = "application/json")
   @Operation(summary = "Status of an application", description = "Status, current stage, open tasks, decision and loan id once disbursed")
   public ApplicationView get(@PathVariable("id") String id) {

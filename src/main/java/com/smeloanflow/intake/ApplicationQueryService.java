@@ -15,12 +15,32 @@ public class ApplicationQueryService {
   private final LoanApplicationRepository applications;
   private final TaskService taskService;
   private final HistoryService historyService;
+  private final ApplicationDecisionReader decisions;
+  private final ApplicationHistory history;
 
   public ApplicationQueryService(LoanApplicationRepository applications, TaskService taskService,
-      HistoryService historyService) {
+      HistoryService historyService, ApplicationDecisionReader decisions, ApplicationHistory history) {
     this.applications = applications;
     this.taskService = taskService;
     this.historyService = historyService;
+    this.decisions = decisions;
+    this.history = history;
+  }
+
+  /** One entry of who did what when: a business event, or a person's task from Camunda's history. */
+  public record HistoryEntry(java.time.Instant at, String actor, String what, String detail) {}
+
+  /** The application's business events and its tasks (who worked them, from when to when), in time order. */
+  public List<HistoryEntry> history(String applicationId) {
+    applications.get(applicationId);
+    java.util.ArrayList<HistoryEntry> entries = new java.util.ArrayList<>();
+    history.of(applicationId).forEach(e -> entries.add(new HistoryEntry(e.occurredAt(), e.actor(), e.eventType(), e.detail())));
+    historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(applicationId).list().forEach(t ->
+        entries.add(new HistoryEntry(t.getStartTime().toInstant(), t.getAssignee() == null ? "-" : t.getAssignee(),
+            "TASK " + t.getName(), t.getEndTime() == null ? "进行中" : "完成于 " + t.getEndTime().toInstant()
+                + (t.getDeleteReason() == null || "completed".equals(t.getDeleteReason()) ? "" : " (" + t.getDeleteReason() + ")"))));
+    entries.sort(java.util.Comparator.comparing(HistoryEntry::at));
+    return entries;
   }
 
   public ApplicationView view(String applicationId) {
@@ -43,7 +63,8 @@ public class ApplicationQueryService {
         application.product().name(), application.requestedAmount(), application.termMonths(),
         application.branchCode(), stage, openTasks,
         application.missingDocuments().stream().map(RequiredDocument::label).toList(),
-        null, null, application.submittedAt());
+        decisions.decision(applicationId).orElse(null), decisions.loanId(applicationId).orElse(null),
+        application.submittedAt());
   }
 
   private String processInstanceId(String applicationId) {

@@ -1,0 +1,43 @@
+package com.smeloanflow.monitoring;
+
+import static com.smeloanflow.process.PostLoanMonitoringProcess.Variables.*;
+
+import com.smeloanflow.intake.ApplicationHistory;
+import com.smeloanflow.platform.TaskActor;
+import com.smeloanflow.platform.TaskForm;
+import com.smeloanflow.processing.ApplicationChecks;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** "首次贷后检查" (complete): the remote banking centre records the first check within 30 days of disbursement. */
+@Component("firstPostLoanCheckTask")
+public class FirstPostLoanCheckTaskListener implements TaskListener {
+
+  public static final String CHECK_TYPE = "POST_LOAN_FIRST_CHECK";
+  static final String RESULT = "firstCheckResult";
+  static final String NOTES = "firstCheckNotes";
+
+  private final ApplicationChecks checks;
+  private final ApplicationHistory history;
+
+  public FirstPostLoanCheckTaskListener(ApplicationChecks checks, ApplicationHistory history) {
+    this.checks = checks;
+    this.history = history;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    TaskForm form = TaskForm.of(task);
+    String result = form.choice(RESULT, "检查结论", Set.of("NORMAL", "WATCH"));
+    String notes = form.requiredText(NOTES, "检查情况");
+    String details = "资金按约定用途使用 " + (form.checked("fundsUsedAsAgreed") ? "✓" : "✗") + ", 经营正常 "
+        + (form.checked("businessNormal") ? "✓" : "✗");
+    String applicationId = APPLICATION_ID.from(task);
+    String checker = TaskActor.of(task);
+    checks.record(applicationId, CHECK_TYPE, 1, result, checker, details, notes);
+    history.record(applicationId, checker, "POST_LOAN_FIRST_CHECK_" + result, LOAN_ID.from(task) + ": " + notes);
+    form.discard(NOTES, "fundsUsedAsAgreed", "businessNormal");
+  }
+}

@@ -1,0 +1,161 @@
+package com.smeloanflow.processing;
+
+import static com.smeloanflow.process.LoanOriginationProcess.Variables.*;
+
+import com.smeloanflow.approval.ApprovalRepository;
+import com.smeloanflow.disbursement.ContractService;
+import com.smeloanflow.scoring.Reason;
+import com.smeloanflow.scoring.ScoreCard;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task listener (create) for the tasks after scoring: puts the score, its reasons, the red flags,
+ * the external data, the route, the price, the verification record, the approval and the contract
+ * into task-local variables, as read-only text for the form. Business data stays in the tables.
+ */
+@Component("processingSummary")
+public class ProcessingSummaryListener implements TaskListener {
+
+  private static final Map<String, String> ROUTE_NAMES = Map.of("AUTO", "模型自动审批", "SINGLE", "审批人审批 (500万元及以下)",
+      "COMMITTEE", "贷审会审议 (500万元以上)", "REJECT", "拒绝");
+  private static final Map<String, String> OUTCOME_NAMES = Map.of("CONFIRMED", "核实通过", "UNREACHABLE", "无法联系",
+      "FAILED", "核实未通过", "APPROVE", "同意", "REJECT", "不同意");
+
+  private final ScoringService scoring;
+  private final ExternalDataService externalData;
+  private final ProcessingOutcomeRepository outcomes;
+  private final ApplicationChecks checks;
+  private final ApprovalRepository approvals;
+  private final ContractService contracts;
+  private final JdbcClient jdbc;
+
+  public ProcessingSummaryListener(ScoringService scoring, ExternalDataService externalData,
+      ProcessingOutcomeRepository outcomes, ApplicationChecks checks, ApprovalRepository approvals,
+      ContractService contracts, JdbcClient jdbc) {
+    this.scoring = scoring;
+    this.externalData = externalData;
+    this.outcomes = outcomes;
+    this.checks = checks;
+    this.approvals = approvals;
+    this.contracts = contracts;
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String applicationId = APPLICATION_ID.from(task);
+    Map<String, Object> values = new LinkedHashMap<>();
+    scoring.find(applicationId).ifPresentOrElse(card -> score(card, values), () -> values.put("reasonsText", "尚未评分"));
+    externalData.findSnapshot(applicationId).ifPresent(data -> values.put("externalDataText", externalDataText(data)));
+    ProcessingOutcomeRepository.Outcome outcome = outcomes.find(applicationId).orElse(null);
+    String route = APPROVAL_ROUTE.fromOrNull(task);
+    values.put("approvalRouteName", route == null ? "待定" : ROUTE_NAMES.getOrDefault(route, route));
+    values.put("routeReason", orDash(ROUTE_REASON.fromOrNull(task)));
+    values.put("pricingText", outcome == null || outcome.annualRatePercent() == null ? "尚未定价"
+        : "年利率 " + plain(outcome.annualRatePercent()) + "% = LPR " + plain(outcome.lprPercent()) + "% + 加点 "
+            + plain(outcome.spreadPercent()) + "%");
+    values.put("duplicatesText", outcome == null || outcome.duplicateOf() == null ? "无" : outcome.duplicateOf());
+    values.put("exceptionText", exceptionText(task, outcome));
+    Integer attempts = VERIFICATION_ATTEMPTS.fromOrNull(task);
+    values.put("verificationAttemptsText", (attempts == null ? 0 : attempts) + " 次 (满 3 次无法联系转实地调查)");
+    values.put("verificationHistoryText", checksText(applicationId));
+    values.put("approvalText", approvals.find(applicationId)
+        .map(a -> "批准金额 " + a.approvedAmount().toPlainString() + " 元; 担保方式 " + a.guaranteeType() + "; 还款方式 "
+            + a.repaymentMethod() + (a.conditions() == null ? "" : "; 条件: " + a.conditions()) + "; 审批人 " + a.approvedBy())
+        .orElse("尚未审批"));
+    values.put("contractText", contracts.find(applicationId).map(ContractService.Contract::text).orElse("尚未生成合同"));
+    values.put("committeeVotesText", votesText(applicationId));
+    task.setVariablesLocal(values);
+  }
+
+  private void score(ScoreCard card, Map<String, Object> values) {
+    values.put("totalScore", card.totalScore());
+    values.put("grade", card.grade());
+    values.put("operatingScore", card.operatingScore());
+    values.put("creditScore", card.creditScore());
+    values.put("behaviourScore", card.behaviourScore());
+    values.put("scenarioScore", card.scenarioScore());
+    values.put("suggestedLimit", card.suggestedLimit().toPlainString());
+    values.put("reasonsText", card.reasons().stream()
+        .map(r -> "- [" + dimension(r) + " " + (r.points() >= 0 ? "+" : "") + r.points() + "] " + r.explanation() + " (" + r.code() + ")")
+        .collect(Collectors.joining("\n")));
+    values.put("redFlagsText", card.redFlags().isEmpty() ? "无" : card.redFlags().stream()
+        .map(f -> (f.hard() ? "【硬性】" : "【需复核】") + f.explanation() + " (" + f.code() + ")")
+        .collect(Collectors.joining("; ")));
+  }
+
+  private static String dimension(Reason reason) {
+    return switch (reason.dimension()) {
+      case "OPERATING" -> "经营";
+      case "CREDIT" -> "信用";
+      case "BEHAVIOUR" -> "行为";
+      case "SCENARIO" -> "场景";
+      default -> reason.dimension();
+    };
+  }
+
+  private String exceptionText(DelegateTask task, ProcessingOutcomeRepository.Outcome outcome) {
+    StringBuilder text = new StringBuilder();
+    if (Boolean.TRUE.equals(RED_FLAG.fromOrNull(task))) {
+      text.append("存在需人工复核的风险信号 (见上); ");
+    }
+    if (Boolean.TRUE.equals(DUPLICATE_FOUND.fromOrNull(task))) {
+      text.append("同一企业存在其他在途申请: ").append(outcome == null ? "" : outcome.duplicateOf()).append("; ");
+    }
+    return text.isEmpty() ? "无" : text.toString();
+  }
+
+  private static String externalDataText(EnterpriseData d) {
+    BigDecimal inflows = d.flows().monthlyInflows().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    return "- 工商: " + orDash(d.registration().status()) + ", 成立于 " + orDash(d.registration().establishedOn())
+        + ", 行业 " + orDash(d.registration().industryCode())
+        + "\n- 税务: 纳税信用 " + orDash(d.tax().rating()) + ", 年销售额 " + orDash(d.tax().annualSales()) + " 元, 逾期申报 "
+        + orDash(d.tax().overdueFilings()) + " 次"
+        + "\n- 征信: 当前逾期 " + orDash(d.bureau().currentOverdueAmount()) + " 元, 24个月最长逾期 " + orDash(d.bureau().maxDpd24m())
+        + " 天, 未结清贷款 " + orDash(d.bureau().outstandingLoans()) + " 笔, 近3个月查询 " + orDash(d.bureau().enquiriesLast3m()) + " 次"
+        + "\n- 法院: 未结执行案件 " + orDash(d.court().openEnforcementCases()) + " 件, 失信被执行人 "
+        + (Boolean.TRUE.equals(d.court().dishonestDebtor()) ? "是" : d.court().dishonestDebtor() == null ? "-" : "否")
+        + "\n- 流水: 近 " + d.flows().monthlyInflows().size() + " 个月流入合计 " + inflows.toPlainString() + " 元"
+        + "\n- 水电气: 缴费记录 " + orDash(d.utilities().monthsOfHistory()) + " 个月, 近24个月逾期 "
+        + orDash(d.utilities().latePaymentsLast24m()) + " 次"
+        + "\n- 场景: 行业前景 " + orDash(d.scenario().industryOutlook()) + ", 供应链地位 " + orDash(d.scenario().supplyChainRole());
+  }
+
+  private String checksText(String applicationId) {
+    List<ApplicationChecks.Check> list = checks.of(applicationId).stream()
+        .filter(c -> c.checkType().equals(ApplicationChecks.REMOTE_VERIFICATION)
+            || c.checkType().equals(ApplicationChecks.FIELD_INVESTIGATION)
+            || c.checkType().equals(ApplicationChecks.CENTRE_REVIEW))
+        .toList();
+    if (list.isEmpty()) {
+      return "无";
+    }
+    return list.stream().map(c -> "- " + c.checkType() + " 第" + c.attempt() + "次: " + OUTCOME_NAMES.getOrDefault(c.outcome(), c.outcome())
+        + " (" + c.performedBy() + ") " + orDash(c.details()) + " " + orDash(c.notes())).collect(Collectors.joining("\n"));
+  }
+
+  private String votesText(String applicationId) {
+    List<String> votes = jdbc.sql("SELECT member, vote FROM committee_vote WHERE application_id = :a ORDER BY voted_at")
+        .param("a", applicationId)
+        .query((rs, row) -> rs.getString("member") + ": " + OUTCOME_NAMES.getOrDefault(rs.getString("vote"), rs.getString("vote")))
+        .list();
+    return votes.isEmpty() ? "尚无委员投票" : String.join("; ", votes);
+  }
+
+  private static String plain(BigDecimal value) {
+    return value.stripTrailingZeros().toPlainString();
+  }
+
+  private static String orDash(Object value) {
+    return value == null ? "-" : value.toString();
+  }
+
+}
