@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * Task listener (assignment, complete) on the approval tasks and the disbursement check: refuses a
  * claim, an assignment or a completion by a person the {@link SeparationOfDuties} excludes.
  */
-@Component("separationOfDuties")
+@Component("separationOfDutiesGuard")
 public class SeparationOfDutiesListener implements TaskListener {
 
   private final SeparationOfDuties separation;

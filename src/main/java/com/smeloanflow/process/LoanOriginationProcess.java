@@ -38,9 +38,6 @@ public final class LoanOriginationProcess {
     public static final String TIMER_NEXT_CONTACT_ATTEMPT = "TimerEvent_NextContactAttempt";
     public static final String TASK_INVESTIGATE_ON_SITE = "UserTask_InvestigateOnSite";
     public static final String GATEWAY_APPROVAL_ROUTE = "Gateway_ApprovalRoute";
-    public static final String WAIT_AUTO_APPROVAL = "ReceiveTask_AwaitAutoApproval";
-    public static final String WAIT_SINGLE_APPROVAL = "ReceiveTask_AwaitSingleApproval";
-    public static final String WAIT_COMMITTEE_APPROVAL = "ReceiveTask_AwaitCommitteeApproval";
     public static final String TASK_APPROVE_AUTOMATICALLY = "ServiceTask_ApproveAutomatically";
     public static final String TASK_APPROVE_LOAN = "UserTask_ApproveLoan";
     public static final String TASK_COMMITTEE_VOTE = "UserTask_CommitteeVote";

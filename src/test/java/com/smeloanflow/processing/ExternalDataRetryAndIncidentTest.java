@@ -1,5 +1,7 @@
 package com.smeloanflow.processing;
 
+import com.smeloanflow.support.AbstractIntegrationTest;
+
 import static com.smeloanflow.processing.ProcessingFixtures.failing;
 import static com.smeloanflow.processing.ProcessingFixtures.insertApplication;
 import static com.smeloanflow.processing.ProcessingFixtures.strongProfile;
@@ -23,8 +25,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A source that fails makes the gathering job fail: the engine retries it, a source that recovers
@@ -32,10 +32,8 @@ import org.springframework.test.context.ActiveProfiles;
  * (as Cockpit does) once the source is back. Uses a one-task process deployed by the test, so it
  * does not depend on the loan-origination model.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ExternalDataRetryAndIncidentTest {
+class ExternalDataRetryAndIncidentTest extends AbstractIntegrationTest {
 
   static final String PROCESS = "test-gather-external-data";
   static final String TASK = "ServiceTask_GatherExternalData";

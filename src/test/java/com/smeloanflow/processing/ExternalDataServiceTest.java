@@ -1,5 +1,7 @@
 package com.smeloanflow.processing;
 
+import com.smeloanflow.support.AbstractIntegrationTest;
+
 import static com.smeloanflow.processing.ProcessingFixtures.failing;
 import static com.smeloanflow.processing.ProcessingFixtures.insertApplication;
 import static com.smeloanflow.processing.ProcessingFixtures.strongProfile;
@@ -21,14 +23,10 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Gathering an enterprise's external data through the sandbox and keeping it with the application. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
-class ExternalDataServiceTest {
+class ExternalDataServiceTest extends AbstractIntegrationTest {
 
   @Autowired ExternalDataService externalData;
   @Autowired SandboxEnterpriseService sandbox;

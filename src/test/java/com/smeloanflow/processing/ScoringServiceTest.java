@@ -1,5 +1,7 @@
 package com.smeloanflow.processing;
 
+import com.smeloanflow.support.AbstractIntegrationTest;
+
 import static com.smeloanflow.processing.ProcessingFixtures.insertApplication;
 import static com.smeloanflow.processing.ProcessingFixtures.strongProfile;
 import static com.smeloanflow.processing.ProcessingFixtures.withCourt;
@@ -18,14 +20,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Scoring an application from its snapshot and keeping the score with it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
-class ScoringServiceTest {
+class ScoringServiceTest extends AbstractIntegrationTest {
 
   @Autowired ScoringService scoring;
   @Autowired ExternalDataService externalData;

@@ -1,5 +1,7 @@
 package com.smeloanflow.servicing;
 
+import com.smeloanflow.support.AbstractIntegrationTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,16 +10,12 @@ import com.smeloanflow.intake.IntakeService;
 import com.smeloanflow.intake.LoanApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
-class LoanApiTest {
+class LoanApiTest extends AbstractIntegrationTest {
 
   @Autowired TestRestTemplate http;
   @Autowired LoanAccountService loans;

@@ -1,5 +1,7 @@
 package com.smeloanflow.processing.sandbox;
 
+import com.smeloanflow.support.AbstractIntegrationTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,14 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The sandbox API over HTTP with real JSON: registration, validation, authentication. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
-class SandboxApiHttpTest {
+class SandboxApiHttpTest extends AbstractIntegrationTest {
 
   static final String STRONG_PROFILE = """
       {
