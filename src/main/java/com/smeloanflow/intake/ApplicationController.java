@@ -26,9 +26,15 @@ public class ApplicationController {
   private final IntakeService intake;
   private final ApplicationQueryService queries;
 
-  public ApplicationController(IntakeService intake, ApplicationQueryService queries) {
+  private final LoanApplicationRepository applications;
+  private final ApplicationAccess access;
+
+  public ApplicationController(IntakeService intake, ApplicationQueryService queries,
+      LoanApplicationRepository applications, ApplicationAccess access) {
     this.intake = intake;
     this.queries = queries;
+    this.applications = applications;
+    this.access = access;
   }
 
   public record SubmissionResponse(String applicationId, ApplicationStatus status) {}
@@ -58,13 +64,16 @@ public class ApplicationController {
 
   @GetMapping(path = "/{id}/history", produces = "application/json")
   @Operation(summary = "Who did what when", description = "Business events of the application and its tasks from Camunda's history")
-  public java.util.List<ApplicationQueryService.HistoryEntry> history(@PathVariable("id") String id) {
+  public java.util.List<ApplicationQueryService.HistoryEntry> history(@PathVariable("id") String id,
+      org.springframework.security.core.Authentication caller) {
+    access.requireMayRead(applications.get(id), caller);
     return queries.history(id);
   }
 
   @GetMapping(path = "/{id}", produces = "application/json")
   @Operation(summary = "Status of an application", description = "Status, current stage, open tasks, decision and loan id once disbursed")
-  public ApplicationView get(@PathVariable("id") String id) {
+  public ApplicationView get(@PathVariable("id") String id, org.springframework.security.core.Authentication caller) {
+    access.requireMayRead(applications.get(id), caller);
     return queries.view(id);
   }
 }

@@ -67,6 +67,14 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+  public ProblemDetail forbidden(org.springframework.security.access.AccessDeniedException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    problem.setType(URI.create(PROBLEM_BASE + "forbidden"));
+    problem.setTitle("无权访问");
+    return problem;
+  }
+
   @ExceptionHandler(StateConflictException.class)
   public ProblemDetail conflict(StateConflictException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());

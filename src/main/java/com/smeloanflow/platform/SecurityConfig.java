@@ -42,7 +42,10 @@ public class SecurityConfig {
             .requestMatchers(HttpMethod.POST, "/api/applications", "/api/applications/*/documents").hasAnyAuthority(
                 group(Groups.CHANNEL_GATEWAY), group(Groups.CAMUNDA_ADMIN))
             .anyRequest().authenticated())
-        .httpBasic(basic -> basic.realmName("sme-loan-flow"))
+        .httpBasic(basic -> basic.realmName("sme-loan-flow").authenticationEntryPoint(SecurityConfig::unauthorized))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfig::unauthorized)
+            .accessDeniedHandler((request, response, denied) -> problem(response, 403, "无权访问",
+                "Your groups do not allow " + request.getMethod() + " " + request.getRequestURI())))
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .build();
@@ -90,6 +93,21 @@ public class SecurityConfig {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(type);
       }
     };
+  }
+
+  /** 401 as application/problem+json with the Basic challenge. */
+  static void unauthorized(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+      org.springframework.security.core.AuthenticationException e) throws java.io.IOException {
+    response.setHeader("WWW-Authenticate", "Basic realm=\"sme-loan-flow\"");
+    problem(response, 401, "需要登录", "Authentication required: HTTP Basic with a user of the bank");
+  }
+
+  private static void problem(jakarta.servlet.http.HttpServletResponse response, int status, String title, String detail)
+      throws java.io.IOException {
+    response.setStatus(status);
+    response.setContentType("application/problem+json;charset=UTF-8");
+    response.getWriter().write("{\"type\":\"https://smeloan.example.com/problems/" + (status == 401 ? "unauthorized" : "forbidden")
+        + "\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail.replace("\"", "'") + "\"}");
   }
 
   public static String group(String groupId) {
