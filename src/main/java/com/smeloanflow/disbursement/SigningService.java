@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,9 +65,7 @@ public class SigningService {
             "电子签名服务中没有该合同 (" + contract.contractNumber() + ") 由法定代表人完成的签名"))));
     contracts.markSigned(applicationId, signature.signatureId(), signature.signedAt());
     history.record(applicationId, reportedBy, "CONTRACT_SIGNED", contract.contractNumber() + ", 签名 " + signatureId);
-    runtimeService.createMessageCorrelation(LoanOriginationProcess.Messages.CONTRACT_SIGNED)
-        .processInstanceBusinessKey(applicationId)
-        .correlate();
+    correlate(LoanOriginationProcess.Messages.CONTRACT_SIGNED, applicationId);
     return applications.get(applicationId).status();
   }
 
@@ -95,10 +94,22 @@ public class SigningService {
     }
     contracts.markMortgageRegistered(applicationId, registrationNumber, registration.registeredAt());
     history.record(applicationId, reportedBy, "MORTGAGE_REGISTERED", registrationNumber);
-    runtimeService.createMessageCorrelation(LoanOriginationProcess.Messages.MORTGAGE_REGISTERED)
-        .processInstanceBusinessKey(applicationId)
-        .correlate();
+    correlate(LoanOriginationProcess.Messages.MORTGAGE_REGISTERED, applicationId);
     return applications.get(applicationId).status();
+  }
+
+  /**
+   * Moves the process on. The status may already show the wait while the step before it (e.g. the
+   * contract mail) is still running: then nothing is waiting yet, the whole report is rolled back
+   * and the channel is told to retry.
+   */
+  private void correlate(String message, String applicationId) {
+    try {
+      runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(applicationId).correlate();
+    } catch (MismatchingMessageCorrelationException e) {
+      throw new StateConflictException("Application " + applicationId + " is not yet waiting for " + message
+          + "; retry in a minute");
+    }
   }
 
   private static void requireFields(String idField, String id, String timeField, Instant time) {

@@ -8,7 +8,10 @@ package com.smeloanflow.notification;
 public enum MailTemplate {
   DOCUMENTS_MISSING("documents-missing"),
   APPLICATION_WITHDRAWN("application-withdrawn"),
-  APPLICATION_REJECTED("application-rejected");
+  APPLICATION_REJECTED("application-rejected"),
+  CONTRACT_READY("contract-ready"),
+  CONTRACT_EXPIRED("contract-expired"),
+  LOAN_DISBURSED("loan-disbursed");
 
   private final String file;
 
