@@ -1,0 +1,51 @@
+package com.smeloanflow.platform;
+
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The outside systems (external data, core banking, e-signature, mortgage registry) have sandbox
+ * implementations that behave like them but move no real money and check no real data. Where
+ * {@code smeloan.sandbox.allowed} is false (the production profile), the application refuses to
+ * start while any sandbox is still in place, naming them.
+ */
+@Component
+public class SandboxGuard {
+
+  private static final Logger log = LoggerFactory.getLogger(SandboxGuard.class);
+
+  private final ApplicationContext context;
+  private final boolean allowed;
+
+  public SandboxGuard(ApplicationContext context, @Value("${smeloan.sandbox.allowed:true}") boolean allowed) {
+    this.context = context;
+    this.allowed = allowed;
+  }
+
+  @EventListener(ApplicationStartedEvent.class)
+  public void check() {
+    List<String> sandboxes = Arrays.stream(context.getBeanDefinitionNames())
+        .filter(name -> {
+          Class<?> type = context.getType(name);
+          return type != null && type.getName().startsWith("com.smeloanflow") && type.getSimpleName().startsWith("Sandbox")
+              && type.getInterfaces().length > 0;
+        })
+        .toList();
+    if (sandboxes.isEmpty()) {
+      return;
+    }
+    if (!allowed) {
+      throw new IllegalStateException("Sandbox implementations of outside systems are in place but smeloan.sandbox.allowed"
+          + " is false (production profile): " + sandboxes + ". Configure the real adapters, or set"
+          + " SMELOAN_SANDBOX_ALLOWED=true for a staging environment.");
+    }
+    log.warn("Outside systems are sandboxes (no real money, no real data): {}", sandboxes);
+  }
+}
