@@ -2,7 +2,6 @@ package com.smeloanflow.processing;
 
 import static com.smeloanflow.process.LoanOriginationProcess.Variables.*;
 
-import com.smeloanflow.intake.ApplicationHistory;
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.platform.BusinessClock;
@@ -25,15 +24,13 @@ public class ScoreApplicationDelegate implements JavaDelegate {
   private final ScoringService scoring;
   private final ExternalDataService externalData;
   private final LoanApplicationRepository applications;
-  private final ApplicationHistory history;
   private final BusinessClock clock;
 
   public ScoreApplicationDelegate(ScoringService scoring, ExternalDataService externalData,
-      LoanApplicationRepository applications, ApplicationHistory history, BusinessClock clock) {
+      LoanApplicationRepository applications, BusinessClock clock) {
     this.scoring = scoring;
     this.externalData = externalData;
     this.applications = applications;
-    this.history = history;
     this.clock = clock;
   }
 
@@ -43,8 +40,6 @@ public class ScoreApplicationDelegate implements JavaDelegate {
     LoanApplication application = applications.get(applicationId);
     EnterpriseData data = externalData.snapshot(applicationId);
     ScoreCard card = scoring.scoreApplication(applicationId);
-    history.record(applicationId, "system", "SCORED", card.totalScore() + " 分, 等级 " + card.grade()
-        + (card.hasRedFlag() ? ", 风险信号 " + card.redFlagCodes() : ""));
     GRADE.set(execution, card.grade());
     TOTAL_SCORE.set(execution, card.totalScore());
     HARD_RED_FLAG.set(execution, card.hasHardRedFlag());
