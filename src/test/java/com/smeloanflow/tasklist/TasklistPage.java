@@ -103,7 +103,7 @@ public final class TasklistPage {
     WebElement button = browser.await().until(ExpectedConditions.elementToBeClickable(complete));
     scrollIntoView(button);
     button.click();
-    browser.await().withMessage("the task to be completed").until(d -> !d.findElements(ERRORS).isEmpty()
+    browser.await().withMessage("the task to be completed").until(d -> !shownErrors().isEmpty()
         || d.findElements(By.cssSelector(".task-details .fjs-form")).isEmpty());
     assertNoError();
     return this;
@@ -128,23 +128,27 @@ public final class TasklistPage {
     return this;
   }
 
-  private static final By ERRORS = By.cssSelector(".page-notifications .alert-danger");
+  /** Tasklist's error notifications: on the page, or inside the start dialog. */
+  private static final By ERRORS = By.cssSelector(".alert-danger");
+
+  private List<String> shownErrors() {
+    return browser.driver().findElements(ERRORS).stream().filter(WebElement::isDisplayed)
+        .map(e -> e.getAttribute("textContent").replaceAll("\\s+", " ").replace("×", "").trim().replaceFirst("^Close\\s*", "")).toList();
+  }
 
   private void assertNoError() {
-    List<WebElement> errors = browser.driver().findElements(ERRORS);
-    assertThat(errors).as("Tasklist error: %s", errors.stream().map(WebElement::getText).toList()).isEmpty();
+    assertThat(shownErrors()).as("Tasklist error notifications").isEmpty();
   }
 
   private void expectNotification(String success) {
-    By notifications = By.cssSelector(".page-notifications .alert");
+    By notifications = By.cssSelector(".page-notifications .alert, .modal .alert");
     List<WebElement> shown = browser.await().withMessage("a notification after the submission")
         .until(d -> {
-          List<WebElement> all = d.findElements(notifications);
+          List<WebElement> all = d.findElements(notifications).stream().filter(WebElement::isDisplayed).toList();
           return all.isEmpty() ? null : all;
         });
-    String text = String.join(" | ", shown.stream().map(WebElement::getText).toList());
-    assertThat(browser.driver().findElements(By.cssSelector(".page-notifications .alert-danger")))
-        .as("Tasklist error: %s", text).isEmpty();
+    String text = String.join(" | ", shown.stream().map(e -> e.getAttribute("textContent").trim()).toList());
+    assertNoError();
     assertThat(text).as("Tasklist notification").contains(success);
     for (WebElement close : browser.driver().findElements(By.cssSelector(".page-notifications .alert button.close"))) {
       if (close.isDisplayed()) {
@@ -182,9 +186,27 @@ public final class TasklistPage {
       return browser.driver().findElement(By.cssSelector(".form-signin")).getText();
     }
 
+    /**
+     * Types the credentials and logs in. The login page moves the focus to the user name field a
+     * moment after it appears; keys typed meanwhile can land there, so the values are checked and
+     * typed again when they did.
+     */
     public void logIn(String user, String password) {
-      input("username").sendKeys(user);
-      input("password").sendKeys(password);
+      for (int attempt = 0; attempt < 5; attempt++) {
+        input("username").clear();
+        input("password").clear();
+        input("username").sendKeys(user);
+        input("password").sendKeys(password);
+        try {
+          Thread.sleep(300);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+        if (user.equals(input("username").getAttribute("value")) && password.equals(input("password").getAttribute("value"))) {
+          break;
+        }
+      }
       browser.driver().findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
       browser.await().withMessage("login of " + user)
           .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name=signinForm]")));
