@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -99,7 +100,9 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
   }
 
   public WebDriverWait await() {
-    return new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(200));
+    WebDriverWait wait = new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(200));
+    wait.ignoring(StaleElementReferenceException.class); // Angular re-renders lists and notifications
+    return wait;
   }
 
   /**

@@ -132,8 +132,17 @@ public final class TasklistPage {
   private static final By ERRORS = By.cssSelector(".alert-danger");
 
   private List<String> shownErrors() {
-    return browser.driver().findElements(ERRORS).stream().filter(WebElement::isDisplayed)
-        .map(e -> e.getAttribute("textContent").replaceAll("\\s+", " ").replace("×", "").trim().replaceFirst("^Close\\s*", "")).toList();
+    return shownAlerts(".alert-danger");
+  }
+
+  /** Texts of the alerts on the screen, read in one go (Angular replaces them while it digests). */
+  @SuppressWarnings("unchecked")
+  private List<String> shownAlerts(String selector) {
+    return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript("""
+        return Array.from(document.querySelectorAll(arguments[0]))
+          .filter(e => e.offsetParent !== null)
+          .map(e => e.textContent.replace(/\\s+/g, ' ').replace('\u00d7', '').replace(/^\\s*Close\\s*/, '').trim());""",
+        selector);
   }
 
   private void assertNoError() {
@@ -141,15 +150,12 @@ public final class TasklistPage {
   }
 
   private void expectNotification(String success) {
-    By notifications = By.cssSelector(".page-notifications .alert, .modal .alert");
-    List<WebElement> shown = browser.await().withMessage("a notification after the submission")
-        .until(d -> {
-          List<WebElement> all = d.findElements(notifications).stream().filter(WebElement::isDisplayed).toList();
-          return all.isEmpty() ? null : all;
-        });
-    String text = String.join(" | ", shown.stream().map(e -> e.getAttribute("textContent").trim()).toList());
+    List<String> shown = browser.await().withMessage("a notification after the submission").until(d -> {
+      List<String> texts = shownAlerts(".page-notifications .alert, .modal .alert");
+      return texts.isEmpty() ? null : texts;
+    });
     assertNoError();
-    assertThat(text).as("Tasklist notification").contains(success);
+    assertThat(String.join(" | ", shown)).as("Tasklist notification").contains(success);
     for (WebElement close : browser.driver().findElements(By.cssSelector(".page-notifications .alert button.close"))) {
       if (close.isDisplayed()) {
         close.click();
