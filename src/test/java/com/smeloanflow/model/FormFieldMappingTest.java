@@ -1,0 +1,108 @@
+package com.smeloanflow.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every form in {@code forms/} parses, is used by a model, and maps only to variables the code
+ * knows: its input fields are exactly the ones the code reads back ({@link FormContract#writes}),
+ * and what it shows is set by the process or a task listener ({@link FormContract#readable}).
+ */
+class FormFieldMappingTest {
+
+  private static final Path FORMS = Path.of("forms");
+  private static final Path MODELS = Path.of("bpmn");
+
+  private final Map<String, FormSchema> forms = FormSchema.all(FORMS);
+  private final Map<String, FormContract> contracts =
+      FormContracts.all().stream().collect(Collectors.toMap(FormContract::formId, Function.identity()));
+
+  @Test
+  void everyFormHasAContractAndEveryContractAForm() {
+    assertThat(forms).as("forms in forms/").isNotEmpty();
+    assertThat(forms.keySet()).as("form ids in forms/ vs. contracts in FormContracts")
+        .containsExactlyInAnyOrderElementsOf(contracts.keySet());
+  }
+
+  @Test
+  void everyFormRefPointsToAFormAndEveryFormIsUsed() throws IOException {
+    Map<String, String> formRefs = new TreeMap<>(); // formRef -> element
+    try (Stream<Path> files = Files.list(MODELS)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+          if (task.getCamundaFormRef() != null) {
+            formRefs.put(task.getCamundaFormRef(), file.getFileName() + "#" + task.getId());
+          }
+        }
+        for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+          if (start.getCamundaFormRef() != null) {
+            formRefs.put(start.getCamundaFormRef(), file.getFileName() + "#" + start.getId());
+          }
+        }
+      }
+    }
+    assertThat(forms.keySet()).as("formRefs in bpmn/ (formRef -> element: %s)", formRefs)
+        .containsAll(formRefs.keySet());
+    assertThat(formRefs.keySet()).as("forms no model uses").containsAll(forms.keySet());
+  }
+
+  @TestFactory
+  Stream<DynamicTest> formFieldsAreTheOnesTheCodeReads() {
+    return forms.values().stream().filter(form -> contracts.containsKey(form.id()))
+        .map(form -> DynamicTest.dynamicTest(form.file(), () -> {
+          FormContract contract = contracts.get(form.id());
+          assertThat(new TreeSet<>(form.inputs().keySet()))
+              .as("%s: input field keys (left) vs. the fields the code reads (right); extra on the left = a field"
+                  + " no code reads, missing = a field the code expects", form.file())
+              .containsExactlyElementsOf(contract.writes());
+        }));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> formsShowOnlyVariablesTheProcessSets() {
+    return forms.values().stream().filter(form -> contracts.containsKey(form.id()))
+        .map(form -> DynamicTest.dynamicTest(form.file(), () -> {
+          Set<String> unknown = new TreeSet<>(form.reads());
+          unknown.removeAll(contracts.get(form.id()).readable());
+          assertThat(unknown).as("%s reads variables that neither the process nor a task listener sets",
+              form.file()).isEmpty();
+        }));
+  }
+
+  @Test
+  void formSchemaFindsWhatAFormReadsAndWrites() {
+    FormSchema form = FormSchema.parse("example.form", new java.io.ByteArrayInputStream("""
+        {"id": "example", "components": [
+          {"type": "text", "text": "## {{applicationId}} {{ enterpriseName }}"},
+          {"type": "select", "key": "guaranteeType", "label": "担保方式"},
+          {"type": "textfield", "key": "collateralDescription", "label": "抵押物描述",
+           "conditional": {"hide": "=guaranteeType != \\"MORTGAGE\\" or not(collateralRequired)"}},
+          {"type": "group", "components": [{"type": "checkbox", "key": "ok", "label": "确认"}]}
+        ]}""".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(form.inputs().keySet()).containsExactly("guaranteeType", "collateralDescription", "ok");
+    assertThat(form.reads()).containsExactlyInAnyOrder("applicationId", "enterpriseName", "collateralRequired");
+  }
+
+  static Set<String> names(Collection<String> names) {
+    return new TreeSet<>(names);
+  }
+}

@@ -1,0 +1,175 @@
+package com.smeloanflow.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestPlan;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * After the test run: the process coverage of the whole run, per process in {@code bpmn/}. It adds
+ * up what every test class's coverage report ({@code target/process-test-coverage/<class>/report.json},
+ * written by camunda-process-test-coverage) saw, and writes
+ * {@code target/process-test-coverage/index.html}: coverage per process, the flow nodes and
+ * sequence flows no test reached, and links to each test class's report with the diagram.
+ * Registered as a JUnit Platform listener in {@code META-INF/services}.
+ */
+public class ProcessCoverageSummary implements TestExecutionListener {
+
+  private static final Logger log = LoggerFactory.getLogger(ProcessCoverageSummary.class);
+  static final Path REPORTS = Path.of("target", "process-test-coverage");
+  static final Path MODELS = Path.of("bpmn");
+
+  /** A process in bpmn/: its elements by id, with their names. */
+  record ProcessModel(String key, String name, Map<String, String> elements) {}
+
+  /** Coverage of one process over the whole run. */
+  record Coverage(ProcessModel process, Set<String> covered, Set<String> uncovered) {
+    double ratio() {
+      return process.elements().isEmpty() ? 1.0 : (double) covered.size() / process.elements().size();
+    }
+  }
+
+  @Override
+  public void testPlanExecutionFinished(TestPlan testPlan) {
+    if (!Files.isDirectory(REPORTS) || !Files.isDirectory(MODELS)) {
+      return;
+    }
+    try {
+      List<Path> reports = reports();
+      if (reports.isEmpty()) {
+        return;
+      }
+      List<Coverage> coverage = summarize(models(), covered(reports));
+      Files.writeString(REPORTS.resolve("index.html"), html(coverage, reports), StandardCharsets.UTF_8);
+      for (Coverage c : coverage) {
+        log.info("Process coverage {}: {} ({} of {} flow nodes and sequence flows); not reached: {}",
+            c.process().key(), percent(c.ratio()), c.covered().size(), c.process().elements().size(), c.uncovered());
+      }
+      log.info("Process coverage report: {}", REPORTS.resolve("index.html").toAbsolutePath());
+    } catch (IOException | RuntimeException e) {
+      log.warn("No process coverage summary: {}", e.toString());
+    }
+  }
+
+  static List<Path> reports() throws IOException {
+    try (Stream<Path> dirs = Files.list(REPORTS)) {
+      return dirs.map(d -> d.resolve("report.json")).filter(Files::isRegularFile).sorted().toList();
+    }
+  }
+
+  static Map<String, ProcessModel> models() throws IOException {
+    Map<String, ProcessModel> models = new TreeMap<>();
+    try (Stream<Path> files = Files.list(MODELS)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList()) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        for (Process process : model.getModelElementsByType(Process.class)) {
+          Map<String, String> elements = new LinkedHashMap<>();
+          for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
+            if ((element instanceof FlowNode || element instanceof SequenceFlow) && inProcess(element, process)) {
+              elements.put(element.getId(), element.getName() == null ? "" : element.getName());
+            }
+          }
+          models.put(process.getId(), new ProcessModel(process.getId(), process.getName(), elements));
+        }
+      }
+    }
+    return models;
+  }
+
+  private static boolean inProcess(FlowElement element, Process process) {
+    for (var parent = element.getParentElement(); parent != null; parent = parent.getParentElement()) {
+      if (parent instanceof Process p) {
+        return p.getId().equals(process.getId());
+      }
+    }
+    return false;
+  }
+
+  /** Element ids each process reached in any test, from the coverage reports' events. */
+  static Map<String, Set<String>> covered(List<Path> reports) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    Map<String, Set<String>> covered = new TreeMap<>();
+    for (Path report : reports) {
+      for (JsonNode suite : json.readTree(report.toFile()).path("suites")) {
+        for (JsonNode run : suite.path("runs")) {
+          for (JsonNode event : run.path("events")) {
+            covered.computeIfAbsent(event.path("modelKey").asText(), k -> new TreeSet<>())
+                .add(event.path("definitionKey").asText());
+          }
+        }
+      }
+    }
+    return covered;
+  }
+
+  static List<Coverage> summarize(Map<String, ProcessModel> models, Map<String, Set<String>> reached) {
+    List<Coverage> result = new ArrayList<>();
+    for (ProcessModel model : models.values()) {
+      Set<String> covered = new TreeSet<>(reached.getOrDefault(model.key(), Set.of()));
+      covered.retainAll(model.elements().keySet());
+      Set<String> uncovered = new TreeSet<>(model.elements().keySet());
+      uncovered.removeAll(covered);
+      result.add(new Coverage(model, covered, uncovered));
+    }
+    return result;
+  }
+
+  static String percent(double ratio) {
+    return String.format(Locale.ROOT, "%.0f%%", ratio * 100);
+  }
+
+  private static String html(List<Coverage> coverage, List<Path> reports) {
+    StringBuilder html = new StringBuilder("""
+        <!DOCTYPE html>
+        <html lang="zh-CN"><head><meta charset="utf-8"><title>流程测试覆盖率 Process test coverage</title>
+        <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;
+        padding:4px 8px;text-align:left;vertical-align:top}.low{color:#b00}</style></head><body>
+        <h1>流程测试覆盖率 (Process test coverage)</h1>
+        <p>Flow nodes and sequence flows of each process in <code>bpmn/</code> that the tests of this run
+        passed through. Open a test class's report for the diagram with the covered paths.</p>
+        <table><tr><th>Process</th><th>Coverage</th><th>Not reached by any test</th></tr>
+        """);
+    for (Coverage c : coverage) {
+      html.append("<tr><td>").append(esc(c.process().name())).append("<br><code>").append(esc(c.process().key()))
+          .append("</code></td><td").append(c.ratio() < 1 ? " class=\"low\">" : ">").append(percent(c.ratio()))
+          .append(" (").append(c.covered().size()).append('/').append(c.process().elements().size())
+          .append(")</td><td>");
+      for (String id : c.uncovered()) {
+        html.append("<code>").append(esc(id)).append("</code> ").append(esc(c.process().elements().get(id))).append("<br>");
+      }
+      html.append("</td></tr>\n");
+    }
+    html.append("</table>\n<h2>Reports per test class</h2><ul>\n");
+    for (Path report : reports) {
+      String dir = report.getParent().getFileName().toString();
+      html.append("<li><a href=\"").append(esc(dir)).append("/report.html\">").append(esc(dir)).append("</a></li>\n");
+    }
+    return html.append("</ul></body></html>\n").toString();
+  }
+
+  private static String esc(String text) {
+    return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+}

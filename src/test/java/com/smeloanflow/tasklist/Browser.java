@@ -1,0 +1,149 @@
+package com.smeloanflow.tasklist;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Headless Debian Chromium driven by the system chromedriver, one fresh browser per test (JUnit
+ * extension). No browser or driver is downloaded: both paths are given, so Selenium Manager never
+ * runs. The browser asks for Chinese, as the bank's staff browsers do.
+ *
+ * <p>Screenshots for the README tour go to {@code docs/screenshots/} (system property
+ * {@code screenshots.dir} changes it); a failing test leaves {@code target/screenshots/failed-*.png}.
+ */
+public final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, AfterEachCallback {
+
+  private static final Logger log = LoggerFactory.getLogger(Browser.class);
+
+  public static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
+  public static final Path CHROMEDRIVER =
+      Path.of(System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver"));
+  public static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final int WIDTH = 1400;
+  private static final int HEIGHT = 1000;
+
+  private WebDriver driver;
+  private Path profile;
+
+  /** For {@code @EnabledIf}: browser tests run only where Chromium and chromedriver are installed. */
+  public static boolean installed() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws IOException {
+    System.setProperty("SE_OFFLINE", "true");
+    profile = Files.createTempDirectory("sme-loan-flow-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + WIDTH + "," + HEIGHT,
+        "--lang=zh-CN");
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
+  }
+
+  @Override
+  public void afterTestExecution(ExtensionContext context) {
+    if (driver != null && context.getExecutionException().isPresent()) {
+      String name = "failed-" + context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
+      try {
+        save(Path.of("target", "screenshots"), name);
+      } catch (RuntimeException e) {
+        log.warn("No screenshot of the failure: {}", e.toString());
+      }
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws IOException {
+    if (driver != null) {
+      driver.quit();
+      driver = null;
+    }
+    if (profile != null) {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  public WebDriverWait await() {
+    WebDriverWait wait = new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(200));
+    wait.ignoring(StaleElementReferenceException.class); // Angular re-renders lists and notifications
+    return wait;
+  }
+
+  /**
+   * A screenshot for the tour, named by screen ({@code 03-form-accept-application}). The window
+   * grows by what its scrolling areas hide (a long form in the task pane or the start dialog), so
+   * the whole screen is in the picture.
+   */
+  public Path screenshot(String name) {
+    Path folder = Path.of(System.getProperty("screenshots.dir", "docs/screenshots"));
+    Object hidden = ((JavascriptExecutor) driver).executeScript("""
+        let extra = document.documentElement.scrollHeight - window.innerHeight;
+        for (const el of document.querySelectorAll('*')) {
+          const overflow = getComputedStyle(el).overflowY;
+          if ((overflow === 'auto' || overflow === 'scroll') && el.scrollHeight > el.clientHeight + 1) {
+            extra = Math.max(extra, el.scrollHeight - el.clientHeight);
+          }
+        }
+        return Math.max(0, Math.ceil(extra));""");
+    int height = Math.min(4000, HEIGHT + ((Number) hidden).intValue());
+    driver.manage().window().setSize(new Dimension(WIDTH, height));
+    try {
+      Thread.sleep(500); // let the layout settle at the new size
+      return save(folder, name);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } finally {
+      driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
+    }
+  }
+
+  private Path save(Path folder, String name) {
+    try {
+      Files.createDirectories(folder);
+      Path file = folder.resolve(name + ".png");
+      Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+      Files.copy(shot, file, StandardCopyOption.REPLACE_EXISTING);
+      log.info("Screenshot {}", file);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package com.smeloanflow.tasklist;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A test that drives the running application in headless Chromium: the whole app on a random port
+ * with the demo users (password {@code demo}), its own in-memory database, and the job executor on
+ * (the start event is asynchronous, as in production). Skipped, with the reason, only where
+ * Chromium is not installed; {@code .ci/run} installs it. Run them alone with
+ * {@code ./mvnw test -Dgroups=browser}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Tag("browser")
+@EnabledIf(value = "com.smeloanflow.tasklist.Browser#installed",
+    disabledReason = "Chromium is not installed (/usr/bin/chromium and /usr/bin/chromedriver): "
+        + "apt-get install chromium chromium-driver, or run .ci/run")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "camunda.bpm.job-execution.enabled=true",
+    "spring.datasource.url=jdbc:h2:mem:sme-loan-flow-browser;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"})
+@ActiveProfiles({"demo", "test"})
+public @interface BrowserTest {}

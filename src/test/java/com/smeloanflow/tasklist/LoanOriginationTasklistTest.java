@@ -1,0 +1,267 @@
+package com.smeloanflow.tasklist;
+
+import static com.smeloanflow.process.LoanOriginationProcess.Elements.END_APPLICATION_ACCEPTED;
+import static com.smeloanflow.process.LoanOriginationProcess.Elements.TASK_ACCEPT_APPLICATION;
+import static com.smeloanflow.process.LoanOriginationProcess.Elements.TASK_RECEIVE_MISSING_DOCUMENTS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.smeloanflow.identity.IdentitySetup;
+import com.smeloanflow.intake.ApplicationQueryService;
+import com.smeloanflow.intake.ApplicationStatus;
+import com.smeloanflow.intake.GuaranteeType;
+import com.smeloanflow.intake.Product;
+import com.smeloanflow.intake.RequiredDocument;
+import com.smeloanflow.process.LoanOriginationProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Loan origination worked in Tasklist by the roles that work it, in a real browser: the form each
+ * role opens renders with the application's data, is filled and completed, and the next task
+ * appears for the next role. One test per path; a new user task adds a step (open, check, fill,
+ * complete) to the path it is on, and a screenshot for the tour.
+ */
+@BrowserTest
+class LoanOriginationTasklistTest {
+
+  private static final String PROCESS_NAME = "贷款申请受理至放款";
+  private static final String ACCEPTOR = "zy001-acceptor";
+  private static final String OTHER_BRANCH_ACCEPTOR = "zy002-acceptor";
+
+  /** The applicant's mail server, started before the application context that sends to it. */
+  static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+  static {
+    MAIL.start();
+  }
+
+  @RegisterExtension
+  final Browser browser = new Browser();
+
+  @DynamicPropertySource
+  static void mailServer(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+  }
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  ProcessEngine engine;
+
+  @Autowired
+  ApplicationQueryService applications;
+
+  private TasklistPage tasklist;
+  private ProcessProbe probe;
+
+  @AfterAll
+  static void stopMailServer() {
+    MAIL.stop();
+  }
+
+  @BeforeEach
+  void openTasklist() {
+    tasklist = new TasklistPage(browser, port);
+    probe = new ProcessProbe(engine);
+  }
+
+  @Test
+  void branchClerkEntersApplicationAtCounterAndAcceptsItWithCompleteDocuments() {
+    TasklistPage.LoginPage login = tasklist.loginPage("tasklist");
+    assertThat(login.usernamePlaceholder()).isEqualTo("用户名");
+    assertThat(login.passwordPlaceholder()).isEqualTo("密码");
+    assertThat(login.buttonText()).isEqualTo("登录");
+    assertThat(login.title()).contains("普惠贷款作业平台");
+    browser.screenshot("01-login");
+
+    tasklist.login(ACCEPTOR);
+    assertThat(tasklist.brand()).contains("普惠贷款作业平台");
+    assertThat(tasklist.vendorBannerVisible()).as("Camunda 8 migration banner").isFalse();
+    assertThat(tasklist.filterNames()).contains(IdentitySetup.FILTER_MY_TASKS, IdentitySetup.FILTER_GROUP_TASKS);
+
+    // 柜面录入: the counter start form
+    Instant started = Instant.now();
+    String enterprise = "遵义市汇川区明达机械加工有限公司";
+    CamundaForm intake = tasklist.startProcess(PROCESS_NAME).assertShows("柜面贷款申请录入");
+    intake.select("受理网点", "ZY001 汇川支行")
+        .select("贷款产品", "抵押快贷")
+        .type("企业名称", enterprise)
+        .type("统一社会信用代码", "91520303MA6DKQ8X4A")
+        .type("行业代码", "C34")
+        .date("成立日期", LocalDate.of(2016, 4, 18))
+        .number("年营业收入(元)", "6500000")
+        .type("法定代表人姓名", "张明")
+        .type("法定代表人身份证号码", "52030219850714321X")
+        .type("法定代表人手机号码", "13985012345")
+        .type("法定代表人电子邮箱", "zhangming@example.com")
+        .number("申请金额(元)", "800000")
+        .number("贷款期限(月)", 36)
+        .type("贷款用途", "购置数控机床两台")
+        .select("担保方式", "抵押");
+    assertThat(intake.isVisible("抵押物类型")).as("collateral fields shown for a mortgage").isTrue();
+    intake.select("抵押物类型", "工业厂房")
+        .type("抵押物描述", "汇川区工业园3号厂房, 1200平方米")
+        .number("抵押物评估价值(元)", "2400000");
+    browser.screenshot("02-start-form-counter-intake");
+    tasklist.submitStartForm();
+
+    String instance = probe.awaitInstanceStartedBy(ACCEPTOR, LoanOriginationProcess.KEY, started);
+    String applicationId = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance)
+        .singleResult().getBusinessKey();
+    assertThat(applicationId).startsWith("SL");
+
+    // 受理贷款申请: the branch's acceptance task, found in the group's list
+    List<RequiredDocument> required = Product.MORTGAGE_QUICK.requiredDocuments(GuaranteeType.MORTGAGE);
+    acceptApplication(instance, applicationId, enterprise, required, "04-form-accept-application");
+
+    probe.awaitEndEvent(instance, END_APPLICATION_ACCEPTED);
+    probe.assertOnlyDeclaredVariables(instance);
+    probe.assertNoIncidents(instance);
+    assertThat(applications.view(applicationId).status()).isEqualTo(ApplicationStatus.IN_PROCESSING);
+    // Next role: centralised processing (集中作业中心). Its user tasks are added to loan-origination
+    // next; each adds a step here: log in as centre-processor, open, fill, complete.
+  }
+
+  @Test
+  void acceptorRequestsMissingDocumentsAndRegistersThemWhenTheApplicantBringsThem() throws Exception {
+    String enterprise = "遵义市红花岗区鑫达商贸有限公司";
+    String applicationId = submitThroughChannelApi(enterprise);
+    String instance = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(applicationId).singleResult().getId();
+    List<RequiredDocument> required = Product.MORTGAGE_QUICK.requiredDocuments(GuaranteeType.MORTGAGE);
+    List<RequiredDocument> brought = required.stream().filter(d -> d != RequiredDocument.BANK_STATEMENTS).toList();
+
+    tasklist.login(ACCEPTOR);
+    acceptApplication(instance, applicationId, enterprise, brought, null);
+
+    // 登记补充资料: the applicant is mailed, the branch waits for the missing statements
+    Task receive = probe.awaitTask(instance, TASK_RECEIVE_MISSING_DOCUMENTS);
+    assertThat(probe.candidateGroups(receive.getId())).containsExactly("ZY001-acceptance");
+    assertThat(MAIL.getReceivedMessagesForDomain("example.com")).as("mail to the applicant").isNotEmpty();
+    probe.assertFormReadsOnlyTaskVariables(receive);
+    tasklist.selectFilter(IdentitySetup.FILTER_GROUP_TASKS).openTask(receive.getId());
+    assertThat(tasklist.openTaskName()).isEqualTo("登记补充资料");
+    CamundaForm form = tasklist.taskForm()
+        .assertShows(applicationId, enterprise, "待补充资料", RequiredDocument.BANK_STATEMENTS.label());
+    tasklist.claim();
+    form.check("补充资料已收到");
+    browser.screenshot("05-form-receive-missing-documents");
+    tasklist.complete();
+
+    // back to acceptance: the checklist again, now complete
+    acceptApplication(instance, applicationId, enterprise, required, null);
+    probe.awaitEndEvent(instance, END_APPLICATION_ACCEPTED);
+    probe.assertOnlyDeclaredVariables(instance);
+    probe.assertNoIncidents(instance);
+    assertThat(applications.view(applicationId).status()).isEqualTo(ApplicationStatus.IN_PROCESSING);
+  }
+
+  @Test
+  void anotherBranchDoesNotSeeTheApplication() throws Exception {
+    String applicationId = submitThroughChannelApi("遵义市汇川区鸿运食品有限公司");
+    String instance = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(applicationId).singleResult().getId();
+    Task accept = probe.awaitTask(instance, TASK_ACCEPT_APPLICATION);
+
+    tasklist.login(OTHER_BRANCH_ACCEPTOR).selectFilter(IdentitySetup.FILTER_GROUP_TASKS);
+    browser.await().until(d -> tasklist.filterNames().contains(IdentitySetup.FILTER_GROUP_TASKS));
+    assertThat(tasklist.listShowsTask(accept.getId())).as("ZY002 sees a ZY001 task").isFalse();
+  }
+
+  @Test
+  void cockpitAndWelcomePagesAreChineseAndCarryTheBankBrand() {
+    for (String app : List.of("cockpit", "welcome", "admin")) {
+      TasklistPage.LoginPage login = tasklist.loginPage(app);
+      assertThat(login.usernamePlaceholder()).as("%s login", app).isEqualTo("用户名");
+      assertThat(login.buttonText()).as("%s login", app).isEqualTo("登录");
+      assertThat(login.title()).as("%s login", app).contains("普惠贷款作业平台");
+    }
+    tasklist.loginPage("cockpit").logIn("process-owner", TasklistPage.PASSWORD);
+    browser.await().until(d -> !d.findElements(org.openqa.selenium.By.cssSelector(".navbar-brand .brand-name")).isEmpty());
+    assertThat(tasklist.brand()).contains("普惠贷款作业平台");
+    assertThat(tasklist.vendorBannerVisible()).as("Camunda 8 migration banner").isFalse();
+    String page = browser.driver().findElement(org.openqa.selenium.By.tagName("body")).getText();
+    assertThat(page).contains("流程").doesNotContain("It is time to migrate");
+    browser.screenshot("06-cockpit-process-owner");
+  }
+
+  /** 受理贷款申请: find, open, check the summary, claim, tick the documents brought, complete. */
+  private void acceptApplication(String instance, String applicationId, String enterprise,
+      List<RequiredDocument> brought, String screenshot) {
+    Task accept = probe.awaitTask(instance, TASK_ACCEPT_APPLICATION);
+    assertThat(probe.candidateGroups(accept.getId())).containsExactly("ZY001-acceptance");
+    probe.assertFormReadsOnlyTaskVariables(accept);
+
+    tasklist.selectFilter(IdentitySetup.FILTER_GROUP_TASKS).openTask(accept.getId());
+    assertThat(tasklist.openTaskName()).isEqualTo("受理贷款申请");
+    if (screenshot != null) {
+      browser.screenshot("03-tasklist-" + ACCEPTOR);
+    }
+    CamundaForm form = tasklist.taskForm()
+        .assertShows(applicationId, enterprise, "91520303MA6DKQ8X4A", "2016-04-18", "抵押快贷", "800000.00", "资料清单");
+    assertThat(form.visibleFieldLabels()).as("checklist of a mortgage quick loan")
+        .containsAll(required(Product.MORTGAGE_QUICK, GuaranteeType.MORTGAGE))
+        .doesNotContain(RequiredDocument.JOINT_GUARANTEE_AGREEMENT.label());
+    tasklist.claim();
+    for (RequiredDocument document : brought) {
+      form.check(document.label());
+    }
+    form.type("受理意见", "原件已核对");
+    if (screenshot != null) {
+      browser.screenshot(screenshot);
+    }
+    tasklist.complete();
+    assertThat(tasklist.listShowsTask(accept.getId())).as("completed task left the list").isFalse();
+  }
+
+  private static List<String> required(Product product, GuaranteeType guarantee) {
+    return product.requiredDocuments(guarantee).stream().map(RequiredDocument::label).toList();
+  }
+
+  /** A branch application as a channel sends it (POST /api/applications), as the channel user. */
+  private String submitThroughChannelApi(String enterprise) throws Exception {
+    String body = """
+        {"channel": "CUSTOMER_MANAGER_PAD", "branchCode": "ZY001", "product": "MORTGAGE_QUICK",
+         "enterprise": {"name": "%s", "creditCode": "91520303MA6DKQ8X4A", "industryCode": "C34",
+                        "establishedOn": "2016-04-18", "annualRevenue": 6500000.00},
+         "legalRepresentative": {"name": "张明", "idNumber": "52030219850714321X", "mobile": "13985012345",
+                                 "email": "zhangming@example.com"},
+         "requestedAmount": 800000.00, "termMonths": 36, "purpose": "购置生产设备", "guaranteeType": "MORTGAGE",
+         "collateral": {"type": "INDUSTRIAL_PROPERTY", "description": "汇川区工业园3号厂房", "appraisedValue": 2400000.00}}
+        """.formatted(enterprise);
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/applications"))
+        .header("Content-Type", "application/json")
+        .header("Idempotency-Key", UUID.randomUUID().toString())
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            ("channel:" + TasklistPage.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+    HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    Matcher id = Pattern.compile("\"applicationId\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+    assertThat(id.find()).as(response.body()).isTrue();
+    return id.group(1);
+  }
+}

@@ -1,0 +1,138 @@
+package com.smeloanflow.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.smeloanflow.model.FormSchema;
+import com.smeloanflow.model.ProcessVariables;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * What the browser tests check inside the engine, around what the browser shows: the task a role
+ * should find, that its form reads only variables the task has, and that a submission leaves no
+ * variable the process does not declare (a form field no code reads).
+ */
+public class ProcessProbe {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  private final TaskService taskService;
+  private final FormService formService;
+  private final HistoryService historyService;
+  private final ManagementService managementService;
+  private final RuntimeService runtimeService;
+
+  public ProcessProbe(ProcessEngine engine) {
+    this.taskService = engine.getTaskService();
+    this.formService = engine.getFormService();
+    this.historyService = engine.getHistoryService();
+    this.managementService = engine.getManagementService();
+    this.runtimeService = engine.getRuntimeService();
+  }
+
+  /** The open task of an element in a process instance, once the job executor got there. */
+  public Task awaitTask(String processInstanceId, String taskDefinitionKey) {
+    return await("task " + taskDefinitionKey + " in " + processInstanceId, () -> taskService.createTaskQuery()
+        .processInstanceId(processInstanceId).taskDefinitionKey(taskDefinitionKey).singleResult());
+  }
+
+  /** The instance a user started from Tasklist's start form (the newest). */
+  public String awaitInstanceStartedBy(String user, String processKey, Instant after) {
+    return await("instance of " + processKey + " started by " + user, () -> historyService
+        .createHistoricProcessInstanceQuery().processDefinitionKey(processKey).startedBy(user)
+        .startedAfter(java.util.Date.from(after.minusSeconds(1))).orderByProcessInstanceStartTime().desc()
+        .listPage(0, 1).stream().findFirst().map(p -> p.getId()).orElse(null));
+  }
+
+  public void awaitEndEvent(String processInstanceId, String endEventId) {
+    await("end event " + endEventId + " in " + processInstanceId, () -> historyService
+        .createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).activityId(endEventId)
+        .finished().count() > 0 ? Boolean.TRUE : null);
+  }
+
+  /** No job of the instance failed (a mail that could not be sent, a delegate that threw). */
+  public void assertNoIncidents(String processInstanceId) {
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(processInstanceId).list())
+        .as("incidents of %s", processInstanceId).isEmpty();
+    assertThat(managementService.createJobQuery().processInstanceId(processInstanceId).withException().list())
+        .as("failed jobs of %s", processInstanceId).isEmpty();
+  }
+
+  public Set<String> candidateGroups(String taskId) {
+    Set<String> groups = new TreeSet<>();
+    for (IdentityLink link : taskService.getIdentityLinksForTask(taskId)) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+        groups.add(link.getGroupId());
+      }
+    }
+    return groups;
+  }
+
+  /** The form the engine serves for the task reads only variables the task can see. */
+  public FormSchema assertFormReadsOnlyTaskVariables(Task task) {
+    FormSchema form;
+    try (InputStream in = formService.getDeployedTaskForm(task.getId())) {
+      form = FormSchema.parse(task.getTaskDefinitionKey(), in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, Object> variables = taskService.getVariables(task.getId());
+    Set<String> missing = new TreeSet<>(form.reads());
+    missing.removeAll(variables.keySet());
+    assertThat(missing).as("variables form %s reads that task %s does not have (it has %s)", form.id(),
+        task.getTaskDefinitionKey(), new TreeSet<>(variables.keySet())).isEmpty();
+    return form;
+  }
+
+  /**
+   * Outside task scopes, the instance holds only declared process variables: a submitted form
+   * field that no code reads and removes would stay behind here.
+   */
+  public void assertOnlyDeclaredVariables(String processInstanceId) {
+    List<HistoricVariableInstance> variables = historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(processInstanceId).list();
+    Set<String> undeclared = new TreeSet<>();
+    for (HistoricVariableInstance variable : variables) {
+      if (variable.getTaskId() == null && !ProcessVariables.declared().contains(variable.getName())) {
+        undeclared.add(variable.getName());
+      }
+    }
+    assertThat(undeclared).as("variables of %s that no declaration class declares (a form field that maps to"
+        + " no variable of the process?)", processInstanceId).isEmpty();
+  }
+
+  private static <T> T await(String what, Supplier<T> probe) {
+    Instant deadline = Instant.now().plus(WAIT);
+    while (Instant.now().isBefore(deadline)) {
+      T value = probe.get();
+      if (value != null) {
+        return value;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("Waited " + WAIT.toSeconds() + " s for " + what);
+  }
+}

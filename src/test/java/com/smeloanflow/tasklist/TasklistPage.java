@@ -1,0 +1,225 @@
+package com.smeloanflow.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * Camunda Tasklist as the bank's staff see it (Chinese, see the webapps' {@code locales/zh.json}):
+ * log in, pick a filter, open a task from the list, claim, fill its form, complete; or start a
+ * process with its start form. Labels are the Chinese ones staff read.
+ */
+public final class TasklistPage {
+
+  public static final String PASSWORD = "demo";
+
+  private final Browser browser;
+  private final String baseUrl;
+
+  public TasklistPage(Browser browser, int port) {
+    this.browser = browser;
+    this.baseUrl = "http://localhost:" + port + "/camunda/app/";
+  }
+
+  /** Opens an app's login page with no session: tasklist, cockpit, admin or welcome. */
+  public LoginPage loginPage(String app) {
+    browser.driver().manage().deleteAllCookies();
+    browser.driver().get(baseUrl + app + "/default/");
+    return new LoginPage(browser);
+  }
+
+  public TasklistPage login(String user) {
+    loginPage("tasklist").logIn(user, PASSWORD);
+    browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter")));
+    return this;
+  }
+
+  /** Brand name in the header, e.g. "普惠金融事业部 普惠贷款作业平台". */
+  public String brand() {
+    return browser.driver().findElement(By.cssSelector(".navbar-brand .brand-name")).getText();
+  }
+
+  public boolean vendorBannerVisible() {
+    return browser.driver().findElements(By.cssSelector(".ce-eol-banner")).stream().anyMatch(WebElement::isDisplayed);
+  }
+
+  public List<String> filterNames() {
+    return browser.driver().findElements(By.cssSelector(".task-filter h4.name a")).stream()
+        .map(a -> a.getText().replaceAll("\\s*\\(?\\d+\\)?\\s*$", "").trim()).toList();
+  }
+
+  public TasklistPage selectFilter(String name) {
+    By filter = By.xpath("//div[contains(@class,'task-filter')][.//h4[contains(@class,'name')]//a[contains(normalize-space(.),'" + name + "')]]");
+    browser.await().until(ExpectedConditions.elementToBeClickable(filter)).click();
+    browser.await().until(ExpectedConditions.attributeContains(filter, "class", "active"));
+    return this;
+  }
+
+  /** The user finds the task in the current filter's list (it refreshes itself) and opens it. */
+  public TasklistPage openTask(String taskId) {
+    By entry = By.cssSelector(".tasks-list li.task h4.task a[href$='task=" + taskId + "']");
+    browser.await().withMessage("task " + taskId + " in the list").until(ExpectedConditions.elementToBeClickable(entry)).click();
+    browser.await().until(ExpectedConditions.urlContains("task=" + taskId));
+    browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-details .fjs-form")));
+    return this;
+  }
+
+  public boolean listShowsTask(String taskId) {
+    return !browser.driver().findElements(By.cssSelector(".tasks-list li.task a[href$='task=" + taskId + "']")).isEmpty();
+  }
+
+  /** Names of the tasks in the current list. */
+  public List<String> taskNames() {
+    return browser.driver().findElements(By.cssSelector(".tasks-list li.task h4.task a")).stream()
+        .map(a -> a.getText().trim()).toList();
+  }
+
+  public String openTaskName() {
+    return browser.driver().findElement(By.cssSelector(".task-details h2")).getText().trim();
+  }
+
+  public CamundaForm taskForm() {
+    return new CamundaForm(browser, By.cssSelector(".task-details .fjs-form")).assertRendered();
+  }
+
+  /** "领取": Complete stays disabled until the task is claimed. */
+  public TasklistPage claim() {
+    By claim = By.cssSelector(".task-details button.claim");
+    browser.await().until(ExpectedConditions.elementToBeClickable(claim)).click();
+    browser.await().until(ExpectedConditions.invisibilityOfElementLocated(claim));
+    return this;
+  }
+
+  /**
+   * "完成": the task leaves the screen ("请在列表中选择一个任务。"); fails with Tasklist's error
+   * notification when the engine refused the submission.
+   */
+  public TasklistPage complete() {
+    By complete = By.cssSelector(".task-details button[ng-click='complete()']");
+    WebElement button = browser.await().until(ExpectedConditions.elementToBeClickable(complete));
+    scrollIntoView(button);
+    button.click();
+    browser.await().withMessage("the task to be completed").until(d -> !shownErrors().isEmpty()
+        || d.findElements(By.cssSelector(".task-details .fjs-form")).isEmpty());
+    assertNoError();
+    return this;
+  }
+
+  /** "发起流程": opens the start form of a process by its (Chinese) name. */
+  public CamundaForm startProcess(String processName) {
+    browser.await().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a"))).click();
+    By process = By.xpath("//div[contains(@class,'modal')]//li//a[normalize-space(.)='" + processName + "']");
+    browser.await().until(ExpectedConditions.elementToBeClickable(process)).click();
+    return new CamundaForm(browser, By.cssSelector(".modal .fjs-form")).assertRendered();
+  }
+
+  /** "发起" in the start dialog, and the notification "流程已发起。". */
+  public TasklistPage submitStartForm() {
+    WebElement start = browser.await().until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector(".modal button[ng-click='startProcessInstance()']")));
+    scrollIntoView(start);
+    start.click();
+    expectNotification("流程已发起。");
+    browser.await().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal .fjs-form")));
+    return this;
+  }
+
+  /** Tasklist's error notifications: on the page, or inside the start dialog. */
+  private static final By ERRORS = By.cssSelector(".alert-danger");
+
+  private List<String> shownErrors() {
+    return shownAlerts(".alert-danger");
+  }
+
+  /** Texts of the alerts on the screen, read in one go (Angular replaces them while it digests). */
+  @SuppressWarnings("unchecked")
+  private List<String> shownAlerts(String selector) {
+    return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript("""
+        return Array.from(document.querySelectorAll(arguments[0]))
+          .filter(e => e.offsetParent !== null)
+          .map(e => e.textContent.replace(/\\s+/g, ' ').replace('\u00d7', '').replace(/^\\s*Close\\s*/, '').trim());""",
+        selector);
+  }
+
+  private void assertNoError() {
+    assertThat(shownErrors()).as("Tasklist error notifications").isEmpty();
+  }
+
+  private void expectNotification(String success) {
+    List<String> shown = browser.await().withMessage("a notification after the submission").until(d -> {
+      List<String> texts = shownAlerts(".page-notifications .alert, .modal .alert");
+      return texts.isEmpty() ? null : texts;
+    });
+    assertNoError();
+    assertThat(String.join(" | ", shown)).as("Tasklist notification").contains(success);
+    for (WebElement close : browser.driver().findElements(By.cssSelector(".page-notifications .alert button.close"))) {
+      if (close.isDisplayed()) {
+        close.click();
+      }
+    }
+  }
+
+  private void scrollIntoView(WebElement element) {
+    ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+  }
+
+  /** The login page every webapp shows before a session exists. */
+  public static final class LoginPage {
+    private final Browser browser;
+
+    LoginPage(Browser browser) {
+      this.browser = browser;
+      browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=signinForm]")));
+    }
+
+    public String usernamePlaceholder() {
+      return input("username").getAttribute("placeholder");
+    }
+
+    public String passwordPlaceholder() {
+      return input("password").getAttribute("placeholder");
+    }
+
+    public String buttonText() {
+      return browser.driver().findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).getText().trim();
+    }
+
+    public String title() {
+      return browser.driver().findElement(By.cssSelector(".form-signin")).getText();
+    }
+
+    /**
+     * Types the credentials and logs in. The login page moves the focus to the user name field a
+     * moment after it appears; keys typed meanwhile can land there, so the values are checked and
+     * typed again when they did.
+     */
+    public void logIn(String user, String password) {
+      for (int attempt = 0; attempt < 5; attempt++) {
+        input("username").clear();
+        input("password").clear();
+        input("username").sendKeys(user);
+        input("password").sendKeys(password);
+        try {
+          Thread.sleep(300);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+        if (user.equals(input("username").getAttribute("value")) && password.equals(input("password").getAttribute("value"))) {
+          break;
+        }
+      }
+      browser.driver().findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
+      browser.await().withMessage("login of " + user)
+          .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name=signinForm]")));
+    }
+
+    private WebElement input(String model) {
+      return browser.driver().findElement(By.cssSelector("form[name=signinForm] input[ng-model=" + model + "]"));
+    }
+  }
+}
