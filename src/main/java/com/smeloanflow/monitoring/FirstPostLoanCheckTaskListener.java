@@ -18,6 +18,8 @@ public class FirstPostLoanCheckTaskListener implements TaskListener {
   public static final String CHECK_TYPE = "POST_LOAN_FIRST_CHECK";
   static final String RESULT = "firstCheckResult";
   static final String NOTES = "firstCheckNotes";
+  static final String FUNDS_USED_AS_AGREED = "fundsUsedAsAgreed";
+  static final String BUSINESS_NORMAL = "businessNormal";
 
   private final ApplicationChecks checks;
   private final ApplicationHistory history;
@@ -32,12 +34,12 @@ public class FirstPostLoanCheckTaskListener implements TaskListener {
     TaskForm form = TaskForm.of(task);
     String result = form.choice(RESULT, "检查结论", Set.of("NORMAL", "WATCH"));
     String notes = form.requiredText(NOTES, "检查情况");
-    String details = "资金按约定用途使用 " + (form.checked("fundsUsedAsAgreed") ? "✓" : "✗") + ", 经营正常 "
-        + (form.checked("businessNormal") ? "✓" : "✗");
+    String details = "资金按约定用途使用 " + (form.checked(FUNDS_USED_AS_AGREED) ? "✓" : "✗") + ", 经营正常 "
+        + (form.checked(BUSINESS_NORMAL) ? "✓" : "✗");
     String applicationId = APPLICATION_ID.from(task);
     String checker = TaskActor.of(task);
     checks.record(applicationId, CHECK_TYPE, 1, result, checker, details, notes);
     history.record(applicationId, checker, "POST_LOAN_FIRST_CHECK_" + result, LOAN_ID.from(task) + ": " + notes);
-    form.discard(NOTES, "fundsUsedAsAgreed", "businessNormal");
+    form.discard(NOTES, FUNDS_USED_AS_AGREED, BUSINESS_NORMAL);
   }
 }

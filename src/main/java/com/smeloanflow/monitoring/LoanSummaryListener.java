@@ -16,6 +16,10 @@ import org.springframework.stereotype.Component;
 @Component("loanSummary")
 public class LoanSummaryListener implements TaskListener {
 
+  /** The task-local values it sets, by the names the forms use. */
+  public static final java.util.List<String> FORM_VALUES = java.util.List.of("borrowerName", "creditCode", "principal",
+      "annualRatePercent", "disbursedOn", "maturityDate", "repaymentMethodName", "legalRepName", "legalRepMobile");
+
   private final LoanAccountService loans;
   private final LoanApplicationRepository applications;
 

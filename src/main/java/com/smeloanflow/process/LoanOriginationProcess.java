@@ -109,6 +109,8 @@ public final class LoanOriginationProcess {
     public static final ProcessVariable<Boolean> ELIGIBLE = ProcessVariable.of("eligible", Boolean.class);
     public static final ProcessVariable<String> APPROVAL_ROUTE = ProcessVariable.of("approvalRoute", String.class);
     public static final ProcessVariable<String> ROUTE_REASON = ProcessVariable.of("routeReason", String.class);
+    public static final ProcessVariable<String> ELIGIBILITY_REASON = ProcessVariable.of("eligibilityReason", String.class);
+    public static final ProcessVariable<String> VERIFICATION_REASON = ProcessVariable.of("verificationReason", String.class);
     public static final ProcessVariable<Number> SPREAD_PERCENT = ProcessVariable.of("spreadPercent", Number.class);
     public static final ProcessVariable<Boolean> REMOTE_VERIFICATION_REQUIRED =
         ProcessVariable.of("remoteVerificationRequired", Boolean.class);

@@ -24,6 +24,12 @@ import org.springframework.stereotype.Component;
 @Component("processingSummary")
 public class ProcessingSummaryListener implements TaskListener {
 
+  /** The task-local values it sets, by the names the forms use. */
+  public static final List<String> FORM_VALUES = List.of("totalScore", "grade", "operatingScore", "creditScore",
+      "behaviourScore", "scenarioScore", "suggestedLimit", "reasonsText", "redFlagsText", "externalDataText",
+      "approvalRouteName", "routeReason", "pricingText", "duplicatesText", "exceptionText", "verificationAttemptsText",
+      "verificationHistoryText", "approvalText", "contractText", "committeeVotesText");
+
   private static final Map<String, String> ROUTE_NAMES = Map.of("AUTO", "模型自动审批", "SINGLE", "审批人审批 (500万元及以下)",
       "COMMITTEE", "贷审会审议 (500万元以上)", "REJECT", "拒绝");
   private static final Map<String, String> OUTCOME_NAMES = Map.of("CONFIRMED", "核实通过", "UNREACHABLE", "无法联系",

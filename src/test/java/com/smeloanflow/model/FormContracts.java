@@ -15,6 +15,11 @@ public final class FormContracts {
   public static List<FormContract> all() {
     List<FormContract> all = new ArrayList<>();
     all.addAll(IntakeFormContracts.all());
+    all.addAll(com.smeloanflow.processing.ProcessingFormContracts.all());
+    all.addAll(com.smeloanflow.verification.VerificationFormContracts.all());
+    all.addAll(com.smeloanflow.approval.ApprovalFormContracts.all());
+    all.addAll(com.smeloanflow.disbursement.DisbursementFormContracts.all());
+    all.addAll(com.smeloanflow.monitoring.MonitoringFormContracts.all());
     return all;
   }
 }

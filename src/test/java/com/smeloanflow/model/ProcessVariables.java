@@ -15,7 +15,8 @@ import java.util.TreeSet;
 public final class ProcessVariables {
 
   /** One declaration class per process; add a new process's {@code Variables} class here. */
-  private static final Class<?>[] DECLARATIONS = {LoanOriginationProcess.Variables.class};
+  private static final Class<?>[] DECLARATIONS = {LoanOriginationProcess.Variables.class,
+      com.smeloanflow.process.PostLoanMonitoringProcess.Variables.class};
 
   private ProcessVariables() {}
 

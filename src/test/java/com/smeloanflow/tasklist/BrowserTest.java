@@ -15,7 +15,7 @@ import org.springframework.test.context.ActiveProfiles;
  * with the demo users (password {@code demo}), its own in-memory database, and the job executor on
  * (the start event is asynchronous, as in production). Skipped, with the reason, only where
  * Chromium is not installed; {@code .ci/run} installs it. Run them alone with
- * {@code ./mvnw test -Dgroups=browser}.
+ * {@code ./mvnw verify -Dit.test=LoanOriginationTasklistIT -Dtest=None -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
