@@ -22,6 +22,11 @@ public final class DecisionTrace implements DmnDecisionEvaluationListener {
   public record Evaluation(String decisionKey, List<String> matchedRules, List<Map<String, Object>> outputs) {}
 
   private static final ThreadLocal<List<Evaluation>> EVALUATIONS = ThreadLocal.withInitial(ArrayList::new);
+  /**
+   * Evaluations outside a business rule task (e.g. through the engine REST API) are never taken:
+   * a thread keeps only its latest few, so a pooled server thread cannot pile them up.
+   */
+  static final int MAX_KEPT_PER_THREAD = 16;
 
   @Override
   public void notify(DmnDecisionEvaluationEvent event) {
@@ -45,7 +50,11 @@ public final class DecisionTrace implements DmnDecisionEvaluationListener {
       }
       outputs.add(ruleOutputs);
     }
-    EVALUATIONS.get().add(new Evaluation(event.getDecision().getKey(), rules, outputs));
+    List<Evaluation> evaluations = EVALUATIONS.get();
+    evaluations.add(new Evaluation(event.getDecision().getKey(), rules, outputs));
+    while (evaluations.size() > MAX_KEPT_PER_THREAD) {
+      evaluations.remove(0);
+    }
   }
 
   /** Removes and returns the latest evaluation of {@code decisionKey} on this thread, or null. */
