@@ -1,36 +1,14 @@
 package com.smeloanflow.approval;
 
-import static com.smeloanflow.process.LoanOriginationProcess.Elements.*;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.smeloanflow.identity.Groups;
-import com.smeloanflow.intake.ApplicationStatus;
-import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.support.AbstractIntegrationTest;
-import com.smeloanflow.support.ApiClient.Response;
-import com.smeloanflow.support.TakenSequenceFlows;
-import com.smeloanflow.support.TestApplications;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/**
- * The model approves (DESIGN.md §3.1 steps 5-7, route AUTO): an online CREDIT_QUICK application of
- * a strong enterprise goes from the channel's POST to an opened loan account without any member of
- * staff. Nothing here waits on time: every step is a job the test runs or a call it makes.
- */
-class AutoApprovalEndToEndTest extends AbstractIntegrationTest {
-
-  private static final String FLOW_APPROVAL_ROUTE_AUTO = "SequenceFlow_ApprovalRouteAuto";
-  private static final String FLOW_NO_MORTGAGE_REGISTRATION = "SequenceFlow_MortgageRegistrationRequiredNo";
-  private static final String FLOW_NO_DISBURSEMENT_CHECK = "SequenceFlow_DisbursementCheckRequiredNo";
+/** {@link AutoApprovalScenario} on H2: from the channel's POST to an opened loan account, no staff task. */
+class AutoApprovalEndToEndTest extends AbstractIntegrationTest implements AutoApprovalScenario {
 
   @Autowired BeanFactory beans;
 
@@ -41,57 +19,13 @@ class AutoApprovalEndToEndTest extends AbstractIntegrationTest {
     flow = new LoanFlow(api, this::executeDueJobs, this::completeAs, beans);
   }
 
-  @Test
-  void strongOnlineCreditQuickApplicationIsApprovedByTheModelAndDisbursedWithoutAnyStaffTask() {
-    TestApplications.Builder request = flow.strongOnlineCreditQuick("100000.00");
-    String applicationId = flow.submitOverApi(request);
-    ProcessInstance instance = flow.instance(applicationId);
+  @Override
+  public LoanFlow flow() {
+    return flow;
+  }
 
-    assertThat(instance).isWaitingAt(WAIT_SIGNATURE);
-    assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_SIGNATURE);
-    assertThat(mailsTo(request.email())).extracting(AbstractIntegrationTest::subjectOf)
-        .singleElement().asString().contains("合同");
-
-    flow.signContract(applicationId);
-
-    assertThat(instance).hasPassed(TASK_APPROVE_AUTOMATICALLY, TASK_RECORD_APPROVAL, TASK_GENERATE_CONTRACT,
-            TASK_NOTIFY_CONTRACT_READY, WAIT_SIGNATURE, TASK_DISBURSE_LOAN, TASK_NOTIFY_DISBURSEMENT,
-            EVENT_START_POST_LOAN_MONITORING)
-        .hasNotPassed(TASK_APPROVE_LOAN, TASK_COMMITTEE_VOTE, TASK_VERIFY_REMOTELY, TASK_CHECK_DISBURSEMENT_CONDITIONS)
-        .isEnded().hasPassed(END_LOAN_DISBURSED);
-    assertThat(TakenSequenceFlows.of(instance.getId()))
-        .contains(FLOW_APPROVAL_ROUTE_AUTO, FLOW_NO_MORTGAGE_REGISTRATION, FLOW_NO_DISBURSEMENT_CHECK);
-    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).count())
-        .as("tasks ever created for the application's instance").isZero();
-
-    Response application = api.get("/api/applications/" + applicationId, CHANNEL);
-    assertThat(application.status()).isEqualTo(200);
-    assertThat(application.json().path("status").asText()).isEqualTo(ApplicationStatus.DISBURSED.name());
-    String loanId = application.json().path("loanId").asText();
-    assertThat(loanId).isNotBlank();
-
-    Response loan = api.get("/api/loans/" + loanId, CHANNEL);
-    assertThat(loan.status()).isEqualTo(200);
-    JsonNode account = loan.json();
-    assertThat(account.path("applicationId").asText()).isEqualTo(applicationId);
-    assertThat(account.path("principal").decimalValue()).isEqualByComparingTo("100000.00");
-    assertThat(account.path("termMonths").asInt()).isEqualTo(12);
-    assertThat(account.path("schedule")).hasSize(12);
-    assertThat(account.path("schedule").get(11).path("remainingPrincipal").decimalValue()).isEqualByComparingTo("0");
-
-    List<MimeMessage> disbursed = mailsTo(request.email()).stream()
-        .filter(mail -> subjectOf(mail).contains("已发放")).toList();
-    assertThat(disbursed).singleElement().satisfies(mail -> {
-      assertThat(subjectOf(mail)).contains(loanId);
-      assertThat(bodyOf(mail)).contains("100000.00").contains(loanId);
-    });
-
-    ProcessInstance monitoring = runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(PostLoanMonitoringProcess.KEY).processInstanceBusinessKey(loanId).singleResult();
-    assertThat(monitoring).as("post-loan-monitoring of loan %s", loanId).isNotNull();
-    assertThat(monitoring).isWaitingAt(PostLoanMonitoringProcess.Elements.TASK_FIRST_POST_LOAN_CHECK);
-    Task firstCheck = taskService.createTaskQuery().processInstanceId(monitoring.getId()).singleResult();
-    assertThat(taskService.getIdentityLinksForTask(firstCheck.getId()))
-        .extracting(link -> link.getGroupId()).contains(Groups.REMOTE_BANKING);
+  @Override
+  public List<MimeMessage> mailsFor(String address) {
+    return mailsTo(address);
   }
 }

@@ -16,6 +16,8 @@ import com.smeloanflow.support.ApiClient;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.TestApplications;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -67,6 +69,7 @@ public final class LoanFlow {
   private final LoanApplicationRepository applications;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
+  private final BeanFactory beans;
 
   public LoanFlow(ApiClient api, Jobs jobs, Staff staff, BeanFactory beans) {
     this.api = api;
@@ -76,6 +79,16 @@ public final class LoanFlow {
     this.applications = beans.getBean(LoanApplicationRepository.class);
     this.runtimeService = beans.getBean(RuntimeService.class);
     this.taskService = beans.getBean(TaskService.class);
+    this.beans = beans;
+  }
+
+  /** The application's beans (engine services, sandboxes) for scenarios that share this driver. */
+  public <T> T bean(Class<T> type) {
+    return beans.getBean(type);
+  }
+
+  public ApiClient api() {
+    return api;
   }
 
   // --- applications ----------------------------------------------------------------------------
@@ -195,14 +208,24 @@ public final class LoanFlow {
     executeDueJobs(applicationId);
   }
 
-  /** The registry registers the mortgage (sandbox), the channel reports it; the process moves on. */
-  public void registerMortgage(String applicationId, String registrationNumber, String creditCode, BigDecimal securedAmount) {
-    Response registered = api.send("PUT", "/api/sandbox/mortgage-registrations/" + registrationNumber, ADMIN,
-        DemoData.PASSWORD, "{\"creditCode\":\"" + creditCode + "\",\"collateralDescription\":\"汇川区工业园3号厂房\","
+  /** The mortgage registry records a registration (sandbox, as admin). */
+  public Response registerInMortgageRegistry(String registrationNumber, String creditCode, BigDecimal securedAmount) {
+    return api.send("PUT", "/api/sandbox/mortgage-registrations/" + URLEncoder.encode(registrationNumber, StandardCharsets.UTF_8),
+        ADMIN, DemoData.PASSWORD, "{\"creditCode\":\"" + creditCode + "\",\"collateralDescription\":\"汇川区工业园3号厂房\","
             + "\"securedAmount\":" + securedAmount.toPlainString() + "}");
-    assertThat(registered.status()).as("sandbox registration: %s", registered).isEqualTo(200);
-    Response reported = api.post("/api/applications/" + applicationId + "/mortgage-registration", CHANNEL,
+  }
+
+  /** POST /api/applications/{id}/mortgage-registration as the channel. */
+  public Response reportMortgageRegistration(String applicationId, String registrationNumber) {
+    return api.post("/api/applications/" + applicationId + "/mortgage-registration", CHANNEL,
         "{\"registrationNumber\":\"" + registrationNumber + "\",\"registeredAt\":\"2026-11-25T09:00:00+08:00\"}");
+  }
+
+  /** The registry registers the mortgage, the channel reports it; the process moves on. */
+  public void registerMortgage(String applicationId, String registrationNumber, String creditCode, BigDecimal securedAmount) {
+    Response registered = registerInMortgageRegistry(registrationNumber, creditCode, securedAmount);
+    assertThat(registered.status()).as("sandbox registration: %s", registered).isEqualTo(200);
+    Response reported = reportMortgageRegistration(applicationId, registrationNumber);
     assertThat(reported.status()).as("POST mortgage-registration: %s", reported).isEqualTo(200);
     executeDueJobs(applicationId);
   }
