@@ -46,6 +46,7 @@ class SingleApproverProcessTest extends AbstractIntegrationTest {
   @Autowired BeanFactory beans;
   @Autowired ProcessingOutcomeRepository outcomes;
   @Autowired LoanAccountService loans;
+  @Autowired ApprovalRepository approvals;
 
   LoanFlow flow;
 
@@ -132,6 +133,26 @@ class SingleApproverProcessTest extends AbstractIntegrationTest {
     LoanAccount loan = loans.findByApplication(applicationId).orElseThrow();
     assertThat(loan.principal()).isEqualByComparingTo("400000.00");
     assertThat(loan.annualRatePercent()).isEqualByComparingTo(repriced);
+  }
+
+  @Test
+  void extraGuarantorOnAMortgageLoanAddsToTheMortgageWhichIsStillRegisteredBeforeDisbursement() {
+    String applicationId = flow.submitOverApi(flow.strongAtBranch("MORTGAGE_QUICK", "800000.00"));
+    ProcessInstance instance = flow.instance(applicationId);
+    flow.acceptAtBranch(applicationId);
+    flow.verifyRemotely(applicationId);
+
+    flow.claimAndComplete(APPROVER, applicationId, TASK_APPROVE_LOAN,
+        TaskForms.approveWithConditions("600000.00", "GUARANTEE", "追加法定代表人个人连带责任保证"));
+
+    assertThat(instance).hasPassed(RULE_REPRICE_LOAN).isWaitingAt(WAIT_SIGNATURE);
+    ApprovalRepository.Approval approval = approvals.find(applicationId).orElseThrow();
+    assertThat(approval.approvedAmount()).isEqualByComparingTo("600000.00");
+    assertThat(approval.guaranteeType()).as("the loan's guarantee").isEqualTo("MORTGAGE");
+    assertThat(approval.conditions()).contains("追加法定代表人个人连带责任保证");
+    flow.signContract(applicationId);
+    assertThat(instance).as("the mortgage is registered before the money moves").isWaitingAt(WAIT_MORTGAGE_REGISTRATION);
+    assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_MORTGAGE_REGISTRATION);
   }
 
   @Test
