@@ -116,7 +116,7 @@ class SingleApproverProcessTest extends AbstractIntegrationTest {
     BigDecimal rateAsRequested = outcomes.find(applicationId).orElseThrow().annualRatePercent();
 
     flow.claimAndComplete(APPROVER, applicationId, TASK_APPROVE_LOAN,
-        TaskForms.approveWithConditions("400000.00", "GUARANTEE", "追加法定代表人个人连带责任保证"));
+        TaskForms.approveWithConditions(new BigDecimal("400000.00"), "GUARANTEE", "追加法定代表人个人连带责任保证"));
 
     assertThat(instance).hasPassed(RULE_REPRICE_LOAN, TASK_RECORD_APPROVAL).isWaitingAt(WAIT_SIGNATURE);
     assertThat(TakenSequenceFlows.of(instance.getId())).contains(FLOW_DECISION_CONDITIONS);
@@ -143,7 +143,7 @@ class SingleApproverProcessTest extends AbstractIntegrationTest {
     flow.verifyRemotely(applicationId);
 
     flow.claimAndComplete(APPROVER, applicationId, TASK_APPROVE_LOAN,
-        TaskForms.approveWithConditions("600000.00", "GUARANTEE", "追加法定代表人个人连带责任保证"));
+        TaskForms.approveWithConditions(new BigDecimal("600000.00"), "GUARANTEE", "追加法定代表人个人连带责任保证"));
 
     assertThat(instance).hasPassed(RULE_REPRICE_LOAN).isWaitingAt(WAIT_SIGNATURE);
     ApprovalRepository.Approval approval = approvals.find(applicationId).orElseThrow();

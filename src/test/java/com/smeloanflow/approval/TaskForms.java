@@ -5,6 +5,7 @@ import static com.smeloanflow.process.LoanOriginationProcess.Variables.RETURN_QU
 import static com.smeloanflow.process.LoanOriginationProcess.Variables.VERIFICATION_OUTCOME;
 
 import com.smeloanflow.disbursement.DisbursementCheckTaskListener;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,7 +25,8 @@ public final class TaskForms {
     return form(APPROVAL_DECISION.name(), ApprovalService.APPROVE, ApprovalTaskListener.COMMENT, comment);
   }
 
-  public static Map<String, Object> approveWithConditions(String approvedAmount, String extraGuarantee, String conditions) {
+  /** The amount as Tasklist submits a number field (a JSON number). */
+  public static Map<String, Object> approveWithConditions(BigDecimal approvedAmount, String extraGuarantee, String conditions) {
     return form(APPROVAL_DECISION.name(), ApprovalService.APPROVE_WITH_CONDITIONS,
         ApprovalTaskListener.APPROVED_AMOUNT, approvedAmount,
         ApprovalTaskListener.CONDITION_GUARANTEE, extraGuarantee,

@@ -101,6 +101,28 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void mortgageNotRegisteredWithinThirtyDaysWithdrawsTheApplicationUnpaid() {
+    TestApplications.Builder request = flow.strongAtBranch("MORTGAGE_QUICK", "800000.00");
+    String applicationId = flow.submitOverApi(request);
+    ProcessInstance instance = flow.instance(applicationId);
+    flow.acceptAtBranch(applicationId);
+    flow.verifyRemotely(applicationId);
+    flow.claimAndComplete(APPROVER, applicationId, TASK_APPROVE_LOAN, TaskForms.approve("同意"));
+    flow.signContract(applicationId);
+    assertThat(instance).isWaitingAt(WAIT_MORTGAGE_REGISTRATION);
+
+    moveClockBy(Duration.ofDays(30).plusMinutes(1));
+    executeDueJobs(instance.getId());
+
+    assertThat(instance).isEnded()
+        .hasPassed(BOUNDARY_MORTGAGE_REGISTRATION_OVERDUE, TASK_WITHDRAW_UNSIGNED, END_CONTRACT_EXPIRED)
+        .hasNotPassed(TASK_CHECK_DISBURSEMENT_CONDITIONS, TASK_DISBURSE_LOAN);
+    assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.WITHDRAWN);
+    assertThat(mailsTo(request.email())).extracting(AbstractIntegrationTest::subjectOf).last().asString().contains("已撤销");
+    assertThat(coreBanking.postingsOf(applicationId)).isEmpty();
+  }
+
+  @Test
   void contractNotSignedWithinFifteenDaysWithdrawsTheApplicationAndTellsTheApplicant() {
     TestApplications.Builder request = flow.strongOnlineCreditQuick("100000.00");
     String applicationId = flow.submitOverApi(request);
