@@ -5,6 +5,7 @@ import static com.smeloanflow.process.LoanOriginationProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.smeloanflow.identity.DemoData;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.intake.ApplicationStatus;
 import com.smeloanflow.process.LoanOriginationProcess;
@@ -114,7 +115,7 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
     User fourth = identityService.newUser(FOURTH_MEMBER);
     fourth.setFirstName("委员");
     fourth.setLastName("钱");
-    fourth.setPassword("demo");
+    fourth.setPassword(DemoData.PASSWORD);
     identityService.saveUser(fourth);
     identityService.createMembership(FOURTH_MEMBER, Groups.CREDIT_COMMITTEE);
     String applicationId = beforeTheCommittee(growthAboveTheUnitsAuthority());
