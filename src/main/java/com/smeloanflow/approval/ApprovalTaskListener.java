@@ -70,6 +70,11 @@ public class ApprovalTaskListener implements TaskListener {
           throw new IllegalArgumentException("附条件批准须降低金额或追加担保 (approvedAmount or conditionGuaranteeType required)");
         }
         String conditions = form.requiredText(CONDITIONS, "批准条件");
+        if (guarantee != null && application.guaranteeType() == GuaranteeType.MORTGAGE) {
+          // An extra guarantee adds to the mortgage, it does not replace it: the loan stays a mortgage
+          // loan (registered before disbursement, priced as secured); the conditions name the addition.
+          guarantee = GuaranteeType.MORTGAGE.name();
+        }
         approvals.decide(applicationId, ApprovalChecks.APPROVAL, decision, approver, amount, guarantee, conditions,
             repaymentMethod, comment);
         if (guarantee != null) {

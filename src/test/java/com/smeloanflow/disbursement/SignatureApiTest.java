@@ -1,0 +1,103 @@
+package com.smeloanflow.disbursement;
+
+import static com.smeloanflow.process.LoanOriginationProcess.Elements.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.smeloanflow.approval.LoanFlow;
+import com.smeloanflow.intake.ApplicationStatus;
+import com.smeloanflow.support.AbstractIntegrationTest;
+import com.smeloanflow.support.ApiClient.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * POST /api/applications/{id}/signature (DESIGN.md §6): the channel reports a signature, which the
+ * bank checks with the e-signature service before the contract counts as signed. Errors are
+ * application/problem+json; a refused report leaves the process where it was.
+ */
+class SignatureApiTest extends AbstractIntegrationTest {
+
+  @Autowired BeanFactory beans;
+
+  LoanFlow flow;
+
+  @BeforeEach
+  void drivers() {
+    flow = new LoanFlow(api, this::executeDueJobs, this::completeAs, beans);
+  }
+
+  @Test
+  void signatureForAnApplicationThatIsNotAwaitingOneIsA409Conflict() {
+    String applicationId = flow.submitOverApi(flow.strongOnlineCreditQuick("500000.00"));
+    assertThat(flow.instance(applicationId)).isWaitingAt(TASK_VERIFY_REMOTELY);
+
+    Response answer = flow.reportSignature(applicationId, "SIG-5d7c2f0e-8a1b-4c55-9e0b-1f2a3b4c5d6e");
+
+    assertThat(answer.status()).as("answer: %s", answer).isEqualTo(409);
+    assertThat(answer.contentType()).isEqualTo("application/problem+json");
+    assertThat(answer.json().path("status").asInt()).isEqualTo(409);
+    assertThat(answer.json().path("detail").asText()).contains(applicationId).contains("not awaiting a signature");
+    assertThat(flow.instance(applicationId)).isWaitingAt(TASK_VERIFY_REMOTELY);
+  }
+
+  @Test
+  void signatureAfterTheLoanWasDisbursedIsA409ButTheSameReportAgainIsAnsweredAsBefore() {
+    String applicationId = flow.submitOverApi(flow.strongOnlineCreditQuick("100000.00"));
+    String signatureId = flow.signInESignatureService(applicationId);
+    assertThat(flow.reportSignature(applicationId, signatureId).status()).isEqualTo(200);
+    executeDueJobs(flow.instance(applicationId).getId());
+    assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.DISBURSED);
+
+    Response repeated = flow.reportSignature(applicationId, signatureId);
+    assertThat(repeated.status()).as("the same report again: %s", repeated).isEqualTo(200);
+    assertThat(repeated.json().path("status").asText()).isEqualTo(ApplicationStatus.DISBURSED.name());
+
+    Response another = flow.reportSignature(applicationId, "SIG-00000000-0000-0000-0000-000000000000");
+    assertThat(another.status()).as("another signature: %s", another).isEqualTo(409);
+    assertThat(another.contentType()).isEqualTo("application/problem+json");
+  }
+
+  @Test
+  void unknownSignatureIdIsA400NamingSignatureIdAndTheContractStaysUnsigned() {
+    String applicationId = flow.submitOverApi(flow.strongOnlineCreditQuick("100000.00"));
+
+    Response answer = flow.reportSignature(applicationId, "SIG-unknown-to-the-e-signature-service");
+
+    assertThat(answer.status()).as("answer: %s", answer).isEqualTo(400);
+    assertThat(answer.contentType()).isEqualTo("application/problem+json");
+    JsonNode error = answer.json().path("errors").get(0);
+    assertThat(error.path("field").asText()).isEqualTo("signatureId");
+    assertThat(error.path("code").asText()).isEqualTo("UNKNOWN_SIGNATURE");
+    assertThat(flow.instance(applicationId)).isWaitingAt(WAIT_SIGNATURE);
+    assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_SIGNATURE);
+  }
+
+  @Test
+  void signatureOfAnotherApplicationsContractIsA400NamingSignatureId() {
+    String applicationId = flow.submitOverApi(flow.strongOnlineCreditQuick("100000.00"));
+    String otherApplication = flow.submitOverApi(flow.strongOnlineCreditQuick("120000.00"));
+    String othersSignature = flow.signInESignatureService(otherApplication);
+
+    Response answer = flow.reportSignature(applicationId, othersSignature);
+
+    assertThat(answer.status()).as("answer: %s", answer).isEqualTo(400);
+    assertThat(answer.json().path("errors").get(0).path("field").asText()).isEqualTo("signatureId");
+    assertThat(flow.instance(applicationId)).isWaitingAt(WAIT_SIGNATURE);
+  }
+
+  @Test
+  void missingSignedAtIsA400NamingIt() {
+    String applicationId = flow.submitOverApi(flow.strongOnlineCreditQuick("100000.00"));
+
+    Response answer = api.post("/api/applications/" + applicationId + "/signature", CHANNEL,
+        "{\"signatureId\":\"" + flow.signInESignatureService(applicationId) + "\"}");
+
+    assertThat(answer.status()).as("answer: %s", answer).isEqualTo(400);
+    assertThat(answer.json().path("errors")).extracting(e -> e.path("field").asText()).containsExactly("signedAt");
+    assertThat(flow.instance(applicationId)).isWaitingAt(WAIT_SIGNATURE);
+  }
+}
