@@ -1,5 +1,6 @@
 package com.smeloanflow.approval;
 
+import com.smeloanflow.platform.InvalidTaskInputException;
 import static com.smeloanflow.process.LoanOriginationProcess.Variables.*;
 
 import com.smeloanflow.intake.GuaranteeType;
@@ -47,7 +48,7 @@ public class ApprovalTaskListener implements TaskListener {
     String comment = form.text(COMMENT);
     String repaymentMethod = form.text(REPAYMENT_METHOD);
     if (repaymentMethod != null && !ApprovalService.REPAYMENT_METHODS.contains(repaymentMethod)) {
-      throw new IllegalArgumentException("还款方式无效 (repaymentMethod must be one of " + ApprovalService.REPAYMENT_METHODS + ")");
+      throw new InvalidTaskInputException("还款方式无效 (repaymentMethod must be one of " + ApprovalService.REPAYMENT_METHODS + ")");
     }
     switch (decision) {
       case ApprovalService.APPROVE -> approvals.decide(applicationId, ApprovalChecks.APPROVAL, decision, approver,
@@ -55,19 +56,23 @@ public class ApprovalTaskListener implements TaskListener {
       case ApprovalService.APPROVE_WITH_CONDITIONS -> {
         BigDecimal amount = form.money(APPROVED_AMOUNT, "批准金额");
         if (amount != null && amount.compareTo(application.requestedAmount()) > 0) {
-          throw new IllegalArgumentException("批准金额不能高于申请金额 " + application.requestedAmount().toPlainString()
+          throw new InvalidTaskInputException("批准金额不能高于申请金额 " + application.requestedAmount().toPlainString()
               + " 元 (approvedAmount too high)");
+        }
+        if (amount != null && amount.compareTo(application.product().minAmount()) < 0) {
+          throw new InvalidTaskInputException(application.product().label() + "批准金额不能低于 "
+              + application.product().minAmount().toPlainString() + " 元 (approvedAmount below the product minimum)");
         }
         String guarantee = form.text(CONDITION_GUARANTEE);
         if (guarantee != null) {
           try {
             GuaranteeType.valueOf(guarantee);
           } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("追加担保方式无效 (conditionGuaranteeType " + guarantee + ")");
+            throw new InvalidTaskInputException("追加担保方式无效 (conditionGuaranteeType " + guarantee + ")");
           }
         }
         if (amount == null && guarantee == null) {
-          throw new IllegalArgumentException("附条件批准须降低金额或追加担保 (approvedAmount or conditionGuaranteeType required)");
+          throw new InvalidTaskInputException("附条件批准须降低金额或追加担保 (approvedAmount or conditionGuaranteeType required)");
         }
         String conditions = form.requiredText(CONDITIONS, "批准条件");
         if (guarantee != null && application.guaranteeType() == GuaranteeType.MORTGAGE) {

@@ -1,5 +1,6 @@
 package com.smeloanflow.disbursement;
 
+import com.smeloanflow.platform.InvalidTaskInputException;
 import static com.smeloanflow.process.LoanOriginationProcess.Variables.*;
 
 import com.smeloanflow.approval.ApprovalChecks;
@@ -51,7 +52,7 @@ public class DisbursementCheckTaskListener implements TaskListener {
       boolean ok = form.checked(check.getKey());
       details.append(check.getValue()).append(ok ? "✓ " : "✗ ");
       if (MET.equals(decision) && !ok) {
-        throw new IllegalArgumentException("放款前须确认: " + check.getValue() + " (" + check.getKey() + " must be checked)");
+        throw new InvalidTaskInputException("放款前须确认: " + check.getValue() + " (" + check.getKey() + " must be checked)");
       }
     }
     String notes = NOT_MET.equals(decision) ? form.requiredText(NOTES, "不满足放款条件的原因") : form.text(NOTES);

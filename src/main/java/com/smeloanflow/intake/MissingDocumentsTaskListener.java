@@ -1,5 +1,6 @@
 package com.smeloanflow.intake;
 
+import com.smeloanflow.platform.InvalidTaskInputException;
 import static com.smeloanflow.process.LoanOriginationProcess.Variables.APPLICATION_ID;
 
 import com.smeloanflow.platform.TaskActor;
@@ -25,7 +26,7 @@ public class MissingDocumentsTaskListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     if (!Boolean.TRUE.equals(task.getVariable(DOCUMENTS_RECEIVED))) {
-      throw new IllegalArgumentException("请勾选“补充资料已收到”后再完成任务 (documentsReceived must be true)");
+      throw new InvalidTaskInputException("请勾选“补充资料已收到”后再完成任务 (documentsReceived must be true)");
     }
     task.getExecution().removeVariable(DOCUMENTS_RECEIVED);
     acceptance.documentsReceived(APPLICATION_ID.from(task), TaskActor.of(task), "网点登记补充资料已收到");

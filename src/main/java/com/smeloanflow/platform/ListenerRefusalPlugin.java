@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
@@ -15,7 +16,10 @@ import org.springframework.stereotype.Component;
  * reaches the caller as that refusal. The engine wraps every exception of a task listener in a
  * {@link ProcessEngineException} ("ENGINE-03051 There was an exception while invoking the
  * TaskListener"), which the engine REST API and Tasklist answer with 500; unwrapped, they answer 403
- * with the refusal's message. Runs outside the transaction: the command is rolled back either way.
+ * with the refusal's message. Bad input in a task form ({@link InvalidTaskInputException}) likewise
+ * becomes a form validation error, which the engine REST API answers 400 (as for Tasklist's own
+ * field validation) with the message staff can act on. Runs outside
+ * the transaction: the command is rolled back either way.
  */
 @Component
 public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
@@ -37,9 +41,26 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
         return next.execute(command);
       } catch (ProcessEngineException e) {
         AuthorizationException refusal = refusalIn(e);
-        throw refusal != null ? refusal : e;
+        if (refusal != null) {
+          throw refusal;
+        }
+        InvalidTaskInputException invalid = invalidInputIn(e);
+        throw invalid != null ? new FormFieldValidationException(invalid.getMessage(), invalid.getMessage(), invalid) : e;
       }
     }
+  }
+
+  /** The bad task input a wrapped exception carries, if any (answered 400, not 500). */
+  static InvalidTaskInputException invalidInputIn(ProcessEngineException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof InvalidTaskInputException invalid) {
+        return invalid;
+      }
+      if (cause instanceof com.smeloanflow.intake.ApplicationValidationException invalid) {
+        return new InvalidTaskInputException(invalid.getMessage());
+      }
+    }
+    return null;
   }
 
   /** The AuthorizationException a wrapped exception carries, if any. */

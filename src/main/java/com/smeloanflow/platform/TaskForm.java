@@ -23,7 +23,7 @@ public final class TaskForm {
   public String choice(String field, String label, Set<String> allowed) {
     Object value = task.getVariable(field);
     if (value == null || !allowed.contains(value.toString())) {
-      throw new IllegalArgumentException("请选择" + label + " (" + field + " must be one of " + allowed + ", was " + value + ")");
+      throw new InvalidTaskInputException("请选择" + label + " (" + field + " must be one of " + allowed + ", was " + value + ")");
     }
     return value.toString();
   }
@@ -40,7 +40,7 @@ public final class TaskForm {
   public String requiredText(String field, String label) {
     String value = text(field);
     if (value == null) {
-      throw new IllegalArgumentException("请填写" + label + " (" + field + " is required)");
+      throw new InvalidTaskInputException("请填写" + label + " (" + field + " is required)");
     }
     return value;
   }
@@ -57,10 +57,10 @@ public final class TaskForm {
           ? java.math.BigDecimal.valueOf(((Number) value).doubleValue())
           : new java.math.BigDecimal(value.toString().trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(label + "应为金额 (" + field + " is not a number: " + value + ")");
+      throw new InvalidTaskInputException(label + "应为金额 (" + field + " is not a number: " + value + ")");
     }
     if (amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
-      throw new IllegalArgumentException(label + "须大于0且最多两位小数 (" + field + "=" + value + ")");
+      throw new InvalidTaskInputException(label + "须大于0且最多两位小数 (" + field + "=" + value + ")");
     }
     return amount.setScale(2, java.math.RoundingMode.UNNECESSARY);
   }

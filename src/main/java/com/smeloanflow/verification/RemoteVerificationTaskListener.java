@@ -1,5 +1,6 @@
 package com.smeloanflow.verification;
 
+import com.smeloanflow.platform.InvalidTaskInputException;
 import static com.smeloanflow.process.LoanOriginationProcess.Variables.*;
 
 import com.smeloanflow.intake.ApplicationHistory;
@@ -54,12 +55,12 @@ public class RemoteVerificationTaskListener implements TaskListener {
       boolean ok = form.checked(check.getKey());
       details.append(check.getValue()).append(ok ? "✓ " : "✗ ");
       if (CONFIRMED.equals(outcome) && !ok) {
-        throw new IllegalArgumentException("核实通过前须确认: " + check.getValue() + " (" + check.getKey() + " must be checked)");
+        throw new InvalidTaskInputException("核实通过前须确认: " + check.getValue() + " (" + check.getKey() + " must be checked)");
       }
     }
     String notes = form.text(NOTES);
     if (!CONFIRMED.equals(outcome) && notes == null) {
-      throw new IllegalArgumentException("请填写核实情况说明 (" + NOTES + " is required unless confirmed)");
+      throw new InvalidTaskInputException("请填写核实情况说明 (" + NOTES + " is required unless confirmed)");
     }
     Integer previous = VERIFICATION_ATTEMPTS.fromOrNull(task);
     int attempt = (previous == null ? 0 : previous) + 1;

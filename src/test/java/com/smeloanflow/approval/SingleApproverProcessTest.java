@@ -110,6 +110,24 @@ class SingleApproverProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void approvingMoreThanRequestedOrBelowTheProductMinimumIsRefusedOverRestWith400AndTheReason() {
+    String applicationId = atApproval(flow.strongOnlineCreditQuick("500000.00"));
+    Task approval = flow.task(applicationId, TASK_APPROVE_LOAN);
+    assertThat(flow.claimOverRest(APPROVER, approval.getId()).status()).isEqualTo(204);
+
+    Response refused = flow.completeOverRest(APPROVER, approval.getId(),
+        TaskForms.approveWithConditions(new BigDecimal("600000.00"), null, "额度调整"));
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("批准金额不能高于申请金额");
+    Response belowMinimum = flow.completeOverRest(APPROVER, approval.getId(),
+        TaskForms.approveWithConditions(new BigDecimal("5000.00"), null, "额度调整"));
+    assertThat(belowMinimum.status()).as(belowMinimum.body()).isEqualTo(400);
+    assertThat(belowMinimum.body()).contains("批准金额不能低于 10000");
+    assertThat(flow.instance(applicationId)).isWaitingAt(TASK_APPROVE_LOAN);
+  }
+
+  @Test
   void approvalWithALowerAmountAndAnExtraGuaranteeIsRepricedAndDisbursesTheApprovedAmount() {
     String applicationId = atApproval(flow.strongOnlineCreditQuick("500000.00"));
     ProcessInstance instance = flow.instance(applicationId);
