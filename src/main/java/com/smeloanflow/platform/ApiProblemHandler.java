@@ -35,52 +35,43 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   public static ProblemDetail invalidFields(List<FieldViolation> violations) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "请求信息有误",
         violations.size() + " 个字段有误: " + violations.stream().map(FieldViolation::field).collect(Collectors.joining(", ")));
-    problem.setType(URI.create(PROBLEM_BASE + "invalid-request"));
-    problem.setTitle("请求信息有误");
     problem.setProperty("errors", violations);
+    return problem;
+  }
+
+  /** A problem of the bank's API: its type (under {@link #PROBLEM_BASE}), a Chinese title, the detail. */
+  public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create(PROBLEM_BASE + type));
+    problem.setTitle(title);
     return problem;
   }
 
   @ExceptionHandler(ApplicationNotFoundException.class)
   public ProblemDetail notFound(ApplicationNotFoundException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    problem.setType(URI.create(PROBLEM_BASE + "not-found"));
-    problem.setTitle("申请不存在");
-    return problem;
+    return problem(HttpStatus.NOT_FOUND, "not-found", "申请不存在", e.getMessage());
   }
 
   @ExceptionHandler(LoanNotFoundException.class)
   public ProblemDetail loanNotFound(LoanNotFoundException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    problem.setType(URI.create(PROBLEM_BASE + "not-found"));
-    problem.setTitle("贷款不存在");
-    return problem;
+    return problem(HttpStatus.NOT_FOUND, "not-found", "贷款不存在", e.getMessage());
   }
 
   @ExceptionHandler(IdempotencyConflictException.class)
   public ProblemDetail idempotencyConflict(IdempotencyConflictException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
-    problem.setType(URI.create(PROBLEM_BASE + "idempotency-key-reused"));
-    problem.setTitle("幂等键已用于其他请求");
-    return problem;
+    return problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "幂等键已用于其他请求", e.getMessage());
   }
 
   @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
   public ProblemDetail forbidden(org.springframework.security.access.AccessDeniedException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-    problem.setType(URI.create(PROBLEM_BASE + "forbidden"));
-    problem.setTitle("无权访问");
-    return problem;
+    return problem(HttpStatus.FORBIDDEN, "forbidden", "无权访问", e.getMessage());
   }
 
   @ExceptionHandler(StateConflictException.class)
   public ProblemDetail conflict(StateConflictException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    problem.setType(URI.create(PROBLEM_BASE + "state-conflict"));
-    problem.setTitle("当前状态不允许此操作");
-    return problem;
+    return problem(HttpStatus.CONFLICT, "state-conflict", "当前状态不允许此操作", e.getMessage());
   }
 
   @Override
@@ -93,9 +84,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
           .collect(Collectors.joining(".")).replace(".[", "[");
       problem = invalidFields(List.of(new FieldViolation(field, "INVALID_TYPE", "取值类型不正确")));
     } else {
-      problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "请求体不是有效的 JSON");
-      problem.setType(URI.create(PROBLEM_BASE + "malformed-json"));
-      problem.setTitle("请求格式错误");
+      problem = problem(HttpStatus.BAD_REQUEST, "malformed-json", "请求格式错误", "请求体不是有效的 JSON");
     }
     return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
