@@ -1,0 +1,27 @@
+package com.smeloanflow.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.smeloanflow.support.AbstractIntegrationTest;
+import com.smeloanflow.support.ApiClient;
+import org.junit.jupiter.api.Test;
+
+/** The app describes its API in OpenAPI, with examples a channel developer can copy. */
+class OpenApiDescriptionTest extends AbstractIntegrationTest {
+
+  @Test
+  void describesTheChannelApiWithExamplesAndBasicAuthentication() {
+    ApiClient.Response response = api.send("GET", "/v3/api-docs", null, null, null);
+    assertThat(response.status()).isEqualTo(200);
+    JsonNode doc = response.json();
+    assertThat(doc.path("info").path("title").asText()).contains("sme-loan-flow");
+    assertThat(doc.path("components").path("securitySchemes").path("basic").path("scheme").asText()).isEqualTo("basic");
+    JsonNode paths = doc.path("paths");
+    assertThat(paths.has("/api/applications")).isTrue();
+    assertThat(paths.has("/api/applications/{id}")).isTrue();
+    assertThat(paths.has("/api/applications/{id}/signature")).isTrue();
+    assertThat(paths.has("/api/loans/{id}")).isTrue();
+    assertThat(response.body()).contains("91520303MA6DKQ8X4A").contains("52030219850714321X").contains("SUBMITTED");
+  }
+}
