@@ -38,6 +38,16 @@ public final class TasklistPage {
     return this;
   }
 
+  /** The logged-in user's name in the header (Tasklist shows "firstName lastName"). */
+  public String headerUserName() {
+    By account = By.cssSelector(".cam-nav li.account > a.dropdown-toggle");
+    return browser.await().withMessage("the user's name in the header").until(d -> {
+      String text = d.findElement(account).getText().trim();
+      // the user id shows until the profile (first and last name) has loaded
+      return text.isEmpty() || !text.contains(" ") ? null : text;
+    });
+  }
+
   /** Brand name in the header, e.g. "普惠金融事业部 普惠贷款作业平台". */
   public String brand() {
     return browser.driver().findElement(By.cssSelector(".navbar-brand .brand-name")).getText();
