@@ -96,6 +96,20 @@ public final class TasklistPage {
     return new CamundaForm(browser, By.cssSelector(".task-details .fjs-form")).assertRendered();
   }
 
+  /** Whether the open task offers "领取" (it has no assignee yet). */
+  public boolean claimOffered() {
+    return browser.driver().findElements(By.cssSelector(".task-details button.claim")).stream().anyMatch(WebElement::isDisplayed);
+  }
+
+  /** The open task's assignee as Tasklist shows it (name, or the id of a user without one). */
+  public String assigneeShown() {
+    By assignee = By.cssSelector(".task-details li.assignee [cam-widget-inline-field]");
+    return browser.await().withMessage("the assignee of the open task").until(d -> {
+      String text = d.findElement(assignee).getText().trim();
+      return text.isEmpty() ? null : text;
+    });
+  }
+
   /** "领取": Complete stays disabled until the task is claimed. */
   public TasklistPage claim() {
     By claim = By.cssSelector(".task-details button.claim");
