@@ -22,25 +22,37 @@ public class DemoData {
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
   public static final String PASSWORD = "demo";
 
-  /** user id, last name, first name, groups. */
-  public record DemoUser(String id, String lastName, String firstName, List<String> groups) {}
+  /**
+   * user id, name, role, groups. Tasklist shows a user as "firstName lastName", so the whole
+   * Chinese name goes into the first name and the role, in brackets, into the last name: the header
+   * reads "王芳 (汇川支行受理)".
+   */
+  public record DemoUser(String id, String name, String role, List<String> groups) {
+    public String firstName() {
+      return name;
+    }
+
+    public String lastName() {
+      return "(" + role + ")";
+    }
+  }
 
   public static final List<DemoUser> USERS = List.of(
-      new DemoUser("admin", "管理员", "系统", List.of(Groups.CAMUNDA_ADMIN)),
-      new DemoUser("channel", "网关", "渠道", List.of(Groups.CHANNEL_GATEWAY)),
-      new DemoUser("zy001-acceptor", "王", "芳", List.of(Groups.acceptance("ZY001"))),
-      new DemoUser("zy002-acceptor", "李", "娜", List.of(Groups.acceptance("ZY002"))),
-      new DemoUser("zy001-cm", "张", "伟", List.of(Groups.customerManagers("ZY001"))),
-      new DemoUser("centre-processor", "刘", "洋", List.of(Groups.PROCESSING_CENTRE)),
-      new DemoUser("remote-verifier", "陈", "静", List.of(Groups.REMOTE_BANKING)),
-      new DemoUser("approver", "杨", "勇", List.of(Groups.CREDIT_APPROVERS)),
-      new DemoUser("committee1", "赵", "磊", List.of(Groups.CREDIT_COMMITTEE)),
-      new DemoUser("committee2", "黄", "敏", List.of(Groups.CREDIT_COMMITTEE)),
-      new DemoUser("committee3", "周", "杰", List.of(Groups.CREDIT_COMMITTEE)),
-      new DemoUser("disburser", "吴", "霞", List.of(Groups.DISBURSEMENT_OPS)),
-      new DemoUser("collector", "徐", "强", List.of(Groups.COLLECTIONS)),
-      new DemoUser("team-lead", "孙", "丽", List.of(Groups.TEAM_LEADS)),
-      new DemoUser("process-owner", "马", "超", List.of(Groups.PROCESS_OWNERS)));
+      new DemoUser("admin", "管理员", "系统管理员", List.of(Groups.CAMUNDA_ADMIN)),
+      new DemoUser("channel", "渠道网关", "系统用户", List.of(Groups.CHANNEL_GATEWAY)),
+      new DemoUser("zy001-acceptor", "王芳", "汇川支行受理", List.of(Groups.acceptance("ZY001"))),
+      new DemoUser("zy002-acceptor", "李娜", "红花岗支行受理", List.of(Groups.acceptance("ZY002"))),
+      new DemoUser("zy001-cm", "张伟", "汇川支行客户经理", List.of(Groups.customerManagers("ZY001"))),
+      new DemoUser("centre-processor", "刘洋", "集中作业中心", List.of(Groups.PROCESSING_CENTRE)),
+      new DemoUser("remote-verifier", "陈静", "远程银行中心", List.of(Groups.REMOTE_BANKING)),
+      new DemoUser("approver", "杨勇", "审批人", List.of(Groups.CREDIT_APPROVERS)),
+      new DemoUser("committee1", "赵磊", "贷审会委员", List.of(Groups.CREDIT_COMMITTEE)),
+      new DemoUser("committee2", "黄敏", "贷审会委员", List.of(Groups.CREDIT_COMMITTEE)),
+      new DemoUser("committee3", "周杰", "贷审会委员", List.of(Groups.CREDIT_COMMITTEE)),
+      new DemoUser("disburser", "吴霞", "放款审核", List.of(Groups.DISBURSEMENT_OPS)),
+      new DemoUser("collector", "徐强", "资产保全", List.of(Groups.COLLECTIONS)),
+      new DemoUser("team-lead", "孙丽", "团队主管", List.of(Groups.TEAM_LEADS)),
+      new DemoUser("process-owner", "马超", "流程管理员", List.of(Groups.PROCESS_OWNERS)));
 
   private final IdentityService identityService;
   private final BranchDirectory branches;
@@ -63,7 +75,9 @@ public class DemoData {
   @Order(20)
   public void seedUsers() {
     for (DemoUser demo : USERS) {
-      if (identityService.createUserQuery().userId(demo.id()).count() > 0) {
+      User existing = identityService.createUserQuery().userId(demo.id()).singleResult();
+      if (existing != null) {
+        renameIfSeededEarlier(existing, demo);
         continue;
       }
       User user = identityService.newUser(demo.id());
@@ -78,5 +92,14 @@ public class DemoData {
     }
     log.warn("Demo profile: {} demo users with password '{}' are active. Never run the demo profile in production.",
         USERS.size(), PASSWORD);
+  }
+
+  /** A demo database seeded by an earlier version keeps its users; their names follow the current ones. */
+  private void renameIfSeededEarlier(User user, DemoUser demo) {
+    if (!demo.firstName().equals(user.getFirstName()) || !demo.lastName().equals(user.getLastName())) {
+      user.setFirstName(demo.firstName());
+      user.setLastName(demo.lastName());
+      identityService.saveUser(user);
+    }
   }
 }

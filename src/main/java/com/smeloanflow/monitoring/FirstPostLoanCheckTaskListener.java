@@ -40,6 +40,6 @@ public class FirstPostLoanCheckTaskListener implements TaskListener {
     String checker = TaskActor.of(task);
     checks.record(applicationId, CHECK_TYPE, 1, result, checker, details, notes);
     history.record(applicationId, checker, "POST_LOAN_FIRST_CHECK_" + result, LOAN_ID.from(task) + ": " + notes);
-    form.discard(NOTES, FUNDS_USED_AS_AGREED, BUSINESS_NORMAL);
+    form.discard(RESULT, NOTES, FUNDS_USED_AS_AGREED, BUSINESS_NORMAL);
   }
 }

@@ -2,6 +2,7 @@ package com.smeloanflow.processing;
 
 import static com.smeloanflow.process.LoanOriginationProcess.Variables.*;
 
+import com.smeloanflow.approval.ApprovalChecks;
 import com.smeloanflow.approval.ApprovalRepository;
 import com.smeloanflow.disbursement.ContractService;
 import com.smeloanflow.scoring.Reason;
@@ -33,7 +34,7 @@ public class ProcessingSummaryListener implements TaskListener {
   private static final Map<String, String> ROUTE_NAMES = Map.of("AUTO", "模型自动审批", "SINGLE", "审批人审批 (500万元及以下)",
       "COMMITTEE", "贷审会审议 (500万元以上)", "REJECT", "拒绝");
   private static final Map<String, String> OUTCOME_NAMES = Map.of("CONFIRMED", "核实通过", "UNREACHABLE", "无法联系",
-      "FAILED", "核实未通过", "APPROVE", "同意", "REJECT", "不同意");
+      "FAILED", "核实未通过", "APPROVE", "同意", "REJECT", "不同意", "ANSWERED", "已补充信息");
 
   private final ScoringService scoring;
   private final ExternalDataService externalData;
@@ -139,7 +140,9 @@ public class ProcessingSummaryListener implements TaskListener {
     List<ApplicationChecks.Check> list = checks.of(applicationId).stream()
         .filter(c -> c.checkType().equals(ApplicationChecks.REMOTE_VERIFICATION)
             || c.checkType().equals(ApplicationChecks.FIELD_INVESTIGATION)
-            || c.checkType().equals(ApplicationChecks.CENTRE_REVIEW))
+            || c.checkType().equals(ApplicationChecks.CENTRE_REVIEW)
+            // the processing centre's answer to an approver who returned the application
+            || c.checkType().equals(ApprovalChecks.INFORMATION_PROVIDED))
         .toList();
     if (list.isEmpty()) {
       return "无";

@@ -13,9 +13,10 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * A test that drives the running application in headless Chromium: the whole app on a random port
  * with the demo users (password {@code demo}), its own in-memory database, and the job executor on
- * (the start event is asynchronous, as in production). Skipped, with the reason, only where
- * Chromium is not installed; {@code .ci/run} installs it. Run them alone with
- * {@code ./mvnw verify -Dit.test=LoanOriginationTasklistIT -Dtest=None -Dsurefire.failIfNoSpecifiedTests=false}.
+ * (the start event is asynchronous, as in production; due timers are picked up within 2 s).
+ * Skipped, with the reason, only where Chromium is not installed; {@code .ci/run} installs it. Run
+ * them alone with {@code ./mvnw verify -Dit.test='*TasklistIT' -Dtest=None
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,6 +27,10 @@ import org.springframework.test.context.ActiveProfiles;
         + "apt-get install chromium chromium-driver, or run .ci/run")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "camunda.bpm.job-execution.enabled=true",
+    // An idle job executor looks for due timers at least every 2 s (default: backs off to 60 s), so a
+    // timer a test makes due (a deadline that passed) fires at once.
+    "camunda.bpm.job-execution.wait-time-in-millis=1000",
+    "camunda.bpm.job-execution.max-wait=2000",
     "spring.datasource.url=jdbc:h2:mem:sme-loan-flow-browser;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"})
 @ActiveProfiles({"demo", "test"})
 public @interface BrowserTest {}

@@ -140,6 +140,34 @@ public final class CamundaForm {
     return this;
   }
 
+  /**
+   * Picks a radio option of the group labelled {@code label}: the option whose text is, or starts
+   * with, {@code option} (so "批准" does not pick "附条件批准 ...").
+   */
+  public CamundaForm radio(String label, String option) {
+    By optionsBy = By.xpath(".//label[.//input[@type='radio']]");
+    List<WebElement> options = field(label).findElements(optionsBy);
+    assertThat(options).as("options of %s", label).isNotEmpty();
+    WebElement chosen = options.stream().filter(o -> o.getText().trim().equals(option)).findFirst()
+        .or(() -> options.stream().filter(o -> o.getText().trim().startsWith(option)).findFirst())
+        .orElseThrow(() -> new AssertionError("No option '" + option + "' in " + label + ": "
+            + options.stream().map(WebElement::getText).toList()));
+    String text = chosen.getText().trim();
+    for (int attempt = 0; attempt < 3 && !radioSelected(label, text); attempt++) {
+      scrolledTo(chosen.findElement(By.cssSelector("input[type=radio]"))).click();
+      pause(300);
+      chosen = field(label).findElements(optionsBy).stream().filter(o -> o.getText().trim().equals(text)).findFirst()
+          .orElseThrow();
+    }
+    assertThat(radioSelected(label, text)).as("%s: %s is selected", label, text).isTrue();
+    return this;
+  }
+
+  private boolean radioSelected(String label, String optionText) {
+    return field(label).findElements(By.xpath(".//label[.//input[@type='radio']]")).stream()
+        .anyMatch(o -> o.getText().trim().equals(optionText) && o.findElement(By.cssSelector("input[type=radio]")).isSelected());
+  }
+
   public boolean isVisible(String label) {
     return !fields(label).isEmpty() && fields(label).get(0).isDisplayed();
   }

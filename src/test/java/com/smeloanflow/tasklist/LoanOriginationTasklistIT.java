@@ -97,6 +97,7 @@ class LoanOriginationTasklistIT {
     browser.screenshot("01-login");
 
     tasklist.login(ACCEPTOR);
+    assertThat(tasklist.headerUserName()).as("name and post in the header").isEqualTo("王芳 (汇川支行受理)");
     assertThat(tasklist.brand()).contains("普惠贷款作业平台");
     assertThat(tasklist.vendorBannerVisible()).as("Camunda 8 migration banner").isFalse();
     assertThat(tasklist.filterNames()).contains(IdentitySetup.FILTER_MY_TASKS, IdentitySetup.FILTER_GROUP_TASKS);

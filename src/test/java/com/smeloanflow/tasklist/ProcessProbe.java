@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -39,6 +40,7 @@ public class ProcessProbe {
   private final HistoryService historyService;
   private final ManagementService managementService;
   private final RuntimeService runtimeService;
+  private final IdentityService identityService;
 
   public ProcessProbe(ProcessEngine engine) {
     this.taskService = engine.getTaskService();
@@ -46,12 +48,63 @@ public class ProcessProbe {
     this.historyService = engine.getHistoryService();
     this.managementService = engine.getManagementService();
     this.runtimeService = engine.getRuntimeService();
+    this.identityService = engine.getIdentityService();
   }
 
   /** The open task of an element in a process instance, once the job executor got there. */
   public Task awaitTask(String processInstanceId, String taskDefinitionKey) {
     return await("task " + taskDefinitionKey + " in " + processInstanceId, () -> taskService.createTaskQuery()
         .processInstanceId(processInstanceId).taskDefinitionKey(taskDefinitionKey).singleResult());
+  }
+
+  /** The open tasks of a (multi-instance) element, once there are {@code count} of them. */
+  public List<Task> awaitTasks(String processInstanceId, String taskDefinitionKey, int count) {
+    return await(count + " tasks " + taskDefinitionKey + " in " + processInstanceId, () -> {
+      List<Task> tasks = taskService.createTaskQuery().processInstanceId(processInstanceId)
+          .taskDefinitionKey(taskDefinitionKey).orderByTaskAssignee().asc().list();
+      return tasks.size() == count ? tasks : null;
+    });
+  }
+
+  /** Waits until the instance waits in {@code activityId} (a receive task, a timer). */
+  public void awaitActivity(String processInstanceId, String activityId) {
+    await("instance " + processInstanceId + " waiting in " + activityId, () -> runtimeService.createExecutionQuery()
+        .processInstanceId(processInstanceId).activityId(activityId).count() > 0 ? Boolean.TRUE : null);
+  }
+
+  /** The running instance of a process with the business key (e.g. post-loan-monitoring of a loan). */
+  public String awaitInstance(String processKey, String businessKey) {
+    return await("instance of " + processKey + " for " + businessKey, () -> runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(processKey).processInstanceBusinessKey(businessKey).list().stream().findFirst()
+        .map(p -> p.getId()).orElse(null));
+  }
+
+  /** Waits until {@code condition} holds (an application status, a job the executor ran). */
+  public void awaitCondition(String what, Supplier<Boolean> condition) {
+    await(what, () -> Boolean.TRUE.equals(condition.get()) ? Boolean.TRUE : null);
+  }
+
+  /**
+   * Completes a task through the engine API as a member of staff (authenticated with the user's
+   * groups, so authorizations and listeners see who did it): for steps a browser test has already
+   * covered on another path.
+   */
+  public void completeAs(String userId, String taskId, Map<String, Object> variables) {
+    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList();
+    identityService.setAuthentication(userId, groups);
+    try {
+      taskService.complete(taskId, variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  public String assignee(String taskId) {
+    return taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee();
+  }
+
+  public boolean taskOpen(String taskId) {
+    return taskService.createTaskQuery().taskId(taskId).count() > 0;
   }
 
   /** The instance a user started from Tasklist's start form (the newest). */
@@ -103,15 +156,18 @@ public class ProcessProbe {
   }
 
   /**
-   * Outside task scopes, the instance holds only declared process variables: a submitted form
-   * field that no code reads and removes would stay behind here.
+   * In its own scope, the instance holds only declared process variables: a submitted form field
+   * that no code reads and removes lands there and would stay behind. Task-local values and the
+   * engine's variables of inner scopes (a multi-instance's loopCounter, nrOfInstances, element
+   * variable) are not process variables.
    */
   public void assertOnlyDeclaredVariables(String processInstanceId) {
     List<HistoricVariableInstance> variables = historyService.createHistoricVariableInstanceQuery()
         .processInstanceId(processInstanceId).list();
     Set<String> undeclared = new TreeSet<>();
     for (HistoricVariableInstance variable : variables) {
-      if (variable.getTaskId() == null && !ProcessVariables.declared().contains(variable.getName())) {
+      boolean processScope = variable.getTaskId() == null && processInstanceId.equals(variable.getExecutionId());
+      if (processScope && !ProcessVariables.declared().contains(variable.getName())) {
         undeclared.add(variable.getName());
       }
     }

@@ -38,6 +38,16 @@ public final class TasklistPage {
     return this;
   }
 
+  /** The logged-in user's name in the header (Tasklist shows "firstName lastName"). */
+  public String headerUserName() {
+    By account = By.cssSelector(".cam-nav li.account > a.dropdown-toggle");
+    return browser.await().withMessage("the user's name in the header").until(d -> {
+      String text = d.findElement(account).getText().trim();
+      // the user id shows until the profile (first and last name) has loaded
+      return text.isEmpty() || !text.contains(" ") ? null : text;
+    });
+  }
+
   /** Brand name in the header, e.g. "普惠金融事业部 普惠贷款作业平台". */
   public String brand() {
     return browser.driver().findElement(By.cssSelector(".navbar-brand .brand-name")).getText();
@@ -84,6 +94,20 @@ public final class TasklistPage {
 
   public CamundaForm taskForm() {
     return new CamundaForm(browser, By.cssSelector(".task-details .fjs-form")).assertRendered();
+  }
+
+  /** Whether the open task offers "领取" (it has no assignee yet). */
+  public boolean claimOffered() {
+    return browser.driver().findElements(By.cssSelector(".task-details button.claim")).stream().anyMatch(WebElement::isDisplayed);
+  }
+
+  /** The open task's assignee as Tasklist shows it (name, or the id of a user without one). */
+  public String assigneeShown() {
+    By assignee = By.cssSelector(".task-details li.assignee [cam-widget-inline-field]");
+    return browser.await().withMessage("the assignee of the open task").until(d -> {
+      String text = d.findElement(assignee).getText().trim();
+      return text.isEmpty() ? null : text;
+    });
   }
 
   /** "领取": Complete stays disabled until the task is claimed. */
