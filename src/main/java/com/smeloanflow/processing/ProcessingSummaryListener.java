@@ -29,10 +29,23 @@ public class ProcessingSummaryListener implements TaskListener {
   public static final List<String> FORM_VALUES = List.of("totalScore", "grade", "operatingScore", "creditScore",
       "behaviourScore", "scenarioScore", "suggestedLimit", "reasonsText", "redFlagsText", "externalDataText",
       "approvalRouteName", "routeReason", "pricingText", "duplicatesText", "exceptionText", "verificationAttemptsText",
-      "verificationHistoryText", "approvalText", "contractText", "committeeVotesText");
+      "verificationHistoryText", "approvalText", "contractText", "signingText", "committeeVotesText");
 
   private static final Map<String, String> ROUTE_NAMES = Map.of("AUTO", "模型自动审批", "SINGLE", "审批人审批 (500万元及以下)",
       "COMMITTEE", "贷审会审议 (500万元以上)", "REJECT", "拒绝");
+  private static final Map<String, String> CHECK_NAMES = Map.of(ApplicationChecks.REMOTE_VERIFICATION, "远程核实",
+      ApplicationChecks.FIELD_INVESTIGATION, "实地调查", ApplicationChecks.CENTRE_REVIEW, "集中作业复核",
+      ApprovalChecks.INFORMATION_PROVIDED, "补充信息");
+  /** Outcome labels that depend on the kind of check. */
+  private static final Map<String, String> CHECK_OUTCOME_NAMES = Map.of(
+      ApplicationChecks.FIELD_INVESTIGATION + ":CONFIRMED", "调查属实", ApplicationChecks.FIELD_INVESTIGATION + ":FAILED", "调查不属实",
+      ApplicationChecks.CENTRE_REVIEW + ":CONTINUE", "排除异常, 继续办理", ApplicationChecks.CENTRE_REVIEW + ":REJECT", "拒绝",
+      ApprovalChecks.INFORMATION_PROVIDED + ":ANSWERED", "已答复");
+  private static final Map<String, String> GUARANTEE_NAMES = Map.of("CREDIT", "信用", "MORTGAGE", "抵押", "GUARANTEE", "保证",
+      "JOINT_GUARANTEE", "联保");
+  private static final Map<String, String> REPAYMENT_NAMES = Map.of("EQUAL_INSTALMENT", "等额本息", "EQUAL_PRINCIPAL", "等额本金",
+      "INTEREST_FIRST", "按月付息、到期还本");
+
   private static final Map<String, String> OUTCOME_NAMES = Map.of("CONFIRMED", "核实通过", "UNREACHABLE", "无法联系",
       "FAILED", "核实未通过", "APPROVE", "同意", "REJECT", "不同意", "ANSWERED", "已补充信息");
 
@@ -75,10 +88,14 @@ public class ProcessingSummaryListener implements TaskListener {
     values.put("verificationAttemptsText", (attempts == null ? 0 : attempts) + " 次 (满 3 次无法联系转实地调查)");
     values.put("verificationHistoryText", checksText(applicationId));
     values.put("approvalText", approvals.find(applicationId)
-        .map(a -> "批准金额 " + a.approvedAmount().toPlainString() + " 元; 担保方式 " + a.guaranteeType() + "; 还款方式 "
-            + a.repaymentMethod() + (a.conditions() == null ? "" : "; 条件: " + a.conditions()) + "; 审批人 " + a.approvedBy())
+        .map(a -> "批准金额 " + a.approvedAmount().toPlainString() + " 元; 担保方式 "
+            + GUARANTEE_NAMES.getOrDefault(a.guaranteeType(), a.guaranteeType()) + "; 还款方式 "
+            + REPAYMENT_NAMES.getOrDefault(a.repaymentMethod(), a.repaymentMethod())
+            + (a.conditions() == null ? "" : "; 条件: " + a.conditions()) + "; 审批人 " + a.approvedBy())
         .orElse("尚未审批"));
-    values.put("contractText", contracts.find(applicationId).map(ContractService.Contract::text).orElse("尚未生成合同"));
+    ContractService.Contract contract = contracts.find(applicationId).orElse(null);
+    values.put("contractText", contract == null ? "尚未生成合同" : contract.text());
+    values.put("signingText", contract == null ? "尚未生成合同" : signingText(contract));
     values.put("committeeVotesText", votesText(applicationId));
     task.setVariablesLocal(values);
   }
@@ -147,8 +164,16 @@ public class ProcessingSummaryListener implements TaskListener {
     if (list.isEmpty()) {
       return "无";
     }
-    return list.stream().map(c -> "- " + c.checkType() + " 第" + c.attempt() + "次: " + OUTCOME_NAMES.getOrDefault(c.outcome(), c.outcome())
+    return list.stream().map(c -> "- " + CHECK_NAMES.getOrDefault(c.checkType(), c.checkType()) + " 第" + c.attempt() + "次: "
+        + CHECK_OUTCOME_NAMES.getOrDefault(c.checkType() + ":" + c.outcome(), OUTCOME_NAMES.getOrDefault(c.outcome(), c.outcome()))
         + " (" + c.performedBy() + ") " + orDash(c.details()) + " " + orDash(c.notes())).collect(Collectors.joining("\n"));
+  }
+
+  private static String signingText(ContractService.Contract contract) {
+    return "合同 " + contract.contractNumber() + ": "
+        + (contract.signatureId() == null ? "客户尚未签署" : "客户已于 " + contract.signedAt() + " 电子签署 (签名 " + contract.signatureId() + ")")
+        + "; 抵押登记: " + (contract.mortgageRegistrationNumber() == null ? "无"
+            : contract.mortgageRegistrationNumber() + " (登记于 " + contract.mortgageRegisteredAt() + ")");
   }
 
   private String votesText(String applicationId) {
