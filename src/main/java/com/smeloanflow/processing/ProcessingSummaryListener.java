@@ -169,11 +169,15 @@ public class ProcessingSummaryListener implements TaskListener {
         + " (" + c.performedBy() + ") " + orDash(c.details()) + " " + orDash(c.notes())).collect(Collectors.joining("\n"));
   }
 
+  private static final java.time.format.DateTimeFormatter TIME =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(com.smeloanflow.platform.BusinessClock.BANK_ZONE);
+
   private static String signingText(ContractService.Contract contract) {
     return "合同 " + contract.contractNumber() + ": "
-        + (contract.signatureId() == null ? "客户尚未签署" : "客户已于 " + contract.signedAt() + " 电子签署 (签名 " + contract.signatureId() + ")")
+        + (contract.signatureId() == null ? "客户尚未签署"
+            : "客户已于 " + TIME.format(contract.signedAt()) + " 电子签署 (签名 " + contract.signatureId() + ")")
         + "; 抵押登记: " + (contract.mortgageRegistrationNumber() == null ? "无"
-            : contract.mortgageRegistrationNumber() + " (登记于 " + contract.mortgageRegisteredAt() + ")");
+            : contract.mortgageRegistrationNumber() + " (登记于 " + TIME.format(contract.mortgageRegisteredAt()) + ")");
   }
 
   private String votesText(String applicationId) {

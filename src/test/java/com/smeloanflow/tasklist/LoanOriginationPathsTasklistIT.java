@@ -168,7 +168,7 @@ class LoanOriginationPathsTasklistIT {
     Task check = probe.awaitTask(instance, TASK_CHECK_DISBURSEMENT_CONDITIONS);
     assertThat(probe.candidateGroups(check.getId())).containsExactly("disbursement-ops");
     CamundaForm disbursement = open(DISBURSER, check, GROUP_TASKS, "审核放款条件", applicationId, enterprise, "审批结果",
-        "批准金额 800000.00 元", "EQUAL_INSTALMENT", "借款合同", "审批人 approver");
+        "批准金额 800000.00 元", "还款方式 等额本息", "借款合同", "签署与抵押登记", "审批人 approver");
     tasklist.claim();
     disbursement.check("借款合同已签署且要素一致").check("抵押登记已办妥或无需抵押").check("审批条件已落实")
         .radio("放款审核结论", "满足放款条件").type("审核意见", "合同、抵押登记与审批一致");
@@ -275,7 +275,7 @@ class LoanOriginationPathsTasklistIT {
     // 审批贷款申请 (approver): returned with a question
     Task approve = probe.awaitTask(instance, TASK_APPROVE_LOAN);
     CamundaForm approval = open(APPROVER, approve, GROUP_TASKS, "审批贷款申请", applicationId, enterprise,
-        "FIELD_INVESTIGATION 第1次: 核实通过 (zy001-cm)");
+        "实地调查 第1次: 调查属实 (zy001-cm)");
     tasklist.claim();
     String question = "请补充近三个月主要客户的运输合同";
     approval.radio("审批结论", "退回集中作业中心补充信息").type("需补充的问题", question);
