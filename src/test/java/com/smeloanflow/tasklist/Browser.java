@@ -16,7 +16,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -103,6 +105,22 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
     WebDriverWait wait = new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(200));
     wait.ignoring(StaleElementReferenceException.class); // Angular re-renders lists and notifications
     return wait;
+  }
+
+  /**
+   * Clicks the element once it is clickable. Finding and clicking happen inside the wait, so an
+   * element Angular re-renders in between (the task list refreshes itself) is found again, not
+   * clicked stale.
+   */
+  public void click(By element) {
+    await().until(d -> {
+      WebElement target = d.findElement(element);
+      if (!target.isDisplayed() || !target.isEnabled()) {
+        return false;
+      }
+      target.click();
+      return true;
+    });
   }
 
   /**

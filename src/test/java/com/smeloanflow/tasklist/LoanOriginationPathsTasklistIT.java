@@ -4,8 +4,6 @@ import static com.smeloanflow.process.LoanOriginationProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.smeloanflow.identity.IdentitySetup;
 import com.smeloanflow.intake.ApplicationQueryService;
 import com.smeloanflow.intake.ApplicationStatus;
@@ -27,18 +25,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * loan-origination after acceptance, and post-loan-monitoring, worked in Tasklist by the roles that
@@ -50,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * over the API. Acceptance at the counter: {@link LoanOriginationTasklistIT}.
  */
 @BrowserTest
-class LoanOriginationPathsTasklistIT {
+class LoanOriginationPathsTasklistIT extends BrowserTestBase {
 
   private static final String ACCEPTOR = "zy001-acceptor";
   private static final String CENTRE_PROCESSOR = "centre-processor";
@@ -63,26 +56,6 @@ class LoanOriginationPathsTasklistIT {
   private static final String GROUP_TASKS = IdentitySetup.FILTER_GROUP_TASKS;
   private static final String MY_TASKS = IdentitySetup.FILTER_MY_TASKS;
 
-  /** The applicant's mail server (contract ready, loan disbursed), started before the application context. */
-  static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-
-  static {
-    MAIL.start();
-  }
-
-  @RegisterExtension
-  final Browser browser = new Browser();
-
-  @DynamicPropertySource
-  static void mailServer(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
-  }
-
-  @LocalServerPort
-  int port;
-
-  @Autowired
-  ProcessEngine engine;
 
   @Autowired
   ApplicationQueryService applicationViews;

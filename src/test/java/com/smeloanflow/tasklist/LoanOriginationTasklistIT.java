@@ -4,8 +4,6 @@ import static com.smeloanflow.process.LoanOriginationProcess.Elements.TASK_ACCEP
 import static com.smeloanflow.process.LoanOriginationProcess.Elements.TASK_RECEIVE_MISSING_DOCUMENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.smeloanflow.identity.IdentitySetup;
 import com.smeloanflow.intake.ApplicationQueryService;
 import com.smeloanflow.intake.ApplicationStatus;
@@ -25,16 +23,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Loan origination worked in Tasklist by the roles that work it, in a real browser: the form each
@@ -43,32 +36,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * complete) to the path it is on, and a screenshot for the tour.
  */
 @BrowserTest
-class LoanOriginationTasklistIT {
+class LoanOriginationTasklistIT extends BrowserTestBase {
 
   private static final String PROCESS_NAME = "贷款申请受理至放款";
   private static final String ACCEPTOR = "zy001-acceptor";
   private static final String OTHER_BRANCH_ACCEPTOR = "zy002-acceptor";
 
-  /** The applicant's mail server, started before the application context that sends to it. */
-  static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-
-  static {
-    MAIL.start();
-  }
-
-  @RegisterExtension
-  final Browser browser = new Browser();
-
-  @DynamicPropertySource
-  static void mailServer(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
-  }
-
-  @LocalServerPort
-  int port;
-
-  @Autowired
-  ProcessEngine engine;
 
   @Autowired
   ApplicationQueryService applications;

@@ -64,7 +64,7 @@ public final class TasklistPage {
 
   public TasklistPage selectFilter(String name) {
     By filter = By.xpath("//div[contains(@class,'task-filter')][.//h4[contains(@class,'name')]//a[contains(normalize-space(.),'" + name + "')]]");
-    browser.await().until(ExpectedConditions.elementToBeClickable(filter)).click();
+    browser.click(filter);
     browser.await().until(ExpectedConditions.attributeContains(filter, "class", "active"));
     return this;
   }
@@ -72,7 +72,8 @@ public final class TasklistPage {
   /** The user finds the task in the current filter's list (it refreshes itself) and opens it. */
   public TasklistPage openTask(String taskId) {
     By entry = By.cssSelector(".tasks-list li.task h4.task a[href$='task=" + taskId + "']");
-    browser.await().withMessage("task " + taskId + " in the list").until(ExpectedConditions.elementToBeClickable(entry)).click();
+    browser.await().withMessage("task " + taskId + " in the list").until(ExpectedConditions.presenceOfElementLocated(entry));
+    browser.click(entry);
     browser.await().until(ExpectedConditions.urlContains("task=" + taskId));
     browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-details .fjs-form")));
     return this;
@@ -113,7 +114,7 @@ public final class TasklistPage {
   /** "领取": Complete stays disabled until the task is claimed. */
   public TasklistPage claim() {
     By claim = By.cssSelector(".task-details button.claim");
-    browser.await().until(ExpectedConditions.elementToBeClickable(claim)).click();
+    browser.click(claim);
     browser.await().until(ExpectedConditions.invisibilityOfElementLocated(claim));
     return this;
   }
@@ -135,9 +136,9 @@ public final class TasklistPage {
 
   /** "发起流程": opens the start form of a process by its (Chinese) name. */
   public CamundaForm startProcess(String processName) {
-    browser.await().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a"))).click();
+    browser.click(By.cssSelector(".start-process-action a"));
     By process = By.xpath("//div[contains(@class,'modal')]//li//a[normalize-space(.)='" + processName + "']");
-    browser.await().until(ExpectedConditions.elementToBeClickable(process)).click();
+    browser.click(process);
     return new CamundaForm(browser, By.cssSelector(".modal .fjs-form")).assertRendered();
   }
 
