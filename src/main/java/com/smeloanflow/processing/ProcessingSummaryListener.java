@@ -46,6 +46,11 @@ public class ProcessingSummaryListener implements TaskListener {
   private static final Map<String, String> REPAYMENT_NAMES = Map.of("EQUAL_INSTALMENT", "等额本息", "EQUAL_PRINCIPAL", "等额本金",
       "INTEREST_FIRST", "按月付息、到期还本");
 
+  /** Codes of the external data as staff call them. */
+  private static final Map<String, String> DATA_NAMES = Map.ofEntries(Map.entry("ACTIVE", "存续"), Map.entry("REVOKED", "吊销"),
+      Map.entry("DEREGISTERED", "注销"), Map.entry("GROWING", "向好"), Map.entry("STABLE", "平稳"), Map.entry("DECLINING", "下行"),
+      Map.entry("CORE", "核心企业"), Map.entry("TIER1", "一级供应商"), Map.entry("TIER2", "二级供应商"), Map.entry("NONE", "未纳入供应链"));
+
   private static final Map<String, String> OUTCOME_NAMES = Map.of("CONFIRMED", "核实通过", "UNREACHABLE", "无法联系",
       "FAILED", "核实未通过", "APPROVE", "同意", "REJECT", "不同意", "ANSWERED", "已补充信息");
 
@@ -139,7 +144,7 @@ public class ProcessingSummaryListener implements TaskListener {
 
   private static String externalDataText(EnterpriseData d) {
     BigDecimal inflows = d.flows().monthlyInflows().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-    return "- 工商: " + orDash(d.registration().status()) + ", 成立于 " + orDash(d.registration().establishedOn())
+    return "- 工商: " + named(d.registration().status()) + ", 成立于 " + orDash(d.registration().establishedOn())
         + ", 行业 " + orDash(d.registration().industryCode())
         + "\n- 税务: 纳税信用 " + orDash(d.tax().rating()) + ", 年销售额 " + orDash(d.tax().annualSales()) + " 元, 逾期申报 "
         + orDash(d.tax().overdueFilings()) + " 次"
@@ -150,7 +155,7 @@ public class ProcessingSummaryListener implements TaskListener {
         + "\n- 流水: 近 " + d.flows().monthlyInflows().size() + " 个月流入合计 " + inflows.toPlainString() + " 元"
         + "\n- 水电气: 缴费记录 " + orDash(d.utilities().monthsOfHistory()) + " 个月, 近24个月逾期 "
         + orDash(d.utilities().latePaymentsLast24m()) + " 次"
-        + "\n- 场景: 行业前景 " + orDash(d.scenario().industryOutlook()) + ", 供应链地位 " + orDash(d.scenario().supplyChainRole());
+        + "\n- 场景: 行业前景 " + named(d.scenario().industryOutlook()) + ", 供应链地位 " + named(d.scenario().supplyChainRole());
   }
 
   private String checksText(String applicationId) {
@@ -190,6 +195,10 @@ public class ProcessingSummaryListener implements TaskListener {
 
   private static String plain(BigDecimal value) {
     return value.stripTrailingZeros().toPlainString();
+  }
+
+  private static String named(Object code) {
+    return code == null ? "-" : DATA_NAMES.getOrDefault(code.toString(), code.toString());
   }
 
   private static String orDash(Object value) {
