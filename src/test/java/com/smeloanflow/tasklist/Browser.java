@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * extension). No browser or driver is downloaded: both paths are given, so Selenium Manager never
  * runs. The browser asks for Chinese, as the bank's staff browsers do.
  *
- * <p>Screenshots for the README tour go to {@code docs/screenshots/} (system property
- * {@code screenshots.dir} changes it); a failing test leaves {@code target/screenshots/failed-*.png}.
+ * <p>Screenshots of every screen go to {@code target/screenshots/}, so a test run changes no tracked
+ * file; {@code -Dscreenshots.dir=docs/screenshots} refreshes the README tour's pictures. A failing
+ * test leaves {@code target/screenshots/failed-*.png}.
  */
 public final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, AfterEachCallback {
 
@@ -129,7 +130,7 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
    * the whole screen is in the picture.
    */
   public Path screenshot(String name) {
-    Path folder = Path.of(System.getProperty("screenshots.dir", "docs/screenshots"));
+    Path folder = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
     Object hidden = ((JavascriptExecutor) driver).executeScript("""
         let extra = document.documentElement.scrollHeight - window.innerHeight;
         for (const el of document.querySelectorAll('*')) {
