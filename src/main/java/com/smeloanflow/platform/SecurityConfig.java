@@ -39,7 +39,10 @@ public class SecurityConfig {
         .authenticationProvider(camundaUsers)
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/api/sandbox/**").hasAnyAuthority(group(Groups.CAMUNDA_ADMIN), group(Groups.PROCESS_OWNERS))
-            .requestMatchers(HttpMethod.POST, "/api/applications", "/api/applications/*/documents").hasAnyAuthority(
+            // What only a channel reports: a new application, uploaded documents, the applicant's signature,
+            // the online mortgage registration.
+            .requestMatchers(HttpMethod.POST, "/api/applications", "/api/applications/*/documents",
+                "/api/applications/*/signature", "/api/applications/*/mortgage-registration").hasAnyAuthority(
                 group(Groups.CHANNEL_GATEWAY), group(Groups.CAMUNDA_ADMIN))
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("sme-loan-flow").authenticationEntryPoint(SecurityConfig::unauthorized))

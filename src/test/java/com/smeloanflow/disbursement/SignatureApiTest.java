@@ -100,4 +100,12 @@ class SignatureApiTest extends AbstractIntegrationTest {
     assertThat(answer.json().path("errors")).extracting(e -> e.path("field").asText()).containsExactly("signedAt");
     assertThat(flow.instance(applicationId)).isWaitingAt(WAIT_SIGNATURE);
   }
+
+  @Test
+  void onlyTheChannelReportsSignaturesAndMortgageRegistrations() {
+    String body = "{\"signatureId\":\"SIG-x\",\"signedAt\":\"2026-11-23T10:15:30+08:00\"}";
+    assertThat(api.post("/api/applications/SL20261123999999/signature", "zy001-acceptor", body).status()).isEqualTo(403);
+    assertThat(api.post("/api/applications/SL20261123999999/mortgage-registration", "approver",
+        "{\"registrationNumber\":\"x\",\"registeredAt\":\"2026-11-23T10:15:30+08:00\"}").status()).isEqualTo(403);
+  }
 }
