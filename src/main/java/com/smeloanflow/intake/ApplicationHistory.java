@@ -46,12 +46,5 @@ public class ApplicationHistory {
         .list();
   }
 
-  /** Whether {@code actor} did {@code eventType} on the application (used for separation of duties). */
-  public boolean hasActed(String applicationId, String actor, String eventType) {
-    return jdbc.sql("SELECT COUNT(*) FROM application_event WHERE application_id = :id AND actor = :actor AND event_type = :type")
-        .param("id", applicationId).param("actor", actor).param("type", eventType)
-        .query(Long.class).single() > 0;
-  }
-
   public record Event(Instant occurredAt, String actor, String eventType, String detail) {}
 }

@@ -1,13 +1,10 @@
 package com.smeloanflow.intake;
 
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.DatabaseSequences;
 import java.time.format.DateTimeFormatter;
 import javax.sql.DataSource;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
-import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
-import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,11 +19,8 @@ public class ApplicationIdGenerator {
   private final DataFieldMaxValueIncrementer sequence;
   private final BusinessClock clock;
 
-  public ApplicationIdGenerator(DataSource dataSource, BusinessClock clock) throws MetaDataAccessException {
-    String database = JdbcUtils.extractDatabaseMetaData(dataSource, md -> md.getDatabaseProductName());
-    this.sequence = database.toLowerCase().contains("postgres")
-        ? new PostgresSequenceMaxValueIncrementer(dataSource, "loan_application_seq")
-        : new H2SequenceMaxValueIncrementer(dataSource, "loan_application_seq");
+  public ApplicationIdGenerator(DataSource dataSource, BusinessClock clock) {
+    this.sequence = DatabaseSequences.of(dataSource, "loan_application_seq");
     this.clock = clock;
   }
 
