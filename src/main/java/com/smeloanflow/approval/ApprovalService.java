@@ -9,7 +9,10 @@ import com.smeloanflow.intake.Product;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.processing.ApplicationChecks;
 import java.math.BigDecimal;
+import com.smeloanflow.servicing.RepaymentMethod;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /** Approval decisions of the model, an approver, the committee or a team lead, and their record. */
@@ -20,7 +23,8 @@ public class ApprovalService {
   public static final String APPROVE_WITH_CONDITIONS = "APPROVE_WITH_CONDITIONS";
   public static final String RETURN = "RETURN";
   public static final String REJECT = "REJECT";
-  public static final Set<String> REPAYMENT_METHODS = Set.of("EQUAL_INSTALMENT", "EQUAL_PRINCIPAL", "INTEREST_FIRST");
+  public static final Set<String> REPAYMENT_METHODS = Arrays.stream(RepaymentMethod.values()).map(Enum::name)
+      .collect(Collectors.toUnmodifiableSet());
   public static final String MODEL = "model";
 
   private final LoanApplicationRepository applications;

@@ -9,10 +9,10 @@ import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.processing.ProcessingOutcomeRepository;
+import com.smeloanflow.servicing.RepaymentMethod;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -23,9 +23,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ContractService {
-
-  private static final Map<String, String> REPAYMENT_LABELS = Map.of(
-      "EQUAL_INSTALMENT", "等额本息", "EQUAL_PRINCIPAL", "等额本金", "INTEREST_FIRST", "按月付息、到期还本");
 
   private final LoanApplicationRepository applications;
   private final ApprovalRepository approvals;
@@ -98,7 +95,7 @@ public class ContractService {
         outcome.annualRatePercent().stripTrailingZeros().toPlainString(),
         outcome.lprPercent().stripTrailingZeros().toPlainString(),
         outcome.spreadPercent().stripTrailingZeros().toPlainString(),
-        REPAYMENT_LABELS.getOrDefault(approval.repaymentMethod(), approval.repaymentMethod()), guarantee,
+        RepaymentMethod.valueOf(approval.repaymentMethod()).contractWording(), guarantee,
         approval.conditions() == null ? "" : "\n批准条件: " + approval.conditions(), a.purpose());
   }
 

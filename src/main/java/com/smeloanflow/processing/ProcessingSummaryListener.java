@@ -5,6 +5,8 @@ import static com.smeloanflow.process.LoanOriginationProcess.Variables.*;
 import com.smeloanflow.approval.ApprovalChecks;
 import com.smeloanflow.approval.ApprovalRepository;
 import com.smeloanflow.disbursement.ContractService;
+import com.smeloanflow.intake.GuaranteeType;
+import com.smeloanflow.servicing.RepaymentMethod;
 import com.smeloanflow.scoring.Reason;
 import com.smeloanflow.scoring.ScoreCard;
 import java.math.BigDecimal;
@@ -41,10 +43,6 @@ public class ProcessingSummaryListener implements TaskListener {
       ApplicationChecks.FIELD_INVESTIGATION + ":CONFIRMED", "调查属实", ApplicationChecks.FIELD_INVESTIGATION + ":FAILED", "调查不属实",
       ApplicationChecks.CENTRE_REVIEW + ":CONTINUE", "排除异常, 继续办理", ApplicationChecks.CENTRE_REVIEW + ":REJECT", "拒绝",
       ApprovalChecks.INFORMATION_PROVIDED + ":ANSWERED", "已答复");
-  private static final Map<String, String> GUARANTEE_NAMES = Map.of("CREDIT", "信用", "MORTGAGE", "抵押", "GUARANTEE", "保证",
-      "JOINT_GUARANTEE", "联保");
-  private static final Map<String, String> REPAYMENT_NAMES = Map.of("EQUAL_INSTALMENT", "等额本息", "EQUAL_PRINCIPAL", "等额本金",
-      "INTEREST_FIRST", "按月付息、到期还本");
 
   /** Codes of the external data as staff call them. */
   private static final Map<String, String> DATA_NAMES = Map.ofEntries(Map.entry("ACTIVE", "存续"), Map.entry("REVOKED", "吊销"),
@@ -94,8 +92,8 @@ public class ProcessingSummaryListener implements TaskListener {
     values.put("verificationHistoryText", checksText(applicationId));
     values.put("approvalText", approvals.find(applicationId)
         .map(a -> "批准金额 " + a.approvedAmount().toPlainString() + " 元; 担保方式 "
-            + GUARANTEE_NAMES.getOrDefault(a.guaranteeType(), a.guaranteeType()) + "; 还款方式 "
-            + REPAYMENT_NAMES.getOrDefault(a.repaymentMethod(), a.repaymentMethod())
+            + GuaranteeType.valueOf(a.guaranteeType()).label() + "; 还款方式 "
+            + RepaymentMethod.valueOf(a.repaymentMethod()).contractWording()
             + (a.conditions() == null ? "" : "; 条件: " + a.conditions()) + "; 审批人 " + a.approvedBy())
         .orElse("尚未审批"));
     ContractService.Contract contract = contracts.find(applicationId).orElse(null);

@@ -19,4 +19,9 @@ public enum RepaymentMethod {
   public String label() {
     return label;
   }
+
+  /** How the loan contract and the approval forms word it. */
+  public String contractWording() {
+    return this == INTEREST_FIRST ? "按月付息、到期还本" : label;
+  }
 }
