@@ -5,6 +5,7 @@ import static com.smeloanflow.process.LoanOriginationProcess.Variables.*;
 import com.smeloanflow.intake.ApplicationHistory;
 import com.smeloanflow.intake.ApplicationStatus;
 import com.smeloanflow.intake.ApplicationStatusUpdater;
+import com.smeloanflow.processing.DecisionMailValues;
 import com.smeloanflow.processing.ProcessingOutcomeRepository;
 import com.smeloanflow.processing.ScoringService;
 import com.smeloanflow.scoring.RedFlag;
@@ -40,7 +41,7 @@ public class RejectApplicationDelegate implements JavaDelegate {
           .map(RedFlag::explanation).collect(Collectors.joining("; "))).orElse("");
       reason = flags.isEmpty() ? reason : reason + ": " + flags;
     }
-    outcomes.saveRoute(applicationId, "REJECT", reason == null ? "不符合贷款条件" : reason);
+    outcomes.saveRoute(applicationId, "REJECT", reason == null ? DecisionMailValues.DEFAULT_REASON : reason);
     history.record(applicationId, "system", "REJECTED", reason);
     status.set(applicationId, ApplicationStatus.REJECTED);
   }

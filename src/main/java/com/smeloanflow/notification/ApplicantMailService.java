@@ -91,9 +91,6 @@ public class ApplicantMailService {
     values.put("today", DATE.format(clock.today()));
     values.put("missingDocuments", application.missingDocuments().stream()
         .map(doc -> "  - " + doc.label()).collect(Collectors.joining("\n")));
-    values.put("routeReason", jdbc.sql("SELECT route_reason FROM loan_application WHERE id = :id")
-        .param("id", application.id()).query(String.class).list().stream()
-        .filter(java.util.Objects::nonNull).findFirst().orElse("不符合贷款条件"));
     return values;
   }
 }
