@@ -4,6 +4,7 @@ import static com.smeloanflow.process.LoanOriginationProcess.Variables.APPLICATI
 
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.TaskForm;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -162,9 +163,8 @@ public class CounterIntakeListener implements ExecutionListener {
       return null;
     }
     try {
-      return value instanceof Double || value instanceof Float
-          ? BigDecimal.valueOf(((Number) value).doubleValue())
-          : new BigDecimal(value.toString().trim().replace(",", ""));
+      // Thousands separators as clerks type them (1,200,000.00) are dropped.
+      return TaskForm.decimal(value instanceof String text ? text.replace(",", "") : value);
     } catch (NumberFormatException e) {
       violations.add(new FieldViolation(name, "INVALID_TYPE", "应为金额数字"));
       return null;

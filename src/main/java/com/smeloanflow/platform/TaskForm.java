@@ -53,9 +53,7 @@ public final class TaskForm {
     }
     java.math.BigDecimal amount;
     try {
-      amount = value instanceof Double || value instanceof Float
-          ? java.math.BigDecimal.valueOf(((Number) value).doubleValue())
-          : new java.math.BigDecimal(value.toString().trim());
+      amount = decimal(value);
     } catch (NumberFormatException e) {
       throw new InvalidTaskInputException(label + "应为金额 (" + field + " is not a number: " + value + ")");
     }
@@ -63,6 +61,18 @@ public final class TaskForm {
       throw new InvalidTaskInputException(label + "须大于0且最多两位小数 (" + field + "=" + value + ")");
     }
     return amount.setScale(2, java.math.RoundingMode.UNNECESSARY);
+  }
+
+  /**
+   * A form value as an exact decimal: Tasklist submits a number field as a Double (converted by
+   * its shortest decimal form, so 0.1 stays 0.1), or as a string with {@code serializeToString}.
+   *
+   * @throws NumberFormatException when the value is not a number
+   */
+  public static java.math.BigDecimal decimal(Object value) {
+    return value instanceof Double || value instanceof Float
+        ? java.math.BigDecimal.valueOf(((Number) value).doubleValue())
+        : new java.math.BigDecimal(value.toString().trim());
   }
 
   /** Removes form fields that were only input for this task: their content is in the business tables. */
