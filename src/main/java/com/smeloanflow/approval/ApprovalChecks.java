@@ -1,5 +1,7 @@
 package com.smeloanflow.approval;
 
+import com.smeloanflow.casefile.ApplicationChecks;
+
 /** Check types (see {@code ApplicationChecks}) recorded by the approval stage. */
 public final class ApprovalChecks {
 

@@ -1,13 +1,13 @@
 package com.smeloanflow.approval;
 
-import com.smeloanflow.intake.ApplicationHistory;
+import com.smeloanflow.casefile.ApplicationHistory;
 import com.smeloanflow.intake.ApplicationStatus;
 import com.smeloanflow.intake.ApplicationStatusUpdater;
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.intake.Product;
 import com.smeloanflow.platform.BusinessClock;
-import com.smeloanflow.processing.ApplicationChecks;
+import com.smeloanflow.casefile.ApplicationChecks;
 import java.math.BigDecimal;
 import com.smeloanflow.servicing.RepaymentMethod;
 import java.util.Arrays;

@@ -2,10 +2,10 @@ package com.smeloanflow.approval;
 
 import static com.smeloanflow.process.LoanOriginationProcess.Variables.APPLICATION_ID;
 
-import com.smeloanflow.intake.ApplicationHistory;
+import com.smeloanflow.casefile.ApplicationHistory;
 import com.smeloanflow.platform.TaskActor;
 import com.smeloanflow.platform.TaskForm;
-import com.smeloanflow.processing.ApplicationChecks;
+import com.smeloanflow.casefile.ApplicationChecks;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

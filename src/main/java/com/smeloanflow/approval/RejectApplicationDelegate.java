@@ -2,7 +2,7 @@ package com.smeloanflow.approval;
 
 import static com.smeloanflow.process.LoanOriginationProcess.Variables.*;
 
-import com.smeloanflow.intake.ApplicationHistory;
+import com.smeloanflow.casefile.ApplicationHistory;
 import com.smeloanflow.intake.ApplicationStatus;
 import com.smeloanflow.intake.ApplicationStatusUpdater;
 import com.smeloanflow.processing.DecisionMailValues;

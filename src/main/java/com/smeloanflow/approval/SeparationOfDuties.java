@@ -1,6 +1,6 @@
 package com.smeloanflow.approval;
 
-import com.smeloanflow.processing.ApplicationChecks;
+import com.smeloanflow.casefile.ApplicationChecks;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationException;

@@ -1,7 +1,7 @@
 package com.smeloanflow.disbursement;
 
 import com.smeloanflow.approval.ApprovalRepository;
-import com.smeloanflow.intake.ApplicationHistory;
+import com.smeloanflow.casefile.ApplicationHistory;
 import com.smeloanflow.intake.ApplicationStatus;
 import com.smeloanflow.intake.ApplicationStatusUpdater;
 import com.smeloanflow.intake.GuaranteeType;

@@ -4,10 +4,10 @@ import com.smeloanflow.platform.InvalidTaskInputException;
 import static com.smeloanflow.process.LoanOriginationProcess.Variables.*;
 
 import com.smeloanflow.approval.ApprovalChecks;
-import com.smeloanflow.intake.ApplicationHistory;
+import com.smeloanflow.casefile.ApplicationHistory;
 import com.smeloanflow.platform.TaskActor;
 import com.smeloanflow.platform.TaskForm;
-import com.smeloanflow.processing.ApplicationChecks;
+import com.smeloanflow.casefile.ApplicationChecks;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

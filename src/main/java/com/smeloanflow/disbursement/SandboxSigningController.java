@@ -1,7 +1,7 @@
 package com.smeloanflow.disbursement;
 
-import com.smeloanflow.intake.ApplicationValidationException;
-import com.smeloanflow.intake.FieldViolation;
+import com.smeloanflow.platform.InvalidFieldsException;
+import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.platform.BusinessClock;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,7 +39,7 @@ public class SandboxSigningController {
   @PostMapping("/api/sandbox/e-signature/applications/{id}/sign")
   @Operation(summary = "Sandbox: the applicant signs the contract of an application in the e-signature service")
   public ESignatureService.Signature sign(@PathVariable("id") String applicationId) {
-    ContractService.Contract contract = contracts.find(applicationId).orElseThrow(() -> new ApplicationValidationException(
+    ContractService.Contract contract = contracts.find(applicationId).orElseThrow(() -> new InvalidFieldsException(
         List.of(new FieldViolation("id", "NO_CONTRACT", "申请 " + applicationId + " 还没有生成合同"))));
     return eSignature.sign(contract.envelopeId());
   }
@@ -50,7 +50,7 @@ public class SandboxSigningController {
   @Operation(summary = "Sandbox: the mortgage registry records a registration")
   public MortgageRegistry.Registration register(@PathVariable("number") String number, @RequestBody RegistrationRequest request) {
     if (request.creditCode() == null || request.securedAmount() == null || request.securedAmount().signum() <= 0) {
-      throw new ApplicationValidationException(List.of(new FieldViolation("securedAmount", "REQUIRED",
+      throw new InvalidFieldsException(List.of(new FieldViolation("securedAmount", "REQUIRED",
           "creditCode 与 securedAmount (大于0) 必填")));
     }
     MortgageRegistry.Registration registration = new MortgageRegistry.Registration(number, request.creditCode(),

@@ -1,10 +1,10 @@
 package com.smeloanflow.disbursement;
 
 import com.smeloanflow.approval.ApprovalRepository;
-import com.smeloanflow.intake.ApplicationHistory;
+import com.smeloanflow.casefile.ApplicationHistory;
 import com.smeloanflow.intake.ApplicationStatus;
-import com.smeloanflow.intake.ApplicationValidationException;
-import com.smeloanflow.intake.FieldViolation;
+import com.smeloanflow.platform.InvalidFieldsException;
+import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.platform.StateConflictException;
@@ -61,7 +61,7 @@ public class SigningService {
     ESignatureService.Signature signature = eSignature.findSignature(signatureId)
         .filter(s -> s.contractNumber().equals(contract.contractNumber()))
         .filter(s -> s.signerIdNumber().equals(application.legalRepIdNumber()))
-        .orElseThrow(() -> new ApplicationValidationException(List.of(new FieldViolation("signatureId", "UNKNOWN_SIGNATURE",
+        .orElseThrow(() -> new InvalidFieldsException(List.of(new FieldViolation("signatureId", "UNKNOWN_SIGNATURE",
             "电子签名服务中没有该合同 (" + contract.contractNumber() + ") 由法定代表人完成的签名"))));
     contracts.markSigned(applicationId, signature.signatureId(), signature.signedAt());
     history.record(applicationId, reportedBy, "CONTRACT_SIGNED", contract.contractNumber() + ", 签名 " + signatureId);
@@ -86,10 +86,10 @@ public class SigningService {
     var approvedAmount = approvals.find(applicationId).orElseThrow().approvedAmount();
     MortgageRegistry.Registration registration = mortgageRegistry.find(registrationNumber)
         .filter(r -> r.creditCode().equals(application.creditCode()))
-        .orElseThrow(() -> new ApplicationValidationException(List.of(new FieldViolation("registrationNumber",
+        .orElseThrow(() -> new InvalidFieldsException(List.of(new FieldViolation("registrationNumber",
             "UNKNOWN_REGISTRATION", "抵押登记系统中没有该企业的这笔抵押登记"))));
     if (registration.securedAmount().compareTo(approvedAmount) < 0) {
-      throw new ApplicationValidationException(List.of(new FieldViolation("registrationNumber", "INSUFFICIENT_SECURED_AMOUNT",
+      throw new InvalidFieldsException(List.of(new FieldViolation("registrationNumber", "INSUFFICIENT_SECURED_AMOUNT",
           "登记的担保债权数额 " + registration.securedAmount().toPlainString() + " 元低于批准金额 " + approvedAmount.toPlainString() + " 元")));
     }
     contracts.markMortgageRegistered(applicationId, registrationNumber, registration.registeredAt());
@@ -121,7 +121,7 @@ public class SigningService {
       violations.add(new FieldViolation(timeField, "REQUIRED", "不能为空, ISO-8601 时间, 如 2026-11-23T10:15:30+08:00"));
     }
     if (!violations.isEmpty()) {
-      throw new ApplicationValidationException(violations);
+      throw new InvalidFieldsException(violations);
     }
     Objects.requireNonNull(id);
   }

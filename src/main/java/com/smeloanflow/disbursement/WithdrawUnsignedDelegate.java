@@ -2,7 +2,7 @@ package com.smeloanflow.disbursement;
 
 import static com.smeloanflow.process.LoanOriginationProcess.Variables.APPLICATION_ID;
 
-import com.smeloanflow.intake.ApplicationHistory;
+import com.smeloanflow.casefile.ApplicationHistory;
 import com.smeloanflow.intake.ApplicationStatus;
 import com.smeloanflow.intake.ApplicationStatusUpdater;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,5 +1,7 @@
 package com.smeloanflow.intake;
 
+import com.smeloanflow.casefile.ApplicationHistory;
+
 import com.smeloanflow.platform.BusinessClock;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,7 @@
 package com.smeloanflow.intake;
 
+import com.smeloanflow.casefile.ApplicationHistory;
+
 import com.smeloanflow.process.LoanOriginationProcess;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;

@@ -1,5 +1,7 @@
 package com.smeloanflow.intake;
 
+import com.smeloanflow.casefile.ApplicationHistory;
+
 import static com.smeloanflow.process.LoanOriginationProcess.Variables.APPLICATION_ID;
 
 import com.smeloanflow.platform.BusinessClock;

@@ -1,5 +1,7 @@
 package com.smeloanflow.intake;
 
+import com.smeloanflow.platform.FieldViolation;
+
 import com.smeloanflow.intake.ApplicationRequest.Collateral;
 import com.smeloanflow.intake.ApplicationRequest.Enterprise;
 import com.smeloanflow.intake.ApplicationRequest.LegalRepresentative;

@@ -1,5 +1,9 @@
 package com.smeloanflow.intake;
 
+import com.smeloanflow.platform.InvalidFieldsException;
+
+import com.smeloanflow.platform.FieldViolation;
+
 import static com.smeloanflow.process.LoanOriginationProcess.Variables.APPLICATION_ID;
 
 import com.smeloanflow.identity.Groups;
@@ -93,11 +97,11 @@ public class CounterIntakeListener implements ExecutionListener {
             violations.add(violation);
           }
         }
-        throw new ApplicationValidationException(violations);
+        throw new InvalidFieldsException(violations);
       }
       application = intake.register(request, clerk == null ? "counter" : clerk);
-    } catch (ApplicationValidationException e) {
-      throw new ApplicationValidationException(e.violations(), formMessage(e.violations()));
+    } catch (InvalidFieldsException e) {
+      throw new InvalidFieldsException(e.violations(), formMessage(e.violations()));
     }
     execution.removeVariables(FORM_FIELDS.keySet());
     execution.setProcessBusinessKey(application.id());

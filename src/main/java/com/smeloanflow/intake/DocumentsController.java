@@ -1,5 +1,9 @@
 package com.smeloanflow.intake;
 
+import com.smeloanflow.platform.InvalidFieldsException;
+
+import com.smeloanflow.platform.FieldViolation;
+
 import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.process.LoanOriginationProcess;
 import io.swagger.v3.oas.annotations.Operation;
@@ -57,7 +61,7 @@ public class DocumentsController {
       }
     }
     if (!violations.isEmpty()) {
-      throw new ApplicationValidationException(violations);
+      throw new InvalidFieldsException(violations);
     }
     LoanApplication application = applications.get(id);
     if (application.status() != ApplicationStatus.DOCUMENTS_MISSING) {

@@ -1,5 +1,11 @@
 package com.smeloanflow.intake;
 
+import com.smeloanflow.casefile.ApplicationHistory;
+
+import com.smeloanflow.platform.InvalidFieldsException;
+
+import com.smeloanflow.platform.FieldViolation;
+
 import static com.smeloanflow.process.LoanOriginationProcess.Variables.*;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -74,7 +80,7 @@ public class IntakeService {
    * Submits an application from a channel and starts its process.
    *
    * @param idempotencyKey the channel's Idempotency-Key (at most 128 characters), or null
-   * @throws ApplicationValidationException naming every bad field (the key too); nothing is stored
+   * @throws InvalidFieldsException naming every bad field (the key too); nothing is stored
    * @throws IdempotencyConflictException when the key was used before for a different request
    */
   public Submission submit(ApplicationRequest request, String caller, String idempotencyKey) {
@@ -84,7 +90,7 @@ public class IntakeService {
           "幂等键不能超过 " + MAX_IDEMPOTENCY_KEY_LENGTH + " 个字符"));
     }
     if (!violations.isEmpty()) {
-      throw new ApplicationValidationException(violations);
+      throw new InvalidFieldsException(violations);
     }
     String requestHash = hash(request);
     if (idempotencyKey != null) {
@@ -152,7 +158,7 @@ public class IntakeService {
   private void requireValid(ApplicationRequest request) {
     List<FieldViolation> violations = violations(request);
     if (!violations.isEmpty()) {
-      throw new ApplicationValidationException(violations);
+      throw new InvalidFieldsException(violations);
     }
   }
 

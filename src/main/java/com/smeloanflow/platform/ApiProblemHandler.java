@@ -2,8 +2,8 @@ package com.smeloanflow.platform;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.smeloanflow.intake.ApplicationNotFoundException;
-import com.smeloanflow.intake.ApplicationValidationException;
-import com.smeloanflow.intake.FieldViolation;
+import com.smeloanflow.platform.InvalidFieldsException;
+import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.intake.IdempotencyConflictException;
 import com.smeloanflow.servicing.LoanNotFoundException;
 import java.net.URI;
@@ -29,8 +29,8 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
   public static final String PROBLEM_BASE = "https://smeloan.example.com/problems/";
 
-  @ExceptionHandler(ApplicationValidationException.class)
-  public ProblemDetail invalid(ApplicationValidationException e) {
+  @ExceptionHandler(InvalidFieldsException.class)
+  public ProblemDetail invalid(InvalidFieldsException e) {
     return invalidFields(e.violations());
   }
 

@@ -56,7 +56,7 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
       if (cause instanceof InvalidTaskInputException invalid) {
         return invalid;
       }
-      if (cause instanceof com.smeloanflow.intake.ApplicationValidationException invalid) {
+      if (cause instanceof com.smeloanflow.platform.InvalidFieldsException invalid) {
         return new InvalidTaskInputException(invalid.getMessage());
       }
     }

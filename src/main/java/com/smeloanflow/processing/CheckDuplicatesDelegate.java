@@ -3,7 +3,7 @@ package com.smeloanflow.processing;
 import static com.smeloanflow.process.LoanOriginationProcess.Variables.APPLICATION_ID;
 import static com.smeloanflow.process.LoanOriginationProcess.Variables.DUPLICATE_FOUND;
 
-import com.smeloanflow.intake.ApplicationHistory;
+import com.smeloanflow.casefile.ApplicationHistory;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -2,7 +2,7 @@ package com.smeloanflow.processing;
 
 import static com.smeloanflow.process.LoanOriginationProcess.Variables.APPLICATION_ID;
 
-import com.smeloanflow.intake.ApplicationHistory;
+import com.smeloanflow.casefile.ApplicationHistory;
 import com.smeloanflow.platform.BusinessClock;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,8 +1,10 @@
 package com.smeloanflow.processing;
 
+import com.smeloanflow.casefile.ApplicationChecks;
+
 import static com.smeloanflow.process.LoanOriginationProcess.Variables.*;
 
-import com.smeloanflow.intake.ApplicationHistory;
+import com.smeloanflow.casefile.ApplicationHistory;
 import com.smeloanflow.platform.TaskActor;
 import com.smeloanflow.platform.TaskForm;
 import java.util.Set;

@@ -1,5 +1,7 @@
 package com.smeloanflow.processing;
 
+import com.smeloanflow.casefile.ApplicationChecks;
+
 import static com.smeloanflow.process.LoanOriginationProcess.Variables.*;
 
 import com.smeloanflow.approval.ApprovalChecks;

@@ -2,7 +2,7 @@ package com.smeloanflow.processing;
 
 import static com.smeloanflow.process.LoanOriginationProcess.Variables.*;
 
-import com.smeloanflow.intake.ApplicationHistory;
+import com.smeloanflow.casefile.ApplicationHistory;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

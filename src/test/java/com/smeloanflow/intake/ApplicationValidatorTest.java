@@ -1,5 +1,7 @@
 package com.smeloanflow.intake;
 
+import com.smeloanflow.platform.FieldViolation;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

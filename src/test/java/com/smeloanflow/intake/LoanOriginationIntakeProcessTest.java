@@ -1,5 +1,7 @@
 package com.smeloanflow.intake;
 
+import com.smeloanflow.platform.InvalidFieldsException;
+
 import static com.smeloanflow.process.LoanOriginationProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -325,7 +327,7 @@ class LoanOriginationIntakeProcessTest extends AbstractIntegrationTest {
         .processDefinitionKey(LoanOriginationProcess.KEY).count();
 
     assertThatThrownBy(() -> startWithCounterForm("zy001-acceptor", form))
-        .isInstanceOf(ApplicationValidationException.class)
+        .isInstanceOf(InvalidFieldsException.class)
         .hasMessageContaining("统一社会信用代码")
         .hasMessageContaining("法定代表人手机号码")
         .hasMessageContaining("贷款用途")
@@ -344,7 +346,7 @@ class LoanOriginationIntakeProcessTest extends AbstractIntegrationTest {
         .processDefinitionKey(LoanOriginationProcess.KEY).count();
 
     assertThatThrownBy(() -> startWithCounterForm("zy001-acceptor", form))
-        .isInstanceOf(ApplicationValidationException.class)
+        .isInstanceOf(InvalidFieldsException.class)
         .hasMessageContaining("申请金额(元)")
         .hasMessageContaining("法定代表人手机号码");
 
@@ -358,7 +360,7 @@ class LoanOriginationIntakeProcessTest extends AbstractIntegrationTest {
         .processDefinitionKey(LoanOriginationProcess.KEY).count();
 
     assertThatThrownBy(() -> startWithCounterForm("zy002-acceptor", counterForm(enterprise)))
-        .isInstanceOf(ApplicationValidationException.class)
+        .isInstanceOf(InvalidFieldsException.class)
         .hasMessageContaining("受理网点")
         .hasMessageContaining("ZY001");
 

@@ -9,7 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.smeloanflow.approval.LoanFlow;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
-import com.smeloanflow.processing.ApplicationChecks;
+import com.smeloanflow.casefile.ApplicationChecks;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import java.util.Map;

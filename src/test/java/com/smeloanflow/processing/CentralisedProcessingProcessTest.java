@@ -1,5 +1,7 @@
 package com.smeloanflow.processing;
 
+import com.smeloanflow.casefile.ApplicationChecks;
+
 import static com.smeloanflow.process.LoanOriginationProcess.Elements.*;
 import static com.smeloanflow.processing.ProcessingFixtures.failing;
 import static com.smeloanflow.processing.ProcessingFixtures.strongProfile;

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.intake.ApplicationStatus;
 import com.smeloanflow.process.LoanOriginationProcess.Variables;
-import com.smeloanflow.processing.ApplicationChecks;
+import com.smeloanflow.casefile.ApplicationChecks;
 import com.smeloanflow.processing.CreditCodes;
 import com.smeloanflow.processing.ProcessingFixtures;
 import com.smeloanflow.processing.SandboxEnterprises;

@@ -1,7 +1,7 @@
 package com.smeloanflow.processing.sandbox;
 
-import com.smeloanflow.intake.ApplicationValidationException;
-import com.smeloanflow.intake.FieldViolation;
+import com.smeloanflow.platform.InvalidFieldsException;
+import com.smeloanflow.platform.FieldViolation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -64,7 +64,7 @@ public class SandboxController {
   public SandboxEnterprise get(@PathVariable("creditCode") String creditCode) {
     List<FieldViolation> violations = SandboxProfileValidator.validateCreditCode(creditCode);
     if (!violations.isEmpty()) {
-      throw new ApplicationValidationException(violations, "统一社会信用代码有误");
+      throw new InvalidFieldsException(violations, "统一社会信用代码有误");
     }
     return sandbox.view(creditCode);
   }

@@ -1,7 +1,7 @@
 package com.smeloanflow.processing.sandbox;
 
-import com.smeloanflow.intake.ApplicationValidationException;
-import com.smeloanflow.intake.FieldViolation;
+import com.smeloanflow.platform.InvalidFieldsException;
+import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.processing.ExternalSourceUnavailableException;
 import com.smeloanflow.processing.InternalDefaultRepository;
@@ -61,13 +61,13 @@ public class SandboxEnterpriseService {
    * default; the internal defaults replace those in the bank's default database; failure counts
    * start again from zero.
    *
-   * @throws ApplicationValidationException naming every bad field; nothing is stored
+   * @throws InvalidFieldsException naming every bad field; nothing is stored
    */
   @Transactional
   public Registration register(String creditCode, SandboxProfile profile, String registeredBy) {
     List<FieldViolation> violations = SandboxProfileValidator.validate(creditCode, profile, clock.today());
     if (!violations.isEmpty()) {
-      throw new ApplicationValidationException(violations, "沙箱企业数据有误: "
+      throw new InvalidFieldsException(violations, "沙箱企业数据有误: "
           + violations.stream().map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; ")));
     }
     SandboxProfile derived = SandboxDefaults.derive(creditCode);

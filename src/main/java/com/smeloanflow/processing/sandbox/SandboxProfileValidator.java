@@ -1,6 +1,6 @@
 package com.smeloanflow.processing.sandbox;
 
-import com.smeloanflow.intake.FieldViolation;
+import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.intake.UnifiedSocialCreditCode;
 import com.smeloanflow.processing.sandbox.SandboxProfile.Bureau;
 import com.smeloanflow.processing.sandbox.SandboxProfile.Court;

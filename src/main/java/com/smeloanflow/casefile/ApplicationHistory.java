@@ -1,4 +1,4 @@
-package com.smeloanflow.intake;
+package com.smeloanflow.casefile;
 
 import com.smeloanflow.platform.BusinessClock;
 import java.sql.Timestamp;

@@ -1,14 +1,14 @@
-package com.smeloanflow.intake;
+package com.smeloanflow.platform;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** An application was refused at intake; nothing was stored and no process was started. */
-public class ApplicationValidationException extends RuntimeException {
+public class InvalidFieldsException extends RuntimeException {
 
   private final List<FieldViolation> violations;
 
-  public ApplicationValidationException(List<FieldViolation> violations) {
+  public InvalidFieldsException(List<FieldViolation> violations) {
     super("申请信息有误: " + violations.stream()
         .map(v -> v.field() + " " + v.message())
         .collect(Collectors.joining("; ")));
@@ -16,7 +16,7 @@ public class ApplicationValidationException extends RuntimeException {
   }
 
   /** With a message of the caller's wording, e.g. naming fields by their form labels. */
-  public ApplicationValidationException(List<FieldViolation> violations, String message) {
+  public InvalidFieldsException(List<FieldViolation> violations, String message) {
     super(message);
     this.violations = List.copyOf(violations);
   }

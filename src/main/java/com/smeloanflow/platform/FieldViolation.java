@@ -1,4 +1,4 @@
-package com.smeloanflow.intake;
+package com.smeloanflow.platform;
 
 /**
  * One bad field of a request: its JSON path (e.g. {@code enterprise.creditCode}), a machine code

@@ -1,4 +1,4 @@
-package com.smeloanflow.processing;
+package com.smeloanflow.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
