@@ -35,11 +35,14 @@ public final class Groups {
 
   private Groups() {}
 
+  public static final String ACCEPTANCE_SUFFIX = "-acceptance";
+  public static final String CUSTOMER_MANAGERS_SUFFIX = "-customer-managers";
+
   public static String acceptance(String branchCode) {
-    return branchCode + "-acceptance";
+    return branchCode + ACCEPTANCE_SUFFIX;
   }
 
   public static String customerManagers(String branchCode) {
-    return branchCode + "-customer-managers";
+    return branchCode + CUSTOMER_MANAGERS_SUFFIX;
   }
 }

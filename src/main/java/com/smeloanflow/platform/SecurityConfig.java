@@ -29,7 +29,7 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration
 public class SecurityConfig {
 
-  public static final String GROUP_AUTHORITY_PREFIX = "GROUP_";
+  public static final String GROUP_AUTHORITY_PREFIX = com.smeloanflow.identity.BranchAccess.GROUP_AUTHORITY_PREFIX;
 
   @Bean
   @Order(1)
