@@ -44,6 +44,9 @@ public class SecurityConfig {
             .requestMatchers(HttpMethod.POST, "/api/applications", "/api/applications/*/documents",
                 "/api/applications/*/signature", "/api/applications/*/mortgage-registration").hasAnyAuthority(
                 group(Groups.CHANNEL_GATEWAY), group(Groups.CAMUNDA_ADMIN))
+            // What only core banking reports: repayments and their reversals.
+            .requestMatchers(HttpMethod.POST, "/api/loans/*/repayments", "/api/loans/*/repayments/*/reversal").hasAnyAuthority(
+                group(Groups.CORE_BANKING), group(Groups.CHANNEL_GATEWAY), group(Groups.CAMUNDA_ADMIN))
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("sme-loan-flow").authenticationEntryPoint(SecurityConfig::unauthorized))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfig::unauthorized)

@@ -26,16 +26,18 @@ public class LoanAccountRepository {
   /** Stores an account with its schedule; fails on a second account for the same application. */
   public void insert(LoanAccount account, Instant openedAt) {
     jdbc.sql("""
-        INSERT INTO loan_account (loan_id, application_id, credit_code, borrower_name, principal,
+        INSERT INTO loan_account (loan_id, application_id, credit_code, borrower_name, branch_code, product, principal,
           annual_rate_percent, term_months, repayment_method, disbursed_on, maturity_date,
           core_posting_reference, status, opened_at, version)
-        VALUES (:loanId, :applicationId, :creditCode, :borrowerName, :principal, :rate, :termMonths,
+        VALUES (:loanId, :applicationId, :creditCode, :borrowerName, :branchCode, :product, :principal, :rate, :termMonths,
           :method, :disbursedOn, :maturityDate, :postingReference, :status, :openedAt, 0)
         """)
         .param("loanId", account.loanId())
         .param("applicationId", account.applicationId())
         .param("creditCode", account.creditCode())
         .param("borrowerName", account.borrowerName())
+        .param("branchCode", account.branchCode())
+        .param("product", account.product())
         .param("principal", account.principal())
         .param("rate", account.annualRatePercent())
         .param("termMonths", account.termMonths())
@@ -75,6 +77,25 @@ public class LoanAccountRepository {
         .optional();
   }
 
+  /** Outstanding principal of the loans of these applications (0.00 unless active), by application id. */
+  public java.util.Map<String, java.math.BigDecimal> outstandingPrincipalByApplication(java.util.Collection<String> applicationIds) {
+    java.util.Map<String, java.math.BigDecimal> outstanding = new java.util.HashMap<>();
+    if (applicationIds.isEmpty()) {
+      return outstanding;
+    }
+    jdbc.sql("""
+        SELECT a.application_id, a.status, COALESCE(SUM(i.principal - i.principal_paid), 0) AS outstanding
+        FROM loan_account a LEFT JOIN repayment_instalment i ON i.loan_id = a.loan_id
+        WHERE a.application_id IN (:ids)
+        GROUP BY a.application_id, a.status
+        """)
+        .param("ids", java.util.List.copyOf(applicationIds))
+        .query((rs, row) -> outstanding.put(rs.getString("application_id"), LoanAccount.ACTIVE.equals(rs.getString("status"))
+            ? rs.getBigDecimal("outstanding").setScale(2) : java.math.BigDecimal.ZERO.setScale(2)))
+        .list();
+    return outstanding;
+  }
+
   private LoanAccount map(ResultSet rs) throws SQLException {
     String loanId = rs.getString("loan_id");
     return new LoanAccount(
@@ -82,6 +103,8 @@ public class LoanAccountRepository {
         rs.getString("application_id"),
         rs.getString("credit_code"),
         rs.getString("borrower_name"),
+        rs.getString("branch_code"),
+        rs.getString("product"),
         rs.getBigDecimal("principal"),
         rs.getBigDecimal("annual_rate_percent"),
         rs.getInt("term_months"),

@@ -11,6 +11,7 @@ import com.smeloanflow.disbursement.CorePosting;
 import com.smeloanflow.disbursement.DisbursementOrder;
 import com.smeloanflow.disbursement.SandboxCoreBanking;
 import com.smeloanflow.disbursement.SandboxCoreBankingFaults;
+import com.smeloanflow.intake.ApplicationNotFoundException;
 import com.smeloanflow.intake.IntakeService;
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.platform.BusinessClock;
@@ -29,7 +30,6 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -158,7 +158,7 @@ class LoanAccountServiceTest extends AbstractIntegrationTest {
         new BigDecimal("100000.00"), new BigDecimal("4.35"), 12, RepaymentMethod.INTEREST_FIRST,
         LocalDate.of(2025, 3, 15), "CB2025031500000005");
 
-    assertThatThrownBy(() -> loans.open(unknown)).isInstanceOf(DataIntegrityViolationException.class);
+    assertThatThrownBy(() -> loans.open(unknown)).isInstanceOf(ApplicationNotFoundException.class);
     assertThat(loans.findByApplication("SL19990101999999")).isEmpty();
   }
 
