@@ -229,8 +229,8 @@ public class DailyCloseService implements DisposableBean {
     String after = cursor;
     while (true) {
       String from = after;
+      renew(holder);
       String last = ownTransaction.execute(status -> {
-        renew(holder);
         List<String> chunk = statements.nextChunk(day, from, chunkSize);
         if (chunk.isEmpty()) {
           return null;
@@ -260,8 +260,8 @@ public class DailyCloseService implements DisposableBean {
     String after = cursor;
     while (true) {
       String from = after;
+      renew(holder);
       String last = ownTransaction.execute(status -> {
-        renew(holder);
         List<ArrearsListener.OverdueLoan> overdue = statements.nextOverdue(day, from, chunkSize);
         if (overdue.isEmpty()) {
           return null;
@@ -313,11 +313,14 @@ public class DailyCloseService implements DisposableBean {
     }
   }
 
-  /** Extends the lease inside a chunk's transaction; a run that lost its lock stops before the chunk changes anything. */
+  /**
+   * Extends the lease before each chunk, in a transaction of its own (a node asking for the lock is
+   * answered at once, not after the chunk); a run that lost its lock stops before the next chunk.
+   */
   private void renew(String holder) {
-    int renewed = jdbc.sql("UPDATE daily_close_lock SET locked_until = :until WHERE name = :name AND holder = :holder")
-        .param("until", Timestamp.from(Instant.now().plus(lease))).param("name", LOCK).param("holder", holder).update();
-    if (renewed == 0) {
+    Integer renewed = ownTransaction.execute(status -> jdbc.sql("UPDATE daily_close_lock SET locked_until = :until WHERE name = :name AND holder = :holder")
+        .param("until", Timestamp.from(Instant.now().plus(lease))).param("name", LOCK).param("holder", holder).update());
+    if (renewed == null || renewed == 0) {
       throw new IllegalStateException("The daily close lost its lock (lease " + lease + " ran out): stopping " + holder);
     }
   }
