@@ -11,7 +11,11 @@ public enum MailTemplate {
   APPLICATION_REJECTED("application-rejected"),
   CONTRACT_READY("contract-ready"),
   CONTRACT_EXPIRED("contract-expired"),
-  LOAN_DISBURSED("loan-disbursed");
+  LOAN_DISBURSED("loan-disbursed"),
+  /** To the borrower of an overdue loan (collections, D+1). */
+  OVERDUE_REMINDER("overdue-reminder"),
+  /** To the borrower whose repayment cleared the arrears (collections, cure). */
+  ARREARS_CLEARED("arrears-cleared");
 
   private final String file;
 

@@ -139,6 +139,21 @@ public class RepaymentService {
     return new Receipt(repayments.find(command.transactionId()).orElseThrow(), false);
   }
 
+  /** A repayment by its transaction id. */
+  public java.util.Optional<StoredRepayment> find(String transactionId) {
+    return repayments.find(transactionId);
+  }
+
+  /** What the loan received in repayments reported after {@code since} and not reversed. */
+  public BigDecimal receivedSince(String loanId, java.time.Instant since) {
+    return repayments.receivedSince(loanId, since);
+  }
+
+  /** The loan's repayments in the order they were applied. */
+  public List<StoredRepayment> ofLoan(String loanId) {
+    return repayments.ofLoan(loanId);
+  }
+
   /** Everything it takes to settle the loan on {@code valueDate}. */
   public BigDecimal payoffAmount(String loanId, LocalDate valueDate) {
     return RepaymentAllocator.payoffAmount(ledger.lines(loanId), valueDate);
