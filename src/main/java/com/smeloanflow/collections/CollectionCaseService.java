@@ -197,10 +197,7 @@ public class CollectionCaseService {
             + businessDate.plusDays(maxPromiseDays) + " 之间"));
       }
     }
-    if (!violations.isEmpty()) {
-      throw new InvalidFieldsException(violations, violations.stream().map(FieldViolation::message).reduce((a, b) -> a + "; " + b)
-          .orElse("") + " (" + violations.stream().map(FieldViolation::field).toList() + ")");
-    }
+    refuseIfAny(violations);
     long contactId = cases.insertContact(collectionCase.caseId(), businessDate, command.channel(), command.outcome(),
         command.notes().trim(), command.contactedBy(), clock.now());
     if (promised) {
@@ -222,9 +219,7 @@ public class CollectionCaseService {
     if (command.reason() == null || command.reason().isBlank() || command.reason().length() > 1000) {
       violations.add(new FieldViolation("disposalReason", "REQUIRED", "请填写处置理由 (1-1000 字)"));
     }
-    if (!violations.isEmpty()) {
-      throw new InvalidFieldsException(violations, "处置建议有误 (" + violations.stream().map(FieldViolation::field).toList() + ")");
-    }
+    refuseIfAny(violations);
     cases.insertDisposal(collectionCase.caseId(), command.type(), command.reason().trim(), command.proposedBy(), clock.now());
     log.info("Loan {}: {} proposed by {}", command.loanId(), command.type(), command.proposedBy());
   }
@@ -260,8 +255,7 @@ public class CollectionCaseService {
     requireMayDecide(command.loanId(), command.decidedBy());
     Disposal pending = pendingDisposal(command.loanId());
     if (!command.approve() && (command.comment() == null || command.comment().isBlank())) {
-      throw new InvalidFieldsException(List.of(new FieldViolation("disposalComment", "REQUIRED", "请填写驳回理由")),
-          "驳回处置建议须填写理由 (disposalComment)");
+      refuseIfAny(List.of(new FieldViolation("disposalComment", "REQUIRED", "驳回处置建议须填写理由")));
     }
     String comment = command.comment() == null ? null : command.comment().trim();
     String decision = command.approve() ? Disposal.APPROVED : Disposal.REJECTED;
@@ -278,8 +272,8 @@ public class CollectionCaseService {
   /** Records a legal follow-up as the case's contact. */
   public void recordLegalProgress(String loanId, LegalNextStep next, String notes, String by) {
     if (next == null || notes == null || notes.isBlank() || notes.length() > 2000) {
-      throw new InvalidFieldsException(List.of(new FieldViolation(next == null ? "legalProgress" : "legalNotes", "REQUIRED",
-          "请选择诉讼后续并填写进展 (1-2000 字)")), "诉讼跟进信息有误");
+      refuseIfAny(List.of(new FieldViolation(next == null ? "legalProgress" : "legalNotes", "REQUIRED",
+          "请选择诉讼后续并填写诉讼进展 (1-2000 字)")));
     }
     CollectionCase collectionCase = requireOpen(loanId);
     cases.insertContact(collectionCase.caseId(), businessDate(loans.standing(loanId).orElseThrow()), ContactChannel.LEGAL,
@@ -348,6 +342,14 @@ public class CollectionCaseService {
 
   public List<CollectionCase> casesOf(String loanId) {
     return cases.casesOf(loanId);
+  }
+
+  /** Refuses bad task input: the message says what is wrong (in the words of the form) and names the fields. */
+  private static void refuseIfAny(List<FieldViolation> violations) {
+    if (!violations.isEmpty()) {
+      throw new InvalidFieldsException(violations, String.join("; ", violations.stream().map(FieldViolation::message).toList())
+          + " (" + String.join(", ", violations.stream().map(FieldViolation::field).toList()) + ")");
+    }
   }
 
   private CollectionCase requireOpen(String loanId) {

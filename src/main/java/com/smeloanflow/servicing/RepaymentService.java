@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,11 +40,13 @@ public class RepaymentService {
   private final RepaymentRepository repayments;
   private final AllocationRules rules;
   private final BusinessClock clock;
-  private final List<ArrearsListener> listeners;
+  private final ObjectProvider<ArrearsListener> listeners;
   private final RepaymentAllocator allocator = new RepaymentAllocator();
 
+  // The listeners (collections) use this service too: looked up when a repayment clears arrears.
+
   public RepaymentService(LedgerRepository ledger, RepaymentRepository repayments, AllocationRules rules,
-      BusinessClock clock, List<ArrearsListener> listeners) {
+      BusinessClock clock, ObjectProvider<ArrearsListener> listeners) {
     this.ledger = ledger;
     this.repayments = repayments;
     this.rules = rules;
@@ -99,7 +102,7 @@ public class RepaymentService {
         allocation.scheduleRecomputed() ? ", " + allocation.prepaidPrincipal().toPlainString() + " CNY prepaid, schedule recomputed" : "",
         allocation.arrearsCleared() ? ", arrears cleared" : "");
     if (allocation.arrearsCleared()) {
-      listeners.forEach(l -> l.arrearsCleared(command.loanId(), command.transactionId(), command.valueDate()));
+      listeners.orderedStream().forEach(l -> l.arrearsCleared(command.loanId(), command.transactionId(), command.valueDate()));
     }
     return new Receipt(repayments.find(command.transactionId()).orElseThrow(), false);
   }
