@@ -231,7 +231,7 @@ public class DailyCloseService implements DisposableBean {
       String from = after;
       renew(holder);
       String last = ownTransaction.execute(status -> {
-        List<String> chunk = statements.nextChunk(day, from, chunkSize);
+        List<String> chunk = statements.nextChunk(from, chunkSize);
         if (chunk.isEmpty()) {
           return null;
         }
@@ -262,12 +262,15 @@ public class DailyCloseService implements DisposableBean {
       String from = after;
       renew(holder);
       String last = ownTransaction.execute(status -> {
-        List<ArrearsListener.OverdueLoan> overdue = statements.nextOverdue(day, from, chunkSize);
-        if (overdue.isEmpty()) {
+        List<String> chunk = statements.nextChunk(from, chunkSize);
+        if (chunk.isEmpty()) {
           return null;
         }
-        listeners.forEach(listener -> listener.overdue(day, overdue));
-        String lastLoan = overdue.get(overdue.size() - 1).loanId();
+        String lastLoan = chunk.get(chunk.size() - 1);
+        List<ArrearsListener.OverdueLoan> overdue = statements.overdue(day, chunk.get(0), lastLoan);
+        if (!overdue.isEmpty()) {
+          listeners.forEach(listener -> listener.overdue(day, overdue));
+        }
         jdbc.sql("""
             UPDATE daily_close_run SET cursor_loan_id = :cursor, chunks = chunks + 1,
               collection_loans = collection_loans + :loans WHERE business_date = :day

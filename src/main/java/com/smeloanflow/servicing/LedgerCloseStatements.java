@@ -23,8 +23,10 @@ final class LedgerCloseStatements {
   private static final String CHUNK = """
       loan_id BETWEEN :first AND :last AND status = 'ACTIVE' AND disbursed_on <= :day
       AND (last_closed_on IS NULL OR last_closed_on < :day)""";
-  private static final String IN_CHUNK = "loan_id BETWEEN :first AND :last AND loan_id IN (SELECT loan_id FROM loan_account WHERE "
-      + CHUNK + ")";
+  /** Instalments of the chunk's loans: a range of the primary key, each checked against its loan. */
+  private static final String IN_CHUNK = "loan_id BETWEEN :first AND :last AND EXISTS (SELECT 1 FROM loan_account a"
+      + " WHERE a.loan_id = repayment_instalment.loan_id AND a.status = 'ACTIVE' AND a.disbursed_on <= :day"
+      + " AND (a.last_closed_on IS NULL OR a.last_closed_on < :day))";
 
   private final JdbcClient jdbc;
   private final InternalDefaultRepository defaults;
@@ -61,26 +63,24 @@ final class LedgerCloseStatements {
   /** What one chunk did. */
   record ChunkResult(int loans, int overdue, BigDecimal penalty, int classifications, int settled) {}
 
-  /** The next chunk's first and last loan id after {@code cursor}, locked; empty when the day is done. */
-  List<String> nextChunk(LocalDate day, String cursor, int size) {
-    return jdbc.sql("""
-        SELECT loan_id FROM loan_account
-        WHERE status = 'ACTIVE' AND disbursed_on <= :day AND (last_closed_on IS NULL OR last_closed_on < :day)
-          AND loan_id > :cursor
-        ORDER BY loan_id LIMIT :size FOR UPDATE
-        """)
-        .param("day", day).param("cursor", cursor == null ? "" : cursor).param("size", size)
+  /**
+   * The next {@code size} loan ids after {@code cursor} in primary-key order (whatever their status:
+   * an index range, not a scan), locked until the chunk commits; empty when the book is done.
+   */
+  List<String> nextChunk(String cursor, int size) {
+    return jdbc.sql("SELECT loan_id FROM loan_account WHERE loan_id > :cursor ORDER BY loan_id LIMIT :size FOR UPDATE")
+        .param("cursor", cursor == null ? "" : cursor).param("size", size)
         .query(String.class).list();
   }
 
-  /** The next overdue loans after {@code cursor} that the ledger step closed for the day. */
-  List<ArrearsListener.OverdueLoan> nextOverdue(LocalDate day, String cursor, int size) {
+  /** The overdue loans among {@code first} to {@code last} that the ledger step closed for the day. */
+  List<ArrearsListener.OverdueLoan> overdue(LocalDate day, String first, String last) {
     return jdbc.sql("""
         SELECT loan_id, branch_code, days_past_due FROM loan_account
-        WHERE status = 'ACTIVE' AND last_closed_on = :day AND days_past_due > 0 AND loan_id > :cursor
-        ORDER BY loan_id LIMIT :size
+        WHERE loan_id BETWEEN :first AND :last AND status = 'ACTIVE' AND last_closed_on = :day AND days_past_due > 0
+        ORDER BY loan_id
         """)
-        .param("day", day).param("cursor", cursor == null ? "" : cursor).param("size", size)
+        .param("day", day).param("first", first).param("last", last)
         .query((rs, row) -> new ArrearsListener.OverdueLoan(rs.getString("loan_id"), rs.getString("branch_code"),
             rs.getInt("days_past_due")))
         .list();

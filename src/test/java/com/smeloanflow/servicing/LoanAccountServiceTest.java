@@ -43,6 +43,7 @@ class LoanAccountServiceTest extends AbstractIntegrationTest {
   @Autowired CoreBankingGateway coreBanking;
   @Autowired SandboxCoreBanking sandbox;
   @Autowired SandboxCoreBankingFaults faults;
+  @Autowired RepaymentService repayments;
 
   @AfterEach
   void noMoreFaults() {
@@ -160,6 +161,25 @@ class LoanAccountServiceTest extends AbstractIntegrationTest {
 
     assertThatThrownBy(() -> loans.open(unknown)).isInstanceOf(ApplicationNotFoundException.class);
     assertThat(loans.findByApplication("SL19990101999999")).isEmpty();
+  }
+
+  @Test
+  void answersTheOutstandingPrincipalOfLoansByApplicationForAnExposureRule() {
+    LoanAccount repaying = TestLoans.with(intake, loans).disbursedOn(clock.today().minusDays(10));
+    LoanAccount writtenOff = TestLoans.with(intake, loans).disbursedOn(clock.today().minusDays(10));
+    LoanApplication noLoan = DisbursedApplications.register(intake);
+    repayments.receive(new ReceiveRepayment(repaying.loanId(), "TX-EXP-" + repaying.loanId(), new BigDecimal("18530.99"),
+        clock.today(), "core-banking"));
+    loans.writeOff(new WriteOffLoan(writtenOff.loanId(), clock.today(), "collector2", "测试"));
+
+    java.util.Map<String, BigDecimal> outstanding = loans.outstandingPrincipalByApplication(
+        List.of(repaying.applicationId(), writtenOff.applicationId(), noLoan.id()));
+
+    // 100,000.00 less the first instalment's 8,168.49 and 10,000.00 prepaid.
+    assertThat(outstanding).containsOnlyKeys(repaying.applicationId(), writtenOff.applicationId());
+    assertThat(outstanding.get(repaying.applicationId())).isEqualTo(new BigDecimal("81831.51"));
+    assertThat(outstanding.get(writtenOff.applicationId())).isEqualTo(new BigDecimal("0.00"));
+    assertThat(loans.outstandingPrincipalByApplication(List.of())).isEmpty();
   }
 
   @Test
