@@ -226,37 +226,42 @@ public class DailyCloseService implements DisposableBean {
   }
 
   private void closeLedger(LocalDate day, String cursor, String holder) {
-    String after = cursor;
-    while (true) {
-      String from = after;
-      renew(holder);
-      String last = ownTransaction.execute(status -> {
-        List<String> chunk = statements.nextChunk(from, chunkSize);
-        if (chunk.isEmpty()) {
-          return null;
-        }
-        String lastLoan = chunk.get(chunk.size() - 1);
-        LedgerCloseStatements.ChunkResult result = statements.close(day, chunk.get(0), lastLoan, clock.now());
-        jdbc.sql("""
-            UPDATE daily_close_run SET cursor_loan_id = :cursor, chunks = chunks + 1, loans_closed = loans_closed + :loans,
-              overdue_loans = overdue_loans + :overdue, penalty_accrued = penalty_accrued + :penalty,
-              classifications = classifications + :classifications, loans_settled = loans_settled + :settled
-            WHERE business_date = :day
-            """)
-            .param("cursor", lastLoan).param("loans", result.loans()).param("overdue", result.overdue())
-            .param("penalty", result.penalty()).param("classifications", result.classifications())
-            .param("settled", result.settled()).param("day", day).update();
-        observer.chunkDone(day, DailyCloseRun.STEP_LEDGER, lastLoan);
-        return lastLoan;
-      });
-      if (last == null) {
-        return;
-      }
-      after = last;
-    }
+    walk(day, DailyCloseRun.STEP_LEDGER, cursor, holder, (first, last) -> {
+      LedgerCloseStatements.ChunkResult result = statements.close(day, first, last, clock.now());
+      jdbc.sql("""
+          UPDATE daily_close_run SET loans_closed = loans_closed + :loans, overdue_loans = overdue_loans + :overdue,
+            penalty_accrued = penalty_accrued + :penalty, classifications = classifications + :classifications,
+            loans_settled = loans_settled + :settled
+          WHERE business_date = :day
+          """)
+          .param("loans", result.loans()).param("overdue", result.overdue()).param("penalty", result.penalty())
+          .param("classifications", result.classifications()).param("settled", result.settled()).param("day", day)
+          .update();
+    });
   }
 
   private void handOverdueLoans(LocalDate day, String cursor, String holder) {
+    walk(day, DailyCloseRun.STEP_COLLECTIONS, cursor, holder, (first, last) -> {
+      List<ArrearsListener.OverdueLoan> overdue = statements.overdue(day, first, last);
+      if (!overdue.isEmpty()) {
+        listeners.forEach(listener -> listener.overdue(day, overdue));
+        jdbc.sql("UPDATE daily_close_run SET collection_loans = collection_loans + :loans WHERE business_date = :day")
+            .param("loans", overdue.size()).param("day", day).update();
+      }
+    });
+  }
+
+  /** What a step does with one chunk of loans, inside the chunk's transaction. */
+  @FunctionalInterface
+  private interface ChunkWork {
+    void run(String firstLoanId, String lastLoanId);
+  }
+
+  /**
+   * Walks the book after {@code cursor} in chunks of loan ids, each chunk in a transaction of its own
+   * that also moves the step's cursor: a crash loses at most the chunk in flight, and it is redone.
+   */
+  private void walk(LocalDate day, String step, String cursor, String holder, ChunkWork work) {
     String after = cursor;
     while (true) {
       String from = after;
@@ -267,16 +272,10 @@ public class DailyCloseService implements DisposableBean {
           return null;
         }
         String lastLoan = chunk.get(chunk.size() - 1);
-        List<ArrearsListener.OverdueLoan> overdue = statements.overdue(day, chunk.get(0), lastLoan);
-        if (!overdue.isEmpty()) {
-          listeners.forEach(listener -> listener.overdue(day, overdue));
-        }
-        jdbc.sql("""
-            UPDATE daily_close_run SET cursor_loan_id = :cursor, chunks = chunks + 1,
-              collection_loans = collection_loans + :loans WHERE business_date = :day
-            """)
-            .param("cursor", lastLoan).param("loans", overdue.size()).param("day", day).update();
-        observer.chunkDone(day, DailyCloseRun.STEP_COLLECTIONS, lastLoan);
+        work.run(chunk.get(0), lastLoan);
+        jdbc.sql("UPDATE daily_close_run SET cursor_loan_id = :cursor, chunks = chunks + 1 WHERE business_date = :day")
+            .param("cursor", lastLoan).param("day", day).update();
+        observer.chunkDone(day, step, lastLoan);
         return lastLoan;
       });
       if (last == null) {

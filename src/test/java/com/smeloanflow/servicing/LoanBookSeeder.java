@@ -14,8 +14,8 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * (never for production data): {@code n} applications, loan accounts and 12 instalments each, on H2
  * or PostgreSQL, in a few statements. Every loan: 100,000.00 CNY over 12 months, equal principal
  * (8,333.33 a month, the last 8,333.37) with a flat 300.00 interest per instalment, disbursed on the
- * same day, half at ZY001 and half at ZY002. Instalments due before {@code paidBefore} are paid,
- * except for every {@code unpaidEvery}-th loan, which is overdue on them.
+ * same day, half at ZY001 and half at ZY002. Instalments due on or before {@code paidThrough} are
+ * paid, except for every {@code unpaidEvery}-th loan, which owes them.
  *
  * <pre>{@code
  * LoanBookSeeder.seed(jdbc, dataSource, "BM", 100_000, LocalDate.of(2024, 1, 15), LocalDate.of(2024, 2, 15), 33);
@@ -31,7 +31,7 @@ public final class LoanBookSeeder {
   private LoanBookSeeder() {}
 
   public static void seed(JdbcClient jdbc, DataSource dataSource, String prefix, int n, LocalDate disbursedOn,
-      LocalDate paidBefore, int unpaidEvery) {
+      LocalDate paidThrough, int unpaidEvery) {
     String range = isPostgres(dataSource)
         ? "(SELECT generate_series(1, :n) AS x) r"
         : "(SELECT X AS x FROM SYSTEM_RANGE(1, :n)) r";
@@ -65,7 +65,7 @@ public final class LoanBookSeeder {
       LocalDate due = disbursedOn.plusMonths(k);
       BigDecimal principal = k == 12 ? LAST_PRINCIPAL : PRINCIPAL;
       BigDecimal remaining = k == 12 ? BigDecimal.ZERO.setScale(2) : new BigDecimal("100000.00").subtract(PRINCIPAL.multiply(BigDecimal.valueOf(k)));
-      boolean dueBefore = due.isBefore(paidBefore);
+      boolean paid = !due.isAfter(paidThrough);
       jdbc.sql("""
           INSERT INTO repayment_instalment (loan_id, number, due_date, principal, interest, total, remaining_principal,
             principal_paid, interest_paid, status, paid_on)
@@ -78,7 +78,7 @@ public final class LoanBookSeeder {
           FROM """ + " " + range)
           .param("prefix", prefix).param("n", n).param("k", k).param("due", due).param("principal", principal)
           .param("interest", INTEREST).param("total", principal.add(INTEREST)).param("remaining", remaining)
-          .param("paid", dueBefore).param("unpaidEvery", unpaidEvery)
+          .param("paid", paid).param("unpaidEvery", unpaidEvery)
           .update();
     }
   }
