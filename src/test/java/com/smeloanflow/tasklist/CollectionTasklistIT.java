@@ -100,7 +100,7 @@ class CollectionTasklistIT extends BrowserTestBase {
     close(firstDue.plusDays(89), loanId);
     Task proposal = probe.awaitTask(instance, TASK_PROPOSE_DISPOSAL);
     assertThat(probe.candidateGroups(proposal.getId())).containsExactly("collections");
-    CamundaForm propose = open("collector", proposal, "提出诉讼或核销建议", loanId, "督办逾期贷款", "team-lead", "尚无处置建议");
+    CamundaForm propose = open("collector", proposal, "提出诉讼或核销建议", loanId, "主管督办", "team-lead", "尚无处置建议");
     tasklist.claim();
     propose.radio("处置方式", "核销").type("处置理由", "借款企业已停业, 无可执行财产, 建议核销并保留追索权");
     browser.screenshot("23-form-propose-disposal");
