@@ -1,6 +1,6 @@
 package com.smeloanflow.disbursement;
 
-import com.smeloanflow.intake.ApplicationStatus;
+import com.smeloanflow.casefile.ApplicationStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,6 +28,10 @@ public class SigningController {
   public record MortgageRegistrationReport(@Schema(example = "黔(2026)汇川区不动产证明第0012345号") String registrationNumber,
       @Schema(example = "2026-11-25T09:00:00+08:00") OffsetDateTime registeredAt) {}
 
+  public record GuaranteeSignatureReport(@Schema(example = "BZ20261123000001-1") String contractNumber,
+      @Schema(example = "SIG-7a1c0e55-3b2d-4f60-9d8e-0c1b2a3d4e5f") String signatureId,
+      @Schema(example = "2026-11-23T11:00:00+08:00") OffsetDateTime signedAt) {}
+
   public record StatusResponse(String applicationId, ApplicationStatus status) {}
 
   @PostMapping(path = "/api/applications/{id}/signature", consumes = "application/json")
@@ -41,11 +45,23 @@ public class SigningController {
 
   @PostMapping(path = "/api/applications/{id}/mortgage-registration", consumes = "application/json")
   @Operation(summary = "The mortgage was registered online (线上办抵)",
-      description = "Verified with the mortgage registry: the registration must be for this enterprise and secure at "
-          + "least the approved amount. 409 when the application is not awaiting a registration.")
+      description = "Verified with the mortgage registry: the registration must be this enterprise's, in favour of the bank, "
+          + "over the application's collateral, secure at least the approved amount and secure no other loan. 409 when the "
+          + "application is not awaiting a registration.")
   public StatusResponse mortgageRegistration(@PathVariable("id") String id, @RequestBody MortgageRegistrationReport report,
       Principal principal) {
     return new StatusResponse(id, signing.mortgageRegistered(id, report.registrationNumber(),
         report.registeredAt() == null ? null : report.registeredAt().toInstant(), principal.getName()));
+  }
+
+  @PostMapping(path = "/api/applications/{id}/guarantee-signatures", consumes = "application/json")
+  @Operation(summary = "A guarantor signed a guarantee contract",
+      description = "Called by the channel after the e-signature service confirmed a guarantor's signature; verified with the "
+          + "service (the signer must be the guarantor the contract names). Taken any time after the contracts were sent; "
+          + "when the last guarantor has signed, the loan goes on to registration or disbursement.")
+  public StatusResponse guaranteeSignature(@PathVariable("id") String id, @RequestBody GuaranteeSignatureReport report,
+      Principal principal) {
+    return new StatusResponse(id, signing.guaranteeSignatureReceived(id, report.contractNumber(), report.signatureId(),
+        report.signedAt() == null ? null : report.signedAt().toInstant(), principal.getName()));
   }
 }

@@ -49,6 +49,7 @@ public class DemoData {
       new DemoUser("committee1", "赵磊", "贷审会委员", List.of(Groups.CREDIT_COMMITTEE)),
       new DemoUser("committee2", "黄敏", "贷审会委员", List.of(Groups.CREDIT_COMMITTEE)),
       new DemoUser("committee3", "周杰", "贷审会委员", List.of(Groups.CREDIT_COMMITTEE)),
+      new DemoUser("committee-chair", "郑国栋", "贷审会主任委员", List.of(Groups.CREDIT_COMMITTEE_CHAIR)),
       new DemoUser("disburser", "吴霞", "放款审核", List.of(Groups.DISBURSEMENT_OPS)),
       new DemoUser("collector", "徐强", "资产保全", List.of(Groups.COLLECTIONS)),
       new DemoUser("team-lead", "孙丽", "团队主管", List.of(Groups.TEAM_LEADS)),

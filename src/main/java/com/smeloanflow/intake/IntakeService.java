@@ -1,5 +1,7 @@
 package com.smeloanflow.intake;
 
+import com.smeloanflow.platform.IdempotencyConflictException;
+
 import com.smeloanflow.casefile.ApplicationHistory;
 
 import com.smeloanflow.platform.InvalidFieldsException;
@@ -13,8 +15,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.smeloanflow.casefile.ApplicationStatus;
+import com.smeloanflow.casefile.CaseFiles;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.process.LoanOriginationProcess;
+import com.smeloanflow.process.ProcessVariable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -59,10 +64,12 @@ public class IntakeService {
   private final TransactionTemplate transaction;
   private final BusinessClock clock;
   private final JdbcClient jdbc;
+  private final CaseFiles caseFiles;
 
   public IntakeService(LoanApplicationRepository applications, IdempotencyRepository idempotency,
       ApplicationIdGenerator ids, ApplicationHistory history, RuntimeService runtimeService,
-      TransactionTemplate transaction, BusinessClock clock, JdbcClient jdbc) {
+      TransactionTemplate transaction, BusinessClock clock, JdbcClient jdbc, CaseFiles caseFiles) {
+    this.caseFiles = caseFiles;
     this.applications = applications;
     this.idempotency = idempotency;
     this.ids = ids;
@@ -106,7 +113,7 @@ public class IntakeService {
           idempotency.insert(caller, idempotencyKey, requestHash, application.id(), clock.now());
         }
         startProcess(application);
-        return new Submission(application.id(), application.status(), false);
+        return new Submission(application.id(), ApplicationStatus.SUBMITTED, false);
       });
     } catch (DataAccessException e) {
       if (idempotencyKey == null) {
@@ -117,31 +124,38 @@ public class IntakeService {
     }
   }
 
-  /** Validates and stores an application without starting a process (the counter start form starts it). */
+  /**
+   * Validates and stores an application with its guarantors and opens its case file, without starting a
+   * process (the counter start form starts it).
+   */
   public LoanApplication register(ApplicationRequest request, String caller) {
     requireValid(request);
     LoanApplication application = toApplication(ids.next(), request, caller);
     applications.insert(application);
+    applications.insertGuarantors(application.id(), guarantors(request));
+    caseFiles.open(application.id());
     history.record(application.id(), caller, "SUBMITTED",
         application.channel().label() + " / " + application.product().label() + " / " + application.requestedAmount().toPlainString() + " 元");
     return application;
   }
 
-  /** Variables the process starts with: the id and the values its gateways need. */
-  public Map<String, Object> processVariables(LoanApplication application) {
+  /**
+   * The variables the process starts with: what its gateways and candidate groups need. The
+   * application id is the business key, not a variable.
+   */
+  public static Map<String, Object> processVariables(LoanApplication application) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(APPLICATION_ID.name(), application.id());
     variables.put(BRANCH_CODE.name(), application.branchCode());
-    variables.put(PRODUCT.name(), application.product().name());
     variables.put(BRANCH_ACCEPTANCE_REQUIRED.name(), application.needsBranchAcceptance());
+    variables.put(MORTGAGE_LOAN.name(), application.guaranteeType() == GuaranteeType.MORTGAGE);
     return variables;
   }
 
   private void startProcess(LoanApplication application) {
-    runtimeService.createProcessInstanceByKey(LoanOriginationProcess.KEY)
+    ProcessVariable.trusted(() -> runtimeService.createProcessInstanceByKey(LoanOriginationProcess.KEY)
         .businessKey(application.id())
         .setVariables(processVariables(application))
-        .execute();
+        .execute());
     log.info("Application {}: loan-origination started ({} at {})", application.id(), application.channel(), application.branchCode());
   }
 
@@ -205,7 +219,18 @@ public class IntakeService {
         mortgage ? CollateralType.valueOf(collateral.type()) : null,
         mortgage ? collateral.description() : null,
         mortgage ? collateral.appraisedValue() : null,
-        ApplicationStatus.SUBMITTED, List.of(), caller, clock.now());
+        List.of(), caller, clock.now());
+  }
+
+  private static List<Guarantor> guarantors(ApplicationRequest request) {
+    List<Guarantor> guarantors = new ArrayList<>();
+    if (request.guarantors() != null) {
+      for (ApplicationRequest.GuarantorRequest g : request.guarantors()) {
+        guarantors.add(new Guarantor(guarantors.size() + 1, Guarantor.PartyType.valueOf(g.type()), g.name().trim(),
+            g.idNumber(), GuarantorRelation.valueOf(g.relation()), g.mobile() == null || g.mobile().isBlank() ? null : g.mobile()));
+      }
+    }
+    return guarantors;
   }
 
   static String hash(ApplicationRequest request) {

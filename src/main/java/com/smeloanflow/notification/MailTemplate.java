@@ -10,7 +10,8 @@ public enum MailTemplate {
   APPLICATION_WITHDRAWN("application-withdrawn"),
   APPLICATION_REJECTED("application-rejected"),
   CONTRACT_READY("contract-ready"),
-  CONTRACT_EXPIRED("contract-expired"),
+  DISBURSEMENT_HELD("disbursement-held"),
+  DISBURSEMENT_DOCUMENTS_REQUIRED("disbursement-documents-required"),
   LOAN_DISBURSED("loan-disbursed");
 
   private final String file;

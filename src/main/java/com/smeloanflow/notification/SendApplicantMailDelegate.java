@@ -1,8 +1,5 @@
 package com.smeloanflow.notification;
 
-import static com.smeloanflow.process.LoanOriginationProcess.Variables.APPLICATION_ID;
-import static com.smeloanflow.process.LoanOriginationProcess.Variables.MAIL_TEMPLATE;
-
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,6 +13,9 @@ import org.springframework.stereotype.Component;
 @Component("sendApplicantMail")
 public class SendApplicantMailDelegate implements JavaDelegate {
 
+  /** The input parameter of the mail tasks that names the template. */
+  public static final String MAIL_TEMPLATE = "mailTemplate";
+
   private final ApplicantMailService mail;
 
   public SendApplicantMailDelegate(ApplicantMailService mail) {
@@ -24,7 +24,7 @@ public class SendApplicantMailDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    MailTemplate template = MailTemplate.valueOf(MAIL_TEMPLATE.from(execution));
-    mail.send(APPLICATION_ID.from(execution), template, Map.of());
+    MailTemplate template = MailTemplate.valueOf((String) execution.getVariableLocal(MAIL_TEMPLATE));
+    mail.send(execution.getProcessBusinessKey(), template, Map.of());
   }
 }

@@ -1,11 +1,6 @@
 package com.smeloanflow.platform;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.smeloanflow.intake.ApplicationNotFoundException;
-import com.smeloanflow.platform.InvalidFieldsException;
-import com.smeloanflow.platform.FieldViolation;
-import com.smeloanflow.intake.IdempotencyConflictException;
-import com.smeloanflow.servicing.LoanNotFoundException;
 import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -26,6 +21,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice(basePackages = "com.smeloanflow")
 public class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiProblemHandler.class);
 
   public static final String PROBLEM_BASE = "https://smeloan.example.com/problems/";
 
@@ -49,14 +46,23 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
-  @ExceptionHandler(ApplicationNotFoundException.class)
-  public ProblemDetail notFound(ApplicationNotFoundException e) {
-    return problem(HttpStatus.NOT_FOUND, "not-found", "申请不存在", e.getMessage());
+  @ExceptionHandler(NotFoundException.class)
+  public ProblemDetail notFound(NotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "not-found", e.title(), e.getMessage());
   }
 
-  @ExceptionHandler(LoanNotFoundException.class)
-  public ProblemDetail loanNotFound(LoanNotFoundException e) {
-    return problem(HttpStatus.NOT_FOUND, "not-found", "贷款不存在", e.getMessage());
+  /**
+   * Anything unexpected: a 500 as problem+json with an id to quote to operations, logged with the
+   * stack trace under that id; the body never carries internals.
+   */
+  @ExceptionHandler(Exception.class)
+  public ProblemDetail unexpected(Exception e, WebRequest request) {
+    String incident = java.util.UUID.randomUUID().toString();
+    log.error("Unexpected failure {} of {}", incident, request.getDescription(false), e);
+    ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "系统内部错误",
+        "An unexpected error occurred; quote incident " + incident + " to operations");
+    problem.setProperty("incident", incident);
+    return problem;
   }
 
   @ExceptionHandler(IdempotencyConflictException.class)

@@ -42,8 +42,10 @@ public class SecurityConfig {
             // What only a channel reports: a new application, uploaded documents, the applicant's signature,
             // the online mortgage registration.
             .requestMatchers(HttpMethod.POST, "/api/applications", "/api/applications/*/documents",
-                "/api/applications/*/signature", "/api/applications/*/mortgage-registration").hasAnyAuthority(
-                group(Groups.CHANNEL_GATEWAY), group(Groups.CAMUNDA_ADMIN))
+                "/api/applications/*/signature", "/api/applications/*/guarantee-signatures",
+                "/api/applications/*/mortgage-registration").hasAnyAuthority(group(Groups.CHANNEL_GATEWAY), group(Groups.CAMUNDA_ADMIN))
+            // Reference data the bank maintains: the Loan Prime Rates.
+            .requestMatchers(HttpMethod.POST, "/api/lpr-rates").hasAnyAuthority(group(Groups.CAMUNDA_ADMIN), group(Groups.PROCESS_OWNERS))
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("sme-loan-flow").authenticationEntryPoint(SecurityConfig::unauthorized))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfig::unauthorized)

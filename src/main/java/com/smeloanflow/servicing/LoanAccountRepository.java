@@ -1,5 +1,7 @@
 package com.smeloanflow.servicing;
 
+import com.smeloanflow.approval.RepaymentMethod;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -73,6 +75,12 @@ public class LoanAccountRepository {
         .param("applicationId", applicationId)
         .query(String.class)
         .optional();
+  }
+
+  public java.math.BigDecimal outstandingPrincipal(java.util.Collection<String> applicationIds) {
+    java.math.BigDecimal sum = jdbc.sql("SELECT SUM(principal) FROM loan_account WHERE application_id IN (:ids) AND status = 'ACTIVE'")
+        .param("ids", applicationIds).query(java.math.BigDecimal.class).optional().orElse(null);
+    return sum == null ? java.math.BigDecimal.ZERO : sum;
   }
 
   private LoanAccount map(ResultSet rs) throws SQLException {

@@ -92,6 +92,17 @@ public class LoanAccountService {
     return accounts.findLoanIdByApplication(applicationId);
   }
 
+  /**
+   * What the loans opened for these applications still owe in principal. Until repayments are booked
+   * (the servicing ledger), that is the principal of every loan still ACTIVE.
+   */
+  public java.math.BigDecimal outstandingPrincipal(java.util.Collection<String> applicationIds) {
+    if (applicationIds.isEmpty()) {
+      return java.math.BigDecimal.ZERO;
+    }
+    return accounts.outstandingPrincipal(applicationIds);
+  }
+
   private String nextLoanId() {
     return "LN" + DAY.format(clock.today()) + String.format("%06d", loanNumbers.nextLongValue() % 1_000_000);
   }

@@ -7,7 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.disbursement.SandboxCoreBanking;
 import com.smeloanflow.identity.Groups;
-import com.smeloanflow.intake.ApplicationStatus;
+import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.support.ApiClient;

@@ -12,7 +12,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.identity.Groups;
-import com.smeloanflow.intake.ApplicationStatus;
+import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.process.LoanOriginationProcess.Variables;
 import com.smeloanflow.support.AbstractIntegrationTest;

@@ -1,6 +1,6 @@
 package com.smeloanflow.processing;
 
-import com.smeloanflow.intake.ApplicationStatus;
+import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.intake.Channel;
 import com.smeloanflow.intake.GuaranteeType;
 import com.smeloanflow.intake.LoanApplication;

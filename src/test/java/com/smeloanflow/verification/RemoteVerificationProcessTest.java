@@ -8,7 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.identity.Groups;
-import com.smeloanflow.intake.ApplicationStatus;
+import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.process.LoanOriginationProcess.Variables;
 import com.smeloanflow.casefile.ApplicationChecks;
 import com.smeloanflow.processing.CreditCodes;
