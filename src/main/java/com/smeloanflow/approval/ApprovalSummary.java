@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 @Order(40)
 public class ApprovalSummary implements TaskSummaryContributor {
 
+  /** The task-local values it sets, by the names the forms use (approval). */
+  public static final java.util.List<String> FORM_VALUES = java.util.List.of("approvalText", "committeeVotesText", "committeeTallyText", "returnQuestionText");
+
   private final ApprovalDecisions approvals;
   private final CommitteeService committee;
   private final ApplicationChecks checks;

@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
 @Order(90)
 public class CaseFileSummary implements TaskSummaryContributor {
 
+  /** The task-local values it sets, by the names the forms use (checks). */
+  public static final java.util.List<String> FORM_VALUES = java.util.List.of("verificationHistoryText", "verificationAttemptsText");
+
   private final ApplicationChecks checks;
 
   public CaseFileSummary(ApplicationChecks checks) {

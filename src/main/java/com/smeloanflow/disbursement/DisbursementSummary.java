@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
 @Order(50)
 public class DisbursementSummary implements TaskSummaryContributor {
 
+  /** The task-local values it sets, by the names the forms use (contract and disbursement). */
+  public static final java.util.List<String> FORM_VALUES = java.util.List.of("contractText", "signingText", "supplementText");
+
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessClock.BANK_ZONE);
 
   private final ContractService contracts;

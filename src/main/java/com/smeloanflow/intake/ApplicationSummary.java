@@ -14,6 +14,9 @@ import org.springframework.stereotype.Component;
 @Order(10)
 public class ApplicationSummary implements TaskSummaryContributor {
 
+  /** The task-local values it sets, by the names the forms use (plus one {@code <document>Required} flag per document). */
+  public static final java.util.List<String> FORM_VALUES = java.util.List.of("applicationId", "enterpriseName", "creditCode", "industryCode", "establishedOn", "annualRevenue", "legalRepName", "legalRepMobile", "legalRepEmail", "productName", "channelName", "branchName", "requestedAmount", "termMonths", "purpose", "guaranteeName", "collateralSummary", "guarantorsText", "requiredDocumentsText", "missingDocumentsText");
+
   private final LoanApplicationRepository applications;
   private final BranchDirectory branches;
 

@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
 @Order(20)
 public class ProcessingSummary implements TaskSummaryContributor {
 
+  /** The task-local values it sets, by the names the forms use (processing). */
+  public static final java.util.List<String> FORM_VALUES = java.util.List.of("totalScore", "grade", "operatingScore", "creditScore", "behaviourScore", "scenarioScore", "suggestedLimit", "reasonsText", "redFlagsText", "externalDataText", "approvalRouteName", "routeReason", "pricingText", "duplicatesText", "exposureText", "collateralCapText", "exceptionText", "guarantorChecksText");
+
   /** Codes of the external data as staff call them. */
   private static final Map<String, String> DATA_NAMES = Map.ofEntries(Map.entry("ACTIVE", "存续"), Map.entry("REVOKED", "吊销"),
       Map.entry("DEREGISTERED", "注销"), Map.entry("GROWING", "向好"), Map.entry("STABLE", "平稳"), Map.entry("DECLINING", "下行"),

@@ -54,7 +54,7 @@ interface AutoApprovalScenario {
     ProcessInstance instance = flow.instance(applicationId);
 
     assertThat(instance).isWaitingAt(WAIT_SIGNATURE);
-    assertThat(flow.bean(LoanApplicationRepository.class).get(applicationId).status())
+    assertThat(flow.bean(com.smeloanflow.casefile.CaseFiles.class).status(applicationId).orElseThrow())
         .isEqualTo(ApplicationStatus.AWAITING_SIGNATURE);
     assertThat(mailsFor(request.email())).extracting(AutoApprovalScenario::subject).singleElement().asString()
         .contains("签署借款合同");

@@ -1,5 +1,7 @@
 package com.smeloanflow.intake;
 
+import com.smeloanflow.casefile.ApplicationStatus;
+
 import com.smeloanflow.platform.InvalidFieldsException;
 
 import static com.smeloanflow.process.LoanOriginationProcess.Elements.*;

@@ -1,5 +1,7 @@
 package com.smeloanflow.servicing;
 
+import com.smeloanflow.approval.RepaymentMethod;
+
 import com.smeloanflow.support.AbstractIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,7 @@
 package com.smeloanflow.servicing;
 
+import com.smeloanflow.approval.RepaymentMethod;
+
 import static com.smeloanflow.approval.RepaymentMethod.EQUAL_INSTALMENT;
 import static com.smeloanflow.approval.RepaymentMethod.EQUAL_PRINCIPAL;
 import static com.smeloanflow.approval.RepaymentMethod.INTEREST_FIRST;

@@ -108,6 +108,7 @@ public abstract class AbstractIntegrationTest {
   @Autowired protected IntakeService intakeService;
   @Autowired protected LoanApplicationRepository applications;
   @Autowired protected JdbcClient jdbc;
+  @Autowired protected com.smeloanflow.casefile.CaseFiles caseFiles;
 
   @LocalServerPort private int port;
 
@@ -176,7 +177,7 @@ public abstract class AbstractIntegrationTest {
   }
 
   protected ApplicationStatus statusOf(String applicationId) {
-    return applications.get(applicationId).status();
+    return caseFiles.status(applicationId).orElseThrow();
   }
 
   /**
