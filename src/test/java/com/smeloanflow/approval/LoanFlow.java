@@ -126,8 +126,13 @@ public final class LoanFlow {
     return instance;
   }
 
+  /** Runs the application's due jobs; nothing when its instance has ended. */
   public void executeDueJobs(String applicationId) {
-    jobs.executeDueJobs(instance(applicationId).getId());
+    ProcessInstance running = runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(LoanOriginationProcess.KEY).processInstanceBusinessKey(applicationId).singleResult();
+    if (running != null) {
+      jobs.executeDueJobs(running.getId());
+    }
   }
 
   /** The one open task of the application at {@code taskDefinitionKey}. */
