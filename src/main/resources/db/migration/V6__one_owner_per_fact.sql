@@ -224,6 +224,8 @@ ALTER TABLE loan_application DROP COLUMN loan_id;
 -- return the application for information; the chair consolidates them in the resolution.
 ALTER TABLE committee_vote ADD COLUMN proposed_amount DECIMAL(18, 2);
 ALTER TABLE committee_vote ADD COLUMN proposed_conditions VARCHAR(1000);
+-- APPROVE_WITH_CONDITIONS (23 characters) is a vote now
+ALTER TABLE committee_vote ALTER COLUMN vote SET DATA TYPE VARCHAR(30);
 
 -- disbursement: the posting that paid the loan out (the core system's reference), kept by the stage
 -- that made it; servicing opens the loan account from it.

@@ -93,7 +93,7 @@ class ApplicationApiTest extends AbstractIntegrationTest {
     assertThat(view.get("status").asText()).isEqualTo("AWAITING_ACCEPTANCE");
     assertThat(view.get("statusLabel").asText()).isEqualTo("待网点受理");
     assertThat(texts(view.get("openTasks"))).containsExactly("受理贷款申请");
-    assertThat(texts(view.get("currentStage"))).contains("受理贷款申请");
+    assertThat(texts(view.get("currentStage"))).as("the bank's stage").containsExactly("网点受理");
     assertThat(view.get("requestedAmount").decimalValue()).isEqualByComparingTo("800000.00");
   }
 
@@ -360,21 +360,36 @@ class ApplicationApiTest extends AbstractIntegrationTest {
   }
 
   @Test
-  void documentsUploadBeforeTheMissingDocumentsMailWentOutIsRefusedWith409() {
+  void documentsUploadedWhileTheBranchHasNotAskedForAnyAreRefusedWith409() {
     String applicationId = api.post(APPLICATIONS, CHANNEL, applicationJson(uniqueEnterprise())).json()
         .get("applicationId").asText();
-    String instanceId = processInstance(applicationId).getId();
-    executeDueJobs(instanceId);
-    taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
-        checklistWithout(applicationId, RequiredDocument.BANK_STATEMENTS));
-    // The mail job has not run yet (job executor busy, SMTP server down): nothing waits for the upload.
+    executeDueJobs(processInstance(applicationId).getId());
+    // waiting for the branch to accept: no document is awaited yet
 
     Response answer = api.post(APPLICATIONS + "/" + applicationId + "/documents", CHANNEL,
         "{\"documents\": [\"BANK_STATEMENTS\"]}");
 
     assertThat(answer.status()).as(answer.toString()).isEqualTo(409);
     assertThat(answer.contentType()).isEqualTo("application/problem+json");
-    assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.DOCUMENTS_MISSING);
+    assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_ACCEPTANCE);
+  }
+
+  @Test
+  void documentsUploadedTheMomentTheStatusSaysDocumentsMissingAreAccepted() {
+    String applicationId = api.post(APPLICATIONS, CHANNEL, applicationJson(uniqueEnterprise())).json()
+        .get("applicationId").asText();
+    String instanceId = processInstance(applicationId).getId();
+    executeDueJobs(instanceId);
+    taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+        checklistWithout(applicationId, RequiredDocument.BANK_STATEMENTS));
+    assertThat(api.get(APPLICATIONS + "/" + applicationId, CHANNEL).json().path("status").asText())
+        .isEqualTo(ApplicationStatus.DOCUMENTS_MISSING.name());
+
+    Response answer = api.post(APPLICATIONS + "/" + applicationId + "/documents", CHANNEL,
+        "{\"documents\": [\"BANK_STATEMENTS\"]}");
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(202);
+    assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_ACCEPTANCE);
   }
 
   @Test
