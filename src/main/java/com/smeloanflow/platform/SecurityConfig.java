@@ -44,6 +44,9 @@ public class SecurityConfig {
             .requestMatchers(HttpMethod.POST, "/api/applications", "/api/applications/*/documents",
                 "/api/applications/*/signature", "/api/applications/*/mortgage-registration").hasAnyAuthority(
                 group(Groups.CHANNEL_GATEWAY), group(Groups.CAMUNDA_ADMIN))
+            // Branches are reference data: everyone reads them, administrators maintain them.
+            .requestMatchers(HttpMethod.POST, "/api/branches", "/api/branches/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
+            .requestMatchers(HttpMethod.PUT, "/api/branches/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("sme-loan-flow").authenticationEntryPoint(SecurityConfig::unauthorized))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfig::unauthorized)
