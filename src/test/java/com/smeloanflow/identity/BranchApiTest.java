@@ -181,6 +181,18 @@ class BranchApiTest extends AbstractIntegrationTest {
         .status()).isEqualTo(201);
   }
 
+  @Test
+  void theApiDescriptionShowsAdministratorsHowToOpenABranch() {
+    Response doc = api.send("GET", "/v3/api-docs", null, null, null);
+
+    assertThat(doc.status()).isEqualTo(200);
+    JsonNode paths = doc.json().path("paths");
+    assertThat(paths.path("/api/branches").has("post")).isTrue();
+    assertThat(paths.path("/api/branches/{code}").has("put")).isTrue();
+    assertThat(paths.has("/api/branches/{code}/deactivation")).isTrue();
+    assertThat(paths.path("/api/branches").path("post").path("responses").path("409").toString()).contains("DIVISION_COVERED");
+  }
+
   /** A clerk an administrator adds to the branch's acceptance group (as in Admin), password demo. */
   private String staffOf(String code) {
     String userId = code.toLowerCase() + "-acceptor";
