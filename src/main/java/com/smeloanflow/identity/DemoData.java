@@ -56,7 +56,7 @@ public class DemoData {
       new DemoUser("process-owner", "马超", "流程管理员", List.of(Groups.PROCESS_OWNERS)));
 
   /** The demo branches of 遵义市 and the district each covers. */
-  public static final List<CreateBranch> BRANCHES = List.of(
+  static final List<CreateBranch> BRANCHES = List.of(
       new CreateBranch("ZY001", "汇川支行", List.of("520303")),
       new CreateBranch("ZY002", "红花岗支行", List.of("520302")));
 
