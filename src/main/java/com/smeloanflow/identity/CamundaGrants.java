@@ -25,8 +25,15 @@ class CamundaGrants {
     this.authorizationService = authorizationService;
   }
 
-  /** Creates the group, or gives an existing one the current name (a renamed branch renames its groups). */
+  /**
+   * Creates the group, or gives an existing one the current name (a renamed branch renames its
+   * groups). With a read-only directory (LDAP) the directory owns the groups: nothing to write, the
+   * grants to the group id still apply.
+   */
   void ensureGroup(String id, String name) {
+    if (identityService.isReadOnly()) {
+      return;
+    }
     Group group = identityService.createGroupQuery().groupId(id).singleResult();
     if (group == null) {
       group = identityService.newGroup(id);
