@@ -112,7 +112,7 @@ public class CounterIntakeListener implements ExecutionListener {
     List<FieldViolation> violations = new ArrayList<>();
     ApplicationRequest request = toRequest(execution, violations);
     String clerk = currentUser();
-    String branch = text(execution, BRANCH_FIELD);
+    String branch = upper(text(execution, BRANCH_FIELD));
     if (clerk != null && branch != null && !mayActFor(clerk, branch)) {
       violations.add(new FieldViolation("branchCode", "NOT_YOUR_BRANCH", "您不属于网点 " + branch + ", 不能代其受理"));
     }
@@ -185,7 +185,7 @@ public class CounterIntakeListener implements ExecutionListener {
     }
     return new ApplicationRequest(
         Channel.BRANCH_COUNTER.name(),
-        text(execution, BRANCH_FIELD),
+        upper(text(execution, BRANCH_FIELD)),
         text(execution, "product"),
         new ApplicationRequest.Enterprise(text(execution, "enterpriseName"), upper(text(execution, "creditCode")),
             upper(text(execution, "industryCode")), date(execution, "establishedOn", violations),

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.casefile.CaseFiles;
+import com.smeloanflow.identity.BranchDirectory;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.process.LoanOriginationProcess;
 import com.smeloanflow.process.ProcessVariable;
@@ -33,7 +34,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -63,12 +63,12 @@ public class IntakeService {
   private final RuntimeService runtimeService;
   private final TransactionTemplate transaction;
   private final BusinessClock clock;
-  private final JdbcClient jdbc;
+  private final BranchDirectory branches;
   private final CaseFiles caseFiles;
 
   public IntakeService(LoanApplicationRepository applications, IdempotencyRepository idempotency,
       ApplicationIdGenerator ids, ApplicationHistory history, RuntimeService runtimeService,
-      TransactionTemplate transaction, BusinessClock clock, JdbcClient jdbc, CaseFiles caseFiles) {
+      TransactionTemplate transaction, BusinessClock clock, BranchDirectory branches, CaseFiles caseFiles) {
     this.caseFiles = caseFiles;
     this.applications = applications;
     this.idempotency = idempotency;
@@ -77,7 +77,7 @@ public class IntakeService {
     this.runtimeService = runtimeService;
     this.transaction = transaction;
     this.clock = clock;
-    this.jdbc = jdbc;
+    this.branches = branches;
   }
 
   /** The answer to a submission; {@code replayed} when it repeats the answer to an earlier request. */
@@ -163,7 +163,7 @@ public class IntakeService {
   public List<FieldViolation> violations(ApplicationRequest request) {
     List<FieldViolation> violations = new ArrayList<>(ApplicationValidator.validate(request, clock.today()));
     if (request != null && request.branchCode() != null && violations.stream().noneMatch(v -> v.field().equals("branchCode"))
-        && !branchExists(request.branchCode())) {
+        && !branches.takesApplications(request.branchCode())) {
       violations.add(new FieldViolation("branchCode", "UNKNOWN_BRANCH", "网点 " + request.branchCode() + " 不存在或已停用"));
     }
     return violations;
@@ -174,11 +174,6 @@ public class IntakeService {
     if (!violations.isEmpty()) {
       throw new InvalidFieldsException(violations);
     }
-  }
-
-  private boolean branchExists(String code) {
-    return jdbc.sql("SELECT COUNT(*) FROM branch WHERE code = :code AND active = TRUE")
-        .param("code", code).query(Long.class).single() > 0;
   }
 
   private Optional<Submission> replay(String caller, String key, String requestHash) {
