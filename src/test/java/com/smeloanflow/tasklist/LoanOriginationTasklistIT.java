@@ -133,7 +133,8 @@ class LoanOriginationTasklistIT extends BrowserTestBase {
     // 登记补充资料: the applicant is mailed, the branch waits for the missing statements
     Task receive = probe.awaitTask(instance, TASK_RECEIVE_MISSING_DOCUMENTS);
     assertThat(probe.candidateGroups(receive.getId())).containsExactly("ZY001-acceptance");
-    assertThat(MAIL.getReceivedMessagesForDomain("example.com")).as("mail to the applicant").isNotEmpty();
+    probe.awaitCondition("mail to the applicant, sent by the outbox poller",
+        () -> MAIL.getReceivedMessagesForDomain("example.com").length > 0);
     probe.assertFormReadsOnlyTaskVariables(receive);
     tasklist.selectFilter(IdentitySetup.FILTER_GROUP_TASKS).openTask(receive.getId());
     assertThat(tasklist.openTaskName()).isEqualTo("登记补充资料");
