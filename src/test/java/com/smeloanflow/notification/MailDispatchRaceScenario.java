@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -22,8 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 interface MailDispatchRaceScenario {
 
-  int APPLICANTS = 10;
-  int MAILS_EACH = 2;
+  int APPLICANTS = 6;
+  int MAILS_EACH = 3;
 
   /** An application of this test, waiting at branch acceptance (it has no mail of its own). */
   record Applicant(String applicationId, String email) {
@@ -38,15 +40,27 @@ interface MailDispatchRaceScenario {
     }
   }
 
+  /** A new application of the test (AbstractIntegrationTest#submit through {@link Applicant#submittedWith}). */
   Applicant newApplicant();
 
-  MailOutbox outbox();
-
-  MailDispatcher dispatcher();
-
-  TransactionTemplate transaction();
-
+  /** Mails the test's SMTP server received for the address (AbstractIntegrationTest#mailsTo). */
   List<MimeMessage> mailsFor(String address);
+
+  /** The application's beans. */
+  BeanFactory beans();
+
+  default MailOutbox outbox() {
+    return beans().getBean(MailOutbox.class);
+  }
+
+  default MailDispatcher dispatcher() {
+    return beans().getBean(MailDispatcher.class);
+  }
+
+  /** A new transaction, as the process step that queues a mail has. */
+  default TransactionTemplate transaction() {
+    return new TransactionTemplate(beans().getBean(PlatformTransactionManager.class));
+  }
 
   @Test
   default void twoDispatchersRacingOverTheSameMailsSendEachMailExactlyOnce() throws InterruptedException {

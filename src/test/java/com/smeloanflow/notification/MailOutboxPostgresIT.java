@@ -7,9 +7,8 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The mail outbox on PostgreSQL, the production database several nodes share (DESIGN.md §8):
@@ -17,12 +16,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class MailOutboxPostgresIT extends AbstractPostgresIntegrationTest implements MailDispatchRaceScenario {
 
-  @Autowired MailOutbox outbox;
-  @Autowired PlatformTransactionManager transactions;
+  @Autowired BeanFactory beans;
 
   @Test
   void mailWaitsOutAnSmtpOutageAndIsSentWhenTheServerIsBack() {
     Applicant applicant = newApplicant();
+    MailOutbox outbox = outbox();
     long id = transaction().execute(tx -> outbox.enqueue(applicant.applicationId(), MailTemplate.DOCUMENTS_MISSING));
     mailServer.stop();
 
@@ -43,22 +42,12 @@ class MailOutboxPostgresIT extends AbstractPostgresIntegrationTest implements Ma
   }
 
   @Override
-  public MailOutbox outbox() {
-    return outbox;
-  }
-
-  @Override
-  public MailDispatcher dispatcher() {
-    return mailDispatcher;
-  }
-
-  @Override
-  public TransactionTemplate transaction() {
-    return new TransactionTemplate(transactions);
-  }
-
-  @Override
   public List<MimeMessage> mailsFor(String address) {
     return mailsTo(address);
+  }
+
+  @Override
+  public BeanFactory beans() {
+    return beans;
   }
 }

@@ -14,10 +14,9 @@ import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.IllegalTransactionStateException;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The mail outbox on its own: a mail is queued with the state change that causes it and sent apart
@@ -29,7 +28,7 @@ class MailOutboxTest extends AbstractIntegrationTest implements MailDispatchRace
   @Autowired MailOutbox outbox;
   @Autowired MailOutboxProperties properties;
   @Autowired ApplicationHistory history;
-  @Autowired PlatformTransactionManager transactions;
+  @Autowired BeanFactory beans;
 
   // --- queued with the state change ------------------------------------------------------------
 
@@ -226,23 +225,13 @@ class MailOutboxTest extends AbstractIntegrationTest implements MailDispatchRace
   }
 
   @Override
-  public MailOutbox outbox() {
-    return outbox;
-  }
-
-  @Override
-  public MailDispatcher dispatcher() {
-    return mailDispatcher;
-  }
-
-  @Override
-  public TransactionTemplate transaction() {
-    return new TransactionTemplate(transactions);
-  }
-
-  @Override
   public List<MimeMessage> mailsFor(String address) {
     return mailsTo(address);
+  }
+
+  @Override
+  public BeanFactory beans() {
+    return beans;
   }
 
   private long queue(Applicant applicant, MailTemplate template) {
