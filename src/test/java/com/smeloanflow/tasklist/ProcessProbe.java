@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
@@ -176,7 +177,7 @@ public class ProcessProbe {
   }
 
   /** Waits until {@code condition} holds, e.g. the outbox poller sent a mail. */
-  public void awaitCondition(String what, java.util.function.BooleanSupplier condition) {
+  public void awaitCondition(String what, BooleanSupplier condition) {
     await(what, () -> condition.getAsBoolean() ? Boolean.TRUE : null);
   }
 
