@@ -3,7 +3,7 @@ package com.smeloanflow.notification;
 /**
  * The mails the bank sends applicants. Each has a readable Chinese template in
  * {@code src/main/resources/mail/<file>.txt}: the first line is the subject, the rest the body, with
- * {@code ${placeholder}} values from {@link ApplicantMailService}.
+ * {@code ${placeholder}} values from the {@link MailValueProvider}s, filled by {@link MailOutbox}.
  */
 public enum MailTemplate {
   DOCUMENTS_MISSING("documents-missing"),

@@ -39,6 +39,7 @@ public class SecurityConfig {
         .authenticationProvider(camundaUsers)
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/api/sandbox/**").hasAnyAuthority(group(Groups.CAMUNDA_ADMIN), group(Groups.PROCESS_OWNERS))
+            .requestMatchers("/api/admin/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
             // What only a channel reports: a new application, uploaded documents, the applicant's signature,
             // the online mortgage registration.
             .requestMatchers(HttpMethod.POST, "/api/applications", "/api/applications/*/documents",

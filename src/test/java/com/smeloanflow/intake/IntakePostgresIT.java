@@ -41,7 +41,7 @@ class IntakePostgresIT extends AbstractPostgresIntegrationTest {
     assertThat(jdbc.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE NOT success").query(Long.class).single()).isZero();
     assertThat(jdbc.sql("""
         SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'
-        AND table_name IN ('branch', 'loan_application', 'idempotency_record', 'application_event', 'mail_log')
+        AND table_name IN ('branch', 'loan_application', 'idempotency_record', 'application_event', 'mail_outbox')
         """).query(String.class).list()).hasSize(5);
     assertThat(jdbc.sql("SELECT COUNT(*) FROM branch WHERE code IN ('ZY001', 'ZY002')").query(Long.class).single()).isEqualTo(2);
   }

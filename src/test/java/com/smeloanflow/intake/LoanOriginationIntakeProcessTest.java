@@ -159,7 +159,7 @@ class LoanOriginationIntakeProcessTest extends AbstractIntegrationTest {
         .isEqualTo("近12个月银行流水、抵押物评估报告");
     assertThat(applications.get(application.applicationId()).missingDocuments())
         .containsExactly(RequiredDocument.BANK_STATEMENTS, RequiredDocument.COLLATERAL_APPRAISAL_REPORT);
-    assertThat(jdbc.sql("SELECT template FROM mail_log WHERE application_id = :id")
+    assertThat(jdbc.sql("SELECT template FROM mail_outbox WHERE case_id = :id AND status = 'SENT'")
         .param("id", application.applicationId()).query(String.class).list()).containsExactly("DOCUMENTS_MISSING");
   }
 
@@ -251,6 +251,31 @@ class LoanOriginationIntakeProcessTest extends AbstractIntegrationTest {
   }
 
   // --- SMTP outage ------------------------------------------------------------------------------
+
+  @Test
+  void mailServerOutageDoesNotHoldUpTheApplicationAndTheMailGoesOutOnceTheServerIsBack() {
+    TestApplications.Builder request = TestApplications.mortgageAtBranchCounter();
+    Submitted application = submit(request);
+    ProcessInstance instance = application.processInstance();
+    mailServer.stop();
+
+    completeAs(ZY001_ACCEPTOR, task(instance).getId(),
+        checklistWithout(application.applicationId(), RequiredDocument.BANK_STATEMENTS));
+    executeDueJobs(instance.getId());
+
+    assertThat(instance).isWaitingAt(TASK_RECEIVE_MISSING_DOCUMENTS);
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(statusOf(application.applicationId())).isEqualTo(ApplicationStatus.DOCUMENTS_MISSING);
+    assertThat(jdbc.sql("SELECT status FROM mail_outbox WHERE case_id = :id")
+        .param("id", application.applicationId()).query(String.class).list()).containsExactly("PENDING");
+
+    mailServer.start();
+    moveClockBy(Duration.ofMinutes(1).plusSeconds(1)); // the outbox's first back-off
+    dispatchMails(application.applicationId());
+
+    assertThat(mailsTo(request.email())).singleElement()
+        .satisfies(mail -> assertThat(subjectOf(mail)).contains("补充资料"));
+  }
 
   // --- counter start form ------------------------------------------------------------------------
 
