@@ -38,12 +38,24 @@ public class DuplicateCheckService {
     List<String> others = caseFiles.openAmong(applications.applicationsOfEnterprise(application.creditCode())).stream()
         .filter(id -> !id.equals(applicationId)).toList();
     if (!others.isEmpty()) {
-      outcomes.saveDuplicates(applicationId, String.join(",", others));
-      history.record(applicationId, "system", "DUPLICATE_FLAGGED", "同一企业的其他在途申请: " + String.join(", ", others));
+      String listed = listed(others);
+      outcomes.saveDuplicates(applicationId, listed);
+      history.record(applicationId, "system", "DUPLICATE_FLAGGED", "同一企业的其他在途申请: " + listed);
     }
     BigDecimal total = exposure.exposureOf(application);
     outcomes.saveExposure(applicationId, total);
     history.record(applicationId, "system", "EXPOSURE", "借款人授信敞口(在途申请 + 未结清贷款, 含本笔) " + total.toPlainString() + " 元");
     return others;
+  }
+
+  /** How many other applications are named; more are counted (the column and the reviewer's form stay readable). */
+  static final int LISTED_DUPLICATES = 20;
+
+  /** The other applications' ids, at most {@link #LISTED_DUPLICATES} of them, then how many there are. */
+  static String listed(List<String> others) {
+    if (others.size() <= LISTED_DUPLICATES) {
+      return String.join(",", others);
+    }
+    return String.join(",", others.subList(0, LISTED_DUPLICATES)) + ",… (共 " + others.size() + " 件)";
   }
 }

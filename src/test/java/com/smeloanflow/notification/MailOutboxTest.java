@@ -3,6 +3,9 @@ package com.smeloanflow.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.smeloanflow.casefile.CustomerReason;
+import com.smeloanflow.casefile.DeclineService;
+import com.smeloanflow.casefile.Stage;
 import com.smeloanflow.casefile.ApplicationHistory;
 import com.smeloanflow.intake.RequiredDocument;
 import com.smeloanflow.support.AbstractIntegrationTest;
@@ -26,6 +29,7 @@ import org.springframework.transaction.IllegalTransactionStateException;
 class MailOutboxTest extends AbstractIntegrationTest implements MailDispatchRaceScenario {
 
   @Autowired MailOutbox outbox;
+  @Autowired DeclineService declines;
   @Autowired MailOutboxProperties properties;
   @Autowired ApplicationHistory history;
   @Autowired BeanFactory beans;
@@ -157,6 +161,8 @@ class MailOutboxTest extends AbstractIntegrationTest implements MailDispatchRace
     dispatchMails(applicant.applicationId());
     moveClockBy(Duration.ofMinutes(1));
     dispatchMails(applicant.applicationId()); // second failure: the first mail waits 5 minutes now
+    transaction().executeWithoutResult(tx -> declines.decline(DeclineService.Decline.withdrawal(applicant.applicationId(),
+        Stage.INTAKE, "补件已超期", CustomerReason.DOCUMENTS_NOT_SUPPLIED, null)));
     long second = queue(applicant, MailTemplate.APPLICATION_WITHDRAWN);
     mailServer.start();
 
