@@ -3,6 +3,7 @@ package com.smeloanflow.disbursement;
 import com.smeloanflow.platform.InvalidFieldsException;
 import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.InputHygiene;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -49,6 +50,9 @@ public class SandboxSigningController {
   @PutMapping("/api/sandbox/mortgage-registrations/{number}")
   @Operation(summary = "Sandbox: the mortgage registry records a registration")
   public MortgageRegistry.Registration register(@PathVariable("number") String number, @RequestBody RegistrationRequest request) {
+    InputHygiene.refuseIfAny(InputHygiene.singleLine("number", number, 64),
+        InputHygiene.singleLine("creditCode", request.creditCode(), 18),
+        InputHygiene.singleLine("collateralDescription", request.collateralDescription(), 500));
     if (request.creditCode() == null || request.securedAmount() == null || request.securedAmount().signum() <= 0) {
       throw new InvalidFieldsException(List.of(new FieldViolation("securedAmount", "REQUIRED",
           "creditCode 与 securedAmount (大于0) 必填")));
