@@ -98,18 +98,21 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
       HttpStatusCode status, WebRequest request) {
-    if (body instanceof ProblemDetail problem && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-      String[] typeAndTitle = ProblemResponses.typeAndTitle(status.value());
+    ResponseEntity<Object> answer = super.handleExceptionInternal(e, body, headers, status, request);
+    if (answer == null) {
+      return null;
+    }
+    if (answer.getBody() instanceof ProblemDetail problem
+        && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+      String[] typeAndTitle = ProblemResponses.typeAndTitle(answer.getStatusCode().value());
       problem.setType(URI.create(PROBLEM_BASE + typeAndTitle[0]));
       problem.setTitle(typeAndTitle[1]);
     }
     HttpHeaders problemHeaders = new HttpHeaders();
-    if (headers != null) {
-      problemHeaders.putAll(headers);
-    }
+    problemHeaders.putAll(answer.getHeaders());
     // An Accept the API cannot serve (406) still gets the problem in the one format it has.
     problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-    return super.handleExceptionInternal(e, body, problemHeaders, status, request);
+    return new ResponseEntity<>(answer.getBody(), problemHeaders, answer.getStatusCode());
   }
 
   @Override
