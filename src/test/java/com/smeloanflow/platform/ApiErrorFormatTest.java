@@ -34,8 +34,6 @@ class ApiErrorFormatTest extends AbstractIntegrationTest {
   void unknownPathWrongMethodUnacceptableAndUnsupportedMediaTypeAnswerProblems() {
     expect(api.get("/api/no-such-thing", CHANNEL), 404, "/not-found");
     expect(api.send("DELETE", "/api/applications", CHANNEL, "demo", null), 405, "/method-not-allowed");
-    expect(api.send("POST", "/api/applications", CHANNEL, "demo", "channel=x", "Content-Type", "text/plain"), 415,
-        "/unsupported-media-type");
   }
 
   @Test
@@ -45,6 +43,16 @@ class ApiErrorFormatTest extends AbstractIntegrationTest {
     assertThat(answer).startsWith("HTTP/1.1 406");
     assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
     assertThat(answer).contains("/problems/not-acceptable");
+  }
+
+  @Test
+  void aBodyTheApiDoesNotReadIsAProblem() throws IOException {
+    String answer = raw("POST /api/applications HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
+        + "Content-Length: 9\r\nConnection: close\r\n\r\nchannel=x");
+
+    assertThat(answer).startsWith("HTTP/1.1 415");
+    assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
+    assertThat(answer).contains("/problems/unsupported-media-type");
   }
 
   @Test
