@@ -96,11 +96,8 @@ public class ExpressionSandbox implements BeanPostProcessor {
   static Set<String> rootIdentifiersOfBuiltModels() {
     Set<String> identifiers = new TreeSet<>();
     try {
-      Resource[] models = new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/*.{bpmn,dmn}");
-      if (models.length == 0) {
-        models = concat(new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/*.bpmn"),
-            new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/*.dmn"));
-      }
+      PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+      Resource[] models = concat(resolver.getResources("classpath*:bpmn/*.bpmn"), resolver.getResources("classpath*:bpmn/*.dmn"));
       for (Resource model : models) {
         try (InputStream in = model.getInputStream()) {
           identifiers.addAll(rootIdentifiers(new String(in.readAllBytes(), StandardCharsets.UTF_8)));

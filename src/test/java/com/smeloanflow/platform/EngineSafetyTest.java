@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.TestApplications;
-import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.task.Task;
@@ -14,6 +13,8 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -46,28 +47,17 @@ class EngineSafetyTest extends AbstractIntegrationTest {
         .doesNotContain("environment", "dataSource", "processEngineConfiguration", "identityService", "jdbcTemplate");
   }
 
-  @Test
-  void aDeploymentReadingTheDatabasePasswordFromTheEnvironmentFails() {
-    String instance = startOneStepProcess("${environment.getProperty('spring.datasource.password')}");
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      a deployment reading the database password from the environment | ${environment.getProperty('spring.datasource.password')} | environment
+      reflection through getClass()                                    | ${sendApplicantMail.getClass().getClassLoader()}          | getClass
+      the engine's services through the execution                       | ${execution.processEngineServices.identityService}         | processEngineServices
+      """)
+  void aDeployedExpressionReachingBeyondItsBeansFails(String what, String expression, String refused) {
+    String instance = startOneStepProcess(expression);
 
-    assertThatThrownBy(() -> executeDueJobs(instance)).isInstanceOf(ProcessEngineException.class)
-        .hasMessageContaining("environment");
-  }
-
-  @Test
-  void anExpressionReachingReflectionThroughGetClassFails() {
-    String instance = startOneStepProcess("${sendApplicantMail.getClass().getClassLoader()}");
-
-    assertThatThrownBy(() -> executeDueJobs(instance)).isInstanceOf(ProcessEngineException.class)
-        .hasMessageContaining("getClass");
-  }
-
-  @Test
-  void anExpressionReachingTheEngineThroughTheExecutionFails() {
-    String instance = startOneStepProcess("${execution.processEngineServices.identityService}");
-
-    assertThatThrownBy(() -> executeDueJobs(instance)).isInstanceOf(ProcessEngineException.class)
-        .hasMessageContaining("processEngineServices");
+    assertThatThrownBy(() -> executeDueJobs(instance)).as(what).isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining(refused);
   }
 
   @Test
