@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.TestApplications;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.task.Task;
@@ -16,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -27,6 +33,8 @@ class EngineSafetyTest extends AbstractIntegrationTest {
 
   @Autowired ApplicationContext context;
   @Autowired ExpressionSandbox expressionSandbox;
+
+  @LocalServerPort int port;
 
   private String deploymentId;
 
@@ -130,6 +138,30 @@ class EngineSafetyTest extends AbstractIntegrationTest {
     assertThat(api.get("/engine-rest/job?maxResults=10", "team-lead").status()).isEqualTo(200);
     assertThat(api.get("/engine-rest/metrics/activity-instance-start/sum", "process-owner").status()).isEqualTo(200);
     assertThat(api.post("/engine-rest/signal", "process-owner", "{\"name\":\"no-one-listens\"}").status()).isEqualTo(204);
+  }
+
+  @Test
+  void staffLoggedIntoTasklistMayNotReadMetricsThroughTheWebappsEngineApiEither() throws Exception {
+    HttpClient webapp = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    String base = "http://127.0.0.1:" + port;
+    webapp.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).build(),
+        HttpResponse.BodyHandlers.discarding());
+    String xsrf = ((CookieManager) webapp.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+        .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
+    HttpResponse<String> login = webapp.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
+        .POST(HttpRequest.BodyPublishers.ofString("username=zy001-acceptor&password=demo")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+
+    HttpResponse<String> metrics = webapp.send(HttpRequest.newBuilder(
+        URI.create(base + "/camunda/api/engine/engine/default/metrics/activity-instance-start/sum")).header("X-XSRF-TOKEN", xsrf)
+        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> tasks = webapp.send(HttpRequest.newBuilder(
+        URI.create(base + "/camunda/api/engine/engine/default/task?maxResults=15")).header("X-XSRF-TOKEN", xsrf)
+        .build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(metrics.statusCode()).as(metrics.body()).isEqualTo(403);
+    assertThat(tasks.statusCode()).as(tasks.body()).isEqualTo(200);
   }
 
   /** A process with one asynchronous service task evaluating {@code expression}, started; its instance id. */
