@@ -2,6 +2,7 @@ package com.smeloanflow.disbursement;
 
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.FieldViolation;
+import com.smeloanflow.platform.InputHygiene;
 import com.smeloanflow.platform.InvalidFieldsException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -68,6 +69,11 @@ public class SandboxSigningController {
   @PutMapping("/api/sandbox/mortgage-registrations/{number}")
   @Operation(summary = "Sandbox: the mortgage registry records a registration")
   public MortgageRegistry.Registration register(@PathVariable("number") String number, @RequestBody RegistrationRequest request) {
+    InputHygiene.refuseIfAny(InputHygiene.singleLine("number", number, 64),
+        InputHygiene.singleLine("creditCode", request.creditCode(), 18),
+        InputHygiene.singleLine("collateralDescription", request.collateralDescription(), 500),
+        InputHygiene.singleLine("collateralType", request.collateralType(), 30),
+        InputHygiene.singleLine("mortgagee", request.mortgagee(), 200));
     List<FieldViolation> violations = new ArrayList<>();
     if (request.creditCode() == null || request.creditCode().isBlank()) {
       violations.add(new FieldViolation("creditCode", "REQUIRED", "不能为空"));

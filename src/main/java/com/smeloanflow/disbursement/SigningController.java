@@ -1,10 +1,13 @@
 package com.smeloanflow.disbursement;
 
 import com.smeloanflow.casefile.ApplicationStatus;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.InputHygiene;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,10 +19,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Applications")
 public class SigningController {
 
-  private final SigningService signing;
+  /** How far back a reported signature or registration may lie (the longest wait is 30 days), and ahead (clock skew). */
+  private static final Duration REPORT_PAST = Duration.ofDays(90);
+  private static final Duration REPORT_AHEAD = Duration.ofMinutes(10);
 
-  public SigningController(SigningService signing) {
+  private final SigningService signing;
+  private final BusinessClock clock;
+
+  public SigningController(SigningService signing, BusinessClock clock) {
     this.signing = signing;
+    this.clock = clock;
   }
 
   public record SignatureReport(@Schema(example = "SIG-5d7c2f0e-8a1b-4c55-9e0b-1f2a3b4c5d6e") String signatureId,
@@ -39,6 +48,9 @@ public class SigningController {
       description = "Called by the channel after the e-signature service confirmed the signature; the bank verifies it "
           + "with the service. 409 when the application is not awaiting a signature.")
   public StatusResponse signature(@PathVariable("id") String id, @RequestBody SignatureReport report, Principal principal) {
+    InputHygiene.refuseIfAny(InputHygiene.singleLine("signatureId", report.signatureId(), 64),
+        InputHygiene.instantNear("signedAt", report.signedAt() == null ? null : report.signedAt().toInstant(), clock.now(),
+            REPORT_PAST, REPORT_AHEAD));
     return new StatusResponse(id, signing.signatureReceived(id, report.signatureId(),
         report.signedAt() == null ? null : report.signedAt().toInstant(), principal.getName()));
   }
@@ -50,6 +62,9 @@ public class SigningController {
           + "application is not awaiting a registration.")
   public StatusResponse mortgageRegistration(@PathVariable("id") String id, @RequestBody MortgageRegistrationReport report,
       Principal principal) {
+    InputHygiene.refuseIfAny(InputHygiene.singleLine("registrationNumber", report.registrationNumber(), 64),
+        InputHygiene.instantNear("registeredAt", report.registeredAt() == null ? null : report.registeredAt().toInstant(),
+            clock.now(), REPORT_PAST, REPORT_AHEAD));
     return new StatusResponse(id, signing.mortgageRegistered(id, report.registrationNumber(),
         report.registeredAt() == null ? null : report.registeredAt().toInstant(), principal.getName()));
   }

@@ -1,6 +1,7 @@
 package com.smeloanflow.intake;
 
 import com.smeloanflow.platform.FieldViolation;
+import com.smeloanflow.platform.InputHygiene;
 
 import com.smeloanflow.intake.ApplicationRequest.Collateral;
 import com.smeloanflow.intake.ApplicationRequest.Enterprise;
@@ -51,7 +52,7 @@ public final class ApplicationValidator {
     checkLegalRepresentative(request.legalRepresentative());
     checkAmount(request.requestedAmount(), product);
     checkTerm(request.termMonths(), product);
-    requireText("purpose", request.purpose(), 500);
+    requireText("purpose", request.purpose(), 500, true);
     if (product != null && guarantee != null && !product.guaranteeTypes().contains(guarantee)) {
       add("guaranteeType", "NOT_ALLOWED_FOR_PRODUCT",
           product.label() + "不接受" + guarantee.label() + "担保方式");
@@ -85,7 +86,7 @@ public final class ApplicationValidator {
         continue;
       }
       Guarantor.PartyType type = enumValue(at + ".type", g.type(), Guarantor.PartyType.class);
-      requireText(at + ".name", g.name(), 200);
+      requireText(at + ".name", g.name(), 200, false);
       GuarantorRelation relation = enumValue(at + ".relation", g.relation(), GuarantorRelation.class);
       if (type == Guarantor.PartyType.PERSON) {
         checkResidentId(at + ".idNumber", g.idNumber());
@@ -113,7 +114,7 @@ public final class ApplicationValidator {
       add("enterprise", "REQUIRED", "企业信息不能为空");
       return;
     }
-    requireText("enterprise.name", enterprise.name(), 200);
+    requireText("enterprise.name", enterprise.name(), 200, false);
     checkCreditCode("enterprise.creditCode", enterprise.creditCode());
     requireMatching("enterprise.industryCode", enterprise.industryCode(), INDUSTRY_CODE,
         "行业代码应为国民经济行业分类代码, 如 C34");
@@ -121,6 +122,9 @@ public final class ApplicationValidator {
       add("enterprise.establishedOn", "REQUIRED", "成立日期不能为空");
     } else if (enterprise.establishedOn().isAfter(today)) {
       add("enterprise.establishedOn", "IN_FUTURE", "成立日期不能晚于今天");
+    } else {
+      InputHygiene.dateWithin("enterprise.establishedOn", enterprise.establishedOn(),
+          InputHygiene.EARLIEST_ESTABLISHED_ON, today).ifPresent(violations::add);
     }
     checkMoney("enterprise.annualRevenue", enterprise.annualRevenue(), true);
   }
@@ -130,10 +134,10 @@ public final class ApplicationValidator {
       add("legalRepresentative", "REQUIRED", "法定代表人信息不能为空");
       return;
     }
-    requireText("legalRepresentative.name", rep.name(), 100);
+    requireText("legalRepresentative.name", rep.name(), 100, false);
     checkResidentId("legalRepresentative.idNumber", rep.idNumber());
     requireMatching("legalRepresentative.mobile", rep.mobile(), MOBILE, "手机号码应为11位, 以1开头");
-    requireMatching("legalRepresentative.email", rep.email(), EMAIL, "电子邮箱格式不正确");
+    requireMatching("legalRepresentative.email", rep.email(), EMAIL, "电子邮箱格式不正确", InputHygiene.MAX_EMAIL_LENGTH);
   }
 
   private void checkCreditCode(String field, String code) {
@@ -189,7 +193,7 @@ public final class ApplicationValidator {
       return;
     }
     enumValue("collateral.type", collateral.type(), CollateralType.class);
-    requireText("collateral.description", collateral.description(), 500);
+    requireText("collateral.description", collateral.description(), 500, true);
     checkMoney("collateral.appraisedValue", collateral.appraisedValue(), false);
   }
 
@@ -231,17 +235,26 @@ public final class ApplicationValidator {
     }
   }
 
-  private void requireText(String field, String value, int maxLength) {
+  private void requireText(String field, String value, int maxLength, boolean multiLine) {
     if (isBlank(value)) {
       add(field, "REQUIRED", "不能为空");
     } else if (value.length() > maxLength) {
       add(field, "TOO_LONG", "不能超过 " + maxLength + " 个字符");
+    } else {
+      (multiLine ? InputHygiene.multiLine(field, value) : InputHygiene.singleLine(field, value)).ifPresent(violations::add);
     }
   }
 
   private void requireMatching(String field, String value, Pattern pattern, String message) {
+    requireMatching(field, value, pattern, message, 100);
+  }
+
+  /** Too long is refused before the pattern runs (and before the database's column size is reached). */
+  private void requireMatching(String field, String value, Pattern pattern, String message, int maxLength) {
     if (isBlank(value)) {
       add(field, "REQUIRED", "不能为空");
+    } else if (value.length() > maxLength) {
+      add(field, "TOO_LONG", "不能超过 " + maxLength + " 个字符");
     } else if (!pattern.matcher(value).matches()) {
       add(field, "INVALID_FORMAT", message);
     }

@@ -274,7 +274,7 @@ class ApplicationApiTest extends AbstractIntegrationTest {
     Response wrongEngine = api.send("GET", "/engine-rest/task", "zy001-acceptor", "not-the-password", null);
 
     Response right = api.send("POST", APPLICATIONS, CHANNEL, DemoData.PASSWORD, applicationJson(enterprise));
-    Response rightEngine = api.get("/engine-rest/task", "zy001-acceptor");
+    Response rightEngine = api.get("/engine-rest/task?maxResults=100", "zy001-acceptor");
 
     assertThat(wrong.status()).isEqualTo(401);
     assertThat(wrongEngine.status()).isEqualTo(401);
@@ -298,7 +298,7 @@ class ApplicationApiTest extends AbstractIntegrationTest {
     String applicationId = api.post(APPLICATIONS, CHANNEL, applicationJson(uniqueEnterprise())).json()
         .get("applicationId").asText();
     executeDueJobs(processInstance(applicationId).getId());
-    String tasksOfApplication = "/engine-rest/task?processInstanceBusinessKey=" + applicationId;
+    String tasksOfApplication = "/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + applicationId;
 
     Response zy001 = api.get(tasksOfApplication, "zy001-acceptor");
     Response zy002 = api.get(tasksOfApplication, "zy002-acceptor");

@@ -59,7 +59,7 @@ class IntakePostgresIT extends AbstractPostgresIntegrationTest {
     assertThat(instance).isWaitingAt(TASK_ACCEPT_APPLICATION);
     assertThat(task(instance)).hasCandidateGroup("ZY001-acceptance");
     assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_ACCEPTANCE);
-    String tasks = "/engine-rest/task?processInstanceBusinessKey=" + applicationId;
+    String tasks = "/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + applicationId;
     assertThat(api.get(tasks, "zy001-acceptor").json()).hasSize(1);
     assertThat(api.get(tasks, "zy002-acceptor").json()).isEmpty();
   }

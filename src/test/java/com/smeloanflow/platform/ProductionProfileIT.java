@@ -29,7 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * PostgreSQL database (embedded, its own JVM: failsafe), SMTP at a GreenMail server, the outside
  * systems still sandboxes ({@code SMELOAN_SANDBOX_ALLOWED=true}, a staging environment). No demo
  * data: nobody can sign in until the first administrator is created the way Camunda's Admin webapp
- * does on first start; that administrator opens a branch and creates the channel's system user;
+ * does on first start; that administrator opens a branch and a clerk's user; the channel logs in with the secret of
+ * {@code SMELOAN_CHANNEL_SECRET};
  * then production takes an application, which waits for the new branch's acceptance.
  *
  * <p>Over HTTP only, with the settings the README's Production section names.
@@ -39,8 +40,9 @@ class ProductionProfileIT {
   private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
   private static final String ADMIN = "sysadmin";
   private static final String ADMIN_PASSWORD = "First-Admin-2026";
-  private static final String CHANNEL_USER = "channel-gw";
-  private static final String CHANNEL_PASSWORD = "Channel-Gw-2026";
+  /** The channel gateway is the system user {@code channel}; its secret comes from the environment. */
+  private static final String CHANNEL_USER = "channel";
+  private static final String CHANNEL_PASSWORD = "7f3c9a1e5b2d8f4a6c0e9b7d3a1f5c8e2b4d6a9c";
   private static final String CLERK = "gy001-clerk";
   private static final String CLERK_PASSWORD = "Clerk-Gy001-2026";
 
@@ -59,7 +61,8 @@ class ProductionProfileIT {
         "--DB_PASSWORD=",
         "--SMTP_HOST=127.0.0.1",
         "--SMTP_PORT=" + SMTP.getSmtp().getPort(),
-        "--SMELOAN_SANDBOX_ALLOWED=true");
+        "--SMELOAN_SANDBOX_ALLOWED=true",
+        "--SMELOAN_CHANNEL_SECRET=" + CHANNEL_PASSWORD);
     port = ((ServletWebServerApplicationContext) application).getWebServer().getPort();
     api = new ApiClient(port);
   }
@@ -103,8 +106,7 @@ class ProductionProfileIT {
     assertThat(groupIds(api.send("GET", "/engine-rest/group?idIn=GY001-acceptance,GY001-customer-managers",
         ADMIN, ADMIN_PASSWORD, null))).containsExactly("GY001-acceptance", "GY001-customer-managers");
 
-    // The channel gateway's system user and a clerk of the new branch, as in Admin (engine REST).
-    createUser(CHANNEL_USER, "渠道网关", CHANNEL_PASSWORD, "channel-gateway");
+    // A clerk of the new branch, as in Admin (engine REST); the channel logs in with its secret.
     createUser(CLERK, "赵敏", CLERK_PASSWORD, "GY001-acceptance");
 
     // Production takes an application at the new branch.

@@ -15,7 +15,8 @@ import org.springframework.test.context.ActiveProfiles;
  * with the demo users (password {@code demo}), its own in-memory database, and the job executor on
  * (the start event is asynchronous, as in production; due timers are picked up within 2 s) as is
  * the mail outbox's poller (every second).
- * Skipped, with the reason, only where Chromium is not installed; {@code .ci/run} installs it. Run
+ * Skipped, with the reason, only where Chromium is not installed and {@code -Dbrowser.required=true} is
+ * not given; {@code .ci/run} installs it and requires it, so in CI a missing browser fails the build. Run
  * them alone with {@code ./mvnw verify -Dit.test='*TasklistIT' -Dtest=None
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */

@@ -182,6 +182,22 @@ class LoanOriginationTasklistIT extends BrowserTestBase {
     browser.screenshot("06-cockpit-process-owner");
   }
 
+  /**
+   * Cockpit under the engine's query limit (queryMaxResultsLimit 2000: an unbounded query is refused):
+   * an administrator's start page and process list load and show the processes, with no error notice.
+   */
+  @Test
+  void cockpitStartPageAndProcessListLoadForAnAdministratorUnderTheQueryLimit() {
+    tasklist.loginPage("cockpit").logIn("admin", TasklistPage.PASSWORD);
+    browser.await().until(d -> !d.findElements(org.openqa.selenium.By.cssSelector(".navbar-brand .brand-name")).isEmpty());
+    browser.driver().get("http://localhost:" + port + "/camunda/app/cockpit/default/#/processes");
+    browser.await().withMessage("Cockpit's process list shows " + PROCESS_NAME)
+        .until(d -> d.findElement(org.openqa.selenium.By.tagName("body")).getText().contains(PROCESS_NAME));
+    List<org.openqa.selenium.WebElement> errors = browser.driver().findElements(org.openqa.selenium.By.cssSelector(".alert-danger"));
+    assertThat(errors.stream().filter(org.openqa.selenium.WebElement::isDisplayed).map(org.openqa.selenium.WebElement::getText).toList())
+        .as("error notices in Cockpit").isEmpty();
+  }
+
   /** 受理贷款申请: find, open, check the summary, claim, tick the documents brought, complete. */
   private void acceptApplication(String instance, String applicationId, String enterprise,
       List<RequiredDocument> brought, String screenshot) {

@@ -1,6 +1,7 @@
 package com.smeloanflow.processing.sandbox;
 
 import com.smeloanflow.platform.FieldViolation;
+import com.smeloanflow.platform.InputHygiene;
 import com.smeloanflow.intake.UnifiedSocialCreditCode;
 import com.smeloanflow.processing.sandbox.SandboxProfile.Bureau;
 import com.smeloanflow.processing.sandbox.SandboxProfile.Court;
@@ -93,6 +94,8 @@ public final class SandboxProfileValidator {
       add("registration.name", "REQUIRED", "不能为空");
     } else if (r.name().length() > 200) {
       add("registration.name", "TOO_LONG", "不能超过 200 个字符");
+    } else {
+      InputHygiene.singleLine("registration.name", r.name()).ifPresent(violations::add);
     }
     date("registration.establishedOn", r.establishedOn(), "成立日期");
     enumValue("registration.status", r.status(), RegistrationStatus.class);
@@ -217,6 +220,8 @@ public final class SandboxProfileValidator {
       add(field, "REQUIRED", label + "不能为空");
     } else if (date.isAfter(today)) {
       add(field, "IN_FUTURE", label + "不能晚于今天");
+    } else {
+      InputHygiene.dateWithin(field, date, InputHygiene.EARLIEST_ESTABLISHED_ON, today).ifPresent(violations::add);
     }
   }
 
