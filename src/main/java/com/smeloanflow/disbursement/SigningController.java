@@ -76,6 +76,10 @@ public class SigningController {
           + "when the last guarantor has signed, the loan goes on to registration or disbursement.")
   public StatusResponse guaranteeSignature(@PathVariable("id") String id, @RequestBody GuaranteeSignatureReport report,
       Principal principal) {
+    InputHygiene.refuseIfAny(InputHygiene.singleLine("contractNumber", report.contractNumber(), 64),
+        InputHygiene.singleLine("signatureId", report.signatureId(), 64),
+        InputHygiene.instantNear("signedAt", report.signedAt() == null ? null : report.signedAt().toInstant(), clock.now(),
+            REPORT_PAST, REPORT_AHEAD));
     return new StatusResponse(id, signing.guaranteeSignatureReceived(id, report.contractNumber(), report.signatureId(),
         report.signedAt() == null ? null : report.signedAt().toInstant(), principal.getName()));
   }

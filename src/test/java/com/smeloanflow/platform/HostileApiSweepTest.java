@@ -61,6 +61,7 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
 
   private static final Access CHANNEL_REPORTS = Access.groups(Groups.CHANNEL_GATEWAY, Groups.CAMUNDA_ADMIN);
   private static final Access SANDBOX = Access.groups(Groups.CAMUNDA_ADMIN, Groups.PROCESS_OWNERS);
+  private static final Access ADMIN_ONLY = Access.groups(Groups.CAMUNDA_ADMIN);
 
   /** Every operation of /api: a new one must be added with a decision. Mirrors README's API table. */
   static final Map<String, Access> WHO_MAY_CALL = Map.ofEntries(
@@ -70,6 +71,18 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
       Map.entry("POST /api/applications/{id}/documents", CHANNEL_REPORTS),
       Map.entry("POST /api/applications/{id}/signature", CHANNEL_REPORTS),
       Map.entry("POST /api/applications/{id}/mortgage-registration", CHANNEL_REPORTS),
+      Map.entry("POST /api/applications/{id}/guarantee-signatures", CHANNEL_REPORTS),
+      Map.entry("GET /api/lpr-rates", Access.anyUser()),
+      Map.entry("POST /api/lpr-rates", Access.groups(Groups.CAMUNDA_ADMIN, Groups.PROCESS_OWNERS)),
+      Map.entry("GET /api/branches", Access.anyUser()),
+      Map.entry("GET /api/branches/{code}", Access.anyUser()),
+      Map.entry("POST /api/branches", ADMIN_ONLY),
+      Map.entry("PUT /api/branches/{code}", ADMIN_ONLY),
+      Map.entry("POST /api/branches/{code}/deactivation", ADMIN_ONLY),
+      Map.entry("POST /api/branches/{code}/reactivation", ADMIN_ONLY),
+      Map.entry("GET /api/admin/mail-outbox", ADMIN_ONLY),
+      Map.entry("GET /api/admin/mail-outbox/{id}", ADMIN_ONLY),
+      Map.entry("POST /api/admin/mail-outbox/{id}/retry", ADMIN_ONLY),
       // Not branch-scoped yet: any logged-in user reads any loan (reported; servicing decides).
       Map.entry("GET /api/loans/{id}", Access.anyUser()),
       Map.entry("PUT /api/sandbox/enterprises/{creditCode}", SANDBOX),
@@ -79,6 +92,8 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
       Map.entry("DELETE /api/sandbox/core-banking/faults", SANDBOX),
       Map.entry("GET /api/sandbox/core-banking/postings/{applicationId}", SANDBOX),
       Map.entry("POST /api/sandbox/e-signature/applications/{id}/sign", SANDBOX),
+      Map.entry("POST /api/sandbox/e-signature/applications/{id}/guarantees/{contractNumber}/sign", SANDBOX),
+      Map.entry("PUT /api/sandbox/people/{idNumber}", SANDBOX),
       Map.entry("PUT /api/sandbox/mortgage-registrations/{number}", SANDBOX));
 
   /** A string no field may take: NUL, a direction override, a line break, and far too long. */
@@ -220,8 +235,10 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
   }
 
   private Map<String, String> samplePathValues() {
+    // {code}: a branch that does not exist, so no operation of the sweep changes a real branch
     return Map.of("id", zy001Application, "applicationId", zy001Application, "creditCode", CreditCodes.fresh(),
-        "number", "SWEEP-" + UUID.randomUUID().toString().substring(0, 8));
+        "number", "SWEEP-" + UUID.randomUUID().toString().substring(0, 8), "idNumber",
+        com.smeloanflow.support.TestApplications.uniqueIdNumber(9901), "contractNumber", "BZ-SWEEP-1", "code", "ZZ999");
   }
 
   private Response send(Operation operation, String path, String user, String body) {

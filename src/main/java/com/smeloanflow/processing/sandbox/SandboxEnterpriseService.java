@@ -99,8 +99,10 @@ public class SandboxEnterpriseService {
    */
   @Transactional
   public Registration registerPerson(String idNumber, SandboxProfile.Court court, SandboxProfile.Bureau bureau, String registeredBy) {
-    if (!com.smeloanflow.intake.ResidentIdNumber.hasValidCheckDigit(idNumber)) {
-      throw new InvalidFieldsException(List.of(new FieldViolation("idNumber", "INVALID_CHECK_DIGIT", "身份证号码无效或校验位错误(GB 11643)")));
+    List<FieldViolation> violations = SandboxProfileValidator.validatePerson(idNumber, court, bureau);
+    if (!violations.isEmpty()) {
+      throw new InvalidFieldsException(violations, "沙箱个人数据有误: "
+          + violations.stream().map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; ")));
     }
     SandboxProfile derived = SandboxDefaults.derive(idNumber);
     SandboxProfile profile = new SandboxProfile(derived.registration(), derived.tax(), bureau == null ? derived.bureau() : bureau,

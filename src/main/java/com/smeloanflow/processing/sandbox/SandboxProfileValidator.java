@@ -64,6 +64,21 @@ public final class SandboxProfileValidator {
     return List.copyOf(validator.violations);
   }
 
+  /**
+   * Every violation of a person's registration (a guarantor): the resident ID number and the court
+   * and bureau sections, by the same rules as an enterprise's; an empty list means it may be stored.
+   */
+  public static List<FieldViolation> validatePerson(String idNumber, Court court, Bureau bureau) {
+    SandboxProfileValidator validator = new SandboxProfileValidator(null);
+    if (idNumber == null || !com.smeloanflow.intake.ResidentIdNumber.hasValidFormat(idNumber)
+        || !com.smeloanflow.intake.ResidentIdNumber.hasValidCheckDigit(idNumber)) {
+      validator.add("idNumber", "INVALID_CHECK_DIGIT", "身份证号码无效或校验位错误(GB 11643)");
+    }
+    validator.bureau(bureau);
+    validator.court(court);
+    return List.copyOf(validator.violations);
+  }
+
   private void creditCode(String code) {
     if (code == null || code.isBlank()) {
       add("creditCode", "REQUIRED", "统一社会信用代码不能为空");
