@@ -1,6 +1,6 @@
 package com.smeloanflow.collections;
 
-import com.smeloanflow.notification.ApplicantMailService;
+import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.LoanBalances;
@@ -21,11 +21,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class BorrowerMails {
 
-  private final ApplicantMailService mail;
+  private final MailOutbox mail;
   private final LoanAccountService loans;
   private final PenaltyInterest penalty;
 
-  public BorrowerMails(ApplicantMailService mail, LoanAccountService loans, PenaltyInterest penalty) {
+  public BorrowerMails(MailOutbox mail, LoanAccountService loans, PenaltyInterest penalty) {
     this.mail = mail;
     this.loans = loans;
     this.penalty = penalty;
@@ -43,7 +43,7 @@ public class BorrowerMails {
     values.put("penaltyOutstanding", balances.penaltyOutstanding().toPlainString());
     values.put("arrears", balances.arrears().toPlainString());
     values.put("penaltyUpliftPercent", penalty.upliftPercent().stripTrailingZeros().toPlainString());
-    mail.send(applicationOf(loanId), MailTemplate.OVERDUE_REMINDER, values);
+    mail.enqueue(applicationOf(loanId), MailTemplate.OVERDUE_REMINDER);
   }
 
   /** 逾期款项已结清: the repayment that cleared them, and the principal still owed. */
@@ -54,7 +54,7 @@ public class BorrowerMails {
     values.put("valueDate", repayment.valueDate().toString());
     values.put("repaymentAmount", repayment.amount().toPlainString());
     values.put("outstandingPrincipal", balances.outstandingPrincipal().toPlainString());
-    mail.send(applicationOf(loanId), MailTemplate.ARREARS_CLEARED, values);
+    mail.enqueue(applicationOf(loanId), MailTemplate.ARREARS_CLEARED);
   }
 
   private String applicationOf(String loanId) {

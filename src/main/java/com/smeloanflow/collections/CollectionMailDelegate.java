@@ -1,8 +1,7 @@
 package com.smeloanflow.collections;
 
-import static com.smeloanflow.process.CollectionProcess.Variables.MAIL_TEMPLATE;
-
 import com.smeloanflow.notification.MailTemplate;
+import com.smeloanflow.notification.SendApplicantMailDelegate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -23,10 +22,11 @@ public class CollectionMailDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String loanId = execution.getProcessBusinessKey();
-    switch (MailTemplate.valueOf(MAIL_TEMPLATE.from(execution))) {
+    String template = (String) execution.getVariableLocal(SendApplicantMailDelegate.MAIL_TEMPLATE);
+    switch (MailTemplate.valueOf(template)) {
       case OVERDUE_REMINDER -> cases.remind(loanId);
       case ARREARS_CLEARED -> cases.sendCureNotice(loanId);
-      default -> throw new IllegalStateException("Collections sends no mail " + MAIL_TEMPLATE.from(execution));
+      default -> throw new IllegalStateException("Collections sends no mail " + template);
     }
   }
 }

@@ -21,7 +21,7 @@ public class BranchAccess {
   public static final String GROUP_AUTHORITY_PREFIX = "GROUP_";
 
   private static final Set<String> CENTRAL = Set.of(Groups.CHANNEL_GATEWAY, Groups.CAMUNDA_ADMIN, Groups.PROCESSING_CENTRE,
-      Groups.REMOTE_BANKING, Groups.CREDIT_APPROVERS, Groups.CREDIT_COMMITTEE, Groups.DISBURSEMENT_OPS,
+      Groups.REMOTE_BANKING, Groups.CREDIT_APPROVERS, Groups.CREDIT_COMMITTEE, Groups.CREDIT_COMMITTEE_CHAIR, Groups.DISBURSEMENT_OPS,
       Groups.COLLECTIONS, Groups.TEAM_LEADS, Groups.PROCESS_OWNERS);
 
   /** Refuses (403) a caller who may not read data of {@code branchCode}; {@code what} names it in the refusal. */

@@ -1,6 +1,7 @@
 package com.smeloanflow.identity;
 
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -12,8 +13,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo profile only: two branches and one user per role, all with password {@code demo}. Never
- * active with the production profile.
+ * Demo profile only: two branches (through {@link BranchService}, as an administrator would) and
+ * one user per role, all with password {@code demo}. Never active with the production profile.
  */
 @Component
 @Profile("demo & !production")
@@ -50,26 +51,44 @@ public class DemoData {
       new DemoUser("committee1", "赵磊", "贷审会委员", List.of(Groups.CREDIT_COMMITTEE)),
       new DemoUser("committee2", "黄敏", "贷审会委员", List.of(Groups.CREDIT_COMMITTEE)),
       new DemoUser("committee3", "周杰", "贷审会委员", List.of(Groups.CREDIT_COMMITTEE)),
+      new DemoUser("committee-chair", "郑国栋", "贷审会主任委员", List.of(Groups.CREDIT_COMMITTEE_CHAIR)),
       new DemoUser("disburser", "吴霞", "放款审核", List.of(Groups.DISBURSEMENT_OPS)),
       new DemoUser("collector", "徐强", "资产保全", List.of(Groups.COLLECTIONS)),
       new DemoUser("collector2", "郭芳", "资产保全", List.of(Groups.COLLECTIONS)),
       new DemoUser("team-lead", "孙丽", "团队主管", List.of(Groups.TEAM_LEADS)),
       new DemoUser("process-owner", "马超", "流程管理员", List.of(Groups.PROCESS_OWNERS)));
 
-  private final IdentityService identityService;
-  private final BranchDirectory branches;
+  /** The demo branches of 遵义市 and the district each covers. */
+  static final List<CreateBranch> BRANCHES = List.of(
+      new CreateBranch("ZY001", "汇川支行", List.of("520303")),
+      new CreateBranch("ZY002", "红花岗支行", List.of("520302")));
 
-  public DemoData(IdentityService identityService, BranchDirectory branches) {
+  /** Who seeded the demo branches, in their created_by / updated_by. */
+  static final String SEEDED_BY = "demo-data";
+
+  private final IdentityService identityService;
+  private final BranchService branches;
+
+  public DemoData(IdentityService identityService, BranchService branches) {
     this.identityService = identityService;
     this.branches = branches;
   }
 
-  /** Before {@link IdentitySetup}: it creates the groups of every branch. */
+  /**
+   * After {@link IdentitySetup} (the Tasklist filters exist), before the users (their groups come
+   * with the branches). A demo database from before branches had grids gets them here.
+   */
   @EventListener(ApplicationReadyEvent.class)
-  @Order(0)
+  @Order(15)
   public void seedBranches() {
-    branches.ensure("ZY001", "汇川支行");
-    branches.ensure("ZY002", "红花岗支行");
+    for (CreateBranch branch : BRANCHES) {
+      Optional<BranchDetails> existing = branches.find(branch.code());
+      if (existing.isEmpty()) {
+        branches.create(branch, SEEDED_BY);
+      } else if (existing.get().grid().isEmpty()) {
+        branches.update(new UpdateBranch(branch.code(), existing.get().name(), branch.grid()), SEEDED_BY);
+      }
+    }
   }
 
   /** After {@link IdentitySetup}: the groups exist. */

@@ -13,6 +13,8 @@ public final class Groups {
   public static final String REMOTE_BANKING = "remote-banking";
   public static final String CREDIT_APPROVERS = "credit-approvers";
   public static final String CREDIT_COMMITTEE = "credit-committee";
+  /** The committee's chair (贷审会主任委员): signs the resolution, casts the deciding vote on a tie. */
+  public static final String CREDIT_COMMITTEE_CHAIR = "credit-committee-chair";
   public static final String DISBURSEMENT_OPS = "disbursement-ops";
   public static final String COLLECTIONS = "collections";
   public static final String TEAM_LEADS = "team-leads";
@@ -27,6 +29,7 @@ public final class Groups {
       new String[] {REMOTE_BANKING, "远程银行中心"},
       new String[] {CREDIT_APPROVERS, "审批人"},
       new String[] {CREDIT_COMMITTEE, "贷审会委员"},
+      new String[] {CREDIT_COMMITTEE_CHAIR, "贷审会主任委员"},
       new String[] {DISBURSEMENT_OPS, "放款审核"},
       new String[] {COLLECTIONS, "资产保全"},
       new String[] {TEAM_LEADS, "团队主管"},
@@ -34,7 +37,7 @@ public final class Groups {
 
   /** Central groups whose staff work tasks in Tasklist. */
   public static final List<String> TASK_WORKERS = List.of(PROCESSING_CENTRE, REMOTE_BANKING, CREDIT_APPROVERS,
-      CREDIT_COMMITTEE, DISBURSEMENT_OPS, COLLECTIONS, TEAM_LEADS);
+      CREDIT_COMMITTEE, CREDIT_COMMITTEE_CHAIR, DISBURSEMENT_OPS, COLLECTIONS, TEAM_LEADS);
 
   private Groups() {}
 

@@ -1,11 +1,11 @@
 package com.smeloanflow.monitoring;
 
-import static com.smeloanflow.process.PostLoanMonitoringProcess.Variables.*;
-
 import com.smeloanflow.casefile.ApplicationHistory;
 import com.smeloanflow.platform.TaskActor;
 import com.smeloanflow.platform.TaskForm;
 import com.smeloanflow.casefile.ApplicationChecks;
+import com.smeloanflow.casefile.CheckType;
+import com.smeloanflow.servicing.LoanAccountService;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 @Component("firstPostLoanCheckTask")
 public class FirstPostLoanCheckTaskListener implements TaskListener {
 
-  public static final String CHECK_TYPE = "POST_LOAN_FIRST_CHECK";
   static final String RESULT = "firstCheckResult";
   static final String NOTES = "firstCheckNotes";
   static final String FUNDS_USED_AS_AGREED = "fundsUsedAsAgreed";
@@ -23,10 +22,12 @@ public class FirstPostLoanCheckTaskListener implements TaskListener {
 
   private final ApplicationChecks checks;
   private final ApplicationHistory history;
+  private final LoanAccountService loans;
 
-  public FirstPostLoanCheckTaskListener(ApplicationChecks checks, ApplicationHistory history) {
+  public FirstPostLoanCheckTaskListener(ApplicationChecks checks, ApplicationHistory history, LoanAccountService loans) {
     this.checks = checks;
     this.history = history;
+    this.loans = loans;
   }
 
   @Override
@@ -36,10 +37,11 @@ public class FirstPostLoanCheckTaskListener implements TaskListener {
     String notes = form.requiredText(NOTES, "检查情况");
     String details = "资金按约定用途使用 " + (form.checked(FUNDS_USED_AS_AGREED) ? "✓" : "✗") + ", 经营正常 "
         + (form.checked(BUSINESS_NORMAL) ? "✓" : "✗");
-    String applicationId = APPLICATION_ID.from(task);
+    String loanId = task.getExecution().getProcessBusinessKey();
+    String applicationId = loans.find(loanId).orElseThrow().applicationId();
     String checker = TaskActor.of(task);
-    checks.record(applicationId, CHECK_TYPE, 1, result, checker, details, notes);
-    history.record(applicationId, checker, "POST_LOAN_FIRST_CHECK_" + result, LOAN_ID.from(task) + ": " + notes);
+    checks.record(applicationId, CheckType.POST_LOAN_FIRST_CHECK, 1, result, checker, details, notes);
+    history.record(applicationId, checker, "POST_LOAN_FIRST_CHECK_" + result, loanId + ": " + notes);
     form.discard(RESULT, NOTES, FUNDS_USED_AS_AGREED, BUSINESS_NORMAL);
   }
 }

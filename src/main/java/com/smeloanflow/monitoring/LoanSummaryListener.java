@@ -1,7 +1,5 @@
 package com.smeloanflow.monitoring;
 
-import static com.smeloanflow.process.PostLoanMonitoringProcess.Variables.*;
-
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.servicing.LoanAccount;
@@ -30,7 +28,7 @@ public class LoanSummaryListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    LoanAccount loan = loans.find(LOAN_ID.from(task)).orElseThrow();
+    LoanAccount loan = loans.find(task.getExecution().getProcessBusinessKey()).orElseThrow();
     LoanApplication application = applications.get(loan.applicationId());
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("borrowerName", loan.borrowerName());

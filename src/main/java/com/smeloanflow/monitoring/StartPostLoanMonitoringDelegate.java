@@ -1,9 +1,8 @@
 package com.smeloanflow.monitoring;
 
-import static com.smeloanflow.process.LoanOriginationProcess.Variables.*;
+import static com.smeloanflow.process.LoanOriginationProcess.Variables.LOAN_ID;
 
 import com.smeloanflow.process.PostLoanMonitoringProcess;
-import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -30,8 +29,6 @@ public class StartPostLoanMonitoringDelegate implements JavaDelegate {
     if (!running) {
       runtimeService.createMessageCorrelation(PostLoanMonitoringProcess.Messages.LOAN_DISBURSED)
           .processInstanceBusinessKey(loanId)
-          .setVariables(Map.of(LOAN_ID.name(), loanId, APPLICATION_ID.name(), APPLICATION_ID.from(execution),
-              BRANCH_CODE.name(), BRANCH_CODE.from(execution)))
           .correlateStartMessage();
     }
   }

@@ -3,6 +3,15 @@ package com.smeloanflow.platform;
 import com.smeloanflow.identity.Groups;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.DeserializationTypeValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.Ordered;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -21,13 +30,21 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Authentication on every API. The bank's API ({@code /api/**}) and the demo mailbox use HTTP Basic
- * against Camunda's users, with the user's Camunda groups as authorities. The engine REST API
- * ({@code /engine-rest/**}) uses Camunda's own authentication filter, so Camunda authorizations
- * apply to it as they do in Tasklist. The webapps keep their own login.
+ * Authentication on every API. The bank's API ({@code /api/**}), its OpenAPI description and the
+ * demo mailbox use HTTP Basic: staff against Camunda's users, with the user's Camunda groups as
+ * authorities; the system users of outside systems ({@link SystemUsers}) against a secret from the
+ * environment, so no anonymous caller can lock them. The engine REST API ({@code /engine-rest/**})
+ * uses Camunda's own authentication filter, so Camunda authorizations apply to it as they do in
+ * Tasklist, and {@link EngineApiGuard} adds what the authorizations do not cover. The webapps keep
+ * their own login. See docs/security.md for the whole model.
  */
 @Configuration
+@EnableConfigurationProperties(SystemUsers.class)
 public class SecurityConfig {
+
+  private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
+  /** HSTS for a year, subdomains included; browsers honour it over HTTPS only (behind the proxy: X-Forwarded-Proto). */
+  static final long HSTS_MAX_AGE_SECONDS = 31_536_000;
 
   public static final String GROUP_AUTHORITY_PREFIX = com.smeloanflow.identity.BranchAccess.GROUP_AUTHORITY_PREFIX;
 
@@ -35,15 +52,23 @@ public class SecurityConfig {
   @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationProvider camundaUsers) throws Exception {
     return http
-        .securityMatcher("/api/**", "/demo/**")
+        .securityMatcher("/api/**", "/demo/**", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html")
         .authenticationProvider(camundaUsers)
         .authorizeHttpRequests(auth -> auth
+            // The demo mailbox shows every applicant's mails: administrators only.
+            .requestMatchers("/demo/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
             .requestMatchers("/api/sandbox/**").hasAnyAuthority(group(Groups.CAMUNDA_ADMIN), group(Groups.PROCESS_OWNERS))
+            .requestMatchers("/api/admin/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
             // What only a channel reports: a new application, uploaded documents, the applicant's signature,
             // the online mortgage registration.
             .requestMatchers(HttpMethod.POST, "/api/applications", "/api/applications/*/documents",
-                "/api/applications/*/signature", "/api/applications/*/mortgage-registration").hasAnyAuthority(
-                group(Groups.CHANNEL_GATEWAY), group(Groups.CAMUNDA_ADMIN))
+                "/api/applications/*/signature", "/api/applications/*/guarantee-signatures",
+                "/api/applications/*/mortgage-registration").hasAnyAuthority(group(Groups.CHANNEL_GATEWAY), group(Groups.CAMUNDA_ADMIN))
+            // Reference data the bank maintains: the Loan Prime Rates.
+            .requestMatchers(HttpMethod.POST, "/api/lpr-rates").hasAnyAuthority(group(Groups.CAMUNDA_ADMIN), group(Groups.PROCESS_OWNERS))
+            // Branches are reference data: everyone reads them, administrators maintain them.
+            .requestMatchers(HttpMethod.POST, "/api/branches", "/api/branches/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
+            .requestMatchers(HttpMethod.PUT, "/api/branches/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
             // What only core banking reports: repayments and their reversals.
             .requestMatchers(HttpMethod.POST, "/api/loans/*/repayments", "/api/loans/*/repayments/*/reversal").hasAnyAuthority(
                 group(Groups.CORE_BANKING), group(Groups.CHANNEL_GATEWAY), group(Groups.CAMUNDA_ADMIN))
@@ -53,6 +78,8 @@ public class SecurityConfig {
             .accessDeniedHandler((request, response, denied) -> problem(response, 403, "无权访问",
                 "Your groups do not allow " + request.getMethod() + " " + request.getRequestURI())))
         .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
+            .maxAgeInSeconds(HSTS_MAX_AGE_SECONDS)))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .build();
   }
@@ -64,7 +91,8 @@ public class SecurityConfig {
     return http
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())
-        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
+            .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(HSTS_MAX_AGE_SECONDS)))
         .build();
   }
 
@@ -75,17 +103,51 @@ public class SecurityConfig {
     registration.setName("camunda-auth");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(ENGINE_AUTHENTICATION_ORDER);
     return registration;
   }
 
-  /** Checks a user's password with Camunda's identity service and grants their groups. */
+  static final int ENGINE_AUTHENTICATION_ORDER = Ordered.LOWEST_PRECEDENCE - 20;
+
+  /** After Camunda's authentication of the engine REST API (and the webapps' own), see {@link EngineApiGuard}. */
   @Bean
-  AuthenticationProvider camundaUsers(IdentityService identityService) {
+  FilterRegistrationBean<EngineApiGuard> engineApiGuard(ObjectProvider<ProcessEngine> processEngine) {
+    // Filters are created when the web server starts, before the engine (and Flyway): resolve it on use.
+    FilterRegistrationBean<EngineApiGuard> registration = new FilterRegistrationBean<>(new EngineApiGuard(
+        () -> processEngine.getObject().getIdentityService(), className -> {
+          ProcessEngineConfigurationImpl configuration =
+              (ProcessEngineConfigurationImpl) processEngine.getObject().getProcessEngineConfiguration();
+          DeserializationTypeValidator validator = configuration.getDeserializationTypeValidator();
+          return !configuration.isDeserializationTypeValidationEnabled() || (validator != null && validator.validate(className));
+        }));
+    registration.setName("engine-api-guard");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(ENGINE_AUTHENTICATION_ORDER + 10);
+    registration.setMatchAfter(true);
+    return registration;
+  }
+
+  /**
+   * A system user's secret is checked by {@link SystemUsers} (no lockout counter); everybody else's
+   * password by Camunda's identity service (throttled, see loginMaxAttempts), granting their groups.
+   */
+  @Bean
+  AuthenticationProvider camundaUsers(IdentityService identityService, SystemUsers systemUsers) {
+    systemUsers.checkSecrets();
     return new AuthenticationProvider() {
       @Override
       public Authentication authenticate(Authentication authentication) {
         String user = authentication.getName();
         Object password = authentication.getCredentials();
+        if (systemUsers.isSystemUser(user)) {
+          List<SimpleGrantedAuthority> groups = systemUsers.authenticate(user, password == null ? null : password.toString())
+              .orElseThrow(() -> {
+                log.warn("Failed login for system user {} from {}", user, MDC.get(LoginLockoutAlert.CLIENT_ADDRESS));
+                return new BadCredentialsException("Bad user or secret");
+              })
+              .stream().map(SecurityConfig::group).map(SimpleGrantedAuthority::new).toList();
+          return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
+        }
         if (user == null || password == null || !identityService.checkPassword(user, password.toString())) {
           throw new BadCredentialsException("Bad user or password");
         }
@@ -110,10 +172,7 @@ public class SecurityConfig {
 
   private static void problem(jakarta.servlet.http.HttpServletResponse response, int status, String title, String detail)
       throws java.io.IOException {
-    response.setStatus(status);
-    response.setContentType("application/problem+json;charset=UTF-8");
-    response.getWriter().write("{\"type\":\"https://smeloan.example.com/problems/" + (status == 401 ? "unauthorized" : "forbidden")
-        + "\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail.replace("\"", "'") + "\"}");
+    ProblemResponses.write(response, status, status == 401 ? "unauthorized" : "forbidden", title, detail);
   }
 
   public static String group(String groupId) {

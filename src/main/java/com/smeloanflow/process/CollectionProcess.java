@@ -78,8 +78,6 @@ public final class CollectionProcess {
     public static final ProcessVariable<String> DISPOSAL_TYPE = ProcessVariable.of("disposalType", String.class);
     /** CONTINUE or PROPOSE_WRITE_OFF, after a legal follow-up. */
     public static final ProcessVariable<String> LEGAL_NEXT_STEP = ProcessVariable.of("legalNextStep", String.class);
-    /** Input parameter of the mail tasks: which template to send. */
-    public static final ProcessVariable<String> MAIL_TEMPLATE = LoanOriginationProcess.Variables.MAIL_TEMPLATE;
 
     private Variables() {}
   }

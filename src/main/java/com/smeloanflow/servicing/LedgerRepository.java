@@ -1,5 +1,6 @@
 package com.smeloanflow.servicing;
 
+import com.smeloanflow.approval.RepaymentMethod;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package com.smeloanflow.servicing;
 
+import com.smeloanflow.approval.RepaymentMethod;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -77,23 +79,19 @@ public class LoanAccountRepository {
         .optional();
   }
 
-  /** Outstanding principal of the loans of these applications (0.00 unless active), by application id. */
-  public java.util.Map<String, java.math.BigDecimal> outstandingPrincipalByApplication(java.util.Collection<String> applicationIds) {
-    java.util.Map<String, java.math.BigDecimal> outstanding = new java.util.HashMap<>();
-    if (applicationIds.isEmpty()) {
-      return outstanding;
-    }
-    jdbc.sql("""
-        SELECT a.application_id, a.status, COALESCE(SUM(i.principal - i.principal_paid), 0) AS outstanding
-        FROM loan_account a LEFT JOIN repayment_instalment i ON i.loan_id = a.loan_id
-        WHERE a.application_id IN (:ids)
-        GROUP BY a.application_id, a.status
+  /**
+   * Principal still outstanding on the loans of these applications: the schedule's principal less what
+   * was paid of it, on ACTIVE loans only (a settled loan owes nothing; written-off principal is off the
+   * books, though the claim is kept).
+   */
+  public java.math.BigDecimal outstandingPrincipal(java.util.Collection<String> applicationIds) {
+    java.math.BigDecimal sum = jdbc.sql("""
+        SELECT SUM(i.principal - i.principal_paid)
+        FROM loan_account a JOIN repayment_instalment i ON i.loan_id = a.loan_id
+        WHERE a.application_id IN (:ids) AND a.status = 'ACTIVE'
         """)
-        .param("ids", java.util.List.copyOf(applicationIds))
-        .query((rs, row) -> outstanding.put(rs.getString("application_id"), LoanAccount.ACTIVE.equals(rs.getString("status"))
-            ? rs.getBigDecimal("outstanding").setScale(2) : java.math.BigDecimal.ZERO.setScale(2)))
-        .list();
-    return outstanding;
+        .param("ids", java.util.List.copyOf(applicationIds)).query(java.math.BigDecimal.class).optional().orElse(null);
+    return sum == null ? java.math.BigDecimal.ZERO.setScale(2) : sum.setScale(2);
   }
 
   private LoanAccount map(ResultSet rs) throws SQLException {

@@ -3,15 +3,13 @@ package com.smeloanflow.servicing;
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.DatabaseSequences;
 import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.processing.InternalDefaultRepository;
 import com.smeloanflow.processing.source.InternalDefault;
 import com.smeloanflow.processing.source.InternalDefaultStatus;
 import java.math.BigDecimal;
 import java.util.Collection;
-import java.util.Map;
-import org.springframework.transaction.annotation.Transactional;
-import com.smeloanflow.platform.DatabaseSequences;
 import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -24,6 +22,7 @@ import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -131,12 +130,14 @@ public class LoanAccountService {
   }
 
   /**
-   * The principal still outstanding on the loans of these applications, by application id (for an
-   * exposure rule). Only applications with a loan account are in the map; a settled or written-off
-   * loan counts 0.00 (written-off principal is off the books, though the claim is kept).
+   * What the loans opened for these applications still owe in principal (for the borrower's exposure):
+   * the ledger's outstanding principal of the loans still ACTIVE; a settled or written-off loan counts 0.
    */
-  public Map<String, BigDecimal> outstandingPrincipalByApplication(Collection<String> applicationIds) {
-    return accounts.outstandingPrincipalByApplication(applicationIds);
+  public BigDecimal outstandingPrincipal(Collection<String> applicationIds) {
+    if (applicationIds.isEmpty()) {
+      return BigDecimal.ZERO.setScale(2);
+    }
+    return accounts.outstandingPrincipal(applicationIds);
   }
 
   /**

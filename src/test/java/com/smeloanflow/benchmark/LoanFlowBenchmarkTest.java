@@ -2,7 +2,7 @@ package com.smeloanflow.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.smeloanflow.intake.ApplicationStatus;
+import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.processing.CreditCodes;
 import com.smeloanflow.processing.ProcessingFixtures;
 import com.smeloanflow.processing.ScoringService;

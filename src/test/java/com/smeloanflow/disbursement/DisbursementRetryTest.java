@@ -7,7 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.smeloanflow.approval.LoanFlow;
 import com.smeloanflow.casefile.ApplicationHistory;
-import com.smeloanflow.intake.ApplicationStatus;
+import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;

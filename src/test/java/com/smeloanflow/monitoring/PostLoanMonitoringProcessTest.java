@@ -57,10 +57,9 @@ class PostLoanMonitoringProcessTest extends AbstractIntegrationTest {
         "firstCheckResult", "NORMAL", "firstCheckNotes", "电话回访: 资金用于采购原材料, 经营正常"));
 
     assertThat(monitoring).isEnded().hasPassed(END_FIRST_CHECK_DONE);
-    String applicationId = (String) historyService.createHistoricVariableInstanceQuery()
-        .processInstanceId(monitoring.getId()).variableName("applicationId").singleResult().getValue();
+    String applicationId = loans.find(monitoring.getBusinessKey()).orElseThrow().applicationId();
     assertThat(checks.of(applicationId)).anySatisfy(c -> {
-      assertThat(c.checkType()).isEqualTo(FirstPostLoanCheckTaskListener.CHECK_TYPE);
+      assertThat(c.checkType()).isEqualTo(com.smeloanflow.casefile.CheckType.POST_LOAN_FIRST_CHECK);
       assertThat(c.outcome()).isEqualTo("NORMAL");
       assertThat(c.performedBy()).isEqualTo("remote-verifier");
     });

@@ -1,5 +1,7 @@
 package com.smeloanflow.servicing;
 
+import com.smeloanflow.approval.RepaymentMethod;
+
 import com.smeloanflow.support.AbstractIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -164,7 +166,7 @@ class LoanAccountServiceTest extends AbstractIntegrationTest {
   }
 
   @Test
-  void answersTheOutstandingPrincipalOfLoansByApplicationForAnExposureRule() {
+  void answersTheOutstandingPrincipalOfABorrowersLoansFromTheLedgerForItsExposure() {
     LoanAccount repaying = TestLoans.with(intake, loans).disbursedOn(clock.today().minusDays(10));
     LoanAccount writtenOff = TestLoans.with(intake, loans).disbursedOn(clock.today().minusDays(10));
     LoanApplication noLoan = DisbursedApplications.register(intake);
@@ -172,14 +174,11 @@ class LoanAccountServiceTest extends AbstractIntegrationTest {
         clock.today(), "core-banking"));
     loans.writeOff(new WriteOffLoan(writtenOff.loanId(), clock.today(), "collector2", "测试"));
 
-    java.util.Map<String, BigDecimal> outstanding = loans.outstandingPrincipalByApplication(
-        List.of(repaying.applicationId(), writtenOff.applicationId(), noLoan.id()));
-
-    // 100,000.00 less the first instalment's 8,168.49 and 10,000.00 prepaid.
-    assertThat(outstanding).containsOnlyKeys(repaying.applicationId(), writtenOff.applicationId());
-    assertThat(outstanding.get(repaying.applicationId())).isEqualTo(new BigDecimal("81831.51"));
-    assertThat(outstanding.get(writtenOff.applicationId())).isEqualTo(new BigDecimal("0.00"));
-    assertThat(loans.outstandingPrincipalByApplication(List.of())).isEmpty();
+    // 100,000.00 less the first instalment's 8,168.49 and 10,000.00 prepaid; the written-off loan counts 0.00.
+    assertThat(loans.outstandingPrincipal(List.of(repaying.applicationId(), writtenOff.applicationId(), noLoan.id())))
+        .isEqualTo(new BigDecimal("81831.51"));
+    assertThat(loans.outstandingPrincipal(List.of(writtenOff.applicationId(), noLoan.id()))).isEqualTo(new BigDecimal("0.00"));
+    assertThat(loans.outstandingPrincipal(List.of())).isEqualTo(new BigDecimal("0.00"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.smeloanflow.servicing;
 
+import com.smeloanflow.approval.RepaymentMethod;
 import static com.smeloanflow.servicing.AllocationComponent.CURRENT_INTEREST;
 import static com.smeloanflow.servicing.AllocationComponent.CURRENT_PRINCIPAL;
 import static com.smeloanflow.servicing.AllocationComponent.OVERDUE_INTEREST;

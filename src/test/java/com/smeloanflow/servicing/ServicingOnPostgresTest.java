@@ -1,5 +1,7 @@
 package com.smeloanflow.servicing;
 
+import com.smeloanflow.approval.RepaymentMethod;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -159,10 +161,10 @@ class ServicingOnPostgresTest {
     jdbc.sql("""
         INSERT INTO loan_application (id, channel, branch_code, product, enterprise_name, credit_code, industry_code,
           established_on, annual_revenue, legal_rep_name, legal_rep_id_number, legal_rep_mobile, legal_rep_email,
-          requested_amount, term_months, purpose, guarantee_type, status, submitted_by, submitted_at, updated_at, version)
+          requested_amount, term_months, purpose, guarantee_type, submitted_by, submitted_at, updated_at, version)
         VALUES (:id, 'BRANCH_COUNTER', 'ZY001', 'CREDIT_QUICK', '遵义市汇川区明达机械加工有限公司', '91520303MA6DKQ8X4A', 'C34',
           DATE '2016-04-18', 6500000.00, '张明', '520302198507143217', '13985012345', 'zhangming@example.com',
-          100000.00, 12, '采购原材料', 'CREDIT', 'AWAITING_DISBURSEMENT', 'test', :now, :now, 0)
+          100000.00, 12, '采购原材料', 'CREDIT', 'test', :now, :now, 0)
         """).param("id", id).param("now", now).update();
     return id;
   }

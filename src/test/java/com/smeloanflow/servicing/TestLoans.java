@@ -1,5 +1,6 @@
 package com.smeloanflow.servicing;
 
+import com.smeloanflow.approval.RepaymentMethod;
 import com.smeloanflow.intake.IntakeService;
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.processing.CreditCodes;

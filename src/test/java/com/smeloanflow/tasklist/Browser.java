@@ -51,9 +51,20 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
   private WebDriver driver;
   private Path profile;
 
-  /** For {@code @EnabledIf}: browser tests run only where Chromium and chromedriver are installed. */
+  /** {@code -Dbrowser.required=true} (set by {@code .ci/run}): a browser test that cannot run fails, never skips. */
+  public static final String REQUIRED_PROPERTY = "browser.required";
+
+  /**
+   * For {@code @EnabledIf}: browser tests run where Chromium and chromedriver are installed. Without
+   * them they are skipped on a developer's machine, but fail the build where they are required (CI).
+   */
   public static boolean installed() {
-    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    if (!installed && Boolean.getBoolean(REQUIRED_PROPERTY)) {
+      throw new IllegalStateException("Browser tests are required (-D" + REQUIRED_PROPERTY + "=true) but " + CHROMIUM
+          + " or " + CHROMEDRIVER + " is missing: apt-get install chromium chromium-driver");
+    }
+    return installed;
   }
 
   @Override

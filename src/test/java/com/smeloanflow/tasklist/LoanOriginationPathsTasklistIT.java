@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.identity.IdentitySetup;
 import com.smeloanflow.intake.ApplicationQueryService;
-import com.smeloanflow.intake.ApplicationStatus;
+import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.intake.RequiredDocument;
 import com.smeloanflow.process.LoanOriginationProcess;
@@ -62,6 +62,8 @@ class LoanOriginationPathsTasklistIT extends BrowserTestBase {
 
   @Autowired
   LoanApplicationRepository applications;
+  @Autowired
+  com.smeloanflow.casefile.CaseFiles caseFiles;
 
   private TasklistPage tasklist;
   private ProcessProbe probe;
@@ -283,10 +285,11 @@ class LoanOriginationPathsTasklistIT extends BrowserTestBase {
 
   /**
    * (c) The committee does not decide within three days (one for, one against, one silent): the
-   * deadline passes (its timer made due; the job executor fires it) and a team lead decides.
+   * deadline passes (its timer made due; the job executor fires it) and the committee's chair casts
+   * the deciding vote — never a team lead.
    */
   @Test
-  void teamLeadDecidesWhenTheCommitteeMissesItsDeadline() {
+  void chairDecidesWhenTheCommitteeMissesItsDeadline() {
     String enterprise = "遵义市汇川区黔北能源科技有限公司";
     String applicationId = verifiedCommitteeApplication(enterprise);
     String instance = instanceOf(applicationId);
@@ -301,14 +304,14 @@ class LoanOriginationPathsTasklistIT extends BrowserTestBase {
     assertThat(Duration.between(votes.get(0).getCreateTime().toInstant(), deadline.getDuedate().toInstant()))
         .isBetween(Duration.ofDays(3).minusMinutes(1), Duration.ofDays(3).plusMinutes(1));
     engine.getManagementService().setJobDuedate(deadline.getId(), ClockUtil.getCurrentTime());
-    Task resolve = probe.awaitTask(instance, TASK_RESOLVE_COMMITTEE_DEADLOCK);
+    Task resolve = probe.awaitTask(instance, TASK_DECIDE_COMMITTEE_RESOLUTION);
     assertThat(probe.taskOpen(votes.get(2).getId())).as("committee3's vote after the deadline").isFalse();
-    assertThat(probe.candidateGroups(resolve.getId())).containsExactly("team-leads");
-    CamundaForm resolution = open(TEAM_LEAD, resolve, GROUP_TASKS, "裁决贷审会未决事项", applicationId, enterprise,
-        "贷审会未形成决议", "committee1: 同意", "committee2: 不同意", "贷审会审议 (500万元以上)");
+    assertThat(probe.candidateGroups(resolve.getId())).containsExactly("credit-committee-chair");
+    CamundaForm resolution = open(CHAIR, resolve, GROUP_TASKS, "签发贷审会决议", applicationId, enterprise,
+        "贷审会表决", "committee1: 同意", "committee2: 不同意", "贷审会审议 (500万元以上)");
     tasklist.claim();
-    resolution.radio("裁决结论", "批准").type("裁决理由", "抵押物足值, 近三年销售稳定增长, 行业风险可控");
-    browser.screenshot("15-form-resolve-committee-deadlock");
+    resolution.radio("贷审会决议", "批准").type("审批意见", "抵押物足值, 近三年销售稳定增长, 行业风险可控");
+    browser.screenshot("15-form-decide-committee-resolution");
     tasklist.complete();
 
     probe.awaitActivity(instance, WAIT_SIGNATURE);
@@ -425,7 +428,9 @@ class LoanOriginationPathsTasklistIT extends BrowserTestBase {
         .processInstanceBusinessKey(applicationId).singleResult().getId();
   }
 
+  private static final String CHAIR = "committee-chair";
+
   private ApplicationStatus status(String applicationId) {
-    return applications.get(applicationId).status();
+    return caseFiles.status(applicationId).orElseThrow();
   }
 }

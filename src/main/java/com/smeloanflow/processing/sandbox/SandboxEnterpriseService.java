@@ -91,6 +91,27 @@ public class SandboxEnterpriseService {
     return new Registration(created, view(creditCode));
   }
 
+  /**
+   * Registers what the courts and the bureau answer about a person (a guarantor), by resident ID
+   * number; the other sections keep their derived default.
+   *
+   * @throws InvalidFieldsException naming a bad ID number or section; nothing is stored
+   */
+  @Transactional
+  public Registration registerPerson(String idNumber, SandboxProfile.Court court, SandboxProfile.Bureau bureau, String registeredBy) {
+    List<FieldViolation> violations = SandboxProfileValidator.validatePerson(idNumber, court, bureau);
+    if (!violations.isEmpty()) {
+      throw new InvalidFieldsException(violations, "沙箱个人数据有误: "
+          + violations.stream().map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; ")));
+    }
+    SandboxProfile derived = SandboxDefaults.derive(idNumber);
+    SandboxProfile profile = new SandboxProfile(derived.registration(), derived.tax(), bureau == null ? derived.bureau() : bureau,
+        court == null ? new SandboxProfile.Court(0, false) : court, derived.flows(), derived.utilities(), derived.scenario(), null, null);
+    boolean created = profiles.save(idNumber, profile, registeredBy, clock.now());
+    log.info("Sandbox: court and bureau data of person {} {} by {}", idNumber, created ? "registered" : "replaced", registeredBy);
+    return new Registration(created, view(idNumber));
+  }
+
   /** What the sandbox answers for the enterprise: its registered profile or its derived default. */
   public SandboxEnterprise view(String creditCode) {
     Optional<StoredProfile> stored = profiles.find(creditCode);

@@ -59,10 +59,15 @@ final class DecisionTableTester {
     return variables;
   }
 
-  /** Evaluates the table; variables may hold null values (a missing input). */
-  Evaluation evaluate(Map<String, ?> variables) {
+  /**
+   * Evaluates the table with these facts (the tables read {@code facts.<name>}, as the process gives
+   * them one transient value); facts may hold null values (a missing input).
+   */
+  Evaluation evaluate(Map<String, ?> facts) {
     matchedRuleIds.clear();
-    DmnDecisionResult result = engine.evaluateDecision(decision, new HashMap<String, Object>(variables));
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("facts", new HashMap<String, Object>(facts));
+    DmnDecisionResult result = engine.evaluateDecision(decision, variables);
     return new Evaluation(result, List.copyOf(matchedRuleIds));
   }
 
