@@ -1,8 +1,11 @@
 package com.smeloanflow.collections;
 
+import com.smeloanflow.notification.MailOutbox;
+import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.DatabaseSequences;
 import com.smeloanflow.platform.FieldViolation;
+import com.smeloanflow.platform.InputHygiene;
 import com.smeloanflow.platform.InvalidFieldsException;
 import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.servicing.LoanAccountService;
@@ -43,14 +46,14 @@ public class CollectionCaseService {
   private final LoanAccountService loans;
   private final RepaymentService repayments;
   private final CollectionStrategy strategy;
-  private final BorrowerMails mails;
+  private final MailOutbox mails;
   private final BusinessClock clock;
   private final DataFieldMaxValueIncrementer caseNumbers;
   private final int graceDays;
   private final int maxPromiseDays;
 
   public CollectionCaseService(CollectionRepository cases, LoanAccountService loans, RepaymentService repayments,
-      CollectionStrategy strategy, BorrowerMails mails, BusinessClock clock, DataSource dataSource,
+      CollectionStrategy strategy, MailOutbox mails, BusinessClock clock, DataSource dataSource,
       @Value("${smeloan.collections.promise-grace-days:3}") int graceDays,
       @Value("${smeloan.collections.max-promise-days:30}") int maxPromiseDays) {
     this.cases = cases;
@@ -156,11 +159,14 @@ public class CollectionCaseService {
 
   // --- contacts ----------------------------------------------------------------------------------
 
-  /** Sends the borrower the overdue reminder and records it as the case's contact. */
+  /**
+   * Queues the borrower's overdue reminder (sent apart by the outbox) and records it as the case's
+   * contact, in the caller's transaction.
+   */
   public void remind(String loanId) {
     CollectionCase collectionCase = requireOpen(loanId);
     LoanStanding standing = loans.standing(loanId).orElseThrow();
-    mails.overdueReminder(loanId, standing, loans.balances(loanId), businessDate(standing));
+    mails.enqueue(loanId, MailTemplate.OVERDUE_REMINDER);
     cases.insertContact(collectionCase.caseId(), businessDate(standing), ContactChannel.MAIL, ContactOutcome.MAIL_SENT,
         "逾期第" + standing.daysPastDue() + "天提醒邮件", "system", clock.now());
   }
@@ -181,6 +187,8 @@ public class CollectionCaseService {
     }
     if (command.notes() == null || command.notes().isBlank() || command.notes().length() > 2000) {
       violations.add(new FieldViolation("contactNotes", "REQUIRED", "请填写联系情况 (1-2000 字)"));
+    } else {
+      InputHygiene.multiLine("contactNotes", command.notes()).ifPresent(violations::add);
     }
     boolean promised = command.outcome() == ContactOutcome.PROMISE_TO_PAY;
     if (promised) {
@@ -218,6 +226,8 @@ public class CollectionCaseService {
     }
     if (command.reason() == null || command.reason().isBlank() || command.reason().length() > 1000) {
       violations.add(new FieldViolation("disposalReason", "REQUIRED", "请填写处置理由 (1-1000 字)"));
+    } else {
+      InputHygiene.multiLine("disposalReason", command.reason()).ifPresent(violations::add);
     }
     refuseIfAny(violations);
     cases.insertDisposal(collectionCase.caseId(), command.type(), command.reason().trim(), command.proposedBy(), clock.now());
@@ -257,6 +267,10 @@ public class CollectionCaseService {
     if (!command.approve() && (command.comment() == null || command.comment().isBlank())) {
       refuseIfAny(List.of(new FieldViolation("disposalComment", "REQUIRED", "驳回处置建议须填写理由")));
     }
+    if (command.comment() != null && command.comment().length() > 1000) {
+      refuseIfAny(List.of(new FieldViolation("disposalComment", "TOO_LONG", "审批意见不能超过 1000 字")));
+    }
+    refuseIfAny(InputHygiene.multiLine("disposalComment", command.comment()).stream().toList());
     String comment = command.comment() == null ? null : command.comment().trim();
     String decision = command.approve() ? Disposal.APPROVED : Disposal.REJECTED;
     cases.decideDisposal(pending.id(), decision, command.decidedBy(), comment, clock.now());
@@ -275,6 +289,7 @@ public class CollectionCaseService {
       refuseIfAny(List.of(new FieldViolation(next == null ? "legalProgress" : "legalNotes", "REQUIRED",
           "请选择诉讼后续并填写诉讼进展 (1-2000 字)")));
     }
+    refuseIfAny(InputHygiene.multiLine("legalNotes", notes).stream().toList());
     CollectionCase collectionCase = requireOpen(loanId);
     cases.insertContact(collectionCase.caseId(), businessDate(loans.standing(loanId).orElseThrow()), ContactChannel.LEGAL,
         next == LegalNextStep.CONTINUE ? ContactOutcome.LEGAL_IN_PROGRESS : ContactOutcome.LEGAL_UNRECOVERABLE, notes.trim(),
@@ -317,12 +332,11 @@ public class CollectionCaseService {
     log.info("Loan {}: collection case {} closed, arrears cleared by {}", loanId, collectionCase.caseId(), transaction);
   }
 
-  /** Mails the borrower that the arrears are cleared (the case is already closed). */
+  /** Queues the borrower's notice that the arrears are cleared (the case is already closed). */
   public void sendCureNotice(String loanId) {
-    CollectionCase cured = cases.casesOf(loanId).stream().filter(c -> CollectionCase.CURED.equals(c.status())).findFirst()
+    cases.casesOf(loanId).stream().filter(c -> CollectionCase.CURED.equals(c.status())).findFirst()
         .orElseThrow(() -> new StateConflictException("Loan " + loanId + " has no cured case"));
-    String transaction = cases.cureTransaction(cured.caseId()).orElseThrow();
-    mails.arrearsCleared(loanId, repayments.find(transaction).orElseThrow(), loans.balances(loanId));
+    mails.enqueue(loanId, MailTemplate.ARREARS_CLEARED);
   }
 
   // --- reading -----------------------------------------------------------------------------------

@@ -79,12 +79,12 @@ public final class CollectionScenario {
     return this;
   }
 
-  /** Executes the due jobs of every collection instance of the loan (decisions, mails, write-off). */
+  /**
+   * Executes the due jobs of every collection instance of the loan (decisions, write-off) and sends the
+   * loan's queued mails, also when the instance has just ended (a cure mails the borrower as it ends).
+   */
   public void runCaseJobs() {
-    for (ProcessInstance instance : engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(CollectionProcess.KEY).processInstanceBusinessKey(loan.loanId()).list()) {
-      executeDueJobs.accept(instance.getId());
-    }
+    caseInstanceIds().forEach(executeDueJobs);
   }
 
   /** The loan's running collection instance. */
