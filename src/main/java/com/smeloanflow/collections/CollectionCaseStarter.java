@@ -1,6 +1,7 @@
 package com.smeloanflow.collections;
 
 import com.smeloanflow.process.CollectionProcess;
+import com.smeloanflow.process.ProcessVariable;
 import com.smeloanflow.servicing.ArrearsListener;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,10 +34,11 @@ public class CollectionCaseStarter implements ArrearsListener {
             .processInstanceBusinessKey(loan.loanId()).correlateAllWithResult();
       } else {
         String caseId = cases.open(loan.loanId(), loan.branchCode(), businessDate, loan.daysPastDue());
-        ProcessInstance instance = runtime.createMessageCorrelation(CollectionProcess.Messages.LOAN_OVERDUE)
+        ProcessInstance instance = ProcessVariable.trusted(() -> runtime
+            .createMessageCorrelation(CollectionProcess.Messages.LOAN_OVERDUE)
             .processInstanceBusinessKey(loan.loanId())
             .setVariable(CollectionProcess.Variables.BRANCH_CODE.name(), loan.branchCode())
-            .correlateStartMessage();
+            .correlateStartMessage());
         cases.linkProcess(caseId, instance.getId());
       }
     }

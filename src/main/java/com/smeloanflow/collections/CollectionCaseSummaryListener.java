@@ -1,5 +1,7 @@
 package com.smeloanflow.collections;
 
+import com.smeloanflow.process.ProcessVariable;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -16,6 +18,10 @@ public class CollectionCaseSummaryListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    task.setVariablesLocal(values.of(task.getExecution().getProcessBusinessKey()));
+    Map<String, Object> summary = values.of(task.getExecution().getProcessBusinessKey());
+    ProcessVariable.trusted(() -> {
+      task.setVariablesLocal(summary);
+      return null;
+    });
   }
 }

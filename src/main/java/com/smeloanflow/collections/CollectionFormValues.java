@@ -1,5 +1,6 @@
 package com.smeloanflow.collections;
 
+import com.smeloanflow.identity.BranchDirectory;
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.servicing.LoanAccount;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 public class CollectionFormValues {
 
   /** The names the forms use. */
-  public static final List<String> NAMES = List.of("caseId", "loanId", "borrowerName", "creditCode", "branchCode",
+  public static final List<String> NAMES = List.of("caseId", "loanId", "borrowerName", "creditCode", "branchName",
       "legalRepName", "legalRepMobile", "principal", "outstandingPrincipal", "overduePrincipal", "overdueInterest",
       "penaltyOutstanding", "arrears", "daysPastDue", "overdueSince", "classificationName", "businessDate", "ladderText",
       "actionReason", "contactHistoryText", "promisesText", "disposalsText", "pendingDisposalText", "promiseRule");
@@ -32,11 +33,14 @@ public class CollectionFormValues {
   private final CollectionCaseService cases;
   private final LoanAccountService loans;
   private final LoanApplicationRepository applications;
+  private final BranchDirectory branches;
 
-  public CollectionFormValues(CollectionCaseService cases, LoanAccountService loans, LoanApplicationRepository applications) {
+  public CollectionFormValues(CollectionCaseService cases, LoanAccountService loans, LoanApplicationRepository applications,
+      BranchDirectory branches) {
     this.cases = cases;
     this.loans = loans;
     this.applications = applications;
+    this.branches = branches;
   }
 
   public Map<String, Object> of(String loanId) {
@@ -50,7 +54,7 @@ public class CollectionFormValues {
     values.put("loanId", loanId);
     values.put("borrowerName", loan.borrowerName());
     values.put("creditCode", loan.creditCode());
-    values.put("branchCode", loan.branchCode());
+    values.put("branchName", branches.find(loan.branchCode()).map(b -> b.name() + " (" + b.code() + ")").orElse(loan.branchCode()));
     values.put("legalRepName", application.legalRepName());
     values.put("legalRepMobile", application.legalRepMobile());
     values.put("principal", loan.principal().toPlainString());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.smeloanflow.process.CollectionProcess;
+import com.smeloanflow.process.CollectionProcess.Flows;
 import com.smeloanflow.processing.InternalDefaultRepository;
 import com.smeloanflow.processing.source.InternalDefaultStatus;
 import com.smeloanflow.servicing.DailyCloseService;
@@ -100,7 +101,7 @@ class CollectionProcessTest extends AbstractIntegrationTest {
 
     ProcessInstance instance = scenario.caseInstance();
     assertThat(instance).hasPassed(TASK_SEND_OVERDUE_REMINDER).isWaitingAt(EVENT_REVIEW_DUE);
-    assertThat(TakenSequenceFlows.of(instance.getId())).contains(FLOW_NEXT_ACTION_REMINDER);
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(Flows.NEXT_ACTION_REMINDER);
     List<MimeMessage> mails = mailsTo(emailOf(scenario));
     assertThat(mails).hasSize(1);
     assertThat(subjectOf(mails.get(0))).contains("逾期还款提醒", scenario.loanId());
@@ -149,9 +150,9 @@ class CollectionProcessTest extends AbstractIntegrationTest {
     assertThat(proposal).hasCandidateGroup("collections");
     assertThat((String) taskService.getVariableLocal(proposal.getId(), "contactHistoryText"))
         .contains("电话催收", "上门催收", "主管督办", "未找到借款人");
-    assertThat(TakenSequenceFlows.of(scenario.caseInstance().getId())).contains(FLOW_NEXT_ACTION_REMINDER,
-        FLOW_NEXT_ACTION_PHONE, FLOW_NEXT_ACTION_FIELD_VISIT, FLOW_NEXT_ACTION_ESCALATION,
-        FLOW_NEXT_ACTION_DISPOSAL, FLOW_NEXT_ACTION_WAIT);
+    assertThat(TakenSequenceFlows.of(scenario.caseInstance().getId())).contains(Flows.NEXT_ACTION_REMINDER,
+        Flows.NEXT_ACTION_PHONE, Flows.NEXT_ACTION_FIELD_VISIT, Flows.NEXT_ACTION_ESCALATION,
+        Flows.NEXT_ACTION_DISPOSAL, Flows.NEXT_ACTION_WAIT);
   }
 
   @Test
@@ -278,7 +279,7 @@ class CollectionProcessTest extends AbstractIntegrationTest {
 
     Task again = scenario.task(TASK_PROPOSE_DISPOSAL);
     assertThat((String) taskService.getVariableLocal(again.getId(), "disposalsText")).contains("驳回", "先起诉");
-    assertThat(TakenSequenceFlows.of(scenario.caseInstance().getId())).contains(FLOW_DISPOSAL_REJECTED);
+    assertThat(TakenSequenceFlows.of(scenario.caseInstance().getId())).contains(Flows.DISPOSAL_REJECTED);
     assertThatThrownBy(() -> completeAs(SECOND_COLLECTOR, again.getId(),
         Map.of(DisposalProposalTaskListener.KIND, "LEGAL_ACTION"))).hasMessageContaining("处置理由");
   }
@@ -306,12 +307,12 @@ class CollectionProcessTest extends AbstractIntegrationTest {
     completeAs(COLLECTOR, second.getId(),
         Map.of(LegalFollowUpTaskListener.PROGRESS, "PROPOSE_WRITE_OFF", LegalFollowUpTaskListener.NOTES, "终结本次执行"));
     assertThat(scenario.task(TASK_PROPOSE_DISPOSAL)).isNotNull();
-    assertThat(TakenSequenceFlows.of(instance.getId())).contains(FLOW_DISPOSAL_APPROVED, FLOW_DISPOSAL_LEGAL,
-        FLOW_LEGAL_CONTINUE, FLOW_LEGAL_PROPOSE_WRITE_OFF);
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(Flows.DISPOSAL_APPROVED, Flows.DISPOSAL_LEGAL,
+        Flows.LEGAL_CONTINUE, Flows.LEGAL_PROPOSE_WRITE_OFF);
     propose(scenario, "WRITE_OFF");
     approve(scenario);
     assertThat(loans.standing(scenario.loanId()).orElseThrow().status()).isEqualTo(LoanAccount.WRITTEN_OFF);
-    assertThat(TakenSequenceFlows.of(instance.getId())).contains(FLOW_DISPOSAL_WRITE_OFF);
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(Flows.DISPOSAL_WRITE_OFF);
   }
 
   // --- cure --------------------------------------------------------------------------------------
