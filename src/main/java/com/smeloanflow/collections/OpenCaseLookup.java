@@ -10,6 +10,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class OpenCaseLookup implements CollectionCaseLookup {
 
+  /** A case has one or two open tasks; the view never asks the engine for more than this. */
+  private static final int MAX_OPEN_TASKS = 20;
+
   private final CollectionRepository cases;
   private final TaskService tasks;
 
@@ -23,6 +26,6 @@ public class OpenCaseLookup implements CollectionCaseLookup {
     return cases.openCaseOf(loanId).map(c -> new CaseSummary(c.caseId(), c.status(), c.statusLabel(), c.openedOn(),
         c.ladderStep(), CollectionAction.rungLabel(c.ladderStep()),
         c.processInstanceId() == null ? java.util.List.of() : tasks.createTaskQuery().processInstanceId(c.processInstanceId())
-            .processDefinitionKey(CollectionProcess.KEY).list().stream().map(t -> t.getName()).toList()));
+            .processDefinitionKey(CollectionProcess.KEY).listPage(0, MAX_OPEN_TASKS).stream().map(t -> t.getName()).toList()));
   }
 }

@@ -57,6 +57,8 @@ public class SecurityConfig {
         .authorizeHttpRequests(auth -> auth
             // The demo mailbox shows every applicant's mails: administrators only.
             .requestMatchers("/demo/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
+            // Running the daily close for a chosen date moves every loan of the book: administrators only.
+            .requestMatchers("/api/sandbox/daily-close").hasAuthority(group(Groups.CAMUNDA_ADMIN))
             .requestMatchers("/api/sandbox/**").hasAnyAuthority(group(Groups.CAMUNDA_ADMIN), group(Groups.PROCESS_OWNERS))
             .requestMatchers("/api/admin/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
             // What only a channel reports: a new application, uploaded documents, the applicant's signature,

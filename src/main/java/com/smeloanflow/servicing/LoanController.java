@@ -26,7 +26,7 @@ public class LoanController {
     this.branchAccess = branchAccess;
   }
 
-  @GetMapping(path = "/{id}", produces = "application/json")
+  @GetMapping(path = "/{loanId}", produces = "application/json")
   @Operation(summary = "A loan with its schedule, arrears, classification, repayments and collection case",
       description = "Terms; every instalment with what was paid of it, penalty interest and its state (DUE, OVERDUE, PAID);"
           + " outstanding principal and interest, arrears, penalty interest, today's payoff amount; days past due and the"
@@ -36,9 +36,9 @@ public class LoanController {
   @ApiResponse(responseCode = "403", description = "A loan of another branch", content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "404", description = "No loan with this id (application/problem+json)",
       content = @Content(mediaType = "application/problem+json"))
-  public LoanView get(@PathVariable("id") String id, Authentication caller) {
-    LoanAccount account = loans.account(id).orElseThrow(() -> new LoanNotFoundException(id));
-    branchAccess.requireMayRead(account.branchCode(), caller, "loan " + id);
+  public LoanView get(@PathVariable("loanId") String loanId, Authentication caller) {
+    LoanAccount account = loans.account(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
+    branchAccess.requireMayRead(account.branchCode(), caller, "loan " + loanId);
     return loans.view(account);
   }
 

@@ -2,6 +2,7 @@ package com.smeloanflow.servicing;
 
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.FieldViolation;
+import com.smeloanflow.platform.InputHygiene;
 import com.smeloanflow.platform.InvalidFieldsException;
 import com.smeloanflow.platform.StateConflictException;
 import java.math.BigDecimal;
@@ -117,6 +118,8 @@ public class RepaymentService {
     List<FieldViolation> violations = new ArrayList<>();
     if (command.reason() == null || command.reason().isBlank() || command.reason().length() > 200) {
       violations.add(new FieldViolation("reason", "REQUIRED", "请填写冲正原因 (1-200 字)"));
+    } else {
+      InputHygiene.singleLine("reason", command.reason()).ifPresent(violations::add);
     }
     if (!violations.isEmpty()) {
       throw new InvalidFieldsException(violations, "冲正信息有误");

@@ -164,7 +164,8 @@ class RepaymentApiTest extends AbstractIntegrationTest {
 
     assertThat(answer.status()).isEqualTo(404);
     assertThat(answer.contentType()).isEqualTo("application/problem+json");
-    assertThat(answer.json().get("detail").asText()).contains("LN19990101999999", "loanId");
+    assertThat(answer.json().get("title").asText()).isEqualTo("贷款不存在");
+    assertThat(answer.json().get("detail").asText()).contains("LN19990101999999");
   }
 
   @Test
