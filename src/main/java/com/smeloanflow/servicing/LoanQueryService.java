@@ -1,5 +1,6 @@
 package com.smeloanflow.servicing;
 
+import com.smeloanflow.identity.BranchValidator;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.platform.InvalidFieldsException;
@@ -71,6 +72,9 @@ public class LoanQueryService {
    */
   public LoanPage list(LoanFilter filter, Optional<Set<String>> readableBranches) {
     List<FieldViolation> violations = new ArrayList<>();
+    if (filter.branchCode() != null && !BranchValidator.CODE.matcher(filter.branchCode()).matches()) {
+      violations.add(new FieldViolation("branchCode", "INVALID_FORMAT", "网点代码应为两个大写字母加三位数字, 如 ZY001"));
+    }
     if (filter.status() != null && !STATUSES.contains(filter.status())) {
       violations.add(new FieldViolation("status", "INVALID_CHOICE", "应为 " + STATUSES + " 之一"));
     }

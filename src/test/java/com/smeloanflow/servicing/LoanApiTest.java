@@ -165,11 +165,11 @@ class LoanApiTest extends AbstractIntegrationTest {
   @Test
   void refusesBadListParametersNamingThem() throws Exception {
     ResponseEntity<String> response = http.withBasicAuth("admin", "demo")
-        .getForEntity("/api/loans?status=LOST&minDaysPastDue=-1&size=500", String.class);
+        .getForEntity("/api/loans?branchCode=zy001'--&status=LOST&minDaysPastDue=-1&size=500", String.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(json.readTree(response.getBody()).get("errors").findValuesAsText("field"))
-        .containsExactlyInAnyOrder("status", "minDaysPastDue", "size");
+        .containsExactlyInAnyOrder("branchCode", "status", "minDaysPastDue", "size");
   }
 
   @Test
