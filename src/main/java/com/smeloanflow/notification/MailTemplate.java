@@ -17,7 +17,9 @@ public enum MailTemplate {
   /** To the borrower of an overdue loan (collections, D+1). */
   OVERDUE_REMINDER("overdue-reminder", MailCaseType.LOAN),
   /** To the borrower whose repayment cleared the arrears (collections, cure). */
-  ARREARS_CLEARED("arrears-cleared", MailCaseType.LOAN);
+  ARREARS_CLEARED("arrears-cleared", MailCaseType.LOAN),
+  /** To the borrower whose loan a post-loan check called in (monitoring): repay by the date given. */
+  LOAN_CALLED_IN("loan-called-in", MailCaseType.LOAN);
 
   private final String file;
   private final MailCaseType caseType;

@@ -39,6 +39,17 @@ public record ProcessVariable<T>(String name, Class<T> type) {
     });
   }
 
+  /**
+   * Sets the variable in the scope of {@code scope} only (trusted code): e.g. in an event subprocess
+   * that runs beside others of its kind, so each instance of it keeps its own value.
+   */
+  public void setLocal(VariableScope scope, T value) {
+    trusted(() -> {
+      scope.setVariableLocal(name, value);
+      return null;
+    });
+  }
+
   /** Removes the variable as the process (trusted code). */
   public void remove(VariableScope scope) {
     trusted(() -> {

@@ -33,6 +33,11 @@ public enum Classification {
     return compareTo(SUBSTANDARD) >= 0;
   }
 
+  /** The riskier of two classifications: a loan's classification is the strictest of its sources. */
+  public static Classification strictest(Classification a, Classification b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
   /** The regulatory minimum for a loan this many days past due. */
   public static Classification floorFor(int daysPastDue) {
     if (daysPastDue > LOSS_AFTER_DAYS) {

@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,6 +72,8 @@ public class DailyCloseService implements DisposableBean {
   private final int maxCatchUpDays;
   private final ChunkObserver observer;
   private final ExecutorService worker;
+  /** Later stages that hear of floor changes and settlements (monitoring); none unless Spring sets them. */
+  private ObjectProvider<LoanLifecycleListener> lifecycle;
 
   @Autowired
   public DailyCloseService(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager,
@@ -102,6 +105,11 @@ public class DailyCloseService implements DisposableBean {
       thread.setDaemon(true);
       return thread;
     });
+  }
+
+  @Autowired
+  void lifecycleListeners(ObjectProvider<LoanLifecycleListener> listeners) {
+    this.lifecycle = listeners;
   }
 
   /** The business date the scheduled close covers: yesterday in China Standard Time. */
@@ -237,6 +245,16 @@ public class DailyCloseService implements DisposableBean {
           .param("loans", result.loans()).param("overdue", result.overdue()).param("penalty", result.penalty())
           .param("classifications", result.classifications()).param("settled", result.settled()).param("day", day)
           .update();
+      if (lifecycle != null) {
+        lifecycle.orderedStream().forEach(listener -> {
+          if (!result.floorChanges().isEmpty()) {
+            listener.floorChanged(day, result.floorChanges());
+          }
+          if (!result.settledLoans().isEmpty()) {
+            listener.settled(day, result.settledLoans());
+          }
+        });
+      }
     });
   }
 

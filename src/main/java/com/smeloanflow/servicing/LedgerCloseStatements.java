@@ -34,6 +34,8 @@ final class LedgerCloseStatements {
   private final String daysPastDue;
   private final String floor;
   private final String floorReason;
+  /** The loan's classification after a floor change: the strictest of the floor and the risk review's level. */
+  private final String mergedClassification;
 
   LedgerCloseStatements(JdbcClient jdbc, SqlDialect dialect, PenaltyInterest penalty, InternalDefaultRepository defaults) {
     this.jdbc = jdbc;
@@ -58,10 +60,22 @@ final class LedgerCloseStatements {
     this.floor = floorSql.append(" ELSE '").append(Classification.NORMAL.name()).append("' END").toString();
     this.floorReason = reasonSql.append(" ELSE '").append(Classification.NORMAL.floorReasonTemplate()).append("' END")
         .toString();
+    this.mergedClassification = "CASE WHEN " + rank("COALESCE(review_classification, 'NORMAL')") + " > " + rank(floor)
+        + " THEN review_classification ELSE " + floor + " END";
   }
 
-  /** What one chunk did. */
-  record ChunkResult(int loans, int overdue, BigDecimal penalty, int classifications, int settled) {}
+  /** The position of a classification (SQL value) in increasing order of risk, 0 for NORMAL. */
+  private static String rank(String classification) {
+    StringBuilder rank = new StringBuilder("CASE ").append(classification);
+    for (Classification c : Classification.values()) {
+      rank.append(" WHEN '").append(c.name()).append("' THEN ").append(c.ordinal());
+    }
+    return rank.append(" END").toString();
+  }
+
+  /** What one chunk did: counts, and the loans whose floor moved or that were settled (for later stages). */
+  record ChunkResult(int loans, int overdue, BigDecimal penalty, int classifications, int settled,
+      List<LoanLifecycleListener.FloorChange> floorChanges, List<String> settledLoans) {}
 
   /**
    * The next {@code size} loan ids after {@code cursor} in primary-key order (whatever their status:
@@ -120,6 +134,14 @@ final class LedgerCloseStatements {
         + " AND defaulted_on IS NULL AND days_past_due > " + Classification.SUBSTANDARD_AFTER_DAYS, day, first, last);
     int overdue = count("SELECT COUNT(*) FROM loan_account WHERE " + CHUNK + " AND days_past_due > 0", day, first, last);
 
+    List<LoanLifecycleListener.FloorChange> floorChanges = jdbc.sql("SELECT loan_id, " + floor + " AS floor,"
+            + " dpd_classification, days_past_due FROM loan_account WHERE " + CHUNK + " AND " + floor
+            + " <> dpd_classification ORDER BY loan_id")
+        .param("day", day).param("first", first).param("last", last)
+        .query((rs, row) -> new LoanLifecycleListener.FloorChange(rs.getString("loan_id"),
+            Classification.valueOf(rs.getString("floor")), Classification.valueOf(rs.getString("dpd_classification")),
+            rs.getInt("days_past_due")))
+        .list();
     int classifications = jdbc.sql("""
         INSERT INTO loan_classification (loan_id, business_date, source, classification, previous_classification,
           days_past_due, reason, recorded_at)
@@ -128,9 +150,9 @@ final class LedgerCloseStatements {
         .param("day", day).param("first", first).param("last", last).param("source", ClassificationChange.DPD_FLOOR)
         .param("now", Timestamp.from(now))
         .update();
-    // One source so far: the loan's classification is its floor. A later source merges here (the strictest wins).
-    update("UPDATE loan_account SET dpd_classification = " + floor + ", classification = " + floor + " WHERE " + CHUNK
-        + " AND " + floor + " <> dpd_classification", day, first, last);
+    // The loan's classification is the strictest of its sources: the floor and the post-loan risk review's level.
+    update("UPDATE loan_account SET classification = " + mergedClassification + ", dpd_classification = " + floor
+        + " WHERE " + CHUNK + " AND " + floor + " <> dpd_classification", day, first, last);
 
     String paidInFull = " AND NOT EXISTS (SELECT 1 FROM repayment_instalment i WHERE i.loan_id = loan_account.loan_id"
         + " AND i.status <> 'PAID')";
@@ -142,6 +164,8 @@ final class LedgerCloseStatements {
         .list()
         .forEach(d -> defaults.record((String) d[0],
             new InternalDefault((LocalDate) d[1], (BigDecimal) d[2], InternalDefaultStatus.SETTLED), now));
+    List<String> settledLoans = jdbc.sql("SELECT loan_id FROM loan_account WHERE " + CHUNK + paidInFull + " ORDER BY loan_id")
+        .param("day", day).param("first", first).param("last", last).query(String.class).list();
     int settled = update("UPDATE loan_account SET status = 'SETTLED', closed_on = :day WHERE " + CHUNK + paidInFull,
         day, first, last);
 
@@ -150,7 +174,7 @@ final class LedgerCloseStatements {
         WHERE loan_id BETWEEN :first AND :last AND disbursed_on <= :day AND (last_closed_on IS NULL OR last_closed_on < :day)
           AND (status = 'ACTIVE' OR (status = 'SETTLED' AND closed_on = :day))
         """, day, first, last);
-    return new ChunkResult(loans, overdue, penalty.setScale(2), classifications, settled);
+    return new ChunkResult(loans, overdue, penalty.setScale(2), classifications, settled, floorChanges, settledLoans);
   }
 
   private int update(String sql, LocalDate day, String first, String last) {

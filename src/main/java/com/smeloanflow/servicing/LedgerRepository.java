@@ -98,6 +98,44 @@ public class LedgerRepository {
         .list();
   }
 
+  /** The classification the post-loan risk review last gave the loan; empty when it never reviewed it. */
+  public Optional<Classification> reviewClassification(String loanId) {
+    return jdbc.sql("SELECT review_classification FROM loan_account WHERE loan_id = :loanId AND review_classification IS NOT NULL")
+        .param("loanId", loanId).query(String.class).optional().map(Classification::valueOf);
+  }
+
+  /** Sets the risk review's classification and the loan's (the strictest of its sources). */
+  public void review(String loanId, Classification review, Classification classification) {
+    jdbc.sql("UPDATE loan_account SET review_classification = :review, classification = :classification WHERE loan_id = :loanId")
+        .param("review", review.name()).param("classification", classification.name()).param("loanId", loanId).update();
+  }
+
+  /**
+   * Records a change of one source's classification. One row per loan, source and business date: a
+   * second change the same day updates that day's row (its previous classification stays the day's first).
+   */
+  public void recordClassificationChange(String loanId, LocalDate businessDate, String source, Classification classification,
+      Classification previous, int daysPastDue, String reason, java.time.Instant at) {
+    int updated = jdbc.sql("""
+        UPDATE loan_classification SET classification = :classification, days_past_due = :dpd, reason = :reason,
+          recorded_at = :at
+        WHERE loan_id = :loanId AND source = :source AND business_date = :day
+        """)
+        .param("classification", classification.name()).param("dpd", daysPastDue).param("reason", reason)
+        .param("at", java.sql.Timestamp.from(at)).param("loanId", loanId).param("source", source).param("day", businessDate)
+        .update();
+    if (updated == 0) {
+      jdbc.sql("""
+          INSERT INTO loan_classification (loan_id, business_date, source, classification, previous_classification,
+            days_past_due, reason, recorded_at)
+          VALUES (:loanId, :day, :source, :classification, :previous, :dpd, :reason, :at)
+          """)
+          .param("loanId", loanId).param("day", businessDate).param("source", source)
+          .param("classification", classification.name()).param("previous", previous.name()).param("dpd", daysPastDue)
+          .param("reason", reason).param("at", java.sql.Timestamp.from(at)).update();
+    }
+  }
+
   /** Writes the loan off: it leaves the books with this much principal outstanding. */
   public boolean writeOff(String loanId, LocalDate on, java.math.BigDecimal principal) {
     return jdbc.sql("""

@@ -14,9 +14,13 @@ import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
 import org.springframework.stereotype.Service;
@@ -45,6 +49,8 @@ public class LoanAccountService {
   private final BusinessClock clock;
   private final TransactionTemplate savepoint;
   private final RepaymentScheduleCalculator calculator = new RepaymentScheduleCalculator();
+  /** Later stages that hear of a write-off (monitoring); looked up when one happens, none unless Spring sets them. */
+  private Supplier<Stream<LoanLifecycleListener>> lifecycle = Stream::empty;
 
   public LoanAccountService(LoanAccountRepository accounts, LoanApplicationRepository applications, LedgerRepository ledger,
       InternalDefaultRepository defaults, DataSource dataSource, PlatformTransactionManager transactionManager,
@@ -58,6 +64,12 @@ public class LoanAccountService {
     // Inside the caller's transaction a savepoint: a lost race rolls back only our insert.
     this.savepoint = new TransactionTemplate(transactionManager);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+  }
+
+  /** The listeners of later stages (monitoring uses this service too, so they are looked up when needed). */
+  @Autowired
+  void lifecycleListeners(ObjectProvider<LoanLifecycleListener> listeners) {
+    this.lifecycle = listeners::orderedStream;
   }
 
   /**
@@ -163,7 +175,38 @@ public class LoanAccountService {
         InternalDefaultStatus.WRITTEN_OFF), clock.now());
     log.info("Loan {}: written off on {} with {} CNY principal outstanding, approved by {} ({}); the claim is kept",
         command.loanId(), command.businessDate(), principal.toPlainString(), command.approvedBy(), command.reason());
+    lifecycle.get().forEach(listener -> listener.writtenOff(command.loanId(), command.businessDate()));
     return principal;
+  }
+
+  /**
+   * Takes the post-loan risk review's classification as one source of the loan's classification: the
+   * loan's classification becomes the strictest of it and the days-past-due floor, and stays so at every
+   * daily close (a repaid arrear lowers only the floor). A changed review is kept in the classification
+   * history (source {@code RISK_REVIEW}).
+   *
+   * @return the loan's classification now
+   * @throws LoanNotFoundException  no such loan
+   * @throws StateConflictException the loan is settled or written off
+   */
+  @Transactional
+  public Classification applyRiskReview(RiskReview review) {
+    LedgerRepository.LockedLoan locked = ledger.lock(review.loanId()).orElseThrow(() -> new LoanNotFoundException(review.loanId()));
+    if (!LoanAccount.ACTIVE.equals(locked.status())) {
+      throw new StateConflictException("Loan " + review.loanId() + " is " + locked.status() + ": no risk review applies");
+    }
+    LoanStanding standing = ledger.standing(review.loanId()).orElseThrow();
+    Classification previous = ledger.reviewClassification(review.loanId()).orElse(Classification.NORMAL);
+    Classification classification = Classification.strictest(standing.dpdClassification(), review.classification());
+    ledger.review(review.loanId(), review.classification(), classification);
+    if (previous != review.classification()) {
+      String reason = review.reason().length() > 480 ? review.reason().substring(0, 480) + "…" : review.reason();
+      ledger.recordClassificationChange(review.loanId(), review.businessDate(), ClassificationChange.RISK_REVIEW,
+          review.classification(), previous, standing.daysPastDue(), reason + " (" + review.decidedBy() + ")", clock.now());
+      log.info("Loan {}: risk review {} -> {} by {} ({}); classification {}", review.loanId(), previous,
+          review.classification(), review.decidedBy(), review.reason(), classification);
+    }
+    return classification;
   }
 
   private String nextLoanId() {

@@ -169,7 +169,7 @@ class LoanOriginationPathsTasklistIT extends BrowserTestBase {
         .type("检查情况", "电话回访法定代表人, 两台数控机床已到货安装, 订单饱满");
     browser.screenshot("10-form-first-post-loan-check");
     tasklist.complete();
-    probe.awaitEndEvent(monitoring, PostLoanMonitoringProcess.Elements.END_FIRST_CHECK_DONE);
+    probe.awaitActivity(monitoring, PostLoanMonitoringProcess.Elements.TIMER_PERIODIC_CHECK_DUE);
     probe.assertOnlyDeclaredVariables(monitoring);
     probe.assertNoIncidents(monitoring);
   }
