@@ -59,6 +59,21 @@ public final class DmnTable {
     return new Answer(result.getSingleResult().getEntryMap(), fired.get(0));
   }
 
+  /**
+   * Evaluates a table of hit policy COLLECT: every rule that fired with its outputs, in the table's
+   * order; a null value is a missing input.
+   */
+  public List<Answer> evaluateAll(Map<String, Object> inputs) {
+    fired.clear();
+    DmnDecisionResult result = engine.evaluateDecision(decision, new HashMap<>(inputs));
+    assertThat(result.size()).as("outputs of %s for %s", key, inputs).isEqualTo(fired.size());
+    List<Answer> answers = new ArrayList<>();
+    for (int i = 0; i < fired.size(); i++) {
+      answers.add(new Answer(result.get(i).getEntryMap(), fired.get(i)));
+    }
+    return answers;
+  }
+
   /** Every output row of the table, rule by rule, as the model holds them (literal texts). */
   public List<Map<String, String>> rows() {
     List<Map<String, String>> rows = new ArrayList<>();
