@@ -105,7 +105,15 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
       Map.entry("POST /api/sandbox/e-signature/applications/{id}/sign", SANDBOX),
       Map.entry("POST /api/sandbox/e-signature/applications/{id}/guarantees/{contractNumber}/sign", SANDBOX),
       Map.entry("PUT /api/sandbox/people/{idNumber}", SANDBOX),
-      Map.entry("PUT /api/sandbox/mortgage-registrations/{number}", SANDBOX));
+      Map.entry("PUT /api/sandbox/mortgage-registrations/{number}", SANDBOX),
+      // Post-loan monitoring: reading as for the loan; signals and reclassifications by the named groups and the
+      // customer managers of the loan's branch (the sweep's loan is of ZY001).
+      Map.entry("GET /api/loans/{loanId}/monitoring", Access.ownBranchAndCentralStaff()),
+      Map.entry("POST /api/loans/{loanId}/signals", new Access(Set.of(Groups.CAMUNDA_ADMIN, Groups.CORE_BANKING,
+          Groups.PROCESSING_CENTRE, Groups.REMOTE_BANKING, Groups.TEAM_LEADS, Groups.customerManagers("ZY001")), true)),
+      Map.entry("POST /api/loans/{loanId}/reclassifications", new Access(Set.of(Groups.REMOTE_BANKING, Groups.CREDIT_APPROVERS,
+          Groups.TEAM_LEADS, Groups.customerManagers("ZY001")), true)),
+      Map.entry("POST /api/sandbox/monitoring/loans/{loanId}/requery", SANDBOX));
 
   /** A string no field may take: NUL, a direction override, a line break, and far too long. */
   private static final String HOSTILE_TEXT = "\u0000\u202E\n" + "长".repeat(5000);
@@ -151,7 +159,8 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
             api.send(operation.method(), path, outsider, DemoData.PASSWORD, operation.hasBody() ? "{}" : null));
       }
       if (access.branchScoped()) {
-        Response otherBranch = api.send(operation.method(), path, "zy002-acceptor", DemoData.PASSWORD, null);
+        Response otherBranch = api.send(operation.method(), path, "zy002-acceptor", DemoData.PASSWORD,
+            operation.hasBody() ? "{}" : null);
         expectProblem(softly, operation, "other branch", otherBranch.status() == 404 ? 404 : 403, otherBranch);
       }
       String caller = callerAllowed(access);
