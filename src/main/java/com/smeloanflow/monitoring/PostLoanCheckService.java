@@ -81,8 +81,7 @@ public class PostLoanCheckService {
   }
 
   private static String reasons(List<WarningSignal> signals) {
-    return signals.stream().map(s -> s.type().label() + " (" + s.severityReason() + ")").distinct()
-        .collect(Collectors.joining("; "));
+    return signals.stream().map(WarningSignal::severityReason).distinct().collect(Collectors.joining("; "));
   }
 
   public PostLoanCheck get(String checkId) {

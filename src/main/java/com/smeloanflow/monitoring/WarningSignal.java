@@ -42,6 +42,6 @@ public record WarningSignal(String signalId, String loanId, SignalType type, Str
   public String describe() {
     return "【" + severity.label() + "】" + type.label() + " (" + observedOn + ", "
         + (REQUERY.equals(origin) ? "外部数据复查" : "由 " + reportedBy + " 报送") + "): " + summary + "。证据: "
-        + evidence.describe() + "。" + severityReason;
+        + evidence.describe() + "。";
   }
 }
