@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.processing.ProcessingFixtures;
+import com.smeloanflow.processing.sandbox.SandboxProfile;
+import com.smeloanflow.servicing.BusinessDates;
 import com.smeloanflow.servicing.DailyCloseService;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.TestLoans;
@@ -117,6 +120,25 @@ class MonitoringApiTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void theSandboxRunsTheReQueryNowSoATesterSeesTheSignalOfChangedData() {
+    MonitoringScenario loan = loanAt("ZY001");
+    String path = "/api/sandbox/monitoring/loans/" + loan.loanId() + "/requery";
+    assertThat(api.post(path, "admin", null).status()).isEqualTo(202);
+    loan.runJobs();
+    loan.externalData(ProcessingFixtures.withCourt(loan.profile(), new SandboxProfile.Court(0, true)));
+
+    Response due = api.post(path, "process-owner", null);
+
+    assertThat(due.status()).as(due.toString()).isEqualTo(202);
+    loan.runJobs();
+    assertThat(api.get("/api/loans/" + loan.loanId() + "/monitoring", "zy001-cm").json().path("signals").get(0)
+        .path("type").asText()).isEqualTo("DISHONEST_DEBTOR");
+    assertThat(api.post(path, "remote-verifier", null).status()).as("not for staff").isEqualTo(403);
+    String notMonitored = TestLoans.with(intakeService, loans).disbursedOn(clock.today()).loanId();
+    assertThat(api.post("/api/sandbox/monitoring/loans/" + notMonitored + "/requery", "admin", null).status()).isEqualTo(404);
+  }
+
+  @Test
   void aLoanNotUnderMonitoringOrUnknownIsRefused() {
     String notMonitored = TestLoans.with(intakeService, loans).disbursedOn(clock.today()).loanId();
     String json = MonitoringScenario.signal("X-" + notMonitored, "NEGATIVE_NEWS", "报道", null);
@@ -151,7 +173,7 @@ class MonitoringApiTest extends AbstractIntegrationTest {
   @Test
   void aReclassificationBelowTheRegulatoryFloorIsRefused() {
     MonitoringScenario loan = MonitoringScenario.loan(processEngine, api, this::executeDueJobs, this::completeAs, intakeService,
-        loans, dailyClose, "ZY001", com.smeloanflow.servicing.BusinessDates.era());
+        loans, dailyClose, "ZY001", BusinessDates.era());
     loan.closeOn(loan.account().disbursedOn().plusMonths(1).plusDays(95));
 
     Response below = api.post("/api/loans/" + loan.loanId() + "/reclassifications", "approver",
