@@ -4,6 +4,7 @@ import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.process.ProcessVariable;
 import com.smeloanflow.processing.ExternalDataService;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.servicing.Classification;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
@@ -92,7 +93,7 @@ public class PostLoanMonitoringService {
       end(loanId, "贷款已不在账");
       return Optional.empty();
     }
-    LocalDate due = policy.nextCheckDue(loan.lastCheckOn() != null ? loan.lastCheckOn() : loan.startedOn(), loan.watchListed());
+    LocalDate due = nextCheckDue(loan);
     monitored.schedule(loanId, due);
     log.info("Loan {}: next periodic check due {} ({})", loanId, due, loan.watchListed() ? "watch list, monthly" : "quarterly");
     return Optional.of(due);
@@ -113,7 +114,7 @@ public class PostLoanMonitoringService {
     if (timer == null) {
       return;
     }
-    LocalDate due = policy.nextCheckDue(loan.lastCheckOn() != null ? loan.lastCheckOn() : loan.startedOn(), loan.watchListed());
+    LocalDate due = nextCheckDue(loan);
     monitored.schedule(loanId, due);
     ProcessVariable.trusted(() -> {
       runtime.setVariable(loan.processInstanceId(), PostLoanMonitoringProcess.Variables.PERIODIC_CHECK_DUE.name(),
@@ -152,6 +153,24 @@ public class PostLoanMonitoringService {
         classifications.decide(proposal.proposalId(), ReclassificationProposal.CANCELLED, "system", why, clock.now()));
     monitored.ended(loanId, clock.now());
     log.info("Loan {}: post-loan monitoring ended: {}; {} open checks cancelled", loanId, why, cancelled);
+  }
+
+  /** A quarter (a month on the watch list) after the last check, or after the start before any check. */
+  private LocalDate nextCheckDue(MonitoredLoan loan) {
+    return policy.nextCheckDue(loan.lastCheckOn() != null ? loan.lastCheckOn() : loan.startedOn(), loan.watchListed());
+  }
+
+  /**
+   * The loan's monitoring, locked until the transaction ends (changes of one loan apply one at a time),
+   * for a request of staff or another system.
+   *
+   * @throws LoanNotFoundException  no such loan
+   * @throws StateConflictException the loan was never under monitoring
+   */
+  public MonitoredLoan lockForRequest(String loanId) {
+    return monitored.lock(loanId).orElseThrow(() -> loans.find(loanId).isPresent()
+        ? new StateConflictException("Loan " + loanId + " is not under post-loan monitoring")
+        : new LoanNotFoundException(loanId));
   }
 
   MonitoredLoan require(String loanId) {

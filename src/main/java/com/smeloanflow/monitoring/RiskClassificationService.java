@@ -9,7 +9,6 @@ import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.servicing.Classification;
 import com.smeloanflow.servicing.LoanAccountService;
-import com.smeloanflow.servicing.LoanNotFoundException;
 import com.smeloanflow.servicing.LoanStanding;
 import com.smeloanflow.servicing.RiskReview;
 import java.time.Instant;
@@ -127,7 +126,7 @@ public class RiskClassificationService {
    * Tasklist. Never below the days-past-due floor; one pending proposal per loan.
    *
    * @throws InvalidFieldsException  bad classification or reason (400, naming the field)
-   * @throws LoanNotFoundException   no such loan
+   * @throws com.smeloanflow.servicing.LoanNotFoundException no such loan
    * @throws StateConflictException  not under monitoring, or a proposal is pending (409)
    */
   @Transactional
@@ -223,9 +222,7 @@ public class RiskClassificationService {
   }
 
   private MonitoredLoan requireMonitoring(String loanId) {
-    MonitoredLoan loan = monitored.lock(loanId).orElseThrow(() -> loans.find(loanId).isPresent()
-        ? new StateConflictException("Loan " + loanId + " is not under post-loan monitoring")
-        : new LoanNotFoundException(loanId));
+    MonitoredLoan loan = monitoring.lockForRequest(loanId);
     if (!loan.monitoring()) {
       throw new StateConflictException("Post-loan monitoring of loan " + loanId + " has ended (" + loan.closure() + ")");
     }

@@ -46,6 +46,7 @@ public class WarningSignalService {
   private final SignalRepository signals;
   private final MonitoredLoanRepository monitored;
   private final PostLoanCheckService checks;
+  private final PostLoanMonitoringService monitoring;
   private final RiskClassificationService classification;
   private final SignalSeverityTable severity;
   private final ExternalDataRequery requery;
@@ -56,11 +57,12 @@ public class WarningSignalService {
   private final RuntimeService runtime;
 
   public WarningSignalService(SignalRepository signals, MonitoredLoanRepository monitored, PostLoanCheckService checks,
-      RiskClassificationService classification, SignalSeverityTable severity, ExternalDataRequery requery,
+      PostLoanMonitoringService monitoring, RiskClassificationService classification, SignalSeverityTable severity, ExternalDataRequery requery,
       LoanAccountService loans, MonitoringIds ids, MonitoringPolicy policy, BusinessClock clock, RuntimeService runtime) {
     this.signals = signals;
     this.monitored = monitored;
     this.checks = checks;
+    this.monitoring = monitoring;
     this.classification = classification;
     this.severity = severity;
     this.requery = requery;
@@ -103,9 +105,7 @@ public class WarningSignalService {
         : new SignalEvidence(null, null, trimmed(command.evidence().reference()), trimmed(command.evidence().details()),
             command.evidence().taxRating(), command.evidence().overdueAmount(), command.evidence().openEnforcementCases(),
             command.evidence().inflowDropPercent());
-    MonitoredLoan loan = monitored.lock(command.loanId()).orElseThrow(() -> loans.find(command.loanId()).isPresent()
-        ? new StateConflictException("Loan " + command.loanId() + " is not under post-loan monitoring")
-        : new LoanNotFoundException(command.loanId()));
+    MonitoredLoan loan = monitoring.lockForRequest(command.loanId());
     String hash = hash(command, type, evidence);
     Optional<SignalRepository.Reported> earlier = signals.byEvent(command.reportedBy(), command.eventId());
     if (earlier.isPresent()) {
