@@ -17,7 +17,9 @@ public enum MailTemplate {
   /** To the borrower of an overdue loan (collections, D+1). */
   OVERDUE_REMINDER("overdue-reminder", MailCaseType.LOAN),
   /** To the borrower whose repayment cleared the arrears (collections, cure). */
-  ARREARS_CLEARED("arrears-cleared", MailCaseType.LOAN);
+  ARREARS_CLEARED("arrears-cleared", MailCaseType.LOAN),
+  /** To the borrower of a loan the daily close settled (servicing, 结清). */
+  LOAN_SETTLED("loan-settled", MailCaseType.LOAN);
 
   private final String file;
   private final MailCaseType caseType;

@@ -60,8 +60,8 @@ final class LedgerCloseStatements {
         .toString();
   }
 
-  /** What one chunk did. */
-  record ChunkResult(int loans, int overdue, BigDecimal penalty, int classifications, int settled) {}
+  /** What one chunk did; {@code settled} are the loans it settled. */
+  record ChunkResult(int loans, int overdue, BigDecimal penalty, int classifications, List<String> settled) {}
 
   /**
    * The next {@code size} loan ids after {@code cursor} in primary-key order (whatever their status:
@@ -142,8 +142,9 @@ final class LedgerCloseStatements {
         .list()
         .forEach(d -> defaults.record((String) d[0],
             new InternalDefault((LocalDate) d[1], (BigDecimal) d[2], InternalDefaultStatus.SETTLED), now));
-    int settled = update("UPDATE loan_account SET status = 'SETTLED', closed_on = :day WHERE " + CHUNK + paidInFull,
-        day, first, last);
+    List<String> settled = jdbc.sql("SELECT loan_id FROM loan_account WHERE " + CHUNK + paidInFull + " ORDER BY loan_id")
+        .param("day", day).param("first", first).param("last", last).query(String.class).list();
+    update("UPDATE loan_account SET status = 'SETTLED', closed_on = :day WHERE " + CHUNK + paidInFull, day, first, last);
 
     int loans = update("""
         UPDATE loan_account SET last_closed_on = :day
