@@ -7,8 +7,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Service tasks "发送逾期还款提醒" and "发送逾期结清通知" (asynchronous, so a failing mail server is
- * retried): the template is the task's input parameter {@code mailTemplate}.
+ * Send tasks "发送逾期还款提醒" and "发送逾期结清通知": the template is the task's input parameter
+ * {@code mailTemplate}. The service queues the mail in the outbox in the step's transaction (the
+ * reminder is also recorded as the case's contact); the outbox sends and retries it apart.
  */
 @Component("collectionMail")
 public class CollectionMailDelegate implements JavaDelegate {

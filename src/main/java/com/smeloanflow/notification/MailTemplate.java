@@ -19,7 +19,9 @@ public enum MailTemplate {
   /** To the borrower whose repayment cleared the arrears (collections, cure). */
   ARREARS_CLEARED("arrears-cleared", MailCaseType.LOAN),
   /** To the borrower whose loan a post-loan check called in (monitoring): repay by the date given. */
-  LOAN_CALLED_IN("loan-called-in", MailCaseType.LOAN);
+  LOAN_CALLED_IN("loan-called-in", MailCaseType.LOAN),
+  /** To the borrower of a loan the daily close settled (servicing, 结清). */
+  LOAN_SETTLED("loan-settled", MailCaseType.LOAN);
 
   private final String file;
   private final MailCaseType caseType;

@@ -4,9 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What a later stage (collections) hears from the ledger, without servicing depending on it: the
- * daily close's overdue loans, and a repayment that cleared a loan's arrears. Called inside the
- * ledger's transaction, so what the listener does is kept or rolled back with the ledger change.
+ * What the ledger tells those who act on it (collections, a later stage, without servicing depending
+ * on it; servicing's own borrower notices): the daily close's overdue and settled loans, and a
+ * repayment that cleared a loan's arrears. Called inside the ledger's transaction, so what the
+ * listener does is kept or rolled back with the ledger change.
  */
 public interface ArrearsListener {
 
@@ -18,6 +19,12 @@ public interface ArrearsListener {
 
   /** A repayment cleared everything overdue on the loan. */
   void arrearsCleared(String loanId, String transactionId, LocalDate valueDate);
+
+  /**
+   * The daily close of {@code businessDate} settled these loans (结清: nothing left to pay), one chunk
+   * of them; a crashed close never hands the same chunk twice for the same day.
+   */
+  default void settled(LocalDate businessDate, List<String> loanIds) {}
 
   /**
    * A loan at the daily close.

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * Recipient and placeholders of the mails to a loan's borrower (case type LOAN, case id = loan id),
  * read when the mail is queued: the legal representative's address and {@code legalRepName},
  * {@code enterpriseName} from the application; {@code loanId}; the standing after the last daily close
- * ({@code businessDate}, {@code overdueSince}, {@code daysPastDue}); the balances ({@code overduePrincipal},
+ * ({@code businessDate}, {@code overdueSince}, {@code daysPastDue}, {@code closedOn} once settled or written off); the balances ({@code overduePrincipal},
  * {@code overdueInterest}, {@code penaltyOutstanding}, {@code arrears}, {@code outstandingPrincipal}); and
  * {@code penaltyUpliftPercent}.
  */
@@ -50,6 +50,7 @@ public class BorrowerMailValues implements MailValueProvider {
     values.put("enterpriseName", application.enterpriseName());
     values.put("businessDate", String.valueOf(standing.lastClosedOn() != null ? standing.lastClosedOn() : clock.today()));
     values.put("overdueSince", String.valueOf(standing.overdueSince()));
+    values.put("closedOn", String.valueOf(standing.closedOn()));
     values.put("daysPastDue", String.valueOf(standing.daysPastDue()));
     values.put("overduePrincipal", balances.overduePrincipal().toPlainString());
     values.put("overdueInterest", balances.overdueInterest().toPlainString());

@@ -243,15 +243,18 @@ public class DailyCloseService implements DisposableBean {
           WHERE business_date = :day
           """)
           .param("loans", result.loans()).param("overdue", result.overdue()).param("penalty", result.penalty())
-          .param("classifications", result.classifications()).param("settled", result.settled()).param("day", day)
+          .param("classifications", result.classifications()).param("settled", result.settled().size()).param("day", day)
           .update();
+      if (!result.settled().isEmpty()) {
+        listeners.forEach(listener -> listener.settled(day, result.settled()));
+      }
       if (lifecycle != null) {
         lifecycle.orderedStream().forEach(listener -> {
           if (!result.floorChanges().isEmpty()) {
             listener.floorChanged(day, result.floorChanges());
           }
-          if (!result.settledLoans().isEmpty()) {
-            listener.settled(day, result.settledLoans());
+          if (!result.settled().isEmpty()) {
+            listener.settled(day, result.settled());
           }
         });
       }

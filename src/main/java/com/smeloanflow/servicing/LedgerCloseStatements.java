@@ -73,9 +73,9 @@ final class LedgerCloseStatements {
     return rank.append(" END").toString();
   }
 
-  /** What one chunk did: counts, and the loans whose floor moved or that were settled (for later stages). */
-  record ChunkResult(int loans, int overdue, BigDecimal penalty, int classifications, int settled,
-      List<LoanLifecycleListener.FloorChange> floorChanges, List<String> settledLoans) {}
+  /** What one chunk did; {@code settled} are the loans it settled, {@code floorChanges} the loans whose floor moved. */
+  record ChunkResult(int loans, int overdue, BigDecimal penalty, int classifications, List<String> settled,
+      List<LoanLifecycleListener.FloorChange> floorChanges) {}
 
   /**
    * The next {@code size} loan ids after {@code cursor} in primary-key order (whatever their status:
@@ -164,17 +164,16 @@ final class LedgerCloseStatements {
         .list()
         .forEach(d -> defaults.record((String) d[0],
             new InternalDefault((LocalDate) d[1], (BigDecimal) d[2], InternalDefaultStatus.SETTLED), now));
-    List<String> settledLoans = jdbc.sql("SELECT loan_id FROM loan_account WHERE " + CHUNK + paidInFull + " ORDER BY loan_id")
+    List<String> settled = jdbc.sql("SELECT loan_id FROM loan_account WHERE " + CHUNK + paidInFull + " ORDER BY loan_id")
         .param("day", day).param("first", first).param("last", last).query(String.class).list();
-    int settled = update("UPDATE loan_account SET status = 'SETTLED', closed_on = :day WHERE " + CHUNK + paidInFull,
-        day, first, last);
+    update("UPDATE loan_account SET status = 'SETTLED', closed_on = :day WHERE " + CHUNK + paidInFull, day, first, last);
 
     int loans = update("""
         UPDATE loan_account SET last_closed_on = :day
         WHERE loan_id BETWEEN :first AND :last AND disbursed_on <= :day AND (last_closed_on IS NULL OR last_closed_on < :day)
           AND (status = 'ACTIVE' OR (status = 'SETTLED' AND closed_on = :day))
         """, day, first, last);
-    return new ChunkResult(loans, overdue, penalty.setScale(2), classifications, settled, floorChanges, settledLoans);
+    return new ChunkResult(loans, overdue, penalty.setScale(2), classifications, settled, floorChanges);
   }
 
   private int update(String sql, LocalDate day, String first, String last) {

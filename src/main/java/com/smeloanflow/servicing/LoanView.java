@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What {@code GET /api/loans/{id}} answers: the loan's terms, its schedule with each instalment's
+ * What {@code GET /api/loans/{loanId}} answers: the loan's terms, its schedule with each instalment's
  * paid or overdue state, what is outstanding, penalty interest, days past due, the classification
  * with its history and reasons, the repayments and the open collection case. Money in CNY with 2
  * decimals, dates ISO (yyyy-MM-dd).

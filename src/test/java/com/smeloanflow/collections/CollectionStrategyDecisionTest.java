@@ -30,7 +30,7 @@ class CollectionStrategyDecisionTest {
 
   @Test
   void theFirstOverdueDayMailsAReminder() {
-    assertNext(facts(1, 0), CollectionAction.REMINDER_MAIL, "Rule_RemindAt1Day");
+    assertNext(facts(1, 0), CollectionAction.REMINDER_MAIL, "Rule_RemindOnTheFirstDay");
   }
 
   @Test
@@ -42,13 +42,13 @@ class CollectionStrategyDecisionTest {
   @ParameterizedTest(name = "{0} days past due at rung {1}: {2}")
   @CsvSource({
       "2, 1, WAIT, Rule_WaitForTheNextRung",
-      "3, 1, PHONE_COLLECTION, Rule_CallAt3Days",
+      "3, 1, PHONE_COLLECTION, Rule_CallAtThreeDays",
       "14, 2, WAIT, Rule_WaitForTheNextRung",
-      "15, 2, FIELD_VISIT, Rule_VisitAt15Days",
+      "15, 2, FIELD_VISIT, Rule_VisitAtFifteenDays",
       "29, 3, WAIT, Rule_WaitForTheNextRung",
-      "30, 3, TEAM_LEAD_ESCALATION, Rule_EscalateAt30Days",
+      "30, 3, TEAM_LEAD_ESCALATION, Rule_EscalateAtThirtyDays",
       "89, 4, WAIT, Rule_WaitForTheNextRung",
-      "90, 4, PROPOSE_DISPOSAL, Rule_ProposeDisposalAt90Days",
+      "90, 4, PROPOSE_DISPOSAL, Rule_ProposeDisposalAtNinetyDays",
       "120, 5, WAIT, Rule_WaitForTheNextRung"})
   void theLadderClimbsAtItsDaysPastDue(int daysPastDue, int ladderStep, CollectionAction action, String rule) {
     assertNext(facts(daysPastDue, ladderStep), action, rule);
@@ -56,7 +56,7 @@ class CollectionStrategyDecisionTest {
 
   @Test
   void aCaseOpenedLateStartsOnTheRungItsDaysPastDueCallFor() {
-    assertNext(facts(40, 0), CollectionAction.TEAM_LEAD_ESCALATION, "Rule_EscalateAt30Days");
+    assertNext(facts(40, 0), CollectionAction.TEAM_LEAD_ESCALATION, "Rule_EscalateAtThirtyDays");
   }
 
   @Test

@@ -3,6 +3,10 @@ package com.smeloanflow.servicing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.smeloanflow.notification.MailCaseType;
+import com.smeloanflow.notification.MailOutbox;
+import com.smeloanflow.notification.MailTemplate;
+import com.smeloanflow.notification.OutboxMail;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.processing.InternalDefaultRepository;
 import com.smeloanflow.processing.source.InternalDefault;
@@ -44,6 +48,7 @@ class DailyCloseTest extends AbstractIntegrationTest {
   @Autowired DataSource dataSource;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired BusinessClock clock;
+  @Autowired MailOutbox outbox;
   @Autowired(required = false) List<ArrearsListener> listeners = List.of();
 
   private LocalDate disbursed;
@@ -162,7 +167,7 @@ class DailyCloseTest extends AbstractIntegrationTest {
   }
 
   @Test
-  void aLoanRepaidInFullIsSettledAndADefaultedOneIsRecordedInTheDefaultDatabase() {
+  void aLoanRepaidInFullIsSettledItsBorrowerMailedAndADefaultedOneIsRecordedInTheDefaultDatabase() {
     LoanAccount repaid = loan();
     LoanAccount defaulted = loan();
     repayments.receive(new ReceiveRepayment(repaid.loanId(), "TX-PAYOFF-" + repaid.loanId(), new BigDecimal("100362.50"),
@@ -185,6 +190,15 @@ class DailyCloseTest extends AbstractIntegrationTest {
     assertThat(defaults.find(defaulted.creditCode())).containsExactly(
         new InternalDefault(firstDue.plusDays(90), new BigDecimal("100000.00"), InternalDefaultStatus.SETTLED));
     assertThat(defaults.find(repaid.creditCode())).isEmpty();
+    assertThat(outbox.mailsOf(MailCaseType.LOAN, repaid.loanId())).singleElement().satisfies(mail -> {
+      assertThat(mail.template()).isEqualTo(MailTemplate.LOAN_SETTLED);
+      assertThat(mail.recipient()).isEqualTo(applications.get(repaid.applicationId()).legalRepEmail());
+      assertThat(mail.subject()).contains("贷款已结清", repaid.loanId());
+      assertThat(mail.body()).contains("已于 " + firstDue + " 全部还清");
+    });
+    // The late payoff first cured its collection case (the borrower is told the arrears are cleared), then settled it.
+    assertThat(outbox.mailsOf(MailCaseType.LOAN, defaulted.loanId())).extracting(OutboxMail::template)
+        .containsExactly(MailTemplate.ARREARS_CLEARED, MailTemplate.LOAN_SETTLED);
   }
 
   @Test

@@ -40,12 +40,12 @@ public final class LoanBookSeeder {
     jdbc.sql("""
         INSERT INTO loan_application (id, channel, branch_code, product, enterprise_name, credit_code, industry_code,
           established_on, annual_revenue, legal_rep_name, legal_rep_id_number, legal_rep_mobile, legal_rep_email,
-          requested_amount, term_months, purpose, guarantee_type, status, submitted_by, submitted_at, updated_at, version)
+          requested_amount, term_months, purpose, guarantee_type, submitted_by, submitted_at, updated_at, version)
         SELECT :prefix || 'A' || """ + number + """
         , 'BRANCH_COUNTER', CASE WHEN MOD(r.x, 2) = 0 THEN 'ZY001' ELSE 'ZY002' END,
           'CREDIT_QUICK', '基准企业' || CAST(r.x AS VARCHAR(8)), '91520303MA6DKQ8X4A', 'C34', DATE '2016-04-18', 6500000.00,
           '张明', '520302198507143217', '13985012345', 'bench' || CAST(r.x AS VARCHAR(8)) || '@example.com', 100000.00, 12,
-          '基准测试', 'CREDIT', 'DISBURSED', 'benchmark', :now, :now, 0
+          '基准测试', 'CREDIT', 'benchmark', :now, :now, 0
         FROM """ + " " + range)
         .param("prefix", prefix).param("n", n).param("now", now).update();
     jdbc.sql("""
