@@ -84,7 +84,7 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
       Map.entry("GET /api/admin/mail-outbox/{id}", ADMIN_ONLY),
       Map.entry("POST /api/admin/mail-outbox/{id}/retry", ADMIN_ONLY),
       // Not branch-scoped yet: any logged-in user reads any loan (reported; servicing decides).
-      Map.entry("GET /api/loans/{id}", Access.anyUser()),
+      Map.entry("GET /api/loans/{id}", Access.ownBranchAndCentralStaff()),
       Map.entry("PUT /api/sandbox/enterprises/{creditCode}", SANDBOX),
       Map.entry("GET /api/sandbox/enterprises/{creditCode}", SANDBOX),
       Map.entry("GET /api/sandbox/core-banking/faults", SANDBOX),

@@ -59,6 +59,21 @@ class LoanApiTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void branchStaffReadTheirOwnBranchsLoanButNotAnotherBranchs() throws Exception {
+    LoanApplication application = DisbursedApplications.register(intake); // branch ZY001
+    LoanAccount loan = loans.open(DisbursedApplications.openingOf(application, "CB2025031500000011"));
+
+    ResponseEntity<String> ownBranch = http.withBasicAuth("zy001-acceptor", "demo").getForEntity("/api/loans/" + loan.loanId(), String.class);
+    ResponseEntity<String> otherBranch = http.withBasicAuth("zy002-acceptor", "demo").getForEntity("/api/loans/" + loan.loanId(), String.class);
+
+    assertThat(ownBranch.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(json.readTree(ownBranch.getBody()).get("loanId").asText()).isEqualTo(loan.loanId());
+    assertThat(otherBranch.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(otherBranch.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(otherBranch.getBody()).doesNotContain(application.enterpriseName());
+  }
+
+  @Test
   void answersAnUnknownLoanWithProblemJson() throws Exception {
     ResponseEntity<String> response = http.withBasicAuth("admin", "demo").getForEntity("/api/loans/LN19990101999999", String.class);
 
