@@ -41,6 +41,7 @@ public class DemoData {
   public static final List<DemoUser> USERS = List.of(
       new DemoUser("admin", "管理员", "系统管理员", List.of(Groups.CAMUNDA_ADMIN)),
       new DemoUser("channel", "渠道网关", "系统用户", List.of(Groups.CHANNEL_GATEWAY)),
+      new DemoUser("core-banking", "核心系统", "系统用户", List.of(Groups.CORE_BANKING)),
       new DemoUser("zy001-acceptor", "王芳", "汇川支行受理", List.of(Groups.acceptance("ZY001"))),
       new DemoUser("zy002-acceptor", "李娜", "红花岗支行受理", List.of(Groups.acceptance("ZY002"))),
       new DemoUser("zy001-cm", "张伟", "汇川支行客户经理", List.of(Groups.customerManagers("ZY001"))),
@@ -53,6 +54,7 @@ public class DemoData {
       new DemoUser("committee-chair", "郑国栋", "贷审会主任委员", List.of(Groups.CREDIT_COMMITTEE_CHAIR)),
       new DemoUser("disburser", "吴霞", "放款审核", List.of(Groups.DISBURSEMENT_OPS)),
       new DemoUser("collector", "徐强", "资产保全", List.of(Groups.COLLECTIONS)),
+      new DemoUser("collector2", "郭芳", "资产保全", List.of(Groups.COLLECTIONS)),
       new DemoUser("team-lead", "孙丽", "团队主管", List.of(Groups.TEAM_LEADS)),
       new DemoUser("process-owner", "马超", "流程管理员", List.of(Groups.PROCESS_OWNERS)));
 

@@ -7,6 +7,8 @@ public final class Groups {
 
   public static final String CAMUNDA_ADMIN = "camunda-admin";
   public static final String CHANNEL_GATEWAY = "channel-gateway";
+  /** The core banking system's technical user: reports repayments and their reversals. */
+  public static final String CORE_BANKING = "core-banking";
   public static final String PROCESSING_CENTRE = "processing-centre";
   public static final String REMOTE_BANKING = "remote-banking";
   public static final String CREDIT_APPROVERS = "credit-approvers";
@@ -22,6 +24,7 @@ public final class Groups {
   public static final List<String[]> CENTRAL = List.of(
       new String[] {CAMUNDA_ADMIN, "系统管理员"},
       new String[] {CHANNEL_GATEWAY, "渠道网关(系统)"},
+      new String[] {CORE_BANKING, "核心系统(系统)"},
       new String[] {PROCESSING_CENTRE, "集中作业中心"},
       new String[] {REMOTE_BANKING, "远程银行中心"},
       new String[] {CREDIT_APPROVERS, "审批人"},

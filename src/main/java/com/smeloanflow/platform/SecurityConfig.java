@@ -57,6 +57,8 @@ public class SecurityConfig {
         .authorizeHttpRequests(auth -> auth
             // The demo mailbox shows every applicant's mails: administrators only.
             .requestMatchers("/demo/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
+            // Running the daily close for a chosen date moves every loan of the book: administrators only.
+            .requestMatchers("/api/sandbox/daily-close").hasAuthority(group(Groups.CAMUNDA_ADMIN))
             .requestMatchers("/api/sandbox/**").hasAnyAuthority(group(Groups.CAMUNDA_ADMIN), group(Groups.PROCESS_OWNERS))
             .requestMatchers("/api/admin/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
             // What only a channel reports: a new application, uploaded documents, the applicant's signature,
@@ -69,6 +71,9 @@ public class SecurityConfig {
             // Branches are reference data: everyone reads them, administrators maintain them.
             .requestMatchers(HttpMethod.POST, "/api/branches", "/api/branches/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
             .requestMatchers(HttpMethod.PUT, "/api/branches/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
+            // What only core banking reports: repayments and their reversals.
+            .requestMatchers(HttpMethod.POST, "/api/loans/*/repayments", "/api/loans/*/repayments/*/reversal").hasAnyAuthority(
+                group(Groups.CORE_BANKING), group(Groups.CHANNEL_GATEWAY), group(Groups.CAMUNDA_ADMIN))
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("sme-loan-flow").authenticationEntryPoint(SecurityConfig::unauthorized))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfig::unauthorized)

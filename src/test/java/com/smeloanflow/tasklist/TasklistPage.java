@@ -119,6 +119,16 @@ public final class TasklistPage {
     return this;
   }
 
+  /** "领取" refused by the server (e.g. four eyes): the error Tasklist shows; the task stays unclaimed. */
+  public String claimRefused() {
+    browser.click(By.cssSelector(".task-details button.claim"));
+    List<String> errors = browser.await().withMessage("an error notification after the claim").until(d -> {
+      List<String> shown = shownErrors();
+      return shown.isEmpty() ? null : shown;
+    });
+    return String.join(" | ", errors);
+  }
+
   /**
    * "完成": the task leaves the screen ("请在列表中选择一个任务。"); fails with Tasklist's error
    * notification when the engine refused the submission.
