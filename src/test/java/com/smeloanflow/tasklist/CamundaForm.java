@@ -141,6 +141,8 @@ public final class CamundaForm {
     By display = By.cssSelector(".fjs-select-display");
     By itemsBy = By.cssSelector(".fjs-dropdownlist-item");
     for (int attempt = 0; attempt < ATTEMPTS && field(label).findElements(itemsBy).isEmpty(); attempt++) {
+      // form-js opens a select that still has the focus (just chosen in) only after it lost it
+      ((JavascriptExecutor) browser.driver()).executeScript("document.activeElement.blur();");
       scrolledTo(field(label).findElement(display)).click();
       settles(() -> !field(label).findElements(itemsBy).isEmpty());
     }
