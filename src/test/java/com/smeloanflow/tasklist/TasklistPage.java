@@ -2,9 +2,11 @@ package com.smeloanflow.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -229,28 +231,30 @@ public final class TasklistPage {
 
     /**
      * Types the credentials and logs in. The login page moves the focus to the user name field a
-     * moment after it appears; keys typed meanwhile can land there, so the values are checked and
-     * typed again when they did.
+     * moment after it appears; keys typed before that can land in the wrong field, so this waits
+     * for the focus, and types again when the fields do not hold the values.
      */
     public void logIn(String user, String password) {
-      for (int attempt = 0; attempt < 5; attempt++) {
+      try {
+        browser.await(Duration.ofSeconds(5)).until(d -> input("username").equals(d.switchTo().activeElement()));
+      } catch (TimeoutException e) {
+        // the page did not move the focus: nothing can steal the keys then
+      }
+      for (int attempt = 0; attempt < 5 && !holds(user, password); attempt++) {
         input("username").clear();
         input("password").clear();
         input("username").sendKeys(user);
         input("password").sendKeys(password);
-        try {
-          Thread.sleep(300);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException(e);
-        }
-        if (user.equals(input("username").getAttribute("value")) && password.equals(input("password").getAttribute("value"))) {
-          break;
-        }
+        browser.afterRendering();
       }
+      assertThat(holds(user, password)).as("login form holds the credentials of %s", user).isTrue();
       browser.driver().findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
       browser.await().withMessage("login of " + user)
           .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name=signinForm]")));
+    }
+
+    private boolean holds(String user, String password) {
+      return user.equals(input("username").getAttribute("value")) && password.equals(input("password").getAttribute("value"));
     }
 
     private WebElement input(String model) {
