@@ -291,10 +291,14 @@ class ClusterKillIT {
         + slowest.flatMap(Orphan::finishedAfter).map(ChaosReport::seconds).orElse("-") + " (bound " + ChaosReport.seconds(bound) + ")");
     report.outcome.put("slowest recovery (kill → its last orphan run)", ChaosReport.seconds(report.slowestRecovery()));
     watch.unfinished().forEach(orphan -> report.problems.add("job " + orphan.jobId + " held by " + orphan.deadOwner + " never ran"));
+    Duration slowestCounted = Duration.ZERO;
     for (Orphan orphan : orphans) {
       Duration after = orphan.finishedAfter().orElse(Duration.ZERO);
       boolean overlapsOutage = outageWindows.stream()
           .anyMatch(window -> !window[0].isAfter(orphan.killedAt.plus(bound)) && !window[1].isBefore(orphan.killedAt));
+      if (!overlapsOutage && after.compareTo(slowestCounted) > 0) {
+        slowestCounted = after;
+      }
       if (after.compareTo(bound) > 0) {
         String problem = "job " + orphan.jobId + " held by " + orphan.deadOwner + " ran " + ChaosReport.seconds(after)
             + " after the kill, over the bound of " + ChaosReport.seconds(bound);
@@ -305,6 +309,8 @@ class ClusterKillIT {
         }
       }
     }
+    report.outcome.put("slowest orphan run, waits overlapping no PostgreSQL restart (bound " + ChaosReport.seconds(bound) + ")",
+        ChaosReport.seconds(slowestCounted));
     Map<String, Object> mails = database.query("""
         SELECT COUNT(*) AS total, SUM(CASE WHEN status = 'SENT' THEN 1 ELSE 0 END) AS sent,
                SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END) AS failed FROM mail_outbox""").get(0);

@@ -2,7 +2,6 @@ package com.smeloanflow.chaos;
 
 import com.smeloanflow.support.ApiClient;
 import com.smeloanflow.support.ApiClient.Response;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -171,10 +170,6 @@ final class ClusterNode {
       Thread.currentThread().interrupt();
       return false;
     }
-  }
-
-  File logDirectory() {
-    return setup.workDirectory().resolve("logs").toFile();
   }
 
   static void pause(Duration duration) {
