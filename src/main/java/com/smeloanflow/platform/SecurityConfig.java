@@ -69,6 +69,8 @@ public class SecurityConfig {
             // Branches are reference data: everyone reads them, administrators maintain them.
             .requestMatchers(HttpMethod.POST, "/api/branches", "/api/branches/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
             .requestMatchers(HttpMethod.PUT, "/api/branches/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
+            // The bank's calendar (public holidays, make-up working days): everyone reads it, administrators load it.
+            .requestMatchers(HttpMethod.PUT, "/api/bank-calendar/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("sme-loan-flow").authenticationEntryPoint(SecurityConfig::unauthorized))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfig::unauthorized)
