@@ -72,10 +72,15 @@ public class MailDispatcher {
    * test driving that application's process). @return how many were sent
    */
   public int dispatchDueOf(String applicationId) {
+    return dispatchDueOf(MailCaseType.APPLICATION, applicationId);
+  }
+
+  /** The same for the mails of any case, e.g. the staff mails about one application ({@link MailCaseType#STAFF}). */
+  public int dispatchDueOf(MailCaseType caseType, String caseId) {
     int sent = 0;
     int round;
     do {
-      round = dispatchAll(outbox.dueIdsOf(MailCaseType.APPLICATION, applicationId, clock.now()));
+      round = dispatchAll(outbox.dueIdsOf(caseType, caseId, clock.now()));
       sent += round;
     } while (round > 0);
     return sent;

@@ -94,7 +94,14 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
       Map.entry("POST /api/sandbox/e-signature/applications/{id}/sign", SANDBOX),
       Map.entry("POST /api/sandbox/e-signature/applications/{id}/guarantees/{contractNumber}/sign", SANDBOX),
       Map.entry("PUT /api/sandbox/people/{idNumber}", SANDBOX),
-      Map.entry("PUT /api/sandbox/mortgage-registrations/{number}", SANDBOX));
+      Map.entry("PUT /api/sandbox/mortgage-registrations/{number}", SANDBOX),
+      Map.entry("GET /api/bank-calendar", Access.anyUser()),
+      Map.entry("GET /api/bank-calendar/{year}", Access.anyUser()),
+      Map.entry("PUT /api/bank-calendar/{year}", ADMIN_ONLY),
+      Map.entry("GET /api/sla-targets", Access.anyUser()),
+      Map.entry("PUT /api/sla-targets/{processKey}/{taskKey}", Access.groups(Groups.CAMUNDA_ADMIN, Groups.PROCESS_OWNERS)),
+      Map.entry("POST /api/tasks/claims", Access.anyUser()),
+      Map.entry("POST /api/tasks/reassignments", Access.groups(Groups.TEAM_LEADS, Groups.CAMUNDA_ADMIN)));
 
   /** A string no field may take: NUL, a direction override, a line break, and far too long. */
   private static final String HOSTILE_TEXT = "\u0000\u202E\n" + "长".repeat(5000);
@@ -236,9 +243,11 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
 
   private Map<String, String> samplePathValues() {
     // {code}: a branch that does not exist, so no operation of the sweep changes a real branch
-    return Map.of("id", zy001Application, "applicationId", zy001Application, "creditCode", CreditCodes.fresh(),
-        "number", "SWEEP-" + UUID.randomUUID().toString().substring(0, 8), "idNumber",
-        com.smeloanflow.support.TestApplications.uniqueIdNumber(9901), "contractNumber", "BZ-SWEEP-1", "code", "ZZ999");
+    return Map.ofEntries(Map.entry("id", zy001Application), Map.entry("applicationId", zy001Application),
+        Map.entry("creditCode", CreditCodes.fresh()), Map.entry("number", "SWEEP-" + UUID.randomUUID().toString().substring(0, 8)),
+        Map.entry("idNumber", com.smeloanflow.support.TestApplications.uniqueIdNumber(9901)),
+        Map.entry("contractNumber", "BZ-SWEEP-1"), Map.entry("code", "ZZ999"), Map.entry("year", "2026"),
+        Map.entry("processKey", "loan-origination"), Map.entry("taskKey", "UserTask_ApproveLoan"));
   }
 
   private Response send(Operation operation, String path, String user, String body) {
