@@ -1,6 +1,7 @@
 package com.smeloanflow.identity;
 
 import java.util.List;
+import com.smeloanflow.process.WhitelistCampaignProcess;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -57,6 +58,10 @@ public class IdentitySetup {
     for (String group : Groups.TASK_WORKERS) {
       grants.taskWorker(group, filterIds);
     }
+    // Head office marketing imports whitelists from Tasklist's start form (白名单导入).
+    grants.grant(Groups.CAMPAIGN_MANAGERS, Resources.PROCESS_DEFINITION, WhitelistCampaignProcess.KEY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grants.grant(Groups.CAMPAIGN_MANAGERS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     grants.grant(Groups.PROCESS_OWNERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 
     // Every branch, active or not: a deactivated branch's staff still finish its open work.

@@ -75,6 +75,12 @@ public class SecurityConfig {
             .requestMatchers(HttpMethod.POST, "/api/tasks/reassignments").hasAnyAuthority(group(Groups.TEAM_LEADS), group(Groups.CAMUNDA_ADMIN))
             // SLA targets per task type: process owners change them.
             .requestMatchers(HttpMethod.PUT, "/api/sla-targets/**").hasAnyAuthority(group(Groups.CAMUNDA_ADMIN), group(Groups.PROCESS_OWNERS))
+            // Whitelist campaigns: head office marketing imports them and reads the reports; the figures are for
+            // marketing and team leads (a branch's lead sees the branch's).
+            .requestMatchers(HttpMethod.GET, "/api/campaigns/*/figures", "/api/campaign-figures")
+                .hasAnyAuthority(group(Groups.CAMPAIGN_MANAGERS), group(Groups.TEAM_LEADS), group(Groups.CAMUNDA_ADMIN))
+            .requestMatchers("/api/campaigns", "/api/campaigns/**")
+                .hasAnyAuthority(group(Groups.CAMPAIGN_MANAGERS), group(Groups.CAMUNDA_ADMIN))
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("sme-loan-flow").authenticationEntryPoint(SecurityConfig::unauthorized))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfig::unauthorized)

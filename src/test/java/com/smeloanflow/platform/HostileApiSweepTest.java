@@ -62,6 +62,7 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
   private static final Access CHANNEL_REPORTS = Access.groups(Groups.CHANNEL_GATEWAY, Groups.CAMUNDA_ADMIN);
   private static final Access SANDBOX = Access.groups(Groups.CAMUNDA_ADMIN, Groups.PROCESS_OWNERS);
   private static final Access ADMIN_ONLY = Access.groups(Groups.CAMUNDA_ADMIN);
+  private static final Access CAMPAIGN_MARKETING = Access.groups(Groups.CAMPAIGN_MANAGERS, Groups.CAMUNDA_ADMIN);
 
   /** Every operation of /api: a new one must be added with a decision. Mirrors README's API table. */
   static final Map<String, Access> WHO_MAY_CALL = Map.ofEntries(
@@ -101,7 +102,13 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
       Map.entry("GET /api/sla-targets", Access.anyUser()),
       Map.entry("PUT /api/sla-targets/{processKey}/{taskKey}", Access.groups(Groups.CAMUNDA_ADMIN, Groups.PROCESS_OWNERS)),
       Map.entry("POST /api/tasks/claims", Access.anyUser()),
-      Map.entry("POST /api/tasks/reassignments", Access.groups(Groups.TEAM_LEADS, Groups.CAMUNDA_ADMIN)));
+      Map.entry("POST /api/tasks/reassignments", Access.groups(Groups.TEAM_LEADS, Groups.CAMUNDA_ADMIN)),
+      Map.entry("POST /api/campaigns", CAMPAIGN_MARKETING),
+      Map.entry("GET /api/campaigns", CAMPAIGN_MARKETING),
+      Map.entry("GET /api/campaigns/{id}", CAMPAIGN_MARKETING),
+      // a branch's lead sees the branch's rows only (filtered, not refused)
+      Map.entry("GET /api/campaigns/{id}/figures", Access.groups(Groups.CAMPAIGN_MANAGERS, Groups.TEAM_LEADS, Groups.CAMUNDA_ADMIN)),
+      Map.entry("GET /api/campaign-figures", Access.groups(Groups.CAMPAIGN_MANAGERS, Groups.TEAM_LEADS, Groups.CAMUNDA_ADMIN)));
 
   /** A string no field may take: NUL, a direction override, a line break, and far too long. */
   private static final String HOSTILE_TEXT = "\u0000\u202E\n" + "长".repeat(5000);
