@@ -317,15 +317,21 @@ public class CampaignService {
     return new ContactRecorded(command.outcome(), followUpAt, applicationId);
   }
 
-  /** The prospect's loan application: the whitelist's data, completed by the manager. */
+  /**
+   * The prospect's loan application: the whitelist's data, completed by the manager. Product and amount are
+   * the manager's, or the whitelist's suggestion and estimated limit when left empty; so is the legal
+   * representative's ID number.
+   */
   static ApplicationRequest application(Prospect prospect, ApplicationDetails details) {
     Prospect.Data data = prospect.data();
     String idNumber = details.legalRepIdNumber() != null ? details.legalRepIdNumber() : data.legalRepIdNumber();
-    return new ApplicationRequest(Channel.WHITELIST.name(), prospect.branchCode(), details.product(),
+    String product = details.product() != null ? details.product() : data.suggestedProduct().name();
+    java.math.BigDecimal amount = details.requestedAmount() != null ? details.requestedAmount() : data.estimatedLimit();
+    return new ApplicationRequest(Channel.WHITELIST.name(), prospect.branchCode(), product,
         new ApplicationRequest.Enterprise(data.enterpriseName(), data.creditCode(), details.industryCode(), details.establishedOn(),
             details.annualRevenue()),
         new ApplicationRequest.LegalRepresentative(data.legalRepName(), idNumber, data.mobile(), details.legalRepEmail()),
-        details.requestedAmount(), details.termMonths(), details.purpose(), details.guaranteeType(), details.collateral(),
+        amount, details.termMonths(), details.purpose(), details.guaranteeType(), details.collateral(),
         details.guarantors());
   }
 

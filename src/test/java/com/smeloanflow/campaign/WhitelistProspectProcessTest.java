@@ -115,6 +115,20 @@ class WhitelistProspectProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void productAndAmountLeftEmptyApplyForTheWhitelistsSuggestionAndEstimatedLimit() {
+    Imported prospect = importOne(HONGHUAGANG);
+    Map<String, Object> form = interested(4);
+    form.remove("loanProduct");
+    form.remove("loanAmount");
+
+    completeAs("zy002-cm", contactTask(prospect).getId(), form);
+
+    LoanApplication application = applications.get(campaigns.prospect(prospect.prospectId()).applicationId());
+    assertThat(application.product()).isEqualTo(com.smeloanflow.intake.Product.CREDIT_QUICK);
+    assertThat(application.requestedAmount()).isEqualByComparingTo("300000.00");
+  }
+
+  @Test
   void anApplicationIntakeRefusesIsNamedByItsFormLabelAndNothingIsRecorded() {
     Imported prospect = importOne(HONGHUAGANG);
     Task task = contactTask(prospect);
