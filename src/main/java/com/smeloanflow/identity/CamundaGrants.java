@@ -59,12 +59,15 @@ class CamundaGrants {
 
   /**
    * What a team's lead group (or the team-leads role) needs in Tasklist: the app, reading process
-   * definitions, and the lead filters (团队任务, 已超期, 已升级). Which tasks a lead sees comes from the
+   * definitions, the lead filters (团队任务, 已超期, 已升级), and reading users and groups (Tasklist checks the
+   * user a task is handed to exists, and names the candidate group). Which tasks a lead sees comes from the
    * per-task grants of {@link TeamTaskAuthorizations}.
    */
   void teamLead(String groupId, TasklistFilters.Ids filters) {
     grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(groupId, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
+    grant(groupId, Resources.USER, "*", Permissions.READ);
+    grant(groupId, Resources.GROUP, "*", Permissions.READ);
     for (String filter : filters.forLeads()) {
       grant(groupId, Resources.FILTER, filter, Permissions.READ);
     }
