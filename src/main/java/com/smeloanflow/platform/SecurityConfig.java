@@ -112,6 +112,18 @@ public class SecurityConfig {
             // What only core banking reports: repayments and their reversals.
             .requestMatchers(HttpMethod.POST, "/api/loans/*/repayments", "/api/loans/*/repayments/*/reversal").hasAnyAuthority(
                 group(Groups.CORE_BANKING), group(Groups.CHANNEL_GATEWAY), group(Groups.CAMUNDA_ADMIN))
+            // The bank's calendar (public holidays, make-up working days): everyone reads it, administrators load it.
+            .requestMatchers(HttpMethod.PUT, "/api/bank-calendar/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
+            // Bulk reassignment of tasks: team leads (Camunda's per-task grants decide which tasks).
+            .requestMatchers(HttpMethod.POST, "/api/tasks/reassignments").hasAnyAuthority(group(Groups.TEAM_LEADS), group(Groups.CAMUNDA_ADMIN))
+            // SLA targets per task type: process owners change them.
+            .requestMatchers(HttpMethod.PUT, "/api/sla-targets/**").hasAnyAuthority(group(Groups.CAMUNDA_ADMIN), group(Groups.PROCESS_OWNERS))
+            // Whitelist campaigns: head office marketing imports them and reads the reports; the figures are for
+            // marketing and team leads (a branch's lead sees the branch's).
+            .requestMatchers(HttpMethod.GET, "/api/campaigns/*/figures", "/api/campaign-figures")
+                .hasAnyAuthority(group(Groups.CAMPAIGN_MANAGERS), group(Groups.TEAM_LEADS), group(Groups.CAMUNDA_ADMIN))
+            .requestMatchers("/api/campaigns", "/api/campaigns/**")
+                .hasAnyAuthority(group(Groups.CAMPAIGN_MANAGERS), group(Groups.CAMUNDA_ADMIN))
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("sme-loan-flow").authenticationEntryPoint(SecurityConfig::unauthorized))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfig::unauthorized)

@@ -91,6 +91,67 @@ public final class TasklistPage {
         .map(a -> a.getText().trim()).toList();
   }
 
+  /**
+   * The business columns the current filter shows for a task in the list ({@code 企业} → its value): the
+   * filter's {@code variables}, as Tasklist renders them under the task's name.
+   */
+  public java.util.Map<String, String> listColumns(String taskId) {
+    By link = By.cssSelector("h4.task a[href$='task=" + taskId + "']");
+    return browser.await().withMessage("the columns of task " + taskId).until(d -> {
+      java.util.Map<String, String> columns = new java.util.LinkedHashMap<>();
+      for (WebElement entry : d.findElements(By.cssSelector(".tasks-list li.task"))) {
+        if (entry.findElements(link).isEmpty()) {
+          continue;
+        }
+        for (WebElement item : entry.findElements(By.cssSelector(".variable-item"))) {
+          // textContent: a collapsed card hides all but the first columns, but holds them all
+          String label = item.findElement(By.cssSelector(".variable-label")).getAttribute("textContent").trim()
+              .replaceAll("[:：]$", "").trim();
+          columns.put(label, item.findElement(By.cssSelector(".variable-value")).getAttribute("textContent").trim());
+        }
+      }
+      return columns.isEmpty() ? null : columns;
+    });
+  }
+
+  /** Opens every card of the list ("显示更多"), so a screenshot shows all the business columns. */
+  public TasklistPage expandListCards() {
+    for (WebElement shutter : browser.driver().findElements(By.cssSelector(".tasks-list .task-card-details .shutter"))) {
+      if (shutter.isDisplayed()) {
+        scrollIntoView(shutter);
+        shutter.click();
+      }
+    }
+    return this;
+  }
+
+  /**
+   * A team lead hands the open (assigned) task to another member of its post: clicks the assignee, types the
+   * user id into Tasklist's inline field and confirms with Enter.
+   */
+  public TasklistPage reassignOpenTaskTo(String userId) {
+    browser.click(By.cssSelector(".task-details li.assignee [cam-widget-inline-field]"));
+    WebElement input = browser.await().withMessage("the assignee's input field").until(d -> {
+      WebElement active = d.switchTo().activeElement();
+      return active != null && "input".equals(active.getTagName()) ? active : null;
+    });
+    input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), userId);
+    // Tasklist checks that the user exists (red while it does not, or while it asks)
+    By invalid = By.cssSelector(".task-details li.assignee .has-error, .task-details li.assignee .validating");
+    browser.await().withMessage("Tasklist to accept user " + userId).pollingEvery(java.time.Duration.ofMillis(500))
+        .until(d -> d.findElements(invalid).isEmpty());
+    input.sendKeys(org.openqa.selenium.Keys.ENTER);
+    try {
+      new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(3))
+          .until(ExpectedConditions.invisibilityOf(input));
+    } catch (org.openqa.selenium.TimeoutException stillOpen) {
+      // the inline field's confirm button (✔) when Enter did not apply it
+      browser.driver().findElements(By.cssSelector(".glyphicon-ok")).stream().filter(WebElement::isDisplayed).findFirst()
+          .ifPresent(WebElement::click);
+    }
+    return this;
+  }
+
   public String openTaskName() {
     return browser.driver().findElement(By.cssSelector(".task-details h2")).getText().trim();
   }
