@@ -8,5 +8,11 @@ public enum MailCaseType {
   /** case id = application id (the business key of loan-origination). */
   APPLICATION,
   /** case id = loan id (the business key of the loan's collection case): mails to the borrower of a loan. */
-  LOAN
+  LOAN,
+  /**
+   * A mail to a member of staff about their work (an SLA reminder or escalation): case id = the business
+   * key of the process the task belongs to (application, loan or prospect id). The recipient is given by the
+   * sender, not by the {@link MailValueProvider}s.
+   */
+  STAFF
 }

@@ -74,12 +74,19 @@ public class MailDispatcher {
   public int dispatchDueOf(String caseId) {
     int sent = 0;
     for (MailCaseType caseType : MailCaseType.values()) {
-      int round;
-      do {
-        round = dispatchAll(outbox.dueIdsOf(caseType, caseId, clock.now()));
-        sent += round;
-      } while (round > 0);
+      sent += dispatchDueOf(caseType, caseId);
     }
+    return sent;
+  }
+
+  /** The same for the mails of one kind of case, e.g. the staff mails about one application ({@link MailCaseType#STAFF}). */
+  public int dispatchDueOf(MailCaseType caseType, String caseId) {
+    int sent = 0;
+    int round;
+    do {
+      round = dispatchAll(outbox.dueIdsOf(caseType, caseId, clock.now()));
+      sent += round;
+    } while (round > 0);
     return sent;
   }
 

@@ -61,6 +61,28 @@ public class MailOutbox {
     return id;
   }
 
+  /**
+   * Queues a mail to a member of staff ({@link MailCaseType#STAFF}) in the caller's transaction: the sender
+   * names the recipient and gives every placeholder's value (plus {@code today}); no value provider is asked.
+   *
+   * @param caseId the business key of the process the mail is about
+   * @return the id of the queued mail
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public long enqueueToStaff(String caseId, MailTemplate template, String recipient, Map<String, String> values) {
+    Map<String, String> all = new HashMap<>(values);
+    all.put("today", DATE.format(clock.today()));
+    MailRenderer.RenderedMail mail = renderer.render(template, all);
+    long id = outbox.insert(MailCaseType.STAFF, caseId, template, recipient, mail.subject(), mail.body(), clock.now());
+    log.info("{}: staff mail {} to {} queued (outbox id {})", caseId, template, recipient, id);
+    return id;
+  }
+
+  /** Every mail to staff about a case, queued, sent or failed, in the order they were queued. */
+  public List<OutboxMail> staffMailsOf(String caseId) {
+    return outbox.findByCase(MailCaseType.STAFF, caseId);
+  }
+
   public OutboxMail get(long id) {
     return outbox.find(id).orElseThrow(() -> new NoSuchElementException("Mail " + id + " is not in the outbox"));
   }

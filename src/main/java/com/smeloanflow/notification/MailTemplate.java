@@ -1,7 +1,7 @@
 package com.smeloanflow.notification;
 
 /**
- * The mails the bank sends applicants and borrowers. Each has a readable Chinese template in
+ * The mails the bank sends applicants and borrowers, and its staff about their work. Each has a readable Chinese template in
  * {@code src/main/resources/mail/<file>.txt}: the first line is the subject, the rest the body, with
  * {@code ${placeholder}} values from the {@link MailValueProvider}s of its {@link MailCaseType},
  * filled by {@link MailOutbox}.
@@ -21,7 +21,11 @@ public enum MailTemplate {
   /** To the borrower whose loan a post-loan check called in (monitoring): repay by the date given. */
   LOAN_CALLED_IN("loan-called-in", MailCaseType.LOAN),
   /** To the borrower of a loan the daily close settled (servicing, 结清). */
-  LOAN_SETTLED("loan-settled", MailCaseType.LOAN);
+  LOAN_SETTLED("loan-settled", MailCaseType.LOAN),
+  /** To staff ({@link MailCaseType#STAFF}): a task reached its SLA goal. */
+  SLA_REMINDER("sla-reminder", MailCaseType.STAFF),
+  /** To a team's leads ({@link MailCaseType#STAFF}): a task passed its SLA deadline. */
+  SLA_ESCALATION("sla-escalation", MailCaseType.STAFF);
 
   private final String file;
   private final MailCaseType caseType;

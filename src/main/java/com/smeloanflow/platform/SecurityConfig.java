@@ -36,7 +36,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * environment, so no anonymous caller can lock them. The engine REST API ({@code /engine-rest/**})
  * uses Camunda's own authentication filter, so Camunda authorizations apply to it as they do in
  * Tasklist, and {@link EngineApiGuard} adds what the authorizations do not cover. The webapps keep
- * their own login. See docs/security.md for the whole model.
+ * their own login. The operations endpoints ({@code /actuator/**}) use HTTP Basic for administrators,
+ * team leads and the operations group, except the load balancer's two probes. See docs/security.md
+ * for the whole model.
  */
 @Configuration
 @EnableConfigurationProperties(SystemUsers.class)
@@ -47,6 +49,42 @@ public class SecurityConfig {
   static final long HSTS_MAX_AGE_SECONDS = 31_536_000;
 
   public static final String GROUP_AUTHORITY_PREFIX = com.smeloanflow.identity.BranchAccess.GROUP_AUTHORITY_PREFIX;
+
+  /**
+   * The operations team's group: its members (and the system user {@code monitoring}, which Prometheus
+   * scrapes with) read {@code /actuator/**}, like administrators and team leads. Create the group in
+   * Admin to give it to staff; the system user has it by configuration.
+   */
+  public static final String OPERATIONS_GROUP = "operations";
+
+  /** The load balancer's probes: open, status only (their details need an operations login). */
+  static final String[] PROBES = {"/actuator/health/liveness", "/actuator/health/readiness"};
+
+  /**
+   * Operations endpoints ({@code /actuator/**}: health with details, info, Prometheus metrics):
+   * HTTP Basic, administrators, team leads and the operations group (system user {@code monitoring}).
+   * The two probes answer anyone with their status alone, as a load balancer calls them without
+   * credentials; their details (database, job executor) need the same login.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain actuator(HttpSecurity http, AuthenticationProvider camundaUsers) throws Exception {
+    return http
+        .securityMatcher("/actuator/**")
+        .authenticationProvider(camundaUsers)
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(HttpMethod.GET, PROBES).permitAll()
+            .anyRequest().hasAnyAuthority(group(Groups.CAMUNDA_ADMIN), group(Groups.TEAM_LEADS), group(OPERATIONS_GROUP)))
+        .httpBasic(basic -> basic.realmName("sme-loan-flow").authenticationEntryPoint(SecurityConfig::unauthorized))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfig::unauthorized)
+            .accessDeniedHandler((request, response, denied) -> problem(response, 403, "无权访问",
+                "Operations endpoints are for administrators, team leads and the operations group")))
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
+            .maxAgeInSeconds(HSTS_MAX_AGE_SECONDS)))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .build();
+  }
 
   @Bean
   @Order(1)
@@ -74,6 +112,18 @@ public class SecurityConfig {
             // What only core banking reports: repayments and their reversals.
             .requestMatchers(HttpMethod.POST, "/api/loans/*/repayments", "/api/loans/*/repayments/*/reversal").hasAnyAuthority(
                 group(Groups.CORE_BANKING), group(Groups.CHANNEL_GATEWAY), group(Groups.CAMUNDA_ADMIN))
+            // The bank's calendar (public holidays, make-up working days): everyone reads it, administrators load it.
+            .requestMatchers(HttpMethod.PUT, "/api/bank-calendar/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
+            // Bulk reassignment of tasks: team leads (Camunda's per-task grants decide which tasks).
+            .requestMatchers(HttpMethod.POST, "/api/tasks/reassignments").hasAnyAuthority(group(Groups.TEAM_LEADS), group(Groups.CAMUNDA_ADMIN))
+            // SLA targets per task type: process owners change them.
+            .requestMatchers(HttpMethod.PUT, "/api/sla-targets/**").hasAnyAuthority(group(Groups.CAMUNDA_ADMIN), group(Groups.PROCESS_OWNERS))
+            // Whitelist campaigns: head office marketing imports them and reads the reports; the figures are for
+            // marketing and team leads (a branch's lead sees the branch's).
+            .requestMatchers(HttpMethod.GET, "/api/campaigns/*/figures", "/api/campaign-figures")
+                .hasAnyAuthority(group(Groups.CAMPAIGN_MANAGERS), group(Groups.TEAM_LEADS), group(Groups.CAMUNDA_ADMIN))
+            .requestMatchers("/api/campaigns", "/api/campaigns/**")
+                .hasAnyAuthority(group(Groups.CAMPAIGN_MANAGERS), group(Groups.CAMUNDA_ADMIN))
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("sme-loan-flow").authenticationEntryPoint(SecurityConfig::unauthorized))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfig::unauthorized)
@@ -86,7 +136,7 @@ public class SecurityConfig {
         .build();
   }
 
-  /** Webapps, engine REST (guarded by Camunda's filter below), API docs and health. */
+  /** Webapps and engine REST (guarded by Camunda's filter below). */
   @Bean
   @Order(2)
   SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {

@@ -67,6 +67,7 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
       Groups.CAMUNDA_ADMIN);
   private static final Access SANDBOX = Access.groups(Groups.CAMUNDA_ADMIN, Groups.PROCESS_OWNERS);
   private static final Access ADMIN_ONLY = Access.groups(Groups.CAMUNDA_ADMIN);
+  private static final Access CAMPAIGN_MARKETING = Access.groups(Groups.CAMPAIGN_MANAGERS, Groups.CAMUNDA_ADMIN);
 
   /** Every operation of /api: a new one must be added with a decision. Mirrors README's API table. */
   static final Map<String, Access> WHO_MAY_CALL = Map.ofEntries(
@@ -113,7 +114,20 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
           Groups.PROCESSING_CENTRE, Groups.REMOTE_BANKING, Groups.TEAM_LEADS, Groups.customerManagers("ZY001")), true)),
       Map.entry("POST /api/loans/{loanId}/reclassifications", new Access(Set.of(Groups.REMOTE_BANKING, Groups.CREDIT_APPROVERS,
           Groups.TEAM_LEADS, Groups.customerManagers("ZY001")), true)),
-      Map.entry("POST /api/sandbox/monitoring/loans/{loanId}/requery", SANDBOX));
+      Map.entry("POST /api/sandbox/monitoring/loans/{loanId}/requery", SANDBOX),
+      Map.entry("GET /api/bank-calendar", Access.anyUser()),
+      Map.entry("GET /api/bank-calendar/{year}", Access.anyUser()),
+      Map.entry("PUT /api/bank-calendar/{year}", ADMIN_ONLY),
+      Map.entry("GET /api/sla-targets", Access.anyUser()),
+      Map.entry("PUT /api/sla-targets/{processKey}/{taskKey}", Access.groups(Groups.CAMUNDA_ADMIN, Groups.PROCESS_OWNERS)),
+      Map.entry("POST /api/tasks/claims", Access.anyUser()),
+      Map.entry("POST /api/tasks/reassignments", Access.groups(Groups.TEAM_LEADS, Groups.CAMUNDA_ADMIN)),
+      Map.entry("POST /api/campaigns", CAMPAIGN_MARKETING),
+      Map.entry("GET /api/campaigns", CAMPAIGN_MARKETING),
+      Map.entry("GET /api/campaigns/{id}", CAMPAIGN_MARKETING),
+      // a branch's lead sees the branch's rows only (filtered, not refused)
+      Map.entry("GET /api/campaigns/{id}/figures", Access.groups(Groups.CAMPAIGN_MANAGERS, Groups.TEAM_LEADS, Groups.CAMUNDA_ADMIN)),
+      Map.entry("GET /api/campaign-figures", Access.groups(Groups.CAMPAIGN_MANAGERS, Groups.TEAM_LEADS, Groups.CAMUNDA_ADMIN)));
 
   /** A string no field may take: NUL, a direction override, a line break, and far too long. */
   private static final String HOSTILE_TEXT = "\u0000\u202E\n" + "长".repeat(5000);
@@ -262,10 +276,12 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
   private Map<String, String> samplePathValues() {
     // {code}: a branch that does not exist, so no operation of the sweep changes a real branch
     // {loanId}: a loan of ZY001, so the branch check meets a real loan; {transactionId}: no repayment of it
-    return Map.of("id", zy001Application, "applicationId", zy001Application, "creditCode", CreditCodes.fresh(),
-        "number", "SWEEP-" + UUID.randomUUID().toString().substring(0, 8), "idNumber",
-        com.smeloanflow.support.TestApplications.uniqueIdNumber(9901), "contractNumber", "BZ-SWEEP-1", "code", "ZZ999",
-        "loanId", zy001Loan, "transactionId", "SWEEP-TX-" + UUID.randomUUID().toString().substring(0, 8));
+    return Map.ofEntries(Map.entry("id", zy001Application), Map.entry("applicationId", zy001Application),
+        Map.entry("creditCode", CreditCodes.fresh()), Map.entry("number", "SWEEP-" + UUID.randomUUID().toString().substring(0, 8)),
+        Map.entry("idNumber", com.smeloanflow.support.TestApplications.uniqueIdNumber(9901)),
+        Map.entry("contractNumber", "BZ-SWEEP-1"), Map.entry("code", "ZZ999"), Map.entry("year", "2026"),
+        Map.entry("processKey", "loan-origination"), Map.entry("taskKey", "UserTask_ApproveLoan"),
+        Map.entry("loanId", zy001Loan), Map.entry("transactionId", "SWEEP-TX-" + UUID.randomUUID().toString().substring(0, 8)));
   }
 
   private Response send(Operation operation, String path, String user, String body) {

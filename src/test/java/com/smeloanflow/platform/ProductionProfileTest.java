@@ -31,6 +31,7 @@ class ProductionProfileTest {
     assertThat(base.get("spring.mail.password")).hasToString("${SMTP_PASSWORD:}");
     assertThat(base.get("smeloan.security.system-users.channel.secret")).hasToString("${SMELOAN_CHANNEL_SECRET:}");
     assertThat(base.get("smeloan.security.system-users.core-banking.secret")).hasToString("${SMELOAN_CORE_BANKING_SECRET:}");
+    assertThat(base.get("smeloan.security.system-users.monitoring.secret")).hasToString("${SMELOAN_MONITORING_SECRET:}");
     assertThat(base.get("smeloan.security.weak-system-secrets-allowed")).hasToString("false");
   }
 
