@@ -98,4 +98,24 @@ public class CaseFiles {
         """)
         .param("ids", applicationIds).query(String.class).list();
   }
+
+  /**
+   * Of these applications, those that are in {@code status} now or were at some time (the history records
+   * every status change), e.g. every application ever approved, whatever became of it afterwards.
+   */
+  public java.util.Set<String> reached(Collection<String> applicationIds, ApplicationStatus status) {
+    java.util.Set<String> reached = new java.util.HashSet<>();
+    List<String> ids = List.copyOf(applicationIds);
+    for (int from = 0; from < ids.size(); from += 500) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+      reached.addAll(jdbc.sql("""
+          SELECT application_id FROM case_file WHERE application_id IN (:ids) AND status = :status
+          UNION
+          SELECT DISTINCT application_id FROM application_event WHERE application_id IN (:ids) AND event_type = :event
+          """)
+          .param("ids", chunk).param("status", status.name()).param("event", "STATUS_" + status.name())
+          .query(String.class).list());
+    }
+    return reached;
+  }
 }

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Branch isolation of reads over the API: the channel gateway and central staff (processing centre,
- * remote banking, approvers, committee, disbursement, collections, team leads, process owners,
- * administrators) read every branch's data; branch staff (acceptance, customer managers) only their
- * own branch's. One rule for applications, loans and whatever a later stage keeps per branch.
+ * remote banking, approvers, committee, disbursement, collections, campaign managers, process owners,
+ * administrators, the leads of central teams) read every branch's data; branch staff (acceptance,
+ * customer managers, the branch's team leads) only their own branch's. One rule for applications, loans and whatever a later stage keeps per branch.
  */
 @Component
 public class BranchAccess {
@@ -20,9 +20,21 @@ public class BranchAccess {
   /** Authority prefix of a Camunda group in Spring Security (see platform.SecurityConfig). */
   public static final String GROUP_AUTHORITY_PREFIX = "GROUP_";
 
-  private static final Set<String> CENTRAL = Set.of(Groups.CHANNEL_GATEWAY, Groups.CAMUNDA_ADMIN, Groups.PROCESSING_CENTRE,
-      Groups.REMOTE_BANKING, Groups.CREDIT_APPROVERS, Groups.CREDIT_COMMITTEE, Groups.CREDIT_COMMITTEE_CHAIR, Groups.DISBURSEMENT_OPS,
-      Groups.COLLECTIONS, Groups.TEAM_LEADS, Groups.PROCESS_OWNERS);
+  /**
+   * Central groups read every branch. A team lead reads what the team reads: the lead of a central team
+   * every branch, a branch's lead ({@code ZY001-leads}) that branch; the team-leads role alone reads none.
+   */
+  private static final Set<String> CENTRAL = central();
+
+  private static Set<String> central() {
+    Set<String> central = new java.util.HashSet<>(Set.of(Groups.CHANNEL_GATEWAY, Groups.CAMUNDA_ADMIN, Groups.PROCESSING_CENTRE,
+        Groups.REMOTE_BANKING, Groups.CREDIT_APPROVERS, Groups.CREDIT_COMMITTEE, Groups.CREDIT_COMMITTEE_CHAIR,
+        Groups.DISBURSEMENT_OPS, Groups.COLLECTIONS, Groups.PROCESS_OWNERS, Groups.CAMPAIGN_MANAGERS));
+    for (Teams.Central team : Teams.Central.values()) {
+      central.add(team.leadGroup());
+    }
+    return Set.copyOf(central);
+  }
 
   /** Refuses (403) a caller who may not read data of {@code branchCode}; {@code what} names it in the refusal. */
   public void requireMayRead(String branchCode, Authentication caller, String what) {
@@ -34,7 +46,8 @@ public class BranchAccess {
   public boolean mayRead(String branchCode, Authentication caller) {
     Set<String> groups = groupsOf(caller);
     return groups.stream().anyMatch(CENTRAL::contains)
-        || groups.contains(Groups.acceptance(branchCode)) || groups.contains(Groups.customerManagers(branchCode));
+        || groups.contains(Groups.acceptance(branchCode)) || groups.contains(Groups.customerManagers(branchCode))
+        || groups.contains(Groups.leads(branchCode));
   }
 
   /**
@@ -47,7 +60,8 @@ public class BranchAccess {
       return Optional.empty();
     }
     return Optional.of(groups.stream()
-        .filter(g -> g.endsWith(Groups.ACCEPTANCE_SUFFIX) || g.endsWith(Groups.CUSTOMER_MANAGERS_SUFFIX))
+        .filter(g -> g.endsWith(Groups.ACCEPTANCE_SUFFIX) || g.endsWith(Groups.CUSTOMER_MANAGERS_SUFFIX)
+            || Teams.teamIdOfLeadGroup(g).filter(Teams::isBranchTeam).isPresent())
         .map(g -> g.substring(0, g.indexOf('-')))
         .collect(Collectors.toSet()));
   }

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
  * The Camunda side of a branch, in one place for the branch's creation ({@link BranchService}) and
  * every start ({@link IdentitySetup}): its groups {@code <code>-acceptance} (受理岗) and
  * {@code <code>-customer-managers} (客户经理), with Tasklist, the personal filters, and the right to
- * start loan-origination from the counter start form. Task visibility comes from candidate groups,
- * so each group sees its own branch's tasks only. Idempotent.
+ * start loan-origination from the counter start form; and its lead group {@code <code>-leads} (团队主管)
+ * with the lead filters. Task visibility comes from candidate groups (and, for the leads, from
+ * {@link TeamTaskAuthorizations}), so each group sees its own branch's tasks only. Idempotent.
  */
 @Component
 public class BranchGroups {
@@ -37,6 +38,8 @@ public class BranchGroups {
   void ensure(String branchCode, String branchName, TasklistFilters.Ids filterIds) {
     grants.ensureGroup(Groups.acceptance(branchCode), branchName + " 受理岗");
     grants.ensureGroup(Groups.customerManagers(branchCode), branchName + " 客户经理");
+    grants.ensureGroup(Groups.leads(branchCode), branchName + " 团队主管");
+    grants.teamLead(Groups.leads(branchCode), filterIds);
     for (String group : of(branchCode)) {
       grants.taskWorker(group, filterIds);
       // Counter intake: branch staff start loan-origination from Tasklist's start form.

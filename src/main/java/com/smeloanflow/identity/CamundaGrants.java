@@ -52,9 +52,44 @@ class CamundaGrants {
   void taskWorker(String groupId, TasklistFilters.Ids filters) {
     grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(groupId, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
-    grant(groupId, Resources.FILTER, filters.myTasks(), Permissions.READ);
-    grant(groupId, Resources.FILTER, filters.groupTasks(), Permissions.READ);
+    for (String filter : filters.forStaff()) {
+      grant(groupId, Resources.FILTER, filter, Permissions.READ);
+    }
   }
+
+  /**
+   * What a team's lead group (or the team-leads role) needs in Tasklist: the app, reading process
+   * definitions, the lead filters (团队任务, 已超期, 已升级), and reading users and groups (Tasklist checks the
+   * user a task is handed to exists, and names the candidate group). Which tasks a lead sees comes from the
+   * per-task grants of {@link TeamTaskAuthorizations}.
+   */
+  void teamLead(String groupId, TasklistFilters.Ids filters) {
+    grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(groupId, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
+    grant(groupId, Resources.USER, "*", Permissions.READ);
+    grant(groupId, Resources.GROUP, "*", Permissions.READ);
+    for (String filter : filters.forLeads()) {
+      grant(groupId, Resources.FILTER, filter, Permissions.READ);
+    }
+  }
+
+  /**
+   * Takes permissions back from a group's grant on a resource (rights an earlier version gave). A grant
+   * left with no permission grants nothing.
+   */
+  void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization = authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
+        .singleResult();
+    if (authorization == null || java.util.Arrays.stream(permissions).noneMatch(authorization::isPermissionGranted)) {
+      return;
+    }
+    for (Permission permission : permissions) {
+      authorization.removePermission(permission);
+    }
+    authorizationService.saveAuthorization(authorization);
+  }
+
 
   /** Grants permissions to a group, adding to an existing grant for the same resource. */
   void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {

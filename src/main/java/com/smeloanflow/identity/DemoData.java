@@ -41,9 +41,12 @@ public class DemoData {
   public static final List<DemoUser> USERS = List.of(
       new DemoUser("admin", "管理员", "系统管理员", List.of(Groups.CAMUNDA_ADMIN)),
       new DemoUser("channel", "渠道网关", "系统用户", List.of(Groups.CHANNEL_GATEWAY)),
+      new DemoUser("core-banking", "核心系统", "系统用户", List.of(Groups.CORE_BANKING)),
       new DemoUser("zy001-acceptor", "王芳", "汇川支行受理", List.of(Groups.acceptance("ZY001"))),
       new DemoUser("zy002-acceptor", "李娜", "红花岗支行受理", List.of(Groups.acceptance("ZY002"))),
       new DemoUser("zy001-cm", "张伟", "汇川支行客户经理", List.of(Groups.customerManagers("ZY001"))),
+      new DemoUser("zy001-cm2", "赵敏", "汇川支行客户经理", List.of(Groups.customerManagers("ZY001"))),
+      new DemoUser("zy002-cm", "钱坤", "红花岗支行客户经理", List.of(Groups.customerManagers("ZY002"))),
       new DemoUser("centre-processor", "刘洋", "集中作业中心", List.of(Groups.PROCESSING_CENTRE)),
       new DemoUser("remote-verifier", "陈静", "远程银行中心", List.of(Groups.REMOTE_BANKING)),
       new DemoUser("approver", "杨勇", "审批人", List.of(Groups.CREDIT_APPROVERS)),
@@ -53,8 +56,12 @@ public class DemoData {
       new DemoUser("committee-chair", "郑国栋", "贷审会主任委员", List.of(Groups.CREDIT_COMMITTEE_CHAIR)),
       new DemoUser("disburser", "吴霞", "放款审核", List.of(Groups.DISBURSEMENT_OPS)),
       new DemoUser("collector", "徐强", "资产保全", List.of(Groups.COLLECTIONS)),
-      new DemoUser("team-lead", "孙丽", "团队主管", List.of(Groups.TEAM_LEADS)),
-      new DemoUser("process-owner", "马超", "流程管理员", List.of(Groups.PROCESS_OWNERS)));
+      new DemoUser("collector2", "郭芳", "资产保全", List.of(Groups.COLLECTIONS)),
+      new DemoUser("team-lead", "孙丽", "团队主管", List.of(Groups.TEAM_LEADS, Groups.leads("ZY001"),
+          Teams.Central.PROCESSING_CENTRE.leadGroup(), Teams.Central.APPROVAL.leadGroup())),
+      new DemoUser("zy002-lead", "周涛", "红花岗支行团队主管", List.of(Groups.TEAM_LEADS, Groups.leads("ZY002"))),
+      new DemoUser("process-owner", "马超", "流程管理员", List.of(Groups.PROCESS_OWNERS)),
+      new DemoUser("campaign-manager", "林悦", "营销管理岗", List.of(Groups.CAMPAIGN_MANAGERS)));
 
   /** The demo branches of 遵义市 and the district each covers. */
   static final List<CreateBranch> BRANCHES = List.of(
@@ -97,6 +104,7 @@ public class DemoData {
       User existing = identityService.createUserQuery().userId(demo.id()).singleResult();
       if (existing != null) {
         renameIfSeededEarlier(existing, demo);
+        joinGroupsAddedSince(demo);
         continue;
       }
       User user = identityService.newUser(demo.id());
@@ -111,6 +119,15 @@ public class DemoData {
     }
     log.warn("Demo profile: {} demo users with password '{}' are active. Never run the demo profile in production.",
         USERS.size(), PASSWORD);
+  }
+
+  /** A demo user seeded by an earlier version joins the groups the current version gives them. */
+  private void joinGroupsAddedSince(DemoUser demo) {
+    for (String group : demo.groups()) {
+      if (identityService.createGroupQuery().groupId(group).groupMember(demo.id()).count() == 0) {
+        identityService.createMembership(demo.id(), group);
+      }
+    }
   }
 
   /** A demo database seeded by an earlier version keeps its users; their names follow the current ones. */

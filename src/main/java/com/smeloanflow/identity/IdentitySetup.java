@@ -1,6 +1,7 @@
 package com.smeloanflow.identity;
 
 import java.util.List;
+import com.smeloanflow.process.WhitelistCampaignProcess;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>Tasks are not readable globally: a user sees a task through its candidate group (Camunda
  * grants the group "work the task" when it becomes a candidate), so branch staff see only their
- * branch's tasks. Team leads read and reassign all tasks. The groups of each branch in the
+ * branch's tasks. Team leads read and reassign their teams' tasks ({@link Teams}). The groups of each branch in the
  * {@code branch} table are set up by {@link BranchGroups}, here for the branches that exist and by
  * {@link BranchService} when an administrator creates one.
  */
@@ -31,7 +32,9 @@ public class IdentitySetup {
 
   public static final String FILTER_MY_TASKS = "我的待办";
   public static final String FILTER_GROUP_TASKS = "我的组任务";
-  public static final String FILTER_ALL_TASKS = "全部任务";
+  public static final String FILTER_TEAM_TASKS = "团队任务";
+  public static final String FILTER_OVERDUE = "已超期";
+  public static final String FILTER_ESCALATED = "已升级";
 
   private final CamundaGrants grants;
   private final TasklistFilters filters;
@@ -55,6 +58,10 @@ public class IdentitySetup {
     for (String group : Groups.TASK_WORKERS) {
       grants.taskWorker(group, filterIds);
     }
+    // Head office marketing imports whitelists from Tasklist's start form (白名单导入).
+    grants.grant(Groups.CAMPAIGN_MANAGERS, Resources.PROCESS_DEFINITION, WhitelistCampaignProcess.KEY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grants.grant(Groups.CAMPAIGN_MANAGERS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     grants.grant(Groups.PROCESS_OWNERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 
     // Every branch, active or not: a deactivated branch's staff still finish its open work.
@@ -63,13 +70,19 @@ public class IdentitySetup {
       branchGroups.ensure(branch.code(), branch.name(), filterIds);
     }
 
-    // Team leads: every task, reassignment, Cockpit to follow the flows.
-    grants.grant(Groups.TEAM_LEADS, Resources.FILTER, filterIds.allTasks(), Permissions.READ);
-    grants.grant(Groups.TEAM_LEADS, Resources.TASK, "*", TaskPermissions.READ, TaskPermissions.TASK_ASSIGN);
-    grants.grant(Groups.TEAM_LEADS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grants.grant(Groups.TEAM_LEADS, Resources.PROCESS_DEFINITION, "*",
+    // Team leads see and reassign their teams' tasks only: the lead filters here, the tasks through the
+    // per-task grants of TeamTaskAuthorizations to each team's lead group. What the first version granted
+    // team-leads on every task, instance and Cockpit is taken back.
+    grants.teamLead(Groups.TEAM_LEADS, filterIds);
+    for (Teams.Central team : Teams.Central.values()) {
+      grants.ensureGroup(team.leadGroup(), team.teamName() + " 团队主管");
+      grants.teamLead(team.leadGroup(), filterIds);
+    }
+    grants.revoke(Groups.TEAM_LEADS, Resources.TASK, "*", TaskPermissions.READ, TaskPermissions.TASK_ASSIGN);
+    grants.revoke(Groups.TEAM_LEADS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grants.revoke(Groups.TEAM_LEADS, Resources.PROCESS_DEFINITION, "*",
         ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
-    grants.grant(Groups.TEAM_LEADS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+    grants.revoke(Groups.TEAM_LEADS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
 
     // Process owners deploy and migrate process versions and edit decision tables.
     grants.grant(Groups.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
@@ -82,7 +95,8 @@ public class IdentitySetup {
     for (Resource resource : Resources.values()) {
       grants.grant(Groups.CAMUNDA_ADMIN, resource, "*", Permissions.ALL);
     }
-    log.info("Identity set up: {} central task groups and the groups of {} branches, filters {}, {}, {}",
-        Groups.TASK_WORKERS.size(), all.size(), FILTER_MY_TASKS, FILTER_GROUP_TASKS, FILTER_ALL_TASKS);
+    log.info("Identity set up: {} central task groups, {} central teams and the groups of {} branches, filters {}, {}, {}, {}, {}",
+        Groups.TASK_WORKERS.size(), Teams.Central.values().length, all.size(), FILTER_MY_TASKS, FILTER_GROUP_TASKS,
+        FILTER_TEAM_TASKS, FILTER_OVERDUE, FILTER_ESCALATED);
   }
 }

@@ -22,8 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends the due mails of the outbox, apart from any process: {@link MailDispatchSchedule} calls
  * {@link #dispatchDue()} on every node; tests call it themselves.
  *
- * <p>An application's mails go out in the order they were queued: a mail waits while an earlier
- * one of the same application is still PENDING (FAILED ones do not hold it up).
+ * <p>A case's mails (an application's, a loan's) go out in the order they were queued: a mail waits
+ * while an earlier one of the same case is still PENDING (FAILED ones do not hold it up).
  *
  * <p>Each mail on its own: claimed by a conditional UPDATE with a lease (committed at once, so
  * another dispatcher, on this node or another, skips it), sent with no transaction open, then its
@@ -68,14 +68,23 @@ public class MailDispatcher {
   }
 
   /**
-   * Sends the due mails of one application now, one after the other, until none is due (e.g. a
-   * test driving that application's process). @return how many were sent
+   * Sends the due mails of one case now, one after the other, until none is due (e.g. a test driving
+   * the process whose business key is that application or loan id). @return how many were sent
    */
-  public int dispatchDueOf(String applicationId) {
+  public int dispatchDueOf(String caseId) {
+    int sent = 0;
+    for (MailCaseType caseType : MailCaseType.values()) {
+      sent += dispatchDueOf(caseType, caseId);
+    }
+    return sent;
+  }
+
+  /** The same for the mails of one kind of case, e.g. the staff mails about one application ({@link MailCaseType#STAFF}). */
+  public int dispatchDueOf(MailCaseType caseType, String caseId) {
     int sent = 0;
     int round;
     do {
-      round = dispatchAll(outbox.dueIdsOf(MailCaseType.APPLICATION, applicationId, clock.now()));
+      round = dispatchAll(outbox.dueIdsOf(caseType, caseId, clock.now()));
       sent += round;
     } while (round > 0);
     return sent;

@@ -14,9 +14,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The applicant mails: queued in the transaction of the state change that causes them, sent apart
- * from the process by {@link MailDispatcher}. A mail outage therefore never holds up an
- * application; the mail waits in {@code mail_outbox} and goes out when the SMTP server is back.
+ * The mails to applicants and borrowers: queued in the transaction of the state change that causes
+ * them, sent apart from the process by {@link MailDispatcher}. A mail outage therefore never holds up
+ * an application or a loan; the mail waits in {@code mail_outbox} and goes out when the SMTP server
+ * is back.
  */
 @Service
 public class MailOutbox {
@@ -38,23 +39,48 @@ public class MailOutbox {
   }
 
   /**
-   * Renders {@code template} for the application now (the mail says what is true at this moment)
-   * and queues it in the caller's transaction: rolled back with it, committed with it. Never talks
-   * to the SMTP server. A placeholder without a value, or no recipient, is a programming error
-   * and throws.
+   * Renders {@code template} for the case now (the mail says what is true at this moment) and queues
+   * it in the caller's transaction: rolled back with it, committed with it. Never talks to the SMTP
+   * server. {@code caseId} is what the template's {@linkplain MailTemplate#caseType case type} says:
+   * an application id, or a loan id. A placeholder without a value, or no recipient, is a programming
+   * error and throws.
    *
    * @return the id of the queued mail
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public long enqueue(String applicationId, MailTemplate template) {
+  public long enqueue(String caseId, MailTemplate template) {
+    MailCaseType caseType = template.caseType();
+    List<MailValueProvider> ofCase = providers.stream().filter(provider -> provider.caseType() == caseType).toList();
     Map<String, String> values = new HashMap<>();
-    providers.forEach(provider -> values.putAll(provider.values(applicationId)));
+    ofCase.forEach(provider -> values.putAll(provider.values(caseId)));
     values.put("today", DATE.format(clock.today()));
     MailRenderer.RenderedMail mail = renderer.render(template, values);
-    long id = outbox.insert(MailCaseType.APPLICATION, applicationId, template, recipient(applicationId), mail.subject(),
-        mail.body(), clock.now());
-    log.info("Application {}: mail {} queued (outbox id {})", applicationId, template, id);
+    long id = outbox.insert(caseType, caseId, template, recipient(ofCase, caseType, caseId), mail.subject(), mail.body(),
+        clock.now());
+    log.info("{} {}: mail {} queued (outbox id {})", caseType, caseId, template, id);
     return id;
+  }
+
+  /**
+   * Queues a mail to a member of staff ({@link MailCaseType#STAFF}) in the caller's transaction: the sender
+   * names the recipient and gives every placeholder's value (plus {@code today}); no value provider is asked.
+   *
+   * @param caseId the business key of the process the mail is about
+   * @return the id of the queued mail
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public long enqueueToStaff(String caseId, MailTemplate template, String recipient, Map<String, String> values) {
+    Map<String, String> all = new HashMap<>(values);
+    all.put("today", DATE.format(clock.today()));
+    MailRenderer.RenderedMail mail = renderer.render(template, all);
+    long id = outbox.insert(MailCaseType.STAFF, caseId, template, recipient, mail.subject(), mail.body(), clock.now());
+    log.info("{}: staff mail {} to {} queued (outbox id {})", caseId, template, recipient, id);
+    return id;
+  }
+
+  /** Every mail to staff about a case, queued, sent or failed, in the order they were queued. */
+  public List<OutboxMail> staffMailsOf(String caseId) {
+    return outbox.findByCase(MailCaseType.STAFF, caseId);
   }
 
   public OutboxMail get(long id) {
@@ -63,7 +89,12 @@ public class MailOutbox {
 
   /** Every mail of an application, queued, sent or failed, in the order they were queued. */
   public List<OutboxMail> mailsOf(String applicationId) {
-    return outbox.findByCase(MailCaseType.APPLICATION, applicationId);
+    return mailsOf(MailCaseType.APPLICATION, applicationId);
+  }
+
+  /** Every mail of a case (an application, a loan), in the order they were queued. */
+  public List<OutboxMail> mailsOf(MailCaseType caseType, String caseId) {
+    return outbox.findByCase(caseType, caseId);
   }
 
   /** The newest {@code limit} mails in a status (e.g. FAILED, for an operator). */
@@ -85,10 +116,10 @@ public class MailOutbox {
     return get(id);
   }
 
-  private String recipient(String applicationId) {
-    List<String> recipients = providers.stream().flatMap(p -> p.recipient(applicationId).stream()).distinct().toList();
+  private static String recipient(List<MailValueProvider> ofCase, MailCaseType caseType, String caseId) {
+    List<String> recipients = ofCase.stream().flatMap(p -> p.recipient(caseId).stream()).distinct().toList();
     if (recipients.size() != 1) {
-      throw new IllegalStateException("Application " + applicationId + ": exactly one MailValueProvider must name the"
+      throw new IllegalStateException(caseType + " " + caseId + ": exactly one MailValueProvider must name the"
           + " recipient, found " + recipients);
     }
     return recipients.get(0);

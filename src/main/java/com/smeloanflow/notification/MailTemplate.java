@@ -1,23 +1,41 @@
 package com.smeloanflow.notification;
 
 /**
- * The mails the bank sends applicants. Each has a readable Chinese template in
+ * The mails the bank sends applicants and borrowers, and its staff about their work. Each has a readable Chinese template in
  * {@code src/main/resources/mail/<file>.txt}: the first line is the subject, the rest the body, with
- * {@code ${placeholder}} values from the {@link MailValueProvider}s, filled by {@link MailOutbox}.
+ * {@code ${placeholder}} values from the {@link MailValueProvider}s of its {@link MailCaseType},
+ * filled by {@link MailOutbox}.
  */
 public enum MailTemplate {
-  DOCUMENTS_MISSING("documents-missing"),
-  APPLICATION_WITHDRAWN("application-withdrawn"),
-  APPLICATION_REJECTED("application-rejected"),
-  CONTRACT_READY("contract-ready"),
-  DISBURSEMENT_HELD("disbursement-held"),
-  DISBURSEMENT_DOCUMENTS_REQUIRED("disbursement-documents-required"),
-  LOAN_DISBURSED("loan-disbursed");
+  DOCUMENTS_MISSING("documents-missing", MailCaseType.APPLICATION),
+  APPLICATION_WITHDRAWN("application-withdrawn", MailCaseType.APPLICATION),
+  APPLICATION_REJECTED("application-rejected", MailCaseType.APPLICATION),
+  CONTRACT_READY("contract-ready", MailCaseType.APPLICATION),
+  DISBURSEMENT_HELD("disbursement-held", MailCaseType.APPLICATION),
+  DISBURSEMENT_DOCUMENTS_REQUIRED("disbursement-documents-required", MailCaseType.APPLICATION),
+  LOAN_DISBURSED("loan-disbursed", MailCaseType.APPLICATION),
+  /** To the borrower of an overdue loan (collections, D+1). */
+  OVERDUE_REMINDER("overdue-reminder", MailCaseType.LOAN),
+  /** To the borrower whose repayment cleared the arrears (collections, cure). */
+  ARREARS_CLEARED("arrears-cleared", MailCaseType.LOAN),
+  /** To the borrower of a loan the daily close settled (servicing, 结清). */
+  LOAN_SETTLED("loan-settled", MailCaseType.LOAN),
+  /** To staff ({@link MailCaseType#STAFF}): a task reached its SLA goal. */
+  SLA_REMINDER("sla-reminder", MailCaseType.STAFF),
+  /** To a team's leads ({@link MailCaseType#STAFF}): a task passed its SLA deadline. */
+  SLA_ESCALATION("sla-escalation", MailCaseType.STAFF);
 
   private final String file;
+  private final MailCaseType caseType;
 
-  MailTemplate(String file) {
+  MailTemplate(String file, MailCaseType caseType) {
     this.file = file;
+    this.caseType = caseType;
+  }
+
+  /** What the case id of this mail is: an application id or a loan id. */
+  public MailCaseType caseType() {
+    return caseType;
   }
 
   public String resource() {

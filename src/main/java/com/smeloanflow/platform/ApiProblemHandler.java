@@ -109,9 +109,9 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ApiRequestLimits.PayloadTooLargeException) {
+      if (cause instanceof ApiRequestLimits.PayloadTooLargeException passed) {
         ProblemDetail tooLarge = problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "请求体过大",
-            "请求体不能超过 " + ApiRequestLimits.MAX_BODY_BYTES / 1024 + " KB");
+            "请求体不能超过 " + passed.limit() / 1024 + " KB");
         return handleExceptionInternal(e, tooLarge, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
       }
     }

@@ -22,6 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       24 months of flows) is under 4 KB. A larger declared length is answered 413 at once, unread; a
  *       chunked body is counted while read and refused the moment it passes the limit, so a 5 MB
  *       unknown field is never buffered.</li>
+ *   <li>A whitelist file ({@code POST /api/campaigns}, {@code text/csv}) may have up to
+ *       {@link #MAX_WHITELIST_BYTES}: 5,000 enterprises of about 150 bytes.</li>
  *   <li>The {@code Idempotency-Key} header: at most 128 printable ASCII characters (it is stored).</li>
  * </ul>
  * Unknown JSON fields below the limit are ignored, not refused: a channel may send a field a newer
@@ -33,6 +35,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class ApiRequestLimits extends OncePerRequestFilter {
 
   public static final int MAX_BODY_BYTES = 64 * 1024;
+  public static final int MAX_WHITELIST_BYTES = 1024 * 1024;
   public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 128;
 
   @Override
@@ -43,9 +46,10 @@ public class ApiRequestLimits extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+    int limit = limitOf(request);
+    if (request.getContentLengthLong() > limit) {
       response.setHeader("Connection", "close");
-      ProblemResponses.write(response, tooLarge());
+      ProblemResponses.write(response, tooLarge(limit));
       return;
     }
     String key = request.getHeader("Idempotency-Key");
@@ -56,11 +60,19 @@ public class ApiRequestLimits extends OncePerRequestFilter {
       ProblemResponses.write(response, problem);
       return;
     }
-    chain.doFilter(new CountingRequest(request), response);
+    chain.doFilter(new CountingRequest(request, limit), response);
   }
 
-  static ObjectNode tooLarge() {
-    return ProblemResponses.body(413, "payload-too-large", "请求体过大", "请求体不能超过 " + MAX_BODY_BYTES / 1024 + " KB");
+  /** The body limit of a request: a whitelist file's, or every other request's. */
+  static int limitOf(HttpServletRequest request) {
+    String contentType = request.getContentType();
+    boolean whitelist = "POST".equals(request.getMethod()) && "/api/campaigns".equals(request.getRequestURI())
+        && contentType != null && contentType.toLowerCase().startsWith("text/csv");
+    return whitelist ? MAX_WHITELIST_BYTES : MAX_BODY_BYTES;
+  }
+
+  static ObjectNode tooLarge(int limit) {
+    return ProblemResponses.body(413, "payload-too-large", "请求体过大", "请求体不能超过 " + limit / 1024 + " KB");
   }
 
   static boolean validIdempotencyKey(String key) {
@@ -72,22 +84,32 @@ public class ApiRequestLimits extends OncePerRequestFilter {
 
   /** Thrown while reading a body that passes the limit; the problem handler answers 413. */
   public static final class PayloadTooLargeException extends IOException {
-    PayloadTooLargeException() {
-      super("Request body larger than " + MAX_BODY_BYTES + " bytes");
+    private final int limit;
+
+    PayloadTooLargeException(int limit) {
+      super("Request body larger than " + limit + " bytes");
+      this.limit = limit;
+    }
+
+    /** The limit the body passed, in bytes. */
+    public int limit() {
+      return limit;
     }
   }
 
   private static final class CountingRequest extends HttpServletRequestWrapper {
+    private final int limit;
     private ServletInputStream counted;
 
-    CountingRequest(HttpServletRequest request) {
+    CountingRequest(HttpServletRequest request, int limit) {
       super(request);
+      this.limit = limit;
     }
 
     @Override
     public ServletInputStream getInputStream() throws IOException {
       if (counted == null) {
-        counted = new CountingInputStream(super.getInputStream());
+        counted = new CountingInputStream(super.getInputStream(), limit);
       }
       return counted;
     }
@@ -95,10 +117,12 @@ public class ApiRequestLimits extends OncePerRequestFilter {
 
   private static final class CountingInputStream extends ServletInputStream {
     private final ServletInputStream in;
+    private final int limit;
     private long count;
 
-    CountingInputStream(ServletInputStream in) {
+    CountingInputStream(ServletInputStream in, int limit) {
       this.in = in;
+      this.limit = limit;
     }
 
     @Override
@@ -121,8 +145,8 @@ public class ApiRequestLimits extends OncePerRequestFilter {
 
     private void count(int n) throws PayloadTooLargeException {
       count += n;
-      if (count > MAX_BODY_BYTES) {
-        throw new PayloadTooLargeException();
+      if (count > limit) {
+        throw new PayloadTooLargeException(limit);
       }
     }
 

@@ -95,6 +95,8 @@ public class SecurityConfig {
         .authorizeHttpRequests(auth -> auth
             // The demo mailbox shows every applicant's mails: administrators only.
             .requestMatchers("/demo/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
+            // Running the daily close for a chosen date moves every loan of the book: administrators only.
+            .requestMatchers("/api/sandbox/daily-close").hasAuthority(group(Groups.CAMUNDA_ADMIN))
             .requestMatchers("/api/sandbox/**").hasAnyAuthority(group(Groups.CAMUNDA_ADMIN), group(Groups.PROCESS_OWNERS))
             .requestMatchers("/api/admin/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
             // What only a channel reports: a new application, uploaded documents, the applicant's signature,
@@ -107,6 +109,21 @@ public class SecurityConfig {
             // Branches are reference data: everyone reads them, administrators maintain them.
             .requestMatchers(HttpMethod.POST, "/api/branches", "/api/branches/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
             .requestMatchers(HttpMethod.PUT, "/api/branches/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
+            // What only core banking reports: repayments and their reversals.
+            .requestMatchers(HttpMethod.POST, "/api/loans/*/repayments", "/api/loans/*/repayments/*/reversal").hasAnyAuthority(
+                group(Groups.CORE_BANKING), group(Groups.CHANNEL_GATEWAY), group(Groups.CAMUNDA_ADMIN))
+            // The bank's calendar (public holidays, make-up working days): everyone reads it, administrators load it.
+            .requestMatchers(HttpMethod.PUT, "/api/bank-calendar/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
+            // Bulk reassignment of tasks: team leads (Camunda's per-task grants decide which tasks).
+            .requestMatchers(HttpMethod.POST, "/api/tasks/reassignments").hasAnyAuthority(group(Groups.TEAM_LEADS), group(Groups.CAMUNDA_ADMIN))
+            // SLA targets per task type: process owners change them.
+            .requestMatchers(HttpMethod.PUT, "/api/sla-targets/**").hasAnyAuthority(group(Groups.CAMUNDA_ADMIN), group(Groups.PROCESS_OWNERS))
+            // Whitelist campaigns: head office marketing imports them and reads the reports; the figures are for
+            // marketing and team leads (a branch's lead sees the branch's).
+            .requestMatchers(HttpMethod.GET, "/api/campaigns/*/figures", "/api/campaign-figures")
+                .hasAnyAuthority(group(Groups.CAMPAIGN_MANAGERS), group(Groups.TEAM_LEADS), group(Groups.CAMUNDA_ADMIN))
+            .requestMatchers("/api/campaigns", "/api/campaigns/**")
+                .hasAnyAuthority(group(Groups.CAMPAIGN_MANAGERS), group(Groups.CAMUNDA_ADMIN))
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("sme-loan-flow").authenticationEntryPoint(SecurityConfig::unauthorized))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfig::unauthorized)

@@ -4,7 +4,7 @@ import java.util.Date;
 
 /**
  * Declaration of {@code bpmn/loan-origination.bpmn}: its key, every element and sequence-flow id, its
- * messages, errors and the variables the process owns. {@code LoanOriginationModelTest} checks that
+ * messages, errors and the variables the process owns. {@code ProcessModelTest} checks that
  * the constants and the deployed model name the same elements, so a rename in Modeler fails the build.
  * The application id is the process instance's business key.
  */

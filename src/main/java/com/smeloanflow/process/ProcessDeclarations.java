@@ -16,7 +16,8 @@ import java.util.TreeSet;
 public final class ProcessDeclarations {
 
   /** The declaration classes: each has {@code KEY} and a nested {@code Variables} class. */
-  public static final List<Class<?>> ALL = List.of(LoanOriginationProcess.class, PostLoanMonitoringProcess.class);
+  public static final List<Class<?>> ALL = List.of(LoanOriginationProcess.class, PostLoanMonitoringProcess.class,
+      DailyCloseProcess.class, CollectionProcess.class, WhitelistCampaignProcess.class, WhitelistProspectProcess.class);
 
   private ProcessDeclarations() {}
 

@@ -28,16 +28,18 @@ public class LoanAccountRepository {
   /** Stores an account with its schedule; fails on a second account for the same application. */
   public void insert(LoanAccount account, Instant openedAt) {
     jdbc.sql("""
-        INSERT INTO loan_account (loan_id, application_id, credit_code, borrower_name, principal,
+        INSERT INTO loan_account (loan_id, application_id, credit_code, borrower_name, branch_code, product, principal,
           annual_rate_percent, term_months, repayment_method, disbursed_on, maturity_date,
           core_posting_reference, status, opened_at, version)
-        VALUES (:loanId, :applicationId, :creditCode, :borrowerName, :principal, :rate, :termMonths,
+        VALUES (:loanId, :applicationId, :creditCode, :borrowerName, :branchCode, :product, :principal, :rate, :termMonths,
           :method, :disbursedOn, :maturityDate, :postingReference, :status, :openedAt, 0)
         """)
         .param("loanId", account.loanId())
         .param("applicationId", account.applicationId())
         .param("creditCode", account.creditCode())
         .param("borrowerName", account.borrowerName())
+        .param("branchCode", account.branchCode())
+        .param("product", account.product())
         .param("principal", account.principal())
         .param("rate", account.annualRatePercent())
         .param("termMonths", account.termMonths())
@@ -77,10 +79,19 @@ public class LoanAccountRepository {
         .optional();
   }
 
+  /**
+   * Principal still outstanding on the loans of these applications: the schedule's principal less what
+   * was paid of it, on ACTIVE loans only (a settled loan owes nothing; written-off principal is off the
+   * books, though the claim is kept).
+   */
   public java.math.BigDecimal outstandingPrincipal(java.util.Collection<String> applicationIds) {
-    java.math.BigDecimal sum = jdbc.sql("SELECT SUM(principal) FROM loan_account WHERE application_id IN (:ids) AND status = 'ACTIVE'")
-        .param("ids", applicationIds).query(java.math.BigDecimal.class).optional().orElse(null);
-    return sum == null ? java.math.BigDecimal.ZERO : sum;
+    java.math.BigDecimal sum = jdbc.sql("""
+        SELECT SUM(i.principal - i.principal_paid)
+        FROM loan_account a JOIN repayment_instalment i ON i.loan_id = a.loan_id
+        WHERE a.application_id IN (:ids) AND a.status = 'ACTIVE'
+        """)
+        .param("ids", java.util.List.copyOf(applicationIds)).query(java.math.BigDecimal.class).optional().orElse(null);
+    return sum == null ? java.math.BigDecimal.ZERO.setScale(2) : sum.setScale(2);
   }
 
   private LoanAccount map(ResultSet rs) throws SQLException {
@@ -90,6 +101,8 @@ public class LoanAccountRepository {
         rs.getString("application_id"),
         rs.getString("credit_code"),
         rs.getString("borrower_name"),
+        rs.getString("branch_code"),
+        rs.getString("product"),
         rs.getBigDecimal("principal"),
         rs.getBigDecimal("annual_rate_percent"),
         rs.getInt("term_months"),

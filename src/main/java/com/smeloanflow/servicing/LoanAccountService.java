@@ -1,7 +1,15 @@
 package com.smeloanflow.servicing;
 
+import com.smeloanflow.intake.LoanApplication;
+import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.DatabaseSequences;
+import com.smeloanflow.platform.StateConflictException;
+import com.smeloanflow.processing.InternalDefaultRepository;
+import com.smeloanflow.processing.source.InternalDefault;
+import com.smeloanflow.processing.source.InternalDefaultStatus;
+import java.math.BigDecimal;
+import java.util.Collection;
 import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -14,6 +22,7 @@ import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -29,14 +38,21 @@ public class LoanAccountService {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
   private final LoanAccountRepository accounts;
+  private final LoanApplicationRepository applications;
+  private final LedgerRepository ledger;
+  private final InternalDefaultRepository defaults;
   private final DataFieldMaxValueIncrementer loanNumbers;
   private final BusinessClock clock;
   private final TransactionTemplate savepoint;
   private final RepaymentScheduleCalculator calculator = new RepaymentScheduleCalculator();
 
-  public LoanAccountService(LoanAccountRepository accounts, DataSource dataSource,
-      PlatformTransactionManager transactionManager, BusinessClock clock) {
+  public LoanAccountService(LoanAccountRepository accounts, LoanApplicationRepository applications, LedgerRepository ledger,
+      InternalDefaultRepository defaults, DataSource dataSource, PlatformTransactionManager transactionManager,
+      BusinessClock clock) {
     this.accounts = accounts;
+    this.applications = applications;
+    this.ledger = ledger;
+    this.defaults = defaults;
     this.loanNumbers = DatabaseSequences.of(dataSource, "loan_account_seq");
     this.clock = clock;
     // Inside the caller's transaction a savepoint: a lost race rolls back only our insert.
@@ -57,8 +73,9 @@ public class LoanAccountService {
     }
     List<Instalment> schedule = calculator.schedule(command.principal(), command.annualRatePercent(),
         command.termMonths(), command.method(), command.disbursedOn());
+    LoanApplication application = applications.get(command.applicationId());
     LoanAccount account = new LoanAccount(nextLoanId(), command.applicationId(), command.creditCode(),
-        command.borrowerName(), command.principal().setScale(2, RoundingMode.UNNECESSARY),
+        command.borrowerName(), application.branchCode(), application.product().name(), command.principal().setScale(2, RoundingMode.UNNECESSARY),
         command.annualRatePercent().setScale(4, RoundingMode.UNNECESSARY), command.termMonths(), command.method(),
         command.disbursedOn(), RepaymentScheduleCalculator.maturityDate(command.disbursedOn(), command.termMonths()),
         command.corePostingReference(), LoanAccount.ACTIVE, schedule);
@@ -92,15 +109,61 @@ public class LoanAccountService {
     return accounts.findLoanIdByApplication(applicationId);
   }
 
+  /** The loan's standing after the last daily close that covered it. */
+  public Optional<LoanStanding> standing(String loanId) {
+    return ledger.standing(loanId);
+  }
+
+  /** What the borrower owes, from the ledger. */
+  public LoanBalances balances(String loanId) {
+    return LoanBalances.of(ledger.lines(loanId));
+  }
+
+  /** The instalments with what was paid of them and the penalty interest charged. */
+  public List<LedgerLine> ledger(String loanId) {
+    return ledger.lines(loanId);
+  }
+
+  /** The loan's classification changes, newest first. */
+  public List<ClassificationChange> classificationHistory(String loanId) {
+    return ledger.classificationHistory(loanId);
+  }
+
   /**
-   * What the loans opened for these applications still owe in principal. Until repayments are booked
-   * (the servicing ledger), that is the principal of every loan still ACTIVE.
+   * What the loans opened for these applications still owe in principal (for the borrower's exposure):
+   * the ledger's outstanding principal of the loans still ACTIVE; a settled or written-off loan counts 0.
    */
-  public java.math.BigDecimal outstandingPrincipal(java.util.Collection<String> applicationIds) {
+  public BigDecimal outstandingPrincipal(Collection<String> applicationIds) {
     if (applicationIds.isEmpty()) {
-      return java.math.BigDecimal.ZERO;
+      return BigDecimal.ZERO.setScale(2);
     }
     return accounts.outstandingPrincipal(applicationIds);
+  }
+
+  /**
+   * Writes the loan off: status WRITTEN_OFF with the principal then outstanding, and the default
+   * recorded in the bank's default database (dated the day it defaulted, else the write-off day).
+   *
+   * @return the principal written off
+   * @throws LoanNotFoundException  no such loan
+   * @throws StateConflictException the loan is not active (already settled or written off)
+   */
+  @Transactional
+  public BigDecimal writeOff(WriteOffLoan command) {
+    LedgerRepository.LockedLoan locked = ledger.lock(command.loanId()).orElseThrow(() -> new LoanNotFoundException(command.loanId()));
+    if (!LoanAccount.ACTIVE.equals(locked.status())) {
+      throw new StateConflictException("Loan " + command.loanId() + " is " + locked.status() + " and cannot be written off");
+    }
+    BigDecimal principal = balances(command.loanId()).outstandingPrincipal();
+    ledger.writeOff(command.loanId(), command.businessDate(), principal);
+    LoanStanding standing = ledger.standing(command.loanId()).orElseThrow();
+    LoanAccount loan = accounts.findById(command.loanId()).orElseThrow();
+    defaults.record(loan.creditCode(), new InternalDefault(
+        standing.defaultedOn() != null ? standing.defaultedOn() : command.businessDate(), principal,
+        InternalDefaultStatus.WRITTEN_OFF), clock.now());
+    log.info("Loan {}: written off on {} with {} CNY principal outstanding, approved by {} ({}); the claim is kept",
+        command.loanId(), command.businessDate(), principal.toPlainString(), command.approvedBy(), command.reason());
+    return principal;
   }
 
   private String nextLoanId() {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.smeloanflow.identity.DemoData;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.intake.RequiredDocument;
+import com.smeloanflow.notification.MailDispatcher;
 import com.smeloanflow.process.LoanOriginationProcess;
 import com.smeloanflow.processing.CreditCodes;
 import com.smeloanflow.processing.ProcessingFixtures;
@@ -126,12 +127,14 @@ public final class LoanFlow {
     return instance;
   }
 
-  /** Runs the application's due jobs; nothing when its instance has ended. */
+  /** Runs the application's due jobs and sends its due mails; once its instance has ended, only the mails. */
   public void executeDueJobs(String applicationId) {
     ProcessInstance running = runtimeService.createProcessInstanceQuery()
         .processDefinitionKey(LoanOriginationProcess.KEY).processInstanceBusinessKey(applicationId).singleResult();
     if (running != null) {
       jobs.executeDueJobs(running.getId());
+    } else {
+      beans.getBean(MailDispatcher.class).dispatchDueOf(applicationId);
     }
   }
 

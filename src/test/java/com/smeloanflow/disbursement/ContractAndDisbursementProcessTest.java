@@ -123,7 +123,7 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
     String applicationId = signedMortgageLoan(request);
     ProcessInstance instance = flow.instance(applicationId);
 
-    moveClockBy(Duration.ofDays(30).plusMinutes(1));
+    moveClockByWorkingDays(30, Duration.ofMinutes(1));
     executeDueJobs(instance.getId());
 
     assertThat(instance).isEnded()
@@ -147,7 +147,7 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
     ProcessInstance instance = flow.instance(applicationId);
     assertThat(instance).isWaitingAt(WAIT_SIGNATURE);
 
-    moveClockBy(Duration.ofDays(15).minusMinutes(1));
+    moveClockByWorkingDays(15, Duration.ofMinutes(-1));
     executeDueJobs(instance.getId());
     assertThat(instance).isWaitingAt(WAIT_SIGNATURE);
 
@@ -178,7 +178,7 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
     flow.signContract(applicationId);
     assertThat(instance).isWaitingAt(WAIT_GUARANTEE_SIGNATURES);
 
-    moveClockBy(Duration.ofDays(15).plusMinutes(1));
+    moveClockByWorkingDays(15, Duration.ofMinutes(1));
     executeDueJobs(instance.getId());
 
     assertThat(instance).isEnded().hasPassed(BOUNDARY_GUARANTEE_SIGNATURES_OVERDUE, END_CONTRACT_EXPIRED);
@@ -259,7 +259,7 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
     flow.claimAndComplete(DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS,
         TaskForms.disbursementSupplement(List.of("BOARD_RESOLUTION"), "需股东会决议"));
 
-    moveClockBy(Duration.ofDays(15).plusMinutes(1));
+    moveClockByWorkingDays(15, Duration.ofMinutes(1));
     executeDueJobs(instance.getId());
 
     assertThat(instance).isEnded().hasPassed(BOUNDARY_DISBURSEMENT_DOCUMENTS_OVERDUE, TASK_DECLINE_DISBURSEMENT,

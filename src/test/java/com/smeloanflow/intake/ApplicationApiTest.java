@@ -80,6 +80,26 @@ class ApplicationApiTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void applicationWhoseProcessAnOperatorCancelledInCockpitIsStillReadWithoutError() {
+    String applicationId = api.post(APPLICATIONS, CHANNEL, applicationJson(uniqueEnterprise())).json()
+        .get("applicationId").asText();
+    String instanceId = processInstance(applicationId).getId();
+    executeDueJobs(instanceId);
+    runtimeService.deleteProcessInstance(instanceId, "cancelled by an operator in Cockpit");
+    Response refusedSecondStart = api.post("/engine-rest/process-definition/key/loan-origination/start", "admin",
+        "{\"businessKey\": \"" + applicationId + "\"}");
+
+    Response answer = api.get(APPLICATIONS + "/" + applicationId, CHANNEL);
+    Response history = api.get(APPLICATIONS + "/" + applicationId + "/history", CHANNEL);
+
+    assertThat(refusedSecondStart.status()).as(refusedSecondStart.body()).isEqualTo(403);
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    assertThat(answer.json().get("status").asText()).isEqualTo("AWAITING_ACCEPTANCE");
+    assertThat(texts(answer.json().get("openTasks"))).isEmpty();
+    assertThat(history.status()).as(history.toString()).isEqualTo(200);
+  }
+
+  @Test
   void showsStatusStageAndOpenTasksOfAnApplication() {
     String applicationId = api.post(APPLICATIONS, CHANNEL, applicationJson(uniqueEnterprise())).json()
         .get("applicationId").asText();
@@ -350,21 +370,6 @@ class ApplicationApiTest extends AbstractIntegrationTest {
     String applicationId = api.post(APPLICATIONS, CHANNEL, applicationJson(uniqueEnterprise())).json()
         .get("applicationId").asText();
     executeDueJobs(processInstance(applicationId).getId());
-
-    Response answer = api.post(APPLICATIONS + "/" + applicationId + "/documents", CHANNEL,
-        "{\"documents\": [\"BANK_STATEMENTS\"]}");
-
-    assertThat(answer.status()).as(answer.toString()).isEqualTo(409);
-    assertThat(answer.contentType()).isEqualTo("application/problem+json");
-    assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_ACCEPTANCE);
-  }
-
-  @Test
-  void documentsUploadedWhileTheBranchHasNotAskedForAnyAreRefusedWith409() {
-    String applicationId = api.post(APPLICATIONS, CHANNEL, applicationJson(uniqueEnterprise())).json()
-        .get("applicationId").asText();
-    executeDueJobs(processInstance(applicationId).getId());
-    // waiting for the branch to accept: no document is awaited yet
 
     Response answer = api.post(APPLICATIONS + "/" + applicationId + "/documents", CHANNEL,
         "{\"documents\": [\"BANK_STATEMENTS\"]}");

@@ -99,7 +99,7 @@ class IntakePostgresIT extends AbstractPostgresIntegrationTest {
     Submitted application = submitWithMissingDocuments(request);
     ProcessInstance instance = application.processInstance();
 
-    moveClockBy(Duration.ofDays(5).plusMinutes(1));
+    moveClockByWorkingDays(5, Duration.ofMinutes(1));
     executeDueJobs(instance.getId());
 
     assertThat(instance).hasPassed(BOUNDARY_DOCUMENTS_OVERDUE, TASK_WITHDRAW_APPLICATION, TASK_NOTIFY_WITHDRAWAL,

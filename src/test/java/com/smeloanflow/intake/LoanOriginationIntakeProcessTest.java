@@ -226,13 +226,14 @@ class LoanOriginationIntakeProcessTest extends AbstractIntegrationTest {
     ProcessInstance instance = application.processInstance();
 
     Job timer = managementService.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
-    assertThat(timer.getDuedate().toInstant()).isEqualTo(requested.plus(Duration.ofDays(5)));
+    Instant deadline = bankCalendar.workingDaysAfter(requested, 5); // 5 working days of the bank calendar
+    assertThat(timer.getDuedate().toInstant()).isEqualTo(deadline);
 
-    moveClockBy(Duration.ofDays(5).minusMinutes(1));
+    moveClockTo(deadline.minus(Duration.ofMinutes(1)));
     executeDueJobs(instance.getId());
     assertThat(instance).isWaitingAt(TASK_RECEIVE_MISSING_DOCUMENTS);
 
-    moveClockBy(Duration.ofMinutes(2)); // 5 days + 1 minute after the request
+    moveClockBy(Duration.ofMinutes(2)); // 5 working days + 1 minute after the request
     executeDueJobs(instance.getId());
 
     assertThat(instance).hasPassed(BOUNDARY_DOCUMENTS_OVERDUE, TASK_WITHDRAW_APPLICATION, TASK_NOTIFY_WITHDRAWAL,

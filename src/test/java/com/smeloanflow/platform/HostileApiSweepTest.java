@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.smeloanflow.identity.DemoData;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.processing.CreditCodes;
+import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.servicing.TestLoans;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.TestApplications;
@@ -31,6 +33,7 @@ import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A hostile caller against EVERY operation of the bank's API, read from the OpenAPI description at
@@ -60,8 +63,11 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
   }
 
   private static final Access CHANNEL_REPORTS = Access.groups(Groups.CHANNEL_GATEWAY, Groups.CAMUNDA_ADMIN);
+  private static final Access CORE_BANKING_REPORTS = Access.groups(Groups.CORE_BANKING, Groups.CHANNEL_GATEWAY,
+      Groups.CAMUNDA_ADMIN);
   private static final Access SANDBOX = Access.groups(Groups.CAMUNDA_ADMIN, Groups.PROCESS_OWNERS);
   private static final Access ADMIN_ONLY = Access.groups(Groups.CAMUNDA_ADMIN);
+  private static final Access CAMPAIGN_MARKETING = Access.groups(Groups.CAMPAIGN_MANAGERS, Groups.CAMUNDA_ADMIN);
 
   /** Every operation of /api: a new one must be added with a decision. Mirrors README's API table. */
   static final Map<String, Access> WHO_MAY_CALL = Map.ofEntries(
@@ -83,8 +89,14 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
       Map.entry("GET /api/admin/mail-outbox", ADMIN_ONLY),
       Map.entry("GET /api/admin/mail-outbox/{id}", ADMIN_ONLY),
       Map.entry("POST /api/admin/mail-outbox/{id}/retry", ADMIN_ONLY),
-      // Not branch-scoped yet: any logged-in user reads any loan (reported; servicing decides).
-      Map.entry("GET /api/loans/{id}", Access.anyUser()),
+      Map.entry("GET /api/loans/{loanId}", Access.ownBranchAndCentralStaff()),
+      // Every logged-in user may ask; the page holds only the loans of the caller's branches (identity.BranchAccess).
+      Map.entry("GET /api/loans", Access.anyUser()),
+      Map.entry("POST /api/loans/{loanId}/repayments", CORE_BANKING_REPORTS),
+      Map.entry("POST /api/loans/{loanId}/repayments/{transactionId}/reversal", CORE_BANKING_REPORTS),
+      Map.entry("POST /api/sandbox/core-banking/loans/{loanId}/repayments", SANDBOX),
+      Map.entry("POST /api/sandbox/core-banking/loans/{loanId}/repayments/{transactionId}/bounce", SANDBOX),
+      Map.entry("POST /api/sandbox/daily-close", ADMIN_ONLY),
       Map.entry("PUT /api/sandbox/enterprises/{creditCode}", SANDBOX),
       Map.entry("GET /api/sandbox/enterprises/{creditCode}", SANDBOX),
       Map.entry("GET /api/sandbox/core-banking/faults", SANDBOX),
@@ -94,17 +106,35 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
       Map.entry("POST /api/sandbox/e-signature/applications/{id}/sign", SANDBOX),
       Map.entry("POST /api/sandbox/e-signature/applications/{id}/guarantees/{contractNumber}/sign", SANDBOX),
       Map.entry("PUT /api/sandbox/people/{idNumber}", SANDBOX),
-      Map.entry("PUT /api/sandbox/mortgage-registrations/{number}", SANDBOX));
+      Map.entry("PUT /api/sandbox/mortgage-registrations/{number}", SANDBOX),
+      Map.entry("GET /api/bank-calendar", Access.anyUser()),
+      Map.entry("GET /api/bank-calendar/{year}", Access.anyUser()),
+      Map.entry("PUT /api/bank-calendar/{year}", ADMIN_ONLY),
+      Map.entry("GET /api/sla-targets", Access.anyUser()),
+      Map.entry("PUT /api/sla-targets/{processKey}/{taskKey}", Access.groups(Groups.CAMUNDA_ADMIN, Groups.PROCESS_OWNERS)),
+      Map.entry("POST /api/tasks/claims", Access.anyUser()),
+      Map.entry("POST /api/tasks/reassignments", Access.groups(Groups.TEAM_LEADS, Groups.CAMUNDA_ADMIN)),
+      Map.entry("POST /api/campaigns", CAMPAIGN_MARKETING),
+      Map.entry("GET /api/campaigns", CAMPAIGN_MARKETING),
+      Map.entry("GET /api/campaigns/{id}", CAMPAIGN_MARKETING),
+      // a branch's lead sees the branch's rows only (filtered, not refused)
+      Map.entry("GET /api/campaigns/{id}/figures", Access.groups(Groups.CAMPAIGN_MANAGERS, Groups.TEAM_LEADS, Groups.CAMUNDA_ADMIN)),
+      Map.entry("GET /api/campaign-figures", Access.groups(Groups.CAMPAIGN_MANAGERS, Groups.TEAM_LEADS, Groups.CAMUNDA_ADMIN)));
 
   /** A string no field may take: NUL, a direction override, a line break, and far too long. */
   private static final String HOSTILE_TEXT = "\u0000\u202E\n" + "长".repeat(5000);
 
+  @Autowired private LoanAccountService loans;
+  @Autowired private BusinessClock clock;
+
   private String zy001Application;
+  private String zy001Loan;
   private Map<String, Long> rowsBefore;
 
   @BeforeEach
-  void oneApplicationOfBranchZy001() {
+  void oneApplicationAndOneLoanOfBranchZy001() {
     zy001Application = submit(TestApplications.mortgageAtBranchCounter()).applicationId();
+    zy001Loan = TestLoans.with(intakeService, loans).disbursedOn(clock.today().minusDays(10)).loanId();
     rowsBefore = rowCounts();
   }
 
@@ -236,9 +266,13 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
 
   private Map<String, String> samplePathValues() {
     // {code}: a branch that does not exist, so no operation of the sweep changes a real branch
-    return Map.of("id", zy001Application, "applicationId", zy001Application, "creditCode", CreditCodes.fresh(),
-        "number", "SWEEP-" + UUID.randomUUID().toString().substring(0, 8), "idNumber",
-        com.smeloanflow.support.TestApplications.uniqueIdNumber(9901), "contractNumber", "BZ-SWEEP-1", "code", "ZZ999");
+    // {loanId}: a loan of ZY001, so the branch check meets a real loan; {transactionId}: no repayment of it
+    return Map.ofEntries(Map.entry("id", zy001Application), Map.entry("applicationId", zy001Application),
+        Map.entry("creditCode", CreditCodes.fresh()), Map.entry("number", "SWEEP-" + UUID.randomUUID().toString().substring(0, 8)),
+        Map.entry("idNumber", com.smeloanflow.support.TestApplications.uniqueIdNumber(9901)),
+        Map.entry("contractNumber", "BZ-SWEEP-1"), Map.entry("code", "ZZ999"), Map.entry("year", "2026"),
+        Map.entry("processKey", "loan-origination"), Map.entry("taskKey", "UserTask_ApproveLoan"),
+        Map.entry("loanId", zy001Loan), Map.entry("transactionId", "SWEEP-TX-" + UUID.randomUUID().toString().substring(0, 8)));
   }
 
   private Response send(Operation operation, String path, String user, String body) {

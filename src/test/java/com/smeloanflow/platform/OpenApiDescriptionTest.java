@@ -22,7 +22,7 @@ class OpenApiDescriptionTest extends AbstractIntegrationTest {
     assertThat(paths.has("/api/applications")).isTrue();
     assertThat(paths.has("/api/applications/{id}")).isTrue();
     assertThat(paths.has("/api/applications/{id}/signature")).isTrue();
-    assertThat(paths.has("/api/loans/{id}")).isTrue();
+    assertThat(paths.has("/api/loans/{loanId}")).isTrue();
     assertThat(response.body()).contains("91520303MA6DKQ8X4A").contains("52030219850714321X").contains("SUBMITTED");
   }
 

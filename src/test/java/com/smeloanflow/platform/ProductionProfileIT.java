@@ -103,7 +103,7 @@ class ProductionProfileIT {
     Response branch = api.send("POST", "/api/branches", ADMIN, ADMIN_PASSWORD, """
         {"code": "GY001", "name": "白云支行", "grid": ["520113"]}""");
     assertThat(branch.status()).as(branch.toString()).isEqualTo(201);
-    assertThat(groupIds(api.send("GET", "/engine-rest/group?idIn=GY001-acceptance,GY001-customer-managers",
+    assertThat(groupIds(api.send("GET", "/engine-rest/group?maxResults=100&idIn=GY001-acceptance,GY001-customer-managers",
         ADMIN, ADMIN_PASSWORD, null))).containsExactly("GY001-acceptance", "GY001-customer-managers");
 
     // A clerk of the new branch, as in Admin (engine REST); the channel logs in with its secret.
@@ -116,7 +116,7 @@ class ProductionProfileIT {
     String applicationId = submitted.json().path("applicationId").asText();
 
     // The job executor takes it to acceptance, offered to the new branch's acceptance group.
-    JsonNode tasks = awaitTasks("/engine-rest/task?candidateGroup=GY001-acceptance&processInstanceBusinessKey=" + applicationId);
+    JsonNode tasks = awaitTasks("/engine-rest/task?maxResults=100&candidateGroup=GY001-acceptance&processInstanceBusinessKey=" + applicationId);
     assertThat(tasks.findValuesAsText("name")).containsExactly("受理贷款申请");
     assertThat(api.send("GET", "/api/applications/" + applicationId, CLERK, CLERK_PASSWORD, null).json()
         .path("status").asText()).isEqualTo("AWAITING_ACCEPTANCE");

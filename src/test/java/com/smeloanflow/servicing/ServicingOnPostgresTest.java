@@ -10,7 +10,9 @@ import com.smeloanflow.disbursement.CorePosting;
 import com.smeloanflow.disbursement.DisbursementOrder;
 import com.smeloanflow.disbursement.SandboxCoreBanking;
 import com.smeloanflow.disbursement.SandboxCoreBankingFaults;
+import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.processing.InternalDefaultRepository;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -39,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The same money guarantees on PostgreSQL, the production database, where a failed statement
  * aborts the transaction it ran in: racing nodes post once and open one account, also when each
- * opens it inside its own process-step transaction. The V5 migration runs on PostgreSQL too.
+ * opens it inside its own process-step transaction. The migrations run on PostgreSQL too.
  */
 class ServicingOnPostgresTest {
 
@@ -63,8 +65,9 @@ class ServicingOnPostgresTest {
     BusinessClock clock = new BusinessClock();
     faults = new SandboxCoreBankingFaults();
     coreBanking = new SandboxCoreBanking(jdbc, dataSource, transactionManager, clock, faults);
-    loans = new LoanAccountService(new LoanAccountRepository(jdbc, new JdbcTemplate(dataSource)), dataSource,
-        transactionManager, clock);
+    JdbcTemplate batch = new JdbcTemplate(dataSource);
+    loans = new LoanAccountService(new LoanAccountRepository(jdbc, batch), new LoanApplicationRepository(jdbc),
+        new LedgerRepository(jdbc, batch), new InternalDefaultRepository(jdbc), dataSource, transactionManager, clock);
     jdbc.sql("INSERT INTO branch (code, name, active) VALUES ('ZY001', '汇川支行', TRUE)").update();
   }
 

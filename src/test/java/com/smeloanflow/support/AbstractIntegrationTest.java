@@ -113,6 +113,7 @@ public abstract class AbstractIntegrationTest {
   @Autowired protected JdbcClient jdbc;
   @Autowired protected com.smeloanflow.casefile.CaseFiles caseFiles;
   @Autowired protected MailDispatcher mailDispatcher;
+  @Autowired protected com.smeloanflow.platform.calendar.BankCalendar bankCalendar;
 
   @LocalServerPort private int port;
 
@@ -241,6 +242,19 @@ public abstract class AbstractIntegrationTest {
   /** Moves the engine clock (and with it the business clock) forward, and stops it there. */
   protected void moveClockBy(Duration duration) {
     ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + duration.toMillis()));
+  }
+
+  /** Moves the engine clock (and with it the business clock) to a moment, and stops it there. */
+  protected void moveClockTo(java.time.Instant moment) {
+    ClockUtil.setCurrentTime(Date.from(moment));
+  }
+
+  /**
+   * Moves the engine clock {@code days} working days of the bank calendar ahead (same time of day, as the
+   * models' working-day deadlines count), then {@code extra} further.
+   */
+  protected void moveClockByWorkingDays(int days, Duration extra) {
+    moveClockTo(bankCalendar.workingDaysAfter(ClockUtil.getCurrentTime().toInstant(), days).plus(extra));
   }
 
   /** Stops the engine clock at its current time, so timer due dates are exact. */

@@ -78,6 +78,27 @@ public final class ApiClient {
     }
   }
 
+  /** POST with a body of another type than JSON (a CSV file), as bytes in its declared charset. */
+  public Response postBytes(String path, String user, String contentType, byte[] body) {
+    String credentials = user + ":" + DemoData.PASSWORD;
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .timeout(Duration.ofSeconds(120))
+        .header("Accept", "application/json, application/problem+json")
+        .header("Content-Type", contentType)
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Response(response.statusCode(), response.body(), response.headers());
+    } catch (IOException e) {
+      throw new UncheckedIOException("POST " + path + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("POST " + path + " interrupted", e);
+    }
+  }
+
   /**
    * {@code POST /engine-rest/deployment/create} as Camunda Modeler deploys: a multipart request with
    * the deployment name and one file.

@@ -34,7 +34,8 @@ import org.camunda.bpm.engine.task.Task;
  */
 public class ProcessProbe {
 
-  private static final Duration WAIT = Duration.ofSeconds(30);
+  /** The longest the job executor may take to get there; on a loaded machine it is slow. */
+  private static final Duration WAIT = Duration.ofSeconds(60);
 
   private final TaskService taskService;
   private final FormService formService;
