@@ -47,8 +47,10 @@ interface ChaosScenario {
   /** The outside world's next step for a case in this state, if it is its turn (e.g. the applicant signs). */
   void advance(ClusterClient cluster, String caseId, String state);
 
-  /** The tasks staff work for this scenario's cases. */
-  List<StaffTask> staffTasks();
+  /** The tasks staff work for this scenario's cases (none: no person is involved). */
+  default List<StaffTask> staffTasks() {
+    return List.of();
+  }
 
   /** What is wrong with the case at the end; empty when it came out as expected. */
   List<String> check(ChaosDatabase database, String caseId);

@@ -155,11 +155,6 @@ final class DailyCloseScenario implements ChaosScenario {
   }
 
   @Override
-  public List<StaffTask> staffTasks() {
-    return List.of();
-  }
-
-  @Override
   public List<String> check(ChaosDatabase database, String caseId) {
     LocalDate date = LocalDate.parse(caseId);
     List<Map<String, Object>> runs = database.query(

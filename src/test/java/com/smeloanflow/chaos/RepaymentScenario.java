@@ -191,11 +191,6 @@ final class RepaymentScenario implements ChaosScenario {
   }
 
   @Override
-  public List<StaffTask> staffTasks() {
-    return List.of();
-  }
-
-  @Override
   public List<String> check(ChaosDatabase database, String caseId) {
     Plan plan = plans.get(caseId);
     List<String> wrong = new ArrayList<>(wrongAnswers.getOrDefault(caseId, List.of()));
