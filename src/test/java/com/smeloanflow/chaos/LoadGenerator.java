@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A constant load on the cluster, whatever happens to its nodes: each {@link ChaosScenario} starts a
  * case every {@link ChaosScenario#interval()} (a failed start, or one that cannot start yet, is tried
- * again with the same sequence number, so its idempotency key makes a repeat harmless), the outside world plays its part
- * in every open case once a second, and simulated staff claim and complete the scenarios' tasks over
- * the engine REST API, as Tasklist does.
+ * again with the same sequence number, so its idempotency key makes a repeat harmless), the outside
+ * world plays its part in every open case once a second, and simulated staff claim and complete the
+ * scenarios' tasks over the engine REST API, as Tasklist does.
  */
 final class LoadGenerator implements AutoCloseable {
 
