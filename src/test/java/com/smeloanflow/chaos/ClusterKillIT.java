@@ -57,7 +57,8 @@ import org.springframework.core.io.FileSystemResource;
  *
  * <p>Settings (system properties): {@code chaos.kills} (20), {@code chaos.seed} (random; the report
  * gives it), {@code chaos.autoInterval} (PT4S), {@code chaos.singleInterval} (PT12S),
- * {@code chaos.repaymentInterval} (PT6S), {@code chaos.closeInterval} (PT15S).
+ * {@code chaos.repaymentInterval} (PT6S), {@code chaos.closeInterval} (PT15S), {@code chaos.closeLease}
+ * (PT2M: the daily close's lease on the nodes, production PT10M).
  */
 @Tag("chaos")
 class ClusterKillIT {
@@ -94,15 +95,15 @@ class ClusterKillIT {
     Duration lockTime = Duration.ofMillis(setting("camunda.bpm.job-execution.lock-time-in-millis"));
     Duration maxWait = Duration.ofMillis(setting("camunda.bpm.job-execution.max-wait"));
     Duration recoveryBound = lockTime.plus(maxWait.multipliedBy(2));
-    Duration closeLease = Duration.parse(textSetting("smeloan.daily-close.lease"));
+    Duration closeLease = Duration.parse(System.getProperty("chaos.closeLease", "PT2M"));
     String coreBankingSecret = secret();
     ChaosReport report = new ChaosReport();
     report.setup.put("seed", seed + " (-Dchaos.seed=" + seed + " repeats the choices, not the timing)");
     report.setup.put("nodes", "2 JVMs of " + jar().getFileName() + ", profiles demo,postgres, one embedded PostgreSQL 14");
     report.setup.put("job executor", "lock time " + ChaosReport.seconds(lockTime) + ", max wait " + ChaosReport.seconds(maxWait)
         + " (application.yaml); recovery bound lock time + 2 × max wait = " + ChaosReport.seconds(recoveryBound));
-    report.setup.put("daily close", "lease of its lock " + ChaosReport.seconds(closeLease) + " (application.yaml): a close whose node"
-        + " died resumes on another node once the lease has run out");
+    report.setup.put("daily close", "lease of its lock " + ChaosReport.seconds(closeLease) + " on the nodes (production "
+        + textSetting("smeloan.daily-close.lease") + "): a close whose node died resumes on another node once the lease has run out");
     report.setup.put("system users", "core-banking logs in with SMELOAN_CORE_BANKING_SECRET (random, "
         + coreBankingSecret.length() + " characters, new each run); channel, monitoring and staff with the demo's password");
 
@@ -118,10 +119,11 @@ class ClusterKillIT {
         new RepaymentScenario(database, Duration.parse(System.getProperty("chaos.repaymentInterval", "PT6S")),
             new Random(random.nextLong())),
         new DailyCloseScenario(database, Duration.parse(System.getProperty("chaos.closeInterval", "PT15S")),
-            LocalDate.now(BusinessClock.BANK_ZONE), new PenaltyInterest(new BigDecimal(textSetting("smeloan.servicing.penalty-uplift-percent")))));
+            LocalDate.now(BusinessClock.BANK_ZONE).plusMonths(1).minusDays(2),
+            new PenaltyInterest(new BigDecimal(textSetting("smeloan.servicing.penalty-uplift-percent")))));
     scenarios.forEach(scenario -> report.setup.put("load " + scenario.name(), scenario.describeLoad()));
     ClusterNode.Setup setup = new ClusterNode.Setup(jar(), WORK.toAbsolutePath(), database.jdbcUrl(), mailServer.getSmtp().getPort(),
-        coreBankingSecret);
+        coreBankingSecret, closeLease);
     List<ClusterNode> nodes = List.of(new ClusterNode("node-a", freePort(), setup), new ClusterNode("node-b", freePort(), setup));
     Instant begin = Instant.now();
     List<Duration> outages = new ArrayList<>();

@@ -29,9 +29,10 @@ final class ClusterNode {
 
   /**
    * Everything a node needs to start. {@code coreBankingSecret}: the system user {@code core-banking}'s
-   * secret ({@code SMELOAN_CORE_BANKING_SECRET}), with which the repayment feed logs in.
+   * secret ({@code SMELOAN_CORE_BANKING_SECRET}), with which the repayment feed logs in;
+   * {@code dailyCloseLease}: how long the daily close's lock stays with a node that died holding it.
    */
-  record Setup(Path jar, Path workDirectory, String jdbcUrl, int smtpPort, String coreBankingSecret) {}
+  record Setup(Path jar, Path workDirectory, String jdbcUrl, int smtpPort, String coreBankingSecret, Duration dailyCloseLease) {}
 
   /** The system user of core banking's repayment feed. */
   static final String CORE_BANKING = "core-banking";
@@ -106,6 +107,7 @@ final class ClusterNode {
         "--spring.mail.host=127.0.0.1",
         "--spring.mail.port=" + setup.smtpPort(),
         "--smeloan.daily-close.chunk-size=" + DAILY_CLOSE_CHUNK_SIZE,
+        "--smeloan.daily-close.lease=" + setup.dailyCloseLease(),
         "--smeloan.daily-close.node-id=" + name + "-" + incarnation));
     ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
         .redirectErrorStream(true)

@@ -27,13 +27,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The daily close of successive business dates, one date a case, from today (China Standard Time) on:
- * an operator asks a node to close the next date ({@code POST /api/sandbox/daily-close?businessDate=…}
- * as {@code admin}) once the previous one has completed, through whichever node is ready. The dates run
- * ahead of the calendar, so the loans disbursed meanwhile fall due, become overdue, accrue penalty
- * interest and are handed to collections within minutes. A close refused because another run holds the
- * lock (409; e.g. the lease of a node killed half-way, 10 minutes) or lost with its node is asked for
- * again every second until its date has completed.
+ * The daily close of successive business dates, one date a case, from {@code firstDate} on (the kill
+ * test: two days before the loans disbursed today fall due): an operator asks a node to close the next
+ * date ({@code POST /api/sandbox/daily-close?businessDate=…} as {@code admin}) once the previous one has
+ * completed, through whichever node is ready. The dates run ahead of the calendar, so the loans fall
+ * due, become overdue, accrue penalty interest and are handed to collections within minutes. A close
+ * refused because another run holds the lock (409; e.g. for the lease of a node killed half-way) or lost
+ * with its node is asked for again every second until its date has completed.
  *
  * <p>At the end: every date has one {@code daily_close_run}, completed; the loans the run counted are
  * the loans whose last close was that date, read right after it completed (a chunk done twice would
