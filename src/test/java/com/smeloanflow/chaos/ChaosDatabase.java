@@ -13,13 +13,15 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The cluster's one PostgreSQL server (io.zonky embedded PostgreSQL 14) for the kill test: a fixed
  * port and data directory, so it can be stopped and started again under load (the nodes must
  * reconnect); the application's database {@value #DATABASE}. The harness reads it with plain JDBC
- * to check the outcome, and locks tables in it to hold a node inside the core-banking posting.
+ * to check the outcome, and locks tables in it to hold a node inside the core-banking posting or
+ * inside a chunk of the daily close.
  */
 final class ChaosDatabase implements AutoCloseable {
 
@@ -119,11 +121,13 @@ final class ChaosDatabase implements AutoCloseable {
   }
 
   /**
-   * Holds a SHARE lock on a table until closed: readers go on, every INSERT into it waits. Used to
-   * hold a node inside the core-banking posting ({@code sandbox_core_posting}: before the money
-   * moves; {@code disbursement_posting}: after core banking posted, before the engine commits).
+   * Holds a SHARE lock on a table until closed: readers go on, every INSERT, UPDATE and DELETE of it
+   * waits. Used to hold a node inside the core-banking posting ({@code sandbox_core_posting}: before
+   * the money moves; {@code disbursement_posting}: after core banking posted, before the engine
+   * commits) and inside a chunk of the daily close ({@code daily_close_run}: the chunk's ledger or
+   * collection work done, its progress not yet written).
    */
-  TableLock lockAgainstInserts(String table) {
+  TableLock lockAgainstWrites(String table) {
     try {
       Connection connection = connect();
       connection.setAutoCommit(false);
@@ -136,14 +140,27 @@ final class ChaosDatabase implements AutoCloseable {
     }
   }
 
-  /** The nodes (by PostgreSQL application_name, {@code sme-loan-flow/<node>}) whose INSERT into the table waits for a lock. */
-  List<String> nodesWaitingToInsertInto(String table) {
+  /** A node's statement waiting for a lock: the node (PostgreSQL application_name {@code sme-loan-flow/<node>}) and the SQL. */
+  record Waiter(String node, String statement) {}
+
+  /** The nodes' statements naming the table that wait for a lock. */
+  List<Waiter> waitersOn(String table) {
     return query("""
-        SELECT application_name FROM pg_stat_activity
-        WHERE wait_event_type = 'Lock' AND datname = ? AND query ILIKE ?
-        """, DATABASE, "%INSERT INTO " + table + "%").stream()
-        .map(row -> String.valueOf(row.get("application_name")))
-        .map(name -> name.substring(name.indexOf('/') + 1))
+        SELECT application_name, query FROM pg_stat_activity
+        WHERE wait_event_type = 'Lock' AND datname = ? AND application_name LIKE 'sme-loan-flow/%' AND query ILIKE ?
+        """, DATABASE, "%" + table + "%").stream()
+        .map(row -> {
+          String name = String.valueOf(row.get("application_name"));
+          return new Waiter(name.substring(name.indexOf('/') + 1), String.valueOf(row.get("query")));
+        })
+        .toList();
+  }
+
+  /** The nodes whose INSERT into the table waits for a lock. */
+  List<String> nodesWaitingToInsertInto(String table) {
+    return waitersOn(table).stream()
+        .filter(waiter -> waiter.statement().toUpperCase(Locale.ROOT).contains("INSERT INTO " + table.toUpperCase(Locale.ROOT)))
+        .map(Waiter::node)
         .toList();
   }
 

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,6 +26,12 @@ final class ClusterClient {
   /** How long a request keeps trying: longer than a PostgreSQL restart and a node's start. */
   static final Duration PATIENCE = Duration.ofMinutes(3);
 
+  private static final ExecutorService PARALLEL = Executors.newCachedThreadPool(runnable -> {
+    Thread thread = new Thread(runnable, "chaos-parallel-request");
+    thread.setDaemon(true);
+    return thread;
+  });
+
   private final List<ClusterNode> nodes;
   private final Random random;
   private final AtomicLong failedAttempts = new AtomicLong();
@@ -32,14 +41,14 @@ final class ClusterClient {
     this.random = random;
   }
 
-  /** A request to any ready node, retried on another when it fails there (password of the demo users). */
+  /** A request to any ready node, retried on another when it fails there (the user's password on the node). */
   Response send(String method, String path, String user, String body, String... headers) {
     Instant deadline = Instant.now().plus(PATIENCE);
     RuntimeException last = null;
     while (Instant.now().isBefore(deadline)) {
       for (ClusterNode node : readyNodesInRandomOrder()) {
         try {
-          Response answer = node.api().send(method, path, user, "demo", body, headers);
+          Response answer = node.api().send(method, path, user, node.password(user), body, headers);
           if (answer.status() < 500) {
             return answer;
           }
@@ -52,6 +61,32 @@ final class ClusterClient {
       ClusterNode.pause(Duration.ofMillis(500));
     }
     throw new IllegalStateException(method + " " + path + " failed on every node for " + PATIENCE, last);
+  }
+
+  /**
+   * The same request to two ready nodes at the same moment (one node twice when only one is ready), as
+   * a client does whose first attempt timed out while it was still being worked on; each one that
+   * fails on its node goes on like {@link #send}. @return both answers
+   */
+  List<Response> sendTwiceAtOnce(String method, String path, String user, String body) {
+    List<ClusterNode> ready = readyNodesInRandomOrder();
+    if (ready.isEmpty()) {
+      return List.of(send(method, path, user, body), send(method, path, user, body));
+    }
+    List<ClusterNode> targets = List.of(ready.get(0), ready.get(ready.size() > 1 ? 1 : 0));
+    List<CompletableFuture<Response>> answers = targets.stream().map(node -> CompletableFuture.supplyAsync(() -> {
+      try {
+        Response answer = node.api().send(method, path, user, node.password(user), body);
+        if (answer.status() < 500) {
+          return answer;
+        }
+      } catch (UncheckedIOException e) {
+        // the node died under it: like any other request, to a ready node
+      }
+      failedAttempts.incrementAndGet();
+      return send(method, path, user, body);
+    }, PARALLEL)).toList();
+    return answers.stream().map(CompletableFuture::join).toList();
   }
 
   Response get(String path, String user) {

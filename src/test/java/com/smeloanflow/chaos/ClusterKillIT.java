@@ -6,14 +6,23 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.smeloanflow.chaos.ChaosDatabase.TableLock;
 import com.smeloanflow.chaos.RecoveryWatch.Orphan;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.servicing.DailyCloseRun;
+import com.smeloanflow.servicing.PenaltyInterest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -32,17 +42,23 @@ import org.springframework.core.io.FileSystemResource;
 
 /**
  * The kill test (README, "Running a cluster"; {@code ./mvnw -Pchaos verify}, not part of the normal
- * build). Two nodes of the built jar, each a JVM of its own, share one PostgreSQL. A constant load of
- * AUTO and SINGLE applications runs through them (the channel submits and reports signatures, staff
- * claim and complete their tasks over the engine REST API) while the harness kills one node at a
- * random moment ({@code kill -9}) at least 20 times and starts it again, some kills while a node is
- * inside the core-banking posting (held there by a lock on the ledger), plus injected core-banking
- * failures, graceful stops and PostgreSQL restarts under load. At the end every application must be
- * DISBURSED once, with no duplicate posting, no incident, and every job a dead node held run within
- * lock time + 2 × the job executor's longest acquisition wait. The figures go to target/chaos/report.md.
+ * build). Two nodes of the built jar, each a JVM of its own, share one PostgreSQL. A constant load runs
+ * through them: AUTO and SINGLE applications (the channel submits and reports signatures, staff claim
+ * and complete their tasks over the engine REST API), core banking's repayments on the AUTO loans
+ * (some reported twice) and the daily close of successive business dates. Meanwhile the harness kills
+ * one node ({@code kill -9}) at least 20 times and starts it again, at a random moment, inside the
+ * core-banking posting (held there by a lock on the ledger) or inside a chunk of the daily close (held
+ * by a lock on its progress), plus injected core-banking failures, graceful stops and PostgreSQL
+ * restarts under load. At the end every application must be DISBURSED once, with no duplicate
+ * posting, every repayment stored once and allocated in full, every business date closed once with
+ * each loan's penalty interest accrued once a day, no incident, and every job a dead node held run
+ * within lock time + 2 × the job executor's longest acquisition wait. The figures go to
+ * target/chaos/report.md.
  *
  * <p>Settings (system properties): {@code chaos.kills} (20), {@code chaos.seed} (random; the report
- * gives it), {@code chaos.autoInterval} (PT4S), {@code chaos.singleInterval} (PT12S).
+ * gives it), {@code chaos.autoInterval} (PT4S), {@code chaos.singleInterval} (PT12S),
+ * {@code chaos.repaymentInterval} (PT6S), {@code chaos.closeInterval} (PT15S), {@code chaos.closeLease}
+ * (PT2M: the daily close's lease on the nodes, production PT10M).
  */
 @Tag("chaos")
 class ClusterKillIT {
@@ -51,11 +67,18 @@ class ClusterKillIT {
   private static final Path WORK = Path.of("target", "chaos");
   private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
   private static final Duration HOLD_IN_POSTING_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration HOLD_IN_CLOSE_TIMEOUT = Duration.ofSeconds(60);
+  private static final String DAILY_CLOSE_RUN = "daily_close_run";
+  /** A statement of the daily close inside a chunk's transaction (its counts, its cursor), after the chunk's work. */
+  private static final Pattern IN_CHUNK = Pattern.compile(
+      "loans_closed\\s*=\\s*loans_closed|collection_loans\\s*=\\s*collection_loans|chunks\\s*=\\s*chunks", Pattern.CASE_INSENSITIVE);
 
   private enum Moment {
     RANDOM("a random moment"),
     BEFORE_POSTING("inside the posting, before core banking booked it (sandbox_core_posting insert held)"),
-    AFTER_POSTING("inside the posting, after core banking booked it, before the engine committed (disbursement_posting insert held)");
+    AFTER_POSTING("inside the posting, after core banking booked it, before the engine committed (disbursement_posting insert held)"),
+    DAILY_CLOSE("inside the daily close, after some chunks of the date committed, a chunk's work done and not committed"
+        + " (daily_close_run held)");
 
     final String description;
 
@@ -72,16 +95,17 @@ class ClusterKillIT {
     Duration lockTime = Duration.ofMillis(setting("camunda.bpm.job-execution.lock-time-in-millis"));
     Duration maxWait = Duration.ofMillis(setting("camunda.bpm.job-execution.max-wait"));
     Duration recoveryBound = lockTime.plus(maxWait.multipliedBy(2));
-    List<ChaosScenario> scenarios = List.of(
-        LoanApplicationScenario.auto(Duration.parse(System.getProperty("chaos.autoInterval", "PT4S"))),
-        LoanApplicationScenario.single(Duration.parse(System.getProperty("chaos.singleInterval", "PT12S"))));
+    Duration closeLease = Duration.parse(System.getProperty("chaos.closeLease", "PT2M"));
+    String coreBankingSecret = secret();
     ChaosReport report = new ChaosReport();
     report.setup.put("seed", seed + " (-Dchaos.seed=" + seed + " repeats the choices, not the timing)");
     report.setup.put("nodes", "2 JVMs of " + jar().getFileName() + ", profiles demo,postgres, one embedded PostgreSQL 14");
     report.setup.put("job executor", "lock time " + ChaosReport.seconds(lockTime) + ", max wait " + ChaosReport.seconds(maxWait)
         + " (application.yaml); recovery bound lock time + 2 × max wait = " + ChaosReport.seconds(recoveryBound));
-    scenarios.forEach(scenario -> report.setup.put("load " + scenario.name(), "a new application every "
-        + ChaosReport.seconds(scenario.interval())));
+    report.setup.put("daily close", "lease of its lock " + ChaosReport.seconds(closeLease) + " on the nodes (production "
+        + textSetting("smeloan.daily-close.lease") + "): a close whose node died resumes on another node once the lease has run out");
+    report.setup.put("system users", "core-banking logs in with SMELOAN_CORE_BANKING_SECRET (random, "
+        + coreBankingSecret.length() + " characters, new each run); channel, monitoring and staff with the demo's password");
 
     deleteRecursively(WORK);
     Files.createDirectories(WORK);
@@ -89,7 +113,17 @@ class ClusterKillIT {
     mailServer.start();
     ChaosDatabase database = new ChaosDatabase(WORK.resolve("pgdata").toAbsolutePath(), freePort());
     database.start();
-    ClusterNode.Setup setup = new ClusterNode.Setup(jar(), WORK.toAbsolutePath(), database.jdbcUrl(), mailServer.getSmtp().getPort());
+    List<ChaosScenario> scenarios = List.of(
+        LoanApplicationScenario.auto(Duration.parse(System.getProperty("chaos.autoInterval", "PT4S"))),
+        LoanApplicationScenario.single(Duration.parse(System.getProperty("chaos.singleInterval", "PT12S"))),
+        new RepaymentScenario(database, Duration.parse(System.getProperty("chaos.repaymentInterval", "PT6S")),
+            new Random(random.nextLong())),
+        new DailyCloseScenario(database, Duration.parse(System.getProperty("chaos.closeInterval", "PT15S")),
+            LocalDate.now(BusinessClock.BANK_ZONE).plusMonths(1).minusDays(2),
+            new PenaltyInterest(new BigDecimal(textSetting("smeloan.servicing.penalty-uplift-percent")))));
+    scenarios.forEach(scenario -> report.setup.put("load " + scenario.name(), scenario.describeLoad()));
+    ClusterNode.Setup setup = new ClusterNode.Setup(jar(), WORK.toAbsolutePath(), database.jdbcUrl(), mailServer.getSmtp().getPort(),
+        coreBankingSecret, closeLease);
     List<ClusterNode> nodes = List.of(new ClusterNode("node-a", freePort(), setup), new ClusterNode("node-b", freePort(), setup));
     Instant begin = Instant.now();
     List<Duration> outages = new ArrayList<>();
@@ -158,7 +192,8 @@ class ClusterKillIT {
         load.stopStarting();
         report.event(Duration.between(begin, Instant.now()), "kills done; no new applications; waiting for the open ones");
 
-        Instant deadline = lastKill.plus(recoveryBound).plus(Duration.ofMinutes(5));
+        // A close killed half-way waits for its lease; a job held by a killed node for its lock time.
+        Instant deadline = lastKill.plus(recoveryBound.compareTo(closeLease) > 0 ? recoveryBound : closeLease).plus(Duration.ofMinutes(5));
         while (Instant.now().isBefore(deadline) && (load.unfinished() > 0 || !watch.unfinished().isEmpty() || mailsWaiting(database) > 0)) {
           ClusterNode.pause(Duration.ofSeconds(5));
         }
@@ -172,6 +207,7 @@ class ClusterKillIT {
               held.size(), recovery, kill.restart));
         }
         check(report, database, load, watch, recoveryBound, outageWindows, mailServer);
+        checkClosesKilledHalfWay(report, database, killRecords);
         checkMetrics(report, database, nodes);
         report.outcome.put("run time", ChaosReport.seconds(runTime));
         report.outcome.put("kills (kill -9)", killRecords.size() + " (" + Stream.of(Moment.values())
@@ -213,6 +249,8 @@ class ClusterKillIT {
     Instant killedAt;
     Duration at;
     Duration restart;
+    /** The business date whose close the kill interrupted ({@link Moment#DAILY_CLOSE}), else null. */
+    LocalDate closeDate;
   }
 
   /** Kills a node at the moment asked for, notes the jobs it held, and starts it again (without waiting). */
@@ -224,9 +262,11 @@ class ClusterKillIT {
     if (moment == Moment.RANDOM) {
       kill.victim = nodes.get(random.nextInt(nodes.size()));
       killNow(kill, watch);
+    } else if (moment == Moment.DAILY_CLOSE) {
+      killInDailyClose(kill, nodes, database, watch, random);
     } else {
       String table = moment == Moment.BEFORE_POSTING ? "sandbox_core_posting" : "disbursement_posting";
-      try (TableLock lock = database.lockAgainstInserts(table)) {
+      try (TableLock lock = database.lockAgainstWrites(table)) {
         Instant until = Instant.now().plus(HOLD_IN_POSTING_TIMEOUT);
         while (kill.victim == null && Instant.now().isBefore(until)) {
           Set<String> waiting = new HashSet<>(database.nodesWaitingToInsertInto(table));
@@ -246,6 +286,52 @@ class ClusterKillIT {
     return kill;
   }
 
+  /**
+   * Kills the node running the daily close inside a chunk, after some chunks of the date committed. A
+   * SHARE lock on {@code daily_close_run} stops every write of the close's progress: each time a node
+   * waits on it, the lock is let go and taken again, which lets that one statement's transaction commit
+   * (the date's start, or one chunk with its progress) — until 1 to 4 chunks have passed; the next chunk,
+   * its ledger or collection work done and its progress not yet written, is where the node dies.
+   */
+  private static void killInDailyClose(KillRecord kill, List<ClusterNode> nodes, ChaosDatabase database, RecoveryWatch watch,
+      Random random) {
+    int chunksFirst = 1 + random.nextInt(4);
+    int chunksLetThrough = 0;
+    Instant until = Instant.now().plus(HOLD_IN_CLOSE_TIMEOUT);
+    TableLock lock = database.lockAgainstWrites(DAILY_CLOSE_RUN);
+    try {
+      while (kill.victim == null && Instant.now().isBefore(until)) {
+        Optional<ChaosDatabase.Waiter> waiting = database.waitersOn(DAILY_CLOSE_RUN).stream().findFirst();
+        if (waiting.isEmpty()) {
+          ClusterNode.pause(Duration.ofMillis(100));
+          continue;
+        }
+        boolean inChunk = IN_CHUNK.matcher(waiting.get().statement()).find();
+        if (inChunk && chunksLetThrough >= chunksFirst) {
+          kill.victim = nodes.stream().filter(node -> node.name().equals(waiting.get().node())).findFirst().orElseThrow();
+          Map<String, Object> run = database.query("SELECT business_date, chunks FROM daily_close_run WHERE status = ?"
+              + " ORDER BY business_date", DailyCloseRun.RUNNING).get(0);
+          kill.closeDate = ((Date) run.get("business_date")).toLocalDate();
+          kill.note = " (close of " + kill.closeDate + ": " + run.get("chunks") + " chunks committed, the next one held)";
+          killNow(kill, watch);
+        } else {
+          lock.close();
+          lock = database.lockAgainstWrites(DAILY_CLOSE_RUN);
+          if (inChunk) {
+            chunksLetThrough++;
+          }
+        }
+      }
+    } finally {
+      lock.close();
+    }
+    if (kill.victim == null) {
+      kill.note = " (no daily close within " + HOLD_IN_CLOSE_TIMEOUT.toSeconds() + " s: killed at that moment instead)";
+      kill.victim = nodes.get(random.nextInt(nodes.size()));
+      killNow(kill, watch);
+    }
+  }
+
   private static void killNow(KillRecord kill, RecoveryWatch watch) {
     kill.lockOwner = kill.victim.lockOwner();
     kill.victim.kill();
@@ -263,7 +349,8 @@ class ClusterKillIT {
         wrong.forEach(problem -> report.problems.add(scenario.name() + " " + id + ": " + problem));
         return wrong.isEmpty();
       }).count();
-      report.outcome.put("applications " + scenario.name(), ids.size() + " submitted, " + finished + " disbursed as expected");
+      report.outcome.put(scenario.figure(), scenario.tally(ids.size(), finished));
+      scenario.checkTogether(database, ids, report);
     });
     database.query("SELECT application_id, status FROM case_file").stream()
         .filter(row -> !tracked.contains((String) row.get("application_id")))
@@ -314,7 +401,7 @@ class ClusterKillIT {
     Map<String, Object> mails = database.query("""
         SELECT COUNT(*) AS total, SUM(CASE WHEN status = 'SENT' THEN 1 ELSE 0 END) AS sent,
                SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END) AS failed FROM mail_outbox""").get(0);
-    report.outcome.put("applicant mails (outbox: queued / sent / failed; SMTP server received)", mails.get("total") + " / "
+    report.outcome.put("applicant and borrower mails (outbox: queued / sent / failed; SMTP server received)", mails.get("total") + " / "
         + mails.get("sent") + " / " + mails.get("failed") + "; " + mailServer.getReceivedMessages().length
         + " (at least once: a mail a node sent just before it was killed goes out again)");
     if (((Number) mails.get("failed")).longValue() > 0 || mailsWaiting(database) > 0) {
@@ -386,11 +473,49 @@ class ClusterKillIT {
     throw new IllegalStateException("Nodes not ready again " + timeout + " after PostgreSQL restarted");
   }
 
+  /**
+   * Each close a kill interrupted half-way was resumed on a node (one more attempt), went on from its last
+   * committed chunk and completed; that it closed each loan once is the daily close scenario's check of the date.
+   */
+  private static void checkClosesKilledHalfWay(ChaosReport report, ChaosDatabase database, List<KillRecord> kills) {
+    List<String> resumed = new ArrayList<>();
+    for (KillRecord kill : kills) {
+      if (kill.closeDate == null) {
+        continue;
+      }
+      Map<String, Object> run = database.query("SELECT status, attempts, node, finished_at FROM daily_close_run WHERE business_date = ?",
+          kill.closeDate).get(0);
+      Object finished = run.get("finished_at");
+      String after = finished == null ? "not completed"
+          : "completed " + ChaosReport.seconds(Duration.between(kill.killedAt, ((Timestamp) finished).toInstant()))
+              + " after the kill";
+      resumed.add(kill.closeDate + " (kill " + kill.number + "): attempt " + run.get("attempts") + " on " + run.get("node") + ", " + after);
+      if (!DailyCloseRun.COMPLETED.equals(run.get("status")) || ((Number) run.get("attempts")).intValue() < 2) {
+        report.problems.add("the close of " + kill.closeDate + ", killed half-way, is " + run.get("status") + " after "
+            + run.get("attempts") + " attempts");
+      }
+    }
+    report.outcome.put("daily closes killed half-way and resumed", resumed.isEmpty() ? "0" : resumed.size() + ": "
+        + String.join("; ", resumed));
+  }
+
   /** A number from application.yaml, as every node reads it. */
   private static long setting(String name) throws IOException {
+    return Long.parseLong(textSetting(name));
+  }
+
+  /** A setting from application.yaml, as every node reads it. */
+  private static String textSetting(String name) throws IOException {
     List<PropertySource<?>> documents = new YamlPropertySourceLoader().load("application.yaml",
         new FileSystemResource("src/main/resources/application.yaml"));
-    return Long.parseLong(String.valueOf(documents.get(0).getProperty(name)));
+    return String.valueOf(documents.get(0).getProperty(name));
+  }
+
+  /** A system user's secret for one run: 32 random bytes, URL-safe Base64 (43 characters). */
+  private static String secret() {
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   private static Path jar() {

@@ -27,8 +27,22 @@ final class ClusterNode {
   private static final Logger log = LoggerFactory.getLogger(ClusterNode.class);
   private static final String MONITORING = "monitoring";
 
-  /** Everything a node needs to start. */
-  record Setup(Path jar, Path workDirectory, String jdbcUrl, int smtpPort) {}
+  /**
+   * Everything a node needs to start. {@code coreBankingSecret}: the system user {@code core-banking}'s
+   * secret ({@code SMELOAN_CORE_BANKING_SECRET}), with which the repayment feed logs in;
+   * {@code dailyCloseLease}: how long the daily close's lock stays with a node that died holding it.
+   */
+  record Setup(Path jar, Path workDirectory, String jdbcUrl, int smtpPort, String coreBankingSecret, Duration dailyCloseLease) {}
+
+  /** The system user of core banking's repayment feed. */
+  static final String CORE_BANKING = "core-banking";
+
+  /**
+   * Loans per chunk of the daily close on the nodes. The kill test's book is a few hundred loans: in
+   * chunks of the production 1,000 it would be one chunk, and a kill could never land between chunks
+   * the close has committed and the one it is working on.
+   */
+  static final int DAILY_CLOSE_CHUNK_SIZE = 25;
 
   private final String name;
   private final int port;
@@ -59,6 +73,11 @@ final class ClusterNode {
     return lockOwner;
   }
 
+  /** The password of a user on this node: core banking's secret, else the demo users' (and other system users') {@code demo}. */
+  String password(String user) {
+    return CORE_BANKING.equals(user) ? setup.coreBankingSecret() : "demo";
+  }
+
   boolean ready() {
     return ready;
   }
@@ -86,7 +105,10 @@ final class ClusterNode {
         "--spring.profiles.active=demo,postgres",
         "--smeloan.demo.embedded-smtp.enabled=false",
         "--spring.mail.host=127.0.0.1",
-        "--spring.mail.port=" + setup.smtpPort()));
+        "--spring.mail.port=" + setup.smtpPort(),
+        "--smeloan.daily-close.chunk-size=" + DAILY_CLOSE_CHUNK_SIZE,
+        "--smeloan.daily-close.lease=" + setup.dailyCloseLease(),
+        "--smeloan.daily-close.node-id=" + name + "-" + incarnation));
     ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
         .redirectErrorStream(true)
         .redirectOutput(logs.resolve(name + "-" + incarnation + ".log").toFile());
@@ -95,6 +117,7 @@ final class ClusterNode {
     environment.put("DB_USER", ChaosDatabase.USER);
     environment.put("DB_PASSWORD", "");
     environment.put("SMELOAN_NODE_NAME", name);
+    environment.put("SMELOAN_CORE_BANKING_SECRET", setup.coreBankingSecret());
     ready = false;
     lockOwner = null;
     try {

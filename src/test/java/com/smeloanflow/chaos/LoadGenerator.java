@@ -23,10 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A constant load on the cluster, whatever happens to its nodes: each {@link ChaosScenario} starts a
- * case every {@link ChaosScenario#interval()} (a failed start is tried again with the same
- * sequence number, so its idempotency key makes a repeat harmless), the outside world plays its part
- * in every open case once a second, and simulated staff claim and complete the scenarios' tasks over
- * the engine REST API, as Tasklist does.
+ * case every {@link ChaosScenario#interval()} (a failed start, or one that cannot start yet, is tried
+ * again with the same sequence number, so its idempotency key makes a repeat harmless), the outside
+ * world plays its part in every open case once a second, and simulated staff claim and complete the
+ * scenarios' tasks over the engine REST API, as Tasklist does.
  */
 final class LoadGenerator implements AutoCloseable {
 
@@ -39,11 +39,7 @@ final class LoadGenerator implements AutoCloseable {
   private final List<ChaosScenario> scenarios;
   private final Map<ChaosScenario, List<String>> cases = new LinkedHashMap<>();
   private final Map<ChaosScenario, AtomicInteger> sequences = new LinkedHashMap<>();
-  private final ScheduledExecutorService threads = Executors.newScheduledThreadPool(4, runnable -> {
-    Thread thread = new Thread(runnable, "chaos-load");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ScheduledExecutorService threads;
   private final List<ScheduledFuture<?>> starting = new ArrayList<>();
   private final AtomicLong stepsRepeated = new AtomicLong();
   private final AtomicLong tasksCompleted = new AtomicLong();
@@ -52,6 +48,12 @@ final class LoadGenerator implements AutoCloseable {
     this.cluster = cluster;
     this.database = database;
     this.scenarios = scenarios;
+    // A thread for each scenario's starts (a start may wait minutes for a node), the outside world and staff.
+    this.threads = Executors.newScheduledThreadPool(scenarios.size() + 2, runnable -> {
+      Thread thread = new Thread(runnable, "chaos-load");
+      thread.setDaemon(true);
+      return thread;
+    });
     scenarios.forEach(scenario -> {
       cases.put(scenario, new CopyOnWriteArrayList<>());
       sequences.put(scenario, new AtomicInteger(1));
@@ -105,6 +107,8 @@ final class LoadGenerator implements AutoCloseable {
     try {
       cases.get(scenario).add(scenario.start(cluster, sequence));
       sequences.get(scenario).incrementAndGet();
+    } catch (ChaosScenario.NothingToStartYet e) {
+      log.debug("{} case {} waits: {}", scenario.name(), sequence, e.getMessage());
     } catch (RuntimeException e) {
       stepsRepeated.incrementAndGet();
       log.warn("{} case {} not started yet, trying again: {}", scenario.name(), sequence, e.toString());

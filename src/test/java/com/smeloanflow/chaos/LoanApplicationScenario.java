@@ -80,6 +80,21 @@ final class LoanApplicationScenario implements ChaosScenario {
   }
 
   @Override
+  public String describeLoad() {
+    return "a new application (" + amount + " CNY from the mobile app) every " + ChaosReport.seconds(interval);
+  }
+
+  @Override
+  public String figure() {
+    return "applications " + route;
+  }
+
+  @Override
+  public String tally(int cases, long asExpected) {
+    return cases + " submitted, " + asExpected + " disbursed as expected";
+  }
+
+  @Override
   public String start(ClusterClient cluster, int sequence) {
     String creditCode = CreditCodes.fresh();
     Response registered = cluster.send("PUT", "/api/sandbox/enterprises/" + creditCode, ADMIN,
