@@ -6,29 +6,20 @@ import com.smeloanflow.processing.ProcessingFixtures;
 import com.smeloanflow.processing.sandbox.SandboxProfile;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.Concurrently;
-import com.smeloanflow.support.EmbeddedPostgresDatabase;
+import com.smeloanflow.support.PostgresTest;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Monitoring on embedded PostgreSQL 14 (the production database): every ledger test of
  * {@link MonitoringLedgerProcessTest} (floor changes at the close, the merge with the risk review,
  * settlement and write-off), concurrent reports of one signal starting one check, and the re-query.
- * Configured as {@code AbstractPostgresIntegrationTest} is (a class extends only one base).
+ * Configured as {@code AbstractPostgresIntegrationTest} is, by {@link PostgresTest} (a class extends only one base).
  */
-@ActiveProfiles(value = {"demo", "test", "postgres"}, inheritProfiles = false)
+@PostgresTest
 class MonitoringPostgresIT extends MonitoringLedgerProcessTest {
 
-  @DynamicPropertySource
-  static void embeddedPostgres(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", EmbeddedPostgresDatabase::jdbcUrl);
-    registry.add("spring.datasource.username", () -> EmbeddedPostgresDatabase.USER);
-    registry.add("spring.datasource.password", () -> "");
-  }
 
   @Test
   void concurrentReportsOfOneSignalStartOneCheckOnPostgres() throws Exception {

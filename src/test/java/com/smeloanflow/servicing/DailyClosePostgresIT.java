@@ -4,29 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.Concurrently;
-import com.smeloanflow.support.EmbeddedPostgresDatabase;
+import com.smeloanflow.support.PostgresTest;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Every daily-close test of {@link DailyCloseTest} on embedded PostgreSQL 14 (the production
  * database: the crash half-way and the rerun, two nodes, catch-up, classification, settlement), plus
  * the repayment feed's concurrent replays and the collection case a close opens, on PostgreSQL.
- * Configured as {@code AbstractPostgresIntegrationTest} is (a class extends only one base).
+ * Configured as {@code AbstractPostgresIntegrationTest} is, by {@link PostgresTest} (a class extends only one base).
  */
-@ActiveProfiles(value = {"demo", "test", "postgres"}, inheritProfiles = false)
+@PostgresTest
 class DailyClosePostgresIT extends DailyCloseTest {
 
-  @DynamicPropertySource
-  static void embeddedPostgres(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", EmbeddedPostgresDatabase::jdbcUrl);
-    registry.add("spring.datasource.username", () -> EmbeddedPostgresDatabase.USER);
-    registry.add("spring.datasource.password", () -> "");
-  }
 
   @Test
   void concurrentReplaysOfARepaymentStoreItOnceOnPostgres() throws Exception {

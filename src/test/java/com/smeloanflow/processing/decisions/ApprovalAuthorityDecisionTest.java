@@ -7,8 +7,11 @@ import com.smeloanflow.intake.GuaranteeType;
 import com.smeloanflow.processing.decisions.DecisionTableTester.Evaluation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -272,9 +275,10 @@ class ApprovalAuthorityDecisionTest {
   void everyCombinationYieldsExactlyOneRouteOfTheAuthorityPolicy() {
     // the exposure is what the limits compare: each limit, a cent over it, and far above
     List<String> amounts = List.of("10000.00", "300000.00", "300000.01", "5000000.00", "5000000.01");
-    List<String> mismatches = new ArrayList<>();
-    int evaluations = 0;
-    for (GuaranteeType guarantee : GuaranteeType.values()) {
+    List<String> mismatches = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger evaluations = new AtomicInteger();
+    // one guarantee type per thread: the DMN engine evaluates concurrently
+    Arrays.stream(GuaranteeType.values()).parallel().forEach(guarantee -> {
       for (String grade : List.of("A", "B", "C", "D", "E")) {
         for (String amountText : amounts) {
           BigDecimal amount = new BigDecimal(amountText);
@@ -289,7 +293,7 @@ class ApprovalAuthorityDecisionTest {
               Evaluation evaluation = table.evaluate(variables("eligible", eligible, "hardRedFlag", hardRedFlag,
                   "redFlag", redFlag, "grade", grade, "guaranteeType", guarantee.name(), "requestedAmount", amount,
                   "suggestedLimit", limit, "borrowerExposure", exposure, "exceptionReviewed", reviewed));
-              evaluations++;
+              evaluations.incrementAndGet();
               String expected = expectedRoute(eligible, hardRedFlag, redFlag, grade, guarantee.name(),
                   amount.compareTo(limit) <= 0, exposure, reviewed);
               String actual = evaluation.matchedRuleIds().size() == 1 ? evaluation.output("approvalRoute") : null;
@@ -302,8 +306,8 @@ class ApprovalAuthorityDecisionTest {
           }
         }
       }
-    }
-    assertThat(evaluations).isGreaterThan(5000);
+    });
+    assertThat(evaluations.get()).isGreaterThan(5000);
     assertThat(mismatches).isEmpty();
   }
 
