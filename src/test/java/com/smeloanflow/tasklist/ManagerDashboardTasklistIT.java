@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -36,7 +37,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The manager dashboard (管理看板) in the browser: a team lead logs in on the page with the platform's user
  * and password and sees every figure of the API — the same numbers — and every chart drawn, after an
  * application approved by the model and paid out, a loan 91 days past due on the collection ladder and a
- * whitelist prospect waiting for its customer manager.
+ * whitelist prospect waiting for its customer manager; then picks the branch ZY002, where none of it happened.
  */
 @BrowserTest
 class ManagerDashboardTasklistIT extends BrowserTestBase {
@@ -139,6 +140,16 @@ class ManagerDashboardTasklistIT extends BrowserTestBase {
     assertThat(text("portfolio.SUBSTANDARD.loans")).isEqualTo("1");
     assertThat(text("portfolio.nplRatio")).isEqualTo("50.00");
     assertThat(text("backlog.ZY001-customer-managers.open")).isEqualTo("1");
+
+    // 网点 红花岗支行: the figures of ZY002 alone, where none of this happened
+    browser.await().until(driver -> !driver.findElements(By.cssSelector("#filter-branch option[value='ZY002']")).isEmpty());
+    new Select(browser.driver().findElement(By.id("filter-branch"))).selectByValue("ZY002");
+    browser.click(By.id("filter-apply"));
+    browser.await().until(driver -> driver.findElement(By.id("scope")).getText().equals("范围: 网点 ZY002"));
+    assertThat(text("decisions.approvedAuto")).isEqualTo("0");
+    assertThat(text("campaign.prospects")).isEqualTo("0");
+    assertThat(text("portfolio.nplRatio")).isEqualTo("—");
+    assertThat(browser.driver().findElements(By.cssSelector("[data-figure^='backlog.ZY001']"))).isEmpty();
   }
 
   private String text(String figure) {
