@@ -127,7 +127,10 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
       Map.entry("GET /api/campaigns/{id}", CAMPAIGN_MARKETING),
       // a branch's lead sees the branch's rows only (filtered, not refused)
       Map.entry("GET /api/campaigns/{id}/figures", Access.groups(Groups.CAMPAIGN_MANAGERS, Groups.TEAM_LEADS, Groups.CAMUNDA_ADMIN)),
-      Map.entry("GET /api/campaign-figures", Access.groups(Groups.CAMPAIGN_MANAGERS, Groups.TEAM_LEADS, Groups.CAMUNDA_ADMIN)));
+      Map.entry("GET /api/campaign-figures", Access.groups(Groups.CAMPAIGN_MANAGERS, Groups.TEAM_LEADS, Groups.CAMUNDA_ADMIN)),
+      // the manager dashboard: team leads (also a team's lead group alone), process owners, administrators;
+      // a branch's lead gets the branch's figures (filtered, not refused)
+      Map.entry("GET /api/dashboard", Access.groups(Groups.TEAM_LEADS, Groups.PROCESS_OWNERS, Groups.CAMUNDA_ADMIN)));
 
   /** A string no field may take: NUL, a direction override, a line break, and far too long. */
   private static final String HOSTILE_TEXT = "\u0000\u202E\n" + "长".repeat(5000);
