@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * enterprise at ZY001, a field investigation by the manager (what makes the manager responsible), and
  * its account: CREDIT_QUICK at 4.35 % for 12 months, equal instalments.
  */
-final class ManagedLoans {
+public final class ManagedLoans {
 
   private static final AtomicLong POSTINGS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
@@ -27,14 +27,14 @@ final class ManagedLoans {
   private final ApplicationChecks checks;
   private final LoanAccountService loans;
 
-  ManagedLoans(IntakeService intake, ApplicationChecks checks, LoanAccountService loans) {
+  public ManagedLoans(IntakeService intake, ApplicationChecks checks, LoanAccountService loans) {
     this.intake = intake;
     this.checks = checks;
     this.loans = loans;
   }
 
   /** A loan of {@code principal} CNY investigated on site by {@code manager}, disbursed on {@code disbursedOn}. */
-  LoanAccount investigatedBy(String manager, String principal, LocalDate disbursedOn) {
+  public LoanAccount investigatedBy(String manager, String principal, LocalDate disbursedOn) {
     LoanApplication application = intake.register(TestApplications.forProduct("CREDIT_QUICK").requestedAmount(principal)
         .creditCode(CreditCodes.fresh()).build(), "accountability-test");
     checks.record(application.id(), CheckType.FIELD_INVESTIGATION, 1, "CONFIRMED", manager, null, "经营场所真实, 生产正常");

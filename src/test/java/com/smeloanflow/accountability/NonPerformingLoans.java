@@ -17,14 +17,14 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
  * site, under post-loan monitoring as the disbursement starts it, then core banking reports that the
  * borrower was listed as a dishonest debtor (an unchecked listing makes it at least 次级).
  */
-final class NonPerformingLoans {
+public final class NonPerformingLoans {
 
   private final ProcessEngine engine;
   private final ApiClient api;
   private final ManagedLoans managedLoans;
   private final Consumer<String> executeDueJobs;
 
-  NonPerformingLoans(ProcessEngine engine, ApiClient api, ManagedLoans managedLoans, Consumer<String> executeDueJobs) {
+  public NonPerformingLoans(ProcessEngine engine, ApiClient api, ManagedLoans managedLoans, Consumer<String> executeDueJobs) {
     this.engine = engine;
     this.api = api;
     this.managedLoans = managedLoans;
@@ -32,7 +32,7 @@ final class NonPerformingLoans {
   }
 
   /** A loan of {@code principal} investigated by {@code manager}, under monitoring, still 正常. */
-  LoanAccount monitored(String manager, String principal, LocalDate disbursedOn) {
+  public LoanAccount monitored(String manager, String principal, LocalDate disbursedOn) {
     LoanAccount loan = managedLoans.investigatedBy(manager, principal, disbursedOn);
     SandboxEnterprises.register(api, loan.creditCode(), ProcessingFixtures.strongProfile());
     ProcessInstance monitoring = engine.getRuntimeService()
@@ -43,7 +43,7 @@ final class NonPerformingLoans {
   }
 
   /** Core banking reports the borrower on the dishonest-debtor list: the loan turns 次级. */
-  ApiClient.Response listAsDishonestDebtor(LoanAccount loan) {
+  public ApiClient.Response listAsDishonestDebtor(LoanAccount loan) {
     ApiClient.Response answer = api.post("/api/loans/" + loan.loanId() + "/signals", "core-banking",
         MonitoringScenario.signal("CB-DD-" + loan.loanId(), "DISHONEST_DEBTOR", "借款人被列入失信被执行人名单", null));
     engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(loan.loanId()).list()
@@ -52,7 +52,7 @@ final class NonPerformingLoans {
   }
 
   /** The loan's running review, or null. */
-  ProcessInstance review(LoanAccount loan) {
+  public ProcessInstance review(LoanAccount loan) {
     return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(DueDiligenceReviewProcess.KEY)
         .processInstanceBusinessKey(loan.loanId()).singleResult();
   }
