@@ -77,7 +77,7 @@ public final class DueDiligenceCriteria {
         .toList();
     Criterion checks = lateChecks.isEmpty()
         ? new Criterion("CHECKS_ON_TIME", "贷后检查按时完成", true, facts.checks().isEmpty()
-            ? "尚无到期的贷后检查" : facts.checks().size() + " 次检查均在 " + ACTION_DAYS + " 天内完成")
+            ? "尚无贷后检查" : facts.checks().size() + " 次检查均在 " + ACTION_DAYS + " 天内完成或尚在期限内")
         : new Criterion("CHECKS_ON_TIME", "贷后检查按时完成", false, "超过 " + ACTION_DAYS + " 天: " + String.join("; ", lateChecks));
     List<String> ignored = facts.signals().stream()
         .filter(signal -> daysBetween(signal.raisedOn(), signal.actedOn(), facts.today()) > ACTION_DAYS)
@@ -85,7 +85,7 @@ public final class DueDiligenceCriteria {
         .toList();
     Criterion signals = ignored.isEmpty()
         ? new Criterion("SIGNALS_ACTED_UPON", "预警信号及时处置", true, facts.signals().isEmpty()
-            ? "无预警信号" : facts.signals().size() + " 个预警信号均在 " + ACTION_DAYS + " 天内核查")
+            ? "无预警信号" : facts.signals().size() + " 个预警信号均在 " + ACTION_DAYS + " 天内核查或尚在期限内")
         : new Criterion("SIGNALS_ACTED_UPON", "预警信号及时处置", false, "超过 " + ACTION_DAYS + " 天: " + String.join("; ", ignored));
     return new Assessment(List.of(procedures, overrides, checks, signals));
   }
