@@ -114,7 +114,7 @@ class CampaignRepository {
   /** The prospect that became this loan application, if a whitelist prospect did. */
   Optional<Prospect> findProspectOfApplication(String applicationId) {
     return jdbc.sql("SELECT * FROM prospect WHERE application_id = :a ORDER BY id").param("a", applicationId)
-        .query(CampaignRepository::prospect).stream().findFirst();
+        .query(CampaignRepository::prospect).list().stream().findFirst();
   }
 
   /** Of these credit codes, those of an open prospect (any campaign): credit code → prospect. */

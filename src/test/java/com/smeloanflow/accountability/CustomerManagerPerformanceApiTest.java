@@ -97,6 +97,19 @@ class CustomerManagerPerformanceApiTest extends AbstractIntegrationTest {
     assertThat(above.path("overTolerance").get(0).path("classificationLabel").asText()).isEqualTo("可疑");
   }
 
+  /** More loans than the connection pool has connections (40): recording each one's manager leaves none held. */
+  @Test
+  void aManagerWithMoreLoansThanThePoolHasConnectionsSeesEveryOne() {
+    for (int i = 0; i < 45; i++) {
+      managedLoans.investigatedBy(manager, "10000.00", clock.today());
+    }
+
+    JsonNode performance = performanceAs(manager).json();
+
+    assertThat(performance.path("loans").asInt()).isEqualTo(45);
+    assertThat(performance.path("balance").decimalValue()).isEqualByComparingTo("450000.00");
+  }
+
   @Test
   void theManagerTheBranchsLeadsAndAdministratorsMayReadItAnotherManagerOrBranchMayNot() {
     managedLoans.investigatedBy(manager, "50000.00", clock.today());
