@@ -111,6 +111,12 @@ class CampaignRepository {
     return jdbc.sql("SELECT * FROM prospect WHERE id = :id").param("id", id).query(CampaignRepository::prospect).optional();
   }
 
+  /** The prospect that became this loan application, if a whitelist prospect did. */
+  Optional<Prospect> findProspectOfApplication(String applicationId) {
+    return jdbc.sql("SELECT * FROM prospect WHERE application_id = :a ORDER BY id").param("a", applicationId)
+        .query(CampaignRepository::prospect).list().stream().findFirst();
+  }
+
   /** Of these credit codes, those of an open prospect (any campaign): credit code → prospect. */
   Map<String, Prospect> openProspectsByCreditCode(Collection<String> creditCodes) {
     Map<String, Prospect> open = new HashMap<>();

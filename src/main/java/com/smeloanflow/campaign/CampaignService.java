@@ -251,6 +251,11 @@ public class CampaignService {
         .orElseThrow(() -> new NotFoundException("白名单客户不存在", "No prospect " + prospectId));
   }
 
+  /** The customer manager whose whitelist prospect became this application (accountability's 专项考核). */
+  public Optional<String> customerManagerOfApplication(String applicationId) {
+    return repository.findProspectOfApplication(applicationId).map(Prospect::customerManager);
+  }
+
   /** The contacts recorded for a prospect, in order. */
   public List<CampaignRepository.Contact> contactsOf(String prospectId) {
     return repository.contactsOf(prospectId);

@@ -15,10 +15,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,6 +52,8 @@ public class RiskClassificationService {
   private final MonitoringIds ids;
   private final BusinessClock clock;
   private final RuntimeService runtime;
+  /** Later stages that hear of a change (accountability); none unless Spring sets them. */
+  private Supplier<Stream<ClassificationListener>> listeners = Stream::empty;
 
   public RiskClassificationService(MonitoredLoanRepository monitored, SignalRepository signals, CheckRepository checks,
       ClassificationRepository classifications, RiskClassificationTable table, LoanAccountService loans,
@@ -62,6 +68,12 @@ public class RiskClassificationService {
     this.ids = ids;
     this.clock = clock;
     this.runtime = runtime;
+  }
+
+  /** The listeners of later stages, looked up when a change happens. */
+  @Autowired
+  void classificationListeners(ObjectProvider<ClassificationListener> found) {
+    this.listeners = found::orderedStream;
   }
 
   /** What made the table decide again. */
@@ -103,6 +115,8 @@ public class RiskClassificationService {
     if (watch != loan.watchListed()) {
       monitoring.reschedule(loanId);
     }
+    listeners.get().forEach(listener -> listener.classificationChanged(loanId, loan.classification(),
+        decision.classification(), clock.today()));
     return decision.classification();
   }
 

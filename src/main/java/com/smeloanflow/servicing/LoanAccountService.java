@@ -99,6 +99,7 @@ public class LoanAccountService {
           .map(opened -> alreadyOpen(opened, command))
           .orElseThrow(() -> e);
     }
+    lifecycle.get().forEach(listener -> listener.opened(account));
     log.info("Application {}: loan account {} opened, {} CNY at {}% for {} months ({}), matures {}",
         account.applicationId(), account.loanId(), account.principal().toPlainString(),
         account.annualRatePercent().stripTrailingZeros().toPlainString(), account.termMonths(),

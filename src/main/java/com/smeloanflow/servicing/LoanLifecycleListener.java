@@ -4,12 +4,15 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What a later stage (post-loan monitoring) hears of a loan's life on the ledger, without servicing
- * depending on it: the daily close's changes of the days-past-due floor and the loans it settled, and
- * a write-off. Called inside the ledger's transaction (the daily close's chunk, the write-off), so what
- * the listener does is kept or rolled back with the ledger change.
+ * What a later stage (post-loan monitoring, accountability) hears of a loan's life on the ledger, without
+ * servicing depending on it: the opening of its account, the daily close's changes of the days-past-due
+ * floor and the loans it settled, and a write-off. Called inside the ledger's transaction (the opening,
+ * the daily close's chunk, the write-off), so what the listener does is kept or rolled back with it.
  */
 public interface LoanLifecycleListener {
+
+  /** The loan's account was just opened (once per loan, in the disbursement's transaction). */
+  default void opened(LoanAccount account) {}
 
   /** The daily close of {@code businessDate} moved these loans' regulatory floor (one chunk of them). */
   default void floorChanged(LocalDate businessDate, List<FloorChange> changes) {}

@@ -22,6 +22,7 @@ public final class FormContracts {
     all.addAll(com.smeloanflow.monitoring.MonitoringFormContracts.all());
     all.addAll(com.smeloanflow.collections.CollectionFormContracts.all());
     all.addAll(com.smeloanflow.campaign.CampaignFormContracts.all());
+    all.addAll(com.smeloanflow.accountability.AccountabilityFormContracts.all());
     return all;
   }
 }

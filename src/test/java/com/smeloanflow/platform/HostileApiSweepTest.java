@@ -130,7 +130,10 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
       Map.entry("GET /api/campaign-figures", Access.groups(Groups.CAMPAIGN_MANAGERS, Groups.TEAM_LEADS, Groups.CAMUNDA_ADMIN)),
       // the manager dashboard: team leads (also a team's lead group alone), process owners, administrators;
       // a branch's lead gets the branch's figures (filtered, not refused)
-      Map.entry("GET /api/dashboard", Access.groups(Groups.TEAM_LEADS, Groups.PROCESS_OWNERS, Groups.CAMUNDA_ADMIN)));
+      Map.entry("GET /api/dashboard", Access.groups(Groups.TEAM_LEADS, Groups.PROCESS_OWNERS, Groups.CAMUNDA_ADMIN)),
+      // Customer-manager performance: the manager themself too, and only the leads of the manager's (the asked) branch
+      Map.entry("GET /api/customer-managers/{userId}/performance", Access.groups(Groups.TEAM_LEADS, Groups.CAMUNDA_ADMIN)),
+      Map.entry("GET /api/customer-managers/performance", Access.groups(Groups.TEAM_LEADS, Groups.CAMUNDA_ADMIN)));
 
   /** A string no field may take: NUL, a direction override, a line break, and far too long. */
   private static final String HOSTILE_TEXT = "\u0000\u202E\n" + "长".repeat(5000);
@@ -284,7 +287,8 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
         Map.entry("idNumber", com.smeloanflow.support.TestApplications.uniqueIdNumber(9901)),
         Map.entry("contractNumber", "BZ-SWEEP-1"), Map.entry("code", "ZZ999"), Map.entry("year", "2026"),
         Map.entry("processKey", "loan-origination"), Map.entry("taskKey", "UserTask_ApproveLoan"),
-        Map.entry("loanId", zy001Loan), Map.entry("transactionId", "SWEEP-TX-" + UUID.randomUUID().toString().substring(0, 8)));
+        Map.entry("loanId", zy001Loan), Map.entry("transactionId", "SWEEP-TX-" + UUID.randomUUID().toString().substring(0, 8)),
+        Map.entry("userId", "zy001-cm"));
   }
 
   private Response send(Operation operation, String path, String user, String body) {
