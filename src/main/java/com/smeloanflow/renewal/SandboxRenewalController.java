@@ -84,12 +84,7 @@ public class SandboxRenewalController {
         .processInstanceBusinessKey(loanId).singleResult();
     Job timer = renewal == null ? null
         : management.createJobQuery().processInstanceId(renewal.getId()).timers().singleResult();
-    if (timer == null) {
-      throw new StateConflictException("The renewal of loan " + loanId + " waits for no maturity");
-    }
-    Date now = Date.from(clock.now());
-    management.setJobDuedate(timer.getId(), now);
-    return new ScanDue(now.toInstant());
+    return dueNow(timer, "The renewal of loan " + loanId + " waits for no maturity");
   }
 
   @PostMapping(path = "/api/sandbox/e-signature/renewals/{loanId}/sign", produces = "application/json")
@@ -112,8 +107,13 @@ public class SandboxRenewalController {
   public ScanDue scanNow() {
     Job timer = management.createJobQuery().processDefinitionKey(RenewalOfferScanProcess.KEY).timers()
         .activityId(RenewalOfferScanProcess.Elements.START_SCAN_DUE).singleResult();
+    return dueNow(timer, "The renewal offer scan has no timer (is renewal-offer-scan deployed?)");
+  }
+
+  /** The timer falls due now; the job executor runs it within seconds. */
+  private ScanDue dueNow(Job timer, String missing) {
     if (timer == null) {
-      throw new StateConflictException("The renewal offer scan has no timer (is renewal-offer-scan deployed?)");
+      throw new StateConflictException(missing);
     }
     Date now = Date.from(clock.now());
     management.setJobDuedate(timer.getId(), now);

@@ -14,7 +14,6 @@ import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.support.AbstractPostgresIntegrationTest;
 import com.smeloanflow.support.Concurrently;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -46,10 +45,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     assertThat(loan.apply("PG-" + loan.loanId()).status()).isEqualTo(201);
     ProcessInstance instance = loan.renewal();
     loan.runJobs(instance);
-    String signatureId = api.post("/api/sandbox/e-signature/renewals/" + loan.loanId() + "/sign", "admin", "{}").json()
-        .path("signatureId").asText();
-    assertThat(api.post("/api/loans/" + loan.loanId() + "/renewal/signature", CHANNEL, "{\"signatureId\":\"" + signatureId
-        + "\",\"signedAt\":\"" + clock.now().atOffset(ZoneOffset.ofHours(8)) + "\"}").status()).isEqualTo(200);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
     moveClockTo(loan.account().maturityDate().atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
     Job timer = managementService.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
     managementService.executeJob(timer.getId());

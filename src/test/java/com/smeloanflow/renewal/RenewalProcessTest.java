@@ -76,18 +76,6 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     return instance;
   }
 
-  private String signatureOf(RenewalScenario loan) {
-    ApiClient.Response signed = api.post("/api/sandbox/e-signature/renewals/" + loan.loanId() + "/sign", "admin", "{}");
-    assertThat(signed.status()).as(signed.body()).isEqualTo(200);
-    return signed.json().path("signatureId").asText();
-  }
-
-  private ApiClient.Response reportSignature(RenewalScenario loan, String signatureId) {
-    return api.post("/api/loans/" + loan.loanId() + "/renewal/signature", CHANNEL,
-        "{\"signatureId\":\"" + signatureId + "\",\"signedAt\":\"" + clock.now().atOffset(java.time.ZoneOffset.ofHours(8))
-            + "\"}");
-  }
-
   /** Moves the engine clock to the first minute of the maturity date, China Standard Time, and runs what fell due. */
   private void maturityArrives(RenewalScenario loan, ProcessInstance instance) {
     moveClockTo(loan.account().maturityDate().atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
@@ -147,7 +135,7 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     assertThat(approved.approvalRoute()).isEqualTo("AUTO");
     assertThat(approved.decidedBy()).isEqualTo(RenewalApprovalService.MODEL);
 
-    assertThat(reportSignature(loan, signatureOf(loan)).status()).isEqualTo(200);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
     assertThat(instance).isWaitingAt(TIMER_LOAN_MATURES);
     assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.SIGNED);
 
@@ -286,7 +274,7 @@ class RenewalProcessTest extends AbstractIntegrationTest {
   void aReplayedMaturityJobPostsNothingTwice() {
     RenewalScenario loan = strongLoan().scanNow();
     ProcessInstance instance = applied(loan);
-    reportSignature(loan, signatureOf(loan));
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
     maturityArrives(loan, instance);
     LoanRenewal renewed = renewals.find(loan.loanId()).orElseThrow();
 

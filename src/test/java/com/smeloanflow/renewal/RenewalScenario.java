@@ -97,6 +97,18 @@ final class RenewalScenario {
         "{\"requestId\":\"" + requestId + "\"}");
   }
 
+  /**
+   * The legal representative signs the renewal contract in the e-signature sandbox and the channel reports it
+   * at the engine clock's time. @return the channel's answer
+   */
+  ApiClient.Response signAndReport() {
+    ApiClient.Response signed = api.post("/api/sandbox/e-signature/renewals/" + loan.loanId() + "/sign", "admin", "{}");
+    assertThat(signed.status()).as(signed.body()).isEqualTo(200);
+    return api.post("/api/loans/" + loan.loanId() + "/renewal/signature", "channel", "{\"signatureId\":\""
+        + signed.json().path("signatureId").asText() + "\",\"signedAt\":\""
+        + ClockUtil.getCurrentTime().toInstant().atOffset(java.time.ZoneOffset.ofHours(8)) + "\"}");
+  }
+
   /** The running (or ended) loan-renewal instance of the loan. */
   ProcessInstance renewal() {
     ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(LoanRenewalProcess.KEY)
