@@ -22,6 +22,16 @@ public enum MailTemplate {
   LOAN_CALLED_IN("loan-called-in", MailCaseType.LOAN),
   /** To the borrower of a loan the daily close settled (servicing, 结清). */
   LOAN_SETTLED("loan-settled", MailCaseType.LOAN),
+  /** To a borrower whose loan qualifies for renewal without repaying principal (renewal): apply by the date given. */
+  RENEWAL_OFFERED("renewal-offered", MailCaseType.LOAN),
+  /** To a borrower whose renewal application was declined (renewal): the old loan runs to maturity. */
+  RENEWAL_DECLINED("renewal-declined", MailCaseType.LOAN),
+  /** To a borrower whose renewal was approved (renewal): sign the renewal contract before maturity. */
+  RENEWAL_CONTRACT_READY("renewal-contract-ready", MailCaseType.LOAN),
+  /** To a borrower whose loan was renewed at maturity (renewal): the new loan account. */
+  RENEWAL_COMPLETED("renewal-completed", MailCaseType.LOAN),
+  /** To a borrower who did not sign the renewal contract by maturity (renewal): repay as agreed. */
+  RENEWAL_LAPSED("renewal-lapsed", MailCaseType.LOAN),
   /** To staff ({@link MailCaseType#STAFF}): a task reached its SLA goal. */
   SLA_REMINDER("sla-reminder", MailCaseType.STAFF),
   /** To a team's leads ({@link MailCaseType#STAFF}): a task passed its SLA deadline. */

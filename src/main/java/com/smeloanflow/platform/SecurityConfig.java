@@ -112,6 +112,9 @@ public class SecurityConfig {
             // What only core banking reports: repayments and their reversals.
             .requestMatchers(HttpMethod.POST, "/api/loans/*/repayments", "/api/loans/*/repayments/*/reversal").hasAnyAuthority(
                 group(Groups.CORE_BANKING), group(Groups.CHANNEL_GATEWAY), group(Groups.CAMUNDA_ADMIN))
+            // What only a channel reports about a loan: the borrower's renewal application and renewal contract signature.
+            .requestMatchers(HttpMethod.POST, "/api/loans/*/renewal-applications", "/api/loans/*/renewal/signature")
+                .hasAnyAuthority(group(Groups.CHANNEL_GATEWAY), group(Groups.CAMUNDA_ADMIN))
             // The bank's calendar (public holidays, make-up working days): everyone reads it, administrators load it.
             .requestMatchers(HttpMethod.PUT, "/api/bank-calendar/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
             // Bulk reassignment of tasks: team leads (Camunda's per-task grants decide which tasks).

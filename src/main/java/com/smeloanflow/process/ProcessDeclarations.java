@@ -19,7 +19,7 @@ public final class ProcessDeclarations {
   public static final List<Class<?>> ALL = List.of(LoanOriginationProcess.class, PostLoanMonitoringProcess.class,
       PostLoanCheckProcess.class, DailyCloseProcess.class, CollectionProcess.class, WhitelistCampaignProcess.class,
       WhitelistProspectProcess.class,
-      DueDiligenceReviewProcess.class);
+      RenewalOfferScanProcess.class, LoanRenewalProcess.class, DueDiligenceReviewProcess.class);
 
   private ProcessDeclarations() {}
 

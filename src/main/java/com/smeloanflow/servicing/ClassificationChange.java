@@ -20,4 +20,6 @@ public record ClassificationChange(LocalDate businessDate, String source, Classi
   public static final String DPD_FLOOR = "DPD_FLOOR";
   /** The post-loan risk review (monitoring): the risk-classification table or an approved reclassification. */
   public static final String RISK_REVIEW = "RISK_REVIEW";
+  /** A renewal without repaying principal (无还本续贷) opened the loan: kept 正常, not a restructuring. */
+  public static final String RENEWAL = "RENEWAL";
 }

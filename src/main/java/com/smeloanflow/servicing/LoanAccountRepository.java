@@ -27,13 +27,39 @@ public class LoanAccountRepository {
 
   /** Stores an account with its schedule; fails on a second account for the same application. */
   public void insert(LoanAccount account, Instant openedAt) {
+    insert(account, openedAt, null, 0);
+  }
+
+  /**
+   * Stores a renewal's new account (无还本续贷) with its schedule: the loan it renewed and its generation (the
+   * renewed loan's + 1); fails on a second renewal of the same loan.
+   */
+  public void insertRenewal(LoanAccount account, Instant openedAt, String renewalOf, int generation) {
+    insert(account, openedAt, renewalOf, generation);
+  }
+
+  /** The account that renewed {@code loanId}, if any. */
+  public Optional<LoanAccount> findByRenewalOf(String loanId) {
+    return jdbc.sql("SELECT * FROM loan_account WHERE renewal_of = :loanId").param("loanId", loanId)
+        .query((rs, row) -> map(rs)).optional();
+  }
+
+  /** 0 for a loan from a disbursement, one more for each renewal. */
+  public int renewalGeneration(String loanId) {
+    return jdbc.sql("SELECT renewal_generation FROM loan_account WHERE loan_id = :loanId").param("loanId", loanId)
+        .query(Integer.class).single();
+  }
+
+  private void insert(LoanAccount account, Instant openedAt, String renewalOf, int generation) {
     jdbc.sql("""
         INSERT INTO loan_account (loan_id, application_id, credit_code, borrower_name, branch_code, product, principal,
           annual_rate_percent, term_months, repayment_method, disbursed_on, maturity_date,
-          core_posting_reference, status, opened_at, version)
+          core_posting_reference, status, opened_at, version, renewal_of, renewal_generation)
         VALUES (:loanId, :applicationId, :creditCode, :borrowerName, :branchCode, :product, :principal, :rate, :termMonths,
-          :method, :disbursedOn, :maturityDate, :postingReference, :status, :openedAt, 0)
+          :method, :disbursedOn, :maturityDate, :postingReference, :status, :openedAt, 0, :renewalOf, :generation)
         """)
+        .param("renewalOf", renewalOf)
+        .param("generation", generation)
         .param("loanId", account.loanId())
         .param("applicationId", account.applicationId())
         .param("creditCode", account.creditCode())
@@ -66,14 +92,14 @@ public class LoanAccountRepository {
   }
 
   public Optional<LoanAccount> findByApplication(String applicationId) {
-    return jdbc.sql("SELECT * FROM loan_account WHERE application_id = :applicationId")
+    return jdbc.sql("SELECT * FROM loan_account WHERE application_id = :applicationId AND renewal_generation = 0")
         .param("applicationId", applicationId)
         .query((rs, row) -> map(rs))
         .optional();
   }
 
   public Optional<String> findLoanIdByApplication(String applicationId) {
-    return jdbc.sql("SELECT loan_id FROM loan_account WHERE application_id = :applicationId")
+    return jdbc.sql("SELECT loan_id FROM loan_account WHERE application_id = :applicationId AND renewal_generation = 0")
         .param("applicationId", applicationId)
         .query(String.class)
         .optional();
@@ -92,6 +118,22 @@ public class LoanAccountRepository {
         """)
         .param("ids", java.util.List.copyOf(applicationIds)).query(java.math.BigDecimal.class).optional().orElse(null);
     return sum == null ? java.math.BigDecimal.ZERO.setScale(2) : sum.setScale(2);
+  }
+
+  /**
+   * Loan ids of the ACTIVE loans of these products maturing from {@code from} to {@code to} (both inclusive),
+   * oldest maturity first, at most {@code limit} after {@code afterLoanId} (a keyset page; null = from the start).
+   */
+  public List<String> activeMaturingBetween(LocalDate from, LocalDate to, java.util.Collection<String> products,
+      String afterLoanId, int limit) {
+    return jdbc.sql("""
+        SELECT loan_id FROM loan_account
+        WHERE status = 'ACTIVE' AND maturity_date BETWEEN :from AND :to AND product IN (:products) AND loan_id > :after
+        ORDER BY loan_id LIMIT :limit
+        """)
+        .param("limit", limit).param("from", from).param("to", to).param("products", List.copyOf(products))
+        .param("after", afterLoanId == null ? "" : afterLoanId)
+        .query(String.class).list();
   }
 
   private LoanAccount map(ResultSet rs) throws SQLException {

@@ -11,6 +11,7 @@ import com.smeloanflow.processing.source.InternalDefaultStatus;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
@@ -117,6 +118,11 @@ public class LoanAccountService {
     return accounts.findByApplication(applicationId);
   }
 
+  /** The loan that renewed {@code loanId} (无还本续贷), if it was renewed. */
+  public Optional<LoanAccount> findRenewalOf(String loanId) {
+    return accounts.findByRenewalOf(loanId);
+  }
+
   /** Only the loan id of an application's account, e.g. for its status page (no schedule read). */
   public Optional<String> findLoanIdByApplication(String applicationId) {
     return accounts.findLoanIdByApplication(applicationId);
@@ -151,6 +157,69 @@ public class LoanAccountService {
       return BigDecimal.ZERO.setScale(2);
     }
     return accounts.outstandingPrincipal(applicationIds);
+  }
+
+  /**
+   * The ACTIVE loans of these products maturing from {@code from} to {@code to} (inclusive), by loan id,
+   * a page of at most {@code limit} after {@code afterLoanId} (null: the first page). For renewal's offer scan.
+   */
+  public List<String> activeLoansMaturingBetween(LocalDate from, LocalDate to, Collection<String> products,
+      String afterLoanId, int limit) {
+    return accounts.activeMaturingBetween(from, to, products, afterLoanId, limit);
+  }
+
+  /**
+   * Renewal without repaying principal (无还本续贷) at maturity, in one transaction: the old loan's principal
+   * due at maturity is repaid with the new loan's (no principal demanded from the borrower; the interest of
+   * the maturity instalment stays due as agreed, so the old loan settles when it is paid), and the new loan's
+   * account opens on the maturity date on the old loan's terms, classified 正常 and recorded as a renewal
+   * (source {@code RENEWAL}), not a restructuring. Repeating it answers with the account opened the first time.
+   *
+   * @throws LoanNotFoundException  no such loan
+   * @throws StateConflictException the loan is settled or written off, or its principal due at maturity is
+   *     not the renewed amount (a prepayment since approval): the posting needs an operator
+   */
+  @Transactional
+  public LoanAccount renew(RenewLoan command) {
+    LedgerRepository.LockedLoan locked = ledger.lock(command.loanId())
+        .orElseThrow(() -> new LoanNotFoundException(command.loanId()));
+    Optional<LoanAccount> renewed = accounts.findByRenewalOf(command.loanId());
+    if (renewed.isPresent()) {
+      log.info("Loan {}: already renewed by {}", command.loanId(), renewed.get().loanId());
+      return renewed.get();
+    }
+    if (!LoanAccount.ACTIVE.equals(locked.status())) {
+      throw new StateConflictException("Loan " + command.loanId() + " is " + locked.status() + " and cannot be renewed");
+    }
+    LoanAccount old = accounts.findById(command.loanId()).orElseThrow();
+    List<LedgerLine> lines = new java.util.ArrayList<>(ledger.lines(command.loanId()));
+    BigDecimal due = BigDecimal.ZERO.setScale(2);
+    for (int i = 0; i < lines.size(); i++) {
+      LedgerLine line = lines.get(i);
+      if (line.dueDate().equals(old.maturityDate()) && line.principalDue().signum() > 0) {
+        due = due.add(line.principalDue());
+        LedgerLine paid = line.paying(AllocationComponent.CURRENT_PRINCIPAL, line.principalDue());
+        lines.set(i, paid.settled() ? paid.withStatus(InstalmentStatus.PAID, old.maturityDate()) : paid);
+      }
+    }
+    if (due.compareTo(command.principal()) != 0) {
+      throw new StateConflictException("Loan " + command.loanId() + " owes " + due.toPlainString()
+          + " CNY principal at maturity, not the renewed " + command.principal().toPlainString());
+    }
+    ledger.save(command.loanId(), lines);
+    LoanAccount account = new LoanAccount(nextLoanId(), old.applicationId(), old.creditCode(), old.borrowerName(),
+        old.branchCode(), old.product(), command.principal(), old.annualRatePercent(), old.termMonths(), old.repaymentMethod(),
+        old.maturityDate(), RepaymentScheduleCalculator.maturityDate(old.maturityDate(), old.termMonths()),
+        command.corePostingReference(), LoanAccount.ACTIVE,
+        calculator.schedule(command.principal(), old.annualRatePercent(), old.termMonths(), old.repaymentMethod(),
+            old.maturityDate()));
+    accounts.insertRenewal(account, clock.now(), old.loanId(), accounts.renewalGeneration(old.loanId()) + 1);
+    ledger.recordClassificationChange(account.loanId(), old.maturityDate(), ClassificationChange.RENEWAL,
+        Classification.NORMAL, Classification.NORMAL, 0, "无还本续贷: 接续借据 " + old.loanId() + " (续贷, 非重组), 分类保持正常",
+        clock.now());
+    log.info("Loan {}: renewed at maturity {} by loan {} ({} CNY, posting {})", old.loanId(), old.maturityDate(),
+        account.loanId(), command.principal().toPlainString(), command.corePostingReference());
+    return account;
   }
 
   /**
