@@ -24,6 +24,8 @@ abstract class BrowserTestBase {
 
   static {
     MAIL.start();
+    // One mail server for every browser test of the JVM (failsafe runs them all in one): stopped when it exits.
+    Runtime.getRuntime().addShutdownHook(new Thread(MAIL::stop, "browser-tests-mail-server-stop"));
   }
 
   @RegisterExtension

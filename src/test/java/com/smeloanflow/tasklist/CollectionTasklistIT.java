@@ -16,7 +16,6 @@ import com.smeloanflow.servicing.TestLoans;
 import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,11 +37,6 @@ class CollectionTasklistIT extends BrowserTestBase {
 
   private TasklistPage tasklist;
   private ProcessProbe probe;
-
-  @AfterAll
-  static void stopMailServer() {
-    MAIL.stop();
-  }
 
   @BeforeEach
   void openTasklist() {

@@ -17,7 +17,6 @@ import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.support.ApiClient;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,11 +37,6 @@ class DueDiligenceReviewTasklistIT extends BrowserTestBase {
 
   private TasklistPage tasklist;
   private ProcessProbe probe;
-
-  @AfterAll
-  static void stopMailServer() {
-    MAIL.stop();
-  }
 
   @BeforeEach
   void openTasklist() {

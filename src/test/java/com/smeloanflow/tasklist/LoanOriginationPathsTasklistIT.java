@@ -35,7 +35,6 @@ import java.util.function.Consumer;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.BeanFactory;
@@ -80,11 +79,6 @@ class LoanOriginationPathsTasklistIT extends BrowserTestBase {
   private ProcessProbe probe;
   private ApiClient api;
   private LoanFlow flow;
-
-  @AfterAll
-  static void stopMailServer() {
-    MAIL.stop();
-  }
 
   @BeforeEach
   void openTasklist() {

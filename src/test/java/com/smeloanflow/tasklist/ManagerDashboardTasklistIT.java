@@ -24,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -47,11 +46,6 @@ class ManagerDashboardTasklistIT extends BrowserTestBase {
   @Autowired LoanAccountService loans;
   @Autowired DailyCloseService dailyClose;
   @Autowired CaseFiles caseFiles;
-
-  @AfterAll
-  static void stopMailServer() {
-    MAIL.stop();
-  }
 
   /** An online CREDIT_QUICK of 100,000 of a strong enterprise: approved by the model, signed, paid out. */
   private void autoApprovedLoan(ApiClient api, ProcessProbe probe) {

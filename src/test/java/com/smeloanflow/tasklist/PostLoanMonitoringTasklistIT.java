@@ -27,7 +27,6 @@ import com.smeloanflow.support.ApiClient;
 import com.smeloanflow.support.ApiClient.Response;
 import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,11 +51,6 @@ class PostLoanMonitoringTasklistIT extends BrowserTestBase {
   private TasklistPage tasklist;
   private ProcessProbe probe;
   private ApiClient api;
-
-  @AfterAll
-  static void stopMailServer() {
-    MAIL.stop();
-  }
 
   @BeforeEach
   void openTasklist() {

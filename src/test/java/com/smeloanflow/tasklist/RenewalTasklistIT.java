@@ -21,7 +21,6 @@ import com.smeloanflow.servicing.TestLoans;
 import com.smeloanflow.support.ApiClient;
 import com.smeloanflow.support.ApiClient.Response;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,11 +43,6 @@ class RenewalTasklistIT extends BrowserTestBase {
   private TasklistPage tasklist;
   private ProcessProbe probe;
   private ApiClient api;
-
-  @AfterAll
-  static void stopMailServer() {
-    MAIL.stop();
-  }
 
   @BeforeEach
   void openTasklist() {

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,11 +40,6 @@ class TeamQueuesAndCampaignTasklistIT extends BrowserTestBase {
   private TasklistPage tasklist;
   private ProcessProbe probe;
   private ApiClient api;
-
-  @AfterAll
-  static void stopMailServer() {
-    MAIL.stop();
-  }
 
   @BeforeEach
   void openTasklist() {
