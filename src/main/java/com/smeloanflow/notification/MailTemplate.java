@@ -14,6 +14,8 @@ public enum MailTemplate {
   DISBURSEMENT_HELD("disbursement-held", MailCaseType.APPLICATION),
   DISBURSEMENT_DOCUMENTS_REQUIRED("disbursement-documents-required", MailCaseType.APPLICATION),
   LOAN_DISBURSED("loan-disbursed", MailCaseType.APPLICATION),
+  /** To the borrower whose approved REVOLVING_LINE opened a credit line (creditline): limit, validity, how to draw. */
+  CREDIT_LINE_OPENED("credit-line-opened", MailCaseType.APPLICATION),
   /** To the borrower of an overdue loan (collections, D+1). */
   OVERDUE_REMINDER("overdue-reminder", MailCaseType.LOAN),
   /** To the borrower whose repayment cleared the arrears (collections, cure). */

@@ -25,16 +25,20 @@ public class LoanAccountRepository {
     this.batch = batch;
   }
 
-  /** Stores an account with its schedule; fails on a second account for the same application. */
-  public void insert(LoanAccount account, Instant openedAt) {
+  /**
+   * Stores an account with its schedule; fails on a second account for the same opening key (the application
+   * id of a term loan, the drawdown id of a credit line's drawdown).
+   */
+  public void insert(LoanAccount account, String openingKey, Instant openedAt) {
     jdbc.sql("""
-        INSERT INTO loan_account (loan_id, application_id, credit_code, borrower_name, branch_code, product, principal,
+        INSERT INTO loan_account (loan_id, application_id, opening_key, credit_code, borrower_name, branch_code, product, principal,
           annual_rate_percent, term_months, repayment_method, disbursed_on, maturity_date,
           core_posting_reference, status, opened_at, version)
-        VALUES (:loanId, :applicationId, :creditCode, :borrowerName, :branchCode, :product, :principal, :rate, :termMonths,
+        VALUES (:loanId, :applicationId, :openingKey, :creditCode, :borrowerName, :branchCode, :product, :principal, :rate, :termMonths,
           :method, :disbursedOn, :maturityDate, :postingReference, :status, :openedAt, 0)
         """)
         .param("loanId", account.loanId())
+        .param("openingKey", openingKey)
         .param("applicationId", account.applicationId())
         .param("creditCode", account.creditCode())
         .param("borrowerName", account.borrowerName())
@@ -65,15 +69,21 @@ public class LoanAccountRepository {
         .optional();
   }
 
-  public Optional<LoanAccount> findByApplication(String applicationId) {
-    return jdbc.sql("SELECT * FROM loan_account WHERE application_id = :applicationId")
-        .param("applicationId", applicationId)
+  /** The account opened for this key: an application's term loan (key = application id), or a drawdown. */
+  public Optional<LoanAccount> findByOpeningKey(String openingKey) {
+    return jdbc.sql("SELECT * FROM loan_account WHERE opening_key = :openingKey")
+        .param("openingKey", openingKey)
         .query((rs, row) -> map(rs))
         .optional();
   }
 
+  /** The application's term loan (a credit line's drawdowns are found by their drawdown id). */
+  public Optional<LoanAccount> findByApplication(String applicationId) {
+    return findByOpeningKey(applicationId);
+  }
+
   public Optional<String> findLoanIdByApplication(String applicationId) {
-    return jdbc.sql("SELECT loan_id FROM loan_account WHERE application_id = :applicationId")
+    return jdbc.sql("SELECT loan_id FROM loan_account WHERE opening_key = :applicationId")
         .param("applicationId", applicationId)
         .query(String.class)
         .optional();
@@ -92,6 +102,30 @@ public class LoanAccountRepository {
         """)
         .param("ids", java.util.List.copyOf(applicationIds)).query(java.math.BigDecimal.class).optional().orElse(null);
     return sum == null ? java.math.BigDecimal.ZERO.setScale(2) : sum.setScale(2);
+  }
+
+  /**
+   * Principal still outstanding on each of these loans, as {@link #outstandingPrincipal} counts it (0 for a
+   * settled or written-off loan); a loan not found is left out.
+   */
+  public java.util.Map<String, java.math.BigDecimal> outstandingPrincipalByLoan(java.util.Collection<String> loanIds) {
+    java.util.Map<String, java.math.BigDecimal> outstanding = new java.util.HashMap<>();
+    if (loanIds.isEmpty()) {
+      return outstanding;
+    }
+    jdbc.sql("""
+        SELECT a.loan_id, a.status, SUM(i.principal - i.principal_paid) AS outstanding
+        FROM loan_account a JOIN repayment_instalment i ON i.loan_id = a.loan_id
+        WHERE a.loan_id IN (:ids)
+        GROUP BY a.loan_id, a.status
+        """)
+        .param("ids", java.util.List.copyOf(loanIds))
+        .query(rs -> {
+          java.math.BigDecimal sum = "ACTIVE".equals(rs.getString("status")) && rs.getBigDecimal("outstanding") != null
+              ? rs.getBigDecimal("outstanding") : java.math.BigDecimal.ZERO;
+          outstanding.put(rs.getString("loan_id"), sum.setScale(2));
+        });
+    return outstanding;
   }
 
   private LoanAccount map(ResultSet rs) throws SQLException {
