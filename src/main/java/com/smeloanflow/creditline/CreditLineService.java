@@ -124,6 +124,23 @@ public class CreditLineService {
     return line;
   }
 
+  /**
+   * Freezes the line: no further drawdowns; what is drawn is repaid as scheduled.
+   *
+   * @throws CreditLineNotFoundException no such line
+   * @throws StateConflictException      the line is expired or closed
+   */
+  @Transactional
+  public CreditLine freeze(String lineId, String reason) {
+    CreditLine line = lines.lock(lineId).orElseThrow(() -> new CreditLineNotFoundException(lineId));
+    if (line.status() == CreditLineStatus.EXPIRED || line.status() == CreditLineStatus.CLOSED) {
+      throw new StateConflictException("额度" + line.status().label() + ", 不能冻结 (line " + lineId + ")");
+    }
+    lines.update(lineId, line.limit(), CreditLineStatus.FROZEN, reason);
+    log.info("Line {}: frozen ({})", lineId, reason);
+    return lines.find(lineId).orElseThrow();
+  }
+
   public Optional<CreditLine> find(String lineId) {
     return lines.find(lineId);
   }
