@@ -18,7 +18,9 @@ import com.smeloanflow.platform.IdempotencyConflictException;
 import com.smeloanflow.platform.InputHygiene;
 import com.smeloanflow.platform.InvalidFieldsException;
 import com.smeloanflow.platform.StateConflictException;
+import com.smeloanflow.process.CreditLineReviewProcess;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
+import com.smeloanflow.process.ProcessVariable;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.OpenLoanAccount;
@@ -119,6 +121,7 @@ public class CreditLineService {
     history.record(applicationId, "system", "CREDIT_LINE_OPENED", "额度 " + line.lineId() + ", " + line.limit().toPlainString()
         + " 元, 有效期至 " + line.validUntil());
     caseFiles.setStatus(applicationId, ApplicationStatus.DISBURSED);
+    startAnnualReview(line);
     log.info("Application {}: credit line {} opened, limit {} CNY, valid until {}", applicationId, line.lineId(),
         line.limit().toPlainString(), line.validUntil());
     return line;
@@ -235,6 +238,14 @@ public class CreditLineService {
         amount.toPlainString(), command.termMonths(), loan.loanId(), posting.postingReference(),
         posting.replayed() ? " (replayed by core banking)" : "");
     return drawdown;
+  }
+
+  /** The line's annual review (credit-line-review, business key = line id) runs from its opening to its end. */
+  private void startAnnualReview(CreditLine line) {
+    ProcessVariable.trusted(() -> runtimeService.createMessageCorrelation(CreditLineReviewProcess.Messages.CREDIT_LINE_OPENED)
+        .processInstanceBusinessKey(line.lineId())
+        .setVariable(CreditLineReviewProcess.Variables.BRANCH_CODE.name(), line.branchCode())
+        .correlateStartMessage());
   }
 
   /** Post-loan monitoring of the drawdown's loan, as for any loan (its start message, business key = loan id). */

@@ -92,16 +92,7 @@ public class ExternalDataService {
   @Transactional
   public EnterpriseData gather(String applicationId) {
     LoanApplication application = applications.get(applicationId);
-    String code = application.creditCode();
-    EnterpriseData data = new EnterpriseData(code, clock.now(),
-        call(ExternalSource.REGISTRATION, code, registration::fetch, RegistrationRecord::noData),
-        call(ExternalSource.TAX, code, tax::fetch, TaxRecord::noData),
-        call(ExternalSource.BUREAU, code, bureau::fetch, BureauRecord::noData),
-        call(ExternalSource.COURT, code, court::fetch, CourtRecord::noData),
-        call(ExternalSource.UTILITIES, code, utilities::fetch, UtilityRecord::noData),
-        call(ExternalSource.FLOWS, code, flows::fetch, TransactionFlowRecord::noData),
-        call(ExternalSource.INTERNAL_DEFAULTS, code, internalDefaults::fetch, InternalDefaultHistory::noData),
-        call(ExternalSource.SCENARIO, code, scenario::fetch, ScenarioRecord::noData));
+    EnterpriseData data = requery(application.creditCode());
     snapshots.save(applicationId, data);
     outcomes.start(applicationId, CreditFactsService.asOf(data));
     for (com.smeloanflow.intake.Guarantor guarantor : applications.guarantorsOf(applicationId)) {
@@ -115,6 +106,24 @@ public class ExternalDataService {
         ? "外部数据已采集, 数据完整"
         : "外部数据已采集, 缺少: " + missing.stream().map(ExternalSource::label).collect(Collectors.joining("、")));
     return data;
+  }
+
+  /**
+   * Asks every source about an enterprise now and answers what they said, storing nothing: e.g. the annual
+   * review of a credit line re-gathers the data the score is computed from.
+   *
+   * @throws ExternalSourceUnavailableException when a source fails
+   */
+  public EnterpriseData requery(String code) {
+    return new EnterpriseData(code, clock.now(),
+        call(ExternalSource.REGISTRATION, code, registration::fetch, RegistrationRecord::noData),
+        call(ExternalSource.TAX, code, tax::fetch, TaxRecord::noData),
+        call(ExternalSource.BUREAU, code, bureau::fetch, BureauRecord::noData),
+        call(ExternalSource.COURT, code, court::fetch, CourtRecord::noData),
+        call(ExternalSource.UTILITIES, code, utilities::fetch, UtilityRecord::noData),
+        call(ExternalSource.FLOWS, code, flows::fetch, TransactionFlowRecord::noData),
+        call(ExternalSource.INTERNAL_DEFAULTS, code, internalDefaults::fetch, InternalDefaultHistory::noData),
+        call(ExternalSource.SCENARIO, code, scenario::fetch, ScenarioRecord::noData));
   }
 
   /**
