@@ -172,13 +172,19 @@ public class CreditLineReviewService {
   }
 
   /**
-   * Applies the review's outcome to the line (the table's, unless a person decided) and mails the borrower.
+   * Applies the outcome of the line's latest review to the line (the table's, unless a person decided) and mails the
+   * borrower. It runs in the transaction of the step before it (the review, or the person's decision), so a retry
+   * never applies it twice.
    *
    * @return the outcome applied
    */
   @Transactional
   public ReviewOutcome apply(String lineId) {
-    CreditLineReview review = pending(lineId);
+    List<CreditLineReview> all = reviews.of(lineId);
+    if (all.isEmpty()) {
+      throw new IllegalStateException("Line " + lineId + " has not been reviewed");
+    }
+    CreditLineReview review = all.get(all.size() - 1);
     ReviewOutcome outcome = review.outcome() != null ? review.outcome() : review.tableOutcome();
     CreditLine line = lines.lock(lineId).orElseThrow(() -> new CreditLineNotFoundException(lineId));
     BigDecimal used = CreditLineService.used(lineService.outstandingByLoan(lineService.drawdowns(lineId)));

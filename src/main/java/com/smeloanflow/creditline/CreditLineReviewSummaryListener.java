@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task listener (create) of "年审额度": the line, its drawdowns and what the review table saw and decided, as
- * read-only task-local values for the form; the table's outcome is the form's preselected answer.
+ * read-only task-local values for the form.
  */
 @Component("creditLineReviewSummary")
 public class CreditLineReviewSummaryListener implements TaskListener {
@@ -57,7 +57,6 @@ public class CreditLineReviewSummaryListener implements TaskListener {
         .map(d -> "- " + d.drawnOn() + " 借据 " + d.loanId() + ": 提款 " + d.amount().toPlainString() + " 元, "
             + d.termMonths() + " 个月, 未还本金 " + outstanding.getOrDefault(d.loanId(), BigDecimal.ZERO).toPlainString() + " 元")
         .toList()));
-    values.put(CreditLineReviewTaskListener.OUTCOME, review.tableOutcome().name());
     task.setVariablesLocal(values);
   }
 }

@@ -54,12 +54,14 @@ public class CreditLineReviewTable {
       throw new IllegalStateException("Decision table " + CreditLineReviewProcess.REVIEW_DECISION + " has no rule for " + inputs);
     }
     DmnDecisionResultEntries entries = result.getFirstResult();
+    Object outcomeEntry = entries.getEntry(OUTPUT_OUTCOME);
+    Object reasonEntry = entries.getEntry(OUTPUT_REASON);
     ReviewOutcome outcome;
     try {
-      outcome = ReviewOutcome.valueOf(String.valueOf(entries.getEntry(OUTPUT_OUTCOME)));
+      outcome = ReviewOutcome.valueOf(String.valueOf(outcomeEntry));
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException("Decision table " + CreditLineReviewProcess.REVIEW_DECISION + " gives an unknown outcome "
-          + entries.getEntry(OUTPUT_OUTCOME) + " for " + inputs, e);
+          + outcomeEntry + " for " + inputs, e);
     }
     Object share = entries.getEntry(OUTPUT_LIMIT_SHARE);
     Integer limitShare = share == null ? null : ((Number) share).intValue();
@@ -68,7 +70,7 @@ public class CreditLineReviewTable {
           + " reduces without a share between 1 and 99 % for " + inputs);
     }
     return new Decision(outcome, limitShare, Boolean.TRUE.equals(entries.getEntry(OUTPUT_PERSON_REVIEW)),
-        String.valueOf(entries.getEntry(OUTPUT_REASON)),
+        String.valueOf(reasonEntry),
         trace == null || trace.matchedRules().isEmpty() ? null : trace.matchedRules().get(0));
   }
 }

@@ -11,7 +11,7 @@ public final class CreditLineFormContracts {
 
   public static List<FormContract> all() {
     List<String> readable = new ArrayList<>(CreditLineReviewSummaryListener.FORM_VALUES);
-    readable.add(CreditLineReviewTaskListener.OUTCOME);
+    readable.add(CreditLineReviewTaskListener.OUTCOME); // the conditional of the reduced limit reads the chosen outcome
     return List.of(FormContract.of("review-credit-line", List.of(CreditLineReviewTaskListener.OUTCOME,
         CreditLineReviewTaskListener.LIMIT, CreditLineReviewTaskListener.REASON), readable));
   }
