@@ -11,6 +11,7 @@ import com.smeloanflow.disbursement.DisbursementService;
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.intake.Product;
+import com.smeloanflow.monitoring.PostLoanMonitoringStarter;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.DatabaseSequences;
 import com.smeloanflow.platform.FieldViolation;
@@ -19,7 +20,6 @@ import com.smeloanflow.platform.InputHygiene;
 import com.smeloanflow.platform.InvalidFieldsException;
 import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.process.CreditLineReviewProcess;
-import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.process.ProcessVariable;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
@@ -68,6 +68,7 @@ public class CreditLineService {
   private final CaseFiles caseFiles;
   private final ApplicationHistory history;
   private final RuntimeService runtimeService;
+  private final PostLoanMonitoringStarter monitoring;
   private final BusinessClock clock;
   private final DataFieldMaxValueIncrementer lineNumbers;
   private final DataFieldMaxValueIncrementer drawdownNumbers;
@@ -75,7 +76,8 @@ public class CreditLineService {
 
   public CreditLineService(CreditLineRepository lines, LoanApplicationRepository applications, ApprovalDecisions approvals,
       CoreBankingGateway coreBanking, LoanAccountService loans, CaseFiles caseFiles, ApplicationHistory history,
-      RuntimeService runtimeService, BusinessClock clock, DataSource dataSource, PlatformTransactionManager transactionManager) {
+      RuntimeService runtimeService, PostLoanMonitoringStarter monitoring, BusinessClock clock, DataSource dataSource,
+      PlatformTransactionManager transactionManager) {
     this.lines = lines;
     this.applications = applications;
     this.approvals = approvals;
@@ -84,6 +86,7 @@ public class CreditLineService {
     this.caseFiles = caseFiles;
     this.history = history;
     this.runtimeService = runtimeService;
+    this.monitoring = monitoring;
     this.clock = clock;
     this.lineNumbers = DatabaseSequences.of(dataSource, "credit_line_seq");
     this.drawdownNumbers = DatabaseSequences.of(dataSource, "credit_line_drawdown_seq");
@@ -230,7 +233,7 @@ public class CreditLineService {
     Drawdown drawdown = new Drawdown(drawdownId, line.lineId(), command.requestId(), amount, command.termMonths(),
         loan.loanId(), key, posting.postingReference(), command.caller(), today, clock.now());
     lines.insertDrawdown(drawdown);
-    startMonitoring(loan.loanId());
+    monitoring.start(loan.loanId());
     history.record(line.applicationId(), command.caller(), "CREDIT_LINE_DRAWDOWN", "额度 " + line.lineId() + " 提款 "
         + amount.toPlainString() + " 元, " + command.termMonths() + " 个月, 借据 " + loan.loanId() + ", 核心记账 "
         + posting.postingReference() + (posting.replayed() ? " (核心系统已记账, 本次为重试确认)" : ""));
@@ -246,17 +249,6 @@ public class CreditLineService {
         .processInstanceBusinessKey(line.lineId())
         .setVariable(CreditLineReviewProcess.Variables.BRANCH_CODE.name(), line.branchCode())
         .correlateStartMessage());
-  }
-
-  /** Post-loan monitoring of the drawdown's loan, as for any loan (its start message, business key = loan id). */
-  private void startMonitoring(String loanId) {
-    boolean running = runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(PostLoanMonitoringProcess.KEY).processInstanceBusinessKey(loanId).count() > 0;
-    if (!running) {
-      runtimeService.createMessageCorrelation(PostLoanMonitoringProcess.Messages.LOAN_DISBURSED)
-          .processInstanceBusinessKey(loanId)
-          .correlateStartMessage();
-    }
   }
 
   private static void refuseBadFields(DrawCreditLine command) {

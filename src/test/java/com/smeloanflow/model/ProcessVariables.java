@@ -18,7 +18,8 @@ public final class ProcessVariables {
   private static final Class<?>[] DECLARATIONS = {LoanOriginationProcess.Variables.class,
       com.smeloanflow.process.PostLoanMonitoringProcess.Variables.class,
       com.smeloanflow.process.PostLoanCheckProcess.Variables.class,
-      com.smeloanflow.process.CollectionProcess.Variables.class, com.smeloanflow.process.DailyCloseProcess.Variables.class};
+      com.smeloanflow.process.CollectionProcess.Variables.class, com.smeloanflow.process.DailyCloseProcess.Variables.class,
+      com.smeloanflow.process.CreditLineReviewProcess.Variables.class};
 
   private ProcessVariables() {}
 
