@@ -37,7 +37,7 @@ public class DisbursementService {
   }
 
   /** The enterprise's basic settlement account at the bank, as core banking identifies it by credit code. */
-  static String settlementAccount(LoanApplication application) {
+  public static String settlementAccount(LoanApplication application) {
     return "BASIC-" + application.creditCode();
   }
 

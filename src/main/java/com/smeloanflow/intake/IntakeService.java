@@ -148,6 +148,7 @@ public class IntakeService {
     variables.put(BRANCH_CODE.name(), application.branchCode());
     variables.put(BRANCH_ACCEPTANCE_REQUIRED.name(), application.needsBranchAcceptance());
     variables.put(MORTGAGE_LOAN.name(), application.guaranteeType() == GuaranteeType.MORTGAGE);
+    variables.put(CREDIT_LINE.name(), application.product() == Product.REVOLVING_LINE);
     return variables;
   }
 

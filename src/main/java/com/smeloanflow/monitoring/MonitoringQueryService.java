@@ -36,6 +36,11 @@ public class MonitoringQueryService {
   }
 
   /** @throws LoanNotFoundException when the loan is not under monitoring (never was) */
+  /** Early-warning signals of the loan still open (not yet checked), e.g. for a credit line's annual review. */
+  public int openSignalCount(String loanId) {
+    return signals.openOf(loanId).size();
+  }
+
   public MonitoringView view(String loanId) {
     MonitoredLoan loan = monitored.find(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
     List<PostLoanCheck> loanChecks = checks.ofLoan(loanId);

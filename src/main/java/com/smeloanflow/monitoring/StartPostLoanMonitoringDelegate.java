@@ -2,8 +2,6 @@ package com.smeloanflow.monitoring;
 
 import static com.smeloanflow.process.LoanOriginationProcess.Variables.LOAN_ID;
 
-import com.smeloanflow.process.PostLoanMonitoringProcess;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,21 +13,14 @@ import org.springframework.stereotype.Component;
 @Component("startPostLoanMonitoring")
 public class StartPostLoanMonitoringDelegate implements JavaDelegate {
 
-  private final RuntimeService runtimeService;
+  private final PostLoanMonitoringStarter starter;
 
-  public StartPostLoanMonitoringDelegate(RuntimeService runtimeService) {
-    this.runtimeService = runtimeService;
+  public StartPostLoanMonitoringDelegate(PostLoanMonitoringStarter starter) {
+    this.starter = starter;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String loanId = LOAN_ID.from(execution);
-    boolean running = runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(PostLoanMonitoringProcess.KEY).processInstanceBusinessKey(loanId).count() > 0;
-    if (!running) {
-      runtimeService.createMessageCorrelation(PostLoanMonitoringProcess.Messages.LOAN_DISBURSED)
-          .processInstanceBusinessKey(loanId)
-          .correlateStartMessage();
-    }
+    starter.start(LOAN_ID.from(execution));
   }
 }

@@ -14,6 +14,18 @@ public enum MailTemplate {
   DISBURSEMENT_HELD("disbursement-held", MailCaseType.APPLICATION),
   DISBURSEMENT_DOCUMENTS_REQUIRED("disbursement-documents-required", MailCaseType.APPLICATION),
   LOAN_DISBURSED("loan-disbursed", MailCaseType.APPLICATION),
+  /** To the borrower whose approved REVOLVING_LINE opened a credit line (creditline): limit, validity, how to draw. */
+  CREDIT_LINE_OPENED("credit-line-opened", MailCaseType.APPLICATION),
+  /** To the borrower: the annual review keeps the credit line as it is (creditline). */
+  CREDIT_LINE_CONTINUED("credit-line-continued", MailCaseType.APPLICATION),
+  /** To the borrower: the annual review reduced the credit line's limit. */
+  CREDIT_LINE_REDUCED("credit-line-reduced", MailCaseType.APPLICATION),
+  /** To the borrower: the annual review froze the credit line (no further drawdowns). */
+  CREDIT_LINE_FROZEN("credit-line-frozen", MailCaseType.APPLICATION),
+  /** To the borrower: the annual review closed the credit line. */
+  CREDIT_LINE_CLOSED("credit-line-closed", MailCaseType.APPLICATION),
+  /** To the borrower: the credit line's validity has ended. */
+  CREDIT_LINE_EXPIRED("credit-line-expired", MailCaseType.APPLICATION),
   /** To the borrower of an overdue loan (collections, D+1). */
   OVERDUE_REMINDER("overdue-reminder", MailCaseType.LOAN),
   /** To the borrower whose repayment cleared the arrears (collections, cure). */

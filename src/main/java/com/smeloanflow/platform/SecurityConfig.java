@@ -104,6 +104,8 @@ public class SecurityConfig {
             .requestMatchers(HttpMethod.POST, "/api/applications", "/api/applications/*/documents",
                 "/api/applications/*/signature", "/api/applications/*/guarantee-signatures",
                 "/api/applications/*/mortgage-registration").hasAnyAuthority(group(Groups.CHANNEL_GATEWAY), group(Groups.CAMUNDA_ADMIN))
+            // A drawdown on a credit line: the borrower asks in a channel.
+            .requestMatchers(HttpMethod.POST, "/api/lines/*/drawdowns").hasAnyAuthority(group(Groups.CHANNEL_GATEWAY), group(Groups.CAMUNDA_ADMIN))
             // Reference data the bank maintains: the Loan Prime Rates.
             .requestMatchers(HttpMethod.POST, "/api/lpr-rates").hasAnyAuthority(group(Groups.CAMUNDA_ADMIN), group(Groups.PROCESS_OWNERS))
             // Branches are reference data: everyone reads them, administrators maintain them.

@@ -207,6 +207,14 @@ public final class LoanOriginationProcess {
     /** 申请已撤销 */
     public static final String END_CONTRACT_EXPIRED = "EndEvent_ContractExpired";
     public static final String GATEWAY_READY_TO_DISBURSE = "Gateway_ReadyToDisburse";
+    /** 是否开立循环额度? (a REVOLVING_LINE opens a line instead of a payout) */
+    public static final String GATEWAY_CREDIT_LINE = "Gateway_CreditLine";
+    /** 开立循环额度 */
+    public static final String TASK_OPEN_CREDIT_LINE = "ServiceTask_OpenCreditLine";
+    /** 发送额度开立通知 */
+    public static final String TASK_NOTIFY_CREDIT_LINE_OPENED = "SendTask_NotifyCreditLineOpened";
+    /** 循环额度已开立 */
+    public static final String END_CREDIT_LINE_OPENED = "EndEvent_CreditLineOpened";
     /** 发放贷款 */
     public static final String TASK_DISBURSE_LOAN = "ServiceTask_DisburseLoan";
     /** 开立贷款账户 */
@@ -398,6 +406,10 @@ public final class LoanOriginationProcess {
     public static final String UNSIGNED_WITHDRAWN = "SequenceFlow_UnsignedWithdrawn";
     public static final String CANCELLED_ON_EXPIRY = "SequenceFlow_CancelledOnExpiry";
     public static final String TO_DISBURSEMENT = "SequenceFlow_ToDisbursement";
+    public static final String CREDIT_LINE_NO = "SequenceFlow_CreditLineNo";
+    public static final String CREDIT_LINE_YES = "SequenceFlow_CreditLineYes";
+    public static final String CREDIT_LINE_OPENED = "SequenceFlow_CreditLineOpened";
+    public static final String CREDIT_LINE_NOTIFIED = "SequenceFlow_CreditLineNotified";
     public static final String LOAN_DISBURSED = "SequenceFlow_LoanDisbursed";
     public static final String LOAN_ACCOUNT_OPENED = "SequenceFlow_LoanAccountOpened";
     public static final String DISBURSEMENT_NOTIFIED = "SequenceFlow_DisbursementNotified";
@@ -465,6 +477,8 @@ public final class LoanOriginationProcess {
     public static final ProcessVariable<Boolean> DOCUMENTS_COMPLETE = ProcessVariable.of("documentsComplete", Boolean.class);
     /** A mortgage loan: the collateral cap is decided and the mortgage registered before disbursement. */
     public static final ProcessVariable<Boolean> MORTGAGE_LOAN = ProcessVariable.of("mortgageLoan", Boolean.class);
+    /** A REVOLVING_LINE application: disbursement opens a credit line instead of paying the limit out. */
+    public static final ProcessVariable<Boolean> CREDIT_LINE = ProcessVariable.of("creditLine", Boolean.class);
     public static final ProcessVariable<Boolean> EXCEPTION_REVIEW_NEEDED = ProcessVariable.of("exceptionReviewNeeded", Boolean.class);
     /** CONTINUE or REJECT, from the processing centre's review. */
     public static final ProcessVariable<String> EXCEPTION_REVIEW_OUTCOME = ProcessVariable.of("exceptionReviewOutcome", String.class);

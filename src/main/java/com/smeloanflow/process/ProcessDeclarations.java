@@ -18,7 +18,7 @@ public final class ProcessDeclarations {
   /** The declaration classes: each has {@code KEY} and a nested {@code Variables} class. */
   public static final List<Class<?>> ALL = List.of(LoanOriginationProcess.class, PostLoanMonitoringProcess.class,
       PostLoanCheckProcess.class, DailyCloseProcess.class, CollectionProcess.class, WhitelistCampaignProcess.class,
-      WhitelistProspectProcess.class,
+      WhitelistProspectProcess.class, CreditLineReviewProcess.class,
       RenewalOfferScanProcess.class, LoanRenewalProcess.class, DueDiligenceReviewProcess.class);
 
   private ProcessDeclarations() {}

@@ -109,8 +109,8 @@ public class ExternalDataService {
   }
 
   /**
-   * Asks every source about the enterprise now, storing nothing: e.g. renewal's fresh score of a
-   * borrower whose loan is near maturity.
+   * Asks every source about an enterprise now and answers what they said, storing nothing: e.g. renewal's fresh
+   * score of a borrower whose loan is near maturity, or the annual review of a credit line.
    *
    * @throws ExternalSourceUnavailableException when a source fails
    */

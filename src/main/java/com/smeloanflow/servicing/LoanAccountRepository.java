@@ -25,17 +25,20 @@ public class LoanAccountRepository {
     this.batch = batch;
   }
 
-  /** Stores an account with its schedule; fails on a second account for the same application. */
-  public void insert(LoanAccount account, Instant openedAt) {
-    insert(account, openedAt, null, 0);
+  /**
+   * Stores an account with its schedule; fails on a second account for the same opening key (the application
+   * id of a term loan, the drawdown id of a credit line's drawdown).
+   */
+  public void insert(LoanAccount account, String openingKey, Instant openedAt) {
+    insert(account, openingKey, openedAt, null, 0);
   }
 
   /**
-   * Stores a renewal's new account (无还本续贷) with its schedule: the loan it renewed and its generation (the
-   * renewed loan's + 1); fails on a second renewal of the same loan.
+   * Stores a renewal's new account (无还本续贷) with its schedule: opening key {@code RENEWAL-<renewed loan id>},
+   * the loan it renewed and its generation (the renewed loan's + 1); fails on a second renewal of the same loan.
    */
   public void insertRenewal(LoanAccount account, Instant openedAt, String renewalOf, int generation) {
-    insert(account, openedAt, renewalOf, generation);
+    insert(account, "RENEWAL-" + renewalOf, openedAt, renewalOf, generation);
   }
 
   /** The account that renewed {@code loanId}, if any. */
@@ -50,17 +53,18 @@ public class LoanAccountRepository {
         .query(Integer.class).single();
   }
 
-  private void insert(LoanAccount account, Instant openedAt, String renewalOf, int generation) {
+  private void insert(LoanAccount account, String openingKey, Instant openedAt, String renewalOf, int generation) {
     jdbc.sql("""
-        INSERT INTO loan_account (loan_id, application_id, credit_code, borrower_name, branch_code, product, principal,
+        INSERT INTO loan_account (loan_id, application_id, opening_key, credit_code, borrower_name, branch_code, product, principal,
           annual_rate_percent, term_months, repayment_method, disbursed_on, maturity_date,
           core_posting_reference, status, opened_at, version, renewal_of, renewal_generation)
-        VALUES (:loanId, :applicationId, :creditCode, :borrowerName, :branchCode, :product, :principal, :rate, :termMonths,
-          :method, :disbursedOn, :maturityDate, :postingReference, :status, :openedAt, 0, :renewalOf, :generation)
+        VALUES (:loanId, :applicationId, :openingKey, :creditCode, :borrowerName, :branchCode, :product, :principal, :rate,
+          :termMonths, :method, :disbursedOn, :maturityDate, :postingReference, :status, :openedAt, 0, :renewalOf, :generation)
         """)
         .param("renewalOf", renewalOf)
         .param("generation", generation)
         .param("loanId", account.loanId())
+        .param("openingKey", openingKey)
         .param("applicationId", account.applicationId())
         .param("creditCode", account.creditCode())
         .param("borrowerName", account.borrowerName())
@@ -91,15 +95,21 @@ public class LoanAccountRepository {
         .optional();
   }
 
-  public Optional<LoanAccount> findByApplication(String applicationId) {
-    return jdbc.sql("SELECT * FROM loan_account WHERE application_id = :applicationId AND renewal_generation = 0")
-        .param("applicationId", applicationId)
+  /** The account opened for this key: an application's term loan (key = application id), or a drawdown. */
+  public Optional<LoanAccount> findByOpeningKey(String openingKey) {
+    return jdbc.sql("SELECT * FROM loan_account WHERE opening_key = :openingKey")
+        .param("openingKey", openingKey)
         .query((rs, row) -> map(rs))
         .optional();
   }
 
+  /** The application's term loan (a credit line's drawdowns are found by their drawdown id). */
+  public Optional<LoanAccount> findByApplication(String applicationId) {
+    return findByOpeningKey(applicationId);
+  }
+
   public Optional<String> findLoanIdByApplication(String applicationId) {
-    return jdbc.sql("SELECT loan_id FROM loan_account WHERE application_id = :applicationId AND renewal_generation = 0")
+    return jdbc.sql("SELECT loan_id FROM loan_account WHERE opening_key = :applicationId")
         .param("applicationId", applicationId)
         .query(String.class)
         .optional();
@@ -134,6 +144,30 @@ public class LoanAccountRepository {
         .param("limit", limit).param("from", from).param("to", to).param("products", List.copyOf(products))
         .param("after", afterLoanId == null ? "" : afterLoanId)
         .query(String.class).list();
+  }
+
+  /**
+   * Principal still outstanding on each of these loans, as {@link #outstandingPrincipal} counts it (0 for a
+   * settled or written-off loan); a loan not found is left out.
+   */
+  public java.util.Map<String, java.math.BigDecimal> outstandingPrincipalByLoan(java.util.Collection<String> loanIds) {
+    java.util.Map<String, java.math.BigDecimal> outstanding = new java.util.HashMap<>();
+    if (loanIds.isEmpty()) {
+      return outstanding;
+    }
+    jdbc.sql("""
+        SELECT a.loan_id, a.status, SUM(i.principal - i.principal_paid) AS outstanding
+        FROM loan_account a JOIN repayment_instalment i ON i.loan_id = a.loan_id
+        WHERE a.loan_id IN (:ids)
+        GROUP BY a.loan_id, a.status
+        """)
+        .param("ids", java.util.List.copyOf(loanIds))
+        .query(rs -> {
+          java.math.BigDecimal sum = "ACTIVE".equals(rs.getString("status")) && rs.getBigDecimal("outstanding") != null
+              ? rs.getBigDecimal("outstanding") : java.math.BigDecimal.ZERO;
+          outstanding.put(rs.getString("loan_id"), sum.setScale(2));
+        });
+    return outstanding;
   }
 
   private LoanAccount map(ResultSet rs) throws SQLException {

@@ -80,29 +80,44 @@ public class LoanAccountService {
    * @throws IllegalArgumentException when the command's terms cannot make a schedule
    */
   public LoanAccount open(OpenLoanAccount command) {
-    Optional<LoanAccount> existing = accounts.findByApplication(command.applicationId());
+    LoanApplication application = applications.get(command.applicationId());
+    return open(command.applicationId(), command, application.branchCode(), application.product().name());
+  }
+
+  /**
+   * Opens the loan account of one drawdown on a credit line (its own schedule and loan number, of the line's
+   * application, branch and product), or returns the account already opened for the drawdown.
+   *
+   * @throws IllegalArgumentException when the command's terms cannot make a schedule
+   */
+  public LoanAccount openDrawdown(String drawdownId, OpenLoanAccount command) {
+    LoanApplication application = applications.get(command.applicationId());
+    return open(drawdownId, command, application.branchCode(), application.product().name());
+  }
+
+  private LoanAccount open(String openingKey, OpenLoanAccount command, String branchCode, String product) {
+    Optional<LoanAccount> existing = accounts.findByOpeningKey(openingKey);
     if (existing.isPresent()) {
       return alreadyOpen(existing.get(), command);
     }
     List<Instalment> schedule = calculator.schedule(command.principal(), command.annualRatePercent(),
         command.termMonths(), command.method(), command.disbursedOn());
-    LoanApplication application = applications.get(command.applicationId());
     LoanAccount account = new LoanAccount(nextLoanId(), command.applicationId(), command.creditCode(),
-        command.borrowerName(), application.branchCode(), application.product().name(), command.principal().setScale(2, RoundingMode.UNNECESSARY),
+        command.borrowerName(), branchCode, product, command.principal().setScale(2, RoundingMode.UNNECESSARY),
         command.annualRatePercent().setScale(4, RoundingMode.UNNECESSARY), command.termMonths(), command.method(),
         command.disbursedOn(), RepaymentScheduleCalculator.maturityDate(command.disbursedOn(), command.termMonths()),
         command.corePostingReference(), LoanAccount.ACTIVE, schedule);
     try {
-      savepoint.executeWithoutResult(status -> accounts.insert(account, clock.now()));
+      savepoint.executeWithoutResult(status -> accounts.insert(account, openingKey, clock.now()));
     } catch (DataAccessException e) {
-      // Another node opened the account for this application first (unique application_id).
-      return accounts.findByApplication(command.applicationId())
+      // Another node opened the account for this key first (unique opening_key).
+      return accounts.findByOpeningKey(openingKey)
           .map(opened -> alreadyOpen(opened, command))
           .orElseThrow(() -> e);
     }
     lifecycle.get().forEach(listener -> listener.opened(account));
-    log.info("Application {}: loan account {} opened, {} CNY at {}% for {} months ({}), matures {}",
-        account.applicationId(), account.loanId(), account.principal().toPlainString(),
+    log.info("Application {}: loan account {} opened ({}), {} CNY at {}% for {} months ({}), matures {}",
+        account.applicationId(), account.loanId(), openingKey, account.principal().toPlainString(),
         account.annualRatePercent().stripTrailingZeros().toPlainString(), account.termMonths(),
         account.repaymentMethod().label(), account.maturityDate());
     return account;
@@ -157,6 +172,11 @@ public class LoanAccountService {
       return BigDecimal.ZERO.setScale(2);
     }
     return accounts.outstandingPrincipal(applicationIds);
+  }
+
+  /** Principal still outstanding on each of these loans (0 once settled or written off), from the ledger. */
+  public java.util.Map<String, BigDecimal> outstandingPrincipalByLoan(Collection<String> loanIds) {
+    return accounts.outstandingPrincipalByLoan(loanIds);
   }
 
   /**

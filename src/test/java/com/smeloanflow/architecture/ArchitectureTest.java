@@ -26,7 +26,7 @@ class ArchitectureTest {
 
   /** The stages, earliest first. */
   static final List<String> STAGES = List.of("intake", "processing", "verification", "approval", "disbursement", "servicing",
-      "monitoring", "renewal", "collections", "campaign", "accountability", "dashboard");
+      "monitoring", "creditline", "renewal", "collections", "campaign", "accountability", "dashboard");
 
   /** Packages every stage may use: the engine declarations, identity, platform, the case file, mail, the score model. */
   static final List<String> NEUTRAL = List.of("process", "identity", "platform", "casefile", "notification", "scoring",

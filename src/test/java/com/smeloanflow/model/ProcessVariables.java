@@ -19,7 +19,8 @@ public final class ProcessVariables {
       com.smeloanflow.process.PostLoanMonitoringProcess.Variables.class,
       com.smeloanflow.process.PostLoanCheckProcess.Variables.class,
       com.smeloanflow.process.CollectionProcess.Variables.class, com.smeloanflow.process.DailyCloseProcess.Variables.class,
-      com.smeloanflow.process.LoanRenewalProcess.Variables.class, com.smeloanflow.process.RenewalOfferScanProcess.Variables.class};
+      com.smeloanflow.process.LoanRenewalProcess.Variables.class, com.smeloanflow.process.RenewalOfferScanProcess.Variables.class,
+      com.smeloanflow.process.CreditLineReviewProcess.Variables.class};
 
   private ProcessVariables() {}
 

@@ -141,7 +141,10 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
       Map.entry("GET /api/dashboard", Access.groups(Groups.TEAM_LEADS, Groups.PROCESS_OWNERS, Groups.CAMUNDA_ADMIN)),
       // Customer-manager performance: the manager themself too, and only the leads of the manager's (the asked) branch
       Map.entry("GET /api/customer-managers/{userId}/performance", Access.groups(Groups.TEAM_LEADS, Groups.CAMUNDA_ADMIN)),
-      Map.entry("GET /api/customer-managers/performance", Access.groups(Groups.TEAM_LEADS, Groups.CAMUNDA_ADMIN)));
+      Map.entry("GET /api/customer-managers/performance", Access.groups(Groups.TEAM_LEADS, Groups.CAMUNDA_ADMIN)),
+      // credit lines: the channel draws; the channel, central staff and the line's branch read
+      Map.entry("GET /api/lines/{lineId}", Access.ownBranchAndCentralStaff()),
+      Map.entry("POST /api/lines/{lineId}/drawdowns", CHANNEL_REPORTS));
 
   /** A string no field may take: NUL, a direction override, a line break, and far too long. */
   private static final String HOSTILE_TEXT = "\u0000\u202E\n" + "长".repeat(5000);
@@ -151,12 +154,22 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
 
   private String zy001Application;
   private String zy001Loan;
+  /** A credit line of ZY001, written straight to its table (opening one takes the whole origination flow). */
+  private String zy001Line;
   private Map<String, Long> rowsBefore;
 
   @BeforeEach
   void oneApplicationAndOneLoanOfBranchZy001() {
     zy001Application = submit(TestApplications.mortgageAtBranchCounter()).applicationId();
     zy001Loan = TestLoans.with(intakeService, loans).disbursedOn(clock.today().minusDays(10)).loanId();
+    zy001Line = "CL-SWEEP-" + UUID.randomUUID().toString().substring(0, 8);
+    jdbc.sql("""
+        INSERT INTO credit_line (line_id, application_id, credit_code, borrower_name, branch_code, credit_limit, annual_rate_percent,
+          repayment_method, opened_on, valid_until, status, opened_at, version)
+        SELECT :line, id, credit_code, enterprise_name, branch_code, 500000.00, 4.3500, 'EQUAL_INSTALMENT', :today, :until, 'ACTIVE',
+          CURRENT_TIMESTAMP, 0 FROM loan_application WHERE id = :app
+        """).param("line", zy001Line).param("today", clock.today()).param("until", clock.today().plusYears(3))
+        .param("app", zy001Application).update();
     rowsBefore = rowCounts();
   }
 
@@ -295,8 +308,8 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
         Map.entry("idNumber", com.smeloanflow.support.TestApplications.uniqueIdNumber(9901)),
         Map.entry("contractNumber", "BZ-SWEEP-1"), Map.entry("code", "ZZ999"), Map.entry("year", "2026"),
         Map.entry("processKey", "loan-origination"), Map.entry("taskKey", "UserTask_ApproveLoan"),
-        Map.entry("loanId", zy001Loan), Map.entry("transactionId", "SWEEP-TX-" + UUID.randomUUID().toString().substring(0, 8)),
-        Map.entry("userId", "zy001-cm"));
+        Map.entry("loanId", zy001Loan), Map.entry("lineId", zy001Line),
+        Map.entry("transactionId", "SWEEP-TX-" + UUID.randomUUID().toString().substring(0, 8)), Map.entry("userId", "zy001-cm"));
   }
 
   private Response send(Operation operation, String path, String user, String body) {

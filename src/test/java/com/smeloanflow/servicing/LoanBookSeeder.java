@@ -49,10 +49,11 @@ public final class LoanBookSeeder {
         FROM """ + " " + range)
         .param("prefix", prefix).param("n", n).param("now", now).update();
     jdbc.sql("""
-        INSERT INTO loan_account (loan_id, application_id, credit_code, borrower_name, branch_code, product, principal,
+        INSERT INTO loan_account (loan_id, application_id, opening_key, credit_code, borrower_name, branch_code, product, principal,
           annual_rate_percent, term_months, repayment_method, disbursed_on, maturity_date, core_posting_reference, status,
           opened_at, version)
         SELECT :prefix || 'L' || """ + number + """
+        , :prefix || 'A' || """ + number + """
         , :prefix || 'A' || """ + number + """
         , '91520303MA6DKQ8X4A', '基准企业' || CAST(r.x AS VARCHAR(8)),
           CASE WHEN MOD(r.x, 2) = 0 THEN 'ZY001' ELSE 'ZY002' END, 'CREDIT_QUICK', 100000.00, 4.3500, 12, 'EQUAL_PRINCIPAL',
