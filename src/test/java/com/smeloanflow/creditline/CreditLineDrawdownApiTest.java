@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.approval.LoanFlow;
 import com.smeloanflow.disbursement.SandboxCoreBanking;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
+import com.smeloanflow.processing.BorrowerExposure;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.support.AbstractIntegrationTest;
@@ -34,6 +35,7 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
   @Autowired CreditLineService lines;
   @Autowired LoanAccountService loans;
   @Autowired SandboxCoreBanking coreBanking;
+  @Autowired List<BorrowerExposure> exposureSources;
 
   String applicationId;
   String lineId;
@@ -126,6 +128,23 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
     assertThat(drawdownsStored()).isEqualTo(1);
     assertThat(coreBanking.postingsOf(applicationId)).hasSize(1);
     assertThat(draw(requestId(), "200000.00", 12).status()).as("exactly what is available").isEqualTo(201);
+  }
+
+  /** What the approval authority sees of this borrower's line: the whole limit while it may be drawn. */
+  private BigDecimal exposureOfTheLine() {
+    return exposureSources.stream().map(source -> source.outstandingPrincipal(List.of(applicationId)))
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  @Test
+  void anActiveLineCountsForItsWholeLimitInTheBorrowersExposureDrawnOrNot() {
+    assertThat(exposureOfTheLine()).as("nothing drawn yet").isEqualByComparingTo("1000000.00");
+
+    assertThat(draw(requestId(), "300000.00", 12).status()).isEqualTo(201);
+    assertThat(exposureOfTheLine()).as("300,000 drawn, 700,000 still committed").isEqualByComparingTo("1000000.00");
+
+    lines.freeze(lineId, "测试: 冻结额度");
+    assertThat(exposureOfTheLine()).as("a frozen line commits only what is drawn").isEqualByComparingTo("300000.00");
   }
 
   @Test
