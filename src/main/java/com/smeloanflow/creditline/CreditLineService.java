@@ -25,6 +25,7 @@ import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.OpenLoanAccount;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -144,6 +145,27 @@ public class CreditLineService {
     }
     lines.update(lineId, line.limit(), CreditLineStatus.FROZEN, reason);
     log.info("Line {}: frozen ({})", lineId, reason);
+    return lines.find(lineId).orElseThrow();
+  }
+
+  /**
+   * Lowers the line's limit to {@code newLimit}, never below what is drawn (then to the drawn amount: nothing is
+   * available until the borrower repays, nothing is called in); a limit already at or below it stays.
+   *
+   * @throws CreditLineNotFoundException no such line
+   * @throws StateConflictException      the line is expired or closed
+   */
+  @Transactional
+  public CreditLine reduce(String lineId, BigDecimal newLimit, String reason) {
+    CreditLine line = lines.lock(lineId).orElseThrow(() -> new CreditLineNotFoundException(lineId));
+    if (line.status() == CreditLineStatus.EXPIRED || line.status() == CreditLineStatus.CLOSED) {
+      throw new StateConflictException("额度" + line.status().label() + ", 不能压降 (line " + lineId + ")");
+    }
+    BigDecimal limit = newLimit.max(used(outstandingByLoan(lines.drawdowns(lineId)))).setScale(2, RoundingMode.DOWN);
+    if (limit.compareTo(line.limit()) < 0) {
+      lines.update(lineId, limit, line.status(), reason);
+      log.info("Line {}: limit {} -> {} CNY ({})", lineId, line.limit().toPlainString(), limit.toPlainString(), reason);
+    }
     return lines.find(lineId).orElseThrow();
   }
 

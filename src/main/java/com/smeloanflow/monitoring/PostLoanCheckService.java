@@ -13,6 +13,7 @@ import com.smeloanflow.servicing.LoanStanding;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,11 +45,13 @@ public class PostLoanCheckService {
   private final ApplicationChecks caseFileChecks;
   private final ApplicationHistory history;
   private final ObjectProvider<CollectionReferral> collections;
+  private final ObjectProvider<CreditLineMeasures> lineMeasures;
 
   public PostLoanCheckService(CheckRepository checks, SignalRepository signals, MonitoredLoanRepository monitored,
       RiskClassificationService classification, PostLoanMonitoringService monitoring, LoanAccountService loans,
       MonitoringIds ids, MonitoringPolicy policy, BusinessClock clock, ApplicationChecks caseFileChecks,
-      ApplicationHistory history, ObjectProvider<CollectionReferral> collections) {
+      ApplicationHistory history, ObjectProvider<CollectionReferral> collections,
+      ObjectProvider<CreditLineMeasures> lineMeasures) {
     this.checks = checks;
     this.signals = signals;
     this.monitored = monitored;
@@ -61,6 +64,7 @@ public class PostLoanCheckService {
     this.caseFileChecks = caseFileChecks;
     this.history = history;
     this.collections = collections;
+    this.lineMeasures = lineMeasures;
   }
 
   /** Opens a check: on site when one of its signals is serious, else remote. */
@@ -171,18 +175,25 @@ public class PostLoanCheckService {
     return done;
   }
 
-  /** The line measure of a RESTRICT_LINE check, recorded for the owner of the credit line (once). */
+  /**
+   * The line measure of a RESTRICT_LINE check, recorded once and carried out on the credit line the loan was drawn
+   * from ({@link LineInstruction#APPLIED}); for a loan that is no drawdown of a line here it stays
+   * {@link LineInstruction#OPEN} for whoever keeps the borrower's line.
+   */
   public LineInstruction issueLineInstruction(String checkId) {
     PostLoanCheck check = get(checkId);
     if (check.outcome() != CheckOutcome.RESTRICT_LINE) {
       throw new IllegalStateException("Check " + checkId + " ordered no line measure (" + check.outcome() + ")");
     }
     return checks.instructionOf(checkId).orElseGet(() -> {
-      LineInstruction instruction = new LineInstruction(check.loanId(), checkId, check.lineMeasure(), check.reducedLimit(),
+      LineInstruction issued = new LineInstruction(check.loanId(), checkId, check.lineMeasure(), check.reducedLimit(),
           check.findings(), check.checkedBy(), clock.now(), LineInstruction.OPEN);
+      Optional<String> line = Optional.ofNullable(lineMeasures.getIfAvailable()).flatMap(measures -> measures.carryOut(issued));
+      LineInstruction instruction = line.isPresent() ? issued.withStatus(LineInstruction.APPLIED) : issued;
       checks.insertInstruction(instruction);
-      log.info("Loan {}: line instruction {} {} recorded for the line owner (check {})", check.loanId(), check.lineMeasure(),
-          check.reducedLimit() == null ? "" : check.reducedLimit().toPlainString(), checkId);
+      log.info("Loan {}: line instruction {} {} {} (check {})", check.loanId(), check.lineMeasure(),
+          check.reducedLimit() == null ? "" : check.reducedLimit().toPlainString(),
+          line.map(id -> "carried out on line " + id).orElse("recorded for the line owner"), checkId);
       return instruction;
     });
   }

@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.approval.LoanFlow;
 import com.smeloanflow.disbursement.SandboxCoreBanking;
+import com.smeloanflow.monitoring.CheckKind;
+import com.smeloanflow.monitoring.CheckOutcome;
+import com.smeloanflow.monitoring.CompleteCheck;
+import com.smeloanflow.monitoring.LineInstruction;
+import com.smeloanflow.monitoring.LineMeasure;
+import com.smeloanflow.monitoring.PostLoanCheck;
+import com.smeloanflow.monitoring.PostLoanCheckService;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.processing.BorrowerExposure;
 import com.smeloanflow.servicing.LoanAccount;
@@ -36,6 +43,7 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
   @Autowired LoanAccountService loans;
   @Autowired SandboxCoreBanking coreBanking;
   @Autowired List<BorrowerExposure> exposureSources;
+  @Autowired PostLoanCheckService checks;
 
   String applicationId;
   String lineId;
@@ -145,6 +153,38 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
 
     lines.freeze(lineId, "测试: 冻结额度");
     assertThat(exposureOfTheLine()).as("a frozen line commits only what is drawn").isEqualByComparingTo("300000.00");
+  }
+
+  /** A post-loan check of the drawdown concluded 压降或冻结额度 with this measure; its instruction as issued. */
+  private LineInstruction checkOfTheDrawdownRestrictsTheLine(String loanId, LineMeasure measure, String reducedLimit) {
+    PostLoanCheck check = checks.open(loanId, CheckKind.SIGNAL, List.of());
+    checks.complete(new CompleteCheck(check.checkId(), CheckOutcome.RESTRICT_LINE, "经营明显下滑, 主要客户流失", List.of(),
+        measure, reducedLimit == null ? null : new BigDecimal(reducedLimit), "remote-verifier"));
+    return checks.issueLineInstruction(check.checkId());
+  }
+
+  @Test
+  void aPostLoanCheckThatFreezesTheLineOfADrawdownFreezesItAndNoMoreCanBeDrawn() {
+    String loanId = draw(requestId(), "300000.00", 12).json().get("loanId").asText();
+
+    LineInstruction instruction = checkOfTheDrawdownRestrictsTheLine(loanId, LineMeasure.FREEZE, null);
+
+    assertThat(instruction.status()).isEqualTo(LineInstruction.APPLIED);
+    assertThat(line().get("status").asText()).isEqualTo("FROZEN");
+    assertThat(draw(requestId(), "1000.00", 12).status()).as("a frozen line is not drawn on").isEqualTo(409);
+  }
+
+  @Test
+  void aPostLoanCheckThatReducesTheLineOfADrawdownNeverTakesTheLimitBelowWhatIsDrawn() {
+    String loanId = draw(requestId(), "300000.00", 12).json().get("loanId").asText();
+
+    LineInstruction instruction = checkOfTheDrawdownRestrictsTheLine(loanId, LineMeasure.REDUCE, "200000.00");
+
+    assertThat(instruction.status()).isEqualTo(LineInstruction.APPLIED);
+    JsonNode line = line();
+    assertThat(line.get("status").asText()).isEqualTo("ACTIVE");
+    assertThat(line.get("limit").decimalValue()).as("the drawn 300,000, not the checker's 200,000").isEqualByComparingTo("300000.00");
+    assertThat(line.get("available").decimalValue()).isEqualByComparingTo("0.00");
   }
 
   @Test

@@ -1,0 +1,41 @@
+package com.smeloanflow.creditline;
+
+import com.smeloanflow.monitoring.CreditLineMeasures;
+import com.smeloanflow.monitoring.LineInstruction;
+import com.smeloanflow.monitoring.LineMeasure;
+import com.smeloanflow.servicing.LoanAccountService;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * A post-loan check's 压降或冻结额度 on a drawdown, carried out on its credit line: FREEZE freezes an active line,
+ * REDUCE lowers its limit (never below what is drawn). An expired or closed line is left as it is: nothing more
+ * can be drawn from it anyway. The next annual review sees the facts behind the measure and may lift it.
+ */
+@Component
+class CheckLineMeasures implements CreditLineMeasures {
+
+  private final CreditLineService lines;
+  private final LoanAccountService loans;
+
+  CheckLineMeasures(CreditLineService lines, LoanAccountService loans) {
+    this.lines = lines;
+    this.loans = loans;
+  }
+
+  @Override
+  public Optional<String> carryOut(LineInstruction instruction) {
+    Optional<CreditLine> drawnFrom = loans.find(instruction.loanId())
+        .flatMap(loan -> lines.findByApplication(loan.applicationId()));
+    drawnFrom.ifPresent(line -> {
+      String reason = "贷后检查 " + instruction.checkId() + " " + instruction.measure().label() + ": " + instruction.reason();
+      boolean open = line.status() == CreditLineStatus.ACTIVE || line.status() == CreditLineStatus.FROZEN;
+      if (open && instruction.measure() == LineMeasure.FREEZE && line.status() == CreditLineStatus.ACTIVE) {
+        lines.freeze(line.lineId(), reason);
+      } else if (open && instruction.measure() == LineMeasure.REDUCE && instruction.reducedLimit() != null) {
+        lines.reduce(line.lineId(), instruction.reducedLimit(), reason);
+      }
+    });
+    return drawnFrom.map(CreditLine::lineId);
+  }
+}
