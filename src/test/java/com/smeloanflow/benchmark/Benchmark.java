@@ -47,7 +47,8 @@ public final class Benchmark {
   }
 
   record DatabaseRun(String name, String description, long startupMillis, Long restartMillis, Map<String, String> titles,
-      Map<String, Scenario.Result> scenarios, List<String> applicationWarnings) {}
+      Map<String, Scenario.Result> scenarios, Map<String, List<Databases.StatementCost>> statementCosts,
+      List<String> applicationWarnings) {}
 
   record Run(String startedAt, String finishedAt, double minutes, Machine machine, BenchmarkSettings settings,
       ScoringScenario.Result scoring, List<DatabaseRun> databases, Map<String, Double> keyFigures,
@@ -94,6 +95,7 @@ public final class Benchmark {
   private static DatabaseRun measure(String name, BenchmarkSettings settings) throws Exception {
     Map<String, Scenario.Result> results = new LinkedHashMap<>();
     Map<String, String> titles = new LinkedHashMap<>();
+    Map<String, List<Databases.StatementCost>> costs = new LinkedHashMap<>();
     try (Target.Database database = Databases.create(name, settings)) {
       log("%s: %s", name, database.description());
       long startup;
@@ -109,9 +111,17 @@ public final class Benchmark {
             continue;
           }
           log("%s: %s", name, scenario.title());
-          Scenario.Result result = scenario.run(context);
+          Databases.resetStatementCosts(database);
+          Scenario.Result result;
+          try {
+            result = scenario.run(context);
+          } catch (Exception | AssertionError e) {
+            LOG.warn("Scenario {} failed on {}", scenario.id(), name, e);
+            result = new Scenario.Failed(scenario.id(), String.valueOf(e));
+          }
           results.put(scenario.id(), result);
           titles.put(scenario.id(), scenario.title());
+          costs.put(scenario.id(), Databases.topStatementCosts(database, 8));
           if (result instanceof AutoVersusBareScenario.Result auto) {
             Report.chart(settings.outputDirectory(), name, auto);
           }
@@ -128,7 +138,7 @@ public final class Benchmark {
           log("%s: restarted, ready after %d ms", name, restart);
         }
       }
-      return new DatabaseRun(name, database.description(), startup, restart, titles, results, warnings);
+      return new DatabaseRun(name, database.description(), startup, restart, titles, results, costs, warnings);
     }
   }
 

@@ -3,6 +3,7 @@ package com.smeloanflow.benchmark;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -26,6 +27,10 @@ import java.util.Set;
  * @param tasklistTasks open user tasks seeded for the Tasklist scenario
  * @param tasklistUsers concurrent Tasklist users
  * @param tasklistSeconds how long each Tasklist query is repeated by the users
+ * @param applicationArguments extra arguments for the application (to measure a setting before
+ *     changing application.yaml, e.g. {@code --camunda.bpm.job-execution.core-pool-size=8}), space separated
+ * @param applicationJvmOptions JVM options for the application (none by default: the jar as it ships;
+ *     e.g. a flight recording), space separated
  */
 public record BenchmarkSettings(
     Path jar,
@@ -46,7 +51,9 @@ public record BenchmarkSettings(
     int singleSeconds,
     int tasklistTasks,
     int tasklistUsers,
-    int tasklistSeconds) {
+    int tasklistSeconds,
+    List<String> applicationArguments,
+    List<String> applicationJvmOptions) {
 
   static BenchmarkSettings fromSystemProperties() {
     return new BenchmarkSettings(
@@ -68,14 +75,16 @@ public record BenchmarkSettings(
         Integer.parseInt(property("single.seconds", "15")),
         Integer.parseInt(property("tasklist.tasks", "100000")),
         Integer.parseInt(property("tasklist.users", "8")),
-        Integer.parseInt(property("tasklist.seconds", "8")));
+        Integer.parseInt(property("tasklist.seconds", "8")),
+        words(property("app.args", "")),
+        words(property("app.jvm", "")));
   }
 
   /** The same settings with another rate search (e.g. intake, which is cheaper than a whole application). */
   BenchmarkSettings withSearch(int stepSeconds, int halfRateSeconds, double startRate, double maxRate) {
     return new BenchmarkSettings(jar, outputDirectory, databases, scenarios, postgresUrl, postgresUser, postgresPassword,
         postgresSynchronousCommit, stepSeconds, halfRateSeconds, startRate, maxRate, refinements, pollMillis, singleRate,
-        singleSeconds, tasklistTasks, tasklistUsers, tasklistSeconds);
+        singleSeconds, tasklistTasks, tasklistUsers, tasklistSeconds, applicationArguments, applicationJvmOptions);
   }
 
   boolean runs(String scenario) {
@@ -85,6 +94,10 @@ public record BenchmarkSettings(
   private static String property(String name, String fallback) {
     String value = System.getProperty("benchmark." + name);
     return value == null || value.isBlank() ? fallback : value.trim();
+  }
+
+  private static List<String> words(String spaceSeparated) {
+    return Arrays.stream(spaceSeparated.split("\\s+")).filter(word -> !word.isBlank()).toList();
   }
 
   private static Set<String> set(String commaSeparated) {

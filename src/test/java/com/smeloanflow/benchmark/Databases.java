@@ -93,6 +93,8 @@ final class Databases {
       EmbeddedPostgres server = EmbeddedPostgres.builder()
           .setServerConfig("synchronous_commit", settings.postgresSynchronousCommit())
           .setServerConfig("log_min_duration_statement", "500")
+          // Which statements cost the time: the report lists the top ones per scenario (overhead ~1-2 %).
+          .setServerConfig("shared_preload_libraries", "pg_stat_statements")
           .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
           .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
           .start();
@@ -103,6 +105,10 @@ final class Databases {
           rs.next();
           version = rs.getString(1);
         }
+      }
+      try (Connection connection = server.getDatabase("postgres", APPLICATION_DATABASE).getConnection();
+          Statement statement = connection.createStatement()) {
+        statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
       }
       return new EmbeddedServer(server, Files.createTempDirectory("sme-loan-flow-benchmark-pg"),
           settings.postgresSynchronousCommit(), version);
@@ -191,6 +197,46 @@ final class Databases {
 
   static Connection connect(Target.Database database) throws SQLException {
     return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+  }
+
+  /** One statement shape and what it cost during a scenario (pg_stat_statements). */
+  record StatementCost(long calls, double totalMillis, double meanMillis, long rows, String query) {}
+
+  /** Forgets the statement statistics (PostgreSQL with pg_stat_statements; otherwise nothing). */
+  static void resetStatementCosts(Target.Database database) {
+    if (database.jdbcUrl() == null) {
+      return;
+    }
+    try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+      statement.execute("SELECT pg_stat_statements_reset()");
+    } catch (SQLException e) {
+      // pg_stat_statements not installed on this server: no statement costs in the report
+    }
+  }
+
+  /** The statements that took the most time since the last reset, the benchmark's own left out. */
+  static java.util.List<StatementCost> topStatementCosts(Target.Database database, int limit) {
+    java.util.List<StatementCost> top = new java.util.ArrayList<>();
+    if (database.jdbcUrl() == null) {
+      return top;
+    }
+    try (Connection connection = connect(database);
+        java.sql.PreparedStatement statement = connection.prepareStatement(
+            "SELECT calls, total_exec_time, mean_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g') "
+                + "FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+                + "AND query NOT ILIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT ?")) {
+      statement.setInt(1, limit);
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          String query = rs.getString(5);
+          top.add(new StatementCost(rs.getLong(1), Math.round(rs.getDouble(2)), Math.round(rs.getDouble(3) * 100) / 100.0,
+              rs.getLong(4), query.length() > 240 ? query.substring(0, 240) + "…" : query));
+        }
+      }
+    } catch (SQLException e) {
+      // no pg_stat_statements: nothing to show
+    }
+    return top;
   }
 
   static void deleteTree(Path root) throws IOException {

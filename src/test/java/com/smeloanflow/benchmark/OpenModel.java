@@ -129,8 +129,9 @@ final class OpenModel {
       reasons.add(String.format(java.util.Locale.ROOT, "%.1f/s completed of %.1f/s offered", completedPerSecond, rate));
     }
     if (!Double.isNaN(early) && (Double.isNaN(late) || late > 1.5 * early + 250)) {
-      reasons.add(String.format(java.util.Locale.ROOT, "queue building: median %s early, %s late", Latency.fmt(early),
-          Latency.fmt(late)));
+      reasons.add(late > 1e9 ? "queue building: the last third did not finish"
+          : String.format(java.util.Locale.ROOT, "queue building: median %s early, %s late", Latency.fmt(early),
+              Latency.fmt(late)));
     }
     boolean sustained = reasons.isEmpty();
     return new Step(label, rate, seconds, journeys.size(), completed, failed, unfinished, completedPerSecond, sustained,

@@ -98,6 +98,20 @@ final class Report {
         md.add("### " + database.titles().get(scenario.getKey()));
         md.add("");
         md.addAll(scenario.getValue().markdown());
+        List<Databases.StatementCost> costs = database.statementCosts().getOrDefault(scenario.getKey(), List.of());
+        if (!costs.isEmpty()) {
+          md.add("");
+          md.add("<details><summary>Statements that took the most database time (pg_stat_statements)</summary>");
+          md.add("");
+          md.add("| calls | total ms | mean ms | rows | statement |");
+          md.add("|---|---|---|---|---|");
+          for (Databases.StatementCost cost : costs) {
+            md.add(String.format(Locale.ROOT, "| %,d | %,.0f | %.2f | %,d | `%s` |", cost.calls(), cost.totalMillis(),
+                cost.meanMillis(), cost.rows(), cost.query().replace("|", "\\|").replace("`", "'")));
+          }
+          md.add("");
+          md.add("</details>");
+        }
       }
       if (!database.applicationWarnings().isEmpty()) {
         md.add("");

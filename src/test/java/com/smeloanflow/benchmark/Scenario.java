@@ -58,6 +58,18 @@ interface Scenario {
     }
   }
 
+  /** A scenario that broke off: no figure, the reason instead. */
+  record Failed(String scenario, String error) implements Result {
+    public String status() {
+      return "failed";
+    }
+
+    @Override
+    public List<String> markdown() {
+      return List.of("**Failed — no figure.** " + error);
+    }
+  }
+
   /** A scenario whose feature is not built yet: no figure, and the report says so. */
   record Pending(String scenario, String reason) implements Result {
     public String status() {

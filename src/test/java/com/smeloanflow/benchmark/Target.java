@@ -40,13 +40,16 @@ final class Target implements AutoCloseable {
     int port = freePort();
     int smtpPort = freePort();
     Path log = settings.outputDirectory().resolve("app-" + label + ".log").toAbsolutePath();
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(settings.applicationJvmOptions());
+    command.addAll(List.of(
         "-jar", settings.jar().toAbsolutePath().toString(),
         "--server.port=" + port,
         "--spring.profiles.active=" + database.profiles(),
         "--smeloan.demo.embedded-smtp.port=" + smtpPort,
         "--spring.mail.port=" + smtpPort));
+    command.addAll(settings.applicationArguments());
     ProcessBuilder builder = new ProcessBuilder(command).directory(database.workingDirectory().toFile())
         .redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(database.environment());
