@@ -71,7 +71,7 @@ final class AutoVersusBareScenario implements Scenario {
   @Override
   public Result run(Context context) throws Exception {
     LoanJourneys loans = new LoanJourneys(context.http(), context.timer(), context.pace());
-    RateSearch search = new RateSearch(new OpenModel(context.http(), context.timer()), context.settings(), context::settle);
+    RateSearch search = new RateSearch(new OpenModel(context.http(), context.cpu()), context.settings(), context::settle);
     List<String> lastCodes = new ArrayList<>();
     RateSearch.Result auto = search.search("AUTO", (rate, count) -> {
       List<String> codes = loans.strongEnterprises(count);

@@ -105,7 +105,7 @@ public final class Benchmark {
         startup = target.readyMillis;
         log("%s: ready %d ms after the start of the process", name, startup);
         Scenario.Context context = new Scenario.Context(settings, target, http, timer,
-            new Journey.Pace(settings.pollMillis(), Duration.ofSeconds(120).toNanos()));
+            new Journey.Pace(settings.pollMillis(), Duration.ofSeconds(120).toNanos()), target.cpuMeter());
         for (Scenario scenario : SCENARIOS) {
           if (!settings.runs(scenario.id()) || !scenario.appliesTo(name)) {
             continue;

@@ -15,7 +15,7 @@ import java.util.Set;
  * @param databases h2 and/or postgres
  * @param scenarios which scenarios run (see {@link Scenario#id()})
  * @param postgresUrl a PostgreSQL server to use instead of the embedded one (an empty database)
- * @param postgresSynchronousCommit synchronous_commit of the embedded server ("on" as in production)
+ * @param postgresDurable fsync and synchronous_commit of the embedded server (on, as in production)
  * @param stepSeconds how long each offered rate is held while searching for the sustained rate
  * @param halfRateSeconds how long the half-rate run lasts
  * @param startRate first offered rate of a search (applications/s)
@@ -40,7 +40,7 @@ public record BenchmarkSettings(
     String postgresUrl,
     String postgresUser,
     String postgresPassword,
-    String postgresSynchronousCommit,
+    boolean postgresDurable,
     int stepSeconds,
     int halfRateSeconds,
     double startRate,
@@ -64,7 +64,7 @@ public record BenchmarkSettings(
         property("postgres.url", ""),
         property("postgres.user", "postgres"),
         property("postgres.password", ""),
-        property("postgres.synchronousCommit", "on"),
+        Boolean.parseBoolean(property("postgres.durable", "true")),
         Integer.parseInt(property("stepSeconds", "12")),
         Integer.parseInt(property("halfRateSeconds", "15")),
         Double.parseDouble(property("startRate", "5")),
@@ -83,7 +83,7 @@ public record BenchmarkSettings(
   /** The same settings with another rate search (e.g. intake, which is cheaper than a whole application). */
   BenchmarkSettings withSearch(int stepSeconds, int halfRateSeconds, double startRate, double maxRate) {
     return new BenchmarkSettings(jar, outputDirectory, databases, scenarios, postgresUrl, postgresUser, postgresPassword,
-        postgresSynchronousCommit, stepSeconds, halfRateSeconds, startRate, maxRate, refinements, pollMillis, singleRate,
+        postgresDurable, stepSeconds, halfRateSeconds, startRate, maxRate, refinements, pollMillis, singleRate,
         singleSeconds, tasklistTasks, tasklistUsers, tasklistSeconds, applicationArguments, applicationJvmOptions);
   }
 

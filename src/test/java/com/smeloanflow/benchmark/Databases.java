@@ -77,21 +77,23 @@ final class Databases {
   static final class EmbeddedServer implements Target.Database {
     private final EmbeddedPostgres server;
     private final Path workingDirectory;
-    private final String synchronousCommit;
+    private final String durable;
     private final String version;
 
-    private EmbeddedServer(EmbeddedPostgres server, Path workingDirectory, String synchronousCommit, String version) {
+    private EmbeddedServer(EmbeddedPostgres server, Path workingDirectory, String durable, String version) {
       this.server = server;
       this.workingDirectory = workingDirectory;
-      this.synchronousCommit = synchronousCommit;
+      this.durable = durable;
       this.version = version;
     }
 
     static EmbeddedServer start(BenchmarkSettings settings) throws IOException, SQLException {
       Path log = settings.outputDirectory().resolve("postgres.log").toAbsolutePath();
-      // zonky turns synchronous_commit off for tests; a bank's server commits durably.
+      // zonky turns fsync and synchronous_commit off for tests; a bank's server commits durably.
+      String durable = settings.postgresDurable() ? "on" : "off";
       EmbeddedPostgres server = EmbeddedPostgres.builder()
-          .setServerConfig("synchronous_commit", settings.postgresSynchronousCommit())
+          .setServerConfig("fsync", durable)
+          .setServerConfig("synchronous_commit", durable)
           .setServerConfig("log_min_duration_statement", "500")
           // Which statements cost the time: the report lists the top ones per scenario (overhead ~1-2 %).
           .setServerConfig("shared_preload_libraries", "pg_stat_statements")
@@ -110,8 +112,7 @@ final class Databases {
           Statement statement = connection.createStatement()) {
         statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
       }
-      return new EmbeddedServer(server, Files.createTempDirectory("sme-loan-flow-benchmark-pg"),
-          settings.postgresSynchronousCommit(), version);
+      return new EmbeddedServer(server, Files.createTempDirectory("sme-loan-flow-benchmark-pg"), durable, version);
     }
 
     @Override
@@ -121,8 +122,8 @@ final class Databases {
 
     @Override
     public String description() {
-      return "PostgreSQL " + version + " (embedded, io.zonky), synchronous_commit=" + synchronousCommit
-          + ", otherwise PostgreSQL's default settings";
+      return "PostgreSQL " + version + " (embedded, io.zonky) on the same machine, fsync=" + durable + ", synchronous_commit="
+          + durable + ", otherwise PostgreSQL's default settings";
     }
 
     @Override
@@ -138,6 +139,11 @@ final class Databases {
     @Override
     public Map<String, String> environment() {
       return Map.of("DB_URL", jdbcUrl(), "DB_USER", user(), "DB_PASSWORD", password());
+    }
+
+    @Override
+    public Integer localPort() {
+      return server.getPort();
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
@@ -16,10 +15,31 @@ import java.util.function.IntFunction;
  */
 final class OpenModel {
 
+  /**
+   * CPU milliseconds per completed journey, and what the machine's cores could complete per second
+   * at that cost if they did nothing else.
+   */
+  record Cpu(double applicationMillis, double databaseMillis, double generatorMillis, double capacityPerSecond) {
+    static Cpu of(CpuMeter.Sample used, int completed) {
+      if (completed == 0) {
+        return null;
+      }
+      double app = used.application() / completed;
+      double db = used.database() / completed;
+      double generator = used.generator() / completed;
+      return new Cpu(round(app), round(db), round(generator),
+          round(Runtime.getRuntime().availableProcessors() * 1000.0 / (app + db + generator)));
+    }
+
+    private static double round(double value) {
+      return Math.round(value * 10) / 10.0;
+    }
+  }
+
   /** What one offered rate gave. Latencies per milestone in ms from the intended start. */
   record Step(String label, double offeredPerSecond, int seconds, int launched, int completed, int failed, int unfinished,
       double completedPerSecond, boolean sustained, String verdict, Map<String, Latency> latencies,
-      Map<String, Integer> retries, Map<Integer, Long> httpStatuses, List<String> sampleFailures) {
+      Map<String, Integer> retries, Map<Integer, Long> httpStatuses, Cpu cpuPerJourney, List<String> sampleFailures) {
 
     Latency latency(String milestone) {
       return latencies.getOrDefault(milestone, Latency.NONE);
@@ -27,11 +47,11 @@ final class OpenModel {
   }
 
   private final Http http;
-  private final ScheduledExecutorService timer;
+  private final CpuMeter cpu;
 
-  OpenModel(Http http, ScheduledExecutorService timer) {
+  OpenModel(Http http, CpuMeter cpu) {
     this.http = http;
-    this.timer = timer;
+    this.cpu = cpu;
   }
 
   /**
@@ -55,6 +75,7 @@ final class OpenModel {
     for (int i = 0; i < count; i++) {
       started.add(journeys.apply(i));
     }
+    CpuMeter.Sample cpuBefore = cpu.sample();
     long t0 = System.nanoTime() + 50_000_000L;
     for (int i = 0; i < count; i++) {
       long intended = t0 + i * interval;
@@ -73,11 +94,13 @@ final class OpenModel {
         // judged below
       }
     }
+    CpuMeter.Sample cpuUsed = cpu.sample().minus(cpuBefore);
     started.forEach(j -> j.abandoned = true);
-    return judge(label, rate, seconds, t0, started, milestones);
+    return judge(label, rate, seconds, t0, started, milestones, cpuUsed);
   }
 
-  private Step judge(String label, double rate, int seconds, long t0, List<Journey> journeys, List<String> milestones) {
+  private Step judge(String label, double rate, int seconds, long t0, List<Journey> journeys, List<String> milestones,
+      CpuMeter.Sample cpuUsed) {
     int completed = 0;
     int failed = 0;
     List<String> failures = new ArrayList<>();
@@ -135,7 +158,8 @@ final class OpenModel {
     }
     boolean sustained = reasons.isEmpty();
     return new Step(label, rate, seconds, journeys.size(), completed, failed, unfinished, completedPerSecond, sustained,
-        sustained ? "sustained" : String.join("; ", reasons), latencies, retries, http.takeStatusCounts(), failures);
+        sustained ? "sustained" : String.join("; ", reasons), latencies, retries, http.takeStatusCounts(),
+        Cpu.of(cpuUsed, completed), failures);
   }
 
   private static double median(List<Journey> journeys, String milestone) {

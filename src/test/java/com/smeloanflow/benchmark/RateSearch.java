@@ -85,8 +85,9 @@ final class RateSearch {
     int count = Math.max(1, (int) Math.round(rate * seconds));
     IntFunction<Journey> prepared = journeys.prepare(rate, count);
     OpenModel.Step step = model.run(name, rate, seconds, drainSeconds, prepared, milestones);
-    Benchmark.log("  %-22s %6.1f/s offered → %6.1f/s completed, end p50/p95/p99 %s, %s", name,
-        rate, step.completedPerSecond(), step.latency(milestones.get(milestones.size() - 1)).brief(), step.verdict());
+    Benchmark.log("  %-22s %6.1f/s offered → %6.1f/s completed, end p50/p95/p99 %s, CPU ms/journey %s, %s", name,
+        rate, step.completedPerSecond(), step.latency(milestones.get(milestones.size() - 1)).brief(),
+        Report.cpu(step.cpuPerJourney()), step.verdict());
     return step;
   }
 

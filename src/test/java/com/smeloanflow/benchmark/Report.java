@@ -152,8 +152,9 @@ final class Report {
   /** One row per offered rate: what was completed and the latencies of the milestones. */
   static List<String> stepsTable(RateSearch.Result search, List<String> milestones) {
     List<String> md = new ArrayList<>();
-    StringBuilder header = new StringBuilder("| step | offered/s | launched | completed/s | failed + unfinished |");
-    StringBuilder rule = new StringBuilder("|---|---|---|---|---|");
+    StringBuilder header = new StringBuilder("| step | offered/s | launched | completed/s | failed + unfinished |"
+        + " CPU ms per journey: app + db + load generator (→ capacity/s of the cores) |");
+    StringBuilder rule = new StringBuilder("|---|---|---|---|---|---|");
     for (String milestone : milestones) {
       header.append(' ').append(milestone).append(" p50 / p95 / p99 |");
       rule.append("---|");
@@ -166,6 +167,7 @@ final class Report {
       StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s%s | %.1f | %d | %.1f | %d |", step.label(),
           step == search.best() ? " **(highest sustained)**" : "", step.offeredPerSecond(), step.launched(),
           step.completedPerSecond(), step.failed() + step.unfinished()));
+      row.append(' ').append(cpu(step.cpuPerJourney())).append(" |");
       for (String milestone : milestones) {
         row.append(' ').append(step.latency(milestone).brief()).append(" |");
       }
@@ -182,6 +184,11 @@ final class Report {
       }
     }
     return md;
+  }
+
+  static String cpu(OpenModel.Cpu cpu) {
+    return cpu == null ? "–" : String.format(Locale.ROOT, "%.0f + %.0f + %.0f (→ %.0f/s)", cpu.applicationMillis(),
+        cpu.databaseMillis(), cpu.generatorMillis(), cpu.capacityPerSecond());
   }
 
   static String retries(OpenModel.Step step) {

@@ -33,7 +33,8 @@ interface Scenario {
   }
 
   /** The running application and what the scenarios share. */
-  record Context(BenchmarkSettings settings, Target target, Http http, ScheduledExecutorService timer, Journey.Pace pace) {
+  record Context(BenchmarkSettings settings, Target target, Http http, ScheduledExecutorService timer, Journey.Pace pace,
+      CpuMeter cpu) {
 
     /** Waits (up to a minute) until the engine has no due job left, so a step starts from a quiet engine. */
     void settle() {

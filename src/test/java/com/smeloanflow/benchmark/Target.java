@@ -88,6 +88,11 @@ final class Target implements AutoCloseable {
     return log;
   }
 
+  /** Measures the CPU time of the application's process and of a local database server. */
+  CpuMeter cpuMeter() {
+    return new CpuMeter(process.pid(), database.localPort());
+  }
+
   @Override
   public void close() throws InterruptedException {
     process.destroy();
@@ -114,7 +119,12 @@ final class Target implements AutoCloseable {
 
     Map<String, String> environment();
 
-    /** JDBC URL the benchmark itself may use (query plans), or null. */
+    /** The server's port when it runs on this machine (its processes' CPU time is measured), or null. */
+    default Integer localPort() {
+      return null;
+    }
+
+    /** JDBC URL the benchmark itself may use (statement costs), or null. */
     String jdbcUrl();
 
     String user();
