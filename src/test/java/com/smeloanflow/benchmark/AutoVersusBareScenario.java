@@ -12,8 +12,8 @@ import java.util.Locale;
 final class AutoVersusBareScenario implements Scenario {
 
   /** Both searches, the shape the baseline copied and the ratio of the sustained rates. */
-  record Result(RateSearch.Result auto, BareEngine.Shape shape, RateSearch.Result bare, double ratio, List<String> routes)
-      implements Scenario.Result {
+  record Result(RateSearch.Result auto, BareEngine.Shape shape, RateSearch.Result bare, OpenModel.Step bareWithoutAsync,
+      double ratio, List<String> routes) implements Scenario.Result {
 
     @Override
     public java.util.Map<String, Double> keyFigures() {
@@ -28,6 +28,14 @@ final class AutoVersusBareScenario implements Scenario {
       if (auto.best() != null) {
         figures.put("AUTO decision p95 at sustained rate (ms)", auto.best().latency(LoanJourneys.DECISION).p95());
         figures.put("AUTO end-to-end p95 at sustained rate (ms)", auto.best().latency(LoanJourneys.DISBURSED_VISIBLE).p95());
+      }
+      OpenModel.Cpu autoCpu = auto.half() == null ? null : auto.half().cpuPerJourney();
+      OpenModel.Cpu bareCpu = bare == null || bare.half() == null ? null : bare.half().cpuPerJourney();
+      if (autoCpu != null) {
+        figures.put("AUTO CPU ms per application (app + db, half rate)", autoCpu.applicationMillis() + autoCpu.databaseMillis());
+      }
+      if (bareCpu != null) {
+        figures.put("bare engine CPU ms per instance (app + db, half rate)", bareCpu.applicationMillis() + bareCpu.databaseMillis());
       }
       return figures;
     }
@@ -53,6 +61,22 @@ final class AutoVersusBareScenario implements Scenario {
         md.add("Bare engine, same shape:");
         md.add("");
         md.addAll(Report.stepsTable(bare, BareEngine.MILESTONES));
+      }
+      if (bareWithoutAsync != null && bare != null && bare.half() != null && bare.half().cpuPerJourney() != null
+          && bareWithoutAsync.cpuPerJourney() != null && shape != null && shape.asyncContinuations() > 0) {
+        OpenModel.Cpu with = bare.half().cpuPerJourney();
+        OpenModel.Cpu without = bareWithoutAsync.cpuPerJourney();
+        double perInstance = with.applicationMillis() + with.databaseMillis() - without.applicationMillis()
+            - without.databaseMillis();
+        md.add("");
+        md.add(String.format(Locale.ROOT, "What the async continuations cost the engine itself: the bare baseline at %.1f/s "
+            + "with its %d async continuations uses %s CPU ms per instance (application + database), without them %s; "
+            + "%.1f ms per instance, **%.1f ms per async continuation**; end to end p50 %s with, %s without.",
+            bare.half().offeredPerSecond(), shape.asyncContinuations(),
+            Report.format(with.applicationMillis() + with.databaseMillis()),
+            Report.format(without.applicationMillis() + without.databaseMillis()), perInstance,
+            perInstance / shape.asyncContinuations(), Latency.fmt(bare.half().latency(BareEngine.COMPLETED).p50()),
+            Latency.fmt(bareWithoutAsync.latency(BareEngine.COMPLETED).p50())));
       }
       return md;
     }
@@ -84,10 +108,22 @@ final class AutoVersusBareScenario implements Scenario {
     Benchmark.log("  shape of the AUTO path: %d activity instances, %d jobs, %d message wait(s)", shape.activityInstances(),
         shape.jobs(), shape.messageWaits());
     BareEngine.deploy(context.http(), BareEngine.model(shape), BareEngine.PROCESS_KEY);
-    RateSearch.Result bare = search.search("bare engine",
+    // The bare engine keeps up at least where the application does: its search starts there.
+    BenchmarkSettings settings = context.settings();
+    double bareStart = Math.max(settings.startRate(), auto.best() == null ? 0 : auto.best().offeredPerSecond());
+    RateSearch bareSearch = new RateSearch(new OpenModel(context.http(), context.cpu()),
+        settings.withSearch(settings.stepSeconds(), settings.halfRateSeconds(), bareStart, settings.maxRate()), context::settle);
+    RateSearch.Result bare = bareSearch.search("bare engine",
         (rate, count) -> i -> BareEngine.journey(context.http(), context.timer(), context.pace()), BareEngine.MILESTONES, 30);
+    OpenModel.Step withoutAsync = null;
+    if (bare.half() != null) {
+      BareEngine.deploy(context.http(), BareEngine.model(shape, false), BareEngine.PROCESS_KEY_WITHOUT_ASYNC);
+      withoutAsync = bareSearch.step("bare without async", bare.half().offeredPerSecond(), settings.halfRateSeconds(),
+          (rate, count) -> i -> BareEngine.journey(context.http(), context.timer(), context.pace(),
+              BareEngine.PROCESS_KEY_WITHOUT_ASYNC), BareEngine.MILESTONES, 30);
+    }
     double ratio = bare.sustainedPerSecond() == 0 ? 0 : auto.sustainedPerSecond() / bare.sustainedPerSecond();
-    return new Result(auto, shape, bare, Math.round(ratio * 100) / 100.0, List.copyOf(loans.routesSeen()));
+    return new Result(auto, shape, bare, withoutAsync, Math.round(ratio * 100) / 100.0, List.copyOf(loans.routesSeen()));
   }
 
   /** Any application that reached DISBURSED (the shape of the whole AUTO path). */

@@ -36,6 +36,8 @@ import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 final class BareEngine {
 
   static final String PROCESS_KEY = "benchmark-bare-engine";
+  /** The same steps without async continuations (the timer stays): what the boundaries cost the engine. */
+  static final String PROCESS_KEY_WITHOUT_ASYNC = "benchmark-bare-engine-without-async";
   static final String MESSAGE = "BenchmarkBareEngineContinue";
   static final String STARTED = "started";
   static final String WAITING = "message awaited";
@@ -107,7 +109,13 @@ final class BareEngine {
 
   /** The baseline process: the shape's steps in a row, each doing nothing, one message wait. */
   static BpmnModelInstance model(Shape shape) {
-    ProcessBuilder process = Bpmn.createExecutableProcess(PROCESS_KEY).name("基准: 引擎空流程").camundaHistoryTimeToLive(30);
+    return model(shape, true);
+  }
+
+  /** The baseline, with or without the shape's async continuations. */
+  static BpmnModelInstance model(Shape shape, boolean asyncContinuations) {
+    ProcessBuilder process = Bpmn.createExecutableProcess(asyncContinuations ? PROCESS_KEY : PROCESS_KEY_WITHOUT_ASYNC)
+        .name("基准: 引擎空流程").camundaHistoryTimeToLive(30);
     AbstractFlowNodeBuilder<?, ?> flow = null;
     boolean messageWaitPlaced = false;
     int index = 0;
@@ -128,10 +136,10 @@ final class BareEngine {
       } else {
         flow = flow.serviceTask(id).camundaExpression("${true}");
       }
-      if (step.asyncBefore()) {
+      if (asyncContinuations && step.asyncBefore()) {
         flow = flow.camundaAsyncBefore();
       }
-      if (step.asyncAfter()) {
+      if (asyncContinuations && step.asyncAfter()) {
         flow = flow.camundaAsyncAfter();
       }
       int timer = 0;
@@ -173,11 +181,15 @@ final class BareEngine {
 
   /** Start over REST → message awaited → correlate over REST → completed (in history). */
   static Journey journey(Http http, ScheduledExecutorService timer, Journey.Pace pace) {
+    return journey(http, timer, pace, PROCESS_KEY);
+  }
+
+  static Journey journey(Http http, ScheduledExecutorService timer, Journey.Pace pace, String processKey) {
     String businessKey = "BARE-" + NEXT.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
     return new Journey(http, timer, pace) {
       @Override
       protected CompletableFuture<?> run() {
-        return http.post("/engine-rest/process-definition/key/" + PROCESS_KEY + "/start", LoanJourneys.ADMIN,
+        return http.post("/engine-rest/process-definition/key/" + processKey + "/start", LoanJourneys.ADMIN,
                 "{\"businessKey\":\"" + businessKey + "\"}")
             .thenApply(r -> {
               expect(r, 200, "start the baseline");
