@@ -29,13 +29,13 @@ final class AutoVersusBareScenario implements Scenario {
         figures.put("AUTO decision p95 at sustained rate (ms)", auto.best().latency(LoanJourneys.DECISION).p95());
         figures.put("AUTO end-to-end p95 at sustained rate (ms)", auto.best().latency(LoanJourneys.DISBURSED_VISIBLE).p95());
       }
-      OpenModel.Cpu autoCpu = auto.half() == null ? null : auto.half().cpuPerJourney();
-      OpenModel.Cpu bareCpu = bare == null || bare.half() == null ? null : bare.half().cpuPerJourney();
+      RateSearch.Marginal autoCpu = auto.marginalCpu();
+      RateSearch.Marginal bareCpu = bare == null ? null : bare.marginalCpu();
       if (autoCpu != null) {
-        figures.put("AUTO CPU ms per application (app + db, half rate)", autoCpu.applicationMillis() + autoCpu.databaseMillis());
+        figures.put("AUTO CPU ms per application (marginal, all parties)", autoCpu.millisPerJourney());
       }
       if (bareCpu != null) {
-        figures.put("bare engine CPU ms per instance (app + db, half rate)", bareCpu.applicationMillis() + bareCpu.databaseMillis());
+        figures.put("bare engine CPU ms per instance (marginal, all parties)", bareCpu.millisPerJourney());
       }
       return figures;
     }

@@ -19,12 +19,60 @@ final class RateSearch {
     double sustainedPerSecond() {
       return best == null ? 0 : best.completedPerSecond();
     }
+
+    /**
+     * CPU per journey as the slope of CPU used per second against journeys completed per second over
+     * the steps (least squares): what one more journey costs, without the background work (JIT,
+     * timers, housekeeping) that the figure per journey of a slow step includes. Null with fewer
+     * than three steps.
+     */
+    @com.fasterxml.jackson.annotation.JsonProperty
+    Marginal marginalCpu() {
+      List<OpenModel.Step> all = new ArrayList<>(steps);
+      if (half != null) {
+        all.add(half);
+      }
+      List<double[]> points = new ArrayList<>();
+      for (OpenModel.Step step : all) {
+        OpenModel.Cpu cpu = step.cpuPerJourney();
+        if (cpu != null && cpu.intervalSeconds() > 0) {
+          points.add(new double[] {cpu.completed() / cpu.intervalSeconds(), cpu.totalMillis() / cpu.intervalSeconds()});
+        }
+      }
+      if (points.size() < 3) {
+        return null;
+      }
+      double n = points.size();
+      double sx = 0;
+      double sy = 0;
+      double sxx = 0;
+      double sxy = 0;
+      for (double[] p : points) {
+        sx += p[0];
+        sy += p[1];
+        sxx += p[0] * p[0];
+        sxy += p[0] * p[1];
+      }
+      double denominator = n * sxx - sx * sx;
+      if (denominator == 0) {
+        return null;
+      }
+      double slope = (n * sxy - sx * sy) / denominator;
+      double intercept = (sy - slope * sx) / n;
+      return new Marginal(OpenModel.Cpu.round(slope), OpenModel.Cpu.round(intercept), points.size());
+    }
   }
+
+  /** CPU ms per additional journey (all parties), CPU ms per second spent regardless, from {@code points} steps. */
+  record Marginal(double millisPerJourney, double backgroundMillisPerSecond, int points) {}
 
   /** Prepares the journeys of one step (e.g. registers the enterprises) before it starts. */
   interface Journeys {
     IntFunction<Journey> prepare(double rate, int count) throws Exception;
   }
+
+  /** Below this a search gives up: the application does not keep up at all. */
+  static final double MIN_RATE = 0.5;
 
   private final OpenModel model;
   private final BenchmarkSettings settings;
@@ -60,6 +108,14 @@ final class RateSearch {
       }
       if (unsustained == Double.POSITIVE_INFINITY) {
         rate = round(rate * 2);
+        continue;
+      }
+      if (best == null) {
+        // Nothing sustained yet: halve until something is (the refinements are for between two rates).
+        rate = round(rate / 2);
+        if (rate < MIN_RATE) {
+          break;
+        }
         continue;
       }
       if (refinementsLeft-- <= 0) {

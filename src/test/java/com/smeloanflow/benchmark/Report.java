@@ -174,6 +174,13 @@ final class Report {
       row.append(' ').append(step.verdict()).append(" |");
       md.add(row.toString());
     }
+    RateSearch.Marginal marginal = search.marginalCpu();
+    if (marginal != null) {
+      md.add("");
+      md.add(String.format(Locale.ROOT, "CPU over the %d steps (least squares of CPU ms/s against journeys/s, all parties): "
+          + "**%.0f ms per additional journey**, %.0f ms/s spent regardless (JIT, timers, housekeeping).", marginal.points(),
+          marginal.millisPerJourney(), marginal.backgroundMillisPerSecond()));
+    }
     OpenModel.Step shown = search.best() != null ? search.best() : search.steps().isEmpty() ? null : search.steps().get(0);
     if (shown != null) {
       md.add("");
