@@ -17,8 +17,19 @@ import java.util.function.Supplier;
  */
 abstract class Journey {
 
-  /** Polling and retrying: a client's view, no faster than this. */
-  record Pace(int pollMillis, long timeoutNanos) {}
+  /**
+   * Polling and retrying as a channel would: every {@code pollMillis} during the journey's first
+   * second, every 5 × that up to 5 s, then every 20 × (a second at the default). A milestone is seen
+   * at most one interval late; a backlog does not multiply the polling.
+   */
+  record Pace(int pollMillis, long timeoutNanos) {
+    long intervalMillis(long elapsedNanos) {
+      if (elapsedNanos < 1_000_000_000L) {
+        return pollMillis;
+      }
+      return elapsedNanos < 5_000_000_000L ? 5L * pollMillis : 20L * pollMillis;
+    }
+  }
 
   protected final Http http;
   protected final ScheduledExecutorService timer;
@@ -82,7 +93,7 @@ abstract class Journey {
   }
 
   /**
-   * Sends the request until {@code done} accepts the answer, {@link Pace#pollMillis} apart; every
+   * Sends the request until {@code done} accepts the answer, {@link Pace} apart; every
    * answer not accepted counts as a retry of {@code what}. No chain of futures grows with the number
    * of polls.
    */
@@ -107,7 +118,8 @@ abstract class Journey {
           result.completeExceptionally(new IllegalStateException("timed out waiting for " + what + " (last answer " + reply + ")"));
         } else {
           retried(what);
-          timer.schedule(() -> attempt(what, request, done, result), pace.pollMillis(), TimeUnit.MILLISECONDS);
+          timer.schedule(() -> attempt(what, request, done, result), pace.intervalMillis(System.nanoTime() - intendedStart),
+              TimeUnit.MILLISECONDS);
         }
       } catch (RuntimeException e) {
         result.completeExceptionally(e);

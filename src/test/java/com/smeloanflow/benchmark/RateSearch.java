@@ -86,9 +86,10 @@ final class RateSearch {
   }
 
   Result search(String name, Journeys journeys, List<String> milestones, int drainSeconds) throws Exception {
-    // Warm-up, not reported: the first requests after a start run in the interpreter and fill caches.
+    // Warm-up, not reported: the first requests after a start run in the interpreter, fill caches and
+    // initialise lazily (the first decision table evaluation loads the FEEL engine): given time to finish.
     step(name + " warm-up", settings.startRate() / 2, Math.max(4, settings.stepSeconds() / 2), journeys, milestones,
-        drainSeconds);
+        Math.max(drainSeconds, 120));
     List<OpenModel.Step> steps = new ArrayList<>();
     double sustained = 0;
     double unsustained = Double.POSITIVE_INFINITY;

@@ -46,8 +46,10 @@ final class Report {
     md.add("");
     md.add("The application runs from its jar (`java -jar`, no JVM options) with the **demo profile** — the sandbox "
         + "endpoints the benchmark plays the applicant and the outside world with exist only there; otherwise it is "
-        + "the application as it ships. Clients poll every " + run.settings().pollMillis() + " ms, so a milestone is seen "
-        + "up to that late. Method: docs/performance.md.");
+        + "the application as it ships. A client looks for a state change every " + run.settings().pollMillis()
+        + " ms during a journey's first second, every " + 5 * run.settings().pollMillis() + " ms up to 5 s, then every "
+        + 20 * run.settings().pollMillis() + " ms; a milestone is seen at most one interval late. Method: "
+        + "docs/performance.md.");
     md.add("");
     md.add("## Targets");
     md.add("");
