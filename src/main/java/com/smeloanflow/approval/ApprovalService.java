@@ -1,81 +1,251 @@
 package com.smeloanflow.approval;
 
-import com.smeloanflow.intake.ApplicationHistory;
-import com.smeloanflow.intake.ApplicationStatus;
-import com.smeloanflow.intake.ApplicationStatusUpdater;
+import com.smeloanflow.casefile.ApplicationChecks;
+import com.smeloanflow.casefile.ApplicationHistory;
+import com.smeloanflow.casefile.ApplicationStatus;
+import com.smeloanflow.casefile.CaseFiles;
+import com.smeloanflow.casefile.CheckType;
+import com.smeloanflow.casefile.CustomerReason;
+import com.smeloanflow.casefile.DeclineService;
+import com.smeloanflow.casefile.Stage;
+import com.smeloanflow.intake.GuaranteeType;
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.intake.Product;
 import com.smeloanflow.platform.BusinessClock;
-import com.smeloanflow.processing.ApplicationChecks;
+import com.smeloanflow.platform.InvalidTaskInputException;
+import com.smeloanflow.processing.ExternalDataService;
+import com.smeloanflow.processing.GuarantorChecks;
+import com.smeloanflow.processing.ProcessingOutcomes;
+import com.smeloanflow.processing.ScoringService;
+import com.smeloanflow.scoring.ScoreCard;
 import java.math.BigDecimal;
-import com.smeloanflow.servicing.RepaymentMethod;
-import java.util.Arrays;
-import java.util.Set;
+import java.util.List;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Service;
 
-/** Approval decisions of the model, an approver, the committee or a team lead, and their record. */
+/**
+ * Approval decisions of the model, an approver or the credit committee, the rules they keep, and their
+ * record. Every entry point (the task forms in Tasklist, the engine REST API, the model's service task)
+ * goes through {@link #decide} or {@link #approveByModel}, so the rules hold whatever the client.
+ */
 @Service
 public class ApprovalService {
 
-  public static final String APPROVE = "APPROVE";
-  public static final String APPROVE_WITH_CONDITIONS = "APPROVE_WITH_CONDITIONS";
-  public static final String RETURN = "RETURN";
-  public static final String REJECT = "REJECT";
-  public static final Set<String> REPAYMENT_METHODS = Arrays.stream(RepaymentMethod.values()).map(Enum::name)
-      .collect(Collectors.toUnmodifiableSet());
+  /** The user id the model decides as. */
   public static final String MODEL = "model";
 
+  /**
+   * A decision as an authority made it.
+   *
+   * @param approvedAmount for APPROVE_WITH_CONDITIONS a lower amount (null: the requested amount)
+   * @param extraGuarantor for APPROVE_WITH_CONDITIONS a guarantor added as a condition (null: none)
+   * @param conditions for APPROVE_WITH_CONDITIONS what must be met (required)
+   * @param notes the decider's internal notes (required to reject)
+   * @param customerReason what the applicant is told when rejected (required to reject)
+   * @param question for RETURN what the processing centre must answer (required)
+   */
+  public record Decision(String applicationId, String decidedBy, ApprovalAuthority authority, ApprovalOutcome outcome,
+      BigDecimal approvedAmount, ExtraGuarantor extraGuarantor, String conditions, RepaymentMethod repaymentMethod, String notes,
+      CustomerReason customerReason, String question) {}
+
   private final LoanApplicationRepository applications;
-  private final ApprovalRepository approvals;
+  private final ApprovalDecisions approvals;
+  private final ProcessingOutcomes outcomes;
+  private final ScoringService scoring;
+  private final ExternalDataService externalData;
   private final ApplicationChecks checks;
   private final ApplicationHistory history;
-  private final ApplicationStatusUpdater status;
+  private final CaseFiles caseFiles;
+  private final DeclineService declines;
+  private final IdentityService identityService;
   private final BusinessClock clock;
 
-  public ApprovalService(LoanApplicationRepository applications, ApprovalRepository approvals, ApplicationChecks checks,
-      ApplicationHistory history, ApplicationStatusUpdater status, BusinessClock clock) {
+  public ApprovalService(LoanApplicationRepository applications, ApprovalDecisions approvals, ProcessingOutcomes outcomes,
+      ScoringService scoring, ExternalDataService externalData, ApplicationChecks checks, ApplicationHistory history,
+      CaseFiles caseFiles, DeclineService declines, IdentityService identityService, BusinessClock clock) {
     this.applications = applications;
     this.approvals = approvals;
+    this.outcomes = outcomes;
+    this.scoring = scoring;
+    this.externalData = externalData;
     this.checks = checks;
     this.history = history;
-    this.status = status;
+    this.caseFiles = caseFiles;
+    this.declines = declines;
+    this.identityService = identityService;
     this.clock = clock;
   }
 
   /** The repayment method a product uses unless the approver chooses another. */
-  public static String defaultRepaymentMethod(Product product) {
-    return product == Product.REVOLVING_LINE ? "INTEREST_FIRST" : "EQUAL_INSTALMENT";
+  public static RepaymentMethod defaultRepaymentMethod(Product product) {
+    return product == Product.REVOLVING_LINE ? RepaymentMethod.INTEREST_FIRST : RepaymentMethod.EQUAL_INSTALMENT;
   }
 
   /**
-   * Records a decision (check record + history); for an approval, also what was approved. The
-   * approved amount defaults to the requested amount, the guarantee to the requested guarantee.
+   * The model approves the requested amount (route AUTO). It never approves above its own suggested
+   * limit: a table that routes such an application AUTO is a configuration error, and the step fails
+   * (an incident) instead of paying out.
    */
-  public void decide(String applicationId, String checkType, String decision, String decidedBy, BigDecimal approvedAmount,
-      String guaranteeType, String conditions, String repaymentMethod, String notes) {
+  public void approveByModel(String applicationId) {
     LoanApplication application = applications.get(applicationId);
-    checks.record(applicationId, checkType, 1, decision, decidedBy,
-        approvedAmount == null ? null : "批准金额 " + approvedAmount.toPlainString() + " 元", notes);
-    history.record(applicationId, decidedBy, checkType + "_" + decision, notes);
-    if (APPROVE.equals(decision) || APPROVE_WITH_CONDITIONS.equals(decision)) {
-      approvals.save(applicationId, new ApprovalRepository.Approval(decision,
-          approvedAmount == null ? application.requestedAmount() : approvedAmount,
-          guaranteeType == null ? application.guaranteeType().name() : guaranteeType,
-          conditions,
-          repaymentMethod == null ? defaultRepaymentMethod(application.product()) : repaymentMethod,
-          decidedBy, clock.now(), null));
+    ScoreCard card = scoring.find(applicationId).orElseThrow();
+    if (application.requestedAmount().compareTo(card.suggestedLimit()) > 0) {
+      throw new IllegalStateException("Application " + applicationId + " was routed AUTO but asks "
+          + application.requestedAmount().toPlainString() + " CNY above the model's suggested limit "
+          + card.suggestedLimit().toPlainString() + " CNY: the model does not approve it (check approval-authority)");
     }
+    checks.record(applicationId, CheckType.APPROVAL, 1, ApprovalOutcome.APPROVE.name(), MODEL,
+        "批准金额 " + application.requestedAmount().toPlainString() + " 元", "模型自动审批: " + outcomes.get(applicationId).routeReason());
+    save(application, ApprovalOutcome.APPROVE, ApprovalAuthority.MODEL, application.requestedAmount(), null, null,
+        defaultRepaymentMethod(application.product()), MODEL);
+  }
+
+  /**
+   * Records a person's decision: an approver's (SINGLE) or the committee's resolution (COMMITTEE).
+   *
+   * @throws InvalidTaskInputException naming what the decision lacks or breaks (400 over REST, shown in Tasklist)
+   * @throws AuthorizationException when the person lacks the authority (403)
+   */
+  public ApprovalOutcome decide(Decision decision) {
+    LoanApplication application = applications.get(decision.applicationId());
+    requireAuthority(decision, application);
+    switch (decision.outcome()) {
+      case APPROVE, APPROVE_WITH_CONDITIONS -> approve(decision, application);
+      case RETURN -> {
+        String question = required(decision.question(), "需补充的问题", "returnQuestion");
+        checks.record(application.id(), checkType(decision), 1, decision.outcome().name(), decision.decidedBy(), question,
+            decision.notes());
+        history.record(application.id(), decision.decidedBy(), "APPROVAL_RETURNED", question);
+      }
+      case REJECT -> {
+        String notes = required(decision.notes(), "拒绝理由(内部)", "rejectionReason");
+        CustomerReason reason = decision.customerReason();
+        if (reason == null || !CustomerReason.FOR_DECLINE_BY_STAFF.contains(reason)) {
+          throw new InvalidTaskInputException("请选择告知客户的拒绝原因 (rejectionCustomerReason must be one of "
+              + CustomerReason.FOR_DECLINE_BY_STAFF + ")");
+        }
+        checks.record(application.id(), checkType(decision), 1, decision.outcome().name(), decision.decidedBy(), null, notes);
+        declines.decline(DeclineService.Decline.rejection(application.id(), Stage.APPROVAL, decision.decidedBy(),
+            decision.authority().label() + "拒绝: " + notes, reason));
+      }
+      default -> throw new IllegalStateException("Unknown outcome " + decision.outcome());
+    }
+    return decision.outcome();
+  }
+
+  private void approve(Decision decision, LoanApplication application) {
+    BigDecimal amount = decision.approvedAmount() == null ? application.requestedAmount() : decision.approvedAmount();
+    ExtraGuarantor guarantor = decision.extraGuarantor();
+    String conditions = decision.conditions();
+    if (decision.outcome() == ApprovalOutcome.APPROVE_WITH_CONDITIONS) {
+      if (decision.approvedAmount() == null && guarantor == null) {
+        throw new InvalidTaskInputException("附条件批准须降低金额或追加保证人 (approvedAmount or an extra guarantor required)");
+      }
+      conditions = required(conditions, "批准条件", "approvalConditions");
+    } else if (decision.approvedAmount() != null || guarantor != null) {
+      throw new InvalidTaskInputException("降低金额或追加保证人请选择“附条件批准” (use APPROVE_WITH_CONDITIONS)");
+    }
+    if (amount.compareTo(application.requestedAmount()) > 0) {
+      throw new InvalidTaskInputException("批准金额不能高于申请金额 " + application.requestedAmount().toPlainString()
+          + " 元 (approvedAmount too high)");
+    }
+    if (amount.compareTo(application.product().minAmount()) < 0) {
+      throw new InvalidTaskInputException(application.product().label() + "批准金额不能低于 "
+          + application.product().minAmount().toPlainString() + " 元 (approvedAmount below the product minimum)");
+    }
+    ProcessingOutcomes.Outcome outcome = outcomes.get(application.id());
+    if (outcome.collateralCap() != null && amount.compareTo(outcome.collateralCap()) > 0) {
+      throw new InvalidTaskInputException("批准金额超过抵押物可贷上限 " + outcome.collateralCap().toPlainString()
+          + " 元 (评估价值 × 抵押率 " + outcome.collateralMaxLtvPercent().stripTrailingZeros().toPlainString()
+          + "%), 请附条件降低金额 (approvedAmount above the collateral cap)");
+    }
+    if (guarantor != null) {
+      screen(application, guarantor);
+    }
+    checks.record(application.id(), checkType(decision), 1, decision.outcome().name(), decision.decidedBy(),
+        "批准金额 " + amount.toPlainString() + " 元" + (guarantor == null ? "" : "; 追加保证人 " + guarantor.describe()),
+        decision.notes());
+    save(application, decision.outcome(), decision.authority(), amount, guarantor, conditions,
+        decision.repaymentMethod() == null ? defaultRepaymentMethod(application.product()) : decision.repaymentMethod(),
+        decision.decidedBy());
+  }
+
+  /** A guarantor added as a condition must stand: not a dishonest debtor, nothing overdue at the bureau. */
+  private void screen(LoanApplication application, ExtraGuarantor guarantor) {
+    if (guarantor.partyId().equals(application.creditCode())) {
+      throw new InvalidTaskInputException("保证人不能是借款企业本身 (extra guarantor is the borrower)");
+    }
+    List<GuarantorChecks.Finding> findings = externalData.screenGuarantor(guarantor.partyId()).stream()
+        .filter(f -> f != GuarantorChecks.Finding.GUARANTOR_DATA_GAP).toList();
+    if (!findings.isEmpty()) {
+      throw new InvalidTaskInputException("追加的保证人不符合要求: " + findings.stream().map(GuarantorChecks.Finding::label)
+          .collect(Collectors.joining("、")) + " (extra guarantor refused)");
+    }
+  }
+
+  private void save(LoanApplication application, ApprovalOutcome outcome, ApprovalAuthority authority, BigDecimal amount,
+      ExtraGuarantor guarantor, String conditions, RepaymentMethod method, String decidedBy) {
+    ProcessingOutcomes.Outcome price = outcomes.get(application.id());
+    GuaranteeType guarantee = guarantor != null && application.guaranteeType() == GuaranteeType.CREDIT
+        ? GuaranteeType.GUARANTEE // a credit loan with a guarantor becomes a guaranteed loan; a mortgage stays one
+        : application.guaranteeType();
+    approvals.save(new ApprovalDecisions.Approval(application.id(), outcome, authority, amount, guarantee, guarantor, conditions,
+        method, price.lprPercent(), price.spreadPercent(), price.annualRatePercent(), decidedBy, clock.now(), null));
+    history.record(application.id(), decidedBy, authority.name() + "_" + outcome.name(),
+        amount.toPlainString() + " 元" + (conditions == null ? "" : ", 条件: " + conditions));
+  }
+
+  /** The processing centre answered a question of the approver or the committee; the application goes back to approval. */
+  public void informationProvided(String applicationId, String clerk, String answer) {
+    String text = required(answer, "补充说明", "informationAnswer");
+    String question = checks.of(applicationId, CheckType.APPROVAL, CheckType.COMMITTEE_RESOLUTION).stream()
+        .filter(c -> ApprovalOutcome.RETURN.name().equals(c.outcome())).reduce((a, b) -> b).map(ApplicationChecks.Check::details)
+        .orElse(null);
+    checks.record(applicationId, CheckType.INFORMATION_PROVIDED, 1, "ANSWERED", clerk, question, text);
+    history.record(applicationId, clerk, "INFORMATION_PROVIDED", text);
   }
 
   /** The approval is final: the application is approved and goes to contract. */
   public void confirm(String applicationId) {
-    ApprovalRepository.Approval approval = approvals.find(applicationId).orElseThrow(() ->
-        new IllegalStateException("Application " + applicationId + " has no approval to confirm"));
-    history.record(applicationId, approval.approvedBy(), "APPROVED",
-        approval.approvedAmount().toPlainString() + " 元, " + approval.repaymentMethod()
-            + (approval.conditions() == null ? "" : ", 条件: " + approval.conditions()));
-    status.set(applicationId, ApplicationStatus.APPROVED);
+    ApprovalDecisions.Approval approval = approvals.get(applicationId);
+    approvals.confirm(applicationId, clock.now());
+    history.record(applicationId, approval.decidedBy(), "APPROVED", approval.approvedAmount().toPlainString() + " 元, "
+        + approval.repaymentMethod().label() + (approval.conditions() == null ? "" : ", 条件: " + approval.conditions()));
+    caseFiles.setStatus(applicationId, ApplicationStatus.APPROVED);
+  }
+
+  /**
+   * The person must belong to the authority's group, and the borrower's exposure must be within the
+   * authority's limit (an approver: 5,000,000 CNY), whatever client completed the task.
+   */
+  private void requireAuthority(Decision decision, LoanApplication application) {
+    ApprovalAuthority authority = decision.authority();
+    if (authority == ApprovalAuthority.MODEL) {
+      throw new IllegalArgumentException("The model approves through approveByModel");
+    }
+    boolean member = identityService.createGroupQuery().groupMember(decision.decidedBy()).groupId(authority.group()).count() > 0;
+    if (!member) {
+      throw new AuthorizationException("审批权限: 用户 " + decision.decidedBy() + " 不属于 " + authority.group()
+          + ", 不能以" + authority.label() + "身份审批申请 " + application.id());
+    }
+    BigDecimal exposure = outcomes.get(application.id()).borrowerExposure();
+    if (authority.exposureLimit() != null && exposure != null && exposure.compareTo(authority.exposureLimit()) > 0) {
+      throw new AuthorizationException("审批权限: 借款人授信敞口 " + exposure.toPlainString() + " 元超过" + authority.label()
+          + "权限 " + authority.exposureLimit().toPlainString() + " 元, 须提交贷审会");
+    }
+  }
+
+  private static CheckType checkType(Decision decision) {
+    return decision.authority() == ApprovalAuthority.COMMITTEE ? CheckType.COMMITTEE_RESOLUTION : CheckType.APPROVAL;
+  }
+
+  private static String required(String value, String label, String field) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidTaskInputException("请填写" + label + " (" + field + " is required)");
+    }
+    return value.trim();
   }
 }

@@ -1,12 +1,20 @@
 package com.smeloanflow.approval;
 
-import static com.smeloanflow.process.LoanOriginationProcess.Variables.APPLICATION_ID;
 import static com.smeloanflow.process.LoanOriginationProcess.Variables.COMMITTEE_SIZE;
 
+import com.smeloanflow.casefile.ApplicationChecks;
+import com.smeloanflow.casefile.ApplicationHistory;
+import com.smeloanflow.casefile.CheckType;
+import com.smeloanflow.casefile.CustomerReason;
+import com.smeloanflow.casefile.DeclineService;
+import com.smeloanflow.casefile.Stage;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.InvalidTaskInputException;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
@@ -15,74 +23,165 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The credit committee (贷审会): who sits on it for an application, their votes (one each), and
- * when a majority has decided. Used from the model as {@code ${committee.members(execution)}} and
+ * The credit committee (贷审会): who votes on an application, their votes (one each: approve, approve with
+ * conditions, return for information, reject), and the tally. A majority of the members decides a
+ * rejection or a return by itself; a majority to approve goes to the chair, who signs the resolution
+ * (with the conditions proposed) or vetoes it; a tie or the deadline goes to the chair's casting vote.
+ * Used from the model as {@code ${committee.members(execution)}} and
  * {@code ${committee.majorityReached(execution)}}.
  */
 @Service("committee")
 public class CommitteeService {
 
-  public static final String APPROVE = "APPROVE";
-  public static final String REJECT = "REJECT";
+  /** How the votes came out. */
+  public enum Outcome {
+    APPROVED, REJECTED, RETURNED, UNDECIDED
+  }
+
+  /** A member's vote as entered. */
+  public record Vote(String applicationId, String member, ApprovalOutcome vote, String comment, BigDecimal proposedAmount,
+      String proposedConditions) {}
+
+  public record Tally(int approvals, int conditionalApprovals, int returns, int rejections, int size) {
+
+    public Outcome outcome() {
+      if (approvals * 2 > size) {
+        return Outcome.APPROVED;
+      }
+      if (rejections * 2 > size) {
+        return Outcome.REJECTED;
+      }
+      if (returns * 2 > size) {
+        return Outcome.RETURNED;
+      }
+      return Outcome.UNDECIDED;
+    }
+
+    public boolean decided() {
+      return outcome() != Outcome.UNDECIDED;
+    }
+
+    /** For the internal record and the chair's form; never in a mail to the applicant. */
+    public String describe() {
+      return "同意 " + approvals + " 票(其中附条件 " + conditionalApprovals + " 票), 退回 " + returns + " 票, 反对 " + rejections
+          + " 票, 委员 " + size + " 人";
+    }
+  }
+
+  /** A vote as stored, for the forms. */
+  public record StoredVote(String member, ApprovalOutcome vote, String comment, BigDecimal proposedAmount, String proposedConditions) {}
 
   private final IdentityService identityService;
   private final SeparationOfDuties separation;
+  private final ApplicationChecks checks;
+  private final ApplicationHistory history;
+  private final DeclineService declines;
   private final JdbcClient jdbc;
   private final BusinessClock clock;
 
-  public CommitteeService(IdentityService identityService, SeparationOfDuties separation, JdbcClient jdbc, BusinessClock clock) {
+  public CommitteeService(IdentityService identityService, SeparationOfDuties separation, ApplicationChecks checks,
+      ApplicationHistory history, DeclineService declines, JdbcClient jdbc, BusinessClock clock) {
     this.identityService = identityService;
     this.separation = separation;
+    this.checks = checks;
+    this.history = history;
+    this.declines = declines;
     this.jdbc = jdbc;
     this.clock = clock;
   }
 
   /** Members of credit-committee who may vote on this application (not excluded by separation of duties). */
   public List<String> members(DelegateExecution execution) {
-    String applicationId = APPLICATION_ID.from(execution);
-    List<String> members = identityService.createUserQuery().memberOfGroup(Groups.CREDIT_COMMITTEE).orderByUserId().asc()
-        .list().stream().map(User::getId)
-        .filter(member -> separation.approvalConflict(applicationId, member).isEmpty())
-        .toList();
+    String applicationId = execution.getProcessBusinessKey();
+    List<String> members = eligibleMembers(applicationId);
     if (members.isEmpty()) {
       throw new IllegalStateException("No credit-committee member may vote on application " + applicationId);
     }
+    startNewRound(applicationId); // after a return for information the committee votes again
     COMMITTEE_SIZE.set(execution, members.size());
     return members;
   }
 
-  public record Tally(int approvals, int rejections, int size) {
-    public boolean approved() {
-      return approvals * 2 > size;
-    }
+  /** The members who may vote on the application, by user id. */
+  public List<String> eligibleMembers(String applicationId) {
+    return identityService.createUserQuery().memberOfGroup(Groups.CREDIT_COMMITTEE).orderByUserId().asc()
+        .list().stream().map(User::getId)
+        .filter(member -> separation.approvalConflict(applicationId, member).isEmpty())
+        .toList();
+  }
 
-    public boolean rejected() {
-      return rejections * 2 > size;
-    }
+  /** Completion condition of the vote: a majority of the committee has approved, rejected or returned. */
+  public boolean majorityReached(DelegateExecution execution) {
+    return tally(execution.getProcessBusinessKey(), COMMITTEE_SIZE.from(execution)).decided();
   }
 
   public Tally tally(String applicationId, int size) {
-    List<String> votes = jdbc.sql("SELECT vote FROM committee_vote WHERE application_id = :a")
-        .param("a", applicationId).query(String.class).list();
-    return new Tally((int) votes.stream().filter(APPROVE::equals).count(),
-        (int) votes.stream().filter(REJECT::equals).count(), size);
+    List<StoredVote> votes = votes(applicationId);
+    return new Tally((int) votes.stream().filter(v -> v.vote().approves()).count(),
+        (int) votes.stream().filter(v -> v.vote() == ApprovalOutcome.APPROVE_WITH_CONDITIONS).count(),
+        (int) votes.stream().filter(v -> v.vote() == ApprovalOutcome.RETURN).count(),
+        (int) votes.stream().filter(v -> v.vote() == ApprovalOutcome.REJECT).count(), size);
   }
 
-  /** Completion condition of the vote: a majority of the committee has approved or rejected. */
-  public boolean majorityReached(DelegateExecution execution) {
-    Tally tally = tally(APPLICATION_ID.from(execution), COMMITTEE_SIZE.from(execution));
-    return tally.approved() || tally.rejected();
+  public List<StoredVote> votes(String applicationId) {
+    return jdbc.sql("SELECT * FROM committee_vote WHERE application_id = :a ORDER BY voted_at, member")
+        .param("a", applicationId)
+        .query((rs, row) -> new StoredVote(rs.getString("member"), ApprovalOutcome.valueOf(rs.getString("vote")),
+            rs.getString("comment"), rs.getBigDecimal("proposed_amount"), rs.getString("proposed_conditions")))
+        .list();
   }
 
   /** Records a member's vote; a second vote by the same member is refused. */
-  public void vote(String applicationId, String member, String vote, String comment) {
+  public void vote(Vote vote) {
+    if (vote.comment() == null || vote.comment().isBlank()) {
+      throw new InvalidTaskInputException("请填写表决理由 (voteComment is required)");
+    }
+    if (vote.vote() == ApprovalOutcome.APPROVE_WITH_CONDITIONS && (vote.proposedConditions() == null || vote.proposedConditions().isBlank())) {
+      throw new InvalidTaskInputException("附条件同意须写明条件 (proposedConditions is required)");
+    }
     try {
-      jdbc.sql("INSERT INTO committee_vote (application_id, member, vote, comment, voted_at) VALUES (:a, :m, :v, :c, :at)")
-          .param("a", applicationId).param("m", member).param("v", vote).param("c", comment)
+      jdbc.sql("""
+          INSERT INTO committee_vote (application_id, member, vote, comment, proposed_amount, proposed_conditions, voted_at)
+          VALUES (:a, :m, :v, :c, :amount, :conditions, :at)
+          """)
+          .param("a", vote.applicationId()).param("m", vote.member()).param("v", vote.vote().name()).param("c", vote.comment())
+          .param("amount", vote.vote() == ApprovalOutcome.APPROVE_WITH_CONDITIONS ? vote.proposedAmount() : null)
+          .param("conditions", vote.vote() == ApprovalOutcome.APPROVE_WITH_CONDITIONS ? vote.proposedConditions() : null)
           .param("at", Timestamp.from(clock.now()))
           .update();
     } catch (DuplicateKeyException e) {
-      throw new IllegalStateException("委员 " + member + " 已对申请 " + applicationId + " 投过票, 每位委员只能投一票");
+      throw new InvalidTaskInputException("委员 " + vote.member() + " 已对申请 " + vote.applicationId() + " 投过票, 每位委员只能投一票");
     }
+    checks.record(vote.applicationId(), CheckType.COMMITTEE_VOTE, 1, vote.vote().name(), vote.member(),
+        vote.proposedAmount() == null ? null : "建议金额 " + vote.proposedAmount().toPlainString() + " 元", vote.comment());
+    history.record(vote.applicationId(), vote.member(), "COMMITTEE_VOTE_" + vote.vote().name(), vote.comment());
+  }
+
+  /**
+   * The outcome of the votes once the vote is over (a majority or every member voted). A majority to
+   * reject declines the application (the applicant is told the overall assessment, never the votes);
+   * a majority to return sends it to the processing centre with the members' questions.
+   */
+  public Outcome conclude(String applicationId, int size) {
+    Tally tally = tally(applicationId, size);
+    Outcome outcome = tally.outcome();
+    history.record(applicationId, Groups.CREDIT_COMMITTEE, "COMMITTEE_TALLY_" + outcome.name(), tally.describe());
+    if (outcome == Outcome.REJECTED) {
+      checks.record(applicationId, CheckType.COMMITTEE_RESOLUTION, 1, ApprovalOutcome.REJECT.name(), Groups.CREDIT_COMMITTEE,
+          tally.describe(), null);
+      declines.decline(DeclineService.Decline.rejection(applicationId, Stage.APPROVAL, Groups.CREDIT_COMMITTEE,
+          "贷审会表决否决 (" + tally.describe() + ")", CustomerReason.OVERALL_ASSESSMENT));
+    } else if (outcome == Outcome.RETURNED) {
+      String questions = votes(applicationId).stream().filter(v -> v.vote() == ApprovalOutcome.RETURN)
+          .map(v -> v.member() + ": " + v.comment()).collect(Collectors.joining("; "));
+      checks.record(applicationId, CheckType.COMMITTEE_RESOLUTION, 1, ApprovalOutcome.RETURN.name(), Groups.CREDIT_COMMITTEE,
+          questions, tally.describe());
+    }
+    return outcome;
+  }
+
+  /** Clears the votes of an earlier round (kept in the checks): the committee votes again. */
+  private void startNewRound(String applicationId) {
+    jdbc.sql("DELETE FROM committee_vote WHERE application_id = :a").param("a", applicationId).update();
   }
 }

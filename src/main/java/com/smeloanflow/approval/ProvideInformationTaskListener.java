@@ -1,38 +1,30 @@
 package com.smeloanflow.approval;
 
-import static com.smeloanflow.process.LoanOriginationProcess.Variables.*;
+import static com.smeloanflow.process.LoanOriginationProcess.Variables.APPROVAL_OUTCOME;
 
-import com.smeloanflow.intake.ApplicationHistory;
 import com.smeloanflow.platform.TaskActor;
 import com.smeloanflow.platform.TaskForm;
-import com.smeloanflow.processing.ApplicationChecks;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** "补充审批所需信息" (complete): the processing centre answers the approver's question; approval starts again. */
+/** "补充审批所需信息" (complete): the processing centre answers the question; approval starts again. */
 @Component("provideInformationTask")
 public class ProvideInformationTaskListener implements TaskListener {
 
   static final String ANSWER = "informationAnswer";
 
-  private final ApplicationChecks checks;
-  private final ApplicationHistory history;
+  private final ApprovalService approvals;
 
-  public ProvideInformationTaskListener(ApplicationChecks checks, ApplicationHistory history) {
-    this.checks = checks;
-    this.history = history;
+  public ProvideInformationTaskListener(ApprovalService approvals) {
+    this.approvals = approvals;
   }
 
   @Override
   public void notify(DelegateTask task) {
     TaskForm form = TaskForm.of(task);
-    String answer = form.requiredText(ANSWER, "补充说明");
-    String applicationId = APPLICATION_ID.from(task);
-    String clerk = TaskActor.of(task);
-    checks.record(applicationId, ApprovalChecks.INFORMATION_PROVIDED, 1, "ANSWERED", clerk, RETURN_QUESTION.fromOrNull(task), answer);
-    history.record(applicationId, clerk, "INFORMATION_PROVIDED", answer);
+    approvals.informationProvided(task.getExecution().getProcessBusinessKey(), TaskActor.of(task), form.text(ANSWER));
     form.discard(ANSWER);
-    task.getExecution().removeVariable(APPROVAL_DECISION.name());
+    APPROVAL_OUTCOME.remove(task.getExecution());
   }
 }

@@ -1,7 +1,5 @@
 package com.smeloanflow.approval;
 
-import static com.smeloanflow.process.LoanOriginationProcess.Variables.APPLICATION_ID;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,6 +16,6 @@ public class RecordApprovalDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    approvals.confirm(APPLICATION_ID.from(execution));
+    approvals.confirm(execution.getProcessBusinessKey());
   }
 }

@@ -1,6 +1,7 @@
 package com.smeloanflow.approval;
 
-import com.smeloanflow.processing.ApplicationChecks;
+import com.smeloanflow.casefile.ApplicationChecks;
+import com.smeloanflow.casefile.CheckType;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -18,10 +19,10 @@ public class SeparationOfDuties {
 
   /** Business events whose actor took part in accepting the application. */
   private static final List<String> ACCEPTANCE_EVENTS = List.of("SUBMITTED", "ACCEPTED", "DOCUMENTS_MISSING", "DOCUMENTS_RECEIVED");
-  private static final List<String> PREPARATION_CHECKS = List.of(ApplicationChecks.CENTRE_REVIEW,
-      ApplicationChecks.REMOTE_VERIFICATION, ApplicationChecks.FIELD_INVESTIGATION, ApprovalChecks.INFORMATION_PROVIDED);
-  private static final List<String> APPROVAL_CHECKS = List.of(ApprovalChecks.APPROVAL, ApprovalChecks.COMMITTEE_VOTE,
-      ApprovalChecks.DEADLOCK_RESOLUTION);
+  private static final List<CheckType> PREPARATION_CHECKS = List.of(CheckType.CENTRE_REVIEW, CheckType.REMOTE_VERIFICATION,
+      CheckType.FIELD_INVESTIGATION, CheckType.INFORMATION_PROVIDED);
+  private static final List<CheckType> APPROVAL_CHECKS = List.of(CheckType.APPROVAL, CheckType.COMMITTEE_VOTE,
+      CheckType.COMMITTEE_RESOLUTION);
 
   private final JdbcClient jdbc;
   private final ApplicationChecks checks;

@@ -1,21 +1,26 @@
 package com.smeloanflow.approval;
 
-import static com.smeloanflow.process.LoanOriginationProcess.Variables.APPLICATION_ID;
-
 import com.smeloanflow.platform.TaskActor;
 import com.smeloanflow.process.LoanOriginationProcess.Elements;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Task listener (assignment, complete) on the approval tasks and the disbursement check: refuses a
- * claim, an assignment or a completion by a person the {@link SeparationOfDuties} excludes.
+ * claim, an assignment or a completion by a person the {@link SeparationOfDuties} excludes, and a
+ * committee vote given to anyone but the member it was created for (a vote is personal: a team lead
+ * cannot hand one member's vote to another). Which group may hold a task at all is checked for every
+ * task by {@code platform.TaskCandidateGuard}.
  */
 @Component("separationOfDutiesGuard")
 public class SeparationOfDutiesListener implements TaskListener {
+
+  /** The member a committee vote was created for (the multi-instance element variable). */
+  static final String COMMITTEE_MEMBER = "committeeMember";
 
   private final SeparationOfDuties separation;
 
@@ -32,8 +37,18 @@ public class SeparationOfDutiesListener implements TaskListener {
     if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       people.add(TaskActor.of(task));
     }
-    String applicationId = APPLICATION_ID.from(task);
-    boolean disbursementCheck = Elements.TASK_CHECK_DISBURSEMENT_CONDITIONS.equals(task.getTaskDefinitionKey());
+    String applicationId = task.getExecution().getProcessBusinessKey();
+    String taskKey = task.getTaskDefinitionKey();
+    if (Elements.TASK_COMMITTEE_VOTE.equals(taskKey)) {
+      Object member = task.getVariable(COMMITTEE_MEMBER);
+      for (String person : people) {
+        if (!person.equals(member)) {
+          throw new AuthorizationException("贷审会表决只能由委员 " + member + " 本人办理, " + person + " 不能代为表决 (application "
+              + applicationId + ")");
+        }
+      }
+    }
+    boolean disbursementCheck = Elements.TASK_CHECK_DISBURSEMENT_CONDITIONS.equals(taskKey);
     for (String person : people) {
       if (disbursementCheck) {
         separation.requireMayCheckDisbursement(applicationId, person);

@@ -1,15 +1,12 @@
 package com.smeloanflow.disbursement;
 
-import static com.smeloanflow.process.LoanOriginationProcess.Variables.APPLICATION_ID;
-import static com.smeloanflow.process.LoanOriginationProcess.Variables.LOAN_ID;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Service task "发放贷款" (asynchronous, retried with back-off, then an incident): posts to core
- * banking exactly once and opens the loan account.
+ * Service task "发放贷款" (asynchronous, retried with back-off, then an incident): posts the approved
+ * amount to core banking exactly once.
  */
 @Component("disburseLoan")
 public class DisburseLoanDelegate implements JavaDelegate {
@@ -22,6 +19,6 @@ public class DisburseLoanDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    LOAN_ID.set(execution, disbursement.disburse(APPLICATION_ID.from(execution)).loanId());
+    disbursement.disburse(execution.getProcessBusinessKey());
   }
 }

@@ -1,70 +1,64 @@
 package com.smeloanflow.disbursement;
 
-import com.smeloanflow.platform.InvalidTaskInputException;
-import static com.smeloanflow.process.LoanOriginationProcess.Variables.*;
+import static com.smeloanflow.process.LoanOriginationProcess.Variables.DISBURSEMENT_CHECK_OUTCOME;
+import static com.smeloanflow.process.LoanOriginationProcess.Variables.DISBURSEMENT_HOLD_UNTIL;
 
-import com.smeloanflow.approval.ApprovalChecks;
-import com.smeloanflow.intake.ApplicationHistory;
+import com.smeloanflow.casefile.CustomerReason;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.InvalidTaskInputException;
 import com.smeloanflow.platform.TaskActor;
 import com.smeloanflow.platform.TaskForm;
-import com.smeloanflow.processing.ApplicationChecks;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/**
- * "审核放款条件" (complete): disbursement operations confirm the conditions before money moves —
- * contract signed, collateral registered where required, approval conditions met. Conditions not
- * met decline the application with the reason.
- */
+/** "审核放款条件" (complete): the checker's conclusion to {@link DisbursementCheckService}. */
 @Component("disbursementCheckTask")
 public class DisbursementCheckTaskListener implements TaskListener {
 
-  public static final String MET = "CONDITIONS_MET";
-  public static final String NOT_MET = "CONDITIONS_NOT_MET";
   static final String DECISION = "disbursementDecision";
   static final String NOTES = "disbursementNotes";
-  static final Map<String, String> CHECKS = new LinkedHashMap<>();
+  static final String HOLD_UNTIL = "holdUntil";
+  static final String DOCUMENTS = "supplementDocuments";
+  static final String CUSTOMER_REASON = "declineCustomerReason";
 
-  static {
-    CHECKS.put("contractVerified", "借款合同已签署且要素一致");
-    CHECKS.put("collateralVerified", "抵押登记已办妥或无需抵押");
-    CHECKS.put("approvalConditionsMet", "审批条件已落实");
-  }
+  private final DisbursementCheckService checks;
 
-  private final ApplicationChecks checks;
-  private final ApplicationHistory history;
-
-  public DisbursementCheckTaskListener(ApplicationChecks checks, ApplicationHistory history) {
+  public DisbursementCheckTaskListener(DisbursementCheckService checks) {
     this.checks = checks;
-    this.history = history;
   }
 
   @Override
   public void notify(DelegateTask task) {
     TaskForm form = TaskForm.of(task);
-    String decision = form.choice(DECISION, "放款审核结论", Set.of(MET, NOT_MET));
-    StringBuilder details = new StringBuilder();
-    for (Map.Entry<String, String> check : CHECKS.entrySet()) {
-      boolean ok = form.checked(check.getKey());
-      details.append(check.getValue()).append(ok ? "✓ " : "✗ ");
-      if (MET.equals(decision) && !ok) {
-        throw new InvalidTaskInputException("放款前须确认: " + check.getValue() + " (" + check.getKey() + " must be checked)");
-      }
+    DisbursementCheckService.Outcome outcome = form.choice(DECISION, "放款审核结论", DisbursementCheckService.Outcome.class);
+    Set<String> confirmed = DisbursementCheckService.CONFIRMATIONS.keySet().stream().filter(form::checked).collect(Collectors.toSet());
+    LocalDate holdUntil = outcome == DisbursementCheckService.Outcome.HOLD ? form.date(HOLD_UNTIL, "暂缓至") : null;
+    List<DisbursementDocument> documents = outcome == DisbursementCheckService.Outcome.SUPPLEMENT
+        ? form.list(DOCUMENTS).stream().map(DisbursementCheckTaskListener::document).toList() : List.of();
+    CustomerReason reason = outcome == DisbursementCheckService.Outcome.DECLINE
+        ? form.optionalChoice(CUSTOMER_REASON, "告知客户的原因", CustomerReason.class) : null;
+    checks.check(new DisbursementCheckService.Check(task.getExecution().getProcessBusinessKey(), TaskActor.of(task), outcome,
+        confirmed, form.text(NOTES), holdUntil, documents, reason));
+    form.discard(DECISION, NOTES, HOLD_UNTIL, DOCUMENTS, CUSTOMER_REASON);
+    form.discard(DisbursementCheckService.CONFIRMATIONS.keySet().toArray(String[]::new));
+    DISBURSEMENT_CHECK_OUTCOME.set(task.getExecution(), outcome.name());
+    if (holdUntil != null) {
+      // The hold ends at 09:00 China time on that day, when disbursement operations are at work.
+      DISBURSEMENT_HOLD_UNTIL.set(task.getExecution(), Date.from(holdUntil.atTime(9, 0).atZone(BusinessClock.BANK_ZONE).toInstant()));
     }
-    String notes = NOT_MET.equals(decision) ? form.requiredText(NOTES, "不满足放款条件的原因") : form.text(NOTES);
-    String applicationId = APPLICATION_ID.from(task);
-    String checker = TaskActor.of(task);
-    checks.record(applicationId, ApprovalChecks.DISBURSEMENT_CHECK, 1, decision, checker, details.toString().trim(), notes);
-    history.record(applicationId, checker, "DISBURSEMENT_" + decision, notes);
-    DISBURSEMENT_CONDITIONS_MET.set(task.getExecution(), MET.equals(decision));
-    if (NOT_MET.equals(decision)) {
-      ROUTE_REASON.set(task.getExecution(), "放款条件未满足: " + notes);
+  }
+
+  private static DisbursementDocument document(String value) {
+    try {
+      return DisbursementDocument.valueOf(value);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidTaskInputException("未知的补充资料类型 (" + DOCUMENTS + ": " + value + ")");
     }
-    form.discard(DECISION, NOTES);
-    form.discard(CHECKS.keySet().toArray(String[]::new));
   }
 }

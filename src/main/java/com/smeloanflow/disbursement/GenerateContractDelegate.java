@@ -1,12 +1,12 @@
 package com.smeloanflow.disbursement;
 
-import static com.smeloanflow.process.LoanOriginationProcess.Variables.APPLICATION_ID;
+import static com.smeloanflow.process.LoanOriginationProcess.Variables.GUARANTEES_REQUIRED;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Service task "生成借款合同": the contract is generated and sent to the e-signature service. */
+/** Service task "生成借款合同": the loan and guarantee contracts are generated and sent to the e-signature service. */
 @Component("generateContract")
 public class GenerateContractDelegate implements JavaDelegate {
 
@@ -18,6 +18,8 @@ public class GenerateContractDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    contracts.generate(APPLICATION_ID.from(execution));
+    String applicationId = execution.getProcessBusinessKey();
+    contracts.generate(applicationId);
+    GUARANTEES_REQUIRED.set(execution, !contracts.guarantees(applicationId).isEmpty());
   }
 }

@@ -1,7 +1,7 @@
 package com.smeloanflow.disbursement;
 
-import com.smeloanflow.intake.ApplicationValidationException;
-import com.smeloanflow.intake.FieldViolation;
+import com.smeloanflow.platform.InvalidFieldsException;
+import com.smeloanflow.platform.FieldViolation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
@@ -54,7 +54,7 @@ public class SandboxCoreBankingController {
     requireCount("failBeforePosting", requested.failBeforePosting(), violations);
     requireCount("failAfterPosting", requested.failAfterPosting(), violations);
     if (!violations.isEmpty()) {
-      throw new ApplicationValidationException(violations, violations.size() + " 个字段有误");
+      throw new InvalidFieldsException(violations, violations.size() + " 个字段有误");
     }
     faults.failBeforePosting(requested.failBeforePosting());
     faults.failAfterPosting(requested.failAfterPosting());

@@ -51,6 +51,9 @@ public class SandboxESignature implements ESignatureService {
     String status = jdbc.sql("SELECT status FROM sandbox_esign_envelope WHERE envelope_id = :e")
         .param("e", envelopeId).query(String.class).optional()
         .orElseThrow(() -> new IllegalArgumentException("No envelope " + envelopeId));
+    if ("CANCELLED".equals(status)) {
+      throw new IllegalStateException("Envelope " + envelopeId + " was cancelled by the bank and can no longer be signed");
+    }
     if (!"SIGNED".equals(status)) {
       jdbc.sql("UPDATE sandbox_esign_envelope SET status = 'SIGNED', signature_id = :s, signed_at = :at WHERE envelope_id = :e")
           .param("s", "SIG-" + UUID.randomUUID()).param("at", Timestamp.from(clock.now())).param("e", envelopeId)
@@ -60,6 +63,19 @@ public class SandboxESignature implements ESignatureService {
         .query((rs, row) -> new Signature(rs.getString("signature_id"), envelopeId, rs.getString("contract_number"),
             rs.getString("signer_id_number"), rs.getObject("signed_at", OffsetDateTime.class).toInstant()))
         .single();
+  }
+
+  @Override
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void cancel(String envelopeId) {
+    jdbc.sql("UPDATE sandbox_esign_envelope SET status = 'CANCELLED', cancelled_at = :at WHERE envelope_id = :e AND status <> 'CANCELLED'")
+        .param("at", Timestamp.from(clock.now())).param("e", envelopeId).update();
+  }
+
+  /** The envelope's status in the service: SENT, SIGNED or CANCELLED. */
+  public Optional<String> status(String envelopeId) {
+    return jdbc.sql("SELECT status FROM sandbox_esign_envelope WHERE envelope_id = :e").param("e", envelopeId)
+        .query(String.class).optional();
   }
 
   @Override

@@ -1,10 +1,13 @@
 package com.smeloanflow.disbursement;
 
-import com.smeloanflow.intake.ApplicationStatus;
+import com.smeloanflow.casefile.ApplicationStatus;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.InputHygiene;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,10 +19,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Applications")
 public class SigningController {
 
-  private final SigningService signing;
+  /** How far back a reported signature or registration may lie (the longest wait is 30 days), and ahead (clock skew). */
+  private static final Duration REPORT_PAST = Duration.ofDays(90);
+  private static final Duration REPORT_AHEAD = Duration.ofMinutes(10);
 
-  public SigningController(SigningService signing) {
+  private final SigningService signing;
+  private final BusinessClock clock;
+
+  public SigningController(SigningService signing, BusinessClock clock) {
     this.signing = signing;
+    this.clock = clock;
   }
 
   public record SignatureReport(@Schema(example = "SIG-5d7c2f0e-8a1b-4c55-9e0b-1f2a3b4c5d6e") String signatureId,
@@ -28,6 +37,10 @@ public class SigningController {
   public record MortgageRegistrationReport(@Schema(example = "黔(2026)汇川区不动产证明第0012345号") String registrationNumber,
       @Schema(example = "2026-11-25T09:00:00+08:00") OffsetDateTime registeredAt) {}
 
+  public record GuaranteeSignatureReport(@Schema(example = "BZ20261123000001-1") String contractNumber,
+      @Schema(example = "SIG-7a1c0e55-3b2d-4f60-9d8e-0c1b2a3d4e5f") String signatureId,
+      @Schema(example = "2026-11-23T11:00:00+08:00") OffsetDateTime signedAt) {}
+
   public record StatusResponse(String applicationId, ApplicationStatus status) {}
 
   @PostMapping(path = "/api/applications/{id}/signature", consumes = "application/json")
@@ -35,17 +48,39 @@ public class SigningController {
       description = "Called by the channel after the e-signature service confirmed the signature; the bank verifies it "
           + "with the service. 409 when the application is not awaiting a signature.")
   public StatusResponse signature(@PathVariable("id") String id, @RequestBody SignatureReport report, Principal principal) {
+    InputHygiene.refuseIfAny(InputHygiene.singleLine("signatureId", report.signatureId(), 64),
+        InputHygiene.instantNear("signedAt", report.signedAt() == null ? null : report.signedAt().toInstant(), clock.now(),
+            REPORT_PAST, REPORT_AHEAD));
     return new StatusResponse(id, signing.signatureReceived(id, report.signatureId(),
         report.signedAt() == null ? null : report.signedAt().toInstant(), principal.getName()));
   }
 
   @PostMapping(path = "/api/applications/{id}/mortgage-registration", consumes = "application/json")
   @Operation(summary = "The mortgage was registered online (线上办抵)",
-      description = "Verified with the mortgage registry: the registration must be for this enterprise and secure at "
-          + "least the approved amount. 409 when the application is not awaiting a registration.")
+      description = "Verified with the mortgage registry: the registration must be this enterprise's, in favour of the bank, "
+          + "over the application's collateral, secure at least the approved amount and secure no other loan. 409 when the "
+          + "application is not awaiting a registration.")
   public StatusResponse mortgageRegistration(@PathVariable("id") String id, @RequestBody MortgageRegistrationReport report,
       Principal principal) {
+    InputHygiene.refuseIfAny(InputHygiene.singleLine("registrationNumber", report.registrationNumber(), 64),
+        InputHygiene.instantNear("registeredAt", report.registeredAt() == null ? null : report.registeredAt().toInstant(),
+            clock.now(), REPORT_PAST, REPORT_AHEAD));
     return new StatusResponse(id, signing.mortgageRegistered(id, report.registrationNumber(),
         report.registeredAt() == null ? null : report.registeredAt().toInstant(), principal.getName()));
+  }
+
+  @PostMapping(path = "/api/applications/{id}/guarantee-signatures", consumes = "application/json")
+  @Operation(summary = "A guarantor signed a guarantee contract",
+      description = "Called by the channel after the e-signature service confirmed a guarantor's signature; verified with the "
+          + "service (the signer must be the guarantor the contract names). Taken any time after the contracts were sent; "
+          + "when the last guarantor has signed, the loan goes on to registration or disbursement.")
+  public StatusResponse guaranteeSignature(@PathVariable("id") String id, @RequestBody GuaranteeSignatureReport report,
+      Principal principal) {
+    InputHygiene.refuseIfAny(InputHygiene.singleLine("contractNumber", report.contractNumber(), 64),
+        InputHygiene.singleLine("signatureId", report.signatureId(), 64),
+        InputHygiene.instantNear("signedAt", report.signedAt() == null ? null : report.signedAt().toInstant(), clock.now(),
+            REPORT_PAST, REPORT_AHEAD));
+    return new StatusResponse(id, signing.guaranteeSignatureReceived(id, report.contractNumber(), report.signatureId(),
+        report.signedAt() == null ? null : report.signedAt().toInstant(), principal.getName()));
   }
 }

@@ -1,30 +1,44 @@
 package com.smeloanflow.disbursement;
 
-import static com.smeloanflow.process.LoanOriginationProcess.Variables.APPLICATION_ID;
-
-import com.smeloanflow.intake.ApplicationHistory;
-import com.smeloanflow.intake.ApplicationStatus;
-import com.smeloanflow.intake.ApplicationStatusUpdater;
+import com.smeloanflow.casefile.CustomerReason;
+import com.smeloanflow.casefile.DeclineService;
+import com.smeloanflow.casefile.Stage;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Service task "撤销未签约申请": the contract was not signed, or the mortgage not registered, in time. */
+/**
+ * Service task "撤销未完成签约的申请": a deadline of signing passed. The applicant is told which: the
+ * contract was not signed, a guarantor did not sign, or — to someone who signed — the mortgage was not
+ * registered, so a customer who signed is never told "合同未签署".
+ */
 @Component("withdrawUnsigned")
 public class WithdrawUnsignedDelegate implements JavaDelegate {
 
-  private final ApplicationStatusUpdater status;
-  private final ApplicationHistory history;
+  private final ContractService contracts;
+  private final DeclineService declines;
 
-  public WithdrawUnsignedDelegate(ApplicationStatusUpdater status, ApplicationHistory history) {
-    this.status = status;
-    this.history = history;
+  public WithdrawUnsignedDelegate(ContractService contracts, DeclineService declines) {
+    this.contracts = contracts;
+    this.declines = declines;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String applicationId = APPLICATION_ID.from(execution);
-    history.record(applicationId, "system", "WITHDRAWN", "合同未在期限内签署或抵押未在期限内登记 (" + execution.getCurrentActivityId() + ")");
-    status.set(applicationId, ApplicationStatus.WITHDRAWN);
+    String applicationId = execution.getProcessBusinessKey();
+    ContractService.Contract contract = contracts.find(applicationId).orElseThrow();
+    CustomerReason reason;
+    String internal;
+    if (!contract.signed()) {
+      reason = CustomerReason.CONTRACT_NOT_SIGNED;
+      internal = "借款合同 " + contract.contractNumber() + " 未在 15 日内签署";
+    } else if (!contracts.allGuaranteesSigned(applicationId)) {
+      reason = CustomerReason.GUARANTEES_NOT_SIGNED;
+      internal = "保证合同未在 15 日内全部签署";
+    } else {
+      reason = CustomerReason.MORTGAGE_NOT_REGISTERED;
+      internal = "抵押登记未在 30 日内办妥";
+    }
+    declines.decline(DeclineService.Decline.withdrawal(applicationId, Stage.CONTRACT_AND_DISBURSEMENT, internal, reason, null));
   }
 }

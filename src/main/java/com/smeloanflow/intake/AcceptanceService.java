@@ -1,24 +1,54 @@
 package com.smeloanflow.intake;
 
+import com.smeloanflow.casefile.ApplicationHistory;
+import com.smeloanflow.casefile.ApplicationStatus;
+import com.smeloanflow.casefile.CaseFiles;
+import com.smeloanflow.casefile.CustomerReason;
+import com.smeloanflow.casefile.DeclineService;
+import com.smeloanflow.casefile.Stage;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.FieldViolation;
+import com.smeloanflow.platform.InvalidFieldsException;
+import com.smeloanflow.platform.StateConflictException;
+import com.smeloanflow.process.LoanOriginationProcess;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Branch acceptance: the document checklist and what follows from it. */
+/**
+ * Branch acceptance: the document checklist, documents that arrive later (at the branch or through a
+ * channel), and the withdrawal when they do not arrive in time.
+ */
 @Service
 public class AcceptanceService {
 
+  /** The acceptor's checklist of an application. */
+  public record Checklist(String applicationId, Set<RequiredDocument> received, String acceptor, String notes) {}
+
+  /** The applicant uploaded documents through a channel. */
+  public record DocumentsUpload(String applicationId, List<String> documents, String reportedBy) {}
+
   private final LoanApplicationRepository applications;
-  private final ApplicationStatusUpdater status;
+  private final CaseFiles caseFiles;
   private final ApplicationHistory history;
+  private final DeclineService declines;
+  private final RuntimeService runtimeService;
+  private final List<DocumentsAwaiter> otherAwaiters;
   private final BusinessClock clock;
 
-  public AcceptanceService(LoanApplicationRepository applications, ApplicationStatusUpdater status,
-      ApplicationHistory history, BusinessClock clock) {
+  public AcceptanceService(LoanApplicationRepository applications, CaseFiles caseFiles, ApplicationHistory history,
+      DeclineService declines, RuntimeService runtimeService, List<DocumentsAwaiter> otherAwaiters, BusinessClock clock) {
     this.applications = applications;
-    this.status = status;
+    this.caseFiles = caseFiles;
     this.history = history;
+    this.declines = declines;
+    this.runtimeService = runtimeService;
+    this.otherAwaiters = otherAwaiters;
     this.clock = clock;
   }
 
@@ -27,37 +57,91 @@ public class AcceptanceService {
    *
    * @return the documents still missing; empty when the application is accepted
    */
-  public List<RequiredDocument> recordChecklist(String applicationId, Set<RequiredDocument> received, String acceptor,
-      String notes) {
-    LoanApplication application = applications.get(applicationId);
+  public List<RequiredDocument> recordChecklist(Checklist checklist) {
+    LoanApplication application = applications.get(checklist.applicationId());
     List<RequiredDocument> missing = application.requiredDocuments().stream()
-        .filter(document -> !received.contains(document))
+        .filter(document -> !checklist.received().contains(document))
         .toList();
-    applications.updateMissingDocuments(applicationId, missing, clock.now());
+    applications.updateMissingDocuments(application.id(), missing, clock.now());
+    String notes = checklist.notes();
     String detail = (missing.isEmpty() ? "资料齐全" : "缺少: " + labels(missing)) + (notes == null || notes.isBlank() ? "" : "; 备注: " + notes);
-    if (missing.isEmpty()) {
-      history.record(applicationId, acceptor, "ACCEPTED", detail);
-      status.set(applicationId, ApplicationStatus.IN_PROCESSING);
-    } else {
-      history.record(applicationId, acceptor, "DOCUMENTS_MISSING", detail);
-      status.set(applicationId, ApplicationStatus.DOCUMENTS_MISSING);
-    }
+    history.record(application.id(), checklist.acceptor(), missing.isEmpty() ? "ACCEPTED" : "DOCUMENTS_MISSING", detail);
+    caseFiles.setStatus(application.id(), missing.isEmpty() ? ApplicationStatus.IN_PROCESSING : ApplicationStatus.DOCUMENTS_MISSING);
     return missing;
   }
 
-  /** The missing documents arrived, at the branch or through a channel; the branch checks them again. */
-  public void documentsReceived(String applicationId, String receivedBy, String detail) {
-    history.record(applicationId, receivedBy, "DOCUMENTS_RECEIVED", detail);
-    status.set(applicationId, ApplicationStatus.AWAITING_ACCEPTANCE);
+  /** The branch registered the missing documents at the counter; acceptance checks them again. */
+  public void documentsBroughtToBranch(String applicationId, String receivedBy) {
+    history.record(applicationId, receivedBy, "DOCUMENTS_RECEIVED", "网点登记补充资料已收到");
+    caseFiles.setStatus(applicationId, ApplicationStatus.AWAITING_ACCEPTANCE);
   }
 
-  /** Nothing arrived in time: the application is withdrawn. */
+  /**
+   * The applicant uploaded documents through a channel: the stage waiting for them (acceptance here,
+   * or disbursement's supplement) moves on.
+   *
+   * @throws InvalidFieldsException naming unknown document types; nothing changes
+   * @throws StateConflictException when no stage is waiting for documents (409)
+   */
+  @Transactional
+  public ApplicationStatus documentsUploaded(DocumentsUpload upload) {
+    List<FieldViolation> violations = new ArrayList<>();
+    if (upload.documents() == null || upload.documents().isEmpty()) {
+      violations.add(new FieldViolation("documents", "REQUIRED", "至少上传一份资料"));
+    } else {
+      for (int i = 0; i < upload.documents().size(); i++) {
+        String document = upload.documents().get(i);
+        if (!knownDocument(document)) {
+          violations.add(new FieldViolation("documents[" + i + "]", "UNKNOWN_VALUE", "未知的资料类型: " + document));
+        }
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidFieldsException(violations);
+    }
+    String id = upload.applicationId();
+    applications.get(id);
+    ApplicationStatus status = caseFiles.status(id).orElseThrow();
+    if (status != ApplicationStatus.DOCUMENTS_MISSING) {
+      throw new StateConflictException("Application " + id + " is " + status + ", not waiting for documents");
+    }
+    String detail = "渠道上传: " + String.join(", ", upload.documents());
+    for (DocumentsAwaiter awaiter : otherAwaiters) {
+      if (awaiter.documentsUploaded(id, upload.reportedBy(), detail)) {
+        return caseFiles.status(id).orElseThrow();
+      }
+    }
+    history.record(id, upload.reportedBy(), "DOCUMENTS_RECEIVED", detail);
+    caseFiles.setStatus(id, ApplicationStatus.AWAITING_ACCEPTANCE);
+    try {
+      runtimeService.createMessageCorrelation(LoanOriginationProcess.Messages.DOCUMENTS_RECEIVED)
+          .processInstanceBusinessKey(id)
+          .correlate();
+    } catch (MismatchingMessageCorrelationException e) {
+      // The status says DOCUMENTS_MISSING only where the wait is reached, so this means a concurrent change.
+      throw new StateConflictException("Application " + id + " is not waiting for documents; retry later");
+    }
+    return ApplicationStatus.AWAITING_ACCEPTANCE;
+  }
+
+  /** Nothing arrived in time: the application is withdrawn; the applicant is told which documents were missing. */
   public void withdrawForMissingDocuments(String applicationId) {
-    history.record(applicationId, "system", "WITHDRAWN", "补件期限届满, 未收到: " + labels(applications.get(applicationId).missingDocuments()));
-    status.set(applicationId, ApplicationStatus.WITHDRAWN);
+    List<RequiredDocument> missing = applications.get(applicationId).missingDocuments();
+    declines.decline(DeclineService.Decline.withdrawal(applicationId, Stage.INTAKE, "补件期限届满, 未收到: " + labels(missing),
+        CustomerReason.DOCUMENTS_NOT_SUPPLIED,
+        "未补充的资料: " + labels(missing)));
+  }
+
+  private boolean knownDocument(String document) {
+    try {
+      RequiredDocument.valueOf(String.valueOf(document));
+      return true;
+    } catch (IllegalArgumentException e) {
+      return otherAwaiters.stream().anyMatch(awaiter -> awaiter.knows(document));
+    }
   }
 
   static String labels(List<RequiredDocument> documents) {
-    return String.join("、", documents.stream().map(RequiredDocument::label).toList());
+    return documents.stream().map(RequiredDocument::label).collect(Collectors.joining("、"));
   }
 }

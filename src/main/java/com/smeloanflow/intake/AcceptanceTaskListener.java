@@ -1,9 +1,9 @@
 package com.smeloanflow.intake;
 
-import static com.smeloanflow.process.LoanOriginationProcess.Variables.APPLICATION_ID;
 import static com.smeloanflow.process.LoanOriginationProcess.Variables.DOCUMENTS_COMPLETE;
 
 import com.smeloanflow.platform.TaskActor;
+import com.smeloanflow.platform.TaskForm;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -12,9 +12,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * "受理贷款申请" task: on create the application awaits acceptance; on complete the checklist the
- * acceptor ticked (one boolean per document, see {@link RequiredDocument#formField()}) decides
- * whether the documents are complete.
+ * "受理贷款申请" (complete): the checklist the acceptor ticked (one checkbox per document, see
+ * {@link RequiredDocument#formField()}) is recorded; the process keeps only whether it is complete.
  */
 @Component("acceptanceTask")
 public class AcceptanceTaskListener implements TaskListener {
@@ -22,34 +21,24 @@ public class AcceptanceTaskListener implements TaskListener {
   static final String NOTES = "acceptanceNotes";
 
   private final AcceptanceService acceptance;
-  private final ApplicationStatusUpdater status;
 
-  public AcceptanceTaskListener(AcceptanceService acceptance, ApplicationStatusUpdater status) {
+  public AcceptanceTaskListener(AcceptanceService acceptance) {
     this.acceptance = acceptance;
-    this.status = status;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    String applicationId = APPLICATION_ID.from(task);
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      status.set(applicationId, ApplicationStatus.AWAITING_ACCEPTANCE);
-      return;
-    }
+    TaskForm form = TaskForm.of(task);
     Set<RequiredDocument> received = EnumSet.noneOf(RequiredDocument.class);
     for (RequiredDocument document : RequiredDocument.values()) {
-      if (Boolean.TRUE.equals(task.getVariable(document.formField()))) {
+      if (form.checked(document.formField())) {
         received.add(document);
       }
     }
-    Object notes = task.getVariable(NOTES);
-    List<RequiredDocument> missing = acceptance.recordChecklist(applicationId, received, TaskActor.of(task),
-        notes == null ? null : notes.toString());
-    // The ticks are recorded in the application's tables; the process keeps only the outcome.
-    for (RequiredDocument document : RequiredDocument.values()) {
-      task.getExecution().removeVariable(document.formField());
-    }
-    task.getExecution().removeVariable(NOTES);
+    List<RequiredDocument> missing = acceptance.recordChecklist(new AcceptanceService.Checklist(
+        task.getExecution().getProcessBusinessKey(), received, TaskActor.of(task), form.text(NOTES)));
+    form.discard(NOTES);
+    form.discard(java.util.Arrays.stream(RequiredDocument.values()).map(RequiredDocument::formField).toArray(String[]::new));
     DOCUMENTS_COMPLETE.set(task.getExecution(), missing.isEmpty());
   }
 }

@@ -1,8 +1,10 @@
 package com.smeloanflow.intake;
 
-public class ApplicationNotFoundException extends RuntimeException {
+import com.smeloanflow.platform.NotFoundException;
+
+public class ApplicationNotFoundException extends NotFoundException {
 
   public ApplicationNotFoundException(String applicationId) {
-    super("Application " + applicationId + " does not exist");
+    super("申请不存在", "Application " + applicationId + " does not exist");
   }
 }

@@ -1,6 +1,12 @@
 package com.smeloanflow.intake;
 
-import com.smeloanflow.process.LoanOriginationProcess;
+import com.smeloanflow.casefile.ApplicationHistory;
+import com.smeloanflow.casefile.ApplicationStatus;
+import com.smeloanflow.casefile.CaseFiles;
+import com.smeloanflow.casefile.DeclineService;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -8,71 +14,82 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
-/** Reads an application with where it stands in its process. */
+/**
+ * Reads an application with where it stands: the case file (status, the one process instance that
+ * works it), its open tasks and current stage from the engine, the decision from the later stages.
+ * Reads never fail on data the product allowed to exist: with no instance, or its history cleaned
+ * up, the view has no stage and no tasks, and the business history stays.
+ */
 @Service
 public class ApplicationQueryService {
 
   private final LoanApplicationRepository applications;
+  private final CaseFiles caseFiles;
+  private final DeclineService declines;
   private final TaskService taskService;
   private final HistoryService historyService;
-  private final ApplicationDecisionReader decisions;
+  private final List<ApplicationDecisionReader> decisions;
+  private final List<LoanLookup> loans;
   private final ApplicationHistory history;
 
-  public ApplicationQueryService(LoanApplicationRepository applications, TaskService taskService,
-      HistoryService historyService, ApplicationDecisionReader decisions, ApplicationHistory history) {
+  public ApplicationQueryService(LoanApplicationRepository applications, CaseFiles caseFiles, DeclineService declines,
+      TaskService taskService, HistoryService historyService, List<ApplicationDecisionReader> decisions,
+      List<LoanLookup> loans, ApplicationHistory history) {
     this.applications = applications;
+    this.caseFiles = caseFiles;
+    this.declines = declines;
     this.taskService = taskService;
     this.historyService = historyService;
     this.decisions = decisions;
+    this.loans = loans;
     this.history = history;
   }
 
   /** One entry of who did what when: a business event, or a person's task from Camunda's history. */
-  public record HistoryEntry(java.time.Instant at, String actor, String what, String detail) {}
+  public record HistoryEntry(Instant at, String actor, String what, String detail) {}
 
   /** The application's business events and its tasks (who worked them, from when to when), in time order. */
   public List<HistoryEntry> history(String applicationId) {
     applications.get(applicationId);
-    java.util.ArrayList<HistoryEntry> entries = new java.util.ArrayList<>();
+    List<HistoryEntry> entries = new ArrayList<>();
     history.of(applicationId).forEach(e -> entries.add(new HistoryEntry(e.occurredAt(), e.actor(), e.eventType(), e.detail())));
-    historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(applicationId).list().forEach(t ->
-        entries.add(new HistoryEntry(t.getStartTime().toInstant(), t.getAssignee() == null ? "-" : t.getAssignee(),
-            "TASK " + t.getName(), t.getEndTime() == null ? "进行中" : "完成于 " + t.getEndTime().toInstant()
-                + (t.getDeleteReason() == null || "completed".equals(t.getDeleteReason()) ? "" : " (" + t.getDeleteReason() + ")"))));
-    entries.sort(java.util.Comparator.comparing(HistoryEntry::at));
+    caseFiles.processInstanceId(applicationId).ifPresent(instance ->
+        historyService.createHistoricTaskInstanceQuery().processInstanceId(instance).list().forEach(t ->
+            entries.add(new HistoryEntry(t.getStartTime().toInstant(), t.getAssignee() == null ? "-" : t.getAssignee(),
+                "TASK " + t.getName(), t.getEndTime() == null ? "进行中" : "完成于 " + t.getEndTime().toInstant()
+                    + (t.getDeleteReason() == null || "completed".equals(t.getDeleteReason()) ? "" : " (" + t.getDeleteReason() + ")")))));
+    entries.sort(Comparator.comparing(HistoryEntry::at));
     return entries;
   }
 
   public ApplicationView view(String applicationId) {
     LoanApplication application = applications.get(applicationId);
-    List<String> openTasks = taskService.createTaskQuery()
-        .processInstanceBusinessKey(applicationId)
-        .processDefinitionKey(LoanOriginationProcess.KEY)
+    ApplicationStatus status = caseFiles.status(applicationId).orElse(ApplicationStatus.SUBMITTED);
+    String instance = caseFiles.processInstanceId(applicationId).orElse(null);
+    List<String> openTasks = instance == null ? List.of() : taskService.createTaskQuery()
+        .processInstanceId(instance)
         .orderByTaskCreateTime().asc()
         .list().stream().map(Task::getName).toList();
-    List<String> stage = historyService.createHistoricActivityInstanceQuery()
-        .processInstanceId(processInstanceId(applicationId))
+    List<String> stage = instance == null ? List.of() : historyService.createHistoricActivityInstanceQuery()
+        .processInstanceId(instance)
         .unfinished()
         .orderByHistoricActivityInstanceStartTime().asc()
         .list().stream()
+        .filter(activity -> "subProcess".equals(activity.getActivityType()))
         .map(HistoricActivityInstance::getActivityName)
         .filter(name -> name != null && !name.isBlank())
         .distinct()
         .toList();
-    return new ApplicationView(application.id(), application.status(), application.status().label(),
+    ApplicationView.Outcome outcome = declines.find(applicationId)
+        .map(d -> new ApplicationView.Outcome(d.outcome().name(), d.customerReason().name(), d.customerReason().text()))
+        .orElse(null);
+    return new ApplicationView(application.id(), status, status.label(),
         application.product().name(), application.requestedAmount(), application.termMonths(),
         application.branchCode(), stage, openTasks,
         application.missingDocuments().stream().map(RequiredDocument::label).toList(),
-        decisions.decision(applicationId).orElse(null), decisions.loanId(applicationId).orElse(null),
+        decisions.stream().map(reader -> reader.decision(applicationId)).flatMap(java.util.Optional::stream).findFirst().orElse(null),
+        outcome,
+        loans.stream().map(lookup -> lookup.loanIdOf(applicationId)).flatMap(java.util.Optional::stream).findFirst().orElse(null),
         application.submittedAt());
-  }
-
-  private String processInstanceId(String applicationId) {
-    var instance = historyService.createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(applicationId)
-        .processDefinitionKey(LoanOriginationProcess.KEY)
-        .singleResult();
-    // A query for an id that matches nothing returns no activities.
-    return instance == null ? "-" : instance.getId();
   }
 }

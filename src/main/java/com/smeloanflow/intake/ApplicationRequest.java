@@ -22,7 +22,17 @@ public record ApplicationRequest(
     @Schema(example = "购置生产设备") String purpose,
     @Schema(example = "MORTGAGE", allowableValues = {"CREDIT", "MORTGAGE", "GUARANTEE", "JOINT_GUARANTEE"})
     String guaranteeType,
-    Collateral collateral) {
+    Collateral collateral,
+    @Schema(description = "Guarantors: at least one for GUARANTEE, at least two enterprises of the joint-guarantee group for JOINT_GUARANTEE; none otherwise")
+    java.util.List<GuarantorRequest> guarantors) {
+
+  /** The same application without guarantors (what CREDIT and MORTGAGE applications send). */
+  public ApplicationRequest(String channel, String branchCode, String product, Enterprise enterprise,
+      LegalRepresentative legalRepresentative, BigDecimal requestedAmount, Integer termMonths, String purpose,
+      String guaranteeType, Collateral collateral) {
+    this(channel, branchCode, product, enterprise, legalRepresentative, requestedAmount, termMonths, purpose, guaranteeType,
+        collateral, null);
+  }
 
   public record Enterprise(
       @Schema(example = "遵义市汇川区明达机械加工有限公司") String name,
@@ -42,4 +52,13 @@ public record ApplicationRequest(
       String type,
       @Schema(example = "汇川区工业园3号厂房") String description,
       @Schema(example = "2400000.00") BigDecimal appraisedValue) {}
+
+  public record GuarantorRequest(
+      @Schema(example = "PERSON", allowableValues = {"PERSON", "ENTERPRISE"}) String type,
+      @Schema(example = "李强") String name,
+      @Schema(example = "520302198001011236", description = "PERSON: 18-digit resident ID number (GB 11643); ENTERPRISE: unified social credit code (GB 32100)")
+      String idNumber,
+      @Schema(example = "SHAREHOLDER", allowableValues = {"LEGAL_REPRESENTATIVE", "SHAREHOLDER", "SPOUSE_OF_LEGAL_REPRESENTATIVE",
+          "RELATED_ENTERPRISE", "JOINT_GUARANTEE_MEMBER", "GUARANTEE_COMPANY", "OTHER"}) String relation,
+      @Schema(example = "13985066666", description = "optional") String mobile) {}
 }

@@ -1,5 +1,8 @@
 package com.smeloanflow.intake;
 
+import com.smeloanflow.platform.FieldViolation;
+import com.smeloanflow.platform.InputHygiene;
+
 import com.smeloanflow.intake.ApplicationRequest.Collateral;
 import com.smeloanflow.intake.ApplicationRequest.Enterprise;
 import com.smeloanflow.intake.ApplicationRequest.LegalRepresentative;
@@ -49,12 +52,61 @@ public final class ApplicationValidator {
     checkLegalRepresentative(request.legalRepresentative());
     checkAmount(request.requestedAmount(), product);
     checkTerm(request.termMonths(), product);
-    requireText("purpose", request.purpose(), 500);
+    requireText("purpose", request.purpose(), 500, true);
     if (product != null && guarantee != null && !product.guaranteeTypes().contains(guarantee)) {
       add("guaranteeType", "NOT_ALLOWED_FOR_PRODUCT",
           product.label() + "不接受" + guarantee.label() + "担保方式");
     }
     checkCollateral(request.collateral(), guarantee);
+    checkGuarantors(request.guarantors(), guarantee, request.enterprise() == null ? null : request.enterprise().creditCode());
+  }
+
+  /** At most this many guarantors per application. */
+  static final int MAX_GUARANTORS = 5;
+
+  private void checkGuarantors(List<ApplicationRequest.GuarantorRequest> guarantors, GuaranteeType guarantee, String borrowerCode) {
+    int count = guarantors == null ? 0 : guarantors.size();
+    if (guarantee == GuaranteeType.GUARANTEE && count < 1) {
+      add("guarantors", "REQUIRED", "保证贷款须提供至少一名保证人");
+    } else if (guarantee == GuaranteeType.JOINT_GUARANTEE && count < 2) {
+      add("guarantors", "TOO_FEW", "联保贷款须提供至少两家联保小组成员企业作为保证人");
+    } else if (guarantee != null && guarantee != GuaranteeType.GUARANTEE && guarantee != GuaranteeType.JOINT_GUARANTEE && count > 0) {
+      add("guarantors", "NOT_ALLOWED", guarantee.label() + "贷款不接受保证人; 有保证人时请选择保证担保");
+    }
+    if (count > MAX_GUARANTORS) {
+      add("guarantors", "TOO_MANY", "保证人最多 " + MAX_GUARANTORS + " 名");
+      return;
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < count; i++) {
+      ApplicationRequest.GuarantorRequest g = guarantors.get(i);
+      String at = "guarantors[" + i + "]";
+      if (g == null) {
+        add(at, "REQUIRED", "保证人信息不能为空");
+        continue;
+      }
+      Guarantor.PartyType type = enumValue(at + ".type", g.type(), Guarantor.PartyType.class);
+      requireText(at + ".name", g.name(), 200, false);
+      GuarantorRelation relation = enumValue(at + ".relation", g.relation(), GuarantorRelation.class);
+      if (type == Guarantor.PartyType.PERSON) {
+        checkResidentId(at + ".idNumber", g.idNumber());
+      } else if (type == Guarantor.PartyType.ENTERPRISE) {
+        checkCreditCode(at + ".idNumber", g.idNumber());
+        if (g.idNumber() != null && g.idNumber().equals(borrowerCode)) {
+          add(at + ".idNumber", "IS_BORROWER", "保证人不能是借款企业本身");
+        }
+      }
+      if (guarantee == GuaranteeType.JOINT_GUARANTEE && (type != Guarantor.PartyType.ENTERPRISE
+          || relation != GuarantorRelation.JOINT_GUARANTEE_MEMBER)) {
+        add(at, "NOT_A_JOINT_GUARANTEE_MEMBER", "联保贷款的保证人须为联保小组成员企业");
+      }
+      if (g.mobile() != null && !g.mobile().isBlank() && !MOBILE.matcher(g.mobile()).matches()) {
+        add(at + ".mobile", "INVALID_FORMAT", "手机号码应为11位, 以1开头");
+      }
+      if (g.idNumber() != null && !seen.add(g.idNumber())) {
+        add(at + ".idNumber", "DUPLICATE", "同一保证人不能重复填写");
+      }
+    }
   }
 
   private void checkEnterprise(Enterprise enterprise) {
@@ -62,22 +114,17 @@ public final class ApplicationValidator {
       add("enterprise", "REQUIRED", "企业信息不能为空");
       return;
     }
-    requireText("enterprise.name", enterprise.name(), 200);
-    String code = enterprise.creditCode();
-    if (isBlank(code)) {
-      add("enterprise.creditCode", "REQUIRED", "统一社会信用代码不能为空");
-    } else if (!UnifiedSocialCreditCode.hasValidFormat(code)) {
-      add("enterprise.creditCode", "INVALID_FORMAT",
-          "统一社会信用代码应为18位, 由数字和大写字母(不含I、O、S、V、Z)组成");
-    } else if (!UnifiedSocialCreditCode.hasValidCheckCharacter(code)) {
-      add("enterprise.creditCode", "INVALID_CHECK_CHARACTER", "统一社会信用代码校验位错误(GB 32100)");
-    }
+    requireText("enterprise.name", enterprise.name(), 200, false);
+    checkCreditCode("enterprise.creditCode", enterprise.creditCode());
     requireMatching("enterprise.industryCode", enterprise.industryCode(), INDUSTRY_CODE,
         "行业代码应为国民经济行业分类代码, 如 C34");
     if (enterprise.establishedOn() == null) {
       add("enterprise.establishedOn", "REQUIRED", "成立日期不能为空");
     } else if (enterprise.establishedOn().isAfter(today)) {
       add("enterprise.establishedOn", "IN_FUTURE", "成立日期不能晚于今天");
+    } else {
+      InputHygiene.dateWithin("enterprise.establishedOn", enterprise.establishedOn(),
+          InputHygiene.EARLIEST_ESTABLISHED_ON, today).ifPresent(violations::add);
     }
     checkMoney("enterprise.annualRevenue", enterprise.annualRevenue(), true);
   }
@@ -87,19 +134,32 @@ public final class ApplicationValidator {
       add("legalRepresentative", "REQUIRED", "法定代表人信息不能为空");
       return;
     }
-    requireText("legalRepresentative.name", rep.name(), 100);
-    String id = rep.idNumber();
-    if (isBlank(id)) {
-      add("legalRepresentative.idNumber", "REQUIRED", "身份证号码不能为空");
-    } else if (!ResidentIdNumber.hasValidFormat(id)) {
-      add("legalRepresentative.idNumber", "INVALID_FORMAT", "身份证号码应为17位数字加1位数字或X");
-    } else if (ResidentIdNumber.birthDate(id) == null || ResidentIdNumber.birthDate(id).isAfter(today)) {
-      add("legalRepresentative.idNumber", "INVALID_BIRTH_DATE", "身份证号码中的出生日期无效");
-    } else if (!ResidentIdNumber.hasValidCheckDigit(id)) {
-      add("legalRepresentative.idNumber", "INVALID_CHECK_DIGIT", "身份证号码校验位错误(GB 11643)");
-    }
+    requireText("legalRepresentative.name", rep.name(), 100, false);
+    checkResidentId("legalRepresentative.idNumber", rep.idNumber());
     requireMatching("legalRepresentative.mobile", rep.mobile(), MOBILE, "手机号码应为11位, 以1开头");
-    requireMatching("legalRepresentative.email", rep.email(), EMAIL, "电子邮箱格式不正确");
+    requireMatching("legalRepresentative.email", rep.email(), EMAIL, "电子邮箱格式不正确", InputHygiene.MAX_EMAIL_LENGTH);
+  }
+
+  private void checkCreditCode(String field, String code) {
+    if (isBlank(code)) {
+      add(field, "REQUIRED", "统一社会信用代码不能为空");
+    } else if (!UnifiedSocialCreditCode.hasValidFormat(code)) {
+      add(field, "INVALID_FORMAT", "统一社会信用代码应为18位, 由数字和大写字母(不含I、O、S、V、Z)组成");
+    } else if (!UnifiedSocialCreditCode.hasValidCheckCharacter(code)) {
+      add(field, "INVALID_CHECK_CHARACTER", "统一社会信用代码校验位错误(GB 32100)");
+    }
+  }
+
+  private void checkResidentId(String field, String id) {
+    if (isBlank(id)) {
+      add(field, "REQUIRED", "身份证号码不能为空");
+    } else if (!ResidentIdNumber.hasValidFormat(id)) {
+      add(field, "INVALID_FORMAT", "身份证号码应为17位数字加1位数字或X");
+    } else if (ResidentIdNumber.birthDate(id) == null || ResidentIdNumber.birthDate(id).isAfter(today)) {
+      add(field, "INVALID_BIRTH_DATE", "身份证号码中的出生日期无效");
+    } else if (!ResidentIdNumber.hasValidCheckDigit(id)) {
+      add(field, "INVALID_CHECK_DIGIT", "身份证号码校验位错误(GB 11643)");
+    }
   }
 
   private void checkAmount(BigDecimal amount, Product product) {
@@ -133,7 +193,7 @@ public final class ApplicationValidator {
       return;
     }
     enumValue("collateral.type", collateral.type(), CollateralType.class);
-    requireText("collateral.description", collateral.description(), 500);
+    requireText("collateral.description", collateral.description(), 500, true);
     checkMoney("collateral.appraisedValue", collateral.appraisedValue(), false);
   }
 
@@ -175,17 +235,26 @@ public final class ApplicationValidator {
     }
   }
 
-  private void requireText(String field, String value, int maxLength) {
+  private void requireText(String field, String value, int maxLength, boolean multiLine) {
     if (isBlank(value)) {
       add(field, "REQUIRED", "不能为空");
     } else if (value.length() > maxLength) {
       add(field, "TOO_LONG", "不能超过 " + maxLength + " 个字符");
+    } else {
+      (multiLine ? InputHygiene.multiLine(field, value) : InputHygiene.singleLine(field, value)).ifPresent(violations::add);
     }
   }
 
   private void requireMatching(String field, String value, Pattern pattern, String message) {
+    requireMatching(field, value, pattern, message, 100);
+  }
+
+  /** Too long is refused before the pattern runs (and before the database's column size is reached). */
+  private void requireMatching(String field, String value, Pattern pattern, String message, int maxLength) {
     if (isBlank(value)) {
       add(field, "REQUIRED", "不能为空");
+    } else if (value.length() > maxLength) {
+      add(field, "TOO_LONG", "不能超过 " + maxLength + " 个字符");
     } else if (!pattern.matcher(value).matches()) {
       add(field, "INVALID_FORMAT", message);
     }

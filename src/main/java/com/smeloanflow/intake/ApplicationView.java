@@ -1,10 +1,14 @@
 package com.smeloanflow.intake;
 
+import com.smeloanflow.casefile.ApplicationStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** What {@code GET /api/applications/{id}} answers: what a channel shows the applicant. */
+/**
+ * What {@code GET /api/applications/{id}} answers: what a channel shows the applicant. {@code outcome}
+ * is set once the application ended without a loan, with the reviewed customer reason.
+ */
 public record ApplicationView(
     String applicationId,
     ApplicationStatus status,
@@ -17,5 +21,10 @@ public record ApplicationView(
     List<String> openTasks,
     List<String> missingDocuments,
     Object decision,
+    Outcome outcome,
     String loanId,
-    Instant submittedAt) {}
+    Instant submittedAt) {
+
+  /** Why the application ended without a loan, as the applicant is told. */
+  public record Outcome(String result, String reasonCode, String reason) {}
+}

@@ -1,8 +1,13 @@
 package com.smeloanflow.intake;
 
-import static com.smeloanflow.process.LoanOriginationProcess.Variables.APPLICATION_ID;
+import com.smeloanflow.platform.InvalidFieldsException;
 
+import com.smeloanflow.platform.FieldViolation;
+
+import com.smeloanflow.casefile.CaseFiles;
 import com.smeloanflow.identity.Groups;
+import com.smeloanflow.platform.StateConflictException;
+import com.smeloanflow.process.ProcessVariable;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.TaskForm;
 import java.math.BigDecimal;
@@ -13,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -20,20 +26,34 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Start listener of loan-origination. An application from the channel API arrives registered (it
- * carries {@code applicationId}). One entered at the branch counter with the Tasklist start form
- * arrives as form fields: it is validated exactly like the API's, registered, and the instance gets
- * the application id as business key. A bad field aborts the start with a message naming every
- * bad field, and nothing is left behind.
+ * Start listener of loan-origination. An application from the channel API arrives registered, with
+ * its id as business key: the instance is bound to its case file, which refuses a second instance for
+ * the same application (a start over the engine REST API with an existing application's business key
+ * is refused, 403). One entered at the branch counter with the Tasklist start form arrives as form
+ * fields: it is validated exactly like the API's (the clerk's own branch included), registered, and
+ * the instance gets the application id as business key. A bad field aborts the start with a message
+ * naming every bad field, and nothing is left behind.
  */
 @Component("counterIntake")
 public class CounterIntakeListener implements ExecutionListener {
+
+  /**
+   * The start form's branch field. Not {@code branchCode}: that is a variable the process owns (it
+   * names the groups that get the branch's tasks), which a start request may not set.
+   */
+  static final String BRANCH_FIELD = "counterBranchCode";
+  /** How many guarantors the counter form takes (more through the channel API). */
+  static final int COUNTER_GUARANTORS = 2;
+
+  static String guarantorField(int n, String part) {
+    return "guarantor" + n + part;
+  }
 
   /** Start form field → label staff see in the form, in form order. */
   static final Map<String, String> FORM_FIELDS = new LinkedHashMap<>();
 
   static {
-    FORM_FIELDS.put("branchCode", "受理网点");
+    FORM_FIELDS.put(BRANCH_FIELD, "受理网点");
     FORM_FIELDS.put("product", "贷款产品");
     FORM_FIELDS.put("enterpriseName", "企业名称");
     FORM_FIELDS.put("creditCode", "统一社会信用代码");
@@ -51,7 +71,16 @@ public class CounterIntakeListener implements ExecutionListener {
     FORM_FIELDS.put("collateralType", "抵押物类型");
     FORM_FIELDS.put("collateralDescription", "抵押物描述");
     FORM_FIELDS.put("collateralAppraisedValue", "抵押物评估价值(元)");
+    for (int n = 1; n <= COUNTER_GUARANTORS; n++) {
+      FORM_FIELDS.put(guarantorField(n, "Type"), "保证人" + n + "类型");
+      FORM_FIELDS.put(guarantorField(n, "Name"), "保证人" + n + "名称");
+      FORM_FIELDS.put(guarantorField(n, "IdNumber"), "保证人" + n + "证件号码");
+      FORM_FIELDS.put(guarantorField(n, "Relation"), "保证人" + n + "与借款人关系");
+      FORM_FIELDS.put(guarantorField(n, "Mobile"), "保证人" + n + "手机号码");
+    }
   }
+
+
 
   /** API field path → start form field. */
   private static final Map<String, String> API_TO_FORM = Map.ofEntries(
@@ -61,25 +90,29 @@ public class CounterIntakeListener implements ExecutionListener {
       Map.entry("legalRepresentative.idNumber", "legalRepIdNumber"), Map.entry("legalRepresentative.mobile", "legalRepMobile"),
       Map.entry("legalRepresentative.email", "legalRepEmail"), Map.entry("collateral", "collateralType"),
       Map.entry("collateral.type", "collateralType"), Map.entry("collateral.description", "collateralDescription"),
-      Map.entry("collateral.appraisedValue", "collateralAppraisedValue"));
+      Map.entry("collateral.appraisedValue", "collateralAppraisedValue"), Map.entry("branchCode", BRANCH_FIELD));
 
   private final IntakeService intake;
   private final IdentityService identityService;
+  private final CaseFiles caseFiles;
 
-  public CounterIntakeListener(IntakeService intake, IdentityService identityService) {
+  public CounterIntakeListener(IntakeService intake, IdentityService identityService, CaseFiles caseFiles) {
     this.intake = intake;
     this.identityService = identityService;
+    this.caseFiles = caseFiles;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
-    if (APPLICATION_ID.fromOrNull(execution) != null) {
-      return; // registered by the channel API
+    String applicationId = execution.getProcessBusinessKey();
+    if (applicationId != null) {
+      bind(applicationId, execution); // registered by the channel API in this transaction
+      return;
     }
     List<FieldViolation> violations = new ArrayList<>();
     ApplicationRequest request = toRequest(execution, violations);
     String clerk = currentUser();
-    String branch = text(execution, "branchCode");
+    String branch = upper(text(execution, BRANCH_FIELD));
     if (clerk != null && branch != null && !mayActFor(clerk, branch)) {
       violations.add(new FieldViolation("branchCode", "NOT_YOUR_BRANCH", "您不属于网点 " + branch + ", 不能代其受理"));
     }
@@ -93,15 +126,27 @@ public class CounterIntakeListener implements ExecutionListener {
             violations.add(violation);
           }
         }
-        throw new ApplicationValidationException(violations);
+        throw new InvalidFieldsException(violations);
       }
       application = intake.register(request, clerk == null ? "counter" : clerk);
-    } catch (ApplicationValidationException e) {
-      throw new ApplicationValidationException(e.violations(), formMessage(e.violations()));
+    } catch (InvalidFieldsException e) {
+      throw new InvalidFieldsException(e.violations(), formMessage(e.violations()));
     }
     execution.removeVariables(FORM_FIELDS.keySet());
     execution.setProcessBusinessKey(application.id());
-    execution.setVariables(intake.processVariables(application));
+    bind(application.id(), execution);
+    ProcessVariable.trusted(() -> {
+      execution.setVariables(IntakeService.processVariables(application));
+      return null;
+    });
+  }
+
+  private void bind(String applicationId, DelegateExecution execution) {
+    try {
+      caseFiles.bindProcess(applicationId, execution.getProcessInstanceId());
+    } catch (StateConflictException e) {
+      throw new AuthorizationException("申请 " + applicationId + " 已有办理流程或不存在, 不能再启动贷款申请流程 (" + e.getMessage() + ")");
+    }
   }
 
   /** The message Tasklist shows: each bad field by the label the clerk sees. */
@@ -113,6 +158,11 @@ public class CounterIntakeListener implements ExecutionListener {
 
   /** The start form field of an API field path ({@code enterprise.creditCode} → {@code creditCode}). */
   private static String formField(String apiField) {
+    java.util.regex.Matcher guarantor = java.util.regex.Pattern.compile("guarantors\\[(\\d+)]\\.(\\w+)").matcher(apiField);
+    if (guarantor.matches()) {
+      String part = guarantor.group(2);
+      return guarantorField(Integer.parseInt(guarantor.group(1)) + 1, Character.toUpperCase(part.charAt(0)) + part.substring(1));
+    }
     return API_TO_FORM.getOrDefault(apiField, apiField);
   }
 
@@ -122,9 +172,20 @@ public class CounterIntakeListener implements ExecutionListener {
         ? new ApplicationRequest.Collateral(text(execution, "collateralType"), text(execution, "collateralDescription"),
             money(execution, "collateralAppraisedValue", violations))
         : null;
+    List<ApplicationRequest.GuarantorRequest> guarantors = new ArrayList<>();
+    if ("GUARANTEE".equals(guaranteeType) || "JOINT_GUARANTEE".equals(guaranteeType)) {
+      for (int n = 1; n <= COUNTER_GUARANTORS; n++) {
+        String name = text(execution, guarantorField(n, "Name"));
+        String id = upper(text(execution, guarantorField(n, "IdNumber")));
+        if (name != null || id != null) {
+          guarantors.add(new ApplicationRequest.GuarantorRequest(text(execution, guarantorField(n, "Type")), name, id,
+              text(execution, guarantorField(n, "Relation")), text(execution, guarantorField(n, "Mobile"))));
+        }
+      }
+    }
     return new ApplicationRequest(
         Channel.BRANCH_COUNTER.name(),
-        text(execution, "branchCode"),
+        upper(text(execution, BRANCH_FIELD)),
         text(execution, "product"),
         new ApplicationRequest.Enterprise(text(execution, "enterpriseName"), upper(text(execution, "creditCode")),
             upper(text(execution, "industryCode")), date(execution, "establishedOn", violations),
@@ -135,7 +196,8 @@ public class CounterIntakeListener implements ExecutionListener {
         integer(execution, "termMonths", violations),
         text(execution, "purpose"),
         guaranteeType,
-        collateral);
+        collateral,
+        guarantors);
   }
 
   private String currentUser() {

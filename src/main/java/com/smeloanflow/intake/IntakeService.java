@@ -1,5 +1,13 @@
 package com.smeloanflow.intake;
 
+import com.smeloanflow.platform.IdempotencyConflictException;
+
+import com.smeloanflow.casefile.ApplicationHistory;
+
+import com.smeloanflow.platform.InvalidFieldsException;
+
+import com.smeloanflow.platform.FieldViolation;
+
 import static com.smeloanflow.process.LoanOriginationProcess.Variables.*;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -7,8 +15,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.smeloanflow.casefile.ApplicationStatus;
+import com.smeloanflow.casefile.CaseFiles;
+import com.smeloanflow.identity.BranchDirectory;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.process.LoanOriginationProcess;
+import com.smeloanflow.process.ProcessVariable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,7 +34,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -52,11 +63,13 @@ public class IntakeService {
   private final RuntimeService runtimeService;
   private final TransactionTemplate transaction;
   private final BusinessClock clock;
-  private final JdbcClient jdbc;
+  private final BranchDirectory branches;
+  private final CaseFiles caseFiles;
 
   public IntakeService(LoanApplicationRepository applications, IdempotencyRepository idempotency,
       ApplicationIdGenerator ids, ApplicationHistory history, RuntimeService runtimeService,
-      TransactionTemplate transaction, BusinessClock clock, JdbcClient jdbc) {
+      TransactionTemplate transaction, BusinessClock clock, BranchDirectory branches, CaseFiles caseFiles) {
+    this.caseFiles = caseFiles;
     this.applications = applications;
     this.idempotency = idempotency;
     this.ids = ids;
@@ -64,7 +77,7 @@ public class IntakeService {
     this.runtimeService = runtimeService;
     this.transaction = transaction;
     this.clock = clock;
-    this.jdbc = jdbc;
+    this.branches = branches;
   }
 
   /** The answer to a submission; {@code replayed} when it repeats the answer to an earlier request. */
@@ -74,7 +87,7 @@ public class IntakeService {
    * Submits an application from a channel and starts its process.
    *
    * @param idempotencyKey the channel's Idempotency-Key (at most 128 characters), or null
-   * @throws ApplicationValidationException naming every bad field (the key too); nothing is stored
+   * @throws InvalidFieldsException naming every bad field (the key too); nothing is stored
    * @throws IdempotencyConflictException when the key was used before for a different request
    */
   public Submission submit(ApplicationRequest request, String caller, String idempotencyKey) {
@@ -84,7 +97,7 @@ public class IntakeService {
           "幂等键不能超过 " + MAX_IDEMPOTENCY_KEY_LENGTH + " 个字符"));
     }
     if (!violations.isEmpty()) {
-      throw new ApplicationValidationException(violations);
+      throw new InvalidFieldsException(violations);
     }
     String requestHash = hash(request);
     if (idempotencyKey != null) {
@@ -100,7 +113,7 @@ public class IntakeService {
           idempotency.insert(caller, idempotencyKey, requestHash, application.id(), clock.now());
         }
         startProcess(application);
-        return new Submission(application.id(), application.status(), false);
+        return new Submission(application.id(), ApplicationStatus.SUBMITTED, false);
       });
     } catch (DataAccessException e) {
       if (idempotencyKey == null) {
@@ -111,31 +124,39 @@ public class IntakeService {
     }
   }
 
-  /** Validates and stores an application without starting a process (the counter start form starts it). */
+  /**
+   * Validates and stores an application with its guarantors and opens its case file, without starting a
+   * process (the counter start form starts it).
+   */
   public LoanApplication register(ApplicationRequest request, String caller) {
     requireValid(request);
     LoanApplication application = toApplication(ids.next(), request, caller);
     applications.insert(application);
+    applications.insertGuarantors(application.id(), guarantors(request));
+    caseFiles.open(application.id());
     history.record(application.id(), caller, "SUBMITTED",
         application.channel().label() + " / " + application.product().label() + " / " + application.requestedAmount().toPlainString() + " 元");
     return application;
   }
 
-  /** Variables the process starts with: the id and the values its gateways need. */
-  public Map<String, Object> processVariables(LoanApplication application) {
+  /**
+   * The variables the process starts with: what its gateways and candidate groups need. The
+   * application id is the business key, not a variable.
+   */
+  public static Map<String, Object> processVariables(LoanApplication application) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(APPLICATION_ID.name(), application.id());
     variables.put(BRANCH_CODE.name(), application.branchCode());
-    variables.put(PRODUCT.name(), application.product().name());
     variables.put(BRANCH_ACCEPTANCE_REQUIRED.name(), application.needsBranchAcceptance());
+    variables.put(MORTGAGE_LOAN.name(), application.guaranteeType() == GuaranteeType.MORTGAGE);
+    variables.put(CREDIT_LINE.name(), application.product() == Product.REVOLVING_LINE);
     return variables;
   }
 
   private void startProcess(LoanApplication application) {
-    runtimeService.createProcessInstanceByKey(LoanOriginationProcess.KEY)
+    ProcessVariable.trusted(() -> runtimeService.createProcessInstanceByKey(LoanOriginationProcess.KEY)
         .businessKey(application.id())
         .setVariables(processVariables(application))
-        .execute();
+        .execute());
     log.info("Application {}: loan-origination started ({} at {})", application.id(), application.channel(), application.branchCode());
   }
 
@@ -143,7 +164,7 @@ public class IntakeService {
   public List<FieldViolation> violations(ApplicationRequest request) {
     List<FieldViolation> violations = new ArrayList<>(ApplicationValidator.validate(request, clock.today()));
     if (request != null && request.branchCode() != null && violations.stream().noneMatch(v -> v.field().equals("branchCode"))
-        && !branchExists(request.branchCode())) {
+        && !branches.takesApplications(request.branchCode())) {
       violations.add(new FieldViolation("branchCode", "UNKNOWN_BRANCH", "网点 " + request.branchCode() + " 不存在或已停用"));
     }
     return violations;
@@ -152,13 +173,8 @@ public class IntakeService {
   private void requireValid(ApplicationRequest request) {
     List<FieldViolation> violations = violations(request);
     if (!violations.isEmpty()) {
-      throw new ApplicationValidationException(violations);
+      throw new InvalidFieldsException(violations);
     }
-  }
-
-  private boolean branchExists(String code) {
-    return jdbc.sql("SELECT COUNT(*) FROM branch WHERE code = :code AND active = TRUE")
-        .param("code", code).query(Long.class).single() > 0;
   }
 
   private Optional<Submission> replay(String caller, String key, String requestHash) {
@@ -199,7 +215,18 @@ public class IntakeService {
         mortgage ? CollateralType.valueOf(collateral.type()) : null,
         mortgage ? collateral.description() : null,
         mortgage ? collateral.appraisedValue() : null,
-        ApplicationStatus.SUBMITTED, List.of(), caller, clock.now());
+        List.of(), caller, clock.now());
+  }
+
+  private static List<Guarantor> guarantors(ApplicationRequest request) {
+    List<Guarantor> guarantors = new ArrayList<>();
+    if (request.guarantors() != null) {
+      for (ApplicationRequest.GuarantorRequest g : request.guarantors()) {
+        guarantors.add(new Guarantor(guarantors.size() + 1, Guarantor.PartyType.valueOf(g.type()), g.name().trim(),
+            g.idNumber(), GuarantorRelation.valueOf(g.relation()), g.mobile() == null || g.mobile().isBlank() ? null : g.mobile()));
+      }
+    }
+    return guarantors;
   }
 
   static String hash(ApplicationRequest request) {

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A loan application as the bank holds it in {@code loan_application}. */
+/**
+ * A loan application as submitted and accepted ({@code loan_application}, intake's table). Its status
+ * is the case file's ({@code casefile.CaseFiles}); what later stages decided is in their own tables.
+ */
 public record LoanApplication(
     String id,
     Channel channel,
@@ -27,7 +30,6 @@ public record LoanApplication(
     CollateralType collateralType,
     String collateralDescription,
     BigDecimal collateralAppraisedValue,
-    ApplicationStatus status,
     List<RequiredDocument> missingDocuments,
     String submittedBy,
     Instant submittedAt) {

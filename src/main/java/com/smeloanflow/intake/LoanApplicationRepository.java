@@ -26,12 +26,12 @@ public class LoanApplicationRepository {
         INSERT INTO loan_application (id, channel, branch_code, product, enterprise_name, credit_code,
           industry_code, established_on, annual_revenue, legal_rep_name, legal_rep_id_number,
           legal_rep_mobile, legal_rep_email, requested_amount, term_months, purpose, guarantee_type,
-          collateral_type, collateral_description, collateral_appraised_value, status,
+          collateral_type, collateral_description, collateral_appraised_value,
           submitted_by, submitted_at, updated_at, version)
         VALUES (:id, :channel, :branchCode, :product, :enterpriseName, :creditCode, :industryCode,
           :establishedOn, :annualRevenue, :legalRepName, :legalRepIdNumber, :legalRepMobile,
           :legalRepEmail, :requestedAmount, :termMonths, :purpose, :guaranteeType, :collateralType,
-          :collateralDescription, :collateralAppraisedValue, :status, :submittedBy, :submittedAt,
+          :collateralDescription, :collateralAppraisedValue, :submittedBy, :submittedAt,
           :submittedAt, 0)
         """)
         .param("id", a.id())
@@ -54,7 +54,6 @@ public class LoanApplicationRepository {
         .param("collateralType", a.collateralType() == null ? null : a.collateralType().name())
         .param("collateralDescription", a.collateralDescription())
         .param("collateralAppraisedValue", a.collateralAppraisedValue())
-        .param("status", a.status().name())
         .param("submittedBy", a.submittedBy())
         .param("submittedAt", Timestamp.from(a.submittedAt()))
         .update();
@@ -71,17 +70,6 @@ public class LoanApplicationRepository {
     return findById(id).orElseThrow(() -> new ApplicationNotFoundException(id));
   }
 
-  public void updateStatus(String id, ApplicationStatus status, Instant at) {
-    int rows = jdbc.sql("UPDATE loan_application SET status = :status, updated_at = :at, version = version + 1 WHERE id = :id")
-        .param("status", status.name())
-        .param("at", Timestamp.from(at))
-        .param("id", id)
-        .update();
-    if (rows != 1) {
-      throw new ApplicationNotFoundException(id);
-    }
-  }
-
   public void updateMissingDocuments(String id, List<RequiredDocument> missing, Instant at) {
     jdbc.sql("UPDATE loan_application SET missing_documents = :missing, updated_at = :at, version = version + 1 WHERE id = :id")
         .param("missing", missing.isEmpty() ? null : String.join(",", missing.stream().map(Enum::name).toList()))
@@ -90,18 +78,44 @@ public class LoanApplicationRepository {
         .update();
   }
 
-  /** Other applications for the same enterprise that are still open (not disbursed, rejected or withdrawn). */
-  public List<String> findOpenApplicationIds(String creditCode, String exceptId) {
-    return jdbc.sql("""
-        SELECT id FROM loan_application
-        WHERE credit_code = :creditCode AND id <> :exceptId
-          AND status NOT IN ('DISBURSED', 'REJECTED', 'WITHDRAWN')
-        ORDER BY submitted_at
-        """)
-        .param("creditCode", creditCode)
-        .param("exceptId", exceptId)
-        .query(String.class)
+  /** Stores the guarantors of a new application, numbered from 1 in the given order. */
+  public void insertGuarantors(String applicationId, List<Guarantor> guarantors) {
+    for (Guarantor g : guarantors) {
+      jdbc.sql("""
+          INSERT INTO application_guarantor (application_id, seq, party_type, name, party_id, relation, mobile)
+          VALUES (:id, :seq, :type, :name, :party, :relation, :mobile)
+          """)
+          .param("id", applicationId).param("seq", g.seq()).param("type", g.partyType().name()).param("name", g.name())
+          .param("party", g.partyId()).param("relation", g.relation().name()).param("mobile", g.mobile())
+          .update();
+    }
+  }
+
+  public List<Guarantor> guarantorsOf(String applicationId) {
+    return jdbc.sql("SELECT * FROM application_guarantor WHERE application_id = :id ORDER BY seq")
+        .param("id", applicationId)
+        .query((rs, row) -> new Guarantor(rs.getInt("seq"), Guarantor.PartyType.valueOf(rs.getString("party_type")),
+            rs.getString("name"), rs.getString("party_id"), GuarantorRelation.valueOf(rs.getString("relation")),
+            rs.getString("mobile")))
         .list();
+  }
+
+  /**
+   * The applications of one borrower in the bank's sense: the same enterprise (credit code) or an
+   * enterprise with the same legal representative (resident ID number), this one included.
+   */
+  public List<String> applicationsOfBorrower(String creditCode, String legalRepIdNumber) {
+    return jdbc.sql("""
+        SELECT id FROM loan_application WHERE credit_code = :code OR legal_rep_id_number = :rep ORDER BY submitted_at, id
+        """)
+        .param("code", creditCode).param("rep", legalRepIdNumber)
+        .query(String.class).list();
+  }
+
+  /** The applications of the same enterprise (credit code), this one included. */
+  public List<String> applicationsOfEnterprise(String creditCode) {
+    return jdbc.sql("SELECT id FROM loan_application WHERE credit_code = :code ORDER BY submitted_at, id")
+        .param("code", creditCode).query(String.class).list();
   }
 
   private static LoanApplication map(ResultSet rs, int row) throws SQLException {
@@ -128,7 +142,6 @@ public class LoanApplicationRepository {
         collateralType == null ? null : CollateralType.valueOf(collateralType),
         rs.getString("collateral_description"),
         (BigDecimal) rs.getBigDecimal("collateral_appraised_value"),
-        ApplicationStatus.valueOf(rs.getString("status")),
         missing == null ? List.of() : Arrays.stream(missing.split(",")).map(RequiredDocument::valueOf).toList(),
         rs.getString("submitted_by"),
         rs.getObject("submitted_at", OffsetDateTime.class).toInstant());

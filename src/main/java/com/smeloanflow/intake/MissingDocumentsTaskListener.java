@@ -1,16 +1,14 @@
 package com.smeloanflow.intake;
 
-import com.smeloanflow.platform.InvalidTaskInputException;
-import static com.smeloanflow.process.LoanOriginationProcess.Variables.APPLICATION_ID;
-
 import com.smeloanflow.platform.TaskActor;
+import com.smeloanflow.platform.TaskForm;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * "登记补充资料" task, completed by the branch when the applicant brings the missing documents.
- * The branch must confirm receipt; the application then goes back to acceptance for a new check.
+ * "登记补充资料" (complete), by the branch when the applicant brings the missing documents. The branch
+ * must confirm receipt; the application then goes back to acceptance for a new check.
  */
 @Component("missingDocumentsTask")
 public class MissingDocumentsTaskListener implements TaskListener {
@@ -25,10 +23,9 @@ public class MissingDocumentsTaskListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if (!Boolean.TRUE.equals(task.getVariable(DOCUMENTS_RECEIVED))) {
-      throw new InvalidTaskInputException("请勾选“补充资料已收到”后再完成任务 (documentsReceived must be true)");
-    }
-    task.getExecution().removeVariable(DOCUMENTS_RECEIVED);
-    acceptance.documentsReceived(APPLICATION_ID.from(task), TaskActor.of(task), "网点登记补充资料已收到");
+    TaskForm form = TaskForm.of(task);
+    form.requireChecked(DOCUMENTS_RECEIVED, "补充资料已收到");
+    form.discard(DOCUMENTS_RECEIVED);
+    acceptance.documentsBroughtToBranch(task.getExecution().getProcessBusinessKey(), TaskActor.of(task));
   }
 }

@@ -1,7 +1,5 @@
 package com.smeloanflow.intake;
 
-import static com.smeloanflow.process.LoanOriginationProcess.Variables.APPLICATION_ID;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,6 +16,6 @@ public class WithdrawApplicationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    acceptance.withdrawForMissingDocuments(APPLICATION_ID.from(execution));
+    acceptance.withdrawForMissingDocuments(execution.getProcessBusinessKey());
   }
 }

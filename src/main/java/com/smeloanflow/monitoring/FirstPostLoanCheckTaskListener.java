@@ -1,45 +1,45 @@
 package com.smeloanflow.monitoring;
 
-import static com.smeloanflow.process.PostLoanMonitoringProcess.Variables.*;
-
-import com.smeloanflow.intake.ApplicationHistory;
 import com.smeloanflow.platform.TaskActor;
 import com.smeloanflow.platform.TaskForm;
-import com.smeloanflow.processing.ApplicationChecks;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** "首次贷后检查" (complete): the remote banking centre records the first check within 30 days of disbursement. */
+/**
+ * "首次贷后检查" (complete): the remote banking centre records the first check within 30 days of
+ * disbursement; a 关注 conclusion puts the loan on the watch list.
+ */
 @Component("firstPostLoanCheckTask")
 public class FirstPostLoanCheckTaskListener implements TaskListener {
 
-  public static final String CHECK_TYPE = "POST_LOAN_FIRST_CHECK";
   static final String RESULT = "firstCheckResult";
   static final String NOTES = "firstCheckNotes";
   static final String FUNDS_USED_AS_AGREED = "fundsUsedAsAgreed";
   static final String BUSINESS_NORMAL = "businessNormal";
 
-  private final ApplicationChecks checks;
-  private final ApplicationHistory history;
+  private final PostLoanCheckService checks;
 
-  public FirstPostLoanCheckTaskListener(ApplicationChecks checks, ApplicationHistory history) {
+  public FirstPostLoanCheckTaskListener(PostLoanCheckService checks) {
     this.checks = checks;
-    this.history = history;
   }
 
   @Override
   public void notify(DelegateTask task) {
     TaskForm form = TaskForm.of(task);
-    String result = form.choice(RESULT, "检查结论", Set.of("NORMAL", "WATCH"));
+    String result = form.choice(RESULT, "检查结论", java.util.Set.of(CheckOutcome.NORMAL.name(), CheckOutcome.WATCH.name()));
     String notes = form.requiredText(NOTES, "检查情况");
-    String details = "资金按约定用途使用 " + (form.checked(FUNDS_USED_AS_AGREED) ? "✓" : "✗") + ", 经营正常 "
-        + (form.checked(BUSINESS_NORMAL) ? "✓" : "✗");
-    String applicationId = APPLICATION_ID.from(task);
-    String checker = TaskActor.of(task);
-    checks.record(applicationId, CHECK_TYPE, 1, result, checker, details, notes);
-    history.record(applicationId, checker, "POST_LOAN_FIRST_CHECK_" + result, LOAN_ID.from(task) + ": " + notes);
+    List<String> ticked = new ArrayList<>();
+    if (form.checked(FUNDS_USED_AS_AGREED)) {
+      ticked.add("资金按约定用途使用");
+    }
+    if (form.checked(BUSINESS_NORMAL)) {
+      ticked.add("经营正常");
+    }
+    checks.recordFirstCheck(task.getExecution().getProcessBusinessKey(), CheckOutcome.valueOf(result), notes, ticked,
+        TaskActor.of(task));
     form.discard(RESULT, NOTES, FUNDS_USED_AS_AGREED, BUSINESS_NORMAL);
   }
 }

@@ -1,23 +1,26 @@
 package com.smeloanflow.monitoring;
 
-import static com.smeloanflow.process.PostLoanMonitoringProcess.Variables.*;
-
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Task listener (create) of post-loan tasks: the loan and borrower, as read-only task-local values for the form. */
+/**
+ * Task listener (create) of post-loan tasks of post-loan-monitoring (business key = loan id): the loan
+ * and borrower, as read-only task-local values for the form. The check and reclassification tasks add
+ * these values to their own ({@link #values}).
+ */
 @Component("loanSummary")
 public class LoanSummaryListener implements TaskListener {
 
   /** The task-local values it sets, by the names the forms use. */
-  public static final java.util.List<String> FORM_VALUES = java.util.List.of("borrowerName", "creditCode", "principal",
+  public static final List<String> FORM_VALUES = List.of("loanNumber", "borrowerName", "creditCode", "principal",
       "annualRatePercent", "disbursedOn", "maturityDate", "repaymentMethodName", "legalRepName", "legalRepMobile");
 
   private final LoanAccountService loans;
@@ -30,9 +33,15 @@ public class LoanSummaryListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    LoanAccount loan = loans.find(LOAN_ID.from(task)).orElseThrow();
+    task.setVariablesLocal(values(task.getExecution().getProcessBusinessKey()));
+  }
+
+  /** The loan and its borrower, as the forms show them. */
+  public Map<String, Object> values(String loanId) {
+    LoanAccount loan = loans.find(loanId).orElseThrow();
     LoanApplication application = applications.get(loan.applicationId());
     Map<String, Object> values = new LinkedHashMap<>();
+    values.put("loanNumber", loanId);
     values.put("borrowerName", loan.borrowerName());
     values.put("creditCode", loan.creditCode());
     values.put("principal", loan.principal().toPlainString());
@@ -42,6 +51,6 @@ public class LoanSummaryListener implements TaskListener {
     values.put("repaymentMethodName", loan.repaymentMethod().label());
     values.put("legalRepName", application.legalRepName());
     values.put("legalRepMobile", application.legalRepMobile());
-    task.setVariablesLocal(values);
+    return values;
   }
 }

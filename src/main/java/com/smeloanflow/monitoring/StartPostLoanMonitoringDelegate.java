@@ -1,10 +1,7 @@
 package com.smeloanflow.monitoring;
 
-import static com.smeloanflow.process.LoanOriginationProcess.Variables.*;
+import static com.smeloanflow.process.LoanOriginationProcess.Variables.LOAN_ID;
 
-import com.smeloanflow.process.PostLoanMonitoringProcess;
-import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,23 +13,14 @@ import org.springframework.stereotype.Component;
 @Component("startPostLoanMonitoring")
 public class StartPostLoanMonitoringDelegate implements JavaDelegate {
 
-  private final RuntimeService runtimeService;
+  private final PostLoanMonitoringStarter starter;
 
-  public StartPostLoanMonitoringDelegate(RuntimeService runtimeService) {
-    this.runtimeService = runtimeService;
+  public StartPostLoanMonitoringDelegate(PostLoanMonitoringStarter starter) {
+    this.starter = starter;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String loanId = LOAN_ID.from(execution);
-    boolean running = runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(PostLoanMonitoringProcess.KEY).processInstanceBusinessKey(loanId).count() > 0;
-    if (!running) {
-      runtimeService.createMessageCorrelation(PostLoanMonitoringProcess.Messages.LOAN_DISBURSED)
-          .processInstanceBusinessKey(loanId)
-          .setVariables(Map.of(LOAN_ID.name(), loanId, APPLICATION_ID.name(), APPLICATION_ID.from(execution),
-              BRANCH_CODE.name(), BRANCH_CODE.from(execution)))
-          .correlateStartMessage();
-    }
+    starter.start(LOAN_ID.from(execution));
   }
 }

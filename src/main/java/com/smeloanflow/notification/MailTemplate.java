@@ -1,22 +1,65 @@
 package com.smeloanflow.notification;
 
 /**
- * The mails the bank sends applicants. Each has a readable Chinese template in
+ * The mails the bank sends applicants and borrowers, and its staff about their work. Each has a readable Chinese template in
  * {@code src/main/resources/mail/<file>.txt}: the first line is the subject, the rest the body, with
- * {@code ${placeholder}} values from {@link ApplicantMailService}.
+ * {@code ${placeholder}} values from the {@link MailValueProvider}s of its {@link MailCaseType},
+ * filled by {@link MailOutbox}.
  */
 public enum MailTemplate {
-  DOCUMENTS_MISSING("documents-missing"),
-  APPLICATION_WITHDRAWN("application-withdrawn"),
-  APPLICATION_REJECTED("application-rejected"),
-  CONTRACT_READY("contract-ready"),
-  CONTRACT_EXPIRED("contract-expired"),
-  LOAN_DISBURSED("loan-disbursed");
+  DOCUMENTS_MISSING("documents-missing", MailCaseType.APPLICATION),
+  APPLICATION_WITHDRAWN("application-withdrawn", MailCaseType.APPLICATION),
+  APPLICATION_REJECTED("application-rejected", MailCaseType.APPLICATION),
+  CONTRACT_READY("contract-ready", MailCaseType.APPLICATION),
+  DISBURSEMENT_HELD("disbursement-held", MailCaseType.APPLICATION),
+  DISBURSEMENT_DOCUMENTS_REQUIRED("disbursement-documents-required", MailCaseType.APPLICATION),
+  LOAN_DISBURSED("loan-disbursed", MailCaseType.APPLICATION),
+  /** To the borrower whose approved REVOLVING_LINE opened a credit line (creditline): limit, validity, how to draw. */
+  CREDIT_LINE_OPENED("credit-line-opened", MailCaseType.APPLICATION),
+  /** To the borrower: the annual review keeps the credit line as it is (creditline). */
+  CREDIT_LINE_CONTINUED("credit-line-continued", MailCaseType.APPLICATION),
+  /** To the borrower: the annual review reduced the credit line's limit. */
+  CREDIT_LINE_REDUCED("credit-line-reduced", MailCaseType.APPLICATION),
+  /** To the borrower: the annual review froze the credit line (no further drawdowns). */
+  CREDIT_LINE_FROZEN("credit-line-frozen", MailCaseType.APPLICATION),
+  /** To the borrower: the annual review closed the credit line. */
+  CREDIT_LINE_CLOSED("credit-line-closed", MailCaseType.APPLICATION),
+  /** To the borrower: the credit line's validity has ended. */
+  CREDIT_LINE_EXPIRED("credit-line-expired", MailCaseType.APPLICATION),
+  /** To the borrower of an overdue loan (collections, D+1). */
+  OVERDUE_REMINDER("overdue-reminder", MailCaseType.LOAN),
+  /** To the borrower whose repayment cleared the arrears (collections, cure). */
+  ARREARS_CLEARED("arrears-cleared", MailCaseType.LOAN),
+  /** To the borrower whose loan a post-loan check called in (monitoring): repay by the date given. */
+  LOAN_CALLED_IN("loan-called-in", MailCaseType.LOAN),
+  /** To the borrower of a loan the daily close settled (servicing, 结清). */
+  LOAN_SETTLED("loan-settled", MailCaseType.LOAN),
+  /** To a borrower whose loan qualifies for renewal without repaying principal (renewal): apply by the date given. */
+  RENEWAL_OFFERED("renewal-offered", MailCaseType.LOAN),
+  /** To a borrower whose renewal application was declined (renewal): the old loan runs to maturity. */
+  RENEWAL_DECLINED("renewal-declined", MailCaseType.LOAN),
+  /** To a borrower whose renewal was approved (renewal): sign the renewal contract before maturity. */
+  RENEWAL_CONTRACT_READY("renewal-contract-ready", MailCaseType.LOAN),
+  /** To a borrower whose loan was renewed at maturity (renewal): the new loan account. */
+  RENEWAL_COMPLETED("renewal-completed", MailCaseType.LOAN),
+  /** To a borrower who did not sign the renewal contract by maturity (renewal): repay as agreed. */
+  RENEWAL_LAPSED("renewal-lapsed", MailCaseType.LOAN),
+  /** To staff ({@link MailCaseType#STAFF}): a task reached its SLA goal. */
+  SLA_REMINDER("sla-reminder", MailCaseType.STAFF),
+  /** To a team's leads ({@link MailCaseType#STAFF}): a task passed its SLA deadline. */
+  SLA_ESCALATION("sla-escalation", MailCaseType.STAFF);
 
   private final String file;
+  private final MailCaseType caseType;
 
-  MailTemplate(String file) {
+  MailTemplate(String file, MailCaseType caseType) {
     this.file = file;
+    this.caseType = caseType;
+  }
+
+  /** What the case id of this mail is: an application id or a loan id. */
+  public MailCaseType caseType() {
+    return caseType;
   }
 
   public String resource() {

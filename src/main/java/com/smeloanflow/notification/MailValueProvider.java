@@ -1,12 +1,26 @@
 package com.smeloanflow.notification;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Contributes placeholder values for the applicant mails from one stage's data (e.g. the contract,
- * the loan account). {@link ApplicantMailService} merges every provider's values.
+ * Contributes placeholder values for the mails of one {@link MailCaseType} from one stage's data (e.g.
+ * the application, the contract, the loan account). {@link MailOutbox} merges the values of every
+ * provider of the mail's case type when it renders a mail. Exactly one provider of a case type, the
+ * stage that holds the contact data, also names the {@linkplain #recipient recipient}; notification
+ * itself knows no stage.
  */
 public interface MailValueProvider {
 
-  Map<String, String> values(String applicationId);
+  /** Whose mails this provider fills, and so what {@code caseId} is: an application id unless overridden. */
+  default MailCaseType caseType() {
+    return MailCaseType.APPLICATION;
+  }
+
+  Map<String, String> values(String caseId);
+
+  /** The recipient's mail address, from the one provider of the case type that holds it; empty from all others. */
+  default Optional<String> recipient(String caseId) {
+    return Optional.empty();
+  }
 }

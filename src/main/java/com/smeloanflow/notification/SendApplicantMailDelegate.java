@@ -1,30 +1,30 @@
 package com.smeloanflow.notification;
 
-import static com.smeloanflow.process.LoanOriginationProcess.Variables.APPLICATION_ID;
-import static com.smeloanflow.process.LoanOriginationProcess.Variables.MAIL_TEMPLATE;
-
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Service task "send a mail to the applicant". The template is the task's input parameter
- * {@code mailTemplate}; the task is asynchronous, so a failing SMTP server is retried and never
- * blocks or loses the application.
+ * The mail tasks of the processes ({@code sendTask}, {@code ${sendApplicantMail}}): the input
+ * parameter {@value #MAIL_TEMPLATE} names the {@link MailTemplate}. The mail is queued in the
+ * outbox in the transaction that reaches the task, so it is sent exactly when the state change
+ * commits, and an SMTP outage never holds up the application.
  */
 @Component("sendApplicantMail")
 public class SendApplicantMailDelegate implements JavaDelegate {
 
-  private final ApplicantMailService mail;
+  /** The input parameter of the mail tasks that names the template. */
+  public static final String MAIL_TEMPLATE = "mailTemplate";
 
-  public SendApplicantMailDelegate(ApplicantMailService mail) {
-    this.mail = mail;
+  private final MailOutbox outbox;
+
+  public SendApplicantMailDelegate(MailOutbox outbox) {
+    this.outbox = outbox;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    MailTemplate template = MailTemplate.valueOf(MAIL_TEMPLATE.from(execution));
-    mail.send(APPLICATION_ID.from(execution), template, Map.of());
+    MailTemplate template = MailTemplate.valueOf((String) execution.getVariableLocal(MAIL_TEMPLATE));
+    outbox.enqueue(execution.getProcessBusinessKey(), template);
   }
 }

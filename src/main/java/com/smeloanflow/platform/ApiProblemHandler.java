@@ -1,17 +1,16 @@
 package com.smeloanflow.platform;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.smeloanflow.intake.ApplicationNotFoundException;
-import com.smeloanflow.intake.ApplicationValidationException;
-import com.smeloanflow.intake.FieldViolation;
-import com.smeloanflow.intake.IdempotencyConflictException;
-import com.smeloanflow.servicing.LoanNotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -22,15 +21,20 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error of the bank's API as {@code application/problem+json} (RFC 9457). Bad input names
- * each field in {@code errors}; malformed JSON is a 400 too, never a 500.
+ * each field in {@code errors}; malformed JSON is a 400 too, never a 500. Applies to every Spring MVC
+ * handler, so an unknown path (404), a wrong method (405), an unacceptable {@code Accept} (406) or
+ * content type (415) answer in the same format. Anything unexpected is a 500 problem with a
+ * correlation id that the log line names; the stack trace stays in the log.
  */
-@RestControllerAdvice(basePackages = "com.smeloanflow")
+@RestControllerAdvice
 public class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
 
   public static final String PROBLEM_BASE = "https://smeloan.example.com/problems/";
 
-  @ExceptionHandler(ApplicationValidationException.class)
-  public ProblemDetail invalid(ApplicationValidationException e) {
+  @ExceptionHandler(InvalidFieldsException.class)
+  public ProblemDetail invalid(InvalidFieldsException e) {
     return invalidFields(e.violations());
   }
 
@@ -49,14 +53,9 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
-  @ExceptionHandler(ApplicationNotFoundException.class)
-  public ProblemDetail notFound(ApplicationNotFoundException e) {
-    return problem(HttpStatus.NOT_FOUND, "not-found", "申请不存在", e.getMessage());
-  }
-
-  @ExceptionHandler(LoanNotFoundException.class)
-  public ProblemDetail loanNotFound(LoanNotFoundException e) {
-    return problem(HttpStatus.NOT_FOUND, "not-found", "贷款不存在", e.getMessage());
+  @ExceptionHandler(NotFoundException.class)
+  public ProblemDetail notFound(NotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "not-found", e.title(), e.getMessage());
   }
 
   @ExceptionHandler(IdempotencyConflictException.class)
@@ -74,9 +73,48 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, "state-conflict", "当前状态不允许此操作", e.getMessage());
   }
 
+  /** The unexpected: 500 with a correlation id, logged with the stack trace; the caller sees neither trace nor message. */
+  @ExceptionHandler(Exception.class)
+  public ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    String correlationId = ProblemResponses.newCorrelationId();
+    log.error("Request {} {} failed [correlationId {}]", request.getMethod(), request.getRequestURI(), correlationId, e);
+    ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "系统内部错误",
+        "请稍后重试; 如仍失败请联系管理员并提供编号 " + correlationId);
+    problem.setProperty("correlationId", correlationId);
+    return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
+  /** Spring's own problems (404, 405, 406, 415, ...) get the API's type and a Chinese title. */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    ResponseEntity<Object> answer = super.handleExceptionInternal(e, body, headers, status, request);
+    if (answer == null) {
+      return null;
+    }
+    if (answer.getBody() instanceof ProblemDetail problem
+        && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+      String[] typeAndTitle = ProblemResponses.typeAndTitle(answer.getStatusCode().value());
+      problem.setType(URI.create(PROBLEM_BASE + typeAndTitle[0]));
+      problem.setTitle(typeAndTitle[1]);
+    }
+    HttpHeaders problemHeaders = new HttpHeaders();
+    problemHeaders.putAll(answer.getHeaders());
+    // An Accept the API cannot serve (406) still gets the problem in the one format it has.
+    problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    return new ResponseEntity<>(answer.getBody(), problemHeaders, answer.getStatusCode());
+  }
+
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ApiRequestLimits.PayloadTooLargeException passed) {
+        ProblemDetail tooLarge = problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "请求体过大",
+            "请求体不能超过 " + passed.limit() / 1024 + " KB");
+        return handleExceptionInternal(e, tooLarge, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+      }
+    }
     ProblemDetail problem;
     if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field = mapping.getPath().stream()

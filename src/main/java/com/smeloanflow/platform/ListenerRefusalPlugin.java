@@ -46,6 +46,9 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
         }
         InvalidTaskInputException invalid = invalidInputIn(e);
         throw invalid != null ? new FormFieldValidationException(invalid.getMessage(), invalid.getMessage(), invalid) : e;
+      } catch (InvalidFieldsException e) {
+        // a start-event listener's refusal reaches here unwrapped (the engine wraps only task listeners)
+        throw new FormFieldValidationException(e.getMessage(), e.getMessage(), e);
       }
     }
   }
@@ -56,7 +59,7 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
       if (cause instanceof InvalidTaskInputException invalid) {
         return invalid;
       }
-      if (cause instanceof com.smeloanflow.intake.ApplicationValidationException invalid) {
+      if (cause instanceof InvalidFieldsException invalid) {
         return new InvalidTaskInputException(invalid.getMessage());
       }
     }

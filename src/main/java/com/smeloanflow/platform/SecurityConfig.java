@@ -3,6 +3,15 @@ package com.smeloanflow.platform;
 import com.smeloanflow.identity.Groups;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.DeserializationTypeValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.Ordered;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -21,47 +30,126 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Authentication on every API. The bank's API ({@code /api/**}) and the demo mailbox use HTTP Basic
- * against Camunda's users, with the user's Camunda groups as authorities. The engine REST API
- * ({@code /engine-rest/**}) uses Camunda's own authentication filter, so Camunda authorizations
- * apply to it as they do in Tasklist. The webapps keep their own login.
+ * Authentication on every API. The bank's API ({@code /api/**}), its OpenAPI description and the
+ * demo mailbox use HTTP Basic: staff against Camunda's users, with the user's Camunda groups as
+ * authorities; the system users of outside systems ({@link SystemUsers}) against a secret from the
+ * environment, so no anonymous caller can lock them. The engine REST API ({@code /engine-rest/**})
+ * uses Camunda's own authentication filter, so Camunda authorizations apply to it as they do in
+ * Tasklist, and {@link EngineApiGuard} adds what the authorizations do not cover. The webapps keep
+ * their own login. The operations endpoints ({@code /actuator/**}) use HTTP Basic for administrators,
+ * team leads and the operations group, except the load balancer's two probes. See docs/security.md
+ * for the whole model.
  */
 @Configuration
+@EnableConfigurationProperties(SystemUsers.class)
 public class SecurityConfig {
 
-  public static final String GROUP_AUTHORITY_PREFIX = "GROUP_";
+  private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
+  /** HSTS for a year, subdomains included; browsers honour it over HTTPS only (behind the proxy: X-Forwarded-Proto). */
+  static final long HSTS_MAX_AGE_SECONDS = 31_536_000;
+
+  public static final String GROUP_AUTHORITY_PREFIX = com.smeloanflow.identity.BranchAccess.GROUP_AUTHORITY_PREFIX;
+
+  /**
+   * The operations team's group: its members (and the system user {@code monitoring}, which Prometheus
+   * scrapes with) read {@code /actuator/**}, like administrators and team leads. Create the group in
+   * Admin to give it to staff; the system user has it by configuration.
+   */
+  public static final String OPERATIONS_GROUP = "operations";
+
+  /** The load balancer's probes: open, status only (their details need an operations login). */
+  static final String[] PROBES = {"/actuator/health/liveness", "/actuator/health/readiness"};
+
+  /**
+   * Operations endpoints ({@code /actuator/**}: health with details, info, Prometheus metrics):
+   * HTTP Basic, administrators, team leads and the operations group (system user {@code monitoring}).
+   * The two probes answer anyone with their status alone, as a load balancer calls them without
+   * credentials; their details (database, job executor) need the same login.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain actuator(HttpSecurity http, AuthenticationProvider camundaUsers) throws Exception {
+    return http
+        .securityMatcher("/actuator/**")
+        .authenticationProvider(camundaUsers)
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(HttpMethod.GET, PROBES).permitAll()
+            .anyRequest().hasAnyAuthority(group(Groups.CAMUNDA_ADMIN), group(Groups.TEAM_LEADS), group(OPERATIONS_GROUP)))
+        .httpBasic(basic -> basic.realmName("sme-loan-flow").authenticationEntryPoint(SecurityConfig::unauthorized))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfig::unauthorized)
+            .accessDeniedHandler((request, response, denied) -> problem(response, 403, "无权访问",
+                "Operations endpoints are for administrators, team leads and the operations group")))
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
+            .maxAgeInSeconds(HSTS_MAX_AGE_SECONDS)))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .build();
+  }
 
   @Bean
   @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationProvider camundaUsers) throws Exception {
     return http
-        .securityMatcher("/api/**", "/demo/**")
+        .securityMatcher("/api/**", "/demo/**", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html")
         .authenticationProvider(camundaUsers)
         .authorizeHttpRequests(auth -> auth
+            // The demo mailbox shows every applicant's mails: administrators only.
+            .requestMatchers("/demo/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
+            // Running the daily close for a chosen date moves every loan of the book: administrators only.
+            .requestMatchers("/api/sandbox/daily-close").hasAuthority(group(Groups.CAMUNDA_ADMIN))
             .requestMatchers("/api/sandbox/**").hasAnyAuthority(group(Groups.CAMUNDA_ADMIN), group(Groups.PROCESS_OWNERS))
+            .requestMatchers("/api/admin/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
             // What only a channel reports: a new application, uploaded documents, the applicant's signature,
             // the online mortgage registration.
             .requestMatchers(HttpMethod.POST, "/api/applications", "/api/applications/*/documents",
-                "/api/applications/*/signature", "/api/applications/*/mortgage-registration").hasAnyAuthority(
-                group(Groups.CHANNEL_GATEWAY), group(Groups.CAMUNDA_ADMIN))
+                "/api/applications/*/signature", "/api/applications/*/guarantee-signatures",
+                "/api/applications/*/mortgage-registration").hasAnyAuthority(group(Groups.CHANNEL_GATEWAY), group(Groups.CAMUNDA_ADMIN))
+            // A drawdown on a credit line: the borrower asks in a channel.
+            .requestMatchers(HttpMethod.POST, "/api/lines/*/drawdowns").hasAnyAuthority(group(Groups.CHANNEL_GATEWAY), group(Groups.CAMUNDA_ADMIN))
+            // Reference data the bank maintains: the Loan Prime Rates.
+            .requestMatchers(HttpMethod.POST, "/api/lpr-rates").hasAnyAuthority(group(Groups.CAMUNDA_ADMIN), group(Groups.PROCESS_OWNERS))
+            // Branches are reference data: everyone reads them, administrators maintain them.
+            .requestMatchers(HttpMethod.POST, "/api/branches", "/api/branches/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
+            .requestMatchers(HttpMethod.PUT, "/api/branches/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
+            // What only core banking reports: repayments and their reversals.
+            .requestMatchers(HttpMethod.POST, "/api/loans/*/repayments", "/api/loans/*/repayments/*/reversal").hasAnyAuthority(
+                group(Groups.CORE_BANKING), group(Groups.CHANNEL_GATEWAY), group(Groups.CAMUNDA_ADMIN))
+            // What only a channel reports about a loan: the borrower's renewal application and renewal contract signature.
+            .requestMatchers(HttpMethod.POST, "/api/loans/*/renewal-applications", "/api/loans/*/renewal/signature")
+                .hasAnyAuthority(group(Groups.CHANNEL_GATEWAY), group(Groups.CAMUNDA_ADMIN))
+            // The bank's calendar (public holidays, make-up working days): everyone reads it, administrators load it.
+            .requestMatchers(HttpMethod.PUT, "/api/bank-calendar/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
+            // Bulk reassignment of tasks: team leads (Camunda's per-task grants decide which tasks).
+            .requestMatchers(HttpMethod.POST, "/api/tasks/reassignments").hasAnyAuthority(group(Groups.TEAM_LEADS), group(Groups.CAMUNDA_ADMIN))
+            // SLA targets per task type: process owners change them.
+            .requestMatchers(HttpMethod.PUT, "/api/sla-targets/**").hasAnyAuthority(group(Groups.CAMUNDA_ADMIN), group(Groups.PROCESS_OWNERS))
+            // Whitelist campaigns: head office marketing imports them and reads the reports; the figures are for
+            // marketing and team leads (a branch's lead sees the branch's).
+            .requestMatchers(HttpMethod.GET, "/api/campaigns/*/figures", "/api/campaign-figures")
+                .hasAnyAuthority(group(Groups.CAMPAIGN_MANAGERS), group(Groups.TEAM_LEADS), group(Groups.CAMUNDA_ADMIN))
+            .requestMatchers("/api/campaigns", "/api/campaigns/**")
+                .hasAnyAuthority(group(Groups.CAMPAIGN_MANAGERS), group(Groups.CAMUNDA_ADMIN))
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("sme-loan-flow").authenticationEntryPoint(SecurityConfig::unauthorized))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfig::unauthorized)
             .accessDeniedHandler((request, response, denied) -> problem(response, 403, "无权访问",
                 "Your groups do not allow " + request.getMethod() + " " + request.getRequestURI())))
         .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
+            .maxAgeInSeconds(HSTS_MAX_AGE_SECONDS)))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .build();
   }
 
-  /** Webapps, engine REST (guarded by Camunda's filter below), API docs and health. */
+  /** Webapps and engine REST (guarded by Camunda's filter below). */
   @Bean
   @Order(2)
   SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
     return http
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())
-        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
+            .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(HSTS_MAX_AGE_SECONDS)))
         .build();
   }
 
@@ -72,17 +160,51 @@ public class SecurityConfig {
     registration.setName("camunda-auth");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(ENGINE_AUTHENTICATION_ORDER);
     return registration;
   }
 
-  /** Checks a user's password with Camunda's identity service and grants their groups. */
+  static final int ENGINE_AUTHENTICATION_ORDER = Ordered.LOWEST_PRECEDENCE - 20;
+
+  /** After Camunda's authentication of the engine REST API (and the webapps' own), see {@link EngineApiGuard}. */
   @Bean
-  AuthenticationProvider camundaUsers(IdentityService identityService) {
+  FilterRegistrationBean<EngineApiGuard> engineApiGuard(ObjectProvider<ProcessEngine> processEngine) {
+    // Filters are created when the web server starts, before the engine (and Flyway): resolve it on use.
+    FilterRegistrationBean<EngineApiGuard> registration = new FilterRegistrationBean<>(new EngineApiGuard(
+        () -> processEngine.getObject().getIdentityService(), className -> {
+          ProcessEngineConfigurationImpl configuration =
+              (ProcessEngineConfigurationImpl) processEngine.getObject().getProcessEngineConfiguration();
+          DeserializationTypeValidator validator = configuration.getDeserializationTypeValidator();
+          return !configuration.isDeserializationTypeValidationEnabled() || (validator != null && validator.validate(className));
+        }));
+    registration.setName("engine-api-guard");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(ENGINE_AUTHENTICATION_ORDER + 10);
+    registration.setMatchAfter(true);
+    return registration;
+  }
+
+  /**
+   * A system user's secret is checked by {@link SystemUsers} (no lockout counter); everybody else's
+   * password by Camunda's identity service (throttled, see loginMaxAttempts), granting their groups.
+   */
+  @Bean
+  AuthenticationProvider camundaUsers(IdentityService identityService, SystemUsers systemUsers) {
+    systemUsers.checkSecrets();
     return new AuthenticationProvider() {
       @Override
       public Authentication authenticate(Authentication authentication) {
         String user = authentication.getName();
         Object password = authentication.getCredentials();
+        if (systemUsers.isSystemUser(user)) {
+          List<SimpleGrantedAuthority> groups = systemUsers.authenticate(user, password == null ? null : password.toString())
+              .orElseThrow(() -> {
+                log.warn("Failed login for system user {} from {}", user, MDC.get(LoginLockoutAlert.CLIENT_ADDRESS));
+                return new BadCredentialsException("Bad user or secret");
+              })
+              .stream().map(SecurityConfig::group).map(SimpleGrantedAuthority::new).toList();
+          return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
+        }
         if (user == null || password == null || !identityService.checkPassword(user, password.toString())) {
           throw new BadCredentialsException("Bad user or password");
         }
@@ -107,10 +229,7 @@ public class SecurityConfig {
 
   private static void problem(jakarta.servlet.http.HttpServletResponse response, int status, String title, String detail)
       throws java.io.IOException {
-    response.setStatus(status);
-    response.setContentType("application/problem+json;charset=UTF-8");
-    response.getWriter().write("{\"type\":\"https://smeloan.example.com/problems/" + (status == 401 ? "unauthorized" : "forbidden")
-        + "\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail.replace("\"", "'") + "\"}");
+    ProblemResponses.write(response, status, status == 401 ? "unauthorized" : "forbidden", title, detail);
   }
 
   public static String group(String groupId) {

@@ -28,6 +28,75 @@ public final class TaskForm {
     return value.toString();
   }
 
+  /** A required choice among an enumeration's constants, e.g. {@code CONTINUE} or {@code REJECT}. */
+  public <E extends Enum<E>> E choice(String field, String label, Class<E> type) {
+    E value = optionalChoice(field, label, type);
+    if (value == null) {
+      throw new InvalidTaskInputException("请选择" + label + " (" + field + " must be one of " + names(type) + ")");
+    }
+    return value;
+  }
+
+  /** An optional choice among an enumeration's constants; null when left empty. */
+  public <E extends Enum<E>> E optionalChoice(String field, String label, Class<E> type) {
+    String value = text(field);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidTaskInputException(label + "无效 (" + field + " must be one of " + names(type) + ", was " + value + ")");
+    }
+  }
+
+  private static <E extends Enum<E>> java.util.List<String> names(Class<E> type) {
+    return java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+  }
+
+  /** A checkbox that must be ticked to complete the task. */
+  public void requireChecked(String field, String label) {
+    if (!checked(field)) {
+      throw new InvalidTaskInputException("请勾选“" + label + "”后再完成任务 (" + field + " must be true)");
+    }
+  }
+
+  /**
+   * An optional date: Tasklist's date field sends an ISO date (2026-12-24) or date-time; a Java Date
+   * from the engine API is taken in China Standard Time.
+   */
+  public java.time.LocalDate date(String field, String label) {
+    Object value = task.getVariable(field);
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    if (value instanceof java.util.Date date) {
+      return java.time.LocalDate.ofInstant(date.toInstant(), BusinessClock.BANK_ZONE);
+    }
+    String text = value.toString().trim();
+    try {
+      return java.time.LocalDate.parse(text.substring(0, Math.min(10, text.length())));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new InvalidTaskInputException(label + "应为日期, 如 2026-12-24 (" + field + "=" + value + ")");
+    }
+  }
+
+  /** A multi-select (checklist) value: the chosen values, empty when none. */
+  public java.util.List<String> list(String field) {
+    Object value = task.getVariable(field);
+    if (value == null) {
+      return java.util.List.of();
+    }
+    if (value instanceof java.util.Collection<?> values) {
+      return values.stream().map(String::valueOf).toList();
+    }
+    String text = value.toString().trim();
+    if (text.startsWith("[") && text.endsWith("]")) {
+      text = text.substring(1, text.length() - 1);
+    }
+    return java.util.Arrays.stream(text.split(",")).map(v -> v.trim().replace("\"", "")).filter(v -> !v.isEmpty()).toList();
+  }
+
   public boolean checked(String field) {
     return Boolean.TRUE.equals(task.getVariable(field));
   }

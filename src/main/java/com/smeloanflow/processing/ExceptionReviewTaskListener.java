@@ -1,51 +1,34 @@
 package com.smeloanflow.processing;
 
-import static com.smeloanflow.process.LoanOriginationProcess.Variables.*;
+import static com.smeloanflow.process.LoanOriginationProcess.Variables.EXCEPTION_REVIEW_OUTCOME;
 
-import com.smeloanflow.intake.ApplicationHistory;
 import com.smeloanflow.platform.TaskActor;
 import com.smeloanflow.platform.TaskForm;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/**
- * "复核异常申请" task of the processing centre (complete): CONTINUE overrides the soft red flags or
- * the duplicate flag, and the route is decided again without them; REJECT declines the application
- * with the reviewer's reason. Either way the reviewer's notes are required and recorded.
- */
+/** "复核异常申请" (complete): the form's conclusion to {@link ExceptionReviewService}. */
 @Component("exceptionReviewTask")
 public class ExceptionReviewTaskListener implements TaskListener {
 
-  public static final String CONTINUE = "CONTINUE";
-  public static final String REJECT = "REJECT";
+  static final String DECISION = "reviewDecision";
   static final String NOTES = "reviewNotes";
+  static final String CUSTOMER_REASON = "reviewCustomerReason";
 
-  private final ApplicationChecks checks;
-  private final ApplicationHistory history;
+  private final ExceptionReviewService reviews;
 
-  public ExceptionReviewTaskListener(ApplicationChecks checks, ApplicationHistory history) {
-    this.checks = checks;
-    this.history = history;
+  public ExceptionReviewTaskListener(ExceptionReviewService reviews) {
+    this.reviews = reviews;
   }
 
   @Override
   public void notify(DelegateTask task) {
     TaskForm form = TaskForm.of(task);
-    String decision = form.choice(REVIEW_DECISION.name(), "复核结论", Set.of(CONTINUE, REJECT));
-    String notes = form.requiredText(NOTES, "复核意见");
-    String applicationId = APPLICATION_ID.from(task);
-    String reviewer = TaskActor.of(task);
-    String flags = "redFlag=" + RED_FLAG.fromOrNull(task) + ", duplicateFound=" + DUPLICATE_FOUND.fromOrNull(task);
-    checks.record(applicationId, ApplicationChecks.CENTRE_REVIEW, 1, decision, reviewer, flags, notes);
-    if (CONTINUE.equals(decision)) {
-      history.record(applicationId, reviewer, "FLAGS_OVERRIDDEN", notes);
-      RED_FLAG.set(task.getExecution(), false);
-      DUPLICATE_FOUND.set(task.getExecution(), false);
-    } else {
-      ROUTE_REASON.set(task.getExecution(), "集中作业中心复核拒绝: " + notes);
-    }
-    form.discard(NOTES);
+    ExceptionReviewService.Decision decision = form.choice(DECISION, "复核结论", ExceptionReviewService.Decision.class);
+    reviews.review(new ExceptionReviewService.Review(task.getExecution().getProcessBusinessKey(), TaskActor.of(task), decision,
+        form.text(NOTES), form.optionalChoice(CUSTOMER_REASON, "告知客户的原因", com.smeloanflow.casefile.CustomerReason.class)));
+    form.discard(DECISION, NOTES, CUSTOMER_REASON);
+    EXCEPTION_REVIEW_OUTCOME.set(task.getExecution(), decision.name());
   }
 }

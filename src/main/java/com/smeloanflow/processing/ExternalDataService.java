@@ -1,6 +1,6 @@
 package com.smeloanflow.processing;
 
-import com.smeloanflow.intake.ApplicationHistory;
+import com.smeloanflow.casefile.ApplicationHistory;
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.platform.BusinessClock;
@@ -33,8 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The external-data gateway of centralised processing (DESIGN.md §3.1 step 3, §7): asks every
- * outside source about the applicant enterprise and keeps a snapshot of the answers with the
- * application ({@code application_external_data}). The score is computed from that snapshot, never
+ * outside source about the applicant enterprise, and the courts and the bureau about each guarantor,
+ * and keeps a snapshot of the answers with the application ({@code application_external_data},
+ * {@code guarantor_check}). The score is computed from that snapshot, never
  * from a fresh call, so it can be recomputed and explained later.
  *
  * <p>A source that fails throws {@link ExternalSourceUnavailableException}: nothing is stored, the
@@ -57,11 +58,16 @@ public class ExternalDataService {
   private final TransactionFlowSource flows;
   private final InternalDefaultSource internalDefaults;
   private final ScenarioSource scenario;
+  private final GuarantorChecks guarantorChecks;
+  private final ProcessingOutcomes outcomes;
 
   public ExternalDataService(LoanApplicationRepository applications, EnterpriseDataRepository snapshots,
       ApplicationHistory history, BusinessClock clock, BusinessRegistrationSource registration, TaxSource tax,
       CreditBureauSource bureau, CourtRecordSource court, UtilitySource utilities, TransactionFlowSource flows,
-      InternalDefaultSource internalDefaults, ScenarioSource scenario) {
+      InternalDefaultSource internalDefaults, ScenarioSource scenario, GuarantorChecks guarantorChecks,
+      ProcessingOutcomes outcomes) {
+    this.guarantorChecks = guarantorChecks;
+    this.outcomes = outcomes;
     this.applications = applications;
     this.snapshots = snapshots;
     this.history = history;
@@ -86,8 +92,30 @@ public class ExternalDataService {
   @Transactional
   public EnterpriseData gather(String applicationId) {
     LoanApplication application = applications.get(applicationId);
-    String code = application.creditCode();
-    EnterpriseData data = new EnterpriseData(code, clock.now(),
+    EnterpriseData data = query(application.creditCode());
+    snapshots.save(applicationId, data);
+    outcomes.start(applicationId, CreditFactsService.asOf(data));
+    for (com.smeloanflow.intake.Guarantor guarantor : applications.guarantorsOf(applicationId)) {
+      // The courts and the bureau answer for persons by resident ID number as for enterprises by credit code.
+      String party = guarantor.partyId();
+      guarantorChecks.save(applicationId, guarantor, call(ExternalSource.COURT, party, court::fetch, CourtRecord::noData),
+          call(ExternalSource.BUREAU, party, bureau::fetch, BureauRecord::noData), data.gatheredAt());
+    }
+    List<ExternalSource> missing = data.sourcesWithoutData();
+    history.record(applicationId, "system", "EXTERNAL_DATA_GATHERED", missing.isEmpty()
+        ? "外部数据已采集, 数据完整"
+        : "外部数据已采集, 缺少: " + missing.stream().map(ExternalSource::label).collect(Collectors.joining("、")));
+    return data;
+  }
+
+  /**
+   * Asks every source about an enterprise now and answers what they said, storing nothing: e.g. renewal's fresh
+   * score of a borrower whose loan is near maturity, or the annual review of a credit line.
+   *
+   * @throws ExternalSourceUnavailableException when a source fails
+   */
+  public EnterpriseData query(String code) {
+    return new EnterpriseData(code, clock.now(),
         call(ExternalSource.REGISTRATION, code, registration::fetch, RegistrationRecord::noData),
         call(ExternalSource.TAX, code, tax::fetch, TaxRecord::noData),
         call(ExternalSource.BUREAU, code, bureau::fetch, BureauRecord::noData),
@@ -96,12 +124,17 @@ public class ExternalDataService {
         call(ExternalSource.FLOWS, code, flows::fetch, TransactionFlowRecord::noData),
         call(ExternalSource.INTERNAL_DEFAULTS, code, internalDefaults::fetch, InternalDefaultHistory::noData),
         call(ExternalSource.SCENARIO, code, scenario::fetch, ScenarioRecord::noData));
-    snapshots.save(applicationId, data);
-    List<ExternalSource> missing = data.sourcesWithoutData();
-    history.record(applicationId, "system", "EXTERNAL_DATA_GATHERED", missing.isEmpty()
-        ? "外部数据已采集, 数据完整"
-        : "外部数据已采集, 缺少: " + missing.stream().map(ExternalSource::label).collect(Collectors.joining("、")));
-    return data;
+  }
+
+  /**
+   * Asks the courts and the bureau about a guarantor (a person by resident ID number, an enterprise by
+   * credit code) now, e.g. one an approver adds as a condition.
+   *
+   * @throws ExternalSourceUnavailableException when a source fails
+   */
+  public List<GuarantorChecks.Finding> screenGuarantor(String partyId) {
+    return GuarantorChecks.findings(call(ExternalSource.COURT, partyId, court::fetch, CourtRecord::noData),
+        call(ExternalSource.BUREAU, partyId, bureau::fetch, BureauRecord::noData));
   }
 
   /**

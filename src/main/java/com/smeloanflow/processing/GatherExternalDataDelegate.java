@@ -1,6 +1,5 @@
 package com.smeloanflow.processing;
 
-import static com.smeloanflow.process.LoanOriginationProcess.Variables.APPLICATION_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,6 +21,6 @@ public class GatherExternalDataDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    externalData.gather(APPLICATION_ID.from(execution));
+    externalData.gather(execution.getProcessBusinessKey());
   }
 }

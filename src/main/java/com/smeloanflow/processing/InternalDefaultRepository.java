@@ -32,20 +32,28 @@ public class InternalDefaultRepository {
         .list();
   }
 
+  /**
+   * Records one default event of the enterprise (a loan written off, or settled after it defaulted),
+   * beside those already recorded: the next application of the enterprise is scored with it.
+   */
+  public void record(String creditCode, InternalDefault event, Instant at) {
+    jdbc.sql("""
+        INSERT INTO internal_default_record (credit_code, default_date, amount, status, recorded_at)
+        VALUES (:code, :date, :amount, :status, :at)
+        """)
+        .param("code", creditCode)
+        .param("date", event.defaultDate())
+        .param("amount", event.amount())
+        .param("status", event.status().name())
+        .param("at", Timestamp.from(at))
+        .update();
+  }
+
   /** Replaces the enterprise's defaults with these. */
   public void replace(String creditCode, List<InternalDefault> defaults, Instant at) {
     jdbc.sql("DELETE FROM internal_default_record WHERE credit_code = :code").param("code", creditCode).update();
     for (InternalDefault d : defaults) {
-      jdbc.sql("""
-          INSERT INTO internal_default_record (credit_code, default_date, amount, status, recorded_at)
-          VALUES (:code, :date, :amount, :status, :at)
-          """)
-          .param("code", creditCode)
-          .param("date", d.defaultDate())
-          .param("amount", d.amount())
-          .param("status", d.status().name())
-          .param("at", Timestamp.from(at))
-          .update();
+      record(creditCode, d, at);
     }
   }
 }

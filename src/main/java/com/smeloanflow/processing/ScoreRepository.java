@@ -1,5 +1,7 @@
 package com.smeloanflow.processing;
 
+import com.smeloanflow.platform.StoredJson;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.smeloanflow.scoring.Reason;
 import com.smeloanflow.scoring.RedFlag;

@@ -1,5 +1,7 @@
 package com.smeloanflow.servicing;
 
+import com.smeloanflow.approval.RepaymentMethod;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,6 +14,8 @@ import java.util.List;
  * @param applicationId        the application it came from (one loan per application)
  * @param creditCode           the borrower's unified social credit code
  * @param borrowerName         the borrowing enterprise
+ * @param branchCode           the branch that took the application (whose staff may read the loan)
+ * @param product              the product code, e.g. CREDIT_QUICK (it decides the allocation order)
  * @param principal            the amount disbursed
  * @param annualRatePercent    the annual interest rate in percent (4 decimals)
  * @param termMonths           the term in months
@@ -19,7 +23,7 @@ import java.util.List;
  * @param disbursedOn          the day the money was paid out
  * @param maturityDate         the due date of the last instalment
  * @param corePostingReference the core banking posting that paid the money out
- * @param status               {@link #ACTIVE} while being repaid
+ * @param status               {@link #ACTIVE} while being repaid, then {@link #SETTLED} or {@link #WRITTEN_OFF}
  * @param schedule             the instalments, numbered from 1
  */
 public record LoanAccount(
@@ -27,6 +31,8 @@ public record LoanAccount(
     String applicationId,
     String creditCode,
     String borrowerName,
+    String branchCode,
+    String product,
     BigDecimal principal,
     BigDecimal annualRatePercent,
     int termMonths,
@@ -39,6 +45,10 @@ public record LoanAccount(
 
   /** The loan is being repaid. */
   public static final String ACTIVE = "ACTIVE";
+  /** Repaid in full (结清), set by the daily close. */
+  public static final String SETTLED = "SETTLED";
+  /** Written off (核销) after an approved proposal; the claim is kept (账销案存). */
+  public static final String WRITTEN_OFF = "WRITTEN_OFF";
 
   public LoanAccount {
     schedule = List.copyOf(schedule);

@@ -1,19 +1,33 @@
 package com.smeloanflow.servicing;
 
+import com.smeloanflow.intake.LoanApplication;
+import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.DatabaseSequences;
+import com.smeloanflow.platform.StateConflictException;
+import com.smeloanflow.processing.InternalDefaultRepository;
+import com.smeloanflow.processing.source.InternalDefault;
+import com.smeloanflow.processing.source.InternalDefaultStatus;
+import java.math.BigDecimal;
+import java.util.Collection;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -29,19 +43,34 @@ public class LoanAccountService {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
   private final LoanAccountRepository accounts;
+  private final LoanApplicationRepository applications;
+  private final LedgerRepository ledger;
+  private final InternalDefaultRepository defaults;
   private final DataFieldMaxValueIncrementer loanNumbers;
   private final BusinessClock clock;
   private final TransactionTemplate savepoint;
   private final RepaymentScheduleCalculator calculator = new RepaymentScheduleCalculator();
+  /** Later stages that hear of a write-off (monitoring); looked up when one happens, none unless Spring sets them. */
+  private Supplier<Stream<LoanLifecycleListener>> lifecycle = Stream::empty;
 
-  public LoanAccountService(LoanAccountRepository accounts, DataSource dataSource,
-      PlatformTransactionManager transactionManager, BusinessClock clock) {
+  public LoanAccountService(LoanAccountRepository accounts, LoanApplicationRepository applications, LedgerRepository ledger,
+      InternalDefaultRepository defaults, DataSource dataSource, PlatformTransactionManager transactionManager,
+      BusinessClock clock) {
     this.accounts = accounts;
+    this.applications = applications;
+    this.ledger = ledger;
+    this.defaults = defaults;
     this.loanNumbers = DatabaseSequences.of(dataSource, "loan_account_seq");
     this.clock = clock;
     // Inside the caller's transaction a savepoint: a lost race rolls back only our insert.
     this.savepoint = new TransactionTemplate(transactionManager);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+  }
+
+  /** The listeners of later stages (monitoring uses this service too, so they are looked up when needed). */
+  @Autowired
+  void lifecycleListeners(ObjectProvider<LoanLifecycleListener> listeners) {
+    this.lifecycle = listeners::orderedStream;
   }
 
   /**
@@ -51,27 +80,44 @@ public class LoanAccountService {
    * @throws IllegalArgumentException when the command's terms cannot make a schedule
    */
   public LoanAccount open(OpenLoanAccount command) {
-    Optional<LoanAccount> existing = accounts.findByApplication(command.applicationId());
+    LoanApplication application = applications.get(command.applicationId());
+    return open(command.applicationId(), command, application.branchCode(), application.product().name());
+  }
+
+  /**
+   * Opens the loan account of one drawdown on a credit line (its own schedule and loan number, of the line's
+   * application, branch and product), or returns the account already opened for the drawdown.
+   *
+   * @throws IllegalArgumentException when the command's terms cannot make a schedule
+   */
+  public LoanAccount openDrawdown(String drawdownId, OpenLoanAccount command) {
+    LoanApplication application = applications.get(command.applicationId());
+    return open(drawdownId, command, application.branchCode(), application.product().name());
+  }
+
+  private LoanAccount open(String openingKey, OpenLoanAccount command, String branchCode, String product) {
+    Optional<LoanAccount> existing = accounts.findByOpeningKey(openingKey);
     if (existing.isPresent()) {
       return alreadyOpen(existing.get(), command);
     }
     List<Instalment> schedule = calculator.schedule(command.principal(), command.annualRatePercent(),
         command.termMonths(), command.method(), command.disbursedOn());
     LoanAccount account = new LoanAccount(nextLoanId(), command.applicationId(), command.creditCode(),
-        command.borrowerName(), command.principal().setScale(2, RoundingMode.UNNECESSARY),
+        command.borrowerName(), branchCode, product, command.principal().setScale(2, RoundingMode.UNNECESSARY),
         command.annualRatePercent().setScale(4, RoundingMode.UNNECESSARY), command.termMonths(), command.method(),
         command.disbursedOn(), RepaymentScheduleCalculator.maturityDate(command.disbursedOn(), command.termMonths()),
         command.corePostingReference(), LoanAccount.ACTIVE, schedule);
     try {
-      savepoint.executeWithoutResult(status -> accounts.insert(account, clock.now()));
+      savepoint.executeWithoutResult(status -> accounts.insert(account, openingKey, clock.now()));
     } catch (DataAccessException e) {
-      // Another node opened the account for this application first (unique application_id).
-      return accounts.findByApplication(command.applicationId())
+      // Another node opened the account for this key first (unique opening_key).
+      return accounts.findByOpeningKey(openingKey)
           .map(opened -> alreadyOpen(opened, command))
           .orElseThrow(() -> e);
     }
-    log.info("Application {}: loan account {} opened, {} CNY at {}% for {} months ({}), matures {}",
-        account.applicationId(), account.loanId(), account.principal().toPlainString(),
+    lifecycle.get().forEach(listener -> listener.opened(account));
+    log.info("Application {}: loan account {} opened ({}), {} CNY at {}% for {} months ({}), matures {}",
+        account.applicationId(), account.loanId(), openingKey, account.principal().toPlainString(),
         account.annualRatePercent().stripTrailingZeros().toPlainString(), account.termMonths(),
         account.repaymentMethod().label(), account.maturityDate());
     return account;
@@ -87,9 +133,170 @@ public class LoanAccountService {
     return accounts.findByApplication(applicationId);
   }
 
+  /** The loan that renewed {@code loanId} (无还本续贷), if it was renewed. */
+  public Optional<LoanAccount> findRenewalOf(String loanId) {
+    return accounts.findByRenewalOf(loanId);
+  }
+
   /** Only the loan id of an application's account, e.g. for its status page (no schedule read). */
   public Optional<String> findLoanIdByApplication(String applicationId) {
     return accounts.findLoanIdByApplication(applicationId);
+  }
+
+  /** The loan's standing after the last daily close that covered it. */
+  public Optional<LoanStanding> standing(String loanId) {
+    return ledger.standing(loanId);
+  }
+
+  /** What the borrower owes, from the ledger. */
+  public LoanBalances balances(String loanId) {
+    return LoanBalances.of(ledger.lines(loanId));
+  }
+
+  /** The instalments with what was paid of them and the penalty interest charged. */
+  public List<LedgerLine> ledger(String loanId) {
+    return ledger.lines(loanId);
+  }
+
+  /** The loan's classification changes, newest first. */
+  public List<ClassificationChange> classificationHistory(String loanId) {
+    return ledger.classificationHistory(loanId);
+  }
+
+  /**
+   * What the loans opened for these applications still owe in principal (for the borrower's exposure):
+   * the ledger's outstanding principal of the loans still ACTIVE; a settled or written-off loan counts 0.
+   */
+  public BigDecimal outstandingPrincipal(Collection<String> applicationIds) {
+    if (applicationIds.isEmpty()) {
+      return BigDecimal.ZERO.setScale(2);
+    }
+    return accounts.outstandingPrincipal(applicationIds);
+  }
+
+  /** Principal still outstanding on each of these loans (0 once settled or written off), from the ledger. */
+  public java.util.Map<String, BigDecimal> outstandingPrincipalByLoan(Collection<String> loanIds) {
+    return accounts.outstandingPrincipalByLoan(loanIds);
+  }
+
+  /**
+   * The ACTIVE loans of these products maturing from {@code from} to {@code to} (inclusive), by loan id,
+   * a page of at most {@code limit} after {@code afterLoanId} (null: the first page). For renewal's offer scan.
+   */
+  public List<String> activeLoansMaturingBetween(LocalDate from, LocalDate to, Collection<String> products,
+      String afterLoanId, int limit) {
+    return accounts.activeMaturingBetween(from, to, products, afterLoanId, limit);
+  }
+
+  /**
+   * Renewal without repaying principal (无还本续贷) at maturity, in one transaction: the old loan's principal
+   * due at maturity is repaid with the new loan's (no principal demanded from the borrower; the interest of
+   * the maturity instalment stays due as agreed, so the old loan settles when it is paid), and the new loan's
+   * account opens on the maturity date on the old loan's terms, classified 正常 and recorded as a renewal
+   * (source {@code RENEWAL}), not a restructuring. Repeating it answers with the account opened the first time.
+   *
+   * @throws LoanNotFoundException  no such loan
+   * @throws StateConflictException the loan is settled or written off, or its principal due at maturity is
+   *     not the renewed amount (a prepayment since approval): the posting needs an operator
+   */
+  @Transactional
+  public LoanAccount renew(RenewLoan command) {
+    LedgerRepository.LockedLoan locked = ledger.lock(command.loanId())
+        .orElseThrow(() -> new LoanNotFoundException(command.loanId()));
+    Optional<LoanAccount> renewed = accounts.findByRenewalOf(command.loanId());
+    if (renewed.isPresent()) {
+      log.info("Loan {}: already renewed by {}", command.loanId(), renewed.get().loanId());
+      return renewed.get();
+    }
+    if (!LoanAccount.ACTIVE.equals(locked.status())) {
+      throw new StateConflictException("Loan " + command.loanId() + " is " + locked.status() + " and cannot be renewed");
+    }
+    LoanAccount old = accounts.findById(command.loanId()).orElseThrow();
+    List<LedgerLine> lines = new java.util.ArrayList<>(ledger.lines(command.loanId()));
+    BigDecimal due = BigDecimal.ZERO.setScale(2);
+    for (int i = 0; i < lines.size(); i++) {
+      LedgerLine line = lines.get(i);
+      if (line.dueDate().equals(old.maturityDate()) && line.principalDue().signum() > 0) {
+        due = due.add(line.principalDue());
+        LedgerLine paid = line.paying(AllocationComponent.CURRENT_PRINCIPAL, line.principalDue());
+        lines.set(i, paid.settled() ? paid.withStatus(InstalmentStatus.PAID, old.maturityDate()) : paid);
+      }
+    }
+    if (due.compareTo(command.principal()) != 0) {
+      throw new StateConflictException("Loan " + command.loanId() + " owes " + due.toPlainString()
+          + " CNY principal at maturity, not the renewed " + command.principal().toPlainString());
+    }
+    ledger.save(command.loanId(), lines);
+    LoanAccount account = new LoanAccount(nextLoanId(), old.applicationId(), old.creditCode(), old.borrowerName(),
+        old.branchCode(), old.product(), command.principal(), old.annualRatePercent(), old.termMonths(), old.repaymentMethod(),
+        old.maturityDate(), RepaymentScheduleCalculator.maturityDate(old.maturityDate(), old.termMonths()),
+        command.corePostingReference(), LoanAccount.ACTIVE,
+        calculator.schedule(command.principal(), old.annualRatePercent(), old.termMonths(), old.repaymentMethod(),
+            old.maturityDate()));
+    accounts.insertRenewal(account, clock.now(), old.loanId(), accounts.renewalGeneration(old.loanId()) + 1);
+    ledger.recordClassificationChange(account.loanId(), old.maturityDate(), ClassificationChange.RENEWAL,
+        Classification.NORMAL, Classification.NORMAL, 0, "无还本续贷: 接续借据 " + old.loanId() + " (续贷, 非重组), 分类保持正常",
+        clock.now());
+    log.info("Loan {}: renewed at maturity {} by loan {} ({} CNY, posting {})", old.loanId(), old.maturityDate(),
+        account.loanId(), command.principal().toPlainString(), command.corePostingReference());
+    return account;
+  }
+
+  /**
+   * Writes the loan off: status WRITTEN_OFF with the principal then outstanding, and the default
+   * recorded in the bank's default database (dated the day it defaulted, else the write-off day).
+   *
+   * @return the principal written off
+   * @throws LoanNotFoundException  no such loan
+   * @throws StateConflictException the loan is not active (already settled or written off)
+   */
+  @Transactional
+  public BigDecimal writeOff(WriteOffLoan command) {
+    LedgerRepository.LockedLoan locked = ledger.lock(command.loanId()).orElseThrow(() -> new LoanNotFoundException(command.loanId()));
+    if (!LoanAccount.ACTIVE.equals(locked.status())) {
+      throw new StateConflictException("Loan " + command.loanId() + " is " + locked.status() + " and cannot be written off");
+    }
+    BigDecimal principal = balances(command.loanId()).outstandingPrincipal();
+    ledger.writeOff(command.loanId(), command.businessDate(), principal);
+    LoanStanding standing = ledger.standing(command.loanId()).orElseThrow();
+    LoanAccount loan = accounts.findById(command.loanId()).orElseThrow();
+    defaults.record(loan.creditCode(), new InternalDefault(
+        standing.defaultedOn() != null ? standing.defaultedOn() : command.businessDate(), principal,
+        InternalDefaultStatus.WRITTEN_OFF), clock.now());
+    log.info("Loan {}: written off on {} with {} CNY principal outstanding, approved by {} ({}); the claim is kept",
+        command.loanId(), command.businessDate(), principal.toPlainString(), command.approvedBy(), command.reason());
+    lifecycle.get().forEach(listener -> listener.writtenOff(command.loanId(), command.businessDate()));
+    return principal;
+  }
+
+  /**
+   * Takes the post-loan risk review's classification as one source of the loan's classification: the
+   * loan's classification becomes the strictest of it and the days-past-due floor, and stays so at every
+   * daily close (a repaid arrear lowers only the floor). A changed review is kept in the classification
+   * history (source {@code RISK_REVIEW}).
+   *
+   * @return the loan's classification now
+   * @throws LoanNotFoundException  no such loan
+   * @throws StateConflictException the loan is settled or written off
+   */
+  @Transactional
+  public Classification applyRiskReview(RiskReview review) {
+    LedgerRepository.LockedLoan locked = ledger.lock(review.loanId()).orElseThrow(() -> new LoanNotFoundException(review.loanId()));
+    if (!LoanAccount.ACTIVE.equals(locked.status())) {
+      throw new StateConflictException("Loan " + review.loanId() + " is " + locked.status() + ": no risk review applies");
+    }
+    LoanStanding standing = ledger.standing(review.loanId()).orElseThrow();
+    Classification previous = ledger.reviewClassification(review.loanId()).orElse(Classification.NORMAL);
+    Classification classification = Classification.strictest(standing.dpdClassification(), review.classification());
+    ledger.review(review.loanId(), review.classification(), classification);
+    if (previous != review.classification()) {
+      String reason = review.reason().length() > 480 ? review.reason().substring(0, 480) + "…" : review.reason();
+      ledger.recordClassificationChange(review.loanId(), review.businessDate(), ClassificationChange.RISK_REVIEW,
+          review.classification(), previous, standing.daysPastDue(), reason + " (" + review.decidedBy() + ")", clock.now());
+      log.info("Loan {}: risk review {} -> {} by {} ({}); classification {}", review.loanId(), previous,
+          review.classification(), review.decidedBy(), review.reason(), classification);
+    }
+    return classification;
   }
 
   private String nextLoanId() {

@@ -1,33 +1,62 @@
 package com.smeloanflow.servicing;
 
+import com.smeloanflow.identity.BranchAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Loan accounts opened at disbursement, with their repayment schedules. */
+/** Loan accounts: one loan with its ledger, and pages of loans for staff. Branch staff read only their branch's loans. */
 @RestController
 @RequestMapping("/api/loans")
-@Tag(name = "Loans", description = "Loan accounts and repayment schedules")
+@Tag(name = "Loans", description = "Loan accounts, schedules, arrears, classification and collection")
 public class LoanController {
 
-  private final LoanAccountService loans;
+  private final LoanQueryService loans;
+  private final BranchAccess branchAccess;
 
-  public LoanController(LoanAccountService loans) {
+  public LoanController(LoanQueryService loans, BranchAccess branchAccess) {
     this.loans = loans;
+    this.branchAccess = branchAccess;
   }
 
-  @GetMapping(path = "/{id}", produces = "application/json")
-  @Operation(summary = "A loan account and its repayment schedule",
-      description = "Terms, core banking posting and every instalment (due date, principal, interest, total, principal remaining)")
-  @ApiResponse(responseCode = "200", description = "The loan account")
+  @GetMapping(path = "/{loanId}", produces = "application/json")
+  @Operation(summary = "A loan with its schedule, arrears, classification, repayments and collection case",
+      description = "Terms; every instalment with what was paid of it, penalty interest and its state (DUE, OVERDUE, PAID);"
+          + " outstanding principal and interest, arrears, penalty interest, today's payoff amount; days past due and the"
+          + " five-tier classification with the history and reason of each change; repayments with their allocation; the"
+          + " open collection case. Branch staff read only their own branch's loans (403 otherwise).")
+  @ApiResponse(responseCode = "200", description = "The loan")
+  @ApiResponse(responseCode = "403", description = "A loan of another branch", content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "404", description = "No loan with this id (application/problem+json)",
       content = @Content(mediaType = "application/problem+json"))
-  public LoanView get(@PathVariable("id") String id) {
-    return loans.find(id).map(LoanView::of).orElseThrow(() -> new LoanNotFoundException(id));
+  public LoanView get(@PathVariable("loanId") String loanId, Authentication caller) {
+    LoanAccount account = loans.account(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
+    branchAccess.requireMayRead(account.branchCode(), caller, "loan " + loanId);
+    return loans.view(account);
+  }
+
+  @GetMapping(produces = "application/json")
+  @Operation(summary = "Loans for staff, a page at a time",
+      description = "Filters: branchCode, status (ACTIVE, SETTLED, WRITTEN_OFF), minDaysPastDue; page from 0, size 1-200"
+          + " (default 20), ordered by loan id. Branch staff see only their branch's loans; asking for another branch is 403.")
+  @ApiResponse(responseCode = "200", description = "A page of loans")
+  @ApiResponse(responseCode = "400", description = "Bad query parameter", content = @Content(mediaType = "application/problem+json"))
+  public LoanPage list(@RequestParam(name = "branchCode", required = false) String branchCode,
+      @RequestParam(name = "status", required = false) String status,
+      @RequestParam(name = "minDaysPastDue", required = false) Integer minDaysPastDue,
+      @RequestParam(name = "page", required = false) Integer page,
+      @RequestParam(name = "size", required = false) Integer size, Authentication caller) {
+    if (branchCode != null) {
+      branchAccess.requireMayRead(branchCode, caller, "loans");
+    }
+    return loans.list(new LoanQueryService.LoanFilter(branchCode, status, minDaysPastDue, page, size),
+        branchAccess.readableBranches(caller));
   }
 }

@@ -1,5 +1,7 @@
 package com.smeloanflow.servicing;
 
+import com.smeloanflow.approval.RepaymentMethod;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;

@@ -7,7 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.disbursement.SandboxCoreBanking;
 import com.smeloanflow.identity.Groups;
-import com.smeloanflow.intake.ApplicationStatus;
+import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.support.ApiClient;
@@ -54,7 +54,7 @@ interface AutoApprovalScenario {
     ProcessInstance instance = flow.instance(applicationId);
 
     assertThat(instance).isWaitingAt(WAIT_SIGNATURE);
-    assertThat(flow.bean(LoanApplicationRepository.class).get(applicationId).status())
+    assertThat(flow.bean(com.smeloanflow.casefile.CaseFiles.class).status(applicationId).orElseThrow())
         .isEqualTo(ApplicationStatus.AWAITING_SIGNATURE);
     assertThat(mailsFor(request.email())).extracting(AutoApprovalScenario::subject).singleElement().asString()
         .contains("签署借款合同");

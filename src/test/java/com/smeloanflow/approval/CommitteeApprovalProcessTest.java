@@ -1,18 +1,23 @@
 package com.smeloanflow.approval;
 
+import static com.smeloanflow.approval.LoanFlow.CENTRE_PROCESSOR;
 import static com.smeloanflow.approval.LoanFlow.TEAM_LEAD;
 import static com.smeloanflow.process.LoanOriginationProcess.Elements.*;
+import static com.smeloanflow.process.LoanOriginationProcess.Flows.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.smeloanflow.casefile.CustomerReason;
+import com.smeloanflow.casefile.DeclineService;
 import com.smeloanflow.identity.DemoData;
 import com.smeloanflow.identity.Groups;
-import com.smeloanflow.intake.ApplicationStatus;
+import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.process.LoanOriginationProcess;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.TakenSequenceFlows;
 import com.smeloanflow.support.TestApplications;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -26,16 +31,15 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Route COMMITTEE (DESIGN.md §3.1 step 5, above 5,000,000): one vote task per member of
- * credit-committee, done when a majority voted the same; a tie or the P3D deadline goes to a team
- * lead. Members vote in Tasklist: each completes the task assigned to them over the engine REST API.
+ * Route COMMITTEE (DESIGN.md §3.1 step 5, a borrower's exposure above 5,000,000): one vote task per
+ * member of credit-committee (approve, approve with conditions, return, reject); a majority to reject or
+ * to return decides; a majority to approve goes to the chair, who signs the resolution (with the
+ * conditions proposed) or vetoes it; a tie or the P3D deadline goes to the chair's casting vote. Never to
+ * a team lead. Members vote in Tasklist: each completes the task assigned to them over the engine REST API.
  */
 class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
 
-  private static final String FLOW_APPROVAL_ROUTE_COMMITTEE = "SequenceFlow_ApprovalRouteCommittee";
-  private static final String FLOW_COMMITTEE_DECIDED = "SequenceFlow_CommitteeDecidedYes";
-  private static final String FLOW_COMMITTEE_TIED = "SequenceFlow_CommitteeDecidedNo";
-  private static final String FLOW_COMMITTEE_DEADLINE_PASSED = "SequenceFlow_CommitteeDeadlinePassed";
+  private static final String CHAIR = "committee-chair";
 
   private static final List<String> DEMO_COMMITTEE = List.of("committee1", "committee2", "committee3");
   /** A fourth member for the tie, created by the test and removed after it. */
@@ -71,47 +75,101 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
-  void majorityApprovesAndTheThirdMembersVoteIsNoLongerNeeded() {
+  void majorityApprovesAndTheChairSignsTheResolution() {
     String applicationId = beforeTheCommittee(growthAboveTheUnitsAuthority());
     ProcessInstance instance = flow.instance(applicationId);
-    assertThat(TakenSequenceFlows.of(instance.getId())).contains(FLOW_APPROVAL_ROUTE_COMMITTEE);
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(APPROVAL_ROUTE_COMMITTEE);
     assertThat(voteTasks(applicationId)).extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(DEMO_COMMITTEE);
 
-    vote("committee1", applicationId, CommitteeService.APPROVE);
+    vote("committee1", applicationId, ApprovalOutcome.APPROVE);
     assertThat(instance).isWaitingAt(TASK_COMMITTEE_VOTE);
-    vote("committee2", applicationId, CommitteeService.APPROVE);
+    vote("committee2", applicationId, ApprovalOutcome.APPROVE);
 
-    assertThat(instance).hasPassed(TASK_TALLY_COMMITTEE_VOTES, TASK_RECORD_APPROVAL).isWaitingAt(WAIT_SIGNATURE)
-        .hasNotPassed(TASK_RESOLVE_COMMITTEE_DEADLOCK);
-    assertThat(TakenSequenceFlows.of(instance.getId())).contains(FLOW_COMMITTEE_DECIDED);
+    assertThat(instance).hasPassed(TASK_TALLY_COMMITTEE_VOTES).isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION)
+        .hasNotPassed(TASK_RECORD_APPROVAL);
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(COMMITTEE_NEEDS_CHAIR);
     assertThat(voteTasks(applicationId)).isEmpty();
     HistoricTaskInstance third = historyService.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
         .taskDefinitionKey(TASK_COMMITTEE_VOTE).taskAssignee("committee3").singleResult();
     assertThat(third.getDeleteReason()).as("committee3's vote task").isNotEqualTo("completed");
+    Task resolution = flow.task(applicationId, TASK_DECIDE_COMMITTEE_RESOLUTION);
+    assertThat(resolution).hasCandidateGroup(Groups.CREDIT_COMMITTEE_CHAIR);
+    assertThat((String) taskService.getVariableLocal(resolution.getId(), "committeeTallyText")).contains("同意 2 票");
+
+    flow.claimAndComplete(CHAIR, applicationId, TASK_DECIDE_COMMITTEE_RESOLUTION, TaskForms.approve("贷审会多数同意, 签发决议"));
+
+    assertThat(instance).hasPassed(TASK_RECORD_APPROVAL).isWaitingAt(WAIT_SIGNATURE);
+    ApprovalDecisions.Approval approval = flow.bean(ApprovalDecisions.class).find(applicationId).orElseThrow();
+    assertThat(approval.authority()).isEqualTo(ApprovalAuthority.COMMITTEE);
+    assertThat(approval.decidedBy()).isEqualTo(CHAIR);
     assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_SIGNATURE);
   }
 
   @Test
-  void majorityRejectsAndTheApplicantIsToldWhy() {
+  void membersProposeConditionsAndTheChairApprovesWithThem() {
+    String applicationId = beforeTheCommittee(growthAboveTheUnitsAuthority());
+    ProcessInstance instance = flow.instance(applicationId);
+
+    voteWithConditions("committee1", applicationId, new BigDecimal("5000000.00"), "金额降至500万元, 按季付息");
+    vote("committee3", applicationId, ApprovalOutcome.APPROVE);
+    Task resolution = flow.task(applicationId, TASK_DECIDE_COMMITTEE_RESOLUTION);
+    assertThat((String) taskService.getVariableLocal(resolution.getId(), "committeeVotesText"))
+        .contains("committee1: 附条件同意, 建议金额 5000000.00 元, 条件: 金额降至500万元, 按季付息");
+
+    flow.claimAndComplete(CHAIR, applicationId, TASK_DECIDE_COMMITTEE_RESOLUTION,
+        TaskForms.approveWithLowerAmount(new BigDecimal("5000000.00"), "采纳委员意见: 金额降至500万元"));
+
+    assertThat(instance).hasPassed(RULE_REPRICE_LOAN, TASK_RECORD_APPROVAL).isWaitingAt(WAIT_SIGNATURE);
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(APPROVAL_DECISION_CONDITIONS);
+    assertThat(flow.bean(ApprovalDecisions.class).find(applicationId).orElseThrow().approvedAmount())
+        .isEqualByComparingTo("5000000.00");
+  }
+
+  @Test
+  void majorityRejectsAndTheApplicantIsNeverToldTheVotes() {
     TestApplications.Builder request = growthAboveTheUnitsAuthority();
     String applicationId = beforeTheCommittee(request);
     ProcessInstance instance = flow.instance(applicationId);
 
-    vote("committee1", applicationId, CommitteeService.REJECT);
-    vote("committee3", applicationId, CommitteeService.REJECT);
+    vote("committee1", applicationId, ApprovalOutcome.REJECT);
+    vote("committee3", applicationId, ApprovalOutcome.REJECT);
 
-    assertThat(instance).isEnded().hasPassed(TASK_TALLY_COMMITTEE_VOTES, END_APPLICATION_REJECTED)
-        .hasNotPassed(TASK_RESOLVE_COMMITTEE_DEADLOCK, TASK_RECORD_APPROVAL);
-    assertThat(TakenSequenceFlows.of(instance.getId())).contains(FLOW_COMMITTEE_DECIDED);
+    assertThat(instance).isEnded().hasPassed(TASK_TALLY_COMMITTEE_VOTES, END_APPROVAL_DECLINED, END_APPLICATION_REJECTED)
+        .hasNotPassed(TASK_DECIDE_COMMITTEE_RESOLUTION, TASK_RECORD_APPROVAL);
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(COMMITTEE_RESOLVED_BY_VOTE, APPROVAL_DECISION_REJECT);
     assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.REJECTED);
     assertThat(mailsTo(request.email())).singleElement().satisfies(mail -> {
       assertThat(subjectOf(mail)).contains("未获批准");
-      assertThat(bodyOf(mail)).contains("贷审会表决未通过").contains("反对 2 票");
+      assertThat(bodyOf(mail)).contains(CustomerReason.OVERALL_ASSESSMENT.text()).doesNotContain("票").doesNotContain("贷审会");
     });
+    assertThat(flow.bean(DeclineService.class).find(applicationId).orElseThrow().internalReason())
+        .as("staff keep the vote").contains("反对 2 票");
   }
 
   @Test
-  void tiedCommitteeOfFourIsResolvedByATeamLead() {
+  void majorityReturnsForInformationAndTheCommitteeVotesAgainAfterTheAnswer() {
+    String applicationId = beforeTheCommittee(growthAboveTheUnitsAuthority());
+    ProcessInstance instance = flow.instance(applicationId);
+
+    vote("committee1", applicationId, ApprovalOutcome.RETURN);
+    vote("committee2", applicationId, ApprovalOutcome.RETURN);
+
+    assertThat(instance).isWaitingAt(TASK_PROVIDE_INFORMATION);
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(COMMITTEE_RESOLVED_BY_VOTE, APPROVAL_DECISION_RETURN);
+    Task answer = flow.task(applicationId, TASK_PROVIDE_INFORMATION);
+    assertThat((String) taskService.getVariableLocal(answer.getId(), "returnQuestionText")).contains("committee1");
+    flow.claimAndComplete(CENTRE_PROCESSOR, applicationId, TASK_PROVIDE_INFORMATION,
+        TaskForms.informationAnswer("已补充保证人资产证明"));
+
+    assertThat(instance).as("a new round of votes").isWaitingAt(TASK_COMMITTEE_VOTE);
+    assertThat(voteTasks(applicationId)).hasSize(3);
+    vote("committee1", applicationId, ApprovalOutcome.APPROVE);
+    vote("committee2", applicationId, ApprovalOutcome.APPROVE);
+    assertThat(instance).isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION);
+  }
+
+  @Test
+  void tiedCommitteeOfFourIsDecidedByTheChairsCastingVote() {
     User fourth = identityService.newUser(FOURTH_MEMBER);
     fourth.setFirstName("委员");
     fourth.setLastName("钱");
@@ -122,45 +180,60 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
     ProcessInstance instance = flow.instance(applicationId);
     assertThat(voteTasks(applicationId)).hasSize(4);
 
-    vote("committee1", applicationId, CommitteeService.APPROVE);
-    vote("committee2", applicationId, CommitteeService.REJECT);
-    vote("committee3", applicationId, CommitteeService.APPROVE);
+    vote("committee1", applicationId, ApprovalOutcome.APPROVE);
+    vote("committee2", applicationId, ApprovalOutcome.REJECT);
+    vote("committee3", applicationId, ApprovalOutcome.APPROVE);
     assertThat(instance).isWaitingAt(TASK_COMMITTEE_VOTE);
-    vote(FOURTH_MEMBER, applicationId, CommitteeService.REJECT);
+    vote(FOURTH_MEMBER, applicationId, ApprovalOutcome.REJECT);
 
-    assertThat(instance).hasPassed(TASK_TALLY_COMMITTEE_VOTES).isWaitingAt(TASK_RESOLVE_COMMITTEE_DEADLOCK);
-    assertThat(TakenSequenceFlows.of(instance.getId())).contains(FLOW_COMMITTEE_TIED);
-    assertThat(flow.task(applicationId, TASK_RESOLVE_COMMITTEE_DEADLOCK)).hasCandidateGroup(Groups.TEAM_LEADS);
+    assertThat(instance).hasPassed(TASK_TALLY_COMMITTEE_VOTES).isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION);
+    assertThat(runtimeService.getVariable(instance.getId(), "committeeOutcome")).isEqualTo("UNDECIDED");
+    Task resolution = flow.task(applicationId, TASK_DECIDE_COMMITTEE_RESOLUTION);
+    assertThat(flow.claimOverRest(TEAM_LEAD, resolution.getId()).status()).as("a team lead never decides above the unit's authority")
+        .isEqualTo(403);
 
-    flow.claimAndComplete(TEAM_LEAD, applicationId, TASK_RESOLVE_COMMITTEE_DEADLOCK,
-        TaskForms.resolve(ApprovalService.APPROVE, "抵押物充足, 行业前景良好, 同意"));
+    flow.claimAndComplete(CHAIR, applicationId, TASK_DECIDE_COMMITTEE_RESOLUTION,
+        TaskForms.approve("抵押物充足, 行业前景良好, 主任委员决定同意"));
 
     assertThat(instance).hasPassed(TASK_RECORD_APPROVAL).isWaitingAt(WAIT_SIGNATURE);
     assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_SIGNATURE);
   }
 
   @Test
-  void committeeDeadlinePassesWithOneVoteAndATeamLeadDecides() {
+  void committeeDeadlinePassesWithOneVoteAndTheChairDecides() {
     TestApplications.Builder request = growthAboveTheUnitsAuthority();
     String applicationId = beforeTheCommittee(request);
     ProcessInstance instance = flow.instance(applicationId);
-    vote("committee2", applicationId, CommitteeService.APPROVE);
+    vote("committee2", applicationId, ApprovalOutcome.APPROVE);
 
     moveClockBy(Duration.ofDays(3).plusMinutes(1));
     executeDueJobs(instance.getId());
 
-    assertThat(instance).hasPassed(BOUNDARY_COMMITTEE_DEADLINE).isWaitingAt(TASK_RESOLVE_COMMITTEE_DEADLOCK)
+    assertThat(instance).hasPassed(BOUNDARY_COMMITTEE_DEADLINE).isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION)
         .hasNotPassed(TASK_TALLY_COMMITTEE_VOTES);
-    assertThat(TakenSequenceFlows.of(instance.getId())).contains(FLOW_COMMITTEE_DEADLINE_PASSED);
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(COMMITTEE_DEADLINE_PASSED);
     assertThat(voteTasks(applicationId)).isEmpty();
 
-    flow.claimAndComplete(TEAM_LEAD, applicationId, TASK_RESOLVE_COMMITTEE_DEADLOCK,
-        TaskForms.resolve(ApprovalService.REJECT, "委员未在期限内表决, 经营数据存疑"));
+    flow.claimAndComplete(CHAIR, applicationId, TASK_DECIDE_COMMITTEE_RESOLUTION,
+        TaskForms.reject("委员未在期限内表决, 经营数据存疑", CustomerReason.OVERALL_ASSESSMENT.name()));
 
     assertThat(instance).isEnded().hasPassed(END_APPLICATION_REJECTED);
     assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.REJECTED);
     assertThat(mailsTo(request.email())).singleElement()
-        .satisfies(mail -> assertThat(bodyOf(mail)).contains("委员未在期限内表决, 经营数据存疑"));
+        .satisfies(mail -> assertThat(bodyOf(mail)).contains(CustomerReason.OVERALL_ASSESSMENT.text())
+            .doesNotContain("经营数据存疑"));
+  }
+
+  @Test
+  void aMembersVoteCannotBeHandedToAnotherMember() {
+    String applicationId = beforeTheCommittee(growthAboveTheUnitsAuthority());
+    Task committee1sVote = voteTasks(applicationId).stream().filter(t -> "committee1".equals(t.getAssignee())).findFirst().orElseThrow();
+
+    Response reassigned = api.post("/engine-rest/task/" + committee1sVote.getId() + "/assignee", TEAM_LEAD,
+        "{\"userId\":\"committee2\"}");
+
+    assertThat(reassigned.status()).as(reassigned.body()).isEqualTo(403);
+    assertThat(taskService.createTaskQuery().taskId(committee1sVote.getId()).singleResult().getAssignee()).isEqualTo("committee1");
   }
 
   private List<Task> voteTasks(String applicationId) {
@@ -169,11 +242,18 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
   }
 
   /** The member completes the vote task assigned to them in Tasklist (engine REST API, as the member). */
-  private void vote(String member, String applicationId, String vote) {
+  private void vote(String member, String applicationId, ApprovalOutcome vote) {
+    castVote(member, applicationId, TaskForms.vote(vote, vote.label() + "的理由"));
+  }
+
+  private void voteWithConditions(String member, String applicationId, BigDecimal amount, String conditions) {
+    castVote(member, applicationId, TaskForms.voteWithConditions(amount, conditions, "附条件同意的理由"));
+  }
+
+  private void castVote(String member, String applicationId, java.util.Map<String, Object> form) {
     Task task = voteTasks(applicationId).stream().filter(t -> member.equals(t.getAssignee())).findFirst()
         .orElseThrow(() -> new AssertionError("no vote task of " + member));
-    Response completed = flow.completeOverRest(member, task.getId(),
-        TaskForms.vote(vote, CommitteeService.APPROVE.equals(vote) ? "同意" : "不同意"));
+    Response completed = flow.completeOverRest(member, task.getId(), form);
     assertThat(completed.status()).as("%s votes: %s", member, completed).isEqualTo(204);
     flow.executeDueJobs(applicationId);
   }

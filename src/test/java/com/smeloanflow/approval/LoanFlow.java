@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.smeloanflow.identity.DemoData;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.intake.RequiredDocument;
+import com.smeloanflow.notification.MailDispatcher;
 import com.smeloanflow.process.LoanOriginationProcess;
 import com.smeloanflow.processing.CreditCodes;
 import com.smeloanflow.processing.ProcessingFixtures;
@@ -126,8 +127,15 @@ public final class LoanFlow {
     return instance;
   }
 
+  /** Runs the application's due jobs and sends its due mails; once its instance has ended, only the mails. */
   public void executeDueJobs(String applicationId) {
-    jobs.executeDueJobs(instance(applicationId).getId());
+    ProcessInstance running = runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(LoanOriginationProcess.KEY).processInstanceBusinessKey(applicationId).singleResult();
+    if (running != null) {
+      jobs.executeDueJobs(running.getId());
+    } else {
+      beans.getBean(MailDispatcher.class).dispatchDueOf(applicationId);
+    }
   }
 
   /** The one open task of the application at {@code taskDefinitionKey}. */
@@ -208,11 +216,50 @@ public final class LoanFlow {
     executeDueJobs(applicationId);
   }
 
+  /** Every guarantor signs their guarantee contract in the (sandbox) e-signature service and the channel reports it. */
+  public void signGuarantees(String applicationId) {
+    for (var guarantee : bean(com.smeloanflow.disbursement.ContractService.class).guarantees(applicationId)) {
+      Response signed = api.post("/api/sandbox/e-signature/applications/" + applicationId + "/guarantees/"
+          + guarantee.contractNumber() + "/sign", ADMIN, null);
+      assertThat(signed.status()).as("sandbox guarantee signing: %s", signed).isEqualTo(200);
+      Response reported = api.post("/api/applications/" + applicationId + "/guarantee-signatures", CHANNEL,
+          "{\"contractNumber\":\"" + guarantee.contractNumber() + "\",\"signatureId\":\"" + signed.json().get("signatureId").asText()
+              + "\",\"signedAt\":\"2026-11-23T11:00:00+08:00\"}");
+      assertThat(reported.status()).as("POST guarantee-signatures: %s", reported).isEqualTo(200);
+    }
+    executeDueJobs(applicationId);
+  }
+
+  /** A person with a clean record at the courts and the bureau (a guarantor), as the sandbox answers for them. */
+  public String cleanPerson(String idNumber) {
+    Response registered = api.send("PUT", "/api/sandbox/people/" + idNumber, ADMIN, DemoData.PASSWORD,
+        "{\"court\":{\"openEnforcementCases\":0,\"dishonestDebtor\":false},"
+            + "\"bureau\":{\"currentOverdueAmount\":0,\"maxDpd24m\":0,\"outstandingLoans\":0,\"enquiriesLast3m\":0}}");
+    assertThat(registered.status()).as("sandbox person: %s", registered).isIn(200, 201);
+    return idNumber;
+  }
+
+  /** A person on the dishonest-debtor list (失信被执行人), as the sandbox answers for them. */
+  public String dishonestPerson(String idNumber) {
+    Response registered = api.send("PUT", "/api/sandbox/people/" + idNumber, ADMIN, DemoData.PASSWORD,
+        "{\"court\":{\"openEnforcementCases\":1,\"dishonestDebtor\":true},"
+            + "\"bureau\":{\"currentOverdueAmount\":0,\"maxDpd24m\":0,\"outstandingLoans\":0,\"enquiriesLast3m\":0}}");
+    assertThat(registered.status()).as("sandbox person: %s", registered).isIn(200, 201);
+    return idNumber;
+  }
+
   /** The mortgage registry records a registration (sandbox, as admin). */
   public Response registerInMortgageRegistry(String registrationNumber, String creditCode, BigDecimal securedAmount) {
+    return registerInMortgageRegistry(registrationNumber, creditCode, securedAmount, "INDUSTRIAL_PROPERTY", "汇川区工业园3号厂房", null);
+  }
+
+  /** A registration of the given collateral in favour of {@code mortgagee} (null: this bank). */
+  public Response registerInMortgageRegistry(String registrationNumber, String creditCode, BigDecimal securedAmount,
+      String collateralType, String collateralDescription, String mortgagee) {
     return api.send("PUT", "/api/sandbox/mortgage-registrations/" + URLEncoder.encode(registrationNumber, StandardCharsets.UTF_8),
-        ADMIN, DemoData.PASSWORD, "{\"creditCode\":\"" + creditCode + "\",\"collateralDescription\":\"汇川区工业园3号厂房\","
-            + "\"securedAmount\":" + securedAmount.toPlainString() + "}");
+        ADMIN, DemoData.PASSWORD, "{\"creditCode\":\"" + creditCode + "\",\"collateralType\":\"" + collateralType
+            + "\",\"collateralDescription\":\"" + collateralDescription + "\",\"securedAmount\":" + securedAmount.toPlainString()
+            + (mortgagee == null ? "" : ",\"mortgagee\":\"" + mortgagee + "\"") + "}");
   }
 
   /** POST /api/applications/{id}/mortgage-registration as the channel. */

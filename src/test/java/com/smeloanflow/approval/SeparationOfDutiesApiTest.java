@@ -4,12 +4,13 @@ import static com.smeloanflow.approval.LoanFlow.ACCEPTOR;
 import static com.smeloanflow.approval.LoanFlow.APPROVER;
 import static com.smeloanflow.approval.LoanFlow.DISBURSER;
 import static com.smeloanflow.approval.LoanFlow.REMOTE_VERIFIER;
+import static com.smeloanflow.approval.LoanFlow.TEAM_LEAD;
 import static com.smeloanflow.process.LoanOriginationProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.smeloanflow.identity.Groups;
-import com.smeloanflow.intake.ApplicationStatus;
+import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import java.util.ArrayList;
@@ -100,6 +101,29 @@ class SeparationOfDutiesApiTest extends AbstractIntegrationTest {
     flow.claimAndComplete(DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS, TaskForms.disbursementConditionsMet());
     assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.DISBURSED);
   }
+
+  @Test
+  void teamLeadCannotHandAFiveHundredThousandApprovalToABranchAcceptorOfAnotherBranch() {
+    String applicationId = flow.submitOverApi(flow.strongOnlineCreditQuick("500000.00"));
+    flow.verifyRemotely(applicationId);
+    String approvalTask = flow.task(applicationId, TASK_APPROVE_LOAN).getId();
+
+    Response handedToAcceptor = api.post("/engine-rest/task/" + approvalTask + "/assignee", TEAM_LEAD,
+        "{\"userId\": \"zy002-acceptor\"}");
+    Response acceptorCompletes = flow.completeOverRest("zy002-acceptor", approvalTask, TaskForms.approve("同意"));
+
+    assertThat(handedToAcceptor.status()).as(handedToAcceptor.body()).isEqualTo(403);
+    assertThat(handedToAcceptor.json().path("message").asText()).contains(Groups.CREDIT_APPROVERS, "zy002-acceptor");
+    assertThat(acceptorCompletes.status()).as(acceptorCompletes.body()).isEqualTo(403);
+    assertThat(taskService.createTaskQuery().taskId(approvalTask).singleResult().getAssignee()).isNull();
+    assertThat(flow.instance(applicationId)).isWaitingAt(TASK_APPROVE_LOAN);
+
+    Response handedToApprover = api.post("/engine-rest/task/" + approvalTask + "/assignee", TEAM_LEAD,
+        "{\"userId\": \"" + APPROVER + "\"}");
+    assertThat(handedToApprover.status()).as(handedToApprover.body()).isEqualTo(204);
+    assertThat(taskService.createTaskQuery().taskId(approvalTask).singleResult().getAssignee()).isEqualTo(APPROVER);
+  }
+
 
   private static void assertRefusedBySeparationOfDuties(Response answer, String user, String applicationId) {
     assertThat(answer.status()).as("answer: %s", answer).isEqualTo(403);

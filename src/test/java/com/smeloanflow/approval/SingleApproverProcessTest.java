@@ -4,13 +4,17 @@ import static com.smeloanflow.approval.LoanFlow.APPROVER;
 import static com.smeloanflow.approval.LoanFlow.CENTRE_PROCESSOR;
 import static com.smeloanflow.approval.LoanFlow.DISBURSER;
 import static com.smeloanflow.process.LoanOriginationProcess.Elements.*;
+import static com.smeloanflow.process.LoanOriginationProcess.Flows.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.identity.Groups;
-import com.smeloanflow.intake.ApplicationStatus;
-import com.smeloanflow.processing.ProcessingOutcomeRepository;
+import com.smeloanflow.casefile.ApplicationStatus;
+import com.smeloanflow.casefile.CustomerReason;
+import com.smeloanflow.disbursement.ContractService;
+import com.smeloanflow.intake.GuaranteeType;
+import com.smeloanflow.processing.ProcessingOutcomes;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.support.AbstractIntegrationTest;
@@ -35,18 +39,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class SingleApproverProcessTest extends AbstractIntegrationTest {
 
-  private static final String FLOW_APPROVAL_ROUTE_SINGLE = "SequenceFlow_ApprovalRouteSingle";
-  private static final String FLOW_DECISION_APPROVE = "SequenceFlow_ApprovalDecisionApprove";
-  private static final String FLOW_DECISION_CONDITIONS = "SequenceFlow_ApprovalDecisionConditions";
-  private static final String FLOW_DECISION_RETURN = "SequenceFlow_ApprovalDecisionReturn";
-  private static final String FLOW_DECISION_REJECT = "SequenceFlow_ApprovalDecisionReject";
-  private static final String FLOW_DISBURSEMENT_CHECK_REQUIRED = "SequenceFlow_DisbursementCheckRequiredYes";
-  private static final String FLOW_CONDITIONS_MET = "SequenceFlow_ConditionsMetYes";
-
   @Autowired BeanFactory beans;
-  @Autowired ProcessingOutcomeRepository outcomes;
+  @Autowired ProcessingOutcomes outcomes;
   @Autowired LoanAccountService loans;
-  @Autowired ApprovalRepository approvals;
+  @Autowired ApprovalDecisions approvals;
+  @Autowired ContractService contracts;
 
   LoanFlow flow;
 
@@ -82,10 +79,13 @@ class SingleApproverProcessTest extends AbstractIntegrationTest {
 
     flow.claimAndComplete(DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS, TaskForms.disbursementConditionsMet());
 
-    assertThat(instance).isEnded().hasPassed(TASK_RECORD_APPROVAL, TASK_DISBURSE_LOAN, END_LOAN_DISBURSED)
-        .hasNotPassed(RULE_REPRICE_LOAN, TASK_PROVIDE_INFORMATION);
-    assertThat(TakenSequenceFlows.of(instance.getId())).contains(FLOW_APPROVAL_ROUTE_SINGLE, FLOW_DECISION_APPROVE,
-        FLOW_DISBURSEMENT_CHECK_REQUIRED, FLOW_CONDITIONS_MET);
+    assertThat(instance).isEnded().hasPassed(TASK_RECORD_APPROVAL, TASK_DISBURSE_LOAN, TASK_OPEN_LOAN_ACCOUNT, END_LOAN_DISBURSED)
+        .hasNotPassed(RULE_REPRICE_LOAN, TASK_PROVIDE_INFORMATION, WAIT_GUARANTEE_SIGNATURES);
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(APPROVAL_ROUTE_SINGLE, APPROVAL_DECISION_APPROVE,
+        DISBURSEMENT_CHECK_REQUIRED_YES, DISBURSEMENT_CONDITIONS_MET);
+    ApprovalDecisions.Approval approved = approvals.find(applicationId).orElseThrow();
+    assertThat(approved.authority()).isEqualTo(ApprovalAuthority.APPROVER);
+    assertThat(approved.decidedBy()).isEqualTo(APPROVER);
     assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.DISBURSED);
     assertThat(loans.findByApplication(applicationId)).get().extracting(LoanAccount::principal)
         .satisfies(principal -> assertThat(principal).isEqualByComparingTo("500000.00"));
@@ -116,59 +116,102 @@ class SingleApproverProcessTest extends AbstractIntegrationTest {
     assertThat(flow.claimOverRest(APPROVER, approval.getId()).status()).isEqualTo(204);
 
     Response refused = flow.completeOverRest(APPROVER, approval.getId(),
-        TaskForms.approveWithConditions(new BigDecimal("600000.00"), null, "额度调整"));
+        TaskForms.approveWithLowerAmount(new BigDecimal("600000.00"), "额度调整"));
 
     assertThat(refused.status()).as(refused.body()).isEqualTo(400);
     assertThat(refused.body()).contains("批准金额不能高于申请金额");
     Response belowMinimum = flow.completeOverRest(APPROVER, approval.getId(),
-        TaskForms.approveWithConditions(new BigDecimal("5000.00"), null, "额度调整"));
+        TaskForms.approveWithLowerAmount(new BigDecimal("5000.00"), "额度调整"));
     assertThat(belowMinimum.status()).as(belowMinimum.body()).isEqualTo(400);
     assertThat(belowMinimum.body()).contains("批准金额不能低于 10000");
+    Response conditionsWithoutAnything = flow.completeOverRest(APPROVER, approval.getId(),
+        TaskForms.form("approvalDecision", "APPROVE_WITH_CONDITIONS", "approvalConditions", "按季付息"));
+    assertThat(conditionsWithoutAnything.status()).isEqualTo(400);
+    assertThat(conditionsWithoutAnything.body()).contains("附条件批准须降低金额或追加保证人");
     assertThat(flow.instance(applicationId)).isWaitingAt(TASK_APPROVE_LOAN);
   }
 
   @Test
-  void approvalWithALowerAmountAndAnExtraGuaranteeIsRepricedAndDisbursesTheApprovedAmount() {
+  void guarantorAddedToACreditLoanMakesItAGuaranteedLoanRepricedAndSignedByTheGuarantorBeforeDisbursement() {
     String applicationId = atApproval(flow.strongOnlineCreditQuick("500000.00"));
     ProcessInstance instance = flow.instance(applicationId);
     BigDecimal rateAsRequested = outcomes.find(applicationId).orElseThrow().annualRatePercent();
+    String guarantorId = flow.cleanPerson(TestApplications.uniqueIdNumber(9001));
 
-    flow.claimAndComplete(APPROVER, applicationId, TASK_APPROVE_LOAN,
-        TaskForms.approveWithConditions(new BigDecimal("400000.00"), "GUARANTEE", "追加法定代表人个人连带责任保证"));
+    flow.claimAndComplete(APPROVER, applicationId, TASK_APPROVE_LOAN, TaskForms.approveWithGuarantor(new BigDecimal("400000.00"),
+        "PERSON", "李强", guarantorId, "SHAREHOLDER", "追加股东李强个人连带责任保证"));
 
     assertThat(instance).hasPassed(RULE_REPRICE_LOAN, TASK_RECORD_APPROVAL).isWaitingAt(WAIT_SIGNATURE);
-    assertThat(TakenSequenceFlows.of(instance.getId())).contains(FLOW_DECISION_CONDITIONS);
-    assertThat(pricingDecisionsOf(applicationId)).as("loan-pricing evaluated at pricing and again at re-pricing")
-        .isEqualTo(2);
-    BigDecimal repriced = outcomes.find(applicationId).orElseThrow().annualRatePercent();
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(APPROVAL_DECISION_CONDITIONS);
+    assertThat(pricingDecisionsOf(applicationId)).as("loan-pricing evaluated at pricing and again at re-pricing").isEqualTo(2);
+    ApprovalDecisions.Approval approval = approvals.find(applicationId).orElseThrow();
+    assertThat(approval.guaranteeType()).as("a named guarantor, never CREDIT").isEqualTo(GuaranteeType.GUARANTEE);
+    assertThat(approval.extraGuarantor().partyId()).isEqualTo(guarantorId);
     // loan-pricing: a guarantee costs 0.20 points of spread, pure credit 0.50.
-    assertThat(repriced).isEqualByComparingTo(rateAsRequested.subtract(new BigDecimal("0.30")));
+    assertThat(approval.annualRatePercent()).isEqualByComparingTo(rateAsRequested.subtract(new BigDecimal("0.30")));
+    assertThat(contracts.guarantees(applicationId)).singleElement()
+        .satisfies(guarantee -> assertThat(guarantee.guarantorId()).isEqualTo(guarantorId));
 
     flow.signContract(applicationId);
+    assertThat(instance).as("the guarantor has not signed yet").isWaitingAt(WAIT_GUARANTEE_SIGNATURES);
+    flow.signGuarantees(applicationId);
     flow.claimAndComplete(DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS, TaskForms.disbursementConditionsMet());
 
     assertThat(instance).isEnded().hasPassed(END_LOAN_DISBURSED);
     LoanAccount loan = loans.findByApplication(applicationId).orElseThrow();
     assertThat(loan.principal()).isEqualByComparingTo("400000.00");
-    assertThat(loan.annualRatePercent()).isEqualByComparingTo(repriced);
+    assertThat(loan.annualRatePercent()).isEqualByComparingTo(approval.annualRatePercent());
   }
 
   @Test
-  void extraGuarantorOnAMortgageLoanAddsToTheMortgageWhichIsStillRegisteredBeforeDisbursement() {
-    String applicationId = flow.submitOverApi(flow.strongAtBranch("MORTGAGE_QUICK", "800000.00"));
+  void guarantorOnTheDishonestDebtorListOrWithABadCheckDigitCannotBeAddedAsACondition() {
+    String applicationId = atApproval(flow.strongOnlineCreditQuick("500000.00"));
+    Task approval = flow.task(applicationId, TASK_APPROVE_LOAN);
+    assertThat(flow.claimOverRest(APPROVER, approval.getId()).status()).isEqualTo(204);
+    String dishonest = flow.dishonestPerson(TestApplications.uniqueIdNumber(9002));
+
+    Response refused = flow.completeOverRest(APPROVER, approval.getId(), TaskForms.approveWithGuarantor(null, "PERSON", "王五",
+        dishonest, "OTHER", "追加保证"));
+    String badDigit = dishonest.substring(0, 17) + (dishonest.charAt(17) == '1' ? "2" : "1");
+    Response badId = flow.completeOverRest(APPROVER, approval.getId(), TaskForms.approveWithGuarantor(null, "PERSON", "王五",
+        badDigit, "OTHER", "追加保证"));
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("追加的保证人不符合要求").contains("失信被执行人");
+    assertThat(badId.status()).as(badId.body()).isEqualTo(400);
+    assertThat(badId.body()).contains("校验位错误");
+    assertThat(flow.instance(applicationId)).isWaitingAt(TASK_APPROVE_LOAN);
+    assertThat(approvals.find(applicationId)).isEmpty();
+  }
+
+  @Test
+  void mortgageLoanIsCappedByTheCollateralsLoanToValueAndAGuarantorAddsToTheMortgage() {
+    // 2,400,000 industrial property × 50 % (collateral-ltv) = 1,200,000 that may be lent on it.
+    String applicationId = flow.submitOverApi(flow.strongAtBranch("MORTGAGE_QUICK", "1500000.00")
+        .annualRevenue("31000000.00"));
     ProcessInstance instance = flow.instance(applicationId);
     flow.acceptAtBranch(applicationId);
     flow.verifyRemotely(applicationId);
+    assertThat(instance).hasPassed(RULE_DECIDE_COLLATERAL_LIMIT).isWaitingAt(TASK_APPROVE_LOAN);
+    assertThat(outcomes.find(applicationId).orElseThrow().collateralCap()).isEqualByComparingTo("1200000.00");
+    Task approval = flow.task(applicationId, TASK_APPROVE_LOAN);
+    assertThat(flow.claimOverRest(APPROVER, approval.getId()).status()).isEqualTo(204);
 
-    flow.claimAndComplete(APPROVER, applicationId, TASK_APPROVE_LOAN,
-        TaskForms.approveWithConditions(new BigDecimal("600000.00"), "GUARANTEE", "追加法定代表人个人连带责任保证"));
+    Response aboveCap = flow.completeOverRest(APPROVER, approval.getId(), TaskForms.approve("同意"));
+    assertThat(aboveCap.status()).as(aboveCap.body()).isEqualTo(400);
+    assertThat(aboveCap.body()).contains("批准金额超过抵押物可贷上限 1200000.00");
+
+    String guarantorId = flow.cleanPerson(TestApplications.uniqueIdNumber(9003));
+    assertThat(flow.completeOverRest(APPROVER, approval.getId(), TaskForms.approveWithGuarantor(new BigDecimal("1200000.00"),
+        "PERSON", "张明", guarantorId, "LEGAL_REPRESENTATIVE", "追加法定代表人个人连带责任保证")).status()).isEqualTo(204);
+    flow.executeDueJobs(applicationId);
 
     assertThat(instance).hasPassed(RULE_REPRICE_LOAN).isWaitingAt(WAIT_SIGNATURE);
-    ApprovalRepository.Approval approval = approvals.find(applicationId).orElseThrow();
-    assertThat(approval.approvedAmount()).isEqualByComparingTo("600000.00");
-    assertThat(approval.guaranteeType()).as("the loan's guarantee").isEqualTo("MORTGAGE");
-    assertThat(approval.conditions()).contains("追加法定代表人个人连带责任保证");
+    ApprovalDecisions.Approval approved = approvals.find(applicationId).orElseThrow();
+    assertThat(approved.approvedAmount()).isEqualByComparingTo("1200000.00");
+    assertThat(approved.guaranteeType()).as("the loan's guarantee").isEqualTo(GuaranteeType.MORTGAGE);
     flow.signContract(applicationId);
+    flow.signGuarantees(applicationId);
     assertThat(instance).as("the mortgage is registered before the money moves").isWaitingAt(WAIT_MORTGAGE_REGISTRATION);
     assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_MORTGAGE_REGISTRATION);
   }
@@ -182,8 +225,10 @@ class SingleApproverProcessTest extends AbstractIntegrationTest {
         TaskForms.returnForInformation("请补充近6个月主要客户的销售合同"));
 
     assertThat(instance).isWaitingAt(TASK_PROVIDE_INFORMATION);
-    assertThat(TakenSequenceFlows.of(instance.getId())).contains(FLOW_DECISION_RETURN);
-    assertThat(flow.task(applicationId, TASK_PROVIDE_INFORMATION)).hasCandidateGroup(Groups.PROCESSING_CENTRE);
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(APPROVAL_DECISION_RETURN);
+    Task answer = flow.task(applicationId, TASK_PROVIDE_INFORMATION);
+    assertThat(answer).hasCandidateGroup(Groups.PROCESSING_CENTRE);
+    assertThat((String) taskService.getVariableLocal(answer.getId(), "returnQuestionText")).contains("请补充近6个月主要客户的销售合同");
 
     flow.claimAndComplete(CENTRE_PROCESSOR, applicationId, TASK_PROVIDE_INFORMATION,
         TaskForms.informationAnswer("已补充与遵义XX公司、贵阳XX公司的销售合同"));
@@ -200,21 +245,26 @@ class SingleApproverProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
-  void approverRejectsWithAReasonThatIsMailedToTheApplicant() {
+  void approverRejectsAndTheApplicantIsToldTheCatalogueReasonWhileStaffKeepTheInternalOne() {
     TestApplications.Builder request = flow.strongOnlineCreditQuick("500000.00");
     String applicationId = atApproval(request);
     ProcessInstance instance = flow.instance(applicationId);
+    String internal = "主营业务收入下滑, 还款来源不足";
 
-    flow.claimAndComplete(APPROVER, applicationId, TASK_APPROVE_LOAN, TaskForms.reject("主营业务收入下滑, 还款来源不足"));
+    flow.claimAndComplete(APPROVER, applicationId, TASK_APPROVE_LOAN,
+        TaskForms.reject(internal, CustomerReason.OVERALL_ASSESSMENT.name()));
 
-    assertThat(instance).isEnded().hasPassed(TASK_REJECT_APPLICATION, TASK_NOTIFY_REJECTION, END_APPLICATION_REJECTED)
+    assertThat(instance).isEnded().hasPassed(END_APPROVAL_DECLINED, BOUNDARY_APPROVAL_DECLINED, TASK_NOTIFY_REJECTION,
+            END_APPLICATION_REJECTED)
         .hasNotPassed(TASK_RECORD_APPROVAL, TASK_GENERATE_CONTRACT);
-    assertThat(TakenSequenceFlows.of(instance.getId())).contains(FLOW_DECISION_REJECT);
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(APPROVAL_DECISION_REJECT);
     assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.REJECTED);
     assertThat(mailsTo(request.email())).singleElement().satisfies(mail -> {
       assertThat(subjectOf(mail)).contains("未获批准");
-      assertThat(bodyOf(mail)).contains("主营业务收入下滑, 还款来源不足");
+      assertThat(bodyOf(mail)).contains(CustomerReason.OVERALL_ASSESSMENT.text()).doesNotContain(internal);
     });
+    assertThat(flow.bean(com.smeloanflow.casefile.DeclineService.class).find(applicationId).orElseThrow().internalReason())
+        .contains(internal);
   }
 
   private long pricingDecisionsOf(String applicationId) {

@@ -3,20 +3,25 @@ package com.smeloanflow.disbursement;
 import static com.smeloanflow.approval.LoanFlow.APPROVER;
 import static com.smeloanflow.approval.LoanFlow.DISBURSER;
 import static com.smeloanflow.process.LoanOriginationProcess.Elements.*;
+import static com.smeloanflow.process.LoanOriginationProcess.Flows.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.smeloanflow.approval.LoanFlow;
 import com.smeloanflow.approval.TaskForms;
-import com.smeloanflow.intake.ApplicationStatus;
+import com.smeloanflow.casefile.ApplicationStatus;
+import com.smeloanflow.casefile.CustomerReason;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.TakenSequenceFlows;
 import com.smeloanflow.support.TestApplications;
+import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,19 +29,19 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Contract, collateral and disbursement (DESIGN.md §3.1 steps 6-7): online mortgage registration
- * before the money moves, the contract that is not signed in 15 days, and the disbursement check
- * that finds a condition unmet.
+ * Contract, collateral and disbursement (DESIGN.md §3.1 steps 6-7): online mortgage registration before
+ * the money moves (in favour of the bank, over the application's collateral, securing enough, securing
+ * one loan), the deadlines of signing and registration, and every conclusion of the disbursement
+ * check — met, held, documents asked for, declined — each with the mail the applicant should get.
  */
 class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
-
-  private static final String FLOW_MORTGAGE_REGISTRATION_REQUIRED = "SequenceFlow_MortgageRegistrationRequiredYes";
-  private static final String FLOW_SIGNATURE_OVERDUE = "SequenceFlow_SignatureOverdue";
-  private static final String FLOW_CONDITIONS_NOT_MET = "SequenceFlow_ConditionsMetNo";
 
   @Autowired BeanFactory beans;
   @Autowired LoanAccountService loans;
   @Autowired SandboxCoreBanking coreBanking;
+  @Autowired SandboxESignature eSignature;
+  @Autowired SandboxMortgageRegistry registry;
+  @Autowired ContractService contracts;
 
   LoanFlow flow;
 
@@ -45,34 +50,28 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
     flow = new LoanFlow(api, this::executeDueJobs, this::completeAs, beans);
   }
 
+  // --- mortgage registration ----------------------------------------------------------------------
+
   @Test
   void mortgageLoanIsDisbursedOnlyAfterTheOnlineMortgageRegistration() {
     TestApplications.Builder request = flow.strongAtBranch("MORTGAGE_QUICK", "800000.00");
-    String applicationId = flow.submitOverApi(request);
+    String applicationId = signedMortgageLoan(request);
     ProcessInstance instance = flow.instance(applicationId);
-    flow.acceptAtBranch(applicationId);
-    flow.verifyRemotely(applicationId);
-    flow.claimAndComplete(APPROVER, applicationId, TASK_APPROVE_LOAN, TaskForms.approve("抵押充足, 同意"));
-    assertThat(mailsTo(request.email())).singleElement()
-        .satisfies(mail -> assertThat(bodyOf(mail)).contains("线上抵押登记"));
-
-    flow.signContract(applicationId);
+    assertThat(mailsTo(request.email())).first().satisfies(mail -> assertThat(bodyOf(mail)).contains("线上抵押登记"));
 
     assertThat(instance).isWaitingAt(WAIT_MORTGAGE_REGISTRATION);
-    assertThat(TakenSequenceFlows.of(instance.getId())).contains(FLOW_MORTGAGE_REGISTRATION_REQUIRED);
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(MORTGAGE_REGISTRATION_REQUIRED_YES);
     assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_MORTGAGE_REGISTRATION);
     assertThat(coreBanking.postingsOf(applicationId)).isEmpty();
 
-    String creditCode = applications.get(applicationId).creditCode();
-    flow.registerMortgage(applicationId, "黔(2026)汇川区不动产证明第" + applicationId.substring(10) + "号", creditCode,
-        new BigDecimal("800000.00"));
+    flow.registerMortgage(applicationId, registrationNumber(applicationId), creditCodeOf(applicationId), new BigDecimal("800000.00"));
 
     assertThat(instance).hasPassed(WAIT_MORTGAGE_REGISTRATION).isWaitingAt(TASK_CHECK_DISBURSEMENT_CONDITIONS);
     assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_DISBURSEMENT);
 
     flow.claimAndComplete(DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS, TaskForms.disbursementConditionsMet());
 
-    assertThat(instance).isEnded().hasPassed(TASK_DISBURSE_LOAN, END_LOAN_DISBURSED);
+    assertThat(instance).isEnded().hasPassed(TASK_DISBURSE_LOAN, TASK_OPEN_LOAN_ACCOUNT, END_LOAN_DISBURSED);
     assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.DISBURSED);
     assertThat(loans.findByApplication(applicationId)).get().extracting(LoanAccount::principal)
         .satisfies(principal -> assertThat(principal).isEqualByComparingTo("800000.00"));
@@ -80,47 +79,66 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
-  void registrationSecuringLessThanTheApprovedAmountIsRefusedAndTheLoanKeepsWaiting() {
-    String applicationId = flow.submitOverApi(flow.strongAtBranch("MORTGAGE_QUICK", "800000.00"));
-    flow.acceptAtBranch(applicationId);
-    flow.verifyRemotely(applicationId);
-    flow.claimAndComplete(APPROVER, applicationId, TASK_APPROVE_LOAN, TaskForms.approve("同意"));
-    flow.signContract(applicationId);
-    String number = "黔(2026)汇川区不动产证明第9" + applicationId.substring(10) + "号";
-    Response registered = flow.registerInMortgageRegistry(number, applications.get(applicationId).creditCode(),
-        new BigDecimal("500000.00"));
-    assertThat(registered.status()).isEqualTo(200);
+  void registrationThatSecuresTooLittleNamesAnotherMortgageeOrAnotherCollateralIsRefusedAndTheLoanKeepsWaiting() {
+    String applicationId = signedMortgageLoan(flow.strongAtBranch("MORTGAGE_QUICK", "800000.00"));
+    String code = creditCodeOf(applicationId);
 
-    Response reported = flow.reportMortgageRegistration(applicationId, number);
-
-    assertThat(reported.status()).as("answer: %s", reported).isEqualTo(400);
-    assertThat(reported.contentType()).isEqualTo("application/problem+json");
-    assertThat(reported.json().path("errors").get(0).path("field").asText()).isEqualTo("registrationNumber");
-    assertThat(reported.json().path("errors").get(0).path("code").asText()).isEqualTo("INSUFFICIENT_SECURED_AMOUNT");
+    assertRefused(applicationId, "1", flow.registerInMortgageRegistry(registrationNumber(applicationId) + "1", code,
+        new BigDecimal("500000.00")), "INSUFFICIENT_SECURED_AMOUNT");
+    assertRefused(applicationId, "2", flow.registerInMortgageRegistry(registrationNumber(applicationId) + "2", code,
+        new BigDecimal("800000.00"), "INDUSTRIAL_PROPERTY", "汇川区工业园3号厂房", "另一家银行股份有限公司"), "WRONG_MORTGAGEE");
+    assertRefused(applicationId, "3", flow.registerInMortgageRegistry(registrationNumber(applicationId) + "3", code,
+        new BigDecimal("800000.00"), "RESIDENTIAL_PROPERTY", "汇川区某小区2栋301", null), "OTHER_COLLATERAL");
     assertThat(flow.instance(applicationId)).isWaitingAt(WAIT_MORTGAGE_REGISTRATION);
   }
 
   @Test
-  void mortgageNotRegisteredWithinThirtyDaysWithdrawsTheApplicationUnpaid() {
-    TestApplications.Builder request = flow.strongAtBranch("MORTGAGE_QUICK", "800000.00");
-    String applicationId = flow.submitOverApi(request);
-    ProcessInstance instance = flow.instance(applicationId);
-    flow.acceptAtBranch(applicationId);
-    flow.verifyRemotely(applicationId);
-    flow.claimAndComplete(APPROVER, applicationId, TASK_APPROVE_LOAN, TaskForms.approve("同意"));
-    flow.signContract(applicationId);
-    assertThat(instance).isWaitingAt(WAIT_MORTGAGE_REGISTRATION);
+  void oneRegistrationSecuresOneLoan() {
+    TestApplications.Builder first = flow.strongAtBranch("MORTGAGE_QUICK", "800000.00");
+    String firstId = signedMortgageLoan(first);
+    String number = registrationNumber(firstId);
+    flow.registerMortgage(firstId, number, creditCodeOf(firstId), new BigDecimal("800000.00"));
+    // The same enterprise's second mortgage loan, reported with the first loan's registration.
+    TestApplications.Builder second = flow.strongAtBranch("MORTGAGE_QUICK", "800000.00").creditCode(creditCodeOf(firstId));
+    String secondId = flow.submitOverApi(second);
+    flow.acceptAtBranch(secondId);
+    if (taskService.createTaskQuery().processInstanceBusinessKey(secondId).taskDefinitionKey(TASK_REVIEW_EXCEPTION).count() > 0) {
+      flow.claimAndComplete(LoanFlow.CENTRE_PROCESSOR, secondId, TASK_REVIEW_EXCEPTION,
+          TaskForms.form("reviewDecision", "CONTINUE", "reviewNotes", "同一企业第二笔抵押贷款, 抵押物不同"));
+    }
+    flow.verifyRemotely(secondId);
+    flow.claimAndComplete(APPROVER, secondId, TASK_APPROVE_LOAN, TaskForms.approve("同意"));
+    flow.signContract(secondId);
 
-    moveClockBy(Duration.ofDays(30).plusMinutes(1));
+    Response reported = flow.reportMortgageRegistration(secondId, number);
+
+    assertThat(reported.status()).as(reported.body()).isEqualTo(400);
+    assertThat(reported.json().path("errors").get(0).path("code").asText()).isEqualTo("ALREADY_SECURES_ANOTHER_LOAN");
+    assertThat(flow.instance(secondId)).isWaitingAt(WAIT_MORTGAGE_REGISTRATION);
+  }
+
+  @Test
+  void mortgageNotRegisteredInThirtyDaysWithdrawsTheSignedContractAndTellsTheSignerWhyNotThatHeDidNotSign() {
+    TestApplications.Builder request = flow.strongAtBranch("MORTGAGE_QUICK", "800000.00");
+    String applicationId = signedMortgageLoan(request);
+    ProcessInstance instance = flow.instance(applicationId);
+
+    moveClockByWorkingDays(30, Duration.ofMinutes(1));
     executeDueJobs(instance.getId());
 
     assertThat(instance).isEnded()
-        .hasPassed(BOUNDARY_MORTGAGE_REGISTRATION_OVERDUE, TASK_WITHDRAW_UNSIGNED, END_CONTRACT_EXPIRED)
+        .hasPassed(BOUNDARY_MORTGAGE_REGISTRATION_OVERDUE, TASK_WITHDRAW_UNSIGNED, TASK_CANCEL_CONTRACT_ON_EXPIRY,
+            END_CONTRACT_EXPIRED, BOUNDARY_CONTRACT_WITHDRAWN, TASK_NOTIFY_WITHDRAWAL, END_APPLICATION_WITHDRAWN)
         .hasNotPassed(TASK_CHECK_DISBURSEMENT_CONDITIONS, TASK_DISBURSE_LOAN);
     assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.WITHDRAWN);
-    assertThat(mailsTo(request.email())).extracting(AbstractIntegrationTest::subjectOf).last().asString().contains("已撤销");
+    MimeMessage withdrawal = last(mailsTo(request.email()));
+    assertThat(subjectOf(withdrawal)).contains("已撤销");
+    assertThat(bodyOf(withdrawal)).contains(CustomerReason.MORTGAGE_NOT_REGISTERED.text()).doesNotContain("未签署");
+    assertThat(eSignature.status(contracts.find(applicationId).orElseThrow().envelopeId())).contains("CANCELLED");
     assertThat(coreBanking.postingsOf(applicationId)).isEmpty();
   }
+
+  // --- signing -----------------------------------------------------------------------------------
 
   @Test
   void contractNotSignedWithinFifteenDaysWithdrawsTheApplicationAndTellsTheApplicant() {
@@ -129,7 +147,7 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
     ProcessInstance instance = flow.instance(applicationId);
     assertThat(instance).isWaitingAt(WAIT_SIGNATURE);
 
-    moveClockBy(Duration.ofDays(15).minusMinutes(1));
+    moveClockByWorkingDays(15, Duration.ofMinutes(-1));
     executeDueJobs(instance.getId());
     assertThat(instance).isWaitingAt(WAIT_SIGNATURE);
 
@@ -139,33 +157,185 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
     assertThat(instance).isEnded()
         .hasPassed(BOUNDARY_SIGNATURE_OVERDUE, TASK_WITHDRAW_UNSIGNED, END_CONTRACT_EXPIRED)
         .hasNotPassed(TASK_DISBURSE_LOAN);
-    assertThat(TakenSequenceFlows.of(instance.getId())).contains(FLOW_SIGNATURE_OVERDUE);
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(SIGNATURE_OVERDUE);
     assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.WITHDRAWN);
-    assertThat(mailsTo(request.email())).extracting(AbstractIntegrationTest::subjectOf)
-        .hasSize(2).last().asString().contains("已撤销").contains("合同未签署");
+    assertThat(mailsTo(request.email())).extracting(AbstractIntegrationTest::subjectOf).hasSize(2).last().asString().contains("已撤销");
+    assertThat(bodyOf(last(mailsTo(request.email())))).contains(CustomerReason.CONTRACT_NOT_SIGNED.text());
+    assertThat(eSignature.status(contracts.find(applicationId).orElseThrow().envelopeId())).contains("CANCELLED");
     assertThat(coreBanking.postingsOf(applicationId)).isEmpty();
     assertThat(loans.findByApplication(applicationId)).isEmpty();
   }
 
   @Test
-  void disbursementConditionsNotMetRejectTheApplicationAndNothingIsPaidOut() {
-    TestApplications.Builder request = flow.strongOnlineCreditQuick("500000.00");
+  void guarantorWhoDoesNotSignInFifteenDaysWithdrawsTheApplicationAndTheBorrowerIsToldSo() {
+    TestApplications.Builder request = flow.strongAtBranch("GROWTH", "800000.00");
     String applicationId = flow.submitOverApi(request);
     ProcessInstance instance = flow.instance(applicationId);
+    flow.acceptAtBranch(applicationId);
     flow.verifyRemotely(applicationId);
     flow.claimAndComplete(APPROVER, applicationId, TASK_APPROVE_LOAN, TaskForms.approve("同意"));
+    assertThat(bodyOf(mailsTo(request.email()).get(0))).contains("保证人 李强 须在 15 日内");
+    flow.signContract(applicationId);
+    assertThat(instance).isWaitingAt(WAIT_GUARANTEE_SIGNATURES);
+
+    moveClockByWorkingDays(15, Duration.ofMinutes(1));
+    executeDueJobs(instance.getId());
+
+    assertThat(instance).isEnded().hasPassed(BOUNDARY_GUARANTEE_SIGNATURES_OVERDUE, END_CONTRACT_EXPIRED);
+    assertThat(bodyOf(last(mailsTo(request.email())))).contains(CustomerReason.GUARANTEES_NOT_SIGNED.text());
+    assertThat(coreBanking.postingsOf(applicationId)).isEmpty();
+  }
+
+  @Test
+  void guarantorMaySignBeforeTheBorrowerAndTheLoanDoesNotWaitForHimAgain() {
+    TestApplications.Builder request = flow.strongAtBranch("GROWTH", "800000.00");
+    String applicationId = flow.submitOverApi(request);
+    flow.acceptAtBranch(applicationId);
+    flow.verifyRemotely(applicationId);
+    flow.claimAndComplete(APPROVER, applicationId, TASK_APPROVE_LOAN, TaskForms.approve("同意"));
+    assertThat(flow.instance(applicationId)).isWaitingAt(WAIT_SIGNATURE);
+
+    flow.signGuarantees(applicationId);
     flow.signContract(applicationId);
 
-    flow.claimAndComplete(DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS,
-        TaskForms.disbursementConditionsNotMet("企业基本结算账户已被冻结"));
+    assertThat(flow.instance(applicationId)).hasNotPassed(WAIT_GUARANTEE_SIGNATURES).isWaitingAt(TASK_CHECK_DISBURSEMENT_CONDITIONS);
+  }
 
-    assertThat(instance).isEnded().hasPassed(TASK_REJECT_APPLICATION, END_APPLICATION_REJECTED)
+  // --- the disbursement check ----------------------------------------------------------------------
+
+  @Test
+  void heldDisbursementTellsTheApplicantWhenAndComesBackToTheCheckOnThatDay() {
+    TestApplications.Builder request = flow.strongOnlineCreditQuick("500000.00");
+    String applicationId = atDisbursementCheck(request);
+    ProcessInstance instance = flow.instance(applicationId);
+    stopClock();
+    LocalDate until = java.time.LocalDate.now(com.smeloanflow.platform.BusinessClock.BANK_ZONE).plusDays(3);
+
+    flow.claimAndComplete(DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS,
+        TaskForms.disbursementHeld(until.toString(), "待核心系统完成受托支付账户校验"));
+
+    assertThat(instance).hasPassed(TASK_NOTIFY_DISBURSEMENT_HELD).isWaitingAt(TIMER_HOLD_EXPIRED);
+    assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_DISBURSEMENT);
+    MimeMessage held = last(mailsTo(request.email()));
+    assertThat(bodyOf(held)).contains(until.toString()).doesNotContain("受托支付账户校验");
+
+    moveClockBy(Duration.ofDays(4));
+    executeDueJobs(instance.getId());
+    assertThat(instance).isWaitingAt(TASK_CHECK_DISBURSEMENT_CONDITIONS);
+    flow.claimAndComplete(DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS, TaskForms.disbursementConditionsMet());
+    assertThat(instance).isEnded().hasPassed(END_LOAN_DISBURSED);
+  }
+
+  @Test
+  void documentsAskedForBeforeDisbursementAreUploadedThroughTheChannelAndTheCheckComesBack() {
+    TestApplications.Builder request = flow.strongOnlineCreditQuick("500000.00");
+    String applicationId = atDisbursementCheck(request);
+    ProcessInstance instance = flow.instance(applicationId);
+
+    flow.claimAndComplete(DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS,
+        TaskForms.disbursementSupplement(List.of("PURCHASE_CONTRACT", "INVOICE"), "贷款用途需与购销合同核对"));
+
+    assertThat(instance).hasPassed(TASK_NOTIFY_SUPPLEMENT_REQUIRED).isWaitingAt(TASK_RECEIVE_DISBURSEMENT_DOCUMENTS);
+    assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.DOCUMENTS_MISSING);
+    assertThat(bodyOf(last(mailsTo(request.email())))).contains("与贷款用途相符的购销合同").contains("购销发票")
+        .doesNotContain("贷款用途需与购销合同核对");
+
+    Response uploaded = api.post("/api/applications/" + applicationId + "/documents", CHANNEL,
+        "{\"documents\":[\"PURCHASE_CONTRACT\",\"INVOICE\"]}");
+    assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(202);
+    executeDueJobs(instance.getId());
+
+    assertThat(instance).hasPassed(BOUNDARY_DISBURSEMENT_DOCUMENTS_RECEIVED).isWaitingAt(TASK_CHECK_DISBURSEMENT_CONDITIONS);
+    assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_DISBURSEMENT);
+    flow.claimAndComplete(DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS, TaskForms.disbursementConditionsMet());
+    assertThat(instance).isEnded().hasPassed(END_LOAN_DISBURSED);
+  }
+
+  @Test
+  void documentsNotBroughtInFifteenDaysDeclineTheLoanAndCancelTheSignedContract() {
+    TestApplications.Builder request = flow.strongOnlineCreditQuick("500000.00");
+    String applicationId = atDisbursementCheck(request);
+    ProcessInstance instance = flow.instance(applicationId);
+    flow.claimAndComplete(DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS,
+        TaskForms.disbursementSupplement(List.of("BOARD_RESOLUTION"), "需股东会决议"));
+
+    moveClockByWorkingDays(15, Duration.ofMinutes(1));
+    executeDueJobs(instance.getId());
+
+    assertThat(instance).isEnded().hasPassed(BOUNDARY_DISBURSEMENT_DOCUMENTS_OVERDUE, TASK_DECLINE_DISBURSEMENT,
+        TASK_CANCEL_CONTRACT_ON_DECLINE, END_DISBURSEMENT_DECLINED, END_APPLICATION_REJECTED);
+    assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.REJECTED);
+    assertThat(bodyOf(last(mailsTo(request.email())))).contains(CustomerReason.DISBURSEMENT_DOCUMENTS_NOT_SUPPLIED.text());
+    assertThat(eSignature.status(contracts.find(applicationId).orElseThrow().envelopeId())).contains("CANCELLED");
+  }
+
+  @Test
+  void declinedDisbursementCancelsTheContractReleasesTheMortgagePaysNothingAndTellsTheApplicantTheCatalogueReason() {
+    TestApplications.Builder request = flow.strongAtBranch("MORTGAGE_QUICK", "800000.00");
+    String applicationId = signedMortgageLoan(request);
+    ProcessInstance instance = flow.instance(applicationId);
+    String number = registrationNumber(applicationId);
+    flow.registerMortgage(applicationId, number, creditCodeOf(applicationId), new BigDecimal("800000.00"));
+    String internal = "企业基本结算账户已被冻结";
+
+    flow.claimAndComplete(DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS, TaskForms.disbursementDeclined(internal));
+
+    assertThat(instance).isEnded().hasPassed(TASK_CANCEL_CONTRACT_ON_DECLINE, END_DISBURSEMENT_DECLINED,
+            BOUNDARY_CONTRACT_DECLINED, END_APPLICATION_REJECTED)
         .hasNotPassed(TASK_DISBURSE_LOAN);
-    assertThat(TakenSequenceFlows.of(instance.getId())).contains(FLOW_CONDITIONS_NOT_MET);
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(DISBURSEMENT_REFUSED);
     assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.REJECTED);
     assertThat(coreBanking.postingsOf(applicationId)).isEmpty();
     assertThat(loans.findByApplication(applicationId)).isEmpty();
-    assertThat(mailsTo(request.email())).extracting(AbstractIntegrationTest::bodyOf)
-        .last().asString().contains("企业基本结算账户已被冻结");
+    assertThat(eSignature.status(contracts.find(applicationId).orElseThrow().envelopeId())).contains("CANCELLED");
+    assertThat(registry.find(number).orElseThrow().releasedAt()).as("mortgage released").isNotNull();
+    MimeMessage declined = last(mailsTo(request.email()));
+    assertThat(subjectOf(declined)).doesNotContain("经审查");
+    assertThat(bodyOf(declined)).contains(CustomerReason.DISBURSEMENT_CONDITIONS_NOT_MET.text()).doesNotContain(internal);
+  }
+
+  // --- helpers -------------------------------------------------------------------------------------
+
+  /** A mortgage loan accepted, verified, approved and signed: waiting for its registration. */
+  private String signedMortgageLoan(TestApplications.Builder request) {
+    String applicationId = flow.submitOverApi(request);
+    flow.acceptAtBranch(applicationId);
+    flow.verifyRemotely(applicationId);
+    flow.claimAndComplete(APPROVER, applicationId, TASK_APPROVE_LOAN, TaskForms.approve("抵押充足, 同意"));
+    flow.signContract(applicationId);
+    assertThat(flow.instance(applicationId)).isWaitingAt(WAIT_MORTGAGE_REGISTRATION);
+    return applicationId;
+  }
+
+  /** An online credit loan approved by the approver and signed: at the disbursement check. */
+  private String atDisbursementCheck(TestApplications.Builder request) {
+    String applicationId = flow.submitOverApi(request);
+    flow.verifyRemotely(applicationId);
+    flow.claimAndComplete(APPROVER, applicationId, TASK_APPROVE_LOAN, TaskForms.approve("同意"));
+    flow.signContract(applicationId);
+    assertThat(flow.instance(applicationId)).isWaitingAt(TASK_CHECK_DISBURSEMENT_CONDITIONS);
+    return applicationId;
+  }
+
+  private void assertRefused(String applicationId, String suffix, Response registered, String code) {
+    assertThat(registered.status()).isEqualTo(200);
+    Response reported = flow.reportMortgageRegistration(applicationId, registrationNumber(applicationId) + suffix);
+    assertThat(reported.status()).as("answer: %s", reported).isEqualTo(400);
+    assertThat(reported.contentType()).isEqualTo("application/problem+json");
+    assertThat(reported.json().path("errors").get(0).path("field").asText()).isEqualTo("registrationNumber");
+    assertThat(reported.json().path("errors").get(0).path("code").asText()).isEqualTo(code);
+  }
+
+  private String creditCodeOf(String applicationId) {
+    return applications.get(applicationId).creditCode();
+  }
+
+  private static String registrationNumber(String applicationId) {
+    return "黔(2026)汇川区不动产证明第" + applicationId.substring(10) + "号";
+  }
+
+  private static MimeMessage last(List<MimeMessage> mails) {
+    assertThat(mails).isNotEmpty();
+    return mails.get(mails.size() - 1);
   }
 }

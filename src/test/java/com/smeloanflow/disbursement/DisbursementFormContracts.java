@@ -5,15 +5,17 @@ import com.smeloanflow.processing.ProcessingFormContracts;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The disbursement check form, from its listener's fields. */
+/** The disbursement forms, from their listeners' fields. */
 public final class DisbursementFormContracts {
 
   private DisbursementFormContracts() {}
 
   public static List<FormContract> all() {
-    List<String> fields = new ArrayList<>(DisbursementCheckTaskListener.CHECKS.keySet());
-    fields.add(DisbursementCheckTaskListener.DECISION);
-    fields.add(DisbursementCheckTaskListener.NOTES);
-    return List.of(FormContract.of("check-disbursement", fields, ProcessingFormContracts.taskReadable()));
+    List<String> fields = new ArrayList<>(DisbursementCheckService.CONFIRMATIONS.keySet());
+    fields.addAll(List.of(DisbursementCheckTaskListener.DECISION, DisbursementCheckTaskListener.NOTES,
+        DisbursementCheckTaskListener.HOLD_UNTIL, DisbursementCheckTaskListener.DOCUMENTS, DisbursementCheckTaskListener.CUSTOMER_REASON));
+    return List.of(FormContract.of("check-disbursement", fields, ProcessingFormContracts.taskReadable()),
+        FormContract.of("receive-disbursement-documents", List.of(DisbursementDocumentsTaskListener.RECEIVED),
+            ProcessingFormContracts.taskReadable()));
   }
 }

@@ -1,5 +1,7 @@
 package com.smeloanflow.intake;
 
+import com.smeloanflow.casefile.ApplicationStatus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -136,7 +138,12 @@ class AcceptanceFormTest {
         return Optional.of(new Branch(code, "汇川支行"));
       }
     };
-    return new ApplicationSummaryListener(null, branches).summary(application);
+    return new ApplicationSummary(new LoanApplicationRepository(null) {
+      @Override
+      public java.util.List<Guarantor> guarantorsOf(String applicationId) {
+        return java.util.List.of();
+      }
+    }, branches).summary(application);
   }
 
   private static LoanApplication sampleApplication() {
@@ -144,7 +151,7 @@ class AcceptanceFormTest {
         "遵义市汇川区明达机械加工有限公司", "91520303MA6DKQ8X4A", "C34", LocalDate.of(2016, 4, 18),
         new BigDecimal("6500000.00"), "张明", "52030219850714321X", "13985012345", "zhangming@example.com",
         new BigDecimal("800000.00"), 36, "购置生产设备", GuaranteeType.MORTGAGE, CollateralType.INDUSTRIAL_PROPERTY,
-        "汇川区工业园3号厂房", new BigDecimal("2400000.00"), ApplicationStatus.AWAITING_ACCEPTANCE,
+        "汇川区工业园3号厂房", new BigDecimal("2400000.00"),
         List.of(RequiredDocument.BANK_STATEMENTS), "channel", Instant.parse("2026-11-23T01:00:00Z"));
   }
 }

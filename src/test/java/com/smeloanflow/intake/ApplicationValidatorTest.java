@@ -1,5 +1,7 @@
 package com.smeloanflow.intake;
 
+import com.smeloanflow.platform.FieldViolation;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -366,7 +368,14 @@ class ApplicationValidatorTest {
   @ParameterizedTest(name = "{0} with {1}: allowed={2}")
   @MethodSource("productGuaranteeCombinations")
   void acceptsOnlyGuaranteeTypesTheProductAllows(String product, String guarantee, boolean allowed) {
-    Builder application = TestApplications.forProduct(product).guaranteeType(guarantee);
+    Builder application = TestApplications.forProduct(product).guaranteeType(guarantee).noGuarantors();
+    if (guarantee.equals("GUARANTEE")) {
+      application.guarantor("PERSON", "李强", TestApplications.uniqueIdNumber(7001), "SHAREHOLDER");
+    }
+    if (guarantee.equals("JOINT_GUARANTEE")) {
+      application.guarantor("ENTERPRISE", "遵义市汇川区联保成员一有限公司", TestApplications.uniqueCreditCode(7002), "JOINT_GUARANTEE_MEMBER")
+          .guarantor("ENTERPRISE", "遵义市汇川区联保成员二有限公司", TestApplications.uniqueCreditCode(7003), "JOINT_GUARANTEE_MEMBER");
+    }
     if (guarantee.equals("MORTGAGE")) {
       application.collateralType("INDUSTRIAL_PROPERTY").collateralDescription("汇川区工业园3号厂房")
           .collateralAppraisedValue("2400000.00");

@@ -41,13 +41,18 @@ class CounterIntakeFormTest {
   @Test
   void everyRequiredFormFieldIsRequiredByIntakeToo() throws IOException {
     // Collateral fields are required only when shown (guarantee type MORTGAGE), like the validator requires them.
+    // Guarantor fields are shown for GUARANTEE and JOINT_GUARANTEE; how many guarantors a loan needs is the
+    // validator's rule (one, or two enterprises of the group), so the second guarantor is optional in the form.
     List<JsonNode> fields = AcceptanceFormTest.fields(AcceptanceFormTest.form("counter-intake"));
 
-    assertThat(fields).allSatisfy(field ->
+    assertThat(fields).filteredOn(f -> !f.path("key").asText().startsWith("guarantor")).allSatisfy(field ->
         assertThat(field.path("validate").path("required").asBoolean()).as(field.path("key").asText()).isTrue());
     assertThat(fields).filteredOn(f -> f.path("key").asText().startsWith("collateral"))
         .allSatisfy(field -> assertThat(field.path("conditional").path("hide").asText())
             .isEqualTo("=guaranteeType != \"MORTGAGE\""));
+    assertThat(fields).filteredOn(f -> f.path("key").asText().startsWith("guarantor")).hasSize(10)
+        .allSatisfy(field -> assertThat(field.path("conditional").path("hide").asText())
+            .isEqualTo("=guaranteeType != \"GUARANTEE\" and guaranteeType != \"JOINT_GUARANTEE\""));
   }
 
   private static List<String> options(List<JsonNode> fields, String key) {

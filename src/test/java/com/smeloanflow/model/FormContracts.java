@@ -20,6 +20,11 @@ public final class FormContracts {
     all.addAll(com.smeloanflow.approval.ApprovalFormContracts.all());
     all.addAll(com.smeloanflow.disbursement.DisbursementFormContracts.all());
     all.addAll(com.smeloanflow.monitoring.MonitoringFormContracts.all());
+    all.addAll(com.smeloanflow.renewal.RenewalFormContracts.all());
+    all.addAll(com.smeloanflow.creditline.CreditLineFormContracts.all());
+    all.addAll(com.smeloanflow.collections.CollectionFormContracts.all());
+    all.addAll(com.smeloanflow.campaign.CampaignFormContracts.all());
+    all.addAll(com.smeloanflow.accountability.AccountabilityFormContracts.all());
     return all;
   }
 }

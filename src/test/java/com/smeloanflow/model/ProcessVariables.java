@@ -16,7 +16,11 @@ public final class ProcessVariables {
 
   /** One declaration class per process; add a new process's {@code Variables} class here. */
   private static final Class<?>[] DECLARATIONS = {LoanOriginationProcess.Variables.class,
-      com.smeloanflow.process.PostLoanMonitoringProcess.Variables.class};
+      com.smeloanflow.process.PostLoanMonitoringProcess.Variables.class,
+      com.smeloanflow.process.PostLoanCheckProcess.Variables.class,
+      com.smeloanflow.process.CollectionProcess.Variables.class, com.smeloanflow.process.DailyCloseProcess.Variables.class,
+      com.smeloanflow.process.LoanRenewalProcess.Variables.class, com.smeloanflow.process.RenewalOfferScanProcess.Variables.class,
+      com.smeloanflow.process.CreditLineReviewProcess.Variables.class};
 
   private ProcessVariables() {}
 

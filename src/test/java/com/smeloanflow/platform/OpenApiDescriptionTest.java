@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The app describes its API in OpenAPI, with examples a channel developer can copy. */
+/** The app describes its API in OpenAPI, with examples a channel developer can copy, to logged-in users only. */
 class OpenApiDescriptionTest extends AbstractIntegrationTest {
 
   @Test
   void describesTheChannelApiWithExamplesAndBasicAuthentication() {
-    ApiClient.Response response = api.send("GET", "/v3/api-docs", null, null, null);
+    ApiClient.Response response = api.get("/v3/api-docs", "channel");
     assertThat(response.status()).isEqualTo(200);
     JsonNode doc = response.json();
     assertThat(doc.path("info").path("title").asText()).contains("sme-loan-flow");
@@ -21,7 +22,17 @@ class OpenApiDescriptionTest extends AbstractIntegrationTest {
     assertThat(paths.has("/api/applications")).isTrue();
     assertThat(paths.has("/api/applications/{id}")).isTrue();
     assertThat(paths.has("/api/applications/{id}/signature")).isTrue();
-    assertThat(paths.has("/api/loans/{id}")).isTrue();
+    assertThat(paths.has("/api/loans/{loanId}")).isTrue();
     assertThat(response.body()).contains("91520303MA6DKQ8X4A").contains("52030219850714321X").contains("SUBMITTED");
+  }
+
+  @Test
+  void theDescriptionAndItsPageAreBehindLogin() {
+    for (String path : List.of("/v3/api-docs", "/swagger-ui.html", "/swagger-ui/index.html")) {
+      ApiClient.Response anonymous = api.send("GET", path, null, null, null);
+      assertThat(anonymous.status()).as(path).isEqualTo(401);
+      assertThat(anonymous.header("WWW-Authenticate")).as(path).startsWith("Basic");
+    }
+    assertThat(api.get("/swagger-ui/index.html", "zy001-acceptor").status()).isEqualTo(200);
   }
 }

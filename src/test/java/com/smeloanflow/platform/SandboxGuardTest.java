@@ -11,7 +11,7 @@ class SandboxGuardTest {
 
   private static GenericApplicationContext contextWithSandboxRegistry() {
     GenericApplicationContext context = new GenericApplicationContext();
-    context.registerBean("sandboxMortgageRegistry", SandboxMortgageRegistry.class, () -> new SandboxMortgageRegistry(null));
+    context.registerBean("sandboxMortgageRegistry", SandboxMortgageRegistry.class, () -> new SandboxMortgageRegistry(null, null));
     context.refresh();
     return context;
   }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.smeloanflow.intake.ApplicationStatus;
+import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.support.AbstractPostgresIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.TestApplications;
@@ -29,7 +29,7 @@ class CentralisedProcessingPostgresIT extends AbstractPostgresIntegrationTest {
     ProcessInstance instance = application.processInstance();
 
     assertThat(instance).hasPassed(TASK_GATHER_EXTERNAL_DATA, TASK_SCORE_APPLICATION, RULE_DECIDE_APPROVAL_ROUTE,
-            TASK_RECORD_PRICING, TASK_APPROVE_AUTOMATICALLY)
+            RULE_PRICE_LOAN, TASK_APPROVE_AUTOMATICALLY)
         .hasNotPassed(TASK_REVIEW_EXCEPTION, TASK_VERIFY_REMOTELY).isWaitingAt(WAIT_SIGNATURE);
     assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
     JsonNode view = view(application.applicationId());
@@ -52,7 +52,7 @@ class CentralisedProcessingPostgresIT extends AbstractPostgresIntegrationTest {
 
     Submitted application = submit(request);
 
-    assertThat(application.processInstance()).hasPassed(TASK_REJECT_APPLICATION, TASK_NOTIFY_REJECTION)
+    assertThat(application.processInstance()).hasPassed(TASK_DECLINE_BY_MODEL, TASK_NOTIFY_REJECTION)
         .hasNotPassed(TASK_REVIEW_EXCEPTION, RULE_PRICE_LOAN).isEnded().hasPassed(END_APPLICATION_REJECTED);
     assertThat(statusOf(application.applicationId())).isEqualTo(ApplicationStatus.REJECTED);
     JsonNode decision = view(application.applicationId()).path("decision");
@@ -61,7 +61,8 @@ class CentralisedProcessingPostgresIT extends AbstractPostgresIntegrationTest {
     assertThat(decision.path("redFlags").findValuesAsText("code")).contains("DISHONEST_DEBTOR");
     assertThat(storedDecisions(application.applicationId())).contains("approval-authority Rule_RejectHardRedFlag");
     assertThat(mailsTo(request.email())).singleElement()
-        .satisfies(mail -> assertThat(bodyOf(mail)).contains("失信被执行人"));
+        .satisfies(mail -> assertThat(bodyOf(mail)).contains(com.smeloanflow.casefile.CustomerReason.CREDIT_RECORD.text())
+            .doesNotContain("失信被执行人"));
   }
 
   private JsonNode view(String applicationId) {

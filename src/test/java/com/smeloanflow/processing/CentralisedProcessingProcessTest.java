@@ -1,6 +1,7 @@
 package com.smeloanflow.processing;
 
 import static com.smeloanflow.process.LoanOriginationProcess.Elements.*;
+import static com.smeloanflow.process.LoanOriginationProcess.Flows.*;
 import static com.smeloanflow.processing.ProcessingFixtures.failing;
 import static com.smeloanflow.processing.ProcessingFixtures.strongProfile;
 import static com.smeloanflow.processing.ProcessingFixtures.withSandbox;
@@ -9,8 +10,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.smeloanflow.casefile.CustomerReason;
+import com.smeloanflow.casefile.DeclineService;
+import com.smeloanflow.casefile.Stage;
 import com.smeloanflow.identity.Groups;
-import com.smeloanflow.intake.ApplicationStatus;
+import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.process.LoanOriginationProcess.Variables;
 import com.smeloanflow.support.AbstractIntegrationTest;
@@ -30,6 +34,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * loan-origination's centralised processing stage (DESIGN.md §3.1 step 3, §4, §5; issue 3): external
@@ -40,17 +45,6 @@ import org.junit.jupiter.api.Test;
  * Remote verification and field investigation: {@code RemoteVerificationProcessTest}.
  */
 class CentralisedProcessingProcessTest extends AbstractIntegrationTest {
-
-  // Sequence flows carry a gateway's answer; they are asserted with TakenSequenceFlows.
-  private static final String FLOW_EXCEPTION_REVIEW_NEEDED = "SequenceFlow_ExceptionReviewNeededYes";
-  private static final String FLOW_NO_EXCEPTION_REVIEW = "SequenceFlow_ExceptionReviewNeededNo";
-  private static final String FLOW_REVIEW_CONTINUE = "SequenceFlow_ReviewOutcomeContinue";
-  private static final String FLOW_REVIEW_REJECT = "SequenceFlow_ReviewOutcomeReject";
-  private static final String FLOW_ROUTE_REJECT = "SequenceFlow_RejectedYes";
-  private static final String FLOW_ROUTE_NOT_REJECT = "SequenceFlow_RejectedNo";
-  private static final String FLOW_NO_REMOTE_VERIFICATION = "SequenceFlow_RemoteVerificationRequiredNo";
-  private static final String FLOW_REMOTE_VERIFICATION = "SequenceFlow_RemoteVerificationRequiredYes";
-  private static final String FLOW_ROUTE_AUTO = "SequenceFlow_ApprovalRouteAuto";
 
   // Decision keys and the rules these scenarios fire (bpmn/*.dmn).
   private static final String PRODUCT_ELIGIBILITY = "product-eligibility";
@@ -73,13 +67,13 @@ class CentralisedProcessingProcessTest extends AbstractIntegrationTest {
     ProcessInstance instance = application.processInstance();
 
     assertThat(instance).hasPassedInOrder(TASK_GATHER_EXTERNAL_DATA, TASK_CHECK_DUPLICATES, TASK_SCORE_APPLICATION,
-            RULE_CHECK_PRODUCT_ELIGIBILITY, RULE_DECIDE_APPROVAL_ROUTE, RULE_PRICE_LOAN, TASK_RECORD_PRICING,
+            RULE_CHECK_PRODUCT_ELIGIBILITY, RULE_DECIDE_APPROVAL_ROUTE, RULE_PRICE_LOAN,
             RULE_CHECK_REMOTE_VERIFICATION, GATEWAY_APPROVAL_ROUTE, TASK_APPROVE_AUTOMATICALLY)
         .hasNotPassed(TASK_REVIEW_EXCEPTION, TASK_VERIFY_REMOTELY, TASK_APPROVE_LOAN, TASK_COMMITTEE_VOTE)
         .isWaitingAt(WAIT_SIGNATURE);
     assertThat(TakenSequenceFlows.of(instance.getId()))
-        .contains(FLOW_NO_EXCEPTION_REVIEW, FLOW_ROUTE_NOT_REJECT, FLOW_NO_REMOTE_VERIFICATION, FLOW_ROUTE_AUTO)
-        .doesNotContain(FLOW_EXCEPTION_REVIEW_NEEDED, FLOW_ROUTE_REJECT, FLOW_REMOTE_VERIFICATION);
+        .contains(EXCEPTION_REVIEW_NEEDED_NO, ROUTE_REJECTED_NO, REMOTE_VERIFICATION_REQUIRED_NO, APPROVAL_ROUTE_AUTO)
+        .doesNotContain(EXCEPTION_REVIEW_NEEDED_YES, ROUTE_REJECTED_YES, REMOTE_VERIFICATION_REQUIRED_YES);
     assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).count())
         .as("human tasks").isZero();
 
@@ -89,7 +83,9 @@ class CentralisedProcessingProcessTest extends AbstractIntegrationTest {
     assertThat(decision.path("route").asText()).isEqualTo("AUTO");
     assertThat(decision.path("grade").asText()).isEqualTo("A");
     assertThat(decision.path("totalScore").asInt()).isGreaterThanOrEqualTo(800);
-    // LPR 3.00 + grade A 0.30 + pure credit 0.50 + manufacturing (C34) 0.00
+    // 1-year LPR in force on the day the data was gathered (3.00 since 2025-05-20) + grade A 0.30 + pure credit 0.50
+    // + manufacturing (C34) 0.00
+    assertThat(decision.path("lprTenor").asText()).isEqualTo("ONE_YEAR");
     assertThat(decision.path("annualRatePercent").decimalValue()).isEqualByComparingTo("3.80");
     assertThat(decision.path("reasons").findValuesAsText("code")).contains("TAX_RATING_A", "UTILITY_NO_LATE_24M");
     assertThat(decision.path("redFlags")).isEmpty();
@@ -130,11 +126,12 @@ class CentralisedProcessingProcessTest extends AbstractIntegrationTest {
     Submitted application = submit(request);
     ProcessInstance instance = application.processInstance();
 
-    assertThat(instance).hasPassed(RULE_DECIDE_APPROVAL_ROUTE, TASK_REJECT_APPLICATION, TASK_NOTIFY_REJECTION)
+    assertThat(instance).hasPassed(RULE_DECIDE_APPROVAL_ROUTE, TASK_DECLINE_BY_MODEL, END_MODEL_DECLINED,
+            BOUNDARY_PROCESSING_DECLINED, TASK_NOTIFY_REJECTION)
         .hasNotPassed(TASK_REVIEW_EXCEPTION, RULE_PRICE_LOAN, TASK_VERIFY_REMOTELY, GATEWAY_APPROVAL_ROUTE)
         .isEnded().hasPassed(END_APPLICATION_REJECTED);
     assertThat(TakenSequenceFlows.of(instance.getId()))
-        .contains(FLOW_NO_EXCEPTION_REVIEW, FLOW_ROUTE_REJECT).doesNotContain(FLOW_EXCEPTION_REVIEW_NEEDED);
+        .contains(EXCEPTION_REVIEW_NEEDED_NO, ROUTE_REJECTED_YES).doesNotContain(EXCEPTION_REVIEW_NEEDED_YES);
     assertThat(statusOf(application.applicationId())).isEqualTo(ApplicationStatus.REJECTED);
 
     JsonNode decision = applicationView(application.applicationId()).path("decision");
@@ -149,10 +146,15 @@ class CentralisedProcessingProcessTest extends AbstractIntegrationTest {
     assertThat(decision.path("annualRatePercent").isMissingNode() || decision.path("annualRatePercent").isNull())
         .as("a rejected application is not priced").isTrue();
 
+    JsonNode outcome = applicationView(application.applicationId()).path("outcome");
+    assertThat(outcome.path("result").asText()).isEqualTo("REJECTED");
+    assertThat(outcome.path("reasonCode").asText()).isEqualTo(CustomerReason.CREDIT_RECORD.name());
+
     List<MimeMessage> mails = mailsTo(request.email());
     assertThat(mails).hasSize(1);
     assertThat(subjectOf(mails.get(0))).contains(application.applicationId()).contains("未获批准");
-    assertThat(bodyOf(mails.get(0))).contains("原因：").contains("失信被执行人");
+    assertThat(bodyOf(mails.get(0))).as("the applicant reads the catalogue's words, not the bank's findings")
+        .contains("原因：" + CustomerReason.CREDIT_RECORD.text()).doesNotContain("失信被执行人");
   }
 
   @Test
@@ -164,13 +166,13 @@ class CentralisedProcessingProcessTest extends AbstractIntegrationTest {
 
     Submitted application = submit(request);
 
-    assertThat(application.processInstance()).hasPassed(TASK_REJECT_APPLICATION).hasNotPassed(TASK_REVIEW_EXCEPTION)
+    assertThat(application.processInstance()).hasPassed(TASK_DECLINE_BY_MODEL).hasNotPassed(TASK_REVIEW_EXCEPTION)
         .isEnded().hasPassed(END_APPLICATION_REJECTED);
     assertThat(storedDecisions(application.applicationId())).containsExactly(
         PRODUCT_ELIGIBILITY + " Rule_IneligibleCreditQuickUnderTwoYears",
         APPROVAL_AUTHORITY + " Rule_RejectNotEligible");
     assertThat(statusOf(application.applicationId())).isEqualTo(ApplicationStatus.REJECTED);
-    assertThat(bodyOf(mailsTo(request.email()).get(0))).contains("不符合产品准入条件");
+    assertThat(bodyOf(mailsTo(request.email()).get(0))).contains(CustomerReason.PRODUCT_CRITERIA_NOT_MET.text());
   }
 
   // --- SINGLE / COMMITTEE boundary -------------------------------------------------------------
@@ -211,8 +213,7 @@ class CentralisedProcessingProcessTest extends AbstractIntegrationTest {
     assertThat(matchedRules(decision.path("decisionTables"), APPROVAL_AUTHORITY)).containsExactly(rule);
     assertThat(runtimeService.getVariable(instance.getId(), Variables.APPROVAL_ROUTE.name())).isEqualTo(route);
 
-    completeAs(REMOTE_VERIFIER, task(instance).getId(), Map.of("identityConfirmed", true, "businessOperating", true,
-        "purposeConfirmed", true, "consentRecorded", true, Variables.VERIFICATION_OUTCOME.name(), "CONFIRMED"));
+    completeAs(REMOTE_VERIFIER, task(instance).getId(), com.smeloanflow.approval.TaskForms.remoteVerificationConfirmed());
     executeDueJobs(instance.getId());
     assertThat(statusOf(application.applicationId())).isEqualTo(ApplicationStatus.AWAITING_APPROVAL);
     return instance;
@@ -293,7 +294,7 @@ class CentralisedProcessingProcessTest extends AbstractIntegrationTest {
   // --- exception review by the processing centre -----------------------------------------------
 
   @Test
-  void secondOpenApplicationOfTheSameEnterpriseIsReviewedByTheProcessingCentreAndContinues() {
+  void applicationTheProcessingCentreReviewedIsApprovedByAPersonNotTheModel() {
     String code = CreditCodes.fresh();
     SandboxEnterprises.register(api, code, strongProfile());
     Submitted first = submit(onlineCredit(code, "100000.00"));
@@ -303,30 +304,34 @@ class CentralisedProcessingProcessTest extends AbstractIntegrationTest {
     ProcessInstance instance = second.processInstance();
 
     assertThat(instance).isWaitingAt(TASK_REVIEW_EXCEPTION).hasNotPassed(RULE_PRICE_LOAN);
-    assertThat(TakenSequenceFlows.of(instance.getId())).contains(FLOW_EXCEPTION_REVIEW_NEEDED);
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(EXCEPTION_REVIEW_NEEDED_YES);
     Task review = task(instance);
     assertThat(review).hasCandidateGroup(Groups.PROCESSING_CENTRE);
     Map<String, Object> shown = taskService.getVariablesLocal(review.getId());
     assertThat((String) shown.get("duplicatesText")).contains(first.applicationId());
     assertThat((String) shown.get("exceptionText")).contains("其他在途申请").contains(first.applicationId());
-    assertThat(applications.get(second.applicationId()).status()).isEqualTo(ApplicationStatus.IN_PROCESSING);
+    assertThat(statusOf(second.applicationId())).isEqualTo(ApplicationStatus.IN_PROCESSING);
 
-    completeAs(CENTRE_PROCESSOR, review.getId(), Map.of(Variables.REVIEW_DECISION.name(), "CONTINUE",
+    completeAs(CENTRE_PROCESSOR, review.getId(), Map.of("reviewDecision", "CONTINUE",
         "reviewNotes", "首笔申请为补充流动资金, 本笔为设备采购, 经核实非重复申请"));
     executeDueJobs(instance.getId());
 
-    assertThat(TakenSequenceFlows.of(instance.getId())).contains(FLOW_REVIEW_CONTINUE).doesNotContain(FLOW_REVIEW_REJECT);
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(REVIEW_OUTCOME_CONTINUE).doesNotContain(REVIEW_OUTCOME_REJECT);
     assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
         .activityId(RULE_DECIDE_APPROVAL_ROUTE).count()).as("route decided again after the review").isEqualTo(2);
-    assertThat(instance).hasPassed(TASK_APPROVE_AUTOMATICALLY).isWaitingAt(WAIT_SIGNATURE);
-    assertThat(applicationView(second.applicationId()).path("decision").path("route").asText()).isEqualTo("AUTO");
-    assertThat(checksOf(second.applicationId(), ApplicationChecks.CENTRE_REVIEW))
-        .containsExactly(ApplicationChecks.CENTRE_REVIEW + " 1 CONTINUE " + CENTRE_PROCESSOR);
+    // Both applications together (250,000) are within the model's ceiling and the second is grade A, but a
+    // person looked at it: a person approves it.
+    JsonNode decision = applicationView(second.applicationId()).path("decision");
+    assertThat(decision.path("route").asText()).isEqualTo("SINGLE");
+    assertThat(decision.path("borrowerExposure").decimalValue()).isEqualByComparingTo("250000.00");
+    assertThat(matchedRules(decision.path("decisionTables"), APPROVAL_AUTHORITY)).containsExactly("Rule_SingleWithinUnitAuthority");
+    assertThat(instance).hasNotPassed(TASK_APPROVE_AUTOMATICALLY).isWaitingAt(TASK_VERIFY_REMOTELY);
+    assertThat(checksOf(second.applicationId(), "CENTRE_REVIEW")).containsExactly("CENTRE_REVIEW 1 CONTINUE " + CENTRE_PROCESSOR);
     assertThat(eventsOf(second.applicationId())).contains("DUPLICATE_FLAGGED", "FLAGS_OVERRIDDEN by " + CENTRE_PROCESSOR);
   }
 
   @Test
-  void openEnforcementCaseIsReviewedAndRejectedWithTheReviewersReason() {
+  void openEnforcementCaseIsReviewedAndRejectedAndTheApplicantReadsTheCatalogueReasonNotTheReviewersNotes() {
     String code = CreditCodes.fresh();
     SandboxEnterprises.register(api, code, SandboxEnterprises.openEnforcementCase());
     TestApplications.Builder request = onlineCredit(code, "100000.00");
@@ -337,21 +342,27 @@ class CentralisedProcessingProcessTest extends AbstractIntegrationTest {
     Task review = task(instance);
     assertThat(review).hasCandidateGroup(Groups.PROCESSING_CENTRE);
     String reason = "执行案件涉及主要结算账户, 经营风险不可控";
-    completeAs(CENTRE_PROCESSOR, review.getId(), Map.of(Variables.REVIEW_DECISION.name(), "REJECT", "reviewNotes", reason));
+    Response withoutCustomerReason = api.post("/engine-rest/task/" + review.getId() + "/complete", CENTRE_PROCESSOR,
+        "{\"variables\":{\"reviewDecision\":{\"value\":\"REJECT\"},\"reviewNotes\":{\"value\":\"" + reason + "\"}}}");
+    assertThat(withoutCustomerReason.status()).as("rejecting needs the reason the applicant is told").isEqualTo(400);
+    assertThat(withoutCustomerReason.body()).contains("告知客户的拒绝原因".substring(0, 4));
+    completeAs(CENTRE_PROCESSOR, review.getId(), Map.of("reviewDecision", "REJECT", "reviewNotes", reason,
+        "reviewCustomerReason", CustomerReason.OVERALL_ASSESSMENT.name()));
     executeDueJobs(instance.getId());
 
-    assertThat(instance).hasPassed(TASK_REJECT_APPLICATION, TASK_NOTIFY_REJECTION).hasNotPassed(RULE_PRICE_LOAN)
-        .isEnded().hasPassed(END_APPLICATION_REJECTED);
-    assertThat(TakenSequenceFlows.of(instance.getId())).contains(FLOW_EXCEPTION_REVIEW_NEEDED, FLOW_REVIEW_REJECT);
+    assertThat(instance).hasPassed(END_REVIEW_DECLINED, BOUNDARY_PROCESSING_DECLINED, TASK_NOTIFY_REJECTION)
+        .hasNotPassed(RULE_PRICE_LOAN).isEnded().hasPassed(END_APPLICATION_REJECTED);
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(EXCEPTION_REVIEW_NEEDED_YES, REVIEW_OUTCOME_REJECT);
     assertThat(statusOf(application.applicationId())).isEqualTo(ApplicationStatus.REJECTED);
-    JsonNode decision = applicationView(application.applicationId()).path("decision");
-    assertThat(decision.path("route").asText()).isEqualTo("REJECT");
-    assertThat(decision.path("routeReason").asText()).contains(reason);
-    assertThat(checksOf(application.applicationId(), ApplicationChecks.CENTRE_REVIEW))
-        .containsExactly(ApplicationChecks.CENTRE_REVIEW + " 1 REJECT " + CENTRE_PROCESSOR);
+    DeclineService.Record decline = declines.find(application.applicationId()).orElseThrow();
+    assertThat(decline.stage()).isEqualTo(Stage.PROCESSING);
+    assertThat(decline.decidedBy()).isEqualTo(CENTRE_PROCESSOR);
+    assertThat(decline.internalReason()).as("staff keep the full record").contains(reason);
+    assertThat(decline.customerReason()).isEqualTo(CustomerReason.OVERALL_ASSESSMENT);
+    assertThat(checksOf(application.applicationId(), "CENTRE_REVIEW")).containsExactly("CENTRE_REVIEW 1 REJECT " + CENTRE_PROCESSOR);
     List<MimeMessage> mails = mailsTo(request.email());
     assertThat(mails).hasSize(1);
-    assertThat(bodyOf(mails.get(0))).contains(reason);
+    assertThat(bodyOf(mails.get(0))).contains(CustomerReason.OVERALL_ASSESSMENT.text()).doesNotContain(reason);
   }
 
   @Test
@@ -443,6 +454,8 @@ class CentralisedProcessingProcessTest extends AbstractIntegrationTest {
   }
 
   /** Rows of application_check of one type: "type attempt outcome performer". */
+  @Autowired DeclineService declines;
+
   private List<String> checksOf(String applicationId, String checkType) {
     return jdbc.sql("""
         SELECT check_type, attempt, outcome, performed_by FROM application_check

@@ -1,6 +1,6 @@
 package com.smeloanflow.processing;
 
-import com.smeloanflow.intake.ApplicationStatus;
+import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.intake.Channel;
 import com.smeloanflow.intake.GuaranteeType;
 import com.smeloanflow.intake.LoanApplication;
@@ -27,7 +27,7 @@ public final class ProcessingFixtures {
         "遵义市汇川区明达机械加工有限公司", creditCode, "C34", LocalDate.of(2017, 3, 1), new BigDecimal("6000000.00"),
         "张明", "52030219850714321X", "13985012345", "zhangming@example.com",
         new BigDecimal(amount), 12, "采购原材料", GuaranteeType.CREDIT, null, null, null,
-        ApplicationStatus.IN_PROCESSING, List.of(), "channel", Instant.now()));
+        List.of(), "channel", Instant.now()));
     return id;
   }
 

@@ -1,11 +1,10 @@
 package com.smeloanflow.processing;
 
-import static com.smeloanflow.process.LoanOriginationProcess.Variables.REVIEW_DECISION;
-
+import com.smeloanflow.approval.ApprovalSummary;
+import com.smeloanflow.casefile.CaseFileSummary;
+import com.smeloanflow.disbursement.DisbursementSummary;
 import com.smeloanflow.intake.IntakeFormContracts;
 import com.smeloanflow.model.FormContract;
-import com.smeloanflow.model.ProcessVariables;
-import com.smeloanflow.process.LoanOriginationProcess;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,16 +14,18 @@ public final class ProcessingFormContracts {
 
   private ProcessingFormContracts() {}
 
-  /** What a task form after scoring may show: the application summary, the processing summary, process variables. */
+  /** What a task form after scoring may show: every stage's part of the case summary. */
   public static Set<String> taskReadable() {
     Set<String> readable = new TreeSet<>(IntakeFormContracts.summaryKeys());
-    readable.addAll(ProcessingSummaryListener.FORM_VALUES);
-    readable.addAll(ProcessVariables.declaredIn(LoanOriginationProcess.Variables.class));
+    readable.addAll(ProcessingSummary.FORM_VALUES);
+    readable.addAll(CaseFileSummary.FORM_VALUES);
+    readable.addAll(ApprovalSummary.FORM_VALUES);
+    readable.addAll(DisbursementSummary.FORM_VALUES);
     return readable;
   }
 
   public static List<FormContract> all() {
-    return List.of(FormContract.of("review-exception", List.of(REVIEW_DECISION.name(), ExceptionReviewTaskListener.NOTES),
-        taskReadable()));
+    return List.of(FormContract.of("review-exception", List.of(ExceptionReviewTaskListener.DECISION, ExceptionReviewTaskListener.NOTES,
+        ExceptionReviewTaskListener.CUSTOMER_REASON), taskReadable()));
   }
 }

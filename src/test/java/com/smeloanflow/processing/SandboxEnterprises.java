@@ -58,6 +58,24 @@ public final class SandboxEnterprises {
         strong.scenario(), strong.internalDefaults(), strong.sandbox());
   }
 
+  /**
+   * {@link ProcessingFixtures#strongProfile()} of an enterprise a tenth of the size: the same clean record,
+   * tax-reported sales of 620,000 and flows of about 52,000 a month, so the model's suggested limit is
+   * a fraction of that.
+   */
+  public static SandboxProfile smallStrongProfile() {
+    SandboxProfile strong = ProcessingFixtures.strongProfile();
+    java.math.MathContext exact = java.math.MathContext.DECIMAL64;
+    BigDecimal tenth = new BigDecimal("0.1");
+    SandboxProfile.Flows flows = new SandboxProfile.Flows(
+        strong.flows().monthlyInflows().stream().map(v -> v.multiply(tenth, exact).setScale(2)).toList(),
+        strong.flows().monthlyOutflows().stream().map(v -> v.multiply(tenth, exact).setScale(2)).toList());
+    SandboxProfile.Tax tax = new SandboxProfile.Tax(strong.tax().rating(), strong.tax().annualSales().multiply(tenth, exact).setScale(2),
+        strong.tax().overdueFilings());
+    return new SandboxProfile(strong.registration(), tax, strong.bureau(), strong.court(), flows, strong.utilities(),
+        strong.scenario(), strong.internalDefaults(), strong.sandbox());
+  }
+
   /** Strong in every other respect, but registered on {@code establishedOn}. */
   public static SandboxProfile strongProfileEstablishedOn(LocalDate establishedOn) {
     SandboxProfile strong = ProcessingFixtures.strongProfile();

@@ -8,7 +8,7 @@ import static com.smeloanflow.processing.ProcessingFixtures.withCourt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.smeloanflow.intake.ApplicationHistory;
+import com.smeloanflow.casefile.ApplicationHistory;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.processing.sandbox.SandboxEnterpriseService;
 import com.smeloanflow.processing.sandbox.SandboxProfile;

@@ -1,5 +1,7 @@
 package com.smeloanflow.servicing;
 
+import com.smeloanflow.approval.RepaymentMethod;
+
 import com.smeloanflow.support.AbstractIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +13,7 @@ import com.smeloanflow.disbursement.CorePosting;
 import com.smeloanflow.disbursement.DisbursementOrder;
 import com.smeloanflow.disbursement.SandboxCoreBanking;
 import com.smeloanflow.disbursement.SandboxCoreBankingFaults;
+import com.smeloanflow.intake.ApplicationNotFoundException;
 import com.smeloanflow.intake.IntakeService;
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.platform.BusinessClock;
@@ -29,7 +32,6 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,6 +45,7 @@ class LoanAccountServiceTest extends AbstractIntegrationTest {
   @Autowired CoreBankingGateway coreBanking;
   @Autowired SandboxCoreBanking sandbox;
   @Autowired SandboxCoreBankingFaults faults;
+  @Autowired RepaymentService repayments;
 
   @AfterEach
   void noMoreFaults() {
@@ -158,8 +161,24 @@ class LoanAccountServiceTest extends AbstractIntegrationTest {
         new BigDecimal("100000.00"), new BigDecimal("4.35"), 12, RepaymentMethod.INTEREST_FIRST,
         LocalDate.of(2025, 3, 15), "CB2025031500000005");
 
-    assertThatThrownBy(() -> loans.open(unknown)).isInstanceOf(DataIntegrityViolationException.class);
+    assertThatThrownBy(() -> loans.open(unknown)).isInstanceOf(ApplicationNotFoundException.class);
     assertThat(loans.findByApplication("SL19990101999999")).isEmpty();
+  }
+
+  @Test
+  void answersTheOutstandingPrincipalOfABorrowersLoansFromTheLedgerForItsExposure() {
+    LoanAccount repaying = TestLoans.with(intake, loans).disbursedOn(clock.today().minusDays(10));
+    LoanAccount writtenOff = TestLoans.with(intake, loans).disbursedOn(clock.today().minusDays(10));
+    LoanApplication noLoan = DisbursedApplications.register(intake);
+    repayments.receive(new ReceiveRepayment(repaying.loanId(), "TX-EXP-" + repaying.loanId(), new BigDecimal("18530.99"),
+        clock.today(), "core-banking"));
+    loans.writeOff(new WriteOffLoan(writtenOff.loanId(), clock.today(), "collector2", "测试"));
+
+    // 100,000.00 less the first instalment's 8,168.49 and 10,000.00 prepaid; the written-off loan counts 0.00.
+    assertThat(loans.outstandingPrincipal(List.of(repaying.applicationId(), writtenOff.applicationId(), noLoan.id())))
+        .isEqualTo(new BigDecimal("81831.51"));
+    assertThat(loans.outstandingPrincipal(List.of(writtenOff.applicationId(), noLoan.id()))).isEqualTo(new BigDecimal("0.00"));
+    assertThat(loans.outstandingPrincipal(List.of())).isEqualTo(new BigDecimal("0.00"));
   }
 
   @Test

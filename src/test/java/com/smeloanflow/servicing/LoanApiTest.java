@@ -71,6 +71,107 @@ class LoanApiTest extends AbstractIntegrationTest {
     assertThat(problem.get("type").asText()).endsWith("/problems/not-found");
   }
 
+  @Autowired DailyCloseService dailyClose;
+  @Autowired RepaymentService repayments;
+
+  @Test
+  void showsEachInstalmentsStateTheArrearsTheClassificationWithItsReasonsAndTheRepayments() throws Exception {
+    java.time.LocalDate disbursed = BusinessDates.era();
+    LoanAccount loan = TestLoans.with(intake, loans).disbursedOn(disbursed);
+    java.time.LocalDate day3 = disbursed.plusMonths(1).plusDays(2);
+    dailyClose.close(disbursed.plusMonths(1));
+    dailyClose.close(day3);
+    repayments.receive(new ReceiveRepayment(loan.loanId(), "TX-VIEW-" + loan.loanId(), new java.math.BigDecimal("400.00"), day3,
+        "core-banking"));
+
+    ResponseEntity<String> response = http.withBasicAuth("collector", "demo").getForEntity("/api/loans/" + loan.loanId(), String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode view = json.readTree(response.getBody());
+    assertThat(view.get("branchCode").asText()).isEqualTo("ZY001");
+    assertThat(view.get("product").asText()).isEqualTo("CREDIT_QUICK");
+    assertThat(view.get("status").asText()).isEqualTo("ACTIVE");
+    assertThat(view.get("statusLabel").asText()).isEqualTo("还款中");
+    assertThat(view.get("daysPastDue").asInt()).isEqualTo(3);
+    assertThat(view.get("classification").asText()).isEqualTo("SPECIAL_MENTION");
+    assertThat(view.get("classificationLabel").asText()).isEqualTo("关注");
+    assertThat(view.get("penaltyRatePercent").decimalValue()).isEqualByComparingTo("6.525");
+    // Two days of 1.48 penalty interest; 400.00 paid 2.96 penalty and 362.50 interest and 34.54 principal.
+    assertThat(view.get("penaltyAccrued").decimalValue()).isEqualByComparingTo("2.96");
+    assertThat(view.get("penaltyOutstanding").decimalValue()).isEqualByComparingTo("0.00");
+    assertThat(view.get("arrears").decimalValue()).isEqualByComparingTo("8133.95");
+    assertThat(view.get("outstandingPrincipal").decimalValue()).isEqualByComparingTo("99965.46");
+    JsonNode first = view.get("schedule").get(0);
+    assertThat(first.get("status").asText()).isEqualTo("OVERDUE");
+    assertThat(first.get("statusLabel").asText()).isEqualTo("逾期");
+    assertThat(first.get("interestPaid").decimalValue()).isEqualByComparingTo("362.50");
+    assertThat(first.get("principalPaid").decimalValue()).isEqualByComparingTo("34.54");
+    assertThat(view.get("schedule").get(1).get("status").asText()).isEqualTo("DUE");
+    JsonNode change = view.get("classificationHistory").get(0);
+    assertThat(change.get("classification").asText()).isEqualTo("SPECIAL_MENTION");
+    assertThat(change.get("previousClassification").asText()).isEqualTo("NORMAL");
+    assertThat(change.get("source").asText()).isEqualTo("DPD_FLOOR");
+    assertThat(change.get("reason").asText()).contains("逾期1天");
+    assertThat(view.get("repayments")).hasSize(1);
+    assertThat(view.get("repayments").get(0).get("allocations").get(0).get("componentLabel").asText()).isEqualTo("逾期罚息");
+    JsonNode collectionCase = view.get("collectionCase");
+    assertThat(collectionCase.get("caseId").asText()).startsWith("CC");
+    assertThat(collectionCase.get("status").asText()).isEqualTo("OPEN");
+    assertThat(collectionCase.get("statusLabel").asText()).isEqualTo("催收中");
+  }
+
+  @Test
+  void branchStaffReadOnlyTheirOwnBranchsLoans() throws Exception {
+    LoanAccount zy001 = TestLoans.with(intake, loans).disbursedOn(java.time.LocalDate.of(2026, 1, 5));
+    LoanAccount zy002 = TestLoans.with(intake, loans).branch("ZY002").disbursedOn(java.time.LocalDate.of(2026, 1, 5));
+
+    assertThat(http.withBasicAuth("zy001-acceptor", "demo").getForEntity("/api/loans/" + zy001.loanId(), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    ResponseEntity<String> refused = http.withBasicAuth("zy002-acceptor", "demo")
+        .getForEntity("/api/loans/" + zy001.loanId(), String.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(http.withBasicAuth("zy001-cm", "demo").getForEntity("/api/loans/" + zy002.loanId(), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+    JsonNode ownBranch = json.readTree(http.withBasicAuth("zy002-acceptor", "demo")
+        .getForEntity("/api/loans?size=200", String.class).getBody());
+    assertThat(ownBranch.get("loans").findValuesAsText("branchCode")).containsOnly("ZY002");
+    assertThat(ownBranch.get("loans").findValuesAsText("loanId")).contains(zy002.loanId()).doesNotContain(zy001.loanId());
+    assertThat(http.withBasicAuth("zy002-acceptor", "demo").getForEntity("/api/loans?branchCode=ZY001", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+    JsonNode central = json.readTree(http.withBasicAuth("team-lead", "demo")
+        .getForEntity("/api/loans?branchCode=ZY001&status=ACTIVE&size=200", String.class).getBody());
+    assertThat(central.get("loans").findValuesAsText("branchCode")).containsOnly("ZY001");
+    assertThat(central.get("loans").findValuesAsText("status")).containsOnly("ACTIVE");
+    assertThat(central.get("total").asLong()).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void listsOverdueLoansByDaysPastDue() throws Exception {
+    java.time.LocalDate disbursed = BusinessDates.era();
+    LoanAccount overdue = TestLoans.with(intake, loans).disbursedOn(disbursed);
+    dailyClose.close(disbursed.plusMonths(1).plusDays(9));
+
+    JsonNode page = json.readTree(http.withBasicAuth("collector", "demo")
+        .getForEntity("/api/loans?minDaysPastDue=10&size=200", String.class).getBody());
+
+    assertThat(page.get("loans").findValuesAsText("loanId")).contains(overdue.loanId());
+    assertThat(page.get("loans").findValues("daysPastDue")).allSatisfy(d -> assertThat(d.asInt()).isGreaterThanOrEqualTo(10));
+    assertThat(page.get("size").asInt()).isEqualTo(200);
+  }
+
+  @Test
+  void refusesBadListParametersNamingThem() throws Exception {
+    ResponseEntity<String> response = http.withBasicAuth("admin", "demo")
+        .getForEntity("/api/loans?branchCode=zy001'--&status=LOST&minDaysPastDue=-1&size=500", String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(json.readTree(response.getBody()).get("errors").findValuesAsText("field"))
+        .containsExactlyInAnyOrder("branchCode", "status", "minDaysPastDue", "size");
+  }
+
   @Test
   void refusesCallersWithoutCredentials() {
     ResponseEntity<String> response = http.getForEntity("/api/loans/LN19990101999999", String.class);

@@ -1,8 +1,10 @@
 package com.smeloanflow.servicing;
 
-import static com.smeloanflow.servicing.RepaymentMethod.EQUAL_INSTALMENT;
-import static com.smeloanflow.servicing.RepaymentMethod.EQUAL_PRINCIPAL;
-import static com.smeloanflow.servicing.RepaymentMethod.INTEREST_FIRST;
+import com.smeloanflow.approval.RepaymentMethod;
+
+import static com.smeloanflow.approval.RepaymentMethod.EQUAL_INSTALMENT;
+import static com.smeloanflow.approval.RepaymentMethod.EQUAL_PRINCIPAL;
+import static com.smeloanflow.approval.RepaymentMethod.INTEREST_FIRST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package com.smeloanflow.servicing;
 
+import com.smeloanflow.approval.RepaymentMethod;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +10,9 @@ import com.smeloanflow.disbursement.CorePosting;
 import com.smeloanflow.disbursement.DisbursementOrder;
 import com.smeloanflow.disbursement.SandboxCoreBanking;
 import com.smeloanflow.disbursement.SandboxCoreBankingFaults;
+import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.processing.InternalDefaultRepository;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -37,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The same money guarantees on PostgreSQL, the production database, where a failed statement
  * aborts the transaction it ran in: racing nodes post once and open one account, also when each
- * opens it inside its own process-step transaction. The V5 migration runs on PostgreSQL too.
+ * opens it inside its own process-step transaction. The migrations run on PostgreSQL too.
  */
 class ServicingOnPostgresTest {
 
@@ -61,8 +65,9 @@ class ServicingOnPostgresTest {
     BusinessClock clock = new BusinessClock();
     faults = new SandboxCoreBankingFaults();
     coreBanking = new SandboxCoreBanking(jdbc, dataSource, transactionManager, clock, faults);
-    loans = new LoanAccountService(new LoanAccountRepository(jdbc, new JdbcTemplate(dataSource)), dataSource,
-        transactionManager, clock);
+    JdbcTemplate batch = new JdbcTemplate(dataSource);
+    loans = new LoanAccountService(new LoanAccountRepository(jdbc, batch), new LoanApplicationRepository(jdbc),
+        new LedgerRepository(jdbc, batch), new InternalDefaultRepository(jdbc), dataSource, transactionManager, clock);
     jdbc.sql("INSERT INTO branch (code, name, active) VALUES ('ZY001', '汇川支行', TRUE)").update();
   }
 
@@ -156,10 +161,10 @@ class ServicingOnPostgresTest {
     jdbc.sql("""
         INSERT INTO loan_application (id, channel, branch_code, product, enterprise_name, credit_code, industry_code,
           established_on, annual_revenue, legal_rep_name, legal_rep_id_number, legal_rep_mobile, legal_rep_email,
-          requested_amount, term_months, purpose, guarantee_type, status, submitted_by, submitted_at, updated_at, version)
+          requested_amount, term_months, purpose, guarantee_type, submitted_by, submitted_at, updated_at, version)
         VALUES (:id, 'BRANCH_COUNTER', 'ZY001', 'CREDIT_QUICK', '遵义市汇川区明达机械加工有限公司', '91520303MA6DKQ8X4A', 'C34',
           DATE '2016-04-18', 6500000.00, '张明', '520302198507143217', '13985012345', 'zhangming@example.com',
-          100000.00, 12, '采购原材料', 'CREDIT', 'AWAITING_DISBURSEMENT', 'test', :now, :now, 0)
+          100000.00, 12, '采购原材料', 'CREDIT', 'test', :now, :now, 0)
         """).param("id", id).param("now", now).update();
     return id;
   }

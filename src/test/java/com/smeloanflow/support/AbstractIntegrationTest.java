@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.smeloanflow.intake.ApplicationStatus;
+import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.intake.IntakeService;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.intake.RequiredDocument;
+import com.smeloanflow.notification.MailDispatcher;
 import com.smeloanflow.process.LoanOriginationProcess;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -56,7 +57,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * <ul>
  *   <li>The whole application on a random port, profiles {@code demo,test}: in-memory H2, the demo
  *       branches ZY001/ZY002 and users (password {@code demo}), job executor OFF, so a test runs
- *       jobs itself with {@link #executeDueJobs(String)}.</li>
+ *       jobs itself with {@link #executeDueJobs(String)}, which also sends the mails the
+ *       instance queued in the outbox (the outbox poller is off too; {@link #dispatchMails(String)}
+ *       sends an application's due mails explicitly).</li>
  *   <li>{@link #mailServer}: a real SMTP server (GreenMail) on a free port chosen once per JVM
  *       (several engineers run tests on this machine at once, so not the fixed 3025). It is
  *       started empty before each test and stopped after it; stop it in a test to simulate an
@@ -108,6 +111,9 @@ public abstract class AbstractIntegrationTest {
   @Autowired protected IntakeService intakeService;
   @Autowired protected LoanApplicationRepository applications;
   @Autowired protected JdbcClient jdbc;
+  @Autowired protected com.smeloanflow.casefile.CaseFiles caseFiles;
+  @Autowired protected MailDispatcher mailDispatcher;
+  @Autowired protected com.smeloanflow.platform.calendar.BankCalendar bankCalendar;
 
   @LocalServerPort private int port;
 
@@ -176,7 +182,7 @@ public abstract class AbstractIntegrationTest {
   }
 
   protected ApplicationStatus statusOf(String applicationId) {
-    return applications.get(applicationId).status();
+    return caseFiles.status(applicationId).orElseThrow();
   }
 
   /**
@@ -197,11 +203,20 @@ public abstract class AbstractIntegrationTest {
   /**
    * Executes the process instance's due jobs (async continuations, timers whose due date the
    * engine clock has reached) until none is left, as the job executor would. A failing job throws.
+   * Then sends the due outbox mails of the instance's business key (its application), as the
+   * outbox poller would, so a test sees the mails in {@link #mailServer} as soon as the process
+   * queued them. Only that application's mails: another test's queued mail is never sent here.
+   * An SMTP failure does not throw; the mail stays PENDING with its back-off.
    */
   protected void executeDueJobs(String processInstanceId) {
     for (int round = 0; round < 50; round++) {
       List<Job> due = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
       if (due.isEmpty()) {
+        String businessKey = historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
+            .singleResult().getBusinessKey();
+        if (businessKey != null) {
+          dispatchMails(businessKey);
+        }
         return;
       }
       for (Job job : due) {
@@ -209,6 +224,14 @@ public abstract class AbstractIntegrationTest {
       }
     }
     throw new AssertionError("Process instance " + processInstanceId + " still has due jobs after 50 rounds: a loop?");
+  }
+
+  /**
+   * Sends the application's outbox mails that are due at the engine clock's time (the outbox
+   * poller is off in tests). @return how many were sent
+   */
+  protected int dispatchMails(String applicationId) {
+    return mailDispatcher.dispatchDueOf(applicationId);
   }
 
   /** The single job of the process instance (async continuation or timer), due or not. */
@@ -219,6 +242,19 @@ public abstract class AbstractIntegrationTest {
   /** Moves the engine clock (and with it the business clock) forward, and stops it there. */
   protected void moveClockBy(Duration duration) {
     ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + duration.toMillis()));
+  }
+
+  /** Moves the engine clock (and with it the business clock) to a moment, and stops it there. */
+  protected void moveClockTo(java.time.Instant moment) {
+    ClockUtil.setCurrentTime(Date.from(moment));
+  }
+
+  /**
+   * Moves the engine clock {@code days} working days of the bank calendar ahead (same time of day, as the
+   * models' working-day deadlines count), then {@code extra} further.
+   */
+  protected void moveClockByWorkingDays(int days, Duration extra) {
+    moveClockTo(bankCalendar.workingDaysAfter(ClockUtil.getCurrentTime().toInstant(), days).plus(extra));
   }
 
   /** Stops the engine clock at its current time, so timer due dates are exact. */

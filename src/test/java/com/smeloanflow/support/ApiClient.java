@@ -78,6 +78,60 @@ public final class ApiClient {
     }
   }
 
+  /** POST with a body of another type than JSON (a CSV file), as bytes in its declared charset. */
+  public Response postBytes(String path, String user, String contentType, byte[] body) {
+    String credentials = user + ":" + DemoData.PASSWORD;
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .timeout(Duration.ofSeconds(120))
+        .header("Accept", "application/json, application/problem+json")
+        .header("Content-Type", contentType)
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Response(response.statusCode(), response.body(), response.headers());
+    } catch (IOException e) {
+      throw new UncheckedIOException("POST " + path + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("POST " + path + " interrupted", e);
+    }
+  }
+
+  /**
+   * {@code POST /engine-rest/deployment/create} as Camunda Modeler deploys: a multipart request with
+   * the deployment name and one file.
+   */
+  public Response deploy(String user, String deploymentName, String fileName, byte[] content) {
+    String boundary = "----sme-loan-flow-" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + deploymentName
+        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-source\"\r\n\r\nCamunda Modeler"
+        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+    body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    String credentials = user + ":" + DemoData.PASSWORD;
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/engine-rest/deployment/create"))
+        .timeout(Duration.ofSeconds(60))
+        .header("Accept", "application/json")
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+        .build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Response(response.statusCode(), response.body(), response.headers());
+    } catch (IOException e) {
+      throw new UncheckedIOException("deployment of " + fileName + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("deployment of " + fileName + " interrupted", e);
+    }
+  }
+
   /** An HTTP answer. */
   public record Response(int status, String body, HttpHeaders headers) {
 

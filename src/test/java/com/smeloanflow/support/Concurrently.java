@@ -21,6 +21,11 @@ public final class Concurrently {
 
   /** The answers of {@code threads} simultaneous calls, in thread order; a failed call fails the test. */
   public static <T> List<T> run(int threads, Callable<T> call) throws InterruptedException {
+    return run(threads, java.time.Duration.ofSeconds(60), call);
+  }
+
+  /** As {@link #run(int, Callable)}, each call given up to {@code timeout}. */
+  public static <T> List<T> run(int threads, java.time.Duration timeout, Callable<T> call) throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     CountDownLatch ready = new CountDownLatch(threads);
     CountDownLatch go = new CountDownLatch(1);
@@ -40,11 +45,11 @@ public final class Concurrently {
       List<T> answers = new ArrayList<>();
       for (Future<T> answer : pending) {
         try {
-          answers.add(answer.get(60, TimeUnit.SECONDS));
+          answers.add(answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (ExecutionException e) {
           throw new AssertionError("A concurrent call failed", e.getCause());
         } catch (TimeoutException e) {
-          throw new AssertionError("A concurrent call took more than 60 s", e);
+          throw new AssertionError("A concurrent call took more than " + timeout, e);
         }
       }
       return answers;

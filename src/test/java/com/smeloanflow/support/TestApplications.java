@@ -56,16 +56,35 @@ public final class TestApplications {
     return switch (product) {
       case "CREDIT_QUICK" -> application.guaranteeType("CREDIT").termMonths(12).requestedAmount("200000.00").noCollateral();
       case "MORTGAGE_QUICK" -> application;
-      case "JOINT_GUARANTEE" -> application.guaranteeType("JOINT_GUARANTEE").termMonths(12).noCollateral();
-      case "GROWTH" -> application.guaranteeType("GUARANTEE").termMonths(24).noCollateral();
+      case "JOINT_GUARANTEE" -> application.guaranteeType("JOINT_GUARANTEE").termMonths(12).noCollateral()
+          .guarantor("ENTERPRISE", "遵义市汇川区联保成员一有限公司", uniqueCreditCode(application.number), "JOINT_GUARANTEE_MEMBER")
+          .guarantor("ENTERPRISE", "遵义市汇川区联保成员二有限公司", uniqueCreditCode(application.number + 50_000), "JOINT_GUARANTEE_MEMBER");
+      case "GROWTH" -> application.guaranteeType("GUARANTEE").termMonths(24).noCollateral()
+          .guarantor("PERSON", "李强", uniqueIdNumber(application.number + 5_000), "SHAREHOLDER");
       case "REVOLVING_LINE" -> application.guaranteeType("CREDIT").termMonths(36).noCollateral();
       default -> throw new IllegalArgumentException("Unknown product " + product);
     };
   }
 
+  /**
+   * A valid resident ID number (GB 11643) of its own for each builder: the bank's exposure rules add
+   * up the applications of one legal representative, so tests must not share one by accident.
+   */
+  public static String uniqueIdNumber(int number) {
+    String first17 = "520302" + LocalDate.of(1970, 1, 1).plusDays((number * 37L) % 12000)
+        .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", number % 1000);
+    return first17 + com.smeloanflow.intake.ResidentIdNumber.checkDigit(first17);
+  }
+
+  /** A valid unified social credit code (GB 32100) of its own for a test enterprise. */
+  public static String uniqueCreditCode(int number) {
+    String first17 = "91520303" + String.format("%09d", 700_000_000 + number);
+    return first17 + com.smeloanflow.intake.UnifiedSocialCreditCode.checkCharacter(first17);
+  }
+
   /** Mutable test-data builder for {@link ApplicationRequest}; {@code null} leaves a field out. */
   public static final class Builder {
-    private final int number = SEQUENCE.incrementAndGet();
+    final int number = SEQUENCE.incrementAndGet();
     private String channel = "BRANCH_COUNTER";
     private String branchCode = "ZY001";
     private String product = "MORTGAGE_QUICK";
@@ -76,7 +95,7 @@ public final class TestApplications {
     private BigDecimal annualRevenue = new BigDecimal("6500000.00");
     private boolean enterprisePresent = true;
     private String legalRepName = "张明";
-    private String idNumber = ID_NUMBER;
+    private String idNumber = uniqueIdNumber(number);
     private String mobile = MOBILE;
     private String email = "zhangming." + number + "@example.com";
     private boolean legalRepresentativePresent = true;
@@ -88,6 +107,7 @@ public final class TestApplications {
     private String collateralDescription = "汇川区工业园3号厂房";
     private BigDecimal collateralAppraisedValue = new BigDecimal("2400000.00");
     private boolean collateralPresent = true;
+    private final java.util.List<ApplicationRequest.GuarantorRequest> guarantors = new java.util.ArrayList<>();
 
     public Builder channel(String value) { channel = value; return this; }
     public Builder branchCode(String value) { branchCode = value; return this; }
@@ -111,8 +131,15 @@ public final class TestApplications {
     public Builder collateralDescription(String value) { collateralDescription = value; collateralPresent = true; return this; }
     public Builder collateralAppraisedValue(String value) { collateralAppraisedValue = decimal(value); collateralPresent = true; return this; }
     public Builder noCollateral() { collateralPresent = false; return this; }
+    public Builder guarantor(String type, String name, String idNumber, String relation) {
+      guarantors.add(new ApplicationRequest.GuarantorRequest(type, name, idNumber, relation, null));
+      return this;
+    }
+    public Builder noGuarantors() { guarantors.clear(); return this; }
+    public java.util.List<ApplicationRequest.GuarantorRequest> guarantors() { return java.util.List.copyOf(guarantors); }
 
     public String enterpriseName() { return enterpriseName; }
+    public String idNumber() { return idNumber; }
     public String email() { return email; }
 
     public ApplicationRequest build() {
@@ -126,7 +153,8 @@ public final class TestApplications {
           requestedAmount, termMonths, purpose, guaranteeType,
           collateralPresent
               ? new ApplicationRequest.Collateral(collateralType, collateralDescription, collateralAppraisedValue)
-              : null);
+              : null,
+          guarantors.isEmpty() ? null : java.util.List.copyOf(guarantors));
     }
 
     /** The request as a channel sends it: JSON with ISO dates, absent fields left out. */

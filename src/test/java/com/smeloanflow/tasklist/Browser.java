@@ -44,16 +44,28 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
   public static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
   public static final Path CHROMEDRIVER =
       Path.of(System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver"));
-  public static final Duration TIMEOUT = Duration.ofSeconds(30);
+  /** The longest a screen may take to show what a step waits for; on a loaded machine Tasklist is slow. */
+  public static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final int WIDTH = 1400;
   private static final int HEIGHT = 1000;
 
   private WebDriver driver;
   private Path profile;
 
-  /** For {@code @EnabledIf}: browser tests run only where Chromium and chromedriver are installed. */
+  /** {@code -Dbrowser.required=true} (set by {@code .ci/run}): a browser test that cannot run fails, never skips. */
+  public static final String REQUIRED_PROPERTY = "browser.required";
+
+  /**
+   * For {@code @EnabledIf}: browser tests run where Chromium and chromedriver are installed. Without
+   * them they are skipped on a developer's machine, but fail the build where they are required (CI).
+   */
   public static boolean installed() {
-    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    if (!installed && Boolean.getBoolean(REQUIRED_PROPERTY)) {
+      throw new IllegalStateException("Browser tests are required (-D" + REQUIRED_PROPERTY + "=true) but " + CHROMIUM
+          + " or " + CHROMEDRIVER + " is missing: apt-get install chromium chromium-driver");
+    }
+    return installed;
   }
 
   @Override
@@ -103,9 +115,24 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
   }
 
   public WebDriverWait await() {
-    WebDriverWait wait = new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(200));
+    return await(TIMEOUT);
+  }
+
+  /** A wait for a condition of the page, up to {@code timeout}. */
+  public WebDriverWait await(Duration timeout) {
+    WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(200));
     wait.ignoring(StaleElementReferenceException.class); // Angular re-renders lists and notifications
     return wait;
+  }
+
+  /**
+   * Returns once the browser has painted two frames: whatever the page scheduled on the last input
+   * (form-js and Angular re-render in a microtask or the next frame) is on the screen by then.
+   */
+  public void afterRendering() {
+    ((JavascriptExecutor) driver).executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        requestAnimationFrame(() => requestAnimationFrame(() => done()));""");
   }
 
   /**
@@ -141,16 +168,21 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
         }
         return Math.max(0, Math.ceil(extra));""");
     int height = Math.min(4000, HEIGHT + ((Number) hidden).intValue());
+    long before = viewportHeight();
     driver.manage().window().setSize(new Dimension(WIDTH, height));
     try {
-      Thread.sleep(500); // let the layout settle at the new size
+      if (height != HEIGHT) {
+        await().withMessage("the window to grow to " + height).until(d -> viewportHeight() > before);
+      }
+      afterRendering(); // the layout at the new size is painted
       return save(folder, name);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     } finally {
       driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
     }
+  }
+
+  private long viewportHeight() {
+    return ((Number) ((JavascriptExecutor) driver).executeScript("return window.innerHeight;")).longValue();
   }
 
   private Path save(Path folder, String name) {

@@ -12,9 +12,13 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A test that drives the running application in headless Chromium: the whole app on a random port
- * with the demo users (password {@code demo}), its own in-memory database, and the job executor on
- * (the start event is asynchronous, as in production; due timers are picked up within 2 s).
- * Skipped, with the reason, only where Chromium is not installed; {@code .ci/run} installs it. Run
+ * with the demo users (password {@code demo}), an in-memory database of the browser tests (failsafe runs
+ * them all in one JVM on this one application, so a test finds its tasks by id, never by position in a
+ * list), and the job executor on
+ * (the start event is asynchronous, as in production; due timers are picked up within 2 s) as is
+ * the mail outbox's poller (every second).
+ * Skipped, with the reason, only where Chromium is not installed and {@code -Dbrowser.required=true} is
+ * not given; {@code .ci/run} installs it and requires it, so in CI a missing browser fails the build. Run
  * them alone with {@code ./mvnw verify -Dit.test='*TasklistIT' -Dtest=None
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
@@ -31,6 +35,9 @@ import org.springframework.test.context.ActiveProfiles;
     // timer a test makes due (a deadline that passed) fires at once.
     "camunda.bpm.job-execution.wait-time-in-millis=1000",
     "camunda.bpm.job-execution.max-wait=2000",
+    // The mail outbox is sent by its poller, as in production (the test profile turns it off).
+    "smeloan.mail.outbox.dispatcher-enabled=true",
+    "smeloan.mail.outbox.poll-interval=PT1S",
     "spring.datasource.url=jdbc:h2:mem:sme-loan-flow-browser;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"})
 @ActiveProfiles({"demo", "test"})
 public @interface BrowserTest {}

@@ -2,6 +2,11 @@ package com.smeloanflow.tasklist;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +24,8 @@ abstract class BrowserTestBase {
 
   static {
     MAIL.start();
+    // One mail server for every browser test of the JVM (failsafe runs them all in one): stopped when it exits.
+    Runtime.getRuntime().addShutdownHook(new Thread(MAIL::stop, "browser-tests-mail-server-stop"));
   }
 
   @RegisterExtension
@@ -34,4 +41,17 @@ abstract class BrowserTestBase {
 
   @Autowired
   ProcessEngine engine;
+
+  /** Subject and text of every mail the applicant at {@code address} received so far, in the order sent. */
+  static List<String> mailsTo(String address) {
+    List<String> mails = new ArrayList<>();
+    for (MimeMessage message : MAIL.getReceivedMessagesForDomain(address)) {
+      try {
+        mails.add(message.getSubject() + "\n" + message.getContent());
+      } catch (MessagingException | IOException e) {
+        throw new IllegalStateException("mail to " + address, e);
+      }
+    }
+    return mails;
+  }
 }

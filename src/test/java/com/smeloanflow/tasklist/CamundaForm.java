@@ -2,13 +2,17 @@ package com.smeloanflow.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -19,6 +23,12 @@ public final class CamundaForm {
 
   /** form-js 1.8 date fields take input as month/day/year, whatever the placeholder says. */
   private static final DateTimeFormatter FORM_JS_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+  /** How a form-js 1.8 date field shows a date it took. */
+  private static final DateTimeFormatter FORM_JS_DATE_SHOWN = DateTimeFormatter.ofPattern("M/d/yyyy");
+  /** How often an input is tried before the field is taken not to accept it. */
+  private static final int ATTEMPTS = 3;
+  /** How long a field may take to show what was just done before it is done again. */
+  private static final Duration SETTLE = Duration.ofSeconds(5);
 
   private final Browser browser;
   private final By root;
@@ -59,19 +69,19 @@ public final class CamundaForm {
   }
 
   /**
-   * Types into a text, number or text area field. form-js applies each field's input after a short
+   * Types into a text, number or text area field. form-js applies a field's input after a short
    * debounce and re-renders the form, which can swallow keys typed into the next field meanwhile;
-   * so this waits until the value has settled and types again if it was lost.
+   * leaving the field (blur) applies the pending input at once. So this types, leaves the field,
+   * waits until the form has rendered again and types again if the value was lost.
    */
   public CamundaForm type(String label, String value) {
     By input = By.cssSelector("input.fjs-input, textarea");
-    for (int attempt = 0; attempt < 3; attempt++) {
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       WebElement element = scrolledTo(field(label).findElement(input));
       element.clear();
       element.sendKeys(value);
       ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].blur();", element);
-      pause(400);
-      if (normalized(field(label).findElement(input).getAttribute("value")).equals(normalized(value))) {
+      if (settles(() -> normalized(field(label).findElement(input).getAttribute("value")).equals(normalized(value)))) {
         return this;
       }
     }
@@ -82,12 +92,17 @@ public final class CamundaForm {
     return value == null ? "" : value.replace(",", "").trim();
   }
 
-  private static void pause(long millis) {
+  /**
+   * Whether {@code condition} holds once the form has rendered what was just done, waiting for it
+   * a few seconds at most (a loaded machine renders late); false lets the caller act again.
+   */
+  private boolean settles(BooleanSupplier condition) {
+    browser.afterRendering();
     try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+      browser.await(SETTLE).until(d -> condition.getAsBoolean());
+      return true;
+    } catch (TimeoutException e) {
+      return false;
     }
   }
 
@@ -100,44 +115,79 @@ public final class CamundaForm {
     return type(label, value.toString());
   }
 
+  /** Types the date into a date field and confirms it with Enter, as a user does in its date picker. */
   public CamundaForm date(String label, LocalDate date) {
-    WebElement input = scrolledTo(field(label).findElement(By.cssSelector("input.flatpickr-input")));
-    input.clear();
-    input.sendKeys(FORM_JS_DATE.format(date), Keys.ENTER);
-    pause(300);
+    By picker = By.cssSelector("input.flatpickr-input");
+    String typed = FORM_JS_DATE.format(date);
+    String shown = FORM_JS_DATE_SHOWN.format(date);
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      WebElement input = scrolledTo(field(label).findElement(picker));
+      input.clear();
+      input.sendKeys(typed, Keys.ENTER);
+      if (settles(() -> List.of(typed, shown).contains(field(label).findElement(picker).getAttribute("value")))) {
+        return this;
+      }
+    }
+    throw new AssertionError("Date field " + label + " does not keep " + typed + ": it shows "
+        + field(label).findElement(picker).getAttribute("value"));
+  }
+
+  /**
+   * Picks the option whose text is, or starts with, {@code option}, and waits until the field shows
+   * it. The option list can reach below the visible part of the task pane, behind its footer, where
+   * a click would not land; so the option is picked as with any select, with the arrow keys and Enter.
+   */
+  public CamundaForm select(String label, String option) {
+    By display = By.cssSelector(".fjs-select-display");
+    By itemsBy = By.cssSelector(".fjs-dropdownlist-item");
+    for (int attempt = 0; attempt < ATTEMPTS && field(label).findElements(itemsBy).isEmpty(); attempt++) {
+      // form-js opens a select that still has the focus (just chosen in) only after it lost it
+      ((JavascriptExecutor) browser.driver()).executeScript("document.activeElement.blur();");
+      scrolledTo(field(label).findElement(display)).click();
+      settles(() -> !field(label).findElements(itemsBy).isEmpty());
+    }
+    List<String> options = field(label).findElements(itemsBy).stream().map(i -> i.getText().trim()).toList();
+    assertThat(options).as("options of %s", label).isNotEmpty();
+    String text = options.stream().filter(option::equals).findFirst()
+        .or(() -> options.stream().filter(t -> t.startsWith(option)).findFirst())
+        .orElseThrow(() -> new AssertionError("No option '" + option + "' in " + label + ": " + options));
+    int target = options.indexOf(text);
+    for (int key = 0; key < 2 * options.size() && focusedOption(label) != target; key++) {
+      int focused = focusedOption(label);
+      new Actions(browser.driver()).sendKeys(focused < target ? Keys.ARROW_DOWN : Keys.ARROW_UP).perform();
+      settles(() -> focusedOption(label) != focused);
+    }
+    assertThat(focusedOption(label)).as("%s: %s is highlighted", label, text).isEqualTo(target);
+    new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
+    assertThat(settles(() -> field(label).findElement(display).getText().trim().equals(text)))
+        .as("%s shows %s", label, text).isTrue();
     return this;
   }
 
-  /** Picks the option whose text is, or starts with, {@code option}. */
-  public CamundaForm select(String label, String option) {
-    WebElement field = field(label);
-    By itemsBy = By.cssSelector(".fjs-dropdownlist-item");
-    List<WebElement> shown = List.of();
-    for (int attempt = 0; attempt < 3 && shown.isEmpty(); attempt++) {
-      scrolledTo(field.findElement(By.cssSelector(".fjs-select-display"))).click();
-      pause(300);
-      shown = field.findElements(itemsBy);
+  /** The position of the highlighted option in the open option list of a select; -1 when none is. */
+  private int focusedOption(String label) {
+    List<WebElement> items = field(label).findElements(By.cssSelector(".fjs-dropdownlist-item"));
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i).getAttribute("class").contains("focused")) {
+        return i;
+      }
     }
-    List<WebElement> items = shown;
-    assertThat(items).as("options of %s", label).isNotEmpty();
-    WebElement item = items.stream().filter(i -> i.getText().trim().equals(option)).findFirst()
-        .or(() -> items.stream().filter(i -> i.getText().trim().startsWith(option)).findFirst())
-        .orElseThrow(() -> new AssertionError("No option '" + option + "' in " + label + ": "
-            + items.stream().map(WebElement::getText).toList()));
-    item.click();
-    pause(300);
-    return this;
+    return -1;
   }
 
   public CamundaForm check(String label) {
-    WebElement box = scrolledTo(field(label).findElement(By.cssSelector("input[type=checkbox]")));
-    if (!box.isSelected()) {
-      box.click();
-      pause(300);
+    By box = By.cssSelector("input[type=checkbox]");
+    for (int attempt = 0; attempt < ATTEMPTS && !field(label).findElement(box).isSelected(); attempt++) {
+      scrolledTo(field(label).findElement(box)).click();
+      settles(() -> field(label).findElement(box).isSelected());
     }
-    assertThat(field(label).findElement(By.cssSelector("input[type=checkbox]")).isSelected())
-        .as("%s is ticked", label).isTrue();
+    assertThat(field(label).findElement(box).isSelected()).as("%s is ticked", label).isTrue();
     return this;
+  }
+
+  /** Ticks the option {@code option} of the checklist labelled {@code label} (several may be ticked). */
+  public CamundaForm checkOption(String label, String option) {
+    return choose(label, option, "checkbox");
   }
 
   /**
@@ -145,27 +195,32 @@ public final class CamundaForm {
    * with, {@code option} (so "批准" does not pick "附条件批准 ...").
    */
   public CamundaForm radio(String label, String option) {
-    By optionsBy = By.xpath(".//label[.//input[@type='radio']]");
+    return choose(label, option, "radio");
+  }
+
+  /** Selects an option of a radio group or checklist, by the option's text as in {@link #radio}. */
+  private CamundaForm choose(String label, String option, String inputType) {
+    By optionsBy = By.xpath(".//label[.//input[@type='" + inputType + "']]");
     List<WebElement> options = field(label).findElements(optionsBy);
     assertThat(options).as("options of %s", label).isNotEmpty();
-    WebElement chosen = options.stream().filter(o -> o.getText().trim().equals(option)).findFirst()
-        .or(() -> options.stream().filter(o -> o.getText().trim().startsWith(option)).findFirst())
+    String text = options.stream().map(o -> o.getText().trim()).filter(option::equals).findFirst()
+        .or(() -> options.stream().map(o -> o.getText().trim()).filter(t -> t.startsWith(option)).findFirst())
         .orElseThrow(() -> new AssertionError("No option '" + option + "' in " + label + ": "
             + options.stream().map(WebElement::getText).toList()));
-    String text = chosen.getText().trim();
-    for (int attempt = 0; attempt < 3 && !radioSelected(label, text); attempt++) {
-      scrolledTo(chosen.findElement(By.cssSelector("input[type=radio]"))).click();
-      pause(300);
-      chosen = field(label).findElements(optionsBy).stream().filter(o -> o.getText().trim().equals(text)).findFirst()
-          .orElseThrow();
+    By input = By.cssSelector("input[type=" + inputType + "]");
+    for (int attempt = 0; attempt < ATTEMPTS && !selected(label, optionsBy, input, text); attempt++) {
+      WebElement chosen = field(label).findElements(optionsBy).stream().filter(o -> o.getText().trim().equals(text))
+          .findFirst().orElseThrow();
+      scrolledTo(chosen.findElement(input)).click();
+      settles(() -> selected(label, optionsBy, input, text));
     }
-    assertThat(radioSelected(label, text)).as("%s: %s is selected", label, text).isTrue();
+    assertThat(selected(label, optionsBy, input, text)).as("%s: %s is selected", label, text).isTrue();
     return this;
   }
 
-  private boolean radioSelected(String label, String optionText) {
-    return field(label).findElements(By.xpath(".//label[.//input[@type='radio']]")).stream()
-        .anyMatch(o -> o.getText().trim().equals(optionText) && o.findElement(By.cssSelector("input[type=radio]")).isSelected());
+  private boolean selected(String label, By optionsBy, By input, String optionText) {
+    return field(label).findElements(optionsBy).stream()
+        .anyMatch(o -> o.getText().trim().equals(optionText) && o.findElement(input).isSelected());
   }
 
   public boolean isVisible(String label) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
@@ -33,7 +34,8 @@ import org.camunda.bpm.engine.task.Task;
  */
 public class ProcessProbe {
 
-  private static final Duration WAIT = Duration.ofSeconds(30);
+  /** The longest the job executor may take to get there; on a loaded machine it is slow. */
+  private static final Duration WAIT = Duration.ofSeconds(60);
 
   private final TaskService taskService;
   private final FormService formService;
@@ -121,7 +123,7 @@ public class ProcessProbe {
         .finished().count() > 0 ? Boolean.TRUE : null);
   }
 
-  /** No job of the instance failed (a mail that could not be sent, a delegate that threw). */
+  /** No job of the instance failed (a delegate that threw, an outside system that stayed down). */
   public void assertNoIncidents(String processInstanceId) {
     assertThat(runtimeService.createIncidentQuery().processInstanceId(processInstanceId).list())
         .as("incidents of %s", processInstanceId).isEmpty();
@@ -173,6 +175,11 @@ public class ProcessProbe {
     }
     assertThat(undeclared).as("variables of %s that no declaration class declares (a form field that maps to"
         + " no variable of the process?)", processInstanceId).isEmpty();
+  }
+
+  /** Waits until {@code condition} holds, e.g. the outbox poller sent a mail. */
+  public void awaitCondition(String what, BooleanSupplier condition) {
+    await(what, () -> condition.getAsBoolean() ? Boolean.TRUE : null);
   }
 
   private static <T> T await(String what, Supplier<T> probe) {

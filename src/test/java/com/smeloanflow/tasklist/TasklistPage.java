@@ -2,9 +2,11 @@ package com.smeloanflow.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -89,6 +91,67 @@ public final class TasklistPage {
         .map(a -> a.getText().trim()).toList();
   }
 
+  /**
+   * The business columns the current filter shows for a task in the list ({@code 企业} → its value): the
+   * filter's {@code variables}, as Tasklist renders them under the task's name.
+   */
+  public java.util.Map<String, String> listColumns(String taskId) {
+    By link = By.cssSelector("h4.task a[href$='task=" + taskId + "']");
+    return browser.await().withMessage("the columns of task " + taskId).until(d -> {
+      java.util.Map<String, String> columns = new java.util.LinkedHashMap<>();
+      for (WebElement entry : d.findElements(By.cssSelector(".tasks-list li.task"))) {
+        if (entry.findElements(link).isEmpty()) {
+          continue;
+        }
+        for (WebElement item : entry.findElements(By.cssSelector(".variable-item"))) {
+          // textContent: a collapsed card hides all but the first columns, but holds them all
+          String label = item.findElement(By.cssSelector(".variable-label")).getAttribute("textContent").trim()
+              .replaceAll("[:：]$", "").trim();
+          columns.put(label, item.findElement(By.cssSelector(".variable-value")).getAttribute("textContent").trim());
+        }
+      }
+      return columns.isEmpty() ? null : columns;
+    });
+  }
+
+  /** Opens every card of the list ("显示更多"), so a screenshot shows all the business columns. */
+  public TasklistPage expandListCards() {
+    for (WebElement shutter : browser.driver().findElements(By.cssSelector(".tasks-list .task-card-details .shutter"))) {
+      if (shutter.isDisplayed()) {
+        scrollIntoView(shutter);
+        shutter.click();
+      }
+    }
+    return this;
+  }
+
+  /**
+   * A team lead hands the open (assigned) task to another member of its post: clicks the assignee, types the
+   * user id into Tasklist's inline field and confirms with Enter.
+   */
+  public TasklistPage reassignOpenTaskTo(String userId) {
+    browser.click(By.cssSelector(".task-details li.assignee [cam-widget-inline-field]"));
+    WebElement input = browser.await().withMessage("the assignee's input field").until(d -> {
+      WebElement active = d.switchTo().activeElement();
+      return active != null && "input".equals(active.getTagName()) ? active : null;
+    });
+    input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), userId);
+    // Tasklist checks that the user exists (red while it does not, or while it asks)
+    By invalid = By.cssSelector(".task-details li.assignee .has-error, .task-details li.assignee .validating");
+    browser.await().withMessage("Tasklist to accept user " + userId).pollingEvery(java.time.Duration.ofMillis(500))
+        .until(d -> d.findElements(invalid).isEmpty());
+    input.sendKeys(org.openqa.selenium.Keys.ENTER);
+    try {
+      new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(3))
+          .until(ExpectedConditions.invisibilityOf(input));
+    } catch (org.openqa.selenium.TimeoutException stillOpen) {
+      // the inline field's confirm button (✔) when Enter did not apply it
+      browser.driver().findElements(By.cssSelector(".glyphicon-ok")).stream().filter(WebElement::isDisplayed).findFirst()
+          .ifPresent(WebElement::click);
+    }
+    return this;
+  }
+
   public String openTaskName() {
     return browser.driver().findElement(By.cssSelector(".task-details h2")).getText().trim();
   }
@@ -117,6 +180,16 @@ public final class TasklistPage {
     browser.click(claim);
     browser.await().until(ExpectedConditions.invisibilityOfElementLocated(claim));
     return this;
+  }
+
+  /** "领取" refused by the server (e.g. four eyes): the error Tasklist shows; the task stays unclaimed. */
+  public String claimRefused() {
+    browser.click(By.cssSelector(".task-details button.claim"));
+    List<String> errors = browser.await().withMessage("an error notification after the claim").until(d -> {
+      List<String> shown = shownErrors();
+      return shown.isEmpty() ? null : shown;
+    });
+    return String.join(" | ", errors);
   }
 
   /**
@@ -219,28 +292,30 @@ public final class TasklistPage {
 
     /**
      * Types the credentials and logs in. The login page moves the focus to the user name field a
-     * moment after it appears; keys typed meanwhile can land there, so the values are checked and
-     * typed again when they did.
+     * moment after it appears; keys typed before that can land in the wrong field, so this waits
+     * for the focus, and types again when the fields do not hold the values.
      */
     public void logIn(String user, String password) {
-      for (int attempt = 0; attempt < 5; attempt++) {
+      try {
+        browser.await(Duration.ofSeconds(5)).until(d -> input("username").equals(d.switchTo().activeElement()));
+      } catch (TimeoutException e) {
+        // the page did not move the focus: nothing can steal the keys then
+      }
+      for (int attempt = 0; attempt < 5 && !holds(user, password); attempt++) {
         input("username").clear();
         input("password").clear();
         input("username").sendKeys(user);
         input("password").sendKeys(password);
-        try {
-          Thread.sleep(300);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException(e);
-        }
-        if (user.equals(input("username").getAttribute("value")) && password.equals(input("password").getAttribute("value"))) {
-          break;
-        }
+        browser.afterRendering();
       }
+      assertThat(holds(user, password)).as("login form holds the credentials of %s", user).isTrue();
       browser.driver().findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
       browser.await().withMessage("login of " + user)
           .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name=signinForm]")));
+    }
+
+    private boolean holds(String user, String password) {
+      return user.equals(input("username").getAttribute("value")) && password.equals(input("password").getAttribute("value"));
     }
 
     private WebElement input(String model) {

@@ -8,9 +8,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.identity.Groups;
-import com.smeloanflow.intake.ApplicationStatus;
-import com.smeloanflow.process.LoanOriginationProcess.Variables;
-import com.smeloanflow.processing.ApplicationChecks;
+import com.smeloanflow.casefile.ApplicationStatus;
+import com.smeloanflow.casefile.CustomerReason;
+import com.smeloanflow.process.LoanOriginationProcess.Flows;
 import com.smeloanflow.processing.CreditCodes;
 import com.smeloanflow.processing.ProcessingFixtures;
 import com.smeloanflow.processing.SandboxEnterprises;
@@ -38,14 +38,14 @@ import org.junit.jupiter.api.Test;
  */
 class RemoteVerificationProcessTest extends AbstractIntegrationTest {
 
-  private static final String FLOW_CONFIRMED = "SequenceFlow_VerificationConfirmed";
-  private static final String FLOW_UNREACHABLE = "SequenceFlow_VerificationUnreachable";
-  private static final String FLOW_FAILED = "SequenceFlow_VerificationFailed";
-  private static final String FLOW_CONTACT_AGAIN = "SequenceFlow_ContactAttemptsLeftYes";
-  private static final String FLOW_NO_CONTACT_ATTEMPTS_LEFT = "SequenceFlow_ContactAttemptsLeftNo";
-  private static final String FLOW_INVESTIGATION_CONFIRMED = "SequenceFlow_InvestigationConfirmed";
-  private static final String FLOW_INVESTIGATION_FAILED = "SequenceFlow_InvestigationFailed";
-  private static final String FLOW_ROUTE_SINGLE = "SequenceFlow_ApprovalRouteSingle";
+  private static final String FLOW_CONFIRMED = Flows.VERIFICATION_CONFIRMED;
+  private static final String FLOW_UNREACHABLE = Flows.VERIFICATION_UNREACHABLE;
+  private static final String FLOW_FAILED = Flows.VERIFICATION_FAILED;
+  private static final String FLOW_CONTACT_AGAIN = Flows.CONTACT_ATTEMPTS_LEFT_YES;
+  private static final String FLOW_NO_CONTACT_ATTEMPTS_LEFT = Flows.CONTACT_ATTEMPTS_LEFT_NO;
+  private static final String FLOW_INVESTIGATION_CONFIRMED = Flows.INVESTIGATION_CONFIRMED;
+  private static final String FLOW_INVESTIGATION_FAILED = Flows.INVESTIGATION_FAILED;
+  private static final String FLOW_ROUTE_SINGLE = Flows.APPROVAL_ROUTE_SINGLE;
 
   private static final String REMOTE_VERIFIER = "remote-verifier";
   private static final String ZY001_CUSTOMER_MANAGER = "zy001-cm";
@@ -168,7 +168,7 @@ class RemoteVerificationProcessTest extends AbstractIntegrationTest {
         "REMOTE_VERIFICATION 2 UNREACHABLE " + REMOTE_VERIFIER,
         "REMOTE_VERIFICATION 3 UNREACHABLE " + REMOTE_VERIFIER);
 
-    completeAs(ZY001_CUSTOMER_MANAGER, investigation.getId(), Map.of(Variables.INVESTIGATION_OUTCOME.name(), "CONFIRMED",
+    completeAs(ZY001_CUSTOMER_MANAGER, investigation.getId(), Map.of("investigationOutcome", "CONFIRMED",
         "investigationFindings", "实地走访: 厂房在产, 设备运转正常, 法定代表人在场确认借款用途"));
     executeDueJobs(instance.getId());
 
@@ -189,7 +189,7 @@ class RemoteVerificationProcessTest extends AbstractIntegrationTest {
     Submitted application = submit(request);
     ProcessInstance instance = application.processInstance();
 
-    completeAs(REMOTE_VERIFIER, task(instance).getId(), Map.of(Variables.VERIFICATION_OUTCOME.name(), "FAILED",
+    completeAs(REMOTE_VERIFIER, task(instance).getId(), Map.of("verificationOutcome", "FAILED",
         "verificationNotes", "接听人自称法定代表人, 但无法说出企业主营业务"));
     executeDueJobs(instance.getId());
 
@@ -198,24 +198,25 @@ class RemoteVerificationProcessTest extends AbstractIntegrationTest {
     assertThat(task(instance)).hasCandidateGroup(Groups.customerManagers("ZY001"));
 
     String findings = "注册地址为空置厂房, 周边商户称企业已停业半年";
-    completeAs(ZY001_CUSTOMER_MANAGER, task(instance).getId(), Map.of(Variables.INVESTIGATION_OUTCOME.name(), "FAILED",
+    completeAs(ZY001_CUSTOMER_MANAGER, task(instance).getId(), Map.of("investigationOutcome", "FAILED",
         "investigationFindings", findings));
     executeDueJobs(instance.getId());
 
     assertThat(TakenSequenceFlows.of(instance.getId())).contains(FLOW_INVESTIGATION_FAILED);
-    assertThat(instance).hasPassed(TASK_REJECT_APPLICATION, TASK_NOTIFY_REJECTION).hasNotPassed(GATEWAY_APPROVAL_ROUTE)
-        .isEnded().hasPassed(END_APPLICATION_REJECTED);
+    assertThat(instance).hasPassed(END_INVESTIGATION_DECLINED, BOUNDARY_VERIFICATION_DECLINED, TASK_NOTIFY_REJECTION)
+        .hasNotPassed(GATEWAY_APPROVAL_ROUTE).isEnded().hasPassed(END_APPLICATION_REJECTED);
     assertThat(statusOf(application.applicationId())).isEqualTo(ApplicationStatus.REJECTED);
     assertThat(checksOf(application.applicationId())).containsExactly(
         "REMOTE_VERIFICATION 1 FAILED " + REMOTE_VERIFIER,
         "FIELD_INVESTIGATION 1 FAILED " + ZY001_CUSTOMER_MANAGER);
-    JsonNode decision = view(application.applicationId()).path("decision");
-    assertThat(decision.path("route").asText()).isEqualTo("REJECT");
-    assertThat(decision.path("routeReason").asText()).contains(findings);
+    JsonNode outcome = view(application.applicationId()).path("outcome");
+    assertThat(outcome.path("reasonCode").asText()).isEqualTo(CustomerReason.INFORMATION_NOT_VERIFIED.name());
+    assertThat(outcome.toString()).doesNotContain(findings);
     List<MimeMessage> mails = mailsTo(request.email());
     assertThat(mails).hasSize(1);
     assertThat(subjectOf(mails.get(0))).contains("未获批准");
-    assertThat(bodyOf(mails.get(0))).contains(findings);
+    assertThat(bodyOf(mails.get(0))).as("the investigator's findings stay inside the bank")
+        .contains(CustomerReason.INFORMATION_NOT_VERIFIED.text()).doesNotContain(findings).doesNotContain("停业");
   }
 
   @Test
@@ -224,7 +225,7 @@ class RemoteVerificationProcessTest extends AbstractIntegrationTest {
     Task verification = task(application.processInstance());
 
     assertThatThrownBy(() -> completeAs(REMOTE_VERIFIER, verification.getId(),
-        Map.of(Variables.VERIFICATION_OUTCOME.name(), "UNREACHABLE")))
+        Map.of("verificationOutcome", "UNREACHABLE")))
         .hasMessageContaining("请填写核实情况说明").hasMessageContaining("verificationNotes");
     assertThat(application.processInstance()).isWaitingAt(TASK_VERIFY_REMOTELY);
   }
@@ -246,7 +247,7 @@ class RemoteVerificationProcessTest extends AbstractIntegrationTest {
   /** The verification form with every check ticked and outcome CONFIRMED. */
   private static Map<String, Object> confirmed(String notes) {
     Map<String, Object> form = new HashMap<>(Map.of("identityConfirmed", true, "businessOperating", true,
-        "purposeConfirmed", true, "consentRecorded", true, Variables.VERIFICATION_OUTCOME.name(), "CONFIRMED"));
+        "purposeConfirmed", true, "consentRecorded", true, "verificationOutcome", "CONFIRMED"));
     if (notes != null) {
       form.put("verificationNotes", notes);
     }
@@ -254,7 +255,7 @@ class RemoteVerificationProcessTest extends AbstractIntegrationTest {
   }
 
   private static Map<String, Object> unreachable(String notes) {
-    return Map.of(Variables.VERIFICATION_OUTCOME.name(), "UNREACHABLE", "verificationNotes", notes);
+    return Map.of("verificationOutcome", "UNREACHABLE", "verificationNotes", notes);
   }
 
   private JsonNode view(String applicationId) {
@@ -276,7 +277,7 @@ class RemoteVerificationProcessTest extends AbstractIntegrationTest {
         WHERE application_id = :a AND check_type IN (:types) ORDER BY id
         """)
         .param("a", applicationId)
-        .param("types", List.of(ApplicationChecks.REMOTE_VERIFICATION, ApplicationChecks.FIELD_INVESTIGATION))
+        .param("types", List.of("REMOTE_VERIFICATION", "FIELD_INVESTIGATION"))
         .query((rs, row) -> rs.getString(1) + " " + rs.getInt(2) + " " + rs.getString(3) + " " + rs.getString(4))
         .list();
   }

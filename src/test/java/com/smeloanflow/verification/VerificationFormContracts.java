@@ -1,8 +1,5 @@
 package com.smeloanflow.verification;
 
-import static com.smeloanflow.process.LoanOriginationProcess.Variables.INVESTIGATION_OUTCOME;
-import static com.smeloanflow.process.LoanOriginationProcess.Variables.VERIFICATION_OUTCOME;
-
 import com.smeloanflow.model.FormContract;
 import com.smeloanflow.processing.ProcessingFormContracts;
 import java.util.ArrayList;
@@ -14,12 +11,12 @@ public final class VerificationFormContracts {
   private VerificationFormContracts() {}
 
   public static List<FormContract> all() {
-    List<String> verification = new ArrayList<>(RemoteVerificationTaskListener.CHECKS.keySet());
-    verification.add(VERIFICATION_OUTCOME.name());
+    List<String> verification = new ArrayList<>(VerificationService.CALL_CHECKS.keySet());
+    verification.add(RemoteVerificationTaskListener.OUTCOME);
     verification.add(RemoteVerificationTaskListener.NOTES);
     return List.of(
         FormContract.of("verify-remotely", verification, ProcessingFormContracts.taskReadable()),
-        FormContract.of("investigate-on-site", List.of(INVESTIGATION_OUTCOME.name(), FieldInvestigationTaskListener.FINDINGS),
+        FormContract.of("investigate-on-site", List.of(FieldInvestigationTaskListener.OUTCOME, FieldInvestigationTaskListener.FINDINGS),
             ProcessingFormContracts.taskReadable()));
   }
 }

@@ -1,7 +1,7 @@
 package com.smeloanflow.processing.sandbox;
 
-import com.smeloanflow.intake.ApplicationValidationException;
-import com.smeloanflow.intake.FieldViolation;
+import com.smeloanflow.platform.InvalidFieldsException;
+import com.smeloanflow.platform.FieldViolation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Profile({"demo", "test"})
-@RequestMapping("/api/sandbox/enterprises")
+@RequestMapping("/api/sandbox")
 @Tag(name = "Sandbox", description = "External data of enterprises in the demo sandbox")
 public class SandboxController {
 
@@ -37,7 +37,7 @@ public class SandboxController {
     this.sandbox = sandbox;
   }
 
-  @PutMapping(path = "/{creditCode}", consumes = "application/json", produces = "application/json")
+  @PutMapping(path = "/enterprises/{creditCode}", consumes = "application/json", produces = "application/json")
   @Operation(summary = "Register the external data of an enterprise",
       description = "Sections registration, tax, bureau, court, flows (12 months each, oldest first), utilities, "
           + "scenario, internalDefaults and sandbox (failingSources, failuresBeforeSuccess, failureMode, "
@@ -58,14 +58,27 @@ public class SandboxController {
     return ResponseEntity.status(HttpStatus.OK).body(registration.enterprise());
   }
 
-  @GetMapping(path = "/{creditCode}", produces = "application/json")
+  @GetMapping(path = "/enterprises/{creditCode}", produces = "application/json")
   @Operation(summary = "External data the sandbox answers for an enterprise",
       description = "The registered profile, or the default derived from the credit code (origin DERIVED_DEFAULT)")
   public SandboxEnterprise get(@PathVariable("creditCode") String creditCode) {
     List<FieldViolation> violations = SandboxProfileValidator.validateCreditCode(creditCode);
     if (!violations.isEmpty()) {
-      throw new ApplicationValidationException(violations, "统一社会信用代码有误");
+      throw new InvalidFieldsException(violations, "统一社会信用代码有误");
     }
     return sandbox.view(creditCode);
+  }
+
+  /** What the courts and the bureau say about a person (a guarantor). */
+  public record PersonProfile(SandboxProfile.Court court, SandboxProfile.Bureau bureau) {}
+
+  @PutMapping(path = "/people/{idNumber}", consumes = "application/json", produces = "application/json")
+  @Operation(summary = "Register what the courts and the bureau answer about a person (a guarantor)",
+      description = "Sections court and bureau as for an enterprise; the person is looked up by resident ID number.")
+  public ResponseEntity<SandboxEnterprise> registerPerson(@PathVariable("idNumber") String idNumber,
+      @RequestBody PersonProfile profile, Principal principal) {
+    SandboxEnterpriseService.Registration registration = sandbox.registerPerson(idNumber,
+        profile == null ? null : profile.court(), profile == null ? null : profile.bureau(), principal.getName());
+    return ResponseEntity.status(registration.created() ? HttpStatus.CREATED : HttpStatus.OK).body(registration.enterprise());
   }
 }

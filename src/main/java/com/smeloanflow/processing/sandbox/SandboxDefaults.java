@@ -22,7 +22,8 @@ import java.util.Random;
  * code alone, so the same code always gets the same data, on any machine and any day. The values
  * are those of a plausible small enterprise, mostly decent: 1.2–18 million CNY of annual sales,
  * established between 2008 and 2022, mostly tax rating A or B, steady account flows, occasional
- * small bureau or utility blemishes. A derived default never carries a hard red flag (no current overdue, no
+ * small bureau or utility blemishes (a person, looked up by resident ID number, no court record). A
+ * derived default never carries a hard red flag (no current overdue, no
  * dishonest-debtor listing, licence active): to test those, register a profile.
  */
 public final class SandboxDefaults {
@@ -60,7 +61,9 @@ public final class SandboxDefaults {
     int maxDpd = dpdDraw < 75 ? 0 : dpdDraw < 95 ? 1 + random.nextInt(29) : 30 + random.nextInt(30);
     Bureau bureau = new Bureau(new BigDecimal("0.00"), maxDpd, random.nextInt(4), random.nextInt(5));
 
-    Court court = new Court(random.nextInt(100) < 4 ? 1 : 0, false);
+    // A person (a guarantor, looked up by resident ID number) has no court record by default.
+    boolean person = com.smeloanflow.intake.ResidentIdNumber.hasValidCheckDigit(creditCode);
+    Court court = new Court(!person && random.nextInt(100) < 4 ? 1 : 0, false);
 
     Flows flows = flows(random, annualSales);
 

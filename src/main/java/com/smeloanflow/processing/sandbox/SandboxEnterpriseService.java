@@ -1,7 +1,7 @@
 package com.smeloanflow.processing.sandbox;
 
-import com.smeloanflow.intake.ApplicationValidationException;
-import com.smeloanflow.intake.FieldViolation;
+import com.smeloanflow.platform.InvalidFieldsException;
+import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.processing.ExternalSourceUnavailableException;
 import com.smeloanflow.processing.InternalDefaultRepository;
@@ -61,13 +61,13 @@ public class SandboxEnterpriseService {
    * default; the internal defaults replace those in the bank's default database; failure counts
    * start again from zero.
    *
-   * @throws ApplicationValidationException naming every bad field; nothing is stored
+   * @throws InvalidFieldsException naming every bad field; nothing is stored
    */
   @Transactional
   public Registration register(String creditCode, SandboxProfile profile, String registeredBy) {
     List<FieldViolation> violations = SandboxProfileValidator.validate(creditCode, profile, clock.today());
     if (!violations.isEmpty()) {
-      throw new ApplicationValidationException(violations, "沙箱企业数据有误: "
+      throw new InvalidFieldsException(violations, "沙箱企业数据有误: "
           + violations.stream().map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; ")));
     }
     SandboxProfile derived = SandboxDefaults.derive(creditCode);
@@ -89,6 +89,27 @@ public class SandboxEnterpriseService {
     profiles.resetFailures(creditCode);
     log.info("Sandbox: external data of {} {} by {}", creditCode, created ? "registered" : "replaced", registeredBy);
     return new Registration(created, view(creditCode));
+  }
+
+  /**
+   * Registers what the courts and the bureau answer about a person (a guarantor), by resident ID
+   * number; the other sections keep their derived default.
+   *
+   * @throws InvalidFieldsException naming a bad ID number or section; nothing is stored
+   */
+  @Transactional
+  public Registration registerPerson(String idNumber, SandboxProfile.Court court, SandboxProfile.Bureau bureau, String registeredBy) {
+    List<FieldViolation> violations = SandboxProfileValidator.validatePerson(idNumber, court, bureau);
+    if (!violations.isEmpty()) {
+      throw new InvalidFieldsException(violations, "沙箱个人数据有误: "
+          + violations.stream().map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; ")));
+    }
+    SandboxProfile derived = SandboxDefaults.derive(idNumber);
+    SandboxProfile profile = new SandboxProfile(derived.registration(), derived.tax(), bureau == null ? derived.bureau() : bureau,
+        court == null ? new SandboxProfile.Court(0, false) : court, derived.flows(), derived.utilities(), derived.scenario(), null, null);
+    boolean created = profiles.save(idNumber, profile, registeredBy, clock.now());
+    log.info("Sandbox: court and bureau data of person {} {} by {}", idNumber, created ? "registered" : "replaced", registeredBy);
+    return new Registration(created, view(idNumber));
   }
 
   /** What the sandbox answers for the enterprise: its registered profile or its derived default. */

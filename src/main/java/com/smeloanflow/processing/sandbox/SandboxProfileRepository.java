@@ -1,6 +1,6 @@
 package com.smeloanflow.processing.sandbox;
 
-import com.smeloanflow.processing.StoredJson;
+import com.smeloanflow.platform.StoredJson;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,6 +1,7 @@
 package com.smeloanflow.processing.sandbox;
 
-import com.smeloanflow.intake.FieldViolation;
+import com.smeloanflow.platform.FieldViolation;
+import com.smeloanflow.platform.InputHygiene;
 import com.smeloanflow.intake.UnifiedSocialCreditCode;
 import com.smeloanflow.processing.sandbox.SandboxProfile.Bureau;
 import com.smeloanflow.processing.sandbox.SandboxProfile.Court;
@@ -63,6 +64,21 @@ public final class SandboxProfileValidator {
     return List.copyOf(validator.violations);
   }
 
+  /**
+   * Every violation of a person's registration (a guarantor): the resident ID number and the court
+   * and bureau sections, by the same rules as an enterprise's; an empty list means it may be stored.
+   */
+  public static List<FieldViolation> validatePerson(String idNumber, Court court, Bureau bureau) {
+    SandboxProfileValidator validator = new SandboxProfileValidator(null);
+    if (idNumber == null || !com.smeloanflow.intake.ResidentIdNumber.hasValidFormat(idNumber)
+        || !com.smeloanflow.intake.ResidentIdNumber.hasValidCheckDigit(idNumber)) {
+      validator.add("idNumber", "INVALID_CHECK_DIGIT", "身份证号码无效或校验位错误(GB 11643)");
+    }
+    validator.bureau(bureau);
+    validator.court(court);
+    return List.copyOf(validator.violations);
+  }
+
   private void creditCode(String code) {
     if (code == null || code.isBlank()) {
       add("creditCode", "REQUIRED", "统一社会信用代码不能为空");
@@ -93,6 +109,8 @@ public final class SandboxProfileValidator {
       add("registration.name", "REQUIRED", "不能为空");
     } else if (r.name().length() > 200) {
       add("registration.name", "TOO_LONG", "不能超过 200 个字符");
+    } else {
+      InputHygiene.singleLine("registration.name", r.name()).ifPresent(violations::add);
     }
     date("registration.establishedOn", r.establishedOn(), "成立日期");
     enumValue("registration.status", r.status(), RegistrationStatus.class);
@@ -217,6 +235,8 @@ public final class SandboxProfileValidator {
       add(field, "REQUIRED", label + "不能为空");
     } else if (date.isAfter(today)) {
       add(field, "IN_FUTURE", label + "不能晚于今天");
+    } else {
+      InputHygiene.dateWithin(field, date, InputHygiene.EARLIEST_ESTABLISHED_ON, today).ifPresent(violations::add);
     }
   }
 

@@ -4,12 +4,14 @@ import static com.smeloanflow.processing.decisions.DecisionTableTester.variables
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.smeloanflow.intake.GuaranteeType;
-import com.smeloanflow.intake.Product;
 import com.smeloanflow.processing.decisions.DecisionTableTester.Evaluation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code bpmn/approval-authority.dmn}: every rule and every amount boundary (DESIGN.md §3.1 step 5, §4). */
+/**
+ * {@code bpmn/approval-authority.dmn}: every rule and every boundary (DESIGN.md §3.1 step 5, §4). The
+ * authority applies to the borrower's exposure (open applications and outstanding loans of the
+ * enterprise and of its legal representative's enterprises, this one included), the model approves only
+ * within its own suggested limit, and an application a person reviewed is approved by a person.
+ */
 class ApprovalAuthorityDecisionTest {
 
   private static final BigDecimal AUTO_LIMIT = new BigDecimal("300000.00");
@@ -31,10 +38,14 @@ class ApprovalAuthorityDecisionTest {
     table = new DecisionTableTester("approval-authority");
   }
 
-  /** An otherwise eligible borrower: grade A, no red flag. */
+  /**
+   * An otherwise eligible borrower with no red flag whose only credit with the bank is this request
+   * (exposure = requested amount), well within the model's suggested limit, never reviewed by a person.
+   */
   private static Map<String, Object> borrower(String grade, String guaranteeType, Object requestedAmount) {
     return variables("eligible", true, "hardRedFlag", false, "redFlag", false, "grade", grade,
-        "guaranteeType", guaranteeType, "requestedAmount", requestedAmount);
+        "guaranteeType", guaranteeType, "requestedAmount", requestedAmount, "suggestedLimit", new BigDecimal("2000000.00"),
+        "borrowerExposure", requestedAmount, "exceptionReviewed", false);
   }
 
   private static Evaluation evaluate(Map<String, Object> variables) {
@@ -58,6 +69,7 @@ class ApprovalAuthorityDecisionTest {
 
     assertRoute(evaluation, "REJECT", "Rule_RejectNotEligible");
     assertThat(evaluation.<String>output("routeReason")).isEqualTo("不符合产品准入条件");
+    assertThat(evaluation.<String>output("customerReason")).isEqualTo("PRODUCT_CRITERIA_NOT_MET");
   }
 
   @Test
@@ -71,6 +83,8 @@ class ApprovalAuthorityDecisionTest {
     assertRoute(evaluation, "REJECT", "Rule_RejectHardRedFlag");
     assertThat(evaluation.<String>output("routeReason"))
         .isEqualTo("命中硬性风险信号(失信被执行人、征信当前逾期或执照吊销/注销)");
+    assertThat(evaluation.<String>output("customerReason")).as("the applicant is told the catalogue's words")
+        .isEqualTo("CREDIT_RECORD");
   }
 
   @Test
@@ -88,6 +102,7 @@ class ApprovalAuthorityDecisionTest {
 
     assertRoute(evaluation, "REJECT", "Rule_RejectGradeE");
     assertThat(evaluation.<String>output("routeReason")).contains("E级");
+    assertThat(evaluation.<String>output("customerReason")).isEqualTo("OVERALL_ASSESSMENT");
   }
 
   @Test
@@ -117,6 +132,49 @@ class ApprovalAuthorityDecisionTest {
   @Test
   void routesThreeHundredThousandAndOneCentToSingleApprover() {
     assertRoute(evaluate(borrower("A", "CREDIT", new BigDecimal("300000.01"))), "SINGLE", "Rule_SingleWithinUnitAuthority");
+  }
+
+  @Test
+  void doesNotAutoApproveAboveTheModelsOwnSuggestedLimit() {
+    Map<String, Object> variables = borrower("A", "CREDIT", new BigDecimal("300000.00"));
+    variables.put("suggestedLimit", new BigDecimal("120000.00"));
+
+    Evaluation evaluation = evaluate(variables);
+
+    assertRoute(evaluation, "SINGLE", "Rule_SingleWithinUnitAuthority");
+    assertThat(evaluation.<String>output("customerReason")).isNull();
+  }
+
+  @Test
+  void autoApprovesUpToTheSuggestedLimitExactly() {
+    Map<String, Object> variables = borrower("A", "CREDIT", new BigDecimal("120000.00"));
+    variables.put("suggestedLimit", new BigDecimal("120000.00"));
+
+    assertRoute(evaluate(variables), "AUTO", "Rule_AutoSmallCreditGoodGrade");
+  }
+
+  @Test
+  void secondSmallLoanOnTopOfAnOutstandingOneIsNotApprovedByTheModel() {
+    Map<String, Object> variables = borrower("A", "CREDIT", new BigDecimal("200000.00"));
+    variables.put("borrowerExposure", new BigDecimal("400000.00"));
+
+    assertRoute(evaluate(variables), "SINGLE", "Rule_SingleWithinUnitAuthority");
+  }
+
+  @Test
+  void splittingALoanDoesNotDodgeTheCommittee() {
+    Map<String, Object> variables = borrower("A", "MORTGAGE", new BigDecimal("3000000.00"));
+    variables.put("borrowerExposure", new BigDecimal("6000000.00"));
+
+    assertRoute(evaluate(variables), "COMMITTEE", "Rule_CommitteeAboveUnitAuthority");
+  }
+
+  @Test
+  void applicationAPersonReviewedIsApprovedByAPerson() {
+    Map<String, Object> variables = borrower("A", "CREDIT", new BigDecimal("100000.00"));
+    variables.put("exceptionReviewed", true);
+
+    assertRoute(evaluate(variables), "SINGLE", "Rule_SingleWithinUnitAuthority");
   }
 
   @Test
@@ -215,48 +273,54 @@ class ApprovalAuthorityDecisionTest {
    */
   @Test
   void everyCombinationYieldsExactlyOneRouteOfTheAuthorityPolicy() {
-    List<String> amounts = List.of("10000.00", "299999.99", "300000.00", "300000.01", "1000000.00",
-        "4999999.99", "5000000.00", "5000000.01", "10000000.00");
-    List<String> mismatches = new ArrayList<>();
-    int evaluations = 0;
-    for (Product product : Product.values()) {
-      for (GuaranteeType guarantee : product.guaranteeTypes()) {
-        for (String grade : List.of("A", "B", "C", "D", "E")) {
-          for (String amountText : amounts) {
-            BigDecimal amount = new BigDecimal(amountText);
-            for (int flags = 0; flags < 8; flags++) {
-              boolean eligible = (flags & 1) == 0;
-              boolean hardRedFlag = (flags & 2) != 0;
-              boolean redFlag = hardRedFlag || (flags & 4) != 0;
+    // the exposure is what the limits compare: each limit, a cent over it, and far above
+    List<String> amounts = List.of("10000.00", "300000.00", "300000.01", "5000000.00", "5000000.01");
+    List<String> mismatches = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger evaluations = new AtomicInteger();
+    // one guarantee type per thread: the DMN engine evaluates concurrently
+    Arrays.stream(GuaranteeType.values()).parallel().forEach(guarantee -> {
+      for (String grade : List.of("A", "B", "C", "D", "E")) {
+        for (String amountText : amounts) {
+          BigDecimal amount = new BigDecimal(amountText);
+          for (int flags = 0; flags < 32; flags++) {
+            boolean eligible = (flags & 1) == 0;
+            boolean hardRedFlag = (flags & 2) != 0;
+            boolean redFlag = hardRedFlag || (flags & 4) != 0;
+            boolean reviewed = (flags & 8) != 0;
+            // the request within the model's limit or not; the exposure this request alone or with 300,000 more
+            BigDecimal limit = (flags & 16) == 0 ? amount : amount.subtract(new BigDecimal("0.01"));
+            for (BigDecimal exposure : List.of(amount, amount.add(new BigDecimal("300000.00")))) {
               Evaluation evaluation = table.evaluate(variables("eligible", eligible, "hardRedFlag", hardRedFlag,
-                  "redFlag", redFlag, "grade", grade, "guaranteeType", guarantee.name(), "requestedAmount", amount));
-              evaluations++;
-              String expected = expectedRoute(eligible, hardRedFlag, redFlag, grade, guarantee.name(), amount);
+                  "redFlag", redFlag, "grade", grade, "guaranteeType", guarantee.name(), "requestedAmount", amount,
+                  "suggestedLimit", limit, "borrowerExposure", exposure, "exceptionReviewed", reviewed));
+              evaluations.incrementAndGet();
+              String expected = expectedRoute(eligible, hardRedFlag, redFlag, grade, guarantee.name(),
+                  amount.compareTo(limit) <= 0, exposure, reviewed);
               String actual = evaluation.matchedRuleIds().size() == 1 ? evaluation.output("approvalRoute") : null;
               if (!expected.equals(actual)) {
-                mismatches.add(product + "/" + guarantee + "/" + grade + "/" + amount + "/eligible=" + eligible
-                    + ",hard=" + hardRedFlag + ",red=" + redFlag + ": expected " + expected + ", got "
-                    + evaluation.matchedRuleIds() + " " + actual);
+                mismatches.add(guarantee + "/" + grade + "/" + amount + "/exposure " + exposure + "/eligible="
+                    + eligible + ",hard=" + hardRedFlag + ",red=" + redFlag + ",reviewed=" + reviewed + ",withinLimit="
+                    + (amount.compareTo(limit) <= 0) + ": expected " + expected + ", got " + evaluation.matchedRuleIds() + " " + actual);
               }
             }
           }
         }
       }
-    }
-    assertThat(evaluations).isGreaterThan(3000);
+    });
+    assertThat(evaluations.get()).isGreaterThan(5000);
     assertThat(mismatches).isEmpty();
   }
 
   /** The policy of DESIGN.md §4 written out in Java, as the oracle of the completeness test. */
   private static String expectedRoute(boolean eligible, boolean hardRedFlag, boolean redFlag, String grade,
-      String guaranteeType, BigDecimal amount) {
+      String guaranteeType, boolean withinModelLimit, BigDecimal exposure, boolean reviewed) {
     if (!eligible || hardRedFlag || grade.equals("E")) {
       return "REJECT";
     }
-    if (guaranteeType.equals("CREDIT") && amount.compareTo(AUTO_LIMIT) <= 0
+    if (guaranteeType.equals("CREDIT") && exposure.compareTo(AUTO_LIMIT) <= 0 && withinModelLimit && !reviewed
         && (grade.equals("A") || grade.equals("B")) && !redFlag) {
       return "AUTO";
     }
-    return amount.compareTo(UNIT_AUTHORITY) <= 0 ? "SINGLE" : "COMMITTEE";
+    return exposure.compareTo(UNIT_AUTHORITY) <= 0 ? "SINGLE" : "COMMITTEE";
   }
 }

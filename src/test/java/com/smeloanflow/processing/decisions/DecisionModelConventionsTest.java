@@ -36,7 +36,9 @@ class DecisionModelConventionsTest {
   private static final Set<String> CAMUNDA_7_TYPES = Set.of("string", "boolean", "integer", "long", "double", "date");
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"product-eligibility", "approval-authority", "remote-verification-required", "loan-pricing"})
+  @ValueSource(strings = {"product-eligibility", "approval-authority", "remote-verification-required", "loan-pricing", "collateral-ltv",
+      "renewal-eligibility", "collection-strategy", "repayment-allocation", "risk-classification", "warning-signal-severity",
+      "credit-line-review"})
   void followsTheModelConventions(String decisionKey) throws Exception {
     DmnModelInstance model;
     try (InputStream stream = DecisionTableTester.open(decisionKey)) {

@@ -24,7 +24,8 @@ import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
  */
 final class DecisionTableTester {
 
-  private final List<String> matchedRuleIds = new ArrayList<>();
+  /** The rules fired by the evaluation running on this thread (the completeness tests evaluate in parallel). */
+  private final ThreadLocal<List<String>> matchedRuleIds = ThreadLocal.withInitial(ArrayList::new);
   private final DmnEngine engine;
   private final DmnDecision decision;
 
@@ -59,16 +60,22 @@ final class DecisionTableTester {
     return variables;
   }
 
-  /** Evaluates the table; variables may hold null values (a missing input). */
-  Evaluation evaluate(Map<String, ?> variables) {
-    matchedRuleIds.clear();
-    DmnDecisionResult result = engine.evaluateDecision(decision, new HashMap<String, Object>(variables));
-    return new Evaluation(result, List.copyOf(matchedRuleIds));
+  /**
+   * Evaluates the table with these facts (the tables read {@code facts.<name>}, as the process gives
+   * them one transient value); facts may hold null values (a missing input).
+   */
+  Evaluation evaluate(Map<String, ?> facts) {
+    List<String> fired = matchedRuleIds.get();
+    fired.clear();
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("facts", new HashMap<String, Object>(facts));
+    DmnDecisionResult result = engine.evaluateDecision(decision, variables);
+    return new Evaluation(result, List.copyOf(fired));
   }
 
   private void record(DmnDecisionTableEvaluationEvent event) {
     for (DmnEvaluatedDecisionRule rule : event.getMatchingRules()) {
-      matchedRuleIds.add(rule.getId());
+      matchedRuleIds.get().add(rule.getId());
     }
   }
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class DecisionTablesInProcessEngineTest {
 
   private static final List<String> DECISIONS =
-      List.of("product-eligibility", "approval-authority", "remote-verification-required", "loan-pricing");
+      List.of("product-eligibility", "approval-authority", "remote-verification-required", "loan-pricing", "collateral-ltv");
 
   private static ProcessEngine engine;
 
@@ -84,28 +84,31 @@ class DecisionTablesInProcessEngineTest {
     assertThat(history.get(1).getOutputs())
         .filteredOn(output -> output.getVariableName().equals("routeReason"))
         .extracting(HistoricDecisionOutputInstance::getValue)
-        .containsExactly("金额超过500万元, 超出专营机构审批权限, 提交贷审会审议");
+        .containsExactly("授信敞口超过500万元, 超出专营机构审批权限, 提交贷审会审议");
   }
 
-  private static DmnDecisionResult evaluateAuthority(BigDecimal requestedAmount) {
+  /** The facts as the process gives them: one transient map variable the tables read as facts.*. */
+  private static DmnDecisionResult evaluateAuthority(BigDecimal exposure) {
+    java.util.Map<String, Object> facts = new java.util.HashMap<>();
+    facts.put("eligible", true);
+    facts.put("hardRedFlag", false);
+    facts.put("redFlag", false);
+    facts.put("grade", "A");
+    facts.put("guaranteeType", "MORTGAGE");
+    facts.put("requestedAmount", exposure);
+    facts.put("suggestedLimit", new BigDecimal("9000000.00"));
+    facts.put("borrowerExposure", exposure);
+    facts.put("exceptionReviewed", false);
     return engine.getDecisionService().evaluateDecisionByKey("approval-authority")
-        .variables(Variables.createVariables()
-            .putValue("eligible", true)
-            .putValue("hardRedFlag", false)
-            .putValue("redFlag", false)
-            .putValue("grade", "A")
-            .putValue("guaranteeType", "MORTGAGE")
-            .putValue("requestedAmount", requestedAmount))
+        .variables(Variables.createVariables().putValue("facts", Variables.objectValue(facts, true).create()))
         .evaluate();
   }
 
   @Test
   void sumsTheSpreadOfThreeRulesInsideTheEngine() {
     DmnDecisionResult result = engine.getDecisionService().evaluateDecisionByKey("loan-pricing")
-        .variables(Variables.createVariables()
-            .putValue("grade", "A")
-            .putValue("guaranteeType", "CREDIT")
-            .putValue("industryCode", "C34"))
+        .variables(Variables.createVariables().putValue("facts",
+            Variables.objectValue(java.util.Map.of("grade", "A", "guaranteeType", "CREDIT", "industryCode", "C34"), true).create()))
         .evaluate();
 
     assertThat(BigDecimal.valueOf(result.getSingleResult().<Double>getSingleEntry()))

@@ -8,8 +8,10 @@ import com.smeloanflow.processing.decisions.DecisionTableTester.Evaluation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -125,14 +127,15 @@ class LoanPricingDecisionTest {
    */
   @Test
   void everyGradeGuaranteeAndIndustrySectionMatchesExactlyOneRulePerGroup() {
-    List<String> mismatches = new ArrayList<>();
-    int evaluations = 0;
-    for (String grade : List.of("A", "B", "C", "D", "E")) {
+    List<String> mismatches = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger evaluations = new AtomicInteger();
+    // one grade per thread: the DMN engine evaluates concurrently
+    List.of("A", "B", "C", "D", "E").parallelStream().forEach(grade -> {
       for (GuaranteeType guarantee : GuaranteeType.values()) {
         for (char section = 'A'; section <= 'T'; section++) {
           String industryCode = section + "01";
           Evaluation evaluation = price(grade, guarantee.name(), industryCode);
-          evaluations++;
+          evaluations.incrementAndGet();
           List<String> rules = evaluation.matchedRuleIds();
           BigDecimal expected = new BigDecimal(GRADE_SPREAD.get(grade))
               .add(new BigDecimal(GUARANTEE_SPREAD.get(guarantee.name())))
@@ -147,8 +150,8 @@ class LoanPricingDecisionTest {
           }
         }
       }
-    }
-    assertThat(evaluations).isEqualTo(5 * 4 * 20);
+    });
+    assertThat(evaluations.get()).isEqualTo(5 * 4 * 20);
     assertThat(mismatches).isEmpty();
   }
 }

@@ -9,8 +9,10 @@ import com.smeloanflow.processing.decisions.DecisionTableTester.Evaluation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -216,9 +218,10 @@ class ProductEligibilityDecisionTest {
   @Test
   void everyCombinationYieldsExactlyOneVerdictOfTheEntryRules() {
     List<String> revenues = Arrays.asList(null, "0.00", "0.01", "500000.00", "999999.99", "1000000.00", "50000000.00");
-    List<String> mismatches = new ArrayList<>();
-    int evaluations = 0;
-    for (Product product : Product.values()) {
+    List<String> mismatches = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger evaluations = new AtomicInteger();
+    // one product per thread: the DMN engine evaluates concurrently
+    Arrays.stream(Product.values()).parallel().forEach(product -> {
       for (GuaranteeType guarantee : product.guaranteeTypes()) {
         for (String status : List.of("ACTIVE", "REVOKED", "DEREGISTERED")) {
           for (int years = 0; years <= 6; years++) {
@@ -226,7 +229,7 @@ class ProductEligibilityDecisionTest {
               BigDecimal revenue = revenueText == null ? null : new BigDecimal(revenueText);
               Evaluation evaluation = table.evaluate(variables("registrationStatus", status, "product", product.name(),
                   "guaranteeType", guarantee.name(), "yearsInBusiness", years, "annualRevenue", revenue));
-              evaluations++;
+              evaluations.incrementAndGet();
               boolean expected = expectedEligible(status, product, guarantee, years, revenue);
               Boolean actual = evaluation.matchedRuleIds().size() == 1 ? evaluation.output("eligible") : null;
               if (!Boolean.valueOf(expected).equals(actual)) {
@@ -237,8 +240,8 @@ class ProductEligibilityDecisionTest {
           }
         }
       }
-    }
-    assertThat(evaluations).isGreaterThan(1000);
+    });
+    assertThat(evaluations.get()).isGreaterThan(1000);
     assertThat(mismatches).isEmpty();
   }
 

@@ -1,0 +1,336 @@
+package com.smeloanflow.accountability;
+
+import com.smeloanflow.approval.ApprovalAuthority;
+import com.smeloanflow.approval.ApprovalDecisions;
+import com.smeloanflow.approval.ApprovalOutcome;
+import com.smeloanflow.casefile.ApplicationChecks;
+import com.smeloanflow.casefile.CheckType;
+import com.smeloanflow.monitoring.CheckRepository;
+import com.smeloanflow.monitoring.LoanSummaryListener;
+import com.smeloanflow.monitoring.PostLoanCheck;
+import com.smeloanflow.monitoring.SignalRepository;
+import com.smeloanflow.monitoring.WarningSignal;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.InputHygiene;
+import com.smeloanflow.platform.InvalidTaskInputException;
+import com.smeloanflow.process.DueDiligenceReviewProcess;
+import com.smeloanflow.process.ProcessVariable;
+import com.smeloanflow.processing.ProcessingOutcomes;
+import com.smeloanflow.processing.ScoreRepository;
+import com.smeloanflow.scoring.ScoreCard;
+import com.smeloanflow.scoring.ScoringInput;
+import com.smeloanflow.servicing.Classification;
+import com.smeloanflow.servicing.LoanAccount;
+import com.smeloanflow.servicing.LoanAccountService;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Due-diligence exemption reviews (尽职免责认定): started once per loan when the risk review first classifies
+ * it non-performing; the reviewer sees what each officer saw when they decided, assessed against the
+ * exemption criteria ({@link DueDiligenceCriteria}), and records a finding per officer.
+ */
+@Service
+public class DueDiligenceReviewService {
+
+  private static final Logger log = LoggerFactory.getLogger(DueDiligenceReviewService.class);
+  static final int MAX_REASON = 1000;
+  /** The task-local values the review's form shows besides the loan summary. */
+  public static final List<String> FORM_VALUES = List.of("applicationNumber", "classificationName",
+      "previousClassificationName", "turnedOn", "criteriaText", "criteriaSuggestion", "scoreCardText", "dataSnapshotText",
+      "verificationText", "decisionsText", "postLoanText", "officersText");
+
+  private final DueDiligenceFindings reviews;
+  private final ManagedLoanRepository managedLoans;
+  private final LoanAccountService loans;
+  private final ApplicationChecks checks;
+  private final ScoreRepository scores;
+  private final ProcessingOutcomes processing;
+  private final ApprovalDecisions approvals;
+  private final CheckRepository postLoanChecks;
+  private final SignalRepository signals;
+  private final LoanSummaryListener loanSummary;
+  private final BusinessClock clock;
+  private final RuntimeService runtime;
+  private final IdentityService identity;
+
+  public DueDiligenceReviewService(DueDiligenceFindings reviews, ManagedLoanRepository managedLoans, LoanAccountService loans,
+      ApplicationChecks checks, ScoreRepository scores, ProcessingOutcomes processing, ApprovalDecisions approvals,
+      CheckRepository postLoanChecks, SignalRepository signals, LoanSummaryListener loanSummary, BusinessClock clock,
+      RuntimeService runtime, IdentityService identity) {
+    this.reviews = reviews;
+    this.managedLoans = managedLoans;
+    this.loans = loans;
+    this.checks = checks;
+    this.scores = scores;
+    this.processing = processing;
+    this.approvals = approvals;
+    this.postLoanChecks = postLoanChecks;
+    this.signals = signals;
+    this.loanSummary = loanSummary;
+    this.clock = clock;
+    this.runtime = runtime;
+    this.identity = identity;
+  }
+
+  // --- start --------------------------------------------------------------------------------------
+
+  /**
+   * The loan's classification changed: when it turned non-performing (from 正常 or 关注 to 次级, 可疑 or 损失)
+   * and was never reviewed, a review starts (business key = loan id). Started by the system, whoever's
+   * action turned the loan.
+   *
+   * @return whether a review started
+   */
+  public boolean classificationChanged(String loanId, Classification previous, Classification current,
+      java.time.LocalDate businessDate) {
+    if (!current.nonPerforming() || previous.nonPerforming()) {
+      return false;
+    }
+    if (reviews.find(loanId).isPresent()) {
+      log.info("Loan {}: non-performing again ({} -> {}); its due-diligence review exists already", loanId, previous, current);
+      return false;
+    }
+    LoanAccount account = loans.find(loanId).orElseThrow(() -> new IllegalStateException("No loan " + loanId));
+    reviews.insert(new DueDiligenceReview(loanId, account.applicationId(), account.branchCode(), current, previous,
+        businessDate, DueDiligenceReview.OPEN, null, clock.now(), null, null));
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      ProcessVariable.trusted(() -> runtime.createProcessInstanceByKey(DueDiligenceReviewProcess.KEY).businessKey(loanId)
+          .execute());
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
+    }
+    log.info("Loan {}: turned non-performing ({} -> {}) on {}; due-diligence review started", loanId, previous, current,
+        businessDate);
+    return true;
+  }
+
+  public Optional<DueDiligenceReview> find(String loanId) {
+    return reviews.find(loanId);
+  }
+
+  public List<DueDiligenceReview.Finding> findings(String loanId) {
+    return reviews.findingsOf(loanId);
+  }
+
+  // --- what each officer saw ----------------------------------------------------------------------
+
+  /** The officers who decided on the loan, by role (a role without anyone is absent). */
+  public Map<OfficerRole, List<String>> officers(String loanId) {
+    DueDiligenceReview review = review(loanId);
+    Map<OfficerRole, List<String>> officers = new EnumMap<>(OfficerRole.class);
+    managedLoans.find(loanId).ifPresent(managed -> officers.put(OfficerRole.CUSTOMER_MANAGER, List.of(managed.customerManager())));
+    approvals.find(review.applicationId()).filter(approval -> approval.authority() != ApprovalAuthority.MODEL)
+        .map(ApprovalDecisions.Approval::decidedBy).filter(by -> by != null && !by.isBlank())
+        .ifPresent(approver -> officers.put(OfficerRole.APPROVER, List.of(approver)));
+    LinkedHashSet<String> checkers = new LinkedHashSet<>();
+    checks.of(review.applicationId(), CheckType.POST_LOAN_FIRST_CHECK).forEach(check -> checkers.add(check.performedBy()));
+    postLoanChecks.ofLoan(loanId).stream().filter(check -> PostLoanCheck.DONE.equals(check.status()))
+        .map(PostLoanCheck::checkedBy).filter(by -> by != null).forEach(checkers::add);
+    if (!checkers.isEmpty()) {
+      officers.put(OfficerRole.POST_LOAN_CHECKER, List.copyOf(checkers));
+    }
+    return officers;
+  }
+
+  /** The criteria assessed on what was recorded. */
+  public DueDiligenceCriteria.Assessment assess(String loanId) {
+    DueDiligenceReview review = review(loanId);
+    String applicationId = review.applicationId();
+    boolean required = processing.find(applicationId).map(ProcessingOutcomes.Outcome::remoteVerificationRequired)
+        .orElse(false) == Boolean.TRUE;
+    boolean confirmed = checks.of(applicationId, CheckType.REMOTE_VERIFICATION, CheckType.FIELD_INVESTIGATION).stream()
+        .anyMatch(check -> "CONFIRMED".equals(check.outcome()));
+    List<String> unexplained = new ArrayList<>();
+    checks.of(applicationId, CheckType.CENTRE_REVIEW).stream()
+        .filter(check -> "CONTINUE".equals(check.outcome()) && blank(check.notes()) && blank(check.details()))
+        .forEach(check -> unexplained.add("集中作业复核放行 (" + check.performedBy() + ")"));
+    Optional<ScoreCard> card = scores.find(applicationId);
+    approvals.find(applicationId).ifPresent(approval -> {
+      boolean reasoned = !blank(approval.conditions()) || checks.of(applicationId, CheckType.APPROVAL).stream()
+          .anyMatch(check -> !blank(check.notes()));
+      if (approval.outcome() == ApprovalOutcome.APPROVE_WITH_CONDITIONS && blank(approval.conditions())) {
+        unexplained.add("附条件批准未写明条件 (" + approval.decidedBy() + ")");
+      }
+      card.filter(c -> c.suggestedLimit() != null && approval.approvedAmount() != null
+              && approval.approvedAmount().compareTo(c.suggestedLimit()) > 0 && !reasoned)
+          .ifPresent(c -> unexplained.add("审批金额 " + money(approval.approvedAmount()) + " 元高于建议额度 "
+              + money(c.suggestedLimit()) + " 元 (" + approval.decidedBy() + ")"));
+    });
+    List<DueDiligenceCriteria.CheckTiming> checkTimings = postLoanChecks.ofLoan(loanId).stream()
+        .filter(check -> !PostLoanCheck.CANCELLED.equals(check.status()))
+        .map(check -> new DueDiligenceCriteria.CheckTiming(check.checkId(), check.openedOn(), check.checkedOn())).toList();
+    List<DueDiligenceCriteria.SignalTiming> signalTimings = signals.ofLoan(loanId).stream()
+        .filter(signal -> !WarningSignal.DUPLICATE.equals(signal.status()) && !WarningSignal.CANCELLED.equals(signal.status()))
+        .map(signal -> new DueDiligenceCriteria.SignalTiming(signal.signalId(),
+            java.time.LocalDate.ofInstant(signal.raisedAt(), BusinessClock.BANK_ZONE),
+            signal.checkId() == null ? null : postLoanChecks.find(signal.checkId()).map(PostLoanCheck::checkedOn).orElse(null)))
+        .toList();
+    return DueDiligenceCriteria.assess(new DueDiligenceCriteria.Facts(required, confirmed, unexplained, checkTimings,
+        signalTimings, clock.today()));
+  }
+
+  /** What the reviewer's form shows, as task-local values; the criteria as assessed are kept with the review. */
+  public Map<String, Object> evidence(String loanId) {
+    DueDiligenceReview review = review(loanId);
+    String applicationId = review.applicationId();
+    DueDiligenceCriteria.Assessment assessment = assess(loanId);
+    reviews.saveCriteria(loanId, assessment.text());
+    Map<String, Object> values = loanSummary.values(loanId);
+    values.put("applicationNumber", applicationId);
+    values.put("classificationName", review.classification().label());
+    values.put("previousClassificationName", review.previousClassification().label());
+    values.put("turnedOn", review.turnedOn().toString());
+    values.put("criteriaText", assessment.criteria().stream().map(c -> "- " + c.line()).collect(Collectors.joining("\n")));
+    values.put("criteriaSuggestion", assessment.suggestion());
+    values.put("scoreCardText", scoreCardText(applicationId));
+    values.put("dataSnapshotText", dataSnapshotText(applicationId));
+    values.put("verificationText", verificationText(applicationId));
+    values.put("decisionsText", decisionsText(applicationId));
+    values.put("postLoanText", postLoanText(loanId));
+    Map<OfficerRole, List<String>> officers = officers(loanId);
+    values.put("officersText", java.util.Arrays.stream(OfficerRole.values())
+        .map(role -> "- " + role.label() + ": " + (officers.containsKey(role) ? String.join(", ", officers.get(role)) : "无"))
+        .collect(Collectors.joining("\n")));
+    return values;
+  }
+
+  private String scoreCardText(String applicationId) {
+    return scores.find(applicationId).map(card -> "总分 " + card.totalScore() + " · 等级 " + card.grade() + " · 建议额度 "
+        + money(card.suggestedLimit()) + " 元 (模型 " + card.modelVersion() + ")\n- 经营 " + card.operatingScore() + " / 信用 "
+        + card.creditScore() + " / 行为 " + card.behaviourScore() + " / 场景 " + card.scenarioScore()
+        + "\n- 红旗: " + (card.redFlags().isEmpty() ? "无" : card.redFlags().stream()
+            .map(flag -> flag.code() + (flag.hard() ? " (硬性)" : "") + " " + flag.explanation()).collect(Collectors.joining("; ")))
+        + card.reasons().stream().map(r -> "\n- " + r.code() + " (" + (r.points() >= 0 ? "+" : "") + r.points() + "): "
+            + r.explanation()).collect(Collectors.joining()))
+        .orElse("无评分记录");
+  }
+
+  private String dataSnapshotText(String applicationId) {
+    return scores.findInput(applicationId).map(DueDiligenceReviewService::snapshot).orElse("无数据快照");
+  }
+
+  private static String snapshot(ScoringInput in) {
+    String inflow = in.monthlyInflows() == null || in.monthlyInflows().isEmpty() ? "无" : money(in.monthlyInflows().stream()
+        .reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(in.monthlyInflows().size()), 2, RoundingMode.HALF_UP));
+    return "- 数据截至 " + in.asOf() + "; 申请 " + money(in.requestedAmount()) + " 元, " + in.termMonths() + " 个月, 担保 "
+        + in.guaranteeType() + "\n- 登记状态 " + in.registrationStatus() + "; 纳税信用 " + in.taxRating() + "; 纳税销售额 "
+        + money(in.taxAnnualSales()) + " 元\n- 征信: 当前逾期 " + money(in.bureauCurrentOverdueAmount()) + " 元, 近24月最长逾期 "
+        + in.bureauMaxDpd24m() + " 天, 近3月查询 " + in.bureauEnquiriesLast3m() + " 次\n- 法院: 被执行案件 "
+        + in.courtOpenEnforcementCases() + " 件, 失信被执行人 " + (Boolean.TRUE.equals(in.courtDishonestDebtor()) ? "是" : "否")
+        + "\n- 月均经营流入 " + inflow + " 元; 水电费近24月逾期 " + in.utilityLatePaymentsLast24m() + " 次; 行业前景 "
+        + in.industryOutlook() + "; 本行违约记录 " + in.internalDefaultCount() + " 次";
+  }
+
+  private String verificationText(String applicationId) {
+    String required = processing.find(applicationId)
+        .map(outcome -> Boolean.TRUE.equals(outcome.remoteVerificationRequired())
+            ? "决策表要求贷前核实" + (blank(outcome.verificationReason()) ? "" : ": " + outcome.verificationReason())
+            : "决策表未要求贷前核实")
+        .orElse("无处理记录");
+    List<ApplicationChecks.Check> verifications = checks.of(applicationId, CheckType.REMOTE_VERIFICATION,
+        CheckType.FIELD_INVESTIGATION);
+    return required + (verifications.isEmpty() ? "\n- 无核实记录"
+        : verifications.stream().map(check -> "\n- " + check.describe()).collect(Collectors.joining()));
+  }
+
+  private String decisionsText(String applicationId) {
+    StringBuilder text = new StringBuilder();
+    processing.find(applicationId).ifPresent(outcome -> text.append("- 审批路径 ").append(outcome.approvalRoute())
+        .append(blank(outcome.routeReason()) ? "" : ": " + outcome.routeReason())
+        .append(outcome.exceptionReviewed() ? " (经集中作业例外复核)" : ""));
+    checks.of(applicationId, CheckType.CENTRE_REVIEW, CheckType.APPROVAL, CheckType.COMMITTEE_VOTE,
+        CheckType.COMMITTEE_RESOLUTION, CheckType.DISBURSEMENT_CHECK).forEach(check -> text.append("\n- ").append(check.describe()));
+    Optional<BigDecimal> suggested = scores.find(applicationId).map(ScoreCard::suggestedLimit);
+    approvals.find(applicationId).ifPresent(a -> text.append("\n- 审批结论: ").append(a.authority().label()).append(" ")
+        .append(a.outcome().label()).append(" ").append(money(a.approvedAmount())).append(" 元")
+        .append(suggested.map(limit -> " (模型建议额度 " + money(limit) + " 元"
+            + (a.approvedAmount() != null && a.approvedAmount().compareTo(limit) > 0 ? ", 高于建议" : "") + ")").orElse(""))
+        .append(blank(a.conditions()) ? "" : "; 条件: " + a.conditions()).append(" — ").append(a.decidedBy()));
+    return text.isEmpty() ? "无审查审批记录" : text.toString().strip();
+  }
+
+  private String postLoanText(String loanId) {
+    List<String> lines = new ArrayList<>();
+    postLoanChecks.ofLoan(loanId).forEach(check -> lines.add("- " + check.checkId() + " " + check.kind().label() + " "
+        + check.method().label() + ", " + check.openedOn() + " 发起; " + (PostLoanCheck.DONE.equals(check.status())
+            ? check.checkedOn() + " 由 " + check.checkedBy() + " 完成, 结论 " + check.outcome().label()
+                + (blank(check.findings()) ? "" : ": " + check.findings())
+            : PostLoanCheck.CANCELLED.equals(check.status()) ? "已取消" : "尚未完成")));
+    signals.ofLoan(loanId).forEach(signal -> lines.add("- 预警 " + signal.signalId() + " " + signal.describe()
+        + (WarningSignal.CHECKED.equals(signal.status()) ? " 已核查" : WarningSignal.OPEN.equals(signal.status()) ? " 待核查" : "")));
+    return lines.isEmpty() ? "无贷后检查或预警信号" : String.join("\n", lines);
+  }
+
+  // --- the findings ---------------------------------------------------------------------------------
+
+  /**
+   * The reviewer's findings: one per officer, with the reason; a role without an officer takes none. The
+   * reviewer may not be one of the officers (403).
+   *
+   * @throws InvalidTaskInputException a finding or reason missing or bad (Tasklist shows it)
+   */
+  public void conclude(ConcludeReview command) {
+    Map<OfficerRole, List<String>> officers = officers(command.loanId());
+    if (officers.values().stream().anyMatch(people -> people.contains(command.reviewer()))) {
+      throw new AuthorizationException(command.reviewer() + " 是该笔贷款的经办人员, 不能认定自己的尽职免责 (user "
+          + command.reviewer() + " decided on loan " + command.loanId() + " and may not review it)");
+    }
+    List<DueDiligenceReview.Finding> findings = new ArrayList<>();
+    for (Map.Entry<OfficerRole, List<String>> entry : officers.entrySet()) {
+      OfficerRole role = entry.getKey();
+      ConcludeReview.RoleFinding given = command.findings().get(role);
+      if (given == null || given.outcome() == null) {
+        throw new InvalidTaskInputException("请选择" + role.label() + "认定结论 (" + role.outcomeField() + " is required)");
+      }
+      String reason = given.reason() == null ? null : given.reason().trim();
+      if (reason == null || reason.isEmpty()) {
+        throw new InvalidTaskInputException("请填写" + role.label() + "认定理由 (" + role.reasonField() + " is required)");
+      }
+      if (reason.length() > MAX_REASON) {
+        throw new InvalidTaskInputException(role.label() + "认定理由不能超过 " + MAX_REASON + " 字 (" + role.reasonField() + ")");
+      }
+      InputHygiene.multiLine(role.reasonField(), reason).ifPresent(v -> {
+        throw new InvalidTaskInputException(role.label() + "认定理由" + v.message() + " (" + role.reasonField() + ")");
+      });
+      entry.getValue().forEach(officer -> findings.add(new DueDiligenceReview.Finding(role, officer, given.outcome(), reason,
+          command.reviewer(), clock.now())));
+    }
+    if (!reviews.conclude(command.loanId(), command.reviewer(), clock.now())) {
+      throw new IllegalStateException("Due-diligence review of loan " + command.loanId() + " is concluded already");
+    }
+    findings.forEach(finding -> reviews.insertFinding(command.loanId(), finding));
+    log.info("Loan {}: due-diligence review concluded by {}: {}", command.loanId(), command.reviewer(), findings.stream()
+        .map(f -> f.role() + " " + f.officer() + " " + f.outcome()).toList());
+  }
+
+  private DueDiligenceReview review(String loanId) {
+    return reviews.find(loanId).orElseThrow(() -> new IllegalStateException("Loan " + loanId + " has no due-diligence review"));
+  }
+
+  private static boolean blank(String text) {
+    return text == null || text.isBlank();
+  }
+
+  private static String money(BigDecimal amount) {
+    return amount == null ? "—" : String.format("%,.2f", amount);
+  }
+}

@@ -1,0 +1,75 @@
+package com.smeloanflow.accountability;
+
+import com.smeloanflow.identity.BranchService;
+import com.smeloanflow.platform.FieldViolation;
+import com.smeloanflow.platform.InvalidFieldsException;
+import com.smeloanflow.platform.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Customer managers' performance (专项考核) over the API: for the manager, the branch's leads, administrators. */
+@RestController
+@Tag(name = "Customer-manager performance", description = "专项考核: loans, balances, income per loan, non-performing tolerance")
+public class PerformanceController {
+
+  private final PerformanceService performance;
+  private final PerformanceAccess access;
+  private final BranchService branches;
+
+  public PerformanceController(PerformanceService performance, PerformanceAccess access, BranchService branches) {
+    this.performance = performance;
+    this.access = access;
+    this.branches = branches;
+  }
+
+  @GetMapping(path = "/api/customer-managers/{userId}/performance", produces = "application/json")
+  @Operation(summary = "A customer manager's performance (专项考核)",
+      description = "The loans the manager answers for (whitelist prospect or field investigation), the balances, per loan the"
+          + " manager's expected income over its life (a share of its scheduled interest, known at disbursement) and the"
+          + " income earned so far (the share of the interest paid), and the non-performing ratio (次级+可疑+损失 balances not"
+          + " exempt after a due-diligence review ÷ balances) against the tolerance (不良容忍度); above it, the loans that pushed"
+          + " it over. The manager themself, the leads of the manager's branch, administrators.")
+  @ApiResponse(responseCode = "200", description = "The manager's performance")
+  @ApiResponse(responseCode = "403", description = "Another manager, or a lead of another branch",
+      content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "404", description = "No such customer manager", content = @Content(mediaType = "application/problem+json"))
+  public ManagerPerformance manager(@PathVariable("userId") String userId, Authentication caller) {
+    List<String> managerBranches = performance.performanceBranchesOf(userId);
+    if (managerBranches.isEmpty()) {
+      // the manager themself learns they are none; others are told nothing more than a 404
+      throw new NotFoundException("客户经理不存在", "No customer manager " + userId);
+    }
+    access.requireMayReadManager(userId, managerBranches, caller);
+    return performance.of(userId);
+  }
+
+  @GetMapping(path = "/api/customer-managers/performance", produces = "application/json")
+  @Operation(summary = "The performance of a branch's customer managers (专项考核)",
+      description = "As for one manager, for every customer manager of the branch. The branch's leads and administrators.")
+  @ApiResponse(responseCode = "200", description = "The branch's managers")
+  @ApiResponse(responseCode = "400", description = "branch missing", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "403", description = "Not a lead of the branch", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "404", description = "No such branch", content = @Content(mediaType = "application/problem+json"))
+  public ManagerPerformance.BranchPerformance branch(
+      @Parameter(description = "the branch code", example = "ZY001") @RequestParam(name = "branch", required = false) String branch,
+      Authentication caller) {
+    access.requireBranchLead(caller);
+    if (branch == null || branch.isBlank()) {
+      throw new InvalidFieldsException(List.of(new FieldViolation("branch", "REQUIRED", "请指定网点代码")), "branch is required");
+    }
+    if (branches.find(branch).isEmpty()) {
+      throw new NotFoundException("网点不存在", "No branch " + branch);
+    }
+    access.requireMayReadBranch(branch, caller);
+    return performance.ofBranch(branch);
+  }
+}

@@ -1,0 +1,137 @@
+package com.smeloanflow.accountability;
+
+import com.smeloanflow.identity.Groups;
+import com.smeloanflow.platform.NotFoundException;
+import com.smeloanflow.servicing.LedgerLine;
+import com.smeloanflow.servicing.LoanAccount;
+import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.servicing.LoanBalances;
+import com.smeloanflow.servicing.LoanStanding;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A customer manager's performance (专项考核) from the loans the manager answers for: the ledger's
+ * balances and interest paid, the classification, and the due-diligence reviews of non-performing loans.
+ */
+@Service
+public class PerformanceService {
+
+  /** At most this many managers of a branch are listed (identity query page). */
+  static final int MAX_MANAGERS = 500;
+  private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+
+  private final ManagedLoanRepository managedLoans;
+  private final LoanAccountService loans;
+  private final PerformancePolicy policy;
+  private final IdentityService identity;
+  private final DueDiligenceFindings findings;
+
+  public PerformanceService(ManagedLoanRepository managedLoans, LoanAccountService loans, PerformancePolicy policy,
+      IdentityService identity, DueDiligenceFindings findings) {
+    this.managedLoans = managedLoans;
+    this.loans = loans;
+    this.policy = policy;
+    this.identity = identity;
+    this.findings = findings;
+  }
+
+  /** The branches whose customer managers' group the user belongs to. */
+  public List<String> branchesOf(String userId) {
+    return identity.createGroupQuery().groupMember(userId).listPage(0, MAX_MANAGERS).stream().map(Group::getId)
+        .filter(id -> id.endsWith(Groups.CUSTOMER_MANAGERS_SUFFIX))
+        .map(id -> id.substring(0, id.length() - Groups.CUSTOMER_MANAGERS_SUFFIX.length())).sorted().toList();
+  }
+
+  /** The branches a user's performance belongs to: where the user is a manager, and where their loans are. */
+  public List<String> performanceBranchesOf(String userId) {
+    TreeSet<String> branches = new TreeSet<>(branchesOf(userId));
+    managedLoans.ofManager(userId).forEach(loan -> branches.add(loan.branchCode()));
+    return List.copyOf(branches);
+  }
+
+  /**
+   * The manager's performance.
+   *
+   * @throws NotFoundException the user is no customer manager and answers for no loan
+   */
+  @Transactional(readOnly = true)
+  public ManagerPerformance of(String userId) {
+    List<String> branches = performanceBranchesOf(userId);
+    if (branches.isEmpty()) {
+      throw new NotFoundException("客户经理不存在", "No customer manager " + userId);
+    }
+    return compute(userId, branches);
+  }
+
+  /** The performance of every customer manager of the branch (members of its group, and those with its loans). */
+  @Transactional(readOnly = true)
+  public ManagerPerformance.BranchPerformance ofBranch(String branchCode) {
+    TreeSet<String> managers = identity.createUserQuery().memberOfGroup(Groups.customerManagers(branchCode))
+        .listPage(0, MAX_MANAGERS).stream().map(User::getId).collect(Collectors.toCollection(TreeSet::new));
+    managers.addAll(managedLoans.managersOfBranch(branchCode));
+    return new ManagerPerformance.BranchPerformance(branchCode, policy.nplTolerance(),
+        managers.stream().map(manager -> compute(manager, performanceBranchesOf(manager))).toList());
+  }
+
+  private ManagerPerformance compute(String userId, List<String> branches) {
+    List<LoanPerformance> details = new ArrayList<>();
+    List<PerformanceFigures.LoanBalance> balances = new ArrayList<>();
+    for (ManagedLoan managed : managedLoans.ofManager(userId)) {
+      LoanAccount account = loans.find(managed.loanId()).orElseThrow();
+      LoanStanding standing = loans.standing(managed.loanId()).orElseThrow();
+      List<LedgerLine> ledger = loans.ledger(managed.loanId());
+      BigDecimal outstanding = standing.active() ? LoanBalances.of(ledger).outstandingPrincipal() : ZERO;
+      BigDecimal earned = ledger.stream().map(line -> line.interestPaid().add(line.penaltyPaid()))
+          .reduce(ZERO, BigDecimal::add);
+      boolean nonPerforming = standing.classification().nonPerforming();
+      Optional<DueDiligenceOutcome> review = findings.outcomeFor(managed.loanId(), userId);
+      boolean exempt = review.filter(DueDiligenceOutcome::exemptsFromTolerance).isPresent();
+      PerformanceFigures.LoanBalance balance = new PerformanceFigures.LoanBalance(managed.loanId(), outstanding,
+          nonPerforming, exempt);
+      balances.add(balance);
+      details.add(new LoanPerformance(account.loanId(), account.borrowerName(), account.product(), account.disbursedOn(),
+          account.principal(), standing.status(), standing.classification().name(), standing.classification().label(),
+          outstanding, account.totalInterest(), earned,
+          PerformanceFigures.income(account.totalInterest(), policy.interestShare()),
+          PerformanceFigures.income(earned, policy.interestShare()), nonPerforming,
+          review.map(DueDiligenceOutcome::label).orElse(null), nonPerforming && !exempt && outstanding.signum() > 0,
+          managed.source()));
+    }
+    PerformanceFigures.NplStanding npl = PerformanceFigures.npl(balances, policy.nplTolerance());
+    Map<String, LoanPerformance> byId = details.stream().collect(Collectors.toMap(LoanPerformance::loanId, Function.identity()));
+    return new ManagerPerformance(userId, nameOf(userId), branches, details.size(),
+        (int) details.stream().filter(loan -> LoanAccount.ACTIVE.equals(loan.status())).count(), npl.balance(),
+        sum(details.stream().map(LoanPerformance::expectedIncome).toList()),
+        sum(details.stream().map(LoanPerformance::incomeEarned).toList()), policy.interestShare(), npl.nplBalance(),
+        npl.exemptNplBalance(), npl.nplRatio(), npl.tolerance(), npl.withinTolerance(),
+        npl.withinTolerance() ? "在不良容忍度内, 免于处罚" : "超出不良容忍度",
+        npl.overTolerance().stream().map(loan -> byId.get(loan.loanId())).map(loan -> new ManagerPerformance.OverTolerance(
+            loan.loanId(), loan.borrowerName(), loan.outstandingPrincipal(), loan.classificationLabel())).toList(),
+        details);
+  }
+
+  private String nameOf(String userId) {
+    User user = identity.createUserQuery().userId(userId).singleResult();
+    if (user == null) {
+      return userId;
+    }
+    return user.getFirstName() == null || user.getFirstName().isBlank() ? userId : user.getFirstName();
+  }
+
+  private static BigDecimal sum(Collection<BigDecimal> amounts) {
+    return amounts.stream().reduce(ZERO, BigDecimal::add);
+  }
+}

@@ -1,0 +1,109 @@
+package com.smeloanflow.campaign;
+
+import com.smeloanflow.casefile.ApplicationStatus;
+import com.smeloanflow.casefile.CaseFiles;
+import com.smeloanflow.identity.BranchDirectory;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.stereotype.Service;
+
+/**
+ * The campaign funnel per branch and per customer manager (read only, for the API and a later dashboard):
+ * prospects, contacted (at least one contact recorded), interested, applied (a loan application
+ * submitted), approved (the application was approved at some time, read from the case file) and
+ * disbursed (its status is DISBURSED).
+ */
+@Service
+public class CampaignFigures {
+
+  private final CampaignRepository repository;
+  private final CaseFiles caseFiles;
+  private final BranchDirectory branches;
+
+  public CampaignFigures(CampaignRepository repository, CaseFiles caseFiles, BranchDirectory branches) {
+    this.repository = repository;
+    this.caseFiles = caseFiles;
+    this.branches = branches;
+  }
+
+  /** One row of the funnel; {@code customerManager} is null in a branch's row, both are null in the total. */
+  public record Funnel(
+      @Schema(example = "ZY001") String branchCode,
+      @Schema(example = "汇川支行") String branchName,
+      @Schema(example = "zy001-cm") String customerManager,
+      @Schema(example = "40") long prospects,
+      @Schema(example = "31") long contacted,
+      @Schema(example = "9") long interested,
+      @Schema(example = "9") long applied,
+      @Schema(example = "6") long approved,
+      @Schema(example = "5") long disbursed) {}
+
+  /** The funnel of one campaign (or every campaign when {@code campaignId} is null). */
+  public record Figures(@Schema(example = "WL20261201000001") String campaignId, Funnel total, List<Funnel> branches,
+      List<Funnel> managers) {}
+
+  /**
+   * @param campaignId   one campaign, or null for all
+   * @param onlyBranches the branches the caller may see (empty: every branch)
+   */
+  public Figures of(String campaignId, Optional<Set<String>> onlyBranches) {
+    List<CampaignRepository.FunnelRow> rows = repository.funnel(campaignId).stream()
+        .filter(row -> onlyBranches.map(allowed -> allowed.contains(row.branchCode())).orElse(true)).toList();
+    List<String> applications = rows.stream().map(CampaignRepository.FunnelRow::applicationId).filter(Objects::nonNull).toList();
+    Set<String> approved = caseFiles.reached(applications, ApplicationStatus.APPROVED);
+    Set<String> disbursed = caseFiles.reached(applications, ApplicationStatus.DISBURSED);
+    Map<String, Counter> perBranch = new TreeMap<>();
+    Map<String, Counter> perManager = new TreeMap<>();
+    Counter total = new Counter(null, null);
+    for (CampaignRepository.FunnelRow row : rows) {
+      for (Counter counter : List.of(total, perBranch.computeIfAbsent(row.branchCode(), code -> new Counter(code, null)),
+          perManager.computeIfAbsent(row.branchCode() + "/" + row.customerManager(),
+              key -> new Counter(row.branchCode(), row.customerManager())))) {
+        counter.add(row, approved, disbursed);
+      }
+    }
+    return new Figures(campaignId, total.funnel(null), perBranch.values().stream().map(c -> c.funnel(branchName(c.branch))).toList(),
+        perManager.values().stream().map(c -> c.funnel(branchName(c.branch))).toList());
+  }
+
+  private String branchName(String code) {
+    return branches.find(code).map(BranchDirectory.Branch::name).orElse(code);
+  }
+
+  private static final class Counter {
+    final String branch;
+    final String manager;
+    long prospects;
+    long contacted;
+    long interested;
+    long applied;
+    long approved;
+    long disbursed;
+
+    Counter(String branch, String manager) {
+      this.branch = branch;
+      this.manager = manager;
+    }
+
+    void add(CampaignRepository.FunnelRow row, Set<String> approvedIds, Set<String> disbursedIds) {
+      prospects++;
+      contacted += row.contacted() ? 1 : 0;
+      interested += row.interested() ? 1 : 0;
+      if (row.applicationId() != null) {
+        applied++;
+        approved += approvedIds.contains(row.applicationId()) ? 1 : 0;
+        disbursed += disbursedIds.contains(row.applicationId()) ? 1 : 0;
+      }
+    }
+
+    Funnel funnel(String branchName) {
+      return new Funnel(branch, branch == null ? null : branchName, manager, prospects, contacted, interested, applied, approved,
+          disbursed);
+    }
+  }
+}

@@ -1,0 +1,225 @@
+package com.smeloanflow.campaign;
+
+import com.smeloanflow.intake.Product;
+import com.smeloanflow.platform.FieldViolation;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The campaign stage's tables ({@code campaign}, {@code campaign_row}, {@code prospect}, {@code prospect_contact}, {@code prospect_handover}, V72). */
+@Repository
+class CampaignRepository {
+
+  /** Values per IN list: well below what H2 and PostgreSQL take. */
+  private static final int IN_CHUNK = 500;
+
+  private final JdbcClient jdbc;
+
+  CampaignRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  // --- campaigns and their import reports -----------------------------------------------------
+
+  record CampaignRow(String campaignId, int line, String creditCode, String enterpriseName, List<FieldViolation> reasons,
+      String prospectId) {}
+
+  void insertCampaign(String id, String name, String importedBy, Instant at, int total, int accepted, int refused) {
+    jdbc.sql("""
+        INSERT INTO campaign (id, name, imported_by, imported_at, rows_total, rows_accepted, rows_refused)
+        VALUES (:id, :name, :by, :at, :total, :accepted, :refused)""")
+        .param("id", id).param("name", name).param("by", importedBy).param("at", Timestamp.from(at))
+        .param("total", total).param("accepted", accepted).param("refused", refused).update();
+  }
+
+  void insertRow(CampaignRow row) {
+    jdbc.sql("""
+        INSERT INTO campaign_row (campaign_id, line_no, credit_code, enterprise_name, result, reasons, prospect_id)
+        VALUES (:campaign, :line, :code, :name, :result, :reasons, :prospect)""")
+        .param("campaign", row.campaignId()).param("line", row.line()).param("code", cut(row.creditCode(), 40))
+        .param("name", cut(row.enterpriseName(), 200)).param("result", row.reasons().isEmpty() ? "ACCEPTED" : "REFUSED")
+        .param("reasons", row.reasons().isEmpty() ? null : cut(encode(row.reasons()), 4000)).param("prospect", row.prospectId())
+        .update();
+  }
+
+  Optional<CampaignReport.Summary> findCampaign(String id) {
+    return jdbc.sql("SELECT * FROM campaign WHERE id = :id").param("id", id).query(CampaignRepository::summary).optional();
+  }
+
+  List<CampaignReport.Summary> campaigns(int limit) {
+    return jdbc.sql("SELECT * FROM campaign ORDER BY imported_at DESC, id DESC LIMIT :limit").param("limit", limit)
+        .query(CampaignRepository::summary).list();
+  }
+
+  List<CampaignRow> rowsOf(String campaignId) {
+    return jdbc.sql("SELECT * FROM campaign_row WHERE campaign_id = :id ORDER BY line_no").param("id", campaignId)
+        .query((rs, n) -> new CampaignRow(rs.getString("campaign_id"), rs.getInt("line_no"), rs.getString("credit_code"),
+            rs.getString("enterprise_name"), decode(rs.getString("reasons")), rs.getString("prospect_id")))
+        .list();
+  }
+
+  private static CampaignReport.Summary summary(ResultSet rs, int row) throws SQLException {
+    return new CampaignReport.Summary(rs.getString("id"), rs.getString("name"), rs.getString("imported_by"),
+        instant(rs, "imported_at"), rs.getInt("rows_total"), rs.getInt("rows_accepted"), rs.getInt("rows_refused"));
+  }
+
+  /** Reasons as stored: one per line, {@code field<TAB>CODE<TAB>message}. */
+  static String encode(List<FieldViolation> reasons) {
+    return String.join("\n", reasons.stream()
+        .map(r -> r.field() + "\t" + r.code() + "\t" + r.message().replace('\n', ' ').replace('\t', ' ')).toList());
+  }
+
+  static List<FieldViolation> decode(String reasons) {
+    if (reasons == null || reasons.isEmpty()) {
+      return List.of();
+    }
+    return Arrays.stream(reasons.split("\n")).map(line -> line.split("\t", 3))
+        .map(parts -> new FieldViolation(parts[0], parts.length > 1 ? parts[1] : "", parts.length > 2 ? parts[2] : "")).toList();
+  }
+
+  // --- prospects --------------------------------------------------------------------------------
+
+  void insertProspect(Prospect p) {
+    Prospect.Data d = p.data();
+    jdbc.sql("""
+        INSERT INTO prospect (id, campaign_id, line_no, credit_code, enterprise_name, legal_rep_name, legal_rep_id_number, mobile,
+          estimated_limit, suggested_product, source_model, source_date, division_code, branch_code, customer_manager, status,
+          contacts, last_outcome, follow_up_on, application_id, assigned_at, updated_at)
+        VALUES (:id, :campaign, :line, :code, :name, :rep, :repId, :mobile, :limit, :product, :model, :sourceDate, :division,
+          :branch, :manager, :status, 0, NULL, NULL, NULL, :at, :at)""")
+        .param("id", p.id()).param("campaign", p.campaignId()).param("line", p.line()).param("code", d.creditCode())
+        .param("name", d.enterpriseName()).param("rep", d.legalRepName()).param("repId", d.legalRepIdNumber())
+        .param("mobile", d.mobile()).param("limit", d.estimatedLimit()).param("product", d.suggestedProduct().name())
+        .param("model", d.sourceModel()).param("sourceDate", d.sourceDate()).param("division", p.divisionCode())
+        .param("branch", p.branchCode()).param("manager", p.customerManager()).param("status", p.status().name())
+        .param("at", Timestamp.from(p.assignedAt())).update();
+  }
+
+  Optional<Prospect> findProspect(String id) {
+    return jdbc.sql("SELECT * FROM prospect WHERE id = :id").param("id", id).query(CampaignRepository::prospect).optional();
+  }
+
+  /** The prospect that became this loan application, if a whitelist prospect did. */
+  Optional<Prospect> findProspectOfApplication(String applicationId) {
+    return jdbc.sql("SELECT * FROM prospect WHERE application_id = :a ORDER BY id").param("a", applicationId)
+        .query(CampaignRepository::prospect).list().stream().findFirst();
+  }
+
+  /** Of these credit codes, those of an open prospect (any campaign): credit code → prospect. */
+  Map<String, Prospect> openProspectsByCreditCode(Collection<String> creditCodes) {
+    Map<String, Prospect> open = new HashMap<>();
+    List<String> codes = new ArrayList<>(creditCodes);
+    for (int from = 0; from < codes.size(); from += IN_CHUNK) {
+      jdbc.sql("SELECT * FROM prospect WHERE status = 'OPEN' AND credit_code IN (:codes)")
+          .param("codes", codes.subList(from, Math.min(codes.size(), from + IN_CHUNK)))
+          .query(CampaignRepository::prospect).list().forEach(p -> open.putIfAbsent(p.data().creditCode(), p));
+    }
+    return open;
+  }
+
+  /** Open prospects per customer manager of a branch: their campaign workload. */
+  Map<String, Integer> openProspectsPerManager(String branchCode) {
+    Map<String, Integer> counts = new HashMap<>();
+    jdbc.sql("SELECT customer_manager, COUNT(*) AS n FROM prospect WHERE branch_code = :branch AND status = 'OPEN' GROUP BY customer_manager")
+        .param("branch", branchCode).query((rs, n) -> counts.put(rs.getString("customer_manager"), rs.getInt("n"))).list();
+    return counts;
+  }
+
+  /** Records a contact and the prospect's new state; the contact's number (1, 2, ...). */
+  int recordContact(String prospectId, ContactOutcome outcome, LocalDate followUpOn, String notes, String by, Instant at,
+      Prospect.Status status, String applicationId) {
+    int seq = jdbc.sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM prospect_contact WHERE prospect_id = :id").param("id", prospectId)
+        .query(Integer.class).single();
+    jdbc.sql("""
+        INSERT INTO prospect_contact (prospect_id, seq, outcome, follow_up_on, notes, contacted_by, contacted_at)
+        VALUES (:id, :seq, :outcome, :followUp, :notes, :by, :at)""")
+        .param("id", prospectId).param("seq", seq).param("outcome", outcome.name()).param("followUp", followUpOn)
+        .param("notes", notes).param("by", by).param("at", Timestamp.from(at)).update();
+    jdbc.sql("""
+        UPDATE prospect SET contacts = contacts + 1, last_outcome = :outcome, follow_up_on = :followUp, status = :status,
+          application_id = COALESCE(:application, application_id), updated_at = :at
+        WHERE id = :id""")
+        .param("outcome", outcome.name()).param("followUp", followUpOn).param("status", status.name())
+        .param("application", applicationId).param("at", Timestamp.from(at)).param("id", prospectId).update();
+    return seq;
+  }
+
+  void handOver(String prospectId, String from, String to, String by, Instant at) {
+    int seq = jdbc.sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM prospect_handover WHERE prospect_id = :id").param("id", prospectId)
+        .query(Integer.class).single();
+    jdbc.sql("""
+        INSERT INTO prospect_handover (prospect_id, seq, from_manager, to_manager, handed_by, handed_at)
+        VALUES (:id, :seq, :from, :to, :by, :at)""")
+        .param("id", prospectId).param("seq", seq).param("from", from).param("to", to).param("by", by)
+        .param("at", Timestamp.from(at)).update();
+    jdbc.sql("UPDATE prospect SET customer_manager = :to, updated_at = :at WHERE id = :id")
+        .param("to", to).param("at", Timestamp.from(at)).param("id", prospectId).update();
+  }
+
+  record Contact(int seq, ContactOutcome outcome, LocalDate followUpOn, String notes, String contactedBy, Instant contactedAt) {}
+
+  List<Contact> contactsOf(String prospectId) {
+    return jdbc.sql("SELECT * FROM prospect_contact WHERE prospect_id = :id ORDER BY seq").param("id", prospectId)
+        .query((rs, n) -> new Contact(rs.getInt("seq"), ContactOutcome.valueOf(rs.getString("outcome")),
+            rs.getObject("follow_up_on", LocalDate.class), rs.getString("notes"), rs.getString("contacted_by"),
+            instant(rs, "contacted_at")))
+        .list();
+  }
+
+  // --- figures ------------------------------------------------------------------------------------
+
+  /** One prospect's place in the funnel, for the figures. */
+  record FunnelRow(String branchCode, String customerManager, boolean contacted, boolean interested, String applicationId) {}
+
+  /** Every prospect (of one campaign, or all), with what the figures count. */
+  List<FunnelRow> funnel(String campaignId) {
+    String sql = """
+        SELECT p.branch_code, p.customer_manager, p.contacts, p.application_id,
+               (SELECT COUNT(*) FROM prospect_contact c WHERE c.prospect_id = p.id AND c.outcome = 'INTERESTED') AS interested
+        FROM prospect p""" + (campaignId == null ? "" : " WHERE p.campaign_id = :campaign");
+    var statement = jdbc.sql(sql);
+    if (campaignId != null) {
+      statement = statement.param("campaign", campaignId);
+    }
+    return statement
+        .query((rs, n) -> new FunnelRow(rs.getString("branch_code"), rs.getString("customer_manager"), rs.getInt("contacts") > 0,
+            rs.getInt("interested") > 0, rs.getString("application_id")))
+        .list();
+  }
+
+  // --- mapping ------------------------------------------------------------------------------------
+
+  private static Prospect prospect(ResultSet rs, int row) throws SQLException {
+    String outcome = rs.getString("last_outcome");
+    return new Prospect(rs.getString("id"), rs.getString("campaign_id"), rs.getInt("line_no"),
+        new Prospect.Data(rs.getString("credit_code"), rs.getString("enterprise_name"), rs.getString("legal_rep_name"),
+            rs.getString("legal_rep_id_number"), rs.getString("mobile"), rs.getBigDecimal("estimated_limit"),
+            Product.valueOf(rs.getString("suggested_product")), rs.getString("source_model"),
+            rs.getObject("source_date", LocalDate.class)),
+        rs.getString("division_code"), rs.getString("branch_code"), rs.getString("customer_manager"),
+        Prospect.Status.valueOf(rs.getString("status")), rs.getInt("contacts"),
+        outcome == null ? null : ContactOutcome.valueOf(outcome), rs.getObject("follow_up_on", LocalDate.class),
+        rs.getString("application_id"), instant(rs, "assigned_at"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static String cut(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max);
+  }
+}

@@ -1,0 +1,64 @@
+package com.smeloanflow.campaign;
+
+import com.smeloanflow.identity.BranchDirectory;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task listener (create) of "联系白名单客户": what the form and Tasklist's list show about the prospect, as
+ * read-only task-local values (the columns 企业, 预估额度, 产品, 网点 among them), and the values the form
+ * starts with for an application (the suggested product and the estimated limit as amount).
+ */
+@Component("prospectSummary")
+public class ProspectSummaryListener implements TaskListener {
+
+  /** The task-local values it shows, by the names the form uses. */
+  public static final List<String> FORM_VALUES = List.of("prospectId", "campaignId", "enterpriseName", "creditCode", "legalRepName",
+      "legalRepMobile", "estimatedLimit", "productName", "branchName", "sourceText", "contactsText");
+  /** The form's starting values of input fields, removed again when the form is submitted. */
+  static final List<String> PREFILLED = List.of("loanProduct", "loanAmount", "legalRepIdNumber");
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+  private final CampaignService campaigns;
+  private final BranchDirectory branches;
+
+  public ProspectSummaryListener(CampaignService campaigns, BranchDirectory branches) {
+    this.campaigns = campaigns;
+    this.branches = branches;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Prospect prospect = campaigns.prospect(task.getExecution().getProcessBusinessKey());
+    Prospect.Data data = prospect.data();
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("prospectId", prospect.id());
+    values.put("campaignId", prospect.campaignId());
+    values.put("enterpriseName", data.enterpriseName());
+    values.put("creditCode", data.creditCode());
+    values.put("legalRepName", data.legalRepName());
+    values.put("legalRepMobile", data.mobile());
+    values.put("estimatedLimit", data.estimatedLimit().toPlainString());
+    values.put("productName", data.suggestedProduct().label());
+    values.put("branchName", branches.find(prospect.branchCode()).map(BranchDirectory.Branch::name).orElse(prospect.branchCode()));
+    values.put("sourceText", data.sourceModel() + " (" + DAY.format(data.sourceDate()) + ")");
+    List<CampaignRepository.Contact> contacts = campaigns.contactsOf(prospect.id());
+    values.put("contactsText", contacts.isEmpty() ? "首次联系" : contacts.stream()
+        .map(c -> DAY.format(c.contactedAt().atZone(com.smeloanflow.platform.BusinessClock.BANK_ZONE)) + " " + c.contactedBy() + ": "
+            + c.outcome().label() + (c.notes() == null ? "" : " — " + c.notes()))
+        .collect(Collectors.joining("; ")));
+    values.put("loanProduct", data.suggestedProduct().name());
+    values.put("loanAmount", data.estimatedLimit().toPlainString());
+    if (data.legalRepIdNumber() != null) {
+      values.put("legalRepIdNumber", data.legalRepIdNumber());
+    }
+    task.setVariablesLocal(values);
+  }
+}

@@ -1,0 +1,63 @@
+package com.smeloanflow.campaign;
+
+import static com.smeloanflow.process.WhitelistCampaignProcess.Variables.IMPORTED_BY;
+
+import com.smeloanflow.identity.Groups;
+import com.smeloanflow.platform.FieldViolation;
+import com.smeloanflow.platform.InvalidFieldsException;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start listener of whitelist-campaign: Tasklist's start form (白名单导入) carries the campaign's name and
+ * the whitelist as CSV text. The import runs at once ({@link CampaignService#importWhitelist}); a file
+ * that cannot be read aborts the start naming what is wrong, nothing stored. The instance gets the
+ * campaign id as business key; the form's text is not kept as a variable (the report is in the tables).
+ *
+ * <p>Why text and not a file: the Camunda Forms of Tasklist 7.24 (form-js 1.8) have no file upload, and
+ * the engine stores a string variable in a 4,000-character column, so the form takes a whitelist of up to
+ * {@value #MAX_FORM_CHARACTERS} characters (some 30 enterprises); a larger file goes over
+ * {@code POST /api/campaigns}.
+ */
+@Component("whitelistImport")
+public class WhitelistImportListener implements ExecutionListener {
+
+  static final String NAME_FIELD = "campaignName";
+  static final String CSV_FIELD = "whitelistCsv";
+  /** What a string variable of the engine holds (ACT_RU_VARIABLE.TEXT_). */
+  static final int MAX_FORM_CHARACTERS = 4000;
+
+  private final CampaignService campaigns;
+  private final IdentityService identityService;
+
+  public WhitelistImportListener(CampaignService campaigns, IdentityService identityService) {
+    this.campaigns = campaigns;
+    this.identityService = identityService;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    String importer = authentication == null ? null : authentication.getUserId();
+    if (importer == null || identityService.createGroupQuery().groupMember(importer).groupId(Groups.CAMPAIGN_MANAGERS).count() == 0) {
+      throw new AuthorizationException("白名单须由营销管理岗 (" + Groups.CAMPAIGN_MANAGERS + ") 登录后导入");
+    }
+    Object csv = execution.getVariable(CSV_FIELD);
+    if (csv != null && csv.toString().length() > MAX_FORM_CHARACTERS) {
+      String message = "表单中的白名单最多 " + MAX_FORM_CHARACTERS + " 个字符 (约 30 家企业), 当前 " + csv.toString().length()
+          + " 个; 更大的白名单请通过 POST /api/campaigns 导入";
+      throw new InvalidFieldsException(List.of(new FieldViolation(CSV_FIELD, "TOO_LONG", message)), message);
+    }
+    Object name = execution.getVariable(NAME_FIELD);
+    CampaignReport report = campaigns.importWhitelist(new ImportWhitelist(name == null ? null : name.toString(),
+        csv == null ? null : csv.toString(), CSV_FIELD, importer, false));
+    execution.removeVariables(List.of(NAME_FIELD, CSV_FIELD));
+    execution.setProcessBusinessKey(report.campaign().id());
+    IMPORTED_BY.set(execution, importer);
+  }
+}

@@ -1,0 +1,50 @@
+package com.smeloanflow.casefile;
+
+import com.smeloanflow.platform.BusinessClock;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The business history of an application: who did what, and when ({@code application_event}). */
+@Component
+public class ApplicationHistory {
+
+  private static final Logger log = LoggerFactory.getLogger(ApplicationHistory.class);
+
+  private final JdbcClient jdbc;
+  private final BusinessClock clock;
+
+  public ApplicationHistory(JdbcClient jdbc, BusinessClock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public void record(String applicationId, String actor, String eventType, String detail) {
+    log.info("Application {}: {} by {}{}", applicationId, eventType, actor, detail == null ? "" : " (" + detail + ")");
+    jdbc.sql("""
+        INSERT INTO application_event (application_id, occurred_at, actor, event_type, detail)
+        VALUES (:applicationId, :at, :actor, :eventType, :detail)
+        """)
+        .param("applicationId", applicationId)
+        .param("at", Timestamp.from(clock.now()))
+        .param("actor", actor == null ? "system" : actor)
+        .param("eventType", eventType)
+        .param("detail", detail == null ? null : detail.substring(0, Math.min(detail.length(), 2000)))
+        .update();
+  }
+
+  public List<Event> of(String applicationId) {
+    return jdbc.sql("SELECT * FROM application_event WHERE application_id = :id ORDER BY occurred_at, id")
+        .param("id", applicationId)
+        .query((rs, row) -> new Event(rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+            rs.getString("actor"), rs.getString("event_type"), rs.getString("detail")))
+        .list();
+  }
+
+  public record Event(Instant occurredAt, String actor, String eventType, String detail) {}
+}

@@ -1,0 +1,377 @@
+package com.smeloanflow.collections;
+
+import com.smeloanflow.notification.MailOutbox;
+import com.smeloanflow.notification.MailTemplate;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.DatabaseSequences;
+import com.smeloanflow.platform.FieldViolation;
+import com.smeloanflow.platform.InputHygiene;
+import com.smeloanflow.platform.InvalidFieldsException;
+import com.smeloanflow.platform.StateConflictException;
+import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.servicing.LoanBalances;
+import com.smeloanflow.servicing.LoanStanding;
+import com.smeloanflow.servicing.RepaymentService;
+import com.smeloanflow.servicing.WriteOffLoan;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
+import org.springframework.stereotype.Service;
+
+/**
+ * The rules of a collection case: one open case per loan, the next rung by the strategy table,
+ * contacts and promises to pay (kept or broken), legal-action and write-off proposals decided by
+ * someone other than the proposer, the write-off, and the cure. Delegates, task listeners and the
+ * daily close's listener call it; they hold no rule of their own.
+ *
+ * <p>The case's business date is the business date of the last daily close that covered its loan.
+ */
+@Service
+public class CollectionCaseService {
+
+  private static final Logger log = LoggerFactory.getLogger(CollectionCaseService.class);
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+  private final CollectionRepository cases;
+  private final LoanAccountService loans;
+  private final RepaymentService repayments;
+  private final CollectionStrategy strategy;
+  private final MailOutbox mails;
+  private final BusinessClock clock;
+  private final DataFieldMaxValueIncrementer caseNumbers;
+  private final int graceDays;
+  private final int maxPromiseDays;
+
+  public CollectionCaseService(CollectionRepository cases, LoanAccountService loans, RepaymentService repayments,
+      CollectionStrategy strategy, MailOutbox mails, BusinessClock clock, DataSource dataSource,
+      @Value("${smeloan.collections.promise-grace-days:3}") int graceDays,
+      @Value("${smeloan.collections.max-promise-days:30}") int maxPromiseDays) {
+    this.cases = cases;
+    this.loans = loans;
+    this.repayments = repayments;
+    this.strategy = strategy;
+    this.mails = mails;
+    this.clock = clock;
+    this.caseNumbers = DatabaseSequences.of(dataSource, "collection_case_seq");
+    this.graceDays = graceDays;
+    this.maxPromiseDays = maxPromiseDays;
+  }
+
+  public int graceDays() {
+    return graceDays;
+  }
+
+  public int maxPromiseDays() {
+    return maxPromiseDays;
+  }
+
+  // --- opening -----------------------------------------------------------------------------------
+
+  /**
+   * Opens the loan's case, or refuses when one is open: a loan has one case at a time.
+   *
+   * @return the new case's id
+   * @throws StateConflictException when the loan already has an open case
+   */
+  public String open(String loanId, String branchCode, LocalDate businessDate, int daysPastDue) {
+    Optional<CollectionCase> open = cases.openCaseOf(loanId);
+    if (open.isPresent()) {
+      throw new StateConflictException("Loan " + loanId + " already has open collection case " + open.get().caseId());
+    }
+    String caseId = "CC" + DAY.format(clock.today()) + String.format("%06d", caseNumbers.nextLongValue() % 1_000_000);
+    try {
+      cases.insertCase(caseId, loanId, branchCode, businessDate, daysPastDue, clock.now());
+    } catch (DuplicateKeyException e) {
+      throw new StateConflictException("Loan " + loanId + " already has an open collection case");
+    }
+    log.info("Loan {}: collection case {} opened on {} at {} days past due", loanId, caseId, businessDate, daysPastDue);
+    return caseId;
+  }
+
+  public void linkProcess(String caseId, String processInstanceId) {
+    cases.setProcessInstance(caseId, processInstanceId);
+  }
+
+  public Optional<CollectionCase> openCase(String loanId) {
+    return cases.openCaseOf(loanId);
+  }
+
+  // --- the ladder --------------------------------------------------------------------------------
+
+  /**
+   * Resolves the latest promise (kept or broken by now?), asks the strategy table for the next rung,
+   * records its decision and, unless it is to wait, the rung reached.
+   */
+  public StrategyDecision decideNext(String loanId) {
+    CollectionCase collectionCase = requireOpen(loanId);
+    LoanStanding standing = loans.standing(loanId).orElseThrow();
+    LoanBalances balances = loans.balances(loanId);
+    LocalDate businessDate = businessDate(standing);
+    Optional<Promise> promise = latestUnacted(collectionCase.caseId()).map(p -> resolve(loanId, p, businessDate));
+    List<Contact> contacts = cases.contacts(collectionCase.caseId());
+    CollectionFacts facts = new CollectionFacts(standing.daysPastDue(), balances.arrears(), standing.classification(),
+        promise.map(Promise::status).orElse(PromiseStatus.NONE), collectionCase.ladderStep(),
+        contacts.isEmpty() ? null : contacts.get(contacts.size() - 1).outcome());
+    StrategyDecision decision = strategy.decide(facts);
+    cases.recordDecision(collectionCase.caseId(), businessDate, facts, decision, clock.now());
+    if (decision.action() != CollectionAction.WAIT) {
+      cases.reachStep(collectionCase.caseId(), decision.action().step(), decision.action());
+      promise.filter(p -> p.status() != PromiseStatus.OPEN).ifPresent(p -> cases.promiseActedOn(p.id()));
+    }
+    log.info("Loan {}: case {} at {} days past due, {} CNY overdue, promise {}: {} ({})", loanId, collectionCase.caseId(),
+        facts.daysPastDue(), facts.amountOverdue().toPlainString(), facts.promiseStatus(), decision.action(), decision.reason());
+    return decision;
+  }
+
+  /** Kept when repayments received after the promise cover it; broken once its date plus grace days has passed. */
+  private Promise resolve(String loanId, Promise promise, LocalDate businessDate) {
+    if (promise.status() != PromiseStatus.OPEN) {
+      return promise;
+    }
+    BigDecimal received = repayments.receivedSince(loanId, promise.madeAt());
+    PromiseStatus status = received.compareTo(promise.promisedAmount()) >= 0 ? PromiseStatus.KEPT
+        : businessDate.isAfter(promise.keptBy()) ? PromiseStatus.BROKEN : PromiseStatus.OPEN;
+    if (status == PromiseStatus.OPEN) {
+      return promise;
+    }
+    cases.resolvePromise(promise.id(), status, received, businessDate);
+    log.info("Loan {}: promise to pay {} CNY by {} {} ({} CNY received)", loanId, promise.promisedAmount().toPlainString(),
+        promise.promisedDate(), status, received.toPlainString());
+    return new Promise(promise.id(), promise.promisedAmount(), promise.promisedDate(), promise.graceDays(), promise.madeOn(),
+        promise.madeAt(), status, received, businessDate, false);
+  }
+
+  private Optional<Promise> latestUnacted(String caseId) {
+    List<Promise> promises = cases.promises(caseId);
+    return promises.isEmpty() || promises.get(promises.size() - 1).actedOn() ? Optional.empty()
+        : Optional.of(promises.get(promises.size() - 1));
+  }
+
+  // --- contacts ----------------------------------------------------------------------------------
+
+  /**
+   * Queues the borrower's overdue reminder (sent apart by the outbox) and records it as the case's
+   * contact, in the caller's transaction.
+   */
+  public void remind(String loanId) {
+    CollectionCase collectionCase = requireOpen(loanId);
+    LoanStanding standing = loans.standing(loanId).orElseThrow();
+    mails.enqueue(loanId, MailTemplate.OVERDUE_REMINDER);
+    cases.insertContact(collectionCase.caseId(), businessDate(standing), ContactChannel.MAIL, ContactOutcome.MAIL_SENT,
+        "逾期第" + standing.daysPastDue() + "天提醒邮件", "system", clock.now());
+  }
+
+  /**
+   * Records a contact attempt and, with {@link ContactOutcome#PROMISE_TO_PAY}, the promise.
+   *
+   * @throws InvalidFieldsException naming the bad field (an outcome the channel cannot have, no notes,
+   *     a promise without amount or date, a date before the business date or too far after it, an
+   *     amount above the arrears)
+   */
+  public void recordContact(RecordContact command) {
+    CollectionCase collectionCase = requireOpen(command.loanId());
+    LocalDate businessDate = businessDate(loans.standing(command.loanId()).orElseThrow());
+    List<FieldViolation> violations = new ArrayList<>();
+    if (command.outcome() == null || !command.channel().outcomes().contains(command.outcome())) {
+      violations.add(new FieldViolation("contactOutcome", "INVALID_CHOICE", "请选择" + command.channel().label() + "结果"));
+    }
+    if (command.notes() == null || command.notes().isBlank() || command.notes().length() > 2000) {
+      violations.add(new FieldViolation("contactNotes", "REQUIRED", "请填写联系情况 (1-2000 字)"));
+    } else {
+      InputHygiene.multiLine("contactNotes", command.notes()).ifPresent(violations::add);
+    }
+    boolean promised = command.outcome() == ContactOutcome.PROMISE_TO_PAY;
+    if (promised) {
+      BigDecimal arrears = loans.balances(command.loanId()).arrears();
+      if (command.promisedAmount() == null || command.promisedAmount().signum() <= 0) {
+        violations.add(new FieldViolation("promisedAmount", "REQUIRED", "请填写承诺还款金额"));
+      } else if (command.promisedAmount().compareTo(arrears) > 0) {
+        violations.add(new FieldViolation("promisedAmount", "ABOVE_ARREARS", "承诺金额不能超过逾期欠款 " + arrears.toPlainString() + " 元"));
+      }
+      if (command.promisedDate() == null) {
+        violations.add(new FieldViolation("promisedDate", "REQUIRED", "请填写承诺还款日期"));
+      } else if (command.promisedDate().isBefore(businessDate) || command.promisedDate().isAfter(businessDate.plusDays(maxPromiseDays))) {
+        violations.add(new FieldViolation("promisedDate", "OUT_OF_RANGE", "承诺还款日期应在 " + businessDate + " 至 "
+            + businessDate.plusDays(maxPromiseDays) + " 之间"));
+      }
+    }
+    refuseIfAny(violations);
+    long contactId = cases.insertContact(collectionCase.caseId(), businessDate, command.channel(), command.outcome(),
+        command.notes().trim(), command.contactedBy(), clock.now());
+    if (promised) {
+      cases.insertPromise(collectionCase.caseId(), contactId, command.promisedAmount(), command.promisedDate(), graceDays,
+          businessDate, clock.now());
+    }
+    log.info("Loan {}: {} by {}: {}{}", command.loanId(), command.channel(), command.contactedBy(), command.outcome(),
+        promised ? ", promise to pay " + command.promisedAmount().toPlainString() + " CNY by " + command.promisedDate() : "");
+  }
+
+  // --- disposal ----------------------------------------------------------------------------------
+
+  public void propose(ProposeDisposal command) {
+    CollectionCase collectionCase = requireOpen(command.loanId());
+    List<FieldViolation> violations = new ArrayList<>();
+    if (command.type() == null) {
+      violations.add(new FieldViolation("disposalKind", "REQUIRED", "请选择处置方式"));
+    }
+    if (command.reason() == null || command.reason().isBlank() || command.reason().length() > 1000) {
+      violations.add(new FieldViolation("disposalReason", "REQUIRED", "请填写处置理由 (1-1000 字)"));
+    } else {
+      InputHygiene.multiLine("disposalReason", command.reason()).ifPresent(violations::add);
+    }
+    refuseIfAny(violations);
+    cases.insertDisposal(collectionCase.caseId(), command.type(), command.reason().trim(), command.proposedBy(), clock.now());
+    log.info("Loan {}: {} proposed by {}", command.loanId(), command.type(), command.proposedBy());
+  }
+
+  /** The case's proposal waiting for a decision. */
+  public Disposal pendingDisposal(String loanId) {
+    List<Disposal> disposals = cases.disposals(requireOpen(loanId).caseId());
+    if (disposals.isEmpty() || !disposals.get(disposals.size() - 1).pending()) {
+      throw new StateConflictException("Loan " + loanId + " has no proposal waiting for a decision");
+    }
+    return disposals.get(disposals.size() - 1);
+  }
+
+  /**
+   * Four eyes: the proposer of the pending proposal may neither take nor decide it.
+   *
+   * @throws AuthorizationException when {@code person} proposed it
+   */
+  public void requireMayDecide(String loanId, String person) {
+    Disposal pending = pendingDisposal(loanId);
+    if (pending.proposedBy().equals(person)) {
+      throw new AuthorizationException("四眼原则: " + person + " 提出了该处置建议, 不能审批自己的建议 (user " + person
+          + " proposed the " + pending.type() + " of loan " + loanId + " and may not decide it)");
+    }
+  }
+
+  /**
+   * Decides the pending proposal. An approved legal action puts the case in legal action.
+   *
+   * @return the proposal as decided
+   */
+  public Disposal decide(DecideDisposal command) {
+    requireMayDecide(command.loanId(), command.decidedBy());
+    Disposal pending = pendingDisposal(command.loanId());
+    if (!command.approve() && (command.comment() == null || command.comment().isBlank())) {
+      refuseIfAny(List.of(new FieldViolation("disposalComment", "REQUIRED", "驳回处置建议须填写理由")));
+    }
+    if (command.comment() != null && command.comment().length() > 1000) {
+      refuseIfAny(List.of(new FieldViolation("disposalComment", "TOO_LONG", "审批意见不能超过 1000 字")));
+    }
+    refuseIfAny(InputHygiene.multiLine("disposalComment", command.comment()).stream().toList());
+    String comment = command.comment() == null ? null : command.comment().trim();
+    String decision = command.approve() ? Disposal.APPROVED : Disposal.REJECTED;
+    cases.decideDisposal(pending.id(), decision, command.decidedBy(), comment, clock.now());
+    if (command.approve() && pending.type() == DisposalType.LEGAL_ACTION) {
+      cases.setStatus(requireOpen(command.loanId()).caseId(), CollectionCase.LEGAL_ACTION);
+    }
+    log.info("Loan {}: {} proposed by {} {} by {}", command.loanId(), pending.type(), pending.proposedBy(), decision,
+        command.decidedBy());
+    return cases.disposals(requireOpen(command.loanId()).caseId()).stream().filter(d -> d.id() == pending.id()).findFirst()
+        .orElseThrow();
+  }
+
+  /** Records a legal follow-up as the case's contact. */
+  public void recordLegalProgress(String loanId, LegalNextStep next, String notes, String by) {
+    if (next == null || notes == null || notes.isBlank() || notes.length() > 2000) {
+      refuseIfAny(List.of(new FieldViolation(next == null ? "legalProgress" : "legalNotes", "REQUIRED",
+          "请选择诉讼后续并填写诉讼进展 (1-2000 字)")));
+    }
+    refuseIfAny(InputHygiene.multiLine("legalNotes", notes).stream().toList());
+    CollectionCase collectionCase = requireOpen(loanId);
+    cases.insertContact(collectionCase.caseId(), businessDate(loans.standing(loanId).orElseThrow()), ContactChannel.LEGAL,
+        next == LegalNextStep.CONTINUE ? ContactOutcome.LEGAL_IN_PROGRESS : ContactOutcome.LEGAL_UNRECOVERABLE, notes.trim(),
+        by, clock.now());
+  }
+
+  /**
+   * Writes the loan off as the approved proposal says (a charge-off: the claim is kept) and closes the case.
+   *
+   * @return the principal written off
+   */
+  public BigDecimal writeOff(String loanId) {
+    CollectionCase collectionCase = requireOpen(loanId);
+    Disposal approved = cases.disposals(collectionCase.caseId()).stream()
+        .filter(d -> d.type() == DisposalType.WRITE_OFF && Disposal.APPROVED.equals(d.decision()))
+        .reduce((first, second) -> second)
+        .orElseThrow(() -> new StateConflictException("Loan " + loanId + " has no approved write-off"));
+    LocalDate businessDate = businessDate(loans.standing(loanId).orElseThrow());
+    BigDecimal principal = loans.writeOff(new WriteOffLoan(loanId, businessDate, approved.decidedBy(), approved.reason()));
+    cases.close(collectionCase.caseId(), CollectionCase.WRITTEN_OFF, businessDate, "核销本金 " + principal.toPlainString()
+        + " 元, 账销案存 (提出: " + approved.proposedBy() + ", 审批: " + approved.decidedBy() + ")", clock.now());
+    return principal;
+  }
+
+  // --- cure --------------------------------------------------------------------------------------
+
+  /** Notes the repayment that cleared the arrears on the open case (before its process is told). */
+  public Optional<CollectionCase> noteCure(String loanId, String transactionId) {
+    Optional<CollectionCase> open = cases.openCaseOf(loanId);
+    open.ifPresent(c -> cases.noteCure(c.caseId(), transactionId));
+    return open;
+  }
+
+  /** Closes the cured case: the arrears were repaid. */
+  public void closeCured(String loanId) {
+    CollectionCase collectionCase = requireOpen(loanId);
+    String transaction = cases.cureTransaction(collectionCase.caseId()).orElse(null);
+    cases.close(collectionCase.caseId(), CollectionCase.CURED, businessDate(loans.standing(loanId).orElseThrow()),
+        "逾期欠款已结清" + (transaction == null ? "" : " (交易 " + transaction + ")"), clock.now());
+    log.info("Loan {}: collection case {} closed, arrears cleared by {}", loanId, collectionCase.caseId(), transaction);
+  }
+
+  /** Queues the borrower's notice that the arrears are cleared (the case is already closed). */
+  public void sendCureNotice(String loanId) {
+    cases.casesOf(loanId).stream().filter(c -> CollectionCase.CURED.equals(c.status())).findFirst()
+        .orElseThrow(() -> new StateConflictException("Loan " + loanId + " has no cured case"));
+    mails.enqueue(loanId, MailTemplate.ARREARS_CLEARED);
+  }
+
+  // --- reading -----------------------------------------------------------------------------------
+
+  /** Everything a collection task shows of the case. */
+  public CaseFile caseFile(String loanId) {
+    CollectionCase collectionCase = cases.openCaseOf(loanId)
+        .or(() -> cases.casesOf(loanId).stream().findFirst())
+        .orElseThrow(() -> new StateConflictException("Loan " + loanId + " has no collection case"));
+    return new CaseFile(collectionCase, cases.contacts(collectionCase.caseId()), cases.promises(collectionCase.caseId()),
+        cases.disposals(collectionCase.caseId()), cases.latestActionReason(collectionCase.caseId()).orElse(""));
+  }
+
+  /** A case with its contacts, promises and proposals, oldest first, and why its current step came. */
+  public record CaseFile(CollectionCase collectionCase, List<Contact> contacts, List<Promise> promises,
+      List<Disposal> disposals, String actionReason) {}
+
+  public List<CollectionCase> casesOf(String loanId) {
+    return cases.casesOf(loanId);
+  }
+
+  /** Refuses bad task input: the message says what is wrong (in the words of the form) and names the fields. */
+  private static void refuseIfAny(List<FieldViolation> violations) {
+    if (!violations.isEmpty()) {
+      throw new InvalidFieldsException(violations, String.join("; ", violations.stream().map(FieldViolation::message).toList())
+          + " (" + String.join(", ", violations.stream().map(FieldViolation::field).toList()) + ")");
+    }
+  }
+
+  private CollectionCase requireOpen(String loanId) {
+    return cases.openCaseOf(loanId)
+        .orElseThrow(() -> new StateConflictException("Loan " + loanId + " has no open collection case"));
+  }
+
+  private LocalDate businessDate(LoanStanding standing) {
+    return standing.lastClosedOn() != null ? standing.lastClosedOn() : clock.today();
+  }
+}

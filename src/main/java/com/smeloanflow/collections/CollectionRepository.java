@@ -1,0 +1,214 @@
+package com.smeloanflow.collections;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The tables of collections: cases, strategy decisions, contacts, promises, disposal proposals. */
+@Repository
+public class CollectionRepository {
+
+  private final JdbcClient jdbc;
+
+  public CollectionRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  // --- cases -----------------------------------------------------------------------------------
+
+  /** Inserts an open case; fails (unique open_loan_id) when the loan already has one. */
+  public void insertCase(String caseId, String loanId, String branchCode, LocalDate openedOn, int daysPastDue, Instant at) {
+    jdbc.sql("""
+        INSERT INTO collection_case (case_id, loan_id, open_loan_id, branch_code, status, ladder_step, opened_on,
+          opened_days_past_due, opened_at)
+        VALUES (:caseId, :loanId, :loanId, :branch, :status, 0, :openedOn, :dpd, :at)
+        """)
+        .param("caseId", caseId).param("loanId", loanId).param("branch", branchCode)
+        .param("status", CollectionCase.OPEN).param("openedOn", openedOn).param("dpd", daysPastDue)
+        .param("at", Timestamp.from(at))
+        .update();
+  }
+
+  public void setProcessInstance(String caseId, String processInstanceId) {
+    jdbc.sql("UPDATE collection_case SET process_instance_id = :pi WHERE case_id = :caseId")
+        .param("pi", processInstanceId).param("caseId", caseId).update();
+  }
+
+  /** The loan's open case, if any. */
+  public Optional<CollectionCase> openCaseOf(String loanId) {
+    return jdbc.sql("SELECT * FROM collection_case WHERE open_loan_id = :loanId").param("loanId", loanId)
+        .query((rs, row) -> collectionCase(rs)).optional();
+  }
+
+  /** The loan's cases, newest first. */
+  public List<CollectionCase> casesOf(String loanId) {
+    return jdbc.sql("SELECT * FROM collection_case WHERE loan_id = :loanId ORDER BY opened_at DESC, case_id DESC")
+        .param("loanId", loanId).query((rs, row) -> collectionCase(rs)).list();
+  }
+
+  public void reachStep(String caseId, int step, CollectionAction action) {
+    jdbc.sql("UPDATE collection_case SET ladder_step = :step, last_action = :action WHERE case_id = :caseId")
+        .param("step", step).param("action", action.name()).param("caseId", caseId).update();
+  }
+
+  public void setStatus(String caseId, String status) {
+    jdbc.sql("UPDATE collection_case SET status = :status WHERE case_id = :caseId")
+        .param("status", status).param("caseId", caseId).update();
+  }
+
+  public void noteCure(String caseId, String transactionId) {
+    jdbc.sql("UPDATE collection_case SET cure_transaction_id = :tx WHERE case_id = :caseId")
+        .param("tx", transactionId).param("caseId", caseId).update();
+  }
+
+  public Optional<String> cureTransaction(String caseId) {
+    return jdbc.sql("SELECT cure_transaction_id FROM collection_case WHERE case_id = :caseId").param("caseId", caseId)
+        .query(String.class).optional();
+  }
+
+  /** Closes the case: the loan may open a new one when it is overdue again. */
+  public void close(String caseId, String status, LocalDate on, String reason, Instant at) {
+    jdbc.sql("""
+        UPDATE collection_case SET status = :status, open_loan_id = NULL, closed_on = :on, closed_at = :at,
+          close_reason = :reason
+        WHERE case_id = :caseId AND open_loan_id IS NOT NULL
+        """)
+        .param("status", status).param("on", on).param("at", Timestamp.from(at)).param("reason", reason)
+        .param("caseId", caseId)
+        .update();
+  }
+
+  // --- strategy decisions ------------------------------------------------------------------------
+
+  public void recordDecision(String caseId, LocalDate businessDate, CollectionFacts facts, StrategyDecision decision,
+      Instant at) {
+    jdbc.sql("""
+        INSERT INTO collection_action (case_id, business_date, days_past_due, amount_overdue, classification, promise_status,
+          ladder_step, action, reason, decided_at)
+        VALUES (:caseId, :day, :dpd, :amount, :classification, :promise, :step, :action, :reason, :at)
+        """)
+        .param("caseId", caseId).param("day", businessDate).param("dpd", facts.daysPastDue())
+        .param("amount", facts.amountOverdue()).param("classification", facts.classification().name())
+        .param("promise", facts.promiseStatus().name()).param("step", facts.ladderStep())
+        .param("action", decision.action().name()).param("reason", decision.reason()).param("at", Timestamp.from(at))
+        .update();
+  }
+
+  /** The latest decision that was not to wait: why the case's current task exists. */
+  public Optional<String> latestActionReason(String caseId) {
+    return jdbc.sql("""
+        SELECT reason FROM collection_action WHERE case_id = :caseId AND action <> :wait ORDER BY id DESC
+        """)
+        .param("caseId", caseId).param("wait", CollectionAction.WAIT.name())
+        .query(String.class).list().stream().findFirst();
+  }
+
+  // --- contacts and promises ----------------------------------------------------------------------
+
+  public long insertContact(String caseId, LocalDate businessDate, ContactChannel channel, ContactOutcome outcome,
+      String notes, String by, Instant at) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("""
+        INSERT INTO collection_contact (case_id, business_date, channel, outcome, notes, contacted_by, contacted_at)
+        VALUES (:caseId, :day, :channel, :outcome, :notes, :by, :at)
+        """)
+        .param("caseId", caseId).param("day", businessDate).param("channel", channel.name())
+        .param("outcome", outcome.name()).param("notes", notes).param("by", by).param("at", Timestamp.from(at))
+        .update(key, "id");
+    return key.getKey().longValue();
+  }
+
+  /** The case's contacts, oldest first. */
+  public List<Contact> contacts(String caseId) {
+    return jdbc.sql("SELECT * FROM collection_contact WHERE case_id = :caseId ORDER BY id")
+        .param("caseId", caseId)
+        .query((rs, row) -> new Contact(rs.getLong("id"), rs.getObject("business_date", LocalDate.class),
+            ContactChannel.valueOf(rs.getString("channel")), ContactOutcome.valueOf(rs.getString("outcome")),
+            rs.getString("notes"), rs.getString("contacted_by"), rs.getTimestamp("contacted_at").toInstant()))
+        .list();
+  }
+
+  public void insertPromise(String caseId, long contactId, BigDecimal amount, LocalDate date, int graceDays, LocalDate madeOn,
+      Instant madeAt) {
+    jdbc.sql("""
+        INSERT INTO collection_promise (case_id, contact_id, promised_amount, promised_date, grace_days, made_on, made_at,
+          status, acted_on)
+        VALUES (:caseId, :contactId, :amount, :date, :grace, :madeOn, :madeAt, :open, FALSE)
+        """)
+        .param("caseId", caseId).param("contactId", contactId).param("amount", amount).param("date", date)
+        .param("grace", graceDays).param("madeOn", madeOn).param("madeAt", Timestamp.from(madeAt))
+        .param("open", PromiseStatus.OPEN.name())
+        .update();
+  }
+
+  /** The case's promises, oldest first. */
+  public List<Promise> promises(String caseId) {
+    return jdbc.sql("SELECT * FROM collection_promise WHERE case_id = :caseId ORDER BY id")
+        .param("caseId", caseId)
+        .query((rs, row) -> new Promise(rs.getLong("id"), rs.getBigDecimal("promised_amount"),
+            rs.getObject("promised_date", LocalDate.class), rs.getInt("grace_days"), rs.getObject("made_on", LocalDate.class),
+            rs.getTimestamp("made_at").toInstant(), PromiseStatus.valueOf(rs.getString("status")),
+            rs.getBigDecimal("received_amount"), rs.getObject("resolved_on", LocalDate.class), rs.getBoolean("acted_on")))
+        .list();
+  }
+
+  public void resolvePromise(long promiseId, PromiseStatus status, BigDecimal received, LocalDate on) {
+    jdbc.sql("UPDATE collection_promise SET status = :status, received_amount = :received, resolved_on = :on WHERE id = :id")
+        .param("status", status.name()).param("received", received).param("on", on).param("id", promiseId).update();
+  }
+
+  public void promiseActedOn(long promiseId) {
+    jdbc.sql("UPDATE collection_promise SET acted_on = TRUE WHERE id = :id").param("id", promiseId).update();
+  }
+
+  // --- disposal proposals --------------------------------------------------------------------------
+
+  public void insertDisposal(String caseId, DisposalType type, String reason, String by, Instant at) {
+    jdbc.sql("""
+        INSERT INTO collection_disposal (case_id, disposal_type, reason, proposed_by, proposed_at)
+        VALUES (:caseId, :type, :reason, :by, :at)
+        """)
+        .param("caseId", caseId).param("type", type.name()).param("reason", reason).param("by", by)
+        .param("at", Timestamp.from(at))
+        .update();
+  }
+
+  /** The case's proposals, oldest first. */
+  public List<Disposal> disposals(String caseId) {
+    return jdbc.sql("SELECT * FROM collection_disposal WHERE case_id = :caseId ORDER BY id")
+        .param("caseId", caseId)
+        .query((rs, row) -> {
+          Timestamp decidedAt = rs.getTimestamp("decided_at");
+          return new Disposal(rs.getLong("id"), DisposalType.valueOf(rs.getString("disposal_type")), rs.getString("reason"),
+              rs.getString("proposed_by"), rs.getTimestamp("proposed_at").toInstant(), rs.getString("decision"),
+              rs.getString("decided_by"), decidedAt == null ? null : decidedAt.toInstant(), rs.getString("decision_comment"));
+        })
+        .list();
+  }
+
+  public void decideDisposal(long disposalId, String decision, String by, String comment, Instant at) {
+    jdbc.sql("""
+        UPDATE collection_disposal SET decision = :decision, decided_by = :by, decision_comment = :comment, decided_at = :at
+        WHERE id = :id AND decision IS NULL
+        """)
+        .param("decision", decision).param("by", by).param("comment", comment).param("at", Timestamp.from(at))
+        .param("id", disposalId)
+        .update();
+  }
+
+  private static CollectionCase collectionCase(ResultSet rs) throws SQLException {
+    return new CollectionCase(rs.getString("case_id"), rs.getString("loan_id"), rs.getString("branch_code"),
+        rs.getString("status"), rs.getInt("ladder_step"), rs.getString("last_action"),
+        rs.getObject("opened_on", LocalDate.class), rs.getInt("opened_days_past_due"), rs.getTimestamp("opened_at").toInstant(),
+        rs.getString("process_instance_id"), rs.getObject("closed_on", LocalDate.class), rs.getString("close_reason"));
+  }
+}

@@ -1,0 +1,47 @@
+package com.smeloanflow.collections;
+
+import static com.smeloanflow.process.CollectionProcess.Variables.DISPOSAL_APPROVED;
+import static com.smeloanflow.process.CollectionProcess.Variables.DISPOSAL_TYPE;
+
+import com.smeloanflow.platform.TaskActor;
+import com.smeloanflow.platform.TaskForm;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task listener (assignment, complete) of "审批诉讼或核销建议": four eyes on the server, whatever the
+ * client — the proposer can neither claim, be assigned nor complete it (403) — then the decision.
+ */
+@Component("disposalApprovalTask")
+public class DisposalApprovalTaskListener implements TaskListener {
+
+  public static final String DECISION = "disposalDecision";
+  public static final String COMMENT = "disposalComment";
+  static final String APPROVE = "APPROVE";
+  static final String REJECT = "REJECT";
+
+  private final CollectionCaseService cases;
+
+  public DisposalApprovalTaskListener(CollectionCaseService cases) {
+    this.cases = cases;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String loanId = task.getExecution().getProcessBusinessKey();
+    if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+      if (task.getAssignee() != null) {
+        cases.requireMayDecide(loanId, task.getAssignee());
+      }
+      return;
+    }
+    TaskForm form = TaskForm.of(task);
+    boolean approve = APPROVE.equals(form.choice(DECISION, "审批结论", Set.of(APPROVE, REJECT)));
+    Disposal decided = cases.decide(new DecideDisposal(loanId, approve, form.text(COMMENT), TaskActor.of(task)));
+    DISPOSAL_APPROVED.set(task.getExecution(), approve);
+    DISPOSAL_TYPE.set(task.getExecution(), decided.type().name());
+    form.discard(DECISION, COMMENT);
+  }
+}

@@ -1,0 +1,88 @@
+package com.smeloanflow.creditline;
+
+import com.smeloanflow.disbursement.CoreBankingUnavailableException;
+import com.smeloanflow.identity.BranchAccess;
+import com.smeloanflow.platform.ApiProblemHandler;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Credit lines over the API: the line with its drawdowns (channel and staff), and drawdowns (channel). */
+@RestController
+@RequestMapping("/api/lines/{lineId}")
+@Tag(name = "Credit lines", description = "Revolving credit lines (循环额度): limit, available limit, drawdowns")
+public class CreditLineController {
+
+  private final CreditLineService lines;
+  private final BranchAccess branchAccess;
+
+  public CreditLineController(CreditLineService lines, BranchAccess branchAccess) {
+    this.lines = lines;
+    this.branchAccess = branchAccess;
+  }
+
+  /** A drawdown the borrower asked for in a channel. */
+  public record DrawdownRequest(String requestId, BigDecimal amount, Integer termMonths) {}
+
+  @GetMapping(produces = "application/json")
+  @Operation(summary = "The credit line",
+      description = "Limit, used (outstanding principal of the drawdowns, from the servicing ledger), available"
+          + " (limit − used), status (ACTIVE, FROZEN, EXPIRED, CLOSED), validity and the drawdowns. The channel, central"
+          + " staff and the line's own branch.")
+  @ApiResponse(responseCode = "200", description = "The line")
+  @ApiResponse(responseCode = "403", description = "A line of another branch", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "404", description = "No such line", content = @Content(mediaType = "application/problem+json"))
+  public CreditLineView get(@PathVariable("lineId") String lineId, Authentication caller) {
+    CreditLine line = lines.find(lineId).orElseThrow(() -> new CreditLineNotFoundException(lineId));
+    branchAccess.requireMayRead(line.branchCode(), caller, "credit line " + lineId);
+    List<Drawdown> drawdowns = lines.drawdowns(lineId);
+    return CreditLineView.of(line, drawdowns, lines.outstandingByLoan(drawdowns));
+  }
+
+  @PostMapping(path = "/drawdowns", consumes = "application/json", produces = "application/json")
+  @Operation(summary = "Draw on the line (提款)",
+      description = "amount (CNY, 2 decimals) within the available limit, termMonths 1–36 maturing no later than the"
+          + " line's validity, requestId (the channel's id, 1–64 characters). Each drawdown is its own loan account with"
+          + " its own schedule, posted to core banking once. The same requestId again answers 200 with the first"
+          + " drawdown and posts nothing; with another amount or term 422.")
+  @ApiResponse(responseCode = "201", description = "Drawn: the drawdown with its loan id")
+  @ApiResponse(responseCode = "200", description = "The same request again: the first drawdown, nothing posted")
+  @ApiResponse(responseCode = "400", description = "A bad field, the amount above the available limit, or a term past"
+      + " the validity (application/problem+json naming it); nothing stored", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "404", description = "No such line", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "409", description = "The line is frozen, expired, closed or past its validity; nothing stored",
+      content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "422", description = "The requestId was used for another amount or term",
+      content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "503", description = "Core banking did not answer; nothing stored: retry with the same requestId",
+      content = @Content(mediaType = "application/problem+json"))
+  public ResponseEntity<CreditLineView.DrawdownView> draw(@PathVariable("lineId") String lineId,
+      @RequestBody DrawdownRequest request, Authentication caller) {
+    CreditLineService.DrawdownReceipt receipt = lines.draw(new DrawCreditLine(lineId, request.requestId(), request.amount(),
+        request.termMonths(), caller.getName()));
+    Drawdown drawdown = receipt.drawdown();
+    BigDecimal outstanding = lines.outstandingByLoan(List.of(drawdown)).getOrDefault(drawdown.loanId(), BigDecimal.ZERO.setScale(2));
+    return ResponseEntity.status(receipt.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+        .body(CreditLineView.DrawdownView.of(drawdown, outstanding));
+  }
+
+  @ExceptionHandler(CoreBankingUnavailableException.class)
+  public ProblemDetail coreBankingUnavailable(CoreBankingUnavailableException e) {
+    return ApiProblemHandler.problem(HttpStatus.SERVICE_UNAVAILABLE, "core-banking-unavailable", "核心系统暂不可用",
+        "核心系统未应答, 本次提款未记录; 请以同一 requestId 重试 (" + e.getMessage() + ")");
+  }
+}

@@ -1,0 +1,11 @@
+package com.smeloanflow.creditline;
+
+import com.smeloanflow.platform.NotFoundException;
+
+/** No credit line with this id (404). */
+public class CreditLineNotFoundException extends NotFoundException {
+
+  public CreditLineNotFoundException(String lineId) {
+    super("额度不存在", "No credit line " + lineId);
+  }
+}

@@ -1,0 +1,107 @@
+package com.smeloanflow.creditline;
+
+import com.smeloanflow.approval.RepaymentMethod;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The credit line tables (V41): lines and their drawdowns. */
+@Repository
+public class CreditLineRepository {
+
+  private final JdbcClient jdbc;
+
+  public CreditLineRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Stores a new line; fails on a second line for the same application (application_id UNIQUE). */
+  void insert(CreditLine line, Instant openedAt) {
+    jdbc.sql("""
+        INSERT INTO credit_line (line_id, application_id, credit_code, borrower_name, branch_code, credit_limit,
+          annual_rate_percent, repayment_method, opened_on, valid_until, status, status_reason, opened_at, version)
+        VALUES (:lineId, :applicationId, :creditCode, :borrowerName, :branchCode, :limit, :rate, :method, :openedOn,
+          :validUntil, :status, :statusReason, :openedAt, 0)
+        """)
+        .param("lineId", line.lineId()).param("applicationId", line.applicationId()).param("creditCode", line.creditCode())
+        .param("borrowerName", line.borrowerName()).param("branchCode", line.branchCode()).param("limit", line.limit())
+        .param("rate", line.annualRatePercent()).param("method", line.repaymentMethod().name())
+        .param("openedOn", line.openedOn()).param("validUntil", line.validUntil()).param("status", line.status().name())
+        .param("statusReason", line.statusReason()).param("openedAt", Timestamp.from(openedAt))
+        .update();
+  }
+
+  Optional<CreditLine> find(String lineId) {
+    return jdbc.sql("SELECT * FROM credit_line WHERE line_id = :lineId").param("lineId", lineId)
+        .query((rs, row) -> map(rs)).optional();
+  }
+
+  /** The line, its row locked until the transaction ends: drawdowns on one line run one after the other. */
+  Optional<CreditLine> lock(String lineId) {
+    return jdbc.sql("SELECT * FROM credit_line WHERE line_id = :lineId FOR UPDATE").param("lineId", lineId)
+        .query((rs, row) -> map(rs)).optional();
+  }
+
+  Optional<CreditLine> findByApplication(String applicationId) {
+    return jdbc.sql("SELECT * FROM credit_line WHERE application_id = :applicationId").param("applicationId", applicationId)
+        .query((rs, row) -> map(rs)).optional();
+  }
+
+  /** Changes the line's limit, status and reason (the caller holds its lock). */
+  void update(String lineId, java.math.BigDecimal limit, CreditLineStatus status, String statusReason) {
+    jdbc.sql("""
+        UPDATE credit_line SET credit_limit = :limit, status = :status, status_reason = :reason, version = version + 1
+        WHERE line_id = :lineId
+        """)
+        .param("limit", limit).param("status", status.name()).param("reason", statusReason).param("lineId", lineId)
+        .update();
+  }
+
+  void insertDrawdown(Drawdown d) {
+    jdbc.sql("""
+        INSERT INTO credit_line_drawdown (drawdown_id, line_id, request_id, amount, term_months, loan_id,
+          core_idempotency_key, core_posting_reference, requested_by, drawn_on, drawn_at)
+        VALUES (:id, :lineId, :requestId, :amount, :term, :loanId, :key, :ref, :by, :on, :at)
+        """)
+        .param("id", d.drawdownId()).param("lineId", d.lineId()).param("requestId", d.requestId()).param("amount", d.amount())
+        .param("term", d.termMonths()).param("loanId", d.loanId()).param("key", d.coreIdempotencyKey())
+        .param("ref", d.corePostingReference()).param("by", d.requestedBy()).param("on", d.drawnOn())
+        .param("at", Timestamp.from(d.drawnAt()))
+        .update();
+  }
+
+  Optional<Drawdown> findDrawdown(String lineId, String requestId) {
+    return jdbc.sql("SELECT * FROM credit_line_drawdown WHERE line_id = :lineId AND request_id = :requestId")
+        .param("lineId", lineId).param("requestId", requestId)
+        .query((rs, row) -> mapDrawdown(rs)).optional();
+  }
+
+  /** The line's drawdowns, oldest first. */
+  List<Drawdown> drawdowns(String lineId) {
+    return jdbc.sql("SELECT * FROM credit_line_drawdown WHERE line_id = :lineId ORDER BY drawn_at, drawdown_id")
+        .param("lineId", lineId)
+        .query((rs, row) -> mapDrawdown(rs)).list();
+  }
+
+  private static CreditLine map(ResultSet rs) throws SQLException {
+    return new CreditLine(rs.getString("line_id"), rs.getString("application_id"), rs.getString("credit_code"),
+        rs.getString("borrower_name"), rs.getString("branch_code"), rs.getBigDecimal("credit_limit").setScale(2),
+        rs.getBigDecimal("annual_rate_percent"), RepaymentMethod.valueOf(rs.getString("repayment_method")),
+        rs.getObject("opened_on", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
+        CreditLineStatus.valueOf(rs.getString("status")), rs.getString("status_reason"));
+  }
+
+  private static Drawdown mapDrawdown(ResultSet rs) throws SQLException {
+    return new Drawdown(rs.getString("drawdown_id"), rs.getString("line_id"), rs.getString("request_id"),
+        rs.getBigDecimal("amount").setScale(2), rs.getInt("term_months"), rs.getString("loan_id"),
+        rs.getString("core_idempotency_key"), rs.getString("core_posting_reference"), rs.getString("requested_by"),
+        rs.getObject("drawn_on", LocalDate.class), rs.getObject("drawn_at", OffsetDateTime.class).toInstant());
+  }
+}

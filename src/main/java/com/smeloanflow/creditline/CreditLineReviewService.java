@@ -1,0 +1,234 @@
+package com.smeloanflow.creditline;
+
+import com.smeloanflow.intake.LoanApplication;
+import com.smeloanflow.intake.LoanApplicationRepository;
+import com.smeloanflow.monitoring.MonitoringQueryService;
+import com.smeloanflow.notification.MailOutbox;
+import com.smeloanflow.notification.MailTemplate;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.DatabaseSequences;
+import com.smeloanflow.platform.InvalidTaskInputException;
+import com.smeloanflow.processing.EnterpriseData;
+import com.smeloanflow.processing.ExternalDataService;
+import com.smeloanflow.processing.ScoringService;
+import com.smeloanflow.scoring.FourDimensionScorer;
+import com.smeloanflow.scoring.ScoreCard;
+import com.smeloanflow.servicing.Classification;
+import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.servicing.LoanStanding;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The annual review (年审) of credit lines: on each anniversary of the opening the enterprise's external data is
+ * gathered again and re-scored with the four-dimension model, the review table decides from the score and the
+ * drawdowns (classification, days past due, open signals), a customer manager confirms or changes the outcome when
+ * the table asks, and the line is updated and the borrower mailed. At the end of its validity the line expires.
+ *
+ * <p>A reduced limit is never below what is drawn: when the table's share of the limit is less than the outstanding
+ * principal of the drawdowns, the limit becomes that outstanding principal, so nothing is available until the
+ * borrower repays, and only what is repaid can be drawn again.
+ */
+@Service
+public class CreditLineReviewService {
+
+  private static final Logger log = LoggerFactory.getLogger(CreditLineReviewService.class);
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+  /** Reviews and expiry run at 01:00 China Standard Time, after the daily close of the night before (00:30). */
+  static final LocalTime REVIEW_TIME = LocalTime.of(1, 0);
+  static final String SYSTEM = "system";
+
+  /** When the review process waits until, and whether that day ends the line. */
+  public record NextDate(Instant due, boolean expiry) {}
+
+  private final CreditLineRepository lines;
+  private final CreditLineReviewRepository reviews;
+  private final CreditLineService lineService;
+  private final CreditLineReviewTable table;
+  private final LoanApplicationRepository applications;
+  private final ExternalDataService externalData;
+  private final LoanAccountService loans;
+  private final MonitoringQueryService monitoring;
+  private final MailOutbox mails;
+  private final BusinessClock clock;
+  private final DataFieldMaxValueIncrementer reviewNumbers;
+  private final FourDimensionScorer scorer = new FourDimensionScorer();
+
+  public CreditLineReviewService(CreditLineRepository lines, CreditLineReviewRepository reviews, CreditLineService lineService,
+      CreditLineReviewTable table, LoanApplicationRepository applications, ExternalDataService externalData,
+      LoanAccountService loans, MonitoringQueryService monitoring, MailOutbox mails, BusinessClock clock, DataSource dataSource) {
+    this.lines = lines;
+    this.reviews = reviews;
+    this.lineService = lineService;
+    this.table = table;
+    this.applications = applications;
+    this.externalData = externalData;
+    this.loans = loans;
+    this.monitoring = monitoring;
+    this.mails = mails;
+    this.clock = clock;
+    this.reviewNumbers = DatabaseSequences.of(dataSource, "credit_line_review_seq");
+  }
+
+  /**
+   * The next date of the line: the next anniversary of its opening not yet reviewed, or, after the last one, the day
+   * after its validity (the line expires).
+   */
+  public NextDate next(String lineId) {
+    CreditLine line = line(lineId);
+    int year = reviews.of(lineId).size() + 1;
+    LocalDate anniversary = line.openedOn().plusYears(year);
+    LocalDate expiry = line.validUntil().plusDays(1);
+    boolean expires = !anniversary.isBefore(expiry);
+    LocalDate day = expires ? expiry : anniversary;
+    return new NextDate(day.atTime(REVIEW_TIME).atZone(BusinessClock.BANK_ZONE).toInstant(), expires);
+  }
+
+  /**
+   * Reviews the line for its current year (or answers the review made before, e.g. when the step is retried): the
+   * external data gathered again and scored, the drawdowns' standing and signals, the table's decision, stored.
+   *
+   * @throws com.smeloanflow.processing.ExternalSourceUnavailableException when a source fails (the step is retried)
+   */
+  @Transactional
+  public CreditLineReview evaluate(String lineId) {
+    CreditLine line = line(lineId);
+    int year = reviews.of(lineId).stream().filter(CreditLineReview::decided).toList().size() + 1;
+    Optional<CreditLineReview> earlier = reviews.find(lineId, year);
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    LoanApplication application = applications.get(line.applicationId());
+    EnterpriseData data = externalData.query(line.creditCode());
+    ScoreCard card = scorer.score(ScoringService.inputFor(application, data));
+    List<Drawdown> drawdowns = lineService.drawdowns(lineId);
+    Map<String, BigDecimal> outstanding = lineService.outstandingByLoan(drawdowns);
+    Classification worst = Classification.NORMAL;
+    int maxDpd = 0;
+    int openSignals = 0;
+    for (Drawdown drawdown : drawdowns) {
+      Optional<LoanStanding> standing = loans.standing(drawdown.loanId()).filter(LoanStanding::active);
+      if (standing.isPresent()) {
+        worst = Classification.strictest(worst, standing.get().classification());
+        maxDpd = Math.max(maxDpd, standing.get().daysPastDue());
+        openSignals += monitoring.openSignalCount(drawdown.loanId());
+      }
+    }
+    CreditLineReviewTable.Decision decision = table.decide(new CreditLineReviewTable.Facts(card.totalScore(), worst, maxDpd, openSignals));
+    CreditLineReview review = new CreditLineReview("LR" + DAY.format(clock.today())
+        + String.format("%06d", reviewNumbers.nextLongValue() % 1_000_000), lineId, year, clock.today(), card.totalScore(),
+        card.grade(), worst, maxDpd, openSignals, line.limit(), CreditLineService.used(outstanding), decision.outcome(),
+        decision.limitSharePercent(), decision.reason(), decision.rule(), decision.personReview(), null, null, null, null, null);
+    reviews.insert(review);
+    log.info("Line {}: annual review {} (year {}): score {} ({}), worst {}, {} days past due, {} open signals -> {} ({}){}",
+        lineId, review.reviewId(), year, card.totalScore(), card.grade(), worst, maxDpd, openSignals, decision.outcome(),
+        decision.reason(), decision.personReview() ? ", a customer manager reviews it" : "");
+    return review;
+  }
+
+  /** The review of the line's current year, waiting for its outcome (for the review task). */
+  public CreditLineReview pending(String lineId) {
+    return reviews.of(lineId).stream().filter(r -> !r.decided()).findFirst()
+        .orElseThrow(() -> new IllegalStateException("Line " + lineId + " has no review waiting for an outcome"));
+  }
+
+  /**
+   * A customer manager's outcome of the review (年审额度): confirms or changes the table's, with a reason; a
+   * reduction names the new limit, below the current one.
+   *
+   * @throws InvalidTaskInputException when the reason or, for a reduction, the new limit is missing or not below the limit
+   */
+  @Transactional
+  public ReviewOutcome decide(DecideReview command) {
+    CreditLineReview review = pending(command.lineId());
+    if (command.reason() == null || command.reason().isBlank()) {
+      throw new InvalidTaskInputException("请填写年审意见 (decisionReason is required)");
+    }
+    BigDecimal newLimit = null;
+    if (command.outcome() == ReviewOutcome.REDUCE) {
+      if (command.newLimit() == null || command.newLimit().compareTo(review.limitBefore()) >= 0) {
+        throw new InvalidTaskInputException("压降额度时请填写低于现有额度 " + review.limitBefore().toPlainString()
+            + " 元的新额度 (decidedLimit)");
+      }
+      newLimit = command.newLimit();
+    }
+    reviews.decide(review.reviewId(), command.outcome(), newLimit, command.decidedBy(), command.reason().trim(), clock.now());
+    log.info("Line {}: review {} decided by {}: {} (table: {}) - {}", command.lineId(), review.reviewId(), command.decidedBy(),
+        command.outcome(), review.tableOutcome(), command.reason());
+    return command.outcome();
+  }
+
+  /**
+   * Applies the outcome of the line's latest review to the line (the table's, unless a person decided) and mails the
+   * borrower. It runs in the transaction of the step before it (the review, or the person's decision), so a retry
+   * never applies it twice.
+   *
+   * @return the outcome applied
+   */
+  @Transactional
+  public ReviewOutcome apply(String lineId) {
+    List<CreditLineReview> all = reviews.of(lineId);
+    if (all.isEmpty()) {
+      throw new IllegalStateException("Line " + lineId + " has not been reviewed");
+    }
+    CreditLineReview review = all.get(all.size() - 1);
+    ReviewOutcome outcome = review.outcome() != null ? review.outcome() : review.tableOutcome();
+    CreditLine line = lines.lock(lineId).orElseThrow(() -> new CreditLineNotFoundException(lineId));
+    BigDecimal used = CreditLineService.used(lineService.outstandingByLoan(lineService.drawdowns(lineId)));
+    BigDecimal limit = line.limit();
+    if (outcome == ReviewOutcome.REDUCE) {
+      BigDecimal target = review.decided() && review.newLimit() != null ? review.newLimit()
+          : line.limit().multiply(BigDecimal.valueOf(review.tableLimitShare())).divide(BigDecimal.valueOf(100), 2, RoundingMode.DOWN);
+      limit = target.max(used);
+    }
+    String decidedBy = review.decided() ? review.decidedBy() : SYSTEM;
+    String reason = review.decided() ? review.decisionReason() : review.tableReason();
+    if (!review.decided()) {
+      reviews.decide(review.reviewId(), outcome, outcome == ReviewOutcome.REDUCE ? limit : null, SYSTEM, reason, clock.now());
+    }
+    switch (outcome) {
+      case CONTINUE -> lines.update(lineId, limit, CreditLineStatus.ACTIVE, null);
+      case REDUCE -> lines.update(lineId, limit, CreditLineStatus.ACTIVE, null);
+      case FREEZE -> lines.update(lineId, limit, CreditLineStatus.FROZEN, "第" + review.reviewYear() + "年年审冻结: " + reason);
+      case CLOSE -> lines.update(lineId, limit, CreditLineStatus.CLOSED, "第" + review.reviewYear() + "年年审终止: " + reason);
+    }
+    mails.enqueue(line.applicationId(), outcome.mail());
+    log.info("Line {}: review {} applied: {} by {}, limit {} -> {} CNY ({} drawn)", lineId, review.reviewId(), outcome, decidedBy,
+        line.limit().toPlainString(), limit.toPlainString(), used.toPlainString());
+    return outcome;
+  }
+
+  /** The line's validity has passed: EXPIRED (a closed line stays CLOSED); the borrower is mailed. */
+  @Transactional
+  public void expire(String lineId) {
+    CreditLine line = lines.lock(lineId).orElseThrow(() -> new CreditLineNotFoundException(lineId));
+    if (line.status() == CreditLineStatus.CLOSED || line.status() == CreditLineStatus.EXPIRED) {
+      return;
+    }
+    lines.update(lineId, line.limit(), CreditLineStatus.EXPIRED, "额度有效期已于 " + line.validUntil() + " 届满");
+    mails.enqueue(line.applicationId(), MailTemplate.CREDIT_LINE_EXPIRED);
+    log.info("Line {}: expired after {}", lineId, line.validUntil());
+  }
+
+  /** The line's reviews, the first year first. */
+  public List<CreditLineReview> reviewsOf(String lineId) {
+    return reviews.of(lineId);
+  }
+
+  private CreditLine line(String lineId) {
+    return lines.find(lineId).orElseThrow(() -> new CreditLineNotFoundException(lineId));
+  }
+}

@@ -1,0 +1,33 @@
+package com.smeloanflow.creditline;
+
+import static com.smeloanflow.process.CreditLineReviewProcess.Variables.REVIEW_OUTCOME;
+
+import com.smeloanflow.platform.TaskActor;
+import com.smeloanflow.platform.TaskForm;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Task listener (complete) of "年审额度": the customer manager's outcome, reason and, for a reduction, the new limit. */
+@Component("creditLineReviewTask")
+public class CreditLineReviewTaskListener implements TaskListener {
+
+  public static final String OUTCOME = "decidedOutcome";
+  public static final String LIMIT = "decidedLimit";
+  public static final String REASON = "decisionReason";
+
+  private final CreditLineReviewService reviews;
+
+  public CreditLineReviewTaskListener(CreditLineReviewService reviews) {
+    this.reviews = reviews;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    TaskForm form = TaskForm.of(task);
+    ReviewOutcome outcome = form.choice(OUTCOME, "年审结论", ReviewOutcome.class);
+    REVIEW_OUTCOME.set(task.getExecution(), reviews.decide(new DecideReview(task.getExecution().getProcessBusinessKey(), outcome,
+        form.money(LIMIT, "压降后额度"), form.requiredText(REASON, "年审意见"), TaskActor.of(task))).name());
+    form.discard(OUTCOME, LIMIT, REASON);
+  }
+}

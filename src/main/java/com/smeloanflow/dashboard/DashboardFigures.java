@@ -1,0 +1,119 @@
+package com.smeloanflow.dashboard;
+
+import com.smeloanflow.campaign.CampaignFigures;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Every figure of the manager dashboard (管理看板), as {@code GET /api/dashboard} answers it and the page
+ * shows it. Rates are percentages with one decimal (null when nothing was counted), money is CNY with two.
+ *
+ * @param branches the branches the figures cover; null when they cover the whole bank
+ */
+public record DashboardFigures(
+    @Schema(example = "2026-01-01") LocalDate from,
+    @Schema(example = "2026-12-31") LocalDate to,
+    @Schema(example = "[\"ZY001\"]") List<String> branches,
+    @Schema(example = "2026-12-01T09:30:00Z") Instant asOf,
+    List<CycleTime> cycleTimes,
+    List<SlaCompliance> sla,
+    List<GroupBacklog> backlog,
+    Decisions decisions,
+    List<MonthlyDisbursement> disbursed,
+    Portfolio portfolio,
+    List<LadderStep> collections,
+    CampaignFigures.Funnel campaign) {
+
+  /** The stretches of an application's way through the bank whose duration is measured. */
+  public enum Stretch {
+    ACCEPTANCE("申请→受理"),
+    DECISION("受理→审批决定"),
+    SIGNATURE("审批决定→签约"),
+    DISBURSEMENT("签约→放款"),
+    TOTAL("申请→放款");
+
+    private final String label;
+
+    Stretch(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
+  /** How long one stretch took for the applications that finished it in the period. */
+  public record CycleTime(
+      @Schema(example = "DECISION") Stretch stretch,
+      @Schema(example = "受理→审批决定") String label,
+      @Schema(example = "42") long applications,
+      @Schema(example = "3.5") BigDecimal medianWorkingHours,
+      @Schema(example = "9.0") BigDecimal p90WorkingHours,
+      @Schema(example = "20.2") BigDecimal medianHours,
+      @Schema(example = "70.0") BigDecimal p90Hours) {}
+
+  /** SLA compliance of one task type: completed in the period on time or late, and open past the deadline now. */
+  public record SlaCompliance(
+      @Schema(example = "loan-origination") String processKey,
+      @Schema(example = "UserTask_AcceptApplication") String taskKey,
+      @Schema(example = "受理贷款申请") String taskName,
+      @Schema(example = "40") long completed,
+      @Schema(example = "37") long onTime,
+      @Schema(example = "3") long late,
+      @Schema(example = "30") long withinGoal,
+      @Schema(example = "5") long open,
+      @Schema(example = "1") long openOverdue,
+      @Schema(example = "1") long escalated,
+      @Schema(example = "92.5") BigDecimal onTimeRate) {}
+
+  /** The open tasks offered to one candidate group now. */
+  public record GroupBacklog(
+      @Schema(example = "ZY001-acceptance") String group,
+      @Schema(example = "汇川支行 网点受理") String groupName,
+      @Schema(example = "7") long open,
+      @Schema(example = "4") long unassigned,
+      @Schema(example = "1") long overdue) {}
+
+  /** Credit decisions taken in the period: approvals by authority, rejections, withdrawals. */
+  public record Decisions(
+      @Schema(example = "50") long decided,
+      @Schema(example = "40") long approved,
+      @Schema(example = "25") long approvedAuto,
+      @Schema(example = "12") long approvedByApprover,
+      @Schema(example = "3") long approvedByCommittee,
+      @Schema(example = "10") long rejected,
+      @Schema(example = "2") long withdrawn,
+      @Schema(example = "80.0") BigDecimal approvalRate,
+      @Schema(example = "20.0") BigDecimal rejectionRate,
+      @Schema(example = "50.0") BigDecimal autoRate) {}
+
+  /** Loans paid out in one calendar month (China Standard Time). */
+  public record MonthlyDisbursement(
+      @Schema(example = "2026-11") String month,
+      @Schema(example = "12") long loans,
+      @Schema(example = "3600000.00") BigDecimal amount) {}
+
+  /** The book now: active loans by five-tier classification with their outstanding principal, and the NPL ratio. */
+  public record Portfolio(
+      List<ClassificationShare> classifications,
+      @Schema(example = "120") long loans,
+      @Schema(example = "36000000.00") BigDecimal balance,
+      @Schema(example = "540000.00") BigDecimal nonPerformingBalance,
+      @Schema(example = "1.50") BigDecimal nplRatio) {}
+
+  public record ClassificationShare(
+      @Schema(example = "SUBSTANDARD") String classification,
+      @Schema(example = "次级") String label,
+      @Schema(example = "2") long loans,
+      @Schema(example = "400000.00") BigDecimal balance) {}
+
+  /** Open collection cases on one rung of the ladder now. */
+  public record LadderStep(
+      @Schema(example = "2") int step,
+      @Schema(example = "电话催收") String label,
+      @Schema(example = "4") long openCases) {}
+}

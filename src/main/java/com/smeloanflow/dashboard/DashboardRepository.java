@@ -1,0 +1,132 @@
+package com.smeloanflow.dashboard;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Read-only queries over the earlier stages' own tables (the dashboard owns none and writes none): intake's
+ * applications, the case file's history, approval's decisions, disbursement's contracts and postings,
+ * servicing's loan accounts and schedules, collections' cases. Each takes the branches to count (empty:
+ * every branch).
+ */
+@Repository
+class DashboardRepository {
+
+  private final JdbcClient jdbc;
+
+  DashboardRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** When an application passed each milestone (null: not yet, or never). */
+  record Milestones(String applicationId, Instant submitted, Instant accepted, Instant decided, Instant signed, Instant disbursed) {}
+
+  /** The milestones of the applications submitted in [since, end). */
+  List<Milestones> milestones(Instant since, Instant end, Optional<Set<String>> branches) {
+    return withBranches(jdbc.sql("""
+        SELECT a.id, a.submitted_at,
+               (SELECT MIN(e.occurred_at) FROM application_event e
+                 WHERE e.application_id = a.id AND e.event_type = 'STATUS_IN_PROCESSING') AS accepted_at,
+               COALESCE(d.decided_at, r.decided_at) AS decided_at, c.signed_at, p.posted_at
+        FROM loan_application a
+        LEFT JOIN approval_decision d ON d.application_id = a.id
+        LEFT JOIN application_decline r ON r.application_id = a.id AND r.outcome = 'REJECTED'
+        LEFT JOIN loan_contract c ON c.application_id = a.id
+        LEFT JOIN disbursement_posting p ON p.application_id = a.id
+        WHERE a.submitted_at >= :since AND a.submitted_at < :end""" + branchCondition("a", branches)), branches)
+        .param("since", Timestamp.from(since)).param("end", Timestamp.from(end))
+        .query((rs, row) -> new Milestones(rs.getString("id"), instant(rs, "submitted_at"), instant(rs, "accepted_at"),
+            instant(rs, "decided_at"), instant(rs, "signed_at"), instant(rs, "posted_at")))
+        .list();
+  }
+
+  /** Approvals decided in [start, end), by authority (MODEL, APPROVER, COMMITTEE). */
+  Map<String, Long> approvalsByAuthority(Instant start, Instant end, Optional<Set<String>> branches) {
+    return counts(withBranches(jdbc.sql("""
+        SELECT d.authority AS k, COUNT(*) AS n FROM approval_decision d JOIN loan_application a ON a.id = d.application_id
+        WHERE d.decided_at >= :start AND d.decided_at < :end"""
+        + branchCondition("a", branches) + " GROUP BY d.authority"), branches), start, end);
+  }
+
+  /** Applications that ended without an approval in [start, end), by outcome (REJECTED, WITHDRAWN). */
+  Map<String, Long> declinesByOutcome(Instant start, Instant end, Optional<Set<String>> branches) {
+    return counts(withBranches(jdbc.sql("""
+        SELECT r.outcome AS k, COUNT(*) AS n FROM application_decline r JOIN loan_application a ON a.id = r.application_id
+        WHERE r.decided_at >= :start AND r.decided_at < :end
+          AND NOT EXISTS (SELECT 1 FROM approval_decision d WHERE d.application_id = r.application_id)"""
+        + branchCondition("a", branches) + " GROUP BY r.outcome"), branches), start, end);
+  }
+
+  /** A payout: when and how much. */
+  record Posting(Instant postedAt, BigDecimal amount) {}
+
+  /** The payouts of [start, end). */
+  List<Posting> postings(Instant start, Instant end, Optional<Set<String>> branches) {
+    return withBranches(jdbc.sql("""
+        SELECT p.posted_at, p.amount FROM disbursement_posting p JOIN loan_application a ON a.id = p.application_id
+        WHERE p.posted_at >= :start AND p.posted_at < :end""" + branchCondition("a", branches)), branches)
+        .param("start", Timestamp.from(start)).param("end", Timestamp.from(end))
+        .query((rs, row) -> new Posting(instant(rs, "posted_at"), rs.getBigDecimal("amount")))
+        .list();
+  }
+
+  /** Active loans now by classification: how many and the principal they still owe. */
+  record ClassificationRow(String classification, long loans, BigDecimal balance) {}
+
+  List<ClassificationRow> activeBookByClassification(Optional<Set<String>> branches) {
+    return withBranches(jdbc.sql("""
+        SELECT la.classification, COUNT(*) AS loans, SUM(COALESCE(b.balance, 0)) AS balance
+        FROM loan_account la
+        LEFT JOIN (SELECT loan_id, SUM(principal - principal_paid) AS balance FROM repayment_instalment GROUP BY loan_id) b
+          ON b.loan_id = la.loan_id
+        WHERE la.status = 'ACTIVE'"""
+        + branchCondition("la", branches) + " GROUP BY la.classification"), branches)
+        .query((rs, row) -> new ClassificationRow(rs.getString("classification"), rs.getLong("loans"),
+            rs.getBigDecimal("balance") == null ? BigDecimal.ZERO : rs.getBigDecimal("balance")))
+        .list();
+  }
+
+  /** Open collection cases now, by ladder step. */
+  Map<Integer, Long> openCasesByLadderStep(Optional<Set<String>> branches) {
+    Map<Integer, Long> steps = new TreeMap<>();
+    withBranches(jdbc.sql("""
+        SELECT c.ladder_step, COUNT(*) AS n FROM collection_case c
+        WHERE c.open_loan_id IS NOT NULL"""
+        + branchCondition("c", branches) + " GROUP BY c.ladder_step"), branches)
+        .query((rs, row) -> steps.put(rs.getInt("ladder_step"), rs.getLong("n")))
+        .list();
+    return steps;
+  }
+
+  private Map<String, Long> counts(JdbcClient.StatementSpec statement, Instant start, Instant end) {
+    Map<String, Long> counts = new TreeMap<>();
+    statement.param("start", Timestamp.from(start)).param("end", Timestamp.from(end))
+        .query((rs, row) -> counts.put(rs.getString("k"), rs.getLong("n"))).list();
+    return counts;
+  }
+
+  private static String branchCondition(String alias, Optional<Set<String>> branches) {
+    return branches.isPresent() ? " AND " + alias + ".branch_code IN (:branches)" : "";
+  }
+
+  /** An empty set of branches matches no row (a code no branch has). */
+  private static JdbcClient.StatementSpec withBranches(JdbcClient.StatementSpec statement, Optional<Set<String>> branches) {
+    return branches.map(set -> statement.param("branches", set.isEmpty() ? List.of("-") : List.copyOf(set))).orElse(statement);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+}

@@ -1,0 +1,250 @@
+package com.smeloanflow.dashboard;
+
+import com.smeloanflow.campaign.CampaignFigures;
+import com.smeloanflow.collections.CollectionAction;
+import com.smeloanflow.dashboard.DashboardFigures.ClassificationShare;
+import com.smeloanflow.dashboard.DashboardFigures.CycleTime;
+import com.smeloanflow.dashboard.DashboardFigures.Decisions;
+import com.smeloanflow.dashboard.DashboardFigures.GroupBacklog;
+import com.smeloanflow.dashboard.DashboardFigures.LadderStep;
+import com.smeloanflow.dashboard.DashboardFigures.MonthlyDisbursement;
+import com.smeloanflow.dashboard.DashboardFigures.Portfolio;
+import com.smeloanflow.dashboard.DashboardFigures.SlaCompliance;
+import com.smeloanflow.dashboard.DashboardFigures.Stretch;
+import com.smeloanflow.identity.BranchDetails;
+import com.smeloanflow.identity.BranchService;
+import com.smeloanflow.identity.Groups;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.calendar.BankCalendar;
+import com.smeloanflow.platform.sla.SlaFigures;
+import com.smeloanflow.servicing.Classification;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.stereotype.Service;
+
+/**
+ * Computes the manager dashboard's figures from what the stages and the engine already keep; it stores
+ * nothing. Period figures (cycle times, SLA compliance, decisions, payouts) count what happened in the
+ * query's period; the book, the collection ladder, the open tasks and the campaign funnel are as of now.
+ */
+@Service
+public class DashboardService {
+
+  /** Applications submitted this long before the period still count when a later stretch ends in it. */
+  static final Duration CYCLE_LOOKBACK = Duration.ofDays(366);
+
+  private final DashboardRepository repository;
+  private final SlaFigures slaFigures;
+  private final CampaignFigures campaignFigures;
+  private final BankCalendar calendar;
+  private final BusinessClock clock;
+  private final BranchService branches;
+  private final TaskService taskService;
+  private final IdentityService identityService;
+
+  public DashboardService(DashboardRepository repository, SlaFigures slaFigures, CampaignFigures campaignFigures,
+      BankCalendar calendar, BusinessClock clock, BranchService branches, TaskService taskService,
+      IdentityService identityService) {
+    this.repository = repository;
+    this.slaFigures = slaFigures;
+    this.campaignFigures = campaignFigures;
+    this.calendar = calendar;
+    this.clock = clock;
+    this.branches = branches;
+    this.taskService = taskService;
+    this.identityService = identityService;
+  }
+
+  /**
+   * The figures of a period for some branches.
+   *
+   * @param scope the branches to count, or empty for the whole bank
+   */
+  public DashboardFigures figures(DashboardQuery query, Optional<Set<String>> scope) {
+    Instant start = query.start();
+    Instant end = query.end();
+    return new DashboardFigures(query.from(), query.to(), scope.map(set -> List.copyOf(new java.util.TreeSet<>(set))).orElse(null),
+        clock.now(), cycleTimes(start, end, scope), sla(start, end, scope), backlog(scope), decisions(start, end, scope),
+        disbursed(query, scope), portfolio(scope), collections(scope), campaignFigures.of(null, scope).total());
+  }
+
+  // --- cycle times --------------------------------------------------------------------------------
+
+  List<CycleTime> cycleTimes(Instant start, Instant end, Optional<Set<String>> scope) {
+    List<DashboardRepository.Milestones> applications = repository.milestones(start.minus(CYCLE_LOOKBACK), end, scope);
+    Map<Stretch, Function<DashboardRepository.Milestones, Instant[]>> stretches = new LinkedHashMap<>();
+    stretches.put(Stretch.ACCEPTANCE, m -> new Instant[] {m.submitted(), m.accepted()});
+    stretches.put(Stretch.DECISION, m -> new Instant[] {m.accepted(), m.decided()});
+    stretches.put(Stretch.SIGNATURE, m -> new Instant[] {m.decided(), m.signed()});
+    stretches.put(Stretch.DISBURSEMENT, m -> new Instant[] {m.signed(), m.disbursed()});
+    stretches.put(Stretch.TOTAL, m -> new Instant[] {m.submitted(), m.disbursed()});
+    List<CycleTime> cycleTimes = new ArrayList<>();
+    stretches.forEach((stretch, ends) -> {
+      List<Duration> working = new ArrayList<>();
+      List<Duration> elapsed = new ArrayList<>();
+      for (DashboardRepository.Milestones application : applications) {
+        Instant[] pair = ends.apply(application);
+        if (pair[0] != null && pair[1] != null && !pair[1].isBefore(start) && pair[1].isBefore(end)) {
+          working.add(calendar.workingTimeBetween(pair[0], pair[1]));
+          elapsed.add(pair[0].isBefore(pair[1]) ? Duration.between(pair[0], pair[1]) : Duration.ZERO);
+        }
+      }
+      cycleTimes.add(new CycleTime(stretch, stretch.label(), working.size(), percentileHours(working, 50),
+          percentileHours(working, 90), percentileHours(elapsed, 50), percentileHours(elapsed, 90)));
+    });
+    return cycleTimes;
+  }
+
+  /** The nearest-rank percentile in hours, one decimal; null of no duration. */
+  static BigDecimal percentileHours(List<Duration> durations, int percent) {
+    if (durations.isEmpty()) {
+      return null;
+    }
+    List<Duration> sorted = durations.stream().sorted().toList();
+    int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
+    Duration value = sorted.get(Math.max(0, rank - 1));
+    return BigDecimal.valueOf(value.getSeconds()).divide(BigDecimal.valueOf(3600), 1, RoundingMode.HALF_UP);
+  }
+
+  // --- SLA and backlog ----------------------------------------------------------------------------
+
+  List<SlaCompliance> sla(Instant start, Instant end, Optional<Set<String>> scope) {
+    Map<String, SlaFigures.Compliance> completed = new TreeMap<>();
+    slaFigures.compliance(start, end, scope).forEach(c -> completed.put(c.processKey() + "/" + c.taskKey(), c));
+    Map<String, SlaFigures.Backlog> open = new TreeMap<>();
+    slaFigures.backlog(scope).forEach(b -> open.put(b.processKey() + "/" + b.taskKey(), b));
+    Set<String> taskTypes = new java.util.TreeSet<>(completed.keySet());
+    taskTypes.addAll(open.keySet());
+    List<SlaCompliance> rows = new ArrayList<>();
+    for (String taskType : taskTypes) {
+      Optional<SlaFigures.Compliance> done = Optional.ofNullable(completed.get(taskType));
+      Optional<SlaFigures.Backlog> waiting = Optional.ofNullable(open.get(taskType));
+      long finished = done.map(SlaFigures.Compliance::completed).orElse(0L);
+      long onTime = done.map(SlaFigures.Compliance::withinDeadline).orElse(0L);
+      rows.add(new SlaCompliance(taskType.substring(0, taskType.indexOf('/')), taskType.substring(taskType.indexOf('/') + 1),
+          done.map(SlaFigures.Compliance::taskName).orElseGet(() -> waiting.map(SlaFigures.Backlog::taskName).orElse(null)),
+          finished, onTime, finished - onTime, done.map(SlaFigures.Compliance::withinGoal).orElse(0L),
+          waiting.map(SlaFigures.Backlog::open).orElse(0L), waiting.map(SlaFigures.Backlog::overdue).orElse(0L),
+          waiting.map(SlaFigures.Backlog::escalated).orElse(0L), percent(onTime, finished, 1)));
+    }
+    return rows;
+  }
+
+  /**
+   * Open tasks by candidate group: the central groups that work tasks and every branch's acceptance and
+   * customer managers (with a scope: only those branches' groups). Engine count queries, one per figure.
+   */
+  List<GroupBacklog> backlog(Optional<Set<String>> scope) {
+    List<String> groups = new ArrayList<>();
+    if (scope.isEmpty()) {
+      groups.addAll(Groups.TASK_WORKERS);
+    }
+    for (BranchDetails branch : branches.all()) {
+      if (scope.map(set -> set.contains(branch.code())).orElse(true)) {
+        groups.add(Groups.acceptance(branch.code()));
+        groups.add(Groups.customerManagers(branch.code()));
+      }
+    }
+    if (groups.isEmpty()) {
+      return List.of();
+    }
+    Map<String, String> names = identityService.createGroupQuery().groupIdIn(groups.toArray(String[]::new))
+        .listPage(0, groups.size()).stream().collect(Collectors.toMap(Group::getId, g -> g.getName() == null ? g.getId() : g.getName()));
+    java.util.Date now = java.util.Date.from(clock.now());
+    return groups.stream().map(group -> new GroupBacklog(group, names.getOrDefault(group, group),
+            taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().count(),
+            taskService.createTaskQuery().taskCandidateGroup(group).count(),
+            taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().dueBefore(now).count()))
+        .toList();
+  }
+
+  // --- decisions and payouts ----------------------------------------------------------------------
+
+  Decisions decisions(Instant start, Instant end, Optional<Set<String>> scope) {
+    Map<String, Long> approvals = repository.approvalsByAuthority(start, end, scope);
+    Map<String, Long> declines = repository.declinesByOutcome(start, end, scope);
+    long auto = approvals.getOrDefault("MODEL", 0L);
+    long approver = approvals.getOrDefault("APPROVER", 0L);
+    long committee = approvals.getOrDefault("COMMITTEE", 0L);
+    long approved = approvals.values().stream().mapToLong(Long::longValue).sum();
+    long rejected = declines.getOrDefault("REJECTED", 0L);
+    long decided = approved + rejected;
+    return new Decisions(decided, approved, auto, approver, committee, rejected, declines.getOrDefault("WITHDRAWN", 0L),
+        percent(approved, decided, 1), percent(rejected, decided, 1), percent(auto, decided, 1));
+  }
+
+  /** Every month of the period, also the months without a payout. */
+  List<MonthlyDisbursement> disbursed(DashboardQuery query, Optional<Set<String>> scope) {
+    Map<YearMonth, long[]> counts = new TreeMap<>();
+    Map<YearMonth, BigDecimal> amounts = new TreeMap<>();
+    for (YearMonth month = YearMonth.from(query.from()); !month.isAfter(YearMonth.from(query.to())); month = month.plusMonths(1)) {
+      counts.put(month, new long[1]);
+      amounts.put(month, BigDecimal.ZERO.setScale(2));
+    }
+    for (DashboardRepository.Posting posting : repository.postings(query.start(), query.end(), scope)) {
+      YearMonth month = YearMonth.from(posting.postedAt().atZone(BusinessClock.BANK_ZONE));
+      counts.computeIfAbsent(month, m -> new long[1])[0]++;
+      amounts.merge(month, posting.amount(), BigDecimal::add);
+    }
+    return counts.keySet().stream().map(month -> new MonthlyDisbursement(month.toString(), counts.get(month)[0],
+        amounts.get(month).setScale(2, RoundingMode.HALF_UP))).toList();
+  }
+
+  // --- the book -----------------------------------------------------------------------------------
+
+  Portfolio portfolio(Optional<Set<String>> scope) {
+    Map<String, DashboardRepository.ClassificationRow> rows = repository.activeBookByClassification(scope).stream()
+        .collect(Collectors.toMap(DashboardRepository.ClassificationRow::classification, Function.identity()));
+    List<ClassificationShare> shares = new ArrayList<>();
+    long loans = 0;
+    BigDecimal balance = BigDecimal.ZERO.setScale(2);
+    BigDecimal nonPerforming = BigDecimal.ZERO.setScale(2);
+    for (Classification classification : Classification.values()) {
+      DashboardRepository.ClassificationRow row = rows.get(classification.name());
+      long count = row == null ? 0 : row.loans();
+      BigDecimal owed = row == null ? BigDecimal.ZERO.setScale(2) : row.balance().setScale(2, RoundingMode.HALF_UP);
+      shares.add(new ClassificationShare(classification.name(), classification.label(), count, owed));
+      loans += count;
+      balance = balance.add(owed);
+      if (classification.nonPerforming()) {
+        nonPerforming = nonPerforming.add(owed);
+      }
+    }
+    BigDecimal ratio = balance.signum() == 0 ? null
+        : nonPerforming.multiply(BigDecimal.valueOf(100)).divide(balance, 2, RoundingMode.HALF_UP);
+    return new Portfolio(shares, loans, balance, nonPerforming, ratio);
+  }
+
+  /** Every rung of the ladder (1 to 5, and 0 for cases not yet acted on when there are any). */
+  List<LadderStep> collections(Optional<Set<String>> scope) {
+    Map<Integer, Long> open = repository.openCasesByLadderStep(scope);
+    List<LadderStep> steps = new ArrayList<>();
+    if (open.getOrDefault(0, 0L) > 0) {
+      steps.add(new LadderStep(0, CollectionAction.rungLabel(0), open.get(0)));
+    }
+    Arrays.stream(CollectionAction.values()).filter(action -> action.step() > 0)
+        .forEach(action -> steps.add(new LadderStep(action.step(), action.label(), open.getOrDefault(action.step(), 0L))));
+    return steps;
+  }
+
+  static BigDecimal percent(long part, long whole, int decimals) {
+    return whole == 0 ? null
+        : BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(whole), decimals, RoundingMode.HALF_UP);
+  }
+}

@@ -1,0 +1,172 @@
+package com.smeloanflow.disbursement;
+
+import com.smeloanflow.casefile.ApplicationChecks;
+import com.smeloanflow.casefile.ApplicationHistory;
+import com.smeloanflow.casefile.ApplicationStatus;
+import com.smeloanflow.casefile.CaseFiles;
+import com.smeloanflow.casefile.CheckType;
+import com.smeloanflow.casefile.CustomerReason;
+import com.smeloanflow.casefile.DeclineService;
+import com.smeloanflow.casefile.Stage;
+import com.smeloanflow.identity.Groups;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.InvalidTaskInputException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The disbursement-condition check (审核放款条件) by disbursement operations, after the contracts are
+ * signed and a mortgage registered. Conditions met: the loan is paid out. Otherwise the check goes back
+ * with its reason, never as "not approved": HOLD (暂缓) until a date, when the check comes back;
+ * SUPPLEMENT, the borrower is asked for documents (by mail, with the list) and the check comes back
+ * when they arrive; DECLINE, the loan is not paid out, the signed contracts are cancelled and a
+ * registered mortgage released, and the applicant is told why in the catalogue's words.
+ */
+@Service
+public class DisbursementCheckService {
+
+  /** The checker's conclusion. */
+  public enum Outcome {
+    CONDITIONS_MET, HOLD, SUPPLEMENT, DECLINE
+  }
+
+  /** What the checker confirms before money moves, by form checkbox. */
+  public static final Map<String, String> CONFIRMATIONS = new LinkedHashMap<>();
+
+  static {
+    CONFIRMATIONS.put("contractVerified", "借款合同及保证合同已签署且要素一致");
+    CONFIRMATIONS.put("collateralVerified", "抵押登记已办妥或无需抵押");
+    CONFIRMATIONS.put("approvalConditionsMet", "审批条件已落实");
+  }
+
+  /** Longest hold the checker may set. */
+  static final int MAX_HOLD_DAYS = 30;
+
+  /** A check as the checker entered it. */
+  public record Check(String applicationId, String checker, Outcome outcome, Set<String> confirmed, String notes,
+      LocalDate holdUntil, List<DisbursementDocument> documents, CustomerReason customerReason) {}
+
+  private final ApplicationChecks checks;
+  private final ApplicationHistory history;
+  private final DeclineService declines;
+  private final CaseFiles caseFiles;
+  private final IdentityService identityService;
+  private final JdbcClient jdbc;
+  private final BusinessClock clock;
+
+  public DisbursementCheckService(ApplicationChecks checks, ApplicationHistory history, DeclineService declines,
+      CaseFiles caseFiles, IdentityService identityService, JdbcClient jdbc, BusinessClock clock) {
+    this.checks = checks;
+    this.history = history;
+    this.declines = declines;
+    this.caseFiles = caseFiles;
+    this.identityService = identityService;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public Outcome check(Check check) {
+    if (identityService.createGroupQuery().groupMember(check.checker()).groupId(Groups.DISBURSEMENT_OPS).count() == 0) {
+      throw new AuthorizationException("放款审核只能由 " + Groups.DISBURSEMENT_OPS + " 的成员办理, " + check.checker() + " 不是");
+    }
+    StringBuilder details = new StringBuilder();
+    for (Map.Entry<String, String> confirmation : CONFIRMATIONS.entrySet()) {
+      boolean ok = check.confirmed().contains(confirmation.getKey());
+      details.append(confirmation.getValue()).append(ok ? "✓ " : "✗ ");
+      if (check.outcome() == Outcome.CONDITIONS_MET && !ok) {
+        throw new InvalidTaskInputException("放款前须确认: " + confirmation.getValue() + " (" + confirmation.getKey() + " must be checked)");
+      }
+    }
+    if (check.outcome() != Outcome.CONDITIONS_MET && (check.notes() == null || check.notes().isBlank())) {
+      throw new InvalidTaskInputException("请填写原因 (disbursementNotes is required unless the conditions are met)");
+    }
+    String applicationId = check.applicationId();
+    switch (check.outcome()) {
+      case HOLD -> {
+        LocalDate today = clock.today();
+        if (check.holdUntil() == null || !check.holdUntil().isAfter(today) || check.holdUntil().isAfter(today.plusDays(MAX_HOLD_DAYS))) {
+          throw new InvalidTaskInputException("暂缓放款须填写暂缓至的日期, 在明天至 " + MAX_HOLD_DAYS + " 天内 (holdUntil)");
+        }
+        int round = jdbc.sql("SELECT COUNT(*) FROM disbursement_hold WHERE application_id = :a")
+            .param("a", applicationId).query(Integer.class).single() + 1;
+        jdbc.sql("INSERT INTO disbursement_hold (application_id, round, hold_until, held_by, held_at) VALUES (:a, :r, :u, :by, :at)")
+            .param("a", applicationId).param("r", round).param("u", check.holdUntil()).param("by", check.checker())
+            .param("at", Timestamp.from(clock.now())).update();
+        details.append("暂缓至 ").append(check.holdUntil());
+      }
+      case SUPPLEMENT -> {
+        if (check.documents().isEmpty()) {
+          throw new InvalidTaskInputException("请选择须补充的资料 (supplementDocuments is required)");
+        }
+        int round = jdbc.sql("SELECT COUNT(*) FROM disbursement_supplement WHERE application_id = :a")
+            .param("a", applicationId).query(Integer.class).single() + 1;
+        jdbc.sql("""
+            INSERT INTO disbursement_supplement (application_id, round, documents, requested_by, requested_at)
+            VALUES (:a, :round, :docs, :by, :at)
+            """)
+            .param("a", applicationId).param("round", round)
+            .param("docs", check.documents().stream().map(Enum::name).collect(Collectors.joining(",")))
+            .param("by", check.checker()).param("at", Timestamp.from(clock.now()))
+            .update();
+        details.append("须补充: ").append(labels(check.documents()));
+      }
+      case DECLINE -> {
+        CustomerReason reason = check.customerReason() == null ? CustomerReason.DISBURSEMENT_CONDITIONS_NOT_MET : check.customerReason();
+        if (!CustomerReason.FOR_DECLINE_BY_STAFF.contains(reason)) {
+          throw new InvalidTaskInputException("告知客户的原因无效 (customerReason " + reason + ")");
+        }
+        declines.decline(DeclineService.Decline.rejection(applicationId, Stage.CONTRACT_AND_DISBURSEMENT, check.checker(),
+            "放款审核不予放款: " + check.notes(), reason));
+      }
+      default -> { }
+    }
+    checks.record(applicationId, CheckType.DISBURSEMENT_CHECK, checks.count(applicationId, CheckType.DISBURSEMENT_CHECK) + 1,
+        check.outcome().name(), check.checker(), details.toString().trim(), check.notes());
+    history.record(applicationId, check.checker(), "DISBURSEMENT_" + check.outcome(), check.notes());
+    return check.outcome();
+  }
+
+  /** Until when the latest hold keeps the loan, if it was ever held. */
+  public Optional<LocalDate> latestHoldUntil(String applicationId) {
+    return jdbc.sql("SELECT hold_until FROM disbursement_hold WHERE application_id = :a ORDER BY round DESC")
+        .param("a", applicationId).query(LocalDate.class).list().stream().findFirst();
+  }
+
+  /** The documents asked for in the open supplement round, if any. */
+  public Optional<List<DisbursementDocument>> openSupplement(String applicationId) {
+    return jdbc.sql("SELECT documents FROM disbursement_supplement WHERE application_id = :a AND received_at IS NULL ORDER BY round DESC")
+        .param("a", applicationId).query(String.class).list().stream().findFirst()
+        .map(docs -> java.util.Arrays.stream(docs.split(",")).map(DisbursementDocument::valueOf).toList());
+  }
+
+  /** The borrower brought or uploaded the documents asked for; the check comes back. */
+  public void supplementReceived(String applicationId, String receivedBy, String detail) {
+    jdbc.sql("UPDATE disbursement_supplement SET received_at = :at, received_by = :by WHERE application_id = :a AND received_at IS NULL")
+        .param("at", Timestamp.from(clock.now())).param("by", receivedBy).param("a", applicationId).update();
+    checks.record(applicationId, CheckType.DISBURSEMENT_DOCUMENTS, checks.count(applicationId, CheckType.DISBURSEMENT_DOCUMENTS) + 1,
+        "RECEIVED", receivedBy, detail, null);
+    history.record(applicationId, receivedBy, "DISBURSEMENT_DOCUMENTS_RECEIVED", detail);
+    caseFiles.setStatus(applicationId, ApplicationStatus.AWAITING_DISBURSEMENT);
+  }
+
+  /** The documents did not arrive in time: the loan is not paid out. */
+  public void supplementOverdue(String applicationId) {
+    String missing = openSupplement(applicationId).map(DisbursementCheckService::labels).orElse("-");
+    declines.decline(DeclineService.Decline.rejection(applicationId, Stage.CONTRACT_AND_DISBURSEMENT, "system",
+        "放款补充资料未在期限内提供: " + missing, CustomerReason.DISBURSEMENT_DOCUMENTS_NOT_SUPPLIED));
+  }
+
+  static String labels(List<DisbursementDocument> documents) {
+    return documents.stream().map(DisbursementDocument::label).collect(Collectors.joining("、"));
+  }
+}

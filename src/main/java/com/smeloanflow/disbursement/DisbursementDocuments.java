@@ -1,0 +1,41 @@
+package com.smeloanflow.disbursement;
+
+import com.smeloanflow.intake.DocumentsAwaiter;
+import com.smeloanflow.process.LoanOriginationProcess;
+import com.smeloanflow.platform.StateConflictException;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+/** The documents disbursement asked for, uploaded through a channel ({@code POST /api/applications/{id}/documents}). */
+@Component
+public class DisbursementDocuments implements DocumentsAwaiter {
+
+  private final DisbursementCheckService checks;
+  private final RuntimeService runtimeService;
+
+  public DisbursementDocuments(DisbursementCheckService checks, RuntimeService runtimeService) {
+    this.checks = checks;
+    this.runtimeService = runtimeService;
+  }
+
+  @Override
+  public boolean knows(String documentType) {
+    return DisbursementDocument.knows(documentType);
+  }
+
+  @Override
+  public boolean documentsUploaded(String applicationId, String reportedBy, String detail) {
+    if (checks.openSupplement(applicationId).isEmpty()) {
+      return false;
+    }
+    checks.supplementReceived(applicationId, reportedBy, detail);
+    try {
+      runtimeService.createMessageCorrelation(LoanOriginationProcess.Messages.DISBURSEMENT_DOCUMENTS_RECEIVED)
+          .processInstanceBusinessKey(applicationId).correlate();
+    } catch (MismatchingMessageCorrelationException e) {
+      throw new StateConflictException("Application " + applicationId + " is not waiting for documents; retry later");
+    }
+    return true;
+  }
+}

@@ -1,0 +1,75 @@
+package com.smeloanflow.identity;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Branch isolation of reads over the API: the channel gateway and central staff (processing centre,
+ * remote banking, approvers, committee, disbursement, collections, campaign managers, process owners,
+ * administrators, the leads of central teams) read every branch's data; branch staff (acceptance,
+ * customer managers, the branch's team leads) only their own branch's. One rule for applications, loans and whatever a later stage keeps per branch.
+ */
+@Component
+public class BranchAccess {
+
+  /** Authority prefix of a Camunda group in Spring Security (see platform.SecurityConfig). */
+  public static final String GROUP_AUTHORITY_PREFIX = "GROUP_";
+
+  /**
+   * Central groups read every branch. A team lead reads what the team reads: the lead of a central team
+   * every branch, a branch's lead ({@code ZY001-leads}) that branch; the team-leads role alone reads none.
+   */
+  private static final Set<String> CENTRAL = central();
+
+  private static Set<String> central() {
+    Set<String> central = new java.util.HashSet<>(Set.of(Groups.CHANNEL_GATEWAY, Groups.CAMUNDA_ADMIN, Groups.PROCESSING_CENTRE,
+        Groups.REMOTE_BANKING, Groups.CREDIT_APPROVERS, Groups.CREDIT_COMMITTEE, Groups.CREDIT_COMMITTEE_CHAIR,
+        Groups.DISBURSEMENT_OPS, Groups.COLLECTIONS, Groups.PROCESS_OWNERS, Groups.CAMPAIGN_MANAGERS));
+    for (Teams.Central team : Teams.Central.values()) {
+      central.add(team.leadGroup());
+    }
+    return Set.copyOf(central);
+  }
+
+  /** Refuses (403) a caller who may not read data of {@code branchCode}; {@code what} names it in the refusal. */
+  public void requireMayRead(String branchCode, Authentication caller, String what) {
+    if (!mayRead(branchCode, caller)) {
+      throw new AccessDeniedException("User " + caller.getName() + " may not read " + what + " of branch " + branchCode);
+    }
+  }
+
+  public boolean mayRead(String branchCode, Authentication caller) {
+    Set<String> groups = groupsOf(caller);
+    return groups.stream().anyMatch(CENTRAL::contains)
+        || groups.contains(Groups.acceptance(branchCode)) || groups.contains(Groups.customerManagers(branchCode))
+        || groups.contains(Groups.leads(branchCode));
+  }
+
+  /**
+   * The branches whose data the caller may list: empty when the caller reads every branch, else the
+   * branches of the caller's branch groups (possibly none).
+   */
+  public Optional<Set<String>> readableBranches(Authentication caller) {
+    Set<String> groups = groupsOf(caller);
+    if (groups.stream().anyMatch(CENTRAL::contains)) {
+      return Optional.empty();
+    }
+    return Optional.of(groups.stream()
+        .filter(g -> g.endsWith(Groups.ACCEPTANCE_SUFFIX) || g.endsWith(Groups.CUSTOMER_MANAGERS_SUFFIX)
+            || Teams.teamIdOfLeadGroup(g).filter(Teams::isBranchTeam).isPresent())
+        .map(g -> g.substring(0, g.indexOf('-')))
+        .collect(Collectors.toSet()));
+  }
+
+  private static Set<String> groupsOf(Authentication caller) {
+    return caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        .filter(a -> a.startsWith(GROUP_AUTHORITY_PREFIX))
+        .map(a -> a.substring(GROUP_AUTHORITY_PREFIX.length()))
+        .collect(Collectors.toSet());
+  }
+}

@@ -1,0 +1,108 @@
+package com.smeloanflow.identity;
+
+import com.smeloanflow.platform.sla.SlaState;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.query.Query;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Tasklist filters, per role. Staff: 我的待办 (assigned to me) and 我的组任务 (my posts' tasks), by due
+ * date. Team leads besides: 团队任务 (every task of their teams: Camunda shows a lead only those), 已超期
+ * (past the due date) and 已升级 (escalated by the SLA). Every filter shows the business columns in the list:
+ * the task-local values the case summaries set (enterprise, amount, product, branch; for a loan the
+ * borrower and principal; for a prospect the estimated limit) and the SLA state. Variables named in a
+ * filter but absent from a task are not shown.
+ */
+@Component
+class TasklistFilters {
+
+  /** Ids of the saved filters, to grant READ on. */
+  record Ids(String myTasks, String groupTasks, String teamTasks, String overdue, String escalated) {
+    List<String> forStaff() {
+      return List.of(myTasks, groupTasks);
+    }
+
+    List<String> forLeads() {
+      return List.of(myTasks, groupTasks, teamTasks, overdue, escalated);
+    }
+  }
+
+  /** The filter of the first version (every task for the team-leads group), replaced by 团队任务. */
+  static final String RETIRED_ALL_TASKS = "全部任务";
+
+  /** Business columns of the task list: task-local variable → label. */
+  static final Map<String, String> COLUMNS = columns();
+
+  private static Map<String, String> columns() {
+    Map<String, String> columns = new LinkedHashMap<>();
+    columns.put("enterpriseName", "企业");
+    columns.put("borrowerName", "借款人");
+    columns.put("requestedAmount", "申请金额(元)");
+    columns.put("principal", "贷款本金(元)");
+    columns.put("estimatedLimit", "预估额度(元)");
+    columns.put("productName", "产品");
+    columns.put("branchName", "网点");
+    columns.put(SlaState.VARIABLE, "时效");
+    return columns;
+  }
+
+  private final FilterService filterService;
+  private final TaskService taskService;
+
+  TasklistFilters(FilterService filterService, TaskService taskService) {
+    this.filterService = filterService;
+    this.taskService = taskService;
+  }
+
+  /** Creates the filters, or brings existing ones to the current query and columns; idempotent. */
+  Ids ensure() {
+    Filter retired = filterService.createFilterQuery().filterName(RETIRED_ALL_TASKS).singleResult();
+    if (retired != null) {
+      filterService.deleteFilter(retired.getId());
+    }
+    return new Ids(
+        ensure(IdentitySetup.FILTER_MY_TASKS, -10, "分配给我的任务, 按办理期限排序",
+            byDueDate(taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"))),
+        ensure(IdentitySetup.FILTER_GROUP_TASKS, -5, "我所在岗位可领取的任务, 按办理期限排序",
+            byDueDate(taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks())),
+        ensure(IdentitySetup.FILTER_TEAM_TASKS, 0, "我带领的团队的全部任务(团队主管), 按办理期限排序",
+            byDueDate(taskService.createTaskQuery())),
+        ensure(IdentitySetup.FILTER_OVERDUE, 5, "已超过办理期限的任务",
+            byDueDate(taskService.createTaskQuery().dueBeforeExpression("${now()}"))),
+        ensure(IdentitySetup.FILTER_ESCALATED, 10, "超期已升级至团队主管的任务, 优先级高者在前",
+            taskService.createTaskQuery().taskVariableValueEquals(SlaState.VARIABLE, SlaState.ESCALATED.label())
+                .orderByTaskPriority().desc().orderByDueDate().asc()));
+  }
+
+  private static TaskQuery byDueDate(TaskQuery query) {
+    return query.orderByDueDate().asc();
+  }
+
+  private String ensure(String name, int priority, String description, Query<?, ?> query) {
+    Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filterService.newTaskFilter(name);
+    }
+    filter.setQuery(query);
+    filter.setProperties(properties(priority, description));
+    filterService.saveFilter(filter);
+    return filter.getId();
+  }
+
+  private static Map<String, Object> properties(int priority, String description) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("priority", priority);
+    properties.put("description", description);
+    properties.put("refresh", true);
+    properties.put("showUndefinedVariable", false);
+    properties.put("variables", COLUMNS.entrySet().stream()
+        .map(column -> Map.of("name", column.getKey(), "label", column.getValue())).toList());
+    return properties;
+  }
+}

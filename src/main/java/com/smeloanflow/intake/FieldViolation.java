@@ -1,7 +1,0 @@
-package com.smeloanflow.intake;
-
-/**
- * One bad field of a request: its JSON path (e.g. {@code enterprise.creditCode}), a machine code
- * and a message staff and applicants can read.
- */
-public record FieldViolation(String field, String code, String message) {}

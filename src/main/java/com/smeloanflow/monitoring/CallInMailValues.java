@@ -1,0 +1,35 @@
+package com.smeloanflow.monitoring;
+
+import com.smeloanflow.notification.MailCaseType;
+import com.smeloanflow.notification.MailValueProvider;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Placeholders of the borrower's mails (case type LOAN) from the loan's latest check that called it in:
+ * {@code callInDueOn}, the day the borrower must repay by. Nothing while no check called the loan in.
+ * The checker's findings are internal and never reach a mail.
+ */
+@Component
+public class CallInMailValues implements MailValueProvider {
+
+  private final CheckRepository checks;
+
+  public CallInMailValues(CheckRepository checks) {
+    this.checks = checks;
+  }
+
+  @Override
+  public MailCaseType caseType() {
+    return MailCaseType.LOAN;
+  }
+
+  @Override
+  public Map<String, String> values(String loanId) {
+    Map<String, String> values = new HashMap<>();
+    checks.ofLoan(loanId).stream().filter(check -> check.outcome() == CheckOutcome.CALL_IN).findFirst()
+        .ifPresent(check -> values.put("callInDueOn", check.callInDueOn().toString()));
+    return values;
+  }
+}

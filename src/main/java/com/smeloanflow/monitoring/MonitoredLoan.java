@@ -1,0 +1,34 @@
+package com.smeloanflow.monitoring;
+
+import com.smeloanflow.servicing.Classification;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A loan under post-loan monitoring ({@code monitored_loan}).
+ *
+ * @param loanId            the loan (business key of its post-loan-monitoring instance)
+ * @param branchCode        the loan's branch: its customer managers check on site
+ * @param status            {@link #MONITORING} or {@link #ENDED}
+ * @param processInstanceId the post-loan-monitoring instance
+ * @param classification    the risk review's classification (the risk-classification table, or an approved reclassification)
+ * @param watchListed       on the watch list (关注 or worse): checked monthly, else quarterly
+ * @param nextCheckDue      when the next periodic check falls due; null before the first check is done
+ * @param lastCheckOn       the business date of the last completed check, of any kind
+ * @param baseline          what the external data said at the last (re)query
+ * @param lastRequeryAt     when the external data was last re-queried
+ * @param startedOn         the business date monitoring started
+ * @param closure           SETTLED or WRITTEN_OFF once the loan left the books
+ * @param closedOn          the business date it did
+ */
+public record MonitoredLoan(String loanId, String branchCode, String status, String processInstanceId,
+    Classification classification, boolean watchListed, LocalDate nextCheckDue, LocalDate lastCheckOn,
+    ExternalBaseline baseline, Instant lastRequeryAt, LocalDate startedOn, String closure, LocalDate closedOn) {
+
+  public static final String MONITORING = "MONITORING";
+  public static final String ENDED = "ENDED";
+
+  public boolean monitoring() {
+    return MONITORING.equals(status);
+  }
+}

@@ -1,0 +1,87 @@
+package com.smeloanflow.monitoring;
+
+import com.smeloanflow.platform.StoredJson;
+import com.smeloanflow.servicing.Classification;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The loans under monitoring ({@code monitored_loan}). */
+@Repository
+public class MonitoredLoanRepository {
+
+  private final JdbcClient jdbc;
+
+  public MonitoredLoanRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(MonitoredLoan loan, Instant at) {
+    jdbc.sql("""
+        INSERT INTO monitored_loan (loan_id, branch_code, status, process_instance_id, classification, watch_listed,
+          baseline_json, started_on, started_at)
+        VALUES (:loanId, :branch, :status, :instance, :classification, :watch, :baseline, :on, :at)
+        """)
+        .param("loanId", loan.loanId()).param("branch", loan.branchCode()).param("status", loan.status())
+        .param("instance", loan.processInstanceId()).param("classification", loan.classification().name())
+        .param("watch", loan.watchListed()).param("baseline", StoredJson.write(loan.baseline()))
+        .param("on", loan.startedOn()).param("at", Timestamp.from(at)).update();
+  }
+
+  public Optional<MonitoredLoan> find(String loanId) {
+    return jdbc.sql("SELECT * FROM monitored_loan WHERE loan_id = :loanId").param("loanId", loanId)
+        .query((rs, row) -> loan(rs)).optional();
+  }
+
+  /** The row locked until the transaction ends: changes of one loan's monitoring apply one at a time. */
+  public Optional<MonitoredLoan> lock(String loanId) {
+    return jdbc.sql("SELECT * FROM monitored_loan WHERE loan_id = :loanId FOR UPDATE").param("loanId", loanId)
+        .query((rs, row) -> loan(rs)).optional();
+  }
+
+  public void classify(String loanId, Classification classification, boolean watchListed) {
+    jdbc.sql("UPDATE monitored_loan SET classification = :classification, watch_listed = :watch WHERE loan_id = :loanId")
+        .param("classification", classification.name()).param("watch", watchListed).param("loanId", loanId).update();
+  }
+
+  public void schedule(String loanId, LocalDate nextCheckDue) {
+    jdbc.sql("UPDATE monitored_loan SET next_check_due = :due WHERE loan_id = :loanId")
+        .param("due", nextCheckDue).param("loanId", loanId).update();
+  }
+
+  public void checked(String loanId, LocalDate on) {
+    jdbc.sql("UPDATE monitored_loan SET last_check_on = :on WHERE loan_id = :loanId").param("on", on).param("loanId", loanId)
+        .update();
+  }
+
+  public void requeried(String loanId, ExternalBaseline baseline, Instant at) {
+    jdbc.sql("UPDATE monitored_loan SET baseline_json = :baseline, last_requery_at = :at WHERE loan_id = :loanId")
+        .param("baseline", StoredJson.write(baseline)).param("at", Timestamp.from(at)).param("loanId", loanId).update();
+  }
+
+  /** Servicing reported the loan settled or written off (the monitoring instance ends next). */
+  public void closed(String loanId, String closure, LocalDate on) {
+    jdbc.sql("UPDATE monitored_loan SET closure = :closure, closed_on = :on WHERE loan_id = :loanId AND closure IS NULL")
+        .param("closure", closure).param("on", on).param("loanId", loanId).update();
+  }
+
+  public void ended(String loanId, Instant at) {
+    jdbc.sql("UPDATE monitored_loan SET status = :ended, next_check_due = NULL, ended_at = :at WHERE loan_id = :loanId")
+        .param("ended", MonitoredLoan.ENDED).param("at", Timestamp.from(at)).param("loanId", loanId).update();
+  }
+
+  private static MonitoredLoan loan(ResultSet rs) throws SQLException {
+    Timestamp requeried = rs.getTimestamp("last_requery_at");
+    return new MonitoredLoan(rs.getString("loan_id"), rs.getString("branch_code"), rs.getString("status"),
+        rs.getString("process_instance_id"), Classification.valueOf(rs.getString("classification")),
+        rs.getBoolean("watch_listed"), rs.getObject("next_check_due", LocalDate.class),
+        rs.getObject("last_check_on", LocalDate.class), StoredJson.read(rs.getString("baseline_json"), ExternalBaseline.class),
+        requeried == null ? null : requeried.toInstant(), rs.getObject("started_on", LocalDate.class),
+        rs.getString("closure"), rs.getObject("closed_on", LocalDate.class));
+  }
+}

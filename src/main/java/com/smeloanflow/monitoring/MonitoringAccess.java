@@ -1,0 +1,52 @@
+package com.smeloanflow.monitoring;
+
+import com.smeloanflow.identity.BranchAccess;
+import com.smeloanflow.identity.Groups;
+import java.util.Set;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may do what with a loan's monitoring over the API (403 otherwise). Reading: as for the loan
+ * (central staff, the loan's branch). Reporting a signal: core banking, the processing and remote
+ * banking centres, team leads, administrators, and the customer managers of the loan's branch.
+ * Proposing a reclassification: the remote banking centre, approvers, team leads and the branch's
+ * customer managers; a second person approves it in Tasklist.
+ */
+@Component
+public class MonitoringAccess {
+
+  private static final Set<String> SIGNAL_REPORTERS = Set.of(Groups.CAMUNDA_ADMIN, Groups.CORE_BANKING,
+      Groups.PROCESSING_CENTRE, Groups.REMOTE_BANKING, Groups.TEAM_LEADS);
+  private static final Set<String> RECLASSIFICATION_PROPOSERS = Set.of(Groups.REMOTE_BANKING, Groups.CREDIT_APPROVERS,
+      Groups.TEAM_LEADS);
+
+  private final BranchAccess branchAccess;
+
+  public MonitoringAccess(BranchAccess branchAccess) {
+    this.branchAccess = branchAccess;
+  }
+
+  public void requireMayRead(String branchCode, Authentication caller, String loanId) {
+    branchAccess.requireMayRead(branchCode, caller, "post-loan monitoring of loan " + loanId);
+  }
+
+  public void requireMayReportSignal(String branchCode, Authentication caller, String loanId) {
+    require(SIGNAL_REPORTERS, branchCode, caller, "report a signal of loan " + loanId);
+  }
+
+  public void requireMayProposeReclassification(String branchCode, Authentication caller, String loanId) {
+    require(RECLASSIFICATION_PROPOSERS, branchCode, caller, "propose a reclassification of loan " + loanId);
+  }
+
+  private static void require(Set<String> groups, String branchCode, Authentication caller, String what) {
+    String prefix = BranchAccess.GROUP_AUTHORITY_PREFIX;
+    boolean allowed = caller.getAuthorities().stream().map(a -> a.getAuthority()).filter(a -> a.startsWith(prefix))
+        .map(a -> a.substring(prefix.length()))
+        .anyMatch(group -> groups.contains(group) || group.equals(Groups.customerManagers(branchCode)));
+    if (!allowed) {
+      throw new AccessDeniedException("User " + caller.getName() + " may not " + what + " of branch " + branchCode);
+    }
+  }
+}

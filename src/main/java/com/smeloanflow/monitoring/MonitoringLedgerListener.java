@@ -1,0 +1,48 @@
+package com.smeloanflow.monitoring;
+
+import com.smeloanflow.servicing.LoanAccount;
+import com.smeloanflow.servicing.LoanLifecycleListener;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Monitoring's ear on the ledger, in the ledger's transaction: a changed days-past-due floor makes the
+ * classification table decide again (so a repaid arrear lowers the classification and a loan falling
+ * overdue joins the watch list); a loan settled or written off ends its monitoring. Loans not under
+ * monitoring are left alone.
+ */
+@Component
+public class MonitoringLedgerListener implements LoanLifecycleListener {
+
+  private final MonitoredLoanRepository monitored;
+  private final RiskClassificationService classification;
+  private final PostLoanMonitoringService monitoring;
+
+  public MonitoringLedgerListener(MonitoredLoanRepository monitored, RiskClassificationService classification,
+      PostLoanMonitoringService monitoring) {
+    this.monitored = monitored;
+    this.classification = classification;
+    this.monitoring = monitoring;
+  }
+
+  @Override
+  public void floorChanged(LocalDate businessDate, List<FloorChange> changes) {
+    for (FloorChange change : changes) {
+      if (monitored.find(change.loanId()).filter(MonitoredLoan::monitoring).isPresent()) {
+        classification.reevaluate(change.loanId(), RiskClassificationService.Cause.FLOOR_CHANGE,
+            change.previousFloor() + "->" + change.floor(), "system", RiskClassificationService.TABLE);
+      }
+    }
+  }
+
+  @Override
+  public void settled(LocalDate businessDate, List<String> loanIds) {
+    loanIds.forEach(loanId -> monitoring.loanClosed(loanId, LoanAccount.SETTLED, businessDate));
+  }
+
+  @Override
+  public void writtenOff(String loanId, LocalDate businessDate) {
+    monitoring.loanClosed(loanId, LoanAccount.WRITTEN_OFF, businessDate);
+  }
+}

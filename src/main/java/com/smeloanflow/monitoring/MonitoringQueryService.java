@@ -1,0 +1,69 @@
+package com.smeloanflow.monitoring;
+
+import com.smeloanflow.servicing.LoanNotFoundException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+
+/** Reads a loan's monitoring for the API. */
+@Service
+public class MonitoringQueryService {
+
+  /** A loan has a first or periodic check, a few signal checks and an approval open at most. */
+  private static final int MAX_OPEN_TASKS = 50;
+
+  private final MonitoredLoanRepository monitored;
+  private final SignalRepository signals;
+  private final CheckRepository checks;
+  private final ClassificationRepository classifications;
+  private final TaskService tasks;
+
+  public MonitoringQueryService(MonitoredLoanRepository monitored, SignalRepository signals, CheckRepository checks,
+      ClassificationRepository classifications, TaskService tasks) {
+    this.monitored = monitored;
+    this.signals = signals;
+    this.checks = checks;
+    this.classifications = classifications;
+    this.tasks = tasks;
+  }
+
+  public Optional<MonitoredLoan> find(String loanId) {
+    return monitored.find(loanId);
+  }
+
+  /** @throws LoanNotFoundException when the loan is not under monitoring (never was) */
+  /** Early-warning signals of the loan still open (not yet checked), e.g. for a credit line's annual review. */
+  public int openSignalCount(String loanId) {
+    return signals.openOf(loanId).size();
+  }
+
+  public MonitoringView view(String loanId) {
+    MonitoredLoan loan = monitored.find(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
+    List<PostLoanCheck> loanChecks = checks.ofLoan(loanId);
+    return new MonitoringView(loanId, loan.branchCode(), loan.status(), loan.monitoring() ? "贷后监控中" : "监控已结束",
+        loan.classification(), loan.classification().label(), loan.watchListed(), loan.watchListed() ? "MONTHLY" : "QUARTERLY",
+        loan.watchListed() ? "观察名单, 每月检查" : "每季度检查", loan.nextCheckDue(), loan.lastCheckOn(), loan.lastRequeryAt(),
+        loan.startedOn(), loan.closure(), loan.closedOn(), openTasks(loan, loanChecks),
+        signals.ofLoan(loanId).stream().map(MonitoringView.SignalView::of).toList(),
+        loanChecks.stream().map(MonitoringView.CheckView::of).toList(),
+        classifications.changesOf(loanId).stream().map(MonitoringView.ChangeView::of).toList(),
+        classifications.proposalsOf(loanId).stream().map(MonitoringView.ProposalView::of).toList(),
+        checks.instructionsOf(loanId));
+  }
+
+  private List<String> openTasks(MonitoredLoan loan, List<PostLoanCheck> loanChecks) {
+    if (!loan.monitoring()) {
+      return List.of();
+    }
+    List<String> instances = new ArrayList<>();
+    instances.add(loan.processInstanceId());
+    loanChecks.stream().filter(check -> PostLoanCheck.OPEN.equals(check.status()))
+        .map(check -> checks.processInstanceOf(check.checkId())).filter(Objects::nonNull).forEach(instances::add);
+    return tasks.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new)).orderByTaskCreateTime().asc()
+        .listPage(0, MAX_OPEN_TASKS).stream().map(Task::getName).toList();
+  }
+}

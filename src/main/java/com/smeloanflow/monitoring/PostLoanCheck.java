@@ -1,0 +1,41 @@
+package com.smeloanflow.monitoring;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One post-loan check ({@code post_loan_check}); its id is the business key of its post-loan-check.
+ *
+ * @param checkId       e.g. PC20261201000003
+ * @param loanId        the loan
+ * @param kind          first, periodic or for signals
+ * @param method        remote, or on site when a signal is serious
+ * @param methodReason  why this method
+ * @param status        {@link #OPEN}, {@link #DONE} or {@link #CANCELLED}
+ * @param openedOn      business date it was opened
+ * @param outcome       what the checker concluded (when done)
+ * @param findings      the checker's notes
+ * @param checklist     what the checker ticked
+ * @param lineMeasure   REDUCE or FREEZE, with {@link #outcome} RESTRICT_LINE
+ * @param reducedLimit  the limit a REDUCE leaves
+ * @param callInDueOn   with CALL_IN: the day the borrower must repay by
+ * @param checkedBy     who checked
+ * @param checkedOn     the business date it was done
+ * @param openedAt      when it was opened
+ * @param checkedAt     when it was done
+ */
+public record PostLoanCheck(String checkId, String loanId, CheckKind kind, CheckMethod method, String methodReason,
+    String status, LocalDate openedOn, CheckOutcome outcome, String findings, List<String> checklist,
+    LineMeasure lineMeasure, BigDecimal reducedLimit, LocalDate callInDueOn, String checkedBy, LocalDate checkedOn,
+    Instant openedAt, Instant checkedAt) {
+
+  public static final String OPEN = "OPEN";
+  public static final String DONE = "DONE";
+  public static final String CANCELLED = "CANCELLED";
+
+  public PostLoanCheck {
+    checklist = checklist == null ? List.of() : List.copyOf(checklist);
+  }
+}

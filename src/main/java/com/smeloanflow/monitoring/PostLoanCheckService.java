@@ -1,0 +1,204 @@
+package com.smeloanflow.monitoring;
+
+import com.smeloanflow.casefile.ApplicationChecks;
+import com.smeloanflow.casefile.ApplicationHistory;
+import com.smeloanflow.casefile.CheckType;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.InputHygiene;
+import com.smeloanflow.platform.InvalidTaskInputException;
+import com.smeloanflow.platform.StateConflictException;
+import com.smeloanflow.servicing.LoanAccount;
+import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.servicing.LoanStanding;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/**
+ * The rules of a post-loan check: opened remote, or on site when a signal it covers is serious; done
+ * with a conclusion and findings (a line measure names reduce or freeze, a reduction the limit left);
+ * done, it closes its signals, the classification table decides again and the next periodic check
+ * follows. A line measure is recorded for the line owner; a called-in loan gets a repayment date and
+ * goes to collections.
+ */
+@Service
+public class PostLoanCheckService {
+
+  private static final Logger log = LoggerFactory.getLogger(PostLoanCheckService.class);
+  private static final int MAX_FINDINGS = 2000;
+
+  private final CheckRepository checks;
+  private final SignalRepository signals;
+  private final MonitoredLoanRepository monitored;
+  private final RiskClassificationService classification;
+  private final PostLoanMonitoringService monitoring;
+  private final LoanAccountService loans;
+  private final MonitoringIds ids;
+  private final MonitoringPolicy policy;
+  private final BusinessClock clock;
+  private final ApplicationChecks caseFileChecks;
+  private final ApplicationHistory history;
+  private final ObjectProvider<CollectionReferral> collections;
+
+  public PostLoanCheckService(CheckRepository checks, SignalRepository signals, MonitoredLoanRepository monitored,
+      RiskClassificationService classification, PostLoanMonitoringService monitoring, LoanAccountService loans,
+      MonitoringIds ids, MonitoringPolicy policy, BusinessClock clock, ApplicationChecks caseFileChecks,
+      ApplicationHistory history, ObjectProvider<CollectionReferral> collections) {
+    this.checks = checks;
+    this.signals = signals;
+    this.monitored = monitored;
+    this.classification = classification;
+    this.monitoring = monitoring;
+    this.loans = loans;
+    this.ids = ids;
+    this.policy = policy;
+    this.clock = clock;
+    this.caseFileChecks = caseFileChecks;
+    this.history = history;
+    this.collections = collections;
+  }
+
+  /** Opens a check: on site when one of its signals is serious, else remote. */
+  public PostLoanCheck open(String loanId, CheckKind kind, List<WarningSignal> covering) {
+    List<WarningSignal> serious = covering.stream().filter(s -> s.severity() == SignalSeverity.SERIOUS).toList();
+    CheckMethod method = serious.isEmpty() ? CheckMethod.REMOTE : CheckMethod.ON_SITE;
+    String reason = switch (kind) {
+      case FIRST -> "放款后30日内首次检查, 远程银行中心电话回访";
+      case PERIODIC -> "定期检查, 由远程银行中心远程核查";
+      case SIGNAL -> serious.isEmpty()
+          ? "一般预警信号, 由远程银行中心远程核查: " + reasons(covering)
+          : "重大预警信号, 由网点客户经理实地检查: " + reasons(serious);
+    };
+    String checkId = ids.nextCheckId();
+    checks.insert(checkId, loanId, kind, method, reason, clock.today(), clock.now());
+    log.info("Loan {}: {} {} opened ({}): {}", loanId, kind, checkId, method, reason);
+    return checks.find(checkId).orElseThrow();
+  }
+
+  private static String reasons(List<WarningSignal> signals) {
+    return signals.stream().map(WarningSignal::severityReason).distinct().collect(Collectors.joining("; "));
+  }
+
+  public PostLoanCheck get(String checkId) {
+    return checks.find(checkId).orElseThrow(() -> new IllegalStateException("No post-loan check " + checkId));
+  }
+
+  /** The check's post-loan-check instance has started. */
+  public PostLoanCheck started(String checkId, String processInstanceId) {
+    checks.linkProcess(checkId, processInstanceId);
+    return get(checkId);
+  }
+
+  /** The signals a check covers, oldest first. */
+  public List<WarningSignal> signalsOf(String checkId) {
+    return signals.ofCheck(checkId);
+  }
+
+  /**
+   * Records what the checker concluded; closes the check's signals; the classification table decides
+   * again (a watch finding puts the loan on the watch list) and the next periodic check follows.
+   *
+   * @throws InvalidTaskInputException a missing or inconsistent field (400 in Tasklist)
+   * @throws StateConflictException    the check is no longer open
+   */
+  public PostLoanCheck complete(CompleteCheck command) {
+    PostLoanCheck check = get(command.checkId());
+    String findings = validate(command);
+    LocalDate today = clock.today();
+    LocalDate callInDue = command.outcome() == CheckOutcome.CALL_IN ? policy.callInDueOn(today) : null;
+    LineMeasure measure = command.outcome() == CheckOutcome.RESTRICT_LINE ? command.lineMeasure() : null;
+    BigDecimal limit = measure == LineMeasure.REDUCE ? command.reducedLimit() : null;
+    if (!checks.complete(command.checkId(), command.outcome(), findings, command.checklist(), measure, limit, callInDue,
+        command.checkedBy(), today, clock.now())) {
+      throw new StateConflictException("Post-loan check " + command.checkId() + " is " + check.status());
+    }
+    signals.checked(command.checkId(), clock.now());
+    monitored.checked(check.loanId(), today);
+    log.info("Loan {}: {} {} done by {}: {}{}", check.loanId(), check.kind(), check.checkId(), command.checkedBy(),
+        command.outcome(), measure == null ? "" : " " + measure + (limit == null ? "" : " to " + limit.toPlainString()));
+    classification.reevaluate(check.loanId(), check.kind() == CheckKind.FIRST ? RiskClassificationService.Cause.FIRST_CHECK
+        : RiskClassificationService.Cause.CHECK, check.checkId(), command.checkedBy(), RiskClassificationService.TABLE);
+    monitoring.reschedule(check.loanId());
+    return get(command.checkId());
+  }
+
+  private String validate(CompleteCheck command) {
+    if (command.outcome() == null) {
+      throw new InvalidTaskInputException("请选择检查结论 (checkConclusion)");
+    }
+    String findings = command.findings() == null ? null : command.findings().trim();
+    if (findings == null || findings.isEmpty() || findings.length() > MAX_FINDINGS) {
+      throw new InvalidTaskInputException("请填写检查情况 (1-" + MAX_FINDINGS + " 字) (checkFindings)");
+    }
+    InputHygiene.multiLine("checkFindings", findings).ifPresent(v -> {
+      throw new InvalidTaskInputException("检查情况" + v.message() + " (checkFindings)");
+    });
+    if (command.outcome() == CheckOutcome.RESTRICT_LINE) {
+      if (command.lineMeasure() == null) {
+        throw new InvalidTaskInputException("请选择额度管控措施: 压降或冻结 (lineMeasure)");
+      }
+      if (command.lineMeasure() == LineMeasure.REDUCE) {
+        LoanAccount loan = loans.find(get(command.checkId()).loanId()).orElseThrow();
+        if (command.reducedLimit() == null || command.reducedLimit().compareTo(loan.principal()) >= 0) {
+          throw new InvalidTaskInputException("压降额度须填写压降后的额度, 且低于原额度 " + loan.principal().toPlainString()
+              + " 元 (reducedLimit)");
+        }
+      }
+    }
+    return findings;
+  }
+
+  /**
+   * The first check within 30 days of disbursement (remote banking), recorded as a check of the loan
+   * and in the application's case file; then the classification table decides again.
+   */
+  public PostLoanCheck recordFirstCheck(String loanId, CheckOutcome outcome, String notes, List<String> checklist,
+      String checker) {
+    if (outcome != CheckOutcome.NORMAL && outcome != CheckOutcome.WATCH) {
+      throw new InvalidTaskInputException("首次检查结论应为正常或关注 (firstCheckResult)");
+    }
+    PostLoanCheck check = open(loanId, CheckKind.FIRST, List.of());
+    PostLoanCheck done = complete(new CompleteCheck(check.checkId(), outcome, notes, checklist, null, null, checker));
+    String applicationId = loans.find(loanId).orElseThrow().applicationId();
+    caseFileChecks.record(applicationId, CheckType.POST_LOAN_FIRST_CHECK, 1, outcome.name(), checker,
+        checklist.isEmpty() ? "—" : String.join(", ", checklist), done.findings());
+    history.record(applicationId, checker, "POST_LOAN_FIRST_CHECK_" + outcome.name(), loanId + ": " + done.findings());
+    return done;
+  }
+
+  /** The line measure of a RESTRICT_LINE check, recorded for the owner of the credit line (once). */
+  public LineInstruction issueLineInstruction(String checkId) {
+    PostLoanCheck check = get(checkId);
+    if (check.outcome() != CheckOutcome.RESTRICT_LINE) {
+      throw new IllegalStateException("Check " + checkId + " ordered no line measure (" + check.outcome() + ")");
+    }
+    return checks.instructionOf(checkId).orElseGet(() -> {
+      LineInstruction instruction = new LineInstruction(check.loanId(), checkId, check.lineMeasure(), check.reducedLimit(),
+          check.findings(), check.checkedBy(), clock.now(), LineInstruction.OPEN);
+      checks.insertInstruction(instruction);
+      log.info("Loan {}: line instruction {} {} recorded for the line owner (check {})", check.loanId(), check.lineMeasure(),
+          check.reducedLimit() == null ? "" : check.reducedLimit().toPlainString(), checkId);
+      return instruction;
+    });
+  }
+
+  /** A called-in loan goes to collections before it falls overdue: its case opens now. */
+  public String referToCollections(String checkId) {
+    PostLoanCheck check = get(checkId);
+    if (check.outcome() != CheckOutcome.CALL_IN) {
+      throw new IllegalStateException("Check " + checkId + " did not call the loan in (" + check.outcome() + ")");
+    }
+    LoanAccount loan = loans.find(check.loanId()).orElseThrow();
+    LoanStanding standing = loans.standing(check.loanId()).orElseThrow();
+    String caseId = collections.getObject().refer(check.loanId(), loan.branchCode(),
+        standing.lastClosedOn() != null ? standing.lastClosedOn() : clock.today(), standing.daysPastDue());
+    log.info("Loan {}: called in by check {} (repay by {}), collection case {}", check.loanId(), checkId, check.callInDueOn(),
+        caseId);
+    return caseId;
+  }
+}

@@ -1,0 +1,179 @@
+package com.smeloanflow.monitoring;
+
+import com.smeloanflow.process.PostLoanMonitoringProcess;
+import com.smeloanflow.process.ProcessVariable;
+import com.smeloanflow.processing.ExternalDataService;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.StateConflictException;
+import com.smeloanflow.servicing.Classification;
+import com.smeloanflow.servicing.LoanAccount;
+import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.servicing.LoanNotFoundException;
+import com.smeloanflow.servicing.LoanStanding;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The life of a loan under monitoring: enrolled at disbursement, a periodic check scheduled after each
+ * check (a quarter later, a month on the watch list; the waiting timer follows when the loan joins or
+ * leaves the watch list or another check is done), and the end when servicing reports the loan
+ * settled or written off: open checks, signals and proposals are cancelled. Delegates and the
+ * ledger's listener call it; they hold no rule of their own.
+ */
+@Service
+public class PostLoanMonitoringService {
+
+  private static final Logger log = LoggerFactory.getLogger(PostLoanMonitoringService.class);
+
+  private final MonitoredLoanRepository monitored;
+  private final CheckRepository checks;
+  private final SignalRepository signals;
+  private final ClassificationRepository classifications;
+  private final LoanAccountService loans;
+  private final ExternalDataService externalData;
+  private final MonitoringPolicy policy;
+  private final BusinessClock clock;
+  private final RuntimeService runtime;
+  private final ManagementService management;
+
+  public PostLoanMonitoringService(MonitoredLoanRepository monitored, CheckRepository checks, SignalRepository signals,
+      ClassificationRepository classifications, LoanAccountService loans, ExternalDataService externalData,
+      MonitoringPolicy policy, BusinessClock clock, RuntimeService runtime, ManagementService management) {
+    this.monitored = monitored;
+    this.checks = checks;
+    this.signals = signals;
+    this.classifications = classifications;
+    this.loans = loans;
+    this.externalData = externalData;
+    this.policy = policy;
+    this.clock = clock;
+    this.runtime = runtime;
+    this.management = management;
+  }
+
+  /**
+   * Puts a disbursed loan under monitoring, with the external data it was granted on as the measure of
+   * later signals; a loan already enrolled is left as it is.
+   *
+   * @throws LoanNotFoundException no such loan
+   */
+  public MonitoredLoan enrol(String loanId, String processInstanceId) {
+    Optional<MonitoredLoan> enrolled = monitored.find(loanId);
+    if (enrolled.isPresent()) {
+      return enrolled.get();
+    }
+    LoanAccount loan = loans.find(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
+    LoanStanding standing = loans.standing(loanId).orElseThrow();
+    ExternalBaseline baseline = externalData.findSnapshot(loan.applicationId())
+        .map(data -> ExternalBaseline.of(data.registration(), data.tax(), data.bureau(), data.court(), data.flows()))
+        .orElseGet(ExternalBaseline::unknown);
+    MonitoredLoan loanUnderMonitoring = new MonitoredLoan(loanId, loan.branchCode(), MonitoredLoan.MONITORING,
+        processInstanceId, standing.classification(), standing.classification() != Classification.NORMAL,
+        null, null, baseline, null, clock.today(), null, null);
+    monitored.insert(loanUnderMonitoring, clock.now());
+    log.info("Loan {}: post-loan monitoring started ({}), classification {}", loanId, processInstanceId,
+        standing.classification());
+    return loanUnderMonitoring;
+  }
+
+  /**
+   * The next periodic check: a quarter after the last check (or the start), a month while the loan is
+   * on the watch list. Empty when the loan is no longer on the books: monitoring ends.
+   */
+  public Optional<LocalDate> scheduleNextCheck(String loanId) {
+    MonitoredLoan loan = require(loanId);
+    boolean onBooks = loans.standing(loanId).map(LoanStanding::active).orElse(false);
+    if (!onBooks || !loan.monitoring()) {
+      end(loanId, "贷款已不在账");
+      return Optional.empty();
+    }
+    LocalDate due = nextCheckDue(loan);
+    monitored.schedule(loanId, due);
+    log.info("Loan {}: next periodic check due {} ({})", loanId, due, loan.watchListed() ? "watch list, monthly" : "quarterly");
+    return Optional.of(due);
+  }
+
+  /**
+   * The rhythm changed (the loan joined or left the watch list) or a check was done: the next periodic
+   * check is due again from the last check, and the waiting timer moves with it. Nothing to move
+   * while a first or periodic check is open: the next one is scheduled when it is done.
+   */
+  public void reschedule(String loanId) {
+    MonitoredLoan loan = require(loanId);
+    if (!loan.monitoring()) {
+      return;
+    }
+    Job timer = management.createJobQuery().processInstanceId(loan.processInstanceId())
+        .activityId(PostLoanMonitoringProcess.Elements.TIMER_PERIODIC_CHECK_DUE).singleResult();
+    if (timer == null) {
+      return;
+    }
+    LocalDate due = nextCheckDue(loan);
+    monitored.schedule(loanId, due);
+    ProcessVariable.trusted(() -> {
+      runtime.setVariable(loan.processInstanceId(), PostLoanMonitoringProcess.Variables.PERIODIC_CHECK_DUE.name(),
+          MonitoringPolicy.startOf(due));
+      return null;
+    });
+    management.setJobDuedate(timer.getId(), MonitoringPolicy.startOf(due));
+    log.info("Loan {}: next periodic check moved to {} ({})", loanId, due, loan.watchListed() ? "watch list, monthly" : "quarterly");
+  }
+
+  /**
+   * Servicing settled or wrote off the loan: monitoring ends (message LoanClosed), with every open task
+   * cancelled. A loan not under monitoring is left alone.
+   */
+  public void loanClosed(String loanId, String closure, LocalDate businessDate) {
+    Optional<MonitoredLoan> loan = monitored.find(loanId);
+    if (loan.isEmpty() || !loan.get().monitoring()) {
+      return;
+    }
+    monitored.closed(loanId, closure, businessDate);
+    runtime.createMessageCorrelation(PostLoanMonitoringProcess.Messages.LOAN_CLOSED)
+        .processInstanceId(loan.get().processInstanceId()).correlateAllWithResult();
+  }
+
+  /** Ends monitoring: open checks, signals and a pending reclassification are cancelled. */
+  public void end(String loanId, String reason) {
+    MonitoredLoan loan = require(loanId);
+    if (!loan.monitoring()) {
+      return;
+    }
+    String why = loan.closure() == null ? reason
+        : (LoanAccount.SETTLED.equals(loan.closure()) ? "贷款已结清" : "贷款已核销") + " (" + loan.closedOn() + ")";
+    int cancelled = checks.cancelOpen(loanId, why);
+    signals.cancelOpen(loanId, clock.now());
+    classifications.pending(loanId).ifPresent(proposal ->
+        classifications.decide(proposal.proposalId(), ReclassificationProposal.CANCELLED, "system", why, clock.now()));
+    monitored.ended(loanId, clock.now());
+    log.info("Loan {}: post-loan monitoring ended: {}; {} open checks cancelled", loanId, why, cancelled);
+  }
+
+  /** A quarter (a month on the watch list) after the last check, or after the start before any check. */
+  private LocalDate nextCheckDue(MonitoredLoan loan) {
+    return policy.nextCheckDue(loan.lastCheckOn() != null ? loan.lastCheckOn() : loan.startedOn(), loan.watchListed());
+  }
+
+  /**
+   * The loan's monitoring, locked until the transaction ends (changes of one loan apply one at a time),
+   * for a request of staff or another system.
+   *
+   * @throws LoanNotFoundException  no such loan
+   * @throws StateConflictException the loan was never under monitoring
+   */
+  public MonitoredLoan lockForRequest(String loanId) {
+    return monitored.lock(loanId).orElseThrow(() -> loans.find(loanId).isPresent()
+        ? new StateConflictException("Loan " + loanId + " is not under post-loan monitoring")
+        : new LoanNotFoundException(loanId));
+  }
+
+  MonitoredLoan require(String loanId) {
+    return monitored.find(loanId).orElseThrow(() -> new IllegalStateException("Loan " + loanId + " is not under monitoring"));
+  }
+}

@@ -1,0 +1,45 @@
+package com.smeloanflow.monitoring;
+
+import static com.smeloanflow.process.PostLoanMonitoringProcess.Variables.RECLASSIFICATION_APPROVED;
+
+import com.smeloanflow.platform.TaskActor;
+import com.smeloanflow.platform.TaskForm;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task listener (assignment, complete) of "审批风险分类调整": four eyes on the server, whatever the
+ * client — the proposer can neither claim, be assigned nor complete it (403) — then the decision.
+ */
+@Component("reclassificationApprovalTask")
+public class ReclassificationApprovalTaskListener implements TaskListener {
+
+  public static final String DECISION = "reclassificationDecision";
+  public static final String NOTE = "reclassificationNote";
+  static final String APPROVE = "APPROVE";
+  static final String REJECT = "REJECT";
+
+  private final RiskClassificationService classification;
+
+  public ReclassificationApprovalTaskListener(RiskClassificationService classification) {
+    this.classification = classification;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String loanId = task.getExecution().getProcessBusinessKey();
+    if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+      if (task.getAssignee() != null) {
+        classification.requireMayDecide(loanId, task.getAssignee());
+      }
+      return;
+    }
+    TaskForm form = TaskForm.of(task);
+    boolean approve = APPROVE.equals(form.choice(DECISION, "审批结论", Set.of(APPROVE, REJECT)));
+    RECLASSIFICATION_APPROVED.set(task.getExecution(),
+        classification.decide(new DecideReclassification(loanId, approve, form.text(NOTE), TaskActor.of(task))));
+    form.discard(DECISION, NOTE);
+  }
+}

@@ -1,0 +1,245 @@
+package com.smeloanflow.monitoring;
+
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.FieldViolation;
+import com.smeloanflow.platform.InputHygiene;
+import com.smeloanflow.platform.InvalidFieldsException;
+import com.smeloanflow.platform.InvalidTaskInputException;
+import com.smeloanflow.platform.StateConflictException;
+import com.smeloanflow.process.PostLoanMonitoringProcess;
+import com.smeloanflow.servicing.Classification;
+import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.servicing.LoanStanding;
+import com.smeloanflow.servicing.RiskReview;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The five-tier classification of a loan under monitoring. The table {@code risk-classification}
+ * decides again whenever one of its inputs changes (a signal, a check, the days-past-due floor at the
+ * daily close, an approved reclassification); each change is kept with what caused it, the inputs, the
+ * rules that fired, who decided and who asked, and handed to servicing as the risk review's level (the
+ * loan's classification is the strictest of it and the floor). 关注 or worse puts the loan on the watch
+ * list: monthly checks. A person's reclassification needs a reason and a second person's approval.
+ */
+@Service
+public class RiskClassificationService {
+
+  private static final Logger log = LoggerFactory.getLogger(RiskClassificationService.class);
+  /** Who decides when the table does. */
+  public static final String TABLE = PostLoanMonitoringProcess.CLASSIFICATION_DECISION;
+  private static final int MAX_REASON = 1000;
+
+  private final MonitoredLoanRepository monitored;
+  private final SignalRepository signals;
+  private final CheckRepository checks;
+  private final ClassificationRepository classifications;
+  private final RiskClassificationTable table;
+  private final LoanAccountService loans;
+  private final PostLoanMonitoringService monitoring;
+  private final MonitoringIds ids;
+  private final BusinessClock clock;
+  private final RuntimeService runtime;
+  /** Later stages that hear of a change (accountability); none unless Spring sets them. */
+  private Supplier<Stream<ClassificationListener>> listeners = Stream::empty;
+
+  public RiskClassificationService(MonitoredLoanRepository monitored, SignalRepository signals, CheckRepository checks,
+      ClassificationRepository classifications, RiskClassificationTable table, LoanAccountService loans,
+      PostLoanMonitoringService monitoring, MonitoringIds ids, BusinessClock clock, RuntimeService runtime) {
+    this.monitored = monitored;
+    this.signals = signals;
+    this.checks = checks;
+    this.classifications = classifications;
+    this.table = table;
+    this.loans = loans;
+    this.monitoring = monitoring;
+    this.ids = ids;
+    this.clock = clock;
+    this.runtime = runtime;
+  }
+
+  /** The listeners of later stages, looked up when a change happens. */
+  @Autowired
+  void classificationListeners(ObjectProvider<ClassificationListener> found) {
+    this.listeners = found::orderedStream;
+  }
+
+  /** What made the table decide again. */
+  public enum Cause {
+    FIRST_CHECK, CHECK, SIGNAL, FLOOR_CHANGE, RECLASSIFICATION
+  }
+
+  /**
+   * The table decides the loan's classification again; a change is recorded and handed to servicing,
+   * and the rhythm follows the watch list.
+   *
+   * @param causeRef    the check, signal or proposal that caused it
+   * @param requestedBy who caused it (the checker, the reporter, the proposer, {@code system})
+   * @param decidedBy   {@link #TABLE}, or the approver of a reclassification
+   * @return the loan's classification by the review
+   */
+  public Classification reevaluate(String loanId, Cause cause, String causeRef, String requestedBy, String decidedBy) {
+    MonitoredLoan loan = monitored.lock(loanId).orElseThrow(() -> new IllegalStateException("Loan " + loanId
+        + " is not under monitoring"));
+    if (!loan.monitoring()) {
+      return loan.classification();
+    }
+    LoanStanding standing = loans.standing(loanId).orElseThrow();
+    RiskClassificationTable.Decision decision = table.classify(facts(loanId, standing.dpdClassification()));
+    if (decision.classification() == loan.classification()) {
+      return loan.classification();
+    }
+    Instant now = clock.now();
+    classifications.insertChange(loanId, new RiskClassificationChange(clock.today(), cause.name(), causeRef,
+        decision.classification(), loan.classification(), decision.inputs(), decision.matchedRules(), decision.reason(),
+        decidedBy, requestedBy, now));
+    boolean watch = decision.classification() != Classification.NORMAL;
+    monitored.classify(loanId, decision.classification(), watch);
+    if (standing.active()) {
+      loans.applyRiskReview(new RiskReview(loanId, decision.classification(), clock.today(), decision.reason(), decidedBy));
+    }
+    log.info("Loan {}: classification {} -> {} ({} {} by {}, rules {}): {}", loanId, loan.classification(),
+        decision.classification(), cause, causeRef, requestedBy, decision.matchedRules(), decision.reason());
+    if (watch != loan.watchListed()) {
+      monitoring.reschedule(loanId);
+    }
+    listeners.get().forEach(listener -> listener.classificationChanged(loanId, loan.classification(),
+        decision.classification(), clock.today()));
+    return decision.classification();
+  }
+
+  /** The table's inputs now: signals and findings before an approved reclassification no longer count. */
+  RiskClassificationTable.Facts facts(String loanId, Classification dpdFloor) {
+    Optional<ReclassificationProposal> approved = classifications.latestApproved(loanId);
+    Instant since = approved.map(ReclassificationProposal::decidedAt).orElse(null);
+    List<WarningSignal> open = signals.openOf(loanId).stream()
+        .filter(signal -> since == null || signal.raisedAt().isAfter(since)).toList();
+    return new RiskClassificationTable.Facts(dpdFloor, approved.map(ReclassificationProposal::classification).orElse(null),
+        (int) open.stream().filter(signal -> signal.severity() == SignalSeverity.SERIOUS).count(),
+        open.stream().anyMatch(signal -> signal.type() == SignalType.DISHONEST_DEBTOR),
+        open.stream().anyMatch(signal -> signal.type() == SignalType.LICENCE_STATUS_CHANGE),
+        checks.latestDone(loanId, since).map(PostLoanCheck::outcome).orElse(null));
+  }
+
+  // --- a person's reclassification: a reason and a second person's approval ------------------------------
+
+  /**
+   * A person proposes a reclassification with a reason; a second person (an approver) decides it in
+   * Tasklist. Never below the days-past-due floor; one pending proposal per loan.
+   *
+   * @throws InvalidFieldsException  bad classification or reason (400, naming the field)
+   * @throws com.smeloanflow.servicing.LoanNotFoundException no such loan
+   * @throws StateConflictException  not under monitoring, or a proposal is pending (409)
+   */
+  @Transactional
+  public ReclassificationProposal propose(ProposeReclassification command) {
+    List<FieldViolation> violations = new ArrayList<>();
+    Classification proposed = null;
+    try {
+      proposed = command.classification() == null ? null : Classification.valueOf(command.classification());
+    } catch (IllegalArgumentException e) {
+      // named below
+    }
+    if (proposed == null) {
+      violations.add(new FieldViolation("classification", "INVALID_CHOICE", "应为 NORMAL、SPECIAL_MENTION、SUBSTANDARD、DOUBTFUL、LOSS 之一"));
+    }
+    String reason = command.reason() == null ? null : command.reason().trim();
+    if (reason == null || reason.isEmpty() || reason.length() > MAX_REASON) {
+      violations.add(new FieldViolation("reason", "REQUIRED", "请填写调整理由 (1-" + MAX_REASON + " 字)"));
+    } else {
+      InputHygiene.multiLine("reason", reason).ifPresent(violations::add);
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidFieldsException(violations, "风险分类调整有误: " + violations.stream().map(FieldViolation::field).toList());
+    }
+    MonitoredLoan loan = requireMonitoring(command.loanId());
+    LoanStanding standing = loans.standing(command.loanId()).orElseThrow();
+    if (proposed.compareTo(standing.dpdClassification()) < 0) {
+      throw new InvalidFieldsException(List.of(new FieldViolation("classification", "BELOW_FLOOR",
+          "不能低于逾期天数对应的监管下限 " + standing.dpdClassification().label())));
+    }
+    if (proposed == loan.classification()) {
+      throw new InvalidFieldsException(List.of(new FieldViolation("classification", "UNCHANGED",
+          "与当前分类 " + loan.classification().label() + " 相同")));
+    }
+    classifications.pending(command.loanId()).ifPresent(pending -> {
+      throw new StateConflictException("Loan " + command.loanId() + " has reclassification " + pending.proposalId()
+          + " awaiting a decision");
+    });
+    ReclassificationProposal proposal = new ReclassificationProposal(ids.nextProposalId(), command.loanId(), proposed,
+        loan.classification(), reason, command.proposedBy(), clock.now(), ReclassificationProposal.PENDING, null, null, null);
+    classifications.insertProposal(proposal);
+    runtime.createMessageCorrelation(PostLoanMonitoringProcess.Messages.RECLASSIFICATION_PROPOSED)
+        .processInstanceId(loan.processInstanceId()).correlateWithResult();
+    log.info("Loan {}: reclassification {} {} -> {} proposed by {}: {}", command.loanId(), proposal.proposalId(),
+        loan.classification(), proposed, command.proposedBy(), reason);
+    return proposal;
+  }
+
+  /** The loan's pending proposal. */
+  public ReclassificationProposal pending(String loanId) {
+    return classifications.pending(loanId).orElseThrow(() -> new IllegalStateException("Loan " + loanId
+        + " has no reclassification awaiting a decision"));
+  }
+
+  /** Four eyes: the proposer may neither be assigned nor decide the proposal (403, whatever the client). */
+  public void requireMayDecide(String loanId, String person) {
+    ReclassificationProposal pending = pending(loanId);
+    if (pending.proposedBy().equals(person)) {
+      throw new AuthorizationException("四眼原则: " + person + " 提出了该风险分类调整, 不能审批自己的调整 (user " + person
+          + " proposed reclassification " + pending.proposalId() + " of loan " + loanId + " and may not decide it)");
+    }
+  }
+
+  /**
+   * The second person approves or rejects the pending proposal (a rejection needs a note).
+   *
+   * @return whether it was approved
+   */
+  public boolean decide(DecideReclassification command) {
+    requireMayDecide(command.loanId(), command.decidedBy());
+    ReclassificationProposal pending = pending(command.loanId());
+    String note = command.note() == null || command.note().isBlank() ? null : command.note().trim();
+    if (!command.approve() && note == null) {
+      throw new InvalidTaskInputException("驳回风险分类调整须填写审批意见 (reclassificationNote is required to reject)");
+    }
+    if (note != null && note.length() > MAX_REASON) {
+      throw new InvalidTaskInputException("审批意见不能超过 " + MAX_REASON + " 字 (reclassificationNote)");
+    }
+    InputHygiene.multiLine("reclassificationNote", note).ifPresent(v -> {
+      throw new InvalidTaskInputException("审批意见" + v.message() + " (reclassificationNote)");
+    });
+    classifications.decide(pending.proposalId(), command.approve() ? ReclassificationProposal.APPROVED
+        : ReclassificationProposal.REJECTED, command.decidedBy(), note, clock.now());
+    log.info("Loan {}: reclassification {} to {} proposed by {} {} by {}", command.loanId(), pending.proposalId(),
+        pending.classification(), pending.proposedBy(), command.approve() ? "approved" : "rejected", command.decidedBy());
+    return command.approve();
+  }
+
+  /** An approved reclassification takes effect: the table decides again with it. */
+  public Classification applyApproved(String loanId) {
+    ReclassificationProposal approved = classifications.latestApproved(loanId).orElseThrow(() -> new IllegalStateException(
+        "Loan " + loanId + " has no approved reclassification"));
+    return reevaluate(loanId, Cause.RECLASSIFICATION, approved.proposalId(), approved.proposedBy(), approved.decidedBy());
+  }
+
+  private MonitoredLoan requireMonitoring(String loanId) {
+    MonitoredLoan loan = monitoring.lockForRequest(loanId);
+    if (!loan.monitoring()) {
+      throw new StateConflictException("Post-loan monitoring of loan " + loanId + " has ended (" + loan.closure() + ")");
+    }
+    return loan;
+  }
+}

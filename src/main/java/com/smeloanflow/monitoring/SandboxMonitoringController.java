@@ -1,0 +1,63 @@
+package com.smeloanflow.monitoring;
+
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.StateConflictException;
+import com.smeloanflow.process.PostLoanMonitoringProcess;
+import com.smeloanflow.servicing.LoanNotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Demo and test profiles only: the monthly re-query of a loan's external data is made due now, so a
+ * tester who changed the enterprise's sandbox data sees the signals within seconds (the job executor
+ * runs it, as it runs the monthly one).
+ */
+@RestController
+@Profile({"demo", "test"})
+@Tag(name = "Sandbox", description = "Sandbox outside systems for tests and demos")
+public class SandboxMonitoringController {
+
+  private final MonitoringQueryService monitoring;
+  private final ManagementService management;
+  private final BusinessClock clock;
+
+  public SandboxMonitoringController(MonitoringQueryService monitoring, ManagementService management, BusinessClock clock) {
+    this.monitoring = monitoring;
+    this.management = management;
+    this.clock = clock;
+  }
+
+  /** When the re-query was made due. */
+  public record RequeryDue(String loanId, Instant dueAt) {}
+
+  @PostMapping(path = "/api/sandbox/monitoring/loans/{loanId}/requery", produces = "application/json")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @Operation(summary = "Re-query the loan's external data now",
+      description = "The loan's monthly re-query timer becomes due now; the job executor runs it within seconds (the demo)."
+          + " New signals start a check: see GET /api/loans/{loanId}/monitoring. 404 for a loan never monitored, 409 once"
+          + " monitoring ended.")
+  public RequeryDue requeryNow(@PathVariable("loanId") String loanId) {
+    MonitoredLoan loan = monitoring.find(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
+    if (!loan.monitoring()) {
+      throw new StateConflictException("Post-loan monitoring of loan " + loanId + " has ended");
+    }
+    Job timer = management.createJobQuery().processInstanceId(loan.processInstanceId())
+        .activityId(PostLoanMonitoringProcess.Elements.START_REQUERY_DUE).singleResult();
+    if (timer == null) {
+      throw new StateConflictException("Loan " + loanId + " has no re-query timer");
+    }
+    Date now = Date.from(clock.now());
+    management.setJobDuedate(timer.getId(), now);
+    return new RequeryDue(loanId, now.toInstant());
+  }
+}

@@ -1,0 +1,55 @@
+package com.smeloanflow.notification;
+
+import com.smeloanflow.platform.ApiProblemHandler;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.Principal;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Operators (camunda-admin) look at the mail outbox and re-queue FAILED mails. */
+@RestController
+@Tag(name = "Administration")
+public class MailOutboxController {
+
+  private static final int LIST_LIMIT = 200;
+
+  private final MailOutbox outbox;
+
+  public MailOutboxController(MailOutbox outbox) {
+    this.outbox = outbox;
+  }
+
+  @GetMapping("/api/admin/mail-outbox")
+  @Operation(summary = "Mails of the outbox in a status (default FAILED), newest first, at most 200")
+  public List<OutboxMail> list(@RequestParam(name = "status", defaultValue = "FAILED") MailStatus status) {
+    return outbox.withStatus(status, LIST_LIMIT);
+  }
+
+  @GetMapping("/api/admin/mail-outbox/{id}")
+  @Operation(summary = "One mail of the outbox: status, attempts, next attempt, last error")
+  public OutboxMail get(@PathVariable("id") long id) {
+    return outbox.get(id);
+  }
+
+  @PostMapping("/api/admin/mail-outbox/{id}/retry")
+  @Operation(summary = "Re-queue a FAILED mail",
+      description = "After the cause is fixed (SMTP server, address): the mail is PENDING again, due at once, with a "
+          + "fresh count of attempts. 409 when the mail is not FAILED.")
+  public OutboxMail retry(@PathVariable("id") long id, Principal principal) {
+    return outbox.requeue(id, principal.getName());
+  }
+
+  @ExceptionHandler(NoSuchElementException.class)
+  public ProblemDetail notFound(NoSuchElementException e) {
+    return ApiProblemHandler.problem(HttpStatus.NOT_FOUND, "not-found", "邮件不存在", e.getMessage());
+  }
+}

@@ -1,0 +1,36 @@
+package com.smeloanflow.operations;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * The cluster-wide figures at one moment, read from the database by {@link OperationsMetrics}: the same
+ * on every node (a dashboard takes the maximum over the nodes, not the sum).
+ *
+ * @param applicationsByStatus case files by the status a channel shows ({@code case_file})
+ * @param applicationsByRoute applications by the approval route processing decided ({@code processing_outcome})
+ * @param disbursements postings that paid a loan out ({@code disbursement_posting}) and their amount in CNY
+ * @param mailsByStatus applicant mails in the outbox by status: PENDING, SENT, FAILED ({@code mail_outbox})
+ * @param jobsByState the engine's jobs: {@code due} (waiting for a thread), {@code locked} (acquired by a
+ *     node), {@code lock_expired} (held by a node that died, until another takes them), {@code failed}
+ *     (no retries left: an incident)
+ * @param openIncidents open incidents by type and activity ({@code type|activity})
+ * @param openTasksByGroup open user tasks offered to each candidate group, claimed or not
+ * @param unclaimedTasksByGroup of those, the ones nobody has claimed
+ */
+record ClusterFigures(
+    Map<String, Long> applicationsByStatus,
+    Map<String, Long> applicationsByRoute,
+    long disbursements,
+    BigDecimal disbursedAmount,
+    Map<String, Long> mailsByStatus,
+    Map<String, Long> jobsByState,
+    Map<String, Long> openIncidents,
+    Map<String, Long> openTasksByGroup,
+    Map<String, Long> unclaimedTasksByGroup) {
+
+  static final ClusterFigures NONE = new ClusterFigures(Map.of(), Map.of(), 0, BigDecimal.ZERO, Map.of(), Map.of(), Map.of(),
+      Map.of(), Map.of());
+
+  static final String INCIDENT_KEY_SEPARATOR = "|";
+}

@@ -1,0 +1,23 @@
+package com.smeloanflow.operations;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How a node runs in the cluster ({@code smeloan.cluster.*}).
+ *
+ * @param nodeName the node's name in logs, in the job executor's lock owner ({@code <node>#<start>})
+ *     and in PostgreSQL's {@code application_name}; defaults to the host name
+ * @param jobHandOverTimeout how long a graceful shutdown waits for the jobs this node is running
+ *     before it hands the jobs it has acquired but not started back to the other nodes
+ * @param metricsRefreshInterval how often the node reads the cluster-wide figures (applications,
+ *     postings, mails, jobs, incidents, open tasks) that {@code /actuator/prometheus} shows; zero
+ *     turns the refresh off
+ */
+@ConfigurationProperties(prefix = "smeloan.cluster")
+public record ClusterProperties(
+    @DefaultValue("node") String nodeName,
+    @DefaultValue("PT25S") Duration jobHandOverTimeout,
+    @DefaultValue("PT30S") Duration metricsRefreshInterval) {
+}

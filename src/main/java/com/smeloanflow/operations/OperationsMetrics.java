@@ -1,0 +1,225 @@
+package com.smeloanflow.operations;
+
+import com.smeloanflow.platform.BusinessClock;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The figures an operations team watches, as Micrometer meters for {@code /actuator/prometheus}. Every
+ * {@code smeloan.cluster.metrics-refresh-interval} (30 s) the node reads them in a few grouped queries
+ * from the stages' tables (read only: each stage still owns its table) and from the engine's runtime
+ * tables, so a scrape never queries the database:
+ * <ul>
+ *   <li>{@code smeloan_applications{status}}: applications by the status a channel shows;</li>
+ *   <li>{@code smeloan_applications_routed_total{route}}: applications by approval route (AUTO, SINGLE, COMMITTEE, REJECT);</li>
+ *   <li>{@code smeloan_disbursements_total}, {@code smeloan_disbursed_cny_total}: loans paid out and their amount;</li>
+ *   <li>{@code smeloan_mail_outbox{status}}: applicant mails PENDING (waiting for the SMTP server), SENT, FAILED;</li>
+ *   <li>{@code smeloan_jobs{state}}: the engine's jobs due, locked, lock_expired (held by a dead node) and failed;</li>
+ *   <li>{@code smeloan_incidents_open{type,activity}}: open incidents, by the step that failed;</li>
+ *   <li>{@code smeloan_tasks_open{candidate_group}}, {@code smeloan_tasks_unclaimed{candidate_group}}: work
+ *       waiting for each group;</li>
+ *   <li>{@code smeloan_cluster_figures_age_seconds}: how old these figures are (they stop updating while
+ *       the database is unreachable).</li>
+ * </ul>
+ * These figures are the cluster's, the same on every node. The job executor's own counters per node are
+ * {@link EngineMetrics}'.
+ */
+@Component
+public class OperationsMetrics implements DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(OperationsMetrics.class);
+
+  private final JdbcClient jdbc;
+  private final BusinessClock clock;
+  private final MeterRegistry meters;
+  private final ClusterProperties cluster;
+  private final AtomicReference<ClusterFigures> figures = new AtomicReference<>(ClusterFigures.NONE);
+  private final AtomicReference<Instant> readAt = new AtomicReference<>();
+  private final Set<String> registered = ConcurrentHashMap.newKeySet();
+  private volatile ScheduledExecutorService refresher;
+  private volatile boolean failing;
+
+  public OperationsMetrics(JdbcClient jdbc, BusinessClock clock, MeterRegistry meters, ClusterProperties cluster) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.meters = meters;
+    this.cluster = cluster;
+    Gauge.builder("smeloan.cluster.figures.age", this, metrics -> metrics.ageSeconds())
+        .baseUnit("seconds").description("Age of the cluster-wide figures (they stop updating while the database is unreachable)")
+        .register(meters);
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void startRefreshing() {
+    long interval = cluster.metricsRefreshInterval().toMillis();
+    if (interval <= 0 || refresher != null) {
+      return;
+    }
+    refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "cluster-figures");
+      thread.setDaemon(true);
+      return thread;
+    });
+    refresher.scheduleWithFixedDelay(this::refreshQuietly, 0, interval, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void destroy() {
+    if (refresher != null) {
+      refresher.shutdownNow();
+    }
+  }
+
+  /** Reads the figures now and registers a meter for every status, route, group, ... seen for the first time. */
+  public void refresh() {
+    ClusterFigures read = read();
+    figures.set(read);
+    readAt.set(Instant.now());
+    registerGauges("smeloan.applications", "status", read.applicationsByStatus().keySet(), ClusterFigures::applicationsByStatus,
+        "Applications by the status a channel shows");
+    read.applicationsByRoute().keySet().forEach(route -> registerCounter("smeloan.applications.routed", "route", route,
+        f -> f.applicationsByRoute().getOrDefault(route, 0L), "Applications by the approval route processing decided"));
+    registerCounter("smeloan.disbursements", null, null, ClusterFigures::disbursements, "Loans paid out (one posting each)");
+    registerCounter("smeloan.disbursed.cny", null, null, f -> f.disbursedAmount().doubleValue(), "Amount paid out, CNY");
+    registerGauges("smeloan.mail.outbox", "status", read.mailsByStatus().keySet(), ClusterFigures::mailsByStatus,
+        "Applicant mails in the outbox by status");
+    registerGauges("smeloan.jobs", "state", read.jobsByState().keySet(), ClusterFigures::jobsByState,
+        "The engine's jobs: due, locked by a node, lock expired (node died), failed (incident)");
+    read.openIncidents().keySet().forEach(this::registerIncidentGauge);
+    registerGauges("smeloan.tasks.open", "candidate_group", read.openTasksByGroup().keySet(), ClusterFigures::openTasksByGroup,
+        "Open user tasks offered to the group, claimed or not");
+    registerGauges("smeloan.tasks.unclaimed", "candidate_group", read.unclaimedTasksByGroup().keySet(),
+        ClusterFigures::unclaimedTasksByGroup, "Open user tasks offered to the group that nobody has claimed");
+  }
+
+  ClusterFigures figures() {
+    return figures.get();
+  }
+
+  private void refreshQuietly() {
+    try {
+      refresh();
+      if (failing) {
+        log.info("Cluster figures are read again");
+        failing = false;
+      }
+    } catch (RuntimeException e) {
+      if (!failing) {
+        log.warn("Cannot read the cluster figures (metrics keep their last values): {}", e.toString());
+        failing = true;
+      }
+    }
+  }
+
+  private double ageSeconds() {
+    Instant at = readAt.get();
+    return at == null ? Double.NaN : (Instant.now().toEpochMilli() - at.toEpochMilli()) / 1000.0;
+  }
+
+  private ClusterFigures read() {
+    Timestamp now = Timestamp.from(clock.now());
+    Map<String, Long> jobs = jdbc.sql("""
+        SELECT
+          COALESCE(SUM(CASE WHEN RETRIES_ > 0 AND (DUEDATE_ IS NULL OR DUEDATE_ <= :now) AND SUSPENSION_STATE_ = 1
+                             AND (LOCK_OWNER_ IS NULL OR LOCK_EXP_TIME_ <= :now) THEN 1 ELSE 0 END), 0) AS due,
+          COALESCE(SUM(CASE WHEN LOCK_OWNER_ IS NOT NULL AND LOCK_EXP_TIME_ > :now THEN 1 ELSE 0 END), 0) AS locked,
+          COALESCE(SUM(CASE WHEN LOCK_OWNER_ IS NOT NULL AND LOCK_EXP_TIME_ <= :now THEN 1 ELSE 0 END), 0) AS lock_expired,
+          COALESCE(SUM(CASE WHEN RETRIES_ = 0 THEN 1 ELSE 0 END), 0) AS failed
+        FROM ACT_RU_JOB
+        """).param("now", now).query((rs, row) -> {
+          Map<String, Long> states = new LinkedHashMap<>();
+          for (String state : new String[] {"due", "locked", "lock_expired", "failed"}) {
+            states.put(state, rs.getLong(state));
+          }
+          return states;
+        }).single();
+    Map<String, Long> open = new LinkedHashMap<>();
+    Map<String, Long> unclaimed = new LinkedHashMap<>();
+    jdbc.sql("""
+        SELECT L.GROUP_ID_ AS candidate_group, COUNT(DISTINCT T.ID_) AS open_tasks,
+               COUNT(DISTINCT CASE WHEN T.ASSIGNEE_ IS NULL THEN T.ID_ END) AS unclaimed_tasks
+        FROM ACT_RU_TASK T JOIN ACT_RU_IDENTITYLINK L ON L.TASK_ID_ = T.ID_
+        WHERE L.TYPE_ = 'candidate' AND L.GROUP_ID_ IS NOT NULL
+        GROUP BY L.GROUP_ID_
+        """).query(rs -> {
+          open.put(rs.getString("candidate_group"), rs.getLong("open_tasks"));
+          unclaimed.put(rs.getString("candidate_group"), rs.getLong("unclaimed_tasks"));
+        });
+    Paid paid = jdbc.sql("SELECT COUNT(*) AS n, COALESCE(SUM(amount), 0) AS total FROM disbursement_posting")
+        .query((rs, row) -> new Paid(rs.getLong("n"), rs.getBigDecimal("total"))).single();
+    return new ClusterFigures(
+        counts("SELECT status AS k, COUNT(*) AS n FROM case_file GROUP BY status"),
+        counts("SELECT approval_route AS k, COUNT(*) AS n FROM processing_outcome WHERE approval_route IS NOT NULL GROUP BY approval_route"),
+        paid.count(), paid.amount(),
+        counts("SELECT status AS k, COUNT(*) AS n FROM mail_outbox GROUP BY status"),
+        jobs,
+        counts("SELECT INCIDENT_TYPE_ " + concat() + " COALESCE(ACTIVITY_ID_, '') AS k, COUNT(*) AS n FROM ACT_RU_INCIDENT "
+            + "GROUP BY INCIDENT_TYPE_, ACTIVITY_ID_"),
+        open, unclaimed);
+  }
+
+  private record Paid(long count, BigDecimal amount) {}
+
+  private static String concat() {
+    return "|| '" + ClusterFigures.INCIDENT_KEY_SEPARATOR + "' ||";
+  }
+
+  private Map<String, Long> counts(String sql) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    jdbc.sql(sql).query(rs -> {
+      counts.merge(rs.getString("k"), rs.getLong("n"), Long::sum);
+    });
+    return counts;
+  }
+
+  private void registerGauges(String name, String tag, Set<String> values, Function<ClusterFigures, Map<String, Long>> map,
+      String description) {
+    for (String value : values) {
+      if (registered.add(name + "{" + tag + "=" + value + "}")) {
+        Gauge.builder(name, figures, f -> map.apply(f.get()).getOrDefault(value, 0L))
+            .tag(tag, value).description(description).strongReference(true).register(meters);
+      }
+    }
+  }
+
+  private void registerIncidentGauge(String key) {
+    if (registered.add("smeloan.incidents.open{" + key + "}")) {
+      String[] typeAndActivity = key.split(java.util.regex.Pattern.quote(ClusterFigures.INCIDENT_KEY_SEPARATOR), 2);
+      Gauge.builder("smeloan.incidents.open", figures, f -> f.get().openIncidents().getOrDefault(key, 0L))
+          .tag("type", typeAndActivity[0]).tag("activity", typeAndActivity.length > 1 ? typeAndActivity[1] : "")
+          .description("Open incidents by type and the step that failed").strongReference(true).register(meters);
+    }
+  }
+
+  private void registerCounter(String name, String tag, String value, ToDoubleFunction<ClusterFigures> count, String description) {
+    if (registered.add(name + "{" + tag + "=" + value + "}")) {
+      FunctionCounter.Builder<AtomicReference<ClusterFigures>> counter =
+          FunctionCounter.builder(name, figures, f -> count.applyAsDouble(f.get())).description(description);
+      if (tag != null) {
+        counter.tag(tag, value);
+      }
+      counter.register(meters);
+    }
+  }
+}

@@ -1,0 +1,281 @@
+package com.smeloanflow.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.smeloanflow.identity.Groups;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * What Camunda's authorizations do not cover on the engine's REST API, both as {@code /engine-rest}
+ * and as the webapps' {@code /camunda/api/engine}:
+ * <ul>
+ *   <li>Operations endpoints: throwing a signal ({@code POST /signal}) is for administrators and
+ *       process owners; jobs, job definitions and metrics (Cockpit's view of the job executor) also for
+ *       team leads. Camunda checks no permission on them, so any logged-in member of staff could.
+ *       Answered 403.</li>
+ *   <li>Paging: a negative {@code firstResult} or {@code maxResults} is a bad request (400), not an
+ *       SQL error (500 on PostgreSQL).</li>
+ *   <li>Object variables: a variable of type {@code Object} must name a type the engine may
+ *       deserialize (the allow-list of {@code deserializationAllowedPackages} and
+ *       {@code deserializationAllowedClasses}) in JSON. Java serialization, or a foreign type such as a
+ *       class loader, is refused with 400 before anything is stored.</li>
+ * </ul>
+ * Errors use Camunda's REST error format ({@code {"type":..., "message":...}}).
+ */
+public class EngineApiGuard extends OncePerRequestFilter {
+
+  static final String ENGINE_REST = "/engine-rest/";
+  static final String WEBAPP_ENGINE_API = "/camunda/api/engine/engine/";
+  static final int MAX_CHECKED_BODY_BYTES = 10 * 1024 * 1024;
+  static final String JAVA_SERIALIZATION = "application/x-java-serialized-object";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> OPERATORS = Set.of(Groups.CAMUNDA_ADMIN, Groups.PROCESS_OWNERS);
+  private static final Set<String> OPERATIONS_READERS = Set.of(Groups.CAMUNDA_ADMIN, Groups.PROCESS_OWNERS, Groups.TEAM_LEADS);
+  /** First path segment after the engine → who may call it; every method. */
+  private static final Map<String, Set<String>> RESTRICTED = Map.of(
+      "signal", OPERATORS,
+      "job", OPERATIONS_READERS,
+      "job-definition", OPERATIONS_READERS,
+      "metrics", OPERATIONS_READERS);
+
+  private final Supplier<IdentityService> identityService;
+  private final Predicate<String> deserializationAllowed;
+
+  /**
+   * @param identityService the engine's, looked up at the first request (a filter is created before the engine)
+   * @param deserializationAllowed whether the engine may deserialize a class of this name
+   */
+  public EngineApiGuard(Supplier<IdentityService> identityService, Predicate<String> deserializationAllowed) {
+    this.identityService = identityService;
+    this.deserializationAllowed = deserializationAllowed;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return resource(request.getRequestURI()) == null;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String resource = resource(request.getRequestURI());
+    Set<String> allowedGroups = RESTRICTED.get(resource.split("/", 2)[0]);
+    if (allowedGroups != null) {
+      String user = currentUser(request);
+      if (user != null && groupsOf(user, request).stream().noneMatch(allowedGroups::contains)) {
+        error(response, 403, "AuthorizationException", "User '" + user + "' may not use /" + resource.split("/", 2)[0]
+            + " (only " + String.join(", ", allowedGroups) + ")");
+        return;
+      }
+    }
+    for (String parameter : List.of("firstResult", "maxResults")) {
+      String value = request.getParameter(parameter);
+      if (value != null && !value.matches("\\d{1,9}")) {
+        error(response, 400, "InvalidRequestException", parameter + " must be a whole number from 0, not '" + value + "'");
+        return;
+      }
+    }
+    String contentType = request.getContentType();
+    if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      byte[] body = request.getInputStream().readNBytes(MAX_CHECKED_BODY_BYTES + 1);
+      if (body.length > MAX_CHECKED_BODY_BYTES) {
+        error(response, 413, "InvalidRequestException", "Request body larger than " + MAX_CHECKED_BODY_BYTES + " bytes");
+        return;
+      }
+      List<String> refused = refusedObjectVariables(body);
+      if (!refused.isEmpty()) {
+        error(response, 400, "InvalidRequestException", "Object variables refused: " + String.join("; ", refused));
+        return;
+      }
+      chain.doFilter(new BufferedRequest(request, body), response);
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  /** The path after the engine ({@code task/123/complete}), or null for a request that is not to the engine API. */
+  static String resource(String uri) {
+    String rest;
+    if (uri.startsWith(ENGINE_REST)) {
+      rest = uri.substring(ENGINE_REST.length());
+      if (rest.startsWith("engine/")) {
+        int slash = rest.indexOf('/', "engine/".length());
+        rest = slash < 0 ? "" : rest.substring(slash + 1);
+      }
+    } else if (uri.startsWith(WEBAPP_ENGINE_API)) {
+      rest = uri.substring(WEBAPP_ENGINE_API.length());
+      int slash = rest.indexOf('/');
+      rest = slash < 0 ? "" : rest.substring(slash + 1);
+    } else {
+      return null;
+    }
+    return rest;
+  }
+
+  /** Every typed variable in the body ({@code {"type":"Object","valueInfo":{...}}}) whose type the engine may not read. */
+  List<String> refusedObjectVariables(byte[] body) {
+    List<String> refused = new ArrayList<>();
+    JsonNode tree;
+    try {
+      tree = JSON.readTree(body);
+    } catch (IOException e) {
+      return refused; // malformed JSON: the REST API answers it with 400 itself
+    }
+    collect(tree, refused);
+    return refused;
+  }
+
+  private void collect(JsonNode node, List<String> refused) {
+    if (node == null) {
+      return;
+    }
+    if (node.isObject()) {
+      JsonNode type = node.get("type");
+      if (type != null && type.isTextual() && "object".equalsIgnoreCase(type.asText())) {
+        JsonNode info = node.path("valueInfo");
+        String format = info.path("serializationDataFormat").asText("");
+        String typeName = info.path("objectTypeName").asText("");
+        if (format.toLowerCase(Locale.ROOT).startsWith(JAVA_SERIALIZATION)) {
+          refused.add("Java serialization is disabled (" + typeName + ")");
+        } else if (typeName.isBlank()) {
+          refused.add("an Object variable must name its objectTypeName");
+        } else {
+          for (String className : typeName.split("[<>,\\[\\]\\s]+")) {
+            if (!className.isBlank() && !deserializationAllowed.test(className)) {
+              refused.add("type " + className + " is not allowed");
+            }
+          }
+        }
+      }
+      node.fields().forEachRemaining(field -> collect(field.getValue(), refused));
+    } else if (node.isArray()) {
+      node.forEach(element -> collect(element, refused));
+    }
+  }
+
+  /** The engine user of this request: set by Camunda's REST or webapp authentication, else the webapp session's. */
+  private String currentUser(HttpServletRequest request) {
+    Authentication engineAuthentication = identityService.get().getCurrentAuthentication();
+    if (engineAuthentication != null) {
+      return engineAuthentication.getUserId();
+    }
+    UserAuthentication webapp = webappAuthentication(request);
+    return webapp == null ? null : webapp.getIdentityId();
+  }
+
+  private List<String> groupsOf(String user, HttpServletRequest request) {
+    Authentication engineAuthentication = identityService.get().getCurrentAuthentication();
+    if (engineAuthentication != null && engineAuthentication.getGroupIds() != null) {
+      return engineAuthentication.getGroupIds();
+    }
+    UserAuthentication webapp = webappAuthentication(request);
+    if (webapp != null && webapp.getGroupIds() != null) {
+      return webapp.getGroupIds();
+    }
+    return identityService.get().createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+  }
+
+  private static UserAuthentication webappAuthentication(HttpServletRequest request) {
+    if (!request.getRequestURI().startsWith(WEBAPP_ENGINE_API)) {
+      return null;
+    }
+    Authentications current = Authentications.getCurrent();
+    if (current == null) {
+      HttpSession session = request.getSession(false);
+      current = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+    }
+    if (current == null) {
+      return null;
+    }
+    String engine = request.getRequestURI().substring(WEBAPP_ENGINE_API.length()).split("/", 2)[0];
+    return current.getAuthenticationForProcessEngine(engine) instanceof UserAuthentication user ? user : null;
+  }
+
+  private static void error(HttpServletResponse response, int status, String type, String message) throws IOException {
+    ObjectNode error = JSON.createObjectNode();
+    error.put("type", type);
+    error.put("message", message);
+    error.putNull("code");
+    response.setStatus(status);
+    response.setContentType("application/json");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.getOutputStream().write(JSON.writeValueAsBytes(error));
+  }
+
+  /** The request with its body read once for the check and given again to the REST API. */
+  private static final class BufferedRequest extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    BufferedRequest(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("synchronous reads only");
+        }
+      };
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package com.smeloanflow.platform;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The system users of outside systems (the channel gateway, core banking): they authenticate to the
+ * API with a secret from the environment ({@code smeloan.security.system-users.<id>.secret}), checked
+ * here, never with a Camunda password. Camunda's login throttling counts wrong passwords per user and
+ * locks the user after {@code loginMaxAttempts}; with a Camunda password anyone could lock the
+ * documented user {@code channel} and stop all intake. A secret check keeps no counter, so nobody can
+ * lock it; guessing a secret of 32 or more random characters is not feasible, and every failure is
+ * logged with the caller's address.
+ *
+ * <p>A system user with no secret configured cannot log in. Outside the demo profile a secret shorter
+ * than {@link #MIN_SECRET_LENGTH} stops the start.
+ */
+@ConfigurationProperties(prefix = "smeloan.security")
+public class SystemUsers {
+
+  private static final Logger log = LoggerFactory.getLogger(SystemUsers.class);
+  public static final int MIN_SECRET_LENGTH = 32;
+
+  /** One system user: its groups (authorities) and its secret. */
+  public static class SystemUser {
+    private List<String> groups = List.of();
+    private String secret = "";
+
+    public List<String> getGroups() {
+      return groups;
+    }
+
+    public void setGroups(List<String> groups) {
+      this.groups = groups;
+    }
+
+    public String getSecret() {
+      return secret;
+    }
+
+    public void setSecret(String secret) {
+      this.secret = secret;
+    }
+  }
+
+  private Map<String, SystemUser> systemUsers = new HashMap<>();
+  private boolean weakSystemSecretsAllowed;
+  private final Map<String, byte[]> digests = new HashMap<>();
+
+  public Map<String, SystemUser> getSystemUsers() {
+    return systemUsers;
+  }
+
+  public void setSystemUsers(Map<String, SystemUser> systemUsers) {
+    this.systemUsers = systemUsers;
+  }
+
+  public boolean isWeakSystemSecretsAllowed() {
+    return weakSystemSecretsAllowed;
+  }
+
+  public void setWeakSystemSecretsAllowed(boolean weakSystemSecretsAllowed) {
+    this.weakSystemSecretsAllowed = weakSystemSecretsAllowed;
+  }
+
+  /** Checks the secrets once at start: weak ones stop it (outside the demo), missing ones disable the user. */
+  void checkSecrets() {
+    systemUsers.forEach((id, user) -> {
+      String secret = user.getSecret() == null ? "" : user.getSecret();
+      if (secret.isEmpty()) {
+        log.warn("System user {} has no secret configured and cannot log in", id);
+      } else if (secret.length() < MIN_SECRET_LENGTH && !weakSystemSecretsAllowed) {
+        throw new IllegalStateException("The secret of system user " + id + " is shorter than " + MIN_SECRET_LENGTH
+            + " characters: set a long random one in the environment");
+      } else {
+        digests.put(id, sha256(secret));
+      }
+    });
+  }
+
+  public boolean isSystemUser(String userId) {
+    return userId != null && systemUsers.containsKey(userId);
+  }
+
+  /** The system user's groups when the secret is right; empty when it is wrong or none is configured. */
+  public Optional<List<String>> authenticate(String userId, String secret) {
+    byte[] expected = digests.get(userId);
+    if (expected == null || secret == null || !MessageDigest.isEqual(expected, sha256(secret))) {
+      return Optional.empty();
+    }
+    return Optional.of(systemUsers.get(userId).getGroups());
+  }
+
+  private static byte[] sha256(String secret) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

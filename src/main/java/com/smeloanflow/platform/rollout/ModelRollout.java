@@ -1,0 +1,262 @@
+package com.smeloanflow.platform.rollout;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Console;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Safe model changes for process owners: deploys the models of a working copy ({@code bpmn/*.bpmn},
+ * {@code bpmn/*.dmn}, {@code forms/*.form}) to a running server over {@code /engine-rest}, and moves the
+ * running instances of every older version of each process to its new version with a migration plan
+ * the engine generates (activities mapped by id). Each instance is migrated on its own: one that cannot
+ * move (it waits in an activity the new version no longer has, or the plan does not fit it) stays on its
+ * version and is reported with the engine's reason; the others move. The report names every instance.
+ *
+ * <p>Run by {@code ./mvnw -Prollout verify -Drollout.target=https://host -Drollout.user=...} after the lint
+ * and the tests passed (see docs/process-owner-guide.md); the password comes from the environment
+ * ({@code SMELOAN_ROLLOUT_PASSWORD}) or the console, never from the command line.
+ *
+ * <p>Only what changed is deployed: a model whose processes or decisions the server has in the same
+ * text as their latest version is left out, so a decision table change creates no process version and
+ * moves no instance. A changed process goes with every form, so its new version finds its forms
+ * ({@code formRefBinding="deployment"}). The deployment has a name of its own ({@link #DEPLOYMENT_NAME}),
+ * not the application's: a server restarted with an older build does not take the new models back.
+ */
+public final class ModelRollout {
+
+  public static final String DEPLOYMENT_NAME = "sme-loan-flow-rollout";
+  /** Rows read per engine query: below the server's query limit (2,000). */
+  private static final int PAGE = 500;
+
+  private final EngineRestClient engine;
+
+  ModelRollout(EngineRestClient engine) {
+    this.engine = engine;
+  }
+
+  public static ModelRollout to(String target, String user, String password) {
+    return new ModelRollout(new EngineRestClient(target, user, password));
+  }
+
+  /** The deployment's files: every model and form of the working copy, by the names the application deploys them under. */
+  static Map<String, byte[]> models(Path workingCopy) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    for (String[] kind : List.of(new String[] {"bpmn", ".bpmn"}, new String[] {"bpmn", ".dmn"}, new String[] {"forms", ".form"})) {
+      Path folder = workingCopy.resolve(kind[0]);
+      if (!Files.isDirectory(folder)) {
+        continue;
+      }
+      try (Stream<Path> list = Files.list(folder)) {
+        for (Path file : list.filter(f -> f.getFileName().toString().endsWith(kind[1])).sorted().toList()) {
+          files.put(kind[0] + "/" + file.getFileName(), Files.readAllBytes(file));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read " + folder, e);
+      }
+    }
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("No bpmn/*.bpmn, bpmn/*.dmn or forms/*.form in " + workingCopy.toAbsolutePath());
+    }
+    return files;
+  }
+
+  /**
+   * Deploys the working copy's changed models under {@code deploymentName} and migrates the running instances
+   * of the processes that changed.
+   */
+  public RolloutReport run(Path workingCopy, String deploymentName) {
+    Map<String, byte[]> files = models(workingCopy);
+    Map<String, byte[]> deployment = new LinkedHashMap<>();
+    files.forEach((name, content) -> {
+      if (!name.startsWith("forms/") && changed(name, content)) {
+        deployment.put(name, content);
+      }
+    });
+    if (deployment.isEmpty()) {
+      return new RolloutReport(null, false, List.of(), List.of());
+    }
+    if (deployment.keySet().stream().anyMatch(name -> name.endsWith(".bpmn"))) {
+      // a new process version finds its forms in its own deployment (formRefBinding="deployment")
+      files.forEach((name, content) -> {
+        if (name.startsWith("forms/")) {
+          deployment.put(name, content);
+        }
+      });
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("deployment-name", deploymentName);
+    fields.put("deployment-source", "process owner rollout");
+    JsonNode deployed = engine.deploy(fields, deployment);
+    List<String> newDecisions = new ArrayList<>();
+    deployed.path("deployedDecisionDefinitions").forEach(d -> newDecisions.add(d.path("key").asText() + " 版本 " + d.path("version").asInt()));
+    List<RolloutReport.ProcessMigration> migrations = new ArrayList<>();
+    deployed.path("deployedProcessDefinitions").forEach(p -> migrations.add(
+        migrateTo(p.path("key").asText(), p.path("id").asText(), p.path("version").asInt())));
+    return new RolloutReport(deployed.path("id").asText(), true, newDecisions, migrations);
+  }
+
+  private static final Pattern PROCESS_ID = Pattern.compile("<(?:\\w+:)?process\\s[^>]*?\\bid=\"([^\"]+)\"");
+  private static final Pattern DECISION_ID = Pattern.compile("<(?:\\w+:)?decision\\s[^>]*?\\bid=\"([^\"]+)\"");
+
+  /** Whether a model differs from the latest version the server has of each process or decision it holds (or it has none). */
+  private boolean changed(String name, byte[] content) {
+    String text = new String(content, StandardCharsets.UTF_8);
+    boolean bpmn = name.endsWith(".bpmn");
+    Matcher ids = (bpmn ? PROCESS_ID : DECISION_ID).matcher(text);
+    boolean any = false;
+    while (ids.find()) {
+      any = true;
+      String path = (bpmn ? "/process-definition/key/" : "/decision-definition/key/") + ids.group(1) + "/xml";
+      try {
+        JsonNode deployed = engine.get(path, Map.of());
+        if (!text.equals(deployed.path(bpmn ? "bpmn20Xml" : "dmnXml").asText())) {
+          return true;
+        }
+      } catch (EngineRestClient.EngineRestException e) {
+        if (e.status() == 404) {
+          return true;
+        }
+        throw e;
+      }
+    }
+    return !any;
+  }
+
+  private RolloutReport.ProcessMigration migrateTo(String key, String targetId, int targetVersion) {
+    List<RolloutReport.FromVersion> from = new ArrayList<>();
+    JsonNode versions = engine.get("/process-definition", Map.of("key", key, "sortBy", "version", "sortOrder", "asc",
+        "firstResult", "0", "maxResults", String.valueOf(PAGE)));
+    for (JsonNode version : versions) {
+      if (version.path("version").asInt() >= targetVersion) {
+        continue;
+      }
+      List<RolloutReport.Instance> instances = instancesOf(version.path("id").asText());
+      if (!instances.isEmpty()) {
+        from.add(migrate(version.path("id").asText(), version.path("version").asInt(), targetId, instances));
+      }
+    }
+    return new RolloutReport.ProcessMigration(key, targetVersion, targetId, from);
+  }
+
+  private List<RolloutReport.Instance> instancesOf(String definitionId) {
+    List<RolloutReport.Instance> instances = new ArrayList<>();
+    for (int first = 0; ; first += PAGE) {
+      JsonNode page = engine.get("/process-instance", Map.of("processDefinitionId", definitionId, "sortBy", "instanceId",
+          "sortOrder", "asc", "firstResult", String.valueOf(first), "maxResults", String.valueOf(PAGE)));
+      page.forEach(i -> instances.add(new RolloutReport.Instance(i.path("id").asText(), i.path("businessKey").asText(null))));
+      if (page.size() < PAGE) {
+        return instances;
+      }
+    }
+  }
+
+  private RolloutReport.FromVersion migrate(String sourceId, int sourceVersion, String targetId, List<RolloutReport.Instance> instances) {
+    ObjectNode request = JsonNodeFactory.instance.objectNode().put("sourceProcessDefinitionId", sourceId)
+        .put("targetProcessDefinitionId", targetId).put("updateEventTriggers", true);
+    JsonNode plan = engine.post("/migration/generate", request);
+    List<String> planProblems = new ArrayList<>();
+    JsonNode validation = engine.post("/migration/validate", plan);
+    validation.path("instructionReports").forEach(report -> report.path("failures").forEach(failure -> planProblems.add(
+        report.path("instruction").path("sourceActivityIds").toString() + " → " + report.path("instruction").path("targetActivityIds")
+            + ": " + failure.asText())));
+    List<RolloutReport.Instance> moved = new ArrayList<>();
+    List<RolloutReport.NotMoved> notMoved = new ArrayList<>();
+    for (RolloutReport.Instance instance : instances) {
+      if (!planProblems.isEmpty()) {
+        notMoved.add(new RolloutReport.NotMoved(instance.id(), instance.businessKey(), List.of("迁移计划无效 (见上)")));
+        continue;
+      }
+      ObjectNode execution = JsonNodeFactory.instance.objectNode();
+      execution.set("migrationPlan", plan);
+      execution.putArray("processInstanceIds").add(instance.id());
+      execution.put("skipCustomListeners", false).put("skipIoMappings", false);
+      try {
+        engine.post("/migration/execute", execution);
+        moved.add(instance);
+      } catch (EngineRestClient.EngineRestException e) {
+        notMoved.add(new RolloutReport.NotMoved(instance.id(), instance.businessKey(), reasons(e)));
+      }
+    }
+    return new RolloutReport.FromVersion(sourceVersion, sourceId, planProblems, moved, notMoved);
+  }
+
+  /** The engine's reasons an instance cannot move: per activity instance where it waits, else its message. */
+  static List<String> reasons(EngineRestClient.EngineRestException e) {
+    List<String> reasons = new ArrayList<>();
+    JsonNode report = e.body() == null ? null : e.body().path("validationReport");
+    if (report != null && !report.isMissingNode()) {
+      report.path("failures").forEach(failure -> reasons.add(failure.asText()));
+      for (String kind : List.of("activityInstanceValidationReports", "transitionInstanceValidationReports")) {
+        report.path(kind).forEach(activity -> activity.path("failures").forEach(failure ->
+            reasons.add(activity.path("sourceScopeId").asText() + ": " + failure.asText())));
+      }
+    }
+    if (reasons.isEmpty()) {
+      reasons.add(e.getMessage());
+    }
+    return reasons;
+  }
+
+  // --- the command ------------------------------------------------------------------------------
+
+  /**
+   * {@code --target <url> --user <process owner> [--models <working copy>] [--deployment-name <name>] [--report <folder>]};
+   * the password from {@code SMELOAN_ROLLOUT_PASSWORD} or the console. Exit code 0: deployed (or nothing changed) and
+   * every instance moved; 2: deployed, some instances could not move (see the report); 1: nothing deployed (an error).
+   */
+  public static void main(String[] args) {
+    Map<String, String> options = new LinkedHashMap<>(Map.of("--models", ".", "--deployment-name", DEPLOYMENT_NAME,
+        "--report", "target/rollout"));
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      options.put(args[i], args[i + 1]);
+    }
+    String target = options.get("--target");
+    String user = options.get("--user");
+    if (target == null || target.isBlank() || user == null || user.isBlank()) {
+      System.err.println("用法: ./mvnw -Prollout verify -Drollout.target=https://<服务器> -Drollout.user=<流程管理员>"
+          + " (密码取自环境变量 SMELOAN_ROLLOUT_PASSWORD 或在控制台输入)");
+      System.exit(1);
+    }
+    String password = System.getenv("SMELOAN_ROLLOUT_PASSWORD");
+    Console console = System.console();
+    if ((password == null || password.isEmpty()) && console != null) {
+      char[] typed = console.readPassword("%s 的密码: ", user);
+      password = typed == null ? "" : new String(typed);
+    }
+    RolloutReport report;
+    try {
+      report = to(target, user, password == null ? "" : password).run(Path.of(options.get("--models")), options.get("--deployment-name"));
+    } catch (RuntimeException e) {
+      System.err.println("发布中断 (请在 Cockpit 中核对部署和实例): " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    String text = report.text();
+    System.out.println(text);
+    try {
+      Path folder = Path.of(options.get("--report"));
+      Files.createDirectories(folder);
+      Files.writeString(folder.resolve("report.md"), text, StandardCharsets.UTF_8);
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(folder.resolve("report.json").toFile(), report);
+      System.out.println("报告: " + folder.resolve("report.md").toAbsolutePath());
+    } catch (IOException e) {
+      System.err.println("报告未能写入: " + e.getMessage());
+    }
+    System.exit(report.notMoved().isEmpty() ? 0 : 2);
+  }
+}

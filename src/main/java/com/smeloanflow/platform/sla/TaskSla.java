@@ -1,0 +1,99 @@
+package com.smeloanflow.platform.sla;
+
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.EveryUserTaskListener;
+import com.smeloanflow.platform.calendar.BankCalendar;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The SLA of every user task of every process: at creation the goal and the deadline of its task type
+ * ({@link SlaTargets}) are counted in working hours on the bank calendar from now and set as the task's
+ * follow-up date (goal) and due date (deadline) — a due date the model sets itself is the deadline and
+ * stays — and the task shows {@link SlaState#ON_TRACK} in Tasklist's list. Someone moving either date
+ * (a team lead in Tasklist) moves the SLA with it. Completion or deletion closes the record, which
+ * keeps whether the goal and the deadline were met. {@link SlaMonitor} sends reminders and escalations.
+ */
+@Component
+@Order(100)
+public class TaskSla implements EveryUserTaskListener {
+
+  private static final Logger log = LoggerFactory.getLogger(TaskSla.class);
+
+  private final SlaTargets targets;
+  private final TaskSlaRepository records;
+  private final BankCalendar calendar;
+  private final BusinessClock clock;
+  private final TaskTeams teams;
+
+  public TaskSla(SlaTargets targets, TaskSlaRepository records, BankCalendar calendar, BusinessClock clock, TaskTeams teams) {
+    this.targets = targets;
+    this.records = records;
+    this.calendar = calendar;
+    this.clock = clock;
+    this.teams = teams;
+  }
+
+  @Override
+  public Set<String> events() {
+    return Set.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_UPDATE, TaskListener.EVENTNAME_COMPLETE,
+        TaskListener.EVENTNAME_DELETE);
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    switch (task.getEventName()) {
+      case TaskListener.EVENTNAME_CREATE -> created(task);
+      case TaskListener.EVENTNAME_UPDATE -> updated(task);
+      case TaskListener.EVENTNAME_COMPLETE -> records.close(task.getId(), "COMPLETED", clock.now());
+      case TaskListener.EVENTNAME_DELETE -> records.close(task.getId(), "CANCELLED", clock.now());
+      default -> { }
+    }
+  }
+
+  private void created(DelegateTask task) {
+    String processKey = task.getProcessEngineServices().getRepositoryService()
+        .getProcessDefinition(task.getProcessDefinitionId()).getKey();
+    SlaTargets.Times times = targets.timesFor(processKey, task.getTaskDefinitionKey());
+    Instant now = clock.now();
+    Instant deadline = task.getDueDate() != null ? task.getDueDate().toInstant() : calendar.addWorkingTime(now, times.deadline());
+    Instant goal = calendar.addWorkingTime(now, times.goal());
+    if (goal.isAfter(deadline)) {
+      goal = null;
+    }
+    task.setDueDate(Date.from(deadline));
+    task.setFollowUpDate(goal == null ? null : Date.from(goal));
+    task.setVariableLocal(SlaState.VARIABLE, SlaState.ON_TRACK.label());
+    List<String> candidateGroups = task.getCandidates().stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId).toList();
+    List<String> teamIds = teams.teamsOfCandidateGroups(candidateGroups).stream().map(TaskTeams.Team::id).toList();
+    records.insert(new TaskSlaRecord(task.getId(), task.getProcessInstanceId(), processKey, task.getTaskDefinitionKey(),
+        task.getName(), task.getExecution().getProcessBusinessKey(), teamIds, now, goal, deadline, null, 0, null, null,
+        "OPEN", null));
+    log.debug("Task {} ({}/{}): goal {}, deadline {}, teams {}", task.getId(), processKey, task.getTaskDefinitionKey(), goal,
+        deadline, teamIds);
+  }
+
+  private void updated(DelegateTask task) {
+    records.find(task.getId()).filter(sla -> "OPEN".equals(sla.state())).ifPresent(sla -> {
+      Instant goal = task.getFollowUpDate() == null ? null : task.getFollowUpDate().toInstant();
+      Instant deadline = task.getDueDate() == null ? sla.deadlineAt() : task.getDueDate().toInstant();
+      if (!Objects.equals(goal, sla.goalAt()) || !deadline.equals(sla.deadlineAt())) {
+        records.reschedule(task.getId(), goal, deadline, clock.now());
+        log.info("Task {}: SLA moved to goal {}, deadline {}", task.getId(), goal, deadline);
+      }
+    });
+  }
+}

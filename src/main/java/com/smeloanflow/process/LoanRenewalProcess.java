@@ -1,0 +1,116 @@
+package com.smeloanflow.process;
+
+import java.util.Date;
+
+/**
+ * Declaration of {@code bpmn/loan-renewal.bpmn} (无还本续贷), one instance per renewal application,
+ * business key = the old loan's id (a loan is renewed at most once): its key, every element and
+ * sequence-flow id, its message and the variables the process owns. {@code ProcessModelTest} checks that
+ * the constants and the deployed model name the same elements.
+ */
+public final class LoanRenewalProcess {
+
+  public static final String KEY = "loan-renewal";
+  /** Whether a loan near maturity is offered renewal (the offer scan). */
+  public static final String ELIGIBILITY_DECISION = "renewal-eligibility";
+  /** Who approves: the application's authority table, the renewal amount replacing the old loan's. */
+  public static final String AUTHORITY_DECISION = "approval-authority";
+
+  private LoanRenewalProcess() {}
+
+  public static final class Elements {
+    /** 续贷已申请 */
+    public static final String START_RENEWAL_APPLIED = "StartEvent_RenewalApplied";
+    /** 确定续贷审批路径 */
+    public static final String TASK_DECIDE_ROUTE = "ServiceTask_DecideRenewalRoute";
+    /** 是否需人工审批? */
+    public static final String GATEWAY_PERSON_APPROVES = "Gateway_PersonApprovesRenewal";
+    /** 审批续贷申请 */
+    public static final String TASK_APPROVE_RENEWAL = "UserTask_ApproveRenewal";
+    public static final String GATEWAY_DECISION_JOIN = "Gateway_RenewalDecisionJoin";
+    /** 是否批准续贷? */
+    public static final String GATEWAY_APPROVED = "Gateway_RenewalApproved";
+    /** 通知续贷未获批准 */
+    public static final String TASK_DECLINED_MAIL = "SendTask_RenewalDeclinedMail";
+    /** 续贷未获批准 */
+    public static final String END_DECLINED = "EndEvent_RenewalDeclined";
+    /** 发送续贷合同 */
+    public static final String TASK_SEND_CONTRACT = "ServiceTask_SendRenewalContract";
+    /** 通知签署续贷合同 */
+    public static final String TASK_CONTRACT_MAIL = "SendTask_RenewalContractMail";
+    /** 等待签署续贷合同 (a status listener sets APPROVED on entry) */
+    public static final String RECEIVE_AWAIT_SIGNATURE = "ReceiveTask_AwaitRenewalSignature";
+    /** 到期仍未签约 (boundary timer at maturity) */
+    public static final String BOUNDARY_MATURED_UNSIGNED = "BoundaryEvent_MaturedUnsigned";
+    /** 原贷款已到期 (signed: the day of the posting) */
+    public static final String TIMER_LOAN_MATURES = "TimerEvent_LoanMatures";
+    /** 办理续贷转贷 */
+    public static final String TASK_POST_RENEWAL = "ServiceTask_PostRenewal";
+    /** 通知续贷已办理 */
+    public static final String TASK_COMPLETED_MAIL = "SendTask_RenewalCompletedMail";
+    /** 贷款已续贷 */
+    public static final String END_RENEWED = "EndEvent_LoanRenewed";
+    /** 续贷失效 */
+    public static final String TASK_LAPSE = "ServiceTask_LapseRenewal";
+    /** 通知续贷失效 */
+    public static final String TASK_LAPSED_MAIL = "SendTask_RenewalLapsedMail";
+    /** 续贷已失效 */
+    public static final String END_LAPSED = "EndEvent_RenewalLapsed";
+
+    private Elements() {}
+  }
+
+  /** Sequence-flow ids (the answers of the gateways, the paths tests assert). */
+  public static final class Flows {
+    public static final String TO_DECIDE_ROUTE = "SequenceFlow_ToDecideRenewalRoute";
+    public static final String TO_PERSON_APPROVES = "SequenceFlow_ToPersonApprovesRenewal";
+    /** 是 */
+    public static final String PERSON_APPROVES_YES = "SequenceFlow_PersonApprovesRenewalYes";
+    /** 否 (the model approved or the table declined) */
+    public static final String PERSON_APPROVES_NO = "SequenceFlow_PersonApprovesRenewalNo";
+    public static final String APPROVAL_DONE = "SequenceFlow_RenewalApprovalDone";
+    public static final String TO_APPROVED = "SequenceFlow_ToRenewalApproved";
+    /** 批准 */
+    public static final String APPROVED_YES = "SequenceFlow_RenewalApprovedYes";
+    /** 不批准 */
+    public static final String APPROVED_NO = "SequenceFlow_RenewalApprovedNo";
+    public static final String DECLINED_MAILED = "SequenceFlow_RenewalDeclinedMailed";
+    public static final String CONTRACT_SENT = "SequenceFlow_RenewalContractSent";
+    public static final String TO_AWAIT_SIGNATURE = "SequenceFlow_ToAwaitRenewalSignature";
+    public static final String CONTRACT_SIGNED = "SequenceFlow_RenewalContractSigned";
+    public static final String MATURED_UNSIGNED = "SequenceFlow_MaturedUnsigned";
+    public static final String LOAN_MATURED = "SequenceFlow_LoanMatured";
+    public static final String RENEWAL_POSTED = "SequenceFlow_RenewalPosted";
+    public static final String COMPLETED_MAILED = "SequenceFlow_RenewalCompletedMailed";
+    public static final String LAPSED = "SequenceFlow_RenewalLapsedRecorded";
+    public static final String LAPSED_MAILED = "SequenceFlow_RenewalLapsedMailed";
+
+    private Flows() {}
+  }
+
+  public static final class Messages {
+    /** The borrower signed the renewal contract (reported by the channel, verified with the e-signature service). */
+    public static final String CONTRACT_SIGNED = "RenewalContractSigned";
+
+    private Messages() {}
+  }
+
+  /**
+   * The variables the process owns: only what its gateways, timers and the approval task read, written by
+   * renewal's code. Everything else lives in {@code loan_renewal}.
+   */
+  public static final class Variables {
+    /** The approval-authority table's route: AUTO, SINGLE, COMMITTEE or REJECT. */
+    public static final ProcessVariable<String> ROUTE = ProcessVariable.of("renewalRoute", String.class);
+    /** Whether a person decides (SINGLE or COMMITTEE). */
+    public static final ProcessVariable<Boolean> PERSON_APPROVES = ProcessVariable.of("renewalPersonApproves", Boolean.class);
+    /** The group whose member decides: credit-approvers (SINGLE) or credit-committee-chair (COMMITTEE). */
+    public static final ProcessVariable<String> APPROVER_GROUP = ProcessVariable.of("renewalApproverGroup", String.class);
+    /** Whether the renewal was approved (by the model or a person). */
+    public static final ProcessVariable<Boolean> APPROVED = ProcessVariable.of("renewalApproved", Boolean.class);
+    /** The old loan's maturity, 00:00 China Standard Time: the posting if signed, the lapse if not. */
+    public static final ProcessVariable<Date> MATURES_AT = ProcessVariable.of("renewalMaturesAt", Date.class);
+
+    private Variables() {}
+  }
+}

@@ -1,0 +1,116 @@
+package com.smeloanflow.renewal;
+
+import com.smeloanflow.casefile.CustomerReason;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.FieldViolation;
+import com.smeloanflow.platform.InputHygiene;
+import com.smeloanflow.platform.InvalidFieldsException;
+import com.smeloanflow.process.LoanRenewalProcess;
+import com.smeloanflow.process.ProcessVariable;
+import com.smeloanflow.servicing.LoanAccount;
+import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.servicing.LoanNotFoundException;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The borrower's application for renewal over the channel, and what a loan's renewal looks like. An
+ * application is taken only for a renewal OFFERED and not expired; it starts {@code loan-renewal} (business
+ * key = the loan id) in the same transaction, so an accepted application always has its process.
+ */
+@Service
+public class RenewalApplicationService {
+
+  private static final Logger log = LoggerFactory.getLogger(RenewalApplicationService.class);
+  static final int MAX_REQUEST_ID_LENGTH = 64;
+
+  private final RenewalRepository renewals;
+  private final LoanAccountService loans;
+  private final RenewalPolicy policy;
+  private final RuntimeService runtimeService;
+  private final BusinessClock clock;
+
+  public RenewalApplicationService(RenewalRepository renewals, LoanAccountService loans, RenewalPolicy policy,
+      RuntimeService runtimeService, BusinessClock clock) {
+    this.renewals = renewals;
+    this.loans = loans;
+    this.policy = policy;
+    this.runtimeService = runtimeService;
+    this.clock = clock;
+  }
+
+  /** The answer to an application: the renewal, and whether this request applied (false: a retry). */
+  public record Applied(RenewalView renewal, boolean created) {}
+
+  /**
+   * @throws InvalidFieldsException   no or a bad request id (400, nothing stored)
+   * @throws LoanNotFoundException    no such loan (404)
+   * @throws com.smeloanflow.platform.StateConflictException with a {@link RenewalRefusal} code (409)
+   */
+  @Transactional
+  public Applied apply(ApplyForRenewal command) {
+    InputHygiene.refuseIfAny(InputHygiene.singleLine("requestId", command.requestId(), MAX_REQUEST_ID_LENGTH));
+    if (command.requestId() == null || command.requestId().isBlank()) {
+      throw new InvalidFieldsException(List.of(new FieldViolation("requestId", "REQUIRED", "不能为空, 渠道的请求编号 (重试时不变)")));
+    }
+    LoanAccount loan = loans.find(command.loanId()).orElseThrow(() -> new LoanNotFoundException(command.loanId()));
+    Optional<LoanRenewal> byRequest = renewals.findByRequest(command.requestId());
+    if (byRequest.isPresent()) {
+      return replay(byRequest.get(), command);
+    }
+    LocalDate today = clock.today();
+    LoanRenewal renewal = renewals.lock(loan.loanId()).orElse(null);
+    if (renewal == null) {
+      boolean inWindow = LoanAccount.ACTIVE.equals(loan.status()) && policy.workingCapital(loan.product())
+          && policy.inWindow(loan.maturityDate(), today);
+      throw (inWindow ? RenewalRefusal.NOT_OFFERED : RenewalRefusal.NOT_IN_WINDOW).refuse(loan.loanId(),
+          "到期日 " + loan.maturityDate());
+    }
+    if (command.requestId().equals(renewal.requestId())) {
+      return replay(renewal, command); // the same request, raced with itself
+    }
+    switch (renewal.status()) {
+      case NOT_ELIGIBLE -> throw RenewalRefusal.NOT_OFFERED.refuse(loan.loanId(), null);
+      case OFFERED -> { }
+      default -> throw RenewalRefusal.ALREADY_APPLIED.refuse(loan.loanId(), renewal.status().label());
+    }
+    if (!LoanAccount.ACTIVE.equals(loan.status())) {
+      throw RenewalRefusal.NOT_IN_WINDOW.refuse(loan.loanId(), "贷款已结清");
+    }
+    if (today.isAfter(renewal.offerExpiresOn())) {
+      throw RenewalRefusal.OFFER_EXPIRED.refuse(loan.loanId(), "最迟申请日 " + renewal.offerExpiresOn());
+    }
+    renewals.applied(loan.loanId(), command.requestId(), command.appliedBy(), clock.now());
+    Date maturesAt = Date.from(renewal.maturityDate().atStartOfDay(BusinessClock.BANK_ZONE).toInstant());
+    ProcessVariable.trusted(() -> runtimeService.startProcessInstanceByKey(LoanRenewalProcess.KEY, loan.loanId(),
+        Variables.createVariables().putValue(LoanRenewalProcess.Variables.MATURES_AT.name(), maturesAt)));
+    log.info("Loan {}: renewal applied for by {} (request {}), {} CNY, matures {}", loan.loanId(), command.appliedBy(),
+        command.requestId(), renewal.renewalAmount().toPlainString(), renewal.maturityDate());
+    return new Applied(view(loan.loanId()).orElseThrow(), true);
+  }
+
+  private Applied replay(LoanRenewal renewal, ApplyForRenewal command) {
+    if (!renewal.loanId().equals(command.loanId())) {
+      throw RenewalRefusal.REQUEST_ID_REUSED.refuse(command.loanId(), "请求编号 " + command.requestId());
+    }
+    return new Applied(view(renewal.loanId()).orElseThrow(), false);
+  }
+
+  /** The loan's renewal, if the offer scan evaluated it. */
+  public Optional<RenewalView> view(String loanId) {
+    LocalDate today = clock.today();
+    return renewals.find(loanId).map(r -> new RenewalView(r.loanId(), r.status(), r.status().label(), r.maturityDate(),
+        r.offerExpiresOn(), r.status() == RenewalStatus.OFFERED && !today.isAfter(r.offerExpiresOn()), r.renewalAmount(),
+        r.requestId(), r.appliedAt(), r.approvalRoute(), r.decidedBy(),
+        r.customerReason() == null ? null : CustomerReason.valueOf(r.customerReason()).text(), r.contractNumber(), r.signedAt(),
+        r.newLoanId(), r.closedOn(), r.eligibility()));
+  }
+}

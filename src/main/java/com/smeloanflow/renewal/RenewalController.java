@@ -1,0 +1,93 @@
+package com.smeloanflow.renewal;
+
+import com.smeloanflow.identity.BranchAccess;
+import com.smeloanflow.identity.Groups;
+import com.smeloanflow.servicing.LoanAccount;
+import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.servicing.LoanNotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Renewal without repaying principal (无还本续贷) over the API: the borrower's application and the renewal's state. */
+@RestController
+@RequestMapping("/api/loans/{loanId}")
+@Tag(name = "Renewal", description = "Renewal without repaying principal (无还本续贷): offer, application, approval, maturity")
+public class RenewalController {
+
+  private final RenewalApplicationService applications;
+  private final LoanAccountService loans;
+  private final BranchAccess branchAccess;
+
+  public RenewalController(RenewalApplicationService applications, LoanAccountService loans, BranchAccess branchAccess) {
+    this.applications = applications;
+    this.loans = loans;
+    this.branchAccess = branchAccess;
+  }
+
+  /** The borrower's application, as the channel sends it. */
+  public record RenewalApplicationRequest(
+      @Schema(description = "the channel's id of this request; a retry sends the same", example = "MB-RN-20261201-0001")
+      String requestId) {}
+
+  @PostMapping(path = "/renewal-applications", consumes = "application/json", produces = "application/json")
+  @Operation(summary = "The borrower applies for renewal without repaying principal (无还本续贷)",
+      description = "Taken while the loan's renewal is offered (the daily offer scan found it eligible 30 to 60 days before"
+          + " maturity) and the offer has not expired (30 days before maturity). Starts approval (loan-renewal): 201. The same"
+          + " requestId again answers 200 with the renewal as it is now and starts nothing. 409 with a code in the detail:"
+          + " [NOT_IN_WINDOW] not a working-capital loan 30-60 days before maturity, [NOT_OFFERED] not offered (not eligible),"
+          + " [OFFER_EXPIRED], [ALREADY_APPLIED] another request applied, [REQUEST_ID_REUSED] the requestId was used for another"
+          + " loan. The channel only.")
+  @ApiResponse(responseCode = "201", description = "Applied; approval started")
+  @ApiResponse(responseCode = "200", description = "The same request again: the renewal as it is now")
+  @ApiResponse(responseCode = "400", description = "No or a bad requestId (application/problem+json naming it); nothing stored",
+      content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "404", description = "No such loan", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "409", description = "Refused: not in the window, not offered, expired, already applied",
+      content = @Content(mediaType = "application/problem+json"))
+  public ResponseEntity<RenewalView> apply(@PathVariable("loanId") String loanId, @RequestBody RenewalApplicationRequest request,
+      Authentication caller) {
+    RenewalApplicationService.Applied applied = applications.apply(
+        new ApplyForRenewal(loanId, request.requestId(), caller.getName()));
+    return ResponseEntity.status(applied.created() ? HttpStatus.CREATED : HttpStatus.OK).body(forCaller(applied.renewal(), caller));
+  }
+
+  @GetMapping(path = "/renewal", produces = "application/json")
+  @Operation(summary = "The loan's renewal: offer, application, approval, contract, maturity posting",
+      description = "404 until the offer scan evaluated the loan. Staff also see the eligibility table's inputs and reason"
+          + " (eligibility); the channel does not. Central staff, the channel and the loan's own branch.")
+  @ApiResponse(responseCode = "200", description = "The renewal")
+  @ApiResponse(responseCode = "403", description = "A loan of another branch", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "404", description = "No such loan, or not evaluated for renewal",
+      content = @Content(mediaType = "application/problem+json"))
+  public RenewalView get(@PathVariable("loanId") String loanId, Authentication caller) {
+    LoanAccount loan = loans.find(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
+    branchAccess.requireMayRead(loan.branchCode(), caller, "the renewal of loan " + loanId);
+    RenewalView view = applications.view(loanId)
+        .orElseThrow(() -> new LoanNotFoundException(loanId, "renewal (not evaluated by the offer scan)"));
+    return forCaller(view, caller);
+  }
+
+  /** The channel shows the borrower: no internal eligibility facts. */
+  private static RenewalView forCaller(RenewalView view, Authentication caller) {
+    boolean channel = caller.getAuthorities().stream()
+        .anyMatch(a -> a.getAuthority().equals(BranchAccess.GROUP_AUTHORITY_PREFIX + Groups.CHANNEL_GATEWAY));
+    if (!channel) {
+      return view;
+    }
+    return new RenewalView(view.loanId(), view.status(), view.statusLabel(), view.maturityDate(), view.offerExpiresOn(),
+        view.offerOpen(), view.renewalAmount(), view.requestId(), view.appliedAt(), null, null, view.customerReasonText(),
+        view.contractNumber(), view.signedAt(), view.newLoanId(), view.closedOn(), null);
+  }
+}

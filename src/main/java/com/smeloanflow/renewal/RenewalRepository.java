@@ -1,0 +1,132 @@
+package com.smeloanflow.renewal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Renewal's own table {@code loan_renewal}: one row per loan the offer scan evaluated. */
+@Repository
+public class RenewalRepository {
+
+  private final JdbcClient jdbc;
+
+  public RenewalRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Stores the scan's evaluation; a second evaluation of the loan fails on the primary key. */
+  public void insertEvaluation(LoanRenewal renewal, Instant at) {
+    LoanRenewal.Eligibility e = renewal.eligibility();
+    jdbc.sql("""
+        INSERT INTO loan_renewal (loan_id, branch_code, credit_code, product, maturity_date, status, evaluated_on,
+            classification, months_since_overdue, licence_status, score, grade, suggested_limit, red_flag, hard_red_flag,
+            eligibility_code, eligibility_reason, offer_expires_on, renewal_amount, evaluated_at)
+        VALUES (:loanId, :branch, :creditCode, :product, :maturity, :status, :evaluatedOn, :classification, :months, :licence,
+            :score, :grade, :limit, :redFlag, :hardRedFlag, :code, :reason, :expires, :amount, :at)
+        """)
+        .param("loanId", renewal.loanId()).param("branch", renewal.branchCode()).param("creditCode", renewal.creditCode())
+        .param("product", renewal.product()).param("maturity", renewal.maturityDate()).param("status", renewal.status().name())
+        .param("evaluatedOn", e.evaluatedOn()).param("classification", e.classification())
+        .param("months", e.monthsSinceLastOverdue()).param("licence", e.licenceStatus()).param("score", e.score())
+        .param("grade", e.grade()).param("limit", e.suggestedLimit()).param("redFlag", e.redFlag())
+        .param("hardRedFlag", e.hardRedFlag()).param("code", e.code()).param("reason", e.reason())
+        .param("expires", renewal.offerExpiresOn()).param("amount", renewal.renewalAmount())
+        .param("at", Timestamp.from(at))
+        .update();
+  }
+
+  public Optional<LoanRenewal> find(String loanId) {
+    return jdbc.sql("SELECT * FROM loan_renewal WHERE loan_id = :loanId").param("loanId", loanId)
+        .query((rs, row) -> map(rs)).optional();
+  }
+
+  /** The renewal, its row locked until the transaction ends (one application, one decision at a time). */
+  public Optional<LoanRenewal> lock(String loanId) {
+    return jdbc.sql("SELECT * FROM loan_renewal WHERE loan_id = :loanId FOR UPDATE").param("loanId", loanId)
+        .query((rs, row) -> map(rs)).optional();
+  }
+
+  public Optional<LoanRenewal> findByRequest(String requestId) {
+    return jdbc.sql("SELECT * FROM loan_renewal WHERE request_id = :r").param("r", requestId)
+        .query((rs, row) -> map(rs)).optional();
+  }
+
+  /** The borrower applied: only an OFFERED renewal moves (the caller holds the row's lock). */
+  public void applied(String loanId, String requestId, String appliedBy, Instant at) {
+    jdbc.sql("""
+        UPDATE loan_renewal SET status = 'APPLIED', request_id = :r, applied_by = :by, applied_at = :at
+        WHERE loan_id = :loanId AND status = 'OFFERED'
+        """)
+        .param("r", requestId).param("by", appliedBy).param("at", Timestamp.from(at)).param("loanId", loanId).update();
+  }
+
+  public void routed(String loanId, String route) {
+    jdbc.sql("UPDATE loan_renewal SET approval_route = :route WHERE loan_id = :loanId")
+        .param("route", route).param("loanId", loanId).update();
+  }
+
+  public void decided(String loanId, RenewalStatus status, String decidedBy, String note, String customerReason, Instant at,
+      LocalDate closedOn) {
+    jdbc.sql("""
+        UPDATE loan_renewal SET status = :status, decided_by = :by, decision_note = :note, customer_reason = :reason,
+            decided_at = :at, closed_on = :closedOn
+        WHERE loan_id = :loanId
+        """)
+        .param("status", status.name()).param("by", decidedBy).param("note", note).param("reason", customerReason)
+        .param("at", Timestamp.from(at)).param("closedOn", closedOn).param("loanId", loanId).update();
+  }
+
+  public void contractSent(String loanId, String contractNumber, String envelopeId) {
+    jdbc.sql("UPDATE loan_renewal SET contract_number = :c, envelope_id = :e WHERE loan_id = :loanId")
+        .param("c", contractNumber).param("e", envelopeId).param("loanId", loanId).update();
+  }
+
+  public void signed(String loanId, String signatureId, Instant signedAt) {
+    jdbc.sql("UPDATE loan_renewal SET status = 'SIGNED', signature_id = :s, signed_at = :at WHERE loan_id = :loanId")
+        .param("s", signatureId).param("at", Timestamp.from(signedAt)).param("loanId", loanId).update();
+  }
+
+  public void renewed(String loanId, String postingReference, String newLoanId, LocalDate on) {
+    jdbc.sql("""
+        UPDATE loan_renewal SET status = 'RENEWED', posting_reference = :p, new_loan_id = :n, closed_on = :on
+        WHERE loan_id = :loanId
+        """)
+        .param("p", postingReference).param("n", newLoanId).param("on", on).param("loanId", loanId).update();
+  }
+
+  public void lapsed(String loanId, LocalDate on) {
+    jdbc.sql("UPDATE loan_renewal SET status = 'LAPSED', closed_on = :on WHERE loan_id = :loanId")
+        .param("on", on).param("loanId", loanId).update();
+  }
+
+  private static LoanRenewal map(ResultSet rs) throws SQLException {
+    return new LoanRenewal(rs.getString("loan_id"), rs.getString("branch_code"), rs.getString("credit_code"),
+        rs.getString("product"), rs.getObject("maturity_date", LocalDate.class), RenewalStatus.valueOf(rs.getString("status")),
+        new LoanRenewal.Eligibility(rs.getObject("evaluated_on", LocalDate.class), rs.getString("classification"),
+            rs.getInt("months_since_overdue"), rs.getString("licence_status"), rs.getInt("score"), rs.getString("grade"),
+            rs.getBigDecimal("suggested_limit"), rs.getBoolean("red_flag"), rs.getBoolean("hard_red_flag"),
+            !RenewalStatus.NOT_ELIGIBLE.name().equals(rs.getString("status")), rs.getString("eligibility_code"),
+            rs.getString("eligibility_reason")),
+        rs.getObject("offer_expires_on", LocalDate.class), amount(rs.getBigDecimal("renewal_amount")),
+        rs.getString("request_id"), rs.getString("applied_by"), instant(rs, "applied_at"), rs.getString("approval_route"),
+        rs.getString("decided_by"), instant(rs, "decided_at"), rs.getString("decision_note"), rs.getString("customer_reason"),
+        rs.getString("contract_number"), rs.getString("envelope_id"), rs.getString("signature_id"), instant(rs, "signed_at"),
+        rs.getString("posting_reference"), rs.getString("new_loan_id"), rs.getObject("closed_on", LocalDate.class));
+  }
+
+  private static BigDecimal amount(BigDecimal value) {
+    return value == null ? null : value.setScale(2);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+}

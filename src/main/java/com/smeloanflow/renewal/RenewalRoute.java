@@ -1,0 +1,27 @@
+package com.smeloanflow.renewal;
+
+import com.smeloanflow.approval.ApprovalAuthority;
+import com.smeloanflow.processing.ApprovalRoute;
+
+/**
+ * Who decides a renewal, as the approval-authority table routed it: the model, an approver, the
+ * committee's chair, or a decline by the table itself.
+ *
+ * @param customerReason the catalogue code the borrower is told when the table declines (else null)
+ */
+public record RenewalRoute(ApprovalRoute route, String routeReason, String customerReason) {
+
+  /** Whether a person decides in 审批续贷申请. */
+  public boolean personApproves() {
+    return route == ApprovalRoute.SINGLE || route == ApprovalRoute.COMMITTEE;
+  }
+
+  /** The group of the person who decides (null: no person). */
+  public String approverGroup() {
+    return switch (route) {
+      case SINGLE -> ApprovalAuthority.APPROVER.group();
+      case COMMITTEE -> ApprovalAuthority.COMMITTEE.group();
+      default -> null;
+    };
+  }
+}

@@ -1,0 +1,31 @@
+package com.smeloanflow.renewal;
+
+/** Where a loan's renewal without repaying principal (无还本续贷) stands, with the label staff and the channel see. */
+public enum RenewalStatus {
+  /** The eligibility table found a condition not met: nothing offered, the reason kept for staff. */
+  NOT_ELIGIBLE("不符合续贷条件"),
+  /** Offered to the borrower, who may apply until the offer expires. */
+  OFFERED("已邀约, 待借款人申请"),
+  /** The borrower applied; approval follows the authority rules. */
+  APPLIED("已申请, 审批中"),
+  /** Approved; the renewal contract awaits the borrower's signature before the old loan matures. */
+  APPROVED("已批准, 待签署续贷合同"),
+  /** Signed; the old loan is repaid with the new one at maturity. */
+  SIGNED("已签约, 到期日办理续贷"),
+  /** Declined: the old loan runs to maturity as agreed. */
+  DECLINED("未获批准"),
+  /** Renewed at maturity: the old loan's principal repaid with the new loan's. */
+  RENEWED("已续贷"),
+  /** Not signed by maturity: the old loan falls due as agreed. */
+  LAPSED("逾期未签约, 续贷失效");
+
+  private final String label;
+
+  RenewalStatus(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,28 @@
+package com.smeloanflow.renewal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A loan's renewal as the channel and staff see it. {@code eligibility} (the table's inputs and reason)
+ * is internal: staff see it, the channel (which shows the borrower) does not.
+ */
+public record RenewalView(
+    String loanId,
+    RenewalStatus status,
+    String statusLabel,
+    LocalDate maturityDate,
+    LocalDate offerExpiresOn,
+    boolean offerOpen,
+    BigDecimal renewalAmount,
+    String requestId,
+    Instant appliedAt,
+    String approvalRoute,
+    String decidedBy,
+    String customerReasonText,
+    String contractNumber,
+    Instant signedAt,
+    String newLoanId,
+    LocalDate closedOn,
+    LoanRenewal.Eligibility eligibility) {}

@@ -1,0 +1,122 @@
+package com.smeloanflow.renewal;
+
+import com.smeloanflow.disbursement.ESignatureService;
+import com.smeloanflow.disbursement.SandboxESignature;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.FieldViolation;
+import com.smeloanflow.platform.InvalidFieldsException;
+import com.smeloanflow.platform.StateConflictException;
+import com.smeloanflow.process.LoanRenewalProcess;
+import com.smeloanflow.process.RenewalOfferScanProcess;
+import com.smeloanflow.servicing.LoanAccount;
+import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.servicing.LoanNotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Demo and test profiles only: the daily renewal offer scan is made due now, so a tester sees the offers
+ * within seconds (the job executor runs it, as it runs the daily one).
+ */
+@RestController
+@Profile({"demo", "test"})
+@Tag(name = "Sandbox", description = "Sandbox outside systems for tests and demos")
+public class SandboxRenewalController {
+
+  private final ManagementService management;
+  private final RuntimeService runtime;
+  private final BusinessClock clock;
+  private final RenewalRepository renewals;
+  private final SandboxESignature eSignature;
+  private final RenewalOfferService offers;
+  private final LoanAccountService loans;
+  private final RenewalApplicationService applications;
+
+  public SandboxRenewalController(ManagementService management, RuntimeService runtime, BusinessClock clock, RenewalRepository renewals,
+      SandboxESignature eSignature, RenewalOfferService offers, LoanAccountService loans,
+      RenewalApplicationService applications) {
+    this.management = management;
+    this.runtime = runtime;
+    this.clock = clock;
+    this.renewals = renewals;
+    this.eSignature = eSignature;
+    this.offers = offers;
+    this.loans = loans;
+    this.applications = applications;
+  }
+
+  @PostMapping(path = "/api/sandbox/renewals/loans/{loanId}/evaluation", produces = "application/json")
+  @Operation(summary = "Sandbox: evaluate one loan for renewal now, whatever its maturity",
+      description = "For the demo, where no loan is 30 to 60 days from maturity yet: the loan is evaluated as the daily scan"
+          + " would (eligibility table, offer mail), the offer open until 30 days before its maturity. 409 when it was"
+          + " evaluated already or is not an active working-capital loan.")
+  public RenewalView evaluateNow(@PathVariable("loanId") String loanId) {
+    LoanAccount loan = loans.find(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
+    if (!LoanAccount.ACTIVE.equals(loan.status()) || !RenewalPolicy.WORKING_CAPITAL_PRODUCTS.contains(loan.product())) {
+      throw new StateConflictException("Loan " + loanId + " is not an active working-capital loan");
+    }
+    if (renewals.find(loanId).isPresent() || offers.evaluate(loanId, clock.today()) == null) {
+      throw new StateConflictException("Loan " + loanId + " was evaluated for renewal already");
+    }
+    return applications.view(loanId).orElseThrow();
+  }
+
+  @PostMapping(path = "/api/sandbox/renewals/loans/{loanId}/maturity", produces = "application/json")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @Operation(summary = "Sandbox: the renewal's maturity timer falls due now",
+      description = "For the demo: the renewal process acts as at the old loan's maturity within seconds (the job executor"
+          + " runs it): a signed renewal is posted, an unsigned one lapses. 409 when the renewal waits for no maturity.")
+  public ScanDue maturityNow(@PathVariable("loanId") String loanId) {
+    ProcessInstance renewal = runtime.createProcessInstanceQuery().processDefinitionKey(LoanRenewalProcess.KEY)
+        .processInstanceBusinessKey(loanId).singleResult();
+    Job timer = renewal == null ? null
+        : management.createJobQuery().processInstanceId(renewal.getId()).timers().singleResult();
+    return dueNow(timer, "The renewal of loan " + loanId + " waits for no maturity");
+  }
+
+  @PostMapping(path = "/api/sandbox/e-signature/renewals/{loanId}/sign", produces = "application/json")
+  @Operation(summary = "Sandbox: the legal representative signs the renewal contract of a loan in the e-signature service")
+  public ESignatureService.Signature sign(@PathVariable("loanId") String loanId) {
+    String envelopeId = renewals.find(loanId).map(LoanRenewal::envelopeId).orElseThrow(() -> new InvalidFieldsException(
+        List.of(new FieldViolation("loanId", "NO_CONTRACT", "借据 " + loanId + " 还没有续贷合同"))));
+    return eSignature.sign(envelopeId);
+  }
+
+  /** When the timer was made due. */
+  public record ScanDue(Instant dueAt) {}
+
+  @PostMapping(path = "/api/sandbox/renewals/scan", produces = "application/json")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @Operation(summary = "Run the renewal offer scan now",
+      description = "The daily scan's timer becomes due now; the job executor runs it within seconds (the demo). Loans"
+          + " maturing 30 to 60 days from today are evaluated: see GET /api/loans/{loanId}/renewal. The timer then keeps its"
+          + " daily rhythm.")
+  public ScanDue scanNow() {
+    Job timer = management.createJobQuery().processDefinitionKey(RenewalOfferScanProcess.KEY).timers()
+        .activityId(RenewalOfferScanProcess.Elements.START_SCAN_DUE).singleResult();
+    return dueNow(timer, "The renewal offer scan has no timer (is renewal-offer-scan deployed?)");
+  }
+
+  /** The timer falls due now; the job executor runs it within seconds. */
+  private ScanDue dueNow(Job timer, String missing) {
+    if (timer == null) {
+      throw new StateConflictException(missing);
+    }
+    Date now = Date.from(clock.now());
+    management.setJobDuedate(timer.getId(), now);
+    return new ScanDue(now.toInstant());
+  }
+}

@@ -1,0 +1,37 @@
+package com.smeloanflow.servicing;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What the ledger tells those who act on it (collections, a later stage, without servicing depending
+ * on it; servicing's own borrower notices): the daily close's overdue and settled loans, and a
+ * repayment that cleared a loan's arrears. Called inside the ledger's transaction, so what the
+ * listener does is kept or rolled back with the ledger change.
+ */
+public interface ArrearsListener {
+
+  /**
+   * The daily close of {@code businessDate} found these loans overdue (one chunk of them; a crashed
+   * close never hands the same chunk twice for the same day).
+   */
+  void overdue(LocalDate businessDate, List<OverdueLoan> loans);
+
+  /** A repayment cleared everything overdue on the loan. */
+  void arrearsCleared(String loanId, String transactionId, LocalDate valueDate);
+
+  /**
+   * The daily close of {@code businessDate} settled these loans (结清: nothing left to pay), one chunk
+   * of them; a crashed close never hands the same chunk twice for the same day.
+   */
+  default void settled(LocalDate businessDate, List<String> loanIds) {}
+
+  /**
+   * A loan at the daily close.
+   *
+   * @param loanId      the loan (business key of its collection case)
+   * @param branchCode  the loan's branch
+   * @param daysPastDue days past due after the close
+   */
+  record OverdueLoan(String loanId, String branchCode, int daysPastDue) {}
+}

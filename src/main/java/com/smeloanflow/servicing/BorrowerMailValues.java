@@ -1,0 +1,73 @@
+package com.smeloanflow.servicing;
+
+import com.smeloanflow.intake.LoanApplication;
+import com.smeloanflow.intake.LoanApplicationRepository;
+import com.smeloanflow.notification.MailCaseType;
+import com.smeloanflow.notification.MailValueProvider;
+import com.smeloanflow.platform.BusinessClock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Recipient and placeholders of the mails to a loan's borrower (case type LOAN, case id = loan id),
+ * read when the mail is queued: the legal representative's address and {@code legalRepName},
+ * {@code enterpriseName} from the application; {@code loanId}; the standing after the last daily close
+ * ({@code businessDate}, {@code overdueSince}, {@code daysPastDue}, {@code closedOn} once settled or written off); the balances ({@code overduePrincipal},
+ * {@code overdueInterest}, {@code penaltyOutstanding}, {@code arrears}, {@code outstandingPrincipal}); and
+ * {@code penaltyUpliftPercent}.
+ */
+@Component
+public class BorrowerMailValues implements MailValueProvider {
+
+  private final LoanAccountService loans;
+  private final LoanApplicationRepository applications;
+  private final PenaltyInterest penalty;
+  private final BusinessClock clock;
+
+  public BorrowerMailValues(LoanAccountService loans, LoanApplicationRepository applications, PenaltyInterest penalty,
+      BusinessClock clock) {
+    this.loans = loans;
+    this.applications = applications;
+    this.penalty = penalty;
+    this.clock = clock;
+  }
+
+  @Override
+  public MailCaseType caseType() {
+    return MailCaseType.LOAN;
+  }
+
+  @Override
+  public Map<String, String> values(String loanId) {
+    LoanApplication application = applicationOf(loanId);
+    LoanStanding standing = loans.standing(loanId).orElseThrow();
+    LoanBalances balances = loans.balances(loanId);
+    Map<String, String> values = new HashMap<>();
+    values.put("loanId", loanId);
+    values.put("legalRepName", application.legalRepName());
+    values.put("enterpriseName", application.enterpriseName());
+    values.put("businessDate", String.valueOf(standing.lastClosedOn() != null ? standing.lastClosedOn() : clock.today()));
+    values.put("overdueSince", String.valueOf(standing.overdueSince()));
+    values.put("closedOn", String.valueOf(standing.closedOn()));
+    values.put("daysPastDue", String.valueOf(standing.daysPastDue()));
+    values.put("overduePrincipal", balances.overduePrincipal().toPlainString());
+    values.put("overdueInterest", balances.overdueInterest().toPlainString());
+    values.put("penaltyOutstanding", balances.penaltyOutstanding().toPlainString());
+    values.put("arrears", balances.arrears().toPlainString());
+    values.put("outstandingPrincipal", balances.outstandingPrincipal().toPlainString());
+    values.put("penaltyUpliftPercent", penalty.upliftPercent().stripTrailingZeros().toPlainString());
+    return values;
+  }
+
+  @Override
+  public Optional<String> recipient(String loanId) {
+    return Optional.of(applicationOf(loanId).legalRepEmail());
+  }
+
+  private LoanApplication applicationOf(String loanId) {
+    LoanAccount loan = loans.find(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
+    return applications.get(loan.applicationId());
+  }
+}

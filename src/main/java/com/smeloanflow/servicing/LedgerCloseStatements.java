@@ -1,0 +1,186 @@
+package com.smeloanflow.servicing;
+
+import com.smeloanflow.processing.InternalDefaultRepository;
+import com.smeloanflow.processing.source.InternalDefault;
+import com.smeloanflow.processing.source.InternalDefaultStatus;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The set-based SQL of the daily close, one chunk of loans at a time (loan ids from {@code first} to
+ * {@code last}). Every statement is limited to the chunk's active loans the close of the day has not
+ * covered yet ({@code last_closed_on} before the day); the last statement sets {@code last_closed_on},
+ * so a chunk run twice for the same day changes nothing the second time. Penalty interest carries
+ * its own guard ({@code penalty_accrued_through}).
+ */
+final class LedgerCloseStatements {
+
+  /** The chunk's loans: active, disbursed by the day, not yet closed for it. */
+  private static final String CHUNK = """
+      loan_id BETWEEN :first AND :last AND status = 'ACTIVE' AND disbursed_on <= :day
+      AND (last_closed_on IS NULL OR last_closed_on < :day)""";
+  /** Instalments of the chunk's loans: a range of the primary key, each checked against its loan. */
+  private static final String IN_CHUNK = "loan_id BETWEEN :first AND :last AND EXISTS (SELECT 1 FROM loan_account a"
+      + " WHERE a.loan_id = repayment_instalment.loan_id AND a.status = 'ACTIVE' AND a.disbursed_on <= :day"
+      + " AND (a.last_closed_on IS NULL OR a.last_closed_on < :day))";
+
+  private final JdbcClient jdbc;
+  private final InternalDefaultRepository defaults;
+  private final BigDecimal penaltyFactor;
+  private final String daysPastDue;
+  private final String floor;
+  private final String floorReason;
+  /** The loan's classification after a floor change: the strictest of the floor and the risk review's level. */
+  private final String mergedClassification;
+
+  LedgerCloseStatements(JdbcClient jdbc, SqlDialect dialect, PenaltyInterest penalty, InternalDefaultRepository defaults) {
+    this.jdbc = jdbc;
+    this.defaults = defaults;
+    this.penaltyFactor = penalty.dailyFactor();
+    this.daysPastDue = dialect.daysBetween("overdue_since", "CAST(:day AS DATE)") + " + 1";
+    StringBuilder floorSql = new StringBuilder("CASE");
+    StringBuilder reasonSql = new StringBuilder("CASE");
+    for (Classification classification : List.of(Classification.LOSS, Classification.DOUBTFUL, Classification.SUBSTANDARD,
+        Classification.SPECIAL_MENTION)) {
+      int above = switch (classification) {
+        case LOSS -> Classification.LOSS_AFTER_DAYS;
+        case DOUBTFUL -> Classification.DOUBTFUL_AFTER_DAYS;
+        case SUBSTANDARD -> Classification.SUBSTANDARD_AFTER_DAYS;
+        default -> 0;
+      };
+      String[] reason = classification.floorReasonTemplate().split("#", 2);
+      floorSql.append(" WHEN days_past_due > ").append(above).append(" THEN '").append(classification.name()).append('\'');
+      reasonSql.append(" WHEN days_past_due > ").append(above).append(" THEN '").append(reason[0])
+          .append("' || CAST(days_past_due AS VARCHAR(10)) || '").append(reason[1]).append('\'');
+    }
+    this.floor = floorSql.append(" ELSE '").append(Classification.NORMAL.name()).append("' END").toString();
+    this.floorReason = reasonSql.append(" ELSE '").append(Classification.NORMAL.floorReasonTemplate()).append("' END")
+        .toString();
+    this.mergedClassification = "CASE WHEN " + rank("COALESCE(review_classification, 'NORMAL')") + " > " + rank(floor)
+        + " THEN review_classification ELSE " + floor + " END";
+  }
+
+  /** The position of a classification (SQL value) in increasing order of risk, 0 for NORMAL. */
+  private static String rank(String classification) {
+    StringBuilder rank = new StringBuilder("CASE ").append(classification);
+    for (Classification c : Classification.values()) {
+      rank.append(" WHEN '").append(c.name()).append("' THEN ").append(c.ordinal());
+    }
+    return rank.append(" END").toString();
+  }
+
+  /** What one chunk did; {@code settled} are the loans it settled, {@code floorChanges} the loans whose floor moved. */
+  record ChunkResult(int loans, int overdue, BigDecimal penalty, int classifications, List<String> settled,
+      List<LoanLifecycleListener.FloorChange> floorChanges) {}
+
+  /**
+   * The next {@code size} loan ids after {@code cursor} in primary-key order (whatever their status:
+   * an index range, not a scan), locked until the chunk commits; empty when the book is done.
+   */
+  List<String> nextChunk(String cursor, int size) {
+    return jdbc.sql("SELECT loan_id FROM loan_account WHERE loan_id > :cursor ORDER BY loan_id LIMIT :size FOR UPDATE")
+        .param("cursor", cursor == null ? "" : cursor).param("size", size)
+        .query(String.class).list();
+  }
+
+  /** The overdue loans among {@code first} to {@code last} that the ledger step closed for the day. */
+  List<ArrearsListener.OverdueLoan> overdue(LocalDate day, String first, String last) {
+    return jdbc.sql("""
+        SELECT loan_id, branch_code, days_past_due FROM loan_account
+        WHERE loan_id BETWEEN :first AND :last AND status = 'ACTIVE' AND last_closed_on = :day AND days_past_due > 0
+        ORDER BY loan_id
+        """)
+        .param("day", day).param("first", first).param("last", last)
+        .query((rs, row) -> new ArrearsListener.OverdueLoan(rs.getString("loan_id"), rs.getString("branch_code"),
+            rs.getInt("days_past_due")))
+        .list();
+  }
+
+  /**
+   * Closes the day for the chunk: marks instalments due by the day and unpaid overdue, accrues one
+   * day of penalty interest on overdue principal, computes days past due and the default date,
+   * applies the regulatory minimum classification (with its history), settles loans with nothing
+   * left to pay, and marks the chunk closed for the day.
+   */
+  ChunkResult close(LocalDate day, String first, String last, Instant now) {
+    update("UPDATE repayment_instalment SET status = 'OVERDUE' WHERE " + IN_CHUNK + " AND status = 'DUE' AND due_date <= :day",
+        day, first, last);
+
+    String penaltyDue = IN_CHUNK + """
+         AND status = 'OVERDUE' AND principal > principal_paid
+         AND (penalty_accrued_through IS NULL OR penalty_accrued_through < :day)""";
+    String oneDay = "ROUND((principal - principal_paid) * (SELECT a.annual_rate_percent FROM loan_account a"
+        + " WHERE a.loan_id = repayment_instalment.loan_id) * :factor, 2)";
+    BigDecimal penalty = jdbc.sql("SELECT COALESCE(SUM(" + oneDay + "), 0) FROM repayment_instalment WHERE " + penaltyDue)
+        .param("day", day).param("first", first).param("last", last).param("factor", penaltyFactor)
+        .query(BigDecimal.class).single();
+    jdbc.sql("UPDATE repayment_instalment SET penalty_accrued = penalty_accrued + " + oneDay
+            + ", penalty_accrued_through = :day WHERE " + penaltyDue)
+        .param("day", day).param("first", first).param("last", last).param("factor", penaltyFactor)
+        .update();
+
+    update("""
+        UPDATE loan_account SET overdue_since = (SELECT MIN(i.due_date) FROM repayment_instalment i
+          WHERE i.loan_id = loan_account.loan_id AND i.status = 'OVERDUE')
+        WHERE""" + " " + CHUNK, day, first, last);
+    update("UPDATE loan_account SET days_past_due = CASE WHEN overdue_since IS NULL THEN 0 ELSE " + daysPastDue
+        + " END WHERE " + CHUNK, day, first, last);
+    update("UPDATE loan_account SET defaulted_on = :day, defaulted_principal = (SELECT SUM(i.principal - i.principal_paid)"
+        + " FROM repayment_instalment i WHERE i.loan_id = loan_account.loan_id) WHERE " + CHUNK
+        + " AND defaulted_on IS NULL AND days_past_due > " + Classification.SUBSTANDARD_AFTER_DAYS, day, first, last);
+    int overdue = count("SELECT COUNT(*) FROM loan_account WHERE " + CHUNK + " AND days_past_due > 0", day, first, last);
+
+    List<LoanLifecycleListener.FloorChange> floorChanges = jdbc.sql("SELECT loan_id, " + floor + " AS floor,"
+            + " dpd_classification, days_past_due FROM loan_account WHERE " + CHUNK + " AND " + floor
+            + " <> dpd_classification ORDER BY loan_id")
+        .param("day", day).param("first", first).param("last", last)
+        .query((rs, row) -> new LoanLifecycleListener.FloorChange(rs.getString("loan_id"),
+            Classification.valueOf(rs.getString("floor")), Classification.valueOf(rs.getString("dpd_classification")),
+            rs.getInt("days_past_due")))
+        .list();
+    int classifications = jdbc.sql("""
+        INSERT INTO loan_classification (loan_id, business_date, source, classification, previous_classification,
+          days_past_due, reason, recorded_at)
+        SELECT loan_id, :day, :source, """ + " " + floor + ", dpd_classification, days_past_due, " + floorReason
+            + ", :now FROM loan_account WHERE " + CHUNK + " AND " + floor + " <> dpd_classification")
+        .param("day", day).param("first", first).param("last", last).param("source", ClassificationChange.DPD_FLOOR)
+        .param("now", Timestamp.from(now))
+        .update();
+    // The loan's classification is the strictest of its sources: the floor and the post-loan risk review's level.
+    update("UPDATE loan_account SET classification = " + mergedClassification + ", dpd_classification = " + floor
+        + " WHERE " + CHUNK + " AND " + floor + " <> dpd_classification", day, first, last);
+
+    String paidInFull = " AND NOT EXISTS (SELECT 1 FROM repayment_instalment i WHERE i.loan_id = loan_account.loan_id"
+        + " AND i.status <> 'PAID')";
+    jdbc.sql("SELECT credit_code, defaulted_on, defaulted_principal FROM loan_account WHERE " + CHUNK
+            + " AND defaulted_on IS NOT NULL" + paidInFull)
+        .param("day", day).param("first", first).param("last", last)
+        .query((rs, row) -> new Object[] {rs.getString("credit_code"), rs.getObject("defaulted_on", LocalDate.class),
+            rs.getBigDecimal("defaulted_principal")})
+        .list()
+        .forEach(d -> defaults.record((String) d[0],
+            new InternalDefault((LocalDate) d[1], (BigDecimal) d[2], InternalDefaultStatus.SETTLED), now));
+    List<String> settled = jdbc.sql("SELECT loan_id FROM loan_account WHERE " + CHUNK + paidInFull + " ORDER BY loan_id")
+        .param("day", day).param("first", first).param("last", last).query(String.class).list();
+    update("UPDATE loan_account SET status = 'SETTLED', closed_on = :day WHERE " + CHUNK + paidInFull, day, first, last);
+
+    int loans = update("""
+        UPDATE loan_account SET last_closed_on = :day
+        WHERE loan_id BETWEEN :first AND :last AND disbursed_on <= :day AND (last_closed_on IS NULL OR last_closed_on < :day)
+          AND (status = 'ACTIVE' OR (status = 'SETTLED' AND closed_on = :day))
+        """, day, first, last);
+    return new ChunkResult(loans, overdue, penalty.setScale(2), classifications, settled, floorChanges);
+  }
+
+  private int update(String sql, LocalDate day, String first, String last) {
+    return jdbc.sql(sql).param("day", day).param("first", first).param("last", last).update();
+  }
+
+  private int count(String sql, LocalDate day, String first, String last) {
+    return jdbc.sql(sql).param("day", day).param("first", first).param("last", last).query(Integer.class).single();
+  }
+}

@@ -1,0 +1,164 @@
+package com.smeloanflow.servicing;
+
+import com.smeloanflow.approval.RepaymentMethod;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The ledger side of loan accounts: each instalment's payments and penalty interest
+ * ({@code repayment_instalment}) and the loan's standing after the daily close ({@code loan_account}).
+ */
+@Repository
+public class LedgerRepository {
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
+
+  public LedgerRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    this.jdbc = jdbc;
+    this.batch = batch;
+  }
+
+  /** What a repayment needs to know of its loan, read with a row lock: repayments of a loan apply one at a time. */
+  public record LockedLoan(String loanId, String applicationId, String status, String product,
+      java.math.BigDecimal annualRatePercent, RepaymentMethod method) {}
+
+  /** Locks the loan's row until the transaction ends; empty when there is no such loan. */
+  public Optional<LockedLoan> lock(String loanId) {
+    return jdbc.sql("""
+        SELECT loan_id, application_id, status, product, annual_rate_percent, repayment_method
+        FROM loan_account WHERE loan_id = :loanId FOR UPDATE
+        """)
+        .param("loanId", loanId)
+        .query((rs, row) -> new LockedLoan(rs.getString("loan_id"), rs.getString("application_id"), rs.getString("status"),
+            rs.getString("product"), rs.getBigDecimal("annual_rate_percent"),
+            RepaymentMethod.valueOf(rs.getString("repayment_method"))))
+        .optional();
+  }
+
+  public List<LedgerLine> lines(String loanId) {
+    return jdbc.sql("SELECT * FROM repayment_instalment WHERE loan_id = :loanId ORDER BY number")
+        .param("loanId", loanId)
+        .query((rs, row) -> line(rs))
+        .list();
+  }
+
+  /** Writes back every instalment's amounts, payments and status. */
+  public void save(String loanId, List<LedgerLine> lines) {
+    batch.batchUpdate("""
+        UPDATE repayment_instalment SET principal = ?, interest = ?, total = ?, remaining_principal = ?,
+          principal_paid = ?, interest_paid = ?, penalty_paid = ?, status = ?, paid_on = ?
+        WHERE loan_id = ? AND number = ?
+        """,
+        lines.stream().map(l -> new Object[] {l.principal(), l.interest(), l.total(), l.remainingPrincipal(),
+            l.principalPaid(), l.interestPaid(), l.penaltyPaid(), l.status().name(), l.paidOn(), loanId, l.number()})
+            .toList());
+  }
+
+  /** A settled loan a reversal re-opened is active again. */
+  public void reopen(String loanId) {
+    jdbc.sql("UPDATE loan_account SET status = :active, closed_on = NULL WHERE loan_id = :loanId AND status = :settled")
+        .param("active", LoanAccount.ACTIVE).param("settled", LoanAccount.SETTLED).param("loanId", loanId)
+        .update();
+  }
+
+  /** The loan's standing after the last daily close that covered it. */
+  public Optional<LoanStanding> standing(String loanId) {
+    return jdbc.sql("""
+        SELECT loan_id, status, days_past_due, overdue_since, defaulted_on, classification, dpd_classification,
+          last_closed_on, closed_on, written_off_principal
+        FROM loan_account WHERE loan_id = :loanId
+        """)
+        .param("loanId", loanId)
+        .query((rs, row) -> new LoanStanding(rs.getString("loan_id"), rs.getString("status"), rs.getInt("days_past_due"),
+            rs.getObject("overdue_since", LocalDate.class), rs.getObject("defaulted_on", LocalDate.class),
+            Classification.valueOf(rs.getString("classification")), Classification.valueOf(rs.getString("dpd_classification")),
+            rs.getObject("last_closed_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class),
+            rs.getBigDecimal("written_off_principal")))
+        .optional();
+  }
+
+  /** The loan's classification changes, newest first. */
+  public List<ClassificationChange> classificationHistory(String loanId) {
+    return jdbc.sql("""
+        SELECT business_date, source, classification, previous_classification, days_past_due, reason
+        FROM loan_classification WHERE loan_id = :loanId ORDER BY business_date DESC, id DESC
+        """)
+        .param("loanId", loanId)
+        .query((rs, row) -> new ClassificationChange(rs.getObject("business_date", LocalDate.class), rs.getString("source"),
+            Classification.valueOf(rs.getString("classification")),
+            Classification.valueOf(rs.getString("previous_classification")), rs.getInt("days_past_due"),
+            rs.getString("reason")))
+        .list();
+  }
+
+  /** The classification the post-loan risk review last gave the loan; empty when it never reviewed it. */
+  public Optional<Classification> reviewClassification(String loanId) {
+    return jdbc.sql("SELECT review_classification FROM loan_account WHERE loan_id = :loanId AND review_classification IS NOT NULL")
+        .param("loanId", loanId).query(String.class).optional().map(Classification::valueOf);
+  }
+
+  /** Sets the risk review's classification and the loan's (the strictest of its sources). */
+  public void review(String loanId, Classification review, Classification classification) {
+    jdbc.sql("UPDATE loan_account SET review_classification = :review, classification = :classification WHERE loan_id = :loanId")
+        .param("review", review.name()).param("classification", classification.name()).param("loanId", loanId).update();
+  }
+
+  /**
+   * Records a change of one source's classification. One row per loan, source and business date: a
+   * second change the same day updates that day's row (its previous classification stays the day's first).
+   */
+  public void recordClassificationChange(String loanId, LocalDate businessDate, String source, Classification classification,
+      Classification previous, int daysPastDue, String reason, java.time.Instant at) {
+    int updated = jdbc.sql("""
+        UPDATE loan_classification SET classification = :classification, days_past_due = :dpd, reason = :reason,
+          recorded_at = :at
+        WHERE loan_id = :loanId AND source = :source AND business_date = :day
+        """)
+        .param("classification", classification.name()).param("dpd", daysPastDue).param("reason", reason)
+        .param("at", java.sql.Timestamp.from(at)).param("loanId", loanId).param("source", source).param("day", businessDate)
+        .update();
+    if (updated == 0) {
+      jdbc.sql("""
+          INSERT INTO loan_classification (loan_id, business_date, source, classification, previous_classification,
+            days_past_due, reason, recorded_at)
+          VALUES (:loanId, :day, :source, :classification, :previous, :dpd, :reason, :at)
+          """)
+          .param("loanId", loanId).param("day", businessDate).param("source", source)
+          .param("classification", classification.name()).param("previous", previous.name()).param("dpd", daysPastDue)
+          .param("reason", reason).param("at", java.sql.Timestamp.from(at)).update();
+    }
+  }
+
+  /** Writes the loan off: it leaves the books with this much principal outstanding. */
+  public boolean writeOff(String loanId, LocalDate on, java.math.BigDecimal principal) {
+    return jdbc.sql("""
+        UPDATE loan_account SET status = :writtenOff, closed_on = :on, written_off_principal = :principal
+        WHERE loan_id = :loanId AND status = :active
+        """)
+        .param("writtenOff", LoanAccount.WRITTEN_OFF).param("on", on).param("principal", principal)
+        .param("loanId", loanId).param("active", LoanAccount.ACTIVE)
+        .update() == 1;
+  }
+
+  static LedgerLine line(ResultSet rs) throws SQLException {
+    return new LedgerLine(
+        rs.getInt("number"),
+        rs.getObject("due_date", LocalDate.class),
+        rs.getBigDecimal("principal"),
+        rs.getBigDecimal("interest"),
+        rs.getBigDecimal("remaining_principal"),
+        rs.getBigDecimal("principal_paid"),
+        rs.getBigDecimal("interest_paid"),
+        rs.getBigDecimal("penalty_accrued"),
+        rs.getBigDecimal("penalty_paid"),
+        InstalmentStatus.valueOf(rs.getString("status")),
+        rs.getObject("paid_on", LocalDate.class));
+  }
+}

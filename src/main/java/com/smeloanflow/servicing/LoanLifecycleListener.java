@@ -1,0 +1,35 @@
+package com.smeloanflow.servicing;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What a later stage (post-loan monitoring, accountability) hears of a loan's life on the ledger, without
+ * servicing depending on it: the opening of its account, the daily close's changes of the days-past-due
+ * floor and the loans it settled, and a write-off. Called inside the ledger's transaction (the opening,
+ * the daily close's chunk, the write-off), so what the listener does is kept or rolled back with it.
+ */
+public interface LoanLifecycleListener {
+
+  /** The loan's account was just opened (once per loan, in the disbursement's transaction). */
+  default void opened(LoanAccount account) {}
+
+  /** The daily close of {@code businessDate} moved these loans' regulatory floor (one chunk of them). */
+  default void floorChanged(LocalDate businessDate, List<FloorChange> changes) {}
+
+  /** The daily close of {@code businessDate} settled these loans (结清; one chunk of them). */
+  default void settled(LocalDate businessDate, List<String> loanIds) {}
+
+  /** The loan was written off (核销) on {@code businessDate}. */
+  default void writtenOff(String loanId, LocalDate businessDate) {}
+
+  /**
+   * A loan whose days-past-due floor the daily close changed.
+   *
+   * @param loanId        the loan
+   * @param floor         the regulatory minimum now
+   * @param previousFloor the one before
+   * @param daysPastDue   days past due after the close
+   */
+  record FloorChange(String loanId, Classification floor, Classification previousFloor, int daysPastDue) {}
+}

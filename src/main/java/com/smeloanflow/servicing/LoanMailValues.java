@@ -1,0 +1,29 @@
+package com.smeloanflow.servicing;
+
+import com.smeloanflow.notification.MailValueProvider;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Mail placeholders from the loan account: {@code loanId}, {@code annualRate}, {@code firstDueDate}, {@code firstInstalment}. */
+@Component
+public class LoanMailValues implements MailValueProvider {
+
+  private final LoanAccountService loans;
+
+  public LoanMailValues(LoanAccountService loans) {
+    this.loans = loans;
+  }
+
+  @Override
+  public Map<String, String> values(String applicationId) {
+    Map<String, String> values = new HashMap<>();
+    loans.findByApplication(applicationId).ifPresent(loan -> {
+      values.put("loanId", loan.loanId());
+      values.put("annualRate", loan.annualRatePercent().stripTrailingZeros().toPlainString());
+      values.put("firstDueDate", loan.schedule().get(0).dueDate().toString());
+      values.put("firstInstalment", loan.schedule().get(0).total().toPlainString());
+    });
+    return values;
+  }
+}

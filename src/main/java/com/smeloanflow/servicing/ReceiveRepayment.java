@@ -1,0 +1,16 @@
+package com.smeloanflow.servicing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * Core banking reports a repayment it debited from the borrower.
+ *
+ * @param loanId        the loan repaid
+ * @param transactionId core banking's transaction id: the same id is applied once
+ * @param amount        CNY, more than 0, at most 2 decimals, at most the payoff amount
+ * @param valueDate     the day the money was debited; not after today (China Standard Time)
+ * @param receivedBy    the system user reporting it
+ */
+public record ReceiveRepayment(String loanId, String transactionId, BigDecimal amount, LocalDate valueDate,
+    String receivedBy) {}

@@ -1,0 +1,210 @@
+package com.smeloanflow.servicing;
+
+import com.smeloanflow.approval.RepaymentMethod;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Applies a repayment to a loan's instalments, and takes a reversed one back. Pure Java: no Spring,
+ * no database.
+ *
+ * <p>On the repayment's value date the instalments fall into three groups: <b>overdue</b> (marked
+ * overdue by a daily close, or due before the value date, and not paid), the <b>current</b> one (the
+ * first unpaid instalment that is not overdue: paying before its due date pays it in full, interest
+ * for its whole period included) and the <b>later</b> ones. The amount pays the overdue and current
+ * components in the product's {@link AllocationRule order}; whatever is left prepays principal: the
+ * later instalments are recomputed on the lower principal with the same method, count and due dates
+ * (a full prepayment leaves them at zero, so no further interest is charged). More than the payoff
+ * amount is refused before allocation ({@link #payoffAmount}).
+ */
+public class RepaymentAllocator {
+
+  private final RepaymentScheduleCalculator calculator = new RepaymentScheduleCalculator();
+
+  /** What the loan's contract says about recomputing a schedule. */
+  public record Terms(BigDecimal annualRatePercent, RepaymentMethod method) {}
+
+  /** Everything the borrower pays to settle the loan on {@code valueDate}. */
+  public static BigDecimal payoffAmount(List<LedgerLine> lines, LocalDate valueDate) {
+    BigDecimal payoff = arrears(lines, valueDate);
+    Optional<LedgerLine> current = current(lines, valueDate);
+    if (current.isPresent()) {
+      payoff = payoff.add(current.get().outstanding());
+      for (LedgerLine later : later(lines, current.get())) {
+        payoff = payoff.add(later.principalDue());
+      }
+    }
+    return payoff;
+  }
+
+  /** What is overdue on {@code valueDate}: unpaid principal, interest and penalty interest of overdue instalments. */
+  public static BigDecimal arrears(List<LedgerLine> lines, LocalDate valueDate) {
+    return lines.stream().filter(l -> l.overdueOn(valueDate)).map(LedgerLine::outstanding)
+        .reduce(LedgerLine.ZERO, BigDecimal::add);
+  }
+
+  /**
+   * Applies {@code amount}, received on {@code valueDate}, in the order of {@code rule}.
+   *
+   * @throws IllegalArgumentException when the amount is not positive or more than the payoff amount
+   */
+  public Allocation allocate(List<LedgerLine> lines, Terms terms, LocalDate valueDate, BigDecimal amount, AllocationRule rule) {
+    BigDecimal payoff = payoffAmount(lines, valueDate);
+    if (amount.signum() <= 0 || amount.compareTo(payoff) > 0) {
+      throw new IllegalArgumentException("Repayment of " + amount + " CNY: must be more than 0 and at most the payoff amount "
+          + payoff + " CNY");
+    }
+    boolean overdueBefore = arrears(lines, valueDate).signum() > 0;
+    Map<Integer, LedgerLine> ledger = byNumber(lines);
+    List<LedgerLine> overdue = lines.stream().filter(l -> l.overdueOn(valueDate)).toList();
+    Optional<LedgerLine> current = current(lines, valueDate);
+    List<AllocationLine> applied = new ArrayList<>();
+    BigDecimal left = amount;
+
+    boolean overduePaid = false;
+    for (AllocationComponent component : rule.order()) {
+      if (component.overdue()) {
+        if (rule.scope() == AllocationScope.OLDEST_INSTALMENT_FIRST) {
+          if (!overduePaid) {
+            List<AllocationComponent> overdueOrder = rule.order().stream().filter(AllocationComponent::overdue).toList();
+            for (LedgerLine line : overdue) {
+              for (AllocationComponent part : overdueOrder) {
+                left = pay(ledger, line.number(), part, left, applied);
+              }
+            }
+            overduePaid = true;
+          }
+        } else {
+          for (LedgerLine line : overdue) {
+            left = pay(ledger, line.number(), component, left, applied);
+          }
+        }
+      } else if (current.isPresent()) {
+        left = pay(ledger, current.get().number(), component, left, applied);
+      }
+    }
+
+    List<Instalment> scheduleBefore = List.of();
+    BigDecimal prepaid = LedgerLine.ZERO;
+    if (left.signum() > 0) {
+      LedgerLine paidCurrent = current.orElseThrow(() -> new IllegalStateException("Money left but nothing to prepay"));
+      List<LedgerLine> later = later(lines, paidCurrent);
+      scheduleBefore = later.stream().map(LedgerLine::asInstalment).toList();
+      prepay(ledger, later, terms, left);
+      applied.add(new AllocationLine(null, AllocationComponent.PREPAID_PRINCIPAL, left));
+      prepaid = left;
+    }
+
+    List<LedgerLine> after = new ArrayList<>();
+    for (LedgerLine line : ledger.values()) {
+      after.add(withStatus(line, valueDate, false));
+    }
+    boolean paidOff = after.stream().allMatch(LedgerLine::settled);
+    boolean arrearsCleared = overdueBefore && arrears(after, valueDate).signum() == 0;
+    return new Allocation(applied, after, scheduleBefore, prepaid, arrearsCleared, paidOff);
+  }
+
+  /**
+   * Takes back what a repayment paid: the amounts of its allocation lines are owed again, and the
+   * instalments its prepayment recomputed are restored. An instalment it paid as overdue is overdue
+   * again; one it paid ahead is due again, or overdue when its due date is before {@code asOf}.
+   *
+   * @throws IllegalStateException when an instalment would have paid less than nothing (the ledger
+   *     does not hold what the repayment paid)
+   */
+  public List<LedgerLine> reverse(List<LedgerLine> lines, List<AllocationLine> paid, List<Instalment> scheduleBefore,
+      LocalDate asOf) {
+    Map<Integer, LedgerLine> ledger = byNumber(lines);
+    Set<Integer> reopenedAsOverdue = new TreeSet<>();
+    for (AllocationLine line : paid) {
+      if (line.instalmentNumber() == null) {
+        continue;
+      }
+      LedgerLine taken = ledger.get(line.instalmentNumber()).paying(line.component(), line.amount().negate());
+      if (taken.principalPaid().signum() < 0 || taken.interestPaid().signum() < 0 || taken.penaltyPaid().signum() < 0) {
+        throw new IllegalStateException("Instalment " + line.instalmentNumber() + " does not hold the " + line.amount()
+            + " CNY of " + line.component() + " to take back");
+      }
+      ledger.put(taken.number(), taken);
+      if (line.component().overdue()) {
+        reopenedAsOverdue.add(taken.number());
+      }
+    }
+    for (Instalment before : scheduleBefore) {
+      ledger.put(before.number(), ledger.get(before.number()).rescheduled(before));
+    }
+    List<LedgerLine> after = new ArrayList<>();
+    for (LedgerLine line : ledger.values()) {
+      after.add(withStatus(line, asOf, reopenedAsOverdue.contains(line.number())));
+    }
+    return after;
+  }
+
+  private static BigDecimal pay(Map<Integer, LedgerLine> ledger, int number, AllocationComponent component, BigDecimal left,
+      List<AllocationLine> applied) {
+    if (left.signum() == 0) {
+      return left;
+    }
+    LedgerLine line = ledger.get(number);
+    BigDecimal paying = line.due(component).min(left);
+    if (paying.signum() <= 0) {
+      return left;
+    }
+    ledger.put(number, line.paying(component, paying));
+    applied.add(new AllocationLine(number, component, paying));
+    return left.subtract(paying);
+  }
+
+  /** Lowers the later instalments' principal by {@code amount}: recomputed on what is left, or zero. */
+  private void prepay(Map<Integer, LedgerLine> ledger, List<LedgerLine> later, Terms terms, BigDecimal amount) {
+    BigDecimal principalLeft = later.stream().map(LedgerLine::principalDue).reduce(LedgerLine.ZERO, BigDecimal::add)
+        .subtract(amount);
+    if (principalLeft.signum() < 0) {
+      throw new IllegalStateException("Prepayment of " + amount + " CNY exceeds the principal of the later instalments");
+    }
+    if (principalLeft.signum() == 0) {
+      for (LedgerLine line : later) {
+        ledger.put(line.number(), line.rescheduled(new Instalment(line.number(), line.dueDate(), LedgerLine.ZERO,
+            LedgerLine.ZERO, LedgerLine.ZERO, LedgerLine.ZERO)));
+      }
+      return;
+    }
+    List<Instalment> recomputed = calculator.schedule(principalLeft, terms.annualRatePercent(), later.size(), terms.method(),
+        later.get(0).dueDate().minusMonths(1));
+    for (int k = 0; k < later.size(); k++) {
+      LedgerLine line = later.get(k);
+      Instalment amounts = recomputed.get(k);
+      ledger.put(line.number(), line.rescheduled(new Instalment(line.number(), line.dueDate(), amounts.principal(),
+          amounts.interest(), amounts.total(), amounts.remainingPrincipal())));
+    }
+  }
+
+  private static LedgerLine withStatus(LedgerLine line, LocalDate asOf, boolean overdue) {
+    if (line.settled()) {
+      return line.withStatus(InstalmentStatus.PAID, line.paidOn() != null ? line.paidOn() : asOf);
+    }
+    boolean isOverdue = overdue || line.status() == InstalmentStatus.OVERDUE || line.dueDate().isBefore(asOf);
+    return line.withStatus(isOverdue ? InstalmentStatus.OVERDUE : InstalmentStatus.DUE, null);
+  }
+
+  private static Optional<LedgerLine> current(List<LedgerLine> lines, LocalDate valueDate) {
+    return lines.stream().filter(l -> !l.settled() && !l.overdueOn(valueDate)).findFirst();
+  }
+
+  private static List<LedgerLine> later(List<LedgerLine> lines, LedgerLine current) {
+    return lines.stream().filter(l -> l.number() > current.number()).toList();
+  }
+
+  private static Map<Integer, LedgerLine> byNumber(List<LedgerLine> lines) {
+    Map<Integer, LedgerLine> ledger = new LinkedHashMap<>();
+    lines.stream().sorted(java.util.Comparator.comparingInt(LedgerLine::number)).forEach(l -> ledger.put(l.number(), l));
+    return ledger;
+  }
+}

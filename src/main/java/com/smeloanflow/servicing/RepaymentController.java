@@ -1,0 +1,70 @@
+package com.smeloanflow.servicing;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.security.Principal;
+import java.time.LocalDate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The repayment feed of core banking: repayments and their reversals (core-banking and channel-gateway system users). */
+@RestController
+@RequestMapping("/api/loans/{loanId}/repayments")
+@Tag(name = "Repayments", description = "Repayment feed from core banking")
+public class RepaymentController {
+
+  private final RepaymentService repayments;
+
+  public RepaymentController(RepaymentService repayments) {
+    this.repayments = repayments;
+  }
+
+  /** A repayment core banking debited. */
+  public record RepaymentRequest(String transactionId, BigDecimal amount, LocalDate valueDate) {}
+
+  /** Why core banking reverses a repayment. */
+  public record ReversalRequest(String reason) {}
+
+  @PostMapping(consumes = "application/json", produces = "application/json")
+  @Operation(summary = "Report a repayment",
+      description = "Applied once per transactionId, in the product's allocation order (decision table repayment-allocation);"
+          + " what is left after the overdue and the current instalment prepays principal and recomputes the later"
+          + " instalments. An amount above the payoff amount is refused (400, field amount): no credit balance is held."
+          + " The same transactionId with the same body answers 200 with the repayment applied; with another body 409.")
+  @ApiResponse(responseCode = "201", description = "Applied")
+  @ApiResponse(responseCode = "200", description = "Already applied: the same report again")
+  @ApiResponse(responseCode = "400", description = "Bad field (application/problem+json naming it); nothing stored",
+      content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "404", description = "No such loan", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "409", description = "Transaction id reused with another body, or the loan is settled or written off",
+      content = @Content(mediaType = "application/problem+json"))
+  public ResponseEntity<RepaymentView> receive(@PathVariable("loanId") String loanId, @RequestBody RepaymentRequest request,
+      Principal caller) {
+    RepaymentService.Receipt receipt = repayments.receive(new ReceiveRepayment(loanId, request.transactionId(),
+        request.amount(), request.valueDate(), caller.getName()));
+    return ResponseEntity.status(receipt.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+        .body(RepaymentView.of(receipt.repayment()));
+  }
+
+  @PostMapping(path = "/{transactionId}/reversal", consumes = "application/json", produces = "application/json")
+  @Operation(summary = "Reverse a repayment (冲正, e.g. a bounced payment)",
+      description = "What the repayment paid is owed again: overdue instalments it paid are overdue again, a prepayment's"
+          + " recomputed instalments are restored (only while no later repayment is posted), a settled loan is active again."
+          + " Reversing twice answers 200 with the reversed repayment.")
+  @ApiResponse(responseCode = "200", description = "Reversed")
+  @ApiResponse(responseCode = "404", description = "No such loan or repayment", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "409", description = "Later repayments rest on its prepayment", content = @Content(mediaType = "application/problem+json"))
+  public RepaymentView reverse(@PathVariable("loanId") String loanId, @PathVariable("transactionId") String transactionId,
+      @RequestBody ReversalRequest request, Principal caller) {
+    return RepaymentView.of(repayments.reverse(new ReverseRepayment(loanId, transactionId, request.reason(), caller.getName()))
+        .repayment());
+  }
+}

@@ -1,0 +1,141 @@
+package com.smeloanflow.servicing;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Repayments, where each went, and the schedule a prepayment replaced ({@code loan_repayment} and its lines). */
+@Repository
+public class RepaymentRepository {
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
+
+  public RepaymentRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    this.jdbc = jdbc;
+    this.batch = batch;
+  }
+
+  /** Stores a repayment and its allocation (and the instalments a prepayment replaced). */
+  public void insert(String transactionId, String loanId, BigDecimal amount, LocalDate valueDate, String requestHash,
+      Allocation allocation, String receivedBy, Instant receivedAt) {
+    jdbc.sql("""
+        INSERT INTO loan_repayment (transaction_id, loan_id, amount, value_date, request_hash, prepaid_principal,
+          schedule_recomputed, arrears_cleared, status, received_by, received_at)
+        VALUES (:transactionId, :loanId, :amount, :valueDate, :hash, :prepaid, :recomputed, :cleared, :status, :by, :at)
+        """)
+        .param("transactionId", transactionId).param("loanId", loanId).param("amount", amount)
+        .param("valueDate", valueDate).param("hash", requestHash).param("prepaid", allocation.prepaidPrincipal())
+        .param("recomputed", allocation.scheduleRecomputed()).param("cleared", allocation.arrearsCleared())
+        .param("status", StoredRepayment.POSTED).param("by", receivedBy).param("at", Timestamp.from(receivedAt))
+        .update();
+    List<Object[]> lines = new ArrayList<>();
+    for (int k = 0; k < allocation.lines().size(); k++) {
+      AllocationLine line = allocation.lines().get(k);
+      lines.add(new Object[] {transactionId, k + 1, line.instalmentNumber(), line.component().name(), line.amount()});
+    }
+    batch.batchUpdate("""
+        INSERT INTO repayment_allocation (transaction_id, line_no, instalment_number, component, amount)
+        VALUES (?, ?, ?, ?, ?)
+        """, lines);
+    batch.batchUpdate("""
+        INSERT INTO repayment_schedule_before (transaction_id, number, principal, interest, total, remaining_principal)
+        VALUES (?, ?, ?, ?, ?, ?)
+        """, allocation.scheduleBefore().stream().map(i -> new Object[] {transactionId, i.number(), i.principal(),
+        i.interest(), i.total(), i.remainingPrincipal()}).toList());
+  }
+
+  public Optional<StoredRepayment> find(String transactionId) {
+    return jdbc.sql("SELECT * FROM loan_repayment WHERE transaction_id = :id").param("id", transactionId)
+        .query((rs, row) -> repayment(rs)).optional().map(this::withAllocations);
+  }
+
+  /** The request hash a transaction id was first reported with. */
+  public Optional<String> requestHash(String transactionId) {
+    return jdbc.sql("SELECT request_hash FROM loan_repayment WHERE transaction_id = :id").param("id", transactionId)
+        .query(String.class).optional();
+  }
+
+  /** The loan's repayments in the order they were applied. */
+  public List<StoredRepayment> ofLoan(String loanId) {
+    return jdbc.sql("SELECT * FROM loan_repayment WHERE loan_id = :loanId ORDER BY sequence_no")
+        .param("loanId", loanId).query((rs, row) -> repayment(rs)).list().stream().map(this::withAllocations).toList();
+  }
+
+  /** Whether a repayment applied after this one is still posted. */
+  public boolean postedAfter(String loanId, long sequenceNo) {
+    return jdbc.sql("""
+        SELECT COUNT(*) FROM loan_repayment WHERE loan_id = :loanId AND sequence_no > :seq AND status = :posted
+        """)
+        .param("loanId", loanId).param("seq", sequenceNo).param("posted", StoredRepayment.POSTED)
+        .query(Long.class).single() > 0;
+  }
+
+  /** The instalments a prepayment recomputed, as they were before it. */
+  public List<Instalment> scheduleBefore(String transactionId) {
+    return jdbc.sql("""
+        SELECT b.number, i.due_date, b.principal, b.interest, b.total, b.remaining_principal
+        FROM repayment_schedule_before b
+        JOIN loan_repayment r ON r.transaction_id = b.transaction_id
+        JOIN repayment_instalment i ON i.loan_id = r.loan_id AND i.number = b.number
+        WHERE b.transaction_id = :id ORDER BY b.number
+        """)
+        .param("id", transactionId)
+        .query((rs, row) -> new Instalment(rs.getInt("number"), rs.getObject("due_date", LocalDate.class),
+            rs.getBigDecimal("principal"), rs.getBigDecimal("interest"), rs.getBigDecimal("total"),
+            rs.getBigDecimal("remaining_principal")))
+        .list();
+  }
+
+  public void markReversed(String transactionId, String reason, String by, Instant at) {
+    jdbc.sql("""
+        UPDATE loan_repayment SET status = :reversed, reversal_reason = :reason, reversed_by = :by, reversed_at = :at
+        WHERE transaction_id = :id AND status = :posted
+        """)
+        .param("reversed", StoredRepayment.REVERSED).param("reason", reason).param("by", by)
+        .param("at", Timestamp.from(at)).param("id", transactionId).param("posted", StoredRepayment.POSTED)
+        .update();
+  }
+
+  /** What the loan received (and core banking did not reverse) in repayments reported after {@code since}. */
+  public BigDecimal receivedSince(String loanId, Instant since) {
+    return jdbc.sql("""
+        SELECT COALESCE(SUM(amount), 0) FROM loan_repayment
+        WHERE loan_id = :loanId AND status = :posted AND received_at > :since
+        """)
+        .param("loanId", loanId).param("posted", StoredRepayment.POSTED).param("since", Timestamp.from(since))
+        .query(BigDecimal.class).single().setScale(2);
+  }
+
+  private StoredRepayment withAllocations(StoredRepayment repayment) {
+    List<AllocationLine> lines = jdbc.sql("""
+        SELECT instalment_number, component, amount FROM repayment_allocation WHERE transaction_id = :id ORDER BY line_no
+        """)
+        .param("id", repayment.transactionId())
+        .query((rs, row) -> new AllocationLine((Integer) rs.getObject("instalment_number", Integer.class),
+            AllocationComponent.valueOf(rs.getString("component")), rs.getBigDecimal("amount")))
+        .list();
+    return new StoredRepayment(repayment.transactionId(), repayment.sequenceNo(), repayment.loanId(), repayment.amount(),
+        repayment.valueDate(), repayment.prepaidPrincipal(), repayment.scheduleRecomputed(), repayment.arrearsCleared(),
+        repayment.status(), repayment.receivedBy(), repayment.receivedAt(), repayment.reversalReason(),
+        repayment.reversedBy(), repayment.reversedAt(), lines);
+  }
+
+  private static StoredRepayment repayment(ResultSet rs) throws SQLException {
+    Timestamp reversedAt = rs.getTimestamp("reversed_at");
+    return new StoredRepayment(rs.getString("transaction_id"), rs.getLong("sequence_no"), rs.getString("loan_id"),
+        rs.getBigDecimal("amount"), rs.getObject("value_date", LocalDate.class), rs.getBigDecimal("prepaid_principal"),
+        rs.getBoolean("schedule_recomputed"), rs.getBoolean("arrears_cleared"), rs.getString("status"),
+        rs.getString("received_by"), rs.getTimestamp("received_at").toInstant(), rs.getString("reversal_reason"),
+        rs.getString("reversed_by"), reversedAt == null ? null : reversedAt.toInstant(), List.of());
+  }
+}

@@ -1,0 +1,212 @@
+package com.smeloanflow.servicing;
+
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.FieldViolation;
+import com.smeloanflow.platform.InputHygiene;
+import com.smeloanflow.platform.InvalidFieldsException;
+import com.smeloanflow.platform.StateConflictException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The repayment feed of core banking: applies each repayment once, in the product's allocation
+ * order, and takes back a reversed one.
+ *
+ * <p>Safe to repeat: the transaction id is core banking's idempotency key. The same id with the
+ * same loan, amount and value date answers with the repayment already applied; with anything else
+ * it is refused (409). Repayments of one loan apply one at a time (the loan's row is locked), so
+ * concurrent replays store one repayment. Bad input is refused before anything is stored.
+ */
+@Service
+public class RepaymentService {
+
+  private static final Logger log = LoggerFactory.getLogger(RepaymentService.class);
+  private static final Pattern TRANSACTION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+
+  private final LedgerRepository ledger;
+  private final RepaymentRepository repayments;
+  private final AllocationRules rules;
+  private final BusinessClock clock;
+  private final ObjectProvider<ArrearsListener> listeners;
+  private final RepaymentAllocator allocator = new RepaymentAllocator();
+
+  // The listeners (collections) use this service too: looked up when a repayment clears arrears.
+
+  public RepaymentService(LedgerRepository ledger, RepaymentRepository repayments, AllocationRules rules,
+      BusinessClock clock, ObjectProvider<ArrearsListener> listeners) {
+    this.ledger = ledger;
+    this.repayments = repayments;
+    this.rules = rules;
+    this.clock = clock;
+    this.listeners = listeners;
+  }
+
+  /** A repayment as applied, and whether this call only answered an earlier report of it. */
+  public record Receipt(StoredRepayment repayment, boolean replayed) {}
+
+  /**
+   * @throws InvalidFieldsException  bad input (400), naming each field; also an amount above the payoff amount
+   * @throws LoanNotFoundException   no such loan (404)
+   * @throws StateConflictException  the transaction id was used for another repayment, or the loan is closed (409)
+   */
+  @Transactional
+  public Receipt receive(ReceiveRepayment command) {
+    List<FieldViolation> violations = violations(command);
+    if (!violations.isEmpty()) {
+      throw new InvalidFieldsException(violations, "还款信息有误: " + violations.stream().map(FieldViolation::field).toList());
+    }
+    LedgerRepository.LockedLoan loan = ledger.lock(command.loanId()).orElseThrow(() -> new LoanNotFoundException(command.loanId()));
+    BigDecimal amount = command.amount().setScale(2, RoundingMode.UNNECESSARY);
+    String hash = hash(command.loanId(), amount, command.valueDate());
+    var earlier = repayments.find(command.transactionId());
+    if (earlier.isPresent()) {
+      return replay(earlier.get(), hash, command);
+    }
+    if (!loan.status().equals(LoanAccount.ACTIVE)) {
+      throw new StateConflictException("Loan " + command.loanId() + " is " + loan.status() + ": it takes no repayment"
+          + " (loanId)");
+    }
+    List<LedgerLine> lines = ledger.lines(command.loanId());
+    BigDecimal payoff = RepaymentAllocator.payoffAmount(lines, command.valueDate());
+    if (amount.compareTo(payoff) > 0) {
+      throw new InvalidFieldsException(List.of(new FieldViolation("amount", "EXCEEDS_PAYOFF",
+          "超过结清金额 " + payoff.toPlainString() + " 元, 多付部分不予入账")), "还款金额超过结清金额 " + payoff.toPlainString() + " 元");
+    }
+    AllocationRule rule = rules.forProduct(loan.product());
+    Allocation allocation = allocator.allocate(lines, new RepaymentAllocator.Terms(loan.annualRatePercent(), loan.method()),
+        command.valueDate(), amount, rule);
+    try {
+      repayments.insert(command.transactionId(), command.loanId(), amount, command.valueDate(), hash, allocation,
+          command.receivedBy(), clock.now());
+    } catch (DuplicateKeyException e) {
+      // Only a report for another loan can race past the loan's lock with the same transaction id.
+      throw new StateConflictException("Transaction " + command.transactionId() + " was reported for another repayment"
+          + " (transactionId)");
+    }
+    ledger.save(command.loanId(), allocation.after());
+    log.info("Loan {}: repayment {} of {} CNY (value date {}) applied: {}{}{}", command.loanId(), command.transactionId(),
+        amount.toPlainString(), command.valueDate(), allocation.lines().size() + " allocation lines",
+        allocation.scheduleRecomputed() ? ", " + allocation.prepaidPrincipal().toPlainString() + " CNY prepaid, schedule recomputed" : "",
+        allocation.arrearsCleared() ? ", arrears cleared" : "");
+    if (allocation.arrearsCleared()) {
+      listeners.orderedStream().forEach(l -> l.arrearsCleared(command.loanId(), command.transactionId(), command.valueDate()));
+    }
+    return new Receipt(repayments.find(command.transactionId()).orElseThrow(), false);
+  }
+
+  /**
+   * @throws InvalidFieldsException  bad input (400)
+   * @throws LoanNotFoundException   no such loan, or no such repayment of it (404)
+   * @throws StateConflictException  a later repayment still rests on the schedule this one's prepayment recomputed (409)
+   */
+  @Transactional
+  public Receipt reverse(ReverseRepayment command) {
+    List<FieldViolation> violations = new ArrayList<>();
+    if (command.reason() == null || command.reason().isBlank() || command.reason().length() > 200) {
+      violations.add(new FieldViolation("reason", "REQUIRED", "请填写冲正原因 (1-200 字)"));
+    } else {
+      InputHygiene.singleLine("reason", command.reason()).ifPresent(violations::add);
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidFieldsException(violations, "冲正信息有误");
+    }
+    ledger.lock(command.loanId()).orElseThrow(() -> new LoanNotFoundException(command.loanId()));
+    StoredRepayment repayment = repayments.find(command.transactionId())
+        .filter(r -> r.loanId().equals(command.loanId()))
+        .orElseThrow(() -> new LoanNotFoundException(command.loanId(), "repayment " + command.transactionId()));
+    if (repayment.reversed()) {
+      return new Receipt(repayment, true);
+    }
+    if (repayment.scheduleRecomputed() && repayments.postedAfter(command.loanId(), repayment.sequenceNo())) {
+      throw new StateConflictException("Repayment " + command.transactionId() + " prepaid principal and later repayments rest"
+          + " on the schedule it recomputed: reverse those first (transactionId)");
+    }
+    List<LedgerLine> after = allocator.reverse(ledger.lines(command.loanId()), repayment.allocations(),
+        repayments.scheduleBefore(command.transactionId()), clock.today());
+    ledger.save(command.loanId(), after);
+    ledger.reopen(command.loanId());
+    repayments.markReversed(command.transactionId(), command.reason().trim(), command.reversedBy(), clock.now());
+    log.info("Loan {}: repayment {} of {} CNY reversed by {} ({}): what it paid is owed again", command.loanId(),
+        command.transactionId(), repayment.amount().toPlainString(), command.reversedBy(), command.reason().trim());
+    return new Receipt(repayments.find(command.transactionId()).orElseThrow(), false);
+  }
+
+  /** A repayment by its transaction id. */
+  public java.util.Optional<StoredRepayment> find(String transactionId) {
+    return repayments.find(transactionId);
+  }
+
+  /** What the loan received in repayments reported after {@code since} and not reversed. */
+  public BigDecimal receivedSince(String loanId, java.time.Instant since) {
+    return repayments.receivedSince(loanId, since);
+  }
+
+  /** The loan's repayments in the order they were applied. */
+  public List<StoredRepayment> ofLoan(String loanId) {
+    return repayments.ofLoan(loanId);
+  }
+
+  /** Everything it takes to settle the loan on {@code valueDate}. */
+  public BigDecimal payoffAmount(String loanId, LocalDate valueDate) {
+    return RepaymentAllocator.payoffAmount(ledger.lines(loanId), valueDate);
+  }
+
+  private Receipt replay(StoredRepayment earlier, String hash, ReceiveRepayment command) {
+    String earlierHash = repayments.requestHash(earlier.transactionId()).orElseThrow();
+    if (!earlierHash.equals(hash)) {
+      throw new StateConflictException("Transaction " + command.transactionId() + " was already reported with another loan,"
+          + " amount or value date (transactionId)");
+    }
+    log.info("Loan {}: repayment {} reported again, answered with the one applied", command.loanId(), command.transactionId());
+    return new Receipt(earlier, true);
+  }
+
+  private List<FieldViolation> violations(ReceiveRepayment command) {
+    List<FieldViolation> violations = new ArrayList<>();
+    if (command.transactionId() == null || command.transactionId().isBlank()) {
+      violations.add(new FieldViolation("transactionId", "REQUIRED", "不能为空"));
+    } else if (!TRANSACTION_ID.matcher(command.transactionId()).matches()) {
+      violations.add(new FieldViolation("transactionId", "INVALID_FORMAT", "应为 1-64 位字母、数字、- 或 _"));
+    }
+    BigDecimal amount = command.amount();
+    if (amount == null) {
+      violations.add(new FieldViolation("amount", "REQUIRED", "不能为空"));
+    } else if (amount.signum() <= 0) {
+      violations.add(new FieldViolation("amount", "NOT_POSITIVE", "还款金额须大于 0"));
+    } else if (amount.stripTrailingZeros().scale() > 2) {
+      violations.add(new FieldViolation("amount", "TOO_MANY_DECIMALS", "金额最多两位小数"));
+    } else if (amount.compareTo(new BigDecimal("1000000000000")) >= 0) {
+      violations.add(new FieldViolation("amount", "TOO_LARGE", "金额过大"));
+    }
+    if (command.valueDate() == null) {
+      violations.add(new FieldViolation("valueDate", "REQUIRED", "不能为空"));
+    } else if (command.valueDate().isAfter(clock.today())) {
+      violations.add(new FieldViolation("valueDate", "IN_FUTURE", "起息日不能晚于今天 (" + clock.today() + ")"));
+    }
+    return violations;
+  }
+
+  static String hash(String loanId, BigDecimal amount, LocalDate valueDate) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      byte[] digest = sha.digest((loanId + "|" + amount.toPlainString() + "|" + valueDate).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

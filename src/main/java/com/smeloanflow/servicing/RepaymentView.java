@@ -1,0 +1,38 @@
+package com.smeloanflow.servicing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A repayment as the API shows it: what core banking reported, where the money went, and whether
+ * it was reversed. Money in CNY with 2 decimals.
+ */
+public record RepaymentView(
+    String transactionId,
+    String loanId,
+    BigDecimal amount,
+    LocalDate valueDate,
+    String status,
+    String statusLabel,
+    BigDecimal prepaidPrincipal,
+    boolean scheduleRecomputed,
+    boolean arrearsCleared,
+    String receivedBy,
+    Instant receivedAt,
+    String reversalReason,
+    Instant reversedAt,
+    List<Line> allocations) {
+
+  /** One part of the repayment: instalment (null for a prepayment), component, amount. */
+  public record Line(Integer instalmentNumber, AllocationComponent component, String componentLabel, BigDecimal amount) {}
+
+  public static RepaymentView of(StoredRepayment r) {
+    return new RepaymentView(r.transactionId(), r.loanId(), r.amount(), r.valueDate(), r.status(),
+        r.reversed() ? "已冲正" : "已入账", r.prepaidPrincipal(), r.scheduleRecomputed(), r.arrearsCleared(), r.receivedBy(),
+        r.receivedAt(), r.reversalReason(), r.reversedAt(),
+        r.allocations().stream().map(a -> new Line(a.instalmentNumber(), a.component(), a.component().label(), a.amount()))
+            .toList());
+  }
+}

@@ -1,0 +1,54 @@
+package com.smeloanflow.servicing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A repayment core banking reported, as the ledger applied it.
+ *
+ * @param transactionId       core banking's transaction id (unique)
+ * @param sequenceNo          the order repayments were applied in
+ * @param loanId              the loan it repaid
+ * @param amount              CNY
+ * @param valueDate           the day the money was debited
+ * @param prepaidPrincipal    principal paid ahead of the schedule
+ * @param scheduleRecomputed  a prepayment recomputed the later instalments
+ * @param arrearsCleared      it cleared everything overdue
+ * @param status              {@link #POSTED} or {@link #REVERSED}
+ * @param receivedBy          the system user that reported it
+ * @param receivedAt          when it was reported
+ * @param reversalReason      why core banking reversed it (a bounced payment), else null
+ * @param reversedBy          who reported the reversal, else null
+ * @param reversedAt          when, else null
+ * @param allocations         where the money went
+ */
+public record StoredRepayment(
+    String transactionId,
+    long sequenceNo,
+    String loanId,
+    BigDecimal amount,
+    LocalDate valueDate,
+    BigDecimal prepaidPrincipal,
+    boolean scheduleRecomputed,
+    boolean arrearsCleared,
+    String status,
+    String receivedBy,
+    Instant receivedAt,
+    String reversalReason,
+    String reversedBy,
+    Instant reversedAt,
+    List<AllocationLine> allocations) {
+
+  public static final String POSTED = "POSTED";
+  public static final String REVERSED = "REVERSED";
+
+  public StoredRepayment {
+    allocations = List.copyOf(allocations);
+  }
+
+  public boolean reversed() {
+    return REVERSED.equals(status);
+  }
+}

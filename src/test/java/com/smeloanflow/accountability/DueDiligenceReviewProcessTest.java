@@ -1,0 +1,150 @@
+package com.smeloanflow.accountability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.smeloanflow.casefile.ApplicationChecks;
+import com.smeloanflow.identity.Groups;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.process.DueDiligenceReviewProcess;
+import com.smeloanflow.servicing.Classification;
+import com.smeloanflow.servicing.LoanAccount;
+import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.support.AbstractIntegrationTest;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * 尽职免责认定: a loan that turns non-performing gets one review for the team leads, showing what each
+ * officer saw against the exemption criteria; the finding per officer is kept and an exemption takes the
+ * loan out of the customer manager's non-performing tolerance.
+ */
+class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
+
+  private static final String MANAGER = "zy001-cm";
+
+  @Autowired private ApplicationChecks checks;
+  @Autowired private LoanAccountService loans;
+  @Autowired private BusinessClock clock;
+  @Autowired private DueDiligenceReviewService reviews;
+  @Autowired private PerformanceService performance;
+
+  private NonPerformingLoans nonPerforming;
+
+  @BeforeEach
+  void loansThatTurnNonPerforming() {
+    nonPerforming = new NonPerformingLoans(processEngine, api, new ManagedLoans(intakeService, checks, loans), this::executeDueJobs);
+  }
+
+  @Test
+  void aLoanTurningNonPerformingGetsOneReviewForTheTeamLeadsShowingWhatEachOfficerSaw() {
+    LoanAccount loan = nonPerforming.monitored(MANAGER, "300000.00", clock.today().minusDays(20));
+    assertThat(nonPerforming.review(loan)).as("no review while 正常").isNull();
+
+    assertThat(nonPerforming.listAsDishonestDebtor(loan).status()).isEqualTo(201);
+
+    ProcessInstance review = nonPerforming.review(loan);
+    assertThat(review).isNotNull();
+    assertThat(review).isWaitingAt(DueDiligenceReviewProcess.Elements.TASK_REVIEW_DUE_DILIGENCE);
+    Task task = taskService.createTaskQuery().processInstanceId(review.getId()).singleResult();
+    assertThat(task).hasCandidateGroup(Groups.TEAM_LEADS).hasName("尽职免责认定");
+    Map<String, Object> shown = taskService.getVariablesLocal(task.getId());
+    assertThat(shown.get("classificationName")).isEqualTo("次级");
+    assertThat(shown.get("previousClassificationName")).isEqualTo("正常");
+    assertThat((String) shown.get("officersText")).contains("客户经理: " + MANAGER).contains("审批人: 无");
+    assertThat((String) shown.get("verificationText")).contains("实地调查").contains(MANAGER);
+    assertThat((String) shown.get("postLoanText")).contains("列入失信被执行人名单").contains("待核查");
+    assertThat((String) shown.get("criteriaText")).contains("贷前核实与审批程序完整").contains("贷后检查按时完成")
+        .contains("预警信号及时处置").contains("例外放行与超建议审批均有理由");
+    assertThat(reviews.find(loan.loanId()).orElseThrow().criteria()).contains("预警信号及时处置");
+  }
+
+  @Test
+  void aLoanNonPerformingAgainIsNotReviewedTwice() {
+    LoanAccount loan = nonPerforming.monitored(MANAGER, "120000.00", clock.today().minusDays(20));
+    nonPerforming.listAsDishonestDebtor(loan);
+
+    boolean again = reviews.classificationChanged(loan.loanId(), Classification.SPECIAL_MENTION, Classification.DOUBTFUL,
+        clock.today());
+
+    assertThat(again).isFalse();
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(DueDiligenceReviewProcess.KEY)
+        .processInstanceBusinessKey(loan.loanId()).count()).isEqualTo(1);
+  }
+
+  @Test
+  void anExemptManagersLoanNoLongerCountsAgainstTheTolerance() {
+    LoanAccount loan = reviewedLoan("EXEMPT", "借款人突发失信系外部事件, 客户经理贷前实地调查和贷后检查均按规定完成");
+
+    assertThat(reviews.findings(loan.loanId())).singleElement().satisfies(finding -> {
+      assertThat(finding.role()).isEqualTo(OfficerRole.CUSTOMER_MANAGER);
+      assertThat(finding.officer()).isEqualTo(MANAGER);
+      assertThat(finding.outcome()).isEqualTo(DueDiligenceOutcome.EXEMPT);
+      assertThat(finding.decidedBy()).isEqualTo("team-lead");
+    });
+    LoanPerformance shown = loanInPerformance(loan);
+    assertThat(shown.nonPerforming()).isTrue();
+    assertThat(shown.dueDiligence()).isEqualTo("免责");
+    assertThat(shown.countsAgainstTolerance()).isFalse();
+  }
+
+  @Test
+  void aPartlyExemptManagersLoanStillCountsAgainstTheTolerance() {
+    LoanAccount loan = reviewedLoan("PARTIALLY_EXEMPT", "贷前调查到位, 但未及时跟进经营流水下降");
+
+    assertThat(reviews.findings(loan.loanId())).extracting(DueDiligenceReview.Finding::outcome)
+        .containsExactly(DueDiligenceOutcome.PARTIALLY_EXEMPT);
+    LoanPerformance shown = loanInPerformance(loan);
+    assertThat(shown.dueDiligence()).isEqualTo("部分免责");
+    assertThat(shown.countsAgainstTolerance()).isTrue();
+  }
+
+  @Test
+  void aManagerNotExemptIsHeldLiableAndTheLoanCounts() {
+    LoanAccount loan = reviewedLoan("NOT_EXEMPT", "实地调查记录与实际经营不符");
+
+    assertThat(reviews.find(loan.loanId()).orElseThrow().status()).isEqualTo(DueDiligenceReview.CONCLUDED);
+    LoanPerformance shown = loanInPerformance(loan);
+    assertThat(shown.dueDiligence()).isEqualTo("不予免责");
+    assertThat(shown.countsAgainstTolerance()).isTrue();
+  }
+
+  @Test
+  void aFindingWithoutAReasonIsRefusedAndTheReviewStaysOpen() {
+    LoanAccount loan = nonPerforming.monitored(MANAGER, "80000.00", clock.today().minusDays(20));
+    nonPerforming.listAsDishonestDebtor(loan);
+    ProcessInstance review = nonPerforming.review(loan);
+    Task task = taskService.createTaskQuery().processInstanceId(review.getId()).singleResult();
+
+    assertThatThrownBy(() -> completeAs("team-lead", task.getId(), Map.of("customerManagerOutcome", "EXEMPT")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("customerManagerReason");
+    assertThatThrownBy(() -> completeAs("team-lead", task.getId(), Map.of("customerManagerReason", "理由")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("customerManagerOutcome");
+
+    assertThat(review).isWaitingAt(DueDiligenceReviewProcess.Elements.TASK_REVIEW_DUE_DILIGENCE);
+    assertThat(reviews.findings(loan.loanId())).isEmpty();
+    assertThat(reviews.find(loan.loanId()).orElseThrow().status()).isEqualTo(DueDiligenceReview.OPEN);
+  }
+
+  /** A loan of the manager turned 次级, its review concluded by team-lead with {@code outcome} for the manager. */
+  private LoanAccount reviewedLoan(String outcome, String reason) {
+    LoanAccount loan = nonPerforming.monitored(MANAGER, "60000.00", clock.today().minusDays(20));
+    nonPerforming.listAsDishonestDebtor(loan);
+    ProcessInstance review = nonPerforming.review(loan);
+    Task task = taskService.createTaskQuery().processInstanceId(review.getId()).singleResult();
+    completeAs("team-lead", task.getId(), Map.of("customerManagerOutcome", outcome, "customerManagerReason", reason));
+    assertThat(review).isEnded().hasPassed(DueDiligenceReviewProcess.Elements.END_DUE_DILIGENCE_CONCLUDED);
+    return loan;
+  }
+
+  private LoanPerformance loanInPerformance(LoanAccount loan) {
+    return performance.of(MANAGER).loanDetails().stream().filter(shown -> shown.loanId().equals(loan.loanId())).findFirst()
+        .orElseThrow();
+  }
+}

@@ -1,0 +1,95 @@
+package com.smeloanflow.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The shape of the code: packages by the bank's stages, in the order an application goes through them,
+ * plus neutral packages every stage may use. A stage depends only on earlier stages and neutral
+ * packages; a neutral package on no stage; nothing in a circle. A later stage that must answer an
+ * earlier one (servicing's loans for processing's exposure, approval's decision for intake's status
+ * page) implements an interface the earlier stage declares.
+ */
+class ArchitectureTest {
+
+  private static final String BASE = "com.smeloanflow";
+
+  /** The stages, earliest first. */
+  static final List<String> STAGES = List.of("intake", "processing", "verification", "approval", "disbursement", "servicing",
+      "monitoring", "creditline", "renewal", "collections", "campaign", "accountability", "dashboard");
+
+  /** Packages every stage may use: the engine declarations, identity, platform, the case file, mail, the score model. */
+  static final List<String> NEUTRAL = List.of("process", "identity", "platform", "casefile", "notification", "scoring",
+      "operations");
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(BASE);
+  }
+
+  @TestFactory
+  List<DynamicTest> aStageDependsOnlyOnEarlierStagesAndNeutralPackages() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (int i = 0; i < STAGES.size(); i++) {
+      String stage = STAGES.get(i);
+      List<String> later = STAGES.subList(i + 1, STAGES.size());
+      if (later.isEmpty()) {
+        continue;
+      }
+      tests.add(DynamicTest.dynamicTest(stage + " does not depend on " + later, () -> noClasses()
+          .that().resideInAPackage(pkg(stage))
+          .should().dependOnClassesThat().resideInAnyPackage(later.stream().map(ArchitectureTest::pkg).toArray(String[]::new))
+          .allowEmptyShould(true)
+          .because("a stage depends only on the stages before it; a later stage answers through an interface of the earlier one")
+          .check(classes)));
+    }
+    return tests;
+  }
+
+  @Test
+  void neutralPackagesDependOnNoStage() {
+    noClasses().that().resideInAnyPackage(NEUTRAL.stream().map(ArchitectureTest::pkg).toArray(String[]::new))
+        .should().dependOnClassesThat().resideInAnyPackage(STAGES.stream().map(ArchitectureTest::pkg).toArray(String[]::new))
+        .because("platform, identity, process declarations, the case file, mail and the score model serve every stage")
+        .check(classes);
+  }
+
+  @Test
+  void noPackagesDependOnEachOtherInACircle() {
+    slices().matching(BASE + ".(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void theScoreModelIsPureJava() {
+    noClasses().that().resideInAPackage(pkg("scoring"))
+        .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "org.springframework..", "javax.sql..", "java.sql..")
+        .because("the four-dimension model is deterministic computation, testable without an engine or a database")
+        .check(classes);
+  }
+
+  @Test
+  void everyPackageIsAStageOrNeutral() {
+    classes.stream().map(c -> c.getPackageName())
+        .filter(p -> p.startsWith(BASE + "."))
+        .map(p -> p.substring(BASE.length() + 1).split("\\.")[0])
+        .distinct()
+        .forEach(top -> org.assertj.core.api.Assertions.assertThat(STAGES.contains(top) || NEUTRAL.contains(top))
+            .as("package %s.%s is neither a stage nor neutral: add it to ArchitectureTest in its place", BASE, top).isTrue());
+  }
+
+  private static String pkg(String name) {
+    return BASE + "." + name + "..";
+  }
+}

@@ -1,0 +1,75 @@
+package com.smeloanflow.campaign;
+
+import static com.smeloanflow.campaign.Whitelists.HONGHUAGANG;
+import static com.smeloanflow.campaign.Whitelists.creditCodeIn;
+import static com.smeloanflow.campaign.Whitelists.whitelist;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.smeloanflow.intake.Channel;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.sla.SlaMonitor;
+import com.smeloanflow.process.WhitelistProspectProcess;
+import com.smeloanflow.support.AbstractPostgresIntegrationTest;
+import com.smeloanflow.support.ApiClient.Response;
+import com.smeloanflow.support.TestApplications;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Whitelist campaigns and SLAs on PostgreSQL, the production database: an import with a good and a bad
+ * line, the contact task's SLA escalated after its deadline, the interested prospect's application, and
+ * the funnel read back.
+ */
+class CampaignAndSlaPostgresIT extends AbstractPostgresIntegrationTest {
+
+  @Autowired CampaignService campaigns;
+  @Autowired SlaMonitor monitor;
+
+  @Test
+  void aWhitelistIsImportedWorkedEscalatedAndCountedOnPostgres() {
+    moveClockTo(LocalDateTime.parse("2026-11-02T10:00:00").atZone(BusinessClock.BANK_ZONE).toInstant());
+    String code = creditCodeIn(HONGHUAGANG);
+    Response imported = api.postBytes("/api/campaigns?name=PG", "campaign-manager", "text/csv; charset=UTF-8",
+        whitelist().enterprise(code).enterprise(code).csv().getBytes(StandardCharsets.UTF_8));
+    assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+    JsonNode lines = imported.json().path("lines");
+    assertThat(lines.get(0).path("result").asText()).isEqualTo("ACCEPTED");
+    assertThat(lines.get(1).path("reasons").get(0).path("code").asText()).isEqualTo("DUPLICATE_IN_FILE");
+    String prospectId = lines.get(0).path("prospectId").asText();
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(WhitelistProspectProcess.KEY)
+        .processInstanceBusinessKey(prospectId).singleResult();
+    executeDueJobs(instance.getId());
+    Task contact = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(contact.getDueDate()).as("35 working hours: 5 working days").isNotNull();
+
+    moveClockTo(contact.getDueDate().toInstant().plusSeconds(60));
+    assertThat(monitor.runDue().escalations()).isGreaterThanOrEqualTo(1);
+    assertThat(taskService.getVariableLocal(contact.getId(), "slaState")).isEqualTo("已升级");
+
+    Map<String, Object> form = new HashMap<>();
+    form.put("contactResult", "INTERESTED");
+    form.put("termMonths", 12L);
+    form.put("purpose", "采购原材料");
+    form.put("guaranteeType", "CREDIT");
+    form.put("industryCode", "C34");
+    form.put("establishedOn", "2015-03-02");
+    form.put("annualRevenue", "5000000.00");
+    form.put("legalRepIdNumber", TestApplications.uniqueIdNumber(77_001));
+    form.put("legalRepEmail", "zhangming.pg@example.com");
+    completeAs("zy002-cm", contact.getId(), form);
+
+    String applicationId = campaigns.prospect(prospectId).applicationId();
+    assertThat(applications.get(applicationId).channel()).isEqualTo(Channel.WHITELIST);
+    JsonNode total = api.get("/api/campaigns/" + imported.json().path("campaign").path("id").asText() + "/figures",
+        "campaign-manager").json().path("total");
+    assertThat(new int[] {total.path("prospects").asInt(), total.path("contacted").asInt(), total.path("applied").asInt()})
+        .containsExactly(1, 1, 1);
+  }
+}

@@ -1,0 +1,267 @@
+package com.smeloanflow.campaign;
+
+import static com.smeloanflow.campaign.Whitelists.HONGHUAGANG;
+import static com.smeloanflow.campaign.Whitelists.HUICHUAN;
+import static com.smeloanflow.campaign.Whitelists.creditCodeIn;
+import static com.smeloanflow.campaign.Whitelists.whitelist;
+import static com.smeloanflow.process.WhitelistProspectProcess.Elements.END_APPLICATION_SUBMITTED;
+import static com.smeloanflow.process.WhitelistProspectProcess.Elements.END_NOT_ELIGIBLE;
+import static com.smeloanflow.process.WhitelistProspectProcess.Elements.TASK_CONTACT_PROSPECT;
+import static com.smeloanflow.process.WhitelistProspectProcess.Elements.TIMER_FOLLOW_UP_DUE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.smeloanflow.casefile.ApplicationStatus;
+import com.smeloanflow.intake.Channel;
+import com.smeloanflow.intake.LoanApplication;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.process.LoanOriginationProcess;
+import com.smeloanflow.process.WhitelistProspectProcess;
+import com.smeloanflow.support.AbstractIntegrationTest;
+import com.smeloanflow.support.ApiClient.Response;
+import com.smeloanflow.support.TestApplications;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A prospect's way through whitelist-prospect: the customer manager's contact task, and what each
+ * outcome means — interested becomes a prefilled loan application of the manager's branch, not now and
+ * not reachable come back on the follow-up date (a working day of the bank calendar), not eligible ends
+ * it; a team lead's reassignment hands the prospect over.
+ */
+class WhitelistProspectProcessTest extends AbstractIntegrationTest {
+
+  @Autowired CampaignService campaigns;
+
+  private record Imported(String campaignId, String prospectId, String creditCode, ProcessInstance instance) {}
+
+  private static Instant cst(String localDateTime) {
+    return LocalDateTime.parse(localDateTime).atZone(BusinessClock.BANK_ZONE).toInstant();
+  }
+
+  private Imported importOne(String division) {
+    String creditCode = creditCodeIn(division);
+    CampaignReport report = campaigns.importWhitelist(new ImportWhitelist("测试营销", whitelist().enterprise(creditCode).csv(),
+        "whitelist", "campaign-manager", false));
+    String prospectId = report.lines().get(0).prospectId();
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(WhitelistProspectProcess.KEY)
+        .processInstanceBusinessKey(prospectId).singleResult();
+    executeDueJobs(instance.getId());
+    return new Imported(report.campaign().id(), prospectId, creditCode, instance);
+  }
+
+  private Task contactTask(Imported prospect) {
+    return taskService.createTaskQuery().processInstanceId(prospect.instance().getId()).singleResult();
+  }
+
+  private static Map<String, Object> interested(int number) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("contactResult", "INTERESTED");
+    form.put("contactNotes", "法人有意申请, 已约定补充材料");
+    form.put("loanProduct", "CREDIT_QUICK");
+    form.put("loanAmount", "280000.00");
+    form.put("termMonths", 12L);
+    form.put("purpose", "采购原材料");
+    form.put("guaranteeType", "CREDIT");
+    form.put("industryCode", "C34");
+    form.put("establishedOn", "2015-03-02");
+    form.put("annualRevenue", "5000000.00");
+    form.put("legalRepIdNumber", TestApplications.uniqueIdNumber(70_000 + number));
+    form.put("legalRepEmail", "zhangming.wl" + number + "@example.com");
+    return form;
+  }
+
+  private static Map<String, Object> comeBackOn(String outcome, String date) {
+    return Map.of("contactResult", outcome, "followUpDate", date, "contactNotes", "客户表示下月再联系");
+  }
+
+  @Test
+  void interestedProspectBecomesAPrefilledLoanApplicationOfTheManagersBranch() {
+    Imported prospect = importOne(HONGHUAGANG);
+    Task task = contactTask(prospect);
+    assertThat(task.getAssignee()).isEqualTo("zy002-cm");
+    assertThat(taskService.getVariablesLocal(task.getId())).containsEntry("enterpriseName", "遵义白名单企业" + prospect.creditCode().substring(10) + "有限公司")
+        .containsEntry("estimatedLimit", "300000.00").containsEntry("productName", "信用快贷").containsEntry("branchName", "红花岗支行")
+        .containsEntry("loanProduct", "CREDIT_QUICK").containsEntry("loanAmount", "300000.00").containsEntry("contactsText", "首次联系");
+
+    completeAs("zy002-cm", task.getId(), interested(1));
+
+    assertThat(prospect.instance()).isEnded().hasPassed(END_APPLICATION_SUBMITTED);
+    Prospect applied = campaigns.prospect(prospect.prospectId());
+    assertThat(applied.status()).isEqualTo(Prospect.Status.APPLIED);
+    LoanApplication application = applications.get(applied.applicationId());
+    assertThat(application.channel()).isEqualTo(Channel.WHITELIST);
+    assertThat(application.branchCode()).isEqualTo("ZY002");
+    assertThat(application.creditCode()).isEqualTo(prospect.creditCode());
+    assertThat(application.enterpriseName()).isEqualTo(applied.data().enterpriseName());
+    assertThat(application.legalRepName()).isEqualTo("张明");
+    assertThat(application.legalRepMobile()).isEqualTo("13985012345");
+    assertThat(application.requestedAmount()).isEqualByComparingTo("280000.00");
+    assertThat(application.submittedBy()).isEqualTo("zy002-cm");
+    ProcessInstance origination = processInstance(application.id());
+    executeDueJobs(origination.getId());
+    assertThat(origination).isWaitingAt(LoanOriginationProcess.Elements.TASK_ACCEPT_APPLICATION);
+    assertThat(taskService.createTaskQuery().processInstanceId(origination.getId()).taskCandidateGroup("ZY002-acceptance").count())
+        .as("the branch accepts it like any application at its counter").isEqualTo(1);
+    assertThat(statusOf(application.id())).isEqualTo(ApplicationStatus.AWAITING_ACCEPTANCE);
+  }
+
+  @Test
+  void productAndAmountLeftEmptyApplyForTheWhitelistsSuggestionAndEstimatedLimit() {
+    Imported prospect = importOne(HONGHUAGANG);
+    Map<String, Object> form = interested(4);
+    form.remove("loanProduct");
+    form.remove("loanAmount");
+
+    completeAs("zy002-cm", contactTask(prospect).getId(), form);
+
+    LoanApplication application = applications.get(campaigns.prospect(prospect.prospectId()).applicationId());
+    assertThat(application.product()).isEqualTo(com.smeloanflow.intake.Product.CREDIT_QUICK);
+    assertThat(application.requestedAmount()).isEqualByComparingTo("300000.00");
+  }
+
+  @Test
+  void anApplicationIntakeRefusesIsNamedByItsFormLabelAndNothingIsRecorded() {
+    Imported prospect = importOne(HONGHUAGANG);
+    Task task = contactTask(prospect);
+    Map<String, Object> form = interested(2);
+    form.put("industryCode", "制造业");
+    form.put("loanAmount", "2000000.00");
+
+    assertThatThrownBy(() -> completeAs("zy002-cm", task.getId(), form)).hasMessageContaining("行业代码")
+        .hasMessageContaining("申请金额");
+
+    assertThat(prospect.instance()).isWaitingAt(TASK_CONTACT_PROSPECT);
+    assertThat(campaigns.prospect(prospect.prospectId()).contacts()).isZero();
+    assertThat(applications.applicationsOfEnterprise(prospect.creditCode())).isEmpty();
+  }
+
+  @Test
+  void notNowComesBackToTheManagerAt9OnTheFollowUpDateAMakeUpSaturdayIncluded() {
+    moveClockTo(cst("2026-10-08T10:00:00"));
+    Imported prospect = importOne(HONGHUAGANG);
+
+    completeAs("zy002-cm", contactTask(prospect).getId(), comeBackOn("NOT_NOW", "2026-10-10"));
+
+    assertThat(prospect.instance()).isWaitingAt(TIMER_FOLLOW_UP_DUE);
+    assertThat(onlyJob(prospect.instance().getId()).getDuedate().toInstant()).isEqualTo(cst("2026-10-10T09:00:00"));
+    assertThat(campaigns.prospect(prospect.prospectId()).followUpOn()).hasToString("2026-10-10");
+    moveClockTo(cst("2026-10-10T09:00:30"));
+    executeDueJobs(prospect.instance().getId());
+    Task again = contactTask(prospect);
+    assertThat(again.getAssignee()).isEqualTo("zy002-cm");
+    assertThat((String) taskService.getVariableLocal(again.getId(), "contactsText")).contains("暂不需要", "下月再联系");
+  }
+
+  @Test
+  void notReachableUntilAPublicHolidayComesBackOnTheFirstWorkingDayAfterIt() {
+    moveClockTo(cst("2026-09-28T10:00:00"));
+    Imported prospect = importOne(HONGHUAGANG);
+
+    completeAs("zy002-cm", contactTask(prospect).getId(), comeBackOn("NOT_REACHABLE", "2026-10-03"));
+
+    assertThat(onlyJob(prospect.instance().getId()).getDuedate().toInstant()).as("国庆节 ends on 10-07")
+        .isEqualTo(cst("2026-10-08T09:00:00"));
+  }
+
+  @Test
+  void notNowWithoutAFollowUpDateOrWithOneInThePastIsRefused() {
+    moveClockTo(cst("2026-11-02T10:00:00"));
+    Imported prospect = importOne(HONGHUAGANG);
+    String task = contactTask(prospect).getId();
+
+    assertThatThrownBy(() -> completeAs("zy002-cm", task, Map.of("contactResult", "NOT_NOW"))).hasMessageContaining("回访日期");
+    assertThatThrownBy(() -> completeAs("zy002-cm", task, comeBackOn("NOT_NOW", "2026-11-02"))).hasMessageContaining("回访日期");
+    assertThat(prospect.instance()).isWaitingAt(TASK_CONTACT_PROSPECT);
+  }
+
+  @Test
+  void notEligibleEndsTheProspect() {
+    Imported prospect = importOne(HONGHUAGANG);
+
+    completeAs("zy002-cm", contactTask(prospect).getId(), Map.of("contactResult", "NOT_ELIGIBLE", "contactNotes", "已停业"));
+
+    assertThat(prospect.instance()).isEnded().hasPassed(END_NOT_ELIGIBLE);
+    assertThat(campaigns.prospect(prospect.prospectId()).status()).isEqualTo(Prospect.Status.NOT_ELIGIBLE);
+  }
+
+  @Test
+  void aLeadHandsTheProspectToAnotherManagerOfTheBranchWhoseItIsFromThenOn() {
+    moveClockTo(cst("2026-11-02T10:00:00"));
+    Imported prospect = importOne(HUICHUAN);
+    Task task = contactTask(prospect);
+    String other = task.getAssignee().equals("zy001-cm") ? "zy001-cm2" : "zy001-cm";
+
+    Response handed = api.post("/api/tasks/reassignments", "team-lead",
+        "{\"taskIds\": [\"" + task.getId() + "\"], \"assignee\": \"" + other + "\"}");
+
+    assertThat(handed.json().path("results").get(0).path("result").asText()).as(handed.body()).isEqualTo("REASSIGNED");
+    assertThat(campaigns.prospect(prospect.prospectId()).customerManager()).isEqualTo(other);
+    completeAs(other, task.getId(), comeBackOn("NOT_REACHABLE", "2026-11-04"));
+    moveClockTo(cst("2026-11-04T09:01:00"));
+    executeDueJobs(prospect.instance().getId());
+    assertThat(contactTask(prospect).getAssignee()).isEqualTo(other);
+  }
+
+  @Test
+  void theCampaignFunnelCountsContactsApplicationsApprovalsAndDisbursementsPerBranchAndManager() {
+    Imported applying = importOne(HONGHUAGANG);
+    Imported notNow = importOne(HONGHUAGANG);
+    Imported untouched = importOne(HONGHUAGANG);
+    Task contact = contactTask(applying);
+
+    Response completed = api.post("/engine-rest/task/" + contact.getId() + "/complete", "zy002-cm", variablesJson(interested(3)));
+    assertThat(completed.status()).as(completed.body()).isEqualTo(204);
+    completeAs("zy002-cm", contactTask(notNow).getId(), comeBackOn("NOT_NOW", clockPlusDays(20)));
+    String applicationId = campaigns.prospect(applying.prospectId()).applicationId();
+    caseFiles.setStatus(applicationId, ApplicationStatus.APPROVED);
+    caseFiles.setStatus(applicationId, ApplicationStatus.DISBURSED);
+
+    JsonNode managers = api.get("/api/campaign-figures", "campaign-manager").json().path("managers");
+    JsonNode zy002 = null;
+    for (JsonNode row : managers) {
+      if ("zy002-cm".equals(row.path("customerManager").asText())) {
+        zy002 = row;
+      }
+    }
+    assertThat(zy002).isNotNull();
+    for (String campaign : new String[] {applying.campaignId(), notNow.campaignId(), untouched.campaignId()}) {
+      JsonNode figures = api.get("/api/campaigns/" + campaign + "/figures", "zy002-lead").json();
+      assertThat(figures.path("total").path("prospects").asInt()).isEqualTo(1);
+    }
+    JsonNode funnel = api.get("/api/campaigns/" + applying.campaignId() + "/figures", "campaign-manager").json().path("managers").get(0);
+    assertThat(funnel.path("branchCode").asText()).isEqualTo("ZY002");
+    assertThat(funnel.path("branchName").asText()).isEqualTo("红花岗支行");
+    assertThat(funnel.path("customerManager").asText()).isEqualTo("zy002-cm");
+    assertThat(new int[] {funnel.path("prospects").asInt(), funnel.path("contacted").asInt(), funnel.path("interested").asInt(),
+        funnel.path("applied").asInt(), funnel.path("approved").asInt(), funnel.path("disbursed").asInt()})
+        .containsExactly(1, 1, 1, 1, 1, 1);
+    JsonNode later = api.get("/api/campaigns/" + notNow.campaignId() + "/figures", "campaign-manager").json().path("total");
+    assertThat(new int[] {later.path("contacted").asInt(), later.path("interested").asInt(), later.path("applied").asInt()})
+        .containsExactly(1, 0, 0);
+    Imported huichuan = importOne(HUICHUAN);
+    assertThat(api.get("/api/campaigns/" + huichuan.campaignId() + "/figures", "zy002-lead").json().path("managers"))
+        .as("ZY002's lead sees no ZY001 rows").isEmpty();
+  }
+
+  private String clockPlusDays(int days) {
+    return java.time.LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
+        BusinessClock.BANK_ZONE).plusDays(days).toString();
+  }
+
+  private static String variablesJson(Map<String, Object> form) {
+    StringBuilder json = new StringBuilder("{\"variables\": {");
+    form.forEach((name, value) -> json.append('"').append(name).append("\": {\"value\": ")
+        .append(value instanceof Number ? value.toString() : "\"" + value + "\"").append("},"));
+    json.setLength(json.length() - 1);
+    return json.append("}}").toString();
+  }
+}

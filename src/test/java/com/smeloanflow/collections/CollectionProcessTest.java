@@ -1,0 +1,417 @@
+package com.smeloanflow.collections;
+
+import static com.smeloanflow.process.CollectionProcess.Elements.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.smeloanflow.process.CollectionProcess;
+import com.smeloanflow.process.CollectionProcess.Flows;
+import com.smeloanflow.processing.InternalDefaultRepository;
+import com.smeloanflow.processing.source.InternalDefaultStatus;
+import com.smeloanflow.servicing.DailyCloseService;
+import com.smeloanflow.servicing.LoanAccount;
+import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.servicing.RepaymentService;
+import com.smeloanflow.support.AbstractIntegrationTest;
+import com.smeloanflow.support.TakenSequenceFlows;
+import jakarta.mail.internet.MimeMessage;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * collection.bpmn, every path, with the real daily close, strategy table, delegates and listeners;
+ * only the mail server is a test double (GreenMail). Days past due come from daily closes of the
+ * loan's era; repayments come in as core banking reports them.
+ */
+class CollectionProcessTest extends AbstractIntegrationTest {
+
+  private static final String REMOTE_VERIFIER = "remote-verifier";
+  private static final String CUSTOMER_MANAGER = "zy001-cm";
+  private static final String TEAM_LEAD = "team-lead";
+  private static final String COLLECTOR = "collector";
+  private static final String SECOND_COLLECTOR = "collector2";
+
+  @Autowired DailyCloseService dailyClose;
+  @Autowired LoanAccountService loans;
+  @Autowired RepaymentService repayments;
+  @Autowired CollectionCaseService cases;
+  @Autowired InternalDefaultRepository defaults;
+
+  private CollectionScenario scenario() {
+    return new CollectionScenario(processEngine, intakeService, dailyClose, loans, repayments, this::executeDueJobs);
+  }
+
+  private String emailOf(CollectionScenario scenario) {
+    return applications.get(scenario.loan().applicationId()).legalRepEmail();
+  }
+
+  private static Map<String, Object> contact(String outcome, String notes) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(ContactTaskListener.OUTCOME, outcome);
+    variables.put(ContactTaskListener.NOTES, notes);
+    return variables;
+  }
+
+  private Map<String, Object> promise(CollectionScenario scenario, String amount, int days) {
+    Map<String, Object> variables = contact("PROMISE_TO_PAY", "借款人承诺近期还款");
+    variables.put(ContactTaskListener.PROMISED_AMOUNT, amount);
+    variables.put(ContactTaskListener.PROMISED_DATE, scenario.businessDate().plusDays(days).toString());
+    return variables;
+  }
+
+  /** Walks a case from its first overdue day up to the collector's proposal at 90 days past due. */
+  private CollectionScenario atProposal() {
+    CollectionScenario scenario = scenario().closeAt(1).closeAt(3);
+    completeAs(REMOTE_VERIFIER, scenario.task(TASK_COLLECT_BY_PHONE).getId(), contact("REACHED", "借款人称资金周转困难"));
+    scenario.closeAt(15);
+    completeAs(CUSTOMER_MANAGER, scenario.task(TASK_VISIT_BORROWER).getId(), contact("MET_BORROWER", "工厂停工, 设备仍在"));
+    scenario.closeAt(30);
+    completeAs(TEAM_LEAD, scenario.task(TASK_SUPERVISE_OVERDUE_LOAN).getId(), contact("CONTINUE_COLLECTION", "继续催收"));
+    scenario.closeAt(90);
+    return scenario;
+  }
+
+  private void propose(CollectionScenario scenario, String kind) {
+    completeAs(COLLECTOR, scenario.task(TASK_PROPOSE_DISPOSAL).getId(),
+        Map.of(DisposalProposalTaskListener.KIND, kind, DisposalProposalTaskListener.REASON, "逾期90天, 多次催收无果"));
+  }
+
+  private void approve(CollectionScenario scenario) {
+    completeAs(SECOND_COLLECTOR, scenario.task(TASK_APPROVE_DISPOSAL).getId(),
+        Map.of(DisposalApprovalTaskListener.DECISION, "APPROVE", DisposalApprovalTaskListener.COMMENT, "同意"));
+    scenario.runCaseJobs();
+  }
+
+  // --- the ladder ------------------------------------------------------------------------------
+
+  @Test
+  void theFirstOverdueDayOpensACaseThatMailsTheBorrowerAndTheThirdBringsAPhoneCall() {
+    CollectionScenario scenario = scenario().closeAt(1);
+
+    ProcessInstance instance = scenario.caseInstance();
+    assertThat(instance).hasPassed(TASK_SEND_OVERDUE_REMINDER).isWaitingAt(EVENT_REVIEW_DUE);
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(Flows.NEXT_ACTION_REMINDER);
+    List<MimeMessage> mails = mailsTo(emailOf(scenario));
+    assertThat(mails).hasSize(1);
+    assertThat(subjectOf(mails.get(0))).contains("逾期还款提醒", scenario.loanId());
+    assertThat(bodyOf(mails.get(0))).contains("已逾期 1 天", "8532.47", "上浮 50%");
+    CollectionCase opened = cases.openCase(scenario.loanId()).orElseThrow();
+    assertThat(opened.ladderStep()).isEqualTo(1);
+    assertThat(opened.processInstanceId()).isEqualTo(instance.getId());
+    assertThat(runtimeService.getVariable(instance.getId(), CollectionProcess.Variables.BRANCH_CODE.name())).isEqualTo("ZY001");
+
+    scenario.closeAt(2);
+    assertThat(instance).isWaitingAt(EVENT_REVIEW_DUE);
+    assertThat(mailsTo(emailOf(scenario))).hasSize(1);
+
+    scenario.closeAt(3);
+    Task call = scenario.task(TASK_COLLECT_BY_PHONE);
+    assertThat(call).hasCandidateGroup("remote-banking");
+    assertThat(call.getName()).isEqualTo("电话催收");
+    Map<String, Object> shown = taskService.getVariablesLocal(call.getId());
+    assertThat(shown.keySet()).containsAll(CollectionFormValues.NAMES);
+    assertThat((String) shown.get("contactHistoryText")).contains("逾期提醒邮件", "已发送提醒");
+    assertThat((String) shown.get("actionReason")).contains("逾期已达3天");
+    assertThat(shown.get("daysPastDue")).isEqualTo("3");
+  }
+
+  @Test
+  void withoutPromisesTheCaseClimbsFromPhoneToFieldVisitToTeamLeadToAProposalAtNinetyDays() {
+    CollectionScenario scenario = scenario().closeAt(1).closeAt(3);
+    completeAs(REMOTE_VERIFIER, scenario.task(TASK_COLLECT_BY_PHONE).getId(), contact("REFUSED", "借款人拒绝还款"));
+    scenario.closeAt(14);
+    assertThat(scenario.caseInstance()).isWaitingAt(EVENT_REVIEW_DUE);
+
+    scenario.closeAt(15);
+    Task visit = scenario.task(TASK_VISIT_BORROWER);
+    assertThat(visit).hasCandidateGroup("ZY001-customer-managers");
+    assertThat((String) taskService.getVariableLocal(visit.getId(), "contactHistoryText")).contains("电话催收", "拒绝还款",
+        "借款人拒绝还款", REMOTE_VERIFIER);
+    completeAs(CUSTOMER_MANAGER, visit.getId(), contact("NOT_FOUND", "经营场所已关门"));
+
+    scenario.closeAt(30);
+    Task supervise = scenario.task(TASK_SUPERVISE_OVERDUE_LOAN);
+    assertThat(supervise).hasCandidateGroup("team-leads");
+    completeAs(TEAM_LEAD, supervise.getId(), contact("CONTINUE_COLLECTION", "继续催收"));
+
+    scenario.closeAt(90);
+    Task proposal = scenario.task(TASK_PROPOSE_DISPOSAL);
+    assertThat(proposal).hasCandidateGroup("collections");
+    assertThat((String) taskService.getVariableLocal(proposal.getId(), "contactHistoryText"))
+        .contains("电话催收", "上门催收", "主管督办", "未找到借款人");
+    assertThat(TakenSequenceFlows.of(scenario.caseInstance().getId())).contains(Flows.NEXT_ACTION_REMINDER,
+        Flows.NEXT_ACTION_PHONE, Flows.NEXT_ACTION_FIELD_VISIT, Flows.NEXT_ACTION_ESCALATION,
+        Flows.NEXT_ACTION_DISPOSAL, Flows.NEXT_ACTION_WAIT);
+  }
+
+  @Test
+  void aWrongNumberSendsTheCustomerManagerAtTheNextClose() {
+    CollectionScenario scenario = scenario().closeAt(3);
+    completeAs(REMOTE_VERIFIER, scenario.task(TASK_COLLECT_BY_PHONE).getId(), contact("WRONG_NUMBER", "空号"));
+
+    scenario.closeAt(4);
+
+    assertThat(scenario.task(TASK_VISIT_BORROWER)).isNotNull();
+  }
+
+  // --- promises to pay ----------------------------------------------------------------------------
+
+  @Test
+  void aKeptPromisePausesTheLadderAndIsFollowedUpOnTheSameRung() {
+    CollectionScenario scenario = scenario().closeAt(1).closeAt(3);
+    completeAs(REMOTE_VERIFIER, scenario.task(TASK_COLLECT_BY_PHONE).getId(), promise(scenario, "3000.00", 10));
+
+    scenario.closeAt(12);  // the promise runs until day 13 + 3 grace days: no field visit at day 15 yet
+    scenario.repay(new BigDecimal("3000.00"));
+    scenario.closeAt(15);
+
+    Task followUp = scenario.task(TASK_COLLECT_BY_PHONE);
+    assertThat(scenario.openTasks()).extracting(Task::getTaskDefinitionKey).containsExactly(TASK_COLLECT_BY_PHONE);
+    assertThat((String) taskService.getVariableLocal(followUp.getId(), "promisesText")).contains("3000.00", "已兑现");
+    assertThat((String) taskService.getVariableLocal(followUp.getId(), "actionReason")).contains("承诺已兑现");
+    completeAs(REMOTE_VERIFIER, followUp.getId(), contact("REACHED", "余款下月还"));
+
+    scenario.closeAt(16);
+    assertThat(scenario.task(TASK_VISIT_BORROWER)).isNotNull();
+  }
+
+  @Test
+  void anOpenPromiseHoldsTheLadderUntilItsDateAndGraceDays() {
+    CollectionScenario scenario = scenario().closeAt(3);
+    completeAs(REMOTE_VERIFIER, scenario.task(TASK_COLLECT_BY_PHONE).getId(), promise(scenario, "1000.00", 14));
+
+    scenario.closeAt(15).closeAt(20);  // promised for day 17, grace until day 20
+
+    assertThat(scenario.openTasks()).isEmpty();
+    assertThat(scenario.caseInstance()).isWaitingAt(EVENT_REVIEW_DUE);
+  }
+
+  @Test
+  void aBrokenPromiseResumesTheLadderOneStepUp() {
+    CollectionScenario scenario = scenario().closeAt(3);
+    completeAs(REMOTE_VERIFIER, scenario.task(TASK_COLLECT_BY_PHONE).getId(), promise(scenario, "2000.00", 2));
+    scenario.repay(new BigDecimal("500.00"));  // less than promised
+
+    scenario.closeAt(8);  // promised for day 5, grace until day 8: still open
+    assertThat(scenario.openTasks()).isEmpty();
+    scenario.closeAt(9);  // broken: one step up, before day 15
+
+    Task visit = scenario.task(TASK_VISIT_BORROWER);
+    assertThat((String) taskService.getVariableLocal(visit.getId(), "promisesText")).contains("2000.00", "已违约", "500.00");
+    assertThat((String) taskService.getVariableLocal(visit.getId(), "actionReason")).contains("承诺未兑现");
+  }
+
+  @Test
+  void aPromiseIsRefusedWithoutAnAmountOrForADateTooFarAhead() {
+    CollectionScenario scenario = scenario().closeAt(3);
+    Task call = scenario.task(TASK_COLLECT_BY_PHONE);
+    Map<String, Object> noAmount = promise(scenario, "1000.00", 5);
+    noAmount.remove(ContactTaskListener.PROMISED_AMOUNT);
+    Map<String, Object> tooFar = promise(scenario, "1000.00", 31);
+    Map<String, Object> tooMuch = promise(scenario, "99999.00", 5);
+
+    for (Map<String, Object> refused : List.of(noAmount, tooFar, tooMuch)) {
+      assertThatThrownBy(() -> completeAs(REMOTE_VERIFIER, call.getId(), refused)).hasMessageContaining("承诺");
+    }
+    assertThat(scenario.task(TASK_COLLECT_BY_PHONE).getId()).isEqualTo(call.getId());
+    assertThatThrownBy(() -> completeAs(REMOTE_VERIFIER, call.getId(), contact("MET_BORROWER", "电话不会见到人")))
+        .hasMessageContaining("电话催收结果");
+  }
+
+  // --- disposal ----------------------------------------------------------------------------------
+
+  @Test
+  void anApprovedWriteOffTakesTheLoanOffTheBooksAndFeedsTheDefaultDatabaseWithFourEyes() {
+    CollectionScenario scenario = atProposal();
+    propose(scenario, "WRITE_OFF");
+    Task approval = scenario.task(TASK_APPROVE_DISPOSAL);
+    assertThat(approval).hasCandidateGroup("collections");
+    assertThat((String) taskService.getVariableLocal(approval.getId(), "pendingDisposalText")).contains("核销", COLLECTOR);
+
+    identityService.setAuthentication(COLLECTOR, List.of("collections"));
+    try {
+      assertThatThrownBy(() -> taskService.claim(approval.getId(), COLLECTOR)).isInstanceOf(AuthorizationException.class)
+          .hasMessageContaining("四眼原则");
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThatThrownBy(() -> completeAs(COLLECTOR, approval.getId(),
+        Map.of(DisposalApprovalTaskListener.DECISION, "APPROVE", DisposalApprovalTaskListener.COMMENT, "自己批准")))
+        .isInstanceOf(AuthorizationException.class);
+    assertThat(api.post("/engine-rest/task/" + approval.getId() + "/claim", COLLECTOR, "{\"userId\": \"collector\"}")
+        .status()).isEqualTo(403);
+    assertThat(taskService.createTaskQuery().taskId(approval.getId()).singleResult().getAssignee()).isNull();
+
+    approve(scenario);
+
+    assertThat(scenario.caseRunning()).isFalse();
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(scenario.caseInstanceIds().get(0))
+        .activityId(END_LOAN_WRITTEN_OFF).finished().count()).isEqualTo(1);
+    assertThat(loans.standing(scenario.loanId()).orElseThrow().status()).isEqualTo(LoanAccount.WRITTEN_OFF);
+    assertThat(loans.standing(scenario.loanId()).orElseThrow().writtenOffPrincipal()).isEqualByComparingTo("100000.00");
+    CollectionCase closed = cases.casesOf(scenario.loanId()).get(0);
+    assertThat(closed.status()).isEqualTo(CollectionCase.WRITTEN_OFF);
+    assertThat(closed.closeReason()).contains("账销案存", COLLECTOR, SECOND_COLLECTOR);
+    assertThat(defaults.find(scenario.loan().creditCode())).singleElement().satisfies(d -> {
+      assertThat(d.status()).isEqualTo(InternalDefaultStatus.WRITTEN_OFF);
+      assertThat(d.amount()).isEqualByComparingTo("100000.00");
+    });
+  }
+
+  @Test
+  void aRejectedProposalGoesBackToCollectionsForANewOne() {
+    CollectionScenario scenario = atProposal();
+    propose(scenario, "WRITE_OFF");
+
+    completeAs(SECOND_COLLECTOR, scenario.task(TASK_APPROVE_DISPOSAL).getId(),
+        Map.of(DisposalApprovalTaskListener.DECISION, "REJECT", DisposalApprovalTaskListener.COMMENT, "抵押物尚可处置, 先起诉"));
+
+    Task again = scenario.task(TASK_PROPOSE_DISPOSAL);
+    assertThat((String) taskService.getVariableLocal(again.getId(), "disposalsText")).contains("驳回", "先起诉");
+    assertThat(TakenSequenceFlows.of(scenario.caseInstance().getId())).contains(Flows.DISPOSAL_REJECTED);
+    assertThatThrownBy(() -> completeAs(SECOND_COLLECTOR, again.getId(),
+        Map.of(DisposalProposalTaskListener.KIND, "LEGAL_ACTION"))).hasMessageContaining("处置理由");
+  }
+
+  @Test
+  void anApprovedLegalActionIsFollowedUpEveryThirtyDaysUntilAWriteOffIsProposed() {
+    CollectionScenario scenario = atProposal();
+    propose(scenario, "LEGAL_ACTION");
+    approve(scenario);
+
+    Task followUp = scenario.task(TASK_FOLLOW_UP_LEGAL_ACTION);
+    assertThat(cases.openCase(scenario.loanId()).orElseThrow().status()).isEqualTo(CollectionCase.LEGAL_ACTION);
+    completeAs(COLLECTOR, followUp.getId(),
+        Map.of(LegalFollowUpTaskListener.PROGRESS, "CONTINUE", LegalFollowUpTaskListener.NOTES, "已立案, 案号(2000)黔0303民初123号"));
+    ProcessInstance instance = scenario.caseInstance();
+    assertThat(instance).isWaitingAt(TIMER_NEXT_LEGAL_REVIEW);
+    scenario.closeAt(91);
+    assertThat(instance).isWaitingAt(TIMER_NEXT_LEGAL_REVIEW);
+
+    moveClockBy(Duration.ofDays(30).plusMinutes(1));
+    scenario.runCaseJobs();
+
+    Task second = scenario.task(TASK_FOLLOW_UP_LEGAL_ACTION);
+    assertThat((String) taskService.getVariableLocal(second.getId(), "contactHistoryText")).contains("诉讼跟进", "已立案");
+    completeAs(COLLECTOR, second.getId(),
+        Map.of(LegalFollowUpTaskListener.PROGRESS, "PROPOSE_WRITE_OFF", LegalFollowUpTaskListener.NOTES, "终结本次执行"));
+    assertThat(scenario.task(TASK_PROPOSE_DISPOSAL)).isNotNull();
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(Flows.DISPOSAL_APPROVED, Flows.DISPOSAL_LEGAL,
+        Flows.LEGAL_CONTINUE, Flows.LEGAL_PROPOSE_WRITE_OFF);
+    propose(scenario, "WRITE_OFF");
+    approve(scenario);
+    assertThat(loans.standing(scenario.loanId()).orElseThrow().status()).isEqualTo(LoanAccount.WRITTEN_OFF);
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(Flows.DISPOSAL_WRITE_OFF);
+  }
+
+  // --- cure --------------------------------------------------------------------------------------
+
+  /** Where a case can be when the borrower clears the arrears. */
+  enum Step { AFTER_REMINDER, PHONE, FIELD_VISIT, TEAM_LEAD, PROPOSAL, APPROVAL, LEGAL_FOLLOW_UP, LEGAL_TIMER }
+
+  @ParameterizedTest
+  @EnumSource(Step.class)
+  void aRepaymentClearingTheArrearsEndsTheCaseWhereverItIsAndMailsTheBorrower(Step step) {
+    CollectionScenario scenario = reach(step);
+    String instanceId = scenario.caseInstance().getId();
+
+    String transaction = scenario.repay(scenario.arrears());
+
+    assertThat(scenario.caseRunning()).isFalse();
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
+        .activityId(END_ARREARS_CLEARED).finished().count()).isEqualTo(1);
+    assertThat(taskService.createTaskQuery().processInstanceId(instanceId).count()).isZero();
+    assertThat(managementService.createJobQuery().processInstanceId(instanceId).count()).isZero();
+    CollectionCase cured = cases.casesOf(scenario.loanId()).get(0);
+    assertThat(cured.status()).isEqualTo(CollectionCase.CURED);
+    assertThat(cured.closeReason()).contains(transaction);
+    assertThat(cases.openCase(scenario.loanId())).isEmpty();
+    List<MimeMessage> cureMails = mailsTo(emailOf(scenario)).stream().filter(m -> subjectOf(m).contains("逾期款项已结清")).toList();
+    assertThat(cureMails).singleElement().satisfies(m -> assertThat(bodyOf(m)).contains(transaction, scenario.loanId()));
+  }
+
+  private CollectionScenario reach(Step step) {
+    if (step == Step.AFTER_REMINDER) {
+      return scenario().closeAt(1);
+    }
+    if (step == Step.PHONE) {
+      return scenario().closeAt(3);
+    }
+    if (step == Step.FIELD_VISIT) {
+      return scenario().closeAt(15);
+    }
+    if (step == Step.TEAM_LEAD) {
+      return scenario().closeAt(30);
+    }
+    CollectionScenario scenario = scenario().closeAt(90);
+    if (step == Step.PROPOSAL) {
+      return scenario;
+    }
+    propose(scenario, "LEGAL_ACTION");
+    if (step == Step.APPROVAL) {
+      return scenario;
+    }
+    approve(scenario);
+    if (step == Step.LEGAL_FOLLOW_UP) {
+      return scenario;
+    }
+    completeAs(COLLECTOR, scenario.task(TASK_FOLLOW_UP_LEGAL_ACTION).getId(),
+        Map.of(LegalFollowUpTaskListener.PROGRESS, "CONTINUE", LegalFollowUpTaskListener.NOTES, "诉讼中"));
+    assertThat(scenario.caseInstance()).isWaitingAt(TIMER_NEXT_LEGAL_REVIEW);
+    return scenario;
+  }
+
+  @Test
+  void aPartialRepaymentLeavesTheCaseWhereItIs() {
+    CollectionScenario scenario = scenario().closeAt(3);
+    Task call = scenario.task(TASK_COLLECT_BY_PHONE);
+
+    scenario.repay(scenario.arrears().subtract(new BigDecimal("0.01")));
+
+    assertThat(scenario.caseRunning()).isTrue();
+    assertThat(scenario.task(TASK_COLLECT_BY_PHONE).getId()).isEqualTo(call.getId());
+    assertThat(scenario.arrears()).isEqualByComparingTo("0.01");
+  }
+
+  @Test
+  void aSecondOverdueAfterACureOpensANewCase() {
+    CollectionScenario scenario = scenario().closeAt(3);
+    scenario.repay(scenario.arrears());
+    String firstCase = cases.casesOf(scenario.loanId()).get(0).caseId();
+
+    scenario.closeOn(scenario.dayOf(1).plusMonths(1));  // the second instalment unpaid on its due date
+
+    List<String> instances = scenario.caseInstanceIds();
+    assertThat(instances).hasSize(2);
+    assertThat(scenario.caseInstance().getId()).isEqualTo(instances.get(1));
+    List<CollectionCase> all = cases.casesOf(scenario.loanId());
+    assertThat(all).hasSize(2);
+    assertThat(all.get(0).caseId()).isNotEqualTo(firstCase);
+    assertThat(all.get(0).open()).isTrue();
+    assertThat(all.get(0).openedDaysPastDue()).isEqualTo(1);
+    assertThat(all.get(1).status()).isEqualTo(CollectionCase.CURED);
+  }
+
+  @Test
+  void aLoanHasOneOpenCaseAtATime() {
+    CollectionScenario scenario = scenario().closeAt(1);
+
+    assertThatThrownBy(() -> cases.open(scenario.loanId(), "ZY001", scenario.businessDate(), 1))
+        .isInstanceOf(com.smeloanflow.platform.StateConflictException.class).hasMessageContaining("already has open");
+    scenario.closeAt(2).closeAt(3);
+
+    assertThat(scenario.caseInstanceIds()).hasSize(1);
+    assertThat(cases.casesOf(scenario.loanId())).hasSize(1);
+  }
+}

@@ -1,0 +1,139 @@
+package com.smeloanflow.collections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.smeloanflow.intake.IntakeService;
+import com.smeloanflow.process.CollectionProcess;
+import com.smeloanflow.servicing.BusinessDates;
+import com.smeloanflow.servicing.DailyCloseService;
+import com.smeloanflow.servicing.LoanAccount;
+import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.servicing.ReceiveRepayment;
+import com.smeloanflow.servicing.RepaymentService;
+import com.smeloanflow.servicing.TestLoans;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * One overdue loan and its collection case, driven as the bank drives it: daily closes of chosen
+ * days past due, repayments from core banking. The loan (100,000.00 CNY, 12 months, 8,530.99 a
+ * month, branch ZY001) is disbursed in an era of its own ({@link BusinessDates}); its first
+ * instalment is due a month later, so the close of that day gives 1 day past due.
+ */
+public final class CollectionScenario {
+
+  private final ProcessEngine engine;
+  private final DailyCloseService dailyClose;
+  private final LoanAccountService loans;
+  private final RepaymentService repayments;
+  private final Consumer<String> executeDueJobs;
+  private final LoanAccount loan;
+  private final LocalDate firstDue;
+  private LocalDate businessDate;
+
+  CollectionScenario(ProcessEngine engine, IntakeService intake, DailyCloseService dailyClose, LoanAccountService loans,
+      RepaymentService repayments, Consumer<String> executeDueJobs) {
+    this.engine = engine;
+    this.dailyClose = dailyClose;
+    this.loans = loans;
+    this.repayments = repayments;
+    this.executeDueJobs = executeDueJobs;
+    LocalDate disbursed = BusinessDates.era();
+    this.loan = TestLoans.with(intake, loans).disbursedOn(disbursed);
+    this.firstDue = disbursed.plusMonths(1);
+  }
+
+  public LoanAccount loan() {
+    return loan;
+  }
+
+  public String loanId() {
+    return loan.loanId();
+  }
+
+  public LocalDate businessDate() {
+    return businessDate;
+  }
+
+  /** The business date on which the loan is {@code daysPastDue} days past due (first instalment unpaid). */
+  public LocalDate dayOf(int daysPastDue) {
+    return firstDue.plusDays(daysPastDue - 1L);
+  }
+
+  /** Runs the daily close of the day the loan is {@code daysPastDue} days past due, then the case's due jobs. */
+  public CollectionScenario closeAt(int daysPastDue) {
+    return closeOn(dayOf(daysPastDue));
+  }
+
+  public CollectionScenario closeOn(LocalDate day) {
+    businessDate = day;
+    dailyClose.close(day);
+    runCaseJobs();
+    return this;
+  }
+
+  /**
+   * Executes the due jobs of every collection instance of the loan (decisions, write-off) and sends the
+   * loan's queued mails, also when the instance has just ended (a cure mails the borrower as it ends).
+   */
+  public void runCaseJobs() {
+    caseInstanceIds().forEach(executeDueJobs);
+  }
+
+  /** The loan's running collection instance. */
+  public ProcessInstance caseInstance() {
+    ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(CollectionProcess.KEY).processInstanceBusinessKey(loan.loanId()).singleResult();
+    assertThat(instance).as("running collection case of %s", loan.loanId()).isNotNull();
+    return instance;
+  }
+
+  public boolean caseRunning() {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CollectionProcess.KEY)
+        .processInstanceBusinessKey(loan.loanId()).count() > 0;
+  }
+
+  /** Every collection instance of the loan, running or ended, oldest first. */
+  public List<String> caseInstanceIds() {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(CollectionProcess.KEY)
+        .processInstanceBusinessKey(loan.loanId()).orderByProcessInstanceStartTime().asc().list().stream()
+        .map(p -> p.getId()).toList();
+  }
+
+  /** The case's open task of {@code taskDefinitionKey}. */
+  public Task task(String taskDefinitionKey) {
+    Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(loan.loanId())
+        .taskDefinitionKey(taskDefinitionKey).singleResult();
+    assertThat(task).as("open task %s of loan %s", taskDefinitionKey, loan.loanId()).isNotNull();
+    return task;
+  }
+
+  public List<Task> openTasks() {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(loan.loanId()).list().stream()
+        .filter(t -> t.getProcessDefinitionId().startsWith(CollectionProcess.KEY + ":")).toList();
+  }
+
+  public List<Job> caseJobs() {
+    return engine.getManagementService().createJobQuery().processInstanceId(caseInstance().getId()).list();
+  }
+
+  /** What is overdue now (principal, interest, penalty of overdue instalments). */
+  public BigDecimal arrears() {
+    return loans.balances(loan.loanId()).arrears();
+  }
+
+  /** Core banking reports a repayment with the current business date as value date. */
+  public String repay(BigDecimal amount) {
+    String transactionId = "TX" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    repayments.receive(new ReceiveRepayment(loan.loanId(), transactionId, amount, businessDate, "core-banking"));
+    runCaseJobs();
+    return transactionId;
+  }
+}

@@ -1,0 +1,238 @@
+package com.smeloanflow.creditline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.smeloanflow.approval.LoanFlow;
+import com.smeloanflow.disbursement.SandboxCoreBanking;
+import com.smeloanflow.process.PostLoanMonitoringProcess;
+import com.smeloanflow.processing.BorrowerExposure;
+import com.smeloanflow.servicing.LoanAccount;
+import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.support.AbstractIntegrationTest;
+import com.smeloanflow.support.ApiClient.Response;
+import com.smeloanflow.support.Concurrently;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Drawdowns on a credit line over the channel API with real JSON: each its own loan posted once, within the
+ * available limit (limit − outstanding principal of the drawdowns), idempotent by request id, never above the
+ * limit however many arrive at once, refused on a frozen or expired line with nothing stored.
+ */
+class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
+
+  private static final AtomicInteger REQUESTS = new AtomicInteger();
+
+  @Autowired BeanFactory beans;
+  @Autowired CreditLineService lines;
+  @Autowired LoanAccountService loans;
+  @Autowired SandboxCoreBanking coreBanking;
+  @Autowired List<BorrowerExposure> exposureSources;
+
+  String applicationId;
+  String lineId;
+
+  @BeforeEach
+  void aLineOfOneMillionAtZy001() {
+    CreditLineFixture fixture = new CreditLineFixture(new LoanFlow(api, this::executeDueJobs, this::completeAs, beans));
+    applicationId = fixture.opened(fixture.application("1000000.00"));
+    lineId = lines.findByApplication(applicationId).orElseThrow().lineId();
+  }
+
+  private static String requestId() {
+    return "APP-DD-" + REQUESTS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private Response draw(String requestId, String amount, int termMonths) {
+    return api.post("/api/lines/" + lineId + "/drawdowns", CHANNEL,
+        "{\"requestId\":\"" + requestId + "\",\"amount\":" + amount + ",\"termMonths\":" + termMonths + "}");
+  }
+
+  private JsonNode line() {
+    Response answer = api.get("/api/lines/" + lineId, CHANNEL);
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    return answer.json();
+  }
+
+  private long drawdownsStored() {
+    return jdbc.sql("SELECT COUNT(*) FROM credit_line_drawdown WHERE line_id = :id").param("id", lineId).query(Long.class).single();
+  }
+
+  @Test
+  void drawdownIsItsOwnLoanWithItsOwnSchedulePostedOnceAndUnderMonitoring() {
+    String requestId = requestId();
+    Response answer = draw(requestId, "300000.00", 12);
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+    String loanId = answer.json().get("loanId").asText();
+    LoanAccount loan = loans.find(loanId).orElseThrow();
+    assertThat(loan.principal()).isEqualByComparingTo("300000.00");
+    assertThat(loan.termMonths()).isEqualTo(12);
+    assertThat(loan.schedule()).hasSize(12);
+    assertThat(loan.applicationId()).isEqualTo(applicationId);
+    assertThat(loan.branchCode()).isEqualTo("ZY001");
+    assertThat(coreBanking.postingsOf(applicationId)).singleElement()
+        .satisfies(posting -> assertThat(posting.idempotencyKey()).isEqualTo(lineId + ":" + requestId));
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PostLoanMonitoringProcess.KEY)
+        .processInstanceBusinessKey(loanId).count()).as("post-loan monitoring of the drawdown's loan").isEqualTo(1);
+
+    JsonNode line = line();
+    assertThat(line.get("limit").decimalValue()).isEqualByComparingTo("1000000.00");
+    assertThat(line.get("used").decimalValue()).isEqualByComparingTo("300000.00");
+    assertThat(line.get("available").decimalValue()).isEqualByComparingTo("700000.00");
+    assertThat(line.get("status").asText()).isEqualTo("ACTIVE");
+    assertThat(line.get("drawdowns")).hasSize(1);
+
+    Response second = draw(requestId(), "200000.00", 6);
+    assertThat(second.status()).as(second.body()).isEqualTo(201);
+    assertThat(second.json().get("loanId").asText()).as("a second drawdown is a second loan").isNotEqualTo(loanId);
+    assertThat(line().get("available").decimalValue()).isEqualByComparingTo("500000.00");
+  }
+
+  @Test
+  void theSameRequestIdAgainAnswersTheFirstDrawdownAndPostsNothing() {
+    String requestId = requestId();
+    Response first = draw(requestId, "100000.00", 12);
+    Response again = draw(requestId, "100000.00", 12);
+    Response otherAmount = draw(requestId, "150000.00", 12);
+
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(again.status()).as(again.body()).isEqualTo(200);
+    assertThat(again.json().get("drawdownId").asText()).isEqualTo(first.json().get("drawdownId").asText());
+    assertThat(again.json().get("loanId").asText()).isEqualTo(first.json().get("loanId").asText());
+    assertThat(otherAmount.status()).as(otherAmount.body()).isEqualTo(422);
+    assertThat(coreBanking.postingsOf(applicationId)).hasSize(1);
+    assertThat(drawdownsStored()).isEqualTo(1);
+  }
+
+  @Test
+  void anAmountAboveTheAvailableLimitIsRefusedNamingWhatIsAvailableAndNothingIsStored() {
+    assertThat(draw(requestId(), "800000.00", 12).status()).isEqualTo(201);
+
+    Response refused = draw(requestId(), "200000.01", 12);
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.contentType()).contains("application/problem+json");
+    JsonNode error = refused.json().get("errors").get(0);
+    assertThat(error.get("field").asText()).isEqualTo("amount");
+    assertThat(error.get("code").asText()).isEqualTo("EXCEEDS_AVAILABLE");
+    assertThat(error.get("message").asText()).contains("200000.00");
+    assertThat(drawdownsStored()).isEqualTo(1);
+    assertThat(coreBanking.postingsOf(applicationId)).hasSize(1);
+    assertThat(draw(requestId(), "200000.00", 12).status()).as("exactly what is available").isEqualTo(201);
+  }
+
+  /** What the approval authority sees of this borrower's line: the whole limit while it may be drawn. */
+  private BigDecimal exposureOfTheLine() {
+    return exposureSources.stream().map(source -> source.outstandingPrincipal(List.of(applicationId)))
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  @Test
+  void anActiveLineCountsForItsWholeLimitInTheBorrowersExposureDrawnOrNot() {
+    assertThat(exposureOfTheLine()).as("nothing drawn yet").isEqualByComparingTo("1000000.00");
+
+    assertThat(draw(requestId(), "300000.00", 12).status()).isEqualTo(201);
+    assertThat(exposureOfTheLine()).as("300,000 drawn, 700,000 still committed").isEqualByComparingTo("1000000.00");
+
+    lines.freeze(lineId, "测试: 冻结额度");
+    assertThat(exposureOfTheLine()).as("a frozen line commits only what is drawn").isEqualByComparingTo("300000.00");
+  }
+
+  @Test
+  void repayingPrincipalOfADrawdownRestoresTheAvailableLimit() {
+    Response drawn = draw(requestId(), "1000000.00", 12);
+    String loanId = drawn.json().get("loanId").asText();
+    assertThat(line().get("available").decimalValue()).isEqualByComparingTo("0.00");
+    assertThat(draw(requestId(), "1.00", 12).status()).isEqualTo(400);
+
+    // The borrower prepays: what is left after the current instalment prepays principal.
+    Response repaid = api.post("/api/loans/" + loanId + "/repayments", "core-banking",
+        "{\"transactionId\":\"CB-" + UUID.randomUUID() + "\",\"amount\":400000.00,\"valueDate\":\"" + clockToday() + "\"}");
+    assertThat(repaid.status()).as(repaid.body()).isEqualTo(201);
+
+    BigDecimal outstanding = loans.balances(loanId).outstandingPrincipal();
+    JsonNode line = line();
+    assertThat(outstanding).isLessThan(new BigDecimal("700000.00"));
+    assertThat(line.get("used").decimalValue()).isEqualByComparingTo(outstanding);
+    assertThat(line.get("available").decimalValue()).isEqualByComparingTo(new BigDecimal("1000000.00").subtract(outstanding));
+    assertThat(line.get("drawdowns").get(0).get("outstandingPrincipal").decimalValue()).isEqualByComparingTo(outstanding);
+    assertThat(draw(requestId(), "300000.00", 6).status()).as("the repaid principal can be drawn again").isEqualTo(201);
+  }
+
+  @Test
+  void concurrentDrawdownsNeverExceedTheLimit() throws InterruptedException {
+    List<Response> answers = Concurrently.run(8, () -> draw(requestId(), "300000.00", 12));
+
+    assertThat(answers).extracting(Response::status).containsOnly(201, 400);
+    assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(3);
+    assertThat(drawdownsStored()).isEqualTo(3);
+    assertThat(coreBanking.postingsOf(applicationId)).hasSize(3);
+    assertThat(line().get("used").decimalValue()).isEqualByComparingTo("900000.00");
+  }
+
+  @Test
+  void concurrentRetriesOfOneRequestDrawOnce() throws InterruptedException {
+    String requestId = requestId();
+    List<Response> answers = Concurrently.run(6, () -> draw(requestId, "250000.00", 12));
+
+    assertThat(answers).extracting(Response::status).containsOnly(201, 200);
+    assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(1);
+    assertThat(answers).extracting(a -> a.json().get("drawdownId").asText()).containsOnly(answers.get(0).json().get("drawdownId").asText());
+    assertThat(coreBanking.postingsOf(applicationId)).hasSize(1);
+  }
+
+  @Test
+  void aFrozenLineRefusesADrawdownNamingWhyAndStoresNothing() {
+    lines.freeze(lineId, "年审: 经营恶化, 冻结额度");
+
+    Response refused = draw(requestId(), "100000.00", 12);
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+    assertThat(refused.json().get("detail").asText()).contains("额度已冻结", "经营恶化");
+    assertThat(drawdownsStored()).isZero();
+    assertThat(coreBanking.postingsOf(applicationId)).isEmpty();
+    assertThat(line().get("status").asText()).isEqualTo("FROZEN");
+  }
+
+  @Test
+  void aDrawdownPastTheValidityIsRefusedAndATermBeyondItNamesTheTerm() {
+    moveClockBy(Duration.ofDays(365L * 3 - 200));
+    Response tooLong = draw(requestId(), "100000.00", 12);
+    assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
+    assertThat(tooLong.json().get("errors").get(0).get("field").asText()).isEqualTo("termMonths");
+    assertThat(tooLong.json().get("errors").get(0).get("code").asText()).isEqualTo("BEYOND_LINE_VALIDITY");
+
+    moveClockBy(Duration.ofDays(250));
+    Response expired = draw(requestId(), "100000.00", 3);
+    assertThat(expired.status()).as(expired.body()).isEqualTo(409);
+    assertThat(expired.json().get("detail").asText()).contains("已过有效期");
+    assertThat(drawdownsStored()).isZero();
+  }
+
+  @Test
+  void badFieldsAreNamedAndStaffOfAnotherBranchCannotReadTheLine() {
+    Response bad = api.post("/api/lines/" + lineId + "/drawdowns", CHANNEL, "{\"amount\":-5,\"termMonths\":48}");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("requestId", "amount", "termMonths");
+    assertThat(api.get("/api/lines/" + lineId, "zy002-acceptor").status()).isEqualTo(403);
+    assertThat(api.get("/api/lines/" + lineId, "zy001-acceptor").status()).isEqualTo(200);
+    assertThat(api.post("/api/lines/" + lineId + "/drawdowns", "zy001-acceptor",
+        "{\"requestId\":\"x\",\"amount\":1,\"termMonths\":3}").status()).as("only a channel draws").isEqualTo(403);
+    assertThat(api.get("/api/lines/CL-NO-SUCH-LINE", CHANNEL).status()).isEqualTo(404);
+    assertThat(drawdownsStored()).isZero();
+  }
+
+  private String clockToday() {
+    return java.time.LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
+        com.smeloanflow.platform.BusinessClock.BANK_ZONE).toString();
+  }
+}

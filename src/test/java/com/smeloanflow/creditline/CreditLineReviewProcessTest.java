@@ -1,0 +1,243 @@
+package com.smeloanflow.creditline;
+
+import static com.smeloanflow.process.CreditLineReviewProcess.Elements.*;
+import static com.smeloanflow.process.CreditLineReviewProcess.Flows.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.smeloanflow.approval.LoanFlow;
+import com.smeloanflow.identity.Groups;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.process.CreditLineReviewProcess;
+import com.smeloanflow.servicing.Classification;
+import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.servicing.RiskReview;
+import com.smeloanflow.support.AbstractIntegrationTest;
+import com.smeloanflow.support.ApiClient.Response;
+import com.smeloanflow.support.TakenSequenceFlows;
+import com.smeloanflow.support.TestApplications;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The annual review of a credit line (credit-line-review.bpmn) with the real origination flow, the real table, the
+ * sandbox external data and the engine clock moved to each anniversary: every outcome (continue, reduce, freeze,
+ * close), a customer manager's review that confirms or changes the table, and the end of the line at expiry.
+ */
+class CreditLineReviewProcessTest extends AbstractIntegrationTest {
+
+  private static final String CUSTOMER_MANAGER = "zy001-cm";
+
+  @Autowired BeanFactory beans;
+  @Autowired CreditLineService lines;
+  @Autowired CreditLineReviewService reviews;
+  @Autowired LoanAccountService loans;
+  @Autowired BusinessClock clock;
+
+  TestApplications.Builder request;
+  String applicationId;
+  CreditLine line;
+  ProcessInstance review;
+
+  @BeforeEach
+  void aLineOfOneMillionAtZy001() {
+    stopClock();
+    CreditLineFixture fixture = new CreditLineFixture(new LoanFlow(api, this::executeDueJobs, this::completeAs, beans));
+    request = fixture.application("1000000.00");
+    applicationId = fixture.opened(request);
+    line = lines.findByApplication(applicationId).orElseThrow();
+    review = runtimeService.createProcessInstanceQuery().processDefinitionKey(CreditLineReviewProcess.KEY)
+        .processInstanceBusinessKey(line.lineId()).singleResult();
+  }
+
+  private String draw(String amount) {
+    Response answer = api.post("/api/lines/" + line.lineId() + "/drawdowns", CHANNEL,
+        "{\"requestId\":\"RV-" + UUID.randomUUID() + "\",\"amount\":" + amount + ",\"termMonths\":24}");
+    assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+    return answer.json().get("loanId").asText();
+  }
+
+  /** The engine clock to the review time of the line's {@code year}-th anniversary; the timer and the review run. */
+  private void reachAnniversary(int year) {
+    Instant due = line.openedOn().plusYears(year).atTime(CreditLineReviewService.REVIEW_TIME).atZone(BusinessClock.BANK_ZONE).toInstant();
+    Job timer = managementService.createJobQuery().processInstanceId(review.getId()).timers().singleResult();
+    assertThat(timer.getDuedate().toInstant()).as("the review's timer").isEqualTo(due);
+    moveClockTo(due.plus(Duration.ofMinutes(1)));
+    executeDueJobs(review.getId());
+    dispatchMails(applicationId);
+  }
+
+  private List<MimeMessage> mailsWithSubject(String subjectPart) {
+    return mailsTo(request.email()).stream().filter(mail -> subjectOf(mail).contains(subjectPart)).toList();
+  }
+
+  private Task reviewTask() {
+    Task task = taskService.createTaskQuery().processInstanceId(review.getId()).taskDefinitionKey(TASK_REVIEW_LINE).singleResult();
+    assertThat(task).as("年审额度").isNotNull();
+    return task;
+  }
+
+  private CreditLine lineNow() {
+    return lines.find(line.lineId()).orElseThrow();
+  }
+
+  private void classify(String loanId, Classification classification) {
+    loans.applyRiskReview(new RiskReview(loanId, classification, clock.today(),
+        "贷后检查认定", "remote-verifier"));
+  }
+
+  @Test
+  void aHealthyBorrowerKeepsTheLineAtTheFirstAnniversaryAndTheNextReviewIsAYearLater() {
+    assertThat(review).isWaitingAt(TIMER_REVIEW_DUE);
+
+    reachAnniversary(1);
+
+    CreditLineReview first = reviews.reviewsOf(line.lineId()).get(0);
+    assertThat(first.newScore()).as("a strong enterprise scores 700 or more").isGreaterThanOrEqualTo(700);
+    assertThat(first.outcome()).isEqualTo(ReviewOutcome.CONTINUE);
+    assertThat(first.decidedBy()).isEqualTo("system");
+    assertThat(TakenSequenceFlows.of(review.getId())).contains(LINE_EXPIRES_NO, PERSON_REVIEW_NO, LINE_CLOSED_NO);
+    assertThat(lineNow().limit()).isEqualByComparingTo("1000000.00");
+    assertThat(lineNow().status()).isEqualTo(CreditLineStatus.ACTIVE);
+    assertThat(mailsWithSubject("额度维持")).hasSize(1);
+    assertThat(review).isWaitingAt(TIMER_REVIEW_DUE);
+    assertThat(managementService.createJobQuery().processInstanceId(review.getId()).timers().singleResult().getDuedate().toInstant())
+        .isEqualTo(line.openedOn().plusYears(2).atTime(CreditLineReviewService.REVIEW_TIME).atZone(BusinessClock.BANK_ZONE).toInstant());
+  }
+
+  @Test
+  void aDrawdownOnTheWatchListReducesTheLimitButNeverBelowWhatIsDrawn() {
+    String loanId = draw("900000.00");
+    classify(loanId, Classification.SPECIAL_MENTION);
+
+    reachAnniversary(1);
+
+    CreditLineReview first = reviews.reviewsOf(line.lineId()).get(0);
+    assertThat(first.tableRule()).isEqualTo("Rule_WatchList");
+    assertThat(first.outcome()).isEqualTo(ReviewOutcome.REDUCE);
+    assertThat(lineNow().limit()).as("70 % would be 700,000, below the 900,000 drawn").isEqualByComparingTo("900000.00");
+    assertThat(lineNow().status()).isEqualTo(CreditLineStatus.ACTIVE);
+    assertThat(api.get("/api/lines/" + line.lineId(), CHANNEL).json().get("available").decimalValue()).isEqualByComparingTo("0.00");
+    assertThat(mailsWithSubject("额度调整")).singleElement().satisfies(mail -> assertThat(bodyOf(mail)).contains("900000.00"));
+    assertThat(review).isWaitingAt(TIMER_REVIEW_DUE);
+  }
+
+  @Test
+  void openSignalsAskACustomerManagerWhoFreezesTheLineWithAReason() {
+    String loanId = draw("200000.00");
+    Response signal = api.post("/api/loans/" + loanId + "/signals", "core-banking", "{\"eventId\":\"NEWS-" + UUID.randomUUID()
+        + "\",\"signalType\":\"NEGATIVE_NEWS\",\"observedOn\":\"" + clock.today()
+        + "\",\"summary\":\"媒体报道企业拖欠供应商货款\"}");
+    assertThat(signal.status()).as(signal.body()).isEqualTo(201);
+
+    reachAnniversary(1);
+
+    assertThat(review).isWaitingAt(TASK_REVIEW_LINE);
+    Task task = reviewTask();
+    assertThat(taskService.getIdentityLinksForTask(task.getId())).anySatisfy(link ->
+        assertThat(link.getGroupId()).isEqualTo(Groups.customerManagers("ZY001")));
+    Map<String, Object> shown = taskService.getVariablesLocal(task.getId());
+    assertThat(shown).containsEntry("tableOutcomeName", "压降额度").containsEntry("openSignals", "1")
+        .containsEntry("suggestedLimit", "500000.00");
+    assertThatThrownBy(() -> completeAs(CUSTOMER_MANAGER, task.getId(), Map.of("decidedOutcome", "FREEZE")))
+        .hasMessageContaining("decisionReason");
+
+    completeAs(CUSTOMER_MANAGER, task.getId(), Map.of("decidedOutcome", "FREEZE", "decisionReason", "负面舆情核实属实, 暂停提款"));
+    executeDueJobs(review.getId());
+    dispatchMails(applicationId);
+
+    CreditLineReview first = reviews.reviewsOf(line.lineId()).get(0);
+    assertThat(first.tableOutcome()).isEqualTo(ReviewOutcome.REDUCE);
+    assertThat(first.outcome()).isEqualTo(ReviewOutcome.FREEZE);
+    assertThat(first.decidedBy()).isEqualTo(CUSTOMER_MANAGER);
+    assertThat(TakenSequenceFlows.of(review.getId())).contains(PERSON_REVIEW_YES, LINE_REVIEWED, LINE_CLOSED_NO);
+    assertThat(lineNow().status()).isEqualTo(CreditLineStatus.FROZEN);
+    assertThat(lineNow().statusReason()).contains("负面舆情核实属实");
+    assertThat(mailsWithSubject("暂停使用")).hasSize(1);
+    Response refused = api.post("/api/lines/" + line.lineId() + "/drawdowns", CHANNEL,
+        "{\"requestId\":\"RV-FROZEN\",\"amount\":10000.00,\"termMonths\":6}");
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(review).isWaitingAt(TIMER_REVIEW_DUE);
+  }
+
+  @Test
+  void aCustomerManagerMayReduceToALimitOfTheirOwn() {
+    String loanId = draw("100000.00");
+    api.post("/api/loans/" + loanId + "/signals", "core-banking", "{\"eventId\":\"NEWS-" + UUID.randomUUID()
+        + "\",\"signalType\":\"NEGATIVE_NEWS\",\"observedOn\":\"" + clock.today()
+        + "\",\"summary\":\"主要客户流失\"}");
+    reachAnniversary(1);
+    Task task = reviewTask();
+
+    assertThatThrownBy(() -> completeAs(CUSTOMER_MANAGER, task.getId(), Map.of("decidedOutcome", "REDUCE",
+        "decidedLimit", "1000000.00", "decisionReason", "压降"))).hasMessageContaining("decidedLimit");
+    completeAs(CUSTOMER_MANAGER, task.getId(), Map.of("decidedOutcome", "REDUCE", "decidedLimit", "600000.00",
+        "decisionReason", "客户流失影响有限, 压降至60万元"));
+    executeDueJobs(review.getId());
+    dispatchMails(applicationId);
+
+    assertThat(lineNow().limit()).isEqualByComparingTo("600000.00");
+    assertThat(lineNow().status()).isEqualTo(CreditLineStatus.ACTIVE);
+    assertThat(mailsWithSubject("额度调整")).singleElement().satisfies(mail -> assertThat(bodyOf(mail)).contains("600000.00"));
+  }
+
+  @Test
+  void aNonPerformingDrawdownClosesTheLineOnceACustomerManagerConfirmsAndTheReviewEnds() {
+    String loanId = draw("300000.00");
+    classify(loanId, Classification.SUBSTANDARD);
+
+    reachAnniversary(1);
+    Task task = reviewTask();
+    assertThat(taskService.getVariablesLocal(task.getId())).containsEntry("tableOutcomeName", "终止额度")
+        .containsEntry("worstClassificationName", "次级");
+    completeAs(CUSTOMER_MANAGER, task.getId(), Map.of("decidedOutcome", "CLOSE", "decisionReason", "提款已形成不良, 同意终止额度"));
+    executeDueJobs(review.getId());
+    dispatchMails(applicationId);
+
+    assertThat(review).isEnded();
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(review.getId()).singleResult()
+        .getEndActivityId()).isEqualTo(END_LINE_CLOSED);
+    assertThat(lineNow().status()).isEqualTo(CreditLineStatus.CLOSED);
+    assertThat(mailsWithSubject("额度终止")).hasSize(1);
+    assertThat(loans.find(loanId).orElseThrow().status()).as("the drawdown is repaid as scheduled").isEqualTo("ACTIVE");
+  }
+
+  @Test
+  void theLineExpiresThreeYearsAfterOpeningAfterTwoReviewsAndRefusesDrawdowns() {
+    reachAnniversary(1);
+    reachAnniversary(2);
+    assertThat(reviews.reviewsOf(line.lineId())).extracting(CreditLineReview::outcome)
+        .containsExactly(ReviewOutcome.CONTINUE, ReviewOutcome.CONTINUE);
+    Job expiry = managementService.createJobQuery().processInstanceId(review.getId()).timers().singleResult();
+    assertThat(expiry.getDuedate().toInstant()).isEqualTo(line.validUntil().plusDays(1).atTime(CreditLineReviewService.REVIEW_TIME)
+        .atZone(BusinessClock.BANK_ZONE).toInstant());
+
+    moveClockTo(expiry.getDuedate().toInstant().plus(Duration.ofMinutes(1)));
+    executeDueJobs(review.getId());
+    dispatchMails(applicationId);
+
+    assertThat(review).isEnded();
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(review.getId()).singleResult()
+        .getEndActivityId()).isEqualTo(END_LINE_EXPIRED);
+    assertThat(TakenSequenceFlows.of(review.getId())).contains(LINE_EXPIRES_YES, LINE_EXPIRED);
+    assertThat(lineNow().status()).isEqualTo(CreditLineStatus.EXPIRED);
+    assertThat(mailsWithSubject("已到期")).hasSize(1);
+    Response refused = api.post("/api/lines/" + line.lineId() + "/drawdowns", CHANNEL,
+        "{\"requestId\":\"RV-EXPIRED\",\"amount\":10000.00,\"termMonths\":6}");
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.json().get("detail").asText()).contains("已到期");
+  }
+}

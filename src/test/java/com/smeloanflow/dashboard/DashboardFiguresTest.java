@@ -1,0 +1,220 @@
+package com.smeloanflow.dashboard;
+
+import static com.smeloanflow.process.LoanOriginationProcess.Elements.TASK_APPROVE_LOAN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.smeloanflow.approval.LoanFlow;
+import com.smeloanflow.approval.TaskForms;
+import com.smeloanflow.campaign.CampaignService;
+import com.smeloanflow.campaign.ImportWhitelist;
+import com.smeloanflow.casefile.CustomerReason;
+import com.smeloanflow.dashboard.DashboardBranches.TestBranch;
+import com.smeloanflow.dashboard.DashboardFigures.ClassificationShare;
+import com.smeloanflow.dashboard.DashboardFigures.CycleTime;
+import com.smeloanflow.dashboard.DashboardFigures.GroupBacklog;
+import com.smeloanflow.dashboard.DashboardFigures.LadderStep;
+import com.smeloanflow.dashboard.DashboardFigures.MonthlyDisbursement;
+import com.smeloanflow.dashboard.DashboardFigures.SlaCompliance;
+import com.smeloanflow.dashboard.DashboardFigures.Stretch;
+import com.smeloanflow.identity.BranchService;
+import com.smeloanflow.identity.Groups;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.process.CollectionProcess;
+import com.smeloanflow.process.WhitelistProspectProcess;
+import com.smeloanflow.servicing.BusinessDates;
+import com.smeloanflow.servicing.DailyCloseService;
+import com.smeloanflow.servicing.LoanAccount;
+import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.servicing.TestLoans;
+import com.smeloanflow.support.AbstractIntegrationTest;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The dashboard's figures, each from a scenario a manager would recognise, counted for a branch made for
+ * the test (so only what the test did counts): origination paths for cycle times, decision rates and
+ * payouts; loans of the servicing ledger for the classification mix, the NPL ratio and the collection
+ * ladder; a whitelist campaign for the funnel, the open tasks by group and the SLA compliance.
+ */
+class DashboardFiguresTest extends AbstractIntegrationTest {
+
+  @Autowired DashboardService dashboard;
+  @Autowired BranchService branchService;
+  @Autowired BeanFactory beans;
+  @Autowired LoanAccountService loans;
+  @Autowired DailyCloseService dailyClose;
+  @Autowired CampaignService campaigns;
+
+  LoanFlow flow;
+  TestBranch branch;
+
+  @BeforeEach
+  void freshBranch() {
+    flow = new LoanFlow(api, this::executeDueJobs, this::completeAs, beans);
+    branch = DashboardBranches.fresh(branchService, identityService);
+  }
+
+  private static void clockAt(String chinaStandardTime) {
+    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(chinaStandardTime).atZone(BusinessClock.BANK_ZONE).toInstant()));
+  }
+
+  private DashboardFigures figures(String from, String to) {
+    return dashboard.figures(DashboardQuery.of(from, to, null, LocalDate.now()), Optional.of(Set.of(branch.code())));
+  }
+
+  private static CycleTime stretch(DashboardFigures figures, Stretch stretch) {
+    return figures.cycleTimes().stream().filter(c -> c.stretch() == stretch).findFirst().orElseThrow();
+  }
+
+  /**
+   * The last working day before today (the channel refuses a signature dated in the future or more than 90 days
+   * ago, so the scenario plays on a recent day): 09:00 to 13:30 of it are 3.5 working hours.
+   */
+  private LocalDate lastWorkingDay() {
+    LocalDate day = LocalDate.now(BusinessClock.BANK_ZONE).minusDays(1);
+    while (!bankCalendar.isWorkingDay(day)) {
+      day = day.minusDays(1);
+    }
+    return day;
+  }
+
+  @Test
+  void anAutoApprovedLoanSignedTwoHoursLaterAndARejectionAfterLunchGiveTheBranchsCycleTimesRatesAndPayouts() {
+    LocalDate day = lastWorkingDay();
+    clockAt(day + "T09:00");
+    String autoApproved = flow.submitOverApi(flow.strongOnlineCreditQuick("100000.00").branchCode(branch.code()));
+    String rejected = flow.submitOverApi(flow.strongOnlineCreditQuick("500000.00").branchCode(branch.code()));
+    clockAt(day + "T10:00");
+    flow.verifyRemotely(rejected);
+    clockAt(day + "T11:00");
+    flow.signContract(autoApproved);
+    clockAt(day + "T13:30");
+    flow.claimAndComplete(LoanFlow.APPROVER, rejected, TASK_APPROVE_LOAN,
+        TaskForms.reject("经营流水不足以覆盖还款", CustomerReason.OVERALL_ASSESSMENT.name()));
+    YearMonth month = YearMonth.from(day);
+
+    DashboardFigures march = figures(month.atDay(1).toString(), month.atEndOfMonth().toString());
+
+    assertThat(stretch(march, Stretch.ACCEPTANCE)).as("online applications go straight to processing")
+        .extracting(CycleTime::applications, CycleTime::medianWorkingHours, CycleTime::p90WorkingHours)
+        .containsExactly(2L, new BigDecimal("0.0"), new BigDecimal("0.0"));
+    assertThat(stretch(march, Stretch.DECISION)).as("the model decides at once; the approver at 13:30 (lunch 12-13 is not working time)")
+        .extracting(CycleTime::applications, CycleTime::medianWorkingHours, CycleTime::p90WorkingHours, CycleTime::medianHours,
+            CycleTime::p90Hours)
+        .containsExactly(2L, new BigDecimal("0.0"), new BigDecimal("3.5"), new BigDecimal("0.0"), new BigDecimal("4.5"));
+    assertThat(stretch(march, Stretch.SIGNATURE)).extracting(CycleTime::applications, CycleTime::medianWorkingHours)
+        .containsExactly(1L, new BigDecimal("2.0"));
+    assertThat(stretch(march, Stretch.DISBURSEMENT)).extracting(CycleTime::applications, CycleTime::medianWorkingHours)
+        .containsExactly(1L, new BigDecimal("0.0"));
+    assertThat(stretch(march, Stretch.TOTAL)).extracting(CycleTime::applications, CycleTime::medianWorkingHours, CycleTime::p90Hours)
+        .containsExactly(1L, new BigDecimal("2.0"), new BigDecimal("2.0"));
+
+    assertThat(march.decisions()).satisfies(decisions -> {
+      assertThat(new long[] {decisions.decided(), decisions.approved(), decisions.approvedAuto(), decisions.rejected()})
+          .containsExactly(2, 1, 1, 1);
+      assertThat(decisions.approvalRate()).isEqualByComparingTo("50.0");
+      assertThat(decisions.rejectionRate()).isEqualByComparingTo("50.0");
+      assertThat(decisions.autoRate()).isEqualByComparingTo("50.0");
+    });
+
+    assertThat(figures(month.minusMonths(2).atDay(1).toString(), month.atEndOfMonth().toString()).disbursed())
+        .as("every month of the period, also those without a payout")
+        .extracting(MonthlyDisbursement::month, MonthlyDisbursement::loans, MonthlyDisbursement::amount)
+        .containsExactly(tuple(month.minusMonths(2).toString(), 0L, new BigDecimal("0.00")),
+            tuple(month.minusMonths(1).toString(), 0L, new BigDecimal("0.00")), tuple(month.toString(), 1L, new BigDecimal("100000.00")));
+    DashboardFigures monthBefore = figures(month.minusMonths(1).atDay(1).toString(), month.minusMonths(1).atEndOfMonth().toString());
+    assertThat(monthBefore.decisions().decided()).as("nothing was decided the month before").isZero();
+    assertThat(monthBefore.decisions().approvalRate()).as("no rate without a decision").isNull();
+    assertThat(stretch(monthBefore, Stretch.TOTAL).medianWorkingHours()).isNull();
+  }
+
+  @Test
+  void aLoanNinetyOneDaysPastDueIsSubstandardHalfTheBranchsBookIsNonPerformingAndItsCaseIsOnTheLadder() {
+    LocalDate era = BusinessDates.era();
+    LoanAccount overdue = TestLoans.with(intakeService, loans).branch(branch.code()).disbursedOn(era);
+    LocalDate ninetyOneDaysPastDue = era.plusMonths(1).plusDays(90);
+    TestLoans.with(intakeService, loans).branch(branch.code()).disbursedOn(ninetyOneDaysPastDue.minusDays(10));
+
+    dailyClose.close(ninetyOneDaysPastDue);
+    runtimeService.createProcessInstanceQuery().processDefinitionKey(CollectionProcess.KEY)
+        .processInstanceBusinessKey(overdue.loanId()).list().forEach(instance -> executeDueJobs(instance.getId()));
+
+    DashboardFigures.Portfolio book = figures(null, null).portfolio();
+    assertThat(book.classifications())
+        .extracting(ClassificationShare::classification, ClassificationShare::label, ClassificationShare::loans,
+            ClassificationShare::balance)
+        .containsExactly(tuple("NORMAL", "正常", 1L, new BigDecimal("100000.00")), tuple("SPECIAL_MENTION", "关注", 0L, new BigDecimal("0.00")),
+            tuple("SUBSTANDARD", "次级", 1L, new BigDecimal("100000.00")), tuple("DOUBTFUL", "可疑", 0L, new BigDecimal("0.00")),
+            tuple("LOSS", "损失", 0L, new BigDecimal("0.00")));
+    assertThat(book.balance()).isEqualByComparingTo("200000.00");
+    assertThat(book.nonPerformingBalance()).isEqualByComparingTo("100000.00");
+    assertThat(book.nplRatio()).isEqualByComparingTo("50.00");
+
+    assertThat(figures(null, null).collections()).as("open cases per rung: the overdue loan's case at its rung")
+        .extracting(LadderStep::step, LadderStep::openCases)
+        .containsExactly(tuple(1, 0L), tuple(2, 0L), tuple(3, 0L), tuple(4, 0L), tuple(5, 1L));
+  }
+
+  @Test
+  void aWhitelistOfThreeWithOneProspectFoundNotEligibleShowsTheFunnelTheManagersOpenTasksAndTheirSla() {
+    String csv = "统一社会信用代码,企业名称,法定代表人,手机号码,预估额度,建议产品,来源模型,模型日期\n"
+        + List.of(1, 2, 3).stream().map(n -> {
+          String creditCode = branch.enterpriseCreditCode();
+          return creditCode + ",看板白名单企业" + creditCode.substring(10) + "有限公司,张明,13985012345,300000.00,CREDIT_QUICK,TAX-WL-2.1,2026-01-05";
+        }).reduce((a, b) -> a + "\n" + b).orElseThrow() + "\n";
+    campaigns.importWhitelist(new ImportWhitelist("看板测试营销", csv, "whitelist", "campaign-manager", false));
+    List<ProcessInstance> prospects = runtimeService.createProcessInstanceQuery().processDefinitionKey(WhitelistProspectProcess.KEY)
+        .variableValueEquals("branchCode", branch.code()).list();
+    prospects.forEach(instance -> executeDueJobs(instance.getId()));
+    Task contact = taskService.createTaskQuery().processInstanceId(prospects.get(0).getId()).singleResult();
+    completeAs(branch.customerManager(), contact.getId(), Map.of("contactResult", "NOT_ELIGIBLE", "contactNotes", "已停业"));
+
+    DashboardFigures figures = figures(LocalDate.now(BusinessClock.BANK_ZONE).toString(), LocalDate.now(BusinessClock.BANK_ZONE).toString());
+
+    assertThat(figures.campaign()).satisfies(funnel -> assertThat(new long[] {funnel.prospects(), funnel.contacted(),
+        funnel.interested(), funnel.applied(), funnel.approved(), funnel.disbursed()}).containsExactly(3, 1, 0, 0, 0, 0));
+    assertThat(figures.backlog()).as("the branch's groups only")
+        .extracting(GroupBacklog::group, GroupBacklog::open, GroupBacklog::unassigned, GroupBacklog::overdue)
+        .containsExactly(tuple(Groups.acceptance(branch.code()), 0L, 0L, 0L),
+            tuple(Groups.customerManagers(branch.code()), 2L, 0L, 0L));
+    assertThat(figures.sla()).extracting(SlaCompliance::taskKey, SlaCompliance::taskName, SlaCompliance::completed,
+            SlaCompliance::onTime, SlaCompliance::late, SlaCompliance::open, SlaCompliance::openOverdue)
+        .containsExactly(tuple(WhitelistProspectProcess.Elements.TASK_CONTACT_PROSPECT, "联系白名单客户", 1L, 1L, 0L, 2L, 0L));
+    assertThat(figures.sla().get(0).onTimeRate()).isEqualByComparingTo("100.0");
+  }
+
+  @Test
+  void theWholeBanksFiguresCountEveryBranchAndEveryCentralPost() {
+    LocalDate era = BusinessDates.era();
+    TestLoans.with(intakeService, loans).branch(branch.code()).principal("250000.00").disbursedOn(era);
+    TestLoans.with(intakeService, loans).branch("ZY001").disbursedOn(era);
+
+    DashboardFigures branchOnly = figures(null, null);
+    DashboardFigures bank = dashboard.figures(DashboardQuery.of(null, null, null, LocalDate.now()), Optional.empty());
+
+    assertThat(branchOnly.portfolio().loans()).isEqualTo(1);
+    assertThat(branchOnly.portfolio().balance()).isEqualByComparingTo("250000.00");
+    assertThat(bank.branches()).as("the whole bank").isNull();
+    assertThat(bank.portfolio().loans()).isGreaterThan(branchOnly.portfolio().loans());
+    assertThat(bank.portfolio().balance()).isGreaterThan(branchOnly.portfolio().balance());
+    assertThat(bank.backlog()).extracting(GroupBacklog::group)
+        .contains(Groups.PROCESSING_CENTRE, Groups.REMOTE_BANKING, Groups.CREDIT_APPROVERS, Groups.acceptance(branch.code()));
+    assertThat(bank.disbursed()).as("the last twelve months by default").hasSize(12);
+    assertThat(bank.cycleTimes()).hasSize(5);
+  }
+}

@@ -1,0 +1,135 @@
+package com.smeloanflow.identity;
+
+import static com.smeloanflow.process.LoanOriginationProcess.Elements.TASK_ACCEPT_APPLICATION;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.smeloanflow.support.AbstractIntegrationTest;
+import com.smeloanflow.support.ApiClient.Response;
+import com.smeloanflow.support.TestApplications;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Team queues: a team lead sees and reassigns their teams' tasks only (ZY001's lead, not ZY002's), bulk
+ * over the API and task by task over the engine REST API alike; staff claim several tasks of their posts.
+ */
+class TeamQueueApiTest extends AbstractIntegrationTest {
+
+  private static final String ZY001_LEAD = "team-lead";
+  private static final String ZY002_LEAD = "zy002-lead";
+
+  private String acceptanceTaskOf(String branch) {
+    String applicationId = submit(TestApplications.mortgageAtBranchCounter().branchCode(branch)).applicationId();
+    return taskService.createTaskQuery().processInstanceBusinessKey(applicationId).taskDefinitionKey(TASK_ACCEPT_APPLICATION)
+        .singleResult().getId();
+  }
+
+  private static String ids(String... taskIds) {
+    return "[" + String.join(",", List.of(taskIds).stream().map(id -> "\"" + id + "\"").toList()) + "]";
+  }
+
+  private static List<String> results(Response answer) {
+    List<String> results = new ArrayList<>();
+    answer.json().path("results").forEach(result -> results.add(result.path("result").asText()));
+    return results;
+  }
+
+  /** Another member of ZY001's acceptance post (created once; the shared context keeps it). */
+  private String secondAcceptorOfZy001() {
+    String userId = "zy001-acceptor-b";
+    if (identityService.createUserQuery().userId(userId).count() == 0) {
+      User user = identityService.newUser(userId);
+      user.setFirstName("受理员乙");
+      user.setPassword(DemoData.PASSWORD);
+      identityService.saveUser(user);
+      identityService.createMembership(userId, Groups.acceptance("ZY001"));
+    }
+    return userId;
+  }
+
+  @Test
+  void aBranchLeadSeesTheBranchsTasksAndNotAnotherBranchs() {
+    String zy001Task = acceptanceTaskOf("ZY001");
+    String zy002Task = acceptanceTaskOf("ZY002");
+
+    assertThat(api.get("/engine-rest/task/" + zy001Task, ZY001_LEAD).status()).isEqualTo(200);
+    assertThat(api.get("/engine-rest/task/" + zy002Task, ZY001_LEAD).status()).as("not hers to see").isEqualTo(404);
+    assertThat(api.get("/engine-rest/task/" + zy002Task, ZY002_LEAD).status()).isEqualTo(200);
+    assertThat(api.get("/engine-rest/task/" + zy001Task, ZY002_LEAD).status()).isEqualTo(404);
+  }
+
+  @Test
+  void aLeadReassignsTheTeamsTasksInBulkOnlyToMembersOfTheTasksPost() {
+    String first = acceptanceTaskOf("ZY001");
+    String second = acceptanceTaskOf("ZY001");
+    String otherBranch = acceptanceTaskOf("ZY002");
+
+    Response toAcceptor = api.post("/api/tasks/reassignments", ZY001_LEAD,
+        "{\"taskIds\": " + ids(first, second, otherBranch) + ", \"assignee\": \"zy001-acceptor\"}");
+
+    assertThat(toAcceptor.status()).as(toAcceptor.body()).isEqualTo(200);
+    assertThat(results(toAcceptor)).containsExactly("REASSIGNED", "REASSIGNED", "NOT_FOUND");
+    assertThat(taskService.createTaskQuery().taskId(first).singleResult().getAssignee()).isEqualTo("zy001-acceptor");
+    assertThat(taskService.createTaskQuery().taskId(otherBranch).singleResult().getAssignee()).isNull();
+
+    Response toOtherBranch = api.post("/api/tasks/reassignments", ZY001_LEAD,
+        "{\"taskIds\": " + ids(first) + ", \"assignee\": \"zy002-acceptor\"}");
+    JsonNode refused = toOtherBranch.json().path("results").get(0);
+    assertThat(refused.path("result").asText()).isEqualTo("REFUSED");
+    assertThat(refused.path("reason").asText()).contains(Groups.acceptance("ZY001"), "zy002-acceptor");
+    assertThat(taskService.createTaskQuery().taskId(first).singleResult().getAssignee()).isEqualTo("zy001-acceptor");
+  }
+
+  @Test
+  void onlyTeamLeadsReassignAndAnUnknownUserIsABadRequest() {
+    String task = acceptanceTaskOf("ZY001");
+
+    assertThat(api.post("/api/tasks/reassignments", "zy001-acceptor",
+        "{\"taskIds\": " + ids(task) + ", \"assignee\": \"zy001-acceptor\"}").status()).isEqualTo(403);
+    Response unknown = api.post("/api/tasks/reassignments", ZY001_LEAD, "{\"taskIds\": " + ids(task) + ", \"assignee\": \"nobody-here\"}");
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.json().path("errors").get(0).path("code").asText()).isEqualTo("UNKNOWN_USER");
+  }
+
+  @Test
+  void staffClaimSeveralTasksOfTheirPostAndNotAnotherBranchsNorOnesTakenAlready() {
+    String first = acceptanceTaskOf("ZY001");
+    String second = acceptanceTaskOf("ZY001");
+    String taken = acceptanceTaskOf("ZY001");
+    String otherBranch = acceptanceTaskOf("ZY002");
+    taskService.claim(taken, secondAcceptorOfZy001());
+
+    Response answer = api.post("/api/tasks/claims", "zy001-acceptor", "{\"taskIds\": " + ids(first, second, taken, otherBranch) + "}");
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    assertThat(results(answer)).containsExactly("CLAIMED", "CLAIMED", "REFUSED", "NOT_FOUND");
+    assertThat(taskService.createTaskQuery().taskId(second).singleResult().getAssignee()).isEqualTo("zy001-acceptor");
+    assertThat(taskService.createTaskQuery().taskId(taken).singleResult().getAssignee()).isEqualTo(secondAcceptorOfZy001());
+  }
+
+  @Test
+  void aMalformedListClaimsNothing() {
+    String task = acceptanceTaskOf("ZY001");
+
+    Response answer = api.post("/api/tasks/claims", "zy001-acceptor", "{\"taskIds\": [\"" + task + "\", \"bad id\"]}");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().path("errors").get(0).path("field").asText()).isEqualTo("taskIds[1]");
+    assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
+  }
+
+  @Test
+  void teamsFollowFromCandidateGroups() {
+    assertThat(Teams.teamIdOfGroup("ZY001-acceptance")).contains("ZY001");
+    assertThat(Teams.teamIdOfGroup("ZY001-customer-managers")).contains("ZY001");
+    assertThat(Teams.teamIdOfGroup("credit-committee")).contains("approval");
+    assertThat(Teams.teamIdOfGroup("processing-centre")).contains("processing-centre");
+    assertThat(Teams.teamIdOfGroup("ZY001-leads")).as("a lead group works no tasks").isEmpty();
+    assertThat(Teams.teamIdOfGroup("team-leads")).isEmpty();
+    assertThat(Teams.teamIdOfLeadGroup("approval-leads")).contains("approval");
+    assertThat(Teams.teamIdOfLeadGroup("ZY002-leads")).contains("ZY002");
+  }
+}

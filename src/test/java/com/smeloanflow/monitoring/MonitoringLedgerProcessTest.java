@@ -1,0 +1,148 @@
+package com.smeloanflow.monitoring;
+
+import static com.smeloanflow.process.PostLoanCheckProcess.Elements.TASK_CHECK_ON_SITE;
+import static com.smeloanflow.process.PostLoanCheckProcess.Elements.TASK_CHECK_REMOTELY;
+import static com.smeloanflow.process.PostLoanMonitoringProcess.Elements.END_MONITORING_ENDED;
+import static com.smeloanflow.process.PostLoanMonitoringProcess.Elements.TIMER_PERIODIC_CHECK_DUE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.servicing.BusinessDates;
+import com.smeloanflow.servicing.Classification;
+import com.smeloanflow.servicing.ClassificationChange;
+import com.smeloanflow.servicing.DailyCloseService;
+import com.smeloanflow.servicing.LoanAccount;
+import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.servicing.ReceiveRepayment;
+import com.smeloanflow.servicing.RepaymentAllocator;
+import com.smeloanflow.servicing.RepaymentService;
+import com.smeloanflow.servicing.WriteOffLoan;
+import com.smeloanflow.support.AbstractIntegrationTest;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Monitoring hears the ledger: a loan falling overdue joins the watch list at the daily close and a
+ * repaid arrear takes it off; the close never lowers the classification below the risk review's
+ * level; settlement and write-off end monitoring with every open check cancelled. Each test works in
+ * a business-date era of its own ({@link BusinessDates}).
+ */
+class MonitoringLedgerProcessTest extends AbstractIntegrationTest {
+
+  @Autowired LoanAccountService loans;
+  @Autowired RepaymentService repayments;
+  @Autowired DailyCloseService dailyClose;
+  @Autowired MonitoringQueryService monitoring;
+  @Autowired BusinessClock clock;
+
+  private LocalDate disbursed;
+
+  /** A loan disbursed in a fresh era (first instalment due a month later), under monitoring, first check done. */
+  private MonitoringScenario loanInAnEra() {
+    stopClock();
+    disbursed = BusinessDates.era();
+    return MonitoringScenario.loan(processEngine, api, this::executeDueJobs, this::completeAs, intakeService, loans, dailyClose,
+        "ZY001", disbursed).firstCheck("NORMAL");
+  }
+
+  private void repay(MonitoringScenario loan, BigDecimal amount, LocalDate valueDate) {
+    repayments.receive(new ReceiveRepayment(loan.loanId(), "TX" + UUID.randomUUID().toString().substring(0, 12), amount,
+        valueDate, "core-banking"));
+  }
+
+  private Job periodicTimer(MonitoringScenario loan) {
+    return managementService.createJobQuery().processInstanceId(loan.monitoring().getId())
+        .activityId(TIMER_PERIODIC_CHECK_DUE).singleResult();
+  }
+
+  @Test
+  void aLoanFallingOverdueJoinsTheWatchListAtTheDailyCloseAndARepaidArrearTakesItOff() {
+    MonitoringScenario loan = loanInAnEra();
+    LocalDate firstDue = disbursed.plusMonths(1);
+    assertThat(periodicTimer(loan).getDuedate()).isEqualTo(MonitoringPolicy.startOf(clock.today().plusMonths(3)));
+
+    loan.closeOn(firstDue);
+
+    MonitoringView overdue = monitoring.view(loan.loanId());
+    assertThat(overdue.classification()).isEqualTo(Classification.SPECIAL_MENTION);
+    assertThat(overdue.classificationHistory().get(0)).satisfies(change -> {
+      assertThat(change.cause()).isEqualTo("FLOOR_CHANGE");
+      assertThat(change.inputs()).containsEntry("dpdFloor", "SPECIAL_MENTION");
+      assertThat(change.matchedRules()).contains("Rule_DaysPastDueFloor");
+    });
+    assertThat(overdue.rhythm()).isEqualTo("MONTHLY");
+    assertThat(periodicTimer(loan).getDuedate()).as("the timer follows the watch list")
+        .isEqualTo(MonitoringPolicy.startOf(clock.today().plusMonths(1)));
+
+    repay(loan, loans.balances(loan.loanId()).arrears(), firstDue.plusDays(1));
+    loan.closeOn(firstDue.plusDays(1));
+
+    MonitoringView cured = monitoring.view(loan.loanId());
+    assertThat(cured.classification()).isEqualTo(Classification.NORMAL);
+    assertThat(cured.rhythm()).isEqualTo("QUARTERLY");
+    assertThat(loans.standing(loan.loanId()).orElseThrow().classification()).isEqualTo(Classification.NORMAL);
+  }
+
+  @Test
+  void theDailyCloseNeverLowersTheClassificationBelowTheRiskReview() {
+    MonitoringScenario loan = loanInAnEra();
+    loan.report("zy001-cm", MonitoringScenario.signal("LIST-" + loan.loanId(), "DISHONEST_DEBTOR", "法定代表人被列入失信名单", null));
+    assertThat(loans.standing(loan.loanId()).orElseThrow().classification()).isEqualTo(Classification.SUBSTANDARD);
+
+    loan.closeOn(disbursed.plusMonths(1));
+
+    var standing = loans.standing(loan.loanId()).orElseThrow();
+    assertThat(standing.dpdClassification()).isEqualTo(Classification.SPECIAL_MENTION);
+    assertThat(standing.classification()).as("the strictest of the floor and the review").isEqualTo(Classification.SUBSTANDARD);
+    assertThat(loans.classificationHistory(loan.loanId())).extracting(ClassificationChange::source)
+        .contains(ClassificationChange.DPD_FLOOR, ClassificationChange.RISK_REVIEW);
+  }
+
+  @Test
+  void settlementEndsMonitoringAndCancelsTheOpenChecks() {
+    MonitoringScenario loan = loanInAnEra();
+    loan.report("remote-verifier", MonitoringScenario.signal("NEWS-" + loan.loanId(), "CONTROLLER_UNREACHABLE",
+        "实际控制人电话停机", null));
+    ProcessInstance check = loan.checkInstance(monitoring.view(loan.loanId()).checks().get(0).checkId());
+    assertThat(loan.tasks(TASK_CHECK_ON_SITE)).hasSize(1);
+    LocalDate payoffDay = disbursed.plusDays(20);
+
+    repay(loan, RepaymentAllocator.payoffAmount(loans.ledger(loan.loanId()), payoffDay), payoffDay);
+    loan.closeOn(payoffDay);
+
+    assertThat(loans.standing(loan.loanId()).orElseThrow().status()).isEqualTo(LoanAccount.SETTLED);
+    assertThat(loan.monitoring()).isEnded().hasPassed(END_MONITORING_ENDED);
+    assertThat(check).isEnded();
+    assertThat(loan.openTasks()).isEmpty();
+    MonitoringView ended = monitoring.view(loan.loanId());
+    assertThat(ended.status()).isEqualTo(MonitoredLoan.ENDED);
+    assertThat(ended.closure()).isEqualTo(LoanAccount.SETTLED);
+    assertThat(ended.closedOn()).isEqualTo(payoffDay);
+    assertThat(ended.checks().get(0).status()).isEqualTo(PostLoanCheck.CANCELLED);
+    assertThat(ended.signals().get(0).status()).isEqualTo(WarningSignal.CANCELLED);
+    assertThat(loan.report("remote-verifier", MonitoringScenario.signal("LATE-" + loan.loanId(), "NEGATIVE_NEWS", "迟到的报道",
+        null)).status()).as("no signal after the end").isEqualTo(409);
+  }
+
+  @Test
+  void writeOffEndsMonitoringAndCancelsTheOpenChecks() {
+    MonitoringScenario loan = loanInAnEra();
+    loan.report("remote-verifier", MonitoringScenario.signal("NEWS-" + loan.loanId(), "NEGATIVE_NEWS", "企业停业传闻", null));
+    assertThat(loan.tasks(TASK_CHECK_REMOTELY)).hasSize(1);
+
+    loans.writeOff(new WriteOffLoan(loan.loanId(), disbursed.plusMonths(5), "collector2", "企业停业, 无可执行财产"));
+
+    assertThat(loan.monitoring()).isEnded().hasPassed(END_MONITORING_ENDED);
+    assertThat(loan.openTasks()).isEmpty();
+    MonitoringView ended = monitoring.view(loan.loanId());
+    assertThat(ended.closure()).isEqualTo(LoanAccount.WRITTEN_OFF);
+    assertThat(ended.checks().get(0).status()).isEqualTo(PostLoanCheck.CANCELLED);
+    assertThat(ended.openTasks()).isEmpty();
+  }
+}

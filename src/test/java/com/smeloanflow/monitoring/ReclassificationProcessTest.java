@@ -1,0 +1,142 @@
+package com.smeloanflow.monitoring;
+
+import static com.smeloanflow.process.PostLoanMonitoringProcess.Elements.END_RECLASSIFICATION_REJECTED;
+import static com.smeloanflow.process.PostLoanMonitoringProcess.Elements.END_RECLASSIFIED;
+import static com.smeloanflow.process.PostLoanMonitoringProcess.Elements.TASK_APPROVE_RECLASSIFICATION;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.smeloanflow.identity.Groups;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.servicing.Classification;
+import com.smeloanflow.servicing.DailyCloseService;
+import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.support.AbstractIntegrationTest;
+import com.smeloanflow.support.ApiClient.Response;
+import com.smeloanflow.support.TakenSequenceFlows;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A person's reclassification: proposed with a reason, in force only once a second person approved
+ * it (never the proposer, whatever the client), then kept with who, why and the inputs.
+ */
+class ReclassificationProcessTest extends AbstractIntegrationTest {
+
+  @Autowired LoanAccountService loans;
+  @Autowired DailyCloseService dailyClose;
+  @Autowired MonitoringQueryService monitoring;
+  @Autowired BusinessClock clock;
+  @Autowired TakenSequenceFlows flows;
+
+  private MonitoringScenario loanUnderMonitoring(String firstCheck) {
+    return MonitoringScenario.loan(processEngine, api, this::executeDueJobs, this::completeAs, intakeService, loans, dailyClose,
+        "ZY001", clock.today()).firstCheck(firstCheck);
+  }
+
+  private Response propose(MonitoringScenario loan, String user, String classification, String reason) {
+    return api.post("/api/loans/" + loan.loanId() + "/reclassifications", user,
+        "{\"classification\": \"" + classification + "\", \"reason\": \"" + reason + "\"}");
+  }
+
+  private Map<String, Object> decision(String decision, String note) {
+    return note == null ? Map.of(ReclassificationApprovalTaskListener.DECISION, decision)
+        : Map.of(ReclassificationApprovalTaskListener.DECISION, decision, ReclassificationApprovalTaskListener.NOTE, note);
+  }
+
+  @Test
+  void aReclassificationTakesEffectOnlyOnceASecondPersonApprovedItAndIsKeptWithWhoWhyAndTheInputs() {
+    MonitoringScenario loan = loanUnderMonitoring("NORMAL");
+
+    Response proposed = propose(loan, "remote-verifier", "SUBSTANDARD", "实际控制人涉赌, 经营现金流已被挪用");
+
+    assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+    assertThat(monitoring.view(loan.loanId()).classification()).as("not before the approval").isEqualTo(Classification.NORMAL);
+    Task approval = loan.task(TASK_APPROVE_RECLASSIFICATION);
+    assertThat(approval).hasCandidateGroup(Groups.CREDIT_APPROVERS).hasCandidateGroup(Groups.TEAM_LEADS);
+    assertThat(taskService.getVariableLocal(approval.getId(), "proposedClassificationName")).isEqualTo("次级");
+    assertThat(taskService.getVariableLocal(approval.getId(), "proposalReason")).isEqualTo("实际控制人涉赌, 经营现金流已被挪用");
+
+    completeAs("approver", approval.getId(), decision("APPROVE", "同意"));
+
+    assertThat(flows.of(loan.monitoring().getId())).contains(
+        com.smeloanflow.process.PostLoanMonitoringProcess.Flows.RECLASSIFICATION_APPROVED_YES);
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(loan.monitoring().getId())
+        .activityId(END_RECLASSIFIED).count()).isEqualTo(1);
+    MonitoringView view = monitoring.view(loan.loanId());
+    assertThat(view.classification()).isEqualTo(Classification.SUBSTANDARD);
+    assertThat(view.rhythm()).isEqualTo("MONTHLY");
+    assertThat(view.classificationHistory().get(0)).satisfies(change -> {
+      assertThat(change.cause()).isEqualTo("RECLASSIFICATION");
+      assertThat(change.causeRef()).isEqualTo(proposed.json().path("proposalId").asText());
+      assertThat(change.decidedBy()).isEqualTo("approver");
+      assertThat(change.requestedBy()).isEqualTo("remote-verifier");
+      assertThat(change.matchedRules()).contains("Rule_ApprovedReclassification");
+      assertThat(change.inputs()).containsEntry("approvedClassification", "SUBSTANDARD");
+    });
+    assertThat(view.reclassifications()).singleElement().satisfies(p -> {
+      assertThat(p.status()).isEqualTo(ReclassificationProposal.APPROVED);
+      assertThat(p.decidedBy()).isEqualTo("approver");
+    });
+    assertThat(loans.standing(loan.loanId()).orElseThrow().classification()).isEqualTo(Classification.SUBSTANDARD);
+    assertThat(loans.classificationHistory(loan.loanId()).get(0).source()).isEqualTo("RISK_REVIEW");
+  }
+
+  @Test
+  void theProposerCannotClaimOrDecideTheirOwnReclassification() {
+    MonitoringScenario loan = loanUnderMonitoring("NORMAL");
+    propose(loan, "approver", "SPECIAL_MENTION", "行业政策收紧, 订单下滑");
+    Task approval = loan.task(TASK_APPROVE_RECLASSIFICATION);
+
+    identityService.setAuthentication("approver", List.of(Groups.CREDIT_APPROVERS));
+    try {
+      assertThatThrownBy(() -> taskService.claim(approval.getId(), "approver"))
+          .isInstanceOf(AuthorizationException.class).hasMessageContaining("四眼原则");
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThatThrownBy(() -> completeAs("approver", approval.getId(), decision("APPROVE", null)))
+        .isInstanceOf(AuthorizationException.class);
+    assertThat(monitoring.view(loan.loanId()).classification()).isEqualTo(Classification.NORMAL);
+
+    completeAs("team-lead", approval.getId(), decision("APPROVE", "同意关注"));
+    assertThat(monitoring.view(loan.loanId()).classification()).isEqualTo(Classification.SPECIAL_MENTION);
+  }
+
+  @Test
+  void aRejectionNeedsANoteAndChangesNothing() {
+    MonitoringScenario loan = loanUnderMonitoring("NORMAL");
+    propose(loan, "zy001-cm", "DOUBTFUL", "企业停产");
+    Task approval = loan.task(TASK_APPROVE_RECLASSIFICATION);
+
+    assertThatThrownBy(() -> completeAs("approver", approval.getId(), decision("REJECT", null)))
+        .hasMessageContaining("审批意见");
+    completeAs("approver", approval.getId(), decision("REJECT", "停产系季节性检修, 证据不足"));
+
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(loan.monitoring().getId())
+        .activityId(END_RECLASSIFICATION_REJECTED).count()).isEqualTo(1);
+    MonitoringView view = monitoring.view(loan.loanId());
+    assertThat(view.classification()).isEqualTo(Classification.NORMAL);
+    assertThat(view.classificationHistory()).isEmpty();
+    assertThat(view.reclassifications()).singleElement().extracting(MonitoringView.ProposalView::status)
+        .isEqualTo(ReclassificationProposal.REJECTED);
+  }
+
+  @Test
+  void anApprovedLowerClassificationSupersedesEarlierFindings() {
+    MonitoringScenario loan = loanUnderMonitoring("WATCH");
+    assertThat(monitoring.view(loan.loanId()).classification()).isEqualTo(Classification.SPECIAL_MENTION);
+
+    propose(loan, "remote-verifier", "NORMAL", "回款已恢复, 关注原因消除");
+    completeAs("approver", loan.task(TASK_APPROVE_RECLASSIFICATION).getId(), decision("APPROVE", null));
+
+    MonitoringView view = monitoring.view(loan.loanId());
+    assertThat(view.classification()).isEqualTo(Classification.NORMAL);
+    assertThat(view.rhythm()).isEqualTo("QUARTERLY");
+  }
+}

@@ -1,0 +1,246 @@
+package com.smeloanflow.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.smeloanflow.casefile.CustomerReason;
+import com.smeloanflow.casefile.DeclineService;
+import com.smeloanflow.casefile.Stage;
+import com.smeloanflow.casefile.ApplicationHistory;
+import com.smeloanflow.intake.RequiredDocument;
+import com.smeloanflow.support.AbstractIntegrationTest;
+import com.smeloanflow.support.ApiClient.Response;
+import jakarta.mail.internet.MimeMessage;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.IllegalTransactionStateException;
+
+/**
+ * The mail outbox on its own: a mail is queued with the state change that causes it and sent apart
+ * from it, retried with back-off while the SMTP server is down, FAILED after the last attempt until
+ * an operator re-queues it, and never sent by two dispatchers at once.
+ */
+class MailOutboxTest extends AbstractIntegrationTest implements MailDispatchRaceScenario {
+
+  @Autowired MailOutbox outbox;
+  @Autowired DeclineService declines;
+  @Autowired MailOutboxProperties properties;
+  @Autowired ApplicationHistory history;
+  @Autowired BeanFactory beans;
+
+  // --- queued with the state change ------------------------------------------------------------
+
+  @Test
+  void mailQueuedInATransactionThatRollsBackIsNeverSent() {
+    Applicant applicant = newApplicant();
+
+    transaction().executeWithoutResult(tx -> {
+      outbox.enqueue(applicant.applicationId(), MailTemplate.DOCUMENTS_MISSING);
+      tx.setRollbackOnly(); // the state change failed
+    });
+
+    assertThat(outbox.mailsOf(applicant.applicationId())).isEmpty();
+    assertThat(dispatchMails(applicant.applicationId())).isZero();
+    assertThat(mailsTo(applicant.email())).isEmpty();
+  }
+
+  @Test
+  void mailIsQueuedWithTheCallersTransactionAndNotSentUntilDispatched() {
+    Applicant applicant = newApplicant();
+
+    long id = queue(applicant, MailTemplate.DOCUMENTS_MISSING);
+
+    OutboxMail mail = outbox.get(id);
+    assertThat(mail.status()).isEqualTo(MailStatus.PENDING);
+    assertThat(mail.attempts()).isZero();
+    assertThat(mail.recipient()).isEqualTo(applicant.email());
+    assertThat(mail.subject()).contains(applicant.applicationId(), "补充资料");
+    assertThat(mail.body()).contains("张明");
+    assertThat(mailsTo(applicant.email())).as("queued, not sent").isEmpty();
+  }
+
+  @Test
+  void queueingOutsideATransactionIsRefused() {
+    Applicant applicant = newApplicant();
+
+    assertThatThrownBy(() -> outbox.enqueue(applicant.applicationId(), MailTemplate.DOCUMENTS_MISSING))
+        .isInstanceOf(IllegalTransactionStateException.class);
+    assertThat(outbox.mailsOf(applicant.applicationId())).isEmpty();
+  }
+
+  @Test
+  void mailWhosePlaceholderHasNoValueIsAProgrammingErrorAndQueuesNothing() {
+    Applicant applicant = newApplicant(); // no contract yet: nothing provides ${contractText}
+
+    assertThatThrownBy(() -> queue(applicant, MailTemplate.CONTRACT_READY)).hasMessageContaining("${contractText}");
+    assertThat(outbox.mailsOf(applicant.applicationId())).isEmpty();
+  }
+
+  @Test
+  void mailSaysWhatWasTrueWhenItWasQueued() {
+    Applicant applicant = newApplicant();
+    applications.updateMissingDocuments(applicant.applicationId(), List.of(RequiredDocument.BANK_STATEMENTS), Instant.now());
+    queue(applicant, MailTemplate.DOCUMENTS_MISSING);
+    applications.updateMissingDocuments(applicant.applicationId(), List.of(RequiredDocument.BUSINESS_LICENCE), Instant.now());
+
+    dispatchMails(applicant.applicationId());
+
+    assertThat(mailsTo(applicant.email())).singleElement().satisfies(mail ->
+        assertThat(bodyOf(mail)).contains(RequiredDocument.BANK_STATEMENTS.label())
+            .doesNotContain(RequiredDocument.BUSINESS_LICENCE.label()));
+  }
+
+  // --- sent apart from it ----------------------------------------------------------------------
+
+  @Test
+  void dueMailIsSentOnceMarkedSentAndRecordedInTheApplicationsHistory() {
+    Applicant applicant = newApplicant();
+    long id = queue(applicant, MailTemplate.DOCUMENTS_MISSING);
+
+    assertThat(dispatchMails(applicant.applicationId())).isEqualTo(1);
+    assertThat(dispatchMails(applicant.applicationId())).as("a sent mail is not sent again").isZero();
+
+    List<MimeMessage> received = mailsTo(applicant.email());
+    OutboxMail mail = outbox.get(id);
+    assertThat(received).singleElement().satisfies(message -> {
+      assertThat(subjectOf(message)).isEqualTo(mail.subject());
+      assertThat(bodyOf(message).strip()).isEqualTo(mail.body().strip());
+    });
+    assertThat(mail.status()).isEqualTo(MailStatus.SENT);
+    assertThat(mail.attempts()).isEqualTo(1);
+    assertThat(mail.sentAt()).isNotNull();
+    assertThat(history.of(applicant.applicationId())).extracting(ApplicationHistory.Event::eventType).contains("MAIL_SENT");
+  }
+
+  @Test
+  void mailStaysPendingWithBackOffWhileTheSmtpServerIsDownAndIsSentWhenItIsBack() {
+    stopClock();
+    Instant queuedAt = ClockUtil.getCurrentTime().toInstant();
+    Applicant applicant = newApplicant();
+    long id = queue(applicant, MailTemplate.DOCUMENTS_MISSING);
+    mailServer.stop();
+
+    assertThat(dispatchMails(applicant.applicationId())).isZero();
+
+    OutboxMail afterFirst = outbox.get(id);
+    assertThat(afterFirst.status()).isEqualTo(MailStatus.PENDING);
+    assertThat(afterFirst.attempts()).isEqualTo(1);
+    assertThat(afterFirst.nextAttemptAt()).isEqualTo(queuedAt.plus(Duration.ofMinutes(1)));
+    assertThat(afterFirst.lastError()).isNotBlank();
+
+    moveClockBy(Duration.ofSeconds(59));
+    dispatchMails(applicant.applicationId());
+    assertThat(outbox.get(id).attempts()).as("not due before its back-off").isEqualTo(1);
+
+    moveClockBy(Duration.ofSeconds(1));
+    dispatchMails(applicant.applicationId());
+    OutboxMail afterSecond = outbox.get(id);
+    assertThat(afterSecond.attempts()).isEqualTo(2);
+    assertThat(afterSecond.nextAttemptAt()).isEqualTo(queuedAt.plus(Duration.ofMinutes(1 + 5)));
+
+    mailServer.start();
+    moveClockBy(Duration.ofMinutes(5));
+    assertThat(dispatchMails(applicant.applicationId())).isEqualTo(1);
+
+    assertThat(mailsTo(applicant.email())).hasSize(1);
+    assertThat(outbox.get(id).status()).isEqualTo(MailStatus.SENT);
+    assertThat(outbox.get(id).attempts()).isEqualTo(3);
+  }
+
+  @Test
+  void applicantsMailsGoOutInTheOrderTheyWereQueuedAfterAnOutage() {
+    Applicant applicant = newApplicant();
+    long first = queue(applicant, MailTemplate.DOCUMENTS_MISSING);
+    mailServer.stop();
+    dispatchMails(applicant.applicationId());
+    moveClockBy(Duration.ofMinutes(1));
+    dispatchMails(applicant.applicationId()); // second failure: the first mail waits 5 minutes now
+    transaction().executeWithoutResult(tx -> declines.decline(DeclineService.Decline.withdrawal(applicant.applicationId(),
+        Stage.INTAKE, "补件已超期", CustomerReason.DOCUMENTS_NOT_SUPPLIED, null)));
+    long second = queue(applicant, MailTemplate.APPLICATION_WITHDRAWN);
+    mailServer.start();
+
+    assertThat(dispatchMails(applicant.applicationId())).as("the later mail waits for the earlier one").isZero();
+    assertThat(outbox.get(second).attempts()).isZero();
+
+    moveClockBy(Duration.ofMinutes(5));
+    assertThat(dispatchMails(applicant.applicationId())).isEqualTo(2);
+    assertThat(mailsTo(applicant.email())).extracting(AbstractIntegrationTest::subjectOf)
+        .containsExactly(outbox.get(first).subject(), outbox.get(second).subject());
+  }
+
+  @Test
+  void mailIsFailedAfterTheLastAttemptAndSentOnceAnOperatorRequeuesIt() {
+    Applicant applicant = newApplicant();
+    long id = queue(applicant, MailTemplate.DOCUMENTS_MISSING);
+    mailServer.stop();
+
+    dispatchMails(applicant.applicationId());
+    for (int attempt = 2; attempt <= properties.maxAttempts(); attempt++) {
+      moveClockBy(Duration.ofHours(1)); // the longest back-off
+      dispatchMails(applicant.applicationId());
+    }
+
+    OutboxMail failed = outbox.get(id);
+    assertThat(failed.status()).isEqualTo(MailStatus.FAILED);
+    assertThat(failed.attempts()).isEqualTo(properties.maxAttempts());
+    assertThat(failed.lastError()).isNotBlank();
+    moveClockBy(Duration.ofDays(1));
+    dispatchMails(applicant.applicationId());
+    assertThat(outbox.get(id).attempts()).as("a FAILED mail waits for an operator").isEqualTo(properties.maxAttempts());
+
+    mailServer.start();
+    Response requeued = api.post("/api/admin/mail-outbox/" + id + "/retry", "admin", null);
+
+    assertThat(requeued.status()).as(requeued.toString()).isEqualTo(200);
+    assertThat(requeued.json().path("status").asText()).isEqualTo("PENDING");
+    assertThat(dispatchMails(applicant.applicationId())).isEqualTo(1);
+    assertThat(mailsTo(applicant.email())).hasSize(1);
+    assertThat(outbox.get(id).status()).isEqualTo(MailStatus.SENT);
+  }
+
+  @Test
+  void mailClaimedByANodeThatDiedIsSentByAnotherOnceTheLeaseRunsOut() {
+    stopClock();
+    Applicant applicant = newApplicant();
+    long id = queue(applicant, MailTemplate.DOCUMENTS_MISSING);
+    Instant leaseEnd = ClockUtil.getCurrentTime().toInstant().plus(properties.lease());
+    jdbc.sql("UPDATE mail_outbox SET claim_owner = 'node-b#dead', claimed_until = :until WHERE id = :id")
+        .param("until", Timestamp.from(leaseEnd)).param("id", id).update();
+
+    assertThat(mailDispatcher.dispatch(id)).as("claimed by node b").isFalse();
+    assertThat(mailsTo(applicant.email())).isEmpty();
+
+    moveClockBy(properties.lease().plusSeconds(1));
+    assertThat(mailDispatcher.dispatch(id)).isTrue();
+    assertThat(mailsTo(applicant.email())).hasSize(1);
+    assertThat(outbox.get(id).status()).isEqualTo(MailStatus.SENT);
+  }
+
+  // --- MailDispatchRaceScenario ------------------------------------------------------------------
+
+  @Override
+  public Applicant newApplicant() {
+    return Applicant.submittedWith(request -> submit(request).applicationId());
+  }
+
+  @Override
+  public List<MimeMessage> mailsFor(String address) {
+    return mailsTo(address);
+  }
+
+  @Override
+  public BeanFactory beans() {
+    return beans;
+  }
+
+  private long queue(Applicant applicant, MailTemplate template) {
+    return transaction().execute(tx -> outbox.enqueue(applicant.applicationId(), template));
+  }
+}

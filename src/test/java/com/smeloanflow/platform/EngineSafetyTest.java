@@ -1,0 +1,180 @@
+package com.smeloanflow.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.smeloanflow.support.AbstractIntegrationTest;
+import com.smeloanflow.support.ApiClient.Response;
+import com.smeloanflow.support.TestApplications;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * What a deployment, a variable or a query can reach in the engine: expressions see only the beans
+ * the build's models name and no reflection; Object variables only of allowed types; queries at most
+ * 2,000 rows; operations endpoints only for operators.
+ */
+class EngineSafetyTest extends AbstractIntegrationTest {
+
+  @Autowired ApplicationContext context;
+  @Autowired ExpressionSandbox expressionSandbox;
+
+  @LocalServerPort int port;
+
+  private String deploymentId;
+
+  @AfterEach
+  void undeploy() {
+    if (deploymentId != null) {
+      repositoryService.deleteDeployment(deploymentId, true);
+    }
+  }
+
+  @Test
+  void everyBeanTheModelsNameIsAllowedAndNothingElse() {
+    Set<String> named = ExpressionSandbox.rootIdentifiersOfBuiltModels();
+    Set<String> allowed = expressionSandbox.allowedBeanNames();
+
+    named.stream().filter(context::containsBean).forEach(bean -> assertThat(allowed).as("bean %s named in bpmn/", bean).contains(bean));
+    assertThat(allowed).contains("sendApplicantMail", "separationOfDutiesGuard", "committee", "applicationStatus")
+        .doesNotContain("environment", "dataSource", "processEngineConfiguration", "identityService", "jdbcTemplate");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      a deployment reading the database password from the environment | ${environment.getProperty('spring.datasource.password')} | environment
+      reflection through getClass()                                    | ${sendApplicantMail.getClass().getClassLoader()}          | getClass
+      the engine's services through the execution                       | ${execution.processEngineServices.identityService}         | processEngineServices
+      """)
+  void aDeployedExpressionReachingBeyondItsBeansFails(String what, String expression, String refused) {
+    String instance = startOneStepProcess(expression);
+
+    assertThatThrownBy(() -> executeDueJobs(instance)).as(what).isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining(refused);
+  }
+
+  @Test
+  void aTaskCompletionWithAJsonObjectVariableOfAForeignTypeIsRefused() {
+    Task task = acceptanceTask();
+    String body = """
+        {"variables":{"loader":{"type":"Object","value":"{}",
+          "valueInfo":{"objectTypeName":"java.net.URLClassLoader","serializationDataFormat":"application/json"}}}}""";
+
+    Response answer = api.post("/engine-rest/task/" + task.getId() + "/complete", "zy001-acceptor", body);
+
+    assertThat(answer.status()).as(answer.toString()).isBetween(400, 499);
+    assertThat(answer.body()).contains("java.net.URLClassLoader");
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("task still open").isEqualTo(1);
+  }
+
+  @Test
+  void aTaskCompletionWithAJavaSerializedVariableIsRefused() {
+    Task task = acceptanceTask();
+    String body = """
+        {"variables":{"payload":{"type":"Object","value":"rO0ABXQAA2FiYw==",
+          "valueInfo":{"objectTypeName":"java.lang.String","serializationDataFormat":"application/x-java-serialized-object"}}}}""";
+
+    Response answer = api.post("/engine-rest/task/" + task.getId() + "/complete", "zy001-acceptor", body);
+
+    assertThat(answer.status()).as(answer.toString()).isBetween(400, 499);
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+  }
+
+  @Test
+  void theEngineRefusesToReadAStoredVariableOfAForeignType() {
+    Task task = acceptanceTask();
+    runtimeService.setVariable(task.getProcessInstanceId(), "smuggled",
+        org.camunda.bpm.engine.variable.Variables.serializedObjectValue("\"https://example.com/x.jar\"")
+            .objectTypeName("java.net.URL").serializationDataFormat("application/json").create());
+
+    assertThatThrownBy(() -> runtimeService.getVariable(task.getProcessInstanceId(), "smuggled"))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("java.net.URL");
+    runtimeService.removeVariable(task.getProcessInstanceId(), "smuggled");
+  }
+
+  @Test
+  void anUnboundedHistoryQueryIsRefusedNamingTheLimit() {
+    Response unbounded = api.get("/engine-rest/history/process-instance", "team-lead");
+    Response tooMany = api.get("/engine-rest/history/process-instance?maxResults=5000", "team-lead");
+    Response paged = api.get("/engine-rest/history/process-instance?firstResult=0&maxResults=50", "team-lead");
+
+    assertThat(unbounded.status()).as(unbounded.toString()).isEqualTo(400);
+    assertThat(unbounded.body()).contains("unbound");
+    assertThat(tooMany.status()).isEqualTo(400);
+    assertThat(tooMany.body()).contains("2000");
+    assertThat(paged.status()).isEqualTo(200);
+  }
+
+  @Test
+  void aNegativeFirstResultIsABadRequest() {
+    Response answer = api.get("/engine-rest/task?firstResult=-1&maxResults=10", "zy001-acceptor");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("type").asText()).isEqualTo("InvalidRequestException");
+  }
+
+  @Test
+  void staffMayNotSendSignalsNorReadJobsAndMetrics() {
+    for (String user : new String[] {"zy001-acceptor", "approver", "channel"}) {
+      assertThat(api.post("/engine-rest/signal", user, "{\"name\":\"anything\"}").status()).as("signal by %s", user).isIn(401, 403);
+      assertThat(api.get("/engine-rest/job?maxResults=10", user).status()).as("jobs for %s", user).isIn(401, 403);
+      assertThat(api.get("/engine-rest/metrics/activity-instance-start/sum", user).status()).as("metrics for %s", user).isIn(401, 403);
+    }
+    assertThat(api.get("/engine-rest/job?maxResults=10", "team-lead").status()).isEqualTo(200);
+    assertThat(api.get("/engine-rest/metrics/activity-instance-start/sum", "process-owner").status()).isEqualTo(200);
+    assertThat(api.post("/engine-rest/signal", "process-owner", "{\"name\":\"no-one-listens\"}").status()).isEqualTo(204);
+  }
+
+  @Test
+  void staffLoggedIntoTasklistMayNotReadMetricsThroughTheWebappsEngineApiEither() throws Exception {
+    HttpClient webapp = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    String base = "http://127.0.0.1:" + port;
+    webapp.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).build(),
+        HttpResponse.BodyHandlers.discarding());
+    String xsrf = ((CookieManager) webapp.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+        .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
+    HttpResponse<String> login = webapp.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
+        .POST(HttpRequest.BodyPublishers.ofString("username=zy001-acceptor&password=demo")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+
+    HttpResponse<String> metrics = webapp.send(HttpRequest.newBuilder(
+        URI.create(base + "/camunda/api/engine/engine/default/metrics/activity-instance-start/sum")).header("X-XSRF-TOKEN", xsrf)
+        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> tasks = webapp.send(HttpRequest.newBuilder(
+        URI.create(base + "/camunda/api/engine/engine/default/task?maxResults=15")).header("X-XSRF-TOKEN", xsrf)
+        .build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(metrics.statusCode()).as(metrics.body()).isEqualTo(403);
+    assertThat(tasks.statusCode()).as(tasks.body()).isEqualTo(200);
+  }
+
+  /** A process with one asynchronous service task evaluating {@code expression}, started; its instance id. */
+  private String startOneStepProcess(String expression) {
+    String key = "expression-probe-" + Math.abs(expression.hashCode());
+    BpmnModelInstance model = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+        .startEvent().serviceTask("ServiceTask_Probe").camundaAsyncBefore().camundaExpression(expression).endEvent().done();
+    deploymentId = repositoryService.createDeployment().name(key).addModelInstance(key + ".bpmn", model).deploy().getId();
+    return runtimeService.startProcessInstanceByKey(key).getId();
+  }
+
+  private Task acceptanceTask() {
+    Submitted submitted = submit(TestApplications.mortgageAtBranchCounter());
+    return taskService.createTaskQuery().processInstanceId(submitted.processInstance().getId()).singleResult();
+  }
+}

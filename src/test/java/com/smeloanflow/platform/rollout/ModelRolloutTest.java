@@ -1,0 +1,125 @@
+package com.smeloanflow.platform.rollout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.smeloanflow.identity.DemoData;
+import com.smeloanflow.support.AbstractIntegrationTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The process owner's rollout against the running server, with a process of the test's own: running
+ * instances move to the new version with the generated migration plan, one waiting in a task the new
+ * version removed stays and is reported with the engine's reason; unchanged models deploy nothing; a
+ * user without the right deploys nothing.
+ */
+class ModelRolloutTest extends AbstractIntegrationTest {
+
+  private static final String PROCESS = "rollout-demo";
+
+  @LocalServerPort int port;
+  @TempDir Path workingCopy;
+  private final String deploymentName = "rollout-test-" + UUID.randomUUID();
+
+  @AfterEach
+  void undeployTheTestProcess() {
+    repositoryService.createDeploymentQuery().deploymentName(deploymentName).list()
+        .forEach(deployment -> repositoryService.deleteDeployment(deployment.getId(), true));
+  }
+
+  /** Version 1: 审核甲 → 审核乙; version 2: 审核甲 → 复核丙 (乙 removed). */
+  private void writeModel(boolean secondVersion) throws IOException {
+    AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(PROCESS).name("发布演示").camundaHistoryTimeToLive(30)
+        .startEvent("StartEvent_Started")
+        .userTask("UserTask_A").name("审核甲").camundaCandidateGroups("processing-centre");
+    BpmnModelInstance model = (secondVersion
+        ? flow.userTask("UserTask_C").name("复核丙").camundaCandidateGroups("processing-centre")
+        : flow.userTask("UserTask_B").name("审核乙").camundaCandidateGroups("processing-centre"))
+        .endEvent("EndEvent_Done").done();
+    Files.createDirectories(workingCopy.resolve("bpmn"));
+    Bpmn.writeModelToFile(workingCopy.resolve("bpmn/" + PROCESS + ".bpmn").toFile(), model);
+  }
+
+  private RolloutReport rollout(String user) {
+    return ModelRollout.to("http://localhost:" + port, user, DemoData.PASSWORD).run(workingCopy, deploymentName);
+  }
+
+  private String definitionOf(ProcessInstance instance) {
+    return runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult().getProcessDefinitionId();
+  }
+
+  @Test
+  void runningInstancesMoveToTheNewVersionAndOneInARemovedTaskStaysWithTheEnginesReason() throws IOException {
+    writeModel(false);
+    RolloutReport first = rollout("process-owner");
+    assertThat(first.changed()).isTrue();
+    String version1 = first.processes().get(0).definitionId();
+    ProcessInstance atA1 = runtimeService.startProcessInstanceByKey(PROCESS, "RD-A1");
+    ProcessInstance atA2 = runtimeService.startProcessInstanceByKey(PROCESS, "RD-A2");
+    ProcessInstance atB = runtimeService.startProcessInstanceByKey(PROCESS, "RD-B");
+    taskService.complete(taskService.createTaskQuery().processInstanceId(atB.getId()).singleResult().getId());
+
+    writeModel(true);
+    RolloutReport second = rollout("process-owner");
+
+    RolloutReport.ProcessMigration migration = second.processes().get(0);
+    assertThat(migration.key()).isEqualTo(PROCESS);
+    assertThat(migration.version()).isEqualTo(2);
+    RolloutReport.FromVersion fromVersion1 = migration.from().get(0);
+    assertThat(fromVersion1.version()).isEqualTo(1);
+    assertThat(fromVersion1.planProblems()).isEmpty();
+    assertThat(fromVersion1.moved()).extracting(RolloutReport.Instance::businessKey).containsExactlyInAnyOrder("RD-A1", "RD-A2");
+    assertThat(fromVersion1.notMoved()).singleElement().satisfies(stayed -> {
+      assertThat(stayed.businessKey()).isEqualTo("RD-B");
+      assertThat(stayed.reasons()).anySatisfy(reason -> assertThat(reason).startsWith("UserTask_B: "));
+    });
+    assertThat(definitionOf(atA1)).isEqualTo(migration.definitionId());
+    assertThat(definitionOf(atB)).isEqualTo(version1);
+    assertThat(second.text()).contains("已迁移 " + atA1.getId(), "未迁移 " + atB.getId() + " (RD-B): UserTask_B");
+
+    taskService.complete(taskService.createTaskQuery().processInstanceId(atA1.getId()).singleResult().getId());
+    assertThat(taskService.createTaskQuery().processInstanceId(atA1.getId()).singleResult().getTaskDefinitionKey())
+        .as("the moved instance goes on along the new version").isEqualTo("UserTask_C");
+  }
+
+  @Test
+  void unchangedModelsDeployNothingAndMoveNothing() throws IOException {
+    writeModel(false);
+    rollout("process-owner");
+    runtimeService.startProcessInstanceByKey(PROCESS, "RD-SAME");
+
+    RolloutReport again = rollout("process-owner");
+
+    assertThat(again.changed()).isFalse();
+    assertThat(again.text()).contains("未部署新版本");
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS).count()).isEqualTo(1);
+  }
+
+  @Test
+  void aUserWhoMayNotDeployDeploysNothing() throws IOException {
+    writeModel(false);
+
+    assertThatThrownBy(() -> rollout("zy001-acceptor")).isInstanceOfSatisfying(EngineRestClient.EngineRestException.class,
+        refused -> assertThat(refused.status()).isEqualTo(403));
+    assertThat(repositoryService.createDeploymentQuery().deploymentName(deploymentName).count()).isZero();
+  }
+
+  @Test
+  void theWorkingCopysModelsAndFormsAreDeployedUnderTheApplicationsResourceNames() {
+    assertThat(ModelRollout.models(Path.of("."))).containsKeys("bpmn/loan-origination.bpmn", "bpmn/approval-authority.dmn",
+        "forms/contact-prospect.form");
+    assertThat(List.copyOf(ModelRollout.models(Path.of(".")).keySet())).allMatch(name -> name.matches("(bpmn|forms)/[a-z-]+\\.(bpmn|dmn|form)"));
+  }
+}

@@ -1,0 +1,163 @@
+package com.smeloanflow.renewal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.smeloanflow.notification.MailOutbox;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.processing.ProcessingFixtures;
+import com.smeloanflow.processing.sandbox.SandboxProfile;
+import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.support.AbstractIntegrationTest;
+import com.smeloanflow.support.ApiClient;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The renewal application and the renewal's state over HTTP, with real JSON, as the channel and staff call them. */
+class RenewalApiTest extends AbstractIntegrationTest {
+
+  @Autowired private LoanAccountService loans;
+  @Autowired private MailOutbox outbox;
+  @Autowired private BusinessClock clock;
+
+  private LocalDate today;
+
+  @BeforeEach
+  void aFixedMorning() {
+    stopClock();
+    today = clock.today();
+  }
+
+  private RenewalScenario loan(int daysToMaturity, SandboxProfile profile) {
+    return RenewalScenario.loan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans, today, daysToMaturity,
+        profile, RenewalScenario.PRINCIPAL);
+  }
+
+  private RenewalScenario offered() {
+    return loan(45, ProcessingFixtures.strongProfile()).scanNow();
+  }
+
+  private static String code(ApiClient.Response refused) {
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    String detail = refused.json().path("detail").asText();
+    return detail.substring(1, detail.indexOf(']'));
+  }
+
+  @Test
+  void theChannelAppliesForAnOfferedRenewalAndApprovalStarts() {
+    RenewalScenario loan = offered();
+
+    ApiClient.Response applied = loan.apply("MB-RN-" + loan.loanId());
+
+    assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+    assertThat(applied.json().path("loanId").asText()).isEqualTo(loan.loanId());
+    assertThat(applied.json().path("status").asText()).isEqualTo("APPLIED");
+    assertThat(applied.json().path("renewalAmount").decimalValue()).isEqualByComparingTo(RenewalScenario.PRINCIPAL);
+    assertThat(applied.json().path("eligibility").path("code").isMissingNode())
+        .as("internal facts are not for the channel: %s", applied.body()).isTrue();
+    assertThat(loan.renewalInstances()).isEqualTo(1);
+  }
+
+  @Test
+  void aRetryWithTheSameRequestIdAnswersTheSameAndStartsNothing() {
+    RenewalScenario loan = offered();
+    assertThat(loan.apply("MB-RN-RETRY-" + loan.loanId()).status()).isEqualTo(201);
+
+    ApiClient.Response retry = loan.apply("MB-RN-RETRY-" + loan.loanId());
+
+    assertThat(retry.status()).isEqualTo(200);
+    assertThat(retry.json().path("requestId").asText()).isEqualTo("MB-RN-RETRY-" + loan.loanId());
+    assertThat(loan.renewalInstances()).isEqualTo(1);
+  }
+
+  @Test
+  void aSecondApplicationWithAnotherRequestIdIsRefused() {
+    RenewalScenario loan = offered();
+    loan.apply("MB-RN-1-" + loan.loanId());
+
+    ApiClient.Response twice = loan.apply("MB-RN-2-" + loan.loanId());
+
+    assertThat(twice.status()).isEqualTo(409);
+    assertThat(code(twice)).isEqualTo("ALREADY_APPLIED");
+  }
+
+  @Test
+  void aRequestIdOfAnotherLoansApplicationIsRefused() {
+    RenewalScenario first = offered();
+    RenewalScenario second = offered();
+    first.apply("MB-RN-SHARED-" + first.loanId());
+
+    ApiClient.Response reused = api.post("/api/loans/" + second.loanId() + "/renewal-applications", CHANNEL,
+        "{\"requestId\":\"MB-RN-SHARED-" + first.loanId() + "\"}");
+
+    assertThat(reused.status()).isEqualTo(409);
+    assertThat(code(reused)).isEqualTo("REQUEST_ID_REUSED");
+    assertThat(second.renewalInstances()).isZero();
+  }
+
+  @Test
+  void aLoanTheTableDidNotOfferIsRefused() {
+    SandboxProfile strong = ProcessingFixtures.strongProfile();
+    RenewalScenario loan = loan(45, ProcessingFixtures.withCourt(strong, new SandboxProfile.Court(0, true))).scanNow();
+    assertThat(code(loan.apply("MB-RN-" + loan.loanId()))).isEqualTo("NOT_OFFERED");
+    assertThat(loan.renewalInstances()).isZero();
+  }
+
+  @Test
+  void aLoanOutsideTheWindowIsRefused() {
+    RenewalScenario loan = loan(90, ProcessingFixtures.strongProfile()).scanNow();
+    ApiClient.Response refused = loan.apply("MB-RN-" + loan.loanId());
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(code(refused)).isEqualTo("NOT_IN_WINDOW");
+  }
+
+  @Test
+  void anOfferNotTakenUpThirtyDaysBeforeMaturityHasExpired() {
+    RenewalScenario loan = offered();
+    moveClockBy(Duration.ofDays(16));
+
+    ApiClient.Response late = loan.apply("MB-RN-" + loan.loanId());
+
+    assertThat(late.status()).isEqualTo(409);
+    assertThat(code(late)).isEqualTo("OFFER_EXPIRED");
+    assertThat(api.get("/api/loans/" + loan.loanId() + "/renewal", CHANNEL).json().path("offerOpen").asBoolean()).isFalse();
+  }
+
+  @Test
+  void anApplicationWithoutARequestIdIsRefusedNamingTheFieldAndNothingIsStored() {
+    RenewalScenario loan = offered();
+    ApiClient.Response bad = api.post("/api/loans/" + loan.loanId() + "/renewal-applications", CHANNEL, "{}");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body()).contains("requestId");
+    assertThat(api.get("/api/loans/" + loan.loanId() + "/renewal", CHANNEL).json().path("status").asText()).isEqualTo("OFFERED");
+  }
+
+  @Test
+  void staffOfTheLoansBranchSeeWhyAndStaffOfAnotherBranchAreRefused() {
+    RenewalScenario loan = offered();
+
+    ApiClient.Response own = api.get("/api/loans/" + loan.loanId() + "/renewal", "zy001-acceptor");
+    assertThat(own.status()).isEqualTo(200);
+    assertThat(own.json().path("status").asText()).isEqualTo("OFFERED");
+    assertThat(own.json().path("eligibility").path("code").asText()).isEqualTo("ELIGIBLE");
+    assertThat(api.get("/api/loans/" + loan.loanId() + "/renewal", "zy002-acceptor").status()).isEqualTo(403);
+    assertThat(api.get("/api/loans/" + loan.loanId() + "/renewal", "approver").status()).isEqualTo(200);
+  }
+
+  @Test
+  void onlyTheChannelMayApply() {
+    RenewalScenario loan = offered();
+    ApiClient.Response staff = api.post("/api/loans/" + loan.loanId() + "/renewal-applications", "zy001-acceptor",
+        "{\"requestId\":\"X-" + loan.loanId() + "\"}");
+    assertThat(staff.status()).isEqualTo(403);
+  }
+
+  @Test
+  void aLoanNotEvaluatedIsNotFound() {
+    RenewalScenario loan = loan(90, ProcessingFixtures.strongProfile());
+    assertThat(api.get("/api/loans/" + loan.loanId() + "/renewal", "admin").status()).isEqualTo(404);
+    assertThat(api.get("/api/loans/LN19000101000000/renewal", "admin").status()).isEqualTo(404);
+  }
+}

@@ -1,0 +1,100 @@
+package com.smeloanflow.renewal;
+
+import static com.smeloanflow.process.LoanRenewalProcess.Elements.END_RENEWED;
+import static com.smeloanflow.process.LoanRenewalProcess.Elements.TASK_POST_RENEWAL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.smeloanflow.disbursement.SandboxCoreBanking;
+import com.smeloanflow.notification.MailOutbox;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.process.PostLoanMonitoringProcess;
+import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.support.AbstractPostgresIntegrationTest;
+import com.smeloanflow.support.Concurrently;
+import java.time.Duration;
+import java.util.List;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The renewal posting on embedded PostgreSQL 14 (the production database): exactly one core banking
+ * posting and one new loan, whether the maturity job is replayed after core banking posted but its answer
+ * was lost, or run by two nodes at once.
+ */
+class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
+
+  @Autowired private LoanAccountService loans;
+  @Autowired private MailOutbox outbox;
+  @Autowired private BusinessClock clock;
+  @Autowired private RenewalRepository renewals;
+  @Autowired private SandboxCoreBanking coreBanking;
+  @Autowired private RenewalPostingService postings;
+
+  @AfterEach
+  void noFaultsLeftBehind() {
+    coreBanking.faults().reset();
+  }
+
+  /** A signed renewal whose old loan matured a minute ago: the posting job is due. */
+  private ProcessInstance signedAndMatured(RenewalScenario loan) {
+    assertThat(loan.apply("PG-" + loan.loanId()).status()).isEqualTo(201);
+    ProcessInstance instance = loan.renewal();
+    loan.runJobs(instance);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    moveClockTo(loan.account().maturityDate().atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
+    Job timer = managementService.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+    managementService.executeJob(timer.getId());
+    return instance;
+  }
+
+  private void assertRenewedOnce(RenewalScenario loan) {
+    assertThat(coreBanking.postingsOf(loan.loanId())).hasSize(1);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM loan_account WHERE renewal_of = :l").param("l", loan.loanId())
+        .query(Long.class).single()).isEqualTo(1L);
+    String newLoanId = renewals.find(loan.loanId()).orElseThrow().newLoanId();
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PostLoanMonitoringProcess.KEY)
+        .processInstanceBusinessKey(newLoanId).count()).isEqualTo(1);
+    assertThat(loans.ledger(loan.loanId()).get(11).principalDue()).isEqualByComparingTo("0.00");
+  }
+
+  @Test
+  void aMaturityJobReplayedAfterCoreBankingPostedButItsAnswerWasLostPostsOnce() {
+    stopClock();
+    RenewalScenario loan = RenewalScenario.strongLoan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans,
+        clock.today()).scanNow();
+    ProcessInstance instance = signedAndMatured(loan);
+    Job posting = managementService.createJobQuery().processInstanceId(instance.getId()).executable().singleResult();
+    coreBanking.faults().failAfterPosting(1);
+
+    assertThatThrownBy(() -> managementService.executeJob(posting.getId()));
+    assertThat(coreBanking.postingsOf(loan.loanId())).hasSize(1);
+    assertThat(loans.findRenewalOf(loan.loanId())).isEmpty();
+
+    moveClockBy(Duration.ofMinutes(11)); // the retry falls due
+    loan.runJobs(instance);
+
+    assertThat(instance).hasPassed(TASK_POST_RENEWAL, END_RENEWED).isEnded();
+    assertRenewedOnce(loan);
+    assertThat(coreBanking.posting(RenewalPostingService.idempotencyKey(loan.loanId()))).isPresent();
+  }
+
+  @Test
+  void twoNodesRunningThePostingAtOnceRenewOnce() throws Exception {
+    stopClock();
+    RenewalScenario loan = RenewalScenario.strongLoan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans,
+        clock.today()).scanNow();
+    ProcessInstance instance = signedAndMatured(loan);
+
+    List<String> newLoans = Concurrently.run(4, () -> postings.post(loan.loanId()).loanId());
+    loan.runJobs(instance);
+
+    assertThat(newLoans).containsOnly(newLoans.get(0));
+    assertThat(instance).isEnded();
+    assertRenewedOnce(loan);
+  }
+}

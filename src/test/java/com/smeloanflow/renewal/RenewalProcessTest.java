@@ -1,0 +1,292 @@
+package com.smeloanflow.renewal;
+
+import static com.smeloanflow.process.LoanRenewalProcess.Elements.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.smeloanflow.disbursement.SandboxCoreBanking;
+import com.smeloanflow.disbursement.SandboxESignature;
+import com.smeloanflow.identity.Groups;
+import com.smeloanflow.notification.MailOutbox;
+import com.smeloanflow.notification.MailTemplate;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.process.PostLoanMonitoringProcess;
+import com.smeloanflow.processing.ProcessingFixtures;
+import com.smeloanflow.processing.sandbox.SandboxProfile;
+import com.smeloanflow.servicing.ClassificationChange;
+import com.smeloanflow.servicing.InstalmentStatus;
+import com.smeloanflow.servicing.LedgerLine;
+import com.smeloanflow.servicing.LoanAccount;
+import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.support.AbstractIntegrationTest;
+import com.smeloanflow.support.ApiClient;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Renewal without repaying principal, every path: offered or not by the daily scan, applied over the
+ * channel, approved by the model or a person or declined, signed before maturity and posted once at
+ * maturity, or signed too late. Real delegates and decision tables; only the outside world (external
+ * data, e-signature, core banking) is the sandbox; the engine clock is moved, never slept on.
+ */
+class RenewalProcessTest extends AbstractIntegrationTest {
+
+  @Autowired private LoanAccountService loans;
+  @Autowired private MailOutbox outbox;
+  @Autowired private BusinessClock clock;
+  @Autowired private RenewalRepository renewals;
+  @Autowired private SandboxCoreBanking coreBanking;
+  @Autowired private SandboxESignature eSignature;
+  @Autowired private RenewalPostingService postings;
+
+  private LocalDate today;
+
+  @BeforeEach
+  void aFixedMorning() {
+    stopClock();
+    today = clock.today();
+  }
+
+  private RenewalScenario scenario(int daysToMaturity, SandboxProfile profile, String principal) {
+    return RenewalScenario.loan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans, today, daysToMaturity,
+        profile, principal);
+  }
+
+  private RenewalScenario strongLoan() {
+    return scenario(45, ProcessingFixtures.strongProfile(), RenewalScenario.PRINCIPAL);
+  }
+
+  /** A loan the table routes to one approver: 500,000 CNY is above the model's 300,000 ceiling. */
+  private RenewalScenario loanForAnApprover() {
+    return scenario(45, ProcessingFixtures.strongProfile(), "500000.00");
+  }
+
+  private ProcessInstance applied(RenewalScenario loan) {
+    assertThat(loan.apply("REQ-" + loan.loanId()).status()).isEqualTo(201);
+    ProcessInstance instance = loan.renewal();
+    loan.runJobs(instance);
+    return instance;
+  }
+
+  /** Moves the engine clock to the first minute of the maturity date, China Standard Time, and runs what fell due. */
+  private void maturityArrives(RenewalScenario loan, ProcessInstance instance) {
+    moveClockTo(loan.account().maturityDate().atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
+    loan.runJobs(instance);
+  }
+
+  @Test
+  void anEligibleLoanThirtyToSixtyDaysBeforeMaturityIsOfferedAndTheBorrowerMailed() {
+    RenewalScenario loan = strongLoan().scanNow();
+
+    LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewal.status()).isEqualTo(RenewalStatus.OFFERED);
+    assertThat(renewal.eligibility().code()).isEqualTo("ELIGIBLE");
+    assertThat(renewal.eligibility().classification()).isEqualTo("NORMAL");
+    assertThat(renewal.eligibility().licenceStatus()).isEqualTo("ACTIVE");
+    assertThat(renewal.offerExpiresOn()).isEqualTo(loan.account().maturityDate().minusDays(30));
+    assertThat(renewal.renewalAmount()).isEqualByComparingTo(RenewalScenario.PRINCIPAL);
+    assertThat(loan.mails()).containsExactly(MailTemplate.RENEWAL_OFFERED);
+  }
+
+  @Test
+  void aBorrowerWhoseLicenceWasRevokedIsOfferedNothingAndStaffSeeWhy() {
+    SandboxProfile strong = ProcessingFixtures.strongProfile();
+    SandboxProfile revoked = new SandboxProfile(new SandboxProfile.Registration(strong.registration().name(),
+        strong.registration().establishedOn(), "REVOKED", strong.registration().industryCode()), strong.tax(), strong.bureau(),
+        strong.court(), strong.flows(), strong.utilities(), strong.scenario(), strong.internalDefaults(), strong.sandbox());
+    RenewalScenario loan = scenario(45, revoked, RenewalScenario.PRINCIPAL).scanNow();
+
+    LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewal.status()).isEqualTo(RenewalStatus.NOT_ELIGIBLE);
+    assertThat(renewal.eligibility().code()).isEqualTo("NOT_OPERATING");
+    assertThat(renewal.eligibility().reason()).contains("营业执照");
+    assertThat(renewal.offerExpiresOn()).isNull();
+    assertThat(loan.mails()).isEmpty();
+  }
+
+  @Test
+  void aLoanMoreThanSixtyDaysFromMaturityIsNotEvaluatedYetAndIsOfferedOnceInTheWindow() {
+    RenewalScenario loan = scenario(61, ProcessingFixtures.strongProfile(), RenewalScenario.PRINCIPAL).scanNow();
+    assertThat(renewals.find(loan.loanId())).isEmpty();
+
+    moveClockBy(Duration.ofDays(1));
+    loan.scanNow().scanNow();
+    assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.OFFERED);
+    assertThat(loan.mails()).containsExactly(MailTemplate.RENEWAL_OFFERED);
+  }
+
+  @Test
+  void appliedApprovedByTheModelSignedAndMaturedIsPostedOnceAndTheNewLoanRunsFromTheMaturityDate() {
+    RenewalScenario loan = strongLoan().scanNow();
+    ProcessInstance instance = applied(loan);
+
+    assertThat(instance).hasPassed(TASK_DECIDE_ROUTE, TASK_SEND_CONTRACT, TASK_CONTRACT_MAIL)
+        .hasNotPassed(TASK_APPROVE_RENEWAL).isWaitingAt(RECEIVE_AWAIT_SIGNATURE);
+    LoanRenewal approved = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(approved.status()).isEqualTo(RenewalStatus.APPROVED);
+    assertThat(approved.approvalRoute()).isEqualTo("AUTO");
+    assertThat(approved.decidedBy()).isEqualTo(RenewalApprovalService.MODEL);
+
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    assertThat(instance).isWaitingAt(TIMER_LOAN_MATURES);
+    assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.SIGNED);
+
+    maturityArrives(loan, instance);
+
+    assertThat(instance).hasPassed(TASK_POST_RENEWAL, TASK_COMPLETED_MAIL).isEnded();
+    assertThat(instance).hasPassed(END_RENEWED);
+    LoanRenewal renewed = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewed.status()).isEqualTo(RenewalStatus.RENEWED);
+    assertThat(coreBanking.postingsOf(loan.loanId())).singleElement().satisfies(posting -> {
+      assertThat(posting.idempotencyKey()).isEqualTo(RenewalPostingService.idempotencyKey(loan.loanId()));
+      assertThat(posting.amount()).isEqualByComparingTo(RenewalScenario.PRINCIPAL);
+      assertThat(posting.postingReference()).isEqualTo(renewed.postingReference());
+    });
+    // The old loan: principal repaid by the renewal, the last month's interest still the borrower's to pay.
+    LedgerLine last = loans.ledger(loan.loanId()).get(11);
+    assertThat(last.principalDue()).isEqualByComparingTo("0.00");
+    assertThat(last.interestDue()).isPositive();
+    assertThat(last.status()).isEqualTo(InstalmentStatus.DUE);
+    // The new loan: from the maturity date, the same terms, classified 正常 as a renewal, under monitoring.
+    LoanAccount newLoan = loans.find(renewed.newLoanId()).orElseThrow();
+    assertThat(newLoan.disbursedOn()).isEqualTo(loan.account().maturityDate());
+    assertThat(newLoan.principal()).isEqualByComparingTo(RenewalScenario.PRINCIPAL);
+    assertThat(newLoan.applicationId()).isEqualTo(loan.account().applicationId());
+    assertThat(newLoan.corePostingReference()).isEqualTo(renewed.postingReference());
+    assertThat(loans.standing(newLoan.loanId()).orElseThrow().classification().label()).isEqualTo("正常");
+    assertThat(loans.classificationHistory(newLoan.loanId())).singleElement()
+        .satisfies(change -> assertThat(change.source()).isEqualTo(ClassificationChange.RENEWAL));
+    assertThat(loans.findRenewalOf(loan.loanId()).orElseThrow().loanId()).isEqualTo(newLoan.loanId());
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PostLoanMonitoringProcess.KEY)
+        .processInstanceBusinessKey(newLoan.loanId()).count()).isEqualTo(1);
+    // The application's loan stays the one it disbursed.
+    assertThat(loans.findByApplication(loan.account().applicationId()).orElseThrow().loanId()).isEqualTo(loan.loanId());
+    assertThat(loan.mails()).containsExactly(MailTemplate.RENEWAL_OFFERED, MailTemplate.RENEWAL_CONTRACT_READY,
+        MailTemplate.RENEWAL_COMPLETED);
+  }
+
+  @Test
+  void aRenewalAboveTheModelsCeilingIsApprovedByAnApproverInTasklist() {
+    RenewalScenario loan = loanForAnApprover().scanNow();
+    ProcessInstance instance = applied(loan);
+
+    assertThat(instance).isWaitingAt(TASK_APPROVE_RENEWAL);
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(taskService.getIdentityLinksForTask(task.getId())).anySatisfy(link ->
+        assertThat(link.getGroupId()).isEqualTo(Groups.CREDIT_APPROVERS));
+    Map<String, Object> shown = taskService.getVariablesLocal(task.getId());
+    assertThat(shown).containsEntry("loanNumber", loan.loanId()).containsEntry("renewalAmountText", "500000.00")
+        .containsEntry("renewalClassificationName", "正常").containsEntry("renewalOverdueText", "从未逾期");
+    assertThat((String) shown.get("renewalRepaymentRecordText")).contains("第12期");
+
+    completeAs("approver", task.getId(), Map.of(ApproveRenewalTaskListener.DECISION, "APPROVE",
+        ApproveRenewalTaskListener.NOTE, "经营稳定, 同意续贷"));
+    loan.runJobs(instance);
+
+    assertThat(instance).hasPassed(TASK_APPROVE_RENEWAL, TASK_SEND_CONTRACT).isWaitingAt(RECEIVE_AWAIT_SIGNATURE);
+    LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewal.approvalRoute()).isEqualTo("SINGLE");
+    assertThat(renewal.decidedBy()).isEqualTo("approver");
+    assertThat(renewal.status()).isEqualTo(RenewalStatus.APPROVED);
+  }
+
+  @Test
+  void aDeclinedRenewalIsToldToTheBorrowerWithTheCatalogueTextAndTheOldLoanRunsToMaturity() {
+    RenewalScenario loan = loanForAnApprover().scanNow();
+    ProcessInstance instance = applied(loan);
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+
+    completeAs("approver", task.getId(), Map.of(ApproveRenewalTaskListener.DECISION, "DECLINE",
+        ApproveRenewalTaskListener.CUSTOMER_REASON, "OVERALL_ASSESSMENT",
+        ApproveRenewalTaskListener.NOTE, "主要客户流失, 现金流无法覆盖"));
+    loan.runJobs(instance);
+
+    assertThat(instance).hasPassed(TASK_DECLINED_MAIL, END_DECLINED).hasNotPassed(TASK_SEND_CONTRACT).isEnded();
+    LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewal.status()).isEqualTo(RenewalStatus.DECLINED);
+    assertThat(renewal.customerReason()).isEqualTo("OVERALL_ASSESSMENT");
+    assertThat(loan.mails()).containsExactly(MailTemplate.RENEWAL_OFFERED, MailTemplate.RENEWAL_DECLINED);
+    String declined = outbox.mailsOf(com.smeloanflow.notification.MailCaseType.LOAN, loan.loanId()).stream()
+        .filter(m -> m.template() == MailTemplate.RENEWAL_DECLINED).findFirst().orElseThrow().body();
+    assertThat(declined).contains("经我行综合评估").doesNotContain("主要客户流失");
+    assertThat(loans.find(loan.loanId()).orElseThrow().status()).isEqualTo(LoanAccount.ACTIVE);
+    assertThat(loans.ledger(loan.loanId()).get(11).principalDue()).isEqualByComparingTo("500000.00");
+  }
+
+  @Test
+  void aDeclineWithoutAReasonForTheBorrowerIsRefusedAndTheTaskStaysOpen() {
+    RenewalScenario loan = loanForAnApprover().scanNow();
+    ProcessInstance instance = applied(loan);
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> completeAs("approver", task.getId(),
+        Map.of(ApproveRenewalTaskListener.DECISION, "DECLINE", ApproveRenewalTaskListener.NOTE, "不同意")))
+        .hasMessageContaining("renewalCustomerReason");
+    assertThat(instance).isWaitingAt(TASK_APPROVE_RENEWAL);
+  }
+
+  @Test
+  void aRenewalNotSignedByMaturityLapsesTheBorrowerIsToldAndNothingIsPosted() {
+    RenewalScenario loan = strongLoan().scanNow();
+    ProcessInstance instance = applied(loan);
+    String envelopeId = renewals.find(loan.loanId()).orElseThrow().envelopeId();
+
+    maturityArrives(loan, instance);
+
+    assertThat(instance).hasPassed(BOUNDARY_MATURED_UNSIGNED, TASK_LAPSE, TASK_LAPSED_MAIL, END_LAPSED)
+        .hasNotPassed(TASK_POST_RENEWAL).isEnded();
+    assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.LAPSED);
+    assertThat(eSignature.status(envelopeId)).contains("CANCELLED");
+    assertThat(coreBanking.postingsOf(loan.loanId())).isEmpty();
+    assertThat(loans.findRenewalOf(loan.loanId())).isEmpty();
+    assertThat(loans.ledger(loan.loanId()).get(11).principalDue()).isEqualByComparingTo(RenewalScenario.PRINCIPAL);
+    assertThat(loan.mails()).containsExactly(MailTemplate.RENEWAL_OFFERED, MailTemplate.RENEWAL_CONTRACT_READY,
+        MailTemplate.RENEWAL_LAPSED);
+    // A signature reported after the lapse changes nothing.
+    ApiClient.Response late = api.post("/api/loans/" + loan.loanId() + "/renewal/signature", CHANNEL,
+        "{\"signatureId\":\"SIG-LATE\",\"signedAt\":\"" + clock.now().atOffset(java.time.ZoneOffset.ofHours(8)) + "\"}");
+    assertThat(late.status()).isEqualTo(409);
+    assertThat(late.json().path("detail").asText()).contains("NOT_AWAITING_SIGNATURE");
+  }
+
+  @Test
+  void aSecondApplicationIsRefusedAndStartsNoSecondRenewal() {
+    RenewalScenario loan = strongLoan().scanNow();
+    assertThat(loan.apply("REQ-A-" + loan.loanId()).status()).isEqualTo(201);
+
+    ApiClient.Response second = loan.apply("REQ-B-" + loan.loanId());
+
+    assertThat(second.status()).isEqualTo(409);
+    JsonNode problem = second.json();
+    assertThat(problem.path("detail").asText()).contains("ALREADY_APPLIED");
+    assertThat(loan.renewalInstances()).isEqualTo(1);
+  }
+
+  @Test
+  void aReplayedMaturityJobPostsNothingTwice() {
+    RenewalScenario loan = strongLoan().scanNow();
+    ProcessInstance instance = applied(loan);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    maturityArrives(loan, instance);
+    LoanRenewal renewed = renewals.find(loan.loanId()).orElseThrow();
+
+    // What a second run of the posting job (lock expiry, a crash after the commit) would do.
+    LoanAccount again = postings.post(loan.loanId());
+
+    assertThat(again.loanId()).isEqualTo(renewed.newLoanId());
+    assertThat(coreBanking.postingsOf(loan.loanId())).hasSize(1);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM loan_account WHERE renewal_of = :l").param("l", loan.loanId())
+        .query(Long.class).single()).isEqualTo(1L);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PostLoanMonitoringProcess.KEY)
+        .processInstanceBusinessKey(renewed.newLoanId()).count()).isEqualTo(1);
+    assertThat(loans.ledger(loan.loanId()).get(11).principalPaid()).isEqualByComparingTo(new BigDecimal(RenewalScenario.PRINCIPAL));
+  }
+}

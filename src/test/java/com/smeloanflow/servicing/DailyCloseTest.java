@@ -1,0 +1,317 @@
+package com.smeloanflow.servicing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.smeloanflow.notification.MailCaseType;
+import com.smeloanflow.notification.MailOutbox;
+import com.smeloanflow.notification.MailTemplate;
+import com.smeloanflow.notification.OutboxMail;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.processing.InternalDefaultRepository;
+import com.smeloanflow.processing.source.InternalDefault;
+import com.smeloanflow.processing.source.InternalDefaultStatus;
+import com.smeloanflow.support.AbstractIntegrationTest;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The daily close (日终批处理) on H2: overdue instalments, penalty interest once a day, days past
+ * due, the regulatory minimum classification with its history, settlement, catching up missed
+ * days, a crash half-way and the rerun, and two nodes at once. Each test works in an era of its own
+ * ({@link BusinessDates}); its loans (100,000.00 at 4.35 %, 12 months, equal instalments) are
+ * disbursed on the era's first day, the first instalment (principal 8,168.49) due a month later.
+ */
+class DailyCloseTest extends AbstractIntegrationTest {
+
+  /** One day of penalty interest on 8,168.49 overdue at 4.35 % + 50 %: 8,168.49 × 6.525 % / 360 = 1.4805. */
+  private static final BigDecimal ONE_DAY_ON_FIRST_PRINCIPAL = new BigDecimal("1.48");
+
+  @Autowired DailyCloseService dailyClose;
+  @Autowired LoanAccountService loans;
+  @Autowired RepaymentService repayments;
+  @Autowired PenaltyInterest penalty;
+  @Autowired InternalDefaultRepository defaults;
+  @Autowired DataSource dataSource;
+  @Autowired PlatformTransactionManager transactionManager;
+  @Autowired BusinessClock clock;
+  @Autowired MailOutbox outbox;
+  @Autowired(required = false) List<ArrearsListener> listeners = List.of();
+
+  private LocalDate disbursed;
+  private LocalDate firstDue;
+
+  @BeforeEach
+  void era() {
+    disbursed = BusinessDates.era();
+    firstDue = disbursed.plusMonths(1);
+  }
+
+  private LoanAccount loan() {
+    return TestLoans.with(intakeService, loans).disbursedOn(disbursed);
+  }
+
+  private LedgerLine instalment(LoanAccount loan, int number) {
+    return loans.ledger(loan.loanId()).get(number - 1);
+  }
+
+  private LoanStanding standing(LoanAccount loan) {
+    return loans.standing(loan.loanId()).orElseThrow();
+  }
+
+  @Test
+  void theCloseOfTheDueDateMarksTheUnpaidInstalmentOverdueWithOneDayOfPenaltyInterest() {
+    LoanAccount loan = loan();
+    dailyClose.close(firstDue.minusDays(1));
+    assertThat(instalment(loan, 1).status()).isEqualTo(InstalmentStatus.DUE);
+    assertThat(standing(loan).daysPastDue()).isZero();
+
+    DailyCloseRun run = dailyClose.close(firstDue);
+
+    LedgerLine first = instalment(loan, 1);
+    assertThat(first.status()).isEqualTo(InstalmentStatus.OVERDUE);
+    assertThat(first.penaltyAccrued()).isEqualTo(ONE_DAY_ON_FIRST_PRINCIPAL);
+    assertThat(penalty.forOneDay(new BigDecimal("8168.49"), new BigDecimal("4.35"))).isEqualTo(ONE_DAY_ON_FIRST_PRINCIPAL);
+    assertThat(instalment(loan, 2).status()).isEqualTo(InstalmentStatus.DUE);
+    LoanStanding standing = standing(loan);
+    assertThat(standing.daysPastDue()).isEqualTo(1);
+    assertThat(standing.overdueSince()).isEqualTo(firstDue);
+    assertThat(standing.classification()).isEqualTo(Classification.SPECIAL_MENTION);
+    assertThat(standing.lastClosedOn()).isEqualTo(firstDue);
+    assertThat(loans.classificationHistory(loan.loanId())).singleElement().satisfies(change -> {
+      assertThat(change.businessDate()).isEqualTo(firstDue);
+      assertThat(change.source()).isEqualTo(ClassificationChange.DPD_FLOOR);
+      assertThat(change.previous()).isEqualTo(Classification.NORMAL);
+      assertThat(change.reason()).isEqualTo(Classification.floorReason(1)).contains("逾期1天", "关注");
+    });
+    assertThat(run.completed()).isTrue();
+    assertThat(run.overdueLoans()).isEqualTo(1);
+    assertThat(run.penaltyAccrued()).isEqualTo(ONE_DAY_ON_FIRST_PRINCIPAL);
+    assertThat(run.classifications()).isEqualTo(1);
+    assertThat(loans.balances(loan.loanId()).arrears()).isEqualByComparingTo("8532.47");
+  }
+
+  @Test
+  void penaltyInterestAccruesOnceADayAndClosingADayAgainChangesNothing() {
+    LoanAccount loan = loan();
+    dailyClose.close(firstDue);
+    dailyClose.close(firstDue.plusDays(1));
+    DailyCloseRun third = dailyClose.close(firstDue.plusDays(2));
+
+    DailyCloseRun again = dailyClose.close(firstDue.plusDays(1));
+
+    assertThat(instalment(loan, 1).penaltyAccrued()).isEqualTo(new BigDecimal("4.44"));
+    assertThat(standing(loan).daysPastDue()).isEqualTo(3);
+    assertThat(again.attempts()).isEqualTo(1);
+    assertThat(again.completed()).isTrue();
+    assertThat(third.penaltyAccrued()).isEqualTo(ONE_DAY_ON_FIRST_PRINCIPAL);
+  }
+
+  @Test
+  void theMinimumClassificationFollowsDaysPastDueWithAReasonForEachChange() {
+    LoanAccount loan = loan();
+    dailyClose.close(firstDue);
+    dailyClose.close(firstDue.plusDays(89));   // 90 days past due: still 关注
+    assertThat(standing(loan).classification()).isEqualTo(Classification.SPECIAL_MENTION);
+    dailyClose.close(firstDue.plusDays(90));   // 91
+    dailyClose.close(firstDue.plusDays(269));  // 270
+    assertThat(standing(loan).classification()).isEqualTo(Classification.SUBSTANDARD);
+    dailyClose.close(firstDue.plusDays(270));  // 271
+    dailyClose.close(firstDue.plusDays(359));  // 360
+    assertThat(standing(loan).classification()).isEqualTo(Classification.DOUBTFUL);
+    dailyClose.close(firstDue.plusDays(360));  // 361
+
+    LoanStanding standing = standing(loan);
+    assertThat(standing.daysPastDue()).isEqualTo(361);
+    assertThat(standing.classification()).isEqualTo(Classification.LOSS);
+    assertThat(standing.defaultedOn()).isEqualTo(firstDue.plusDays(90));
+    assertThat(loans.classificationHistory(loan.loanId())).extracting(ClassificationChange::businessDate,
+        ClassificationChange::previous, ClassificationChange::classification, ClassificationChange::daysPastDue).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(firstDue.plusDays(360), Classification.DOUBTFUL, Classification.LOSS, 361),
+        org.assertj.core.groups.Tuple.tuple(firstDue.plusDays(270), Classification.SUBSTANDARD, Classification.DOUBTFUL, 271),
+        org.assertj.core.groups.Tuple.tuple(firstDue.plusDays(90), Classification.SPECIAL_MENTION, Classification.SUBSTANDARD, 91),
+        org.assertj.core.groups.Tuple.tuple(firstDue, Classification.NORMAL, Classification.SPECIAL_MENTION, 1));
+    assertThat(loans.classificationHistory(loan.loanId()).get(0).reason()).contains("逾期361天", "超过360天", "损失");
+  }
+
+  @Test
+  void aLoanWhoseArrearsWereRepaidIsNormalAgainAtTheNextClose() {
+    LoanAccount loan = loan();
+    dailyClose.close(firstDue);
+    dailyClose.close(firstDue.plusDays(1));
+    repayments.receive(new ReceiveRepayment(loan.loanId(), "TX-CURE-" + loan.loanId(), new BigDecimal("8533.95"),
+        firstDue.plusDays(2), "core-banking"));
+
+    dailyClose.close(firstDue.plusDays(2));
+
+    LoanStanding standing = standing(loan);
+    assertThat(standing.daysPastDue()).isZero();
+    assertThat(standing.overdueSince()).isNull();
+    assertThat(standing.classification()).isEqualTo(Classification.NORMAL);
+    assertThat(loans.classificationHistory(loan.loanId()).get(0).reason()).contains("逾期已结清");
+    assertThat(instalment(loan, 1).status()).isEqualTo(InstalmentStatus.PAID);
+    assertThat(instalment(loan, 1).penaltyAccrued()).isEqualTo(new BigDecimal("2.96"));
+  }
+
+  @Test
+  void aLoanRepaidInFullIsSettledItsBorrowerMailedAndADefaultedOneIsRecordedInTheDefaultDatabase() {
+    LoanAccount repaid = loan();
+    LoanAccount defaulted = loan();
+    repayments.receive(new ReceiveRepayment(repaid.loanId(), "TX-PAYOFF-" + repaid.loanId(), new BigDecimal("100362.50"),
+        disbursed.plusDays(5), "core-banking"));
+    dailyClose.close(firstDue);
+    dailyClose.close(firstDue.plusDays(90));
+    assertThat(standing(defaulted).defaultedOn()).isEqualTo(firstDue.plusDays(90));
+    LocalDate payoffDay = firstDue.plusDays(100);
+    BigDecimal payoff = repayments.payoffAmount(defaulted.loanId(), payoffDay);
+    repayments.receive(new ReceiveRepayment(defaulted.loanId(), "TX-LATE-" + defaulted.loanId(), payoff, payoffDay,
+        "core-banking"));
+
+    DailyCloseRun run = dailyClose.close(payoffDay);
+
+    assertThat(standing(repaid).status()).isEqualTo(LoanAccount.SETTLED);
+    assertThat(standing(repaid).closedOn()).isEqualTo(firstDue);
+    assertThat(standing(defaulted).status()).isEqualTo(LoanAccount.SETTLED);
+    assertThat(standing(defaulted).closedOn()).isEqualTo(payoffDay);
+    assertThat(run.loansSettled()).isEqualTo(1);
+    assertThat(defaults.find(defaulted.creditCode())).containsExactly(
+        new InternalDefault(firstDue.plusDays(90), new BigDecimal("100000.00"), InternalDefaultStatus.SETTLED));
+    assertThat(defaults.find(repaid.creditCode())).isEmpty();
+    assertThat(outbox.mailsOf(MailCaseType.LOAN, repaid.loanId())).singleElement().satisfies(mail -> {
+      assertThat(mail.template()).isEqualTo(MailTemplate.LOAN_SETTLED);
+      assertThat(mail.recipient()).isEqualTo(applications.get(repaid.applicationId()).legalRepEmail());
+      assertThat(mail.subject()).contains("贷款已结清", repaid.loanId());
+      assertThat(mail.body()).contains("已于 " + firstDue + " 全部还清");
+    });
+    // The late payoff first cured its collection case (the borrower is told the arrears are cleared), then settled it.
+    assertThat(outbox.mailsOf(MailCaseType.LOAN, defaulted.loanId())).extracting(OutboxMail::template)
+        .containsExactly(MailTemplate.ARREARS_CLEARED, MailTemplate.LOAN_SETTLED);
+  }
+
+  @Test
+  void closeThroughCatchesUpEveryMissedDayInOrder() {
+    LoanAccount loan = loan();
+    dailyClose.close(firstDue);
+
+    List<DailyCloseRun> runs = dailyClose.closeThrough(firstDue.plusDays(3));
+
+    assertThat(runs).extracting(DailyCloseRun::businessDate)
+        .containsExactly(firstDue.plusDays(1), firstDue.plusDays(2), firstDue.plusDays(3));
+    assertThat(runs).allSatisfy(run -> assertThat(run.completed()).isTrue());
+    assertThat(instalment(loan, 1).penaltyAccrued()).isEqualTo(new BigDecimal("5.92"));
+    assertThat(standing(loan).daysPastDue()).isEqualTo(4);
+    assertThat(dailyClose.closeThrough(firstDue.plusDays(3))).extracting(DailyCloseRun::businessDate)
+        .containsExactly(firstDue.plusDays(3));
+  }
+
+  @Test
+  void aCloseThatCrashedHalfWayResumesAfterItsLastChunkAndDoesNoLoanTwice() {
+    List<LoanAccount> book = new ArrayList<>();
+    for (int k = 0; k < 5; k++) {
+      book.add(loan());
+    }
+    // Chunks of two loans of the whole book in loan-id order: the close crashes on the chunk that reaches book[2].
+    DailyCloseService crashing = node("node-crashing", 2, (day, step, lastLoan) -> {
+      if (lastLoan.compareTo(book.get(2).loanId()) >= 0 && step.equals(DailyCloseRun.STEP_LEDGER)) {
+        throw new IllegalStateException("simulated crash after " + lastLoan);
+      }
+    });
+
+    assertThatThrownBy(() -> crashing.close(firstDue)).hasMessageContaining("simulated crash");
+
+    DailyCloseRun crashed = dailyClose.run(firstDue).orElseThrow();
+    assertThat(crashed.status()).isEqualTo(DailyCloseRun.RUNNING);
+    assertThat(crashed.step()).isEqualTo(DailyCloseRun.STEP_LEDGER);
+    assertThat(crashed.cursorLoanId()).isGreaterThanOrEqualTo(book.get(0).loanId()).isLessThan(book.get(2).loanId());
+    assertThat(crashed.chunks()).isPositive();
+    assertThat(standing(book.get(0)).lastClosedOn()).isEqualTo(firstDue);
+    assertThat(book.subList(2, 5)).allSatisfy(l -> assertThat(standing(l).lastClosedOn()).isNull());
+
+    DailyCloseRun rerun = node("node-b", 2, (day, step, lastLoan) -> {}).close(firstDue);
+
+    assertThat(rerun.completed()).isTrue();
+    assertThat(rerun.attempts()).isEqualTo(2);
+    assertThat(rerun.node()).isEqualTo("node-b");
+    assertThat(rerun.loansClosed()).isEqualTo(5);
+    assertThat(rerun.overdueLoans()).isEqualTo(5);
+    assertThat(book).allSatisfy(l -> {
+      assertThat(instalment(l, 1).penaltyAccrued()).isEqualTo(ONE_DAY_ON_FIRST_PRINCIPAL);
+      assertThat(loans.classificationHistory(l.loanId())).hasSize(1);
+      assertThat(standing(l).daysPastDue()).isEqualTo(1);
+    });
+  }
+
+  @Test
+  void whileOneNodeClosesTheDayASecondNodeIsRefusedAndNothingIsDoneTwice() throws Exception {
+    LoanAccount loan = loan();
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    DailyCloseService nodeA = node("node-a", 1000, (day, step, lastLoan) -> {
+      holding.countDown();
+      try {
+        release.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    DailyCloseService nodeB = node("node-b", 1000, (day, step, lastLoan) -> {});
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<DailyCloseRun> a = pool.submit(() -> nodeA.close(firstDue));
+      assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+
+      assertThatThrownBy(() -> nodeB.close(firstDue)).isInstanceOf(DailyCloseBusyException.class)
+          .hasMessageContaining("node-a");
+      assertThatThrownBy(() -> dailyClose.closeThrough(firstDue)).isInstanceOf(DailyCloseBusyException.class);
+
+      release.countDown();
+      assertThat(a.get(60, TimeUnit.SECONDS).completed()).isTrue();
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+    assertThat(nodeB.close(firstDue).attempts()).isEqualTo(1);
+    assertThat(instalment(loan, 1).penaltyAccrued()).isEqualTo(ONE_DAY_ON_FIRST_PRINCIPAL);
+  }
+
+  @Test
+  void refusesToCatchUpMoreDaysThanAllowedWithoutAnOperator() {
+    DailyCloseService strict = new DailyCloseService(jdbc, dataSource, transactionManager, clock, penalty, defaults, listeners,
+        1000, Duration.ofMinutes(10), 5, "node-strict", (day, step, lastLoan) -> {});
+    try {
+      strict.close(firstDue);
+      assertThatThrownBy(() -> strict.closeThrough(firstDue.plusDays(6)))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("max-catch-up-days=5");
+      assertThat(dailyClose.run(firstDue.plusDays(1))).isEmpty();
+    } finally {
+      strict.destroy();
+    }
+  }
+
+  private final List<DailyCloseService> nodes = new ArrayList<>();
+
+  private DailyCloseService node(String name, int chunkSize, DailyCloseService.ChunkObserver observer) {
+    DailyCloseService node = new DailyCloseService(jdbc, dataSource, transactionManager, clock, penalty, defaults, listeners,
+        chunkSize, Duration.ofMinutes(10), 400, name, observer);
+    nodes.add(node);
+    return node;
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void stopNodes() {
+    nodes.forEach(DailyCloseService::destroy);
+  }
+}

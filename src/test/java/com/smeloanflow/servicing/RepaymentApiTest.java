@@ -1,0 +1,248 @@
+package com.smeloanflow.servicing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.support.AbstractIntegrationTest;
+import com.smeloanflow.support.ApiClient.Response;
+import com.smeloanflow.support.Concurrently;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The repayment feed over HTTP as core banking calls it: real JSON, problem+json naming each bad
+ * field with nothing stored, idempotency by transaction id (replays, conflicting reuse, concurrent
+ * replays) and reversals of bounced payments. Loans are disbursed ten days ago: the first
+ * instalment (8,530.99 CNY) is the current one.
+ */
+class RepaymentApiTest extends AbstractIntegrationTest {
+
+  private static final String CORE_BANKING = "core-banking";
+
+  @Autowired LoanAccountService loans;
+  @Autowired BusinessClock clock;
+
+  private LoanAccount loan;
+
+  @BeforeEach
+  void openLoan() {
+    loan = TestLoans.with(intakeService, loans).disbursedOn(clock.today().minusDays(10));
+  }
+
+  private Response repay(String loanId, String json) {
+    return api.post("/api/loans/" + loanId + "/repayments", CORE_BANKING, json);
+  }
+
+  private static String body(String transactionId, String amount, Object valueDate) {
+    return "{\"transactionId\": \"" + transactionId + "\", \"amount\": " + amount + ", \"valueDate\": \"" + valueDate + "\"}";
+  }
+
+  private static String transactionId() {
+    return "TX" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+  }
+
+  private long repaymentsStored(String transactionId) {
+    return jdbc.sql("SELECT COUNT(*) FROM loan_repayment WHERE transaction_id = :id").param("id", transactionId)
+        .query(Long.class).single();
+  }
+
+  private long repaymentsOf(String loanId) {
+    return jdbc.sql("SELECT COUNT(*) FROM loan_repayment WHERE loan_id = :id").param("id", loanId).query(Long.class).single();
+  }
+
+  @Test
+  void appliesARepaymentToTheCurrentInstalmentAndAnswersWhereTheMoneyWent() {
+    String transaction = transactionId();
+
+    Response answer = repay(loan.loanId(), body(transaction, "5000.00", clock.today()));
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+    JsonNode repayment = answer.json();
+    assertThat(repayment.get("transactionId").asText()).isEqualTo(transaction);
+    assertThat(repayment.get("status").asText()).isEqualTo("POSTED");
+    assertThat(repayment.get("receivedBy").asText()).isEqualTo(CORE_BANKING);
+    assertThat(answer.body()).contains("\"amount\":5000.00");
+    JsonNode allocations = repayment.get("allocations");
+    assertThat(allocations).hasSize(2);
+    assertThat(allocations.get(0).get("component").asText()).isEqualTo("CURRENT_INTEREST");
+    assertThat(allocations.get(0).get("componentLabel").asText()).isEqualTo("当期利息");
+    assertThat(allocations.get(0).get("amount").decimalValue()).isEqualByComparingTo("362.50");
+    assertThat(allocations.get(1).get("amount").decimalValue()).isEqualByComparingTo("4637.50");
+    assertThat(loans.ledger(loan.loanId()).get(0).outstanding()).isEqualByComparingTo("3530.99");
+  }
+
+  @Test
+  void theSameRepaymentReportedTwiceIsAppliedOnceAndAnsweredWithTheFirst() {
+    String transaction = transactionId();
+    Response first = repay(loan.loanId(), body(transaction, "1000.00", clock.today()));
+
+    Response again = repay(loan.loanId(), body(transaction, "1000.00", clock.today()));
+
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.json()).isEqualTo(first.json());
+    assertThat(repaymentsStored(transaction)).isEqualTo(1);
+    assertThat(loans.ledger(loan.loanId()).get(0).interestPaid()).isEqualByComparingTo("362.50");
+    assertThat(loans.ledger(loan.loanId()).get(0).principalPaid()).isEqualByComparingTo("637.50");
+  }
+
+  @Test
+  void theSameTransactionIdWithAnotherBodyIsAConflictAndChangesNothing() {
+    String transaction = transactionId();
+    repay(loan.loanId(), body(transaction, "1000.00", clock.today()));
+
+    Response otherAmount = repay(loan.loanId(), body(transaction, "1000.01", clock.today()));
+    Response otherDate = repay(loan.loanId(), body(transaction, "1000.00", clock.today().minusDays(1)));
+    LoanAccount other = TestLoans.with(intakeService, loans).disbursedOn(clock.today().minusDays(10));
+    Response otherLoan = repay(other.loanId(), body(transaction, "1000.00", clock.today()));
+
+    for (Response conflict : List.of(otherAmount, otherDate, otherLoan)) {
+      assertThat(conflict.status()).as(conflict.toString()).isEqualTo(409);
+      assertThat(conflict.contentType()).isEqualTo("application/problem+json");
+      assertThat(conflict.json().get("detail").asText()).contains("transactionId");
+    }
+    assertThat(repaymentsStored(transaction)).isEqualTo(1);
+    assertThat(repaymentsOf(other.loanId())).isZero();
+    assertThat(loans.ledger(loan.loanId()).get(0).principalPaid()).isEqualByComparingTo("637.50");
+  }
+
+  @Test
+  void concurrentReplaysOfOneRepaymentStoreItOnce() throws Exception {
+    String transaction = transactionId();
+
+    List<Response> answers = Concurrently.run(6, () -> repay(loan.loanId(), body(transaction, "2000.00", clock.today())));
+
+    assertThat(answers).extracting(Response::status).containsOnly(201, 200);
+    assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(1);
+    assertThat(answers).extracting(a -> a.json().get("transactionId").asText()).containsOnly(transaction);
+    assertThat(repaymentsStored(transaction)).isEqualTo(1);
+    assertThat(loans.ledger(loan.loanId()).get(0).principalPaid()).isEqualByComparingTo("1637.50");
+  }
+
+  @Test
+  void refusesBadInputNamingTheFieldAndStoresNothing() {
+    String transaction = transactionId();
+    assertBadField(body(transaction, "-100.00", clock.today()), "amount", "NOT_POSITIVE");
+    assertBadField(body(transaction, "0", clock.today()), "amount", "NOT_POSITIVE");
+    assertBadField(body(transaction, "100.001", clock.today()), "amount", "TOO_MANY_DECIMALS");
+    assertBadField(body(transaction, "100.00", clock.today().plusDays(1)), "valueDate", "IN_FUTURE");
+    assertBadField(body(transaction, "100.00", "2026-02-30"), "valueDate", "INVALID_TYPE");
+    assertBadField(body(transaction, "\"lots\"", clock.today()), "amount", "INVALID_TYPE");
+    assertBadField("{\"amount\": 100.00, \"valueDate\": \"" + clock.today() + "\"}", "transactionId", "REQUIRED");
+    assertBadField(body("tx with spaces", "100.00", clock.today()), "transactionId", "INVALID_FORMAT");
+    assertBadField("{\"transactionId\": \"" + transaction + "\"}", "amount", "REQUIRED");
+    assertThat(repaymentsOf(loan.loanId())).isZero();
+  }
+
+  private void assertBadField(String json, String field, String code) {
+    Response answer = repay(loan.loanId(), json);
+    assertThat(answer.status()).as("%s -> %s", json, answer).isEqualTo(400);
+    assertThat(answer.contentType()).isEqualTo("application/problem+json");
+    assertThat(answer.json().get("errors").findValuesAsText("field")).as(json).contains(field);
+    assertThat(answer.json().get("errors").findValuesAsText("code")).as(json).contains(code);
+  }
+
+  @Test
+  void refusesMoreThanThePayoffAmountNamingTheAmount() {
+    // The current instalment in full and the 91,831.51 principal owed after it.
+    Response answer = repay(loan.loanId(), body(transactionId(), "100362.51", clock.today()));
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("errors").get(0).get("field").asText()).isEqualTo("amount");
+    assertThat(answer.json().get("errors").get(0).get("code").asText()).isEqualTo("EXCEEDS_PAYOFF");
+    assertThat(answer.json().get("errors").get(0).get("message").asText()).contains("100362.50");
+    assertThat(repaymentsOf(loan.loanId())).isZero();
+  }
+
+  @Test
+  void anUnknownLoanIsNotFound() {
+    Response answer = repay("LN19990101999999", body(transactionId(), "100.00", clock.today()));
+
+    assertThat(answer.status()).isEqualTo(404);
+    assertThat(answer.contentType()).isEqualTo("application/problem+json");
+    assertThat(answer.json().get("title").asText()).isEqualTo("贷款不存在");
+    assertThat(answer.json().get("detail").asText()).contains("LN19990101999999");
+  }
+
+  @Test
+  void aWrittenOffLoanTakesNoRepayment() {
+    loans.writeOff(new WriteOffLoan(loan.loanId(), clock.today(), "collector2", "测试核销"));
+    String transaction = transactionId();
+
+    Response answer = repay(loan.loanId(), body(transaction, "100.00", clock.today()));
+
+    assertThat(answer.status()).isEqualTo(409);
+    assertThat(answer.json().get("detail").asText()).contains("WRITTEN_OFF", "loanId");
+    assertThat(repaymentsStored(transaction)).isZero();
+  }
+
+  @Test
+  void onlyCoreBankingAndTheChannelGatewayReportRepayments() {
+    String json = body(transactionId(), "100.00", clock.today());
+
+    assertThat(api.post("/api/loans/" + loan.loanId() + "/repayments", "zy001-acceptor", json).status()).isEqualTo(403);
+    assertThat(api.post("/api/loans/" + loan.loanId() + "/repayments", "collector", json).status()).isEqualTo(403);
+    assertThat(api.send("POST", "/api/loans/" + loan.loanId() + "/repayments", null, null, json).status()).isEqualTo(401);
+    assertThat(repaymentsOf(loan.loanId())).isZero();
+  }
+
+  @Test
+  void aBouncedPaymentReversedByCoreBankingIsOwedAgain() {
+    String transaction = transactionId();
+    repay(loan.loanId(), body(transaction, "8530.99", clock.today()));
+    assertThat(loans.ledger(loan.loanId()).get(0).status()).isEqualTo(InstalmentStatus.PAID);
+
+    Response reversal = api.post("/api/loans/" + loan.loanId() + "/repayments/" + transaction + "/reversal", CORE_BANKING,
+        "{\"reason\": \"退票: 付款账户余额不足\"}");
+    Response again = api.post("/api/loans/" + loan.loanId() + "/repayments/" + transaction + "/reversal", CORE_BANKING,
+        "{\"reason\": \"退票: 付款账户余额不足\"}");
+
+    assertThat(reversal.status()).as(reversal.toString()).isEqualTo(200);
+    assertThat(reversal.json().get("status").asText()).isEqualTo("REVERSED");
+    assertThat(reversal.json().get("reversalReason").asText()).isEqualTo("退票: 付款账户余额不足");
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.json()).isEqualTo(reversal.json());
+    LedgerLine first = loans.ledger(loan.loanId()).get(0);
+    assertThat(first.status()).isEqualTo(InstalmentStatus.DUE);
+    assertThat(first.outstanding()).isEqualByComparingTo("8530.99");
+    assertThat(api.post("/api/loans/" + loan.loanId() + "/repayments/TXUNKNOWN/reversal", CORE_BANKING,
+        "{\"reason\": \"退票\"}").status()).isEqualTo(404);
+    assertThat(api.post("/api/loans/" + loan.loanId() + "/repayments/" + transaction + "/reversal", CORE_BANKING,
+        "{}").status()).isEqualTo(400);
+  }
+
+  @Test
+  void aPrepaymentCannotBeReversedWhileALaterRepaymentRestsOnItsSchedule() {
+    String prepayment = transactionId();
+    repay(loan.loanId(), body(prepayment, "18530.99", clock.today()));
+    String later = transactionId();
+    repay(loan.loanId(), body(later, "100.00", clock.today()));
+
+    Response refused = api.post("/api/loans/" + loan.loanId() + "/repayments/" + prepayment + "/reversal", CORE_BANKING,
+        "{\"reason\": \"退票\"}");
+    Response laterFirst = api.post("/api/loans/" + loan.loanId() + "/repayments/" + later + "/reversal", CORE_BANKING,
+        "{\"reason\": \"退票\"}");
+    Response thenPrepayment = api.post("/api/loans/" + loan.loanId() + "/repayments/" + prepayment + "/reversal", CORE_BANKING,
+        "{\"reason\": \"退票\"}");
+
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(laterFirst.status()).isEqualTo(200);
+    assertThat(thenPrepayment.status()).isEqualTo(200);
+    assertThat(loans.ledger(loan.loanId())).extracting(LedgerLine::total)
+        .containsExactlyElementsOf(loan.schedule().stream().map(Instalment::total).toList());
+    assertThat(loans.balances(loan.loanId()).outstandingPrincipal()).isEqualByComparingTo("100000.00");
+  }
+
+  @Test
+  void payoffIsTheCurrentInstalmentAndThePrincipalAfterIt() {
+    Response answer = repay(loan.loanId(), body(transactionId(), "100362.50", clock.today()));
+
+    assertThat(answer.status()).isEqualTo(201);
+    assertThat(loans.balances(loan.loanId()).outstandingPrincipal()).isEqualByComparingTo("0");
+    assertThat(loans.ledger(loan.loanId())).allSatisfy(l -> assertThat(l.status()).isEqualTo(InstalmentStatus.PAID));
+  }
+}

@@ -1,0 +1,108 @@
+package com.smeloanflow.tasklist;
+
+import static com.smeloanflow.process.LoanRenewalProcess.Elements.END_DECLINED;
+import static com.smeloanflow.process.LoanRenewalProcess.Elements.RECEIVE_AWAIT_SIGNATURE;
+import static com.smeloanflow.process.LoanRenewalProcess.Elements.TASK_APPROVE_RENEWAL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.smeloanflow.approval.RepaymentMethod;
+import com.smeloanflow.identity.IdentitySetup;
+import com.smeloanflow.intake.IntakeService;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.process.LoanRenewalProcess;
+import com.smeloanflow.processing.CreditCodes;
+import com.smeloanflow.processing.ProcessingFixtures;
+import com.smeloanflow.processing.SandboxEnterprises;
+import com.smeloanflow.renewal.RenewalApplicationService;
+import com.smeloanflow.renewal.RenewalStatus;
+import com.smeloanflow.servicing.LoanAccount;
+import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.servicing.TestLoans;
+import com.smeloanflow.support.ApiClient;
+import com.smeloanflow.support.ApiClient.Response;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * 审批续贷申请 worked in Tasklist by an approver: a 500,000 CNY renewal (above the model's ceiling) offered by
+ * the scan, applied for over the channel API, approved on one loan and declined with a reason for the
+ * borrower on another.
+ */
+@BrowserTest
+class RenewalTasklistIT extends BrowserTestBase {
+
+  private static final String GROUP_TASKS = IdentitySetup.FILTER_GROUP_TASKS;
+
+  @Autowired IntakeService intake;
+  @Autowired LoanAccountService loans;
+  @Autowired RenewalApplicationService renewals;
+  @Autowired BusinessClock clock;
+
+  private TasklistPage tasklist;
+  private ProcessProbe probe;
+  private ApiClient api;
+
+  @BeforeEach
+  void openTasklist() {
+    tasklist = new TasklistPage(browser, port);
+    probe = new ProcessProbe(engine);
+    api = new ApiClient(port);
+  }
+
+  /** A 500,000 CNY interest-first loan of ZY001 maturing in 45 days, offered renewal by the scan and applied for. */
+  private String appliedRenewal(LoanAccount[] opened) {
+    String creditCode = CreditCodes.fresh();
+    SandboxEnterprises.register(api, creditCode, ProcessingFixtures.strongProfile());
+    LoanAccount loan = TestLoans.with(intake, loans).principal("500000.00").term(12, RepaymentMethod.INTEREST_FIRST)
+        .creditCode(creditCode).disbursedOn(clock.today().plusDays(45).minusMonths(12));
+    opened[0] = loan;
+    assertThat(api.post("/api/sandbox/renewals/scan", "admin", "{}").status()).isEqualTo(202);
+    probe.awaitCondition("offer of " + loan.loanId(), () -> renewals.view(loan.loanId())
+        .map(r -> r.status() == RenewalStatus.OFFERED).orElse(false));
+    Response applied = api.post("/api/loans/" + loan.loanId() + "/renewal-applications", "channel",
+        "{\"requestId\": \"MB-RN-" + loan.loanId() + "\"}");
+    assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
+    return probe.awaitInstance(LoanRenewalProcess.KEY, loan.loanId());
+  }
+
+  private CamundaForm open(String user, Task task, String... shows) {
+    probe.assertFormReadsOnlyTaskVariables(task);
+    tasklist.login(user).selectFilter(GROUP_TASKS).openTask(task.getId());
+    assertThat(tasklist.openTaskName()).isEqualTo("审批续贷申请");
+    return tasklist.taskForm().assertShows(shows);
+  }
+
+  @Test
+  void anApproverApprovesOneRenewalAndDeclinesAnotherInTasklist() {
+    LoanAccount[] loan = new LoanAccount[1];
+    String instance = appliedRenewal(loan);
+    Task approval = probe.awaitTask(instance, TASK_APPROVE_RENEWAL);
+    assertThat(probe.candidateGroups(approval.getId())).containsExactly("credit-approvers");
+
+    CamundaForm form = open("approver", approval, loan[0].loanId(), loan[0].borrowerName(), "500000.00", "正常", "从未逾期",
+        "第12期", "审批人审批");
+    tasklist.claim();
+    assertThat(form.isVisible("告知借款人的原因")).as("no customer reason unless declined").isFalse();
+    form.radio("审批结论", "批准续贷").type("审批意见 (内部, 不批准时必填)", "经营稳定, 近一年按时付息, 同意续贷");
+    browser.screenshot("40-form-approve-renewal");
+    tasklist.complete();
+    probe.awaitActivity(instance, RECEIVE_AWAIT_SIGNATURE);
+    assertThat(renewals.view(loan[0].loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.APPROVED);
+    probe.assertOnlyDeclaredVariables(instance);
+    probe.assertNoIncidents(instance);
+
+    LoanAccount[] other = new LoanAccount[1];
+    String declinedInstance = appliedRenewal(other);
+    Task decline = probe.awaitTask(declinedInstance, TASK_APPROVE_RENEWAL);
+    CamundaForm declineForm = open("approver", decline, other[0].loanId());
+    tasklist.claim();
+    declineForm.radio("审批结论", "不批准").select("告知借款人的原因", "综合评估未通过")
+        .type("审批意见 (内部, 不批准时必填)", "主要客户流失, 续贷后现金流无法覆盖");
+    tasklist.complete();
+    probe.awaitEndEvent(declinedInstance, END_DECLINED);
+    assertThat(renewals.view(other[0].loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.DECLINED);
+    probe.assertNoIncidents(declinedInstance);
+  }
+}
