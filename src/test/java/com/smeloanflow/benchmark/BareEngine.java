@@ -21,6 +21,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractActivityBuilder;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.camunda.bpm.model.bpmn.builder.ProcessBuilder;
+import org.camunda.bpm.model.bpmn.builder.SubProcessBuilder;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
@@ -65,7 +66,7 @@ final class BareEngine {
   /** Reads the shape of a finished application's process instance (and any called instances). */
   static Shape shapeOf(Http http, String applicationId) {
     JsonNode instances = http.call("GET", "/engine-rest/history/process-instance?processInstanceBusinessKey="
-        + applicationId + "&processDefinitionKey=loan-origination", LoanJourneys.ADMIN, null).json();
+        + applicationId + "&processDefinitionKey=loan-origination&maxResults=2", LoanJourneys.ADMIN, null).json();
     if (instances.size() != 1) {
       throw new IllegalStateException("Expected one loan-origination instance of " + applicationId + ": " + instances);
     }
@@ -82,7 +83,7 @@ final class BareEngine {
           http.call("GET", "/engine-rest/process-definition/" + id + "/xml", LoanJourneys.ADMIN, null).json()
               .get("bpmn20Xml").asText().getBytes(StandardCharsets.UTF_8))));
       JsonNode activities = http.call("GET", "/engine-rest/history/activity-instance?processInstanceId="
-          + instance.get("id").asText() + "&sortBy=occurrence&sortOrder=asc&maxResults=10000", LoanJourneys.ADMIN, null).json();
+          + instance.get("id").asText() + "&sortBy=occurrence&sortOrder=asc&maxResults=2000", LoanJourneys.ADMIN, null).json();
       for (JsonNode activity : activities) {
         String activityId = activity.get("activityId").asText();
         FlowNode node = model.getModelElementById(activityId);
@@ -98,7 +99,7 @@ final class BareEngine {
         steps.add(new Step(activityId, activity.get("activityType").asText(),
             node != null && node.isCamundaAsyncBefore(), node != null && node.isCamundaAsyncAfter(), timers));
       }
-      http.call("GET", "/engine-rest/history/process-instance?superProcessInstanceId=" + instance.get("id").asText(),
+      http.call("GET", "/engine-rest/history/process-instance?maxResults=100&superProcessInstanceId=" + instance.get("id").asText(),
           LoanJourneys.ADMIN, null).json().forEach(pending::add);
     }
     int async = (int) steps.stream().filter(Step::asyncBefore).count() + (int) steps.stream().filter(Step::asyncAfter).count();
@@ -107,7 +108,7 @@ final class BareEngine {
     return new Shape(applicationId, processInstances, steps.size(), async, timers, waits, steps);
   }
 
-  /** The baseline process: the shape's steps in a row, each doing nothing, one message wait. */
+  /** The baseline process: the shape's steps in a row (subprocesses as subprocesses), each doing nothing, one message wait. */
   static BpmnModelInstance model(Shape shape) {
     return model(shape, true);
   }
@@ -118,12 +119,25 @@ final class BareEngine {
         .name("基准: 引擎空流程").camundaHistoryTimeToLive(30);
     AbstractFlowNodeBuilder<?, ?> flow = null;
     boolean messageWaitPlaced = false;
+    boolean enteringSubProcess = false;
+    int openSubProcesses = 0;
     int index = 0;
     for (Step step : shape.steps()) {
       String id = String.format("Step%02d_%s", ++index, step.activityType().replaceAll("[^A-Za-z]", ""));
       String type = step.activityType();
       if (flow == null) {
         flow = process.startEvent(id);
+      } else if (enteringSubProcess) {
+        // the embedded subprocess's own start event: the subprocess is a scope of its own, as in the real model
+        enteringSubProcess = false;
+        openSubProcesses++;
+        flow = ((SubProcessBuilder) flow).embeddedSubProcess().startEvent(id);
+      } else if (type.equals("subProcess")) {
+        enteringSubProcess = true;
+        flow = flow.subProcess(id);
+      } else if (type.endsWith("EndEvent") && openSubProcesses > 0) {
+        openSubProcesses--;
+        flow = flow.endEvent(id).subProcessDone();
       } else if (type.endsWith("EndEvent")) {
         flow = flow.endEvent(id);
       } else if (type.endsWith("Gateway")) {
@@ -197,7 +211,7 @@ final class BareEngine {
               return r.json().get("id").asText();
             })
             .thenCompose(id -> until("poll until the message is awaited",
-                () -> http.get("/engine-rest/execution?processInstanceId=" + id + "&messageEventSubscriptionName="
+                () -> http.get("/engine-rest/execution?maxResults=10&processInstanceId=" + id + "&messageEventSubscriptionName="
                     + URLEncoder.encode(MESSAGE, StandardCharsets.UTF_8), LoanJourneys.ADMIN),
                 r -> expect(r, 200, "execution query").json().size() > 0).thenApply(r -> {
                   mark(WAITING);

@@ -1,10 +1,10 @@
 package com.smeloanflow.benchmark;
 
-import static com.smeloanflow.intake.ApplicationStatus.AWAITING_APPROVAL;
-import static com.smeloanflow.intake.ApplicationStatus.AWAITING_DISBURSEMENT;
-import static com.smeloanflow.intake.ApplicationStatus.AWAITING_SIGNATURE;
-import static com.smeloanflow.intake.ApplicationStatus.AWAITING_VERIFICATION;
-import static com.smeloanflow.intake.ApplicationStatus.DISBURSED;
+import static com.smeloanflow.casefile.ApplicationStatus.AWAITING_APPROVAL;
+import static com.smeloanflow.casefile.ApplicationStatus.AWAITING_DISBURSEMENT;
+import static com.smeloanflow.casefile.ApplicationStatus.AWAITING_SIGNATURE;
+import static com.smeloanflow.casefile.ApplicationStatus.AWAITING_VERIFICATION;
+import static com.smeloanflow.casefile.ApplicationStatus.DISBURSED;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.smeloanflow.approval.TaskForms;
-import com.smeloanflow.intake.ApplicationStatus;
+import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.process.LoanOriginationProcess.Elements;
 import com.smeloanflow.processing.CreditCodes;
 import com.smeloanflow.processing.ProcessingFixtures;
@@ -224,7 +224,7 @@ final class LoanJourneys {
    */
   private CompletableFuture<String> work(Journey journey, String applicationId, ApplicationStatus status, String user,
       String taskDefinitionKey, Map<String, Object> form, String milestone) {
-    String query = "/engine-rest/task?processInstanceBusinessKey=" + applicationId + "&taskDefinitionKey=" + taskDefinitionKey;
+    String query = "/engine-rest/task?maxResults=10&processInstanceBusinessKey=" + applicationId + "&taskDefinitionKey=" + taskDefinitionKey;
     return journey.until("poll status " + status, () -> view(applicationId), r -> status(r, status))
         .thenCompose(r -> journey.until("poll task " + taskDefinitionKey, () -> http.get(query, user), t -> t.ok() && t.json().size() == 1))
         .thenCompose(tasks -> {

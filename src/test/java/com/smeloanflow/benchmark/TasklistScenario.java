@@ -261,7 +261,7 @@ final class TasklistScenario implements Scenario {
   }
 
   private static String filterId(Http http, String name) {
-    JsonNode filters = http.call("GET", "/engine-rest/filter?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8),
+    JsonNode filters = http.call("GET", "/engine-rest/filter?maxResults=10&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8),
         LoanJourneys.ADMIN, null).json();
     if (filters.size() != 1) {
       throw new IllegalStateException("Tasklist filter " + name + " not found: " + filters);
