@@ -1,0 +1,144 @@
+package com.smeloanflow.benchmark;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * AUTO applications end to end, then the bare engine with the same shape in the same running
+ * application, each stepped up until it no longer keeps up; the ratio is the application's own
+ * cost.
+ */
+final class AutoVersusBareScenario implements Scenario {
+
+  /** Both searches, the shape the baseline copied and the ratio of the sustained rates. */
+  record Result(RateSearch.Result auto, BareEngine.Shape shape, RateSearch.Result bare, OpenModel.Step bareWithoutAsync,
+      double ratio, List<String> routes) implements Scenario.Result {
+
+    @Override
+    public java.util.Map<String, Double> keyFigures() {
+      java.util.Map<String, Double> figures = new java.util.LinkedHashMap<>();
+      figures.put("AUTO completed/s", auto.sustainedPerSecond());
+      figures.put("bare engine completed/s", bare == null ? 0 : bare.sustainedPerSecond());
+      figures.put("ratio AUTO/bare", ratio);
+      if (auto.half() != null) {
+        figures.put("AUTO decision p95 at half rate (ms)", auto.half().latency(LoanJourneys.DECISION).p95());
+        figures.put("AUTO end-to-end p95 at half rate (ms)", auto.half().latency(LoanJourneys.DISBURSED_VISIBLE).p95());
+      }
+      if (auto.best() != null) {
+        figures.put("AUTO decision p95 at sustained rate (ms)", auto.best().latency(LoanJourneys.DECISION).p95());
+        figures.put("AUTO end-to-end p95 at sustained rate (ms)", auto.best().latency(LoanJourneys.DISBURSED_VISIBLE).p95());
+      }
+      RateSearch.Marginal autoCpu = auto.marginalCpu();
+      RateSearch.Marginal bareCpu = bare == null ? null : bare.marginalCpu();
+      if (autoCpu != null) {
+        figures.put("AUTO CPU ms per application (marginal, all parties)", autoCpu.millisPerJourney());
+      }
+      if (bareCpu != null) {
+        figures.put("bare engine CPU ms per instance (marginal, all parties)", bareCpu.millisPerJourney());
+      }
+      return figures;
+    }
+
+    @Override
+    public List<String> markdown() {
+      List<String> md = new ArrayList<>();
+      md.add(String.format(Locale.ROOT, "- **AUTO completed/s (sustained): %.1f**; bare engine of the same shape: **%.1f/s**; "
+          + "ratio AUTO/bare **%.2f**", auto.sustainedPerSecond(), bare == null ? 0 : bare.sustainedPerSecond(), ratio));
+      if (shape != null) {
+        md.add(String.format(Locale.ROOT, "- Shape of the AUTO path (from the history of %s): %d activity instances in %d "
+            + "process instance(s), %d jobs (%d async continuations, %d timer), %d message wait; the bare baseline repeats it "
+            + "with steps that do nothing. Besides, each disbursed AUTO loan starts a post-loan-monitoring instance (not in "
+            + "the baseline: it is the application's work).", shape.applicationId(), shape.activityInstances(),
+            shape.processInstances(), shape.jobs(), shape.asyncContinuations(), shape.timerJobs(), shape.messageWaits()));
+      }
+      md.add("");
+      md.add("AUTO applications (milestones: p50 / p95 / p99 from the intended start):");
+      md.add("");
+      md.addAll(Report.stepsTable(auto, LoanJourneys.AUTO_MILESTONES));
+      if (bare != null) {
+        md.add("");
+        md.add("Bare engine, same shape:");
+        md.add("");
+        md.addAll(Report.stepsTable(bare, BareEngine.MILESTONES));
+      }
+      if (bareWithoutAsync != null && bare != null && bare.half() != null && bare.half().cpuPerJourney() != null
+          && bareWithoutAsync.cpuPerJourney() != null && shape != null && shape.asyncContinuations() > 0) {
+        OpenModel.Cpu with = bare.half().cpuPerJourney();
+        OpenModel.Cpu without = bareWithoutAsync.cpuPerJourney();
+        double perInstance = with.applicationMillis() + with.databaseMillis() - without.applicationMillis()
+            - without.databaseMillis();
+        md.add("");
+        md.add(String.format(Locale.ROOT, "What the async continuations cost the engine itself: the bare baseline at %.1f/s "
+            + "with its %d async continuations uses %s CPU ms per instance (application + database), without them %s; "
+            + "%.1f ms per instance, **%.1f ms per async continuation**; end to end p50 %s with, %s without.",
+            bare.half().offeredPerSecond(), shape.asyncContinuations(),
+            Report.format(with.applicationMillis() + with.databaseMillis()),
+            Report.format(without.applicationMillis() + without.databaseMillis()), perInstance,
+            perInstance / shape.asyncContinuations(), Latency.fmt(bare.half().latency(BareEngine.COMPLETED).p50()),
+            Latency.fmt(bareWithoutAsync.latency(BareEngine.COMPLETED).p50())));
+      }
+      return md;
+    }
+  }
+
+  @Override
+  public String id() {
+    return "auto";
+  }
+
+  @Override
+  public String title() {
+    return "AUTO applications end to end, and the bare engine of the same shape";
+  }
+
+  @Override
+  public Result run(Context context) throws Exception {
+    LoanJourneys loans = new LoanJourneys(context.http(), context.timer(), context.pace());
+    RateSearch search = new RateSearch(new OpenModel(context.http(), context.cpu()), context.settings(), context::settle);
+    List<String> lastCodes = new ArrayList<>();
+    RateSearch.Result auto = search.search("AUTO", (rate, count) -> {
+      List<String> codes = loans.strongEnterprises(count);
+      lastCodes.clear();
+      lastCodes.addAll(codes);
+      return i -> loans.auto(codes.get(i));
+    }, LoanJourneys.AUTO_MILESTONES, 30);
+
+    BareEngine.Shape shape = BareEngine.shapeOf(context.http(), disbursedApplication(context));
+    Benchmark.log("  shape of the AUTO path: %d activity instances, %d jobs, %d message wait(s)", shape.activityInstances(),
+        shape.jobs(), shape.messageWaits());
+    BareEngine.deploy(context.http(), BareEngine.model(shape), BareEngine.PROCESS_KEY);
+    // The bare engine keeps up at least where the application does: its search starts there.
+    BenchmarkSettings settings = context.settings();
+    double bareStart = Math.max(settings.startRate(), auto.best() == null ? 0 : auto.best().offeredPerSecond());
+    RateSearch bareSearch = new RateSearch(new OpenModel(context.http(), context.cpu()),
+        settings.withSearch(settings.stepSeconds(), settings.halfRateSeconds(), bareStart, settings.maxRate()), context::settle);
+    RateSearch.Result bare = bareSearch.search("bare engine",
+        (rate, count) -> i -> BareEngine.journey(context.http(), context.timer(), context.pace()), BareEngine.MILESTONES, 30);
+    OpenModel.Step withoutAsync = null;
+    if (bare.half() != null) {
+      BareEngine.deploy(context.http(), BareEngine.model(shape, false), BareEngine.PROCESS_KEY_WITHOUT_ASYNC);
+      withoutAsync = bareSearch.step("bare without async", bare.half().offeredPerSecond(), settings.halfRateSeconds(),
+          (rate, count) -> i -> BareEngine.journey(context.http(), context.timer(), context.pace(),
+              BareEngine.PROCESS_KEY_WITHOUT_ASYNC), BareEngine.MILESTONES, 30);
+    }
+    double ratio = bare.sustainedPerSecond() == 0 ? 0 : auto.sustainedPerSecond() / bare.sustainedPerSecond();
+    return new Result(auto, shape, bare, withoutAsync, Math.round(ratio * 100) / 100.0, List.copyOf(loans.routesSeen()));
+  }
+
+  /** Any application that reached DISBURSED (the shape of the whole AUTO path). */
+  private static String disbursedApplication(Context context) {
+    Http.Reply reply = context.http().call("GET", "/engine-rest/history/process-instance?processDefinitionKey=loan-origination"
+        + "&finished=true&sortBy=endTime&sortOrder=desc&maxResults=20", LoanJourneys.ADMIN, null);
+    for (var instance : reply.json()) {
+      if ("COMPLETED".equals(instance.path("state").asText())) {
+        String id = instance.get("businessKey").asText();
+        Http.Reply view = context.http().call("GET", "/api/applications/" + id, LoanJourneys.CHANNEL, null);
+        if ("DISBURSED".equals(view.json().path("status").asText())) {
+          return id;
+        }
+      }
+    }
+    throw new IllegalStateException("No AUTO application reached DISBURSED; cannot read the shape of the path");
+  }
+}

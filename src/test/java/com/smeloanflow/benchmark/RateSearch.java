@@ -1,0 +1,154 @@
+package com.smeloanflow.benchmark;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * Steps the offered rate up until the application no longer keeps up: doubling from the start rate
+ * until a step is not sustained, then bisecting between the last sustained and the first
+ * unsustained rate. Then offers half the highest sustained rate for the latencies at a comfortable
+ * load.
+ */
+final class RateSearch {
+
+  /** Everything one search found. {@code best} is the highest sustained step (null: none). */
+  record Result(String journey, List<OpenModel.Step> steps, OpenModel.Step best, OpenModel.Step half) {
+
+    @com.fasterxml.jackson.annotation.JsonProperty
+    double sustainedPerSecond() {
+      return best == null ? 0 : best.completedPerSecond();
+    }
+
+    /**
+     * CPU per journey as the slope of CPU used per second against journeys completed per second over
+     * the steps (least squares): what one more journey costs, without the background work (JIT,
+     * timers, housekeeping) that the figure per journey of a slow step includes. Null with fewer
+     * than three steps.
+     */
+    @com.fasterxml.jackson.annotation.JsonProperty
+    Marginal marginalCpu() {
+      List<OpenModel.Step> all = new ArrayList<>(steps);
+      if (half != null) {
+        all.add(half);
+      }
+      List<double[]> points = new ArrayList<>();
+      for (OpenModel.Step step : all) {
+        OpenModel.Cpu cpu = step.cpuPerJourney();
+        if (cpu != null && cpu.intervalSeconds() > 0) {
+          points.add(new double[] {cpu.completed() / cpu.intervalSeconds(), cpu.totalMillis() / cpu.intervalSeconds()});
+        }
+      }
+      if (points.size() < 3) {
+        return null;
+      }
+      double n = points.size();
+      double sx = 0;
+      double sy = 0;
+      double sxx = 0;
+      double sxy = 0;
+      for (double[] p : points) {
+        sx += p[0];
+        sy += p[1];
+        sxx += p[0] * p[0];
+        sxy += p[0] * p[1];
+      }
+      double denominator = n * sxx - sx * sx;
+      if (denominator == 0) {
+        return null;
+      }
+      double slope = (n * sxy - sx * sy) / denominator;
+      double intercept = (sy - slope * sx) / n;
+      return new Marginal(OpenModel.Cpu.round(slope), OpenModel.Cpu.round(intercept), points.size());
+    }
+  }
+
+  /** CPU ms per additional journey (all parties), CPU ms per second spent regardless, from {@code points} steps. */
+  record Marginal(double millisPerJourney, double backgroundMillisPerSecond, int points) {}
+
+  /** Prepares the journeys of one step (e.g. registers the enterprises) before it starts. */
+  interface Journeys {
+    IntFunction<Journey> prepare(double rate, int count) throws Exception;
+  }
+
+  /** Below this a search gives up: the application does not keep up at all. */
+  static final double MIN_RATE = 0.5;
+
+  private final OpenModel model;
+  private final BenchmarkSettings settings;
+  private final Runnable settle;
+
+  /** {@code settle} runs before every step: waits until the previous step's work is done. */
+  RateSearch(OpenModel model, BenchmarkSettings settings, Runnable settle) {
+    this.model = model;
+    this.settings = settings;
+    this.settle = settle;
+  }
+
+  Result search(String name, Journeys journeys, List<String> milestones, int drainSeconds) throws Exception {
+    // Warm-up, not reported: the first requests after a start run in the interpreter, fill caches and
+    // initialise lazily (the first decision table evaluation loads the FEEL engine): given time to finish.
+    step(name + " warm-up", settings.startRate() / 2, Math.max(4, settings.stepSeconds() / 2), journeys, milestones,
+        Math.max(drainSeconds, 120));
+    List<OpenModel.Step> steps = new ArrayList<>();
+    double sustained = 0;
+    double unsustained = Double.POSITIVE_INFINITY;
+    OpenModel.Step best = null;
+    double rate = settings.startRate();
+    int refinementsLeft = settings.refinements();
+    while (rate <= settings.maxRate()) {
+      OpenModel.Step step = step(name, rate, settings.stepSeconds(), journeys, milestones, drainSeconds);
+      steps.add(step);
+      if (step.sustained()) {
+        sustained = rate;
+        if (best == null || step.offeredPerSecond() > best.offeredPerSecond()) {
+          best = step;
+        }
+      } else {
+        unsustained = Math.min(unsustained, rate);
+      }
+      if (unsustained == Double.POSITIVE_INFINITY) {
+        rate = round(rate * 2);
+        continue;
+      }
+      if (best == null) {
+        // Nothing sustained yet: halve until something is (the refinements are for between two rates).
+        rate = round(rate / 2);
+        if (rate < MIN_RATE) {
+          break;
+        }
+        continue;
+      }
+      if (refinementsLeft-- <= 0) {
+        break;
+      }
+      double next = round((sustained + unsustained) / 2);
+      if (next <= sustained || next >= unsustained || unsustained / Math.max(sustained, 0.1) < 1.12) {
+        break;
+      }
+      rate = next;
+    }
+    OpenModel.Step half = null;
+    if (best != null) {
+      half = step(name + " at half", round(best.offeredPerSecond() / 2), settings.halfRateSeconds(), journeys, milestones,
+          drainSeconds);
+    }
+    return new Result(name, steps, best, half);
+  }
+
+  OpenModel.Step step(String name, double rate, int seconds, Journeys journeys, List<String> milestones, int drainSeconds)
+      throws Exception {
+    settle.run();
+    int count = Math.max(1, (int) Math.round(rate * seconds));
+    IntFunction<Journey> prepared = journeys.prepare(rate, count);
+    OpenModel.Step step = model.run(name, rate, seconds, drainSeconds, prepared, milestones);
+    Benchmark.log("  %-22s %6.1f/s offered → %6.1f/s completed, end p50/p95/p99 %s, CPU ms/journey %s, %s", name,
+        rate, step.completedPerSecond(), step.latency(milestones.get(milestones.size() - 1)).brief(),
+        Report.cpu(step.cpuPerJourney()), step.verdict());
+    return step;
+  }
+
+  static double round(double rate) {
+    return rate >= 10 ? Math.round(rate) : Math.round(rate * 2) / 2.0;
+  }
+}

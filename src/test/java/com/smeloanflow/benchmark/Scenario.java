@@ -1,0 +1,85 @@
+package com.smeloanflow.benchmark;
+
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * One measurement against a running application. Scenarios are listed in {@link Benchmark#SCENARIOS}
+ * and run in that order on every database they apply to; a scenario whose feature does not exist
+ * yet answers {@link Pending} rather than a figure.
+ */
+interface Scenario {
+
+  /** Short id, as {@code -Dbenchmark.scenarios} selects it. */
+  String id();
+
+  String title();
+
+  /** Whether it runs on this database (h2, postgres). */
+  default boolean appliesTo(String database) {
+    return true;
+  }
+
+  Result run(Context context) throws Exception;
+
+  /** What a scenario found: serialised into results.json, rendered into results.md. */
+  interface Result {
+    List<String> markdown();
+
+    /** The figures the summary, the targets and the comparison with the previous run use, by name. */
+    default java.util.Map<String, Double> keyFigures() {
+      return java.util.Map.of();
+    }
+  }
+
+  /** The running application and what the scenarios share. */
+  record Context(BenchmarkSettings settings, Target target, Http http, ScheduledExecutorService timer, Journey.Pace pace,
+      CpuMeter cpu) {
+
+    /** Waits (up to a minute) until the engine has no due job left, so a step starts from a quiet engine. */
+    void settle() {
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (System.nanoTime() < deadline) {
+        Http.Reply reply = http.call("GET", "/engine-rest/job/count?executable=true", LoanJourneys.ADMIN, null);
+        if (reply.ok() && reply.json().path("count").asLong() == 0) {
+          break;
+        }
+        sleep(250);
+      }
+      sleep(500);
+    }
+
+    static void sleep(long millis) {
+      try {
+        Thread.sleep(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** A scenario that broke off: no figure, the reason instead. */
+  record Failed(String scenario, String error) implements Result {
+    public String status() {
+      return "failed";
+    }
+
+    @Override
+    public List<String> markdown() {
+      return List.of("**Failed — no figure.** " + error);
+    }
+  }
+
+  /** A scenario whose feature is not built yet: no figure, and the report says so. */
+  record Pending(String scenario, String reason) implements Result {
+    public String status() {
+      return "pending";
+    }
+
+    @Override
+    public List<String> markdown() {
+      return List.of("**Pending — no figure.** " + reason);
+    }
+  }
+}
