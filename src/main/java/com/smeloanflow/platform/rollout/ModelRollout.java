@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Safe model changes for process owners: deploys the models of a working copy ({@code bpmn/*.bpmn},
@@ -38,6 +40,8 @@ import java.util.stream.Stream;
  * not the application's: a server restarted with an older build does not take the new models back.
  */
 public final class ModelRollout {
+
+  private static final Logger log = LoggerFactory.getLogger(ModelRollout.class);
 
   public static final String DEPLOYMENT_NAME = "sme-loan-flow-rollout";
   /** Rows read per engine query: below the server's query limit (2,000). */
@@ -228,7 +232,7 @@ public final class ModelRollout {
     String target = options.get("--target");
     String user = options.get("--user");
     if (target == null || target.isBlank() || user == null || user.isBlank()) {
-      System.err.println("用法: ./mvnw -Prollout verify -Drollout.target=https://<服务器> -Drollout.user=<流程管理员>"
+      log.error("用法: ./mvnw -Prollout verify -Drollout.target=https://<服务器> -Drollout.user=<流程管理员>"
           + " (密码取自环境变量 SMELOAN_ROLLOUT_PASSWORD 或在控制台输入)");
       System.exit(1);
     }
@@ -242,20 +246,20 @@ public final class ModelRollout {
     try {
       report = to(target, user, password == null ? "" : password).run(Path.of(options.get("--models")), options.get("--deployment-name"));
     } catch (RuntimeException e) {
-      System.err.println("发布中断 (请在 Cockpit 中核对部署和实例): " + e.getMessage());
+      log.error("发布中断 (请在 Cockpit 中核对部署和实例): {}", e.getMessage(), e);
       System.exit(1);
       return;
     }
     String text = report.text();
-    System.out.println(text);
+    log.info("{}", text);
     try {
       Path folder = Path.of(options.get("--report"));
       Files.createDirectories(folder);
       Files.writeString(folder.resolve("report.md"), text, StandardCharsets.UTF_8);
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(folder.resolve("report.json").toFile(), report);
-      System.out.println("报告: " + folder.resolve("report.md").toAbsolutePath());
+      log.info("报告: {}", folder.resolve("report.md").toAbsolutePath());
     } catch (IOException e) {
-      System.err.println("报告未能写入: " + e.getMessage());
+      log.error("报告未能写入: {}", e.getMessage(), e);
     }
     System.exit(report.notMoved().isEmpty() ? 0 : 2);
   }
