@@ -17,6 +17,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.TakesScreenshot;
@@ -141,7 +142,8 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
    * clicked stale.
    */
   public void click(By element) {
-    await().until(d -> {
+    // a notification Tasklist shows for a few seconds may lie over the element: try again until it has gone
+    await().ignoring(ElementClickInterceptedException.class).until(d -> {
       WebElement target = d.findElement(element);
       if (!target.isDisplayed() || !target.isEnabled()) {
         return false;

@@ -198,9 +198,8 @@ public final class TasklistPage {
    */
   public TasklistPage complete() {
     By complete = By.cssSelector(".task-details button[ng-click='complete()']");
-    WebElement button = browser.await().until(ExpectedConditions.elementToBeClickable(complete));
-    scrollIntoView(button);
-    button.click();
+    scrollIntoView(browser.await().until(ExpectedConditions.elementToBeClickable(complete)));
+    browser.click(complete);
     browser.await().withMessage("the task to be completed").until(d -> !shownErrors().isEmpty()
         || d.findElements(By.cssSelector(".task-details .fjs-form")).isEmpty());
     assertNoError();
