@@ -95,7 +95,7 @@ final class AutoVersusBareScenario implements Scenario {
   @Override
   public Result run(Context context) throws Exception {
     LoanJourneys loans = new LoanJourneys(context.http(), context.timer(), context.pace());
-    RateSearch search = new RateSearch(new OpenModel(context.http(), context.cpu()), context.settings(), context::settle);
+    RateSearch search = new RateSearch(new OpenModel(context.http(), context.cpu(), context.settings().latencyBoundSeconds()), context.settings(), context::settle);
     List<String> lastCodes = new ArrayList<>();
     RateSearch.Result auto = search.search("AUTO", (rate, count) -> {
       List<String> codes = loans.strongEnterprises(count);
@@ -111,7 +111,7 @@ final class AutoVersusBareScenario implements Scenario {
     // The bare engine keeps up at least where the application does: its search starts there.
     BenchmarkSettings settings = context.settings();
     double bareStart = Math.max(settings.startRate(), auto.best() == null ? 0 : auto.best().offeredPerSecond());
-    RateSearch bareSearch = new RateSearch(new OpenModel(context.http(), context.cpu()),
+    RateSearch bareSearch = new RateSearch(new OpenModel(context.http(), context.cpu(), context.settings().latencyBoundSeconds()),
         settings.withSearch(settings.stepSeconds(), settings.halfRateSeconds(), bareStart, settings.maxRate()), context::settle);
     RateSearch.Result bare = bareSearch.search("bare engine",
         (rate, count) -> i -> BareEngine.journey(context.http(), context.timer(), context.pace()), BareEngine.MILESTONES, 30);

@@ -21,6 +21,7 @@ import java.util.Set;
  * @param startRate first offered rate of a search (applications/s)
  * @param maxRate the search stops there
  * @param refinements bisections between the last sustained and the first unsustained rate
+ * @param latencyBoundSeconds a step whose median journey takes longer is not sustained
  * @param pollMillis how often a client polls for a state change (the latency resolution)
  * @param singleRate offered rate of SINGLE-approver applications
  * @param singleSeconds how long SINGLE-approver applications are offered
@@ -46,6 +47,7 @@ public record BenchmarkSettings(
     double startRate,
     double maxRate,
     int refinements,
+    double latencyBoundSeconds,
     int pollMillis,
     double singleRate,
     int singleSeconds,
@@ -70,6 +72,7 @@ public record BenchmarkSettings(
         Double.parseDouble(property("startRate", "5")),
         Double.parseDouble(property("maxRate", "160")),
         Integer.parseInt(property("refinements", "1")),
+        Double.parseDouble(property("latencyBoundSeconds", "5")),
         Integer.parseInt(property("pollMillis", "50")),
         Double.parseDouble(property("single.rate", "2")),
         Integer.parseInt(property("single.seconds", "10")),
@@ -83,7 +86,7 @@ public record BenchmarkSettings(
   /** The same settings with another rate search (e.g. intake, which is cheaper than a whole application). */
   BenchmarkSettings withSearch(int stepSeconds, int halfRateSeconds, double startRate, double maxRate) {
     return new BenchmarkSettings(jar, outputDirectory, databases, scenarios, postgresUrl, postgresUser, postgresPassword,
-        postgresDurable, stepSeconds, halfRateSeconds, startRate, maxRate, refinements, pollMillis, singleRate,
+        postgresDurable, stepSeconds, halfRateSeconds, startRate, maxRate, refinements, latencyBoundSeconds, pollMillis, singleRate,
         singleSeconds, tasklistTasks, tasklistUsers, tasklistSeconds, applicationArguments, applicationJvmOptions);
   }
 

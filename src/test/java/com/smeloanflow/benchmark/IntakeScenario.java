@@ -44,7 +44,7 @@ final class IntakeScenario implements Scenario {
     // Intake is cheaper than a whole application: start the search higher.
     BenchmarkSettings faster = settings.withSearch(Math.max(5, settings.stepSeconds() / 2),
         Math.max(5, settings.halfRateSeconds() / 2), settings.startRate() * 4, settings.maxRate() * 4);
-    RateSearch search = new RateSearch(new OpenModel(context.http(), context.cpu()), faster, context::settle);
+    RateSearch search = new RateSearch(new OpenModel(context.http(), context.cpu(), context.settings().latencyBoundSeconds()), faster, context::settle);
     return new Result(search.search("intake", (rate, count) -> i -> loans.intake(), LoanJourneys.INTAKE_MILESTONES, 15));
   }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Measures (never asserts a time) a whitelist import of the largest size a file may have, 5,000 enterprises,
  * over HTTP: every line checked against the bank's data, assigned, stored with its process, in one
- * transaction. Run with {@code ./mvnw -Pbenchmark test}; writes {@code target/benchmark/whitelist-import.md}.
+ * transaction. Run with {@code ./mvnw -Pbenchmark test -DskipTests=false -Dtest=WhitelistImportBenchmarkTest}; writes {@code target/benchmark/whitelist-import.md}.
  */
 @Tag("benchmark")
 class WhitelistImportBenchmarkTest extends AbstractIntegrationTest {

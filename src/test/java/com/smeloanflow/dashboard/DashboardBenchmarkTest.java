@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Measures (never asserts a time) what one dashboard request costs over a loan book seeded by SQL
  * ({@link LoanBookSeeder}: applications submitted today, loans with 12 instalments, a share unpaid): the
  * whole bank and one branch, each asked five times after a warm-up; the median is reported.
- * {@code ./mvnw -Pbenchmark test -Dtest=DashboardBenchmarkTest -Dbenchmark.loans=20000} writes
+ * {@code ./mvnw -Pbenchmark test -DskipTests=false -Dtest=DashboardBenchmarkTest -Dbenchmark.loans=20000} writes
  * target/benchmark/dashboard.md.
  */
 @Tag("benchmark")
