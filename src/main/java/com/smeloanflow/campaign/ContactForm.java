@@ -1,6 +1,7 @@
 package com.smeloanflow.campaign;
 
 import com.smeloanflow.intake.ApplicationRequest;
+import com.smeloanflow.intake.CounterIntakeListener;
 import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.platform.InvalidFieldsException;
 import com.smeloanflow.platform.InvalidTaskInputException;
@@ -30,25 +31,18 @@ final class ContactForm {
   static final Map<String, String> APPLICATION_FIELDS = new LinkedHashMap<>();
 
   static {
-    APPLICATION_FIELDS.put("loanProduct", "贷款产品");
-    APPLICATION_FIELDS.put("loanAmount", "申请金额(元)");
-    APPLICATION_FIELDS.put("termMonths", "贷款期限(月)");
-    APPLICATION_FIELDS.put("purpose", "贷款用途");
-    APPLICATION_FIELDS.put("guaranteeType", "担保方式");
-    APPLICATION_FIELDS.put("industryCode", "行业代码");
-    APPLICATION_FIELDS.put("establishedOn", "成立日期");
-    APPLICATION_FIELDS.put("annualRevenue", "年营业收入(元)");
-    APPLICATION_FIELDS.put("legalRepIdNumber", "法定代表人身份证号码");
-    APPLICATION_FIELDS.put("legalRepEmail", "法定代表人电子邮箱");
-    APPLICATION_FIELDS.put("collateralType", "抵押物类型");
-    APPLICATION_FIELDS.put("collateralDescription", "抵押物描述");
-    APPLICATION_FIELDS.put("collateralAppraisedValue", "抵押物评估价值(元)");
+    // The counter application's fields, labelled as intake labels them; product and amount have other keys
+    // in this form than in intake's (product, requestedAmount).
+    APPLICATION_FIELDS.put("loanProduct", CounterIntakeListener.label("product"));
+    APPLICATION_FIELDS.put("loanAmount", CounterIntakeListener.label("requestedAmount"));
+    for (String field : List.of("termMonths", "purpose", "guaranteeType", "industryCode", "establishedOn", "annualRevenue",
+        "legalRepIdNumber", "legalRepEmail", "collateralType", "collateralDescription", "collateralAppraisedValue")) {
+      APPLICATION_FIELDS.put(field, CounterIntakeListener.label(field));
+    }
     for (int n = 1; n <= GUARANTORS; n++) {
-      APPLICATION_FIELDS.put(guarantor(n, "Type"), "保证人" + n + "类型");
-      APPLICATION_FIELDS.put(guarantor(n, "Name"), "保证人" + n + "名称");
-      APPLICATION_FIELDS.put(guarantor(n, "IdNumber"), "保证人" + n + "证件号码");
-      APPLICATION_FIELDS.put(guarantor(n, "Relation"), "保证人" + n + "与借款人关系");
-      APPLICATION_FIELDS.put(guarantor(n, "Mobile"), "保证人" + n + "手机号码");
+      for (String part : List.of("Type", "Name", "IdNumber", "Relation", "Mobile")) {
+        APPLICATION_FIELDS.put(guarantor(n, part), CounterIntakeListener.label(guarantor(n, part)));
+      }
     }
   }
 

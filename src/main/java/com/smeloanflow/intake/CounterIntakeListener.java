@@ -82,6 +82,20 @@ public class CounterIntakeListener implements ExecutionListener {
 
 
 
+  /**
+   * The label staff see for a field of the counter application form (e.g. {@code purpose} → 贷款用途),
+   * for later stages' forms that ask for the same fields (the whitelist campaign's contact form).
+   *
+   * @throws IllegalArgumentException for a field the counter form does not have
+   */
+  public static String label(String formField) {
+    String label = FORM_FIELDS.get(formField);
+    if (label == null) {
+      throw new IllegalArgumentException("The counter application form has no field " + formField);
+    }
+    return label;
+  }
+
   /** API field path → start form field. */
   private static final Map<String, String> API_TO_FORM = Map.ofEntries(
       Map.entry("enterprise.name", "enterpriseName"), Map.entry("enterprise.creditCode", "creditCode"),
