@@ -60,6 +60,9 @@ class AuthorizationGroupIdsTest {
   @BeforeAll
   static void engineWithTasksGrantsAndRevokes() {
     StandaloneInMemProcessEngineConfiguration config = new StandaloneInMemProcessEngineConfiguration();
+    // Its own name: an engine registers under its name, and closing one named "default" would unregister the
+    // application's engine from the engine REST API of every Spring test in this JVM.
+    config.setProcessEngineName("authorization-group-ids-test");
     config.setJdbcUrl("jdbc:h2:mem:authorization-group-ids;DB_CLOSE_DELAY=-1");
     config.setDatabaseSchemaUpdate("create-drop");
     config.setJobExecutorActivate(false);
