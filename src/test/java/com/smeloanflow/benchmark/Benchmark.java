@@ -33,7 +33,8 @@ public final class Benchmark {
       new AutoVersusBareScenario(),
       new IntakeScenario(),
       new SingleApproverScenario(),
-      new TasklistScenario()));
+      new TasklistScenario(),
+      new DailyCloseScenario()));
 
   static {
     SCENARIOS.addAll(PendingScenarios.all());

@@ -25,10 +25,6 @@ final class PendingScenarios {
 
   static List<Scenario> all() {
     return List.of(
-        slot("daily-close", "Daily close of servicing over 1,000,000 loan accounts",
-            "No daily-close measurement against the running application yet (the close is on main; this harness "
-                + "does not drive it). Target: under 20 s for 1,000,000 loan accounts on PostgreSQL. Plug it in here "
-                + "(PendingScenarios).", DAILY_CLOSE_FILE),
         slot("repayment-feed", "Repayment feed from core banking",
             "No repayment-feed measurement yet (the feed is on main; this harness does not drive it). Plug its throughput in here "
                 + "(PendingScenarios).", null));
