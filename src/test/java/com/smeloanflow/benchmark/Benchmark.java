@@ -34,11 +34,8 @@ public final class Benchmark {
       new IntakeScenario(),
       new SingleApproverScenario(),
       new TasklistScenario(),
-      new DailyCloseScenario()));
-
-  static {
-    SCENARIOS.addAll(PendingScenarios.all());
-  }
+      new DailyCloseScenario(),
+      new RepaymentFeedScenario()));
 
   record Machine(int cores, long memoryMegabytes, String os, String cpu, String java, String loadAtStart, String loadAtEnd) {
     String describe() {
