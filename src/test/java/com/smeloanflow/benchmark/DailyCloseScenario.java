@@ -34,8 +34,8 @@ final class DailyCloseScenario implements Scenario {
 
   /** One closed business date, as the close reported it. */
   record Day(String what, LocalDate businessDate, int loansClosed, int chunks, int overdue, int classifications,
-      int collectionLoans, String penaltyAccrued, double runSeconds, double wallSeconds, double applicationCpuSeconds,
-      double databaseCpuSeconds) {
+      int collectionLoans, String penaltyAccrued, double runSeconds, Double ledgerSeconds, double wallSeconds,
+      double applicationCpuSeconds, double databaseCpuSeconds) {
 
     double loansPerSecond() {
       return runSeconds > 0 ? loansClosed / runSeconds : 0;
@@ -52,6 +52,9 @@ final class DailyCloseScenario implements Scenario {
       for (Day day : days) {
         figures.put("daily close, " + day.what() + " (s)", round(day.runSeconds()));
         figures.put("daily close, " + day.what() + " (loans/s)", (double) Math.round(day.loansPerSecond()));
+        if (day.ledgerSeconds() != null) {
+          figures.put("daily close, " + day.what() + ", ledger step (s)", day.ledgerSeconds());
+        }
         slowest = Math.max(slowest, day.runSeconds());
       }
       if (loans == 1_000_000 && !days.isEmpty()) {
@@ -68,14 +71,18 @@ final class DailyCloseScenario implements Scenario {
           + "its first instalment. Load average before the closes: %s.", loans, 12L * loans, database, seedSeconds,
           unpaidEvery, loadAverage));
       md.add("- Closed through the application (`POST /api/sandbox/daily-close?businessDate=` as `admin`); seconds and "
-          + "loans/s from the run row (`started_at` → `finished_at`), the HTTP call's wall time and CPU beside them.");
+          + "loans/s from the run row (`started_at` → `finished_at`), the HTTP call's wall time and CPU beside them. The "
+          + "ledger step's seconds: from the start until the run row's step became COLLECTIONS (read every 100 ms); the "
+          + "rest is the hand-over of the overdue loans to collections (a case and a collection process each, or a "
+          + "review message to an open case).");
       md.add("");
-      md.add("| business date | loans closed | seconds (run) | loans/s | wall s (HTTP) | CPU s app + db | chunks | overdue "
-          + "| classification changes | to collections | penalty CNY |");
-      md.add("|---|---|---|---|---|---|---|---|---|---|---|");
+      md.add("| business date | loans closed | seconds (run) | loans/s | of it ledger step s | wall s (HTTP) | CPU s app + db "
+          + "| chunks | overdue | classification changes | to collections | penalty CNY |");
+      md.add("|---|---|---|---|---|---|---|---|---|---|---|---|");
       for (Day day : days) {
-        md.add(String.format(Locale.ROOT, "| %s (%s) | %,d | %.1f | %,.0f | %.1f | %.1f + %.1f | %,d | %,d | %,d | %,d | %s |",
-            day.what(), day.businessDate(), day.loansClosed(), day.runSeconds(), day.loansPerSecond(), day.wallSeconds(),
+        md.add(String.format(Locale.ROOT, "| %s (%s) | %,d | %.1f | %,.0f | %s | %.1f | %.1f + %.1f | %,d | %,d | %,d | %,d | %s |",
+            day.what(), day.businessDate(), day.loansClosed(), day.runSeconds(), day.loansPerSecond(),
+            day.ledgerSeconds() == null ? "–" : String.format(Locale.ROOT, "%.1f", day.ledgerSeconds()), day.wallSeconds(),
             day.applicationCpuSeconds(), day.databaseCpuSeconds(), day.chunks(), day.overdue(), day.classifications(),
             day.collectionLoans(), day.penaltyAccrued()));
       }
@@ -141,12 +148,15 @@ final class DailyCloseScenario implements Scenario {
     return new Result(database.name(), loans, unpaidEvery, Math.round(seedSeconds * 10) / 10.0, days, load);
   }
 
-  private static Day close(Context context, String what, LocalDate day) {
+  private static Day close(Context context, String what, LocalDate day) throws Exception {
     CpuMeter.Sample before = context.cpu().sample();
     long start = System.nanoTime();
+    java.util.concurrent.CompletableFuture<Long> ledgerDone = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> nanosUntilLedgerStepDone(context.target().database, day));
     Http.Reply reply = context.http().call("POST", "/api/sandbox/daily-close?businessDate=" + day, LoanJourneys.ADMIN, null,
         Duration.ofMinutes(30));
     double wall = (System.nanoTime() - start) / 1e9;
+    Long ledgerAt = ledgerDone.get(30, java.util.concurrent.TimeUnit.SECONDS);
     CpuMeter.Sample used = context.cpu().sample().minus(before);
     if (!reply.ok()) {
       throw new IllegalStateException("Daily close of " + day + " answered " + reply);
@@ -164,11 +174,38 @@ final class DailyCloseScenario implements Scenario {
         Instant.parse(run.path("finishedAt").asText())).toMillis() / 1000.0;
     Day result = new Day(what, day, run.path("loansClosed").asInt(), run.path("chunks").asInt(),
         run.path("overdueLoans").asInt(), run.path("classifications").asInt(), run.path("collectionLoans").asInt(),
-        run.path("penaltyAccrued").asText(), seconds, Math.round(wall * 10) / 10.0,
+        run.path("penaltyAccrued").asText(), seconds,
+        ledgerAt == null ? null : Math.round((ledgerAt - start) / 1e8) / 10.0, Math.round(wall * 10) / 10.0,
         Math.round(used.application() / 100) / 10.0, Math.round(used.database() / 100) / 10.0);
     Benchmark.log("daily close of %s (%s): %,d loans in %.1f s (%,.0f loans/s), wall %.1f s", day, what, result.loansClosed(),
         seconds, result.loansPerSecond(), wall);
     return result;
+  }
+
+  /**
+   * When the date's run row left the ledger step (System.nanoTime), polled every 100 ms over JDBC; null when it
+   * was not seen (the close failed, or took longer than 30 minutes).
+   */
+  private static Long nanosUntilLedgerStepDone(Target.Database database, LocalDate day) {
+    long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+    try (Connection connection = Databases.connect(database);
+        java.sql.PreparedStatement query = connection.prepareStatement(
+            "SELECT step FROM daily_close_run WHERE business_date = ?")) {
+      query.setObject(1, day);
+      while (System.nanoTime() < deadline) {
+        try (java.sql.ResultSet rs = query.executeQuery()) {
+          if (rs.next() && !"LEDGER".equals(rs.getString(1))) {
+            return System.nanoTime();
+          }
+        }
+        Thread.sleep(100);
+      }
+    } catch (SQLException e) {
+      Benchmark.log("Cannot follow the daily close's steps: %s", e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return null;
   }
 
   /**
