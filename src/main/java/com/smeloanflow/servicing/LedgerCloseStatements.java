@@ -13,19 +13,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The set-based SQL of the daily close, one chunk of loans at a time (loan ids from {@code first} to
- * {@code last}). The chunk's first statement marks its active loans the close of the day has not covered
- * yet ({@code last_closed_on} before the day) as closed for the day, which also locks them until the chunk
- * commits (a repayment of one of them waits); every later statement works on the loans so marked, and
- * only on those with something to do that day, found through indexes (V105): instalments falling due,
- * overdue instalments (penalty interest, days past due, default), a classification floor to move, a loan
- * with nothing left to pay. A loan with nothing to do costs the mark alone. The chunk commits with the
- * close's cursor, so a chunk is never run twice for the same day; penalty interest also carries its own
- * guard ({@code penalty_accrued_through}).
+ * {@code last}). The close covers every active loan of the chunk disbursed by the day, but works only on
+ * those with something to do that day, found through indexes (V105): an instalment falling due, an overdue
+ * instalment (penalty interest, days past due, default), past due until now (cured since, or a
+ * classification floor to move back), or nothing left to pay (settlement). The chunk's first statement
+ * marks those as closed for the day ({@code last_closed_on}), which also locks them until the chunk
+ * commits (a repayment of one of them waits); every later statement works on the loans so marked. A loan
+ * with nothing to do is read, not written: the completed run of the day ({@code daily_close_run}) says the
+ * close covered it ({@link LedgerRepository#standing}). The chunk commits with the close's cursor, so a
+ * chunk is never run twice for the same day; penalty interest also carries its own guard
+ * ({@code penalty_accrued_through}).
  */
 final class LedgerCloseStatements {
 
-  /** The chunk's loans to mark: active, disbursed by the day, not yet closed for it. */
-  private static final String TO_MARK = """
+  /** The chunk's loans the close covers: active, disbursed by the day, not yet closed for it. */
+  private static final String TO_CLOSE = """
       loan_id BETWEEN :first AND :last AND status = 'ACTIVE' AND disbursed_on <= :day
       AND (last_closed_on IS NULL OR last_closed_on < :day)""";
   /** The chunk's loans marked by its first statement (and still active). */
@@ -34,6 +36,9 @@ final class LedgerCloseStatements {
   private static final String IN_CHUNK = "status = :status AND loan_id BETWEEN :first AND :last AND loan_id IN"
       + " (SELECT a.loan_id FROM loan_account a WHERE a.loan_id BETWEEN :first AND :last AND a.status = 'ACTIVE'"
       + " AND a.last_closed_on = :day)";
+  /** The chunk's loans with an instalment falling due by the day (status DUE). */
+  private static final String FALLING_DUE = "loan_id IN (SELECT i.loan_id FROM repayment_instalment i"
+      + " WHERE i.status = 'DUE' AND i.loan_id BETWEEN :first AND :last AND i.due_date <= :day)";
   /** The chunk's loans with an overdue instalment. */
   private static final String HAS_OVERDUE = "loan_id IN (SELECT i.loan_id FROM repayment_instalment i"
       + " WHERE i.status = 'OVERDUE' AND i.loan_id BETWEEN :first AND :last)";
@@ -129,10 +134,14 @@ final class LedgerCloseStatements {
    * settles loans with nothing left to pay.
    */
   ChunkResult close(LocalDate day, String first, String last, Instant now) {
-    int loans = update("UPDATE loan_account SET last_closed_on = :day WHERE " + TO_MARK, day, first, last);
+    int loans = count("SELECT COUNT(*) FROM loan_account WHERE " + TO_CLOSE, day, first, last);
     if (loans == 0) {
       return new ChunkResult(0, 0, BigDecimal.ZERO.setScale(2), 0, List.of(), List.of());
     }
+    // Marks (and locks) the loans with something to do; nothing of the others changes today.
+    update("UPDATE loan_account SET last_closed_on = :day WHERE " + TO_CLOSE + " AND (overdue_since IS NOT NULL"
+        + " OR days_past_due <> 0 OR dpd_classification <> 'NORMAL' OR " + HAS_OVERDUE + " OR " + FALLING_DUE
+        + " OR NOT " + HAS_UNPAID + ")", day, first, last);
     jdbc.sql("UPDATE repayment_instalment SET status = 'OVERDUE' WHERE " + IN_CHUNK + " AND due_date <= :day")
         .param("status", "DUE").param("day", day).param("first", first).param("last", last).update();
 
