@@ -112,21 +112,36 @@ final class DailyCloseScenario implements Scenario {
   @Override
   public Result run(Context context) throws Exception {
     Target.Database database = context.target().database;
-    if (database.jdbcUrl() == null) {
-      throw new IllegalStateException("No JDBC URL for " + database.name() + ": the loan book cannot be seeded");
-    }
     int loans = intProperty("dailyClose.loans", 1_000_000);
     int unpaidEvery = intProperty("dailyClose.unpaidEvery", 40);
-    long seedStart = System.nanoTime();
-    LocalDate disbursed;
+    LocalDate disbursed = firstFreeDisbursementDate(database);
+    String prefix = "BC" + Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase(Locale.ROOT);
+    double seedSeconds = seed(database, prefix, loans, disbursed, disbursed.plusMonths(1), unpaidEvery);
+    Benchmark.log("%s: seeded %,d loans in %.1f s", database.name(), loans, seedSeconds);
+    Databases.resetStatementCosts(database);
+    String load = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+    LocalDate firstDue = disbursed.plusMonths(1);
+    List<Day> days = new ArrayList<>();
+    days.add(close(context, "nothing due", firstDue.minusDays(1)));
+    days.add(close(context, "due date", firstDue));
+    return new Result(database.name(), loans, unpaidEvery, seedSeconds, days, load);
+  }
+
+  /**
+   * Seeds a loan book ({@link LoanBookSeeder}) into the running application's PostgreSQL database over
+   * JDBC, then vacuums and analyses it as autovacuum would have by the next close; answers the seconds it took.
+   */
+  static double seed(Target.Database database, String prefix, int loans, LocalDate disbursed, LocalDate paidThrough,
+      int unpaidEvery) throws SQLException {
+    if (database.jdbcUrl() == null) {
+      throw new IllegalStateException("No JDBC URL for " + database.name() + ": no loans can be seeded");
+    }
+    long start = System.nanoTime();
     SingleConnectionDataSource dataSource = new SingleConnectionDataSource(database.jdbcUrl(), database.user(),
         database.password(), true);
     try {
-      JdbcClient jdbc = JdbcClient.create(dataSource);
-      disbursed = firstFreeDisbursementDate(jdbc);
-      String prefix = "BC" + Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase(Locale.ROOT);
       withoutForeignKeyChecks(dataSource, true);
-      LoanBookSeeder.seed(jdbc, dataSource, prefix, loans, disbursed, disbursed.plusMonths(1), unpaidEvery);
+      LoanBookSeeder.seed(JdbcClient.create(dataSource), dataSource, prefix, loans, disbursed, paidThrough, unpaidEvery);
       withoutForeignKeyChecks(dataSource, false);
       // What a bank's book would be after autovacuum: statistics and visibility map up to date.
       try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -137,15 +152,7 @@ final class DailyCloseScenario implements Scenario {
     } finally {
       dataSource.destroy();
     }
-    double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
-    Benchmark.log("%s: seeded %,d loans in %.1f s", database.name(), loans, seedSeconds);
-    Databases.resetStatementCosts(database);
-    String load = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
-    LocalDate firstDue = disbursed.plusMonths(1);
-    List<Day> days = new ArrayList<>();
-    days.add(close(context, "nothing due", firstDue.minusDays(1)));
-    days.add(close(context, "due date", firstDue));
-    return new Result(database.name(), loans, unpaidEvery, Math.round(seedSeconds * 10) / 10.0, days, load);
+    return round((System.nanoTime() - start) / 1e9);
   }
 
   private static Day close(Context context, String what, LocalDate day) throws Exception {
@@ -212,9 +219,13 @@ final class DailyCloseScenario implements Scenario {
    * The seeded book's disbursement date: in 1800 on a fresh database, else a year before the earliest
    * date ever closed there, so that closing its dates catches up nothing and no other loan is due.
    */
-  private static LocalDate firstFreeDisbursementDate(JdbcClient jdbc) {
-    LocalDate earliest = jdbc.sql("SELECT MIN(business_date) FROM daily_close_run")
-        .query((rs, row) -> rs.getObject(1, LocalDate.class)).optional().orElse(null);
+  private static LocalDate firstFreeDisbursementDate(Target.Database database) throws SQLException {
+    LocalDate earliest;
+    try (Connection connection = Databases.connect(database); Statement statement = connection.createStatement();
+        java.sql.ResultSet rs = statement.executeQuery("SELECT MIN(business_date) FROM daily_close_run")) {
+      rs.next();
+      earliest = rs.getObject(1, LocalDate.class);
+    }
     LocalDate base = LocalDate.of(1800, 1, 15);
     return earliest == null || earliest.isAfter(base.plusYears(1)) ? base : earliest.minusYears(1).withDayOfMonth(15);
   }

@@ -1,6 +1,5 @@
 package com.smeloanflow.benchmark;
 
-import com.smeloanflow.servicing.LoanBookSeeder;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,14 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The repayment feed: core banking reports repayments ({@code POST /api/loans/{loanId}/repayments} as
  * {@code core-banking}, a new transaction id each: the feed's idempotency key) at stepped rates
  * ({@link RateSearch}, open model). Each repayment pays the first instalment (8,633.33 CNY on its due
- * date) of a loan of its own, from a book seeded by SQL ({@link LoanBookSeeder},
+ * date) of a loan of its own, from a book seeded by SQL ({@link com.smeloanflow.servicing.LoanBookSeeder},
  * {@code benchmark.repayments.loans}, nothing paid yet), so repayments do not queue on one loan's lock.
  */
 final class RepaymentFeedScenario implements Scenario {
@@ -62,22 +59,11 @@ final class RepaymentFeedScenario implements Scenario {
   @Override
   public Result run(Context context) throws Exception {
     Target.Database database = context.target().database;
-    if (database.jdbcUrl() == null) {
-      throw new IllegalStateException("No JDBC URL for " + database.name() + ": no loans can be seeded");
-    }
     int loans = DailyCloseScenario.intProperty("repayments.loans", 40_000);
     // Disbursed two years before the business clock's today (any loan-id prefix fresh), so every value date is past.
     LocalDate disbursed = LocalDate.now().minusYears(2).withDayOfMonth(15);
     String prefix = "RF" + Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase(Locale.ROOT);
-    long start = System.nanoTime();
-    SingleConnectionDataSource dataSource = new SingleConnectionDataSource(database.jdbcUrl(), database.user(),
-        database.password(), true);
-    try {
-      LoanBookSeeder.seed(JdbcClient.create(dataSource), dataSource, prefix, loans, disbursed, disbursed.minusDays(1), 1);
-    } finally {
-      dataSource.destroy();
-    }
-    double seedSeconds = Math.round((System.nanoTime() - start) / 1e8) / 10.0;
+    double seedSeconds = DailyCloseScenario.seed(database, prefix, loans, disbursed, disbursed.minusDays(1), 1);
     Benchmark.log("%s: seeded %,d loans for the repayment feed in %.1f s", database.name(), loans, seedSeconds);
     String body = "{\"transactionId\":\"%s\",\"amount\":" + FIRST_INSTALMENT + ",\"valueDate\":\"" + disbursed.plusMonths(1)
         + "\"}";
