@@ -63,31 +63,26 @@ public final class LoanBookSeeder {
         FROM """ + " " + range)
         .param("prefix", prefix).param("n", n).param("disbursed", disbursedOn).param("maturity", disbursedOn.plusMonths(12))
         .param("now", now).update();
-    // All twelve instalments in one statement, in primary-key order: the index grows at its end instead of
-    // taking twelve passes of inserts spread over the whole book.
-    StringBuilder schedule = new StringBuilder();
     for (int k = 1; k <= 12; k++) {
       LocalDate due = disbursedOn.plusMonths(k);
       BigDecimal principal = k == 12 ? LAST_PRINCIPAL : PRINCIPAL;
       BigDecimal remaining = k == 12 ? BigDecimal.ZERO.setScale(2) : new BigDecimal("100000.00").subtract(PRINCIPAL.multiply(BigDecimal.valueOf(k)));
-      schedule.append(k == 1 ? "" : ", ").append("(").append(k).append(", DATE '").append(due).append("', ")
-          .append(principal.toPlainString()).append(", ").append(remaining.toPlainString()).append(", ")
-          .append(due.isAfter(paidThrough) ? 0 : 1).append(")");
+      boolean paid = !due.isAfter(paidThrough);
+      jdbc.sql("""
+          INSERT INTO repayment_instalment (loan_id, number, due_date, principal, interest, total, remaining_principal,
+            principal_paid, interest_paid, status, paid_on)
+          SELECT :prefix || 'L' || """ + number + """
+          , :k, :due, :principal, :interest, :total, :remaining,
+            CASE WHEN :paid AND MOD(r.x, :unpaidEvery) <> 0 THEN :principal ELSE 0 END,
+            CASE WHEN :paid AND MOD(r.x, :unpaidEvery) <> 0 THEN :interest ELSE 0 END,
+            CASE WHEN :paid AND MOD(r.x, :unpaidEvery) <> 0 THEN 'PAID' ELSE 'DUE' END,
+            CASE WHEN :paid AND MOD(r.x, :unpaidEvery) <> 0 THEN :due ELSE NULL END
+          FROM """ + " " + range)
+          .param("prefix", prefix).param("n", n).param("k", k).param("due", due).param("principal", principal)
+          .param("interest", INTEREST).param("total", principal.add(INTEREST)).param("remaining", remaining)
+          .param("paid", paid).param("unpaidEvery", unpaidEvery)
+          .update();
     }
-    String paid = "s.paid = 1 AND MOD(r.x, :unpaidEvery) <> 0";
-    jdbc.sql("""
-        INSERT INTO repayment_instalment (loan_id, number, due_date, principal, interest, total, remaining_principal,
-          principal_paid, interest_paid, status, paid_on)
-        SELECT :prefix || 'L' || """ + number + """
-        , s.k, s.due, s.principal, :interest, s.principal + :interest, s.remaining,
-          CASE WHEN """ + " " + paid + " THEN s.principal ELSE 0 END, CASE WHEN " + paid + """
-         THEN :interest ELSE 0 END,
-          CASE WHEN """ + " " + paid + " THEN 'PAID' ELSE 'DUE' END, CASE WHEN " + paid + """
-         THEN s.due ELSE NULL END
-        FROM """ + " " + range + " CROSS JOIN (VALUES " + schedule + ") AS s(k, due, principal, remaining, paid)"
-            + " ORDER BY r.x, s.k")
-        .param("prefix", prefix).param("n", n).param("interest", INTEREST).param("unpaidEvery", unpaidEvery)
-        .update();
   }
 
   private static boolean isPostgres(DataSource dataSource) {
