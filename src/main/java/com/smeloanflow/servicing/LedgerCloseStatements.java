@@ -42,9 +42,13 @@ final class LedgerCloseStatements {
   /** The chunk's loans with an overdue instalment. */
   private static final String HAS_OVERDUE = "loan_id IN (SELECT i.loan_id FROM repayment_instalment i"
       + " WHERE i.status = 'OVERDUE' AND i.loan_id BETWEEN :first AND :last)";
-  /** The chunk's loans with an instalment not fully paid. */
-  private static final String HAS_UNPAID = "loan_id IN (SELECT i.loan_id FROM repayment_instalment i"
-      + " WHERE i.status IN ('DUE', 'OVERDUE') AND i.loan_id BETWEEN :first AND :last)";
+  /**
+   * The chunk's loans with nothing left to pay: no instalment due or overdue. On its own (not inside an OR), so
+   * that the database runs it as an anti-join.
+   */
+  private static final String PAID_UP = "SELECT loan_id FROM loan_account a WHERE " + TO_CLOSE.replace("loan_id", "a.loan_id")
+      + " AND NOT EXISTS (SELECT 1 FROM repayment_instalment i WHERE i.loan_id = a.loan_id"
+      + " AND i.status IN ('DUE', 'OVERDUE')) ORDER BY a.loan_id";
 
   private final JdbcClient jdbc;
   private final InternalDefaultRepository defaults;
@@ -138,10 +142,15 @@ final class LedgerCloseStatements {
     if (loans == 0) {
       return new ChunkResult(0, 0, BigDecimal.ZERO.setScale(2), 0, List.of(), List.of());
     }
-    // Marks (and locks) the loans with something to do; nothing of the others changes today.
-    update("UPDATE loan_account SET last_closed_on = :day WHERE " + TO_CLOSE + " AND (overdue_since IS NOT NULL"
-        + " OR days_past_due <> 0 OR dpd_classification <> 'NORMAL' OR " + HAS_OVERDUE + " OR " + FALLING_DUE
-        + " OR NOT " + HAS_UNPAID + ")", day, first, last);
+    // The loans to settle, then marks (and locks) them and the others with something to do; nothing of the
+    // others changes today.
+    List<String> settled = jdbc.sql(PAID_UP).param("day", day).param("first", first).param("last", last)
+        .query(String.class).list();
+    jdbc.sql("UPDATE loan_account SET last_closed_on = :day WHERE " + TO_CLOSE + " AND (overdue_since IS NOT NULL"
+            + " OR days_past_due <> 0 OR dpd_classification <> 'NORMAL' OR " + HAS_OVERDUE + " OR " + FALLING_DUE
+            + (settled.isEmpty() ? "" : " OR loan_id IN (:settled)") + ")")
+        .param("day", day).param("first", first).param("last", last).param("settled", settled.isEmpty() ? List.of("") : settled)
+        .update();
     jdbc.sql("UPDATE repayment_instalment SET status = 'OVERDUE' WHERE " + IN_CHUNK + " AND due_date <= :day")
         .param("status", "DUE").param("day", day).param("first", first).param("last", last).update();
 
@@ -196,10 +205,7 @@ final class LedgerCloseStatements {
           + " WHERE " + floorMoves, day, first, last);
     }
 
-    // Nothing left to pay: no instalment of the loan is due or overdue (one anti-join over the chunk's index range).
-    List<String> settled = jdbc.sql("SELECT loan_id FROM loan_account WHERE " + CHUNK + " AND NOT " + HAS_UNPAID
-            + " ORDER BY loan_id")
-        .param("day", day).param("first", first).param("last", last).query(String.class).list();
+    // Nothing left to pay (found first): no statement above changes that.
     if (!settled.isEmpty()) {
       jdbc.sql("SELECT credit_code, defaulted_on, defaulted_principal FROM loan_account WHERE loan_id IN (:settled)"
               + " AND defaulted_on IS NOT NULL")
