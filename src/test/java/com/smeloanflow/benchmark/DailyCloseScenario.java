@@ -113,7 +113,7 @@ final class DailyCloseScenario implements Scenario {
   public Result run(Context context) throws Exception {
     Target.Database database = context.target().database;
     int loans = intProperty("dailyClose.loans", 1_000_000);
-    int unpaidEvery = intProperty("dailyClose.unpaidEvery", 40);
+    int unpaidEvery = intProperty("dailyClose.unpaidEvery", 400);
     LocalDate disbursed = firstFreeDisbursementDate(database);
     String prefix = "BC" + Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase(Locale.ROOT);
     double seedSeconds = seed(database, prefix, loans, disbursed, disbursed.plusMonths(1), unpaidEvery);
