@@ -132,8 +132,8 @@ final class LedgerCloseStatements {
   }
 
   /**
-   * Closes the day for the chunk: marks its loans closed for the day (and locks them), marks instalments due
-   * by the day and unpaid overdue, accrues one day of penalty interest on overdue principal, computes days
+   * Closes the day for the chunk: marks its loans with something to do closed for the day (and locks them), marks
+   * instalments due by the day and unpaid overdue, accrues one day of penalty interest on overdue principal, computes days
    * past due and the default date, applies the regulatory minimum classification (with its history), and
    * settles loans with nothing left to pay.
    */
@@ -144,13 +144,18 @@ final class LedgerCloseStatements {
     }
     // The loans to settle, then marks (and locks) them and the others with something to do; nothing of the
     // others changes today.
-    List<String> settled = jdbc.sql(PAID_UP).param("day", day).param("first", first).param("last", last)
+    List<String> paidUp = jdbc.sql(PAID_UP).param("day", day).param("first", first).param("last", last)
         .query(String.class).list();
     jdbc.sql("UPDATE loan_account SET last_closed_on = :day WHERE " + TO_CLOSE + " AND (overdue_since IS NOT NULL"
             + " OR days_past_due <> 0 OR dpd_classification <> 'NORMAL' OR " + HAS_OVERDUE + " OR " + FALLING_DUE
-            + (settled.isEmpty() ? "" : " OR loan_id IN (:settled)") + ")")
-        .param("day", day).param("first", first).param("last", last).param("settled", settled.isEmpty() ? List.of("") : settled)
+            + (paidUp.isEmpty() ? "" : " OR loan_id IN (:paidUp)") + ")")
+        .param("day", day).param("first", first).param("last", last).param("paidUp", paidUp.isEmpty() ? List.of("") : paidUp)
         .update();
+    // Read again now that they are locked: a reversal may have reopened an instalment in between.
+    List<String> settled = paidUp.isEmpty() ? List.of() : jdbc.sql("SELECT loan_id FROM loan_account a WHERE a.loan_id IN"
+            + " (:paidUp) AND a.last_closed_on = :day AND NOT EXISTS (SELECT 1 FROM repayment_instalment i"
+            + " WHERE i.loan_id = a.loan_id AND i.status IN ('DUE', 'OVERDUE')) ORDER BY a.loan_id")
+        .param("paidUp", paidUp).param("day", day).query(String.class).list();
     jdbc.sql("UPDATE repayment_instalment SET status = 'OVERDUE' WHERE " + IN_CHUNK + " AND due_date <= :day")
         .param("status", "DUE").param("day", day).param("first", first).param("last", last).update();
 
