@@ -64,6 +64,7 @@ final class RepaymentFeedScenario implements Scenario {
     LocalDate disbursed = LocalDate.now().minusYears(2).withDayOfMonth(15);
     String prefix = "RF" + Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase(Locale.ROOT);
     double seedSeconds = DailyCloseScenario.seed(database, prefix, loans, disbursed, disbursed.minusDays(1), 1);
+    Databases.resetStatementCosts(database);
     Benchmark.log("%s: seeded %,d loans for the repayment feed in %.1f s", database.name(), loans, seedSeconds);
     String body = "{\"transactionId\":\"%s\",\"amount\":" + FIRST_INSTALMENT + ",\"valueDate\":\"" + disbursed.plusMonths(1)
         + "\"}";
