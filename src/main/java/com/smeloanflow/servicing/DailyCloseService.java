@@ -54,6 +54,11 @@ public class DailyCloseService implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(DailyCloseService.class);
   private static final String LOCK = "DAILY_CLOSE";
+  /**
+   * Overdue loans handed to collections per transaction: each may start a collection process, so these
+   * chunks stay small whatever the ledger's chunk size.
+   */
+  private static final int HAND_OVER_CHUNK = 100;
 
   /** Something a test can make fail in a chunk, to crash the close half-way. */
   @FunctionalInterface
@@ -234,8 +239,12 @@ public class DailyCloseService implements DisposableBean {
   }
 
   private void closeLedger(LocalDate day, String cursor, String holder) {
-    walk(day, DailyCloseRun.STEP_LEDGER, cursor, holder, (first, last) -> {
-      LedgerCloseStatements.ChunkResult result = statements.close(day, first, last, clock.now());
+    walk(day, DailyCloseRun.STEP_LEDGER, cursor, holder, after -> {
+      Optional<LedgerCloseStatements.Range> chunk = statements.nextChunk(after, chunkSize);
+      if (chunk.isEmpty()) {
+        return null;
+      }
+      LedgerCloseStatements.ChunkResult result = statements.close(day, chunk.get().first(), chunk.get().last(), clock.now());
       jdbc.sql("""
           UPDATE daily_close_run SET loans_closed = loans_closed + :loans, overdue_loans = overdue_loans + :overdue,
             penalty_accrued = penalty_accrued + :penalty, classifications = classifications + :classifications,
@@ -258,29 +267,35 @@ public class DailyCloseService implements DisposableBean {
           }
         });
       }
+      return chunk.get().last();
     });
   }
 
   private void handOverdueLoans(LocalDate day, String cursor, String holder) {
-    walk(day, DailyCloseRun.STEP_COLLECTIONS, cursor, holder, (first, last) -> {
-      List<ArrearsListener.OverdueLoan> overdue = statements.overdue(day, first, last);
-      if (!overdue.isEmpty()) {
-        listeners.forEach(listener -> listener.overdue(day, overdue));
-        jdbc.sql("UPDATE daily_close_run SET collection_loans = collection_loans + :loans WHERE business_date = :day")
-            .param("loans", overdue.size()).param("day", day).update();
+    walk(day, DailyCloseRun.STEP_COLLECTIONS, cursor, holder, after -> {
+      List<ArrearsListener.OverdueLoan> overdue = statements.nextOverdue(day, after, Math.min(chunkSize, HAND_OVER_CHUNK));
+      if (overdue.isEmpty()) {
+        return null;
       }
+      listeners.forEach(listener -> listener.overdue(day, overdue));
+      jdbc.sql("UPDATE daily_close_run SET collection_loans = collection_loans + :loans WHERE business_date = :day")
+          .param("loans", overdue.size()).param("day", day).update();
+      return overdue.get(overdue.size() - 1).loanId();
     });
   }
 
-  /** What a step does with one chunk of loans, inside the chunk's transaction. */
+  /**
+   * What a step does with its next chunk after {@code cursor}, inside the chunk's transaction: the chunk's
+   * last loan id, or null when the step is done.
+   */
   @FunctionalInterface
   private interface ChunkWork {
-    void run(String firstLoanId, String lastLoanId);
+    String runAfter(String cursor);
   }
 
   /**
-   * Walks the book after {@code cursor} in chunks of loan ids, each chunk in a transaction of its own
-   * that also moves the step's cursor: a crash loses at most the chunk in flight, and it is redone.
+   * Walks the step's chunks after {@code cursor}, each in a transaction of its own that also moves the
+   * step's cursor: a crash loses at most the chunk in flight, and it is redone.
    */
   private void walk(LocalDate day, String step, String cursor, String holder, ChunkWork work) {
     String after = cursor;
@@ -288,12 +303,10 @@ public class DailyCloseService implements DisposableBean {
       String from = after;
       renew(holder);
       String last = ownTransaction.execute(status -> {
-        List<String> chunk = statements.nextChunk(from, chunkSize);
-        if (chunk.isEmpty()) {
+        String lastLoan = work.runAfter(from);
+        if (lastLoan == null) {
           return null;
         }
-        String lastLoan = chunk.get(chunk.size() - 1);
-        work.run(chunk.get(0), lastLoan);
         jdbc.sql("UPDATE daily_close_run SET cursor_loan_id = :cursor, chunks = chunks + 1 WHERE business_date = :day")
             .param("cursor", lastLoan).param("day", day).update();
         observer.chunkDone(day, step, lastLoan);

@@ -8,25 +8,47 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The set-based SQL of the daily close, one chunk of loans at a time (loan ids from {@code first} to
- * {@code last}). Every statement is limited to the chunk's active loans the close of the day has not
- * covered yet ({@code last_closed_on} before the day); the last statement sets {@code last_closed_on},
- * so a chunk run twice for the same day changes nothing the second time. Penalty interest carries
- * its own guard ({@code penalty_accrued_through}).
+ * {@code last}). The close covers every active loan of the chunk disbursed by the day, but works only on
+ * those with something to do that day, found through indexes (V105): an instalment falling due, an overdue
+ * instalment (penalty interest, days past due, default), past due until now (cured since, or a
+ * classification floor to move back), or nothing left to pay (settlement). The chunk's first statement
+ * marks those as closed for the day ({@code last_closed_on}), which also locks them until the chunk
+ * commits (a repayment of one of them waits); every later statement works on the loans so marked. A loan
+ * with nothing to do is read, not written: the completed run of the day ({@code daily_close_run}) says the
+ * close covered it ({@link LedgerRepository#standing}). The chunk commits with the close's cursor, so a
+ * chunk is never run twice for the same day; penalty interest also carries its own guard
+ * ({@code penalty_accrued_through}).
  */
 final class LedgerCloseStatements {
 
-  /** The chunk's loans: active, disbursed by the day, not yet closed for it. */
-  private static final String CHUNK = """
+  /** The chunk's loans the close covers: active, disbursed by the day, not yet closed for it. */
+  private static final String TO_CLOSE = """
       loan_id BETWEEN :first AND :last AND status = 'ACTIVE' AND disbursed_on <= :day
       AND (last_closed_on IS NULL OR last_closed_on < :day)""";
-  /** Instalments of the chunk's loans: a range of the primary key, each checked against its loan. */
-  private static final String IN_CHUNK = "loan_id BETWEEN :first AND :last AND EXISTS (SELECT 1 FROM loan_account a"
-      + " WHERE a.loan_id = repayment_instalment.loan_id AND a.status = 'ACTIVE' AND a.disbursed_on <= :day"
-      + " AND (a.last_closed_on IS NULL OR a.last_closed_on < :day))";
+  /** The chunk's loans marked by its first statement (and still active). */
+  private static final String CHUNK = "loan_id BETWEEN :first AND :last AND status = 'ACTIVE' AND last_closed_on = :day";
+  /** Instalments of the chunk's marked loans with the given status: a range of index (status, loan_id, due_date). */
+  private static final String IN_CHUNK = "status = :status AND loan_id BETWEEN :first AND :last AND loan_id IN"
+      + " (SELECT a.loan_id FROM loan_account a WHERE a.loan_id BETWEEN :first AND :last AND a.status = 'ACTIVE'"
+      + " AND a.last_closed_on = :day)";
+  /** The chunk's loans with an instalment falling due by the day (status DUE). */
+  private static final String FALLING_DUE = "loan_id IN (SELECT i.loan_id FROM repayment_instalment i"
+      + " WHERE i.status = 'DUE' AND i.loan_id BETWEEN :first AND :last AND i.due_date <= :day)";
+  /** The chunk's loans with an overdue instalment. */
+  private static final String HAS_OVERDUE = "loan_id IN (SELECT i.loan_id FROM repayment_instalment i"
+      + " WHERE i.status = 'OVERDUE' AND i.loan_id BETWEEN :first AND :last)";
+  /**
+   * The chunk's loans with nothing left to pay: no instalment due or overdue. On its own (not inside an OR), so
+   * that the database runs it as an anti-join.
+   */
+  private static final String PAID_UP = "SELECT loan_id FROM loan_account a WHERE " + TO_CLOSE.replace("loan_id", "a.loan_id")
+      + " AND NOT EXISTS (SELECT 1 FROM repayment_instalment i WHERE i.loan_id = a.loan_id"
+      + " AND i.status IN ('DUE', 'OVERDUE')) ORDER BY a.loan_id";
 
   private final JdbcClient jdbc;
   private final InternalDefaultRepository defaults;
@@ -77,102 +99,130 @@ final class LedgerCloseStatements {
   record ChunkResult(int loans, int overdue, BigDecimal penalty, int classifications, List<String> settled,
       List<LoanLifecycleListener.FloorChange> floorChanges) {}
 
+  /** A chunk of the book: loan ids from {@code first} to {@code last}, both included. */
+  record Range(String first, String last) {}
+
   /**
-   * The next {@code size} loan ids after {@code cursor} in primary-key order (whatever their status:
-   * an index range, not a scan), locked until the chunk commits; empty when the book is done.
+   * The range of the next {@code size} loan ids after {@code cursor} in primary-key order (whatever their
+   * status: an index range, not a scan); empty when the book is done. Locks nothing: the chunk's first
+   * statement locks the loans it closes.
    */
-  List<String> nextChunk(String cursor, int size) {
-    return jdbc.sql("SELECT loan_id FROM loan_account WHERE loan_id > :cursor ORDER BY loan_id LIMIT :size FOR UPDATE")
+  Optional<Range> nextChunk(String cursor, int size) {
+    return jdbc.sql("SELECT MIN(loan_id), MAX(loan_id) FROM (SELECT loan_id FROM loan_account WHERE loan_id > :cursor"
+            + " ORDER BY loan_id LIMIT :size) c")
         .param("cursor", cursor == null ? "" : cursor).param("size", size)
-        .query(String.class).list();
+        .query((rs, row) -> rs.getString(1) == null ? null : new Range(rs.getString(1), rs.getString(2)))
+        .optional();
   }
 
-  /** The overdue loans among {@code first} to {@code last} that the ledger step closed for the day. */
-  List<ArrearsListener.OverdueLoan> overdue(LocalDate day, String first, String last) {
+  /**
+   * The next {@code size} overdue loans after {@code cursor} that the ledger step closed for the day, in
+   * loan-id order (index on days past due), locked until the chunk commits.
+   */
+  List<ArrearsListener.OverdueLoan> nextOverdue(LocalDate day, String cursor, int size) {
     return jdbc.sql("""
         SELECT loan_id, branch_code, days_past_due FROM loan_account
-        WHERE loan_id BETWEEN :first AND :last AND status = 'ACTIVE' AND last_closed_on = :day AND days_past_due > 0
-        ORDER BY loan_id
+        WHERE days_past_due > 0 AND loan_id > :cursor AND status = 'ACTIVE' AND last_closed_on = :day
+        ORDER BY loan_id LIMIT :size FOR UPDATE
         """)
-        .param("day", day).param("first", first).param("last", last)
+        .param("day", day).param("cursor", cursor == null ? "" : cursor).param("size", size)
         .query((rs, row) -> new ArrearsListener.OverdueLoan(rs.getString("loan_id"), rs.getString("branch_code"),
             rs.getInt("days_past_due")))
         .list();
   }
 
   /**
-   * Closes the day for the chunk: marks instalments due by the day and unpaid overdue, accrues one
-   * day of penalty interest on overdue principal, computes days past due and the default date,
-   * applies the regulatory minimum classification (with its history), settles loans with nothing
-   * left to pay, and marks the chunk closed for the day.
+   * Closes the day for the chunk: marks its loans with something to do closed for the day (and locks them), marks
+   * instalments due by the day and unpaid overdue, accrues one day of penalty interest on overdue principal, computes days
+   * past due and the default date, applies the regulatory minimum classification (with its history), and
+   * settles loans with nothing left to pay.
    */
   ChunkResult close(LocalDate day, String first, String last, Instant now) {
-    update("UPDATE repayment_instalment SET status = 'OVERDUE' WHERE " + IN_CHUNK + " AND status = 'DUE' AND due_date <= :day",
-        day, first, last);
+    int loans = count("SELECT COUNT(*) FROM loan_account WHERE " + TO_CLOSE, day, first, last);
+    if (loans == 0) {
+      return new ChunkResult(0, 0, BigDecimal.ZERO.setScale(2), 0, List.of(), List.of());
+    }
+    // The loans to settle, then marks (and locks) them and the others with something to do; nothing of the
+    // others changes today.
+    List<String> paidUp = jdbc.sql(PAID_UP).param("day", day).param("first", first).param("last", last)
+        .query(String.class).list();
+    jdbc.sql("UPDATE loan_account SET last_closed_on = :day WHERE " + TO_CLOSE + " AND (overdue_since IS NOT NULL"
+            + " OR days_past_due <> 0 OR dpd_classification <> 'NORMAL' OR " + HAS_OVERDUE + " OR " + FALLING_DUE
+            + (paidUp.isEmpty() ? "" : " OR loan_id IN (:paidUp)") + ")")
+        .param("day", day).param("first", first).param("last", last).param("paidUp", paidUp.isEmpty() ? List.of("") : paidUp)
+        .update();
+    // Read again now that they are locked: a reversal may have reopened an instalment in between.
+    List<String> settled = paidUp.isEmpty() ? List.of() : jdbc.sql("SELECT loan_id FROM loan_account a WHERE a.loan_id IN"
+            + " (:paidUp) AND a.last_closed_on = :day AND NOT EXISTS (SELECT 1 FROM repayment_instalment i"
+            + " WHERE i.loan_id = a.loan_id AND i.status IN ('DUE', 'OVERDUE')) ORDER BY a.loan_id")
+        .param("paidUp", paidUp).param("day", day).query(String.class).list();
+    jdbc.sql("UPDATE repayment_instalment SET status = 'OVERDUE' WHERE " + IN_CHUNK + " AND due_date <= :day")
+        .param("status", "DUE").param("day", day).param("first", first).param("last", last).update();
 
     String penaltyDue = IN_CHUNK + """
-         AND status = 'OVERDUE' AND principal > principal_paid
+         AND principal > principal_paid
          AND (penalty_accrued_through IS NULL OR penalty_accrued_through < :day)""";
     String oneDay = "ROUND((principal - principal_paid) * (SELECT a.annual_rate_percent FROM loan_account a"
         + " WHERE a.loan_id = repayment_instalment.loan_id) * :factor, 2)";
     BigDecimal penalty = jdbc.sql("SELECT COALESCE(SUM(" + oneDay + "), 0) FROM repayment_instalment WHERE " + penaltyDue)
-        .param("day", day).param("first", first).param("last", last).param("factor", penaltyFactor)
+        .param("status", "OVERDUE").param("day", day).param("first", first).param("last", last)
+        .param("factor", penaltyFactor)
         .query(BigDecimal.class).single();
     jdbc.sql("UPDATE repayment_instalment SET penalty_accrued = penalty_accrued + " + oneDay
             + ", penalty_accrued_through = :day WHERE " + penaltyDue)
-        .param("day", day).param("first", first).param("last", last).param("factor", penaltyFactor)
+        .param("status", "OVERDUE").param("day", day).param("first", first).param("last", last)
+        .param("factor", penaltyFactor)
         .update();
 
-    update("""
-        UPDATE loan_account SET overdue_since = (SELECT MIN(i.due_date) FROM repayment_instalment i
-          WHERE i.loan_id = loan_account.loan_id AND i.status = 'OVERDUE')
-        WHERE""" + " " + CHUNK, day, first, last);
-    update("UPDATE loan_account SET days_past_due = CASE WHEN overdue_since IS NULL THEN 0 ELSE " + daysPastDue
-        + " END WHERE " + CHUNK, day, first, last);
+    // Days past due move only on loans with an overdue instalment or overdue until now (cured since).
+    String oldestOverdue = "(SELECT MIN(i.due_date) FROM repayment_instalment i WHERE i.loan_id = loan_account.loan_id"
+        + " AND i.status = 'OVERDUE')";
+    update("UPDATE loan_account SET overdue_since = " + oldestOverdue + ", days_past_due = CASE WHEN " + oldestOverdue
+        + " IS NULL THEN 0 ELSE " + daysPastDue.replace("overdue_since", oldestOverdue) + " END WHERE " + CHUNK
+        + " AND (overdue_since IS NOT NULL OR days_past_due <> 0 OR " + HAS_OVERDUE + ")", day, first, last);
     update("UPDATE loan_account SET defaulted_on = :day, defaulted_principal = (SELECT SUM(i.principal - i.principal_paid)"
         + " FROM repayment_instalment i WHERE i.loan_id = loan_account.loan_id) WHERE " + CHUNK
         + " AND defaulted_on IS NULL AND days_past_due > " + Classification.SUBSTANDARD_AFTER_DAYS, day, first, last);
     int overdue = count("SELECT COUNT(*) FROM loan_account WHERE " + CHUNK + " AND days_past_due > 0", day, first, last);
 
+    // The floor differs from the recorded one only for a loan past due now or before (its floor not NORMAL).
+    String floorMoves = CHUNK + " AND (days_past_due > 0 OR dpd_classification <> 'NORMAL') AND " + floor
+        + " <> dpd_classification";
     List<LoanLifecycleListener.FloorChange> floorChanges = jdbc.sql("SELECT loan_id, " + floor + " AS floor,"
-            + " dpd_classification, days_past_due FROM loan_account WHERE " + CHUNK + " AND " + floor
-            + " <> dpd_classification ORDER BY loan_id")
+            + " dpd_classification, days_past_due FROM loan_account WHERE " + floorMoves + " ORDER BY loan_id")
         .param("day", day).param("first", first).param("last", last)
         .query((rs, row) -> new LoanLifecycleListener.FloorChange(rs.getString("loan_id"),
             Classification.valueOf(rs.getString("floor")), Classification.valueOf(rs.getString("dpd_classification")),
             rs.getInt("days_past_due")))
         .list();
-    int classifications = jdbc.sql("""
-        INSERT INTO loan_classification (loan_id, business_date, source, classification, previous_classification,
-          days_past_due, reason, recorded_at)
-        SELECT loan_id, :day, :source, """ + " " + floor + ", dpd_classification, days_past_due, " + floorReason
-            + ", :now FROM loan_account WHERE " + CHUNK + " AND " + floor + " <> dpd_classification")
-        .param("day", day).param("first", first).param("last", last).param("source", ClassificationChange.DPD_FLOOR)
-        .param("now", Timestamp.from(now))
-        .update();
-    // The loan's classification is the strictest of its sources: the floor and the post-loan risk review's level.
-    update("UPDATE loan_account SET classification = " + mergedClassification + ", dpd_classification = " + floor
-        + " WHERE " + CHUNK + " AND " + floor + " <> dpd_classification", day, first, last);
+    int classifications = 0;
+    if (!floorChanges.isEmpty()) {
+      classifications = jdbc.sql("""
+          INSERT INTO loan_classification (loan_id, business_date, source, classification, previous_classification,
+            days_past_due, reason, recorded_at)
+          SELECT loan_id, :day, :source, """ + " " + floor + ", dpd_classification, days_past_due, " + floorReason
+              + ", :now FROM loan_account WHERE " + floorMoves)
+          .param("day", day).param("first", first).param("last", last).param("source", ClassificationChange.DPD_FLOOR)
+          .param("now", Timestamp.from(now))
+          .update();
+      // The loan's classification is the strictest of its sources: the floor and the post-loan risk review's level.
+      update("UPDATE loan_account SET classification = " + mergedClassification + ", dpd_classification = " + floor
+          + " WHERE " + floorMoves, day, first, last);
+    }
 
-    String paidInFull = " AND NOT EXISTS (SELECT 1 FROM repayment_instalment i WHERE i.loan_id = loan_account.loan_id"
-        + " AND i.status <> 'PAID')";
-    jdbc.sql("SELECT credit_code, defaulted_on, defaulted_principal FROM loan_account WHERE " + CHUNK
-            + " AND defaulted_on IS NOT NULL" + paidInFull)
-        .param("day", day).param("first", first).param("last", last)
-        .query((rs, row) -> new Object[] {rs.getString("credit_code"), rs.getObject("defaulted_on", LocalDate.class),
-            rs.getBigDecimal("defaulted_principal")})
-        .list()
-        .forEach(d -> defaults.record((String) d[0],
-            new InternalDefault((LocalDate) d[1], (BigDecimal) d[2], InternalDefaultStatus.SETTLED), now));
-    List<String> settled = jdbc.sql("SELECT loan_id FROM loan_account WHERE " + CHUNK + paidInFull + " ORDER BY loan_id")
-        .param("day", day).param("first", first).param("last", last).query(String.class).list();
-    update("UPDATE loan_account SET status = 'SETTLED', closed_on = :day WHERE " + CHUNK + paidInFull, day, first, last);
-
-    int loans = update("""
-        UPDATE loan_account SET last_closed_on = :day
-        WHERE loan_id BETWEEN :first AND :last AND disbursed_on <= :day AND (last_closed_on IS NULL OR last_closed_on < :day)
-          AND (status = 'ACTIVE' OR (status = 'SETTLED' AND closed_on = :day))
-        """, day, first, last);
+    // Nothing left to pay (found first): no statement above changes that.
+    if (!settled.isEmpty()) {
+      jdbc.sql("SELECT credit_code, defaulted_on, defaulted_principal FROM loan_account WHERE loan_id IN (:settled)"
+              + " AND defaulted_on IS NOT NULL")
+          .param("settled", settled)
+          .query((rs, row) -> new Object[] {rs.getString("credit_code"), rs.getObject("defaulted_on", LocalDate.class),
+              rs.getBigDecimal("defaulted_principal")})
+          .list()
+          .forEach(d -> defaults.record((String) d[0],
+              new InternalDefault((LocalDate) d[1], (BigDecimal) d[2], InternalDefaultStatus.SETTLED), now));
+      jdbc.sql("UPDATE loan_account SET status = 'SETTLED', closed_on = :day WHERE loan_id IN (:settled)")
+          .param("day", day).param("settled", settled).update();
+    }
     return new ChunkResult(loans, overdue, penalty.setScale(2), classifications, settled, floorChanges);
   }
 

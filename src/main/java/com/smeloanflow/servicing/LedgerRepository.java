@@ -68,11 +68,24 @@ public class LedgerRepository {
         .update();
   }
 
+  /**
+   * The last business date a completed daily close covered an active loan: the close writes
+   * {@code last_closed_on} only on loans with something to do that day (LedgerCloseStatements); every
+   * other active loan disbursed by the date, whose account existed when the close started, was covered by
+   * it unchanged.
+   */
+  private static final String LAST_COMPLETED_CLOSE = """
+      (SELECT MAX(r.business_date) FROM daily_close_run r WHERE r.status = 'COMPLETED'
+        AND r.business_date >= loan_account.disbursed_on AND r.started_at >= loan_account.opened_at)""";
+
   /** The loan's standing after the last daily close that covered it. */
   public Optional<LoanStanding> standing(String loanId) {
     return jdbc.sql("""
         SELECT loan_id, status, days_past_due, overdue_since, defaulted_on, classification, dpd_classification,
-          last_closed_on, closed_on, written_off_principal
+          CASE WHEN status <> 'ACTIVE' OR""" + " " + LAST_COMPLETED_CLOSE + """
+         IS NULL OR last_closed_on >=""" + " " + LAST_COMPLETED_CLOSE + """
+         THEN last_closed_on ELSE""" + " " + LAST_COMPLETED_CLOSE + """
+         END AS last_closed_on, closed_on, written_off_principal
         FROM loan_account WHERE loan_id = :loanId
         """)
         .param("loanId", loanId)

@@ -33,11 +33,9 @@ public final class Benchmark {
       new AutoVersusBareScenario(),
       new IntakeScenario(),
       new SingleApproverScenario(),
-      new TasklistScenario()));
-
-  static {
-    SCENARIOS.addAll(PendingScenarios.all());
-  }
+      new TasklistScenario(),
+      new DailyCloseScenario(),
+      new RepaymentFeedScenario()));
 
   record Machine(int cores, long memoryMegabytes, String os, String cpu, String java, String loadAtStart, String loadAtEnd) {
     String describe() {

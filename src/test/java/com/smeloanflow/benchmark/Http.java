@@ -139,6 +139,18 @@ final class Http implements AutoCloseable {
     return send(method, path, user, json, "application/json").join();
   }
 
+  /** Blocking, for a request that may take longer than the usual 60 s (a batch run through the API). */
+  Reply call(String method, String path, String user, String json, Duration timeout) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
+        .header("Accept", "application/json").header("Authorization", basic(user))
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    return exchange(request.build(), false).join();
+  }
+
   /**
    * Requests so far by answer status ({@code -1}: no answer; {@code 0}: sent again because the server
    * had closed the connection); resets the counts.

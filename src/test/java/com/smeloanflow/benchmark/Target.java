@@ -57,7 +57,7 @@ final class Target implements AutoCloseable {
     Process process = builder.start();
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
-    long deadline = started + TimeUnit.SECONDS.toNanos(180);
+    long deadline = started + TimeUnit.SECONDS.toNanos(300);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("The application exited (" + process.exitValue() + "), see " + log);
@@ -75,7 +75,7 @@ final class Target implements AutoCloseable {
       Thread.sleep(20);
     }
     process.destroyForcibly();
-    throw new IllegalStateException("The application was not ready within 180 s, see " + log);
+    throw new IllegalStateException("The application was not ready within 300 s, see " + log);
   }
 
   /** The application's log lines that mention a problem, for the report. */

@@ -274,9 +274,17 @@ final class DailyCloseScenario implements ChaosScenario {
     return new PenaltyCheck(loans.size(), instalments.size(), overdue, wrong);
   }
 
-  /** The loans whose last close was the date (every loan the date's close covered, each once). */
+  /**
+   * The loans whose last close was the date (every loan the date's close covered, each once): those it
+   * worked on carry the date, the active ones it had nothing to do for were covered unchanged (disbursed by
+   * the date, their account open when the close started, not closed for a later date).
+   */
   private long loansLastClosedOn(LocalDate date) {
-    return database.count("SELECT COUNT(*) FROM loan_account WHERE last_closed_on = ?", date);
+    return database.count("""
+        SELECT COUNT(*) FROM loan_account WHERE last_closed_on = ?
+          OR (status = 'ACTIVE' AND disbursed_on <= ? AND (last_closed_on IS NULL OR last_closed_on < ?)
+            AND opened_at <= (SELECT r.started_at FROM daily_close_run r WHERE r.business_date = ?))
+        """, date, date, date, date);
   }
 
   private String status(LocalDate date) {

@@ -201,6 +201,86 @@ class DailyCloseTest extends AbstractIntegrationTest {
         .containsExactly(MailTemplate.ARREARS_CLEARED, MailTemplate.LOAN_SETTLED);
   }
 
+  /**
+   * A book where most loans have nothing to do on most days: the close covers every loan each day (its
+   * last close moves on), and only the loans with something to do change. Seeded by SQL, closed in chunks
+   * of five; the figures are those of the close before it looked only at loans with something to do.
+   */
+  @Test
+  void aDayWithNothingDueAndADueDateCloseEveryLoanAndChangeOnlyThoseWithSomethingToDo() {
+    String book = "MX" + disbursed.getYear();
+    String repaid = "MR" + disbursed.getYear();
+    // Twelve loans, the 4th, 8th and 12th do not pay their first instalment; two loans already repaid in full.
+    LoanBookSeeder.seed(jdbc, dataSource, book, 12, disbursed, firstDue, 4);
+    LoanBookSeeder.seed(jdbc, dataSource, repaid, 2, disbursed, disbursed.plusMonths(12), 1000);
+    List<String> loanIds = new ArrayList<>();
+    for (int k = 1; k <= 12; k++) {
+      loanIds.add(String.format("%sL%08d", book, k));
+    }
+    List<String> unpaid = List.of(loanIds.get(3), loanIds.get(7), loanIds.get(11));
+    DailyCloseService close = node("mixed-book", 5, (day, step, lastLoan) -> {});
+    BigDecimal oneDay = penalty.forOneDay(new BigDecimal("8333.33"), new BigDecimal("4.35"));
+
+    DailyCloseRun nothingDue = close.close(firstDue.minusDays(1));
+
+    assertThat(nothingDue.loansClosed()).isEqualTo(14);
+    assertThat(nothingDue.overdueLoans()).isZero();
+    assertThat(nothingDue.penaltyAccrued()).isEqualByComparingTo("0");
+    assertThat(nothingDue.classifications()).isZero();
+    assertThat(nothingDue.loansSettled()).isEqualTo(2);
+    assertThat(nothingDue.collectionLoans()).isZero();
+    assertThat(loanIds).allSatisfy(id -> assertThat(loans.standing(id).orElseThrow()).satisfies(standing -> {
+      assertThat(standing.status()).isEqualTo(LoanAccount.ACTIVE);
+      assertThat(standing.lastClosedOn()).isEqualTo(firstDue.minusDays(1));
+      assertThat(standing.daysPastDue()).isZero();
+      assertThat(standing.classification()).isEqualTo(Classification.NORMAL);
+    }));
+    assertThat(List.of(repaid + "L00000001", repaid + "L00000002")).allSatisfy(id ->
+        assertThat(loans.standing(id).orElseThrow()).satisfies(standing -> {
+          assertThat(standing.status()).isEqualTo(LoanAccount.SETTLED);
+          assertThat(standing.closedOn()).isEqualTo(firstDue.minusDays(1));
+          assertThat(standing.lastClosedOn()).isEqualTo(firstDue.minusDays(1));
+        }));
+
+    DailyCloseRun dueDate = close.close(firstDue);
+    DailyCloseRun dayAfter = close.close(firstDue.plusDays(1));
+
+    assertThat(dueDate.loansClosed()).isEqualTo(12);
+    assertThat(dueDate.overdueLoans()).isEqualTo(3);
+    assertThat(dueDate.penaltyAccrued()).isEqualByComparingTo(oneDay.multiply(BigDecimal.valueOf(3)));
+    assertThat(dueDate.classifications()).isEqualTo(3);
+    assertThat(dueDate.loansSettled()).isZero();
+    assertThat(dueDate.collectionLoans()).isEqualTo(listeners.isEmpty() ? 0 : 3);
+    assertThat(dayAfter.loansClosed()).isEqualTo(12);
+    assertThat(dayAfter.overdueLoans()).isEqualTo(3);
+    assertThat(dayAfter.classifications()).isZero();
+    for (String id : loanIds) {
+      LoanStanding standing = loans.standing(id).orElseThrow();
+      List<LedgerLine> ledger = loans.ledger(id);
+      assertThat(standing.lastClosedOn()).isEqualTo(firstDue.plusDays(1));
+      assertThat(ledger.subList(1, 12)).allSatisfy(line -> {
+        assertThat(line.status()).isEqualTo(InstalmentStatus.DUE);
+        assertThat(line.penaltyAccrued()).isEqualByComparingTo("0");
+      });
+      if (unpaid.contains(id)) {
+        assertThat(ledger.get(0).status()).isEqualTo(InstalmentStatus.OVERDUE);
+        assertThat(ledger.get(0).penaltyAccrued()).isEqualByComparingTo(oneDay.multiply(BigDecimal.valueOf(2)));
+        assertThat(standing.daysPastDue()).isEqualTo(2);
+        assertThat(standing.overdueSince()).isEqualTo(firstDue);
+        assertThat(standing.classification()).isEqualTo(Classification.SPECIAL_MENTION);
+        assertThat(loans.classificationHistory(id)).singleElement()
+            .satisfies(change -> assertThat(change.businessDate()).isEqualTo(firstDue));
+      } else {
+        assertThat(ledger.get(0).status()).isEqualTo(InstalmentStatus.PAID);
+        assertThat(ledger.get(0).penaltyAccrued()).isEqualByComparingTo("0");
+        assertThat(standing.daysPastDue()).isZero();
+        assertThat(standing.overdueSince()).isNull();
+        assertThat(standing.classification()).isEqualTo(Classification.NORMAL);
+        assertThat(loans.classificationHistory(id)).isEmpty();
+      }
+    }
+  }
+
   @Test
   void closeThroughCatchesUpEveryMissedDayInOrder() {
     LoanAccount loan = loan();

@@ -10,8 +10,9 @@ import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 
 /**
- * Seeds a loan book straight into the tables by set-based SQL, for benchmarks of the daily close
- * (never for production data): {@code n} applications, loan accounts and 12 instalments each, on H2
+ * Seeds a loan book straight into the tables by set-based SQL, for the benchmark's daily close and
+ * repayment feed (com.smeloanflow.benchmark, against the running application's database) and for tests
+ * of the daily close (never for production data): {@code n} applications, loan accounts and 12 instalments each, on H2
  * or PostgreSQL, in a few statements. Every loan: 100,000.00 CNY over 12 months, equal principal
  * (8,333.33 a month, the last 8,333.37) with a flat 300.00 interest per instalment, disbursed on the
  * same day, half at ZY001 and half at ZY002. Instalments due on or before {@code paidThrough} are

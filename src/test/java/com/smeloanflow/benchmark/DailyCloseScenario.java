@@ -1,0 +1,253 @@
+package com.smeloanflow.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.smeloanflow.servicing.LoanBookSeeder;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * The daily close (日终批处理) of a seeded loan book, run by the application as an operator runs it:
+ * {@link LoanBookSeeder} writes {@code benchmark.dailyClose.loans} loan accounts (12 instalments
+ * each, all disbursed on one day of 1800, so no other scenario's loan is due) straight into the
+ * running application's database, then {@code POST /api/sandbox/daily-close?businessDate=} as
+ * {@code admin} closes two business dates: the day before the first due date (nothing due) and the
+ * first due date (every {@code benchmark.dailyClose.unpaidEvery}-th loan has not paid: its instalment
+ * falls overdue, penalty interest, days past due, classification floor, a collection case and its
+ * process each). Seconds and loans/s come from the run rows the close answers
+ * ({@code started_at}/{@code finished_at}); the HTTP call's wall time and the CPU time of the
+ * application and of the database are beside them.
+ */
+final class DailyCloseScenario implements Scenario {
+
+  static final String TARGET_FIGURE = "daily close of 1,000,000 loans (s)";
+
+  /** One closed business date, as the close reported it. */
+  record Day(String what, LocalDate businessDate, int loansClosed, int chunks, int overdue, int classifications,
+      int collectionLoans, String penaltyAccrued, double runSeconds, Double ledgerSeconds, double wallSeconds,
+      double applicationCpuSeconds, double databaseCpuSeconds) {
+
+    double loansPerSecond() {
+      return runSeconds > 0 ? loansClosed / runSeconds : 0;
+    }
+  }
+
+  record Result(String database, int loans, int unpaidEvery, double seedSeconds, List<Day> days, String loadAverage)
+      implements Scenario.Result {
+
+    @Override
+    public Map<String, Double> keyFigures() {
+      Map<String, Double> figures = new LinkedHashMap<>();
+      double slowest = 0;
+      for (Day day : days) {
+        figures.put("daily close, " + day.what() + " (s)", round(day.runSeconds()));
+        figures.put("daily close, " + day.what() + " (loans/s)", (double) Math.round(day.loansPerSecond()));
+        if (day.ledgerSeconds() != null) {
+          figures.put("daily close, " + day.what() + ", ledger step (s)", day.ledgerSeconds());
+        }
+        slowest = Math.max(slowest, day.runSeconds());
+      }
+      if (loans == 1_000_000 && !days.isEmpty()) {
+        figures.put(TARGET_FIGURE, round(slowest));
+      }
+      return figures;
+    }
+
+    @Override
+    public List<String> markdown() {
+      List<String> md = new ArrayList<>();
+      md.add(String.format(Locale.ROOT, "- Loan book: **%,d loan accounts** with 12 instalments each (%,d instalments), "
+          + "seeded by SQL (`LoanBookSeeder`) into the application's %s database in %.1f s; every %d-th loan does not pay "
+          + "its first instalment. Load average before the closes: %s.", loans, 12L * loans, database, seedSeconds,
+          unpaidEvery, loadAverage));
+      md.add("- Closed through the application (`POST /api/sandbox/daily-close?businessDate=` as `admin`); seconds and "
+          + "loans/s from the run row (`started_at` → `finished_at`), the HTTP call's wall time and CPU beside them. The "
+          + "ledger step's seconds: from the start until the run row's step became COLLECTIONS (read every 100 ms); the "
+          + "rest is the hand-over of the overdue loans to collections (a case and a collection process each, or a "
+          + "review message to an open case).");
+      md.add("");
+      md.add("| business date | loans closed | seconds (run) | loans/s | of it ledger step s | wall s (HTTP) | CPU s app + db "
+          + "| chunks | overdue | classification changes | to collections | penalty CNY |");
+      md.add("|---|---|---|---|---|---|---|---|---|---|---|---|");
+      for (Day day : days) {
+        md.add(String.format(Locale.ROOT, "| %s (%s) | %,d | %.1f | %,.0f | %s | %.1f | %.1f + %.1f | %,d | %,d | %,d | %,d | %s |",
+            day.what(), day.businessDate(), day.loansClosed(), day.runSeconds(), day.loansPerSecond(),
+            day.ledgerSeconds() == null ? "–" : String.format(Locale.ROOT, "%.1f", day.ledgerSeconds()), day.wallSeconds(),
+            day.applicationCpuSeconds(), day.databaseCpuSeconds(), day.chunks(), day.overdue(), day.classifications(),
+            day.collectionLoans(), day.penaltyAccrued()));
+      }
+      return md;
+    }
+  }
+
+  @Override
+  public String id() {
+    return "daily-close";
+  }
+
+  @Override
+  public String title() {
+    return "Daily close of a seeded loan book (through the application)";
+  }
+
+  /**
+   * PostgreSQL only: the benchmark seeds the book over JDBC while the application runs, and the demo
+   * profile's H2 file database is open in the application's process alone.
+   */
+  @Override
+  public boolean appliesTo(String database) {
+    return database.equals("postgres");
+  }
+
+  @Override
+  public Result run(Context context) throws Exception {
+    Target.Database database = context.target().database;
+    int loans = intProperty("dailyClose.loans", 1_000_000);
+    int unpaidEvery = intProperty("dailyClose.unpaidEvery", 400);
+    LocalDate disbursed = firstFreeDisbursementDate(database);
+    String prefix = "BC" + Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase(Locale.ROOT);
+    double seedSeconds = seed(database, prefix, loans, disbursed, disbursed.plusMonths(1), unpaidEvery);
+    Benchmark.log("%s: seeded %,d loans in %.1f s", database.name(), loans, seedSeconds);
+    Databases.resetStatementCosts(database);
+    String load = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+    LocalDate firstDue = disbursed.plusMonths(1);
+    List<Day> days = new ArrayList<>();
+    days.add(close(context, "nothing due", firstDue.minusDays(1)));
+    days.add(close(context, "due date", firstDue));
+    return new Result(database.name(), loans, unpaidEvery, seedSeconds, days, load);
+  }
+
+  /**
+   * Seeds a loan book ({@link LoanBookSeeder}) into the running application's PostgreSQL database over
+   * JDBC, then vacuums and analyses it as autovacuum would have by the next close; answers the seconds it took.
+   */
+  static double seed(Target.Database database, String prefix, int loans, LocalDate disbursed, LocalDate paidThrough,
+      int unpaidEvery) throws SQLException {
+    if (database.jdbcUrl() == null) {
+      throw new IllegalStateException("No JDBC URL for " + database.name() + ": no loans can be seeded");
+    }
+    long start = System.nanoTime();
+    SingleConnectionDataSource dataSource = new SingleConnectionDataSource(database.jdbcUrl(), database.user(),
+        database.password(), true);
+    try {
+      withoutForeignKeyChecks(dataSource, true);
+      LoanBookSeeder.seed(JdbcClient.create(dataSource), dataSource, prefix, loans, disbursed, paidThrough, unpaidEvery);
+      withoutForeignKeyChecks(dataSource, false);
+      // What a bank's book would be after autovacuum: statistics and visibility map up to date.
+      try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        statement.execute("VACUUM (ANALYZE) loan_account");
+        statement.execute("VACUUM (ANALYZE) repayment_instalment");
+        statement.execute("VACUUM (ANALYZE) loan_application");
+      }
+    } finally {
+      dataSource.destroy();
+    }
+    return round((System.nanoTime() - start) / 1e9);
+  }
+
+  private static Day close(Context context, String what, LocalDate day) throws Exception {
+    CpuMeter.Sample before = context.cpu().sample();
+    long start = System.nanoTime();
+    java.util.concurrent.CompletableFuture<Long> ledgerDone = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> nanosUntilLedgerStepDone(context.target().database, day));
+    Http.Reply reply = context.http().call("POST", "/api/sandbox/daily-close?businessDate=" + day, LoanJourneys.ADMIN, null,
+        Duration.ofMinutes(30));
+    double wall = (System.nanoTime() - start) / 1e9;
+    Long ledgerAt = ledgerDone.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    CpuMeter.Sample used = context.cpu().sample().minus(before);
+    if (!reply.ok()) {
+      throw new IllegalStateException("Daily close of " + day + " answered " + reply);
+    }
+    JsonNode run = null;
+    for (JsonNode candidate : reply.json()) {
+      if (candidate.path("businessDate").asText().equals(day.toString())) {
+        run = candidate;
+      }
+    }
+    if (run == null || !"COMPLETED".equals(run.path("status").asText())) {
+      throw new IllegalStateException("Daily close of " + day + " did not complete: " + reply);
+    }
+    double seconds = Duration.between(Instant.parse(run.path("startedAt").asText()),
+        Instant.parse(run.path("finishedAt").asText())).toMillis() / 1000.0;
+    Day result = new Day(what, day, run.path("loansClosed").asInt(), run.path("chunks").asInt(),
+        run.path("overdueLoans").asInt(), run.path("classifications").asInt(), run.path("collectionLoans").asInt(),
+        run.path("penaltyAccrued").asText(), seconds,
+        ledgerAt == null ? null : Math.round((ledgerAt - start) / 1e8) / 10.0, Math.round(wall * 10) / 10.0,
+        Math.round(used.application() / 100) / 10.0, Math.round(used.database() / 100) / 10.0);
+    Benchmark.log("daily close of %s (%s): %,d loans in %.1f s (%,.0f loans/s), wall %.1f s", day, what, result.loansClosed(),
+        seconds, result.loansPerSecond(), wall);
+    return result;
+  }
+
+  /**
+   * When the date's run row left the ledger step (System.nanoTime), polled every 100 ms over JDBC; null when it
+   * was not seen (the close failed, or took longer than 30 minutes).
+   */
+  private static Long nanosUntilLedgerStepDone(Target.Database database, LocalDate day) {
+    long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+    try (Connection connection = Databases.connect(database);
+        java.sql.PreparedStatement query = connection.prepareStatement(
+            "SELECT step FROM daily_close_run WHERE business_date = ?")) {
+      query.setObject(1, day);
+      while (System.nanoTime() < deadline) {
+        try (java.sql.ResultSet rs = query.executeQuery()) {
+          if (rs.next() && !"LEDGER".equals(rs.getString(1))) {
+            return System.nanoTime();
+          }
+        }
+        Thread.sleep(100);
+      }
+    } catch (SQLException e) {
+      Benchmark.log("Cannot follow the daily close's steps: %s", e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return null;
+  }
+
+  /**
+   * The seeded book's disbursement date: in 1800 on a fresh database, else a year before the earliest
+   * date ever closed there, so that closing its dates catches up nothing and no other loan is due.
+   */
+  private static LocalDate firstFreeDisbursementDate(Target.Database database) throws SQLException {
+    LocalDate earliest;
+    try (Connection connection = Databases.connect(database); Statement statement = connection.createStatement();
+        java.sql.ResultSet rs = statement.executeQuery("SELECT MIN(business_date) FROM daily_close_run")) {
+      rs.next();
+      earliest = rs.getObject(1, LocalDate.class);
+    }
+    LocalDate base = LocalDate.of(1800, 1, 15);
+    return earliest == null || earliest.isAfter(base.plusYears(1)) ? base : earliest.minusYears(1).withDayOfMonth(15);
+  }
+
+  /**
+   * The seeder's rows reference each other correctly by construction; on PostgreSQL a superuser may
+   * skip the per-row foreign-key triggers while seeding (a server given by URL without the right keeps them).
+   */
+  private static void withoutForeignKeyChecks(SingleConnectionDataSource dataSource, boolean skip) {
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("SET session_replication_role = " + (skip ? "replica" : "DEFAULT"));
+    } catch (SQLException notSuperuser) {
+      Benchmark.log("Seeding with foreign-key checks: %s", notSuperuser.getMessage());
+    }
+  }
+
+  private static double round(double seconds) {
+    return Math.round(seconds * 10) / 10.0;
+  }
+
+  static int intProperty(String name, int fallback) {
+    String value = System.getProperty("benchmark." + name);
+    return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+  }
+}
