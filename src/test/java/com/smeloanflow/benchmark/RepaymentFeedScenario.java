@@ -73,7 +73,7 @@ final class RepaymentFeedScenario implements Scenario {
     // A repayment is cheaper than an application: start the search higher, as intake does.
     BenchmarkSettings faster = settings.withSearch(Math.max(5, settings.stepSeconds() / 2),
         Math.max(5, settings.halfRateSeconds() / 2), settings.startRate() * 4, settings.maxRate() * 4);
-    RateSearch search = new RateSearch(new OpenModel(context.http(), context.cpu()), faster, context::settle);
+    RateSearch search = new RateSearch(new OpenModel(context.http(), context.cpu(), context.settings().latencyBoundSeconds()), faster, context::settle);
     RateSearch.Result feed = search.search("repayment", (rate, count) -> {
       if (next.get() + count > loans) {
         throw new IllegalStateException("Only " + loans + " seeded loans: raise -Dbenchmark.repayments.loans");
