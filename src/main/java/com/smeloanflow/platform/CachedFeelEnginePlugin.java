@@ -12,13 +12,18 @@ public class CachedFeelEnginePlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    DefaultDmnEngineConfiguration dmn = dmnEngineConfiguration(configuration);
+    // The engine's own custom function providers (none today) are read when the DMN engine is built.
+    dmn.setFeelEngineFactory(() -> new CachedFeelEngine(dmn.getFeelCustomFunctionProviders()));
+  }
+
+  /** The DMN engine configuration the process engine will build its DMN engine from, created if there is none yet. */
+  public static DefaultDmnEngineConfiguration dmnEngineConfiguration(ProcessEngineConfigurationImpl configuration) {
     DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration();
     if (dmn == null) {
       dmn = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
       configuration.setDmnEngineConfiguration(dmn);
     }
-    DefaultDmnEngineConfiguration dmnConfiguration = dmn;
-    // The engine's own custom function providers (none today) are read when the DMN engine is built.
-    dmn.setFeelEngineFactory(() -> new CachedFeelEngine(dmnConfiguration.getFeelCustomFunctionProviders()));
+    return dmn;
   }
 }
