@@ -46,9 +46,9 @@ public class ApplicationQueryService {
     this.decisions = decisions;
     this.loans = loans;
     this.history = history;
-    // The channel polls this view (every 50-250 ms while an application moves): Camunda's task and activity
-    // queries build their large dynamic SQL on every call (most of the CPU of a poll), these two native
-    // queries are the same conditions, order and rows (docs/performance.md, "The AUTO path").
+    // The channel polls this view (every 50-250 ms while an application moves): Camunda's task query built its
+    // large dynamic SQL on every call (a third of a poll's CPU). These two native queries have the same
+    // conditions, order and rows as the queries they replace (docs/performance.md, "The AUTO path").
     openTasksSql = "SELECT * FROM " + managementService.getTableName(Task.class)
         + " WHERE PROC_INST_ID_ = #{instance} ORDER BY CREATE_TIME_ ASC";
     openStagesSql = "SELECT * FROM " + managementService.getTableName(HistoricActivityInstance.class)
