@@ -1,8 +1,8 @@
 package com.smeloanflow.casefile;
 
+import com.smeloanflow.platform.CachedFeelEnginePlugin;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -18,11 +18,7 @@ public class DecisionTracePlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration();
-    if (dmn == null) {
-      dmn = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-      configuration.setDmnEngineConfiguration(dmn);
-    }
+    DefaultDmnEngineConfiguration dmn = CachedFeelEnginePlugin.dmnEngineConfiguration(configuration);
     List<DmnDecisionEvaluationListener> listeners = new ArrayList<>();
     if (dmn.getCustomPostDecisionEvaluationListeners() != null) {
       listeners.addAll(dmn.getCustomPostDecisionEvaluationListeners());

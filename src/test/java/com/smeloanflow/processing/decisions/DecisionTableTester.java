@@ -1,5 +1,6 @@
 package com.smeloanflow.processing.decisions;
 
+import com.smeloanflow.platform.CachedFeelEngine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,7 +19,7 @@ import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 
 /**
  * Evaluates one decision table of {@code bpmn/} with Camunda's standalone DMN engine (no process
- * engine, no Spring) and records which rules fired, so a test can assert the rule id as well as the
+ * engine, no Spring) and the application's FEEL engine ({@link CachedFeelEngine}), and records which rules fired, so a test can assert the rule id as well as the
  * result. The DMN file is read from the classpath resource {@code bpmn/<decisionKey>.dmn}, which is
  * the same file the process application deploys.
  */
@@ -34,6 +35,8 @@ final class DecisionTableTester {
         (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
     DmnDecisionTableEvaluationListener recorder = this::record;
     configuration.customPostDecisionTableEvaluationListeners(List.of(recorder));
+    // The FEEL engine the application's process engine uses (platform/CachedFeelEnginePlugin).
+    configuration.setFeelEngineFactory(() -> new CachedFeelEngine(List.of()));
     engine = configuration.buildEngine();
     decision = engine.parseDecision(decisionKey, open(decisionKey));
   }
