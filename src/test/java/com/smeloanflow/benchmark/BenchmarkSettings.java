@@ -28,6 +28,9 @@ import java.util.Set;
  * @param tasklistTasks open user tasks seeded for the Tasklist scenario
  * @param tasklistUsers concurrent Tasklist users
  * @param tasklistSeconds how long each Tasklist query is repeated by the users
+ * @param dailyCloseLoans loan accounts seeded for the daily close
+ * @param dailyCloseUnpaidEvery every n-th seeded loan does not pay its first instalment (falls overdue on the due date)
+ * @param repaymentLoans loans seeded for the repayment feed (one repayment each)
  * @param applicationArguments extra arguments for the application (to measure a setting before
  *     changing application.yaml, e.g. {@code --camunda.bpm.job-execution.core-pool-size=8}), space separated
  * @param applicationJvmOptions JVM options for the application (none by default: the jar as it ships;
@@ -54,6 +57,9 @@ public record BenchmarkSettings(
     int tasklistTasks,
     int tasklistUsers,
     int tasklistSeconds,
+    int dailyCloseLoans,
+    int dailyCloseUnpaidEvery,
+    int repaymentLoans,
     List<String> applicationArguments,
     List<String> applicationJvmOptions) {
 
@@ -79,6 +85,9 @@ public record BenchmarkSettings(
         Integer.parseInt(property("tasklist.tasks", "100000")),
         Integer.parseInt(property("tasklist.users", "8")),
         Integer.parseInt(property("tasklist.seconds", "8")),
+        Integer.parseInt(property("dailyClose.loans", "1000000")),
+        Integer.parseInt(property("dailyClose.unpaidEvery", "400")),
+        Integer.parseInt(property("repayments.loans", "40000")),
         words(property("app.args", "")),
         words(property("app.jvm", "")));
   }
@@ -87,7 +96,8 @@ public record BenchmarkSettings(
   BenchmarkSettings withSearch(int stepSeconds, int halfRateSeconds, double startRate, double maxRate) {
     return new BenchmarkSettings(jar, outputDirectory, databases, scenarios, postgresUrl, postgresUser, postgresPassword,
         postgresDurable, stepSeconds, halfRateSeconds, startRate, maxRate, refinements, latencyBoundSeconds, pollMillis, singleRate,
-        singleSeconds, tasklistTasks, tasklistUsers, tasklistSeconds, applicationArguments, applicationJvmOptions);
+        singleSeconds, tasklistTasks, tasklistUsers, tasklistSeconds, dailyCloseLoans, dailyCloseUnpaidEvery, repaymentLoans,
+        applicationArguments, applicationJvmOptions);
   }
 
   boolean runs(String scenario) {

@@ -112,8 +112,8 @@ final class DailyCloseScenario implements Scenario {
   @Override
   public Result run(Context context) throws Exception {
     Target.Database database = context.target().database;
-    int loans = intProperty("dailyClose.loans", 1_000_000);
-    int unpaidEvery = intProperty("dailyClose.unpaidEvery", 400);
+    int loans = context.settings().dailyCloseLoans();
+    int unpaidEvery = context.settings().dailyCloseUnpaidEvery();
     LocalDate disbursed = firstFreeDisbursementDate(database);
     String prefix = "BC" + Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase(Locale.ROOT);
     double seedSeconds = seed(database, prefix, loans, disbursed, disbursed.plusMonths(1), unpaidEvery);
@@ -244,10 +244,5 @@ final class DailyCloseScenario implements Scenario {
 
   private static double round(double seconds) {
     return Math.round(seconds * 10) / 10.0;
-  }
-
-  static int intProperty(String name, int fallback) {
-    String value = System.getProperty("benchmark." + name);
-    return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
   }
 }

@@ -59,7 +59,7 @@ final class RepaymentFeedScenario implements Scenario {
   @Override
   public Result run(Context context) throws Exception {
     Target.Database database = context.target().database;
-    int loans = DailyCloseScenario.intProperty("repayments.loans", 40_000);
+    int loans = context.settings().repaymentLoans();
     // Disbursed two years before the business clock's today (any loan-id prefix fresh), so every value date is past.
     LocalDate disbursed = LocalDate.now().minusYears(2).withDayOfMonth(15);
     String prefix = "RF" + Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase(Locale.ROOT);
