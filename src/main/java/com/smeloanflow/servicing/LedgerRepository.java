@@ -82,18 +82,22 @@ public class LedgerRepository {
   public Optional<LoanStanding> standing(String loanId) {
     return jdbc.sql("""
         SELECT loan_id, status, days_past_due, overdue_since, defaulted_on, classification, dpd_classification,
-          CASE WHEN status <> 'ACTIVE' OR""" + " " + LAST_COMPLETED_CLOSE + """
-         IS NULL OR last_closed_on >=""" + " " + LAST_COMPLETED_CLOSE + """
-         THEN last_closed_on ELSE""" + " " + LAST_COMPLETED_CLOSE + """
-         END AS last_closed_on, closed_on, written_off_principal
+          last_closed_on, closed_on, written_off_principal,""" + " " + LAST_COMPLETED_CLOSE + """
+         AS last_completed_close
         FROM loan_account WHERE loan_id = :loanId
         """)
         .param("loanId", loanId)
-        .query((rs, row) -> new LoanStanding(rs.getString("loan_id"), rs.getString("status"), rs.getInt("days_past_due"),
-            rs.getObject("overdue_since", LocalDate.class), rs.getObject("defaulted_on", LocalDate.class),
-            Classification.valueOf(rs.getString("classification")), Classification.valueOf(rs.getString("dpd_classification")),
-            rs.getObject("last_closed_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class),
-            rs.getBigDecimal("written_off_principal")))
+        .query((rs, row) -> {
+          String status = rs.getString("status");
+          LocalDate written = rs.getObject("last_closed_on", LocalDate.class);
+          LocalDate covered = rs.getObject("last_completed_close", LocalDate.class);
+          LocalDate lastClosedOn = !"ACTIVE".equals(status) || covered == null || (written != null && !written.isBefore(covered))
+              ? written : covered;
+          return new LoanStanding(rs.getString("loan_id"), status, rs.getInt("days_past_due"),
+              rs.getObject("overdue_since", LocalDate.class), rs.getObject("defaulted_on", LocalDate.class),
+              Classification.valueOf(rs.getString("classification")), Classification.valueOf(rs.getString("dpd_classification")),
+              lastClosedOn, rs.getObject("closed_on", LocalDate.class), rs.getBigDecimal("written_off_principal"));
+        })
         .optional();
   }
 
