@@ -96,13 +96,14 @@ final class AutoVersusBareScenario implements Scenario {
   public Result run(Context context) throws Exception {
     LoanJourneys loans = new LoanJourneys(context.http(), context.timer(), context.pace());
     RateSearch search = new RateSearch(new OpenModel(context.http(), context.cpu(), context.settings().latencyBoundSeconds()), context.settings(), context::settle);
-    List<String> lastCodes = new ArrayList<>();
-    RateSearch.Result auto = search.search("AUTO", (rate, count) -> {
+    RateSearch.Journeys autoJourneys = (rate, count) -> {
       List<String> codes = loans.strongEnterprises(count);
-      lastCodes.clear();
-      lastCodes.addAll(codes);
       return i -> loans.auto(codes.get(i));
-    }, LoanJourneys.AUTO_MILESTONES, 30);
+    };
+    // The first journeys of a freshly started application: the JIT compiles while they run. A bank's
+    // application runs warm, so the search starts after the compilation of the hot paths has settled.
+    search.warmUp("JVM (AUTO)", context.settings().warmUpSeconds(), autoJourneys, LoanJourneys.AUTO_MILESTONES, 30);
+    RateSearch.Result auto = search.search("AUTO", autoJourneys, LoanJourneys.AUTO_MILESTONES, 30);
 
     BareEngine.Shape shape = BareEngine.shapeOf(context.http(), disbursedApplication(context));
     Benchmark.log("  shape of the AUTO path: %d activity instances, %d jobs, %d message wait(s)", shape.activityInstances(),

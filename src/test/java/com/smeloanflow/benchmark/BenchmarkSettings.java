@@ -21,6 +21,8 @@ import java.util.Set;
  * @param startRate first offered rate of a search (applications/s)
  * @param maxRate the search stops there
  * @param refinements bisections between the last sustained and the first unsustained rate
+ * @param warmUpSeconds how long a freshly started application is given journeys at half the start rate before its
+ *     first search counts anything: the JIT compiles the hot paths then, not during the steps
  * @param latencyBoundSeconds a step whose median journey takes longer is not sustained
  * @param pollMillis how often a client polls for a state change (the latency resolution)
  * @param singleRate offered rate of SINGLE-approver applications
@@ -50,6 +52,7 @@ public record BenchmarkSettings(
     double startRate,
     double maxRate,
     int refinements,
+    int warmUpSeconds,
     double latencyBoundSeconds,
     int pollMillis,
     double singleRate,
@@ -77,7 +80,8 @@ public record BenchmarkSettings(
         Integer.parseInt(property("halfRateSeconds", "8")),
         Double.parseDouble(property("startRate", "5")),
         Double.parseDouble(property("maxRate", "160")),
-        Integer.parseInt(property("refinements", "1")),
+        Integer.parseInt(property("refinements", "2")),
+        Integer.parseInt(property("warmUpSeconds", "30")),
         Double.parseDouble(property("latencyBoundSeconds", "5")),
         Integer.parseInt(property("pollMillis", "50")),
         Double.parseDouble(property("single.rate", "2")),
@@ -95,7 +99,7 @@ public record BenchmarkSettings(
   /** The same settings with another rate search (e.g. intake, which is cheaper than a whole application). */
   BenchmarkSettings withSearch(int stepSeconds, int halfRateSeconds, double startRate, double maxRate) {
     return new BenchmarkSettings(jar, outputDirectory, databases, scenarios, postgresUrl, postgresUser, postgresPassword,
-        postgresDurable, stepSeconds, halfRateSeconds, startRate, maxRate, refinements, latencyBoundSeconds, pollMillis, singleRate,
+        postgresDurable, stepSeconds, halfRateSeconds, startRate, maxRate, refinements, warmUpSeconds, latencyBoundSeconds, pollMillis, singleRate,
         singleSeconds, tasklistTasks, tasklistUsers, tasklistSeconds, dailyCloseLoans, dailyCloseUnpaidEvery, repaymentLoans,
         applicationArguments, applicationJvmOptions);
   }

@@ -85,11 +85,17 @@ final class RateSearch {
     this.settle = settle;
   }
 
+  /**
+   * Offers journeys at half the start rate for {@code seconds}, not reported: the first requests after a
+   * start run in the interpreter, fill caches and initialise lazily (the first decision table evaluation
+   * loads the FEEL engine). Given time to finish.
+   */
+  void warmUp(String name, int seconds, Journeys journeys, List<String> milestones, int drainSeconds) throws Exception {
+    step(name + " warm-up", settings.startRate() / 2, seconds, journeys, milestones, Math.max(drainSeconds, 120));
+  }
+
   Result search(String name, Journeys journeys, List<String> milestones, int drainSeconds) throws Exception {
-    // Warm-up, not reported: the first requests after a start run in the interpreter, fill caches and
-    // initialise lazily (the first decision table evaluation loads the FEEL engine): given time to finish.
-    step(name + " warm-up", settings.startRate() / 2, Math.max(4, settings.stepSeconds() / 2), journeys, milestones,
-        Math.max(drainSeconds, 120));
+    warmUp(name, Math.max(4, settings.stepSeconds() / 2), journeys, milestones, drainSeconds);
     List<OpenModel.Step> steps = new ArrayList<>();
     double sustained = 0;
     double unsustained = Double.POSITIVE_INFINITY;
