@@ -10,6 +10,7 @@ import com.smeloanflow.process.ProcessVariable;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.LoanNotFoundException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
@@ -87,6 +88,11 @@ public class RenewalApplicationService {
     }
     if (today.isAfter(renewal.offerExpiresOn())) {
       throw RenewalRefusal.OFFER_EXPIRED.refuse(loan.loanId(), "最迟申请日 " + renewal.offerExpiresOn());
+    }
+    BigDecimal dueAtMaturity = RenewalFactsService.principalDueAtMaturity(loan, loans.ledger(loan.loanId()));
+    if (dueAtMaturity.compareTo(renewal.renewalAmount()) != 0) {
+      throw RenewalRefusal.PRINCIPAL_CHANGED.refuse(loan.loanId(), "邀请金额 " + renewal.renewalAmount().toPlainString()
+          + " 元, 现到期应还本金 " + dueAtMaturity.toPlainString() + " 元");
     }
     renewals.applied(loan.loanId(), command.requestId(), command.appliedBy(), clock.now());
     Date maturesAt = Date.from(renewal.maturityDate().atStartOfDay(BusinessClock.BANK_ZONE).toInstant());

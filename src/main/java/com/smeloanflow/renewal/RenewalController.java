@@ -47,7 +47,8 @@ public class RenewalController {
           + " maturity) and the offer has not expired (30 days before maturity). Starts approval (loan-renewal): 201. The same"
           + " requestId again answers 200 with the renewal as it is now and starts nothing. 409 with a code in the detail:"
           + " [NOT_IN_WINDOW] not a working-capital loan 30-60 days before maturity, [NOT_OFFERED] not offered (not eligible),"
-          + " [OFFER_EXPIRED], [ALREADY_APPLIED] another request applied, [REQUEST_ID_REUSED] the requestId was used for another"
+          + " [OFFER_EXPIRED], [PRINCIPAL_CHANGED] a prepayment changed the principal due at maturity since the offer,"
+          + " [ALREADY_APPLIED] another request applied, [REQUEST_ID_REUSED] the requestId was used for another"
           + " loan. The channel only.")
   @ApiResponse(responseCode = "201", description = "Applied; approval started")
   @ApiResponse(responseCode = "200", description = "The same request again: the renewal as it is now")

@@ -28,6 +28,12 @@ public class RenewalOfferService {
   private static final Logger log = LoggerFactory.getLogger(RenewalOfferService.class);
   /** Loans read per page of the scan. */
   static final int PAGE = 200;
+  /**
+   * A loan whose principal was all prepaid owes nothing at maturity: there is nothing to lend anew, whatever
+   * the table would say (a renewal of 0 CNY cannot be posted).
+   */
+  static final RenewalEligibilityTable.Answer NOTHING_DUE_AT_MATURITY =
+      new RenewalEligibilityTable.Answer(false, "NO_PRINCIPAL_AT_MATURITY", "到期日无应还本金 (已提前还款), 无需续贷");
 
   private final LoanAccountService loans;
   private final RenewalFactsService facts;
@@ -89,7 +95,8 @@ public class RenewalOfferService {
       return perLoan.execute(tx -> {
         LoanAccount loan = loans.find(loanId).orElseThrow();
         RenewalFactsService.Gathered gathered = facts.gather(loan, today);
-        RenewalEligibilityTable.Answer answer = table.evaluate(gathered.facts());
+        RenewalEligibilityTable.Answer answer = gathered.renewalAmount().signum() > 0 ? table.evaluate(gathered.facts())
+            : NOTHING_DUE_AT_MATURITY;
         RenewalStatus status = answer.eligible() ? RenewalStatus.OFFERED : RenewalStatus.NOT_ELIGIBLE;
         RenewalEligibilityTable.Facts f = gathered.facts();
         renewals.insertEvaluation(new LoanRenewal(loanId, loan.branchCode(), loan.creditCode(), loan.product(),

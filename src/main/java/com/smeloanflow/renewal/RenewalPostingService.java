@@ -7,6 +7,7 @@ import com.smeloanflow.process.LoanOriginationProcess;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.RenewLoan;
+import java.math.BigDecimal;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,14 @@ public class RenewalPostingService {
       return loans.find(renewal.newLoanId()).orElseThrow();
     }
     LoanAccount old = loans.find(loanId).orElseThrow();
+    // Before any money moves: the ledger renews exactly the principal due at maturity; a prepayment after
+    // signing changed it, and a posting of the signed amount would lend what the ledger then refuses to book.
+    BigDecimal dueAtMaturity = RenewalFactsService.principalDueAtMaturity(old, loans.ledger(loanId));
+    if (dueAtMaturity.compareTo(renewal.renewalAmount()) != 0) {
+      throw new IllegalStateException("Loan " + loanId + " owes " + dueAtMaturity.toPlainString()
+          + " CNY principal at maturity, not the signed renewal's " + renewal.renewalAmount().toPlainString()
+          + " (a prepayment after signing): nothing posted to core banking; staff decide");
+    }
     CorePosting posting = coreBanking.disburse(new DisbursementOrder(idempotencyKey(loanId), loanId, old.borrowerName(),
         old.creditCode(), "借新还旧:" + loanId, renewal.renewalAmount()));
     boolean openedNow = loans.findRenewalOf(loanId).isEmpty();

@@ -9,6 +9,7 @@ import com.smeloanflow.processing.sandbox.SandboxProfile;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +22,7 @@ class RenewalApiTest extends AbstractIntegrationTest {
   @Autowired private LoanAccountService loans;
   @Autowired private MailOutbox outbox;
   @Autowired private BusinessClock clock;
+  @Autowired private RenewalRepository renewals;
 
   private LocalDate today;
 
@@ -58,6 +60,20 @@ class RenewalApiTest extends AbstractIntegrationTest {
     assertThat(applied.json().path("eligibility").path("code").isMissingNode())
         .as("internal facts are not for the channel: %s", applied.body()).isTrue();
     assertThat(loan.renewalInstances()).isEqualTo(1);
+  }
+
+  @Test
+  void anOfferIsRefusedOnceAPrepaymentChangedThePrincipalDueAtMaturity() {
+    RenewalScenario loan = offered();
+    loan.repay(new BigDecimal("60000.00"), today);
+
+    ApiClient.Response refused = loan.apply("MB-RN-PREPAID-" + loan.loanId());
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+    assertThat(code(refused)).isEqualTo("PRINCIPAL_CHANGED");
+    assertThat(refused.json().path("detail").asText()).contains("邀请金额 100000.00 元");
+    assertThat(loan.renewalInstances()).isZero();
+    assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.OFFERED);
   }
 
   @Test

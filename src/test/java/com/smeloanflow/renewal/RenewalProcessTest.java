@@ -2,6 +2,7 @@ package com.smeloanflow.renewal;
 
 import static com.smeloanflow.process.LoanRenewalProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import com.smeloanflow.servicing.InstalmentStatus;
 import com.smeloanflow.servicing.LedgerLine;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.servicing.RepaymentService;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient;
 import java.math.BigDecimal;
@@ -46,6 +48,7 @@ class RenewalProcessTest extends AbstractIntegrationTest {
   @Autowired private SandboxCoreBanking coreBanking;
   @Autowired private SandboxESignature eSignature;
   @Autowired private RenewalPostingService postings;
+  @Autowired private RepaymentService repayments;
 
   private LocalDate today;
 
@@ -110,6 +113,44 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     assertThat(renewal.eligibility().reason()).contains("营业执照");
     assertThat(renewal.offerExpiresOn()).isNull();
     assertThat(loan.mails()).isEmpty();
+  }
+
+  /** The borrower repays today all but {@code left} CNY of what settles the loan: that much principal stays due at maturity. */
+  private void prepayAllBut(RenewalScenario loan, String left) {
+    loan.repay(repayments.payoffAmount(loan.loanId(), today).subtract(new BigDecimal(left)), today);
+    assertThat(loans.ledger(loan.loanId()).get(11).principalDue()).isEqualByComparingTo(left);
+  }
+
+  @Test
+  void aLoanWhosePrincipalWasAllPrepaidIsNotOfferedAndStaffSeeWhy() {
+    RenewalScenario loan = strongLoan();
+    prepayAllBut(loan, "0.00");
+
+    loan.scanNow();
+
+    LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewal.status()).isEqualTo(RenewalStatus.NOT_ELIGIBLE);
+    assertThat(renewal.eligibility().code()).isEqualTo("NO_PRINCIPAL_AT_MATURITY");
+    assertThat(renewal.eligibility().reason()).contains("无应还本金");
+    assertThat(loan.mails()).isEmpty();
+  }
+
+  @Test
+  void aPrepaymentAfterSigningStopsTheMaturityPostingBeforeAnyMoneyMoves() {
+    RenewalScenario loan = strongLoan().scanNow();
+    ProcessInstance instance = applied(loan);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    prepayAllBut(loan, "30000.00");
+
+    assertThatThrownBy(() -> maturityArrives(loan, instance))
+        .hasStackTraceContaining("owes 30000.00 CNY principal at maturity, not the signed renewal's 100000.00")
+        .hasStackTraceContaining("nothing posted to core banking");
+
+    assertThat(coreBanking.postingsOf(loan.loanId())).isEmpty();
+    assertThat(loans.findRenewalOf(loan.loanId())).isEmpty();
+    assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.SIGNED);
+    assertThat(loans.ledger(loan.loanId()).get(11).principalDue()).isEqualByComparingTo("30000.00");
+    assertThat(instance).isWaitingAt(TASK_POST_RENEWAL);
   }
 
   @Test

@@ -18,9 +18,11 @@ import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.TestLoans;
 import com.smeloanflow.support.ApiClient;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -89,6 +91,14 @@ final class RenewalScenario {
       executeDueJobs.accept(scan.getId());
     }
     return this;
+  }
+
+  /** Core banking reports a repayment of {@code amount} CNY by the borrower, value date {@code valueDate}. */
+  void repay(BigDecimal amount, LocalDate valueDate) {
+    ApiClient.Response repaid = api.post("/api/loans/" + loan.loanId() + "/repayments", "core-banking",
+        "{\"transactionId\":\"TX-RN-" + UUID.randomUUID().toString().substring(0, 18) + "\",\"amount\":"
+            + amount.toPlainString() + ",\"valueDate\":\"" + valueDate + "\"}");
+    assertThat(repaid.status()).as(repaid.body()).isIn(200, 201);
   }
 
   /** The channel applies for the borrower with {@code requestId}. */
