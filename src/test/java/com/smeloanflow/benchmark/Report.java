@@ -89,9 +89,10 @@ final class Report {
       md.add("| start to ready | database | wall | CPU, all threads |");
       md.add("|---|---|---|---|");
       for (com.smeloanflow.benchmark.Target.Startup startup : database.startups()) {
-        md.add(String.format(Locale.ROOT, "| %s | %s | **%s** | %.1f s |", startup.launch().equals(com.smeloanflow.benchmark.Target.Launch.JAR)
-                ? "`java -jar` (as it ships, no JVM options)"
-                : startup.launch() + ": extracted jar with its class data sharing archive (docs/performance.md)",
+        String launch = startup.launch().equals(com.smeloanflow.benchmark.Target.Launch.JAR)
+            ? "`java -jar` (as it ships, no JVM options)"
+            : startup.launch() + ": extracted jar with its class data sharing archive (docs/performance.md)";
+        md.add(String.format(Locale.ROOT, "| %s | %s | **%s** | %.1f s |", launch,
             startup.restart() ? "restart (schema and deployment exist)" : "empty", Latency.fmt(startup.readyMillis()),
             startup.cpuSeconds()));
       }
