@@ -44,9 +44,26 @@ public final class Benchmark {
     }
   }
 
-  record DatabaseRun(String name, String description, long startupMillis, Long restartMillis, Map<String, String> titles,
+  /** Scenario id of the second pair of H2 starts, with class data sharing (docs/performance.md, "Startup to ready"). */
+  static final String CDS_STARTUP = "startup-cds";
+
+  record DatabaseRun(String name, String description, List<Target.Startup> startups, Map<String, String> titles,
       Map<String, Scenario.Result> scenarios, Map<String, List<Databases.StatementCost>> statementCosts,
-      List<String> applicationWarnings) {}
+      List<String> applicationWarnings) {
+
+    /** The key figures of each start: wall milliseconds and CPU seconds to ready. */
+    Map<String, Double> startupFigures() {
+      Map<String, Double> figures = new LinkedHashMap<>();
+      for (Target.Startup startup : startups) {
+        // "startup to ready (ms)" (STARTUP) is the jar as it ships on an empty database, the target.
+        String which = (startup.restart() ? "restart" : "startup") + " to ready"
+            + (startup.launch().equals(Target.Launch.JAR) ? "" : " with " + startup.launch()) + " (ms)";
+        figures.put(name + ": " + which, (double) startup.readyMillis());
+        figures.put(name + ": " + which.replace(" (ms)", ", CPU (s)"), startup.cpuSeconds());
+      }
+      return figures;
+    }
+  }
 
   record Run(String startedAt, String finishedAt, double minutes, Machine machine, BenchmarkSettings settings,
       ScoringScenario.Result scoring, List<DatabaseRun> databases, Map<String, Double> keyFigures,
@@ -96,12 +113,12 @@ public final class Benchmark {
     Map<String, List<Databases.StatementCost>> costs = new LinkedHashMap<>();
     try (Target.Database database = Databases.create(name, settings)) {
       log("%s: %s", name, database.description());
-      long startup;
+      List<Target.Startup> startups = new ArrayList<>();
       List<String> warnings;
       ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, Http.daemon("poll-timer"));
       try (Target target = Target.start(settings, database, name); Http http = new Http(target.port)) {
-        startup = target.readyMillis;
-        log("%s: ready %d ms after the start of the process", name, startup);
+        startups.add(target.startup(false));
+        log("%s: ready %d ms after the start of the process (%.1f s CPU)", name, target.readyMillis, target.readyCpuSeconds);
         Scenario.Context context = new Scenario.Context(settings, target, http, timer,
             new Journey.Pace(settings.pollMillis(), Duration.ofSeconds(120).toNanos()), target.cpuMeter());
         for (Scenario scenario : SCENARIOS) {
@@ -128,16 +145,35 @@ public final class Benchmark {
       } finally {
         timer.shutdownNow();
       }
-      Long restart = null;
       if (name.equals("h2")) {
         // A node restarts on its existing database far more often than it starts on an empty one.
         try (Target again = Target.start(settings, database, name + "-restart")) {
-          restart = again.readyMillis;
-          log("%s: restarted, ready after %d ms", name, restart);
+          startups.add(again.startup(true));
+          log("%s: restarted, ready after %d ms (%.1f s CPU)", name, again.readyMillis, again.readyCpuSeconds);
+        }
+        if (settings.runs(CDS_STARTUP)) {
+          startups.addAll(classDataSharingStartups(settings, name));
         }
       }
-      return new DatabaseRun(name, database.description(), startup, restart, titles, results, costs, warnings);
+      return new DatabaseRun(name, database.description(), startups, titles, results, costs, warnings);
     }
+  }
+
+  /** The operator's documented start with class data sharing: on an empty database of its own, then a restart. */
+  private static List<Target.Startup> classDataSharingStartups(BenchmarkSettings settings, String name) throws Exception {
+    log("%s: extracting the jar and writing its class data sharing archive (training run)", name);
+    Target.Launch launch = ClassDataSharing.prepare(settings);
+    List<Target.Startup> startups = new ArrayList<>();
+    try (Target.Database database = Databases.create(name, settings)) {
+      for (boolean restart : new boolean[] {false, true}) {
+        try (Target target = Target.start(settings, database, name + "-cds" + (restart ? "-restart" : ""), launch)) {
+          startups.add(target.startup(restart));
+          log("%s: %s with class data sharing, ready after %d ms (%.1f s CPU)", name, restart ? "restarted" : "started",
+              target.readyMillis, target.readyCpuSeconds);
+        }
+      }
+    }
+    return startups;
   }
 
   private static Run write(BenchmarkSettings settings, Instant started, String loadAtStart, ScoringScenario.Result scoring,
@@ -147,7 +183,7 @@ public final class Benchmark {
       scoring.keyFigures().forEach((figure, value) -> figures.put("scoring: " + figure, value));
     }
     for (DatabaseRun database : databases) {
-      figures.put(database.name() + ": " + STARTUP, (double) database.startupMillis());
+      figures.putAll(database.startupFigures());
       database.scenarios().values().forEach(result -> result.keyFigures()
           .forEach((figure, value) -> figures.put(database.name() + ": " + figure, value)));
     }

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -60,5 +61,24 @@ class ReportTest {
     assertThat(SvgChart.nice(180)).isEqualTo(200);
     assertThat(SvgChart.nice(0.3)).isEqualTo(0.5);
     assertThat(SvgChart.nice(2400)).isEqualTo(2500);
+  }
+
+  @Test
+  void theJarAsItShipsAndTheClassDataSharingStartAreSeparateFigures() {
+    Benchmark.DatabaseRun run = new Benchmark.DatabaseRun("h2", "H2", List.of(
+        new Target.Startup(Target.Launch.JAR, false, 20_000, 45.0), new Target.Startup(Target.Launch.JAR, true, 15_000, 40.0),
+        new Target.Startup(ClassDataSharing.LAUNCH, false, 12_000, 30.0),
+        new Target.Startup(ClassDataSharing.LAUNCH, true, 9_000, 25.0)),
+        Map.of(), Map.of(), Map.of(), List.of());
+
+    assertThat(run.startupFigures()).containsExactly(
+        Map.entry("h2: " + Benchmark.STARTUP, 20_000.0), Map.entry("h2: startup to ready, CPU (s)", 45.0),
+        Map.entry("h2: restart to ready (ms)", 15_000.0), Map.entry("h2: restart to ready, CPU (s)", 40.0),
+        Map.entry("h2: startup to ready with CDS (ms)", 12_000.0),
+        Map.entry("h2: startup to ready with CDS, CPU (s)", 30.0),
+        Map.entry("h2: restart to ready with CDS (ms)", 9_000.0),
+        Map.entry("h2: restart to ready with CDS, CPU (s)", 25.0));
+    assertThat(Report.TARGETS).extracting(Report.Target::figure)
+        .contains(Benchmark.STARTUP, "startup to ready with CDS (ms)");
   }
 }

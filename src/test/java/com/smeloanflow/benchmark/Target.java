@@ -18,33 +18,59 @@ import java.util.concurrent.TimeUnit;
  * The application as it ships, started from its jar in a process of its own: the demo profile
  * (the sandbox endpoints the benchmark plays the outside world with exist only there), on H2 in a
  * temporary directory or on PostgreSQL. Measures the time from starting the process to the first
- * 200 of {@code /actuator/health/readiness}.
+ * 200 of {@code /actuator/health/readiness}, and the CPU time the process had used by then.
  */
 final class Target implements AutoCloseable {
 
+  /**
+   * How the JVM is started after its options: {@code -jar} and the jar as it ships, or an operator's
+   * documented start command ({@link ClassDataSharing}).
+   */
+  record Launch(String name, List<String> arguments) {
+    static final String JAR = "jar";
+
+    static Launch jar(BenchmarkSettings settings) {
+      return new Launch(JAR, List.of("-jar", settings.jar().toAbsolutePath().toString()));
+    }
+  }
+
+  /** One start to ready: how it was launched, on an empty database or a restart, wall and CPU time. */
+  record Startup(String launch, boolean restart, long readyMillis, double cpuSeconds) {}
+
   private final Process process;
   private final Path log;
+  private final String launch;
   final int port;
   final Database database;
   final long readyMillis;
+  /** CPU seconds of all the application's threads from the start of the process to ready. */
+  final double readyCpuSeconds;
 
-  private Target(Process process, Path log, int port, Database database, long readyMillis) {
+  private Target(Process process, Path log, String launch, int port, Database database, long readyMillis,
+      double readyCpuSeconds) {
     this.process = process;
     this.log = log;
+    this.launch = launch;
     this.port = port;
     this.database = database;
     this.readyMillis = readyMillis;
+    this.readyCpuSeconds = readyCpuSeconds;
   }
 
   static Target start(BenchmarkSettings settings, Database database, String label) throws IOException, InterruptedException {
+    return start(settings, database, label, Launch.jar(settings));
+  }
+
+  static Target start(BenchmarkSettings settings, Database database, String label, Launch launch)
+      throws IOException, InterruptedException {
     int port = freePort();
     int smtpPort = freePort();
     Path log = settings.outputDirectory().resolve("app-" + label + ".log").toAbsolutePath();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(settings.applicationJvmOptions());
+    command.addAll(launch.arguments());
     command.addAll(List.of(
-        "-jar", settings.jar().toAbsolutePath().toString(),
         "--server.port=" + port,
         "--spring.profiles.active=" + database.profiles(),
         "--smeloan.demo.embedded-smtp.port=" + smtpPort,
@@ -67,7 +93,8 @@ final class Target implements AutoCloseable {
             HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() == 200) {
           long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-          return new Target(process, log, port, database, millis);
+          double cpuSeconds = new CpuMeter(process.pid(), null).sample().application() / 1000;
+          return new Target(process, log, launch.name(), port, database, millis, cpuSeconds);
         }
       } catch (IOException notYet) {
         // not listening yet
@@ -86,6 +113,10 @@ final class Target implements AutoCloseable {
 
   Path log() {
     return log;
+  }
+
+  Startup startup(boolean restart) {
+    return new Startup(launch, restart, readyMillis, readyCpuSeconds);
   }
 
   /** Measures the CPU time of the application's process and of a local database server. */
