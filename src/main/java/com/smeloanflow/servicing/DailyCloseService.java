@@ -55,8 +55,9 @@ public class DailyCloseService implements DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(DailyCloseService.class);
   private static final String LOCK = "DAILY_CLOSE";
   /**
-   * Overdue loans handed to collections per transaction: each may start a collection process, so these
-   * chunks stay small whatever the ledger's chunk size.
+   * Overdue loans handed to collections per transaction: each opens a collection case or tells an open
+   * case's process to review (a message correlation), so these chunks stay small whatever the ledger's
+   * chunk size. Collections starts the new cases' processes after the close, not in these transactions.
    */
   private static final int HAND_OVER_CHUNK = 100;
 
