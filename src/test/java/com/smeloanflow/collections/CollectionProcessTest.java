@@ -375,8 +375,7 @@ class CollectionProcessTest extends AbstractIntegrationTest {
 
   @Test
   void aRepaymentClearingTheArrearsBeforeTheCaseProcessStartedClosesTheCaseAsSoonAsItStarts() {
-    CollectionScenario scenario = scenario();
-    dailyClose.close(scenario.dayOf(1));
+    CollectionScenario scenario = scenario().closeAtBeforeProcessesStart(1);
     assertThat(cases.openCase(scenario.loanId()).orElseThrow().processInstanceId()).isNull();
 
     String transaction = scenario.repay(scenario.arrears());

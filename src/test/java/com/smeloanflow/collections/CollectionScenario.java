@@ -77,6 +77,13 @@ public final class CollectionScenario {
     return closeOn(dayOf(daysPastDue));
   }
 
+  /** Runs the daily close of that day only: the processes of the cases it opened are not started yet. */
+  public CollectionScenario closeAtBeforeProcessesStart(int daysPastDue) {
+    businessDate = dayOf(daysPastDue);
+    dailyClose.close(businessDate);
+    return this;
+  }
+
   public CollectionScenario closeOn(LocalDate day) {
     businessDate = day;
     dailyClose.close(day);
