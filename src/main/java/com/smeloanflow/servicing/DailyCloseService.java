@@ -173,6 +173,15 @@ public class DailyCloseService implements DisposableBean {
         .optional();
   }
 
+  /**
+   * Whether a close runs now on some node (it holds the lock and its lease has not run out): work that
+   * follows the close (collections' process starts) waits for it instead of competing with it.
+   */
+  public boolean running() {
+    return jdbc.sql("SELECT COUNT(*) FROM daily_close_lock WHERE name = :name AND holder IS NOT NULL AND locked_until > :now")
+        .param("name", LOCK).param("now", Timestamp.from(Instant.now())).query(Integer.class).single() > 0;
+  }
+
   /** The latest business date completed before {@code day}, if any. */
   public Optional<LocalDate> latestCompletedBefore(LocalDate day) {
     return jdbc.sql("SELECT MAX(business_date) FROM daily_close_run WHERE status = :completed AND business_date < :day")

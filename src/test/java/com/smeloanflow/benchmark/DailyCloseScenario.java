@@ -96,7 +96,7 @@ final class DailyCloseScenario implements Scenario {
             day.ledgerSeconds() == null ? "–" : String.format(Locale.ROOT, "%.1f", day.ledgerSeconds()), day.wallSeconds(),
             day.applicationCpuSeconds(), day.databaseCpuSeconds(), day.chunks(), day.overdue(), day.classifications(),
             day.collectionLoans(), day.penaltyAccrued(), day.starts().casesOpened(),
-            day.starts().allStartedSeconds() == null ? "–" : String.format(Locale.ROOT, "%.1f", day.starts().allStartedSeconds()),
+            day.starts().casesOpened() == 0 || day.starts().allStartedSeconds() == null ? "–" : String.format(Locale.ROOT, "%.1f", day.starts().allStartedSeconds()),
             day.starts().applicationCpuSeconds(), day.starts().databaseCpuSeconds()));
       }
       return md;

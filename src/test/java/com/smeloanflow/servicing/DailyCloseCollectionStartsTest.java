@@ -8,6 +8,7 @@ import static org.mockito.Mockito.spy;
 
 import com.smeloanflow.collections.CollectionCase;
 import com.smeloanflow.collections.CollectionCaseService;
+import com.smeloanflow.collections.CollectionProcessStartSchedule;
 import com.smeloanflow.collections.CollectionProcessStarts;
 import com.smeloanflow.collections.CollectionRepository;
 import com.smeloanflow.platform.BusinessClock;
@@ -19,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -86,6 +88,47 @@ class DailyCloseCollectionStartsTest extends AbstractIntegrationTest {
 
     assertEachLoanHasOneCaseWithOneProcess();
     assertThat(dailyClose.run(firstDue).orElseThrow().status()).isEqualTo(DailyCloseRun.COMPLETED);
+  }
+
+  @Test
+  void theNodesPollerStartsNoProcessWhileTheCloseRunsAndEveryCaseProcessRightAfterIt() throws Exception {
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    // Hand-over chunks of two loans: the close holds in its second chunk, the first one's two cases committed.
+    DailyCloseService closing = node("node-a", (day, step, lastLoan) -> {
+      if (step.equals(DailyCloseRun.STEP_COLLECTIONS) && lastLoan.compareTo(book.get(2).loanId()) >= 0) {
+        holding.countDown();
+        await(release);
+      }
+    });
+    CollectionProcessStartSchedule poller = new CollectionProcessStartSchedule(collectionProcessStarts, dailyClose);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<DailyCloseRun> close = pool.submit(() -> closing.close(firstDue));
+      assertThat(holding.await(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(dailyClose.running()).isTrue();
+      assertThat(cases.openCase(book.get(0).loanId())).isPresent();
+
+      poller.poll();
+      assertThat(book).allSatisfy(loan -> assertThat(instancesOf(loan)).isZero());
+
+      release.countDown();
+      assertThat(close.get(60, TimeUnit.SECONDS).completed()).isTrue();
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+    assertThat(dailyClose.running()).isFalse();
+    poller.poll();
+    assertEachLoanHasOneCaseWithOneProcess();
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test
