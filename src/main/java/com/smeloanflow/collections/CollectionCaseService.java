@@ -78,7 +78,9 @@ public class CollectionCaseService {
   // --- opening -----------------------------------------------------------------------------------
 
   /**
-   * Opens the loan's case, or refuses when one is open: a loan has one case at a time.
+   * Opens the loan's case, or refuses when one is open: a loan has one case at a time. Its collection
+   * process is started apart ({@link CollectionProcessStarts}): after the daily close's transaction, or
+   * at once by the caller.
    *
    * @return the new case's id
    * @throws StateConflictException when the loan already has an open case
@@ -96,10 +98,6 @@ public class CollectionCaseService {
     }
     log.info("Loan {}: collection case {} opened on {} at {} days past due", loanId, caseId, businessDate, daysPastDue);
     return caseId;
-  }
-
-  public void linkProcess(String caseId, String processInstanceId) {
-    cases.setProcessInstance(caseId, processInstanceId);
   }
 
   public Optional<CollectionCase> openCase(String loanId) {

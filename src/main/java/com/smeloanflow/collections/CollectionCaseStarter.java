@@ -1,19 +1,19 @@
 package com.smeloanflow.collections;
 
 import com.smeloanflow.process.CollectionProcess;
-import com.smeloanflow.process.ProcessVariable;
 import com.smeloanflow.servicing.ArrearsListener;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
  * Collections' ear on the ledger. The daily close's overdue loans: a loan without an open case gets
- * one (its collection process started, business key = loan id); a loan with one has its case asked
- * to review its next step (only a case waiting for the review hears it). A repayment that cleared
- * the arrears ends the loan's case wherever it is. Runs in the ledger's transaction.
+ * one — the case row only, in the ledger's transaction; its collection process (business key = loan id)
+ * is started after the close by {@link CollectionProcessStarts} — and a loan with one has its case asked
+ * to review its next step (only a case waiting for the review hears it). A repayment that cleared the
+ * arrears ends the loan's case wherever it is. Runs in the ledger's transaction.
  */
 @Component
 public class CollectionCaseStarter implements ArrearsListener {
@@ -28,20 +28,21 @@ public class CollectionCaseStarter implements ArrearsListener {
 
   @Override
   public void overdue(LocalDate businessDate, List<OverdueLoan> loans) {
-    for (OverdueLoan loan : loans) {
-      if (cases.openCase(loan.loanId()).isPresent()) {
-        runtime.createMessageCorrelation(CollectionProcess.Messages.REVIEW_DUE)
-            .processInstanceBusinessKey(loan.loanId()).correlateAllWithResult();
-      } else {
-        String caseId = cases.open(loan.loanId(), loan.branchCode(), businessDate, loan.daysPastDue());
-        ProcessInstance instance = ProcessVariable.trusted(() -> runtime
-            .createMessageCorrelation(CollectionProcess.Messages.LOAN_OVERDUE)
-            .processInstanceBusinessKey(loan.loanId())
-            .setVariable(CollectionProcess.Variables.BRANCH_CODE.name(), loan.branchCode())
-            .correlateStartMessage());
-        cases.linkProcess(caseId, instance.getId());
-      }
+    loans.forEach(loan -> handOver(businessDate, loan));
+  }
+
+  /**
+   * Opens the loan's case (its process to be started), or asks its open case to review its next step.
+   *
+   * @return the id of the case opened; empty when the loan had an open case
+   */
+  Optional<String> handOver(LocalDate businessDate, OverdueLoan loan) {
+    if (cases.openCase(loan.loanId()).isPresent()) {
+      runtime.createMessageCorrelation(CollectionProcess.Messages.REVIEW_DUE)
+          .processInstanceBusinessKey(loan.loanId()).correlateAllWithResult();
+      return Optional.empty();
     }
+    return Optional.of(cases.open(loan.loanId(), loan.branchCode(), businessDate, loan.daysPastDue()));
   }
 
   @Override

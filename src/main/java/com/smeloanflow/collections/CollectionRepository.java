@@ -25,22 +25,79 @@ public class CollectionRepository {
 
   // --- cases -----------------------------------------------------------------------------------
 
-  /** Inserts an open case; fails (unique open_loan_id) when the loan already has one. */
+  /**
+   * Inserts an open case whose collection process is to be started ({@link CollectionProcessStarts}); fails
+   * (unique open_loan_id) when the loan already has one.
+   */
   public void insertCase(String caseId, String loanId, String branchCode, LocalDate openedOn, int daysPastDue, Instant at) {
     jdbc.sql("""
         INSERT INTO collection_case (case_id, loan_id, open_loan_id, branch_code, status, ladder_step, opened_on,
-          opened_days_past_due, opened_at)
-        VALUES (:caseId, :loanId, :loanId, :branch, :status, 0, :openedOn, :dpd, :at)
+          opened_days_past_due, opened_at, process_start_due_at, process_start_attempts)
+        VALUES (:caseId, :loanId, :loanId, :branch, :status, 0, :openedOn, :dpd, :at, :due, 0)
         """)
         .param("caseId", caseId).param("loanId", loanId).param("branch", branchCode)
         .param("status", CollectionCase.OPEN).param("openedOn", openedOn).param("dpd", daysPastDue)
-        .param("at", Timestamp.from(at))
+        .param("at", Timestamp.from(at)).param("due", Timestamp.from(Instant.now()))
         .update();
   }
 
-  public void setProcessInstance(String caseId, String processInstanceId) {
-    jdbc.sql("UPDATE collection_case SET process_instance_id = :pi WHERE case_id = :caseId")
-        .param("pi", processInstanceId).param("caseId", caseId).update();
+  /** A case whose collection process is still to be started. */
+  record PendingStart(String caseId, String loanId, String branchCode, String cureTransactionId) {}
+
+  /**
+   * Locks up to {@code limit} cases whose process start is due by {@code now} and has not failed
+   * {@code maxAttempts} times, oldest due first; cases another node holds are skipped.
+   */
+  public List<PendingStart> lockDueStarts(Instant now, int maxAttempts, int limit) {
+    return jdbc.sql("""
+        SELECT case_id, loan_id, branch_code, cure_transaction_id FROM collection_case
+        WHERE process_start_due_at <= :now AND process_start_attempts < :max
+        ORDER BY process_start_due_at, case_id
+        LIMIT :limit
+        FOR UPDATE SKIP LOCKED
+        """)
+        .param("now", Timestamp.from(now)).param("max", maxAttempts).param("limit", limit)
+        .query(CollectionRepository::pendingStart).list();
+  }
+
+  /** Locks the case if its process is still to be started (whether due yet or not); empty when another node holds it. */
+  public Optional<PendingStart> lockPendingStart(String caseId) {
+    return jdbc.sql("""
+        SELECT case_id, loan_id, branch_code, cure_transaction_id FROM collection_case
+        WHERE case_id = :caseId AND process_start_due_at IS NOT NULL
+        FOR UPDATE SKIP LOCKED
+        """)
+        .param("caseId", caseId).query(CollectionRepository::pendingStart).optional();
+  }
+
+  /**
+   * Links the case to its started process; false when it already had one (the unique key of a start: a
+   * start that finds it taken rolls back).
+   */
+  public boolean linkProcess(String caseId, String processInstanceId) {
+    return jdbc.sql("""
+        UPDATE collection_case SET process_instance_id = :pi, process_start_due_at = NULL, process_start_error = NULL
+        WHERE case_id = :caseId AND process_instance_id IS NULL
+        """)
+        .param("pi", processInstanceId).param("caseId", caseId).update() == 1;
+  }
+
+  /** Records a failed start and when to try again; answers the attempts made so far. */
+  public int startFailed(String caseId, String error, Instant retryAt) {
+    jdbc.sql("""
+        UPDATE collection_case SET process_start_attempts = process_start_attempts + 1, process_start_error = :error,
+          process_start_due_at = :retryAt
+        WHERE case_id = :caseId AND process_instance_id IS NULL
+        """)
+        .param("error", error.length() > 1000 ? error.substring(0, 1000) : error).param("retryAt", Timestamp.from(retryAt))
+        .param("caseId", caseId).update();
+    return jdbc.sql("SELECT process_start_attempts FROM collection_case WHERE case_id = :caseId").param("caseId", caseId)
+        .query(Integer.class).single();
+  }
+
+  private static PendingStart pendingStart(ResultSet rs, int row) throws SQLException {
+    return new PendingStart(rs.getString("case_id"), rs.getString("loan_id"), rs.getString("branch_code"),
+        rs.getString("cure_transaction_id"));
   }
 
   /** The loan's open case, if any. */

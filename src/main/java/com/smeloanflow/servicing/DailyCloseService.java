@@ -55,8 +55,9 @@ public class DailyCloseService implements DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(DailyCloseService.class);
   private static final String LOCK = "DAILY_CLOSE";
   /**
-   * Overdue loans handed to collections per transaction: each may start a collection process, so these
-   * chunks stay small whatever the ledger's chunk size.
+   * Overdue loans handed to collections per transaction: each opens a collection case or tells an open
+   * case's process to review (a message correlation), so these chunks stay small whatever the ledger's
+   * chunk size. Collections starts the new cases' processes after the close, not in these transactions.
    */
   private static final int HAND_OVER_CHUNK = 100;
 
@@ -170,6 +171,15 @@ public class DailyCloseService implements DisposableBean {
               rs.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant());
         })
         .optional();
+  }
+
+  /**
+   * Whether a close runs now on some node (it holds the lock and its lease has not run out): work that
+   * follows the close (collections' process starts) waits for it instead of competing with it.
+   */
+  public boolean running() {
+    return jdbc.sql("SELECT COUNT(*) FROM daily_close_lock WHERE name = :name AND holder IS NOT NULL AND locked_until > :now")
+        .param("name", LOCK).param("now", Timestamp.from(Instant.now())).query(Integer.class).single() > 0;
   }
 
   /** The latest business date completed before {@code day}, if any. */

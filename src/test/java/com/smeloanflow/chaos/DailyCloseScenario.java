@@ -215,6 +215,15 @@ final class DailyCloseScenario implements ChaosScenario {
     report.outcome.put("loan closes (loans × dates) / of them overdue / classification changes / settled / handed to collections",
         runs.get("loans") + " / " + runs.get("overdue") + " / " + runs.get("classifications") + " / " + runs.get("settled") + " / "
             + runs.get("collection_loans") + "; " + database.count("SELECT COUNT(*) FROM collection_case") + " collection cases");
+    long twiceStarted = database.count("""
+        SELECT COUNT(*) FROM collection_case c
+        WHERE (SELECT COUNT(*) FROM ACT_HI_PROCINST p WHERE p.PROC_DEF_KEY_ = 'collection' AND p.BUSINESS_KEY_ = c.loan_id)
+          > (SELECT COUNT(*) FROM collection_case o WHERE o.loan_id = c.loan_id)""");
+    if (twiceStarted > 0) {
+      report.problems.add(twiceStarted + " collection cases whose loan has more collection processes than cases (a start twice?)");
+    }
+    report.outcome.put("collection cases whose process was not started yet (started by the nodes' poller after the close)",
+        String.valueOf(database.count("SELECT COUNT(*) FROM collection_case WHERE process_instance_id IS NULL")));
     report.outcome.put("penalty interest accrued (closes / instalments)", runs.get("penalty") + " / " + ledgerPenalty + " CNY");
     report.outcome.put("instalments of never-repaid loans checked to the fen (one day of penalty per closed date)",
         check.instalments + " on " + check.loans + " loans (" + check.overdueInstalments + " overdue), " + check.wrong + " wrong");

@@ -49,7 +49,8 @@ class CollectionProcessTest extends AbstractIntegrationTest {
   @Autowired InternalDefaultRepository defaults;
 
   private CollectionScenario scenario() {
-    return new CollectionScenario(processEngine, intakeService, dailyClose, loans, repayments, this::executeDueJobs);
+    return new CollectionScenario(processEngine, intakeService, dailyClose, loans, repayments, this::executeDueJobs,
+        this::startCollectionProcesses);
   }
 
   private String emailOf(CollectionScenario scenario) {
@@ -370,6 +371,28 @@ class CollectionProcessTest extends AbstractIntegrationTest {
         Map.of(LegalFollowUpTaskListener.PROGRESS, "CONTINUE", LegalFollowUpTaskListener.NOTES, "诉讼中"));
     assertThat(scenario.caseInstance()).isWaitingAt(TIMER_NEXT_LEGAL_REVIEW);
     return scenario;
+  }
+
+  @Test
+  void aRepaymentClearingTheArrearsBeforeTheCaseProcessStartedClosesTheCaseAsSoonAsItStarts() {
+    CollectionScenario scenario = scenario().closeAtBeforeProcessesStart(1);
+    assertThat(cases.openCase(scenario.loanId()).orElseThrow().processInstanceId()).isNull();
+
+    String transaction = scenario.repay(scenario.arrears());
+    assertThat(scenario.caseInstanceIds()).isEmpty();
+    startCollectionProcesses();
+    scenario.runCaseJobs();
+
+    assertThat(scenario.caseInstanceIds()).hasSize(1);
+    assertThat(scenario.caseRunning()).isFalse();
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(scenario.caseInstanceIds().get(0))
+        .activityId(END_ARREARS_CLEARED).finished().count()).isEqualTo(1);
+    CollectionCase cured = cases.casesOf(scenario.loanId()).get(0);
+    assertThat(cured.status()).isEqualTo(CollectionCase.CURED);
+    assertThat(cured.closeReason()).contains(transaction);
+    assertThat(mailsTo(emailOf(scenario)).stream().map(CollectionProcessTest::subjectOf))
+        .noneMatch(subject -> subject.contains("逾期还款提醒"))
+        .anyMatch(subject -> subject.contains("逾期款项已结清"));
   }
 
   @Test

@@ -34,17 +34,19 @@ public final class CollectionScenario {
   private final LoanAccountService loans;
   private final RepaymentService repayments;
   private final Consumer<String> executeDueJobs;
+  private final Runnable startCollectionProcesses;
   private final LoanAccount loan;
   private final LocalDate firstDue;
   private LocalDate businessDate;
 
   CollectionScenario(ProcessEngine engine, IntakeService intake, DailyCloseService dailyClose, LoanAccountService loans,
-      RepaymentService repayments, Consumer<String> executeDueJobs) {
+      RepaymentService repayments, Consumer<String> executeDueJobs, Runnable startCollectionProcesses) {
     this.engine = engine;
     this.dailyClose = dailyClose;
     this.loans = loans;
     this.repayments = repayments;
     this.executeDueJobs = executeDueJobs;
+    this.startCollectionProcesses = startCollectionProcesses;
     LocalDate disbursed = BusinessDates.era();
     this.loan = TestLoans.with(intake, loans).disbursedOn(disbursed);
     this.firstDue = disbursed.plusMonths(1);
@@ -67,14 +69,25 @@ public final class CollectionScenario {
     return firstDue.plusDays(daysPastDue - 1L);
   }
 
-  /** Runs the daily close of the day the loan is {@code daysPastDue} days past due, then the case's due jobs. */
+  /**
+   * Runs the daily close of the day the loan is {@code daysPastDue} days past due, then (as the nodes' poller
+   * does after the close) starts the processes of the cases it opened, then the case's due jobs.
+   */
   public CollectionScenario closeAt(int daysPastDue) {
     return closeOn(dayOf(daysPastDue));
+  }
+
+  /** Runs the daily close of that day only: the processes of the cases it opened are not started yet. */
+  public CollectionScenario closeAtBeforeProcessesStart(int daysPastDue) {
+    businessDate = dayOf(daysPastDue);
+    dailyClose.close(businessDate);
+    return this;
   }
 
   public CollectionScenario closeOn(LocalDate day) {
     businessDate = day;
     dailyClose.close(day);
+    startCollectionProcesses.run();
     runCaseJobs();
     return this;
   }

@@ -151,6 +151,7 @@ class DashboardFiguresTest extends AbstractIntegrationTest {
     TestLoans.with(intakeService, loans).branch(branch.code()).disbursedOn(ninetyOneDaysPastDue.minusDays(10));
 
     dailyClose.close(ninetyOneDaysPastDue);
+    startCollectionProcesses();
     runtimeService.createProcessInstanceQuery().processDefinitionKey(CollectionProcess.KEY)
         .processInstanceBusinessKey(overdue.loanId()).list().forEach(instance -> executeDueJobs(instance.getId()));
 

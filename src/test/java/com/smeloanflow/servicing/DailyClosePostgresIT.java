@@ -38,6 +38,7 @@ class DailyClosePostgresIT extends DailyCloseTest {
     LoanAccount loan = TestLoans.with(intakeService, loans).disbursedOn(BusinessDates.era());
     java.time.LocalDate firstDue = loan.disbursedOn().plusMonths(1);
     dailyClose.close(firstDue);
+    startCollectionProcesses();
     String caseInstance = runtimeService.createProcessInstanceQuery().processDefinitionKey("collection")
         .processInstanceBusinessKey(loan.loanId()).singleResult().getId();
     executeDueJobs(caseInstance);

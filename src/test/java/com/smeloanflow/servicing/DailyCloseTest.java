@@ -173,6 +173,7 @@ class DailyCloseTest extends AbstractIntegrationTest {
     repayments.receive(new ReceiveRepayment(repaid.loanId(), "TX-PAYOFF-" + repaid.loanId(), new BigDecimal("100362.50"),
         disbursed.plusDays(5), "core-banking"));
     dailyClose.close(firstDue);
+    startCollectionProcesses();  // as the nodes' poller does seconds after the close
     dailyClose.close(firstDue.plusDays(90));
     assertThat(standing(defaulted).defaultedOn()).isEqualTo(firstDue.plusDays(90));
     LocalDate payoffDay = firstDue.plusDays(100);

@@ -59,7 +59,8 @@ import org.springframework.test.context.DynamicPropertySource;
  *       branches ZY001/ZY002 and users (password {@code demo}), job executor OFF, so a test runs
  *       jobs itself with {@link #executeDueJobs(String)}, which also sends the mails the
  *       instance queued in the outbox (the outbox poller is off too; {@link #dispatchMails(String)}
- *       sends an application's due mails explicitly).</li>
+ *       sends an application's due mails explicitly) and first starts the collection processes of
+ *       the cases a daily close opened (that poller is off too; {@link #startCollectionProcesses()}).</li>
  *   <li>{@link #mailServer}: a real SMTP server (GreenMail) on a free port chosen once per JVM
  *       (several engineers run tests on this machine at once, so not the fixed 3025). It is
  *       started empty before each test and stopped after it; stop it in a test to simulate an
@@ -113,6 +114,7 @@ public abstract class AbstractIntegrationTest {
   @Autowired protected JdbcClient jdbc;
   @Autowired protected com.smeloanflow.casefile.CaseFiles caseFiles;
   @Autowired protected MailDispatcher mailDispatcher;
+  @Autowired protected com.smeloanflow.collections.CollectionProcessStarts collectionProcessStarts;
   @Autowired protected com.smeloanflow.platform.calendar.BankCalendar bankCalendar;
 
   @LocalServerPort private int port;
@@ -209,6 +211,7 @@ public abstract class AbstractIntegrationTest {
    * An SMTP failure does not throw; the mail stays PENDING with its back-off.
    */
   protected void executeDueJobs(String processInstanceId) {
+    startCollectionProcesses();
     for (int round = 0; round < 50; round++) {
       List<Job> due = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
       if (due.isEmpty()) {
@@ -224,6 +227,16 @@ public abstract class AbstractIntegrationTest {
       }
     }
     throw new AssertionError("Process instance " + processInstanceId + " still has due jobs after 50 rounds: a loop?");
+  }
+
+  /**
+   * Starts the collection processes of the cases a daily close opened, as the poller of every node does
+   * seconds after the close (it is off in tests; {@link #executeDueJobs(String)} calls this first).
+   *
+   * @return how many were started
+   */
+  protected int startCollectionProcesses() {
+    return collectionProcessStarts.startDue();
   }
 
   /**

@@ -38,6 +38,9 @@ import org.springframework.test.context.ActiveProfiles;
     // The mail outbox is sent by its poller, as in production (the test profile turns it off).
     "smeloan.mail.outbox.dispatcher-enabled=true",
     "smeloan.mail.outbox.poll-interval=PT1S",
+    // The collection processes of the cases a daily close opened are started by their poller, as in production.
+    "smeloan.collections.process-start.poller-enabled=true",
+    "smeloan.collections.process-start.poll-interval=PT1S",
     "spring.datasource.url=jdbc:h2:mem:sme-loan-flow-browser;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"})
 @ActiveProfiles({"demo", "test"})
 public @interface BrowserTest {}
