@@ -113,7 +113,8 @@ final class AutoVersusBareScenario implements Scenario {
     BenchmarkSettings settings = context.settings();
     double bareStart = Math.max(settings.startRate(), auto.best() == null ? 0 : auto.best().offeredPerSecond());
     RateSearch bareSearch = new RateSearch(new OpenModel(context.http(), context.cpu(), context.settings().latencyBoundSeconds()),
-        settings.withSearch(settings.stepSeconds(), settings.halfRateSeconds(), bareStart, settings.maxRate()), context::settle);
+        settings.withSearch(settings.stepSeconds(), settings.halfRateSeconds(), bareStart, settings.maxRate(),
+            settings.refinements()), context::settle);
     RateSearch.Result bare = bareSearch.search("bare engine",
         (rate, count) -> i -> BareEngine.journey(context.http(), context.timer(), context.pace()), BareEngine.MILESTONES, 30);
     OpenModel.Step withoutAsync = null;

@@ -81,7 +81,7 @@ public record BenchmarkSettings(
         Double.parseDouble(property("startRate", "5")),
         Double.parseDouble(property("maxRate", "160")),
         Integer.parseInt(property("refinements", "2")),
-        Integer.parseInt(property("warmUpSeconds", "30")),
+        Integer.parseInt(property("warmUpSeconds", "20")),
         Double.parseDouble(property("latencyBoundSeconds", "5")),
         Integer.parseInt(property("pollMillis", "50")),
         Double.parseDouble(property("single.rate", "2")),
@@ -97,7 +97,7 @@ public record BenchmarkSettings(
   }
 
   /** The same settings with another rate search (e.g. intake, which is cheaper than a whole application). */
-  BenchmarkSettings withSearch(int stepSeconds, int halfRateSeconds, double startRate, double maxRate) {
+  BenchmarkSettings withSearch(int stepSeconds, int halfRateSeconds, double startRate, double maxRate, int refinements) {
     return new BenchmarkSettings(jar, outputDirectory, databases, scenarios, postgresUrl, postgresUser, postgresPassword,
         postgresDurable, stepSeconds, halfRateSeconds, startRate, maxRate, refinements, warmUpSeconds, latencyBoundSeconds, pollMillis, singleRate,
         singleSeconds, tasklistTasks, tasklistUsers, tasklistSeconds, dailyCloseLoans, dailyCloseUnpaidEvery, repaymentLoans,
