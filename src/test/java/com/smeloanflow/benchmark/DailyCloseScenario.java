@@ -135,12 +135,12 @@ final class DailyCloseScenario implements Scenario {
   }
 
   /** How long seeding a book took, and the CPU it cost the application and the database (almost all of it). */
-  record Seeding(double seconds, double insertSeconds, double vacuumSeconds, double applicationCpuSeconds,
+  record Seeding(double seconds, int connections, double insertSeconds, double vacuumSeconds, double applicationCpuSeconds,
       double databaseCpuSeconds) {
 
     String brief() {
       return String.format(Locale.ROOT, "%.1f s (inserts %.1f s over %d connections, vacuum %.1f s; CPU %.1f s database, "
-          + "%.1f s application)", seconds, insertSeconds, SEED_CONNECTIONS, vacuumSeconds, databaseCpuSeconds,
+          + "%.1f s application)", seconds, insertSeconds, connections, vacuumSeconds, databaseCpuSeconds,
           applicationCpuSeconds);
     }
   }
@@ -179,7 +179,7 @@ final class DailyCloseScenario implements Scenario {
     inParallel(vacuums);
     long end = System.nanoTime();
     CpuMeter.Sample used = cpu.sample().minus(before);
-    return new Seeding(round((end - start) / 1e9), round((inserted - start) / 1e9), round((end - inserted) / 1e9),
+    return new Seeding(round((end - start) / 1e9), parts, round((inserted - start) / 1e9), round((end - inserted) / 1e9),
         round(used.application() / 1000), round(used.database() / 1000));
   }
 
