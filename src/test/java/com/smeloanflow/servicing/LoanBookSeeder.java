@@ -126,6 +126,7 @@ public final class LoanBookSeeder {
     }
     return due;
   }
+
   private static boolean isPostgres(DataSource dataSource) {
     try {
       return JdbcUtils.extractDatabaseMetaData(dataSource, md -> md.getDatabaseProductName()).toLowerCase().contains("postgres");
