@@ -22,7 +22,7 @@ final class RepaymentFeedScenario implements Scenario {
   /** The seeder's first instalment: 8,333.33 principal + 300.00 interest. */
   static final String FIRST_INSTALMENT = "8633.33";
 
-  record Result(int seededLoans, double seedSeconds, RateSearch.Result feed) implements Scenario.Result {
+  record Result(int seededLoans, DailyCloseScenario.Seeding seeding, RateSearch.Result feed) implements Scenario.Result {
     @Override
     public Map<String, Double> keyFigures() {
       return Map.of("repayment feed repayments/s", feed.sustainedPerSecond());
@@ -32,8 +32,8 @@ final class RepaymentFeedScenario implements Scenario {
     public List<String> markdown() {
       List<String> md = new ArrayList<>();
       md.add(String.format(Locale.ROOT, "- **Repayment feed sustained: %.1f repayments/s** (`POST /api/loans/{loanId}/repayments` as "
-          + "`core-banking`, a loan of its own each, from %,d loans seeded by SQL in %.1f s)", feed.sustainedPerSecond(),
-          seededLoans, seedSeconds));
+          + "`core-banking`, a loan of its own each, from %,d loans seeded by SQL in %s)", feed.sustainedPerSecond(),
+          seededLoans, seeding.brief()));
       md.add("");
       md.addAll(Report.stepsTable(feed, MILESTONES));
       return md;
@@ -63,9 +63,10 @@ final class RepaymentFeedScenario implements Scenario {
     // Disbursed two years before the business clock's today (any loan-id prefix fresh), so every value date is past.
     LocalDate disbursed = LocalDate.now().minusYears(2).withDayOfMonth(15);
     String prefix = "RF" + Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase(Locale.ROOT);
-    double seedSeconds = DailyCloseScenario.seed(database, prefix, loans, disbursed, disbursed.minusDays(1), 1);
+    DailyCloseScenario.Seeding seeding = DailyCloseScenario.seed(database, context.cpu(), prefix, loans, disbursed,
+        disbursed.minusDays(1), 1);
     Databases.resetStatementCosts(database);
-    Benchmark.log("%s: seeded %,d loans for the repayment feed in %.1f s", database.name(), loans, seedSeconds);
+    Benchmark.log("%s: seeded %,d loans for the repayment feed in %s", database.name(), loans, seeding.brief());
     String body = "{\"transactionId\":\"%s\",\"amount\":" + FIRST_INSTALMENT + ",\"valueDate\":\"" + disbursed.plusMonths(1)
         + "\"}";
     AtomicInteger next = new AtomicInteger();
@@ -100,6 +101,6 @@ final class RepaymentFeedScenario implements Scenario {
         };
       };
     }, MILESTONES, 15);
-    return new Result(loans, seedSeconds, feed);
+    return new Result(loans, seeding, feed);
   }
 }
