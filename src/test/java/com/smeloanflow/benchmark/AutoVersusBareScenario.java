@@ -103,7 +103,7 @@ final class AutoVersusBareScenario implements Scenario {
     // The first journeys of a freshly started application: the JIT compiles while they run. A bank's
     // application runs warm, so the search starts after the compilation of the hot paths has settled.
     search.warmUp("JVM (AUTO)", context.settings().warmUpSeconds(), autoJourneys, LoanJourneys.AUTO_MILESTONES, 30);
-    RateSearch.Result auto = search.search("AUTO", autoJourneys, LoanJourneys.AUTO_MILESTONES, 30);
+    RateSearch.Result auto = search.searchWarm("AUTO", autoJourneys, LoanJourneys.AUTO_MILESTONES, 30);
 
     BareEngine.Shape shape = BareEngine.shapeOf(context.http(), disbursedApplication(context));
     Benchmark.log("  shape of the AUTO path: %d activity instances, %d jobs, %d message wait(s)", shape.activityInstances(),

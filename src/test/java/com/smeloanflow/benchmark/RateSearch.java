@@ -96,6 +96,11 @@ final class RateSearch {
 
   Result search(String name, Journeys journeys, List<String> milestones, int drainSeconds) throws Exception {
     warmUp(name, Math.max(4, settings.stepSeconds() / 2), journeys, milestones, drainSeconds);
+    return searchWarm(name, journeys, milestones, drainSeconds);
+  }
+
+  /** The search without its short warm-up step: for journeys that {@link #warmUp} has just run. */
+  Result searchWarm(String name, Journeys journeys, List<String> milestones, int drainSeconds) throws Exception {
     List<OpenModel.Step> steps = new ArrayList<>();
     double sustained = 0;
     double unsustained = Double.POSITIVE_INFINITY;
