@@ -88,7 +88,7 @@ public record BenchmarkSettings(
         Integer.parseInt(property("single.seconds", "10")),
         Integer.parseInt(property("tasklist.tasks", "100000")),
         Integer.parseInt(property("tasklist.users", "8")),
-        Integer.parseInt(property("tasklist.seconds", "8")),
+        Integer.parseInt(property("tasklist.seconds", "6")),
         Integer.parseInt(property("dailyClose.loans", "1000000")),
         Integer.parseInt(property("dailyClose.unpaidEvery", "400")),
         Integer.parseInt(property("repayments.loans", "40000")),

@@ -79,6 +79,6 @@ class ReportTest {
         Map.entry("h2: restart to ready with CDS (ms)", 9_000.0),
         Map.entry("h2: restart to ready with CDS, CPU (s)", 25.0));
     assertThat(Report.TARGETS).extracting(Report.Target::figure)
-        .contains(Benchmark.STARTUP, "startup to ready with CDS (ms)");
+        .contains(Benchmark.STARTUP, "restart to ready with CDS (ms)");
   }
 }
