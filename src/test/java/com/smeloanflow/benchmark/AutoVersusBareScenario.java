@@ -45,6 +45,8 @@ final class AutoVersusBareScenario implements Scenario {
       List<String> md = new ArrayList<>();
       md.add(String.format(Locale.ROOT, "- **AUTO completed/s (sustained): %.1f**; bare engine of the same shape: **%.1f/s**; "
           + "ratio AUTO/bare **%.2f**", auto.sustainedPerSecond(), bare == null ? 0 : bare.sustainedPerSecond(), ratio));
+      md.add("- The search's resolution (the limit lies between the two rates): AUTO " + auto.resolution()
+          + (bare == null ? "" : "; the bare engine " + bare.resolution()) + ".");
       if (shape != null) {
         md.add(String.format(Locale.ROOT, "- Shape of the AUTO path (from the history of %s): %d activity instances in %d "
             + "process instance(s), %d jobs (%d async continuations, %d timer), %d message wait; the bare baseline repeats it "

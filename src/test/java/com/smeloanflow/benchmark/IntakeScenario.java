@@ -27,7 +27,8 @@ final class IntakeScenario implements Scenario {
     @Override
     public List<String> markdown() {
       List<String> md = new ArrayList<>();
-      md.add(String.format(Locale.ROOT, "- **Intake sustained: %.1f requests/s**", intake.sustainedPerSecond()));
+      md.add(String.format(Locale.ROOT, "- **Intake sustained: %.1f requests/s** (the search %s)", intake.sustainedPerSecond(),
+          intake.resolution()));
       md.add("");
       md.addAll(Report.stepsTable(intake, LoanJourneys.INTAKE_MILESTONES));
       return md;

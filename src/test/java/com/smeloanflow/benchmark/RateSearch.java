@@ -21,6 +21,29 @@ final class RateSearch {
     }
 
     /**
+     * The search's resolution: the lowest offered rate above the highest sustained one that was not sustained
+     * (the limit lies between the two); null when every step was sustained or none.
+     */
+    @com.fasterxml.jackson.annotation.JsonProperty
+    Double firstUnsustainedOffered() {
+      if (best == null) {
+        return null;
+      }
+      return steps.stream().filter(step -> !step.sustained() && step.offeredPerSecond() > best.offeredPerSecond())
+          .map(OpenModel.Step::offeredPerSecond).min(Double::compare).orElse(null);
+    }
+
+    /** "kept up with 9.0/s offered, not with 10.0/s", for the report. */
+    String resolution() {
+      if (best == null) {
+        return "kept up with no rate offered";
+      }
+      Double above = firstUnsustainedOffered();
+      return String.format(java.util.Locale.ROOT, "kept up with %.1f/s offered", best.offeredPerSecond())
+          + (above == null ? ", the highest offered" : String.format(java.util.Locale.ROOT, ", not with %.1f/s", above));
+    }
+
+    /**
      * CPU per journey as the slope of CPU used per second against journeys completed per second over
      * the steps (least squares): what one more journey costs, without the background work (JIT,
      * timers, housekeeping) that the figure per journey of a slow step includes. Null with fewer

@@ -32,8 +32,8 @@ final class RepaymentFeedScenario implements Scenario {
     public List<String> markdown() {
       List<String> md = new ArrayList<>();
       md.add(String.format(Locale.ROOT, "- **Repayment feed sustained: %.1f repayments/s** (`POST /api/loans/{loanId}/repayments` as "
-          + "`core-banking`, a loan of its own each, from %,d loans seeded by SQL in %s)", feed.sustainedPerSecond(),
-          seededLoans, seeding.brief()));
+          + "`core-banking`, a loan of its own each, from %,d loans seeded by SQL in %s; the search %s)",
+          feed.sustainedPerSecond(), seededLoans, seeding.brief(), feed.resolution()));
       md.add("");
       md.addAll(Report.stepsTable(feed, MILESTONES));
       return md;

@@ -74,8 +74,10 @@ final class Report {
               : String.format(Locale.ROOT, "%+.0f %%", 100 * (figure.getValue() - before) / before)));
     }
     md.add("");
-    md.add("The difference to the previous run (the results.json this run replaced) is the noise between two runs "
-        + "when nothing changed in between.");
+    md.add("When nothing changed in between, the difference to the previous run (the results.json this run replaced) "
+        + "is the noise between two runs. A sustained rate is known only to the search's resolution (each search says "
+        + "between which offered rates the limit lies); two runs agree on it when their ranges overlap. For the other "
+        + "figures docs/performance.md (\"Last figures\") states how far idle runs of the same code moved.");
     if (run.scoring() != null) {
       md.add("");
       md.add("## Scoring alone (FourDimensionScorer, in the load generator's JVM, no database)");
