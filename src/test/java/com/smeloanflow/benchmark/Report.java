@@ -75,9 +75,10 @@ final class Report {
     }
     md.add("");
     md.add("When nothing changed in between, the difference to the previous run (the results.json this run replaced) "
-        + "is the noise between two runs. A sustained rate is known only to the search's resolution (each search says "
-        + "between which offered rates the limit lies); two runs agree on it when their ranges overlap. For the other "
-        + "figures docs/performance.md (\"Last figures\") states how far idle runs of the same code moved.");
+        + "is the noise between two runs. Each search says between which offered rates the limit lay; between idle runs "
+        + "of the same code the limit itself moved by up to about a quarter (AUTO, bare engine), so a sustained rate is "
+        + "known to about ±25 % and a ratio of two to about ±50 %; docs/performance.md (\"Last figures\") gives how far "
+        + "the other figures moved.");
     if (run.scoring() != null) {
       md.add("");
       md.add("## Scoring alone (FourDimensionScorer, in the load generator's JVM, no database)");
