@@ -91,7 +91,7 @@ public class LedgerRepository {
           String status = rs.getString("status");
           LocalDate written = rs.getObject("last_closed_on", LocalDate.class);
           LocalDate covered = rs.getObject("last_completed_close", LocalDate.class);
-          LocalDate lastClosedOn = !"ACTIVE".equals(status) || covered == null || (written != null && !written.isBefore(covered))
+          LocalDate lastClosedOn = !LoanAccount.ACTIVE.equals(status) || covered == null || (written != null && !written.isBefore(covered))
               ? written : covered;
           return new LoanStanding(rs.getString("loan_id"), status, rs.getInt("days_past_due"),
               rs.getObject("overdue_since", LocalDate.class), rs.getObject("defaulted_on", LocalDate.class),
