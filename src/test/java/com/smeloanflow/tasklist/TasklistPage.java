@@ -116,11 +116,29 @@ public final class TasklistPage {
 
   /** Opens every card of the list ("显示更多"), so a screenshot shows all the business columns. */
   public TasklistPage expandListCards() {
-    for (WebElement shutter : browser.driver().findElements(By.cssSelector(".tasks-list .task-card-details .shutter"))) {
-      if (shutter.isDisplayed()) {
-        scrollIntoView(shutter);
-        shutter.click();
-      }
+    By shutters = By.cssSelector(".tasks-list .task-card-details .shutter");
+    int count = browser.driver().findElements(shutters).size();
+    for (int i = 0; i < count; i++) {
+      int index = i;
+      // The list may re-render in between: find the shutter again each try. Tasklist's fixed footer
+      // can lie over the last card when the list cannot scroll it higher; the shutter only widens the
+      // card for the screenshot, so then its own click handler is invoked directly.
+      browser.await().withMessage("to open task card " + (index + 1) + " of " + count)
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(d -> {
+            java.util.List<WebElement> found = d.findElements(shutters);
+            if (index >= found.size() || !found.get(index).isDisplayed()) {
+              return true;
+            }
+            WebElement shutter = found.get(index);
+            scrollIntoView(shutter);
+            try {
+              shutter.click();
+            } catch (org.openqa.selenium.ElementClickInterceptedException underFooter) {
+              ((JavascriptExecutor) d).executeScript("arguments[0].click();", shutter);
+            }
+            return true;
+          });
     }
     return this;
   }
