@@ -29,6 +29,16 @@ final class AutoVersusBareScenario implements Scenario {
         figures.put("AUTO decision p95 at sustained rate (ms)", auto.best().latency(LoanJourneys.DECISION).p95());
         figures.put("AUTO end-to-end p95 at sustained rate (ms)", auto.best().latency(LoanJourneys.DISBURSED_VISIBLE).p95());
       }
+      OpenModel.Cpu autoWarm = auto.best() == null ? null : auto.best().cpuPerJourney();
+      OpenModel.Cpu bareWarm = bare == null || bare.best() == null ? null : bare.best().cpuPerJourney();
+      if (autoWarm != null && bareWarm != null) {
+        figures.put("AUTO CPU ms per application without the JIT, at the sustained rate", autoWarm.withoutJitMillis());
+        figures.put("bare engine CPU ms per instance without the JIT, at the sustained rate", bareWarm.withoutJitMillis());
+        figures.put("CPU ratio bare/AUTO without the JIT", cpuRatio(autoWarm, bareWarm));
+      }
+      if (auto.jitShare() != null) {
+        figures.put("JIT share of the app's CPU during the AUTO search (%)", Math.round(auto.jitShare() * 1000) / 10.0);
+      }
       RateSearch.Marginal autoCpu = auto.marginalCpu();
       RateSearch.Marginal bareCpu = bare == null ? null : bare.marginalCpu();
       if (autoCpu != null) {
@@ -47,6 +57,16 @@ final class AutoVersusBareScenario implements Scenario {
           + "ratio AUTO/bare **%.2f**", auto.sustainedPerSecond(), bare == null ? 0 : bare.sustainedPerSecond(), ratio));
       md.add("- The search's resolution (the limit lies between the two rates): AUTO " + auto.resolution()
           + (bare == null ? "" : "; the bare engine " + bare.resolution()) + ".");
+      OpenModel.Cpu autoWarm = auto.best() == null ? null : auto.best().cpuPerJourney();
+      OpenModel.Cpu bareWarm = bare == null || bare.best() == null ? null : bare.best().cpuPerJourney();
+      if (autoWarm != null && bareWarm != null) {
+        md.add(String.format(Locale.ROOT, "- **The JVM was still compiling**: its JIT compilers used %s of the application's "
+            + "CPU during the AUTO search and %s during the bare engine's. Without the JIT, at the highest sustained rates, "
+            + "an AUTO application cost %s CPU ms (all parties) and a bare instance %s: **CPU ratio bare/AUTO %.2f**, "
+            + "the ratio a warm JVM would approach.", percent(auto.jitShare()), percent(bare.jitShare()),
+            Report.format(autoWarm.withoutJitMillis()), Report.format(bareWarm.withoutJitMillis()),
+            cpuRatio(autoWarm, bareWarm)));
+      }
       if (shape != null) {
         md.add(String.format(Locale.ROOT, "- Shape of the AUTO path (from the history of %s): %d activity instances in %d "
             + "process instance(s), %d jobs (%d async continuations, %d timer), %d message wait; the bare baseline repeats it "
@@ -68,20 +88,30 @@ final class AutoVersusBareScenario implements Scenario {
           && bareWithoutAsync.cpuPerJourney() != null && shape != null && shape.asyncContinuations() > 0) {
         OpenModel.Cpu with = bare.half().cpuPerJourney();
         OpenModel.Cpu without = bareWithoutAsync.cpuPerJourney();
-        double perInstance = with.applicationMillis() + with.databaseMillis() - without.applicationMillis()
-            - without.databaseMillis();
+        // the JIT's share is left out: it is the JVM's warm-up, and it differs between two steps of the same work
+        double perInstance = with.applicationMillis() - with.jitMillis() + with.databaseMillis()
+            - (without.applicationMillis() - without.jitMillis()) - without.databaseMillis();
         md.add("");
         md.add(String.format(Locale.ROOT, "What the async continuations cost the engine itself: the bare baseline at %.1f/s "
-            + "with its %d async continuations uses %s CPU ms per instance (application + database), without them %s; "
+            + "with its %d async continuations uses %s CPU ms per instance (application without its JIT + database), "
+            + "without them %s; "
             + "%.1f ms per instance, **%.1f ms per async continuation**; end to end p50 %s with, %s without.",
             bare.half().offeredPerSecond(), shape.asyncContinuations(),
-            Report.format(with.applicationMillis() + with.databaseMillis()),
-            Report.format(without.applicationMillis() + without.databaseMillis()), perInstance,
+            Report.format(with.applicationMillis() - with.jitMillis() + with.databaseMillis()),
+            Report.format(without.applicationMillis() - without.jitMillis() + without.databaseMillis()), perInstance,
             perInstance / shape.asyncContinuations(), Latency.fmt(bare.half().latency(BareEngine.COMPLETED).p50()),
             Latency.fmt(bareWithoutAsync.latency(BareEngine.COMPLETED).p50())));
       }
       return md;
     }
+  }
+
+  private static double cpuRatio(OpenModel.Cpu auto, OpenModel.Cpu bare) {
+    return auto.withoutJitMillis() == 0 ? 0 : Math.round(bare.withoutJitMillis() / auto.withoutJitMillis() * 100) / 100.0;
+  }
+
+  private static String percent(Double share) {
+    return share == null ? "–" : String.format(Locale.ROOT, "%.0f %%", share * 100);
   }
 
   @Override

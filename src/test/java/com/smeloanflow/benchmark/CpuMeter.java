@@ -17,10 +17,15 @@ import java.util.Map;
  */
 final class CpuMeter {
 
-  /** CPU milliseconds used so far by each party. */
-  record Sample(double application, double database, double generator) {
+  /**
+   * CPU milliseconds used so far by each party; {@code applicationJit} is the part of {@code application}
+   * spent by the application's JIT compiler threads (C1, C2). A compiler thread the JVM retires takes its
+   * time with it, so a difference of that part is never taken below zero.
+   */
+  record Sample(double application, double database, double generator, double applicationJit) {
     Sample minus(Sample earlier) {
-      return new Sample(application - earlier.application, database - earlier.database, generator - earlier.generator);
+      return new Sample(application - earlier.application, database - earlier.database, generator - earlier.generator,
+          Math.max(0, applicationJit - earlier.applicationJit));
     }
   }
 
@@ -35,7 +40,23 @@ final class CpuMeter {
 
   Sample sample() {
     return new Sample(processTicks(applicationPid, false) * MILLIS_PER_TICK, databaseTicks() * MILLIS_PER_TICK,
-        generatorMillis());
+        generatorMillis(), compilerTicks(applicationPid) * MILLIS_PER_TICK);
+  }
+
+  /** utime + stime of the process's JIT compiler threads (HotSpot names them "C1 CompilerThreadN", "C2 …"). */
+  private static long compilerTicks(long pid) {
+    long ticks = 0;
+    try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
+      for (Path thread : threads) {
+        String[] stat = stat(Path.of("/proc", String.valueOf(pid), "task", thread.getFileName().toString(), "stat"));
+        if (stat != null && (stat[1].startsWith("(C1 CompilerThre") || stat[1].startsWith("(C2 CompilerThre"))) {
+          ticks += Long.parseLong(stat[13]) + Long.parseLong(stat[14]);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+    return ticks;
   }
 
   private static double generatorMillis() {
@@ -93,8 +114,12 @@ final class CpuMeter {
   }
 
   private static String[] stat(long pid) {
+    return stat(Path.of("/proc", String.valueOf(pid), "stat"));
+  }
+
+  private static String[] stat(Path file) {
     try {
-      String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+      String stat = Files.readString(file);
       // The command name (field 2) is in parentheses and may hold spaces: split after it.
       int close = stat.lastIndexOf(')');
       String[] rest = stat.substring(close + 2).split(" ");

@@ -21,7 +21,7 @@ final class OpenModel {
    * did nothing else, and the raw totals over the measured interval (for {@link RateSearch.Result#marginalCpu()}).
    */
   record Cpu(double applicationMillis, double databaseMillis, double generatorMillis, double capacityPerSecond,
-      double intervalSeconds, double totalMillis, int completed) {
+      double intervalSeconds, double totalMillis, int completed, double jitMillis) {
     static Cpu of(CpuMeter.Sample used, int completed, double intervalSeconds) {
       if (completed == 0) {
         return null;
@@ -31,7 +31,14 @@ final class OpenModel {
       double generator = used.generator() / completed;
       return new Cpu(round(app), round(db), round(generator),
           round(Runtime.getRuntime().availableProcessors() * 1000.0 / (app + db + generator)), round(intervalSeconds),
-          round(used.application() + used.database() + used.generator()), completed);
+          round(used.application() + used.database() + used.generator()), completed,
+          round(used.applicationJit() / completed));
+    }
+
+    /** CPU ms per journey of all parties without the application's JIT compilers: what a warm JVM would spend. */
+    @com.fasterxml.jackson.annotation.JsonProperty
+    double withoutJitMillis() {
+      return round(applicationMillis - jitMillis + databaseMillis + generatorMillis);
     }
 
     static double round(double value) {

@@ -44,6 +44,26 @@ final class RateSearch {
     }
 
     /**
+     * The share of the application's CPU that its JIT compilers used over all steps of the search (0–1), null
+     * without CPU figures. While it is large the JVM is still compiling: a rate measured then is the JVM's warm-up
+     * as much as the code's cost.
+     */
+    @com.fasterxml.jackson.annotation.JsonProperty
+    Double jitShare() {
+      double jit = 0;
+      double application = 0;
+      for (OpenModel.Step step : half == null ? steps : java.util.stream.Stream.concat(steps.stream(),
+          java.util.stream.Stream.of(half)).toList()) {
+        OpenModel.Cpu cpu = step.cpuPerJourney();
+        if (cpu != null) {
+          jit += cpu.jitMillis() * cpu.completed();
+          application += cpu.applicationMillis() * cpu.completed();
+        }
+      }
+      return application == 0 ? null : Math.round(jit / application * 1000) / 1000.0;
+    }
+
+    /**
      * CPU per journey as the slope of CPU used per second against journeys completed per second over
      * the steps (least squares): what one more journey costs, without the background work (JIT,
      * timers, housekeeping) that the figure per journey of a slow step includes. Null with fewer

@@ -163,7 +163,7 @@ final class Report {
   static List<String> stepsTable(RateSearch.Result search, List<String> milestones) {
     List<String> md = new ArrayList<>();
     StringBuilder header = new StringBuilder("| step | offered/s | launched | completed/s | failed + unfinished |"
-        + " CPU ms per journey: app + db + load generator (→ capacity/s of the cores) |");
+        + " CPU ms per journey: app (of it the JIT compilers) + db + load generator (→ capacity/s of the cores) |");
     StringBuilder rule = new StringBuilder("|---|---|---|---|---|---|");
     for (String milestone : milestones) {
       header.append(' ').append(milestone).append(" p50 / p95 / p99 |");
@@ -204,8 +204,8 @@ final class Report {
   }
 
   static String cpu(OpenModel.Cpu cpu) {
-    return cpu == null ? "–" : String.format(Locale.ROOT, "%.0f + %.0f + %.0f (→ %.0f/s)", cpu.applicationMillis(),
-        cpu.databaseMillis(), cpu.generatorMillis(), cpu.capacityPerSecond());
+    return cpu == null ? "–" : String.format(Locale.ROOT, "%.0f (JIT %.0f) + %.0f + %.0f (→ %.0f/s)", cpu.applicationMillis(),
+        cpu.jitMillis(), cpu.databaseMillis(), cpu.generatorMillis(), cpu.capacityPerSecond());
   }
 
   static String retries(OpenModel.Step step) {
