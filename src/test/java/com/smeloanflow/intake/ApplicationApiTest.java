@@ -5,6 +5,7 @@ import com.smeloanflow.casefile.ApplicationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.smeloanflow.approval.LoanFlow;
 import com.smeloanflow.identity.DemoData;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
@@ -15,6 +16,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The channel API (DESIGN.md §6) through the real controllers and security, with JSON as a
@@ -23,6 +26,8 @@ import org.junit.jupiter.api.Test;
 class ApplicationApiTest extends AbstractIntegrationTest {
 
   private static final String APPLICATIONS = "/api/applications";
+
+  @Autowired BeanFactory beans;
 
   /** A valid MORTGAGE_QUICK application at ZY001, exactly as a channel sends it. */
   private static String applicationJson(String enterpriseName) {
@@ -115,6 +120,18 @@ class ApplicationApiTest extends AbstractIntegrationTest {
     assertThat(texts(view.get("openTasks"))).containsExactly("受理贷款申请");
     assertThat(texts(view.get("currentStage"))).as("the bank's stage").containsExactly("网点受理");
     assertThat(view.get("requestedAmount").decimalValue()).isEqualByComparingTo("800000.00");
+  }
+
+  @Test
+  void stageTheApplicationHasLeftIsNoLongerShown() {
+    String applicationId = api.post(APPLICATIONS, CHANNEL, applicationJson(uniqueEnterprise())).json()
+        .get("applicationId").asText();
+    executeDueJobs(processInstance(applicationId).getId());
+    new LoanFlow(api, this::executeDueJobs, this::completeAs, beans).acceptAtBranch(applicationId);
+
+    JsonNode view = api.get(APPLICATIONS + "/" + applicationId, CHANNEL).json();
+
+    assertThat(texts(view.get("currentStage"))).as("the bank's stage after acceptance").containsExactly("集中作业");
   }
 
   @Test
