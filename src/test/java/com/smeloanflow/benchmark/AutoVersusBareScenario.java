@@ -29,8 +29,8 @@ final class AutoVersusBareScenario implements Scenario {
         figures.put("AUTO decision p95 at sustained rate (ms)", auto.best().latency(LoanJourneys.DECISION).p95());
         figures.put("AUTO end-to-end p95 at sustained rate (ms)", auto.best().latency(LoanJourneys.DISBURSED_VISIBLE).p95());
       }
-      OpenModel.Cpu autoWarm = auto.best() == null ? null : auto.best().cpuPerJourney();
-      OpenModel.Cpu bareWarm = bare == null || bare.best() == null ? null : bare.best().cpuPerJourney();
+      OpenModel.Cpu autoWarm = cpuAtBest(auto);
+      OpenModel.Cpu bareWarm = cpuAtBest(bare);
       if (autoWarm != null && bareWarm != null) {
         figures.put("AUTO CPU ms per application without the JIT, at the sustained rate", autoWarm.withoutJitMillis());
         figures.put("bare engine CPU ms per instance without the JIT, at the sustained rate", bareWarm.withoutJitMillis());
@@ -57,8 +57,8 @@ final class AutoVersusBareScenario implements Scenario {
           + "ratio AUTO/bare **%.2f**", auto.sustainedPerSecond(), bare == null ? 0 : bare.sustainedPerSecond(), ratio));
       md.add("- The search's resolution (the limit lies between the two rates): AUTO " + auto.resolution()
           + (bare == null ? "" : "; the bare engine " + bare.resolution()) + ".");
-      OpenModel.Cpu autoWarm = auto.best() == null ? null : auto.best().cpuPerJourney();
-      OpenModel.Cpu bareWarm = bare == null || bare.best() == null ? null : bare.best().cpuPerJourney();
+      OpenModel.Cpu autoWarm = cpuAtBest(auto);
+      OpenModel.Cpu bareWarm = cpuAtBest(bare);
       if (autoWarm != null && bareWarm != null) {
         md.add(String.format(Locale.ROOT, "- **The JVM was still compiling**: its JIT compilers used %s of the application's "
             + "CPU during the AUTO search and %s during the bare engine's. Without the JIT, at the highest sustained rates, "
@@ -104,6 +104,11 @@ final class AutoVersusBareScenario implements Scenario {
       }
       return md;
     }
+  }
+
+  /** CPU per journey at the search's highest sustained rate; null without one. */
+  private static OpenModel.Cpu cpuAtBest(RateSearch.Result search) {
+    return search == null || search.best() == null ? null : search.best().cpuPerJourney();
   }
 
   private static double cpuRatio(OpenModel.Cpu auto, OpenModel.Cpu bare) {

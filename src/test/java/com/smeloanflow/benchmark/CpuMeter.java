@@ -50,7 +50,7 @@ final class CpuMeter {
       for (Path thread : threads) {
         String[] stat = stat(Path.of("/proc", String.valueOf(pid), "task", thread.getFileName().toString(), "stat"));
         if (stat != null && (stat[1].startsWith("(C1 CompilerThre") || stat[1].startsWith("(C2 CompilerThre"))) {
-          ticks += Long.parseLong(stat[13]) + Long.parseLong(stat[14]);
+          ticks += ownTicks(stat);
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -106,11 +106,16 @@ final class CpuMeter {
     if (stat == null) {
       return 0;
     }
-    long ticks = Long.parseLong(stat[13]) + Long.parseLong(stat[14]);
+    long ticks = ownTicks(stat);
     if (withExitedChildren) {
       ticks += Long.parseLong(stat[15]) + Long.parseLong(stat[16]);
     }
     return ticks;
+  }
+
+  /** utime + stime (fields 14, 15) of a process's or thread's stat. */
+  private static long ownTicks(String[] stat) {
+    return Long.parseLong(stat[13]) + Long.parseLong(stat[14]);
   }
 
   private static String[] stat(long pid) {

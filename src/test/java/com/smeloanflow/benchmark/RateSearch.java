@@ -43,6 +43,15 @@ final class RateSearch {
           + (above == null ? ", the highest offered" : String.format(java.util.Locale.ROOT, ", not with %.1f/s", above));
     }
 
+    /** Every step the search ran, the one at half the sustained rate last. */
+    private List<OpenModel.Step> stepsWithHalf() {
+      List<OpenModel.Step> all = new ArrayList<>(steps);
+      if (half != null) {
+        all.add(half);
+      }
+      return all;
+    }
+
     /**
      * The share of the application's CPU that its JIT compilers used over all steps of the search (0–1), null
      * without CPU figures. While it is large the JVM is still compiling: a rate measured then is the JVM's warm-up
@@ -52,8 +61,7 @@ final class RateSearch {
     Double jitShare() {
       double jit = 0;
       double application = 0;
-      for (OpenModel.Step step : half == null ? steps : java.util.stream.Stream.concat(steps.stream(),
-          java.util.stream.Stream.of(half)).toList()) {
+      for (OpenModel.Step step : stepsWithHalf()) {
         OpenModel.Cpu cpu = step.cpuPerJourney();
         if (cpu != null) {
           jit += cpu.jitMillis() * cpu.completed();
@@ -71,12 +79,8 @@ final class RateSearch {
      */
     @com.fasterxml.jackson.annotation.JsonProperty
     Marginal marginalCpu() {
-      List<OpenModel.Step> all = new ArrayList<>(steps);
-      if (half != null) {
-        all.add(half);
-      }
       List<double[]> points = new ArrayList<>();
-      for (OpenModel.Step step : all) {
+      for (OpenModel.Step step : stepsWithHalf()) {
         OpenModel.Cpu cpu = step.cpuPerJourney();
         if (cpu != null && cpu.intervalSeconds() > 0) {
           points.add(new double[] {cpu.completed() / cpu.intervalSeconds(), cpu.totalMillis() / cpu.intervalSeconds()});
