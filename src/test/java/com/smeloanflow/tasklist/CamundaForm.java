@@ -233,8 +233,11 @@ public final class CamundaForm {
 
   private WebElement field(String label) {
     List<WebElement> fields = fields(label);
-    assertThat(fields).as("a field labelled '%s' in the form (fields on screen: %s)", label, visibleFieldLabels())
-        .isNotEmpty();
+    if (fields.isEmpty()) {
+      // the labels on screen only when the field is missing: reading them costs two browser calls per field
+      throw new AssertionError("No field labelled '" + label + "' in the form (fields on screen: "
+          + visibleFieldLabels() + ")");
+    }
     return fields.get(0);
   }
 
