@@ -1,6 +1,8 @@
 package com.smeloanflow.collections;
 
 import com.smeloanflow.collections.CollectionRepository.PendingStart;
+import com.smeloanflow.platform.NotFoundException;
+import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.process.CollectionProcess;
 import com.smeloanflow.process.ProcessVariable;
 import java.time.Duration;
@@ -28,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       started again later. Two nodes never take the same case: rows another node holds are skipped.</li>
  *   <li><b>Retried.</b> A batch that fails is redone one case per transaction; a case whose start fails is
  *       tried again after {@code retry-delay}, at most {@code max-attempts} times; then it is left, with its
- *       error on the row and in the log, for an operator.</li>
+ *       error on the row and in the log, for an operator, who has it tried again over
+ *       {@code /api/admin/collection-process-starts} once the cause is fixed.</li>
  *   <li><b>A cure before the start</b> ({@code cure_transaction_id} noted by a repayment while the case had no
  *       process) is told to the new process at once: it closes the case as cured, as it would have had it
  *       been running.</li>
@@ -105,6 +108,31 @@ public class CollectionProcessStarts {
         .orElseThrow(() -> new IllegalStateException("Collection case " + caseId + " has no process start pending")));
   }
 
+  /** The starts that failed {@code max-attempts} times and wait for an operator, oldest case first (at most {@code limit}). */
+  public List<CollectionRepository.ProcessStart> givenUp(int limit) {
+    return cases.givenUpStarts(maxAttempts, limit);
+  }
+
+  /**
+   * An operator, once the cause is fixed, has a given-up start tried again: due at once, with a fresh count of
+   * attempts; the next poll (on any node) starts it.
+   *
+   * @throws NotFoundException no such case, or it has its process already
+   * @throws StateConflictException its start has not been given up (it is still being retried)
+   */
+  public CollectionRepository.ProcessStart requeue(String caseId, String operator) {
+    CollectionRepository.ProcessStart start = cases.processStartOf(caseId)
+        .orElseThrow(() -> new NotFoundException("催收案件不存在或其流程已发起",
+            "No collection case " + caseId + " whose process is still to be started"));
+    if (!cases.requeueGivenUpStart(caseId, maxAttempts, Instant.now())) {
+      throw new StateConflictException("Collection case " + caseId + ": its process start has failed " + start.attempts()
+          + " of " + maxAttempts + " times and is still retried; only a start that was given up can be re-queued");
+    }
+    log.info("Collection case {} (loan {}): process start re-queued by {} after {} failed attempts (last error: {})",
+        caseId, start.loanId(), operator, start.attempts(), start.lastError());
+    return cases.processStartOf(caseId).orElseThrow();
+  }
+
   private int startAlone(String caseId) {
     try {
       return ownTransaction.execute(status -> cases.lockPendingStart(caseId).map(pending -> {
@@ -115,7 +143,8 @@ public class CollectionProcessStarts {
       int attempts = ownTransaction.execute(status -> cases.startFailed(caseId, e.toString(), Instant.now().plus(retryDelay)));
       if (attempts >= maxAttempts) {
         log.error("Collection case {}: its collection process could not be started ({} attempts); it is no longer "
-            + "retried: an operator starts it once the cause is fixed", caseId, attempts, e);
+            + "retried: once the cause is fixed, an operator re-queues it (POST /api/admin/collection-process-starts/{}/retry)",
+            caseId, attempts, caseId, e);
       } else {
         log.warn("Collection case {}: starting its collection process failed (attempt {} of {}), retried in {}: {}",
             caseId, attempts, maxAttempts, retryDelay, e.toString());

@@ -95,6 +95,51 @@ public class CollectionRepository {
         .query(Integer.class).single();
   }
 
+  /**
+   * A case whose process start an operator may have to look at: not started yet, with the attempts made and the
+   * last error.
+   */
+  public record ProcessStart(String caseId, String loanId, String branchCode, LocalDate openedOn, int attempts,
+      String lastError) {}
+
+  /** The case's process start while the case has no process yet; empty when there is no such case or it has one. */
+  public Optional<ProcessStart> processStartOf(String caseId) {
+    return jdbc.sql("""
+        SELECT case_id, loan_id, branch_code, opened_on, process_start_attempts, process_start_error FROM collection_case
+        WHERE case_id = :caseId AND process_instance_id IS NULL AND process_start_due_at IS NOT NULL
+        """)
+        .param("caseId", caseId).query(CollectionRepository::processStart).optional();
+  }
+
+  /** The starts that failed {@code maxAttempts} times and are no longer retried, oldest case first, at most {@code limit}. */
+  public List<ProcessStart> givenUpStarts(int maxAttempts, int limit) {
+    return jdbc.sql("""
+        SELECT case_id, loan_id, branch_code, opened_on, process_start_attempts, process_start_error FROM collection_case
+        WHERE process_instance_id IS NULL AND process_start_due_at IS NOT NULL AND process_start_attempts >= :max
+        ORDER BY opened_on, case_id
+        LIMIT :limit
+        """)
+        .param("max", maxAttempts).param("limit", limit).query(CollectionRepository::processStart).list();
+  }
+
+  /**
+   * Makes a start that was given up due again at {@code now} with a fresh count of attempts (its last error stays
+   * until a start succeeds); false when the case has its process or its start is still being retried.
+   */
+  public boolean requeueGivenUpStart(String caseId, int maxAttempts, Instant now) {
+    return jdbc.sql("""
+        UPDATE collection_case SET process_start_attempts = 0, process_start_due_at = :now
+        WHERE case_id = :caseId AND process_instance_id IS NULL AND process_start_due_at IS NOT NULL
+          AND process_start_attempts >= :max
+        """)
+        .param("now", Timestamp.from(now)).param("caseId", caseId).param("max", maxAttempts).update() == 1;
+  }
+
+  private static ProcessStart processStart(ResultSet rs, int row) throws SQLException {
+    return new ProcessStart(rs.getString("case_id"), rs.getString("loan_id"), rs.getString("branch_code"),
+        rs.getObject("opened_on", LocalDate.class), rs.getInt("process_start_attempts"), rs.getString("process_start_error"));
+  }
+
   private static PendingStart pendingStart(ResultSet rs, int row) throws SQLException {
     return new PendingStart(rs.getString("case_id"), rs.getString("loan_id"), rs.getString("branch_code"),
         rs.getString("cure_transaction_id"));

@@ -89,6 +89,8 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
       Map.entry("GET /api/admin/mail-outbox", ADMIN_ONLY),
       Map.entry("GET /api/admin/mail-outbox/{id}", ADMIN_ONLY),
       Map.entry("POST /api/admin/mail-outbox/{id}/retry", ADMIN_ONLY),
+      Map.entry("GET /api/admin/collection-process-starts", ADMIN_ONLY),
+      Map.entry("POST /api/admin/collection-process-starts/{caseId}/retry", ADMIN_ONLY),
       Map.entry("GET /api/loans/{loanId}", Access.ownBranchAndCentralStaff()),
       // Every logged-in user may ask; the page holds only the loans of the caller's branches (identity.BranchAccess).
       Map.entry("GET /api/loans", Access.anyUser()),
@@ -308,7 +310,7 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
         Map.entry("idNumber", com.smeloanflow.support.TestApplications.uniqueIdNumber(9901)),
         Map.entry("contractNumber", "BZ-SWEEP-1"), Map.entry("code", "ZZ999"), Map.entry("year", "2026"),
         Map.entry("processKey", "loan-origination"), Map.entry("taskKey", "UserTask_ApproveLoan"),
-        Map.entry("loanId", zy001Loan), Map.entry("lineId", zy001Line),
+        Map.entry("loanId", zy001Loan), Map.entry("lineId", zy001Line), Map.entry("caseId", "CC20260101000000"),
         Map.entry("transactionId", "SWEEP-TX-" + UUID.randomUUID().toString().substring(0, 8)), Map.entry("userId", "zy001-cm"));
   }
 

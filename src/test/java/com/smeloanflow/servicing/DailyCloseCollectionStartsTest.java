@@ -201,8 +201,11 @@ class DailyCloseCollectionStartsTest extends AbstractIntegrationTest {
       assertThat(instancesOf(loan)).isZero();
     });
 
-    jdbc.sql("UPDATE collection_case SET process_start_attempts = 0 WHERE opened_on = :day AND process_instance_id IS NULL")
-        .param("day", firstDue).update();
+    // the operator re-queues the day's given-up starts (POST /api/admin/collection-process-starts/{caseId}/retry)
+    List<String> givenUp = collectionProcessStarts.givenUp(1_000).stream().filter(start -> firstDue.equals(start.openedOn()))
+        .map(start -> start.caseId()).toList();
+    assertThat(givenUp).contains(caseId);
+    givenUp.forEach(id -> collectionProcessStarts.requeue(id, "admin"));
     assertThat(startCollectionProcesses()).isGreaterThanOrEqualTo(5);
 
     assertEachLoanHasOneCaseWithOneProcess();
