@@ -21,6 +21,27 @@ class DashboardApiTest extends AbstractIntegrationTest {
     return values;
   }
 
+  /**
+   * The page keeps its reader's credentials in the tab: it may run only its own scripts and talk only to this
+   * server, and no other site may frame it (the browser test ManagerDashboardTasklistIT draws it under this policy).
+   */
+  @Test
+  void thePageAndItsScriptsComeWithAPolicyThatRunsOnlyTheServersOwnScripts() {
+    for (String path : List.of("/dashboard", "/dashboard/dashboard.js", "/dashboard/vendor/chart.umd.min.js")) {
+      Response page = api.send("GET", path, null, null, null);
+
+      assertThat(page.status()).as(path).isEqualTo(200);
+      String policy = page.header("Content-Security-Policy");
+      assertThat(policy).as(path).contains("default-src 'none'", "script-src 'self'", "connect-src 'self'",
+          "frame-ancestors 'none'");
+      assertThat(policy).as(path).doesNotContain("unsafe-inline", "unsafe-eval", "*");
+      assertThat(page.header("X-Frame-Options")).as(path).isEqualTo("DENY");
+      assertThat(page.header("Referrer-Policy")).as(path).isEqualTo("no-referrer");
+    }
+    assertThat(api.send("GET", "/dashboard", null, null, null).body())
+        .as("no inline script the policy would block").doesNotContain("<script>").doesNotContain(" onclick=");
+  }
+
   @Test
   void aTeamLeadOfCentralTeamsReadsTheWholeBanksFiguresForTheLastTwelveMonths() {
     Response answer = api.get("/api/dashboard", "team-lead");
