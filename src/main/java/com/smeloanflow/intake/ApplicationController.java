@@ -73,7 +73,7 @@ public class ApplicationController {
   }
 
   @GetMapping(path = "/{id}", produces = "application/json")
-  @Operation(summary = "Status of an application", description = "Status, current stage, open tasks, decision and loan id once disbursed")
+  @Operation(summary = "Status of an application", description = "Status, current stage, open tasks, decision; the loan id once paid out, or the credit line id once a revolving line was opened")
   public ApplicationView get(@PathVariable("id") String id, org.springframework.security.core.Authentication caller) {
     access.requireMayRead(applications.get(id), caller);
     return queries.view(id);

@@ -31,13 +31,15 @@ public class ApplicationQueryService {
   private final HistoryService historyService;
   private final List<ApplicationDecisionReader> decisions;
   private final List<LoanLookup> loans;
+  private final List<CreditLineLookup> lines;
   private final ApplicationHistory history;
   private final String openTasksSql;
   private final String openStagesSql;
 
   public ApplicationQueryService(LoanApplicationRepository applications, CaseFiles caseFiles, DeclineService declines,
       TaskService taskService, HistoryService historyService, ManagementService managementService,
-      List<ApplicationDecisionReader> decisions, List<LoanLookup> loans, ApplicationHistory history) {
+      List<ApplicationDecisionReader> decisions, List<LoanLookup> loans, List<CreditLineLookup> lines,
+      ApplicationHistory history) {
     this.applications = applications;
     this.caseFiles = caseFiles;
     this.declines = declines;
@@ -45,6 +47,7 @@ public class ApplicationQueryService {
     this.historyService = historyService;
     this.decisions = decisions;
     this.loans = loans;
+    this.lines = lines;
     this.history = history;
     // The channel polls this view (every 50-250 ms while an application moves): Camunda's task query built its
     // large dynamic SQL on every call (a third of a poll's CPU). These two native queries have the same
@@ -101,6 +104,7 @@ public class ApplicationQueryService {
         decisions.stream().map(reader -> reader.decision(applicationId)).flatMap(java.util.Optional::stream).findFirst().orElse(null),
         outcome,
         loans.stream().map(lookup -> lookup.loanIdOf(applicationId)).flatMap(java.util.Optional::stream).findFirst().orElse(null),
+        lines.stream().map(lookup -> lookup.lineIdOf(applicationId)).flatMap(java.util.Optional::stream).findFirst().orElse(null),
         application.submittedAt());
   }
 }

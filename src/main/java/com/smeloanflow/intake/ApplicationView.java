@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * What {@code GET /api/applications/{id}} answers: what a channel shows the applicant. {@code outcome}
- * is set once the application ended without a loan, with the reviewed customer reason.
+ * is set once the application ended without a loan, with the reviewed customer reason; {@code loanId} once the
+ * loan was paid out, {@code lineId} once a revolving line was opened instead (the channel draws on it with
+ * {@code POST /api/lines/{lineId}/drawdowns}).
  */
 public record ApplicationView(
     String applicationId,
@@ -23,6 +25,7 @@ public record ApplicationView(
     Object decision,
     Outcome outcome,
     String loanId,
+    String lineId,
     Instant submittedAt) {
 
   /** Why the application ended without a loan, as the applicant is told. */

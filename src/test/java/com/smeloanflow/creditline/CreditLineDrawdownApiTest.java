@@ -75,6 +75,21 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void theChannelFindsTheOpenedLineInTheApplicationAndNoLoan() {
+    Response application = api.get("/api/applications/" + applicationId, CHANNEL);
+
+    assertThat(application.status()).as(application.body()).isEqualTo(200);
+    assertThat(application.json().path("status").asText()).isEqualTo("DISBURSED");
+    assertThat(application.json().path("lineId").asText()).isEqualTo(lineId);
+    assertThat(application.json().has("loanId")).as("a line, not a loan, was opened").isFalse();
+
+    assertThat(draw(requestId(), "100000.00", 6).status()).isEqualTo(201);
+    JsonNode afterDrawdown = api.get("/api/applications/" + applicationId, CHANNEL).json();
+    assertThat(afterDrawdown.path("lineId").asText()).isEqualTo(lineId);
+    assertThat(afterDrawdown.has("loanId")).as("a drawdown's loan is the line's, not the application's").isFalse();
+  }
+
+  @Test
   void drawdownIsItsOwnLoanWithItsOwnSchedulePostedOnceAndUnderMonitoring() {
     String requestId = requestId();
     Response answer = draw(requestId, "300000.00", 12);
