@@ -104,7 +104,9 @@ public class ApplicationQueryService {
         decisions.stream().map(reader -> reader.decision(applicationId)).flatMap(java.util.Optional::stream).findFirst().orElse(null),
         outcome,
         loans.stream().map(lookup -> lookup.loanIdOf(applicationId)).flatMap(java.util.Optional::stream).findFirst().orElse(null),
-        lines.stream().map(lookup -> lookup.lineIdOf(applicationId)).flatMap(java.util.Optional::stream).findFirst().orElse(null),
+        // only a revolving line opens a line: other products' polls do not ask
+        application.product() != Product.REVOLVING_LINE ? null
+            : lines.stream().map(lookup -> lookup.lineIdOf(applicationId)).flatMap(java.util.Optional::stream).findFirst().orElse(null),
         application.submittedAt());
   }
 }
