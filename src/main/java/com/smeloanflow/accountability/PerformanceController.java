@@ -39,16 +39,19 @@ public class PerformanceController {
           + " exempt after a due-diligence review ÷ balances) against the tolerance (不良容忍度); above it, the loans that pushed"
           + " it over. The manager themself, the leads of the manager's branch, administrators.")
   @ApiResponse(responseCode = "200", description = "The manager's performance")
-  @ApiResponse(responseCode = "403", description = "Another manager, or a lead of another branch",
+  @ApiResponse(responseCode = "403", description = "Another manager, a lead of another branch, or anyone but the user"
+      + " themself and administrators asking about a user who is no customer manager (so the answer does not tell who is one)",
       content = @Content(mediaType = "application/problem+json"))
-  @ApiResponse(responseCode = "404", description = "No such customer manager", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "404", description = "No such customer manager (told to the user themself and administrators)",
+      content = @Content(mediaType = "application/problem+json"))
   public ManagerPerformance manager(@PathVariable("userId") String userId, Authentication caller) {
     List<String> managerBranches = performance.performanceBranchesOf(userId);
+    // Access first: a user who is no manager has no branch whose lead could read them, so everyone but the user
+    // themself and administrators gets the same 403 whether or not the user is a manager somewhere.
+    access.requireMayReadManager(userId, managerBranches, caller);
     if (managerBranches.isEmpty()) {
-      // the manager themself learns they are none; others are told nothing more than a 404
       throw new NotFoundException("客户经理不存在", "No customer manager " + userId);
     }
-    access.requireMayReadManager(userId, managerBranches, caller);
     return performance.of(userId);
   }
 

@@ -137,13 +137,19 @@ class CustomerManagerPerformanceApiTest extends AbstractIntegrationTest {
   }
 
   @Test
-  void anUnknownManagerOrBranchIsNotFoundAndAMissingBranchIsABadRequest() {
+  void anUnknownManagerIsNotFoundForAdministratorsRefusedAlikeToOtherLeadsAndAMissingBranchIsABadRequest() {
     Response unknown = api.get("/api/customer-managers/nobody-" + UUID.randomUUID() + "/performance", "admin");
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.contentType()).isEqualTo("application/problem+json");
     // a user who is no customer manager and answers for no loan
     assertThat(api.get("/api/customer-managers/approver/performance", "admin").status()).isEqualTo(404);
     assertThat(api.get("/api/customer-managers/performance?branch=ZZ999", "admin").status()).isEqualTo(404);
+    // a lead learns nothing about who is a manager elsewhere: the same 403 for another branch's manager, a user who
+    // is none and a user who does not exist
+    assertThat(api.get("/api/customer-managers/zy001-cm/performance", "zy002-lead").status()).isEqualTo(403);
+    assertThat(api.get("/api/customer-managers/approver/performance", "zy002-lead").status()).isEqualTo(403);
+    assertThat(api.get("/api/customer-managers/nobody-" + UUID.randomUUID() + "/performance", "zy002-lead").status())
+        .isEqualTo(403);
     Response missing = api.get("/api/customer-managers/performance", "admin");
     assertThat(missing.status()).isEqualTo(400);
     assertThat(missing.body()).contains("branch");
