@@ -24,6 +24,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -48,6 +49,11 @@ public class SecurityConfig {
   private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
   /** HSTS for a year, subdomains included; browsers honour it over HTTPS only (behind the proxy: X-Forwarded-Proto). */
   static final long HSTS_MAX_AGE_SECONDS = 31_536_000;
+
+  /** The HSTS header every chain sends. */
+  private static void hsts(HeadersConfigurer<HttpSecurity>.HstsConfig hsts) {
+    hsts.includeSubDomains(true).maxAgeInSeconds(HSTS_MAX_AGE_SECONDS);
+  }
 
   public static final String GROUP_AUTHORITY_PREFIX = com.smeloanflow.identity.BranchAccess.GROUP_AUTHORITY_PREFIX;
 
@@ -81,8 +87,7 @@ public class SecurityConfig {
             .accessDeniedHandler((request, response, denied) -> problem(response, 403, "无权访问",
                 "Operations endpoints are for administrators, team leads and the operations group")))
         .csrf(csrf -> csrf.disable())
-        .headers(headers -> headers.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
-            .maxAgeInSeconds(HSTS_MAX_AGE_SECONDS)))
+        .headers(headers -> headers.httpStrictTransportSecurity(SecurityConfig::hsts))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .build();
   }
@@ -136,8 +141,7 @@ public class SecurityConfig {
             .accessDeniedHandler((request, response, denied) -> problem(response, 403, "无权访问",
                 "Your groups do not allow " + request.getMethod() + " " + request.getRequestURI())))
         .csrf(csrf -> csrf.disable())
-        .headers(headers -> headers.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
-            .maxAgeInSeconds(HSTS_MAX_AGE_SECONDS)))
+        .headers(headers -> headers.httpStrictTransportSecurity(SecurityConfig::hsts))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .build();
   }
@@ -162,7 +166,7 @@ public class SecurityConfig {
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(DASHBOARD_CSP))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
             .frameOptions(frame -> frame.deny())
-            .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(HSTS_MAX_AGE_SECONDS)))
+            .httpStrictTransportSecurity(SecurityConfig::hsts))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .build();
   }
@@ -175,7 +179,7 @@ public class SecurityConfig {
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
-            .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(HSTS_MAX_AGE_SECONDS)))
+            .httpStrictTransportSecurity(SecurityConfig::hsts))
         .build();
   }
 
