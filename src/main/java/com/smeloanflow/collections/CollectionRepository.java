@@ -102,23 +102,21 @@ public class CollectionRepository {
   public record ProcessStart(String caseId, String loanId, String branchCode, LocalDate openedOn, int attempts,
       String lastError) {}
 
+  /** The process starts of the cases that have no process yet ({@link #processStart}'s columns). */
+  private static final String NOT_STARTED = """
+      SELECT case_id, loan_id, branch_code, opened_on, process_start_attempts, process_start_error FROM collection_case
+      WHERE process_instance_id IS NULL AND process_start_due_at IS NOT NULL
+      """;
+
   /** The case's process start while the case has no process yet; empty when there is no such case or it has one. */
   public Optional<ProcessStart> processStartOf(String caseId) {
-    return jdbc.sql("""
-        SELECT case_id, loan_id, branch_code, opened_on, process_start_attempts, process_start_error FROM collection_case
-        WHERE case_id = :caseId AND process_instance_id IS NULL AND process_start_due_at IS NOT NULL
-        """)
+    return jdbc.sql(NOT_STARTED + " AND case_id = :caseId")
         .param("caseId", caseId).query(CollectionRepository::processStart).optional();
   }
 
   /** The starts that failed {@code maxAttempts} times and are no longer retried, oldest case first, at most {@code limit}. */
   public List<ProcessStart> givenUpStarts(int maxAttempts, int limit) {
-    return jdbc.sql("""
-        SELECT case_id, loan_id, branch_code, opened_on, process_start_attempts, process_start_error FROM collection_case
-        WHERE process_instance_id IS NULL AND process_start_due_at IS NOT NULL AND process_start_attempts >= :max
-        ORDER BY opened_on, case_id
-        LIMIT :limit
-        """)
+    return jdbc.sql(NOT_STARTED + " AND process_start_attempts >= :max ORDER BY opened_on, case_id LIMIT :limit")
         .param("max", maxAttempts).param("limit", limit).query(CollectionRepository::processStart).list();
   }
 
