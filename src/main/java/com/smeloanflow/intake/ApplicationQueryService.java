@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -101,12 +103,17 @@ public class ApplicationQueryService {
         application.product().name(), application.requestedAmount(), application.termMonths(),
         application.branchCode(), stage, openTasks,
         application.missingDocuments().stream().map(RequiredDocument::label).toList(),
-        decisions.stream().map(reader -> reader.decision(applicationId)).flatMap(java.util.Optional::stream).findFirst().orElse(null),
+        firstAnswer(decisions, reader -> reader.decision(applicationId)),
         outcome,
-        loans.stream().map(lookup -> lookup.loanIdOf(applicationId)).flatMap(java.util.Optional::stream).findFirst().orElse(null),
+        firstAnswer(loans, lookup -> lookup.loanIdOf(applicationId)),
         // only a revolving line opens a line: other products' polls do not ask
         application.product() != Product.REVOLVING_LINE ? null
-            : lines.stream().map(lookup -> lookup.lineIdOf(applicationId)).flatMap(java.util.Optional::stream).findFirst().orElse(null),
+            : firstAnswer(lines, lookup -> lookup.lineIdOf(applicationId)),
         application.submittedAt());
+  }
+
+  /** The first answer of the later stages that implement one of intake's lookups; null when none answers. */
+  private static <T, R> R firstAnswer(List<T> sources, Function<T, Optional<R>> ask) {
+    return sources.stream().map(ask).flatMap(Optional::stream).findFirst().orElse(null);
   }
 }
