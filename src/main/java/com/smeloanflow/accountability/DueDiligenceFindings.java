@@ -1,12 +1,16 @@
 package com.smeloanflow.accountability;
 
+import com.smeloanflow.platform.SqlInLists;
 import com.smeloanflow.servicing.Classification;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -67,12 +71,19 @@ class DueDiligenceFindings {
         .list();
   }
 
-  /** The concluded review's finding for the loan's customer manager. */
-  Optional<DueDiligenceOutcome> outcomeFor(String loanId, String customerManager) {
-    return jdbc.sql("""
-        SELECT outcome FROM due_diligence_finding WHERE loan_id = :loan AND officer = :officer AND role = 'CUSTOMER_MANAGER'""")
-        .param("loan", loanId).param("officer", customerManager).query(String.class).optional()
-        .map(DueDiligenceOutcome::valueOf);
+  /** The concluded reviews' findings for the customer manager of these loans, by loan id (loans without one left out). */
+  Map<String, DueDiligenceOutcome> outcomesFor(Collection<String> loanIds, String customerManager) {
+    Map<String, DueDiligenceOutcome> outcomes = new HashMap<>();
+    for (List<String> chunk : SqlInLists.chunks(loanIds)) {
+      jdbc.sql("""
+          SELECT loan_id, outcome FROM due_diligence_finding
+          WHERE loan_id IN (:loans) AND officer = :officer AND role = 'CUSTOMER_MANAGER'""")
+          .param("loans", chunk).param("officer", customerManager)
+          .query(rs -> {
+            outcomes.put(rs.getString("loan_id"), DueDiligenceOutcome.valueOf(rs.getString("outcome")));
+          });
+    }
+    return outcomes;
   }
 
   private static DueDiligenceReview review(ResultSet rs, int row) throws SQLException {

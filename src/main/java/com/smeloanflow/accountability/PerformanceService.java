@@ -57,8 +57,12 @@ public class PerformanceService {
 
   /** The branches a user's performance belongs to: where the user is a manager, and where their loans are. */
   public List<String> performanceBranchesOf(String userId) {
+    return performanceBranches(userId, managedLoans.ofManager(userId));
+  }
+
+  private List<String> performanceBranches(String userId, List<ManagedLoan> managed) {
     TreeSet<String> branches = new TreeSet<>(branchesOf(userId));
-    managedLoans.ofManager(userId).forEach(loan -> branches.add(loan.branchCode()));
+    managed.forEach(loan -> branches.add(loan.branchCode()));
     return List.copyOf(branches);
   }
 
@@ -69,11 +73,12 @@ public class PerformanceService {
    */
   @Transactional(readOnly = true)
   public ManagerPerformance of(String userId) {
-    List<String> branches = performanceBranchesOf(userId);
+    List<ManagedLoan> managed = managedLoans.ofManager(userId);
+    List<String> branches = performanceBranches(userId, managed);
     if (branches.isEmpty()) {
       throw new NotFoundException("客户经理不存在", "No customer manager " + userId);
     }
-    return compute(userId, branches);
+    return compute(userId, branches, managed);
   }
 
   /** The performance of every customer manager of the branch (members of its group, and those with its loans). */
@@ -83,21 +88,33 @@ public class PerformanceService {
         .listPage(0, MAX_MANAGERS).stream().map(User::getId).collect(Collectors.toCollection(TreeSet::new));
     managers.addAll(managedLoans.managersOfBranch(branchCode));
     return new ManagerPerformance.BranchPerformance(branchCode, policy.nplTolerance(),
-        managers.stream().map(manager -> compute(manager, performanceBranchesOf(manager))).toList());
+        managers.stream().map(manager -> {
+          List<ManagedLoan> managed = managedLoans.ofManager(manager);
+          return compute(manager, performanceBranches(manager, managed), managed);
+        }).toList());
   }
 
-  private ManagerPerformance compute(String userId, List<String> branches) {
+  /** The figures of the manager's loans, read for all of them at once (a few statements, not a few per loan). */
+  private ManagerPerformance compute(String userId, List<String> branches, List<ManagedLoan> managersLoans) {
+    List<String> loanIds = managersLoans.stream().map(ManagedLoan::loanId).toList();
+    Map<String, LoanAccount> accounts = loans.findAll(loanIds);
+    Map<String, LoanStanding> standings = loans.standings(loanIds);
+    Map<String, List<LedgerLine>> ledgers = loans.ledgers(loanIds);
+    Map<String, DueDiligenceOutcome> reviews = findings.outcomesFor(loanIds, userId);
     List<LoanPerformance> details = new ArrayList<>();
     List<PerformanceFigures.LoanBalance> balances = new ArrayList<>();
-    for (ManagedLoan managed : managedLoans.ofManager(userId)) {
-      LoanAccount account = loans.find(managed.loanId()).orElseThrow();
-      LoanStanding standing = loans.standing(managed.loanId()).orElseThrow();
-      List<LedgerLine> ledger = loans.ledger(managed.loanId());
+    for (ManagedLoan managed : managersLoans) {
+      LoanAccount account = accounts.get(managed.loanId());
+      LoanStanding standing = standings.get(managed.loanId());
+      if (account == null || standing == null) {
+        throw new IllegalStateException("Managed loan " + managed.loanId() + " of " + userId + " has no loan account");
+      }
+      List<LedgerLine> ledger = ledgers.getOrDefault(managed.loanId(), List.of());
       BigDecimal outstanding = standing.active() ? LoanBalances.of(ledger).outstandingPrincipal() : ZERO;
       BigDecimal earned = ledger.stream().map(line -> line.interestPaid().add(line.penaltyPaid()))
           .reduce(ZERO, BigDecimal::add);
       boolean nonPerforming = standing.classification().nonPerforming();
-      Optional<DueDiligenceOutcome> review = findings.outcomeFor(managed.loanId(), userId);
+      Optional<DueDiligenceOutcome> review = Optional.ofNullable(reviews.get(managed.loanId()));
       boolean exempt = review.filter(DueDiligenceOutcome::exemptsFromTolerance).isPresent();
       PerformanceFigures.LoanBalance balance = new PerformanceFigures.LoanBalance(managed.loanId(), outstanding,
           nonPerforming, exempt);

@@ -2,13 +2,13 @@ package com.smeloanflow.campaign;
 
 import com.smeloanflow.intake.Product;
 import com.smeloanflow.platform.FieldViolation;
+import com.smeloanflow.platform.SqlInLists;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,9 +21,6 @@ import org.springframework.stereotype.Repository;
 /** The campaign stage's tables ({@code campaign}, {@code campaign_row}, {@code prospect}, {@code prospect_contact}, {@code prospect_handover}, V72). */
 @Repository
 class CampaignRepository {
-
-  /** Values per IN list: well below what H2 and PostgreSQL take. */
-  private static final int IN_CHUNK = 500;
 
   private final JdbcClient jdbc;
 
@@ -120,10 +117,9 @@ class CampaignRepository {
   /** Of these credit codes, those of an open prospect (any campaign): credit code → prospect. */
   Map<String, Prospect> openProspectsByCreditCode(Collection<String> creditCodes) {
     Map<String, Prospect> open = new HashMap<>();
-    List<String> codes = new ArrayList<>(creditCodes);
-    for (int from = 0; from < codes.size(); from += IN_CHUNK) {
+    for (List<String> codes : SqlInLists.chunks(creditCodes)) {
       jdbc.sql("SELECT * FROM prospect WHERE status = 'OPEN' AND credit_code IN (:codes)")
-          .param("codes", codes.subList(from, Math.min(codes.size(), from + IN_CHUNK)))
+          .param("codes", codes)
           .query(CampaignRepository::prospect).list().forEach(p -> open.putIfAbsent(p.data().creditCode(), p));
     }
     return open;

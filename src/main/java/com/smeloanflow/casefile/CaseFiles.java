@@ -1,6 +1,7 @@
 package com.smeloanflow.casefile;
 
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.SqlInLists;
 import com.smeloanflow.platform.StateConflictException;
 import java.sql.Timestamp;
 import java.util.Collection;
@@ -105,9 +106,7 @@ public class CaseFiles {
    */
   public java.util.Set<String> reached(Collection<String> applicationIds, ApplicationStatus status) {
     java.util.Set<String> reached = new java.util.HashSet<>();
-    List<String> ids = List.copyOf(applicationIds);
-    for (int from = 0; from < ids.size(); from += 500) {
-      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+    for (List<String> chunk : SqlInLists.chunks(applicationIds)) {
       reached.addAll(jdbc.sql("""
           SELECT application_id FROM case_file WHERE application_id IN (:ids) AND status = :status
           UNION

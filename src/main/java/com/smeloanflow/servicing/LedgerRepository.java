@@ -1,10 +1,16 @@
 package com.smeloanflow.servicing;
 
 import com.smeloanflow.approval.RepaymentMethod;
+import com.smeloanflow.platform.SqlInLists;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,6 +55,21 @@ public class LedgerRepository {
         .list();
   }
 
+  /** The ledger lines of each of these loans, one statement per {@link SqlInLists#CHUNK} ids; a loan not found is left out. */
+  public Map<String, List<LedgerLine>> lines(Collection<String> loanIds) {
+    Map<String, List<LedgerLine>> lines = new HashMap<>();
+    for (List<String> chunk : SqlInLists.chunks(loanIds)) {
+      jdbc.sql("SELECT * FROM repayment_instalment WHERE loan_id IN (:ids)")
+          .param("ids", chunk)
+          .query(rs -> {
+            lines.computeIfAbsent(rs.getString("loan_id"), id -> new ArrayList<>()).add(line(rs));
+          });
+    }
+    // Sorted here: with ORDER BY, H2 walks the whole primary key in order instead of looking the ids up.
+    lines.values().forEach(loanLines -> loanLines.sort(Comparator.comparingInt(LedgerLine::number)));
+    return lines;
+  }
+
   /** Writes back every instalment's amounts, payments and status. */
   public void save(String loanId, List<LedgerLine> lines) {
     batch.batchUpdate("""
@@ -78,27 +99,42 @@ public class LedgerRepository {
       (SELECT MAX(r.business_date) FROM daily_close_run r WHERE r.status = 'COMPLETED'
         AND r.business_date >= loan_account.disbursed_on AND r.started_at >= loan_account.opened_at)""";
 
+  private static final String STANDING = """
+      SELECT loan_id, status, days_past_due, overdue_since, defaulted_on, classification, dpd_classification,
+        last_closed_on, closed_on, written_off_principal,""" + " " + LAST_COMPLETED_CLOSE + """
+       AS last_completed_close
+      FROM loan_account""";
+
   /** The loan's standing after the last daily close that covered it. */
   public Optional<LoanStanding> standing(String loanId) {
-    return jdbc.sql("""
-        SELECT loan_id, status, days_past_due, overdue_since, defaulted_on, classification, dpd_classification,
-          last_closed_on, closed_on, written_off_principal,""" + " " + LAST_COMPLETED_CLOSE + """
-         AS last_completed_close
-        FROM loan_account WHERE loan_id = :loanId
-        """)
+    return jdbc.sql(STANDING + " WHERE loan_id = :loanId")
         .param("loanId", loanId)
-        .query((rs, row) -> {
-          String status = rs.getString("status");
-          LocalDate written = rs.getObject("last_closed_on", LocalDate.class);
-          LocalDate covered = rs.getObject("last_completed_close", LocalDate.class);
-          LocalDate lastClosedOn = !LoanAccount.ACTIVE.equals(status) || covered == null || (written != null && !written.isBefore(covered))
-              ? written : covered;
-          return new LoanStanding(rs.getString("loan_id"), status, rs.getInt("days_past_due"),
-              rs.getObject("overdue_since", LocalDate.class), rs.getObject("defaulted_on", LocalDate.class),
-              Classification.valueOf(rs.getString("classification")), Classification.valueOf(rs.getString("dpd_classification")),
-              lastClosedOn, rs.getObject("closed_on", LocalDate.class), rs.getBigDecimal("written_off_principal"));
-        })
+        .query((rs, row) -> standing(rs))
         .optional();
+  }
+
+  /** The standing of each of these loans, one statement per {@link SqlInLists#CHUNK} ids; a loan not found is left out. */
+  public Map<String, LoanStanding> standings(Collection<String> loanIds) {
+    Map<String, LoanStanding> standings = new HashMap<>();
+    for (List<String> chunk : SqlInLists.chunks(loanIds)) {
+      jdbc.sql(STANDING + " WHERE loan_id IN (:ids)")
+          .param("ids", chunk)
+          .query((rs, row) -> standing(rs))
+          .list().forEach(standing -> standings.put(standing.loanId(), standing));
+    }
+    return standings;
+  }
+
+  private static LoanStanding standing(ResultSet rs) throws SQLException {
+    String status = rs.getString("status");
+    LocalDate written = rs.getObject("last_closed_on", LocalDate.class);
+    LocalDate covered = rs.getObject("last_completed_close", LocalDate.class);
+    LocalDate lastClosedOn = !LoanAccount.ACTIVE.equals(status) || covered == null || (written != null && !written.isBefore(covered))
+        ? written : covered;
+    return new LoanStanding(rs.getString("loan_id"), status, rs.getInt("days_past_due"),
+        rs.getObject("overdue_since", LocalDate.class), rs.getObject("defaulted_on", LocalDate.class),
+        Classification.valueOf(rs.getString("classification")), Classification.valueOf(rs.getString("dpd_classification")),
+        lastClosedOn, rs.getObject("closed_on", LocalDate.class), rs.getBigDecimal("written_off_principal"));
   }
 
   /** The loan's classification changes, newest first. */

@@ -14,6 +14,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -128,6 +129,11 @@ public class LoanAccountService {
     return accounts.findById(loanId);
   }
 
+  /** These loan accounts with their schedules, by loan id, in a few statements however many; a loan not found is left out. */
+  public Map<String, LoanAccount> findAll(Collection<String> loanIds) {
+    return accounts.findAllById(loanIds);
+  }
+
   /** The loan account opened for an application, with its schedule. */
   public Optional<LoanAccount> findByApplication(String applicationId) {
     return accounts.findByApplication(applicationId);
@@ -148,6 +154,11 @@ public class LoanAccountService {
     return ledger.standing(loanId);
   }
 
+  /** {@link #standing} of each of these loans, by loan id, in a few statements however many; a loan not found is left out. */
+  public Map<String, LoanStanding> standings(Collection<String> loanIds) {
+    return ledger.standings(loanIds);
+  }
+
   /** What the borrower owes, from the ledger. */
   public LoanBalances balances(String loanId) {
     return LoanBalances.of(ledger.lines(loanId));
@@ -156,6 +167,11 @@ public class LoanAccountService {
   /** The instalments with what was paid of them and the penalty interest charged. */
   public List<LedgerLine> ledger(String loanId) {
     return ledger.lines(loanId);
+  }
+
+  /** {@link #ledger} of each of these loans, by loan id, in a few statements however many; a loan not found is left out. */
+  public Map<String, List<LedgerLine>> ledgers(Collection<String> loanIds) {
+    return ledger.lines(loanIds);
   }
 
   /** The loan's classification changes, newest first. */

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -179,6 +180,41 @@ class LoanAccountServiceTest extends AbstractIntegrationTest {
         .isEqualTo(new BigDecimal("81831.51"));
     assertThat(loans.outstandingPrincipal(List.of(writtenOff.applicationId(), noLoan.id()))).isEqualTo(new BigDecimal("0.00"));
     assertThat(loans.outstandingPrincipal(List.of())).isEqualTo(new BigDecimal("0.00"));
+  }
+
+  /** Lists of many loans (a manager's performance) read a few statements per hundred loans, not a few per loan. */
+  @Test
+  void readsManyLoansAtOnceAsItReadsEachOne() {
+    LoanAccount repaying = TestLoans.with(intake, loans).disbursedOn(clock.today().minusDays(10));
+    LoanAccount writtenOff = TestLoans.with(intake, loans).disbursedOn(clock.today().minusDays(10));
+    LoanAccount untouched = TestLoans.with(intake, loans).disbursedOn(clock.today());
+    repayments.receive(new ReceiveRepayment(repaying.loanId(), "TX-BULK-" + repaying.loanId(), new BigDecimal("9000.00"),
+        clock.today(), "core-banking"));
+    loans.writeOff(new WriteOffLoan(writtenOff.loanId(), clock.today(), "collector2", "测试"));
+    // 250 ids, more than one statement takes: the loans first, in the middle and last, unknown ids between them
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 247; i++) {
+      ids.add("LN19990101%06d".formatted(i));
+    }
+    ids.add(0, repaying.loanId());
+    ids.add(150, writtenOff.loanId());
+    ids.add(untouched.loanId());
+
+    Map<String, LoanAccount> accounts = loans.findAll(ids);
+    Map<String, LoanStanding> standings = loans.standings(ids);
+    Map<String, List<LedgerLine>> ledgers = loans.ledgers(ids);
+
+    for (LoanAccount loan : List.of(repaying, writtenOff, untouched)) {
+      assertThat(accounts.get(loan.loanId())).isEqualTo(loans.find(loan.loanId()).orElseThrow());
+      assertThat(standings.get(loan.loanId())).isEqualTo(loans.standing(loan.loanId()).orElseThrow());
+      assertThat(ledgers.get(loan.loanId())).isEqualTo(loans.ledger(loan.loanId())).hasSize(12);
+    }
+    assertThat(accounts).containsOnlyKeys(repaying.loanId(), writtenOff.loanId(), untouched.loanId());
+    assertThat(standings).containsOnlyKeys(repaying.loanId(), writtenOff.loanId(), untouched.loanId());
+    assertThat(ledgers).containsOnlyKeys(repaying.loanId(), writtenOff.loanId(), untouched.loanId());
+    assertThat(standings.get(writtenOff.loanId()).status()).isEqualTo(LoanAccount.WRITTEN_OFF);
+    assertThat(ledgers.get(repaying.loanId()).get(0).interestPaid()).isEqualByComparingTo("362.50");
+    assertThat(loans.findAll(List.of())).isEmpty();
   }
 
   @Test
