@@ -7,16 +7,25 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The bank's working hours on a working day, in China Standard Time: {@code smeloan.calendar.working-hours},
- * periods such as {@code 09:00-12:00} in day order (default 09:00–12:00 and 13:00–17:00, seven hours).
- * SLA goals and deadlines are counted in these hours.
+ * The bank calendar's settings ({@code smeloan.calendar}).
+ *
+ * @param workingHours         the working hours of a working day, China Standard Time: periods such as
+ *                             {@code 09:00-12:00} in day order (default 09:00–12:00 and 13:00–17:00, seven
+ *                             hours). SLA goals and deadlines are counted in these hours.
+ * @param nextYearExpectedDays how many days before 1 January next year's table is expected (default 45: the
+ *                             longest working-day timer, 30 working days, then reaches into the next year);
+ *                             from then on {@link BankCalendarCoverage} reports it missing
  */
 @ConfigurationProperties("smeloan.calendar")
-public record BankCalendarProperties(List<String> workingHours) {
+public record BankCalendarProperties(List<String> workingHours, Integer nextYearExpectedDays) {
 
   public BankCalendarProperties {
     workingHours = workingHours == null || workingHours.isEmpty() ? List.of("09:00-12:00", "13:00-17:00") : List.copyOf(workingHours);
     periods(workingHours);
+    nextYearExpectedDays = nextYearExpectedDays == null ? 45 : nextYearExpectedDays;
+    if (nextYearExpectedDays < 0 || nextYearExpectedDays > 365) {
+      throw new IllegalArgumentException("smeloan.calendar.next-year-expected-days: 0 to 365, not " + nextYearExpectedDays);
+    }
   }
 
   /** A period of work within a day. */
