@@ -44,6 +44,13 @@ public enum MailTemplate {
   RENEWAL_COMPLETED("renewal-completed", MailCaseType.LOAN),
   /** To a borrower who did not sign the renewal contract by maturity (renewal): repay as agreed. */
   RENEWAL_LAPSED("renewal-lapsed", MailCaseType.LOAN),
+  /**
+   * To a borrower who prepaid principal after signing the renewal contract and whose renewal the bank then did
+   * not carry out (renewal, 复核续贷金额): repay as agreed.
+   */
+  RENEWAL_WITHDRAWN("renewal-withdrawn", MailCaseType.LOAN),
+  /** To a borrower who prepaid all principal due at maturity after signing (renewal): nothing to renew. */
+  RENEWAL_NOT_NEEDED("renewal-not-needed", MailCaseType.LOAN),
   /** To staff ({@link MailCaseType#STAFF}): a task reached its SLA goal. */
   SLA_REMINDER("sla-reminder", MailCaseType.STAFF),
   /** To a team's leads ({@link MailCaseType#STAFF}): a task passed its SLA deadline. */

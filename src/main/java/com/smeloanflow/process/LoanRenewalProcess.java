@@ -44,8 +44,26 @@ public final class LoanRenewalProcess {
     public static final String BOUNDARY_MATURED_UNSIGNED = "BoundaryEvent_MaturedUnsigned";
     /** 原贷款已到期 (signed: the day of the posting) */
     public static final String TIMER_LOAN_MATURES = "TimerEvent_LoanMatures";
+    /** Joins the maturity and a reviewer's RENEW_DUE before the posting. */
+    public static final String GATEWAY_POST_RENEWAL_JOIN = "Gateway_PostRenewalJoin";
     /** 办理续贷转贷 */
     public static final String TASK_POST_RENEWAL = "ServiceTask_PostRenewal";
+    /** 到期应还本金已变更 (error boundary: a prepayment since signing; nothing posted) */
+    public static final String BOUNDARY_AMOUNT_CHANGED = "BoundaryEvent_RenewalAmountChanged";
+    /** 复核续贷金额 (the approver group, due on the maturity date) */
+    public static final String TASK_REVIEW_AMOUNT = "UserTask_ReviewRenewalAmount";
+    /** 是否按到期应还本金续贷? */
+    public static final String GATEWAY_RENEW_DUE = "Gateway_RenewDueAmount";
+    /** 通知不再续贷 */
+    public static final String TASK_WITHDRAWN_MAIL = "SendTask_RenewalWithdrawnMail";
+    /** 续贷已撤销 */
+    public static final String END_WITHDRAWN = "EndEvent_RenewalWithdrawn";
+    /** 到期本金已提前还清 (error boundary: nothing to renew) */
+    public static final String BOUNDARY_PRINCIPAL_PREPAID = "BoundaryEvent_PrincipalPrepaid";
+    /** 通知无需续贷 */
+    public static final String TASK_NOT_NEEDED_MAIL = "SendTask_RenewalNotNeededMail";
+    /** 无需续贷 */
+    public static final String END_NOT_NEEDED = "EndEvent_RenewalNotNeeded";
     /** 通知续贷已办理 */
     public static final String TASK_COMPLETED_MAIL = "SendTask_RenewalCompletedMail";
     /** 贷款已续贷 */
@@ -80,6 +98,16 @@ public final class LoanRenewalProcess {
     public static final String CONTRACT_SIGNED = "SequenceFlow_RenewalContractSigned";
     public static final String MATURED_UNSIGNED = "SequenceFlow_MaturedUnsigned";
     public static final String LOAN_MATURED = "SequenceFlow_LoanMatured";
+    public static final String TO_POST_RENEWAL = "SequenceFlow_ToPostRenewal";
+    public static final String AMOUNT_CHANGED = "SequenceFlow_RenewalAmountChanged";
+    public static final String AMOUNT_REVIEWED = "SequenceFlow_RenewalAmountReviewed";
+    /** 按到期应还本金续贷 (back to the posting) */
+    public static final String RENEW_DUE_YES = "SequenceFlow_RenewDueAmountYes";
+    /** 不再续贷 */
+    public static final String RENEW_DUE_NO = "SequenceFlow_RenewDueAmountNo";
+    public static final String WITHDRAWN_MAILED = "SequenceFlow_RenewalWithdrawnMailed";
+    public static final String PRINCIPAL_PREPAID = "SequenceFlow_PrincipalPrepaid";
+    public static final String NOT_NEEDED_MAILED = "SequenceFlow_RenewalNotNeededMailed";
     public static final String RENEWAL_POSTED = "SequenceFlow_RenewalPosted";
     public static final String COMPLETED_MAILED = "SequenceFlow_RenewalCompletedMailed";
     public static final String LAPSED = "SequenceFlow_RenewalLapsedRecorded";
@@ -95,6 +123,16 @@ public final class LoanRenewalProcess {
     private Messages() {}
   }
 
+  /** BPMN error codes of 办理续贷转贷: a prepayment after signing, found before any money moved. */
+  public static final class Errors {
+    /** The principal due at maturity is not the amount to renew: 复核续贷金额 decides. */
+    public static final String AMOUNT_CHANGED = "RENEWAL_AMOUNT_CHANGED";
+    /** All principal due at maturity was prepaid: nothing to renew. */
+    public static final String PRINCIPAL_PREPAID = "RENEWAL_PRINCIPAL_PREPAID";
+
+    private Errors() {}
+  }
+
   /**
    * The variables the process owns: only what its gateways, timers and the approval task read, written by
    * renewal's code. Everything else lives in {@code loan_renewal}.
@@ -104,12 +142,20 @@ public final class LoanRenewalProcess {
     public static final ProcessVariable<String> ROUTE = ProcessVariable.of("renewalRoute", String.class);
     /** Whether a person decides (SINGLE or COMMITTEE). */
     public static final ProcessVariable<Boolean> PERSON_APPROVES = ProcessVariable.of("renewalPersonApproves", Boolean.class);
-    /** The group whose member decides: credit-approvers (SINGLE) or credit-committee-chair (COMMITTEE). */
+    /**
+     * The group whose member decides the renewal and, after a prepayment since signing, its amount (复核续贷金额):
+     * credit-approvers (SINGLE, and AUTO: the model approved within an approver's authority) or
+     * credit-committee-chair (COMMITTEE). Not set when the table declined.
+     */
     public static final ProcessVariable<String> APPROVER_GROUP = ProcessVariable.of("renewalApproverGroup", String.class);
     /** Whether the renewal was approved (by the model or a person). */
     public static final ProcessVariable<Boolean> APPROVED = ProcessVariable.of("renewalApproved", Boolean.class);
     /** The old loan's maturity, 00:00 China Standard Time: the posting if signed, the lapse if not. */
     public static final ProcessVariable<Date> MATURES_AT = ProcessVariable.of("renewalMaturesAt", Date.class);
+    /** When 复核续贷金额 is due: 23:59 China Standard Time of the maturity date (the daily close then counts it overdue). */
+    public static final ProcessVariable<Date> AMOUNT_REVIEW_DUE_AT = ProcessVariable.of("renewalAmountReviewDueAt", Date.class);
+    /** 复核续贷金额: whether the principal now due is renewed (else the renewal is withdrawn). */
+    public static final ProcessVariable<Boolean> RENEW_DUE = ProcessVariable.of("renewalRenewDue", Boolean.class);
 
     private Variables() {}
   }

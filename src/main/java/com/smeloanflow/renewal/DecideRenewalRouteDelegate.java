@@ -25,9 +25,10 @@ public class DecideRenewalRouteDelegate implements JavaDelegate {
     RenewalRoute route = approval.route(execution.getProcessBusinessKey());
     ROUTE.set(execution, route.route().name());
     PERSON_APPROVES.set(execution, route.personApproves());
-    if (route.personApproves()) {
+    if (route.approverGroup() != null) {
       APPROVER_GROUP.set(execution, route.approverGroup());
-    } else {
+    }
+    if (!route.personApproves()) {
       APPROVED.set(execution, route.route() == ApprovalRoute.AUTO);
     }
   }

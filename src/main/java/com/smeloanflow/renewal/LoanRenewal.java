@@ -10,7 +10,13 @@ import java.time.LocalDate;
  *
  * @param eligibility     the table's inputs and answer when the offer scan evaluated the loan
  * @param offerExpiresOn  the last day the borrower may apply (null unless offered)
- * @param renewalAmount   the principal renewed: the old loan's principal due at maturity
+ * @param renewalAmount   the signed renewal amount: the old loan's principal due at maturity when offered; the
+ *                        ceiling of what the renewal may lend
+ * @param principalDueAtMaturity what the maturity posting found due when it was not the signed amount (a
+ *                        prepayment after signing), else null
+ * @param amountReviewDecision   复核续贷金额: {@code RENEW_DUE} or {@code LAPSE}, null until decided
+ * @param amountReviewNote       the reviewer's internal note (never shown to the borrower)
+ * @param renewedAmount   the principal the maturity posting lent (null until RENEWED)
  */
 public record LoanRenewal(
     String loanId,
@@ -36,7 +42,26 @@ public record LoanRenewal(
     Instant signedAt,
     String postingReference,
     String newLoanId,
-    LocalDate closedOn) {
+    LocalDate closedOn,
+    BigDecimal principalDueAtMaturity,
+    String amountReviewDecision,
+    String amountReviewedBy,
+    Instant amountReviewedAt,
+    String amountReviewNote,
+    BigDecimal renewedAmount) {
+
+  /** 复核续贷金额: renew the principal now due at maturity (less than signed). */
+  public static final String RENEW_DUE = "RENEW_DUE";
+  /** 复核续贷金额: do not renew; the old loan falls due as agreed. */
+  public static final String LAPSE = "LAPSE";
+
+  /**
+   * What the maturity posting lends: the principal now due when a reviewer chose to renew it, else the
+   * signed amount.
+   */
+  public BigDecimal amountToRenew() {
+    return RENEW_DUE.equals(amountReviewDecision) && principalDueAtMaturity != null ? principalDueAtMaturity : renewalAmount;
+  }
 
   /**
    * The eligibility table's inputs and answer.

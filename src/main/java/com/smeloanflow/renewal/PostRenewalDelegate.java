@@ -1,21 +1,42 @@
 package com.smeloanflow.renewal;
 
+import static com.smeloanflow.process.LoanRenewalProcess.Variables.AMOUNT_REVIEW_DUE_AT;
+
+import com.smeloanflow.process.LoanRenewalProcess;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** 办理续贷转贷 (after a save point, at maturity): the one renewal posting (RenewalPostingService). */
+/**
+ * 办理续贷转贷 (after a save point, at maturity): the one renewal posting (RenewalPostingService). A prepayment
+ * since signing is a business answer, not a failure: the BPMN error RENEWAL_AMOUNT_CHANGED (复核续贷金额, due
+ * on the maturity date) or RENEWAL_PRINCIPAL_PREPAID (nothing to renew). A technical failure is retried.
+ */
 @Component("postRenewal")
 public class PostRenewalDelegate implements JavaDelegate {
 
   private final RenewalPostingService postings;
+  private final RenewalAmountReviewService reviews;
 
-  public PostRenewalDelegate(RenewalPostingService postings) {
+  public PostRenewalDelegate(RenewalPostingService postings, RenewalAmountReviewService reviews) {
     this.postings = postings;
+    this.reviews = reviews;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    postings.post(execution.getProcessBusinessKey());
+    String loanId = execution.getProcessBusinessKey();
+    RenewalPostingService.Result result = postings.post(loanId);
+    switch (result.outcome()) {
+      case RENEWED -> { }
+      case AMOUNT_CHANGED -> {
+        AMOUNT_REVIEW_DUE_AT.set(execution, reviews.dueAt(loanId));
+        throw new BpmnError(LoanRenewalProcess.Errors.AMOUNT_CHANGED, "Loan " + loanId + " owes "
+            + result.dueAtMaturity().toPlainString() + " CNY principal at maturity, not the amount to renew: nothing posted");
+      }
+      case PRINCIPAL_PREPAID -> throw new BpmnError(LoanRenewalProcess.Errors.PRINCIPAL_PREPAID,
+          "Loan " + loanId + ": all principal due at maturity prepaid, nothing to renew");
+    }
   }
 }

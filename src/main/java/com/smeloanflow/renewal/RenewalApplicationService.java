@@ -117,6 +117,6 @@ public class RenewalApplicationService {
         r.offerExpiresOn(), r.status() == RenewalStatus.OFFERED && !today.isAfter(r.offerExpiresOn()), r.renewalAmount(),
         r.requestId(), r.appliedAt(), r.approvalRoute(), r.decidedBy(),
         r.customerReason() == null ? null : CustomerReason.valueOf(r.customerReason()).text(), r.contractNumber(), r.signedAt(),
-        r.newLoanId(), r.closedOn(), r.eligibility()));
+        r.newLoanId(), r.principalDueAtMaturity(), r.renewedAmount(), r.closedOn(), r.eligibility()));
   }
 }

@@ -65,9 +65,12 @@ public class RenewalController {
   }
 
   @GetMapping(path = "/renewal", produces = "application/json")
-  @Operation(summary = "The loan's renewal: offer, application, approval, contract, maturity posting",
-      description = "404 until the offer scan evaluated the loan. Staff also see the eligibility table's inputs and reason"
-          + " (eligibility); the channel does not. Central staff, the channel and the loan's own branch.")
+  @Operation(summary = "The loan's renewal: offer, application, approval, contract, maturity posting or amount review",
+      description = "404 until the offer scan evaluated the loan. renewalAmount is the signed amount; a prepayment after"
+          + " signing that changed the principal due at maturity shows in principalDueAtMaturity and the status (AMOUNT_REVIEW"
+          + " while the approver group reviews the amount, WITHDRAWN when not renewed, PRINCIPAL_PREPAID when all of it was"
+          + " prepaid); renewedAmount is what the new loan lent (RENEWED). Staff also see the eligibility table's inputs and"
+          + " reason (eligibility); the channel does not. Central staff, the channel and the loan's own branch.")
   @ApiResponse(responseCode = "200", description = "The renewal")
   @ApiResponse(responseCode = "403", description = "A loan of another branch", content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "404", description = "No such loan, or not evaluated for renewal",
@@ -89,6 +92,7 @@ public class RenewalController {
     }
     return new RenewalView(view.loanId(), view.status(), view.statusLabel(), view.maturityDate(), view.offerExpiresOn(),
         view.offerOpen(), view.renewalAmount(), view.requestId(), view.appliedAt(), null, null, view.customerReasonText(),
-        view.contractNumber(), view.signedAt(), view.newLoanId(), view.closedOn(), null);
+        view.contractNumber(), view.signedAt(), view.newLoanId(), view.principalDueAtMaturity(), view.renewedAmount(),
+        view.closedOn(), null);
   }
 }

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Placeholders of the borrower's renewal mails (case type LOAN): the maturity, the last day to apply, the
- * amount, the contract, the new loan and, when declined, the customer text of the chosen reason. The
- * eligibility reasons and the approver's note are internal and never reach a mail.
+ * signed amount and the amount actually renewed, the contract, the new loan and, when declined, the customer text of the chosen reason. The
+ * eligibility reasons, the approver's and the amount reviewer's notes are internal and never reach a mail.
  */
 @Component
 public class RenewalMailValues implements MailValueProvider {
@@ -33,6 +33,7 @@ public class RenewalMailValues implements MailValueProvider {
       values.put("renewalMaturityDate", renewal.maturityDate().toString());
       values.put("renewalOfferExpiresOn", String.valueOf(renewal.offerExpiresOn()));
       values.put("renewalAmount", renewal.renewalAmount().toPlainString());
+      values.put("renewalRenewedAmount", renewal.renewedAmount() == null ? "" : renewal.renewedAmount().toPlainString());
       values.put("renewalContractNumber", String.valueOf(renewal.contractNumber()));
       values.put("renewalNewLoanId", String.valueOf(renewal.newLoanId()));
       values.put("renewalCustomerText", renewal.customerReason() == null ? ""

@@ -3,6 +3,7 @@ package com.smeloanflow.renewal;
 import com.smeloanflow.disbursement.CoreBankingGateway;
 import com.smeloanflow.disbursement.CorePosting;
 import com.smeloanflow.disbursement.DisbursementOrder;
+import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.process.LoanOriginationProcess;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
@@ -22,6 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
  * loan), classified 正常 as a renewal, and post-loan monitoring starts for the new loan. A replayed job
  * posts nothing new: core banking answers the key with the first posting, the ledger with the account it
  * opened, monitoring's start message is sent only when the account was opened now.
+ *
+ * <p>Before any money moves, the principal due at maturity is compared with the amount to lend (the signed
+ * amount, or the principal due a reviewer chose to renew in 复核续贷金额). A prepayment since changed it:
+ * nothing is posted, the renewal waits for the review ({@link Outcome#AMOUNT_CHANGED}); all of it prepaid:
+ * nothing to renew, the renewal ends ({@link Outcome#PRINCIPAL_PREPAID}). Both are answers, not failures, so
+ * that what they record commits with the process's next step; a technical failure (core banking down)
+ * throws and the job is retried.
  */
 @Service
 public class RenewalPostingService {
@@ -32,13 +40,15 @@ public class RenewalPostingService {
   private final LoanAccountService loans;
   private final CoreBankingGateway coreBanking;
   private final RuntimeService runtimeService;
+  private final BusinessClock clock;
 
   public RenewalPostingService(RenewalRepository renewals, LoanAccountService loans, CoreBankingGateway coreBanking,
-      RuntimeService runtimeService) {
+      RuntimeService runtimeService, BusinessClock clock) {
     this.renewals = renewals;
     this.loans = loans;
     this.coreBanking = coreBanking;
     this.runtimeService = runtimeService;
+    this.clock = clock;
   }
 
   /** The idempotency key of a loan's renewal posting in core banking. */
@@ -46,33 +56,61 @@ public class RenewalPostingService {
     return "RENEWAL-" + loanId;
   }
 
-  /** @return the new loan */
+  /** What the maturity posting did. */
+  public enum Outcome {
+    /** Posted (now or by an earlier run): the new loan repaid the old loan's principal due at maturity. */
+    RENEWED,
+    /** Nothing posted: the principal due at maturity is not the amount to lend; 复核续贷金额 decides. */
+    AMOUNT_CHANGED,
+    /** Nothing posted: all principal due at maturity was prepaid; nothing to renew. */
+    PRINCIPAL_PREPAID
+  }
+
+  /**
+   * @param newLoan       the new loan (RENEWED only)
+   * @param dueAtMaturity the old loan's principal due at maturity the posting found (a replay of RENEWED: the amount renewed)
+   */
+  public record Result(Outcome outcome, LoanAccount newLoan, BigDecimal dueAtMaturity) {}
+
+  /** @return what was done; a technical failure (core banking, ledger) throws and the job is retried */
   @Transactional
-  public LoanAccount post(String loanId) {
+  public Result post(String loanId) {
     LoanRenewal renewal = renewals.lock(loanId).orElseThrow();
     if (renewal.status() == RenewalStatus.RENEWED) {
-      return loans.find(renewal.newLoanId()).orElseThrow();
+      return new Result(Outcome.RENEWED, loans.find(renewal.newLoanId()).orElseThrow(), renewal.renewedAmount());
+    }
+    if (renewal.status() != RenewalStatus.SIGNED && renewal.status() != RenewalStatus.AMOUNT_REVIEW) {
+      throw new IllegalStateException("Renewal of loan " + loanId + " is " + renewal.status() + ", not signed: nothing posted");
     }
     LoanAccount old = loans.find(loanId).orElseThrow();
     // Before any money moves: the ledger renews exactly the principal due at maturity; a prepayment after
     // signing changed it, and a posting of the signed amount would lend what the ledger then refuses to book.
     BigDecimal dueAtMaturity = RenewalFactsService.principalDueAtMaturity(old, loans.ledger(loanId));
-    if (dueAtMaturity.compareTo(renewal.renewalAmount()) != 0) {
-      throw new IllegalStateException("Loan " + loanId + " owes " + dueAtMaturity.toPlainString()
-          + " CNY principal at maturity, not the signed renewal's " + renewal.renewalAmount().toPlainString()
-          + " (a prepayment after signing): nothing posted to core banking; staff decide");
+    if (dueAtMaturity.signum() == 0) {
+      renewals.principalPrepaid(loanId, clock.today());
+      log.info("Loan {}: all principal due at maturity {} prepaid after signing; nothing to renew, nothing posted", loanId,
+          renewal.maturityDate());
+      return new Result(Outcome.PRINCIPAL_PREPAID, null, dueAtMaturity);
+    }
+    BigDecimal amount = renewal.amountToRenew();
+    if (dueAtMaturity.compareTo(amount) != 0) {
+      renewals.amountChanged(loanId, dueAtMaturity);
+      log.info("Loan {}: owes {} CNY principal at maturity, not the {} CNY to renew (signed {}): nothing posted, "
+          + "复核续贷金额 decides", loanId, dueAtMaturity.toPlainString(), amount.toPlainString(),
+          renewal.renewalAmount().toPlainString());
+      return new Result(Outcome.AMOUNT_CHANGED, null, dueAtMaturity);
     }
     CorePosting posting = coreBanking.disburse(new DisbursementOrder(idempotencyKey(loanId), loanId, old.borrowerName(),
-        old.creditCode(), "借新还旧:" + loanId, renewal.renewalAmount()));
+        old.creditCode(), "借新还旧:" + loanId, amount));
     boolean openedNow = loans.findRenewalOf(loanId).isEmpty();
     LoanAccount renewed = loans.renew(new RenewLoan(loanId, posting.amount(), posting.postingReference()));
-    renewals.renewed(loanId, posting.postingReference(), renewed.loanId(), renewal.maturityDate());
+    renewals.renewed(loanId, posting.postingReference(), renewed.loanId(), posting.amount(), renewal.maturityDate());
     if (openedNow) {
       runtimeService.createMessageCorrelation(LoanOriginationProcess.Messages.LOAN_DISBURSED)
           .processInstanceBusinessKey(renewed.loanId()).correlateStartMessage();
     }
     log.info("Loan {}: renewed by {} at maturity {} (posting {}{})", loanId, renewed.loanId(), renewal.maturityDate(),
         posting.postingReference(), posting.replayed() ? ", replayed" : "");
-    return renewed;
+    return new Result(Outcome.RENEWED, renewed, dueAtMaturity);
   }
 }

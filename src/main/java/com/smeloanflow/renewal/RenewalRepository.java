@@ -93,12 +93,49 @@ public class RenewalRepository {
         .param("s", signatureId).param("at", Timestamp.from(signedAt)).param("loanId", loanId).update();
   }
 
-  public void renewed(String loanId, String postingReference, String newLoanId, LocalDate on) {
+  /** Renewed at maturity: {@code amount} is the principal the posting lent (the signed amount, or less after a review). */
+  public void renewed(String loanId, String postingReference, String newLoanId, BigDecimal amount, LocalDate on) {
     jdbc.sql("""
-        UPDATE loan_renewal SET status = 'RENEWED', posting_reference = :p, new_loan_id = :n, closed_on = :on
+        UPDATE loan_renewal SET status = 'RENEWED', posting_reference = :p, new_loan_id = :n, renewed_amount = :amount,
+            closed_on = :on
         WHERE loan_id = :loanId
         """)
-        .param("p", postingReference).param("n", newLoanId).param("on", on).param("loanId", loanId).update();
+        .param("p", postingReference).param("n", newLoanId).param("amount", amount).param("on", on).param("loanId", loanId)
+        .update();
+  }
+
+  /**
+   * The maturity posting found {@code due} principal due at maturity, not the amount it was to lend: the
+   * renewal waits for 复核续贷金额 (a decision taken before is void: the figures changed since).
+   */
+  public void amountChanged(String loanId, BigDecimal due) {
+    jdbc.sql("""
+        UPDATE loan_renewal SET status = 'AMOUNT_REVIEW', principal_due_at_maturity = :due, amount_review_decision = NULL,
+            amount_reviewed_by = NULL, amount_reviewed_at = NULL, amount_review_note = NULL
+        WHERE loan_id = :loanId
+        """)
+        .param("due", due).param("loanId", loanId).update();
+  }
+
+  /** The reviewer's decision in 复核续贷金额; {@code status} AMOUNT_REVIEW (renew, the posting follows) or WITHDRAWN. */
+  public void amountReviewed(String loanId, RenewalStatus status, String decision, String reviewedBy, String note, Instant at,
+      LocalDate closedOn) {
+    jdbc.sql("""
+        UPDATE loan_renewal SET status = :status, amount_review_decision = :decision, amount_reviewed_by = :by,
+            amount_review_note = :note, amount_reviewed_at = :at, closed_on = :closedOn
+        WHERE loan_id = :loanId
+        """)
+        .param("status", status.name()).param("decision", decision).param("by", reviewedBy).param("note", note)
+        .param("at", Timestamp.from(at)).param("closedOn", closedOn).param("loanId", loanId).update();
+  }
+
+  /** All principal due at maturity was prepaid after signing: nothing to renew. */
+  public void principalPrepaid(String loanId, LocalDate on) {
+    jdbc.sql("""
+        UPDATE loan_renewal SET status = 'PRINCIPAL_PREPAID', principal_due_at_maturity = 0, closed_on = :on
+        WHERE loan_id = :loanId
+        """)
+        .param("on", on).param("loanId", loanId).update();
   }
 
   public void lapsed(String loanId, LocalDate on) {
@@ -118,7 +155,10 @@ public class RenewalRepository {
         rs.getString("request_id"), rs.getString("applied_by"), instant(rs, "applied_at"), rs.getString("approval_route"),
         rs.getString("decided_by"), instant(rs, "decided_at"), rs.getString("decision_note"), rs.getString("customer_reason"),
         rs.getString("contract_number"), rs.getString("envelope_id"), rs.getString("signature_id"), instant(rs, "signed_at"),
-        rs.getString("posting_reference"), rs.getString("new_loan_id"), rs.getObject("closed_on", LocalDate.class));
+        rs.getString("posting_reference"), rs.getString("new_loan_id"), rs.getObject("closed_on", LocalDate.class),
+        amount(rs.getBigDecimal("principal_due_at_maturity")), rs.getString("amount_review_decision"),
+        rs.getString("amount_reviewed_by"), instant(rs, "amount_reviewed_at"), rs.getString("amount_review_note"),
+        amount(rs.getBigDecimal("renewed_amount")));
   }
 
   private static BigDecimal amount(BigDecimal value) {

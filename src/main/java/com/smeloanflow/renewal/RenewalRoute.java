@@ -16,10 +16,13 @@ public record RenewalRoute(ApprovalRoute route, String routeReason, String custo
     return route == ApprovalRoute.SINGLE || route == ApprovalRoute.COMMITTEE;
   }
 
-  /** The group of the person who decides (null: no person). */
+  /**
+   * The group of the person who decides, and who reviews the amount after a prepayment since signing: the
+   * model's approval (AUTO) is within an approver's authority (null: declined by the table).
+   */
   public String approverGroup() {
     return switch (route) {
-      case SINGLE -> ApprovalAuthority.APPROVER.group();
+      case SINGLE, AUTO -> ApprovalAuthority.APPROVER.group();
       case COMMITTEE -> ApprovalAuthority.COMMITTEE.group();
       default -> null;
     };

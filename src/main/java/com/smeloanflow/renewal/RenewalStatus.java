@@ -17,7 +17,16 @@ public enum RenewalStatus {
   /** Renewed at maturity: the old loan's principal repaid with the new loan's. */
   RENEWED("已续贷"),
   /** Not signed by maturity: the old loan falls due as agreed. */
-  LAPSED("逾期未签约, 续贷失效");
+  LAPSED("逾期未签约, 续贷失效"),
+  /**
+   * Signed, but a prepayment since changed the principal due at maturity: nothing posted; the approver group
+   * decides in 复核续贷金额 (renew the principal now due, or not renew).
+   */
+  AMOUNT_REVIEW("到期应还本金已变更, 待复核续贷金额"),
+  /** Not renewed after a prepayment since signing (复核续贷金额): the old loan falls due as agreed. */
+  WITHDRAWN("签约后提前还款, 不再续贷, 原贷款按约到期"),
+  /** All principal due at maturity was prepaid after signing: nothing to renew, no new loan. */
+  PRINCIPAL_PREPAID("到期本金已提前还清, 无需续贷");
 
   private final String label;
 

@@ -78,7 +78,8 @@ public class SandboxRenewalController {
   @ResponseStatus(HttpStatus.ACCEPTED)
   @Operation(summary = "Sandbox: the renewal's maturity timer falls due now",
       description = "For the demo: the renewal process acts as at the old loan's maturity within seconds (the job executor"
-          + " runs it): a signed renewal is posted, an unsigned one lapses. 409 when the renewal waits for no maturity.")
+          + " runs it): a signed renewal is posted (or, after a prepayment since signing, goes to 复核续贷金额 or ends with nothing"
+          + " to renew), an unsigned one lapses. 409 when the renewal waits for no maturity.")
   public ScanDue maturityNow(@PathVariable("loanId") String loanId) {
     ProcessInstance renewal = runtime.createProcessInstanceQuery().processDefinitionKey(LoanRenewalProcess.KEY)
         .processInstanceBusinessKey(loanId).singleResult();

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The renewal form: the loan summary and the renewal facts it shows, and the fields its listener reads. */
+/** The renewal forms: the loan summary and the renewal facts they show, and the fields their listeners read. */
 public final class RenewalFormContracts {
 
   private RenewalFormContracts() {}
@@ -17,7 +17,12 @@ public final class RenewalFormContracts {
     Set<String> shown = new TreeSet<>(LoanSummaryListener.FORM_VALUES);
     shown.addAll(RenewalSummaryListener.FORM_VALUES);
     shown.addAll(ProcessVariables.declaredIn(LoanRenewalProcess.Variables.class));
+    Set<String> review = new TreeSet<>(LoanSummaryListener.FORM_VALUES);
+    review.addAll(RenewalAmountReviewSummaryListener.FORM_VALUES);
+    review.addAll(ProcessVariables.declaredIn(LoanRenewalProcess.Variables.class));
     return List.of(FormContract.of("approve-renewal", List.of(ApproveRenewalTaskListener.DECISION,
-        ApproveRenewalTaskListener.CUSTOMER_REASON, ApproveRenewalTaskListener.NOTE), shown));
+            ApproveRenewalTaskListener.CUSTOMER_REASON, ApproveRenewalTaskListener.NOTE), shown),
+        FormContract.of("review-renewal-amount", List.of(ReviewRenewalAmountTaskListener.DECISION,
+            ReviewRenewalAmountTaskListener.NOTE), review));
   }
 }

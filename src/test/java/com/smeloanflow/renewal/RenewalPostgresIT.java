@@ -2,6 +2,7 @@ package com.smeloanflow.renewal;
 
 import static com.smeloanflow.process.LoanRenewalProcess.Elements.END_RENEWED;
 import static com.smeloanflow.process.LoanRenewalProcess.Elements.TASK_POST_RENEWAL;
+import static com.smeloanflow.process.LoanRenewalProcess.Elements.TASK_REVIEW_AMOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -11,6 +12,10 @@ import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.servicing.RepaymentService;
+import java.math.BigDecimal;
+import java.util.Map;
+import org.camunda.bpm.engine.task.Task;
 import com.smeloanflow.support.AbstractPostgresIntegrationTest;
 import com.smeloanflow.support.Concurrently;
 import java.time.Duration;
@@ -24,7 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The renewal posting on embedded PostgreSQL 14 (the production database): exactly one core banking
  * posting and one new loan, whether the maturity job is replayed after core banking posted but its answer
- * was lost, or run by two nodes at once.
+ * was lost, or run by two nodes at once; after a prepayment since signing, the amount review (V107's
+ * columns) and the posting of the lower amount.
  */
 class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
 
@@ -34,6 +40,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
   @Autowired private RenewalRepository renewals;
   @Autowired private SandboxCoreBanking coreBanking;
   @Autowired private RenewalPostingService postings;
+  @Autowired private RepaymentService repayments;
 
   @AfterEach
   void noFaultsLeftBehind() {
@@ -90,11 +97,42 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
         clock.today()).scanNow();
     ProcessInstance instance = signedAndMatured(loan);
 
-    List<String> newLoans = Concurrently.run(4, () -> postings.post(loan.loanId()).loanId());
+    List<String> newLoans = Concurrently.run(4, () -> postings.post(loan.loanId()).newLoan().loanId());
     loan.runJobs(instance);
 
     assertThat(newLoans).containsOnly(newLoans.get(0));
     assertThat(instance).isEnded();
     assertRenewedOnce(loan);
+  }
+
+  @Test
+  void aPrepaymentAfterSigningIsReviewedAndTheLowerAmountRenewedOnce() {
+    stopClock();
+    RenewalScenario loan = RenewalScenario.strongLoan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans,
+        clock.today()).scanNow();
+    assertThat(loan.apply("PG-" + loan.loanId()).status()).isEqualTo(201);
+    ProcessInstance instance = loan.renewal();
+    loan.runJobs(instance);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    loan.repay(repayments.payoffAmount(loan.loanId(), clock.today()).subtract(new BigDecimal("40000.00")), clock.today());
+    moveClockTo(loan.account().maturityDate().atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
+    loan.runJobs(instance);
+
+    assertThat(instance).isWaitingAt(TASK_REVIEW_AMOUNT);
+    LoanRenewal review = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(review.status()).isEqualTo(RenewalStatus.AMOUNT_REVIEW);
+    assertThat(review.principalDueAtMaturity()).isEqualByComparingTo("40000.00");
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    completeAs("approver", task.getId(), Map.of(ReviewRenewalAmountTaskListener.DECISION, "RENEW_DUE",
+        ReviewRenewalAmountTaskListener.NOTE, "按剩余到期本金续贷"));
+    loan.runJobs(instance);
+
+    assertThat(instance).hasPassed(END_RENEWED).isEnded();
+    assertRenewedOnce(loan);
+    LoanRenewal renewed = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewed.renewalAmount()).isEqualByComparingTo(RenewalScenario.PRINCIPAL);
+    assertThat(renewed.renewedAmount()).isEqualByComparingTo("40000.00");
+    assertThat(renewed.amountReviewedAt()).isNotNull();
+    assertThat(loans.find(renewed.newLoanId()).orElseThrow().principal()).isEqualByComparingTo("40000.00");
   }
 }

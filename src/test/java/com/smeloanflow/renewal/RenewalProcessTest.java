@@ -15,7 +15,9 @@ import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.processing.ProcessingFixtures;
 import com.smeloanflow.processing.sandbox.SandboxProfile;
+import com.smeloanflow.notification.MailCaseType;
 import com.smeloanflow.servicing.ClassificationChange;
+import com.smeloanflow.servicing.DailyCloseService;
 import com.smeloanflow.servicing.InstalmentStatus;
 import com.smeloanflow.servicing.LedgerLine;
 import com.smeloanflow.servicing.LoanAccount;
@@ -49,6 +51,7 @@ class RenewalProcessTest extends AbstractIntegrationTest {
   @Autowired private SandboxESignature eSignature;
   @Autowired private RenewalPostingService postings;
   @Autowired private RepaymentService repayments;
+  @Autowired private DailyCloseService dailyClose;
 
   private LocalDate today;
 
@@ -135,22 +138,184 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     assertThat(loan.mails()).isEmpty();
   }
 
-  @Test
-  void aPrepaymentAfterSigningStopsTheMaturityPostingBeforeAnyMoneyMoves() {
-    RenewalScenario loan = strongLoan().scanNow();
+  /** Signed by the borrower, then {@code left} CNY of the principal due at maturity is all the borrower still owes. */
+  private ProcessInstance signedThenPrepaidAllBut(RenewalScenario loan, String left) {
     ProcessInstance instance = applied(loan);
     assertThat(loan.signAndReport().status()).isEqualTo(200);
-    prepayAllBut(loan, "30000.00");
+    prepayAllBut(loan, left);
+    return instance;
+  }
 
-    assertThatThrownBy(() -> maturityArrives(loan, instance))
-        .hasStackTraceContaining("owes 30000.00 CNY principal at maturity, not the signed renewal's 100000.00")
-        .hasStackTraceContaining("nothing posted to core banking");
+  private Task reviewTask(ProcessInstance instance) {
+    assertThat(instance).isWaitingAt(TASK_REVIEW_AMOUNT);
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_REVIEW_AMOUNT)
+        .singleResult();
+  }
 
+  private String mailBody(RenewalScenario loan, MailTemplate template) {
+    return outbox.mailsOf(MailCaseType.LOAN, loan.loanId()).stream().filter(m -> m.template() == template).findFirst()
+        .orElseThrow().body();
+  }
+
+  @Test
+  void aPartialPrepaymentAfterSigningPostsNothingAndAsksTheApproverGroupToReviewTheAmountOnTheMaturityDate() {
+    RenewalScenario loan = strongLoan().scanNow();
+    ProcessInstance instance = signedThenPrepaidAllBut(loan, "30000.00");
+
+    maturityArrives(loan, instance);
+
+    assertThat(instance).hasPassed(TASK_POST_RENEWAL, BOUNDARY_AMOUNT_CHANGED).hasNotPassed(END_RENEWED);
+    Task task = reviewTask(instance);
+    assertThat(task.getName()).isEqualTo("复核续贷金额");
+    assertThat(taskService.getIdentityLinksForTask(task.getId())).anySatisfy(link ->
+        assertThat(link.getGroupId()).isEqualTo(Groups.CREDIT_APPROVERS));
+    // Due on the maturity date itself: the daily close of that date counts the unpaid principal overdue.
+    assertThat(task.getDueDate().toInstant()).isEqualTo(
+        loan.account().maturityDate().atTime(23, 59).atZone(BusinessClock.BANK_ZONE).toInstant());
+    Map<String, Object> shown = taskService.getVariablesLocal(task.getId());
+    assertThat(shown).containsEntry("loanNumber", loan.loanId()).containsEntry("borrowerName", loan.account().borrowerName())
+        .containsEntry("maturityDate", loan.account().maturityDate().toString())
+        .containsEntry("renewalSignedAmountText", "100000.00").containsEntry("renewalDueAtMaturityText", "30000.00")
+        .containsEntry("renewalPrepaidSinceSigningText", "70000.00");
+    // Nothing moved: no posting, no new loan, the old loan's principal still due; no incident.
     assertThat(coreBanking.postingsOf(loan.loanId())).isEmpty();
     assertThat(loans.findRenewalOf(loan.loanId())).isEmpty();
-    assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.SIGNED);
     assertThat(loans.ledger(loan.loanId()).get(11).principalDue()).isEqualByComparingTo("30000.00");
-    assertThat(instance).isWaitingAt(TASK_POST_RENEWAL);
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewal.status()).isEqualTo(RenewalStatus.AMOUNT_REVIEW);
+    assertThat(renewal.renewalAmount()).isEqualByComparingTo("100000.00");
+    assertThat(renewal.principalDueAtMaturity()).isEqualByComparingTo("30000.00");
+    ApiClient.Response view = api.get("/api/loans/" + loan.loanId() + "/renewal", "zy001-acceptor");
+    assertThat(view.json().path("status").asText()).isEqualTo("AMOUNT_REVIEW");
+    assertThat(view.json().path("statusLabel").asText()).isEqualTo("到期应还本金已变更, 待复核续贷金额");
+    assertThat(view.json().path("principalDueAtMaturity").decimalValue()).isEqualByComparingTo("30000.00");
+  }
+
+  @Test
+  void renewingThePrincipalNowDuePostsThatAmountOnceAndTheNewLoanRunsFromTheMaturityDate() {
+    RenewalScenario loan = strongLoan().scanNow();
+    ProcessInstance instance = signedThenPrepaidAllBut(loan, "30000.00");
+    maturityArrives(loan, instance);
+
+    completeAs("approver", reviewTask(instance).getId(), Map.of(ReviewRenewalAmountTaskListener.DECISION, "RENEW_DUE",
+        ReviewRenewalAmountTaskListener.NOTE, "提前还款7万元, 经营正常, 按剩余到期本金续贷"));
+    loan.runJobs(instance);
+
+    assertThat(instance).hasPassed(TASK_REVIEW_AMOUNT, GATEWAY_RENEW_DUE, TASK_COMPLETED_MAIL, END_RENEWED).isEnded();
+    LoanRenewal renewed = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewed.status()).isEqualTo(RenewalStatus.RENEWED);
+    assertThat(renewed.renewalAmount()).as("the signed amount stays visible").isEqualByComparingTo("100000.00");
+    assertThat(renewed.renewedAmount()).isEqualByComparingTo("30000.00");
+    assertThat(renewed.amountReviewedBy()).isEqualTo("approver");
+    assertThat(renewed.amountReviewDecision()).isEqualTo("RENEW_DUE");
+    assertThat(coreBanking.postingsOf(loan.loanId())).singleElement()
+        .satisfies(posting -> assertThat(posting.amount()).isEqualByComparingTo("30000.00"));
+    LoanAccount newLoan = loans.find(renewed.newLoanId()).orElseThrow();
+    assertThat(newLoan.principal()).isEqualByComparingTo("30000.00");
+    assertThat(newLoan.disbursedOn()).isEqualTo(loan.account().maturityDate());
+    assertThat(loans.ledger(loan.loanId()).get(11).principalDue()).isEqualByComparingTo("0.00");
+    assertThat(loan.mails()).containsExactly(MailTemplate.RENEWAL_OFFERED, MailTemplate.RENEWAL_CONTRACT_READY,
+        MailTemplate.RENEWAL_COMPLETED);
+    assertThat(mailBody(loan, MailTemplate.RENEWAL_COMPLETED)).contains("人民币 30000.00 元").contains(newLoan.loanId())
+        .doesNotContain("100000.00").doesNotContain("经营正常");
+    ApiClient.Response view = api.get("/api/loans/" + loan.loanId() + "/renewal", CHANNEL);
+    assertThat(view.json().path("status").asText()).isEqualTo("RENEWED");
+    assertThat(view.json().path("renewedAmount").decimalValue()).isEqualByComparingTo("30000.00");
+
+    // A replayed posting job posts nothing twice.
+    RenewalPostingService.Result again = postings.post(loan.loanId());
+    assertThat(again.newLoan().loanId()).isEqualTo(newLoan.loanId());
+    assertThat(coreBanking.postingsOf(loan.loanId())).hasSize(1);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PostLoanMonitoringProcess.KEY)
+        .processInstanceBusinessKey(newLoan.loanId()).count()).isEqualTo(1);
+  }
+
+  @Test
+  void notRenewingAfterAPrepaymentWithdrawsTheRenewalTellsTheBorrowerTheTruthAndLeavesTheOldLoanAsAgreed() {
+    RenewalScenario loan = strongLoan().scanNow();
+    ProcessInstance instance = signedThenPrepaidAllBut(loan, "30000.00");
+    maturityArrives(loan, instance);
+
+    completeAs("approver", reviewTask(instance).getId(), Map.of(ReviewRenewalAmountTaskListener.DECISION, "LAPSE",
+        ReviewRenewalAmountTaskListener.NOTE, "借款人表示到期自行归还剩余本金"));
+    loan.runJobs(instance);
+
+    assertThat(instance).hasPassed(TASK_WITHDRAWN_MAIL, END_WITHDRAWN).hasNotPassed(TASK_COMPLETED_MAIL, TASK_LAPSE).isEnded();
+    LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewal.status()).isEqualTo(RenewalStatus.WITHDRAWN);
+    assertThat(renewal.status().label()).contains("不再续贷");
+    assertThat(renewal.amountReviewNote()).isEqualTo("借款人表示到期自行归还剩余本金");
+    assertThat(renewal.closedOn()).isEqualTo(loan.account().maturityDate());
+    assertThat(coreBanking.postingsOf(loan.loanId())).isEmpty();
+    assertThat(loans.findRenewalOf(loan.loanId())).isEmpty();
+    assertThat(loans.find(loan.loanId()).orElseThrow().status()).isEqualTo(LoanAccount.ACTIVE);
+    assertThat(loans.ledger(loan.loanId()).get(11).principalDue()).isEqualByComparingTo("30000.00");
+    assertThat(loan.mails()).containsExactly(MailTemplate.RENEWAL_OFFERED, MailTemplate.RENEWAL_CONTRACT_READY,
+        MailTemplate.RENEWAL_WITHDRAWN);
+    assertThat(mailBody(loan, MailTemplate.RENEWAL_WITHDRAWN)).contains("提前归还了部分本金").contains("不再办理")
+        .contains("请按期归还到期应还的本金及利息").doesNotContain("未在原贷款到期日").doesNotContain("自行归还剩余本金");
+  }
+
+  @Test
+  void renewingOnceTheDailyCloseCountedTheMaturityOverdueIsRefusedAndTheTaskStaysOpen() {
+    RenewalScenario loan = strongLoan().scanNow();
+    ProcessInstance instance = signedThenPrepaidAllBut(loan, "30000.00");
+    maturityArrives(loan, instance);
+    Task task = reviewTask(instance);
+
+    assertThatThrownBy(() -> completeAs("approver", task.getId(), Map.of(ReviewRenewalAmountTaskListener.DECISION,
+        "RENEW_DUE"))).hasMessageContaining("renewalAmountReviewNote");
+    moveClockBy(Duration.ofDays(1));
+    dailyClose.close(loan.account().maturityDate());
+    assertThatThrownBy(() -> completeAs("approver", task.getId(), Map.of(ReviewRenewalAmountTaskListener.DECISION,
+        "RENEW_DUE", ReviewRenewalAmountTaskListener.NOTE, "同意按剩余本金续贷")))
+        .hasMessageContaining("计为逾期").hasMessageContaining("不再续贷");
+
+    assertThat(instance).isWaitingAt(TASK_REVIEW_AMOUNT);
+    assertThat(coreBanking.postingsOf(loan.loanId())).isEmpty();
+    assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.AMOUNT_REVIEW);
+    // Not renewing is still possible: the old loan falls due as agreed (collections as usual).
+    completeAs("approver", task.getId(), Map.of(ReviewRenewalAmountTaskListener.DECISION, "LAPSE",
+        ReviewRenewalAmountTaskListener.NOTE, "已逾期, 不再续贷"));
+    loan.runJobs(instance);
+    assertThat(instance).hasPassed(END_WITHDRAWN).isEnded();
+  }
+
+  @Test
+  void aSecondPrepaymentBeforeThePostingSendsTheNewAmountBackToTheReview() {
+    RenewalScenario loan = strongLoan().scanNow();
+    ProcessInstance instance = signedThenPrepaidAllBut(loan, "30000.00");
+    maturityArrives(loan, instance);
+    completeAs("approver", reviewTask(instance).getId(), Map.of(ReviewRenewalAmountTaskListener.DECISION, "RENEW_DUE",
+        ReviewRenewalAmountTaskListener.NOTE, "按剩余到期本金续贷"));
+
+    loan.repay(new BigDecimal("10000.00"), loan.account().maturityDate());
+    BigDecimal dueNow = loans.ledger(loan.loanId()).get(11).principalDue();
+    assertThat(dueNow).isLessThan(new BigDecimal("30000.00")).isPositive();
+    loan.runJobs(instance);
+
+    Task again = reviewTask(instance);
+    assertThat(taskService.getVariablesLocal(again.getId())).containsEntry("renewalDueAtMaturityText", dueNow.toPlainString());
+    assertThat(coreBanking.postingsOf(loan.loanId())).isEmpty();
+    assertThat(renewals.find(loan.loanId()).orElseThrow().amountReviewDecision()).as("the earlier decision is void").isNull();
+  }
+
+  @Test
+  void aFullPrepaymentAfterSigningEndsTheRenewalWithoutATaskAndTellsTheBorrowerNothingIsToRenew() {
+    RenewalScenario loan = strongLoan().scanNow();
+    ProcessInstance instance = signedThenPrepaidAllBut(loan, "0.00");
+
+    maturityArrives(loan, instance);
+
+    assertThat(instance).hasPassed(BOUNDARY_PRINCIPAL_PREPAID, TASK_NOT_NEEDED_MAIL, END_NOT_NEEDED)
+        .hasNotPassed(TASK_REVIEW_AMOUNT, END_RENEWED).isEnded();
+    assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.PRINCIPAL_PREPAID);
+    assertThat(coreBanking.postingsOf(loan.loanId())).isEmpty();
+    assertThat(loans.findRenewalOf(loan.loanId())).isEmpty();
+    assertThat(loan.mails()).containsExactly(MailTemplate.RENEWAL_OFFERED, MailTemplate.RENEWAL_CONTRACT_READY,
+        MailTemplate.RENEWAL_NOT_NEEDED);
+    assertThat(mailBody(loan, MailTemplate.RENEWAL_NOT_NEEDED)).contains("已提前还清").contains("不会发放新贷款");
   }
 
   @Test
@@ -320,9 +485,10 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     LoanRenewal renewed = renewals.find(loan.loanId()).orElseThrow();
 
     // What a second run of the posting job (lock expiry, a crash after the commit) would do.
-    LoanAccount again = postings.post(loan.loanId());
+    RenewalPostingService.Result again = postings.post(loan.loanId());
 
-    assertThat(again.loanId()).isEqualTo(renewed.newLoanId());
+    assertThat(again.outcome()).isEqualTo(RenewalPostingService.Outcome.RENEWED);
+    assertThat(again.newLoan().loanId()).isEqualTo(renewed.newLoanId());
     assertThat(coreBanking.postingsOf(loan.loanId())).hasSize(1);
     assertThat(jdbc.sql("SELECT COUNT(*) FROM loan_account WHERE renewal_of = :l").param("l", loan.loanId())
         .query(Long.class).single()).isEqualTo(1L);
