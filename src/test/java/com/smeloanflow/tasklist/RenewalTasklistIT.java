@@ -2,7 +2,10 @@ package com.smeloanflow.tasklist;
 
 import static com.smeloanflow.process.LoanRenewalProcess.Elements.END_DECLINED;
 import static com.smeloanflow.process.LoanRenewalProcess.Elements.RECEIVE_AWAIT_SIGNATURE;
+import static com.smeloanflow.process.LoanRenewalProcess.Elements.END_RENEWED;
 import static com.smeloanflow.process.LoanRenewalProcess.Elements.TASK_APPROVE_RENEWAL;
+import static com.smeloanflow.process.LoanRenewalProcess.Elements.TASK_REVIEW_AMOUNT;
+import static com.smeloanflow.process.LoanRenewalProcess.Elements.TIMER_LOAN_MATURES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.smeloanflow.approval.RepaymentMethod;
@@ -15,6 +18,9 @@ import com.smeloanflow.processing.ProcessingFixtures;
 import com.smeloanflow.processing.SandboxEnterprises;
 import com.smeloanflow.renewal.RenewalApplicationService;
 import com.smeloanflow.renewal.RenewalStatus;
+import com.smeloanflow.renewal.RenewalView;
+import com.smeloanflow.servicing.RepaymentService;
+import java.math.BigDecimal;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.TestLoans;
@@ -26,9 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * 审批续贷申请 worked in Tasklist by an approver: a 500,000 CNY renewal (above the model's ceiling) offered by
- * the scan, applied for over the channel API, approved on one loan and declined with a reason for the
- * borrower on another.
+ * The renewal's tasks worked in Tasklist by an approver: 审批续贷申请 for a 500,000 CNY renewal (above the
+ * model's ceiling) offered by the scan, applied for over the channel API, approved on one loan and declined
+ * with a reason for the borrower on another; 复核续贷金额 for a 100,000 CNY renewal the model approved, signed,
+ * then partly prepaid before maturity, renewed with the principal then due.
  */
 @BrowserTest
 class RenewalTasklistIT extends BrowserTestBase {
@@ -39,6 +46,7 @@ class RenewalTasklistIT extends BrowserTestBase {
   @Autowired LoanAccountService loans;
   @Autowired RenewalApplicationService renewals;
   @Autowired BusinessClock clock;
+  @Autowired RepaymentService repayments;
 
   private TasklistPage tasklist;
   private ProcessProbe probe;
@@ -53,9 +61,13 @@ class RenewalTasklistIT extends BrowserTestBase {
 
   /** A 500,000 CNY interest-first loan of ZY001 maturing in 45 days, offered renewal by the scan and applied for. */
   private String appliedRenewal(LoanAccount[] opened) {
+    return appliedRenewal(opened, "500000.00");
+  }
+
+  private String appliedRenewal(LoanAccount[] opened, String principal) {
     String creditCode = CreditCodes.fresh();
     SandboxEnterprises.register(api, creditCode, ProcessingFixtures.strongProfile());
-    LoanAccount loan = TestLoans.with(intake, loans).principal("500000.00").term(12, RepaymentMethod.INTEREST_FIRST)
+    LoanAccount loan = TestLoans.with(intake, loans).principal(principal).term(12, RepaymentMethod.INTEREST_FIRST)
         .creditCode(creditCode).disbursedOn(clock.today().plusDays(45).minusMonths(12));
     opened[0] = loan;
     assertThat(api.post("/api/sandbox/renewals/scan", "admin", "{}").status()).isEqualTo(202);
@@ -68,9 +80,13 @@ class RenewalTasklistIT extends BrowserTestBase {
   }
 
   private CamundaForm open(String user, Task task, String... shows) {
+    return open(user, "审批续贷申请", task, shows);
+  }
+
+  private CamundaForm open(String user, String taskName, Task task, String... shows) {
     probe.assertFormReadsOnlyTaskVariables(task);
     tasklist.login(user).selectFilter(GROUP_TASKS).openTask(task.getId());
-    assertThat(tasklist.openTaskName()).isEqualTo("审批续贷申请");
+    assertThat(tasklist.openTaskName()).isEqualTo(taskName);
     return tasklist.taskForm().assertShows(shows);
   }
 
@@ -104,5 +120,44 @@ class RenewalTasklistIT extends BrowserTestBase {
     probe.awaitEndEvent(declinedInstance, END_DECLINED);
     assertThat(renewals.view(other[0].loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.DECLINED);
     probe.assertNoIncidents(declinedInstance);
+  }
+
+  @Test
+  void anApproverRenewsThePrincipalStillDueAfterAPrepaymentSinceSigningInTasklist() {
+    LoanAccount[] loan = new LoanAccount[1];
+    String instance = appliedRenewal(loan, "100000.00");
+    String loanId = loan[0].loanId();
+    probe.awaitActivity(instance, RECEIVE_AWAIT_SIGNATURE);
+    Response signed = api.post("/api/sandbox/e-signature/renewals/" + loanId + "/sign", "admin", "{}");
+    assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
+    Response reported = api.post("/api/loans/" + loanId + "/renewal/signature", "channel", "{\"signatureId\":\""
+        + signed.json().path("signatureId").asText() + "\",\"signedAt\":\""
+        + clock.now().atOffset(java.time.ZoneOffset.ofHours(8)) + "\"}");
+    assertThat(reported.status()).as(reported.toString()).isEqualTo(200);
+    probe.awaitActivity(instance, TIMER_LOAN_MATURES);
+    // The borrower prepays all but 30,000 CNY of the principal due at maturity, then the loan matures.
+    BigDecimal prepayment = repayments.payoffAmount(loanId, clock.today()).subtract(new BigDecimal("30000.00"));
+    Response repaid = api.post("/api/loans/" + loanId + "/repayments", "core-banking", "{\"transactionId\":\"TX-RN-IT-"
+        + loanId + "\",\"amount\":" + prepayment.toPlainString() + ",\"valueDate\":\"" + clock.today() + "\"}");
+    assertThat(repaid.status()).as(repaid.toString()).isIn(200, 201);
+    assertThat(api.post("/api/sandbox/renewals/loans/" + loanId + "/maturity", "admin", "{}").status()).isEqualTo(202);
+
+    Task review = probe.awaitTask(instance, TASK_REVIEW_AMOUNT);
+    assertThat(probe.candidateGroups(review.getId())).containsExactly("credit-approvers");
+    CamundaForm form = open("approver", "复核续贷金额", review, loanId, loan[0].borrowerName(), "100000.00", "30000.00",
+        "70000.00", loan[0].maturityDate().toString(), "日终批处理");
+    tasklist.claim();
+    form.radio("复核结论", "按到期应还本金续贷").type("复核意见 (内部, 必填, 借款人不可见)", "签约后提前还款7万元, 按剩余到期本金续贷");
+    browser.screenshot("41-form-review-renewal-amount");
+    tasklist.complete();
+
+    probe.awaitEndEvent(instance, END_RENEWED);
+    RenewalView renewed = renewals.view(loanId).orElseThrow();
+    assertThat(renewed.status()).isEqualTo(RenewalStatus.RENEWED);
+    assertThat(renewed.renewalAmount()).isEqualByComparingTo("100000.00");
+    assertThat(renewed.renewedAmount()).isEqualByComparingTo("30000.00");
+    assertThat(loans.find(renewed.newLoanId()).orElseThrow().principal()).isEqualByComparingTo("30000.00");
+    probe.assertOnlyDeclaredVariables(instance);
+    probe.assertNoIncidents(instance);
   }
 }
