@@ -68,7 +68,8 @@ public class RenewalPostingService {
 
   /**
    * @param newLoan       the new loan (RENEWED only)
-   * @param dueAtMaturity the old loan's principal due at maturity the posting found (a replay of RENEWED: the amount renewed)
+   * @param dueAtMaturity the old loan's principal due at maturity the posting found (a replay of RENEWED: the
+   *                      amount renewed)
    */
   public record Result(Outcome outcome, LoanAccount newLoan, BigDecimal dueAtMaturity) {}
 

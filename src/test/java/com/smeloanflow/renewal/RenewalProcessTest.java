@@ -12,6 +12,7 @@ import com.smeloanflow.identity.Groups;
 import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.process.LoanRenewalProcess;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.processing.ProcessingFixtures;
 import com.smeloanflow.processing.sandbox.SandboxProfile;
@@ -24,6 +25,7 @@ import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.RepaymentService;
 import com.smeloanflow.support.AbstractIntegrationTest;
+import com.smeloanflow.support.TakenSequenceFlows;
 import com.smeloanflow.support.ApiClient;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -38,7 +40,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Renewal without repaying principal, every path: offered or not by the daily scan, applied over the
  * channel, approved by the model or a person or declined, signed before maturity and posted once at
- * maturity, or signed too late. Real delegates and decision tables; only the outside world (external
+ * maturity, or signed too late; a prepayment after signing reviewed by the approver group (the principal
+ * still due renewed, or the renewal withdrawn), or all of it prepaid (nothing to renew). Real delegates and decision tables; only the outside world (external
  * data, e-signature, core banking) is the sandbox; the engine clock is moved, never slept on.
  */
 class RenewalProcessTest extends AbstractIntegrationTest {
@@ -203,6 +206,8 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     loan.runJobs(instance);
 
     assertThat(instance).hasPassed(TASK_REVIEW_AMOUNT, GATEWAY_RENEW_DUE, TASK_COMPLETED_MAIL, END_RENEWED).isEnded();
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(LoanRenewalProcess.Flows.AMOUNT_CHANGED,
+        LoanRenewalProcess.Flows.RENEW_DUE_YES).doesNotContain(LoanRenewalProcess.Flows.RENEW_DUE_NO);
     LoanRenewal renewed = renewals.find(loan.loanId()).orElseThrow();
     assertThat(renewed.status()).isEqualTo(RenewalStatus.RENEWED);
     assertThat(renewed.renewalAmount()).as("the signed amount stays visible").isEqualByComparingTo("100000.00");
@@ -242,6 +247,8 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     loan.runJobs(instance);
 
     assertThat(instance).hasPassed(TASK_WITHDRAWN_MAIL, END_WITHDRAWN).hasNotPassed(TASK_COMPLETED_MAIL, TASK_LAPSE).isEnded();
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(LoanRenewalProcess.Flows.RENEW_DUE_NO)
+        .doesNotContain(LoanRenewalProcess.Flows.RENEW_DUE_YES);
     LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
     assertThat(renewal.status()).isEqualTo(RenewalStatus.WITHDRAWN);
     assertThat(renewal.status().label()).contains("不再续贷");
