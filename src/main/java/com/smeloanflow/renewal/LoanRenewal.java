@@ -54,6 +54,8 @@ public record LoanRenewal(
   public static final String RENEW_DUE = "RENEW_DUE";
   /** 复核续贷金额: do not renew; the old loan falls due as agreed. */
   public static final String LAPSE = "LAPSE";
+  /** The longest internal note of a staff decision on a renewal (approval, amount review): the columns' width. */
+  public static final int NOTE_MAX_LENGTH = 1000;
 
   /**
    * What the maturity posting lends: the principal now due when a reviewer chose to renew it, else the

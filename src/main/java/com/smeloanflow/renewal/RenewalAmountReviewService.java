@@ -33,8 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class RenewalAmountReviewService {
 
   private static final Logger log = LoggerFactory.getLogger(RenewalAmountReviewService.class);
-  /** The longest note (the column's width). */
-  public static final int NOTE_MAX_LENGTH = 1000;
   /** When the review is due on the maturity date: its last minute, before the daily close counts it overdue. */
   static final LocalTime DUE_AT = LocalTime.of(23, 59);
 
@@ -78,8 +76,8 @@ public class RenewalAmountReviewService {
     if (command.note() == null || command.note().isBlank()) {
       throw new InvalidTaskInputException("请填写复核意见 (renewalAmountReviewNote is required)");
     }
-    if (command.note().length() > NOTE_MAX_LENGTH) {
-      throw new InvalidTaskInputException("复核意见最多 " + NOTE_MAX_LENGTH + " 字 (renewalAmountReviewNote is too long)");
+    if (command.note().length() > LoanRenewal.NOTE_MAX_LENGTH) {
+      throw new InvalidTaskInputException("复核意见最多 " + LoanRenewal.NOTE_MAX_LENGTH + " 字 (renewalAmountReviewNote is too long)");
     }
     String loanId = command.loanId();
     LoanRenewal renewal = renewals.lock(loanId).orElseThrow();

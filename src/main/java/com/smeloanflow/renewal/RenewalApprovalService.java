@@ -102,10 +102,15 @@ public class RenewalApprovalService {
    * A person decides. Declining needs a catalogue reason the borrower is told and an internal note.
    *
    * @return whether approved
-   * @throws InvalidTaskInputException a decline without a reason or a note (the task stays open)
+   * @throws InvalidTaskInputException a decline without a reason or a note, or a note longer than
+   *     {@link LoanRenewal#NOTE_MAX_LENGTH} (the task stays open)
    */
   @Transactional
   public boolean decide(DecideRenewal command) {
+    if (command.note() != null && command.note().length() > LoanRenewal.NOTE_MAX_LENGTH) {
+      throw new InvalidTaskInputException("审批意见最多 " + LoanRenewal.NOTE_MAX_LENGTH
+          + " 字 (renewalDecisionNote is too long)");
+    }
     if (!command.approve()) {
       if (command.customerReason() == null || !FOR_DECLINE.contains(command.customerReason())) {
         throw new InvalidTaskInputException("请选择告知借款人的原因 (renewalCustomerReason must be one of "

@@ -447,6 +447,22 @@ class RenewalProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void aNoteOfAThousandCharactersIsKeptAndALongerOneIsRefusedWithTheTaskLeftOpen() {
+    RenewalScenario loan = loanForAnApprover().scanNow();
+    ProcessInstance instance = applied(loan);
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> completeAs("approver", task.getId(),
+        Map.of(ApproveRenewalTaskListener.DECISION, "APPROVE", ApproveRenewalTaskListener.NOTE, "意".repeat(1001))))
+        .hasMessageContaining("最多 1000 字").hasMessageContaining("renewalDecisionNote");
+    assertThat(instance).isWaitingAt(TASK_APPROVE_RENEWAL);
+
+    completeAs("approver", task.getId(), Map.of(ApproveRenewalTaskListener.DECISION, "APPROVE",
+        ApproveRenewalTaskListener.NOTE, "意".repeat(1000)));
+    assertThat(renewals.find(loan.loanId()).orElseThrow().decisionNote()).hasSize(1000);
+  }
+
+  @Test
   void aRenewalNotSignedByMaturityLapsesTheBorrowerIsToldAndNothingIsPosted() {
     RenewalScenario loan = strongLoan().scanNow();
     ProcessInstance instance = applied(loan);
