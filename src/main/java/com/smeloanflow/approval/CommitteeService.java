@@ -15,9 +15,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,13 +43,13 @@ public class CommitteeService {
   public record Tally(int approvals, int conditionalApprovals, int returns, int rejections, int size) {
 
     public Outcome outcome() {
-      if (approvals * 2 > size) {
+      if (CommitteeRoster.majority(approvals, size)) {
         return Outcome.APPROVED;
       }
-      if (rejections * 2 > size) {
+      if (CommitteeRoster.majority(rejections, size)) {
         return Outcome.REJECTED;
       }
-      if (returns * 2 > size) {
+      if (CommitteeRoster.majority(returns, size)) {
         return Outcome.RETURNED;
       }
       return Outcome.UNDECIDED;
@@ -71,7 +69,7 @@ public class CommitteeService {
   /** A vote as stored, for the forms. */
   public record StoredVote(String member, ApprovalOutcome vote, String comment, BigDecimal proposedAmount, String proposedConditions) {}
 
-  private final IdentityService identityService;
+  private final CommitteeRoster roster;
   private final SeparationOfDuties separation;
   private final ApplicationChecks checks;
   private final ApplicationHistory history;
@@ -79,9 +77,9 @@ public class CommitteeService {
   private final JdbcClient jdbc;
   private final BusinessClock clock;
 
-  public CommitteeService(IdentityService identityService, SeparationOfDuties separation, ApplicationChecks checks,
+  public CommitteeService(CommitteeRoster roster, SeparationOfDuties separation, ApplicationChecks checks,
       ApplicationHistory history, DeclineService declines, JdbcClient jdbc, BusinessClock clock) {
-    this.identityService = identityService;
+    this.roster = roster;
     this.separation = separation;
     this.checks = checks;
     this.history = history;
@@ -104,10 +102,7 @@ public class CommitteeService {
 
   /** The members who may vote on the application, by user id. */
   public List<String> eligibleMembers(String applicationId) {
-    return identityService.createUserQuery().memberOfGroup(Groups.CREDIT_COMMITTEE).orderByUserId().asc()
-        .list().stream().map(User::getId)
-        .filter(member -> separation.approvalConflict(applicationId, member).isEmpty())
-        .toList();
+    return roster.membersWithout(member -> separation.approvalConflict(applicationId, member));
   }
 
   /** Completion condition of the vote: a majority of the committee has approved, rejected or returned. */

@@ -1,0 +1,42 @@
+package com.smeloanflow.approval;
+
+import com.smeloanflow.identity.Groups;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/**
+ * The credit committee's roll call (贷审会), shared by every decision the committee votes on (an application,
+ * a renewal): who sits on it ({@code credit-committee}), less the members a separation-of-duties rule
+ * excludes from this case, and the majority rule the bank applies to their votes. What a vote is about and
+ * where it is kept belong to the caller; the roll call and the arithmetic do not, so they live here once.
+ */
+@Component
+public class CommitteeRoster {
+
+  private final IdentityService identityService;
+
+  public CommitteeRoster(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  /**
+   * The members who may vote, by user id, in a stable order.
+   *
+   * @param conflict why a member may not vote on this case (empty: they may)
+   */
+  public List<String> membersWithout(Function<String, Optional<String>> conflict) {
+    return identityService.createUserQuery().memberOfGroup(Groups.CREDIT_COMMITTEE).orderByUserId().asc()
+        .list().stream().map(User::getId)
+        .filter(member -> conflict.apply(member).isEmpty())
+        .toList();
+  }
+
+  /** Whether {@code votes} out of {@code size} members is a majority (more than half). */
+  public static boolean majority(long votes, int size) {
+    return votes * 2 > size;
+  }
+}
