@@ -15,6 +15,11 @@ public final class LoanRenewalProcess {
   public static final String ELIGIBILITY_DECISION = "renewal-eligibility";
   /** Who approves: the application's authority table, the renewal amount replacing the old loan's. */
   public static final String AUTHORITY_DECISION = "approval-authority";
+  /**
+   * The committee vote's multi-instance element variable: the member a vote task is for. Written by the engine
+   * when it creates the votes, so not one of the {@link Variables} only renewal's code writes.
+   */
+  public static final String COMMITTEE_MEMBER = "renewalCommitteeMember";
 
   private LoanRenewalProcess() {}
 
@@ -25,8 +30,22 @@ public final class LoanRenewalProcess {
     public static final String TASK_DECIDE_ROUTE = "ServiceTask_DecideRenewalRoute";
     /** 是否需人工审批? */
     public static final String GATEWAY_PERSON_APPROVES = "Gateway_PersonApprovesRenewal";
-    /** 审批续贷申请 */
+    /** 是否由贷审会审批? (the route is COMMITTEE) */
+    public static final String GATEWAY_BY_COMMITTEE = "Gateway_RenewalByCommittee";
+    /** 审批续贷申请 (SINGLE: credit-approvers) */
     public static final String TASK_APPROVE_RENEWAL = "UserTask_ApproveRenewal";
+    /** 贷审会委员表决续贷 (multi-instance, one task per member, completed at a majority) */
+    public static final String TASK_COMMITTEE_VOTE = "UserTask_RenewalCommitteeVote";
+    /** 表决期限已到 (boundary timer on the vote) */
+    public static final String BOUNDARY_COMMITTEE_DEADLINE = "BoundaryEvent_RenewalCommitteeDeadline";
+    /** 统计续贷表决结果 */
+    public static final String TASK_TALLY_VOTES = "ServiceTask_TallyRenewalCommitteeVotes";
+    /** 贷审会是否多数否决? */
+    public static final String GATEWAY_COMMITTEE_REJECTED = "Gateway_RenewalCommitteeRejected";
+    /** 签发续贷贷审会决议 (the chair signs or vetoes; casting vote on a tie or after the deadline) */
+    public static final String TASK_DECIDE_COMMITTEE_RESOLUTION = "UserTask_DecideRenewalCommitteeResolution";
+    /** Joins the approver's decision and the committee's before the main join. */
+    public static final String GATEWAY_PERSON_DECISION_JOIN = "Gateway_RenewalPersonDecisionJoin";
     public static final String GATEWAY_DECISION_JOIN = "Gateway_RenewalDecisionJoin";
     /** 是否批准续贷? */
     public static final String GATEWAY_APPROVED = "Gateway_RenewalApproved";
@@ -86,7 +105,20 @@ public final class LoanRenewalProcess {
     public static final String PERSON_APPROVES_YES = "SequenceFlow_PersonApprovesRenewalYes";
     /** 否 (the model approved or the table declined) */
     public static final String PERSON_APPROVES_NO = "SequenceFlow_PersonApprovesRenewalNo";
+    /** 是 (COMMITTEE) */
+    public static final String BY_COMMITTEE_YES = "SequenceFlow_RenewalByCommitteeYes";
+    /** 否 (SINGLE) */
+    public static final String BY_COMMITTEE_NO = "SequenceFlow_RenewalByCommitteeNo";
     public static final String APPROVAL_DONE = "SequenceFlow_RenewalApprovalDone";
+    public static final String COMMITTEE_VOTED = "SequenceFlow_RenewalCommitteeVoted";
+    public static final String COMMITTEE_DEADLINE_PASSED = "SequenceFlow_RenewalCommitteeDeadlinePassed";
+    public static final String VOTES_TALLIED = "SequenceFlow_RenewalVotesTallied";
+    /** 是 (a majority rejected: declined without the chair) */
+    public static final String COMMITTEE_REJECTED_YES = "SequenceFlow_RenewalCommitteeRejectedYes";
+    /** 否 (a majority approved, a tie or the deadline: the chair) */
+    public static final String COMMITTEE_REJECTED_NO = "SequenceFlow_RenewalCommitteeRejectedNo";
+    public static final String CHAIR_DECIDED = "SequenceFlow_RenewalChairDecided";
+    public static final String PERSON_DECIDED = "SequenceFlow_RenewalPersonDecided";
     public static final String TO_APPROVED = "SequenceFlow_ToRenewalApproved";
     /** 批准 */
     public static final String APPROVED_YES = "SequenceFlow_RenewalApprovedYes";
@@ -145,9 +177,13 @@ public final class LoanRenewalProcess {
     /**
      * The group whose member decides the renewal and, after a prepayment since signing, its amount (复核续贷金额):
      * credit-approvers (SINGLE, and AUTO: the model approved within an approver's authority) or
-     * credit-committee-chair (COMMITTEE). Not set when the table declined.
+     * credit-committee-chair (COMMITTEE: the chair signs the committee's resolution). Not set when the table declined.
      */
     public static final ProcessVariable<String> APPROVER_GROUP = ProcessVariable.of("renewalApproverGroup", String.class);
+    /** How many members vote on the renewal (the committee less those separation of duties excludes). */
+    public static final ProcessVariable<Integer> COMMITTEE_SIZE = ProcessVariable.of("renewalCommitteeSize", Integer.class);
+    /** The committee's tally: APPROVED, REJECTED or UNDECIDED (a tie or the deadline). */
+    public static final ProcessVariable<String> COMMITTEE_OUTCOME = ProcessVariable.of("renewalCommitteeOutcome", String.class);
     /** Whether the renewal was approved (by the model or a person). */
     public static final ProcessVariable<Boolean> APPROVED = ProcessVariable.of("renewalApproved", Boolean.class);
     /** The old loan's maturity, 00:00 China Standard Time: the posting if signed, the lapse if not. */

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The renewal forms: the loan summary and the renewal facts they show, and the fields their listeners read. */
+/**
+ * The renewal forms: the loan summary and the renewal facts they show (and to the chair the committee's votes), and the
+ * fields their listeners read; the chair's resolution is read by the approver's listener (the same decision).
+ */
 public final class RenewalFormContracts {
 
   private RenewalFormContracts() {}
@@ -20,9 +23,15 @@ public final class RenewalFormContracts {
     Set<String> review = new TreeSet<>(LoanSummaryListener.FORM_VALUES);
     review.addAll(RenewalAmountReviewSummaryListener.FORM_VALUES);
     review.addAll(ProcessVariables.declaredIn(LoanRenewalProcess.Variables.class));
+    Set<String> chair = new TreeSet<>(shown);
+    chair.addAll(RenewalCommitteeSummaryListener.FORM_VALUES);
     return List.of(FormContract.of("approve-renewal", List.of(ApproveRenewalTaskListener.DECISION,
             ApproveRenewalTaskListener.CUSTOMER_REASON, ApproveRenewalTaskListener.NOTE), shown),
         FormContract.of("review-renewal-amount", List.of(ReviewRenewalAmountTaskListener.DECISION,
-            ReviewRenewalAmountTaskListener.NOTE), review));
+            ReviewRenewalAmountTaskListener.NOTE), review),
+        FormContract.of("renewal-committee-vote", List.of(RenewalCommitteeVoteTaskListener.VOTE,
+            RenewalCommitteeVoteTaskListener.COMMENT), shown),
+        FormContract.of("decide-renewal-committee-resolution", List.of(ApproveRenewalTaskListener.DECISION,
+            ApproveRenewalTaskListener.CUSTOMER_REASON, ApproveRenewalTaskListener.NOTE), chair));
   }
 }

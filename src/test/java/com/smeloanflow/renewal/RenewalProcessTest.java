@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.disbursement.SandboxCoreBanking;
 import com.smeloanflow.disbursement.SandboxESignature;
+import com.smeloanflow.casefile.CustomerReason;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.notification.MailTemplate;
@@ -30,7 +31,9 @@ import com.smeloanflow.support.ApiClient;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -518,5 +521,225 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PostLoanMonitoringProcess.KEY)
         .processInstanceBusinessKey(renewed.newLoanId()).count()).isEqualTo(1);
     assertThat(loans.ledger(loan.loanId()).get(11).principalPaid()).isEqualByComparingTo(new BigDecimal(RenewalScenario.PRINCIPAL));
+  }
+
+  /** A GROWTH loan of 6,000,000 CNY: the borrower's exposure is above an approver's 5,000,000, so the committee votes. */
+  private RenewalScenario loanForTheCommittee() {
+    return RenewalScenario.loan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans, today, 45,
+        ProcessingFixtures.strongProfile(), "GROWTH", "6000000.00");
+  }
+
+  private List<Task> voteTasks(ProcessInstance instance) {
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_COMMITTEE_VOTE).list();
+  }
+
+  /** The member completes the vote assigned to them (as themselves, authenticated). */
+  private void vote(RenewalScenario loan, ProcessInstance instance, String member, String vote, String reasons) {
+    Task task = voteTasks(instance).stream().filter(t -> member.equals(t.getAssignee())).findFirst()
+        .orElseThrow(() -> new AssertionError("no vote task of " + member));
+    completeAs(member, task.getId(), Map.of(RenewalCommitteeVoteTaskListener.VOTE, vote,
+        RenewalCommitteeVoteTaskListener.COMMENT, reasons));
+    loan.runJobs(instance);
+  }
+
+  private Task chairTask(ProcessInstance instance) {
+    assertThat(instance).isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION);
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_DECIDE_COMMITTEE_RESOLUTION)
+        .singleResult();
+  }
+
+  /** Accountability's record that {@code user} answers for the loan as its customer manager (管户客户经理). */
+  private void customerManagerOf(RenewalScenario loan, String user) {
+    jdbc.sql("""
+        INSERT INTO managed_loan (loan_id, application_id, branch_code, customer_manager, source, assigned_at)
+        VALUES (:loan, :application, 'ZY001', :user, 'FIELD_INVESTIGATION', CURRENT_TIMESTAMP)""")
+        .param("loan", loan.loanId()).param("application", loan.account().applicationId()).param("user", user).update();
+  }
+
+  private ApiClient.Response claimOverRest(String user, Task task) {
+    return api.post("/engine-rest/task/" + task.getId() + "/claim", user, "{\"userId\":\"" + user + "\"}");
+  }
+
+  @Test
+  void aRenewalAboveAnApproversAuthorityIsVotedByTheCommitteeAndAMajorityToApproveIsSignedByTheChair() {
+    RenewalScenario loan = loanForTheCommittee().scanNow();
+    ProcessInstance instance = applied(loan);
+
+    assertThat(instance).isWaitingAt(TASK_COMMITTEE_VOTE);
+    assertThat(voteTasks(instance)).extracting(Task::getAssignee)
+        .containsExactlyInAnyOrder("committee1", "committee2", "committee3");
+    assertThat(voteTasks(instance)).allSatisfy(task -> assertThat(task.getName()).isEqualTo("贷审会委员表决续贷"));
+    assertThat(taskService.getVariablesLocal(voteTasks(instance).get(0).getId()))
+        .containsEntry("renewalAmountText", "6000000.00").containsEntry("loanNumber", loan.loanId());
+
+    vote(loan, instance, "committee1", "APPROVE", "经营稳定, 同意续贷");
+    assertThat(instance).isWaitingAt(TASK_COMMITTEE_VOTE);
+    vote(loan, instance, "committee3", "APPROVE", "还款记录良好");
+
+    // A majority of the three approved: the third vote is withdrawn and the chair signs or vetoes.
+    assertThat(voteTasks(instance)).isEmpty();
+    Task resolution = chairTask(instance);
+    assertThat(resolution.getName()).isEqualTo("签发续贷贷审会决议");
+    assertThat(taskService.getIdentityLinksForTask(resolution.getId())).anySatisfy(link ->
+        assertThat(link.getGroupId()).isEqualTo(Groups.CREDIT_COMMITTEE_CHAIR));
+    Map<String, Object> shown = taskService.getVariablesLocal(resolution.getId());
+    assertThat((String) shown.get("renewalCommitteeTallyText")).contains("同意 2 票").contains("委员 3 人");
+    assertThat((String) shown.get("renewalCommitteeVotesText")).contains("committee1: 同意, 经营稳定, 同意续贷");
+    assertThat((String) shown.get("renewalCommitteeAskText")).contains("多数同意");
+
+    completeAs("committee-chair", resolution.getId(), Map.of(ApproveRenewalTaskListener.DECISION, "APPROVE",
+        ApproveRenewalTaskListener.NOTE, "签发决议"));
+    loan.runJobs(instance);
+
+    assertThat(instance).hasPassed(TASK_TALLY_VOTES, TASK_DECIDE_COMMITTEE_RESOLUTION, TASK_SEND_CONTRACT)
+        .isWaitingAt(RECEIVE_AWAIT_SIGNATURE);
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(LoanRenewalProcess.Flows.BY_COMMITTEE_YES,
+        LoanRenewalProcess.Flows.COMMITTEE_REJECTED_NO).doesNotContain(LoanRenewalProcess.Flows.BY_COMMITTEE_NO);
+    LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewal.approvalRoute()).isEqualTo("COMMITTEE");
+    assertThat(renewal.decidedBy()).isEqualTo("committee-chair");
+    assertThat(renewal.status()).isEqualTo(RenewalStatus.APPROVED);
+    assertThat(loan.mails()).containsExactly(MailTemplate.RENEWAL_OFFERED, MailTemplate.RENEWAL_CONTRACT_READY);
+  }
+
+  @Test
+  void aMajorityOfTheCommitteeRejectingDeclinesTheRenewalAndTheBorrowerIsToldOnlyTheCatalogueText() {
+    RenewalScenario loan = loanForTheCommittee().scanNow();
+    ProcessInstance instance = applied(loan);
+
+    vote(loan, instance, "committee1", "REJECT", "主要客户流失, 现金流无法覆盖");
+    vote(loan, instance, "committee2", "REJECT", "行业下行");
+
+    assertThat(instance).hasPassed(TASK_TALLY_VOTES, TASK_DECLINED_MAIL, END_DECLINED)
+        .hasNotPassed(TASK_DECIDE_COMMITTEE_RESOLUTION, TASK_SEND_CONTRACT).isEnded();
+    LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewal.status()).isEqualTo(RenewalStatus.DECLINED);
+    assertThat(renewal.customerReason()).isEqualTo(CustomerReason.OVERALL_ASSESSMENT.name());
+    assertThat(renewal.decidedBy()).isEqualTo(Groups.CREDIT_COMMITTEE);
+    assertThat(renewal.decisionNote()).contains("反对 2 票");
+    assertThat(loan.mails()).containsExactly(MailTemplate.RENEWAL_OFFERED, MailTemplate.RENEWAL_DECLINED);
+    assertThat(mailBody(loan, MailTemplate.RENEWAL_DECLINED)).contains(CustomerReason.OVERALL_ASSESSMENT.text())
+        .doesNotContain("主要客户流失").doesNotContain("行业下行").doesNotContain("票");
+    assertThat(loans.find(loan.loanId()).orElseThrow().status()).isEqualTo(LoanAccount.ACTIVE);
+  }
+
+  @Test
+  void whenTheVotingDeadlinePassesWithoutAMajorityTheChairsCastingVoteDecides() {
+    RenewalScenario loan = loanForTheCommittee().scanNow();
+    ProcessInstance instance = applied(loan);
+    vote(loan, instance, "committee2", "APPROVE", "同意");
+
+    moveClockBy(Duration.ofDays(3).plusMinutes(1));
+    loan.runJobs(instance);
+
+    assertThat(instance).hasPassed(BOUNDARY_COMMITTEE_DEADLINE, TASK_TALLY_VOTES);
+    assertThat(voteTasks(instance)).isEmpty();
+    Task resolution = chairTask(instance);
+    assertThat((String) taskService.getVariableLocal(resolution.getId(), "renewalCommitteeAskText")).contains("决定票");
+    assertThat((String) taskService.getVariableLocal(resolution.getId(), "renewalCommitteeTallyText"))
+        .contains("同意 1 票").contains("未表决 2 人");
+
+    completeAs("committee-chair", resolution.getId(), Map.of(ApproveRenewalTaskListener.DECISION, "DECLINE",
+        ApproveRenewalTaskListener.CUSTOMER_REASON, "CREDIT_RECORD", ApproveRenewalTaskListener.NOTE, "委员未在期限内表决, 征信存疑"));
+    loan.runJobs(instance);
+
+    assertThat(instance).hasPassed(TASK_DECLINED_MAIL, END_DECLINED).isEnded();
+    LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewal.decidedBy()).isEqualTo("committee-chair");
+    assertThat(mailBody(loan, MailTemplate.RENEWAL_DECLINED)).contains(CustomerReason.CREDIT_RECORD.text())
+        .doesNotContain("征信存疑");
+  }
+
+  @Test
+  void theLoansCustomerManagerSitsOutTheCommitteesVoteOnItsRenewal() {
+    RenewalScenario loan = loanForTheCommittee().scanNow();
+    customerManagerOf(loan, "committee1");
+    ProcessInstance instance = applied(loan);
+
+    assertThat(voteTasks(instance)).extracting(Task::getAssignee).containsExactlyInAnyOrder("committee2", "committee3");
+    Task committee2sVote = voteTasks(instance).stream().filter(t -> "committee2".equals(t.getAssignee())).findFirst().orElseThrow();
+    // A vote is personal: nobody hands it to the customer manager (or anyone else).
+    assertThatThrownBy(() -> taskService.setAssignee(committee2sVote.getId(), "committee1"))
+        .isInstanceOf(AuthorizationException.class).hasMessageContaining("本人");
+    assertThat(taskService.createTaskQuery().taskId(committee2sVote.getId()).singleResult().getAssignee()).isEqualTo("committee2");
+
+    // Two members now: both must agree for a majority.
+    vote(loan, instance, "committee2", "APPROVE", "同意");
+    assertThat(instance).isWaitingAt(TASK_COMMITTEE_VOTE);
+    vote(loan, instance, "committee3", "APPROVE", "同意");
+    assertThat(chairTask(instance)).isNotNull();
+  }
+
+  @Test
+  void theChairWhoIsTheLoansCustomerManagerCanNeitherClaimNorSignTheResolution() {
+    RenewalScenario loan = loanForTheCommittee().scanNow();
+    customerManagerOf(loan, "committee-chair");
+    ProcessInstance instance = applied(loan);
+    vote(loan, instance, "committee1", "APPROVE", "同意");
+    vote(loan, instance, "committee2", "APPROVE", "同意");
+    Task resolution = chairTask(instance);
+
+    ApiClient.Response claim = claimOverRest("committee-chair", resolution);
+    assertThat(claim.status()).as(claim.body()).isEqualTo(403);
+    assertThat(claim.body()).contains("管户客户经理");
+    assertThatThrownBy(() -> completeAs("committee-chair", resolution.getId(), Map.of(ApproveRenewalTaskListener.DECISION,
+        "APPROVE", ApproveRenewalTaskListener.NOTE, "签发")))
+        .isInstanceOf(AuthorizationException.class).hasMessageContaining("审贷分离");
+
+    assertThat(taskService.createTaskQuery().taskId(resolution.getId()).singleResult().getAssignee()).isNull();
+    assertThat(instance).isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION);
+    assertThat(renewals.find(loan.loanId()).orElseThrow().decidedBy()).isNull();
+  }
+
+  @Test
+  void anApproverWhoIsTheLoansCustomerManagerCanNeitherClaimNorDecideItsRenewal() {
+    RenewalScenario loan = loanForAnApprover().scanNow();
+    customerManagerOf(loan, "approver");
+    ProcessInstance instance = applied(loan);
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+
+    ApiClient.Response claim = claimOverRest("approver", task);
+    assertThat(claim.status()).as(claim.body()).isEqualTo(403);
+    assertThatThrownBy(() -> completeAs("approver", task.getId(), Map.of(ApproveRenewalTaskListener.DECISION, "APPROVE",
+        ApproveRenewalTaskListener.NOTE, "同意")))
+        .isInstanceOf(AuthorizationException.class).hasMessageContaining("管户客户经理");
+
+    assertThat(instance).isWaitingAt(TASK_APPROVE_RENEWAL);
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
+    LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewal.status()).isEqualTo(RenewalStatus.APPLIED);
+    assertThat(renewal.decidedBy()).isNull();
+  }
+
+  @Test
+  void theLoansCustomerManagerCannotReviewTheRenewalAmountAfterAPrepayment() {
+    RenewalScenario loan = strongLoan().scanNow();
+    customerManagerOf(loan, "approver");
+    ProcessInstance instance = signedThenPrepaidAllBut(loan, "30000.00");
+    maturityArrives(loan, instance);
+    Task task = reviewTask(instance);
+
+    assertThatThrownBy(() -> completeAs("approver", task.getId(), Map.of(ReviewRenewalAmountTaskListener.DECISION,
+        "RENEW_DUE", ReviewRenewalAmountTaskListener.NOTE, "按到期应还本金续贷")))
+        .isInstanceOf(AuthorizationException.class).hasMessageContaining("审贷分离");
+
+    assertThat(instance).isWaitingAt(TASK_REVIEW_AMOUNT);
+    assertThat(coreBanking.postingsOf(loan.loanId())).isEmpty();
+  }
+
+  @Test
+  void whoeverAppliedForTheRenewalOnTheBorrowersBehalfMayNotDecideIt() {
+    RenewalScenario loan = loanForAnApprover().scanNow();
+    ProcessInstance instance = applied(loan);
+    // The channel applies today; a staff user who applies on the borrower's behalf (a counter, a customer manager's pad) is kept
+    // the same way in applied_by and never decides the renewal.
+    jdbc.sql("UPDATE loan_renewal SET applied_by = 'approver' WHERE loan_id = :loan").param("loan", loan.loanId()).update();
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+
+    ApiClient.Response claim = claimOverRest("approver", task);
+
+    assertThat(claim.status()).as(claim.body()).isEqualTo(403);
+    assertThat(claim.body()).contains("代借款人申请");
+    assertThat(instance).isWaitingAt(TASK_APPROVE_RENEWAL);
   }
 }

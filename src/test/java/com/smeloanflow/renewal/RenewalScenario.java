@@ -58,9 +58,16 @@ final class RenewalScenario {
   static RenewalScenario loan(ProcessEngine engine, ApiClient api, Consumer<String> executeDueJobs, MailOutbox outbox,
       IntakeService intake, LoanAccountService loans, LocalDate today, int daysToMaturity, SandboxProfile profile,
       String principal) {
+    return loan(engine, api, executeDueJobs, outbox, intake, loans, today, daysToMaturity, profile, "CREDIT_QUICK", principal);
+  }
+
+  /** The same, of {@code product} (e.g. GROWTH for a principal above the pure-credit range). */
+  static RenewalScenario loan(ProcessEngine engine, ApiClient api, Consumer<String> executeDueJobs, MailOutbox outbox,
+      IntakeService intake, LoanAccountService loans, LocalDate today, int daysToMaturity, SandboxProfile profile,
+      String product, String principal) {
     String creditCode = CreditCodes.fresh();
     SandboxEnterprises.register(api, creditCode, profile);
-    LoanAccount loan = TestLoans.with(intake, loans).principal(principal).term(12, RepaymentMethod.INTEREST_FIRST)
+    LoanAccount loan = TestLoans.with(intake, loans).product(product).principal(principal).term(12, RepaymentMethod.INTEREST_FIRST)
         .creditCode(creditCode).disbursedOn(today.plusDays(daysToMaturity).minusMonths(12));
     assertThat(loan.maturityDate()).as("maturity of %s", loan.loanId()).isEqualTo(today.plusDays(daysToMaturity));
     return new RenewalScenario(engine, api, executeDueJobs, outbox, loan);

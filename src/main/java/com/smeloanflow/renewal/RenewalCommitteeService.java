@@ -1,0 +1,181 @@
+package com.smeloanflow.renewal;
+
+import static com.smeloanflow.process.LoanRenewalProcess.Variables.COMMITTEE_SIZE;
+
+import com.smeloanflow.approval.CommitteeRoster;
+import com.smeloanflow.casefile.CustomerReason;
+import com.smeloanflow.identity.Groups;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.InvalidTaskInputException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The credit committee (贷审会) on a renewal above an approver's authority: every member who may decide it
+ * (审贷分离, {@link RenewalSeparationOfDuties}) votes once, approve or reject, with reasons; a majority of the
+ * members decides. A majority to reject declines the renewal by itself (the borrower is told the catalogue
+ * text of the overall assessment, never the votes); a majority to approve goes to the chair, who signs the
+ * resolution or vetoes it; a tie, or the deadline passing without a majority, goes to the chair's casting
+ * vote. Used from the model as {@code ${renewalCommittee.members(execution)}} and
+ * {@code ${renewalCommittee.majorityReached(execution)}}.
+ *
+ * <p>Why renewal's own committee and not approval's {@code CommitteeService}: that one is about an
+ * application (its case file, checks, history and declines are keyed by the application id, a vote may
+ * return the application for information or propose conditions, and the decline goes through the
+ * application's decline service). A renewal has none of these: it is keyed by the loan, is decided in the
+ * month before maturity, and its amount is the principal due, which no condition may change. The parts
+ * that are the same — who sits on the committee less those excluded, and what a majority is — are
+ * approval's {@link CommitteeRoster}, used by both; what is voted and where it is kept is renewal's.
+ *
+ * <p>No return for information: there is no processing step in a renewal to answer it and the window
+ * before maturity is fixed; a member who lacks information says so and votes against, or leaves it to
+ * the deadline and the chair.
+ */
+@Service("renewalCommittee")
+public class RenewalCommitteeService {
+
+  private static final Logger log = LoggerFactory.getLogger(RenewalCommitteeService.class);
+
+  /** A member's vote on a renewal. */
+  public enum Vote {
+    APPROVE("同意"), REJECT("反对");
+
+    private final String label;
+
+    Vote(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
+  /** How the votes came out. */
+  public enum Outcome {
+    APPROVED, REJECTED, UNDECIDED
+  }
+
+  /** A vote as stored. */
+  public record StoredVote(String member, Vote vote, String comment) {}
+
+  /** The votes against the committee's size (members who may vote on this renewal). */
+  public record Tally(int approvals, int rejections, int size) {
+
+    public Outcome outcome() {
+      if (CommitteeRoster.majority(approvals, size)) {
+        return Outcome.APPROVED;
+      }
+      if (CommitteeRoster.majority(rejections, size)) {
+        return Outcome.REJECTED;
+      }
+      return Outcome.UNDECIDED;
+    }
+
+    /** For staff (the chair's form, the internal note); never in a mail to the borrower. */
+    public String describe() {
+      return "同意 " + approvals + " 票, 反对 " + rejections + " 票, 未表决 " + (size - approvals - rejections) + " 人, 委员 "
+          + size + " 人";
+    }
+  }
+
+  private final CommitteeRoster roster;
+  private final RenewalSeparationOfDuties separation;
+  private final RenewalRepository renewals;
+  private final JdbcClient jdbc;
+  private final BusinessClock clock;
+
+  public RenewalCommitteeService(CommitteeRoster roster, RenewalSeparationOfDuties separation, RenewalRepository renewals,
+      JdbcClient jdbc, BusinessClock clock) {
+    this.roster = roster;
+    this.separation = separation;
+    this.renewals = renewals;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** The members who vote on the renewal (one task each); none left is an incident, not a silent pass. */
+  public List<String> members(DelegateExecution execution) {
+    String loanId = execution.getProcessBusinessKey();
+    List<String> members = roster.membersWithout(member -> separation.decisionConflict(loanId, member));
+    if (members.isEmpty()) {
+      throw new IllegalStateException("No credit-committee member may vote on the renewal of loan " + loanId);
+    }
+    COMMITTEE_SIZE.set(execution, members.size());
+    return members;
+  }
+
+  /** Completion condition of the vote: a majority of the members approved or rejected. */
+  public boolean majorityReached(DelegateExecution execution) {
+    return tally(execution.getProcessBusinessKey(), COMMITTEE_SIZE.from(execution)).outcome() != Outcome.UNDECIDED;
+  }
+
+  public Tally tally(String loanId, int size) {
+    List<StoredVote> votes = votes(loanId);
+    return new Tally((int) votes.stream().filter(v -> v.vote() == Vote.APPROVE).count(),
+        (int) votes.stream().filter(v -> v.vote() == Vote.REJECT).count(), size);
+  }
+
+  public List<StoredVote> votes(String loanId) {
+    return jdbc.sql("SELECT member, vote, comment FROM renewal_committee_vote WHERE loan_id = :loan ORDER BY voted_at, member")
+        .param("loan", loanId)
+        .query((rs, row) -> new StoredVote(rs.getString("member"), Vote.valueOf(rs.getString("vote")), rs.getString("comment")))
+        .list();
+  }
+
+  /**
+   * Records a member's vote.
+   *
+   * @throws InvalidTaskInputException no reasons, or a second vote by the same member (the task stays open)
+   */
+  public void vote(String loanId, String member, Vote vote, String comment) {
+    if (comment == null || comment.isBlank()) {
+      throw new InvalidTaskInputException("请填写表决理由 (renewalVoteComment is required)");
+    }
+    try {
+      jdbc.sql("""
+          INSERT INTO renewal_committee_vote (loan_id, member, vote, comment, voted_at)
+          VALUES (:loan, :member, :vote, :comment, :at)""")
+          .param("loan", loanId).param("member", member).param("vote", vote.name()).param("comment", comment)
+          .param("at", Timestamp.from(clock.now())).update();
+    } catch (DuplicateKeyException e) {
+      throw new InvalidTaskInputException("委员 " + member + " 已对贷款 " + loanId + " 的续贷投过票, 每位委员只能投一票");
+    }
+    log.info("Loan {}: committee member {} voted {} on the renewal", loanId, member, vote);
+  }
+
+  /**
+   * The outcome once the vote is over (a majority, or the deadline). A majority to reject declines the
+   * renewal here: the borrower is told the overall assessment (a catalogue text), staff see the tally.
+   */
+  public Outcome conclude(String loanId, int size) {
+    Tally tally = tally(loanId, size);
+    Outcome outcome = tally.outcome();
+    if (outcome == Outcome.REJECTED) {
+      renewals.decided(loanId, RenewalStatus.DECLINED, Groups.CREDIT_COMMITTEE, "贷审会表决否决 (" + tally.describe() + ")",
+          CustomerReason.OVERALL_ASSESSMENT.name(), clock.now(), clock.today());
+    }
+    log.info("Loan {}: committee vote on the renewal {} ({})", loanId, outcome, tally.describe());
+    return outcome;
+  }
+
+  /** What the chair sees: the tally, each member's vote and reasons, and what is asked of the chair. */
+  public Map<String, Object> chairsView(String loanId, int size) {
+    Tally tally = tally(loanId, size);
+    return Map.of(
+        "renewalCommitteeTallyText", tally.describe(),
+        "renewalCommitteeVotesText", votes(loanId).stream()
+            .map(v -> "- " + v.member() + ": " + v.vote().label() + ", " + v.comment()).collect(Collectors.joining("\n")),
+        "renewalCommitteeAskText", tally.outcome() == Outcome.APPROVED
+            ? "委员多数同意: 请签发决议(批准), 或否决"
+            : "未形成多数(票数相同或表决期限已到): 请行使决定票");
+  }
+}

@@ -1,0 +1,56 @@
+package com.smeloanflow.renewal;
+
+import com.smeloanflow.approval.SeparationOfDuties;
+import com.smeloanflow.servicing.LoanAccountService;
+import java.util.Optional;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.springframework.stereotype.Service;
+
+/**
+ * 审贷分离 on a renewal: who may not decide it (approve or decline it, vote on it in the committee, sign the
+ * committee's resolution, or review its amount after a prepayment):
+ * <ul>
+ *   <li>the customer manager who answers for the loan (accountability's record: the whitelist prospect's
+ *       manager, else the one who investigated on site) — the manager sells and looks after the loan;</li>
+ *   <li>whoever applied for the renewal on the borrower's behalf ({@code loan_renewal.applied_by}; today the
+ *       channel's system user, which holds no task, but a staff user who applied never decides it);</li>
+ *   <li>whoever prepared the original application (submitted or accepted it at the counter, reviewed,
+ *       verified or investigated it: approval's rule for that application), so a field investigation with
+ *       no accountability record still excludes its manager.</li>
+ * </ul>
+ * A refusal is an {@link AuthorizationException} (HTTP 403 from the engine REST API), as for origination.
+ */
+@Service
+public class RenewalSeparationOfDuties {
+
+  private final RenewalRepository renewals;
+  private final LoanAccountService loans;
+  private final LoanCustomerManagers customerManagers;
+  private final SeparationOfDuties applicationRules;
+
+  public RenewalSeparationOfDuties(RenewalRepository renewals, LoanAccountService loans, LoanCustomerManagers customerManagers,
+      SeparationOfDuties applicationRules) {
+    this.renewals = renewals;
+    this.loans = loans;
+    this.customerManagers = customerManagers;
+    this.applicationRules = applicationRules;
+  }
+
+  /** Why {@code userId} may not decide the renewal of {@code loanId}, if they may not. */
+  public Optional<String> decisionConflict(String loanId, String userId) {
+    if (customerManagers.of(loanId).filter(userId::equals).isPresent()) {
+      return Optional.of("审贷分离: 用户 " + userId + " 是贷款 " + loanId + " 的管户客户经理, 不能审批其续贷");
+    }
+    if (renewals.find(loanId).map(LoanRenewal::appliedBy).filter(userId::equals).isPresent()) {
+      return Optional.of("审贷分离: 用户 " + userId + " 代借款人申请了贷款 " + loanId + " 的续贷, 不能审批该续贷");
+    }
+    return loans.find(loanId).flatMap(loan -> applicationRules.approvalConflict(loan.applicationId(), userId))
+        .map(reason -> reason + " (贷款 " + loanId + " 的续贷同样不能审批)");
+  }
+
+  public void requireMayDecide(String loanId, String userId) {
+    decisionConflict(loanId, userId).ifPresent(reason -> {
+      throw new AuthorizationException(reason);
+    });
+  }
+}
