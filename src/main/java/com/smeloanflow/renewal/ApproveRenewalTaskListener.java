@@ -10,7 +10,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Task listener (complete) of 审批续贷申请: the approver's decision. */
+/**
+ * Task listener (complete) of 审批续贷申请 (the approver's decision) and of 签发续贷贷审会决议 (the chair signs the
+ * committee's resolution or vetoes it; the same fields and rules).
+ */
 @Component("approveRenewalTask")
 public class ApproveRenewalTaskListener implements TaskListener {
 

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Approval of a renewal by the application's authority rules: the table approval-authority (the latest
  * version) is given the fresh score of the offer scan and the borrower's exposure with the renewal amount
  * replacing the old loan's principal; it routes AUTO (the model approves), SINGLE (an approver, up to
- * 5,000,000 CNY of exposure), COMMITTEE (the committee's chair) or REJECT. A decline is told to the
+ * 5,000,000 CNY of exposure), COMMITTEE (the credit committee votes: {@link RenewalCommitteeService}) or REJECT. A decline is told to the
  * borrower with a catalogue text; the old loan then runs to maturity as agreed.
  */
 @Service
@@ -99,7 +99,7 @@ public class RenewalApprovalService {
   }
 
   /**
-   * A person decides. Declining needs a catalogue reason the borrower is told and an internal note.
+   * A person decides: the approver (SINGLE) or the committee's chair signing or vetoing its resolution. Declining needs a catalogue reason the borrower is told and an internal note.
    *
    * @return whether approved
    * @throws InvalidTaskInputException a decline without a reason or a note, or a note longer than
