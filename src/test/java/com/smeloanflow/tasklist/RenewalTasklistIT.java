@@ -4,6 +4,8 @@ import static com.smeloanflow.process.LoanRenewalProcess.Elements.END_DECLINED;
 import static com.smeloanflow.process.LoanRenewalProcess.Elements.RECEIVE_AWAIT_SIGNATURE;
 import static com.smeloanflow.process.LoanRenewalProcess.Elements.END_RENEWED;
 import static com.smeloanflow.process.LoanRenewalProcess.Elements.TASK_APPROVE_RENEWAL;
+import static com.smeloanflow.process.LoanRenewalProcess.Elements.TASK_COMMITTEE_VOTE;
+import static com.smeloanflow.process.LoanRenewalProcess.Elements.TASK_DECIDE_COMMITTEE_RESOLUTION;
 import static com.smeloanflow.process.LoanRenewalProcess.Elements.TASK_REVIEW_AMOUNT;
 import static com.smeloanflow.process.LoanRenewalProcess.Elements.TIMER_LOAN_MATURES;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,10 +19,13 @@ import com.smeloanflow.processing.CreditCodes;
 import com.smeloanflow.processing.ProcessingFixtures;
 import com.smeloanflow.processing.SandboxEnterprises;
 import com.smeloanflow.renewal.RenewalApplicationService;
+import com.smeloanflow.renewal.RenewalCommitteeVoteTaskListener;
 import com.smeloanflow.renewal.RenewalStatus;
 import com.smeloanflow.renewal.RenewalView;
 import com.smeloanflow.servicing.RepaymentService;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.TestLoans;
@@ -35,7 +40,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The renewal's tasks worked in Tasklist by an approver: 审批续贷申请 for a 500,000 CNY renewal (above the
  * model's ceiling) offered by the scan, applied for over the channel API, approved on one loan and declined
  * with a reason for the borrower on another; 复核续贷金额 for a 100,000 CNY renewal the model approved, signed,
- * then partly prepaid before maturity, renewed with the principal then due.
+ * then partly prepaid before maturity, renewed with the principal then due; a 6,000,000 CNY renewal (above an
+ * approver's authority) voted by the committee, one member in Tasklist, and signed by the chair in Tasklist.
  */
 @BrowserTest
 class RenewalTasklistIT extends BrowserTestBase {
@@ -65,9 +71,13 @@ class RenewalTasklistIT extends BrowserTestBase {
   }
 
   private String appliedRenewal(LoanAccount[] opened, String principal) {
+    return appliedRenewal(opened, "CREDIT_QUICK", principal);
+  }
+
+  private String appliedRenewal(LoanAccount[] opened, String product, String principal) {
     String creditCode = CreditCodes.fresh();
     SandboxEnterprises.register(api, creditCode, ProcessingFixtures.strongProfile());
-    LoanAccount loan = TestLoans.with(intake, loans).principal(principal).term(12, RepaymentMethod.INTEREST_FIRST)
+    LoanAccount loan = TestLoans.with(intake, loans).product(product).principal(principal).term(12, RepaymentMethod.INTEREST_FIRST)
         .creditCode(creditCode).disbursedOn(clock.today().plusDays(45).minusMonths(12));
     opened[0] = loan;
     assertThat(api.post("/api/sandbox/renewals/scan", "admin", "{}").status()).isEqualTo(202);
@@ -84,8 +94,12 @@ class RenewalTasklistIT extends BrowserTestBase {
   }
 
   private CamundaForm open(String user, String taskName, Task task, String... shows) {
+    return open(user, GROUP_TASKS, taskName, task, shows);
+  }
+
+  private CamundaForm open(String user, String filter, String taskName, Task task, String... shows) {
     probe.assertFormReadsOnlyTaskVariables(task);
-    tasklist.login(user).selectFilter(GROUP_TASKS).openTask(task.getId());
+    tasklist.login(user).selectFilter(filter).openTask(task.getId());
     assertThat(tasklist.openTaskName()).isEqualTo(taskName);
     return tasklist.taskForm().assertShows(shows);
   }
@@ -157,6 +171,41 @@ class RenewalTasklistIT extends BrowserTestBase {
     assertThat(renewed.renewalAmount()).isEqualByComparingTo("100000.00");
     assertThat(renewed.renewedAmount()).isEqualByComparingTo("30000.00");
     assertThat(loans.find(renewed.newLoanId()).orElseThrow().principal()).isEqualByComparingTo("30000.00");
+    probe.assertOnlyDeclaredVariables(instance);
+    probe.assertNoIncidents(instance);
+  }
+
+  @Test
+  void theCommitteeVotesOnARenewalAboveAnApproversAuthorityAndTheChairSignsTheResolutionInTasklist() {
+    LoanAccount[] loan = new LoanAccount[1];
+    String instance = appliedRenewal(loan, "GROWTH", "6000000.00");
+    String loanId = loan[0].loanId();
+
+    List<Task> votes = probe.awaitTasks(instance, TASK_COMMITTEE_VOTE, 3);
+    assertThat(votes).extracting(Task::getAssignee).containsExactlyInAnyOrder("committee1", "committee2", "committee3");
+    Task committee1s = votes.stream().filter(t -> "committee1".equals(t.getAssignee())).findFirst().orElseThrow();
+    CamundaForm vote = open("committee1", IdentitySetup.FILTER_MY_TASKS, "贷审会委员表决续贷", committee1s, loanId,
+        loan[0].borrowerName(), "6000000.00", "贷审会审议 (500万元以上)", "从未逾期");
+    assertThat(tasklist.claimOffered()).as("a vote is assigned, not claimed").isFalse();
+    vote.radio("表决意见", "同意续贷").type("表决理由 (内部, 不告知借款人)", "经营稳定, 近一年按时付息, 同意续贷");
+    browser.screenshot("42-form-renewal-committee-vote");
+    tasklist.complete();
+    probe.awaitCondition("committee1's vote recorded", () -> !probe.taskOpen(committee1s.getId()));
+    Task committee2s = votes.stream().filter(t -> "committee2".equals(t.getAssignee())).findFirst().orElseThrow();
+    probe.completeAs("committee2", committee2s.getId(), Map.of(RenewalCommitteeVoteTaskListener.VOTE, "APPROVE",
+        RenewalCommitteeVoteTaskListener.COMMENT, "抵押充足, 同意"));
+
+    Task resolve = probe.awaitTask(instance, TASK_DECIDE_COMMITTEE_RESOLUTION);
+    assertThat(probe.candidateGroups(resolve.getId())).containsExactly("credit-committee-chair");
+    CamundaForm resolution = open("committee-chair", "签发续贷贷审会决议", resolve, loanId, "委员多数同意",
+        "同意 2 票", "committee1: 同意, 经营稳定", "committee2: 同意, 抵押充足");
+    tasklist.claim();
+    resolution.radio("决议", "签发决议: 批准续贷").type("决议意见 (内部, 否决时必填)", "贷审会多数同意, 签发决议");
+    browser.screenshot("43-form-decide-renewal-committee-resolution");
+    tasklist.complete();
+
+    probe.awaitActivity(instance, RECEIVE_AWAIT_SIGNATURE);
+    assertThat(renewals.view(loanId).orElseThrow().status()).isEqualTo(RenewalStatus.APPROVED);
     probe.assertOnlyDeclaredVariables(instance);
     probe.assertNoIncidents(instance);
   }
