@@ -1,6 +1,9 @@
 package com.smeloanflow.renewal;
 
+import static com.smeloanflow.process.LoanRenewalProcess.Elements.END_DECLINED;
 import static com.smeloanflow.process.LoanRenewalProcess.Elements.END_RENEWED;
+import static com.smeloanflow.process.LoanRenewalProcess.Elements.TASK_COMMITTEE_VOTE;
+import static com.smeloanflow.process.LoanRenewalProcess.Elements.TASK_DECIDE_COMMITTEE_RESOLUTION;
 import static com.smeloanflow.process.LoanRenewalProcess.Elements.TASK_POST_RENEWAL;
 import static com.smeloanflow.process.LoanRenewalProcess.Elements.TASK_REVIEW_AMOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +13,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.smeloanflow.disbursement.SandboxCoreBanking;
 import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.InvalidTaskInputException;
+import com.smeloanflow.processing.ProcessingFixtures;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.RepaymentService;
@@ -30,7 +35,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The renewal posting on embedded PostgreSQL 14 (the production database): exactly one core banking
  * posting and one new loan, whether the maturity job is replayed after core banking posted but its answer
  * was lost, or run by two nodes at once; after a prepayment since signing, the amount review (V107's
- * columns) and the posting of the lower amount.
+ * columns) and the posting of the lower amount; the committee's votes (V108's table: one per member) and a
+ * majority to reject.
  */
 class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
 
@@ -41,6 +47,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
   @Autowired private SandboxCoreBanking coreBanking;
   @Autowired private RenewalPostingService postings;
   @Autowired private RepaymentService repayments;
+  @Autowired private RenewalCommitteeService committee;
 
   @AfterEach
   void noFaultsLeftBehind() {
@@ -134,5 +141,36 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     assertThat(renewed.renewedAmount()).isEqualByComparingTo("40000.00");
     assertThat(renewed.amountReviewedAt()).isNotNull();
     assertThat(loans.find(renewed.newLoanId()).orElseThrow().principal()).isEqualByComparingTo("40000.00");
+  }
+
+  @Test
+  void theCommitteeKeepsOneVotePerMemberAndAMajorityToRejectDeclinesTheRenewal() {
+    stopClock();
+    RenewalScenario loan = RenewalScenario.loan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans,
+        clock.today(), 45, ProcessingFixtures.strongProfile(), "GROWTH", "6000000.00").scanNow();
+    assertThat(loan.apply("PG-" + loan.loanId()).status()).isEqualTo(201);
+    ProcessInstance instance = loan.renewal();
+    loan.runJobs(instance);
+    assertThat(instance).isWaitingAt(TASK_COMMITTEE_VOTE);
+
+    voteAs("committee1", instance, "REJECT", "主要客户流失");
+    assertThatThrownBy(() -> committee.vote(loan.loanId(), "committee1", RenewalCommitteeService.Vote.APPROVE, "改投同意"))
+        .isInstanceOf(InvalidTaskInputException.class).hasMessageContaining("只能投一票");
+    voteAs("committee2", instance, "REJECT", "行业下行");
+
+    assertThat(instance).hasPassed(END_DECLINED).hasNotPassed(TASK_DECIDE_COMMITTEE_RESOLUTION).isEnded();
+    assertThat(committee.votes(loan.loanId())).extracting(RenewalCommitteeService.StoredVote::member)
+        .containsExactly("committee1", "committee2");
+    LoanRenewal declined = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(declined.status()).isEqualTo(RenewalStatus.DECLINED);
+    assertThat(declined.customerReason()).isEqualTo("OVERALL_ASSESSMENT");
+  }
+
+  private void voteAs(String member, ProcessInstance instance, String vote, String reasons) {
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_COMMITTEE_VOTE)
+        .taskAssignee(member).singleResult();
+    completeAs(member, task.getId(), Map.of(RenewalCommitteeVoteTaskListener.VOTE, vote,
+        RenewalCommitteeVoteTaskListener.COMMENT, reasons));
+    executeDueJobs(instance.getId());
   }
 }
