@@ -3,7 +3,9 @@ package com.smeloanflow.approval;
 import com.smeloanflow.identity.Groups;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
@@ -38,5 +40,17 @@ public class CommitteeRoster {
   /** Whether {@code votes} out of {@code size} members is a majority (more than half). */
   public static boolean majority(long votes, int size) {
     return votes * 2 > size;
+  }
+
+  /**
+   * A vote is personal: refuses anyone but {@code member} working the vote task created for them (a team lead
+   * cannot hand one member's vote to another). {@code what} names the case for the message.
+   */
+  public static void requireOwnVote(Object member, Set<String> people, String what) {
+    for (String person : people) {
+      if (!person.equals(member)) {
+        throw new AuthorizationException("贷审会表决只能由委员 " + member + " 本人办理, " + person + " 不能代为表决 (" + what + ")");
+      }
+    }
   }
 }

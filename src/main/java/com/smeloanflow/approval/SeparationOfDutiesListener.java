@@ -2,9 +2,7 @@ package com.smeloanflow.approval;
 
 import com.smeloanflow.platform.TaskActor;
 import com.smeloanflow.process.LoanOriginationProcess.Elements;
-import java.util.LinkedHashSet;
 import java.util.Set;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -30,23 +28,11 @@ public class SeparationOfDutiesListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Set<String> people = new LinkedHashSet<>();
-    if (task.getAssignee() != null) {
-      people.add(task.getAssignee());
-    }
-    if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      people.add(TaskActor.of(task));
-    }
+    Set<String> people = TaskActor.involved(task);
     String applicationId = task.getExecution().getProcessBusinessKey();
     String taskKey = task.getTaskDefinitionKey();
     if (Elements.TASK_COMMITTEE_VOTE.equals(taskKey)) {
-      Object member = task.getVariable(COMMITTEE_MEMBER);
-      for (String person : people) {
-        if (!person.equals(member)) {
-          throw new AuthorizationException("贷审会表决只能由委员 " + member + " 本人办理, " + person + " 不能代为表决 (application "
-              + applicationId + ")");
-        }
-      }
+      CommitteeRoster.requireOwnVote(task.getVariable(COMMITTEE_MEMBER), people, "application " + applicationId);
     }
     boolean disbursementCheck = Elements.TASK_CHECK_DISBURSEMENT_CONDITIONS.equals(taskKey);
     for (String person : people) {

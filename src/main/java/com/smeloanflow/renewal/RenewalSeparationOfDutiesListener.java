@@ -1,11 +1,10 @@
 package com.smeloanflow.renewal;
 
+import com.smeloanflow.approval.CommitteeRoster;
 import com.smeloanflow.platform.TaskActor;
-import com.smeloanflow.process.LoanRenewalProcess.Elements;
 import com.smeloanflow.process.LoanRenewalProcess;
-import java.util.LinkedHashSet;
+import com.smeloanflow.process.LoanRenewalProcess.Elements;
 import java.util.Set;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -28,22 +27,10 @@ public class RenewalSeparationOfDutiesListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Set<String> people = new LinkedHashSet<>();
-    if (task.getAssignee() != null) {
-      people.add(task.getAssignee());
-    }
-    if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      people.add(TaskActor.of(task));
-    }
+    Set<String> people = TaskActor.involved(task);
     String loanId = task.getExecution().getProcessBusinessKey();
     if (Elements.TASK_COMMITTEE_VOTE.equals(task.getTaskDefinitionKey())) {
-      Object member = task.getVariable(LoanRenewalProcess.COMMITTEE_MEMBER);
-      for (String person : people) {
-        if (!person.equals(member)) {
-          throw new AuthorizationException("续贷贷审会表决只能由委员 " + member + " 本人办理, " + person + " 不能代为表决 (贷款 "
-              + loanId + ")");
-        }
-      }
+      CommitteeRoster.requireOwnVote(task.getVariable(LoanRenewalProcess.COMMITTEE_MEMBER), people, "续贷, 贷款 " + loanId);
     }
     for (String person : people) {
       separation.requireMayDecide(loanId, person);
