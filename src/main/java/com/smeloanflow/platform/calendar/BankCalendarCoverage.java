@@ -63,8 +63,8 @@ public class BankCalendarCoverage {
     if (!now.isEmpty() && !today.equals(warnedOn)) {
       warnedOn = today;
       log.warn("Bank calendar: no table for {}; deadlines computed now count Monday to Friday only in {}. An administrator"
-          + " loads the State Council's holiday notice with PUT /api/bank-calendar/{year}", now, now.size() == 1 ? "that year"
-          : "those years");
+          + " loads the State Council's holiday notice with PUT /api/bank-calendar/{}", now, now.size() == 1 ? "that year"
+          : "those years", now.get(now.size() - 1));
     }
     return now;
   }
