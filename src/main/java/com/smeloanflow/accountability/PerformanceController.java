@@ -45,14 +45,11 @@ public class PerformanceController {
   @ApiResponse(responseCode = "404", description = "No such customer manager (told to the user themself and administrators)",
       content = @Content(mediaType = "application/problem+json"))
   public ManagerPerformance manager(@PathVariable("userId") String userId, Authentication caller) {
-    List<String> managerBranches = performance.performanceBranchesOf(userId);
+    PerformanceService.ManagerLoans manager = performance.managerLoans(userId);
     // Access first: a user who is no manager has no branch whose lead could read them, so everyone but the user
-    // themself and administrators gets the same 403 whether or not the user is a manager somewhere.
-    access.requireMayReadManager(userId, managerBranches, caller);
-    if (managerBranches.isEmpty()) {
-      throw new NotFoundException("客户经理不存在", "No customer manager " + userId);
-    }
-    return performance.of(userId);
+    // themself and administrators gets the same 403 whether or not the user is a manager somewhere (then 404).
+    access.requireMayReadManager(userId, manager.branches(), caller);
+    return performance.of(manager);
   }
 
   @GetMapping(path = "/api/customer-managers/performance", produces = "application/json")

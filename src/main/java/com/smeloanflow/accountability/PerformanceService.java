@@ -55,15 +55,17 @@ public class PerformanceService {
         .map(id -> id.substring(0, id.length() - Groups.CUSTOMER_MANAGERS_SUFFIX.length())).sorted().toList();
   }
 
-  /** The branches a user's performance belongs to: where the user is a manager, and where their loans are. */
-  public List<String> performanceBranchesOf(String userId) {
-    return performanceBranches(userId, managedLoans.ofManager(userId));
-  }
+  /**
+   * A user as their performance sees them, read once: the loans they answer for, and the branches the
+   * performance belongs to (where the user is a manager, and where their loans are; none: no manager).
+   */
+  public record ManagerLoans(String userId, List<String> branches, List<ManagedLoan> loans) {}
 
-  private List<String> performanceBranches(String userId, List<ManagedLoan> managed) {
+  public ManagerLoans managerLoans(String userId) {
+    List<ManagedLoan> managed = managedLoans.ofManager(userId);
     TreeSet<String> branches = new TreeSet<>(branchesOf(userId));
     managed.forEach(loan -> branches.add(loan.branchCode()));
-    return List.copyOf(branches);
+    return new ManagerLoans(userId, List.copyOf(branches), managed);
   }
 
   /**
@@ -73,12 +75,20 @@ public class PerformanceService {
    */
   @Transactional(readOnly = true)
   public ManagerPerformance of(String userId) {
-    List<ManagedLoan> managed = managedLoans.ofManager(userId);
-    List<String> branches = performanceBranches(userId, managed);
-    if (branches.isEmpty()) {
-      throw new NotFoundException("客户经理不存在", "No customer manager " + userId);
+    return of(managerLoans(userId));
+  }
+
+  /**
+   * The performance of a manager already read (e.g. for an access check first).
+   *
+   * @throws NotFoundException the user is no customer manager and answers for no loan
+   */
+  @Transactional(readOnly = true)
+  public ManagerPerformance of(ManagerLoans manager) {
+    if (manager.branches().isEmpty()) {
+      throw new NotFoundException("客户经理不存在", "No customer manager " + manager.userId());
     }
-    return compute(userId, branches, managed);
+    return compute(manager);
   }
 
   /** The performance of every customer manager of the branch (members of its group, and those with its loans). */
@@ -88,14 +98,13 @@ public class PerformanceService {
         .listPage(0, MAX_MANAGERS).stream().map(User::getId).collect(Collectors.toCollection(TreeSet::new));
     managers.addAll(managedLoans.managersOfBranch(branchCode));
     return new ManagerPerformance.BranchPerformance(branchCode, policy.nplTolerance(),
-        managers.stream().map(manager -> {
-          List<ManagedLoan> managed = managedLoans.ofManager(manager);
-          return compute(manager, performanceBranches(manager, managed), managed);
-        }).toList());
+        managers.stream().map(manager -> compute(managerLoans(manager))).toList());
   }
 
   /** The figures of the manager's loans, read for all of them at once (a few statements, not a few per loan). */
-  private ManagerPerformance compute(String userId, List<String> branches, List<ManagedLoan> managersLoans) {
+  private ManagerPerformance compute(ManagerLoans manager) {
+    String userId = manager.userId();
+    List<ManagedLoan> managersLoans = manager.loans();
     List<String> loanIds = managersLoans.stream().map(ManagedLoan::loanId).toList();
     Map<String, LoanAccount> accounts = loans.findAll(loanIds);
     Map<String, LoanStanding> standings = loans.standings(loanIds);
@@ -129,7 +138,7 @@ public class PerformanceService {
     }
     PerformanceFigures.NplStanding npl = PerformanceFigures.npl(balances, policy.nplTolerance());
     Map<String, LoanPerformance> byId = details.stream().collect(Collectors.toMap(LoanPerformance::loanId, Function.identity()));
-    return new ManagerPerformance(userId, nameOf(userId), branches, details.size(),
+    return new ManagerPerformance(userId, nameOf(userId), manager.branches(), details.size(),
         (int) details.stream().filter(loan -> LoanAccount.ACTIVE.equals(loan.status())).count(), npl.balance(),
         sum(details.stream().map(LoanPerformance::expectedIncome).toList()),
         sum(details.stream().map(LoanPerformance::incomeEarned).toList()), policy.interestShare(), npl.nplBalance(),
