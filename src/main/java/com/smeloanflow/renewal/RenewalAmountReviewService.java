@@ -2,7 +2,7 @@ package com.smeloanflow.renewal;
 
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.InvalidTaskInputException;
-import com.smeloanflow.servicing.InstalmentStatus;
+import com.smeloanflow.servicing.LedgerLine;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import java.math.BigDecimal;
@@ -107,9 +107,7 @@ public class RenewalAmountReviewService {
       throw new InvalidTaskInputException("原贷款 " + loanId + " 已不在还款中 (" + loan.status() + "), 不能再续贷; "
           + "请选择“不再续贷” (RENEW_DUE refused: the loan is not ACTIVE)");
     }
-    boolean overdue = loans.ledger(loanId).stream()
-        .anyMatch(line -> line.dueDate().equals(renewal.maturityDate()) && line.status() == InstalmentStatus.OVERDUE);
-    if (overdue) {
+    if (LedgerLine.overdueMaturityInstalment(loans.ledger(loanId), renewal.maturityDate()).isPresent()) {
       throw new InvalidTaskInputException("原贷款 " + loanId + " 的到期本金已被 " + renewal.maturityDate()
           + " 的日终批处理计为逾期, 不能再续贷; 请选择“不再续贷” (RENEW_DUE refused: the maturity instalment is OVERDUE)");
     }

@@ -2,6 +2,8 @@ package com.smeloanflow.servicing;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * One instalment as the ledger holds it: what the schedule asks for, what has been paid of it and
@@ -69,6 +71,18 @@ public record LedgerLine(
   /** Overdue on {@code valueDate}: marked overdue by a daily close, or due before that day, and not paid. */
   public boolean overdueOn(LocalDate valueDate) {
     return !settled() && (status == InstalmentStatus.OVERDUE || dueDate.isBefore(valueDate));
+  }
+
+  /**
+   * The maturity instalment the daily close already counted overdue, if it did: the first line due on
+   * {@code maturityDate} with principal still unpaid and status {@link InstalmentStatus#OVERDUE}. A loan whose
+   * maturity principal is overdue is not renewed without repaying principal (无还本续贷 is for a loan not
+   * overdue at maturity; lending new money to repay an overdue one is 借新还旧 of an overdue loan). The one rule
+   * renewal's amount review and servicing's {@link LoanAccountService#renew} all ask.
+   */
+  public static Optional<LedgerLine> overdueMaturityInstalment(List<LedgerLine> ledger, LocalDate maturityDate) {
+    return ledger.stream().filter(line -> line.dueDate().equals(maturityDate) && line.principalDue().signum() > 0
+        && line.status() == InstalmentStatus.OVERDUE).findFirst();
   }
 
   /** The part of {@code component} still unpaid. */

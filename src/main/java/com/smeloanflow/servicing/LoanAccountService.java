@@ -212,8 +212,9 @@ public class LoanAccountService {
    * (source {@code RENEWAL}), not a restructuring. Repeating it answers with the account opened the first time.
    *
    * @throws LoanNotFoundException  no such loan
-   * @throws StateConflictException the loan is settled or written off, or its principal due at maturity is
-   *     not the renewed amount (a prepayment since approval): the posting needs an operator
+   * @throws StateConflictException the loan is settled or written off, its maturity instalment was already
+   *     counted overdue by the daily close (a loan overdue at maturity is not renewed, whoever asks), or its
+   *     principal due at maturity is not the renewed amount (a prepayment since approval): nothing is written
    */
   @Transactional
   public LoanAccount renew(RenewLoan command) {
@@ -229,6 +230,12 @@ public class LoanAccountService {
     }
     LoanAccount old = accounts.findById(command.loanId()).orElseThrow();
     List<LedgerLine> lines = new java.util.ArrayList<>(ledger.lines(command.loanId()));
+    Optional<LedgerLine> overdue = LedgerLine.overdueMaturityInstalment(lines, old.maturityDate());
+    if (overdue.isPresent()) {
+      throw new StateConflictException("Loan " + command.loanId() + " cannot be renewed: its maturity instalment "
+          + overdue.get().number() + " due " + overdue.get().dueDate() + " was already counted OVERDUE by the daily close "
+          + "(a loan overdue at maturity is not renewed)");
+    }
     BigDecimal due = BigDecimal.ZERO.setScale(2);
     for (int i = 0; i < lines.size(); i++) {
       LedgerLine line = lines.get(i);

@@ -17,6 +17,7 @@ import com.smeloanflow.intake.ApplicationNotFoundException;
 import com.smeloanflow.intake.IntakeService;
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.StateConflictException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -47,6 +48,7 @@ class LoanAccountServiceTest extends AbstractIntegrationTest {
   @Autowired SandboxCoreBanking sandbox;
   @Autowired SandboxCoreBankingFaults faults;
   @Autowired RepaymentService repayments;
+  @Autowired DailyCloseService dailyClose;
 
   @AfterEach
   void noMoreFaults() {
@@ -231,6 +233,32 @@ class LoanAccountServiceTest extends AbstractIntegrationTest {
         new BigDecimal("100000.00"), new BigDecimal("4.35"), 12, RepaymentMethod.INTEREST_FIRST,
         LocalDate.of(2025, 3, 15), " "))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("corePostingReference");
+  }
+
+  /**
+   * Renewal without repaying principal is for a loan not overdue at maturity: once the daily close of the
+   * maturity date counted the maturity instalment overdue, servicing refuses the renewal whoever asks, and
+   * writes nothing (no new account, the old loan's ledger and classification as they were).
+   */
+  @Test
+  void refusesToRenewALoanWhoseMaturityInstalmentTheDailyCloseCountedOverdueAndWritesNothing() {
+    LoanAccount loan = TestLoans.with(intake, loans).term(12, RepaymentMethod.INTEREST_FIRST).disbursedOn(BusinessDates.era());
+    dailyClose.close(loan.maturityDate());
+    List<LedgerLine> before = loans.ledger(loan.loanId());
+    assertThat(before.get(11).dueDate()).isEqualTo(loan.maturityDate());
+    assertThat(before.get(11).status()).isEqualTo(InstalmentStatus.OVERDUE);
+    assertThat(before.get(11).principalDue()).isEqualByComparingTo("100000.00");
+    List<ClassificationChange> history = loans.classificationHistory(loan.loanId());
+
+    assertThatThrownBy(() -> loans.renew(new RenewLoan(loan.loanId(), new BigDecimal("100000.00"), "CB-RN-OVERDUE")))
+        .isInstanceOf(StateConflictException.class).hasMessageContaining(loan.loanId())
+        .hasMessageContaining("instalment 12 due " + loan.maturityDate()).hasMessageContaining("OVERDUE");
+
+    assertThat(loans.findRenewalOf(loan.loanId())).isEmpty();
+    assertThat(accountsOf(loan.applicationId())).as("a renewal's account would share the application").isEqualTo(1);
+    assertThat(loans.ledger(loan.loanId())).isEqualTo(before);
+    assertThat(loans.classificationHistory(loan.loanId())).isEqualTo(history);
+    assertThat(loans.find(loan.loanId()).orElseThrow().status()).isEqualTo(LoanAccount.ACTIVE);
   }
 
   private long accountsOf(String applicationId) {
