@@ -51,6 +51,11 @@ public enum MailTemplate {
   RENEWAL_WITHDRAWN("renewal-withdrawn", MailCaseType.LOAN),
   /** To a borrower who prepaid all principal due at maturity after signing (renewal): nothing to renew. */
   RENEWAL_NOT_NEEDED("renewal-not-needed", MailCaseType.LOAN),
+  /**
+   * To a borrower whose signed renewal was not carried out because the maturity principal was already overdue when
+   * the renewal was to be made (renewal): repay as agreed.
+   */
+  RENEWAL_MATURITY_OVERDUE("renewal-maturity-overdue", MailCaseType.LOAN),
   /** To staff ({@link MailCaseType#STAFF}): a task reached its SLA goal. */
   SLA_REMINDER("sla-reminder", MailCaseType.STAFF),
   /** To a team's leads ({@link MailCaseType#STAFF}): a task passed its SLA deadline. */

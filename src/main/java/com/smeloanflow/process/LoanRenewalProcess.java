@@ -83,6 +83,15 @@ public final class LoanRenewalProcess {
     public static final String TASK_NOT_NEEDED_MAIL = "SendTask_RenewalNotNeededMail";
     /** 无需续贷 */
     public static final String END_NOT_NEEDED = "EndEvent_RenewalNotNeeded";
+    /**
+     * 到期本金已逾期 (error boundary: the daily close counted the maturity instalment overdue before the posting
+     * ran; nothing posted)
+     */
+    public static final String BOUNDARY_MATURITY_OVERDUE = "BoundaryEvent_RenewalMaturityOverdue";
+    /** 通知逾期未能续贷 */
+    public static final String TASK_MATURITY_OVERDUE_MAIL = "SendTask_RenewalMaturityOverdueMail";
+    /** 逾期未续贷 */
+    public static final String END_MATURITY_OVERDUE = "EndEvent_RenewalMaturityOverdue";
     /** 通知续贷已办理 */
     public static final String TASK_COMPLETED_MAIL = "SendTask_RenewalCompletedMail";
     /** 贷款已续贷 */
@@ -140,6 +149,8 @@ public final class LoanRenewalProcess {
     public static final String WITHDRAWN_MAILED = "SequenceFlow_RenewalWithdrawnMailed";
     public static final String PRINCIPAL_PREPAID = "SequenceFlow_PrincipalPrepaid";
     public static final String NOT_NEEDED_MAILED = "SequenceFlow_RenewalNotNeededMailed";
+    public static final String MATURITY_OVERDUE = "SequenceFlow_RenewalMaturityOverdue";
+    public static final String MATURITY_OVERDUE_MAILED = "SequenceFlow_RenewalMaturityOverdueMailed";
     public static final String RENEWAL_POSTED = "SequenceFlow_RenewalPosted";
     public static final String COMPLETED_MAILED = "SequenceFlow_RenewalCompletedMailed";
     public static final String LAPSED = "SequenceFlow_RenewalLapsedRecorded";
@@ -155,12 +166,17 @@ public final class LoanRenewalProcess {
     private Messages() {}
   }
 
-  /** BPMN error codes of 办理续贷转贷: a prepayment after signing, found before any money moved. */
+  /**
+   * BPMN error codes of 办理续贷转贷: a prepayment after signing, or a maturity instalment already counted
+   * overdue, found before any money moved.
+   */
   public static final class Errors {
     /** The principal due at maturity is not the amount to renew: 复核续贷金额 decides. */
     public static final String AMOUNT_CHANGED = "RENEWAL_AMOUNT_CHANGED";
     /** All principal due at maturity was prepaid: nothing to renew. */
     public static final String PRINCIPAL_PREPAID = "RENEWAL_PRINCIPAL_PREPAID";
+    /** The daily close counted the maturity instalment overdue before the posting ran: not renewed. */
+    public static final String MATURITY_OVERDUE = "RENEWAL_MATURITY_OVERDUE";
 
     private Errors() {}
   }

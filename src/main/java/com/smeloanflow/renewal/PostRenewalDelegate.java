@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * 办理续贷转贷 (after a save point, at maturity): the one renewal posting (RenewalPostingService). A prepayment
  * since signing is a business answer, not a failure: the BPMN error RENEWAL_AMOUNT_CHANGED (复核续贷金额, due
- * on the maturity date) or RENEWAL_PRINCIPAL_PREPAID (nothing to renew). A technical failure is retried.
+ * on the maturity date) or RENEWAL_PRINCIPAL_PREPAID (nothing to renew); so is a maturity instalment the daily
+ * close already counted overdue, RENEWAL_MATURITY_OVERDUE (not renewed). A technical failure is retried.
  */
 @Component("postRenewal")
 public class PostRenewalDelegate implements JavaDelegate {
@@ -37,6 +38,8 @@ public class PostRenewalDelegate implements JavaDelegate {
       }
       case PRINCIPAL_PREPAID -> throw new BpmnError(LoanRenewalProcess.Errors.PRINCIPAL_PREPAID,
           "Loan " + loanId + ": all principal due at maturity prepaid, nothing to renew");
+      case MATURITY_OVERDUE -> throw new BpmnError(LoanRenewalProcess.Errors.MATURITY_OVERDUE,
+          "Loan " + loanId + ": the maturity instalment was already counted overdue, not renewed: nothing posted");
     }
   }
 }

@@ -5,10 +5,12 @@ import com.smeloanflow.disbursement.CorePosting;
 import com.smeloanflow.disbursement.DisbursementOrder;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.process.LoanOriginationProcess;
+import com.smeloanflow.servicing.LedgerLine;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.RenewLoan;
 import java.math.BigDecimal;
+import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +29,12 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Before any money moves, the principal due at maturity is compared with the amount to lend (the signed
  * amount, or the principal due a reviewer chose to renew in 复核续贷金额). A prepayment since changed it:
  * nothing is posted, the renewal waits for the review ({@link Outcome#AMOUNT_CHANGED}); all of it prepaid:
- * nothing to renew, the renewal ends ({@link Outcome#PRINCIPAL_PREPAID}). Both are answers, not failures, so
- * that what they record commits with the process's next step; a technical failure (core banking down)
- * throws and the job is retried.
+ * nothing to renew, the renewal ends ({@link Outcome#PRINCIPAL_PREPAID}). Before either, the maturity
+ * instalment: if the daily close of the maturity date already counted its principal overdue (the posting ran
+ * late: the job executor was down, or its retries ran past the close), the loan was overdue at maturity and is
+ * not renewed; nothing is posted ({@link Outcome#MATURITY_OVERDUE}). These are answers, not failures, so that
+ * what they record commits with the process's next step; a technical failure (core banking down) throws and
+ * the job is retried.
  */
 @Service
 public class RenewalPostingService {
@@ -63,7 +68,12 @@ public class RenewalPostingService {
     /** Nothing posted: the principal due at maturity is not the amount to lend; 复核续贷金额 decides. */
     AMOUNT_CHANGED,
     /** Nothing posted: all principal due at maturity was prepaid; nothing to renew. */
-    PRINCIPAL_PREPAID
+    PRINCIPAL_PREPAID,
+    /**
+     * Nothing posted: the daily close had already counted the maturity instalment overdue; a loan overdue at
+     * maturity is not renewed (借新还旧 of an overdue loan), it falls due as agreed.
+     */
+    MATURITY_OVERDUE
   }
 
   /**
@@ -84,9 +94,19 @@ public class RenewalPostingService {
       throw new IllegalStateException("Renewal of loan " + loanId + " is " + renewal.status() + ", not signed: nothing posted");
     }
     LoanAccount old = loans.find(loanId).orElseThrow();
+    List<LedgerLine> ledger = loans.ledger(loanId);
     // Before any money moves: the ledger renews exactly the principal due at maturity; a prepayment after
     // signing changed it, and a posting of the signed amount would lend what the ledger then refuses to book.
-    BigDecimal dueAtMaturity = RenewalFactsService.principalDueAtMaturity(old, loans.ledger(loanId));
+    BigDecimal dueAtMaturity = RenewalFactsService.principalDueAtMaturity(old, ledger);
+    // First of all, the posting ran after the daily close of the maturity date had counted that principal
+    // overdue: the loan was overdue at maturity (classified, maybe handed to collections) and is not renewed.
+    if (LedgerLine.overdueMaturityInstalment(ledger, old.maturityDate()).isPresent()) {
+      renewals.maturityOverdue(loanId, clock.today());
+      log.warn("Loan {}: the daily close had already counted the maturity instalment due {} overdue when the renewal "
+          + "posting ran on {}; a loan overdue at maturity is not renewed: nothing posted, the loan falls due as agreed",
+          loanId, old.maturityDate(), clock.today());
+      return new Result(Outcome.MATURITY_OVERDUE, null, dueAtMaturity);
+    }
     if (dueAtMaturity.signum() == 0) {
       renewals.principalPrepaid(loanId, clock.today());
       log.info("Loan {}: all principal due at maturity {} prepaid after signing; nothing to renew, nothing posted", loanId,

@@ -138,6 +138,12 @@ public class RenewalRepository {
         .param("on", on).param("loanId", loanId).update();
   }
 
+  /** The daily close had counted the maturity principal overdue before the posting ran: not renewed, nothing posted. */
+  public void maturityOverdue(String loanId, LocalDate on) {
+    jdbc.sql("UPDATE loan_renewal SET status = 'MATURITY_OVERDUE', closed_on = :on WHERE loan_id = :loanId")
+        .param("on", on).param("loanId", loanId).update();
+  }
+
   public void lapsed(String loanId, LocalDate on) {
     jdbc.sql("UPDATE loan_renewal SET status = 'LAPSED', closed_on = :on WHERE loan_id = :loanId")
         .param("on", on).param("loanId", loanId).update();

@@ -26,7 +26,12 @@ public enum RenewalStatus {
   /** Not renewed after a prepayment since signing (复核续贷金额): the old loan falls due as agreed. */
   WITHDRAWN("签约后提前还款, 不再续贷, 原贷款按约到期"),
   /** All principal due at maturity was prepaid after signing: nothing to renew, no new loan. */
-  PRINCIPAL_PREPAID("到期本金已提前还清, 无需续贷");
+  PRINCIPAL_PREPAID("到期本金已提前还清, 无需续贷"),
+  /**
+   * Signed, but when the maturity posting ran the daily close had already counted the maturity principal overdue:
+   * nothing posted (a loan overdue at maturity is not renewed); the old loan falls due as agreed.
+   */
+  MATURITY_OVERDUE("到期本金已逾期, 续贷未办理, 原贷款按约到期");
 
   private final String label;
 

@@ -78,7 +78,7 @@ public record LedgerLine(
    * {@code maturityDate} with principal still unpaid and status {@link InstalmentStatus#OVERDUE}. A loan whose
    * maturity principal is overdue is not renewed without repaying principal (无还本续贷 is for a loan not
    * overdue at maturity; lending new money to repay an overdue one is 借新还旧 of an overdue loan). The one rule
-   * renewal's amount review and servicing's {@link LoanAccountService#renew} all ask.
+   * renewal's amount review and posting and servicing's {@link LoanAccountService#renew} all ask.
    */
   public static Optional<LedgerLine> overdueMaturityInstalment(List<LedgerLine> ledger, LocalDate maturityDate) {
     return ledger.stream().filter(line -> line.dueDate().equals(maturityDate) && line.principalDue().signum() > 0

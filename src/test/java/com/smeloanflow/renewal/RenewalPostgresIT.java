@@ -1,6 +1,8 @@
 package com.smeloanflow.renewal;
 
+import static com.smeloanflow.process.LoanRenewalProcess.Elements.BOUNDARY_MATURITY_OVERDUE;
 import static com.smeloanflow.process.LoanRenewalProcess.Elements.END_DECLINED;
+import static com.smeloanflow.process.LoanRenewalProcess.Elements.END_MATURITY_OVERDUE;
 import static com.smeloanflow.process.LoanRenewalProcess.Elements.END_RENEWED;
 import static com.smeloanflow.process.LoanRenewalProcess.Elements.TASK_COMMITTEE_VOTE;
 import static com.smeloanflow.process.LoanRenewalProcess.Elements.TASK_DECIDE_COMMITTEE_RESOLUTION;
@@ -12,13 +14,19 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.smeloanflow.disbursement.SandboxCoreBanking;
 import com.smeloanflow.notification.MailOutbox;
+import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.InvalidTaskInputException;
+import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.processing.ProcessingFixtures;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
+import com.smeloanflow.servicing.DailyCloseService;
+import com.smeloanflow.servicing.InstalmentStatus;
 import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.servicing.RenewLoan;
 import com.smeloanflow.servicing.RepaymentService;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
 import com.smeloanflow.support.AbstractPostgresIntegrationTest;
@@ -35,8 +43,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The renewal posting on embedded PostgreSQL 14 (the production database): exactly one core banking
  * posting and one new loan, whether the maturity job is replayed after core banking posted but its answer
  * was lost, or run by two nodes at once; after a prepayment since signing, the amount review (V107's
- * columns) and the posting of the lower amount; the committee's votes (V108's table: one per member) and a
- * majority to reject.
+ * columns) and the posting of the lower amount; a posting that runs only after the daily close counted the
+ * maturity overdue (nothing posted, and servicing refuses the renewal too); the committee's votes (V108's table:
+ * one per member) and a majority to reject.
  */
 class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
 
@@ -48,6 +57,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
   @Autowired private RenewalPostingService postings;
   @Autowired private RepaymentService repayments;
   @Autowired private RenewalCommitteeService committee;
+  @Autowired private DailyCloseService dailyClose;
 
   @AfterEach
   void noFaultsLeftBehind() {
@@ -141,6 +151,36 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     assertThat(renewed.renewedAmount()).isEqualByComparingTo("40000.00");
     assertThat(renewed.amountReviewedAt()).isNotNull();
     assertThat(loans.find(renewed.newLoanId()).orElseThrow().principal()).isEqualByComparingTo("40000.00");
+  }
+
+  @Test
+  void aPostingRunAfterTheDailyCloseCountedTheMaturityOverduePostsNothingAndServicingRefusesTheRenewal() {
+    stopClock();
+    RenewalScenario loan = RenewalScenario.loan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans,
+        clock.today(), 52, ProcessingFixtures.strongProfile(), RenewalScenario.PRINCIPAL).scanNow();
+    assertThat(loan.apply("PG-" + loan.loanId()).status()).isEqualTo(201);
+    ProcessInstance instance = loan.renewal();
+    loan.runJobs(instance);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    // The job executor is down over the maturity date: the daily close of that date runs first.
+    LocalDate maturity = loan.account().maturityDate();
+    moveClockTo(maturity.plusDays(1).atTime(0, 30).atZone(BusinessClock.BANK_ZONE).toInstant());
+    dailyClose.close(maturity);
+    assertThat(loans.ledger(loan.loanId()).get(11).status()).isEqualTo(InstalmentStatus.OVERDUE);
+
+    moveClockBy(Duration.ofHours(8));
+    loan.runJobs(instance);
+
+    assertThat(instance).hasPassed(BOUNDARY_MATURITY_OVERDUE, END_MATURITY_OVERDUE).hasNotPassed(END_RENEWED).isEnded();
+    assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.MATURITY_OVERDUE);
+    assertThat(coreBanking.posting(RenewalPostingService.idempotencyKey(loan.loanId()))).isEmpty();
+    assertThat(loan.mails()).filteredOn(template -> template == MailTemplate.RENEWAL_MATURITY_OVERDUE).hasSize(1);
+    // Servicing refuses it too, whoever asks, and writes nothing.
+    assertThatThrownBy(() -> loans.renew(new RenewLoan(loan.loanId(), new BigDecimal(RenewalScenario.PRINCIPAL), "CB-PG-1")))
+        .isInstanceOf(StateConflictException.class).hasMessageContaining(loan.loanId()).hasMessageContaining("OVERDUE");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM loan_account WHERE renewal_of = :l").param("l", loan.loanId())
+        .query(Long.class).single()).isZero();
+    assertThat(loans.ledger(loan.loanId()).get(11).principalDue()).isEqualByComparingTo(RenewalScenario.PRINCIPAL);
   }
 
   @Test

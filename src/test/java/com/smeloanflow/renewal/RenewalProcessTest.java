@@ -44,7 +44,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Renewal without repaying principal, every path: offered or not by the daily scan, applied over the
  * channel, approved by the model or a person or declined, signed before maturity and posted once at
  * maturity, or signed too late; a prepayment after signing reviewed by the approver group (the principal
- * still due renewed, or the renewal withdrawn), or all of it prepaid (nothing to renew). Real delegates and decision tables; only the outside world (external
+ * still due renewed, or the renewal withdrawn), or all of it prepaid (nothing to renew); a posting that runs only
+ * after the daily close counted the maturity overdue (not renewed). Real delegates and decision tables; only the outside world (external
  * data, e-signature, core banking) is the sandbox; the engine clock is moved, never slept on.
  */
 class RenewalProcessTest extends AbstractIntegrationTest {
@@ -326,6 +327,84 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     assertThat(loan.mails()).containsExactly(MailTemplate.RENEWAL_OFFERED, MailTemplate.RENEWAL_CONTRACT_READY,
         MailTemplate.RENEWAL_NOT_NEEDED);
     assertThat(mailBody(loan, MailTemplate.RENEWAL_NOT_NEEDED)).contains("已提前还清").contains("不会发放新贷款");
+  }
+
+  /**
+   * The job executor was down over the maturity date: the daily close of that date (00:30 the next day) runs
+   * before the posting and counts the unpaid maturity instalment overdue. Each caller picks its own maturity
+   * ({@code daysToMaturity}), so no other test of this class closes the same business date (a closed date is
+   * not closed again).
+   */
+  private void dailyCloseOfTheMaturityDateRunsFirst(RenewalScenario loan) {
+    LocalDate maturity = loan.account().maturityDate();
+    moveClockTo(maturity.plusDays(1).atTime(0, 30).atZone(BusinessClock.BANK_ZONE).toInstant());
+    dailyClose.close(maturity);
+    assertThat(loans.ledger(loan.loanId()).get(11).status()).as("the maturity instalment after the close")
+        .isEqualTo(InstalmentStatus.OVERDUE);
+    moveClockBy(Duration.ofHours(8)); // the job executor is back at 08:30
+  }
+
+  private void assertNotRenewedAndToldOnce(RenewalScenario loan, ProcessInstance instance) {
+    assertThat(instance).hasPassed(TASK_POST_RENEWAL, BOUNDARY_MATURITY_OVERDUE, TASK_MATURITY_OVERDUE_MAIL,
+        END_MATURITY_OVERDUE).hasNotPassed(TASK_COMPLETED_MAIL, END_RENEWED).isEnded();
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(LoanRenewalProcess.Flows.MATURITY_OVERDUE,
+        LoanRenewalProcess.Flows.MATURITY_OVERDUE_MAILED).doesNotContain(LoanRenewalProcess.Flows.RENEWAL_POSTED);
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    // No money moved: no core banking posting under the renewal's key, no new loan, the old loan's principal still due.
+    assertThat(coreBanking.posting(RenewalPostingService.idempotencyKey(loan.loanId()))).isEmpty();
+    assertThat(coreBanking.postingsOf(loan.loanId())).isEmpty();
+    assertThat(loans.findRenewalOf(loan.loanId())).isEmpty();
+    LoanAccount old = loans.find(loan.loanId()).orElseThrow();
+    assertThat(old.status()).isEqualTo(LoanAccount.ACTIVE);
+    LedgerLine maturity = loans.ledger(loan.loanId()).get(11);
+    assertThat(maturity.status()).isEqualTo(InstalmentStatus.OVERDUE);
+    assertThat(maturity.principalDue()).isPositive();
+    LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewal.status()).isEqualTo(RenewalStatus.MATURITY_OVERDUE);
+    assertThat(renewal.newLoanId()).isNull();
+    assertThat(renewal.postingReference()).isNull();
+    assertThat(renewal.renewedAmount()).isNull();
+    assertThat(renewal.closedOn()).isEqualTo(loan.account().maturityDate().plusDays(1));
+    ApiClient.Response view = api.get("/api/loans/" + loan.loanId() + "/renewal", CHANNEL);
+    assertThat(view.json().path("status").asText()).isEqualTo("MATURITY_OVERDUE");
+    assertThat(view.json().path("statusLabel").asText()).contains("逾期").contains("续贷未办理");
+    // The borrower is told once: not renewed because the loan was overdue at maturity; due as agreed.
+    assertThat(loan.mails()).filteredOn(template -> template == MailTemplate.RENEWAL_MATURITY_OVERDUE).hasSize(1);
+    assertThat(loan.mails()).doesNotContain(MailTemplate.RENEWAL_COMPLETED, MailTemplate.RENEWAL_LAPSED);
+    assertThat(mailBody(loan, MailTemplate.RENEWAL_MATURITY_OVERDUE)).contains(loan.loanId()).contains("已计为逾期")
+        .contains("续贷未能办理").contains("不会发放新贷款").contains("请尽快归还到期应还的本金及利息")
+        .doesNotContain("日终批处理").doesNotContain("RENEWAL");
+  }
+
+  @Test
+  void aPostingRunAfterTheDailyCloseCountedTheMaturityOverduePostsNothingAndTellsTheBorrowerTheLoanIsDueAsAgreed() {
+    RenewalScenario loan = scenario(52, ProcessingFixtures.strongProfile(), RenewalScenario.PRINCIPAL).scanNow();
+    ProcessInstance instance = applied(loan);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    assertThat(instance).isWaitingAt(TIMER_LOAN_MATURES);
+
+    dailyCloseOfTheMaturityDateRunsFirst(loan);
+    loan.runJobs(instance);
+
+    assertNotRenewedAndToldOnce(loan, instance);
+    assertThat(loans.ledger(loan.loanId()).get(11).principalDue()).isEqualByComparingTo(RenewalScenario.PRINCIPAL);
+    assertThat(instance).hasNotPassed(TASK_REVIEW_AMOUNT);
+  }
+
+  @Test
+  void aReviewedAmountWhosePostingRunsAfterTheDailyCloseIsNotRenewedEither() {
+    RenewalScenario loan = scenario(53, ProcessingFixtures.strongProfile(), RenewalScenario.PRINCIPAL).scanNow();
+    ProcessInstance instance = signedThenPrepaidAllBut(loan, "30000.00");
+    maturityArrives(loan, instance);
+    completeAs("approver", reviewTask(instance).getId(), Map.of(ReviewRenewalAmountTaskListener.DECISION, "RENEW_DUE",
+        ReviewRenewalAmountTaskListener.NOTE, "按剩余到期本金续贷"));
+
+    dailyCloseOfTheMaturityDateRunsFirst(loan);
+    loan.runJobs(instance);
+
+    assertNotRenewedAndToldOnce(loan, instance);
+    assertThat(loans.ledger(loan.loanId()).get(11).principalDue()).isEqualByComparingTo("30000.00");
+    assertThat(renewals.find(loan.loanId()).orElseThrow().amountReviewDecision()).isEqualTo("RENEW_DUE");
   }
 
   @Test
