@@ -179,6 +179,11 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     // Due on the maturity date itself: the daily close of that date counts the unpaid principal overdue.
     assertThat(task.getDueDate().toInstant()).isEqualTo(
         loan.account().maturityDate().atTime(23, 59).atZone(BusinessClock.BANK_ZONE).toInstant());
+    // Its SLA goal (V110): 3 working hours after it was created (noon of a working maturity date), none when that
+    // falls after the due date (a maturity date that is no working day).
+    java.time.Instant goal = bankCalendar.addWorkingTime(task.getCreateTime().toInstant(), Duration.ofHours(3));
+    assertThat(task.getFollowUpDate() == null ? null : task.getFollowUpDate().toInstant())
+        .isEqualTo(goal.isAfter(task.getDueDate().toInstant()) ? null : goal);
     Map<String, Object> shown = taskService.getVariablesLocal(task.getId());
     assertThat(shown).containsEntry("loanNumber", loan.loanId()).containsEntry("borrowerName", loan.account().borrowerName())
         .containsEntry("maturityDate", loan.account().maturityDate().toString())
