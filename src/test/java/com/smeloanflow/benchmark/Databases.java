@@ -220,17 +220,31 @@ final class Databases {
     }
   }
 
-  /** The statements that took the most time since the last reset, the benchmark's own left out. */
+  /** The first row of {@link #topStatementCosts}: every statement of the scenario together. */
+  static final String ALL_STATEMENTS = "(all statements of the scenario, the benchmark's own left out)";
+
+  /**
+   * The statements that took the most time since the last reset, the benchmark's own left out; the first row sums
+   * all statements ({@link #ALL_STATEMENTS}), so that each row's share of the database time can be read.
+   */
   static java.util.List<StatementCost> topStatementCosts(Target.Database database, int limit) {
     java.util.List<StatementCost> top = new java.util.ArrayList<>();
     if (database.jdbcUrl() == null) {
       return top;
     }
+    String scenarioStatements = "FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = "
+        + "current_database()) AND query NOT ILIKE '%pg_stat_statements%' ";
     try (Connection connection = connect(database);
+        Statement total = connection.createStatement();
+        ResultSet sum = total.executeQuery("SELECT coalesce(sum(calls), 0), coalesce(sum(total_exec_time), 0), "
+            + "coalesce(sum(rows), 0) " + scenarioStatements);
         java.sql.PreparedStatement statement = connection.prepareStatement(
             "SELECT calls, total_exec_time, mean_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g') "
-                + "FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
-                + "AND query NOT ILIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT ?")) {
+                + scenarioStatements + "ORDER BY total_exec_time DESC LIMIT ?")) {
+      if (sum.next() && sum.getLong(1) > 0) {
+        top.add(new StatementCost(sum.getLong(1), Math.round(sum.getDouble(2)),
+            Math.round(sum.getDouble(2) / sum.getLong(1) * 100) / 100.0, sum.getLong(3), ALL_STATEMENTS));
+      }
       statement.setInt(1, limit);
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {

@@ -13,7 +13,6 @@ import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import java.time.Duration;
 import java.util.List;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.BeanFactory;
@@ -70,20 +69,6 @@ class CreditFileRetentionTest extends AbstractIntegrationTest {
     assertThat(actors).contains(REMOTE_VERIFIER, APPROVER);
     assertThat(storedDecisions(applicationId)).as("decisions with the rule that fired").isEqualTo(decisionsBefore);
     assertThat(declines.find(applicationId).orElseThrow().internalReason()).contains("经营现金流不足以覆盖本息");
-  }
-
-  /** Runs Camunda's history cleanup job (as the job executor would, in its batch window) until it removed the instance. */
-  private void runHistoryCleanupUntilRemoved(String processInstanceId) {
-    for (int run = 0; run < 50; run++) {
-      if (historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
-        return;
-      }
-      for (Job cleanup : historyService.findHistoryCleanupJobs()) {
-        managementService.executeJob(cleanup.getId());
-      }
-      historyService.cleanUpHistoryAsync(true);
-    }
-    throw new AssertionError("history cleanup did not remove process instance " + processInstanceId);
   }
 
   private long storedDecisions(String applicationId) {

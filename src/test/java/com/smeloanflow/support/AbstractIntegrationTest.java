@@ -253,6 +253,30 @@ public abstract class AbstractIntegrationTest {
   }
 
   /** Moves the engine clock (and with it the business clock) forward, and stops it there. */
+  /**
+   * Runs Camunda's history cleanup as the job executor does in its nightly window, {@code rounds} times: each round
+   * starts the cleanup now and executes every cleanup job once (one job round removes up to one batch).
+   */
+  protected void runHistoryCleanup(int rounds) {
+    for (int round = 0; round < rounds; round++) {
+      historyService.cleanUpHistoryAsync(true);
+      for (Job cleanup : historyService.findHistoryCleanupJobs()) {
+        managementService.executeJob(cleanup.getId());
+      }
+    }
+  }
+
+  /** Runs Camunda's history cleanup until it removed the process instance's history; fails after 50 rounds. */
+  protected void runHistoryCleanupUntilRemoved(String processInstanceId) {
+    for (int round = 0; round < 50; round++) {
+      if (historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
+        return;
+      }
+      runHistoryCleanup(1);
+    }
+    throw new AssertionError("history cleanup did not remove process instance " + processInstanceId);
+  }
+
   protected void moveClockBy(Duration duration) {
     ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + duration.toMillis()));
   }
