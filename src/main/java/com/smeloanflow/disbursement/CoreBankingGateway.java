@@ -1,5 +1,7 @@
 package com.smeloanflow.disbursement;
 
+import java.util.Optional;
+
 /**
  * The bank's core banking system as the loan flow sees it: it moves the money. The sandbox
  * ({@link SandboxCoreBanking}) is used by default and by tests; the adapter to the bank's real core
@@ -20,4 +22,14 @@ public interface CoreBankingGateway {
    *     account (or for another application): the core system refuses, nothing is posted
    */
   CorePosting disburse(DisbursementOrder order);
+
+  /**
+   * What the core system booked under an idempotency key, if anything ("what did you book under this
+   * reference"): the posting as first made ({@link CorePosting#replayed()} false). Posts nothing. A caller
+   * whose disbursement answer was lost learns from it whether money moved, without sending the order again.
+   *
+   * @throws CoreBankingUnavailableException when the core system fails or times out: nothing is known, ask
+   *     again later
+   */
+  Optional<CorePosting> find(String idempotencyKey);
 }

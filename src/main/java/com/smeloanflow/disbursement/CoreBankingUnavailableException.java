@@ -20,7 +20,21 @@ public class CoreBankingUnavailableException extends RuntimeException {
     this.applicationId = applicationId;
   }
 
-  /** The application whose disbursement failed. */
+  private CoreBankingUnavailableException(String message, Throwable cause, String applicationId) {
+    super(message, cause);
+    this.applicationId = applicationId;
+  }
+
+  /**
+   * A look-up by idempotency key ({@link CoreBankingGateway#find}) failed: whether anything was booked under
+   * the key is unknown; ask again later.
+   */
+  public static CoreBankingUnavailableException lookUp(String idempotencyKey, String failure, Throwable cause) {
+    return new CoreBankingUnavailableException("Core banking unavailable for the look-up of idempotency key "
+        + idempotencyKey + ": " + failure, cause, null);
+  }
+
+  /** The application whose disbursement failed; null when a look-up by idempotency key failed. */
   public String applicationId() {
     return applicationId;
   }

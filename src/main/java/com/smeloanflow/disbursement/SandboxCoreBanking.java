@@ -34,6 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>one posting per idempotency key: a repeat gets the first posting back as replayed, and two
  *       nodes racing with the same key are told apart by the ledger's primary key;</li>
  *   <li>a key posted with another amount, account or application is refused;</li>
+ *   <li>it answers what it booked under a key ({@link #find}), as a real core system answers "what did you
+ *       book under this reference";</li>
  *   <li>failures can be injected with {@link SandboxCoreBankingFaults}.</li>
  * </ul>
  */
@@ -63,7 +65,7 @@ public class SandboxCoreBanking implements CoreBankingGateway {
 
   @Override
   public CorePosting disburse(DisbursementOrder order) {
-    if (faults.takeFailureBeforePosting()) {
+    if (faults.takeFailureWhileDown()) {
       log.warn("Application {}: sandbox core banking fails before posting (injected fault)", order.applicationId());
       throw new CoreBankingUnavailableException(order.applicationId(),
           "sandbox core system down (injected fault), nothing posted");
@@ -78,9 +80,30 @@ public class SandboxCoreBanking implements CoreBankingGateway {
     return posting;
   }
 
-  /** The posting made for an idempotency key, if any (as first posted, not replayed). */
+  /**
+   * What the sandbox booked under the key, as core banking answers it: fails like {@link #disburse} while the
+   * sandbox is set to be down ({@link SandboxCoreBankingFaults#failBeforePosting}), and when its ledger cannot be
+   * read.
+   */
+  @Override
+  public Optional<CorePosting> find(String idempotencyKey) {
+    if (faults.takeFailureWhileDown()) {
+      log.warn("Idempotency key {}: sandbox core banking is down, the look-up fails (injected fault)", idempotencyKey);
+      throw CoreBankingUnavailableException.lookUp(idempotencyKey, "sandbox core system down (injected fault)", null);
+    }
+    try {
+      return ownTransaction.execute(status -> posting(idempotencyKey));
+    } catch (DataAccessException | TransactionException e) {
+      throw CoreBankingUnavailableException.lookUp(idempotencyKey, "sandbox ledger failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Test and demo view of the sandbox's ledger: the posting made for an idempotency key, if any (as first posted,
+   * not replayed). Never fails by injected faults; the flow asks {@link #find} instead.
+   */
   public Optional<CorePosting> posting(String idempotencyKey) {
-    return find(idempotencyKey).map(Posted::asFirstPosting);
+    return row(idempotencyKey).map(Posted::asFirstPosting);
   }
 
   /** Every posting made for an application: at most one when the bank keys orders by application id. */
@@ -98,7 +121,7 @@ public class SandboxCoreBanking implements CoreBankingGateway {
 
   private CorePosting post(DisbursementOrder order) {
     try {
-      return ownTransaction.execute(status -> find(order.idempotencyKey())
+      return ownTransaction.execute(status -> row(order.idempotencyKey())
           .map(earlier -> replay(earlier, order))
           .orElseGet(() -> insert(order)));
     } catch (DataAccessException | TransactionException e) {
@@ -106,7 +129,7 @@ public class SandboxCoreBanking implements CoreBankingGateway {
       // insert (primary key violation): that posting stands, and this call answers with it.
       Optional<Posted> earlier;
       try {
-        earlier = ownTransaction.execute(status -> find(order.idempotencyKey()));
+        earlier = ownTransaction.execute(status -> row(order.idempotencyKey()));
       } catch (DataAccessException | TransactionException readFailure) {
         e.addSuppressed(readFailure);
         earlier = Optional.empty();
@@ -154,7 +177,7 @@ public class SandboxCoreBanking implements CoreBankingGateway {
     return new CorePosting(earlier.postingReference(), earlier.idempotencyKey(), earlier.amount(), earlier.postedAt(), true);
   }
 
-  private Optional<Posted> find(String idempotencyKey) {
+  private Optional<Posted> row(String idempotencyKey) {
     return jdbc.sql("SELECT * FROM sandbox_core_posting WHERE idempotency_key = :key")
         .param("key", idempotencyKey)
         .query(SandboxCoreBanking::map)

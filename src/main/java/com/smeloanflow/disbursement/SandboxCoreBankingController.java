@@ -36,7 +36,10 @@ public class SandboxCoreBankingController {
     this.faults = faults;
   }
 
-  /** How many of the next disbursements fail, before posting and after posting (answer lost). */
+  /**
+   * How many of the next calls fail: before posting (down; disbursements and look-ups) and after posting (a
+   * disbursement's answer lost).
+   */
   public record Faults(Integer failBeforePosting, Integer failAfterPosting) {}
 
   @GetMapping(path = "/faults", produces = "application/json")
@@ -47,8 +50,9 @@ public class SandboxCoreBankingController {
 
   @PutMapping(path = "/faults", consumes = "application/json", produces = "application/json")
   @Operation(summary = "Make the next disbursements fail",
-      description = "failBeforePosting: the core system is down, nothing is posted. failAfterPosting: it posts, "
-          + "then the answer is lost; the retry gets the posting back as replayed.")
+      description = "failBeforePosting: the core system is down for that many calls, nothing is posted (a look-up "
+          + "of what it booked under a key fails too). failAfterPosting: it posts, then the answer is lost; the retry "
+          + "gets the posting back as replayed.")
   public Faults injectFaults(@RequestBody Faults requested) {
     List<FieldViolation> violations = new ArrayList<>();
     requireCount("failBeforePosting", requested.failBeforePosting(), violations);

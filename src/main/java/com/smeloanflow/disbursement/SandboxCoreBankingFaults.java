@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 /**
  * Failures of the sandbox core banking system on demand, for tests and demos: the core system is
  * down before it posts, or it posts and its answer is lost on the network. The next {@code times}
- * calls of {@link SandboxCoreBanking#disburse} fail that way; later calls behave normally.
+ * calls of {@link SandboxCoreBanking#disburse} fail that way; later calls behave normally. While it is
+ * down, a look-up ({@link SandboxCoreBanking#find}) fails too and counts as one of those calls.
  */
 @Component
 @ConditionalOnProperty(prefix = "smeloan.core-banking", name = "adapter", havingValue = "sandbox", matchIfMissing = true)
@@ -16,7 +17,10 @@ public class SandboxCoreBankingFaults {
   private final AtomicInteger failuresBeforePosting = new AtomicInteger();
   private final AtomicInteger failuresAfterPosting = new AtomicInteger();
 
-  /** The next {@code times} disbursements fail without posting anything. */
+  /**
+   * The core system is down for the next {@code times} calls: a disbursement fails without posting anything,
+   * a look-up by key fails without an answer.
+   */
   public void failBeforePosting(int times) {
     failuresBeforePosting.set(requireNotNegative(times));
   }
@@ -32,7 +36,7 @@ public class SandboxCoreBankingFaults {
     failuresAfterPosting.set(0);
   }
 
-  /** How many disbursements are still to fail before posting. */
+  /** How many calls (disbursements or look-ups) are still to fail as if the core system were down. */
   public int pendingFailuresBeforePosting() {
     return failuresBeforePosting.get();
   }
@@ -42,7 +46,7 @@ public class SandboxCoreBankingFaults {
     return failuresAfterPosting.get();
   }
 
-  boolean takeFailureBeforePosting() {
+  boolean takeFailureWhileDown() {
     return take(failuresBeforePosting);
   }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -149,6 +150,47 @@ class SandboxCoreBankingTest extends AbstractIntegrationTest {
     assertThat(retry.replayed()).isTrue();
     assertThat(retry.postingReference()).isEqualTo(postedBeforeRetry.get(0).postingReference());
     assertThat(sandbox.postingsOf(order.applicationId())).hasSize(1);
+  }
+
+  @Test
+  void answersWhatItBookedUnderAKeyWhoseAnswerWasLostWithoutPostingAgain() {
+    DisbursementOrder order = orderFor(newApplicationId(), AMOUNT);
+    faults.failAfterPosting(1);
+    assertThatThrownBy(() -> coreBanking.disburse(order)).isInstanceOf(CoreBankingUnavailableException.class);
+
+    Optional<CorePosting> found = coreBanking.find(order.idempotencyKey());
+
+    CorePosting booked = sandbox.postingsOf(order.applicationId()).get(0);
+    assertThat(found).hasValueSatisfying(posting -> {
+      assertThat(posting.postingReference()).isEqualTo(booked.postingReference());
+      assertThat(posting.idempotencyKey()).isEqualTo(order.idempotencyKey());
+      assertThat(posting.amount()).isEqualTo(AMOUNT);
+      assertThat(posting.postedAt()).isEqualTo(booked.postedAt());
+      assertThat(posting.replayed()).as("the posting as first made").isFalse();
+    });
+    assertThat(coreBanking.find(order.idempotencyKey())).contains(found.get());
+    assertThat(sandbox.postingsOf(order.applicationId())).as("a look-up posts nothing").hasSize(1);
+  }
+
+  @Test
+  void answersNothingForAKeyNeverPosted() {
+    assertThat(coreBanking.find("RENEWAL-" + newApplicationId())).isEmpty();
+  }
+
+  @Test
+  void aLookUpFailsWhileTheCoreSystemIsDownAndAnswersOnceItIsBack() {
+    DisbursementOrder order = orderFor(newApplicationId(), AMOUNT);
+    CorePosting posted = coreBanking.disburse(order);
+    faults.failBeforePosting(1);
+
+    assertThatThrownBy(() -> coreBanking.find(order.idempotencyKey()))
+        .isInstanceOf(CoreBankingUnavailableException.class)
+        .hasMessageContaining("look-up")
+        .hasMessageContaining(order.idempotencyKey());
+    assertThat(faults.pendingFailuresBeforePosting()).as("the look-up was one of the calls while down").isZero();
+
+    assertThat(coreBanking.find(order.idempotencyKey())).hasValueSatisfying(
+        found -> assertThat(found.postingReference()).isEqualTo(posted.postingReference()));
   }
 
   @Test
