@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
  * 办理续贷转贷 (after a save point, at maturity): the one renewal posting (RenewalPostingService). A prepayment
  * since signing is a business answer, not a failure: the BPMN error RENEWAL_AMOUNT_CHANGED (复核续贷金额, due
  * on the maturity date) or RENEWAL_PRINCIPAL_PREPAID (nothing to renew); so is a maturity instalment the daily
- * close already counted overdue, RENEWAL_MATURITY_OVERDUE (not renewed). A technical failure is retried.
+ * close already counted overdue, RENEWAL_MATURITY_OVERDUE (not renewed). A technical failure is retried, and so
+ * is an overdue maturity instalment whose renewal core banking had already booked (a lost answer): that needs an
+ * operator, the retries end in an incident ({@link RenewalPostedWhileOverdueException}).
  */
 @Component("postRenewal")
 public class PostRenewalDelegate implements JavaDelegate {

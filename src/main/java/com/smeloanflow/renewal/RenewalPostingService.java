@@ -11,6 +11,7 @@ import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.RenewLoan;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,12 @@ import org.springframework.transaction.annotation.Transactional;
  * not renewed; nothing is posted ({@link Outcome#MATURITY_OVERDUE}). These are answers, not failures, so that
  * what they record commits with the process's next step; a technical failure (core banking down) throws and
  * the job is retried.
+ *
+ * <p>On that overdue path only, core banking is first asked what it booked under the key: an earlier attempt
+ * may have posted at maturity and lost the answer, its retry running only after the close. Then money moved
+ * that neither the ledger nor the renewal shows; the posting writes nothing and throws
+ * {@link RenewalPostedWhileOverdueException} (logged at ERROR), so the retries end in an incident for an
+ * operator, the renewal neither ended nor the borrower mailed.
  */
 @Service
 public class RenewalPostingService {
@@ -83,7 +90,11 @@ public class RenewalPostingService {
    */
   public record Result(Outcome outcome, LoanAccount newLoan, BigDecimal dueAtMaturity) {}
 
-  /** @return what was done; a technical failure (core banking, ledger) throws and the job is retried */
+  /**
+   * @return what was done; a technical failure (core banking, ledger) throws and the job is retried
+   * @throws RenewalPostedWhileOverdueException the maturity instalment is counted overdue but core banking booked the
+   *     renewal's posting: nothing written, an operator decides
+   */
   @Transactional
   public Result post(String loanId) {
     LoanRenewal renewal = renewals.lock(loanId).orElseThrow();
@@ -100,7 +111,18 @@ public class RenewalPostingService {
     BigDecimal dueAtMaturity = RenewalFactsService.principalDueAtMaturity(old, ledger);
     // First of all, the posting ran after the daily close of the maturity date had counted that principal
     // overdue: the loan was overdue at maturity (classified, maybe handed to collections) and is not renewed.
-    if (LedgerLine.overdueMaturityInstalment(ledger, old.maturityDate()).isPresent()) {
+    Optional<LedgerLine> overdue = LedgerLine.overdueMaturityInstalment(ledger, old.maturityDate());
+    if (overdue.isPresent()) {
+      // Unless an earlier attempt of this job posted at maturity and lost the answer (the retry ran after the
+      // close): then money moved that nothing of ours shows, and a person decides. Core banking is asked only
+      // here; down, it throws and the job is retried.
+      Optional<CorePosting> posted = coreBanking.find(idempotencyKey(loanId));
+      if (posted.isPresent()) {
+        RenewalPostedWhileOverdueException needsOperator = new RenewalPostedWhileOverdueException(loanId, posted.get(),
+            old.maturityDate(), overdue.get().number());
+        log.error("{}", needsOperator.getMessage());
+        throw needsOperator;
+      }
       renewals.maturityOverdue(loanId, clock.today());
       log.warn("Loan {}: the daily close had already counted the maturity instalment due {} overdue when the renewal "
           + "posting ran on {}; a loan overdue at maturity is not renewed: nothing posted, the loan falls due as agreed",

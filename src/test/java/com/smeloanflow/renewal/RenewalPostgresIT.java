@@ -44,7 +44,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * posting and one new loan, whether the maturity job is replayed after core banking posted but its answer
  * was lost, or run by two nodes at once; after a prepayment since signing, the amount review (V107's
  * columns) and the posting of the lower amount; a posting that runs only after the daily close counted the
- * maturity overdue (nothing posted, and servicing refuses the renewal too); the committee's votes (V108's table:
+ * maturity overdue (nothing posted, and servicing refuses the renewal too), or whose retry after a lost answer
+ * runs only then (the job fails for an operator, nothing recorded); the committee's votes (V108's table:
  * one per member) and a majority to reject.
  */
 class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
@@ -181,6 +182,36 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     assertThat(jdbc.sql("SELECT COUNT(*) FROM loan_account WHERE renewal_of = :l").param("l", loan.loanId())
         .query(Long.class).single()).isZero();
     assertThat(loans.ledger(loan.loanId()).get(11).principalDue()).isEqualByComparingTo(RenewalScenario.PRINCIPAL);
+  }
+
+  @Test
+  void aLostAnswerWhoseRetryRunsAfterTheDailyCloseFailsTheJobForAnOperatorAndRecordsNothing() {
+    stopClock();
+    RenewalScenario loan = RenewalScenario.loan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans,
+        clock.today(), 54, ProcessingFixtures.strongProfile(), RenewalScenario.PRINCIPAL).scanNow();
+    ProcessInstance instance = signedAndMatured(loan);
+    Job posting = managementService.createJobQuery().processInstanceId(instance.getId()).activityId(TASK_POST_RENEWAL)
+        .singleResult();
+    coreBanking.faults().failAfterPosting(1);
+    assertThatThrownBy(() -> managementService.executeJob(posting.getId())).hasMessageContaining("Core banking unavailable");
+    String reference = coreBanking.posting(RenewalPostingService.idempotencyKey(loan.loanId())).orElseThrow()
+        .postingReference();
+    // The retry runs only after the daily close of the maturity date counted the maturity instalment overdue.
+    LocalDate maturity = loan.account().maturityDate();
+    moveClockTo(maturity.plusDays(1).atTime(0, 30).atZone(BusinessClock.BANK_ZONE).toInstant());
+    dailyClose.close(maturity);
+    assertThat(loans.ledger(loan.loanId()).get(11).status()).isEqualTo(InstalmentStatus.OVERDUE);
+    moveClockBy(Duration.ofHours(8));
+
+    assertThatThrownBy(() -> managementService.executeJob(posting.getId())).hasMessageContaining("needs an operator")
+        .hasMessageContaining(reference).hasMessageContaining(maturity.toString());
+
+    assertThat(instance).isWaitingAt(TASK_POST_RENEWAL).hasNotPassed(BOUNDARY_MATURITY_OVERDUE);
+    assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.SIGNED);
+    assertThat(loan.mails()).doesNotContain(MailTemplate.RENEWAL_MATURITY_OVERDUE);
+    assertThat(coreBanking.postingsOf(loan.loanId())).hasSize(1);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM loan_account WHERE renewal_of = :l").param("l", loan.loanId())
+        .query(Long.class).single()).isZero();
   }
 
   @Test

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.smeloanflow.disbursement.CorePosting;
 import com.smeloanflow.disbursement.SandboxCoreBanking;
+import com.smeloanflow.disbursement.SandboxCoreBankingFaults;
 import com.smeloanflow.disbursement.SandboxESignature;
 import com.smeloanflow.casefile.CustomerReason;
 import com.smeloanflow.identity.Groups;
@@ -34,8 +36,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +50,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * channel, approved by the model or a person or declined, signed before maturity and posted once at
  * maturity, or signed too late; a prepayment after signing reviewed by the approver group (the principal
  * still due renewed, or the renewal withdrawn), or all of it prepaid (nothing to renew); a posting that runs only
- * after the daily close counted the maturity overdue (not renewed). Real delegates and decision tables; only the outside world (external
+ * after the daily close counted the maturity overdue (not renewed), unless core banking had already booked it
+ * under the renewal's key and the answer was lost (an incident for an operator). Real delegates and decision tables; only the outside world (external
  * data, e-signature, core banking) is the sandbox; the engine clock is moved, never slept on.
  */
 class RenewalProcessTest extends AbstractIntegrationTest {
@@ -59,6 +65,7 @@ class RenewalProcessTest extends AbstractIntegrationTest {
   @Autowired private RenewalPostingService postings;
   @Autowired private RepaymentService repayments;
   @Autowired private DailyCloseService dailyClose;
+  @Autowired private SandboxCoreBankingFaults faults;
 
   private LocalDate today;
 
@@ -66,6 +73,11 @@ class RenewalProcessTest extends AbstractIntegrationTest {
   void aFixedMorning() {
     stopClock();
     today = clock.today();
+  }
+
+  @AfterEach
+  void coreBankingWorksAgain() {
+    faults.reset();
   }
 
   private RenewalScenario scenario(int daysToMaturity, SandboxProfile profile, String principal) {
@@ -410,6 +422,117 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     assertNotRenewedAndToldOnce(loan, instance);
     assertThat(loans.ledger(loan.loanId()).get(11).principalDue()).isEqualByComparingTo("30000.00");
     assertThat(renewals.find(loan.loanId()).orElseThrow().amountReviewDecision()).isEqualTo("RENEW_DUE");
+  }
+
+  /** The renewal's posting job (asynchronous 办理续贷转贷), waiting or failed. */
+  private Job postingJob(ProcessInstance instance) {
+    return managementService.createJobQuery().processInstanceId(instance.getId()).activityId(TASK_POST_RENEWAL)
+        .singleResult();
+  }
+
+  /** A signed renewal waiting for its loan to mature. */
+  private ProcessInstance signed(RenewalScenario loan) {
+    ProcessInstance instance = applied(loan);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    assertThat(instance).isWaitingAt(TIMER_LOAN_MATURES);
+    return instance;
+  }
+
+  /** The posting job failed and waits for a retry: nothing ended, nothing told, nothing of the renewal booked. */
+  private void assertWaitingForARetryWithNothingRecorded(RenewalScenario loan, ProcessInstance instance) {
+    assertThat(instance).isWaitingAt(TASK_POST_RENEWAL).hasNotPassed(BOUNDARY_MATURITY_OVERDUE, END_MATURITY_OVERDUE,
+        END_RENEWED).isNotEnded();
+    LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewal.status()).isEqualTo(RenewalStatus.SIGNED);
+    assertThat(renewal.closedOn()).isNull();
+    assertThat(renewal.postingReference()).isNull();
+    assertThat(renewal.newLoanId()).isNull();
+    assertThat(loan.mails()).doesNotContain(MailTemplate.RENEWAL_MATURITY_OVERDUE, MailTemplate.RENEWAL_COMPLETED);
+    assertThat(loans.findRenewalOf(loan.loanId())).isEmpty();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM loan_account WHERE renewal_of = :l").param("l", loan.loanId())
+        .query(Long.class).single()).isZero();
+  }
+
+  @Test
+  void aPostingWhoseAnswerWasLostAndWhoseRetryRunsAfterTheDailyCloseBecomesAnIncidentForAnOperatorNotAMail() {
+    RenewalScenario loan = scenario(54, ProcessingFixtures.strongProfile(), RenewalScenario.PRINCIPAL).scanNow();
+    ProcessInstance instance = signed(loan);
+    String key = RenewalPostingService.idempotencyKey(loan.loanId());
+    LocalDate maturity = loan.account().maturityDate();
+
+    // At maturity core banking posts, but its answer is lost: the job fails, nothing of ours is written.
+    faults.failAfterPosting(1);
+    assertThatThrownBy(() -> maturityArrives(loan, instance)).hasMessageContaining("Core banking unavailable");
+    CorePosting booked = coreBanking.posting(key).orElseThrow();
+    assertThat(booked.amount()).isEqualByComparingTo(RenewalScenario.PRINCIPAL);
+    assertWaitingForARetryWithNothingRecorded(loan, instance);
+
+    // Its retries run only after the daily close of the maturity date counted the maturity instalment overdue.
+    dailyCloseOfTheMaturityDateRunsFirst(loan);
+    int retries = postingJob(instance).getRetries();
+    assertThat(retries).as("retries left after the lost answer").isPositive();
+    while (retries > 0) {
+      String jobId = postingJob(instance).getId();
+      assertThatThrownBy(() -> managementService.executeJob(jobId)).hasMessageContaining(loan.loanId())
+          .hasMessageContaining("needs an operator").hasMessageContaining(booked.postingReference());
+      assertThat(postingJob(instance).getRetries()).as("retries left").isEqualTo(retries - 1);
+      assertWaitingForARetryWithNothingRecorded(loan, instance);
+      retries--;
+    }
+
+    // The last retry leaves an incident on 办理续贷转贷 that tells the operator what happened, in full.
+    Incident incident = runtimeService.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(incident).as("incident of the renewal posting").isNotNull();
+    assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+    assertThat(incident.getActivityId()).isEqualTo(TASK_POST_RENEWAL);
+    assertThat(incident.getIncidentMessage()).contains("Loan " + loan.loanId() + " needs an operator")
+        .contains(key).contains(booked.postingReference()).contains("100000.00 CNY").contains("maturity " + maturity)
+        .contains("counted maturity instalment 12 OVERDUE").contains("nothing of that posting is booked")
+        .endsWith("it renews with this posting.");
+    assertThat(coreBanking.postingsOf(loan.loanId())).as("still the one posting of maturity").hasSize(1);
+    assertWaitingForARetryWithNothingRecorded(loan, instance);
+    assertThat(loans.ledger(loan.loanId()).get(11).status()).isEqualTo(InstalmentStatus.OVERDUE);
+
+    // The operator sorts the ledger out with core banking (here: the overdue count of the maturity instalment is
+    // reversed) and retries the job in Cockpit: it renews with the posting booked at maturity, posting nothing new.
+    jdbc.sql("UPDATE repayment_instalment SET status = 'DUE' WHERE loan_id = :l AND number = 12").param("l", loan.loanId())
+        .update();
+    managementService.setJobRetries(postingJob(instance).getId(), 1);
+    managementService.executeJob(postingJob(instance).getId());
+    loan.runJobs(instance);
+
+    assertThat(instance).hasPassed(TASK_COMPLETED_MAIL, END_RENEWED).hasNotPassed(END_MATURITY_OVERDUE).isEnded();
+    LoanRenewal renewed = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewed.status()).isEqualTo(RenewalStatus.RENEWED);
+    assertThat(renewed.postingReference()).isEqualTo(booked.postingReference());
+    assertThat(coreBanking.postingsOf(loan.loanId())).hasSize(1);
+    assertThat(loans.find(renewed.newLoanId()).orElseThrow().corePostingReference()).isEqualTo(booked.postingReference());
+    assertThat(loan.mails()).filteredOn(template -> template == MailTemplate.RENEWAL_COMPLETED).hasSize(1);
+    assertThat(loan.mails()).doesNotContain(MailTemplate.RENEWAL_MATURITY_OVERDUE);
+  }
+
+  @Test
+  void coreBankingDownWhenThePostingFindsTheMaturityOverdueFailsTheJobAndTheRetryEndsTheRenewalAsBefore() {
+    RenewalScenario loan = scenario(55, ProcessingFixtures.strongProfile(), RenewalScenario.PRINCIPAL).scanNow();
+    ProcessInstance instance = signed(loan);
+    dailyCloseOfTheMaturityDateRunsFirst(loan);
+
+    // Core banking cannot say whether it booked anything under the renewal's key: nothing is decided yet.
+    faults.failBeforePosting(1);
+    assertThatThrownBy(() -> loan.runJobs(instance)).hasMessageContaining("Core banking unavailable")
+        .hasMessageContaining(RenewalPostingService.idempotencyKey(loan.loanId()));
+
+    Job failed = postingJob(instance);
+    assertThat(failed.getRetries()).as("retries left").isPositive();
+    assertThat(failed.getExceptionMessage()).contains("look-up");
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertWaitingForARetryWithNothingRecorded(loan, instance);
+
+    // Core banking is back: nothing was booked, so the retry ends the renewal MATURITY_OVERDUE as before.
+    managementService.executeJob(failed.getId());
+    loan.runJobs(instance);
+
+    assertNotRenewedAndToldOnce(loan, instance);
   }
 
   @Test
