@@ -122,7 +122,7 @@ public class RenewalContractService {
     if (renewal.envelopeId() != null) {
       eSignature.cancel(renewal.envelopeId());
     }
-    renewals.lapsed(loanId, clock.today());
+    renewals.closed(loanId, RenewalStatus.LAPSED, clock.today());
     log.info("Loan {}: renewal lapsed, contract {} not signed by maturity {}", loanId, renewal.contractNumber(),
         renewal.maturityDate());
   }

@@ -123,7 +123,7 @@ public class RenewalPostingService {
         log.error("{}", needsOperator.getMessage());
         throw needsOperator;
       }
-      renewals.maturityOverdue(loanId, clock.today());
+      renewals.closed(loanId, RenewalStatus.MATURITY_OVERDUE, clock.today());
       log.warn("Loan {}: the daily close had already counted the maturity instalment due {} overdue when the renewal "
           + "posting ran on {}; a loan overdue at maturity is not renewed: nothing posted, the loan falls due as agreed",
           loanId, old.maturityDate(), clock.today());

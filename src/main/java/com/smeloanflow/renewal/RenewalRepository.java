@@ -138,15 +138,13 @@ public class RenewalRepository {
         .param("on", on).param("loanId", loanId).update();
   }
 
-  /** The daily close had counted the maturity principal overdue before the posting ran: not renewed, nothing posted. */
-  public void maturityOverdue(String loanId, LocalDate on) {
-    jdbc.sql("UPDATE loan_renewal SET status = 'MATURITY_OVERDUE', closed_on = :on WHERE loan_id = :loanId")
-        .param("on", on).param("loanId", loanId).update();
-  }
-
-  public void lapsed(String loanId, LocalDate on) {
-    jdbc.sql("UPDATE loan_renewal SET status = 'LAPSED', closed_on = :on WHERE loan_id = :loanId")
-        .param("on", on).param("loanId", loanId).update();
+  /**
+   * The renewal ended at maturity without a posting and with nothing else to record: {@code LAPSED} (not signed
+   * in time) or {@code MATURITY_OVERDUE} (the daily close had counted the maturity principal overdue first).
+   */
+  public void closed(String loanId, RenewalStatus status, LocalDate on) {
+    jdbc.sql("UPDATE loan_renewal SET status = :status, closed_on = :on WHERE loan_id = :loanId")
+        .param("status", status.name()).param("on", on).param("loanId", loanId).update();
   }
 
   private static LoanRenewal map(ResultSet rs) throws SQLException {
