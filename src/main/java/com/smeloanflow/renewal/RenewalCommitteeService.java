@@ -105,7 +105,7 @@ public class RenewalCommitteeService {
   /** The members who vote on the renewal (one task each); none left is an incident, not a silent pass. */
   public List<String> members(DelegateExecution execution) {
     String loanId = execution.getProcessBusinessKey();
-    List<String> members = roster.membersWithout(member -> separation.decisionConflict(loanId, member));
+    List<String> members = roster.membersWithout(separation.decisionConflicts(loanId));
     if (members.isEmpty()) {
       throw new IllegalStateException("No credit-committee member may vote on the renewal of loan " + loanId);
     }
@@ -119,7 +119,10 @@ public class RenewalCommitteeService {
   }
 
   public Tally tally(String loanId, int size) {
-    List<StoredVote> votes = votes(loanId);
+    return tally(votes(loanId), size);
+  }
+
+  private static Tally tally(List<StoredVote> votes, int size) {
     return new Tally((int) votes.stream().filter(v -> v.vote() == Vote.APPROVE).count(),
         (int) votes.stream().filter(v -> v.vote() == Vote.REJECT).count(), size);
   }
@@ -169,10 +172,11 @@ public class RenewalCommitteeService {
 
   /** What the chair sees: the tally, each member's vote and reasons, and what is asked of the chair. */
   public Map<String, Object> chairsView(String loanId, int size) {
-    Tally tally = tally(loanId, size);
+    List<StoredVote> votes = votes(loanId);
+    Tally tally = tally(votes, size);
     return Map.of(
         "renewalCommitteeTallyText", tally.describe(),
-        "renewalCommitteeVotesText", votes(loanId).stream()
+        "renewalCommitteeVotesText", votes.stream()
             .map(v -> "- " + v.member() + ": " + v.vote().label() + ", " + v.comment()).collect(Collectors.joining("\n")),
         "renewalCommitteeAskText", tally.outcome() == Outcome.APPROVED
             ? "委员多数同意: 请签发决议(批准), 或否决"

@@ -1,8 +1,11 @@
 package com.smeloanflow.renewal;
 
 import com.smeloanflow.approval.SeparationOfDuties;
+import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.function.Function;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.stereotype.Service;
 
@@ -36,21 +39,37 @@ public class RenewalSeparationOfDuties {
     this.applicationRules = applicationRules;
   }
 
-  /** Why {@code userId} may not decide the renewal of {@code loanId}, if they may not. */
-  public Optional<String> decisionConflict(String loanId, String userId) {
-    if (customerManagers.of(loanId).filter(userId::equals).isPresent()) {
-      return Optional.of("审贷分离: 用户 " + userId + " 是贷款 " + loanId + " 的管户客户经理, 不能审批其续贷");
-    }
-    if (renewals.find(loanId).map(LoanRenewal::appliedBy).filter(userId::equals).isPresent()) {
-      return Optional.of("审贷分离: 用户 " + userId + " 代借款人申请了贷款 " + loanId + " 的续贷, 不能审批该续贷");
-    }
-    return loans.find(loanId).flatMap(loan -> applicationRules.approvalConflict(loan.applicationId(), userId))
-        .map(reason -> reason + " (贷款 " + loanId + " 的续贷同样不能审批)");
+  /**
+   * Why a user may not decide the renewal of {@code loanId}, if they may not: the loan's customer manager, who
+   * applied for the renewal and the original application are read once here, so a whole committee (or everyone
+   * working a task) is checked against one reading.
+   */
+  public Function<String, Optional<String>> decisionConflicts(String loanId) {
+    Optional<String> customerManager = customerManagers.of(loanId);
+    Optional<String> appliedBy = renewals.find(loanId).map(LoanRenewal::appliedBy);
+    Optional<String> applicationId = loans.find(loanId).map(LoanAccount::applicationId);
+    return userId -> {
+      if (customerManager.filter(userId::equals).isPresent()) {
+        return Optional.of("审贷分离: 用户 " + userId + " 是贷款 " + loanId + " 的管户客户经理, 不能审批其续贷");
+      }
+      if (appliedBy.filter(userId::equals).isPresent()) {
+        return Optional.of("审贷分离: 用户 " + userId + " 代借款人申请了贷款 " + loanId + " 的续贷, 不能审批该续贷");
+      }
+      return applicationId.flatMap(application -> applicationRules.approvalConflict(application, userId))
+          .map(reason -> reason + " (贷款 " + loanId + " 的续贷同样不能审批)");
+    };
   }
 
-  public void requireMayDecide(String loanId, String userId) {
-    decisionConflict(loanId, userId).ifPresent(reason -> {
-      throw new AuthorizationException(reason);
-    });
+  /** Refuses the first of {@code people} who may not decide the renewal of {@code loanId}. */
+  public void requireMayDecide(String loanId, Collection<String> people) {
+    if (people.isEmpty()) {
+      return;
+    }
+    Function<String, Optional<String>> conflicts = decisionConflicts(loanId);
+    for (String person : people) {
+      conflicts.apply(person).ifPresent(reason -> {
+        throw new AuthorizationException(reason);
+      });
+    }
   }
 }

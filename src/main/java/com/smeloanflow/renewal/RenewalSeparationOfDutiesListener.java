@@ -32,8 +32,6 @@ public class RenewalSeparationOfDutiesListener implements TaskListener {
     if (Elements.TASK_COMMITTEE_VOTE.equals(task.getTaskDefinitionKey())) {
       CommitteeRoster.requireOwnVote(task.getVariable(LoanRenewalProcess.COMMITTEE_MEMBER), people, "续贷, 贷款 " + loanId);
     }
-    for (String person : people) {
-      separation.requireMayDecide(loanId, person);
-    }
+    separation.requireMayDecide(loanId, people);
   }
 }
