@@ -137,11 +137,15 @@ public class RenewalCommitteeService {
   /**
    * Records a member's vote.
    *
-   * @throws InvalidTaskInputException no reasons, or a second vote by the same member (the task stays open)
+   * @throws InvalidTaskInputException no reasons, reasons longer than {@link LoanRenewal#NOTE_MAX_LENGTH} (the
+   *     column's width), or a second vote by the same member (the task stays open)
    */
   public void vote(String loanId, String member, Vote vote, String comment) {
     if (comment == null || comment.isBlank()) {
       throw new InvalidTaskInputException("请填写表决理由 (renewalVoteComment is required)");
+    }
+    if (comment.length() > LoanRenewal.NOTE_MAX_LENGTH) {
+      throw new InvalidTaskInputException("表决理由最多 " + LoanRenewal.NOTE_MAX_LENGTH + " 字 (renewalVoteComment is too long)");
     }
     try {
       jdbc.sql("""

@@ -66,6 +66,7 @@ class RenewalProcessTest extends AbstractIntegrationTest {
   @Autowired private RepaymentService repayments;
   @Autowired private DailyCloseService dailyClose;
   @Autowired private SandboxCoreBankingFaults faults;
+  @Autowired private RenewalCommitteeService committee;
 
   private LocalDate today;
 
@@ -807,6 +808,23 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     assertThat(renewal.decidedBy()).isEqualTo("committee-chair");
     assertThat(renewal.status()).isEqualTo(RenewalStatus.APPROVED);
     assertThat(loan.mails()).containsExactly(MailTemplate.RENEWAL_OFFERED, MailTemplate.RENEWAL_CONTRACT_READY);
+  }
+
+  @Test
+  void aVoteWithReasonsOfAThousandCharactersIsKeptAndLongerReasonsAreRefusedWithTheVoteLeftOpen() {
+    RenewalScenario loan = loanForTheCommittee().scanNow();
+    ProcessInstance instance = applied(loan);
+    Task task = voteTasks(instance).stream().filter(t -> "committee1".equals(t.getAssignee())).findFirst().orElseThrow();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> completeAs("committee1", task.getId(),
+        Map.of(RenewalCommitteeVoteTaskListener.VOTE, "APPROVE", RenewalCommitteeVoteTaskListener.COMMENT, "理".repeat(1001))))
+        .hasMessageContaining("最多 1000 字").hasMessageContaining("renewalVoteComment");
+    assertThat(voteTasks(instance)).extracting(Task::getId).contains(task.getId());
+    assertThat(committee.votes(loan.loanId())).isEmpty();
+
+    vote(loan, instance, "committee1", "APPROVE", "理".repeat(1000));
+    assertThat(committee.votes(loan.loanId())).singleElement()
+        .satisfies(stored -> assertThat(stored.comment()).hasSize(1000));
   }
 
   @Test
