@@ -2,6 +2,7 @@ package com.smeloanflow.platform;
 
 import com.smeloanflow.identity.Groups;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -19,6 +20,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -29,6 +31,11 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -171,6 +178,23 @@ public class SecurityConfig {
         .build();
   }
 
+  /**
+   * The webapps' own files (scripts, styles, fonts, images, locales) under {@code /camunda/}: the same for
+   * every user, no login needed. They may be kept by the browser, which asks again on every use ({@code
+   * no-cache}; unchanged files answer {@code 304} from their modification time), so a login or a reload
+   * does not fetch Tasklist's 4.3 MB of scripts again and the browser reuses what it compiled, yet a new
+   * release's files are seen at once. Everything else (the webapps' pages, every API) stays {@code no-store}.
+   */
+  static final RequestMatcher WEBAPP_FILES = request -> HttpMethod.GET.matches(request.getMethod())
+      && isWebappFile(request.getRequestURI().substring(request.getContextPath().length()));
+
+  private static final Pattern WEBAPP_FILE = Pattern.compile(
+      "/camunda/(lib|app|assets)/[^?#;]*\\.(js|css|json|woff2?|ttf|eot|svg|png|gif|jpe?g|ico|map)|/camunda/favicon\\.ico");
+
+  static boolean isWebappFile(String path) {
+    return WEBAPP_FILE.matcher(path).matches() && !path.contains("..");
+  }
+
   /** Webapps and engine REST (guarded by Camunda's filter below). */
   @Bean
   @Order(3)
@@ -179,7 +203,12 @@ public class SecurityConfig {
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
-            .httpStrictTransportSecurity(SecurityConfig::hsts))
+            .httpStrictTransportSecurity(SecurityConfig::hsts)
+            .cacheControl(cache -> cache.disable())
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(WEBAPP_FILES),
+                new CacheControlHeadersWriter()))
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(WEBAPP_FILES,
+                new StaticHeadersWriter(HttpHeaders.CACHE_CONTROL, "no-cache"))))
         .build();
   }
 

@@ -30,8 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Headless Debian Chromium driven by the system chromedriver, one fresh browser per test (JUnit
- * extension). No browser or driver is downloaded: both paths are given, so Selenium Manager never
+ * Headless Debian Chromium driven by the system chromedriver (JUnit extension): one browser for the
+ * JVM's tests, each test starting on a blank page with no cookies or storage. No browser or driver is downloaded: both paths are given, so Selenium Manager never
  * runs. The browser asks for Chinese, as the bank's staff browsers do.
  *
  * <p>Screenshots of every screen go to {@code target/screenshots/}, so a test run changes no tracked
@@ -51,7 +51,6 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
   private static final int HEIGHT = 1000;
 
   private WebDriver driver;
-  private Path profile;
 
   /** {@code -Dbrowser.required=true} (set by {@code .ci/run}): a browser test that cannot run fails, never skips. */
   public static final String REQUIRED_PROPERTY = "browser.required";
@@ -69,10 +68,30 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
     return installed;
   }
 
-  @Override
-  public void beforeEach(ExtensionContext context) throws IOException {
+  /**
+   * One Chromium for every browser test of the JVM (failsafe runs them all in one), started by the first
+   * and quit when the JVM exits: like a clerk's browser, it keeps Tasklist's scripts (asked for again,
+   * answered {@code 304}) and what it compiled of them from one login to the next. Each test starts with
+   * a blank page and no cookies or storage of any site, so it logs in as nobody.
+   */
+  private static WebDriver shared;
+  private static Path sharedProfile;
+
+  private static synchronized WebDriver sharedBrowser() throws IOException {
+    if (shared != null && !alive(shared)) {
+      log.warn("The shared Chromium no longer answers: starting a new one");
+      quitShared();
+    }
+    if (shared == null) {
+      sharedProfile = Files.createTempDirectory("sme-loan-flow-chromium");
+      shared = start(sharedProfile);
+      Runtime.getRuntime().addShutdownHook(new Thread(Browser::quitShared, "browser-tests-chromium-quit"));
+    }
+    return shared;
+  }
+
+  private static WebDriver start(Path profile) {
     System.setProperty("SE_OFFLINE", "true");
-    profile = Files.createTempDirectory("sme-loan-flow-chromium");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -82,9 +101,63 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    driver = new ChromeDriver(service, options);
+    return new ChromeDriver(service, options);
+  }
+
+  private static boolean alive(WebDriver driver) {
+    try {
+      driver.getWindowHandle();
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static synchronized void quitShared() {
+    if (shared != null) {
+      try {
+        shared.quit();
+      } catch (RuntimeException e) {
+        log.warn("Chromium did not quit: {}", e.toString());
+      }
+      shared = null;
+    }
+    if (sharedProfile != null) {
+      try (Stream<Path> files = Files.walk(sharedProfile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        log.warn("Chromium's profile {} not removed: {}", sharedProfile, e.toString());
+      }
+      sharedProfile = null;
+    }
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws IOException {
+    driver = sharedBrowser();
+    forgetEverySite();
     driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
   }
+
+  /** A blank page in one tab, and no cookies, storage or service workers of any site the browser has seen. */
+  private void forgetEverySite() {
+    ChromeDriver chromium = (ChromeDriver) driver;
+    java.util.List<String> tabs = new java.util.ArrayList<>(chromium.getWindowHandles());
+    for (String tab : tabs.subList(1, tabs.size())) {
+      chromium.switchTo().window(tab).close();
+    }
+    chromium.switchTo().window(tabs.get(0));
+    chromium.get("about:blank");
+    chromium.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+    // the HTTP cache (Tasklist's scripts) stays, as in a clerk's browser
+    for (String origin : visitedOrigins) {
+      chromium.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin,
+          "storageTypes", "local_storage,session_storage,indexeddb,websql,service_workers,cache_storage"));
+    }
+  }
+
+  /** Every site (scheme, host, port) a test opened, whose storage the next test starts without. */
+  private static final java.util.Set<String> visitedOrigins = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   @Override
   public void afterTestExecution(ExtensionContext context) {
@@ -99,15 +172,16 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
   }
 
   @Override
-  public void afterEach(ExtensionContext context) throws IOException {
-    if (driver != null) {
-      driver.quit();
-      driver = null;
-    }
-    if (profile != null) {
-      try (Stream<Path> files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+  public void afterEach(ExtensionContext context) {
+    try {
+      java.net.URI page = java.net.URI.create(driver.getCurrentUrl());
+      if (page.getScheme() != null && page.getScheme().startsWith("http")) {
+        visitedOrigins.add(page.getScheme() + "://" + page.getHost() + (page.getPort() < 0 ? "" : ":" + page.getPort()));
       }
+    } catch (RuntimeException e) {
+      log.warn("The page the test left is unknown: {}", e.toString());
+    } finally {
+      driver = null;
     }
   }
 
