@@ -75,13 +75,14 @@ public final class CamundaForm {
    * waits until the form has rendered again and types again if the value was lost.
    */
   public CamundaForm type(String label, String value) {
-    By input = By.cssSelector("input.fjs-input, textarea");
+    Held input = held(label, By.cssSelector("input.fjs-input, textarea"));
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      WebElement element = scrolledTo(field(label).findElement(input));
-      element.clear();
-      element.sendKeys(value);
-      ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].blur();", element);
-      if (settles(() -> normalized(field(label).findElement(input).getAttribute("value")).equals(normalized(value)))) {
+      input.act(element -> {
+        scrolledTo(element).clear();
+        element.sendKeys(value);
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].blur();", element);
+      });
+      if (settles(() -> normalized(input.read(e -> e.getAttribute("value"))).equals(normalized(value)))) {
         return this;
       }
     }
@@ -176,13 +177,17 @@ public final class CamundaForm {
   }
 
   public CamundaForm check(String label) {
-    By box = By.cssSelector("input[type=checkbox]");
-    for (int attempt = 0; attempt < ATTEMPTS && !field(label).findElement(box).isSelected(); attempt++) {
-      scrolledTo(field(label).findElement(box)).click();
-      settles(() -> field(label).findElement(box).isSelected());
+    Held box = held(label, By.cssSelector("input[type=checkbox]"));
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      if (box.read(WebElement::isSelected)) {
+        return this;
+      }
+      box.act(element -> scrolledTo(element).click());
+      if (settles(() -> box.read(WebElement::isSelected))) {
+        return this;
+      }
     }
-    assertThat(field(label).findElement(box).isSelected()).as("%s is ticked", label).isTrue();
-    return this;
+    throw new AssertionError(label + " does not stay ticked");
   }
 
   /** Ticks the option {@code option} of the checklist labelled {@code label} (several may be ticked). */
@@ -207,20 +212,57 @@ public final class CamundaForm {
         .or(() -> options.stream().map(o -> o.getText().trim()).filter(t -> t.startsWith(option)).findFirst())
         .orElseThrow(() -> new AssertionError("No option '" + option + "' in " + label + ": "
             + options.stream().map(WebElement::getText).toList()));
-    By input = By.cssSelector("input[type=" + inputType + "]");
-    for (int attempt = 0; attempt < ATTEMPTS && !selected(label, optionsBy, input, text); attempt++) {
-      WebElement chosen = field(label).findElements(optionsBy).stream().filter(o -> o.getText().trim().equals(text))
-          .findFirst().orElseThrow();
-      scrolledTo(chosen.findElement(input)).click();
-      settles(() -> selected(label, optionsBy, input, text));
+    int index = options.stream().map(o -> o.getText().trim()).toList().indexOf(text);
+    // the option's own input, found again only when form-js has re-rendered the group
+    Held chosen = new Held(() -> field(label).findElements(optionsBy).get(index)
+        .findElement(By.cssSelector("input[type=" + inputType + "]")));
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      if (chosen.read(WebElement::isSelected)) {
+        return this;
+      }
+      chosen.act(element -> scrolledTo(element).click());
+      if (settles(() -> chosen.read(WebElement::isSelected))) {
+        return this;
+      }
     }
-    assertThat(selected(label, optionsBy, input, text)).as("%s: %s is selected", label, text).isTrue();
-    return this;
+    throw new AssertionError(label + ": " + text + " does not stay selected");
   }
 
-  private boolean selected(String label, By optionsBy, By input, String optionText) {
-    return field(label).findElements(optionsBy).stream()
-        .anyMatch(o -> o.getText().trim().equals(optionText) && o.findElement(input).isSelected());
+  /** The element {@code inside} the field labelled {@code label}. */
+  private Held held(String label, By inside) {
+    return new Held(() -> field(label).findElement(inside));
+  }
+
+  /**
+   * An element of the form, looked up once and again only when form-js has replaced it (it re-renders
+   * the form after an input): each lookup by label costs the browser an XPath over the whole form.
+   */
+  private static final class Held {
+    private final java.util.function.Supplier<WebElement> find;
+    private WebElement element;
+
+    Held(java.util.function.Supplier<WebElement> find) {
+      this.find = find;
+    }
+
+    <T> T read(java.util.function.Function<WebElement, T> reading) {
+      if (element == null) {
+        element = find.get();
+      }
+      try {
+        return reading.apply(element);
+      } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+        element = find.get();
+        return reading.apply(element);
+      }
+    }
+
+    void act(java.util.function.Consumer<WebElement> action) {
+      read(element -> {
+        action.accept(element);
+        return null;
+      });
+    }
   }
 
   public boolean isVisible(String label) {

@@ -6,7 +6,6 @@ import com.smeloanflow.identity.IdentitySetup;
 import com.smeloanflow.intake.Channel;
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.intake.LoanApplicationRepository;
-import com.smeloanflow.intake.UnifiedSocialCreditCode;
 import com.smeloanflow.process.LoanOriginationProcess;
 import com.smeloanflow.process.WhitelistCampaignProcess;
 import com.smeloanflow.process.WhitelistProspectProcess;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @BrowserTest
 class TeamQueuesAndCampaignTasklistIT extends BrowserTestBase {
 
-  private static final AtomicInteger ENTERPRISES = new AtomicInteger();
 
   @Autowired LoanApplicationRepository applications;
 
@@ -49,10 +46,6 @@ class TeamQueuesAndCampaignTasklistIT extends BrowserTestBase {
   }
 
   /** A valid credit code of an enterprise registered in the division (520303 汇川区 → ZY001, 520302 红花岗区 → ZY002). */
-  private static String creditCodeIn(String division) {
-    String first17 = "91" + division + String.format("MA%07d", 4_000_000 + ENTERPRISES.incrementAndGet() * 13 + (int) (System.nanoTime() % 1000));
-    return first17 + UnifiedSocialCreditCode.checkCharacter(first17);
-  }
 
   private static String whitelistLine(String creditCode, String name) {
     return creditCode + "," + name + ",张明,13985012345,300000.00,CREDIT_QUICK,TAX-WL-2.1,2026-01-05";
@@ -82,7 +75,7 @@ class TeamQueuesAndCampaignTasklistIT extends BrowserTestBase {
   void aTeamLeadSeesTheTeamsTasksWithBusinessColumnsAndHandsAProspectToAnotherManager() {
     Task acceptance = acceptanceTask("ZY001", "遵义市汇川区恒达五金有限公司");
     Task otherBranch = acceptanceTask("ZY002", "遵义市红花岗区宏图商贸有限公司");
-    Task prospect = prospectTask(creditCodeIn("520303"), "遵义市汇川区白名单机电有限公司");
+    Task prospect = prospectTask(CreditCodes.freshIn("520303"), "遵义市汇川区白名单机电有限公司");
     String other = prospect.getAssignee().equals("zy001-cm") ? "zy001-cm2" : "zy001-cm";
 
     tasklist.login("team-lead");
@@ -107,7 +100,7 @@ class TeamQueuesAndCampaignTasklistIT extends BrowserTestBase {
   @Test
   void marketingImportsAWhitelistInTheStartFormAndReviewsTheReport() {
     Instant started = Instant.now();
-    String good = creditCodeIn("520302");
+    String good = CreditCodes.freshIn("520302");
     tasklist.login("campaign-manager");
     CamundaForm start = tasklist.startProcess("白名单导入");
     start.type("营销活动名称", "柜面导入演示").type("白名单内容 (CSV)",
@@ -127,7 +120,7 @@ class TeamQueuesAndCampaignTasklistIT extends BrowserTestBase {
 
   @Test
   void aCustomerManagerRecordsAnInterestedProspectWhichBecomesAPrefilledApplication() {
-    String code = creditCodeIn("520302");
+    String code = CreditCodes.freshIn("520302");
     Task prospect = prospectTask(code, "遵义市红花岗区白名单家具有限公司");
     assertThat(prospect.getAssignee()).isEqualTo("zy002-cm");
     probe.assertFormReadsOnlyTaskVariables(prospect);
