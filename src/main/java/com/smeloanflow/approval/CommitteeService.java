@@ -102,7 +102,7 @@ public class CommitteeService {
 
   /** The members who may vote on the application, by user id. */
   public List<String> eligibleMembers(String applicationId) {
-    return roster.membersWithout(member -> separation.approvalConflict(applicationId, member));
+    return roster.membersWithout(separation.approvalConflicts(applicationId));
   }
 
   /** Completion condition of the vote: a majority of the committee has approved, rejected or returned. */

@@ -4,6 +4,9 @@ import com.smeloanflow.casefile.ApplicationChecks;
 import com.smeloanflow.casefile.CheckType;
 import java.util.List;
 import java.util.Optional;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Function;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,16 +37,28 @@ public class SeparationOfDuties {
 
   /** Why {@code userId} may not approve the application, if they may not. */
   public Optional<String> approvalConflict(String applicationId, String userId) {
-    boolean accepted = jdbc.sql("SELECT COUNT(*) FROM application_event WHERE application_id = :a AND actor = :u AND event_type IN (:types)")
-        .param("a", applicationId).param("u", userId).param("types", ACCEPTANCE_EVENTS)
-        .query(Long.class).single() > 0;
-    if (accepted) {
-      return Optional.of("审贷分离: 用户 " + userId + " 受理过申请 " + applicationId + ", 不能审批该申请");
-    }
-    if (checks.performers(applicationId, PREPARATION_CHECKS).contains(userId)) {
-      return Optional.of("审贷分离: 用户 " + userId + " 复核或核实过申请 " + applicationId + ", 不能审批该申请");
-    }
-    return Optional.empty();
+    return approvalConflicts(applicationId).apply(userId);
+  }
+
+  /**
+   * Why a user may not approve the application, for any user: who took part in accepting it and who prepared
+   * it are read once here, so a whole committee is checked against one reading.
+   */
+  public Function<String, Optional<String>> approvalConflicts(String applicationId) {
+    Set<String> acceptors = Set.copyOf(jdbc.sql(
+            "SELECT DISTINCT actor FROM application_event WHERE application_id = :a AND event_type IN (:types) AND actor IS NOT NULL")
+        .param("a", applicationId).param("types", ACCEPTANCE_EVENTS)
+        .query(String.class).list());
+    Set<String> preparers = new HashSet<>(checks.performers(applicationId, PREPARATION_CHECKS));
+    return userId -> {
+      if (acceptors.contains(userId)) {
+        return Optional.of("审贷分离: 用户 " + userId + " 受理过申请 " + applicationId + ", 不能审批该申请");
+      }
+      if (preparers.contains(userId)) {
+        return Optional.of("审贷分离: 用户 " + userId + " 复核或核实过申请 " + applicationId + ", 不能审批该申请");
+      }
+      return Optional.empty();
+    };
   }
 
   /** Why {@code userId} may not check the disbursement of the application, if they may not. */

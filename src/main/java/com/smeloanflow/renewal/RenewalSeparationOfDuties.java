@@ -47,7 +47,8 @@ public class RenewalSeparationOfDuties {
   public Function<String, Optional<String>> decisionConflicts(String loanId) {
     Optional<String> customerManager = customerManagers.of(loanId);
     Optional<String> appliedBy = renewals.find(loanId).map(LoanRenewal::appliedBy);
-    Optional<String> applicationId = loans.find(loanId).map(LoanAccount::applicationId);
+    Optional<Function<String, Optional<String>>> applicationConflicts =
+        loans.find(loanId).map(LoanAccount::applicationId).map(applicationRules::approvalConflicts);
     return userId -> {
       if (customerManager.filter(userId::equals).isPresent()) {
         return Optional.of("审贷分离: 用户 " + userId + " 是贷款 " + loanId + " 的管户客户经理, 不能审批其续贷");
@@ -55,7 +56,7 @@ public class RenewalSeparationOfDuties {
       if (appliedBy.filter(userId::equals).isPresent()) {
         return Optional.of("审贷分离: 用户 " + userId + " 代借款人申请了贷款 " + loanId + " 的续贷, 不能审批该续贷");
       }
-      return applicationId.flatMap(application -> applicationRules.approvalConflict(application, userId))
+      return applicationConflicts.flatMap(conflicts -> conflicts.apply(userId))
           .map(reason -> reason + " (贷款 " + loanId + " 的续贷同样不能审批)");
     };
   }

@@ -59,6 +59,9 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
     if (identityService.createUserQuery().userId(FOURTH_MEMBER).count() > 0) {
       identityService.deleteUser(FOURTH_MEMBER);
     }
+    for (String user : List.of(LoanFlow.ACCEPTOR, LoanFlow.REMOTE_VERIFIER)) {
+      identityService.deleteMembership(user, Groups.CREDIT_COMMITTEE);
+    }
   }
 
   /** GROWTH of 6,000,000 at the ZY001 counter: accepted, verified, then before the committee. */
@@ -197,6 +200,20 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
 
     assertThat(instance).hasPassed(TASK_RECORD_APPROVAL).isWaitingAt(WAIT_SIGNATURE);
     assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_SIGNATURE);
+  }
+
+  /** 审贷分离: a committee member who accepted or verified the application gets no vote, and the majority counts without them. */
+  @Test
+  void membersWhoAcceptedOrVerifiedTheApplicationHaveNoVote() {
+    identityService.createMembership(LoanFlow.ACCEPTOR, Groups.CREDIT_COMMITTEE);
+    identityService.createMembership(LoanFlow.REMOTE_VERIFIER, Groups.CREDIT_COMMITTEE);
+    String applicationId = beforeTheCommittee(growthAboveTheUnitsAuthority());
+    ProcessInstance instance = flow.instance(applicationId);
+
+    assertThat(voteTasks(applicationId)).extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(DEMO_COMMITTEE);
+    vote("committee1", applicationId, ApprovalOutcome.APPROVE);
+    vote("committee2", applicationId, ApprovalOutcome.APPROVE);
+    assertThat(instance).as("two of three eligible members are a majority").isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION);
   }
 
   @Test
