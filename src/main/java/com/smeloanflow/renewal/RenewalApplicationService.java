@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
@@ -37,14 +38,16 @@ public class RenewalApplicationService {
   private final LoanAccountService loans;
   private final RenewalPolicy policy;
   private final RuntimeService runtimeService;
+  private final ManagementService managementService;
   private final BusinessClock clock;
 
   public RenewalApplicationService(RenewalRepository renewals, LoanAccountService loans, RenewalPolicy policy,
-      RuntimeService runtimeService, BusinessClock clock) {
+      RuntimeService runtimeService, ManagementService managementService, BusinessClock clock) {
     this.renewals = renewals;
     this.loans = loans;
     this.policy = policy;
     this.runtimeService = runtimeService;
+    this.managementService = managementService;
     this.clock = clock;
   }
 
@@ -117,6 +120,22 @@ public class RenewalApplicationService {
         r.offerExpiresOn(), r.status() == RenewalStatus.OFFERED && !today.isAfter(r.offerExpiresOn()), r.renewalAmount(),
         r.requestId(), r.appliedAt(), r.approvalRoute(), r.decidedBy(),
         r.customerReason() == null ? null : CustomerReason.valueOf(r.customerReason()).text(), r.contractNumber(), r.signedAt(),
-        r.newLoanId(), r.principalDueAtMaturity(), r.renewedAmount(), r.closedOn(), r.eligibility()));
+        r.newLoanId(), r.principalDueAtMaturity(), r.renewedAmount(), r.closedOn(), postingProblem(r), r.eligibility()));
+  }
+
+  /**
+   * While a signed renewal waits for its maturity posting: whether the posting job failed, and whether it is
+   * retried or stopped for an operator (no retries left: an incident). Two engine queries, only in these states.
+   */
+  private String postingProblem(LoanRenewal renewal) {
+    if (renewal.status() != RenewalStatus.SIGNED && renewal.status() != RenewalStatus.AMOUNT_REVIEW) {
+      return null;
+    }
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(LoanRenewalProcess.KEY)
+        .processInstanceBusinessKey(renewal.loanId()).list().stream()
+        .flatMap(instance -> managementService.createJobQuery().processInstanceId(instance.getId())
+            .activityId(LoanRenewalProcess.Elements.TASK_POST_RENEWAL).withException().list().stream())
+        .map(job -> job.getRetries() > 0 ? RenewalView.POSTING_RETRIED : RenewalView.POSTING_NEEDS_OPERATOR)
+        .findFirst().orElse(null);
   }
 }

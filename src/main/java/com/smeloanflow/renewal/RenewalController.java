@@ -84,7 +84,7 @@ public class RenewalController {
     return forCaller(view, caller);
   }
 
-  /** The channel shows the borrower: no internal eligibility facts. */
+  /** The channel shows the borrower: no internal eligibility facts, no posting problem (an operator's matter). */
   private static RenewalView forCaller(RenewalView view, Authentication caller) {
     boolean channel = caller.getAuthorities().stream()
         .anyMatch(a -> a.getAuthority().equals(BranchAccess.GROUP_AUTHORITY_PREFIX + Groups.CHANNEL_GATEWAY));
@@ -94,6 +94,6 @@ public class RenewalController {
     return new RenewalView(view.loanId(), view.status(), view.statusLabel(), view.maturityDate(), view.offerExpiresOn(),
         view.offerOpen(), view.renewalAmount(), view.requestId(), view.appliedAt(), null, null, view.customerReasonText(),
         view.contractNumber(), view.signedAt(), view.newLoanId(), view.principalDueAtMaturity(), view.renewedAmount(),
-        view.closedOn(), null);
+        view.closedOn(), null, null);
   }
 }

@@ -13,6 +13,8 @@ import java.time.LocalDate;
  *                               prepayment after signing: AMOUNT_REVIEW, WITHDRAWN, PRINCIPAL_PREPAID, or RENEWED
  *                               for less), else null
  * @param renewedAmount          the principal the new loan lent at maturity (RENEWED), else null
+ * @param postingProblem         staff only: while the maturity posting fails, what happens next (retried by itself,
+ *                               or stopped for an operator: an incident in Cockpit), else null
  */
 public record RenewalView(
     String loanId,
@@ -33,4 +35,11 @@ public record RenewalView(
     BigDecimal principalDueAtMaturity,
     BigDecimal renewedAmount,
     LocalDate closedOn,
-    LoanRenewal.Eligibility eligibility) {}
+    String postingProblem,
+    LoanRenewal.Eligibility eligibility) {
+
+  /** The maturity posting failed and is retried by itself (core banking down, say). */
+  public static final String POSTING_RETRIED = "续贷入账未成功, 系统将自动重试";
+  /** The maturity posting stopped: an operator decides (an incident in Cockpit). */
+  public static final String POSTING_NEEDS_OPERATOR = "续贷入账未成功, 已停止重试, 待运维人员处理";
+}

@@ -212,6 +212,16 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     assertThat(coreBanking.postingsOf(loan.loanId())).hasSize(1);
     assertThat(jdbc.sql("SELECT COUNT(*) FROM loan_account WHERE renewal_of = :l").param("l", loan.loanId())
         .query(Long.class).single()).isZero();
+
+    // Staff see that the posting fails, and when it has stopped for an operator; the borrower's channel does not.
+    String view = "/api/loans/" + loan.loanId() + "/renewal";
+    assertThat(api.get(view, "zy001-acceptor").json().path("postingProblem").asText()).isEqualTo(RenewalView.POSTING_RETRIED);
+    managementService.setJobRetries(posting.getId(), 0);
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isOne();
+    assertThat(api.get(view, "zy001-acceptor").json().path("status").asText()).isEqualTo("SIGNED");
+    assertThat(api.get(view, "zy001-acceptor").json().path("postingProblem").asText())
+        .isEqualTo(RenewalView.POSTING_NEEDS_OPERATOR);
+    assertThat(api.get(view, CHANNEL).json().has("postingProblem")).as("the channel is told nothing of it").isFalse();
   }
 
   @Test
