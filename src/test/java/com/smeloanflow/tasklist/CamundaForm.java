@@ -177,17 +177,21 @@ public final class CamundaForm {
   }
 
   public CamundaForm check(String label) {
-    Held box = held(label, By.cssSelector("input[type=checkbox]"));
+    return select(held(label, By.cssSelector("input[type=checkbox]")), label + " does not stay ticked");
+  }
+
+  /** Clicks a checkbox or radio button until it is selected: a click form-js re-rendered away is made again. */
+  private CamundaForm select(Held input, String otherwise) {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      if (box.read(WebElement::isSelected)) {
+      if (input.read(WebElement::isSelected)) {
         return this;
       }
-      box.act(element -> scrolledTo(element).click());
-      if (settles(() -> box.read(WebElement::isSelected))) {
+      input.act(element -> scrolledTo(element).click());
+      if (settles(() -> input.read(WebElement::isSelected))) {
         return this;
       }
     }
-    throw new AssertionError(label + " does not stay ticked");
+    throw new AssertionError(otherwise);
   }
 
   /** Ticks the option {@code option} of the checklist labelled {@code label} (several may be ticked). */
@@ -216,16 +220,7 @@ public final class CamundaForm {
     // the option's own input, found again only when form-js has re-rendered the group
     Held chosen = new Held(() -> field(label).findElements(optionsBy).get(index)
         .findElement(By.cssSelector("input[type=" + inputType + "]")));
-    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      if (chosen.read(WebElement::isSelected)) {
-        return this;
-      }
-      chosen.act(element -> scrolledTo(element).click());
-      if (settles(() -> chosen.read(WebElement::isSelected))) {
-        return this;
-      }
-    }
-    throw new AssertionError(label + ": " + text + " does not stay selected");
+    return select(chosen, label + ": " + text + " does not stay selected");
   }
 
   /** The element {@code inside} the field labelled {@code label}. */
