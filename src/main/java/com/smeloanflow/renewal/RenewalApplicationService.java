@@ -125,7 +125,7 @@ public class RenewalApplicationService {
 
   /**
    * While a signed renewal waits for its maturity posting: whether the posting job failed, and whether it is
-   * retried or stopped for an operator (no retries left: an incident). Two engine queries, only in these states.
+   * retried or stopped for an operator (no retries left: an incident). Asked of the engine only in these states.
    */
   private String postingProblem(LoanRenewal renewal) {
     if (renewal.status() != RenewalStatus.SIGNED && renewal.status() != RenewalStatus.AMOUNT_REVIEW) {
