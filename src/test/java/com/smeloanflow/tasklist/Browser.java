@@ -2,12 +2,17 @@ package com.smeloanflow.tasklist;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -31,8 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Headless Debian Chromium driven by the system chromedriver (JUnit extension): one browser for the
- * JVM's tests, each test starting on a blank page with no cookies or storage. No browser or driver is downloaded: both paths are given, so Selenium Manager never
- * runs. The browser asks for Chinese, as the bank's staff browsers do.
+ * JVM's tests, each test starting on a blank page with no cookies or storage. No browser or driver is
+ * downloaded: both paths are given, so Selenium Manager never runs. The browser asks for Chinese, as the bank's staff browsers do.
  *
  * <p>Screenshots of every screen go to {@code target/screenshots/}, so a test run changes no tracked
  * file; {@code -Dscreenshots.dir=docs/screenshots} refreshes the README tour's pictures. A failing
@@ -85,9 +90,12 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
     if (shared == null) {
       sharedProfile = Files.createTempDirectory("sme-loan-flow-chromium");
       shared = start(sharedProfile);
-      Runtime.getRuntime().addShutdownHook(new Thread(Browser::quitShared, "browser-tests-chromium-quit"));
     }
     return shared;
+  }
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(Browser::quitShared, "browser-tests-chromium-quit"));
   }
 
   private static WebDriver start(Path profile) {
@@ -142,7 +150,7 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
   /** A blank page in one tab, and no cookies, storage or service workers of any site the browser has seen. */
   private void forgetEverySite() {
     ChromeDriver chromium = (ChromeDriver) driver;
-    java.util.List<String> tabs = new java.util.ArrayList<>(chromium.getWindowHandles());
+    List<String> tabs = new ArrayList<>(chromium.getWindowHandles());
     for (String tab : tabs.subList(1, tabs.size())) {
       chromium.switchTo().window(tab).close();
     }
@@ -157,7 +165,7 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
   }
 
   /** Every site (scheme, host, port) a test opened, whose storage the next test starts without. */
-  private static final java.util.Set<String> visitedOrigins = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private static final Set<String> visitedOrigins = ConcurrentHashMap.newKeySet();
 
   @Override
   public void afterTestExecution(ExtensionContext context) {
@@ -174,7 +182,7 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
   @Override
   public void afterEach(ExtensionContext context) {
     try {
-      java.net.URI page = java.net.URI.create(driver.getCurrentUrl());
+      URI page = URI.create(driver.getCurrentUrl());
       if (page.getScheme() != null && page.getScheme().startsWith("http")) {
         visitedOrigins.add(page.getScheme() + "://" + page.getHost() + (page.getPort() < 0 ? "" : ":" + page.getPort()));
       }
