@@ -164,7 +164,7 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
     }
   }
 
-  /** Every site (scheme, host, port) a test opened, whose storage the next test starts without. */
+  /** Every site (scheme, host, port) a test's tab went to, whose storage the next test starts without. */
   private static final Set<String> visitedOrigins = ConcurrentHashMap.newKeySet();
 
   @Override
@@ -182,16 +182,21 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
   @Override
   public void afterEach(ExtensionContext context) {
     try {
-      URI page = URI.create(driver.getCurrentUrl());
-      if (page.getScheme() != null && page.getScheme().startsWith("http")) {
-        visitedOrigins.add(page.getScheme() + "://" + page.getHost() + (page.getPort() < 0 ? "" : ":" + page.getPort()));
+      // every page the tab went to, not only the last one: a test may go from one site to another
+      Map<String, Object> history = ((ChromeDriver) driver).executeCdpCommand("Page.getNavigationHistory", Map.of());
+      for (Object entry : (List<?>) history.get("entries")) {
+        URI page = URI.create(String.valueOf(((Map<?, ?>) entry).get("url")));
+        if (page.getScheme() != null && page.getScheme().startsWith("http")) {
+          visitedOrigins.add(page.getScheme() + "://" + page.getHost() + (page.getPort() < 0 ? "" : ":" + page.getPort()));
+        }
       }
     } catch (RuntimeException e) {
-      log.warn("The page the test left is unknown: {}", e.toString());
+      log.warn("The pages the test opened are unknown: {}", e.toString());
     } finally {
       driver = null;
     }
   }
+
 
   public WebDriver driver() {
     return driver;
