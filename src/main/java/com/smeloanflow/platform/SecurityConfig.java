@@ -183,7 +183,8 @@ public class SecurityConfig {
    * every user, no login needed. They may be kept by the browser, which asks again on every use ({@code
    * no-cache}; unchanged files answer {@code 304} from their modification time), so a login or a reload
    * does not fetch Tasklist's 4.3 MB of scripts again and the browser reuses what it compiled, yet a new
-   * release's files are seen at once. Everything else (the webapps' pages, every API) stays {@code no-store}.
+   * release's files are seen at once. Everything else keeps Spring Security's {@code no-store} (the webapps' pages,
+   * their APIs), unless it set its own header (Camunda's engine REST API: {@code no-cache}).
    */
   static final RequestMatcher WEBAPP_FILES = request -> HttpMethod.GET.matches(request.getMethod())
       && isWebappFile(request.getRequestURI().substring(request.getContextPath().length()));
