@@ -7,9 +7,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -210,13 +214,13 @@ public final class CamundaForm {
   /** Selects an option of a radio group or checklist, by the option's text as in {@link #radio}. */
   private CamundaForm choose(String label, String option, String inputType) {
     By optionsBy = By.xpath(".//label[.//input[@type='" + inputType + "']]");
-    List<WebElement> options = field(label).findElements(optionsBy);
+    // each option's text read once: every read is a call to the browser
+    List<String> options = field(label).findElements(optionsBy).stream().map(o -> o.getText().trim()).toList();
     assertThat(options).as("options of %s", label).isNotEmpty();
-    String text = options.stream().map(o -> o.getText().trim()).filter(option::equals).findFirst()
-        .or(() -> options.stream().map(o -> o.getText().trim()).filter(t -> t.startsWith(option)).findFirst())
-        .orElseThrow(() -> new AssertionError("No option '" + option + "' in " + label + ": "
-            + options.stream().map(WebElement::getText).toList()));
-    int index = options.stream().map(o -> o.getText().trim()).toList().indexOf(text);
+    String text = options.stream().filter(option::equals).findFirst()
+        .or(() -> options.stream().filter(t -> t.startsWith(option)).findFirst())
+        .orElseThrow(() -> new AssertionError("No option '" + option + "' in " + label + ": " + options));
+    int index = options.indexOf(text);
     // the option's own input, found again only when form-js has re-rendered the group
     Held chosen = new Held(() -> field(label).findElements(optionsBy).get(index)
         .findElement(By.cssSelector("input[type=" + inputType + "]")));
@@ -233,26 +237,26 @@ public final class CamundaForm {
    * the form after an input): each lookup by label costs the browser an XPath over the whole form.
    */
   private static final class Held {
-    private final java.util.function.Supplier<WebElement> find;
+    private final Supplier<WebElement> find;
     private WebElement element;
 
-    Held(java.util.function.Supplier<WebElement> find) {
+    Held(Supplier<WebElement> find) {
       this.find = find;
     }
 
-    <T> T read(java.util.function.Function<WebElement, T> reading) {
+    <T> T read(Function<WebElement, T> reading) {
       if (element == null) {
         element = find.get();
       }
       try {
         return reading.apply(element);
-      } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+      } catch (StaleElementReferenceException replaced) {
         element = find.get();
         return reading.apply(element);
       }
     }
 
-    void act(java.util.function.Consumer<WebElement> action) {
+    void act(Consumer<WebElement> action) {
       read(element -> {
         action.accept(element);
         return null;

@@ -31,6 +31,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 @BrowserTest
 class TeamQueuesAndCampaignTasklistIT extends BrowserTestBase {
 
+  /** Divisions of the enterprises' credit codes: the whitelist hands 520303 (汇川区) to ZY001, 520302 (红花岗区) to ZY002. */
+  private static final String HUICHUAN = "520303";
+  private static final String HONGHUAGANG = "520302";
 
   @Autowired LoanApplicationRepository applications;
 
@@ -44,8 +47,6 @@ class TeamQueuesAndCampaignTasklistIT extends BrowserTestBase {
     probe = new ProcessProbe(engine);
     api = new ApiClient(port);
   }
-
-  /** A valid credit code of an enterprise registered in the division (520303 汇川区 → ZY001, 520302 红花岗区 → ZY002). */
 
   private static String whitelistLine(String creditCode, String name) {
     return creditCode + "," + name + ",张明,13985012345,300000.00,CREDIT_QUICK,TAX-WL-2.1,2026-01-05";
@@ -75,7 +76,7 @@ class TeamQueuesAndCampaignTasklistIT extends BrowserTestBase {
   void aTeamLeadSeesTheTeamsTasksWithBusinessColumnsAndHandsAProspectToAnotherManager() {
     Task acceptance = acceptanceTask("ZY001", "遵义市汇川区恒达五金有限公司");
     Task otherBranch = acceptanceTask("ZY002", "遵义市红花岗区宏图商贸有限公司");
-    Task prospect = prospectTask(CreditCodes.freshIn("520303"), "遵义市汇川区白名单机电有限公司");
+    Task prospect = prospectTask(CreditCodes.freshIn(HUICHUAN), "遵义市汇川区白名单机电有限公司");
     String other = prospect.getAssignee().equals("zy001-cm") ? "zy001-cm2" : "zy001-cm";
 
     tasklist.login("team-lead");
@@ -100,7 +101,7 @@ class TeamQueuesAndCampaignTasklistIT extends BrowserTestBase {
   @Test
   void marketingImportsAWhitelistInTheStartFormAndReviewsTheReport() {
     Instant started = Instant.now();
-    String good = CreditCodes.freshIn("520302");
+    String good = CreditCodes.freshIn(HONGHUAGANG);
     tasklist.login("campaign-manager");
     CamundaForm start = tasklist.startProcess("白名单导入");
     start.type("营销活动名称", "柜面导入演示").type("白名单内容 (CSV)",
@@ -120,7 +121,7 @@ class TeamQueuesAndCampaignTasklistIT extends BrowserTestBase {
 
   @Test
   void aCustomerManagerRecordsAnInterestedProspectWhichBecomesAPrefilledApplication() {
-    String code = CreditCodes.freshIn("520302");
+    String code = CreditCodes.freshIn(HONGHUAGANG);
     Task prospect = prospectTask(code, "遵义市红花岗区白名单家具有限公司");
     assertThat(prospect.getAssignee()).isEqualTo("zy002-cm");
     probe.assertFormReadsOnlyTaskVariables(prospect);
