@@ -40,9 +40,10 @@ public class CreditLineController {
 
   @GetMapping(produces = "application/json")
   @Operation(summary = "The credit line",
-      description = "Limit, used (outstanding principal of the drawdowns, from the servicing ledger), available"
-          + " (limit − used), status (ACTIVE, FROZEN, EXPIRED, CLOSED), validity and the drawdowns. The channel, central"
-          + " staff and the line's own branch.")
+      description = "Limit, used (outstanding principal of the drawdowns, from the servicing ledger), reserved (drawdown"
+          + " requests core banking has not answered yet, listed in pendingDrawdowns), available (limit − used − reserved),"
+          + " status (ACTIVE, FROZEN, EXPIRED, CLOSED), validity and the drawdowns. The channel, central staff and the"
+          + " line's own branch.")
   @ApiResponse(responseCode = "200", description = "The line")
   @ApiResponse(responseCode = "403", description = "A line of another branch", content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "404", description = "No such line", content = @Content(mediaType = "application/problem+json"))
@@ -50,7 +51,7 @@ public class CreditLineController {
     CreditLine line = lines.find(lineId).orElseThrow(() -> new CreditLineNotFoundException(lineId));
     branchAccess.requireMayRead(line.branchCode(), caller, "credit line " + lineId);
     List<Drawdown> drawdowns = lines.drawdowns(lineId);
-    return CreditLineView.of(line, drawdowns, lines.outstandingByLoan(drawdowns));
+    return CreditLineView.of(line, drawdowns, lines.outstandingByLoan(drawdowns), lines.pendingRequests(lineId));
   }
 
   @PostMapping(path = "/drawdowns", consumes = "application/json", produces = "application/json")
@@ -68,7 +69,9 @@ public class CreditLineController {
       content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "422", description = "The requestId was used for another amount or term",
       content = @Content(mediaType = "application/problem+json"))
-  @ApiResponse(responseCode = "503", description = "Core banking did not answer; nothing stored: retry with the same requestId",
+  @ApiResponse(responseCode = "503", description = "Core banking did not answer: the request stays pending with its amount"
+      + " reserved (pendingDrawdowns of the line). Retry with the same requestId; if it is not retried, the bank asks core"
+      + " banking what it booked within minutes and either stores the drawdown or releases the reservation",
       content = @Content(mediaType = "application/problem+json"))
   public ResponseEntity<CreditLineView.DrawdownView> draw(@PathVariable("lineId") String lineId,
       @RequestBody DrawdownRequest request, Authentication caller) {
@@ -83,6 +86,7 @@ public class CreditLineController {
   @ExceptionHandler(CoreBankingUnavailableException.class)
   public ProblemDetail coreBankingUnavailable(CoreBankingUnavailableException e) {
     return ApiProblemHandler.problem(HttpStatus.SERVICE_UNAVAILABLE, "core-banking-unavailable", "核心系统暂不可用",
-        "核心系统未应答, 本次提款未记录; 请以同一 requestId 重试 (" + e.getMessage() + ")");
+        "核心系统未应答, 提款尚未完成, 额度已预留; 请以同一 requestId 重试. 如不重试, 系统将向核心系统核实: 已记账则补记借据,"
+            + " 未记账则释放预留额度 (" + e.getMessage() + ")");
   }
 }

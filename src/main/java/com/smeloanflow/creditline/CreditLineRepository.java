@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The credit line tables (V41): lines and their drawdowns. */
+/** The credit line tables (V41, V111): lines, their drawdowns and the drawdown requests core banking has not answered. */
 @Repository
 public class CreditLineRepository {
 
@@ -90,6 +90,78 @@ public class CreditLineRepository {
         .query((rs, row) -> mapDrawdown(rs)).list();
   }
 
+  /** Stores a new PENDING request (fails on the same line and request id twice: the caller holds the line's lock). */
+  void insertRequest(PendingDrawdown r) {
+    jdbc.sql("""
+        INSERT INTO credit_line_drawdown_request (line_id, request_id, drawdown_id, amount, term_months,
+          core_idempotency_key, requested_by, requested_on, status, attempted_at)
+        VALUES (:lineId, :requestId, :drawdownId, :amount, :term, :key, :by, :on, :status, :at)
+        """)
+        .param("lineId", r.lineId()).param("requestId", r.requestId()).param("drawdownId", r.drawdownId())
+        .param("amount", r.amount()).param("term", r.termMonths()).param("key", r.coreIdempotencyKey())
+        .param("by", r.requestedBy()).param("on", r.requestedOn()).param("status", r.status().name())
+        .param("at", Timestamp.from(r.attemptedAt()))
+        .update();
+  }
+
+  Optional<PendingDrawdown> findRequest(String lineId, String requestId) {
+    return jdbc.sql("SELECT * FROM credit_line_drawdown_request WHERE line_id = :lineId AND request_id = :requestId")
+        .param("lineId", lineId).param("requestId", requestId)
+        .query((rs, row) -> mapRequest(rs)).optional();
+  }
+
+  /** A request sent again (or once more after it was cancelled): PENDING from now, on today's business day. */
+  void retryRequest(String lineId, String requestId, LocalDate on, Instant at) {
+    jdbc.sql("""
+        UPDATE credit_line_drawdown_request SET status = 'PENDING', requested_on = :on, attempted_at = :at, outcome = NULL
+        WHERE line_id = :lineId AND request_id = :requestId
+        """)
+        .param("on", on).param("at", Timestamp.from(at)).param("lineId", lineId).param("requestId", requestId)
+        .update();
+  }
+
+  void requestDrawn(String lineId, String requestId) {
+    jdbc.sql("UPDATE credit_line_drawdown_request SET status = 'DRAWN', outcome = NULL WHERE line_id = :lineId AND request_id = :requestId")
+        .param("lineId", lineId).param("requestId", requestId)
+        .update();
+  }
+
+  /**
+   * Cancels a PENDING request whose last attempt was at or before {@code attemptedBefore}: not one that was sent again
+   * since (its attempt is newer), nor one that was drawn meanwhile.
+   *
+   * @return whether it was cancelled
+   */
+  boolean cancelRequest(String lineId, String requestId, Instant attemptedBefore, String outcome) {
+    return jdbc.sql("""
+        UPDATE credit_line_drawdown_request SET status = 'CANCELLED', outcome = :outcome
+        WHERE line_id = :lineId AND request_id = :requestId AND status = 'PENDING' AND attempted_at <= :before
+        """)
+        .param("outcome", outcome).param("lineId", lineId).param("requestId", requestId)
+        .param("before", Timestamp.from(attemptedBefore))
+        .update() == 1;
+  }
+
+  /** The line's PENDING requests, oldest first: their amounts are reserved. */
+  List<PendingDrawdown> pendingRequests(String lineId) {
+    return jdbc.sql("""
+        SELECT * FROM credit_line_drawdown_request WHERE line_id = :lineId AND status = 'PENDING'
+        ORDER BY attempted_at, request_id
+        """)
+        .param("lineId", lineId)
+        .query((rs, row) -> mapRequest(rs)).list();
+  }
+
+  /** PENDING requests of any line last attempted before {@code attemptedBefore}, oldest first, at most {@code limit}. */
+  List<PendingDrawdown> unansweredRequests(Instant attemptedBefore, int limit) {
+    return jdbc.sql("""
+        SELECT * FROM credit_line_drawdown_request WHERE status = 'PENDING' AND attempted_at < :before
+        ORDER BY attempted_at, line_id, request_id LIMIT :limit
+        """)
+        .param("before", Timestamp.from(attemptedBefore)).param("limit", limit)
+        .query((rs, row) -> mapRequest(rs)).list();
+  }
+
   private static CreditLine map(ResultSet rs) throws SQLException {
     return new CreditLine(rs.getString("line_id"), rs.getString("application_id"), rs.getString("credit_code"),
         rs.getString("borrower_name"), rs.getString("branch_code"), rs.getBigDecimal("credit_limit").setScale(2),
@@ -103,5 +175,13 @@ public class CreditLineRepository {
         rs.getBigDecimal("amount").setScale(2), rs.getInt("term_months"), rs.getString("loan_id"),
         rs.getString("core_idempotency_key"), rs.getString("core_posting_reference"), rs.getString("requested_by"),
         rs.getObject("drawn_on", LocalDate.class), rs.getObject("drawn_at", OffsetDateTime.class).toInstant());
+  }
+
+  private static PendingDrawdown mapRequest(ResultSet rs) throws SQLException {
+    return new PendingDrawdown(rs.getString("line_id"), rs.getString("request_id"), rs.getString("drawdown_id"),
+        rs.getBigDecimal("amount").setScale(2), rs.getInt("term_months"), rs.getString("core_idempotency_key"),
+        rs.getString("requested_by"), rs.getObject("requested_on", LocalDate.class),
+        PendingDrawdown.Status.valueOf(rs.getString("status")),
+        rs.getObject("attempted_at", OffsetDateTime.class).toInstant(), rs.getString("outcome"));
   }
 }

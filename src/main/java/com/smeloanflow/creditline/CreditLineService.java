@@ -5,6 +5,7 @@ import com.smeloanflow.casefile.ApplicationHistory;
 import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.casefile.CaseFiles;
 import com.smeloanflow.disbursement.CoreBankingGateway;
+import com.smeloanflow.disbursement.CoreBankingUnavailableException;
 import com.smeloanflow.disbursement.CorePosting;
 import com.smeloanflow.disbursement.DisbursementOrder;
 import com.smeloanflow.disbursement.DisbursementService;
@@ -26,6 +27,8 @@ import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.OpenLoanAccount;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -41,6 +44,7 @@ import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,8 +52,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Credit lines (循环额度): opens the line of an approved REVOLVING_LINE application instead of paying the limit
  * out, and draws on it. The line keeps no "used" counter: what is used is the outstanding principal of its
  * drawdowns in servicing's ledger, so a repayment of principal restores the available limit by itself.
- * A drawdown locks the line's row (SELECT … FOR UPDATE) until it commits: concurrent drawdowns on one line
- * run one after the other and never exceed the limit, on H2 and on PostgreSQL alike.
+ * A drawdown's check and reservation lock the line's row (SELECT … FOR UPDATE) for one short transaction:
+ * concurrent drawdowns on one line never exceed the limit, on H2 and on PostgreSQL alike; core banking is
+ * asked outside any lock ({@link #draw}).
  */
 @Service
 public class CreditLineService {
@@ -73,6 +78,7 @@ public class CreditLineService {
   private final BusinessClock clock;
   private final DataFieldMaxValueIncrementer lineNumbers;
   private final DataFieldMaxValueIncrementer drawdownNumbers;
+  private final TransactionTemplate ownTransaction;
   private final TransactionTemplate savepoint;
 
   public CreditLineService(CreditLineRepository lines, LoanApplicationRepository applications, ApprovalDecisions approvals,
@@ -91,6 +97,7 @@ public class CreditLineService {
     this.clock = clock;
     this.lineNumbers = DatabaseSequences.of(dataSource, "credit_line_seq");
     this.drawdownNumbers = DatabaseSequences.of(dataSource, "credit_line_drawdown_seq");
+    this.ownTransaction = new TransactionTemplate(transactionManager);
     this.savepoint = new TransactionTemplate(transactionManager);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
@@ -149,8 +156,9 @@ public class CreditLineService {
   }
 
   /**
-   * Lowers the line's limit to {@code newLimit}, never below what is drawn (then to the drawn amount: nothing is
-   * available until the borrower repays, nothing is called in); a limit already at or below it stays.
+   * Lowers the line's limit to {@code newLimit}, never below what is drawn and reserved by pending drawdown
+   * requests (then to that amount: nothing is available until the borrower repays, nothing is called in); a
+   * limit already at or below it stays.
    *
    * @throws CreditLineNotFoundException no such line
    * @throws StateConflictException      the line is expired or closed
@@ -161,7 +169,8 @@ public class CreditLineService {
     if (line.status() == CreditLineStatus.EXPIRED || line.status() == CreditLineStatus.CLOSED) {
       throw new StateConflictException("额度" + line.status().label() + ", 不能压降 (line " + lineId + ")");
     }
-    BigDecimal limit = newLimit.max(used(outstandingByLoan(lines.drawdowns(lineId)))).setScale(2, RoundingMode.DOWN);
+    BigDecimal drawnOrReserved = used(outstandingByLoan(lines.drawdowns(lineId))).add(reserved(lines.pendingRequests(lineId)));
+    BigDecimal limit = newLimit.max(drawnOrReserved).setScale(2, RoundingMode.DOWN);
     if (limit.compareTo(line.limit()) < 0) {
       lines.update(lineId, limit, line.status(), reason);
       log.info("Line {}: limit {} -> {} CNY ({})", lineId, line.limit().toPlainString(), limit.toPlainString(), reason);
@@ -179,6 +188,11 @@ public class CreditLineService {
 
   public List<Drawdown> drawdowns(String lineId) {
     return lines.drawdowns(lineId);
+  }
+
+  /** The line's drawdown requests core banking has not answered yet, oldest first. */
+  public List<PendingDrawdown> pendingRequests(String lineId) {
+    return lines.pendingRequests(lineId);
   }
 
   /** What each drawdown's loan still owes in principal (0 once settled or written off), from servicing's ledger. */
@@ -201,25 +215,127 @@ public class CreditLineService {
    * is posted once), the drawdown's own loan account with its schedule, post-loan monitoring started. The
    * same request id again answers with the first drawdown and posts nothing.
    *
-   * @throws InvalidFieldsException       a bad field, the amount above what is available, or a term maturing after
-   *                                      the line's validity (400, nothing stored)
-   * @throws CreditLineNotFoundException  no such line (404)
-   * @throws StateConflictException       the line is frozen, expired, closed or past its validity (409)
-   * @throws IdempotencyConflictException the request id was used for another amount or term (422)
+   * <p>Three short transactions, none open while core banking is asked: (1) under the line's row lock the
+   * request is checked and stored PENDING, which reserves its amount on the line; (2) core banking posts;
+   * (3) under the line's lock again the loan and the drawdown are stored and the request is DRAWN. A slow or
+   * unreachable core banking system therefore holds no lock and no database connection: other drawdowns on
+   * the line, its freeze or reduction and the rest of the application go on. A request whose answer never
+   * came stays PENDING (still reserved) until the channel sends it again or {@link #reconcileUnanswered}
+   * learns from core banking what it booked.
+   *
+   * @throws InvalidFieldsException          a bad field, the amount above what is available, or a term maturing
+   *                                         after the line's validity (400, nothing stored)
+   * @throws CreditLineNotFoundException     no such line (404)
+   * @throws StateConflictException          the line is frozen, expired, closed or past its validity (409)
+   * @throws IdempotencyConflictException    the request id was used for another amount or term (422)
+   * @throws CoreBankingUnavailableException core banking did not answer (503): the request stays PENDING
    */
-  @Transactional
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public DrawdownReceipt draw(DrawCreditLine command) {
     refuseBadFields(command);
+    Reservation reservation = ownTransaction.execute(status -> reserve(command));
+    if (reservation.earlier() != null) {
+      return new DrawdownReceipt(reservation.earlier(), true);
+    }
+    PendingDrawdown request = reservation.request();
+    CorePosting posting;
+    try {
+      posting = coreBanking.disburse(order(request));
+    } catch (CoreBankingUnavailableException e) {
+      log.warn("Line {}: core banking did not answer drawdown request {} ({}); it stays pending", request.lineId(),
+          request.requestId(), e.getMessage());
+      throw e;
+    } catch (IllegalStateException refused) {
+      // Core banking refused the order and posted nothing: the reservation goes.
+      ownTransaction.executeWithoutResult(status -> lines.cancelRequest(request.lineId(), request.requestId(),
+          clock.now(), "核心系统拒绝: " + refused.getMessage()));
+      throw refused;
+    }
+    return ownTransaction.execute(status -> book(request, posting, command.caller()));
+  }
+
+  /**
+   * Settles every drawdown request core banking has not answered for {@code unansweredFor}: asks core banking
+   * what it booked under the request's key (it posts nothing). Booked: the drawdown and its loan are stored as
+   * if the answer had come. Nothing booked: the request is CANCELLED and its reservation released (the channel
+   * may send the same request id again). Core banking still down: left for the next round. A request sent
+   * again meanwhile is not cancelled (its attempt is newer).
+   *
+   * @return how many requests this call settled (drawn or cancelled); not those another node or a retry settled first
+   */
+  public int reconcileUnanswered(Duration unansweredFor, int limit) {
+    Instant before = clock.now().minus(unansweredFor);
+    int settled = 0;
+    for (PendingDrawdown request : lines.unansweredRequests(before, limit)) {
+      Optional<CorePosting> booked;
+      try {
+        booked = coreBanking.find(request.coreIdempotencyKey());
+      } catch (CoreBankingUnavailableException e) {
+        log.warn("Line {}: drawdown request {} still unanswered, core banking cannot be asked ({}); next round",
+            request.lineId(), request.requestId(), e.getMessage());
+        return settled;
+      }
+      if (booked.isPresent()) {
+        if (!ownTransaction.execute(status -> book(request, booked.get(), "system")).replayed()) {
+          settled++;
+        }
+      } else if (Boolean.TRUE.equals(ownTransaction.execute(status -> cancelUnbooked(request, before)))) {
+        settled++;
+      }
+    }
+    return settled;
+  }
+
+  private boolean cancelUnbooked(PendingDrawdown request, Instant before) {
+    lines.lock(request.lineId()).orElseThrow();
+    boolean cancelled = lines.cancelRequest(request.lineId(), request.requestId(), before, "核心系统未记账, 提款未完成");
+    if (cancelled) {
+      CreditLine line = lines.find(request.lineId()).orElseThrow();
+      history.record(line.applicationId(), "system", "CREDIT_LINE_DRAWDOWN_CANCELLED", "额度 " + line.lineId() + " 提款请求 "
+          + request.requestId() + " (" + request.amount().toPlainString() + " 元) 未完成: 核心系统未记账, 预留额度已释放");
+      log.info("Line {}: drawdown request {} cancelled, core banking booked nothing under {}", line.lineId(),
+          request.requestId(), request.coreIdempotencyKey());
+    }
+    return cancelled;
+  }
+
+  /** What the first transaction of a drawdown found: the drawdown made before, or the request to post. */
+  private record Reservation(Drawdown earlier, PendingDrawdown request) {}
+
+  private Reservation reserve(DrawCreditLine command) {
     CreditLine line = lines.lock(command.lineId()).orElseThrow(() -> new CreditLineNotFoundException(command.lineId()));
     Optional<Drawdown> earlier = lines.findDrawdown(line.lineId(), command.requestId());
     if (earlier.isPresent()) {
-      Drawdown first = earlier.get();
-      if (first.amount().compareTo(command.amount()) != 0 || first.termMonths() != command.termMonths()) {
-        throw new IdempotencyConflictException(command.requestId());
-      }
-      return new DrawdownReceipt(first, true);
+      requireSame(command, earlier.get().amount(), earlier.get().termMonths());
+      return new Reservation(earlier.get(), null);
     }
+    Optional<PendingDrawdown> sent = lines.findRequest(line.lineId(), command.requestId());
+    sent.ifPresent(request -> requireSame(command, request.amount(), request.termMonths()));
     LocalDate today = clock.today();
+    refuseIfNotDrawable(line, today);
+    boolean reserved = sent.isPresent() && sent.get().status() == PendingDrawdown.Status.PENDING;
+    if (!reserved) {
+      // A new request, or one core banking booked nothing for: checked against what is available now.
+      refuseIfAny(limitAndTermViolations(line, command, today));
+    }
+    if (sent.isPresent()) {
+      lines.retryRequest(line.lineId(), command.requestId(), today, clock.now());
+    } else {
+      String drawdownId = "DD" + DAY.format(today) + String.format("%06d", drawdownNumbers.nextLongValue() % 1_000_000);
+      lines.insertRequest(new PendingDrawdown(line.lineId(), command.requestId(), drawdownId, command.amount().setScale(2),
+          command.termMonths(), Drawdown.coreIdempotencyKey(line.lineId(), command.requestId()), command.caller(), today,
+          PendingDrawdown.Status.PENDING, clock.now(), null));
+    }
+    return new Reservation(null, lines.findRequest(line.lineId(), command.requestId()).orElseThrow());
+  }
+
+  private static void requireSame(DrawCreditLine command, BigDecimal amount, int termMonths) {
+    if (amount.compareTo(command.amount()) != 0 || termMonths != command.termMonths()) {
+      throw new IdempotencyConflictException(command.requestId());
+    }
+  }
+
+  private static void refuseIfNotDrawable(CreditLine line, LocalDate today) {
     if (line.status() != CreditLineStatus.ACTIVE) {
       throw new StateConflictException("额度" + line.status().label() + ", 不能提款"
           + (line.statusReason() == null ? "" : ": " + line.statusReason()) + " (line " + line.lineId() + ")");
@@ -227,42 +343,67 @@ public class CreditLineService {
     if (today.isAfter(line.validUntil())) {
       throw new StateConflictException("额度已过有效期 (" + line.validUntil() + "), 不能提款 (line " + line.lineId() + ")");
     }
+  }
+
+  private List<FieldViolation> limitAndTermViolations(CreditLine line, DrawCreditLine command, LocalDate today) {
     List<FieldViolation> violations = new ArrayList<>();
     LocalDate maturity = today.plusMonths(command.termMonths());
     if (maturity.isAfter(line.validUntil().plusDays(1))) {
       violations.add(new FieldViolation("termMonths", "BEYOND_LINE_VALIDITY",
           "借款到期日 " + maturity + " 晚于额度有效期 " + line.validUntil() + ", 请缩短期限"));
     }
-    BigDecimal available = available(line, used(outstandingByLoan(lines.drawdowns(line.lineId()))));
+    BigDecimal available = available(line, used(outstandingByLoan(lines.drawdowns(line.lineId()))))
+        .subtract(reserved(lines.pendingRequests(line.lineId()))).max(BigDecimal.ZERO);
     if (command.amount().compareTo(available) > 0) {
       violations.add(new FieldViolation("amount", "EXCEEDS_AVAILABLE",
           "提款金额超过可用额度 " + available.toPlainString() + " 元"));
     }
-    refuseIfAny(violations);
-    return new DrawdownReceipt(payOut(line, command, today), false);
+    return violations;
   }
 
-  private Drawdown payOut(CreditLine line, DrawCreditLine command, LocalDate today) {
+  private DisbursementOrder order(PendingDrawdown request) {
+    CreditLine line = lines.find(request.lineId()).orElseThrow();
     LoanApplication application = applications.get(line.applicationId());
-    String drawdownId = "DD" + DAY.format(today) + String.format("%06d", drawdownNumbers.nextLongValue() % 1_000_000);
-    String key = Drawdown.coreIdempotencyKey(line.lineId(), command.requestId());
-    BigDecimal amount = command.amount().setScale(2);
-    CorePosting posting = coreBanking.disburse(new DisbursementOrder(key, line.applicationId(), line.borrowerName(),
-        line.creditCode(), DisbursementService.settlementAccount(application), amount));
-    LoanAccount loan = loans.openDrawdown(drawdownId, new OpenLoanAccount(line.applicationId(), line.creditCode(),
-        line.borrowerName(), amount, line.annualRatePercent(), command.termMonths(), line.repaymentMethod(), today,
+    return new DisbursementOrder(request.coreIdempotencyKey(), line.applicationId(), line.borrowerName(), line.creditCode(),
+        DisbursementService.settlementAccount(application), request.amount());
+  }
+
+  /**
+   * Stores what core banking booked for the request: the loan with its schedule from the request's day, the
+   * drawdown, post-loan monitoring. Under the line's lock; a request booked before (a concurrent retry, the
+   * reconciliation) answers with that drawdown. A request cancelled meanwhile is booked all the same: the money
+   * moved.
+   */
+  private DrawdownReceipt book(PendingDrawdown request, CorePosting posting, String actor) {
+    CreditLine line = lines.lock(request.lineId()).orElseThrow();
+    Optional<Drawdown> earlier = lines.findDrawdown(line.lineId(), request.requestId());
+    if (earlier.isPresent()) {
+      return new DrawdownReceipt(earlier.get(), true);
+    }
+    LocalDate on = request.requestedOn();
+    LoanAccount loan = loans.openDrawdown(request.drawdownId(), new OpenLoanAccount(line.applicationId(), line.creditCode(),
+        line.borrowerName(), request.amount(), line.annualRatePercent(), request.termMonths(), line.repaymentMethod(), on,
         posting.postingReference()));
-    Drawdown drawdown = new Drawdown(drawdownId, line.lineId(), command.requestId(), amount, command.termMonths(),
-        loan.loanId(), key, posting.postingReference(), command.caller(), today, clock.now());
+    Drawdown drawdown = new Drawdown(request.drawdownId(), line.lineId(), request.requestId(), request.amount(),
+        request.termMonths(), loan.loanId(), request.coreIdempotencyKey(), posting.postingReference(), request.requestedBy(),
+        on, clock.now());
     lines.insertDrawdown(drawdown);
+    lines.requestDrawn(line.lineId(), request.requestId());
     monitoring.start(loan.loanId());
-    history.record(line.applicationId(), command.caller(), "CREDIT_LINE_DRAWDOWN", "额度 " + line.lineId() + " 提款 "
-        + amount.toPlainString() + " 元, " + command.termMonths() + " 个月, 借据 " + loan.loanId() + ", 核心记账 "
-        + posting.postingReference() + (posting.replayed() ? " (核心系统已记账, 本次为重试确认)" : ""));
-    log.info("Line {}: drawdown {} of {} CNY for {} months, loan {}, posting {}{}", line.lineId(), drawdownId,
-        amount.toPlainString(), command.termMonths(), loan.loanId(), posting.postingReference(),
-        posting.replayed() ? " (replayed by core banking)" : "");
-    return drawdown;
+    boolean reconciled = "system".equals(actor);
+    history.record(line.applicationId(), actor, "CREDIT_LINE_DRAWDOWN", "额度 " + line.lineId() + " 提款 "
+        + request.amount().toPlainString() + " 元, " + request.termMonths() + " 个月, 借据 " + loan.loanId() + ", 核心记账 "
+        + posting.postingReference() + (reconciled ? " (应答曾丢失, 系统向核心系统核实已记账后补记)"
+            : posting.replayed() ? " (核心系统已记账, 本次为重试确认)" : ""));
+    log.info("Line {}: drawdown {} of {} CNY for {} months, loan {}, posting {}{}", line.lineId(), request.drawdownId(),
+        request.amount().toPlainString(), request.termMonths(), loan.loanId(), posting.postingReference(),
+        reconciled ? " (reconciled after a lost answer)" : posting.replayed() ? " (replayed by core banking)" : "");
+    return new DrawdownReceipt(drawdown, false);
+  }
+
+  /** What the line's PENDING requests reserve. */
+  static BigDecimal reserved(List<PendingDrawdown> pending) {
+    return pending.stream().map(PendingDrawdown::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
   }
 
   /** The line's annual review (credit-line-review, business key = line id) runs from its opening to its end. */

@@ -1,13 +1,15 @@
 package com.smeloanflow.creditline;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A credit line as the channel and staff read it: limit, used (the outstanding principal of its drawdowns),
- * available (limit − used, never below 0), status and validity, and every drawdown with what it still owes.
+ * reserved (drawdown requests core banking has not answered yet), available (limit − used − reserved, never
+ * below 0), status and validity, every drawdown with what it still owes, and the pending requests.
  */
 public record CreditLineView(
     String lineId,
@@ -20,12 +22,22 @@ public record CreditLineView(
     String statusReason,
     BigDecimal limit,
     BigDecimal used,
+    BigDecimal reserved,
     BigDecimal available,
     BigDecimal annualRatePercent,
     String repaymentMethod,
     LocalDate openedOn,
     LocalDate validUntil,
-    List<DrawdownView> drawdowns) {
+    List<DrawdownView> drawdowns,
+    List<PendingDrawdownView> pendingDrawdowns) {
+
+  /** A drawdown request waiting for core banking's answer: its amount is reserved; no loan yet. */
+  public record PendingDrawdownView(String requestId, BigDecimal amount, int termMonths, Instant lastAttemptAt) {
+
+    static PendingDrawdownView of(PendingDrawdown p) {
+      return new PendingDrawdownView(p.requestId(), p.amount(), p.termMonths(), p.attemptedAt());
+    }
+  }
 
   /** One drawdown and its loan's outstanding principal. */
   public record DrawdownView(String drawdownId, String requestId, String loanId, BigDecimal amount, int termMonths,
@@ -37,12 +49,16 @@ public record CreditLineView(
     }
   }
 
-  static CreditLineView of(CreditLine line, List<Drawdown> drawdowns, Map<String, BigDecimal> outstandingByLoan) {
+  static CreditLineView of(CreditLine line, List<Drawdown> drawdowns, Map<String, BigDecimal> outstandingByLoan,
+      List<PendingDrawdown> pending) {
     BigDecimal used = CreditLineService.used(outstandingByLoan);
+    BigDecimal reserved = CreditLineService.reserved(pending);
     return new CreditLineView(line.lineId(), line.applicationId(), line.creditCode(), line.borrowerName(), line.branchCode(),
-        line.status(), line.status().label(), line.statusReason(), line.limit(), used, CreditLineService.available(line, used),
+        line.status(), line.status().label(), line.statusReason(), line.limit(), used, reserved,
+        CreditLineService.available(line, used.add(reserved)),
         line.annualRatePercent(), line.repaymentMethod().name(), line.openedOn(), line.validUntil(),
         drawdowns.stream().map(d -> DrawdownView.of(d, outstandingByLoan.getOrDefault(d.loanId(), BigDecimal.ZERO.setScale(2))))
-            .toList());
+            .toList(),
+        pending.stream().map(PendingDrawdownView::of).toList());
   }
 }

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -70,6 +71,7 @@ public class SandboxCoreBanking implements CoreBankingGateway {
       throw new CoreBankingUnavailableException(order.applicationId(),
           "sandbox core system down (injected fault), nothing posted");
     }
+    waitFor(faults.takeDelay(), order.applicationId());
     CorePosting posting = post(order);
     if (faults.takeFailureAfterPosting()) {
       log.warn("Application {}: sandbox core banking posted {} but the answer is lost (injected fault)",
@@ -112,6 +114,18 @@ public class SandboxCoreBanking implements CoreBankingGateway {
         .param("applicationId", applicationId)
         .query(SandboxCoreBanking::map)
         .list().stream().map(Posted::asFirstPosting).toList();
+  }
+
+  private static void waitFor(Duration delay, String applicationId) {
+    if (delay.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CoreBankingUnavailableException(applicationId, "interrupted while the sandbox core system was slow, nothing posted");
+    }
   }
 
   /** Test and demo hooks: failures on demand. */

@@ -1,5 +1,6 @@
 package com.smeloanflow.disbursement;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -8,7 +9,8 @@ import org.springframework.stereotype.Component;
  * Failures of the sandbox core banking system on demand, for tests and demos: the core system is
  * down before it posts, or it posts and its answer is lost on the network. The next {@code times}
  * calls of {@link SandboxCoreBanking#disburse} fail that way; later calls behave normally. While it is
- * down, a look-up ({@link SandboxCoreBanking#find}) fails too and counts as one of those calls.
+ * down, a look-up ({@link SandboxCoreBanking#find}) fails too and counts as one of those calls. It can also
+ * be slow: the next disbursements wait before they post, as a loaded core system does.
  */
 @Component
 @ConditionalOnProperty(prefix = "smeloan.core-banking", name = "adapter", havingValue = "sandbox", matchIfMissing = true)
@@ -16,6 +18,8 @@ public class SandboxCoreBankingFaults {
 
   private final AtomicInteger failuresBeforePosting = new AtomicInteger();
   private final AtomicInteger failuresAfterPosting = new AtomicInteger();
+  private final AtomicInteger slowAnswers = new AtomicInteger();
+  private volatile Duration slowBy = Duration.ZERO;
 
   /**
    * The core system is down for the next {@code times} calls: a disbursement fails without posting anything,
@@ -30,10 +34,25 @@ public class SandboxCoreBankingFaults {
     failuresAfterPosting.set(requireNotNegative(times));
   }
 
-  /** No more injected failures. */
+  /** The next {@code times} disbursements wait {@code delay} before they post (and then answer normally). */
+  public void answerSlowly(Duration delay, int times) {
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("Delay must not be negative, was " + delay);
+    }
+    slowBy = delay;
+    slowAnswers.set(requireNotNegative(times));
+  }
+
+  /** No more injected failures or delays. */
   public void reset() {
     failuresBeforePosting.set(0);
     failuresAfterPosting.set(0);
+    slowAnswers.set(0);
+  }
+
+  /** How many disbursements are still to wait before they post. */
+  public int pendingSlowAnswers() {
+    return slowAnswers.get();
   }
 
   /** How many calls (disbursements or look-ups) are still to fail as if the core system were down. */
@@ -48,6 +67,11 @@ public class SandboxCoreBankingFaults {
 
   boolean takeFailureWhileDown() {
     return take(failuresBeforePosting);
+  }
+
+  /** How long this disbursement waits before it posts: the delay while slow answers are left, else zero. */
+  Duration takeDelay() {
+    return take(slowAnswers) ? slowBy : Duration.ZERO;
   }
 
   boolean takeFailureAfterPosting() {

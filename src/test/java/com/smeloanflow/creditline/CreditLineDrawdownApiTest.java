@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.approval.LoanFlow;
+import com.smeloanflow.casefile.ApplicationHistory;
 import com.smeloanflow.disbursement.SandboxCoreBanking;
+import com.smeloanflow.disbursement.SandboxCoreBankingFaults;
 import com.smeloanflow.monitoring.CheckKind;
 import com.smeloanflow.monitoring.CheckOutcome;
 import com.smeloanflow.monitoring.CompleteCheck;
@@ -23,7 +25,12 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.BeanFactory;
@@ -44,6 +51,8 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
   @Autowired SandboxCoreBanking coreBanking;
   @Autowired List<BorrowerExposure> exposureSources;
   @Autowired PostLoanCheckService checks;
+  @Autowired SandboxCoreBankingFaults faults;
+  @Autowired ApplicationHistory history;
 
   String applicationId;
   String lineId;
@@ -53,6 +62,11 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
     CreditLineFixture fixture = new CreditLineFixture(new LoanFlow(api, this::executeDueJobs, this::completeAs, beans));
     applicationId = fixture.opened(fixture.application("1000000.00"));
     lineId = lines.findByApplication(applicationId).orElseThrow().lineId();
+  }
+
+  @AfterEach
+  void coreBankingAnswersAgain() {
+    faults.reset();
   }
 
   private static String requestId() {
@@ -243,6 +257,119 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
     assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(1);
     assertThat(answers).extracting(a -> a.json().get("drawdownId").asText()).containsOnly(answers.get(0).json().get("drawdownId").asText());
     assertThat(coreBanking.postingsOf(applicationId)).hasSize(1);
+  }
+
+  @Test
+  void aDrawdownCoreBankingDidNotAnswerStaysReservedAndTheSameRequestIdCompletesItOnce() {
+    String requestId = requestId();
+    faults.failBeforePosting(1);
+    Response unanswered = draw(requestId, "600000.00", 12);
+
+    assertThat(unanswered.status()).as(unanswered.body()).isEqualTo(503);
+    assertThat(unanswered.json().get("detail").asText()).contains("额度已预留", "同一 requestId 重试");
+    JsonNode pending = line();
+    assertThat(pending.get("reserved").decimalValue()).isEqualByComparingTo("600000.00");
+    assertThat(pending.get("available").decimalValue()).isEqualByComparingTo("400000.00");
+    assertThat(pending.get("pendingDrawdowns")).singleElement()
+        .satisfies(p -> assertThat(p.get("requestId").asText()).isEqualTo(requestId));
+    assertThat(drawdownsStored()).isZero();
+    Response aboveWhatIsLeft = draw(requestId(), "500000.00", 12);
+    assertThat(aboveWhatIsLeft.status()).as("the pending request's amount is reserved").isEqualTo(400);
+    assertThat(aboveWhatIsLeft.json().get("errors").get(0).get("message").asText()).contains("400000.00");
+
+    Response retried = draw(requestId, "600000.00", 12);
+
+    assertThat(retried.status()).as(retried.body()).isEqualTo(201);
+    assertThat(coreBanking.postingsOf(applicationId)).hasSize(1);
+    JsonNode line = line();
+    assertThat(line.get("used").decimalValue()).isEqualByComparingTo("600000.00");
+    assertThat(line.get("reserved").decimalValue()).isEqualByComparingTo("0.00");
+    assertThat(line.get("available").decimalValue()).isEqualByComparingTo("400000.00");
+    assertThat(line.get("pendingDrawdowns")).isEmpty();
+    assertThat(draw(requestId, "600000.00", 12).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aLostAnswerIsBookedByTheReconciliationWithoutPostingAgain() {
+    String requestId = requestId();
+    faults.failAfterPosting(1);
+    assertThat(draw(requestId, "300000.00", 6).status()).isEqualTo(503);
+    assertThat(coreBanking.postingsOf(applicationId)).as("core banking posted; its answer was lost").hasSize(1);
+    assertThat(lines.reconcileUnanswered(Duration.ofMinutes(5), 100)).as("too recent: it may still be under way").isZero();
+
+    int settled = lines.reconcileUnanswered(Duration.ZERO, 100);
+
+    assertThat(settled).isEqualTo(1);
+    assertThat(drawdownsStored()).isEqualTo(1);
+    assertThat(coreBanking.postingsOf(applicationId)).as("asked, not posted again").hasSize(1);
+    JsonNode line = line();
+    assertThat(line.get("used").decimalValue()).isEqualByComparingTo("300000.00");
+    assertThat(line.get("reserved").decimalValue()).isEqualByComparingTo("0.00");
+    String loanId = line.get("drawdowns").get(0).get("loanId").asText();
+    assertThat(loans.find(loanId).orElseThrow().schedule()).hasSize(6);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PostLoanMonitoringProcess.KEY)
+        .processInstanceBusinessKey(loanId).count()).isEqualTo(1);
+    assertThat(history.of(applicationId)).filteredOn(e -> e.eventType().equals("CREDIT_LINE_DRAWDOWN")).singleElement()
+        .satisfies(e -> assertThat(e.detail()).contains(loanId, "应答曾丢失"));
+    Response retried = draw(requestId, "300000.00", 6);
+    assertThat(retried.status()).as("the channel's retry finds the booked drawdown").isEqualTo(200);
+    assertThat(retried.json().get("loanId").asText()).isEqualTo(loanId);
+    assertThat(lines.reconcileUnanswered(Duration.ZERO, 100)).as("nothing left to settle").isZero();
+  }
+
+  @Test
+  void aRequestCoreBankingNeverBookedIsCancelledItsReservationReleasedAndItCanBeSentAgain() {
+    String requestId = requestId();
+    faults.failBeforePosting(1);
+    assertThat(draw(requestId, "800000.00", 12).status()).isEqualTo(503);
+    faults.failBeforePosting(1);
+    assertThat(lines.reconcileUnanswered(Duration.ZERO, 100)).as("core banking still down: left for later").isZero();
+    assertThat(line().get("reserved").decimalValue()).isEqualByComparingTo("800000.00");
+    assertThat(lines.reduce(lineId, new BigDecimal("500000.00"), "贷后检查: 压降额度").limit())
+        .as("never below what a pending request reserved").isEqualByComparingTo("800000.00");
+
+    assertThat(lines.reconcileUnanswered(Duration.ZERO, 100)).isEqualTo(1);
+
+    JsonNode line = line();
+    assertThat(line.get("reserved").decimalValue()).isEqualByComparingTo("0.00");
+    assertThat(line.get("available").decimalValue()).isEqualByComparingTo("800000.00");
+    assertThat(line.get("pendingDrawdowns")).isEmpty();
+    assertThat(coreBanking.postingsOf(applicationId)).isEmpty();
+    assertThat(drawdownsStored()).isZero();
+    assertThat(history.of(applicationId)).filteredOn(e -> e.eventType().equals("CREDIT_LINE_DRAWDOWN_CANCELLED"))
+        .singleElement().satisfies(e -> assertThat(e.detail()).contains(requestId, "预留额度已释放"));
+    Response again = draw(requestId, "800000.00", 12);
+    assertThat(again.status()).as(again.body()).isEqualTo(201);
+    assertThat(coreBanking.postingsOf(applicationId)).hasSize(1);
+  }
+
+  @Test
+  void aSlowCoreBankingHoldsNoLockOnTheLine() throws Exception {
+    faults.answerSlowly(Duration.ofSeconds(4), 1);
+    ExecutorService slowClient = Executors.newSingleThreadExecutor();
+    try {
+      Future<Response> slow = slowClient.submit(() -> draw(requestId(), "200000.00", 12));
+      for (int waited = 0; faults.pendingSlowAnswers() > 0 && waited < 200; waited++) {
+        Thread.sleep(50); // until the first drawdown is with core banking
+      }
+      assertThat(faults.pendingSlowAnswers()).as("the first drawdown reached core banking").isZero();
+
+      Response meanwhile = draw(requestId(), "100000.00", 12);
+      boolean slowDoneWhenTheOtherWas = slow.isDone();
+      CreditLine frozen = lines.freeze(lineId, "年审: 冻结额度");
+
+      assertThat(meanwhile.status()).as(meanwhile.body()).isEqualTo(201);
+      assertThat(slowDoneWhenTheOtherWas).as("the second drawdown did not wait for the first one's core banking answer").isFalse();
+      assertThat(frozen.status()).isEqualTo(CreditLineStatus.FROZEN);
+      assertThat(slow.isDone()).as("the freeze did not wait either").isFalse();
+      Response slowAnswer = slow.get(30, TimeUnit.SECONDS);
+      assertThat(slowAnswer.status()).as("asked before the freeze: booked, as core banking posted it")
+          .isEqualTo(201);
+      assertThat(drawdownsStored()).isEqualTo(2);
+      assertThat(line().get("used").decimalValue()).isEqualByComparingTo("300000.00");
+    } finally {
+      slowClient.shutdownNow();
+    }
   }
 
   @Test

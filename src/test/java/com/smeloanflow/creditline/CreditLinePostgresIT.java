@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.smeloanflow.approval.LoanFlow;
 import com.smeloanflow.disbursement.SandboxCoreBanking;
+import com.smeloanflow.disbursement.SandboxCoreBankingFaults;
 import com.smeloanflow.support.AbstractPostgresIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.Concurrently;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,13 +20,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Credit lines on PostgreSQL (READ COMMITTED): the servicing migration that lets a line's drawdowns be loan
  * accounts of one application (V40 drops a constraint by its PostgreSQL name), the line opened by the
- * origination flow, and concurrent drawdowns that never exceed the limit (the line's row lock).
+ * origination flow, concurrent drawdowns that never exceed the limit (the line's row lock while a request is
+ * checked and reserved), and lost core banking answers settled once by two nodes' reconciliation and the
+ * channel's retries at the same time.
  */
 class CreditLinePostgresIT extends AbstractPostgresIntegrationTest {
 
   @Autowired BeanFactory beans;
   @Autowired CreditLineService lines;
   @Autowired SandboxCoreBanking coreBanking;
+  @Autowired SandboxCoreBankingFaults faults;
 
   @Test
   void concurrentDrawdownsOnPostgresNeverExceedTheLimitAndRetriesDrawOnce() throws InterruptedException {
@@ -45,5 +52,51 @@ class CreditLinePostgresIT extends AbstractPostgresIntegrationTest {
     assertThat(line.json().get("used").decimalValue()).isEqualByComparingTo("1000000.00");
     assertThat(line.json().get("available").decimalValue()).isEqualByComparingTo("0.00");
     assertThat(line.json().get("drawdowns")).hasSize(4);
+  }
+
+  @Test
+  void lostAnswersAreBookedOnceWhileTwoNodesReconcileAndTheChannelRetries() throws Exception {
+    CreditLineFixture fixture = new CreditLineFixture(new LoanFlow(api, this::executeDueJobs, this::completeAs, beans));
+    String applicationId = fixture.opened(fixture.application("1000000.00"));
+    String lineId = lines.findByApplication(applicationId).orElseThrow().lineId();
+    List<String> requests = List.of("PG-LOST-1-" + UUID.randomUUID(), "PG-LOST-2-" + UUID.randomUUID(),
+        "PG-LOST-3-" + UUID.randomUUID());
+    faults.failAfterPosting(3);
+    for (String requestId : requests) {
+      assertThat(draw(lineId, requestId).status()).isEqualTo(503);
+    }
+    assertThat(api.get("/api/lines/" + lineId, CHANNEL).json().get("reserved").decimalValue())
+        .isEqualByComparingTo("600000.00");
+
+    AtomicInteger call = new AtomicInteger();
+    List<String> outcomes = Concurrently.run(5, () -> {
+      int n = call.getAndIncrement();
+      return n < 2 ? "settled " + lines.reconcileUnanswered(Duration.ZERO, 100) : "status " + draw(lineId, requests.get(n - 2)).status();
+    });
+
+    int settled = outcomes.stream().filter(o -> o.startsWith("settled ")).mapToInt(o -> Integer.parseInt(o.substring(8))).sum();
+    List<String> statuses = outcomes.stream().filter(o -> o.startsWith("status ")).toList();
+    assertThat(statuses).hasSize(3).allMatch(o -> o.equals("status 201") || o.equals("status 200"));
+    assertThat(settled + statuses.stream().filter(o -> o.equals("status 201")).count())
+        .as("each request booked exactly once, by a reconciliation or by a retry: %s", outcomes).isEqualTo(3);
+    assertThat(coreBanking.postingsOf(applicationId)).as("each posted once, never again").hasSize(3);
+    Response line = api.get("/api/lines/" + lineId, CHANNEL);
+    assertThat(line.json().get("drawdowns")).hasSize(3);
+    assertThat(line.json().get("used").decimalValue()).isEqualByComparingTo("600000.00");
+    assertThat(line.json().get("reserved").decimalValue()).isEqualByComparingTo("0.00");
+    assertThat(line.json().get("pendingDrawdowns")).isEmpty();
+    for (String requestId : requests) {
+      assertThat(draw(lineId, requestId).status()).as("a later retry answers the booked drawdown").isEqualTo(200);
+    }
+  }
+
+  private Response draw(String lineId, String requestId) {
+    return api.post("/api/lines/" + lineId + "/drawdowns", CHANNEL,
+        "{\"requestId\":\"" + requestId + "\",\"amount\":200000.00,\"termMonths\":12}");
+  }
+
+  @AfterEach
+  void coreBankingAnswersAgain() {
+    faults.reset();
   }
 }

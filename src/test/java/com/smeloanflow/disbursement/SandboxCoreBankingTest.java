@@ -134,6 +134,23 @@ class SandboxCoreBankingTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void aSlowCoreSystemWaitsBeforePostingForTheNextOrdersOnlyAndThenAnswersNormally() {
+    faults.answerSlowly(java.time.Duration.ofMillis(300), 1);
+    DisbursementOrder slow = orderFor(newApplicationId(), AMOUNT);
+
+    long started = System.nanoTime();
+    CorePosting posted = coreBanking.disburse(slow);
+
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).as("the injected wait").isGreaterThanOrEqualTo(
+        java.time.Duration.ofMillis(300));
+    assertThat(posted.replayed()).isFalse();
+    assertThat(sandbox.postingsOf(slow.applicationId())).hasSize(1);
+    assertThat(faults.pendingSlowAnswers()).isZero();
+    assertThatThrownBy(() -> faults.answerSlowly(java.time.Duration.ofMillis(-1), 1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
+  }
+
+  @Test
   void keepsThePostingWhenTheAnswerIsLostAndAnswersTheRetryAsReplayed() {
     DisbursementOrder order = orderFor(newApplicationId(), AMOUNT);
     faults.failAfterPosting(1);
