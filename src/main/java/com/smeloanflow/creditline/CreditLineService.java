@@ -245,12 +245,10 @@ public class CreditLineService {
       log.warn("Line {}: core banking did not answer drawdown request {} ({}); it stays pending", request.lineId(),
           request.requestId(), e.getMessage());
       throw e;
-    } catch (IllegalStateException refused) {
-      // Core banking refused the order and posted nothing: the reservation goes.
-      ownTransaction.executeWithoutResult(status -> lines.cancelRequest(request.lineId(), request.requestId(),
-          clock.now(), "核心系统拒绝: " + refused.getMessage()));
-      throw refused;
     }
+    // Any other failure (core banking refusing the key because it booked it earlier for another account, say)
+    // leaves the request PENDING too: the reconciliation books what core banking holds under the key, or
+    // cancels the request when it holds nothing.
     return ownTransaction.execute(status -> book(request, posting, command.caller()));
   }
 
@@ -263,6 +261,7 @@ public class CreditLineService {
    *
    * @return how many requests this call settled (drawn or cancelled); not those another node or a retry settled first
    */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public int reconcileUnanswered(Duration unansweredFor, int limit) {
     Instant before = clock.now().minus(unansweredFor);
     int settled = 0;
