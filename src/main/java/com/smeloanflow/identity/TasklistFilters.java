@@ -4,11 +4,15 @@ import com.smeloanflow.platform.sla.SlaState;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.query.Query;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +22,13 @@ import org.springframework.stereotype.Component;
  * the task-local values the case summaries set (enterprise, amount, product, branch; for a loan the
  * borrower and principal; for a prospect the estimated limit) and the SLA state. Variables named in a
  * filter but absent from a task are not shown.
+ *
+ * <p>Tasklist reloads the open filter's list every 10 seconds while the filter has {@code refresh} (its
+ * "auto refresh"): one page and its count per open Tasklist. Only the filters named in
+ * {@code smeloan.tasklist.auto-refresh-filters} have it (by default 我的待办, a user's own tasks, an index look-up);
+ * the queues (我的组任务, 团队任务, 已超期, 已升级) are reloaded when the user opens or clicks them or completes a
+ * task: with a large backlog each of their reloads checks thousands of tasks against the authorizations
+ * (docs/performance.md, "What an open Tasklist costs").
  */
 @Component
 class TasklistFilters {
@@ -52,12 +63,26 @@ class TasklistFilters {
     return columns;
   }
 
+  /** Every filter this class keeps, by name. */
+  static final Set<String> NAMES = Set.of(IdentitySetup.FILTER_MY_TASKS, IdentitySetup.FILTER_GROUP_TASKS,
+      IdentitySetup.FILTER_TEAM_TASKS, IdentitySetup.FILTER_OVERDUE, IdentitySetup.FILTER_ESCALATED);
+
   private final FilterService filterService;
   private final TaskService taskService;
+  private final Set<String> autoRefreshed;
 
-  TasklistFilters(FilterService filterService, TaskService taskService) {
+  TasklistFilters(FilterService filterService, TaskService taskService,
+      @Value("${smeloan.tasklist.auto-refresh-filters:" + IdentitySetup.FILTER_MY_TASKS + "}") Set<String> autoRefreshed) {
     this.filterService = filterService;
     this.taskService = taskService;
+    this.autoRefreshed = autoRefreshed.stream().map(String::trim).filter(name -> !name.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
+    Set<String> unknown = new TreeSet<>(this.autoRefreshed);
+    unknown.removeAll(NAMES);
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException("smeloan.tasklist.auto-refresh-filters names no such filter: " + unknown
+          + "; the filters are " + new TreeSet<>(NAMES));
+    }
   }
 
   /** Creates the filters, or brings existing ones to the current query and columns; idempotent. */
@@ -90,16 +115,16 @@ class TasklistFilters {
       filter = filterService.newTaskFilter(name);
     }
     filter.setQuery(query);
-    filter.setProperties(properties(priority, description));
+    filter.setProperties(properties(priority, description, autoRefreshed.contains(name)));
     filterService.saveFilter(filter);
     return filter.getId();
   }
 
-  private static Map<String, Object> properties(int priority, String description) {
+  private static Map<String, Object> properties(int priority, String description, boolean refresh) {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("priority", priority);
     properties.put("description", description);
-    properties.put("refresh", true);
+    properties.put("refresh", refresh);
     properties.put("showUndefinedVariable", false);
     properties.put("variables", COLUMNS.entrySet().stream()
         .map(column -> Map.of("name", column.getKey(), "label", column.getValue())).toList());

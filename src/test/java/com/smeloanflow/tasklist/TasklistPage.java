@@ -19,8 +19,13 @@ public final class TasklistPage {
 
   public static final String PASSWORD = "demo";
 
+  /** How often a user clicks a queue again while waiting for a task to be listed. */
+  private static final Duration RELOAD_EVERY = Duration.ofSeconds(3);
+
   private final Browser browser;
   private final String baseUrl;
+  private String currentFilter;
+  private long lastReload = System.nanoTime();
 
   public TasklistPage(Browser browser, int port) {
     this.browser = browser;
@@ -65,16 +70,33 @@ public final class TasklistPage {
   }
 
   public TasklistPage selectFilter(String name) {
-    By filter = By.xpath("//div[contains(@class,'task-filter')][.//h4[contains(@class,'name')]//a[contains(normalize-space(.),'" + name + "')]]");
-    browser.click(filter);
-    browser.await().until(ExpectedConditions.attributeContains(filter, "class", "active"));
+    browser.click(filter(name));
+    browser.await().until(ExpectedConditions.attributeContains(filter(name), "class", "active"));
+    currentFilter = name;
     return this;
   }
 
-  /** The user finds the task in the current filter's list (it refreshes itself) and opens it. */
+  private static By filter(String name) {
+    return By.xpath("//div[contains(@class,'task-filter')][.//h4[contains(@class,'name')]//a[contains(normalize-space(.),'" + name + "')]]");
+  }
+
+  /**
+   * The user finds the task in the current filter's list and opens it. 我的待办 reloads itself every 10 s; a queue
+   * (我的组任务, ...) does not, so the user clicks the filter again every few seconds until the task is listed.
+   */
   public TasklistPage openTask(String taskId) {
     By entry = By.cssSelector(".tasks-list li.task h4.task a[href$='task=" + taskId + "']");
-    browser.await().withMessage("task " + taskId + " in the list").until(ExpectedConditions.presenceOfElementLocated(entry));
+    browser.await().withMessage("task " + taskId + " in the list of " + currentFilter).pollingEvery(Duration.ofMillis(250))
+        .until(driver -> {
+          if (!driver.findElements(entry).isEmpty()) {
+            return true;
+          }
+          if (currentFilter != null && System.nanoTime() - lastReload > RELOAD_EVERY.toNanos()) {
+            lastReload = System.nanoTime();
+            browser.click(filter(currentFilter));
+          }
+          return false;
+        });
     browser.click(entry);
     browser.await().until(ExpectedConditions.urlContains("task=" + taskId));
     browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-details .fjs-form")));
