@@ -17,6 +17,9 @@ import java.util.Map;
  * @param openIncidents open incidents by type and activity ({@code type|activity})
  * @param openTasksByGroup open user tasks offered to each candidate group, claimed or not
  * @param unclaimedTasksByGroup of those, the ones nobody has claimed
+ * @param pendingDrawdownRequests credit line drawdown requests core banking has not answered yet
+ *     ({@code credit_line_drawdown_request} PENDING): their amounts are reserved until the channel's retry or the
+ *     reconciliation settles them; one that stays is a core banking outage or a reconciliation that cannot run
  */
 record ClusterFigures(
     Map<String, Long> applicationsByStatus,
@@ -27,10 +30,11 @@ record ClusterFigures(
     Map<String, Long> jobsByState,
     Map<String, Long> openIncidents,
     Map<String, Long> openTasksByGroup,
-    Map<String, Long> unclaimedTasksByGroup) {
+    Map<String, Long> unclaimedTasksByGroup,
+    long pendingDrawdownRequests) {
 
   static final ClusterFigures NONE = new ClusterFigures(Map.of(), Map.of(), 0, BigDecimal.ZERO, Map.of(), Map.of(), Map.of(),
-      Map.of(), Map.of());
+      Map.of(), Map.of(), 0);
 
   static final String INCIDENT_KEY_SEPARATOR = "|";
 }

@@ -39,6 +39,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code smeloan_incidents_open{type,activity}}: open incidents, by the step that failed;</li>
  *   <li>{@code smeloan_tasks_open{candidate_group}}, {@code smeloan_tasks_unclaimed{candidate_group}}: work
  *       waiting for each group;</li>
+ *   <li>{@code smeloan_drawdown_requests_pending}: credit line drawdowns core banking has not answered yet (their
+ *       amounts reserved; settled by the channel's retry or the reconciliation within minutes);</li>
  *   <li>{@code smeloan_cluster_figures_age_seconds}: how old these figures are (they stop updating while
  *       the database is unreachable).</li>
  * </ul>
@@ -111,6 +113,11 @@ public class OperationsMetrics implements DisposableBean {
         "Open user tasks offered to the group, claimed or not");
     registerGauges("smeloan.tasks.unclaimed", "candidate_group", read.unclaimedTasksByGroup().keySet(),
         ClusterFigures::unclaimedTasksByGroup, "Open user tasks offered to the group that nobody has claimed");
+    if (registered.add("smeloan.drawdown.requests.pending")) {
+      Gauge.builder("smeloan.drawdown.requests.pending", figures, f -> f.get().pendingDrawdownRequests())
+          .description("Credit line drawdown requests core banking has not answered yet (amounts reserved)")
+          .strongReference(true).register(meters);
+    }
   }
 
   ClusterFigures figures() {
@@ -166,6 +173,8 @@ public class OperationsMetrics implements DisposableBean {
           open.put(rs.getString("candidate_group"), rs.getLong("open_tasks"));
           unclaimed.put(rs.getString("candidate_group"), rs.getLong("unclaimed_tasks"));
         });
+    long pendingDrawdowns = jdbc.sql("SELECT COUNT(*) FROM credit_line_drawdown_request WHERE status = 'PENDING'")
+        .query(Long.class).single();
     Paid paid = jdbc.sql("SELECT COUNT(*) AS n, COALESCE(SUM(amount), 0) AS total FROM disbursement_posting")
         .query((rs, row) -> new Paid(rs.getLong("n"), rs.getBigDecimal("total"))).single();
     return new ClusterFigures(
@@ -176,7 +185,7 @@ public class OperationsMetrics implements DisposableBean {
         jobs,
         counts("SELECT INCIDENT_TYPE_ " + concat() + " COALESCE(ACTIVITY_ID_, '') AS k, COUNT(*) AS n FROM ACT_RU_INCIDENT "
             + "GROUP BY INCIDENT_TYPE_, ACTIVITY_ID_"),
-        open, unclaimed);
+        open, unclaimed, pendingDrawdowns);
   }
 
   private record Paid(long count, BigDecimal amount) {}

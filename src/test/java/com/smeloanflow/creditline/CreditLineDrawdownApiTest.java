@@ -15,6 +15,8 @@ import com.smeloanflow.monitoring.LineMeasure;
 import com.smeloanflow.monitoring.PostLoanCheck;
 import com.smeloanflow.monitoring.PostLoanCheckService;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
+import com.smeloanflow.operations.OperationsMetrics;
+import com.smeloanflow.operations.PrometheusScrape;
 import com.smeloanflow.processing.BorrowerExposure;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
@@ -53,6 +55,7 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
   @Autowired PostLoanCheckService checks;
   @Autowired SandboxCoreBankingFaults faults;
   @Autowired ApplicationHistory history;
+  @Autowired OperationsMetrics metrics;
 
   String applicationId;
   String lineId;
@@ -82,6 +85,11 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
     Response answer = api.get("/api/lines/" + lineId, CHANNEL);
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     return answer.json();
+  }
+
+  private double pendingRequestsMetric() {
+    metrics.refresh();
+    return PrometheusScrape.of(api, "monitoring").value("smeloan_drawdown_requests_pending");
   }
 
   private long drawdownsStored() {
@@ -262,6 +270,7 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
   @Test
   void aDrawdownCoreBankingDidNotAnswerStaysReservedAndTheSameRequestIdCompletesItOnce() {
     String requestId = requestId();
+    double pendingBefore = pendingRequestsMetric();
     faults.failBeforePosting(1);
     Response unanswered = draw(requestId, "600000.00", 12);
 
@@ -273,6 +282,7 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
     assertThat(pending.get("pendingDrawdowns")).singleElement()
         .satisfies(p -> assertThat(p.get("requestId").asText()).isEqualTo(requestId));
     assertThat(drawdownsStored()).isZero();
+    assertThat(pendingRequestsMetric()).as("operations see the unanswered request").isEqualTo(pendingBefore + 1);
     Response aboveWhatIsLeft = draw(requestId(), "500000.00", 12);
     assertThat(aboveWhatIsLeft.status()).as("the pending request's amount is reserved").isEqualTo(400);
     assertThat(aboveWhatIsLeft.json().get("errors").get(0).get("message").asText()).contains("400000.00");
@@ -286,6 +296,7 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
     assertThat(line.get("reserved").decimalValue()).isEqualByComparingTo("0.00");
     assertThat(line.get("available").decimalValue()).isEqualByComparingTo("400000.00");
     assertThat(line.get("pendingDrawdowns")).isEmpty();
+    assertThat(pendingRequestsMetric()).isEqualTo(pendingBefore);
     assertThat(draw(requestId, "600000.00", 12).status()).isEqualTo(200);
   }
 

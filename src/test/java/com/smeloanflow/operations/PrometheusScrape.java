@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /** One scrape of {@code /actuator/prometheus} as Prometheus reads it (text format), for assertions on values. */
-record PrometheusScrape(String text) {
+public record PrometheusScrape(String text) {
 
-  static PrometheusScrape of(ApiClient api, String user) {
+  public static PrometheusScrape of(ApiClient api, String user) {
     Response answer = api.send("GET", "/actuator/prometheus", user, "demo", null, "Accept", "text/plain");
     assertThat(answer.status()).as("scrape: %s", answer).isEqualTo(200);
     return new PrometheusScrape(answer.body());
@@ -20,7 +20,7 @@ record PrometheusScrape(String text) {
    * The value of the sample {@code metric} whose labels include every {@code label="value"} given
    * (as {@code "label", "value", ...}); 0 when there is none (a meter appears with its first value).
    */
-  double value(String metric, String... labelsAndValues) {
+  public double value(String metric, String... labelsAndValues) {
     List<String> samples = text.lines().filter(line -> line.startsWith(metric + "{") || line.startsWith(metric + " "))
         .filter(line -> {
           for (int i = 0; i + 1 < labelsAndValues.length; i += 2) {
