@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * whole limit, not only the drawn part. Servicing counts the drawdowns' outstanding principal (they are loans
  * of the line's application); this adds the undrawn rest (limit − used, never below 0), so a line counts for
  * its limit in the approval authority's exposure. A FROZEN, EXPIRED or CLOSED line lets nothing more be drawn
- * and adds nothing.
+ * and adds only what its pending drawdown requests reserve: core banking may have paid them out already.
  */
 @Component
 class UndrawnLineExposure implements BorrowerExposure {
@@ -26,8 +26,9 @@ class UndrawnLineExposure implements BorrowerExposure {
     BigDecimal undrawn = BigDecimal.ZERO.setScale(2);
     for (String applicationId : applicationIds) {
       undrawn = undrawn.add(lines.findByApplication(applicationId)
-          .filter(line -> line.status() == CreditLineStatus.ACTIVE)
-          .map(line -> CreditLineService.available(line, CreditLineService.used(lines.outstandingByLoan(lines.drawdowns(line.lineId())))))
+          .map(line -> line.status() == CreditLineStatus.ACTIVE
+              ? CreditLineService.available(line, CreditLineService.used(lines.outstandingByLoan(lines.drawdowns(line.lineId()))))
+              : CreditLineService.reserved(lines.pendingRequests(line.lineId())))
           .orElse(BigDecimal.ZERO));
     }
     return undrawn;

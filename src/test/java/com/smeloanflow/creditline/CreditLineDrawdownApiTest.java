@@ -188,8 +188,15 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
     assertThat(draw(requestId(), "300000.00", 12).status()).isEqualTo(201);
     assertThat(exposureOfTheLine()).as("300,000 drawn, 700,000 still committed").isEqualByComparingTo("1000000.00");
 
+    faults.failBeforePosting(1);
+    assertThat(draw(requestId(), "200000.00", 12).status()).isEqualTo(503);
+    assertThat(exposureOfTheLine()).as("a pending request is within the committed limit").isEqualByComparingTo("1000000.00");
+
     lines.freeze(lineId, "测试: 冻结额度");
-    assertThat(exposureOfTheLine()).as("a frozen line commits only what is drawn").isEqualByComparingTo("300000.00");
+    assertThat(exposureOfTheLine()).as("a frozen line commits what is drawn and what a pending request may have paid out")
+        .isEqualByComparingTo("500000.00");
+    assertThat(lines.reconcileUnanswered(Duration.ZERO, 100)).isEqualTo(1);
+    assertThat(exposureOfTheLine()).as("core banking booked nothing: only what is drawn").isEqualByComparingTo("300000.00");
   }
 
   /** A post-loan check of the drawdown concluded 压降或冻结额度 with this measure; its instruction as issued. */
