@@ -225,6 +225,49 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
   }
 
   @Test
+  void aLostAnswerAfterTheAmountReviewWhoseRetryRunsAfterTheDailyCloseAlsoWaitsForAnOperator() {
+    stopClock();
+    RenewalScenario loan = RenewalScenario.loan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans,
+        clock.today(), 56, ProcessingFixtures.strongProfile(), RenewalScenario.PRINCIPAL).scanNow();
+    assertThat(loan.apply("PG-" + loan.loanId()).status()).isEqualTo(201);
+    ProcessInstance instance = loan.renewal();
+    loan.runJobs(instance);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    loan.repay(repayments.payoffAmount(loan.loanId(), clock.today()).subtract(new BigDecimal("40000.00")), clock.today());
+    LocalDate maturity = loan.account().maturityDate();
+    moveClockTo(maturity.atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
+    loan.runJobs(instance);
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    completeAs("approver", task.getId(), Map.of(ReviewRenewalAmountTaskListener.DECISION, "RENEW_DUE",
+        ReviewRenewalAmountTaskListener.NOTE, "按剩余到期本金续贷"));
+    Job posting = managementService.createJobQuery().processInstanceId(instance.getId()).activityId(TASK_POST_RENEWAL)
+        .singleResult();
+    coreBanking.faults().failAfterPosting(1);
+    assertThatThrownBy(() -> managementService.executeJob(posting.getId())).hasMessageContaining("Core banking unavailable");
+    assertThat(coreBanking.posting(RenewalPostingService.idempotencyKey(loan.loanId())).orElseThrow().amount())
+        .as("core banking booked the reviewed amount").isEqualByComparingTo("40000.00");
+    moveClockTo(maturity.plusDays(1).atTime(0, 30).atZone(BusinessClock.BANK_ZONE).toInstant());
+    dailyClose.close(maturity);
+    assertThat(loans.ledger(loan.loanId()).get(11).status()).isEqualTo(InstalmentStatus.OVERDUE);
+    moveClockBy(Duration.ofHours(8));
+
+    assertThatThrownBy(() -> managementService.executeJob(posting.getId())).hasMessageContaining("needs an operator")
+        .hasMessageContaining(maturity.toString());
+
+    assertThat(instance).isWaitingAt(TASK_POST_RENEWAL).hasNotPassed(BOUNDARY_MATURITY_OVERDUE);
+    LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewal.status()).isEqualTo(RenewalStatus.AMOUNT_REVIEW);
+    assertThat(renewal.newLoanId()).isNull();
+    assertThat(loan.mails()).doesNotContain(MailTemplate.RENEWAL_MATURITY_OVERDUE);
+    assertThat(coreBanking.postingsOf(loan.loanId())).hasSize(1);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM loan_account WHERE renewal_of = :l").param("l", loan.loanId())
+        .query(Long.class).single()).isZero();
+    String view = "/api/loans/" + loan.loanId() + "/renewal";
+    assertThat(api.get(view, "zy001-acceptor").json().path("status").asText()).isEqualTo("AMOUNT_REVIEW");
+    assertThat(api.get(view, "zy001-acceptor").json().path("postingProblem").asText()).isEqualTo(RenewalView.POSTING_RETRIED);
+  }
+
+  @Test
   void theCommitteeKeepsOneVotePerMemberAndAMajorityToRejectDeclinesTheRenewal() {
     stopClock();
     RenewalScenario loan = RenewalScenario.loan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans,
