@@ -311,8 +311,14 @@ public class CreditLineService {
     Optional<PendingDrawdown> sent = lines.findRequest(line.lineId(), command.requestId());
     sent.ifPresent(request -> requireSame(command, request.amount(), request.termMonths()));
     LocalDate today = clock.today();
-    refuseIfNotDrawable(line, today);
     boolean reserved = sent.isPresent() && sent.get().status() == PendingDrawdown.Status.PENDING;
+    Optional<String> notDrawable = whyNotDrawable(line, today);
+    if (notDrawable.isPresent()) {
+      // A pending request is not posted again either; core banking may have booked an earlier attempt, which the
+      // reconciliation settles.
+      throw new StateConflictException(notDrawable.get() + (reserved
+          ? "; 此前的提款请求待核心系统确认, 系统将向核心系统核实: 已记账则补记借据, 未记账则释放预留额度" : ""));
+    }
     if (!reserved) {
       // A new request, or one core banking booked nothing for: checked against what is available now.
       refuseIfAny(limitAndTermViolations(line, command, today));
@@ -334,14 +340,15 @@ public class CreditLineService {
     }
   }
 
-  private static void refuseIfNotDrawable(CreditLine line, LocalDate today) {
+  private static Optional<String> whyNotDrawable(CreditLine line, LocalDate today) {
     if (line.status() != CreditLineStatus.ACTIVE) {
-      throw new StateConflictException("额度" + line.status().label() + ", 不能提款"
+      return Optional.of("额度" + line.status().label() + ", 不能提款"
           + (line.statusReason() == null ? "" : ": " + line.statusReason()) + " (line " + line.lineId() + ")");
     }
     if (today.isAfter(line.validUntil())) {
-      throw new StateConflictException("额度已过有效期 (" + line.validUntil() + "), 不能提款 (line " + line.lineId() + ")");
+      return Optional.of("额度已过有效期 (" + line.validUntil() + "), 不能提款 (line " + line.lineId() + ")");
     }
+    return Optional.empty();
   }
 
   private List<FieldViolation> limitAndTermViolations(CreditLine line, DrawCreditLine command, LocalDate today) {

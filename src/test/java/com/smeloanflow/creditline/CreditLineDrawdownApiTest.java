@@ -189,12 +189,17 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
     assertThat(exposureOfTheLine()).as("300,000 drawn, 700,000 still committed").isEqualByComparingTo("1000000.00");
 
     faults.failBeforePosting(1);
-    assertThat(draw(requestId(), "200000.00", 12).status()).isEqualTo(503);
+    String pending = requestId();
+    assertThat(draw(pending, "200000.00", 12).status()).isEqualTo(503);
     assertThat(exposureOfTheLine()).as("a pending request is within the committed limit").isEqualByComparingTo("1000000.00");
 
     lines.freeze(lineId, "测试: 冻结额度");
     assertThat(exposureOfTheLine()).as("a frozen line commits what is drawn and what a pending request may have paid out")
         .isEqualByComparingTo("500000.00");
+    Response retried = draw(pending, "200000.00", 12);
+    assertThat(retried.status()).as("not posted again on a frozen line").isEqualTo(409);
+    assertThat(retried.json().get("detail").asText()).contains("冻结", "此前的提款请求待核心系统确认");
+    assertThat(coreBanking.postingsOf(applicationId)).hasSize(1);
     assertThat(lines.reconcileUnanswered(Duration.ZERO, 100)).isEqualTo(1);
     assertThat(exposureOfTheLine()).as("core banking booked nothing: only what is drawn").isEqualByComparingTo("300000.00");
   }
