@@ -66,11 +66,17 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
   }
 
   /** A signed renewal whose old loan matured a minute ago: the posting job is due. */
-  private ProcessInstance signedAndMatured(RenewalScenario loan) {
+  /** The loan's renewal applied for, approved and signed: waiting for the maturity date. */
+  private static ProcessInstance signed(RenewalScenario loan) {
     assertThat(loan.apply("PG-" + loan.loanId()).status()).isEqualTo(201);
     ProcessInstance instance = loan.renewal();
     loan.runJobs(instance);
     assertThat(loan.signAndReport().status()).isEqualTo(200);
+    return instance;
+  }
+
+  private ProcessInstance signedAndMatured(RenewalScenario loan) {
+    ProcessInstance instance = signed(loan);
     moveClockTo(loan.account().maturityDate().atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
     Job timer = managementService.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
     managementService.executeJob(timer.getId());
@@ -128,10 +134,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     stopClock();
     RenewalScenario loan = RenewalScenario.strongLoan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans,
         clock.today()).scanNow();
-    assertThat(loan.apply("PG-" + loan.loanId()).status()).isEqualTo(201);
-    ProcessInstance instance = loan.renewal();
-    loan.runJobs(instance);
-    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    ProcessInstance instance = signed(loan);
     loan.repay(repayments.payoffAmount(loan.loanId(), clock.today()).subtract(new BigDecimal("40000.00")), clock.today());
     moveClockTo(loan.account().maturityDate().atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
     loan.runJobs(instance);
@@ -159,10 +162,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     stopClock();
     RenewalScenario loan = RenewalScenario.loan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans,
         clock.today(), 52, ProcessingFixtures.strongProfile(), RenewalScenario.PRINCIPAL).scanNow();
-    assertThat(loan.apply("PG-" + loan.loanId()).status()).isEqualTo(201);
-    ProcessInstance instance = loan.renewal();
-    loan.runJobs(instance);
-    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    ProcessInstance instance = signed(loan);
     // The job executor is down over the maturity date: the daily close of that date runs first.
     LocalDate maturity = loan.account().maturityDate();
     moveClockTo(maturity.plusDays(1).atTime(0, 30).atZone(BusinessClock.BANK_ZONE).toInstant());
@@ -229,10 +229,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     stopClock();
     RenewalScenario loan = RenewalScenario.loan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans,
         clock.today(), 56, ProcessingFixtures.strongProfile(), RenewalScenario.PRINCIPAL).scanNow();
-    assertThat(loan.apply("PG-" + loan.loanId()).status()).isEqualTo(201);
-    ProcessInstance instance = loan.renewal();
-    loan.runJobs(instance);
-    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    ProcessInstance instance = signed(loan);
     loan.repay(repayments.payoffAmount(loan.loanId(), clock.today()).subtract(new BigDecimal("40000.00")), clock.today());
     LocalDate maturity = loan.account().maturityDate();
     moveClockTo(maturity.atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
