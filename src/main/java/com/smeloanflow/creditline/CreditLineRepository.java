@@ -110,13 +110,14 @@ public class CreditLineRepository {
         .query((rs, row) -> mapRequest(rs)).optional();
   }
 
-  /** A request sent again (or once more after it was cancelled): PENDING from now, on today's business day. */
-  void retryRequest(String lineId, String requestId, LocalDate on, Instant at) {
+  /** A request sent again ({@link PendingDrawdown#retried}): PENDING from its new attempt, on its new business day. */
+  void retryRequest(PendingDrawdown r) {
     jdbc.sql("""
         UPDATE credit_line_drawdown_request SET status = 'PENDING', requested_on = :on, attempted_at = :at, outcome = NULL
         WHERE line_id = :lineId AND request_id = :requestId
         """)
-        .param("on", on).param("at", Timestamp.from(at)).param("lineId", lineId).param("requestId", requestId)
+        .param("on", r.requestedOn()).param("at", Timestamp.from(r.attemptedAt())).param("lineId", r.lineId())
+        .param("requestId", r.requestId())
         .update();
   }
 

@@ -62,6 +62,8 @@ public class CreditLineService {
   private static final Logger log = LoggerFactory.getLogger(CreditLineService.class);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
   static final int MAX_REQUEST_ID_LENGTH = 64;
+  /** Who books or cancels a request whose core banking answer never came. */
+  private static final String RECONCILIATION = "system";
 
   /** A drawdown and whether it was made before (the same request id again: nothing posted this time). */
   public record DrawdownReceipt(Drawdown drawdown, boolean replayed) {}
@@ -169,8 +171,7 @@ public class CreditLineService {
     if (line.status() == CreditLineStatus.EXPIRED || line.status() == CreditLineStatus.CLOSED) {
       throw new StateConflictException("额度" + line.status().label() + ", 不能压降 (line " + lineId + ")");
     }
-    BigDecimal drawnOrReserved = used(outstandingByLoan(lines.drawdowns(lineId))).add(reserved(lines.pendingRequests(lineId)));
-    BigDecimal limit = newLimit.max(drawnOrReserved).setScale(2, RoundingMode.DOWN);
+    BigDecimal limit = newLimit.max(drawnOrReserved(lineId)).setScale(2, RoundingMode.DOWN);
     if (limit.compareTo(line.limit()) < 0) {
       lines.update(lineId, limit, line.status(), reason);
       log.info("Line {}: limit {} -> {} CNY ({})", lineId, line.limit().toPlainString(), limit.toPlainString(), reason);
@@ -240,7 +241,7 @@ public class CreditLineService {
     PendingDrawdown request = reservation.request();
     CorePosting posting;
     try {
-      posting = coreBanking.disburse(order(request));
+      posting = coreBanking.disburse(order(reservation.line(), request));
     } catch (CoreBankingUnavailableException e) {
       log.warn("Line {}: core banking did not answer drawdown request {} ({}); it stays pending", request.lineId(),
           request.requestId(), e.getMessage());
@@ -275,7 +276,7 @@ public class CreditLineService {
         return settled;
       }
       if (booked.isPresent()) {
-        if (!ownTransaction.execute(status -> book(request, booked.get(), "system")).replayed()) {
+        if (!ownTransaction.execute(status -> book(request, booked.get(), RECONCILIATION)).replayed()) {
           settled++;
         }
       } else if (Boolean.TRUE.equals(ownTransaction.execute(status -> cancelUnbooked(request, before)))) {
@@ -286,11 +287,10 @@ public class CreditLineService {
   }
 
   private boolean cancelUnbooked(PendingDrawdown request, Instant before) {
-    lines.lock(request.lineId()).orElseThrow();
+    CreditLine line = lines.lock(request.lineId()).orElseThrow();
     boolean cancelled = lines.cancelRequest(request.lineId(), request.requestId(), before, "核心系统未记账, 提款未完成");
     if (cancelled) {
-      CreditLine line = lines.find(request.lineId()).orElseThrow();
-      history.record(line.applicationId(), "system", "CREDIT_LINE_DRAWDOWN_CANCELLED", "额度 " + line.lineId() + " 提款请求 "
+      history.record(line.applicationId(), RECONCILIATION, "CREDIT_LINE_DRAWDOWN_CANCELLED", "额度 " + line.lineId() + " 提款请求 "
           + request.requestId() + " (" + request.amount().toPlainString() + " 元) 未完成: 核心系统未记账, 预留额度已释放");
       log.info("Line {}: drawdown request {} cancelled, core banking booked nothing under {}", line.lineId(),
           request.requestId(), request.coreIdempotencyKey());
@@ -298,15 +298,15 @@ public class CreditLineService {
     return cancelled;
   }
 
-  /** What the first transaction of a drawdown found: the drawdown made before, or the request to post. */
-  private record Reservation(Drawdown earlier, PendingDrawdown request) {}
+  /** What the first transaction of a drawdown found: the drawdown made before, or the request to post on the line. */
+  private record Reservation(Drawdown earlier, PendingDrawdown request, CreditLine line) {}
 
   private Reservation reserve(DrawCreditLine command) {
     CreditLine line = lines.lock(command.lineId()).orElseThrow(() -> new CreditLineNotFoundException(command.lineId()));
     Optional<Drawdown> earlier = lines.findDrawdown(line.lineId(), command.requestId());
     if (earlier.isPresent()) {
       requireSame(command, earlier.get().amount(), earlier.get().termMonths());
-      return new Reservation(earlier.get(), null);
+      return new Reservation(earlier.get(), null, line);
     }
     Optional<PendingDrawdown> sent = lines.findRequest(line.lineId(), command.requestId());
     sent.ifPresent(request -> requireSame(command, request.amount(), request.termMonths()));
@@ -323,15 +323,19 @@ public class CreditLineService {
       // A new request, or one core banking booked nothing for: checked against what is available now.
       refuseIfAny(limitAndTermViolations(line, command, today));
     }
+    Instant now = clock.now();
+    PendingDrawdown request;
     if (sent.isPresent()) {
-      lines.retryRequest(line.lineId(), command.requestId(), today, clock.now());
+      request = sent.get().retried(today, now);
+      lines.retryRequest(request);
     } else {
       String drawdownId = "DD" + DAY.format(today) + String.format("%06d", drawdownNumbers.nextLongValue() % 1_000_000);
-      lines.insertRequest(new PendingDrawdown(line.lineId(), command.requestId(), drawdownId, command.amount().setScale(2),
+      request = new PendingDrawdown(line.lineId(), command.requestId(), drawdownId, command.amount().setScale(2),
           command.termMonths(), Drawdown.coreIdempotencyKey(line.lineId(), command.requestId()), command.caller(), today,
-          PendingDrawdown.Status.PENDING, clock.now(), null));
+          PendingDrawdown.Status.PENDING, now, null);
+      lines.insertRequest(request);
     }
-    return new Reservation(null, lines.findRequest(line.lineId(), command.requestId()).orElseThrow());
+    return new Reservation(null, request, line);
   }
 
   private static void requireSame(DrawCreditLine command, BigDecimal amount, int termMonths) {
@@ -358,8 +362,7 @@ public class CreditLineService {
       violations.add(new FieldViolation("termMonths", "BEYOND_LINE_VALIDITY",
           "借款到期日 " + maturity + " 晚于额度有效期 " + line.validUntil() + ", 请缩短期限"));
     }
-    BigDecimal available = available(line, used(outstandingByLoan(lines.drawdowns(line.lineId()))))
-        .subtract(reserved(lines.pendingRequests(line.lineId()))).max(BigDecimal.ZERO);
+    BigDecimal available = available(line, drawnOrReserved(line.lineId()));
     if (command.amount().compareTo(available) > 0) {
       violations.add(new FieldViolation("amount", "EXCEEDS_AVAILABLE",
           "提款金额超过可用额度 " + available.toPlainString() + " 元"));
@@ -367,8 +370,7 @@ public class CreditLineService {
     return violations;
   }
 
-  private DisbursementOrder order(PendingDrawdown request) {
-    CreditLine line = lines.find(request.lineId()).orElseThrow();
+  private DisbursementOrder order(CreditLine line, PendingDrawdown request) {
     LoanApplication application = applications.get(line.applicationId());
     return new DisbursementOrder(request.coreIdempotencyKey(), line.applicationId(), line.borrowerName(), line.creditCode(),
         DisbursementService.settlementAccount(application), request.amount());
@@ -396,7 +398,7 @@ public class CreditLineService {
     lines.insertDrawdown(drawdown);
     lines.requestDrawn(line.lineId(), request.requestId());
     monitoring.start(loan.loanId());
-    boolean reconciled = "system".equals(actor);
+    boolean reconciled = RECONCILIATION.equals(actor);
     history.record(line.applicationId(), actor, "CREDIT_LINE_DRAWDOWN", "额度 " + line.lineId() + " 提款 "
         + request.amount().toPlainString() + " 元, " + request.termMonths() + " 个月, 借据 " + loan.loanId() + ", 核心记账 "
         + posting.postingReference() + (reconciled ? " (应答曾丢失, 系统向核心系统核实已记账后补记)"
@@ -405,6 +407,11 @@ public class CreditLineService {
         request.amount().toPlainString(), request.termMonths(), loan.loanId(), posting.postingReference(),
         reconciled ? " (reconciled after a lost answer)" : posting.replayed() ? " (replayed by core banking)" : "");
     return new DrawdownReceipt(drawdown, false);
+  }
+
+  /** What the line's drawdowns still owe in principal plus what its PENDING requests reserve. */
+  private BigDecimal drawnOrReserved(String lineId) {
+    return used(outstandingByLoan(lines.drawdowns(lineId))).add(reserved(lines.pendingRequests(lineId)));
   }
 
   /** What the line's PENDING requests reserve. */

@@ -33,6 +33,12 @@ public record PendingDrawdown(
     Instant attemptedAt,
     String outcome) {
 
+  /** The request sent again (or once more after it was cancelled): PENDING from {@code at}, on business day {@code on}. */
+  PendingDrawdown retried(LocalDate on, Instant at) {
+    return new PendingDrawdown(lineId, requestId, drawdownId, amount, termMonths, coreIdempotencyKey, requestedBy, on,
+        Status.PENDING, at, null);
+  }
+
   /** Where a drawdown request stands. */
   public enum Status {
     /** Core banking is being asked, or its answer did not come: the amount is reserved on the line. */
