@@ -83,6 +83,17 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     return instance;
   }
 
+  /**
+   * The daily close of the maturity date runs (00:30 the next day) before the renewal's posting: it counts the unpaid
+   * maturity instalment overdue. The clock then stands at 08:30, when the posting's job runs.
+   */
+  private void closeTheMaturityDateFirst(RenewalScenario loan, LocalDate maturity) {
+    moveClockTo(maturity.plusDays(1).atTime(0, 30).atZone(BusinessClock.BANK_ZONE).toInstant());
+    dailyClose.close(maturity);
+    assertThat(loans.ledger(loan.loanId()).get(11).status()).isEqualTo(InstalmentStatus.OVERDUE);
+    moveClockBy(Duration.ofHours(8));
+  }
+
   private void assertRenewedOnce(RenewalScenario loan) {
     assertThat(coreBanking.postingsOf(loan.loanId())).hasSize(1);
     assertThat(jdbc.sql("SELECT COUNT(*) FROM loan_account WHERE renewal_of = :l").param("l", loan.loanId())
@@ -165,11 +176,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     ProcessInstance instance = signed(loan);
     // The job executor is down over the maturity date: the daily close of that date runs first.
     LocalDate maturity = loan.account().maturityDate();
-    moveClockTo(maturity.plusDays(1).atTime(0, 30).atZone(BusinessClock.BANK_ZONE).toInstant());
-    dailyClose.close(maturity);
-    assertThat(loans.ledger(loan.loanId()).get(11).status()).isEqualTo(InstalmentStatus.OVERDUE);
-
-    moveClockBy(Duration.ofHours(8));
+    closeTheMaturityDateFirst(loan, maturity);
     loan.runJobs(instance);
 
     assertThat(instance).hasPassed(BOUNDARY_MATURITY_OVERDUE, END_MATURITY_OVERDUE).hasNotPassed(END_RENEWED).isEnded();
@@ -198,10 +205,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
         .postingReference();
     // The retry runs only after the daily close of the maturity date counted the maturity instalment overdue.
     LocalDate maturity = loan.account().maturityDate();
-    moveClockTo(maturity.plusDays(1).atTime(0, 30).atZone(BusinessClock.BANK_ZONE).toInstant());
-    dailyClose.close(maturity);
-    assertThat(loans.ledger(loan.loanId()).get(11).status()).isEqualTo(InstalmentStatus.OVERDUE);
-    moveClockBy(Duration.ofHours(8));
+    closeTheMaturityDateFirst(loan, maturity);
 
     assertThatThrownBy(() -> managementService.executeJob(posting.getId())).hasMessageContaining("needs an operator")
         .hasMessageContaining(reference).hasMessageContaining(maturity.toString());
@@ -243,10 +247,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     assertThatThrownBy(() -> managementService.executeJob(posting.getId())).hasMessageContaining("Core banking unavailable");
     assertThat(coreBanking.posting(RenewalPostingService.idempotencyKey(loan.loanId())).orElseThrow().amount())
         .as("core banking booked the reviewed amount").isEqualByComparingTo("40000.00");
-    moveClockTo(maturity.plusDays(1).atTime(0, 30).atZone(BusinessClock.BANK_ZONE).toInstant());
-    dailyClose.close(maturity);
-    assertThat(loans.ledger(loan.loanId()).get(11).status()).isEqualTo(InstalmentStatus.OVERDUE);
-    moveClockBy(Duration.ofHours(8));
+    closeTheMaturityDateFirst(loan, maturity);
 
     assertThatThrownBy(() -> managementService.executeJob(posting.getId())).hasMessageContaining("needs an operator")
         .hasMessageContaining(maturity.toString());
