@@ -2,15 +2,25 @@ package com.smeloanflow.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.smeloanflow.identity.DemoData;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The webapps' files may be kept by the browser and are asked for again on every use, so staff's
  * browsers do not fetch Tasklist's scripts anew at every login; their pages and every API are never
- * stored.
+ * stored. Their scripts and styles go out compressed; API answers and pages do not.
  */
 class WebappCachingTest extends AbstractIntegrationTest {
 
@@ -45,6 +55,68 @@ class WebappCachingTest extends AbstractIntegrationTest {
     Response engineRest = api.get("/engine-rest/engine", "zy001-acceptor");
     assertThat(engineRest.status()).isEqualTo(200);
     assertThat(engineRest.header("Cache-Control")).isEqualTo("no-cache");
+  }
+
+  @LocalServerPort
+  private int port;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void theWebappsScriptsAndStylesGoOutCompressedToABrowserThatAcceptsIt() {
+    for (String file : List.of("/camunda/lib/deps.js?bust=7.24.0",
+        "/camunda/app/tasklist/camunda-tasklist-bootstrap.js?bust=7.24.0",
+        "/camunda/app/tasklist/camunda-tasklist-bootstrap.css?bust=7.24.0")) {
+      HttpResponse<byte[]> plain = get(file, null);
+      HttpResponse<byte[]> compressed = get(file, "gzip, deflate, br");
+      assertThat(plain.headers().firstValue("Content-Encoding")).as(file).isEmpty();
+      assertThat(compressed.statusCode()).as(file).isEqualTo(200);
+      assertThat(compressed.headers().firstValue("Content-Encoding")).as(file).hasValue("gzip");
+      assertThat(compressed.headers().allValues("Vary")).as(file)
+          .anySatisfy(v -> assertThat(v).containsIgnoringCase("Accept-Encoding"));
+      assertThat(compressed.headers().firstValue("Cache-Control")).as(file).hasValue("no-cache");
+      assertThat(compressed.body().length).as(file).isLessThan(plain.body().length / 2);
+      assertThat(gunzip(compressed.body())).as("%s, unpacked", file).isEqualTo(plain.body());
+    }
+  }
+
+  @Test
+  void apiAnswersAndPagesAreNotCompressed() {
+    Response definitions = api.send("GET", "/engine-rest/process-definition?latestVersion=true&maxResults=100",
+        "zy001-acceptor", DemoData.PASSWORD, null, "Accept-Encoding", "gzip");
+    assertThat(definitions.status()).isEqualTo(200);
+    assertThat(definitions.body().length()).as("large enough to be compressed if JSON were").isGreaterThan(4096);
+    assertThat(definitions.header("Content-Encoding")).isNull();
+    Response page = api.send("GET", "/camunda/app/tasklist/default/", null, null, null, "Accept-Encoding", "gzip");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.header("Content-Encoding")).isNull();
+  }
+
+  private HttpResponse<byte[]> get(String path, String acceptEncoding) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    if (acceptEncoding != null) {
+      request.header("Accept-Encoding", acceptEncoding);
+    }
+    return send(request.build());
+  }
+
+  private HttpResponse<byte[]> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] gunzip(byte[] body) {
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test
