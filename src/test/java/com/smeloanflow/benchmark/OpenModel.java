@@ -54,6 +54,13 @@ final class OpenModel {
     Latency latency(String milestone) {
       return latencies.getOrDefault(milestone, Latency.NONE);
     }
+
+    /** The same step, its verdict saying that it started before the engine was quiet ({@code busy} null: as it is). */
+    Step startedOn(String busy) {
+      return busy == null ? this : new Step(label, offeredPerSecond, seconds, launched, completed, failed, unfinished,
+          completedPerSecond, sustained, verdict + "; started on a busy engine: " + busy, latencies, retries, httpStatuses,
+          cpuPerJourney, sampleFailures);
+    }
   }
 
   private final Http http;

@@ -3,6 +3,7 @@ package com.smeloanflow.benchmark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * Steps the offered rate up until the application no longer keeps up: doubling from the start rate
@@ -123,10 +124,13 @@ final class RateSearch {
 
   private final OpenModel model;
   private final BenchmarkSettings settings;
-  private final Runnable settle;
+  private final Supplier<String> settle;
 
-  /** {@code settle} runs before every step: waits until the previous step's work is done. */
-  RateSearch(OpenModel model, BenchmarkSettings settings, Runnable settle) {
+  /**
+   * {@code settle} runs before every step: waits until the previous step's work is done, and answers null, or what
+   * was still running when it gave up (the step's verdict says so).
+   */
+  RateSearch(OpenModel model, BenchmarkSettings settings, Supplier<String> settle) {
     this.model = model;
     this.settings = settings;
     this.settle = settle;
@@ -196,10 +200,10 @@ final class RateSearch {
 
   OpenModel.Step step(String name, double rate, int seconds, Journeys journeys, List<String> milestones, int drainSeconds)
       throws Exception {
-    settle.run();
+    String busy = settle.get();
     int count = Math.max(1, (int) Math.round(rate * seconds));
     IntFunction<Journey> prepared = journeys.prepare(rate, count);
-    OpenModel.Step step = model.run(name, rate, seconds, drainSeconds, prepared, milestones);
+    OpenModel.Step step = model.run(name, rate, seconds, drainSeconds, prepared, milestones).startedOn(busy);
     Benchmark.log("  %-22s %6.1f/s offered → %6.1f/s completed, end p50/p95/p99 %s, CPU ms/journey %s, %s", name,
         rate, step.completedPerSecond(), step.latency(milestones.get(milestones.size() - 1)).brief(),
         Report.cpu(step.cpuPerJourney()), step.verdict());

@@ -55,6 +55,17 @@ class ReportTest {
   }
 
   @Test
+  void aStepThatStartedBeforeTheEngineWasQuietSaysSoInItsVerdict() {
+    OpenModel.Step step = new OpenModel.Step("AUTO", 5, 6, 30, 30, 0, 0, 5.0, true, "sustained", Map.of(), Map.of(),
+        Map.of(), null, List.of());
+
+    assertThat(step.startedOn(null)).isSameAs(step);
+    OpenModel.Step busy = step.startedOn("12 due jobs still waiting after 60 s");
+    assertThat(busy.verdict()).isEqualTo("sustained; started on a busy engine: 12 due jobs still waiting after 60 s");
+    assertThat(busy).usingRecursiveComparison().ignoringFields("verdict").isEqualTo(step);
+  }
+
+  @Test
   void niceAxisLimitsRoundUpToOneTwoOrFiveTimesAPowerOfTen() {
     assertThat(SvgChart.nice(7)).isEqualTo(10);
     assertThat(SvgChart.nice(42)).isEqualTo(50);

@@ -1,6 +1,7 @@
 package com.smeloanflow.benchmark;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -36,17 +37,30 @@ interface Scenario {
   record Context(BenchmarkSettings settings, Target target, Http http, ScheduledExecutorService timer, Journey.Pace pace,
       CpuMeter cpu) {
 
-    /** Waits (up to a minute) until the engine has no due job left, so a step starts from a quiet engine. */
-    void settle() {
+    /**
+     * Waits (up to a minute) until the engine has no due job left, so a step starts from a quiet engine. Returns
+     * null when it is quiet; otherwise what was left, which is logged and which the caller puts into the step's
+     * verdict: a step that starts on a busy engine measures less than the application can do.
+     */
+    String settle() {
       long deadline = System.nanoTime() + 60_000_000_000L;
+      long left = -1;
       while (System.nanoTime() < deadline) {
         Http.Reply reply = http.call("GET", "/engine-rest/job/count?executable=true", LoanJourneys.ADMIN, null);
-        if (reply.ok() && reply.json().path("count").asLong() == 0) {
-          break;
+        if (reply.ok()) {
+          left = reply.json().path("count").asLong();
+          if (left == 0) {
+            sleep(500);
+            return null;
+          }
         }
         sleep(250);
       }
+      String busy = left < 0 ? "the engine's job count did not answer for 60 s"
+          : String.format(Locale.ROOT, "%,d due jobs still waiting after 60 s", left);
+      Benchmark.log("  settle: %s; the next step starts on a busy engine", busy);
       sleep(500);
+      return busy;
     }
 
     static void sleep(long millis) {

@@ -53,9 +53,10 @@ final class SingleApproverScenario implements Scenario {
     BenchmarkSettings settings = context.settings();
     int count = (int) Math.round(settings.singleRate() * settings.singleSeconds());
     List<String> codes = loans.strongEnterprises(count);
-    context.settle();
+    String busy = context.settle();
     OpenModel.Step step = new OpenModel(context.http(), context.cpu(), context.settings().latencyBoundSeconds()).run("SINGLE", settings.singleRate(),
-        settings.singleSeconds(), 60, i -> loans.singleApprover(codes.get(i)), LoanJourneys.SINGLE_MILESTONES);
+        settings.singleSeconds(), 60, i -> loans.singleApprover(codes.get(i)), LoanJourneys.SINGLE_MILESTONES)
+        .startedOn(busy);
     Benchmark.log("  SINGLE %.1f/s: %d of %d disbursed, end p50/p95/p99 %s", settings.singleRate(), step.completed(),
         step.launched(), step.latency(LoanJourneys.DISBURSED_VISIBLE).brief());
     return new Result(step);
