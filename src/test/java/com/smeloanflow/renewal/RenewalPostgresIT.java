@@ -67,6 +67,15 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
 
   /** A signed renewal whose old loan matured a minute ago: the posting job is due. */
   /** The loan's renewal applied for, approved and signed: waiting for the maturity date. */
+  /**
+   * A loan of a strong borrower ({@link RenewalScenario#PRINCIPAL}) maturing {@code daysToMaturity} days from today,
+   * offered renewal by the scan.
+   */
+  private RenewalScenario offeredRenewal(int daysToMaturity) {
+    return RenewalScenario.loan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans, clock.today(),
+        daysToMaturity, ProcessingFixtures.strongProfile(), RenewalScenario.PRINCIPAL).scanNow();
+  }
+
   private static ProcessInstance signed(RenewalScenario loan) {
     assertThat(loan.apply("PG-" + loan.loanId()).status()).isEqualTo(201);
     ProcessInstance instance = loan.renewal();
@@ -107,8 +116,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
   @Test
   void aMaturityJobReplayedAfterCoreBankingPostedButItsAnswerWasLostPostsOnce() {
     stopClock();
-    RenewalScenario loan = RenewalScenario.strongLoan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans,
-        clock.today()).scanNow();
+    RenewalScenario loan = offeredRenewal(45);
     ProcessInstance instance = signedAndMatured(loan);
     Job posting = managementService.createJobQuery().processInstanceId(instance.getId()).executable().singleResult();
     coreBanking.faults().failAfterPosting(1);
@@ -128,8 +136,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
   @Test
   void twoNodesRunningThePostingAtOnceRenewOnce() throws Exception {
     stopClock();
-    RenewalScenario loan = RenewalScenario.strongLoan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans,
-        clock.today()).scanNow();
+    RenewalScenario loan = offeredRenewal(45);
     ProcessInstance instance = signedAndMatured(loan);
 
     List<String> newLoans = Concurrently.run(4, () -> postings.post(loan.loanId()).newLoan().loanId());
@@ -143,8 +150,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
   @Test
   void aPrepaymentAfterSigningIsReviewedAndTheLowerAmountRenewedOnce() {
     stopClock();
-    RenewalScenario loan = RenewalScenario.strongLoan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans,
-        clock.today()).scanNow();
+    RenewalScenario loan = offeredRenewal(45);
     ProcessInstance instance = signed(loan);
     loan.repay(repayments.payoffAmount(loan.loanId(), clock.today()).subtract(new BigDecimal("40000.00")), clock.today());
     moveClockTo(loan.account().maturityDate().atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
@@ -171,8 +177,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
   @Test
   void aPostingRunAfterTheDailyCloseCountedTheMaturityOverduePostsNothingAndServicingRefusesTheRenewal() {
     stopClock();
-    RenewalScenario loan = RenewalScenario.loan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans,
-        clock.today(), 52, ProcessingFixtures.strongProfile(), RenewalScenario.PRINCIPAL).scanNow();
+    RenewalScenario loan = offeredRenewal(52);
     ProcessInstance instance = signed(loan);
     // The job executor is down over the maturity date: the daily close of that date runs first.
     LocalDate maturity = loan.account().maturityDate();
@@ -194,8 +199,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
   @Test
   void aLostAnswerWhoseRetryRunsAfterTheDailyCloseFailsTheJobForAnOperatorAndRecordsNothing() {
     stopClock();
-    RenewalScenario loan = RenewalScenario.loan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans,
-        clock.today(), 54, ProcessingFixtures.strongProfile(), RenewalScenario.PRINCIPAL).scanNow();
+    RenewalScenario loan = offeredRenewal(54);
     ProcessInstance instance = signedAndMatured(loan);
     Job posting = managementService.createJobQuery().processInstanceId(instance.getId()).activityId(TASK_POST_RENEWAL)
         .singleResult();
@@ -231,8 +235,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
   @Test
   void aLostAnswerAfterTheAmountReviewWhoseRetryRunsAfterTheDailyCloseAlsoWaitsForAnOperator() {
     stopClock();
-    RenewalScenario loan = RenewalScenario.loan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans,
-        clock.today(), 56, ProcessingFixtures.strongProfile(), RenewalScenario.PRINCIPAL).scanNow();
+    RenewalScenario loan = offeredRenewal(56);
     ProcessInstance instance = signed(loan);
     loan.repay(repayments.payoffAmount(loan.loanId(), clock.today()).subtract(new BigDecimal("40000.00")), clock.today());
     LocalDate maturity = loan.account().maturityDate();
