@@ -38,9 +38,9 @@ import org.springframework.transaction.annotation.Transactional;
  * drawdowns (classification, days past due, open signals), a customer manager confirms or changes the outcome when
  * the table asks, and the line is updated and the borrower mailed. At the end of its validity the line expires.
  *
- * <p>A reduced limit is never below what is drawn: when the table's share of the limit is less than the outstanding
- * principal of the drawdowns, the limit becomes that outstanding principal, so nothing is available until the
- * borrower repays, and only what is repaid can be drawn again.
+ * <p>A reduced limit is never below what is drawn or reserved: when the table's share of the limit is less than the
+ * outstanding principal of the drawdowns plus what pending drawdown requests reserve, the limit becomes that sum, so
+ * nothing is available until the borrower repays, and only what is repaid can be drawn again.
  */
 @Service
 public class CreditLineReviewService {
@@ -187,12 +187,12 @@ public class CreditLineReviewService {
     CreditLineReview review = all.get(all.size() - 1);
     ReviewOutcome outcome = review.outcome() != null ? review.outcome() : review.tableOutcome();
     CreditLine line = lines.lock(lineId).orElseThrow(() -> new CreditLineNotFoundException(lineId));
-    BigDecimal used = CreditLineService.used(lineService.outstandingByLoan(lineService.drawdowns(lineId)));
+    BigDecimal drawnOrReserved = lineService.drawnOrReserved(lineId);
     BigDecimal limit = line.limit();
     if (outcome == ReviewOutcome.REDUCE) {
       BigDecimal target = review.decided() && review.newLimit() != null ? review.newLimit()
           : line.limit().multiply(BigDecimal.valueOf(review.tableLimitShare())).divide(BigDecimal.valueOf(100), 2, RoundingMode.DOWN);
-      limit = target.max(used);
+      limit = target.max(drawnOrReserved);
     }
     String decidedBy = review.decided() ? review.decidedBy() : SYSTEM;
     String reason = review.decided() ? review.decisionReason() : review.tableReason();
@@ -206,8 +206,8 @@ public class CreditLineReviewService {
       case CLOSE -> lines.update(lineId, limit, CreditLineStatus.CLOSED, "第" + review.reviewYear() + "年年审终止: " + reason);
     }
     mails.enqueue(line.applicationId(), outcome.mail());
-    log.info("Line {}: review {} applied: {} by {}, limit {} -> {} CNY ({} drawn)", lineId, review.reviewId(), outcome, decidedBy,
-        line.limit().toPlainString(), limit.toPlainString(), used.toPlainString());
+    log.info("Line {}: review {} applied: {} by {}, limit {} -> {} CNY ({} drawn or reserved)", lineId, review.reviewId(),
+        outcome, decidedBy, line.limit().toPlainString(), limit.toPlainString(), drawnOrReserved.toPlainString());
     return outcome;
   }
 

@@ -409,8 +409,11 @@ public class CreditLineService {
     return new DrawdownReceipt(drawdown, false);
   }
 
-  /** What the line's drawdowns still owe in principal plus what its PENDING requests reserve. */
-  private BigDecimal drawnOrReserved(String lineId) {
+  /**
+   * What the line's drawdowns still owe in principal plus what its PENDING requests reserve: no limit is lowered
+   * below it (a reduction here or by the annual review, {@link CreditLineReviewService#apply}).
+   */
+  BigDecimal drawnOrReserved(String lineId) {
     return used(outstandingByLoan(lines.drawdowns(lineId))).add(reserved(lines.pendingRequests(lineId)));
   }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.smeloanflow.approval.LoanFlow;
+import com.smeloanflow.disbursement.SandboxCoreBankingFaults;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.process.CreditLineReviewProcess;
@@ -27,6 +28,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.BeanFactory;
@@ -46,6 +48,7 @@ class CreditLineReviewProcessTest extends AbstractIntegrationTest {
   @Autowired CreditLineReviewService reviews;
   @Autowired LoanAccountService loans;
   @Autowired BusinessClock clock;
+  @Autowired SandboxCoreBankingFaults faults;
 
   TestApplications.Builder request;
   String applicationId;
@@ -61,6 +64,11 @@ class CreditLineReviewProcessTest extends AbstractIntegrationTest {
     line = lines.findByApplication(applicationId).orElseThrow();
     review = runtimeService.createProcessInstanceQuery().processDefinitionKey(CreditLineReviewProcess.KEY)
         .processInstanceBusinessKey(line.lineId()).singleResult();
+  }
+
+  @AfterEach
+  void coreBankingAnswersAgain() {
+    faults.reset();
   }
 
   private String draw(String amount) {
@@ -133,6 +141,27 @@ class CreditLineReviewProcessTest extends AbstractIntegrationTest {
     assertThat(api.get("/api/lines/" + line.lineId(), CHANNEL).json().get("available").decimalValue()).isEqualByComparingTo("0.00");
     assertThat(mailsWithSubject("额度调整")).singleElement().satisfies(mail -> assertThat(bodyOf(mail)).contains("900000.00"));
     assertThat(review).isWaitingAt(TIMER_REVIEW_DUE);
+  }
+
+  @Test
+  void theReviewsReductionNeverGoesBelowWhatAPendingDrawdownReserves() {
+    String loanId = draw("500000.00");
+    classify(loanId, Classification.SPECIAL_MENTION);
+    faults.failBeforePosting(1);
+    String pending = "{\"requestId\":\"RV-" + UUID.randomUUID() + "\",\"amount\":300000.00,\"termMonths\":12}";
+    Response unanswered = api.post("/api/lines/" + line.lineId() + "/drawdowns", CHANNEL, pending);
+    assertThat(unanswered.status()).as("core banking did not answer: 300,000 stays reserved").isEqualTo(503);
+
+    reachAnniversary(1);
+
+    assertThat(reviews.reviewsOf(line.lineId()).get(0).outcome()).isEqualTo(ReviewOutcome.REDUCE);
+    assertThat(lineNow().limit()).as("70 % would be 700,000, below the 500,000 drawn plus the 300,000 reserved")
+        .isEqualByComparingTo("800000.00");
+    assertThat(api.get("/api/lines/" + line.lineId(), CHANNEL).json().get("available").decimalValue()).isEqualByComparingTo("0.00");
+    Response retried = api.post("/api/lines/" + line.lineId() + "/drawdowns", CHANNEL, pending);
+    assertThat(retried.status()).as("the channel's retry still fits the reduced limit: %s", retried.body()).isEqualTo(201);
+    assertThat(api.get("/api/lines/" + line.lineId(), CHANNEL).json().get("used").decimalValue())
+        .isEqualByComparingTo("800000.00");
   }
 
   @Test
