@@ -11,9 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     and in PostgreSQL's {@code application_name}; defaults to the host name
  * @param jobHandOverTimeout how long a graceful shutdown waits for the jobs this node is running
  *     before it hands the jobs it has acquired but not started back to the other nodes
- * @param metricsRefreshInterval how often the node reads the cluster-wide figures (applications,
- *     postings, mails, jobs, incidents, open tasks) that {@code /actuator/prometheus} shows; zero
- *     turns the refresh off
+ * @param metricsRefreshInterval how often the node refreshes the cluster-wide figures (applications,
+ *     postings, mails, jobs, incidents, open tasks) that {@code /actuator/prometheus} shows: it reads
+ *     them only when the figures any node stored are older than nine tenths of this, otherwise it
+ *     shows the stored ones ({@link OperationsMetrics}); zero turns the refresh off
  */
 @ConfigurationProperties(prefix = "smeloan.cluster")
 public record ClusterProperties(

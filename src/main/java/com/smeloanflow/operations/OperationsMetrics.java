@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,10 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The figures an operations team watches, as Micrometer meters for {@code /actuator/prometheus}. Every
- * {@code smeloan.cluster.metrics-refresh-interval} (30 s) the node reads them in a few grouped queries
- * from the stages' tables (read only: each stage still owns its table) and from the engine's runtime
- * tables, so a scrape never queries the database:
+ * The figures an operations team watches, as Micrometer meters for {@code /actuator/prometheus}. They are
+ * read in a few grouped queries from the stages' tables (read only: each stage still owns its table) and
+ * from the engine's runtime tables, so a scrape never queries the database:
  * <ul>
  *   <li>{@code smeloan_applications{status}}: applications by the status a channel shows;</li>
  *   <li>{@code smeloan_applications_routed_total{route}}: applications by approval route (AUTO, SINGLE, COMMITTEE, REJECT);</li>
@@ -44,8 +44,13 @@ import org.springframework.stereotype.Component;
  *   <li>{@code smeloan_cluster_figures_age_seconds}: how old these figures are (they stop updating while
  *       the database is unreachable).</li>
  * </ul>
- * These figures are the cluster's, the same on every node. The job executor's own counters per node are
- * {@link EngineMetrics}'.
+ * These figures are the cluster's, the same on every node, so one node reads them for all: every
+ * {@code smeloan.cluster.metrics-refresh-interval} (30 s) each node looks at the figures stored in
+ * {@link ClusterFiguresStore}; when they are older than nine tenths of the interval it claims the next read,
+ * reads them and stores them, otherwise it shows the stored ones. The open tasks per group alone cost the
+ * database 175 ms at 100,000 open tasks on an idle machine, up to 2.5 s under load; a cluster of n nodes reads
+ * them about once per interval instead of n times (docs/performance.md, "Tuning"). The job executor's own
+ * counters per node are {@link EngineMetrics}'.
  */
 @Component
 public class OperationsMetrics implements DisposableBean {
@@ -58,15 +63,21 @@ public class OperationsMetrics implements DisposableBean {
   private final ClusterProperties cluster;
   private final AtomicReference<ClusterFigures> figures = new AtomicReference<>(ClusterFigures.NONE);
   private final AtomicReference<Instant> readAt = new AtomicReference<>();
+  private final ClusterFiguresStore store;
+  /** This node's claims on the next read: its name and a random part, new at every start. */
+  private final String claimant;
   private final Set<String> registered = ConcurrentHashMap.newKeySet();
   private volatile ScheduledExecutorService refresher;
   private volatile boolean failing;
 
-  public OperationsMetrics(JdbcClient jdbc, BusinessClock clock, MeterRegistry meters, ClusterProperties cluster) {
+  OperationsMetrics(JdbcClient jdbc, BusinessClock clock, MeterRegistry meters, ClusterProperties cluster,
+      ClusterFiguresStore store) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.meters = meters;
     this.cluster = cluster;
+    this.store = store;
+    this.claimant = JobExecutorLockOwner.lockOwner(cluster.nodeName());
     Gauge.builder("smeloan.cluster.figures.age", this, metrics -> metrics.ageSeconds())
         .baseUnit("seconds").description("Age of the cluster-wide figures (they stop updating while the database is unreachable)")
         .register(meters);
@@ -93,11 +104,47 @@ public class OperationsMetrics implements DisposableBean {
     }
   }
 
-  /** Reads the figures now and registers a meter for every status, route, group, ... seen for the first time. */
+  /** Reads the figures now, stores them for the other nodes and shows them. */
   public void refresh() {
+    Instant at = Instant.now();
     ClusterFigures read = read();
+    store.save(read, at, claimant);
+    show(read, at);
+  }
+
+  /**
+   * The refresh every interval: reads the figures when the stored ones are older than the interval (nine
+   * tenths of it, so that a node's own schedule does not just miss its turn) and no other node is reading
+   * them, otherwise shows the stored ones.
+   *
+   * @return whether this node read the figures itself
+   */
+  boolean refreshForCluster(Instant now) {
+    Duration interval = cluster.metricsRefreshInterval();
+    if (store.claim(claimant, now, now.minus(interval.multipliedBy(9).dividedBy(10)), interval)) {
+      ClusterFigures read;
+      try {
+        read = read();
+      } catch (RuntimeException e) {
+        store.release(claimant);
+        throw e;
+      }
+      store.save(read, now, claimant);
+      show(read, now);
+      return true;
+    }
+    store.latest().ifPresent(stored -> show(stored.figures(), stored.readAt()));
+    return false;
+  }
+
+  /** Shows figures read at {@code at}: registers a meter for every status, route, group, ... seen for the first time. */
+  private void show(ClusterFigures read, Instant at) {
+    Instant shown = readAt.get();
+    if (shown != null && shown.isAfter(at)) {
+      return;
+    }
     figures.set(read);
-    readAt.set(Instant.now());
+    readAt.set(at);
     registerGauges("smeloan.applications", "status", read.applicationsByStatus().keySet(), ClusterFigures::applicationsByStatus,
         "Applications by the status a channel shows");
     read.applicationsByRoute().keySet().forEach(route -> registerCounter("smeloan.applications.routed", "route", route,
@@ -126,7 +173,7 @@ public class OperationsMetrics implements DisposableBean {
 
   private void refreshQuietly() {
     try {
-      refresh();
+      refreshForCluster(Instant.now());
       if (failing) {
         log.info("Cluster figures are read again");
         failing = false;
