@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +36,10 @@ class ClusterFiguresOncePerClusterTest extends AbstractIntegrationTest {
   MeterRegistry metersOfB;
   OperationsMetrics nodeA;
   OperationsMetrics nodeB;
-  /** A minute ago, so that every instant of a test is in the past and the figures' age is known. */
+  /**
+   * A minute ago, so that every instant of a test is in the past and the figures' age is known; in whole
+   * milliseconds, as the database keeps it (no rounding at an instant compared for equality).
+   */
   Instant t0;
 
   @BeforeEach
@@ -47,7 +51,7 @@ class ClusterFiguresOncePerClusterTest extends AbstractIntegrationTest {
     metersOfB = new SimpleMeterRegistry();
     nodeA = node("node-a", metersOfA);
     nodeB = node("node-b", metersOfB);
-    t0 = Instant.now().minusSeconds(60);
+    t0 = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
   }
 
   private OperationsMetrics node(String name, MeterRegistry meters) {
