@@ -61,15 +61,26 @@ public final class LoanRenewalProcess {
     public static final String RECEIVE_AWAIT_SIGNATURE = "ReceiveTask_AwaitRenewalSignature";
     /** 到期仍未签约 (boundary timer at maturity) */
     public static final String BOUNDARY_MATURED_UNSIGNED = "BoundaryEvent_MaturedUnsigned";
-    /** 原贷款已到期 (signed: the day of the posting) */
+    /** 到期日是否为非工作日? (signed: the amount is checked on the last working day before such a maturity) */
+    public static final String GATEWAY_CHECK_BEFORE_MATURITY = "Gateway_CheckAmountBeforeMaturity";
+    /** 到期前最后一个工作日 (timer at 00:00 of that day) */
+    public static final String TIMER_AMOUNT_CHECK_DUE = "TimerEvent_AmountCheckDue";
+    /** 核对到期应还本金 (a prepayment since signing goes to 复核续贷金额 on that working day) */
+    public static final String TASK_CHECK_AMOUNT = "ServiceTask_CheckRenewalAmount";
+    /** 到期应还本金已变更 (error boundary of the check: a prepayment since signing) */
+    public static final String BOUNDARY_AMOUNT_CHANGED_BEFORE_MATURITY = "BoundaryEvent_AmountChangedBeforeMaturity";
+    /** Joins the signature, the check and a reviewer's RENEW_DUE before the maturity. */
+    public static final String GATEWAY_AWAIT_MATURITY_JOIN = "Gateway_AwaitMaturityJoin";
+    /** 原贷款已到期 (the day of the posting; passed at once when a review at maturity renews the principal due) */
     public static final String TIMER_LOAN_MATURES = "TimerEvent_LoanMatures";
-    /** Joins the maturity and a reviewer's RENEW_DUE before the posting. */
-    public static final String GATEWAY_POST_RENEWAL_JOIN = "Gateway_PostRenewalJoin";
     /** 办理续贷转贷 */
     public static final String TASK_POST_RENEWAL = "ServiceTask_PostRenewal";
     /** 到期应还本金已变更 (error boundary: a prepayment since signing; nothing posted) */
     public static final String BOUNDARY_AMOUNT_CHANGED = "BoundaryEvent_RenewalAmountChanged";
-    /** 复核续贷金额 (the approver group, due on the maturity date) */
+    /**
+     * 复核续贷金额 (the approver group, due on the day it opens: the last working day before a maturity date that is
+     * no working day, else the maturity date)
+     */
     public static final String TASK_REVIEW_AMOUNT = "UserTask_ReviewRenewalAmount";
     /** 是否按到期应还本金续贷? */
     public static final String GATEWAY_RENEW_DUE = "Gateway_RenewDueAmount";
@@ -138,11 +149,18 @@ public final class LoanRenewalProcess {
     public static final String TO_AWAIT_SIGNATURE = "SequenceFlow_ToAwaitRenewalSignature";
     public static final String CONTRACT_SIGNED = "SequenceFlow_RenewalContractSigned";
     public static final String MATURED_UNSIGNED = "SequenceFlow_MaturedUnsigned";
+    /** 是 (the maturity date is no working day: check the amount on the last working day before it) */
+    public static final String CHECK_BEFORE_MATURITY_YES = "SequenceFlow_CheckAmountBeforeMaturityYes";
+    /** 否 (a working day: the posting at maturity checks the amount, as its review can take place that day) */
+    public static final String CHECK_BEFORE_MATURITY_NO = "SequenceFlow_CheckAmountBeforeMaturityNo";
+    public static final String AMOUNT_CHECK_DUE = "SequenceFlow_AmountCheckDue";
+    public static final String AMOUNT_CHECKED = "SequenceFlow_RenewalAmountChecked";
+    public static final String AMOUNT_CHANGED_BEFORE_MATURITY = "SequenceFlow_AmountChangedBeforeMaturity";
+    public static final String TO_AWAIT_MATURITY = "SequenceFlow_ToAwaitMaturity";
     public static final String LOAN_MATURED = "SequenceFlow_LoanMatured";
-    public static final String TO_POST_RENEWAL = "SequenceFlow_ToPostRenewal";
     public static final String AMOUNT_CHANGED = "SequenceFlow_RenewalAmountChanged";
     public static final String AMOUNT_REVIEWED = "SequenceFlow_RenewalAmountReviewed";
-    /** 按到期应还本金续贷 (back to the posting) */
+    /** 按到期应还本金续贷 (to the maturity, then the posting) */
     public static final String RENEW_DUE_YES = "SequenceFlow_RenewDueAmountYes";
     /** 不再续贷 */
     public static final String RENEW_DUE_NO = "SequenceFlow_RenewDueAmountNo";
@@ -167,7 +185,7 @@ public final class LoanRenewalProcess {
   }
 
   /**
-   * BPMN error codes of 办理续贷转贷: a prepayment after signing, or a maturity instalment already counted
+   * BPMN error codes of 办理续贷转贷 (and of 核对到期应还本金: AMOUNT_CHANGED): a prepayment after signing, or a maturity instalment already counted
    * overdue, found before any money moved.
    */
   public static final class Errors {
@@ -204,7 +222,16 @@ public final class LoanRenewalProcess {
     public static final ProcessVariable<Boolean> APPROVED = ProcessVariable.of("renewalApproved", Boolean.class);
     /** The old loan's maturity, 00:00 China Standard Time: the posting if signed, the lapse if not. */
     public static final ProcessVariable<Date> MATURES_AT = ProcessVariable.of("renewalMaturesAt", Date.class);
-    /** When 复核续贷金额 is due: 23:59 China Standard Time of the maturity date (the daily close then counts it overdue). */
+    /**
+     * Set at the signature: 00:00 China Standard Time of the last working day before the maturity date when that
+     * date is no working day (the principal due is checked then, so that 复核续贷金额 falls on a day people work);
+     * null when the maturity date is a working day, or no working day is left between the signature and it.
+     */
+    public static final ProcessVariable<Date> AMOUNT_CHECK_AT = ProcessVariable.of("renewalAmountCheckAt", Date.class);
+    /**
+     * When 复核续贷金额 is due: 23:59 China Standard Time of the day it opens, the last working day before the
+     * maturity or the maturity date (the daily close of the maturity date counts unpaid principal overdue).
+     */
     public static final ProcessVariable<Date> AMOUNT_REVIEW_DUE_AT = ProcessVariable.of("renewalAmountReviewDueAt", Date.class);
     /** 复核续贷金额: whether the principal now due is renewed (else the renewal is withdrawn). */
     public static final ProcessVariable<Boolean> RENEW_DUE = ProcessVariable.of("renewalRenewDue", Boolean.class);

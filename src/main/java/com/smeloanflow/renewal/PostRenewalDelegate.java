@@ -34,7 +34,7 @@ public class PostRenewalDelegate implements JavaDelegate {
     switch (result.outcome()) {
       case RENEWED -> { }
       case AMOUNT_CHANGED -> {
-        AMOUNT_REVIEW_DUE_AT.set(execution, reviews.dueAt(loanId));
+        AMOUNT_REVIEW_DUE_AT.set(execution, reviews.dueAtMaturity(loanId));
         throw new BpmnError(LoanRenewalProcess.Errors.AMOUNT_CHANGED, "Loan " + loanId + " owes "
             + result.dueAtMaturity().toPlainString() + " CNY principal at maturity, not the amount to renew: nothing posted");
       }

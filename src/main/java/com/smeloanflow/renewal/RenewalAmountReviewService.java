@@ -2,6 +2,7 @@ package com.smeloanflow.renewal;
 
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.InvalidTaskInputException;
+import com.smeloanflow.platform.calendar.BankCalendar;
 import com.smeloanflow.servicing.LedgerLine;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
@@ -16,9 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 复核续贷金额: a prepayment after the renewal contract was signed changed the old loan's principal due at
- * maturity, so the maturity posting moved no money. The group that approved the renewal decides, on the
- * maturity date itself (the daily close of that date, at 00:30 the next day, counts unpaid principal due
- * that day overdue):
+ * maturity, so no money moved. The group that approved the renewal decides on a day people work: the last working
+ * day before a maturity date that is no working day (核对到期应还本金 finds the change at 00:00 of that day,
+ * {@link #amountCheckAt}), else the maturity date itself (the maturity posting finds it). The daily close of the
+ * maturity date, at 00:30 the next day, counts unpaid principal due that day overdue:
  *
  * <ul>
  *   <li><b>RENEW_DUE</b>: renew the principal now due. The signed amount is the ceiling: lending less under the
@@ -33,23 +35,45 @@ import org.springframework.transaction.annotation.Transactional;
 public class RenewalAmountReviewService {
 
   private static final Logger log = LoggerFactory.getLogger(RenewalAmountReviewService.class);
-  /** When the review is due on the maturity date: its last minute, before the daily close counts it overdue. */
+  /** When the review is due on the day it opens: its last minute (on the maturity date, before the daily close counts it overdue). */
   static final LocalTime DUE_AT = LocalTime.of(23, 59);
 
   private final RenewalRepository renewals;
   private final LoanAccountService loans;
   private final BusinessClock clock;
+  private final BankCalendar calendar;
 
-  public RenewalAmountReviewService(RenewalRepository renewals, LoanAccountService loans, BusinessClock clock) {
+  public RenewalAmountReviewService(RenewalRepository renewals, LoanAccountService loans, BusinessClock clock,
+      BankCalendar calendar) {
     this.renewals = renewals;
     this.loans = loans;
     this.clock = clock;
+    this.calendar = calendar;
   }
 
-  /** The review's due date: 23:59 China Standard Time of the old loan's maturity date. */
-  public Date dueAt(String loanId) {
-    LocalDate maturity = renewals.find(loanId).orElseThrow().maturityDate();
-    return Date.from(maturity.atTime(DUE_AT).atZone(BusinessClock.BANK_ZONE).toInstant());
+  /** The due date of a review the maturity posting asks for: 23:59 China Standard Time of the maturity date. */
+  public Date dueAtMaturity(String loanId) {
+    return dueOn(renewals.find(loanId).orElseThrow().maturityDate());
+  }
+
+  /** The due date of a review that opens on {@code day}: 23:59 China Standard Time of that day. */
+  public Date dueOn(LocalDate day) {
+    return Date.from(day.atTime(DUE_AT).atZone(BusinessClock.BANK_ZONE).toInstant());
+  }
+
+  /**
+   * When a signed renewal's principal due is checked before its maturity ({@code renewalAmountCheckAt}): 00:00
+   * China Standard Time of the last working day before a maturity date that is no working day, so that a review
+   * it asks for falls on a day people work. Null when the maturity date is a working day (the posting at maturity
+   * checks, and the review takes place that day) or when that working day has passed already (signed on a
+   * weekend before a Monday holiday: only the maturity is left).
+   */
+  public Date amountCheckAt(LocalDate maturity) {
+    if (calendar.isWorkingDay(maturity)) {
+      return null;
+    }
+    LocalDate checkOn = calendar.lastWorkingDayBefore(maturity);
+    return checkOn.isBefore(clock.today()) ? null : Date.from(checkOn.atStartOfDay(BusinessClock.BANK_ZONE).toInstant());
   }
 
   /**

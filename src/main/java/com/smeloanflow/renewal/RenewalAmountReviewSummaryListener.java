@@ -1,5 +1,7 @@
 package com.smeloanflow.renewal;
 
+import com.smeloanflow.platform.BusinessClock;
+import java.time.format.DateTimeFormatter;
 import com.smeloanflow.monitoring.LoanSummaryListener;
 import java.util.List;
 import java.util.Map;
@@ -8,16 +10,17 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Task listener (create) of 复核续贷金额: the loan (borrower, maturity date) and the figures of the review (the
- * signed amount, the principal now due at maturity, the difference prepaid since signing) as read-only
- * task-local values for the form.
+ * Task listener (create) of 复核续贷金额: the loan (borrower, maturity date), the figures of the review (the
+ * signed amount, the principal now due at maturity, the difference prepaid since signing) and by when it is to be
+ * done (the task's due date) as read-only task-local values for the form.
  */
 @Component("renewalAmountReviewSummary")
 public class RenewalAmountReviewSummaryListener implements TaskListener {
 
   /** The task-local values it sets besides the loan summary. */
   public static final List<String> FORM_VALUES = List.of("renewalSignedAmountText", "renewalDueAtMaturityText",
-      "renewalPrepaidSinceSigningText", "renewalContractNumber");
+      "renewalPrepaidSinceSigningText", "renewalContractNumber", "renewalReviewDueText");
+  private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessClock.BANK_ZONE);
 
   private final RenewalAmountReviewService reviews;
   private final LoanSummaryListener loanSummary;
@@ -29,7 +32,9 @@ public class RenewalAmountReviewSummaryListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    task.setVariablesLocal(values(task.getExecution().getProcessBusinessKey()));
+    Map<String, Object> values = values(task.getExecution().getProcessBusinessKey());
+    values.put("renewalReviewDueText", DUE.format(task.getDueDate().toInstant()));
+    task.setVariablesLocal(values);
   }
 
   Map<String, Object> values(String loanId) {

@@ -8,10 +8,12 @@ import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.platform.InvalidFieldsException;
 import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.process.LoanRenewalProcess;
+import com.smeloanflow.process.ProcessVariable;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.LoanNotFoundException;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -36,9 +38,11 @@ public class RenewalContractService {
   private final ESignatureService eSignature;
   private final RuntimeService runtimeService;
   private final BusinessClock clock;
+  private final RenewalAmountReviewService reviews;
 
   public RenewalContractService(RenewalRepository renewals, LoanAccountService loans, LoanApplicationRepository applications,
-      ESignatureService eSignature, RuntimeService runtimeService, BusinessClock clock) {
+      ESignatureService eSignature, RuntimeService runtimeService, BusinessClock clock, RenewalAmountReviewService reviews) {
+    this.reviews = reviews;
     this.renewals = renewals;
     this.loans = loans;
     this.applications = applications;
@@ -106,8 +110,10 @@ public class RenewalContractService {
             "电子签名服务中没有该续贷合同 (" + renewal.contractNumber() + ") 由法定代表人完成的签名"))));
     renewals.signed(loanId, signature.signatureId(), signature.signedAt());
     try {
-      runtimeService.createMessageCorrelation(LoanRenewalProcess.Messages.CONTRACT_SIGNED).processInstanceBusinessKey(loanId)
-          .correlate();
+      Date amountCheckAt = reviews.amountCheckAt(renewal.maturityDate());
+      ProcessVariable.trusted(() -> runtimeService.createMessageCorrelation(LoanRenewalProcess.Messages.CONTRACT_SIGNED)
+          .processInstanceBusinessKey(loanId).setVariable(LoanRenewalProcess.Variables.AMOUNT_CHECK_AT.name(), amountCheckAt)
+          .correlateWithResult());
     } catch (MismatchingMessageCorrelationException e) {
       throw new StateConflictException("Renewal of loan " + loanId + " is not waiting for a signature; retry in a minute");
     }

@@ -91,6 +91,31 @@ public class RenewalPostingService {
   public record Result(Outcome outcome, LoanAccount newLoan, BigDecimal dueAtMaturity) {}
 
   /**
+   * 核对到期应还本金, on the last working day before a maturity date that is no working day: whether a prepayment
+   * since signing changed the principal due at maturity. If so it is recorded for 复核续贷金额 (as the posting would
+   * record it at maturity), so that the review takes place on that working day. Nothing else is decided here: all
+   * of it prepaid, or the amount unchanged, and the posting at maturity acts as ever.
+   *
+   * @return the principal now due at maturity when it differs from the amount to renew and is not zero
+   */
+  @Transactional
+  public Optional<BigDecimal> checkBeforeMaturity(String loanId) {
+    LoanRenewal renewal = renewals.lock(loanId).orElseThrow();
+    if (renewal.status() != RenewalStatus.SIGNED) {
+      throw new IllegalStateException("Renewal of loan " + loanId + " is " + renewal.status() + ", not signed: nothing checked");
+    }
+    BigDecimal dueAtMaturity = RenewalFactsService.principalDueAtMaturity(loans.find(loanId).orElseThrow(), loans.ledger(loanId));
+    if (dueAtMaturity.signum() == 0 || dueAtMaturity.compareTo(renewal.amountToRenew()) == 0) {
+      return Optional.empty();
+    }
+    renewals.amountChanged(loanId, dueAtMaturity);
+    log.info("Loan {}: owes {} CNY principal at maturity {}, not the {} CNY signed; 复核续贷金额 on the last working day "
+        + "before it, {}", loanId, dueAtMaturity.toPlainString(), renewal.maturityDate(),
+        renewal.amountToRenew().toPlainString(), clock.today());
+    return Optional.of(dueAtMaturity);
+  }
+
+  /**
    * @return what was done; a technical failure (core banking, ledger) throws and the job is retried
    * @throws RenewalPostedWhileOverdueException the maturity instalment is counted overdue but core banking booked the
    *     renewal's posting: nothing written, an operator decides

@@ -79,12 +79,26 @@ public class SandboxRenewalController {
   @Operation(summary = "Sandbox: the renewal's maturity timer falls due now",
       description = "For the demo: the renewal process acts as at the old loan's maturity within seconds (the job executor"
           + " runs it): a signed renewal is posted (or, after a prepayment since signing, goes to 复核续贷金额 or ends with nothing"
-          + " to renew), an unsigned one lapses. 409 when the renewal waits for no maturity.")
+          + " to renew), an unsigned one lapses. A signed renewal whose maturity date is no working day first runs, at once,"
+          + " the check of the last working day before it: after a prepayment since signing 复核续贷金额 opens and this answers"
+          + " without making the maturity due; otherwise the maturity falls due as above. After 复核续贷金额 decides to renew"
+          + " the principal due, the renewal waits for the maturity again: call this once more. 409 when the renewal waits"
+          + " for no maturity (e.g. for 复核续贷金额).")
   public ScanDue maturityNow(@PathVariable("loanId") String loanId) {
     ProcessInstance renewal = runtime.createProcessInstanceQuery().processDefinitionKey(LoanRenewalProcess.KEY)
         .processInstanceBusinessKey(loanId).singleResult();
-    Job timer = renewal == null ? null
-        : management.createJobQuery().processInstanceId(renewal.getId()).timers().singleResult();
+    if (renewal == null) {
+      throw new StateConflictException("The renewal of loan " + loanId + " waits for no maturity");
+    }
+    Job check = management.createJobQuery().processInstanceId(renewal.getId()).timers()
+        .activityId(LoanRenewalProcess.Elements.TIMER_AMOUNT_CHECK_DUE).singleResult();
+    if (check != null) {
+      management.executeJob(check.getId());
+    }
+    Job timer = management.createJobQuery().processInstanceId(renewal.getId()).timers().singleResult();
+    if (check != null && timer == null) {
+      return new ScanDue(clock.now()); // the check opened 复核续贷金额: the maturity comes after the review
+    }
     return dueNow(timer, "The renewal of loan " + loanId + " waits for no maturity");
   }
 

@@ -86,13 +86,32 @@ class RenewalProcessTest extends AbstractIntegrationTest {
         profile, principal);
   }
 
-  private RenewalScenario strongLoan() {
-    return scenario(45, ProcessingFixtures.strongProfile(), RenewalScenario.PRINCIPAL);
+  /**
+   * Days from today to the first maturity date at least {@code atLeast} days away that is a working day, or (when
+   * {@code working} is false) that is none: a maturity date nobody works moves 复核续贷金额 to the last working day
+   * before it, so a test that depends on the day says which it needs.
+   */
+  private int daysToMaturity(int atLeast, boolean working) {
+    int days = atLeast;
+    while (bankCalendar.isWorkingDay(today.plusDays(days)) != working) {
+      days++;
+    }
+    return days;
   }
 
-  /** A loan the table routes to one approver: 500,000 CNY is above the model's 300,000 ceiling. */
+  /** A strong borrower's loan maturing on a working day 45 days or a little more from today. */
+  private RenewalScenario strongLoan() {
+    return scenario(daysToMaturity(45, true), ProcessingFixtures.strongProfile(), RenewalScenario.PRINCIPAL);
+  }
+
+  /** A loan the table routes to one approver (500,000 CNY is above the model's 300,000 ceiling), maturing on a working day. */
   private RenewalScenario loanForAnApprover() {
-    return scenario(45, ProcessingFixtures.strongProfile(), "500000.00");
+    return scenario(daysToMaturity(45, true), ProcessingFixtures.strongProfile(), "500000.00");
+  }
+
+  /** The timer a signed renewal waits at: the check on the last working day before a maturity nobody works, else the maturity. */
+  private String awaitingAfterSignature(RenewalScenario loan) {
+    return bankCalendar.isWorkingDay(loan.account().maturityDate()) ? TIMER_LOAN_MATURES : TIMER_AMOUNT_CHECK_DUE;
   }
 
   private ProcessInstance applied(RenewalScenario loan) {
@@ -399,7 +418,7 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     RenewalScenario loan = scenario(52, ProcessingFixtures.strongProfile(), RenewalScenario.PRINCIPAL).scanNow();
     ProcessInstance instance = applied(loan);
     assertThat(loan.signAndReport().status()).isEqualTo(200);
-    assertThat(instance).isWaitingAt(TIMER_LOAN_MATURES);
+    assertThat(instance).isWaitingAt(awaitingAfterSignature(loan));
 
     dailyCloseOfTheMaturityDateRunsFirst(loan);
     loan.runJobs(instance);
@@ -431,11 +450,11 @@ class RenewalProcessTest extends AbstractIntegrationTest {
         .singleResult();
   }
 
-  /** A signed renewal waiting for its loan to mature. */
+  /** A signed renewal waiting for its loan to mature (or, on a maturity nobody works, for the check before it). */
   private ProcessInstance signed(RenewalScenario loan) {
     ProcessInstance instance = applied(loan);
     assertThat(loan.signAndReport().status()).isEqualTo(200);
-    assertThat(instance).isWaitingAt(TIMER_LOAN_MATURES);
+    assertThat(instance).isWaitingAt(awaitingAfterSignature(loan));
     return instance;
   }
 
@@ -966,5 +985,146 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     assertThat(claim.status()).as(claim.body()).isEqualTo(403);
     assertThat(claim.body()).contains("代借款人申请");
     assertThat(instance).isWaitingAt(TASK_APPROVE_RENEWAL);
+  }
+
+  // --- a maturity date nobody works: the amount is checked, and reviewed, on the last working day before it ---
+
+  /** 00:01 China Standard Time of the last working day before the loan's maturity date (a day nobody works). */
+  private void lastWorkingDayBeforeMaturityBegins(RenewalScenario loan, ProcessInstance instance) {
+    moveClockTo(bankCalendar.lastWorkingDayBefore(loan.account().maturityDate()).atStartOfDay(BusinessClock.BANK_ZONE)
+        .toInstant().plus(Duration.ofMinutes(1)));
+    loan.runJobs(instance);
+  }
+
+  private RenewalScenario strongLoanMaturingOnADayOff() {
+    return scenario(daysToMaturity(45, false), ProcessingFixtures.strongProfile(), RenewalScenario.PRINCIPAL);
+  }
+
+  @Test
+  void aPrepaymentBeforeAMaturityNobodyWorksIsReviewedOnTheLastWorkingDayBeforeItAndRenewedAtMaturity() {
+    RenewalScenario loan = strongLoanMaturingOnADayOff().scanNow();
+    LocalDate maturity = loan.account().maturityDate();
+    LocalDate checkDay = bankCalendar.lastWorkingDayBefore(maturity);
+    ProcessInstance instance = applied(loan);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    assertThat(instance).isWaitingAt(TIMER_AMOUNT_CHECK_DUE);
+    assertThat(runtimeService.getVariable(instance.getId(), LoanRenewalProcess.Variables.AMOUNT_CHECK_AT.name()))
+        .isEqualTo(java.util.Date.from(checkDay.atStartOfDay(BusinessClock.BANK_ZONE).toInstant()));
+    prepayAllBut(loan, "30000.00");
+
+    lastWorkingDayBeforeMaturityBegins(loan, instance);
+
+    assertThat(instance).hasPassed(TASK_CHECK_AMOUNT, BOUNDARY_AMOUNT_CHANGED_BEFORE_MATURITY).hasNotPassed(TASK_POST_RENEWAL);
+    Task task = reviewTask(instance);
+    // Due at the end of that working day, not on the maturity date nobody works.
+    assertThat(task.getDueDate().toInstant()).isEqualTo(checkDay.atTime(23, 59).atZone(BusinessClock.BANK_ZONE).toInstant());
+    assertThat(taskService.getVariablesLocal(task.getId())).containsEntry("renewalReviewDueText", checkDay + " 23:59")
+        .containsEntry("maturityDate", maturity.toString()).containsEntry("renewalDueAtMaturityText", "30000.00");
+    assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.AMOUNT_REVIEW);
+
+    completeAs("approver", task.getId(), Map.of(ReviewRenewalAmountTaskListener.DECISION, "RENEW_DUE",
+        ReviewRenewalAmountTaskListener.NOTE, "提前还款7万元, 按剩余到期本金续贷"));
+    loan.runJobs(instance);
+
+    // Nothing moves before the maturity date.
+    assertThat(instance).isWaitingAt(TIMER_LOAN_MATURES);
+    assertThat(coreBanking.postingsOf(loan.loanId())).isEmpty();
+    assertThat(renewals.find(loan.loanId()).orElseThrow().amountReviewDecision()).isEqualTo("RENEW_DUE");
+
+    maturityArrives(loan, instance);
+
+    assertThat(instance).hasPassed(TASK_POST_RENEWAL, END_RENEWED).hasNotPassed(BOUNDARY_AMOUNT_CHANGED).isEnded();
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(LoanRenewalProcess.Flows.CHECK_BEFORE_MATURITY_YES,
+        LoanRenewalProcess.Flows.AMOUNT_CHECK_DUE, LoanRenewalProcess.Flows.AMOUNT_CHANGED_BEFORE_MATURITY,
+        LoanRenewalProcess.Flows.RENEW_DUE_YES, LoanRenewalProcess.Flows.TO_AWAIT_MATURITY, LoanRenewalProcess.Flows.LOAN_MATURED)
+        .doesNotContain(LoanRenewalProcess.Flows.AMOUNT_CHANGED, LoanRenewalProcess.Flows.AMOUNT_CHECKED);
+    LoanRenewal renewed = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewed.status()).isEqualTo(RenewalStatus.RENEWED);
+    assertThat(renewed.renewedAmount()).isEqualByComparingTo("30000.00");
+    assertThat(coreBanking.postingsOf(loan.loanId())).singleElement()
+        .satisfies(posting -> assertThat(posting.amount()).isEqualByComparingTo("30000.00"));
+    assertThat(loans.find(renewed.newLoanId()).orElseThrow().disbursedOn()).isEqualTo(maturity);
+    assertThat(loan.mails()).containsExactly(MailTemplate.RENEWAL_OFFERED, MailTemplate.RENEWAL_CONTRACT_READY,
+        MailTemplate.RENEWAL_COMPLETED);
+  }
+
+  @Test
+  void nothingPrepaidBeforeAMaturityNobodyWorksPassesTheCheckWithoutATaskAndIsRenewedAsSignedAtMaturity() {
+    RenewalScenario loan = strongLoanMaturingOnADayOff().scanNow();
+    ProcessInstance instance = signed(loan);
+
+    lastWorkingDayBeforeMaturityBegins(loan, instance);
+
+    assertThat(instance).hasPassed(TASK_CHECK_AMOUNT).isWaitingAt(TIMER_LOAN_MATURES).hasNotPassed(TASK_REVIEW_AMOUNT);
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.SIGNED);
+
+    maturityArrives(loan, instance);
+
+    assertThat(instance).hasPassed(TASK_POST_RENEWAL, END_RENEWED).isEnded();
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(LoanRenewalProcess.Flows.CHECK_BEFORE_MATURITY_YES,
+        LoanRenewalProcess.Flows.AMOUNT_CHECKED).doesNotContain(LoanRenewalProcess.Flows.CHECK_BEFORE_MATURITY_NO);
+    assertThat(renewals.find(loan.loanId()).orElseThrow().renewedAmount()).isEqualByComparingTo(RenewalScenario.PRINCIPAL);
+  }
+
+  @Test
+  void aSecondPrepaymentAfterTheReviewBeforeAMaturityNobodyWorksIsReviewedAgainByThePostingAtMaturity() {
+    RenewalScenario loan = strongLoanMaturingOnADayOff().scanNow();
+    ProcessInstance instance = signedThenPrepaidAllBut(loan, "30000.00");
+    lastWorkingDayBeforeMaturityBegins(loan, instance);
+    completeAs("approver", reviewTask(instance).getId(), Map.of(ReviewRenewalAmountTaskListener.DECISION, "RENEW_DUE",
+        ReviewRenewalAmountTaskListener.NOTE, "按剩余到期本金续贷"));
+    loan.runJobs(instance);
+
+    // Prepaid again after that working day: never more than a person approved is lent.
+    loan.repay(new BigDecimal("10000.00"), bankCalendar.lastWorkingDayBefore(loan.account().maturityDate()));
+    maturityArrives(loan, instance);
+
+    assertThat(instance).hasPassed(BOUNDARY_AMOUNT_CHANGED);
+    Task again = reviewTask(instance);
+    assertThat(again.getDueDate().toInstant())
+        .isEqualTo(loan.account().maturityDate().atTime(23, 59).atZone(BusinessClock.BANK_ZONE).toInstant());
+    assertThat(coreBanking.postingsOf(loan.loanId())).isEmpty();
+    assertThat(renewals.find(loan.loanId()).orElseThrow().amountReviewDecision()).as("the earlier decision is void").isNull();
+  }
+
+  @Test
+  void aContractSignedWhenNoWorkingDayIsLeftBeforeTheMaturityIsCheckedByThePostingAtMaturity() {
+    int days = daysToMaturity(45, false);
+    while (bankCalendar.isWorkingDay(today.plusDays(days - 1))) {
+      days = daysToMaturity(days + 1, false);
+    }
+    RenewalScenario loan = scenario(days, ProcessingFixtures.strongProfile(), RenewalScenario.PRINCIPAL).scanNow();
+    ProcessInstance instance = applied(loan);
+    // Signed at 10:00 on the day off before the maturity date (itself a day off).
+    moveClockTo(loan.account().maturityDate().minusDays(1).atTime(10, 0).atZone(BusinessClock.BANK_ZONE).toInstant());
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+
+    assertThat(instance).isWaitingAt(TIMER_LOAN_MATURES);
+    assertThat(runtimeService.getVariable(instance.getId(), LoanRenewalProcess.Variables.AMOUNT_CHECK_AT.name())).isNull();
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(LoanRenewalProcess.Flows.CHECK_BEFORE_MATURITY_NO)
+        .doesNotContain(LoanRenewalProcess.Flows.CHECK_BEFORE_MATURITY_YES);
+  }
+
+  @Test
+  void theSandboxsMaturityCallRunsTheCheckOfTheLastWorkingDayFirstAndTheMaturityOnceTheReviewIsDone() {
+    RenewalScenario loan = strongLoanMaturingOnADayOff().scanNow();
+    ProcessInstance instance = signedThenPrepaidAllBut(loan, "30000.00");
+    String maturityNow = "/api/sandbox/renewals/loans/" + loan.loanId() + "/maturity";
+
+    assertThat(api.post(maturityNow, "admin", "{}").status()).isEqualTo(202);
+
+    assertThat(instance).hasPassed(TASK_CHECK_AMOUNT).isWaitingAt(TASK_REVIEW_AMOUNT);
+    assertThat(api.post(maturityNow, "admin", "{}").status()).as("waiting for the review, not the maturity").isEqualTo(409);
+    completeAs("approver", reviewTask(instance).getId(), Map.of(ReviewRenewalAmountTaskListener.DECISION, "RENEW_DUE",
+        ReviewRenewalAmountTaskListener.NOTE, "按剩余到期本金续贷"));
+    loan.runJobs(instance);
+    assertThat(instance).isWaitingAt(TIMER_LOAN_MATURES);
+
+    assertThat(api.post(maturityNow, "admin", "{}").status()).isEqualTo(202);
+    loan.runJobs(instance);
+
+    assertThat(instance).hasPassed(END_RENEWED).isEnded();
+    assertThat(renewals.find(loan.loanId()).orElseThrow().renewedAmount()).isEqualByComparingTo("30000.00");
   }
 }

@@ -94,6 +94,18 @@ public class BankCalendar {
     return day;
   }
 
+  /** The last working day before {@code day} (day itself not counted), e.g. the working day before a maturity on a Sunday. */
+  public LocalDate lastWorkingDayBefore(LocalDate day) {
+    LocalDate before = day.minusDays(1);
+    for (int searched = 0; !isWorkingDay(before); searched++) {
+      if (searched > MAX_DAYS_SEARCHED) {
+        throw new IllegalStateException("No working day within " + MAX_DAYS_SEARCHED + " days before " + day);
+      }
+      before = before.minusDays(1);
+    }
+    return before;
+  }
+
   /** The same time of day, {@code days} working days after {@code from} (China Standard Time). */
   public Instant workingDaysAfter(Instant from, int days) {
     LocalDateTime start = LocalDateTime.ofInstant(from, BusinessClock.BANK_ZONE);

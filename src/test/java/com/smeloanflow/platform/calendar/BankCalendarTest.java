@@ -54,6 +54,15 @@ class BankCalendarTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void theLastWorkingDayBeforeADayOffSkipsWeekendsAndHolidaysAndFindsAMakeUpSaturday() {
+    assertThat(calendar.lastWorkingDayBefore(LocalDate.of(2026, 10, 4))).as("in the National Day week").isEqualTo(LocalDate.of(2026, 9, 30));
+    assertThat(calendar.lastWorkingDayBefore(LocalDate.of(2026, 10, 11))).as("Sunday after the make-up Saturday")
+        .isEqualTo(LocalDate.of(2026, 10, 10));
+    assertThat(calendar.lastWorkingDayBefore(LocalDate.of(2026, 12, 6))).as("an ordinary Sunday").isEqualTo(LocalDate.of(2026, 12, 4));
+    assertThat(calendar.lastWorkingDayBefore(LocalDate.of(2026, 12, 8))).as("a Tuesday").isEqualTo(LocalDate.of(2026, 12, 7));
+  }
+
+  @Test
   void workingHoursSkipNightsLunchAndTheHolidayAndCountTheMakeUpSaturday() {
     // 16:00 on 9-30: one hour that day; the holiday week does not count; 10-08 brings seven.
     assertThat(calendar.addWorkingTime(cst("2026-09-30T16:00:00"), Duration.ofHours(1))).isEqualTo(cst("2026-09-30T17:00:00"));
