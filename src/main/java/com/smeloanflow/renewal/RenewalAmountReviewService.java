@@ -65,8 +65,8 @@ public class RenewalAmountReviewService {
    * When a signed renewal's principal due is checked before its maturity ({@code renewalAmountCheckAt}): 00:00
    * China Standard Time of the last working day before a maturity date that is no working day, so that a review
    * it asks for falls on a day people work. Null when the maturity date is a working day (the posting at maturity
-   * checks, and the review takes place that day) or when that working day has passed already (signed on a
-   * weekend before a Monday holiday: only the maturity is left).
+   * checks, and the review takes place that day) or when that working day has passed already (signed on the
+   * days off just before the maturity date: only the maturity is left).
    */
   public Date amountCheckAt(LocalDate maturity) {
     if (calendar.isWorkingDay(maturity)) {

@@ -625,6 +625,9 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     assertThat(taskService.getIdentityLinksForTask(task.getId())).anySatisfy(link ->
         assertThat(link.getGroupId()).isEqualTo(Groups.CREDIT_APPROVERS));
+    // Due by the task type's SLA row (14 working hours, V87), never on a day nobody works.
+    assertThat(task.getDueDate().toInstant())
+        .isEqualTo(bankCalendar.addWorkingTime(task.getCreateTime().toInstant(), Duration.ofHours(14)));
     Map<String, Object> shown = taskService.getVariablesLocal(task.getId());
     assertThat(shown).containsEntry("loanNumber", loan.loanId()).containsEntry("renewalAmountText", "500000.00")
         .containsEntry("renewalClassificationName", "正常").containsEntry("renewalOverdueText", "从未逾期");
