@@ -7,6 +7,7 @@ import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.platform.InvalidFieldsException;
 import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.process.LoanRenewalProcess;
+import com.smeloanflow.process.ProcessVariable;
 import com.smeloanflow.process.RenewalOfferScanProcess;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
@@ -79,17 +80,22 @@ public class SandboxRenewalController {
   @Operation(summary = "Sandbox: the renewal's maturity timer falls due now",
       description = "For the demo: the renewal process acts as at the old loan's maturity within seconds (the job executor"
           + " runs it): a signed renewal is posted (or, after a prepayment since signing, goes to 复核续贷金额 or ends with nothing"
-          + " to renew), an unsigned one lapses. A signed renewal whose maturity date is no working day first runs, at once,"
-          + " the check of the last working day before it: after a prepayment since signing 复核续贷金额 opens and this answers"
-          + " without making the maturity due; otherwise the maturity falls due as above. After 复核续贷金额 decides to renew"
-          + " the principal due, the renewal waits for the maturity again: call this once more. 409 when the renewal waits"
-          + " for no maturity (e.g. for 复核续贷金额).")
+          + " to renew), an unsigned one lapses. From now on the renewal process takes now for the maturity (a review's"
+          + " 按到期应还本金续贷 then goes on to the posting at once, as after a real maturity). A signed renewal whose maturity"
+          + " date is no working day first runs, at once, the check of the last working day before it: after a prepayment"
+          + " since signing 复核续贷金额 opens (the posting follows its decision), otherwise the maturity falls due as above."
+          + " 409 when the renewal waits for no maturity (e.g. for 复核续贷金额).")
   public ScanDue maturityNow(@PathVariable("loanId") String loanId) {
     ProcessInstance renewal = runtime.createProcessInstanceQuery().processDefinitionKey(LoanRenewalProcess.KEY)
         .processInstanceBusinessKey(loanId).singleResult();
-    if (renewal == null) {
+    if (renewal == null || management.createJobQuery().processInstanceId(renewal.getId()).timers().count() == 0) {
       throw new StateConflictException("The renewal of loan " + loanId + " waits for no maturity");
     }
+    Date now = Date.from(clock.now());
+    ProcessVariable.trusted(() -> {
+      runtime.setVariable(renewal.getId(), LoanRenewalProcess.Variables.MATURES_AT.name(), now);
+      return null;
+    });
     Job check = management.createJobQuery().processInstanceId(renewal.getId()).timers()
         .activityId(LoanRenewalProcess.Elements.TIMER_AMOUNT_CHECK_DUE).singleResult();
     if (check != null) {
@@ -97,7 +103,7 @@ public class SandboxRenewalController {
     }
     Job timer = management.createJobQuery().processInstanceId(renewal.getId()).timers().singleResult();
     if (check != null && timer == null) {
-      return new ScanDue(clock.now()); // the check opened 复核续贷金额: the maturity comes after the review
+      return new ScanDue(now.toInstant()); // the check opened 复核续贷金额: the posting follows its decision
     }
     return dueNow(timer, "The renewal of loan " + loanId + " waits for no maturity");
   }

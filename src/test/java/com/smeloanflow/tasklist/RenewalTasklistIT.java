@@ -179,10 +179,6 @@ class RenewalTasklistIT extends BrowserTestBase {
     browser.screenshot("41-form-review-renewal-amount");
     tasklist.complete();
 
-    // Renewing the principal due waits for the maturity: at a real maturity it has come and the timer fires at once;
-    // here the sandbox makes it due once more.
-    probe.awaitActivity(instance, TIMER_LOAN_MATURES);
-    assertThat(api.post("/api/sandbox/renewals/loans/" + loanId + "/maturity", "admin", "{}").status()).isEqualTo(202);
     probe.awaitEndEvent(instance, END_RENEWED);
     RenewalView renewed = renewals.view(loanId).orElseThrow();
     assertThat(renewed.status()).isEqualTo(RenewalStatus.RENEWED);
