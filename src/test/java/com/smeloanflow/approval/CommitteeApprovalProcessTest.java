@@ -221,9 +221,15 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
     TestApplications.Builder request = growthAboveTheUnitsAuthority();
     String applicationId = beforeTheCommittee(request);
     ProcessInstance instance = flow.instance(applicationId);
+    java.time.Instant opened = voteTasks(applicationId).get(0).getCreateTime().toInstant();
     vote("committee2", applicationId, ApprovalOutcome.APPROVE);
+    // Three working days of the bank calendar, not three calendar days: a weekend or a holiday does not count.
+    java.time.Instant deadline = bankCalendar.workingDaysAfter(opened, 3);
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId(BOUNDARY_COMMITTEE_DEADLINE).singleResult().getDuedate().toInstant())
+        .isCloseTo(deadline, org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.SECONDS));
 
-    moveClockBy(Duration.ofDays(3).plusMinutes(1));
+    moveClockTo(deadline.plus(Duration.ofMinutes(1)));
     executeDueJobs(instance.getId());
 
     assertThat(instance).hasPassed(BOUNDARY_COMMITTEE_DEADLINE).isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION)
