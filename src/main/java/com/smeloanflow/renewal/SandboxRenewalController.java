@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -36,6 +37,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Profile({"demo", "test"})
 @Tag(name = "Sandbox", description = "Sandbox outside systems for tests and demos")
 public class SandboxRenewalController {
+
+  /** The timers of a renewal that wait for its maturity, or for the check of the working day before it. */
+  private static final List<String> MATURITY_TIMERS = List.of(LoanRenewalProcess.Elements.TIMER_AMOUNT_CHECK_DUE,
+      LoanRenewalProcess.Elements.TIMER_LOAN_MATURES, LoanRenewalProcess.Elements.BOUNDARY_MATURED_UNSIGNED);
 
   private final ManagementService management;
   private final RuntimeService runtime;
@@ -88,8 +93,9 @@ public class SandboxRenewalController {
   public ScanDue maturityNow(@PathVariable("loanId") String loanId) {
     ProcessInstance renewal = runtime.createProcessInstanceQuery().processDefinitionKey(LoanRenewalProcess.KEY)
         .processInstanceBusinessKey(loanId).singleResult();
-    if (renewal == null || management.createJobQuery().processInstanceId(renewal.getId()).timers().count() == 0) {
-      throw new StateConflictException("The renewal of loan " + loanId + " waits for no maturity");
+    String waitsForNoMaturity = "The renewal of loan " + loanId + " waits for no maturity";
+    if (renewal == null || maturityTimer(renewal) == null) {
+      throw new StateConflictException(waitsForNoMaturity);
     }
     Date now = Date.from(clock.now());
     ProcessVariable.trusted(() -> {
@@ -98,15 +104,21 @@ public class SandboxRenewalController {
     });
     Job check = management.createJobQuery().processInstanceId(renewal.getId()).timers()
         .activityId(LoanRenewalProcess.Elements.TIMER_AMOUNT_CHECK_DUE).singleResult();
-    if (check != null) {
-      management.executeJob(check.getId());
+    if (check == null) {
+      return dueNow(maturityTimer(renewal), waitsForNoMaturity);
     }
-    Job timer = management.createJobQuery().processInstanceId(renewal.getId()).timers().singleResult();
-    if (check != null && timer == null) {
-      return new ScanDue(now.toInstant()); // the check opened 复核续贷金额: the posting follows its decision
-    }
-    return dueNow(timer, "The renewal of loan " + loanId + " waits for no maturity");
+    management.executeJob(check.getId()); // the check of the last working day before a maturity nobody works, now
+    Job timer = maturityTimer(renewal);
+    return timer == null ? new ScanDue(now.toInstant()) // the check opened 复核续贷金额: the posting follows its decision
+        : dueNow(timer, waitsForNoMaturity);
   }
+
+  /** The renewal's timer that waits for its maturity (or the check before it), if it waits for one. */
+  private Job maturityTimer(ProcessInstance renewal) {
+    return MATURITY_TIMERS.stream().map(activity -> management.createJobQuery().processInstanceId(renewal.getId()).timers()
+        .activityId(activity).singleResult()).filter(Objects::nonNull).findFirst().orElse(null);
+  }
+
 
   @PostMapping(path = "/api/sandbox/e-signature/renewals/{loanId}/sign", produces = "application/json")
   @Operation(summary = "Sandbox: the legal representative signs the renewal contract of a loan in the e-signature service")

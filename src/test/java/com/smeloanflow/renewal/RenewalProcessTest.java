@@ -875,6 +875,10 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     RenewalScenario loan = loanForTheCommittee().scanNow();
     ProcessInstance instance = applied(loan);
     vote(loan, instance, "committee2", "APPROVE", "同意");
+    // The sandbox's maturity call does not end the vote: the renewal waits for no maturity yet.
+    assertThat(api.post("/api/sandbox/renewals/loans/" + loan.loanId() + "/maturity", "admin", "{}").status()).isEqualTo(409);
+    assertThat(runtimeService.getVariable(instance.getId(), LoanRenewalProcess.Variables.MATURES_AT.name()))
+        .isEqualTo(java.util.Date.from(loan.account().maturityDate().atStartOfDay(BusinessClock.BANK_ZONE).toInstant()));
 
     // Three working days of the bank calendar after the vote opened (the clock stands still since).
     moveClockByWorkingDays(3, Duration.ofMinutes(1));
