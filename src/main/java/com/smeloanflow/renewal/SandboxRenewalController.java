@@ -17,7 +17,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Objects;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -37,10 +36,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Profile({"demo", "test"})
 @Tag(name = "Sandbox", description = "Sandbox outside systems for tests and demos")
 public class SandboxRenewalController {
-
-  /** The timers of a renewal that wait for its maturity, or for the check of the working day before it. */
-  private static final List<String> MATURITY_TIMERS = List.of(LoanRenewalProcess.Elements.TIMER_AMOUNT_CHECK_DUE,
-      LoanRenewalProcess.Elements.TIMER_LOAN_MATURES, LoanRenewalProcess.Elements.BOUNDARY_MATURED_UNSIGNED);
 
   private final ManagementService management;
   private final RuntimeService runtime;
@@ -93,8 +88,10 @@ public class SandboxRenewalController {
   public ScanDue maturityNow(@PathVariable("loanId") String loanId) {
     ProcessInstance renewal = runtime.createProcessInstanceQuery().processDefinitionKey(LoanRenewalProcess.KEY)
         .processInstanceBusinessKey(loanId).singleResult();
+    Job check = renewal == null ? null : timer(renewal, LoanRenewalProcess.Elements.TIMER_AMOUNT_CHECK_DUE);
+    Job maturity = renewal == null ? null : maturityTimer(renewal);
     String waitsForNoMaturity = "The renewal of loan " + loanId + " waits for no maturity";
-    if (renewal == null || maturityTimer(renewal) == null) {
+    if (check == null && maturity == null) {
       throw new StateConflictException(waitsForNoMaturity);
     }
     Date now = Date.from(clock.now());
@@ -102,21 +99,24 @@ public class SandboxRenewalController {
       runtime.setVariable(renewal.getId(), LoanRenewalProcess.Variables.MATURES_AT.name(), now);
       return null;
     });
-    Job check = management.createJobQuery().processInstanceId(renewal.getId()).timers()
-        .activityId(LoanRenewalProcess.Elements.TIMER_AMOUNT_CHECK_DUE).singleResult();
-    if (check == null) {
-      return dueNow(maturityTimer(renewal), waitsForNoMaturity);
+    if (check != null) {
+      management.executeJob(check.getId()); // the check of the last working day before a maturity nobody works, now
+      maturity = maturityTimer(renewal);
+      if (maturity == null) {
+        return new ScanDue(now.toInstant()); // the check opened 复核续贷金额: the posting follows its decision
+      }
     }
-    management.executeJob(check.getId()); // the check of the last working day before a maturity nobody works, now
-    Job timer = maturityTimer(renewal);
-    return timer == null ? new ScanDue(now.toInstant()) // the check opened 复核续贷金额: the posting follows its decision
-        : dueNow(timer, waitsForNoMaturity);
+    return dueNow(maturity, waitsForNoMaturity);
   }
 
-  /** The renewal's timer that waits for its maturity (or the check before it), if it waits for one. */
+  /** The renewal's timer that waits for its maturity (signed or not), if it waits for one. */
   private Job maturityTimer(ProcessInstance renewal) {
-    return MATURITY_TIMERS.stream().map(activity -> management.createJobQuery().processInstanceId(renewal.getId()).timers()
-        .activityId(activity).singleResult()).filter(Objects::nonNull).findFirst().orElse(null);
+    Job matures = timer(renewal, LoanRenewalProcess.Elements.TIMER_LOAN_MATURES);
+    return matures != null ? matures : timer(renewal, LoanRenewalProcess.Elements.BOUNDARY_MATURED_UNSIGNED);
+  }
+
+  private Job timer(ProcessInstance renewal, String activityId) {
+    return management.createJobQuery().processInstanceId(renewal.getId()).timers().activityId(activityId).singleResult();
   }
 
 
