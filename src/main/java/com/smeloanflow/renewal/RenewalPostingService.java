@@ -105,7 +105,7 @@ public class RenewalPostingService {
       throw new IllegalStateException("Renewal of loan " + loanId + " is " + renewal.status() + ", not signed: nothing checked");
     }
     BigDecimal dueAtMaturity = RenewalFactsService.principalDueAtMaturity(loans.find(loanId).orElseThrow(), loans.ledger(loanId));
-    if (dueAtMaturity.signum() == 0 || dueAtMaturity.compareTo(renewal.amountToRenew()) == 0) {
+    if (!needsAmountReview(dueAtMaturity, renewal.amountToRenew())) {
       return Optional.empty();
     }
     renewals.amountChanged(loanId, dueAtMaturity);
@@ -161,7 +161,7 @@ public class RenewalPostingService {
       return new Result(Outcome.PRINCIPAL_PREPAID, null, dueAtMaturity);
     }
     BigDecimal amount = renewal.amountToRenew();
-    if (dueAtMaturity.compareTo(amount) != 0) {
+    if (needsAmountReview(dueAtMaturity, amount)) {
       renewals.amountChanged(loanId, dueAtMaturity);
       log.info("Loan {}: owes {} CNY principal at maturity, not the {} CNY to renew (signed {}): nothing posted, "
           + "复核续贷金额 decides", loanId, dueAtMaturity.toPlainString(), amount.toPlainString(),
@@ -180,5 +180,14 @@ public class RenewalPostingService {
     log.info("Loan {}: renewed by {} at maturity {} (posting {}{})", loanId, renewed.loanId(), renewal.maturityDate(),
         posting.postingReference(), posting.replayed() ? ", replayed" : "");
     return new Result(Outcome.RENEWED, renewed, dueAtMaturity);
+  }
+
+  /**
+   * The one rule both the check before maturity and the posting apply: a principal due at maturity that is not zero
+   * (all of it prepaid: nothing to renew) and not the amount to renew (a prepayment since signing changed it) is
+   * renewed only after 复核续贷金额.
+   */
+  private static boolean needsAmountReview(BigDecimal dueAtMaturity, BigDecimal amountToRenew) {
+    return dueAtMaturity.signum() != 0 && dueAtMaturity.compareTo(amountToRenew) != 0;
   }
 }
