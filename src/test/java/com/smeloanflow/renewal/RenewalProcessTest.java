@@ -86,17 +86,9 @@ class RenewalProcessTest extends AbstractIntegrationTest {
         profile, principal);
   }
 
-  /**
-   * Days from today to the first maturity date at least {@code atLeast} days away that is a working day, or (when
-   * {@code working} is false) that is none: a maturity date nobody works moves 复核续贷金额 to the last working day
-   * before it, so a test that depends on the day says which it needs.
-   */
+  /** See {@link RenewalDates#daysToMaturity}. */
   private int daysToMaturity(int atLeast, boolean working) {
-    int days = atLeast;
-    while (bankCalendar.isWorkingDay(today.plusDays(days)) != working) {
-      days++;
-    }
-    return days;
+    return RenewalDates.daysToMaturity(bankCalendar, today, atLeast, working);
   }
 
   /** A strong borrower's loan maturing on a working day 45 days or a little more from today. */

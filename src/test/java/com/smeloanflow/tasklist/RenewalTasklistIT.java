@@ -21,6 +21,7 @@ import com.smeloanflow.processing.ProcessingFixtures;
 import com.smeloanflow.processing.SandboxEnterprises;
 import com.smeloanflow.renewal.RenewalApplicationService;
 import com.smeloanflow.renewal.RenewalCommitteeVoteTaskListener;
+import com.smeloanflow.renewal.RenewalDates;
 import com.smeloanflow.renewal.RenewalStatus;
 import com.smeloanflow.renewal.RenewalView;
 import com.smeloanflow.servicing.RepaymentService;
@@ -79,8 +80,11 @@ class RenewalTasklistIT extends BrowserTestBase {
   private String appliedRenewal(LoanAccount[] opened, String product, String principal) {
     String creditCode = CreditCodes.fresh();
     SandboxEnterprises.register(api, creditCode, ProcessingFixtures.strongProfile());
+    // The loan matures on a working day, so 复核续贷金额 opens at maturity as the sandbox's maturity call drives it (on a
+    // maturity nobody works it opens on the working day before).
+    int daysToMaturity = RenewalDates.daysToMaturity(calendar, clock.today(), 45, true);
     LoanAccount loan = TestLoans.with(intake, loans).product(product).principal(principal).term(12, RepaymentMethod.INTEREST_FIRST)
-        .creditCode(creditCode).disbursedOn(clock.today().plusDays(daysToAWorkingMaturity()).minusMonths(12));
+        .creditCode(creditCode).disbursedOn(clock.today().plusDays(daysToMaturity).minusMonths(12));
     opened[0] = loan;
     assertThat(api.post("/api/sandbox/renewals/scan", "admin", "{}").status()).isEqualTo(202);
     probe.awaitCondition("offer of " + loan.loanId(), () -> renewals.view(loan.loanId())
@@ -89,18 +93,6 @@ class RenewalTasklistIT extends BrowserTestBase {
         "{\"requestId\": \"MB-RN-" + loan.loanId() + "\"}");
     assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
     return probe.awaitInstance(LoanRenewalProcess.KEY, loan.loanId());
-  }
-
-  /**
-   * Days to the first working day at least 45 days away: the loan matures on a working day, so 复核续贷金额 opens at
-   * maturity as the sandbox's maturity call drives it (on a maturity nobody works it opens on the working day before).
-   */
-  private int daysToAWorkingMaturity() {
-    int days = 45;
-    while (!calendar.isWorkingDay(clock.today().plusDays(days))) {
-      days++;
-    }
-    return days;
   }
 
   private CamundaForm open(String user, Task task, String... shows) {
