@@ -1,5 +1,6 @@
 package com.smeloanflow;
 
+import com.smeloanflow.platform.ServiceProviderPins;
 import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class SmeLoanFlowApplication {
 
   public static void main(String[] args) {
+    ServiceProviderPins.pin();
     SpringApplication.run(SmeLoanFlowApplication.class, args);
   }
 }
