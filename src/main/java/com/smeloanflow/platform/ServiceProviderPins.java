@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * <p>JAXP's {@link DatatypeFactory#newInstance()} (Camunda calls it for every timer whose due date it computes
  * from a duration or a cycle) and Jakarta Mail's {@link StreamProvider#provider()} (called several times for every
  * mail, by each header it encodes or parses) look their provider up anew on each call: a {@link java.util.ServiceLoader}
- * scan of every jar on the class path. In the application's jar (about 140 nested jars) one call cost 120–690 µs
+ * scan of every jar on the class path. In the application's jar (143 nested jars) one call cost 120–690 µs
  * against about 1 µs once the provider is named (docs/performance.md, "Tuning"). Both APIs read a system property
  * named after the API before they scan. This sets that property to the class the standard lookup itself finds, so
  * every later call gets the same provider as before, without the scan. A property the operator set (a {@code -D}
