@@ -1,5 +1,10 @@
 package com.smeloanflow.operations;
 
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,20 +33,43 @@ class JobAcquisitionIndex implements InitializingBean {
 
   private static final Logger log = LoggerFactory.getLogger(JobAcquisitionIndex.class);
 
-  private final JdbcClient jdbc;
+  private final DataSource dataSource;
 
   /** The engine is a parameter so that this runs after it has created or updated its tables. */
-  JobAcquisitionIndex(JdbcClient jdbc, ProcessEngine engine) {
-    this.jdbc = jdbc;
+  JobAcquisitionIndex(DataSource dataSource, ProcessEngine engine) {
+    this.dataSource = dataSource;
   }
 
   @Override
   public void afterPropertiesSet() {
     try {
-      jdbc.sql(CREATE).update();
+      JdbcClient.create(dataSource).sql(CREATE).update();
     } catch (RuntimeException e) {
+      if (exists()) {
+        // another node starting at the same moment built it first (PostgreSQL then refuses the same name twice)
+        log.info("The index {} was created by another node meanwhile", NAME);
+        return;
+      }
       log.warn("The index {} on ACT_RU_JOB (DUEDATE_) could not be created ({}): each job acquisition reads the whole "
           + "job table until it exists. Create it by hand: {}", NAME, e.getMessage(), CREATE);
+    }
+  }
+
+  /** Whether the job table has the index, from the driver's catalog (H2 keeps names in upper case, PostgreSQL in lower). */
+  boolean exists() {
+    try (Connection connection = dataSource.getConnection()) {
+      DatabaseMetaData catalog = connection.getMetaData();
+      String table = catalog.storesLowerCaseIdentifiers() ? "act_ru_job" : "ACT_RU_JOB";
+      try (ResultSet indexes = catalog.getIndexInfo(null, null, table, false, false)) {
+        while (indexes.next()) {
+          if (NAME.equalsIgnoreCase(indexes.getString("INDEX_NAME"))) {
+            return true;
+          }
+        }
+      }
+      return false;
+    } catch (SQLException e) {
+      return false;
     }
   }
 }

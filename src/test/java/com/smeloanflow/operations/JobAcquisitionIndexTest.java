@@ -13,7 +13,6 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The job table's due-date index ({@link JobAcquisitionIndex}): there after every start, created once, and a node
@@ -30,8 +29,8 @@ class JobAcquisitionIndexTest extends AbstractIntegrationTest {
 
   @Test
   void everyLaterStartLeavesTheIndexAsItIs() throws Exception {
-    new JobAcquisitionIndex(jdbc, processEngine).afterPropertiesSet();
-    new JobAcquisitionIndex(jdbc, processEngine).afterPropertiesSet();
+    new JobAcquisitionIndex(dataSource, processEngine).afterPropertiesSet();
+    new JobAcquisitionIndex(dataSource, processEngine).afterPropertiesSet();
 
     assertThat(indexesOnDueDate()).containsExactly(JobAcquisitionIndex.NAME);
   }
@@ -41,8 +40,11 @@ class JobAcquisitionIndexTest extends AbstractIntegrationTest {
     JdbcDataSource withoutEngineTables = new JdbcDataSource();
     withoutEngineTables.setURL("jdbc:h2:mem:no-engine-tables;DB_CLOSE_DELAY=-1");
 
-    assertThatCode(() -> new JobAcquisitionIndex(JdbcClient.create(withoutEngineTables), processEngine).afterPropertiesSet())
-        .doesNotThrowAnyException();
+    JobAcquisitionIndex index = new JobAcquisitionIndex(withoutEngineTables, processEngine);
+
+    assertThatCode(index::afterPropertiesSet).doesNotThrowAnyException();
+    assertThat(index.exists()).isFalse();
+    assertThat(new JobAcquisitionIndex(dataSource, processEngine).exists()).isTrue();
   }
 
   /** The names of the indexes whose first column is the job table's due date. */
