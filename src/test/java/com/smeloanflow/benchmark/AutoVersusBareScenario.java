@@ -13,7 +13,7 @@ final class AutoVersusBareScenario implements Scenario {
 
   /** Both searches, the shape the baseline copied and the ratio of the sustained rates. */
   record Result(RateSearch.Result auto, BareEngine.Shape shape, RateSearch.Result bare, OpenModel.Step bareWithoutAsync,
-      double ratio, List<String> routes) implements Scenario.Result {
+      double ratio, List<String> routes, String book) implements Scenario.Result {
 
     @Override
     public java.util.Map<String, Double> keyFigures() {
@@ -55,6 +55,9 @@ final class AutoVersusBareScenario implements Scenario {
       List<String> md = new ArrayList<>();
       md.add(String.format(Locale.ROOT, "- **AUTO completed/s (sustained): %.1f**; bare engine of the same shape: **%.1f/s**; "
           + "ratio AUTO/bare **%.2f**", auto.sustainedPerSecond(), bare == null ? 0 : bare.sustainedPerSecond(), ratio));
+      if (book != null) {
+        md.add("- **Beside a book of monitored loans** (`-Dbenchmark.auto.bookLoans`): " + book + ".");
+      }
       md.add("- The search's resolution (the limit lies between the two rates): AUTO " + auto.resolution()
           + (bare == null ? "" : "; the bare engine " + bare.resolution()) + ".");
       OpenModel.Cpu autoWarm = cpuAtBest(auto);
@@ -131,6 +134,25 @@ final class AutoVersusBareScenario implements Scenario {
 
   @Override
   public Result run(Context context) throws Exception {
+    int bookLoans = context.settings().autoBookLoans();
+    if (bookLoans <= 0) {
+      return measure(context, null);
+    }
+    Target.Database database = context.target().database;
+    if (database.jdbcUrl() == null) {
+      Benchmark.log("  %s: no book of monitored loans (its database is open in the application alone)", database.name());
+      return measure(context, "none on " + database.name() + " (its database is open in the application alone)");
+    }
+    MonitoredBookTimers.Seeded seeded = MonitoredBookTimers.seed(database, bookLoans);
+    Benchmark.log("  %s", seeded.describe());
+    try {
+      return measure(context, seeded.describe());
+    } finally {
+      MonitoredBookTimers.remove(database);
+    }
+  }
+
+  private Result measure(Context context, String book) throws Exception {
     LoanJourneys loans = new LoanJourneys(context.http(), context.timer(), context.pace());
     RateSearch search = new RateSearch(new OpenModel(context.http(), context.cpu(), context.settings().latencyBoundSeconds()), context.settings(), context::settle);
     RateSearch.Journeys autoJourneys = (rate, count) -> {
@@ -164,7 +186,7 @@ final class AutoVersusBareScenario implements Scenario {
               BareEngine.PROCESS_KEY_WITHOUT_ASYNC), BareEngine.MILESTONES, 30);
     }
     double ratio = bare.sustainedPerSecond() == 0 ? 0 : auto.sustainedPerSecond() / bare.sustainedPerSecond();
-    return new Result(auto, shape, bare, withoutAsync, Math.round(ratio * 100) / 100.0, List.copyOf(loans.routesSeen()));
+    return new Result(auto, shape, bare, withoutAsync, Math.round(ratio * 100) / 100.0, List.copyOf(loans.routesSeen()), book);
   }
 
   /** Any application that reached DISBURSED (the shape of the whole AUTO path). */

@@ -33,6 +33,8 @@ import java.util.Set;
  * @param dailyCloseLoans loan accounts seeded for the daily close
  * @param dailyCloseUnpaidEvery every n-th seeded loan does not pay its first instalment (falls overdue on the due date)
  * @param repaymentLoans loans seeded for the repayment feed (one repayment each)
+ * @param autoBookLoans monitored loans whose two timers each are put into the job table before the AUTO scenario
+ *     (PostgreSQL only; 0, the default, none): what the job executor works beside in a bank with a book
  * @param applicationArguments extra arguments for the application (to measure a setting before
  *     changing application.yaml, e.g. {@code --camunda.bpm.job-execution.core-pool-size=8}), space separated
  * @param applicationJvmOptions JVM options for the application (none by default: the jar as it ships;
@@ -63,6 +65,7 @@ public record BenchmarkSettings(
     int dailyCloseLoans,
     int dailyCloseUnpaidEvery,
     int repaymentLoans,
+    int autoBookLoans,
     List<String> applicationArguments,
     List<String> applicationJvmOptions) {
 
@@ -92,6 +95,7 @@ public record BenchmarkSettings(
         Integer.parseInt(property("dailyClose.loans", "1000000")),
         Integer.parseInt(property("dailyClose.unpaidEvery", "400")),
         Integer.parseInt(property("repayments.loans", "40000")),
+        Integer.parseInt(property("auto.bookLoans", "0")),
         words(property("app.args", "")),
         words(property("app.jvm", "")));
   }
@@ -101,7 +105,7 @@ public record BenchmarkSettings(
     return new BenchmarkSettings(jar, outputDirectory, databases, scenarios, postgresUrl, postgresUser, postgresPassword,
         postgresDurable, stepSeconds, halfRateSeconds, startRate, maxRate, refinements, warmUpSeconds, latencyBoundSeconds, pollMillis, singleRate,
         singleSeconds, tasklistTasks, tasklistUsers, tasklistSeconds, dailyCloseLoans, dailyCloseUnpaidEvery, repaymentLoans,
-        applicationArguments, applicationJvmOptions);
+        autoBookLoans, applicationArguments, applicationJvmOptions);
   }
 
   boolean runs(String scenario) {
