@@ -31,13 +31,7 @@ class JobAcquisitionIndexPostgresIT extends JobAcquisitionIndexTest {
 
   @Test
   void acquisitionReadsTheDueJobsFromTheIndexNotTheWholeBook() {
-    jdbc.sql("""
-        INSERT INTO ACT_RU_JOB (ID_, REV_, TYPE_, EXCLUSIVE_, EXECUTION_ID_, PROCESS_INSTANCE_ID_, RETRIES_, DUEDATE_,
-          HANDLER_TYPE_, HANDLER_CFG_, SUSPENSION_STATE_, PRIORITY_, SEQUENCE_COUNTER_, CREATE_TIME_)
-        SELECT 'book-timer-' || g, 1, 'timer', TRUE, 'book-execution-' || g, 'book-instance-' || (g / 2), 3,
-          LOCALTIMESTAMP + INTERVAL '1 day' + (g % 43200) * INTERVAL '1 minute',
-          'timer-intermediate-transition', 'TimerEvent_PeriodicCheckDue', 1, 0, 1, LOCALTIMESTAMP
-        FROM generate_series(1, 20000) g""").update();
+    jdbc.sql(BookTimerRows.INSERT).param(10_000).update(); // 20,000 timers
     try {
       jdbc.sql("ANALYZE ACT_RU_JOB").update();
 
@@ -46,7 +40,7 @@ class JobAcquisitionIndexPostgresIT extends JobAcquisitionIndexTest {
       assertThat(String.join("\n", plan)).containsIgnoringCase(JobAcquisitionIndex.NAME)
           .doesNotContainIgnoringCase("Seq Scan on act_ru_job");
     } finally {
-      jdbc.sql("DELETE FROM ACT_RU_JOB WHERE ID_ LIKE 'book-timer-%'").update();
+      jdbc.sql(BookTimerRows.DELETE).update();
     }
   }
 }
