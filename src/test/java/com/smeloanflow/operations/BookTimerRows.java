@@ -5,7 +5,7 @@ package com.smeloanflow.operations;
  * waits at two timers per loan (the next periodic check, the monthly re-query), due weeks ahead. The rows are written
  * as the engine writes such timers, due between one and thirty days from now (none becomes due during a test or a
  * benchmark run); they belong to no process instance, so only their effect on the engine's queries can be measured
- * with them. Used by {@link JobAcquisitionIndexPostgresIT} and the benchmark's {@code -Dbenchmark.auto.bookLoans}.
+ * with them. Used by {@link JobTableIndexesPostgresIT} and the benchmark's {@code -Dbenchmark.auto.bookLoans}.
  */
 public final class BookTimerRows {
 
