@@ -22,6 +22,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CampaignRepository {
 
+  /** The prospects that became an application; served by {@code prospect_application_idx} (V113). */
+  static final String PROSPECT_OF_APPLICATION = "SELECT * FROM prospect WHERE application_id = :a ORDER BY id";
+
   private final JdbcClient jdbc;
 
   CampaignRepository(JdbcClient jdbc) {
@@ -110,7 +113,7 @@ class CampaignRepository {
 
   /** The prospect that became this loan application, if a whitelist prospect did. */
   Optional<Prospect> findProspectOfApplication(String applicationId) {
-    return jdbc.sql("SELECT * FROM prospect WHERE application_id = :a ORDER BY id").param("a", applicationId)
+    return jdbc.sql(PROSPECT_OF_APPLICATION).param("a", applicationId)
         .query(CampaignRepository::prospect).list().stream().findFirst();
   }
 

@@ -18,6 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class SandboxESignature implements ESignatureService {
 
+  /** The envelope already sent for a contract; served by {@code sandbox_esign_envelope_contract_idx} (V113). */
+  static final String ENVELOPE_OF_CONTRACT = "SELECT envelope_id FROM sandbox_esign_envelope WHERE contract_number = :c";
+
   private final JdbcClient jdbc;
   private final BusinessClock clock;
 
@@ -29,7 +32,7 @@ public class SandboxESignature implements ESignatureService {
   @Override
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public String send(Envelope envelope) {
-    Optional<String> existing = jdbc.sql("SELECT envelope_id FROM sandbox_esign_envelope WHERE contract_number = :c")
+    Optional<String> existing = jdbc.sql(ENVELOPE_OF_CONTRACT)
         .param("c", envelope.contractNumber()).query(String.class).optional();
     if (existing.isPresent()) {
       return existing.get();

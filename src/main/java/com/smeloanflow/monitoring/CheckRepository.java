@@ -19,6 +19,9 @@ public class CheckRepository {
 
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
+  /** A loan's credit line instructions, newest first; served by {@code line_instruction_loan_idx} (V113). */
+  static final String INSTRUCTIONS_OF_LOAN = "SELECT * FROM line_instruction WHERE loan_id = :loanId ORDER BY id DESC";
+
   private final JdbcClient jdbc;
 
   public CheckRepository(JdbcClient jdbc) {
@@ -108,7 +111,7 @@ public class CheckRepository {
   }
 
   public List<LineInstruction> instructionsOf(String loanId) {
-    return jdbc.sql("SELECT * FROM line_instruction WHERE loan_id = :loanId ORDER BY id DESC").param("loanId", loanId)
+    return jdbc.sql(INSTRUCTIONS_OF_LOAN).param("loanId", loanId)
         .query((rs, row) -> instruction(rs)).list();
   }
 
