@@ -1,6 +1,7 @@
 package com.smeloanflow.operations;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -20,6 +21,9 @@ import java.util.Map;
  * @param pendingDrawdownRequests credit line drawdown requests core banking has not answered yet
  *     ({@code credit_line_drawdown_request} PENDING): their amounts are reserved until the channel's retry or the
  *     reconciliation settles them; one that stays is a core banking outage or a reconciliation that cannot run
+ * @param totalsReadAt when the totals that only grow (applications in a final status, routes, postings and their
+ *     amount, sent mails) were counted; they are counted again once per {@code smeloan.cluster.totals-refresh-interval},
+ *     the rest at every read (null: never counted)
  */
 record ClusterFigures(
     Map<String, Long> applicationsByStatus,
@@ -31,10 +35,11 @@ record ClusterFigures(
     Map<String, Long> openIncidents,
     Map<String, Long> openTasksByGroup,
     Map<String, Long> unclaimedTasksByGroup,
-    long pendingDrawdownRequests) {
+    long pendingDrawdownRequests,
+    Instant totalsReadAt) {
 
   static final ClusterFigures NONE = new ClusterFigures(Map.of(), Map.of(), 0, BigDecimal.ZERO, Map.of(), Map.of(), Map.of(),
-      Map.of(), Map.of(), 0);
+      Map.of(), Map.of(), 0, null);
 
   static final String INCIDENT_KEY_SEPARATOR = "|";
 }

@@ -15,10 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     postings, mails, jobs, incidents, open tasks) that {@code /actuator/prometheus} shows: it reads
  *     them only when the figures any node stored are older than nine tenths of this, otherwise it
  *     shows the stored ones ({@link OperationsMetrics}); zero turns the refresh off
+ * @param totalsRefreshInterval how often, of those reads, one also counts the totals that only grow with the book
+ *     (applications in a final status, routes, postings, sent mails): each reads a whole table
  */
 @ConfigurationProperties(prefix = "smeloan.cluster")
 public record ClusterProperties(
     @DefaultValue("node") String nodeName,
     @DefaultValue("PT25S") Duration jobHandOverTimeout,
-    @DefaultValue("PT30S") Duration metricsRefreshInterval) {
+    @DefaultValue("PT30S") Duration metricsRefreshInterval,
+    @DefaultValue("PT5M") Duration totalsRefreshInterval) {
 }

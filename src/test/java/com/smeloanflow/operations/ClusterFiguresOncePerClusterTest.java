@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ClusterFiguresOncePerClusterTest extends AbstractIntegrationTest {
 
   private static final Duration INTERVAL = Duration.ofSeconds(30);
+  private static final Duration TOTALS_INTERVAL = Duration.ofMinutes(5);
   private static final String AWAITING_ACCEPTANCE = "AWAITING_ACCEPTANCE";
 
   @Autowired BusinessClock clock;
@@ -55,7 +56,8 @@ class ClusterFiguresOncePerClusterTest extends AbstractIntegrationTest {
   }
 
   private OperationsMetrics node(String name, MeterRegistry meters) {
-    return new OperationsMetrics(jdbc, clock, meters, new ClusterProperties(name, Duration.ofSeconds(25), INTERVAL), store);
+    return new OperationsMetrics(jdbc, clock, meters,
+        new ClusterProperties(name, Duration.ofSeconds(25), INTERVAL, TOTALS_INTERVAL), store);
   }
 
   private static double waitingAcceptance(MeterRegistry meters) {
@@ -83,6 +85,34 @@ class ClusterFiguresOncePerClusterTest extends AbstractIntegrationTest {
     assertThat(nodeA.refreshForCluster(t0.plusSeconds(45))).as("node A, 5 s after node B read them").isFalse();
     assertThat(waitingAcceptance(metersOfA)).as("node A shows node B's figures").isEqualTo(seenByA + 1);
     assertThat(age(metersOfA)).isBetween(19.0, 50.0);
+  }
+
+  /**
+   * The waiting work shows at every read; the totals that only grow (here: applications withdrawn) are counted once
+   * per totals interval, by whichever node reads then, so an application that leaves the waiting statuses shows in
+   * its final one up to that interval later.
+   */
+  @Test
+  void theWaitingApplicationsAreCountedAtEveryReadTheFinalOnesOncePerTotalsInterval() {
+    String leaving = submit(TestApplications.mortgageAtBranchCounter()).applicationId();
+    assertThat(nodeA.refreshForCluster(t0)).isTrue();
+    long waiting = nodeA.figures().applicationsByStatus().getOrDefault(AWAITING_ACCEPTANCE, 0L);
+    long withdrawn = nodeA.figures().applicationsByStatus().getOrDefault("WITHDRAWN", 0L);
+
+    jdbc.sql("UPDATE case_file SET status = 'WITHDRAWN' WHERE application_id = :id").param("id", leaving).update();
+    submit(TestApplications.mortgageAtBranchCounter());
+    assertThat(nodeB.refreshForCluster(t0.plusSeconds(40))).as("node B, 40 s later").isTrue();
+
+    assertThat(nodeB.figures().applicationsByStatus()).as("one left the waiting, one came: counted now")
+        .containsEntry(AWAITING_ACCEPTANCE, waiting);
+    assertThat(nodeB.figures().applicationsByStatus().getOrDefault("WITHDRAWN", 0L)).as("the totals of node A's read")
+        .isEqualTo(withdrawn);
+    assertThat(nodeB.figures().totalsReadAt()).isEqualTo(t0);
+
+    assertThat(nodeA.refreshForCluster(t0.plusSeconds(270))).as("nine tenths of the totals interval after them").isTrue();
+    assertThat(nodeA.figures().applicationsByStatus()).containsEntry("WITHDRAWN", withdrawn + 1)
+        .containsEntry(AWAITING_ACCEPTANCE, waiting);
+    assertThat(nodeA.figures().totalsReadAt()).isEqualTo(t0.plusSeconds(270));
   }
 
   @Test

@@ -127,8 +127,8 @@ class JobLockTakeOverTest extends AbstractIntegrationTest {
     });
     commit.start();
 
-    new JobHandOver(provider(nodeA), provider(threads), locks, new ClusterProperties("node-a", Duration.ofSeconds(25), Duration.ZERO))
-        .stop();
+    new JobHandOver(provider(nodeA), provider(threads), locks,
+        new ClusterProperties("node-a", Duration.ofSeconds(25), Duration.ZERO, Duration.ZERO)).stop();
     commit.join(10_000);
 
     assertThat(queuedJobRan).as("the queued job did not run on the stopping node").isFalse();
