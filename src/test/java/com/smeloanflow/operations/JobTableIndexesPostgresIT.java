@@ -3,9 +3,12 @@ package com.smeloanflow.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.smeloanflow.support.PostgresTest;
+import com.smeloanflow.support.QueryPlans;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,37 +41,31 @@ class JobTableIndexesPostgresIT extends JobTableIndexesTest {
   }
 
   @Test
-  void acquisitionReadsTheDueJobsFromTheIndexNotTheWholeBook() {
-    String plan = planWithABook(ACQUISITION, null, null);
+  void acquisitionReadsTheDueJobsFromTheIndexNotTheWholeBook() throws SQLException {
+    String plan = planWithABook(ACQUISITION, Map.of());
 
     assertThat(plan).containsIgnoringCase(JobTableIndexes.DUE_DATE.name()).doesNotContainIgnoringCase("Seq Scan on act_ru_job");
   }
 
   @Test
-  void theClusterFiguresCountTheJobsFromTheIndexesNotTheWholeBook() {
-    String plan = planWithABook(OperationsMetrics.JOB_COUNTS, "now", Timestamp.from(Instant.now()));
+  void theClusterFiguresCountTheJobsFromTheIndexesNotTheWholeBook() throws SQLException {
+    String plan = planWithABook(OperationsMetrics.JOB_COUNTS, Map.of("now", Timestamp.from(Instant.now())));
 
     assertThat(plan).containsIgnoringCase(JobTableIndexes.DUE_DATE.name())
         .containsIgnoringCase(JobTableIndexes.LOCKED_OR_FAILED.name()).doesNotContainIgnoringCase("Seq Scan on act_ru_job");
   }
 
   @Test
-  void aStoppingNodeFindsItsLockedJobsFromTheIndexNotTheWholeBook() {
-    String plan = planWithABook(JobLocks.RELEASE, "owner", "node-a#1");
+  void aStoppingNodeFindsItsLockedJobsFromTheIndexNotTheWholeBook() throws SQLException {
+    String plan = planWithABook(JobLocks.RELEASE, Map.of("owner", "node-a#1"));
 
     assertThat(plan).containsIgnoringCase(JobTableIndexes.LOCKED_OR_FAILED.name())
         .doesNotContainIgnoringCase("Seq Scan on act_ru_job");
   }
 
-  /** The plan PostgreSQL chooses for {@code statement} (with one named parameter, or none) with 20,000 timers in the table. */
-  private String planWithABook(String statement, String parameter, Object value) {
-    jdbc.sql(BookTimerRows.INSERT).param(10_000).update();
-    try {
-      jdbc.sql("ANALYZE ACT_RU_JOB").update();
-      var explain = jdbc.sql("EXPLAIN " + statement);
-      return String.join("\n", (parameter == null ? explain : explain.param(parameter, value)).query(String.class).list());
-    } finally {
-      jdbc.sql(BookTimerRows.DELETE).update();
-    }
+  /** The plan PostgreSQL chooses for {@code statement} with 20,000 timers in the table. */
+  private String planWithABook(String statement, Map<String, ?> parameters) throws SQLException {
+    return QueryPlans.planWithRows(dataSource, rows -> rows.sql(BookTimerRows.INSERT).param(10_000).update(), "ACT_RU_JOB",
+        statement, parameters);
   }
 }

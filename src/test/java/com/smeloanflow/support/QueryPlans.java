@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -18,25 +20,32 @@ public final class QueryPlans {
   private QueryPlans() {}
 
   /**
-   * @param rows an INSERT that fills {@code table}
-   * @param statement the statement whose plan is wanted, with one named parameter
+   * @param rows writes the rows into {@code table}, on the transaction's connection
+   * @param statement the statement whose plan is wanted
+   * @param parameters its named parameters
    * @return the lines of {@code EXPLAIN}, joined
    */
-  public static String planWithRows(DataSource dataSource, String rows, String table, String statement, String parameter,
-      Object value) throws SQLException {
+  public static String planWithRows(DataSource dataSource, Consumer<JdbcClient> rows, String table, String statement,
+      Map<String, ?> parameters) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try (Statement setup = connection.createStatement()) {
         setup.execute("SET LOCAL session_replication_role = replica");
-        setup.execute(rows);
+        JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
+        rows.accept(jdbc);
         setup.execute("ANALYZE " + table);
-        List<String> plan = JdbcClient.create(new SingleConnectionDataSource(connection, true))
-            .sql("EXPLAIN " + statement).param(parameter, value).query(String.class).list();
+        List<String> plan = jdbc.sql("EXPLAIN " + statement).params(parameters).query(String.class).list();
         return String.join("\n", plan);
       } finally {
         connection.rollback();
         connection.setAutoCommit(true);
       }
     }
+  }
+
+  /** {@link #planWithRows(DataSource, Consumer, String, String, Map)} with the rows written by one INSERT. */
+  public static String planWithRows(DataSource dataSource, String rows, String table, String statement, String parameter,
+      Object value) throws SQLException {
+    return planWithRows(dataSource, jdbc -> jdbc.sql(rows).update(), table, statement, Map.of(parameter, value));
   }
 }
