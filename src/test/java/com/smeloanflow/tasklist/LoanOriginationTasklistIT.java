@@ -196,6 +196,27 @@ class LoanOriginationTasklistIT extends BrowserTestBase {
   }
 
   /**
+   * The page of a process in Cockpit, where process owners follow, migrate and repair instances, is in
+   * Chinese: its details, the diagram's statistics switch, the tabs and the search, none of Camunda's
+   * English labels.
+   */
+  @Test
+  void cockpitProcessPageIsChineseForTheProcessOwner() {
+    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(LoanOriginationProcess.KEY).latestVersion().singleResult().getId();
+    tasklist.loginPage("cockpit").logIn("process-owner", TasklistPage.PASSWORD);
+    browser.await().until(d -> !d.findElements(org.openqa.selenium.By.cssSelector(".navbar-brand .brand-name")).isEmpty());
+    browser.driver().get("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-definition/" + definitionId + "/runtime");
+    browser.await().withMessage("Cockpit's page of " + PROCESS_NAME + " with its tabs")
+        .until(d -> d.findElement(org.openqa.selenium.By.tagName("body")).getText().contains("调用的流程定义"));
+    String page = browser.driver().findElement(org.openqa.selenium.By.tagName("body")).getText();
+    assertThat(page).contains(PROCESS_NAME, "定义版本", "运行中实例", "活动实例统计", "流程实例", "异常", "作业定义")
+        .doesNotContain("Definition Version", "Instances Running", "Activity Instance Statistics", "Process Instances",
+            "Incidents", "Called Process Definitions", "Job Definitions", "Runtime");
+    browser.screenshot("06-cockpit-process-definition");
+  }
+
+  /**
    * Cockpit under the engine's query limit (queryMaxResultsLimit 2000: an unbounded query is refused):
    * an administrator's start page and process list load and show the processes, with no error notice.
    */
