@@ -217,6 +217,22 @@ class LoanOriginationTasklistIT extends BrowserTestBase {
   }
 
   /**
+   * Admin's page of a group, where administrators keep the branches' posts, is in Chinese: menu, tabs, the
+   * group's heading and its messages.
+   */
+  @Test
+  void adminGroupPageIsChineseForTheAdministrator() {
+    tasklist.loginPage("admin").logIn("admin", TasklistPage.PASSWORD);
+    browser.await().until(d -> !d.findElements(org.openqa.selenium.By.cssSelector(".navbar-brand .brand-name")).isEmpty());
+    browser.driver().get("http://localhost:" + port + "/camunda/app/admin/default/#/groups/ZY001-acceptance?tab=tenants");
+    browser.await().withMessage("Admin's page of the group ZY001-acceptance")
+        .until(d -> d.findElement(org.openqa.selenium.By.tagName("body")).getText().contains("汇川支行 受理岗"));
+    String page = browser.driver().findElement(org.openqa.selenium.By.tagName("body")).getText();
+    assertThat(page).contains("用户", "岗位组", "租户", "授权", "编辑岗位组", "当前不属于任何租户")
+        .doesNotContain("Users", "Groups", "Tenants", "Authorizations", "Edit group", "is currently not member");
+  }
+
+  /**
    * Cockpit under the engine's query limit (queryMaxResultsLimit 2000: an unbounded query is refused):
    * an administrator's start page and process list load and show the processes, with no error notice.
    */
