@@ -186,11 +186,10 @@ class LoanOriginationTasklistIT extends BrowserTestBase {
       assertThat(login.buttonText()).as("%s login", app).isEqualTo("登录");
       assertThat(login.title()).as("%s login", app).contains("普惠贷款作业平台");
     }
-    tasklist.loginPage("cockpit").logIn("process-owner", TasklistPage.PASSWORD);
-    browser.await().until(d -> !d.findElements(org.openqa.selenium.By.cssSelector(".navbar-brand .brand-name")).isEmpty());
+    tasklist.loginTo("cockpit", "process-owner");
     assertThat(tasklist.brand()).contains("普惠贷款作业平台");
     assertThat(tasklist.vendorBannerVisible()).as("Camunda 8 migration banner").isFalse();
-    String page = browser.driver().findElement(org.openqa.selenium.By.tagName("body")).getText();
+    String page = tasklist.pageText();
     assertThat(page).contains("流程").doesNotContain("It is time to migrate");
     browser.screenshot("06-cockpit-process-owner");
   }
@@ -204,12 +203,8 @@ class LoanOriginationTasklistIT extends BrowserTestBase {
   void cockpitProcessPageIsChineseForTheProcessOwner() {
     String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionKey(LoanOriginationProcess.KEY).latestVersion().singleResult().getId();
-    tasklist.loginPage("cockpit").logIn("process-owner", TasklistPage.PASSWORD);
-    browser.await().until(d -> !d.findElements(org.openqa.selenium.By.cssSelector(".navbar-brand .brand-name")).isEmpty());
-    browser.driver().get("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-definition/" + definitionId + "/runtime");
-    browser.await().withMessage("Cockpit's page of " + PROCESS_NAME + " with its tabs")
-        .until(d -> d.findElement(org.openqa.selenium.By.tagName("body")).getText().contains("调用的流程定义"));
-    String page = browser.driver().findElement(org.openqa.selenium.By.tagName("body")).getText();
+    String page = tasklist.loginTo("cockpit", "process-owner")
+        .openRoute("cockpit", "#/process-definition/" + definitionId + "/runtime", "调用的流程定义");
     assertThat(page).contains(PROCESS_NAME, "定义版本", "运行中实例", "活动实例统计", "流程实例", "异常", "作业定义")
         .doesNotContain("Definition Version", "Instances Running", "Activity Instance Statistics", "Process Instances",
             "Incidents", "Called Process Definitions", "Job Definitions", "Runtime");
@@ -222,12 +217,7 @@ class LoanOriginationTasklistIT extends BrowserTestBase {
    */
   @Test
   void adminGroupPageIsChineseForTheAdministrator() {
-    tasklist.loginPage("admin").logIn("admin", TasklistPage.PASSWORD);
-    browser.await().until(d -> !d.findElements(org.openqa.selenium.By.cssSelector(".navbar-brand .brand-name")).isEmpty());
-    browser.driver().get("http://localhost:" + port + "/camunda/app/admin/default/#/groups/ZY001-acceptance?tab=tenants");
-    browser.await().withMessage("Admin's page of the group ZY001-acceptance")
-        .until(d -> d.findElement(org.openqa.selenium.By.tagName("body")).getText().contains("汇川支行 受理岗"));
-    String page = browser.driver().findElement(org.openqa.selenium.By.tagName("body")).getText();
+    String page = tasklist.loginTo("admin", "admin").openRoute("admin", "#/groups/ZY001-acceptance?tab=tenants", "汇川支行 受理岗");
     assertThat(page).contains("用户", "岗位组", "租户", "授权", "编辑岗位组", "当前不属于任何租户")
         .doesNotContain("Users", "Groups", "Tenants", "Authorizations", "Edit group", "is currently not member");
   }
@@ -238,11 +228,7 @@ class LoanOriginationTasklistIT extends BrowserTestBase {
    */
   @Test
   void cockpitStartPageAndProcessListLoadForAnAdministratorUnderTheQueryLimit() {
-    tasklist.loginPage("cockpit").logIn("admin", TasklistPage.PASSWORD);
-    browser.await().until(d -> !d.findElements(org.openqa.selenium.By.cssSelector(".navbar-brand .brand-name")).isEmpty());
-    browser.driver().get("http://localhost:" + port + "/camunda/app/cockpit/default/#/processes");
-    browser.await().withMessage("Cockpit's process list shows " + PROCESS_NAME)
-        .until(d -> d.findElement(org.openqa.selenium.By.tagName("body")).getText().contains(PROCESS_NAME));
+    tasklist.loginTo("cockpit", "admin").openRoute("cockpit", "#/processes", PROCESS_NAME);
     List<org.openqa.selenium.WebElement> errors = browser.driver().findElements(org.openqa.selenium.By.cssSelector(".alert-danger"));
     assertThat(errors.stream().filter(org.openqa.selenium.WebElement::isDisplayed).map(org.openqa.selenium.WebElement::getText).toList())
         .as("error notices in Cockpit").isEmpty();

@@ -19,6 +19,9 @@ public final class TasklistPage {
 
   public static final String PASSWORD = "demo";
 
+  /** The bank's product name in every webapp's header. */
+  private static final By BRAND = By.cssSelector(".navbar-brand .brand-name");
+
   /** How often a user clicks a queue again while waiting for a task to be listed. */
   private static final Duration RELOAD_EVERY = Duration.ofSeconds(3);
 
@@ -45,6 +48,30 @@ public final class TasklistPage {
     return this;
   }
 
+  /** Logs in to another webapp (cockpit, admin) and waits for its header. */
+  public TasklistPage loginTo(String app, String user) {
+    loginPage(app).logIn(user, PASSWORD);
+    browser.await().until(d -> !d.findElements(BRAND).isEmpty());
+    return this;
+  }
+
+  /**
+   * Opens a route of a webapp in the logged-in session (e.g. cockpit's {@code #/processes}) and waits until the
+   * page shows {@code shows}.
+   *
+   * @return all the text the page then shows
+   */
+  public String openRoute(String app, String route, String shows) {
+    browser.driver().get(baseUrl + app + "/default/" + route);
+    browser.await().withMessage(app + " " + route + " shows " + shows).until(d -> pageText().contains(shows));
+    return pageText();
+  }
+
+  /** All the text the page shows. */
+  public String pageText() {
+    return browser.driver().findElement(By.tagName("body")).getText();
+  }
+
   /** The logged-in user's name in the header (Tasklist shows "firstName lastName"). */
   public String headerUserName() {
     By account = By.cssSelector(".cam-nav li.account > a.dropdown-toggle");
@@ -57,7 +84,7 @@ public final class TasklistPage {
 
   /** Brand name in the header, e.g. "普惠金融事业部 普惠贷款作业平台". */
   public String brand() {
-    return browser.driver().findElement(By.cssSelector(".navbar-brand .brand-name")).getText();
+    return browser.driver().findElement(BRAND).getText();
   }
 
   public boolean vendorBannerVisible() {
