@@ -152,7 +152,7 @@ public class OperationsMetrics implements DisposableBean {
    */
   boolean refreshForCluster(Instant now) {
     Duration interval = cluster.metricsRefreshInterval();
-    if (store.claim(claimant, now, now.minus(interval.multipliedBy(9).dividedBy(10)), interval)) {
+    if (store.claim(claimant, now, now.minus(dueAfter(interval)), interval)) {
       ClusterFigures read;
       try {
         ClusterFigures previous = store.latest().map(ClusterFiguresStore.Stored::figures).orElse(figures.get());
@@ -224,13 +224,21 @@ public class OperationsMetrics implements DisposableBean {
   }
 
   /**
+   * How old figures read once per {@code interval} may be before they are read again: nine tenths of it, so that a
+   * node's own schedule, a little late, does not just miss its turn.
+   */
+  private static Duration dueAfter(Duration interval) {
+    return interval.multipliedBy(9).dividedBy(10);
+  }
+
+  /**
    * Whether the totals that only grow are to be counted again: when they never were, or when the ones counted last
    * are older than nine tenths of {@code smeloan.cluster.totals-refresh-interval}.
    */
   private boolean totalsDue(ClusterFigures previous, Instant now) {
     Duration interval = cluster.totalsRefreshInterval();
     return previous.totalsReadAt() == null
-        || !now.isBefore(previous.totalsReadAt().plus(interval.multipliedBy(9).dividedBy(10)));
+        || !now.isBefore(previous.totalsReadAt().plus(dueAfter(interval)));
   }
 
   /**
