@@ -14,6 +14,7 @@ import com.smeloanflow.dashboard.DashboardFigures.Stretch;
 import com.smeloanflow.identity.BranchDetails;
 import com.smeloanflow.identity.BranchService;
 import com.smeloanflow.identity.Groups;
+import com.smeloanflow.operations.OpenTasksByGroup;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.calendar.BankCalendar;
 import com.smeloanflow.platform.sla.SlaFigures;
@@ -34,7 +35,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Service;
 
@@ -55,11 +55,11 @@ public class DashboardService {
   private final BankCalendar calendar;
   private final BusinessClock clock;
   private final BranchService branches;
-  private final TaskService taskService;
+  private final OpenTasksByGroup openTasks;
   private final IdentityService identityService;
 
   public DashboardService(DashboardRepository repository, SlaFigures slaFigures, CampaignFigures campaignFigures,
-      BankCalendar calendar, BusinessClock clock, BranchService branches, TaskService taskService,
+      BankCalendar calendar, BusinessClock clock, BranchService branches, OpenTasksByGroup openTasks,
       IdentityService identityService) {
     this.repository = repository;
     this.slaFigures = slaFigures;
@@ -67,7 +67,7 @@ public class DashboardService {
     this.calendar = calendar;
     this.clock = clock;
     this.branches = branches;
-    this.taskService = taskService;
+    this.openTasks = openTasks;
     this.identityService = identityService;
   }
 
@@ -148,7 +148,8 @@ public class DashboardService {
 
   /**
    * Open tasks by candidate group: the central groups that work tasks and every branch's acceptance and
-   * customer managers (with a scope: only those branches' groups). Engine count queries, one per figure.
+   * customer managers (with a scope: only those branches' groups). One statement for all of them
+   * ({@link OpenTasksByGroup}), counted as the engine's task query counts them.
    */
   List<GroupBacklog> backlog(Optional<Set<String>> scope) {
     List<String> groups = new ArrayList<>();
@@ -166,12 +167,11 @@ public class DashboardService {
     }
     Map<String, String> names = identityService.createGroupQuery().groupIdIn(groups.toArray(String[]::new))
         .listPage(0, groups.size()).stream().collect(Collectors.toMap(Group::getId, g -> g.getName() == null ? g.getId() : g.getName()));
-    java.util.Date now = java.util.Date.from(clock.now());
-    return groups.stream().map(group -> new GroupBacklog(group, names.getOrDefault(group, group),
-            taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().count(),
-            taskService.createTaskQuery().taskCandidateGroup(group).count(),
-            taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().dueBefore(now).count()))
-        .toList();
+    Map<String, OpenTasksByGroup.Counts> counts = openTasks.of(groups, clock.now());
+    return groups.stream().map(group -> {
+      OpenTasksByGroup.Counts tasks = counts.getOrDefault(group, OpenTasksByGroup.Counts.NONE);
+      return new GroupBacklog(group, names.getOrDefault(group, group), tasks.open(), tasks.unclaimed(), tasks.overdue());
+    }).toList();
   }
 
   // --- decisions and payouts ----------------------------------------------------------------------

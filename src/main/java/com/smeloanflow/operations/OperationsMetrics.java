@@ -95,6 +95,7 @@ public class OperationsMetrics implements DisposableBean {
   private final AtomicReference<ClusterFigures> figures = new AtomicReference<>(ClusterFigures.NONE);
   private final AtomicReference<Instant> readAt = new AtomicReference<>();
   private final ClusterFiguresStore store;
+  private final OpenTasksByGroup openTasks;
   /** This node's claims on the next read: its name and a random part, new at every start. */
   private final String claimant;
   private final Set<String> registered = ConcurrentHashMap.newKeySet();
@@ -102,8 +103,9 @@ public class OperationsMetrics implements DisposableBean {
   private volatile boolean failing;
 
   OperationsMetrics(JdbcClient jdbc, BusinessClock clock, MeterRegistry meters, ClusterProperties cluster,
-      ClusterFiguresStore store) {
+      ClusterFiguresStore store, OpenTasksByGroup openTasks) {
     this.jdbc = jdbc;
+    this.openTasks = openTasks;
     this.clock = clock;
     this.meters = meters;
     this.cluster = cluster;
@@ -257,16 +259,10 @@ public class OperationsMetrics implements DisposableBean {
     }).single();
     Map<String, Long> open = new LinkedHashMap<>();
     Map<String, Long> unclaimed = new LinkedHashMap<>();
-    jdbc.sql("""
-        SELECT L.GROUP_ID_ AS candidate_group, COUNT(DISTINCT T.ID_) AS open_tasks,
-               COUNT(DISTINCT CASE WHEN T.ASSIGNEE_ IS NULL THEN T.ID_ END) AS unclaimed_tasks
-        FROM ACT_RU_TASK T JOIN ACT_RU_IDENTITYLINK L ON L.TASK_ID_ = T.ID_
-        WHERE L.TYPE_ = 'candidate' AND L.GROUP_ID_ IS NOT NULL
-        GROUP BY L.GROUP_ID_
-        """).query(rs -> {
-          open.put(rs.getString("candidate_group"), rs.getLong("open_tasks"));
-          unclaimed.put(rs.getString("candidate_group"), rs.getLong("unclaimed_tasks"));
-        });
+    openTasks.everyGroup(now.toInstant()).forEach((group, tasks) -> {
+      open.put(group, tasks.open());
+      unclaimed.put(group, tasks.unclaimed());
+    });
     long pendingDrawdowns = jdbc.sql("SELECT COUNT(*) FROM credit_line_drawdown_request WHERE status = 'PENDING'")
         .query(Long.class).single();
     Map<String, Long> applications = counts(jdbc.sql(

@@ -57,7 +57,7 @@ class ClusterFiguresOncePerClusterTest extends AbstractIntegrationTest {
 
   private OperationsMetrics node(String name, MeterRegistry meters) {
     return new OperationsMetrics(jdbc, clock, meters,
-        new ClusterProperties(name, Duration.ofSeconds(25), INTERVAL, TOTALS_INTERVAL), store);
+        new ClusterProperties(name, Duration.ofSeconds(25), INTERVAL, TOTALS_INTERVAL), store, new OpenTasksByGroup(jdbc));
   }
 
   private static double waitingAcceptance(MeterRegistry meters) {
