@@ -70,7 +70,10 @@ public class LedgerRepository {
     return lines;
   }
 
-  /** Writes back every instalment's amounts, payments and status. */
+  /**
+   * Writes back every instalment's amounts, payments and status, and the principal the loan still owes
+   * ({@code loan_account.outstanding_principal}, summed from the instalments as written: the dashboard's book reads it).
+   */
   public void save(String loanId, List<LedgerLine> lines) {
     batch.batchUpdate("""
         UPDATE repayment_instalment SET principal = ?, interest = ?, total = ?, remaining_principal = ?,
@@ -80,6 +83,11 @@ public class LedgerRepository {
         lines.stream().map(l -> new Object[] {l.principal(), l.interest(), l.total(), l.remainingPrincipal(),
             l.principalPaid(), l.interestPaid(), l.penaltyPaid(), l.status().name(), l.paidOn(), loanId, l.number()})
             .toList());
+    jdbc.sql("""
+        UPDATE loan_account SET outstanding_principal = COALESCE(
+          (SELECT SUM(i.principal - i.principal_paid) FROM repayment_instalment i WHERE i.loan_id = :loanId), 0)
+        WHERE loan_id = :loanId""")
+        .param("loanId", loanId).update();
   }
 
   /** A settled loan a reversal re-opened is active again. */

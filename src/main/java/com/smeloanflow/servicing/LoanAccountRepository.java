@@ -2,6 +2,7 @@ package com.smeloanflow.servicing;
 
 import com.smeloanflow.approval.RepaymentMethod;
 import com.smeloanflow.platform.SqlInLists;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -62,10 +63,13 @@ public class LoanAccountRepository {
     jdbc.sql("""
         INSERT INTO loan_account (loan_id, application_id, opening_key, credit_code, borrower_name, branch_code, product, principal,
           annual_rate_percent, term_months, repayment_method, disbursed_on, maturity_date,
-          core_posting_reference, status, opened_at, version, renewal_of, renewal_generation)
+          core_posting_reference, status, opened_at, version, renewal_of, renewal_generation, outstanding_principal)
         VALUES (:loanId, :applicationId, :openingKey, :creditCode, :borrowerName, :branchCode, :product, :principal, :rate,
-          :termMonths, :method, :disbursedOn, :maturityDate, :postingReference, :status, :openedAt, 0, :renewalOf, :generation)
+          :termMonths, :method, :disbursedOn, :maturityDate, :postingReference, :status, :openedAt, 0, :renewalOf, :generation,
+          :outstanding)
         """)
+        .param("outstanding", account.schedule().stream().map(Instalment::principal)
+            .reduce(BigDecimal.ZERO, BigDecimal::add))
         .param("renewalOf", renewalOf)
         .param("generation", generation)
         .param("loanId", account.loanId())

@@ -63,17 +63,18 @@ public final class LoanBookSeeder {
     jdbc.sql("""
         INSERT INTO loan_account (loan_id, application_id, opening_key, credit_code, borrower_name, branch_code, product, principal,
           annual_rate_percent, term_months, repayment_method, disbursed_on, maturity_date, core_posting_reference, status,
-          opened_at, version)
+          opened_at, version, outstanding_principal)
         SELECT :prefix || 'L' || """ + number + """
         , :prefix || 'A' || """ + number + """
         , :prefix || 'A' || """ + number + """
         , '91520303MA6DKQ8X4A', '基准企业' || CAST(r.x AS VARCHAR(8)),
           CASE WHEN MOD(r.x, 2) = 0 THEN 'ZY001' ELSE 'ZY002' END, 'CREDIT_QUICK', 100000.00, 4.3500, 12, 'EQUAL_PRINCIPAL',
           :disbursed, :maturity, :prefix || 'P' || """ + number + """
-        , 'ACTIVE', :now, 0
+        , 'ACTIVE', :now, 0, CASE WHEN MOD(r.x, :unpaidEvery) <> 0 THEN :outstandingIfPaid ELSE 100000.00 END
         FROM """ + " " + range)
         .param("prefix", prefix).param("first", first).param("last", last).param("disbursed", disbursedOn)
-        .param("maturity", disbursedOn.plusMonths(12)).param("now", now).update();
+        .param("maturity", disbursedOn.plusMonths(12)).param("now", now).param("unpaidEvery", unpaidEvery)
+        .param("outstandingIfPaid", remainingAfter(instalmentsDueBy(disbursedOn, paidThrough))).update();
     // One row per (loan, instalment number): r.x is the loan's number, r.k the instalment's; all first instalments
     // first, then all second ones, ... — the heap order of the twelve passes this statement replaced, which the
     // benchmark's close depends on (it reads the instalments due, all of one number, together).
@@ -114,6 +115,11 @@ public final class LoanBookSeeder {
 
   private static BigDecimal principal(int k) {
     return k == 12 ? LAST_PRINCIPAL : PRINCIPAL;
+  }
+
+  /** The principal a loan owes after paying its first {@code k} instalments (all of it when k is 0). */
+  private static BigDecimal remainingAfter(int k) {
+    return k == 0 ? new BigDecimal("100000.00") : remaining(k);
   }
 
   private static BigDecimal remaining(int k) {
