@@ -4,12 +4,14 @@ import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.casefile.CaseFiles;
 import com.smeloanflow.identity.BranchDirectory;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,8 +54,7 @@ public class CampaignFigures {
    * @param onlyBranches the branches the caller may see (empty: every branch)
    */
   public Figures of(String campaignId, Optional<Set<String>> onlyBranches) {
-    List<CampaignRepository.FunnelRow> rows = repository.funnel(campaignId).stream()
-        .filter(row -> onlyBranches.map(allowed -> allowed.contains(row.branchCode())).orElse(true)).toList();
+    List<CampaignRepository.FunnelRow> rows = repository.funnel(campaignId, onlyBranches);
     List<String> applications = rows.stream().map(CampaignRepository.FunnelRow::applicationId).filter(Objects::nonNull).toList();
     Set<String> approved = caseFiles.reached(applications, ApplicationStatus.APPROVED);
     Set<String> disbursed = caseFiles.reached(applications, ApplicationStatus.DISBURSED);
@@ -67,12 +68,12 @@ public class CampaignFigures {
         counter.add(row, approved, disbursed);
       }
     }
-    return new Figures(campaignId, total.funnel(null), perBranch.values().stream().map(c -> c.funnel(branchName(c.branch))).toList(),
-        perManager.values().stream().map(c -> c.funnel(branchName(c.branch))).toList());
-  }
-
-  private String branchName(String code) {
-    return branches.find(code).map(BranchDirectory.Branch::name).orElse(code);
+    Map<String, String> names = new HashMap<>();
+    Function<String, String> branchName = code -> names.computeIfAbsent(code,
+        c -> branches.find(c).map(BranchDirectory.Branch::name).orElse(c));
+    return new Figures(campaignId, total.funnel(null),
+        perBranch.values().stream().map(c -> c.funnel(branchName.apply(c.branch))).toList(),
+        perManager.values().stream().map(c -> c.funnel(branchName.apply(c.branch))).toList());
   }
 
   private static final class Counter {

@@ -9,12 +9,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -182,15 +184,30 @@ class CampaignRepository {
   /** One prospect's place in the funnel, for the figures. */
   record FunnelRow(String branchCode, String customerManager, boolean contacted, boolean interested, String applicationId) {}
 
-  /** Every prospect (of one campaign, or all), with what the figures count. */
-  List<FunnelRow> funnel(String campaignId) {
-    String sql = """
+  /**
+   * Every prospect (of one campaign, or all; of some branches, or all), with what the figures count. The branches are
+   * a condition of the statement, so a branch's figures read its own prospects only.
+   */
+  List<FunnelRow> funnel(String campaignId, Optional<Set<String>> branches) {
+    if (branches.isPresent() && branches.get().isEmpty()) {
+      return List.of();
+    }
+    List<String> conditions = new ArrayList<>();
+    if (campaignId != null) {
+      conditions.add("p.campaign_id = :campaign");
+    }
+    if (branches.isPresent()) {
+      conditions.add("p.branch_code IN (:branches)");
+    }
+    var statement = jdbc.sql("""
         SELECT p.branch_code, p.customer_manager, p.contacts, p.application_id,
                (SELECT COUNT(*) FROM prospect_contact c WHERE c.prospect_id = p.id AND c.outcome = 'INTERESTED') AS interested
-        FROM prospect p""" + (campaignId == null ? "" : " WHERE p.campaign_id = :campaign");
-    var statement = jdbc.sql(sql);
+        FROM prospect p""" + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions)));
     if (campaignId != null) {
       statement = statement.param("campaign", campaignId);
+    }
+    if (branches.isPresent()) {
+      statement = statement.param("branches", List.copyOf(branches.get()));
     }
     return statement
         .query((rs, n) -> new FunnelRow(rs.getString("branch_code"), rs.getString("customer_manager"), rs.getInt("contacts") > 0,
