@@ -7,6 +7,7 @@ import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.Concurrently;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The repayment feed over HTTP as core banking calls it: real JSON, problem+json naming each bad
  * field with nothing stored, idempotency by transaction id (replays, conflicting reuse, concurrent
- * replays) and reversals of bounced payments. Loans are disbursed ten days ago: the first
+ * replays), reversals of bounced payments, and the principal the loan account keeps as they move it
+ * (the dashboard's book sums it). Loans are disbursed ten days ago: the first
  * instalment (8,530.99 CNY) is the current one.
  */
 class RepaymentApiTest extends AbstractIntegrationTest {
@@ -244,5 +246,51 @@ class RepaymentApiTest extends AbstractIntegrationTest {
     assertThat(answer.status()).isEqualTo(201);
     assertThat(loans.balances(loan.loanId()).outstandingPrincipal()).isEqualByComparingTo("0");
     assertThat(loans.ledger(loan.loanId())).allSatisfy(l -> assertThat(l.status()).isEqualTo(InstalmentStatus.PAID));
+  }
+
+  /** What the account keeps ({@code loan_account.outstanding_principal}, the dashboard's book), checked against the ledger. */
+  private BigDecimal keptMatchingTheLedger() {
+    BigDecimal kept = jdbc.sql("SELECT outstanding_principal FROM loan_account WHERE loan_id = :id").param("id", loan.loanId())
+        .query(BigDecimal.class).single();
+    assertThat(kept).as("kept on the account = the instalments' principal less what was paid")
+        .isEqualByComparingTo(loans.balances(loan.loanId()).outstandingPrincipal());
+    return kept;
+  }
+
+  private String repayNow(String amount) {
+    String transaction = transactionId();
+    Response answer = repay(loan.loanId(), body(transaction, amount, clock.today()));
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+    return transaction;
+  }
+
+  private void reverse(String transaction) {
+    Response answer = api.post("/api/loans/" + loan.loanId() + "/repayments/" + transaction + "/reversal", CORE_BANKING,
+        "{\"reason\": \"退票: 付款账户余额不足\"}");
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+  }
+
+  @Test
+  void theAccountKeepsThePrincipalStillOwedThroughRepaymentsReversalsAndThePayoff() {
+    assertThat(keptMatchingTheLedger()).as("opened: the whole principal").isEqualByComparingTo("100000.00");
+
+    String repayment = repayNow("5000.00");
+    assertThat(keptMatchingTheLedger()).as("5,000.00 less the current interest 362.50").isEqualByComparingTo("95362.50");
+    String prepayment = repayNow("18530.99");
+    assertThat(keptMatchingTheLedger()).as("the rest of the first instalment and a prepayment of principal")
+        .isLessThan(new BigDecimal("95362.50"));
+    reverse(prepayment);
+    assertThat(keptMatchingTheLedger()).as("the prepayment reversed").isEqualByComparingTo("95362.50");
+    reverse(repayment);
+    assertThat(keptMatchingTheLedger()).as("both reversed: the whole principal again").isEqualByComparingTo("100000.00");
+    repayNow("100362.50");
+    assertThat(keptMatchingTheLedger()).as("paid off").isEqualByComparingTo("0");
+
+    assertThat(jdbc.sql("""
+        SELECT a.loan_id FROM loan_account a
+        WHERE a.outstanding_principal <> COALESCE(
+          (SELECT SUM(i.principal - i.principal_paid) FROM repayment_instalment i WHERE i.loan_id = a.loan_id), 0)""")
+        .query(String.class).list())
+        .as("loans of every test so far in this database, whose kept principal differs from their instalments'").isEmpty();
   }
 }
