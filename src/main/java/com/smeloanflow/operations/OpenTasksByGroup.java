@@ -31,12 +31,22 @@ public class OpenTasksByGroup {
     public static final Counts NONE = new Counts(0, 0, 0);
   }
 
-  private static final String COUNTS = """
-      SELECT L.GROUP_ID_ AS candidate_group, COUNT(DISTINCT T.ID_) AS open_tasks,
-             COUNT(DISTINCT CASE WHEN T.ASSIGNEE_ IS NULL THEN T.ID_ END) AS unclaimed_tasks,
-             COUNT(DISTINCT CASE WHEN T.DUE_DATE_ < :now THEN T.ID_ END) AS overdue_tasks
-      FROM ACT_RU_TASK T JOIN ACT_RU_IDENTITYLINK L ON L.TASK_ID_ = T.ID_
-      WHERE L.TYPE_ = 'candidate' AND L.GROUP_ID_ IS NOT NULL""";
+  /**
+   * Each (group, task) pair once, as the engine's {@code DISTINCT} counts it (a group may be linked to a task twice),
+   * then counted per group: one de-duplication instead of one per count (262-273 ms instead of 388-532 ms at 100,000
+   * open tasks; docs/performance.md, "The manager dashboard's open tasks").
+   */
+  private static String counts(String groupCondition) {
+    return """
+        SELECT candidate_group, COUNT(*) AS open_tasks,
+               SUM(CASE WHEN assignee IS NULL THEN 1 ELSE 0 END) AS unclaimed_tasks,
+               SUM(CASE WHEN due_date < :now THEN 1 ELSE 0 END) AS overdue_tasks
+        FROM (SELECT DISTINCT L.GROUP_ID_ AS candidate_group, T.ID_ AS task_id, T.ASSIGNEE_ AS assignee, T.DUE_DATE_ AS due_date
+              FROM ACT_RU_TASK T JOIN ACT_RU_IDENTITYLINK L ON L.TASK_ID_ = T.ID_
+              WHERE L.TYPE_ = 'candidate' AND L.GROUP_ID_ IS NOT NULL""" + groupCondition + """
+        ) offered
+        GROUP BY candidate_group""";
+  }
 
   private final JdbcClient jdbc;
 
@@ -46,7 +56,7 @@ public class OpenTasksByGroup {
 
   /** Every group some open task is offered to, by group id. */
   public Map<String, Counts> everyGroup(Instant now) {
-    return read(jdbc.sql(COUNTS + " GROUP BY L.GROUP_ID_"), now);
+    return read(jdbc.sql(counts("")), now);
   }
 
   /** These groups only; a group no open task is offered to is absent (read it as {@link Counts#NONE}). */
@@ -54,8 +64,7 @@ public class OpenTasksByGroup {
     if (groups.isEmpty()) {
       return Map.of();
     }
-    return read(jdbc.sql(COUNTS + " AND L.GROUP_ID_ IN (:groups) GROUP BY L.GROUP_ID_")
-        .param("groups", List.copyOf(groups)), now);
+    return read(jdbc.sql(counts(" AND L.GROUP_ID_ IN (:groups)")).param("groups", List.copyOf(groups)), now);
   }
 
   private static Map<String, Counts> read(JdbcClient.StatementSpec statement, Instant now) {
