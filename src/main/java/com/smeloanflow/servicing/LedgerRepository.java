@@ -71,8 +71,9 @@ public class LedgerRepository {
   }
 
   /**
-   * Writes back every instalment's amounts, payments and status, and the principal the loan still owes
-   * ({@code loan_account.outstanding_principal}, summed from the instalments as written: the dashboard's book reads it).
+   * Writes back every instalment's amounts, payments and status ({@code lines}: all of the loan's), and the principal
+   * the loan still owes as those lines give it ({@link LoanBalances#outstandingPrincipal}) to
+   * {@code loan_account.outstanding_principal}, which the dashboard's book reads.
    */
   public void save(String loanId, List<LedgerLine> lines) {
     batch.batchUpdate("""
@@ -83,11 +84,8 @@ public class LedgerRepository {
         lines.stream().map(l -> new Object[] {l.principal(), l.interest(), l.total(), l.remainingPrincipal(),
             l.principalPaid(), l.interestPaid(), l.penaltyPaid(), l.status().name(), l.paidOn(), loanId, l.number()})
             .toList());
-    jdbc.sql("""
-        UPDATE loan_account SET outstanding_principal = COALESCE(
-          (SELECT SUM(i.principal - i.principal_paid) FROM repayment_instalment i WHERE i.loan_id = :loanId), 0)
-        WHERE loan_id = :loanId""")
-        .param("loanId", loanId).update();
+    jdbc.sql("UPDATE loan_account SET outstanding_principal = :outstanding WHERE loan_id = :loanId")
+        .param("outstanding", LoanBalances.of(lines).outstandingPrincipal()).param("loanId", loanId).update();
   }
 
   /** A settled loan a reversal re-opened is active again. */
