@@ -81,7 +81,11 @@ public class CaseFiles {
     if (current.isFinal()) {
       throw new IllegalStateException("Application " + applicationId + " is " + current + "; its status cannot become " + status);
     }
-    jdbc.sql("UPDATE case_file SET status = :status, status_since = :at, version = version + 1 WHERE application_id = :id")
+    // accepted_at: when the application first entered processing (the manager dashboard's acceptance milestone).
+    jdbc.sql("""
+        UPDATE case_file SET status = :status, status_since = :at, version = version + 1,
+               accepted_at = CASE WHEN accepted_at IS NULL AND :status = 'IN_PROCESSING' THEN :at ELSE accepted_at END
+        WHERE application_id = :id""")
         .param("status", status.name()).param("at", Timestamp.from(clock.now())).param("id", applicationId)
         .update();
     history.record(applicationId, "system", "STATUS_" + status.name(), current + " → " + status);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -32,20 +33,32 @@ class DashboardRepository {
   /** When an application passed each milestone (null: not yet, or never). */
   record Milestones(String applicationId, Instant submitted, Instant accepted, Instant decided, Instant signed, Instant disbursed) {}
 
-  /** The milestones of the applications submitted in [since, end). */
-  List<Milestones> milestones(Instant since, Instant end, Optional<Set<String>> branches) {
+  /**
+   * The milestones of the applications submitted in [since, end) that passed one of them (acceptance, decision,
+   * signature, payout) in [start, end): those whose stretch may end in the period.
+   *
+   * <p>Each milestone is read by a range of its date from an index that also holds the application's id (V115),
+   * from a day before {@code since}: an application passes its milestones after its submission, and a day is far
+   * more than the clocks of two nodes differ. Before, the acceptance was looked up in each application's history
+   * and every application of the year was read: 1,000,000 applications, one month's milestones 7.7-8.9 s, now
+   * 1.6-2.2 s (docs/performance.md, "The manager dashboard's cycle times").
+   */
+  List<Milestones> milestones(Instant since, Instant start, Instant end, Optional<Set<String>> branches) {
     return withBranches(jdbc.sql("""
-        SELECT a.id, a.submitted_at,
-               (SELECT MIN(e.occurred_at) FROM application_event e
-                 WHERE e.application_id = a.id AND e.event_type = 'STATUS_IN_PROCESSING') AS accepted_at,
-               COALESCE(d.decided_at, r.decided_at) AS decided_at, c.signed_at, p.posted_at
+        SELECT a.id, a.submitted_at, f.accepted_at, COALESCE(d.decided_at, r.decided_at) AS decided_at, c.signed_at, p.posted_at
         FROM loan_application a
-        LEFT JOIN approval_decision d ON d.application_id = a.id
-        LEFT JOIN application_decline r ON r.application_id = a.id AND r.outcome = 'REJECTED'
-        LEFT JOIN loan_contract c ON c.application_id = a.id
-        LEFT JOIN disbursement_posting p ON p.application_id = a.id
-        WHERE a.submitted_at >= :since AND a.submitted_at < :end""" + branchCondition("a", branches)), branches)
-        .param("since", Timestamp.from(since)).param("end", Timestamp.from(end))
+        LEFT JOIN case_file f ON f.application_id = a.id AND f.accepted_at >= :from
+        LEFT JOIN approval_decision d ON d.application_id = a.id AND d.decided_at >= :from
+        LEFT JOIN application_decline r ON r.application_id = a.id AND r.outcome = 'REJECTED' AND r.decided_at >= :from
+        LEFT JOIN loan_contract c ON c.application_id = a.id AND c.signed_at >= :from
+        LEFT JOIN disbursement_posting p ON p.application_id = a.id AND p.posted_at >= :from
+        WHERE a.submitted_at >= :since AND a.submitted_at < :end
+          AND (f.accepted_at >= :start AND f.accepted_at < :end
+            OR COALESCE(d.decided_at, r.decided_at) >= :start AND COALESCE(d.decided_at, r.decided_at) < :end
+            OR c.signed_at >= :start AND c.signed_at < :end
+            OR p.posted_at >= :start AND p.posted_at < :end)""" + branchCondition("a", branches)), branches)
+        .param("from", Timestamp.from(since.minus(Duration.ofDays(1)))).param("since", Timestamp.from(since))
+        .param("start", Timestamp.from(start)).param("end", Timestamp.from(end))
         .query((rs, row) -> new Milestones(rs.getString("id"), instant(rs, "submitted_at"), instant(rs, "accepted_at"),
             instant(rs, "decided_at"), instant(rs, "signed_at"), instant(rs, "posted_at")))
         .list();

@@ -87,7 +87,7 @@ public class DashboardService {
   // --- cycle times --------------------------------------------------------------------------------
 
   List<CycleTime> cycleTimes(Instant start, Instant end, Optional<Set<String>> scope) {
-    List<DashboardRepository.Milestones> applications = repository.milestones(start.minus(CYCLE_LOOKBACK), end, scope);
+    List<DashboardRepository.Milestones> applications = repository.milestones(start.minus(CYCLE_LOOKBACK), start, end, scope);
     Map<Stretch, Function<DashboardRepository.Milestones, Instant[]>> stretches = new LinkedHashMap<>();
     stretches.put(Stretch.ACCEPTANCE, m -> new Instant[] {m.submitted(), m.accepted()});
     stretches.put(Stretch.DECISION, m -> new Instant[] {m.accepted(), m.decided()});

@@ -143,6 +143,33 @@ class DashboardFiguresTest extends AbstractIntegrationTest {
     assertThat(stretch(monthBefore, Stretch.TOTAL).medianWorkingHours()).isNull();
   }
 
+  /**
+   * A stretch counts in the period it ends in, whenever the application was submitted: the first day's cycle times
+   * hold the acceptance and the decision, the second day's the signature, the payout and the whole journey.
+   */
+  @Test
+  void aLoanAppliedForOneWorkingDayAndSignedTheNextCountsEachStretchOnTheDayItEnded() {
+    LocalDate signingDay = lastWorkingDay();
+    LocalDate applicationDay = bankCalendar.lastWorkingDayBefore(signingDay);
+    clockAt(applicationDay + "T15:00");
+    String loan = flow.submitOverApi(flow.strongOnlineCreditQuick("100000.00").branchCode(branch.code()));
+    clockAt(signingDay + "T10:00");
+    flow.signContract(loan);
+
+    assertThat(figures(applicationDay.toString(), applicationDay.toString()).cycleTimes())
+        .extracting(CycleTime::stretch, CycleTime::applications)
+        .containsExactly(tuple(Stretch.ACCEPTANCE, 1L), tuple(Stretch.DECISION, 1L), tuple(Stretch.SIGNATURE, 0L),
+            tuple(Stretch.DISBURSEMENT, 0L), tuple(Stretch.TOTAL, 0L));
+    assertThat(figures(signingDay.toString(), signingDay.toString()).cycleTimes())
+        .as("15:00-17:00 of the first day and 09:00-10:00 of the second are 3 working hours")
+        .extracting(CycleTime::stretch, CycleTime::applications, CycleTime::medianWorkingHours)
+        .containsExactly(tuple(Stretch.ACCEPTANCE, 0L, null), tuple(Stretch.DECISION, 0L, null),
+            tuple(Stretch.SIGNATURE, 1L, new BigDecimal("3.0")), tuple(Stretch.DISBURSEMENT, 1L, new BigDecimal("0.0")),
+            tuple(Stretch.TOTAL, 1L, new BigDecimal("3.0")));
+    assertThat(figures(signingDay.plusDays(1).toString(), signingDay.plusDays(1).toString()).cycleTimes())
+        .as("nothing ended the day after").extracting(CycleTime::applications).containsOnly(0L);
+  }
+
   @Test
   void aLoanNinetyOneDaysPastDueIsSubstandardHalfTheBranchsBookIsNonPerformingAndItsCaseIsOnTheLadder() {
     LocalDate era = BusinessDates.era();
