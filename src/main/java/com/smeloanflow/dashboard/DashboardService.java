@@ -96,30 +96,34 @@ public class DashboardService {
     stretches.put(Stretch.TOTAL, m -> new Instant[] {m.submitted(), m.disbursed()});
     List<CycleTime> cycleTimes = new ArrayList<>();
     stretches.forEach((stretch, ends) -> {
-      List<Duration> working = new ArrayList<>();
-      List<Duration> elapsed = new ArrayList<>();
+      long[] working = new long[applications.size()];
+      long[] elapsed = new long[applications.size()];
+      int count = 0;
       for (DashboardRepository.Milestones application : applications) {
         Instant[] pair = ends.apply(application);
         if (pair[0] != null && pair[1] != null && !pair[1].isBefore(start) && pair[1].isBefore(end)) {
-          working.add(calendar.workingTimeBetween(pair[0], pair[1]));
-          elapsed.add(pair[0].isBefore(pair[1]) ? Duration.between(pair[0], pair[1]) : Duration.ZERO);
+          working[count] = calendar.workingTimeBetween(pair[0], pair[1]).getSeconds();
+          elapsed[count] = pair[0].isBefore(pair[1]) ? Duration.between(pair[0], pair[1]).getSeconds() : 0;
+          count++;
         }
       }
-      cycleTimes.add(new CycleTime(stretch, stretch.label(), working.size(), percentileHours(working, 50),
-          percentileHours(working, 90), percentileHours(elapsed, 50), percentileHours(elapsed, 90)));
+      // Sorted once for both percentiles: the twelve months' 300,000 applications of a bank of 1,000,000 took 2.5 s to
+      // sort as durations, four times per stretch (docs/performance.md, "The manager dashboard's cycle times").
+      Arrays.sort(working, 0, count);
+      Arrays.sort(elapsed, 0, count);
+      cycleTimes.add(new CycleTime(stretch, stretch.label(), count, percentileHours(working, count, 50),
+          percentileHours(working, count, 90), percentileHours(elapsed, count, 50), percentileHours(elapsed, count, 90)));
     });
     return cycleTimes;
   }
 
-  /** The nearest-rank percentile in hours, one decimal; null of no duration. */
-  static BigDecimal percentileHours(List<Duration> durations, int percent) {
-    if (durations.isEmpty()) {
+  /** The nearest-rank percentile in hours, one decimal, of the first {@code count} seconds (sorted); null of none. */
+  static BigDecimal percentileHours(long[] sortedSeconds, int count, int percent) {
+    if (count == 0) {
       return null;
     }
-    List<Duration> sorted = durations.stream().sorted().toList();
-    int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
-    Duration value = sorted.get(Math.max(0, rank - 1));
-    return BigDecimal.valueOf(value.getSeconds()).divide(BigDecimal.valueOf(3600), 1, RoundingMode.HALF_UP);
+    int rank = (int) Math.ceil(percent / 100.0 * count);
+    return BigDecimal.valueOf(sortedSeconds[Math.max(0, rank - 1)]).divide(BigDecimal.valueOf(3600), 1, RoundingMode.HALF_UP);
   }
 
   // --- SLA and backlog ----------------------------------------------------------------------------
