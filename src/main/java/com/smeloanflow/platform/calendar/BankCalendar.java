@@ -157,37 +157,38 @@ public class BankCalendar {
     throw new IllegalStateException("No " + workingTime + " of working time within " + MAX_DAYS_SEARCHED + " days after " + from);
   }
 
-  /** The working time between two moments (zero when {@code to} is not after {@code from}). */
+  /**
+   * The working time between two moments (zero when {@code to} is not after {@code from}): each working day's
+   * periods, cut to the first and the last day's part, counted in nanoseconds of the day. The manager dashboard asks
+   * it for every stretch of a year's applications (1,500,000 calls at 1,000,000 applications); the form before, with
+   * two date-times made per day and period, was 40 % of that request's CPU (docs/performance.md, "The manager
+   * dashboard's cycle times").
+   */
   public Duration workingTimeBetween(Instant from, Instant to) {
     if (!to.isAfter(from)) {
       return Duration.ZERO;
     }
     ZonedDateTime start = from.atZone(BusinessClock.BANK_ZONE);
     ZonedDateTime end = to.atZone(BusinessClock.BANK_ZONE);
-    Duration total = Duration.ZERO;
-    for (LocalDate day = start.toLocalDate(); !day.isAfter(end.toLocalDate()); day = day.plusDays(1)) {
+    LocalDate firstDay = start.toLocalDate();
+    LocalDate lastDay = end.toLocalDate();
+    long startOfFirstDay = start.toLocalTime().toNanoOfDay();
+    long endOfLastDay = end.toLocalTime().toNanoOfDay();
+    long total = 0;
+    for (LocalDate day = firstDay; !day.isAfter(lastDay); day = day.plusDays(1)) {
       if (!isWorkingDay(day)) {
         continue;
       }
+      long countedFrom = day.equals(firstDay) ? startOfFirstDay : 0;
+      long countedTo = day.equals(lastDay) ? endOfLastDay : Long.MAX_VALUE;
       for (BankCalendarProperties.Period period : periods) {
-        LocalDateTime periodStart = day.atTime(period.start());
-        LocalDateTime periodEnd = day.atTime(period.end());
-        LocalDateTime overlapStart = max(periodStart, start.toLocalDateTime());
-        LocalDateTime overlapEnd = min(periodEnd, end.toLocalDateTime());
-        if (overlapEnd.isAfter(overlapStart)) {
-          total = total.plus(Duration.between(overlapStart, overlapEnd));
+        long overlap = Math.min(period.end().toNanoOfDay(), countedTo) - Math.max(period.start().toNanoOfDay(), countedFrom);
+        if (overlap > 0) {
+          total += overlap;
         }
       }
     }
-    return total;
-  }
-
-  private static LocalDateTime max(LocalDateTime a, LocalDateTime b) {
-    return a.isAfter(b) ? a : b;
-  }
-
-  private static LocalDateTime min(LocalDateTime a, LocalDateTime b) {
-    return a.isBefore(b) ? a : b;
+    return Duration.ofNanos(total);
   }
 
   // --- the tables ------------------------------------------------------------------------------

@@ -83,6 +83,34 @@ class BankCalendarTest extends AbstractIntegrationTest {
     assertThat(calendar.workingTimeBetween(cst("2026-10-12T09:00:00"), cst("2026-10-09T09:00:00"))).isZero();
   }
 
+  /**
+   * Against a count of each working minute, over 300 pairs of moments (seeded, so every run asks the same) in the
+   * weeks around National Day: the holiday, the make-up days, lunch, the evenings, a moment inside a period, the
+   * same day, and pairs across the year's end.
+   */
+  @Test
+  void workingTimeBetweenAgreesWithCountingEachWorkingMinute() {
+    java.util.Random random = new java.util.Random(20261001);
+    LocalDateTime earliest = LocalDateTime.parse("2026-09-14T00:00:00");
+    int minutesInRange = 60 * 24 * 120;
+    for (int i = 0; i < 300; i++) {
+      LocalDateTime from = earliest.plusMinutes(random.nextInt(minutesInRange));
+      LocalDateTime to = from.plusMinutes(random.nextInt(i % 3 == 0 ? 60 * 24 : 60 * 24 * 21));
+      long workingMinutes = 0;
+      for (LocalDateTime minute = from; minute.isBefore(to); minute = minute.plusMinutes(1)) {
+        java.time.LocalTime time = minute.toLocalTime();
+        boolean inPeriod = !time.isBefore(java.time.LocalTime.of(9, 0)) && time.isBefore(java.time.LocalTime.of(12, 0))
+            || !time.isBefore(java.time.LocalTime.of(13, 0)) && time.isBefore(java.time.LocalTime.of(17, 0));
+        if (inPeriod && calendar.isWorkingDay(minute.toLocalDate())) {
+          workingMinutes++;
+        }
+      }
+      Duration counted = calendar.workingTimeBetween(from.atZone(BusinessClock.BANK_ZONE).toInstant(),
+          to.atZone(BusinessClock.BANK_ZONE).toInstant());
+      assertThat(counted).as("%s to %s", from, to).isEqualTo(Duration.ofMinutes(workingMinutes));
+    }
+  }
+
   @Test
   void aYearWithoutATableCountsMondayToFriday() {
     int unloaded = 2099;
