@@ -1,7 +1,7 @@
 -- The manager dashboard's cycle times read when each application of the period's year passed its milestones. They
 -- used to find the acceptance of each application in its history (the first STATUS_IN_PROCESSING event, one look-up
 -- per application) and to filter the applications on an unindexed submission date: on PostgreSQL with 1,000,000
--- applications of three years and 7,950,169 events, the milestones of one month took 7.7-8.9 s
+-- applications of three years and 7,950,169 events, the whole bank's month took 10.2-10.8 s
 -- (docs/performance.md, "The manager dashboard's cycle times").
 --
 -- 1. The case file keeps when the application was accepted (first reached IN_PROCESSING): CaseFiles.setStatus

@@ -40,8 +40,8 @@ class DashboardRepository {
    * <p>Each milestone is read by a range of its date from an index that also holds the application's id (V115),
    * from a day before {@code since}: an application passes its milestones after its submission, and a day is far
    * more than the clocks of two nodes differ. Before, the acceptance was looked up in each application's history
-   * and every application of the year was read: 1,000,000 applications, one month's milestones 7.7-8.9 s, now
-   * 1.6-2.2 s (docs/performance.md, "The manager dashboard's cycle times").
+   * and every application of the year was read: 1,000,000 applications, the whole bank's month 10.2-10.8 s per
+   * request, now 1.5-1.7 s (docs/performance.md, "The manager dashboard's cycle times").
    */
   List<Milestones> milestones(Instant since, Instant start, Instant end, Optional<Set<String>> branches) {
     return withBranches(jdbc.sql("""
@@ -136,7 +136,7 @@ class DashboardRepository {
   /**
    * The join to the applications (alias {@code a}) that a branch filter needs; none for the whole bank, so that a
    * period's approvals, declines and payouts are a range of their own index (V115) instead of a join to every
-   * application (1,000,000 applications, the last twelve months' approvals 0.69-0.72 s with the join, 0.30-0.33 s
+   * application (1,000,000 applications, approvals 0.69-0.73 s per call with the join, 0.07-0.12 s
    * without; docs/performance.md, "The manager dashboard's cycle times").
    */
   private static String applications(String alias, Optional<Set<String>> branches) {

@@ -161,7 +161,7 @@ public class BankCalendar {
    * The working time between two moments (zero when {@code to} is not after {@code from}): each working day's
    * periods, cut to the first and the last day's part, counted in nanoseconds of the day. The manager dashboard asks
    * it for every stretch of a year's applications (1,500,000 calls at 1,000,000 applications); the form before, with
-   * two date-times made per day and period, was 40 % of that request's CPU (docs/performance.md, "The manager
+   * two date-times made per day and period, was 255 of its 630 CPU samples (docs/performance.md, "The manager
    * dashboard's cycle times").
    */
   public Duration workingTimeBetween(Instant from, Instant to) {
