@@ -84,9 +84,10 @@ public class CaseFiles {
     // accepted_at: when the application first entered processing (the manager dashboard's acceptance milestone).
     jdbc.sql("""
         UPDATE case_file SET status = :status, status_since = :at, version = version + 1,
-               accepted_at = CASE WHEN accepted_at IS NULL AND :status = 'IN_PROCESSING' THEN :at ELSE accepted_at END
+               accepted_at = CASE WHEN accepted_at IS NULL AND :entersProcessing THEN :at ELSE accepted_at END
         WHERE application_id = :id""")
         .param("status", status.name()).param("at", Timestamp.from(clock.now())).param("id", applicationId)
+        .param("entersProcessing", status == ApplicationStatus.IN_PROCESSING)
         .update();
     history.record(applicationId, "system", "STATUS_" + status.name(), current + " → " + status);
   }
