@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -90,7 +92,7 @@ class BankCalendarTest extends AbstractIntegrationTest {
    */
   @Test
   void workingTimeBetweenAgreesWithCountingEachWorkingMinute() {
-    java.util.Random random = new java.util.Random(20261001);
+    Random random = new Random(20261001);
     LocalDateTime earliest = LocalDateTime.parse("2026-09-14T00:00:00");
     int minutesInRange = 60 * 24 * 120;
     for (int i = 0; i < 300; i++) {
@@ -98,9 +100,9 @@ class BankCalendarTest extends AbstractIntegrationTest {
       LocalDateTime to = from.plusMinutes(random.nextInt(i % 3 == 0 ? 60 * 24 : 60 * 24 * 21));
       long workingMinutes = 0;
       for (LocalDateTime minute = from; minute.isBefore(to); minute = minute.plusMinutes(1)) {
-        java.time.LocalTime time = minute.toLocalTime();
-        boolean inPeriod = !time.isBefore(java.time.LocalTime.of(9, 0)) && time.isBefore(java.time.LocalTime.of(12, 0))
-            || !time.isBefore(java.time.LocalTime.of(13, 0)) && time.isBefore(java.time.LocalTime.of(17, 0));
+        LocalTime time = minute.toLocalTime();
+        boolean inPeriod = !time.isBefore(LocalTime.of(9, 0)) && time.isBefore(LocalTime.of(12, 0))
+            || !time.isBefore(LocalTime.of(13, 0)) && time.isBefore(LocalTime.of(17, 0));
         if (inPeriod && calendar.isWorkingDay(minute.toLocalDate())) {
           workingMinutes++;
         }
