@@ -81,17 +81,22 @@ class DashboardRepository {
         + branchCondition("a", branches) + " GROUP BY r.outcome"), branches), start, end);
   }
 
-  /** A payout: when and how much. */
-  record Posting(Instant postedAt, BigDecimal amount) {}
+  /** Payouts: how many, and how much together. */
+  record Payouts(long loans, BigDecimal amount) {}
 
-  /** The payouts of [start, end). */
-  List<Posting> postings(Instant start, Instant end, Optional<Set<String>> branches) {
+  /**
+   * The payouts of [start, end), counted and summed by the database: the dashboard asks once per month of its
+   * period. Reading every payout of a year to count them by month in the application (241,576 at 1,000,000
+   * applications) was 4-8 % of the twelve-month request's CPU (docs/performance.md, "The manager dashboard's cycle
+   * times").
+   */
+  Payouts payouts(Instant start, Instant end, Optional<Set<String>> branches) {
     return withBranches(jdbc.sql("""
-        SELECT p.posted_at, p.amount FROM disbursement_posting p""" + applications("p", branches) + """
+        SELECT COUNT(*) AS n, SUM(p.amount) AS amount FROM disbursement_posting p""" + applications("p", branches) + """
         WHERE p.posted_at >= :start AND p.posted_at < :end""" + branchCondition("a", branches)), branches)
         .param("start", Timestamp.from(start)).param("end", Timestamp.from(end))
-        .query((rs, row) -> new Posting(instant(rs, "posted_at"), rs.getBigDecimal("amount")))
-        .list();
+        .query((rs, row) -> new Payouts(rs.getLong("n"), rs.getBigDecimal("amount") == null ? BigDecimal.ZERO : rs.getBigDecimal("amount")))
+        .single();
   }
 
   /** Active loans now by classification: how many and the principal they still owe. */

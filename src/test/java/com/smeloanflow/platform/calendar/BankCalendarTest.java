@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,24 +95,51 @@ class BankCalendarTest extends AbstractIntegrationTest {
   @Test
   void workingTimeBetweenAgreesWithCountingEachWorkingMinute() {
     Random random = new Random(20261001);
-    LocalDateTime earliest = LocalDateTime.parse("2026-09-14T00:00:00");
-    int minutesInRange = 60 * 24 * 120;
     for (int i = 0; i < 300; i++) {
-      LocalDateTime from = earliest.plusMinutes(random.nextInt(minutesInRange));
+      LocalDateTime from = AROUND_NATIONAL_DAY.plusMinutes(random.nextInt(MINUTES_IN_RANGE));
       LocalDateTime to = from.plusMinutes(random.nextInt(i % 3 == 0 ? 60 * 24 : 60 * 24 * 21));
-      long workingMinutes = 0;
-      for (LocalDateTime minute = from; minute.isBefore(to); minute = minute.plusMinutes(1)) {
-        LocalTime time = minute.toLocalTime();
-        boolean inPeriod = !time.isBefore(LocalTime.of(9, 0)) && time.isBefore(LocalTime.of(12, 0))
-            || !time.isBefore(LocalTime.of(13, 0)) && time.isBefore(LocalTime.of(17, 0));
-        if (inPeriod && calendar.isWorkingDay(minute.toLocalDate())) {
-          workingMinutes++;
-        }
-      }
-      Duration counted = calendar.workingTimeBetween(from.atZone(BusinessClock.BANK_ZONE).toInstant(),
-          to.atZone(BusinessClock.BANK_ZONE).toInstant());
-      assertThat(counted).as("%s to %s", from, to).isEqualTo(Duration.ofMinutes(workingMinutes));
+      assertThat(calendar.workingTimeBetween(cst(from), cst(to))).as("%s to %s", from, to).isEqualTo(workingMinutes(from, to));
     }
+  }
+
+  /**
+   * A counter made for the National Day weeks only (as the dashboard makes one for its period) counts the same as
+   * each working minute for pairs inside those days, and for pairs starting before them or ending after them.
+   */
+  @Test
+  void aCounterForSomeDaysAgreesWithCountingEachWorkingMinuteAlsoOutsideThem() {
+    WorkingTimeCounter counter = calendar.workingTimeCounter(LocalDate.of(2026, 9, 28), LocalDate.of(2026, 10, 16));
+    Random random = new Random(20261008);
+    for (int i = 0; i < 300; i++) {
+      LocalDateTime from = AROUND_NATIONAL_DAY.plusMinutes(random.nextInt(MINUTES_IN_RANGE));
+      LocalDateTime to = from.plusMinutes(random.nextInt(i % 3 == 0 ? 60 * 24 : 60 * 24 * 45));
+      assertThat(counter.between(cst(from), cst(to))).as("%s to %s", from, to).isEqualTo(workingMinutes(from, to));
+    }
+    assertThat(counter.between(cst("2026-10-09T09:00:00"), cst("2026-10-12T09:00:00"))).as("Friday and the make-up Saturday")
+        .isEqualTo(Duration.ofHours(14));
+    assertThat(counter.between(cst("2026-10-12T09:00:00"), cst("2026-10-09T09:00:00"))).isZero();
+  }
+
+  private static final LocalDateTime AROUND_NATIONAL_DAY = LocalDateTime.parse("2026-09-14T00:00:00");
+  private static final int MINUTES_IN_RANGE = 60 * 24 * 120;
+
+  private static Instant cst(LocalDateTime localDateTime) {
+    return localDateTime.atZone(BusinessClock.BANK_ZONE).toInstant();
+  }
+
+  /** Each minute from {@code from} to {@code to} within 09:00-12:00 or 13:00-17:00 of a working day. */
+  private Duration workingMinutes(LocalDateTime from, LocalDateTime to) {
+    Map<LocalDate, Boolean> workingDays = new HashMap<>();
+    long minutes = 0;
+    for (LocalDateTime minute = from; minute.isBefore(to); minute = minute.plusMinutes(1)) {
+      LocalTime time = minute.toLocalTime();
+      boolean inPeriod = !time.isBefore(LocalTime.of(9, 0)) && time.isBefore(LocalTime.of(12, 0))
+          || !time.isBefore(LocalTime.of(13, 0)) && time.isBefore(LocalTime.of(17, 0));
+      if (inPeriod && workingDays.computeIfAbsent(minute.toLocalDate(), calendar::isWorkingDay)) {
+        minutes++;
+      }
+    }
+    return Duration.ofMinutes(minutes);
   }
 
   @Test
