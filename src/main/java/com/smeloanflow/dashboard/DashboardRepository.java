@@ -72,12 +72,20 @@ class DashboardRepository {
         + branchCondition("a", branches) + " GROUP BY d.authority"), branches), start, end);
   }
 
-  /** Applications that ended without an approval in [start, end), by outcome (REJECTED, WITHDRAWN). */
+  /**
+   * Applications that ended without an approval in [start, end), by outcome (REJECTED, WITHDRAWN; an outcome whose
+   * every decline followed an approval counts 0).
+   *
+   * <p>The approval is looked up per decline (a sub-query in the count), not as {@code NOT EXISTS}: PostgreSQL
+   * expects every decline to have an approval (there are more approvals) and hashed all 800,077 approvals to
+   * anti-join a year's 51,879 declines, 0.49 s; one look-up each takes 0.20 s (a month: 29 -> 9 ms).
+   */
   Map<String, Long> declinesByOutcome(Instant start, Instant end, Optional<Set<String>> branches) {
     return counts(withBranches(jdbc.sql("""
-        SELECT r.outcome AS k, COUNT(*) AS n FROM application_decline r""" + applications("r", branches) + """
-        WHERE r.decided_at >= :start AND r.decided_at < :end
-          AND NOT EXISTS (SELECT 1 FROM approval_decision d WHERE d.application_id = r.application_id)"""
+        SELECT r.outcome AS k,
+               SUM(CASE WHEN EXISTS (SELECT 1 FROM approval_decision d WHERE d.application_id = r.application_id) THEN 0 ELSE 1 END) AS n
+        FROM application_decline r""" + applications("r", branches) + """
+        WHERE r.decided_at >= :start AND r.decided_at < :end"""
         + branchCondition("a", branches) + " GROUP BY r.outcome"), branches), start, end);
   }
 

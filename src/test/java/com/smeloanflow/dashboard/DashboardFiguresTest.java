@@ -8,10 +8,12 @@ import com.smeloanflow.approval.LoanFlow;
 import com.smeloanflow.approval.TaskForms;
 import com.smeloanflow.campaign.CampaignService;
 import com.smeloanflow.campaign.ImportWhitelist;
+import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.casefile.CustomerReason;
 import com.smeloanflow.dashboard.DashboardBranches.TestBranch;
 import com.smeloanflow.dashboard.DashboardFigures.ClassificationShare;
 import com.smeloanflow.dashboard.DashboardFigures.CycleTime;
+import com.smeloanflow.dashboard.DashboardFigures.Decisions;
 import com.smeloanflow.dashboard.DashboardFigures.GroupBacklog;
 import com.smeloanflow.dashboard.DashboardFigures.LadderStep;
 import com.smeloanflow.dashboard.DashboardFigures.MonthlyDisbursement;
@@ -29,6 +31,7 @@ import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.TestLoans;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -141,6 +144,26 @@ class DashboardFiguresTest extends AbstractIntegrationTest {
     assertThat(monthBefore.decisions().decided()).as("nothing was decided the month before").isZero();
     assertThat(monthBefore.decisions().approvalRate()).as("no rate without a decision").isNull();
     assertThat(stretch(monthBefore, Stretch.TOTAL).medianWorkingHours()).isNull();
+  }
+
+  /**
+   * An application that ends without a loan after its approval (the applicant did not sign within fifteen working
+   * days) counts as approved, not as withdrawn: the withdrawals are the applications that ended without an approval.
+   */
+  @Test
+  void anApprovedLoanNotSignedWithinFifteenDaysCountsAsApprovedNotAsWithdrawn() {
+    LocalDate day = lastWorkingDay();
+    clockAt(day + "T09:00");
+    String unsigned = flow.submitOverApi(flow.strongOnlineCreditQuick("100000.00").branchCode(branch.code()));
+    ProcessInstance instance = flow.instance(unsigned);
+    moveClockByWorkingDays(15, Duration.ofMinutes(1));
+    executeDueJobs(instance.getId());
+    assertThat(statusOf(unsigned)).as("withdrawn by the signature's deadline").isEqualTo(ApplicationStatus.WITHDRAWN);
+
+    DashboardFigures figures = figures(day.toString(), day.plusDays(40).toString());
+
+    assertThat(figures.decisions()).extracting(Decisions::decided, Decisions::approved, Decisions::rejected, Decisions::withdrawn)
+        .containsExactly(1L, 1L, 0L, 0L);
   }
 
   /**
