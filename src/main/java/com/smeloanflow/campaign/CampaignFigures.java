@@ -4,10 +4,10 @@ import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.casefile.CaseFiles;
 import com.smeloanflow.identity.BranchDirectory;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -54,26 +54,38 @@ public class CampaignFigures {
    * @param onlyBranches the branches the caller may see (empty: every branch)
    */
   public Figures of(String campaignId, Optional<Set<String>> onlyBranches) {
-    List<CampaignRepository.FunnelRow> rows = repository.funnel(campaignId, onlyBranches);
-    List<String> applications = rows.stream().map(CampaignRepository.FunnelRow::applicationId).filter(Objects::nonNull).toList();
-    Set<String> approved = caseFiles.reached(applications, ApplicationStatus.APPROVED);
-    Set<String> disbursed = caseFiles.reached(applications, ApplicationStatus.DISBURSED);
-    Map<String, Counter> perBranch = new TreeMap<>();
-    Map<String, Counter> perManager = new TreeMap<>();
-    Counter total = new Counter(null, null);
-    for (CampaignRepository.FunnelRow row : rows) {
-      for (Counter counter : List.of(total, perBranch.computeIfAbsent(row.branchCode(), code -> new Counter(code, null)),
-          perManager.computeIfAbsent(row.branchCode() + "/" + row.customerManager(),
-              key -> new Counter(row.branchCode(), row.customerManager())))) {
-        counter.add(row, approved, disbursed);
-      }
+    Tally tally = new Tally();
+    for (CampaignRepository.ManagerFunnel manager : repository.funnelByManager(campaignId, onlyBranches)) {
+      tally.counters(manager.branchCode(), manager.customerManager()).forEach(counter -> counter.add(manager));
+    }
+    List<CampaignRepository.AppliedProspect> applied = repository.appliedProspects(campaignId, onlyBranches);
+    Map<ApplicationStatus, Set<String>> reached = caseFiles.reached(
+        applied.stream().map(CampaignRepository.AppliedProspect::applicationId).toList(),
+        EnumSet.of(ApplicationStatus.APPROVED, ApplicationStatus.DISBURSED));
+    for (CampaignRepository.AppliedProspect prospect : applied) {
+      boolean approved = reached.get(ApplicationStatus.APPROVED).contains(prospect.applicationId());
+      boolean disbursed = reached.get(ApplicationStatus.DISBURSED).contains(prospect.applicationId());
+      tally.counters(prospect.branchCode(), prospect.customerManager()).forEach(counter -> counter.addApplication(approved, disbursed));
     }
     Map<String, String> names = new HashMap<>();
     Function<String, String> branchName = code -> names.computeIfAbsent(code,
         c -> branches.find(c).map(BranchDirectory.Branch::name).orElse(c));
-    return new Figures(campaignId, total.funnel(null),
-        perBranch.values().stream().map(c -> c.funnel(branchName.apply(c.branch))).toList(),
-        perManager.values().stream().map(c -> c.funnel(branchName.apply(c.branch))).toList());
+    return new Figures(campaignId, tally.total.funnel(null),
+        tally.perBranch.values().stream().map(c -> c.funnel(branchName.apply(c.branch))).toList(),
+        tally.perManager.values().stream().map(c -> c.funnel(branchName.apply(c.branch))).toList());
+  }
+
+  /** The total, each branch's and each customer manager's counters, in code order. */
+  private static final class Tally {
+    final Counter total = new Counter(null, null);
+    final Map<String, Counter> perBranch = new TreeMap<>();
+    final Map<String, Counter> perManager = new TreeMap<>();
+
+    /** The counters a prospect of this manager adds to: the total, the branch's and the manager's. */
+    List<Counter> counters(String branchCode, String customerManager) {
+      return List.of(total, perBranch.computeIfAbsent(branchCode, code -> new Counter(code, null)),
+          perManager.computeIfAbsent(branchCode + "/" + customerManager, key -> new Counter(branchCode, customerManager)));
+    }
   }
 
   private static final class Counter {
@@ -91,15 +103,16 @@ public class CampaignFigures {
       this.manager = manager;
     }
 
-    void add(CampaignRepository.FunnelRow row, Set<String> approvedIds, Set<String> disbursedIds) {
-      prospects++;
-      contacted += row.contacted() ? 1 : 0;
-      interested += row.interested() ? 1 : 0;
-      if (row.applicationId() != null) {
-        applied++;
-        approved += approvedIds.contains(row.applicationId()) ? 1 : 0;
-        disbursed += disbursedIds.contains(row.applicationId()) ? 1 : 0;
-      }
+    void add(CampaignRepository.ManagerFunnel manager) {
+      prospects += manager.prospects();
+      contacted += manager.contacted();
+      interested += manager.interested();
+    }
+
+    void addApplication(boolean wasApproved, boolean wasDisbursed) {
+      applied++;
+      approved += wasApproved ? 1 : 0;
+      disbursed += wasDisbursed ? 1 : 0;
     }
 
     Funnel funnel(String branchName) {
