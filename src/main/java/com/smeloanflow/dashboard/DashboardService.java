@@ -103,9 +103,9 @@ public class DashboardService {
     Instant start = query.start();
     Instant end = query.end();
     Instant now = clock.now();
-    // The cycle times are the largest part of a request (a year's milestones, 2.0-2.3 s of the whole bank's twelve
-    // months at 1,000,000 applications): counted on a worker beside the other figures, which read other tables
-    // (docs/performance.md, "The manager dashboard's sections side by side").
+    // The cycle times are the largest part of a request (a year's milestones: 2-3 s of the database for the whole
+    // bank's twelve months at 1,000,000 applications): counted on a worker beside the other figures, none of which
+    // needs them (docs/performance.md, "The manager dashboard's sections side by side").
     CompletableFuture<List<CycleTime>> cycleTimes = CompletableFuture.supplyAsync(() -> cycleTimes(start, end, scope), sections);
     List<SlaCompliance> sla = sla(start, end, scope);
     List<GroupBacklog> backlog = backlog(scope);
