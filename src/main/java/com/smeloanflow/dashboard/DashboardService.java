@@ -58,6 +58,9 @@ public class DashboardService {
   /** Applications submitted this long before the period still count when a later stretch ends in it. */
   static final Duration CYCLE_LOOKBACK = Duration.ofDays(366);
 
+  /** How many dashboard sections are counted beside the requests' threads at a time, for all requests together. */
+  static final int SECTION_WORKERS = 2;
+
   private final DashboardRepository repository;
   private final SlaFigures slaFigures;
   private final CampaignFigures campaignFigures;
@@ -71,9 +74,6 @@ public class DashboardService {
    * that finds them all busy counts its sections itself, one after the other, as before.
    */
   private final ExecutorService sections;
-
-  /** How many dashboard sections are counted beside the requests' threads at a time, for all requests together. */
-  static final int SECTION_WORKERS = 2;
 
   public DashboardService(DashboardRepository repository, SlaFigures slaFigures, CampaignFigures campaignFigures,
       BankCalendar calendar, BusinessClock clock, BranchService branches, OpenTasksByGroup openTasks,
