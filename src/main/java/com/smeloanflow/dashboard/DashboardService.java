@@ -15,12 +15,12 @@ import com.smeloanflow.identity.BranchDetails;
 import com.smeloanflow.identity.BranchService;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.operations.OpenTasksByGroup;
+import com.smeloanflow.platform.BackgroundThreads;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.calendar.BankCalendar;
 import com.smeloanflow.platform.calendar.WorkingTimeCounter;
 import com.smeloanflow.platform.sla.SlaFigures;
 import com.smeloanflow.servicing.Classification;
-import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -35,16 +35,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,7 +52,7 @@ import org.springframework.stereotype.Service;
  * query's period; the book, the collection ladder, the open tasks and the campaign funnel are as of now.
  */
 @Service
-public class DashboardService {
+public class DashboardService implements DisposableBean {
 
   /** Applications submitted this long before the period still count when a later stretch ends in it. */
   static final Duration CYCLE_LOOKBACK = Duration.ofDays(366);
@@ -86,12 +85,8 @@ public class DashboardService {
     this.branches = branches;
     this.openTasks = openTasks;
     this.identityService = identityService;
-    AtomicInteger workers = new AtomicInteger();
-    this.sections = new ThreadPoolExecutor(0, SECTION_WORKERS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), work -> {
-      Thread worker = new Thread(work, "dashboard-section-" + workers.incrementAndGet());
-      worker.setDaemon(true);
-      return worker;
-    }, new ThreadPoolExecutor.CallerRunsPolicy());
+    this.sections = new ThreadPoolExecutor(0, SECTION_WORKERS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        BackgroundThreads.numbered("dashboard-section"), new ThreadPoolExecutor.CallerRunsPolicy());
   }
 
   /**
@@ -115,27 +110,13 @@ public class DashboardService {
     List<LadderStep> collections = collections(scope);
     CampaignFigures.Funnel funnel = campaignFigures.of(null, scope).total();
     return new DashboardFigures(query.from(), query.to(), scope.map(set -> List.copyOf(new java.util.TreeSet<>(set))).orElse(null),
-        now, joined(cycleTimes), sla, backlog, decisions, disbursed, portfolio, collections, funnel);
-  }
-
-  /** The section's result, or its failure as it was thrown (not wrapped), so that the caller's error handling applies. */
-  private static <T> T joined(CompletableFuture<T> section) {
-    try {
-      return section.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException failure) {
-        throw failure;
-      }
-      if (e.getCause() instanceof Error failure) {
-        throw failure;
-      }
-      throw e;
-    }
+        now, BackgroundThreads.resultOf(cycleTimes, "the dashboard's cycle times"), sla, backlog, decisions, disbursed,
+        portfolio, collections, funnel);
   }
 
   /** Stops the section workers when the application stops. */
-  @PreDestroy
-  void stopSectionWorkers() {
+  @Override
+  public void destroy() {
     sections.shutdownNow();
   }
 

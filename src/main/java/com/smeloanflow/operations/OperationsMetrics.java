@@ -1,6 +1,7 @@
 package com.smeloanflow.operations;
 
 import com.smeloanflow.casefile.ApplicationStatus;
+import com.smeloanflow.platform.BackgroundThreads;
 import com.smeloanflow.platform.BusinessClock;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -122,11 +123,7 @@ public class OperationsMetrics implements DisposableBean {
     if (interval <= 0 || refresher != null) {
       return;
     }
-    refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "cluster-figures");
-      thread.setDaemon(true);
-      return thread;
-    });
+    refresher = Executors.newSingleThreadScheduledExecutor(BackgroundThreads.named("cluster-figures"));
     refresher.scheduleWithFixedDelay(this::refreshQuietly, 0, interval, TimeUnit.MILLISECONDS);
   }
 

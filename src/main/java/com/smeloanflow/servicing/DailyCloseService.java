@@ -1,5 +1,6 @@
 package com.smeloanflow.servicing;
 
+import com.smeloanflow.platform.BackgroundThreads;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.processing.InternalDefaultRepository;
 import java.lang.management.ManagementFactory;
@@ -11,10 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,11 +105,7 @@ public class DailyCloseService implements DisposableBean {
     this.lease = lease;
     this.maxCatchUpDays = maxCatchUpDays;
     this.observer = observer;
-    this.worker = Executors.newSingleThreadExecutor(r -> {
-      Thread thread = new Thread(r, "daily-close");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.worker = Executors.newSingleThreadExecutor(BackgroundThreads.named("daily-close"));
   }
 
   @Autowired
@@ -378,17 +373,6 @@ public class DailyCloseService implements DisposableBean {
   }
 
   private <T> T onWorker(Work<T> work) {
-    Future<T> result = worker.submit(work::call);
-    try {
-      return result.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while the daily close ran", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
+    return BackgroundThreads.resultOf(worker.submit(work::call), "the daily close");
   }
 }

@@ -53,7 +53,7 @@ class DashboardSectionsTest {
 
   @AfterEach
   void stopWorkers() {
-    dashboard.stopSectionWorkers();
+    dashboard.destroy();
   }
 
   @Test
