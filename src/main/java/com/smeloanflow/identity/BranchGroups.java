@@ -30,12 +30,18 @@ public class BranchGroups {
     return List.of(Groups.acceptance(branchCode), Groups.customerManagers(branchCode));
   }
 
-  /** Creates (or renames) the branch's groups and grants what they need. */
-  public void ensure(String branchCode, String branchName) {
-    ensure(branchCode, branchName, filters.ensure());
+  /** The branch's staff groups ({@link #of}) and its lead group. */
+  static List<String> withLeads(String branchCode) {
+    return List.of(Groups.acceptance(branchCode), Groups.customerManagers(branchCode), Groups.leads(branchCode));
   }
 
-  void ensure(String branchCode, String branchName, TasklistFilters.Ids filterIds) {
+  /** Creates (or renames) the branch's groups and grants what they need. */
+  public void ensure(String branchCode, String branchName) {
+    ensure(branchCode, branchName, filters.ensure(), grants);
+  }
+
+  /** The same with the filters' ids known and the writes of a whole set-up ({@link CamundaGrants#readingAtOnce}). */
+  void ensure(String branchCode, String branchName, TasklistFilters.Ids filterIds, CamundaGrants grants) {
     grants.ensureGroup(Groups.acceptance(branchCode), branchName + " 受理岗");
     grants.ensureGroup(Groups.customerManagers(branchCode), branchName + " 客户经理");
     grants.ensureGroup(Groups.leads(branchCode), branchName + " 团队主管");

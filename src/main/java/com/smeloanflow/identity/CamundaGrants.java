@@ -2,27 +2,69 @@ package com.smeloanflow.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import com.smeloanflow.platform.SqlInLists;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.AuthorizationQuery;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-/** Idempotent writes of Camunda groups and grants: running them again changes nothing. */
+/**
+ * Idempotent writes of Camunda groups and grants: running them again changes nothing.
+ *
+ * <p>The bean looks up each group and grant when it writes it: right for one branch's groups. A start's set-up of
+ * every group takes {@link #readingAtOnce}: the same writes over the groups and grants read in a few statements.
+ */
 @Component
 class CamundaGrants {
 
+  /**
+   * Resource types the engine grants on one entity at a time (a task's candidate group, an instance, their history):
+   * as many grants as open tasks. Of these only the grants on every entity ({@code *}) are read at once.
+   */
+  private static final Set<Integer> PER_ENTITY = Set.of(Resources.TASK.resourceType(),
+      Resources.PROCESS_INSTANCE.resourceType(), Resources.HISTORIC_TASK.resourceType(),
+      Resources.HISTORIC_PROCESS_INSTANCE.resourceType());
+
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
+  /** The groups and grants read at once, or none: each looked up when written. */
+  private final Existing existing;
 
+  @Autowired
   CamundaGrants(IdentityService identityService, AuthorizationService authorizationService) {
+    this(identityService, authorizationService, null);
+  }
+
+  private CamundaGrants(IdentityService identityService, AuthorizationService authorizationService, Existing existing) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
+    this.existing = existing;
+  }
+
+  /**
+   * The same writes, with these groups and their grants read first in a few statements per resource type (instead of
+   * one look-up per group and grant: 3.4 s of a restart with 40 branches on PostgreSQL, docs/performance.md, "Startup
+   * to ready"). A group or grant outside what was read is looked up when written, as by the bean. For one thread's
+   * set-up at a time: what it writes is remembered, so it must be the only writer of these groups while it runs (a
+   * writer beside it, such as an administrator creating a branch, only adds grants; it is read again at the next start).
+   */
+  CamundaGrants readingAtOnce(Collection<String> groupIds) {
+    return new CamundaGrants(identityService, authorizationService, Existing.read(groupIds, identityService, authorizationService));
   }
 
   /**
@@ -34,7 +76,9 @@ class CamundaGrants {
     if (identityService.isReadOnly()) {
       return;
     }
-    Group group = identityService.createGroupQuery().groupId(id).singleResult();
+    Group group = existing != null && existing.groupIds.contains(id)
+        ? existing.groups.get(id)
+        : identityService.createGroupQuery().groupId(id).singleResult();
     if (group == null) {
       group = identityService.newGroup(id);
       group.setType("WORKFLOW");
@@ -42,7 +86,18 @@ class CamundaGrants {
       return;
     }
     group.setName(name);
-    identityService.saveGroup(group);
+    if (existing == null) {
+      identityService.saveGroup(group);
+      return;
+    }
+    try {
+      identityService.saveGroup(group);
+      existing.groups.put(id, group);
+    } catch (RuntimeException raced) {
+      // Changed since it was read (another node's start): written again over what is there now.
+      existing.groupIds.remove(id);
+      oneByOne().ensureGroup(id, name);
+    }
   }
 
   /**
@@ -78,24 +133,20 @@ class CamundaGrants {
    * left with no permission grants nothing.
    */
   void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizationService.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
-        .singleResult();
+    Authorization authorization = grantOf(groupId, resource, resourceId);
     if (authorization == null || java.util.Arrays.stream(permissions).noneMatch(authorization::isPermissionGranted)) {
       return;
     }
     for (Permission permission : permissions) {
       authorization.removePermission(permission);
     }
-    authorizationService.saveAuthorization(authorization);
+    save(authorization, () -> oneByOne().revoke(groupId, resource, resourceId, permissions));
   }
 
 
   /** Grants permissions to a group, adding to an existing grant for the same resource. */
   void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizationService.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
-        .singleResult();
+    Authorization authorization = grantOf(groupId, resource, resourceId);
     if (authorization == null) {
       authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
       authorization.setGroupId(groupId);
@@ -110,7 +161,87 @@ class CamundaGrants {
       }
     }
     if (changed) {
+      save(authorization, () -> oneByOne().grant(groupId, resource, resourceId, permissions));
+    }
+  }
+
+  /** The group's grant on the resource, or null. */
+  private Authorization grantOf(String groupId, Resource resource, String resourceId) {
+    if (existing != null && existing.covers(groupId, resource, resourceId)) {
+      return existing.grants.get(new GrantKey(groupId, resource.resourceType(), resourceId));
+    }
+    return authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
+        .singleResult();
+  }
+
+  /**
+   * Saves the grant. When it was read at once and changed since (another node's start wrote it: a duplicate or a
+   * stale revision), it is looked up again and written over what is there now, by {@code again}.
+   */
+  private void save(Authorization authorization, Runnable again) {
+    if (existing == null) {
       authorizationService.saveAuthorization(authorization);
+      return;
+    }
+    GrantKey key = GrantKey.of(authorization);
+    try {
+      existing.grants.put(key, authorizationService.saveAuthorization(authorization));
+    } catch (RuntimeException raced) {
+      existing.grants.remove(key);
+      existing.stale.add(key);
+      again.run();
+    }
+  }
+
+  /** The writes looking up each group and grant when written. */
+  private CamundaGrants oneByOne() {
+    return new CamundaGrants(identityService, authorizationService, null);
+  }
+
+  private record GrantKey(String groupId, int resourceType, String resourceId) {
+    static GrantKey of(Authorization authorization) {
+      return new GrantKey(authorization.getGroupId(), authorization.getResourceType(), authorization.getResourceId());
+    }
+  }
+
+  /**
+   * Groups and their grants as read at once; a group id read but absent from {@code groups} does not exist. A grant
+   * found {@code stale} (changed since it was read) is looked up when written again.
+   */
+  private record Existing(Set<String> groupIds, Map<String, Group> groups, Map<GrantKey, Authorization> grants,
+      Set<GrantKey> stale) {
+
+    static Existing read(Collection<String> ids, IdentityService identityService, AuthorizationService authorizationService) {
+      Set<String> groupIds = new HashSet<>(ids);
+      Map<String, Group> groups = new HashMap<>();
+      Map<GrantKey, Authorization> grants = new HashMap<>();
+      for (List<String> chunk : SqlInLists.chunks(groupIds)) {
+        String[] chunkIds = chunk.toArray(String[]::new);
+        if (!identityService.isReadOnly()) {
+          identityService.createGroupQuery().groupIdIn(chunkIds).list().forEach(group -> groups.put(group.getId(), group));
+        }
+        for (Resources resource : Resources.values()) {
+          AuthorizationQuery query = authorizationService.createAuthorizationQuery()
+              .authorizationType(AUTH_TYPE_GRANT).groupIdIn(chunkIds).resourceType(resource);
+          if (PER_ENTITY.contains(resource.resourceType())) {
+            query.resourceId("*");
+          }
+          for (Authorization authorization : query.list()) {
+            // Two grants of a group on one resource: the look-up one at a time refuses them too (singleResult).
+            Optional.ofNullable(grants.put(GrantKey.of(authorization), authorization)).ifPresent(twin -> {
+              throw new IllegalStateException("Group " + twin.getGroupId() + " holds two grants on resource type "
+                  + twin.getResourceType() + " id " + twin.getResourceId() + ": " + twin.getId() + ", " + authorization.getId());
+            });
+          }
+        }
+      }
+      return new Existing(groupIds, groups, grants, new HashSet<>());
+    }
+
+    boolean covers(String groupId, Resource resource, String resourceId) {
+      return groupIds.contains(groupId) && (!PER_ENTITY.contains(resource.resourceType()) || "*".equals(resourceId))
+          && !stale.contains(new GrantKey(groupId, resource.resourceType(), resourceId));
     }
   }
 }

@@ -1,6 +1,8 @@
 package com.smeloanflow.identity;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import com.smeloanflow.process.WhitelistCampaignProcess;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -51,6 +53,9 @@ public class IdentitySetup {
   @EventListener(ApplicationReadyEvent.class)
   @Order(10)
   public void setUp() {
+    // Every branch, active or not: a deactivated branch's staff still finish its open work.
+    List<BranchDetails> all = branches.all();
+    CamundaGrants grants = this.grants.readingAtOnce(groupIds(all));
     for (String[] group : Groups.CENTRAL) {
       grants.ensureGroup(group[0], group[1]);
     }
@@ -64,10 +69,8 @@ public class IdentitySetup {
     grants.grant(Groups.CAMPAIGN_MANAGERS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     grants.grant(Groups.PROCESS_OWNERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 
-    // Every branch, active or not: a deactivated branch's staff still finish its open work.
-    List<BranchDetails> all = branches.all();
     for (BranchDetails branch : all) {
-      branchGroups.ensure(branch.code(), branch.name(), filterIds);
+      branchGroups.ensure(branch.code(), branch.name(), filterIds, grants);
     }
 
     // Team leads see and reassign their teams' tasks only: the lead filters here, the tasks through the
@@ -98,5 +101,18 @@ public class IdentitySetup {
     log.info("Identity set up: {} central task groups, {} central teams and the groups of {} branches, filters {}, {}, {}, {}, {}",
         Groups.TASK_WORKERS.size(), Teams.Central.values().length, all.size(), FILTER_MY_TASKS, FILTER_GROUP_TASKS,
         FILTER_TEAM_TASKS, FILTER_OVERDUE, FILTER_ESCALATED);
+  }
+
+  /** Every group the set-up writes or grants to (one it misses is looked up when written, as before). */
+  static Set<String> groupIds(List<BranchDetails> branches) {
+    Set<String> ids = new LinkedHashSet<>();
+    Groups.CENTRAL.forEach(group -> ids.add(group[0]));
+    ids.addAll(Groups.TASK_WORKERS);
+    ids.addAll(List.of(Groups.CAMPAIGN_MANAGERS, Groups.PROCESS_OWNERS, Groups.TEAM_LEADS, Groups.CAMUNDA_ADMIN));
+    for (Teams.Central team : Teams.Central.values()) {
+      ids.add(team.leadGroup());
+    }
+    branches.forEach(branch -> ids.addAll(BranchGroups.withLeads(branch.code())));
+    return ids;
   }
 }
