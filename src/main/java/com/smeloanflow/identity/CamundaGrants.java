@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -20,6 +19,8 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +32,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CamundaGrants {
+
+  private static final Logger log = LoggerFactory.getLogger(CamundaGrants.class);
 
   /**
    * Resource types the engine grants on one entity at a time (a task's candidate group, an instance, their history):
@@ -94,7 +97,8 @@ class CamundaGrants {
       identityService.saveGroup(group);
       existing.groups.put(id, group);
     } catch (RuntimeException raced) {
-      // Changed since it was read (another node's start): written again over what is there now.
+      log.info("Group {} changed since the set-up read it (another node's start?): written again over what is there now ({})",
+          id, raced.getClass().getSimpleName());
       existing.groupIds.remove(id);
       oneByOne().ensureGroup(id, name);
     }
@@ -188,6 +192,8 @@ class CamundaGrants {
     try {
       existing.grants.put(key, authorizationService.saveAuthorization(authorization));
     } catch (RuntimeException raced) {
+      log.info("Grant {} changed since the set-up read it (another node's start?): written again over what is there now ({})",
+          key, raced.getClass().getSimpleName());
       existing.grants.remove(key);
       existing.stale.add(key);
       again.run();
@@ -228,11 +234,12 @@ class CamundaGrants {
             query.resourceId("*");
           }
           for (Authorization authorization : query.list()) {
-            // Two grants of a group on one resource: the look-up one at a time refuses them too (singleResult).
-            Optional.ofNullable(grants.put(GrantKey.of(authorization), authorization)).ifPresent(twin -> {
+            Authorization twin = grants.put(GrantKey.of(authorization), authorization);
+            if (twin != null) {
+              // The look-up one at a time refuses two grants of a group on one resource too (singleResult).
               throw new IllegalStateException("Group " + twin.getGroupId() + " holds two grants on resource type "
                   + twin.getResourceType() + " id " + twin.getResourceId() + ": " + twin.getId() + ", " + authorization.getId());
-            });
+            }
           }
         }
       }
