@@ -23,8 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The set-up every node runs at start reads the groups and grants it writes at once: its look-ups do not grow with
- * the bank's branches, a restart writes nothing, and what is missing is still written, also when another node's
- * start wrote it in the meantime. What the grants allow is {@link BranchServiceTest}'s and the Tasklist tests'.
+ * the bank's branches, a restart writes no group or grant, and what is missing is still written, also when another
+ * node's start wrote it in the meantime. What the grants allow is {@link BranchServiceTest}'s and the Tasklist tests'.
  */
 class IdentitySetupAtStartTest extends AbstractIntegrationTest {
 
@@ -54,7 +54,7 @@ class IdentitySetupAtStartTest extends AbstractIntegrationTest {
   }
 
   @Test
-  void aRestartWritesNothing() {
+  void aRestartWritesNoGroupOrGrant() {
     setUpCounting();
 
     Counting restart = setUpCounting();
