@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.query.Query;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.beans.factory.annotation.Value;
@@ -109,15 +110,28 @@ class TasklistFilters {
     return query.orderByDueDate().asc();
   }
 
+  /** Saves the filter unless it is saved as wanted already (a restart writes none). */
   private String ensure(String name, int priority, String description, Query<?, ?> query) {
+    Filter wanted = filterService.newTaskFilter(name);
+    wanted.setQuery(query);
+    wanted.setProperties(properties(priority, description, autoRefreshed.contains(name)));
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
-      filter = filterService.newTaskFilter(name);
+      filter = wanted;
+    } else if (savedAs(filter, wanted)) {
+      return filter.getId();
+    } else {
+      filter.setQuery(query);
+      filter.setProperties(wanted.getProperties());
     }
-    filter.setQuery(query);
-    filter.setProperties(properties(priority, description, autoRefreshed.contains(name)));
     filterService.saveFilter(filter);
     return filter.getId();
+  }
+
+  /** Whether the saved filter has the wanted query (compared as the JSON the engine stores) and properties. */
+  private static boolean savedAs(Filter saved, Filter wanted) {
+    return ((FilterEntity) saved).getQueryInternal().equals(((FilterEntity) wanted).getQueryInternal())
+        && saved.getProperties().equals(wanted.getProperties());
   }
 
   private static Map<String, Object> properties(int priority, String description, boolean refresh) {

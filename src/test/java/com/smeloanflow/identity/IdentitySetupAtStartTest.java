@@ -12,8 +12,11 @@ import static org.mockito.Mockito.verify;
 
 import com.smeloanflow.support.AbstractIntegrationTest;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -23,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The set-up every node runs at start reads the groups and grants it writes at once: its look-ups do not grow with
- * the bank's branches, a restart writes no group or grant, and what is missing is still written, also when another
+ * the bank's branches, a restart writes nothing, and what is missing is still written, also when another
  * node's start wrote it in the meantime. What the grants allow is {@link BranchServiceTest}'s and the Tasklist tests'.
  */
 class IdentitySetupAtStartTest extends AbstractIntegrationTest {
@@ -32,7 +35,8 @@ class IdentitySetupAtStartTest extends AbstractIntegrationTest {
 
   @Autowired BranchService branchService;
   @Autowired BranchRepository branches;
-  @Autowired TasklistFilters filters;
+  @Autowired FilterService filterService;
+  @Autowired TaskService taskService;
   @Autowired CamundaGrants grants;
   @Autowired AuthorizationService authorizationService;
 
@@ -54,13 +58,14 @@ class IdentitySetupAtStartTest extends AbstractIntegrationTest {
   }
 
   @Test
-  void aRestartWritesNoGroupOrGrant() {
+  void aRestartWritesNothing() {
     setUpCounting();
 
     Counting restart = setUpCounting();
 
     verify(restart.authorizations, never()).saveAuthorization(any());
     verify(restart.identity, never()).saveGroup(any());
+    verify(restart.filters, never()).saveFilter(any());
     assertThat(calls(restart.identity, "createGroupQuery")).as("one look-up per 100 groups")
         .isEqualTo((groupsOfTheSetUp() + 99) / 100);
   }
@@ -129,15 +134,17 @@ class IdentitySetupAtStartTest extends AbstractIntegrationTest {
 
   // --- helpers ---------------------------------------------------------------------------------
 
-  private record Counting(AuthorizationService authorizations, IdentityService identity) {}
+  private record Counting(AuthorizationService authorizations, IdentityService identity, FilterService filters) {}
 
   /** Runs the start's set-up with engine services that count their calls. */
   private Counting setUpCounting() {
     AuthorizationService countedAuthorizations = spy(authorizationService);
     IdentityService countedIdentity = spy(identityService);
+    FilterService countedFilters = spy(filterService);
     CamundaGrants counted = new CamundaGrants(countedIdentity, countedAuthorizations);
+    TasklistFilters filters = new TasklistFilters(countedFilters, taskService, Set.of(IdentitySetup.FILTER_MY_TASKS));
     new IdentitySetup(counted, filters, new BranchGroups(counted, filters), branches).setUp();
-    return new Counting(countedAuthorizations, countedIdentity);
+    return new Counting(countedAuthorizations, countedIdentity, countedFilters);
   }
 
   private static long calls(Object counted, String method) {

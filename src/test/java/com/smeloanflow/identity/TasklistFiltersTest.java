@@ -2,8 +2,14 @@ package com.smeloanflow.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 import com.smeloanflow.support.AbstractIntegrationTest;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
@@ -45,6 +51,22 @@ class TasklistFiltersTest extends AbstractIntegrationTest {
       new TasklistFilters(filterService, taskService, Set.of(IdentitySetup.FILTER_MY_TASKS)).ensure();
     }
     assertThat(saved(IdentitySetup.FILTER_GROUP_TASKS).getProperties()).containsEntry("refresh", false);
+  }
+
+  @Test
+  void aStartFindingTheFiltersAsTheyShouldBeSavesNoneAndOneThatDiffersIsSavedAgain() {
+    FilterService counted = spy(filterService);
+    new TasklistFilters(counted, taskService, Set.of(IdentitySetup.FILTER_MY_TASKS)).ensure();
+    verify(counted, never()).saveFilter(any());
+
+    Filter changed = saved(IdentitySetup.FILTER_OVERDUE);
+    changed.setProperties(Map.of("priority", 5, "description", "旧版说明"));
+    filterService.saveFilter(changed);
+    new TasklistFilters(counted, taskService, Set.of(IdentitySetup.FILTER_MY_TASKS)).ensure();
+
+    verify(counted, times(1)).saveFilter(any());
+    assertThat(saved(IdentitySetup.FILTER_OVERDUE).getProperties()).containsEntry("description", "已超过办理期限的任务")
+        .containsKey("variables");
   }
 
   @Test
