@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.smeloanflow.support.AbstractPostgresIntegrationTest;
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * What every PostgreSQL session of a node is opened with (profile {@code postgres}, application.yaml): the
@@ -39,23 +36,24 @@ class PostgresSessionSettingsPostgresIT extends AbstractPostgresIntegrationTest 
   }
 
   @Test
-  void theNodesSessionsPlanWithTheDefaultRandomPageCostEvenWhereTheServerIsTunedLower() throws SQLException {
+  void theNodesSessionsPlanWithTheDefaultRandomPageCostEvenWhereTheServerIsTunedLower() {
     String database = jdbc.sql("SELECT current_database()").query(String.class).single();
     jdbc.sql("ALTER DATABASE \"" + database + "\" SET random_page_cost = 1.1").update();
     try {
       pool.getHikariPoolMXBean().softEvictConnections(); // the next sessions open with the server's 1.1
-      try (Connection plain = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
-          ResultSet setting = plain.createStatement().executeQuery("SELECT current_setting('random_page_cost')")) {
-        setting.next();
-        assertThat(setting.getString(1)).as("a new session's default on this server").isEqualTo("1.1");
-      }
+      JdbcClient plainSession = JdbcClient.create(
+          new DriverManagerDataSource(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword()));
+      assertThat(randomPageCost(plainSession)).as("a new session's default on this server").isEqualTo("1.1");
       for (JdbcClient session : new JdbcClient[] {jdbc, JdbcClient.create(engineConfiguration.getDataSource())}) {
-        assertThat(session.sql("SELECT current_setting('random_page_cost')").query(String.class).single())
-            .as("random_page_cost in the node's sessions").isEqualTo("4");
+        assertThat(randomPageCost(session)).as("random_page_cost in the node's sessions").isEqualTo("4");
       }
     } finally {
       jdbc.sql("ALTER DATABASE \"" + database + "\" RESET random_page_cost").update();
       pool.getHikariPoolMXBean().softEvictConnections();
     }
+  }
+
+  private static String randomPageCost(JdbcClient session) {
+    return session.sql("SELECT current_setting('random_page_cost')").query(String.class).single();
   }
 }
