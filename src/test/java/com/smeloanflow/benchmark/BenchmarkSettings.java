@@ -24,8 +24,9 @@ import java.util.Set;
  * @param warmUpSeconds how long a freshly started application is given journeys at half the start rate before its
  *     first search counts anything: the JIT compiles the hot paths then, not during the steps
  * @param latencyBoundSeconds a step whose median journey takes longer is not sustained
- * @param quietMillisPerSecond before a step, once no job is due, the benchmark waits (at most 30 s) until the
- *     application and the database use less CPU than this per second outside the JIT compilers (0: no wait)
+ * @param quietMillisPerSecond before a step, once no job is due, the benchmark waits until the application (its JIT
+ *     compilers included) and the database use less CPU than this per second (0: no wait)
+ * @param quietSeconds the longest it waits for that before each step
  * @param pollMillis how often a client polls for a state change (the latency resolution)
  * @param singleRate offered rate of SINGLE-approver applications
  * @param singleSeconds how long SINGLE-approver applications are offered
@@ -59,6 +60,7 @@ public record BenchmarkSettings(
     int warmUpSeconds,
     double latencyBoundSeconds,
     int quietMillisPerSecond,
+    int quietSeconds,
     int pollMillis,
     double singleRate,
     int singleSeconds,
@@ -90,6 +92,7 @@ public record BenchmarkSettings(
         Integer.parseInt(property("warmUpSeconds", "20")),
         Double.parseDouble(property("latencyBoundSeconds", "5")),
         Integer.parseInt(property("quietMillisPerSecond", "0")),
+        Integer.parseInt(property("quietSeconds", "15")),
         Integer.parseInt(property("pollMillis", "50")),
         Double.parseDouble(property("single.rate", "2")),
         Integer.parseInt(property("single.seconds", "10")),
@@ -107,7 +110,7 @@ public record BenchmarkSettings(
   /** The same settings with another rate search (e.g. intake, which is cheaper than a whole application). */
   BenchmarkSettings withSearch(int stepSeconds, int halfRateSeconds, double startRate, double maxRate, int refinements) {
     return new BenchmarkSettings(jar, outputDirectory, databases, scenarios, postgresUrl, postgresUser, postgresPassword,
-        postgresDurable, stepSeconds, halfRateSeconds, startRate, maxRate, refinements, warmUpSeconds, latencyBoundSeconds, quietMillisPerSecond, pollMillis,
+        postgresDurable, stepSeconds, halfRateSeconds, startRate, maxRate, refinements, warmUpSeconds, latencyBoundSeconds, quietMillisPerSecond, quietSeconds, pollMillis,
         singleRate,
         singleSeconds, tasklistTasks, tasklistUsers, tasklistSeconds, dailyCloseLoans, dailyCloseUnpaidEvery, repaymentLoans,
         autoBookLoans, applicationArguments, applicationJvmOptions);
