@@ -91,7 +91,7 @@ public record BenchmarkSettings(
         Integer.parseInt(property("refinements", "2")),
         Integer.parseInt(property("warmUpSeconds", "20")),
         Double.parseDouble(property("latencyBoundSeconds", "5")),
-        Integer.parseInt(property("quietMillisPerSecond", "0")),
+        Integer.parseInt(property("quietMillisPerSecond", "300")),
         Integer.parseInt(property("quietSeconds", "15")),
         Integer.parseInt(property("pollMillis", "50")),
         Double.parseDouble(property("single.rate", "2")),
