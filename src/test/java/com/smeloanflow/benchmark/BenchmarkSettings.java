@@ -110,10 +110,10 @@ public record BenchmarkSettings(
   /** The same settings with another rate search (e.g. intake, which is cheaper than a whole application). */
   BenchmarkSettings withSearch(int stepSeconds, int halfRateSeconds, double startRate, double maxRate, int refinements) {
     return new BenchmarkSettings(jar, outputDirectory, databases, scenarios, postgresUrl, postgresUser, postgresPassword,
-        postgresDurable, stepSeconds, halfRateSeconds, startRate, maxRate, refinements, warmUpSeconds, latencyBoundSeconds, quietMillisPerSecond, quietSeconds, pollMillis,
-        singleRate,
-        singleSeconds, tasklistTasks, tasklistUsers, tasklistSeconds, dailyCloseLoans, dailyCloseUnpaidEvery, repaymentLoans,
-        autoBookLoans, applicationArguments, applicationJvmOptions);
+        postgresDurable, stepSeconds, halfRateSeconds, startRate, maxRate, refinements, warmUpSeconds, latencyBoundSeconds,
+        quietMillisPerSecond, quietSeconds, pollMillis, singleRate, singleSeconds, tasklistTasks, tasklistUsers,
+        tasklistSeconds, dailyCloseLoans, dailyCloseUnpaidEvery, repaymentLoans, autoBookLoans, applicationArguments,
+        applicationJvmOptions);
   }
 
   boolean runs(String scenario) {
