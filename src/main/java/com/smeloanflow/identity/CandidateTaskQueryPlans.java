@@ -31,9 +31,11 @@ import org.springframework.stereotype.Component;
  * for an expression it has no statistics for). So it reads every open task to hash-join the group's candidate links,
  * and checks the authorizations before it sorts, or, searched by a process variable, before it keeps the group at
  * all. With those three join methods off it finds the group's tasks through the candidate links' index, sorts them by
- * due date and checks only until the page is full. At 100,000 open tasks (5,000 of the group): one page 86–155 ms →
- * 24–36 ms, its count 88–127 → 52–87 ms, the page searched by a process variable 135–150 → 28 ms, and the same at a
- * {@code random_page_cost} of 1.1, where the planner's own choice took 1.4 s (docs/performance.md, "Tasklist's
+ * due date and checks only until the page is full. At 100,000 open tasks (5,000 of the group), each statement alone:
+ * one page 86–285 ms → 24–41 ms, its count 87–144 → 52–87 ms, the page searched by a process variable 135–165 →
+ * 28–43 ms, and the same at a {@code random_page_cost} of 1.1, where the planner's own choice took 1.4 s. With 8 users
+ * the variable search's p95 fell from 1.9 s to 0.56–0.73 s and the page's from 1.15–1.26 s to 0.81–1.09 s; the count,
+ * which still checks every task of the group, moved within its noise (docs/performance.md, "Tasklist's
  * candidate-group queries: planned for the authorization check").
  *
  * <p>The settings are made with {@code set_config(…, true)}, which lasts until the end of the transaction at most, and
