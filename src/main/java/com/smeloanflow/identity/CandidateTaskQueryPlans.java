@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * sub-selects, and PostgreSQL rates {@code (CASE … END) = 1} as keeping 0.5 % of the rows at almost no cost (its default
  * for an expression it has no statistics for). So it reads every open task to hash-join the group's candidate links,
  * and checks the authorizations before it sorts, or, searched by a process variable, before it keeps the group at
- * all. With those three join methods off it finds the group's tasks through the candidate links' index, sorts them by
+ * all. With those three plan types off it finds the group's tasks through the candidate links' index, sorts them by
  * due date and checks only until the page is full. At 100,000 open tasks (5,000 of the group), each statement alone:
  * one page 86–285 ms → 24–41 ms, its count 87–144 → 52–87 ms, the page searched by a process variable 135–165 →
  * 28–43 ms, and the same at a {@code random_page_cost} of 1.1, where the planner's own choice took 1.4 s. With 8 users
