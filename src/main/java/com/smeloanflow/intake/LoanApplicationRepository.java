@@ -1,5 +1,6 @@
 package com.smeloanflow.intake;
 
+import com.smeloanflow.platform.TransactionScopedReads;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,12 +17,15 @@ import org.springframework.stereotype.Repository;
 public class LoanApplicationRepository {
 
   private final JdbcClient jdbc;
+  private final TransactionScopedReads<String, Optional<LoanApplication>> read =
+      new TransactionScopedReads<>("loan_application");
 
   public LoanApplicationRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
   public void insert(LoanApplication a) {
+    read.forget(a.id());
     jdbc.sql("""
         INSERT INTO loan_application (id, channel, branch_code, product, enterprise_name, credit_code,
           industry_code, established_on, annual_revenue, legal_rep_name, legal_rep_id_number,
@@ -59,7 +63,12 @@ public class LoanApplicationRepository {
         .update();
   }
 
+  /** The application; read once per transaction (the row changes only through this repository). */
   public Optional<LoanApplication> findById(String id) {
+    return read.read(id, this::select);
+  }
+
+  private Optional<LoanApplication> select(String id) {
     return jdbc.sql("SELECT * FROM loan_application WHERE id = :id")
         .param("id", id)
         .query(LoanApplicationRepository::map)
@@ -71,6 +80,7 @@ public class LoanApplicationRepository {
   }
 
   public void updateMissingDocuments(String id, List<RequiredDocument> missing, Instant at) {
+    read.forget(id);
     jdbc.sql("UPDATE loan_application SET missing_documents = :missing, updated_at = :at, version = version + 1 WHERE id = :id")
         .param("missing", missing.isEmpty() ? null : String.join(",", missing.stream().map(Enum::name).toList()))
         .param("at", Timestamp.from(at))

@@ -1,6 +1,7 @@
 package com.smeloanflow.processing;
 
 import com.smeloanflow.platform.StoredJson;
+import com.smeloanflow.platform.TransactionScopedReads;
 
 import java.sql.Timestamp;
 import java.util.Optional;
@@ -12,6 +13,8 @@ import org.springframework.stereotype.Repository;
 public class EnterpriseDataRepository {
 
   private final JdbcClient jdbc;
+  private final TransactionScopedReads<String, Optional<EnterpriseData>> read =
+      new TransactionScopedReads<>("application_external_data");
 
   public EnterpriseDataRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
@@ -19,6 +22,7 @@ public class EnterpriseDataRepository {
 
   /** Stores the snapshot of an application, replacing an earlier one. */
   public void save(String applicationId, EnterpriseData data) {
+    read.forget(applicationId);
     jdbc.sql("DELETE FROM application_external_data WHERE application_id = :id").param("id", applicationId).update();
     jdbc.sql("""
         INSERT INTO application_external_data (application_id, credit_code, data_json, gathered_at)
@@ -31,7 +35,12 @@ public class EnterpriseDataRepository {
         .update();
   }
 
+  /** The snapshot; read (and its JSON parsed) once per transaction, and again after {@link #save}. */
   public Optional<EnterpriseData> find(String applicationId) {
+    return read.read(applicationId, this::select);
+  }
+
+  private Optional<EnterpriseData> select(String applicationId) {
     return jdbc.sql("SELECT data_json FROM application_external_data WHERE application_id = :id")
         .param("id", applicationId)
         .query(String.class)

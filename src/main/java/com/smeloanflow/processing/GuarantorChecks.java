@@ -2,6 +2,7 @@ package com.smeloanflow.processing;
 
 import com.smeloanflow.intake.Guarantor;
 import com.smeloanflow.platform.StoredJson;
+import com.smeloanflow.platform.TransactionScopedReads;
 import com.smeloanflow.processing.source.BureauRecord;
 import com.smeloanflow.processing.source.CourtRecord;
 import java.math.BigDecimal;
@@ -51,6 +52,7 @@ public class GuarantorChecks {
   }
 
   private final JdbcClient jdbc;
+  private final TransactionScopedReads<String, List<Check>> read = new TransactionScopedReads<>("guarantor_check");
 
   public GuarantorChecks(JdbcClient jdbc) {
     this.jdbc = jdbc;
@@ -76,6 +78,7 @@ public class GuarantorChecks {
 
   /** Replaces the checks of the application's guarantors. */
   public void save(String applicationId, Guarantor guarantor, CourtRecord court, BureauRecord bureau, Instant at) {
+    read.forget(applicationId);
     jdbc.sql("DELETE FROM guarantor_check WHERE application_id = :id AND seq = :seq")
         .param("id", applicationId).param("seq", guarantor.seq()).update();
     jdbc.sql("""
@@ -89,7 +92,12 @@ public class GuarantorChecks {
         .update();
   }
 
+  /** The checks in the order of the guarantors; read once per transaction, and again after {@link #save}. */
   public List<Check> of(String applicationId) {
+    return read.read(applicationId, id -> List.copyOf(select(id)));
+  }
+
+  private List<Check> select(String applicationId) {
     return jdbc.sql("SELECT * FROM guarantor_check WHERE application_id = :id ORDER BY seq")
         .param("id", applicationId)
         .query((rs, row) -> new Check(rs.getInt("seq"), rs.getString("party_id"),

@@ -1,6 +1,7 @@
 package com.smeloanflow.processing;
 
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.TransactionScopedReads;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -30,13 +31,20 @@ public class ProcessingOutcomes {
 
   private final JdbcClient jdbc;
   private final BusinessClock clock;
+  private final TransactionScopedReads<String, Optional<Outcome>> read =
+      new TransactionScopedReads<>("processing_outcome");
 
   public ProcessingOutcomes(JdbcClient jdbc, BusinessClock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
   }
 
+  /** The outcome; read once per transaction, and again after each of this repository's writes. */
   public Optional<Outcome> find(String applicationId) {
+    return read.read(applicationId, this::select);
+  }
+
+  private Optional<Outcome> select(String applicationId) {
     return jdbc.sql("SELECT * FROM processing_outcome WHERE application_id = :id")
         .param("id", applicationId)
         .query((rs, row) -> new Outcome(applicationId, rs.getObject("facts_as_of", LocalDate.class), rs.getString("duplicate_of"),
@@ -62,6 +70,7 @@ public class ProcessingOutcomes {
       update(applicationId, "facts_as_of = :v", factsAsOf);
       return;
     }
+    read.forget(applicationId);
     jdbc.sql("""
         INSERT INTO processing_outcome (application_id, facts_as_of, exception_reviewed, updated_at)
         VALUES (:id, :asOf, FALSE, :at)
@@ -79,11 +88,13 @@ public class ProcessingOutcomes {
   }
 
   public void saveEligibility(String applicationId, boolean eligible, String reason) {
+    read.forget(applicationId);
     jdbc.sql("UPDATE processing_outcome SET eligible = :e, eligibility_reason = :r, updated_at = :at WHERE application_id = :id")
         .param("e", eligible).param("r", reason).param("at", Timestamp.from(clock.now())).param("id", applicationId).update();
   }
 
   public void saveRoute(String applicationId, ApprovalRoute route, String reason, String customerReason) {
+    read.forget(applicationId);
     jdbc.sql("""
         UPDATE processing_outcome SET approval_route = :route, route_reason = :reason, route_customer_reason = :customer,
           updated_at = :at WHERE application_id = :id
@@ -97,11 +108,13 @@ public class ProcessingOutcomes {
   }
 
   public void saveCollateralLimit(String applicationId, BigDecimal maxLtvPercent, BigDecimal cap) {
+    read.forget(applicationId);
     jdbc.sql("UPDATE processing_outcome SET collateral_max_ltv_percent = :ltv, collateral_cap = :cap, updated_at = :at WHERE application_id = :id")
         .param("ltv", maxLtvPercent).param("cap", cap).param("at", Timestamp.from(clock.now())).param("id", applicationId).update();
   }
 
   public void saveRemoteVerification(String applicationId, boolean required, String reason) {
+    read.forget(applicationId);
     jdbc.sql("""
         UPDATE processing_outcome SET remote_verification_required = :req, verification_reason = :reason, updated_at = :at
         WHERE application_id = :id
@@ -110,6 +123,7 @@ public class ProcessingOutcomes {
   }
 
   public void savePrice(String applicationId, Price price) {
+    read.forget(applicationId);
     jdbc.sql("""
         UPDATE processing_outcome SET lpr_tenor = :tenor, lpr_effective_from = :from, lpr_percent = :lpr,
           spread_percent = :spread, annual_rate_percent = :rate, updated_at = :at WHERE application_id = :id
@@ -120,6 +134,7 @@ public class ProcessingOutcomes {
   }
 
   private void update(String applicationId, String assignment, Object value) {
+    read.forget(applicationId);
     int rows = jdbc.sql("UPDATE processing_outcome SET " + assignment + ", updated_at = :at WHERE application_id = :id")
         .param("v", value).param("at", Timestamp.from(clock.now())).param("id", applicationId).update();
     if (rows != 1) {

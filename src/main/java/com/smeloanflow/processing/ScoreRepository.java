@@ -1,6 +1,7 @@
 package com.smeloanflow.processing;
 
 import com.smeloanflow.platform.StoredJson;
+import com.smeloanflow.platform.TransactionScopedReads;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.smeloanflow.scoring.Reason;
@@ -22,12 +23,15 @@ public class ScoreRepository {
   private static final TypeReference<List<RedFlag>> RED_FLAGS = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
+  private final TransactionScopedReads<String, Optional<ScoreCard>> read =
+      new TransactionScopedReads<>("application_score");
 
   public ScoreRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
   public void save(String applicationId, ScoreCard card, ScoringInput input, Instant scoredAt) {
+    read.forget(applicationId);
     jdbc.sql("DELETE FROM application_score WHERE application_id = :id").param("id", applicationId).update();
     jdbc.sql("""
         INSERT INTO application_score (application_id, total_score, grade, operating_score, credit_score,
@@ -54,7 +58,12 @@ public class ScoreRepository {
         .update();
   }
 
+  /** The score; read once per transaction, and again after {@link #save}. */
   public Optional<ScoreCard> find(String applicationId) {
+    return read.read(applicationId, this::select);
+  }
+
+  private Optional<ScoreCard> select(String applicationId) {
     return jdbc.sql("SELECT * FROM application_score WHERE application_id = :id")
         .param("id", applicationId)
         .query((rs, row) -> new ScoreCard(
