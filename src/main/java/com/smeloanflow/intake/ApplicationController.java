@@ -68,14 +68,16 @@ public class ApplicationController {
   @Operation(summary = "Who did what when", description = "Business events of the application and its tasks from Camunda's history")
   public java.util.List<ApplicationQueryService.HistoryEntry> history(@PathVariable("id") String id,
       org.springframework.security.core.Authentication caller) {
-    access.requireMayRead(applications.get(id), caller);
-    return queries.history(id);
+    LoanApplication application = applications.get(id);
+    access.requireMayRead(application, caller);
+    return queries.history(application);
   }
 
   @GetMapping(path = "/{id}", produces = "application/json")
   @Operation(summary = "Status of an application", description = "Status, current stage, open tasks, decision; the loan id once paid out, or the credit line id once a revolving line was opened")
   public ApplicationView get(@PathVariable("id") String id, org.springframework.security.core.Authentication caller) {
-    access.requireMayRead(applications.get(id), caller);
-    return queries.view(id);
+    LoanApplication application = applications.get(id);
+    access.requireMayRead(application, caller);
+    return queries.view(application);
   }
 }

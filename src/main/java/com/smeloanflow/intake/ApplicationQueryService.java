@@ -64,9 +64,12 @@ public class ApplicationQueryService {
   /** One entry of who did what when: a business event, or a person's task from Camunda's history. */
   public record HistoryEntry(Instant at, String actor, String what, String detail) {}
 
-  /** The application's business events and its tasks (who worked them, from when to when), in time order. */
-  public List<HistoryEntry> history(String applicationId) {
-    applications.get(applicationId);
+  /**
+   * The application's business events and its tasks (who worked them, from when to when), in time order. Takes the
+   * application its caller has read (and checked the reader's access to), so the request reads its row once.
+   */
+  public List<HistoryEntry> history(LoanApplication application) {
+    String applicationId = application.id();
     List<HistoryEntry> entries = new ArrayList<>();
     history.of(applicationId).forEach(e -> entries.add(new HistoryEntry(e.occurredAt(), e.actor(), e.eventType(), e.detail())));
     caseFiles.processInstanceId(applicationId).ifPresent(instance ->
@@ -78,8 +81,17 @@ public class ApplicationQueryService {
     return entries;
   }
 
+  /** What the channel and staff see of the application. */
   public ApplicationView view(String applicationId) {
-    LoanApplication application = applications.get(applicationId);
+    return view(applications.get(applicationId));
+  }
+
+  /**
+   * What the channel and staff see of the application its caller has read (and checked the reader's access to), so a
+   * poll reads the application's row once.
+   */
+  public ApplicationView view(LoanApplication application) {
+    String applicationId = application.id();
     ApplicationStatus status = caseFiles.status(applicationId).orElse(ApplicationStatus.SUBMITTED);
     String instance = caseFiles.processInstanceId(applicationId).orElse(null);
     List<String> openTasks = instance == null ? List.of() : taskService.createNativeTaskQuery()
