@@ -72,6 +72,17 @@ public class CaseFiles {
         .param("id", applicationId).query(String.class).optional().map(ApplicationStatus::valueOf);
   }
 
+  /** A case file's status and the process instance working it (null until one was started), read together. */
+  public record State(ApplicationStatus status, String processInstanceId) {}
+
+  /** The status and the process instance in one read: what a channel's poll of the application shows. */
+  public Optional<State> state(String applicationId) {
+    return jdbc.sql("SELECT status, process_instance_id FROM case_file WHERE application_id = :id")
+        .param("id", applicationId)
+        .query((rs, row) -> new State(ApplicationStatus.valueOf(rs.getString("status")), rs.getString("process_instance_id")))
+        .optional();
+  }
+
   /** The process instance working the application, if one was started. */
   public Optional<String> processInstanceId(String applicationId) {
     return jdbc.sql("SELECT process_instance_id FROM case_file WHERE application_id = :id AND process_instance_id IS NOT NULL")

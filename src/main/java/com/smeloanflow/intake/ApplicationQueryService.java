@@ -92,8 +92,10 @@ public class ApplicationQueryService {
    */
   public ApplicationView view(LoanApplication application) {
     String applicationId = application.id();
-    ApplicationStatus status = caseFiles.status(applicationId).orElse(ApplicationStatus.SUBMITTED);
-    String instance = caseFiles.processInstanceId(applicationId).orElse(null);
+    CaseFiles.State caseFile = caseFiles.state(applicationId)
+        .orElse(new CaseFiles.State(ApplicationStatus.SUBMITTED, null));
+    ApplicationStatus status = caseFile.status();
+    String instance = caseFile.processInstanceId();
     List<String> openTasks = instance == null ? List.of() : taskService.createNativeTaskQuery()
         .sql(openTasksSql).parameter("instance", instance)
         .list().stream().map(Task::getName).toList();
@@ -108,7 +110,9 @@ public class ApplicationQueryService {
         .filter(name -> name != null && !name.isBlank())
         .distinct()
         .toList();
-    ApplicationView.Outcome outcome = declines.find(applicationId)
+    // A decline is recorded in the transaction that sets REJECTED or WITHDRAWN, and a final status never changes
+    // (DeclineService, CaseFiles.setStatus): an application in any other status has none to read.
+    ApplicationView.Outcome outcome = !declined(status) ? null : declines.find(applicationId)
         .map(d -> new ApplicationView.Outcome(d.outcome().name(), d.customerReason().name(), d.customerReason().text()))
         .orElse(null);
     return new ApplicationView(application.id(), status, status.label(),
@@ -122,6 +126,10 @@ public class ApplicationQueryService {
         application.product() != Product.REVOLVING_LINE ? null
             : firstAnswer(lines, lookup -> lookup.lineIdOf(applicationId)),
         application.submittedAt());
+  }
+
+  private static boolean declined(ApplicationStatus status) {
+    return status == ApplicationStatus.REJECTED || status == ApplicationStatus.WITHDRAWN;
   }
 
   /** The first answer of the later stages that implement one of intake's lookups; null when none answers. */

@@ -7,6 +7,7 @@ import static com.smeloanflow.process.LoanOriginationProcess.Flows.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.approval.LoanFlow;
 import com.smeloanflow.approval.TaskForms;
 import com.smeloanflow.casefile.ApplicationStatus;
@@ -146,6 +147,9 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
     String applicationId = flow.submitOverApi(request);
     ProcessInstance instance = flow.instance(applicationId);
     assertThat(instance).isWaitingAt(WAIT_SIGNATURE);
+    JsonNode waiting = api.get("/api/applications/" + applicationId, CHANNEL).json();
+    assertThat(waiting.path("status").asText()).isEqualTo(ApplicationStatus.AWAITING_SIGNATURE.name());
+    assertThat(waiting.has("outcome")).as("no outcome while the applicant may still sign: " + waiting).isFalse();
 
     moveClockByWorkingDays(15, Duration.ofMinutes(-1));
     executeDueJobs(instance.getId());
@@ -161,6 +165,10 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
     assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.WITHDRAWN);
     assertThat(mailsTo(request.email())).extracting(AbstractIntegrationTest::subjectOf).hasSize(2).last().asString().contains("已撤销");
     assertThat(bodyOf(last(mailsTo(request.email())))).contains(CustomerReason.CONTRACT_NOT_SIGNED.text());
+    JsonNode withdrawn = api.get("/api/applications/" + applicationId, CHANNEL).json().path("outcome");
+    assertThat(withdrawn.path("result").asText()).as("the channel's view: " + withdrawn).isEqualTo("WITHDRAWN");
+    assertThat(withdrawn.path("reasonCode").asText()).isEqualTo(CustomerReason.CONTRACT_NOT_SIGNED.name());
+    assertThat(withdrawn.path("reason").asText()).isEqualTo(CustomerReason.CONTRACT_NOT_SIGNED.text());
     assertThat(eSignature.status(contracts.find(applicationId).orElseThrow().envelopeId())).contains("CANCELLED");
     assertThat(coreBanking.postingsOf(applicationId)).isEmpty();
     assertThat(loans.findByApplication(applicationId)).isEmpty();
