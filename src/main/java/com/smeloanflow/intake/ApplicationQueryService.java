@@ -110,8 +110,8 @@ public class ApplicationQueryService {
         .filter(name -> name != null && !name.isBlank())
         .distinct()
         .toList();
-    // A decline is recorded in the transaction that sets REJECTED or WITHDRAWN, and a final status never changes
-    // (DeclineService, CaseFiles.setStatus): an application in any other status has none to read.
+    // DeclineService records a decline and then sets REJECTED or WITHDRAWN, in its caller's transaction, and a final
+    // status never changes (CaseFiles.setStatus): an application in any other status has no decline to show.
     ApplicationView.Outcome outcome = !declined(status) ? null : declines.find(applicationId)
         .map(d -> new ApplicationView.Outcome(d.outcome().name(), d.customerReason().name(), d.customerReason().text()))
         .orElse(null);
