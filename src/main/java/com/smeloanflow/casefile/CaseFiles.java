@@ -68,14 +68,16 @@ public class CaseFiles {
   }
 
   public Optional<ApplicationStatus> status(String applicationId) {
-    return jdbc.sql("SELECT status FROM case_file WHERE application_id = :id")
-        .param("id", applicationId).query(String.class).optional().map(ApplicationStatus::valueOf);
+    return state(applicationId).map(State::status);
   }
 
   /** A case file's status and the process instance working it (null until one was started), read together. */
   public record State(ApplicationStatus status, String processInstanceId) {}
 
-  /** The status and the process instance in one read: what a channel's poll of the application shows. */
+  /**
+   * The case file's status and process instance in one statement; {@link #status} and {@link #processInstanceId}
+   * read through it.
+   */
   public Optional<State> state(String applicationId) {
     return jdbc.sql("SELECT status, process_instance_id FROM case_file WHERE application_id = :id")
         .param("id", applicationId)
@@ -85,8 +87,7 @@ public class CaseFiles {
 
   /** The process instance working the application, if one was started. */
   public Optional<String> processInstanceId(String applicationId) {
-    return jdbc.sql("SELECT process_instance_id FROM case_file WHERE application_id = :id AND process_instance_id IS NOT NULL")
-        .param("id", applicationId).query(String.class).optional();
+    return state(applicationId).map(State::processInstanceId);
   }
 
   /** Sets the status (and records the change in the history) unless the application already has it. */
