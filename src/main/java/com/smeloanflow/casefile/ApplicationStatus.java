@@ -27,6 +27,14 @@ public enum ApplicationStatus {
   }
 
   public boolean isFinal() {
-    return this == DISBURSED || this == REJECTED || this == WITHDRAWN;
+    return this == DISBURSED || isDeclined();
+  }
+
+  /**
+   * Ended without a loan: {@link DeclineService} recorded why before it set this status, in its caller's transaction,
+   * so an application in any other status has no decline.
+   */
+  public boolean isDeclined() {
+    return this == REJECTED || this == WITHDRAWN;
   }
 }

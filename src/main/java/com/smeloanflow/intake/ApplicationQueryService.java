@@ -110,9 +110,8 @@ public class ApplicationQueryService {
         .filter(name -> name != null && !name.isBlank())
         .distinct()
         .toList();
-    // DeclineService records a decline and then sets REJECTED or WITHDRAWN, in its caller's transaction, and a final
-    // status never changes (CaseFiles.setStatus): an application in any other status has no decline to show.
-    ApplicationView.Outcome outcome = !declined(status) ? null : declines.find(applicationId)
+    // only a declined application has a decline (ApplicationStatus.isDeclined): the others skip the read
+    ApplicationView.Outcome outcome = !status.isDeclined() ? null : declines.find(applicationId)
         .map(d -> new ApplicationView.Outcome(d.outcome().name(), d.customerReason().name(), d.customerReason().text()))
         .orElse(null);
     return new ApplicationView(application.id(), status, status.label(),
@@ -126,10 +125,6 @@ public class ApplicationQueryService {
         application.product() != Product.REVOLVING_LINE ? null
             : firstAnswer(lines, lookup -> lookup.lineIdOf(applicationId)),
         application.submittedAt());
-  }
-
-  private static boolean declined(ApplicationStatus status) {
-    return status == ApplicationStatus.REJECTED || status == ApplicationStatus.WITHDRAWN;
   }
 
   /** The first answer of the later stages that implement one of intake's lookups; null when none answers. */
