@@ -49,8 +49,7 @@ public final class TransactionScopedReads<K, V> {
 
   /** Forgets the row, so the next read in this transaction goes to the database. */
   public void forget(K key) {
-    @SuppressWarnings("unchecked")
-    Map<K, V> rows = (Map<K, V>) TransactionSynchronizationManager.getResource(this);
+    Map<K, V> rows = bound();
     if (rows != null) {
       rows.remove(key);
     }
@@ -62,8 +61,7 @@ public final class TransactionScopedReads<K, V> {
         || !TransactionSynchronizationManager.isActualTransactionActive()) {
       return null;
     }
-    @SuppressWarnings("unchecked")
-    Map<K, V> rows = (Map<K, V>) TransactionSynchronizationManager.getResource(this);
+    Map<K, V> rows = bound();
     if (rows == null) {
       Map<K, V> bound = new HashMap<>();
       TransactionSynchronizationManager.bindResource(this, bound);
@@ -71,6 +69,12 @@ public final class TransactionScopedReads<K, V> {
       rows = bound;
     }
     return rows;
+  }
+
+  /** The rows bound to the current transaction, if any were read in it. */
+  @SuppressWarnings("unchecked")
+  private Map<K, V> bound() {
+    return (Map<K, V>) TransactionSynchronizationManager.getResource(this);
   }
 
   @Override
