@@ -3,6 +3,7 @@ package com.smeloanflow.platform;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -12,65 +13,99 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
- * A refusal thrown by a task listener (the separation of duties: an {@link AuthorizationException})
- * reaches the caller as that refusal. The engine wraps every exception of a task listener in a
- * {@link ProcessEngineException} ("ENGINE-03051 There was an exception while invoking the
- * TaskListener"), which the engine REST API and Tasklist answer with 500; unwrapped, they answer 403
- * with the refusal's message. Bad input in a task form ({@link InvalidTaskInputException}) likewise
- * becomes a form validation error, which the engine REST API answers 400 (as for Tasklist's own
- * field validation) with the message staff can act on. Runs outside
- * the transaction: the command is rolled back either way.
+ * A refusal thrown by a listener reaches the caller as that refusal, and the engine's log treats it as a
+ * user's error, not as a failure.
+ *
+ * <ul>
+ *   <li>The separation of duties ({@link AuthorizationException}) reaches the caller unwrapped. The engine
+ *       wraps every exception of a task listener in a {@link ProcessEngineException} ("ENGINE-03051 There
+ *       was an exception while invoking the TaskListener"), which the engine REST API and Tasklist answer
+ *       with 500; unwrapped, they answer 403 with the refusal's message.
+ *   <li>Bad input in a form ({@link InvalidTaskInputException} of a task listener,
+ *       {@link InvalidFieldsException} of a start-event listener) becomes a form validation error, which
+ *       the engine REST API answers 400 (as for Tasklist's own field validation) with the message staff can
+ *       act on.
+ *   <li>The engine logs whatever a command fails with when it closes the command context: at ERROR with a
+ *       stack trace ("ENGINE-16004 Exception while closing command context"), except its own users' errors
+ *       ({@link AuthorizationException}, {@link BadUserRequestException}), which it logs at DEBUG. So a
+ *       second interceptor, inside the command context, hands the engine the refusal itself (bad input as a
+ *       {@link RefusedInput}) before it closes: a typo in a task form or a refused self-approval no longer
+ *       writes an ERROR that an operator's alert would fire on.
+ * </ul>
+ *
+ * Neither changes a command's outcome: it is rolled back either way.
  */
 @Component
 public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<CommandInterceptor> interceptors = new ArrayList<>();
-    if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
-      interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
-    }
-    interceptors.add(new UnwrapRefusal());
-    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    configuration.setCustomPreCommandInterceptorsTxRequired(
+        appended(configuration.getCustomPreCommandInterceptorsTxRequired(), new AnswerRefusal()));
+    configuration.setCustomPostCommandInterceptorsTxRequired(
+        appended(configuration.getCustomPostCommandInterceptorsTxRequired(), new UnwrapRefusal()));
   }
 
+  private static List<CommandInterceptor> appended(List<CommandInterceptor> configured, CommandInterceptor added) {
+    List<CommandInterceptor> interceptors = new ArrayList<>();
+    if (configured != null) {
+      interceptors.addAll(configured);
+    }
+    interceptors.add(added);
+    return interceptors;
+  }
+
+  /** Inside the command context: the engine closes it with the refusal, not with the wrapper. */
   static final class UnwrapRefusal extends CommandInterceptor {
     @Override
     public <T> T execute(Command<T> command) {
       try {
         return next.execute(command);
-      } catch (ProcessEngineException e) {
-        AuthorizationException refusal = refusalIn(e);
-        if (refusal != null) {
-          throw refusal;
+      } catch (RuntimeException e) {
+        RuntimeException refusal = refusalIn(e);
+        throw refusal != null ? refusal : e;
+      }
+    }
+  }
+
+  /** Outside the command context: bad input reaches the caller as the form validation error it answers 400. */
+  static final class AnswerRefusal extends CommandInterceptor {
+    @Override
+    public <T> T execute(Command<T> command) {
+      try {
+        return next.execute(command);
+      } catch (RuntimeException e) {
+        RuntimeException refusal = refusalIn(e);
+        if (refusal instanceof RefusedInput refused) {
+          throw new FormFieldValidationException(refused.getMessage(), refused.getMessage(), refused.getCause());
         }
-        InvalidTaskInputException invalid = invalidInputIn(e);
-        throw invalid != null ? new FormFieldValidationException(invalid.getMessage(), invalid.getMessage(), invalid) : e;
-      } catch (InvalidFieldsException e) {
-        // a start-event listener's refusal reaches here unwrapped (the engine wraps only task listeners)
-        throw new FormFieldValidationException(e.getMessage(), e.getMessage(), e);
+        throw refusal != null ? refusal : e;
       }
     }
   }
 
-  /** The bad task input a wrapped exception carries, if any (answered 400, not 500). */
-  static InvalidTaskInputException invalidInputIn(ProcessEngineException e) {
-    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-      if (cause instanceof InvalidTaskInputException invalid) {
-        return invalid;
-      }
-      if (cause instanceof InvalidFieldsException invalid) {
-        return new InvalidTaskInputException(invalid.getMessage());
-      }
+  /**
+   * Bad input that a listener refused, as the engine classes it: a user's error. Never leaves the engine:
+   * callers get a {@link FormFieldValidationException} with the same message and cause.
+   */
+  static final class RefusedInput extends BadUserRequestException {
+    RefusedInput(RuntimeException input) {
+      super(input.getMessage(), input);
     }
-    return null;
   }
 
-  /** The AuthorizationException a wrapped exception carries, if any. */
-  static AuthorizationException refusalIn(ProcessEngineException e) {
+  /**
+   * The refusal {@code e} is or carries, if any: a separation-of-duties {@link AuthorizationException}, or
+   * bad input as a {@link RefusedInput}; {@code null} for anything else (which the engine reports as it
+   * always does).
+   */
+  static RuntimeException refusalIn(RuntimeException e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof AuthorizationException refusal) {
-        return refusal;
+      if (cause instanceof AuthorizationException || cause instanceof RefusedInput) {
+        return (RuntimeException) cause;
+      }
+      if (cause instanceof InvalidTaskInputException || cause instanceof InvalidFieldsException) {
+        return new RefusedInput((RuntimeException) cause);
       }
     }
     return null;

@@ -25,15 +25,19 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * collection.bpmn, every path, with the real daily close, strategy table, delegates and listeners;
  * only the mail server is a test double (GreenMail). Days past due come from daily closes of the
  * loan's era; repayments come in as core banking reports them.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CollectionProcessTest extends AbstractIntegrationTest {
 
   private static final String REMOTE_VERIFIER = "remote-verifier";
@@ -233,7 +237,7 @@ class CollectionProcessTest extends AbstractIntegrationTest {
   // --- disposal ----------------------------------------------------------------------------------
 
   @Test
-  void anApprovedWriteOffTakesTheLoanOffTheBooksAndFeedsTheDefaultDatabaseWithFourEyes() {
+  void anApprovedWriteOffTakesTheLoanOffTheBooksAndFeedsTheDefaultDatabaseWithFourEyes(CapturedOutput log) {
     CollectionScenario scenario = atProposal();
     propose(scenario, "WRITE_OFF");
     Task approval = scenario.task(TASK_APPROVE_DISPOSAL);
@@ -249,9 +253,11 @@ class CollectionProcessTest extends AbstractIntegrationTest {
     }
     assertThatThrownBy(() -> completeAs(COLLECTOR, approval.getId(),
         Map.of(DisposalApprovalTaskListener.DECISION, "APPROVE", DisposalApprovalTaskListener.COMMENT, "自己批准")))
-        .isInstanceOf(AuthorizationException.class);
+        .isInstanceOf(AuthorizationException.class).hasMessageContaining("四眼原则");
     assertThat(api.post("/engine-rest/task/" + approval.getId() + "/claim", COLLECTOR, "{\"userId\": \"collector\"}")
         .status()).isEqualTo(403);
+    assertThat(log.getAll()).as("a refused self-approval is the collector's error, not an engine failure")
+        .doesNotContain("ENGINE-16004", "ENGINE-03051");
     assertThat(taskService.createTaskQuery().taskId(approval.getId()).singleResult().getAssignee()).isNull();
 
     approve(scenario);

@@ -29,6 +29,9 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * loan-origination's remote verification and field investigation (DESIGN.md §3.1 step 4; issue 3),
@@ -36,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * strong online CREDIT_QUICK application of 500,000 CNY: above the AUTO limit, so it is routed to a
  * single approver and the remote banking centre verifies it first.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class RemoteVerificationProcessTest extends AbstractIntegrationTest {
 
   private static final String FLOW_CONFIRMED = Flows.VERIFICATION_CONFIRMED;
@@ -99,7 +103,7 @@ class RemoteVerificationProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
-  void confirmingWithoutEveryCheckTickedIsRefusedWithAClearMessage() {
+  void confirmingWithoutEveryCheckTickedIsRefusedWithAClearMessage(CapturedOutput log) {
     Submitted application = submitApplicationToVerify();
     Task verification = task(application.processInstance());
     Map<String, Object> withoutConsent = confirmed(null);
@@ -124,6 +128,8 @@ class RemoteVerificationProcessTest extends AbstractIntegrationTest {
     assertThat(application.processInstance()).isWaitingAt(TASK_VERIFY_REMOTELY);
     assertThat(taskService.createTaskQuery().taskId(verification.getId()).count()).as("task still open").isOne();
     assertThat(checksOf(application.applicationId())).isEmpty();
+    assertThat(log.getAll()).as("bad input in a task form is the verifier's to mend, not an engine failure")
+        .doesNotContain("ENGINE-16004", "ENGINE-03051");
   }
 
   @Test
