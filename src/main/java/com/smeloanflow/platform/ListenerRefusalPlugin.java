@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  *       writes an ERROR that an operator's alert would fire on.
  * </ul>
  *
- * Neither changes a command's outcome: it is rolled back either way.
+ * Neither interceptor changes a command's outcome: it is rolled back either way.
  */
 @Component
 public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
@@ -41,9 +41,9 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setCustomPreCommandInterceptorsTxRequired(
-        appended(configuration.getCustomPreCommandInterceptorsTxRequired(), new AnswerRefusal()));
+        appended(configuration.getCustomPreCommandInterceptorsTxRequired(), new RethrowRefusal(true)));
     configuration.setCustomPostCommandInterceptorsTxRequired(
-        appended(configuration.getCustomPostCommandInterceptorsTxRequired(), new UnwrapRefusal()));
+        appended(configuration.getCustomPostCommandInterceptorsTxRequired(), new RethrowRefusal(false)));
   }
 
   private static List<CommandInterceptor> appended(List<CommandInterceptor> configured, CommandInterceptor added) {
@@ -55,31 +55,31 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
     return interceptors;
   }
 
-  /** Inside the command context: the engine closes it with the refusal, not with the wrapper. */
-  static final class UnwrapRefusal extends CommandInterceptor {
-    @Override
-    public <T> T execute(Command<T> command) {
-      try {
-        return next.execute(command);
-      } catch (RuntimeException e) {
-        RuntimeException refusal = refusalIn(e);
-        throw refusal != null ? refusal : e;
-      }
-    }
-  }
+  /**
+   * Rethrows the refusal a command failed with, if any, as the refusal itself. Inside the command context
+   * the engine then closes it with the refusal, not with the wrapper; outside it, bad input becomes the form
+   * validation error the engine REST API answers 400.
+   */
+  static final class RethrowRefusal extends CommandInterceptor {
+    private final boolean forCaller;
 
-  /** Outside the command context: bad input reaches the caller as the form validation error it answers 400. */
-  static final class AnswerRefusal extends CommandInterceptor {
+    RethrowRefusal(boolean forCaller) {
+      this.forCaller = forCaller;
+    }
+
     @Override
     public <T> T execute(Command<T> command) {
       try {
         return next.execute(command);
       } catch (RuntimeException e) {
         RuntimeException refusal = refusalIn(e);
-        if (refusal instanceof RefusedInput refused) {
+        if (refusal == null) {
+          throw e;
+        }
+        if (forCaller && refusal instanceof RefusedInput refused) {
           throw new FormFieldValidationException(refused.getMessage(), refused.getMessage(), refused.getCause());
         }
-        throw refusal != null ? refusal : e;
+        throw refusal;
       }
     }
   }
