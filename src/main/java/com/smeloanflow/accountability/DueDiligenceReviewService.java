@@ -112,6 +112,7 @@ public class DueDiligenceReviewService {
     identity.clearAuthentication();
     try {
       ProcessVariable.trusted(() -> runtime.createProcessInstanceByKey(DueDiligenceReviewProcess.KEY).businessKey(loanId)
+          .setVariable(DueDiligenceReviewProcess.Variables.BRANCH_CODE.name(), account.branchCode())
           .execute());
     } finally {
       if (caller != null) {

@@ -7,6 +7,7 @@ import com.smeloanflow.platform.InvalidFieldsException;
 import com.smeloanflow.platform.InvalidTaskInputException;
 import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
+import com.smeloanflow.process.ProcessVariable;
 import com.smeloanflow.servicing.Classification;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.LoanStanding;
@@ -181,8 +182,12 @@ public class RiskClassificationService {
     ReclassificationProposal proposal = new ReclassificationProposal(ids.nextProposalId(), command.loanId(), proposed,
         loan.classification(), reason, command.proposedBy(), clock.now(), ReclassificationProposal.PENDING, null, null, null);
     classifications.insertProposal(proposal);
-    runtime.createMessageCorrelation(PostLoanMonitoringProcess.Messages.RECLASSIFICATION_PROPOSED)
-        .processInstanceId(loan.processInstanceId()).correlateWithResult();
+    // The approval is offered to the loan's branch's leads (and credit-approvers): the branch goes with each proposal,
+    // local to the approval's scope, so monitoring started before it was a variable needs nothing else.
+    ProcessVariable.trusted(() -> runtime.createMessageCorrelation(PostLoanMonitoringProcess.Messages.RECLASSIFICATION_PROPOSED)
+        .processInstanceId(loan.processInstanceId())
+        .setVariableToTriggeredScope(PostLoanMonitoringProcess.Variables.BRANCH_CODE.name(), loan.branchCode())
+        .correlateWithResult());
     log.info("Loan {}: reclassification {} {} -> {} proposed by {}: {}", command.loanId(), proposal.proposalId(),
         loan.classification(), proposed, command.proposedBy(), reason);
     return proposal;

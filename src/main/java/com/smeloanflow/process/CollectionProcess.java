@@ -132,7 +132,10 @@ public final class CollectionProcess {
   public static final class Variables {
     /** Reserved: the loan id is the business key. Never set; a user who sets it is refused. */
     public static final ProcessVariable<String> LOAN_ID = ProcessVariable.of("loanId", String.class);
-    /** The loan's branch: the field visit is offered to {@code <branch>-customer-managers}. */
+    /**
+     * The loan's branch: the field visit is offered to {@code <branch>-customer-managers}, the team-lead escalation
+     * (督办逾期贷款) to {@code <branch>-leads}.
+     */
     public static final ProcessVariable<String> BRANCH_CODE = ProcessVariable.of("branchCode", String.class);
     /** What the strategy table chose: REMINDER_MAIL, PHONE_COLLECTION, FIELD_VISIT, ... or WAIT. */
     public static final ProcessVariable<String> NEXT_ACTION = ProcessVariable.of("nextCollectionAction", String.class);

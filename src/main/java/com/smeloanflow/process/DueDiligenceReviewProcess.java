@@ -36,10 +36,12 @@ public final class DueDiligenceReviewProcess {
     private Messages() {}
   }
 
-  /** The variables the process owns: none besides the business key; the review lives in accountability's tables. */
+  /** The variables the process owns: the loan's branch besides the business key; the review lives in accountability's tables. */
   public static final class Variables {
     /** Reserved: the loan id is the business key. Never set; a user who sets it is refused. */
     public static final ProcessVariable<String> LOAN_ID = ProcessVariable.of("loanId", String.class);
+    /** The loan's branch, set at the start: the review is offered to {@code <branch>-leads}, the leads of that branch only. */
+    public static final ProcessVariable<String> BRANCH_CODE = ProcessVariable.of("branchCode", String.class);
 
     private Variables() {}
   }

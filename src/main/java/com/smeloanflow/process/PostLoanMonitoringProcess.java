@@ -153,6 +153,11 @@ public final class PostLoanMonitoringProcess {
     public static final ProcessVariable<String> CHECK_ID = ProcessVariable.of("checkId", String.class);
     /** Whether the re-query of the external data found new signals (local to the re-query). */
     public static final ProcessVariable<Boolean> NEW_WARNING_SIGNALS = ProcessVariable.of("newWarningSignals", Boolean.class);
+    /**
+     * The loan's branch, local to the reclassification's scope: 审批风险分类调整 is offered to {@code credit-approvers}
+     * and {@code <branch>-leads}, so a lead sees the proposals of the loan's branch only. Set with each proposal.
+     */
+    public static final ProcessVariable<String> BRANCH_CODE = ProcessVariable.of("branchCode", String.class);
     /** Whether the second person approved the proposed reclassification. */
     public static final ProcessVariable<Boolean> RECLASSIFICATION_APPROVED =
         ProcessVariable.of("reclassificationApproved", Boolean.class);

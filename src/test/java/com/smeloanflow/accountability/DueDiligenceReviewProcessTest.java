@@ -53,7 +53,12 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
     assertThat(review).isNotNull();
     assertThat(review).isWaitingAt(DueDiligenceReviewProcess.Elements.TASK_REVIEW_DUE_DILIGENCE);
     Task task = taskService.createTaskQuery().processInstanceId(review.getId()).singleResult();
-    assertThat(task).hasCandidateGroup(Groups.TEAM_LEADS).hasName("尽职免责认定");
+    assertThat(task).hasCandidateGroup(Groups.leads(loan.branchCode())).hasName("尽职免责认定");
+    assertThat(loan.branchCode()).isEqualTo("ZY001");
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).taskCandidateUser("team-lead").count())
+        .as("the lead of the loan's branch").isEqualTo(1);
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).taskCandidateUser("zy002-lead").count())
+        .as("another branch's lead").isZero();
     Map<String, Object> shown = taskService.getVariablesLocal(task.getId());
     assertThat(shown.get("classificationName")).isEqualTo("次级");
     assertThat(shown.get("previousClassificationName")).isEqualTo("正常");

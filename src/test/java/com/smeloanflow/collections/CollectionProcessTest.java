@@ -147,7 +147,11 @@ class CollectionProcessTest extends AbstractIntegrationTest {
 
     scenario.closeAt(30);
     Task supervise = scenario.task(TASK_SUPERVISE_OVERDUE_LOAN);
-    assertThat(supervise).hasCandidateGroup("team-leads");
+    assertThat(supervise).hasCandidateGroup("ZY001-leads");
+    assertThat(taskService.createTaskQuery().taskId(supervise.getId()).taskCandidateUser(TEAM_LEAD).count())
+        .as("the lead of the loan's branch").isEqualTo(1);
+    assertThat(taskService.createTaskQuery().taskId(supervise.getId()).taskCandidateUser("zy002-lead").count())
+        .as("another branch's lead").isZero();
     completeAs(TEAM_LEAD, supervise.getId(), contact("CONTINUE_COLLECTION", "继续催收"));
 
     scenario.closeAt(90);

@@ -58,7 +58,11 @@ class ReclassificationProcessTest extends AbstractIntegrationTest {
     assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
     assertThat(monitoring.view(loan.loanId()).classification()).as("not before the approval").isEqualTo(Classification.NORMAL);
     Task approval = loan.task(TASK_APPROVE_RECLASSIFICATION);
-    assertThat(approval).hasCandidateGroup(Groups.CREDIT_APPROVERS).hasCandidateGroup(Groups.TEAM_LEADS);
+    assertThat(approval).hasCandidateGroup(Groups.CREDIT_APPROVERS).hasCandidateGroup(Groups.leads("ZY001"));
+    assertThat(taskService.createTaskQuery().taskId(approval.getId()).taskCandidateUser("team-lead").count())
+        .as("the lead of the loan's branch").isEqualTo(1);
+    assertThat(taskService.createTaskQuery().taskId(approval.getId()).taskCandidateUser("zy002-lead").count())
+        .as("another branch's lead").isZero();
     assertThat(taskService.getVariableLocal(approval.getId(), "proposedClassificationName")).isEqualTo("次级");
     assertThat(taskService.getVariableLocal(approval.getId(), "proposalReason")).isEqualTo("实际控制人涉赌, 经营现金流已被挪用");
 

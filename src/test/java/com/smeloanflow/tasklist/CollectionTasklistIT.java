@@ -83,7 +83,7 @@ class CollectionTasklistIT extends BrowserTestBase {
     // 督办逾期贷款 (team-lead), D+30
     close(firstDue.plusDays(29), loanId);
     Task supervise = probe.awaitTask(instance, TASK_SUPERVISE_OVERDUE_LOAN);
-    assertThat(probe.candidateGroups(supervise.getId())).containsExactly("team-leads");
+    assertThat(probe.candidateGroups(supervise.getId())).containsExactly("ZY001-leads");
     CamundaForm lead = open("team-lead", supervise, "督办逾期贷款", loanId, "上门催收", "见到借款人", "zy001-cm");
     tasklist.claim();
     lead.radio("督办结果", "继续催收").type("督办意见", "已约谈, 无还款计划, 继续催收");

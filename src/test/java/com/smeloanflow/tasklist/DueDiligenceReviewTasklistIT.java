@@ -55,7 +55,7 @@ class DueDiligenceReviewTasklistIT extends BrowserTestBase {
 
     String review = probe.awaitInstance(DueDiligenceReviewProcess.KEY, loan.loanId());
     Task task = probe.awaitTask(review, DueDiligenceReviewProcess.Elements.TASK_REVIEW_DUE_DILIGENCE);
-    assertThat(probe.candidateGroups(task.getId())).containsExactly("team-leads");
+    assertThat(probe.candidateGroups(task.getId())).containsExactly("ZY001-leads");
     probe.assertFormReadsOnlyTaskVariables(task);
     tasklist.login("team-lead").selectFilter(IdentitySetup.FILTER_GROUP_TASKS).openTask(task.getId());
     assertThat(tasklist.openTaskName()).isEqualTo("尽职免责认定");
