@@ -33,12 +33,12 @@ public class ContractMailValues implements MailValueProvider {
     approvals.find(applicationId).ifPresent(approval -> {
       values.put("approvedAmount", approval.approvedAmount().toPlainString());
       values.put("mortgageNote", approval.guaranteeType() == GuaranteeType.MORTGAGE
-          ? "签约后请办理线上抵押登记 (30 日内), 抵押权人为我行, 登记完成后方可放款。\n" : "");
+          ? "签约后请办理线上抵押登记 (30 个工作日内), 抵押权人为我行, 登记完成后方可放款。\n" : "");
     });
     var guarantees = contracts.guarantees(applicationId);
     values.put("guaranteeNote", guarantees.isEmpty() ? "" : "保证人 " + guarantees.stream()
         .map(ContractService.GuaranteeContract::guarantorName).collect(Collectors.joining("、"))
-        + " 须在 15 日内通过电子签约签署保证合同。\n");
+        + " 须在 15 个工作日内通过电子签约签署保证合同。\n");
     checks.openSupplement(applicationId).ifPresent(documents -> values.put("supplementDocuments",
         documents.stream().map(d -> "  - " + d.label()).collect(Collectors.joining("\n"))));
     checks.latestHoldUntil(applicationId).ifPresent(until -> values.put("holdUntil", until.toString()));

@@ -31,13 +31,13 @@ public class WithdrawUnsignedDelegate implements JavaDelegate {
     String internal;
     if (!contract.signed()) {
       reason = CustomerReason.CONTRACT_NOT_SIGNED;
-      internal = "借款合同 " + contract.contractNumber() + " 未在 15 日内签署";
+      internal = "借款合同 " + contract.contractNumber() + " 未在 15 个工作日内签署";
     } else if (!contracts.allGuaranteesSigned(applicationId)) {
       reason = CustomerReason.GUARANTEES_NOT_SIGNED;
-      internal = "保证合同未在 15 日内全部签署";
+      internal = "保证合同未在 15 个工作日内全部签署";
     } else {
       reason = CustomerReason.MORTGAGE_NOT_REGISTERED;
-      internal = "抵押登记未在 30 日内办妥";
+      internal = "抵押登记未在 30 个工作日内办妥";
     }
     declines.decline(DeclineService.Decline.withdrawal(applicationId, Stage.CONTRACT_AND_DISBURSEMENT, internal, reason, null));
   }

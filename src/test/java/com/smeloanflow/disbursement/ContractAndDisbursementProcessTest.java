@@ -182,7 +182,7 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
     flow.acceptAtBranch(applicationId);
     flow.verifyRemotely(applicationId);
     flow.claimAndComplete(APPROVER, applicationId, TASK_APPROVE_LOAN, TaskForms.approve("同意"));
-    assertThat(bodyOf(mailsTo(request.email()).get(0))).contains("保证人 李强 须在 15 日内");
+    assertThat(bodyOf(mailsTo(request.email()).get(0))).contains("保证人 李强 须在 15 个工作日内");
     flow.signContract(applicationId);
     assertThat(instance).isWaitingAt(WAIT_GUARANTEE_SIGNATURES);
 
