@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,13 +20,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The sandbox core banking system for testers and demos (administrators and process owners only,
- * like every {@code /api/sandbox/**} endpoint): make it fail before or after posting, and see what
- * it posted for an application.
+ * like every {@code /api/sandbox/**} endpoint; in the demo and test profiles only, like the other sandbox
+ * controllers): make it fail before or after posting, and see what it posted for an application.
  */
 @RestController
 @RequestMapping("/api/sandbox/core-banking")
 @Tag(name = "Sandbox", description = "Sandbox outside systems for tests and demos")
 @ConditionalOnProperty(prefix = "smeloan.core-banking", name = "adapter", havingValue = "sandbox", matchIfMissing = true)
+@Profile({"demo", "test"})
 public class SandboxCoreBankingController {
 
   private final SandboxCoreBanking sandbox;

@@ -125,6 +125,14 @@ class ProductionProfileIT {
     assertThat(api.send("GET", "/api/branches/ZY001", ADMIN, ADMIN_PASSWORD, null).status()).isEqualTo(404);
     assertThat(api.send("GET", "/api/branches", "channel", "demo", null).status()).isEqualTo(401);
     assertThat(api.send("GET", "/api/branches", "admin", "demo", null).status()).isEqualTo(401);
+
+    // The outside systems are sandboxes here (staging), but their test endpoints exist only in demo and test:
+    // not even the administrator can make core banking fail or play a signature.
+    for (String[] sandbox : new String[][] {{"GET", "/api/sandbox/core-banking/faults"},
+        {"GET", "/api/sandbox/core-banking/postings/" + applicationId},
+        {"POST", "/api/sandbox/e-signature/applications/" + applicationId + "/sign"}}) {
+      assertThat(api.send(sandbox[0], sandbox[1], ADMIN, ADMIN_PASSWORD, null).status()).as(sandbox[1]).isEqualTo(404);
+    }
   }
 
   private static void createUser(String id, String name, String password, String group) {
