@@ -83,7 +83,7 @@ public class DailyCloseService implements DisposableBean {
   @Autowired
   public DailyCloseService(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager,
       BusinessClock clock, PenaltyInterest penalty, InternalDefaultRepository defaults, List<ArrearsListener> listeners,
-      @Value("${smeloan.daily-close.chunk-size:1000}") int chunkSize,
+      @Value("${smeloan.daily-close.chunk-size:10000}") int chunkSize,
       @Value("${smeloan.daily-close.lease:PT10M}") Duration lease,
       @Value("${smeloan.daily-close.max-catch-up-days:400}") int maxCatchUpDays,
       @Value("${smeloan.daily-close.node-id:}") String nodeId) {
