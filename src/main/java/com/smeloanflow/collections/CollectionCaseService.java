@@ -330,6 +330,23 @@ public class CollectionCaseService {
     log.info("Loan {}: collection case {} closed, arrears cleared by {}", loanId, collectionCase.caseId(), transaction);
   }
 
+  /**
+   * Closes the loan's open case because the daily close of {@code businessDate} settled the loan (结清) without a
+   * repayment that cleared arrears, e.g. a called-in loan repaid in full before it fell overdue. A case whose process
+   * has not started yet never starts one.
+   *
+   * @return whether a case was open (and is now closed)
+   */
+  public boolean closeSettled(String loanId, LocalDate businessDate) {
+    Optional<CollectionCase> open = cases.openCaseOf(loanId);
+    open.ifPresent(c -> {
+      cases.cancelPendingStart(c.caseId());
+      cases.close(c.caseId(), CollectionCase.CURED, businessDate, "贷款已结清 (" + businessDate + " 日终)", clock.now());
+      log.info("Loan {}: settled on {}; collection case {} closed", loanId, businessDate, c.caseId());
+    });
+    return open.isPresent();
+  }
+
   /** Queues the borrower's notice that the arrears are cleared (the case is already closed). */
   public void sendCureNotice(String loanId) {
     cases.casesOf(loanId).stream().filter(c -> CollectionCase.CURED.equals(c.status())).findFirst()

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * one — the case row only, in the ledger's transaction; its collection process (business key = loan id)
  * is started after the close by {@link CollectionProcessStarts} — and a loan with one has its case asked
  * to review its next step (only a case waiting for the review hears it). A repayment that cleared the
- * arrears ends the loan's case wherever it is. Runs in the ledger's transaction.
+ * arrears ends the loan's case wherever it is; so does the settlement of a loan whose case had no arrears to
+ * clear (a called-in loan repaid in full). Runs in the ledger's transaction.
  */
 @Component
 public class CollectionCaseStarter implements ArrearsListener {
@@ -43,6 +44,16 @@ public class CollectionCaseStarter implements ArrearsListener {
       return Optional.empty();
     }
     return Optional.of(cases.open(loan.loanId(), loan.branchCode(), businessDate, loan.daysPastDue()));
+  }
+
+  @Override
+  public void settled(LocalDate businessDate, List<String> loanIds) {
+    for (String loanId : loanIds) {
+      if (cases.closeSettled(loanId, businessDate)) {
+        runtime.createMessageCorrelation(CollectionProcess.Messages.LOAN_SETTLED)
+            .processInstanceBusinessKey(loanId).correlateAllWithResult();
+      }
+    }
   }
 
   @Override

@@ -170,6 +170,12 @@ public class CollectionRepository {
         .param("tx", transactionId).param("caseId", caseId).update();
   }
 
+  /** A case closed before its process started: the poller will not start it. */
+  public void cancelPendingStart(String caseId) {
+    jdbc.sql("UPDATE collection_case SET process_start_due_at = NULL WHERE case_id = :caseId AND process_instance_id IS NULL")
+        .param("caseId", caseId).update();
+  }
+
   public Optional<String> cureTransaction(String caseId) {
     return jdbc.sql("SELECT cure_transaction_id FROM collection_case WHERE case_id = :caseId").param("caseId", caseId)
         .query(String.class).optional();

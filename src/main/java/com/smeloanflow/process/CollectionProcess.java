@@ -61,6 +61,12 @@ public final class CollectionProcess {
     public static final String TASK_SEND_CURE_NOTICE = "SendTask_SendCureNotice";
     /** 催收已终止 */
     public static final String END_ARREARS_CLEARED = "EndEvent_ArrearsCleared";
+    /** 贷款结清 (event subprocess: the loan was settled while its case had no arrears to clear) */
+    public static final String SUBPROCESS_LOAN_SETTLED = "SubProcess_LoanSettled";
+    /** 贷款已结清 */
+    public static final String START_LOAN_SETTLED = "StartEvent_LoanSettled";
+    /** 催收已终止 (贷款结清) */
+    public static final String END_LOAN_SETTLED = "EndEvent_LoanSettled";
 
     private Elements() {}
   }
@@ -107,6 +113,7 @@ public final class CollectionProcess {
     public static final String TO_CLOSE_CURED_CASE = "SequenceFlow_ToCloseCuredCase";
     public static final String TO_SEND_CURE_NOTICE = "SequenceFlow_ToSendCureNotice";
     public static final String CURE_NOTICE_SENT = "SequenceFlow_CureNoticeSent";
+    public static final String LOAN_SETTLED = "SequenceFlow_LoanSettled";
 
     private Flows() {}
   }
@@ -119,6 +126,11 @@ public final class CollectionProcess {
     public static final String REVIEW_DUE = "CollectionReviewDue";
     /** A repayment cleared the arrears: the case ends wherever it is. */
     public static final String ARREARS_CLEARED = "ArrearsCleared";
+    /**
+     * The daily close settled the loan while its case was open (a called-in loan repaid in full before it fell
+     * overdue): collections has closed the case, the process ends wherever it is.
+     */
+    public static final String LOAN_SETTLED = "LoanSettled";
 
     private Messages() {}
   }

@@ -50,6 +50,7 @@ class CollectionProcessTest extends AbstractIntegrationTest {
   @Autowired LoanAccountService loans;
   @Autowired RepaymentService repayments;
   @Autowired CollectionCaseService cases;
+  @Autowired EarlyCollectionReferral referral;
   @Autowired InternalDefaultRepository defaults;
 
   private CollectionScenario scenario() {
@@ -403,6 +404,43 @@ class CollectionProcessTest extends AbstractIntegrationTest {
     assertThat(mailsTo(emailOf(scenario)).stream().map(CollectionProcessTest::subjectOf))
         .noneMatch(subject -> subject.contains("逾期还款提醒"))
         .anyMatch(subject -> subject.contains("逾期款项已结清"));
+  }
+
+  @Test
+  void aCalledInLoanRepaidInFullBeforeItFellOverdueEndsItsCaseWhenTheCloseSettlesIt() {
+    CollectionScenario scenario = scenario().closeAt(-10);
+    referral.refer(scenario.loanId(), "ZY001", scenario.businessDate(), 0);
+    scenario.runCaseJobs();
+    assertThat(scenario.caseRunning()).as("a post-loan check called the loan in: its case is open at 0 days").isTrue();
+
+    scenario.repay(repayments.payoffAmount(scenario.loanId(), scenario.businessDate()));
+    assertThat(scenario.caseRunning()).as("nothing was overdue, so no arrears were cleared").isTrue();
+    scenario.closeAt(-9);
+
+    assertThat(loans.find(scenario.loanId()).orElseThrow().status()).isEqualTo(LoanAccount.SETTLED);
+    assertThat(scenario.caseRunning()).isFalse();
+    assertThat(cases.openCase(scenario.loanId())).isEmpty();
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(scenario.caseInstanceIds().get(0))
+        .activityId(END_LOAN_SETTLED).finished().count()).isEqualTo(1);
+    CollectionCase closed = cases.casesOf(scenario.loanId()).get(0);
+    assertThat(closed.status()).isEqualTo(CollectionCase.CURED);
+    assertThat(closed.closeReason()).contains("贷款已结清");
+    assertThat(mailsTo(emailOf(scenario)).stream().map(CollectionProcessTest::subjectOf))
+        .anyMatch(subject -> subject.contains("贷款已结清"))
+        .noneMatch(subject -> subject.contains("逾期款项已结清"));
+  }
+
+  @Test
+  void aCaseClosedBySettlementBeforeItsProcessStartedNeverStartsOne() {
+    CollectionScenario scenario = scenario().closeAt(-10);
+    String caseId = cases.open(scenario.loanId(), "ZY001", scenario.businessDate(), 0);
+    scenario.repay(repayments.payoffAmount(scenario.loanId(), scenario.businessDate()));
+
+    scenario.closeAt(-9);
+
+    assertThat(cases.openCase(scenario.loanId())).isEmpty();
+    assertThat(cases.casesOf(scenario.loanId()).get(0).caseId()).isEqualTo(caseId);
+    assertThat(scenario.caseInstanceIds()).as("the poller ran after the close and started nothing").isEmpty();
   }
 
   @Test
