@@ -163,26 +163,29 @@ public class RepaymentAllocator {
   }
 
   /** Lowers the later instalments' principal by {@code amount}: recomputed on what is left, or zero. */
+  /**
+   * Spreads what is left of the later instalments' principal after {@code amount} over them again. What a later
+   * instalment has already been paid (a renewal pays the maturity instalment's principal, 无还本续贷) stays paid: its new
+   * scheduled amounts are what it was paid plus its share of what is left, so nothing is owed twice or below zero.
+   */
   private void prepay(Map<Integer, LedgerLine> ledger, List<LedgerLine> later, Terms terms, BigDecimal amount) {
     BigDecimal principalLeft = later.stream().map(LedgerLine::principalDue).reduce(LedgerLine.ZERO, BigDecimal::add)
         .subtract(amount);
     if (principalLeft.signum() < 0) {
       throw new IllegalStateException("Prepayment of " + amount + " CNY exceeds the principal of the later instalments");
     }
-    if (principalLeft.signum() == 0) {
-      for (LedgerLine line : later) {
-        ledger.put(line.number(), line.rescheduled(new Instalment(line.number(), line.dueDate(), LedgerLine.ZERO,
-            LedgerLine.ZERO, LedgerLine.ZERO, LedgerLine.ZERO)));
-      }
-      return;
-    }
-    List<Instalment> recomputed = calculator.schedule(principalLeft, terms.annualRatePercent(), later.size(), terms.method(),
-        later.get(0).dueDate().minusMonths(1));
+    List<Instalment> recomputed = principalLeft.signum() == 0 ? null
+        : calculator.schedule(principalLeft, terms.annualRatePercent(), later.size(), terms.method(),
+            later.get(0).dueDate().minusMonths(1));
     for (int k = 0; k < later.size(); k++) {
       LedgerLine line = later.get(k);
-      Instalment amounts = recomputed.get(k);
-      ledger.put(line.number(), line.rescheduled(new Instalment(line.number(), line.dueDate(), amounts.principal(),
-          amounts.interest(), amounts.total(), amounts.remainingPrincipal())));
+      BigDecimal principal = recomputed == null ? LedgerLine.ZERO : recomputed.get(k).principal();
+      BigDecimal interest = recomputed == null ? LedgerLine.ZERO : recomputed.get(k).interest();
+      BigDecimal remaining = recomputed == null ? LedgerLine.ZERO : recomputed.get(k).remainingPrincipal();
+      principal = principal.add(line.principalPaid());
+      interest = interest.add(line.interestPaid());
+      ledger.put(line.number(), line.rescheduled(new Instalment(line.number(), line.dueDate(), principal, interest,
+          principal.add(interest), remaining)));
     }
   }
 

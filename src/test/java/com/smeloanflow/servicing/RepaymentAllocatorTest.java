@@ -167,6 +167,31 @@ class RepaymentAllocatorTest {
   }
 
   @Test
+  void aPrepaymentKeepsWhatALaterInstalmentWasAlreadyPaid() {
+    // A renewal (无还本续贷) paid the maturity instalment's principal while the earlier ones are still to come.
+    List<LedgerLine> before = new ArrayList<>(schedule());
+    LedgerLine maturity = before.get(11);
+    before.set(11, maturity.paying(CURRENT_PRINCIPAL, maturity.principal()));
+    BigDecimal payoff = RepaymentAllocator.payoffAmount(before, BEFORE_FIRST_DUE);
+    assertThat(payoff).isEqualTo(money("100362.50").subtract(maturity.principal()));
+
+    Allocation paidOff = allocator.allocate(before, TERMS, BEFORE_FIRST_DUE, payoff, AllocationRule.standard());
+
+    assertThat(paidOff.paidOff()).isTrue();
+    assertThat(paidOff.after()).allSatisfy(l -> assertThat(l.outstanding()).isEqualTo(money("0.00")));
+    assertThat(paidOff.after().get(11).principalPaid()).isEqualTo(maturity.principal());
+    assertThat(LoanBalances.of(paidOff.after()).outstandingPrincipal()).isEqualTo(money("0.00"));
+
+    Allocation part = allocator.allocate(before, TERMS, BEFORE_FIRST_DUE, money("18530.99"), AllocationRule.standard());
+    assertThat(part.after()).allSatisfy(l -> assertThat(l.principalDue().signum()).isNotNegative());
+    assertThat(LoanBalances.of(part.after()).outstandingPrincipal())
+        .isEqualTo(LoanBalances.of(before).outstandingPrincipal().subtract(part.lines().stream()
+            .filter(a -> a.component() == CURRENT_PRINCIPAL || a.component() == PREPAID_PRINCIPAL)
+            .map(AllocationLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add)));
+    assertThat(allocator.reverse(part.after(), part.lines(), part.scheduleBefore(), BEFORE_FIRST_DUE)).isEqualTo(before);
+  }
+
+  @Test
   void refusesMoreThanThePayoffAmount() {
     assertThatThrownBy(() -> allocator.allocate(schedule(), TERMS, BEFORE_FIRST_DUE, money("100362.51"),
         AllocationRule.standard())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("100362.50");
