@@ -63,6 +63,8 @@ public class CampaignController {
   @ApiResponse(responseCode = "200", description = "Dry run: the report, nothing stored")
   @ApiResponse(responseCode = "400", description = "No name, an unreadable file (encoding, header, no lines, too many): nothing stored",
       content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "413", description = "A file above 1 MB: refused before it is read, nothing stored",
+      content = @Content(mediaType = "application/problem+json"))
   public ResponseEntity<CampaignReport> importWhitelist(
       @Parameter(description = "the campaign's name", example = "2026年12月 汇川区税务白名单") @RequestParam(name = "name", required = false) String name,
       @RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun,

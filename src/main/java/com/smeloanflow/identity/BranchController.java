@@ -78,7 +78,8 @@ public class BranchController {
   @Operation(summary = "Open a branch (administrators)",
       description = "Stores the branch and its grid and creates its Camunda groups <code>-acceptance (受理岗) and "
           + "<code>-customer-managers (客户经理) with Tasklist access and the right to start loan-origination from "
-          + "the counter form, in one transaction. Add staff to the groups in the Admin webapp.")
+          + "the counter form, and its lead group <code>-leads (团队主管) with the leads' filters, in one transaction. "
+          + "Add staff to the groups in the Admin webapp.")
   @ApiResponse(responseCode = "201", description = "Branch opened",
       content = @Content(examples = @ExampleObject(value = BRANCH_EXAMPLE)))
   @ApiResponse(responseCode = "400", description = "Bad fields, each named (application/problem+json)",

@@ -111,8 +111,8 @@ public class MonitoringController {
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Propose a reclassification (风险分类调整)",
       description = "classification: NORMAL, SPECIAL_MENTION, SUBSTANDARD, DOUBTFUL or LOSS, never below the floor by days"
-          + " past due; reason required. A second person (credit-approvers, not the proposer) approves or rejects it in"
-          + " Tasklist (审批风险分类调整); approved, the table risk-classification decides again with it. One pending"
+          + " past due; reason required. A second person (credit-approvers or the leads of the loan's branch, not the"
+          + " proposer) approves or rejects it in Tasklist (审批风险分类调整); approved, the table risk-classification decides again with it. One pending"
           + " proposal per loan (409). The remote banking centre, approvers, team leads and the branch's customer managers.")
   @ApiResponse(responseCode = "201", description = "Proposed; the approval task is open")
   @ApiResponse(responseCode = "400", description = "Bad field (application/problem+json naming it); nothing stored",

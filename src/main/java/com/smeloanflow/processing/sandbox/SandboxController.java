@@ -41,7 +41,9 @@ public class SandboxController {
   @Operation(summary = "Register the external data of an enterprise",
       description = "Sections registration, tax, bureau, court, flows (12 months each, oldest first), utilities, "
           + "scenario, internalDefaults and sandbox (failingSources, failuresBeforeSuccess, failureMode, "
-          + "timeoutMillis, noDataSources). An omitted section gets the default derived from the credit code. "
+          + "timeoutMillis, noDataSources). An omitted section among registration, tax, bureau, court, flows, utilities and scenario gets the "
+          + "default derived from the credit code; an omitted internalDefaults means none, an omitted sandbox "
+          + "section means every source answers. "
           + "Answers 201 when the enterprise is new to the sandbox, 200 when its profile was replaced.")
   @ApiResponse(responseCode = "201", description = "Registered")
   @ApiResponse(responseCode = "200", description = "Replaced")
