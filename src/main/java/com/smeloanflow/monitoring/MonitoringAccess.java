@@ -2,7 +2,10 @@ package com.smeloanflow.monitoring;
 
 import com.smeloanflow.identity.BranchAccess;
 import com.smeloanflow.identity.Groups;
+import com.smeloanflow.identity.Teams;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -10,17 +13,20 @@ import org.springframework.stereotype.Component;
 /**
  * Who may do what with a loan's monitoring over the API (403 otherwise). Reading: as for the loan
  * (central staff, the loan's branch). Reporting a signal: core banking, the processing and remote
- * banking centres, team leads, administrators, and the customer managers of the loan's branch.
- * Proposing a reclassification: the remote banking centre, approvers, team leads and the branch's
- * customer managers; a second person approves it in Tasklist.
+ * banking centres, administrators, and the customer managers and leads of the loan's branch.
+ * Proposing a reclassification: the remote banking centre, approvers, and the branch's customer managers
+ * and leads; a second person approves it in Tasklist. A lead of a central team (e.g. {@code approval-leads})
+ * may do either for any branch, as central staff may; another branch's lead may not.
  */
 @Component
 public class MonitoringAccess {
 
+  /** The lead groups of the central teams: their leads act for every branch, as central staff do. */
+  private static final Set<String> CENTRAL_LEADS = Arrays.stream(Teams.Central.values())
+      .map(team -> Teams.leadGroupOf(team.id())).collect(Collectors.toUnmodifiableSet());
   private static final Set<String> SIGNAL_REPORTERS = Set.of(Groups.CAMUNDA_ADMIN, Groups.CORE_BANKING,
-      Groups.PROCESSING_CENTRE, Groups.REMOTE_BANKING, Groups.TEAM_LEADS);
-  private static final Set<String> RECLASSIFICATION_PROPOSERS = Set.of(Groups.REMOTE_BANKING, Groups.CREDIT_APPROVERS,
-      Groups.TEAM_LEADS);
+      Groups.PROCESSING_CENTRE, Groups.REMOTE_BANKING);
+  private static final Set<String> RECLASSIFICATION_PROPOSERS = Set.of(Groups.REMOTE_BANKING, Groups.CREDIT_APPROVERS);
 
   private final BranchAccess branchAccess;
 
@@ -44,7 +50,8 @@ public class MonitoringAccess {
     String prefix = BranchAccess.GROUP_AUTHORITY_PREFIX;
     boolean allowed = caller.getAuthorities().stream().map(a -> a.getAuthority()).filter(a -> a.startsWith(prefix))
         .map(a -> a.substring(prefix.length()))
-        .anyMatch(group -> groups.contains(group) || group.equals(Groups.customerManagers(branchCode)));
+        .anyMatch(group -> groups.contains(group) || CENTRAL_LEADS.contains(group)
+            || group.equals(Groups.customerManagers(branchCode)) || group.equals(Groups.leads(branchCode)));
     if (!allowed) {
       throw new AccessDeniedException("User " + caller.getName() + " may not " + what + " of branch " + branchCode);
     }

@@ -82,8 +82,8 @@ public class MonitoringController {
           + " once (201): remote by the remote banking centre, on site by the branch's customer managers when the table"
           + " warning-signal-severity calls it serious. A signal of a type still open for the loan is kept as a duplicate and"
           + " starts nothing (200, duplicateOf). The same eventId from the same reporter again answers as the first time"
-          + " (200); with other content 409. Core banking, the processing and remote banking centres, team leads,"
-          + " administrators and the customer managers of the loan's branch.")
+          + " (200); with other content 409. Core banking, the processing and remote banking centres, a central"
+          + " team's leads, administrators, and the customer managers and leads of the loan's branch.")
   @ApiResponse(responseCode = "201", description = "A check started")
   @ApiResponse(responseCode = "200", description = "A duplicate of an open signal, or the same report again")
   @ApiResponse(responseCode = "400", description = "Bad field (application/problem+json naming it); nothing stored",
@@ -113,7 +113,8 @@ public class MonitoringController {
       description = "classification: NORMAL, SPECIAL_MENTION, SUBSTANDARD, DOUBTFUL or LOSS, never below the floor by days"
           + " past due; reason required. A second person (credit-approvers or the leads of the loan's branch, not the"
           + " proposer) approves or rejects it in Tasklist (审批风险分类调整); approved, the table risk-classification decides again with it. One pending"
-          + " proposal per loan (409). The remote banking centre, approvers, team leads and the branch's customer managers.")
+          + " proposal per loan (409). The remote banking centre, approvers, a central team's leads and the branch's customer"
+          + " managers and leads.")
   @ApiResponse(responseCode = "201", description = "Proposed; the approval task is open")
   @ApiResponse(responseCode = "400", description = "Bad field (application/problem+json naming it); nothing stored",
       content = @Content(mediaType = "application/problem+json"))

@@ -27,6 +27,7 @@ class MonitoringApiTest extends AbstractIntegrationTest {
   @Autowired LoanAccountService loans;
   @Autowired DailyCloseService dailyClose;
   @Autowired BusinessClock clock;
+  @Autowired ClassificationRepository classifications;
 
   private MonitoringScenario loanAt(String branch) {
     return MonitoringScenario.loan(processEngine, api, this::executeDueJobs, this::completeAs, intakeService, loans, dailyClose,
@@ -136,6 +137,31 @@ class MonitoringApiTest extends AbstractIntegrationTest {
     assertThat(api.post(path, "remote-verifier", null).status()).as("not for staff").isEqualTo(403);
     String notMonitored = TestLoans.with(intakeService, loans).disbursedOn(clock.today()).loanId();
     assertThat(api.post("/api/sandbox/monitoring/loans/" + notMonitored + "/requery", "admin", null).status()).isEqualTo(404);
+  }
+
+  @Test
+  void aBranchsLeadActsOnItsOwnBranchsLoansOnlyACentralTeamsLeadOnEvery() {
+    MonitoringScenario zy001 = loanAt("ZY001");
+    String loanId = zy001.loanId();
+    String reclassifications = "/api/loans/" + loanId + "/reclassifications";
+    String proposal = "{\"classification\": \"SPECIAL_MENTION\", \"reason\": \"主要客户流失\"}";
+    long before = signalRows();
+
+    assertThat(report("zy002-lead", loanId, MonitoringScenario.signal("L2-" + loanId, "NEGATIVE_NEWS", "报道", null))
+        .status()).as("ZY002's lead on a ZY001 loan").isEqualTo(403);
+    assertThat(api.post(reclassifications, "zy002-lead", proposal).status()).as("ZY002's lead on a ZY001 loan")
+        .isEqualTo(403);
+    assertThat(signalRows()).isEqualTo(before);
+    assertThat(classifications.pending(loanId)).isEmpty();
+
+    // team-lead leads ZY001 (and the processing centre and approval): ZY001's loans, and as a central lead every branch's.
+    assertThat(report("team-lead", loanId, MonitoringScenario.signal("L1-" + loanId, "NEGATIVE_NEWS", "报道", null))
+        .status()).isEqualTo(201);
+    assertThat(api.post(reclassifications, "team-lead", proposal).status()).isEqualTo(201);
+
+    MonitoringScenario zy002 = loanAt("ZY002");
+    assertThat(report("zy002-lead", zy002.loanId(), MonitoringScenario.signal("L2-" + zy002.loanId(), "NEGATIVE_NEWS",
+        "报道", null)).status()).as("ZY002's lead on a ZY002 loan").isEqualTo(201);
   }
 
   @Test
