@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -34,10 +35,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * What Camunda's authorizations do not cover on the engine's REST API, both as {@code /engine-rest}
  * and as the webapps' {@code /camunda/api/engine}:
  * <ul>
- *   <li>Operations endpoints: throwing a signal ({@code POST /signal}) is for administrators and
- *       process owners; jobs, job definitions and metrics (Cockpit's view of the job executor) also for
- *       team leads. Camunda checks no permission on them, so any logged-in member of staff could.
- *       Answered 403.</li>
+ *   <li>Operations endpoints: throwing a signal ({@code POST /signal}) and correlating a message
+ *       ({@code POST /message}) are for administrators and process owners; jobs, job definitions, metrics
+ *       (Cockpit's view of the job executor) and the process definitions' instance statistics also for team
+ *       leads. Camunda checks no permission on signals, jobs and metrics, counts every branch's instances in the
+ *       statistics, and names the instance a refused message correlation would have reached, so any logged-in
+ *       member of staff could learn of another branch's cases. Answered 403.</li>
+ *   <li>Candidate links: adding or removing a task's candidate user or group ({@code POST /task/{id}/identity-links},
+ *       {@code .../identity-links/delete}) is for administrators. The models say who a task is offered to; a
+ *       lead who may reassign a task could otherwise offer it to another branch, whose grants Camunda keeps even
+ *       after the link is removed. Reassigning stays with {@code /api/tasks/reassignments} and Tasklist.</li>
  *   <li>Paging: a negative {@code firstResult} or {@code maxResults} is a bad request (400), not an
  *       SQL error (500 on PostgreSQL).</li>
  *   <li>Object variables: a variable of type {@code Object} must name a type the engine may
@@ -60,9 +67,16 @@ public class EngineApiGuard extends OncePerRequestFilter {
   /** First path segment after the engine → who may call it; every method. */
   private static final Map<String, Set<String>> RESTRICTED = Map.of(
       "signal", OPERATORS,
+      "message", OPERATORS,
       "job", OPERATIONS_READERS,
       "job-definition", OPERATIONS_READERS,
       "metrics", OPERATIONS_READERS);
+
+  private static final Set<String> ADMINISTRATORS = Set.of(Groups.CAMUNDA_ADMIN);
+  /** Instance counts of every branch: {@code process-definition/statistics}, {@code .../{id}/statistics}, {@code .../key/{key}/statistics}. */
+  private static final Pattern STATISTICS = Pattern.compile("process-definition(/.+)?/statistics/?");
+  /** A task's candidate links changed: {@code task/{id}/identity-links} and {@code .../identity-links/delete} (POST). */
+  private static final Pattern CANDIDATE_LINKS = Pattern.compile("task/[^/]+/identity-links(/delete)?/?");
 
   private final Supplier<IdentityService> identityService;
   private final Predicate<String> deserializationAllowed;
@@ -85,11 +99,19 @@ public class EngineApiGuard extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String resource = resource(request.getRequestURI());
-    Set<String> allowedGroups = RESTRICTED.get(resource.split("/", 2)[0]);
+    String endpoint = resource.split("/", 2)[0];
+    Set<String> allowedGroups = RESTRICTED.get(endpoint);
+    if (STATISTICS.matcher(resource).matches()) {
+      endpoint = "process-definition/.../statistics";
+      allowedGroups = OPERATIONS_READERS;
+    } else if ("POST".equals(request.getMethod()) && CANDIDATE_LINKS.matcher(resource).matches()) {
+      endpoint = "task/.../identity-links";
+      allowedGroups = ADMINISTRATORS;
+    }
     if (allowedGroups != null) {
       String user = currentUser(request);
       if (user != null && groupsOf(user, request).stream().noneMatch(allowedGroups::contains)) {
-        error(response, 403, "AuthorizationException", "User '" + user + "' may not use /" + resource.split("/", 2)[0]
+        error(response, 403, "AuthorizationException", "User '" + user + "' may not use /" + endpoint
             + " (only " + String.join(", ", allowedGroups) + ")");
         return;
       }

@@ -141,6 +141,44 @@ class EngineSafetyTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void staffMayNeitherCorrelateMessagesNorCountEveryBranchsInstances() {
+    String message = "{\"messageName\":\"WarningSignalRaised\",\"businessKey\":\"LN19990101000001\"}";
+    for (String user : new String[] {"zy001-acceptor", "zy002-lead", "approver"}) {
+      Response refused = api.post("/engine-rest/message", user, message);
+      assertThat(refused.status()).as("message by %s", user).isEqualTo(403);
+      assertThat(refused.body()).as("names no instance").doesNotContain("ProcessInstance");
+    }
+    assertThat(api.post("/engine-rest/message", "process-owner", message).status()).as("reaches the engine: no match")
+        .isEqualTo(400);
+
+    assertThat(api.get("/engine-rest/process-definition/statistics", "zy001-acceptor").status()).isEqualTo(403);
+    assertThat(api.get("/engine-rest/process-definition/key/loan-origination/statistics", "zy002-cm").status())
+        .isEqualTo(403);
+    assertThat(api.get("/engine-rest/process-definition/statistics", "team-lead").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aLeadWhoMayReassignATaskMayNotOfferItToAnotherBranch() {
+    String key = "candidate-links-probe";
+    BpmnModelInstance model = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+        .startEvent().userTask("UserTask_Probe").camundaCandidateGroups("ZY001-acceptance").endEvent().done();
+    deploymentId = repositoryService.createDeployment().name(key).addModelInstance(key + ".bpmn", model).deploy().getId();
+    String instance = runtimeService.startProcessInstanceByKey(key).getId();
+    Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+    String links = "/engine-rest/task/" + task.getId() + "/identity-links";
+    assertThat(api.get(links, "team-lead").status()).as("ZY001's lead reads the task's links").isEqualTo(200);
+
+    Response added = api.post(links, "team-lead", "{\"groupId\":\"ZY002-acceptance\",\"type\":\"candidate\"}");
+    Response removed = api.post(links + "/delete", "team-lead", "{\"groupId\":\"ZY001-acceptance\",\"type\":\"candidate\"}");
+
+    assertThat(added.status()).as(added.toString()).isEqualTo(403);
+    assertThat(removed.status()).as(removed.toString()).isEqualTo(403);
+    assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting("groupId").containsExactly("ZY001-acceptance");
+    assertThat(api.post(links, "admin", "{\"groupId\":\"ZY001-customer-managers\",\"type\":\"candidate\"}").status())
+        .as("an administrator may").isEqualTo(204);
+  }
+
+  @Test
   void staffLoggedIntoTasklistMayNotReadMetricsThroughTheWebappsEngineApiEither() throws Exception {
     HttpClient webapp = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     String base = "http://127.0.0.1:" + port;
