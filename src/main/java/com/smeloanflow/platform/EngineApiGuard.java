@@ -52,12 +52,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       {@code deserializationAllowedClasses}) in JSON. Java serialization, or a foreign type such as a
  *       class loader, is refused with 400 before anything is stored.</li>
  * </ul>
+ * And Cockpit's own API ({@code /camunda/api/cockpit/...}, e.g. its process definitions' statistics over every branch)
+ * answers only a webapp user who may open Cockpit: Camunda checks there only that somebody is logged in.
  * Errors use Camunda's REST error format ({@code {"type":..., "message":...}}).
  */
 public class EngineApiGuard extends OncePerRequestFilter {
 
   static final String ENGINE_REST = "/engine-rest/";
   static final String WEBAPP_ENGINE_API = "/camunda/api/engine/engine/";
+  static final String WEBAPP_COCKPIT_API = "/camunda/api/cockpit/";
   static final int MAX_CHECKED_BODY_BYTES = 10 * 1024 * 1024;
   static final String JAVA_SERIALIZATION = "application/x-java-serialized-object";
 
@@ -92,12 +95,21 @@ public class EngineApiGuard extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return resource(request.getRequestURI()) == null;
+    return resource(request.getRequestURI()) == null && !request.getRequestURI().startsWith(WEBAPP_COCKPIT_API);
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if (request.getRequestURI().startsWith(WEBAPP_COCKPIT_API)) {
+      UserAuthentication user = webappAuthentication(request);
+      if (user != null && !user.isAuthorizedForApp("cockpit")) {
+        error(response, 403, "AuthorizationException", "User '" + user.getIdentityId() + "' may not use Cockpit");
+        return;
+      }
+      chain.doFilter(request, response);
+      return;
+    }
     String resource = resource(request.getRequestURI());
     String endpoint = resource.split("/", 2)[0];
     Set<String> allowedGroups = RESTRICTED.get(endpoint);
@@ -224,7 +236,15 @@ public class EngineApiGuard extends OncePerRequestFilter {
   }
 
   private static UserAuthentication webappAuthentication(HttpServletRequest request) {
-    if (!request.getRequestURI().startsWith(WEBAPP_ENGINE_API)) {
+    String uri = request.getRequestURI();
+    String engine;
+    if (uri.startsWith(WEBAPP_ENGINE_API)) {
+      engine = uri.substring(WEBAPP_ENGINE_API.length()).split("/", 2)[0];
+    } else if (uri.startsWith(WEBAPP_COCKPIT_API)) {
+      // /camunda/api/cockpit/plugin/{plugin}/{engine}/...; a plugin's static assets name no engine
+      String[] parts = uri.substring(WEBAPP_COCKPIT_API.length()).split("/");
+      engine = parts.length > 3 && parts[0].equals("plugin") && !parts[2].equals("static") ? parts[2] : "default";
+    } else {
       return null;
     }
     Authentications current = Authentications.getCurrent();
@@ -235,7 +255,6 @@ public class EngineApiGuard extends OncePerRequestFilter {
     if (current == null) {
       return null;
     }
-    String engine = request.getRequestURI().substring(WEBAPP_ENGINE_API.length()).split("/", 2)[0];
     return current.getAuthenticationForProcessEngine(engine) instanceof UserAuthentication user ? user : null;
   }
 

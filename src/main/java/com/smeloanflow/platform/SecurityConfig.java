@@ -238,7 +238,7 @@ public class SecurityConfig {
           return !configuration.isDeserializationTypeValidationEnabled() || (validator != null && validator.validate(className));
         }));
     registration.setName("engine-api-guard");
-    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*", "/camunda/api/cockpit/*");
     registration.setOrder(ENGINE_AUTHENTICATION_ORDER + 10);
     registration.setMatchAfter(true);
     return registration;

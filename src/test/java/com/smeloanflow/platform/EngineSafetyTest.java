@@ -198,7 +198,13 @@ class EngineSafetyTest extends AbstractIntegrationTest {
         URI.create(base + "/camunda/api/engine/engine/default/task?maxResults=15")).header("X-XSRF-TOKEN", xsrf)
         .build(), HttpResponse.BodyHandlers.ofString());
 
+    HttpResponse<String> cockpitStatistics = webapp.send(HttpRequest.newBuilder(URI.create(base
+        + "/camunda/api/cockpit/plugin/base/default/process-definition/statistics?firstResult=0&maxResults=50"))
+        .header("X-XSRF-TOKEN", xsrf).build(), HttpResponse.BodyHandlers.ofString());
+
     assertThat(metrics.statusCode()).as(metrics.body()).isEqualTo(403);
+    assertThat(cockpitStatistics.statusCode()).as("Cockpit's API, every branch's counts: %s", cockpitStatistics.body())
+        .isEqualTo(403);
     assertThat(tasks.statusCode()).as(tasks.body()).isEqualTo(200);
   }
 
