@@ -23,7 +23,7 @@ public class MonitoringAccess {
 
   /** The lead groups of the central teams: their leads act for every branch, as central staff do. */
   private static final Set<String> CENTRAL_LEADS = Arrays.stream(Teams.Central.values())
-      .map(team -> Teams.leadGroupOf(team.id())).collect(Collectors.toUnmodifiableSet());
+      .map(Teams.Central::leadGroup).collect(Collectors.toUnmodifiableSet());
   private static final Set<String> SIGNAL_REPORTERS = Set.of(Groups.CAMUNDA_ADMIN, Groups.CORE_BANKING,
       Groups.PROCESSING_CENTRE, Groups.REMOTE_BANKING);
   private static final Set<String> RECLASSIFICATION_PROPOSERS = Set.of(Groups.REMOTE_BANKING, Groups.CREDIT_APPROVERS);
