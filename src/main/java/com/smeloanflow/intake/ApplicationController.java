@@ -44,8 +44,8 @@ public class ApplicationController {
   @PostMapping(consumes = "application/json", produces = "application/json")
   @Operation(summary = "Submit a loan application",
       description = "Validates every field, stores the application and starts loan-origination. "
-          + "A retry with the same Idempotency-Key and body returns the first answer and starts nothing new; the body is "
-          + "checked first, as a new one is (a retry after its branch was deactivated is refused).")
+          + "A retry with the same Idempotency-Key and body returns the first answer and starts nothing new, also when "
+          + "a rule it passed then (the branch taking applications, a date) no longer holds.")
   @ApiResponse(responseCode = "201", description = "Application accepted for processing",
       content = @Content(examples = @ExampleObject(value = "{\"applicationId\":\"SL20261123000001\",\"status\":\"SUBMITTED\"}")))
   @ApiResponse(responseCode = "400", description = "Bad fields, each named (application/problem+json)",

@@ -91,20 +91,23 @@ public class IntakeService {
    * @throws IdempotencyConflictException when the key was used before for a different request
    */
   public Submission submit(ApplicationRequest request, String caller, String idempotencyKey) {
+    boolean keyTooLong = idempotencyKey != null && idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH;
+    String requestHash = hash(request);
+    // A retry is answered as the first request was, before the request is checked again: rules that depend on the
+    // day or on the branch (deactivated meanwhile) must not turn a retry of an accepted application into a refusal.
+    if (idempotencyKey != null && !keyTooLong) {
+      Optional<Submission> earlier = replay(caller, idempotencyKey, requestHash);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+    }
     List<FieldViolation> violations = violations(request);
-    if (idempotencyKey != null && idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
+    if (keyTooLong) {
       violations.add(new FieldViolation("Idempotency-Key", "TOO_LONG",
           "幂等键不能超过 " + MAX_IDEMPOTENCY_KEY_LENGTH + " 个字符"));
     }
     if (!violations.isEmpty()) {
       throw new InvalidFieldsException(violations);
-    }
-    String requestHash = hash(request);
-    if (idempotencyKey != null) {
-      Optional<Submission> earlier = replay(caller, idempotencyKey, requestHash);
-      if (earlier.isPresent()) {
-        return earlier.get();
-      }
     }
     try {
       return transaction.execute(status -> {

@@ -158,7 +158,9 @@ class BranchApiTest extends AbstractIntegrationTest {
     assertThat(create(code, "播州支行", freshDivision()).status()).isEqualTo(201);
     String acceptor = staffOf(code);
 
-    Response submitted = api.post("/api/applications", CHANNEL, TestApplications.mortgageAtBranchCounter().branchCode(code).json());
+    String application = TestApplications.mortgageAtBranchCounter().branchCode(code).json();
+    String key = "branch-" + code + "-" + System.nanoTime();
+    Response submitted = api.post("/api/applications", CHANNEL, application, "Idempotency-Key", key);
     assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
     String applicationId = submitted.json().path("applicationId").asText();
     executeDueJobs(processInstance(applicationId).getId());
@@ -172,6 +174,10 @@ class BranchApiTest extends AbstractIntegrationTest {
     assertThat(deactivated.json().path("active").asBoolean()).isFalse();
     assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
     assertThat(refused.json().path("errors").findValuesAsText("code")).containsExactly("UNKNOWN_BRANCH");
+    Response retried = api.post("/api/applications", CHANNEL, application, "Idempotency-Key", key);
+    assertThat(retried.status()).as("the channel's retry of the first request: its first answer, %s", retried).isEqualTo(201);
+    assertThat(retried.json().path("applicationId").asText()).isEqualTo(applicationId);
+    assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
     assertThat(api.get("/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + applicationId, acceptor).json()
         .findValuesAsText("name")).as("open work stays").containsExactly("受理贷款申请");
 
