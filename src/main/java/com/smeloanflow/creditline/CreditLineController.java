@@ -51,7 +51,8 @@ public class CreditLineController {
     CreditLine line = lines.find(lineId).orElseThrow(() -> new CreditLineNotFoundException(lineId));
     branchAccess.requireMayRead(line.branchCode(), caller, "credit line " + lineId);
     List<Drawdown> drawdowns = lines.drawdowns(lineId);
-    return CreditLineView.of(line, drawdowns, lines.outstandingByLoan(drawdowns), lines.pendingRequests(lineId));
+    CreditLineView view = CreditLineView.of(line, drawdowns, lines.outstandingByLoan(drawdowns), lines.pendingRequests(lineId));
+    return BranchAccess.isChannel(caller) ? view.withoutStatusReason() : view;
   }
 
   @PostMapping(path = "/drawdowns", consumes = "application/json", produces = "application/json")

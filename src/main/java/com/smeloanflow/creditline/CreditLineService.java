@@ -346,8 +346,8 @@ public class CreditLineService {
 
   private static Optional<String> whyNotDrawable(CreditLine line, LocalDate today) {
     if (line.status() != CreditLineStatus.ACTIVE) {
-      return Optional.of("额度" + line.status().label() + ", 不能提款"
-          + (line.statusReason() == null ? "" : ": " + line.statusReason()) + " (line " + line.lineId() + ")");
+      // The borrower's channel reads this: the status only, never the staff's reason (a check's findings).
+      return Optional.of("额度" + line.status().label() + ", 不能提款 (line " + line.lineId() + ")");
     }
     if (today.isAfter(line.validUntil())) {
       return Optional.of("额度已过有效期 (" + line.validUntil() + "), 不能提款 (line " + line.lineId() + ")");

@@ -49,6 +49,12 @@ public record CreditLineView(
     }
   }
 
+  /** The view the borrower's channel gets: the status without the staff's reason for it (a check's findings). */
+  CreditLineView withoutStatusReason() {
+    return new CreditLineView(lineId, applicationId, creditCode, borrowerName, branchCode, status, statusLabel, null, limit,
+        used, reserved, available, annualRatePercent, repaymentMethod, openedOn, validUntil, drawdowns, pendingDrawdowns);
+  }
+
   static CreditLineView of(CreditLine line, List<Drawdown> drawdowns, Map<String, BigDecimal> outstandingByLoan,
       List<PendingDrawdown> pending) {
     BigDecimal used = CreditLineService.used(outstandingByLoan);

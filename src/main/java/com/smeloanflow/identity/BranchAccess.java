@@ -43,6 +43,12 @@ public class BranchAccess {
     }
   }
 
+  /** Whether the caller is the borrowers' channel (mobile app, mini program): shown what a borrower may see only. */
+  public static boolean isChannel(Authentication caller) {
+    return caller.getAuthorities().stream()
+        .anyMatch(a -> a.getAuthority().equals(GROUP_AUTHORITY_PREFIX + Groups.CHANNEL_GATEWAY));
+  }
+
   public boolean mayRead(String branchCode, Authentication caller) {
     Set<String> groups = groupsOf(caller);
     return groups.stream().anyMatch(CENTRAL::contains)

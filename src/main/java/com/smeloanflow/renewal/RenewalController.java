@@ -1,7 +1,6 @@
 package com.smeloanflow.renewal;
 
 import com.smeloanflow.identity.BranchAccess;
-import com.smeloanflow.identity.Groups;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.LoanNotFoundException;
@@ -86,9 +85,7 @@ public class RenewalController {
 
   /** The channel shows the borrower: no internal eligibility facts, no posting problem (an operator's matter). */
   private static RenewalView forCaller(RenewalView view, Authentication caller) {
-    boolean channel = caller.getAuthorities().stream()
-        .anyMatch(a -> a.getAuthority().equals(BranchAccess.GROUP_AUTHORITY_PREFIX + Groups.CHANNEL_GATEWAY));
-    if (!channel) {
+    if (!BranchAccess.isChannel(caller)) {
       return view;
     }
     return new RenewalView(view.loanId(), view.status(), view.statusLabel(), view.maturityDate(), view.offerExpiresOn(),

@@ -396,16 +396,18 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
   }
 
   @Test
-  void aFrozenLineRefusesADrawdownNamingWhyAndStoresNothing() {
-    lines.freeze(lineId, "年审: 经营恶化, 冻结额度");
+  void aFrozenLineRefusesADrawdownAndStoresNothingTellingTheChannelTheStatusNotTheStaffsReason() {
+    lines.freeze(lineId, "贷后检查: 实际控制人涉赌, 冻结额度");
 
     Response refused = draw(requestId(), "100000.00", 12);
 
     assertThat(refused.status()).as(refused.body()).isEqualTo(409);
-    assertThat(refused.json().get("detail").asText()).contains("额度已冻结", "经营恶化");
+    assertThat(refused.json().get("detail").asText()).contains("额度已冻结").doesNotContain("涉赌");
     assertThat(drawdownsStored()).isZero();
     assertThat(coreBanking.postingsOf(applicationId)).isEmpty();
     assertThat(line().get("status").asText()).isEqualTo("FROZEN");
+    assertThat(line().has("statusReason")).as("the channel shows the borrower the status only").isFalse();
+    assertThat(api.get("/api/lines/" + lineId, "admin").json().get("statusReason").asText()).contains("涉赌");
   }
 
   @Test
