@@ -192,7 +192,9 @@ public class CreditLineReviewService {
     if (outcome == ReviewOutcome.REDUCE) {
       BigDecimal target = review.decided() && review.newLimit() != null ? review.newLimit()
           : line.limit().multiply(BigDecimal.valueOf(review.tableLimitShare())).divide(BigDecimal.valueOf(100), 2, RoundingMode.DOWN);
-      limit = target.max(drawnOrReserved);
+      // Never below what is drawn or reserved, and never above the limit it had (a line drawn above its limit, after a
+      // bounced repayment, keeps its limit: a reduction never raises it).
+      limit = target.max(drawnOrReserved).min(line.limit());
     }
     String decidedBy = review.decided() ? review.decidedBy() : SYSTEM;
     String reason = review.decided() ? review.decisionReason() : review.tableReason();
@@ -201,7 +203,9 @@ public class CreditLineReviewService {
     }
     switch (outcome) {
       case CONTINUE -> lines.update(lineId, limit, CreditLineStatus.ACTIVE, null);
-      case REDUCE -> lines.update(lineId, limit, CreditLineStatus.ACTIVE, null);
+      // A reduction keeps a freeze (a post-loan check's or an earlier one's): only CONTINUE lifts it.
+      case REDUCE -> lines.update(lineId, limit, line.status() == CreditLineStatus.FROZEN ? CreditLineStatus.FROZEN
+          : CreditLineStatus.ACTIVE, line.status() == CreditLineStatus.FROZEN ? line.statusReason() : null);
       case FREEZE -> lines.update(lineId, limit, CreditLineStatus.FROZEN, "第" + review.reviewYear() + "年年审冻结: " + reason);
       case CLOSE -> lines.update(lineId, limit, CreditLineStatus.CLOSED, "第" + review.reviewYear() + "年年审终止: " + reason);
     }

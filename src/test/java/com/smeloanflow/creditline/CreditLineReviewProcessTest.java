@@ -49,6 +49,7 @@ class CreditLineReviewProcessTest extends AbstractIntegrationTest {
   @Autowired LoanAccountService loans;
   @Autowired BusinessClock clock;
   @Autowired SandboxCoreBankingFaults faults;
+  @Autowired CreditLineRepository lineRows;
 
   TestApplications.Builder request;
   String applicationId;
@@ -200,6 +201,24 @@ class CreditLineReviewProcessTest extends AbstractIntegrationTest {
         "{\"requestId\":\"RV-FROZEN\",\"amount\":10000.00,\"termMonths\":6}");
     assertThat(refused.status()).isEqualTo(409);
     assertThat(review).isWaitingAt(TIMER_REVIEW_DUE);
+  }
+
+  @Test
+  void aReductionNeverRaisesTheLimitOfALineDrawnAboveItNorLiftsAFreeze() {
+    String loanId = draw("200000.00");
+    // A repayment bounced after its amount was drawn again, and a post-loan check froze the line: drawn above the limit.
+    lineRows.update(line.lineId(), new java.math.BigDecimal("150000.00"), CreditLineStatus.FROZEN, "贷后检查: 冻结额度");
+    api.post("/api/loans/" + loanId + "/signals", "core-banking", "{\"eventId\":\"NEWS-" + UUID.randomUUID()
+        + "\",\"signalType\":\"NEGATIVE_NEWS\",\"observedOn\":\"" + clock.today() + "\",\"summary\":\"主要客户流失\"}");
+    reachAnniversary(1);
+
+    completeAs(CUSTOMER_MANAGER, reviewTask().getId(), Map.of("decidedOutcome", "REDUCE", "decidedLimit", "100000.00",
+        "decisionReason", "压降至10万元"));
+    executeDueJobs(review.getId());
+
+    assertThat(lineNow().limit()).as("never below what is drawn, never above what it was").isEqualByComparingTo("150000.00");
+    assertThat(lineNow().status()).as("only CONTINUE lifts a freeze").isEqualTo(CreditLineStatus.FROZEN);
+    assertThat(lineNow().statusReason()).isEqualTo("贷后检查: 冻结额度");
   }
 
   @Test
