@@ -358,7 +358,7 @@ public class CreditLineService {
   private List<FieldViolation> limitAndTermViolations(CreditLine line, DrawCreditLine command, LocalDate today) {
     List<FieldViolation> violations = new ArrayList<>();
     LocalDate maturity = today.plusMonths(command.termMonths());
-    if (maturity.isAfter(line.validUntil().plusDays(1))) {
+    if (maturity.isAfter(line.validUntil())) {
       violations.add(new FieldViolation("termMonths", "BEYOND_LINE_VALIDITY",
           "借款到期日 " + maturity + " 晚于额度有效期 " + line.validUntil() + ", 请缩短期限"));
     }

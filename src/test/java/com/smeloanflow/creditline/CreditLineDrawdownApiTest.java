@@ -412,6 +412,12 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
 
   @Test
   void aDrawdownPastTheValidityIsRefusedAndATermBeyondItNamesTheTerm() {
+    Response thirtySix = draw(requestId(), "100000.00", 36);
+    assertThat(thirtySix.status()).as("36 months from the opening day end a day after validUntil: %s", thirtySix.body())
+        .isEqualTo(400);
+    assertThat(thirtySix.json().get("errors").get(0).get("code").asText()).isEqualTo("BEYOND_LINE_VALIDITY");
+    assertThat(draw(requestId(), "100000.00", 35).status()).isEqualTo(201);
+
     moveClockBy(Duration.ofDays(365L * 3 - 200));
     Response tooLong = draw(requestId(), "100000.00", 12);
     assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
@@ -422,7 +428,7 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
     Response expired = draw(requestId(), "100000.00", 3);
     assertThat(expired.status()).as(expired.body()).isEqualTo(409);
     assertThat(expired.json().get("detail").asText()).contains("已过有效期");
-    assertThat(drawdownsStored()).isZero();
+    assertThat(drawdownsStored()).as("the 35-month drawdown only").isEqualTo(1);
   }
 
   @Test
