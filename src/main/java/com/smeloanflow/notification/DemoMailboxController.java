@@ -4,9 +4,12 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
@@ -33,17 +36,29 @@ public class DemoMailboxController {
 
   @GetMapping(path = "/demo/mails", produces = MediaType.APPLICATION_JSON_VALUE)
   public List<ReceivedMail> mails() throws MessagingException, IOException {
+    // The mail server keeps each recipient's mails together: order them by when they were sent, newest first.
+    List<MimeMessage> received = new ArrayList<>(server.receivedMessages());
+    Collections.reverse(received);
+    received.sort(Comparator.comparing(DemoMailboxController::sentAt, Comparator.reverseOrder()));
     List<ReceivedMail> mails = new ArrayList<>();
-    for (MimeMessage message : server.receivedMessages()) {
+    for (MimeMessage message : received) {
       StringBuilder to = new StringBuilder();
       for (Address address : message.getAllRecipients()) {
         to.append(to.isEmpty() ? "" : ", ").append(address);
       }
-      mails.add(0, new ReceivedMail(to.toString(), message.getSubject(),
+      mails.add(new ReceivedMail(to.toString(), message.getSubject(),
           message.getSentDate() == null ? "" : TIME.format(message.getSentDate().toInstant()),
           String.valueOf(message.getContent())));
     }
     return mails;
+  }
+
+  private static Instant sentAt(MimeMessage message) {
+    try {
+      return message.getSentDate() == null ? Instant.EPOCH : message.getSentDate().toInstant();
+    } catch (MessagingException e) {
+      return Instant.EPOCH;
+    }
   }
 
   @GetMapping(path = "/demo/mailbox", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
