@@ -340,7 +340,7 @@ public class CreditLineService {
 
   private static void requireSame(DrawCreditLine command, BigDecimal amount, int termMonths) {
     if (amount.compareTo(command.amount()) != 0 || termMonths != command.termMonths()) {
-      throw new IdempotencyConflictException(command.requestId());
+      throw new IdempotencyConflictException("requestId", command.requestId());
     }
   }
 

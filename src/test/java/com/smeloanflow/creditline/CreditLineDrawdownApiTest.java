@@ -154,6 +154,8 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
     assertThat(again.json().get("drawdownId").asText()).isEqualTo(first.json().get("drawdownId").asText());
     assertThat(again.json().get("loanId").asText()).isEqualTo(first.json().get("loanId").asText());
     assertThat(otherAmount.status()).as(otherAmount.body()).isEqualTo(422);
+    assertThat(otherAmount.json().get("detail").asText()).as("names the field the channel sent")
+        .startsWith("requestId '" + requestId + "'");
     assertThat(coreBanking.postingsOf(applicationId)).hasSize(1);
     assertThat(drawdownsStored()).isEqualTo(1);
   }
