@@ -26,6 +26,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class ApplicationQueryService {
 
+  /** The status label of a revolving line's application once its line is open (DISBURSED, nothing paid out). */
+  static final String LINE_OPENED_LABEL = "额度已开通";
+
   private final LoanApplicationRepository applications;
   private final CaseFiles caseFiles;
   private final DeclineService declines;
@@ -114,7 +117,10 @@ public class ApplicationQueryService {
     ApplicationView.Outcome outcome = !status.isDeclined() ? null : declines.find(applicationId)
         .map(d -> new ApplicationView.Outcome(d.outcome().name(), d.customerReason().name(), d.customerReason().text()))
         .orElse(null);
-    return new ApplicationView(application.id(), status, status.label(),
+    // A revolving line's application ends DISBURSED when the line opens: nothing was paid out, so it says so.
+    String statusLabel = status == ApplicationStatus.DISBURSED && application.product() == Product.REVOLVING_LINE
+        ? LINE_OPENED_LABEL : status.label();
+    return new ApplicationView(application.id(), status, statusLabel,
         application.product().name(), application.requestedAmount(), application.termMonths(),
         application.branchCode(), stage, openTasks,
         application.missingDocuments().stream().map(RequiredDocument::label).toList(),

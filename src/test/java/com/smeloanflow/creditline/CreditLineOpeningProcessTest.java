@@ -60,6 +60,9 @@ class CreditLineOpeningProcessTest extends AbstractIntegrationTest {
     assertThat(coreBanking.postingsOf(applicationId)).as("nothing paid out when the line opens").isEmpty();
     assertThat(loans.findByApplication(applicationId)).as("no 36-month term loan").isEmpty();
     assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.DISBURSED);
+    com.fasterxml.jackson.databind.JsonNode view = api.get("/api/applications/" + applicationId, CHANNEL).json();
+    assertThat(view.path("statusLabel").asText()).as("nothing was paid out").isEqualTo("额度已开通");
+    assertThat(view.path("lineId").asText()).isEqualTo(line.lineId());
     assertThat(mailsTo(request.email())).anySatisfy(mail -> {
       assertThat(subjectOf(mail)).contains("循环额度已开通", line.lineId());
       assertThat(bodyOf(mail)).contains("1000000.00", line.validUntil().toString(), "随借随还");
