@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * read when the mail is queued: the legal representative's address and {@code legalRepName},
  * {@code enterpriseName} from the application; {@code loanId}; the standing after the last daily close
  * ({@code businessDate}, {@code overdueSince}, {@code daysPastDue}, {@code closedOn} once settled or written off); the balances ({@code overduePrincipal},
- * {@code overdueInterest}, {@code penaltyOutstanding}, {@code arrears}, {@code outstandingPrincipal}); and
+ * {@code overdueInterest}, {@code penaltyOutstanding}, {@code arrears}, {@code outstandingPrincipal});
+ * {@code remainingNote}, what is still to pay (or that nothing is, the settlement notice to follow); and
  * {@code penaltyUpliftPercent}.
  */
 @Component
@@ -57,6 +58,10 @@ public class BorrowerMailValues implements MailValueProvider {
     values.put("penaltyOutstanding", balances.penaltyOutstanding().toPlainString());
     values.put("arrears", balances.arrears().toPlainString());
     values.put("outstandingPrincipal", balances.outstandingPrincipal().toPlainString());
+    boolean nothingLeft = balances.outstandingPrincipal().signum() == 0 && balances.outstandingInterest().signum() == 0
+        && balances.penaltyOutstanding().signum() == 0;
+    values.put("remainingNote", nothingLeft ? "贷款本息已全部还清，日终处理后我行将另行发送贷款结清通知。"
+        : "尚欠本金：人民币 " + balances.outstandingPrincipal().toPlainString() + " 元。请继续按期足额还款，保持良好信用。");
     values.put("penaltyUpliftPercent", penalty.upliftPercent().stripTrailingZeros().toPlainString());
     return values;
   }

@@ -350,7 +350,8 @@ class CollectionProcessTest extends AbstractIntegrationTest {
     assertThat(cured.closeReason()).contains(transaction);
     assertThat(cases.openCase(scenario.loanId())).isEmpty();
     List<MimeMessage> cureMails = mailsTo(emailOf(scenario)).stream().filter(m -> subjectOf(m).contains("逾期款项已结清")).toList();
-    assertThat(cureMails).singleElement().satisfies(m -> assertThat(bodyOf(m)).contains(transaction, scenario.loanId()));
+    assertThat(cureMails).singleElement().satisfies(m -> assertThat(bodyOf(m)).contains(transaction, scenario.loanId())
+        .contains("尚欠本金", "请继续按期足额还款"));
   }
 
   private CollectionScenario reach(Step step) {
@@ -428,6 +429,17 @@ class CollectionProcessTest extends AbstractIntegrationTest {
     assertThat(mailsTo(emailOf(scenario)).stream().map(CollectionProcessTest::subjectOf))
         .anyMatch(subject -> subject.contains("贷款已结清"))
         .noneMatch(subject -> subject.contains("逾期款项已结清"));
+  }
+
+  @Test
+  void anOverdueLoanRepaidInFullIsToldItOwesNothingNotToKeepPaying() {
+    CollectionScenario scenario = scenario().closeAt(3);
+
+    scenario.repay(repayments.payoffAmount(scenario.loanId(), scenario.businessDate()));
+
+    assertThat(scenario.caseRunning()).isFalse();
+    assertThat(mailsTo(emailOf(scenario))).filteredOn(m -> subjectOf(m).contains("逾期款项已结清")).singleElement()
+        .satisfies(m -> assertThat(bodyOf(m)).contains("贷款本息已全部还清").doesNotContain("请继续按期足额还款"));
   }
 
   @Test
