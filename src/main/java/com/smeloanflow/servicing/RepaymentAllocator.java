@@ -36,7 +36,9 @@ public class RepaymentAllocator {
     BigDecimal payoff = arrears(lines, valueDate);
     Optional<LedgerLine> current = current(lines, valueDate);
     if (current.isPresent()) {
-      payoff = payoff.add(current.get().outstanding());
+      // An instalment whose period has not begun (the one before it was paid ahead) owes no interest yet.
+      payoff = payoff.add(periodBegun(lines, current.get(), valueDate) ? current.get().outstanding()
+          : current.get().principalDue());
       for (LedgerLine later : later(lines, current.get())) {
         payoff = payoff.add(later.principalDue());
       }
@@ -65,6 +67,9 @@ public class RepaymentAllocator {
     Map<Integer, LedgerLine> ledger = byNumber(lines);
     List<LedgerLine> overdue = lines.stream().filter(l -> l.overdueOn(valueDate)).toList();
     Optional<LedgerLine> current = current(lines, valueDate);
+    // Paid ahead of an instalment whose period has not begun, money is a prepayment of principal: no interest of a
+    // period that has not run is taken.
+    boolean currentBegun = current.isPresent() && periodBegun(lines, current.get(), valueDate);
     List<AllocationLine> applied = new ArrayList<>();
     BigDecimal left = amount;
 
@@ -86,7 +91,7 @@ public class RepaymentAllocator {
             left = pay(ledger, line.number(), component, left, applied);
           }
         }
-      } else if (current.isPresent()) {
+      } else if (currentBegun) {
         left = pay(ledger, current.get().number(), component, left, applied);
       }
     }
@@ -95,7 +100,8 @@ public class RepaymentAllocator {
     BigDecimal prepaid = LedgerLine.ZERO;
     if (left.signum() > 0) {
       LedgerLine paidCurrent = current.orElseThrow(() -> new IllegalStateException("Money left but nothing to prepay"));
-      List<LedgerLine> later = later(lines, paidCurrent);
+      List<LedgerLine> later = currentBegun ? later(lines, paidCurrent)
+          : lines.stream().filter(l -> l.number() >= paidCurrent.number()).toList();
       scheduleBefore = later.stream().map(LedgerLine::asInstalment).toList();
       prepay(ledger, later, terms, left);
       applied.add(new AllocationLine(null, AllocationComponent.PREPAID_PRINCIPAL, left));
@@ -199,6 +205,13 @@ public class RepaymentAllocator {
 
   private static Optional<LedgerLine> current(List<LedgerLine> lines, LocalDate valueDate) {
     return lines.stream().filter(l -> !l.settled() && !l.overdueOn(valueDate)).findFirst();
+  }
+
+  /** Whether the instalment's period has begun on {@code valueDate}: the day after the one before it fell due. */
+  private static boolean periodBegun(List<LedgerLine> lines, LedgerLine instalment, LocalDate valueDate) {
+    LocalDate begins = lines.stream().filter(l -> l.number() == instalment.number() - 1).findFirst()
+        .map(LedgerLine::dueDate).orElse(instalment.dueDate().minusMonths(1));
+    return !begins.isAfter(valueDate);
   }
 
   private static List<LedgerLine> later(List<LedgerLine> lines, LedgerLine current) {

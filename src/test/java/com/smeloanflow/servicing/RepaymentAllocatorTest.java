@@ -192,6 +192,25 @@ class RepaymentAllocatorTest {
   }
 
   @Test
+  void paidAheadOfAnInstalmentWhosePeriodHasNotBegunTheBorrowerPaysNoInterestForIt() {
+    // Instalment 1 paid in full before its due date: instalment 2's period (from 15 April) has not begun on 10 April.
+    Allocation first = allocator.allocate(schedule(), TERMS, BEFORE_FIRST_DUE, money("8530.99"), AllocationRule.standard());
+    List<LedgerLine> paidAhead = first.after();
+    BigDecimal principalLeft = LoanBalances.of(paidAhead).outstandingPrincipal();
+
+    assertThat(RepaymentAllocator.payoffAmount(paidAhead, BEFORE_FIRST_DUE)).as("principal only, no interest of May's period")
+        .isEqualTo(principalLeft);
+    Allocation more = allocator.allocate(paidAhead, TERMS, BEFORE_FIRST_DUE, money("1000.00"), AllocationRule.standard());
+    assertThat(more.lines()).containsExactly(line(null, PREPAID_PRINCIPAL, "1000.00"));
+    assertThat(LoanBalances.of(more.after()).outstandingPrincipal()).isEqualTo(principalLeft.subtract(money("1000.00")));
+    assertThat(allocator.reverse(more.after(), more.lines(), more.scheduleBefore(), BEFORE_FIRST_DUE)).isEqualTo(paidAhead);
+
+    Allocation payoff = allocator.allocate(paidAhead, TERMS, BEFORE_FIRST_DUE, principalLeft, AllocationRule.standard());
+    assertThat(payoff.paidOff()).isTrue();
+    assertThat(payoff.lines()).noneMatch(l -> l.component() == CURRENT_INTEREST);
+  }
+
+  @Test
   void refusesMoreThanThePayoffAmount() {
     assertThatThrownBy(() -> allocator.allocate(schedule(), TERMS, BEFORE_FIRST_DUE, money("100362.51"),
         AllocationRule.standard())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("100362.50");
