@@ -100,8 +100,8 @@ public class RepaymentAllocator {
     BigDecimal prepaid = LedgerLine.ZERO;
     if (left.signum() > 0) {
       LedgerLine paidCurrent = current.orElseThrow(() -> new IllegalStateException("Money left but nothing to prepay"));
-      List<LedgerLine> later = currentBegun ? later(lines, paidCurrent)
-          : lines.stream().filter(l -> l.number() >= paidCurrent.number()).toList();
+      // the instalments after the current one, or from it on when its period has not begun
+      List<LedgerLine> later = from(lines, currentBegun ? paidCurrent.number() + 1 : paidCurrent.number());
       scheduleBefore = later.stream().map(LedgerLine::asInstalment).toList();
       prepay(ledger, later, terms, left);
       applied.add(new AllocationLine(null, AllocationComponent.PREPAID_PRINCIPAL, left));
@@ -168,7 +168,6 @@ public class RepaymentAllocator {
     return left.subtract(paying);
   }
 
-  /** Lowers the later instalments' principal by {@code amount}: recomputed on what is left, or zero. */
   /**
    * Spreads what is left of the later instalments' principal after {@code amount} over them again. What a later
    * instalment has already been paid (a renewal pays the maturity instalment's principal, 无还本续贷) stays paid: its new
@@ -180,18 +179,19 @@ public class RepaymentAllocator {
     if (principalLeft.signum() < 0) {
       throw new IllegalStateException("Prepayment of " + amount + " CNY exceeds the principal of the later instalments");
     }
-    List<Instalment> recomputed = principalLeft.signum() == 0 ? null
+    // Nothing left: every later instalment owes nothing more (no further interest).
+    List<Instalment> shares = principalLeft.signum() == 0
+        ? later.stream().map(l -> new Instalment(l.number(), l.dueDate(), LedgerLine.ZERO, LedgerLine.ZERO,
+            LedgerLine.ZERO, LedgerLine.ZERO)).toList()
         : calculator.schedule(principalLeft, terms.annualRatePercent(), later.size(), terms.method(),
             later.get(0).dueDate().minusMonths(1));
     for (int k = 0; k < later.size(); k++) {
       LedgerLine line = later.get(k);
-      BigDecimal principal = recomputed == null ? LedgerLine.ZERO : recomputed.get(k).principal();
-      BigDecimal interest = recomputed == null ? LedgerLine.ZERO : recomputed.get(k).interest();
-      BigDecimal remaining = recomputed == null ? LedgerLine.ZERO : recomputed.get(k).remainingPrincipal();
-      principal = principal.add(line.principalPaid());
-      interest = interest.add(line.interestPaid());
+      Instalment share = shares.get(k);
+      BigDecimal principal = share.principal().add(line.principalPaid());
+      BigDecimal interest = share.interest().add(line.interestPaid());
       ledger.put(line.number(), line.rescheduled(new Instalment(line.number(), line.dueDate(), principal, interest,
-          principal.add(interest), remaining)));
+          principal.add(interest), share.remainingPrincipal())));
     }
   }
 
@@ -215,7 +215,12 @@ public class RepaymentAllocator {
   }
 
   private static List<LedgerLine> later(List<LedgerLine> lines, LedgerLine current) {
-    return lines.stream().filter(l -> l.number() > current.number()).toList();
+    return from(lines, current.number() + 1);
+  }
+
+  /** The instalments numbered {@code first} and after. */
+  private static List<LedgerLine> from(List<LedgerLine> lines, int first) {
+    return lines.stream().filter(l -> l.number() >= first).toList();
   }
 
   private static Map<Integer, LedgerLine> byNumber(List<LedgerLine> lines) {
