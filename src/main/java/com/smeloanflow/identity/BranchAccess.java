@@ -30,9 +30,7 @@ public class BranchAccess {
     Set<String> central = new java.util.HashSet<>(Set.of(Groups.CHANNEL_GATEWAY, Groups.CAMUNDA_ADMIN, Groups.PROCESSING_CENTRE,
         Groups.REMOTE_BANKING, Groups.CREDIT_APPROVERS, Groups.CREDIT_COMMITTEE, Groups.CREDIT_COMMITTEE_CHAIR,
         Groups.DISBURSEMENT_OPS, Groups.COLLECTIONS, Groups.PROCESS_OWNERS, Groups.CAMPAIGN_MANAGERS));
-    for (Teams.Central team : Teams.Central.values()) {
-      central.add(team.leadGroup());
-    }
+    central.addAll(Teams.CENTRAL_LEAD_GROUPS);
     return Set.copyOf(central);
   }
 

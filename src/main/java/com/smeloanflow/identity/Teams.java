@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,6 +30,10 @@ public class Teams implements TaskTeams {
   public static final String LEADS_SUFFIX = "-leads";
   private static final Pattern BRANCH_GROUP = Pattern.compile("([A-Z]{2}\\d{3})(" + Groups.ACCEPTANCE_SUFFIX + "|"
       + Groups.CUSTOMER_MANAGERS_SUFFIX + "|" + LEADS_SUFFIX + ")");
+
+  /** The lead groups of every central team ({@code processing-centre-leads}, …): their leads act for every branch. */
+  public static final Set<String> CENTRAL_LEAD_GROUPS = Arrays.stream(Central.values()).map(Central::leadGroup)
+      .collect(Collectors.toUnmodifiableSet());
 
   /** The central teams: id, Chinese name, the groups whose tasks are the team's. */
   public enum Central {

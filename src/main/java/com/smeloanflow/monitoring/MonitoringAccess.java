@@ -3,9 +3,7 @@ package com.smeloanflow.monitoring;
 import com.smeloanflow.identity.BranchAccess;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.identity.Teams;
-import java.util.Arrays;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -21,9 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class MonitoringAccess {
 
-  /** The lead groups of the central teams: their leads act for every branch, as central staff do. */
-  private static final Set<String> CENTRAL_LEADS = Arrays.stream(Teams.Central.values())
-      .map(Teams.Central::leadGroup).collect(Collectors.toUnmodifiableSet());
   private static final Set<String> SIGNAL_REPORTERS = Set.of(Groups.CAMUNDA_ADMIN, Groups.CORE_BANKING,
       Groups.PROCESSING_CENTRE, Groups.REMOTE_BANKING);
   private static final Set<String> RECLASSIFICATION_PROPOSERS = Set.of(Groups.REMOTE_BANKING, Groups.CREDIT_APPROVERS);
@@ -50,7 +45,7 @@ public class MonitoringAccess {
     String prefix = BranchAccess.GROUP_AUTHORITY_PREFIX;
     boolean allowed = caller.getAuthorities().stream().map(a -> a.getAuthority()).filter(a -> a.startsWith(prefix))
         .map(a -> a.substring(prefix.length()))
-        .anyMatch(group -> groups.contains(group) || CENTRAL_LEADS.contains(group)
+        .anyMatch(group -> groups.contains(group) || Teams.CENTRAL_LEAD_GROUPS.contains(group)
             || group.equals(Groups.customerManagers(branchCode)) || group.equals(Groups.leads(branchCode)));
     if (!allowed) {
       throw new AccessDeniedException("User " + caller.getName() + " may not " + what + " of branch " + branchCode);
