@@ -203,9 +203,11 @@ public class CreditLineReviewService {
     }
     switch (outcome) {
       case CONTINUE -> lines.update(lineId, limit, CreditLineStatus.ACTIVE, null);
-      // A reduction keeps a freeze (a post-loan check's or an earlier one's): only CONTINUE lifts it.
-      case REDUCE -> lines.update(lineId, limit, line.status() == CreditLineStatus.FROZEN ? CreditLineStatus.FROZEN
-          : CreditLineStatus.ACTIVE, line.status() == CreditLineStatus.FROZEN ? line.statusReason() : null);
+      // A reduction keeps a freeze (a post-loan check's or an earlier one's) with its reason: only CONTINUE lifts it.
+      case REDUCE -> {
+        boolean frozen = line.status() == CreditLineStatus.FROZEN;
+        lines.update(lineId, limit, frozen ? CreditLineStatus.FROZEN : CreditLineStatus.ACTIVE, frozen ? line.statusReason() : null);
+      }
       case FREEZE -> lines.update(lineId, limit, CreditLineStatus.FROZEN, "第" + review.reviewYear() + "年年审冻结: " + reason);
       case CLOSE -> lines.update(lineId, limit, CreditLineStatus.CLOSED, "第" + review.reviewYear() + "年年审终止: " + reason);
     }
