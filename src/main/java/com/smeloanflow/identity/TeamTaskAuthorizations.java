@@ -2,8 +2,14 @@ package com.smeloanflow.identity;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
@@ -11,6 +17,8 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -21,6 +29,9 @@ import org.springframework.stereotype.Component;
  * lead group of the group's team READ and TASK_ASSIGN on that task too. Tasklist's filters and the engine
  * REST API then show a lead exactly their teams' tasks; reassignment goes only to members of the task's
  * candidate groups ({@code platform.TaskCandidateGuard}). The grants are the task's own and go with it.
+ * When a candidate group is removed from a task, the grants it brought go too: the group's "work the task"
+ * and its lead group's READ and TASK_ASSIGN, each unless a candidate group that stays still needs it
+ * (Camunda's default provider keeps them, so the removed group would still see and work the task).
  */
 @Component
 public class TeamTaskAuthorizations extends AbstractProcessEnginePlugin {
@@ -43,6 +54,54 @@ public class TeamTaskAuthorizations extends AbstractProcessEnginePlugin {
       all.add(createOrUpdateAuthorization(task, null, Teams.leadGroupOf(team.get()), Resources.TASK, false,
           Permissions.READ, TaskPermissions.TASK_ASSIGN));
       return all.toArray(AuthorizationEntity[]::new);
+    }
+
+    /**
+     * Called before the link is deleted: takes away the permissions that only the removed candidate group
+     * brought (to itself and to its team's lead group), and deletes a grant left with none.
+     */
+    @Override
+    public AuthorizationEntity[] deleteTaskGroupIdentityLink(Task task, String groupId, String identityLinkType) {
+      // a completed or deleted task's grants are all deleted with it (by resource id): nothing to work out here
+      if (!IdentityLinkType.CANDIDATE.equals(identityLinkType) || !(task instanceof TaskEntity entity) || entity.isDeleted()) {
+        return super.deleteTaskGroupIdentityLink(task, groupId, identityLinkType);
+      }
+      Set<String> remaining = new LinkedHashSet<>();
+      for (IdentityLinkEntity link : entity.getIdentityLinks()) {
+        if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null && !link.getGroupId().equals(groupId)) {
+          remaining.add(link.getGroupId());
+        }
+      }
+      Set<String> before = new LinkedHashSet<>(remaining);
+      before.add(groupId);
+      Map<String, Set<Permission>> granted = grantsOf(before);
+      Map<String, Set<Permission>> kept = grantsOf(remaining);
+      List<AuthorizationEntity> emptied = new ArrayList<>();
+      granted.forEach((group, permissions) -> {
+        Set<Permission> lost = new LinkedHashSet<>(permissions);
+        lost.removeAll(kept.getOrDefault(group, Set.of()));
+        AuthorizationEntity grant = lost.isEmpty() ? null
+            : getAuthorizationManager().findAuthorizationByGroupIdAndResourceId(Authorization.AUTH_TYPE_GRANT, group, Resources.TASK, task.getId());
+        if (grant == null) {
+          return;
+        }
+        lost.forEach(grant::removePermission);
+        if (grant.getPermissions() == Permissions.NONE.getValue()) {
+          emptied.add(grant); // deleted by the engine; a grant that keeps some permission is updated in place
+        }
+      });
+      return emptied.toArray(AuthorizationEntity[]::new);
+    }
+
+    /** The task permissions that candidate groups bring: each group works the task, its team's leads read and reassign it. */
+    static Map<String, Set<Permission>> grantsOf(Set<String> candidateGroups) {
+      Map<String, Set<Permission>> grants = new LinkedHashMap<>();
+      for (String group : candidateGroups) {
+        grants.computeIfAbsent(group, g -> new LinkedHashSet<>()).addAll(List.of(Permissions.READ, TaskPermissions.TASK_WORK));
+        Teams.teamIdOfGroup(group).ifPresent(team -> grants.computeIfAbsent(Teams.leadGroupOf(team), g -> new LinkedHashSet<>())
+            .addAll(List.of(Permissions.READ, TaskPermissions.TASK_ASSIGN)));
+      }
+      return grants;
     }
   }
 }

@@ -1,0 +1,189 @@
+package com.smeloanflow.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The task grants that candidate groups bring, on an engine with authorizations on: a group's staff see and work
+ * the task, its team's leads see and reassign it; and when an administrator removes a candidate group, its staff
+ * and (unless another of the team's groups stays a candidate) its leads no longer see the task.
+ */
+class TeamTaskAuthorizationsTest {
+
+  private static final String ZY001_ACCEPTANCE = "ZY001-acceptance";
+  private static final String ZY001_MANAGERS = "ZY001-customer-managers";
+  private static final String ZY001_LEADS = "ZY001-leads";
+  private static final String ZY002_ACCEPTANCE = "ZY002-acceptance";
+  private static final String ZY002_LEADS = "ZY002-leads";
+
+  private static ProcessEngine engine;
+  private static TaskService tasks;
+  private static AuthorizationService authorizations;
+  private static IdentityService identity;
+  private final List<String> created = new ArrayList<>();
+
+  @BeforeAll
+  static void engineWithAuthorizations() {
+    StandaloneInMemProcessEngineConfiguration config = new StandaloneInMemProcessEngineConfiguration();
+    // Its own name, so that closing it does not unregister the application's engine in this JVM.
+    config.setProcessEngineName("team-task-authorizations-test");
+    config.setJdbcUrl("jdbc:h2:mem:team-task-authorizations;DB_CLOSE_DELAY=-1");
+    config.setDatabaseSchemaUpdate("create-drop");
+    config.setJobExecutorActivate(false);
+    config.setHistory("none");
+    config.setAuthorizationEnabled(true);
+    config.setDefaultUserPermissionNameForTask("TASK_WORK");
+    config.setProcessEnginePlugins(new ArrayList<>(List.of(new TeamTaskAuthorizations())));
+    engine = config.buildProcessEngine();
+    tasks = engine.getTaskService();
+    authorizations = engine.getAuthorizationService();
+    identity = engine.getIdentityService();
+  }
+
+  @AfterAll
+  static void close() {
+    engine.close();
+  }
+
+  @AfterEach
+  void deleteTasks() {
+    identity.clearAuthentication();
+    created.forEach(id -> tasks.deleteTask(id, true));
+    created.clear();
+  }
+
+  @Test
+  void aCandidateGroupsStaffWorkTheTaskAndItsLeadsReadAndReassignIt() {
+    String task = taskFor(ZY001_ACCEPTANCE);
+
+    assertThat(permissions(ZY001_ACCEPTANCE, task)).containsExactlyInAnyOrder("READ", "TASK_WORK");
+    assertThat(permissions(ZY001_LEADS, task)).containsExactlyInAnyOrder("READ", "TASK_ASSIGN");
+    assertThat(sees(ZY001_ACCEPTANCE, task)).isTrue();
+    assertThat(sees(ZY001_LEADS, task)).isTrue();
+    assertThat(sees(ZY002_LEADS, task)).isFalse();
+  }
+
+  @Test
+  void removingTheOnlyCandidateGroupTakesTheTaskAwayFromItsStaffAndItsLeads() {
+    String task = taskFor(ZY001_ACCEPTANCE);
+
+    tasks.deleteCandidateGroup(task, ZY001_ACCEPTANCE);
+
+    assertThat(sees(ZY001_ACCEPTANCE, task)).isFalse();
+    assertThat(sees(ZY001_LEADS, task)).isFalse();
+    assertThat(grant(ZY001_ACCEPTANCE, task)).isNull();
+    assertThat(grant(ZY001_LEADS, task)).isNull();
+  }
+
+  @Test
+  void anotherBranchAddedAndRemovedAgainSeesNothingOfTheTaskAfterwards() {
+    String task = taskFor(ZY001_ACCEPTANCE);
+    tasks.addCandidateGroup(task, ZY002_ACCEPTANCE);
+    assertThat(sees(ZY002_ACCEPTANCE, task)).isTrue();
+
+    tasks.deleteCandidateGroup(task, ZY002_ACCEPTANCE);
+
+    assertThat(sees(ZY002_ACCEPTANCE, task)).isFalse();
+    assertThat(sees(ZY002_LEADS, task)).isFalse();
+    assertThat(sees(ZY001_ACCEPTANCE, task)).isTrue();
+    assertThat(permissions(ZY001_LEADS, task)).containsExactlyInAnyOrder("READ", "TASK_ASSIGN");
+  }
+
+  @Test
+  void theLeadsKeepTheirGrantWhileAnotherGroupOfTheTeamStaysACandidate() {
+    String task = taskFor(ZY001_ACCEPTANCE, ZY001_MANAGERS);
+
+    tasks.deleteCandidateGroup(task, ZY001_ACCEPTANCE);
+
+    assertThat(sees(ZY001_ACCEPTANCE, task)).isFalse();
+    assertThat(sees(ZY001_MANAGERS, task)).isTrue();
+    assertThat(permissions(ZY001_LEADS, task)).containsExactlyInAnyOrder("READ", "TASK_ASSIGN");
+  }
+
+  @Test
+  void leadsRemovedAsCandidatesStopWorkingTheTaskButStillReassignTheirTeamsTask() {
+    String task = taskFor(ZY001_ACCEPTANCE, ZY001_LEADS);
+    assertThat(permissions(ZY001_LEADS, task)).containsExactlyInAnyOrder("READ", "TASK_WORK", "TASK_ASSIGN");
+
+    tasks.deleteCandidateGroup(task, ZY001_LEADS);
+
+    assertThat(permissions(ZY001_LEADS, task)).containsExactlyInAnyOrder("READ", "TASK_ASSIGN");
+    assertThat(sees(ZY001_LEADS, task)).isTrue();
+  }
+
+  @Test
+  void removingAnAssigneeOrAnotherKindOfLinkLeavesTheGroupsGrantsAlone() {
+    String task = taskFor(ZY001_ACCEPTANCE);
+    tasks.addCandidateUser(task, "zy001-clerk");
+
+    tasks.deleteCandidateUser(task, "zy001-clerk");
+
+    assertThat(permissions(ZY001_ACCEPTANCE, task)).containsExactlyInAnyOrder("READ", "TASK_WORK");
+    assertThat(permissions(ZY001_LEADS, task)).containsExactlyInAnyOrder("READ", "TASK_ASSIGN");
+  }
+
+  @Test
+  void aCompletedTaskLeavesNoGrantBehind() {
+    String task = taskFor(ZY001_ACCEPTANCE, ZY001_LEADS, ZY002_ACCEPTANCE);
+
+    tasks.complete(task);
+    created.remove(task);
+
+    assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task).count()).isZero();
+  }
+
+  private String taskFor(String... groups) {
+    Task task = tasks.newTask();
+    task.setName("受理贷款申请");
+    tasks.saveTask(task);
+    created.add(task.getId());
+    for (String group : groups) {
+      tasks.addCandidateGroup(task.getId(), group);
+    }
+    return task.getId();
+  }
+
+  /** Whether a member of the group finds the task in a task query (what Tasklist asks). */
+  private boolean sees(String group, String taskId) {
+    identity.setAuthentication("member-of-" + group, List.of(group));
+    try {
+      return tasks.createTaskQuery().taskId(taskId).count() == 1;
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private Authorization grant(String group, String taskId) {
+    return authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId).groupIdIn(group)
+        .singleResult();
+  }
+
+  private List<String> permissions(String group, String taskId) {
+    Authorization grant = grant(group, taskId);
+    List<String> names = new ArrayList<>();
+    if (grant != null) {
+      for (var permission : List.of(Permissions.READ, TaskPermissions.TASK_WORK, TaskPermissions.TASK_ASSIGN, Permissions.UPDATE)) {
+        if (grant.isPermissionGranted(permission)) {
+          names.add(permission.getName());
+        }
+      }
+    }
+    return names;
+  }
+}
