@@ -45,6 +45,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       {@code .../identity-links/delete}) is for administrators. The models say who a task is offered to; a
  *       lead who may reassign a task could otherwise offer it to another branch, whose grants Camunda keeps even
  *       after the link is removed. Reassigning stays with {@code /api/tasks/reassignments} and Tasklist.</li>
+ *   <li>Case resources ({@code case-definition}, {@code case-instance}, {@code case-execution} and their history):
+ *       the product has no case models and runs with CMMN off, so some of them would fail in the persistence layer
+ *       (500). Answered 404, naming the reason.</li>
  *   <li>Paging: a negative {@code firstResult} or {@code maxResults} is a bad request (400), not an
  *       SQL error (500 on PostgreSQL).</li>
  *   <li>Object variables: a variable of type {@code Object} must name a type the engine may
@@ -81,6 +84,9 @@ public class EngineApiGuard extends OncePerRequestFilter {
   /** A task's candidate links changed: {@code task/{id}/identity-links} and {@code .../identity-links/delete} (POST). */
   private static final Pattern CANDIDATE_LINKS = Pattern.compile("task/[^/]+/identity-links(/delete)?/?");
 
+  /** CMMN's resources, {@code case-instance/...} and {@code history/case-activity-instance/...}: the product has no case models. */
+  private static final Pattern CASE_RESOURCES = Pattern.compile("(history/)?case-[a-z-]+(/.*)?");
+
   private final Supplier<IdentityService> identityService;
   private final Predicate<String> deserializationAllowed;
 
@@ -111,6 +117,10 @@ public class EngineApiGuard extends OncePerRequestFilter {
       return;
     }
     String resource = resource(request.getRequestURI());
+    if (CASE_RESOURCES.matcher(resource).matches()) {
+      error(response, 404, "NotFoundException", "/" + resource + " is not available: CMMN is off, the product has no case models");
+      return;
+    }
     String endpoint = resource.split("/", 2)[0];
     Set<String> allowedGroups = RESTRICTED.get(endpoint);
     if (STATISTICS.matcher(resource).matches()) {

@@ -254,6 +254,37 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
     softly.assertAll();
   }
 
+  @Test
+  void noEngineRestResourceAnswersAnAdministratorsReadWithAServerError() {
+    List<String> paths = new ArrayList<>();
+    for (String resource : engineRestResources()) {
+      if (resource.startsWith("/engine/{name}/")) { // the same resources are also under the default engine's root
+        paths.add("/engine-rest" + resource.replace("/engine/{name}", "/engine/default").replaceAll("\\{[^}]+}", "x"));
+      }
+    }
+    // the history's case resources hang below /history, which the resource classes list as one root
+    for (String history : List.of("case-instance", "case-activity-instance", "case-definition")) {
+      paths.add("/engine-rest/history/" + history);
+    }
+    SoftAssertions softly = new SoftAssertions();
+    for (String path : paths) {
+      Response answer = api.get(path + "?firstResult=0&maxResults=5", "admin");
+      softly.assertThat(answer.status()).as("GET %s as admin: %s", path, answer.body()).isLessThan(500);
+    }
+    softly.assertAll();
+  }
+
+  @Test
+  void theCaseResourcesSayTheProductHasNoCaseModels() {
+    for (String path : List.of("/engine-rest/case-instance", "/engine-rest/engine/default/case-execution",
+        "/engine-rest/case-definition/x", "/engine-rest/case-instance/count",
+        "/engine-rest/history/case-activity-instance")) {
+      Response answer = api.get(path + "?firstResult=0&maxResults=5", "admin");
+      assertThat(answer.status()).as("GET %s", path).isEqualTo(404);
+      assertThat(answer.json().path("message").asText()).as("GET %s", path).contains("CMMN");
+    }
+  }
+
   // --- the operations -----------------------------------------------------------------------------
 
   record Operation(String method, String template, JsonNode spec, JsonNode document) {
