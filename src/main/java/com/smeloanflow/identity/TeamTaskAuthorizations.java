@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  * candidate groups ({@code platform.TaskCandidateGuard}). The grants are the task's own and go with it.
  * When a candidate group is removed from a task, the grants it brought go too: the group's "work the task"
  * and its lead group's READ and TASK_ASSIGN, each unless a candidate group that stays still needs it
- * (Camunda's default provider keeps them, so the removed group would still see and work the task).
+ * (Camunda's default provider keeps them, so the removed group would still see and work the task); likewise
+ * a removed candidate user's, unless the user is the task's assignee or owner.
  */
 @Component
 public class TeamTaskAuthorizations extends AbstractProcessEnginePlugin {
@@ -80,17 +81,39 @@ public class TeamTaskAuthorizations extends AbstractProcessEnginePlugin {
       granted.forEach((group, permissions) -> {
         Set<Permission> lost = new LinkedHashSet<>(permissions);
         lost.removeAll(kept.getOrDefault(group, Set.of()));
-        AuthorizationEntity grant = lost.isEmpty() ? null
-            : getAuthorizationManager().findAuthorizationByGroupIdAndResourceId(Authorization.AUTH_TYPE_GRANT, group, Resources.TASK, task.getId());
-        if (grant == null) {
-          return;
-        }
-        lost.forEach(grant::removePermission);
-        if (grant.getPermissions() == Permissions.NONE.getValue()) {
-          emptied.add(grant); // deleted by the engine; a grant that keeps some permission is updated in place
+        if (!lost.isEmpty()) {
+          withdraw(getAuthorizationManager().findAuthorizationByGroupIdAndResourceId(Authorization.AUTH_TYPE_GRANT, group,
+              Resources.TASK, task.getId()), lost, emptied);
         }
       });
       return emptied.toArray(AuthorizationEntity[]::new);
+    }
+
+    /**
+     * Called before the link is deleted: a candidate user who is neither the task's assignee nor its owner no longer
+     * sees or works it (Camunda's default provider keeps the grant).
+     */
+    @Override
+    public AuthorizationEntity[] deleteTaskUserIdentityLink(Task task, String userId, String identityLinkType) {
+      if (!IdentityLinkType.CANDIDATE.equals(identityLinkType) || !(task instanceof TaskEntity entity) || entity.isDeleted()
+          || userId.equals(task.getAssignee()) || userId.equals(task.getOwner())) {
+        return super.deleteTaskUserIdentityLink(task, userId, identityLinkType);
+      }
+      List<AuthorizationEntity> emptied = new ArrayList<>();
+      withdraw(getAuthorizationManager().findAuthorizationByUserIdAndResourceId(Authorization.AUTH_TYPE_GRANT, userId,
+          Resources.TASK, task.getId()), Set.of(Permissions.READ, TaskPermissions.TASK_WORK), emptied);
+      return emptied.toArray(AuthorizationEntity[]::new);
+    }
+
+    /** Takes the permissions off the grant (updated in place); a grant left with none joins those the engine deletes. */
+    private static void withdraw(AuthorizationEntity grant, Set<Permission> permissions, List<AuthorizationEntity> emptied) {
+      if (grant == null) {
+        return;
+      }
+      permissions.forEach(grant::removePermission);
+      if (grant.getPermissions() == Permissions.NONE.getValue()) {
+        emptied.add(grant);
+      }
     }
 
     /** The task permissions that candidate groups bring: each group works the task, its team's leads read and reassign it. */

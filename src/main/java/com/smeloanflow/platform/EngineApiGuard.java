@@ -43,8 +43,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       member of staff could learn of another branch's cases. Answered 403.</li>
  *   <li>Candidate links: adding or removing a task's candidate user or group ({@code POST /task/{id}/identity-links},
  *       {@code .../identity-links/delete}) is for administrators. The models say who a task is offered to; a
- *       lead who may reassign a task could otherwise offer it to another branch, whose grants Camunda keeps even
- *       after the link is removed. Reassigning stays with {@code /api/tasks/reassignments} and Tasklist.</li>
+ *       lead who may reassign a task could otherwise offer it to another branch. (When an administrator removes a
+ *       link, {@code identity.TeamTaskAuthorizations} takes back the grants it brought.) Reassigning stays with
+ *       {@code /api/tasks/reassignments} and Tasklist.</li>
  *   <li>Case resources ({@code case-definition}, {@code case-instance}, {@code case-execution} and their history):
  *       the product has no case models and runs with CMMN off, so some of them would fail in the persistence layer
  *       (500). Answered 404, naming the reason.</li>

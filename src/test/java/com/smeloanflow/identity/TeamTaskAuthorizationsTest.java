@@ -128,14 +128,27 @@ class TeamTaskAuthorizationsTest {
   }
 
   @Test
-  void removingAnAssigneeOrAnotherKindOfLinkLeavesTheGroupsGrantsAlone() {
+  void removingACandidateUserLeavesTheGroupsGrantsAloneAndTakesTheTaskAwayFromTheUser() {
+    String task = taskFor(ZY001_ACCEPTANCE);
+    tasks.addCandidateUser(task, "zy002-clerk");
+    assertThat(userSees("zy002-clerk", task)).isTrue();
+
+    tasks.deleteCandidateUser(task, "zy002-clerk");
+
+    assertThat(userSees("zy002-clerk", task)).isFalse();
+    assertThat(permissions(ZY001_ACCEPTANCE, task)).containsExactlyInAnyOrder("READ", "TASK_WORK");
+    assertThat(permissions(ZY001_LEADS, task)).containsExactlyInAnyOrder("READ", "TASK_ASSIGN");
+  }
+
+  @Test
+  void theAssigneeRemovedAsACandidateUserStillSeesTheirTask() {
     String task = taskFor(ZY001_ACCEPTANCE);
     tasks.addCandidateUser(task, "zy001-clerk");
+    tasks.setAssignee(task, "zy001-clerk");
 
     tasks.deleteCandidateUser(task, "zy001-clerk");
 
-    assertThat(permissions(ZY001_ACCEPTANCE, task)).containsExactlyInAnyOrder("READ", "TASK_WORK");
-    assertThat(permissions(ZY001_LEADS, task)).containsExactlyInAnyOrder("READ", "TASK_ASSIGN");
+    assertThat(userSees("zy001-clerk", task)).isTrue();
   }
 
   @Test
@@ -162,6 +175,16 @@ class TeamTaskAuthorizationsTest {
   /** Whether a member of the group finds the task in a task query (what Tasklist asks). */
   private boolean sees(String group, String taskId) {
     identity.setAuthentication("member-of-" + group, List.of(group));
+    try {
+      return tasks.createTaskQuery().taskId(taskId).count() == 1;
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /** Whether the user, in no group, finds the task in a task query. */
+  private boolean userSees(String user, String taskId) {
+    identity.setAuthentication(user, List.of());
     try {
       return tasks.createTaskQuery().taskId(taskId).count() == 1;
     } finally {
