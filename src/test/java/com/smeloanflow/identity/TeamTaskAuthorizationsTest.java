@@ -174,17 +174,16 @@ class TeamTaskAuthorizationsTest {
 
   /** Whether a member of the group finds the task in a task query (what Tasklist asks). */
   private boolean sees(String group, String taskId) {
-    identity.setAuthentication("member-of-" + group, List.of(group));
-    try {
-      return tasks.createTaskQuery().taskId(taskId).count() == 1;
-    } finally {
-      identity.clearAuthentication();
-    }
+    return finds("member-of-" + group, List.of(group), taskId);
   }
 
   /** Whether the user, in no group, finds the task in a task query. */
   private boolean userSees(String user, String taskId) {
-    identity.setAuthentication(user, List.of());
+    return finds(user, List.of(), taskId);
+  }
+
+  private boolean finds(String user, List<String> groups, String taskId) {
+    identity.setAuthentication(user, groups);
     try {
       return tasks.createTaskQuery().taskId(taskId).count() == 1;
     } finally {
