@@ -5,6 +5,7 @@ import com.smeloanflow.casefile.ApplicationHistory;
 import com.smeloanflow.intake.Guarantor;
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.intake.LoanApplicationRepository;
+import com.smeloanflow.intake.Product;
 import com.smeloanflow.platform.BusinessClock;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -91,9 +92,7 @@ public class ContractService {
     for (int i = 0; i < signers.size(); i++) {
       Signer signer = signers.get(i);
       String number = "BZ" + applicationId.substring(2) + "-" + (i + 1);
-      String guaranteeText = "保证合同 (编号 " + number + ", 主合同 " + contractNumber + ")\n保证人: " + signer.name() + " (" + signer.partyId()
-          + ")\n被担保债务: " + application.enterpriseName() + " 借款本金人民币 " + approval.approvedAmount().toPlainString()
-          + " 元及利息、罚息、实现债权的费用\n保证方式: 连带责任保证\n保证期间: 主债务履行期届满之日起三年";
+      String guaranteeText = guaranteeText(number, contractNumber, signer, application, approval);
       String guaranteeEnvelope = eSignature.send(new ESignatureService.Envelope(number, signer.name(), signer.partyId(), guaranteeText));
       jdbc.sql("""
           INSERT INTO guarantee_contract (application_id, seq, contract_number, guarantor_name, guarantor_id, envelope_id, status)
@@ -120,26 +119,93 @@ public class ContractService {
     return signers;
   }
 
+  /**
+   * The contract the applicant signs: a loan contract (借款合同) for a term loan, paid out once; for a
+   * REVOLVING_LINE a credit-line contract (循环额度借款合同): the approved amount is a limit drawn on and repaid
+   * at will during the line's validity, each drawdown its own loan on the approved rate and repayment method.
+   */
   String contractText(String number, LoanApplication a, ApprovalDecisions.Approval approval) {
-    return """
+    return a.product() == Product.REVOLVING_LINE ? lineContractText(number, a, approval) : """
         借款合同 (编号 %s)
         借款人: %s (统一社会信用代码 %s)
         法定代表人: %s
         贷款产品: %s
         借款金额: 人民币 %s 元
         借款期限: %d 个月
-        年利率: %s%% (贷款市场报价利率 %s%% 加 %s%%)
+        年利率: %s
         还款方式: %s
         担保方式: %s%s%s
         借款用途: %s
         """.formatted(number, a.enterpriseName(), a.creditCode(), a.legalRepName(), a.product().label(),
-        approval.approvedAmount().toPlainString(), a.termMonths(),
-        approval.annualRatePercent().stripTrailingZeros().toPlainString(),
-        approval.lprPercent().stripTrailingZeros().toPlainString(),
-        approval.spreadPercent().stripTrailingZeros().toPlainString(),
-        approval.repaymentMethod().contractWording(), approval.guaranteeType().label(),
-        approval.extraGuarantor() == null ? "" : " (追加保证人 " + approval.extraGuarantor().name() + ")",
-        approval.conditions() == null ? "" : "\n批准条件: " + approval.conditions(), a.purpose());
+        approval.approvedAmount().toPlainString(), a.termMonths(), rate(approval), approval.repaymentMethod().contractWording(),
+        approval.guaranteeType().label(), extraGuarantor(approval), conditions(approval), a.purpose());
+  }
+
+  /**
+   * A line's validity is its term from the day it opens (creditline's {@code CreditLine.validUntil}: three years
+   * less a day, the 36 months every REVOLVING_LINE application carries); a drawdown's term is 1 to the product's
+   * longest term and may not mature after the line's last day (creditline's drawdown rules).
+   */
+  private static String lineContractText(String number, LoanApplication a, ApprovalDecisions.Approval approval) {
+    return """
+        循环额度借款合同 (编号 %s)
+        借款人: %s (统一社会信用代码 %s)
+        法定代表人: %s
+        贷款产品: %s
+        授信额度: 人民币 %s 元 (可循环使用, 任一时点未归还的提款本金合计不超过授信额度)
+        额度有效期: %d 个月, 自额度开立之日起算, 至开立日 %d 个月后的前一日止
+        提款方式: 额度有效期内随借随还, 借款人通过手机银行或小程序申请提款, 每笔提款不超过当时的可用额度, 期限 1 至 %d 个月, 到期日不晚于额度有效期的最后一日; 已归还的本金可再次提款
+        年利率: 每笔提款按 %s 单独计息
+        还款方式: 每笔提款单独还款, %s
+        额度管理: 额度每年年审一次, 贷款人可根据年审及贷后检查结果维持、压降、冻结或终止额度; 已发放的提款按原约定还款
+        担保方式: %s%s%s%s
+        借款用途: %s
+        """.formatted(number, a.enterpriseName(), a.creditCode(), a.legalRepName(), a.product().label(),
+        approval.approvedAmount().toPlainString(), a.termMonths(), a.termMonths(), a.product().maxTermMonths(), rate(approval),
+        approval.repaymentMethod().contractWording(), approval.guaranteeType().label(), maximumAmountSecurity(approval),
+        approval.extraGuarantor() == null ? "" : " (追加保证人 " + approval.extraGuarantor().name() + ", 最高额保证)",
+        conditions(approval), a.purpose());
+  }
+
+  /**
+   * A guarantor's contract. For a term loan it secures the loan's principal; for a line it is a maximum-amount
+   * guarantee (最高额保证合同) of every drawdown made during the line's validity, up to the limit.
+   */
+  static String guaranteeText(String number, String contractNumber, Signer signer, LoanApplication a,
+      ApprovalDecisions.Approval approval) {
+    if (a.product() == Product.REVOLVING_LINE) {
+      return "最高额保证合同 (编号 " + number + ", 主合同 循环额度借款合同 " + contractNumber + ")\n保证人: " + signer.name() + " ("
+          + signer.partyId() + ")\n被担保债权: 贷款人依主合同在额度有效期内向 " + a.enterpriseName()
+          + " 发放的各笔提款形成的债权\n最高债权额: 本金余额人民币 " + approval.approvedAmount().toPlainString()
+          + " 元及相应的利息、罚息、实现债权的费用\n保证方式: 连带责任保证\n保证期间: 每笔提款债务履行期届满之日起三年";
+    }
+    return "保证合同 (编号 " + number + ", 主合同 " + contractNumber + ")\n保证人: " + signer.name() + " (" + signer.partyId()
+        + ")\n被担保债务: " + a.enterpriseName() + " 借款本金人民币 " + approval.approvedAmount().toPlainString()
+        + " 元及利息、罚息、实现债权的费用\n保证方式: 连带责任保证\n保证期间: 主债务履行期届满之日起三年";
+  }
+
+  /** A line's guarantors and collateral secure every drawdown up to the limit: 最高额保证 / 最高额抵押. */
+  private static String maximumAmountSecurity(ApprovalDecisions.Approval approval) {
+    return switch (approval.guaranteeType()) {
+      case GUARANTEE, JOINT_GUARANTEE -> " (最高额保证)";
+      case MORTGAGE -> " (最高额抵押)";
+      case CREDIT -> "";
+    };
+  }
+
+  /** e.g. "4.35% (贷款市场报价利率 3.45% 加 0.9%)". */
+  private static String rate(ApprovalDecisions.Approval approval) {
+    return approval.annualRatePercent().stripTrailingZeros().toPlainString() + "% (贷款市场报价利率 "
+        + approval.lprPercent().stripTrailingZeros().toPlainString() + "% 加 "
+        + approval.spreadPercent().stripTrailingZeros().toPlainString() + "%)";
+  }
+
+  private static String extraGuarantor(ApprovalDecisions.Approval approval) {
+    return approval.extraGuarantor() == null ? "" : " (追加保证人 " + approval.extraGuarantor().name() + ")";
+  }
+
+  private static String conditions(ApprovalDecisions.Approval approval) {
+    return approval.conditions() == null ? "" : "\n批准条件: " + approval.conditions();
   }
 
   public Optional<Contract> find(String applicationId) {
