@@ -10,7 +10,10 @@ public enum MailTemplate {
   DOCUMENTS_MISSING("documents-missing", MailCaseType.APPLICATION),
   APPLICATION_WITHDRAWN("application-withdrawn", MailCaseType.APPLICATION),
   APPLICATION_REJECTED("application-rejected", MailCaseType.APPLICATION),
+  /** To the applicant of an approved term loan: sign the loan contract (借款合同). */
   CONTRACT_READY("contract-ready", MailCaseType.APPLICATION),
+  /** To the applicant of an approved REVOLVING_LINE: sign the credit-line contract (循环额度借款合同); nothing is paid out. */
+  CREDIT_LINE_CONTRACT_READY("credit-line-contract-ready", MailCaseType.APPLICATION),
   DISBURSEMENT_HELD("disbursement-held", MailCaseType.APPLICATION),
   DISBURSEMENT_DOCUMENTS_REQUIRED("disbursement-documents-required", MailCaseType.APPLICATION),
   LOAN_DISBURSED("loan-disbursed", MailCaseType.APPLICATION),

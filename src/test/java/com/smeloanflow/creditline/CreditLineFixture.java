@@ -30,6 +30,14 @@ final class CreditLineFixture {
 
   /** Drives the application through to disbursement: the line opens (the application id). */
   String opened(TestApplications.Builder request) {
+    String applicationId = approved(request);
+    flow.signContract(applicationId);
+    flow.claimAndComplete(LoanFlow.DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS, TaskForms.disbursementConditionsMet());
+    return applicationId;
+  }
+
+  /** Drives the application to its approval: the contract awaits the applicant's signature (the application id). */
+  String approved(TestApplications.Builder request) {
     String applicationId = flow.submitOverApi(request);
     flow.acceptAtBranch(applicationId);
     if (taskService.createTaskQuery().processInstanceBusinessKey(applicationId).taskDefinitionKey(TASK_REVIEW_EXCEPTION).count() > 0) {
@@ -38,8 +46,7 @@ final class CreditLineFixture {
     }
     flow.verifyRemotely(applicationId);
     flow.claimAndComplete(LoanFlow.APPROVER, applicationId, TASK_APPROVE_LOAN, TaskForms.approve("同意开立循环额度"));
-    flow.signContract(applicationId);
-    flow.claimAndComplete(LoanFlow.DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS, TaskForms.disbursementConditionsMet());
+    flow.executeDueJobs(applicationId);
     return applicationId;
   }
 }

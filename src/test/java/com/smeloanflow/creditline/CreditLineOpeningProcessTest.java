@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.smeloanflow.approval.LoanFlow;
 import com.smeloanflow.casefile.ApplicationStatus;
+import com.smeloanflow.disbursement.ContractService;
 import com.smeloanflow.disbursement.SandboxCoreBanking;
 import com.smeloanflow.process.LoanOriginationProcess;
 import com.smeloanflow.servicing.LoanAccountService;
@@ -29,6 +30,7 @@ class CreditLineOpeningProcessTest extends AbstractIntegrationTest {
   @Autowired CreditLineService lines;
   @Autowired LoanAccountService loans;
   @Autowired SandboxCoreBanking coreBanking;
+  @Autowired ContractService contracts;
 
   LoanFlow flow;
   CreditLineFixture fixture;
@@ -67,6 +69,24 @@ class CreditLineOpeningProcessTest extends AbstractIntegrationTest {
       assertThat(subjectOf(mail)).contains("循环额度已开通", line.lineId());
       assertThat(bodyOf(mail)).contains("1000000.00", line.validUntil().toString(), "随借随还");
     });
+  }
+
+  @Test
+  void approvedLineApplicantIsAskedToSignTheLinesContractNotALoanContract() {
+    TestApplications.Builder request = fixture.application("1000000.00");
+    String applicationId = fixture.approved(request);
+
+    assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_SIGNATURE);
+    assertThat(contracts.find(applicationId).orElseThrow().text())
+        .as("the contract's validity is the line's: CreditLine.validUntil")
+        .contains("额度有效期: " + CreditLine.VALIDITY_YEARS * 12 + " 个月, 自额度开立之日起算, 至开立日 "
+            + CreditLine.VALIDITY_YEARS * 12 + " 个月后的前一日止");
+    assertThat(mailsTo(request.email())).noneSatisfy(mail -> assertThat(subjectOf(mail)).contains("您的贷款已获批准"))
+        .anySatisfy(mail -> {
+          assertThat(subjectOf(mail)).contains("您的循环额度已获批准，请签署循环额度借款合同", applicationId);
+          assertThat(bodyOf(mail)).contains("授信额度为人民币 1000000.00 元", "循环额度借款合同 (编号 HT", "授信额度: 人民币 1000000.00 元",
+              "随借随还", "开通时不发放款项").doesNotContain("借款金额");
+        });
   }
 
   @Test
