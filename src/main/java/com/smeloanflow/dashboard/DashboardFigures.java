@@ -91,11 +91,22 @@ public record DashboardFigures(
       @Schema(example = "20.0") BigDecimal rejectionRate,
       @Schema(example = "50.0") BigDecimal autoRate) {}
 
-  /** Loans paid out in one calendar month (China Standard Time). */
+  /**
+   * Loans paid out in one calendar month (China Standard Time): the term loans core banking paid out at disbursement
+   * and the drawdowns on credit lines, each drawdown a loan of its own paid out by its own posting. Opening a line pays
+   * nothing out and is not counted.
+   *
+   * @param loans          every loan paid out: term loans and drawdowns
+   * @param amount         what they paid out together, CNY
+   * @param drawdowns      of which drawdowns on credit lines (循环额度提款)
+   * @param drawdownAmount what the drawdowns paid out, CNY
+   */
   public record MonthlyDisbursement(
       @Schema(example = "2026-11") String month,
-      @Schema(example = "12") long loans,
-      @Schema(example = "3600000.00") BigDecimal amount) {}
+      @Schema(example = "12", description = "loans paid out: term loans and drawdowns on credit lines") long loans,
+      @Schema(example = "3600000.00", description = "CNY paid out by them") BigDecimal amount,
+      @Schema(example = "3", description = "of which drawdowns on credit lines (循环额度提款)") long drawdowns,
+      @Schema(example = "600000.00", description = "CNY paid out by the drawdowns") BigDecimal drawdownAmount) {}
 
   /** The book now: active loans by five-tier classification with their outstanding principal, and the NPL ratio. */
   public record Portfolio(

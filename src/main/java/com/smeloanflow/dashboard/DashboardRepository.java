@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 /**
  * Read-only queries over the earlier stages' own tables (the dashboard owns none and writes none): intake's
  * applications, the case file's history, approval's decisions, disbursement's contracts and postings,
- * servicing's loan accounts and schedules, collections' cases. Each takes the branches to count (empty:
+ * credit lines' drawdowns, servicing's loan accounts and schedules, collections' cases. Each takes the branches to count (empty:
  * every branch).
  */
 @Repository
@@ -89,19 +89,35 @@ class DashboardRepository {
         + branchCondition("a", branches) + " GROUP BY r.outcome"), branches), start, end);
   }
 
-  /** Payouts: how many, and how much together. */
+  /** Payouts (term loans, or drawdowns): how many, and how much together. */
   record Payouts(long loans, BigDecimal amount) {}
 
   /**
-   * The payouts of [start, end), counted and summed by the database: the dashboard asks once per month of its
-   * period. Reading every payout of a year to count them by month in the application (241,576 at 1,000,000
-   * applications) was 4-8 % of the twelve-month request's CPU (docs/performance.md, "The manager dashboard's cycle
-   * times").
+   * The term loans paid out in [start, end) (disbursement's postings), counted and summed by the database: the
+   * dashboard asks once per month of its period. Reading every payout of a year to count them by month in the
+   * application (241,576 at 1,000,000 applications) was 4-8 % of the twelve-month request's CPU (docs/performance.md,
+   * "The manager dashboard's cycle times").
    */
   Payouts payouts(Instant start, Instant end, Optional<Set<String>> branches) {
     return withBranches(jdbc.sql("""
         SELECT COUNT(*) AS n, SUM(p.amount) AS amount FROM disbursement_posting p""" + applications("p", branches) + """
         WHERE p.posted_at >= :start AND p.posted_at < :end""" + branchCondition("a", branches)), branches)
+        .param("start", Timestamp.from(start)).param("end", Timestamp.from(end))
+        .query((rs, row) -> new Payouts(rs.getLong("n"), rs.getBigDecimal("amount") == null ? BigDecimal.ZERO : rs.getBigDecimal("amount")))
+        .single();
+  }
+
+  /**
+   * The drawdowns on credit lines of [start, end), counted and summed like {@link #payouts}: each drawdown is a loan
+   * of its own, paid out by its own core banking posting (creditline's {@code credit_line_drawdown}, stored once core
+   * banking booked it; a pending request is not a payout). A branch's are those of its lines; read by a range of the
+   * index on {@code drawn_at} (V117).
+   */
+  Payouts drawdowns(Instant start, Instant end, Optional<Set<String>> branches) {
+    return withBranches(jdbc.sql("""
+        SELECT COUNT(*) AS n, SUM(d.amount) AS amount FROM credit_line_drawdown d"""
+        + (branches.isPresent() ? " JOIN credit_line l ON l.line_id = d.line_id " : " ") + """
+        WHERE d.drawn_at >= :start AND d.drawn_at < :end""" + branchCondition("l", branches)), branches)
         .param("start", Timestamp.from(start)).param("end", Timestamp.from(end))
         .query((rs, row) -> new Payouts(rs.getLong("n"), rs.getBigDecimal("amount") == null ? BigDecimal.ZERO : rs.getBigDecimal("amount")))
         .single();

@@ -234,14 +234,22 @@ public class DashboardService implements DisposableBean {
         percent(approved, decided, 1), percent(rejected, decided, 1), percent(auto, decided, 1));
   }
 
-  /** Every month of the period, also the months without a payout (China Standard Time). */
+  /**
+   * Every month of the period, also the months without a payout (China Standard Time): the term loans paid out and
+   * the drawdowns on credit lines, each a loan paid out (a line's opening pays nothing out).
+   */
   List<MonthlyDisbursement> disbursed(DashboardQuery query, Optional<Set<String>> scope) {
     List<MonthlyDisbursement> months = new ArrayList<>();
     for (YearMonth month = YearMonth.from(query.from()); !month.isAfter(YearMonth.from(query.to())); month = month.plusMonths(1)) {
       Instant monthStart = month.atDay(1).atStartOfDay(BusinessClock.BANK_ZONE).toInstant();
       Instant monthEnd = month.plusMonths(1).atDay(1).atStartOfDay(BusinessClock.BANK_ZONE).toInstant();
-      DashboardRepository.Payouts payouts = repository.payouts(later(monthStart, query.start()), earlier(monthEnd, query.end()), scope);
-      months.add(new MonthlyDisbursement(month.toString(), payouts.loans(), payouts.amount().setScale(2, RoundingMode.HALF_UP)));
+      Instant start = later(monthStart, query.start());
+      Instant end = earlier(monthEnd, query.end());
+      DashboardRepository.Payouts termLoans = repository.payouts(start, end, scope);
+      DashboardRepository.Payouts drawdowns = repository.drawdowns(start, end, scope);
+      months.add(new MonthlyDisbursement(month.toString(), termLoans.loans() + drawdowns.loans(),
+          termLoans.amount().add(drawdowns.amount()).setScale(2, RoundingMode.HALF_UP), drawdowns.loans(),
+          drawdowns.amount().setScale(2, RoundingMode.HALF_UP)));
     }
     return months;
   }

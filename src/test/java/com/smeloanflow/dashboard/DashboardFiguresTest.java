@@ -10,6 +10,8 @@ import com.smeloanflow.campaign.CampaignService;
 import com.smeloanflow.campaign.ImportWhitelist;
 import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.casefile.CustomerReason;
+import com.smeloanflow.creditline.CreditLineService;
+import com.smeloanflow.creditline.DrawCreditLine;
 import com.smeloanflow.dashboard.DashboardBranches.TestBranch;
 import com.smeloanflow.dashboard.DashboardFigures.ClassificationShare;
 import com.smeloanflow.dashboard.DashboardFigures.CycleTime;
@@ -21,15 +23,18 @@ import com.smeloanflow.dashboard.DashboardFigures.SlaCompliance;
 import com.smeloanflow.dashboard.DashboardFigures.Stretch;
 import com.smeloanflow.identity.BranchService;
 import com.smeloanflow.identity.Groups;
+import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.process.CollectionProcess;
 import com.smeloanflow.process.WhitelistProspectProcess;
+import com.smeloanflow.processing.CreditCodes;
 import com.smeloanflow.servicing.BusinessDates;
 import com.smeloanflow.servicing.DailyCloseService;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.TestLoans;
 import com.smeloanflow.support.AbstractIntegrationTest;
+import com.smeloanflow.support.TestApplications;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -62,6 +67,7 @@ class DashboardFiguresTest extends AbstractIntegrationTest {
   @Autowired LoanAccountService loans;
   @Autowired DailyCloseService dailyClose;
   @Autowired CampaignService campaigns;
+  @Autowired CreditLineService creditLines;
 
   LoanFlow flow;
   TestBranch branch;
@@ -137,9 +143,10 @@ class DashboardFiguresTest extends AbstractIntegrationTest {
 
     assertThat(figures(month.minusMonths(2).atDay(1).toString(), month.atEndOfMonth().toString()).disbursed())
         .as("every month of the period, also those without a payout")
-        .extracting(MonthlyDisbursement::month, MonthlyDisbursement::loans, MonthlyDisbursement::amount)
-        .containsExactly(tuple(month.minusMonths(2).toString(), 0L, new BigDecimal("0.00")),
-            tuple(month.minusMonths(1).toString(), 0L, new BigDecimal("0.00")), tuple(month.toString(), 1L, new BigDecimal("100000.00")));
+        .extracting(MonthlyDisbursement::month, MonthlyDisbursement::loans, MonthlyDisbursement::amount, MonthlyDisbursement::drawdowns)
+        .containsExactly(tuple(month.minusMonths(2).toString(), 0L, new BigDecimal("0.00"), 0L),
+            tuple(month.minusMonths(1).toString(), 0L, new BigDecimal("0.00"), 0L),
+            tuple(month.toString(), 1L, new BigDecimal("100000.00"), 0L));
     DashboardFigures monthBefore = figures(month.minusMonths(1).atDay(1).toString(), month.minusMonths(1).atEndOfMonth().toString());
     assertThat(monthBefore.decisions().decided()).as("nothing was decided the month before").isZero();
     assertThat(monthBefore.decisions().approvalRate()).as("no rate without a decision").isNull();
@@ -247,6 +254,39 @@ class DashboardFiguresTest extends AbstractIntegrationTest {
             SlaCompliance::onTime, SlaCompliance::late, SlaCompliance::open, SlaCompliance::openOverdue)
         .containsExactly(tuple(WhitelistProspectProcess.Elements.TASK_CONTACT_PROSPECT, "联系白名单客户", 1L, 1L, 0L, 2L, 0L));
     assertThat(figures.sla().get(0).onTimeRate()).isEqualByComparingTo("100.0");
+  }
+
+  /**
+   * A drawdown on a credit line is a loan paid out (its own core banking posting, its own loan account in the book), so
+   * it counts in the month's payouts, shown apart as 其中额度提款; the line's opening paid nothing out and does not count.
+   */
+  @Test
+  void aDrawdownOnACreditLineCountsAsAPayoutOfItsMonthAndTheLinesOpeningDoesNot() {
+    LoanApplication lineApplication = intakeService.register(TestApplications.forProduct("REVOLVING_LINE").branchCode(branch.code())
+        .creditCode(CreditCodes.fresh()).requestedAmount("1000000.00").build(), "dashboard-test");
+    LocalDate today = LocalDate.now(BusinessClock.BANK_ZONE);
+    String lineId = "CLDASH" + System.nanoTime() % 1_000_000_000_000L;
+    jdbc.sql("""
+        INSERT INTO credit_line (line_id, application_id, credit_code, borrower_name, branch_code, credit_limit, annual_rate_percent,
+          repayment_method, opened_on, valid_until, status, opened_at, version)
+        VALUES (:line, :application, :creditCode, :name, :branch, 1000000.00, 4.35, 'EQUAL_INSTALMENT', :today, :until, 'ACTIVE',
+          CURRENT_TIMESTAMP, 0)""")
+        .param("line", lineId).param("application", lineApplication.id()).param("creditCode", lineApplication.creditCode())
+        .param("name", lineApplication.enterpriseName()).param("branch", branch.code()).param("today", today)
+        .param("until", today.plusYears(3).minusDays(1)).update();
+    YearMonth month = YearMonth.from(today);
+    assertThat(figures(month.atDay(1).toString(), today.toString()).disbursed()).as("an open line has paid nothing out")
+        .extracting(MonthlyDisbursement::loans).containsExactly(0L);
+
+    creditLines.draw(new DrawCreditLine(lineId, "DASH-DD-1", new BigDecimal("300000.00"), 12, "channel-gateway"));
+
+    assertThat(figures(month.atDay(1).toString(), today.toString()).disbursed())
+        .extracting(MonthlyDisbursement::month, MonthlyDisbursement::loans, MonthlyDisbursement::amount, MonthlyDisbursement::drawdowns,
+            MonthlyDisbursement::drawdownAmount)
+        .containsExactly(tuple(month.toString(), 1L, new BigDecimal("300000.00"), 1L, new BigDecimal("300000.00")));
+    assertThat(dashboard.figures(DashboardQuery.of(month.atDay(1).toString(), today.toString(), null, LocalDate.now()),
+        Optional.of(Set.of("ZY002"))).disbursed()).as("another branch's figures do not hold the line's drawdown")
+        .allSatisfy(m -> assertThat(m.drawdowns()).isZero());
   }
 
   @Test
