@@ -31,7 +31,14 @@ public enum CustomerReason {
   /** The mortgage was not registered in time (withdrawal). */
   MORTGAGE_NOT_REGISTERED("抵押登记未在规定期限内办理完成, 本次批准已失效, 已签署的借款合同相应解除。"),
   /** Documents requested before disbursement did not arrive in time. */
-  DISBURSEMENT_DOCUMENTS_NOT_SUPPLIED("放款前需补充的资料未在规定期限内提供, 本次贷款不予发放, 已签署的合同相应解除。");
+  DISBURSEMENT_DOCUMENTS_NOT_SUPPLIED("放款前需补充的资料未在规定期限内提供, 本次贷款不予发放, 已签署的合同相应解除。"),
+  /**
+   * A REVOLVING_LINE's {@link #DISBURSEMENT_CONDITIONS_NOT_MET}: nothing would have been paid out, the line is not
+   * opened (disbursement chooses it for a line).
+   */
+  CREDIT_LINE_CONDITIONS_NOT_MET("开通额度的前提条件未能落实, 本次循环额度不予开通, 已签署的合同相应解除。"),
+  /** A REVOLVING_LINE's {@link #DISBURSEMENT_DOCUMENTS_NOT_SUPPLIED}: the line is not opened. */
+  CREDIT_LINE_DOCUMENTS_NOT_SUPPLIED("开通额度前需补充的资料未在规定期限内提供, 本次循环额度不予开通, 已签署的合同相应解除。");
 
   private final String text;
 

@@ -9,6 +9,8 @@ import com.smeloanflow.casefile.CustomerReason;
 import com.smeloanflow.casefile.DeclineService;
 import com.smeloanflow.casefile.Stage;
 import com.smeloanflow.identity.Groups;
+import com.smeloanflow.intake.LoanApplicationRepository;
+import com.smeloanflow.intake.Product;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.InvalidTaskInputException;
 import java.sql.Timestamp;
@@ -61,16 +63,19 @@ public class DisbursementCheckService {
   private final DeclineService declines;
   private final CaseFiles caseFiles;
   private final IdentityService identityService;
+  private final LoanApplicationRepository applications;
   private final JdbcClient jdbc;
   private final BusinessClock clock;
 
   public DisbursementCheckService(ApplicationChecks checks, ApplicationHistory history, DeclineService declines,
-      CaseFiles caseFiles, IdentityService identityService, JdbcClient jdbc, BusinessClock clock) {
+      CaseFiles caseFiles, IdentityService identityService, LoanApplicationRepository applications, JdbcClient jdbc,
+      BusinessClock clock) {
     this.checks = checks;
     this.history = history;
     this.declines = declines;
     this.caseFiles = caseFiles;
     this.identityService = identityService;
+    this.applications = applications;
     this.jdbc = jdbc;
     this.clock = clock;
   }
@@ -126,7 +131,7 @@ public class DisbursementCheckService {
           throw new InvalidTaskInputException("告知客户的原因无效 (customerReason " + reason + ")");
         }
         declines.decline(DeclineService.Decline.rejection(applicationId, Stage.CONTRACT_AND_DISBURSEMENT, check.checker(),
-            "放款审核不予放款: " + check.notes(), reason));
+            "放款审核不予放款: " + check.notes(), inTheProductsWords(applicationId, reason)));
       }
       default -> { }
     }
@@ -163,7 +168,23 @@ public class DisbursementCheckService {
   public void supplementOverdue(String applicationId) {
     String missing = openSupplement(applicationId).map(DisbursementCheckService::labels).orElse("-");
     declines.decline(DeclineService.Decline.rejection(applicationId, Stage.CONTRACT_AND_DISBURSEMENT, "system",
-        "放款补充资料未在期限内提供: " + missing, CustomerReason.DISBURSEMENT_DOCUMENTS_NOT_SUPPLIED));
+        "放款补充资料未在期限内提供: " + missing,
+        inTheProductsWords(applicationId, CustomerReason.DISBURSEMENT_DOCUMENTS_NOT_SUPPLIED)));
+  }
+
+  /**
+   * A REVOLVING_LINE pays nothing out: its applicant is told the line is not opened, not "本次贷款不予发放". Reasons
+   * that hold for both stay as they are.
+   */
+  private CustomerReason inTheProductsWords(String applicationId, CustomerReason reason) {
+    if (applications.get(applicationId).product() != Product.REVOLVING_LINE) {
+      return reason;
+    }
+    return switch (reason) {
+      case DISBURSEMENT_CONDITIONS_NOT_MET -> CustomerReason.CREDIT_LINE_CONDITIONS_NOT_MET;
+      case DISBURSEMENT_DOCUMENTS_NOT_SUPPLIED -> CustomerReason.CREDIT_LINE_DOCUMENTS_NOT_SUPPLIED;
+      default -> reason;
+    };
   }
 
   static String labels(List<DisbursementDocument> documents) {

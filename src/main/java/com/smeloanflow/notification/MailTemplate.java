@@ -15,7 +15,11 @@ public enum MailTemplate {
   /** To the applicant of an approved REVOLVING_LINE: sign the credit-line contract (循环额度借款合同); nothing is paid out. */
   CREDIT_LINE_CONTRACT_READY("credit-line-contract-ready", MailCaseType.APPLICATION),
   DISBURSEMENT_HELD("disbursement-held", MailCaseType.APPLICATION),
+  /** A REVOLVING_LINE's {@link #DISBURSEMENT_HELD}: the line opens later (nothing is paid out). */
+  CREDIT_LINE_OPENING_HELD("credit-line-opening-held", MailCaseType.APPLICATION),
   DISBURSEMENT_DOCUMENTS_REQUIRED("disbursement-documents-required", MailCaseType.APPLICATION),
+  /** A REVOLVING_LINE's {@link #DISBURSEMENT_DOCUMENTS_REQUIRED}: documents before the line opens. */
+  CREDIT_LINE_DOCUMENTS_REQUIRED("credit-line-documents-required", MailCaseType.APPLICATION),
   LOAN_DISBURSED("loan-disbursed", MailCaseType.APPLICATION),
   /** To the borrower whose approved REVOLVING_LINE opened a credit line (creditline): limit, validity, how to draw. */
   CREDIT_LINE_OPENED("credit-line-opened", MailCaseType.APPLICATION),

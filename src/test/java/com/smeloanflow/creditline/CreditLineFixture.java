@@ -36,6 +36,13 @@ final class CreditLineFixture {
     return applicationId;
   }
 
+  /** Drives the application to its disbursement-condition check, signed: 审核放款条件 awaits disbursement-ops (the application id). */
+  String signed(TestApplications.Builder request) {
+    String applicationId = approved(request);
+    flow.signContract(applicationId);
+    return applicationId;
+  }
+
   /** Drives the application to its approval: the contract awaits the applicant's signature (the application id). */
   String approved(TestApplications.Builder request) {
     String applicationId = flow.submitOverApi(request);

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.smeloanflow.approval.LoanFlow;
+import com.smeloanflow.approval.TaskForms;
 import com.smeloanflow.casefile.ApplicationStatus;
+import com.smeloanflow.casefile.CustomerReason;
 import com.smeloanflow.disbursement.ContractService;
 import com.smeloanflow.disbursement.SandboxCoreBanking;
 import com.smeloanflow.process.LoanOriginationProcess;
@@ -14,6 +16,10 @@ import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.TakenSequenceFlows;
 import com.smeloanflow.support.TestApplications;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +93,59 @@ class CreditLineOpeningProcessTest extends AbstractIntegrationTest {
           assertThat(bodyOf(mail)).contains("授信额度为人民币 1000000.00 元", "循环额度借款合同 (编号 HT", "授信额度: 人民币 1000000.00 元",
               "随借随还", "开通时不发放款项").doesNotContain("借款金额");
         });
+  }
+
+  @Test
+  void lineHeldAtTheDisbursementCheckIsToldItsOpeningIsLaterNotItsPayout() {
+    TestApplications.Builder request = fixture.application("1000000.00");
+    String applicationId = fixture.signed(request);
+    LocalDate until = LocalDate.now().plusDays(5);
+
+    flow.claimAndComplete(LoanFlow.DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS,
+        TaskForms.disbursementHeld(until.toString(), "待核实额度用途"));
+
+    MimeMessage held = last(mailsTo(request.email()));
+    assertThat(subjectOf(held)).contains("您的循环额度", "开通时间调整").doesNotContain("贷款", "放款");
+    assertThat(bodyOf(held)).contains(until.toString(), "继续办理额度开通").doesNotContain("放款");
+  }
+
+  @Test
+  void lineDeclinedAtTheDisbursementCheckIsToldTheLineIsNotOpenedNotThatNoLoanIsPaidOut() {
+    TestApplications.Builder request = fixture.application("1000000.00");
+    String applicationId = fixture.signed(request);
+
+    flow.claimAndComplete(LoanFlow.DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS,
+        TaskForms.disbursementDeclined("额度用途与申请不符"));
+
+    assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.REJECTED);
+    assertThat(lines.findByApplication(applicationId)).isEmpty();
+    assertThat(bodyOf(last(mailsTo(request.email())))).contains("本次循环额度不予开通", "已签署的合同相应解除")
+        .doesNotContain("本次贷款不予发放");
+    assertThat(api.get("/api/applications/" + applicationId, CHANNEL).json().path("outcome").path("reason").asText())
+        .isEqualTo(CustomerReason.CREDIT_LINE_CONDITIONS_NOT_MET.text());
+  }
+
+  @Test
+  void lineWhoseSupplementNeverArrivesIsAskedForItAndThenToldTheLineIsNotOpened() {
+    TestApplications.Builder request = fixture.application("1000000.00");
+    String applicationId = fixture.signed(request);
+
+    flow.claimAndComplete(LoanFlow.DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS,
+        TaskForms.disbursementSupplement(List.of("BOARD_RESOLUTION"), "需股东会决议"));
+    MimeMessage asked = last(mailsTo(request.email()));
+    assertThat(subjectOf(asked)).contains("您的循环额度", "开通前需补充资料");
+    assertThat(bodyOf(asked)).contains("开通额度前需要您补充", "本次循环额度将不予开通").doesNotContain("放款", "贷款将不予发放");
+
+    moveClockByWorkingDays(15, Duration.ofMinutes(1));
+    flow.executeDueJobs(applicationId);
+
+    assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.REJECTED);
+    assertThat(bodyOf(last(mailsTo(request.email())))).contains(CustomerReason.CREDIT_LINE_DOCUMENTS_NOT_SUPPLIED.text())
+        .doesNotContain("本次贷款不予发放");
+  }
+
+  private static MimeMessage last(List<MimeMessage> mails) {
+    return mails.get(mails.size() - 1);
   }
 
   @Test
