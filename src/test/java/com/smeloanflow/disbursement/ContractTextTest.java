@@ -78,7 +78,7 @@ class ContractTextTest {
         .contains("借款本金人民币 800000.00 元");
   }
 
-  private static LoanApplication application(Product product, GuaranteeType guarantee, int termMonths) {
+  static LoanApplication application(Product product, GuaranteeType guarantee, int termMonths) {
     boolean mortgage = guarantee == GuaranteeType.MORTGAGE;
     return new LoanApplication("SL20261201000001", Channel.BRANCH_COUNTER, "ZY001", product, "遵义市汇川区明达机械加工有限公司",
         "91520303MA6DKQ8X4A", "C34", LocalDate.of(2016, 4, 18), new BigDecimal("6500000.00"), "张明", "52030219850714321X",
@@ -87,7 +87,7 @@ class ContractTextTest {
         mortgage ? new BigDecimal("4000000.00") : null, List.of(), "channel", Instant.parse("2026-12-01T01:00:00Z"));
   }
 
-  private static ApprovalDecisions.Approval approval(String amount, GuaranteeType guarantee) {
+  static ApprovalDecisions.Approval approval(String amount, GuaranteeType guarantee) {
     return new ApprovalDecisions.Approval("SL20261201000001", ApprovalOutcome.APPROVE, ApprovalAuthority.APPROVER,
         new BigDecimal(amount), guarantee, null, null, RepaymentMethod.EQUAL_INSTALMENT, new BigDecimal("3.45"),
         new BigDecimal("0.90"), new BigDecimal("4.35"), "approver", Instant.parse("2026-12-01T02:00:00Z"),
