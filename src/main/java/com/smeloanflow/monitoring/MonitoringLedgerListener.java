@@ -31,7 +31,7 @@ public class MonitoringLedgerListener implements LoanLifecycleListener {
     for (FloorChange change : changes) {
       if (monitored.find(change.loanId()).filter(MonitoredLoan::monitoring).isPresent()) {
         classification.reevaluate(change.loanId(), RiskClassificationService.Cause.FLOOR_CHANGE,
-            change.previousFloor() + "->" + change.floor(), "system", RiskClassificationService.TABLE);
+            change.previousFloor() + "->" + change.floor(), "system", RiskClassificationService.TABLE, businessDate);
       }
     }
   }

@@ -13,6 +13,7 @@ import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.LoanStanding;
 import com.smeloanflow.servicing.RiskReview;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -92,6 +93,16 @@ public class RiskClassificationService {
    * @return the loan's classification by the review
    */
   public Classification reevaluate(String loanId, Cause cause, String causeRef, String requestedBy, String decidedBy) {
+    return reevaluate(loanId, cause, causeRef, requestedBy, decidedBy, clock.today());
+  }
+
+  /**
+   * As {@link #reevaluate(String, Cause, String, String, String)}, the change dated {@code businessDate}: the
+   * daily close's business date when its days-past-due floor caused it (a close runs after its date, and the
+   * sandbox closes dates ahead of today), so the review never reads as if it came before the overdue that caused it.
+   */
+  public Classification reevaluate(String loanId, Cause cause, String causeRef, String requestedBy, String decidedBy,
+      LocalDate businessDate) {
     MonitoredLoan loan = monitored.lock(loanId).orElseThrow(() -> new IllegalStateException("Loan " + loanId
         + " is not under monitoring"));
     if (!loan.monitoring()) {
@@ -103,13 +114,13 @@ public class RiskClassificationService {
       return loan.classification();
     }
     Instant now = clock.now();
-    classifications.insertChange(loanId, new RiskClassificationChange(clock.today(), cause.name(), causeRef,
+    classifications.insertChange(loanId, new RiskClassificationChange(businessDate, cause.name(), causeRef,
         decision.classification(), loan.classification(), decision.inputs(), decision.matchedRules(), decision.reason(),
         decidedBy, requestedBy, now));
     boolean watch = decision.classification() != Classification.NORMAL;
     monitored.classify(loanId, decision.classification(), watch);
     if (standing.active()) {
-      loans.applyRiskReview(new RiskReview(loanId, decision.classification(), clock.today(), decision.reason(), decidedBy));
+      loans.applyRiskReview(new RiskReview(loanId, decision.classification(), businessDate, decision.reason(), decidedBy));
     }
     log.info("Loan {}: classification {} -> {} ({} {} by {}, rules {}): {}", loanId, loan.classification(),
         decision.classification(), cause, causeRef, requestedBy, decision.matchedRules(), decision.reason());
@@ -117,7 +128,7 @@ public class RiskClassificationService {
       monitoring.reschedule(loanId);
     }
     listeners.get().forEach(listener -> listener.classificationChanged(loanId, loan.classification(),
-        decision.classification(), clock.today()));
+        decision.classification(), businessDate));
     return decision.classification();
   }
 

@@ -5,6 +5,7 @@ import static com.smeloanflow.process.PostLoanCheckProcess.Elements.TASK_CHECK_R
 import static com.smeloanflow.process.PostLoanMonitoringProcess.Elements.END_MONITORING_ENDED;
 import static com.smeloanflow.process.PostLoanMonitoringProcess.Elements.TIMER_PERIODIC_CHECK_DUE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.smeloanflow.platform.BusinessClock;
@@ -87,6 +88,24 @@ class MonitoringLedgerProcessTest extends AbstractIntegrationTest {
     assertThat(cured.classification()).isEqualTo(Classification.NORMAL);
     assertThat(cured.rhythm()).isEqualTo("QUARTERLY");
     assertThat(loans.standing(loan.loanId()).orElseThrow().classification()).isEqualTo(Classification.NORMAL);
+  }
+
+  @Test
+  void theReviewALoanFallingOverdueCausesIsDatedTheDayItFellOverdueNotTheDayTheCloseRan() {
+    MonitoringScenario loan = loanInAnEra();
+    LocalDate firstDue = disbursed.plusMonths(1);
+
+    loan.closeOn(firstDue);
+
+    assertThat(loans.classificationHistory(loan.loanId())).as("the loan view's history, newest first")
+        .extracting(ClassificationChange::source, ClassificationChange::businessDate, ClassificationChange::classification)
+        .startsWith(
+            tuple(ClassificationChange.RISK_REVIEW, firstDue, Classification.SPECIAL_MENTION),
+            tuple(ClassificationChange.DPD_FLOOR, firstDue, Classification.SPECIAL_MENTION));
+    assertThat(monitoring.view(loan.loanId()).classificationHistory().get(0)).satisfies(change -> {
+      assertThat(change.cause()).isEqualTo("FLOOR_CHANGE");
+      assertThat(change.businessDate()).isEqualTo(firstDue);
+    });
   }
 
   @Test
