@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * Monitoring's ear on the ledger, in the ledger's transaction: a changed days-past-due floor makes the
  * classification table decide again (so a repaid arrear lowers the classification and a loan falling
- * overdue joins the watch list); a loan settled or written off ends its monitoring. Loans not under
+ * overdue joins the watch list); a loan settled or written off ends its monitoring, a settled loan's
+ * classification ending at 正常 (no credit risk is left; a written-off loan keeps its own). Loans not under
  * monitoring are left alone.
  */
 @Component
@@ -38,7 +39,10 @@ public class MonitoringLedgerListener implements LoanLifecycleListener {
 
   @Override
   public void settled(LocalDate businessDate, List<String> loanIds) {
-    loanIds.forEach(loanId -> monitoring.loanClosed(loanId, LoanAccount.SETTLED, businessDate));
+    loanIds.forEach(loanId -> {
+      classification.loanSettled(loanId, businessDate);
+      monitoring.loanClosed(loanId, LoanAccount.SETTLED, businessDate);
+    });
   }
 
   @Override

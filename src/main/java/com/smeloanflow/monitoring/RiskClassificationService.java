@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -80,7 +81,9 @@ public class RiskClassificationService {
 
   /** What made the table decide again. */
   public enum Cause {
-    FIRST_CHECK, CHECK, SIGNAL, FLOOR_CHANGE, RECLASSIFICATION
+    FIRST_CHECK, CHECK, SIGNAL, FLOOR_CHANGE, RECLASSIFICATION,
+    /** The daily close settled the loan: no credit risk is left, the classification ends at 正常 (not the table). */
+    LOAN_SETTLED
   }
 
   /**
@@ -130,6 +133,26 @@ public class RiskClassificationService {
     listeners.get().forEach(listener -> listener.classificationChanged(loanId, loan.classification(),
         decision.classification(), businessDate));
     return decision.classification();
+  }
+
+  /**
+   * The daily close of {@code businessDate} settled the loan (结清): nothing is owed, so no credit risk is left and its
+   * classification ends at 正常, as servicing's does; the change is kept with the reason (the facts the table read, open
+   * signals and checks, are cancelled as monitoring ends). A loan not under monitoring, or 正常 already, is left alone.
+   */
+  public void loanSettled(String loanId, LocalDate businessDate) {
+    Optional<MonitoredLoan> found = monitored.lock(loanId).filter(MonitoredLoan::monitoring);
+    if (found.isEmpty() || found.get().classification() == Classification.NORMAL) {
+      return;
+    }
+    MonitoredLoan loan = found.get();
+    classifications.insertChange(loanId, new RiskClassificationChange(businessDate, Cause.LOAN_SETTLED.name(), null,
+        Classification.NORMAL, loan.classification(), Map.of(), List.of(),
+        "贷款已于 " + businessDate + " 结清, 不再承担信用风险, 风险分类终止为正常", "system", "system", clock.now()));
+    monitored.classify(loanId, Classification.NORMAL, false);
+    log.info("Loan {}: classification {} -> NORMAL (settled on {})", loanId, loan.classification(), businessDate);
+    listeners.get().forEach(listener -> listener.classificationChanged(loanId, loan.classification(),
+        Classification.NORMAL, businessDate));
   }
 
   /** The table's inputs now: signals and findings before an approved reclassification no longer count. */

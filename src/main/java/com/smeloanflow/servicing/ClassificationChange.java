@@ -7,7 +7,8 @@ import java.time.LocalDate;
  *
  * @param businessDate   the business date of the change
  * @param source         who classified: {@code DPD_FLOOR} for the daily close's regulatory minimum, {@code RISK_REVIEW}
- *                       for the post-loan risk review (its own level; the loan takes the strictest)
+ *                       for the post-loan risk review (its own level; the loan takes the strictest), {@code SETTLEMENT}
+ *                       for the close that settled the loan (its classification ends at 正常), {@code RENEWAL}
  * @param classification the new classification
  * @param previous       the one before
  * @param daysPastDue    days past due at the change
@@ -22,4 +23,9 @@ public record ClassificationChange(LocalDate businessDate, String source, Classi
   public static final String RISK_REVIEW = "RISK_REVIEW";
   /** A renewal without repaying principal (无还本续贷) opened the loan: kept 正常, not a restructuring. */
   public static final String RENEWAL = "RENEWAL";
+  /**
+   * The daily close settled the loan (结清): nothing is owed, no credit risk is left, so its classification ends at 正常
+   * (the risk review's level too); what it was before stays in the history.
+   */
+  public static final String SETTLEMENT = "SETTLEMENT";
 }

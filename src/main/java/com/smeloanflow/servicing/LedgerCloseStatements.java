@@ -96,6 +96,9 @@ final class LedgerCloseStatements {
   }
 
   /** What one chunk did; {@code settled} are the loans it settled, {@code floorChanges} the loans whose floor moved. */
+  /** The history's reason when settlement ends a loan's classification. */
+  static final String SETTLED_REASON = "贷款已结清, 不再承担信用风险, 风险分类终止为正常";
+
   record ChunkResult(int loans, int overdue, BigDecimal penalty, int classifications, List<String> settled,
       List<LoanLifecycleListener.FloorChange> floorChanges) {}
 
@@ -220,7 +223,18 @@ final class LedgerCloseStatements {
           .list()
           .forEach(d -> defaults.record((String) d[0],
               new InternalDefault((LocalDate) d[1], (BigDecimal) d[2], InternalDefaultStatus.SETTLED), now));
-      jdbc.sql("UPDATE loan_account SET status = 'SETTLED', closed_on = :day WHERE loan_id IN (:settled)")
+      // A settled loan carries no credit risk any more: its five-tier classification ends at 正常, the risk review's
+      // level with it (monitoring ends too), and the change is kept in its history.
+      jdbc.sql("""
+          INSERT INTO loan_classification (loan_id, business_date, source, classification, previous_classification,
+            days_past_due, reason, recorded_at)
+          SELECT loan_id, :day, :source, 'NORMAL', classification, days_past_due, :reason, :now FROM loan_account
+          WHERE loan_id IN (:settled) AND classification <> 'NORMAL'""")
+          .param("day", day).param("settled", settled).param("source", ClassificationChange.SETTLEMENT)
+          .param("reason", SETTLED_REASON).param("now", Timestamp.from(now)).update();
+      jdbc.sql("UPDATE loan_account SET status = 'SETTLED', closed_on = :day, classification = 'NORMAL',"
+              + " review_classification = CASE WHEN review_classification IS NULL THEN NULL ELSE 'NORMAL' END"
+              + " WHERE loan_id IN (:settled)")
           .param("day", day).param("settled", settled).update();
     }
     return new ChunkResult(loans, overdue, penalty.setScale(2), classifications, settled, floorChanges);

@@ -150,6 +150,56 @@ class MonitoringLedgerProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void aSettledLoanIsNoLongerOnTheWatchListItsClassificationEndsAtNormalWithTheChangeKept() {
+    MonitoringScenario loan = loanInAnEra();
+    loan.report("remote-verifier", MonitoringScenario.signal("GONE-" + loan.loanId(), "CONTROLLER_UNREACHABLE",
+        "实际控制人电话停机", null));
+    assertThat(loans.standing(loan.loanId()).orElseThrow().classification()).isEqualTo(Classification.SPECIAL_MENTION);
+    LocalDate payoffDay = disbursed.plusDays(20);
+
+    repay(loan, RepaymentAllocator.payoffAmount(loans.ledger(loan.loanId()), payoffDay), payoffDay);
+    loan.closeOn(payoffDay);
+
+    var standing = loans.standing(loan.loanId()).orElseThrow();
+    assertThat(standing.status()).isEqualTo(LoanAccount.SETTLED);
+    assertThat(standing.classification()).as("the loan view of a settled loan").isEqualTo(Classification.NORMAL);
+    // (the signal's review is dated today, the era's settlement decades ago: found by its source, not its place)
+    assertThat(loans.classificationHistory(loan.loanId()))
+        .filteredOn(change -> change.source().equals(ClassificationChange.SETTLEMENT)).singleElement().satisfies(change -> {
+      assertThat(change.businessDate()).isEqualTo(payoffDay);
+      assertThat(change.previous()).isEqualTo(Classification.SPECIAL_MENTION);
+      assertThat(change.classification()).isEqualTo(Classification.NORMAL);
+      assertThat(change.reason()).contains("贷款已结清");
+    });
+    MonitoringView ended = monitoring.view(loan.loanId());
+    assertThat(ended.classification()).isEqualTo(Classification.NORMAL);
+    assertThat(ended.watchListed()).isFalse();
+    assertThat(ended.classificationHistory().get(0)).satisfies(change -> {
+      assertThat(change.cause()).isEqualTo("LOAN_SETTLED");
+      assertThat(change.businessDate()).isEqualTo(payoffDay);
+      assertThat(change.classification()).isEqualTo(Classification.NORMAL);
+    });
+  }
+
+  @Test
+  void aLoanPaidOffWhileOverdueIsSettledNormalInTheLoanViewAsInTheMonitoringView() {
+    MonitoringScenario loan = loanInAnEra();
+    LocalDate firstDue = disbursed.plusMonths(1);
+    loan.closeOn(firstDue.plusDays(2));
+    assertThat(loans.standing(loan.loanId()).orElseThrow().classification()).isEqualTo(Classification.SPECIAL_MENTION);
+    LocalDate payoffDay = firstDue.plusDays(3);
+
+    repay(loan, RepaymentAllocator.payoffAmount(loans.ledger(loan.loanId()), payoffDay), payoffDay);
+    loan.closeOn(payoffDay);
+
+    assertThat(loans.standing(loan.loanId()).orElseThrow()).satisfies(standing -> {
+      assertThat(standing.status()).isEqualTo(LoanAccount.SETTLED);
+      assertThat(standing.classification()).isEqualTo(Classification.NORMAL);
+    });
+    assertThat(monitoring.view(loan.loanId()).classification()).isEqualTo(Classification.NORMAL);
+  }
+
+  @Test
   void writeOffEndsMonitoringAndCancelsTheOpenChecks() {
     MonitoringScenario loan = loanInAnEra();
     loan.report("remote-verifier", MonitoringScenario.signal("NEWS-" + loan.loanId(), "NEGATIVE_NEWS", "企业停业传闻", null));
