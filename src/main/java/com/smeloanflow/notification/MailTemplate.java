@@ -41,6 +41,16 @@ public enum MailTemplate {
   LOAN_CALLED_IN("loan-called-in", MailCaseType.LOAN),
   /** To the borrower of a loan the daily close settled (servicing, 结清). */
   LOAN_SETTLED("loan-settled", MailCaseType.LOAN),
+  /**
+   * To the borrower whose repayment core banking reversed (servicing, 还款冲正, e.g. a bounced payment): what was
+   * reversed, what is owed now and by when.
+   */
+  REPAYMENT_REVERSED("repayment-reversed", MailCaseType.LOAN),
+  /**
+   * To the borrower of a settled loan a reversed repayment reopened (servicing): as {@link #REPAYMENT_REVERSED}, and the
+   * settlement notice no longer holds.
+   */
+  LOAN_REOPENED("loan-reopened", MailCaseType.LOAN),
   /** To a borrower whose loan qualifies for renewal without repaying principal (renewal): apply by the date given. */
   RENEWAL_OFFERED("renewal-offered", MailCaseType.LOAN),
   /** To a borrower whose renewal application was declined (renewal): the old loan runs to maturity. */

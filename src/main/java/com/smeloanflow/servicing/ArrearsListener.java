@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * What the ledger tells those who act on it (collections, a later stage, without servicing depending
- * on it; servicing's own borrower notices): the daily close's overdue and settled loans, and a
- * repayment that cleared a loan's arrears. Called inside the ledger's transaction, so what the
+ * on it; servicing's own borrower notices): the daily close's overdue and settled loans, a
+ * repayment that cleared a loan's arrears, and a reversed one. Called inside the ledger's transaction, so what the
  * listener does is kept or rolled back with the ledger change.
  */
 public interface ArrearsListener {
@@ -19,6 +19,14 @@ public interface ArrearsListener {
 
   /** A repayment cleared everything overdue on the loan. */
   void arrearsCleared(String loanId, String transactionId, LocalDate valueDate);
+
+  /**
+   * Core banking reversed a repayment of the loan (a bounced payment): what it paid is owed again. Once per repayment
+   * (a reversal reported again calls nobody).
+   *
+   * @param reopened the loan was settled and is active again
+   */
+  default void repaymentReversed(String loanId, String transactionId, boolean reopened) {}
 
   /**
    * The daily close of {@code businessDate} settled these loans (结清: nothing left to pay), one chunk

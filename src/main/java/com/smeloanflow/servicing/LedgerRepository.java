@@ -88,11 +88,11 @@ public class LedgerRepository {
         .param("outstanding", LoanBalances.of(lines).outstandingPrincipal()).param("loanId", loanId).update();
   }
 
-  /** A settled loan a reversal re-opened is active again. */
-  public void reopen(String loanId) {
-    jdbc.sql("UPDATE loan_account SET status = :active, closed_on = NULL WHERE loan_id = :loanId AND status = :settled")
+  /** A settled loan a reversal re-opened is active again: true when it was settled. */
+  public boolean reopen(String loanId) {
+    return jdbc.sql("UPDATE loan_account SET status = :active, closed_on = NULL WHERE loan_id = :loanId AND status = :settled")
         .param("active", LoanAccount.ACTIVE).param("settled", LoanAccount.SETTLED).param("loanId", loanId)
-        .update();
+        .update() == 1;
   }
 
   /**

@@ -71,6 +71,21 @@ public class RepaymentRepository {
         .param("loanId", loanId).query((rs, row) -> repayment(rs)).list().stream().map(this::withAllocations).toList();
   }
 
+  /** A reversed repayment as the borrower's mail names it. */
+  public record Reversed(String transactionId, BigDecimal amount, LocalDate valueDate) {}
+
+  /** The loan's repayment reversed last, if any (one indexed read: every mail of a loan asks). */
+  public Optional<Reversed> lastReversed(String loanId) {
+    return jdbc.sql("""
+        SELECT transaction_id, amount, value_date FROM loan_repayment WHERE loan_id = :loanId AND status = :reversed
+        ORDER BY reversed_at DESC, sequence_no DESC LIMIT 1
+        """)
+        .param("loanId", loanId).param("reversed", StoredRepayment.REVERSED)
+        .query((rs, row) -> new Reversed(rs.getString("transaction_id"), rs.getBigDecimal("amount"),
+            rs.getObject("value_date", LocalDate.class)))
+        .optional();
+  }
+
   /** Whether a repayment applied after this one is still posted. */
   public boolean postedAfter(String loanId, long sequenceNo) {
     return jdbc.sql("""

@@ -29,7 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Safe to repeat: the transaction id is core banking's idempotency key. The same id with the
  * same loan, amount and value date answers with the repayment already applied; with anything else
  * it is refused (409). Repayments of one loan apply one at a time (the loan's row is locked), so
- * concurrent replays store one repayment. Bad input is refused before anything is stored.
+ * concurrent replays store one repayment. Bad input is refused before anything is stored. A reversal mails the
+ * borrower (queued in the outbox with the reversal, so a mail outage never holds it up); a reversal reported again
+ * answers with the first and mails nothing.
  */
 @Service
 public class RepaymentService {
@@ -44,7 +46,7 @@ public class RepaymentService {
   private final ObjectProvider<ArrearsListener> listeners;
   private final RepaymentAllocator allocator = new RepaymentAllocator();
 
-  // The listeners (collections) use this service too: looked up when a repayment clears arrears.
+  // The listeners (collections) use this service too: looked up when a repayment clears arrears or is reversed.
 
   public RepaymentService(LedgerRepository ledger, RepaymentRepository repayments, AllocationRules rules,
       BusinessClock clock, ObjectProvider<ArrearsListener> listeners) {
@@ -138,10 +140,14 @@ public class RepaymentService {
     List<LedgerLine> after = allocator.reverse(ledger.lines(command.loanId()), repayment.allocations(),
         repayments.scheduleBefore(command.transactionId()), clock.today());
     ledger.save(command.loanId(), after);
-    ledger.reopen(command.loanId());
+    boolean reopened = ledger.reopen(command.loanId());
     repayments.markReversed(command.transactionId(), command.reason().trim(), command.reversedBy(), clock.now());
-    log.info("Loan {}: repayment {} of {} CNY reversed by {} ({}): what it paid is owed again", command.loanId(),
-        command.transactionId(), repayment.amount().toPlainString(), command.reversedBy(), command.reason().trim());
+    // Heard in this transaction (servicing's ReversalNotice queues the borrower's mail); a reversal reported again is
+    // answered above and calls nobody.
+    listeners.orderedStream().forEach(l -> l.repaymentReversed(command.loanId(), command.transactionId(), reopened));
+    log.info("Loan {}: repayment {} of {} CNY reversed by {} ({}): what it paid is owed again{}", command.loanId(),
+        command.transactionId(), repayment.amount().toPlainString(), command.reversedBy(), command.reason().trim(),
+        reopened ? ", the settled loan is active again" : "");
     return new Receipt(repayments.find(command.transactionId()).orElseThrow(), false);
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.smeloanflow.notification.MailCaseType;
 import com.smeloanflow.notification.MailOutbox;
+import com.smeloanflow.notification.MailStatus;
 import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.notification.OutboxMail;
 import com.smeloanflow.platform.BusinessClock;
@@ -200,6 +201,42 @@ class DailyCloseTest extends AbstractIntegrationTest {
     // The late payoff first cured its collection case (the borrower is told the arrears are cleared), then settled it.
     assertThat(outbox.mailsOf(MailCaseType.LOAN, defaulted.loanId())).extracting(OutboxMail::template)
         .containsExactly(MailTemplate.ARREARS_CLEARED, MailTemplate.LOAN_SETTLED);
+  }
+
+  @Test
+  void aBouncedPayoffReopensTheSettledLoanAndTellsTheBorrowerWhatIsOwedOnceEvenWhenReportedAgainAndTheMailServerIsDown() {
+    LoanAccount loan = loan();
+    String payoff = "TX-BOUNCE-" + loan.loanId();
+    repayments.receive(new ReceiveRepayment(loan.loanId(), payoff, new BigDecimal("100362.50"), disbursed.plusDays(5),
+        "core-banking"));
+    dailyClose.close(firstDue);
+    assertThat(standing(loan).status()).isEqualTo(LoanAccount.SETTLED);
+    mailServer.stop();
+
+    repayments.reverse(new ReverseRepayment(loan.loanId(), payoff, "退票: 付款账户余额不足, 柜员张三核实", "core-banking"));
+    repayments.reverse(new ReverseRepayment(loan.loanId(), payoff, "退票: 付款账户余额不足, 柜员张三核实", "core-banking"));
+
+    assertThat(standing(loan).status()).as("the reversal is not held up by the mail server").isEqualTo(LoanAccount.ACTIVE);
+    List<OutboxMail> mails = outbox.mailsOf(MailCaseType.LOAN, loan.loanId());
+    assertThat(mails).extracting(OutboxMail::template).as("the settlement notice, then one reopening notice however often"
+        + " core banking reports the reversal").containsExactly(MailTemplate.LOAN_SETTLED, MailTemplate.LOAN_REOPENED);
+    OutboxMail reopened = mails.get(1);
+    assertThat(reopened.status()).isEqualTo(MailStatus.PENDING);
+    assertThat(reopened.recipient()).isEqualTo(applications.get(loan.applicationId()).legalRepEmail());
+    assertThat(reopened.subject()).contains("还款已冲正", "贷款恢复为未结清", loan.loanId());
+    // Everything fell due in the era, long before today: all of it is overdue, to repay at once.
+    BigDecimal owed = repayments.payoffAmount(loan.loanId(), clock.today());
+    assertThat(reopened.body()).contains(
+        "于 " + disbursed.plusDays(5) + " 归还的人民币 100362.50 元（交易流水 " + payoff + "）未能实际入账，已被冲正",
+        "结清通知不再有效",
+        "逾期应还：人民币 " + owed.toPlainString() + " 元（最早一期应还日 " + firstDue + "），请立即归还",
+        "尚欠本金：人民币 100000.00 元");
+    assertThat(reopened.body()).as("core banking's note is the bank's, not the borrower's").doesNotContain("柜员", "退票");
+
+    mailServer.start();
+    moveClockBy(Duration.ofMinutes(1).plusSeconds(1)); // the outbox's first back-off
+    dispatchMails(loan.loanId());
+    assertThat(outbox.get(reopened.id()).status()).isEqualTo(MailStatus.SENT);
   }
 
   /**

@@ -3,6 +3,9 @@ package com.smeloanflow.servicing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.smeloanflow.notification.MailCaseType;
+import com.smeloanflow.notification.MailOutbox;
+import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
@@ -27,6 +30,7 @@ class RepaymentApiTest extends AbstractIntegrationTest {
 
   @Autowired LoanAccountService loans;
   @Autowired BusinessClock clock;
+  @Autowired MailOutbox outbox;
 
   private LoanAccount loan;
 
@@ -215,6 +219,27 @@ class RepaymentApiTest extends AbstractIntegrationTest {
         "{\"reason\": \"退票\"}").status()).isEqualTo(404);
     assertThat(api.post("/api/loans/" + loan.loanId() + "/repayments/" + transaction + "/reversal", CORE_BANKING,
         "{}").status()).isEqualTo(400);
+  }
+
+  @Test
+  void theBorrowerOfAnActiveLoanIsToldOnceThatTheRepaymentBouncedAndWhatIsDueByWhen() {
+    String transaction = transactionId();
+    repay(loan.loanId(), body(transaction, "8530.99", clock.today()));
+    LedgerLine first = loans.ledger(loan.loanId()).get(0);
+
+    reverse(transaction);
+    reverse(transaction);
+
+    assertThat(outbox.mailsOf(MailCaseType.LOAN, loan.loanId())).singleElement().satisfies(mail -> {
+      assertThat(mail.template()).isEqualTo(MailTemplate.REPAYMENT_REVERSED);
+      assertThat(mail.recipient()).isEqualTo(applications.get(loan.applicationId()).legalRepEmail());
+      assertThat(mail.subject()).contains("还款已冲正", loan.loanId()).doesNotContain("未结清");
+      assertThat(mail.body()).contains(
+          "于 " + clock.today() + " 归还的人民币 8530.99 元（交易流水 " + transaction + "）未能实际入账，已被冲正",
+          "下一期应还：人民币 8530.99 元，还款日 " + first.dueDate() + "。",
+          "尚欠本金：人民币 100000.00 元");
+      assertThat(mail.body()).doesNotContain("逾期应还", "结清通知", "余额不足");
+    });
   }
 
   @Test
