@@ -41,9 +41,11 @@ public class CreditLineController {
   @GetMapping(produces = "application/json")
   @Operation(summary = "The credit line",
       description = "Limit, used (outstanding principal of the drawdowns, from the servicing ledger), reserved (drawdown"
-          + " requests core banking has not answered yet, listed in pendingDrawdowns), available (limit − used − reserved),"
-          + " status (ACTIVE, FROZEN, EXPIRED, CLOSED), validity and the drawdowns. The channel, central staff and the"
-          + " line's own branch.")
+          + " requests core banking has not answered yet, listed in pendingDrawdowns), available (limit − used − reserved,"
+          + " never below 0.00), overLimit (used + reserved − limit, never below 0.00: what is drawn above the limit, e.g."
+          + " when a repayment bounced after its principal was drawn again; while it is above 0.00 nothing can be drawn"
+          + " until the borrower repays more than it), status (ACTIVE, FROZEN, EXPIRED, CLOSED), validity and the"
+          + " drawdowns. The channel, central staff and the line's own branch.")
   @ApiResponse(responseCode = "200", description = "The line")
   @ApiResponse(responseCode = "403", description = "A line of another branch", content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "404", description = "No such line", content = @Content(mediaType = "application/problem+json"))
@@ -63,7 +65,8 @@ public class CreditLineController {
           + " drawdown and posts nothing; with another amount or term 422.")
   @ApiResponse(responseCode = "201", description = "Drawn: the drawdown with its loan id")
   @ApiResponse(responseCode = "200", description = "The same request again: the first drawdown, nothing posted")
-  @ApiResponse(responseCode = "400", description = "A bad field, the amount above the available limit, or a term past"
+  @ApiResponse(responseCode = "400", description = "A bad field, the amount above the available limit"
+      + " (EXCEEDS_AVAILABLE), the line drawn above its limit (OVER_LIMIT, naming the excess to repay first), or a term past"
       + " the validity (application/problem+json naming it); nothing stored", content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "404", description = "No such line", content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "409", description = "The line is frozen, expired, closed or past its validity; nothing stored",

@@ -212,6 +212,15 @@ public class CreditLineService {
   }
 
   /**
+   * Over limit = used − limit, never below 0 ({@code used} with what pending requests reserve): what is drawn above the
+   * limit. A line is drawn within its limit, but a repayment reversed after its principal was drawn again (a bounced
+   * payment) puts the principal back.
+   */
+  public static BigDecimal overLimit(CreditLine line, BigDecimal used) {
+    return used.subtract(line.limit()).max(BigDecimal.ZERO).setScale(2);
+  }
+
+  /**
    * Draws on the line: one core banking posting (key: line id and request id, so a retry after a lost answer
    * is posted once), the drawdown's own loan account with its schedule, post-loan monitoring started. The
    * same request id again answers with the first drawdown and posts nothing.
@@ -362,8 +371,15 @@ public class CreditLineService {
       violations.add(new FieldViolation("termMonths", "BEYOND_LINE_VALIDITY",
           "借款到期日 " + maturity + " 晚于额度有效期 " + line.validUntil() + ", 请缩短期限"));
     }
-    BigDecimal available = available(line, drawnOrReserved(line.lineId()));
-    if (command.amount().compareTo(available) > 0) {
+    BigDecimal drawnOrReserved = drawnOrReserved(line.lineId());
+    BigDecimal overLimit = overLimit(line, drawnOrReserved);
+    BigDecimal available = available(line, drawnOrReserved);
+    if (overLimit.signum() > 0) {
+      // No amount fits: say why, and what the borrower must repay first (the channel shows it).
+      violations.add(new FieldViolation("amount", "OVER_LIMIT", "额度已超用 " + overLimit.toPlainString() + " 元 (已用及预留 "
+          + drawnOrReserved.toPlainString() + " 元, 额度 " + line.limit().toPlainString() + " 元), 可用额度为 0; 还款超过 "
+          + overLimit.toPlainString() + " 元后方可提款"));
+    } else if (command.amount().compareTo(available) > 0) {
       violations.add(new FieldViolation("amount", "EXCEEDS_AVAILABLE",
           "提款金额超过可用额度 " + available.toPlainString() + " 元"));
     }

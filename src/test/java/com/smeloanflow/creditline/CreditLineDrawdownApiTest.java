@@ -260,6 +260,41 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void aBouncedRepaymentAfterARedrawShowsTheLineOverItsLimitAndADrawdownIsRefusedSayingWhatToRepay() {
+    String loanId = draw(requestId(), "1000000.00", 12).json().get("loanId").asText();
+    String repayment = "CB-" + UUID.randomUUID();
+    assertThat(api.post("/api/loans/" + loanId + "/repayments", "core-banking", "{\"transactionId\":\"" + repayment
+        + "\",\"amount\":400000.00,\"valueDate\":\"" + clockToday() + "\"}").status()).isEqualTo(201);
+    String redrawn = line().get("available").decimalValue().toPlainString();
+    assertThat(draw(requestId(), redrawn, 6).status()).as("the repaid principal drawn again").isEqualTo(201);
+    assertThat(line().get("overLimit").decimalValue()).isEqualByComparingTo("0.00");
+
+    Response bounced = api.post("/api/loans/" + loanId + "/repayments/" + repayment + "/reversal", "core-banking",
+        "{\"reason\": \"退票\"}");
+    assertThat(bounced.status()).as(bounced.body()).isEqualTo(200);
+
+    JsonNode line = line();
+    BigDecimal used = line.get("used").decimalValue();
+    BigDecimal over = used.subtract(new BigDecimal("1000000.00"));
+    assertThat(over).as("the bounced principal is owed again on the first drawdown").isPositive();
+    assertThat(line.get("limit").decimalValue()).isEqualByComparingTo("1000000.00");
+    assertThat(line.get("available").decimalValue()).isEqualByComparingTo("0.00");
+    assertThat(line.get("overLimit").decimalValue()).as("what is drawn above the limit").isEqualByComparingTo(over);
+    assertThat(api.get("/api/lines/" + lineId, "zy001-acceptor").json().get("overLimit").decimalValue())
+        .as("branch staff read it too").isEqualByComparingTo(over);
+
+    Response refused = draw(requestId(), "1.00", 6);
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    JsonNode error = refused.json().get("errors").get(0);
+    assertThat(error.get("field").asText()).isEqualTo("amount");
+    assertThat(error.get("code").asText()).isEqualTo("OVER_LIMIT");
+    assertThat(error.get("message").asText()).contains("额度已超用 " + over.toPlainString() + " 元",
+        "还款超过 " + over.toPlainString() + " 元后方可提款");
+    assertThat(drawdownsStored()).isEqualTo(2);
+  }
+
+  @Test
   void concurrentDrawdownsNeverExceedTheLimit() throws InterruptedException {
     List<Response> answers = Concurrently.run(8, () -> draw(requestId(), "300000.00", 12));
 

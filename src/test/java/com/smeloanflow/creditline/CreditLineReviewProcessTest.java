@@ -211,8 +211,12 @@ class CreditLineReviewProcessTest extends AbstractIntegrationTest {
     api.post("/api/loans/" + loanId + "/signals", "core-banking", "{\"eventId\":\"NEWS-" + UUID.randomUUID()
         + "\",\"signalType\":\"NEGATIVE_NEWS\",\"observedOn\":\"" + clock.today() + "\",\"summary\":\"主要客户流失\"}");
     reachAnniversary(1);
+    Task task = reviewTask();
+    assertThat(taskService.getVariablesLocal(task.getId())).as("the form says the line is drawn above its limit")
+        .containsEntry("creditLimit", "150000.00").containsEntry("usedAmount", "200000.00")
+        .containsEntry("overLimitAmount", "50000.00");
 
-    completeAs(CUSTOMER_MANAGER, reviewTask().getId(), Map.of("decidedOutcome", "REDUCE", "decidedLimit", "100000.00",
+    completeAs(CUSTOMER_MANAGER, task.getId(), Map.of("decidedOutcome", "REDUCE", "decidedLimit", "100000.00",
         "decisionReason", "压降至10万元"));
     executeDueJobs(review.getId());
 
