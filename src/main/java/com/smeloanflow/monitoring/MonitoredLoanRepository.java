@@ -70,6 +70,18 @@ public class MonitoredLoanRepository {
         .param("closure", closure).param("on", on).param("loanId", loanId).update();
   }
 
+  /** Monitoring of an ended loan starts again (a reversal reopened it): its checks, signals and history stay. */
+  public void restart(String loanId, String processInstanceId, Classification classification, boolean watchListed, LocalDate on) {
+    jdbc.sql("""
+        UPDATE monitored_loan SET status = :monitoring, process_instance_id = :instance, classification = :classification,
+          watch_listed = :watch, closure = NULL, closed_on = NULL, ended_at = NULL, next_check_due = NULL, started_on = :on
+        WHERE loan_id = :loanId AND status = :ended
+        """)
+        .param("monitoring", MonitoredLoan.MONITORING).param("instance", processInstanceId)
+        .param("classification", classification.name()).param("watch", watchListed).param("on", on)
+        .param("ended", MonitoredLoan.ENDED).param("loanId", loanId).update();
+  }
+
   public void ended(String loanId, Instant at) {
     jdbc.sql("UPDATE monitored_loan SET status = :ended, next_check_due = NULL, ended_at = :at WHERE loan_id = :loanId")
         .param("ended", MonitoredLoan.ENDED).param("at", Timestamp.from(at)).param("loanId", loanId).update();

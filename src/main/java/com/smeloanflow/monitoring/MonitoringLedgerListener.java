@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
  * Monitoring's ear on the ledger, in the ledger's transaction: a changed days-past-due floor makes the
  * classification table decide again (so a repaid arrear lowers the classification and a loan falling
  * overdue joins the watch list); a loan settled or written off ends its monitoring, a settled loan's
- * classification ending at 正常 (no credit risk is left; a written-off loan keeps its own). Loans not under
- * monitoring are left alone.
+ * classification ending at 正常 (no credit risk is left; a written-off loan keeps its own); a settled loan a
+ * reversed repayment reopened is monitored again. Loans not under monitoring are left alone.
  */
 @Component
 public class MonitoringLedgerListener implements LoanLifecycleListener {
@@ -43,6 +43,11 @@ public class MonitoringLedgerListener implements LoanLifecycleListener {
       classification.loanSettled(loanId, businessDate);
       monitoring.loanClosed(loanId, LoanAccount.SETTLED, businessDate);
     });
+  }
+
+  @Override
+  public void reopened(String loanId, LocalDate businessDate) {
+    monitoring.loanReopened(loanId);
   }
 
   @Override

@@ -41,10 +41,13 @@ public class PostLoanMonitoringService {
   private final BusinessClock clock;
   private final RuntimeService runtime;
   private final ManagementService management;
+  private final PostLoanMonitoringStarter starter;
 
   public PostLoanMonitoringService(MonitoredLoanRepository monitored, CheckRepository checks, SignalRepository signals,
       ClassificationRepository classifications, LoanAccountService loans, ExternalDataService externalData,
-      MonitoringPolicy policy, BusinessClock clock, RuntimeService runtime, ManagementService management) {
+      MonitoringPolicy policy, BusinessClock clock, RuntimeService runtime, ManagementService management,
+      PostLoanMonitoringStarter starter) {
+    this.starter = starter;
     this.monitored = monitored;
     this.checks = checks;
     this.signals = signals;
@@ -59,17 +62,26 @@ public class PostLoanMonitoringService {
 
   /**
    * Puts a disbursed loan under monitoring, with the external data it was granted on as the measure of
-   * later signals; a loan already enrolled is left as it is.
+   * later signals; a loan already enrolled is left as it is, unless its monitoring ended and the loan is on the books
+   * again (a reversal reopened it): then this instance monitors it again, with its earlier checks and history kept.
    *
    * @throws LoanNotFoundException no such loan
    */
   public MonitoredLoan enrol(String loanId, String processInstanceId) {
     Optional<MonitoredLoan> enrolled = monitored.find(loanId);
+    LoanAccount loan = loans.find(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
+    LoanStanding standing = loans.standing(loanId).orElseThrow();
+    if (enrolled.isPresent() && !enrolled.get().monitoring() && standing.active()) {
+      // a settled loan a reversed repayment reopened: monitored again by this instance, from its standing now
+      monitored.restart(loanId, processInstanceId, standing.classification(), standing.classification() != Classification.NORMAL,
+          clock.today());
+      log.info("Loan {}: post-loan monitoring started again ({}), the loan is on the books again (was {} on {})", loanId,
+          processInstanceId, enrolled.get().closure(), enrolled.get().closedOn());
+      return monitored.find(loanId).orElseThrow();
+    }
     if (enrolled.isPresent()) {
       return enrolled.get();
     }
-    LoanAccount loan = loans.find(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
-    LoanStanding standing = loans.standing(loanId).orElseThrow();
     ExternalBaseline baseline = externalData.findSnapshot(loan.applicationId())
         .map(data -> ExternalBaseline.of(data.registration(), data.tax(), data.bureau(), data.court(), data.flows()))
         .orElseGet(ExternalBaseline::unknown);
@@ -137,6 +149,19 @@ public class PostLoanMonitoringService {
     monitored.closed(loanId, closure, businessDate);
     runtime.createMessageCorrelation(PostLoanMonitoringProcess.Messages.LOAN_CLOSED)
         .processInstanceId(loan.get().processInstanceId()).correlateAllWithResult();
+  }
+
+  /**
+   * A reversed repayment reopened the settled loan: its monitoring, ended at settlement, starts again (a new instance,
+   * whose first check looks at the loan afresh). A loan never monitored is left alone; one whose monitoring still runs
+   * needs nothing.
+   */
+  public void loanReopened(String loanId) {
+    Optional<MonitoredLoan> loan = monitored.find(loanId);
+    if (loan.isEmpty() || loan.get().monitoring()) {
+      return;
+    }
+    starter.start(loanId);
   }
 
   /** Ends monitoring: open checks, signals and a pending reclassification are cancelled. */

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * What a later stage (post-loan monitoring, accountability) hears of a loan's life on the ledger, without
  * servicing depending on it: the opening of its account, the daily close's changes of the days-past-due
- * floor and the loans it settled, and a write-off. Called inside the ledger's transaction (the opening,
+ * floor and the loans it settled, a settled loan a reversal reopened, and a write-off. Called inside the ledger's transaction (the opening,
  * the daily close's chunk, the write-off), so what the listener does is kept or rolled back with it.
  */
 public interface LoanLifecycleListener {
@@ -19,6 +19,12 @@ public interface LoanLifecycleListener {
 
   /** The daily close of {@code businessDate} settled these loans (结清; one chunk of them). */
   default void settled(LocalDate businessDate, List<String> loanIds) {}
+
+  /**
+   * A reversed repayment (a bounced payment) made the settled loan owed again on {@code businessDate}: it is back on the
+   * books. Once per reversal, in the reversal's transaction.
+   */
+  default void reopened(String loanId, LocalDate businessDate) {}
 
   /** The loan was written off (核销) on {@code businessDate}. */
   default void writtenOff(String loanId, LocalDate businessDate) {}

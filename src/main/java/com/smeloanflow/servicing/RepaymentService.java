@@ -44,17 +44,19 @@ public class RepaymentService {
   private final AllocationRules rules;
   private final BusinessClock clock;
   private final ObjectProvider<ArrearsListener> listeners;
+  private final ObjectProvider<LoanLifecycleListener> lifecycle;
   private final RepaymentAllocator allocator = new RepaymentAllocator();
 
   // The listeners (collections) use this service too: looked up when a repayment clears arrears or is reversed.
 
   public RepaymentService(LedgerRepository ledger, RepaymentRepository repayments, AllocationRules rules,
-      BusinessClock clock, ObjectProvider<ArrearsListener> listeners) {
+      BusinessClock clock, ObjectProvider<ArrearsListener> listeners, ObjectProvider<LoanLifecycleListener> lifecycle) {
     this.ledger = ledger;
     this.repayments = repayments;
     this.rules = rules;
     this.clock = clock;
     this.listeners = listeners;
+    this.lifecycle = lifecycle;
   }
 
   /** A repayment as applied, and whether this call only answered an earlier report of it. */
@@ -145,6 +147,9 @@ public class RepaymentService {
     // Heard in this transaction (servicing's ReversalNotice queues the borrower's mail); a reversal reported again is
     // answered above and calls nobody.
     listeners.orderedStream().forEach(l -> l.repaymentReversed(command.loanId(), command.transactionId(), reopened));
+    if (reopened) {
+      lifecycle.orderedStream().forEach(l -> l.reopened(command.loanId(), clock.today())); // monitoring starts again
+    }
     log.info("Loan {}: repayment {} of {} CNY reversed by {} ({}): what it paid is owed again{}", command.loanId(),
         command.transactionId(), repayment.amount().toPlainString(), command.reversedBy(), command.reason().trim(),
         reopened ? ", the settled loan is active again" : "");

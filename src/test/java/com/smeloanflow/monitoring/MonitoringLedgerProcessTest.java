@@ -9,6 +9,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.servicing.BusinessDates;
 import com.smeloanflow.servicing.Classification;
 import com.smeloanflow.servicing.ClassificationChange;
@@ -18,6 +19,7 @@ import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.ReceiveRepayment;
 import com.smeloanflow.servicing.RepaymentAllocator;
 import com.smeloanflow.servicing.RepaymentService;
+import com.smeloanflow.servicing.ReverseRepayment;
 import com.smeloanflow.servicing.WriteOffLoan;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import java.math.BigDecimal;
@@ -197,6 +199,37 @@ class MonitoringLedgerProcessTest extends AbstractIntegrationTest {
       assertThat(standing.classification()).isEqualTo(Classification.NORMAL);
     });
     assertThat(monitoring.view(loan.loanId()).classification()).isEqualTo(Classification.NORMAL);
+  }
+
+  @Test
+  void aSettledLoanAReversedPayoffReopensIsMonitoredAgainAndJoinsTheWatchListWhenItFallsOverdue() {
+    MonitoringScenario loan = loanInAnEra();
+    LocalDate payoffDay = disbursed.plusDays(20);
+    String payoff = "TX" + UUID.randomUUID().toString().substring(0, 12);
+    repayments.receive(new ReceiveRepayment(loan.loanId(), payoff,
+        RepaymentAllocator.payoffAmount(loans.ledger(loan.loanId()), payoffDay), payoffDay, "core-banking"));
+    loan.closeOn(payoffDay);
+    assertThat(monitoring.view(loan.loanId()).status()).isEqualTo(MonitoredLoan.ENDED);
+
+    repayments.reverse(new ReverseRepayment(loan.loanId(), payoff, "付款行退票", "core-banking"));
+    repayments.reverse(new ReverseRepayment(loan.loanId(), payoff, "付款行退票", "core-banking")); // reported again
+
+    assertThat(loans.standing(loan.loanId()).orElseThrow().active()).as("the loan is owed again").isTrue();
+    MonitoringView again = monitoring.view(loan.loanId());
+    assertThat(again.status()).isEqualTo(MonitoredLoan.MONITORING);
+    assertThat(again.closure()).isNull();
+    assertThat(again.checks()).as("the earlier first check is kept").isNotEmpty();
+    ProcessInstance restarted = runtimeService.createProcessInstanceQuery().processDefinitionKey(PostLoanMonitoringProcess.KEY)
+        .processInstanceBusinessKey(loan.loanId()).singleResult();
+    assertThat(restarted).as("one running monitoring instance").isNotNull();
+    assertThat(restarted.getId()).isNotEqualTo(loan.monitoring().getId());
+    assertThat(restarted).isWaitingAt(PostLoanMonitoringProcess.Elements.TASK_FIRST_POST_LOAN_CHECK);
+    assertThat(loan.report("remote-verifier", MonitoringScenario.signal("BACK-" + loan.loanId(), "NEGATIVE_NEWS", "退票后的报道",
+        null)).status()).as("signals are taken again").isEqualTo(201);
+
+    loan.closeOn(disbursed.plusMonths(1).plusDays(2));
+
+    assertThat(monitoring.view(loan.loanId()).watchListed()).as("overdue again: on the watch list").isTrue();
   }
 
   @Test
