@@ -2,6 +2,7 @@ package com.smeloanflow.processing;
 
 import com.smeloanflow.processing.source.InternalDefault;
 import com.smeloanflow.processing.source.InternalDefaultStatus;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,6 +47,21 @@ public class InternalDefaultRepository {
         .param("amount", event.amount())
         .param("status", event.status().name())
         .param("at", Timestamp.from(at))
+        .update();
+  }
+
+  /**
+   * Withdraws the latest record that this default was settled: a reversed repayment (a bounced payoff) made the loan
+   * owed again, so the enterprise's next application must not be scored as if the default were repaid. Settled again
+   * later, it is recorded again.
+   */
+  public void withdrawSettled(String creditCode, LocalDate defaultDate, BigDecimal amount) {
+    jdbc.sql("""
+        DELETE FROM internal_default_record WHERE id = (SELECT MAX(id) FROM internal_default_record
+          WHERE credit_code = :code AND default_date = :date AND amount = :amount AND status = :settled)
+        """)
+        .param("code", creditCode).param("date", defaultDate).param("amount", amount)
+        .param("settled", InternalDefaultStatus.SETTLED.name())
         .update();
   }
 

@@ -2,6 +2,7 @@ package com.smeloanflow.servicing;
 
 import com.smeloanflow.approval.RepaymentMethod;
 import com.smeloanflow.platform.SqlInLists;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -86,6 +87,19 @@ public class LedgerRepository {
             .toList());
     jdbc.sql("UPDATE loan_account SET outstanding_principal = :outstanding WHERE loan_id = :loanId")
         .param("outstanding", LoanBalances.of(lines).outstandingPrincipal()).param("loanId", loanId).update();
+  }
+
+  /** A loan's default (90 days past due): the enterprise, the day it defaulted, the principal then owed. */
+  public record Defaulted(String creditCode, LocalDate on, BigDecimal principal) {}
+
+  /** The loan's default, if it ever defaulted. */
+  public Optional<Defaulted> defaulted(String loanId) {
+    return jdbc.sql("SELECT credit_code, defaulted_on, defaulted_principal FROM loan_account WHERE loan_id = :loanId"
+            + " AND defaulted_on IS NOT NULL")
+        .param("loanId", loanId)
+        .query((rs, row) -> new Defaulted(rs.getString("credit_code"), rs.getObject("defaulted_on", LocalDate.class),
+            rs.getBigDecimal("defaulted_principal")))
+        .optional();
   }
 
   /** A settled loan a reversal re-opened is active again: true when it was settled. */

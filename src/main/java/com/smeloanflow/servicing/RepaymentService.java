@@ -1,6 +1,7 @@
 package com.smeloanflow.servicing;
 
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.processing.InternalDefaultRepository;
 import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.platform.InputHygiene;
 import com.smeloanflow.platform.InvalidFieldsException;
@@ -45,12 +46,15 @@ public class RepaymentService {
   private final BusinessClock clock;
   private final ObjectProvider<ArrearsListener> listeners;
   private final ObjectProvider<LoanLifecycleListener> lifecycle;
+  private final InternalDefaultRepository defaults;
   private final RepaymentAllocator allocator = new RepaymentAllocator();
 
   // The listeners (collections) use this service too: looked up when a repayment clears arrears or is reversed.
 
   public RepaymentService(LedgerRepository ledger, RepaymentRepository repayments, AllocationRules rules,
-      BusinessClock clock, ObjectProvider<ArrearsListener> listeners, ObjectProvider<LoanLifecycleListener> lifecycle) {
+      BusinessClock clock, ObjectProvider<ArrearsListener> listeners, ObjectProvider<LoanLifecycleListener> lifecycle,
+      InternalDefaultRepository defaults) {
+    this.defaults = defaults;
     this.ledger = ledger;
     this.repayments = repayments;
     this.rules = rules;
@@ -148,6 +152,8 @@ public class RepaymentService {
     // answered above and calls nobody.
     listeners.orderedStream().forEach(l -> l.repaymentReversed(command.loanId(), command.transactionId(), reopened));
     if (reopened) {
+      // a default the settlement recorded as repaid is owed again
+      ledger.defaulted(command.loanId()).ifPresent(d -> defaults.withdrawSettled(d.creditCode(), d.on(), d.principal()));
       lifecycle.orderedStream().forEach(l -> l.reopened(command.loanId(), clock.today())); // monitoring starts again
     }
     log.info("Loan {}: repayment {} of {} CNY reversed by {} ({}): what it paid is owed again{}", command.loanId(),

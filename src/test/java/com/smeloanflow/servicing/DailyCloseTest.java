@@ -204,6 +204,34 @@ class DailyCloseTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void aDefaultSettledByAPayoffThatBouncesIsOwedAgainInTheDefaultDatabaseAndRecordedOnceWhenSettledAgain() {
+    LoanAccount defaulted = loan();
+    dailyClose.close(firstDue);
+    startCollectionProcesses();
+    dailyClose.close(firstDue.plusDays(90));
+    LocalDate payoffDay = firstDue.plusDays(100);
+    String bounced = "TX-BOUNCED-" + defaulted.loanId();
+    repayments.receive(new ReceiveRepayment(defaulted.loanId(), bounced, repayments.payoffAmount(defaulted.loanId(), payoffDay),
+        payoffDay, "core-banking"));
+    dailyClose.close(payoffDay);
+    InternalDefault settled = new InternalDefault(firstDue.plusDays(90), new BigDecimal("100000.00"), InternalDefaultStatus.SETTLED);
+    assertThat(defaults.find(defaulted.creditCode())).containsExactly(settled);
+
+    repayments.reverse(new ReverseRepayment(defaulted.loanId(), bounced, "退票", "core-banking"));
+
+    assertThat(standing(defaulted).status()).isEqualTo(LoanAccount.ACTIVE);
+    assertThat(defaults.find(defaulted.creditCode())).as("the enterprise's default is not repaid any more").isEmpty();
+
+    LocalDate secondPayoff = payoffDay.plusDays(3);
+    repayments.receive(new ReceiveRepayment(defaulted.loanId(), "TX-GOOD-" + defaulted.loanId(),
+        repayments.payoffAmount(defaulted.loanId(), secondPayoff), secondPayoff, "core-banking"));
+    dailyClose.close(secondPayoff);
+
+    assertThat(standing(defaulted).status()).isEqualTo(LoanAccount.SETTLED);
+    assertThat(defaults.find(defaulted.creditCode())).containsExactly(settled);
+  }
+
+  @Test
   void aBouncedPayoffReopensTheSettledLoanAndTellsTheBorrowerWhatIsOwedOnceEvenWhenReportedAgainAndTheMailServerIsDown() {
     LoanAccount loan = loan();
     String payoff = "TX-BOUNCE-" + loan.loanId();
