@@ -34,18 +34,18 @@ public class LedgerRepository {
 
   /** What a repayment needs to know of its loan, read with a row lock: repayments of a loan apply one at a time. */
   public record LockedLoan(String loanId, String applicationId, String status, String product,
-      java.math.BigDecimal annualRatePercent, RepaymentMethod method) {}
+      java.math.BigDecimal annualRatePercent, RepaymentMethod method, LocalDate disbursedOn) {}
 
   /** Locks the loan's row until the transaction ends; empty when there is no such loan. */
   public Optional<LockedLoan> lock(String loanId) {
     return jdbc.sql("""
-        SELECT loan_id, application_id, status, product, annual_rate_percent, repayment_method
+        SELECT loan_id, application_id, status, product, annual_rate_percent, repayment_method, disbursed_on
         FROM loan_account WHERE loan_id = :loanId FOR UPDATE
         """)
         .param("loanId", loanId)
         .query((rs, row) -> new LockedLoan(rs.getString("loan_id"), rs.getString("application_id"), rs.getString("status"),
             rs.getString("product"), rs.getBigDecimal("annual_rate_percent"),
-            RepaymentMethod.valueOf(rs.getString("repayment_method"))))
+            RepaymentMethod.valueOf(rs.getString("repayment_method")), rs.getObject("disbursed_on", LocalDate.class)))
         .optional();
   }
 

@@ -38,6 +38,8 @@ public class RepaymentController {
       description = "Applied once per transactionId, in the product's allocation order (decision table repayment-allocation);"
           + " what is left after the overdue and the current instalment prepays principal and recomputes the later"
           + " instalments. An amount above the payoff amount is refused (400, field amount): no credit balance is held."
+          + " The valueDate is today or earlier (China Standard Time) and not before the loan's disbursement day"
+          + " (400 IN_FUTURE, BEFORE_DISBURSEMENT)."
           + " The same transactionId with the same body answers 200 with the repayment applied; with another body 409.")
   @ApiResponse(responseCode = "201", description = "Applied")
   @ApiResponse(responseCode = "200", description = "Already applied: the same report again")

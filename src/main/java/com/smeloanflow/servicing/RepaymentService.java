@@ -88,6 +88,12 @@ public class RepaymentService {
       throw new StateConflictException("Loan " + command.loanId() + " is " + loan.status() + ": it takes no repayment"
           + " (loanId)");
     }
+    if (command.valueDate().isBefore(loan.disbursedOn())) {
+      // Money cannot repay a loan before it was paid out; taken as given, it would settle the loan without the
+      // interest of its first period (a period not yet begun owes none).
+      throw new InvalidFieldsException(List.of(new FieldViolation("valueDate", "BEFORE_DISBURSEMENT",
+          "起息日不能早于放款日 (" + loan.disbursedOn() + ")")), "还款起息日早于放款日 " + loan.disbursedOn());
+    }
     List<LedgerLine> lines = ledger.lines(command.loanId());
     BigDecimal payoff = RepaymentAllocator.payoffAmount(lines, command.valueDate());
     if (amount.compareTo(payoff) > 0) {

@@ -165,6 +165,25 @@ class RepaymentApiTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void aValueDateBeforeTheDisbursementIsRefusedNamingItAndNothingIsPaid() {
+    // The loan was paid out ten days ago; money dated before it cannot repay it. Taken as given, the whole
+    // principal with no interest settled the loan (a period not begun owes none): 100,000.00 instead of 100,362.50.
+    String transaction = transactionId();
+
+    Response answer = repay(loan.loanId(), body(transaction, "100000.00", clock.today().minusDays(400)));
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+    assertThat(answer.contentType()).isEqualTo("application/problem+json");
+    assertThat(answer.json().get("errors").get(0).get("field").asText()).isEqualTo("valueDate");
+    assertThat(answer.json().get("errors").get(0).get("code").asText()).isEqualTo("BEFORE_DISBURSEMENT");
+    assertThat(answer.json().get("errors").get(0).get("message").asText()).contains(loan.disbursedOn().toString());
+    assertThat(repaymentsOf(loan.loanId())).isZero();
+    assertThat(loans.ledger(loan.loanId())).allSatisfy(l -> assertThat(l.principalPaid()).isEqualByComparingTo("0.00"));
+    assertThat(repay(loan.loanId(), body(transactionId(), "100.00", loan.disbursedOn())).status())
+        .as("the disbursement day itself is a value date").isEqualTo(201);
+  }
+
+  @Test
   void anUnknownLoanIsNotFound() {
     Response answer = repay("LN19990101999999", body(transactionId(), "100.00", clock.today()));
 
