@@ -393,7 +393,7 @@ public class CreditLineService {
   }
 
   /**
-   * Stores what core banking booked for the request: the loan with its schedule from the request's day, the
+   * Stores what core banking booked for the request: the loan with its schedule from the day of the posting, the
    * drawdown, post-loan monitoring. Under the line's lock; a request booked before (a concurrent retry, the
    * reconciliation) answers with that drawdown. A request cancelled meanwhile is booked all the same: the money
    * moved.
@@ -404,7 +404,9 @@ public class CreditLineService {
     if (earlier.isPresent()) {
       return new DrawdownReceipt(earlier.get(), true);
     }
-    LocalDate on = request.requestedOn();
+    // The day core banking paid the money out, as for a loan of origination (LoanOpening): a request sent again on a
+    // later day after a lost answer is still drawn on the day of its posting, whose interest runs from then.
+    LocalDate on = LocalDate.ofInstant(posting.postedAt(), BusinessClock.BANK_ZONE);
     LoanAccount loan = loans.openDrawdown(request.drawdownId(), new OpenLoanAccount(line.applicationId(), line.creditCode(),
         line.borrowerName(), request.amount(), line.annualRatePercent(), request.termMonths(), line.repaymentMethod(), on,
         posting.postingReference()));

@@ -15,7 +15,7 @@ import java.time.LocalDate;
  * @param termMonths         the drawdown loan's term
  * @param coreIdempotencyKey what core banking posts once for
  * @param requestedBy        the system user who asked
- * @param requestedOn        business day of the (last) attempt: the payout's day
+ * @param requestedOn        business day of the (last) attempt; the drawdown runs from the day core banking posted it
  * @param status             PENDING, DRAWN or CANCELLED
  * @param attemptedAt        when core banking was last asked to post
  * @param outcome            why it was cancelled, if it was

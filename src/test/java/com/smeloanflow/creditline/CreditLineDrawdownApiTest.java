@@ -378,6 +378,33 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void aLostAnswerSettledOnALaterDayIsDrawnOnTheDayCoreBankingPostedIt() {
+    // Core banking pays out today and both answers are lost; the channel sends one again tomorrow, the
+    // reconciliation finds the other tomorrow. The money left today: interest runs from today, as for a loan of
+    // origination (the posting's day), not from the day the answer finally came.
+    java.time.LocalDate postedOn = java.time.LocalDate.parse(clockToday());
+    String retriedByTheChannel = requestId();
+    String reconciled = requestId();
+    faults.failAfterPosting(2);
+    assertThat(draw(retriedByTheChannel, "300000.00", 12).status()).isEqualTo(503);
+    assertThat(draw(reconciled, "200000.00", 6).status()).isEqualTo(503);
+    moveClockBy(Duration.ofDays(1));
+
+    Response retried = draw(retriedByTheChannel, "300000.00", 12);
+    assertThat(lines.reconcileUnanswered(Duration.ZERO, 100)).isEqualTo(1);
+
+    assertThat(retried.status()).as(retried.body()).isEqualTo(201);
+    assertThat(coreBanking.postingsOf(applicationId)).as("posted once each, yesterday").hasSize(2);
+    assertThat(lines.drawdowns(lineId)).hasSize(2).allSatisfy(d -> {
+      assertThat(d.drawnOn()).as(d.requestId()).isEqualTo(postedOn);
+      LoanAccount loan = loans.find(d.loanId()).orElseThrow();
+      assertThat(loan.disbursedOn()).as(d.requestId()).isEqualTo(postedOn);
+      assertThat(loan.schedule().get(0).dueDate()).as(d.requestId()).isEqualTo(postedOn.plusMonths(1));
+    });
+    assertThat(retried.json().get("drawnOn").asText()).isEqualTo(postedOn.toString());
+  }
+
+  @Test
   void aRequestCoreBankingNeverBookedIsCancelledItsReservationReleasedAndItCanBeSentAgain() {
     String requestId = requestId();
     faults.failBeforePosting(1);
