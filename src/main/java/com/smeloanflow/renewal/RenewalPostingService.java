@@ -129,6 +129,10 @@ public class RenewalPostingService {
     if (renewal.status() != RenewalStatus.SIGNED && renewal.status() != RenewalStatus.AMOUNT_REVIEW) {
       throw new IllegalStateException("Renewal of loan " + loanId + " is " + renewal.status() + ", not signed: nothing posted");
     }
+    // The old loan's row stays locked until the booking: a repayment reported while core banking lends the renewal
+    // waits for it. Otherwise it could change the principal due at maturity after it was read here, the ledger would
+    // refuse to book the renewal (renew) and the money lent would stay in core banking with no loan of ours.
+    loans.lock(loanId);
     LoanAccount old = loans.find(loanId).orElseThrow();
     List<LedgerLine> ledger = loans.ledger(loanId);
     // Before any money moves: the ledger renews exactly the principal due at maturity; a prepayment after

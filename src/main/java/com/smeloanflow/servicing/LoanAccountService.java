@@ -28,6 +28,7 @@ import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -263,6 +264,18 @@ public class LoanAccountService {
     log.info("Loan {}: renewed at maturity {} by loan {} ({} CNY, posting {})", old.loanId(), old.maturityDate(),
         account.loanId(), command.principal().toPlainString(), command.corePostingReference());
     return account;
+  }
+
+  /**
+   * Locks the loan's row until the caller's transaction ends: its repayments, reversals, write-off and renewal wait
+   * until then. A caller that reads the ledger, moves money on it and books the result (the renewal's posting at
+   * maturity) locks first, so that nothing changes the ledger between its read and its booking.
+   *
+   * @throws LoanNotFoundException no such loan
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void lock(String loanId) {
+    ledger.lock(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
   }
 
   /**

@@ -745,6 +745,45 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     assertThat(loans.ledger(loan.loanId()).get(11).principalPaid()).isEqualByComparingTo(new BigDecimal(RenewalScenario.PRINCIPAL));
   }
 
+  @Test
+  void aRepaymentArrivingWhileCoreBankingPostsTheRenewalWaitsForItAndTheMoneyLentIsBooked() throws Exception {
+    RenewalScenario loan = strongLoan().scanNow();
+    applied(loan);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    LocalDate maturity = loan.account().maturityDate();
+    moveClockTo(maturity.atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
+    faults.answerSlowly(Duration.ofSeconds(3), 1);
+    java.util.concurrent.ExecutorService maturityJob = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      java.util.concurrent.Future<RenewalPostingService.Result> posting = maturityJob.submit(() -> postings.post(loan.loanId()));
+      // Core banking is lending the renewal (the slow answer taken) when core banking's repayment feed reports a debit
+      // of the maturity date. Before, the repayment went in beside the posting, the ledger then refused to book the
+      // renewal (the principal due at maturity had changed) and the money lent stayed with no loan of ours.
+      long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (faults.pendingSlowAnswers() > 0 && System.nanoTime() < giveUp) {
+        Thread.onSpinWait();
+      }
+      ApiClient.Response repaid = api.post("/api/loans/" + loan.loanId() + "/repayments", "core-banking",
+          "{\"transactionId\":\"TX-RN-RACE-" + loan.loanId() + "\",\"amount\":20000.00,\"valueDate\":\"" + maturity + "\"}");
+
+      RenewalPostingService.Result result = posting.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+      assertThat(result.outcome()).isEqualTo(RenewalPostingService.Outcome.RENEWED);
+      assertThat(coreBanking.postingsOf(loan.loanId())).singleElement()
+          .satisfies(p -> assertThat(p.amount()).isEqualByComparingTo(RenewalScenario.PRINCIPAL));
+      assertThat(loans.findRenewalOf(loan.loanId())).hasValueSatisfying(renewed ->
+          assertThat(renewed.principal()).isEqualByComparingTo(RenewalScenario.PRINCIPAL));
+      assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.RENEWED);
+      // The repayment waited for the renewal: the old loan then owes the maturity interest only, so 20,000 is refused
+      // naming the payoff amount, and nothing of it is stored.
+      assertThat(repaid.status()).as(repaid.body()).isEqualTo(400);
+      assertThat(repaid.json().get("errors").get(0).get("code").asText()).isEqualTo("EXCEEDS_PAYOFF");
+      assertThat(loans.ledger(loan.loanId()).get(11).principalPaid()).isEqualByComparingTo(RenewalScenario.PRINCIPAL);
+    } finally {
+      maturityJob.shutdownNow();
+    }
+  }
+
   /** A GROWTH loan of 6,000,000 CNY: the borrower's exposure is above an approver's 5,000,000, so the committee votes. */
   private RenewalScenario loanForTheCommittee() {
     return RenewalScenario.loan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans, today, 45,
