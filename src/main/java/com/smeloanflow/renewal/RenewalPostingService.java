@@ -119,6 +119,8 @@ public class RenewalPostingService {
    * @return what was done; a technical failure (core banking, ledger) throws and the job is retried
    * @throws RenewalPostedWhileOverdueException the maturity instalment is counted overdue but core banking booked the
    *     renewal's posting: nothing written, an operator decides
+   * @throws RenewalPostedWhileAmountChangedException the principal due at maturity changed (or was all prepaid) but core
+   *     banking booked the renewal's posting (an earlier attempt lost its answer): nothing written, an operator decides
    */
   @Transactional
   public Result post(String loanId) {
@@ -143,8 +145,8 @@ public class RenewalPostingService {
     Optional<LedgerLine> overdue = LedgerLine.overdueMaturityInstalment(ledger, old.maturityDate());
     if (overdue.isPresent()) {
       // Unless an earlier attempt of this job posted at maturity and lost the answer (the retry ran after the
-      // close): then money moved that nothing of ours shows, and a person decides. Core banking is asked only
-      // here; down, it throws and the job is retried.
+      // close): then money moved that nothing of ours shows, and a person decides. Core banking is asked only on
+      // the paths that post nothing (here and below); down, it throws and the job is retried.
       Optional<CorePosting> posted = coreBanking.find(idempotencyKey(loanId));
       if (posted.isPresent()) {
         RenewalPostedWhileOverdueException needsOperator = new RenewalPostedWhileOverdueException(loanId, posted.get(),
@@ -158,13 +160,24 @@ public class RenewalPostingService {
           loanId, old.maturityDate(), clock.today());
       return new Result(Outcome.MATURITY_OVERDUE, null, dueAtMaturity);
     }
+    BigDecimal amount = renewal.amountToRenew();
+    if (dueAtMaturity.signum() == 0 || needsAmountReview(dueAtMaturity, amount)) {
+      // Nothing is to be posted now. Unless an earlier attempt of this job posted and lost its answer, and a repayment
+      // reached the ledger before this retry: then money moved that nothing of ours shows, and a person decides.
+      Optional<CorePosting> posted = coreBanking.find(idempotencyKey(loanId));
+      if (posted.isPresent()) {
+        RenewalPostedWhileAmountChangedException needsOperator = new RenewalPostedWhileAmountChangedException(loanId,
+            posted.get(), old.maturityDate(), dueAtMaturity);
+        log.error("{}", needsOperator.getMessage());
+        throw needsOperator;
+      }
+    }
     if (dueAtMaturity.signum() == 0) {
       renewals.principalPrepaid(loanId, clock.today());
       log.info("Loan {}: all principal due at maturity {} prepaid after signing; nothing to renew, nothing posted", loanId,
           renewal.maturityDate());
       return new Result(Outcome.PRINCIPAL_PREPAID, null, dueAtMaturity);
     }
-    BigDecimal amount = renewal.amountToRenew();
     if (needsAmountReview(dueAtMaturity, amount)) {
       renewals.amountChanged(loanId, dueAtMaturity);
       log.info("Loan {}: owes {} CNY principal at maturity, not the {} CNY to renew (signed {}): nothing posted, "

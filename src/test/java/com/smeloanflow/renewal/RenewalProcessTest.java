@@ -784,6 +784,33 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     }
   }
 
+  @Test
+  void aRepaymentBetweenAPostingWhoseAnswerWasLostAndItsRetryLeavesTheRenewalToAnOperatorNotToTheAmountReview() {
+    RenewalScenario loan = strongLoan().scanNow();
+    applied(loan);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    LocalDate maturity = loan.account().maturityDate();
+    moveClockTo(maturity.atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
+    faults.failAfterPosting(1);
+    assertThatThrownBy(() -> postings.post(loan.loanId())).isInstanceOf(com.smeloanflow.disbursement.CoreBankingUnavailableException.class);
+    assertThat(coreBanking.postingsOf(loan.loanId())).as("core banking lent the renewal; its answer was lost").hasSize(1);
+    // Before the job's retry, core banking's feed reports a debit of the maturity date: the principal due changes.
+    loan.repay(new BigDecimal("20000.00"), maturity);
+
+    // Before, the retry saw the changed amount and asked for 复核续贷金额 (or, all prepaid, ended the renewal) as if
+    // nothing had been posted: the money lent stayed in core banking with no loan of ours.
+    assertThatThrownBy(() -> postings.post(loan.loanId()))
+        .isInstanceOf(RenewalPostedWhileAmountChangedException.class)
+        .hasMessageContaining(loan.loanId()).hasMessageContaining(coreBanking.postingsOf(loan.loanId()).get(0).postingReference())
+        .hasMessageContaining(RenewalPostingService.idempotencyKey(loan.loanId()))
+        .satisfies(e -> assertThat(e.getMessage().length()).isLessThanOrEqualTo(666));
+
+    LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewal.status()).as("nothing written: an operator decides").isEqualTo(RenewalStatus.SIGNED);
+    assertThat(loans.findRenewalOf(loan.loanId())).isEmpty();
+    assertThat(coreBanking.postingsOf(loan.loanId())).as("nothing posted again").hasSize(1);
+  }
+
   /** A GROWTH loan of 6,000,000 CNY: the borrower's exposure is above an approver's 5,000,000, so the committee votes. */
   private RenewalScenario loanForTheCommittee() {
     return RenewalScenario.loan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans, today, 45,
