@@ -124,6 +124,36 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
   }
 
   @Test
+  void aRepaymentArrivingWhileCoreBankingPostsTheRenewalWaitsForItOnPostgres() throws Exception {
+    stopClock();
+    RenewalScenario loan = offeredRenewal(45);
+    signed(loan);
+    LocalDate maturity = loan.account().maturityDate();
+    moveClockTo(maturity.atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
+    coreBanking.faults().answerSlowly(Duration.ofSeconds(3), 1);
+    java.util.concurrent.ExecutorService maturityJob = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      java.util.concurrent.Future<RenewalPostingService.Result> posting = maturityJob.submit(() -> postings.post(loan.loanId()));
+      long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (coreBanking.faults().pendingSlowAnswers() > 0 && System.nanoTime() < giveUp) {
+        Thread.onSpinWait();
+      }
+      // READ COMMITTED: the repayment waits on the old loan's row until the renewal is booked, then sees it.
+      com.smeloanflow.support.ApiClient.Response repaid = api.post("/api/loans/" + loan.loanId() + "/repayments",
+          "core-banking",
+          "{\"transactionId\":\"TX-PG-RACE-" + loan.loanId() + "\",\"amount\":20000.00,\"valueDate\":\"" + maturity + "\"}");
+
+      assertThat(posting.get(30, java.util.concurrent.TimeUnit.SECONDS).outcome())
+          .isEqualTo(RenewalPostingService.Outcome.RENEWED);
+      assertRenewedOnce(loan);
+      assertThat(repaid.status()).as(repaid.body()).isEqualTo(400);
+      assertThat(repaid.json().get("errors").get(0).get("code").asText()).isEqualTo("EXCEEDS_PAYOFF");
+    } finally {
+      maturityJob.shutdownNow();
+    }
+  }
+
+  @Test
   void aMaturityJobReplayedAfterCoreBankingPostedButItsAnswerWasLostPostsOnce() {
     stopClock();
     RenewalScenario loan = offeredRenewal(45);
