@@ -61,8 +61,10 @@ public class CreditLineController {
   @Operation(summary = "Draw on the line (提款)",
       description = "amount (CNY, 2 decimals) within the available limit, termMonths 1–36 maturing no later than the"
           + " line's validity, requestId (the channel's id, 1–64 characters). Each drawdown is its own loan account with"
-          + " its own schedule, posted to core banking once. The same requestId again answers 200 with the first"
-          + " drawdown and posts nothing; with another amount or term 422.")
+          + " its own schedule, posted to core banking once; the borrower is mailed its payout notice (循环额度提款已放款:"
+          + " amount, rate, term, maturity, repayment schedule, what is left to draw) once it is booked. The same"
+          + " requestId again answers 200 with the first drawdown, posts nothing and mails nothing; with another amount"
+          + " or term 422.")
   @ApiResponse(responseCode = "201", description = "Drawn: the drawdown with its loan id")
   @ApiResponse(responseCode = "200", description = "The same request again: the first drawdown, nothing posted")
   @ApiResponse(responseCode = "400", description = "A bad field, the amount above the available limit"
@@ -75,7 +77,8 @@ public class CreditLineController {
       content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "503", description = "Core banking did not answer: the request stays pending with its amount"
       + " reserved (pendingDrawdowns of the line). Retry with the same requestId; if it is not retried, the bank asks core"
-      + " banking what it booked within minutes and either stores the drawdown or releases the reservation",
+      + " banking what it booked within minutes and either stores the drawdown (and mails its payout notice then) or"
+      + " releases the reservation (no mail)",
       content = @Content(mediaType = "application/problem+json"))
   public ResponseEntity<CreditLineView.DrawdownView> draw(@PathVariable("lineId") String lineId,
       @RequestBody DrawdownRequest request, Authentication caller) {

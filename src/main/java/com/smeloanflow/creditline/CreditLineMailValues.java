@@ -5,13 +5,17 @@ import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Mail placeholders from the application's credit line: {@code lineId}, {@code creditLimit}, {@code lineValidUntil}, {@code lineRate}. */
+/**
+ * Mail placeholders from the application's credit line: {@code lineId}, {@code creditLimit}, {@code lineValidUntil},
+ * {@code lineRate}. Reads the repository, not {@link CreditLineService}: that service queues mails through the outbox,
+ * which asks this provider.
+ */
 @Component
 public class CreditLineMailValues implements MailValueProvider {
 
-  private final CreditLineService lines;
+  private final CreditLineRepository lines;
 
-  public CreditLineMailValues(CreditLineService lines) {
+  public CreditLineMailValues(CreditLineRepository lines) {
     this.lines = lines;
   }
 

@@ -83,6 +83,12 @@ public class CreditLineRepository {
         .query((rs, row) -> mapDrawdown(rs)).optional();
   }
 
+  /** The drawdown whose loan this is; empty for any other loan (index credit_line_drawdown_loan_idx). */
+  Optional<Drawdown> findDrawdownOfLoan(String loanId) {
+    return jdbc.sql("SELECT * FROM credit_line_drawdown WHERE loan_id = :loanId").param("loanId", loanId)
+        .query((rs, row) -> mapDrawdown(rs)).optional();
+  }
+
   /** The line's drawdowns, oldest first. */
   List<Drawdown> drawdowns(String lineId) {
     return jdbc.sql("SELECT * FROM credit_line_drawdown WHERE line_id = :lineId ORDER BY drawn_at, drawdown_id")

@@ -23,6 +23,11 @@ public enum MailTemplate {
   LOAN_DISBURSED("loan-disbursed", MailCaseType.APPLICATION),
   /** To the borrower whose approved REVOLVING_LINE opened a credit line (creditline): limit, validity, how to draw. */
   CREDIT_LINE_OPENED("credit-line-opened", MailCaseType.APPLICATION),
+  /**
+   * To the borrower of a drawdown on a credit line, once it is booked (creditline; case id = the drawdown's loan id):
+   * amount, rate, term, maturity, the repayment schedule, what is left to draw, how to repay.
+   */
+  DRAWDOWN_BOOKED("drawdown-booked", MailCaseType.LOAN),
   /** To the borrower: the annual review keeps the credit line as it is (creditline). */
   CREDIT_LINE_CONTINUED("credit-line-continued", MailCaseType.APPLICATION),
   /** To the borrower: the annual review reduced the credit line's limit. */

@@ -8,6 +8,7 @@ import com.smeloanflow.platform.BusinessClock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,8 +17,11 @@ import org.springframework.stereotype.Component;
  * {@code enterpriseName} from the application; {@code loanId}; the standing after the last daily close
  * ({@code businessDate}, {@code overdueSince}, {@code daysPastDue}, {@code closedOn} once settled or written off); the balances ({@code overduePrincipal},
  * {@code overdueInterest}, {@code penaltyOutstanding}, {@code arrears}, {@code outstandingPrincipal});
- * {@code remainingNote}, what is still to pay (or that nothing is, the settlement notice to follow); and
- * {@code penaltyUpliftPercent}.
+ * {@code remainingNote}, what is still to pay (or that nothing is, the settlement notice to follow);
+ * {@code penaltyUpliftPercent}; and the terms the loan was paid out on, for its payout notice ({@code loanAmount},
+ * {@code loanRate}, {@code loanTermMonths}, {@code loanRepaymentMethod}, {@code loanDisbursedOn},
+ * {@code loanMaturityDate}, {@code firstDueDate}, {@code firstInstalment}, {@code instalmentCount},
+ * {@code totalInterest}, {@code totalRepayment} and {@code repaymentSchedule}, one line per instalment).
  */
 @Component
 public class BorrowerMailValues implements MailValueProvider {
@@ -42,7 +46,8 @@ public class BorrowerMailValues implements MailValueProvider {
 
   @Override
   public Map<String, String> values(String loanId) {
-    LoanApplication application = applicationOf(loanId);
+    LoanAccount loan = loan(loanId);
+    LoanApplication application = applications.get(loan.applicationId());
     LoanStanding standing = loans.standing(loanId).orElseThrow();
     LoanBalances balances = loans.balances(loanId);
     Map<String, String> values = new HashMap<>();
@@ -63,16 +68,36 @@ public class BorrowerMailValues implements MailValueProvider {
     values.put("remainingNote", nothingLeft ? "贷款本息已全部还清，日终处理后我行将另行发送贷款结清通知。"
         : "尚欠本金：人民币 " + balances.outstandingPrincipal().toPlainString() + " 元。请继续按期足额还款，保持良好信用。");
     values.put("penaltyUpliftPercent", penalty.upliftPercent().stripTrailingZeros().toPlainString());
+    putTerms(loan, values);
     return values;
+  }
+
+  /** The loan's terms and repayment schedule, for the notice of its payout. */
+  private static void putTerms(LoanAccount loan, Map<String, String> values) {
+    values.put("loanAmount", loan.principal().toPlainString());
+    values.put("loanRate", loan.annualRatePercent().stripTrailingZeros().toPlainString());
+    values.put("loanTermMonths", String.valueOf(loan.termMonths()));
+    values.put("loanRepaymentMethod", loan.repaymentMethod().contractWording());
+    values.put("loanDisbursedOn", loan.disbursedOn().toString());
+    values.put("loanMaturityDate", loan.maturityDate().toString());
+    Instalment first = loan.schedule().get(0);
+    values.put("firstDueDate", first.dueDate().toString());
+    values.put("firstInstalment", first.total().toPlainString());
+    values.put("instalmentCount", String.valueOf(loan.schedule().size()));
+    values.put("totalInterest", loan.totalInterest().toPlainString());
+    values.put("totalRepayment", loan.totalRepayment().toPlainString());
+    values.put("repaymentSchedule", loan.schedule().stream()
+        .map(i -> "  第 " + i.number() + " 期  " + i.dueDate() + "  应还 " + i.total().toPlainString() + " 元（本金 "
+            + i.principal().toPlainString() + " 元，利息 " + i.interest().toPlainString() + " 元）")
+        .collect(Collectors.joining("\n")));
   }
 
   @Override
   public Optional<String> recipient(String loanId) {
-    return Optional.of(applicationOf(loanId).legalRepEmail());
+    return Optional.of(applications.get(loan(loanId).applicationId()).legalRepEmail());
   }
 
-  private LoanApplication applicationOf(String loanId) {
-    LoanAccount loan = loans.find(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
-    return applications.get(loan.applicationId());
+  private LoanAccount loan(String loanId) {
+    return loans.find(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
   }
 }

@@ -7,6 +7,7 @@ import com.smeloanflow.approval.LoanFlow;
 import com.smeloanflow.casefile.ApplicationHistory;
 import com.smeloanflow.disbursement.SandboxCoreBanking;
 import com.smeloanflow.disbursement.SandboxCoreBankingFaults;
+import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.monitoring.CheckKind;
 import com.smeloanflow.monitoring.CheckOutcome;
 import com.smeloanflow.monitoring.CompleteCheck;
@@ -14,15 +15,22 @@ import com.smeloanflow.monitoring.LineInstruction;
 import com.smeloanflow.monitoring.LineMeasure;
 import com.smeloanflow.monitoring.PostLoanCheck;
 import com.smeloanflow.monitoring.PostLoanCheckService;
+import com.smeloanflow.notification.MailCaseType;
+import com.smeloanflow.notification.MailOutbox;
+import com.smeloanflow.notification.MailStatus;
+import com.smeloanflow.notification.MailTemplate;
+import com.smeloanflow.notification.OutboxMail;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.operations.OperationsMetrics;
 import com.smeloanflow.operations.PrometheusScrape;
 import com.smeloanflow.processing.BorrowerExposure;
+import com.smeloanflow.servicing.Instalment;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.Concurrently;
+import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -56,6 +64,8 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
   @Autowired SandboxCoreBankingFaults faults;
   @Autowired ApplicationHistory history;
   @Autowired OperationsMetrics metrics;
+  @Autowired MailOutbox outbox;
+  @Autowired LoanApplicationRepository applications;
 
   String applicationId;
   String lineId;
@@ -94,6 +104,92 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
 
   private long drawdownsStored() {
     return jdbc.sql("SELECT COUNT(*) FROM credit_line_drawdown WHERE line_id = :id").param("id", lineId).query(Long.class).single();
+  }
+
+  private String borrowerEmail() {
+    return applications.get(applicationId).legalRepEmail();
+  }
+
+  /** Sends the loan's due mails as the outbox poller would; the drawdown payout notices the borrower received for it. */
+  private List<MimeMessage> payoutNoticesReceived(String loanId) {
+    dispatchMails(loanId);
+    return mailsTo(borrowerEmail()).stream().filter(mail -> subjectOf(mail).contains("提款已放款"))
+        .filter(mail -> subjectOf(mail).contains(loanId)).toList();
+  }
+
+  /** Every drawdown payout notice queued for this borrower, whatever its loan. */
+  private long payoutNoticesQueued() {
+    return jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE template = :template AND recipient = :recipient")
+        .param("template", MailTemplate.DRAWDOWN_BOOKED.name()).param("recipient", borrowerEmail())
+        .query(Long.class).single();
+  }
+
+  @Test
+  void aBookedDrawdownMailsTheBorrowerItsPayoutScheduleAndWhatIsLeftToDrawOnceHoweverOftenRetried() {
+    String requestId = requestId();
+    Response drawn = draw(requestId, "300000.00", 12);
+    assertThat(drawn.status()).as(drawn.body()).isEqualTo(201);
+    String loanId = drawn.json().get("loanId").asText();
+    assertThat(draw(requestId, "300000.00", 12).status()).as("the channel's retry").isEqualTo(200);
+
+    List<MimeMessage> notices = payoutNoticesReceived(loanId);
+
+    LoanAccount loan = loans.find(loanId).orElseThrow();
+    Instalment first = loan.schedule().get(0);
+    Instalment last = loan.schedule().get(11);
+    assertThat(notices).as("one 放款通知 for the drawdown, not one per request").singleElement().satisfies(mail -> {
+      assertThat(subjectOf(mail)).isEqualTo("【普惠金融】循环额度提款已放款 " + loanId);
+      assertThat(bodyOf(mail)).contains(
+          "循环额度 " + lineId + " 项下的提款",
+          "借据号 " + loanId,
+          "提款金额：人民币 300000.00 元",
+          "年利率：" + loan.annualRatePercent().stripTrailingZeros().toPlainString() + "%",
+          "期限：12 个月，到期日 " + loan.maturityDate(),
+          "首期还款日：" + first.dueDate() + "，首期应还 " + first.total().toPlainString() + " 元",
+          "共 12 期",
+          "第 12 期  " + last.dueDate() + "  应还 " + last.total().toPlainString() + " 元",
+          "额度可用余额为人民币 700000.00 元（授信额度 1000000.00 元",
+          "存入还款账户");
+    });
+    assertThat(outbox.mailsOf(MailCaseType.LOAN, loanId)).extracting(OutboxMail::template)
+        .containsExactly(MailTemplate.DRAWDOWN_BOOKED);
+
+    Response second = draw(requestId(), "200000.00", 6);
+    String secondLoan = second.json().get("loanId").asText();
+    assertThat(payoutNoticesReceived(secondLoan)).as("each drawdown its own notice").singleElement()
+        .satisfies(mail -> assertThat(bodyOf(mail)).contains("提款金额：人民币 200000.00 元", "共 6 期",
+            "额度可用余额为人民币 500000.00 元"));
+  }
+
+  @Test
+  void aRefusedDrawdownMailsNothing() {
+    assertThat(draw(requestId(), "1000000.01", 12).status()).isEqualTo(400);
+    lines.freeze(lineId, "测试: 冻结额度");
+    assertThat(draw(requestId(), "1000.00", 12).status()).isEqualTo(409);
+
+    assertThat(payoutNoticesQueued()).isZero();
+  }
+
+  @Test
+  void aDrawdownIsBookedWhileTheMailServerIsDownAndItsNoticeFollowsOnceTheServerIsBack() {
+    mailServer.stop();
+    String loanId;
+    try {
+      Response drawn = draw(requestId(), "300000.00", 12);
+      assertThat(drawn.status()).as("the outage holds nothing up: %s", drawn.body()).isEqualTo(201);
+      loanId = drawn.json().get("loanId").asText();
+      assertThat(payoutNoticesReceived(loanId)).isEmpty();
+      assertThat(outbox.mailsOf(MailCaseType.LOAN, loanId)).singleElement().satisfies(mail -> {
+        assertThat(mail.template()).isEqualTo(MailTemplate.DRAWDOWN_BOOKED);
+        assertThat(mail.status()).isEqualTo(MailStatus.PENDING);
+      });
+    } finally {
+      mailServer.start();
+    }
+    moveClockBy(Duration.ofMinutes(1).plusSeconds(1)); // the outbox's first back-off
+
+    assertThat(payoutNoticesReceived(loanId)).hasSize(1);
+    assertThat(line().get("used").decimalValue()).isEqualByComparingTo("300000.00");
   }
 
   @Test
@@ -375,6 +471,9 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
     assertThat(retried.status()).as("the channel's retry finds the booked drawdown").isEqualTo(200);
     assertThat(retried.json().get("loanId").asText()).isEqualTo(loanId);
     assertThat(lines.reconcileUnanswered(Duration.ZERO, 100)).as("nothing left to settle").isZero();
+    assertThat(payoutNoticesReceived(loanId)).as("the borrower learns of the drawdown booked after the lost answer, once")
+        .singleElement().satisfies(mail -> assertThat(bodyOf(mail)).contains("提款金额：人民币 300000.00 元", "共 6 期"));
+    assertThat(payoutNoticesQueued()).isEqualTo(1);
   }
 
   @Test
@@ -425,6 +524,7 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
     assertThat(drawdownsStored()).isZero();
     assertThat(history.of(applicationId)).filteredOn(e -> e.eventType().equals("CREDIT_LINE_DRAWDOWN_CANCELLED"))
         .singleElement().satisfies(e -> assertThat(e.detail()).contains(requestId, "预留额度已释放"));
+    assertThat(payoutNoticesQueued()).as("nothing paid out, nothing announced").isZero();
     Response again = draw(requestId, "800000.00", 12);
     assertThat(again.status()).as(again.body()).isEqualTo(201);
     assertThat(coreBanking.postingsOf(applicationId)).hasSize(1);
