@@ -151,7 +151,7 @@
 
     var funnel = figures.campaign;
     var stages = [['名单客户', 'prospects'], ['已联系', 'contacted'], ['有意向', 'interested'], ['已申请', 'applied'],
-      ['已批准', 'approved'], ['已放款', 'disbursed']];
+      ['已批准', 'approved'], ['已放款(贷款)', 'disbursed'], ['已开通额度(循环额度, 未放款)', 'linesOpened']];
     rows('table-campaign', stages, function (s) { return [cell(s[0]), cell(int(funnel[s[1]]), 'campaign.' + s[1])]; });
     chart('chart-campaign', bars(stages.map(function (s) { return s[0]; }), [
       { label: '客户数', data: stages.map(function (s) { return funnel[s[1]]; }) }], { indexAxis: 'y' }));

@@ -96,7 +96,9 @@ public class CampaignController {
 
   @GetMapping(path = "/api/campaigns/{id}/figures", produces = "application/json")
   @Operation(summary = "A campaign's funnel per branch and customer manager",
-      description = "prospects, contacted, interested, applied, approved, disbursed; a branch's team lead sees the branch's rows only")
+      description = "prospects, contacted, interested, applied, approved, then disbursed (loans paid out, 已放款) and"
+          + " linesOpened (revolving lines opened, 额度已开通: nothing paid out, not counted as disbursed); a branch's team"
+          + " lead sees the branch's rows only")
   @ApiResponse(responseCode = "404", description = "No such campaign", content = @Content(mediaType = "application/problem+json"))
   public CampaignFigures.Figures campaignFigures(@PathVariable("id") String id, Authentication caller) {
     campaigns.report(id);

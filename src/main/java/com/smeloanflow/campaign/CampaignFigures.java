@@ -3,6 +3,8 @@ package com.smeloanflow.campaign;
 import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.casefile.CaseFiles;
 import com.smeloanflow.identity.BranchDirectory;
+import com.smeloanflow.intake.LoanApplicationRepository;
+import com.smeloanflow.intake.Product;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -15,10 +17,11 @@ import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
 /**
- * The campaign funnel per branch and per customer manager (read only, for the API and a later dashboard):
+ * The campaign funnel per branch and per customer manager (read only, for the API and the manager dashboard):
  * prospects, contacted (at least one contact recorded), interested, applied (a loan application
- * submitted), approved (the application was approved at some time, read from the case file) and
- * disbursed (its status is DISBURSED).
+ * submitted), approved (the application was approved at some time, read from the case file), and its two ends:
+ * disbursed (a loan paid out: the application is DISBURSED) and linesOpened (a revolving line opened: a
+ * REVOLVING_LINE application is DISBURSED too, 额度已开通, but nothing was paid out, so it is not counted as disbursed).
  */
 @Service
 public class CampaignFigures {
@@ -26,14 +29,21 @@ public class CampaignFigures {
   private final CampaignRepository repository;
   private final CaseFiles caseFiles;
   private final BranchDirectory branches;
+  private final LoanApplicationRepository applications;
 
-  public CampaignFigures(CampaignRepository repository, CaseFiles caseFiles, BranchDirectory branches) {
+  public CampaignFigures(CampaignRepository repository, CaseFiles caseFiles, BranchDirectory branches,
+      LoanApplicationRepository applications) {
     this.repository = repository;
     this.caseFiles = caseFiles;
     this.branches = branches;
+    this.applications = applications;
   }
 
-  /** One row of the funnel; {@code customerManager} is null in a branch's row, both are null in the total. */
+  /**
+   * One row of the funnel; {@code customerManager} is null in a branch's row, both are null in the total. An
+   * approved application ends in {@code disbursed} (a loan paid out) or {@code linesOpened} (a revolving line opened,
+   * nothing paid out), never both.
+   */
   public record Funnel(
       @Schema(example = "ZY001") String branchCode,
       @Schema(example = "汇川支行") String branchName,
@@ -43,7 +53,9 @@ public class CampaignFigures {
       @Schema(example = "9") long interested,
       @Schema(example = "9") long applied,
       @Schema(example = "6") long approved,
-      @Schema(example = "5") long disbursed) {}
+      @Schema(example = "5", description = "Loans paid out (已放款); a revolving line's opening is not one") long disbursed,
+      @Schema(example = "1", description = "Revolving lines opened (额度已开通): credit granted, nothing paid out")
+      long linesOpened) {}
 
   /** The funnel of one campaign (or every campaign when {@code campaignId} is null). */
   public record Figures(@Schema(example = "WL20261201000001") String campaignId, Funnel total, List<Funnel> branches,
@@ -62,10 +74,14 @@ public class CampaignFigures {
     Map<ApplicationStatus, Set<String>> reached = caseFiles.reached(
         applied.stream().map(CampaignRepository.AppliedProspect::applicationId).toList(),
         EnumSet.of(ApplicationStatus.APPROVED, ApplicationStatus.DISBURSED));
+    // A REVOLVING_LINE application is DISBURSED when its line opens: credit granted, nothing paid out.
+    Set<String> linesOpened = applications.ofProduct(reached.get(ApplicationStatus.DISBURSED), Product.REVOLVING_LINE);
     for (CampaignRepository.AppliedProspect prospect : applied) {
       boolean approved = reached.get(ApplicationStatus.APPROVED).contains(prospect.applicationId());
-      boolean disbursed = reached.get(ApplicationStatus.DISBURSED).contains(prospect.applicationId());
-      tally.counters(prospect.branchCode(), prospect.customerManager()).forEach(counter -> counter.addApplication(approved, disbursed));
+      boolean granted = reached.get(ApplicationStatus.DISBURSED).contains(prospect.applicationId());
+      boolean lineOpened = granted && linesOpened.contains(prospect.applicationId());
+      tally.counters(prospect.branchCode(), prospect.customerManager())
+          .forEach(counter -> counter.addApplication(approved, granted && !lineOpened, lineOpened));
     }
     Map<String, String> names = new HashMap<>();
     Function<String, String> branchName = code -> names.computeIfAbsent(code,
@@ -97,6 +113,7 @@ public class CampaignFigures {
     long applied;
     long approved;
     long disbursed;
+    long linesOpened;
 
     Counter(String branch, String manager) {
       this.branch = branch;
@@ -109,15 +126,16 @@ public class CampaignFigures {
       interested += manager.interested();
     }
 
-    void addApplication(boolean wasApproved, boolean wasDisbursed) {
+    void addApplication(boolean wasApproved, boolean wasDisbursed, boolean lineWasOpened) {
       applied++;
       approved += wasApproved ? 1 : 0;
       disbursed += wasDisbursed ? 1 : 0;
+      linesOpened += lineWasOpened ? 1 : 0;
     }
 
     Funnel funnel(String branchName) {
       return new Funnel(branch, branch == null ? null : branchName, manager, prospects, contacted, interested, applied, approved,
-          disbursed);
+          disbursed, linesOpened);
     }
   }
 }

@@ -1,5 +1,6 @@
 package com.smeloanflow.intake;
 
+import com.smeloanflow.platform.SqlInLists;
 import com.smeloanflow.platform.TransactionScopedReads;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -8,8 +9,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -126,6 +130,16 @@ public class LoanApplicationRepository {
   public List<String> applicationsOfEnterprise(String creditCode) {
     return jdbc.sql("SELECT id FROM loan_application WHERE credit_code = :code ORDER BY submitted_at, id")
         .param("code", creditCode).query(String.class).list();
+  }
+
+  /** Which of these applications are for {@code product}: one statement per chunk of ids, however many. */
+  public Set<String> ofProduct(Collection<String> ids, Product product) {
+    Set<String> of = new HashSet<>();
+    for (List<String> chunk : SqlInLists.chunks(ids)) {
+      of.addAll(jdbc.sql("SELECT id FROM loan_application WHERE id IN (:ids) AND product = :product")
+          .param("ids", chunk).param("product", product.name()).query(String.class).list());
+    }
+    return of;
   }
 
   private static LoanApplication map(ResultSet rs, int row) throws SQLException {

@@ -25,6 +25,7 @@ import com.smeloanflow.support.TestApplications;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -76,6 +77,16 @@ class WhitelistProspectProcessTest extends AbstractIntegrationTest {
     form.put("annualRevenue", "5000000.00");
     form.put("legalRepIdNumber", TestApplications.uniqueIdNumber(70_000 + number));
     form.put("legalRepEmail", "zhangming.wl" + number + "@example.com");
+    return form;
+  }
+
+  /** The manager records interest in a revolving line (循环额度) of 1,000,000 CNY for 36 months. */
+  private static Map<String, Object> interestedInARevolvingLine(int number) {
+    Map<String, Object> form = interested(number);
+    form.put("loanProduct", "REVOLVING_LINE");
+    form.put("loanAmount", "1000000.00");
+    form.put("termMonths", 36L);
+    form.put("purpose", "日常经营周转");
     return form;
   }
 
@@ -250,6 +261,29 @@ class WhitelistProspectProcessTest extends AbstractIntegrationTest {
     Imported huichuan = importOne(HUICHUAN);
     assertThat(api.get("/api/campaigns/" + huichuan.campaignId() + "/figures", "zy002-lead").json().path("managers"))
         .as("ZY002's lead sees no ZY001 rows").isEmpty();
+  }
+
+  @Test
+  void aProspectWhoseRevolvingLineOpenedCountsAsALineOpenedNotAsDisbursed() {
+    Imported line = importOne(HONGHUAGANG);
+    Imported loan = importOne(HONGHUAGANG);
+    completeAs("zy002-cm", contactTask(line).getId(), interestedInARevolvingLine(11));
+    completeAs("zy002-cm", contactTask(loan).getId(), interested(12));
+    for (Imported prospect : List.of(line, loan)) {
+      String applicationId = campaigns.prospect(prospect.prospectId()).applicationId();
+      caseFiles.setStatus(applicationId, ApplicationStatus.APPROVED);
+      caseFiles.setStatus(applicationId, ApplicationStatus.DISBURSED); // the line opened; the loan paid out
+    }
+
+    JsonNode lineFunnel = api.get("/api/campaigns/" + line.campaignId() + "/figures", "campaign-manager").json().path("total");
+    JsonNode loanFunnel = api.get("/api/campaigns/" + loan.campaignId() + "/figures", "campaign-manager").json().path("total");
+
+    assertThat(new int[] {lineFunnel.path("applied").asInt(), lineFunnel.path("approved").asInt(),
+        lineFunnel.path("disbursed").asInt(), lineFunnel.path("linesOpened").asInt()})
+        .as("额度已开通, nothing paid out: %s", lineFunnel).containsExactly(1, 1, 0, 1);
+    assertThat(new int[] {loanFunnel.path("applied").asInt(), loanFunnel.path("approved").asInt(),
+        loanFunnel.path("disbursed").asInt(), loanFunnel.path("linesOpened").asInt()})
+        .as("a loan paid out: %s", loanFunnel).containsExactly(1, 1, 1, 0);
   }
 
   private String clockPlusDays(int days) {
