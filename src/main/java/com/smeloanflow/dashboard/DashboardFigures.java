@@ -32,8 +32,12 @@ public record DashboardFigures(
     ACCEPTANCE("申请→受理"),
     DECISION("受理→审批决定"),
     SIGNATURE("审批决定→签约"),
+    /** A term loan's payout (its core banking posting); a revolving line pays nothing out and is not counted here. */
     DISBURSEMENT("签约→放款"),
-    TOTAL("申请→放款");
+    TOTAL("申请→放款"),
+    /** A revolving line's opening (额度开通): the credit is granted, nothing is paid out. */
+    LINE_OPENING("签约→额度开通"),
+    LINE_TOTAL("申请→额度开通");
 
     private final String label;
 

@@ -30,12 +30,17 @@ class DashboardRepository {
     this.jdbc = jdbc;
   }
 
-  /** When an application passed each milestone (null: not yet, or never). */
-  record Milestones(String applicationId, Instant submitted, Instant accepted, Instant decided, Instant signed, Instant disbursed) {}
+  /**
+   * When an application passed each milestone (null: not yet, or never): {@code disbursed} is a term loan's payout
+   * (its core banking posting), {@code lineOpened} a revolving line's opening (creditline's {@code credit_line}; a
+   * line pays nothing out and has no posting).
+   */
+  record Milestones(String applicationId, Instant submitted, Instant accepted, Instant decided, Instant signed, Instant disbursed,
+      Instant lineOpened) {}
 
   /**
    * The milestones of the applications submitted in [since, end) that passed one of them (acceptance, decision,
-   * signature, payout) in [start, end): those whose stretch may end in the period.
+   * signature, payout, a line's opening) in [start, end): those whose stretch may end in the period.
    *
    * <p>Each milestone is read by a range of its date from an index that also holds the application's id (V115),
    * from a day before {@code since}: an application passes its milestones after its submission, and a day is far
@@ -45,22 +50,25 @@ class DashboardRepository {
    */
   List<Milestones> milestones(Instant since, Instant start, Instant end, Optional<Set<String>> branches) {
     return withBranches(jdbc.sql("""
-        SELECT a.id, a.submitted_at, f.accepted_at, COALESCE(d.decided_at, r.decided_at) AS decided_at, c.signed_at, p.posted_at
+        SELECT a.id, a.submitted_at, f.accepted_at, COALESCE(d.decided_at, r.decided_at) AS decided_at, c.signed_at, p.posted_at,
+               l.opened_at
         FROM loan_application a
         LEFT JOIN case_file f ON f.application_id = a.id AND f.accepted_at >= :from
         LEFT JOIN approval_decision d ON d.application_id = a.id AND d.decided_at >= :from
         LEFT JOIN application_decline r ON r.application_id = a.id AND r.outcome = 'REJECTED' AND r.decided_at >= :from
         LEFT JOIN loan_contract c ON c.application_id = a.id AND c.signed_at >= :from
         LEFT JOIN disbursement_posting p ON p.application_id = a.id AND p.posted_at >= :from
+        LEFT JOIN credit_line l ON l.application_id = a.id AND l.opened_at >= :from
         WHERE a.submitted_at >= :since AND a.submitted_at < :end
           AND (f.accepted_at >= :start AND f.accepted_at < :end
             OR COALESCE(d.decided_at, r.decided_at) >= :start AND COALESCE(d.decided_at, r.decided_at) < :end
             OR c.signed_at >= :start AND c.signed_at < :end
-            OR p.posted_at >= :start AND p.posted_at < :end)""" + branchCondition("a", branches)), branches)
+            OR p.posted_at >= :start AND p.posted_at < :end
+            OR l.opened_at >= :start AND l.opened_at < :end)""" + branchCondition("a", branches)), branches)
         .param("from", Timestamp.from(since.minus(Duration.ofDays(1)))).param("since", Timestamp.from(since))
         .param("start", Timestamp.from(start)).param("end", Timestamp.from(end))
         .query((rs, row) -> new Milestones(rs.getString("id"), instant(rs, "submitted_at"), instant(rs, "accepted_at"),
-            instant(rs, "decided_at"), instant(rs, "signed_at"), instant(rs, "posted_at")))
+            instant(rs, "decided_at"), instant(rs, "signed_at"), instant(rs, "posted_at"), instant(rs, "opened_at")))
         .list();
   }
 

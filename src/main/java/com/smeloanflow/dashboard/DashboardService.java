@@ -135,6 +135,8 @@ public class DashboardService implements DisposableBean {
     stretches.put(Stretch.SIGNATURE, m -> new Instant[] {m.decided(), m.signed()});
     stretches.put(Stretch.DISBURSEMENT, m -> new Instant[] {m.signed(), m.disbursed()});
     stretches.put(Stretch.TOTAL, m -> new Instant[] {m.submitted(), m.disbursed()});
+    stretches.put(Stretch.LINE_OPENING, m -> new Instant[] {m.signed(), m.lineOpened()});
+    stretches.put(Stretch.LINE_TOTAL, m -> new Instant[] {m.submitted(), m.lineOpened()});
     List<CycleTime> cycleTimes = new ArrayList<>();
     stretches.forEach((stretch, ends) -> {
       long[] working = new long[applications.size()];

@@ -51,7 +51,7 @@ class DashboardApiTest extends AbstractIntegrationTest {
     assertThat(figures.has("branches")).as("no branch list: the whole bank").isFalse();
     assertThat(figures.path("disbursed")).as("one row per month of the default period").hasSize(12);
     assertThat(figures.path("cycleTimes")).extracting(c -> c.path("label").asText())
-        .containsExactly("申请→受理", "受理→审批决定", "审批决定→签约", "签约→放款", "申请→放款");
+        .containsExactly("申请→受理", "受理→审批决定", "审批决定→签约", "签约→放款", "申请→放款", "签约→额度开通", "申请→额度开通");
     assertThat(figures.path("portfolio").path("classifications")).extracting(c -> c.path("label").asText())
         .containsExactly("正常", "关注", "次级", "可疑", "损失");
     assertThat(figures.path("collections")).extracting(c -> c.path("label").asText())

@@ -189,13 +189,14 @@ class DashboardFiguresTest extends AbstractIntegrationTest {
     assertThat(figures(applicationDay.toString(), applicationDay.toString()).cycleTimes())
         .extracting(CycleTime::stretch, CycleTime::applications)
         .containsExactly(tuple(Stretch.ACCEPTANCE, 1L), tuple(Stretch.DECISION, 1L), tuple(Stretch.SIGNATURE, 0L),
-            tuple(Stretch.DISBURSEMENT, 0L), tuple(Stretch.TOTAL, 0L));
+            tuple(Stretch.DISBURSEMENT, 0L), tuple(Stretch.TOTAL, 0L), tuple(Stretch.LINE_OPENING, 0L), tuple(Stretch.LINE_TOTAL, 0L));
     assertThat(figures(signingDay.toString(), signingDay.toString()).cycleTimes())
         .as("15:00-17:00 of the first day and 09:00-10:00 of the second are 3 working hours")
         .extracting(CycleTime::stretch, CycleTime::applications, CycleTime::medianWorkingHours)
         .containsExactly(tuple(Stretch.ACCEPTANCE, 0L, null), tuple(Stretch.DECISION, 0L, null),
             tuple(Stretch.SIGNATURE, 1L, new BigDecimal("3.0")), tuple(Stretch.DISBURSEMENT, 1L, new BigDecimal("0.0")),
-            tuple(Stretch.TOTAL, 1L, new BigDecimal("3.0")));
+            tuple(Stretch.TOTAL, 1L, new BigDecimal("3.0")), tuple(Stretch.LINE_OPENING, 0L, null),
+            tuple(Stretch.LINE_TOTAL, 0L, null));
     assertThat(figures(signingDay.plusDays(1).toString(), signingDay.plusDays(1).toString()).cycleTimes())
         .as("nothing ended the day after").extracting(CycleTime::applications).containsOnly(0L);
   }
@@ -289,6 +290,34 @@ class DashboardFiguresTest extends AbstractIntegrationTest {
         .allSatisfy(m -> assertThat(m.drawdowns()).isZero());
   }
 
+  /**
+   * A revolving line has no payout: its way from application to opening is its own stretch (申请→额度开通), not left out
+   * of the cycle times and not counted as 申请→放款.
+   */
+  @Test
+  void aRevolvingLineOpenedTwoWorkingHoursAfterItsApplicationCountsAsApplicationToLineOpeningNotToPayout() {
+    LocalDate day = lastWorkingDay();
+    clockAt(day + "T09:00");
+    LoanApplication lineApplication = intakeService.register(TestApplications.forProduct("REVOLVING_LINE").branchCode(branch.code())
+        .creditCode(CreditCodes.fresh()).requestedAmount("1000000.00").build(), "dashboard-test");
+    jdbc.sql("""
+        INSERT INTO credit_line (line_id, application_id, credit_code, borrower_name, branch_code, credit_limit, annual_rate_percent,
+          repayment_method, opened_on, valid_until, status, opened_at, version)
+        VALUES (:line, :application, :creditCode, :name, :branch, 1000000.00, 4.35, 'EQUAL_INSTALMENT', :day, :until, 'ACTIVE',
+          :openedAt, 0)""")
+        .param("line", "CLDASH" + System.nanoTime() % 1_000_000_000_000L).param("application", lineApplication.id())
+        .param("creditCode", lineApplication.creditCode()).param("name", lineApplication.enterpriseName())
+        .param("branch", branch.code()).param("day", day).param("until", day.plusYears(3).minusDays(1))
+        .param("openedAt", java.sql.Timestamp.from(LocalDateTime.parse(day + "T11:00").atZone(BusinessClock.BANK_ZONE).toInstant()))
+        .update();
+
+    DashboardFigures figures = figures(day.toString(), day.toString());
+
+    assertThat(figures.cycleTimes()).extracting(CycleTime::label, CycleTime::applications, CycleTime::medianWorkingHours)
+        .as("the line's opening is measured, as its own stretch")
+        .contains(tuple("申请→额度开通", 1L, new BigDecimal("2.0")), tuple("申请→放款", 0L, null));
+  }
+
   @Test
   void theWholeBanksFiguresCountEveryBranchAndEveryCentralPost() {
     LocalDate era = BusinessDates.era();
@@ -306,6 +335,6 @@ class DashboardFiguresTest extends AbstractIntegrationTest {
     assertThat(bank.backlog()).extracting(GroupBacklog::group)
         .contains(Groups.PROCESSING_CENTRE, Groups.REMOTE_BANKING, Groups.CREDIT_APPROVERS, Groups.acceptance(branch.code()));
     assertThat(bank.disbursed()).as("the last twelve months by default").hasSize(12);
-    assertThat(bank.cycleTimes()).hasSize(5);
+    assertThat(bank.cycleTimes()).hasSize(7);
   }
 }

@@ -75,7 +75,7 @@ class DashboardSectionsTest {
 
     DashboardFigures figures = dashboard.figures(NOVEMBER, NO_BRANCH);
 
-    assertThat(figures.cycleTimes()).extracting(DashboardFigures.CycleTime::applications).containsOnly(0L).hasSize(5);
+    assertThat(figures.cycleTimes()).extracting(DashboardFigures.CycleTime::applications).containsOnly(0L).hasSize(7);
     assertThat(figures.portfolio().loans()).isZero();
   }
 
