@@ -3,6 +3,7 @@ package com.smeloanflow.collections;
 import static com.smeloanflow.process.CollectionProcess.Variables.DISPOSAL_APPROVED;
 import static com.smeloanflow.process.CollectionProcess.Variables.DISPOSAL_TYPE;
 
+import com.smeloanflow.identity.TaskRevocations;
 import com.smeloanflow.platform.TaskActor;
 import com.smeloanflow.platform.TaskForm;
 import java.util.Set;
@@ -11,8 +12,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Task listener (assignment, complete) of "审批诉讼或核销建议": four eyes on the server, whatever the
- * client — the proposer can neither claim, be assigned nor complete it (403) — then the decision.
+ * Task listener (create, assignment, complete) of "审批诉讼或核销建议": four eyes — the proposer does not see the task in
+ * Tasklist ({@link TaskRevocations}) and, whatever the client, can neither claim, be assigned nor complete it (403) —
+ * then the decision.
  */
 @Component("disposalApprovalTask")
 public class DisposalApprovalTaskListener implements TaskListener {
@@ -31,6 +33,10 @@ public class DisposalApprovalTaskListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String loanId = task.getExecution().getProcessBusinessKey();
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      TaskRevocations.hideFrom(task, cases.pendingDisposal(loanId).proposedBy());
+      return;
+    }
     if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
       if (task.getAssignee() != null) {
         cases.requireMayDecide(loanId, task.getAssignee());

@@ -2,6 +2,7 @@ package com.smeloanflow.monitoring;
 
 import static com.smeloanflow.process.PostLoanMonitoringProcess.Variables.RECLASSIFICATION_APPROVED;
 
+import com.smeloanflow.identity.TaskRevocations;
 import com.smeloanflow.platform.TaskActor;
 import com.smeloanflow.platform.TaskForm;
 import java.util.Set;
@@ -10,8 +11,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Task listener (assignment, complete) of "审批风险分类调整": four eyes on the server, whatever the
- * client — the proposer can neither claim, be assigned nor complete it (403) — then the decision.
+ * Task listener (create, assignment, complete) of "审批风险分类调整": four eyes — the proposer does not see the task in
+ * Tasklist ({@link TaskRevocations}) and, whatever the client, can neither claim, be assigned nor complete it (403) —
+ * then the decision.
  */
 @Component("reclassificationApprovalTask")
 public class ReclassificationApprovalTaskListener implements TaskListener {
@@ -30,6 +32,10 @@ public class ReclassificationApprovalTaskListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String loanId = task.getExecution().getProcessBusinessKey();
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      TaskRevocations.hideFrom(task, classification.pending(loanId).proposedBy());
+      return;
+    }
     if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
       if (task.getAssignee() != null) {
         classification.requireMayDecide(loanId, task.getAssignee());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.smeloanflow.identity.Groups;
 import com.smeloanflow.process.CollectionProcess;
 import com.smeloanflow.process.CollectionProcess.Flows;
 import com.smeloanflow.processing.InternalDefaultRepository;
@@ -251,14 +252,28 @@ class CollectionProcessTest extends AbstractIntegrationTest {
 
     identityService.setAuthentication(COLLECTOR, List.of("collections"));
     try {
-      assertThatThrownBy(() -> taskService.claim(approval.getId(), COLLECTOR)).isInstanceOf(AuthorizationException.class)
-          .hasMessageContaining("四眼原则");
+      assertThat(taskService.createTaskQuery().taskId(approval.getId()).count()).as("in the proposer's queue").isZero();
+      assertThatThrownBy(() -> taskService.claim(approval.getId(), COLLECTOR)).isInstanceOf(AuthorizationException.class);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    identityService.setAuthentication("collector2", List.of("collections"));
+    try {
+      assertThat(taskService.createTaskQuery().taskId(approval.getId()).count()).as("in another collector's queue").isOne();
+    } finally {
+      identityService.clearAuthentication();
+    }
+    identityService.setAuthentication("admin", List.of(Groups.CAMUNDA_ADMIN));
+    try {
+      assertThatThrownBy(() -> taskService.setAssignee(approval.getId(), COLLECTOR))
+          .as("even an administrator cannot give it to the proposer")
+          .isInstanceOf(AuthorizationException.class).hasMessageContaining("四眼原则");
     } finally {
       identityService.clearAuthentication();
     }
     assertThatThrownBy(() -> completeAs(COLLECTOR, approval.getId(),
         Map.of(DisposalApprovalTaskListener.DECISION, "APPROVE", DisposalApprovalTaskListener.COMMENT, "自己批准")))
-        .isInstanceOf(AuthorizationException.class).hasMessageContaining("四眼原则");
+        .isInstanceOf(AuthorizationException.class);
     assertThat(api.post("/engine-rest/task/" + approval.getId() + "/claim", COLLECTOR, "{\"userId\": \"collector\"}")
         .status()).isEqualTo(403);
     assertThat(log.getAll()).as("a refused self-approval is the collector's error, not an engine failure")

@@ -92,14 +92,28 @@ class ReclassificationProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
-  void theProposerCannotClaimOrDecideTheirOwnReclassification() {
+  void theProposerNeitherSeesNorCanClaimOrDecideTheirOwnReclassification() {
     MonitoringScenario loan = loanUnderMonitoring("NORMAL");
     propose(loan, "approver", "SPECIAL_MENTION", "行业政策收紧, 订单下滑");
     Task approval = loan.task(TASK_APPROVE_RECLASSIFICATION);
 
     identityService.setAuthentication("approver", List.of(Groups.CREDIT_APPROVERS));
     try {
-      assertThatThrownBy(() -> taskService.claim(approval.getId(), "approver"))
+      assertThat(taskService.createTaskQuery().taskId(approval.getId()).count()).as("in the proposer's queue").isZero();
+      assertThatThrownBy(() -> taskService.claim(approval.getId(), "approver")).isInstanceOf(AuthorizationException.class);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    identityService.setAuthentication("approver2", List.of(Groups.CREDIT_APPROVERS));
+    try {
+      assertThat(taskService.createTaskQuery().taskId(approval.getId()).count()).as("in another approver's queue").isOne();
+    } finally {
+      identityService.clearAuthentication();
+    }
+    identityService.setAuthentication("admin", List.of(Groups.CAMUNDA_ADMIN));
+    try {
+      assertThatThrownBy(() -> taskService.setAssignee(approval.getId(), "approver"))
+          .as("even an administrator cannot give it to the proposer")
           .isInstanceOf(AuthorizationException.class).hasMessageContaining("四眼原则");
     } finally {
       identityService.clearAuthentication();

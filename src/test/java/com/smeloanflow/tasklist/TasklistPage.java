@@ -249,14 +249,29 @@ public final class TasklistPage {
     return this;
   }
 
-  /** "领取" refused by the server (e.g. four eyes): the error Tasklist shows; the task stays unclaimed. */
-  public String claimRefused() {
-    browser.click(By.cssSelector(".task-details button.claim"));
-    List<String> errors = browser.await().withMessage("an error notification after the claim").until(d -> {
-      List<String> shown = shownErrors();
-      return shown.isEmpty() ? null : shown;
-    });
-    return String.join(" | ", errors);
+  /**
+   * Whether the current filter's list stays without the task for {@code period}, the filter clicked again (its list
+   * reloaded) every {@link #RELOAD_EVERY}: for a task the user must not be offered (e.g. their own proposal, four
+   * eyes). A caller shows with another user that the same filter lists the task.
+   */
+  public boolean listNeverShowsTask(String taskId, Duration period) {
+    long end = System.nanoTime() + period.toNanos();
+    while (System.nanoTime() < end) {
+      if (listShowsTask(taskId)) {
+        return false;
+      }
+      if (currentFilter != null && System.nanoTime() - lastReload > RELOAD_EVERY.toNanos()) {
+        lastReload = System.nanoTime();
+        browser.click(filter(currentFilter));
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return !listShowsTask(taskId);
   }
 
   /**
