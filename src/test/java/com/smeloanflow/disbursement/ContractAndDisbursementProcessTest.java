@@ -299,6 +299,8 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
     assertThat(registry.find(number).orElseThrow().releasedAt()).as("mortgage released").isNotNull();
     MimeMessage declined = last(mailsTo(request.email()));
     assertThat(subjectOf(declined)).doesNotContain("经审查");
+    assertThat(subjectOf(declined)).as("it was approved: not told otherwise").contains("未能办理完成").doesNotContain("未获批准");
+    assertThat(bodyOf(declined)).contains("已获批准，但未能完成签约后的办理").doesNotContain("未能获批");
     assertThat(bodyOf(declined)).contains(CustomerReason.DISBURSEMENT_CONDITIONS_NOT_MET.text()).doesNotContain(internal);
   }
 
