@@ -90,10 +90,11 @@ public class CreditLineController {
         .body(CreditLineView.DrawdownView.of(drawdown, outstanding));
   }
 
+  /** What the channel may show the borrower; the failure itself (the adapter's words) is in the service's log. */
   @ExceptionHandler(CoreBankingUnavailableException.class)
   public ProblemDetail coreBankingUnavailable(CoreBankingUnavailableException e) {
     return ApiProblemHandler.problem(HttpStatus.SERVICE_UNAVAILABLE, "core-banking-unavailable", "核心系统暂不可用",
         "核心系统未应答, 提款尚未完成, 额度已预留; 请以同一 requestId 重试. 如不重试, 系统将向核心系统核实: 已记账则补记借据,"
-            + " 未记账则释放预留额度 (" + e.getMessage() + ")");
+            + " 未记账则释放预留额度");
   }
 }

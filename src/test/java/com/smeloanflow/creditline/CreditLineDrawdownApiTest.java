@@ -420,7 +420,8 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
     Response unanswered = draw(requestId, "600000.00", 12);
 
     assertThat(unanswered.status()).as(unanswered.body()).isEqualTo(503);
-    assertThat(unanswered.json().get("detail").asText()).contains("额度已预留", "同一 requestId 重试");
+    assertThat(unanswered.json().get("detail").asText()).contains("额度已预留", "同一 requestId 重试")
+        .as("the bank's internal wording of the failure stays in its log").doesNotContain("Core banking", "application", "fault");
     JsonNode pending = line();
     assertThat(pending.get("reserved").decimalValue()).isEqualByComparingTo("600000.00");
     assertThat(pending.get("available").decimalValue()).isEqualByComparingTo("400000.00");
