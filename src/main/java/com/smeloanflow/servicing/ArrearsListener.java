@@ -15,10 +15,10 @@ public interface ArrearsListener {
    * The daily close of {@code businessDate} found these loans overdue (one chunk of them; a crashed
    * close never hands the same chunk twice for the same day).
    */
-  void overdue(LocalDate businessDate, List<OverdueLoan> loans);
+  default void overdue(LocalDate businessDate, List<OverdueLoan> loans) {}
 
   /** A repayment cleared everything overdue on the loan. */
-  void arrearsCleared(String loanId, String transactionId, LocalDate valueDate);
+  default void arrearsCleared(String loanId, String transactionId, LocalDate valueDate) {}
 
   /**
    * Core banking reversed a repayment of the loan (a bounced payment): what it paid is owed again. Once per repayment

@@ -2,8 +2,6 @@ package com.smeloanflow.servicing;
 
 import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.notification.MailTemplate;
-import java.time.LocalDate;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,12 +19,6 @@ public class ReversalNotice implements ArrearsListener {
   public ReversalNotice(MailOutbox mails) {
     this.mails = mails;
   }
-
-  @Override
-  public void overdue(LocalDate businessDate, List<OverdueLoan> loans) {}
-
-  @Override
-  public void arrearsCleared(String loanId, String transactionId, LocalDate valueDate) {}
 
   @Override
   public void repaymentReversed(String loanId, String transactionId, boolean reopened) {

@@ -20,12 +20,6 @@ public class SettlementNotice implements ArrearsListener {
   }
 
   @Override
-  public void overdue(LocalDate businessDate, List<OverdueLoan> loans) {}
-
-  @Override
-  public void arrearsCleared(String loanId, String transactionId, LocalDate valueDate) {}
-
-  @Override
   public void settled(LocalDate businessDate, List<String> loanIds) {
     loanIds.forEach(loanId -> mails.enqueue(loanId, MailTemplate.LOAN_SETTLED));
   }
