@@ -45,11 +45,8 @@ public class SeparationOfDuties {
    * it are read once here, so a whole committee is checked against one reading.
    */
   public Function<String, Optional<String>> approvalConflicts(String applicationId) {
-    Set<String> acceptors = Set.copyOf(jdbc.sql(
-            "SELECT DISTINCT actor FROM application_event WHERE application_id = :a AND event_type IN (:types) AND actor IS NOT NULL")
-        .param("a", applicationId).param("types", ACCEPTANCE_EVENTS)
-        .query(String.class).list());
-    Set<String> preparers = new HashSet<>(checks.performers(applicationId, PREPARATION_CHECKS));
+    Set<String> acceptors = acceptors(applicationId);
+    Set<String> preparers = preparers(applicationId);
     return userId -> {
       if (acceptors.contains(userId)) {
         return Optional.of("审贷分离: 用户 " + userId + " 受理过申请 " + applicationId + ", 不能审批该申请");
@@ -59,6 +56,29 @@ public class SeparationOfDuties {
       }
       return Optional.empty();
     };
+  }
+
+  /** Everyone who may not approve the application: who took part in accepting it and who prepared it. */
+  public Set<String> mayNotApprove(String applicationId) {
+    Set<String> excluded = new HashSet<>(acceptors(applicationId));
+    excluded.addAll(preparers(applicationId));
+    return excluded;
+  }
+
+  /** Everyone who may not check the disbursement of the application: who approved it or voted on it. */
+  public Set<String> mayNotCheckDisbursement(String applicationId) {
+    return Set.copyOf(checks.performers(applicationId, APPROVAL_CHECKS));
+  }
+
+  private Set<String> acceptors(String applicationId) {
+    return Set.copyOf(jdbc.sql(
+            "SELECT DISTINCT actor FROM application_event WHERE application_id = :a AND event_type IN (:types) AND actor IS NOT NULL")
+        .param("a", applicationId).param("types", ACCEPTANCE_EVENTS)
+        .query(String.class).list());
+  }
+
+  private Set<String> preparers(String applicationId) {
+    return new HashSet<>(checks.performers(applicationId, PREPARATION_CHECKS));
   }
 
   /** Why {@code userId} may not check the disbursement of the application, if they may not. */

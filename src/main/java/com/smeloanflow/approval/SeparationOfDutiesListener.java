@@ -1,5 +1,6 @@
 package com.smeloanflow.approval;
 
+import com.smeloanflow.identity.TaskRevocations;
 import com.smeloanflow.platform.TaskActor;
 import com.smeloanflow.process.LoanOriginationProcess.Elements;
 import java.util.Set;
@@ -8,8 +9,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Task listener (assignment, complete) on the approval tasks and the disbursement check: refuses a
- * claim, an assignment or a completion by a person the {@link SeparationOfDuties} excludes, and a
+ * Task listener (create, assignment, complete) on the approval tasks and the disbursement check: hides the task from
+ * the people the {@link SeparationOfDuties} excludes ({@link TaskRevocations}, so Tasklist does not offer it to them),
+ * refuses a claim, an assignment or a completion by such a person, and a
  * committee vote given to anyone but the member it was created for (a vote is personal: a team lead
  * cannot hand one member's vote to another). Which group may hold a task at all is checked for every
  * task by {@code platform.TaskCandidateGuard}.
@@ -28,13 +30,18 @@ public class SeparationOfDutiesListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Set<String> people = TaskActor.involved(task);
     String applicationId = task.getExecution().getProcessBusinessKey();
     String taskKey = task.getTaskDefinitionKey();
+    boolean disbursementCheck = Elements.TASK_CHECK_DISBURSEMENT_CONDITIONS.equals(taskKey);
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      (disbursementCheck ? separation.mayNotCheckDisbursement(applicationId) : separation.mayNotApprove(applicationId))
+          .forEach(person -> TaskRevocations.hideFrom(task, person));
+      return;
+    }
+    Set<String> people = TaskActor.involved(task);
     if (Elements.TASK_COMMITTEE_VOTE.equals(taskKey)) {
       CommitteeRoster.requireOwnVote(task.getVariable(COMMITTEE_MEMBER), people, "application " + applicationId);
     }
-    boolean disbursementCheck = Elements.TASK_CHECK_DISBURSEMENT_CONDITIONS.equals(taskKey);
     for (String person : people) {
       if (disbursementCheck) {
         separation.requireMayCheckDisbursement(applicationId, person);

@@ -58,6 +58,8 @@ class SeparationOfDutiesApiTest extends AbstractIntegrationTest {
     String approvalTask = flow.task(applicationId, TASK_APPROVE_LOAN).getId();
     alsoMemberOf(ACCEPTOR, Groups.CREDIT_APPROVERS);
 
+    assertThat(tasksListed(ACCEPTOR, approvalTask)).as("in the acceptor's Tasklist queues").isZero();
+    assertThat(tasksListed(APPROVER, approvalTask)).as("in an approver's").isOne();
     Response claim = flow.claimOverRest(ACCEPTOR, approvalTask);
     assertRefusedBySeparationOfDuties(claim, ACCEPTOR, applicationId);
     assertThat(taskService.createTaskQuery().taskId(approvalTask).singleResult().getAssignee()).isNull();
@@ -92,6 +94,8 @@ class SeparationOfDutiesApiTest extends AbstractIntegrationTest {
     flow.signContract(applicationId);
     String check = flow.task(applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS).getId();
     alsoMemberOf(APPROVER, Groups.DISBURSEMENT_OPS);
+    assertThat(tasksListed(APPROVER, check)).as("in the approver's Tasklist queues").isZero();
+    assertThat(tasksListed(DISBURSER, check)).as("in disbursement operations'").isOne();
 
     assertRefusedBySeparationOfDuties(flow.claimOverRest(APPROVER, check), APPROVER, applicationId);
     assertRefusedBySeparationOfDuties(flow.completeOverRest(APPROVER, check, TaskForms.disbursementConditionsMet()),
@@ -124,6 +128,13 @@ class SeparationOfDutiesApiTest extends AbstractIntegrationTest {
     assertThat(taskService.createTaskQuery().taskId(approvalTask).singleResult().getAssignee()).isEqualTo(APPROVER);
   }
 
+
+  /** How many tasks of this id the engine REST API's task query (Tasklist's) lists for the user: 0 or 1. */
+  private int tasksListed(String user, String taskId) {
+    Response listed = api.get("/engine-rest/task?taskId=" + taskId + "&maxResults=10", user);
+    assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+    return listed.json().size();
+  }
 
   private static void assertRefusedBySeparationOfDuties(Response answer, String user, String applicationId) {
     assertThat(answer.status()).as("answer: %s", answer).isEqualTo(403);

@@ -253,7 +253,8 @@ class CollectionProcessTest extends AbstractIntegrationTest {
     identityService.setAuthentication(COLLECTOR, List.of("collections"));
     try {
       assertThat(taskService.createTaskQuery().taskId(approval.getId()).count()).as("in the proposer's queue").isZero();
-      assertThatThrownBy(() -> taskService.claim(approval.getId(), COLLECTOR)).isInstanceOf(AuthorizationException.class);
+      assertThatThrownBy(() -> taskService.claim(approval.getId(), COLLECTOR)).isInstanceOf(AuthorizationException.class)
+          .hasMessageContaining("四眼原则");
     } finally {
       identityService.clearAuthentication();
     }
@@ -273,7 +274,7 @@ class CollectionProcessTest extends AbstractIntegrationTest {
     }
     assertThatThrownBy(() -> completeAs(COLLECTOR, approval.getId(),
         Map.of(DisposalApprovalTaskListener.DECISION, "APPROVE", DisposalApprovalTaskListener.COMMENT, "自己批准")))
-        .isInstanceOf(AuthorizationException.class);
+        .isInstanceOf(AuthorizationException.class).hasMessageContaining("四眼原则");
     assertThat(api.post("/engine-rest/task/" + approval.getId() + "/claim", COLLECTOR, "{\"userId\": \"collector\"}")
         .status()).isEqualTo(403);
     assertThat(log.getAll()).as("a refused self-approval is the collector's error, not an engine failure")

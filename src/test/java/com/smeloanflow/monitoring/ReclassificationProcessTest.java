@@ -100,7 +100,8 @@ class ReclassificationProcessTest extends AbstractIntegrationTest {
     identityService.setAuthentication("approver", List.of(Groups.CREDIT_APPROVERS));
     try {
       assertThat(taskService.createTaskQuery().taskId(approval.getId()).count()).as("in the proposer's queue").isZero();
-      assertThatThrownBy(() -> taskService.claim(approval.getId(), "approver")).isInstanceOf(AuthorizationException.class);
+      assertThatThrownBy(() -> taskService.claim(approval.getId(), "approver"))
+          .isInstanceOf(AuthorizationException.class).hasMessageContaining("四眼原则");
     } finally {
       identityService.clearAuthentication();
     }
