@@ -4,7 +4,9 @@ import com.smeloanflow.approval.SeparationOfDuties;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.stereotype.Service;
@@ -59,6 +61,15 @@ public class RenewalSeparationOfDuties {
       return applicationConflicts.flatMap(conflicts -> conflicts.apply(userId))
           .map(reason -> reason + " (贷款 " + loanId + " 的续贷同样不能审批)");
     };
+  }
+
+  /** Everyone who may not decide the renewal of {@code loanId} (to hide its decision tasks from them). */
+  public Set<String> mayNotDecide(String loanId) {
+    Set<String> excluded = new HashSet<>();
+    customerManagers.of(loanId).ifPresent(excluded::add);
+    renewals.find(loanId).map(LoanRenewal::appliedBy).ifPresent(excluded::add);
+    loans.find(loanId).map(LoanAccount::applicationId).map(applicationRules::mayNotApprove).ifPresent(excluded::addAll);
+    return excluded;
   }
 
   /** Refuses the first of {@code people} who may not decide the renewal of {@code loanId}. */

@@ -989,6 +989,10 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     vote(loan, instance, "committee2", "APPROVE", "同意");
     Task resolution = chairTask(instance);
 
+    ApiClient.Response listed = api.get("/engine-rest/task?taskId=" + resolution.getId() + "&maxResults=10", "committee-chair");
+    assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+    assertThat(listed.json().size()).as("in the chair's Tasklist queues: the loan's own customer manager").isZero();
+
     ApiClient.Response claim = claimOverRest("committee-chair", resolution);
     assertThat(claim.status()).as(claim.body()).isEqualTo(403);
     assertThat(claim.body()).contains("管户客户经理");
