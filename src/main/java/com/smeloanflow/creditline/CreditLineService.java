@@ -455,6 +455,12 @@ public class CreditLineService {
         .correlateStartMessage());
   }
 
+  /**
+   * The smallest drawdown: each opens a loan account with its own schedule, core banking posting, payout notice and
+   * post-loan monitoring, which a few yuan would not carry (banks set a floor per line product; 1,000 yuan here).
+   */
+  static final BigDecimal MINIMUM_DRAWDOWN = new BigDecimal("1000");
+
   private static void refuseBadFields(DrawCreditLine command) {
     List<FieldViolation> violations = new ArrayList<>();
     if (command.requestId() == null || command.requestId().isBlank()) {
@@ -466,6 +472,9 @@ public class CreditLineService {
       violations.add(new FieldViolation("amount", "REQUIRED", "提款金额必填"));
     } else if (command.amount().signum() <= 0 || command.amount().stripTrailingZeros().scale() > 2) {
       violations.add(new FieldViolation("amount", "INVALID_AMOUNT", "提款金额须大于 0 元, 最多两位小数"));
+    } else if (command.amount().compareTo(MINIMUM_DRAWDOWN) < 0) {
+      violations.add(new FieldViolation("amount", "BELOW_MINIMUM",
+          "单笔提款金额不低于 " + MINIMUM_DRAWDOWN.toPlainString() + " 元"));
     }
     Product product = Product.REVOLVING_LINE;
     if (command.termMonths() == null) {

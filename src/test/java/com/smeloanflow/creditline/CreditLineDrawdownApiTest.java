@@ -379,7 +379,7 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
     assertThat(api.get("/api/lines/" + lineId, "zy001-acceptor").json().get("overLimit").decimalValue())
         .as("branch staff read it too").isEqualByComparingTo(over);
 
-    Response refused = draw(requestId(), "1.00", 6);
+    Response refused = draw(requestId(), "1000.00", 6);
 
     assertThat(refused.status()).as(refused.body()).isEqualTo(400);
     JsonNode error = refused.json().get("errors").get(0);
@@ -607,6 +607,23 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
         "{\"requestId\":\"x\",\"amount\":1,\"termMonths\":3}").status()).as("only a channel draws").isEqualTo(403);
     assertThat(api.get("/api/lines/CL-NO-SUCH-LINE", CHANNEL).status()).isEqualTo(404);
     assertThat(drawdownsStored()).isZero();
+  }
+
+  @Test
+  void aDrawdownOfAFewYuanIsRefusedNamingTheMinimumAndOpensNoLoan() {
+    Response fen = draw(requestId(), "0.01", 12);
+    Response justBelow = draw(requestId(), "999.99", 12);
+
+    for (Response refused : List.of(fen, justBelow)) {
+      assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+      JsonNode error = refused.json().get("errors").get(0);
+      assertThat(error.get("field").asText()).isEqualTo("amount");
+      assertThat(error.get("code").asText()).isEqualTo("BELOW_MINIMUM");
+      assertThat(error.get("message").asText()).contains("不低于 1000 元");
+    }
+    assertThat(drawdownsStored()).isZero();
+    assertThat(line().get("reserved").decimalValue()).isEqualByComparingTo("0.00");
+    assertThat(draw(requestId(), "1000.00", 12).status()).as("the minimum itself").isEqualTo(201);
   }
 
   private String clockToday() {
