@@ -439,7 +439,16 @@ public class CreditLineService {
    * below it (a reduction here or by the annual review, {@link CreditLineReviewService#apply}).
    */
   BigDecimal drawnOrReserved(String lineId) {
-    return used(outstandingByLoan(lines.drawdowns(lineId))).add(reserved(lines.pendingRequests(lineId)));
+    return drawnOrReserved(lines, loans, lineId);
+  }
+
+  /**
+   * {@link #drawnOrReserved(String)} from the repository and the ledger, for a reader that may not call this service
+   * ({@link DrawdownMailValues}: this service queues the mail that asks it).
+   */
+  static BigDecimal drawnOrReserved(CreditLineRepository lines, LoanAccountService loans, String lineId) {
+    return used(loans.outstandingPrincipalByLoan(lines.drawdowns(lineId).stream().map(Drawdown::loanId).toList()))
+        .add(reserved(lines.pendingRequests(lineId)));
   }
 
   /** What the line's PENDING requests reserve. */

@@ -3,7 +3,6 @@ package com.smeloanflow.creditline;
 import com.smeloanflow.notification.MailCaseType;
 import com.smeloanflow.notification.MailValueProvider;
 import com.smeloanflow.servicing.LoanAccountService;
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -35,13 +34,11 @@ public class DrawdownMailValues implements MailValueProvider {
   public Map<String, String> values(String loanId) {
     Map<String, String> values = new HashMap<>();
     lines.findDrawdownOfLoan(loanId).flatMap(drawdown -> lines.find(drawdown.lineId())).ifPresent(line -> {
-      BigDecimal used = CreditLineService.used(loans.outstandingPrincipalByLoan(
-          lines.drawdowns(line.lineId()).stream().map(Drawdown::loanId).toList()));
-      BigDecimal reserved = CreditLineService.reserved(lines.pendingRequests(line.lineId()));
       values.put("lineId", line.lineId());
       values.put("lineLimit", line.limit().toPlainString());
       values.put("lineValidUntil", line.validUntil().toString());
-      values.put("lineAvailable", CreditLineService.available(line, used.add(reserved)).toPlainString());
+      values.put("lineAvailable",
+          CreditLineService.available(line, CreditLineService.drawnOrReserved(lines, loans, line.lineId())).toPlainString());
     });
     return values;
   }
