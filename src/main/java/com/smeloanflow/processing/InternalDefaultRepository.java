@@ -2,7 +2,6 @@ package com.smeloanflow.processing;
 
 import com.smeloanflow.processing.source.InternalDefault;
 import com.smeloanflow.processing.source.InternalDefaultStatus;
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,17 +50,17 @@ public class InternalDefaultRepository {
   }
 
   /**
-   * Withdraws the latest record that this default was settled: a reversed repayment (a bounced payoff) made the loan
-   * owed again, so the enterprise's next application must not be scored as if the default were repaid. Settled again
-   * later, it is recorded again.
+   * Withdraws the latest record of this event, the inverse of {@link #record}: e.g. that a default was settled, when a
+   * reversed repayment (a bounced payoff) made the loan owed again, so the enterprise's next application is not scored
+   * as if the default were repaid. Settled again later, it is recorded again.
    */
-  public void withdrawSettled(String creditCode, LocalDate defaultDate, BigDecimal amount) {
+  public void withdraw(String creditCode, InternalDefault event) {
     jdbc.sql("""
         DELETE FROM internal_default_record WHERE id = (SELECT MAX(id) FROM internal_default_record
-          WHERE credit_code = :code AND default_date = :date AND amount = :amount AND status = :settled)
+          WHERE credit_code = :code AND default_date = :date AND amount = :amount AND status = :status)
         """)
-        .param("code", creditCode).param("date", defaultDate).param("amount", amount)
-        .param("settled", InternalDefaultStatus.SETTLED.name())
+        .param("code", creditCode).param("date", event.defaultDate()).param("amount", event.amount())
+        .param("status", event.status().name())
         .update();
   }
 

@@ -1,8 +1,6 @@
 package com.smeloanflow.servicing;
 
 import com.smeloanflow.processing.InternalDefaultRepository;
-import com.smeloanflow.processing.source.InternalDefault;
-import com.smeloanflow.processing.source.InternalDefaultStatus;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -215,14 +213,8 @@ final class LedgerCloseStatements {
 
     // Nothing left to pay (found first): no statement above changes that.
     if (!settled.isEmpty()) {
-      jdbc.sql("SELECT credit_code, defaulted_on, defaulted_principal FROM loan_account WHERE loan_id IN (:settled)"
-              + " AND defaulted_on IS NOT NULL")
-          .param("settled", settled)
-          .query((rs, row) -> new Object[] {rs.getString("credit_code"), rs.getObject("defaulted_on", LocalDate.class),
-              rs.getBigDecimal("defaulted_principal")})
-          .list()
-          .forEach(d -> defaults.record((String) d[0],
-              new InternalDefault((LocalDate) d[1], (BigDecimal) d[2], InternalDefaultStatus.SETTLED), now));
+      jdbc.sql(LedgerRepository.DEFAULTED).param("loanIds", settled).query(LedgerRepository::defaulted).list()
+          .forEach(d -> defaults.record(d.creditCode(), d.settled(), now));
       // A settled loan carries no credit risk any more: its five-tier classification ends at 正常, the risk review's
       // level with it (monitoring ends too), and the change is kept in its history.
       jdbc.sql("""

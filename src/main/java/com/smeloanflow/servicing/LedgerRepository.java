@@ -2,6 +2,8 @@ package com.smeloanflow.servicing;
 
 import com.smeloanflow.approval.RepaymentMethod;
 import com.smeloanflow.platform.SqlInLists;
+import com.smeloanflow.processing.source.InternalDefault;
+import com.smeloanflow.processing.source.InternalDefaultStatus;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -90,16 +92,26 @@ public class LedgerRepository {
   }
 
   /** A loan's default (90 days past due): the enterprise, the day it defaulted, the principal then owed. */
-  public record Defaulted(String creditCode, LocalDate on, BigDecimal principal) {}
+  public record Defaulted(String creditCode, LocalDate on, BigDecimal principal) {
+
+    /** What the bank's default database records of it once the loan is repaid in full (结清). */
+    public InternalDefault settled() {
+      return new InternalDefault(on, principal, InternalDefaultStatus.SETTLED);
+    }
+  }
+
+  /** The defaults of those of {@code :loanIds} that ever defaulted (also read so by the daily close for its settled loans). */
+  static final String DEFAULTED = "SELECT credit_code, defaulted_on, defaulted_principal FROM loan_account"
+      + " WHERE loan_id IN (:loanIds) AND defaulted_on IS NOT NULL";
+
+  static Defaulted defaulted(ResultSet rs, int row) throws SQLException {
+    return new Defaulted(rs.getString("credit_code"), rs.getObject("defaulted_on", LocalDate.class),
+        rs.getBigDecimal("defaulted_principal"));
+  }
 
   /** The loan's default, if it ever defaulted. */
   public Optional<Defaulted> defaulted(String loanId) {
-    return jdbc.sql("SELECT credit_code, defaulted_on, defaulted_principal FROM loan_account WHERE loan_id = :loanId"
-            + " AND defaulted_on IS NOT NULL")
-        .param("loanId", loanId)
-        .query((rs, row) -> new Defaulted(rs.getString("credit_code"), rs.getObject("defaulted_on", LocalDate.class),
-            rs.getBigDecimal("defaulted_principal")))
-        .optional();
+    return jdbc.sql(DEFAULTED).param("loanIds", List.of(loanId)).query(LedgerRepository::defaulted).optional();
   }
 
   /** A settled loan a reversal re-opened is active again: true when it was settled. */

@@ -159,7 +159,7 @@ public class RepaymentService {
     listeners.orderedStream().forEach(l -> l.repaymentReversed(command.loanId(), command.transactionId(), reopened));
     if (reopened) {
       // a default the settlement recorded as repaid is owed again
-      ledger.defaulted(command.loanId()).ifPresent(d -> defaults.withdrawSettled(d.creditCode(), d.on(), d.principal()));
+      ledger.defaulted(command.loanId()).ifPresent(d -> defaults.withdraw(d.creditCode(), d.settled()));
       lifecycle.orderedStream().forEach(l -> l.reopened(command.loanId(), clock.today())); // monitoring starts again
     }
     log.info("Loan {}: repayment {} of {} CNY reversed by {} ({}): what it paid is owed again{}", command.loanId(),
