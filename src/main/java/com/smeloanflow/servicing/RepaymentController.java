@@ -60,10 +60,12 @@ public class RepaymentController {
   @Operation(summary = "Reverse a repayment (冲正, e.g. a bounced payment)",
       description = "What the repayment paid is owed again: overdue instalments it paid are overdue again, a prepayment's"
           + " recomputed instalments are restored (only while no later repayment is posted), a settled loan is active again."
-          + " Reversing twice answers 200 with the reversed repayment.")
+          + " Reversing twice answers 200 with the reversed repayment. A written-off loan stays written off: a repayment of"
+          + " it is not reversed (409 LOAN_WRITTEN_OFF: the principal it paid would be owed again while the write-off"
+          + " keeps it as written off; the bank corrects the write-off first), nothing is written.")
   @ApiResponse(responseCode = "200", description = "Reversed")
   @ApiResponse(responseCode = "404", description = "No such loan or repayment", content = @Content(mediaType = "application/problem+json"))
-  @ApiResponse(responseCode = "409", description = "Later repayments rest on its prepayment", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "409", description = "Later repayments rest on its prepayment, or the loan is written off", content = @Content(mediaType = "application/problem+json"))
   public RepaymentView reverse(@PathVariable("loanId") String loanId, @PathVariable("transactionId") String transactionId,
       @RequestBody ReversalRequest request, Principal caller) {
     return RepaymentView.of(repayments.reverse(new ReverseRepayment(loanId, transactionId, request.reason(), caller.getName()))

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The repayment feed of core banking: applies each repayment once, in the product's allocation
- * order, and takes back a reversed one.
+ * order, and takes back a reversed one (not on a written-off loan: {@link #reverse}).
  *
  * <p>Safe to repeat: the transaction id is core banking's idempotency key. The same id with the
  * same loan, amount and value date answers with the repayment already applied; with anything else
@@ -123,9 +123,22 @@ public class RepaymentService {
   }
 
   /**
+   * Takes back what a bounced repayment paid: it is owed again, a settled loan is active again.
+   *
+   * <p>A written-off loan (核销) stays written off, and its repayments are not reversed here: the write-off was
+   * approved for the principal then outstanding ({@code written_off_principal}, also the default database's
+   * figure), so a repayment taken back after it would make that principal owed on the loan again while the
+   * write-off still says it is written off — the books would hold it twice. Such a reversal is refused (409
+   * {@code LOAN_WRITTEN_OFF}, naming the loan, the write-off and the principal it would make owed again) and
+   * nothing is written: the write-off has to be corrected by the bank first, outside this feed. A repayment
+   * received after the write-off (核销后收回) is not taken by {@link #receive} (409), so there is no recovery of
+   * a written-off loan here whose reversal would have to restore the written-off amount. A reversal made before
+   * the write-off and reported again after it is answered with the first, as any repeated reversal.
+   *
    * @throws InvalidFieldsException  bad input (400)
    * @throws LoanNotFoundException   no such loan, or no such repayment of it (404)
-   * @throws StateConflictException  a later repayment still rests on the schedule this one's prepayment recomputed (409)
+   * @throws StateConflictException  the loan is written off, or a later repayment still rests on the schedule this
+   *     one's prepayment recomputed (409)
    */
   @Transactional
   public Receipt reverse(ReverseRepayment command) {
@@ -138,12 +151,16 @@ public class RepaymentService {
     if (!violations.isEmpty()) {
       throw new InvalidFieldsException(violations, "冲正信息有误");
     }
-    ledger.lock(command.loanId()).orElseThrow(() -> new LoanNotFoundException(command.loanId()));
+    LedgerRepository.LockedLoan loan = ledger.lock(command.loanId())
+        .orElseThrow(() -> new LoanNotFoundException(command.loanId()));
     StoredRepayment repayment = repayments.find(command.transactionId())
         .filter(r -> r.loanId().equals(command.loanId()))
         .orElseThrow(() -> new LoanNotFoundException(command.loanId(), "repayment " + command.transactionId()));
     if (repayment.reversed()) {
       return new Receipt(repayment, true);
+    }
+    if (LoanAccount.WRITTEN_OFF.equals(loan.status())) {
+      throw writtenOff(repayment);
     }
     if (repayment.scheduleRecomputed() && repayments.postedAfter(command.loanId(), repayment.sequenceNo())) {
       throw new StateConflictException("Repayment " + command.transactionId() + " prepaid principal and later repayments rest"
@@ -166,6 +183,21 @@ public class RepaymentService {
         command.transactionId(), repayment.amount().toPlainString(), command.reversedBy(), command.reason().trim(),
         reopened ? ", the settled loan is active again" : "");
     return new Receipt(repayments.find(command.transactionId()).orElseThrow(), false);
+  }
+
+  private StateConflictException writtenOff(StoredRepayment repayment) {
+    LoanStanding standing = ledger.standing(repayment.loanId()).orElseThrow();
+    BigDecimal principal = repayment.allocations().stream()
+        .filter(line -> line.component() == AllocationComponent.OVERDUE_PRINCIPAL
+            || line.component() == AllocationComponent.CURRENT_PRINCIPAL
+            || line.component() == AllocationComponent.PREPAID_PRINCIPAL)
+        .map(AllocationLine::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    log.warn("Loan {}: reversal of repayment {} refused, the loan was written off on {} with {} CNY principal",
+        repayment.loanId(), repayment.transactionId(), standing.closedOn(), standing.writtenOffPrincipal());
+    return new StateConflictException("[LOAN_WRITTEN_OFF] 借据 " + repayment.loanId() + " 已于 " + standing.closedOn()
+        + " 核销 (核销本金 " + standing.writtenOffPrincipal().toPlainString() + " 元), 不能冲正其核销前的还款 "
+        + repayment.transactionId() + ": 冲正将使本金 " + principal.toPlainString() + " 元重新计为借据欠款, 而核销本金不变,"
+        + " 账务不符; 须先由资产保全部门调整核销 (transactionId)");
   }
 
   /** A repayment by its transaction id. */

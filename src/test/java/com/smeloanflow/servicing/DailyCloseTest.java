@@ -231,6 +231,50 @@ class DailyCloseTest extends AbstractIntegrationTest {
     assertThat(defaults.find(defaulted.creditCode())).containsExactly(settled);
   }
 
+  /**
+   * 核销: a defaulted loan partly repaid, then written off with the principal left. A reversal of that repayment reported
+   * after the write-off would make the principal it paid owed on the loan again while the write-off keeps the lower
+   * figure: it is refused naming the write-off, and the written-off principal, the ledger, the account's principal, the
+   * default database and the borrower's mails stay as the write-off left them.
+   */
+  @Test
+  void aRepaymentOfAWrittenOffLoanIsNotReversedAndTheBooksKeepWhatWasWrittenOff() {
+    LoanAccount loan = loan();
+    dailyClose.close(firstDue);
+    startCollectionProcesses();
+    dailyClose.close(firstDue.plusDays(90));
+    LocalDate paidOn = firstDue.plusDays(95);
+    String partial = "TX-PARTIAL-" + loan.loanId();
+    repayments.receive(new ReceiveRepayment(loan.loanId(), partial, new BigDecimal("20000.00"), paidOn, "core-banking"));
+    LocalDate writtenOffOn = firstDue.plusDays(120);
+    BigDecimal writtenOff = loans.writeOff(new WriteOffLoan(loan.loanId(), writtenOffOn, "collector2", "诉讼终结, 无可执行财产"));
+    List<LedgerLine> ledgerWrittenOff = loans.ledger(loan.loanId());
+    List<InternalDefault> defaultRecorded = defaults.find(loan.creditCode());
+    int mailsBefore = outbox.mailsOf(MailCaseType.LOAN, loan.loanId()).size();
+    assertThat(writtenOff).as("20,000.00 less the penalty and interest overdue went to principal").isLessThan(
+        new BigDecimal("100000.00"));
+
+    assertThatThrownBy(() -> repayments.reverse(new ReverseRepayment(loan.loanId(), partial, "退票", "core-banking")))
+        .isInstanceOf(com.smeloanflow.platform.StateConflictException.class)
+        .hasMessageContaining("[LOAN_WRITTEN_OFF]")
+        .hasMessageContaining("借据 " + loan.loanId() + " 已于 " + writtenOffOn + " 核销 (核销本金 " + writtenOff.toPlainString()
+            + " 元)")
+        .hasMessageContaining("不能冲正其核销前的还款 " + partial);
+
+    LoanStanding standing = standing(loan);
+    assertThat(standing.status()).isEqualTo(LoanAccount.WRITTEN_OFF);
+    assertThat(standing.writtenOffPrincipal()).isEqualByComparingTo(writtenOff);
+    assertThat(loans.balances(loan.loanId()).outstandingPrincipal()).as("the ledger owes what was written off")
+        .isEqualByComparingTo(writtenOff);
+    assertThat(jdbc.sql("SELECT outstanding_principal FROM loan_account WHERE loan_id = :id").param("id", loan.loanId())
+        .query(BigDecimal.class).single()).as("the account's principal").isEqualByComparingTo(writtenOff);
+    assertThat(loans.ledger(loan.loanId())).isEqualTo(ledgerWrittenOff);
+    assertThat(repayments.find(partial).orElseThrow().reversed()).isFalse();
+    assertThat(defaults.find(loan.creditCode())).isEqualTo(defaultRecorded).containsExactly(
+        new InternalDefault(firstDue.plusDays(90), writtenOff, InternalDefaultStatus.WRITTEN_OFF));
+    assertThat(outbox.mailsOf(MailCaseType.LOAN, loan.loanId())).as("no reversal mail").hasSize(mailsBefore);
+  }
+
   @Test
   void aBouncedPayoffReopensTheSettledLoanAndTellsTheBorrowerWhatIsOwedOnceEvenWhenReportedAgainAndTheMailServerIsDown() {
     LoanAccount loan = loan();

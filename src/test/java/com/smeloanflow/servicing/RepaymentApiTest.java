@@ -206,6 +206,38 @@ class RepaymentApiTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void aRepaymentOfAWrittenOffLoanIsNotReversedAndTheLoanStaysWrittenOffWithWhatWasWrittenOff() {
+    String repaid = repayNow("8530.99");
+    String bouncedEarlier = repayNow("1000.00");
+    reverse(bouncedEarlier);
+    BigDecimal writtenOff = loans.writeOff(new WriteOffLoan(loan.loanId(), clock.today(), "collector2", "测试核销"));
+    int mails = outbox.mailsOf(MailCaseType.LOAN, loan.loanId()).size();
+
+    Response refused = api.post("/api/loans/" + loan.loanId() + "/repayments/" + repaid + "/reversal", CORE_BANKING,
+        "{\"reason\": \"退票: 付款账户余额不足\"}");
+    Response reportedAgain = api.post("/api/loans/" + loan.loanId() + "/repayments/" + bouncedEarlier + "/reversal",
+        CORE_BANKING, "{\"reason\": \"退票: 付款账户余额不足\"}");
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+    assertThat(refused.contentType()).isEqualTo("application/problem+json");
+    assertThat(refused.json().get("detail").asText()).contains("[LOAN_WRITTEN_OFF]",
+        "借据 " + loan.loanId() + " 已于 " + clock.today() + " 核销 (核销本金 91831.51 元)",
+        "不能冲正其核销前的还款 " + repaid, "冲正将使本金 8168.49 元重新计为借据欠款", "transactionId");
+    assertThat(reportedAgain.status()).as("a reversal made before the write-off, reported again").isEqualTo(200);
+    assertThat(writtenOff).isEqualByComparingTo("91831.51");
+    JsonNode view = api.get("/api/loans/" + loan.loanId(), "collector").json();
+    assertThat(view.get("status").asText()).isEqualTo("WRITTEN_OFF");
+    assertThat(view.get("writtenOffPrincipal").decimalValue()).isEqualByComparingTo("91831.51");
+    assertThat(view.get("outstandingPrincipal").decimalValue()).as("owed on the loan = written off")
+        .isEqualByComparingTo("91831.51");
+    assertThat(keptMatchingTheLedger()).isEqualByComparingTo("91831.51");
+    assertThat(loans.ledger(loan.loanId()).get(0).status()).isEqualTo(InstalmentStatus.PAID);
+    assertThat(jdbc.sql("SELECT status FROM loan_repayment WHERE transaction_id = :id").param("id", repaid)
+        .query(String.class).single()).isEqualTo("POSTED");
+    assertThat(outbox.mailsOf(MailCaseType.LOAN, loan.loanId())).as("the borrower is told of no reversal").hasSize(mails);
+  }
+
+  @Test
   void onlyCoreBankingAndTheChannelGatewayReportRepayments() {
     String json = body(transactionId(), "100.00", clock.today());
 
