@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * ({@code businessDate}, {@code overdueSince}, {@code daysPastDue}, {@code closedOn} once settled or written off); the balances ({@code overduePrincipal},
  * {@code overdueInterest}, {@code penaltyOutstanding}, {@code arrears}, {@code outstandingPrincipal});
  * {@code remainingNote}, what is still to pay (or that nothing is, the settlement notice to follow);
- * {@code penaltyUpliftPercent}; and the terms the loan was paid out on, for its payout notice ({@code loanAmount},
+ * {@code penaltyNote}, what penalty interest the overdue bears ({@link PenaltyInterest#borrowerNote}); and the terms the loan was paid out on, for its payout notice ({@code loanAmount},
  * {@code loanRate}, {@code loanTermMonths}, {@code loanRepaymentMethod}, {@code loanDisbursedOn},
  * {@code loanMaturityDate}, {@code firstDueDate}, {@code firstInstalment}, {@code instalmentCount},
  * {@code totalInterest}, {@code totalRepayment} and {@code repaymentSchedule}, one line per instalment).
@@ -67,7 +67,8 @@ public class BorrowerMailValues implements MailValueProvider {
         && balances.penaltyOutstanding().signum() == 0;
     values.put("remainingNote", nothingLeft ? "贷款本息已全部还清，日终处理后我行将另行发送贷款结清通知。"
         : "尚欠本金：人民币 " + balances.outstandingPrincipal().toPlainString() + " 元。请继续按期足额还款，保持良好信用。");
-    values.put("penaltyUpliftPercent", penalty.upliftPercent().stripTrailingZeros().toPlainString());
+    values.put("penaltyNote", penalty.borrowerNote(balances.overduePrincipal().signum() > 0,
+        balances.overdueInterest().signum() > 0));
     putTerms(loan, values);
     return values;
   }

@@ -47,6 +47,19 @@ public class PenaltyInterest {
     return overduePrincipal.multiply(annualRatePercent).multiply(dailyFactor()).setScale(2, RoundingMode.HALF_UP);
   }
 
+  /**
+   * What a borrower's mail says of penalty interest on what the loan has overdue, one sentence ending in 。, only what
+   * the daily close charges: overdue principal → the penalty rule with this uplift; only interest overdue → that it
+   * bears no penalty and no compound interest (the close charges nothing on it); nothing overdue → nothing (empty).
+   * The overdue reminder and the reversal mails both say it so.
+   */
+  public String borrowerNote(boolean principalOverdue, boolean interestOverdue) {
+    if (principalOverdue) {
+      return "逾期本金按合同利率上浮 " + upliftPercent.stripTrailingZeros().toPlainString() + "% 按日计收罚息。";
+    }
+    return interestOverdue ? "逾期利息不计收罚息，也不计复利。" : "";
+  }
+
   /** The penalty rate a year in percent, e.g. 6.525 for a 4.35 % loan with a 50 % uplift. */
   public BigDecimal annualPenaltyRatePercent(BigDecimal annualRatePercent) {
     return annualRatePercent.multiply(HUNDRED.add(upliftPercent)).divide(HUNDRED, MathContext.DECIMAL64).stripTrailingZeros();

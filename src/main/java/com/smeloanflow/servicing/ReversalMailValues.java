@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Placeholders of the borrower's mails (case type LOAN) about a reversed repayment (还款冲正): the repayment reversed last
- * ({@code reversedTransactionId}, {@code reversedValueDate}, {@code reversedAmount}) and {@code owedNow}, what the
+ * ({@code reversedTransactionId}, {@code reversedValueDate}, {@code reversedAmount}, {@code reversedParts}: 本金, 利息 and
+ * 罚息 as far as it paid them) and {@code owedNow}, what the
  * borrower owes now and by when, read from the ledger after the reversal: what is overdue (to repay at once), the next
  * instalment and its due date, the principal still owed and today's payoff amount. Nothing while no repayment of the
  * loan was reversed. Core banking's reversal reason is not in it: it is the bank's note, not the borrower's.
@@ -46,20 +47,49 @@ public class ReversalMailValues implements MailValueProvider {
       values.put("reversedTransactionId", reversed.transactionId());
       values.put("reversedValueDate", reversed.valueDate().toString());
       values.put("reversedAmount", reversed.amount().toPlainString());
+      values.put("reversedParts", parts(repayments.find(reversed.transactionId()).orElseThrow().allocations()));
       values.put("owedNow", owedNow(ledger.lines(loanId), clock.today()));
     });
     return values;
   }
 
-  /** What the borrower owes on {@code today}, line by line, in the mail's words. */
+  /** What the reversed repayment had paid, in the mail's words: 本金, 利息 and 罚息 as far as it paid them. */
+  static String parts(List<AllocationLine> allocations) {
+    List<String> parts = new java.util.ArrayList<>();
+    if (allocations.stream().anyMatch(line -> switch (line.component()) {
+      case OVERDUE_PRINCIPAL, CURRENT_PRINCIPAL, PREPAID_PRINCIPAL -> true;
+      default -> false;
+    })) {
+      parts.add("本金");
+    }
+    if (allocations.stream().anyMatch(line -> line.component() == AllocationComponent.OVERDUE_INTEREST
+        || line.component() == AllocationComponent.CURRENT_INTEREST)) {
+      parts.add("利息");
+    }
+    if (allocations.stream().anyMatch(line -> line.component() == AllocationComponent.OVERDUE_PENALTY)) {
+      parts.add("罚息");
+    }
+    if (parts.isEmpty()) {
+      return "款项";
+    }
+    return parts.size() == 1 ? parts.get(0)
+        : String.join("、", parts.subList(0, parts.size() - 1)) + "和" + parts.get(parts.size() - 1);
+  }
+
+  /**
+   * What the borrower owes on {@code today}, line by line, in the mail's words; what is overdue with the penalty
+   * interest it bears ({@link PenaltyInterest#borrowerNote}: the penalty rule only while principal is overdue).
+   */
   String owedNow(List<LedgerLine> lines, LocalDate today) {
     StringBuilder owed = new StringBuilder("目前应还款项如下：\n");
     List<LedgerLine> overdue = lines.stream().filter(line -> line.overdueOn(today)).toList();
     if (!overdue.isEmpty()) {
       BigDecimal arrears = RepaymentAllocator.arrears(lines, today);
       owed.append("逾期应还：人民币 ").append(arrears.toPlainString()).append(" 元（最早一期应还日 ")
-          .append(overdue.get(0).dueDate()).append("），请立即归还；逾期本金按合同利率上浮 ")
-          .append(penalty.upliftPercent().stripTrailingZeros().toPlainString()).append("% 按日计收罚息。\n");
+          .append(overdue.get(0).dueDate()).append("），请立即归还。")
+          .append(penalty.borrowerNote(overdue.stream().anyMatch(line -> line.principalDue().signum() > 0),
+              overdue.stream().anyMatch(line -> line.interestDue().signum() > 0)))
+          .append("\n");
     }
     Optional<LedgerLine> next = lines.stream().filter(line -> !line.settled() && !line.overdueOn(today)).findFirst();
     next.ifPresent(line -> owed.append("下一期应还：人民币 ").append(line.outstanding().toPlainString()).append(" 元，还款日 ")

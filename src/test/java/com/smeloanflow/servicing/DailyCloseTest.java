@@ -232,6 +232,33 @@ class DailyCloseTest extends AbstractIntegrationTest {
   }
 
   /**
+   * The overdue reminder (逾期还款提醒, as collections queues it) after the close of the first due date: the penalty rule
+   * where principal is overdue; a 先息后本 loan whose overdue instalment is interest only is told that overdue interest
+   * bears no penalty interest, which is what the close charged it (nothing).
+   */
+  @Test
+  void theOverdueReminderStatesThePenaltyRuleOnlyWhenPrincipalIsOverdue() {
+    LoanAccount equalInstalments = loan();
+    LoanAccount interestFirst = TestLoans.with(intakeService, loans)
+        .term(12, com.smeloanflow.approval.RepaymentMethod.INTEREST_FIRST).disbursedOn(disbursed);
+    dailyClose.close(firstDue);
+
+    new org.springframework.transaction.support.TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+      outbox.enqueue(equalInstalments.loanId(), MailTemplate.OVERDUE_REMINDER);
+      outbox.enqueue(interestFirst.loanId(), MailTemplate.OVERDUE_REMINDER);
+    });
+
+    assertThat(instalment(interestFirst, 1).penaltyAccrued()).as("no penalty on overdue interest").isZero();
+    assertThat(outbox.mailsOf(MailCaseType.LOAN, equalInstalments.loanId())).singleElement().satisfies(mail ->
+        assertThat(mail.body()).contains("逾期本金：人民币 8168.49 元",
+            "逾期本金按合同利率上浮 50% 按日计收罚息。逾期记录将按规定报送金融信用信息基础数据库。"));
+    assertThat(outbox.mailsOf(MailCaseType.LOAN, interestFirst.loanId())).singleElement().satisfies(mail ->
+        assertThat(mail.body()).contains("逾期本金：人民币 0.00 元",
+                "逾期利息不计收罚息，也不计复利。逾期记录将按规定报送金融信用信息基础数据库。")
+            .doesNotContain("按日计收罚息", "上浮"));
+  }
+
+  /**
    * 核销: a defaulted loan partly repaid, then written off with the principal left. A reversal of that repayment reported
    * after the write-off would make the principal it paid owed on the loan again while the write-off keeps the lower
    * figure: it is refused naming the write-off, and the written-off principal, the ledger, the account's principal, the

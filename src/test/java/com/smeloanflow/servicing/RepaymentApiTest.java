@@ -3,9 +3,11 @@ package com.smeloanflow.servicing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.smeloanflow.approval.RepaymentMethod;
 import com.smeloanflow.notification.MailCaseType;
 import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.notification.MailTemplate;
+import com.smeloanflow.notification.OutboxMail;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
@@ -291,6 +293,60 @@ class RepaymentApiTest extends AbstractIntegrationTest {
           "尚欠本金：人民币 100000.00 元");
       assertThat(mail.body()).doesNotContain("逾期应还", "结清通知", "余额不足");
     });
+  }
+
+  /** The reversal mail of a loan, after {@code transaction} of it was reversed over HTTP. */
+  private OutboxMail reversalMailOf(LoanAccount reversedLoan, String transaction) {
+    Response answer = api.post("/api/loans/" + reversedLoan.loanId() + "/repayments/" + transaction + "/reversal",
+        CORE_BANKING, "{\"reason\": \"退票: 付款账户余额不足\"}");
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    List<OutboxMail> mails = outbox.mailsOf(MailCaseType.LOAN, reversedLoan.loanId());
+    assertThat(mails).extracting(OutboxMail::template).containsExactly(MailTemplate.REPAYMENT_REVERSED);
+    return mails.get(0);
+  }
+
+  @Test
+  void aReversalThatLeavesNothingOverdueSaysNothingOfPenaltyInterest() {
+    String transaction = repayNow("8530.99");
+
+    OutboxMail mail = reversalMailOf(loan, transaction);
+
+    assertThat(mail.body()).contains("其所归还的本金和利息恢复为应还款项", "下一期应还：人民币 8530.99 元")
+        .doesNotContain("逾期应还", "罚息", "复利");
+  }
+
+  @Test
+  void aReversalThatLeavesPrincipalOverdueStatesThePenaltyRuleOfTheOverdueReminder() {
+    LoanAccount overdue = TestLoans.with(intakeService, loans).disbursedOn(clock.today().minusDays(40));
+    LedgerLine first = loans.ledger(overdue.loanId()).get(0);
+    String transaction = transactionId();
+    assertThat(repay(overdue.loanId(), body(transaction, "8530.99", clock.today())).status()).isEqualTo(201);
+
+    OutboxMail mail = reversalMailOf(overdue, transaction);
+
+    assertThat(mail.body()).contains(
+        "其所归还的本金和利息恢复为应还款项",
+        "逾期应还：人民币 8530.99 元（最早一期应还日 " + first.dueDate() + "），请立即归还。逾期本金按合同利率上浮 50% 按日计收罚息。")
+        .doesNotContain("复利");
+  }
+
+  @Test
+  void aReversalThatLeavesOnlyInterestOverdueSaysItBearsNoPenaltyInterest() {
+    LoanAccount interestFirst = TestLoans.with(intakeService, loans).term(12, RepaymentMethod.INTEREST_FIRST)
+        .disbursedOn(clock.today().minusDays(40));
+    LedgerLine first = loans.ledger(interestFirst.loanId()).get(0);
+    assertThat(first.principal()).as("先息后本: the first instalment is interest only").isZero();
+    String transaction = transactionId();
+    assertThat(repay(interestFirst.loanId(), body(transaction, first.total().toPlainString(), clock.today())).status())
+        .isEqualTo(201);
+
+    OutboxMail mail = reversalMailOf(interestFirst, transaction);
+
+    assertThat(mail.body()).contains(
+        "其所归还的利息恢复为应还款项",
+        "逾期应还：人民币 " + first.total().toPlainString() + " 元（最早一期应还日 " + first.dueDate() + "），请立即归还。"
+            + "逾期利息不计收罚息，也不计复利。")
+        .doesNotContain("按日计收罚息", "上浮");
   }
 
   @Test
