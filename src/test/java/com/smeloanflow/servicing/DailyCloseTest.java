@@ -167,6 +167,48 @@ class DailyCloseTest extends AbstractIntegrationTest {
     assertThat(instalment(loan, 1).penaltyAccrued()).isEqualTo(new BigDecimal("2.96"));
   }
 
+  /**
+   * A loan cured and settled by the same close. Each row of the history is one source's change: the floor's (the
+   * arrears are repaid: 关注→正常, DPD_FLOOR) and, where the risk review still held the loan 关注 or worse, the
+   * settlement's (that level ends at 正常, SETTLEMENT). Two real changes of two sources, as on any other day; never a
+   * 正常→正常 row. A loan only its floor held 关注 is 正常 as soon as the floor falls, so its settlement adds nothing.
+   */
+  @Test
+  void aLoanCuredAndSettledByOneCloseKeepsEachSourcesChangeAndNoNormalToNormalRow() {
+    LoanAccount floorOnly = loan();
+    LoanAccount reviewed = loan();
+    dailyClose.close(firstDue);
+    loans.applyRiskReview(new RiskReview(reviewed.loanId(), Classification.SUBSTANDARD, firstDue, "经营恶化, 现金流不足",
+        "risk-officer"));
+    LocalDate payoffDay = firstDue.plusDays(3);
+    for (LoanAccount loan : List.of(floorOnly, reviewed)) {
+      repayments.receive(new ReceiveRepayment(loan.loanId(), "TX-CURE-SETTLE-" + loan.loanId(),
+          repayments.payoffAmount(loan.loanId(), payoffDay), payoffDay, "core-banking"));
+    }
+
+    dailyClose.close(payoffDay);
+
+    assertThat(standing(floorOnly).status()).isEqualTo(LoanAccount.SETTLED);
+    assertThat(loans.classificationHistory(floorOnly.loanId())).extracting(ClassificationChange::businessDate,
+        ClassificationChange::source, ClassificationChange::previous, ClassificationChange::classification).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(payoffDay, ClassificationChange.DPD_FLOOR, Classification.SPECIAL_MENTION,
+            Classification.NORMAL),
+        org.assertj.core.groups.Tuple.tuple(firstDue, ClassificationChange.DPD_FLOOR, Classification.NORMAL,
+            Classification.SPECIAL_MENTION));
+    assertThat(standing(reviewed).status()).isEqualTo(LoanAccount.SETTLED);
+    assertThat(standing(reviewed).classification()).isEqualTo(Classification.NORMAL);
+    assertThat(loans.classificationHistory(reviewed.loanId())).extracting(ClassificationChange::businessDate,
+        ClassificationChange::source, ClassificationChange::previous, ClassificationChange::classification).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(payoffDay, ClassificationChange.SETTLEMENT, Classification.SUBSTANDARD,
+            Classification.NORMAL),
+        org.assertj.core.groups.Tuple.tuple(payoffDay, ClassificationChange.DPD_FLOOR, Classification.SPECIAL_MENTION,
+            Classification.NORMAL),
+        org.assertj.core.groups.Tuple.tuple(firstDue, ClassificationChange.RISK_REVIEW, Classification.NORMAL,
+            Classification.SUBSTANDARD),
+        org.assertj.core.groups.Tuple.tuple(firstDue, ClassificationChange.DPD_FLOOR, Classification.NORMAL,
+            Classification.SPECIAL_MENTION));
+  }
+
   @Test
   void aLoanRepaidInFullIsSettledItsBorrowerMailedAndADefaultedOneIsRecordedInTheDefaultDatabase() {
     LoanAccount repaid = loan();
