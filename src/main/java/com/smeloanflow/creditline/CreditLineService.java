@@ -400,7 +400,8 @@ public class CreditLineService {
   /**
    * Stores what core banking booked for the request: the loan with its schedule from the day of the posting, the
    * drawdown, post-loan monitoring and the borrower's payout notice ({@link MailTemplate#DRAWDOWN_BOOKED}, queued
-   * in the outbox in this transaction, so it goes out once per drawdown and a mail outage holds nothing up).
+   * in the outbox in this transaction, so it goes out once per drawdown and a mail outage holds nothing up; a notice
+   * that cannot be rendered is queued FAILED for an operator and the drawdown is booked all the same).
    * Under the line's lock; a request booked before (a concurrent retry, the reconciliation) answers with that
    * drawdown and queues no second mail. A request cancelled meanwhile is booked all the same: the money moved.
    */

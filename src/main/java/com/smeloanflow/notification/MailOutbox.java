@@ -7,17 +7,27 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The mails to applicants and borrowers: queued in the transaction of the state change that causes
  * them, sent apart from the process by {@link MailDispatcher}. A mail outage therefore never holds up
  * an application or a loan; the mail waits in {@code mail_outbox} and goes out when the SMTP server
  * is back.
+ *
+ * <p>Nor does a mail that cannot be rendered: {@link #enqueue} renders inside a savepoint of the caller's transaction
+ * (Spring's NESTED propagation on the JDBC transaction manager), so that a provider's failed read leaves the
+ * transaction usable, also on PostgreSQL, and the state change (a drawdown core banking has paid out, a reversal, the
+ * daily close's settlements) commits with the mail recorded as FAILED and never rendered, until an operator
+ * re-queues it ({@link #requeue}).
  */
 @Service
 public class MailOutbox {
@@ -29,33 +39,45 @@ public class MailOutbox {
   private final MailRenderer renderer;
   private final List<MailValueProvider> providers;
   private final BusinessClock clock;
+  private final TransactionTemplate savepoint;
 
   public MailOutbox(MailOutboxRepository outbox, MailRenderer renderer, List<MailValueProvider> providers,
-      BusinessClock clock) {
+      BusinessClock clock, PlatformTransactionManager transactions) {
     this.outbox = outbox;
     this.renderer = renderer;
     this.providers = providers;
     this.clock = clock;
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   /**
    * Renders {@code template} for the case now (the mail says what is true at this moment) and queues
-   * it in the caller's transaction: rolled back with it, committed with it. Never talks to the SMTP
+   * it in the caller's transaction: committed with it, rolled back with it. Never talks to the SMTP
    * server. {@code caseId} is what the template's {@linkplain MailTemplate#caseType case type} says:
-   * an application id, or a loan id. A placeholder without a value, or no recipient, is a programming
-   * error and throws.
+   * an application id, or a loan id.
    *
-   * @return the id of the queued mail
+   * <p>A mail that cannot be rendered (a {@link MailValueProvider} throws, or its read fails; a placeholder without a
+   * value; not exactly one recipient) never fails the caller: the rendering's statements are rolled back to a
+   * savepoint taken before it, the mail is queued FAILED and {@linkplain OutboxMail#renderFailed never rendered},
+   * its {@code lastError} naming the template, the case and the cause, and the failure is logged as an error. It is
+   * never sent as it is; an operator re-queues it once the cause is fixed ({@link #requeue} renders it then).
+   *
+   * @return the id of the queued mail (PENDING, or FAILED when it could not be rendered)
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public long enqueue(String caseId, MailTemplate template) {
     MailCaseType caseType = template.caseType();
-    List<MailValueProvider> ofCase = providers.stream().filter(provider -> provider.caseType() == caseType).toList();
-    Map<String, String> values = new HashMap<>();
-    ofCase.forEach(provider -> values.putAll(provider.values(caseId)));
-    values.put("today", DATE.format(clock.today()));
-    MailRenderer.RenderedMail mail = renderer.render(template, values);
-    long id = outbox.insert(caseType, caseId, template, recipient(ofCase, caseType, caseId), mail.subject(), mail.body(),
+    Rendering rendering = renderInSavepoint(caseType, caseId, template);
+    if (rendering.failure() != null) {
+      String error = "Not rendered: mail " + template + " of " + caseType + " " + caseId + ": " + describe(rendering.failure());
+      long id = outbox.insertRenderFailed(caseType, caseId, template, rendering.recipient(), error, clock.now());
+      log.error("{} {}: mail {} could not be rendered; queued FAILED (outbox id {}), the state change goes on. Fix the"
+              + " cause, then re-queue it: POST /api/admin/mail-outbox/{}/retry", caseType, caseId, template, id, id,
+          rendering.failure());
+      return id;
+    }
+    long id = outbox.insert(caseType, caseId, template, rendering.recipient(), rendering.subject(), rendering.body(),
         clock.now());
     log.info("{} {}: mail {} queued (outbox id {})", caseType, caseId, template, id);
     return id;
@@ -64,6 +86,10 @@ public class MailOutbox {
   /**
    * Queues a mail to a member of staff ({@link MailCaseType#STAFF}) in the caller's transaction: the sender
    * names the recipient and gives every placeholder's value (plus {@code today}); no value provider is asked.
+   * Unlike {@link #enqueue} it throws when the mail cannot be rendered: it reads nothing, so the only cause is a
+   * template the sender does not fill (a programming error), and its values exist only in the sender's hands, so a
+   * re-queue could not render it later. Its one sender, the SLA monitor, queues in a transaction of its own that
+   * holds a reminder's record, never a step of the credit process.
    *
    * @param caseId the business key of the process the mail is about
    * @return the id of the queued mail
@@ -104,16 +130,69 @@ public class MailOutbox {
 
   /**
    * An operator re-queues a FAILED mail once the cause is fixed: PENDING again, due at once, with
-   * a fresh count of attempts. Only a FAILED mail can be re-queued.
+   * a fresh count of attempts. Only a FAILED mail can be re-queued. A mail that was {@linkplain OutboxMail#renderFailed
+   * never rendered} is rendered now (it says what is true now); while it still cannot be rendered the re-queue is
+   * refused, naming the cause, and the mail stays as it is.
    */
   @Transactional
   public OutboxMail requeue(long id, String operator) {
     OutboxMail mail = get(id);
+    if (mail.status() == MailStatus.FAILED && mail.renderFailed()) {
+      requeueRenderedNow(mail, operator);
+      return get(id);
+    }
     if (!outbox.requeueFailed(id, clock.now())) {
       throw new StateConflictException("Mail " + id + " is " + mail.status() + "; only a FAILED mail can be re-queued");
     }
     log.info("Mail {} ({} for {} {}) re-queued by {}", id, mail.template(), mail.caseType(), mail.caseId(), operator);
     return get(id);
+  }
+
+  private void requeueRenderedNow(OutboxMail mail, String operator) {
+    Rendering rendering = renderInSavepoint(mail.caseType(), mail.caseId(), mail.template());
+    if (rendering.failure() != null) {
+      log.warn("Mail {} ({} for {} {}) still cannot be rendered; re-queue by {} refused", mail.id(), mail.template(),
+          mail.caseType(), mail.caseId(), operator, rendering.failure());
+      throw new StateConflictException("邮件 " + mail.id() + " 仍无法生成, 未重新排队: " + describe(rendering.failure())
+          + " (mail " + mail.id() + ", " + mail.template() + " of " + mail.caseType() + " " + mail.caseId()
+          + ", still cannot be rendered; fix the cause and re-queue it again)");
+    }
+    if (!outbox.requeueRendered(mail.id(), rendering.recipient(), rendering.subject(), rendering.body(), clock.now())) {
+      throw new StateConflictException("Mail " + mail.id() + " is no longer FAILED; only a FAILED mail can be re-queued");
+    }
+    log.info("Mail {} ({} for {} {}) rendered and re-queued by {}", mail.id(), mail.template(), mail.caseType(),
+        mail.caseId(), operator);
+  }
+
+  /**
+   * The mail rendered, or why not: {@code failure} set, {@code recipient} what was resolved before it ('' if nothing).
+   */
+  private record Rendering(String recipient, String subject, String body, RuntimeException failure) {}
+
+  /**
+   * Asks the case type's providers for the recipient and the values and renders the template, inside a savepoint of
+   * the caller's transaction: on failure its statements are rolled back to it (a failed statement aborts a
+   * PostgreSQL transaction unless it is), and the caller's transaction goes on.
+   */
+  private Rendering renderInSavepoint(MailCaseType caseType, String caseId, MailTemplate template) {
+    AtomicReference<String> recipient = new AtomicReference<>("");
+    try {
+      return savepoint.execute(tx -> {
+        List<MailValueProvider> ofCase = providers.stream().filter(provider -> provider.caseType() == caseType).toList();
+        recipient.set(recipient(ofCase, caseType, caseId));
+        Map<String, String> values = new HashMap<>();
+        ofCase.forEach(provider -> values.putAll(provider.values(caseId)));
+        values.put("today", DATE.format(clock.today()));
+        MailRenderer.RenderedMail mail = renderer.render(template, values);
+        return new Rendering(recipient.get(), mail.subject(), mail.body(), null);
+      });
+    } catch (RuntimeException e) {
+      return new Rendering(recipient.get(), "", "", e);
+    }
+  }
+
+  private static String describe(Throwable e) {
+    return e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 
   private static String recipient(List<MailValueProvider> ofCase, MailCaseType caseType, String caseId) {

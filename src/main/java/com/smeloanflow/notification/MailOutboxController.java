@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operators (camunda-admin) look at the mail outbox and re-queue FAILED mails. */
+/** Operators (camunda-admin) look at the mail outbox and re-queue FAILED mails (rendering those never rendered). */
 @RestController
 @Tag(name = "Administration")
 public class MailOutboxController {
@@ -29,7 +29,9 @@ public class MailOutboxController {
   }
 
   @GetMapping("/api/admin/mail-outbox")
-  @Operation(summary = "Mails of the outbox in a status (default FAILED), newest first, at most 200")
+  @Operation(summary = "Mails of the outbox in a status (default FAILED), newest first, at most 200",
+      description = "A FAILED mail either failed every attempt to send it, or could not be rendered when it was queued"
+          + " (renderFailed true: empty subject and body, recipient empty if unknown); lastError says why.")
   public List<OutboxMail> list(@RequestParam(name = "status", defaultValue = "FAILED") MailStatus status) {
     return outbox.withStatus(status, LIST_LIMIT);
   }
@@ -42,8 +44,10 @@ public class MailOutboxController {
 
   @PostMapping("/api/admin/mail-outbox/{id}/retry")
   @Operation(summary = "Re-queue a FAILED mail",
-      description = "After the cause is fixed (SMTP server, address): the mail is PENDING again, due at once, with a "
-          + "fresh count of attempts. 409 when the mail is not FAILED.")
+      description = "After the cause is fixed (SMTP server, address, the data a mail is rendered from): the mail is "
+          + "PENDING again, due at once, with a fresh count of attempts. A mail that could not be rendered (renderFailed) "
+          + "is rendered now, with the values as of now. 409 when the mail is not FAILED, or still cannot be rendered "
+          + "(the detail names the cause; the mail stays as it was).")
   public OutboxMail retry(@PathVariable("id") long id, Principal principal) {
     return outbox.requeue(id, principal.getName());
   }

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Repository;
 class MailOutboxRepository {
 
   private static final int MAX_ERROR_LENGTH = 1000;
+  private static final int MAX_RECIPIENT_LENGTH = 200;
 
   private final JdbcClient jdbc;
 
@@ -37,6 +38,25 @@ class MailOutboxRepository {
         """)
         .param("caseType", caseType.name()).param("caseId", caseId).param("template", template.name())
         .param("recipient", recipient).param("subject", subject).param("body", body).param("now", Timestamp.from(now))
+        .update(keys, "id");
+    return keys.getKeyAs(Number.class).longValue();
+  }
+
+  /**
+   * A mail that could not be rendered: FAILED at once, never dispatched as it is, {@code render_failed} so that a
+   * re-queue renders it first. Subject and body are empty; {@code recipient} is '' when it was not resolved (V120).
+   */
+  long insertRenderFailed(MailCaseType caseType, String caseId, MailTemplate template, String recipient, String error,
+      Instant now) {
+    KeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+        INSERT INTO mail_outbox (case_type, case_id, template, recipient, subject, body, status, attempts,
+                                 next_attempt_at, last_error, render_failed, created_at)
+        VALUES (:caseType, :caseId, :template, :recipient, '', '', 'FAILED', 0, :now, :error, TRUE, :now)
+        """)
+        .param("caseType", caseType.name()).param("caseId", caseId).param("template", template.name())
+        .param("recipient", truncate(recipient, MAX_RECIPIENT_LENGTH)).param("error", truncate(error))
+        .param("now", Timestamp.from(now))
         .update(keys, "id");
     return keys.getKeyAs(Number.class).longValue();
   }
@@ -114,25 +134,47 @@ class MailOutboxRepository {
         .param("id", id).param("owner", owner).update() == 1;
   }
 
-  /** FAILED → PENDING, due at once, attempts counted afresh; false when the mail is not FAILED. */
+  /**
+   * FAILED → PENDING, due at once, attempts counted afresh; false when the mail is not FAILED, or was never rendered
+   * (that one is re-queued by {@link #requeueRendered}).
+   */
   boolean requeueFailed(long id, Instant now) {
     return jdbc.sql("""
         UPDATE mail_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = :now, claim_owner = NULL, claimed_until = NULL
-        WHERE id = :id AND status = 'FAILED'
+        WHERE id = :id AND status = 'FAILED' AND NOT render_failed
         """)
         .param("now", Timestamp.from(now)).param("id", id).update() == 1;
   }
 
+  /**
+   * A FAILED mail that was never rendered, now rendered: its recipient, subject and body stored, PENDING, due at
+   * once, attempts counted afresh; false when it is not (or no longer) such a mail.
+   */
+  boolean requeueRendered(long id, String recipient, String subject, String body, Instant now) {
+    return jdbc.sql("""
+        UPDATE mail_outbox SET recipient = :recipient, subject = :subject, body = :body, render_failed = FALSE,
+                               status = 'PENDING', attempts = 0, next_attempt_at = :now, claim_owner = NULL, claimed_until = NULL
+        WHERE id = :id AND status = 'FAILED' AND render_failed
+        """)
+        .param("recipient", recipient).param("subject", subject).param("body", body).param("now", Timestamp.from(now))
+        .param("id", id).update() == 1;
+  }
+
   private static String truncate(String error) {
-    String text = error == null ? "" : error;
-    return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
+    return truncate(error, MAX_ERROR_LENGTH);
+  }
+
+  private static String truncate(String value, int length) {
+    String text = value == null ? "" : value;
+    return text.length() <= length ? text : text.substring(0, length);
   }
 
   private static OutboxMail mail(ResultSet rs, int row) throws SQLException {
     return new OutboxMail(rs.getLong("id"), MailCaseType.valueOf(rs.getString("case_type")), rs.getString("case_id"),
         MailTemplate.valueOf(rs.getString("template")), rs.getString("recipient"), rs.getString("subject"),
         rs.getString("body"), MailStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
-        instant(rs, "next_attempt_at"), rs.getString("last_error"), instant(rs, "created_at"), instant(rs, "sent_at"));
+        instant(rs, "next_attempt_at"), rs.getString("last_error"), instant(rs, "created_at"), instant(rs, "sent_at"),
+        rs.getBoolean("render_failed"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -6,6 +6,9 @@ public enum MailStatus {
   PENDING,
   /** Taken by the SMTP server; the row is the record of the mail sent. */
   SENT,
-  /** Every attempt failed; stays visible until an operator re-queues it. */
+  /**
+   * Every attempt failed, or the mail could not be rendered when it was queued ({@link OutboxMail#renderFailed}, never
+   * sent as it is); stays visible until an operator re-queues it.
+   */
   FAILED
 }

@@ -2,7 +2,11 @@ package com.smeloanflow.notification;
 
 import java.time.Instant;
 
-/** One mail of the outbox, as rendered when it was queued, and how its sending stands. */
+/**
+ * One mail of the outbox, as rendered when it was queued, and how its sending stands. {@code renderFailed}: the mail
+ * could not be rendered when it was queued (its {@code lastError} says why); it is FAILED with an empty subject and
+ * body (and recipient, if that was not known) until an operator's re-queue renders it.
+ */
 public record OutboxMail(
     long id,
     MailCaseType caseType,
@@ -16,4 +20,5 @@ public record OutboxMail(
     Instant nextAttemptAt,
     String lastError,
     Instant createdAt,
-    Instant sentAt) {}
+    Instant sentAt,
+    boolean renderFailed) {}

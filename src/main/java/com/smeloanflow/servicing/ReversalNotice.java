@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
  * 还款冲正通知: the borrower whose repayment core banking reversed is told what was reversed and what is owed now, and by
  * when ({@link ReversalMailValues}); a settled loan the reversal reopened gets {@link MailTemplate#LOAN_REOPENED}, which
  * also says the settlement notice no longer holds. Queued in the outbox in the reversal's transaction, sent apart: a
- * mail outage never holds up the reversal. Once per reversed repayment: a reversal reported again is answered with the
+ * mail outage never holds up the reversal, nor does a notice that cannot be rendered (queued FAILED for an operator,
+ * {@link MailOutbox#enqueue}). Once per reversed repayment: a reversal reported again is answered with the
  * first and mails nothing.
  */
 @Component

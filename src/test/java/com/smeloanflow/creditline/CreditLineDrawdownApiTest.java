@@ -29,6 +29,7 @@ import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
+import com.smeloanflow.support.BrokenMailValues;
 import com.smeloanflow.support.Concurrently;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
@@ -80,6 +81,7 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
   @AfterEach
   void coreBankingAnswersAgain() {
     faults.reset();
+    BrokenMailValues.repairAll();
   }
 
   private static String requestId() {
@@ -190,6 +192,35 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
 
     assertThat(payoutNoticesReceived(loanId)).hasSize(1);
     assertThat(line().get("used").decimalValue()).isEqualByComparingTo("300000.00");
+  }
+
+  @Test
+  void aDrawdownWhosePayoutNoticeCannotBeRenderedIsBookedAndTheNoticeWaitsFailedForAnOperator() {
+    BrokenMailValues.breakLoanMails(applicationId, BrokenMailValues.Fault.THROWS); // the line's drawdowns
+    String requestId = requestId();
+
+    Response drawn = draw(requestId, "300000.00", 12);
+
+    assertThat(drawn.status()).as("core banking paid out, so the drawdown is booked: %s", drawn.body()).isEqualTo(201);
+    String loanId = drawn.json().get("loanId").asText();
+    assertThat(coreBanking.postingsOf(applicationId)).singleElement()
+        .satisfies(posting -> assertThat(posting.idempotencyKey()).isEqualTo(lineId + ":" + requestId));
+    LoanAccount loan = loans.find(loanId).orElseThrow();
+    assertThat(loan.principal()).isEqualByComparingTo("300000.00");
+    assertThat(loans.ledger(loanId)).hasSize(12);
+    assertThat(drawdownsStored()).isEqualTo(1);
+    assertThat(line().get("used").decimalValue()).isEqualByComparingTo("300000.00");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PostLoanMonitoringProcess.KEY)
+        .processInstanceBusinessKey(loanId).count()).as("post-loan monitoring of the drawdown's loan").isEqualTo(1);
+    assertThat(outbox.mailsOf(MailCaseType.LOAN, loanId)).singleElement().satisfies(mail -> {
+      assertThat(mail.template()).isEqualTo(MailTemplate.DRAWDOWN_BOOKED);
+      assertThat(mail.status()).isEqualTo(MailStatus.FAILED);
+      assertThat(mail.renderFailed()).isTrue();
+      assertThat(mail.lastError()).contains("DRAWDOWN_BOOKED", "LOAN " + loanId, BrokenMailValues.CAUSE);
+    });
+    assertThat(payoutNoticesReceived(loanId)).as("never sent as it is").isEmpty();
+    assertThat(draw(requestId, "300000.00", 12).status()).as("the channel's retry answers the drawdown").isEqualTo(200);
+    assertThat(coreBanking.postingsOf(applicationId)).hasSize(1);
   }
 
   @Test

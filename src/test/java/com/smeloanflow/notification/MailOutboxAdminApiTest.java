@@ -3,8 +3,13 @@ package com.smeloanflow.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.smeloanflow.intake.RequiredDocument;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
+import com.smeloanflow.support.BrokenMailValues;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -52,6 +57,78 @@ class MailOutboxAdminApiTest extends AbstractIntegrationTest {
 
     assertThat(answer.status()).isEqualTo(404);
     assertThat(answer.contentType()).startsWith("application/problem+json");
+  }
+
+  @Test
+  void aMailThatCouldNotBeRenderedIsListedFailedAndRenderedWithTodaysValuesWhenRequeued() {
+    MailDispatchRaceScenario.Applicant applicant = applicant();
+    long id = unrenderedMail(applicant.applicationId());
+
+    Response failed = api.get("/api/admin/mail-outbox?status=FAILED", ADMIN);
+    assertThat(failed.status()).isEqualTo(200);
+    JsonNode listed = listed(failed, id);
+    assertThat(listed.path("status").asText()).isEqualTo("FAILED");
+    assertThat(listed.path("renderFailed").asBoolean()).isTrue();
+    assertThat(listed.path("lastError").asText()).contains("DOCUMENTS_MISSING", applicant.applicationId(),
+        BrokenMailValues.CAUSE);
+    BrokenMailValues.repairAll(); // the cause fixed
+    applications.updateMissingDocuments(applicant.applicationId(), List.of(RequiredDocument.BANK_STATEMENTS), Instant.now());
+
+    Response requeued = api.post("/api/admin/mail-outbox/" + id + "/retry", ADMIN, null);
+
+    assertThat(requeued.status()).as(requeued.toString()).isEqualTo(200);
+    assertThat(requeued.json().path("status").asText()).isEqualTo("PENDING");
+    assertThat(requeued.json().path("renderFailed").asBoolean()).isFalse();
+    assertThat(requeued.json().path("recipient").asText()).isEqualTo(applicant.email());
+    assertThat(requeued.json().path("subject").asText()).contains(applicant.applicationId(), "补充资料");
+    assertThat(requeued.json().path("body").asText()).as("the values as of the re-queue")
+        .contains(RequiredDocument.BANK_STATEMENTS.label());
+    assertThat(mailDispatcher.dispatchDueOf(applicant.applicationId())).isEqualTo(1);
+    assertThat(mailsTo(applicant.email())).singleElement()
+        .satisfies(mail -> assertThat(bodyOf(mail)).contains(RequiredDocument.BANK_STATEMENTS.label()));
+    assertThat(outbox.get(id).status()).isEqualTo(MailStatus.SENT);
+  }
+
+  @Test
+  void requeueOfAMailThatStillCannotBeRenderedIsRefusedNamingTheCauseAndLeavesItFailed() {
+    MailDispatchRaceScenario.Applicant applicant = applicant();
+    long id = unrenderedMail(applicant.applicationId());
+    OutboxMail before = outbox.get(id);
+
+    Response refused = api.post("/api/admin/mail-outbox/" + id + "/retry", ADMIN, null);
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(refused.json().path("detail").asText()).contains("邮件 " + id + " 仍无法生成", BrokenMailValues.CAUSE,
+        "still cannot be rendered");
+    assertThat(outbox.get(id)).as("unchanged").isEqualTo(before);
+    assertThat(mailDispatcher.dispatchDueOf(applicant.applicationId())).isZero();
+  }
+
+  @AfterEach
+  void repairMailValues() {
+    BrokenMailValues.repairAll();
+  }
+
+  private MailDispatchRaceScenario.Applicant applicant() {
+    return MailDispatchRaceScenario.Applicant.submittedWith(request -> submit(request).applicationId());
+  }
+
+  /** A mail of the application queued while its values could not be read: FAILED, never rendered. */
+  private long unrenderedMail(String applicationId) {
+    BrokenMailValues.breakApplicationMails(applicationId, BrokenMailValues.Fault.THROWS);
+    long id = new TransactionTemplate(transactions).execute(tx -> outbox.enqueue(applicationId, MailTemplate.DOCUMENTS_MISSING));
+    assertThat(outbox.get(id).renderFailed()).isTrue();
+    return id;
+  }
+
+  private static JsonNode listed(Response list, long id) {
+    for (JsonNode mail : list.json()) {
+      if (mail.path("id").asLong() == id) {
+        return mail;
+      }
+    }
+    throw new AssertionError("mail " + id + " not listed: " + list.body());
   }
 
   /** A queued mail of a new application, marked FAILED as the dispatcher leaves it after its last attempt. */

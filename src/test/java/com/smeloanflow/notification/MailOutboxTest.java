@@ -9,6 +9,7 @@ import com.smeloanflow.casefile.Stage;
 import com.smeloanflow.casefile.ApplicationHistory;
 import com.smeloanflow.intake.RequiredDocument;
 import com.smeloanflow.support.AbstractIntegrationTest;
+import com.smeloanflow.support.BrokenMailValues;
 import com.smeloanflow.support.ApiClient.Response;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
@@ -75,11 +76,44 @@ class MailOutboxTest extends AbstractIntegrationTest implements MailDispatchRace
   }
 
   @Test
-  void mailWhosePlaceholderHasNoValueIsAProgrammingErrorAndQueuesNothing() {
+  void mailWhosePlaceholderHasNoValueIsQueuedFailedNamingItAndTheStateChangeCommits() {
     Applicant applicant = newApplicant(); // no contract yet: nothing provides ${contractText}
 
-    assertThatThrownBy(() -> queue(applicant, MailTemplate.CONTRACT_READY)).hasMessageContaining("${contractText}");
-    assertThat(outbox.mailsOf(applicant.applicationId())).isEmpty();
+    long id = transaction().execute(tx -> {
+      history.record(applicant.applicationId(), "system", "TEST_STATE_CHANGE", "the state change the mail is about");
+      return queue(applicant, MailTemplate.CONTRACT_READY);
+    });
+
+    assertThat(history.of(applicant.applicationId())).extracting(ApplicationHistory.Event::eventType)
+        .as("the state change committed").contains("TEST_STATE_CHANGE");
+    OutboxMail mail = outbox.get(id);
+    assertThat(mail.status()).isEqualTo(MailStatus.FAILED);
+    assertThat(mail.renderFailed()).isTrue();
+    assertThat(mail.lastError()).contains("CONTRACT_READY", "APPLICATION " + applicant.applicationId(), "${contractText}");
+    assertThat(mail.recipient()).as("resolved before the template failed").isEqualTo(applicant.email());
+    assertThat(mail.subject()).isEmpty();
+    assertThat(mail.body()).isEmpty();
+    assertThat(dispatchMails(applicant.applicationId())).as("never sent as it is").isZero();
+    assertThat(mailsTo(applicant.email())).isEmpty();
+  }
+
+  @Test
+  void mailWhoseValuesCannotBeReadIsQueuedFailedAndALaterMailOfTheCaseIsSent() {
+    Applicant applicant = newApplicant();
+    BrokenMailValues.breakApplicationMails(applicant.applicationId(), BrokenMailValues.Fault.SQL_ERROR);
+    long broken;
+    try {
+      broken = queue(applicant, MailTemplate.DOCUMENTS_MISSING);
+    } finally {
+      BrokenMailValues.repairAll();
+    }
+    long later = queue(applicant, MailTemplate.DOCUMENTS_MISSING);
+
+    assertThat(outbox.get(broken).status()).isEqualTo(MailStatus.FAILED);
+    assertThat(outbox.get(broken).lastError()).contains("DOCUMENTS_MISSING", applicant.applicationId(), "no_such_column");
+    assertThat(dispatchMails(applicant.applicationId())).as("a mail never rendered holds no later one up").isEqualTo(1);
+    assertThat(outbox.get(later).status()).isEqualTo(MailStatus.SENT);
+    assertThat(outbox.get(broken).status()).isEqualTo(MailStatus.FAILED);
   }
 
   @Test

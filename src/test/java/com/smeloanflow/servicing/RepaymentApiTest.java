@@ -6,15 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.approval.RepaymentMethod;
 import com.smeloanflow.notification.MailCaseType;
 import com.smeloanflow.notification.MailOutbox;
+import com.smeloanflow.notification.MailStatus;
 import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.notification.OutboxMail;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
+import com.smeloanflow.support.BrokenMailValues;
 import com.smeloanflow.support.Concurrently;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -347,6 +350,33 @@ class RepaymentApiTest extends AbstractIntegrationTest {
         "逾期应还：人民币 " + first.total().toPlainString() + " 元（最早一期应还日 " + first.dueDate() + "），请立即归还。"
             + "逾期利息不计收罚息，也不计复利。")
         .doesNotContain("按日计收罚息", "上浮");
+  }
+
+  @Test
+  void aReversalWhoseNoticeCannotBeRenderedIsBookedAndTheNoticeWaitsFailedForAnOperator() {
+    String transaction = transactionId();
+    repay(loan.loanId(), body(transaction, "8530.99", clock.today()));
+    BrokenMailValues.breakLoanMails(loan.loanId(), BrokenMailValues.Fault.THROWS);
+
+    Response reversal = api.post("/api/loans/" + loan.loanId() + "/repayments/" + transaction + "/reversal", CORE_BANKING,
+        "{\"reason\": \"退票: 付款账户余额不足\"}");
+
+    assertThat(reversal.status()).as(reversal.toString()).isEqualTo(200);
+    assertThat(reversal.json().get("status").asText()).isEqualTo("REVERSED");
+    LedgerLine first = loans.ledger(loan.loanId()).get(0);
+    assertThat(first.status()).as("owed again").isEqualTo(InstalmentStatus.DUE);
+    assertThat(first.outstanding()).isEqualByComparingTo("8530.99");
+    assertThat(outbox.mailsOf(MailCaseType.LOAN, loan.loanId())).singleElement().satisfies(mail -> {
+      assertThat(mail.template()).isEqualTo(MailTemplate.REPAYMENT_REVERSED);
+      assertThat(mail.status()).isEqualTo(MailStatus.FAILED);
+      assertThat(mail.renderFailed()).isTrue();
+      assertThat(mail.lastError()).contains("REPAYMENT_REVERSED", "LOAN " + loan.loanId(), BrokenMailValues.CAUSE);
+    });
+  }
+
+  @AfterEach
+  void repairMailValues() {
+    BrokenMailValues.repairAll();
   }
 
   @Test
