@@ -13,6 +13,8 @@
  *   <li>{@link com.smeloanflow.support.ApiClient}: HTTP as a demo user, raw answers.</li>
  *   <li>{@link com.smeloanflow.support.TakenSequenceFlows}: which sequence flows an instance took.</li>
  *   <li>{@link com.smeloanflow.support.Concurrently}: the same call on N threads at once.</li>
+ *   <li>{@link com.smeloanflow.support.BrokenMailValues}: the mails of a case cannot be rendered (a value provider
+ *       throws or its read fails), without adding Spring configuration to the test.</li>
  * </ul>
  *
  * Unit tests (validation, scoring, DMN) need none of this: plain JUnit 5, no Spring.
