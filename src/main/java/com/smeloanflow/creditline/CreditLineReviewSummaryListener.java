@@ -18,7 +18,7 @@ public class CreditLineReviewSummaryListener implements TaskListener {
 
   /** The task-local values it sets (the form shows them). */
   public static final List<String> FORM_VALUES = List.of("lineNumber", "borrowerName", "creditCode", "creditLimit", "usedAmount",
-      "overLimitAmount", "validUntil", "reviewYear", "newScore", "newGrade", "worstClassificationName", "maxDaysPastDue", "openSignals",
+      "reservedAmount", "overLimitAmount", "validUntil", "reviewYear", "newScore", "newGrade", "worstClassificationName", "maxDaysPastDue", "openSignals",
       "tableOutcomeName", "tableReason", "suggestedLimit", "drawdownsText");
 
   private final CreditLineService lines;
@@ -42,8 +42,12 @@ public class CreditLineReviewSummaryListener implements TaskListener {
     values.put("creditCode", line.creditCode());
     values.put("creditLimit", line.limit().toPlainString());
     values.put("usedAmount", review.usedAtReview().toPlainString());
-    // A line drawn above its limit (a repayment bounced after its principal was drawn again) says so, not only 0 available.
-    values.put("overLimitAmount", CreditLineService.overLimit(line, review.usedAtReview()).toPlainString());
+    // Drawn above its limit (a repayment bounced after its principal was drawn again) says so, not only 0 available.
+    // What pending drawdown requests reserve counts, as in the line's API view (overLimit) and the review's reduction
+    // (never below what is drawn or reserved): one computation, CreditLineService#drawnOrReserved.
+    BigDecimal drawnOrReserved = lines.drawnOrReserved(lineId);
+    values.put("reservedAmount", CreditLineService.reserved(lines.pendingRequests(lineId)).toPlainString());
+    values.put("overLimitAmount", CreditLineService.overLimit(line, drawnOrReserved).toPlainString());
     values.put("validUntil", line.validUntil().toString());
     values.put("reviewYear", String.valueOf(review.reviewYear()));
     values.put("newScore", String.valueOf(review.newScore()));

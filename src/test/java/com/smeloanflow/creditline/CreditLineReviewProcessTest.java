@@ -226,6 +226,26 @@ class CreditLineReviewProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void theReviewFormCountsAPendingDrawdownInWhatIsOverTheLimitAsTheLinesViewDoes() {
+    String loanId = draw("200000.00");
+    faults.failBeforePosting(1);
+    Response unanswered = api.post("/api/lines/" + line.lineId() + "/drawdowns", CHANNEL,
+        "{\"requestId\":\"RV-" + UUID.randomUUID() + "\",\"amount\":100000.00,\"termMonths\":12}");
+    assertThat(unanswered.status()).as("core banking's answer lost: 100,000 reserved").isEqualTo(503);
+    // A repayment bounced after its amount was drawn again: the line is drawn and reserved above its limit.
+    lineRows.update(line.lineId(), new java.math.BigDecimal("250000.00"), CreditLineStatus.ACTIVE, null);
+    api.post("/api/loans/" + loanId + "/signals", "core-banking", "{\"eventId\":\"NEWS-" + UUID.randomUUID()
+        + "\",\"signalType\":\"NEGATIVE_NEWS\",\"observedOn\":\"" + clock.today() + "\",\"summary\":\"主要客户流失\"}");
+    reachAnniversary(1);
+
+    Map<String, Object> shown = taskService.getVariablesLocal(reviewTask().getId());
+    Response view = api.get("/api/lines/" + line.lineId(), CHANNEL);
+    assertThat(view.json().get("overLimit").decimalValue()).isEqualByComparingTo("50000.00");
+    assertThat(shown).as("the form says what the channel's view says").containsEntry("usedAmount", "200000.00")
+        .containsEntry("reservedAmount", "100000.00").containsEntry("overLimitAmount", "50000.00");
+  }
+
+  @Test
   void aCustomerManagerMayReduceToALimitOfTheirOwn() {
     String loanId = draw("100000.00");
     api.post("/api/loans/" + loanId + "/signals", "core-banking", "{\"eventId\":\"NEWS-" + UUID.randomUUID()
