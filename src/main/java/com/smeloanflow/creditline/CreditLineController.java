@@ -71,7 +71,10 @@ public class CreditLineController {
       + " (EXCEEDS_AVAILABLE), the line drawn above its limit (OVER_LIMIT, naming the excess to repay first), or a term past"
       + " the validity (application/problem+json naming it); nothing stored", content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "404", description = "No such line", content = @Content(mediaType = "application/problem+json"))
-  @ApiResponse(responseCode = "409", description = "The line is frozen, expired, closed or past its validity; nothing stored",
+  @ApiResponse(responseCode = "409", description = "The line is frozen, expired, closed or past its validity; nothing stored."
+      + " A pending requestId sent again is checked again as a new request (400 or 409) and not posted again: when core"
+      + " banking booked its earlier attempt it is booked (201); when it booked nothing its reservation is released and"
+      + " the detail says so (预留额度已释放)",
       content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "422", description = "The requestId was used for another amount or term",
       content = @Content(mediaType = "application/problem+json"))

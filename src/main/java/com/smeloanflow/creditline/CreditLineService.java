@@ -41,6 +41,7 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
 import org.springframework.stereotype.Service;
@@ -66,6 +67,11 @@ public class CreditLineService {
   static final int MAX_REQUEST_ID_LENGTH = 64;
   /** Who books or cancels a request whose core banking answer never came. */
   private static final String RECONCILIATION = "system";
+  /** What the channel is told when a pending request refused on its retry was not booked: its reservation is gone. */
+  private static final String RESERVATION_RELEASED = "; 此前的提款请求核心系统未记账, 未予放款, 预留额度已释放";
+  /** ... and when core banking cannot tell yet whether it booked it. */
+  private static final String RESERVATION_KEPT =
+      "; 此前的提款请求待核心系统确认, 系统将向核心系统核实: 已记账则补记借据, 未记账则释放预留额度";
 
   /** A drawdown and whether it was made before (the same request id again: nothing posted this time). */
   public record DrawdownReceipt(Drawdown drawdown, boolean replayed) {}
@@ -85,11 +91,14 @@ public class CreditLineService {
   private final DataFieldMaxValueIncrementer drawdownNumbers;
   private final TransactionTemplate ownTransaction;
   private final TransactionTemplate savepoint;
+  /** How long an attempt goes unanswered before it is taken for lost, not under way (core banking's own time-out). */
+  private final Duration unansweredFor;
 
   public CreditLineService(CreditLineRepository lines, LoanApplicationRepository applications, ApprovalDecisions approvals,
       CoreBankingGateway coreBanking, LoanAccountService loans, CaseFiles caseFiles, ApplicationHistory history,
       RuntimeService runtimeService, PostLoanMonitoringStarter monitoring, MailOutbox mails, BusinessClock clock,
-      DataSource dataSource, PlatformTransactionManager transactionManager) {
+      DataSource dataSource, PlatformTransactionManager transactionManager,
+      @Value("${smeloan.credit-line.reconciliation.unanswered-for:PT5M}") Duration unansweredFor) {
     this.lines = lines;
     this.applications = applications;
     this.approvals = approvals;
@@ -106,6 +115,7 @@ public class CreditLineService {
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.savepoint = new TransactionTemplate(transactionManager);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    this.unansweredFor = unansweredFor;
   }
 
   /**
@@ -238,6 +248,13 @@ public class CreditLineService {
    * came stays PENDING (still reserved) until the channel sends it again or {@link #reconcileUnanswered}
    * learns from core banking what it booked.
    *
+   * <p>A PENDING request sent again is checked again as a new one would be (its own reservation aside): the line may
+   * have been frozen, closed or expired since, its maturity counted from today may now fall after the line's last
+   * day, the line may be drawn above its limit. Then it is not posted again: core banking is asked what it booked under
+   * the key ({@link #settleRefusedRetry}). Booked on the first attempt, the money moved and the drawdown is stored
+   * whatever the line's state; nothing booked, the request is cancelled, its reservation released and the channel
+   * told why it is refused.
+   *
    * @throws InvalidFieldsException          a bad field, the amount above what is available, or a term maturing
    *                                         after the line's validity (400, nothing stored)
    * @throws CreditLineNotFoundException     no such line (404)
@@ -253,6 +270,9 @@ public class CreditLineService {
       return new DrawdownReceipt(reservation.earlier(), true);
     }
     PendingDrawdown request = reservation.request();
+    if (reservation.refusal() != null) {
+      return settleRefusedRetry(request, reservation.refusal(), command.caller());
+    }
     CorePosting posting;
     try {
       posting = coreBanking.disburse(order(reservation.line(), request));
@@ -264,7 +284,41 @@ public class CreditLineService {
     // Any other failure (core banking refusing the key because it booked it earlier for another account, say)
     // leaves the request PENDING too: the reconciliation books what core banking holds under the key, or
     // cancels the request when it holds nothing.
-    return ownTransaction.execute(status -> book(request, posting, command.caller()));
+    return ownTransaction.execute(status -> book(request, posting, command.caller(), false));
+  }
+
+  /**
+   * A PENDING request sent again that the line would now refuse as a new request: asks core banking what it booked
+   * under the key, posts nothing. Booked (the first attempt paid out, its answer was lost): the drawdown is stored as
+   * the reconciliation would, whatever the line's state now. Nothing booked: the request is cancelled, its reservation
+   * released, and the refusal tells the channel why and that nothing was paid out. An attempt more recent than
+   * {@code unansweredFor} may still be under way at core banking, and core banking down cannot tell: the request stays
+   * PENDING for the reconciliation and the refusal says so.
+   */
+  private DrawdownReceipt settleRefusedRetry(PendingDrawdown request, Refusal refusal, String caller) {
+    Optional<CorePosting> booked;
+    try {
+      booked = coreBanking.find(request.coreIdempotencyKey());
+    } catch (CoreBankingUnavailableException e) {
+      log.warn("Line {}: drawdown request {} sent again is refused ({}); core banking cannot be asked what it booked ({}),"
+          + " it stays pending", request.lineId(), request.requestId(), refusal.reason(), e.getMessage());
+      throw refusal.exception(RESERVATION_KEPT);
+    }
+    if (booked.isPresent()) {
+      return ownTransaction.execute(status -> book(request, booked.get(), caller, true));
+    }
+    Instant before = clock.now().minus(unansweredFor);
+    if (Boolean.TRUE.equals(ownTransaction.execute(status -> cancelUnbooked(request, before, caller, refusal.reason())))) {
+      throw refusal.exception(RESERVATION_RELEASED);
+    }
+    // Not cancelled: attempted too recently, or settled meanwhile by a concurrent retry or the reconciliation.
+    Optional<Drawdown> drawn = lines.findDrawdown(request.lineId(), request.requestId());
+    if (drawn.isPresent()) {
+      return new DrawdownReceipt(drawn.get(), true);
+    }
+    boolean released = lines.findRequest(request.lineId(), request.requestId())
+        .filter(r -> r.status() == PendingDrawdown.Status.CANCELLED).isPresent();
+    throw refusal.exception(released ? RESERVATION_RELEASED : RESERVATION_KEPT);
   }
 
   /**
@@ -290,52 +344,88 @@ public class CreditLineService {
         return settled;
       }
       if (booked.isPresent()) {
-        if (!ownTransaction.execute(status -> book(request, booked.get(), RECONCILIATION)).replayed()) {
+        if (!ownTransaction.execute(status -> book(request, booked.get(), RECONCILIATION, true)).replayed()) {
           settled++;
         }
-      } else if (Boolean.TRUE.equals(ownTransaction.execute(status -> cancelUnbooked(request, before)))) {
+      } else if (Boolean.TRUE.equals(ownTransaction.execute(status -> cancelUnbooked(request, before, RECONCILIATION, null)))) {
         settled++;
       }
     }
     return settled;
   }
 
-  private boolean cancelUnbooked(PendingDrawdown request, Instant before) {
+  /**
+   * Cancels a PENDING request core banking booked nothing for, last attempted at or before {@code before}, releasing
+   * its reservation. {@code refusedBecause}: why a retry was refused instead of posted again (null for the
+   * reconciliation, which posts nothing in any case).
+   */
+  private boolean cancelUnbooked(PendingDrawdown request, Instant before, String actor, String refusedBecause) {
     CreditLine line = lines.lock(request.lineId()).orElseThrow();
-    boolean cancelled = lines.cancelRequest(request.lineId(), request.requestId(), before, "核心系统未记账, 提款未完成");
+    String why = refusedBecause == null ? "" : "重试时不予提款 (" + refusedBecause + "), ";
+    boolean cancelled = lines.cancelRequest(request.lineId(), request.requestId(), before, why + "核心系统未记账, 提款未完成");
     if (cancelled) {
-      history.record(line.applicationId(), RECONCILIATION, "CREDIT_LINE_DRAWDOWN_CANCELLED", "额度 " + line.lineId() + " 提款请求 "
-          + request.requestId() + " (" + request.amount().toPlainString() + " 元) 未完成: 核心系统未记账, 预留额度已释放");
-      log.info("Line {}: drawdown request {} cancelled, core banking booked nothing under {}", line.lineId(),
-          request.requestId(), request.coreIdempotencyKey());
+      history.record(line.applicationId(), actor, "CREDIT_LINE_DRAWDOWN_CANCELLED", "额度 " + line.lineId() + " 提款请求 "
+          + request.requestId() + " (" + request.amount().toPlainString() + " 元) 未完成: " + why + "核心系统未记账, 预留额度已释放");
+      log.info("Line {}: drawdown request {} cancelled, core banking booked nothing under {}{}", line.lineId(),
+          request.requestId(), request.coreIdempotencyKey(), refusedBecause == null ? "" : " (sent again, refused: "
+              + refusedBecause + ")");
     }
     return cancelled;
   }
 
-  /** What the first transaction of a drawdown found: the drawdown made before, or the request to post on the line. */
-  private record Reservation(Drawdown earlier, PendingDrawdown request, CreditLine line) {}
+  /**
+   * What the first transaction of a drawdown found: the drawdown made before, or the request to post on the line, or a
+   * PENDING request sent again that the line now refuses (not to be posted again).
+   */
+  private record Reservation(Drawdown earlier, PendingDrawdown request, CreditLine line, Refusal refusal) {}
+
+  /**
+   * Why the line refuses a drawdown: its state ({@code conflict}, 409) or the request's amount or term against it
+   * ({@code violations}, 400). Customer-facing: the channel shows it to the borrower.
+   */
+  private record Refusal(String conflict, List<FieldViolation> violations) {
+
+    String reason() {
+      return conflict != null ? conflict : violations.stream().map(FieldViolation::message)
+          .collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    /** The refusal, each message followed by {@code suffix} (what became of an earlier attempt's reservation). */
+    RuntimeException exception(String suffix) {
+      if (conflict != null) {
+        return new StateConflictException(conflict + suffix);
+      }
+      List<FieldViolation> told = violations.stream()
+          .map(v -> new FieldViolation(v.field(), v.code(), v.message() + suffix)).toList();
+      return new InvalidFieldsException(told, "提款申请有误: " + told.stream()
+          .map(v -> v.field() + " " + v.message()).collect(java.util.stream.Collectors.joining("; ")));
+    }
+  }
 
   private Reservation reserve(DrawCreditLine command) {
     CreditLine line = lines.lock(command.lineId()).orElseThrow(() -> new CreditLineNotFoundException(command.lineId()));
     Optional<Drawdown> earlier = lines.findDrawdown(line.lineId(), command.requestId());
     if (earlier.isPresent()) {
       requireSame(command, earlier.get().amount(), earlier.get().termMonths());
-      return new Reservation(earlier.get(), null, line);
+      return new Reservation(earlier.get(), null, line, null);
     }
     Optional<PendingDrawdown> sent = lines.findRequest(line.lineId(), command.requestId());
     sent.ifPresent(request -> requireSame(command, request.amount(), request.termMonths()));
     LocalDate today = clock.today();
     boolean reserved = sent.isPresent() && sent.get().status() == PendingDrawdown.Status.PENDING;
+    // A new request, one core banking booked nothing for, and a PENDING one sent again (perhaps days later: the line may
+    // have been frozen or expired since, the maturity counted from today may pass the line's last day) alike: checked
+    // against the line and what is available now, a pending request's own reservation aside.
     Optional<String> notDrawable = whyNotDrawable(line, today);
-    if (notDrawable.isPresent()) {
-      // A pending request is not posted again either; core banking may have booked an earlier attempt, which the
-      // reconciliation settles.
-      throw new StateConflictException(notDrawable.get() + (reserved
-          ? "; 此前的提款请求待核心系统确认, 系统将向核心系统核实: 已记账则补记借据, 未记账则释放预留额度" : ""));
-    }
-    if (!reserved) {
-      // A new request, or one core banking booked nothing for: checked against what is available now.
-      refuseIfAny(limitAndTermViolations(line, command, today));
+    List<FieldViolation> violations = notDrawable.isPresent() ? List.of()
+        : limitAndTermViolations(line, command, today, reserved ? sent.get().amount() : BigDecimal.ZERO);
+    if (notDrawable.isPresent() || !violations.isEmpty()) {
+      Refusal refusal = new Refusal(notDrawable.orElse(null), violations);
+      if (reserved) {
+        // Not posted again: core banking may have booked an earlier attempt. draw() asks it, outside this lock.
+        return new Reservation(null, sent.get(), line, refusal);
+      }
+      throw refusal.exception("");
     }
     Instant now = clock.now();
     PendingDrawdown request;
@@ -349,7 +439,7 @@ public class CreditLineService {
           PendingDrawdown.Status.PENDING, now, null);
       lines.insertRequest(request);
     }
-    return new Reservation(null, request, line);
+    return new Reservation(null, request, line, null);
   }
 
   private static void requireSame(DrawCreditLine command, BigDecimal amount, int termMonths) {
@@ -369,14 +459,16 @@ public class CreditLineService {
     return Optional.empty();
   }
 
-  private List<FieldViolation> limitAndTermViolations(CreditLine line, DrawCreditLine command, LocalDate today) {
+  /** {@code ownReservation}: what the request itself reserves already (a PENDING request sent again), not counted against it. */
+  private List<FieldViolation> limitAndTermViolations(CreditLine line, DrawCreditLine command, LocalDate today,
+      BigDecimal ownReservation) {
     List<FieldViolation> violations = new ArrayList<>();
     LocalDate maturity = today.plusMonths(command.termMonths());
     if (maturity.isAfter(line.validUntil())) {
       violations.add(new FieldViolation("termMonths", "BEYOND_LINE_VALIDITY",
           "借款到期日 " + maturity + " 晚于额度有效期 " + line.validUntil() + ", 请缩短期限"));
     }
-    BigDecimal drawnOrReserved = drawnOrReserved(line.lineId());
+    BigDecimal drawnOrReserved = drawnOrReserved(line.lineId()).subtract(ownReservation);
     BigDecimal overLimit = overLimit(line, drawnOrReserved);
     BigDecimal available = available(line, drawnOrReserved);
     if (overLimit.signum() > 0) {
@@ -403,9 +495,11 @@ public class CreditLineService {
    * in the outbox in this transaction, so it goes out once per drawdown and a mail outage holds nothing up; a notice
    * that cannot be rendered is queued FAILED for an operator and the drawdown is booked all the same).
    * Under the line's lock; a request booked before (a concurrent retry, the reconciliation) answers with that
-   * drawdown and queues no second mail. A request cancelled meanwhile is booked all the same: the money moved.
+   * drawdown and queues no second mail. A request cancelled meanwhile is booked all the same: the money moved; so is
+   * one on a line frozen, closed or expired since. {@code askedAfterLostAnswer}: the posting is what core banking said
+   * it booked when asked (the reconciliation, or a retry the line refused), not its answer to this attempt.
    */
-  private DrawdownReceipt book(PendingDrawdown request, CorePosting posting, String actor) {
+  private DrawdownReceipt book(PendingDrawdown request, CorePosting posting, String actor, boolean askedAfterLostAnswer) {
     CreditLine line = lines.lock(request.lineId()).orElseThrow();
     Optional<Drawdown> earlier = lines.findDrawdown(line.lineId(), request.requestId());
     if (earlier.isPresent()) {
@@ -424,14 +518,13 @@ public class CreditLineService {
     lines.requestDrawn(line.lineId(), request.requestId());
     monitoring.start(loan.loanId());
     mails.enqueue(loan.loanId(), MailTemplate.DRAWDOWN_BOOKED);
-    boolean reconciled = RECONCILIATION.equals(actor);
     history.record(line.applicationId(), actor, "CREDIT_LINE_DRAWDOWN", "额度 " + line.lineId() + " 提款 "
         + request.amount().toPlainString() + " 元, " + request.termMonths() + " 个月, 借据 " + loan.loanId() + ", 核心记账 "
-        + posting.postingReference() + (reconciled ? " (应答曾丢失, 系统向核心系统核实已记账后补记)"
+        + posting.postingReference() + (askedAfterLostAnswer ? " (应答曾丢失, 系统向核心系统核实已记账后补记)"
             : posting.replayed() ? " (核心系统已记账, 本次为重试确认)" : ""));
     log.info("Line {}: drawdown {} of {} CNY for {} months, loan {}, posting {}{}", line.lineId(), request.drawdownId(),
         request.amount().toPlainString(), request.termMonths(), loan.loanId(), posting.postingReference(),
-        reconciled ? " (reconciled after a lost answer)" : posting.replayed() ? " (replayed by core banking)" : "");
+        askedAfterLostAnswer ? " (core banking asked after a lost answer)" : posting.replayed() ? " (replayed by core banking)" : "");
     return new DrawdownReceipt(drawdown, false);
   }
 

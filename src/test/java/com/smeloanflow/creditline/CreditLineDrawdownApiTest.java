@@ -67,6 +67,7 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
   @Autowired OperationsMetrics metrics;
   @Autowired MailOutbox outbox;
   @Autowired LoanApplicationRepository applications;
+  @Autowired CreditLineReviewService reviews;
 
   String applicationId;
   String lineId;
@@ -560,6 +561,79 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
     Response again = draw(requestId, "800000.00", 12);
     assertThat(again.status()).as(again.body()).isEqualTo(201);
     assertThat(coreBanking.postingsOf(applicationId)).hasSize(1);
+  }
+
+  /** The line past its validity and EXPIRED, as 办理额度到期 leaves it the day after validUntil. */
+  private void lineExpires() {
+    moveClockBy(Duration.ofDays(365L * 3 + 2));
+    reviews.expire(lineId);
+    assertThat(line().get("status").asText()).isEqualTo("EXPIRED");
+  }
+
+  @Test
+  void aPendingDrawdownSentAgainAfterTheLineExpiredIsRefusedAndItsReservationReleasedWhenCoreBankingHadNotPaid() {
+    String requestId = requestId();
+    faults.failBeforePosting(1);
+    assertThat(draw(requestId, "300000.00", 12).status()).isEqualTo(503);
+    lineExpires();
+
+    Response retried = draw(requestId, "300000.00", 12);
+
+    assertThat(retried.status()).as(retried.body()).isEqualTo(409);
+    assertThat(retried.json().get("detail").asText()).as("the channel tells the borrower why, and that nothing was paid out")
+        .contains("额度已到期", "未予放款", "预留额度已释放");
+    assertThat(coreBanking.postingsOf(applicationId)).as("not posted again on an expired line").isEmpty();
+    assertThat(drawdownsStored()).isZero();
+    JsonNode line = line();
+    assertThat(line.get("reserved").decimalValue()).isEqualByComparingTo("0.00");
+    assertThat(line.get("available").decimalValue()).isEqualByComparingTo("1000000.00");
+    assertThat(line.get("pendingDrawdowns")).isEmpty();
+    assertThat(history.of(applicationId)).filteredOn(e -> e.eventType().equals("CREDIT_LINE_DRAWDOWN_CANCELLED"))
+        .singleElement().satisfies(e -> assertThat(e.detail()).contains(requestId, "额度已到期", "预留额度已释放"));
+    assertThat(lines.reconcileUnanswered(Duration.ZERO, 100)).as("nothing left to settle").isZero();
+    assertThat(payoutNoticesQueued()).isZero();
+  }
+
+  @Test
+  void aPendingDrawdownSentAgainAfterTheLineExpiredIsBookedWhenCoreBankingHadPaid() {
+    java.time.LocalDate postedOn = java.time.LocalDate.parse(clockToday());
+    String requestId = requestId();
+    faults.failAfterPosting(1);
+    assertThat(draw(requestId, "300000.00", 12).status()).isEqualTo(503);
+    lineExpires();
+
+    Response retried = draw(requestId, "300000.00", 12);
+
+    assertThat(retried.status()).as("the money moved before the line expired: booked, %s", retried.body()).isEqualTo(201);
+    assertThat(retried.json().get("drawnOn").asText()).isEqualTo(postedOn.toString());
+    assertThat(coreBanking.postingsOf(applicationId)).as("asked, not posted again").hasSize(1);
+    JsonNode line = line();
+    assertThat(line.get("used").decimalValue()).isEqualByComparingTo("300000.00");
+    assertThat(line.get("reserved").decimalValue()).isEqualByComparingTo("0.00");
+    assertThat(line.get("status").asText()).isEqualTo("EXPIRED");
+    assertThat(history.of(applicationId)).filteredOn(e -> e.eventType().equals("CREDIT_LINE_DRAWDOWN")).singleElement()
+        .satisfies(e -> assertThat(e.detail()).contains("应答曾丢失"));
+    assertThat(payoutNoticesQueued()).isEqualTo(1);
+    assertThat(draw(requestId, "300000.00", 12).status()).as("the same request again: the drawdown").isEqualTo(200);
+  }
+
+  @Test
+  void aPendingDrawdownSentAgainWhoseMaturityNowPassesTheLinesEndIsNotPostedAndItsReservationReleased() {
+    String requestId = requestId();
+    faults.failBeforePosting(1);
+    assertThat(draw(requestId, "300000.00", 12).status()).isEqualTo(503);
+    moveClockBy(Duration.ofDays(365L * 3 - 200));
+
+    Response retried = draw(requestId, "300000.00", 12);
+
+    assertThat(retried.status()).as(retried.body()).isEqualTo(400);
+    JsonNode error = retried.json().get("errors").get(0);
+    assertThat(error.get("code").asText()).isEqualTo("BEYOND_LINE_VALIDITY");
+    assertThat(error.get("message").asText()).contains("晚于额度有效期", "预留额度已释放");
+    assertThat(coreBanking.postingsOf(applicationId)).as("12 months from today would mature after the line's end").isEmpty();
+    assertThat(line().get("reserved").decimalValue()).isEqualByComparingTo("0.00");
+    assertThat(line().get("available").decimalValue()).isEqualByComparingTo("1000000.00");
+    assertThat(draw(requestId(), "300000.00", 6).status()).as("a shorter term, as a new request").isEqualTo(201);
   }
 
   @Test
