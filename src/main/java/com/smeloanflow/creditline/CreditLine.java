@@ -16,6 +16,8 @@ import java.time.LocalDate;
  * @param limit             the approved limit, CNY, 2 decimals
  * @param annualRatePercent the priced rate every drawdown carries
  * @param repaymentMethod   how every drawdown is repaid
+ * @param minimumDrawdown   the smallest drawdown, CNY, 2 decimals: its product's setting when it opened
+ *                          ({@link LineProductTerms}), kept for the line's life
  * @param openedOn          the business day the line opened
  * @param validUntil        the last day a drawdown may be made (3 years from opening, less a day)
  * @param status            ACTIVE, FROZEN, EXPIRED or CLOSED
@@ -30,6 +32,7 @@ public record CreditLine(
     BigDecimal limit,
     BigDecimal annualRatePercent,
     RepaymentMethod repaymentMethod,
+    BigDecimal minimumDrawdown,
     LocalDate openedOn,
     LocalDate validUntil,
     CreditLineStatus status,

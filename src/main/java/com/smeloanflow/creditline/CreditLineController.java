@@ -44,8 +44,9 @@ public class CreditLineController {
           + " requests core banking has not answered yet, listed in pendingDrawdowns), available (limit − used − reserved,"
           + " never below 0.00), overLimit (used + reserved − limit, never below 0.00: what is drawn above the limit, e.g."
           + " when a repayment bounced after its principal was drawn again; while it is above 0.00 nothing can be drawn"
-          + " until the borrower repays more than it), status (ACTIVE, FROZEN, EXPIRED, CLOSED), validity and the"
-          + " drawdowns. The channel, central staff and the line's own branch.")
+          + " until the borrower repays more than it), minimumDrawdown (the smallest amount of one drawdown: a term of the"
+          + " line's product, 1000.00 unless the product sets another), status (ACTIVE, FROZEN, EXPIRED, CLOSED), validity"
+          + " and the drawdowns. The channel, central staff and the line's own branch.")
   @ApiResponse(responseCode = "200", description = "The line")
   @ApiResponse(responseCode = "403", description = "A line of another branch", content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "404", description = "No such line", content = @Content(mediaType = "application/problem+json"))
@@ -59,7 +60,7 @@ public class CreditLineController {
 
   @PostMapping(path = "/drawdowns", consumes = "application/json", produces = "application/json")
   @Operation(summary = "Draw on the line (提款)",
-      description = "amount (CNY, 2 decimals, at least 1000) within the available limit, termMonths 1–36 maturing no later than the"
+      description = "amount (CNY, 2 decimals, at least the line's minimumDrawdown) within the available limit, termMonths 1–36 maturing no later than the"
           + " line's validity, requestId (the channel's id, 1–64 characters). Each drawdown is its own loan account with"
           + " its own schedule, posted to core banking once; the borrower is mailed its payout notice (循环额度提款已放款:"
           + " amount, rate, term, maturity, repayment schedule, what is left to draw) once it is booked. The same"
@@ -67,7 +68,7 @@ public class CreditLineController {
           + " or term 422.")
   @ApiResponse(responseCode = "201", description = "Drawn: the drawdown with its loan id")
   @ApiResponse(responseCode = "200", description = "The same request again: the first drawdown, nothing posted")
-  @ApiResponse(responseCode = "400", description = "A bad field, the amount below 1000 (BELOW_MINIMUM) or above the available limit"
+  @ApiResponse(responseCode = "400", description = "A bad field, the amount below the line's minimumDrawdown (BELOW_MINIMUM, naming it) or above the available limit"
       + " (EXCEEDS_AVAILABLE), the line drawn above its limit (OVER_LIMIT, naming the excess to repay first), or a term past"
       + " the validity (application/problem+json naming it); nothing stored", content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "404", description = "No such line", content = @Content(mediaType = "application/problem+json"))

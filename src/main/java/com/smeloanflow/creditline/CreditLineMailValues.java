@@ -27,6 +27,7 @@ public class CreditLineMailValues implements MailValueProvider {
       values.put("creditLimit", line.limit().toPlainString());
       values.put("lineValidUntil", line.validUntil().toString());
       values.put("lineRate", line.annualRatePercent().stripTrailingZeros().toPlainString());
+      values.put("minimumDrawdown", line.minimumDrawdown().toPlainString());
     });
     return values;
   }

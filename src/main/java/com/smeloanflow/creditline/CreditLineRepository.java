@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The credit line tables (V41, V111): lines, their drawdowns and the drawdown requests core banking has not answered. */
+/** The credit line tables (V41, V111, V122): lines, their drawdowns and the drawdown requests core banking has not answered. */
 @Repository
 public class CreditLineRepository {
 
@@ -26,13 +26,15 @@ public class CreditLineRepository {
   void insert(CreditLine line, Instant openedAt) {
     jdbc.sql("""
         INSERT INTO credit_line (line_id, application_id, credit_code, borrower_name, branch_code, credit_limit,
-          annual_rate_percent, repayment_method, opened_on, valid_until, status, status_reason, opened_at, version)
-        VALUES (:lineId, :applicationId, :creditCode, :borrowerName, :branchCode, :limit, :rate, :method, :openedOn,
-          :validUntil, :status, :statusReason, :openedAt, 0)
+          annual_rate_percent, repayment_method, minimum_drawdown, opened_on, valid_until, status, status_reason, opened_at,
+          version)
+        VALUES (:lineId, :applicationId, :creditCode, :borrowerName, :branchCode, :limit, :rate, :method, :minimumDrawdown,
+          :openedOn, :validUntil, :status, :statusReason, :openedAt, 0)
         """)
         .param("lineId", line.lineId()).param("applicationId", line.applicationId()).param("creditCode", line.creditCode())
         .param("borrowerName", line.borrowerName()).param("branchCode", line.branchCode()).param("limit", line.limit())
         .param("rate", line.annualRatePercent()).param("method", line.repaymentMethod().name())
+        .param("minimumDrawdown", line.minimumDrawdown())
         .param("openedOn", line.openedOn()).param("validUntil", line.validUntil()).param("status", line.status().name())
         .param("statusReason", line.statusReason()).param("openedAt", Timestamp.from(openedAt))
         .update();
@@ -173,6 +175,7 @@ public class CreditLineRepository {
     return new CreditLine(rs.getString("line_id"), rs.getString("application_id"), rs.getString("credit_code"),
         rs.getString("borrower_name"), rs.getString("branch_code"), rs.getBigDecimal("credit_limit").setScale(2),
         rs.getBigDecimal("annual_rate_percent"), RepaymentMethod.valueOf(rs.getString("repayment_method")),
+        rs.getBigDecimal("minimum_drawdown").setScale(2),
         rs.getObject("opened_on", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
         CreditLineStatus.valueOf(rs.getString("status")), rs.getString("status_reason"));
   }

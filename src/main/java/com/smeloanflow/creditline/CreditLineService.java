@@ -93,12 +93,14 @@ public class CreditLineService {
   private final TransactionTemplate savepoint;
   /** How long an attempt goes unanswered before it is taken for lost, not under way (core banking's own time-out). */
   private final Duration unansweredFor;
+  private final LineProductTerms productTerms;
 
   public CreditLineService(CreditLineRepository lines, LoanApplicationRepository applications, ApprovalDecisions approvals,
       CoreBankingGateway coreBanking, LoanAccountService loans, CaseFiles caseFiles, ApplicationHistory history,
       RuntimeService runtimeService, PostLoanMonitoringStarter monitoring, MailOutbox mails, BusinessClock clock,
       DataSource dataSource, PlatformTransactionManager transactionManager,
-      @Value("${smeloan.credit-line.reconciliation.unanswered-for:PT5M}") Duration unansweredFor) {
+      @Value("${smeloan.credit-line.reconciliation.unanswered-for:PT5M}") Duration unansweredFor,
+      LineProductTerms productTerms) {
     this.lines = lines;
     this.applications = applications;
     this.approvals = approvals;
@@ -116,12 +118,14 @@ public class CreditLineService {
     this.savepoint = new TransactionTemplate(transactionManager);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     this.unansweredFor = unansweredFor;
+    this.productTerms = productTerms;
   }
 
   /**
    * Opens the line of an approved, signed REVOLVING_LINE application (or answers with the line opened before):
-   * the approved amount is the limit, valid for three years from today; nothing is paid out. The application
-   * is DISBURSED (its credit is granted).
+   * the approved amount is the limit, valid for three years from today, with its product's terms (the smallest
+   * drawdown, {@link LineProductTerms}; at most the limit, should the approval have lowered the limit below it); nothing
+   * is paid out. The application is DISBURSED (its credit is granted).
    */
   public CreditLine open(String applicationId) {
     Optional<CreditLine> earlier = lines.findByApplication(applicationId);
@@ -135,9 +139,11 @@ public class CreditLineService {
     ApprovalDecisions.Approval approval = approvals.find(applicationId).filter(ApprovalDecisions.Approval::confirmed)
         .orElseThrow(() -> new IllegalStateException("Application " + applicationId + " is not approved; no line is opened"));
     LocalDate today = clock.today();
+    BigDecimal limit = approval.approvedAmount().setScale(2);
     CreditLine line = new CreditLine("CL" + DAY.format(today) + String.format("%06d", lineNumbers.nextLongValue() % 1_000_000),
         applicationId, application.creditCode(), application.enterpriseName(), application.branchCode(),
-        approval.approvedAmount().setScale(2), approval.annualRatePercent(), approval.repaymentMethod(), today,
+        limit, approval.annualRatePercent(), approval.repaymentMethod(),
+        productTerms.minimumDrawdown(application.product()).min(limit), today,
         CreditLine.validUntil(today), CreditLineStatus.ACTIVE, null);
     try {
       savepoint.executeWithoutResult(status -> lines.insert(line, clock.now()));
@@ -264,7 +270,8 @@ public class CreditLineService {
    */
   @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public DrawdownReceipt draw(DrawCreditLine command) {
-    refuseBadFields(command);
+    // The line's smallest drawdown, so that every bad field is named at once; an unknown line is a 404 further on.
+    refuseBadFields(command, lines.find(command.lineId()).map(CreditLine::minimumDrawdown));
     Reservation reservation = ownTransaction.execute(status -> reserve(command));
     if (reservation.earlier() != null) {
       return new DrawdownReceipt(reservation.earlier(), true);
@@ -559,12 +566,10 @@ public class CreditLineService {
   }
 
   /**
-   * The smallest drawdown: each opens a loan account with its own schedule, core banking posting, payout notice and
-   * post-loan monitoring, which a few yuan would not carry (banks set a floor per line product; 1,000 yuan here).
+   * The request's own fields; {@code minimumDrawdown}: the line's smallest drawdown (a term of its product, see
+   * {@link LineProductTerms}), empty for an unknown line.
    */
-  static final BigDecimal MINIMUM_DRAWDOWN = new BigDecimal("1000");
-
-  private static void refuseBadFields(DrawCreditLine command) {
+  private static void refuseBadFields(DrawCreditLine command, Optional<BigDecimal> minimumDrawdown) {
     List<FieldViolation> violations = new ArrayList<>();
     if (command.requestId() == null || command.requestId().isBlank()) {
       violations.add(new FieldViolation("requestId", "REQUIRED", "请求编号必填"));
@@ -575,9 +580,9 @@ public class CreditLineService {
       violations.add(new FieldViolation("amount", "REQUIRED", "提款金额必填"));
     } else if (command.amount().signum() <= 0 || command.amount().stripTrailingZeros().scale() > 2) {
       violations.add(new FieldViolation("amount", "INVALID_AMOUNT", "提款金额须大于 0 元, 最多两位小数"));
-    } else if (command.amount().compareTo(MINIMUM_DRAWDOWN) < 0) {
+    } else if (minimumDrawdown.isPresent() && command.amount().compareTo(minimumDrawdown.get()) < 0) {
       violations.add(new FieldViolation("amount", "BELOW_MINIMUM",
-          "单笔提款金额不低于 " + MINIMUM_DRAWDOWN.toPlainString() + " 元"));
+          "单笔提款金额不低于 " + minimumDrawdown.get().toPlainString() + " 元"));
     }
     Product product = Product.REVOLVING_LINE;
     if (command.termMonths() == null) {

@@ -10,7 +10,8 @@ import java.util.Map;
  * A credit line as the channel and staff read it: limit, used (the outstanding principal of its drawdowns),
  * reserved (drawdown requests core banking has not answered yet), available (limit − used − reserved, never
  * below 0), overLimit (used + reserved − limit, never below 0: what is drawn above the limit, e.g. after a bounced
- * repayment of a redrawn line; at most one of available and overLimit is above 0), status and validity, every
+ * repayment of a redrawn line; at most one of available and overLimit is above 0), the smallest drawdown (a term of
+ * the line's product, so the channel can tell the borrower before a drawdown is refused), status and validity, every
  * drawdown with what it still owes, and the pending requests.
  */
 public record CreditLineView(
@@ -27,6 +28,7 @@ public record CreditLineView(
     BigDecimal reserved,
     BigDecimal available,
     BigDecimal overLimit,
+    BigDecimal minimumDrawdown,
     BigDecimal annualRatePercent,
     String repaymentMethod,
     LocalDate openedOn,
@@ -55,7 +57,8 @@ public record CreditLineView(
   /** The view the borrower's channel gets: the status without the staff's reason for it (a check's findings). */
   CreditLineView withoutStatusReason() {
     return new CreditLineView(lineId, applicationId, creditCode, borrowerName, branchCode, status, statusLabel, null, limit,
-        used, reserved, available, overLimit, annualRatePercent, repaymentMethod, openedOn, validUntil, drawdowns, pendingDrawdowns);
+        used, reserved, available, overLimit, minimumDrawdown, annualRatePercent, repaymentMethod, openedOn, validUntil, drawdowns,
+        pendingDrawdowns);
   }
 
   static CreditLineView of(CreditLine line, List<Drawdown> drawdowns, Map<String, BigDecimal> outstandingByLoan,
@@ -65,7 +68,7 @@ public record CreditLineView(
     return new CreditLineView(line.lineId(), line.applicationId(), line.creditCode(), line.borrowerName(), line.branchCode(),
         line.status(), line.status().label(), line.statusReason(), line.limit(), used, reserved,
         CreditLineService.available(line, used.add(reserved)), CreditLineService.overLimit(line, used.add(reserved)),
-        line.annualRatePercent(), line.repaymentMethod().name(), line.openedOn(), line.validUntil(),
+        line.minimumDrawdown(), line.annualRatePercent(), line.repaymentMethod().name(), line.openedOn(), line.validUntil(),
         drawdowns.stream().map(d -> DrawdownView.of(d, outstandingByLoan.getOrDefault(d.loanId(), BigDecimal.ZERO.setScale(2))))
             .toList(),
         pending.stream().map(PendingDrawdownView::of).toList());

@@ -8,8 +8,8 @@ import java.math.BigDecimal;
  *
  * @param lineId     the line
  * @param requestId  the channel's id of the request, 1–64 characters: the same id again returns the same drawdown
- * @param amount     CNY, at least 1,000 (a smaller one is refused BELOW_MINIMUM), at most 2 decimals, at most what is
- *                   available
+ * @param amount     CNY, at least the line's minimum drawdown (a term of its product, 1,000 unless the product sets
+ *                   another; a smaller one is refused BELOW_MINIMUM), at most 2 decimals, at most what is available
  * @param termMonths within the product (1–36 months), maturing no later than the line's validity
  * @param caller     the system user
  */

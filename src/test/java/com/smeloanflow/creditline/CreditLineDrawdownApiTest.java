@@ -724,11 +724,31 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
       JsonNode error = refused.json().get("errors").get(0);
       assertThat(error.get("field").asText()).isEqualTo("amount");
       assertThat(error.get("code").asText()).isEqualTo("BELOW_MINIMUM");
-      assertThat(error.get("message").asText()).contains("不低于 1000 元");
+      assertThat(error.get("message").asText()).contains("不低于 1000.00 元");
     }
     assertThat(drawdownsStored()).isZero();
     assertThat(line().get("reserved").decimalValue()).isEqualByComparingTo("0.00");
+    assertThat(line().get("minimumDrawdown").decimalValue()).as("where the product sets none, the channel reads 1,000")
+        .isEqualByComparingTo("1000.00");
     assertThat(draw(requestId(), "1000.00", 12).status()).as("the minimum itself").isEqualTo(201);
+  }
+
+  @Test
+  void aLineWhoseProductSetsAHigherMinimumRefusesLessNamingItAndTheChannelReadsIt() {
+    // A line opened while its product set 5,000 yuan (smeloan.credit-line.products.REVOLVING_LINE.minimum-drawdown): the
+    // line keeps its product's terms as it keeps its rate.
+    jdbc.sql("UPDATE credit_line SET minimum_drawdown = 5000.00 WHERE line_id = :id").param("id", lineId).update();
+    assertThat(line().get("minimumDrawdown").decimalValue()).isEqualByComparingTo("5000.00");
+
+    Response below = draw(requestId(), "4999.99", 12);
+
+    assertThat(below.status()).as(below.body()).isEqualTo(400);
+    JsonNode error = below.json().get("errors").get(0);
+    assertThat(error.get("code").asText()).isEqualTo("BELOW_MINIMUM");
+    assertThat(error.get("message").asText()).contains("不低于 5000.00 元");
+    assertThat(draw(requestId(), "1000.00", 12).status()).as("the default does not apply to this line").isEqualTo(400);
+    assertThat(drawdownsStored()).isZero();
+    assertThat(draw(requestId(), "5000.00", 12).status()).as("the product's minimum itself").isEqualTo(201);
   }
 
   private String clockToday() {

@@ -73,7 +73,7 @@ class CreditLineOpeningProcessTest extends AbstractIntegrationTest {
     assertThat(view.path("lineId").asText()).isEqualTo(line.lineId());
     assertThat(mailsTo(request.email())).anySatisfy(mail -> {
       assertThat(subjectOf(mail)).contains("循环额度已开通", line.lineId());
-      assertThat(bodyOf(mail)).contains("1000000.00", line.validUntil().toString(), "随借随还");
+      assertThat(bodyOf(mail)).contains("1000000.00", line.validUntil().toString(), "随借随还", "单笔最低提款：人民币 1000.00 元");
     });
   }
 
