@@ -243,6 +243,9 @@ class CreditLineReviewProcessTest extends AbstractIntegrationTest {
     assertThat(view.json().get("overLimit").decimalValue()).isEqualByComparingTo("50000.00");
     assertThat(shown).as("the form says what the channel's view says").containsEntry("usedAmount", "200000.00")
         .containsEntry("reservedAmount", "100000.00").containsEntry("overLimitAmount", "50000.00");
+    // Core banking booked nothing: the request is settled here, not left pending for another test's reconciliation.
+    assertThat(lines.reconcileUnanswered(Duration.ZERO, 100)).isPositive();
+    assertThat(lines.pendingRequests(line.lineId())).isEmpty();
   }
 
   @Test
