@@ -118,7 +118,8 @@
     var months = figures.disbursed;
     rows('table-disbursed', months, function (m) {
       return [cell(m.month), cell(int(m.loans), 'disbursed.' + m.month + '.loans'), cell(money(m.amount), 'disbursed.' + m.month + '.amount'),
-        cell(int(m.drawdowns), 'disbursed.' + m.month + '.drawdowns'), cell(money(m.drawdownAmount), 'disbursed.' + m.month + '.drawdownAmount')];
+        cell(int(m.drawdowns), 'disbursed.' + m.month + '.drawdowns'), cell(money(m.drawdownAmount), 'disbursed.' + m.month + '.drawdownAmount'),
+        cell(int(m.renewals), 'disbursed.' + m.month + '.renewals'), cell(money(m.renewalAmount), 'disbursed.' + m.month + '.renewalAmount')];
     });
     chart('chart-disbursed', bars(months.map(function (m) { return m.month; }), [
       { label: '放款金额(元)', data: months.map(function (m) { return m.amount; }), yAxisID: 'y' },

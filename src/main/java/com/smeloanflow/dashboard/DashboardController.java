@@ -40,10 +40,12 @@ public class DashboardController {
   @GetMapping(path = "/api/dashboard", produces = "application/json")
   @Operation(summary = "The manager dashboard's figures", description = """
       Cycle time per stretch (median and 90th percentile, working hours of the bank calendar and elapsed hours),
-      SLA compliance per task type, open tasks by candidate group, approval / rejection / AUTO rates, payouts per
-      month (term loans and drawdowns on credit lines, the drawdowns also apart), the active book by five-tier
-      classification with the NPL ratio, open collection cases per ladder step and the campaign funnel. A branch's
-      lead gets the branch's figures only.""")
+      SLA compliance per task type, open tasks by candidate group, approval / rejection / AUTO rates, loans paid out per
+      month (放款量: term loans, drawdowns on credit lines and renewals without repaying principal, 无还本续贷; the
+      drawdowns and the renewals also apart: a renewal's new loan repaid the old one at its maturity and no new money
+      left the bank, so amount less renewalAmount is the new money), the active book by five-tier classification with
+      the NPL ratio, open collection cases per ladder step and the campaign funnel. A branch's lead gets the branch's
+      figures only.""")
   @ApiResponse(responseCode = "200", description = "The figures")
   @ApiResponse(responseCode = "400", description = "A date that is not yyyy-MM-dd, from after to, a period over 36 months, an unknown branch")
   @ApiResponse(responseCode = "403", description = "Not a team lead, process owner or administrator, or a branch the caller may not read")

@@ -96,21 +96,30 @@ public record DashboardFigures(
       @Schema(example = "50.0") BigDecimal autoRate) {}
 
   /**
-   * Loans paid out in one calendar month (China Standard Time): the term loans core banking paid out at disbursement
-   * and the drawdowns on credit lines, each drawdown a loan of its own paid out by its own posting. Opening a line pays
-   * nothing out and is not counted.
+   * Loans paid out in one calendar month (China Standard Time): the term loans core banking paid out at disbursement,
+   * the drawdowns on credit lines, each drawdown a loan of its own paid out by its own posting, and the renewals without
+   * repaying principal (无还本续贷), each a new loan whose posting repaid the old loan's principal due at maturity
+   * (借新还旧): counted in the month's 发放 as inclusive-finance reporting counts them, and shown apart because no new
+   * money reached the borrower. Opening a line pays nothing out and is not counted.
    *
-   * @param loans          every loan paid out: term loans and drawdowns
-   * @param amount         what they paid out together, CNY
+   * @param loans          every loan paid out: term loans, drawdowns and renewals
+   * @param amount         what they lent together, CNY (less {@code renewalAmount}: the new money)
    * @param drawdowns      of which drawdowns on credit lines (循环额度提款)
    * @param drawdownAmount what the drawdowns paid out, CNY
+   * @param renewals       of which renewals without repaying principal (无还本续贷), in the month of their maturity
+   * @param renewalAmount  what the renewals lent, CNY: it repaid the old loans, no money left the bank
    */
   public record MonthlyDisbursement(
       @Schema(example = "2026-11") String month,
-      @Schema(example = "12", description = "loans paid out: term loans and drawdowns on credit lines") long loans,
-      @Schema(example = "3600000.00", description = "CNY paid out by them") BigDecimal amount,
+      @Schema(example = "12", description = "loans paid out: term loans, drawdowns on credit lines and renewals without "
+          + "repaying principal (无还本续贷)") long loans,
+      @Schema(example = "3700000.00", description = "CNY lent by them; less renewalAmount, the new money paid out") BigDecimal amount,
       @Schema(example = "3", description = "of which drawdowns on credit lines (循环额度提款)") long drawdowns,
-      @Schema(example = "600000.00", description = "CNY paid out by the drawdowns") BigDecimal drawdownAmount) {}
+      @Schema(example = "600000.00", description = "CNY paid out by the drawdowns") BigDecimal drawdownAmount,
+      @Schema(example = "1", description = "of which renewals without repaying principal (其中无还本续贷): a new loan that "
+          + "repaid the old one at its maturity, counted in the month of that maturity") long renewals,
+      @Schema(example = "100000.00", description = "CNY the renewals lent: it repaid the old loans' principal, no new money "
+          + "left the bank") BigDecimal renewalAmount) {}
 
   /** The book now: active loans by five-tier classification with their outstanding principal, and the NPL ratio. */
   public record Portfolio(

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Repository;
 /**
  * Read-only queries over the earlier stages' own tables (the dashboard owns none and writes none): intake's
  * applications, the case file's history, approval's decisions, disbursement's contracts and postings,
- * credit lines' drawdowns, servicing's loan accounts and schedules, collections' cases. Each takes the branches to count (empty:
+ * credit lines' drawdowns, renewal's renewed loans, servicing's loan accounts and schedules, collections' cases. Each takes the branches to count (empty:
  * every branch).
  */
 @Repository
@@ -97,7 +98,7 @@ class DashboardRepository {
         + branchCondition("a", branches) + " GROUP BY r.outcome"), branches), start, end);
   }
 
-  /** Payouts (term loans, or drawdowns): how many, and how much together. */
+  /** Payouts (term loans, drawdowns, or renewals): how many, and how much together. */
   record Payouts(long loans, BigDecimal amount) {}
 
   /**
@@ -127,6 +128,22 @@ class DashboardRepository {
         + (branches.isPresent() ? " JOIN credit_line l ON l.line_id = d.line_id " : " ") + """
         WHERE d.drawn_at >= :start AND d.drawn_at < :end""" + branchCondition("l", branches)), branches)
         .param("start", Timestamp.from(start)).param("end", Timestamp.from(end))
+        .query((rs, row) -> new Payouts(rs.getLong("n"), rs.getBigDecimal("amount") == null ? BigDecimal.ZERO : rs.getBigDecimal("amount")))
+        .single();
+  }
+
+  /**
+   * The renewals without repaying principal (无还本续贷) renewed at a maturity in [from, before), counted and summed like
+   * {@link #payouts}: renewal's {@code loan_renewal} rows that are {@code RENEWED}, each a new loan lent by one core
+   * banking posting straight into the repayment of the old loan's principal due at maturity, dated by that maturity
+   * ({@code closed_on}, the business date the new loan runs from) and counted at what it lent ({@code renewed_amount}).
+   * A branch's are those of its loans. Read by a range of the index on {@code closed_on} (V123).
+   */
+  Payouts renewals(LocalDate from, LocalDate before, Optional<Set<String>> branches) {
+    return withBranches(jdbc.sql("""
+        SELECT COUNT(*) AS n, SUM(r.renewed_amount) AS amount FROM loan_renewal r
+        WHERE r.closed_on >= :from AND r.closed_on < :before AND r.status = 'RENEWED'""" + branchCondition("r", branches)), branches)
+        .param("from", from).param("before", before)
         .query((rs, row) -> new Payouts(rs.getLong("n"), rs.getBigDecimal("amount") == null ? BigDecimal.ZERO : rs.getBigDecimal("amount")))
         .single();
   }

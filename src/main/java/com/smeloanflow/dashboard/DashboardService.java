@@ -25,6 +25,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -237,8 +238,9 @@ public class DashboardService implements DisposableBean {
   }
 
   /**
-   * Every month of the period, also the months without a payout (China Standard Time): the term loans paid out and
-   * the drawdowns on credit lines, each a loan paid out (a line's opening pays nothing out).
+   * Every month of the period, also the months without a payout (China Standard Time): the term loans paid out, the
+   * drawdowns on credit lines and the renewals without repaying principal, each a loan lent (a line's opening pays
+   * nothing out). A renewal counts in the month of the maturity it renewed at, the business date its new loan runs from.
    */
   List<MonthlyDisbursement> disbursed(DashboardQuery query, Optional<Set<String>> scope) {
     List<MonthlyDisbursement> months = new ArrayList<>();
@@ -249,9 +251,12 @@ public class DashboardService implements DisposableBean {
       Instant end = earlier(monthEnd, query.end());
       DashboardRepository.Payouts termLoans = repository.payouts(start, end, scope);
       DashboardRepository.Payouts drawdowns = repository.drawdowns(start, end, scope);
-      months.add(new MonthlyDisbursement(month.toString(), termLoans.loans() + drawdowns.loans(),
-          termLoans.amount().add(drawdowns.amount()).setScale(2, RoundingMode.HALF_UP), drawdowns.loans(),
-          drawdowns.amount().setScale(2, RoundingMode.HALF_UP)));
+      LocalDate firstDay = month.atDay(1).isBefore(query.from()) ? query.from() : month.atDay(1);
+      LocalDate dayAfter = month.atEndOfMonth().isAfter(query.to()) ? query.to().plusDays(1) : month.plusMonths(1).atDay(1);
+      DashboardRepository.Payouts renewals = repository.renewals(firstDay, dayAfter, scope);
+      months.add(new MonthlyDisbursement(month.toString(), termLoans.loans() + drawdowns.loans() + renewals.loans(),
+          termLoans.amount().add(drawdowns.amount()).add(renewals.amount()).setScale(2, RoundingMode.HALF_UP), drawdowns.loans(),
+          drawdowns.amount().setScale(2, RoundingMode.HALF_UP), renewals.loans(), renewals.amount().setScale(2, RoundingMode.HALF_UP)));
     }
     return months;
   }

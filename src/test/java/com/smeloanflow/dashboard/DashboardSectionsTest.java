@@ -45,6 +45,7 @@ class DashboardSectionsTest {
     when(clock.now()).thenReturn(Instant.parse("2026-12-01T01:00:00Z"));
     when(repository.payouts(any(), any(), any())).thenReturn(new DashboardRepository.Payouts(0, BigDecimal.ZERO));
     when(repository.drawdowns(any(), any(), any())).thenReturn(new DashboardRepository.Payouts(0, BigDecimal.ZERO));
+    when(repository.renewals(any(), any(), any())).thenReturn(new DashboardRepository.Payouts(0, BigDecimal.ZERO));
     CampaignFigures campaigns = mock(CampaignFigures.class);
     CampaignFigures.Funnel none = new CampaignFigures.Funnel(null, null, null, 0, 0, 0, 0, 0, 0, 0);
     when(campaigns.of(null, NO_BRANCH)).thenReturn(new CampaignFigures.Figures(null, none, List.of(), List.of()));
