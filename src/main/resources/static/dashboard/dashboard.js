@@ -152,8 +152,12 @@
 
     var funnel = figures.campaign;
     var stages = [['名单客户', 'prospects'], ['已联系', 'contacted'], ['有意向', 'interested'], ['已申请', 'applied'],
-      ['已批准', 'approved'], ['已放款(贷款)', 'disbursed'], ['已开通额度(循环额度, 未放款)', 'linesOpened']];
+      ['已批准', 'approved'], ['已放款(贷款)', 'disbursed'], ['已开通额度(循环额度, 未放款)', 'linesOpened'],
+      ['其中已提款额度', 'linesDrawn']];
     rows('table-campaign', stages, function (s) { return [cell(s[0]), cell(int(funnel[s[1]]), 'campaign.' + s[1])]; });
+    rows('table-campaign', [['额度提款金额(元)', money(funnel.drawnAmount)]], function (r) {
+      return [cell(r[0]), cell(r[1], 'campaign.drawnAmount')];
+    }, 'tfoot');
     chart('chart-campaign', bars(stages.map(function (s) { return s[0]; }), [
       { label: '客户数', data: stages.map(function (s) { return funnel[s[1]]; }) }], { indexAxis: 'y' }));
   }

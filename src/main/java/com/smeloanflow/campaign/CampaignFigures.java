@@ -2,10 +2,14 @@ package com.smeloanflow.campaign;
 
 import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.casefile.CaseFiles;
+import com.smeloanflow.creditline.CreditLineService;
+import com.smeloanflow.creditline.DrawnOnLine;
 import com.smeloanflow.identity.BranchDirectory;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.intake.Product;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +26,10 @@ import org.springframework.stereotype.Service;
  * submitted), approved (the application was approved at some time, read from the case file), and its two ends:
  * disbursed (a loan paid out: the application is DISBURSED) and linesOpened (a revolving line opened: a
  * REVOLVING_LINE application is DISBURSED too, 额度已开通, but nothing was paid out, so it is not counted as disbursed).
+ * Whether the lines opened are used: linesDrawn (of them, the lines drawn on at least once, 已提款额度) and drawnAmount
+ * (what their drawdowns drew, CNY). Like the rest of the funnel these are as of now, over each line's life so far:
+ * every drawdown core banking booked on the line since it opened, whenever that was (the funnel has no period; a
+ * drawdown is a loan of the line, so it is not counted in disbursed).
  */
 @Service
 public class CampaignFigures {
@@ -30,19 +38,22 @@ public class CampaignFigures {
   private final CaseFiles caseFiles;
   private final BranchDirectory branches;
   private final LoanApplicationRepository applications;
+  private final CreditLineService creditLines;
 
   public CampaignFigures(CampaignRepository repository, CaseFiles caseFiles, BranchDirectory branches,
-      LoanApplicationRepository applications) {
+      LoanApplicationRepository applications, CreditLineService creditLines) {
     this.repository = repository;
     this.caseFiles = caseFiles;
     this.branches = branches;
     this.applications = applications;
+    this.creditLines = creditLines;
   }
 
   /**
    * One row of the funnel; {@code customerManager} is null in a branch's row, both are null in the total. An
    * approved application ends in {@code disbursed} (a loan paid out) or {@code linesOpened} (a revolving line opened,
-   * nothing paid out), never both.
+   * nothing paid out), never both; of the lines opened, {@code linesDrawn} were drawn on at least once so far and
+   * {@code drawnAmount} is what they drew.
    */
   public record Funnel(
       @Schema(example = "ZY001") String branchCode,
@@ -54,8 +65,14 @@ public class CampaignFigures {
       @Schema(example = "9") long applied,
       @Schema(example = "6") long approved,
       @Schema(example = "5", description = "Loans paid out (已放款); a revolving line's opening is not one") long disbursed,
-      @Schema(example = "1", description = "Revolving lines opened (额度已开通): credit granted, nothing paid out")
-      long linesOpened) {}
+      @Schema(example = "2", description = "Revolving lines opened (额度已开通): credit granted, nothing paid out")
+      long linesOpened,
+      @Schema(example = "1", description = "Of the lines opened, those drawn on at least once so far (已提款额度): every "
+          + "drawdown booked since the line opened counts, the funnel has no period")
+      long linesDrawn,
+      @Schema(example = "300000.00", description = "CNY drawn on the lines opened so far (额度提款金额): their drawdowns, each a "
+          + "loan of the line, not counted in disbursed")
+      BigDecimal drawnAmount) {}
 
   /** The funnel of one campaign (or every campaign when {@code campaignId} is null). */
   public record Figures(@Schema(example = "WL20261201000001") String campaignId, Funnel total, List<Funnel> branches,
@@ -76,12 +93,15 @@ public class CampaignFigures {
         EnumSet.of(ApplicationStatus.APPROVED, ApplicationStatus.DISBURSED));
     // A REVOLVING_LINE application is DISBURSED when its line opens: credit granted, nothing paid out.
     Set<String> linesOpened = applications.ofProduct(reached.get(ApplicationStatus.DISBURSED), Product.REVOLVING_LINE);
+    // Whether the lines are used: what was drawn on each since it opened (a line never drawn on is not in the map).
+    Map<String, DrawnOnLine> drawn = creditLines.drawnOnLinesOf(linesOpened);
     for (CampaignRepository.AppliedProspect prospect : applied) {
       boolean approved = reached.get(ApplicationStatus.APPROVED).contains(prospect.applicationId());
       boolean granted = reached.get(ApplicationStatus.DISBURSED).contains(prospect.applicationId());
       boolean lineOpened = granted && linesOpened.contains(prospect.applicationId());
+      DrawnOnLine drawnOnLine = lineOpened ? drawn.get(prospect.applicationId()) : null;
       tally.counters(prospect.branchCode(), prospect.customerManager())
-          .forEach(counter -> counter.addApplication(approved, granted && !lineOpened, lineOpened));
+          .forEach(counter -> counter.addApplication(approved, granted && !lineOpened, lineOpened, drawnOnLine));
     }
     Map<String, String> names = new HashMap<>();
     Function<String, String> branchName = code -> names.computeIfAbsent(code,
@@ -114,6 +134,8 @@ public class CampaignFigures {
     long approved;
     long disbursed;
     long linesOpened;
+    long linesDrawn;
+    BigDecimal drawnAmount = BigDecimal.ZERO.setScale(2);
 
     Counter(String branch, String manager) {
       this.branch = branch;
@@ -126,16 +148,21 @@ public class CampaignFigures {
       interested += manager.interested();
     }
 
-    void addApplication(boolean wasApproved, boolean wasDisbursed, boolean lineWasOpened) {
+    /** @param drawnOnLine what the opened line drew so far, null when it drew nothing (or no line opened) */
+    void addApplication(boolean wasApproved, boolean wasDisbursed, boolean lineWasOpened, DrawnOnLine drawnOnLine) {
       applied++;
       approved += wasApproved ? 1 : 0;
       disbursed += wasDisbursed ? 1 : 0;
       linesOpened += lineWasOpened ? 1 : 0;
+      if (drawnOnLine != null && drawnOnLine.drawdowns() > 0) {
+        linesDrawn++;
+        drawnAmount = drawnAmount.add(drawnOnLine.amount());
+      }
     }
 
     Funnel funnel(String branchName) {
       return new Funnel(branch, branch == null ? null : branchName, manager, prospects, contacted, interested, applied, approved,
-          disbursed, linesOpened);
+          disbursed, linesOpened, linesDrawn, drawnAmount.setScale(2, RoundingMode.HALF_UP));
     }
   }
 }

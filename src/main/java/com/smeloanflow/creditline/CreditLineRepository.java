@@ -1,13 +1,17 @@
 package com.smeloanflow.creditline;
 
 import com.smeloanflow.approval.RepaymentMethod;
+import com.smeloanflow.platform.SqlInLists;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -89,6 +93,25 @@ public class CreditLineRepository {
   Optional<Drawdown> findDrawdownOfLoan(String loanId) {
     return jdbc.sql("SELECT * FROM credit_line_drawdown WHERE loan_id = :loanId").param("loanId", loanId)
         .query((rs, row) -> mapDrawdown(rs)).optional();
+  }
+
+  /**
+   * Of the lines opened for these applications, those that drew: per application, its line's drawdowns booked so far
+   * and what they drew together (a pending request is no drawdown). One statement per {@link SqlInLists#CHUNK}
+   * applications, by the line's unique application and the drawdowns' (line, request) key.
+   */
+  Map<String, DrawnOnLine> drawnByApplication(Collection<String> applicationIds) {
+    Map<String, DrawnOnLine> drawn = new HashMap<>();
+    for (List<String> chunk : SqlInLists.chunks(applicationIds)) {
+      jdbc.sql("""
+          SELECT l.application_id, COUNT(*) AS n, SUM(d.amount) AS amount
+          FROM credit_line l JOIN credit_line_drawdown d ON d.line_id = l.line_id
+          WHERE l.application_id IN (:ids) GROUP BY l.application_id""")
+          .param("ids", chunk)
+          .query((rs, row) -> drawn.put(rs.getString("application_id"), new DrawnOnLine(rs.getLong("n"), rs.getBigDecimal("amount"))))
+          .list();
+    }
+    return drawn;
   }
 
   /** The line's drawdowns, oldest first. */

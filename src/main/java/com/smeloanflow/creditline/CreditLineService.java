@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -201,6 +202,14 @@ public class CreditLineService {
 
   public Optional<CreditLine> find(String lineId) {
     return lines.find(lineId);
+  }
+
+  /**
+   * What was drawn on the lines opened for these applications (a campaign's lines, say): per application whose line drew
+   * at least once, the drawdowns booked so far and their sum; a line never drawn on, or no line, is not in the map.
+   */
+  public Map<String, DrawnOnLine> drawnOnLinesOf(Collection<String> applicationIds) {
+    return lines.drawnByApplication(applicationIds);
   }
 
   public Optional<CreditLine> findByApplication(String applicationId) {

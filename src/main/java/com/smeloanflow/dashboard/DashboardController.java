@@ -44,8 +44,8 @@ public class DashboardController {
       month (放款量: term loans, drawdowns on credit lines and renewals without repaying principal, 无还本续贷; the
       drawdowns and the renewals also apart: a renewal's new loan repaid the old one at its maturity and no new money
       left the bank, so amount less renewalAmount is the new money), the active book by five-tier classification with
-      the NPL ratio, open collection cases per ladder step and the campaign funnel. A branch's lead gets the branch's
-      figures only.""")
+      the NPL ratio, open collection cases per ladder step and the campaign funnel (with the drawdowns on the lines it
+      opened). A branch's lead gets the branch's figures only.""")
   @ApiResponse(responseCode = "200", description = "The figures")
   @ApiResponse(responseCode = "400", description = "A date that is not yyyy-MM-dd, from after to, a period over 36 months, an unknown branch")
   @ApiResponse(responseCode = "403", description = "Not a team lead, process owner or administrator, or a branch the caller may not read")

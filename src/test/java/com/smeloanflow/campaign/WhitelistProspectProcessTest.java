@@ -14,6 +14,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.casefile.ApplicationStatus;
+import com.smeloanflow.creditline.CreditLineService;
+import com.smeloanflow.creditline.DrawCreditLine;
 import com.smeloanflow.intake.Channel;
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.platform.BusinessClock;
@@ -22,6 +24,7 @@ import com.smeloanflow.process.WhitelistProspectProcess;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.TestApplications;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.HashMap;
@@ -41,6 +44,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class WhitelistProspectProcessTest extends AbstractIntegrationTest {
 
   @Autowired CampaignService campaigns;
+  @Autowired CreditLineService creditLines;
 
   private record Imported(String campaignId, String prospectId, String creditCode, ProcessInstance instance) {}
 
@@ -284,6 +288,58 @@ class WhitelistProspectProcessTest extends AbstractIntegrationTest {
     assertThat(new int[] {loanFunnel.path("applied").asInt(), loanFunnel.path("approved").asInt(),
         loanFunnel.path("disbursed").asInt(), loanFunnel.path("linesOpened").asInt()})
         .as("a loan paid out: %s", loanFunnel).containsExactly(1, 1, 1, 0);
+  }
+
+  /**
+   * A campaign manager sees whether the lines a campaign opened are used: of the lines opened, those drawn on at least
+   * once (linesDrawn) and what they drew (drawnAmount), every drawdown booked since the line opened; a line never drawn
+   * on is opened but not drawn, and a drawdown is no loan of the funnel (disbursed stays 0).
+   */
+  @Test
+  void theFunnelShowsWhetherTheLinesItOpenedWereDrawnOnAndHowMuch() {
+    Imported used = importOne(HONGHUAGANG);
+    Imported unused = importOne(HONGHUAGANG);
+    completeAs("zy002-cm", contactTask(used).getId(), interestedInARevolvingLine(21));
+    completeAs("zy002-cm", contactTask(unused).getId(), interestedInARevolvingLine(22));
+    String usedLine = openedLine(campaigns.prospect(used.prospectId()).applicationId());
+    openedLine(campaigns.prospect(unused.prospectId()).applicationId());
+    creditLines.draw(new DrawCreditLine(usedLine, "WL-DD-1-" + usedLine, new BigDecimal("300000.00"), 12, "channel-gateway"));
+    creditLines.draw(new DrawCreditLine(usedLine, "WL-DD-2-" + usedLine, new BigDecimal("200000.00"), 6, "channel-gateway"));
+
+    JsonNode usedFunnel = api.get("/api/campaigns/" + used.campaignId() + "/figures", "campaign-manager").json();
+    JsonNode unusedFunnel = api.get("/api/campaigns/" + unused.campaignId() + "/figures", "campaign-manager").json().path("total");
+
+    JsonNode total = usedFunnel.path("total");
+    assertThat(new int[] {total.path("linesOpened").asInt(), total.path("linesDrawn").asInt(), total.path("disbursed").asInt()})
+        .as("one line opened and drawn on twice: %s", total).containsExactly(1, 1, 0);
+    assertThat(total.path("drawnAmount").decimalValue()).isEqualByComparingTo("500000.00");
+    JsonNode manager = usedFunnel.path("managers").get(0);
+    assertThat(manager.path("customerManager").asText()).isEqualTo("zy002-cm");
+    assertThat(manager.path("linesDrawn").asInt()).as("the manager's row").isEqualTo(1);
+    assertThat(manager.path("drawnAmount").decimalValue()).isEqualByComparingTo("500000.00");
+    assertThat(usedFunnel.path("branches").get(0).path("drawnAmount").decimalValue()).as("the branch's row")
+        .isEqualByComparingTo("500000.00");
+    assertThat(new int[] {unusedFunnel.path("linesOpened").asInt(), unusedFunnel.path("linesDrawn").asInt()})
+        .as("opened, never drawn on: %s", unusedFunnel).containsExactly(1, 0);
+    assertThat(unusedFunnel.path("drawnAmount").decimalValue()).isEqualByComparingTo("0.00");
+  }
+
+  /** The prospect's revolving line approved and opened (1,000,000 CNY, three years), as creditline stores it; its id. */
+  private String openedLine(String applicationId) {
+    caseFiles.setStatus(applicationId, ApplicationStatus.APPROVED);
+    caseFiles.setStatus(applicationId, ApplicationStatus.DISBURSED);
+    LoanApplication application = applications.findById(applicationId).orElseThrow();
+    String lineId = "CLWL" + System.nanoTime() % 1_000_000_000_000L;
+    java.time.LocalDate today = java.time.LocalDate.now(BusinessClock.BANK_ZONE);
+    jdbc.sql("""
+        INSERT INTO credit_line (line_id, application_id, credit_code, borrower_name, branch_code, credit_limit, annual_rate_percent,
+          repayment_method, opened_on, valid_until, status, opened_at, version)
+        VALUES (:line, :application, :creditCode, :name, :branch, 1000000.00, 4.35, 'EQUAL_INSTALMENT', :today, :until, 'ACTIVE',
+          CURRENT_TIMESTAMP, 0)""")
+        .param("line", lineId).param("application", applicationId).param("creditCode", application.creditCode())
+        .param("name", application.enterpriseName()).param("branch", application.branchCode()).param("today", today)
+        .param("until", today.plusYears(3).minusDays(1)).update();
+    return lineId;
   }
 
   private String clockPlusDays(int days) {
