@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * What the ledger tells those who act on it (collections, a later stage, without servicing depending
  * on it; servicing's own borrower notices): the daily close's overdue and settled loans, a
- * repayment that cleared a loan's arrears, and a reversed one. Called inside the ledger's transaction, so what the
+ * repayment that cleared a loan's arrears, a reversed one, and a recovery of a written-off loan (and its reversal). Called inside the ledger's transaction, so what the
  * listener does is kept or rolled back with the ledger change.
  */
 public interface ArrearsListener {
@@ -27,6 +27,17 @@ public interface ArrearsListener {
    * @param reopened the loan was settled and is active again
    */
   default void repaymentReversed(String loanId, String transactionId, boolean reopened) {}
+
+  /**
+   * Money was received for the written-off loan (核销后收回) and booked as a recovery of its claim; the loan stays written
+   * off. Once per recovery, in its transaction.
+   *
+   * @param claimRepaid nothing of the claim is left
+   */
+  default void recovered(String loanId, String transactionId, boolean claimRepaid) {}
+
+  /** Core banking reversed a recovery of the written-off loan: what it paid of the claim is owed again. Once per reversal. */
+  default void recoveryReversed(String loanId, String transactionId) {}
 
   /**
    * The daily close of {@code businessDate} settled these loans (结清: nothing left to pay), one chunk

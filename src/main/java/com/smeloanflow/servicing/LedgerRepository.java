@@ -114,6 +114,12 @@ public class LedgerRepository {
     return jdbc.sql(DEFAULTED).param("loanIds", List.of(loanId)).query(LedgerRepository::defaulted).optional();
   }
 
+  /** The borrower's unified social credit code; empty when there is no such loan. */
+  public Optional<String> creditCode(String loanId) {
+    return jdbc.sql("SELECT credit_code FROM loan_account WHERE loan_id = :loanId").param("loanId", loanId)
+        .query(String.class).optional();
+  }
+
   /** A settled loan a reversal re-opened is active again: true when it was settled. */
   public boolean reopen(String loanId) {
     return jdbc.sql("UPDATE loan_account SET status = :active, closed_on = NULL WHERE loan_id = :loanId AND status = :settled")

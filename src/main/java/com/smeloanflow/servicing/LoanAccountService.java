@@ -48,6 +48,7 @@ public class LoanAccountService {
   private final LoanApplicationRepository applications;
   private final LedgerRepository ledger;
   private final InternalDefaultRepository defaults;
+  private final RecoveryRepository recoveries;
   private final DataFieldMaxValueIncrementer loanNumbers;
   private final BusinessClock clock;
   private final TransactionTemplate savepoint;
@@ -56,9 +57,10 @@ public class LoanAccountService {
   private Supplier<Stream<LoanLifecycleListener>> lifecycle = Stream::empty;
 
   public LoanAccountService(LoanAccountRepository accounts, LoanApplicationRepository applications, LedgerRepository ledger,
-      InternalDefaultRepository defaults, DataSource dataSource, PlatformTransactionManager transactionManager,
-      BusinessClock clock) {
+      InternalDefaultRepository defaults, RecoveryRepository recoveries, DataSource dataSource,
+      PlatformTransactionManager transactionManager, BusinessClock clock) {
     this.accounts = accounts;
+    this.recoveries = recoveries;
     this.applications = applications;
     this.ledger = ledger;
     this.defaults = defaults;
@@ -279,8 +281,11 @@ public class LoanAccountService {
   }
 
   /**
-   * Writes the loan off: status WRITTEN_OFF with the principal then outstanding, and the default
-   * recorded in the bank's default database (dated the day it defaulted, else the write-off day).
+   * Writes the loan off: status WRITTEN_OFF with the principal then outstanding, the default recorded in the bank's
+   * default database (dated the day it defaulted, else the write-off day), and the claim the bank keeps (账销案存,
+   * {@link WrittenOffClaim}): that principal, the interest fallen due by the write-off day and unpaid, and the penalty
+   * interest accrued and unpaid. Money received for the loan afterwards is a recovery of that claim (核销后收回,
+   * {@link RepaymentService#receive}); the instalments stay as they were written off.
    *
    * @return the principal written off
    * @throws LoanNotFoundException  no such loan
@@ -292,17 +297,32 @@ public class LoanAccountService {
     if (!LoanAccount.ACTIVE.equals(locked.status())) {
       throw new StateConflictException("Loan " + command.loanId() + " is " + locked.status() + " and cannot be written off");
     }
-    BigDecimal principal = balances(command.loanId()).outstandingPrincipal();
+    List<LedgerLine> lines = ledger(command.loanId());
+    BigDecimal principal = LoanBalances.of(lines).outstandingPrincipal();
+    BigDecimal interest = lines.stream().filter(line -> !line.dueDate().isAfter(command.businessDate()))
+        .map(LedgerLine::interestDue).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    BigDecimal penalty = lines.stream().map(LedgerLine::penaltyDue).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     ledger.writeOff(command.loanId(), command.businessDate(), principal);
+    recoveries.open(command.loanId(), command.businessDate(), new WrittenOffClaim.Split(principal, interest, penalty));
     LoanStanding standing = ledger.standing(command.loanId()).orElseThrow();
     LoanAccount loan = accounts.findById(command.loanId()).orElseThrow();
-    defaults.record(loan.creditCode(), new InternalDefault(
-        standing.defaultedOn() != null ? standing.defaultedOn() : command.businessDate(), principal,
-        InternalDefaultStatus.WRITTEN_OFF), clock.now());
-    log.info("Loan {}: written off on {} with {} CNY principal outstanding, approved by {} ({}); the claim is kept",
-        command.loanId(), command.businessDate(), principal.toPlainString(), command.approvedBy(), command.reason());
+    defaults.record(loan.creditCode(), writtenOffDefault(standing.defaultedOn(), command.businessDate(), principal),
+        clock.now());
+    log.info("Loan {}: written off on {} with {} CNY principal outstanding ({} CNY interest and {} CNY penalty interest"
+            + " unpaid), approved by {} ({}); the claim is kept", command.loanId(), command.businessDate(),
+        principal.toPlainString(), interest.toPlainString(), penalty.toPlainString(), command.approvedBy(),
+        command.reason());
     lifecycle.get().forEach(listener -> listener.writtenOff(command.loanId(), command.businessDate()));
     return principal;
+  }
+
+  /**
+   * What the bank's default database records of a write-off: the default dated the day the loan defaulted (else the
+   * write-off day), for the principal written off. A recovery that repays the whole claim replaces it by the same
+   * event recorded as repaid (SETTLED); its reversal puts it back.
+   */
+  static InternalDefault writtenOffDefault(LocalDate defaultedOn, LocalDate writtenOffOn, BigDecimal principal) {
+    return new InternalDefault(defaultedOn != null ? defaultedOn : writtenOffOn, principal, InternalDefaultStatus.WRITTEN_OFF);
   }
 
   /**

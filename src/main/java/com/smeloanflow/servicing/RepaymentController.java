@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The repayment feed of core banking: repayments and their reversals (core-banking and channel-gateway system users). */
+/**
+ * The repayment feed of core banking: repayments and their reversals, and money received for a written-off loan booked
+ * as a recovery (核销后收回) of its claim (core-banking and channel-gateway system users).
+ */
 @RestController
 @RequestMapping("/api/loans/{loanId}/repayments")
 @Tag(name = "Repayments", description = "Repayment feed from core banking")
@@ -40,13 +43,18 @@ public class RepaymentController {
           + " instalments. An amount above the payoff amount is refused (400, field amount): no credit balance is held."
           + " The valueDate is today or earlier (China Standard Time) and not before the loan's disbursement day"
           + " (400 IN_FUTURE, BEFORE_DISBURSEMENT)."
-          + " The same transactionId with the same body answers 200 with the repayment applied; with another body 409.")
+          + " The same transactionId with the same body answers 200 with the repayment applied; with another body 409."
+          + " On a written-off loan (核销) the money is a recovery (kind RECOVERY, 核销后收回) of the claim the bank kept:"
+          + " it pays the principal written off first, then the interest due and unpaid at the write-off, then the penalty"
+          + " interest then unpaid (field recovery); the instalments stay as written off and the loan stays WRITTEN_OFF."
+          + " A recovery above the claim remaining is 400 (field amount, EXCEEDS_CLAIM, naming it), one dated before the"
+          + " write-off 400 (field valueDate, BEFORE_WRITE_OFF, naming the write-off day); nothing is stored.")
   @ApiResponse(responseCode = "201", description = "Applied")
   @ApiResponse(responseCode = "200", description = "Already applied: the same report again")
   @ApiResponse(responseCode = "400", description = "Bad field (application/problem+json naming it); nothing stored",
       content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "404", description = "No such loan", content = @Content(mediaType = "application/problem+json"))
-  @ApiResponse(responseCode = "409", description = "Transaction id reused with another body, or the loan is settled or written off",
+  @ApiResponse(responseCode = "409", description = "Transaction id reused with another body, or the loan is settled",
       content = @Content(mediaType = "application/problem+json"))
   public ResponseEntity<RepaymentView> receive(@PathVariable("loanId") String loanId, @RequestBody RepaymentRequest request,
       Principal caller) {
@@ -60,12 +68,15 @@ public class RepaymentController {
   @Operation(summary = "Reverse a repayment (冲正, e.g. a bounced payment)",
       description = "What the repayment paid is owed again: overdue instalments it paid are overdue again, a prepayment's"
           + " recomputed instalments are restored (only while no later repayment is posted), a settled loan is active again."
-          + " Reversing twice answers 200 with the reversed repayment. A written-off loan stays written off: a repayment of"
-          + " it is not reversed (409 LOAN_WRITTEN_OFF: the principal it paid would be owed again while the write-off"
-          + " keeps it as written off; the bank corrects the write-off first), nothing is written.")
+          + " Reversing twice answers 200 with the reversed repayment. A written-off loan stays written off: a repayment"
+          + " made before the write-off is not reversed (409 LOAN_WRITTEN_OFF: the principal it paid would be owed again"
+          + " while the write-off keeps it as written off; the bank corrects the write-off first), nothing is written. A"
+          + " recovery (kind RECOVERY, received after the write-off) is reversed: what it paid of the claim is owed again"
+          + " and the borrower is mailed; the loan stays written off.")
   @ApiResponse(responseCode = "200", description = "Reversed")
   @ApiResponse(responseCode = "404", description = "No such loan or repayment", content = @Content(mediaType = "application/problem+json"))
-  @ApiResponse(responseCode = "409", description = "Later repayments rest on its prepayment, or the loan is written off", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "409", description = "Later repayments rest on its prepayment, or it was made before the loan"
+      + " was written off", content = @Content(mediaType = "application/problem+json"))
   public RepaymentView reverse(@PathVariable("loanId") String loanId, @PathVariable("transactionId") String transactionId,
       @RequestBody ReversalRequest request, Principal caller) {
     return RepaymentView.of(repayments.reverse(new ReverseRepayment(loanId, transactionId, request.reason(), caller.getName()))

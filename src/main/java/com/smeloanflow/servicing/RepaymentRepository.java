@@ -30,8 +30,9 @@ public class RepaymentRepository {
       Allocation allocation, String receivedBy, Instant receivedAt) {
     jdbc.sql("""
         INSERT INTO loan_repayment (transaction_id, loan_id, amount, value_date, request_hash, prepaid_principal,
-          schedule_recomputed, arrears_cleared, status, received_by, received_at)
-        VALUES (:transactionId, :loanId, :amount, :valueDate, :hash, :prepaid, :recomputed, :cleared, :status, :by, :at)
+          schedule_recomputed, arrears_cleared, status, received_by, received_at, kind)
+        VALUES (:transactionId, :loanId, :amount, :valueDate, :hash, :prepaid, :recomputed, :cleared, :status, :by, :at,
+          'REPAYMENT')
         """)
         .param("transactionId", transactionId).param("loanId", loanId).param("amount", amount)
         .param("valueDate", valueDate).param("hash", requestHash).param("prepaid", allocation.prepaidPrincipal())
@@ -54,8 +55,25 @@ public class RepaymentRepository {
         i.interest(), i.total(), i.remainingPrincipal()}).toList());
   }
 
+  /**
+   * Stores a recovery of a written-off loan (核销后收回): a row beside the repayments (kind RECOVERY, so the transaction
+   * id is one key with theirs) that pays no instalment, and where it went of the claim ({@link RecoveryRepository}).
+   */
+  public void insertRecovery(String transactionId, String loanId, BigDecimal amount, LocalDate valueDate,
+      String requestHash, String receivedBy, Instant receivedAt) {
+    jdbc.sql("""
+        INSERT INTO loan_repayment (transaction_id, loan_id, amount, value_date, request_hash, prepaid_principal,
+          schedule_recomputed, arrears_cleared, status, received_by, received_at, kind)
+        VALUES (:transactionId, :loanId, :amount, :valueDate, :hash, 0, FALSE, FALSE, :status, :by, :at, 'RECOVERY')
+        """)
+        .param("transactionId", transactionId).param("loanId", loanId).param("amount", amount)
+        .param("valueDate", valueDate).param("hash", requestHash).param("status", StoredRepayment.POSTED)
+        .param("by", receivedBy).param("at", Timestamp.from(receivedAt))
+        .update();
+  }
+
   public Optional<StoredRepayment> find(String transactionId) {
-    return jdbc.sql("SELECT * FROM loan_repayment WHERE transaction_id = :id").param("id", transactionId)
+    return jdbc.sql(SELECT + " WHERE r.transaction_id = :id").param("id", transactionId)
         .query((rs, row) -> repayment(rs)).optional().map(this::withAllocations);
   }
 
@@ -65,19 +83,26 @@ public class RepaymentRepository {
         .query(String.class).optional();
   }
 
-  /** The loan's repayments in the order they were applied. */
-  public List<StoredRepayment> ofLoan(String loanId) {
-    return jdbc.sql("SELECT * FROM loan_repayment WHERE loan_id = :loanId ORDER BY sequence_no")
-        .param("loanId", loanId).query((rs, row) -> repayment(rs)).list().stream().map(this::withAllocations).toList();
+  /** The loan's repayments of {@code kind} ({@link StoredRepayment#REPAYMENT} or {@link StoredRepayment#RECOVERY}) in the order they were applied. */
+  public List<StoredRepayment> ofLoan(String loanId, String kind) {
+    return jdbc.sql(SELECT + " WHERE r.loan_id = :loanId AND r.kind = :kind ORDER BY r.sequence_no")
+        .param("loanId", loanId).param("kind", kind).query((rs, row) -> repayment(rs)).list().stream()
+        .map(this::withAllocations).toList();
   }
+
+  /** A repayment with where a recovery went (the split columns are null for an ordinary repayment). */
+  private static final String SELECT = """
+      SELECT r.*, c.principal AS recovered_principal, c.interest AS recovered_interest, c.penalty AS recovered_penalty
+      FROM loan_repayment r LEFT JOIN loan_recovery c ON c.transaction_id = r.transaction_id""";
 
   /** A reversed repayment as the borrower's mail names it. */
   public record Reversed(String transactionId, BigDecimal amount, LocalDate valueDate) {}
 
-  /** The loan's repayment reversed last, if any (one indexed read: every mail of a loan asks). */
+  /** The loan's ordinary repayment (not a recovery) reversed last, if any (one indexed read: every mail of a loan asks). */
   public Optional<Reversed> lastReversed(String loanId) {
     return jdbc.sql("""
         SELECT transaction_id, amount, value_date FROM loan_repayment WHERE loan_id = :loanId AND status = :reversed
+          AND kind = 'REPAYMENT'
         ORDER BY reversed_at DESC, sequence_no DESC LIMIT 1
         """)
         .param("loanId", loanId).param("reversed", StoredRepayment.REVERSED)
@@ -121,11 +146,11 @@ public class RepaymentRepository {
         .update();
   }
 
-  /** What the loan received (and core banking did not reverse) in repayments reported after {@code since}. */
+  /** What the loan received (and core banking did not reverse) in repayments (not recoveries) reported after {@code since}. */
   public BigDecimal receivedSince(String loanId, Instant since) {
     return jdbc.sql("""
         SELECT COALESCE(SUM(amount), 0) FROM loan_repayment
-        WHERE loan_id = :loanId AND status = :posted AND received_at > :since
+        WHERE loan_id = :loanId AND status = :posted AND received_at > :since AND kind = 'REPAYMENT'
         """)
         .param("loanId", loanId).param("posted", StoredRepayment.POSTED).param("since", Timestamp.from(since))
         .query(BigDecimal.class).single().setScale(2);
@@ -142,7 +167,7 @@ public class RepaymentRepository {
     return new StoredRepayment(repayment.transactionId(), repayment.sequenceNo(), repayment.loanId(), repayment.amount(),
         repayment.valueDate(), repayment.prepaidPrincipal(), repayment.scheduleRecomputed(), repayment.arrearsCleared(),
         repayment.status(), repayment.receivedBy(), repayment.receivedAt(), repayment.reversalReason(),
-        repayment.reversedBy(), repayment.reversedAt(), lines);
+        repayment.reversedBy(), repayment.reversedAt(), lines, repayment.kind(), repayment.recoverySplit());
   }
 
   private static StoredRepayment repayment(ResultSet rs) throws SQLException {
@@ -151,6 +176,10 @@ public class RepaymentRepository {
         rs.getBigDecimal("amount"), rs.getObject("value_date", LocalDate.class), rs.getBigDecimal("prepaid_principal"),
         rs.getBoolean("schedule_recomputed"), rs.getBoolean("arrears_cleared"), rs.getString("status"),
         rs.getString("received_by"), rs.getTimestamp("received_at").toInstant(), rs.getString("reversal_reason"),
-        rs.getString("reversed_by"), reversedAt == null ? null : reversedAt.toInstant(), List.of());
+        rs.getString("reversed_by"), reversedAt == null ? null : reversedAt.toInstant(), List.of(), rs.getString("kind"),
+        StoredRepayment.RECOVERY.equals(rs.getString("kind"))
+            ? new WrittenOffClaim.Split(rs.getBigDecimal("recovered_principal"), rs.getBigDecimal("recovered_interest"),
+                rs.getBigDecimal("recovered_penalty"))
+            : null);
   }
 }

@@ -2,6 +2,8 @@ package com.smeloanflow.servicing;
 
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.processing.InternalDefaultRepository;
+import com.smeloanflow.processing.source.InternalDefault;
+import com.smeloanflow.processing.source.InternalDefaultStatus;
 import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.platform.InputHygiene;
 import com.smeloanflow.platform.InvalidFieldsException;
@@ -15,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The repayment feed of core banking: applies each repayment once, in the product's allocation
- * order, and takes back a reversed one (not on a written-off loan: {@link #reverse}).
+ * order, and takes back a reversed one (not a repayment made before a write-off: {@link #reverse}). Money received
+ * for a written-off loan is booked as a recovery (核销后收回) of the write-off's claim ({@link #receive}).
  *
  * <p>Safe to repeat: the transaction id is core banking's idempotency key. The same id with the
  * same loan, amount and value date answers with the repayment already applied; with anything else
@@ -47,14 +51,16 @@ public class RepaymentService {
   private final ObjectProvider<ArrearsListener> listeners;
   private final ObjectProvider<LoanLifecycleListener> lifecycle;
   private final InternalDefaultRepository defaults;
+  private final RecoveryRepository recoveries;
   private final RepaymentAllocator allocator = new RepaymentAllocator();
 
   // The listeners (collections) use this service too: looked up when a repayment clears arrears or is reversed.
 
   public RepaymentService(LedgerRepository ledger, RepaymentRepository repayments, AllocationRules rules,
       BusinessClock clock, ObjectProvider<ArrearsListener> listeners, ObjectProvider<LoanLifecycleListener> lifecycle,
-      InternalDefaultRepository defaults) {
+      InternalDefaultRepository defaults, RecoveryRepository recoveries) {
     this.defaults = defaults;
+    this.recoveries = recoveries;
     this.ledger = ledger;
     this.repayments = repayments;
     this.rules = rules;
@@ -67,9 +73,24 @@ public class RepaymentService {
   public record Receipt(StoredRepayment repayment, boolean replayed) {}
 
   /**
-   * @throws InvalidFieldsException  bad input (400), naming each field; also an amount above the payoff amount
+   * Applies a repayment core banking debited, once per transaction id.
+   *
+   * <p>On a written-off loan (核销, 账销案存) the money is a <b>recovery</b> (核销后收回): the loan stays written off (a
+   * recovery never reopens it, nor restarts collections or monitoring) and the money pays the write-off's claim
+   * ({@link WrittenOffClaim}): the principal written off first, then the interest that had fallen due and was unpaid at
+   * the write-off, then the penalty interest then accrued and unpaid; the instalments stay as they were written off. A
+   * recovery is refused, nothing written, when its value date is before the write-off's business date (400
+   * {@code valueDate} {@code BEFORE_WRITE_OFF}, naming the date: money received before the write-off was a repayment of
+   * the loan, and the write-off was approved without it) or its amount is above the claim remaining (400 {@code amount}
+   * {@code EXCEEDS_CLAIM}, naming it). The same transaction id answers the same way as for any repayment. A recovery
+   * that leaves nothing of the claim records the enterprise's default in the bank's default database as repaid
+   * (SETTLED instead of WRITTEN_OFF: still a default, scored as one repaid) and mails the borrower that the debt is
+   * repaid; a partial recovery mails nothing, as a partial repayment of an overdue loan.
+   *
+   * @throws InvalidFieldsException  bad input (400), naming each field; also an amount above the payoff amount (or, for
+   *     a written-off loan, the claim remaining) and a value date before the write-off
    * @throws LoanNotFoundException   no such loan (404)
-   * @throws StateConflictException  the transaction id was used for another repayment, or the loan is closed (409)
+   * @throws StateConflictException  the transaction id was used for another repayment, or the loan is settled (409)
    */
   @Transactional
   public Receipt receive(ReceiveRepayment command) {
@@ -83,6 +104,9 @@ public class RepaymentService {
     var earlier = repayments.find(command.transactionId());
     if (earlier.isPresent()) {
       return replay(earlier.get(), hash, command);
+    }
+    if (loan.status().equals(LoanAccount.WRITTEN_OFF)) {
+      return recover(command, amount, hash);
     }
     if (!loan.status().equals(LoanAccount.ACTIVE)) {
       throw new StateConflictException("Loan " + command.loanId() + " is " + loan.status() + ": it takes no repayment"
@@ -122,23 +146,105 @@ public class RepaymentService {
     return new Receipt(repayments.find(command.transactionId()).orElseThrow(), false);
   }
 
+  /** Books money received for a written-off loan as a recovery of its claim (the loan's row is locked). */
+  private Receipt recover(ReceiveRepayment command, BigDecimal amount, String hash) {
+    String loanId = command.loanId();
+    WrittenOffClaim claim = recoveries.claim(loanId).orElseThrow();
+    if (command.valueDate().isBefore(claim.writtenOffOn())) {
+      throw new InvalidFieldsException(List.of(new FieldViolation("valueDate", "BEFORE_WRITE_OFF",
+          "借据已于 " + claim.writtenOffOn() + " 核销, 核销后收回的起息日不能早于核销日")),
+          "核销后收回的起息日早于核销日 " + claim.writtenOffOn());
+    }
+    if (amount.compareTo(claim.remaining()) > 0) {
+      WrittenOffClaim.Split owed = claim.remainingParts();
+      throw new InvalidFieldsException(List.of(new FieldViolation("amount", "EXCEEDS_CLAIM",
+          "超过核销后尚欠金额 " + claim.remaining().toPlainString() + " 元 (本金 " + owed.principal().toPlainString()
+              + " 元, 利息 " + owed.interest().toPlainString() + " 元, 罚息 " + owed.penalty().toPlainString()
+              + " 元), 多付部分不予入账")), "核销后收回金额超过尚欠金额 " + claim.remaining().toPlainString() + " 元");
+    }
+    WrittenOffClaim.Split split = claim.allocate(amount);
+    try {
+      repayments.insertRecovery(command.transactionId(), loanId, amount, command.valueDate(), hash, command.receivedBy(),
+          clock.now());
+    } catch (DuplicateKeyException e) {
+      throw new StateConflictException("Transaction " + command.transactionId() + " was reported for another repayment"
+          + " (transactionId)");
+    }
+    recoveries.insert(command.transactionId(), loanId, split);
+    recoveries.addRecovered(loanId, split);
+    BigDecimal remaining = claim.remaining().subtract(amount);
+    boolean repaid = remaining.signum() == 0;
+    if (repaid) {
+      // the written-off default is repaid: the default database keeps it as a default, repaid
+      writtenOffDefault(loanId, claim).ifPresent(d -> {
+        defaults.withdraw(d.creditCode(), d.writtenOff());
+        defaults.record(d.creditCode(), d.repaid(), clock.now());
+      });
+    }
+    log.info("Loan {}: recovery {} of {} CNY after the write-off of {} (value date {}): principal {}, interest {},"
+            + " penalty {}; recovered {} of {} CNY, {} CNY of the claim remain{}", loanId, command.transactionId(),
+        amount.toPlainString(), claim.writtenOffOn(), command.valueDate(), split.principal().toPlainString(),
+        split.interest().toPlainString(), split.penalty().toPlainString(), claim.recovered().add(amount).toPlainString(),
+        claim.claim().toPlainString(), remaining.toPlainString(), repaid ? " (claim repaid in full)" : "");
+    listeners.orderedStream().forEach(l -> l.recovered(loanId, command.transactionId(), repaid));
+    return new Receipt(repayments.find(command.transactionId()).orElseThrow(), false);
+  }
+
+  /** The default the write-off recorded in the bank's default database, as the write-off recorded it. */
+  private record WrittenOffDefault(String creditCode, InternalDefault writtenOff) {
+
+    InternalDefault repaid() {
+      return new InternalDefault(writtenOff.defaultDate(), writtenOff.amount(),
+          InternalDefaultStatus.SETTLED);
+    }
+  }
+
+  private Optional<WrittenOffDefault> writtenOffDefault(String loanId, WrittenOffClaim claim) {
+    LoanStanding standing = ledger.standing(loanId).orElseThrow();
+    return ledger.creditCode(loanId).map(code -> new WrittenOffDefault(code,
+        LoanAccountService.writtenOffDefault(standing.defaultedOn(), claim.writtenOffOn(), claim.principal())));
+  }
+
+  /** Takes back a bounced recovery: what it paid of the claim is owed again; the loan stays written off. */
+  private Receipt reverseRecovery(ReverseRepayment command, StoredRepayment recovery) {
+    String loanId = command.loanId();
+    WrittenOffClaim claim = recoveries.claim(loanId).orElseThrow();
+    recoveries.addRecovered(loanId, RecoveryRepository.negated(recovery.recoverySplit()));
+    repayments.markReversed(command.transactionId(), command.reason().trim(), command.reversedBy(), clock.now());
+    if (claim.remaining().signum() == 0) {
+      // the claim was repaid in full and is owed again: the default database keeps the write-off again
+      writtenOffDefault(loanId, claim).ifPresent(d -> {
+        defaults.withdraw(d.creditCode(), d.repaid());
+        defaults.record(d.creditCode(), d.writtenOff(), clock.now());
+      });
+    }
+    listeners.orderedStream().forEach(l -> l.recoveryReversed(loanId, command.transactionId()));
+    log.info("Loan {}: recovery {} of {} CNY reversed by {} ({}): {} CNY of the write-off's claim remain", loanId,
+        command.transactionId(), recovery.amount().toPlainString(), command.reversedBy(), command.reason().trim(),
+        claim.remaining().add(recovery.amount()).toPlainString());
+    return new Receipt(repayments.find(command.transactionId()).orElseThrow(), false);
+  }
+
   /**
    * Takes back what a bounced repayment paid: it is owed again, a settled loan is active again.
    *
-   * <p>A written-off loan (核销) stays written off, and its repayments are not reversed here: the write-off was
+   * <p>A recovery of a written-off loan (核销后收回, see {@link #receive}) is reversed too: what it paid of the claim is
+   * owed again (the claim remaining grows by it), the loan stays written off, a claim it had repaid in full is
+   * recorded as written off again in the default database, and the borrower is mailed that the payment bounced and
+   * what is still owed; reported again, it is answered with the first.
+   *
+   * <p>A written-off loan (核销) stays written off, and its repayments made before the write-off are not reversed here: the write-off was
    * approved for the principal then outstanding ({@code written_off_principal}, also the default database's
    * figure), so a repayment taken back after it would make that principal owed on the loan again while the
    * write-off still says it is written off — the books would hold it twice. Such a reversal is refused (409
    * {@code LOAN_WRITTEN_OFF}, naming the loan, the write-off and the principal it would make owed again) and
-   * nothing is written: the write-off has to be corrected by the bank first, outside this feed. A repayment
-   * received after the write-off (核销后收回) is not taken by {@link #receive} (409), so there is no recovery of
-   * a written-off loan here whose reversal would have to restore the written-off amount. A reversal made before
+   * nothing is written: the write-off has to be corrected by the bank first, outside this feed. A reversal made before
    * the write-off and reported again after it is answered with the first, as any repeated reversal.
    *
    * @throws InvalidFieldsException  bad input (400)
    * @throws LoanNotFoundException   no such loan, or no such repayment of it (404)
-   * @throws StateConflictException  the loan is written off, or a later repayment still rests on the schedule this
-   *     one's prepayment recomputed (409)
+   * @throws StateConflictException  the loan is written off and this is a repayment made before the write-off, or a
+   *     later repayment still rests on the schedule this one's prepayment recomputed (409)
    */
   @Transactional
   public Receipt reverse(ReverseRepayment command) {
@@ -158,6 +264,9 @@ public class RepaymentService {
         .orElseThrow(() -> new LoanNotFoundException(command.loanId(), "repayment " + command.transactionId()));
     if (repayment.reversed()) {
       return new Receipt(repayment, true);
+    }
+    if (repayment.recovery()) {
+      return reverseRecovery(command, repayment);
     }
     if (LoanAccount.WRITTEN_OFF.equals(loan.status())) {
       throw writtenOff(repayment);
@@ -210,9 +319,19 @@ public class RepaymentService {
     return repayments.receivedSince(loanId, since);
   }
 
-  /** The loan's repayments in the order they were applied. */
+  /** The loan's repayments in the order they were applied (not the recoveries after a write-off). */
   public List<StoredRepayment> ofLoan(String loanId) {
-    return repayments.ofLoan(loanId);
+    return repayments.ofLoan(loanId, StoredRepayment.REPAYMENT);
+  }
+
+  /** What was received for the loan after it was written off (核销后收回), in the order it was booked. */
+  public List<StoredRepayment> recoveriesOf(String loanId) {
+    return repayments.ofLoan(loanId, StoredRepayment.RECOVERY);
+  }
+
+  /** The written-off loan's claim and what was recovered of it; empty unless written off. */
+  public Optional<WrittenOffClaim> claim(String loanId) {
+    return recoveries.claim(loanId);
   }
 
   /** Everything it takes to settle the loan on {@code valueDate}. */

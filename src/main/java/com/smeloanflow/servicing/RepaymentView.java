@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * A repayment as the API shows it: what core banking reported, where the money went, and whether
- * it was reversed. Money in CNY with 2 decimals.
+ * it was reversed. Money in CNY with 2 decimals. {@code kind} RECOVERY (核销后收回) is money received after the loan was
+ * written off: it pays no instalment ({@code allocations} empty) but the write-off's claim, as {@code recovery} says
+ * (principal written off first, then the interest and penalty interest unpaid at the write-off).
  */
 public record RepaymentView(
     String transactionId,
@@ -23,7 +25,13 @@ public record RepaymentView(
     Instant receivedAt,
     String reversalReason,
     Instant reversedAt,
-    List<Line> allocations) {
+    List<Line> allocations,
+    String kind,
+    String kindLabel,
+    Recovery recovery) {
+
+  /** What a recovery paid of the write-off's claim; null for an ordinary repayment. */
+  public record Recovery(BigDecimal principal, BigDecimal interest, BigDecimal penalty) {}
 
   /** One part of the repayment: instalment (null for a prepayment), component, amount. */
   public record Line(Integer instalmentNumber, AllocationComponent component, String componentLabel, BigDecimal amount) {}
@@ -33,6 +41,9 @@ public record RepaymentView(
         r.reversed() ? "已冲正" : "已入账", r.prepaidPrincipal(), r.scheduleRecomputed(), r.arrearsCleared(), r.receivedBy(),
         r.receivedAt(), r.reversalReason(), r.reversedAt(),
         r.allocations().stream().map(a -> new Line(a.instalmentNumber(), a.component(), a.component().label(), a.amount()))
-            .toList());
+            .toList(),
+        r.kind(), r.recovery() ? "核销后收回" : "还款",
+        !r.recovery() ? null : new Recovery(r.recoverySplit().principal(), r.recoverySplit().interest(),
+            r.recoverySplit().penalty()));
   }
 }

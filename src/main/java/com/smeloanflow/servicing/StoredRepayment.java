@@ -22,7 +22,11 @@ import java.util.List;
  * @param reversalReason      why core banking reversed it (a bounced payment), else null
  * @param reversedBy          who reported the reversal, else null
  * @param reversedAt          when, else null
- * @param allocations         where the money went
+ * @param allocations         where the money went (an ordinary repayment's instalments; none for a recovery)
+ * @param kind                {@link #REPAYMENT}, or {@link #RECOVERY}: money received after the loan was written off
+ *     (核销后收回), which pays the write-off's claim, not instalments
+ * @param recoverySplit       where a recovery went (principal, interest, penalty interest of the claim); null for a
+ *     repayment
  */
 public record StoredRepayment(
     String transactionId,
@@ -39,13 +43,22 @@ public record StoredRepayment(
     String reversalReason,
     String reversedBy,
     Instant reversedAt,
-    List<AllocationLine> allocations) {
+    List<AllocationLine> allocations,
+    String kind,
+    WrittenOffClaim.Split recoverySplit) {
 
   public static final String POSTED = "POSTED";
   public static final String REVERSED = "REVERSED";
+  public static final String REPAYMENT = "REPAYMENT";
+  public static final String RECOVERY = "RECOVERY";
 
   public StoredRepayment {
     allocations = List.copyOf(allocations);
+  }
+
+  /** Money received after the loan was written off (核销后收回). */
+  public boolean recovery() {
+    return RECOVERY.equals(kind);
   }
 
   public boolean reversed() {

@@ -12,12 +12,14 @@ import com.smeloanflow.processing.InternalDefaultRepository;
 import com.smeloanflow.processing.source.InternalDefaultStatus;
 import com.smeloanflow.servicing.DailyCloseService;
 import com.smeloanflow.servicing.LoanAccount;
+import com.smeloanflow.servicing.WrittenOffClaim;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.RepaymentService;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.TakenSequenceFlows;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -295,6 +297,37 @@ class CollectionProcessTest extends AbstractIntegrationTest {
       assertThat(d.status()).isEqualTo(InternalDefaultStatus.WRITTEN_OFF);
       assertThat(d.amount()).isEqualByComparingTo("100000.00");
     });
+  }
+
+  @Test
+  void moneyReceivedAfterTheWriteOffIsARecoveryThatReopensNeitherTheLoanNorItsCollectionCase() {
+    CollectionScenario scenario = atProposal();
+    propose(scenario, "WRITE_OFF");
+    approve(scenario);
+    LocalDate writtenOffOn = loans.standing(scenario.loanId()).orElseThrow().closedOn();
+    WrittenOffClaim claim = repayments.claim(scenario.loanId()).orElseThrow();
+    int mails = mailsTo(emailOf(scenario)).size();
+
+    String recovery = scenario.repay(new BigDecimal("5000.00"));
+    scenario.closeOn(writtenOffOn.plusDays(1));
+
+    assertThat(claim.principal()).isEqualByComparingTo("100000.00");
+    assertThat(claim.interest()).as("the interest of the instalments due and unpaid at the write-off").isPositive();
+    assertThat(claim.penalty()).as("the penalty interest the closes accrued until then").isPositive();
+    assertThat(repayments.find(recovery).orElseThrow().recovery()).isTrue();
+    WrittenOffClaim after = repayments.claim(scenario.loanId()).orElseThrow();
+    assertThat(after.recoveredPrincipal()).as("the principal written off is recovered first").isEqualByComparingTo("5000.00");
+    assertThat(after.remaining()).isEqualByComparingTo(claim.claim().subtract(new BigDecimal("5000.00")));
+    assertThat(loans.standing(scenario.loanId()).orElseThrow().status()).isEqualTo(LoanAccount.WRITTEN_OFF);
+    assertThat(scenario.caseRunning()).as("no collection process").isFalse();
+    assertThat(scenario.caseInstanceIds()).as("no new case").hasSize(1);
+    assertThat(cases.casesOf(scenario.loanId())).singleElement()
+        .satisfies(c -> assertThat(c.status()).isEqualTo(CollectionCase.WRITTEN_OFF));
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(scenario.loanId()).count())
+        .as("neither collections nor post-loan monitoring runs again").isZero();
+    assertThat(mailsTo(emailOf(scenario))).as("a partial payment mails nothing").hasSize(mails);
+    assertThat(defaults.find(scenario.loan().creditCode())).singleElement()
+        .satisfies(d -> assertThat(d.status()).isEqualTo(InternalDefaultStatus.WRITTEN_OFF));
   }
 
   @Test

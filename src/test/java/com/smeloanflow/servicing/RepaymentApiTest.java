@@ -199,14 +199,17 @@ class RepaymentApiTest extends AbstractIntegrationTest {
   }
 
   @Test
-  void aWrittenOffLoanTakesNoRepayment() {
-    loans.writeOff(new WriteOffLoan(loan.loanId(), clock.today(), "collector2", "测试核销"));
+  void aSettledLoanTakesNoRepayment() {
+    repay(loan.loanId(), body(transactionId(), "100362.50", clock.today()));
+    // as the daily close leaves a loan with nothing left to pay (结清)
+    jdbc.sql("UPDATE loan_account SET status = 'SETTLED', closed_on = :today WHERE loan_id = :id")
+        .param("today", clock.today()).param("id", loan.loanId()).update();
     String transaction = transactionId();
 
     Response answer = repay(loan.loanId(), body(transaction, "100.00", clock.today()));
 
     assertThat(answer.status()).isEqualTo(409);
-    assertThat(answer.json().get("detail").asText()).contains("WRITTEN_OFF", "loanId");
+    assertThat(answer.json().get("detail").asText()).contains("SETTLED", "loanId");
     assertThat(repaymentsStored(transaction)).isZero();
   }
 

@@ -67,7 +67,8 @@ class ServicingOnPostgresTest {
     coreBanking = new SandboxCoreBanking(jdbc, dataSource, transactionManager, clock, faults);
     JdbcTemplate batch = new JdbcTemplate(dataSource);
     loans = new LoanAccountService(new LoanAccountRepository(jdbc, batch), new LoanApplicationRepository(jdbc),
-        new LedgerRepository(jdbc, batch), new InternalDefaultRepository(jdbc), dataSource, transactionManager, clock);
+        new LedgerRepository(jdbc, batch), new InternalDefaultRepository(jdbc), new RecoveryRepository(jdbc), dataSource,
+        transactionManager, clock);
     jdbc.sql("INSERT INTO branch (code, name, active) VALUES ('ZY001', '汇川支行', TRUE)").update();
   }
 
