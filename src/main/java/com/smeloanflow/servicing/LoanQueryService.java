@@ -62,7 +62,9 @@ public class LoanQueryService {
         ledger.stream().map(LoanView.InstalmentView::of).toList(),
         loans.classificationHistory(loanId).stream().map(LoanView.ClassificationView::of).toList(),
         repayments.ofLoan(loanId).stream().map(RepaymentView::of).toList(),
-        collectionCases.orderedStream().flatMap(lookup -> lookup.openCaseOf(loanId).stream()).findFirst().orElse(null));
+        collectionCases.orderedStream().flatMap(lookup -> lookup.openCaseOf(loanId).stream()).findFirst().orElse(null),
+        repayments.claim(loanId).map(claim -> LoanView.WriteOffView.of(claim, repayments.recoveriesOf(loanId)))
+            .orElse(null));
   }
 
   /**

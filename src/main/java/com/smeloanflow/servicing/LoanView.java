@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * What {@code GET /api/loans/{loanId}} answers: the loan's terms, its schedule with each instalment's
  * paid or overdue state, what is outstanding, penalty interest, days past due, the classification
- * with its history and reasons, the repayments and the open collection case. Money in CNY with 2
+ * with its history and reasons, the repayments and the open collection case; for a written-off loan its claim and
+ * what was recovered of it ({@link WriteOffView}). Money in CNY with 2
  * decimals, dates ISO (yyyy-MM-dd).
  */
 public record LoanView(
@@ -51,7 +52,36 @@ public record LoanView(
     List<InstalmentView> schedule,
     List<ClassificationView> classificationHistory,
     List<RepaymentView> repayments,
-    CollectionCaseLookup.CaseSummary collectionCase) {
+    CollectionCaseLookup.CaseSummary collectionCase,
+    WriteOffView writeOff) {
+
+  /**
+   * A written-off loan's claim (账销案存) and what was received for it since (核销后收回); null unless written off. The
+   * claim is what the loan owed at the write-off: {@code writtenOffPrincipal}, the interest due and unpaid, the penalty
+   * interest accrued and unpaid. Recoveries pay principal first, then interest, then penalty interest.
+   *
+   * @param writtenOffOn        the write-off's business date
+   * @param writtenOffPrincipal principal written off
+   * @param interestAtWriteOff  interest due by the write-off and unpaid
+   * @param penaltyAtWriteOff   penalty interest unpaid at the write-off
+   * @param claim               the three together
+   * @param recovered           recovered so far (reversed recoveries not counted)
+   * @param recoveredPrincipal  of which principal
+   * @param recoveredInterest   of which interest
+   * @param recoveredPenalty    of which penalty interest
+   * @param claimRemaining      claim less recovered
+   * @param recoveries          each recovery with its value date and amount, reversed ones included (status REVERSED)
+   */
+  public record WriteOffView(LocalDate writtenOffOn, BigDecimal writtenOffPrincipal, BigDecimal interestAtWriteOff,
+      BigDecimal penaltyAtWriteOff, BigDecimal claim, BigDecimal recovered, BigDecimal recoveredPrincipal,
+      BigDecimal recoveredInterest, BigDecimal recoveredPenalty, BigDecimal claimRemaining, List<RepaymentView> recoveries) {
+
+    static WriteOffView of(WrittenOffClaim claim, List<StoredRepayment> recoveries) {
+      return new WriteOffView(claim.writtenOffOn(), claim.principal(), claim.interest(), claim.penalty(), claim.claim(),
+          claim.recovered(), claim.recoveredPrincipal(), claim.recoveredInterest(), claim.recoveredPenalty(),
+          claim.remaining(), recoveries.stream().map(RepaymentView::of).toList());
+    }
+  }
 
   /** One instalment: the schedule's amounts, what was paid and charged, and its state. */
   public record InstalmentView(int number, LocalDate dueDate, BigDecimal principal, BigDecimal interest, BigDecimal total,
