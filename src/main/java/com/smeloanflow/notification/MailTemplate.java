@@ -56,6 +56,17 @@ public enum MailTemplate {
    * settlement notice no longer holds.
    */
   LOAN_REOPENED("loan-reopened", MailCaseType.LOAN),
+  /**
+   * To the borrower of a written-off loan whose payment repaid all that was still owed (servicing, a recovery 核销后收回
+   * that leaves nothing of the claim): the payment was received and nothing is owed any more. It does not speak of the
+   * write-off, an internal accounting act.
+   */
+  RECOVERY_REPAID("recovery-repaid", MailCaseType.LOAN),
+  /**
+   * To the borrower of a written-off loan whose payment core banking reversed (servicing, a bounced recovery): the
+   * payment counts as unpaid, and what is owed now. It does not speak of the write-off.
+   */
+  RECOVERY_REVERSED("recovery-reversed", MailCaseType.LOAN),
   /** To a borrower whose loan qualifies for renewal without repaying principal (renewal): apply by the date given. */
   RENEWAL_OFFERED("renewal-offered", MailCaseType.LOAN),
   /** To a borrower whose renewal application was declined (renewal): the old loan runs to maturity. */

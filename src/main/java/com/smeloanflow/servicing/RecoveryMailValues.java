@@ -1,0 +1,75 @@
+package com.smeloanflow.servicing;
+
+import com.smeloanflow.notification.MailCaseType;
+import com.smeloanflow.notification.MailValueProvider;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Placeholders of the borrower's mails (case type LOAN) about money received for a written-off loan: the recovery
+ * booked last ({@code recoveryTransactionId}, {@code recoveryValueDate}, {@code recoveryAmount}), the recovery reversed
+ * last ({@code reversedRecoveryTransactionId}, {@code reversedRecoveryValueDate}, {@code reversedRecoveryAmount}) and
+ * {@code recoveryOwedNow}, what is still owed in the borrower's words (本金, 利息, 罚息 as far as owed). Nothing unless
+ * the loan was written off. No word of the write-off itself: it is the bank's accounting, not the borrower's business.
+ */
+@Component
+public class RecoveryMailValues implements MailValueProvider {
+
+  private final RecoveryRepository claims;
+  private final RepaymentRepository repayments;
+
+  public RecoveryMailValues(RecoveryRepository claims, RepaymentRepository repayments) {
+    this.claims = claims;
+    this.repayments = repayments;
+  }
+
+  @Override
+  public MailCaseType caseType() {
+    return MailCaseType.LOAN;
+  }
+
+  @Override
+  public Map<String, String> values(String loanId) {
+    Map<String, String> values = new HashMap<>();
+    claims.claim(loanId).ifPresent(claim -> {
+      List<StoredRepayment> recoveries = repayments.ofLoan(loanId, StoredRepayment.RECOVERY);
+      recoveries.stream().filter(r -> !r.reversed()).reduce((first, second) -> second).ifPresent(last -> {
+        values.put("recoveryTransactionId", last.transactionId());
+        values.put("recoveryValueDate", last.valueDate().toString());
+        values.put("recoveryAmount", last.amount().toPlainString());
+      });
+      recoveries.stream().filter(StoredRepayment::reversed).max(Comparator.comparing(StoredRepayment::reversedAt)
+          .thenComparing(StoredRepayment::sequenceNo)).ifPresent(reversed -> {
+        values.put("reversedRecoveryTransactionId", reversed.transactionId());
+        values.put("reversedRecoveryValueDate", reversed.valueDate().toString());
+        values.put("reversedRecoveryAmount", reversed.amount().toPlainString());
+      });
+      values.put("recoveryOwedNow", owedNow(claim));
+    });
+    return values;
+  }
+
+  /** What is still owed, e.g. 目前尚欠人民币 1200.00 元（本金 1000.00 元、利息 200.00 元），请尽快归还。 */
+  static String owedNow(WrittenOffClaim claim) {
+    if (claim.remaining().signum() == 0) {
+      return "目前您在该借据项下已无欠款。";
+    }
+    WrittenOffClaim.Split owed = claim.remainingParts();
+    List<String> parts = new ArrayList<>();
+    add(parts, "本金", owed.principal());
+    add(parts, "利息", owed.interest());
+    add(parts, "罚息", owed.penalty());
+    return "目前尚欠人民币 " + claim.remaining().toPlainString() + " 元（" + String.join("、", parts) + "），请尽快归还。";
+  }
+
+  private static void add(List<String> parts, String name, BigDecimal amount) {
+    if (amount.signum() > 0) {
+      parts.add(name + " " + amount.toPlainString() + " 元");
+    }
+  }
+}
