@@ -13,6 +13,11 @@ public enum AllocationComponent {
   CURRENT_PRINCIPAL("当期本金", false),
   PREPAID_PRINCIPAL("提前还本", false);
 
+  /** The parts of the debt, in a borrower's words ({@link #debtPart}). */
+  static final String PRINCIPAL = "本金";
+  static final String INTEREST = "利息";
+  static final String PENALTY = "罚息";
+
   private final String label;
   private final boolean overdue;
 
@@ -27,5 +32,14 @@ public enum AllocationComponent {
 
   public boolean overdue() {
     return overdue;
+  }
+
+  /** The part of the debt it pays, in a borrower's words: 本金, 利息 or 罚息. */
+  public String debtPart() {
+    return switch (this) {
+      case OVERDUE_PENALTY -> PENALTY;
+      case OVERDUE_INTEREST, CURRENT_INTEREST -> INTEREST;
+      case OVERDUE_PRINCIPAL, CURRENT_PRINCIPAL, PREPAID_PRINCIPAL -> PRINCIPAL;
+    };
   }
 }

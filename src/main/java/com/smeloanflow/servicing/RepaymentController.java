@@ -69,8 +69,8 @@ public class RepaymentController {
       description = "What the repayment paid is owed again: overdue instalments it paid are overdue again, a prepayment's"
           + " recomputed instalments are restored (only while no later repayment is posted), a settled loan is active again."
           + " Reversing twice answers 200 with the reversed repayment. A written-off loan stays written off: a repayment"
-          + " made before the write-off is not reversed (409 LOAN_WRITTEN_OFF: the principal it paid would be owed again"
-          + " while the write-off keeps it as written off; the bank corrects the write-off first), nothing is written. A"
+          + " made before the write-off is not reversed (409 LOAN_WRITTEN_OFF: what it paid would be owed again while"
+          + " the write-off keeps what the loan owed then as written off; the bank corrects the write-off first), nothing is written. A"
           + " recovery (kind RECOVERY, received after the write-off) is reversed: what it paid of the claim is owed again"
           + " and the borrower is mailed; the loan stays written off.")
   @ApiResponse(responseCode = "200", description = "Reversed")

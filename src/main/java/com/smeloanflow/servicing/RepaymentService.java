@@ -234,10 +234,12 @@ public class RepaymentService {
    * what is still owed; reported again, it is answered with the first.
    *
    * <p>A written-off loan (核销) stays written off, and its repayments made before the write-off are not reversed here: the write-off was
-   * approved for the principal then outstanding ({@code written_off_principal}, also the default database's
-   * figure), so a repayment taken back after it would make that principal owed on the loan again while the
-   * write-off still says it is written off — the books would hold it twice. Such a reversal is refused (409
-   * {@code LOAN_WRITTEN_OFF}, naming the loan, the write-off and the principal it would make owed again) and
+   * approved for what the loan then owed (its claim, {@link WrittenOffClaim}: the principal then outstanding,
+   * {@code written_off_principal}, also the default database's figure, and the interest and penalty interest unpaid),
+   * so a repayment taken back after it would make what it paid owed on the loan again while the write-off still says
+   * the loan's debt is written off — the books would hold it twice. Such a reversal is refused (409
+   * {@code LOAN_WRITTEN_OFF}, naming the loan, the write-off and what it paid of 本金, 利息 and 罚息, which it would make
+   * owed again) and
    * nothing is written: the write-off has to be corrected by the bank first, outside this feed. A reversal made before
    * the write-off and reported again after it is answered with the first, as any repeated reversal.
    *
@@ -296,17 +298,15 @@ public class RepaymentService {
 
   private StateConflictException writtenOff(StoredRepayment repayment) {
     LoanStanding standing = ledger.standing(repayment.loanId()).orElseThrow();
-    BigDecimal principal = repayment.allocations().stream()
-        .filter(line -> line.component() == AllocationComponent.OVERDUE_PRINCIPAL
-            || line.component() == AllocationComponent.CURRENT_PRINCIPAL
-            || line.component() == AllocationComponent.PREPAID_PRINCIPAL)
-        .map(AllocationLine::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    String paid = AllocationLine.paidByPart(repayment.allocations()).entrySet().stream()
+        .map(part -> part.getKey() + " " + part.getValue().toPlainString() + " 元")
+        .collect(java.util.stream.Collectors.joining("、"));
     log.warn("Loan {}: reversal of repayment {} refused, the loan was written off on {} with {} CNY principal",
         repayment.loanId(), repayment.transactionId(), standing.closedOn(), standing.writtenOffPrincipal());
     return new StateConflictException("[LOAN_WRITTEN_OFF] 借据 " + repayment.loanId() + " 已于 " + standing.closedOn()
         + " 核销 (核销本金 " + standing.writtenOffPrincipal().toPlainString() + " 元), 不能冲正其核销前的还款 "
-        + repayment.transactionId() + ": 冲正将使本金 " + principal.toPlainString() + " 元重新计为借据欠款, 而核销本金不变,"
-        + " 账务不符; 须先由资产保全部门调整核销 (transactionId)");
+        + repayment.transactionId() + ": 冲正将使其归还的" + paid + "重新计为借据欠款, 而核销时确定的欠款 (核销本金及未还利息、罚息)"
+        + "不变, 账务不符; 须先由资产保全部门调整核销 (transactionId)");
   }
 
   /** A repayment by its transaction id. */

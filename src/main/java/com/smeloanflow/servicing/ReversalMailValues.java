@@ -55,20 +55,7 @@ public class ReversalMailValues implements MailValueProvider {
 
   /** What the reversed repayment had paid, in the mail's words: 本金, 利息 and 罚息 as far as it paid them. */
   static String parts(List<AllocationLine> allocations) {
-    List<String> parts = new java.util.ArrayList<>();
-    if (allocations.stream().anyMatch(line -> switch (line.component()) {
-      case OVERDUE_PRINCIPAL, CURRENT_PRINCIPAL, PREPAID_PRINCIPAL -> true;
-      default -> false;
-    })) {
-      parts.add("本金");
-    }
-    if (allocations.stream().anyMatch(line -> line.component() == AllocationComponent.OVERDUE_INTEREST
-        || line.component() == AllocationComponent.CURRENT_INTEREST)) {
-      parts.add("利息");
-    }
-    if (allocations.stream().anyMatch(line -> line.component() == AllocationComponent.OVERDUE_PENALTY)) {
-      parts.add("罚息");
-    }
+    List<String> parts = List.copyOf(AllocationLine.paidByPart(allocations).keySet());
     if (parts.isEmpty()) {
       return "款项";
     }

@@ -230,7 +230,7 @@ class RepaymentApiTest extends AbstractIntegrationTest {
     assertThat(refused.contentType()).isEqualTo("application/problem+json");
     assertThat(refused.json().get("detail").asText()).contains("[LOAN_WRITTEN_OFF]",
         "借据 " + loan.loanId() + " 已于 " + clock.today() + " 核销 (核销本金 91831.51 元)",
-        "不能冲正其核销前的还款 " + repaid, "冲正将使本金 8168.49 元重新计为借据欠款", "transactionId");
+        "不能冲正其核销前的还款 " + repaid, "冲正将使其归还的本金 8168.49 元、利息 362.50 元重新计为借据欠款", "transactionId");
     assertThat(reportedAgain.status()).as("a reversal made before the write-off, reported again").isEqualTo(200);
     assertThat(writtenOff).isEqualByComparingTo("91831.51");
     JsonNode view = api.get("/api/loans/" + loan.loanId(), "collector").json();
@@ -243,6 +243,20 @@ class RepaymentApiTest extends AbstractIntegrationTest {
     assertThat(jdbc.sql("SELECT status FROM loan_repayment WHERE transaction_id = :id").param("id", repaid)
         .query(String.class).single()).isEqualTo("POSTED");
     assertThat(outbox.mailsOf(MailCaseType.LOAN, loan.loanId())).as("the borrower is told of no reversal").hasSize(mails);
+  }
+
+  @Test
+  void aWrittenOffLoansRefusedReversalNamesWhatTheRepaymentPaidNotPrincipalItNeverPaid() {
+    String interestOnly = repayNow("300.00");
+    loans.writeOff(new WriteOffLoan(loan.loanId(), clock.today(), "collector2", "测试核销"));
+
+    Response refused = api.post("/api/loans/" + loan.loanId() + "/repayments/" + interestOnly + "/reversal", CORE_BANKING,
+        "{\"reason\": \"退票: 付款账户余额不足\"}");
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+    assertThat(refused.json().get("detail").asText())
+        .contains("[LOAN_WRITTEN_OFF]", "冲正将使其归还的利息 300.00 元重新计为借据欠款", "核销时确定的欠款")
+        .doesNotContain("本金 0.00");
   }
 
   @Test
