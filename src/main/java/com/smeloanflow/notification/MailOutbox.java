@@ -142,7 +142,8 @@ public class MailOutbox {
       return get(id);
     }
     if (!outbox.requeueFailed(id, clock.now())) {
-      throw new StateConflictException("Mail " + id + " is " + mail.status() + "; only a FAILED mail can be re-queued");
+      throw new StateConflictException("邮件 " + id + " 当前状态为 " + mail.status() + ", 只有发送失败 (FAILED) 的邮件可以重新排队"
+          + " (mail " + id + " is " + mail.status() + "; only a FAILED mail can be re-queued)");
     }
     log.info("Mail {} ({} for {} {}) re-queued by {}", id, mail.template(), mail.caseType(), mail.caseId(), operator);
     return get(id);
@@ -158,7 +159,8 @@ public class MailOutbox {
           + ", still cannot be rendered; fix the cause and re-queue it again)");
     }
     if (!outbox.requeueRendered(mail.id(), rendering.recipient(), rendering.subject(), rendering.body(), clock.now())) {
-      throw new StateConflictException("Mail " + mail.id() + " is no longer FAILED; only a FAILED mail can be re-queued");
+      throw new StateConflictException("邮件 " + mail.id() + " 已不是发送失败 (FAILED) 状态, 只有发送失败的邮件可以重新排队"
+          + " (mail " + mail.id() + " is no longer FAILED; only a FAILED mail can be re-queued)");
     }
     log.info("Mail {} ({} for {} {}) rendered and re-queued by {}", mail.id(), mail.template(), mail.caseType(),
         mail.caseId(), operator);

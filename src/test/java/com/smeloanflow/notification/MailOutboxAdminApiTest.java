@@ -39,6 +39,8 @@ class MailOutboxAdminApiTest extends AbstractIntegrationTest {
     Response again = api.post("/api/admin/mail-outbox/" + id + "/retry", ADMIN, null);
     assertThat(again.status()).as("a PENDING mail is not re-queued").isEqualTo(409);
     assertThat(again.contentType()).startsWith("application/problem+json");
+    assertThat(again.json().path("detail").asText()).as("the operator reads why")
+        .contains("邮件 " + id + " 当前状态为 PENDING, 只有发送失败 (FAILED) 的邮件可以重新排队");
   }
 
   @Test
