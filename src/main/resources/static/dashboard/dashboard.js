@@ -143,6 +143,18 @@
           backgroundColor: ['#2e8b57', '#f2a900', '#e8743b', '#d9534f', '#7a1f1f'] }] }
     });
 
+    var writeOffs = figures.writeOffs;
+    rows('table-write-offs', writeOffs, function (m) {
+      var key = 'writeOffs.' + m.month + '.';
+      return [cell(m.month), cell(int(m.writtenOff), key + 'writtenOff'), cell(money(m.writtenOffPrincipal), key + 'writtenOffPrincipal'),
+        cell(money(m.writtenOffClaim), key + 'writtenOffClaim'), cell(int(m.recoveries), key + 'recoveries'),
+        cell(money(m.recovered), key + 'recovered'), cell(money(m.recoveredPrincipal), key + 'recoveredPrincipal')];
+    });
+    chart('chart-write-offs', bars(writeOffs.map(function (m) { return m.month; }), [
+      { label: '核销本金(元)', data: writeOffs.map(function (m) { return m.writtenOffPrincipal; }), backgroundColor: '#d9534f' },
+      { label: '核销后收回金额(元)', data: writeOffs.map(function (m) { return m.recovered; }), backgroundColor: '#2e8b57' }],
+      { scales: { y: { beginAtZero: true } } }));
+
     var ladder = figures.collections;
     rows('table-collections', ladder, function (s) {
       return [cell(s.step + ' ' + s.label), cell(int(s.openCases), 'collections.' + s.step + '.openCases')];

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The manager dashboard's figures over the API (team leads, process owners, administrators: {@link DashboardReaders}). */
 @RestController
-@Tag(name = "Manager dashboard", description = "管理看板: cycle times, SLAs, backlog, decisions, payouts, the book, collections, campaigns")
+@Tag(name = "Manager dashboard", description = "管理看板: cycle times, SLAs, backlog, decisions, payouts, the book, write-offs and recoveries, collections, campaigns")
 public class DashboardController {
 
   private final DashboardService dashboard;
@@ -44,7 +44,9 @@ public class DashboardController {
       month (放款量: term loans, drawdowns on credit lines and renewals without repaying principal, 无还本续贷; the
       drawdowns and the renewals also apart: a renewal's new loan repaid the old one at its maturity and no new money
       left the bank, so amount less renewalAmount is the new money), the active book by five-tier classification with
-      the NPL ratio, open collection cases per ladder step and the campaign funnel (with the drawdowns on the lines it
+      the NPL ratio, per month the loans written off (核销: count, principal, the claim kept with the interest and
+      penalty interest then unpaid) and the recoveries after a write-off (核销后收回, by value date, reversed ones not
+      counted: count, amount, of it principal), open collection cases per ladder step and the campaign funnel (with the drawdowns on the lines it
       opened). A branch's lead gets the branch's figures only.""")
   @ApiResponse(responseCode = "200", description = "The figures")
   @ApiResponse(responseCode = "400", description = "A date that is not yyyy-MM-dd, from after to, a period over 36 months, an unknown branch")

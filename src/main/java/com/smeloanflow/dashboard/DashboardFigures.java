@@ -24,6 +24,7 @@ public record DashboardFigures(
     Decisions decisions,
     List<MonthlyDisbursement> disbursed,
     Portfolio portfolio,
+    List<MonthlyWriteOff> writeOffs,
     List<LadderStep> collections,
     CampaignFigures.Funnel campaign) {
 
@@ -120,6 +121,35 @@ public record DashboardFigures(
           + "repaid the old one at its maturity, counted in the month of that maturity") long renewals,
       @Schema(example = "100000.00", description = "CNY the renewals lent: it repaid the old loans' principal, no new money "
           + "left the bank") BigDecimal renewalAmount) {}
+
+  /**
+   * Loans written off (核销) and money received after a write-off (核销后收回) in one calendar month of the period, the
+   * bad-debt disposal (不良处置) a manager follows month by month. A write-off counts in the month of its business date;
+   * a recovery in the month of its value date (the business date core banking received the money), whichever month it
+   * was reported in, and also when the loan was written off before the period. A recovery reversed since (退票) is not
+   * counted at all: the money never came in, so its month's figures drop when the reversal arrives.
+   *
+   * @param writtenOff          loans written off in the month
+   * @param writtenOffPrincipal the principal they owed at the write-off, CNY ({@code written_off_principal})
+   * @param writtenOffClaim     the claim the bank kept (账销案存), CNY: that principal, the interest fallen due and unpaid
+   *                            and the penalty interest accrued and unpaid at the write-off
+   * @param recoveries          recoveries received in the month, not reversed (of loans written off in any month)
+   * @param recovered           what they paid, CNY
+   * @param recoveredPrincipal  of which principal written off (a recovery pays principal first, then interest, then
+   *                            penalty interest)
+   */
+  public record MonthlyWriteOff(
+      @Schema(example = "2026-11") String month,
+      @Schema(example = "2", description = "loans written off (核销笔数), counted in the month of the write-off's business date")
+          long writtenOff,
+      @Schema(example = "180000.00", description = "CNY of principal written off (核销本金)") BigDecimal writtenOffPrincipal,
+      @Schema(example = "186420.35", description = "CNY of the claim kept at the write-off (核销债权, 账销案存): the principal, "
+          + "the interest fallen due and unpaid and the penalty interest accrued and unpaid that day") BigDecimal writtenOffClaim,
+      @Schema(example = "3", description = "recoveries after a write-off (核销后收回笔数) with a value date in the month, of loans "
+          + "written off in any month; a recovery reversed since is not counted") long recoveries,
+      @Schema(example = "45000.00", description = "CNY those recoveries paid (收回金额)") BigDecimal recovered,
+      @Schema(example = "40000.00", description = "of which CNY of principal written off (其中收回本金); the rest paid the "
+          + "interest and penalty interest of the claim") BigDecimal recoveredPrincipal) {}
 
   /** The book now: active loans by five-tier classification with their outstanding principal, and the NPL ratio. */
   public record Portfolio(

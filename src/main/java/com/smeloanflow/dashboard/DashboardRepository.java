@@ -19,7 +19,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Read-only queries over the earlier stages' own tables (the dashboard owns none and writes none): intake's
  * applications, the case file's history, approval's decisions, disbursement's contracts and postings,
- * credit lines' drawdowns, renewal's renewed loans, servicing's loan accounts and schedules, collections' cases. Each takes the branches to count (empty:
+ * credit lines' drawdowns, renewal's renewed loans, servicing's loan accounts and schedules, its write-offs' claims
+ * and recoveries, collections' cases. Each takes the branches to count (empty:
  * every branch).
  */
 @Repository
@@ -146,6 +147,53 @@ class DashboardRepository {
         .param("from", from).param("before", before)
         .query((rs, row) -> new Payouts(rs.getLong("n"), rs.getBigDecimal("amount") == null ? BigDecimal.ZERO : rs.getBigDecimal("amount")))
         .single();
+  }
+
+  /** One business date's write-offs or recoveries: how many, how much, and of it principal. */
+  record DayTotals(LocalDate day, long count, BigDecimal amount, BigDecimal principal) {}
+
+  /**
+   * The write-offs (核销) of business dates in [from, before), per date: how many loans, the whole claim kept
+   * ({@code amount}: principal, interest and penalty interest then unpaid) and the principal written off, from
+   * servicing's {@code written_off_claim}, which the write-off opens for every written-off loan (V121 opened it for
+   * those written off before). A branch's are those of its loans. One statement for the whole period, grouped by date
+   * (the caller folds the months): write-offs are few next to the book.
+   */
+  List<DayTotals> writeOffs(LocalDate from, LocalDate before, Optional<Set<String>> branches) {
+    return withBranches(jdbc.sql("""
+        SELECT c.written_off_on AS on_day, COUNT(*) AS n, SUM(c.principal + c.interest + c.penalty) AS amount,
+               SUM(c.principal) AS principal
+        FROM written_off_claim c"""
+        + (branches.isPresent() ? " JOIN loan_account la ON la.loan_id = c.loan_id " : " ") + """
+        WHERE c.written_off_on >= :from AND c.written_off_on < :before""" + branchCondition("la", branches)
+        + " GROUP BY c.written_off_on"), branches)
+        .param("from", from).param("before", before)
+        .query((rs, row) -> dayTotals(rs))
+        .list();
+  }
+
+  /**
+   * The recoveries after a write-off (核销后收回) with a value date in [from, before), per date: how many, what they paid
+   * and of it principal. Servicing's {@code loan_recovery} (only recoveries: where each went) joined by its key to the
+   * repayment row it was reported as ({@code loan_repayment}, kind RECOVERY: the value date and the status); a recovery
+   * reversed since ({@code REVERSED}) is left out. A branch's are those of its loans.
+   */
+  List<DayTotals> recoveries(LocalDate from, LocalDate before, Optional<Set<String>> branches) {
+    return withBranches(jdbc.sql("""
+        SELECT r.value_date AS on_day, COUNT(*) AS n, SUM(r.amount) AS amount, SUM(rc.principal) AS principal
+        FROM loan_recovery rc JOIN loan_repayment r ON r.transaction_id = rc.transaction_id"""
+        + (branches.isPresent() ? " JOIN loan_account la ON la.loan_id = rc.loan_id " : " ") + """
+        WHERE r.value_date >= :from AND r.value_date < :before AND r.kind = 'RECOVERY' AND r.status = 'POSTED'"""
+        + branchCondition("la", branches) + " GROUP BY r.value_date"), branches)
+        .param("from", from).param("before", before)
+        .query((rs, row) -> dayTotals(rs))
+        .list();
+  }
+
+  private static DayTotals dayTotals(ResultSet rs) throws SQLException {
+    return new DayTotals(rs.getObject("on_day", LocalDate.class), rs.getLong("n"),
+        rs.getBigDecimal("amount") == null ? BigDecimal.ZERO : rs.getBigDecimal("amount"),
+        rs.getBigDecimal("principal") == null ? BigDecimal.ZERO : rs.getBigDecimal("principal"));
   }
 
   /** Active loans now by classification: how many and the principal they still owe. */

@@ -8,6 +8,7 @@ import com.smeloanflow.dashboard.DashboardFigures.Decisions;
 import com.smeloanflow.dashboard.DashboardFigures.GroupBacklog;
 import com.smeloanflow.dashboard.DashboardFigures.LadderStep;
 import com.smeloanflow.dashboard.DashboardFigures.MonthlyDisbursement;
+import com.smeloanflow.dashboard.DashboardFigures.MonthlyWriteOff;
 import com.smeloanflow.dashboard.DashboardFigures.Portfolio;
 import com.smeloanflow.dashboard.DashboardFigures.SlaCompliance;
 import com.smeloanflow.dashboard.DashboardFigures.Stretch;
@@ -49,8 +50,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Computes the manager dashboard's figures from what the stages and the engine already keep; it stores
- * nothing. Period figures (cycle times, SLA compliance, decisions, payouts) count what happened in the
- * query's period; the book, the collection ladder, the open tasks and the campaign funnel are as of now.
+ * nothing. Period figures (cycle times, SLA compliance, decisions, payouts, write-offs and recoveries) count what
+ * happened in the query's period; the book, the collection ladder, the open tasks and the campaign funnel are as of now.
  */
 @Service
 public class DashboardService implements DisposableBean {
@@ -108,11 +109,12 @@ public class DashboardService implements DisposableBean {
     Decisions decisions = decisions(start, end, scope);
     List<MonthlyDisbursement> disbursed = disbursed(query, scope);
     Portfolio portfolio = portfolio(scope);
+    List<MonthlyWriteOff> writeOffs = writeOffs(query, scope);
     List<LadderStep> collections = collections(scope);
     CampaignFigures.Funnel funnel = campaignFigures.of(null, scope).total();
     return new DashboardFigures(query.from(), query.to(), scope.map(set -> List.copyOf(new java.util.TreeSet<>(set))).orElse(null),
         now, BackgroundThreads.resultOf(cycleTimes, "the dashboard's cycle times"), sla, backlog, decisions, disbursed,
-        portfolio, collections, funnel);
+        portfolio, writeOffs, collections, funnel);
   }
 
   /** Stops the section workers when the application stops. */
@@ -292,6 +294,38 @@ public class DashboardService implements DisposableBean {
     BigDecimal ratio = balance.signum() == 0 ? null
         : nonPerforming.multiply(BigDecimal.valueOf(100)).divide(balance, 2, RoundingMode.HALF_UP);
     return new Portfolio(shares, loans, balance, nonPerforming, ratio);
+  }
+
+  // --- write-offs and recoveries -------------------------------------------------------------------
+
+  /**
+   * Every month of the period, also the months without either (business dates): the loans written off in it (count,
+   * principal, claim) and the recoveries after a write-off with a value date in it, not reversed (count, amount, of it
+   * principal). A recovery counts in the month of its value date whenever the loan was written off.
+   */
+  List<MonthlyWriteOff> writeOffs(DashboardQuery query, Optional<Set<String>> scope) {
+    LocalDate dayAfter = query.to().plusDays(1);
+    Map<YearMonth, DashboardRepository.DayTotals> writtenOff = byMonth(repository.writeOffs(query.from(), dayAfter, scope));
+    Map<YearMonth, DashboardRepository.DayTotals> recovered = byMonth(repository.recoveries(query.from(), dayAfter, scope));
+    DashboardRepository.DayTotals none = new DashboardRepository.DayTotals(null, 0, BigDecimal.ZERO, BigDecimal.ZERO);
+    List<MonthlyWriteOff> months = new ArrayList<>();
+    for (YearMonth month = YearMonth.from(query.from()); !month.isAfter(YearMonth.from(query.to())); month = month.plusMonths(1)) {
+      DashboardRepository.DayTotals off = writtenOff.getOrDefault(month, none);
+      DashboardRepository.DayTotals back = recovered.getOrDefault(month, none);
+      months.add(new MonthlyWriteOff(month.toString(), off.count(), off.principal().setScale(2, RoundingMode.HALF_UP),
+          off.amount().setScale(2, RoundingMode.HALF_UP), back.count(), back.amount().setScale(2, RoundingMode.HALF_UP),
+          back.principal().setScale(2, RoundingMode.HALF_UP)));
+    }
+    return months;
+  }
+
+  private static Map<YearMonth, DashboardRepository.DayTotals> byMonth(List<DashboardRepository.DayTotals> days) {
+    Map<YearMonth, DashboardRepository.DayTotals> months = new TreeMap<>();
+    for (DashboardRepository.DayTotals day : days) {
+      months.merge(YearMonth.from(day.day()), day, (a, b) -> new DashboardRepository.DayTotals(null, a.count() + b.count(),
+          a.amount().add(b.amount()), a.principal().add(b.principal())));
+    }
+    return months;
   }
 
   /** Every rung of the ladder (1 to 5, and 0 for cases not yet acted on when there are any). */

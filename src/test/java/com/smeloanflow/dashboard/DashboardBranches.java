@@ -53,4 +53,17 @@ final class DashboardBranches {
     }
     return new TestBranch(code, division, manager);
   }
+
+  /** The branch's team lead ({@code <branch>-lead}, of the lead group {@code <branch>-leads} only): sees that branch alone. */
+  static String lead(IdentityService identity, TestBranch of) {
+    String user = of.code().toLowerCase() + "-lead";
+    if (identity.createUserQuery().userId(user).count() == 0) {
+      User lead = identity.newUser(user);
+      lead.setFirstName("看板测试团队主管");
+      lead.setPassword("demo");
+      identity.saveUser(lead);
+      identity.createMembership(user, Groups.leads(of.code()));
+    }
+    return user;
+  }
 }

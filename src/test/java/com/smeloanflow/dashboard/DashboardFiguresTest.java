@@ -33,8 +33,11 @@ import com.smeloanflow.servicing.DailyCloseService;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.TestLoans;
+import com.smeloanflow.servicing.WriteOffLoan;
+import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.TestApplications;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -45,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -57,7 +61,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The dashboard's figures, each from a scenario a manager would recognise, counted for a branch made for
  * the test (so only what the test did counts): origination paths for cycle times, decision rates and
  * payouts; loans of the servicing ledger for the classification mix, the NPL ratio and the collection
- * ladder; a whitelist campaign for the funnel, the open tasks by group and the SLA compliance.
+ * ladder; a whitelist campaign for the funnel, the open tasks by group and the SLA compliance; loans written off and
+ * money core banking reported for them afterwards (核销后收回), read over HTTP as the page reads them.
  */
 class DashboardFiguresTest extends AbstractIntegrationTest {
 
@@ -338,5 +343,102 @@ class DashboardFiguresTest extends AbstractIntegrationTest {
         .contains(Groups.PROCESSING_CENTRE, Groups.REMOTE_BANKING, Groups.CREDIT_APPROVERS, Groups.acceptance(branch.code()));
     assertThat(bank.disbursed()).as("the last twelve months by default").hasSize(12);
     assertThat(bank.cycleTimes()).hasSize(7);
+  }
+
+  // --- write-offs and recoveries (核销与核销后收回), over HTTP --------------------------------------------------
+
+  /**
+   * A loan of the branch (100,000.00 unless given, 12 months) disbursed 40 days before {@code on}, its first instalment
+   * fallen due unpaid with 12.34 CNY penalty interest, written off on {@code on}: its claim is the principal, that
+   * instalment's interest and the penalty interest.
+   */
+  private LoanAccount writtenOff(LocalDate on, String principal) {
+    LoanAccount loan = TestLoans.with(intakeService, loans).branch(branch.code()).principal(principal).disbursedOn(on.minusDays(40));
+    jdbc.sql("UPDATE repayment_instalment SET status = 'OVERDUE', penalty_accrued = 12.34 WHERE loan_id = :id AND number = 1")
+        .param("id", loan.loanId()).update();
+    loans.writeOff(new WriteOffLoan(loan.loanId(), on, "collector2", "逾期90天以上, 催收无果"));
+    return loan;
+  }
+
+  /** Money core banking received for the written-off loan, reported on the repayment feed: booked as a recovery. */
+  private String recovery(LoanAccount loan, String amount, LocalDate valueDate) {
+    String transaction = "DR" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+    Response booked = api.post("/api/loans/" + loan.loanId() + "/repayments", "core-banking",
+        "{\"transactionId\": \"" + transaction + "\", \"amount\": " + amount + ", \"valueDate\": \"" + valueDate + "\"}");
+    assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+    assertThat(booked.json().path("kind").asText()).isEqualTo("RECOVERY");
+    return transaction;
+  }
+
+  private static JsonNode month(JsonNode figures, YearMonth month) {
+    for (JsonNode row : figures.path("writeOffs")) {
+      if (row.path("month").asText().equals(month.toString())) {
+        return row;
+      }
+    }
+    throw new AssertionError("no row for " + month + " in " + figures.path("writeOffs"));
+  }
+
+  @Test
+  void aLoanWrittenOffThisMonthShowsWithItsPrincipalAndClaimAndARecoveryCountsInItsValueDatesMonthUnlessReversed() {
+    LocalDate today = LocalDate.now(BusinessClock.BANK_ZONE);
+    YearMonth thisMonth = YearMonth.from(today);
+    LocalDate aMonthAgo = today.minusMonths(1);
+    LoanAccount earlier = writtenOff(aMonthAgo, "60000.00");
+    LoanAccount now = writtenOff(today, "100000.00");
+    recovery(earlier, "1000.00", aMonthAgo);
+    recovery(earlier, "59100.00", today); // the 59,000.00 of principal left, then 100.00 of the interest
+    recovery(now, "30000.00", today);
+    String bounced = recovery(now, "5000.00", today);
+    Response reversed = api.post("/api/loans/" + now.loanId() + "/repayments/" + bounced + "/reversal", "core-banking",
+        "{\"reason\": \"退票: 付款账户余额不足\"}");
+    assertThat(reversed.status()).as(reversed.body()).isIn(200, 201);
+    BigDecimal claim = jdbc.sql("SELECT principal + interest + penalty FROM written_off_claim WHERE loan_id = :id")
+        .param("id", now.loanId()).query(BigDecimal.class).single();
+
+    Response answer = api.get("/api/dashboard?from=" + thisMonth.minusMonths(1).atDay(1) + "&to=" + today + "&branch="
+        + branch.code(), "team-lead");
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.json().path("writeOffs")).hasSize(2);
+    JsonNode current = month(answer.json(), thisMonth);
+    assertThat(current.path("writtenOff").asLong()).as("核销笔数: this month's write-off only").isEqualTo(1);
+    assertThat(current.path("writtenOffPrincipal").decimalValue()).as("核销本金").isEqualByComparingTo("100000.00");
+    assertThat(current.path("writtenOffClaim").decimalValue()).as("核销债权: the loan's claim, interest and penalty included")
+        .isEqualByComparingTo(claim).isGreaterThan(new BigDecimal("100012.34"));
+    assertThat(current.path("recoveries").asLong()).as("收回笔数: the reversed recovery does not count").isEqualTo(2);
+    assertThat(current.path("recovered").decimalValue()).as("收回金额").isEqualByComparingTo("89100.00");
+    assertThat(current.path("recoveredPrincipal").decimalValue()).as("其中收回本金").isEqualByComparingTo("89000.00");
+    JsonNode previous = month(answer.json(), thisMonth.minusMonths(1));
+    assertThat(previous.path("writtenOff").asLong()).as("last month's write-off in last month").isEqualTo(1);
+    assertThat(previous.path("writtenOffPrincipal").decimalValue()).isEqualByComparingTo("60000.00");
+    assertThat(previous.path("recoveries").asLong()).as("the recovery valued last month").isEqualTo(1);
+    assertThat(previous.path("recovered").decimalValue()).isEqualByComparingTo("1000.00");
+    assertThat(previous.path("recoveredPrincipal").decimalValue()).isEqualByComparingTo("1000.00");
+  }
+
+  @Test
+  void aBranchLeadSeesTheBranchsWriteOffsAndRecoveriesAndNotAnotherBranchs() {
+    TestBranch other = DashboardBranches.fresh(branchService, identityService);
+    LocalDate today = LocalDate.now(BusinessClock.BANK_ZONE);
+    recovery(writtenOff(today, "100000.00"), "30000.00", today);
+    YearMonth thisMonth = YearMonth.from(today);
+
+    Response own = api.get("/api/dashboard", DashboardBranches.lead(identityService, branch));
+    Response others = api.get("/api/dashboard", DashboardBranches.lead(identityService, other));
+    Response bank = api.get("/api/dashboard", "team-lead");
+
+    assertThat(own.status()).as(own.body()).isEqualTo(200);
+    assertThat(month(own.json(), thisMonth).path("writtenOff").asLong()).isEqualTo(1);
+    assertThat(month(own.json(), thisMonth).path("recovered").decimalValue()).isEqualByComparingTo("30000.00");
+    assertThat(others.status()).as(others.body()).isEqualTo(200);
+    assertThat(month(others.json(), thisMonth).path("writtenOff").asLong()).as("another branch's write-off").isZero();
+    assertThat(month(others.json(), thisMonth).path("writtenOffPrincipal").decimalValue()).isEqualByComparingTo("0.00");
+    assertThat(month(others.json(), thisMonth).path("recoveries").asLong()).as("another branch's recovery").isZero();
+    assertThat(month(others.json(), thisMonth).path("recovered").decimalValue()).isEqualByComparingTo("0.00");
+    assertThat(bank.json().path("branches").isMissingNode()).as("the whole bank").isTrue();
+    assertThat(month(bank.json(), thisMonth).path("writtenOffPrincipal").decimalValue()).as("the whole bank counts it")
+        .isGreaterThanOrEqualTo(new BigDecimal("100000.00"));
+    assertThat(month(bank.json(), thisMonth).path("recovered").decimalValue()).isGreaterThanOrEqualTo(new BigDecimal("30000.00"));
   }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.approval.RepaymentMethod;
 import com.smeloanflow.dashboard.DashboardBranches.TestBranch;
 import com.smeloanflow.identity.BranchService;
-import com.smeloanflow.identity.Groups;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.renewal.RenewalPostingService;
 import com.smeloanflow.servicing.LoanAccount;
@@ -17,7 +16,6 @@ import com.smeloanflow.support.ApiClient.Response;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -137,16 +135,7 @@ class DashboardRenewalsApiTest extends AbstractIntegrationTest {
     return posted.newLoan();
   }
 
-  /** The branch's team lead ({@code <branch>-lead}, of the lead group {@code <branch>-leads} only). */
   private String lead(TestBranch of) {
-    String user = of.code().toLowerCase() + "-lead";
-    if (identityService.createUserQuery().userId(user).count() == 0) {
-      User lead = identityService.newUser(user);
-      lead.setFirstName("看板测试团队主管");
-      lead.setPassword("demo");
-      identityService.saveUser(lead);
-      identityService.createMembership(user, Groups.leads(of.code()));
-    }
-    return user;
+    return DashboardBranches.lead(identityService, of);
   }
 }

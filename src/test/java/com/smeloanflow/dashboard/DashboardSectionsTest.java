@@ -78,6 +78,14 @@ class DashboardSectionsTest {
 
     assertThat(figures.cycleTimes()).extracting(DashboardFigures.CycleTime::applications).containsOnly(0L).hasSize(7);
     assertThat(figures.portfolio().loans()).isZero();
+    assertThat(figures.writeOffs()).as("a month without write-offs or recoveries shows zeros").singleElement()
+        .satisfies(month -> {
+          assertThat(month.month()).isEqualTo("2026-11");
+          assertThat(month.writtenOff()).isZero();
+          assertThat(month.writtenOffPrincipal()).isEqualByComparingTo("0.00");
+          assertThat(month.recoveries()).isZero();
+          assertThat(month.recovered()).isEqualByComparingTo("0.00");
+        });
   }
 
   @Test
