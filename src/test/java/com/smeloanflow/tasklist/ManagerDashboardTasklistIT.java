@@ -8,6 +8,7 @@ import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.casefile.CaseFiles;
 import com.smeloanflow.intake.IntakeService;
 import com.smeloanflow.intake.UnifiedSocialCreditCode;
+import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.process.CollectionProcess;
 import com.smeloanflow.process.WhitelistProspectProcess;
 import com.smeloanflow.processing.CreditCodes;
@@ -17,11 +18,13 @@ import com.smeloanflow.servicing.DailyCloseService;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.TestLoans;
+import com.smeloanflow.servicing.WriteOffLoan;
 import com.smeloanflow.support.ApiClient;
 import com.smeloanflow.support.TestApplications;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,8 +38,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The manager dashboard (管理看板) in the browser: a team lead logs in on the page with the platform's user
  * and password and sees every figure of the API — the same numbers — and every chart drawn, after an
- * application approved by the model and paid out, a loan 91 days past due on the collection ladder and a
- * whitelist prospect waiting for its customer manager; then picks the branch ZY002, where none of it happened.
+ * application approved by the model and paid out, a loan 91 days past due on the collection ladder, a loan written off
+ * today with 30,000.00 recovered of it (核销后收回) and a whitelist prospect waiting for its customer manager; then picks
+ * the branch ZY002, where none of it happened.
  */
 @BrowserTest
 class ManagerDashboardTasklistIT extends BrowserTestBase {
@@ -71,6 +75,16 @@ class ManagerDashboardTasklistIT extends BrowserTestBase {
     probe.awaitTask(collection, CollectionProcess.Elements.TASK_PROPOSE_DISPOSAL);
   }
 
+  /** A loan of ZY001 written off today, and 30,000.00 core banking received for it afterwards (核销后收回). */
+  private void loanWrittenOffWithARecovery(ApiClient api) {
+    LocalDate today = LocalDate.now(BusinessClock.BANK_ZONE);
+    LoanAccount loan = TestLoans.with(intake, loans).disbursedOn(today.minusDays(40));
+    loans.writeOff(new WriteOffLoan(loan.loanId(), today, "collector2", "逾期90天以上, 催收无果"));
+    ApiClient.Response recovered = api.post("/api/loans/" + loan.loanId() + "/repayments", "core-banking",
+        "{\"transactionId\": \"MD" + System.nanoTime() + "\", \"amount\": 30000.00, \"valueDate\": \"" + today + "\"}");
+    assertThat(recovered.status()).as(recovered.body()).isEqualTo(201);
+  }
+
   private void whitelistProspect(ApiClient api, ProcessProbe probe) {
     String first17 = "91520303" + String.format("MB%07d", System.nanoTime() % 10_000_000);
     String creditCode = first17 + UnifiedSocialCreditCode.checkCharacter(first17);
@@ -92,6 +106,7 @@ class ManagerDashboardTasklistIT extends BrowserTestBase {
     JsonNode zy002Before = api.get("/api/dashboard?branch=ZY002", "team-lead").json();
     autoApprovedLoan(api, probe);
     loanNinetyOneDaysPastDue(probe);
+    loanWrittenOffWithARecovery(api);
     whitelistProspect(api, probe);
 
     browser.driver().get("http://127.0.0.1:" + port + "/dashboard");
@@ -107,7 +122,7 @@ class ManagerDashboardTasklistIT extends BrowserTestBase {
     assertThat(browser.driver().findElement(By.id("scope")).getText()).isEqualTo("范围: 全行");
     JavascriptExecutor js = (JavascriptExecutor) browser.driver();
     List<WebElement> canvases = browser.driver().findElements(By.tagName("canvas"));
-    assertThat(canvases).hasSize(8);
+    assertThat(canvases).hasSize(9);
     for (WebElement canvas : canvases) {
       String id = canvas.getAttribute("id");
       assertThat(canvas.getAttribute("data-rendered")).as("chart %s drawn by Chart.js", id).isEqualTo("true");
@@ -131,8 +146,10 @@ class ManagerDashboardTasklistIT extends BrowserTestBase {
         assertThat(new BigDecimal(shown.replace(",", ""))).as("%s shown as %s", figure, shown).isEqualByComparingTo(expected.decimalValue());
       }
     }
+    String thisMonth = YearMonth.now(BusinessClock.BANK_ZONE).toString();
     for (String oneMore : List.of("decisions.approvedAuto", "campaign.prospects", "collections.5.openCases",
-        "portfolio.SUBSTANDARD.loans", "backlog.ZY001-customer-managers.open")) {
+        "portfolio.SUBSTANDARD.loans", "backlog.ZY001-customer-managers.open", "writeOffs." + thisMonth + ".writtenOff",
+        "writeOffs." + thisMonth + ".recoveries")) {
       assertThat(Integer.parseInt(text(oneMore).replace(",", ""))).as("%s: one more than before this test", oneMore)
           .isEqualTo(valueOf(before, oneMore).asInt(0) + 1);
     }
@@ -156,7 +173,8 @@ class ManagerDashboardTasklistIT extends BrowserTestBase {
 
   /** The API's value a page cell names: {@code decisions.autoRate}, {@code cycleTimes.DECISION.p90Hours} ... */
   private static JsonNode valueOf(JsonNode figures, String figure) {
-    Map<String, String> keys = Map.of("cycleTimes", "stretch", "backlog", "group", "disbursed", "month", "collections", "step");
+    Map<String, String> keys = Map.of("cycleTimes", "stretch", "backlog", "group", "disbursed", "month", "writeOffs", "month",
+        "collections", "step");
     String[] parts = figure.split("\\.");
     String list = parts[0];
     if (keys.containsKey(list) || list.equals("sla")) {
