@@ -1,6 +1,5 @@
 package com.smeloanflow.collections;
 
-import com.smeloanflow.notification.MailCaseType;
 import com.smeloanflow.notification.MailValueProvider;
 import com.smeloanflow.servicing.RepaymentService;
 import java.util.HashMap;
@@ -13,7 +12,7 @@ import org.springframework.stereotype.Component;
  * Nothing while no case of the loan was cured.
  */
 @Component
-public class CureMailValues implements MailValueProvider {
+public class CureMailValues implements MailValueProvider.OfLoan {
 
   private final CollectionRepository cases;
   private final RepaymentService repayments;
@@ -21,11 +20,6 @@ public class CureMailValues implements MailValueProvider {
   public CureMailValues(CollectionRepository cases, RepaymentService repayments) {
     this.cases = cases;
     this.repayments = repayments;
-  }
-
-  @Override
-  public MailCaseType caseType() {
-    return MailCaseType.LOAN;
   }
 
   @Override

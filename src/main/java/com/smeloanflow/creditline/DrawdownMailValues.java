@@ -1,6 +1,5 @@
 package com.smeloanflow.creditline;
 
-import com.smeloanflow.notification.MailCaseType;
 import com.smeloanflow.notification.MailValueProvider;
 import com.smeloanflow.servicing.LoanAccountService;
 import java.util.HashMap;
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Component;
  * {@link CreditLineService}: that service queues the drawdown's mail through the outbox, which asks this provider.
  */
 @Component
-public class DrawdownMailValues implements MailValueProvider {
+public class DrawdownMailValues implements MailValueProvider.OfLoan {
 
   private final CreditLineRepository lines;
   private final LoanAccountService loans;
@@ -23,11 +22,6 @@ public class DrawdownMailValues implements MailValueProvider {
   public DrawdownMailValues(CreditLineRepository lines, LoanAccountService loans) {
     this.lines = lines;
     this.loans = loans;
-  }
-
-  @Override
-  public MailCaseType caseType() {
-    return MailCaseType.LOAN;
   }
 
   @Override

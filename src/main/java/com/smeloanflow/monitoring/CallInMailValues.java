@@ -1,6 +1,5 @@
 package com.smeloanflow.monitoring;
 
-import com.smeloanflow.notification.MailCaseType;
 import com.smeloanflow.notification.MailValueProvider;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,17 +11,12 @@ import org.springframework.stereotype.Component;
  * The checker's findings are internal and never reach a mail.
  */
 @Component
-public class CallInMailValues implements MailValueProvider {
+public class CallInMailValues implements MailValueProvider.OfLoan {
 
   private final CheckRepository checks;
 
   public CallInMailValues(CheckRepository checks) {
     this.checks = checks;
-  }
-
-  @Override
-  public MailCaseType caseType() {
-    return MailCaseType.LOAN;
   }
 
   @Override

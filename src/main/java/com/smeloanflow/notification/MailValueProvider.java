@@ -13,7 +13,10 @@ import java.util.Optional;
  */
 public interface MailValueProvider {
 
-  /** Whose mails this provider fills, and so what {@code caseId} is: an application id unless overridden. */
+  /**
+   * Whose mails this provider fills, and so what {@code caseId} is: an application id, or a loan id for a provider of
+   * the borrower's mails ({@link OfLoan}).
+   */
   default MailCaseType caseType() {
     return MailCaseType.APPLICATION;
   }
@@ -23,5 +26,14 @@ public interface MailValueProvider {
   /** The recipient's mail address, from the one provider of the case type that holds it; empty from all others. */
   default Optional<String> recipient(String caseId) {
     return Optional.empty();
+  }
+
+  /** A provider of the mails to a loan's borrower: case type {@link MailCaseType#LOAN}, {@code caseId} a loan id. */
+  interface OfLoan extends MailValueProvider {
+
+    @Override
+    default MailCaseType caseType() {
+      return MailCaseType.LOAN;
+    }
   }
 }

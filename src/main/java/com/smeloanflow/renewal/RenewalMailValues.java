@@ -1,7 +1,6 @@
 package com.smeloanflow.renewal;
 
 import com.smeloanflow.casefile.CustomerReason;
-import com.smeloanflow.notification.MailCaseType;
 import com.smeloanflow.notification.MailValueProvider;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,17 +12,12 @@ import org.springframework.stereotype.Component;
  * eligibility reasons, the approver's and the amount reviewer's notes are internal and never reach a mail.
  */
 @Component
-public class RenewalMailValues implements MailValueProvider {
+public class RenewalMailValues implements MailValueProvider.OfLoan {
 
   private final RenewalRepository renewals;
 
   public RenewalMailValues(RenewalRepository renewals) {
     this.renewals = renewals;
-  }
-
-  @Override
-  public MailCaseType caseType() {
-    return MailCaseType.LOAN;
   }
 
   @Override

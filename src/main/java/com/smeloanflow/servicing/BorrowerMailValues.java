@@ -2,7 +2,6 @@ package com.smeloanflow.servicing;
 
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.intake.LoanApplicationRepository;
-import com.smeloanflow.notification.MailCaseType;
 import com.smeloanflow.notification.MailValueProvider;
 import com.smeloanflow.platform.BusinessClock;
 import java.util.HashMap;
@@ -24,7 +23,7 @@ import org.springframework.stereotype.Component;
  * {@code totalInterest}, {@code totalRepayment} and {@code repaymentSchedule}, one line per instalment).
  */
 @Component
-public class BorrowerMailValues implements MailValueProvider {
+public class BorrowerMailValues implements MailValueProvider.OfLoan {
 
   private final LoanAccountService loans;
   private final LoanApplicationRepository applications;
@@ -37,11 +36,6 @@ public class BorrowerMailValues implements MailValueProvider {
     this.applications = applications;
     this.penalty = penalty;
     this.clock = clock;
-  }
-
-  @Override
-  public MailCaseType caseType() {
-    return MailCaseType.LOAN;
   }
 
   @Override

@@ -1,6 +1,5 @@
 package com.smeloanflow.servicing;
 
-import com.smeloanflow.notification.MailCaseType;
 import com.smeloanflow.notification.MailValueProvider;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
  * the loan was written off. No word of the write-off itself: it is the bank's accounting, not the borrower's business.
  */
 @Component
-public class RecoveryMailValues implements MailValueProvider {
+public class RecoveryMailValues implements MailValueProvider.OfLoan {
 
   private final RecoveryRepository claims;
   private final RepaymentRepository repayments;
@@ -26,11 +25,6 @@ public class RecoveryMailValues implements MailValueProvider {
   public RecoveryMailValues(RecoveryRepository claims, RepaymentRepository repayments) {
     this.claims = claims;
     this.repayments = repayments;
-  }
-
-  @Override
-  public MailCaseType caseType() {
-    return MailCaseType.LOAN;
   }
 
   @Override

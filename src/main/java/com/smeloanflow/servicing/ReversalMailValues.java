@@ -1,6 +1,5 @@
 package com.smeloanflow.servicing;
 
-import com.smeloanflow.notification.MailCaseType;
 import com.smeloanflow.notification.MailValueProvider;
 import com.smeloanflow.platform.BusinessClock;
 import java.math.BigDecimal;
@@ -20,7 +19,7 @@ import org.springframework.stereotype.Component;
  * loan was reversed. Core banking's reversal reason is not in it: it is the bank's note, not the borrower's.
  */
 @Component
-public class ReversalMailValues implements MailValueProvider {
+public class ReversalMailValues implements MailValueProvider.OfLoan {
 
   private final RepaymentRepository repayments;
   private final LedgerRepository ledger;
@@ -33,11 +32,6 @@ public class ReversalMailValues implements MailValueProvider {
     this.ledger = ledger;
     this.penalty = penalty;
     this.clock = clock;
-  }
-
-  @Override
-  public MailCaseType caseType() {
-    return MailCaseType.LOAN;
   }
 
   @Override

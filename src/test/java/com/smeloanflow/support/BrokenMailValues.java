@@ -1,6 +1,5 @@
 package com.smeloanflow.support;
 
-import com.smeloanflow.notification.MailCaseType;
 import com.smeloanflow.notification.MailValueProvider;
 import java.util.Map;
 import java.util.Optional;
@@ -69,12 +68,7 @@ public class BrokenMailValues {
 
   @Bean
   MailValueProvider brokenLoanMailValues(JdbcClient jdbc) {
-    return new MailValueProvider() {
-      @Override
-      public MailCaseType caseType() {
-        return MailCaseType.LOAN;
-      }
-
+    return new MailValueProvider.OfLoan() {
       @Override
       public Map<String, String> values(String loanId) {
         if (!LOANS.isEmpty()) {
