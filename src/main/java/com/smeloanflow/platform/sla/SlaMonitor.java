@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -36,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Tasklist at any time; a timer would keep the old date, the poller reads the current one. It needs no
  * element in any model, so it holds for every task of every process, and the repetition is one column.
  * Each task is handled in its own transaction: the claim (a conditional UPDATE, so of several nodes
- * exactly one sends), the mails (outbox, sent apart) and the task's priority and state commit together.
+ * exactly one sends), the mails (outbox, sent apart) and the task's priority and state commit together;
+ * a task whose reminder fails (whatever the cause) is rolled back alone and retried at the next run.
  */
 @Service
 public class SlaMonitor {
@@ -95,7 +95,9 @@ public class SlaMonitor {
     try {
       Boolean done = ownTransaction.execute(tx -> reminder ? remind(taskId) : escalate(taskId));
       return Boolean.TRUE.equals(done);
-    } catch (ProcessEngineException | org.springframework.dao.DataAccessException e) {
+    } catch (RuntimeException e) {
+      // Any failure of one task's reminder (the engine, the database, a mail that cannot be rendered) rolls back that
+      // task's claim only: it is retried at the next run, and the other due tasks of this run are still handled.
       log.error("SLA {} of task {} failed; retried at the next run", reminder ? "reminder" : "escalation", taskId, e);
       return false;
     }

@@ -18,6 +18,7 @@ import java.util.List;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The SLA of a real task, the branch's acceptance of an application (goal 4, deadline 7 working hours),
@@ -31,6 +32,12 @@ class TaskSlaProcessTest extends AbstractIntegrationTest {
 
   @Autowired SlaMonitor monitor;
   @Autowired MailOutbox outbox;
+  @Autowired TaskSlaRepository records;
+  @Autowired SlaMail slaMail;
+  @Autowired TaskTeams teams;
+  @Autowired BusinessClock clock;
+  @Autowired SlaProperties properties;
+  @Autowired PlatformTransactionManager transactions;
 
   private static Instant cst(String localDateTime) {
     return LocalDateTime.parse(localDateTime).atZone(BusinessClock.BANK_ZONE).toInstant();
@@ -121,6 +128,34 @@ class TaskSlaProcessTest extends AbstractIntegrationTest {
     mailDispatcher.dispatchDueOf(MailCaseType.STAFF, applicationId);
     MimeMessage third = mailsTo(ZY001_LEAD_MAIL).get(mailsTo(ZY001_LEAD_MAIL).size() - 1);
     assertThat(bodyOf(third)).contains("第 3 次升级", "优先级已提高至 100", "已超期 14 小时");
+  }
+
+  @Test
+  void aReminderThatCannotBeQueuedHoldsUpNoOtherTaskAndIsSentAtTheNextRun() {
+    Task broken = acceptanceTaskSubmittedAt("2026-09-30T15:59:00");
+    Task other = acceptanceTaskSubmittedAt("2026-09-30T16:00:00");
+    String brokenKey = businessKey(broken);
+    SlaMail failingForOne = (kind, caseId, recipient, values) -> {
+      if (caseId.equals(brokenKey)) {
+        throw new IllegalStateException("Template SLA_REMINDER: no value for a placeholder");
+      }
+      slaMail.queue(kind, caseId, recipient, values);
+    };
+    SlaMonitor withAFailingMail = new SlaMonitor(records, taskService, repositoryService, failingForOne, teams, bankCalendar,
+        clock, properties, transactions);
+
+    moveClockTo(cst("2026-10-08T12:00:30"));
+    withAFailingMail.runDue();
+
+    assertThat(staffMails(other, MailTemplate.SLA_REMINDER)).as("the task due after the failing one is reminded")
+        .singleElement().satisfies(mail -> assertThat(mail.recipient()).isEqualTo(ZY001_LEAD_MAIL));
+    assertThat(staffMails(broken, MailTemplate.SLA_REMINDER)).isEmpty();
+    assertThat(slaStateOf(broken)).as("its claim rolled back").isEqualTo("正常");
+
+    monitor.runDue();
+
+    assertThat(staffMails(broken, MailTemplate.SLA_REMINDER)).as("retried at the next run").hasSize(1);
+    assertThat(slaStateOf(broken)).isEqualTo("已过目标时间");
   }
 
   @Test
