@@ -68,6 +68,7 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
   @Autowired MailOutbox outbox;
   @Autowired LoanApplicationRepository applications;
   @Autowired CreditLineReviewService reviews;
+  @Autowired CreditLineRepository lineRows;
 
   String applicationId;
   String lineId;
@@ -103,6 +104,14 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
   private double pendingRequestsMetric() {
     metrics.refresh();
     return PrometheusScrape.of(api, "monitoring").value("smeloan_drawdown_requests_pending");
+  }
+
+  /**
+   * What became of one of this test's requests. The reconciliation settles every line's unanswered requests and
+   * the database is shared by the test classes: a test asserts its own requests, never how many were settled.
+   */
+  private PendingDrawdown.Status requestStatus(String requestId) {
+    return lineRows.findRequest(lineId, requestId).orElseThrow().status();
   }
 
   private long drawdownsStored() {
@@ -330,7 +339,8 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
     assertThat(retried.status()).as("not posted again on a frozen line").isEqualTo(409);
     assertThat(retried.json().get("detail").asText()).contains("冻结", "此前的提款请求待核心系统确认");
     assertThat(coreBanking.postingsOf(applicationId)).hasSize(1);
-    assertThat(lines.reconcileUnanswered(Duration.ZERO, 100)).isEqualTo(1);
+    lines.reconcileUnanswered(Duration.ZERO, 100);
+    assertThat(requestStatus(pending)).isEqualTo(PendingDrawdown.Status.CANCELLED);
     assertThat(exposureOfTheLine()).as("core banking booked nothing: only what is drawn").isEqualByComparingTo("300000.00");
   }
 
@@ -484,11 +494,14 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
     faults.failAfterPosting(1);
     assertThat(draw(requestId, "300000.00", 6).status()).isEqualTo(503);
     assertThat(coreBanking.postingsOf(applicationId)).as("core banking posted; its answer was lost").hasSize(1);
-    assertThat(lines.reconcileUnanswered(Duration.ofMinutes(5), 100)).as("too recent: it may still be under way").isZero();
+    lines.reconcileUnanswered(Duration.ofMinutes(5), 100);
+    assertThat(requestStatus(requestId)).as("too recent: it may still be under way").isEqualTo(PendingDrawdown.Status.PENDING);
+    assertThat(line().get("reserved").decimalValue()).isEqualByComparingTo("300000.00");
+    assertThat(drawdownsStored()).isZero();
 
-    int settled = lines.reconcileUnanswered(Duration.ZERO, 100);
+    lines.reconcileUnanswered(Duration.ZERO, 100);
 
-    assertThat(settled).isEqualTo(1);
+    assertThat(requestStatus(requestId)).isEqualTo(PendingDrawdown.Status.DRAWN);
     assertThat(drawdownsStored()).isEqualTo(1);
     assertThat(coreBanking.postingsOf(applicationId)).as("asked, not posted again").hasSize(1);
     JsonNode line = line();
@@ -503,7 +516,10 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
     Response retried = draw(requestId, "300000.00", 6);
     assertThat(retried.status()).as("the channel's retry finds the booked drawdown").isEqualTo(200);
     assertThat(retried.json().get("loanId").asText()).isEqualTo(loanId);
-    assertThat(lines.reconcileUnanswered(Duration.ZERO, 100)).as("nothing left to settle").isZero();
+    lines.reconcileUnanswered(Duration.ZERO, 100);
+    assertThat(drawdownsStored()).as("nothing left to settle").isEqualTo(1);
+    assertThat(coreBanking.postingsOf(applicationId)).hasSize(1);
+    assertThat(history.of(applicationId)).filteredOn(e -> e.eventType().equals("CREDIT_LINE_DRAWDOWN")).hasSize(1);
     assertThat(payoutNoticesReceived(loanId)).as("the borrower learns of the drawdown booked after the lost answer, once")
         .singleElement().satisfies(mail -> assertThat(bodyOf(mail)).contains("提款金额：人民币 300000.00 元", "共 6 期"));
     assertThat(payoutNoticesQueued()).isEqualTo(1);
@@ -523,7 +539,8 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
     moveClockBy(Duration.ofDays(1));
 
     Response retried = draw(retriedByTheChannel, "300000.00", 12);
-    assertThat(lines.reconcileUnanswered(Duration.ZERO, 100)).isEqualTo(1);
+    lines.reconcileUnanswered(Duration.ZERO, 100);
+    assertThat(lineRows.findDrawdown(lineId, reconciled)).as("booked by the reconciliation").isPresent();
 
     assertThat(retried.status()).as(retried.body()).isEqualTo(201);
     assertThat(coreBanking.postingsOf(applicationId)).as("posted once each, yesterday").hasSize(2);
@@ -542,13 +559,15 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
     faults.failBeforePosting(1);
     assertThat(draw(requestId, "800000.00", 12).status()).isEqualTo(503);
     faults.failBeforePosting(1);
-    assertThat(lines.reconcileUnanswered(Duration.ZERO, 100)).as("core banking still down: left for later").isZero();
+    lines.reconcileUnanswered(Duration.ZERO, 100);
+    assertThat(requestStatus(requestId)).as("core banking still down: left for later").isEqualTo(PendingDrawdown.Status.PENDING);
     assertThat(line().get("reserved").decimalValue()).isEqualByComparingTo("800000.00");
     assertThat(lines.reduce(lineId, new BigDecimal("500000.00"), "贷后检查: 压降额度").limit())
         .as("never below what a pending request reserved").isEqualByComparingTo("800000.00");
 
-    assertThat(lines.reconcileUnanswered(Duration.ZERO, 100)).isEqualTo(1);
+    lines.reconcileUnanswered(Duration.ZERO, 100);
 
+    assertThat(requestStatus(requestId)).isEqualTo(PendingDrawdown.Status.CANCELLED);
     JsonNode line = line();
     assertThat(line.get("reserved").decimalValue()).isEqualByComparingTo("0.00");
     assertThat(line.get("available").decimalValue()).isEqualByComparingTo("800000.00");

@@ -229,8 +229,9 @@ class CreditLineReviewProcessTest extends AbstractIntegrationTest {
   void theReviewFormCountsAPendingDrawdownInWhatIsOverTheLimitAsTheLinesViewDoes() {
     String loanId = draw("200000.00");
     faults.failBeforePosting(1);
+    String unansweredRequest = "RV-" + UUID.randomUUID();
     Response unanswered = api.post("/api/lines/" + line.lineId() + "/drawdowns", CHANNEL,
-        "{\"requestId\":\"RV-" + UUID.randomUUID() + "\",\"amount\":100000.00,\"termMonths\":12}");
+        "{\"requestId\":\"" + unansweredRequest + "\",\"amount\":100000.00,\"termMonths\":12}");
     assertThat(unanswered.status()).as("core banking's answer lost: 100,000 reserved").isEqualTo(503);
     // A repayment bounced after its amount was drawn again: the line is drawn and reserved above its limit.
     lineRows.update(line.lineId(), new java.math.BigDecimal("250000.00"), CreditLineStatus.ACTIVE, null);
@@ -244,7 +245,9 @@ class CreditLineReviewProcessTest extends AbstractIntegrationTest {
     assertThat(shown).as("the form says what the channel's view says").containsEntry("usedAmount", "200000.00")
         .containsEntry("reservedAmount", "100000.00").containsEntry("overLimitAmount", "50000.00");
     // Core banking booked nothing: the request is settled here, not left pending for another test's reconciliation.
-    assertThat(lines.reconcileUnanswered(Duration.ZERO, 100)).isPositive();
+    lines.reconcileUnanswered(Duration.ZERO, 100);
+    assertThat(lineRows.findRequest(line.lineId(), unansweredRequest).orElseThrow().status())
+        .isEqualTo(PendingDrawdown.Status.CANCELLED);
     assertThat(lines.pendingRequests(line.lineId())).isEmpty();
   }
 
