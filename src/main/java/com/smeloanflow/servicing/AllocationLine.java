@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * One part of a repayment: how much went to which component of which instalment.
@@ -25,5 +26,14 @@ public record AllocationLine(Integer instalmentNumber, AllocationComponent compo
           .reduce(BigDecimal::add).filter(sum -> sum.signum() > 0).ifPresent(sum -> paid.put(part, sum));
     }
     return paid;
+  }
+
+  /**
+   * Amounts by part of the debt ({@link #paidByPart}, {@link WrittenOffClaim.Split#byPart}) in an operator's or a
+   * borrower's words, e.g. 本金 8168.49 元、利息 362.50 元.
+   */
+  static String inWords(Map<String, BigDecimal> byPart) {
+    return byPart.entrySet().stream().map(part -> part.getKey() + " " + part.getValue().toPlainString() + " 元")
+        .collect(Collectors.joining("、"));
   }
 }

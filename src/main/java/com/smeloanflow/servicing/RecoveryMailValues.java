@@ -1,8 +1,6 @@
 package com.smeloanflow.servicing;
 
 import com.smeloanflow.notification.MailValueProvider;
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -53,17 +51,7 @@ public class RecoveryMailValues implements MailValueProvider.OfLoan {
     if (claim.remaining().signum() == 0) {
       return "目前您在该借据项下已无欠款。";
     }
-    WrittenOffClaim.Split owed = claim.remainingParts();
-    List<String> parts = new ArrayList<>();
-    add(parts, "本金", owed.principal());
-    add(parts, "利息", owed.interest());
-    add(parts, "罚息", owed.penalty());
-    return "目前尚欠人民币 " + claim.remaining().toPlainString() + " 元（" + String.join("、", parts) + "），请尽快归还。";
-  }
-
-  private static void add(List<String> parts, String name, BigDecimal amount) {
-    if (amount.signum() > 0) {
-      parts.add(name + " " + amount.toPlainString() + " 元");
-    }
+    return "目前尚欠人民币 " + claim.remaining().toPlainString() + " 元（" + AllocationLine.inWords(claim.remainingParts().byPart())
+        + "），请尽快归还。";
   }
 }

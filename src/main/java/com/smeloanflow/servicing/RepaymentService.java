@@ -298,9 +298,7 @@ public class RepaymentService {
 
   private StateConflictException writtenOff(StoredRepayment repayment) {
     LoanStanding standing = ledger.standing(repayment.loanId()).orElseThrow();
-    String paid = AllocationLine.paidByPart(repayment.allocations()).entrySet().stream()
-        .map(part -> part.getKey() + " " + part.getValue().toPlainString() + " 元")
-        .collect(java.util.stream.Collectors.joining("、"));
+    String paid = AllocationLine.inWords(AllocationLine.paidByPart(repayment.allocations()));
     log.warn("Loan {}: reversal of repayment {} refused, the loan was written off on {} with {} CNY principal",
         repayment.loanId(), repayment.transactionId(), standing.closedOn(), standing.writtenOffPrincipal());
     return new StateConflictException("[LOAN_WRITTEN_OFF] 借据 " + repayment.loanId() + " 已于 " + standing.closedOn()

@@ -2,6 +2,8 @@ package com.smeloanflow.servicing;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What a written-off loan (核销, 账销案存) still owes the bank, and what was recovered of it since (核销后收回).
@@ -66,6 +68,21 @@ public record WrittenOffClaim(String loanId, LocalDate writtenOffOn, BigDecimal 
 
     public BigDecimal total() {
       return principal.add(interest).add(penalty);
+    }
+
+    /** The parts above zero by name ({@link AllocationComponent#debtPart}: 本金, 利息, 罚息, in that order). */
+    Map<String, BigDecimal> byPart() {
+      Map<String, BigDecimal> parts = new LinkedHashMap<>();
+      putIfOwed(parts, AllocationComponent.PRINCIPAL, principal);
+      putIfOwed(parts, AllocationComponent.INTEREST, interest);
+      putIfOwed(parts, AllocationComponent.PENALTY, penalty);
+      return parts;
+    }
+
+    private static void putIfOwed(Map<String, BigDecimal> parts, String part, BigDecimal amount) {
+      if (amount.signum() > 0) {
+        parts.put(part, amount);
+      }
     }
   }
 }
