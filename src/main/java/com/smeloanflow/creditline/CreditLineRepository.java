@@ -2,6 +2,7 @@ package com.smeloanflow.creditline;
 
 import com.smeloanflow.approval.RepaymentMethod;
 import com.smeloanflow.platform.SqlInLists;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -16,7 +17,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The credit line tables (V41, V111, V122): lines, their drawdowns and the drawdown requests core banking has not answered. */
+/** The credit line tables (V41, V111, V122, V125): lines, their drawdowns and the drawdown requests core banking has not answered. */
 @Repository
 public class CreditLineRepository {
 
@@ -80,6 +81,13 @@ public class CreditLineRepository {
         .param("term", d.termMonths()).param("loanId", d.loanId()).param("key", d.coreIdempotencyKey())
         .param("ref", d.corePostingReference()).param("by", d.requestedBy()).param("on", d.drawnOn())
         .param("at", Timestamp.from(d.drawnAt()))
+        .update();
+  }
+
+  /** What the line stood at right after the drawdown was booked (the caller holds the line's lock). */
+  void recordLineAfter(String drawdownId, BigDecimal limit, BigDecimal available) {
+    jdbc.sql("UPDATE credit_line_drawdown SET line_limit_after = :limit, line_available_after = :available WHERE drawdown_id = :id")
+        .param("limit", limit).param("available", available).param("id", drawdownId)
         .update();
   }
 
@@ -207,7 +215,12 @@ public class CreditLineRepository {
     return new Drawdown(rs.getString("drawdown_id"), rs.getString("line_id"), rs.getString("request_id"),
         rs.getBigDecimal("amount").setScale(2), rs.getInt("term_months"), rs.getString("loan_id"),
         rs.getString("core_idempotency_key"), rs.getString("core_posting_reference"), rs.getString("requested_by"),
-        rs.getObject("drawn_on", LocalDate.class), rs.getObject("drawn_at", OffsetDateTime.class).toInstant());
+        rs.getObject("drawn_on", LocalDate.class), rs.getObject("drawn_at", OffsetDateTime.class).toInstant(),
+        scaled(rs.getBigDecimal("line_limit_after")), scaled(rs.getBigDecimal("line_available_after")));
+  }
+
+  private static BigDecimal scaled(BigDecimal amount) {
+    return amount == null ? null : amount.setScale(2);
   }
 
   private static PendingDrawdown mapRequest(ResultSet rs) throws SQLException {

@@ -507,7 +507,8 @@ public class CreditLineService {
 
   /**
    * Stores what core banking booked for the request: the loan with its schedule from the day of the posting, the
-   * drawdown, post-loan monitoring and the borrower's payout notice ({@link MailTemplate#DRAWDOWN_BOOKED}, queued
+   * drawdown with what its line stood at right after it (limit and what is left to draw), post-loan monitoring and the
+   * borrower's payout notice ({@link MailTemplate#DRAWDOWN_BOOKED}, queued
    * in the outbox in this transaction, so it goes out once per drawdown and a mail outage holds nothing up; a notice
    * that cannot be rendered is queued FAILED for an operator and the drawdown is booked all the same).
    * Under the line's lock; a request booked before (a concurrent retry, the reconciliation) answers with that
@@ -529,9 +530,14 @@ public class CreditLineService {
         posting.postingReference()));
     Drawdown drawdown = new Drawdown(request.drawdownId(), line.lineId(), request.requestId(), request.amount(),
         request.termMonths(), loan.loanId(), request.coreIdempotencyKey(), posting.postingReference(), request.requestedBy(),
-        on, clock.now());
+        on, clock.now(), null, null);
     lines.insertDrawdown(drawdown);
     lines.requestDrawn(line.lineId(), request.requestId());
+    // What is left to draw right after this drawdown, read here under the line's lock, kept with it: its payout notice
+    // states this, however late it is rendered (a re-queue) and whichever other drawdown of the line is booked next.
+    BigDecimal availableAfter = available(line, drawnOrReserved(line.lineId()));
+    lines.recordLineAfter(drawdown.drawdownId(), line.limit(), availableAfter);
+    drawdown = drawdown.withLineAfter(line.limit(), availableAfter);
     monitoring.start(loan.loanId());
     mails.enqueue(loan.loanId(), MailTemplate.DRAWDOWN_BOOKED);
     history.record(line.applicationId(), actor, "CREDIT_LINE_DRAWDOWN", "额度 " + line.lineId() + " 提款 "

@@ -19,6 +19,10 @@ import java.time.LocalDate;
  * @param requestedBy          the system user who asked
  * @param drawnOn              business day of the payout
  * @param drawnAt              when
+ * @param lineLimitAfter       the line's limit when it was booked (null for a drawdown booked before V125)
+ * @param lineAvailableAfter   what was left to draw on the line right after it was booked, under the line's lock
+ *                             (limit − the drawdowns' outstanding principal, this one included − what pending requests
+ *                             reserved, never below 0); null for a drawdown booked before V125
  */
 public record Drawdown(
     String drawdownId,
@@ -31,7 +35,15 @@ public record Drawdown(
     String corePostingReference,
     String requestedBy,
     LocalDate drawnOn,
-    Instant drawnAt) {
+    Instant drawnAt,
+    BigDecimal lineLimitAfter,
+    BigDecimal lineAvailableAfter) {
+
+  /** The drawdown with what its line stood at right after it was booked. */
+  Drawdown withLineAfter(BigDecimal limit, BigDecimal available) {
+    return new Drawdown(drawdownId, lineId, requestId, amount, termMonths, loanId, coreIdempotencyKey, corePostingReference,
+        requestedBy, drawnOn, drawnAt, limit, available);
+  }
 
   /** The core banking key of a drawdown: the same request on the same line is posted once, however often retried. */
   static String coreIdempotencyKey(String lineId, String requestId) {

@@ -234,6 +234,27 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void aPayoutNoticeRenderedAfterTheNextDrawdownStillSaysWhatWasLeftRightAfterItsOwn() {
+    BrokenMailValues.breakLoanMails(applicationId, BrokenMailValues.Fault.THROWS);
+    String firstLoan = draw(requestId(), "300000.00", 12).json().get("loanId").asText();
+    OutboxMail failed = outbox.mailsOf(MailCaseType.LOAN, firstLoan).get(0);
+    assertThat(failed.status()).as("not rendered when booked").isEqualTo(MailStatus.FAILED);
+    BrokenMailValues.repairAll();
+    // Meanwhile the borrower draws again and a post-loan check lowers the limit (not below what is drawn).
+    String secondLoan = draw(requestId(), "200000.00", 6).json().get("loanId").asText();
+    lines.reduce(lineId, new BigDecimal("800000.00"), "测试: 贷后检查压降额度");
+    assertThat(line().get("available").decimalValue()).isEqualByComparingTo("300000.00");
+
+    outbox.requeue(failed.id(), "admin"); // the operator re-queues it: it is rendered now
+
+    assertThat(payoutNoticesReceived(firstLoan)).as("what remained right after the first drawdown, not the line now")
+        .singleElement().satisfies(mail -> assertThat(bodyOf(mail)).contains("提款金额：人民币 300000.00 元",
+            "额度可用余额为人民币 700000.00 元（授信额度 1000000.00 元"));
+    assertThat(payoutNoticesReceived(secondLoan)).singleElement().satisfies(mail -> assertThat(bodyOf(mail))
+        .contains("提款金额：人民币 200000.00 元", "额度可用余额为人民币 500000.00 元（授信额度 1000000.00 元"));
+  }
+
+  @Test
   void theChannelFindsTheOpenedLineInTheApplicationAndNoLoan() {
     Response application = api.get("/api/applications/" + applicationId, CHANNEL);
 
