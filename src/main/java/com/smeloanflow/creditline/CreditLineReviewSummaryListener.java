@@ -1,7 +1,9 @@
 package com.smeloanflow.creditline;
 
+import com.smeloanflow.platform.BusinessClock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,16 +12,25 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Task listener (create) of "年审额度": the line, its drawdowns and what the review table saw and decided, as
- * read-only task-local values for the form.
+ * Task listener (create and assignment) of "年审额度": the line, its drawdowns and what the review table saw and
+ * decided, as read-only task-local values for the form.
+ *
+ * <p>The line's figures (limit, used, reserved, available, over limit, the suggested limit and each drawdown's
+ * outstanding principal) come from one reading ({@link CreditLineService#figures}), so they add up, and are read as late
+ * as the form lets them be: when the task is created and again whenever it is claimed or assigned, which a customer
+ * manager must do before deciding; {@code figuresReadAt} says when. The review's facts (score, classification, days past
+ * due, open signals and the table's outcome) are those the table decided on, on {@code reviewedOn}.
  */
 @Component("creditLineReviewSummary")
 public class CreditLineReviewSummaryListener implements TaskListener {
 
   /** The task-local values it sets (the form shows them). */
   public static final List<String> FORM_VALUES = List.of("lineNumber", "borrowerName", "creditCode", "creditLimit", "usedAmount",
-      "reservedAmount", "overLimitAmount", "validUntil", "reviewYear", "newScore", "newGrade", "worstClassificationName", "maxDaysPastDue", "openSignals",
-      "tableOutcomeName", "tableReason", "suggestedLimit", "drawdownsText");
+      "reservedAmount", "availableAmount", "overLimitAmount", "validUntil", "figuresReadAt", "reviewYear", "reviewedOn",
+      "newScore", "newGrade", "worstClassificationName", "maxDaysPastDue", "openSignals", "tableOutcomeName", "tableReason",
+      "suggestedLimit", "drawdownsText");
+
+  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessClock.BANK_ZONE);
 
   private final CreditLineService lines;
   private final CreditLineReviewService reviews;
@@ -32,24 +43,28 @@ public class CreditLineReviewSummaryListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String lineId = task.getExecution().getProcessBusinessKey();
-    CreditLine line = lines.find(lineId).orElseThrow(() -> new CreditLineNotFoundException(lineId));
     CreditLineReview review = reviews.pending(lineId);
-    List<Drawdown> drawdowns = lines.drawdowns(lineId);
-    Map<String, BigDecimal> outstanding = lines.outstandingByLoan(drawdowns);
+    task.setVariablesLocal(values(lines.figures(lineId), review));
+  }
+
+  static Map<String, Object> values(LineFigures figures, CreditLineReview review) {
+    CreditLine line = figures.line();
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("lineNumber", line.lineId());
     values.put("borrowerName", line.borrowerName());
     values.put("creditCode", line.creditCode());
     values.put("creditLimit", line.limit().toPlainString());
-    values.put("usedAmount", review.usedAtReview().toPlainString());
-    // Drawn above its limit (a repayment bounced after its principal was drawn again) says so, not only 0 available.
-    // What pending drawdown requests reserve counts, as in the line's API view (overLimit) and the review's reduction
-    // (never below what is drawn or reserved): one computation, CreditLineService#drawnOrReserved.
-    BigDecimal drawnOrReserved = lines.drawnOrReserved(lineId);
-    values.put("reservedAmount", CreditLineService.reserved(lines.pendingRequests(lineId)).toPlainString());
-    values.put("overLimitAmount", CreditLineService.overLimit(line, drawnOrReserved).toPlainString());
+    values.put("usedAmount", figures.used().toPlainString());
+    // What pending drawdown requests reserve counts, as in the line's API view and the review's reduction (never below
+    // what is drawn or reserved); a line drawn above its limit (a repayment bounced after its principal was drawn
+    // again) says by how much, not only 0 available.
+    values.put("reservedAmount", figures.reserved().toPlainString());
+    values.put("availableAmount", figures.available().toPlainString());
+    values.put("overLimitAmount", figures.overLimit().toPlainString());
     values.put("validUntil", line.validUntil().toString());
+    values.put("figuresReadAt", MINUTE.format(figures.readAt()));
     values.put("reviewYear", String.valueOf(review.reviewYear()));
+    values.put("reviewedOn", review.reviewedOn().toString());
     values.put("newScore", String.valueOf(review.newScore()));
     values.put("newGrade", review.newGrade());
     values.put("worstClassificationName", review.worstClassification().label());
@@ -59,10 +74,10 @@ public class CreditLineReviewSummaryListener implements TaskListener {
     values.put("tableReason", review.tableReason());
     values.put("suggestedLimit", review.tableLimitShare() == null ? "-" : line.limit()
         .multiply(BigDecimal.valueOf(review.tableLimitShare())).divide(BigDecimal.valueOf(100), 2, RoundingMode.DOWN).toPlainString());
-    values.put("drawdownsText", drawdowns.isEmpty() ? "尚无提款" : String.join("\n", drawdowns.stream()
+    values.put("drawdownsText", figures.drawdowns().isEmpty() ? "尚无提款" : String.join("\n", figures.drawdowns().stream()
         .map(d -> "- " + d.drawnOn() + " 借据 " + d.loanId() + ": 提款 " + d.amount().toPlainString() + " 元, "
-            + d.termMonths() + " 个月, 未还本金 " + outstanding.getOrDefault(d.loanId(), BigDecimal.ZERO).toPlainString() + " 元")
+            + d.termMonths() + " 个月, 未还本金 " + figures.outstanding(d).toPlainString() + " 元")
         .toList()));
-    task.setVariablesLocal(values);
+    return values;
   }
 }

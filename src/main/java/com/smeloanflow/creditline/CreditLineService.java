@@ -225,6 +225,18 @@ public class CreditLineService {
     return lines.pendingRequests(lineId);
   }
 
+  /**
+   * The line's figures read now, together: the line, its drawdowns with what each still owes and its pending requests
+   * (what a form shows of the line at one moment, {@link CreditLineReviewSummaryListener}).
+   *
+   * @throws CreditLineNotFoundException no such line
+   */
+  public LineFigures figures(String lineId) {
+    CreditLine line = lines.find(lineId).orElseThrow(() -> new CreditLineNotFoundException(lineId));
+    List<Drawdown> drawdowns = lines.drawdowns(lineId);
+    return new LineFigures(line, drawdowns, outstandingByLoan(drawdowns), lines.pendingRequests(lineId), clock.now());
+  }
+
   /** What each drawdown's loan still owes in principal (0 once settled or written off), from servicing's ledger. */
   public Map<String, BigDecimal> outstandingByLoan(List<Drawdown> drawdowns) {
     return loans.outstandingPrincipalByLoan(drawdowns.stream().map(Drawdown::loanId).toList());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.approval.LoanFlow;
 import com.smeloanflow.disbursement.SandboxCoreBankingFaults;
 import com.smeloanflow.identity.Groups;
@@ -19,12 +20,15 @@ import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.TakenSequenceFlows;
 import com.smeloanflow.support.TestApplications;
 import jakarta.mail.internet.MimeMessage;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -73,8 +77,12 @@ class CreditLineReviewProcessTest extends AbstractIntegrationTest {
   }
 
   private String draw(String amount) {
+    return draw(amount, 24);
+  }
+
+  private String draw(String amount, int termMonths) {
     Response answer = api.post("/api/lines/" + line.lineId() + "/drawdowns", CHANNEL,
-        "{\"requestId\":\"RV-" + UUID.randomUUID() + "\",\"amount\":" + amount + ",\"termMonths\":24}");
+        "{\"requestId\":\"RV-" + UUID.randomUUID() + "\",\"amount\":" + amount + ",\"termMonths\":" + termMonths + "}");
     assertThat(answer.status()).as(answer.body()).isEqualTo(201);
     return answer.json().get("loanId").asText();
   }
@@ -249,6 +257,79 @@ class CreditLineReviewProcessTest extends AbstractIntegrationTest {
     assertThat(lineRows.findRequest(line.lineId(), unansweredRequest).orElseThrow().status())
         .isEqualTo(PendingDrawdown.Status.CANCELLED);
     assertThat(lines.pendingRequests(line.lineId())).isEmpty();
+  }
+
+  /** A negative-news signal on the drawdown: the table asks the branch's customer managers (年审额度). */
+  private void signalOn(String loanId) {
+    Response signal = api.post("/api/loans/" + loanId + "/signals", "core-banking", "{\"eventId\":\"NEWS-" + UUID.randomUUID()
+        + "\",\"signalType\":\"NEGATIVE_NEWS\",\"observedOn\":\"" + clock.today() + "\",\"summary\":\"主要客户流失\"}");
+    assertThat(signal.status()).as(signal.body()).isEqualTo(201);
+  }
+
+  /**
+   * The form's line figures add up as one reading: used is what the listed drawdowns still owe, limit − used − reserved
+   * is what is available (or used + reserved − limit what is over it), and they are the line's as its view says now.
+   */
+  private void assertFiguresAddUpAndAreTheLinesNow(Map<String, Object> shown) {
+    BigDecimal owedByDrawdowns = Pattern.compile("未还本金 ([0-9.]+) 元").matcher(String.valueOf(shown.get("drawdownsText")))
+        .results().map(m -> new BigDecimal(m.group(1))).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal used = new BigDecimal(String.valueOf(shown.get("usedAmount")));
+    assertThat(used).as("已用额度 is what the listed drawdowns still owe: %s", shown).isEqualByComparingTo(owedByDrawdowns);
+    BigDecimal limit = new BigDecimal(String.valueOf(shown.get("creditLimit")));
+    BigDecimal reserved = new BigDecimal(String.valueOf(shown.get("reservedAmount")));
+    BigDecimal rest = limit.subtract(used).subtract(reserved);
+    assertThat(new BigDecimal(String.valueOf(shown.get("availableAmount")))).as("可用额度: %s", shown)
+        .isEqualByComparingTo(rest.max(BigDecimal.ZERO));
+    assertThat(new BigDecimal(String.valueOf(shown.get("overLimitAmount")))).as("超出额度: %s", shown)
+        .isEqualByComparingTo(rest.negate().max(BigDecimal.ZERO));
+    JsonNode view = api.get("/api/lines/" + line.lineId(), CHANNEL).json();
+    assertThat(used).as("the line's view now").isEqualByComparingTo(view.get("used").decimalValue());
+    assertThat(reserved).isEqualByComparingTo(view.get("reserved").decimalValue());
+    assertThat(limit).isEqualByComparingTo(view.get("limit").decimalValue());
+  }
+
+  @Test
+  void theReviewFormShowsTheLineAsReadWhenTheCustomerManagerTakesTheTaskItsFiguresAddingUp() {
+    String firstLoan = draw("200000.00");
+    signalOn(firstLoan);
+    reachAnniversary(1);
+    Task task = reviewTask();
+    assertThat(reviews.reviewsOf(line.lineId()).get(0).usedAtReview()).isEqualByComparingTo("200000.00");
+    // The review waits for a person; meanwhile the line is still drawn on.
+    moveClockBy(Duration.ofHours(8));
+    String secondLoan = draw("100000.00", 12);
+
+    taskService.claim(task.getId(), CUSTOMER_MANAGER);
+
+    Map<String, Object> shown = taskService.getVariablesLocal(task.getId());
+    assertThat(shown).as("read when the task was claimed").containsEntry("usedAmount", "300000.00")
+        .containsEntry("reservedAmount", "0.00").containsEntry("availableAmount", "700000.00")
+        .containsEntry("overLimitAmount", "0.00").containsEntry("suggestedLimit", "500000.00")
+        .containsEntry("figuresReadAt", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessClock.BANK_ZONE)
+            .format(clock.now()))
+        .containsEntry("reviewedOn", line.openedOn().plusYears(1).toString());
+    assertThat(String.valueOf(shown.get("drawdownsText"))).contains(firstLoan, secondLoan);
+    assertFiguresAddUpAndAreTheLinesNow(shown);
+  }
+
+  @Test
+  void aReviewTaskStartedAgainShowsTheLineAsItIsThenNotWhatWasUsedAtTheReview() {
+    String firstLoan = draw("200000.00");
+    signalOn(firstLoan);
+    reachAnniversary(1);
+    Task first = reviewTask();
+    draw("50000.00", 12);
+
+    // An operator starts the task again (process instance modification): its figures are read when it is created.
+    runtimeService.createProcessInstanceModification(review.getId()).cancelAllForActivity(TASK_REVIEW_LINE)
+        .startBeforeActivity(TASK_REVIEW_LINE).execute();
+
+    Task again = reviewTask();
+    assertThat(again.getId()).isNotEqualTo(first.getId());
+    Map<String, Object> shown = taskService.getVariablesLocal(again.getId());
+    assertThat(shown).containsEntry("usedAmount", "250000.00").containsEntry("availableAmount", "750000.00")
+        .containsEntry("overLimitAmount", "0.00");
+    assertFiguresAddUpAndAreTheLinesNow(shown);
   }
 
   @Test
