@@ -17,7 +17,11 @@ import java.time.LocalDate;
  * @param classificationLabel    the same in Chinese (正常 … 损失)
  * @param outstandingPrincipal   principal not yet repaid (0 once settled or written off)
  * @param scheduledInterest      all the interest the schedule charges over the term
- * @param interestEarned         interest and penalty interest the borrower has paid so far
+ * @param interestEarned         interest and penalty interest the borrower has paid so far: on the instalments, and
+ *                               after a write-off what recoveries paid of the interest and penalty interest unpaid
+ *                               then (核销后收回; not the principal they paid, and no reversed recovery)
+ * @param recoveredInterest      of {@code interestEarned}, what was recovered after the write-off; null unless the
+ *                               loan was written off
  * @param expectedIncome         the manager's share of the scheduled interest: known at disbursement
  * @param incomeEarned           the manager's share of the interest earned so far
  * @param nonPerforming          classified 次级, 可疑 or 损失
@@ -38,6 +42,7 @@ public record LoanPerformance(
     BigDecimal outstandingPrincipal,
     BigDecimal scheduledInterest,
     BigDecimal interestEarned,
+    BigDecimal recoveredInterest,
     BigDecimal expectedIncome,
     BigDecimal incomeEarned,
     boolean nonPerforming,

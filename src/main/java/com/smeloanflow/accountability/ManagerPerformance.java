@@ -14,7 +14,7 @@ import java.util.List;
  * @param activeLoans       of them, still being repaid
  * @param balance           outstanding principal of them
  * @param expectedIncome    the manager's share of all their scheduled interest
- * @param incomeEarned      the manager's share of the interest earned so far
+ * @param incomeEarned      the manager's share of the interest earned so far (recovered after a write-off too)
  * @param interestShare     the share (e.g. 0.05)
  * @param nplBalance        non-performing balance that counts (exempt loans do not)
  * @param exemptNplBalance  non-performing balance exempt after a due-diligence review (尽职免责)

@@ -35,7 +35,9 @@ public class PerformanceController {
   @Operation(summary = "A customer manager's performance (专项考核)",
       description = "The loans the manager answers for (whitelist prospect or field investigation), the balances, per loan the"
           + " manager's expected income over its life (a share of its scheduled interest, known at disbursement) and the"
-          + " income earned so far (the share of the interest paid), and the non-performing ratio (次级+可疑+损失 balances not"
+          + " income earned so far (the share of the interest and penalty interest paid, after a write-off also of what"
+          + " recoveries (核销后收回) paid of the interest and penalty interest then unpaid: recoveredInterest; not the"
+          + " principal recovered, not a reversed recovery), and the non-performing ratio (次级+可疑+损失 balances not"
           + " exempt after a due-diligence review ÷ balances) against the tolerance (不良容忍度); above it, the loans that pushed"
           + " it over. The manager themself, the leads of the manager's branch, administrators.")
   @ApiResponse(responseCode = "200", description = "The manager's performance")

@@ -7,6 +7,7 @@ import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.LoanBalances;
 import com.smeloanflow.servicing.LoanStanding;
+import com.smeloanflow.servicing.WrittenOffClaim;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A customer manager's performance (专项考核) from the loans the manager answers for: the ledger's
- * balances and interest paid, the classification, and the due-diligence reviews of non-performing loans.
+ * balances and interest paid, the interest recovered after a write-off (核销后收回), the classification, and the
+ * due-diligence reviews of non-performing loans.
  */
 @Service
 public class PerformanceService {
@@ -109,6 +111,7 @@ public class PerformanceService {
     Map<String, LoanAccount> accounts = loans.findAll(loanIds);
     Map<String, LoanStanding> standings = loans.standings(loanIds);
     Map<String, List<LedgerLine>> ledgers = loans.ledgers(loanIds);
+    Map<String, WrittenOffClaim> claims = loans.writeOffClaims(loanIds);
     Map<String, DueDiligenceOutcome> reviews = findings.outcomesFor(loanIds, userId);
     List<LoanPerformance> details = new ArrayList<>();
     List<PerformanceFigures.LoanBalance> balances = new ArrayList<>();
@@ -120,8 +123,13 @@ public class PerformanceService {
       }
       List<LedgerLine> ledger = ledgers.getOrDefault(managed.loanId(), List.of());
       BigDecimal outstanding = standing.active() ? LoanBalances.of(ledger).outstandingPrincipal() : ZERO;
+      // interest income when received: what the instalments were paid of interest and penalty interest, and after a
+      // write-off what recoveries paid of the interest and penalty interest then unpaid (not the principal: that
+      // reduces the loss, it is no income; a reversed recovery is taken back from the claim's running figure)
+      BigDecimal recovered = Optional.ofNullable(claims.get(managed.loanId()))
+          .map(claim -> claim.recoveredInterest().add(claim.recoveredPenalty())).orElse(null);
       BigDecimal earned = ledger.stream().map(line -> line.interestPaid().add(line.penaltyPaid()))
-          .reduce(ZERO, BigDecimal::add);
+          .reduce(recovered == null ? ZERO : recovered, BigDecimal::add);
       boolean nonPerforming = standing.classification().nonPerforming();
       Optional<DueDiligenceOutcome> review = Optional.ofNullable(reviews.get(managed.loanId()));
       boolean exempt = review.filter(DueDiligenceOutcome::exemptsFromTolerance).isPresent();
@@ -130,7 +138,7 @@ public class PerformanceService {
       balances.add(balance);
       details.add(new LoanPerformance(account.loanId(), account.borrowerName(), account.product(), account.disbursedOn(),
           account.principal(), standing.status(), standing.classification().name(), standing.classification().label(),
-          outstanding, account.totalInterest(), earned,
+          outstanding, account.totalInterest(), earned, recovered,
           PerformanceFigures.income(account.totalInterest(), policy.interestShare()),
           PerformanceFigures.income(earned, policy.interestShare()), nonPerforming,
           review.map(DueDiligenceOutcome::label).orElse(null), nonPerforming && !exempt && outstanding.signum() > 0,

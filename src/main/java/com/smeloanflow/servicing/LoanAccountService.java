@@ -177,6 +177,15 @@ public class LoanAccountService {
     return ledger.lines(loanIds);
   }
 
+  /**
+   * The claim kept for each of these loans that was written off (账销案存, {@link WrittenOffClaim}) with what was
+   * recovered of it since (核销后收回, reversed recoveries taken back), by loan id, in a few statements however many; a
+   * loan never written off is left out.
+   */
+  public Map<String, WrittenOffClaim> writeOffClaims(Collection<String> loanIds) {
+    return recoveries.claims(loanIds);
+  }
+
   /** The loan's classification changes, newest first. */
   public List<ClassificationChange> classificationHistory(String loanId) {
     return ledger.classificationHistory(loanId);

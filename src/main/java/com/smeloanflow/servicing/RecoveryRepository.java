@@ -1,6 +1,13 @@
 package com.smeloanflow.servicing;
 
+import com.smeloanflow.platform.SqlInLists;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,11 +41,27 @@ public class RecoveryRepository {
   public Optional<WrittenOffClaim> claim(String loanId) {
     return jdbc.sql("SELECT * FROM written_off_claim WHERE loan_id = :loanId")
         .param("loanId", loanId)
-        .query((rs, row) -> new WrittenOffClaim(rs.getString("loan_id"), rs.getObject("written_off_on", LocalDate.class),
-            rs.getBigDecimal("principal"), rs.getBigDecimal("interest"), rs.getBigDecimal("penalty"),
-            rs.getBigDecimal("recovered_principal"), rs.getBigDecimal("recovered_interest"),
-            rs.getBigDecimal("recovered_penalty")))
+        .query(RecoveryRepository::claim)
         .optional();
+  }
+
+  /** {@link #claim} of each of these loans, by loan id, one statement per chunk; a loan never written off is left out. */
+  public Map<String, WrittenOffClaim> claims(Collection<String> loanIds) {
+    Map<String, WrittenOffClaim> claims = new HashMap<>();
+    for (List<String> chunk : SqlInLists.chunks(loanIds)) {
+      jdbc.sql("SELECT * FROM written_off_claim WHERE loan_id IN (:ids)")
+          .param("ids", chunk)
+          .query(RecoveryRepository::claim)
+          .list().forEach(claim -> claims.put(claim.loanId(), claim));
+    }
+    return claims;
+  }
+
+  private static WrittenOffClaim claim(ResultSet rs, int row) throws SQLException {
+    return new WrittenOffClaim(rs.getString("loan_id"), rs.getObject("written_off_on", LocalDate.class),
+        rs.getBigDecimal("principal"), rs.getBigDecimal("interest"), rs.getBigDecimal("penalty"),
+        rs.getBigDecimal("recovered_principal"), rs.getBigDecimal("recovered_interest"),
+        rs.getBigDecimal("recovered_penalty"));
   }
 
   /** Books a recovery's split on the claim's running figure; a negative split (a reversal) takes it back. */

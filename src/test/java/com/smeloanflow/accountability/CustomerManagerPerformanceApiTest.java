@@ -12,6 +12,7 @@ import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.ReceiveRepayment;
 import com.smeloanflow.servicing.RepaymentService;
 import com.smeloanflow.servicing.RiskReview;
+import com.smeloanflow.servicing.WriteOffLoan;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import java.math.BigDecimal;
@@ -40,11 +41,16 @@ class CustomerManagerPerformanceApiTest extends AbstractIntegrationTest {
   @BeforeEach
   void aManagerOfThisTestOnly() {
     managedLoans = new ManagedLoans(intakeService, checks, loans);
-    manager = "pf-" + UUID.randomUUID().toString().substring(0, 8);
-    User user = identityService.newUser(manager);
+    manager = aManager();
+  }
+
+  private String aManager() {
+    String userId = "pf-" + UUID.randomUUID().toString().substring(0, 8);
+    User user = identityService.newUser(userId);
     user.setFirstName("考核测试");
     user.setPassword(DemoData.PASSWORD);
     identityService.saveUser(user);
+    return userId;
   }
 
   @Test
@@ -69,6 +75,60 @@ class CustomerManagerPerformanceApiTest extends AbstractIntegrationTest {
     assertThat(afterRepayment.path("interestEarned").decimalValue()).isEqualByComparingTo("362.50");
     assertThat(afterRepayment.path("incomeEarned").decimalValue()).isEqualByComparingTo("18.13");
     assertThat(afterRepayment.path("expectedIncome").decimalValue()).isEqualByComparingTo(expected);
+  }
+
+  /**
+   * A loan of 100,000.00 disbursed 40 days ago, its first instalment (interest 362.50) overdue with 12.34 penalty
+   * interest, written off yesterday: the claim is 100,000.00 principal, 362.50 interest and 12.34 penalty interest.
+   * Core banking then reports money received for it (核销后收回) on the repayment feed.
+   */
+  @Test
+  void interestAndPenaltyRecoveredAfterTheWriteOffAreEarnedByItsManagerButNotThePrincipalNorAReversedRecovery() {
+    LoanAccount loan = writtenOffWithInterestAndPenaltyUnpaid(manager, "ZY001");
+    String otherManager = aManager();
+    writtenOffWithInterestAndPenaltyUnpaid(otherManager, "ZY002");
+    JsonNode otherBefore = api.get("/api/customer-managers/" + otherManager + "/performance", otherManager).json();
+
+    JsonNode writtenOff = performanceAs(manager).json().path("loanDetails").get(0);
+    assertThat(writtenOff.path("status").asText()).isEqualTo("WRITTEN_OFF");
+    assertThat(writtenOff.path("interestEarned").decimalValue()).isEqualByComparingTo("0.00");
+    assertThat(writtenOff.path("recoveredInterest").decimalValue()).isEqualByComparingTo("0.00");
+
+    // 100,300.00: the principal written off first (not income), then 300.00 of the interest
+    assertThat(recover(loan, "RC-PF-1-" + loan.loanId(), "100300.00").status()).isEqualTo(201);
+    JsonNode afterFirst = performanceAs(manager).json();
+    JsonNode detail = afterFirst.path("loanDetails").get(0);
+    assertThat(detail.path("interestEarned").decimalValue()).isEqualByComparingTo("300.00");
+    assertThat(detail.path("recoveredInterest").decimalValue()).isEqualByComparingTo("300.00");
+    assertThat(detail.path("incomeEarned").decimalValue()).isEqualByComparingTo("15.00");
+    assertThat(afterFirst.path("incomeEarned").decimalValue()).isEqualByComparingTo("15.00");
+    assertThat(afterFirst.path("balance").decimalValue()).as("a written-off loan has no balance")
+        .isEqualByComparingTo("0.00");
+
+    // 74.84: the remaining 62.50 interest and the 12.34 penalty interest
+    String second = "RC-PF-2-" + loan.loanId();
+    assertThat(recover(loan, second, "74.84").status()).isEqualTo(201);
+    JsonNode afterSecond = performanceAs(manager).json();
+    assertThat(afterSecond.path("loanDetails").get(0).path("interestEarned").decimalValue()).isEqualByComparingTo("374.84");
+    assertThat(afterSecond.path("loanDetails").get(0).path("incomeEarned").decimalValue()).isEqualByComparingTo("18.74");
+    assertThat(afterSecond.path("incomeEarned").decimalValue()).isEqualByComparingTo("18.74");
+
+    // core banking reports the second bounced: it no longer counts
+    Response reversed = api.post("/api/loans/" + loan.loanId() + "/repayments/" + second + "/reversal", "core-banking",
+        "{\"reason\": \"退票\"}");
+    assertThat(reversed.status()).as(reversed.toString()).isEqualTo(200);
+    JsonNode afterReversal = performanceAs(manager).json();
+    assertThat(afterReversal.path("loanDetails").get(0).path("interestEarned").decimalValue()).isEqualByComparingTo("300.00");
+    assertThat(afterReversal.path("loanDetails").get(0).path("recoveredInterest").decimalValue())
+        .isEqualByComparingTo("300.00");
+    assertThat(afterReversal.path("incomeEarned").decimalValue()).isEqualByComparingTo("15.00");
+
+    // another branch's manager, with a written-off loan of their own, earns nothing of it
+    JsonNode otherAfter = api.get("/api/customer-managers/" + otherManager + "/performance", otherManager).json();
+    assertThat(otherAfter).isEqualTo(otherBefore);
+    assertThat(otherAfter.path("branchCodes").get(0).asText()).isEqualTo("ZY002");
+    assertThat(otherAfter.path("loanDetails").get(0).path("recoveredInterest").decimalValue()).isEqualByComparingTo("0.00");
+    assertThat(otherAfter.path("incomeEarned").decimalValue()).isEqualByComparingTo("0.00");
   }
 
   @Test
@@ -157,6 +217,21 @@ class CustomerManagerPerformanceApiTest extends AbstractIntegrationTest {
 
   private Response performanceAs(String user) {
     return api.get("/api/customer-managers/" + manager + "/performance", user);
+  }
+
+  private LoanAccount writtenOffWithInterestAndPenaltyUnpaid(String manager, String branchCode) {
+    LoanAccount loan = managedLoans.investigatedBy(manager, "100000.00", clock.today().minusDays(40), branchCode);
+    // what the daily closes since the first due date left on the ledger: the instalment overdue, penalty accrued
+    jdbc.sql("UPDATE repayment_instalment SET status = 'OVERDUE', penalty_accrued = 12.34 WHERE loan_id = :id AND number = 1")
+        .param("id", loan.loanId()).update();
+    loans.writeOff(new WriteOffLoan(loan.loanId(), clock.today().minusDays(1), "collector2", "逾期90天以上, 催收无果"));
+    return loan;
+  }
+
+  /** Money core banking received for the written-off loan, reported on the repayment feed. */
+  private Response recover(LoanAccount loan, String transactionId, String amount) {
+    return api.post("/api/loans/" + loan.loanId() + "/repayments", "core-banking", "{\"transactionId\": \""
+        + transactionId + "\", \"amount\": " + amount + ", \"valueDate\": \"" + clock.today() + "\"}");
   }
 
   private void classify(LoanAccount loan, Classification classification) {

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Loans a customer manager answers for, opened straight on the ledger: an application of a fresh
- * enterprise at ZY001, a field investigation by the manager (what makes the manager responsible), and
+ * enterprise at ZY001 (or another branch), a field investigation by the manager (what makes the manager responsible), and
  * its account: CREDIT_QUICK at 4.35 % for 12 months, equal instalments.
  */
 public final class ManagedLoans {
@@ -35,8 +35,13 @@ public final class ManagedLoans {
 
   /** A loan of {@code principal} CNY investigated on site by {@code manager}, disbursed on {@code disbursedOn}. */
   public LoanAccount investigatedBy(String manager, String principal, LocalDate disbursedOn) {
+    return investigatedBy(manager, principal, disbursedOn, "ZY001");
+  }
+
+  /** The same at the branch {@code branchCode}. */
+  public LoanAccount investigatedBy(String manager, String principal, LocalDate disbursedOn, String branchCode) {
     LoanApplication application = intake.register(TestApplications.forProduct("CREDIT_QUICK").requestedAmount(principal)
-        .creditCode(CreditCodes.fresh()).build(), "accountability-test");
+        .branchCode(branchCode).creditCode(CreditCodes.fresh()).build(), "accountability-test");
     checks.record(application.id(), CheckType.FIELD_INVESTIGATION, 1, "CONFIRMED", manager, null, "经营场所真实, 生产正常");
     return loans.open(new OpenLoanAccount(application.id(), application.creditCode(), application.enterpriseName(),
         new BigDecimal(principal), new BigDecimal("4.35"), 12, RepaymentMethod.EQUAL_INSTALMENT, disbursedOn,
