@@ -43,7 +43,9 @@ public class RepaymentController {
           + " instalments. An amount above the payoff amount is refused (400, field amount): no credit balance is held."
           + " The valueDate is today or earlier (China Standard Time) and not before the loan's disbursement day"
           + " (400 IN_FUTURE, BEFORE_DISBURSEMENT)."
-          + " The same transactionId with the same body answers 200 with the repayment applied; with another body 409."
+          + " The same transactionId with the same body answers 200 with the repayment applied; with another body 409"
+          + " (detail [TRANSACTION_ID_REUSED], in Chinese, naming the first report's loan, amount and value date); a settled"
+          + " loan 409 [LOAN_SETTLED]."
           + " On a written-off loan (核销) the money is a recovery (kind RECOVERY, 核销后收回) of the claim the bank kept:"
           + " it pays the principal written off first, then the interest due and unpaid at the write-off, then the penalty"
           + " interest then unpaid (field recovery); the instalments stay as written off and the loan stays WRITTEN_OFF."
@@ -67,7 +69,7 @@ public class RepaymentController {
   @PostMapping(path = "/{transactionId}/reversal", consumes = "application/json", produces = "application/json")
   @Operation(summary = "Reverse a repayment (冲正, e.g. a bounced payment)",
       description = "What the repayment paid is owed again: overdue instalments it paid are overdue again, a prepayment's"
-          + " recomputed instalments are restored (only while no later repayment is posted), a settled loan is active again."
+          + " recomputed instalments are restored (only while no later repayment is posted: 409 LATER_REPAYMENT_POSTED), a settled loan is active again."
           + " Reversing twice answers 200 with the reversed repayment. A written-off loan stays written off: a repayment"
           + " made before the write-off is not reversed (409 LOAN_WRITTEN_OFF: what it paid would be owed again while"
           + " the write-off keeps what the loan owed then as written off; the bank corrects the write-off first), nothing is written. A"

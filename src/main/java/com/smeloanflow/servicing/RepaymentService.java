@@ -90,7 +90,8 @@ public class RepaymentService {
    * @throws InvalidFieldsException  bad input (400), naming each field; also an amount above the payoff amount (or, for
    *     a written-off loan, the claim remaining) and a value date before the write-off
    * @throws LoanNotFoundException   no such loan (404)
-   * @throws StateConflictException  the transaction id was used for another repayment, or the loan is settled (409)
+   * @throws StateConflictException  the transaction id was used for another repayment (409 {@code TRANSACTION_ID_REUSED},
+   *     naming the first report), or the loan is settled (409 {@code LOAN_SETTLED})
    */
   @Transactional
   public Receipt receive(ReceiveRepayment command) {
@@ -109,8 +110,8 @@ public class RepaymentService {
       return recover(command, amount, hash);
     }
     if (!loan.status().equals(LoanAccount.ACTIVE)) {
-      throw new StateConflictException("Loan " + command.loanId() + " is " + loan.status() + ": it takes no repayment"
-          + " (loanId)");
+      throw new StateConflictException("[LOAN_SETTLED] 借据 " + command.loanId() + " 已结清 (" + loan.status()
+          + "), 不再入账还款 (loanId)");
     }
     if (command.valueDate().isBefore(loan.disbursedOn())) {
       // Money cannot repay a loan before it was paid out; taken as given, it would settle the loan without the
@@ -132,8 +133,7 @@ public class RepaymentService {
           command.receivedBy(), clock.now());
     } catch (DuplicateKeyException e) {
       // Only a report for another loan can race past the loan's lock with the same transaction id.
-      throw new StateConflictException("Transaction " + command.transactionId() + " was reported for another repayment"
-          + " (transactionId)");
+      throw transactionIdReused(command.transactionId(), null);
     }
     ledger.save(command.loanId(), allocation.after());
     log.info("Loan {}: repayment {} of {} CNY (value date {}) applied: {}{}{}", command.loanId(), command.transactionId(),
@@ -167,8 +167,7 @@ public class RepaymentService {
       repayments.insertRecovery(command.transactionId(), loanId, amount, command.valueDate(), hash, command.receivedBy(),
           clock.now());
     } catch (DuplicateKeyException e) {
-      throw new StateConflictException("Transaction " + command.transactionId() + " was reported for another repayment"
-          + " (transactionId)");
+      throw transactionIdReused(command.transactionId(), null);
     }
     recoveries.insert(command.transactionId(), loanId, split);
     recoveries.addRecovered(loanId, split);
@@ -246,7 +245,7 @@ public class RepaymentService {
    * @throws InvalidFieldsException  bad input (400)
    * @throws LoanNotFoundException   no such loan, or no such repayment of it (404)
    * @throws StateConflictException  the loan is written off and this is a repayment made before the write-off, or a
-   *     later repayment still rests on the schedule this one's prepayment recomputed (409)
+   *     later repayment still rests on the schedule this one's prepayment recomputed (409 {@code LATER_REPAYMENT_POSTED})
    */
   @Transactional
   public Receipt reverse(ReverseRepayment command) {
@@ -274,8 +273,8 @@ public class RepaymentService {
       throw writtenOff(repayment);
     }
     if (repayment.scheduleRecomputed() && repayments.postedAfter(command.loanId(), repayment.sequenceNo())) {
-      throw new StateConflictException("Repayment " + command.transactionId() + " prepaid principal and later repayments rest"
-          + " on the schedule it recomputed: reverse those first (transactionId)");
+      throw new StateConflictException("[LATER_REPAYMENT_POSTED] 还款 " + command.transactionId() + " 提前归还了本金并重算了"
+          + "还款计划, 其后入账的还款是按重算后的计划分配的: 须先冲正其后的还款, 再冲正这一笔 (transactionId)");
     }
     List<LedgerLine> after = allocator.reverse(ledger.lines(command.loanId()), repayment.allocations(),
         repayments.scheduleBefore(command.transactionId()), clock.today());
@@ -340,11 +339,23 @@ public class RepaymentService {
   private Receipt replay(StoredRepayment earlier, String hash, ReceiveRepayment command) {
     String earlierHash = repayments.requestHash(earlier.transactionId()).orElseThrow();
     if (!earlierHash.equals(hash)) {
-      throw new StateConflictException("Transaction " + command.transactionId() + " was already reported with another loan,"
-          + " amount or value date (transactionId)");
+      throw transactionIdReused(command.transactionId(), earlier);
     }
     log.info("Loan {}: repayment {} reported again, answered with the one applied", command.loanId(), command.transactionId());
     return new Receipt(earlier, true);
+  }
+
+  /**
+   * The transaction id, core banking's idempotency key, was reported before for another loan, amount or value date
+   * (409, as the servicing ledger's other refusals: a code, the words staff read, the field): nothing is booked. Names
+   * what the first report was, when it is known ({@code earlier} is null when a report for another loan won the race).
+   */
+  private static StateConflictException transactionIdReused(String transactionId, StoredRepayment earlier) {
+    String first = earlier == null ? "已用于另一笔还款"
+        : "已于此前报送 (借据 " + earlier.loanId() + ", 金额 " + earlier.amount().toPlainString() + " 元, 起息日 "
+            + earlier.valueDate() + ")";
+    return new StateConflictException("[TRANSACTION_ID_REUSED] 交易流水 " + transactionId + " " + first
+        + ", 本次报送的借据、金额或起息日与之不同, 不予入账: 同一笔还款请按原内容重报, 另一笔还款请使用新的交易流水 (transactionId)");
   }
 
   private List<FieldViolation> violations(ReceiveRepayment command) {

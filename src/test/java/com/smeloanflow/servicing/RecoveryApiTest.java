@@ -126,7 +126,8 @@ class RecoveryApiTest extends AbstractIntegrationTest {
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.json()).isEqualTo(first.json());
     assertThat(conflicting.status()).isEqualTo(409);
-    assertThat(conflicting.json().get("detail").asText()).contains("transactionId");
+    assertThat(conflicting.json().get("detail").asText()).startsWith("[TRANSACTION_ID_REUSED] 交易流水 " + transaction
+        + " 已于此前报送 (借据 " + loan.loanId() + ", 金额 30000.00 元, 起息日 " + clock.today() + ")").endsWith("(transactionId)");
     assertThat(writeOff().get("recovered").decimalValue()).isEqualByComparingTo("30000.00");
     assertThat(writeOff().get("recoveries")).hasSize(1);
   }

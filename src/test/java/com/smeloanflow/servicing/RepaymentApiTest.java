@@ -114,7 +114,11 @@ class RepaymentApiTest extends AbstractIntegrationTest {
     for (Response conflict : List.of(otherAmount, otherDate, otherLoan)) {
       assertThat(conflict.status()).as(conflict.toString()).isEqualTo(409);
       assertThat(conflict.contentType()).isEqualTo("application/problem+json");
-      assertThat(conflict.json().get("detail").asText()).contains("transactionId");
+      assertThat(conflict.json().get("title").asText()).isEqualTo("当前状态不允许此操作");
+      // in Chinese as the ledger's other refusals, naming what the first report was
+      assertThat(conflict.json().get("detail").asText()).isEqualTo("[TRANSACTION_ID_REUSED] 交易流水 " + transaction
+          + " 已于此前报送 (借据 " + loan.loanId() + ", 金额 1000.00 元, 起息日 " + clock.today() + "), 本次报送的借据、金额或"
+          + "起息日与之不同, 不予入账: 同一笔还款请按原内容重报, 另一笔还款请使用新的交易流水 (transactionId)");
     }
     assertThat(repaymentsStored(transaction)).isEqualTo(1);
     assertThat(repaymentsOf(other.loanId())).isZero();
@@ -209,7 +213,8 @@ class RepaymentApiTest extends AbstractIntegrationTest {
     Response answer = repay(loan.loanId(), body(transaction, "100.00", clock.today()));
 
     assertThat(answer.status()).isEqualTo(409);
-    assertThat(answer.json().get("detail").asText()).contains("SETTLED", "loanId");
+    assertThat(answer.json().get("detail").asText())
+        .isEqualTo("[LOAN_SETTLED] 借据 " + loan.loanId() + " 已结清 (SETTLED), 不再入账还款 (loanId)");
     assertThat(repaymentsStored(transaction)).isZero();
   }
 
@@ -411,6 +416,8 @@ class RepaymentApiTest extends AbstractIntegrationTest {
         "{\"reason\": \"退票\"}");
 
     assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.json().get("detail").asText()).startsWith("[LATER_REPAYMENT_POSTED] 还款 " + prepayment)
+        .contains("须先冲正其后的还款", "(transactionId)");
     assertThat(laterFirst.status()).isEqualTo(200);
     assertThat(thenPrepayment.status()).isEqualTo(200);
     assertThat(loans.ledger(loan.loanId())).extracting(LedgerLine::total)
