@@ -125,8 +125,10 @@ public class CollectionProcessStarts {
         .orElseThrow(() -> new NotFoundException("催收案件不存在或其流程已发起",
             "No collection case " + caseId + " whose process is still to be started"));
     if (!cases.requeueGivenUpStart(caseId, maxAttempts, Instant.now())) {
-      throw new StateConflictException("Collection case " + caseId + ": its process start has failed " + start.attempts()
-          + " of " + maxAttempts + " times and is still retried; only a start that was given up can be re-queued");
+      throw new StateConflictException("催收案件 " + caseId + " 的流程发起仍在自动重试 (已失败 " + start.attempts()
+          + " 次, 最多 " + maxAttempts + " 次), 只有已放弃的发起可以重新排队 (collection case " + caseId
+          + ": its process start has failed " + start.attempts() + " of " + maxAttempts
+          + " times and is still retried; only a start that was given up can be re-queued)");
     }
     log.info("Collection case {} (loan {}): process start re-queued by {} after {} failed attempts (last error: {})",
         caseId, start.loanId(), operator, start.attempts(), start.lastError());

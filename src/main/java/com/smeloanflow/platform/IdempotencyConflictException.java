@@ -8,8 +8,12 @@ public class IdempotencyConflictException extends RuntimeException {
     this("Idempotency-Key", key);
   }
 
-  /** The key named {@code name} (a header or a field, e.g. {@code requestId}) was used before. */
+  /**
+   * The key named {@code name} (a header or a field, e.g. {@code requestId}) was used before. The detail the channel
+   * reads names the key first, then says it in Chinese, with the English beside.
+   */
   public IdempotencyConflictException(String name, String key) {
-    super(name + " '" + key + "' was already used for a different request");
+    super(name + " '" + key + "' 已用于内容不同的另一请求, 不予受理: 同一请求请按原内容重发, 新的请求请使用新的 " + name
+        + " (" + name + " '" + key + "' was already used for a different request)");
   }
 }

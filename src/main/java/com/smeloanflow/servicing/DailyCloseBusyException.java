@@ -9,6 +9,7 @@ import com.smeloanflow.platform.StateConflictException;
 public class DailyCloseBusyException extends StateConflictException {
 
   public DailyCloseBusyException(String holder) {
-    super("The daily close is running on " + holder + "; try again when it has finished");
+    super("日终批处理正在 " + holder + " 上运行, 请待其结束后重试 (the daily close is running on " + holder
+        + "; try again when it has finished)");
   }
 }

@@ -64,6 +64,8 @@ class CollectionProcessStartAdminApiTest extends AbstractIntegrationTest {
     Response again = api.post("/api/admin/collection-process-starts/" + caseId + "/retry", ADMIN, null);
     assertThat(again.status()).as("a start due again is not re-queued twice").isEqualTo(409);
     assertThat(again.contentType()).startsWith("application/problem+json");
+    assertThat(again.json().path("detail").asText()).as("in Chinese, as the mail outbox's re-queue")
+        .startsWith("催收案件 " + caseId + " 的流程发起仍在自动重试 (已失败 0 次, 最多 3 次), 只有已放弃的发起可以重新排队 (");
 
     assertThat(startCollectionProcesses()).isGreaterThanOrEqualTo(1);
     String processInstanceId = cases.openCase(loan.loanId()).orElseThrow().processInstanceId();

@@ -312,8 +312,8 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
     assertThat(again.json().get("drawdownId").asText()).isEqualTo(first.json().get("drawdownId").asText());
     assertThat(again.json().get("loanId").asText()).isEqualTo(first.json().get("loanId").asText());
     assertThat(otherAmount.status()).as(otherAmount.body()).isEqualTo(422);
-    assertThat(otherAmount.json().get("detail").asText()).as("names the field the channel sent")
-        .startsWith("requestId '" + requestId + "'");
+    assertThat(otherAmount.json().get("detail").asText()).as("names the field the channel sent, in Chinese")
+        .startsWith("requestId '" + requestId + "' 已用于内容不同的另一请求, 不予受理: 同一请求请按原内容重发, 新的请求请使用新的 requestId");
     assertThat(coreBanking.postingsOf(applicationId)).hasSize(1);
     assertThat(drawdownsStored()).isEqualTo(1);
   }

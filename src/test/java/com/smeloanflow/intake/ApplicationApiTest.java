@@ -246,6 +246,8 @@ class ApplicationApiTest extends AbstractIntegrationTest {
     assertThat(other.status()).as(other.toString()).isEqualTo(422);
     assertThat(other.contentType()).isEqualTo("application/problem+json");
     assertThat(other.json().get("type").asText()).endsWith("/problems/idempotency-key-reused");
+    assertThat(other.json().get("detail").asText())
+        .startsWith("Idempotency-Key '" + key + "' 已用于内容不同的另一请求, 不予受理");
     assertThat(applicationRows(enterprise)).isEqualTo(1);
   }
 

@@ -533,7 +533,7 @@ class DailyCloseTest extends AbstractIntegrationTest {
       assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
 
       assertThatThrownBy(() -> nodeB.close(firstDue)).isInstanceOf(DailyCloseBusyException.class)
-          .hasMessageContaining("node-a");
+          .hasMessageStartingWith("日终批处理正在 node-a/").hasMessageContaining(" 上运行, 请待其结束后重试 (");
       assertThatThrownBy(() -> dailyClose.closeThrough(firstDue)).isInstanceOf(DailyCloseBusyException.class);
 
       release.countDown();
