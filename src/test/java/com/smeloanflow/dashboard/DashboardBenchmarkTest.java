@@ -51,11 +51,26 @@ class DashboardBenchmarkTest extends AbstractIntegrationTest {
     LoanBookSeeder.seed(jdbc, dataSource, prefix, loans, disbursed, disbursed.plusMonths(1), unpaidEvery);
     DashboardBookExtras.WriteOffs seeded = DashboardBookExtras.seed(dataSource, prefix, loans, unpaidEvery, today);
 
+    String database = databaseName();
     List<String> rows = new ArrayList<>();
-    rows.add(measure("the whole bank, last twelve months", () -> dashboard.figures(lastTwelveMonths, wholeBank), loans));
-    rows.add(measure("one branch (ZY001), last twelve months", () -> dashboard.figures(lastTwelveMonths, zy001), loans));
-    rows.add(measure("of it 核销与核销后收回 alone, the whole bank", () -> dashboard.writeOffs(lastTwelveMonths, wholeBank), loans));
-    rows.add(measure("of it 核销与核销后收回 alone, ZY001", () -> dashboard.writeOffs(lastTwelveMonths, zy001), loans));
+    // H2 hands a statement run again with the same parameters the result it computed the last time, as long as no table
+    // changed since (OPTIMIZE_REUSE_RESULTS): between the benchmark's requests nothing changes, so the statements of a
+    // repeated request with fixed parameters (the book, the write-offs) were not run at all. A bank's database, written
+    // all the time, hardly ever reuses a result, so the requests are measured without it.
+    boolean h2 = database.startsWith("H2");
+    if (h2) {
+      jdbc.sql("SET OPTIMIZE_REUSE_RESULTS FALSE").update();
+    }
+    try {
+      rows.add(measure("the whole bank, last twelve months", () -> dashboard.figures(lastTwelveMonths, wholeBank), loans));
+      rows.add(measure("one branch (ZY001), last twelve months", () -> dashboard.figures(lastTwelveMonths, zy001), loans));
+      rows.add(measure("of it 核销与核销后收回 alone, the whole bank", () -> dashboard.writeOffs(lastTwelveMonths, wholeBank), loans));
+      rows.add(measure("of it 核销与核销后收回 alone, ZY001", () -> dashboard.writeOffs(lastTwelveMonths, zy001), loans));
+    } finally {
+      if (h2) {
+        jdbc.sql("SET OPTIMIZE_REUSE_RESULTS TRUE").update();
+      }
+    }
     assertThat(dashboard.figures(lastTwelveMonths, wholeBank).portfolio().loans()).as("the seeded book is counted").isPositive();
     List<MonthlyWriteOff> seededMonths = seeded.byMonth(lastTwelveMonths, wholeBank);
     long inPeriod = seededMonths.stream().mapToLong(MonthlyWriteOff::writtenOff).sum();
@@ -68,9 +83,17 @@ class DashboardBenchmarkTest extends AbstractIntegrationTest {
 
     Path file = Path.of("target", "benchmark", "dashboard.md");
     Files.createDirectories(file.getParent());
-    Files.writeString(file, "| dashboard request (H2, in-memory) | loans in the book | median ms of 5 | min ms | max ms |\n"
+    Files.writeString(file, "| dashboard request (" + database + ") | loans in the book | median ms of 5 | min ms | max ms |\n"
         + "|---|---|---|---|---|\n" + String.join("\n", rows) + "\n", StandardCharsets.UTF_8);
     rows.forEach(r -> org.slf4j.LoggerFactory.getLogger(getClass()).info("Benchmark: {}", r));
+  }
+
+  private String databaseName() {
+    try (java.sql.Connection connection = dataSource.getConnection()) {
+      return connection.getMetaData().getDatabaseProductName() + " " + connection.getMetaData().getDatabaseProductVersion();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Month by month, what the dashboard showed before the book was seeded plus what was seeded. */
