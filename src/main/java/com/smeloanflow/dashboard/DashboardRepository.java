@@ -158,14 +158,20 @@ class DashboardRepository {
    * servicing's {@code written_off_claim}, which the write-off opens for every written-off loan (V121 opened it for
    * those written off before). A branch's are those of its loans. One statement for the whole period, grouped by date
    * (the caller folds the months): write-offs are few next to the book.
+   *
+   * <p>Read by a range of the index on {@code written_off_on} (V124), a branch's by looking up each claim's loan: as a
+   * join, H2 read every loan account of the branch to find its claims (10,000 of them for 485 claims,
+   * docs/performance.md, "Write-offs and recoveries in the dashboard").
    */
   List<DayTotals> writeOffs(LocalDate from, LocalDate before, Optional<Set<String>> branches) {
     return withBranches(jdbc.sql("""
         SELECT c.written_off_on AS on_day, COUNT(*) AS n, SUM(c.principal + c.interest + c.penalty) AS amount,
                SUM(c.principal) AS principal
-        FROM written_off_claim c"""
-        + (branches.isPresent() ? " JOIN loan_account la ON la.loan_id = c.loan_id " : " ") + """
-        WHERE c.written_off_on >= :from AND c.written_off_on < :before""" + branchCondition("la", branches)
+        FROM written_off_claim c
+        WHERE c.written_off_on >= :from AND c.written_off_on < :before"""
+        + (branches.isPresent()
+            ? " AND EXISTS (SELECT 1 FROM loan_account la WHERE la.loan_id = c.loan_id" + branchCondition("la", branches) + ")"
+            : "")
         + " GROUP BY c.written_off_on"), branches)
         .param("from", from).param("before", before)
         .query((rs, row) -> dayTotals(rs))
@@ -176,7 +182,8 @@ class DashboardRepository {
    * The recoveries after a write-off (核销后收回) with a value date in [from, before), per date: how many, what they paid
    * and of it principal. Servicing's {@code loan_recovery} (only recoveries: where each went) joined by its key to the
    * repayment row it was reported as ({@code loan_repayment}, kind RECOVERY: the value date and the status); a recovery
-   * reversed since ({@code REVERSED}) is left out. A branch's are those of its loans.
+   * reversed since ({@code REVERSED}) is left out. A branch's are those of its loans. Read by a range of the index on
+   * the repayments' kind and value date (V124): PostgreSQL read every repayment the bank received to find them.
    */
   List<DayTotals> recoveries(LocalDate from, LocalDate before, Optional<Set<String>> branches) {
     return withBranches(jdbc.sql("""
