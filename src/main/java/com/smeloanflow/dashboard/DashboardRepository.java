@@ -164,7 +164,15 @@ class DashboardRepository {
    * docs/performance.md, "Write-offs and recoveries in the dashboard").
    */
   List<DayTotals> writeOffs(LocalDate from, LocalDate before, Optional<Set<String>> branches) {
-    return withBranches(jdbc.sql("""
+    return withBranches(jdbc.sql(writeOffsStatement(branches)), branches)
+        .param("from", from).param("before", before)
+        .query((rs, row) -> dayTotals(rs))
+        .list();
+  }
+
+  /** {@link #writeOffs}'s statement (parameters {@code from}, {@code before} and, for some branches, {@code branches}). */
+  static String writeOffsStatement(Optional<Set<String>> branches) {
+    return """
         SELECT c.written_off_on AS on_day, COUNT(*) AS n, SUM(c.principal + c.interest + c.penalty) AS amount,
                SUM(c.principal) AS principal
         FROM written_off_claim c
@@ -172,10 +180,7 @@ class DashboardRepository {
         + (branches.isPresent()
             ? " AND EXISTS (SELECT 1 FROM loan_account la WHERE la.loan_id = c.loan_id" + branchCondition("la", branches) + ")"
             : "")
-        + " GROUP BY c.written_off_on"), branches)
-        .param("from", from).param("before", before)
-        .query((rs, row) -> dayTotals(rs))
-        .list();
+        + " GROUP BY c.written_off_on";
   }
 
   /**
@@ -186,15 +191,20 @@ class DashboardRepository {
    * the repayments' kind and value date (V124): PostgreSQL read every repayment the bank received to find them.
    */
   List<DayTotals> recoveries(LocalDate from, LocalDate before, Optional<Set<String>> branches) {
-    return withBranches(jdbc.sql("""
+    return withBranches(jdbc.sql(recoveriesStatement(branches)), branches)
+        .param("from", from).param("before", before)
+        .query((rs, row) -> dayTotals(rs))
+        .list();
+  }
+
+  /** {@link #recoveries}'s statement (parameters {@code from}, {@code before} and, for some branches, {@code branches}). */
+  static String recoveriesStatement(Optional<Set<String>> branches) {
+    return """
         SELECT r.value_date AS on_day, COUNT(*) AS n, SUM(r.amount) AS amount, SUM(rc.principal) AS principal
         FROM loan_recovery rc JOIN loan_repayment r ON r.transaction_id = rc.transaction_id"""
         + (branches.isPresent() ? " JOIN loan_account la ON la.loan_id = rc.loan_id " : " ") + """
         WHERE r.value_date >= :from AND r.value_date < :before AND r.kind = 'RECOVERY' AND r.status = 'POSTED'"""
-        + branchCondition("la", branches) + " GROUP BY r.value_date"), branches)
-        .param("from", from).param("before", before)
-        .query((rs, row) -> dayTotals(rs))
-        .list();
+        + branchCondition("la", branches) + " GROUP BY r.value_date";
   }
 
   private static DayTotals dayTotals(ResultSet rs) throws SQLException {
