@@ -34,7 +34,8 @@ public class DisbursementDocuments implements DocumentsAwaiter {
       runtimeService.createMessageCorrelation(LoanOriginationProcess.Messages.DISBURSEMENT_DOCUMENTS_RECEIVED)
           .processInstanceBusinessKey(applicationId).correlate();
     } catch (MismatchingMessageCorrelationException e) {
-      throw new StateConflictException("Application " + applicationId + " is not waiting for documents; retry later");
+      throw new StateConflictException("申请 " + applicationId + " 此刻不在等待补充放款资料, 请稍后重试 (application "
+          + applicationId + " is not waiting for documents; retry later)");
     }
     return true;
   }

@@ -68,7 +68,8 @@ public class SigningService {
     }
     ApplicationStatus status = status(applicationId);
     if (status != ApplicationStatus.AWAITING_SIGNATURE || contract == null) {
-      throw new StateConflictException("Application " + applicationId + " is " + status + ", not awaiting a signature");
+      throw new StateConflictException("申请 " + applicationId + " 当前状态为" + status.label() + " (" + status + "), 不在待签署"
+          + "合同状态, 签署报送不予受理 (application " + applicationId + " is " + status + ", not awaiting a signature)");
     }
     ESignatureService.Signature signature = verified(signatureId, contract.contractNumber(), application.legalRepIdNumber(),
         "电子签名服务中没有该合同 (" + contract.contractNumber() + ") 由法定代表人完成的签名");
@@ -99,7 +100,9 @@ public class SigningService {
       return status(applicationId);
     }
     if (!"SENT".equals(guarantee.status())) {
-      throw new StateConflictException("Guarantee contract " + contractNumber + " is " + guarantee.status() + ", not awaiting a signature");
+      throw new StateConflictException("保证合同 " + contractNumber + " " + contractState(guarantee.status()) + " ("
+          + guarantee.status() + "), 不在待签署状态, 签署报送不予受理 (guarantee contract " + contractNumber + " is "
+          + guarantee.status() + ", not awaiting a signature)");
     }
     ESignatureService.Signature signature = verified(signatureId, contractNumber, guarantee.guarantorId(),
         "电子签名服务中没有该保证合同 (" + contractNumber + ") 由保证人完成的签名");
@@ -125,7 +128,9 @@ public class SigningService {
     }
     ApplicationStatus status = status(applicationId);
     if (status != ApplicationStatus.AWAITING_MORTGAGE_REGISTRATION || contract == null) {
-      throw new StateConflictException("Application " + applicationId + " is " + status + ", not awaiting a mortgage registration");
+      throw new StateConflictException("申请 " + applicationId + " 当前状态为" + status.label() + " (" + status + "), 不在待办理"
+          + "抵押登记状态, 抵押登记报送不予受理 (application " + applicationId + " is " + status
+          + ", not awaiting a mortgage registration)");
     }
     MortgageRegistry.Registration registration = mortgageRegistry.find(registrationNumber)
         .filter(r -> r.releasedAt() == null)
@@ -172,8 +177,18 @@ public class SigningService {
         return null;
       });
     } catch (MismatchingMessageCorrelationException e) {
-      throw new StateConflictException("Application " + applicationId + " is not waiting for " + message + "; retry in a minute");
+      throw new StateConflictException("申请 " + applicationId + " 的流程此刻未在等待这项报送, 请一分钟后重试 (application "
+          + applicationId + " is not waiting for " + message + "; retry in a minute)");
     }
+  }
+
+  /** A contract's status as staff and the channel read it ({@code SIGNED}, {@code CANCELLED}). */
+  private static String contractState(String status) {
+    return switch (status) {
+      case "SIGNED" -> "已签署";
+      case "CANCELLED" -> "已作废";
+      default -> "状态为 " + status;
+    };
   }
 
   private static InvalidFieldsException refused(String code, String message) {

@@ -103,7 +103,8 @@ public class AcceptanceService {
     applications.get(id);
     ApplicationStatus status = caseFiles.status(id).orElseThrow();
     if (status != ApplicationStatus.DOCUMENTS_MISSING) {
-      throw new StateConflictException("Application " + id + " is " + status + ", not waiting for documents");
+      throw new StateConflictException("申请 " + id + " 当前状态为" + status.label() + " (" + status + "), 不在等待补充资料, "
+          + "上传的资料不予受理 (application " + id + " is " + status + ", not waiting for documents)");
     }
     String detail = "渠道上传: " + String.join(", ", upload.documents());
     for (DocumentsAwaiter awaiter : otherAwaiters) {
@@ -119,7 +120,8 @@ public class AcceptanceService {
           .correlate();
     } catch (MismatchingMessageCorrelationException e) {
       // The status says DOCUMENTS_MISSING only where the wait is reached, so this means a concurrent change.
-      throw new StateConflictException("Application " + id + " is not waiting for documents; retry later");
+      throw new StateConflictException("申请 " + id + " 此刻不在等待补充资料, 请稍后重试 (application " + id
+          + " is not waiting for documents; retry later)");
     }
     return ApplicationStatus.AWAITING_ACCEPTANCE;
   }

@@ -137,6 +137,11 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
     assertThat(bodyOf(withdrawal)).contains(CustomerReason.MORTGAGE_NOT_REGISTERED.text()).doesNotContain("未签署");
     assertThat(eSignature.status(contracts.find(applicationId).orElseThrow().envelopeId())).contains("CANCELLED");
     assertThat(coreBanking.postingsOf(applicationId)).isEmpty();
+    Response late = flow.reportMortgageRegistration(applicationId, registrationNumber(applicationId));
+    assertThat(late.status()).as("a registration reported after the withdrawal: %s", late).isEqualTo(409);
+    assertThat(late.json().path("detail").asText()).as("in Chinese, the English beside")
+        .isEqualTo("申请 " + applicationId + " 当前状态为已撤销 (WITHDRAWN), 不在待办理抵押登记状态, 抵押登记报送不予受理"
+            + " (application " + applicationId + " is WITHDRAWN, not awaiting a mortgage registration)");
   }
 
   // --- signing -----------------------------------------------------------------------------------
@@ -192,6 +197,13 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
     assertThat(instance).isEnded().hasPassed(BOUNDARY_GUARANTEE_SIGNATURES_OVERDUE, END_CONTRACT_EXPIRED);
     assertThat(bodyOf(last(mailsTo(request.email())))).contains(CustomerReason.GUARANTEES_NOT_SIGNED.text());
     assertThat(coreBanking.postingsOf(applicationId)).isEmpty();
+    String guarantee = contracts.guarantees(applicationId).get(0).contractNumber();
+    Response late = api.post("/api/applications/" + applicationId + "/guarantee-signatures", LoanFlow.CHANNEL,
+        "{\"contractNumber\":\"" + guarantee + "\",\"signatureId\":\"SIG-LATE\",\"signedAt\":\"2026-11-23T11:00:00+08:00\"}");
+    assertThat(late.status()).as("a guarantor's signature reported after the withdrawal: %s", late).isEqualTo(409);
+    assertThat(late.json().path("detail").asText()).as("in Chinese, the English beside")
+        .isEqualTo("保证合同 " + guarantee + " 已作废 (CANCELLED), 不在待签署状态, 签署报送不予受理 (guarantee contract "
+            + guarantee + " is CANCELLED, not awaiting a signature)");
   }
 
   @Test

@@ -40,7 +40,9 @@ class SignatureApiTest extends AbstractIntegrationTest {
     assertThat(answer.status()).as("answer: %s", answer).isEqualTo(409);
     assertThat(answer.contentType()).isEqualTo("application/problem+json");
     assertThat(answer.json().path("status").asInt()).isEqualTo(409);
-    assertThat(answer.json().path("detail").asText()).contains(applicationId).contains("not awaiting a signature");
+    assertThat(answer.json().path("detail").asText()).as("in Chinese, the English beside")
+        .isEqualTo("申请 " + applicationId + " 当前状态为待远程核实 (AWAITING_VERIFICATION), 不在待签署合同状态, 签署报送不予受理"
+            + " (application " + applicationId + " is AWAITING_VERIFICATION, not awaiting a signature)");
     assertThat(flow.instance(applicationId)).isWaitingAt(TASK_VERIFY_REMOTELY);
   }
 

@@ -222,6 +222,24 @@ class LoanOriginationIntakeProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void documentsUploadedJustAsTheProcessMovesOnAreRefusedAndTheChannelRetriesLater() {
+    Submitted application = submit(TestApplications.mortgageAtBranchCounter());
+    assertThat(application.processInstance()).isWaitingAt(TASK_ACCEPT_APPLICATION);
+    // The status a channel read a moment before the process moved on: the upload finds no wait for documents.
+    caseFiles.setStatus(application.applicationId(), ApplicationStatus.DOCUMENTS_MISSING);
+
+    Response raced = api.post("/api/applications/" + application.applicationId() + "/documents", CHANNEL,
+        "{\"documents\": [\"BANK_STATEMENTS\"]}");
+
+    assertThat(raced.status()).as(raced.body()).isEqualTo(409);
+    assertThat(raced.json().path("detail").asText()).as("in Chinese, the English beside")
+        .isEqualTo("申请 " + application.applicationId() + " 此刻不在等待补充资料, 请稍后重试 (application "
+            + application.applicationId() + " is not waiting for documents; retry later)");
+    assertThat(application.processInstance()).isWaitingAt(TASK_ACCEPT_APPLICATION);
+    assertThat(eventsOf(application.applicationId())).doesNotContain("DOCUMENTS_RECEIVED by " + CHANNEL);
+  }
+
+  @Test
   void applicationIsWithdrawnWhenDocumentsDoNotArriveWithinFiveDays() {
     stopClock();
     Instant requested = ClockUtil.getCurrentTime().toInstant();
@@ -252,6 +270,9 @@ class LoanOriginationIntakeProcessTest extends AbstractIntegrationTest {
     Response lateUpload = api.post("/api/applications/" + application.applicationId() + "/documents", CHANNEL,
         "{\"documents\": [\"BANK_STATEMENTS\"]}");
     assertThat(lateUpload.status()).as("documents after withdrawal").isEqualTo(409);
+    assertThat(lateUpload.json().path("detail").asText()).as("in Chinese, the English beside")
+        .isEqualTo("申请 " + application.applicationId() + " 当前状态为已撤销 (WITHDRAWN), 不在等待补充资料, 上传的资料不予受理"
+            + " (application " + application.applicationId() + " is WITHDRAWN, not waiting for documents)");
     assertThat(statusOf(application.applicationId())).isEqualTo(ApplicationStatus.WITHDRAWN);
   }
 
