@@ -194,8 +194,22 @@ public class PostLoanMonitoringService {
    */
   public MonitoredLoan lockForRequest(String loanId) {
     return monitored.lock(loanId).orElseThrow(() -> loans.find(loanId).isPresent()
-        ? new StateConflictException("Loan " + loanId + " is not under post-loan monitoring")
+        ? new StateConflictException("借据 " + loanId + " 未纳入贷后监测 (loan " + loanId + " is not under post-loan monitoring)")
         : new LoanNotFoundException(loanId));
+  }
+
+  /**
+   * The 409 for a request on a loan whose monitoring ended (it left the books): in Chinese, naming why, then what is
+   * refused ({@code refused}), with the English beside.
+   */
+  static StateConflictException ended(MonitoredLoan loan, String refused) {
+    String why = switch (loan.closure() == null ? "" : loan.closure()) {
+      case LoanAccount.SETTLED -> "贷款已结清";
+      case LoanAccount.WRITTEN_OFF -> "贷款已核销";
+      default -> "监测已终止";
+    };
+    return new StateConflictException("借据 " + loan.loanId() + " 的贷后监测已结束 (" + why + ", " + loan.closure() + "), "
+        + refused + " (post-loan monitoring of loan " + loan.loanId() + " has ended (" + loan.closure() + "))");
   }
 
   MonitoredLoan require(String loanId) {

@@ -210,8 +210,9 @@ public class RiskClassificationService {
           "与当前分类 " + loan.classification().label() + " 相同")));
     }
     classifications.pending(command.loanId()).ifPresent(pending -> {
-      throw new StateConflictException("Loan " + command.loanId() + " has reclassification " + pending.proposalId()
-          + " awaiting a decision");
+      throw new StateConflictException("借据 " + command.loanId() + " 已有待审批的风险分类调整 " + pending.proposalId()
+          + ", 审批之前不能再提出 (loan " + command.loanId() + " has reclassification " + pending.proposalId()
+          + " awaiting a decision)");
     });
     ReclassificationProposal proposal = new ReclassificationProposal(ids.nextProposalId(), command.loanId(), proposed,
         loan.classification(), reason, command.proposedBy(), clock.now(), ReclassificationProposal.PENDING, null, null, null);
@@ -277,7 +278,7 @@ public class RiskClassificationService {
   private MonitoredLoan requireMonitoring(String loanId) {
     MonitoredLoan loan = monitoring.lockForRequest(loanId);
     if (!loan.monitoring()) {
-      throw new StateConflictException("Post-loan monitoring of loan " + loanId + " has ended (" + loan.closure() + ")");
+      throw PostLoanMonitoringService.ended(loan, "不能再提出风险分类调整");
     }
     return loan;
   }

@@ -49,12 +49,13 @@ public class SandboxMonitoringController {
   public RequeryDue requeryNow(@PathVariable("loanId") String loanId) {
     MonitoredLoan loan = monitoring.find(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
     if (!loan.monitoring()) {
-      throw new StateConflictException("Post-loan monitoring of loan " + loanId + " has ended");
+      throw PostLoanMonitoringService.ended(loan, "不再重查外部数据");
     }
     Job timer = management.createJobQuery().processInstanceId(loan.processInstanceId())
         .activityId(PostLoanMonitoringProcess.Elements.START_REQUERY_DUE).singleResult();
     if (timer == null) {
-      throw new StateConflictException("Loan " + loanId + " has no re-query timer");
+      throw new StateConflictException("借据 " + loanId + " 的贷后监测流程没有待触发的外部数据重查定时器 (loan " + loanId
+          + " has no re-query timer)");
     }
     Date now = Date.from(clock.now());
     management.setJobDuedate(timer.getId(), now);

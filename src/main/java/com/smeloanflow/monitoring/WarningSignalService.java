@@ -110,14 +110,15 @@ public class WarningSignalService {
     Optional<SignalRepository.Reported> earlier = signals.byEvent(command.reportedBy(), command.eventId());
     if (earlier.isPresent()) {
       if (!earlier.get().requestHash().equals(hash)) {
-        throw new StateConflictException("Event " + command.eventId() + " was reported by " + command.reportedBy()
-            + " with other content (eventId)");
+        throw new StateConflictException("事件 " + command.eventId() + " 已由 " + command.reportedBy() + " 报送过, 本次内容"
+            + "与之不同, 不予受理: 同一事件请按原内容重报, 另一信号请使用新的 eventId (event " + command.eventId()
+            + " was reported by " + command.reportedBy() + " with other content; eventId)");
       }
       WarningSignal first = earlier.get().signal();
       return new Report(first, first.duplicateOf() == null ? Outcome.CHECK_STARTED : Outcome.DUPLICATE, true);
     }
     if (!loan.monitoring()) {
-      throw new StateConflictException("Post-loan monitoring of loan " + command.loanId() + " has ended (" + loan.closure() + ")");
+      throw PostLoanMonitoringService.ended(loan, "不再受理预警信号");
     }
     SignalSeverityTable.Severity assessed = severity.assess(type, evidence);
     Optional<WarningSignal> open = signals.open(command.loanId(), type);

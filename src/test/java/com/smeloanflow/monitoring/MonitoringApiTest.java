@@ -111,6 +111,10 @@ class MonitoringApiTest extends AbstractIntegrationTest {
     assertThat(again.json().path("checkId").asText()).isEqualTo(first.json().path("checkId").asText());
     assertThat(changed.status()).isEqualTo(409);
     assertThat(changed.contentType()).isEqualTo("application/problem+json");
+    assertThat(changed.json().path("detail").asText()).as("in Chinese, the English beside")
+        .isEqualTo("事件 CB-" + loan.loanId() + " 已由 core-banking 报送过, 本次内容与之不同, 不予受理: 同一事件请按原内容重报,"
+            + " 另一信号请使用新的 eventId (event CB-" + loan.loanId() + " was reported by core-banking with other content;"
+            + " eventId)");
     loan.runJobs();
     assertThat(loan.checkInstanceIds()).hasSize(1);
     Response sameEventOtherReporter = report("remote-verifier", loan.loanId(), json);
@@ -169,7 +173,10 @@ class MonitoringApiTest extends AbstractIntegrationTest {
     String notMonitored = TestLoans.with(intakeService, loans).disbursedOn(clock.today()).loanId();
     String json = MonitoringScenario.signal("X-" + notMonitored, "NEGATIVE_NEWS", "报道", null);
 
-    assertThat(report("remote-verifier", notMonitored, json).status()).isEqualTo(409);
+    Response refused = report("remote-verifier", notMonitored, json);
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.json().path("detail").asText()).as("in Chinese, the English beside")
+        .isEqualTo("借据 " + notMonitored + " 未纳入贷后监测 (loan " + notMonitored + " is not under post-loan monitoring)");
     assertThat(report("remote-verifier", "LN19990101999999", json).status()).isEqualTo(404);
     assertThat(api.get("/api/loans/" + notMonitored + "/monitoring", "remote-verifier").status()).isEqualTo(404);
   }
@@ -192,8 +199,12 @@ class MonitoringApiTest extends AbstractIntegrationTest {
     JsonNode proposal = proposed.json();
     assertThat(proposal.path("status").asText()).isEqualTo("PENDING");
     assertThat(proposal.path("proposedBy").asText()).isEqualTo("zy001-cm");
-    assertThat(api.post(path, "remote-verifier", "{\"classification\": \"LOSS\", \"reason\": \"再次提出\"}").status())
-        .as("one pending proposal per loan").isEqualTo(409);
+    Response second = api.post(path, "remote-verifier", "{\"classification\": \"LOSS\", \"reason\": \"再次提出\"}");
+    assertThat(second.status()).as("one pending proposal per loan").isEqualTo(409);
+    String proposalId = proposal.path("proposalId").asText();
+    assertThat(second.json().path("detail").asText()).as("in Chinese, the English beside")
+        .isEqualTo("借据 " + loan.loanId() + " 已有待审批的风险分类调整 " + proposalId + ", 审批之前不能再提出 (loan "
+            + loan.loanId() + " has reclassification " + proposalId + " awaiting a decision)");
   }
 
   @Test

@@ -147,8 +147,20 @@ class MonitoringLedgerProcessTest extends AbstractIntegrationTest {
     assertThat(ended.closedOn()).isEqualTo(payoffDay);
     assertThat(ended.checks().get(0).status()).isEqualTo(PostLoanCheck.CANCELLED);
     assertThat(ended.signals().get(0).status()).isEqualTo(WarningSignal.CANCELLED);
-    assertThat(loan.report("remote-verifier", MonitoringScenario.signal("LATE-" + loan.loanId(), "NEGATIVE_NEWS", "迟到的报道",
-        null)).status()).as("no signal after the end").isEqualTo(409);
+    var late = loan.report("remote-verifier", MonitoringScenario.signal("LATE-" + loan.loanId(), "NEGATIVE_NEWS", "迟到的报道",
+        null));
+    assertThat(late.status()).as("no signal after the end").isEqualTo(409);
+    String endedInChinese = "借据 " + loan.loanId() + " 的贷后监测已结束 (贷款已结清, SETTLED), ";
+    String endedInEnglish = " (post-loan monitoring of loan " + loan.loanId() + " has ended (SETTLED))";
+    assertThat(late.json().path("detail").asText()).as("in Chinese, the English beside")
+        .isEqualTo(endedInChinese + "不再受理预警信号" + endedInEnglish);
+    var proposal = api.post("/api/loans/" + loan.loanId() + "/reclassifications", "remote-verifier",
+        "{\"classification\": \"DOUBTFUL\", \"reason\": \"迟到的调整\"}");
+    assertThat(proposal.status()).as("no reclassification after the end").isEqualTo(409);
+    assertThat(proposal.json().path("detail").asText()).isEqualTo(endedInChinese + "不能再提出风险分类调整" + endedInEnglish);
+    var requery = api.post("/api/sandbox/monitoring/loans/" + loan.loanId() + "/requery", "admin", null);
+    assertThat(requery.status()).as("no sandbox re-query after the end").isEqualTo(409);
+    assertThat(requery.json().path("detail").asText()).isEqualTo(endedInChinese + "不再重查外部数据" + endedInEnglish);
   }
 
   @Test
