@@ -90,7 +90,8 @@ public class LprRates {
           .param("by", recordedBy).param("at", Timestamp.from(clock.now()))
           .update();
     } catch (DuplicateKeyException e) {
-      throw new StateConflictException(parsed + " LPR effective from " + effectiveFrom + " is already recorded");
+      throw new StateConflictException(parsed.label() + "自 " + effectiveFrom + " 起执行的报价已登记, 不能再次登记 (" + parsed
+          + " LPR effective from " + effectiveFrom + " is already recorded)");
     }
     return new Rate(parsed, effectiveFrom, ratePercent);
   }

@@ -97,6 +97,9 @@ class LprPricingTest extends AbstractIntegrationTest {
     Response again = api.post("/api/lpr-rates", "process-owner",
         "{\"tenor\": \"FIVE_YEAR\", \"effectiveFrom\": \"" + FUTURE_PUBLICATION + "\", \"ratePercent\": 3.2000}");
     assertThat(again.status()).as("a second rate for the same day: %s", again.body()).isEqualTo(409);
+    assertThat(again.json().path("detail").asText()).as("in Chinese, the English beside")
+        .isEqualTo("5年期以上LPR自 " + FUTURE_PUBLICATION + " 起执行的报价已登记, 不能再次登记 (FIVE_YEAR LPR effective from "
+            + FUTURE_PUBLICATION + " is already recorded)");
     assertThat(pricing.price(84, 0.45, FUTURE_PUBLICATION).annualRatePercent()).isEqualByComparingTo("3.70");
   }
 
