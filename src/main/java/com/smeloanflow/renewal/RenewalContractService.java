@@ -115,7 +115,8 @@ public class RenewalContractService {
           .processInstanceBusinessKey(loanId).setVariable(LoanRenewalProcess.Variables.AMOUNT_CHECK_AT.name(), amountCheckAt)
           .correlateWithResult());
     } catch (MismatchingMessageCorrelationException e) {
-      throw new StateConflictException("Renewal of loan " + loanId + " is not waiting for a signature; retry in a minute");
+      throw new StateConflictException("借据 " + loanId + " 的续贷流程此刻未在等待签约, 请一分钟后重试 (renewal of loan "
+          + loanId + " is not waiting for a signature; retry in a minute)");
     }
     log.info("Loan {}: renewal contract {} signed ({})", loanId, renewal.contractNumber(), signatureId);
     return RenewalStatus.SIGNED;

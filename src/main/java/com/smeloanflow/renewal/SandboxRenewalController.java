@@ -67,10 +67,12 @@ public class SandboxRenewalController {
   public RenewalView evaluateNow(@PathVariable("loanId") String loanId) {
     LoanAccount loan = loans.find(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
     if (!LoanAccount.ACTIVE.equals(loan.status()) || !RenewalPolicy.WORKING_CAPITAL_PRODUCTS.contains(loan.product())) {
-      throw new StateConflictException("Loan " + loanId + " is not an active working-capital loan");
+      throw new StateConflictException("借据 " + loanId + " 不是未结清的流动资金贷款, 不能评估续贷 (loan " + loanId
+          + " is not an active working-capital loan)");
     }
     if (renewals.find(loanId).isPresent() || offers.evaluate(loanId, clock.today()) == null) {
-      throw new StateConflictException("Loan " + loanId + " was evaluated for renewal already");
+      throw new StateConflictException("借据 " + loanId + " 已评估过续贷, 不再重新评估 (loan " + loanId
+          + " was evaluated for renewal already)");
     }
     return applications.view(loanId).orElseThrow();
   }
@@ -90,7 +92,8 @@ public class SandboxRenewalController {
         .processInstanceBusinessKey(loanId).singleResult();
     Job check = renewal == null ? null : timer(renewal, LoanRenewalProcess.Elements.TIMER_AMOUNT_CHECK_DUE);
     Job maturity = renewal == null ? null : maturityTimer(renewal);
-    String waitsForNoMaturity = "The renewal of loan " + loanId + " waits for no maturity";
+    String waitsForNoMaturity = "借据 " + loanId + " 的续贷没有在等待到期 (the renewal of loan " + loanId
+        + " waits for no maturity)";
     if (check == null && maturity == null) {
       throw new StateConflictException(waitsForNoMaturity);
     }
@@ -140,7 +143,8 @@ public class SandboxRenewalController {
   public ScanDue scanNow() {
     Job timer = management.createJobQuery().processDefinitionKey(RenewalOfferScanProcess.KEY).timers()
         .activityId(RenewalOfferScanProcess.Elements.START_SCAN_DUE).singleResult();
-    return dueNow(timer, "The renewal offer scan has no timer (is renewal-offer-scan deployed?)");
+    return dueNow(timer, "续贷邀请扫描没有定时器, 请确认流程 renewal-offer-scan 已部署 (the renewal offer scan has no"
+        + " timer: is renewal-offer-scan deployed?)");
   }
 
   /** The timer falls due now; the job executor runs it within seconds. */

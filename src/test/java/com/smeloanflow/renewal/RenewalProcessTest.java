@@ -934,7 +934,10 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     ProcessInstance instance = applied(loan);
     vote(loan, instance, "committee2", "APPROVE", "同意");
     // The sandbox's maturity call does not end the vote: the renewal waits for no maturity yet.
-    assertThat(api.post("/api/sandbox/renewals/loans/" + loan.loanId() + "/maturity", "admin", "{}").status()).isEqualTo(409);
+    ApiClient.Response maturity = api.post("/api/sandbox/renewals/loans/" + loan.loanId() + "/maturity", "admin", "{}");
+    assertThat(maturity.status()).isEqualTo(409);
+    assertThat(maturity.json().path("detail").asText()).as("in Chinese, the English beside")
+        .isEqualTo("借据 " + loan.loanId() + " 的续贷没有在等待到期 (the renewal of loan " + loan.loanId() + " waits for no maturity)");
     assertThat(runtimeService.getVariable(instance.getId(), LoanRenewalProcess.Variables.MATURES_AT.name()))
         .isEqualTo(java.util.Date.from(loan.account().maturityDate().atStartOfDay(BusinessClock.BANK_ZONE).toInstant()));
 
@@ -1174,6 +1177,27 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     assertThat(runtimeService.getVariable(instance.getId(), LoanRenewalProcess.Variables.AMOUNT_CHECK_AT.name())).isNull();
     assertThat(TakenSequenceFlows.of(instance.getId())).contains(LoanRenewalProcess.Flows.CHECK_BEFORE_MATURITY_NO)
         .doesNotContain(LoanRenewalProcess.Flows.CHECK_BEFORE_MATURITY_YES);
+  }
+
+  @Test
+  void theSandboxEvaluatesAnActiveWorkingCapitalLoanOnceAndRefusesOtherwiseInChinese() {
+    RenewalScenario evaluated = strongLoan().scanNow();
+    RenewalScenario line = RenewalScenario.loan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans, today,
+        daysToMaturity(45, true), ProcessingFixtures.strongProfile(), "REVOLVING_LINE", "200000.00");
+
+    ApiClient.Response again = api.post("/api/sandbox/renewals/loans/" + evaluated.loanId() + "/evaluation", "admin", "{}");
+    ApiClient.Response notWorkingCapital = api.post("/api/sandbox/renewals/loans/" + line.loanId() + "/evaluation", "admin",
+        "{}");
+
+    assertThat(again.status()).as(again.body()).isEqualTo(409);
+    assertThat(again.json().path("detail").asText()).as("in Chinese, the English beside")
+        .isEqualTo("借据 " + evaluated.loanId() + " 已评估过续贷, 不再重新评估 (loan " + evaluated.loanId()
+            + " was evaluated for renewal already)");
+    assertThat(notWorkingCapital.status()).as(notWorkingCapital.body()).isEqualTo(409);
+    assertThat(notWorkingCapital.json().path("detail").asText()).as("in Chinese, the English beside")
+        .isEqualTo("借据 " + line.loanId() + " 不是未结清的流动资金贷款, 不能评估续贷 (loan " + line.loanId()
+            + " is not an active working-capital loan)");
+    assertThat(renewals.find(line.loanId())).isEmpty();
   }
 
   @Test
