@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * {@link ProcessVariable#set}; a task completion, a start request, a message or a variable update by
  * anyone else — Tasklist, the engine REST API, the Java API — that creates, changes or deletes one is
  * refused with an {@link AuthorizationException} (403 over REST) and rolled back. So no user can steer a
- * gateway by setting, say, {@code approvalRoute}.
+ * gateway by setting, say, {@code approvalRoute}. Moving an instance to a new process version changes no value
+ * and is allowed.
  *
  * <p>It watches the engine's variable history events (Camunda's documented history event handler
  * extension point), which the engine produces synchronously at every variable write from history
@@ -29,6 +31,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class VariableWriteGuard extends AbstractProcessEnginePlugin implements HistoryEventHandler {
+
+  /**
+   * A migration to a new process version (the process owners' rollout, Cockpit) moves every variable to the new
+   * definition with this event, values unchanged: it writes nothing, so it is let through. Variables a migration
+   * plan sets come as ordinary create and update events and stay refused.
+   */
+  private static final String MIGRATE = HistoryEventTypes.VARIABLE_INSTANCE_MIGRATE.getEventName();
 
   private final Map<String, Set<String>> ownedVariables = ProcessDeclarations.ownedVariables();
 
@@ -53,7 +62,8 @@ public class VariableWriteGuard extends AbstractProcessEnginePlugin implements H
 
   @Override
   public void handleEvent(HistoryEvent event) {
-    if (!(event instanceof HistoricVariableUpdateEventEntity variable) || ProcessVariable.writingTrusted()) {
+    if (!(event instanceof HistoricVariableUpdateEventEntity variable) || ProcessVariable.writingTrusted()
+        || MIGRATE.equals(variable.getEventType())) {
       return;
     }
     Set<String> owned = ownedVariables.get(variable.getProcessDefinitionKey());

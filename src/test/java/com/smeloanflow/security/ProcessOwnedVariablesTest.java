@@ -2,6 +2,7 @@ package com.smeloanflow.security;
 
 import static com.smeloanflow.process.LoanOriginationProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.smeloanflow.casefile.ApplicationStatus;
@@ -70,6 +71,32 @@ class ProcessOwnedVariablesTest extends AbstractIntegrationTest {
 
     assertThat(answer.status()).as(answer.body()).isEqualTo(403);
     assertThat(runtimeService.getVariable(application.processInstance().getId(), "documentsComplete")).isNull();
+  }
+
+  @Test
+  void aMigrationToANewVersionMovesTheVariablesButCannotSetOne() throws java.io.IOException {
+    Submitted application = submit(TestApplications.mortgageAtBranchCounter());
+    String source = application.processInstance().getProcessDefinitionId();
+    String model = java.nio.file.Files.readString(java.nio.file.Path.of("bpmn/loan-origination.bpmn"));
+    org.camunda.bpm.engine.repository.Deployment newVersion = repositoryService.createDeployment().name("owned-variables-migration")
+        .addString("bpmn/loan-origination.bpmn", model.replaceFirst("<dc:Bounds x=\"", "<dc:Bounds  x=\"")).deploy();
+    try {
+      String target = repositoryService.createProcessDefinitionQuery().deploymentId(newVersion.getId()).singleResult().getId();
+      org.camunda.bpm.engine.migration.MigrationPlan steering = runtimeService.createMigrationPlan(source, target)
+          .mapEqualActivities().setVariables(Map.of(LoanOriginationProcess.Variables.APPROVAL_ROUTE.name(), "AUTO")).build();
+
+      assertThatThrownBy(() -> runtimeService.newMigration(steering).processInstanceIds(application.processInstance().getId()).execute())
+          .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class).hasMessageContaining("approvalRoute");
+      assertThat(runtimeService.getVariable(application.processInstance().getId(), "approvalRoute")).isNull();
+
+      runtimeService.newMigration(runtimeService.createMigrationPlan(source, target).mapEqualActivities().build())
+          .processInstanceIds(application.processInstance().getId()).execute();
+      assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(application.processInstance().getId()).singleResult()
+          .getProcessDefinitionId()).isEqualTo(target);
+      assertThat(runtimeService.getVariable(application.processInstance().getId(), "branchCode")).isEqualTo("ZY001");
+    } finally {
+      repositoryService.deleteDeployment(newVersion.getId(), true);
+    }
   }
 
   @Test

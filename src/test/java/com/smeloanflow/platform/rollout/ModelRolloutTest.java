@@ -3,13 +3,18 @@ package com.smeloanflow.platform.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.identity.DemoData;
+import com.smeloanflow.process.LoanOriginationProcess;
 import com.smeloanflow.support.AbstractIntegrationTest;
+import com.smeloanflow.support.TestApplications;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -92,6 +97,40 @@ class ModelRolloutTest extends AbstractIntegrationTest {
     taskService.complete(taskService.createTaskQuery().processInstanceId(atA1.getId()).singleResult().getId());
     assertThat(taskService.createTaskQuery().processInstanceId(atA1.getId()).singleResult().getTaskDefinitionKey())
         .as("the moved instance goes on along the new version").isEqualTo("UserTask_C");
+  }
+
+  @Test
+  void aRunningApplicationMovesToANewVersionOfLoanOriginationAndGoesOn() throws IOException {
+    Submitted application = submit(TestApplications.mortgageAtBranchCounter());
+    String acceptance = taskService.createTaskQuery().processInstanceId(application.processInstance().getId()).singleResult().getId();
+    Files.createDirectories(workingCopy.resolve("bpmn"));
+    Files.createDirectories(workingCopy.resolve("forms"));
+    String model = Files.readString(Path.of("bpmn/loan-origination.bpmn"));
+    Matcher firstShape = Pattern.compile("<dc:Bounds x=\"(\\d+)\"").matcher(model);
+    assertThat(firstShape.find()).isTrue();
+    String moved = model.substring(0, firstShape.start(1)) + (Integer.parseInt(firstShape.group(1)) + 10)
+        + model.substring(firstShape.end(1));
+    Files.writeString(workingCopy.resolve("bpmn/loan-origination.bpmn"), moved);
+    try (var forms = Files.list(Path.of("forms"))) {
+      for (Path form : forms.toList()) {
+        Files.copy(form, workingCopy.resolve("forms").resolve(form.getFileName()));
+      }
+    }
+
+    RolloutReport report = rollout("process-owner");
+
+    RolloutReport.ProcessMigration migration = report.processes().get(0);
+    assertThat(migration.key()).isEqualTo(LoanOriginationProcess.KEY);
+    assertThat(migration.from()).flatExtracting(RolloutReport.FromVersion::notMoved)
+        .filteredOn(stayed -> stayed.businessKey().equals(application.applicationId())).isEmpty();
+    assertThat(migration.from()).flatExtracting(RolloutReport.FromVersion::moved)
+        .extracting(RolloutReport.Instance::businessKey).contains(application.applicationId());
+    assertThat(definitionOf(application.processInstance())).isEqualTo(migration.definitionId());
+
+    completeAs("zy001-acceptor", acceptance, checklistWithout(application.applicationId()));
+    executeDueJobs(application.processInstance().getId());
+    assertThat(statusOf(application.applicationId())).as("the moved application goes on along the new version")
+        .isNotEqualTo(ApplicationStatus.AWAITING_ACCEPTANCE);
   }
 
   @Test
