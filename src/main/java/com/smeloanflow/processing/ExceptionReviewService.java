@@ -52,7 +52,8 @@ public class ExceptionReviewService {
       throw new InvalidTaskInputException("拒绝时请选择告知客户的原因 (customerReason is required)");
     }
     ProcessingOutcomes.Outcome outcome = outcomes.get(review.applicationId());
-    String flags = "duplicateOf=" + outcome.duplicateOf() + ", route=" + outcome.approvalRoute();
+    String flags = (outcome.duplicateOf() == null ? "" : "疑似重复申请 " + outcome.duplicateOf() + "; ")
+        + "复核前审批路径: " + (outcome.approvalRoute() == null ? "未定" : outcome.approvalRoute().label());
     checks.record(review.applicationId(), CheckType.CENTRE_REVIEW, 1, review.decision().name(), review.reviewer(), flags,
         review.notes());
     if (review.decision() == Decision.CONTINUE) {

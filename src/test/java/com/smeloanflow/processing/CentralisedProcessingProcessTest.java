@@ -327,6 +327,10 @@ class CentralisedProcessingProcessTest extends AbstractIntegrationTest {
     assertThat(matchedRules(decision.path("decisionTables"), APPROVAL_AUTHORITY)).containsExactly("Rule_SingleWithinUnitAuthority");
     assertThat(instance).hasNotPassed(TASK_APPROVE_AUTOMATICALLY).isWaitingAt(TASK_VERIFY_REMOTELY);
     assertThat(checksOf(second.applicationId(), "CENTRE_REVIEW")).containsExactly("CENTRE_REVIEW 1 CONTINUE " + CENTRE_PROCESSOR);
+    assertThat((String) taskService.getVariablesLocal(task(instance).getId()).get("verificationHistoryText"))
+        .as("the review as the verifier reads it on the form")
+        .contains("集中作业复核 第1次", "疑似重复申请 " + first.applicationId(), "复核前审批路径: 模型自动审批")
+        .doesNotContain("duplicateOf", "route=", "null");
     assertThat(eventsOf(second.applicationId())).contains("DUPLICATE_FLAGGED", "FLAGS_OVERRIDDEN by " + CENTRE_PROCESSOR);
   }
 
