@@ -21,6 +21,7 @@ import com.smeloanflow.identity.BranchDirectory;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.process.LoanOriginationProcess;
 import com.smeloanflow.process.ProcessVariable;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -138,7 +139,7 @@ public class IntakeService {
     applications.insertGuarantors(application.id(), guarantors(request));
     caseFiles.open(application.id());
     history.record(application.id(), caller, "SUBMITTED",
-        application.channel().label() + " / " + application.product().label() + " / " + application.requestedAmount().toPlainString() + " 元");
+        application.channel().label() + " / " + application.product().label() + " / " + application.requestedAmount().setScale(2, RoundingMode.HALF_UP).toPlainString() + " 元");
     return application;
   }
 

@@ -308,6 +308,7 @@ class LoanOriginationIntakeProcessTest extends AbstractIntegrationTest {
   @Test
   void counterClerkRegistersAnApplicationWithTheStartForm() {
     Map<String, Object> form = counterForm("柜面录入测试企业-" + System.nanoTime());
+    form.put("requestedAmount", "800000"); // typed without the fen
 
     ProcessInstance instance = startWithCounterForm("zy001-acceptor", form);
 
@@ -321,6 +322,9 @@ class LoanOriginationIntakeProcessTest extends AbstractIntegrationTest {
     assertThat(registered.requestedAmount()).isEqualByComparingTo("800000.00");
     assertThat(registered.termMonths()).isEqualTo(36);
     assertThat(registered.submittedBy()).isEqualTo("zy001-acceptor");
+    assertThat(jdbc.sql("SELECT detail FROM application_event WHERE application_id = :a AND event_type = 'SUBMITTED'")
+        .param("a", applicationId).query(String.class).single()).as("the history, as every channel's")
+        .isEqualTo("网点柜面 / 抵押快贷 / 800000.00 元");
     assertThat(runtimeService.getVariables(instance.getId()))
         .containsEntry(LoanOriginationProcess.Variables.BRANCH_CODE.name(), "ZY001")
         .containsEntry(LoanOriginationProcess.Variables.BRANCH_ACCEPTANCE_REQUIRED.name(), true)
