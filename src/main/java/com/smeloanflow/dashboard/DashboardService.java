@@ -197,19 +197,22 @@ public class DashboardService implements DisposableBean {
   }
 
   /**
-   * Open tasks by candidate group: the central groups that work tasks and every branch's acceptance and
-   * customer managers (with a scope: only those branches' groups). One statement for all of them
-   * ({@link OpenTasksByGroup}), counted as the engine's task query counts them.
+   * Open tasks by candidate group: the central groups that work tasks and every branch's acceptance, customer
+   * managers and leads (督办逾期贷款, 尽职免责认定 and reclassifications wait for the branch's leads; with a scope:
+   * only those branches' groups). {@code team-leads} is no task's candidate (a lead sees the team's tasks through
+   * the team's lead group), so it has no row. One statement for all of them ({@link OpenTasksByGroup}), counted as
+   * the engine's task query counts them.
    */
   List<GroupBacklog> backlog(Optional<Set<String>> scope) {
     List<String> groups = new ArrayList<>();
     if (scope.isEmpty()) {
-      groups.addAll(Groups.TASK_WORKERS);
+      Groups.TASK_WORKERS.stream().filter(group -> !group.equals(Groups.TEAM_LEADS)).forEach(groups::add);
     }
     for (BranchDetails branch : branches.all()) {
       if (scope.map(set -> set.contains(branch.code())).orElse(true)) {
         groups.add(Groups.acceptance(branch.code()));
         groups.add(Groups.customerManagers(branch.code()));
+        groups.add(Groups.leads(branch.code()));
       }
     }
     if (groups.isEmpty()) {

@@ -71,7 +71,7 @@ class DashboardApiTest extends AbstractIntegrationTest {
     assertThat(own.status()).as(own.body()).isEqualTo(200);
     assertThat(texts(own.json().path("branches"))).containsExactly("ZY002");
     assertThat(own.json().path("backlog")).extracting(g -> g.path("group").asText())
-        .containsExactly("ZY002-acceptance", "ZY002-customer-managers");
+        .containsExactly("ZY002-acceptance", "ZY002-customer-managers", "ZY002-leads");
     ObjectNode ownFigures = (ObjectNode) own.json();
     ObjectNode askedFigures = (ObjectNode) asked.json();
     ownFigures.remove("asOf");

@@ -4,6 +4,7 @@ import static com.smeloanflow.process.LoanOriginationProcess.Elements.TASK_APPRO
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.smeloanflow.accountability.DueDiligenceReviewService;
 import com.smeloanflow.approval.LoanFlow;
 import com.smeloanflow.approval.TaskForms;
 import com.smeloanflow.campaign.CampaignService;
@@ -26,9 +27,11 @@ import com.smeloanflow.identity.Groups;
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.process.CollectionProcess;
+import com.smeloanflow.process.DueDiligenceReviewProcess;
 import com.smeloanflow.process.WhitelistProspectProcess;
 import com.smeloanflow.processing.CreditCodes;
 import com.smeloanflow.servicing.BusinessDates;
+import com.smeloanflow.servicing.Classification;
 import com.smeloanflow.servicing.DailyCloseService;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
@@ -73,6 +76,7 @@ class DashboardFiguresTest extends AbstractIntegrationTest {
   @Autowired DailyCloseService dailyClose;
   @Autowired CampaignService campaigns;
   @Autowired CreditLineService creditLines;
+  @Autowired DueDiligenceReviewService dueDiligence;
 
   LoanFlow flow;
   TestBranch branch;
@@ -232,6 +236,12 @@ class DashboardFiguresTest extends AbstractIntegrationTest {
     assertThat(figures(null, null).collections()).as("open cases per rung: the overdue loan's case at its rung")
         .extracting(LadderStep::step, LadderStep::openCases)
         .containsExactly(tuple(1, 0L), tuple(2, 0L), tuple(3, 0L), tuple(4, 0L), tuple(5, 1L));
+    dueDiligence.classificationChanged(overdue.loanId(), Classification.NORMAL, Classification.SUBSTANDARD, ninetyOneDaysPastDue);
+    runtimeService.createProcessInstanceQuery().processDefinitionKey(DueDiligenceReviewProcess.KEY)
+        .processInstanceBusinessKey(overdue.loanId()).list().forEach(instance -> executeDueJobs(instance.getId()));
+    assertThat(figures(null, null).backlog()).as("the loan's 尽职免责认定 waits for the branch's leads")
+        .extracting(GroupBacklog::group, GroupBacklog::open)
+        .contains(tuple(Groups.leads(branch.code()), 1L));
   }
 
   @Test
@@ -255,7 +265,7 @@ class DashboardFiguresTest extends AbstractIntegrationTest {
     assertThat(figures.backlog()).as("the branch's groups only")
         .extracting(GroupBacklog::group, GroupBacklog::open, GroupBacklog::unassigned, GroupBacklog::overdue)
         .containsExactly(tuple(Groups.acceptance(branch.code()), 0L, 0L, 0L),
-            tuple(Groups.customerManagers(branch.code()), 2L, 0L, 0L));
+            tuple(Groups.customerManagers(branch.code()), 2L, 0L, 0L), tuple(Groups.leads(branch.code()), 0L, 0L, 0L));
     assertThat(figures.sla()).extracting(SlaCompliance::taskKey, SlaCompliance::taskName, SlaCompliance::completed,
             SlaCompliance::onTime, SlaCompliance::late, SlaCompliance::open, SlaCompliance::openOverdue)
         .containsExactly(tuple(WhitelistProspectProcess.Elements.TASK_CONTACT_PROSPECT, "联系白名单客户", 1L, 1L, 0L, 2L, 0L));
@@ -340,7 +350,9 @@ class DashboardFiguresTest extends AbstractIntegrationTest {
     assertThat(bank.portfolio().loans()).isGreaterThan(branchOnly.portfolio().loans());
     assertThat(bank.portfolio().balance()).isGreaterThan(branchOnly.portfolio().balance());
     assertThat(bank.backlog()).extracting(GroupBacklog::group)
-        .contains(Groups.PROCESSING_CENTRE, Groups.REMOTE_BANKING, Groups.CREDIT_APPROVERS, Groups.acceptance(branch.code()));
+        .contains(Groups.PROCESSING_CENTRE, Groups.REMOTE_BANKING, Groups.CREDIT_APPROVERS, Groups.acceptance(branch.code()),
+            Groups.leads(branch.code()))
+        .as("no task is offered to team-leads itself").doesNotContain(Groups.TEAM_LEADS);
     assertThat(bank.disbursed()).as("the last twelve months by default").hasSize(12);
     assertThat(bank.cycleTimes()).hasSize(7);
   }
