@@ -7,6 +7,12 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -25,12 +31,20 @@ import org.springframework.stereotype.Component;
  *       {@link InvalidFieldsException} of a start-event listener) becomes a form validation error, which
  *       the engine REST API answers 400 (as for Tasklist's own field validation) with the message staff can
  *       act on.
+ *   <li>A task that can no longer be done as asked ({@link StateConflictException}, thrown by a task
+ *       listener or by a delegate run in the same transaction, e.g. the proposal to approve was withdrawn
+ *       meanwhile) is refused with its message, when a person completes, claims, is assigned or delegates a
+ *       task: a form submission as a form validation error, the rest as a {@link BadUserRequestException};
+ *       the engine REST API answers both 400 (it maps no exception to 409, and answers 500 for any other;
+ *       the bank's own {@code /api/**} answers a {@link StateConflictException} 409, see
+ *       {@link ApiProblemHandler}). In other commands (a message a channel reports, a job) it stays as
+ *       thrown. A failure (any other exception, e.g. an {@link IllegalStateException}) stays 500.
  *   <li>The engine logs whatever a command fails with when it closes the command context: at ERROR with a
  *       stack trace ("ENGINE-16004 Exception while closing command context"), except its own users' errors
  *       ({@link AuthorizationException}, {@link BadUserRequestException}), which it logs at DEBUG. So a
- *       second interceptor, inside the command context, hands the engine the refusal itself (bad input as a
- *       {@link RefusedInput}) before it closes: a typo in a task form or a refused self-approval no longer
- *       writes an ERROR that an operator's alert would fire on.
+ *       second interceptor, inside the command context, hands the engine the refusal itself (bad input or a
+ *       task's state as a {@link Refused}) before it closes: a typo in a task form, a refused self-approval or
+ *       a task overtaken by events no longer writes an ERROR that an operator's alert would fire on.
  * </ul>
  *
  * Neither interceptor changes a command's outcome: it is rolled back either way.
@@ -57,8 +71,8 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
 
   /**
    * Rethrows the refusal a command failed with, if any, as the refusal itself. Inside the command context
-   * the engine then closes it with the refusal, not with the wrapper; outside it, bad input becomes the form
-   * validation error the engine REST API answers 400.
+   * the engine then closes it with the refusal, not with the wrapper; outside it, a refused form submission
+   * becomes the form validation error the engine REST API answers 400.
    */
   static final class RethrowRefusal extends CommandInterceptor {
     private final boolean forCaller;
@@ -72,11 +86,11 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
       try {
         return next.execute(command);
       } catch (RuntimeException e) {
-        RuntimeException refusal = refusalIn(e);
+        RuntimeException refusal = refusalIn(e, command);
         if (refusal == null) {
           throw e;
         }
-        if (forCaller && refusal instanceof RefusedInput refused) {
+        if (forCaller && refusal instanceof Refused refused && submitsForm(command)) {
           throw new FormFieldValidationException(refused.getMessage(), refused.getMessage(), refused.getCause());
         }
         throw refusal;
@@ -85,27 +99,41 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * Bad input that a listener refused, as the engine classes it: a user's error. Never leaves the engine:
-   * callers get a {@link FormFieldValidationException} with the same message and cause.
+   * What the application refused, as the engine classes it: a user's error, which the engine REST API answers
+   * 400 with its message. A form submission's caller gets a {@link FormFieldValidationException} with the same
+   * message and cause instead (the engine REST API answers 500 for any other exception of a form submission).
    */
-  static final class RefusedInput extends BadUserRequestException {
-    RefusedInput(RuntimeException input) {
-      super(input.getMessage(), input);
+  static final class Refused extends BadUserRequestException {
+    Refused(RuntimeException refused) {
+      super(refused.getMessage(), refused);
     }
   }
 
+  /** A person submits a form: completes a task (with or without its form) or starts a process with one. */
+  static boolean submitsForm(Command<?> command) {
+    return command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd || command instanceof SubmitStartFormCmd;
+  }
+
+  /** A person acts on a task: completes it (with or without its form), claims it, is assigned or delegates it. */
+  static boolean actsOnTask(Command<?> command) {
+    return command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd || command instanceof ClaimTaskCmd
+        || command instanceof AssignTaskCmd || command instanceof DelegateTaskCmd;
+  }
+
   /**
-   * The refusal {@code e} is or carries, if any: a separation-of-duties {@link AuthorizationException}, or
-   * bad input as a {@link RefusedInput}; {@code null} for anything else (which the engine reports as it
-   * always does).
+   * The refusal {@code e} is or carries, if any: a separation-of-duties {@link AuthorizationException}, bad
+   * input as a {@link Refused}, or, when a person acts on a task, the task's state as a {@link Refused};
+   * {@code null} for anything else (which the engine reports as it always does).
    */
-  static RuntimeException refusalIn(RuntimeException e) {
+  static RuntimeException refusalIn(RuntimeException e, Command<?> command) {
+    boolean onTask = actsOnTask(command);
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof AuthorizationException || cause instanceof RefusedInput) {
+      if (cause instanceof AuthorizationException || cause instanceof Refused) {
         return (RuntimeException) cause;
       }
-      if (cause instanceof InvalidTaskInputException || cause instanceof InvalidFieldsException) {
-        return new RefusedInput((RuntimeException) cause);
+      if (cause instanceof InvalidTaskInputException || cause instanceof InvalidFieldsException
+          || onTask && cause instanceof StateConflictException) {
+        return new Refused((RuntimeException) cause);
       }
     }
     return null;

@@ -1,0 +1,73 @@
+package com.smeloanflow.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the caller of a command gets when a listener or delegate inside it fails: a refusal staff can act on
+ * (the engine REST API answers 400 with its message), or, for a failure, what the engine threw (500).
+ */
+class ListenerRefusalPluginTest {
+
+  private static final String WITHDRAWN = "借据 L1 已没有待审批的风险分类调整, 无需再审批, 请刷新待办列表";
+
+  /** The command as a caller runs it: the caller's interceptor, then the command failing with {@code failure}. */
+  private static Object run(Command<?> command, RuntimeException failure) {
+    CommandInterceptor forCaller = new ListenerRefusalPlugin.RethrowRefusal(true);
+    forCaller.setNext(new CommandInterceptor() {
+      @Override
+      public <T> T execute(Command<T> ignored) {
+        throw failure;
+      }
+    });
+    return forCaller.execute(command);
+  }
+
+  /** As the engine wraps whatever a task listener throws. */
+  private static ProcessEngineException fromTaskListener(RuntimeException thrown) {
+    return new ProcessEngineException("ENGINE-03051 There was an exception while invoking the TaskListener", thrown);
+  }
+
+  @Test
+  void aStateConflictOfATaskListenerRefusesTheCompletionAsAFormErrorWithItsMessage() {
+    assertThatThrownBy(() -> run(new CompleteTaskCmd("task-1", Map.of()), fromTaskListener(new StateConflictException(WITHDRAWN))))
+        .isInstanceOf(FormFieldValidationException.class).hasMessage(WITHDRAWN);
+  }
+
+  @Test
+  void aStateConflictWhenClaimingIsAUsersError() {
+    assertThatThrownBy(() -> run(new ClaimTaskCmd("task-1", "approver"), fromTaskListener(new StateConflictException(WITHDRAWN))))
+        .isInstanceOf(BadUserRequestException.class).hasMessage(WITHDRAWN);
+  }
+
+  @Test
+  void aStateConflictOfADelegateRunByTheCompletionIsRefusedToo() {
+    assertThatThrownBy(() -> run(new CompleteTaskCmd("task-1", Map.of()), new StateConflictException(WITHDRAWN)))
+        .isInstanceOf(FormFieldValidationException.class).hasMessage(WITHDRAWN);
+  }
+
+  @Test
+  void aFailureOfATaskListenerStaysWhatTheEngineThrew() {
+    ProcessEngineException failure = fromTaskListener(new IllegalStateException("No contact is recorded in task X"));
+
+    assertThatThrownBy(() -> run(new CompleteTaskCmd("task-1", Map.of()), failure)).isSameAs(failure);
+  }
+
+  @Test
+  void aStateConflictOutsideAPersonsTaskActionStaysAsThrownForTheBanksApi() {
+    StateConflictException conflict = new StateConflictException("申请 A1 当前状态为已受理, 不在等待补充资料");
+    Command<Object> reportedByAChannel = context -> null;
+
+    assertThatThrownBy(() -> run(reportedByAChannel, conflict)).isSameAs(conflict);
+  }
+}
