@@ -13,6 +13,7 @@ import com.smeloanflow.monitoring.WarningSignal;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.InputHygiene;
 import com.smeloanflow.platform.InvalidTaskInputException;
+import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.process.DueDiligenceReviewProcess;
 import com.smeloanflow.process.ProcessVariable;
 import com.smeloanflow.processing.ProcessingOutcomes;
@@ -316,7 +317,8 @@ public class DueDiligenceReviewService {
           command.reviewer(), clock.now())));
     }
     if (!reviews.conclude(command.loanId(), command.reviewer(), clock.now())) {
-      throw new IllegalStateException("Due-diligence review of loan " + command.loanId() + " is concluded already");
+      throw new StateConflictException("借据 " + command.loanId() + " 的尽职免责认定已办结, 不能再次认定, 请刷新待办列表 "
+          + "(due-diligence review of loan " + command.loanId() + " is concluded already)");
     }
     findings.forEach(finding -> reviews.insertFinding(command.loanId(), finding));
     log.info("Loan {}: due-diligence review concluded by {}: {}", command.loanId(), command.reviewer(), findings.stream()

@@ -236,7 +236,8 @@ public class CollectionCaseService {
   public Disposal pendingDisposal(String loanId) {
     List<Disposal> disposals = cases.disposals(requireOpen(loanId).caseId());
     if (disposals.isEmpty() || !disposals.get(disposals.size() - 1).pending()) {
-      throw new StateConflictException("Loan " + loanId + " has no proposal waiting for a decision");
+      throw new StateConflictException("借据 " + loanId + " 已没有待审批的处置建议 (已审批), 无需再审批, 请刷新待办列表 (loan "
+          + loanId + " has no proposal waiting for a decision)");
     }
     return disposals.get(disposals.size() - 1);
   }
@@ -383,7 +384,8 @@ public class CollectionCaseService {
 
   private CollectionCase requireOpen(String loanId) {
     return cases.openCaseOf(loanId)
-        .orElseThrow(() -> new StateConflictException("Loan " + loanId + " has no open collection case"));
+        .orElseThrow(() -> new StateConflictException("借据 " + loanId + " 已没有进行中的催收案件 (逾期已结清或已核销), "
+            + "不能再登记, 请刷新待办列表 (loan " + loanId + " has no open collection case)"));
   }
 
   private LocalDate businessDate(LoanStanding standing) {

@@ -8,6 +8,7 @@ import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.DatabaseSequences;
 import com.smeloanflow.platform.InvalidTaskInputException;
+import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.processing.EnterpriseData;
 import com.smeloanflow.processing.ExternalDataService;
 import com.smeloanflow.processing.ScoringService;
@@ -142,7 +143,8 @@ public class CreditLineReviewService {
   /** The review of the line's current year, waiting for its outcome (for the review task). */
   public CreditLineReview pending(String lineId) {
     return reviews.of(lineId).stream().filter(r -> !r.decided()).findFirst()
-        .orElseThrow(() -> new IllegalStateException("Line " + lineId + " has no review waiting for an outcome"));
+        .orElseThrow(() -> new StateConflictException("额度 " + lineId + " 已没有待确认结论的年审 (已确认), 不能再次确认, "
+            + "请刷新待办列表 (line " + lineId + " has no review waiting for an outcome)"));
   }
 
   /**

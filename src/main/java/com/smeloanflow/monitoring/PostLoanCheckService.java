@@ -119,7 +119,10 @@ public class PostLoanCheckService {
     BigDecimal limit = measure == LineMeasure.REDUCE ? command.reducedLimit() : null;
     if (!checks.complete(command.checkId(), command.outcome(), findings, command.checklist(), measure, limit, callInDue,
         command.checkedBy(), today, clock.now())) {
-      throw new StateConflictException("Post-loan check " + command.checkId() + " is " + check.status());
+      String now = get(command.checkId()).status();
+      throw new StateConflictException("贷后检查 " + command.checkId() + (PostLoanCheck.CANCELLED.equals(now)
+          ? " 已撤销 (贷后监测已结束), 无需再登记检查结论" : " 已登记过检查结论, 不能再次登记") + ", 请刷新待办列表 (post-loan check "
+          + command.checkId() + " is " + now + ")");
     }
     signals.checked(command.checkId(), clock.now());
     monitored.checked(check.loanId(), today);

@@ -228,10 +228,16 @@ public class RiskClassificationService {
     return proposal;
   }
 
-  /** The loan's pending proposal. */
+  /**
+   * The loan's pending proposal.
+   *
+   * @throws StateConflictException none is pending (decided meanwhile, or withdrawn as monitoring ended): staff
+   *     acting on its approval task are told so (400 in Tasklist)
+   */
   public ReclassificationProposal pending(String loanId) {
-    return classifications.pending(loanId).orElseThrow(() -> new IllegalStateException("Loan " + loanId
-        + " has no reclassification awaiting a decision"));
+    return classifications.pending(loanId).orElseThrow(() -> new StateConflictException("借据 " + loanId
+        + " 已没有待审批的风险分类调整 (已审批, 或已随贷后监测结束而撤销), 无需再审批, 请刷新待办列表 (loan " + loanId
+        + " has no reclassification awaiting a decision)"));
   }
 
   /** Four eyes: the proposer may neither be assigned nor decide the proposal (403, whatever the client). */

@@ -14,6 +14,7 @@ import com.smeloanflow.servicing.Classification;
 import com.smeloanflow.servicing.DailyCloseService;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.support.AbstractIntegrationTest;
+import com.smeloanflow.support.ApiClient.Response;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.util.List;
@@ -34,6 +35,7 @@ class CheckOutcomeProcessTest extends AbstractIntegrationTest {
   @Autowired MonitoringQueryService monitoring;
   @Autowired CollectionCaseService collectionCases;
   @Autowired BusinessClock clock;
+  @Autowired PostLoanMonitoringService monitoringService;
 
   /** A loan of 100,000.00 CNY under monitoring with an ordinary signal: a remote check is open. */
   private MonitoringScenario loanWithARemoteCheck() {
@@ -96,6 +98,28 @@ class CheckOutcomeProcessTest extends AbstractIntegrationTest {
 
     assertThat(loan.task(TASK_CHECK_REMOTELY).getId()).as("still open").isEqualTo(taskId);
     assertThat(monitoring.view(loan.loanId()).lineInstructions()).isEmpty();
+  }
+
+  @Test
+  void aCheckerSubmittingACheckWithdrawnMeanwhileIsToldSoInChineseNotAServerError() {
+    MonitoringScenario loan = loanWithARemoteCheck();
+    String taskId = loan.task(TASK_CHECK_REMOTELY).getId();
+    String checkId = monitoring.view(loan.loanId()).checks().get(0).checkId();
+    // The loan is settled in another transaction while the checker's form is open in Tasklist: monitoring ends and
+    // withdraws the check before the checker's submission reaches it.
+    monitoringService.end(loan.loanId(), "贷款已结清");
+    String form = "{\"variables\": {\"" + PostLoanCheckTaskListener.CONCLUSION + "\": {\"value\": \"NORMAL\"}, \""
+        + PostLoanCheckTaskListener.FINDINGS + "\": {\"value\": \"经营正常\"}}}";
+
+    for (String action : List.of("submit-form", "complete")) {
+      Response answer = api.post("/engine-rest/task/" + taskId + "/" + action, "remote-verifier", form);
+
+      assertThat(answer.status()).as(action + ": " + answer).isEqualTo(400);
+      assertThat(answer.json().path("message").asText()).as(action)
+          .contains("贷后检查 " + checkId + " 已撤销 (贷后监测已结束), 无需再登记检查结论, 请刷新待办列表")
+          .doesNotContain("ENGINE-");
+    }
+    assertThat(monitoring.view(loan.loanId()).checks().get(0).status()).isEqualTo(PostLoanCheck.CANCELLED);
   }
 
   @Test

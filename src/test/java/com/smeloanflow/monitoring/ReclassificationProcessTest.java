@@ -33,6 +33,7 @@ class ReclassificationProcessTest extends AbstractIntegrationTest {
   @Autowired MonitoringQueryService monitoring;
   @Autowired BusinessClock clock;
   @Autowired TakenSequenceFlows flows;
+  @Autowired PostLoanMonitoringService monitoringService;
 
   private MonitoringScenario loanUnderMonitoring(String firstCheck) {
     return MonitoringScenario.loan(processEngine, api, this::executeDueJobs, this::completeAs, intakeService, loans, dailyClose,
@@ -125,6 +126,29 @@ class ReclassificationProcessTest extends AbstractIntegrationTest {
 
     completeAs("team-lead", approval.getId(), decision("APPROVE", "同意关注"));
     assertThat(monitoring.view(loan.loanId()).classification()).isEqualTo(Classification.SPECIAL_MENTION);
+  }
+
+  @Test
+  void anApproverClaimingOrDecidingAReclassificationWithdrawnMeanwhileIsToldSoInChineseNotAServerError() {
+    MonitoringScenario loan = loanUnderMonitoring("NORMAL");
+    propose(loan, "zy001-cm", "SUBSTANDARD", "企业主要客户破产");
+    String taskId = loan.task(TASK_APPROVE_RECLASSIFICATION).getId();
+    // The loan is settled in another transaction while the approval is still in the approvers' queue: monitoring
+    // ends and withdraws the proposal before an approver's claim or decision reaches it.
+    monitoringService.end(loan.loanId(), "贷款已结清");
+    String withdrawn = "借据 " + loan.loanId() + " 已没有待审批的风险分类调整 (已审批, 或已随贷后监测结束而撤销), 无需再审批, 请刷新待办列表";
+
+    Response claim = api.post("/engine-rest/task/" + taskId + "/claim", "approver", "{\"userId\": \"approver\"}");
+    Response decide = api.post("/engine-rest/task/" + taskId + "/complete", "approver", "{\"variables\": {\""
+        + ReclassificationApprovalTaskListener.DECISION + "\": {\"value\": \"APPROVE\"}, \""
+        + ReclassificationApprovalTaskListener.NOTE + "\": {\"value\": \"同意\"}}}");
+
+    assertThat(claim.status()).as(claim.toString()).isEqualTo(400);
+    assertThat(claim.json().path("message").asText()).contains(withdrawn).doesNotContain("ENGINE-");
+    assertThat(decide.status()).as(decide.toString()).isEqualTo(400);
+    assertThat(decide.json().path("message").asText()).contains(withdrawn).doesNotContain("ENGINE-");
+    assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).as("nobody holds it").isNull();
+    assertThat(monitoring.view(loan.loanId()).classification()).isEqualTo(Classification.NORMAL);
   }
 
   @Test
