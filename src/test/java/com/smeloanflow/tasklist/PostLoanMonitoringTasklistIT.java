@@ -13,6 +13,7 @@ import com.smeloanflow.identity.IdentitySetup;
 import com.smeloanflow.intake.IntakeService;
 import com.smeloanflow.monitoring.MonitoringQueryService;
 import com.smeloanflow.monitoring.MonitoringView;
+import com.smeloanflow.monitoring.PostLoanMonitoringService;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.process.PostLoanCheckProcess;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
@@ -48,6 +49,7 @@ class PostLoanMonitoringTasklistIT extends BrowserTestBase {
   @Autowired LoanAccountService loans;
   @Autowired MonitoringQueryService monitoring;
   @Autowired BusinessClock clock;
+  @Autowired PostLoanMonitoringService monitoringService;
 
   private TasklistPage tasklist;
   private ProcessProbe probe;
@@ -125,6 +127,26 @@ class PostLoanMonitoringTasklistIT extends BrowserTestBase {
     assertThat(view.lineInstructions()).singleElement().satisfies(i -> assertThat(i.issuedBy()).isEqualTo("zy001-cm"));
     probe.assertOnlyDeclaredVariables(instance);
     probe.assertNoIncidents(instance);
+  }
+
+  @Test
+  void aCheckWithdrawnWhileItsFormIsOpenIsRefusedInTasklistWithWhatToDo() {
+    LoanAccount loan = TestLoans.with(intake, loans).creditCode(CreditCodes.fresh()).disbursedOn(clock.today());
+    String loanId = loan.loanId();
+    loanUnderMonitoring(loan);
+    Response answer = api.post("/api/loans/" + loanId + "/signals", "remote-verifier", signal(loanId,
+        "RB-NEWS-" + loanId, "NEGATIVE_NEWS", "网络报道企业拖欠供应商货款", "{\"details\": \"本地论坛转载\"}"));
+    String checkId = answer.json().path("checkId").asText();
+    Task remote = probe.awaitTask(checkInstance(answer), TASK_CHECK_REMOTELY);
+    CamundaForm call = open("remote-verifier", remote, "远程核查贷后风险", loanId);
+    tasklist.claim();
+    call.radio("检查结论", "正常").type("检查情况", "经营正常");
+
+    // The loan is settled meanwhile: monitoring ends and withdraws the check the form is about.
+    monitoringService.end(loanId, "贷款已结清");
+
+    assertThat(tasklist.completeRefused())
+        .contains("贷后检查 " + checkId + " 已撤销 (贷后监测已结束), 无需再登记检查结论, 请刷新待办列表").doesNotContain("ENGINE-");
   }
 
   @Test

@@ -288,6 +288,18 @@ public final class TasklistPage {
     return this;
   }
 
+  /** "完成" refused by the engine: the text of Tasklist's error notification; the task stays on the screen. */
+  public String completeRefused() {
+    By complete = By.cssSelector(".task-details button[ng-click='complete()']");
+    scrollIntoView(browser.await().until(ExpectedConditions.elementToBeClickable(complete)));
+    browser.click(complete);
+    List<String> errors = browser.await().withMessage("Tasklist's error notification").until(d -> {
+      List<String> shown = shownErrors();
+      return shown.isEmpty() ? null : shown;
+    });
+    return String.join(" | ", errors);
+  }
+
   /** "发起流程": opens the start form of a process by its (Chinese) name. */
   public CamundaForm startProcess(String processName) {
     browser.click(By.cssSelector(".start-process-action a"));
