@@ -13,8 +13,9 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo profile: a real SMTP server (GreenMail) inside the app on {@code smeloan.demo.embedded-smtp.port},
- * so a person trying the product sees on {@code /demo/mailbox} what applicants were sent.
+ * Demo profile: a real SMTP server (GreenMail) inside the app on {@code smeloan.demo.embedded-smtp.port} (0: a free
+ * port), so a person trying the product sees on {@code /demo/mailbox} what applicants were sent. The application's
+ * mails go to the port it is bound to ({@link DemoMailSenderConfiguration}), not to {@code spring.mail.port}.
  */
 @Component
 @Profile("demo & !production")
@@ -28,7 +29,17 @@ public class DemoMailServer implements DisposableBean {
   public DemoMailServer(@Value("${smeloan.demo.embedded-smtp.port}") int port) {
     this.greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     greenMail.start();
-    log.info("Demo SMTP server listening on 127.0.0.1:{}; mails are listed at /demo/mailbox", port);
+    log.info("Demo SMTP server listening on {}:{}; mails are listed at /demo/mailbox", host(), port());
+  }
+
+  /** The address the server listens on. */
+  public String host() {
+    return greenMail.getSmtp().getBindTo();
+  }
+
+  /** The port the server is bound to: the configured one, or the free port it was given for 0. */
+  public int port() {
+    return greenMail.getSmtp().getPort();
   }
 
   public List<MimeMessage> receivedMessages() {

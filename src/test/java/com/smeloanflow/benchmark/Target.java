@@ -73,8 +73,7 @@ final class Target implements AutoCloseable {
     command.addAll(List.of(
         "--server.port=" + port,
         "--spring.profiles.active=" + database.profiles(),
-        "--smeloan.demo.embedded-smtp.port=" + smtpPort,
-        "--spring.mail.port=" + smtpPort));
+        "--smeloan.demo.embedded-smtp.port=" + smtpPort));
     command.addAll(settings.applicationArguments());
     ProcessBuilder builder = new ProcessBuilder(command).directory(database.workingDirectory().toFile())
         .redirectErrorStream(true).redirectOutput(log.toFile());
