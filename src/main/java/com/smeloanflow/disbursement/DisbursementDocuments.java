@@ -3,6 +3,7 @@ package com.smeloanflow.disbursement;
 import com.smeloanflow.intake.DocumentsAwaiter;
 import com.smeloanflow.process.LoanOriginationProcess;
 import com.smeloanflow.platform.StateConflictException;
+import java.util.List;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,12 @@ public class DisbursementDocuments implements DocumentsAwaiter {
   @Override
   public boolean knows(String documentType) {
     return DisbursementDocument.knows(documentType);
+  }
+
+  @Override
+  public List<String> awaitedDocuments(String applicationId) {
+    return checks.openSupplement(applicationId).map(documents -> documents.stream().map(DisbursementDocument::label).toList())
+        .orElse(List.of());
   }
 
   @Override

@@ -37,6 +37,7 @@ public class ApplicationQueryService {
   private final List<ApplicationDecisionReader> decisions;
   private final List<LoanLookup> loans;
   private final List<CreditLineLookup> lines;
+  private final List<DocumentsAwaiter> otherAwaiters;
   private final ApplicationHistory history;
   private final String openTasksSql;
   private final String openStagesSql;
@@ -44,7 +45,7 @@ public class ApplicationQueryService {
   public ApplicationQueryService(LoanApplicationRepository applications, CaseFiles caseFiles, DeclineService declines,
       TaskService taskService, HistoryService historyService, ManagementService managementService,
       List<ApplicationDecisionReader> decisions, List<LoanLookup> loans, List<CreditLineLookup> lines,
-      ApplicationHistory history) {
+      List<DocumentsAwaiter> otherAwaiters, ApplicationHistory history) {
     this.applications = applications;
     this.caseFiles = caseFiles;
     this.declines = declines;
@@ -53,6 +54,7 @@ public class ApplicationQueryService {
     this.decisions = decisions;
     this.loans = loans;
     this.lines = lines;
+    this.otherAwaiters = otherAwaiters;
     this.history = history;
     // The channel polls this view (every 50-250 ms while an application moves): Camunda's task query built its
     // large dynamic SQL on every call (a third of a poll's CPU). These two native queries have the same
@@ -123,7 +125,7 @@ public class ApplicationQueryService {
     return new ApplicationView(application.id(), status, statusLabel,
         application.product().name(), application.requestedAmount(), application.termMonths(),
         application.branchCode(), stage, openTasks,
-        application.missingDocuments().stream().map(RequiredDocument::label).toList(),
+        missingDocuments(application, status),
         firstAnswer(decisions, reader -> reader.decision(applicationId)),
         outcome,
         firstAnswer(loans, lookup -> lookup.loanIdOf(applicationId)),
@@ -131,6 +133,20 @@ public class ApplicationQueryService {
         application.product() != Product.REVOLVING_LINE ? null
             : firstAnswer(lines, lookup -> lookup.lineIdOf(applicationId)),
         application.submittedAt());
+  }
+
+  /**
+   * What the applicant is asked to supply: the documents acceptance found missing, or those a later stage asked for
+   * (disbursement's supplement), in the words of the mail. Only an application waiting for documents
+   * ({@link ApplicationStatus#DOCUMENTS_MISSING}) asks the later stages: the other polls skip the read, and a supplement
+   * that ended without the documents (the loan declined) is not asked for any more.
+   */
+  private List<String> missingDocuments(LoanApplication application, ApplicationStatus status) {
+    List<String> missing = new ArrayList<>(application.missingDocuments().stream().map(RequiredDocument::label).toList());
+    if (status == ApplicationStatus.DOCUMENTS_MISSING) {
+      otherAwaiters.forEach(awaiter -> missing.addAll(awaiter.awaitedDocuments(application.id())));
+    }
+    return List.copyOf(missing);
   }
 
   /** The first answer of the later stages that implement one of intake's lookups; null when none answers. */

@@ -1,9 +1,12 @@
 package com.smeloanflow.intake;
 
+import java.util.List;
+
 /**
  * A later stage that may also wait for documents from the applicant (disbursement asks for
  * supplements before paying out). The channel reports every upload to
- * {@code POST /api/applications/{id}/documents}; intake hands it to the stage that is waiting.
+ * {@code POST /api/applications/{id}/documents}; intake hands it to the stage that is waiting, and
+ * {@code GET /api/applications/{id}} lists what the stage waits for in {@code missingDocuments}.
  */
 public interface DocumentsAwaiter {
 
@@ -16,4 +19,10 @@ public interface DocumentsAwaiter {
    * @return false when this stage is not waiting; intake's own acceptance then takes it
    */
   boolean documentsUploaded(String applicationId, String reportedBy, String detail);
+
+  /**
+   * What this stage waits for from the applicant, in the words the applicant is mailed (labels); empty when it
+   * is not waiting for documents of the application (never asked, or supplied).
+   */
+  List<String> awaitedDocuments(String applicationId);
 }

@@ -22,6 +22,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
@@ -259,6 +260,8 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
     assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.DOCUMENTS_MISSING);
     assertThat(bodyOf(last(mailsTo(request.email())))).contains("与贷款用途相符的购销合同").contains("购销发票")
         .doesNotContain("贷款用途需与购销合同核对");
+    assertThat(missingDocumentsAsTheChannelSees(applicationId)).as("what the applicant is asked to upload")
+        .containsExactly("与贷款用途相符的购销合同", "购销发票");
 
     Response uploaded = api.post("/api/applications/" + applicationId + "/documents", CHANNEL,
         "{\"documents\":[\"PURCHASE_CONTRACT\",\"INVOICE\"]}");
@@ -267,6 +270,7 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
 
     assertThat(instance).hasPassed(BOUNDARY_DISBURSEMENT_DOCUMENTS_RECEIVED).isWaitingAt(TASK_CHECK_DISBURSEMENT_CONDITIONS);
     assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_DISBURSEMENT);
+    assertThat(missingDocumentsAsTheChannelSees(applicationId)).as("supplied").isEmpty();
     flow.claimAndComplete(DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS, TaskForms.disbursementConditionsMet());
     assertThat(instance).isEnded().hasPassed(END_LOAN_DISBURSED);
   }
@@ -337,6 +341,15 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
     flow.signContract(applicationId);
     assertThat(flow.instance(applicationId)).isWaitingAt(TASK_CHECK_DISBURSEMENT_CONDITIONS);
     return applicationId;
+  }
+
+  /** {@code missingDocuments} of {@code GET /api/applications/{id}}, as the channel shows the applicant. */
+  private List<String> missingDocumentsAsTheChannelSees(String applicationId) {
+    Response view = api.get("/api/applications/" + applicationId, CHANNEL);
+    assertThat(view.status()).as(view.body()).isEqualTo(200);
+    List<String> missing = new ArrayList<>();
+    view.json().path("missingDocuments").forEach(document -> missing.add(document.asText()));
+    return missing;
   }
 
   private void assertRefused(String applicationId, String suffix, Response registered, String code) {
