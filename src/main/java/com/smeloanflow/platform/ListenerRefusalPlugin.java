@@ -1,5 +1,6 @@
 package com.smeloanflow.platform;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -13,10 +14,14 @@ import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * A refusal thrown by a listener reaches the caller as that refusal, and the engine's log treats it as a
@@ -39,6 +44,11 @@ import org.springframework.stereotype.Component;
  *       the bank's own {@code /api/**} answers a {@link StateConflictException} 409, see
  *       {@link ApiProblemHandler}). In other commands (a message a channel reports, a job) it stays as
  *       thrown. A failure (any other exception, e.g. an {@link IllegalStateException}) stays 500.
+ *   <li>A task that is no longer there because the process moved on (a committee member's vote task the
+ *       majority made unnecessary, a task a deadline cancelled, a task someone else completed) is refused
+ *       the same way, as a {@link StateConflictException} naming the task and what became of it; the engine
+ *       itself fails with "Cannot find task with id …", which the engine REST API answers 500, logged at
+ *       ERROR. A task id the engine never knew stays the engine's answer.
  *   <li>The engine logs whatever a command fails with when it closes the command context: at ERROR with a
  *       stack trace ("ENGINE-16004 Exception while closing command context"), except its own users' errors
  *       ({@link AuthorizationException}, {@link BadUserRequestException}), which it logs at DEBUG. So a
@@ -84,6 +94,9 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
     @Override
     public <T> T execute(Command<T> command) {
       try {
+        if (!forCaller) {
+          refuseIfEnded(command, Context.getCommandContext());
+        }
         return next.execute(command);
       } catch (RuntimeException e) {
         RuntimeException refusal = refusalIn(e, command);
@@ -107,6 +120,45 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
     Refused(RuntimeException refused) {
       super(refused.getMessage(), refused);
     }
+  }
+
+  /**
+   * Refuses a person's action on a task that ended before it (completed, or cancelled as the process moved on) with
+   * what became of the task, before the engine fails with its "task is null". Reads the task as the command would (the
+   * command then finds it in the command context's cache).
+   *
+   * @throws StateConflictException the task ended
+   */
+  static void refuseIfEnded(Command<?> command, CommandContext context) {
+    String taskId = actsOnTask(command) ? taskIdOf(command) : null;
+    if (taskId == null || context == null || context.getTaskManager().findTaskById(taskId) != null) {
+      return;
+    }
+    HistoricTaskInstanceEntity ended = context.getHistoricTaskInstanceManager().findHistoricTaskInstanceById(taskId);
+    if (ended != null && ended.getEndTime() != null) {
+      throw new StateConflictException(endedMessage(taskId, ended.getName(), ended.getDeleteReason()));
+    }
+  }
+
+  /** What a person acting on an ended task is told: the Chinese for staff, with the English beside. */
+  static String endedMessage(String taskId, String taskName, String deleteReason) {
+    String task = "待办 " + (taskName == null || taskName.isBlank() ? taskId : taskName);
+    return "completed".equals(deleteReason)
+        ? task + " 已办理完毕, 不能再次办理, 请刷新待办列表 (task " + taskId + " is completed already)"
+        : task + " 已撤销 (流程已继续), 无需再办理, 请刷新待办列表 (task " + taskId + " was cancelled: " + deleteReason + ")";
+  }
+
+  /**
+   * The task a person's task command acts on. The engine's commands keep it in a field {@code taskId} and offer no
+   * getter; {@code ListenerRefusalPluginTest} pins the field for each command {@link #actsOnTask} names.
+   */
+  static String taskIdOf(Command<?> command) {
+    Field field = ReflectionUtils.findField(command.getClass(), "taskId", String.class);
+    if (field == null) {
+      return null;
+    }
+    ReflectionUtils.makeAccessible(field);
+    return (String) ReflectionUtils.getField(field, command);
   }
 
   /** A person submits a form: completes a task (with or without its form) or starts a process with one. */

@@ -27,8 +27,11 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Route COMMITTEE (DESIGN.md §3.1 step 5, a borrower's exposure above 5,000,000): one vote task per
@@ -37,6 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * conditions proposed) or vetoes it; a tie or the P3D deadline goes to the chair's casting vote. Never to
  * a team lead. Members vote in Tasklist: each completes the task assigned to them over the engine REST API.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
 
   private static final String CHAIR = "committee-chair";
@@ -46,6 +50,7 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
   private static final String FOURTH_MEMBER = "committee4";
 
   @Autowired BeanFactory beans;
+  @Autowired CommitteeService committee;
 
   LoanFlow flow;
 
@@ -257,6 +262,32 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
 
     assertThat(reassigned.status()).as(reassigned.body()).isEqualTo(403);
     assertThat(taskService.createTaskQuery().taskId(committee1sVote.getId()).singleResult().getAssignee()).isEqualTo("committee1");
+  }
+
+  @Test
+  void aMemberVotingAfterTheMajorityDecidedIsToldSoInChineseNotAServerError(CapturedOutput log) {
+    String applicationId = beforeTheCommittee(growthAboveTheUnitsAuthority());
+    String committee3sVote = voteTasks(applicationId).stream().filter(t -> "committee3".equals(t.getAssignee())).findFirst()
+        .orElseThrow().getId();
+    vote("committee1", applicationId, ApprovalOutcome.APPROVE);
+    vote("committee2", applicationId, ApprovalOutcome.APPROVE);
+    String form = "{\"variables\": {\"" + CommitteeVoteTaskListener.VOTE + "\": {\"value\": \"REJECT\"}, \""
+        + CommitteeVoteTaskListener.COMMENT + "\": {\"value\": \"反对的理由\"}}}";
+
+    for (String action : List.of("submit-form", "complete")) {
+      Response answer = api.post("/engine-rest/task/" + committee3sVote + "/" + action, "committee3", form);
+
+      assertThat(answer.status()).as(action + ": " + answer).isEqualTo(400);
+      assertThat(answer.json().path("message").asText()).as(action)
+          .contains("待办 贷审会委员投票 已撤销 (流程已继续), 无需再办理, 请刷新待办列表").doesNotContain("task is null");
+    }
+    Response claimed = api.post("/engine-rest/task/" + committee3sVote + "/claim", "committee3", "{\"userId\":\"committee3\"}");
+    assertThat(claimed.status()).as("claim: " + claimed).isEqualTo(400);
+    assertThat(flow.instance(applicationId)).isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION);
+    assertThat(committee.votes(applicationId)).extracting(CommitteeService.StoredVote::member)
+        .containsExactlyInAnyOrder("committee1", "committee2");
+    assertThat(log.getAll()).as("a vote the majority made unnecessary is the member's to see, not an engine failure")
+        .doesNotContain("ENGINE-16004");
   }
 
   private List<Task> voteTasks(String applicationId) {

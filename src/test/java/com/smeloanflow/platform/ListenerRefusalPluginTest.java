@@ -3,11 +3,15 @@ package com.smeloanflow.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -69,5 +73,24 @@ class ListenerRefusalPluginTest {
     Command<Object> reportedByAChannel = context -> null;
 
     assertThatThrownBy(() -> run(reportedByAChannel, conflict)).isSameAs(conflict);
+  }
+
+  @Test
+  void everyCommandOfAPersonOnATaskNamesTheTaskItActsOn() {
+    List<Command<?>> commands = List.of(new CompleteTaskCmd("task-1", Map.of()), new SubmitTaskFormCmd("task-1", Map.of(), false, false),
+        new ClaimTaskCmd("task-1", "approver"), new AssignTaskCmd("task-1", "approver"), new DelegateTaskCmd("task-1", "approver"));
+
+    for (Command<?> command : commands) {
+      assertThat(ListenerRefusalPlugin.actsOnTask(command)).as(command.getClass().getSimpleName()).isTrue();
+      assertThat(ListenerRefusalPlugin.taskIdOf(command)).as(command.getClass().getSimpleName()).isEqualTo("task-1");
+    }
+  }
+
+  @Test
+  void aTaskThatEndedIsNamedWithWhatBecameOfIt() {
+    assertThat(ListenerRefusalPlugin.endedMessage("task-1", "贷审会委员投票", "deleted"))
+        .startsWith("待办 贷审会委员投票 已撤销 (流程已继续), 无需再办理, 请刷新待办列表");
+    assertThat(ListenerRefusalPlugin.endedMessage("task-1", "贷审会委员投票", "completed"))
+        .startsWith("待办 贷审会委员投票 已办理完毕, 不能再次办理, 请刷新待办列表");
   }
 }

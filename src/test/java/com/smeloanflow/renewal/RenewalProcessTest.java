@@ -908,6 +908,30 @@ class RenewalProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void aMemberVotingOnARenewalTheMajorityDecidedIsToldSoInChineseNotAServerError() {
+    RenewalScenario loan = loanForTheCommittee().scanNow();
+    ProcessInstance instance = applied(loan);
+    String committee2sVote = voteTasks(instance).stream().filter(t -> "committee2".equals(t.getAssignee())).findFirst()
+        .orElseThrow().getId();
+    vote(loan, instance, "committee1", "APPROVE", "经营稳定, 同意续贷");
+    vote(loan, instance, "committee3", "APPROVE", "还款记录良好");
+    // committee2's form was open in Tasklist while the majority decided: the vote task is gone
+    String form = "{\"variables\": {\"" + RenewalCommitteeVoteTaskListener.VOTE + "\": {\"value\": \"REJECT\"}, \""
+        + RenewalCommitteeVoteTaskListener.COMMENT + "\": {\"value\": \"行业下行\"}}}";
+
+    for (String action : List.of("submit-form", "complete")) {
+      ApiClient.Response answer = api.post("/engine-rest/task/" + committee2sVote + "/" + action, "committee2", form);
+
+      assertThat(answer.status()).as(action + ": " + answer).isEqualTo(400);
+      assertThat(answer.json().path("message").asText()).as(action)
+          .contains("待办 贷审会委员表决续贷 已撤销 (流程已继续), 无需再办理, 请刷新待办列表");
+    }
+    assertThat(chairTask(instance).getName()).isEqualTo("签发续贷贷审会决议");
+    assertThat(committee.votes(loan.loanId())).extracting(RenewalCommitteeService.StoredVote::member)
+        .containsExactlyInAnyOrder("committee1", "committee3");
+  }
+
+  @Test
   void aMajorityOfTheCommitteeRejectingDeclinesTheRenewalAndTheBorrowerIsToldOnlyTheCatalogueText() {
     RenewalScenario loan = loanForTheCommittee().scanNow();
     ProcessInstance instance = applied(loan);
