@@ -267,6 +267,8 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
   @Test
   void aMemberVotingAfterTheMajorityDecidedIsToldSoInChineseNotAServerError(CapturedOutput log) {
     String applicationId = beforeTheCommittee(growthAboveTheUnitsAuthority());
+    String committee1sVote = voteTasks(applicationId).stream().filter(t -> "committee1".equals(t.getAssignee())).findFirst()
+        .orElseThrow().getId();
     String committee3sVote = voteTasks(applicationId).stream().filter(t -> "committee3".equals(t.getAssignee())).findFirst()
         .orElseThrow().getId();
     vote("committee1", applicationId, ApprovalOutcome.APPROVE);
@@ -281,6 +283,9 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
       assertThat(answer.json().path("message").asText()).as(action)
           .contains("待办 贷审会委员投票 已撤销 (流程已继续), 无需再办理, 请刷新待办列表").doesNotContain("task is null");
     }
+    Response again = api.post("/engine-rest/task/" + committee1sVote + "/complete", "committee1", form);
+    assertThat(again.status()).as("a second submission of a vote: " + again).isEqualTo(400);
+    assertThat(again.json().path("message").asText()).contains("待办 贷审会委员投票 已办理完毕, 不能再次办理, 请刷新待办列表");
     Response claimed = api.post("/engine-rest/task/" + committee3sVote + "/claim", "committee3", "{\"userId\":\"committee3\"}");
     assertThat(claimed.status()).as("claim: " + claimed).isEqualTo(400);
     assertThat(flow.instance(applicationId)).isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION);
