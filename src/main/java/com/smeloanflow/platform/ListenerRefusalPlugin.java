@@ -1,11 +1,13 @@
 package com.smeloanflow.platform;
 
+import jakarta.ws.rs.core.Response.Status;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
@@ -20,6 +22,8 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity;
+import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
+import org.camunda.bpm.engine.rest.exception.RestException;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ReflectionUtils;
 
@@ -48,7 +52,8 @@ import org.springframework.util.ReflectionUtils;
  *       majority made unnecessary, a task a deadline cancelled, a task someone else completed) is refused
  *       the same way, as a {@link StateConflictException} naming the task and what became of it; the engine
  *       itself fails with "Cannot find task with id …", which the engine REST API answers 500, logged at
- *       ERROR. A task id the engine never knew stays the engine's answer.
+ *       ERROR. A task id the engine never knew (no task, no history of one) is not found: the engine REST API
+ *       answers 404 with {@code 待办 … 不存在, 请刷新待办列表 (task … does not exist)}, logged at DEBUG.
  *   <li>The engine logs whatever a command fails with when it closes the command context: at ERROR with a
  *       stack trace ("ENGINE-16004 Exception while closing command context"), except its own users' errors
  *       ({@link AuthorizationException}, {@link BadUserRequestException}), which it logs at DEBUG. So a
@@ -99,6 +104,9 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
         }
         return next.execute(command);
       } catch (RuntimeException e) {
+        if (forCaller && e instanceof UnknownTask unknown) {
+          throw notFound(unknown);
+        }
         RuntimeException refusal = refusalIn(e, command);
         if (refusal == null) {
           throw e;
@@ -124,10 +132,11 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
 
   /**
    * Refuses a person's action on a task that ended before it (completed, or cancelled as the process moved on) with
-   * what became of the task, before the engine fails with its "task is null". Reads the task as the command would (the
-   * command then finds it in the command context's cache).
+   * what became of the task, or on a task id the engine never knew, before the engine fails with its "task is null".
+   * Reads the task as the command would (the command then finds it in the command context's cache).
    *
    * @throws StateConflictException the task ended
+   * @throws UnknownTask neither the task nor its history is there
    */
   static void refuseIfEnded(Command<?> command, CommandContext context) {
     String taskId = actsOnTask(command) ? taskIdOf(command) : null;
@@ -135,9 +144,37 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
       return;
     }
     HistoricTaskInstanceEntity ended = context.getHistoricTaskInstanceManager().findHistoricTaskInstanceById(taskId);
-    if (ended != null && ended.getEndTime() != null) {
+    if (ended == null) {
+      throw new UnknownTask(taskId);
+    }
+    if (ended.getEndTime() != null) {
       throw new StateConflictException(endedMessage(taskId, ended.getName(), ended.getDeleteReason()));
     }
+  }
+
+  /**
+   * A task id the engine never knew (no task, no history of one): a caller's error, so the engine logs it at DEBUG, as
+   * the {@link NotFoundException} it is.
+   */
+  static final class UnknownTask extends NotFoundException {
+    UnknownTask(String taskId) {
+      super(unknownMessage(taskId));
+    }
+  }
+
+  /**
+   * An unknown task as the engine REST API answers it 404 with its message. The engine REST API answers a
+   * {@link NotFoundException} of a task command 400 (claim, assign, delegate: it is a {@link BadUserRequestException})
+   * or 500 (complete, submit-form wrap every {@link ProcessEngineException}); only its own {@link RestException} with a
+   * status keeps that status (complete and submit-form put "Cannot complete task …: " before the message).
+   */
+  static RestException notFound(UnknownTask unknown) {
+    return new InvalidRequestException(Status.NOT_FOUND, unknown, unknown.getMessage());
+  }
+
+  /** What a person acting on a task id the engine never knew is told: the Chinese for staff, with the English beside. */
+  static String unknownMessage(String taskId) {
+    return "待办 " + taskId + " 不存在, 请刷新待办列表 (task " + taskId + " does not exist)";
   }
 
   /** What a person acting on an ended task is told: the Chinese for staff, with the English beside. */

@@ -3,6 +3,7 @@ package com.smeloanflow.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.ws.rs.core.Response.Status;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.rest.exception.RestException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,6 +85,18 @@ class ListenerRefusalPluginTest {
     for (Command<?> command : commands) {
       assertThat(ListenerRefusalPlugin.actsOnTask(command)).as(command.getClass().getSimpleName()).isTrue();
       assertThat(ListenerRefusalPlugin.taskIdOf(command)).as(command.getClass().getSimpleName()).isEqualTo("task-1");
+    }
+  }
+
+  @Test
+  void aTaskIdTheEngineNeverKnewIsNotFoundForTheCallerWhateverThePersonDidWithIt() {
+    List<Command<?>> commands = List.of(new CompleteTaskCmd("task-1", Map.of()), new ClaimTaskCmd("task-1", "approver"),
+        new AssignTaskCmd("task-1", "approver"), new DelegateTaskCmd("task-1", "approver"));
+
+    for (Command<?> command : commands) {
+      assertThatThrownBy(() -> run(command, new ListenerRefusalPlugin.UnknownTask("task-1"))).as(command.getClass().getSimpleName())
+          .isInstanceOfSatisfying(RestException.class, e -> assertThat(e.getStatus()).isEqualTo(Status.NOT_FOUND))
+          .hasMessage("待办 task-1 不存在, 请刷新待办列表 (task task-1 does not exist)");
     }
   }
 
