@@ -11,11 +11,15 @@ import com.smeloanflow.casefile.Stage;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.InvalidTaskInputException;
+import com.smeloanflow.platform.StateConflictException;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,6 +34,8 @@ import org.springframework.stereotype.Service;
  */
 @Service("committee")
 public class CommitteeService {
+
+  private static final Logger log = LoggerFactory.getLogger(CommitteeService.class);
 
   /** How the votes came out. */
   public enum Outcome {
@@ -88,12 +94,26 @@ public class CommitteeService {
     this.clock = clock;
   }
 
-  /** Members of credit-committee who may vote on this application (not excluded by separation of duties). */
+  /**
+   * Members of credit-committee who may vote on this application (not excluded by separation of duties).
+   *
+   * <p>None left (the group is empty, or every member accepted, reviewed or verified this application) is a gap in
+   * the roster that only an administrator can close, but a person reaches it: completing the step before the vote
+   * (the remote verification, an exception review, the information the committee asked for) starts it. So it is
+   * refused to that person with what to do, nothing recorded and their task still open (400 over the engine REST
+   * API), and logged at ERROR for the administrators; when a job reaches it, the job fails into an incident.
+   *
+   * @throws StateConflictException no member may vote
+   */
   public List<String> members(DelegateExecution execution) {
     String applicationId = execution.getProcessBusinessKey();
     List<String> members = eligibleMembers(applicationId);
     if (members.isEmpty()) {
-      throw new IllegalStateException("No credit-committee member may vote on application " + applicationId);
+      log.error("Application {}: no member of {} may vote (members {}; each accepted, reviewed or verified it): add a member,"
+          + " the step before the committee vote is refused until then", applicationId, Groups.CREDIT_COMMITTEE,
+          roster.membersWithout(member -> Optional.empty()));
+      throw new StateConflictException("贷审会没有可以表决申请 " + applicationId + " 的委员 (受理、复核或核实过该申请的委员须回避),"
+          + " 请联系系统管理员补充贷审会委员后重新提交 (no credit-committee member may vote on application " + applicationId + ")");
     }
     startNewRound(applicationId); // after a return for information the committee votes again
     COMMITTEE_SIZE.set(execution, members.size());

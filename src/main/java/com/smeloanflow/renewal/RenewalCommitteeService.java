@@ -102,7 +102,13 @@ public class RenewalCommitteeService {
     this.clock = clock;
   }
 
-  /** The members who vote on the renewal (one task each); none left is an incident, not a silent pass. */
+  /**
+   * The members who vote on the renewal (one task each). None left (the group is empty, or each member is excluded from
+   * this renewal) is a gap in the roster, not a silent pass, and stays a failure: the vote starts within the channel's
+   * application for the renewal ({@code /api}), which then answers 500 with nothing recorded (the offer stays open, the
+   * same request may be sent again) and logs it at ERROR for the administrators. Neither the borrower nor the staff
+   * applying for them can close the gap, and the borrower's channel is not told about the committee.
+   */
   public List<String> members(DelegateExecution execution) {
     String loanId = execution.getProcessBusinessKey();
     List<String> members = roster.membersWithout(separation.decisionConflicts(loanId));

@@ -221,6 +221,34 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
     assertThat(instance).as("two of three eligible members are a majority").isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION);
   }
 
+  /**
+   * The verifier is the only member of the committee, so their own verification leaves nobody to vote: they are told
+   * so in Chinese and their task stays open, the administrators find the gap at ERROR; not a 500 naming an
+   * IllegalStateException.
+   */
+  @Test
+  void aVerificationThatLeavesNoMemberToVoteIsRefusedWithWhatToDoAndTheTaskStaysOpen(CapturedOutput log) {
+    DEMO_COMMITTEE.forEach(member -> identityService.deleteMembership(member, Groups.CREDIT_COMMITTEE));
+    identityService.createMembership(LoanFlow.REMOTE_VERIFIER, Groups.CREDIT_COMMITTEE);
+    try {
+      String applicationId = flow.submitOverApi(growthAboveTheUnitsAuthority());
+      flow.acceptAtBranch(applicationId);
+      Task verification = flow.task(applicationId, TASK_VERIFY_REMOTELY);
+
+      Response answer = flow.completeOverRest(LoanFlow.REMOTE_VERIFIER, verification.getId(), TaskForms.remoteVerificationConfirmed());
+
+      assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+      assertThat(answer.json().path("message").asText())
+          .contains("贷审会没有可以表决申请 " + applicationId + " 的委员 (受理、复核或核实过该申请的委员须回避), 请联系系统管理员补充贷审会委员后重新提交")
+          .doesNotContain("IllegalStateException");
+      assertThat(flow.instance(applicationId)).isWaitingAt(TASK_VERIFY_REMOTELY);
+      assertThat(log.getAll()).doesNotContain("ENGINE-16004")
+          .contains("Application " + applicationId + ": no member of credit-committee may vote");
+    } finally {
+      DEMO_COMMITTEE.forEach(member -> identityService.createMembership(member, Groups.CREDIT_COMMITTEE));
+    }
+  }
+
   @Test
   void committeeDeadlinePassesWithOneVoteAndTheChairDecides() {
     TestApplications.Builder request = growthAboveTheUnitsAuthority();
