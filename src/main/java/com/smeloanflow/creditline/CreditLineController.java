@@ -46,7 +46,9 @@ public class CreditLineController {
           + " when a repayment bounced after its principal was drawn again; while it is above 0.00 nothing can be drawn"
           + " until the borrower repays more than it), minimumDrawdown (the smallest amount of one drawdown: a term of the"
           + " line's product, 1000.00 unless the product sets another), status (ACTIVE, FROZEN, EXPIRED, CLOSED), validity"
-          + " and the drawdowns. The channel, central staff and the line's own branch.")
+          + " and the drawdowns (each with lineLimitAfter and lineAvailableAfter: the limit and what was left to draw right"
+          + " after it was booked; null, so left out, for a drawdown booked before V125). The channel, central staff and the"
+          + " line's own branch.")
   @ApiResponse(responseCode = "200", description = "The line")
   @ApiResponse(responseCode = "403", description = "A line of another branch", content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "404", description = "No such line", content = @Content(mediaType = "application/problem+json"))
@@ -63,11 +65,16 @@ public class CreditLineController {
       description = "amount (CNY, 2 decimals, at least the line's minimumDrawdown) within the available limit, termMonths 1–36 maturing no later than the"
           + " line's validity, requestId (the channel's id, 1–64 characters). Each drawdown is its own loan account with"
           + " its own schedule, posted to core banking once; the borrower is mailed its payout notice (循环额度提款已放款:"
-          + " amount, rate, term, maturity, repayment schedule, what is left to draw) once it is booked. The same"
-          + " requestId again answers 200 with the first drawdown, posts nothing and mails nothing; with another amount"
-          + " or term 422.")
-  @ApiResponse(responseCode = "201", description = "Drawn: the drawdown with its loan id")
-  @ApiResponse(responseCode = "200", description = "The same request again: the first drawdown, nothing posted")
+          + " amount, rate, term, maturity, repayment schedule, what is left to draw) once it is booked. The answer"
+          + " states what the line stood at right after this drawdown: lineLimitAfter (the limit then) and"
+          + " lineAvailableAfter (what was left to draw, 本次提款后可用额度), read under the line's lock when it was booked"
+          + " and kept with it, the figures the payout notice states (so the channel need not read the line again, where"
+          + " a later drawdown may already show); both null, so left out, for a drawdown booked before V125. The same"
+          + " requestId again answers 200 with the first drawdown, its figures included, posts nothing and mails nothing;"
+          + " with another amount or term 422.")
+  @ApiResponse(responseCode = "201", description = "Drawn: the drawdown with its loan id and what was left to draw right after it")
+  @ApiResponse(responseCode = "200", description = "The same request again: the first drawdown with the figures of its booking,"
+      + " nothing posted")
   @ApiResponse(responseCode = "400", description = "A bad field, the amount below the line's minimumDrawdown (BELOW_MINIMUM, naming it) or above the available limit"
       + " (EXCEEDS_AVAILABLE), the line drawn above its limit (OVER_LIMIT, naming the excess to repay first), or a term past"
       + " the validity (application/problem+json naming it); nothing stored", content = @Content(mediaType = "application/problem+json"))

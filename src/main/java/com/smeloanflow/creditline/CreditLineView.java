@@ -1,5 +1,6 @@
 package com.smeloanflow.creditline;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,13 +45,28 @@ public record CreditLineView(
     }
   }
 
-  /** One drawdown and its loan's outstanding principal. */
+  /**
+   * One drawdown, its loan's outstanding principal, and what its line stood at right after it was booked: the limit then
+   * ({@code lineLimitAfter}) and what was left to draw ({@code lineAvailableAfter}), read under the line's lock and kept
+   * with the drawdown, the figures its payout notice states. So a channel shows 本次提款后可用额度 without reading the
+   * line again (where a later drawdown or repayment may already show). Both null (left out of the JSON) for a drawdown
+   * booked before V125, which kept nothing.
+   */
   public record DrawdownView(String drawdownId, String requestId, String loanId, BigDecimal amount, int termMonths,
-      LocalDate drawnOn, BigDecimal outstandingPrincipal, String corePostingReference) {
+      LocalDate drawnOn, BigDecimal outstandingPrincipal, String corePostingReference,
+      @Schema(description = "The line's limit when this drawdown was booked (CNY); null (left out) for a drawdown booked"
+          + " before V125",
+          nullable = true, example = "1000000.00") BigDecimal lineLimitAfter,
+      @Schema(description = "What was left to draw on the line right after this drawdown was booked (本次提款后可用额度, CNY:"
+          + " limit − the drawdowns' outstanding principal, this one included − what pending requests reserved, never below"
+          + " 0.00), read under the line's lock and kept with the drawdown, the figure its payout notice states; a later"
+          + " drawdown, repayment or limit change does not alter it. null (left out) for a drawdown booked before V125, which"
+          + " kept nothing",
+          nullable = true, example = "700000.00") BigDecimal lineAvailableAfter) {
 
     static DrawdownView of(Drawdown d, BigDecimal outstanding) {
       return new DrawdownView(d.drawdownId(), d.requestId(), d.loanId(), d.amount(), d.termMonths(), d.drawnOn(),
-          outstanding, d.corePostingReference());
+          outstanding, d.corePostingReference(), d.lineLimitAfter(), d.lineAvailableAfter());
     }
   }
 

@@ -234,6 +234,61 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void eachDrawdownAnswerStatesWhatWasLeftOnTheLineRightAfterItselfAndAReplayTheSame() {
+    String firstRequest = requestId();
+    Response first = draw(firstRequest, "300000.00", 12);
+    assertThat(first.status()).as(first.body()).isEqualTo(201);
+    assertThat(first.json().get("lineLimitAfter").decimalValue()).isEqualByComparingTo("1000000.00");
+    assertThat(first.json().get("lineAvailableAfter").decimalValue()).as("本次提款后可用额度").isEqualByComparingTo("700000.00");
+
+    Response second = draw(requestId(), "200000.00", 6);
+    assertThat(second.status()).as(second.body()).isEqualTo(201);
+    assertThat(second.json().get("lineLimitAfter").decimalValue()).isEqualByComparingTo("1000000.00");
+    assertThat(second.json().get("lineAvailableAfter").decimalValue()).isEqualByComparingTo("500000.00");
+
+    // The line moves on: a post-loan check lowers the limit (not below what is drawn).
+    lines.reduce(lineId, new BigDecimal("800000.00"), "测试: 贷后检查压降额度");
+    assertThat(line().get("available").decimalValue()).isEqualByComparingTo("300000.00");
+
+    Response replay = draw(firstRequest, "300000.00", 12);
+    assertThat(replay.status()).as("the channel's retry: %s", replay.body()).isEqualTo(200);
+    assertThat(replay.json().get("loanId").asText()).isEqualTo(first.json().get("loanId").asText());
+    assertThat(replay.json().get("lineLimitAfter").decimalValue()).as("the first booking's figures, not the line now")
+        .isEqualByComparingTo("1000000.00");
+    assertThat(replay.json().get("lineAvailableAfter").decimalValue()).isEqualByComparingTo("700000.00");
+
+    JsonNode drawdowns = line().get("drawdowns");
+    assertThat(drawdowns).extracting(d -> d.get("lineAvailableAfter").decimalValue())
+        .usingElementComparator(BigDecimal::compareTo)
+        .containsExactlyInAnyOrder(new BigDecimal("700000.00"), new BigDecimal("500000.00"));
+  }
+
+  @Test
+  void aDrawdownBookedBeforeItsLineFiguresWereKeptAnswersWithoutThem() {
+    String requestId = requestId();
+    String drawdownId = draw(requestId, "300000.00", 12).json().get("drawdownId").asText();
+    jdbc.sql("UPDATE credit_line_drawdown SET line_limit_after = NULL, line_available_after = NULL WHERE drawdown_id = :id")
+        .param("id", drawdownId).update(); // as one booked before V125
+
+    Response replay = draw(requestId, "300000.00", 12);
+
+    assertThat(replay.status()).as(replay.body()).isEqualTo(200);
+    assertThat(replay.json().has("lineLimitAfter")).as("null, so left out: %s", replay.body()).isFalse();
+    assertThat(replay.json().has("lineAvailableAfter")).as(replay.body()).isFalse();
+    assertThat(replay.json().get("outstandingPrincipal").decimalValue()).isEqualByComparingTo("300000.00");
+    assertThat(line().get("drawdowns").get(0).has("lineAvailableAfter")).isFalse();
+  }
+
+  @Test
+  void theApiDescriptionTellsTheChannelWhatIsLeftAfterADrawdownAndWhenItIsMissing() {
+    JsonNode properties = api.get("/v3/api-docs", CHANNEL).json().path("components").path("schemas").path("DrawdownView")
+        .path("properties");
+    assertThat(properties.path("lineLimitAfter").path("description").asText()).contains("limit", "V125");
+    assertThat(properties.path("lineAvailableAfter").path("description").asText())
+        .contains("本次提款后可用额度", "payout notice", "V125");
+  }
+
+  @Test
   void aPayoutNoticeRenderedAfterTheNextDrawdownStillSaysWhatWasLeftRightAfterItsOwn() {
     BrokenMailValues.breakLoanMails(applicationId, BrokenMailValues.Fault.THROWS);
     String firstLoan = draw(requestId(), "300000.00", 12).json().get("loanId").asText();
