@@ -15,7 +15,9 @@ import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.InvalidTaskInputException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -147,11 +149,59 @@ public class DisbursementCheckService {
         .param("a", applicationId).query(LocalDate.class).list().stream().findFirst();
   }
 
-  /** The documents asked for in the open supplement round, if any. */
+  /**
+   * The documents of the open supplement round still awaited (asked for and not uploaded yet), if a round is open.
+   */
   public Optional<List<DisbursementDocument>> openSupplement(String applicationId) {
-    return jdbc.sql("SELECT documents FROM disbursement_supplement WHERE application_id = :a AND received_at IS NULL ORDER BY round DESC")
-        .param("a", applicationId).query(String.class).list().stream().findFirst()
-        .map(docs -> java.util.Arrays.stream(docs.split(",")).map(DisbursementDocument::valueOf).toList());
+    return jdbc.sql("""
+            SELECT documents, supplied FROM disbursement_supplement WHERE application_id = :a AND received_at IS NULL
+            ORDER BY round DESC
+            """)
+        .param("a", applicationId).query((rs, n) -> stillAwaited(rs.getString("documents"), rs.getString("supplied")))
+        .list().stream().findFirst();
+  }
+
+  /**
+   * The borrower uploaded documents through a channel. Those of the open round are kept; the round ends, and the check
+   * comes back, only once every document asked for is there. Until then the application keeps waiting (its deadline
+   * runs on) and the history notes what is still missing.
+   *
+   * @return the documents still awaited; empty when the round is complete and the check comes back
+   */
+  public List<DisbursementDocument> documentsUploaded(String applicationId, List<String> uploaded, String reportedBy,
+      String detail) {
+    OpenRound round = jdbc.sql("""
+            SELECT round, documents, supplied FROM disbursement_supplement WHERE application_id = :a AND received_at IS NULL
+            ORDER BY round DESC FOR UPDATE
+            """)
+        .param("a", applicationId)
+        .query((rs, n) -> new OpenRound(rs.getInt("round"), parse(rs.getString("documents")), parse(rs.getString("supplied"))))
+        .list().stream().findFirst()
+        .orElseThrow(() -> new IllegalStateException("no open supplement round of " + applicationId));
+    Set<DisbursementDocument> supplied = new LinkedHashSet<>(round.supplied());
+    round.asked().stream().filter(document -> uploaded.contains(document.name())).forEach(supplied::add);
+    List<DisbursementDocument> missing = round.asked().stream().filter(document -> !supplied.contains(document)).toList();
+    if (missing.isEmpty()) {
+      supplementReceived(applicationId, reportedBy, detail);
+      return missing;
+    }
+    jdbc.sql("UPDATE disbursement_supplement SET supplied = :s WHERE application_id = :a AND round = :r")
+        .param("s", supplied.isEmpty() ? null : supplied.stream().map(Enum::name).collect(Collectors.joining(",")))
+        .param("a", applicationId).param("r", round.round()).update();
+    history.record(applicationId, reportedBy, "DISBURSEMENT_DOCUMENTS_PARTLY_RECEIVED", detail + "; 仍缺: " + labels(missing));
+    return missing;
+  }
+
+  private record OpenRound(int round, List<DisbursementDocument> asked, List<DisbursementDocument> supplied) {}
+
+  private static List<DisbursementDocument> stillAwaited(String documents, String supplied) {
+    List<DisbursementDocument> done = parse(supplied);
+    return parse(documents).stream().filter(document -> !done.contains(document)).toList();
+  }
+
+  private static List<DisbursementDocument> parse(String documents) {
+    return documents == null || documents.isBlank() ? List.of()
+        : Arrays.stream(documents.split(",")).map(DisbursementDocument::valueOf).toList();
   }
 
   /** The borrower brought or uploaded the documents asked for; the check comes back. */

@@ -32,11 +32,13 @@ public class DisbursementDocuments implements DocumentsAwaiter {
   }
 
   @Override
-  public boolean documentsUploaded(String applicationId, String reportedBy, String detail) {
+  public boolean documentsUploaded(String applicationId, List<String> documents, String reportedBy, String detail) {
     if (checks.openSupplement(applicationId).isEmpty()) {
       return false;
     }
-    checks.supplementReceived(applicationId, reportedBy, detail);
+    if (!checks.documentsUploaded(applicationId, documents, reportedBy, detail).isEmpty()) {
+      return true; // part of what was asked for: the supplement keeps waiting for the rest
+    }
     try {
       runtimeService.createMessageCorrelation(LoanOriginationProcess.Messages.DISBURSEMENT_DOCUMENTS_RECEIVED)
           .processInstanceBusinessKey(applicationId).correlate();

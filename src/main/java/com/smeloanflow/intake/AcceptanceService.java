@@ -78,7 +78,8 @@ public class AcceptanceService {
 
   /**
    * The applicant uploaded documents through a channel: the stage waiting for them (acceptance here,
-   * or disbursement's supplement) moves on.
+   * or disbursement's supplement) keeps those it asked for, and moves on once all of them are there; an upload of part
+   * of them leaves the application waiting ({@link ApplicationStatus#DOCUMENTS_MISSING}) for the rest.
    *
    * @throws InvalidFieldsException naming unknown document types; nothing changes
    * @throws StateConflictException when no stage is waiting for documents (409)
@@ -108,9 +109,19 @@ public class AcceptanceService {
     }
     String detail = "渠道上传: " + String.join(", ", upload.documents());
     for (DocumentsAwaiter awaiter : otherAwaiters) {
-      if (awaiter.documentsUploaded(id, upload.reportedBy(), detail)) {
+      if (awaiter.documentsUploaded(id, upload.documents(), upload.reportedBy(), detail)) {
         return caseFiles.status(id).orElseThrow();
       }
+    }
+    // As at disbursement: the acceptor gets the application back once everything found missing is there; until then
+    // the channel is shown the rest, and the five working days run on.
+    List<RequiredDocument> stillMissing = applications.get(id).missingDocuments().stream()
+        .filter(document -> !upload.documents().contains(document.name()))
+        .toList();
+    applications.updateMissingDocuments(id, stillMissing, clock.now());
+    if (!stillMissing.isEmpty()) {
+      history.record(id, upload.reportedBy(), "DOCUMENTS_PARTLY_RECEIVED", detail + "; 仍缺: " + labels(stillMissing));
+      return ApplicationStatus.DOCUMENTS_MISSING;
     }
     history.record(id, upload.reportedBy(), "DOCUMENTS_RECEIVED", detail);
     caseFiles.setStatus(id, ApplicationStatus.AWAITING_ACCEPTANCE);

@@ -10,8 +10,8 @@ import java.util.List;
  * is set once the application ended without a loan, with the reviewed customer reason; {@code loanId} once the
  * loan was paid out, {@code lineId} once a revolving line was opened instead (the channel draws on it with
  * {@code POST /api/lines/{lineId}/drawdowns}). {@code missingDocuments} names, as the applicant is mailed, what the
- * application waits for: the documents acceptance found missing, or those the disbursement check asked for; empty once
- * they are supplied.
+ * application waits for: the documents acceptance found missing, or those the disbursement check asked for, less those
+ * already uploaded; empty once all of them are supplied.
  */
 public record ApplicationView(
     String applicationId,

@@ -33,7 +33,9 @@ public class DocumentsController {
   @PostMapping(path = "/api/applications/{id}/documents", consumes = "application/json")
   @Operation(summary = "Documents uploaded",
       description = "The applicant uploaded the documents the bank asked for (missing at acceptance, or asked for before "
-          + "disbursement); the branch or disbursement operations check them. 409 when the application is not waiting for documents.")
+          + "disbursement); once everything asked for is uploaded, the branch or disbursement operations check them. An upload "
+          + "of part of them answers DOCUMENTS_MISSING: the application keeps waiting for the rest, which GET "
+          + "/api/applications/{id} lists in missingDocuments. 409 when the application is not waiting for documents.")
   public ResponseEntity<ApplicationStatusResponse> upload(@PathVariable("id") String id, @RequestBody DocumentsUpload upload,
       Principal principal) {
     ApplicationStatus status = acceptance.documentsUploaded(new AcceptanceService.DocumentsUpload(id,

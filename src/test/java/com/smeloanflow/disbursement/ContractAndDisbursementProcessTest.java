@@ -276,6 +276,52 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void documentsAskedForBeforeDisbursementUploadedInPartKeepTheSupplementWaitingForTheRest() {
+    TestApplications.Builder request = flow.strongOnlineCreditQuick("500000.00");
+    String applicationId = atDisbursementCheck(request);
+    ProcessInstance instance = flow.instance(applicationId);
+    flow.claimAndComplete(DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS,
+        TaskForms.disbursementSupplement(List.of("PURCHASE_CONTRACT", "INVOICE"), "贷款用途需与购销合同核对"));
+
+    Response part = api.post("/api/applications/" + applicationId + "/documents", CHANNEL,
+        "{\"documents\":[\"PURCHASE_CONTRACT\"]}");
+    assertThat(part.status()).as(part.body()).isEqualTo(202);
+    executeDueJobs(instance.getId());
+
+    assertThat(part.json().path("status").asText()).isEqualTo("DOCUMENTS_MISSING");
+    assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.DOCUMENTS_MISSING);
+    assertThat(missingDocumentsAsTheChannelSees(applicationId)).as("what is still to upload").containsExactly("购销发票");
+    assertThat(instance).as("the check does not come back for part of what it asked for")
+        .isWaitingAt(TASK_RECEIVE_DISBURSEMENT_DOCUMENTS).hasNotPassed(BOUNDARY_DISBURSEMENT_DOCUMENTS_RECEIVED);
+
+    Response rest = api.post("/api/applications/" + applicationId + "/documents", CHANNEL,
+        "{\"documents\":[\"INVOICE\"]}");
+    assertThat(rest.status()).as(rest.body()).isEqualTo(202);
+    executeDueJobs(instance.getId());
+
+    assertThat(rest.json().path("status").asText()).isEqualTo("AWAITING_DISBURSEMENT");
+    assertThat(instance).hasPassed(BOUNDARY_DISBURSEMENT_DOCUMENTS_RECEIVED).isWaitingAt(TASK_CHECK_DISBURSEMENT_CONDITIONS);
+    assertThat(missingDocumentsAsTheChannelSees(applicationId)).as("supplied").isEmpty();
+  }
+
+  @Test
+  void documentsNotAllUploadedInFifteenDaysDeclineTheLoan() {
+    TestApplications.Builder request = flow.strongOnlineCreditQuick("500000.00");
+    String applicationId = atDisbursementCheck(request);
+    ProcessInstance instance = flow.instance(applicationId);
+    flow.claimAndComplete(DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS,
+        TaskForms.disbursementSupplement(List.of("PURCHASE_CONTRACT", "INVOICE"), "贷款用途需与购销合同核对"));
+    assertThat(api.post("/api/applications/" + applicationId + "/documents", CHANNEL,
+        "{\"documents\":[\"INVOICE\"]}").status()).isEqualTo(202);
+
+    moveClockByWorkingDays(15, Duration.ofMinutes(1));
+    executeDueJobs(instance.getId());
+
+    assertThat(instance).isEnded().hasPassed(BOUNDARY_DISBURSEMENT_DOCUMENTS_OVERDUE, END_APPLICATION_REJECTED);
+    assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.REJECTED);
+  }
+
+  @Test
   void documentsNotBroughtInFifteenDaysDeclineTheLoanAndCancelTheSignedContract() {
     TestApplications.Builder request = flow.strongOnlineCreditQuick("500000.00");
     String applicationId = atDisbursementCheck(request);

@@ -222,6 +222,35 @@ class LoanOriginationIntakeProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void documentsUploadedInPartKeepTheApplicationWaitingForTheRestAndGoBackToAcceptanceOnceAllAreThere() {
+    Submitted application = submitWithMissingDocuments();
+    ProcessInstance instance = application.processInstance();
+    String applicationId = application.applicationId();
+
+    Response part = api.post("/api/applications/" + applicationId + "/documents", CHANNEL,
+        "{\"documents\": [\"BANK_STATEMENTS\"]}");
+
+    assertThat(part.status()).as(part.toString()).isEqualTo(202);
+    assertThat(part.json().get("status").asText()).isEqualTo("DOCUMENTS_MISSING");
+    Response view = api.get("/api/applications/" + applicationId, CHANNEL);
+    assertThat(view.json().path("status").asText()).isEqualTo("DOCUMENTS_MISSING");
+    assertThat(view.json().path("missingDocuments").toString()).as("what the applicant still has to upload")
+        .isEqualTo("[\"抵押物评估报告\"]");
+    assertThat(instance).isWaitingAt(TASK_RECEIVE_MISSING_DOCUMENTS);
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers().count())
+        .as("the five working days run on").isOne();
+
+    Response rest = api.post("/api/applications/" + applicationId + "/documents", CHANNEL,
+        "{\"documents\": [\"COLLATERAL_APPRAISAL_REPORT\"]}");
+
+    assertThat(rest.status()).as(rest.toString()).isEqualTo(202);
+    assertThat(rest.json().get("status").asText()).isEqualTo("AWAITING_ACCEPTANCE");
+    assertThat(instance).hasPassed(BOUNDARY_DOCUMENTS_RECEIVED).isWaitingAt(TASK_ACCEPT_APPLICATION);
+    assertThat(api.get("/api/applications/" + applicationId, CHANNEL).json().path("missingDocuments").toString()).isEqualTo("[]");
+    assertThat(eventsOf(applicationId)).contains("DOCUMENTS_PARTLY_RECEIVED by " + CHANNEL, "DOCUMENTS_RECEIVED by " + CHANNEL);
+  }
+
+  @Test
   void documentsUploadedJustAsTheProcessMovesOnAreRefusedAndTheChannelRetriesLater() {
     Submitted application = submit(TestApplications.mortgageAtBranchCounter());
     assertThat(application.processInstance()).isWaitingAt(TASK_ACCEPT_APPLICATION);
