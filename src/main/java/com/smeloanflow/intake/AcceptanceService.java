@@ -101,7 +101,9 @@ public class AcceptanceService {
       throw new InvalidFieldsException(violations);
     }
     String id = upload.applicationId();
-    applications.get(id);
+    // Under the application's lock: an upload at the same moment (the rest of the documents, sent apart) waits for this
+    // one and then reads the status and the missing documents this one left, so neither list loses what the other kept.
+    applications.lock(id);
     ApplicationStatus status = caseFiles.status(id).orElseThrow();
     if (status != ApplicationStatus.DOCUMENTS_MISSING) {
       throw new StateConflictException("申请 " + id + " 当前状态为" + status.label() + " (" + status + "), 不在等待补充资料, "

@@ -83,6 +83,20 @@ public class LoanApplicationRepository {
     return findById(id).orElseThrow(() -> new ApplicationNotFoundException(id));
   }
 
+  /**
+   * Locks the application's row until the transaction ends and forgets what this transaction read of it: two uploads
+   * of documents at once take turns, each reading the list of missing documents the other left.
+   *
+   * @throws ApplicationNotFoundException no such application
+   */
+  public void lock(String id) {
+    read.forget(id);
+    if (jdbc.sql("SELECT id FROM loan_application WHERE id = :id FOR UPDATE").param("id", id).query(String.class)
+        .optional().isEmpty()) {
+      throw new ApplicationNotFoundException(id);
+    }
+  }
+
   public void updateMissingDocuments(String id, List<RequiredDocument> missing, Instant at) {
     read.forget(id);
     jdbc.sql("UPDATE loan_application SET missing_documents = :missing, updated_at = :at, version = version + 1 WHERE id = :id")

@@ -22,6 +22,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -33,8 +36,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * loan-origination from application received to acceptance (DESIGN.md §3.1 steps 1-2), with the
@@ -43,6 +49,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class LoanOriginationIntakeProcessTest extends AbstractIntegrationTest {
+
+  @Autowired private AcceptanceService acceptance;
+  @Autowired private PlatformTransactionManager transactionManager;
 
   // Sequence flows carry a gateway's answer; they are asserted with TakenSequenceFlows.
   private static final String FLOW_BRANCH_ACCEPTANCE_NOT_REQUIRED = "SequenceFlow_BranchAcceptanceRequiredNo";
@@ -248,6 +257,38 @@ class LoanOriginationIntakeProcessTest extends AbstractIntegrationTest {
     assertThat(instance).hasPassed(BOUNDARY_DOCUMENTS_RECEIVED).isWaitingAt(TASK_ACCEPT_APPLICATION);
     assertThat(api.get("/api/applications/" + applicationId, CHANNEL).json().path("missingDocuments").toString()).isEqualTo("[]");
     assertThat(eventsOf(applicationId)).contains("DOCUMENTS_PARTLY_RECEIVED by " + CHANNEL, "DOCUMENTS_RECEIVED by " + CHANNEL);
+  }
+
+  @Test
+  void theTwoHalvesOfTheMissingDocumentsUploadedAtOnceBringTheApplicationBackToAcceptance() throws Exception {
+    Submitted application = submitWithMissingDocuments();
+    String applicationId = application.applicationId();
+    CountDownLatch firstUploaded = new CountDownLatch(1);
+    CountDownLatch commitFirst = new CountDownLatch(1);
+    // The channel sends the bank statements and, apart, the appraisal report; the second arrives while the first has
+    // not committed yet.
+    Thread first = new Thread(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+      acceptance.documentsUploaded(new AcceptanceService.DocumentsUpload(applicationId, List.of("BANK_STATEMENTS"), CHANNEL));
+      firstUploaded.countDown();
+      try {
+        commitFirst.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }));
+    first.start();
+    assertThat(firstUploaded.await(30, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<Response> second = CompletableFuture.supplyAsync(() -> api.post(
+        "/api/applications/" + applicationId + "/documents", CHANNEL, "{\"documents\": [\"COLLATERAL_APPRAISAL_REPORT\"]}"));
+    Thread.sleep(500);
+    commitFirst.countDown();
+    first.join(30_000);
+    Response answer = second.get(30, TimeUnit.SECONDS);
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(202);
+    assertThat(answer.json().get("status").asText()).as("nothing is missing any more").isEqualTo("AWAITING_ACCEPTANCE");
+    assertThat(api.get("/api/applications/" + applicationId, CHANNEL).json().path("missingDocuments").toString()).isEqualTo("[]");
+    assertThat(application.processInstance()).isWaitingAt(TASK_ACCEPT_APPLICATION);
   }
 
   @Test
