@@ -153,12 +153,7 @@ public class DisbursementCheckService {
    * The documents of the open supplement round still awaited (asked for and not uploaded yet), if a round is open.
    */
   public Optional<List<DisbursementDocument>> openSupplement(String applicationId) {
-    return jdbc.sql("""
-            SELECT documents, supplied FROM disbursement_supplement WHERE application_id = :a AND received_at IS NULL
-            ORDER BY round DESC
-            """)
-        .param("a", applicationId).query((rs, n) -> stillAwaited(rs.getString("documents"), rs.getString("supplied")))
-        .list().stream().findFirst();
+    return openRound(applicationId, false).map(OpenRound::stillAwaited);
   }
 
   /**
@@ -166,37 +161,45 @@ public class DisbursementCheckService {
    * comes back, only once every document asked for is there. Until then the application keeps waiting (its deadline
    * runs on) and the history notes what is still missing.
    *
-   * @return the documents still awaited; empty when the round is complete and the check comes back
+   * @return the documents still awaited, empty when the round is complete and the check comes back; nothing when no
+   *     round is open (the upload is not for the disbursement check)
    */
-  public List<DisbursementDocument> documentsUploaded(String applicationId, List<String> uploaded, String reportedBy,
-      String detail) {
-    OpenRound round = jdbc.sql("""
-            SELECT round, documents, supplied FROM disbursement_supplement WHERE application_id = :a AND received_at IS NULL
-            ORDER BY round DESC FOR UPDATE
-            """)
-        .param("a", applicationId)
-        .query((rs, n) -> new OpenRound(rs.getInt("round"), parse(rs.getString("documents")), parse(rs.getString("supplied"))))
-        .list().stream().findFirst()
-        .orElseThrow(() -> new IllegalStateException("no open supplement round of " + applicationId));
+  public Optional<List<DisbursementDocument>> documentsUploaded(String applicationId, List<String> uploaded,
+      String reportedBy, String detail) {
+    Optional<OpenRound> open = openRound(applicationId, true);
+    if (open.isEmpty()) {
+      return Optional.empty();
+    }
+    OpenRound round = open.get();
     Set<DisbursementDocument> supplied = new LinkedHashSet<>(round.supplied());
     round.asked().stream().filter(document -> uploaded.contains(document.name())).forEach(supplied::add);
-    List<DisbursementDocument> missing = round.asked().stream().filter(document -> !supplied.contains(document)).toList();
+    List<DisbursementDocument> missing = new OpenRound(round.round(), round.asked(), List.copyOf(supplied)).stillAwaited();
     if (missing.isEmpty()) {
       supplementReceived(applicationId, reportedBy, detail);
-      return missing;
+      return Optional.of(missing);
     }
     jdbc.sql("UPDATE disbursement_supplement SET supplied = :s WHERE application_id = :a AND round = :r")
         .param("s", supplied.isEmpty() ? null : supplied.stream().map(Enum::name).collect(Collectors.joining(",")))
         .param("a", applicationId).param("r", round.round()).update();
     history.record(applicationId, reportedBy, "DISBURSEMENT_DOCUMENTS_PARTLY_RECEIVED", detail + "; 仍缺: " + labels(missing));
-    return missing;
+    return Optional.of(missing);
   }
 
-  private record OpenRound(int round, List<DisbursementDocument> asked, List<DisbursementDocument> supplied) {}
+  /** The open supplement round, if any; {@code lock}: under its row lock until the transaction ends. */
+  private Optional<OpenRound> openRound(String applicationId, boolean lock) {
+    return jdbc.sql("""
+            SELECT round, documents, supplied FROM disbursement_supplement WHERE application_id = :a AND received_at IS NULL
+            ORDER BY round DESC""" + (lock ? " FOR UPDATE" : ""))
+        .param("a", applicationId)
+        .query((rs, n) -> new OpenRound(rs.getInt("round"), parse(rs.getString("documents")), parse(rs.getString("supplied"))))
+        .list().stream().findFirst();
+  }
 
-  private static List<DisbursementDocument> stillAwaited(String documents, String supplied) {
-    List<DisbursementDocument> done = parse(supplied);
-    return parse(documents).stream().filter(document -> !done.contains(document)).toList();
+  /** A supplement round not received yet: the documents asked for and those uploaded so far. */
+  private record OpenRound(int round, List<DisbursementDocument> asked, List<DisbursementDocument> supplied) {
+    List<DisbursementDocument> stillAwaited() {
+      return asked.stream().filter(document -> !supplied.contains(document)).toList();
+    }
   }
 
   private static List<DisbursementDocument> parse(String documents) {

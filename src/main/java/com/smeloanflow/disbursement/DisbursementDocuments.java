@@ -4,6 +4,7 @@ import com.smeloanflow.intake.DocumentsAwaiter;
 import com.smeloanflow.process.LoanOriginationProcess;
 import com.smeloanflow.platform.StateConflictException;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
@@ -33,10 +34,11 @@ public class DisbursementDocuments implements DocumentsAwaiter {
 
   @Override
   public boolean documentsUploaded(String applicationId, List<String> documents, String reportedBy, String detail) {
-    if (checks.openSupplement(applicationId).isEmpty()) {
-      return false;
+    Optional<List<DisbursementDocument>> stillAwaited = checks.documentsUploaded(applicationId, documents, reportedBy, detail);
+    if (stillAwaited.isEmpty()) {
+      return false; // no supplement round open: not for the disbursement check
     }
-    if (!checks.documentsUploaded(applicationId, documents, reportedBy, detail).isEmpty()) {
+    if (!stillAwaited.get().isEmpty()) {
       return true; // part of what was asked for: the supplement keeps waiting for the rest
     }
     try {
