@@ -103,7 +103,7 @@ public class AcceptanceService {
     String id = upload.applicationId();
     // Under the application's lock: an upload at the same moment (the rest of the documents, sent apart) waits for this
     // one and then reads the status and the missing documents this one left, so neither list loses what the other kept.
-    applications.lock(id);
+    LoanApplication application = applications.lock(id);
     ApplicationStatus status = caseFiles.status(id).orElseThrow();
     if (status != ApplicationStatus.DOCUMENTS_MISSING) {
       throw new StateConflictException("申请 " + id + " 当前状态为" + status.label() + " (" + status + "), 不在等待补充资料, "
@@ -117,7 +117,7 @@ public class AcceptanceService {
     }
     // As at disbursement: the acceptor gets the application back once everything found missing is there; until then
     // the channel is shown the rest, and the five working days run on.
-    List<RequiredDocument> stillMissing = applications.get(id).missingDocuments().stream()
+    List<RequiredDocument> stillMissing = application.missingDocuments().stream()
         .filter(document -> !upload.documents().contains(document.name()))
         .toList();
     applications.updateMissingDocuments(id, stillMissing, clock.now());

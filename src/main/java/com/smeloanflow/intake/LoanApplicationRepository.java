@@ -73,7 +73,11 @@ public class LoanApplicationRepository {
   }
 
   private Optional<LoanApplication> select(String id) {
-    return jdbc.sql("SELECT * FROM loan_application WHERE id = :id")
+    return select(id, "");
+  }
+
+  private Optional<LoanApplication> select(String id, String lock) {
+    return jdbc.sql("SELECT * FROM loan_application WHERE id = :id" + lock)
         .param("id", id)
         .query(LoanApplicationRepository::map)
         .optional();
@@ -84,17 +88,14 @@ public class LoanApplicationRepository {
   }
 
   /**
-   * Locks the application's row until the transaction ends and forgets what this transaction read of it: two uploads
-   * of documents at once take turns, each reading the list of missing documents the other left.
+   * The application read under its row lock, held until the transaction ends (and what the transaction reads of it
+   * after): two uploads of documents at once take turns, each reading the list of missing documents the other left.
    *
    * @throws ApplicationNotFoundException no such application
    */
-  public void lock(String id) {
+  public LoanApplication lock(String id) {
     read.forget(id);
-    if (jdbc.sql("SELECT id FROM loan_application WHERE id = :id FOR UPDATE").param("id", id).query(String.class)
-        .optional().isEmpty()) {
-      throw new ApplicationNotFoundException(id);
-    }
+    return read.read(id, key -> select(key, " FOR UPDATE")).orElseThrow(() -> new ApplicationNotFoundException(id));
   }
 
   public void updateMissingDocuments(String id, List<RequiredDocument> missing, Instant at) {
