@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,14 +96,33 @@ public class TaskQueue {
           outcomes.add(new Outcome(taskId, Result.REFUSED, task.getName(), task.getAssignee(), "任务已由 " + e.getTaskAssignee() + " 领取"));
         } catch (AuthorizationException e) {
           outcomes.add(new Outcome(taskId, Result.REFUSED, task.getName(), task.getAssignee(), e.getMessage()));
-        } catch (ProcessEngineException e) {
-          outcomes.add(new Outcome(taskId, Result.REFUSED, task.getName(), task.getAssignee(), e.getMessage()));
+        } catch (RuntimeException e) {
+          // Gone since the query, and its history too (the instance deleted with its history meanwhile): the
+          // engine's NotFoundException, thrown by platform.ListenerRefusalPlugin in the engine REST API's 404
+          // exception; what the person is told is its message (待办 … 不存在, 请刷新待办列表).
+          NotFoundException gone = notFoundIn(e);
+          if (gone != null) {
+            outcomes.add(new Outcome(taskId, Result.NOT_FOUND, task.getName(), null, gone.getMessage()));
+          } else if (e instanceof ProcessEngineException) {
+            outcomes.add(new Outcome(taskId, Result.REFUSED, task.getName(), task.getAssignee(), e.getMessage()));
+          } else {
+            throw e;
+          }
         }
       }
     } finally {
       identityService.clearAuthentication();
     }
     return outcomes;
+  }
+
+  private static NotFoundException notFoundIn(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof NotFoundException notFound) {
+        return notFound;
+      }
+    }
+    return null;
   }
 
   private void requireValid(List<String> taskIds, String assignee, boolean assigneeRequired) {

@@ -7,9 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.TestApplications;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -108,6 +112,38 @@ class TeamQueueApiTest extends AbstractIntegrationTest {
     assertThat(results(answer)).containsExactly("CLAIMED", "CLAIMED", "REFUSED", "NOT_FOUND");
     assertThat(taskService.createTaskQuery().taskId(second).singleResult().getAssignee()).isEqualTo("zy001-acceptor");
     assertThat(taskService.createTaskQuery().taskId(taken).singleResult().getAssignee()).isEqualTo(secondAcceptorOfZy001());
+  }
+
+  @Test
+  void aTaskDeletedWithItsHistoryBetweenTheQueryAndTheClaimIsNotFoundAndTheOthersAreStillClaimed() {
+    String deleted = acceptanceTaskOf("ZY001");
+    String kept = acceptanceTaskOf("ZY001");
+    String instance = taskService.createTaskQuery().taskId(deleted).singleResult().getProcessInstanceId();
+    // An administrator deletes the application's instance and then its history while the claim is under way.
+    TaskService deletingFirst = (TaskService) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {TaskService.class}, (proxy, method, arguments) -> {
+          if (method.getName().equals("claim") && deleted.equals(arguments[0])) {
+            Authentication claimer = identityService.getCurrentAuthentication();
+            identityService.clearAuthentication();
+            runtimeService.deleteProcessInstance(instance, "deleted by an administrator", true);
+            historyService.deleteHistoricProcessInstance(instance);
+            identityService.setAuthentication(claimer);
+          }
+          try {
+            return method.invoke(taskService, arguments);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    TaskQueue queue = new TaskQueue(deletingFirst, identityService);
+
+    List<TaskQueue.Outcome> outcomes = queue.claim(List.of(deleted, kept),
+        new TaskQueue.Caller("zy001-acceptor", List.of(Groups.acceptance("ZY001"))));
+
+    assertThat(outcomes).extracting(TaskQueue.Outcome::result)
+        .containsExactly(TaskQueue.Result.NOT_FOUND, TaskQueue.Result.CLAIMED);
+    assertThat(outcomes.get(0).reason()).isEqualTo("待办 " + deleted + " 不存在, 请刷新待办列表 (task " + deleted + " does not exist)");
+    assertThat(taskService.createTaskQuery().taskId(kept).singleResult().getAssignee()).isEqualTo("zy001-acceptor");
   }
 
   @Test
