@@ -3,6 +3,7 @@ package com.smeloanflow.accountability;
 import com.smeloanflow.identity.BranchAccess;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.identity.Teams;
+import com.smeloanflow.platform.StaffText;
 import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,7 +24,8 @@ class PerformanceAccess {
     boolean allowed = caller.getName().equals(userId) || groups.contains(Groups.CAMUNDA_ADMIN)
         || branches.stream().anyMatch(branch -> groups.contains(Groups.leads(branch)));
     if (!allowed) {
-      throw new AccessDeniedException("User " + caller.getName() + " may not read the performance of customer manager " + userId);
+      throw new AccessDeniedException(StaffText.of("无权查看客户经理 " + userId + " 的业绩",
+          "user " + caller.getName() + " may not read the performance of customer manager " + userId));
     }
   }
 
@@ -33,14 +35,16 @@ class PerformanceAccess {
     boolean lead = groups.contains(Groups.CAMUNDA_ADMIN) || groups.stream()
         .anyMatch(group -> Teams.teamIdOfLeadGroup(group).filter(Teams::isBranchTeam).isPresent());
     if (!lead) {
-      throw new AccessDeniedException("User " + caller.getName() + " leads no branch: no customer managers' performance");
+      throw new AccessDeniedException(StaffText.of("只有网点的团队主管和系统管理员可以查看客户经理业绩, 用户 " + caller.getName()
+          + " 不是网点的团队主管", "user " + caller.getName() + " leads no branch: no customer managers' performance"));
     }
   }
 
   void requireMayReadBranch(String branchCode, Authentication caller) {
     Set<String> groups = groupsOf(caller);
     if (!groups.contains(Groups.CAMUNDA_ADMIN) && !groups.contains(Groups.leads(branchCode))) {
-      throw new AccessDeniedException("User " + caller.getName() + " may not read the performance of branch " + branchCode);
+      throw new AccessDeniedException(StaffText.of("无权查看网点 " + branchCode + " 的客户经理业绩",
+          "user " + caller.getName() + " may not read the performance of branch " + branchCode));
     }
   }
 

@@ -1,9 +1,9 @@
 package com.smeloanflow.accountability;
 
+import com.smeloanflow.identity.BranchNotFoundException;
 import com.smeloanflow.identity.BranchService;
 import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.platform.InvalidFieldsException;
-import com.smeloanflow.platform.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -69,7 +69,7 @@ public class PerformanceController {
       throw new InvalidFieldsException(List.of(new FieldViolation("branch", "REQUIRED", "请指定网点代码")), "branch is required");
     }
     if (branches.find(branch).isEmpty()) {
-      throw new NotFoundException("网点不存在", "No branch " + branch);
+      throw new BranchNotFoundException(branch);
     }
     access.requireMayReadBranch(branch, caller);
     return performance.ofBranch(branch);

@@ -88,7 +88,8 @@ public class PerformanceService {
   @Transactional(readOnly = true)
   public ManagerPerformance of(ManagerLoans manager) {
     if (manager.branches().isEmpty()) {
-      throw new NotFoundException("客户经理不存在", "No customer manager " + manager.userId());
+      throw new NotFoundException("客户经理不存在", "用户 " + manager.userId() + " 不是客户经理, 也没有管户的贷款",
+          "user " + manager.userId() + " is no customer manager and answers for no loan");
     }
     return compute(manager);
   }

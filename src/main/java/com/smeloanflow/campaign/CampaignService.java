@@ -227,7 +227,7 @@ public class CampaignService {
   /** @throws NotFoundException when there is no such campaign */
   public CampaignReport report(String campaignId) {
     CampaignReport.Summary summary = repository.findCampaign(campaignId)
-        .orElseThrow(() -> new NotFoundException("营销活动不存在", "No campaign " + campaignId));
+        .orElseThrow(() -> new NotFoundException("营销活动不存在", "营销活动 " + campaignId + " 不存在", "campaign " + campaignId + " does not exist"));
     Map<String, Prospect> prospects = new HashMap<>();
     List<CampaignRepository.CampaignRow> rows = repository.rowsOf(campaignId);
     rows.stream().filter(row -> row.prospectId() != null)
@@ -248,7 +248,7 @@ public class CampaignService {
   /** @throws NotFoundException when there is no such prospect */
   public Prospect prospect(String prospectId) {
     return repository.findProspect(prospectId)
-        .orElseThrow(() -> new NotFoundException("白名单客户不存在", "No prospect " + prospectId));
+        .orElseThrow(() -> new NotFoundException("白名单客户不存在", "白名单客户 " + prospectId + " 不存在", "prospect " + prospectId + " does not exist"));
   }
 
   /** The customer manager whose whitelist prospect became this application (accountability's 专项考核). */

@@ -123,7 +123,8 @@ public class CollectionProcessStarts {
   public CollectionRepository.ProcessStart requeue(String caseId, String operator) {
     CollectionRepository.ProcessStart start = cases.processStartOf(caseId)
         .orElseThrow(() -> new NotFoundException("催收案件不存在或其流程已发起",
-            "No collection case " + caseId + " whose process is still to be started"));
+            "催收案件 " + caseId + " 不存在或其流程已发起, 没有待发起的催收流程",
+            "no collection case " + caseId + " whose process is still to be started"));
     if (!cases.requeueGivenUpStart(caseId, maxAttempts, Instant.now())) {
       throw new StateConflictException("催收案件 " + caseId + " 的流程发起仍在自动重试 (已失败 " + start.attempts()
           + " 次, 最多 " + maxAttempts + " 次), 只有已放弃的发起可以重新排队 (collection case " + caseId

@@ -54,7 +54,7 @@ public class CreditLineController {
   @ApiResponse(responseCode = "404", description = "No such line", content = @Content(mediaType = "application/problem+json"))
   public CreditLineView get(@PathVariable("lineId") String lineId, Authentication caller) {
     CreditLine line = lines.find(lineId).orElseThrow(() -> new CreditLineNotFoundException(lineId));
-    branchAccess.requireMayRead(line.branchCode(), caller, "credit line " + lineId);
+    branchAccess.requireMayRead(line.branchCode(), caller, "额度 " + lineId, "credit line " + lineId);
     List<Drawdown> drawdowns = lines.drawdowns(lineId);
     CreditLineView view = CreditLineView.of(line, drawdowns, lines.outstandingByLoan(drawdowns), lines.pendingRequests(lineId));
     return BranchAccess.isChannel(caller) ? view.withoutStatusReason() : view;

@@ -6,6 +6,6 @@ import com.smeloanflow.platform.NotFoundException;
 public class CreditLineNotFoundException extends NotFoundException {
 
   public CreditLineNotFoundException(String lineId) {
-    super("额度不存在", "No credit line " + lineId);
+    super("额度不存在", "额度 " + lineId + " 不存在", "credit line " + lineId + " does not exist");
   }
 }

@@ -68,7 +68,7 @@ public class DashboardController {
         throw new InvalidFieldsException(List.of(new FieldViolation("branch", "UNKNOWN_BRANCH", "没有这个网点: " + code)),
             "看板查询条件有误");
       }
-      branchAccess.requireMayRead(code, caller, "dashboard figures");
+      branchAccess.requireMayRead(code, caller, "看板数据", "dashboard figures");
       scope = Optional.of(Set.of(code));
     }
     return dashboard.figures(query, scope);

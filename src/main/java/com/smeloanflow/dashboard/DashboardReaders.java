@@ -3,6 +3,7 @@ package com.smeloanflow.dashboard;
 import com.smeloanflow.identity.BranchAccess;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.identity.Teams;
+import com.smeloanflow.platform.StaffText;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -24,8 +25,8 @@ public class DashboardReaders {
         .anyMatch(group -> group.equals(Groups.TEAM_LEADS) || group.equals(Groups.PROCESS_OWNERS)
             || group.equals(Groups.CAMUNDA_ADMIN) || Teams.teamIdOfLeadGroup(group).isPresent());
     if (!reader) {
-      throw new AccessDeniedException("User " + caller.getName() + " may not read the manager dashboard: "
-          + "it is for team leads, process owners and administrators");
+      throw new AccessDeniedException(StaffText.of("管理看板仅供团队主管、流程管理员和系统管理员查看",
+          "user " + caller.getName() + " may not read the manager dashboard: it is for team leads, process owners and administrators"));
     }
   }
 }

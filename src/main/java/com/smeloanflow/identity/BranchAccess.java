@@ -1,5 +1,6 @@
 package com.smeloanflow.identity;
 
+import com.smeloanflow.platform.StaffText;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,10 +35,15 @@ public class BranchAccess {
     return Set.copyOf(central);
   }
 
-  /** Refuses (403) a caller who may not read data of {@code branchCode}; {@code what} names it in the refusal. */
-  public void requireMayRead(String branchCode, Authentication caller, String what) {
+  /**
+   * Refuses (403) a caller who may not read data of {@code branchCode}; {@code what} and {@code whatEnglish} name it
+   * in the refusal ({@code 借据 LN…}, {@code loan LN…}): 无权查看网点 ZY002 的借据 LN… (user … may not read loan LN… of
+   * branch ZY002). Called once what was asked for was found: the refusal names the branch it belongs to.
+   */
+  public void requireMayRead(String branchCode, Authentication caller, String what, String whatEnglish) {
     if (!mayRead(branchCode, caller)) {
-      throw new AccessDeniedException("User " + caller.getName() + " may not read " + what + " of branch " + branchCode);
+      throw new AccessDeniedException(StaffText.of("无权查看网点 " + branchCode + " 的" + what,
+          "user " + caller.getName() + " may not read " + whatEnglish + " of branch " + branchCode));
     }
   }
 

@@ -46,6 +46,10 @@ public class BranchController {
        "detail":"行政区划 520303 已由网点 ZY001 覆盖",
        "errors":[{"field":"grid[0]","code":"DIVISION_COVERED","message":"行政区划 520303 已由网点 ZY001 覆盖"}]}""";
 
+  private static final String NOT_FOUND_EXAMPLE = """
+      {"type":"https://smeloan.example.com/problems/not-found","title":"网点不存在","status":404,
+       "detail":"网点 ZY009 不存在 (branch ZY009 does not exist)","instance":"/api/branches/ZY009"}""";
+
   private final BranchService branches;
 
   public BranchController(BranchService branches) {
@@ -69,7 +73,7 @@ public class BranchController {
   @Operation(summary = "A branch")
   @ApiResponse(responseCode = "200", description = "The branch", content = @Content(examples = @ExampleObject(value = BRANCH_EXAMPLE)))
   @ApiResponse(responseCode = "404", description = "No branch with this code (application/problem+json)",
-      content = @Content(mediaType = "application/problem+json"))
+      content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = NOT_FOUND_EXAMPLE)))
   public BranchDetails get(@PathVariable("code") String code) {
     return branches.get(code);
   }
@@ -122,11 +126,6 @@ public class BranchController {
   @ApiResponse(responseCode = "404", description = "No branch with this code")
   public BranchDetails reactivate(@PathVariable("code") String code, Principal principal) {
     return branches.setActive(new SetBranchActive(code, true), principal.getName());
-  }
-
-  @ExceptionHandler(BranchNotFoundException.class)
-  ProblemDetail notFound(BranchNotFoundException e) {
-    return ApiProblemHandler.problem(HttpStatus.NOT_FOUND, "not-found", "网点不存在", e.getMessage());
   }
 
   @ExceptionHandler(BranchConflictException.class)

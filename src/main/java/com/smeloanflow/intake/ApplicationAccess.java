@@ -15,6 +15,6 @@ public class ApplicationAccess {
   }
 
   public void requireMayRead(LoanApplication application, Authentication caller) {
-    branches.requireMayRead(application.branchCode(), caller, "application " + application.id());
+    branches.requireMayRead(application.branchCode(), caller, "申请 " + application.id(), "application " + application.id());
   }
 }

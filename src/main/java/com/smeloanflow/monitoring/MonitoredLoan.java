@@ -1,6 +1,7 @@
 package com.smeloanflow.monitoring;
 
 import com.smeloanflow.servicing.Classification;
+import com.smeloanflow.servicing.LoanNotFoundException;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -30,5 +31,10 @@ public record MonitoredLoan(String loanId, String branchCode, String status, Str
 
   public boolean monitoring() {
     return MONITORING.equals(status);
+  }
+
+  /** No monitoring of this loan to show (404): no such loan, or it was never under post-loan monitoring. */
+  public static LoanNotFoundException notFound(String loanId) {
+    return new LoanNotFoundException(loanId, "贷后监测记录", "post-loan monitoring");
   }
 }

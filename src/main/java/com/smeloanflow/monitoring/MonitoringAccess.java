@@ -3,6 +3,7 @@ package com.smeloanflow.monitoring;
 import com.smeloanflow.identity.BranchAccess;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.identity.Teams;
+import com.smeloanflow.platform.StaffText;
 import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -30,25 +31,27 @@ public class MonitoringAccess {
   }
 
   public void requireMayRead(String branchCode, Authentication caller, String loanId) {
-    branchAccess.requireMayRead(branchCode, caller, "post-loan monitoring of loan " + loanId);
+    branchAccess.requireMayRead(branchCode, caller, "借据 " + loanId + " 的贷后监测", "post-loan monitoring of loan " + loanId);
   }
 
   public void requireMayReportSignal(String branchCode, Authentication caller, String loanId) {
-    require(SIGNAL_REPORTERS, branchCode, caller, "report a signal of loan " + loanId);
+    require(SIGNAL_REPORTERS, branchCode, caller, "报送网点 " + branchCode + " 借据 " + loanId + " 的预警信号", "report a signal of loan " + loanId);
   }
 
   public void requireMayProposeReclassification(String branchCode, Authentication caller, String loanId) {
-    require(RECLASSIFICATION_PROPOSERS, branchCode, caller, "propose a reclassification of loan " + loanId);
+    require(RECLASSIFICATION_PROPOSERS, branchCode, caller, "提出网点 " + branchCode + " 借据 " + loanId + " 的风险分类调整",
+        "propose a reclassification of loan " + loanId);
   }
 
-  private static void require(Set<String> groups, String branchCode, Authentication caller, String what) {
+  private static void require(Set<String> groups, String branchCode, Authentication caller, String what, String whatEnglish) {
     String prefix = BranchAccess.GROUP_AUTHORITY_PREFIX;
     boolean allowed = caller.getAuthorities().stream().map(a -> a.getAuthority()).filter(a -> a.startsWith(prefix))
         .map(a -> a.substring(prefix.length()))
         .anyMatch(group -> groups.contains(group) || Teams.CENTRAL_LEAD_GROUPS.contains(group)
             || group.equals(Groups.customerManagers(branchCode)) || group.equals(Groups.leads(branchCode)));
     if (!allowed) {
-      throw new AccessDeniedException("User " + caller.getName() + " may not " + what + " of branch " + branchCode);
+      throw new AccessDeniedException(StaffText.of("无权" + what,
+          "user " + caller.getName() + " may not " + whatEnglish + " of branch " + branchCode));
     }
   }
 }

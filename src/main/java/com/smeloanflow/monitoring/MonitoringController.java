@@ -70,7 +70,7 @@ public class MonitoringController {
   @ApiResponse(responseCode = "404", description = "No such loan, or never under monitoring",
       content = @Content(mediaType = "application/problem+json"))
   public MonitoringView get(@PathVariable("loanId") String loanId, Authentication caller) {
-    MonitoredLoan loan = monitoring.find(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
+    MonitoredLoan loan = monitoring.find(loanId).orElseThrow(() -> MonitoredLoan.notFound(loanId));
     access.requireMayRead(loan.branchCode(), caller, loanId);
     return monitoring.view(loanId);
   }

@@ -42,7 +42,7 @@ public class MonitoringQueryService {
   }
 
   public MonitoringView view(String loanId) {
-    MonitoredLoan loan = monitored.find(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
+    MonitoredLoan loan = monitored.find(loanId).orElseThrow(() -> MonitoredLoan.notFound(loanId));
     List<PostLoanCheck> loanChecks = checks.ofLoan(loanId);
     return new MonitoringView(loanId, loan.branchCode(), loan.status(), loan.monitoring() ? "贷后监控中" : "监控已结束",
         loan.classification(), loan.classification().label(), loan.watchListed(), loan.watchListed() ? "MONTHLY" : "QUARTERLY",

@@ -3,7 +3,6 @@ package com.smeloanflow.monitoring;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
-import com.smeloanflow.servicing.LoanNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -47,7 +46,7 @@ public class SandboxMonitoringController {
           + " New signals start a check: see GET /api/loans/{loanId}/monitoring. 404 for a loan never monitored, 409 once"
           + " monitoring ended.")
   public RequeryDue requeryNow(@PathVariable("loanId") String loanId) {
-    MonitoredLoan loan = monitoring.find(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
+    MonitoredLoan loan = monitoring.find(loanId).orElseThrow(() -> MonitoredLoan.notFound(loanId));
     if (!loan.monitoring()) {
       throw PostLoanMonitoringService.ended(loan, "不再重查外部数据");
     }

@@ -1,12 +1,12 @@
 package com.smeloanflow.notification;
 
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.NotFoundException;
 import com.smeloanflow.platform.StateConflictException;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,7 +110,8 @@ public class MailOutbox {
   }
 
   public OutboxMail get(long id) {
-    return outbox.find(id).orElseThrow(() -> new NoSuchElementException("Mail " + id + " is not in the outbox"));
+    return outbox.find(id).orElseThrow(() -> new NotFoundException("邮件不存在", "邮件 " + id + " 不存在",
+        "mail " + id + " is not in the outbox"));
   }
 
   /** Every mail of an application, queued, sent or failed, in the order they were queued. */

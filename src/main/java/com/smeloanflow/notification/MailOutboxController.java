@@ -1,14 +1,9 @@
 package com.smeloanflow.notification;
 
-import com.smeloanflow.platform.ApiProblemHandler;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.List;
-import java.util.NoSuchElementException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,10 +45,5 @@ public class MailOutboxController {
           + "(the detail names the cause; the mail stays as it was).")
   public OutboxMail retry(@PathVariable("id") long id, Principal principal) {
     return outbox.requeue(id, principal.getName());
-  }
-
-  @ExceptionHandler(NoSuchElementException.class)
-  public ProblemDetail notFound(NoSuchElementException e) {
-    return ApiProblemHandler.problem(HttpStatus.NOT_FOUND, "not-found", "邮件不存在", e.getMessage());
   }
 }

@@ -16,8 +16,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error of the bank's API as {@code application/problem+json} (RFC 9457). Bad input names
@@ -103,6 +105,16 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     // An Accept the API cannot serve (406) still gets the problem in the one format it has.
     problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
     return new ResponseEntity<>(answer.getBody(), problemHeaders, answer.getStatusCode());
+  }
+
+  /** An unknown path: 404 naming it, for staff and the channel's developers alike. */
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    String path = request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : "/" + e.getResourcePath();
+    ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "not-found", "资源不存在",
+        StaffText.of("路径 " + path + " 不存在", "no resource at " + path));
+    return handleExceptionInternal(e, problem, headers, HttpStatus.NOT_FOUND, request);
   }
 
   @Override

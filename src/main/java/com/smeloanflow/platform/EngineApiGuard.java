@@ -111,7 +111,8 @@ public class EngineApiGuard extends OncePerRequestFilter {
     if (request.getRequestURI().startsWith(WEBAPP_COCKPIT_API)) {
       UserAuthentication user = webappAuthentication(request);
       if (user != null && !user.isAuthorizedForApp("cockpit")) {
-        error(response, 403, "AuthorizationException", "User '" + user.getIdentityId() + "' may not use Cockpit");
+        error(response, 403, "AuthorizationException", StaffText.of("用户 " + user.getIdentityId() + " 无权使用 Cockpit",
+            "user '" + user.getIdentityId() + "' may not use Cockpit"));
         return;
       }
       chain.doFilter(request, response);
@@ -119,7 +120,8 @@ public class EngineApiGuard extends OncePerRequestFilter {
     }
     String resource = resource(request.getRequestURI());
     if (CASE_RESOURCES.matcher(resource).matches()) {
-      error(response, 404, "NotFoundException", "/" + resource + " is not available: CMMN is off, the product has no case models");
+      error(response, 404, "NotFoundException", StaffText.of("/" + resource + " 不可用: 本系统没有案例模型, 未启用 CMMN",
+          "/" + resource + " is not available: CMMN is off, the product has no case models"));
       return;
     }
     String endpoint = resource.split("/", 2)[0];
@@ -134,8 +136,9 @@ public class EngineApiGuard extends OncePerRequestFilter {
     if (allowedGroups != null) {
       String user = currentUser(request);
       if (user != null && groupsOf(user, request).stream().noneMatch(allowedGroups::contains)) {
-        error(response, 403, "AuthorizationException", "User '" + user + "' may not use /" + endpoint
-            + " (only " + String.join(", ", allowedGroups) + ")");
+        error(response, 403, "AuthorizationException", StaffText.of("用户 " + user + " 无权使用 /" + endpoint + ", 仅限 "
+            + String.join("、", allowedGroups) + " 组", "user '" + user + "' may not use /" + endpoint + ": only "
+            + String.join(", ", allowedGroups)));
         return;
       }
     }

@@ -92,7 +92,8 @@ public class SecurityConfig {
         .httpBasic(basic -> basic.realmName("sme-loan-flow").authenticationEntryPoint(SecurityConfig::unauthorized))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfig::unauthorized)
             .accessDeniedHandler((request, response, denied) -> problem(response, 403, "无权访问",
-                "Operations endpoints are for administrators, team leads and the operations group")))
+                StaffText.of("运维接口仅供系统管理员、团队主管和运维组 (" + OPERATIONS_GROUP + ") 使用",
+                    "operations endpoints are for administrators, team leads and the operations group"))))
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.httpStrictTransportSecurity(SecurityConfig::hsts))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -146,7 +147,8 @@ public class SecurityConfig {
         .httpBasic(basic -> basic.realmName("sme-loan-flow").authenticationEntryPoint(SecurityConfig::unauthorized))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfig::unauthorized)
             .accessDeniedHandler((request, response, denied) -> problem(response, 403, "无权访问",
-                "Your groups do not allow " + request.getMethod() + " " + request.getRequestURI())))
+                StaffText.of("您所在的用户组无权调用 " + request.getMethod() + " " + request.getRequestURI(),
+                    "your groups do not allow " + request.getMethod() + " " + request.getRequestURI()))))
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.httpStrictTransportSecurity(SecurityConfig::hsts))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -1,5 +1,6 @@
 package com.smeloanflow.renewal;
 
+import com.smeloanflow.servicing.LoanNotFoundException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -76,5 +77,10 @@ public record LoanRenewal(
 
     /** What a loan never overdue counts as. */
     public static final int NEVER_OVERDUE = 999;
+  }
+
+  /** The loan has no renewal: the offer scan never evaluated it (404). */
+  public static LoanNotFoundException notFound(String loanId) {
+    return new LoanNotFoundException(loanId, "续贷记录, 尚未经续贷评估", "renewal: not evaluated by the offer scan");
   }
 }

@@ -94,7 +94,7 @@ public class RenewalContractService {
   @Transactional
   public RenewalStatus signatureReceived(String loanId, String signatureId, Instant signedAt) {
     LoanAccount loan = loans.find(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
-    LoanRenewal renewal = renewals.lock(loanId).orElseThrow(() -> new LoanNotFoundException(loanId, "renewal"));
+    LoanRenewal renewal = renewals.lock(loanId).orElseThrow(() -> LoanRenewal.notFound(loanId));
     if (signatureId.equals(renewal.signatureId())) {
       return renewal.status();
     }

@@ -77,9 +77,9 @@ public class RenewalController {
       content = @Content(mediaType = "application/problem+json"))
   public RenewalView get(@PathVariable("loanId") String loanId, Authentication caller) {
     LoanAccount loan = loans.find(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
-    branchAccess.requireMayRead(loan.branchCode(), caller, "the renewal of loan " + loanId);
+    branchAccess.requireMayRead(loan.branchCode(), caller, "借据 " + loanId + " 的续贷", "the renewal of loan " + loanId);
     RenewalView view = applications.view(loanId)
-        .orElseThrow(() -> new LoanNotFoundException(loanId, "renewal (not evaluated by the offer scan)"));
+        .orElseThrow(() -> LoanRenewal.notFound(loanId));
     return forCaller(view, caller);
   }
 

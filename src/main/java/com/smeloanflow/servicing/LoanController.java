@@ -3,6 +3,7 @@ package com.smeloanflow.servicing;
 import com.smeloanflow.identity.BranchAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.core.Authentication;
@@ -35,12 +36,18 @@ public class LoanController {
           + " interest and penalty interest then unpaid), what was recovered since and what remains, and each recovery"
           + " (核销后收回) with its value date and amount. Branch staff read only their own branch's loans (403 otherwise).")
   @ApiResponse(responseCode = "200", description = "The loan")
-  @ApiResponse(responseCode = "403", description = "A loan of another branch", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "403", description = "A loan of another branch", content = @Content(mediaType = "application/problem+json",
+      examples = @ExampleObject(value = """
+          {"type":"https://smeloan.example.com/problems/forbidden","title":"无权访问","status":403,
+           "detail":"无权查看网点 ZY002 的借据 LN20261123000001 (user zy001-acceptor may not read loan LN20261123000001 of branch ZY002)",
+           "instance":"/api/loans/LN20261123000001"}""")))
   @ApiResponse(responseCode = "404", description = "No loan with this id (application/problem+json)",
-      content = @Content(mediaType = "application/problem+json"))
+      content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = """
+          {"type":"https://smeloan.example.com/problems/not-found","title":"贷款不存在","status":404,
+           "detail":"借据 LN19990101999999 不存在 (loan LN19990101999999 does not exist)","instance":"/api/loans/LN19990101999999"}""")))
   public LoanView get(@PathVariable("loanId") String loanId, Authentication caller) {
     LoanAccount account = loans.account(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
-    branchAccess.requireMayRead(account.branchCode(), caller, "loan " + loanId);
+    branchAccess.requireMayRead(account.branchCode(), caller, "借据 " + loanId, "loan " + loanId);
     return loans.view(account);
   }
 
@@ -56,7 +63,7 @@ public class LoanController {
       @RequestParam(name = "page", required = false) Integer page,
       @RequestParam(name = "size", required = false) Integer size, Authentication caller) {
     if (branchCode != null) {
-      branchAccess.requireMayRead(branchCode, caller, "loans");
+      branchAccess.requireMayRead(branchCode, caller, "贷款", "loans");
     }
     return loans.list(new LoanQueryService.LoanFilter(branchCode, status, minDaysPastDue, page, size),
         branchAccess.readableBranches(caller));

@@ -262,7 +262,7 @@ public class RepaymentService {
         .orElseThrow(() -> new LoanNotFoundException(command.loanId()));
     StoredRepayment repayment = repayments.find(command.transactionId())
         .filter(r -> r.loanId().equals(command.loanId()))
-        .orElseThrow(() -> new LoanNotFoundException(command.loanId(), "repayment " + command.transactionId()));
+        .orElseThrow(() -> LoanNotFoundException.noRepayment(command.loanId(), command.transactionId()));
     if (repayment.reversed()) {
       return new Receipt(repayment, true);
     }

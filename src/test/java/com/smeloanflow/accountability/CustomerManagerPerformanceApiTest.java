@@ -192,8 +192,13 @@ class CustomerManagerPerformanceApiTest extends AbstractIntegrationTest {
     assertThat(branch.status()).isEqualTo(200);
     assertThat(branch.json().path("nplTolerance").decimalValue()).isEqualByComparingTo("0.01");
     assertThat(branch.json().path("managers").findValuesAsText("customerManager")).contains(manager, "zy001-cm", "zy001-cm2");
-    assertThat(api.get("/api/customer-managers/performance?branch=ZY001", "zy002-lead").status()).isEqualTo(403);
-    assertThat(api.get("/api/customer-managers/performance?branch=ZY001", "zy001-cm").status()).isEqualTo(403);
+    Response otherLead = api.get("/api/customer-managers/performance?branch=ZY001", "zy002-lead");
+    assertThat(otherLead.status()).isEqualTo(403);
+    assertThat(otherLead.json().path("detail").asText())
+        .isEqualTo("无权查看网点 ZY001 的客户经理业绩 (user zy002-lead may not read the performance of branch ZY001)");
+    Response manager = api.get("/api/customer-managers/performance?branch=ZY001", "zy001-cm");
+    assertThat(manager.status()).isEqualTo(403);
+    assertThat(manager.json().path("detail").asText()).startsWith("只有网点的团队主管和系统管理员可以查看客户经理业绩, 用户 zy001-cm 不是网点的团队主管 (");
   }
 
   @Test
@@ -202,12 +207,22 @@ class CustomerManagerPerformanceApiTest extends AbstractIntegrationTest {
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.contentType()).isEqualTo("application/problem+json");
     // a user who is no customer manager and answers for no loan
-    assertThat(api.get("/api/customer-managers/approver/performance", "admin").status()).isEqualTo(404);
-    assertThat(api.get("/api/customer-managers/performance?branch=ZZ999", "admin").status()).isEqualTo(404);
+    Response noManager = api.get("/api/customer-managers/approver/performance", "admin");
+    assertThat(noManager.status()).isEqualTo(404);
+    assertThat(noManager.json().path("detail").asText())
+        .isEqualTo("用户 approver 不是客户经理, 也没有管户的贷款 (user approver is no customer manager and answers for no loan)");
+    Response noBranch = api.get("/api/customer-managers/performance?branch=ZZ999", "admin");
+    assertThat(noBranch.status()).isEqualTo(404);
+    assertThat(noBranch.json().path("detail").asText()).isEqualTo("网点 ZZ999 不存在 (branch ZZ999 does not exist)");
     // a lead learns nothing about who is a manager elsewhere: the same 403 for another branch's manager, a user who
     // is none and a user who does not exist
-    assertThat(api.get("/api/customer-managers/zy001-cm/performance", "zy002-lead").status()).isEqualTo(403);
-    assertThat(api.get("/api/customer-managers/approver/performance", "zy002-lead").status()).isEqualTo(403);
+    Response otherBranchsManager = api.get("/api/customer-managers/zy001-cm/performance", "zy002-lead");
+    Response noManagerAtAll = api.get("/api/customer-managers/approver/performance", "zy002-lead");
+    assertThat(otherBranchsManager.status()).isEqualTo(403);
+    assertThat(noManagerAtAll.status()).isEqualTo(403);
+    assertThat(otherBranchsManager.json().path("detail").asText()).isEqualTo("无权查看客户经理 zy001-cm 的业绩 (user zy002-lead may not read the performance of customer manager zy001-cm)");
+    assertThat(noManagerAtAll.json().path("detail").asText()).as("worded alike: whether approver is a manager stays unsaid")
+        .isEqualTo("无权查看客户经理 approver 的业绩 (user zy002-lead may not read the performance of customer manager approver)");
     assertThat(api.get("/api/customer-managers/nobody-" + UUID.randomUUID() + "/performance", "zy002-lead").status())
         .isEqualTo(403);
     Response missing = api.get("/api/customer-managers/performance", "admin");

@@ -802,11 +802,16 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
     Response bad = api.post("/api/lines/" + lineId + "/drawdowns", CHANNEL, "{\"amount\":-5,\"termMonths\":48}");
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.json().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("requestId", "amount", "termMonths");
-    assertThat(api.get("/api/lines/" + lineId, "zy002-acceptor").status()).isEqualTo(403);
+    Response otherBranch = api.get("/api/lines/" + lineId, "zy002-acceptor");
+    assertThat(otherBranch.status()).isEqualTo(403);
+    assertThat(otherBranch.json().path("detail").asText()).matches("无权查看网点 ZY\\d{3} 的额度 " + lineId
+        + " \\(user zy002-acceptor may not read credit line " + lineId + " of branch ZY\\d{3}\\)");
     assertThat(api.get("/api/lines/" + lineId, "zy001-acceptor").status()).isEqualTo(200);
     assertThat(api.post("/api/lines/" + lineId + "/drawdowns", "zy001-acceptor",
         "{\"requestId\":\"x\",\"amount\":1,\"termMonths\":3}").status()).as("only a channel draws").isEqualTo(403);
-    assertThat(api.get("/api/lines/CL-NO-SUCH-LINE", CHANNEL).status()).isEqualTo(404);
+    Response unknown = api.get("/api/lines/CL-NO-SUCH-LINE", CHANNEL);
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().path("detail").asText()).isEqualTo("额度 CL-NO-SUCH-LINE 不存在 (credit line CL-NO-SUCH-LINE does not exist)");
     assertThat(drawdownsStored()).isZero();
   }
 

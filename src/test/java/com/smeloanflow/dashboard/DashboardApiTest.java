@@ -106,7 +106,9 @@ class DashboardApiTest extends AbstractIntegrationTest {
 
   @Test
   void staffWhoLeadNoTeamAndCallersWithoutLoginAreRefused() {
-    assertThat(api.get("/api/dashboard", "zy001-acceptor").status()).isEqualTo(403);
+    Response acceptor = api.get("/api/dashboard", "zy001-acceptor");
+    assertThat(acceptor.status()).isEqualTo(403);
+    assertThat(acceptor.json().path("detail").asText()).startsWith("管理看板仅供团队主管、流程管理员和系统管理员查看 (user zy001-acceptor ");
     assertThat(api.get("/api/dashboard", "approver").status()).isEqualTo(403);
     assertThat(api.get("/api/dashboard", "campaign-manager").status()).isEqualTo(403);
     assertThat(api.send("GET", "/api/dashboard", null, null, null).status()).isEqualTo(401);

@@ -135,6 +135,8 @@ class BranchApiTest extends AbstractIntegrationTest {
 
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.contentType()).isEqualTo("application/problem+json");
+    assertThat(unknown.json().path("title").asText()).isEqualTo("网点不存在");
+    assertThat(unknown.json().path("detail").asText()).isEqualTo("网点 XX999 不存在 (branch XX999 does not exist)");
     assertThat(update.status()).isEqualTo(404);
   }
 

@@ -141,7 +141,8 @@ class ApplicationApiTest extends AbstractIntegrationTest {
     assertThat(answer.status()).isEqualTo(404);
     assertThat(answer.contentType()).isEqualTo("application/problem+json");
     assertThat(answer.json().get("status").asInt()).isEqualTo(404);
-    assertThat(answer.json().get("detail").asText()).contains("SL20991231999999");
+    assertThat(answer.json().get("detail").asText())
+        .isEqualTo("申请 SL20991231999999 不存在 (application SL20991231999999 does not exist)");
   }
 
   // --- bad requests ------------------------------------------------------------------------------

@@ -17,6 +17,8 @@ class ApplicationReadAccessTest extends AbstractIntegrationTest {
     ApiClient.Response status = api.get("/api/applications/" + id, "zy002-acceptor");
     assertThat(status.status()).isEqualTo(403);
     assertThat(status.contentType()).startsWith("application/problem+json");
+    assertThat(status.json().path("detail").asText())
+        .isEqualTo("无权查看网点 ZY001 的申请 " + id + " (user zy002-acceptor may not read application " + id + " of branch ZY001)");
     assertThat(api.get("/api/applications/" + id + "/history", "zy002-acceptor").status()).isEqualTo(403);
   }
 

@@ -54,14 +54,18 @@ class MonitoringApiTest extends AbstractIntegrationTest {
     String loanId = zy002.loanId();
     long before = signalRows();
 
-    assertThat(report("zy001-cm", loanId, MonitoringScenario.signal("A-" + loanId, "NEGATIVE_NEWS", "报道", null)).status())
-        .as("a customer manager of another branch").isEqualTo(403);
+    Response otherBranch = report("zy001-cm", loanId, MonitoringScenario.signal("A-" + loanId, "NEGATIVE_NEWS", "报道", null));
+    assertThat(otherBranch.status()).as("a customer manager of another branch").isEqualTo(403);
+    assertThat(otherBranch.json().path("detail").asText()).isEqualTo("无权报送网点 ZY002 借据 " + loanId + " 的预警信号 (user zy001-cm"
+        + " may not report a signal of loan " + loanId + " of branch ZY002)");
     assertThat(report("zy002-acceptor", loanId, MonitoringScenario.signal("B-" + loanId, "NEGATIVE_NEWS", "报道", null)).status())
         .as("the branch's acceptance clerk").isEqualTo(403);
     assertThat(report("channel", loanId, MonitoringScenario.signal("C-" + loanId, "NEGATIVE_NEWS", "报道", null)).status())
         .as("the channel gateway").isEqualTo(403);
     assertThat(api.send("POST", "/api/loans/" + loanId + "/signals", null, null, "{}").status()).isEqualTo(401);
-    assertThat(api.get("/api/loans/" + loanId + "/monitoring", "zy001-cm").status()).as("reading another branch").isEqualTo(403);
+    Response reading = api.get("/api/loans/" + loanId + "/monitoring", "zy001-cm");
+    assertThat(reading.status()).as("reading another branch").isEqualTo(403);
+    assertThat(reading.json().path("detail").asText()).startsWith("无权查看网点 ZY002 的借据 " + loanId + " 的贷后监测 (");
     assertThat(signalRows()).as("nothing stored from a refused caller").isEqualTo(before);
 
     Response accepted = zy002.report("core-banking", MonitoringScenario.signal("D-" + loanId, "ACCOUNT_FROZEN",
@@ -177,8 +181,13 @@ class MonitoringApiTest extends AbstractIntegrationTest {
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.json().path("detail").asText()).as("in Chinese, the English beside")
         .isEqualTo("借据 " + notMonitored + " 未纳入贷后监测 (loan " + notMonitored + " is not under post-loan monitoring)");
-    assertThat(report("remote-verifier", "LN19990101999999", json).status()).isEqualTo(404);
-    assertThat(api.get("/api/loans/" + notMonitored + "/monitoring", "remote-verifier").status()).isEqualTo(404);
+    Response unknown = report("remote-verifier", "LN19990101999999", json);
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().path("detail").asText()).isEqualTo("借据 LN19990101999999 不存在 (loan LN19990101999999 does not exist)");
+    Response neverMonitored = api.get("/api/loans/" + notMonitored + "/monitoring", "remote-verifier");
+    assertThat(neverMonitored.status()).isEqualTo(404);
+    assertThat(neverMonitored.json().path("detail").asText()).as("the loan is there, its monitoring is not")
+        .isEqualTo("借据 " + notMonitored + " 没有贷后监测记录 (loan " + notMonitored + " has no post-loan monitoring)");
   }
 
   @Test

@@ -59,6 +59,8 @@ class MailOutboxAdminApiTest extends AbstractIntegrationTest {
 
     assertThat(answer.status()).isEqualTo(404);
     assertThat(answer.contentType()).startsWith("application/problem+json");
+    assertThat(answer.json().path("title").asText()).isEqualTo("邮件不存在");
+    assertThat(answer.json().path("detail").asText()).isEqualTo("邮件 999999999 不存在 (mail 999999999 is not in the outbox)");
   }
 
   @Test

@@ -13,6 +13,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -34,6 +36,36 @@ class ApiErrorFormatTest extends AbstractIntegrationTest {
   void unknownPathWrongMethodUnacceptableAndUnsupportedMediaTypeAnswerProblems() {
     expect(api.get("/api/no-such-thing", CHANNEL), 404, "/not-found");
     expect(api.send("DELETE", "/api/applications", CHANNEL, "demo", null), 405, "/method-not-allowed");
+  }
+
+  @Test
+  void anUnknownPathAndACallerWhoseGroupsDoNotAllowTheCallAreToldSoInChinese() {
+    Response unknown = api.get("/api/no-such-thing", CHANNEL);
+    Response notMarketing = api.get("/api/campaigns", "zy001-cm");
+
+    assertThat(unknown.json().path("detail").asText()).isEqualTo("路径 /api/no-such-thing 不存在 (no resource at /api/no-such-thing)");
+    expect(notMarketing, 403, "/forbidden");
+    assertThat(notMarketing.json().path("detail").asText())
+        .isEqualTo("您所在的用户组无权调用 GET /api/campaigns (your groups do not allow GET /api/campaigns)");
+  }
+
+  @Test
+  void whatIsNotThereIsNamedInChineseWithTheEnglishBeside() {
+    Map<String, Response> answers = new LinkedHashMap<>();
+    answers.put("营销活动 NO-SUCH-CAMPAIGN 不存在 (campaign NO-SUCH-CAMPAIGN does not exist)",
+        api.get("/api/campaigns/NO-SUCH-CAMPAIGN", "campaign-manager"));
+    answers.put("1990 年的银行日历尚未加载, 请用 PUT /api/bank-calendar/1990 加载 (no bank calendar for 1990: load it with"
+        + " PUT /api/bank-calendar/1990)", api.get("/api/bank-calendar/1990", "zy001-acceptor"));
+    answers.put("流程 loan-origination 的最新版本没有用户任务 UserTask_NoSuchTask (the latest version of process"
+        + " loan-origination has no user task UserTask_NoSuchTask)", api.send("PUT", "/api/sla-targets/loan-origination/"
+        + "UserTask_NoSuchTask", "admin", "demo", "{\"goalHours\": 7, \"deadlineHours\": 14}"));
+    answers.put("催收案件 NO-SUCH-CASE 不存在或其流程已发起, 没有待发起的催收流程 (no collection case NO-SUCH-CASE whose process is"
+        + " still to be started)", api.post("/api/admin/collection-process-starts/NO-SUCH-CASE/retry", "admin", null));
+
+    answers.forEach((detail, answer) -> {
+      expect(answer, 404, "/not-found");
+      assertThat(answer.json().path("detail").asText()).isEqualTo(detail);
+    });
   }
 
   @Test

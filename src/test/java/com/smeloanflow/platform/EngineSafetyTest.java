@@ -172,6 +172,8 @@ class EngineSafetyTest extends AbstractIntegrationTest {
     Response removed = api.post(links + "/delete", "team-lead", "{\"groupId\":\"ZY001-acceptance\",\"type\":\"candidate\"}");
 
     assertThat(added.status()).as(added.toString()).isEqualTo(403);
+    assertThat(added.json().path("message").asText()).isEqualTo("用户 team-lead 无权使用 /task/.../identity-links, 仅限 camunda-admin 组"
+        + " (user 'team-lead' may not use /task/.../identity-links: only camunda-admin)");
     assertThat(removed.status()).as(removed.toString()).isEqualTo(403);
     assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting("groupId").containsExactly("ZY001-acceptance");
     assertThat(api.post(links, "admin", "{\"groupId\":\"ZY001-customer-managers\",\"type\":\"candidate\"}").status())

@@ -281,7 +281,7 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
         "/engine-rest/history/case-activity-instance")) {
       Response answer = api.get(path + "?firstResult=0&maxResults=5", "admin");
       assertThat(answer.status()).as("GET %s", path).isEqualTo(404);
-      assertThat(answer.json().path("message").asText()).as("GET %s", path).contains("CMMN");
+      assertThat(answer.json().path("message").asText()).as("GET %s", path).contains("不可用: 本系统没有案例模型, 未启用 CMMN", "CMMN is off");
     }
   }
 

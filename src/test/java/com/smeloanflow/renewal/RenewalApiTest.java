@@ -158,7 +158,10 @@ class RenewalApiTest extends AbstractIntegrationTest {
     assertThat(own.status()).isEqualTo(200);
     assertThat(own.json().path("status").asText()).isEqualTo("OFFERED");
     assertThat(own.json().path("eligibility").path("code").asText()).isEqualTo("ELIGIBLE");
-    assertThat(api.get("/api/loans/" + loan.loanId() + "/renewal", "zy002-acceptor").status()).isEqualTo(403);
+    ApiClient.Response otherBranch = api.get("/api/loans/" + loan.loanId() + "/renewal", "zy002-acceptor");
+    assertThat(otherBranch.status()).isEqualTo(403);
+    assertThat(otherBranch.json().path("detail").asText()).isEqualTo("无权查看网点 ZY001 的借据 " + loan.loanId()
+        + " 的续贷 (user zy002-acceptor may not read the renewal of loan " + loan.loanId() + " of branch ZY001)");
     assertThat(api.get("/api/loans/" + loan.loanId() + "/renewal", "approver").status()).isEqualTo(200);
   }
 
@@ -173,7 +176,10 @@ class RenewalApiTest extends AbstractIntegrationTest {
   @Test
   void aLoanNotEvaluatedIsNotFound() {
     RenewalScenario loan = loan(90, ProcessingFixtures.strongProfile());
-    assertThat(api.get("/api/loans/" + loan.loanId() + "/renewal", "admin").status()).isEqualTo(404);
+    ApiClient.Response notEvaluated = api.get("/api/loans/" + loan.loanId() + "/renewal", "admin");
+    assertThat(notEvaluated.status()).isEqualTo(404);
+    assertThat(notEvaluated.json().path("detail").asText()).isEqualTo("借据 " + loan.loanId() + " 没有续贷记录, 尚未经续贷评估 (loan "
+        + loan.loanId() + " has no renewal: not evaluated by the offer scan)");
     assertThat(api.get("/api/loans/LN19000101000000/renewal", "admin").status()).isEqualTo(404);
   }
 }

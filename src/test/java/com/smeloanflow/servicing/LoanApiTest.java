@@ -69,7 +69,8 @@ class LoanApiTest extends AbstractIntegrationTest {
     JsonNode problem = json.readTree(response.getBody());
     assertThat(problem.get("status").asInt()).isEqualTo(404);
     assertThat(problem.get("title").asText()).isEqualTo("贷款不存在");
-    assertThat(problem.get("detail").asText()).contains("LN19990101999999");
+    assertThat(problem.get("detail").asText()).isEqualTo("借据 LN19990101999999 不存在 (loan LN19990101999999 does not exist)");
+    assertThat(problem.get("instance").asText()).isEqualTo("/api/loans/LN19990101999999");
     assertThat(problem.get("type").asText()).endsWith("/problems/not-found");
   }
 

@@ -199,7 +199,7 @@ class RepaymentApiTest extends AbstractIntegrationTest {
     assertThat(answer.status()).isEqualTo(404);
     assertThat(answer.contentType()).isEqualTo("application/problem+json");
     assertThat(answer.json().get("title").asText()).isEqualTo("贷款不存在");
-    assertThat(answer.json().get("detail").asText()).contains("LN19990101999999");
+    assertThat(answer.json().get("detail").asText()).isEqualTo("借据 LN19990101999999 不存在 (loan LN19990101999999 does not exist)");
   }
 
   @Test

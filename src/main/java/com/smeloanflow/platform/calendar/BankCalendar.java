@@ -184,7 +184,8 @@ public class BankCalendar {
   /** @throws NotFoundException when no table was loaded for the year */
   public BankCalendarYear year(int year) {
     return repository.find(year).orElseThrow(() -> new NotFoundException("该年度银行日历未加载",
-        "No bank calendar for " + year + ": load it with PUT /api/bank-calendar/" + year));
+        year + " 年的银行日历尚未加载, 请用 PUT /api/bank-calendar/" + year + " 加载",
+        "no bank calendar for " + year + ": load it with PUT /api/bank-calendar/" + year));
   }
 
   /**

@@ -65,7 +65,8 @@ public class SlaTargets {
         .latestVersion().singleResult();
     if (definition == null || !(repositoryService.getBpmnModelInstance(definition.getId()).getModelElementById(taskKey)
         instanceof UserTask)) {
-      throw new NotFoundException("没有此任务类型", "The latest version of process " + processKey + " has no user task " + taskKey);
+      throw new NotFoundException("没有此任务类型", "流程 " + processKey + " 的最新版本没有用户任务 " + taskKey,
+          "the latest version of process " + processKey + " has no user task " + taskKey);
     }
     List<FieldViolation> violations = new ArrayList<>();
     checkHours("goalHours", goalHours, violations);
