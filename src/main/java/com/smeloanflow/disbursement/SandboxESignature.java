@@ -1,6 +1,7 @@
 package com.smeloanflow.disbursement;
 
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.StateConflictException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -55,7 +56,9 @@ public class SandboxESignature implements ESignatureService {
         .param("e", envelopeId).query(String.class).optional()
         .orElseThrow(() -> new IllegalArgumentException("No envelope " + envelopeId));
     if ("CANCELLED".equals(status)) {
-      throw new IllegalStateException("Envelope " + envelopeId + " was cancelled by the bank and can no longer be signed");
+      // The bank withdrew the contract (a renewal or an application that lapsed unsigned): the signer is refused, 409.
+      throw new StateConflictException("电子签约信封 " + envelopeId + " 已被银行撤销, 合同不能再签署 (envelope " + envelopeId
+          + " was cancelled by the bank and can no longer be signed)");
     }
     if (!"SIGNED".equals(status)) {
       jdbc.sql("UPDATE sandbox_esign_envelope SET status = 'SIGNED', signature_id = :s, signed_at = :at WHERE envelope_id = :e")

@@ -709,6 +709,11 @@ class RenewalProcessTest extends AbstractIntegrationTest {
         "{\"signatureId\":\"SIG-LATE\",\"signedAt\":\"" + clock.now().atOffset(java.time.ZoneOffset.ofHours(8)) + "\"}");
     assertThat(late.status()).isEqualTo(409);
     assertThat(late.json().path("detail").asText()).contains("NOT_AWAITING_SIGNATURE");
+    // Nor can the borrower sign the withdrawn contract in the e-signature service any more: refused, not a server error.
+    ApiClient.Response signLapsed = api.post("/api/sandbox/e-signature/renewals/" + loan.loanId() + "/sign", "admin", "{}");
+    assertThat(signLapsed.status()).as(signLapsed.body()).isEqualTo(409);
+    assertThat(signLapsed.json().path("detail").asText()).isEqualTo("电子签约信封 " + envelopeId
+        + " 已被银行撤销, 合同不能再签署 (envelope " + envelopeId + " was cancelled by the bank and can no longer be signed)");
   }
 
   @Test
