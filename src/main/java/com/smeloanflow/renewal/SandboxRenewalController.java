@@ -103,11 +103,12 @@ public class SandboxRenewalController {
       return null;
     });
     if (check != null) {
-      management.executeJob(check.getId()); // the check of the last working day before a maturity nobody works, now
-      maturity = maturityTimer(renewal);
-      if (maturity == null) {
-        return new ScanDue(now.toInstant()); // the check opened 复核续贷金额: the posting follows its decision
-      }
+      // The check of the last working day before a maturity nobody works, now. It opens 复核续贷金额 (the posting follows
+      // its decision) or goes on to the maturity timer, which it creates due at the maturity set above, now: the job
+      // executor is told of it and may be running it already, so it is left alone (moving its due date as well made
+      // that run fail on the changed timer and wait minutes for a retry).
+      management.executeJob(check.getId());
+      return new ScanDue(now.toInstant());
     }
     return dueNow(maturity, waitsForNoMaturity);
   }

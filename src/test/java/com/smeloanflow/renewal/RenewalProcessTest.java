@@ -1230,6 +1230,30 @@ class RenewalProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void theSandboxsMaturityCallOnAMaturityNobodyWorksLeavesTheDueMaturityTimerToTheJobExecutor() {
+    RenewalScenario loan = strongLoanMaturingOnADayOff().scanNow();
+    ProcessInstance instance = signed(loan);
+    org.camunda.bpm.engine.impl.util.ClockUtil.reset(); // the real clock: time moves on while the check runs, as in the demo
+
+    assertThat(api.post("/api/sandbox/renewals/loans/" + loan.loanId() + "/maturity", "admin", "{}").status())
+        .isEqualTo(202);
+
+    // The check passed and created the maturity timer due now; the job executor, told of it at once, may already be
+    // running it. Written to again (its due date set a second time), that run failed on the changed timer
+    // (OptimisticLockingException, ENGINE-14006) and the renewal waited minutes for the retry.
+    assertThat(instance).hasPassed(TASK_CHECK_AMOUNT).isWaitingAt(TIMER_LOAN_MATURES);
+    Job matures = managementService.createJobQuery().processInstanceId(instance.getId()).activityId(TIMER_LOAN_MATURES)
+        .executable().singleResult();
+    assertThat(matures).as("due now").isNotNull();
+    assertThat(matures.getDuedate()).as("the maturity the sandbox set")
+        .isEqualTo(runtimeService.getVariable(instance.getId(), LoanRenewalProcess.Variables.MATURES_AT.name()));
+    assertThat(((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) matures).getRevision())
+        .as("not written to after the check created it").isEqualTo(1);
+    loan.runJobs(instance);
+    assertThat(instance).hasPassed(END_RENEWED).isEnded();
+  }
+
+  @Test
   void theSandboxsMaturityCallRunsTheCheckOfTheLastWorkingDayFirstAndThePostingFollowsTheReview() {
     RenewalScenario loan = strongLoanMaturingOnADayOff().scanNow();
     ProcessInstance instance = signedThenPrepaidAllBut(loan, "30000.00");
