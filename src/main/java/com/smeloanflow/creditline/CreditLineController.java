@@ -70,11 +70,12 @@ public class CreditLineController {
           + " lineAvailableAfter (what was left to draw, 本次提款后可用额度), read under the line's lock when it was booked"
           + " and kept with it, the figures the payout notice states (so the channel need not read the line again, where"
           + " a later drawdown may already show); both null, so left out, for a drawdown booked before V125. The same"
-          + " requestId again answers 200 with the first drawdown, its figures included, posts nothing and mails nothing;"
-          + " with another amount or term 422.")
+          + " requestId again answers 200 with the first answer, unchanged however late (outstandingPrincipal is what the"
+          + " drawdown owed when booked, its amount, not what it owes after repayments since: the line's drawdowns and"
+          + " GET /api/loans/{loanId} say that), posts nothing and mails nothing; with another amount or term 422.")
   @ApiResponse(responseCode = "201", description = "Drawn: the drawdown with its loan id and what was left to draw right after it")
-  @ApiResponse(responseCode = "200", description = "The same request again: the first drawdown with the figures of its booking,"
-      + " nothing posted")
+  @ApiResponse(responseCode = "200", description = "The same request again: the first answer, the drawdown as it was booked"
+      + " (its outstandingPrincipal and line figures those of its booking), nothing posted")
   @ApiResponse(responseCode = "400", description = "A bad field, the amount below the line's minimumDrawdown (BELOW_MINIMUM, naming it) or above the available limit"
       + " (EXCEEDS_AVAILABLE), the line drawn above its limit (OVER_LIMIT, naming the excess to repay first), or a term past"
       + " the validity (application/problem+json naming it); nothing stored", content = @Content(mediaType = "application/problem+json"))
@@ -95,10 +96,9 @@ public class CreditLineController {
       @RequestBody DrawdownRequest request, Authentication caller) {
     CreditLineService.DrawdownReceipt receipt = lines.draw(new DrawCreditLine(lineId, request.requestId(), request.amount(),
         request.termMonths(), caller.getName()));
-    Drawdown drawdown = receipt.drawdown();
-    BigDecimal outstanding = lines.outstandingByLoan(List.of(drawdown)).getOrDefault(drawdown.loanId(), BigDecimal.ZERO.setScale(2));
+    // The booking's answer, the same for a replay: a retry after a lost answer shows the borrower what the first would have.
     return ResponseEntity.status(receipt.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-        .body(CreditLineView.DrawdownView.of(drawdown, outstanding));
+        .body(CreditLineView.DrawdownView.asBooked(receipt.drawdown()));
   }
 
   /** What the channel may show the borrower; the failure itself (the adapter's words) is in the service's log. */

@@ -51,9 +51,19 @@ public record CreditLineView(
    * with the drawdown, the figures its payout notice states. So a channel shows 本次提款后可用额度 without reading the
    * line again (where a later drawdown or repayment may already show). Both null (left out of the JSON) for a drawdown
    * booked before V125, which kept nothing.
+   *
+   * <p>The answer to a drawdown ({@link #asBooked}) is the drawdown as it was booked, the same whenever the channel sends
+   * its requestId again: its outstanding principal is what it owed then, its amount. The line's {@code drawdowns}
+   * ({@link #of}) state what each owes now (servicing's ledger) beside the figures kept from its booking.
    */
   public record DrawdownView(String drawdownId, String requestId, String loanId, BigDecimal amount, int termMonths,
-      LocalDate drawnOn, BigDecimal outstandingPrincipal, String corePostingReference,
+      LocalDate drawnOn,
+      @Schema(description = "The drawdown's outstanding principal (CNY). In the answer to a drawdown (201, and 200 for its"
+          + " requestId sent again): what it owed when booked, its amount, so a replay answers exactly as the first did,"
+          + " however much has been repaid since (GET /api/loans/{loanId} or the line tells what it owes now). In the"
+          + " line's drawdowns: what it owes now, from the servicing ledger (0.00 once settled or written off)",
+          example = "300000.00") BigDecimal outstandingPrincipal,
+      String corePostingReference,
       @Schema(description = "The line's limit when this drawdown was booked (CNY); null (left out) for a drawdown booked"
           + " before V125",
           nullable = true, example = "1000000.00") BigDecimal lineLimitAfter,
@@ -64,6 +74,12 @@ public record CreditLineView(
           + " kept nothing",
           nullable = true, example = "700000.00") BigDecimal lineAvailableAfter) {
 
+    /** The drawdown as its booking answered: it owed its whole amount; the line's figures kept from then. */
+    static DrawdownView asBooked(Drawdown d) {
+      return of(d, d.amount());
+    }
+
+    /** The drawdown with what it owes now ({@code outstanding}, servicing's ledger), as the line's view lists it. */
     static DrawdownView of(Drawdown d, BigDecimal outstanding) {
       return new DrawdownView(d.drawdownId(), d.requestId(), d.loanId(), d.amount(), d.termMonths(), d.drawnOn(),
           outstanding, d.corePostingReference(), d.lineLimitAfter(), d.lineAvailableAfter());

@@ -264,6 +264,39 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void aReplayAfterRepaymentsAnswersExactlyAsTheFirstBookingDidAndTheLineTellsWhatIsOwedNow() {
+    String requestId = requestId();
+    Response first = draw(requestId, "300000.00", 12);
+    assertThat(first.status()).as(first.body()).isEqualTo(201);
+    String loanId = first.json().get("loanId").asText();
+    // The borrower prepays part of the principal before the channel, whose answer was lost, sends the request again.
+    Response repaid = api.post("/api/loans/" + loanId + "/repayments", "core-banking",
+        "{\"transactionId\":\"CB-" + UUID.randomUUID() + "\",\"amount\":100000.00,\"valueDate\":\"" + clockToday() + "\"}");
+    assertThat(repaid.status()).as(repaid.body()).isEqualTo(201);
+    BigDecimal owedNow = loans.balances(loanId).outstandingPrincipal();
+    assertThat(owedNow).isLessThan(new BigDecimal("300000.00"));
+
+    Response replay = draw(requestId, "300000.00", 12);
+
+    assertThat(replay.status()).as(replay.body()).isEqualTo(200);
+    assertThat(replay.json()).as("the first answer, not a mix of the booking's line figures and today's principal")
+        .isEqualTo(first.json());
+    assertThat(replay.json().get("outstandingPrincipal").decimalValue()).isEqualByComparingTo("300000.00");
+    assertThat(replay.json().get("lineAvailableAfter").decimalValue()).isEqualByComparingTo("700000.00");
+    JsonNode listed = line().get("drawdowns").get(0);
+    assertThat(listed.get("outstandingPrincipal").decimalValue()).as("the line: what it owes now").isEqualByComparingTo(owedNow);
+    assertThat(listed.get("lineAvailableAfter").decimalValue()).as("beside its booking's figures").isEqualByComparingTo("700000.00");
+  }
+
+  @Test
+  void theApiDescriptionSaysADrawdownAnswerIsTheBookingsAndTheLineTellsWhatIsOwedNow() {
+    JsonNode properties = api.get("/v3/api-docs", CHANNEL).json().path("components").path("schemas").path("DrawdownView")
+        .path("properties");
+    assertThat(properties.path("outstandingPrincipal").path("description").asText())
+        .contains("when booked", "200 for its requestId sent again", "line's drawdowns: what it owes now");
+  }
+
+  @Test
   void aDrawdownBookedBeforeItsLineFiguresWereKeptAnswersWithoutThem() {
     String requestId = requestId();
     String drawdownId = draw(requestId, "300000.00", 12).json().get("drawdownId").asText();
