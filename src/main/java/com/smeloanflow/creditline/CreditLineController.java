@@ -28,10 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class CreditLineController {
 
   private final CreditLineService lines;
+  private final CreditLineReviewService reviews;
   private final BranchAccess branchAccess;
 
-  public CreditLineController(CreditLineService lines, BranchAccess branchAccess) {
+  public CreditLineController(CreditLineService lines, CreditLineReviewService reviews, BranchAccess branchAccess) {
     this.lines = lines;
+    this.reviews = reviews;
     this.branchAccess = branchAccess;
   }
 
@@ -47,8 +49,9 @@ public class CreditLineController {
           + " until the borrower repays more than it), minimumDrawdown (the smallest amount of one drawdown: a term of the"
           + " line's product, 1000.00 unless the product sets another), status (ACTIVE, FROZEN, EXPIRED, CLOSED), validity"
           + " and the drawdowns (each with lineLimitAfter and lineAvailableAfter: the limit and what was left to draw right"
-          + " after it was booked; null, so left out, for a drawdown booked before V125). The channel, central staff and the"
-          + " line's own branch.")
+          + " after it was booked; null, so left out, for a drawdown booked before V125). Staff also get the annual reviews"
+          + " (reviews: each year's facts, usedAtReview among them, the table's and the final outcome, who decided and why);"
+          + " the channel gets neither them nor the status reason. The channel, central staff and the line's own branch.")
   @ApiResponse(responseCode = "200", description = "The line")
   @ApiResponse(responseCode = "403", description = "A line of another branch", content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "404", description = "No such line", content = @Content(mediaType = "application/problem+json"))
@@ -56,8 +59,9 @@ public class CreditLineController {
     CreditLine line = lines.find(lineId).orElseThrow(() -> new CreditLineNotFoundException(lineId));
     branchAccess.requireMayRead(line.branchCode(), caller, "额度 " + lineId, "credit line " + lineId);
     List<Drawdown> drawdowns = lines.drawdowns(lineId);
-    CreditLineView view = CreditLineView.of(line, drawdowns, lines.outstandingByLoan(drawdowns), lines.pendingRequests(lineId));
-    return BranchAccess.isChannel(caller) ? view.withoutStatusReason() : view;
+    CreditLineView view = CreditLineView.of(line, drawdowns, lines.outstandingByLoan(drawdowns), lines.pendingRequests(lineId),
+        reviews.reviewsOf(lineId));
+    return BranchAccess.isChannel(caller) ? view.forChannel() : view;
   }
 
   @PostMapping(path = "/drawdowns", consumes = "application/json", produces = "application/json")

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * outstanding principal) come from one reading ({@link CreditLineService#figures}), so they add up, and are read as late
  * as the form lets them be: when the task is created and again whenever it is claimed or assigned, which a customer
  * manager must do before deciding; {@code figuresReadAt} says when. The review's facts (score, classification, days past
- * due, open signals and the table's outcome) are those the table decided on, on {@code reviewedOn}.
+ * due, open signals, the limit and what was used then, and the table's outcome) are those the table decided on, on
+ * {@code reviewedOn}.
  */
 @Component("creditLineReviewSummary")
 public class CreditLineReviewSummaryListener implements TaskListener {
@@ -27,8 +28,8 @@ public class CreditLineReviewSummaryListener implements TaskListener {
   /** The task-local values it sets (the form shows them). */
   public static final List<String> FORM_VALUES = List.of("lineNumber", "borrowerName", "creditCode", "creditLimit", "usedAmount",
       "reservedAmount", "availableAmount", "overLimitAmount", "validUntil", "figuresReadAt", "reviewYear", "reviewedOn",
-      "newScore", "newGrade", "worstClassificationName", "maxDaysPastDue", "openSignals", "tableOutcomeName", "tableReason",
-      "suggestedLimit", "drawdownsText");
+      "limitAtReview", "usedAtReview", "newScore", "newGrade", "worstClassificationName", "maxDaysPastDue", "openSignals",
+      "tableOutcomeName", "tableReason", "suggestedLimit", "drawdownsText");
 
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessClock.BANK_ZONE);
 
@@ -65,6 +66,10 @@ public class CreditLineReviewSummaryListener implements TaskListener {
     values.put("figuresReadAt", MINUTE.format(figures.readAt()));
     values.put("reviewYear", String.valueOf(review.reviewYear()));
     values.put("reviewedOn", review.reviewedOn().toString());
+    // What the table saw of the line on the day of the review, beside the figures read now: a repayment or drawdown since
+    // shows as the difference between the two used amounts.
+    values.put("limitAtReview", review.limitBefore().toPlainString());
+    values.put("usedAtReview", review.usedAtReview().toPlainString());
     values.put("newScore", String.valueOf(review.newScore()));
     values.put("newGrade", review.newGrade());
     values.put("worstClassificationName", review.worstClassification().label());

@@ -13,7 +13,7 @@ import java.util.Map;
  * below 0), overLimit (used + reserved − limit, never below 0: what is drawn above the limit, e.g. after a bounced
  * repayment of a redrawn line; at most one of available and overLimit is above 0), the smallest drawdown (a term of
  * the line's product, so the channel can tell the borrower before a drawdown is refused), status and validity, every
- * drawdown with what it still owes, and the pending requests.
+ * drawdown with what it still owes, the pending requests and, for staff, the annual reviews.
  */
 public record CreditLineView(
     String lineId,
@@ -35,7 +35,37 @@ public record CreditLineView(
     LocalDate openedOn,
     LocalDate validUntil,
     List<DrawdownView> drawdowns,
-    List<PendingDrawdownView> pendingDrawdowns) {
+    List<PendingDrawdownView> pendingDrawdowns,
+    @Schema(description = "The line's annual reviews (年审), the first year first: what the review table saw (the new score,"
+        + " the drawdowns' worst classification, longest days past due and open signals, and the limit and what was used"
+        + " when it was reviewed), what it decided and what was decided in the end, by whom and why. Staff only: left out"
+        + " for the channel (the borrower is mailed each outcome)",
+        nullable = true) List<ReviewView> reviews) {
+
+  /**
+   * One annual review as staff read it: the facts the table decided on, among them the limit and what was drawn on the
+   * line on the day of the review ({@code limitAtReview}, {@code usedAtReview}: the outstanding principal of the
+   * drawdowns then, which a repayment or drawdown since does not change), the table's outcome, and the outcome applied
+   * with who decided it and why (null until decided, while a customer manager reviews it).
+   */
+  public record ReviewView(int reviewYear, LocalDate reviewedOn, int newScore, String newGrade,
+      String worstClassification, String worstClassificationLabel, int maxDaysPastDue, int openSignals,
+      BigDecimal limitAtReview,
+      @Schema(description = "What was used on the line when it was reviewed (CNY): the outstanding principal of its"
+          + " drawdowns on reviewedOn, one of the facts beside the score; the line's used is what it is now",
+          example = "200000.00") BigDecimal usedAtReview,
+      String tableOutcome, String tableOutcomeLabel, Integer tableLimitSharePercent, String tableReason,
+      boolean personReview, String outcome, String outcomeLabel, BigDecimal newLimit, String decidedBy,
+      String decisionReason, Instant decidedAt) {
+
+    static ReviewView of(CreditLineReview r) {
+      return new ReviewView(r.reviewYear(), r.reviewedOn(), r.newScore(), r.newGrade(), r.worstClassification().name(),
+          r.worstClassification().label(), r.maxDaysPastDue(), r.openSignals(), r.limitBefore(), r.usedAtReview(),
+          r.tableOutcome().name(), r.tableOutcome().label(), r.tableLimitShare(), r.tableReason(), r.personReview(),
+          r.outcome() == null ? null : r.outcome().name(), r.outcome() == null ? null : r.outcome().label(), r.newLimit(),
+          r.decidedBy(), r.decisionReason(), r.decidedAt());
+    }
+  }
 
   /** A drawdown request waiting for core banking's answer: its amount is reserved; no loan yet. */
   public record PendingDrawdownView(String requestId, BigDecimal amount, int termMonths, Instant lastAttemptAt) {
@@ -86,15 +116,18 @@ public record CreditLineView(
     }
   }
 
-  /** The view the borrower's channel gets: the status without the staff's reason for it (a check's findings). */
-  CreditLineView withoutStatusReason() {
+  /**
+   * The view the borrower's channel gets: the status without the staff's reason for it (a check's findings), and without
+   * the annual reviews (the staff's reasons; the borrower is mailed each outcome).
+   */
+  CreditLineView forChannel() {
     return new CreditLineView(lineId, applicationId, creditCode, borrowerName, branchCode, status, statusLabel, null, limit,
         used, reserved, available, overLimit, minimumDrawdown, annualRatePercent, repaymentMethod, openedOn, validUntil, drawdowns,
-        pendingDrawdowns);
+        pendingDrawdowns, null);
   }
 
   static CreditLineView of(CreditLine line, List<Drawdown> drawdowns, Map<String, BigDecimal> outstandingByLoan,
-      List<PendingDrawdown> pending) {
+      List<PendingDrawdown> pending, List<CreditLineReview> reviews) {
     BigDecimal used = CreditLineService.used(outstandingByLoan);
     BigDecimal reserved = CreditLineService.reserved(pending);
     return new CreditLineView(line.lineId(), line.applicationId(), line.creditCode(), line.borrowerName(), line.branchCode(),
@@ -103,6 +136,6 @@ public record CreditLineView(
         line.minimumDrawdown(), line.annualRatePercent(), line.repaymentMethod().name(), line.openedOn(), line.validUntil(),
         drawdowns.stream().map(d -> DrawdownView.of(d, outstandingByLoan.getOrDefault(d.loanId(), BigDecimal.ZERO.setScale(2))))
             .toList(),
-        pending.stream().map(PendingDrawdownView::of).toList());
+        pending.stream().map(PendingDrawdownView::of).toList(), reviews.stream().map(ReviewView::of).toList());
   }
 }

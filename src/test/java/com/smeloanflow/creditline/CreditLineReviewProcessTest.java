@@ -313,6 +313,39 @@ class CreditLineReviewProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void whatWasUsedWhenTheLineWasReviewedShowsOnTheFormAndInTheStaffsLineViewBesideWhatIsUsedNow() {
+    String firstLoan = draw("200000.00");
+    signalOn(firstLoan);
+    reachAnniversary(1);
+    Task task = reviewTask();
+    moveClockBy(Duration.ofHours(8));
+    draw("100000.00", 12); // drawn after the review, before the manager takes the task
+
+    taskService.claim(task.getId(), CUSTOMER_MANAGER);
+
+    assertThat(taskService.getVariablesLocal(task.getId())).as("年审时授信额度 / 已用额度 beside 已用额度 now")
+        .containsEntry("limitAtReview", "1000000.00").containsEntry("usedAtReview", "200000.00")
+        .containsEntry("usedAmount", "300000.00");
+    completeAs(CUSTOMER_MANAGER, task.getId(), Map.of("decidedOutcome", "REDUCE", "decidedLimit", "600000.00",
+        "decisionReason", "客户流失影响有限, 压降至60万元"));
+    executeDueJobs(review.getId());
+
+    JsonNode staffView = api.get("/api/lines/" + line.lineId(), CUSTOMER_MANAGER).json();
+    assertThat(staffView.get("used").decimalValue()).isEqualByComparingTo("300000.00");
+    JsonNode reviewed = staffView.get("reviews").get(0);
+    assertThat(reviewed.get("reviewYear").asInt()).isEqualTo(1);
+    assertThat(reviewed.get("usedAtReview").decimalValue()).as("what the table saw: %s", reviewed).isEqualByComparingTo("200000.00");
+    assertThat(reviewed.get("limitAtReview").decimalValue()).isEqualByComparingTo("1000000.00");
+    assertThat(reviewed.get("tableOutcomeLabel").asText()).isEqualTo("压降额度");
+    assertThat(reviewed.get("outcome").asText()).isEqualTo("REDUCE");
+    assertThat(reviewed.get("newLimit").decimalValue()).isEqualByComparingTo("600000.00");
+    assertThat(reviewed.get("decidedBy").asText()).isEqualTo(CUSTOMER_MANAGER);
+    assertThat(reviewed.get("decisionReason").asText()).isEqualTo("客户流失影响有限, 压降至60万元");
+    assertThat(api.get("/api/lines/" + line.lineId(), CHANNEL).json().has("reviews"))
+        .as("the borrower's channel gets no staff reasons; the borrower was mailed the outcome").isFalse();
+  }
+
+  @Test
   void aReviewTaskStartedAgainShowsTheLineAsItIsThenNotWhatWasUsedAtTheReview() {
     String firstLoan = draw("200000.00");
     signalOn(firstLoan);
