@@ -553,6 +553,53 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void twoDrawdownsAtOnceEachStateWhatWasLeftRightAfterItsOwnBookingWhicheverIsBookedFirst() throws InterruptedException {
+    AtomicInteger turn = new AtomicInteger();
+    List<Response> answers = Concurrently.run(2,
+        () -> turn.getAndIncrement() == 0 ? draw(requestId(), "300000.00", 12) : draw(requestId(), "200000.00", 6));
+
+    assertThat(answers).extracting(Response::status).containsOnly(201);
+    List<BigDecimal> after = answers.stream().map(a -> a.json().get("lineAvailableAfter").decimalValue()).sorted().toList();
+    // Booked one after the other under the line's lock: the second booked sees both drawn (1,000,000 - 500,000); the first
+    // booked sees its own drawn and the other either reserved already (500,000 too) or not yet asked for (limit - its own).
+    assertThat(after.get(0)).as("the later booking: %s", answers).isEqualByComparingTo("500000.00");
+    JsonNode firstBooked = answers.stream().filter(a -> a.json().get("lineAvailableAfter").decimalValue().compareTo(after.get(1)) == 0)
+        .findFirst().orElseThrow().json();
+    BigDecimal ownOnly = new BigDecimal("1000000.00").subtract(firstBooked.get("amount").decimalValue());
+    assertThat(after.get(1).compareTo(new BigDecimal("500000.00")) == 0 || after.get(1).compareTo(ownOnly) == 0)
+        .as("the earlier booking: %s", answers).isTrue();
+    assertThat(line().get("drawdowns")).extracting(d -> d.get("lineAvailableAfter").decimalValue())
+        .usingElementComparator(BigDecimal::compareTo).containsExactlyInAnyOrderElementsOf(after);
+  }
+
+  @Test
+  void aDrawdownBookedWhileAnEarlierOneIsWithCoreBankingCountsItsReservationAndTheEarlierOneBookedLastSeesBoth() throws Exception {
+    faults.answerSlowly(Duration.ofSeconds(3), 1);
+    ExecutorService slowClient = Executors.newSingleThreadExecutor();
+    try {
+      Future<Response> slow = slowClient.submit(() -> draw(requestId(), "200000.00", 12));
+      for (int waited = 0; faults.pendingSlowAnswers() > 0 && waited < 200; waited++) {
+        Thread.sleep(50); // until the first drawdown, reserved, is with core banking
+      }
+      assertThat(faults.pendingSlowAnswers()).as("the first drawdown reached core banking").isZero();
+
+      Response bookedFirst = draw(requestId(), "100000.00", 12);
+      Response bookedLast = slow.get(30, TimeUnit.SECONDS);
+
+      assertThat(bookedFirst.status()).as(bookedFirst.body()).isEqualTo(201);
+      assertThat(bookedLast.status()).as(bookedLast.body()).isEqualTo(201);
+      assertThat(bookedFirst.json().get("lineAvailableAfter").decimalValue())
+          .as("1,000,000 - 100,000 drawn - 200,000 reserved by the request still with core banking: not drawable then either")
+          .isEqualByComparingTo("700000.00");
+      assertThat(bookedLast.json().get("lineAvailableAfter").decimalValue()).as("1,000,000 - both drawn")
+          .isEqualByComparingTo("700000.00");
+      assertThat(line().get("available").decimalValue()).isEqualByComparingTo("700000.00");
+    } finally {
+      slowClient.shutdownNow();
+    }
+  }
+
+  @Test
   void concurrentRetriesOfOneRequestDrawOnce() throws InterruptedException {
     String requestId = requestId();
     List<Response> answers = Concurrently.run(6, () -> draw(requestId, "250000.00", 12));

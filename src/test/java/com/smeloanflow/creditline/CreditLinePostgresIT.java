@@ -8,7 +8,9 @@ import com.smeloanflow.disbursement.SandboxCoreBankingFaults;
 import com.smeloanflow.support.AbstractPostgresIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.Concurrently;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * accounts of one application (V40 drops a constraint by its PostgreSQL name), the line opened by the
  * origination flow, concurrent drawdowns that never exceed the limit (the line's row lock while a request is
  * checked and reserved), and lost core banking answers settled once by two nodes' reconciliation and the
- * channel's retries at the same time.
+ * channel's retries at the same time. What each concurrent drawdown states was left on the line after it agrees with
+ * the order they were booked in.
  */
 class CreditLinePostgresIT extends AbstractPostgresIntegrationTest {
 
@@ -45,6 +48,15 @@ class CreditLinePostgresIT extends AbstractPostgresIntegrationTest {
 
     assertThat(answers).extracting(Response::status).containsOnly(201, 400);
     assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(3);
+    // What was left right after each: booked one after the other under the line's lock, the n-th booked of 300,000 leaves
+    // at most 1,000,000 - n × 300,000 (less while another is reserved), the last exactly 100,000.
+    List<BigDecimal> after = answers.stream().filter(a -> a.status() == 201)
+        .map(a -> a.json().get("lineAvailableAfter").decimalValue()).sorted(Comparator.reverseOrder()).toList();
+    for (int n = 1; n <= 3; n++) {
+      assertThat(after.get(n - 1)).as("booked %s-th: %s", n, after)
+          .isLessThanOrEqualTo(new BigDecimal("1000000.00").subtract(new BigDecimal("300000.00").multiply(BigDecimal.valueOf(n))));
+    }
+    assertThat(after.get(2)).as("the last booked: %s", after).isEqualByComparingTo("100000.00");
     assertThat(retries).extracting(Response::status).containsOnly(201, 200);
     assertThat(retries).filteredOn(a -> a.status() == 201).hasSize(1);
     assertThat(coreBanking.postingsOf(applicationId)).hasSize(4);
@@ -52,6 +64,8 @@ class CreditLinePostgresIT extends AbstractPostgresIntegrationTest {
     assertThat(line.json().get("used").decimalValue()).isEqualByComparingTo("1000000.00");
     assertThat(line.json().get("available").decimalValue()).isEqualByComparingTo("0.00");
     assertThat(line.json().get("drawdowns")).hasSize(4);
+    assertThat(retries).allSatisfy(r -> assertThat(r.json().get("lineAvailableAfter").decimalValue())
+        .as("the retried request, booked last, and its replays").isEqualByComparingTo("0.00"));
   }
 
   @Test
