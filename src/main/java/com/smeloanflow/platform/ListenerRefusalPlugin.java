@@ -60,6 +60,11 @@ import org.springframework.util.ReflectionUtils;
  *       second interceptor, inside the command context, hands the engine the refusal itself (bad input or a
  *       task's state as a {@link Refused}) before it closes: a typo in a task form, a refused self-approval or
  *       a task overtaken by events no longer writes an ERROR that an operator's alert would fire on.
+ *   <li>A job that needs an administrator ({@link NeedsAdministratorException}, e.g. a credit committee with no member
+ *       who may vote on a renewal) was logged at ERROR once by whoever threw it, with what is missing; the same
+ *       interceptor hands the engine an {@link AlreadyReported} with the same message, so the engine logs it at DEBUG
+ *       instead of a second ERROR, and the job's incident shows that message (the engine would otherwise wrap an
+ *       exception of an expression in "Error while evaluating expression …").
  * </ul>
  *
  * Neither interceptor changes a command's outcome: it is rolled back either way.
@@ -127,6 +132,17 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
   static final class Refused extends BadUserRequestException {
     Refused(RuntimeException refused) {
       super(refused.getMessage(), refused);
+    }
+  }
+
+  /**
+   * A job's failure that needs an administrator, logged at ERROR once by its thrower: the engine classes it as a user's
+   * error only so as to log it at DEBUG; the job fails as for any exception (its retries, then an incident with this
+   * message).
+   */
+  static final class AlreadyReported extends BadUserRequestException {
+    AlreadyReported(NeedsAdministratorException reported) {
+      super(reported.getMessage(), reported);
     }
   }
 
@@ -213,14 +229,18 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
 
   /**
    * The refusal {@code e} is or carries, if any: a separation-of-duties {@link AuthorizationException}, bad
-   * input as a {@link Refused}, or, when a person acts on a task, the task's state as a {@link Refused};
+   * input as a {@link Refused}, or, when a person acts on a task, the task's state as a {@link Refused}; a job's
+   * failure that needs an administrator as {@link AlreadyReported};
    * {@code null} for anything else (which the engine reports as it always does).
    */
   static RuntimeException refusalIn(RuntimeException e, Command<?> command) {
     boolean onTask = actsOnTask(command);
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof AuthorizationException || cause instanceof Refused) {
+      if (cause instanceof AuthorizationException || cause instanceof Refused || cause instanceof AlreadyReported) {
         return (RuntimeException) cause;
+      }
+      if (cause instanceof NeedsAdministratorException reported) {
+        return new AlreadyReported(reported);
       }
       if (cause instanceof InvalidTaskInputException || cause instanceof InvalidFieldsException
           || onTask && cause instanceof StateConflictException) {

@@ -77,6 +77,23 @@ class ListenerRefusalPluginTest {
     assertThatThrownBy(() -> run(reportedByAChannel, conflict)).isSameAs(conflict);
   }
 
+  /**
+   * A job whose expression failed because it needs an administrator: the engine gets the thrower's message unwrapped
+   * (the incident shows it, not "Error while evaluating expression …") as a user's error, which it logs at DEBUG; the
+   * thrower logged it at ERROR once.
+   */
+  @Test
+  void aJobThatNeedsAnAdministratorFailsWithItsOwnMessageAsAlreadyReported() {
+    String gap = "贷审会没有可以表决借据 L1 续贷的委员 (no credit-committee member may vote on the renewal of loan L1)";
+    ProcessEngineException fromExpression = new ProcessEngineException(
+        "Error while evaluating expression: ${renewalCommittee.members(execution)}. Cause: " + gap,
+        new RuntimeException(new NeedsAdministratorException(gap)));
+    Command<Object> job = context -> null;
+
+    assertThatThrownBy(() -> run(job, fromExpression)).isInstanceOf(BadUserRequestException.class).hasMessage(gap)
+        .hasCauseInstanceOf(NeedsAdministratorException.class);
+  }
+
   @Test
   void everyCommandOfAPersonOnATaskNamesTheTaskItActsOn() {
     List<Command<?>> commands = List.of(new CompleteTaskCmd("task-1", Map.of()), new SubmitTaskFormCmd("task-1", Map.of(), false, false),
