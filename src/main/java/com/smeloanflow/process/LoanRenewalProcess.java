@@ -34,7 +34,10 @@ public final class LoanRenewalProcess {
     public static final String GATEWAY_BY_COMMITTEE = "Gateway_RenewalByCommittee";
     /** 审批续贷申请 (SINGLE: credit-approvers) */
     public static final String TASK_APPROVE_RENEWAL = "UserTask_ApproveRenewal";
-    /** 贷审会委员表决续贷 (multi-instance, one task per member, completed at a majority) */
+    /**
+     * 贷审会委员表决续贷 (multi-instance, one task per member, completed at a majority; asynchronous before: a committee with
+     * nobody who may vote fails its job into an incident)
+     */
     public static final String TASK_COMMITTEE_VOTE = "UserTask_RenewalCommitteeVote";
     /** 表决期限已到 (boundary timer on the vote) */
     public static final String BOUNDARY_COMMITTEE_DEADLINE = "BoundaryEvent_RenewalCommitteeDeadline";

@@ -7,9 +7,14 @@ import com.smeloanflow.casefile.CustomerReason;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.InvalidTaskInputException;
+import com.smeloanflow.platform.NeedsAdministratorException;
+import com.smeloanflow.process.LoanRenewalProcess;
 import java.sql.Timestamp;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
@@ -104,19 +109,56 @@ public class RenewalCommitteeService {
 
   /**
    * The members who vote on the renewal (one task each). None left (the group is empty, or each member is excluded from
-   * this renewal) is a gap in the roster, not a silent pass, and stays a failure: the vote starts within the channel's
-   * application for the renewal ({@code /api}), which then answers 500 with nothing recorded (the offer stays open, the
-   * same request may be sent again) and logs it at ERROR for the administrators. Neither the borrower nor the staff
-   * applying for them can close the gap, and the borrower's channel is not told about the committee.
+   * this renewal) is a gap in the roster, not a silent pass. Nobody waits on it: the vote starts after a save point,
+   * in a job, once the channel's application for the renewal was accepted (201, the renewal {@code APPLIED}); neither
+   * the borrower nor staff applying for them could close the gap. So the job fails into an incident for the
+   * administrators, logged once at ERROR, naming the renewal, how many members must be able to vote, and who was
+   * excluded and why; once a member was added to {@code credit-committee}, a retry of the job creates the votes.
+   *
+   * @throws NeedsAdministratorException no member may vote
    */
   public List<String> members(DelegateExecution execution) {
     String loanId = execution.getProcessBusinessKey();
-    List<String> members = roster.membersWithout(separation.decisionConflicts(loanId));
+    Function<String, Optional<String>> conflicts = separation.decisionConflicts(loanId);
+    List<String> members = roster.membersWithout(conflicts);
     if (members.isEmpty()) {
-      throw new IllegalStateException("No credit-committee member may vote on the renewal of loan " + loanId);
+      Map<String, String> excluded = new LinkedHashMap<>();
+      roster.membersWithout(member -> Optional.empty())
+          .forEach(member -> excluded.put(member, conflicts.apply(member).orElse("")));
+      log.error("{} [Cockpit: incident on {} of {}, business key {}]", noMemberMayVote(loanId, excluded, Integer.MAX_VALUE),
+          LoanRenewalProcess.Elements.TASK_COMMITTEE_VOTE, LoanRenewalProcess.KEY, loanId);
+      throw new NeedsAdministratorException(noMemberMayVote(loanId, excluded, NeedsAdministratorException.MAX_MESSAGE_LENGTH));
     }
     COMMITTEE_SIZE.set(execution, members.size());
     return members;
+  }
+
+  /**
+   * What the administrators are told when no member may vote on the renewal of {@code loanId}: in Chinese with the
+   * English beside, the members of {@code credit-committee} with why each may not vote ({@code excluded}), as many of
+   * them as fit in {@code maxLength} characters (the rest counted).
+   */
+  static String noMemberMayVote(String loanId, Map<String, String> excluded, int maxLength) {
+    String head = "贷审会没有可以表决借据 " + loanId + " 续贷的委员: 至少需要 1 名可以表决的委员, ";
+    String group = excluded.isEmpty()
+        ? "贷审会 (" + Groups.CREDIT_COMMITTEE + ") 没有委员"
+        : "贷审会 (" + Groups.CREDIT_COMMITTEE + ") 现有委员 " + excluded.size() + " 人均须回避";
+    String tail = ". 请系统管理员补充贷审会委员后重试此作业 (no credit-committee member may vote on the renewal of loan " + loanId + ": "
+        + (excluded.isEmpty() ? "the group has no member"
+            : excluded.size() == 1 ? "its 1 member is excluded" : "its " + excluded.size() + " members are each excluded")
+        + "; add a member to " + Groups.CREDIT_COMMITTEE + ", then retry this job)";
+    if (excluded.isEmpty()) {
+      return head + group + tail;
+    }
+    List<String> reasons = excluded.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList();
+    for (int shown = reasons.size(); ; shown--) {
+      String list = String.join("; ", reasons.subList(0, shown))
+          + (shown == reasons.size() ? "" : (shown == 0 ? "" : "; ") + "另 " + (reasons.size() - shown) + " 人从略");
+      String message = head + group + " (" + list + ")" + tail;
+      if (message.length() <= maxLength || shown == 0) {
+        return message.length() <= maxLength ? message : message.substring(0, maxLength);
+      }
+    }
   }
 
   /** Completion condition of the vote: a majority of the members approved or rejected. */

@@ -2,6 +2,7 @@ package com.smeloanflow.renewal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.smeloanflow.identity.Groups;
 import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.processing.ProcessingFixtures;
@@ -12,6 +13,8 @@ import com.smeloanflow.support.ApiClient;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +63,37 @@ class RenewalApiTest extends AbstractIntegrationTest {
     assertThat(applied.json().path("eligibility").path("code").isMissingNode())
         .as("internal facts are not for the channel: %s", applied.body()).isTrue();
     assertThat(loan.renewalInstances()).isEqualTo(1);
+  }
+
+  /**
+   * A renewal for the credit committee while the committee has no member: the channel's application is accepted as any
+   * other (it was a 500 with nothing recorded, and the offer ran out while nobody fixed the roster); the missing
+   * committee is the administrators' incident, not the channel's answer.
+   */
+  @Test
+  void theChannelsApplicationIsAcceptedThoughTheCommitteeHasNoMemberWhoMayVote() {
+    RenewalScenario loan = RenewalScenario.loan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans, today,
+        45, ProcessingFixtures.strongProfile(), "GROWTH", "6000000.00").scanNow();
+    List<String> members = identityService.createUserQuery().memberOfGroup(Groups.CREDIT_COMMITTEE).list().stream()
+        .map(User::getId).toList();
+    members.forEach(member -> identityService.deleteMembership(member, Groups.CREDIT_COMMITTEE));
+    try {
+      ApiClient.Response applied = loan.apply("MB-RN-NOCOMMITTEE-" + loan.loanId());
+
+      assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+      assertThat(applied.json().path("status").asText()).isEqualTo("APPLIED");
+      assertThat(applied.json().path("statusLabel").asText()).isEqualTo("已申请, 审批中");
+      assertThat(loan.renewalInstances()).isEqualTo(1);
+      ApiClient.Response again = loan.apply("MB-RN-NOCOMMITTEE-" + loan.loanId());
+      assertThat(again.status()).as("the channel's retry: " + again.body()).isEqualTo(200);
+      assertThat(again.json().path("status").asText()).isEqualTo("APPLIED");
+      assertThat(renewals.find(loan.loanId()).orElseThrow().approvalRoute()).isEqualTo("COMMITTEE");
+    } finally {
+      members.forEach(member -> identityService.createMembership(member, Groups.CREDIT_COMMITTEE));
+    }
+    // The vote's job runs with the committee back: the votes are created (no incident is left behind).
+    executeDueJobs(loan.renewal().getId());
+    assertThat(taskService.createTaskQuery().processInstanceId(loan.renewal().getId()).count()).isEqualTo(members.size());
   }
 
   @Test

@@ -43,7 +43,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Renewal without repaying principal, every path: offered or not by the daily scan, applied over the
@@ -54,6 +57,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * under the renewal's key and the answer was lost (an incident for an operator). Real delegates and decision tables; only the outside world (external
  * data, e-signature, core banking) is the sandbox; the engine clock is moved, never slept on.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class RenewalProcessTest extends AbstractIntegrationTest {
 
   @Autowired private LoanAccountService loans;
@@ -1008,6 +1012,71 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     // Two members now: both must agree for a majority.
     vote(loan, instance, "committee2", "APPROVE", "同意");
     assertThat(instance).isWaitingAt(TASK_COMMITTEE_VOTE);
+    vote(loan, instance, "committee3", "APPROVE", "同意");
+    assertThat(chairTask(instance)).isNotNull();
+  }
+
+  /**
+   * Nobody may vote on the renewal: the committee's only member is the loan's customer manager. The channel's application
+   * is accepted as any other (201, APPLIED); the job that would create the votes fails at once into an incident on
+   * 贷审会委员表决续贷 that names the renewal, how many members must be able to vote and who sat out and why, logged once
+   * at ERROR. An administrator adds members and retries the job as Cockpit does: the votes are created, the three
+   * working days of the vote start then.
+   */
+  @Test
+  void aCommitteeWithNobodyWhoMayVoteIsAnIncidentUntilAnAdministratorAddsMembersAndRetries(CapturedOutput log) {
+    RenewalScenario loan = loanForTheCommittee().scanNow();
+    customerManagerOf(loan, "committee1");
+    List.of("committee2", "committee3").forEach(member -> identityService.deleteMembership(member, Groups.CREDIT_COMMITTEE));
+    ProcessInstance instance;
+    Job stuck;
+    try {
+      ApiClient.Response applied = loan.apply("REQ-" + loan.loanId());
+
+      assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+      assertThat(applied.json().path("status").asText()).isEqualTo("APPLIED");
+      instance = loan.renewal();
+      stuck = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
+      assertThat(stuck.getRetries()).isPositive();
+      String jobId = stuck.getId();
+      assertThatThrownBy(() -> managementService.executeJob(jobId)).hasMessageContaining("贷审会没有可以表决借据 " + loan.loanId());
+
+      // One attempt: nothing changes until an administrator acts, so the job stops in an incident at once.
+      Incident incident = runtimeService.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+      assertThat(incident).as("incident of the committee vote").isNotNull();
+      assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+      assertThat(incident.getActivityId()).startsWith(TASK_COMMITTEE_VOTE);
+      assertThat(incident.getIncidentMessage())
+          .startsWith("贷审会没有可以表决借据 " + loan.loanId() + " 续贷的委员: 至少需要 1 名可以表决的委员, 贷审会 (credit-committee) 现有委员 1 人均须回避"
+              + " (committee1: 审贷分离: 用户 committee1 是贷款 " + loan.loanId() + " 的管户客户经理, 不能审批其续贷)")
+          .contains("请系统管理员补充贷审会委员后重试此作业")
+          .endsWith("(no credit-committee member may vote on the renewal of loan " + loan.loanId()
+              + ": its 1 member is excluded; add a member to credit-committee, then retry this job)")
+          .doesNotContain("Error while evaluating expression").doesNotContain("Exception");
+      assertThat(log.getAll().lines().filter(line -> line.contains(" ERROR ")).toList())
+          .as("one ERROR line, no stack trace of the engine's").singleElement()
+          .satisfies(line -> assertThat(line).contains("贷审会没有可以表决借据 " + loan.loanId()));
+      assertThat(log.getAll()).doesNotContain("ENGINE-16004");
+      assertThat(instance).isNotEnded();
+      assertThat(voteTasks(instance)).isEmpty();
+      LoanRenewal waiting = renewals.find(loan.loanId()).orElseThrow();
+      assertThat(waiting.status()).isEqualTo(RenewalStatus.APPLIED);
+      assertThat(waiting.approvalRoute()).isEqualTo("COMMITTEE");
+      assertThat(loan.mails()).containsExactly(MailTemplate.RENEWAL_OFFERED);
+    } finally {
+      List.of("committee2", "committee3").forEach(member -> identityService.createMembership(member, Groups.CREDIT_COMMITTEE));
+    }
+
+    // An administrator added the members; the job is retried over the engine REST API, as Cockpit does.
+    ApiClient.Response retried = api.send("PUT", "/engine-rest/job/" + stuck.getId() + "/retries", "admin", "demo",
+        "{\"retries\": 1, \"dueDate\": null}");
+    assertThat(retried.status()).as(retried.toString()).isEqualTo(204);
+    loan.runJobs(instance);
+
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(instance).isWaitingAt(TASK_COMMITTEE_VOTE);
+    assertThat(voteTasks(instance)).extracting(Task::getAssignee).containsExactlyInAnyOrder("committee2", "committee3");
+    vote(loan, instance, "committee2", "APPROVE", "同意");
     vote(loan, instance, "committee3", "APPROVE", "同意");
     assertThat(chairTask(instance)).isNotNull();
   }
