@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * is started after the close by {@link CollectionProcessStarts} — and a loan with one has its case asked
  * to review its next step (only a case waiting for the review hears it). A repayment that cleared the
  * arrears ends the loan's case wherever it is; so does the settlement of a loan whose case had no arrears to
- * clear (a called-in loan repaid in full). Runs in the ledger's transaction.
+ * clear (a called-in loan repaid in full). Runs in the ledger's transaction. Monitoring's approved reclassification asks
+ * the open case to review too ({@link EarlyCollectionReferral}).
  */
 @Component
 public class CollectionCaseStarter implements ArrearsListener {
@@ -38,12 +39,25 @@ public class CollectionCaseStarter implements ArrearsListener {
    * @return the id of the case opened; empty when the loan had an open case
    */
   Optional<String> handOver(LocalDate businessDate, OverdueLoan loan) {
-    if (cases.openCase(loan.loanId()).isPresent()) {
-      runtime.createMessageCorrelation(CollectionProcess.Messages.REVIEW_DUE)
-          .processInstanceBusinessKey(loan.loanId()).correlateAllWithResult();
+    if (review(loan.loanId())) {
       return Optional.empty();
     }
     return Optional.of(cases.open(loan.loanId(), loan.branchCode(), businessDate, loan.daysPastDue()));
+  }
+
+  /**
+   * Asks the loan's open case to review its next step now: only a case waiting for the review hears it (one on a
+   * rung's task, at disposal or not started yet reads the facts when it gets there), so asking twice does no harm.
+   *
+   * @return whether the loan has an open case
+   */
+  boolean review(String loanId) {
+    if (cases.openCase(loanId).isEmpty()) {
+      return false;
+    }
+    runtime.createMessageCorrelation(CollectionProcess.Messages.REVIEW_DUE)
+        .processInstanceBusinessKey(loanId).correlateAllWithResult();
+    return true;
   }
 
   @Override

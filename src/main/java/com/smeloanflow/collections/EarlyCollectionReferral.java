@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
 /**
  * A loan post-loan monitoring called in is handed to collections at once, the way the daily close
  * hands an overdue one ({@link CollectionCaseStarter}): a case opens, its process started at once (the
- * referring process reads the case), or an open case reviews its next step.
+ * referring process reads the case), or an open case reviews its next step. A loan whose reclassification
+ * monitoring approved has its open case review its next step at once too: the strategy table reads the
+ * classification, so a loan reclassified 可疑 or 损失 goes to disposal then, not at its next overdue day.
  */
 @Component
 public class EarlyCollectionReferral implements CollectionReferral {
@@ -29,5 +31,10 @@ public class EarlyCollectionReferral implements CollectionReferral {
     starter.handOver(businessDate, new ArrearsListener.OverdueLoan(loanId, branchCode, daysPastDue))
         .ifPresent(starts::startNow);
     return cases.openCase(loanId).orElseThrow().caseId();
+  }
+
+  @Override
+  public boolean reclassified(String loanId) {
+    return starter.review(loanId);
   }
 }

@@ -3,8 +3,9 @@ package com.smeloanflow.monitoring;
 import java.time.LocalDate;
 
 /**
- * Collections, as monitoring needs it: a called-in loan is handed over before it falls overdue. Declared
- * here, implemented by collections (a later stage), so monitoring does not depend on it.
+ * Collections, as monitoring needs it: a called-in loan is handed over before it falls overdue, and a loan's
+ * approved reclassification is told to its open case. Declared here, implemented by collections (a later stage), so
+ * monitoring does not depend on it.
  */
 public interface CollectionReferral {
 
@@ -14,4 +15,14 @@ public interface CollectionReferral {
    * @return the case id
    */
   String refer(String loanId, String branchCode, LocalDate businessDate, int daysPastDue);
+
+  /**
+   * The loan's reclassification was approved and is in force: its open collection case, if it waits for its next
+   * review, reviews its next step now (the collection strategy reads the classification), as at a daily close. A
+   * case on a rung's task or further on goes on as it is; a loan without an open case has nothing to review. Safe
+   * to repeat.
+   *
+   * @return whether the loan has an open case
+   */
+  boolean reclassified(String loanId);
 }

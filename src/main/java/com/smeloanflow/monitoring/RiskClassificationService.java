@@ -55,12 +55,15 @@ public class RiskClassificationService {
   private final MonitoringIds ids;
   private final BusinessClock clock;
   private final RuntimeService runtime;
+  /** Collections (a later stage), told of an approved reclassification. */
+  private final ObjectProvider<CollectionReferral> collections;
   /** Later stages that hear of a change (accountability); none unless Spring sets them. */
   private Supplier<Stream<ClassificationListener>> listeners = Stream::empty;
 
   public RiskClassificationService(MonitoredLoanRepository monitored, SignalRepository signals, CheckRepository checks,
       ClassificationRepository classifications, RiskClassificationTable table, LoanAccountService loans,
-      PostLoanMonitoringService monitoring, MonitoringIds ids, BusinessClock clock, RuntimeService runtime) {
+      PostLoanMonitoringService monitoring, MonitoringIds ids, BusinessClock clock, RuntimeService runtime,
+      ObjectProvider<CollectionReferral> collections) {
     this.monitored = monitored;
     this.signals = signals;
     this.checks = checks;
@@ -71,6 +74,7 @@ public class RiskClassificationService {
     this.ids = ids;
     this.clock = clock;
     this.runtime = runtime;
+    this.collections = collections;
   }
 
   /** The listeners of later stages, looked up when a change happens. */
@@ -279,6 +283,19 @@ public class RiskClassificationService {
     ReclassificationProposal approved = classifications.latestApproved(loanId).orElseThrow(() -> new IllegalStateException(
         "Loan " + loanId + " has no approved reclassification"));
     return reevaluate(loanId, Cause.RECLASSIFICATION, approved.proposalId(), approved.proposedBy(), approved.decidedBy());
+  }
+
+  /**
+   * After an approved reclassification took effect (its own transaction, so a busy collection case never holds up the
+   * approval): the loan's open collection case reviews its next step with the new classification, so a loan
+   * reclassified 可疑 or 损失 goes to disposal now, not at its next overdue day. Which step follows stays the collection
+   * strategy's to decide.
+   */
+  public void notifyCollections(String loanId) {
+    boolean open = collections.getObject().reclassified(loanId);
+    log.info("Loan {}: approved reclassification to {} {}", loanId,
+        classifications.latestApproved(loanId).map(ReclassificationProposal::classification).orElse(null),
+        open ? "told to its collection case" : "(no collection case open)");
   }
 
   private MonitoredLoan requireMonitoring(String loanId) {

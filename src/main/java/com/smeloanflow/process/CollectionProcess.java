@@ -49,7 +49,7 @@ public final class CollectionProcess {
     /** 贷款已核销 (账销案存) */
     public static final String END_LOAN_WRITTEN_OFF = "EndEvent_LoanWrittenOff";
     public static final String GATEWAY_ACTION_DONE = "Gateway_ActionDone";
-    /** 日终复评已到 */
+    /** 复评已到 (the daily close's review, or an approved reclassification's) */
     public static final String EVENT_REVIEW_DUE = "MessageEvent_ReviewDue";
     /** 逾期欠款结清 (event subprocess: a cure at any step) */
     public static final String SUBPROCESS_ARREARS_CLEARED = "SubProcess_ArrearsCleared";
@@ -122,7 +122,10 @@ public final class CollectionProcess {
   public static final class Messages {
     /** Starts a case: the daily close found the loan overdue and no case open. */
     public static final String LOAN_OVERDUE = "LoanOverdue";
-    /** The daily close asks a waiting case to review its next step. */
+    /**
+     * The daily close, or post-loan monitoring's approved reclassification of the loan, asks a waiting case to review
+     * its next step.
+     */
     public static final String REVIEW_DUE = "CollectionReviewDue";
     /** A repayment cleared the arrears: the case ends wherever it is. */
     public static final String ARREARS_CLEARED = "ArrearsCleared";

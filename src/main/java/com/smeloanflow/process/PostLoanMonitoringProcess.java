@@ -70,6 +70,8 @@ public final class PostLoanMonitoringProcess {
     public static final String GATEWAY_RECLASSIFICATION_APPROVED = "Gateway_ReclassificationApproved";
     /** 调整风险分类 */
     public static final String TASK_APPLY_RECLASSIFICATION = "ServiceTask_ApplyReclassification";
+    /** 通知催收复评 (asynchronous: the loan's open collection case reviews its next step) */
+    public static final String TASK_NOTIFY_COLLECTIONS = "ServiceTask_NotifyCollections";
     /** 风险分类已调整 */
     public static final String END_RECLASSIFIED = "EndEvent_Reclassified";
     /** 调整已驳回 */
@@ -116,6 +118,7 @@ public final class PostLoanMonitoringProcess {
     /** 驳回 */
     public static final String RECLASSIFICATION_APPROVED_NO = "SequenceFlow_ReclassificationApprovedNo";
     public static final String RECLASSIFICATION_APPLIED = "SequenceFlow_ReclassificationApplied";
+    public static final String COLLECTIONS_NOTIFIED = "SequenceFlow_CollectionsNotified";
     public static final String TO_END_MONITORING = "SequenceFlow_ToEndMonitoring";
     public static final String MONITORING_ENDED = "SequenceFlow_MonitoringEnded";
 

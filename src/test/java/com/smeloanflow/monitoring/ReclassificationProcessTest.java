@@ -68,9 +68,11 @@ class ReclassificationProcessTest extends AbstractIntegrationTest {
     assertThat(taskService.getVariableLocal(approval.getId(), "proposalReason")).isEqualTo("实际控制人涉赌, 经营现金流已被挪用");
 
     completeAs("approver", approval.getId(), decision("APPROVE", "同意"));
+    loan.runJobs();
 
     assertThat(flows.of(loan.monitoring().getId())).contains(
-        com.smeloanflow.process.PostLoanMonitoringProcess.Flows.RECLASSIFICATION_APPROVED_YES);
+        com.smeloanflow.process.PostLoanMonitoringProcess.Flows.RECLASSIFICATION_APPROVED_YES,
+        com.smeloanflow.process.PostLoanMonitoringProcess.Flows.COLLECTIONS_NOTIFIED);
     assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(loan.monitoring().getId())
         .activityId(END_RECLASSIFIED).count()).isEqualTo(1);
     MonitoringView view = monitoring.view(loan.loanId());

@@ -1,0 +1,24 @@
+package com.smeloanflow.monitoring;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "通知催收复评" (asynchronous, after the approval committed): the loan's open collection case reviews its next step
+ * with the approved classification.
+ */
+@Component("notifyCollectionsOfReclassification")
+public class NotifyCollectionsDelegate implements JavaDelegate {
+
+  private final RiskClassificationService classification;
+
+  public NotifyCollectionsDelegate(RiskClassificationService classification) {
+    this.classification = classification;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    classification.notifyCollections(execution.getProcessBusinessKey());
+  }
+}
