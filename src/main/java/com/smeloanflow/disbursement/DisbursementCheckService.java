@@ -156,33 +156,42 @@ public class DisbursementCheckService {
     return openRound(applicationId, false).map(OpenRound::stillAwaited);
   }
 
+  /** What a supplement round made of an upload: the documents it recorded, and those it still awaits after it. */
+  public record SupplementUpload(List<DisbursementDocument> recorded, List<DisbursementDocument> stillAwaited) {}
+
   /**
-   * The borrower uploaded documents through a channel. Those of the open round are kept; the round ends, and the check
-   * comes back, only once every document asked for is there. Until then the application keeps waiting (its deadline
-   * runs on) and the history notes what is still missing.
+   * The borrower uploaded documents through a channel. Those the open round still awaits are kept; the round ends, and
+   * the check comes back, only once every document asked for is there. Until then the application keeps waiting (its
+   * deadline runs on) and the history notes what is still missing. An upload naming none of the documents still
+   * awaited (not asked for, or already uploaded) changes nothing.
    *
-   * @return the documents still awaited, empty when the round is complete and the check comes back; nothing when no
-   *     round is open (the upload is not for the disbursement check)
+   * @return what was recorded and what is still awaited (nothing still awaited: the round is complete and the check
+   *     comes back); nothing when no round is open (the upload is not for the disbursement check)
    */
-  public Optional<List<DisbursementDocument>> documentsUploaded(String applicationId, List<String> uploaded,
+  public Optional<SupplementUpload> documentsUploaded(String applicationId, List<String> uploaded,
       String reportedBy, String detail) {
     Optional<OpenRound> open = openRound(applicationId, true);
     if (open.isEmpty()) {
       return Optional.empty();
     }
     OpenRound round = open.get();
+    List<DisbursementDocument> recorded = round.stillAwaited().stream()
+        .filter(document -> uploaded.contains(document.name())).toList();
+    if (recorded.isEmpty()) {
+      return Optional.of(new SupplementUpload(recorded, round.stillAwaited()));
+    }
     Set<DisbursementDocument> supplied = new LinkedHashSet<>(round.supplied());
-    round.asked().stream().filter(document -> uploaded.contains(document.name())).forEach(supplied::add);
+    supplied.addAll(recorded);
     List<DisbursementDocument> missing = new OpenRound(round.round(), round.asked(), List.copyOf(supplied)).stillAwaited();
+    jdbc.sql("UPDATE disbursement_supplement SET supplied = :s WHERE application_id = :a AND round = :r")
+        .param("s", supplied.stream().map(Enum::name).collect(Collectors.joining(",")))
+        .param("a", applicationId).param("r", round.round()).update();
     if (missing.isEmpty()) {
       supplementReceived(applicationId, reportedBy, detail);
-      return Optional.of(missing);
+      return Optional.of(new SupplementUpload(recorded, missing));
     }
-    jdbc.sql("UPDATE disbursement_supplement SET supplied = :s WHERE application_id = :a AND round = :r")
-        .param("s", supplied.isEmpty() ? null : supplied.stream().map(Enum::name).collect(Collectors.joining(",")))
-        .param("a", applicationId).param("r", round.round()).update();
     history.record(applicationId, reportedBy, "DISBURSEMENT_DOCUMENTS_PARTLY_RECEIVED", detail + "; 仍缺: " + labels(missing));
-    return Optional.of(missing);
+    return Optional.of(new SupplementUpload(recorded, missing));
   }
 
   /** The open supplement round, if any; {@code lock}: under its row lock until the transaction ends. */

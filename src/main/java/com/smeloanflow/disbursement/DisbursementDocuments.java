@@ -33,13 +33,19 @@ public class DisbursementDocuments implements DocumentsAwaiter {
   }
 
   @Override
-  public boolean documentsUploaded(String applicationId, List<String> documents, String reportedBy, String detail) {
-    Optional<List<DisbursementDocument>> stillAwaited = checks.documentsUploaded(applicationId, documents, reportedBy, detail);
-    if (stillAwaited.isEmpty()) {
-      return false; // no supplement round open: not for the disbursement check
+  public String label(String documentType) {
+    return DisbursementDocument.valueOf(documentType).label();
+  }
+
+  @Override
+  public Optional<Taken> documentsUploaded(String applicationId, List<String> documents, String reportedBy, String detail) {
+    Optional<DisbursementCheckService.SupplementUpload> upload = checks.documentsUploaded(applicationId, documents, reportedBy, detail);
+    if (upload.isEmpty()) {
+      return Optional.empty(); // no supplement round open: not for the disbursement check
     }
-    if (!stillAwaited.get().isEmpty()) {
-      return true; // part of what was asked for: the supplement keeps waiting for the rest
+    Taken taken = new Taken(names(upload.get().recorded()), names(upload.get().stillAwaited()));
+    if (taken.recorded().isEmpty() || !taken.stillAwaited().isEmpty()) {
+      return Optional.of(taken); // nothing it awaits (refused), or part of it: the supplement keeps waiting for the rest
     }
     try {
       runtimeService.createMessageCorrelation(LoanOriginationProcess.Messages.DISBURSEMENT_DOCUMENTS_RECEIVED)
@@ -48,6 +54,10 @@ public class DisbursementDocuments implements DocumentsAwaiter {
       throw new StateConflictException("申请 " + applicationId + " 此刻不在等待补充放款资料, 请稍后重试 (application "
           + applicationId + " is not waiting for documents; retry later)");
     }
-    return true;
+    return Optional.of(taken);
+  }
+
+  private static List<String> names(List<DisbursementDocument> documents) {
+    return documents.stream().map(Enum::name).toList();
   }
 }

@@ -13,6 +13,7 @@ import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.process.LoanOriginationProcess;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -78,14 +79,17 @@ public class AcceptanceService {
 
   /**
    * The applicant uploaded documents through a channel: the stage waiting for them (acceptance here,
-   * or disbursement's supplement) keeps those it asked for, and moves on once all of them are there; an upload of part
-   * of them leaves the application waiting ({@link ApplicationStatus#DOCUMENTS_MISSING}) for the rest.
+   * or disbursement's supplement) keeps those it still awaits, and moves on once all of them are there; an upload of
+   * part of them leaves the application waiting ({@link ApplicationStatus#DOCUMENTS_MISSING}) for the rest. Documents
+   * of the upload the stage does not await (not asked for, or already received) are not recorded and named in the
+   * answer.
    *
    * @throws InvalidFieldsException naming unknown document types; nothing changes
-   * @throws StateConflictException when no stage is waiting for documents (409)
+   * @throws StateConflictException when no stage is waiting for documents, or the upload names none of the documents
+   *     the stage still awaits (409); nothing changes
    */
   @Transactional
-  public ApplicationStatus documentsUploaded(DocumentsUpload upload) {
+  public UploadAnswer documentsUploaded(DocumentsUpload upload) {
     List<FieldViolation> violations = new ArrayList<>();
     if (upload.documents() == null || upload.documents().isEmpty()) {
       violations.add(new FieldViolation("documents", "REQUIRED", "至少上传一份资料"));
@@ -111,19 +115,27 @@ public class AcceptanceService {
     }
     String detail = "渠道上传: " + String.join(", ", upload.documents());
     for (DocumentsAwaiter awaiter : otherAwaiters) {
-      if (awaiter.documentsUploaded(id, upload.documents(), upload.reportedBy(), detail)) {
-        return caseFiles.status(id).orElseThrow();
+      Optional<DocumentsAwaiter.Taken> taken = awaiter.documentsUploaded(id, upload.documents(), upload.reportedBy(), detail);
+      if (taken.isPresent()) {
+        return answer(id, upload.documents(), taken.get(), caseFiles.status(id).orElseThrow());
       }
     }
     // As at disbursement: the acceptor gets the application back once everything found missing is there; until then
     // the channel is shown the rest, and the five working days run on.
-    List<RequiredDocument> stillMissing = application.missingDocuments().stream()
-        .filter(document -> !upload.documents().contains(document.name()))
+    List<RequiredDocument> recorded = application.missingDocuments().stream()
+        .filter(document -> upload.documents().contains(document.name()))
         .toList();
+    List<RequiredDocument> stillMissing = application.missingDocuments().stream()
+        .filter(document -> !recorded.contains(document))
+        .toList();
+    DocumentsAwaiter.Taken taken = new DocumentsAwaiter.Taken(names(recorded), names(stillMissing));
+    if (recorded.isEmpty() && !stillMissing.isEmpty()) {
+      return answer(id, upload.documents(), taken, status); // refused: nothing is written
+    }
     applications.updateMissingDocuments(id, stillMissing, clock.now());
     if (!stillMissing.isEmpty()) {
       history.record(id, upload.reportedBy(), "DOCUMENTS_PARTLY_RECEIVED", detail + "; 仍缺: " + labels(stillMissing));
-      return ApplicationStatus.DOCUMENTS_MISSING;
+      return answer(id, upload.documents(), taken, ApplicationStatus.DOCUMENTS_MISSING);
     }
     history.record(id, upload.reportedBy(), "DOCUMENTS_RECEIVED", detail);
     caseFiles.setStatus(id, ApplicationStatus.AWAITING_ACCEPTANCE);
@@ -136,7 +148,26 @@ public class AcceptanceService {
       throw new StateConflictException("申请 " + id + " 此刻不在等待补充资料, 请稍后重试 (application " + id
           + " is not waiting for documents; retry later)");
     }
-    return ApplicationStatus.AWAITING_ACCEPTANCE;
+    return answer(id, upload.documents(), taken, ApplicationStatus.AWAITING_ACCEPTANCE);
+  }
+
+  /** What the channel is answered for an upload: the status after it, and the uploaded documents not recorded. */
+  public record UploadAnswer(ApplicationStatus status, List<String> notAwaited) {}
+
+  /**
+   * The answer to an upload, the same whichever stage waits: refused when it recorded nothing (every document of it
+   * was not asked for or already received), naming what the application still awaits.
+   */
+  private UploadAnswer answer(String id, List<String> uploaded, DocumentsAwaiter.Taken taken, ApplicationStatus status) {
+    List<String> notAwaited = uploaded.stream().distinct().filter(document -> !taken.recorded().contains(document)).toList();
+    if (taken.recorded().isEmpty()) {
+      throw new StateConflictException("申请 " + id + " 不需要上传 " + documentLabels(notAwaited) + " (未要求补充或已收到), "
+          + "仍需补充: " + (taken.stillAwaited().isEmpty() ? "无" : documentLabels(taken.stillAwaited()))
+          + "; 本次上传未予记录 (application " + id + " is not waiting for " + String.join(", ", notAwaited)
+          + ": not asked for or already received; still awaited: " + String.join(", ", taken.stillAwaited())
+          + "; nothing recorded)");
+    }
+    return new UploadAnswer(status, notAwaited);
   }
 
   /** Nothing arrived in time: the application is withdrawn; the applicant is told which documents were missing. */
@@ -145,6 +176,23 @@ public class AcceptanceService {
     declines.decline(DeclineService.Decline.withdrawal(applicationId, Stage.INTAKE, "补件期限届满, 未收到: " + labels(missing),
         CustomerReason.DOCUMENTS_NOT_SUPPLIED,
         "未补充的资料: " + labels(missing)));
+  }
+
+  private String documentLabels(List<String> documents) {
+    return documents.stream().map(this::documentLabel).collect(Collectors.joining("、"));
+  }
+
+  private String documentLabel(String document) {
+    try {
+      return RequiredDocument.valueOf(document).label();
+    } catch (IllegalArgumentException e) {
+      return otherAwaiters.stream().filter(awaiter -> awaiter.knows(document)).findFirst()
+          .map(awaiter -> awaiter.label(document)).orElse(document);
+    }
+  }
+
+  private static List<String> names(List<RequiredDocument> documents) {
+    return documents.stream().map(Enum::name).toList();
   }
 
   private boolean knownDocument(String document) {

@@ -1,6 +1,7 @@
 package com.smeloanflow.intake;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A later stage that may also wait for documents from the applicant (disbursement asks for
@@ -10,17 +11,28 @@ import java.util.List;
  */
 public interface DocumentsAwaiter {
 
+  /**
+   * What a waiting stage made of an upload (document types): those it recorded, and those it still awaits after it.
+   * Nothing recorded: the upload named none of the documents the stage still awaited, and the stage changed nothing.
+   */
+  record Taken(List<String> recorded, List<String> stillAwaited) {}
+
   /** Whether {@code documentType} is a document this stage may ask for. */
   boolean knows(String documentType);
 
+  /** The applicant's word for a document type this stage {@linkplain #knows knows}, as it is mailed. */
+  String label(String documentType);
+
   /**
-   * Takes the upload if this stage is waiting for documents of the application: it keeps those it asked for and
-   * moves on only once everything it asked for is there; until then it keeps waiting (and its deadline runs on).
+   * Takes the upload if this stage is waiting for documents of the application: it records those of them it still
+   * awaits and moves on only once everything it asked for is there; until then it keeps waiting (and its deadline
+   * runs on). An upload naming none of the documents it still awaits (not asked for, or already received) changes
+   * nothing: it answers with nothing recorded, and intake refuses the upload.
    *
    * @param documents the uploaded document types
-   * @return false when this stage is not waiting; intake's own acceptance then takes it
+   * @return nothing when this stage is not waiting; intake's own acceptance then takes it
    */
-  boolean documentsUploaded(String applicationId, List<String> documents, String reportedBy, String detail);
+  Optional<Taken> documentsUploaded(String applicationId, List<String> documents, String reportedBy, String detail);
 
   /**
    * What this stage waits for from the applicant, in the words the applicant is mailed (labels); empty when it

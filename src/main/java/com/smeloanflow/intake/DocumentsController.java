@@ -28,18 +28,24 @@ public class DocumentsController {
           description = "document types: those of acceptance (BUSINESS_LICENCE, ...) or those disbursement asked for (PURCHASE_CONTRACT, ...)")
       List<String> documents) {}
 
-  public record ApplicationStatusResponse(String applicationId, ApplicationStatus status) {}
+  public record UploadResponse(String applicationId, ApplicationStatus status,
+      @Schema(example = "[]", description = "document types of the upload the application was not waiting for (not asked "
+          + "for, or already received): not recorded; empty when every one was")
+      List<String> notAwaitedDocuments) {}
 
   @PostMapping(path = "/api/applications/{id}/documents", consumes = "application/json")
   @Operation(summary = "Documents uploaded",
       description = "The applicant uploaded the documents the bank asked for (missing at acceptance, or asked for before "
           + "disbursement); once everything asked for is uploaded, the branch or disbursement operations check them. An upload "
           + "of part of them answers DOCUMENTS_MISSING: the application keeps waiting for the rest, which GET "
-          + "/api/applications/{id} lists in missingDocuments. 409 when the application is not waiting for documents.")
-  public ResponseEntity<ApplicationStatusResponse> upload(@PathVariable("id") String id, @RequestBody DocumentsUpload upload,
+          + "/api/applications/{id} lists in missingDocuments. Documents of the upload the application is not waiting for "
+          + "(not asked for, or already received) are not recorded and listed in notAwaitedDocuments. 409 when the "
+          + "application is not waiting for documents, or when the upload names none of the documents it still awaits "
+          + "(detail: 申请 … 不需要上传 … (未要求补充或已收到), 仍需补充: …; 本次上传未予记录); nothing is recorded then.")
+  public ResponseEntity<UploadResponse> upload(@PathVariable("id") String id, @RequestBody DocumentsUpload upload,
       Principal principal) {
-    ApplicationStatus status = acceptance.documentsUploaded(new AcceptanceService.DocumentsUpload(id,
+    AcceptanceService.UploadAnswer answer = acceptance.documentsUploaded(new AcceptanceService.DocumentsUpload(id,
         upload == null ? null : upload.documents(), principal.getName()));
-    return ResponseEntity.accepted().body(new ApplicationStatusResponse(id, status));
+    return ResponseEntity.accepted().body(new UploadResponse(id, answer.status(), answer.notAwaited()));
   }
 }

@@ -305,6 +305,45 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void anUploadOfOnlyDocumentsTheDisbursementCheckDidNotAskForIsRefusedNamingWhatIsStillMissingAndRecordsNothing() {
+    TestApplications.Builder request = flow.strongOnlineCreditQuick("500000.00");
+    String applicationId = atDisbursementCheck(request);
+    ProcessInstance instance = flow.instance(applicationId);
+    flow.claimAndComplete(DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS,
+        TaskForms.disbursementSupplement(List.of("PURCHASE_CONTRACT", "INVOICE"), "贷款用途需与购销合同核对"));
+
+    Response refused = api.post("/api/applications/" + applicationId + "/documents", CHANNEL,
+        "{\"documents\":[\"BOARD_RESOLUTION\"]}");
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+    assertThat(refused.json().path("detail").asText()).as("in Chinese, the English beside")
+        .isEqualTo("申请 " + applicationId + " 不需要上传 股东会或董事会同意借款的决议 (未要求补充或已收到), "
+            + "仍需补充: 与贷款用途相符的购销合同、购销发票; 本次上传未予记录 (application " + applicationId
+            + " is not waiting for BOARD_RESOLUTION: not asked for or already received; still awaited: PURCHASE_CONTRACT, "
+            + "INVOICE; nothing recorded)");
+    assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.DOCUMENTS_MISSING);
+    assertThat(missingDocumentsAsTheChannelSees(applicationId)).containsExactly("与贷款用途相符的购销合同", "购销发票");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM application_event WHERE application_id = :a AND event_type LIKE :t")
+        .param("a", applicationId).param("t", "DISBURSEMENT_DOCUMENTS%").query(Long.class).single()).as("nothing recorded").isZero();
+
+    Response part = api.post("/api/applications/" + applicationId + "/documents", CHANNEL,
+        "{\"documents\":[\"PURCHASE_CONTRACT\",\"BOARD_RESOLUTION\"]}");
+    assertThat(part.status()).as(part.body()).isEqualTo(202);
+    assertThat(part.json().path("status").asText()).isEqualTo("DOCUMENTS_MISSING");
+    assertThat(part.json().path("notAwaitedDocuments").toString()).as("not recorded, and the channel is told")
+        .isEqualTo("[\"BOARD_RESOLUTION\"]");
+
+    Response again = api.post("/api/applications/" + applicationId + "/documents", CHANNEL,
+        "{\"documents\":[\"PURCHASE_CONTRACT\"]}");
+    assertThat(again.status()).as("uploaded already: " + again.body()).isEqualTo(409);
+    assertThat(again.json().path("detail").asText()).startsWith("申请 " + applicationId + " 不需要上传 与贷款用途相符的购销合同 "
+        + "(未要求补充或已收到), 仍需补充: 购销发票; 本次上传未予记录");
+    executeDueJobs(instance.getId());
+    assertThat(instance).isWaitingAt(TASK_RECEIVE_DISBURSEMENT_DOCUMENTS).hasNotPassed(BOUNDARY_DISBURSEMENT_DOCUMENTS_RECEIVED);
+    assertThat(missingDocumentsAsTheChannelSees(applicationId)).containsExactly("购销发票");
+  }
+
+  @Test
   void documentsNotAllUploadedInFifteenDaysDeclineTheLoan() {
     TestApplications.Builder request = flow.strongOnlineCreditQuick("500000.00");
     String applicationId = atDisbursementCheck(request);

@@ -260,6 +260,43 @@ class LoanOriginationIntakeProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void anUploadOfOnlyDocumentsAcceptanceDidNotAskForIsRefusedNamingWhatIsStillMissingAndRecordsNothing() {
+    Submitted application = submitWithMissingDocuments();
+    String applicationId = application.applicationId();
+    List<String> eventsBefore = eventsOf(applicationId);
+
+    // The licence the branch already checked, and a disbursement document nobody asked for.
+    Response refused = api.post("/api/applications/" + applicationId + "/documents", CHANNEL,
+        "{\"documents\": [\"BUSINESS_LICENCE\", \"BOARD_RESOLUTION\"]}");
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+    assertThat(refused.json().path("detail").asText()).as("in Chinese, the English beside")
+        .isEqualTo("申请 " + applicationId + " 不需要上传 营业执照、股东会或董事会同意借款的决议 (未要求补充或已收到), "
+            + "仍需补充: 近12个月银行流水、抵押物评估报告; 本次上传未予记录 (application " + applicationId
+            + " is not waiting for BUSINESS_LICENCE, BOARD_RESOLUTION: not asked for or already received; still awaited: "
+            + "BANK_STATEMENTS, COLLATERAL_APPRAISAL_REPORT; nothing recorded)");
+    Response view = api.get("/api/applications/" + applicationId, CHANNEL);
+    assertThat(view.json().path("status").asText()).isEqualTo("DOCUMENTS_MISSING");
+    assertThat(view.json().path("missingDocuments").toString()).isEqualTo("[\"近12个月银行流水\",\"抵押物评估报告\"]");
+    assertThat(eventsOf(applicationId)).as("nothing recorded").isEqualTo(eventsBefore);
+    assertThat(application.processInstance()).isWaitingAt(TASK_RECEIVE_MISSING_DOCUMENTS);
+
+    Response part = api.post("/api/applications/" + applicationId + "/documents", CHANNEL,
+        "{\"documents\": [\"BANK_STATEMENTS\", \"BUSINESS_LICENCE\"]}");
+    assertThat(part.status()).as(part.body()).isEqualTo(202);
+    assertThat(part.json().path("status").asText()).isEqualTo("DOCUMENTS_MISSING");
+    assertThat(part.json().path("notAwaitedDocuments").toString()).as("not recorded, and the channel is told")
+        .isEqualTo("[\"BUSINESS_LICENCE\"]");
+
+    Response again = api.post("/api/applications/" + applicationId + "/documents", CHANNEL,
+        "{\"documents\": [\"BANK_STATEMENTS\"]}");
+    assertThat(again.status()).as("uploaded already: " + again.body()).isEqualTo(409);
+    assertThat(again.json().path("detail").asText()).startsWith("申请 " + applicationId + " 不需要上传 近12个月银行流水 (未要求补充或已收到), "
+        + "仍需补充: 抵押物评估报告; 本次上传未予记录");
+    assertThat(application.processInstance()).isWaitingAt(TASK_RECEIVE_MISSING_DOCUMENTS);
+  }
+
+  @Test
   void theTwoHalvesOfTheMissingDocumentsUploadedAtOnceBringTheApplicationBackToAcceptance() throws Exception {
     Submitted application = submitWithMissingDocuments();
     String applicationId = application.applicationId();
