@@ -4,8 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import com.smeloanflow.process.ProcessVariable;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,9 +19,11 @@ import org.springframework.stereotype.Component;
 public class CaseSummaryListener implements TaskListener {
 
   private final List<TaskSummaryContributor> contributors;
+  private final TaskService taskService;
 
-  public CaseSummaryListener(List<TaskSummaryContributor> contributors) {
+  public CaseSummaryListener(List<TaskSummaryContributor> contributors, TaskService taskService) {
     this.contributors = contributors;
+    this.taskService = taskService;
   }
 
   @Override
@@ -29,6 +33,25 @@ public class CaseSummaryListener implements TaskListener {
       task.setVariablesLocal(values);
       return null;
     });
+  }
+
+  /**
+   * Brings the forms of the application's open tasks up to date when what they show changed while the task waits (the
+   * applicant uploaded part of the documents the branch waits for): each task gets the values it was created with,
+   * read again.
+   */
+  public void refreshOpenTasks(String applicationId) {
+    Map<String, Object> values = summary(applicationId);
+    for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(applicationId).list()) {
+      Map<String, Object> shown = new LinkedHashMap<>(values);
+      shown.keySet().retainAll(taskService.getVariablesLocal(task.getId(), values.keySet()).keySet());
+      if (!shown.isEmpty()) {
+        ProcessVariable.trusted(() -> {
+          taskService.setVariablesLocal(task.getId(), shown);
+          return null;
+        });
+      }
+    }
   }
 
   public Map<String, Object> summary(String applicationId) {

@@ -14,6 +14,7 @@ import com.smeloanflow.intake.Product;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.InvalidTaskInputException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -160,10 +161,10 @@ public class DisbursementCheckService {
   public record SupplementUpload(List<DisbursementDocument> recorded, List<DisbursementDocument> stillAwaited) {}
 
   /**
-   * The borrower uploaded documents through a channel. Those the open round still awaits are kept; the round ends, and
-   * the check comes back, only once every document asked for is there. Until then the application keeps waiting (its
-   * deadline runs on) and the history notes what is still missing. An upload naming none of the documents still
-   * awaited (not asked for, or already uploaded) changes nothing.
+   * The borrower uploaded documents through a channel. Those the open round still awaits are kept, with when they
+   * arrived; the round ends, and the check comes back, only once every document asked for is there. Until then the
+   * application keeps waiting (its deadline runs on) and the history notes what is still missing. An upload naming
+   * none of the documents still awaited (not asked for, or already uploaded) changes nothing.
    *
    * @return what was recorded and what is still awaited (nothing still awaited: the round is complete and the check
    *     comes back); nothing when no round is open (the upload is not for the disbursement check)
@@ -186,6 +187,7 @@ public class DisbursementCheckService {
     jdbc.sql("UPDATE disbursement_supplement SET supplied = :s WHERE application_id = :a AND round = :r")
         .param("s", supplied.stream().map(Enum::name).collect(Collectors.joining(",")))
         .param("a", applicationId).param("r", round.round()).update();
+    recordArrivals(applicationId, round.round(), recorded, Arrival.VIA_CHANNEL, reportedBy);
     if (missing.isEmpty()) {
       supplementReceived(applicationId, reportedBy, detail);
       return Optional.of(new SupplementUpload(recorded, missing));
@@ -211,13 +213,78 @@ public class DisbursementCheckService {
     }
   }
 
+  /** When and how a document asked for arrived: uploaded through a channel, or registered at the branch. */
+  public record Arrival(String via, Instant at, String by) {
+    static final String VIA_CHANNEL = "CHANNEL";
+    static final String VIA_BRANCH = "BRANCH";
+
+    public boolean uploaded() {
+      return VIA_CHANNEL.equals(via);
+    }
+  }
+
+  /**
+   * A supplement round as the checker reads it: who asked for what when, what arrived (when, how) and whether it is
+   * complete. {@code supplied} without an arrival: uploaded before arrival times were kept.
+   */
+  public record SupplementRound(int round, List<DisbursementDocument> asked, String requestedBy, Instant requestedAt,
+      List<DisbursementDocument> supplied, Instant receivedAt, String receivedBy, Map<DisbursementDocument, Arrival> arrivals) {
+
+    /** The documents asked for that have not arrived: those still awaited while the round is open. */
+    public List<DisbursementDocument> missing() {
+      return receivedAt != null ? List.of()
+          : asked.stream().filter(document -> !arrivals.containsKey(document) && !supplied.contains(document)).toList();
+    }
+  }
+
+  /** Every supplement round of the application, the first first. */
+  public List<SupplementRound> supplementRounds(String applicationId) {
+    Map<Integer, Map<DisbursementDocument, Arrival>> arrivals = new LinkedHashMap<>();
+    jdbc.sql("""
+            SELECT round, document, arrived_via, arrived_at, arrived_by FROM disbursement_supplement_arrival
+            WHERE application_id = :a ORDER BY arrived_at""")
+        .param("a", applicationId)
+        .query(rs -> {
+          arrivals.computeIfAbsent(rs.getInt("round"), r -> new LinkedHashMap<>()).put(
+              DisbursementDocument.valueOf(rs.getString("document")),
+              new Arrival(rs.getString("arrived_via"), rs.getTimestamp("arrived_at").toInstant(), rs.getString("arrived_by")));
+        });
+    return jdbc.sql("""
+            SELECT round, documents, requested_by, requested_at, supplied, received_at, received_by
+            FROM disbursement_supplement WHERE application_id = :a ORDER BY round""")
+        .param("a", applicationId)
+        .query((rs, n) -> {
+          Timestamp receivedAt = rs.getTimestamp("received_at");
+          return new SupplementRound(rs.getInt("round"), parse(rs.getString("documents")), rs.getString("requested_by"),
+              rs.getTimestamp("requested_at").toInstant(), parse(rs.getString("supplied")),
+              receivedAt == null ? null : receivedAt.toInstant(), rs.getString("received_by"),
+              arrivals.getOrDefault(rs.getInt("round"), Map.of()));
+        })
+        .list();
+  }
+
+  private void recordArrivals(String applicationId, int round, List<DisbursementDocument> documents, String via, String by) {
+    for (DisbursementDocument document : documents) {
+      jdbc.sql("""
+              INSERT INTO disbursement_supplement_arrival (application_id, round, document, arrived_via, arrived_at, arrived_by)
+              VALUES (:a, :r, :d, :via, :at, :by)""")
+          .param("a", applicationId).param("r", round).param("d", document.name()).param("via", via)
+          .param("at", Timestamp.from(clock.now())).param("by", by).update();
+    }
+  }
+
   private static List<DisbursementDocument> parse(String documents) {
     return documents == null || documents.isBlank() ? List.of()
         : Arrays.stream(documents.split(",")).map(DisbursementDocument::valueOf).toList();
   }
 
-  /** The borrower brought or uploaded the documents asked for; the check comes back. */
+  /**
+   * The borrower brought or uploaded the documents asked for; the check comes back. Those of the round not uploaded
+   * through a channel arrived at the branch, now.
+   */
   public void supplementReceived(String applicationId, String receivedBy, String detail) {
+    openRound(applicationId, true).ifPresent(round -> recordArrivals(applicationId, round.round(),
+        round.stillAwaited(), Arrival.VIA_BRANCH, receivedBy));
     jdbc.sql("UPDATE disbursement_supplement SET received_at = :at, received_by = :by WHERE application_id = :a AND received_at IS NULL")
         .param("at", Timestamp.from(clock.now())).param("by", receivedBy).param("a", applicationId).update();
     checks.record(applicationId, CheckType.DISBURSEMENT_DOCUMENTS, checks.count(applicationId, CheckType.DISBURSEMENT_DOCUMENTS) + 1,

@@ -34,9 +34,36 @@ public class DisbursementSummary implements TaskSummaryContributor {
     ContractService.Contract contract = contracts.find(applicationId).orElse(null);
     values.put("contractText", contract == null ? "尚未生成合同" : contract.text());
     values.put("signingText", contract == null ? "尚未生成合同" : signingText(contract, contracts.guarantees(applicationId)));
-    values.put("supplementText", checks.openSupplement(applicationId)
-        .map(documents -> "已要求补充: " + DisbursementCheckService.labels(documents)).orElse("无"));
+    values.put("supplementText", supplementText(checks.supplementRounds(applicationId)));
     return values;
+  }
+
+  /**
+   * Each supplement round: who asked for which documents when, and for each document when and how it arrived or that
+   * it is still missing, so the checker deciding again sees what the borrower supplied.
+   */
+  static String supplementText(List<DisbursementCheckService.SupplementRound> rounds) {
+    if (rounds.isEmpty()) {
+      return "无";
+    }
+    return rounds.stream().map(round -> "第" + round.round() + "轮: " + TIME.format(round.requestedAt()) + " "
+            + round.requestedBy() + " 要求补充 " + DisbursementCheckService.labels(round.asked())
+            + (round.receivedAt() != null ? ", " + TIME.format(round.receivedAt()) + " 已齐全"
+                : round.missing().isEmpty() ? "" : ", 仍缺 " + DisbursementCheckService.labels(round.missing()))
+            + "\n\n" + round.asked().stream().map(document -> "- " + document.label() + ": " + arrival(round, document))
+                .collect(Collectors.joining("\n")))
+        .collect(Collectors.joining("\n\n"));
+  }
+
+  private static String arrival(DisbursementCheckService.SupplementRound round, DisbursementDocument document) {
+    DisbursementCheckService.Arrival arrival = round.arrivals().get(document);
+    if (arrival != null) {
+      return TIME.format(arrival.at()) + (arrival.uploaded() ? " 借款人线上上传" : " 网点登记收到") + " (" + arrival.by() + ")";
+    }
+    if (round.supplied().contains(document)) {
+      return "借款人已线上上传";
+    }
+    return round.receivedAt() != null ? TIME.format(round.receivedAt()) + " 已收到 (" + round.receivedBy() + ")" : "**仍缺**";
   }
 
   private static String signingText(ContractService.Contract contract, List<ContractService.GuaranteeContract> guarantees) {

@@ -3,6 +3,7 @@ package com.smeloanflow.intake;
 import com.smeloanflow.casefile.ApplicationHistory;
 import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.casefile.CaseFiles;
+import com.smeloanflow.casefile.CaseSummaryListener;
 import com.smeloanflow.casefile.CustomerReason;
 import com.smeloanflow.casefile.DeclineService;
 import com.smeloanflow.casefile.Stage;
@@ -41,9 +42,12 @@ public class AcceptanceService {
   private final RuntimeService runtimeService;
   private final List<DocumentsAwaiter> otherAwaiters;
   private final BusinessClock clock;
+  private final CaseSummaryListener caseSummary;
 
   public AcceptanceService(LoanApplicationRepository applications, CaseFiles caseFiles, ApplicationHistory history,
-      DeclineService declines, RuntimeService runtimeService, List<DocumentsAwaiter> otherAwaiters, BusinessClock clock) {
+      DeclineService declines, RuntimeService runtimeService, List<DocumentsAwaiter> otherAwaiters, BusinessClock clock,
+      CaseSummaryListener caseSummary) {
+    this.caseSummary = caseSummary;
     this.applications = applications;
     this.caseFiles = caseFiles;
     this.history = history;
@@ -166,6 +170,9 @@ public class AcceptanceService {
           + "; 本次上传未予记录 (application " + id + " is not waiting for " + String.join(", ", notAwaited)
           + ": not asked for or already received; still awaited: " + String.join(", ", taken.stillAwaited())
           + "; nothing recorded)");
+    }
+    if (status == ApplicationStatus.DOCUMENTS_MISSING) {
+      caseSummary.refreshOpenTasks(id); // the branch's form lists what is still missing
     }
     return new UploadAnswer(status, notAwaited);
   }

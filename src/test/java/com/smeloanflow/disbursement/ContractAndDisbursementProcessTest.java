@@ -12,6 +12,7 @@ import com.smeloanflow.approval.LoanFlow;
 import com.smeloanflow.approval.TaskForms;
 import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.casefile.CustomerReason;
+import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.support.AbstractIntegrationTest;
@@ -21,9 +22,13 @@ import com.smeloanflow.support.TestApplications;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -344,6 +349,40 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void theCheckerDecidingAgainSeesWhatWasAskedForWhatArrivedWhenAndHow() {
+    stopClock();
+    TestApplications.Builder request = flow.strongOnlineCreditQuick("500000.00");
+    String applicationId = atDisbursementCheck(request);
+    ProcessInstance instance = flow.instance(applicationId);
+    flow.claimAndComplete(DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS,
+        TaskForms.disbursementSupplement(List.of("PURCHASE_CONTRACT", "INVOICE"), "贷款用途需与购销合同核对"));
+    String askedAt = minute(ClockUtil.getCurrentTime().toInstant());
+    moveClockBy(Duration.ofHours(2));
+    assertThat(api.post("/api/applications/" + applicationId + "/documents", CHANNEL,
+        "{\"documents\":[\"PURCHASE_CONTRACT\"]}").status()).isEqualTo(202);
+    String uploadedAt = minute(ClockUtil.getCurrentTime().toInstant());
+    executeDueJobs(instance.getId());
+
+    String atTheBranch = (String) taskService.getVariableLocal(flow.task(applicationId, TASK_RECEIVE_DISBURSEMENT_DOCUMENTS).getId(),
+        "supplementText");
+    assertThat(atTheBranch).as("the branch sees what is still missing").contains("- 购销发票: **仍缺**")
+        .contains("- 与贷款用途相符的购销合同: " + uploadedAt + " 借款人线上上传 (" + CHANNEL + ")");
+
+    moveClockBy(Duration.ofDays(1));
+    String broughtAt = minute(ClockUtil.getCurrentTime().toInstant());
+    flow.claimAndComplete(LoanFlow.ACCEPTOR, applicationId, TASK_RECEIVE_DISBURSEMENT_DOCUMENTS, Map.of("supplementReceived", true));
+    executeDueJobs(instance.getId());
+
+    assertThat(instance).isWaitingAt(TASK_CHECK_DISBURSEMENT_CONDITIONS);
+    String atTheCheck = (String) taskService.getVariableLocal(flow.task(applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS).getId(),
+        "supplementText");
+    assertThat(atTheCheck).isEqualTo("第1轮: " + askedAt + " " + DISBURSER + " 要求补充 与贷款用途相符的购销合同、购销发票, "
+        + broughtAt + " 已齐全\n\n"
+        + "- 与贷款用途相符的购销合同: " + uploadedAt + " 借款人线上上传 (" + CHANNEL + ")\n"
+        + "- 购销发票: " + broughtAt + " 网点登记收到 (" + LoanFlow.ACCEPTOR + ")");
+  }
+
+  @Test
   void documentsNotAllUploadedInFifteenDaysDeclineTheLoan() {
     TestApplications.Builder request = flow.strongOnlineCreditQuick("500000.00");
     String applicationId = atDisbursementCheck(request);
@@ -426,6 +465,11 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
     flow.signContract(applicationId);
     assertThat(flow.instance(applicationId)).isWaitingAt(TASK_CHECK_DISBURSEMENT_CONDITIONS);
     return applicationId;
+  }
+
+  /** A moment as the task forms show it. */
+  private static String minute(Instant at) {
+    return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessClock.BANK_ZONE).format(at);
   }
 
   /** {@code missingDocuments} of {@code GET /api/applications/{id}}, as the channel shows the applicant. */

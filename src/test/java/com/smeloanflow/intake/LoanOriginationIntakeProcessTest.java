@@ -287,6 +287,8 @@ class LoanOriginationIntakeProcessTest extends AbstractIntegrationTest {
     assertThat(part.json().path("status").asText()).isEqualTo("DOCUMENTS_MISSING");
     assertThat(part.json().path("notAwaitedDocuments").toString()).as("not recorded, and the channel is told")
         .isEqualTo("[\"BUSINESS_LICENCE\"]");
+    assertThat(taskService.getVariableLocal(task(application.processInstance()).getId(), "missingDocumentsText"))
+        .as("the branch's 登记补充资料 lists what is still missing").isEqualTo("抵押物评估报告");
 
     Response again = api.post("/api/applications/" + applicationId + "/documents", CHANNEL,
         "{\"documents\": [\"BANK_STATEMENTS\"]}");

@@ -360,8 +360,9 @@ class LoanOriginationPathsTasklistIT extends BrowserTestBase {
   /**
    * A guaranteed GROWTH loan: the approver approves a lower amount and adds the legal representative's
    * spouse as a second guarantor, screened like the first. The borrower and both guarantors sign; the
-   * disbursement check asks for documents, the applicant brings them to the branch, where the acceptor
-   * registers them; the check comes back and declines the loan. The applicant is told the catalogue
+   * disbursement check asks for documents, the applicant uploads one through the channel and brings the other to the
+   * branch, where the acceptor registers it; the check comes back, showing what arrived when and how, and declines the
+   * loan. The applicant is told the catalogue
    * reason, not the checker's note.
    */
   @Test
@@ -407,21 +408,29 @@ class LoanOriginationPathsTasklistIT extends BrowserTestBase {
         .checkOption("须补充的资料", "购销发票").type(DISBURSEMENT_NOTES, "贷款用途需与购销合同核对");
     tasklist.complete();
 
-    // 登记放款补充资料 (zy001-acceptor): the applicant, mailed the list, brings the documents to the branch
+    // 登记放款补充资料 (zy001-acceptor): the applicant, mailed the list, uploads the purchase contract through the
+    // channel and brings the invoice to the branch
     Task receive = probe.awaitTask(instance, TASK_RECEIVE_DISBURSEMENT_DOCUMENTS);
     assertThat(probe.candidateGroups(receive.getId())).containsExactly("ZY001-acceptance");
     assertThat(status(applicationId)).isEqualTo(ApplicationStatus.DOCUMENTS_MISSING);
     awaitMail(request.email(), "购销发票");
+    ApiClient.Response uploaded = api.post("/api/applications/" + applicationId + "/documents", LoanFlow.CHANNEL,
+        "{\"documents\":[\"PURCHASE_CONTRACT\"]}");
+    assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(202);
     CamundaForm documents = open(ACCEPTOR, receive, GROUP_TASKS, "登记放款补充资料", applicationId, enterprise,
-        "放款前待补充资料", "与贷款用途相符的购销合同", "购销发票");
+        "放款前待补充资料", "要求补充 与贷款用途相符的购销合同、购销发票, 仍缺 购销发票",
+        "与贷款用途相符的购销合同: ", " 借款人线上上传 (channel)", "购销发票: 仍缺");
     tasklist.claim();
     documents.check("放款补充资料已收到");
     browser.screenshot("16-form-receive-disbursement-documents");
     tasklist.complete();
 
     // 审核放款条件 again (disburser): the contracts do not match the purpose; declined
+    // It sees what it asked for, what arrived when and how
     Task again = probe.awaitTask(instance, TASK_CHECK_DISBURSEMENT_CONDITIONS);
-    CamundaForm decline = open(DISBURSER, again, GROUP_TASKS, "审核放款条件", applicationId, enterprise, "审批结果");
+    CamundaForm decline = open(DISBURSER, again, GROUP_TASKS, "审核放款条件", applicationId, enterprise, "审批结果",
+        "已要求的补充资料及收到情况", "第1轮: ", " disburser 要求补充 与贷款用途相符的购销合同、购销发票, ", " 已齐全",
+        " 借款人线上上传 (channel)", " 网点登记收到 (zy001-acceptor)");
     tasklist.claim();
     String note = "补交的购销合同买方为关联企业, 与贷款用途不符";
     decline.radio("放款审核结论", "不予放款").select("告知客户的原因", "放款条件未落实")
