@@ -75,7 +75,10 @@ public enum MailTemplate {
   RENEWAL_CONTRACT_READY("renewal-contract-ready", MailCaseType.LOAN),
   /** To a borrower whose loan was renewed at maturity (renewal): the new loan account. */
   RENEWAL_COMPLETED("renewal-completed", MailCaseType.LOAN),
-  /** To a borrower who did not sign the renewal contract by maturity (renewal): repay as agreed. */
+  /**
+   * To a borrower whose renewal lapsed at maturity (renewal): the contract not signed, or the application not yet decided;
+   * repay as agreed.
+   */
   RENEWAL_LAPSED("renewal-lapsed", MailCaseType.LOAN),
   /**
    * To a borrower who prepaid principal after signing the renewal contract and whose renewal the bank then did

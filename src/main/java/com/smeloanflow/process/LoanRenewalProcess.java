@@ -30,6 +30,20 @@ public final class LoanRenewalProcess {
     public static final String TASK_DECIDE_ROUTE = "ServiceTask_DecideRenewalRoute";
     /** 是否需人工审批? */
     public static final String GATEWAY_PERSON_APPROVES = "Gateway_PersonApprovesRenewal";
+    /**
+     * 人工审批续贷 (embedded subprocess: the approver's, or the committee's and the chair's, decision), interrupted at the
+     * old loan's maturity while still undecided
+     */
+    public static final String SUBPROCESS_DECIDE = "SubProcess_DecideRenewal";
+    /** 续贷待审批 */
+    public static final String START_DECISION = "StartEvent_RenewalDecisionStarted";
+    /** 续贷已审批 (approved or declined by a person; 是否批准续贷? follows) */
+    public static final String END_PERSON_DECIDED = "EndEvent_RenewalPersonDecided";
+    /**
+     * 到期仍未审批 (interrupting boundary timer on 人工审批续贷 at {@code renewalMaturesAt}, the moment the maturity timers
+     * of a signed or unsigned renewal wait for): open tasks and votes are cancelled and the renewal lapses
+     */
+    public static final String BOUNDARY_MATURED_UNDECIDED = "BoundaryEvent_MaturedUndecided";
     /** 是否由贷审会审批? (the route is COMMITTEE) */
     public static final String GATEWAY_BY_COMMITTEE = "Gateway_RenewalByCommittee";
     /** 审批续贷申请 (SINGLE: credit-approvers) */
@@ -110,7 +124,9 @@ public final class LoanRenewalProcess {
     public static final String TASK_COMPLETED_MAIL = "SendTask_RenewalCompletedMail";
     /** 贷款已续贷 */
     public static final String END_RENEWED = "EndEvent_LoanRenewed";
-    /** 续贷失效 */
+    /** Joins the two ways a renewal lapses at maturity: undecided, or approved and not signed. */
+    public static final String GATEWAY_LAPSES_JOIN = "Gateway_RenewalLapsesJoin";
+    /** 续贷失效 (undecided or not signed by maturity) */
     public static final String TASK_LAPSE = "ServiceTask_LapseRenewal";
     /** 通知续贷失效 */
     public static final String TASK_LAPSED_MAIL = "SendTask_RenewalLapsedMail";
@@ -141,6 +157,8 @@ public final class LoanRenewalProcess {
     /** 否 (a majority approved, a tie or the deadline: the chair) */
     public static final String COMMITTEE_REJECTED_NO = "SequenceFlow_RenewalCommitteeRejectedNo";
     public static final String CHAIR_DECIDED = "SequenceFlow_RenewalChairDecided";
+    public static final String DECISION_STARTED = "SequenceFlow_RenewalDecisionStarted";
+    public static final String DECISION_DONE = "SequenceFlow_RenewalDecisionDone";
     public static final String PERSON_DECIDED = "SequenceFlow_RenewalPersonDecided";
     public static final String TO_APPROVED = "SequenceFlow_ToRenewalApproved";
     /** 批准 */
@@ -152,6 +170,9 @@ public final class LoanRenewalProcess {
     public static final String TO_AWAIT_SIGNATURE = "SequenceFlow_ToAwaitRenewalSignature";
     public static final String CONTRACT_SIGNED = "SequenceFlow_RenewalContractSigned";
     public static final String MATURED_UNSIGNED = "SequenceFlow_MaturedUnsigned";
+    /** 到期仍未审批 → 续贷失效 */
+    public static final String MATURED_UNDECIDED = "SequenceFlow_MaturedUndecided";
+    public static final String TO_LAPSE = "SequenceFlow_ToLapseRenewal";
     /** 是 (the maturity date is no working day: check the amount on the last working day before it) */
     public static final String CHECK_BEFORE_MATURITY_YES = "SequenceFlow_CheckAmountBeforeMaturityYes";
     /** 否 (a working day: the posting at maturity checks the amount, as its review can take place that day) */
@@ -223,7 +244,10 @@ public final class LoanRenewalProcess {
     public static final ProcessVariable<String> COMMITTEE_OUTCOME = ProcessVariable.of("renewalCommitteeOutcome", String.class);
     /** Whether the renewal was approved (by the model or a person). */
     public static final ProcessVariable<Boolean> APPROVED = ProcessVariable.of("renewalApproved", Boolean.class);
-    /** The old loan's maturity, 00:00 China Standard Time: the posting if signed, the lapse if not. */
+    /**
+     * The old loan's maturity, 00:00 China Standard Time, whether or not anyone works that day: the posting if signed,
+     * the lapse if not signed or not decided yet (the one moment all three maturity timers wait for).
+     */
     public static final ProcessVariable<Date> MATURES_AT = ProcessVariable.of("renewalMaturesAt", Date.class);
     /**
      * Set at the signature: 00:00 China Standard Time of the last working day before the maturity date when that

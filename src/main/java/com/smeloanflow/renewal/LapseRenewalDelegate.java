@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** 续贷失效: not signed by maturity; the contract is withdrawn and the old loan falls due as agreed. */
+/** 续贷失效: not decided or not signed by maturity; a contract sent is withdrawn and the old loan falls due as agreed. */
 @Component("lapseRenewal")
 public class LapseRenewalDelegate implements JavaDelegate {
 

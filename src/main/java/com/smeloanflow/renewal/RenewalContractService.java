@@ -122,7 +122,10 @@ public class RenewalContractService {
     return RenewalStatus.SIGNED;
   }
 
-  /** Not signed by maturity: the renewal lapses and the envelope is cancelled; the old loan falls due as agreed. */
+  /**
+   * Not signed by maturity, or not even decided (a person's approval or the committee's still open when the old loan
+   * matured): the renewal lapses and a contract sent is cancelled; the old loan falls due as agreed.
+   */
   @Transactional
   public void lapse(String loanId) {
     LoanRenewal renewal = renewals.lock(loanId).orElseThrow();
@@ -130,7 +133,12 @@ public class RenewalContractService {
       eSignature.cancel(renewal.envelopeId());
     }
     renewals.closed(loanId, RenewalStatus.LAPSED, clock.today());
-    log.info("Loan {}: renewal lapsed, contract {} not signed by maturity {}", loanId, renewal.contractNumber(),
-        renewal.maturityDate());
+    if (renewal.contractNumber() == null) {
+      log.info("Loan {}: renewal lapsed, still undecided ({}) when the loan matured {}", loanId, renewal.approvalRoute(),
+          renewal.maturityDate());
+    } else {
+      log.info("Loan {}: renewal lapsed, contract {} not signed by maturity {}", loanId, renewal.contractNumber(),
+          renewal.maturityDate());
+    }
   }
 }

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Placeholders of the borrower's renewal mails (case type LOAN): the maturity, the last day to apply, the
- * signed amount and the amount actually renewed, the contract, the new loan and, when declined, the customer text of the chosen reason. The
+ * signed amount and the amount actually renewed, the contract, the new loan, when declined the customer text of the chosen
+ * reason, and when lapsed why (not signed in time, or not decided in time: the contract's existence says which). The
  * eligibility reasons, the approver's and the amount reviewer's notes are internal and never reach a mail.
  */
 @Component
@@ -32,7 +33,15 @@ public class RenewalMailValues implements MailValueProvider.OfLoan {
       values.put("renewalNewLoanId", String.valueOf(renewal.newLoanId()));
       values.put("renewalCustomerText", renewal.customerReason() == null ? ""
           : CustomerReason.valueOf(renewal.customerReason()).text());
+      values.put("renewalLapsedText", lapsedText(renewal));
     });
     return values;
+  }
+
+  /** Why the renewal lapsed at maturity, as the borrower is told (续贷未办理): after the sentence's subject and loan. */
+  static String lapsedText(LoanRenewal renewal) {
+    return renewal.contractNumber() == null
+        ? "提交的无还本续贷申请未能在原贷款到期日 " + renewal.maturityDate() + " 前完成审批，已失效。"
+        : "获批的无还本续贷，因续贷合同未在原贷款到期日 " + renewal.maturityDate() + " 前签署，已失效。";
   }
 }

@@ -139,8 +139,8 @@ public class RenewalRepository {
   }
 
   /**
-   * The renewal ended at maturity without a posting and with nothing else to record: {@code LAPSED} (not signed
-   * in time) or {@code MATURITY_OVERDUE} (the daily close had counted the maturity principal overdue first).
+   * The renewal ended at maturity without a posting and with nothing else to record: {@code LAPSED} (not decided
+   * or not signed in time) or {@code MATURITY_OVERDUE} (the daily close had counted the maturity principal overdue first).
    */
   public void closed(String loanId, RenewalStatus status, LocalDate on) {
     jdbc.sql("UPDATE loan_renewal SET status = :status, closed_on = :on WHERE loan_id = :loanId")

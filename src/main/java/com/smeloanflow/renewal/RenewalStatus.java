@@ -16,8 +16,11 @@ public enum RenewalStatus {
   DECLINED("未获批准"),
   /** Renewed at maturity: the old loan's principal repaid with the new loan's. */
   RENEWED("已续贷"),
-  /** Not signed by maturity: the old loan falls due as agreed. */
-  LAPSED("逾期未签约, 续贷失效"),
+  /**
+   * Not carried out by maturity: still awaiting a decision (审批续贷申请, the committee or the chair) or, approved, the
+   * contract not signed when the old loan matured. The old loan falls due as agreed.
+   */
+  LAPSED("到期前未完成审批或签约, 续贷失效"),
   /**
    * Signed, but a prepayment since changed the principal due at maturity: nothing posted; the approver group
    * decides in 复核续贷金额 (renew the principal now due, or not renew).

@@ -17,6 +17,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -82,7 +84,8 @@ public class SandboxRenewalController {
   @Operation(summary = "Sandbox: the renewal's maturity timer falls due now",
       description = "For the demo: the renewal process acts as at the old loan's maturity within seconds (the job executor"
           + " runs it): a signed renewal is posted (or, after a prepayment since signing, goes to 复核续贷金额 or ends with nothing"
-          + " to renew), an unsigned one lapses. From now on the renewal process takes now for the maturity (a review's"
+          + " to renew), an unsigned one lapses, and so does one still awaiting its decision (审批续贷申请, the committee's votes"
+          + " or the chair's resolution: the tasks are cancelled). From now on the renewal process takes now for the maturity (a review's"
           + " 按到期应还本金续贷 then goes on to the posting at once, as after a real maturity). A signed renewal whose maturity"
           + " date is no working day first runs, at once, the check of the last working day before it: after a prepayment"
           + " since signing 复核续贷金额 opens (the posting follows its decision), otherwise the maturity falls due as above."
@@ -113,10 +116,11 @@ public class SandboxRenewalController {
     return dueNow(maturity, waitsForNoMaturity);
   }
 
-  /** The renewal's timer that waits for its maturity (signed or not), if it waits for one. */
+  /** The renewal's timer that waits for its maturity (signed, unsigned or undecided), if it waits for one. */
   private Job maturityTimer(ProcessInstance renewal) {
-    Job matures = timer(renewal, LoanRenewalProcess.Elements.TIMER_LOAN_MATURES);
-    return matures != null ? matures : timer(renewal, LoanRenewalProcess.Elements.BOUNDARY_MATURED_UNSIGNED);
+    return Stream.of(LoanRenewalProcess.Elements.TIMER_LOAN_MATURES,
+            LoanRenewalProcess.Elements.BOUNDARY_MATURED_UNSIGNED, LoanRenewalProcess.Elements.BOUNDARY_MATURED_UNDECIDED)
+        .map(activityId -> timer(renewal, activityId)).filter(Objects::nonNull).findFirst().orElse(null);
   }
 
   private Job timer(ProcessInstance renewal, String activityId) {

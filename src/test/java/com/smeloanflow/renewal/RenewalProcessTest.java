@@ -51,7 +51,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 /**
  * Renewal without repaying principal, every path: offered or not by the daily scan, applied over the
  * channel, approved by the model or a person or declined, signed before maturity and posted once at
- * maturity, or signed too late; a prepayment after signing reviewed by the approver group (the principal
+ * maturity, or signed too late, or still undecided when the old loan matured (the approver's task, the committee's votes,
+ * a vote stuck for want of a member or the chair's resolution cancelled, the renewal lapsed); a prepayment after signing reviewed by the approver group (the principal
  * still due renewed, or the renewal withdrawn), or all of it prepaid (nothing to renew); a posting that runs only
  * after the daily close counted the maturity overdue (not renewed), unless core banking had already booked it
  * under the renewal's key and the answer was lost (an incident for an operator). Real delegates and decision tables; only the outside world (external
@@ -720,6 +721,177 @@ class RenewalProcessTest extends AbstractIntegrationTest {
         + " 已被银行撤销, 合同不能再签署 (envelope " + envelopeId + " was cancelled by the bank and can no longer be signed)");
   }
 
+  /** The first minute of the day before the loan's maturity date, China Standard Time. */
+  private void dayBeforeMaturityBegins(RenewalScenario loan) {
+    moveClockTo(loan.account().maturityDate().minusDays(1).atTime(9, 0).atZone(BusinessClock.BANK_ZONE).toInstant());
+  }
+
+  /**
+   * The renewal was still undecided when the old loan matured: it lapsed at the maturity (到期仍未审批 on 人工审批续贷) with no
+   * task, vote or job left, nothing sent for signature or posted, and the borrower was told once, in the customer's words,
+   * that the application was not decided in time; the old loan falls due as agreed.
+   */
+  private void assertLapsedUndecided(RenewalScenario loan, ProcessInstance instance) {
+    assertThat(instance).hasPassed(BOUNDARY_MATURED_UNDECIDED, TASK_LAPSE, TASK_LAPSED_MAIL, END_LAPSED)
+        .hasNotPassed(TASK_SEND_CONTRACT, TASK_POST_RENEWAL).isEnded();
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).as("open tasks").isZero();
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).as("jobs").isZero();
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).as("incidents").isZero();
+    LoanRenewal lapsed = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(lapsed.status()).isEqualTo(RenewalStatus.LAPSED);
+    assertThat(lapsed.closedOn()).isEqualTo(loan.account().maturityDate());
+    assertThat(lapsed.contractNumber()).isNull();
+    assertThat(coreBanking.postingsOf(loan.loanId())).isEmpty();
+    assertThat(loans.findRenewalOf(loan.loanId())).isEmpty();
+    assertThat(loans.find(loan.loanId()).orElseThrow().status()).isEqualTo(LoanAccount.ACTIVE);
+    ApiClient.Response view = api.get("/api/loans/" + loan.loanId() + "/renewal", CHANNEL);
+    assertThat(view.json().path("status").asText()).isEqualTo("LAPSED");
+    assertThat(view.json().path("statusLabel").asText()).isEqualTo("到期前未完成审批或签约, 续贷失效");
+    // The next runs of the job executor find nothing more to do: one mail.
+    moveClockBy(Duration.ofDays(1));
+    loan.runJobs(instance);
+    assertThat(loan.mails()).containsExactly(MailTemplate.RENEWAL_OFFERED, MailTemplate.RENEWAL_LAPSED);
+    assertThat(mailBody(loan, MailTemplate.RENEWAL_LAPSED))
+        .contains("提交的无还本续贷申请未能在原贷款到期日 " + loan.account().maturityDate() + " 前完成审批，已失效")
+        .contains("原贷款已按合同约定到期")
+        .doesNotContain("获批").doesNotContain("签署").doesNotContain("贷审会").doesNotContain("票");
+  }
+
+  @Test
+  void aRenewalStillWaitingForItsApproverWhenTheLoanMaturesLapsesItsTaskIsCancelledAndTheBorrowerIsToldOnce() {
+    RenewalScenario loan = loanForAnApprover().scanNow();
+    ProcessInstance instance = applied(loan);
+    assertThat(instance).isWaitingAt(TASK_APPROVE_RENEWAL);
+    String task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+    dayBeforeMaturityBegins(loan);
+    loan.runJobs(instance);
+    assertThat(instance).as("nothing ends it before the maturity").isWaitingAt(TASK_APPROVE_RENEWAL);
+
+    maturityArrives(loan, instance);
+
+    assertLapsedUndecided(loan, instance);
+    // The approver who opens the task afterwards is told it was withdrawn, not given a server error.
+    ApiClient.Response late = api.post("/engine-rest/task/" + task + "/complete", "approver",
+        "{\"variables\": {\"" + ApproveRenewalTaskListener.DECISION + "\": {\"value\": \"APPROVE\"}}}");
+    assertThat(late.status()).as(late.body()).isEqualTo(400);
+    assertThat(late.json().path("message").asText()).contains("待办 审批续贷申请 已撤销");
+    assertThat(renewals.find(loan.loanId()).orElseThrow().decidedBy()).isNull();
+  }
+
+  /**
+   * The committee's vote began late (it waited in an incident for a member who may vote until the day before the
+   * maturity; three working days would end only after it), and a member has voted: the maturity ends it.
+   */
+  @Test
+  void aRenewalWhoseCommitteeIsStillVotingWhenTheLoanMaturesLapsesItsVotesAreCancelledAndTheBorrowerIsToldOnce() {
+    RenewalScenario loan = loanForTheCommittee().scanNow();
+    ProcessInstance instance;
+    Job stuck;
+    identityService.deleteMembership("committee3", Groups.CREDIT_COMMITTEE);
+    identityService.deleteMembership("committee2", Groups.CREDIT_COMMITTEE);
+    customerManagerOf(loan, "committee1");
+    try {
+      assertThat(loan.apply("REQ-" + loan.loanId()).status()).isEqualTo(201);
+      instance = loan.renewal();
+      stuck = managementService.createJobQuery().processInstanceId(instance.getId()).messages().singleResult();
+      assertThatThrownBy(() -> managementService.executeJob(stuck.getId())).hasMessageContaining("贷审会没有可以表决借据");
+    } finally {
+      List.of("committee2", "committee3").forEach(member -> identityService.createMembership(member, Groups.CREDIT_COMMITTEE));
+    }
+    dayBeforeMaturityBegins(loan);
+    managementService.setJobRetries(stuck.getId(), 1);
+    loan.runJobs(instance);
+    assertThat(voteTasks(instance)).extracting(Task::getAssignee).containsExactlyInAnyOrder("committee2", "committee3");
+    vote(loan, instance, "committee2", "APPROVE", "同意");
+    assertThat(voteTasks(instance)).hasSize(1);
+
+    maturityArrives(loan, instance);
+
+    assertThat(voteTasks(instance)).isEmpty();
+    assertThat(instance).hasNotPassed(TASK_TALLY_VOTES, TASK_DECIDE_COMMITTEE_RESOLUTION);
+    assertLapsedUndecided(loan, instance);
+  }
+
+  @Test
+  void aRenewalWhoseChairHasNotSignedTheResolutionWhenTheLoanMaturesLapsesAndTheTaskIsCancelled() {
+    RenewalScenario loan = loanForTheCommittee().scanNow();
+    ProcessInstance instance = applied(loan);
+    vote(loan, instance, "committee1", "APPROVE", "同意");
+    vote(loan, instance, "committee3", "APPROVE", "同意");
+    assertThat(chairTask(instance)).isNotNull();
+
+    maturityArrives(loan, instance);
+
+    assertLapsedUndecided(loan, instance);
+  }
+
+  @Test
+  void aCommitteeStillWithNobodyWhoMayVoteWhenTheLoanMaturesLapsesTheRenewalAndItsIncidentGoes() {
+    RenewalScenario loan = loanForTheCommittee().scanNow();
+    customerManagerOf(loan, "committee1");
+    List.of("committee2", "committee3").forEach(member -> identityService.deleteMembership(member, Groups.CREDIT_COMMITTEE));
+    ProcessInstance instance;
+    try {
+      assertThat(loan.apply("REQ-" + loan.loanId()).status()).isEqualTo(201);
+      instance = loan.renewal();
+      Job stuck = managementService.createJobQuery().processInstanceId(instance.getId()).messages().singleResult();
+      assertThatThrownBy(() -> managementService.executeJob(stuck.getId())).hasMessageContaining("贷审会没有可以表决借据");
+      assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
+
+      maturityArrives(loan, instance);
+    } finally {
+      List.of("committee2", "committee3").forEach(member -> identityService.createMembership(member, Groups.CREDIT_COMMITTEE));
+    }
+
+    assertThat(voteTasks(instance)).isEmpty();
+    assertLapsedUndecided(loan, instance);
+    assertThat(historyService.createHistoricIncidentQuery().processInstanceId(instance.getId()).singleResult().isOpen())
+        .as("the incident closed with the renewal").isFalse();
+  }
+
+  @Test
+  void aRenewalApprovedTheDayBeforeMaturityIsSentForSignatureAndRenewedAtMaturityAsAnyOther() {
+    RenewalScenario loan = loanForAnApprover().scanNow();
+    ProcessInstance instance = applied(loan);
+    dayBeforeMaturityBegins(loan);
+    loan.runJobs(instance);
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+
+    completeAs("approver", task.getId(), Map.of(ApproveRenewalTaskListener.DECISION, "APPROVE",
+        ApproveRenewalTaskListener.NOTE, "经营稳定, 同意续贷"));
+    loan.runJobs(instance);
+
+    assertThat(instance).hasPassed(TASK_APPROVE_RENEWAL, TASK_SEND_CONTRACT, TASK_CONTRACT_MAIL)
+        .hasNotPassed(BOUNDARY_MATURED_UNDECIDED).isWaitingAt(RECEIVE_AWAIT_SIGNATURE);
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).activityId(BOUNDARY_MATURED_UNDECIDED)
+        .count()).as("the decision's maturity timer ended with the decision").isZero();
+    assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.APPROVED);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+
+    maturityArrives(loan, instance);
+
+    assertThat(instance).hasPassed(TASK_POST_RENEWAL, END_RENEWED).hasNotPassed(TASK_LAPSE).isEnded();
+    assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.RENEWED);
+    assertThat(coreBanking.postingsOf(loan.loanId())).hasSize(1);
+    assertThat(loan.mails()).containsExactly(MailTemplate.RENEWAL_OFFERED, MailTemplate.RENEWAL_CONTRACT_READY,
+        MailTemplate.RENEWAL_COMPLETED);
+  }
+
+  @Test
+  void theSandboxsMaturityCallLapsesARenewalStillAwaitingItsDecision() {
+    RenewalScenario loan = loanForAnApprover().scanNow();
+    ProcessInstance instance = applied(loan);
+    assertThat(instance).isWaitingAt(TASK_APPROVE_RENEWAL);
+
+    assertThat(api.post("/api/sandbox/renewals/loans/" + loan.loanId() + "/maturity", "admin", "{}").status())
+        .isEqualTo(202);
+    loan.runJobs(instance);
+
+    assertThat(instance).hasPassed(BOUNDARY_MATURED_UNDECIDED, END_LAPSED).isEnded();
+    assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.LAPSED);
+    assertThat(loan.mails()).containsExactly(MailTemplate.RENEWAL_OFFERED, MailTemplate.RENEWAL_LAPSED);
+  }
+
   @Test
   void aSecondApplicationIsRefusedAndStartsNoSecondRenewal() {
     RenewalScenario loan = strongLoan().scanNow();
@@ -966,11 +1138,6 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     RenewalScenario loan = loanForTheCommittee().scanNow();
     ProcessInstance instance = applied(loan);
     vote(loan, instance, "committee2", "APPROVE", "同意");
-    // The sandbox's maturity call does not end the vote: the renewal waits for no maturity yet.
-    ApiClient.Response maturity = api.post("/api/sandbox/renewals/loans/" + loan.loanId() + "/maturity", "admin", "{}");
-    assertThat(maturity.status()).isEqualTo(409);
-    assertThat(maturity.json().path("detail").asText()).as("in Chinese, the English beside")
-        .isEqualTo("借据 " + loan.loanId() + " 的续贷没有在等待到期 (the renewal of loan " + loan.loanId() + " waits for no maturity)");
     assertThat(runtimeService.getVariable(instance.getId(), LoanRenewalProcess.Variables.MATURES_AT.name()))
         .isEqualTo(java.util.Date.from(loan.account().maturityDate().atStartOfDay(BusinessClock.BANK_ZONE).toInstant()));
 
@@ -1036,7 +1203,7 @@ class RenewalProcessTest extends AbstractIntegrationTest {
       assertThat(applied.status()).as(applied.body()).isEqualTo(201);
       assertThat(applied.json().path("status").asText()).isEqualTo("APPLIED");
       instance = loan.renewal();
-      stuck = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
+      stuck = managementService.createJobQuery().processInstanceId(instance.getId()).messages().singleResult();
       assertThat(stuck.getRetries()).isPositive();
       String jobId = stuck.getId();
       assertThatThrownBy(() -> managementService.executeJob(jobId)).hasMessageContaining("贷审会没有可以表决借据 " + loan.loanId());
