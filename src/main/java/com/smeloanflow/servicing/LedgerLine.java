@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param remainingPrincipal principal owed after this instalment, as scheduled
  * @param principalPaid      principal paid so far
  * @param interestPaid       interest paid so far
- * @param penaltyAccrued     penalty interest (罚息) charged so far on its overdue principal
+ * @param penaltyAccrued     penalty interest (罚息) charged so far on its overdue principal: what the daily closes accrued,
+ *     less what a repayment value-dated before some of those closes reversed of it ({@link BackValuation})
  * @param penaltyPaid        penalty interest paid so far
  * @param status             due, overdue or paid
  * @param paidOn             value date of the repayment that paid it in full, else null
@@ -112,6 +113,12 @@ public record LedgerLine(
   public LedgerLine withStatus(InstalmentStatus newStatus, LocalDate newPaidOn) {
     return new LedgerLine(number, dueDate, principal, interest, remainingPrincipal, principalPaid, interestPaid,
         penaltyAccrued, penaltyPaid, newStatus, newPaidOn);
+  }
+
+  /** This line with {@code charged} as the penalty interest charged on it. */
+  public LedgerLine withPenaltyAccrued(BigDecimal charged) {
+    return new LedgerLine(number, dueDate, principal, interest, remainingPrincipal, principalPaid, interestPaid, charged,
+        penaltyPaid, status, paidOn);
   }
 
   /** This line with the schedule's amounts replaced (a prepayment recomputed them, or a reversal restores them). */

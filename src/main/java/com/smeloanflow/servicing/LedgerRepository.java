@@ -91,6 +91,56 @@ public class LedgerRepository {
         .param("outstanding", LoanBalances.of(lines).outstandingPrincipal()).param("loanId", loanId).update();
   }
 
+  /**
+   * The last business date whose daily close charged penalty interest on each instalment ({@code penalty_accrued_through}),
+   * by instalment number; instalments never charged any are left out.
+   */
+  public Map<Integer, LocalDate> penaltyAccruedThrough(String loanId) {
+    Map<Integer, LocalDate> through = new HashMap<>();
+    jdbc.sql("SELECT number, penalty_accrued_through FROM repayment_instalment WHERE loan_id = :loanId"
+            + " AND penalty_accrued_through IS NOT NULL")
+        .param("loanId", loanId)
+        .query(rs -> {
+          through.put(rs.getInt("number"), rs.getObject("penalty_accrued_through", LocalDate.class));
+        });
+    return through;
+  }
+
+  /**
+   * Books what a back-valued repayment reversed of the penalty interest the closes charged: one entry per instalment
+   * ({@code penalty_reversal}, with the repayment), and the instalment's {@code penalty_reversed} raised by it; the
+   * closes' own accrual ({@code penalty_accrued}) is left as they charged it.
+   */
+  public void reversePenalty(String loanId, String transactionId, List<PenaltyReversal> reversals) {
+    for (PenaltyReversal reversal : reversals) {
+      jdbc.sql("""
+          INSERT INTO penalty_reversal (transaction_id, instalment_number, loan_id, accrued_from, accrued_through, days,
+            amount)
+          VALUES (:transactionId, :number, :loanId, :from, :through, :days, :amount)
+          """)
+          .param("transactionId", transactionId).param("number", reversal.instalmentNumber()).param("loanId", loanId)
+          .param("from", reversal.accruedFrom()).param("through", reversal.accruedThrough()).param("days", reversal.days())
+          .param("amount", reversal.amount()).update();
+      jdbc.sql("UPDATE repayment_instalment SET penalty_reversed = penalty_reversed + :amount"
+              + " WHERE loan_id = :loanId AND number = :number")
+          .param("amount", reversal.amount()).param("loanId", loanId).param("number", reversal.instalmentNumber()).update();
+    }
+  }
+
+  /**
+   * Takes back what a repayment's back-valuation reversed of the penalty interest (the repayment bounced): it is charged
+   * again. The entries stay with the reversed repayment, which says they no longer apply.
+   */
+  public void takeBackPenaltyReversal(String loanId, String transactionId) {
+    jdbc.sql("""
+        UPDATE repayment_instalment SET penalty_reversed = penalty_reversed - (SELECT r.amount FROM penalty_reversal r
+          WHERE r.transaction_id = :transactionId AND r.instalment_number = repayment_instalment.number)
+        WHERE loan_id = :loanId AND number IN (SELECT r.instalment_number FROM penalty_reversal r
+          WHERE r.transaction_id = :transactionId)
+        """)
+        .param("transactionId", transactionId).param("loanId", loanId).update();
+  }
+
   /** A loan's default (90 days past due): the enterprise, the day it defaulted, the principal then owed. */
   public record Defaulted(String creditCode, LocalDate on, BigDecimal principal) {
 
@@ -112,6 +162,12 @@ public class LedgerRepository {
   /** The loan's default, if it ever defaulted. */
   public Optional<Defaulted> defaulted(String loanId) {
     return jdbc.sql(DEFAULTED).param("loanIds", List.of(loanId)).query(LedgerRepository::defaulted).optional();
+  }
+
+  /** The loan's contract rate a year in percent; empty when there is no such loan. */
+  public Optional<BigDecimal> annualRatePercent(String loanId) {
+    return jdbc.sql("SELECT annual_rate_percent FROM loan_account WHERE loan_id = :loanId").param("loanId", loanId)
+        .query(BigDecimal.class).optional();
   }
 
   /** The borrower's unified social credit code; empty when there is no such loan. */
@@ -247,7 +303,8 @@ public class LedgerRepository {
         rs.getBigDecimal("remaining_principal"),
         rs.getBigDecimal("principal_paid"),
         rs.getBigDecimal("interest_paid"),
-        rs.getBigDecimal("penalty_accrued"),
+        // what is charged: the closes' accrual less what back-valued repayments reversed of it (penalty_reversal)
+        rs.getBigDecimal("penalty_accrued").subtract(rs.getBigDecimal("penalty_reversed")),
         rs.getBigDecimal("penalty_paid"),
         InstalmentStatus.valueOf(rs.getString("status")),
         rs.getObject("paid_on", LocalDate.class));

@@ -164,10 +164,19 @@ public class RepaymentRepository {
         .query((rs, row) -> new AllocationLine((Integer) rs.getObject("instalment_number", Integer.class),
             AllocationComponent.valueOf(rs.getString("component")), rs.getBigDecimal("amount")))
         .list();
+    List<PenaltyReversal> penaltyReversals = jdbc.sql("""
+        SELECT instalment_number, accrued_from, accrued_through, days, amount FROM penalty_reversal
+        WHERE transaction_id = :id ORDER BY instalment_number
+        """)
+        .param("id", repayment.transactionId())
+        .query((rs, row) -> new PenaltyReversal(rs.getInt("instalment_number"), rs.getObject("accrued_from", LocalDate.class),
+            rs.getObject("accrued_through", LocalDate.class), rs.getInt("days"), rs.getBigDecimal("amount")))
+        .list();
     return new StoredRepayment(repayment.transactionId(), repayment.sequenceNo(), repayment.loanId(), repayment.amount(),
         repayment.valueDate(), repayment.prepaidPrincipal(), repayment.scheduleRecomputed(), repayment.arrearsCleared(),
         repayment.status(), repayment.receivedBy(), repayment.receivedAt(), repayment.reversalReason(),
-        repayment.reversedBy(), repayment.reversedAt(), lines, repayment.kind(), repayment.recoverySplit());
+        repayment.reversedBy(), repayment.reversedAt(), lines, repayment.kind(), repayment.recoverySplit(),
+        penaltyReversals);
   }
 
   private static StoredRepayment repayment(ResultSet rs) throws SQLException {
@@ -180,6 +189,6 @@ public class RepaymentRepository {
         StoredRepayment.RECOVERY.equals(rs.getString("kind"))
             ? new WrittenOffClaim.Split(rs.getBigDecimal("recovered_principal"), rs.getBigDecimal("recovered_interest"),
                 rs.getBigDecimal("recovered_penalty"))
-            : null);
+            : null, List.of());
   }
 }

@@ -52,14 +52,16 @@ public class RepaymentService {
   private final ObjectProvider<LoanLifecycleListener> lifecycle;
   private final InternalDefaultRepository defaults;
   private final RecoveryRepository recoveries;
+  private final PenaltyInterest penalty;
   private final RepaymentAllocator allocator = new RepaymentAllocator();
 
   // The listeners (collections) use this service too: looked up when a repayment clears arrears or is reversed.
 
   public RepaymentService(LedgerRepository ledger, RepaymentRepository repayments, AllocationRules rules,
       BusinessClock clock, ObjectProvider<ArrearsListener> listeners, ObjectProvider<LoanLifecycleListener> lifecycle,
-      InternalDefaultRepository defaults, RecoveryRepository recoveries) {
+      InternalDefaultRepository defaults, RecoveryRepository recoveries, PenaltyInterest penalty) {
     this.defaults = defaults;
+    this.penalty = penalty;
     this.recoveries = recoveries;
     this.ledger = ledger;
     this.repayments = repayments;
@@ -119,7 +121,9 @@ public class RepaymentService {
       throw new InvalidFieldsException(List.of(new FieldViolation("valueDate", "BEFORE_DISBURSEMENT",
           "起息日不能早于放款日 (" + loan.disbursedOn() + ")")), "还款起息日早于放款日 " + loan.disbursedOn());
     }
-    List<LedgerLine> lines = ledger.lines(command.loanId());
+    // Applied as of its value date: penalty interest and overdue marks of daily closes of that date or later undone
+    BackValuation asOf = backValuation(command.loanId(), loan.annualRatePercent(), command.valueDate());
+    List<LedgerLine> lines = asOf.asOfValueDate();
     BigDecimal payoff = RepaymentAllocator.payoffAmount(lines, command.valueDate());
     if (amount.compareTo(payoff) > 0) {
       throw new InvalidFieldsException(List.of(new FieldViolation("amount", "EXCEEDS_PAYOFF",
@@ -128,6 +132,11 @@ public class RepaymentService {
     AllocationRule rule = rules.forProduct(loan.product());
     Allocation allocation = allocator.allocate(lines, new RepaymentAllocator.Terms(loan.annualRatePercent(), loan.method()),
         command.valueDate(), amount, rule);
+    List<PenaltyReversal> penaltyReversed = List.of();
+    if (asOf.backValued()) {
+      allocation = asOf.settle(allocation);
+      penaltyReversed = asOf.reversals(allocation.after());
+    }
     try {
       repayments.insert(command.transactionId(), command.loanId(), amount, command.valueDate(), hash, allocation,
           command.receivedBy(), clock.now());
@@ -136,9 +145,12 @@ public class RepaymentService {
       throw transactionIdReused(command.transactionId(), null);
     }
     ledger.save(command.loanId(), allocation.after());
-    log.info("Loan {}: repayment {} of {} CNY (value date {}) applied: {}{}{}", command.loanId(), command.transactionId(),
+    ledger.reversePenalty(command.loanId(), command.transactionId(), penaltyReversed);
+    log.info("Loan {}: repayment {} of {} CNY (value date {}) applied: {}{}{}{}", command.loanId(), command.transactionId(),
         amount.toPlainString(), command.valueDate(), allocation.lines().size() + " allocation lines",
         allocation.scheduleRecomputed() ? ", " + allocation.prepaidPrincipal().toPlainString() + " CNY prepaid, schedule recomputed" : "",
+        penaltyReversed.isEmpty() ? "" : ", back-valued: " + penaltyReversed.stream().map(PenaltyReversal::amount)
+            .reduce(BigDecimal::add).orElseThrow().toPlainString() + " CNY penalty interest charged since the value date reversed",
         allocation.arrearsCleared() ? ", arrears cleared" : "");
     if (allocation.arrearsCleared()) {
       listeners.orderedStream().forEach(l -> l.arrearsCleared(command.loanId(), command.transactionId(), command.valueDate()));
@@ -279,6 +291,8 @@ public class RepaymentService {
     List<LedgerLine> after = allocator.reverse(ledger.lines(command.loanId()), repayment.allocations(),
         repayments.scheduleBefore(command.transactionId()), clock.today());
     ledger.save(command.loanId(), after);
+    // what a back-valued repayment reversed of the penalty interest is charged again
+    ledger.takeBackPenaltyReversal(command.loanId(), command.transactionId());
     boolean reopened = ledger.reopen(command.loanId());
     repayments.markReversed(command.transactionId(), command.reason().trim(), command.reversedBy(), clock.now());
     // Heard in this transaction (servicing's ReversalNotice queues the borrower's mail); a reversal reported again is
@@ -333,7 +347,14 @@ public class RepaymentService {
 
   /** Everything it takes to settle the loan on {@code valueDate}. */
   public BigDecimal payoffAmount(String loanId, LocalDate valueDate) {
-    return RepaymentAllocator.payoffAmount(ledger.lines(loanId), valueDate);
+    BigDecimal rate = ledger.annualRatePercent(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
+    return RepaymentAllocator.payoffAmount(backValuation(loanId, rate, valueDate).asOfValueDate(), valueDate);
+  }
+
+  /** The loan's ledger as of {@code valueDate}, undoing what daily closes of that date or later charged and marked. */
+  private BackValuation backValuation(String loanId, BigDecimal annualRatePercent, LocalDate valueDate) {
+    return BackValuation.of(ledger.lines(loanId), ledger.penaltyAccruedThrough(loanId), valueDate,
+        principal -> penalty.forOneDay(principal, annualRatePercent));
   }
 
   private Receipt replay(StoredRepayment earlier, String hash, ReceiveRepayment command) {

@@ -9,7 +9,10 @@ import java.util.List;
  * A repayment as the API shows it: what core banking reported, where the money went, and whether
  * it was reversed. Money in CNY with 2 decimals. {@code kind} RECOVERY (核销后收回) is money received after the loan was
  * written off: it pays no instalment ({@code allocations} empty) but the write-off's claim, as {@code recovery} says
- * (principal written off first, then the interest and penalty interest unpaid at the write-off).
+ * (principal written off first, then the interest and penalty interest unpaid at the write-off). A repayment reported
+ * after daily closes of its value date or later is applied as of its value date: {@code penaltyReversed} is what it
+ * reversed of the penalty interest those closes charged on the principal it paid, {@code penaltyReversals} per
+ * instalment (empty, and 0.00, for a repayment reported before its value date was closed).
  */
 public record RepaymentView(
     String transactionId,
@@ -28,7 +31,9 @@ public record RepaymentView(
     List<Line> allocations,
     String kind,
     String kindLabel,
-    Recovery recovery) {
+    Recovery recovery,
+    BigDecimal penaltyReversed,
+    List<PenaltyReversal> penaltyReversals) {
 
   /** What a recovery paid of the write-off's claim; null for an ordinary repayment. */
   public record Recovery(BigDecimal principal, BigDecimal interest, BigDecimal penalty) {}
@@ -44,6 +49,7 @@ public record RepaymentView(
             .toList(),
         r.kind(), r.recovery() ? "核销后收回" : "还款",
         !r.recovery() ? null : new Recovery(r.recoverySplit().principal(), r.recoverySplit().interest(),
-            r.recoverySplit().penalty()));
+            r.recoverySplit().penalty()),
+        r.penaltyReversed(), r.penaltyReversals());
   }
 }

@@ -27,6 +27,8 @@ import java.util.List;
  *     (核销后收回), which pays the write-off's claim, not instalments
  * @param recoverySplit       where a recovery went (principal, interest, penalty interest of the claim); null for a
  *     repayment
+ * @param penaltyReversals    what it reversed of the penalty interest daily closes of its value date or later had
+ *     charged on the principal it paid (a back-valued repayment, {@link BackValuation}); empty otherwise
  */
 public record StoredRepayment(
     String transactionId,
@@ -45,7 +47,8 @@ public record StoredRepayment(
     Instant reversedAt,
     List<AllocationLine> allocations,
     String kind,
-    WrittenOffClaim.Split recoverySplit) {
+    WrittenOffClaim.Split recoverySplit,
+    List<PenaltyReversal> penaltyReversals) {
 
   public static final String POSTED = "POSTED";
   public static final String REVERSED = "REVERSED";
@@ -54,6 +57,12 @@ public record StoredRepayment(
 
   public StoredRepayment {
     allocations = List.copyOf(allocations);
+    penaltyReversals = List.copyOf(penaltyReversals);
+  }
+
+  /** What it reversed of the penalty interest, in all (0.00 unless back-valued). */
+  public java.math.BigDecimal penaltyReversed() {
+    return penaltyReversals.stream().map(PenaltyReversal::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
   }
 
   /** Money received after the loan was written off (核销后收回). */

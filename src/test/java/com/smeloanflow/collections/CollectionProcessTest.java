@@ -456,6 +456,30 @@ class CollectionProcessTest extends AbstractIntegrationTest {
         .anyMatch(subject -> subject.contains("逾期款项已结清"));
   }
 
+  /**
+   * Paid on the due date D and fed in by core banking after D's close: the close saw the instalment unpaid and opened a
+   * case, but the loan was never overdue. The repayment, applied as of its value date, owes no penalty interest and
+   * clears the arrears: the case ends as cured when its process starts, before any reminder.
+   */
+  @Test
+  void aRepaymentOnTheDueDateReportedAfterItsCloseCuresTheCaseThatCloseOpened() {
+    CollectionScenario scenario = scenario().closeAtBeforeProcessesStart(1);
+    assertThat(cases.openCase(scenario.loanId())).isPresent();
+
+    String transaction = scenario.repay(new BigDecimal("8530.99"), scenario.dayOf(1));
+    startCollectionProcesses();
+    scenario.runCaseJobs();
+
+    assertThat(scenario.arrears()).isEqualByComparingTo("0");
+    assertThat(scenario.caseRunning()).isFalse();
+    assertThat(cases.openCase(scenario.loanId())).isEmpty();
+    CollectionCase cured = cases.casesOf(scenario.loanId()).get(0);
+    assertThat(cured.status()).isEqualTo(CollectionCase.CURED);
+    assertThat(cured.closeReason()).contains(transaction);
+    assertThat(mailsTo(emailOf(scenario)).stream().map(CollectionProcessTest::subjectOf))
+        .noneMatch(subject -> subject.contains("逾期还款提醒"));
+  }
+
   @Test
   void aCalledInLoanRepaidInFullBeforeItFellOverdueEndsItsCaseWhenTheCloseSettlesIt() {
     CollectionScenario scenario = scenario().closeAt(-10);
@@ -463,7 +487,7 @@ class CollectionProcessTest extends AbstractIntegrationTest {
     scenario.runCaseJobs();
     assertThat(scenario.caseRunning()).as("a post-loan check called the loan in: its case is open at 0 days").isTrue();
 
-    scenario.repay(repayments.payoffAmount(scenario.loanId(), scenario.businessDate()));
+    scenario.repay(repayments.payoffAmount(scenario.loanId(), scenario.businessDate().plusDays(1)));
     assertThat(scenario.caseRunning()).as("nothing was overdue, so no arrears were cleared").isTrue();
     scenario.closeAt(-9);
 
@@ -484,7 +508,7 @@ class CollectionProcessTest extends AbstractIntegrationTest {
   void anOverdueLoanRepaidInFullIsToldItOwesNothingNotToKeepPaying() {
     CollectionScenario scenario = scenario().closeAt(3);
 
-    scenario.repay(repayments.payoffAmount(scenario.loanId(), scenario.businessDate()));
+    scenario.repay(repayments.payoffAmount(scenario.loanId(), scenario.businessDate().plusDays(1)));
 
     assertThat(scenario.caseRunning()).isFalse();
     assertThat(mailsTo(emailOf(scenario))).filteredOn(m -> subjectOf(m).contains("逾期款项已结清")).singleElement()
@@ -495,7 +519,7 @@ class CollectionProcessTest extends AbstractIntegrationTest {
   void aCaseClosedBySettlementBeforeItsProcessStartedNeverStartsOne() {
     CollectionScenario scenario = scenario().closeAt(-10);
     String caseId = cases.open(scenario.loanId(), "ZY001", scenario.businessDate(), 0);
-    scenario.repay(repayments.payoffAmount(scenario.loanId(), scenario.businessDate()));
+    scenario.repay(repayments.payoffAmount(scenario.loanId(), scenario.businessDate().plusDays(1)));
 
     scenario.closeAt(-9);
 

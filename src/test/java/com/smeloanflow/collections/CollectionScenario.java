@@ -142,10 +142,19 @@ public final class CollectionScenario {
     return loans.balances(loan.loanId()).arrears();
   }
 
-  /** Core banking reports a repayment with the current business date as value date. */
+  /**
+   * Core banking reports a repayment received the day after the last close's business date (the close of D runs at
+   * 00:30 on D+1), before the next close: it owes what that close left. Value-dated the closed date itself, it would be
+   * applied as of before that close (its day of penalty interest not owed).
+   */
   public String repay(BigDecimal amount) {
+    return repay(amount, businessDate.plusDays(1));
+  }
+
+  /** Core banking reports a repayment with this value date. */
+  public String repay(BigDecimal amount, LocalDate valueDate) {
     String transactionId = "TX" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    repayments.receive(new ReceiveRepayment(loan.loanId(), transactionId, amount, businessDate, "core-banking"));
+    repayments.receive(new ReceiveRepayment(loan.loanId(), transactionId, amount, valueDate, "core-banking"));
     runCaseJobs();
     return transactionId;
   }

@@ -84,8 +84,9 @@ class LoanApiTest extends AbstractIntegrationTest {
     java.time.LocalDate day3 = disbursed.plusMonths(1).plusDays(2);
     dailyClose.close(disbursed.plusMonths(1));
     dailyClose.close(day3);
-    repayments.receive(new ReceiveRepayment(loan.loanId(), "TX-VIEW-" + loan.loanId(), new java.math.BigDecimal("400.00"), day3,
-        "core-banking"));
+    // received the day after the close of day 3 (value-dated day 3, it would be applied as of before that close)
+    repayments.receive(new ReceiveRepayment(loan.loanId(), "TX-VIEW-" + loan.loanId(), new java.math.BigDecimal("400.00"),
+        day3.plusDays(1), "core-banking"));
 
     ResponseEntity<String> response = http.withBasicAuth("collector", "demo").getForEntity("/api/loans/" + loan.loanId(), String.class);
 
