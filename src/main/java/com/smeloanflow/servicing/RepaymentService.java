@@ -77,6 +77,12 @@ public class RepaymentService {
   /**
    * Applies a repayment core banking debited, once per transaction id.
    *
+   * <p>As of its value date, also when daily closes of that date or later ran before core banking reported it
+   * ({@link BackValuation}): the penalty interest those closes charged is not owed on the value date, an instalment due
+   * on it or later is the current one, and the amount is held to the value date's payoff amount. What the closes charged
+   * on the principal it paid is reversed by an entry of its own ({@link PenaltyReversal}, {@code penalty_reversal});
+   * money paid on the due date D and reported after D's close owes no penalty interest and clears the arrears.
+   *
    * <p>On a written-off loan (核销, 账销案存) the money is a <b>recovery</b> (核销后收回): the loan stays written off (a
    * recovery never reopens it, nor restarts collections or monitoring) and the money pays the write-off's claim
    * ({@link WrittenOffClaim}): the principal written off first, then the interest that had fallen due and was unpaid at
