@@ -3,7 +3,7 @@ package com.smeloanflow.servicing;
 import com.smeloanflow.support.PostgresTest;
 
 /**
- * Every test of {@link BackValuedRepaymentApiTest} on embedded PostgreSQL 14, the production database: V133's penalty
+ * Every test of {@link BackValuedRepaymentApiTest} on embedded PostgreSQL 14, the production database: V128's penalty
  * reversal entries, and a bounce taking them back.
  */
 @PostgresTest
