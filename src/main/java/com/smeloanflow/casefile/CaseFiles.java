@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
 public class CaseFiles {
 
   /** The history's event type of a status change: this prefix and the status. */
-  private static final String STATUS_EVENT = "STATUS_";
+  static final String STATUS_EVENT = "STATUS_";
 
   private final JdbcClient jdbc;
   private final ApplicationHistory history;

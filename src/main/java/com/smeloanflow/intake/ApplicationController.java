@@ -1,6 +1,7 @@
 package com.smeloanflow.intake;
 
 import com.smeloanflow.casefile.ApplicationStatus;
+import com.smeloanflow.identity.BranchAccess;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -66,12 +67,32 @@ public class ApplicationController {
   }
 
   @GetMapping(path = "/{id}/history", produces = "application/json")
-  @Operation(summary = "Who did what when", description = "Business events of the application and its tasks from Camunda's history")
+  @Operation(summary = "The application's history, in time order",
+      description = "Staff (central staff and the application's own branch) get who did what when: every business event"
+          + " with its actor (a user id, system or a group), what (the event type, e.g. FLAGS_OVERRIDDEN,"
+          + " DISBURSEMENT_HOLD, COMMITTEE_VOTE_REJECT) and detail (their notes included), and the tasks from Camunda's"
+          + " history (what: TASK and its name, actor: who worked it). The channel (channel-gateway) gets what the"
+          + " applicant may be shown: the status changes (what: STATUS_ and the status, label: the status's label as"
+          + " statusLabel of GET /api/applications/{id} says it) and the applicant's milestones (what: SUBMITTED,"
+          + " ACCEPTED, DOCUMENTS_RECEIVED, DOCUMENTS_PARTLY_RECEIVED, CONTRACT_SIGNED, GUARANTEE_SIGNED,"
+          + " MORTGAGE_REGISTERED; label: 申请已提交, 申请已受理, 补充资料已收到 …), without actor, staff's notes,"
+          + " reviews, checks, committee votes, flags or tasks; detail only on STATUS_REJECTED and STATUS_WITHDRAWN: the"
+          + " reviewed customer reason's text, as outcome.reason of GET /api/applications/{id} and the mail say it.")
+  @ApiResponse(responseCode = "200", description = "The history", content = @Content(examples = {
+      @ExampleObject(name = "channel", value = """
+          [{"at":"2026-11-23T02:00:00Z","what":"SUBMITTED","label":"申请已提交"},
+           {"at":"2026-11-23T02:00:01Z","what":"STATUS_IN_PROCESSING","label":"集中处理中"},
+           {"at":"2026-11-24T06:30:00Z","what":"STATUS_REJECTED","label":"已拒绝","detail":"经我行综合评估, 暂不符合我行授信条件。"}]"""),
+      @ExampleObject(name = "staff", value = """
+          [{"at":"2026-11-23T02:00:00Z","actor":"channel","what":"SUBMITTED","detail":"手机银行 / 信用快贷 / 100000.00 元"},
+           {"at":"2026-11-24T06:30:00Z","actor":"centre-processor","what":"REJECTED","detail":"集中作业: 集中作业中心复核拒绝: 执行案件涉及主要结算账户 [告知客户: OVERALL_ASSESSMENT]"}]""")}))
+  @ApiResponse(responseCode = "403", description = "An application of another branch", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "404", description = "No such application", content = @Content(mediaType = "application/problem+json"))
   public java.util.List<ApplicationQueryService.HistoryEntry> history(@PathVariable("id") String id,
       org.springframework.security.core.Authentication caller) {
     LoanApplication application = applications.get(id);
     access.requireMayRead(application, caller);
-    return queries.history(application);
+    return BranchAccess.isChannel(caller) ? queries.historyForApplicant(application) : queries.history(application);
   }
 
   @GetMapping(path = "/{id}", produces = "application/json")

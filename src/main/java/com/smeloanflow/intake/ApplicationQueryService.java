@@ -1,5 +1,6 @@
 package com.smeloanflow.intake;
 
+import com.smeloanflow.casefile.ApplicantTimeline;
 import com.smeloanflow.casefile.ApplicationHistory;
 import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.casefile.CaseFiles;
@@ -39,13 +40,14 @@ public class ApplicationQueryService {
   private final List<CreditLineLookup> lines;
   private final List<DocumentsAwaiter> otherAwaiters;
   private final ApplicationHistory history;
+  private final ApplicantTimeline applicantTimeline;
   private final String openTasksSql;
   private final String openStagesSql;
 
   public ApplicationQueryService(LoanApplicationRepository applications, CaseFiles caseFiles, DeclineService declines,
       TaskService taskService, HistoryService historyService, ManagementService managementService,
       List<ApplicationDecisionReader> decisions, List<LoanLookup> loans, List<CreditLineLookup> lines,
-      List<DocumentsAwaiter> otherAwaiters, ApplicationHistory history) {
+      List<DocumentsAwaiter> otherAwaiters, ApplicationHistory history, ApplicantTimeline applicantTimeline) {
     this.applications = applications;
     this.caseFiles = caseFiles;
     this.declines = declines;
@@ -56,6 +58,7 @@ public class ApplicationQueryService {
     this.lines = lines;
     this.otherAwaiters = otherAwaiters;
     this.history = history;
+    this.applicantTimeline = applicantTimeline;
     // The channel polls this view (every 50-250 ms while an application moves): Camunda's task query built its
     // large dynamic SQL on every call (a third of a poll's CPU). These two native queries have the same
     // conditions, order and rows as the queries they replace (the stages' "still open" is tested in Java, below;
@@ -66,24 +69,40 @@ public class ApplicationQueryService {
         + " WHERE PROC_INST_ID_ = #{instance} AND ACT_TYPE_ = 'subProcess' ORDER BY START_TIME_ ASC";
   }
 
-  /** One entry of who did what when: a business event, or a person's task from Camunda's history. */
-  public record HistoryEntry(Instant at, String actor, String what, String detail) {}
+  /**
+   * One entry of the application's history. Staff's: {@code actor} (a user id, {@code system} or a group),
+   * {@code what} (the event type, or {@code TASK} and the task's name) and {@code detail} (notes included). The
+   * applicant's ({@link #historyForApplicant}): no actor, {@code what} the status change or milestone, {@code label}
+   * what the applicant reads, {@code detail} only the customer reason of a rejection or withdrawal.
+   */
+  public record HistoryEntry(Instant at, String actor, String what, String label, String detail) {}
 
   /**
-   * The application's business events and its tasks (who worked them, from when to when), in time order. Takes the
-   * application its caller has read (and checked the reader's access to), so the request reads its row once.
+   * Who did what when, for staff: the application's business events and its tasks (who worked them, from when to
+   * when), in time order, with staff's notes. Takes the application its caller has read (and checked the reader's
+   * access to), so the request reads its row once.
    */
   public List<HistoryEntry> history(LoanApplication application) {
     String applicationId = application.id();
     List<HistoryEntry> entries = new ArrayList<>();
-    history.of(applicationId).forEach(e -> entries.add(new HistoryEntry(e.occurredAt(), e.actor(), e.eventType(), e.detail())));
+    history.of(applicationId).forEach(e -> entries.add(new HistoryEntry(e.occurredAt(), e.actor(), e.eventType(), null, e.detail())));
     caseFiles.processInstanceId(applicationId).ifPresent(instance ->
         historyService.createHistoricTaskInstanceQuery().processInstanceId(instance).list().forEach(t ->
             entries.add(new HistoryEntry(t.getStartTime().toInstant(), t.getAssignee() == null ? "-" : t.getAssignee(),
-                "TASK " + t.getName(), t.getEndTime() == null ? "进行中" : "完成于 " + t.getEndTime().toInstant()
+                "TASK " + t.getName(), null, t.getEndTime() == null ? "进行中" : "完成于 " + t.getEndTime().toInstant()
                     + (t.getDeleteReason() == null || "completed".equals(t.getDeleteReason()) ? "" : " (" + t.getDeleteReason() + ")")))));
     entries.sort(Comparator.comparing(HistoryEntry::at));
     return entries;
+  }
+
+  /**
+   * The history the channel shows the applicant ({@link ApplicantTimeline}): the status changes, labelled as
+   * {@link #view}'s {@code statusLabel}, and the applicant's milestones, in time order; no staff, no notes, no tasks.
+   */
+  public List<HistoryEntry> historyForApplicant(LoanApplication application) {
+    return applicantTimeline.of(application.id(), status -> statusLabel(application, status)).stream()
+        .map(entry -> new HistoryEntry(entry.at(), null, entry.what(), entry.label(), entry.detail()))
+        .toList();
   }
 
   /** What the channel and staff see of the application. */
@@ -119,10 +138,7 @@ public class ApplicationQueryService {
     ApplicationView.Outcome outcome = !status.isDeclined() ? null : declines.find(applicationId)
         .map(d -> new ApplicationView.Outcome(d.outcome().name(), d.customerReason().name(), d.customerReason().text()))
         .orElse(null);
-    // A revolving line's application ends DISBURSED when the line opens: nothing was paid out, so it says so.
-    String statusLabel = status == ApplicationStatus.DISBURSED && application.product() == Product.REVOLVING_LINE
-        ? LINE_OPENED_LABEL : status.label();
-    return new ApplicationView(application.id(), status, statusLabel,
+    return new ApplicationView(application.id(), status, statusLabel(application, status),
         application.product().name(), application.requestedAmount(), application.termMonths(),
         application.branchCode(), stage, openTasks,
         missingDocuments(application, status),
@@ -133,6 +149,12 @@ public class ApplicationQueryService {
         application.product() != Product.REVOLVING_LINE ? null
             : firstAnswer(lines, lookup -> lookup.lineIdOf(applicationId)),
         application.submittedAt());
+  }
+
+  /** What the channel calls the status: a revolving line's application ends DISBURSED when the line opens, nothing paid out. */
+  private static String statusLabel(LoanApplication application, ApplicationStatus status) {
+    return status == ApplicationStatus.DISBURSED && application.product() == Product.REVOLVING_LINE
+        ? LINE_OPENED_LABEL : status.label();
   }
 
   /**

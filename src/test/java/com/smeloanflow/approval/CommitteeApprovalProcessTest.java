@@ -7,6 +7,7 @@ import static com.smeloanflow.process.LoanOriginationProcess.Flows.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.casefile.CustomerReason;
 import com.smeloanflow.casefile.DeclineService;
 import com.smeloanflow.identity.DemoData;
@@ -152,6 +153,18 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
     });
     assertThat(flow.bean(DeclineService.class).find(applicationId).orElseThrow().internalReason())
         .as("staff keep the vote").contains("反对 2 票");
+
+    assertThat(historyAs(CENTRE_PROCESSOR, applicationId)).as("staff read each member's vote and comment")
+        .anySatisfy(entry -> {
+          assertThat(entry.path("actor").asText()).isEqualTo("committee1");
+          assertThat(entry.path("what").asText()).isEqualTo("COMMITTEE_VOTE_REJECT");
+          assertThat(entry.path("detail").asText()).isEqualTo(ApprovalOutcome.REJECT.label() + "的理由");
+        });
+    List<JsonNode> told = historyAs(CHANNEL, applicationId);
+    assertThat(told.get(told.size() - 1).path("label").asText()).isEqualTo(ApplicationStatus.REJECTED.label());
+    assertThat(told.get(told.size() - 1).path("detail").asText()).isEqualTo(CustomerReason.OVERALL_ASSESSMENT.text());
+    assertThat(told.toString()).as("the channel's history never shows the votes, the comments or the members")
+        .doesNotContain("的理由", "票", "贷审会", "COMMITTEE", "committee1", "committee3", "actor");
   }
 
   @Test

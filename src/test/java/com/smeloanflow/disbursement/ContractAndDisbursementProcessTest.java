@@ -83,6 +83,13 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
     assertThat(loans.findByApplication(applicationId)).get().extracting(LoanAccount::principal)
         .satisfies(principal -> assertThat(principal).isEqualByComparingTo("800000.00"));
     assertThat(coreBanking.postingsOf(applicationId)).hasSize(1);
+    assertThat(historyAs(CHANNEL, applicationId)).as("the channel's history: what the applicant is shown, in time order")
+        .extracting(entry -> entry.path("what").asText() + " " + entry.path("label").asText())
+        .containsExactly("SUBMITTED 申请已提交", "STATUS_AWAITING_ACCEPTANCE 待网点受理", "ACCEPTED 申请已受理",
+            "STATUS_IN_PROCESSING 集中处理中", "STATUS_AWAITING_VERIFICATION 待远程核实", "STATUS_AWAITING_APPROVAL 待审批",
+            "STATUS_APPROVED 已批准", "STATUS_AWAITING_SIGNATURE 待签署合同", "CONTRACT_SIGNED 借款合同已签署",
+            "STATUS_AWAITING_MORTGAGE_REGISTRATION 待办理抵押登记", "MORTGAGE_REGISTERED 抵押登记已办理",
+            "STATUS_AWAITING_DISBURSEMENT 待放款", "STATUS_DISBURSED 已放款");
   }
 
   @Test
@@ -244,6 +251,13 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
     assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_DISBURSEMENT);
     MimeMessage held = last(mailsTo(request.email()));
     assertThat(bodyOf(held)).contains(until.toString()).doesNotContain("受托支付账户校验");
+    assertThat(historyAs(CHANNEL, applicationId).toString()).as("nor does the channel's history tell the checker's notes")
+        .doesNotContain("受托支付账户校验", "DISBURSEMENT_HOLD", DISBURSER, "actor");
+    assertThat(historyAs(DISBURSER, applicationId)).as("staff read them").anySatisfy(entry -> {
+      assertThat(entry.path("actor").asText()).isEqualTo(DISBURSER);
+      assertThat(entry.path("what").asText()).isEqualTo("DISBURSEMENT_HOLD");
+      assertThat(entry.path("detail").asText()).contains("受托支付账户校验");
+    });
 
     moveClockBy(Duration.ofDays(4));
     executeDueJobs(instance.getId());
@@ -278,6 +292,12 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
     assertThat(missingDocumentsAsTheChannelSees(applicationId)).as("supplied").isEmpty();
     flow.claimAndComplete(DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS, TaskForms.disbursementConditionsMet());
     assertThat(instance).isEnded().hasPassed(END_LOAN_DISBURSED);
+    List<JsonNode> told = historyAs(CHANNEL, applicationId);
+    assertThat(told).extracting(entry -> entry.path("label").asText()).as("after the contract was signed")
+        .endsWith("借款合同已签署", "待放款", "待补充资料", "补充资料已收到", "待放款", "已放款");
+    assertThat(told.toString()).as("the checker's notes and the checker stay inside the bank")
+        .doesNotContain("贷款用途需与购销合同核对", "DISBURSEMENT_SUPPLEMENT", "DISBURSEMENT_CONDITIONS_MET", DISBURSER, CHANNEL,
+            "actor");
   }
 
   @Test
@@ -442,6 +462,15 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
     assertThat(subjectOf(declined)).as("it was approved: not told otherwise").contains("未能办理完成").doesNotContain("未获批准");
     assertThat(bodyOf(declined)).contains("已获批准，但未能完成签约后的办理").doesNotContain("未能获批");
     assertThat(bodyOf(declined)).contains(CustomerReason.DISBURSEMENT_CONDITIONS_NOT_MET.text()).doesNotContain(internal);
+    List<JsonNode> told = historyAs(CHANNEL, applicationId);
+    JsonNode last = told.get(told.size() - 1);
+    assertThat(last.path("what").asText()).as("the channel's history ends as the mail does").isEqualTo("STATUS_REJECTED");
+    assertThat(last.path("detail").asText()).isEqualTo(CustomerReason.DISBURSEMENT_CONDITIONS_NOT_MET.text());
+    assertThat(told.toString()).doesNotContain(internal, DISBURSER, "CONTRACT_CANCELLED", "MORTGAGE_RELEASED", "actor");
+    assertThat(historyAs(DISBURSER, applicationId)).as("staff keep the checker's finding").anySatisfy(entry -> {
+      assertThat(entry.path("actor").asText()).isEqualTo(DISBURSER);
+      assertThat(entry.path("detail").asText()).contains(internal);
+    });
   }
 
   // --- helpers -------------------------------------------------------------------------------------

@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.smeloanflow.casefile.CustomerReason;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.process.LoanOriginationProcess;
 import com.smeloanflow.support.AbstractIntegrationTest;
@@ -299,6 +301,36 @@ class LoanOriginationIntakeProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void theChannelShowsTheApplicantTheStepsOfTheMissingDocumentsButNotTheAcceptorsNotes() {
+    Submitted application = submit(TestApplications.mortgageAtBranchCounter());
+    String applicationId = application.applicationId();
+    String notes = "法人称流水在他行, 评估报告未出, 态度敷衍";
+    Map<String, Object> checklist = new HashMap<>(checklistWithout(applicationId, RequiredDocument.BANK_STATEMENTS,
+        RequiredDocument.COLLATERAL_APPRAISAL_REPORT));
+    checklist.put(AcceptanceTaskListener.NOTES, notes);
+    completeAs(ZY001_ACCEPTOR, task(application.processInstance()).getId(), checklist);
+    executeDueJobs(application.processInstance().getId());
+    assertThat(api.post("/api/applications/" + applicationId + "/documents", CHANNEL,
+        "{\"documents\": [\"BANK_STATEMENTS\"]}").status()).isEqualTo(202);
+    assertThat(api.post("/api/applications/" + applicationId + "/documents", CHANNEL,
+        "{\"documents\": [\"COLLATERAL_APPRAISAL_REPORT\"]}").status()).isEqualTo(202);
+
+    List<JsonNode> told = historyAs(CHANNEL, applicationId);
+
+    assertThat(told).extracting(entry -> entry.path("what").asText() + " " + entry.path("label").asText())
+        .containsExactly("SUBMITTED 申请已提交", "STATUS_AWAITING_ACCEPTANCE 待网点受理", "STATUS_DOCUMENTS_MISSING 待补充资料",
+            "DOCUMENTS_PARTLY_RECEIVED 部分补充资料已收到, 其余资料仍待补充", "DOCUMENTS_RECEIVED 补充资料已收到",
+            "STATUS_AWAITING_ACCEPTANCE 待网点受理");
+    assertThat(told).allSatisfy(entry -> assertThat(entry.has("actor")).as("no one's user id").isFalse());
+    assertThat(told.toString()).doesNotContain(notes, "态度", ZY001_ACCEPTOR, "TASK", "MAIL_SENT");
+    assertThat(historyAs(ZY001_ACCEPTOR, applicationId)).as("the branch reads its own notes").anySatisfy(entry -> {
+      assertThat(entry.path("actor").asText()).isEqualTo(ZY001_ACCEPTOR);
+      assertThat(entry.path("what").asText()).isEqualTo("DOCUMENTS_MISSING");
+      assertThat(entry.path("detail").asText()).contains(notes);
+    });
+  }
+
+  @Test
   void theTwoHalvesOfTheMissingDocumentsUploadedAtOnceBringTheApplicationBackToAcceptance() throws Exception {
     Submitted application = submitWithMissingDocuments();
     String applicationId = application.applicationId();
@@ -376,6 +408,11 @@ class LoanOriginationIntakeProcessTest extends AbstractIntegrationTest {
         .containsExactly("【普惠金融】您的贷款申请 " + application.applicationId() + " 需要补充资料",
             "【普惠金融】您的贷款申请 " + application.applicationId() + " 已撤销");
     assertThat(bodyOf(mails.get(1))).contains("近12个月银行流水", "抵押物评估报告", "撤销");
+    List<JsonNode> told = historyAs(CHANNEL, application.applicationId());
+    JsonNode last = told.get(told.size() - 1);
+    assertThat(last.path("label").asText()).as("the channel's history tells what the mail tells").isEqualTo("已撤销");
+    assertThat(last.path("detail").asText()).startsWith(CustomerReason.DOCUMENTS_NOT_SUPPLIED.text())
+        .contains("近12个月银行流水", "抵押物评估报告").doesNotContain("补件期限届满");
     Response lateUpload = api.post("/api/applications/" + application.applicationId() + "/documents", CHANNEL,
         "{\"documents\": [\"BANK_STATEMENTS\"]}");
     assertThat(lateUpload.status()).as("documents after withdrawal").isEqualTo(409);

@@ -24,6 +24,10 @@ class OpenApiDescriptionTest extends AbstractIntegrationTest {
     assertThat(paths.has("/api/applications/{id}/signature")).isTrue();
     assertThat(paths.has("/api/loans/{loanId}")).isTrue();
     assertThat(response.body()).contains("91520303MA6DKQ8X4A").contains("52030219850714321X").contains("SUBMITTED");
+    JsonNode history = paths.path("/api/applications/{id}/history").path("get");
+    assertThat(history.path("description").asText()).as("which reader gets what")
+        .contains("Staff", "The channel (channel-gateway) gets what the applicant may be shown");
+    assertThat(history.path("responses").path("200").toString()).contains("申请已提交", "centre-processor");
   }
 
   @Test

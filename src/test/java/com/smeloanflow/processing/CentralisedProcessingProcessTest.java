@@ -155,6 +155,18 @@ class CentralisedProcessingProcessTest extends AbstractIntegrationTest {
     assertThat(subjectOf(mails.get(0))).contains(application.applicationId()).contains("未获批准");
     assertThat(bodyOf(mails.get(0))).as("the applicant reads the catalogue's words, not the bank's findings")
         .contains("原因：" + CustomerReason.CREDIT_RECORD.text()).doesNotContain("失信被执行人");
+
+    List<JsonNode> told = historyAs(CHANNEL, application.applicationId());
+    assertThat(told).as("the channel's history: what the applicant is shown").extracting(entry -> entry.path("label").asText())
+        .containsExactly("申请已提交", "集中处理中", "已拒绝");
+    assertThat(told.get(2).path("what").asText()).isEqualTo("STATUS_REJECTED");
+    assertThat(told.get(2).path("detail").asText()).isEqualTo(CustomerReason.CREDIT_RECORD.text());
+    assertThat(told.toString()).doesNotContain("失信被执行人", "集中作业", "DECISION", "SCORED", "actor");
+    assertThat(historyAs(CENTRE_PROCESSOR, application.applicationId())).as("staff keep the bank's findings")
+        .anySatisfy(entry -> {
+          assertThat(entry.path("what").asText()).isEqualTo("REJECTED");
+          assertThat(entry.path("detail").asText()).contains("集中作业", "失信被执行人");
+        });
   }
 
   @Test
@@ -332,6 +344,18 @@ class CentralisedProcessingProcessTest extends AbstractIntegrationTest {
         .contains("集中作业复核 第1次", "疑似重复申请 " + first.applicationId(), "复核前审批路径: 模型自动审批")
         .doesNotContain("duplicateOf", "route=", "null");
     assertThat(eventsOf(second.applicationId())).contains("DUPLICATE_FLAGGED", "FLAGS_OVERRIDDEN by " + CENTRE_PROCESSOR);
+    assertThat(historyAs(CENTRE_PROCESSOR, second.applicationId())).as("staff read the review and who made it")
+        .anySatisfy(entry -> {
+          assertThat(entry.path("actor").asText()).isEqualTo(CENTRE_PROCESSOR);
+          assertThat(entry.path("what").asText()).isEqualTo("FLAGS_OVERRIDDEN");
+          assertThat(entry.path("detail").asText()).contains("经核实非重复申请");
+        });
+    List<JsonNode> told = historyAs(CHANNEL, second.applicationId());
+    assertThat(told).extracting(entry -> entry.path("what").asText())
+        .containsExactly("SUBMITTED", "STATUS_IN_PROCESSING", "STATUS_AWAITING_VERIFICATION");
+    assertThat(told.toString()).as("the applicant is not shown the review, the flag or who worked the application")
+        .doesNotContain("经核实非重复申请", "FLAGS_OVERRIDDEN", "DUPLICATE_FLAGGED", first.applicationId(), CENTRE_PROCESSOR,
+            "actor", "TASK");
   }
 
   @Test
@@ -367,6 +391,10 @@ class CentralisedProcessingProcessTest extends AbstractIntegrationTest {
     List<MimeMessage> mails = mailsTo(request.email());
     assertThat(mails).hasSize(1);
     assertThat(bodyOf(mails.get(0))).contains(CustomerReason.OVERALL_ASSESSMENT.text()).doesNotContain(reason);
+    List<JsonNode> told = historyAs(CHANNEL, application.applicationId());
+    assertThat(told.get(told.size() - 1).path("detail").asText()).as("the channel's history tells what the mail tells")
+        .isEqualTo(CustomerReason.OVERALL_ASSESSMENT.text());
+    assertThat(told.toString()).doesNotContain(reason, CENTRE_PROCESSOR);
   }
 
   @Test
@@ -435,11 +463,9 @@ class CentralisedProcessingProcessTest extends AbstractIntegrationTest {
     return answer.json();
   }
 
-  /** What happened to the application, as GET /api/applications/{id}/history lists it. */
+  /** What happened to the application, as GET /api/applications/{id}/history lists it to staff. */
   private List<String> historyEvents(String applicationId) {
-    Response answer = api.get("/api/applications/" + applicationId + "/history", CHANNEL);
-    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-    return StreamSupport.stream(answer.json().spliterator(), false).map(entry -> entry.path("what").asText()).toList();
+    return historyAs(CENTRE_PROCESSOR, applicationId).stream().map(entry -> entry.path("what").asText()).toList();
   }
 
   private static List<String> matchedRules(JsonNode decisionTables, String decisionKey) {

@@ -2,6 +2,7 @@ package com.smeloanflow.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.smeloanflow.casefile.ApplicationStatus;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
@@ -185,6 +187,18 @@ public abstract class AbstractIntegrationTest {
 
   protected ApplicationStatus statusOf(String applicationId) {
     return caseFiles.status(applicationId).orElseThrow();
+  }
+
+  /**
+   * {@code GET /api/applications/{id}/history} as {@code reader}, its entries in the order answered: staff get who did
+   * what when, the channel ({@link #CHANNEL}) what the applicant may be shown.
+   */
+  protected List<JsonNode> historyAs(String reader, String applicationId) {
+    ApiClient.Response answer = api.get("/api/applications/" + applicationId + "/history", reader);
+    assertThat(answer.status()).as("GET history as %s: %s", reader, answer).isEqualTo(200);
+    List<JsonNode> entries = new ArrayList<>();
+    answer.json().forEach(entries::add);
+    return entries;
   }
 
   /**

@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -223,6 +222,13 @@ class RemoteVerificationProcessTest extends AbstractIntegrationTest {
     assertThat(subjectOf(mails.get(0))).contains("未获批准");
     assertThat(bodyOf(mails.get(0))).as("the investigator's findings stay inside the bank")
         .contains(CustomerReason.INFORMATION_NOT_VERIFIED.text()).doesNotContain(findings).doesNotContain("停业");
+    assertThat(historyAs(CHANNEL, application.applicationId()).toString()).as("nor do they reach the channel's history")
+        .contains(CustomerReason.INFORMATION_NOT_VERIFIED.text())
+        .doesNotContain(findings, "停业", REMOTE_VERIFIER, ZY001_CUSTOMER_MANAGER, "FIELD_INVESTIGATION");
+    assertThat(history(application.applicationId())).as("staff read them").anySatisfy(entry -> {
+      assertThat(entry.path("actor").asText()).isEqualTo(ZY001_CUSTOMER_MANAGER);
+      assertThat(entry.path("detail").asText()).contains(findings);
+    });
   }
 
   @Test
@@ -270,10 +276,9 @@ class RemoteVerificationProcessTest extends AbstractIntegrationTest {
     return answer.json();
   }
 
+  /** The application's history as staff read it. */
   private List<JsonNode> history(String applicationId) {
-    Response answer = api.get("/api/applications/" + applicationId + "/history", CHANNEL);
-    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-    return StreamSupport.stream(answer.json().spliterator(), false).toList();
+    return historyAs("centre-processor", applicationId);
   }
 
   /** Remote verifications and field investigations of the application: "type attempt outcome performer". */
