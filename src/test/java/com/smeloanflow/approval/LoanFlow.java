@@ -194,6 +194,17 @@ public final class LoanFlow {
     executeDueJobs(applicationId);
   }
 
+  /** An application verified remotely, approved by the approver and signed: waiting at the disbursement check. */
+  public String atDisbursementCheck(TestApplications.Builder request) {
+    String applicationId = submitOverApi(request);
+    verifyRemotely(applicationId);
+    claimAndComplete(APPROVER, applicationId, LoanOriginationProcess.Elements.TASK_APPROVE_LOAN, TaskForms.approve("同意"));
+    signContract(applicationId);
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(instance(applicationId))
+        .isWaitingAt(LoanOriginationProcess.Elements.TASK_CHECK_DISBURSEMENT_CONDITIONS);
+    return applicationId;
+  }
+
   // --- the applicant and the registry --------------------------------------------------------------
 
   /** The applicant signs in the (sandbox) e-signature service; the signature id the channel then reports. */

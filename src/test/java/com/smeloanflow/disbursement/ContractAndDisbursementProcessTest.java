@@ -239,7 +239,7 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
   @Test
   void heldDisbursementTellsTheApplicantWhenAndComesBackToTheCheckOnThatDay() {
     TestApplications.Builder request = flow.strongOnlineCreditQuick("500000.00");
-    String applicationId = atDisbursementCheck(request);
+    String applicationId = flow.atDisbursementCheck(request);
     ProcessInstance instance = flow.instance(applicationId);
     stopClock();
     LocalDate until = java.time.LocalDate.now(com.smeloanflow.platform.BusinessClock.BANK_ZONE).plusDays(3);
@@ -269,7 +269,7 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
   @Test
   void documentsAskedForBeforeDisbursementAreUploadedThroughTheChannelAndTheCheckComesBack() {
     TestApplications.Builder request = flow.strongOnlineCreditQuick("500000.00");
-    String applicationId = atDisbursementCheck(request);
+    String applicationId = flow.atDisbursementCheck(request);
     ProcessInstance instance = flow.instance(applicationId);
 
     flow.claimAndComplete(DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS,
@@ -303,7 +303,7 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
   @Test
   void documentsAskedForBeforeDisbursementUploadedInPartKeepTheSupplementWaitingForTheRest() {
     TestApplications.Builder request = flow.strongOnlineCreditQuick("500000.00");
-    String applicationId = atDisbursementCheck(request);
+    String applicationId = flow.atDisbursementCheck(request);
     ProcessInstance instance = flow.instance(applicationId);
     flow.claimAndComplete(DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS,
         TaskForms.disbursementSupplement(List.of("PURCHASE_CONTRACT", "INVOICE"), "贷款用途需与购销合同核对"));
@@ -332,7 +332,7 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
   @Test
   void anUploadOfOnlyDocumentsTheDisbursementCheckDidNotAskForIsRefusedNamingWhatIsStillMissingAndRecordsNothing() {
     TestApplications.Builder request = flow.strongOnlineCreditQuick("500000.00");
-    String applicationId = atDisbursementCheck(request);
+    String applicationId = flow.atDisbursementCheck(request);
     ProcessInstance instance = flow.instance(applicationId);
     flow.claimAndComplete(DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS,
         TaskForms.disbursementSupplement(List.of("PURCHASE_CONTRACT", "INVOICE"), "贷款用途需与购销合同核对"));
@@ -372,7 +372,7 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
   void theCheckerDecidingAgainSeesWhatWasAskedForWhatArrivedWhenAndHow() {
     stopClock();
     TestApplications.Builder request = flow.strongOnlineCreditQuick("500000.00");
-    String applicationId = atDisbursementCheck(request);
+    String applicationId = flow.atDisbursementCheck(request);
     ProcessInstance instance = flow.instance(applicationId);
     flow.claimAndComplete(DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS,
         TaskForms.disbursementSupplement(List.of("PURCHASE_CONTRACT", "INVOICE"), "贷款用途需与购销合同核对"));
@@ -405,7 +405,7 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
   @Test
   void documentsNotAllUploadedInFifteenDaysDeclineTheLoan() {
     TestApplications.Builder request = flow.strongOnlineCreditQuick("500000.00");
-    String applicationId = atDisbursementCheck(request);
+    String applicationId = flow.atDisbursementCheck(request);
     ProcessInstance instance = flow.instance(applicationId);
     flow.claimAndComplete(DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS,
         TaskForms.disbursementSupplement(List.of("PURCHASE_CONTRACT", "INVOICE"), "贷款用途需与购销合同核对"));
@@ -422,7 +422,7 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
   @Test
   void documentsNotBroughtInFifteenDaysDeclineTheLoanAndCancelTheSignedContract() {
     TestApplications.Builder request = flow.strongOnlineCreditQuick("500000.00");
-    String applicationId = atDisbursementCheck(request);
+    String applicationId = flow.atDisbursementCheck(request);
     ProcessInstance instance = flow.instance(applicationId);
     flow.claimAndComplete(DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS,
         TaskForms.disbursementSupplement(List.of("BOARD_RESOLUTION"), "需股东会决议"));
@@ -483,16 +483,6 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
     flow.claimAndComplete(APPROVER, applicationId, TASK_APPROVE_LOAN, TaskForms.approve("抵押充足, 同意"));
     flow.signContract(applicationId);
     assertThat(flow.instance(applicationId)).isWaitingAt(WAIT_MORTGAGE_REGISTRATION);
-    return applicationId;
-  }
-
-  /** An online credit loan approved by the approver and signed: at the disbursement check. */
-  private String atDisbursementCheck(TestApplications.Builder request) {
-    String applicationId = flow.submitOverApi(request);
-    flow.verifyRemotely(applicationId);
-    flow.claimAndComplete(APPROVER, applicationId, TASK_APPROVE_LOAN, TaskForms.approve("同意"));
-    flow.signContract(applicationId);
-    assertThat(flow.instance(applicationId)).isWaitingAt(TASK_CHECK_DISBURSEMENT_CONDITIONS);
     return applicationId;
   }
 

@@ -1,6 +1,5 @@
 package com.smeloanflow.disbursement;
 
-import static com.smeloanflow.approval.LoanFlow.APPROVER;
 import static com.smeloanflow.approval.LoanFlow.DISBURSER;
 import static com.smeloanflow.process.LoanOriginationProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,8 +11,7 @@ import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.intake.AcceptanceService;
 import com.smeloanflow.support.AbstractPostgresIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
-import java.time.Duration;
-import java.time.Instant;
+import com.smeloanflow.support.RowLockWaits;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -49,7 +47,7 @@ class DisbursementSupplementPostgresIT extends AbstractPostgresIntegrationTest {
 
   @Test
   void theTwoDocumentsAskedForUploadedAtOnceBringTheApplicationBackToTheCheckerWithNothingMissing() throws Exception {
-    String applicationId = atDisbursementCheck(flow.strongOnlineCreditQuick("500000.00"));
+    String applicationId = flow.atDisbursementCheck(flow.strongOnlineCreditQuick("500000.00"));
     ProcessInstance instance = flow.instance(applicationId);
     flow.claimAndComplete(DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS,
         TaskForms.disbursementSupplement(List.of("PURCHASE_CONTRACT", "INVOICE"), "贷款用途需与购销合同核对"));
@@ -63,12 +61,15 @@ class DisbursementSupplementPostgresIT extends AbstractPostgresIntegrationTest {
       Future<?> first = channel.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
         acceptance.documentsUploaded(new AcceptanceService.DocumentsUpload(applicationId, List.of("PURCHASE_CONTRACT"), CHANNEL));
         firstUploaded.countDown();
-        await(commitFirst);
+        RowLockWaits.holdUntil(commitFirst);
       }));
       assertThat(firstUploaded.await(30, TimeUnit.SECONDS)).as("the first upload, not committed").isTrue();
       CompletableFuture<Response> second = CompletableFuture.supplyAsync(() -> api.post(
           "/api/applications/" + applicationId + "/documents", CHANNEL, "{\"documents\":[\"INVOICE\"]}"));
-      awaitSecondUploadWaitingForARowLock();
+      // The application's row lock (taking turns) or, were there none, the supplement round's the upload writes.
+      RowLockWaits.awaitStatementWaitingForALock(jdbc,
+          "query ILIKE '%FROM loan_application%' OR query ILIKE '%disbursement_supplement%'",
+          "the second upload waiting for a row lock the first holds");
 
       commitFirst.countDown();
       first.get(30, TimeUnit.SECONDS);
@@ -87,38 +88,5 @@ class DisbursementSupplementPostgresIT extends AbstractPostgresIntegrationTest {
     assertThat(jdbc.sql("SELECT document FROM disbursement_supplement_arrival WHERE application_id = :a ORDER BY document")
         .param("a", applicationId).query(String.class).list()).as("both uploads recorded")
         .containsExactly("INVOICE", "PURCHASE_CONTRACT");
-  }
-
-  /** An online credit loan approved by the approver and signed: at the disbursement check. */
-  private String atDisbursementCheck(com.smeloanflow.support.TestApplications.Builder request) {
-    String applicationId = flow.submitOverApi(request);
-    flow.verifyRemotely(applicationId);
-    flow.claimAndComplete(APPROVER, applicationId, TASK_APPROVE_LOAN, TaskForms.approve("同意"));
-    flow.signContract(applicationId);
-    assertThat(flow.instance(applicationId)).isWaitingAt(TASK_CHECK_DISBURSEMENT_CONDITIONS);
-    return applicationId;
-  }
-
-  /**
-   * Until PostgreSQL shows the second upload waiting for a row lock the first holds: the application's (taking turns) or,
-   * were there none, the supplement round's it writes.
-   */
-  private void awaitSecondUploadWaitingForARowLock() throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (jdbc.sql("""
-        SELECT COUNT(*) FROM pg_stat_activity
-        WHERE wait_event_type = 'Lock' AND (query ILIKE '%FROM loan_application%' OR query ILIKE '%disbursement_supplement%')
-        """).query(Long.class).single() == 0) {
-      assertThat(Instant.now()).as("the second upload waiting for a row lock").isBefore(deadline);
-      Thread.sleep(20);
-    }
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      latch.await(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

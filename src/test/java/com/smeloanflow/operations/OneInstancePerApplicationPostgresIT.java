@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.support.AbstractPostgresIntegrationTest;
+import com.smeloanflow.support.RowLockWaits;
 import com.smeloanflow.support.TestApplications;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,7 +40,7 @@ class OneInstancePerApplicationPostgresIT extends AbstractPostgresIntegrationTes
       Future<?> nodeA = nodes.submit(() -> nodeTransaction.executeWithoutResult(status -> {
         caseFiles.bindProcess(applicationId, "instance-of-node-a");
         boundByA.countDown();
-        await(commitA);
+        RowLockWaits.holdUntil(commitA);
       }));
       assertThat(boundByA.await(30, TimeUnit.SECONDS)).as("node A bound the application").isTrue();
       Future<Throwable> nodeB = nodes.submit(() -> {
@@ -52,7 +51,8 @@ class OneInstancePerApplicationPostgresIT extends AbstractPostgresIntegrationTes
           return refused;
         }
       });
-      awaitUpdateWaitingForRowLock();
+      RowLockWaits.awaitStatementWaitingForALock(jdbc, "query ILIKE '%UPDATE case_file SET process_instance_id%'",
+          "node B's UPDATE of the case file waiting for node A's row lock");
 
       commitA.countDown();
       nodeA.get(30, TimeUnit.SECONDS);
@@ -62,26 +62,6 @@ class OneInstancePerApplicationPostgresIT extends AbstractPostgresIntegrationTes
     } finally {
       commitA.countDown();
       nodes.shutdownNow();
-    }
-  }
-
-  /** Until PostgreSQL shows node B's UPDATE of the case file waiting for node A's row lock. */
-  private void awaitUpdateWaitingForRowLock() throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (jdbc.sql("""
-        SELECT COUNT(*) FROM pg_stat_activity
-        WHERE wait_event_type = 'Lock' AND query ILIKE '%UPDATE case_file SET process_instance_id%'
-        """).query(Long.class).single() == 0) {
-      assertThat(Instant.now()).as("node B's UPDATE waiting for the row lock").isBefore(deadline);
-      Thread.sleep(20);
-    }
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      latch.await(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }
