@@ -12,6 +12,7 @@ import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.LoanBalances;
 import com.smeloanflow.servicing.LoanStanding;
 import com.smeloanflow.servicing.RepaymentService;
+import com.smeloanflow.servicing.StoredRepayment;
 import com.smeloanflow.servicing.WriteOffLoan;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -348,11 +349,28 @@ public class CollectionCaseService {
     return open.isPresent();
   }
 
-  /** Queues the borrower's notice that the arrears are cleared (the case is already closed). */
+  /**
+   * Queues what the borrower is told of the cure (the case is already closed): the arrears are cleared
+   * ({@link MailTemplate#ARREARS_CLEARED}, 逾期款项已结清, 催收已终止). Not so when the repayment that cured the case was
+   * paid on time ({@link StoredRepayment#paidOnTime}: on the due date, reported after that date's close opened the
+   * case): the borrower was never overdue, so they get nothing when the case sent them no reminder, and
+   * {@link MailTemplate#REPAYMENT_ON_TIME} (还款已按时入账, the reminder may be ignored) when it did.
+   */
   public void sendCureNotice(String loanId) {
-    cases.casesOf(loanId).stream().filter(c -> CollectionCase.CURED.equals(c.status())).findFirst()
+    CollectionCase cured = cases.casesOf(loanId).stream().filter(c -> CollectionCase.CURED.equals(c.status())).findFirst()
         .orElseThrow(() -> new StateConflictException("Loan " + loanId + " has no cured case"));
-    mails.enqueue(loanId, MailTemplate.ARREARS_CLEARED);
+    Optional<StoredRepayment> cure = cases.cureTransaction(cured.caseId()).flatMap(repayments::find);
+    if (cure.isEmpty() || !cure.get().paidOnTime()) {
+      mails.enqueue(loanId, MailTemplate.ARREARS_CLEARED);
+      return;
+    }
+    boolean reminded = cases.contacts(cured.caseId()).stream().anyMatch(c -> c.channel() == ContactChannel.MAIL);
+    if (reminded) {
+      mails.enqueue(loanId, MailTemplate.REPAYMENT_ON_TIME);
+    }
+    log.info("Loan {}: collection case {} cured by {}, paid on time as of {}: {}", loanId, cured.caseId(),
+        cure.get().transactionId(), cure.get().valueDate(),
+        reminded ? "the borrower is told to ignore the reminder" : "no reminder was sent, nothing to tell the borrower");
   }
 
   // --- reading -----------------------------------------------------------------------------------

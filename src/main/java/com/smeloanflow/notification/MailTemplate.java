@@ -42,6 +42,12 @@ public enum MailTemplate {
   OVERDUE_REMINDER("overdue-reminder", MailCaseType.LOAN),
   /** To the borrower whose repayment cleared the arrears (collections, cure). */
   ARREARS_CLEARED("arrears-cleared", MailCaseType.LOAN),
+  /**
+   * To the borrower whose collection case a repayment paid on time ended (collections: paid on the due date, reported
+   * after that date's close opened the case) and who was sent {@link #OVERDUE_REMINDER}: the repayment was on time,
+   * the reminder may be ignored. Instead of {@link #ARREARS_CLEARED}; without a reminder nothing is sent.
+   */
+  REPAYMENT_ON_TIME("repayment-on-time", MailCaseType.LOAN),
   /** To the borrower whose loan a post-loan check called in (monitoring): repay by the date given. */
   LOAN_CALLED_IN("loan-called-in", MailCaseType.LOAN),
   /** To the borrower of a loan the daily close settled (servicing, 结清). */

@@ -65,6 +65,15 @@ public record StoredRepayment(
     return penaltyReversals.stream().map(PenaltyReversal::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
   }
 
+  /**
+   * It cleared arrears a daily close saw, yet nothing was overdue on its value date: paid on an instalment's due date
+   * and reported after that date's close ({@link BackValuation}), it paid the current instalment only (no overdue
+   * component). The borrower paid on time; a cure notice would tell them otherwise.
+   */
+  public boolean paidOnTime() {
+    return arrearsCleared && allocations.stream().noneMatch(line -> line.component().overdue());
+  }
+
   /** Money received after the loan was written off (核销后收回). */
   public boolean recovery() {
     return RECOVERY.equals(kind);

@@ -459,7 +459,8 @@ class CollectionProcessTest extends AbstractIntegrationTest {
   /**
    * Paid on the due date D and fed in by core banking after D's close: the close saw the instalment unpaid and opened a
    * case, but the loan was never overdue. The repayment, applied as of its value date, owes no penalty interest and
-   * clears the arrears: the case ends as cured when its process starts, before any reminder.
+   * clears the arrears: the case ends as cured when its process starts, before any reminder, and the borrower, who
+   * paid on time and was told nothing of an overdue, is not told the arrears are cleared either.
    */
   @Test
   void aRepaymentOnTheDueDateReportedAfterItsCloseCuresTheCaseThatCloseOpened() {
@@ -477,7 +478,30 @@ class CollectionProcessTest extends AbstractIntegrationTest {
     assertThat(cured.status()).isEqualTo(CollectionCase.CURED);
     assertThat(cured.closeReason()).contains(transaction);
     assertThat(mailsTo(emailOf(scenario)).stream().map(CollectionProcessTest::subjectOf))
-        .noneMatch(subject -> subject.contains("逾期还款提醒"));
+        .noneMatch(subject -> subject.contains("逾期还款提醒"))
+        .noneMatch(subject -> subject.contains("逾期款项已结清"))
+        .noneMatch(subject -> subject.contains("还款已按时入账"));
+  }
+
+  /**
+   * As above, but the case's process ran before the repayment was reported and mailed the reminder: the borrower is
+   * told the repayment was on time and the reminder may be ignored, not that arrears were cleared and collection ended.
+   */
+  @Test
+  void aRepaymentOnTheDueDateReportedAfterTheReminderTellsTheBorrowerItWasOnTime() {
+    CollectionScenario scenario = scenario().closeAt(1);
+    assertThat(mailsTo(emailOf(scenario)).stream().map(CollectionProcessTest::subjectOf))
+        .anyMatch(subject -> subject.contains("逾期还款提醒"));
+
+    String transaction = scenario.repay(new BigDecimal("8530.99"), scenario.dayOf(1));
+
+    assertThat(scenario.caseRunning()).isFalse();
+    assertThat(cases.casesOf(scenario.loanId()).get(0).status()).isEqualTo(CollectionCase.CURED);
+    assertThat(mailsTo(emailOf(scenario)).stream().map(CollectionProcessTest::subjectOf))
+        .noneMatch(subject -> subject.contains("逾期款项已结清"));
+    assertThat(mailsTo(emailOf(scenario))).filteredOn(m -> subjectOf(m).contains("还款已按时入账")).singleElement()
+        .satisfies(m -> assertThat(bodyOf(m)).contains(transaction, scenario.loanId(), scenario.dayOf(1).toString(),
+            "8530.99", "逾期还款提醒请您忽略").doesNotContain("催收"));
   }
 
   @Test

@@ -28,6 +28,7 @@ class BackValuedRepaymentApiTest extends AbstractIntegrationTest {
 
   @Autowired DailyCloseService dailyClose;
   @Autowired LoanAccountService loans;
+  @Autowired RepaymentService repaymentService;
 
   private LocalDate disbursed;
   private LocalDate due;
@@ -74,8 +75,9 @@ class BackValuedRepaymentApiTest extends AbstractIntegrationTest {
     assertThat(repayment.get("allocations")).extracting(l -> l.get("component").asText(), l -> l.get("amount").decimalValue().setScale(2).toPlainString())
         .containsExactly(tuple("CURRENT_INTEREST", "362.50"),
             tuple("CURRENT_PRINCIPAL", "8168.49"));
-    // a cure: the case the close opened ends as cured (CollectionProcessTest)
+    // a cure: the case the close opened ends as cured (CollectionProcessTest), and no cure mail: it was on time
     assertThat(repayment.get("arrearsCleared").asBoolean()).isTrue();
+    assertThat(repaymentService.find(late).orElseThrow().paidOnTime()).isTrue();
     assertThat(answer.body()).contains("\"penaltyReversed\":1.48");
     assertThat(repayment.get("penaltyReversals")).singleElement().satisfies(reversal -> {
       assertThat(reversal.get("instalmentNumber").asInt()).isEqualTo(1);
@@ -128,6 +130,8 @@ class BackValuedRepaymentApiTest extends AbstractIntegrationTest {
             tuple("OVERDUE_INTEREST", "362.50"),
             tuple("OVERDUE_PRINCIPAL", "8168.49"));
     assertThat(repayment.get("arrearsCleared").asBoolean()).isTrue();
+    assertThat(repaymentService.find("TX-NEXTDAY-" + loan.loanId()).orElseThrow().paidOnTime())
+        .as("one day late: a real cure, the borrower gets the cure mail").isFalse();
     assertThat(repayment.get("penaltyReversals")).singleElement().satisfies(reversal -> {
       assertThat(reversal.get("accruedFrom").asText()).isEqualTo(due.plusDays(1).toString());
       assertThat(reversal.get("days").asInt()).isEqualTo(1);
