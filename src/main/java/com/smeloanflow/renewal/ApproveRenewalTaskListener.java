@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task listener (complete) of 审批续贷申请 (the approver's decision) and of 签发续贷贷审会决议 (the chair signs the
- * committee's resolution or vetoes it; the same fields and rules).
+ * committee's resolution or vetoes it; the same fields and rules). Refused once the old loan matured
+ * ({@link RenewalDecisionDeadline}).
  */
 @Component("approveRenewalTask")
 public class ApproveRenewalTaskListener implements TaskListener {
@@ -24,13 +25,16 @@ public class ApproveRenewalTaskListener implements TaskListener {
   static final String DECLINE = "DECLINE";
 
   private final RenewalApprovalService approval;
+  private final RenewalDecisionDeadline deadline;
 
-  public ApproveRenewalTaskListener(RenewalApprovalService approval) {
+  public ApproveRenewalTaskListener(RenewalApprovalService approval, RenewalDecisionDeadline deadline) {
     this.approval = approval;
+    this.deadline = deadline;
   }
 
   @Override
   public void notify(DelegateTask task) {
+    deadline.refuseOnceMatured(task);
     TaskForm form = TaskForm.of(task);
     boolean approve = APPROVE.equals(form.choice(DECISION, "审批结论", Set.of(APPROVE, DECLINE)));
     CustomerReason reason = approve ? null : form.optionalChoice(CUSTOMER_REASON, "告知借款人的原因", CustomerReason.class);

@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Task listener (complete) of 贷审会委员表决续贷: the member's vote and reasons ({@link RenewalCommitteeService}). */
+/**
+ * Task listener (complete) of 贷审会委员表决续贷: the member's vote and reasons ({@link RenewalCommitteeService}); refused
+ * once the old loan matured ({@link RenewalDecisionDeadline}).
+ */
 @Component("renewalCommitteeVoteTask")
 public class RenewalCommitteeVoteTaskListener implements TaskListener {
 
@@ -14,13 +17,16 @@ public class RenewalCommitteeVoteTaskListener implements TaskListener {
   public static final String COMMENT = "renewalVoteComment";
 
   private final RenewalCommitteeService committee;
+  private final RenewalDecisionDeadline deadline;
 
-  public RenewalCommitteeVoteTaskListener(RenewalCommitteeService committee) {
+  public RenewalCommitteeVoteTaskListener(RenewalCommitteeService committee, RenewalDecisionDeadline deadline) {
     this.committee = committee;
+    this.deadline = deadline;
   }
 
   @Override
   public void notify(DelegateTask task) {
+    deadline.refuseOnceMatured(task);
     TaskForm form = TaskForm.of(task);
     RenewalCommitteeService.Vote vote = form.choice(VOTE, "表决意见", RenewalCommitteeService.Vote.class);
     String member = task.getAssignee() != null ? task.getAssignee() : TaskActor.of(task);

@@ -779,6 +779,37 @@ class RenewalProcessTest extends AbstractIntegrationTest {
   }
 
   /**
+   * The approver decides after the old loan matured but before the job executor ran 到期仍未审批: refused, the task left
+   * as it is, no contract sent; the timer then lapses the renewal as if nobody had tried.
+   */
+  @Test
+  void anApprovalAfterTheMaturityBeforeTheTimerRanIsRefusedAndTheRenewalLapsesWithoutAContract() {
+    RenewalScenario loan = loanForAnApprover().scanNow();
+    ProcessInstance instance = applied(loan);
+    String task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+    moveClockTo(loan.account().maturityDate().atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
+
+    ApiClient.Response late = api.post("/engine-rest/task/" + task + "/complete", "approver",
+        "{\"variables\": {\"" + ApproveRenewalTaskListener.DECISION + "\": {\"value\": \"APPROVE\"}, \""
+            + ApproveRenewalTaskListener.NOTE + "\": {\"value\": \"经营稳定, 同意续贷\"}}}");
+
+    assertThat(late.status()).as(late.body()).isEqualTo(400);
+    assertThat(late.json().path("message").asText()).contains("续贷 " + loan.loanId() + " 的原借据已于 "
+        + loan.account().maturityDate() + " 到期, 续贷审批已失效, 无需再办理, 请刷新待办列表");
+    assertThat(instance).isWaitingAt(TASK_APPROVE_RENEWAL).hasNotPassed(TASK_SEND_CONTRACT);
+    assertThat(taskService.createTaskQuery().taskId(task).singleResult()).as("the task as it was").isNotNull();
+    LoanRenewal undecided = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(undecided.decidedBy()).isNull();
+    assertThat(undecided.status()).isEqualTo(RenewalStatus.APPLIED);
+    assertThat(loan.mails()).containsExactly(MailTemplate.RENEWAL_OFFERED);
+
+    loan.runJobs(instance);
+
+    assertLapsedUndecided(loan, instance);
+    assertThat(renewals.find(loan.loanId()).orElseThrow().decidedBy()).isNull();
+  }
+
+  /**
    * The committee's vote began late (it waited in an incident for a member who may vote until the day before the
    * maturity; three working days would end only after it), and a member has voted: the maturity ends it.
    */
