@@ -145,7 +145,8 @@ public class EngineApiGuard extends OncePerRequestFilter {
     for (String parameter : List.of("firstResult", "maxResults")) {
       String value = request.getParameter(parameter);
       if (value != null && !value.matches("\\d{1,9}")) {
-        error(response, 400, "InvalidRequestException", parameter + " must be a whole number from 0, not '" + value + "'");
+        error(response, 400, "InvalidRequestException", StaffText.of(parameter + " 须为从 0 起的整数, 不能是 '" + value + "'",
+            parameter + " must be a whole number from 0, not '" + value + "'"));
         return;
       }
     }
@@ -153,12 +154,15 @@ public class EngineApiGuard extends OncePerRequestFilter {
     if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
       byte[] body = request.getInputStream().readNBytes(MAX_CHECKED_BODY_BYTES + 1);
       if (body.length > MAX_CHECKED_BODY_BYTES) {
-        error(response, 413, "InvalidRequestException", "Request body larger than " + MAX_CHECKED_BODY_BYTES + " bytes");
+        error(response, 413, "InvalidRequestException", StaffText.of("请求体超过 " + MAX_CHECKED_BODY_BYTES + " 字节",
+            "request body larger than " + MAX_CHECKED_BODY_BYTES + " bytes"));
         return;
       }
-      List<String> refused = refusedObjectVariables(body);
+      List<Refusal> refused = refusedObjectVariables(body);
       if (!refused.isEmpty()) {
-        error(response, 400, "InvalidRequestException", "Object variables refused: " + String.join("; ", refused));
+        error(response, 400, "InvalidRequestException", StaffText.of(
+            "拒绝 Object 变量: " + String.join("; ", refused.stream().map(Refusal::chinese).toList()),
+            "object variables refused: " + String.join("; ", refused.stream().map(Refusal::english).toList())));
         return;
       }
       chain.doFilter(new BufferedRequest(request, body), response);
@@ -186,9 +190,12 @@ public class EngineApiGuard extends OncePerRequestFilter {
     return rest;
   }
 
+  /** Why one Object variable is refused, in Chinese and in English. */
+  record Refusal(String chinese, String english) {}
+
   /** Every typed variable in the body ({@code {"type":"Object","valueInfo":{...}}}) whose type the engine may not read. */
-  List<String> refusedObjectVariables(byte[] body) {
-    List<String> refused = new ArrayList<>();
+  List<Refusal> refusedObjectVariables(byte[] body) {
+    List<Refusal> refused = new ArrayList<>();
     JsonNode tree;
     try {
       tree = JSON.readTree(body);
@@ -199,7 +206,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
     return refused;
   }
 
-  private void collect(JsonNode node, List<String> refused) {
+  private void collect(JsonNode node, List<Refusal> refused) {
     if (node == null) {
       return;
     }
@@ -210,13 +217,13 @@ public class EngineApiGuard extends OncePerRequestFilter {
         String format = info.path("serializationDataFormat").asText("");
         String typeName = info.path("objectTypeName").asText("");
         if (format.toLowerCase(Locale.ROOT).startsWith(JAVA_SERIALIZATION)) {
-          refused.add("Java serialization is disabled (" + typeName + ")");
+          refused.add(new Refusal("不允许 Java 序列化 (" + typeName + ")", "Java serialization is disabled (" + typeName + ")"));
         } else if (typeName.isBlank()) {
-          refused.add("an Object variable must name its objectTypeName");
+          refused.add(new Refusal("Object 变量须写明 objectTypeName", "an Object variable must name its objectTypeName"));
         } else {
           for (String className : typeName.split("[<>,\\[\\]\\s]+")) {
             if (!className.isBlank() && !deserializationAllowed.test(className)) {
-              refused.add("type " + className + " is not allowed");
+              refused.add(new Refusal("不允许类型 " + className, "type " + className + " is not allowed"));
             }
           }
         }

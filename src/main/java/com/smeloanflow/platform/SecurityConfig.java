@@ -286,7 +286,8 @@ public class SecurityConfig {
   static void unauthorized(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
       org.springframework.security.core.AuthenticationException e) throws java.io.IOException {
     response.setHeader("WWW-Authenticate", "Basic realm=\"sme-loan-flow\"");
-    problem(response, 401, "需要登录", "Authentication required: HTTP Basic with a user of the bank");
+    problem(response, 401, "需要登录", StaffText.of("需要登录: 请用本行用户以 HTTP Basic 方式认证",
+        "authentication required: HTTP Basic with a user of the bank"));
   }
 
   private static void problem(jakarta.servlet.http.HttpServletResponse response, int status, String title, String detail)

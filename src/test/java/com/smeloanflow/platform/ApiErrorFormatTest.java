@@ -50,6 +50,15 @@ class ApiErrorFormatTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void aCallerWithoutCredentialsIsToldToLogInInChineseWithTheEnglishBeside() {
+    Response anonymous = api.send("GET", "/api/branches", null, null, null);
+
+    expect(anonymous, 401, "/unauthorized");
+    assertThat(anonymous.json().path("detail").asText())
+        .isEqualTo("需要登录: 请用本行用户以 HTTP Basic 方式认证 (authentication required: HTTP Basic with a user of the bank)");
+  }
+
+  @Test
   void whatIsNotThereIsNamedInChineseWithTheEnglishBeside() {
     Map<String, Response> answers = new LinkedHashMap<>();
     answers.put("营销活动 NO-SUCH-CAMPAIGN 不存在 (campaign NO-SUCH-CAMPAIGN does not exist)",

@@ -78,7 +78,8 @@ class EngineSafetyTest extends AbstractIntegrationTest {
     Response answer = api.post("/engine-rest/task/" + task.getId() + "/complete", "zy001-acceptor", body);
 
     assertThat(answer.status()).as(answer.toString()).isBetween(400, 499);
-    assertThat(answer.body()).contains("java.net.URLClassLoader");
+    assertThat(answer.json().path("message").asText()).isEqualTo("拒绝 Object 变量: 不允许类型 java.net.URLClassLoader"
+        + " (object variables refused: type java.net.URLClassLoader is not allowed)");
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("task still open").isEqualTo(1);
   }
 
@@ -126,6 +127,22 @@ class EngineSafetyTest extends AbstractIntegrationTest {
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.json().get("type").asText()).isEqualTo("InvalidRequestException");
+    assertThat(answer.json().path("message").asText())
+        .isEqualTo("firstResult 须为从 0 起的整数, 不能是 '-1' (firstResult must be a whole number from 0, not '-1')");
+  }
+
+  @Test
+  void aBodyOverTheCheckedSizeIsRefusedWith413SayingSoInChinese() {
+    Task task = acceptanceTask();
+    byte[] body = new byte[EngineApiGuard.MAX_CHECKED_BODY_BYTES + 1];
+    java.util.Arrays.fill(body, (byte) ' ');
+
+    Response answer = api.postBytes("/engine-rest/task/" + task.getId() + "/complete", "zy001-acceptor", "application/json", body);
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(413);
+    assertThat(answer.json().path("message").asText()).isEqualTo("请求体超过 " + EngineApiGuard.MAX_CHECKED_BODY_BYTES
+        + " 字节 (request body larger than " + EngineApiGuard.MAX_CHECKED_BODY_BYTES + " bytes)");
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("task still open").isEqualTo(1);
   }
 
   @Test
