@@ -9,6 +9,7 @@ import com.smeloanflow.casefile.CustomerReason;
 import com.smeloanflow.casefile.DeclineService;
 import com.smeloanflow.casefile.Stage;
 import com.smeloanflow.identity.Groups;
+import com.smeloanflow.intake.DocumentsAwaiter;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.intake.Product;
 import com.smeloanflow.platform.BusinessClock;
@@ -163,14 +164,15 @@ public class DisbursementCheckService {
   /**
    * The borrower uploaded documents through a channel. Those the open round still awaits are kept, with when they
    * arrived; the round ends, and the check comes back, only once every document asked for is there. Until then the
-   * application keeps waiting (its deadline runs on) and the history notes what is still missing. An upload naming
+   * application keeps waiting (its deadline runs on) and the history notes what is still missing. The history names
+   * the documents recorded and, apart, those of the upload not awaited ({@link DocumentsAwaiter#uploadDetail}). An upload naming
    * none of the documents still awaited (not asked for, or already uploaded) changes nothing.
    *
    * @return what was recorded and what is still awaited (nothing still awaited: the round is complete and the check
    *     comes back); nothing when no round is open (the upload is not for the disbursement check)
    */
   public Optional<SupplementUpload> documentsUploaded(String applicationId, List<String> uploaded,
-      String reportedBy, String detail) {
+      String reportedBy, String via) {
     Optional<OpenRound> open = openRound(applicationId, true);
     if (open.isEmpty()) {
       return Optional.empty();
@@ -188,6 +190,7 @@ public class DisbursementCheckService {
         .param("s", supplied.stream().map(Enum::name).collect(Collectors.joining(",")))
         .param("a", applicationId).param("r", round.round()).update();
     recordArrivals(applicationId, round.round(), recorded, Arrival.VIA_CHANNEL, reportedBy);
+    String detail = DocumentsAwaiter.uploadDetail(via, recorded.stream().map(Enum::name).toList(), uploaded);
     if (missing.isEmpty()) {
       supplementReceived(applicationId, reportedBy, detail);
       return Optional.of(new SupplementUpload(recorded, missing));

@@ -38,8 +38,8 @@ public class DisbursementDocuments implements DocumentsAwaiter {
   }
 
   @Override
-  public Optional<Taken> documentsUploaded(String applicationId, List<String> documents, String reportedBy, String detail) {
-    Optional<DisbursementCheckService.SupplementUpload> upload = checks.documentsUploaded(applicationId, documents, reportedBy, detail);
+  public Optional<Taken> documentsUploaded(String applicationId, List<String> documents, String reportedBy, String via) {
+    Optional<DisbursementCheckService.SupplementUpload> upload = checks.documentsUploaded(applicationId, documents, reportedBy, via);
     if (upload.isEmpty()) {
       return Optional.empty(); // no supplement round open: not for the disbursement check
     }

@@ -81,6 +81,9 @@ public class AcceptanceService {
     caseFiles.setStatus(applicationId, ApplicationStatus.AWAITING_ACCEPTANCE);
   }
 
+  /** How a channel upload came, as the history names it before the documents recorded. */
+  private static final String VIA_CHANNEL = "渠道上传";
+
   /**
    * The applicant uploaded documents through a channel: the stage waiting for them (acceptance here,
    * or disbursement's supplement) keeps those it still awaits, and moves on once all of them are there; an upload of
@@ -117,9 +120,8 @@ public class AcceptanceService {
       throw new StateConflictException("申请 " + id + " 当前状态为" + status.label() + " (" + status + "), 不在等待补充资料, "
           + "上传的资料不予受理 (application " + id + " is " + status + ", not waiting for documents)");
     }
-    String detail = "渠道上传: " + String.join(", ", upload.documents());
     for (DocumentsAwaiter awaiter : otherAwaiters) {
-      Optional<DocumentsAwaiter.Taken> taken = awaiter.documentsUploaded(id, upload.documents(), upload.reportedBy(), detail);
+      Optional<DocumentsAwaiter.Taken> taken = awaiter.documentsUploaded(id, upload.documents(), upload.reportedBy(), VIA_CHANNEL);
       if (taken.isPresent()) {
         return answer(id, upload.documents(), taken.get(), caseFiles.status(id).orElseThrow());
       }
@@ -137,6 +139,7 @@ public class AcceptanceService {
       return answer(id, upload.documents(), taken, status); // refused: nothing is written
     }
     applications.updateMissingDocuments(id, stillMissing, clock.now());
+    String detail = DocumentsAwaiter.uploadDetail(VIA_CHANNEL, names(recorded), upload.documents());
     if (!stillMissing.isEmpty()) {
       history.record(id, upload.reportedBy(), "DOCUMENTS_PARTLY_RECEIVED", detail + "; 仍缺: " + labels(stillMissing));
       return answer(id, upload.documents(), taken, ApplicationStatus.DOCUMENTS_MISSING);

@@ -30,9 +30,22 @@ public interface DocumentsAwaiter {
    * nothing: it answers with nothing recorded, and intake refuses the upload.
    *
    * @param documents the uploaded document types
+   * @param via how they came ({@code 渠道上传}); the history names the documents recorded after it
+   *     ({@link #uploadDetail})
    * @return nothing when this stage is not waiting; intake's own acceptance then takes it
    */
-  Optional<Taken> documentsUploaded(String applicationId, List<String> documents, String reportedBy, String detail);
+  Optional<Taken> documentsUploaded(String applicationId, List<String> documents, String reportedBy, String via);
+
+  /**
+   * The history's detail of an upload that recorded something: how it came and the documents recorded, then those of
+   * it not recorded because they were not awaited (not asked for, or already received), so staff do not read them as
+   * received: {@code 渠道上传: BANK_STATEMENTS; 未要求补充或已收到, 未予记录: BUSINESS_LICENCE}.
+   */
+  static String uploadDetail(String via, List<String> recorded, List<String> uploaded) {
+    List<String> notAwaited = uploaded.stream().distinct().filter(document -> !recorded.contains(document)).toList();
+    return via + ": " + String.join(", ", recorded)
+        + (notAwaited.isEmpty() ? "" : "; 未要求补充或已收到, 未予记录: " + String.join(", ", notAwaited));
+  }
 
   /**
    * What this stage waits for from the applicant, in the words the applicant is mailed (labels); empty when it

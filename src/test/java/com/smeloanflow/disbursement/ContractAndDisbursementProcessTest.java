@@ -357,6 +357,11 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
     assertThat(part.json().path("status").asText()).isEqualTo("DOCUMENTS_MISSING");
     assertThat(part.json().path("notAwaitedDocuments").toString()).as("not recorded, and the channel is told")
         .isEqualTo("[\"BOARD_RESOLUTION\"]");
+    assertThat(historyAs("centre-processor", applicationId).stream()
+        .filter(entry -> entry.path("what").asText().equals("DISBURSEMENT_DOCUMENTS_PARTLY_RECEIVED"))
+        .map(entry -> entry.path("detail").asText()))
+        .as("staff read what was received, and apart what was not awaited")
+        .containsExactly("渠道上传: PURCHASE_CONTRACT; 未要求补充或已收到, 未予记录: BOARD_RESOLUTION; 仍缺: 购销发票");
 
     Response again = api.post("/api/applications/" + applicationId + "/documents", CHANNEL,
         "{\"documents\":[\"PURCHASE_CONTRACT\"]}");

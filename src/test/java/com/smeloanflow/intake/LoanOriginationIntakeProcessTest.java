@@ -289,6 +289,10 @@ class LoanOriginationIntakeProcessTest extends AbstractIntegrationTest {
     assertThat(part.json().path("status").asText()).isEqualTo("DOCUMENTS_MISSING");
     assertThat(part.json().path("notAwaitedDocuments").toString()).as("not recorded, and the channel is told")
         .isEqualTo("[\"BUSINESS_LICENCE\"]");
+    assertThat(historyAs("centre-processor", applicationId).stream()
+        .filter(entry -> entry.path("what").asText().equals("DOCUMENTS_PARTLY_RECEIVED")).map(entry -> entry.path("detail").asText()))
+        .as("staff read what was received, and apart what was not awaited")
+        .containsExactly("渠道上传: BANK_STATEMENTS; 未要求补充或已收到, 未予记录: BUSINESS_LICENCE; 仍缺: 抵押物评估报告");
     assertThat(taskService.getVariableLocal(task(application.processInstance()).getId(), "missingDocumentsText"))
         .as("the branch's 登记补充资料 lists what is still missing").isEqualTo("抵押物评估报告");
 
