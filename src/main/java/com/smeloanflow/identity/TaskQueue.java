@@ -2,6 +2,7 @@ package com.smeloanflow.identity;
 
 import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.platform.InvalidFieldsException;
+import com.smeloanflow.platform.StaffText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -87,7 +88,8 @@ public class TaskQueue {
       for (String taskId : taskIds) {
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
         if (task == null) {
-          outcomes.add(new Outcome(taskId, Result.NOT_FOUND, null, null, "任务不存在或您无权查看"));
+          outcomes.add(new Outcome(taskId, Result.NOT_FOUND, null, null, StaffText.of("待办 " + taskId + " 不存在或您无权查看",
+              "task " + taskId + " does not exist or you may not see it")));
           continue;
         }
         try {

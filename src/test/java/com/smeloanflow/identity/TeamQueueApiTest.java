@@ -110,6 +110,8 @@ class TeamQueueApiTest extends AbstractIntegrationTest {
 
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     assertThat(results(answer)).containsExactly("CLAIMED", "CLAIMED", "REFUSED", "NOT_FOUND");
+    assertThat(answer.json().path("results").get(3).path("reason").asText()).as("in Chinese, the English beside")
+        .isEqualTo("待办 " + otherBranch + " 不存在或您无权查看 (task " + otherBranch + " does not exist or you may not see it)");
     assertThat(taskService.createTaskQuery().taskId(second).singleResult().getAssignee()).isEqualTo("zy001-acceptor");
     assertThat(taskService.createTaskQuery().taskId(taken).singleResult().getAssignee()).isEqualTo(secondAcceptorOfZy001());
   }
