@@ -234,6 +234,33 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
     assertThat(flow.instance(applicationId)).hasNotPassed(WAIT_GUARANTEE_SIGNATURES).isWaitingAt(TASK_CHECK_DISBURSEMENT_CONDITIONS);
   }
 
+  @Test
+  void guarantorsSignatureIsOnTheApplicantsHistoryWithoutTheContractTheGuarantorOrWhoReportedIt() {
+    String applicationId = flow.submitOverApi(flow.strongAtBranch("GROWTH", "800000.00"));
+    flow.acceptAtBranch(applicationId);
+    flow.verifyRemotely(applicationId);
+    flow.claimAndComplete(APPROVER, applicationId, TASK_APPROVE_LOAN, TaskForms.approve("同意"));
+    flow.signContract(applicationId);
+    assertThat(flow.instance(applicationId)).isWaitingAt(WAIT_GUARANTEE_SIGNATURES);
+    String guarantee = contracts.guarantees(applicationId).get(0).contractNumber();
+
+    flow.signGuarantees(applicationId);
+
+    assertThat(flow.instance(applicationId)).hasPassed(WAIT_GUARANTEE_SIGNATURES).isWaitingAt(TASK_CHECK_DISBURSEMENT_CONDITIONS);
+    List<JsonNode> told = historyAs(CHANNEL, applicationId);
+    assertThat(told).extracting(entry -> entry.path("what").asText() + " " + entry.path("label").asText())
+        .as("the channel's history: the guarantor signed after the borrower, then the loan awaits disbursement")
+        .containsSubsequence("CONTRACT_SIGNED 借款合同已签署", "GUARANTEE_SIGNED 保证合同已签署", "STATUS_AWAITING_DISBURSEMENT 待放款")
+        .containsOnlyOnce("GUARANTEE_SIGNED 保证合同已签署");
+    assertThat(told).allSatisfy(entry -> assertThat(entry.has("actor")).as("no one's user id").isFalse());
+    assertThat(told.toString()).as("the record's detail stays inside the bank")
+        .doesNotContain(guarantee, "李强", "签名", CHANNEL, APPROVER, "actor");
+    assertThat(historyAs(DISBURSER, applicationId)).as("staff read which contract was signed, by whom").anySatisfy(entry -> {
+      assertThat(entry.path("what").asText()).isEqualTo("GUARANTEE_SIGNED");
+      assertThat(entry.path("detail").asText()).contains(guarantee, "李强");
+    });
+  }
+
   // --- the disbursement check ----------------------------------------------------------------------
 
   @Test
