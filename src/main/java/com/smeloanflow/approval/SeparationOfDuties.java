@@ -1,5 +1,6 @@
 package com.smeloanflow.approval;
 
+import com.smeloanflow.casefile.ApplicantEvents;
 import com.smeloanflow.casefile.ApplicationChecks;
 import com.smeloanflow.casefile.CheckType;
 import java.util.HashSet;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Service;
 public class SeparationOfDuties {
 
   /** Business events whose actor took part in accepting the application. */
-  private static final List<String> ACCEPTANCE_EVENTS = List.of("SUBMITTED", "ACCEPTED", "DOCUMENTS_MISSING", "DOCUMENTS_RECEIVED");
+  private static final List<String> ACCEPTANCE_EVENTS = List.of(ApplicantEvents.SUBMITTED, ApplicantEvents.ACCEPTED,
+      "DOCUMENTS_MISSING", ApplicantEvents.DOCUMENTS_RECEIVED);
   private static final List<CheckType> PREPARATION_CHECKS = List.of(CheckType.CENTRE_REVIEW, CheckType.REMOTE_VERIFICATION,
       CheckType.FIELD_INVESTIGATION, CheckType.INFORMATION_PROVIDED);
   private static final List<CheckType> APPROVAL_CHECKS = List.of(CheckType.APPROVAL, CheckType.COMMITTEE_VOTE,

@@ -26,14 +26,14 @@ public class ApplicantTimeline {
 
   /** The events besides the status changes an applicant may know, with what the applicant reads. */
   public enum Milestone {
-    SUBMITTED("申请已提交", "SUBMITTED"),
-    ACCEPTED("申请已受理", "ACCEPTED"),
-    DOCUMENTS_RECEIVED("补充资料已收到", "DOCUMENTS_RECEIVED", "DISBURSEMENT_DOCUMENTS_RECEIVED"),
-    DOCUMENTS_PARTLY_RECEIVED("部分补充资料已收到, 其余资料仍待补充", "DOCUMENTS_PARTLY_RECEIVED",
-        "DISBURSEMENT_DOCUMENTS_PARTLY_RECEIVED"),
-    CONTRACT_SIGNED("借款合同已签署", "CONTRACT_SIGNED"),
-    GUARANTEE_SIGNED("保证合同已签署", "GUARANTEE_SIGNED"),
-    MORTGAGE_REGISTERED("抵押登记已办理", "MORTGAGE_REGISTERED");
+    SUBMITTED("申请已提交", ApplicantEvents.SUBMITTED),
+    ACCEPTED("申请已受理", ApplicantEvents.ACCEPTED),
+    DOCUMENTS_RECEIVED("补充资料已收到", ApplicantEvents.DOCUMENTS_RECEIVED, ApplicantEvents.DISBURSEMENT_DOCUMENTS_RECEIVED),
+    DOCUMENTS_PARTLY_RECEIVED("部分补充资料已收到, 其余资料仍待补充", ApplicantEvents.DOCUMENTS_PARTLY_RECEIVED,
+        ApplicantEvents.DISBURSEMENT_DOCUMENTS_PARTLY_RECEIVED),
+    CONTRACT_SIGNED("借款合同已签署", ApplicantEvents.CONTRACT_SIGNED),
+    GUARANTEE_SIGNED("保证合同已签署", ApplicantEvents.GUARANTEE_SIGNED),
+    MORTGAGE_REGISTERED("抵押登记已办理", ApplicantEvents.MORTGAGE_REGISTERED);
 
     private final String label;
     private final List<String> eventTypes;
@@ -46,6 +46,11 @@ public class ApplicantTimeline {
     /** What the applicant reads. */
     public String label() {
       return label;
+    }
+
+    /** The history event types ({@link ApplicantEvents}) this milestone is to the applicant. */
+    List<String> eventTypes() {
+      return eventTypes;
     }
 
     private static final Map<String, Milestone> BY_EVENT_TYPE = Arrays.stream(values())

@@ -1,5 +1,6 @@
 package com.smeloanflow.disbursement;
 
+import com.smeloanflow.casefile.ApplicantEvents;
 import com.smeloanflow.casefile.ApplicationChecks;
 import com.smeloanflow.casefile.ApplicationHistory;
 import com.smeloanflow.casefile.ApplicationStatus;
@@ -195,7 +196,7 @@ public class DisbursementCheckService {
       supplementReceived(applicationId, reportedBy, detail);
       return Optional.of(new SupplementUpload(recorded, missing));
     }
-    history.record(applicationId, reportedBy, "DISBURSEMENT_DOCUMENTS_PARTLY_RECEIVED", detail + "; 仍缺: " + labels(missing));
+    history.record(applicationId, reportedBy, ApplicantEvents.DISBURSEMENT_DOCUMENTS_PARTLY_RECEIVED, detail + "; 仍缺: " + labels(missing));
     return Optional.of(new SupplementUpload(recorded, missing));
   }
 
@@ -292,7 +293,7 @@ public class DisbursementCheckService {
         .param("at", Timestamp.from(clock.now())).param("by", receivedBy).param("a", applicationId).update();
     checks.record(applicationId, CheckType.DISBURSEMENT_DOCUMENTS, checks.count(applicationId, CheckType.DISBURSEMENT_DOCUMENTS) + 1,
         "RECEIVED", receivedBy, detail, null);
-    history.record(applicationId, receivedBy, "DISBURSEMENT_DOCUMENTS_RECEIVED", detail);
+    history.record(applicationId, receivedBy, ApplicantEvents.DISBURSEMENT_DOCUMENTS_RECEIVED, detail);
     caseFiles.setStatus(applicationId, ApplicationStatus.AWAITING_DISBURSEMENT);
   }
 

@@ -3,6 +3,7 @@ package com.smeloanflow.disbursement;
 import static com.smeloanflow.process.LoanOriginationProcess.Variables.GUARANTEES_REQUIRED;
 
 import com.smeloanflow.approval.ApprovalDecisions;
+import com.smeloanflow.casefile.ApplicantEvents;
 import com.smeloanflow.casefile.ApplicationHistory;
 import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.casefile.CaseFiles;
@@ -74,7 +75,7 @@ public class SigningService {
     ESignatureService.Signature signature = verified(signatureId, contract.contractNumber(), application.legalRepIdNumber(),
         "电子签名服务中没有该合同 (" + contract.contractNumber() + ") 由法定代表人完成的签名");
     contracts.markSigned(applicationId, signature.signatureId(), signature.signedAt());
-    history.record(applicationId, reportedBy, "CONTRACT_SIGNED", contract.contractNumber() + ", 签名 " + signatureId);
+    history.record(applicationId, reportedBy, ApplicantEvents.CONTRACT_SIGNED, contract.contractNumber() + ", 签名 " + signatureId);
     // Guarantors may have signed before the borrower: then nothing is awaited from them.
     correlate(LoanOriginationProcess.Messages.CONTRACT_SIGNED, applicationId,
         Map.of(GUARANTEES_REQUIRED.name(), !contracts.allGuaranteesSigned(applicationId)));
@@ -107,7 +108,7 @@ public class SigningService {
     ESignatureService.Signature signature = verified(signatureId, contractNumber, guarantee.guarantorId(),
         "电子签名服务中没有该保证合同 (" + contractNumber + ") 由保证人完成的签名");
     contracts.markGuaranteeSigned(applicationId, guarantee.seq(), signature.signatureId(), signature.signedAt());
-    history.record(applicationId, reportedBy, "GUARANTEE_SIGNED", contractNumber + " (" + guarantee.guarantorName() + "), 签名 " + signatureId);
+    history.record(applicationId, reportedBy, ApplicantEvents.GUARANTEE_SIGNED, contractNumber + " (" + guarantee.guarantorName() + "), 签名 " + signatureId);
     boolean waiting = runtimeService.createExecutionQuery().processInstanceBusinessKey(applicationId)
         .activityId(LoanOriginationProcess.Elements.WAIT_GUARANTEE_SIGNATURES).count() > 0;
     if (waiting && contracts.allGuaranteesSigned(applicationId)) {
@@ -153,7 +154,7 @@ public class SigningService {
       throw refused("ALREADY_SECURES_ANOTHER_LOAN", "该抵押登记已用于申请 " + other + ", 一笔抵押登记只能担保一笔贷款");
     });
     contracts.markMortgageRegistered(applicationId, registrationNumber, registration.registeredAt());
-    history.record(applicationId, reportedBy, "MORTGAGE_REGISTERED", registrationNumber);
+    history.record(applicationId, reportedBy, ApplicantEvents.MORTGAGE_REGISTERED, registrationNumber);
     correlate(LoanOriginationProcess.Messages.MORTGAGE_REGISTERED, applicationId, Map.of());
     return status(applicationId);
   }

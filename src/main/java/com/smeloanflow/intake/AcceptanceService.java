@@ -1,5 +1,6 @@
 package com.smeloanflow.intake;
 
+import com.smeloanflow.casefile.ApplicantEvents;
 import com.smeloanflow.casefile.ApplicationHistory;
 import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.casefile.CaseFiles;
@@ -70,14 +71,14 @@ public class AcceptanceService {
     applications.updateMissingDocuments(application.id(), missing, clock.now());
     String notes = checklist.notes();
     String detail = (missing.isEmpty() ? "资料齐全" : "缺少: " + labels(missing)) + (notes == null || notes.isBlank() ? "" : "; 备注: " + notes);
-    history.record(application.id(), checklist.acceptor(), missing.isEmpty() ? "ACCEPTED" : "DOCUMENTS_MISSING", detail);
+    history.record(application.id(), checklist.acceptor(), missing.isEmpty() ? ApplicantEvents.ACCEPTED : "DOCUMENTS_MISSING", detail);
     caseFiles.setStatus(application.id(), missing.isEmpty() ? ApplicationStatus.IN_PROCESSING : ApplicationStatus.DOCUMENTS_MISSING);
     return missing;
   }
 
   /** The branch registered the missing documents at the counter; acceptance checks them again. */
   public void documentsBroughtToBranch(String applicationId, String receivedBy) {
-    history.record(applicationId, receivedBy, "DOCUMENTS_RECEIVED", "网点登记补充资料已收到");
+    history.record(applicationId, receivedBy, ApplicantEvents.DOCUMENTS_RECEIVED, "网点登记补充资料已收到");
     caseFiles.setStatus(applicationId, ApplicationStatus.AWAITING_ACCEPTANCE);
   }
 
@@ -141,10 +142,10 @@ public class AcceptanceService {
     applications.updateMissingDocuments(id, stillMissing, clock.now());
     String detail = DocumentsAwaiter.uploadDetail(VIA_CHANNEL, names(recorded), upload.documents());
     if (!stillMissing.isEmpty()) {
-      history.record(id, upload.reportedBy(), "DOCUMENTS_PARTLY_RECEIVED", detail + "; 仍缺: " + labels(stillMissing));
+      history.record(id, upload.reportedBy(), ApplicantEvents.DOCUMENTS_PARTLY_RECEIVED, detail + "; 仍缺: " + labels(stillMissing));
       return answer(id, upload.documents(), taken, ApplicationStatus.DOCUMENTS_MISSING);
     }
-    history.record(id, upload.reportedBy(), "DOCUMENTS_RECEIVED", detail);
+    history.record(id, upload.reportedBy(), ApplicantEvents.DOCUMENTS_RECEIVED, detail);
     caseFiles.setStatus(id, ApplicationStatus.AWAITING_ACCEPTANCE);
     try {
       runtimeService.createMessageCorrelation(LoanOriginationProcess.Messages.DOCUMENTS_RECEIVED)

@@ -1,5 +1,6 @@
 package com.smeloanflow.intake;
 
+import com.smeloanflow.casefile.ApplicantEvents;
 import com.smeloanflow.platform.IdempotencyConflictException;
 
 import com.smeloanflow.casefile.ApplicationHistory;
@@ -138,7 +139,7 @@ public class IntakeService {
     applications.insert(application);
     applications.insertGuarantors(application.id(), guarantors(request));
     caseFiles.open(application.id());
-    history.record(application.id(), caller, "SUBMITTED",
+    history.record(application.id(), caller, ApplicantEvents.SUBMITTED,
         application.channel().label() + " / " + application.product().label() + " / " + application.requestedAmount().setScale(2, RoundingMode.HALF_UP).toPlainString() + " 元");
     return application;
   }
