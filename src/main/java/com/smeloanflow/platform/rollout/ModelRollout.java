@@ -3,6 +3,7 @@ package com.smeloanflow.platform.rollout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Console;
@@ -12,9 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -25,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * Safe model changes for process owners: deploys the models of a working copy ({@code bpmn/*.bpmn},
  * {@code bpmn/*.dmn}, {@code forms/*.form}) to a running server over {@code /engine-rest}, and moves the
  * running instances of every older version of each process to its new version with a migration plan
- * the engine generates (activities mapped by id). Each instance is migrated on its own: one that cannot
+ * the engine generates (activities mapped by id; one moved into a new embedded subprocess too). Each instance is migrated on its own: one that cannot
  * move (it waits in an activity the new version no longer has, or the plan does not fit it) stays on its
  * version and is reported with the engine's reason; the others move. The report names every instance.
  *
@@ -172,12 +175,14 @@ public final class ModelRollout {
   private RolloutReport.FromVersion migrate(String sourceId, int sourceVersion, String targetId, List<RolloutReport.Instance> instances) {
     ObjectNode request = JsonNodeFactory.instance.objectNode().put("sourceProcessDefinitionId", sourceId)
         .put("targetProcessDefinitionId", targetId).put("updateEventTriggers", true);
-    JsonNode plan = engine.post("/migration/generate", request);
-    List<String> planProblems = new ArrayList<>();
-    JsonNode validation = engine.post("/migration/validate", plan);
-    validation.path("instructionReports").forEach(report -> report.path("failures").forEach(failure -> planProblems.add(
-        report.path("instruction").path("sourceActivityIds").toString() + " → " + report.path("instruction").path("targetActivityIds")
-            + ": " + failure.asText())));
+    JsonNode generated = engine.post("/migration/generate", request);
+    JsonNode plan = withActivitiesMovedToAnotherScope(generated, sourceId, targetId);
+    List<String> planProblems = problems(plan);
+    if (!planProblems.isEmpty() && plan != generated) {
+      // the engine refuses an added instruction: the generated plan alone, as before, moves what it can
+      plan = generated;
+      planProblems = problems(plan);
+    }
     List<RolloutReport.Instance> moved = new ArrayList<>();
     List<RolloutReport.NotMoved> notMoved = new ArrayList<>();
     for (RolloutReport.Instance instance : instances) {
@@ -197,6 +202,68 @@ public final class ModelRollout {
       }
     }
     return new RolloutReport.FromVersion(sourceVersion, sourceId, planProblems, moved, notMoved);
+  }
+
+  private List<String> problems(JsonNode plan) {
+    List<String> problems = new ArrayList<>();
+    JsonNode validation = engine.post("/migration/validate", plan);
+    validation.path("instructionReports").forEach(report -> report.path("failures").forEach(failure -> problems.add(
+        report.path("instruction").path("sourceActivityIds").toString() + " → " + report.path("instruction").path("targetActivityIds")
+            + ": " + failure.asText())));
+    return problems;
+  }
+
+  private static final Pattern ACTIVITY = Pattern.compile(
+      "<(?:\\w+:)?(userTask|receiveTask|serviceTask|sendTask|scriptTask|businessRuleTask|manualTask|task|callActivity|subProcess"
+          + "|intermediateCatchEvent|boundaryEvent|eventBasedGateway)\\s[^>]*?\\bid=\"([^\"]+)\"");
+
+  /**
+   * The engine generates instructions only for activities in the same scope of both versions; one the new version moved
+   * into a new embedded subprocess (same id) gets an instruction too, and the engine creates the subprocess around it
+   * with its boundary events (loan-renewal's 审批续贷申请 moved into 人工审批续贷 and its timer 到期仍未审批). Unchanged
+   * when there is no such activity.
+   */
+  private JsonNode withActivitiesMovedToAnotherScope(JsonNode plan, String sourceId, String targetId) {
+    Map<String, Boolean> source = activities(sourceId);
+    Map<String, Boolean> target = activities(targetId);
+    Set<String> mapped = new HashSet<>();
+    plan.path("instructions").forEach(i -> i.path("sourceActivityIds").forEach(id -> mapped.add(id.asText())));
+    if (source.keySet().stream().allMatch(id -> mapped.contains(id) || !target.containsKey(id))) {
+      return plan;
+    }
+    ObjectNode augmented = plan.deepCopy();
+    ArrayNode instructions = augmented.withArray("instructions");
+    source.forEach((id, multiInstance) -> {
+      if (!mapped.contains(id) && target.containsKey(id)) {
+        instructions.addObject().put("updateEventTrigger", false).<ObjectNode>set("sourceActivityIds",
+            JsonNodeFactory.instance.arrayNode().add(id)).set("targetActivityIds", JsonNodeFactory.instance.arrayNode().add(id));
+        String body = id + "#multiInstanceBody";
+        if (multiInstance && target.get(id) && !mapped.contains(body)) {
+          instructions.addObject().put("updateEventTrigger", false).<ObjectNode>set("sourceActivityIds",
+              JsonNodeFactory.instance.arrayNode().add(body)).set("targetActivityIds", JsonNodeFactory.instance.arrayNode().add(body));
+        }
+      }
+    });
+    return augmented;
+  }
+
+  /** The version's activities by id, each with whether it is multi-instance. */
+  private Map<String, Boolean> activities(String definitionId) {
+    String xml = engine.get("/process-definition/" + definitionId + "/xml", Map.of()).path("bpmn20Xml").asText();
+    Map<String, Boolean> activities = new LinkedHashMap<>();
+    Matcher m = ACTIVITY.matcher(xml);
+    while (m.find()) {
+      String tag = m.group(1);
+      boolean selfClosing = xml.charAt(xml.indexOf('>', m.end()) - 1) == '/';
+      String body = selfClosing ? "" : xml.substring(m.end(), nextClose(xml, m.end(), tag));
+      activities.put(m.group(2), !"subProcess".equals(tag) && body.contains("multiInstanceLoopCharacteristics"));
+    }
+    return activities;
+  }
+
+  private static int nextClose(String xml, int from, String tag) {
+    Matcher close = Pattern.compile("</(?:\\w+:)?" + tag + ">").matcher(xml);
+    return close.find(from) ? close.start() : xml.length();
   }
 
   /** The engine's reasons an instance cannot move: per activity instance where it waits, else its message. */
