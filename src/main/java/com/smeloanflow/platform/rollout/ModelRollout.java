@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.Console;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +22,14 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -213,10 +222,6 @@ public final class ModelRollout {
     return problems;
   }
 
-  private static final Pattern ACTIVITY = Pattern.compile(
-      "<(?:\\w+:)?(userTask|receiveTask|serviceTask|sendTask|scriptTask|businessRuleTask|manualTask|task|callActivity|subProcess"
-          + "|intermediateCatchEvent|boundaryEvent|eventBasedGateway)\\s[^>]*?\\bid=\"([^\"]+)\"");
-
   /**
    * The engine generates instructions only for activities in the same scope of both versions; one the new version moved
    * into a new embedded subprocess (same id) gets an instruction too, and the engine creates the subprocess around it
@@ -247,23 +252,19 @@ public final class ModelRollout {
     return augmented;
   }
 
-  /** The version's activities by id, each with whether it is multi-instance. */
+  /** The version's activities (and events an instance can wait at) by id, each with whether it is multi-instance. */
   private Map<String, Boolean> activities(String definitionId) {
     String xml = engine.get("/process-definition/" + definitionId + "/xml", Map.of()).path("bpmn20Xml").asText();
+    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     Map<String, Boolean> activities = new LinkedHashMap<>();
-    Matcher m = ACTIVITY.matcher(xml);
-    while (m.find()) {
-      String tag = m.group(1);
-      boolean selfClosing = xml.charAt(xml.indexOf('>', m.end()) - 1) == '/';
-      String body = selfClosing ? "" : xml.substring(m.end(), nextClose(xml, m.end(), tag));
-      activities.put(m.group(2), !"subProcess".equals(tag) && body.contains("multiInstanceLoopCharacteristics"));
+    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+      if (node instanceof Activity activity) {
+        activities.put(activity.getId(), activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics);
+      } else if (node instanceof IntermediateCatchEvent || node instanceof BoundaryEvent || node instanceof EventBasedGateway) {
+        activities.put(node.getId(), false);
+      }
     }
     return activities;
-  }
-
-  private static int nextClose(String xml, int from, String tag) {
-    Matcher close = Pattern.compile("</(?:\\w+:)?" + tag + ">").matcher(xml);
-    return close.find(from) ? close.start() : xml.length();
   }
 
   /** The engine's reasons an instance cannot move: per activity instance where it waits, else its message. */
