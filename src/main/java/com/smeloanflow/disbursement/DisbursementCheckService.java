@@ -193,7 +193,7 @@ public class DisbursementCheckService {
     recordArrivals(applicationId, round.round(), recorded, Arrival.VIA_CHANNEL, reportedBy);
     String detail = DocumentsAwaiter.uploadDetail(via, recorded.stream().map(Enum::name).toList(), uploaded);
     if (missing.isEmpty()) {
-      supplementReceived(applicationId, reportedBy, detail);
+      roundReceived(applicationId, reportedBy, detail);
       return Optional.of(new SupplementUpload(recorded, missing));
     }
     history.record(applicationId, reportedBy, ApplicantEvents.DISBURSEMENT_DOCUMENTS_PARTLY_RECEIVED, detail + "; 仍缺: " + labels(missing));
@@ -289,6 +289,11 @@ public class DisbursementCheckService {
   public void supplementReceived(String applicationId, String receivedBy, String detail) {
     openRound(applicationId, true).ifPresent(round -> recordArrivals(applicationId, round.round(),
         round.stillAwaited(), Arrival.VIA_BRANCH, receivedBy));
+    roundReceived(applicationId, receivedBy, detail);
+  }
+
+  /** The open round has every document it asked for, their arrivals recorded: it ends and the check comes back. */
+  private void roundReceived(String applicationId, String receivedBy, String detail) {
     jdbc.sql("UPDATE disbursement_supplement SET received_at = :at, received_by = :by WHERE application_id = :a AND received_at IS NULL")
         .param("at", Timestamp.from(clock.now())).param("by", receivedBy).param("a", applicationId).update();
     checks.record(applicationId, CheckType.DISBURSEMENT_DOCUMENTS, checks.count(applicationId, CheckType.DISBURSEMENT_DOCUMENTS) + 1,

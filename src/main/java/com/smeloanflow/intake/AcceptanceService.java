@@ -167,7 +167,7 @@ public class AcceptanceService {
    * was not asked for or already received), naming what the application still awaits.
    */
   private UploadAnswer answer(String id, List<String> uploaded, DocumentsAwaiter.Taken taken, ApplicationStatus status) {
-    List<String> notAwaited = uploaded.stream().distinct().filter(document -> !taken.recorded().contains(document)).toList();
+    List<String> notAwaited = DocumentsAwaiter.notRecorded(taken.recorded(), uploaded);
     if (taken.recorded().isEmpty()) {
       throw new StateConflictException("申请 " + id + " 不需要上传 " + documentLabels(notAwaited) + " (未要求补充或已收到), "
           + "仍需补充: " + (taken.stillAwaited().isEmpty() ? "无" : documentLabels(taken.stillAwaited()))

@@ -42,9 +42,14 @@ public interface DocumentsAwaiter {
    * received: {@code 渠道上传: BANK_STATEMENTS; 未要求补充或已收到, 未予记录: BUSINESS_LICENCE}.
    */
   static String uploadDetail(String via, List<String> recorded, List<String> uploaded) {
-    List<String> notAwaited = uploaded.stream().distinct().filter(document -> !recorded.contains(document)).toList();
+    List<String> notAwaited = notRecorded(recorded, uploaded);
     return via + ": " + String.join(", ", recorded)
         + (notAwaited.isEmpty() ? "" : "; 未要求补充或已收到, 未予记录: " + String.join(", ", notAwaited));
+  }
+
+  /** The uploaded document types a stage did not record (not awaited: not asked for, or already received), each once. */
+  static List<String> notRecorded(List<String> recorded, List<String> uploaded) {
+    return uploaded.stream().distinct().filter(document -> !recorded.contains(document)).toList();
   }
 
   /**
