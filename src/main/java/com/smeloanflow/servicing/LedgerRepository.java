@@ -92,18 +92,26 @@ public class LedgerRepository {
   }
 
   /**
-   * The last business date whose daily close charged penalty interest on each instalment ({@code penalty_accrued_through}),
-   * by instalment number; instalments never charged any are left out.
+   * The loan's ledger lines, with the last business date whose daily close charged penalty interest on each instalment
+   * ({@code penalty_accrued_through}) by instalment number (instalments never charged any left out), read together.
    */
-  public Map<Integer, LocalDate> penaltyAccruedThrough(String loanId) {
+  public record LinesAndPenaltyAccrual(List<LedgerLine> lines, Map<Integer, LocalDate> penaltyAccruedThrough) {}
+
+  /** {@link #lines(String)} and the penalty accrual dates of the same rows, in one statement. */
+  public LinesAndPenaltyAccrual linesAndPenaltyAccrual(String loanId) {
+    List<LedgerLine> lines = new ArrayList<>();
     Map<Integer, LocalDate> through = new HashMap<>();
-    jdbc.sql("SELECT number, penalty_accrued_through FROM repayment_instalment WHERE loan_id = :loanId"
-            + " AND penalty_accrued_through IS NOT NULL")
+    jdbc.sql("SELECT * FROM repayment_instalment WHERE loan_id = :loanId ORDER BY number")
         .param("loanId", loanId)
         .query(rs -> {
-          through.put(rs.getInt("number"), rs.getObject("penalty_accrued_through", LocalDate.class));
+          LedgerLine line = line(rs);
+          lines.add(line);
+          LocalDate accruedThrough = rs.getObject("penalty_accrued_through", LocalDate.class);
+          if (accruedThrough != null) {
+            through.put(line.number(), accruedThrough);
+          }
         });
-    return through;
+    return new LinesAndPenaltyAccrual(List.copyOf(lines), through);
   }
 
   /**

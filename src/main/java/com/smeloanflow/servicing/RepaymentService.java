@@ -359,7 +359,8 @@ public class RepaymentService {
 
   /** The loan's ledger as of {@code valueDate}, undoing what daily closes of that date or later charged and marked. */
   private BackValuation backValuation(String loanId, BigDecimal annualRatePercent, LocalDate valueDate) {
-    return BackValuation.of(ledger.lines(loanId), ledger.penaltyAccruedThrough(loanId), valueDate,
+    LedgerRepository.LinesAndPenaltyAccrual ledgerNow = ledger.linesAndPenaltyAccrual(loanId);
+    return BackValuation.of(ledgerNow.lines(), ledgerNow.penaltyAccruedThrough(), valueDate,
         principal -> penalty.forOneDay(principal, annualRatePercent));
   }
 
