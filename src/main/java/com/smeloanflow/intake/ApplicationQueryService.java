@@ -160,14 +160,17 @@ public class ApplicationQueryService {
   /**
    * What the applicant is asked to supply: the documents acceptance found missing, or those a later stage asked for
    * (disbursement's supplement), in the words of the mail. Only an application waiting for documents
-   * ({@link ApplicationStatus#DOCUMENTS_MISSING}) asks the later stages: the other polls skip the read, and a supplement
-   * that ended without the documents (the loan declined) is not asked for any more.
+   * ({@link ApplicationStatus#DOCUMENTS_MISSING}) asks for any: the other polls skip the read, and documents nobody
+   * waits for any more are not asked for (acceptance's once the branch registered them at the counter, or once the
+   * application was withdrawn without them, though its record keeps them for the acceptance form and the withdrawal;
+   * a supplement that ended without them, the loan declined).
    */
   private List<String> missingDocuments(LoanApplication application, ApplicationStatus status) {
-    List<String> missing = new ArrayList<>(application.missingDocuments().stream().map(RequiredDocument::label).toList());
-    if (status == ApplicationStatus.DOCUMENTS_MISSING) {
-      otherAwaiters.forEach(awaiter -> missing.addAll(awaiter.awaitedDocuments(application.id())));
+    if (status != ApplicationStatus.DOCUMENTS_MISSING) {
+      return List.of();
     }
+    List<String> missing = new ArrayList<>(application.missingDocuments().stream().map(RequiredDocument::label).toList());
+    otherAwaiters.forEach(awaiter -> missing.addAll(awaiter.awaitedDocuments(application.id())));
     return List.copyOf(missing);
   }
 

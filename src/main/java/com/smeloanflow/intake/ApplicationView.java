@@ -11,7 +11,7 @@ import java.util.List;
  * loan was paid out, {@code lineId} once a revolving line was opened instead (the channel draws on it with
  * {@code POST /api/lines/{lineId}/drawdowns}). {@code missingDocuments} names, as the applicant is mailed, what the
  * application waits for: the documents acceptance found missing, or those the disbursement check asked for, less those
- * already uploaded; empty once all of them are supplied.
+ * already uploaded; empty once all of them are supplied, and whenever the status is not {@code DOCUMENTS_MISSING}.
  */
 public record ApplicationView(
     String applicationId,

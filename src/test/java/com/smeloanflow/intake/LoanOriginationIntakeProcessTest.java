@@ -190,6 +190,8 @@ class LoanOriginationIntakeProcessTest extends AbstractIntegrationTest {
     assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers().count())
         .as("the 5-day timer ends with the task").isZero();
     assertThat(statusOf(application.applicationId())).isEqualTo(ApplicationStatus.AWAITING_ACCEPTANCE);
+    assertThat(api.get("/api/applications/" + application.applicationId(), CHANNEL).json().path("missingDocuments").toString())
+        .as("the branch has them: the channel asks the applicant for nothing (an upload now is refused)").isEqualTo("[]");
 
     completeAs(ZY001_ACCEPTOR, task(instance).getId(), checklistWithout(application.applicationId()));
 
@@ -407,6 +409,8 @@ class LoanOriginationIntakeProcessTest extends AbstractIntegrationTest {
         END_APPLICATION_WITHDRAWN).isEnded();
     assertThat(TakenSequenceFlows.of(instance.getId())).contains(FLOW_DOCUMENTS_OVERDUE);
     assertThat(statusOf(application.applicationId())).isEqualTo(ApplicationStatus.WITHDRAWN);
+    assertThat(api.get("/api/applications/" + application.applicationId(), CHANNEL).json().path("missingDocuments").toString())
+        .as("a withdrawn application waits for nothing (the mail and the history name what was missing)").isEqualTo("[]");
     List<MimeMessage> mails = mailsTo(request.email());
     assertThat(mails).extracting(AbstractIntegrationTest::subjectOf)
         .containsExactly("【普惠金融】您的贷款申请 " + application.applicationId() + " 需要补充资料",
