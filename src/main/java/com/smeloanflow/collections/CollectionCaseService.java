@@ -8,6 +8,7 @@ import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.platform.InputHygiene;
 import com.smeloanflow.platform.InvalidFieldsException;
 import com.smeloanflow.platform.StateConflictException;
+import com.smeloanflow.servicing.Classification;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.LoanBalances;
 import com.smeloanflow.servicing.LoanStanding;
@@ -113,27 +114,72 @@ public class CollectionCaseService {
    */
   public StrategyDecision decideNext(String loanId) {
     CollectionCase collectionCase = requireOpen(loanId);
-    LoanStanding standing = loans.standing(loanId).orElseThrow();
-    LoanBalances balances = loans.balances(loanId);
-    LocalDate businessDate = businessDate(standing);
-    Optional<Promise> promise = latestUnacted(collectionCase.caseId()).map(p -> resolve(loanId, p, businessDate));
-    List<Contact> contacts = cases.contacts(collectionCase.caseId());
-    CollectionFacts facts = new CollectionFacts(standing.daysPastDue(), balances.arrears(), standing.classification(),
-        promise.map(Promise::status).orElse(PromiseStatus.NONE), collectionCase.ladderStep(),
-        contacts.isEmpty() ? null : contacts.get(contacts.size() - 1).outcome());
+    Review review = review(loanId, collectionCase, true);
+    CollectionFacts facts = review.facts();
     StrategyDecision decision = strategy.decide(facts);
-    cases.recordDecision(collectionCase.caseId(), businessDate, facts, decision, clock.now());
+    cases.recordDecision(collectionCase.caseId(), review.businessDate(), facts, decision, clock.now());
     if (decision.action() != CollectionAction.WAIT) {
       cases.reachStep(collectionCase.caseId(), decision.action().step(), decision.action());
-      promise.filter(p -> p.status() != PromiseStatus.OPEN).ifPresent(p -> cases.promiseActedOn(p.id()));
+      review.promise().filter(p -> p.status() != PromiseStatus.OPEN).ifPresent(p -> cases.promiseActedOn(p.id()));
     }
     log.info("Loan {}: case {} at {} days past due, {} CNY overdue, promise {}: {} ({})", loanId, collectionCase.caseId(),
         facts.daysPastDue(), facts.amountOverdue().toPlainString(), facts.promiseStatus(), decision.action(), decision.reason());
     return decision;
   }
 
-  /** Kept when repayments received after the promise cover it; broken once its date plus grace days has passed. */
-  private Promise resolve(String loanId, Promise promise, LocalDate businessDate) {
+  /**
+   * What the loan's approved reclassification changes in its open case's next step, recording nothing (no decision, no
+   * promise resolved): the strategy table answers for the case's facts as they are now, once with the classification
+   * the case last decided with (the step it is waiting to take) and once with the loan's classification now. Only a
+   * different next action is a reason to review the case before its next review is due; which classes make a difference
+   * stays the table's to say (a 可疑 or 损失 loan goes to disposal, unless a promise to pay still runs).
+   *
+   * @return empty when the loan has no open case
+   */
+  public Optional<ReclassificationEffect> reclassificationEffect(String loanId) {
+    Optional<CollectionCase> open = cases.openCaseOf(loanId);
+    if (open.isEmpty()) {
+      return Optional.empty();
+    }
+    CollectionFacts facts = review(loanId, open.get(), false).facts();
+    StrategyDecision now = strategy.decide(facts);
+    Optional<Classification> decidedWith = cases.latestDecidedClassification(open.get().caseId());
+    boolean changes = decidedWith.isEmpty() || strategy.decide(facts.withClassification(decidedWith.get())).action() != now.action();
+    log.info("Loan {}: reclassified {} (case {} last decided with {}): next step {} {}", loanId, facts.classification(),
+        open.get().caseId(), decidedWith.orElse(null), now.action(), changes ? "changes" : "unchanged");
+    return Optional.of(new ReclassificationEffect(facts.classification(), changes, now));
+  }
+
+  /**
+   * What an approved reclassification changes in a case's next step.
+   *
+   * @param classification  the loan's classification now
+   * @param changesNextStep whether the strategy table chooses another action than with the classification the case last
+   *     decided with (or the case has not decided yet)
+   * @param nextStep        the table's answer with the classification now
+   */
+  public record ReclassificationEffect(Classification classification, boolean changesNextStep, StrategyDecision nextStep) {}
+
+  /** The facts the strategy table sees of the case now; the latest promise resolved and, if {@code record}, saved so. */
+  private Review review(String loanId, CollectionCase collectionCase, boolean record) {
+    LoanStanding standing = loans.standing(loanId).orElseThrow();
+    LoanBalances balances = loans.balances(loanId);
+    LocalDate businessDate = businessDate(standing);
+    Optional<Promise> promise = latestUnacted(collectionCase.caseId()).map(p -> resolve(loanId, p, businessDate, record));
+    List<Contact> contacts = cases.contacts(collectionCase.caseId());
+    CollectionFacts facts = new CollectionFacts(standing.daysPastDue(), balances.arrears(), standing.classification(),
+        promise.map(Promise::status).orElse(PromiseStatus.NONE), collectionCase.ladderStep(),
+        contacts.isEmpty() ? null : contacts.get(contacts.size() - 1).outcome());
+    return new Review(businessDate, promise, facts);
+  }
+
+  private record Review(LocalDate businessDate, Optional<Promise> promise, CollectionFacts facts) {}
+
+  /**
+   * Kept when repayments received after the promise cover it; broken once its date plus grace days has passed. Saved
+   * so only when {@code record}.
+   */
+  private Promise resolve(String loanId, Promise promise, LocalDate businessDate, boolean record) {
     if (promise.status() != PromiseStatus.OPEN) {
       return promise;
     }
@@ -143,9 +189,11 @@ public class CollectionCaseService {
     if (status == PromiseStatus.OPEN) {
       return promise;
     }
-    cases.resolvePromise(promise.id(), status, received, businessDate);
-    log.info("Loan {}: promise to pay {} CNY by {} {} ({} CNY received)", loanId, promise.promisedAmount().toPlainString(),
-        promise.promisedDate(), status, received.toPlainString());
+    if (record) {
+      cases.resolvePromise(promise.id(), status, received, businessDate);
+      log.info("Loan {}: promise to pay {} CNY by {} {} ({} CNY received)", loanId, promise.promisedAmount().toPlainString(),
+          promise.promisedDate(), status, received.toPlainString());
+    }
     return new Promise(promise.id(), promise.promisedAmount(), promise.promisedDate(), promise.graceDays(), promise.madeOn(),
         promise.madeAt(), status, received, businessDate, false);
   }

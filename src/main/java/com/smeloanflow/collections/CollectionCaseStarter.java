@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * to review its next step (only a case waiting for the review hears it). A repayment that cleared the
  * arrears ends the loan's case wherever it is; so does the settlement of a loan whose case had no arrears to
  * clear (a called-in loan repaid in full). Runs in the ledger's transaction. Monitoring's approved reclassification asks
- * the open case to review too ({@link EarlyCollectionReferral}).
+ * the open case to review too when it changes the case's next step ({@link EarlyCollectionReferral}).
  */
 @Component
 public class CollectionCaseStarter implements ArrearsListener {
@@ -58,6 +58,28 @@ public class CollectionCaseStarter implements ArrearsListener {
     runtime.createMessageCorrelation(CollectionProcess.Messages.REVIEW_DUE)
         .processInstanceBusinessKey(loanId).correlateAllWithResult();
     return true;
+  }
+
+  /**
+   * The loan's approved reclassification: its open case reviews its next step now only when the strategy table
+   * chooses another step with the new classification than with the one the case last decided with
+   * ({@link CollectionCaseService#reclassificationEffect}), e.g. disposal for a loan reclassified 可疑 or 损失. Otherwise
+   * the case waits as it did: no decision is recorded, a promise to pay keeps its date, and the next review comes when
+   * it was due. Asking twice does no harm: a case that reviewed with the new class answers the same for both.
+   *
+   * @return what the case did, in Chinese for the monitoring view; empty when the loan has no open case
+   */
+  Optional<String> reclassified(String loanId) {
+    return cases.reclassificationEffect(loanId).map(effect -> {
+      String reclassified = "风险分类调整为" + effect.classification().label();
+      if (!effect.changesNextStep()) {
+        return reclassified + ", 催收安排不变 (催收策略: " + effect.nextStep().reason() + ")";
+      }
+      boolean waiting = !runtime.createMessageCorrelation(CollectionProcess.Messages.REVIEW_DUE)
+          .processInstanceBusinessKey(loanId).correlateAllWithResult().isEmpty();
+      return waiting ? reclassified + ", 催收案件立即复评: " + effect.nextStep().reason()
+          : reclassified + ", 催收案件当前步骤完成后按新分类复评";
+    });
   }
 
   @Override

@@ -29,4 +29,9 @@ public record CollectionFacts(int daysPastDue, BigDecimal amountOverdue, Classif
     variables.put("lastContactOutcome", lastContactOutcome == null ? null : lastContactOutcome.name());
     return variables;
   }
+
+  /** The same facts with another classification. */
+  public CollectionFacts withClassification(Classification other) {
+    return new CollectionFacts(daysPastDue, amountOverdue, other, promiseStatus, ladderStep, lastContactOutcome);
+  }
 }

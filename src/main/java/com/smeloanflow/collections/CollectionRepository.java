@@ -1,5 +1,6 @@
 package com.smeloanflow.collections;
 
+import com.smeloanflow.servicing.Classification;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -207,6 +208,12 @@ public class CollectionRepository {
         .param("promise", facts.promiseStatus().name()).param("step", facts.ladderStep())
         .param("action", decision.action().name()).param("reason", decision.reason()).param("at", Timestamp.from(at))
         .update();
+  }
+
+  /** The classification the strategy table saw at the case's latest review. */
+  public Optional<Classification> latestDecidedClassification(String caseId) {
+    return jdbc.sql("SELECT classification FROM collection_action WHERE case_id = :caseId ORDER BY id DESC LIMIT 1")
+        .param("caseId", caseId).query(String.class).optional().map(Classification::valueOf);
   }
 
   /** The latest decision that was not to wait: why the case's current task exists. */

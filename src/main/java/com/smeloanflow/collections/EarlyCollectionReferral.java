@@ -3,14 +3,16 @@ package com.smeloanflow.collections;
 import com.smeloanflow.monitoring.CollectionReferral;
 import com.smeloanflow.servicing.ArrearsListener;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * A loan post-loan monitoring called in is handed to collections at once, the way the daily close
  * hands an overdue one ({@link CollectionCaseStarter}): a case opens, its process started at once (the
  * referring process reads the case), or an open case reviews its next step. A loan whose reclassification
- * monitoring approved has its open case review its next step at once too: the strategy table reads the
- * classification, so a loan reclassified 可疑 or 损失 goes to disposal then, not at its next overdue day.
+ * monitoring approved has its open case review its next step at once when the strategy table then chooses another step
+ * (a loan reclassified 可疑 or 损失 goes to disposal then, not at its next overdue day); otherwise the case waits as it
+ * did ({@link CollectionCaseStarter#reclassified}).
  */
 @Component
 public class EarlyCollectionReferral implements CollectionReferral {
@@ -34,7 +36,7 @@ public class EarlyCollectionReferral implements CollectionReferral {
   }
 
   @Override
-  public boolean reclassified(String loanId) {
-    return starter.review(loanId);
+  public Optional<String> reclassified(String loanId) {
+    return starter.reclassified(loanId);
   }
 }

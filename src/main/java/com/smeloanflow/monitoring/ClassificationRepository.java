@@ -98,12 +98,19 @@ public class ClassificationRepository {
         .param("id", proposalId).param("pending", ReclassificationProposal.PENDING).update() == 1;
   }
 
+  /** What collections did with the approved proposal; the first note stays. */
+  public void noteCollections(String proposalId, String note) {
+    jdbc.sql("UPDATE reclassification_proposal SET collections_note = :note WHERE proposal_id = :id AND collections_note IS NULL")
+        .param("note", truncate(note, 500)).param("id", proposalId).update();
+  }
+
   private static ReclassificationProposal proposal(ResultSet rs) throws SQLException {
     Timestamp decided = rs.getTimestamp("decided_at");
     return new ReclassificationProposal(rs.getString("proposal_id"), rs.getString("loan_id"),
         Classification.valueOf(rs.getString("classification")), Classification.valueOf(rs.getString("current_classification")),
         rs.getString("reason"), rs.getString("proposed_by"), rs.getTimestamp("proposed_at").toInstant(), rs.getString("status"),
-        rs.getString("decided_by"), rs.getString("decision_note"), decided == null ? null : decided.toInstant());
+        rs.getString("decided_by"), rs.getString("decision_note"), decided == null ? null : decided.toInstant(),
+        rs.getString("collections_note"));
   }
 
   private static String truncate(String text, int max) {

@@ -1,6 +1,7 @@
 package com.smeloanflow.monitoring;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * Collections, as monitoring needs it: a called-in loan is handed over before it falls overdue, and a loan's
@@ -18,11 +19,11 @@ public interface CollectionReferral {
 
   /**
    * The loan's reclassification was approved and is in force: its open collection case, if it waits for its next
-   * review, reviews its next step now (the collection strategy reads the classification), as at a daily close. A
-   * case on a rung's task or further on goes on as it is; a loan without an open case has nothing to review. Safe
-   * to repeat.
+   * review and the collection strategy chooses another next step with the new classification, reviews its next step
+   * now, as at a daily close; otherwise it waits as it did. A case on a rung's task or further on goes on as it is; a
+   * loan without an open case has nothing to review. Safe to repeat.
    *
-   * @return whether the loan has an open case
+   * @return what the case did, in Chinese (e.g. 风险分类调整为次级, 催收安排不变 (…)); empty when the loan has no open case
    */
-  boolean reclassified(String loanId);
+  Optional<String> reclassified(String loanId);
 }

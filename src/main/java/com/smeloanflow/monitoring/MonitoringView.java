@@ -72,14 +72,15 @@ public record MonitoringView(
     }
   }
 
-  /** A proposed reclassification and its decision. */
+  /** A proposed reclassification, its decision and, once approved, what the loan's collection case did with it. */
   public record ProposalView(String proposalId, Classification classification, String classificationLabel,
       Classification currentClassification, String reason, String proposedBy, Instant proposedAt, String status,
-      String decidedBy, String decisionNote, Instant decidedAt) {
+      String decidedBy, String decisionNote, Instant decidedAt, String collectionsNote) {
 
     static ProposalView of(ReclassificationProposal p) {
       return new ProposalView(p.proposalId(), p.classification(), p.classification().label(), p.currentClassification(),
-          p.reason(), p.proposedBy(), p.proposedAt(), p.status(), p.decidedBy(), p.decisionNote(), p.decidedAt());
+          p.reason(), p.proposedBy(), p.proposedAt(), p.status(), p.decidedBy(), p.decisionNote(), p.decidedAt(),
+          p.collectionsNote());
     }
   }
 }

@@ -17,10 +17,11 @@ import java.time.Instant;
  * @param decidedBy             who approved or rejected it
  * @param decisionNote          the decider's note
  * @param decidedAt             when
+ * @param collectionsNote       once approved: what the loan's open collection case did with it (Chinese), or null
  */
 public record ReclassificationProposal(String proposalId, String loanId, Classification classification,
     Classification currentClassification, String reason, String proposedBy, Instant proposedAt, String status,
-    String decidedBy, String decisionNote, Instant decidedAt) {
+    String decidedBy, String decisionNote, Instant decidedAt, String collectionsNote) {
 
   public static final String PENDING = "PENDING";
   public static final String APPROVED = "APPROVED";

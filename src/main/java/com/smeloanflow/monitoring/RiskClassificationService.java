@@ -219,7 +219,7 @@ public class RiskClassificationService {
           + " awaiting a decision)");
     });
     ReclassificationProposal proposal = new ReclassificationProposal(ids.nextProposalId(), command.loanId(), proposed,
-        loan.classification(), reason, command.proposedBy(), clock.now(), ReclassificationProposal.PENDING, null, null, null);
+        loan.classification(), reason, command.proposedBy(), clock.now(), ReclassificationProposal.PENDING, null, null, null, null);
     classifications.insertProposal(proposal);
     // The approval is offered to the loan's branch's leads (and credit-approvers): the branch goes with each proposal,
     // local to the approval's scope, so monitoring started before it was a variable needs nothing else.
@@ -287,15 +287,18 @@ public class RiskClassificationService {
 
   /**
    * After an approved reclassification took effect (its own transaction, so a busy collection case never holds up the
-   * approval): the loan's open collection case reviews its next step with the new classification, so a loan
-   * reclassified 可疑 or 损失 goes to disposal now, not at its next overdue day. Which step follows stays the collection
-   * strategy's to decide.
+   * approval): the loan's open collection case reviews its next step now if the new classification changes it, so a
+   * loan reclassified 可疑 or 损失 goes to disposal now, not at its next overdue day, and a reclassification that changes
+   * nothing in the collection strategy's answer leaves the case as it was. Which step follows stays the collection
+   * strategy's to decide; what the case did is kept with the reclassification for the monitoring view (the first
+   * answer: a repeated job does not overwrite it).
    */
   public void notifyCollections(String loanId) {
-    boolean open = collections.getObject().reclassified(loanId);
-    log.info("Loan {}: approved reclassification to {} {}", loanId,
-        classifications.latestApproved(loanId).map(ReclassificationProposal::classification).orElse(null),
-        open ? "told to its collection case" : "(no collection case open)");
+    Optional<String> note = collections.getObject().reclassified(loanId);
+    Optional<ReclassificationProposal> approved = classifications.latestApproved(loanId);
+    note.ifPresent(n -> approved.ifPresent(p -> classifications.noteCollections(p.proposalId(), n)));
+    log.info("Loan {}: approved reclassification to {}: {}", loanId,
+        approved.map(ReclassificationProposal::classification).orElse(null), note.orElse("(no collection case open)"));
   }
 
   private MonitoredLoan requireMonitoring(String loanId) {

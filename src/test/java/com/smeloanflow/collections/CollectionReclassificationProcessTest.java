@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.smeloanflow.identity.Groups;
+import com.smeloanflow.monitoring.MonitoringQueryService;
 import com.smeloanflow.monitoring.MonitoringScenario;
 import com.smeloanflow.monitoring.ReclassificationApprovalTaskListener;
 import com.smeloanflow.process.CollectionProcess;
@@ -16,28 +17,39 @@ import com.smeloanflow.servicing.BusinessDates;
 import com.smeloanflow.servicing.Classification;
 import com.smeloanflow.servicing.DailyCloseService;
 import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.servicing.ReceiveRepayment;
+import com.smeloanflow.servicing.RepaymentService;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A collection case follows its loan's approved reclassification: a loan reclassified 可疑 or 损失 has its waiting
- * case reviewed at once, and the strategy table sends it to disposal (提出诉讼或核销建议) then, as it does for a loan
- * that is 可疑 when it is called in, without waiting for the loan's next overdue day. The daily close reviewing the
- * case afterwards proposes no second disposal. Each test works in a business-date era of its own
- * ({@link BusinessDates}), with a loan under post-loan monitoring.
+ * A collection case follows its loan's approved reclassification when the classification changes its next step: a
+ * loan reclassified 可疑 or 损失 has its waiting case reviewed at once, and the strategy table sends it to disposal
+ * (提出诉讼或核销建议) then, as it does for a loan that is 可疑 when it is called in, without waiting for the loan's next
+ * overdue day. The daily close reviewing the case afterwards proposes no second disposal. A reclassification that
+ * leaves the strategy's answer as it was (关注 to 次级 on the ladder's lower rungs) leaves the waiting case alone: no
+ * decision recorded, a kept promise followed up at the next close as before. The monitoring view says, with the
+ * reclassification, what the case did. Each test works in a business-date era of its own ({@link BusinessDates}), with
+ * a loan under post-loan monitoring.
  */
 class CollectionReclassificationProcessTest extends AbstractIntegrationTest {
 
   @Autowired LoanAccountService loans;
   @Autowired DailyCloseService dailyClose;
   @Autowired CollectionCaseService cases;
+  @Autowired MonitoringQueryService monitoring;
+  @Autowired RepaymentService repayments;
 
   private LocalDate firstDue;
 
@@ -101,6 +113,35 @@ class CollectionReclassificationProcessTest extends AbstractIntegrationTest {
         .activityId(TASK_PROPOSE_DISPOSAL).count();
   }
 
+  /** The decisions the strategy table recorded for the loan's case (its 催收动作 history), oldest first. */
+  private List<String> decisions(MonitoringScenario loan) {
+    return jdbc.sql("SELECT a.action FROM collection_action a JOIN collection_case c ON c.case_id = a.case_id "
+        + "WHERE c.loan_id = :loanId ORDER BY a.id").param("loanId", loan.loanId()).query(String.class).list();
+  }
+
+  /** The case's wait for its next review (复评已到). */
+  private EventSubscription reviewWait(MonitoringScenario loan) {
+    return runtimeService.createEventSubscriptionQuery().processInstanceId(caseInstance(loan).getId())
+        .activityId(EVENT_REVIEW_DUE).singleResult();
+  }
+
+  /** What the monitoring view says the collection case did with the latest reclassification. */
+  private String collectionsNote(MonitoringScenario loan) {
+    return monitoring.view(loan.loanId()).reclassifications().get(0).collectionsNote();
+  }
+
+  /** D+3 after the phone call: the case waits for D+15. */
+  private MonitoringScenario overdueAfterThePhoneCall(Supplier<Map<String, Object>> callOutcome) {
+    MonitoringScenario loan = loanInAnEra();
+    closeOn(loan, firstDue);
+    closeOn(loan, firstDue.plusDays(2));
+    completeAs("remote-verifier", caseTasks(loan).get(0).getId(), callOutcome.get());
+    runCaseJobs(loan);
+    assertThat(caseInstance(loan)).isWaitingAt(EVENT_REVIEW_DUE);
+    assertThat(loans.standing(loan.loanId()).orElseThrow().classification()).isEqualTo(Classification.SPECIAL_MENTION);
+    return loan;
+  }
+
   private void assertAtDisposal(MonitoringScenario loan) {
     assertThat(caseTasks(loan)).singleElement().satisfies(task -> {
       assertThat(task.getTaskDefinitionKey()).isEqualTo(TASK_PROPOSE_DISPOSAL);
@@ -145,6 +186,7 @@ class CollectionReclassificationProcessTest extends AbstractIntegrationTest {
     reclassify(loan, Classification.LOSS);
 
     assertAtDisposal(loan);
+    assertThat(collectionsNote(loan)).isEqualTo("风险分类调整为损失, 催收案件立即复评: 贷款已分类为可疑或损失, 提出诉讼或核销建议");
 
     closeOn(loan, firstDue.plusDays(3));
 
@@ -164,6 +206,7 @@ class CollectionReclassificationProcessTest extends AbstractIntegrationTest {
 
     assertThat(caseTasks(loan)).as("the rung's task is not taken from the caller").extracting(Task::getId)
         .containsExactly(call);
+    assertThat(collectionsNote(loan)).isEqualTo("风险分类调整为可疑, 催收案件当前步骤完成后按新分类复评");
     completeAs("remote-verifier", call, Map.of(ContactTaskListener.OUTCOME, "REACHED",
         ContactTaskListener.NOTES, "借款人称企业已停产"));
     runCaseJobs(loan);
@@ -171,5 +214,54 @@ class CollectionReclassificationProcessTest extends AbstractIntegrationTest {
 
     assertAtDisposal(loan);
     assertThat(disposalsProposed(loan)).isOne();
+  }
+
+  @Test
+  void aReclassificationThatLeavesTheStrategysAnswerAsItWasLeavesTheWaitingCaseAlone() {
+    MonitoringScenario loan = overdueAfterThePhoneCall(() -> Map.of(ContactTaskListener.OUTCOME, "REACHED",
+        ContactTaskListener.NOTES, "借款人称资金周转困难"));
+    List<String> before = decisions(loan);
+    EventSubscription wait = reviewWait(loan);
+
+    reclassify(loan, Classification.SUBSTANDARD);  // 关注 -> 次级: the ladder reads days past due here, not the class
+
+    assertThat(decisions(loan)).as("no review, no decision recorded").isEqualTo(before);
+    assertThat(reviewWait(loan).getId()).as("the case waits where it waited").isEqualTo(wait.getId());
+    assertThat(managementService.createJobQuery().processInstanceId(caseInstance(loan).getId()).count()).isZero();
+    assertThat(caseTasks(loan)).isEmpty();
+    assertThat(collectionsNote(loan))
+        .isEqualTo("风险分类调整为次级, 催收安排不变 (催收策略: 当前梯度已执行, 等待逾期天数达到下一梯度)");
+
+    closeOn(loan, firstDue.plusDays(14));  // D+15: the field visit, as before the reclassification
+
+    assertThat(caseTasks(loan)).extracting(Task::getTaskDefinitionKey)
+        .containsExactly(CollectionProcess.Elements.TASK_VISIT_BORROWER);
+  }
+
+  @Test
+  void aKeptPromiseIsFollowedUpAtTheNextCloseNotAtTheReclassification() {
+    MonitoringScenario loan = overdueAfterThePhoneCall(() -> Map.of(ContactTaskListener.OUTCOME, "PROMISE_TO_PAY",
+        ContactTaskListener.NOTES, "借款人承诺近期还款", ContactTaskListener.PROMISED_AMOUNT, "3000.00",
+        ContactTaskListener.PROMISED_DATE, firstDue.plusDays(12).toString()));
+    closeOn(loan, firstDue.plusDays(3));
+    moveClockBy(Duration.ofHours(1));  // received after the promise was made
+    repayments.receive(new ReceiveRepayment(loan.loanId(), "TX" + loan.loanId(), new BigDecimal("3000.00"),
+        firstDue.plusDays(4), "core-banking"));  // the promise is kept; the arrears are not cleared
+    runCaseJobs(loan);
+    List<String> before = decisions(loan);
+
+    reclassify(loan, Classification.SUBSTANDARD);
+
+    assertThat(caseTasks(loan)).as("no follow-up call before the next close").isEmpty();
+    assertThat(decisions(loan)).isEqualTo(before);
+    assertThat(cases.caseFile(loan.loanId()).promises()).singleElement().extracting(Promise::status)
+        .isEqualTo(PromiseStatus.OPEN);
+    assertThat(collectionsNote(loan))
+        .isEqualTo("风险分类调整为次级, 催收安排不变 (催收策略: 还款承诺已兑现但仍有欠款, 同级电话跟进, 不升级)");
+
+    closeOn(loan, firstDue.plusDays(4));
+
+    assertThat(caseTasks(loan)).extracting(Task::getTaskDefinitionKey).containsExactly(TASK_COLLECT_BY_PHONE);
+    assertThat(cases.caseFile(loan.loanId()).actionReason()).isEqualTo("还款承诺已兑现但仍有欠款, 同级电话跟进, 不升级");
   }
 }
