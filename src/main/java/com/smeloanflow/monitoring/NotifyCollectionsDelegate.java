@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * "通知催收复评" (asynchronous, after the approval committed): the loan's open collection case reviews its next step
- * with the approved classification.
+ * now if the approved classification changes it, and what it did is kept with the reclassification.
  */
 @Component("notifyCollectionsOfReclassification")
 public class NotifyCollectionsDelegate implements JavaDelegate {
