@@ -1,5 +1,6 @@
 package com.smeloanflow.collections;
 
+import com.smeloanflow.notification.MailCaseType;
 import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.platform.BusinessClock;
@@ -371,19 +372,43 @@ public class CollectionCaseService {
     return open;
   }
 
-  /** Closes the cured case: the arrears were repaid. */
+  /**
+   * Closes the cured case: the arrears were repaid. Its overdue reminders not sent yet are withdrawn in the same
+   * transaction ({@link #withdrawReminders}); the close reason says so.
+   */
   public void closeCured(String loanId) {
     CollectionCase collectionCase = requireOpen(loanId);
     String transaction = cases.cureTransaction(collectionCase.caseId()).orElse(null);
+    String cleared = "逾期欠款已结清" + (transaction == null ? "" : " (交易 " + transaction + ")");
+    List<Long> withdrawn = withdrawReminders(collectionCase, cleared);
     cases.close(collectionCase.caseId(), CollectionCase.CURED, businessDate(loans.standing(loanId).orElseThrow()),
-        "逾期欠款已结清" + (transaction == null ? "" : " (交易 " + transaction + ")"), clock.now());
+        cleared + withdrawnNote(withdrawn), clock.now());
     log.info("Loan {}: collection case {} closed, arrears cleared by {}", loanId, collectionCase.caseId(), transaction);
+  }
+
+  /**
+   * The case's overdue reminders ({@link MailTemplate#OVERDUE_REMINDER}, the only mail a case queues before it ends)
+   * that are still in the outbox, PENDING or FAILED, are withdrawn: the borrower is no longer overdue, so they are never
+   * sent, and an operator cannot re-queue them. A reminder the outbox has sent stays on record; one a dispatcher is
+   * sending at this moment is sent. Mails of the loan queued by others (a call-in notice from monitoring, a reversal's
+   * 还款已冲正, the cure notice) and reminders of the loan's earlier cases are not the case's and are left alone.
+   *
+   * @return the ids of the reminders withdrawn
+   */
+  private List<Long> withdrawReminders(CollectionCase collectionCase, String why) {
+    return mails.withdraw(MailCaseType.LOAN, collectionCase.loanId(), MailTemplate.OVERDUE_REMINDER,
+        collectionCase.openedAt(), why + ", 催收案件 " + collectionCase.caseId() + " 已结案, 逾期还款提醒不再发送");
+  }
+
+  private static String withdrawnNote(List<Long> withdrawn) {
+    return withdrawn.isEmpty() ? "" : "; 尚未发出的逾期还款提醒已撤回 (" + withdrawn.size() + " 封)";
   }
 
   /**
    * Closes the loan's open case because the daily close of {@code businessDate} settled the loan (结清) without a
    * repayment that cleared arrears, e.g. a called-in loan repaid in full before it fell overdue. A case whose process
-   * has not started yet never starts one.
+   * has not started yet never starts one. Its overdue reminders not sent yet are withdrawn in the close's transaction,
+   * as at a cure ({@link #withdrawReminders}).
    *
    * @return whether a case was open (and is now closed)
    */
@@ -391,7 +416,9 @@ public class CollectionCaseService {
     Optional<CollectionCase> open = cases.openCaseOf(loanId);
     open.ifPresent(c -> {
       cases.cancelPendingStart(c.caseId());
-      cases.close(c.caseId(), CollectionCase.CURED, businessDate, "贷款已结清 (" + businessDate + " 日终)", clock.now());
+      String settled = "贷款已结清 (" + businessDate + " 日终)";
+      List<Long> withdrawn = withdrawReminders(c, settled);
+      cases.close(c.caseId(), CollectionCase.CURED, businessDate, settled + withdrawnNote(withdrawn), clock.now());
       log.info("Loan {}: settled on {}; collection case {} closed", loanId, businessDate, c.caseId());
     });
     return open.isPresent();
@@ -402,7 +429,9 @@ public class CollectionCaseService {
    * ({@link MailTemplate#ARREARS_CLEARED}, 逾期款项已结清, 催收已终止). Not so when the repayment that cured the case was
    * paid on time ({@link StoredRepayment#paidOnTime}: on the due date, reported after that date's close opened the
    * case): the borrower was never overdue, so they get nothing when the case sent them no reminder, and
-   * {@link MailTemplate#REPAYMENT_ON_TIME} (还款已按时入账, the reminder may be ignored) when it did.
+   * {@link MailTemplate#REPAYMENT_ON_TIME} (还款已按时入账, the reminder may be ignored) when it did. "Sent" is what the
+   * outbox says of the case's reminders: SENT, or being sent when the cure withdrew it; a reminder withdrawn before
+   * it left the outbox (the SMTP server down, or the cure before the next dispatch) never reached the borrower.
    */
   public void sendCureNotice(String loanId) {
     CollectionCase cured = cases.casesOf(loanId).stream().filter(c -> CollectionCase.CURED.equals(c.status())).findFirst()
@@ -412,7 +441,7 @@ public class CollectionCaseService {
       mails.enqueue(loanId, MailTemplate.ARREARS_CLEARED);
       return;
     }
-    boolean reminded = cases.contacts(cured.caseId()).stream().anyMatch(c -> c.channel() == ContactChannel.MAIL);
+    boolean reminded = mails.sentOrBeingSent(MailCaseType.LOAN, loanId, MailTemplate.OVERDUE_REMINDER, cured.openedAt());
     if (reminded) {
       mails.enqueue(loanId, MailTemplate.REPAYMENT_ON_TIME);
     }

@@ -31,6 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * after the back-off ({@code smeloan.mail.outbox.backoff}); after {@code max-attempts} it is
  * FAILED, logged as an error, and waits for an operator ({@link MailOutbox#requeue}).
  *
+ * <p>A mail {@linkplain MailOutbox#withdraw withdrawn} while it is being sent: SENT if the SMTP server takes it (it
+ * was sent), else it stays WITHDRAWN and is never tried again.
+ *
  * <p>Delivery is <b>at least once</b>: if this node dies (or its lease runs out) after the SMTP
  * server took a mail and before SENT is committed, the mail is sent again once the lease has run
  * out. A mail is never lost and never sent by two dispatchers at the same moment.
@@ -150,6 +153,9 @@ public class MailDispatcher {
         outbox.markAttemptFailed(mail.id(), owner, exhausted ? MailStatus.FAILED : MailStatus.PENDING, next, error));
     if (!Boolean.TRUE.equals(recorded)) {
       log.warn("Mail {}: failed attempt not recorded, its claim had run out", mail.id());
+    } else if (outbox.find(mail.id()).map(OutboxMail::status).orElse(null) == MailStatus.WITHDRAWN) {
+      log.info("{} {}: mail {} to {} not sent ({}); it was withdrawn meanwhile and is not tried again", mail.caseType(),
+          mail.caseId(), mail.template(), mail.recipient(), error);
     } else if (exhausted) {
       log.error("{} {}: mail {} to {} FAILED after {} attempts ({}). Fix the cause, then re-queue it:"
               + " POST /api/admin/mail-outbox/{}/retry", mail.caseType(), mail.caseId(), mail.template(), mail.recipient(),

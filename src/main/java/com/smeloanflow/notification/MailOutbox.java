@@ -2,7 +2,9 @@ package com.smeloanflow.notification;
 
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.NotFoundException;
+import com.smeloanflow.platform.StaffText;
 import com.smeloanflow.platform.StateConflictException;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +36,8 @@ public class MailOutbox {
 
   private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessClock.BANK_ZONE);
 
   private final MailOutboxRepository outbox;
   private final MailRenderer renderer;
@@ -130,19 +134,58 @@ public class MailOutbox {
   }
 
   /**
+   * Withdraws the case's mails of {@code template} queued at or after {@code queuedSince} that are not sent yet (PENDING
+   * or FAILED), in the caller's transaction: {@link MailStatus#WITHDRAWN}, with {@code reason} and the time, never sent
+   * and never re-queued. A mail a dispatcher is sending at this moment is withdrawn too, but the dispatcher's outcome
+   * stands if the SMTP server takes it (then it is SENT: see {@link #sentOrBeingSent}); a mail already SENT stays as it
+   * is. Repeatable: a second call finds nothing left to withdraw.
+   *
+   * @return the ids of the mails withdrawn, oldest first
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<Long> withdraw(MailCaseType caseType, String caseId, MailTemplate template, Instant queuedSince,
+      String reason) {
+    Instant now = clock.now();
+    List<Long> withdrawn = outbox.unsentIds(caseType, caseId, template, queuedSince).stream()
+        .filter(id -> outbox.withdraw(id, reason, now)).toList();
+    if (!withdrawn.isEmpty()) {
+      log.info("{} {}: mail {} withdrawn before it was sent (outbox ids {}): {}", caseType, caseId, template, withdrawn,
+          reason);
+    }
+    return withdrawn;
+  }
+
+  /**
+   * Whether a mail of the case of {@code template} queued at or after {@code queuedSince} was sent, or may be reaching
+   * its recipient: a dispatcher holds it (it was being sent when it was withdrawn, or its sender died while sending
+   * it). False when every such mail waited unsent, failed or was withdrawn before any attempt to send it: the
+   * recipient never saw it.
+   */
+  public boolean sentOrBeingSent(MailCaseType caseType, String caseId, MailTemplate template, Instant queuedSince) {
+    return outbox.anySentOrBeingSent(caseType, caseId, template, queuedSince);
+  }
+
+  /**
    * An operator re-queues a FAILED mail once the cause is fixed: PENDING again, due at once, with
-   * a fresh count of attempts. Only a FAILED mail can be re-queued. A mail that was {@linkplain OutboxMail#renderFailed
-   * never rendered} is rendered now (it says what is true now); while it still cannot be rendered the re-queue is
-   * refused, naming the cause, and the mail stays as it is.
+   * a fresh count of attempts. Only a FAILED mail can be re-queued; a {@link MailStatus#WITHDRAWN} one never is. A mail
+   * that was {@linkplain OutboxMail#renderFailed never rendered} is rendered now (it says what is true now); while it
+   * still cannot be rendered the re-queue is refused, naming the cause, and the mail stays as it is.
    */
   @Transactional
   public OutboxMail requeue(long id, String operator) {
     OutboxMail mail = get(id);
+    if (mail.status() == MailStatus.WITHDRAWN) {
+      throw withdrawn(mail);
+    }
     if (mail.status() == MailStatus.FAILED && mail.renderFailed()) {
       requeueRenderedNow(mail, operator);
       return get(id);
     }
     if (!outbox.requeueFailed(id, clock.now())) {
+      OutboxMail now = get(id);
+      if (now.status() == MailStatus.WITHDRAWN) {
+        throw withdrawn(now);
+      }
       throw new StateConflictException("邮件 " + id + " 当前状态为 " + mail.status() + ", 只有发送失败 (FAILED) 的邮件可以重新排队"
           + " (mail " + id + " is " + mail.status() + "; only a FAILED mail can be re-queued)");
     }
@@ -160,11 +203,22 @@ public class MailOutbox {
           + ", still cannot be rendered; fix the cause and re-queue it again)");
     }
     if (!outbox.requeueRendered(mail.id(), rendering.recipient(), rendering.subject(), rendering.body(), clock.now())) {
+      OutboxMail now = get(mail.id());
+      if (now.status() == MailStatus.WITHDRAWN) {
+        throw withdrawn(now);
+      }
       throw new StateConflictException("邮件 " + mail.id() + " 已不是发送失败 (FAILED) 状态, 只有发送失败的邮件可以重新排队"
           + " (mail " + mail.id() + " is no longer FAILED; only a FAILED mail can be re-queued)");
     }
     log.info("Mail {} ({} for {} {}) rendered and re-queued by {}", mail.id(), mail.template(), mail.caseType(),
         mail.caseId(), operator);
+  }
+
+  private static StateConflictException withdrawn(OutboxMail mail) {
+    return new StateConflictException(StaffText.of("邮件 " + mail.id() + " 已于 " + WHEN.format(mail.withdrawnAt())
+            + " 撤回, 不会发送, 也不能重新排队: " + mail.withdrawalReason(),
+        "mail " + mail.id() + " was withdrawn at " + mail.withdrawnAt() + " and is never sent nor re-queued: "
+            + mail.withdrawalReason()));
   }
 
   /**

@@ -21,6 +21,7 @@ class MailOutboxRepository {
 
   private static final int MAX_ERROR_LENGTH = 1000;
   private static final int MAX_RECIPIENT_LENGTH = 200;
+  private static final int MAX_REASON_LENGTH = 300;
 
   private final JdbcClient jdbc;
 
@@ -113,20 +114,27 @@ class MailOutboxRepository {
         .update() == 1;
   }
 
-  /** Records the SMTP server's acceptance; false when the claim was lost (lease expired, another node took it). */
+  /**
+   * Records the SMTP server's acceptance; false when the claim was lost (lease expired, another node took it). A mail
+   * withdrawn while this claim sent it is SENT all the same: it was sent.
+   */
   boolean markSent(long id, String owner, Instant now) {
     return jdbc.sql("""
         UPDATE mail_outbox SET status = 'SENT', attempts = attempts + 1, sent_at = :now, last_error = NULL,
-                               claim_owner = NULL, claimed_until = NULL
+                               claim_owner = NULL, claimed_until = NULL, withdrawn_at = NULL, withdrawal_reason = NULL
         WHERE id = :id AND claim_owner = :owner
         """)
         .param("now", Timestamp.from(now)).param("id", id).param("owner", owner).update() == 1;
   }
 
-  /** Records a failed attempt: PENDING again from {@code nextAttemptAt}, or FAILED. */
+  /**
+   * Records a failed attempt: PENDING again from {@code nextAttemptAt}, or FAILED; a mail withdrawn while this claim
+   * tried to send it stays WITHDRAWN (it was not sent, and never will be).
+   */
   boolean markAttemptFailed(long id, String owner, MailStatus status, Instant nextAttemptAt, String error) {
     return jdbc.sql("""
-        UPDATE mail_outbox SET status = :status, attempts = attempts + 1, next_attempt_at = :next, last_error = :error,
+        UPDATE mail_outbox SET status = CASE WHEN status = 'WITHDRAWN' THEN 'WITHDRAWN' ELSE :status END,
+                               attempts = attempts + 1, next_attempt_at = :next, last_error = :error,
                                claim_owner = NULL, claimed_until = NULL
         WHERE id = :id AND claim_owner = :owner
         """)
@@ -160,6 +168,46 @@ class MailOutboxRepository {
         .param("id", id).update() == 1;
   }
 
+  /** The case's mails of {@code template} queued at or after {@code since} that are not sent yet (PENDING or FAILED). */
+  List<Long> unsentIds(MailCaseType caseType, String caseId, MailTemplate template, Instant since) {
+    return jdbc.sql("""
+        SELECT id FROM mail_outbox
+        WHERE case_type = :caseType AND case_id = :caseId AND template = :template AND created_at >= :since
+          AND status IN ('PENDING', 'FAILED')
+        ORDER BY id
+        """)
+        .param("caseType", caseType.name()).param("caseId", caseId).param("template", template.name())
+        .param("since", Timestamp.from(since)).query(Long.class).list();
+  }
+
+  /**
+   * PENDING or FAILED → WITHDRAWN, whether or not a dispatcher holds a claim on it (that dispatcher's outcome: SENT if
+   * the SMTP server takes it, else it stays WITHDRAWN; the claim is left for it to clear). False when the mail is
+   * already SENT or WITHDRAWN. The UPDATE locks the row until the caller's transaction ends.
+   */
+  boolean withdraw(long id, String reason, Instant now) {
+    return jdbc.sql("""
+        UPDATE mail_outbox SET status = 'WITHDRAWN', withdrawn_at = :now, withdrawal_reason = :reason
+        WHERE id = :id AND status IN ('PENDING', 'FAILED')
+        """)
+        .param("now", Timestamp.from(now)).param("reason", truncate(reason, MAX_REASON_LENGTH)).param("id", id)
+        .update() == 1;
+  }
+
+  /**
+   * Whether a mail of the case of {@code template} queued at or after {@code since} may have reached its recipient:
+   * SENT, or held by a dispatcher's claim (being sent, or its sender died while sending it), withdrawn or not.
+   */
+  boolean anySentOrBeingSent(MailCaseType caseType, String caseId, MailTemplate template, Instant since) {
+    return jdbc.sql("""
+        SELECT COUNT(*) FROM mail_outbox
+        WHERE case_type = :caseType AND case_id = :caseId AND template = :template AND created_at >= :since
+          AND (status = 'SENT' OR claim_owner IS NOT NULL)
+        """)
+        .param("caseType", caseType.name()).param("caseId", caseId).param("template", template.name())
+        .param("since", Timestamp.from(since)).query(Long.class).single() > 0;
+  }
+
   private static String truncate(String error) {
     return truncate(error, MAX_ERROR_LENGTH);
   }
@@ -174,7 +222,7 @@ class MailOutboxRepository {
         MailTemplate.valueOf(rs.getString("template")), rs.getString("recipient"), rs.getString("subject"),
         rs.getString("body"), MailStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
         instant(rs, "next_attempt_at"), rs.getString("last_error"), instant(rs, "created_at"), instant(rs, "sent_at"),
-        rs.getBoolean("render_failed"));
+        rs.getBoolean("render_failed"), instant(rs, "withdrawn_at"), rs.getString("withdrawal_reason"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -10,5 +10,12 @@ public enum MailStatus {
    * Every attempt failed, or the mail could not be rendered when it was queued ({@link OutboxMail#renderFailed}, never
    * sent as it is); stays visible until an operator re-queues it.
    */
-  FAILED
+  FAILED,
+  /**
+   * Taken back before it was sent ({@link MailOutbox#withdraw}): what it says stopped being true, e.g. a borrower's
+   * overdue reminder whose arrears were cured while it waited. Never sent, never re-queued; {@link
+   * OutboxMail#withdrawnAt} and {@link OutboxMail#withdrawalReason} say when and why. A mail a dispatcher was sending
+   * at that moment is still recorded SENT if the SMTP server took it.
+   */
+  WITHDRAWN
 }

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * One mail of the outbox, as rendered when it was queued, and how its sending stands. {@code renderFailed}: the mail
  * could not be rendered when it was queued (its {@code lastError} says why); it is FAILED with an empty subject and
- * body (and recipient, if that was not known) until an operator's re-queue renders it.
+ * body (and recipient, if that was not known) until an operator's re-queue renders it. {@code withdrawnAt} and
+ * {@code withdrawalReason}: when and why a {@link MailStatus#WITHDRAWN} mail was taken back (null otherwise).
  */
 public record OutboxMail(
     long id,
@@ -21,4 +22,6 @@ public record OutboxMail(
     String lastError,
     Instant createdAt,
     Instant sentAt,
-    boolean renderFailed) {}
+    boolean renderFailed,
+    Instant withdrawnAt,
+    String withdrawalReason) {}

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param applicationsByStatus case files by the status a channel shows ({@code case_file})
  * @param applicationsByRoute applications by the approval route processing decided ({@code processing_outcome})
  * @param disbursements postings that paid a loan out ({@code disbursement_posting}) and their amount in CNY
- * @param mailsByStatus applicant mails in the outbox by status: PENDING, SENT, FAILED ({@code mail_outbox})
+ * @param mailsByStatus applicant mails in the outbox by status: PENDING, SENT, FAILED, WITHDRAWN ({@code mail_outbox})
  * @param jobsByState the engine's jobs: {@code due} (waiting for a thread), {@code locked} (acquired by a
  *     node), {@code lock_expired} (held by a node that died, until another takes them), {@code failed}
  *     (no retries left: an incident)

@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
  *   <li>{@code smeloan_applications{status}}: applications by the status a channel shows;</li>
  *   <li>{@code smeloan_applications_routed_total{route}}: applications by approval route (AUTO, SINGLE, COMMITTEE, REJECT);</li>
  *   <li>{@code smeloan_disbursements_total}, {@code smeloan_disbursed_cny_total}: loans paid out and their amount;</li>
- *   <li>{@code smeloan_mail_outbox{status}}: applicant mails PENDING (waiting for the SMTP server), SENT, FAILED;</li>
+ *   <li>{@code smeloan_mail_outbox{status}}: applicant mails PENDING (waiting for the SMTP server), SENT, FAILED, WITHDRAWN;</li>
  *   <li>{@code smeloan_jobs{state}}: the engine's jobs due, locked, lock_expired (held by a dead node) and failed;</li>
  *   <li>{@code smeloan_incidents_open{type,activity}}: open incidents, by the step that failed;</li>
  *   <li>{@code smeloan_tasks_open{candidate_group}}, {@code smeloan_tasks_unclaimed{candidate_group}}: work
@@ -69,7 +69,10 @@ public class OperationsMetrics implements DisposableBean {
   static final List<String> OPEN_STATUSES =
       Arrays.stream(ApplicationStatus.values()).filter(status -> !status.isFinal()).map(Enum::name).toList();
 
-  /** The outbox's statuses of a mail not sent yet (V7 allows PENDING, SENT, FAILED); SENT only grows. */
+  /**
+   * The outbox's statuses of a mail not sent yet (V129 allows PENDING, SENT, FAILED, WITHDRAWN); SENT and WITHDRAWN
+   * are final and only grow.
+   */
   static final List<String> UNSENT_MAIL_STATUSES = List.of("PENDING", "FAILED");
 
   /**

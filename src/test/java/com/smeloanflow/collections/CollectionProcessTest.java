@@ -3,9 +3,15 @@ package com.smeloanflow.collections;
 import static com.smeloanflow.process.CollectionProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.smeloanflow.identity.Groups;
+import com.smeloanflow.notification.MailCaseType;
+import com.smeloanflow.notification.MailOutbox;
+import com.smeloanflow.notification.MailStatus;
+import com.smeloanflow.notification.MailTemplate;
+import com.smeloanflow.notification.OutboxMail;
 import com.smeloanflow.process.CollectionProcess;
 import com.smeloanflow.process.CollectionProcess.Flows;
 import com.smeloanflow.processing.InternalDefaultRepository;
@@ -16,6 +22,7 @@ import com.smeloanflow.servicing.WrittenOffClaim;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.RepaymentService;
 import com.smeloanflow.support.AbstractIntegrationTest;
+import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.TakenSequenceFlows;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
@@ -34,6 +41,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * collection.bpmn, every path, with the real daily close, strategy table, delegates and listeners;
@@ -55,6 +64,9 @@ class CollectionProcessTest extends AbstractIntegrationTest {
   @Autowired CollectionCaseService cases;
   @Autowired EarlyCollectionReferral referral;
   @Autowired InternalDefaultRepository defaults;
+  @Autowired MailOutbox outbox;
+  @Autowired CollectionCaseStarter starter;
+  @Autowired PlatformTransactionManager transactions;
 
   private CollectionScenario scenario() {
     return new CollectionScenario(processEngine, intakeService, dailyClose, loans, repayments, this::executeDueJobs,
@@ -502,6 +514,140 @@ class CollectionProcessTest extends AbstractIntegrationTest {
     assertThat(mailsTo(emailOf(scenario))).filteredOn(m -> subjectOf(m).contains("还款已按时入账")).singleElement()
         .satisfies(m -> assertThat(bodyOf(m)).contains(transaction, scenario.loanId(), scenario.dayOf(1).toString(),
             "8530.99", "逾期还款提醒请您忽略").doesNotContain("催收"));
+    assertThat(reminderOf(scenario)).as("a reminder sent stays on record as sent").satisfies(reminder -> {
+      assertThat(reminder.status()).isEqualTo(MailStatus.SENT);
+      assertThat(reminder.withdrawnAt()).isNull();
+    });
+  }
+
+  // --- reminders still in the outbox when the case ends ----------------------------------------
+
+  /**
+   * The SMTP server is down when the first overdue day's close mails the reminder: it waits in the outbox. The
+   * borrower clears the arrears before it went out: the reminder is withdrawn with the cure, and once the server is
+   * back the borrower gets the cure mail only, not a reminder of arrears already paid. A mail of the loan queued by
+   * another stage (monitoring's call-in notice) is not the case's and is left alone.
+   */
+  @Test
+  void aReminderStillInTheOutboxWhenTheArrearsAreClearedIsWithdrawnAndOnlyTheCureMailGoesOut() {
+    mailServer.stop();
+    CollectionScenario scenario = scenario().closeAt(1);
+    OutboxMail reminder = reminderOf(scenario);
+    assertThat(reminder.status()).as("waiting out the SMTP outage").isEqualTo(MailStatus.PENDING);
+    long callIn = transaction().execute(tx -> outbox.enqueue(scenario.loanId(), MailTemplate.LOAN_CALLED_IN));
+    MailStatus callInBefore = outbox.get(callIn).status();
+
+    String transaction = scenario.repay(scenario.arrears());
+
+    assertThat(outbox.get(reminder.id())).satisfies(withdrawn -> {
+      assertThat(withdrawn.status()).isEqualTo(MailStatus.WITHDRAWN);
+      assertThat(withdrawn.withdrawnAt()).isNotNull();
+      assertThat(withdrawn.withdrawalReason()).contains("逾期欠款已结清", transaction, "逾期还款提醒不再发送");
+    });
+    assertThat(outbox.get(callIn).status()).as("not the case's mail").isEqualTo(callInBefore);
+    assertThat(cases.casesOf(scenario.loanId()).get(0).closeReason()).contains(transaction, "尚未发出的逾期还款提醒已撤回");
+    mailServer.start();
+    moveClockBy(Duration.ofMinutes(1).plusSeconds(1)); // the outbox's first back-off
+    dispatchMails(scenario.loanId());
+
+    assertThat(mailsTo(emailOf(scenario))).extracting(CollectionProcessTest::subjectOf)
+        .noneMatch(subject -> subject.contains("逾期还款提醒"))
+        .filteredOn(subject -> !subject.contains("提前收回贷款通知"))
+        .singleElement().satisfies(subject -> assertThat(subject).contains("逾期款项已结清"));
+    assertThat(outbox.get(reminder.id()).status()).isEqualTo(MailStatus.WITHDRAWN);
+    assertThat(outbox.get(callIn).status()).isNotEqualTo(MailStatus.WITHDRAWN);
+  }
+
+  /**
+   * Paid on the due date, reported after that date's close, and the reminder never left the outbox: the borrower saw
+   * no reminder, so, as when the case had sent none, nothing is sent at all — neither the reminder nor 还款已按时入账.
+   */
+  @Test
+  void aRepaymentOnTimeBeforeTheReminderLeftTheOutboxWithdrawsItAndTellsTheBorrowerNothing() {
+    mailServer.stop();
+    CollectionScenario scenario = scenario().closeAt(1);
+    OutboxMail reminder = reminderOf(scenario);
+
+    scenario.repay(new BigDecimal("8530.99"), scenario.dayOf(1));
+
+    assertThat(cases.casesOf(scenario.loanId()).get(0).status()).isEqualTo(CollectionCase.CURED);
+    assertThat(outbox.mailsOf(MailCaseType.LOAN, scenario.loanId()))
+        .extracting(OutboxMail::id, OutboxMail::template, OutboxMail::status)
+        .containsExactly(tuple(reminder.id(), MailTemplate.OVERDUE_REMINDER, MailStatus.WITHDRAWN));
+    mailServer.start();
+    moveClockBy(Duration.ofMinutes(1).plusSeconds(1));
+    dispatchMails(scenario.loanId());
+    assertThat(mailsTo(emailOf(scenario))).isEmpty();
+  }
+
+  /**
+   * The reminder FAILED (every attempt refused) and waits for an operator; the borrower then clears the arrears. The
+   * reminder is withdrawn: the operator sees when and why, and a re-queue is refused, so the borrower who has paid is
+   * never told they are overdue.
+   */
+  @Test
+  void aFailedReminderWithdrawnAtTheCureIsListedWithItsReasonAndCannotBeRequeued() {
+    mailServer.stop();
+    CollectionScenario scenario = scenario().closeAt(1);
+    long reminder = reminderOf(scenario).id();
+    jdbc.sql("UPDATE mail_outbox SET status = 'FAILED', attempts = 24, last_error = 'MailSendException: Connection refused'"
+        + " WHERE id = :id").param("id", reminder).update();  // as the dispatcher leaves it after its last attempt
+    mailServer.start();
+
+    String transaction = scenario.repay(scenario.arrears());
+
+    Response listed = api.get("/api/admin/mail-outbox?status=WITHDRAWN", "admin");
+    assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+    assertThat(listed.json().findParents("id")).filteredOn(mail -> mail.path("id").asLong() == reminder).singleElement()
+        .satisfies(mail -> {
+          assertThat(mail.path("template").asText()).isEqualTo("OVERDUE_REMINDER");
+          assertThat(mail.path("withdrawnAt").isNull()).isFalse();
+          assertThat(mail.path("withdrawalReason").asText()).contains("逾期欠款已结清", transaction);
+        });
+    Response refused = api.post("/api/admin/mail-outbox/" + reminder + "/retry", "admin", null);
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(refused.json().path("detail").asText())
+        .contains("邮件 " + reminder + " 已于", "撤回, 不会发送, 也不能重新排队", "逾期欠款已结清", "was withdrawn at");
+    dispatchMails(scenario.loanId());
+    assertThat(outbox.get(reminder).status()).isEqualTo(MailStatus.WITHDRAWN);
+    assertThat(mailsTo(emailOf(scenario))).extracting(CollectionProcessTest::subjectOf)
+        .noneMatch(subject -> subject.contains("逾期还款提醒"))
+        .anyMatch(subject -> subject.contains("逾期款项已结清"));
+  }
+
+  /** The daily close that settles the loan closes its case (贷款结清): the case's reminder still waiting is withdrawn too. */
+  @Test
+  void aSettlementClosingTheCaseWithdrawsItsReminderStillInTheOutbox() {
+    mailServer.stop();
+    CollectionScenario scenario = scenario().closeAt(1);
+    OutboxMail reminder = reminderOf(scenario);
+
+    transaction().executeWithoutResult(tx -> starter.settled(scenario.businessDate(), List.of(scenario.loanId())));
+
+    assertThat(scenario.caseRunning()).isFalse();
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(scenario.caseInstanceIds().get(0))
+        .activityId(END_LOAN_SETTLED).finished().count()).isEqualTo(1);
+    assertThat(outbox.get(reminder.id())).satisfies(withdrawn -> {
+      assertThat(withdrawn.status()).isEqualTo(MailStatus.WITHDRAWN);
+      assertThat(withdrawn.withdrawalReason()).contains("贷款已结清");
+    });
+    assertThat(cases.casesOf(scenario.loanId()).get(0).closeReason()).contains("贷款已结清", "尚未发出的逾期还款提醒已撤回");
+    mailServer.start();
+    moveClockBy(Duration.ofMinutes(1).plusSeconds(1));
+    dispatchMails(scenario.loanId());
+    assertThat(mailsTo(emailOf(scenario))).isEmpty();
+  }
+
+  private OutboxMail reminderOf(CollectionScenario scenario) {
+    List<OutboxMail> reminders = outbox.mailsOf(MailCaseType.LOAN, scenario.loanId()).stream()
+        .filter(mail -> mail.template() == MailTemplate.OVERDUE_REMINDER).toList();
+    assertThat(reminders).as("overdue reminders of loan %s", scenario.loanId()).hasSize(1);
+    return reminders.get(0);
+  }
+
+  private TransactionTemplate transaction() {
+    return new TransactionTemplate(transactions);
   }
 
   @Test

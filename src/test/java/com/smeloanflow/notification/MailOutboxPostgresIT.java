@@ -1,6 +1,7 @@
 package com.smeloanflow.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.servicing.InstalmentStatus;
@@ -12,8 +13,14 @@ import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.BrokenMailValues;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,6 +87,54 @@ class MailOutboxPostgresIT extends AbstractPostgresIntegrationTest implements Ma
         + "/retry", "admin", null);
     assertThat(requeued.status()).as(requeued.toString()).isEqualTo(200);
     assertThat(requeued.json().path("subject").asText()).contains("还款已冲正", loan.loanId());
+  }
+
+  /**
+   * A cure withdraws mails two nodes are sending at that moment. The withdrawal's UPDATE holds each row until the cure's
+   * transaction commits, so the nodes record their outcome after it, on the row as it then is: the mail the SMTP server
+   * took is SENT (it was sent), the one it refused stays WITHDRAWN (never tried again).
+   */
+  @Test
+  void nodesSendingMailsACureWithdrawsRecordTheirOutcomeOnceTheCureCommits() throws Exception {
+    Applicant taken = newApplicant();
+    Applicant refused = newApplicant();
+    MailOutbox outbox = outbox();
+    MailOutboxRepository rows = beans.getBean(MailOutboxRepository.class);
+    long sent = transaction().execute(tx -> outbox.enqueue(taken.applicationId(), MailTemplate.DOCUMENTS_MISSING));
+    long failed = transaction().execute(tx -> outbox.enqueue(refused.applicationId(), MailTemplate.DOCUMENTS_MISSING));
+    Instant now = clock.now();
+    assertThat(transaction().<Boolean>execute(tx -> rows.claim(sent, "node-a#1", now, now.plusSeconds(300)))).isTrue();
+    assertThat(transaction().<Boolean>execute(tx -> rows.claim(failed, "node-b#1", now, now.plusSeconds(300)))).isTrue();
+    ExecutorService nodes = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Boolean>> outcomes = transaction().execute(tx -> {
+        for (Applicant applicant : List.of(taken, refused)) {
+          assertThat(outbox.withdraw(MailCaseType.APPLICATION, applicant.applicationId(), MailTemplate.DOCUMENTS_MISSING,
+              Instant.EPOCH, "test: the cure")).hasSize(1);
+        }
+        List<Future<Boolean>> recording = List.of(
+            nodes.submit(() -> transaction().execute(t -> rows.markSent(sent, "node-a#1", now))),
+            nodes.submit(() -> transaction().execute(t -> rows.markAttemptFailed(failed, "node-b#1", MailStatus.PENDING,
+                now, "MailSendException: Connection refused"))));
+        for (Future<Boolean> outcome : recording) {
+          assertThatThrownBy(() -> outcome.get(500, TimeUnit.MILLISECONDS)).as("waits for the cure's transaction")
+              .isInstanceOf(TimeoutException.class);
+        }
+        return recording;
+      });
+      for (Future<Boolean> outcome : outcomes) {
+        assertThat(outcome.get(10, TimeUnit.SECONDS)).isTrue();
+      }
+    } finally {
+      nodes.shutdownNow();
+    }
+
+    assertThat(outbox.get(sent).status()).isEqualTo(MailStatus.SENT);
+    assertThat(outbox.get(sent).withdrawnAt()).isNull();
+    assertThat(outbox.get(failed).status()).isEqualTo(MailStatus.WITHDRAWN);
+    assertThat(outbox.get(failed).withdrawalReason()).isEqualTo("test: the cure");
+    moveClockBy(Duration.ofMinutes(6));
+    assertThat(dispatchMails(refused.applicationId())).isZero();
   }
 
   @Override

@@ -34,6 +34,7 @@ class MailOutboxTest extends AbstractIntegrationTest implements MailDispatchRace
   @Autowired MailOutboxProperties properties;
   @Autowired ApplicationHistory history;
   @Autowired BeanFactory beans;
+  @Autowired MailOutboxRepository rows;
 
   // --- queued with the state change ------------------------------------------------------------
 
@@ -255,6 +256,103 @@ class MailOutboxTest extends AbstractIntegrationTest implements MailDispatchRace
     assertThat(mailDispatcher.dispatch(id)).isTrue();
     assertThat(mailsTo(applicant.email())).hasSize(1);
     assertThat(outbox.get(id).status()).isEqualTo(MailStatus.SENT);
+  }
+
+  // --- withdrawn before it is sent --------------------------------------------------------------
+
+  @Test
+  void aWithdrawnMailIsNeverSentHoldsNoLaterMailUpAndCannotBeRequeued() {
+    Applicant applicant = newApplicant();
+    mailServer.stop();
+    long first = queue(applicant, MailTemplate.DOCUMENTS_MISSING);
+    dispatchMails(applicant.applicationId());
+    transaction().executeWithoutResult(tx -> declines.decline(DeclineService.Decline.withdrawal(applicant.applicationId(),
+        Stage.INTAKE, "补件已超期", CustomerReason.DOCUMENTS_NOT_SUPPLIED, null)));
+    long second = queue(applicant, MailTemplate.APPLICATION_WITHDRAWN);
+    assertThat(withdraw(applicant, MailTemplate.DOCUMENTS_MISSING, ClockUtil.getCurrentTime().toInstant().plusSeconds(1)))
+        .as("queued before the given moment: not withdrawn").isEmpty();
+
+    assertThat(withdraw(applicant, MailTemplate.DOCUMENTS_MISSING, Instant.EPOCH)).containsExactly(first);
+    assertThat(withdraw(applicant, MailTemplate.DOCUMENTS_MISSING, Instant.EPOCH)).as("repeatable").isEmpty();
+
+    OutboxMail withdrawn = outbox.get(first);
+    assertThat(withdrawn.status()).isEqualTo(MailStatus.WITHDRAWN);
+    assertThat(withdrawn.withdrawnAt()).isNotNull();
+    assertThat(withdrawn.withdrawalReason()).isEqualTo("资料已齐全, 补件通知不再发送");
+    assertThat(outbox.sentOrBeingSent(MailCaseType.APPLICATION, applicant.applicationId(), MailTemplate.DOCUMENTS_MISSING,
+        Instant.EPOCH)).as("tried once and refused: never seen").isFalse();
+    mailServer.start();
+    moveClockBy(Duration.ofMinutes(5));
+    assertThat(dispatchMails(applicant.applicationId())).as("the later mail is not held up").isEqualTo(1);
+    assertThat(mailsTo(applicant.email())).extracting(AbstractIntegrationTest::subjectOf)
+        .containsExactly(outbox.get(second).subject());
+    assertThat(withdraw(applicant, MailTemplate.APPLICATION_WITHDRAWN, Instant.EPOCH)).as("a SENT mail stays sent").isEmpty();
+    assertThat(outbox.get(second).status()).isEqualTo(MailStatus.SENT);
+
+    Response refused = api.post("/api/admin/mail-outbox/" + first + "/retry", "admin", null);
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+    assertThat(refused.json().path("detail").asText()).startsWith("邮件 " + first + " 已于 ")
+        .contains("撤回, 不会发送, 也不能重新排队: 资料已齐全, 补件通知不再发送", "(mail " + first + " was withdrawn at ");
+    assertThat(outbox.get(first)).as("unchanged").isEqualTo(withdrawn);
+  }
+
+  @Test
+  void aFailedMailThatWasNeverRenderedCanBeWithdrawn() {
+    Applicant applicant = newApplicant();
+    BrokenMailValues.breakApplicationMails(applicant.applicationId(), BrokenMailValues.Fault.THROWS);
+    long id;
+    try {
+      id = queue(applicant, MailTemplate.DOCUMENTS_MISSING);
+    } finally {
+      BrokenMailValues.repairAll();
+    }
+
+    assertThat(withdraw(applicant, MailTemplate.DOCUMENTS_MISSING, Instant.EPOCH)).containsExactly(id);
+
+    assertThat(outbox.get(id).status()).isEqualTo(MailStatus.WITHDRAWN);
+    assertThat(outbox.get(id).renderFailed()).isTrue();
+    assertThat(api.post("/api/admin/mail-outbox/" + id + "/retry", "admin", null).status()).isEqualTo(409);
+    assertThat(dispatchMails(applicant.applicationId())).isZero();
+  }
+
+  /**
+   * A node claimed the mail and is sending it when it is withdrawn: the node's outcome decides. The SMTP server took
+   * it: SENT (it was sent). It refused: the mail stays WITHDRAWN, and no node tries it again.
+   */
+  @Test
+  void aMailWithdrawnWhileANodeSendsItIsSentIfTheServerTookItAndElseNeverTriedAgain() {
+    stopClock();
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Applicant taken = newApplicant();
+    Applicant refused = newApplicant();
+    long sent = queue(taken, MailTemplate.DOCUMENTS_MISSING);
+    long failed = queue(refused, MailTemplate.DOCUMENTS_MISSING);
+    assertThat(transaction().<Boolean>execute(tx -> rows.claim(sent, "node-a#1", now, now.plus(properties.lease())))).isTrue();
+    assertThat(transaction().<Boolean>execute(tx -> rows.claim(failed, "node-a#2", now, now.plus(properties.lease())))).isTrue();
+
+    assertThat(withdraw(taken, MailTemplate.DOCUMENTS_MISSING, Instant.EPOCH)).containsExactly(sent);
+    assertThat(withdraw(refused, MailTemplate.DOCUMENTS_MISSING, Instant.EPOCH)).containsExactly(failed);
+    assertThat(outbox.sentOrBeingSent(MailCaseType.APPLICATION, taken.applicationId(), MailTemplate.DOCUMENTS_MISSING,
+        Instant.EPOCH)).as("being sent: it may reach the applicant").isTrue();
+
+    assertThat(transaction().<Boolean>execute(tx -> rows.markSent(sent, "node-a#1", now))).isTrue();
+    assertThat(transaction().<Boolean>execute(tx -> rows.markAttemptFailed(failed, "node-a#2", MailStatus.PENDING, now,
+        "MailSendException: Connection refused"))).isTrue();
+
+    assertThat(outbox.get(sent).status()).isEqualTo(MailStatus.SENT);
+    assertThat(outbox.get(sent).withdrawnAt()).isNull();
+    assertThat(outbox.get(failed).status()).isEqualTo(MailStatus.WITHDRAWN);
+    assertThat(outbox.get(failed).attempts()).isEqualTo(1);
+    assertThat(outbox.sentOrBeingSent(MailCaseType.APPLICATION, refused.applicationId(), MailTemplate.DOCUMENTS_MISSING,
+        Instant.EPOCH)).as("refused: never seen").isFalse();
+    moveClockBy(properties.lease().plusSeconds(1));
+    assertThat(dispatchMails(refused.applicationId())).isZero();
+    assertThat(mailsTo(refused.email())).isEmpty();
+  }
+
+  private List<Long> withdraw(Applicant applicant, MailTemplate template, Instant queuedSince) {
+    return transaction().execute(tx -> outbox.withdraw(MailCaseType.APPLICATION, applicant.applicationId(), template,
+        queuedSince, "资料已齐全, 补件通知不再发送"));
   }
 
   // --- MailDispatchRaceScenario ------------------------------------------------------------------

@@ -1,0 +1,55 @@
+package db.migration;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.flywaydb.core.api.migration.Context;
+
+/**
+ * Notification: a mail of the outbox can be WITHDRAWN, never sent and never re-queued: a borrower's overdue reminder
+ * (逾期还款提醒) still waiting in the outbox when the collection case that queued it ends (the arrears cured, the loan
+ * settled) says what is no longer true. {@code withdrawn_at} and {@code withdrawal_reason} say when and why.
+ *
+ * <p>V7 declared the status's check inline, unnamed: its name differs between H2 and PostgreSQL, hence Java. It is
+ * replaced by a named one that admits WITHDRAWN; V120's {@code mail_outbox_render_failed_is_failed} admits a
+ * withdrawn mail that was never rendered (a FAILED reminder withdrawn keeps its {@code render_failed}).
+ */
+public class V129__mail_outbox_withdrawn extends BaseJavaMigration {
+
+  @Override
+  public void migrate(Context context) throws Exception {
+    Connection connection = context.getConnection();
+    List<String> statusChecks = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement("""
+        SELECT tc.constraint_name
+        FROM information_schema.table_constraints tc
+        JOIN information_schema.check_constraints cc
+          ON cc.constraint_name = tc.constraint_name AND cc.constraint_schema = tc.constraint_schema
+        WHERE UPPER(tc.table_name) = 'MAIL_OUTBOX' AND tc.constraint_type = 'CHECK'
+          AND UPPER(cc.check_clause) LIKE '%''PENDING''%' AND tc.table_schema = CURRENT_SCHEMA
+        """); ResultSet rs = query.executeQuery()) {
+      while (rs.next()) {
+        statusChecks.add(rs.getString(1));
+      }
+    }
+    if (statusChecks.size() != 1) {
+      throw new IllegalStateException("Expected V7's one check of mail_outbox.status, found " + statusChecks);
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("ALTER TABLE mail_outbox DROP CONSTRAINT \"" + statusChecks.get(0) + "\"");
+      statement.execute("ALTER TABLE mail_outbox ADD CONSTRAINT mail_outbox_status"
+          + " CHECK (status IN ('PENDING', 'SENT', 'FAILED', 'WITHDRAWN'))");
+      statement.execute("ALTER TABLE mail_outbox ADD COLUMN withdrawn_at TIMESTAMP WITH TIME ZONE");
+      statement.execute("ALTER TABLE mail_outbox ADD COLUMN withdrawal_reason VARCHAR(300)");
+      statement.execute("ALTER TABLE mail_outbox ADD CONSTRAINT mail_outbox_withdrawn_when_and_why"
+          + " CHECK (status <> 'WITHDRAWN' OR (withdrawn_at IS NOT NULL AND withdrawal_reason IS NOT NULL))");
+      statement.execute("ALTER TABLE mail_outbox DROP CONSTRAINT mail_outbox_render_failed_is_failed");
+      statement.execute("ALTER TABLE mail_outbox ADD CONSTRAINT mail_outbox_render_failed_is_failed"
+          + " CHECK (status IN ('FAILED', 'WITHDRAWN') OR NOT render_failed)");
+    }
+  }
+}
