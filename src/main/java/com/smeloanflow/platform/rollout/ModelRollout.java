@@ -60,13 +60,24 @@ public final class ModelRollout {
   private static final int PAGE = 500;
 
   private final EngineRestClient engine;
+  /** The business keys of the only instances to move; null: every running instance. */
+  private final Set<String> businessKeys;
 
-  ModelRollout(EngineRestClient engine) {
+  ModelRollout(EngineRestClient engine, Set<String> businessKeys) {
     this.engine = engine;
+    this.businessKeys = businessKeys;
   }
 
   public static ModelRollout to(String target, String user, String password) {
-    return new ModelRollout(new EngineRestClient(target, user, password));
+    return new ModelRollout(new EngineRestClient(target, user, password), null);
+  }
+
+  /**
+   * The same rollout moving only the running instances with these business keys (a trial on a few before all of them);
+   * the others stay on their versions and are neither moved nor reported.
+   */
+  public ModelRollout onlyBusinessKeys(Set<String> keys) {
+    return new ModelRollout(engine, Set.copyOf(keys));
   }
 
   /** The deployment's files: every model and form of the working copy, by the names the application deploys them under. */
@@ -174,7 +185,12 @@ public final class ModelRollout {
     for (int first = 0; ; first += PAGE) {
       JsonNode page = engine.get("/process-instance", Map.of("processDefinitionId", definitionId, "sortBy", "instanceId",
           "sortOrder", "asc", "firstResult", String.valueOf(first), "maxResults", String.valueOf(PAGE)));
-      page.forEach(i -> instances.add(new RolloutReport.Instance(i.path("id").asText(), i.path("businessKey").asText(null))));
+      page.forEach(i -> {
+        RolloutReport.Instance instance = new RolloutReport.Instance(i.path("id").asText(), i.path("businessKey").asText(null));
+        if (businessKeys == null || instance.businessKey() != null && businessKeys.contains(instance.businessKey())) {
+          instances.add(instance);
+        }
+      });
       if (page.size() < PAGE) {
         return instances;
       }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -100,6 +101,28 @@ class ModelRolloutTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void aRolloutLimitedToBusinessKeysMovesOnlyThoseInstancesAndLeavesTheOthersUnreported() throws IOException {
+    writeModel(false);
+    String version1 = rollout("process-owner").processes().get(0).definitionId();
+    ProcessInstance chosen = runtimeService.startProcessInstanceByKey(PROCESS, "RD-TRIAL");
+    ProcessInstance other = runtimeService.startProcessInstanceByKey(PROCESS, "RD-OTHER");
+    ProcessInstance withoutKey = runtimeService.startProcessInstanceByKey(PROCESS);
+
+    writeModel(true);
+    RolloutReport report = ModelRollout.to("http://localhost:" + port, "process-owner", DemoData.PASSWORD)
+        .onlyBusinessKeys(Set.of("RD-TRIAL")).run(workingCopy, deploymentName);
+
+    RolloutReport.ProcessMigration migration = report.processes().get(0);
+    assertThat(migration.from()).singleElement().satisfies(from -> {
+      assertThat(from.moved()).extracting(RolloutReport.Instance::businessKey).containsExactly("RD-TRIAL");
+      assertThat(from.notMoved()).isEmpty();
+    });
+    assertThat(definitionOf(chosen)).isEqualTo(migration.definitionId());
+    assertThat(definitionOf(other)).isEqualTo(version1);
+    assertThat(definitionOf(withoutKey)).isEqualTo(version1);
+  }
+
+  @Test
   void aRunningApplicationMovesToANewVersionOfLoanOriginationAndGoesOn() throws IOException {
     Submitted application = submit(TestApplications.mortgageAtBranchCounter());
     String acceptance = taskService.createTaskQuery().processInstanceId(application.processInstance().getId()).singleResult().getId();
@@ -117,7 +140,10 @@ class ModelRolloutTest extends AbstractIntegrationTest {
       }
     }
 
-    RolloutReport report = rollout("process-owner");
+    // only the test's application moves: the other tests' applications stay where they are (the test's version is
+    // deleted with its instances afterwards)
+    RolloutReport report = ModelRollout.to("http://localhost:" + port, "process-owner", DemoData.PASSWORD)
+        .onlyBusinessKeys(Set.of(application.applicationId())).run(workingCopy, deploymentName);
 
     RolloutReport.ProcessMigration migration = report.processes().get(0);
     assertThat(migration.key()).isEqualTo(LoanOriginationProcess.KEY);
