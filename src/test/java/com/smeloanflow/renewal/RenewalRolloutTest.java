@@ -2,9 +2,11 @@ package com.smeloanflow.renewal;
 
 import static com.smeloanflow.process.LoanRenewalProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.smeloanflow.identity.DemoData;
+import com.smeloanflow.identity.Groups;
 import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.rollout.ModelRollout;
@@ -20,10 +22,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,10 +39,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A renewal applied for on the loan-renewal version before 人工审批续贷 (the version of commit f563338, kept as a test
- * resource) and waiting at 审批续贷申请 is rolled out to the application's version with the process owner's rollout: the
- * task moves into 人工审批续贷, 到期仍未审批 is armed at {@code renewalMaturesAt}, a decision after the maturity is refused
- * and the timer lapses the renewal.
+ * Renewals applied for on the loan-renewal version before 人工审批续贷 (the version of commit f563338, kept as a test
+ * resource) are rolled out to the application's version with the process owner's rollout, waiting at 审批续贷申请, at
+ * the committee's votes (贷审会委员表决续贷, multi-instance), at the chair's resolution, or with the vote's job stuck
+ * in an incident: what waits moves into 人工审批续贷, 到期仍未审批 is armed at {@code renewalMaturesAt}, the work goes on,
+ * a decision after the maturity is refused and the timer lapses the renewal. Each rollout moves only the test's own
+ * renewal ({@link ModelRollout#onlyBusinessKeys}): the other test classes' renewals in the shared database stay where
+ * they are, and do not go with the test's versions when those are deleted.
  */
 class RenewalRolloutTest extends AbstractIntegrationTest {
 
@@ -43,6 +53,7 @@ class RenewalRolloutTest extends AbstractIntegrationTest {
   @Autowired private LoanAccountService loans;
   @Autowired private BusinessClock clock;
   @Autowired private RenewalRepository renewals;
+  @Autowired private RenewalCommitteeService committee;
   @LocalServerPort int port;
   @TempDir Path workingCopy;
   private final String deploymentName = "renewal-rollout-test-" + UUID.randomUUID();
@@ -89,44 +100,240 @@ class RenewalRolloutTest extends AbstractIntegrationTest {
     RenewalScenario loan = RenewalScenario.loan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans,
         clock.today(), RenewalDates.daysToMaturity(bankCalendar, clock.today(), 45, true), ProcessingFixtures.strongProfile(),
         "500000.00").scanNow();
+    ProcessInstance instance = applied(loan);
+    assertThat(instance).isWaitingAt(TASK_APPROVE_RENEWAL);
+    String task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+
+    rolledOut(loan, instance);
+
+    assertThat(instance).isWaitingAt(TASK_APPROVE_RENEWAL);
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId())
+        .as("the same task").isEqualTo(task);
+    lateDecisionIsRefused(loan, "approver", task, ApproveRenewalTaskListener.DECISION, ApproveRenewalTaskListener.NOTE);
+    loan.runJobs(instance);
+
+    assertLapsedAtTheTimer(loan, instance);
+  }
+
+  /**
+   * A renewal above an approver's authority whose committee is voting (贷审会委员表决续贷, multi-instance) on the version
+   * before the maturity timer: the votes move with the multi-instance body into 人工审批续贷, each member keeps their vote,
+   * 表决期限已到 keeps its due date, a majority of votes cast after the move ends the votes and the chair's resolution
+   * opens, a resolution after the maturity is refused, and the timer lapses it. (Votes begun weeks before the maturity
+   * end at their deadline long before it; only votes begun late, after an incident, are still open at the maturity: see
+   * the incident's test.)
+   */
+  @Test
+  void aRenewalWhoseCommitteeIsVotingOnTheVersionBeforeTheMaturityTimerIsRolledOut() throws IOException {
+    deployTheVersionBeforeTheMaturityTimer();
+    RenewalScenario loan = loanForTheCommittee().scanNow();
+    ProcessInstance instance = applied(loan);
+    assertThat(instance).isWaitingAt(TASK_COMMITTEE_VOTE);
+    List<String> votes = voteTasks(instance).stream().map(Task::getId).toList();
+    assertThat(voteTasks(instance)).extracting(Task::getAssignee).containsExactlyInAnyOrder("committee1", "committee2", "committee3");
+    Date deadline = committeeDeadline(instance).getDuedate();
+
+    rolledOut(loan, instance);
+
+    assertThat(voteTasks(instance)).as("the same votes, each for its member").extracting(Task::getId)
+        .containsExactlyInAnyOrderElementsOf(votes);
+    assertThat(voteTasks(instance)).extracting(Task::getAssignee).containsExactlyInAnyOrder("committee1", "committee2", "committee3");
+    assertThat(committeeDeadline(instance).getDuedate()).as("表决期限已到 as before").isEqualTo(deadline);
+    vote(loan, instance, "committee1", "APPROVE", "经营稳定, 同意续贷");
+    assertThat(instance).isWaitingAt(TASK_COMMITTEE_VOTE);
+    vote(loan, instance, "committee3", "APPROVE", "还款记录良好");
+    assertThat(committee.votes(loan.loanId())).hasSize(2);
+    assertThat(instance).as("a majority ends the votes on the new version").hasPassed(TASK_TALLY_VOTES)
+        .isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION);
+    assertThat(voteTasks(instance)).isEmpty();
+    String resolution = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+    lateDecisionIsRefused(loan, "committee-chair", resolution, ApproveRenewalTaskListener.DECISION, ApproveRenewalTaskListener.NOTE);
+    loan.runJobs(instance);
+
+    assertLapsedAtTheTimer(loan, instance);
+  }
+
+  /**
+   * A renewal whose committee voted to approve and which waits for the chair's resolution (签发续贷贷审会决议) on the version
+   * before the maturity timer: the task moves into 人工审批续贷, stays offered to the chair with its form, a resolution after
+   * the maturity is refused and the timer lapses the renewal without a contract.
+   */
+  @Test
+  void aRenewalWaitingForTheChairsResolutionOnTheVersionBeforeTheMaturityTimerIsRolledOut() throws IOException {
+    deployTheVersionBeforeTheMaturityTimer();
+    RenewalScenario loan = loanForTheCommittee().scanNow();
+    ProcessInstance instance = applied(loan);
+    vote(loan, instance, "committee1", "APPROVE", "经营稳定, 同意续贷");
+    vote(loan, instance, "committee3", "APPROVE", "还款记录良好");
+    assertThat(instance).isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION);
+    Task resolution = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+
+    rolledOut(loan, instance);
+
+    assertThat(instance).isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION);
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId())
+        .as("the same task").isEqualTo(resolution.getId());
+    assertThat(taskService.getIdentityLinksForTask(resolution.getId())).anySatisfy(link ->
+        assertThat(link.getGroupId()).isEqualTo(Groups.CREDIT_COMMITTEE_CHAIR));
+    ApiClient.Response form = api.get("/engine-rest/task/" + resolution.getId() + "/deployed-form", "committee-chair");
+    assertThat(form.status()).as("the chair's form on the new version: %s", form.body()).isEqualTo(200);
+    lateDecisionIsRefused(loan, "committee-chair", resolution.getId(), ApproveRenewalTaskListener.DECISION,
+        ApproveRenewalTaskListener.NOTE);
+    loan.runJobs(instance);
+
+    assertLapsedAtTheTimer(loan, instance);
+    assertThat(instance).hasPassed(TASK_TALLY_VOTES).hasNotPassed(TASK_SEND_CONTRACT);
+    assertThat(renewals.find(loan.loanId()).orElseThrow().decidedBy()).isNull();
+  }
+
+  /**
+   * A renewal whose committee vote is stuck in an incident on the version before the maturity timer (nobody in the
+   * committee may vote: the only member is the loan's customer manager): the job and its incident move with the
+   * multi-instance body, the timer is armed, the administrator's retry the day before the maturity, after members joined,
+   * creates the votes, a vote before the maturity counts, one after it is refused, and the timer lapses the renewal.
+   */
+  @Test
+  void aRenewalWhoseCommitteeVoteIsStuckInAnIncidentOnTheVersionBeforeTheMaturityTimerIsRolledOut() throws IOException {
+    deployTheVersionBeforeTheMaturityTimer();
+    RenewalScenario loan = loanForTheCommittee().scanNow();
+    customerManagerOf(loan, "committee1");
+    ProcessInstance instance;
+    Job stuck;
+    List.of("committee2", "committee3").forEach(member -> identityService.deleteMembership(member, Groups.CREDIT_COMMITTEE));
+    try {
+      assertThat(loan.apply("REQ-" + loan.loanId()).status()).isEqualTo(201);
+      instance = loan.renewal();
+      stuck = managementService.createJobQuery().processInstanceId(instance.getId()).messages().singleResult();
+      assertThatThrownBy(() -> managementService.executeJob(stuck.getId())).hasMessageContaining("贷审会没有可以表决借据");
+      assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
+
+      rolledOut(loan, instance);
+    } finally {
+      List.of("committee2", "committee3").forEach(member -> identityService.createMembership(member, Groups.CREDIT_COMMITTEE));
+    }
+
+    String newVersion = runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+        .getProcessDefinitionId();
+    assertThat(managementService.createJobQuery().jobId(stuck.getId()).singleResult())
+        .as("the stuck job, on the new version").satisfies(job -> {
+          assertThat(job.getRetries()).isZero();
+          assertThat(job.getProcessDefinitionId()).isEqualTo(newVersion);
+        });
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).singleResult())
+        .as("the incident, on the new version").satisfies(incident -> {
+          assertThat(incident.getJobDefinitionId()).isEqualTo(managementService.createJobQuery().jobId(stuck.getId())
+              .singleResult().getJobDefinitionId());
+          assertThat(incident.getProcessDefinitionId()).isEqualTo(newVersion);
+        });
+    // the day before the maturity, the administrator retries the job as Cockpit does (one more attempt, due now): the
+    // votes' three working days end only after the maturity
+    moveClockTo(loan.account().maturityDate().minusDays(1).atTime(9, 0).atZone(BusinessClock.BANK_ZONE).toInstant());
+    ApiClient.Response retried = api.send("PUT", "/engine-rest/job/" + stuck.getId() + "/retries", "admin", DemoData.PASSWORD,
+        "{\"retries\": 1, \"dueDate\": null}");
+    assertThat(retried.status()).as(retried.toString()).isEqualTo(204);
+    loan.runJobs(instance);
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).as("incidents").isZero();
+    assertThat(voteTasks(instance)).extracting(Task::getAssignee).containsExactlyInAnyOrder("committee2", "committee3");
+    vote(loan, instance, "committee2", "APPROVE", "同意");
+    assertThat(committee.votes(loan.loanId())).hasSize(1);
+    lateDecisionIsRefused(loan, "committee3", voteOf(instance, "committee3").getId(), RenewalCommitteeVoteTaskListener.VOTE,
+        RenewalCommitteeVoteTaskListener.COMMENT);
+    loan.runJobs(instance);
+
+    assertLapsedAtTheTimer(loan, instance);
+    assertThat(instance).hasNotPassed(TASK_TALLY_VOTES, TASK_DECIDE_COMMITTEE_RESOLUTION);
+  }
+
+  private ProcessInstance applied(RenewalScenario loan) {
     assertThat(loan.apply("REQ-" + loan.loanId()).status()).isEqualTo(201);
     ProcessInstance instance = loan.renewal();
     loan.runJobs(instance);
-    assertThat(instance).isWaitingAt(TASK_APPROVE_RENEWAL);
-    String task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
-    String oldVersion = instance.getProcessDefinitionId();
+    return instance;
+  }
+
+  /**
+   * The process owner rolls the application's model out: the renewal moves from the old version to the new one and
+   * 到期仍未审批 is armed at its {@code renewalMaturesAt}.
+   */
+  private void rolledOut(RenewalScenario loan, ProcessInstance instance) throws IOException {
+    String oldVersion = runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+        .getProcessDefinitionId();
     workingCopyOfTheApplicationsModel();
 
+    // only this renewal moves: the other tests' renewals stay where they are (the test's versions are deleted with
+    // their instances afterwards)
     RolloutReport report = ModelRollout.to("http://localhost:" + port, "process-owner", DemoData.PASSWORD)
-        .run(workingCopy, deploymentName);
+        .onlyBusinessKeys(Set.of(loan.loanId())).run(workingCopy, deploymentName);
 
     RolloutReport.ProcessMigration migration = report.processes().get(0);
     assertThat(migration.key()).isEqualTo(LoanRenewalProcess.KEY);
-    assertThat(migration.from()).flatExtracting(RolloutReport.FromVersion::notMoved)
-        .filteredOn(stayed -> loan.loanId().equals(stayed.businessKey())).isEmpty();
-    assertThat(migration.from()).filteredOn(from -> from.definitionId().equals(oldVersion)).singleElement()
-        .satisfies(from -> assertThat(from.moved()).extracting(RolloutReport.Instance::businessKey).contains(loan.loanId()));
+    assertThat(migration.from()).singleElement().satisfies(from -> {
+      assertThat(from.definitionId()).isEqualTo(oldVersion);
+      assertThat(from.notMoved()).isEmpty();
+      assertThat(from.moved()).extracting(RolloutReport.Instance::businessKey).containsExactly(loan.loanId());
+    });
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
         .getProcessDefinitionId()).isEqualTo(migration.definitionId());
-    assertThat(instance).isWaitingAt(TASK_APPROVE_RENEWAL);
     Job maturedUndecided = managementService.createJobQuery().processInstanceId(instance.getId()).timers()
         .activityId(BOUNDARY_MATURED_UNDECIDED).singleResult();
     assertThat(maturedUndecided).as("到期仍未审批 armed by the move").isNotNull();
     assertThat(maturedUndecided.getDuedate())
         .isEqualTo(runtimeService.getVariable(instance.getId(), LoanRenewalProcess.Variables.MATURES_AT.name()));
+  }
 
-    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId())
-        .as("the same task").isEqualTo(task);
-
+  /** After the old loan matured, before 到期仍未审批 ran: {@code user}'s decision is refused as on the new version. */
+  private void lateDecisionIsRefused(RenewalScenario loan, String user, String task, String decision, String note) {
     moveClockTo(loan.account().maturityDate().atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
-    ApiClient.Response late = api.post("/engine-rest/task/" + task + "/complete", "approver", "{\"variables\": {\""
-        + ApproveRenewalTaskListener.DECISION + "\": {\"value\": \"APPROVE\"}, \"" + ApproveRenewalTaskListener.NOTE
-        + "\": {\"value\": \"同意续贷\"}}}");
+    ApiClient.Response late = api.post("/engine-rest/task/" + task + "/complete", user, "{\"variables\": {\"" + decision
+        + "\": {\"value\": \"APPROVE\"}, \"" + note + "\": {\"value\": \"同意续贷\"}}}");
     assertThat(late.status()).as("a late decision is refused as on the new version: %s", late.body()).isEqualTo(400);
-    loan.runJobs(instance);
+    assertThat(late.json().path("message").asText()).contains("续贷 " + loan.loanId() + " 的原借据已于 "
+        + loan.account().maturityDate() + " 到期, 续贷审批已失效");
+    assertThat(taskService.createTaskQuery().taskId(task).singleResult()).as("the task as it was").isNotNull();
+  }
 
+  private void assertLapsedAtTheTimer(RenewalScenario loan, ProcessInstance instance) {
     assertThat(instance).hasPassed(BOUNDARY_MATURED_UNDECIDED, TASK_LAPSE).hasNotPassed(TASK_SEND_CONTRACT).isEnded();
-    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).as("open tasks").isZero();
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).as("jobs").isZero();
     assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.LAPSED);
+  }
+
+  /** A GROWTH loan of 6,000,000 CNY: the borrower's exposure is above an approver's 5,000,000, so the committee votes. */
+  private RenewalScenario loanForTheCommittee() {
+    return RenewalScenario.loan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans, clock.today(),
+        RenewalDates.daysToMaturity(bankCalendar, clock.today(), 45, true), ProcessingFixtures.strongProfile(), "GROWTH",
+        "6000000.00");
+  }
+
+  private List<Task> voteTasks(ProcessInstance instance) {
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_COMMITTEE_VOTE).list();
+  }
+
+  private Task voteOf(ProcessInstance instance, String member) {
+    return voteTasks(instance).stream().filter(t -> member.equals(t.getAssignee())).findFirst()
+        .orElseThrow(() -> new AssertionError("no vote task of " + member));
+  }
+
+  private Job committeeDeadline(ProcessInstance instance) {
+    Job deadline = managementService.createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId(BOUNDARY_COMMITTEE_DEADLINE).singleResult();
+    assertThat(deadline).as("表决期限已到").isNotNull();
+    return deadline;
+  }
+
+  /** The member completes the vote assigned to them (as themselves, authenticated). */
+  private void vote(RenewalScenario loan, ProcessInstance instance, String member, String vote, String reasons) {
+    completeAs(member, voteOf(instance, member).getId(), Map.of(RenewalCommitteeVoteTaskListener.VOTE, vote,
+        RenewalCommitteeVoteTaskListener.COMMENT, reasons));
+    loan.runJobs(instance);
+  }
+
+  /** Accountability's record that {@code user} answers for the loan as its customer manager (管户客户经理). */
+  private void customerManagerOf(RenewalScenario loan, String user) {
+    jdbc.sql("""
+        INSERT INTO managed_loan (loan_id, application_id, branch_code, customer_manager, source, assigned_at)
+        VALUES (:loan, :application, 'ZY001', :user, 'FIELD_INVESTIGATION', CURRENT_TIMESTAMP)""")
+        .param("loan", loan.loanId()).param("application", loan.account().applicationId()).param("user", user).update();
   }
 }
