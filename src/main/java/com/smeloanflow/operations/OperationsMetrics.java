@@ -40,7 +40,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code smeloan_disbursements_total}, {@code smeloan_disbursed_cny_total}: loans paid out and their amount;</li>
  *   <li>{@code smeloan_mail_outbox{status}}: applicant mails PENDING (waiting for the SMTP server), SENT, FAILED, WITHDRAWN;</li>
  *   <li>{@code smeloan_jobs{state}}: the engine's jobs due, locked, lock_expired (held by a dead node) and failed;</li>
- *   <li>{@code smeloan_incidents_open{type,activity}}: open incidents, by the step that failed;</li>
+ *   <li>{@code smeloan_incidents_open{type,activity}}: open incidents, by the step that failed (a multi-instance
+ *       step by its own id, not the engine's {@code #multiInstanceBody});</li>
  *   <li>{@code smeloan_tasks_open{candidate_group}}, {@code smeloan_tasks_unclaimed{candidate_group}}: work
  *       waiting for each group;</li>
  *   <li>{@code smeloan_drawdown_requests_pending}: credit line drawdowns core banking has not answered yet (their
@@ -274,8 +275,8 @@ public class OperationsMetrics implements DisposableBean {
     applications.putAll(grown.applications());
     mails.putAll(grown.mails());
     return new ClusterFigures(applications, grown.routes(), grown.disbursements(), grown.disbursedAmount(), mails, jobs,
-        counts(jdbc.sql("SELECT INCIDENT_TYPE_ " + concat() + " COALESCE(ACTIVITY_ID_, '') AS k, COUNT(*) AS n "
-            + "FROM ACT_RU_INCIDENT GROUP BY INCIDENT_TYPE_, ACTIVITY_ID_")),
+        byStep(counts(jdbc.sql("SELECT INCIDENT_TYPE_ " + concat() + " COALESCE(ACTIVITY_ID_, '') AS k, COUNT(*) AS n "
+            + "FROM ACT_RU_INCIDENT GROUP BY INCIDENT_TYPE_, ACTIVITY_ID_"))),
         open, unclaimed, pendingDrawdowns, totals ? readAt : previous.totalsReadAt());
   }
 
@@ -308,6 +309,20 @@ public class OperationsMetrics implements DisposableBean {
 
   private static String concat() {
     return "|| '" + ClusterFigures.INCIDENT_KEY_SEPARATOR + "' ||";
+  }
+
+  /** The engine's id of a multi-instance activity's body (where its asynchronous continuation before the instances waits). */
+  private static final String MULTI_INSTANCE_BODY = "#multiInstanceBody";
+
+  /**
+   * Open incidents by type and the step of the model that failed: one of a multi-instance activity's body (e.g. the
+   * renewal committee's votes stuck before they were created) is counted under the activity's id, as the model names it.
+   */
+  private static Map<String, Long> byStep(Map<String, Long> incidents) {
+    Map<String, Long> steps = new LinkedHashMap<>();
+    incidents.forEach((key, n) -> steps.merge(key.endsWith(MULTI_INSTANCE_BODY)
+        ? key.substring(0, key.length() - MULTI_INSTANCE_BODY.length()) : key, n, Long::sum));
+    return steps;
   }
 
   private Map<String, Long> counts(JdbcClient.StatementSpec statement) {

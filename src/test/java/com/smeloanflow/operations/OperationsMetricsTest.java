@@ -138,4 +138,38 @@ class OperationsMetricsTest extends AbstractIntegrationTest {
         .isEqualTo(before.value("smeloan_incidents_open", "type", "failedJob", "activity", TASK_DISBURSE_LOAN));
     assertThat(back.value("smeloan_disbursements_total")).isEqualTo(before.value("smeloan_disbursements_total") + 1);
   }
+
+  /**
+   * A multi-instance step whose asynchronous continuation failed before its instances were created (as a renewal
+   * committee's votes with nobody who may vote) is counted under the step's id as the model names it, not the engine's
+   * {@code #multiInstanceBody}.
+   */
+  @Test
+  void anIncidentOfAMultiInstanceStepIsCountedUnderTheStepsId() {
+    String deployment = repositoryService.createDeployment().name("metrics-multi-instance-" + java.util.UUID.randomUUID())
+        .addModelInstance("metrics-multi-instance.bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("metrics-multi-instance")
+            .camundaHistoryTimeToLive(1).startEvent()
+            .userTask("UserTask_MetricsVote").name("表决").camundaAsyncBefore().multiInstance()
+            .camundaCollection("${membersNobodyProvides}").camundaElementVariable("member").multiInstanceDone()
+            .endEvent().done())
+        .deploy().getId();
+    try {
+      ProcessInstance instance = runtimeService.startProcessInstanceByKey("metrics-multi-instance");
+      PrometheusScrape before = scrape();
+      for (int attempt = 0; attempt < 10 && onlyJob(instance.getId()).getRetries() > 0; attempt++) {
+        String job = onlyJob(instance.getId()).getId();
+        assertThatThrownBy(() -> managementService.executeJob(job)).hasMessageContaining("membersNobodyProvides");
+      }
+      assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).singleResult().getActivityId())
+          .isEqualTo("UserTask_MetricsVote#multiInstanceBody");
+
+      PrometheusScrape stuck = scrape();
+
+      assertThat(stuck.value("smeloan_incidents_open", "type", "failedJob", "activity", "UserTask_MetricsVote"))
+          .isEqualTo(before.value("smeloan_incidents_open", "type", "failedJob", "activity", "UserTask_MetricsVote") + 1);
+      assertThat(stuck.text()).doesNotContain("#multiInstanceBody");
+    } finally {
+      repositoryService.deleteDeployment(deployment, true);
+    }
+  }
 }
