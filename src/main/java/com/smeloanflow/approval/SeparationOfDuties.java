@@ -3,6 +3,7 @@ package com.smeloanflow.approval;
 import com.smeloanflow.casefile.ApplicantEvents;
 import com.smeloanflow.casefile.ApplicationChecks;
 import com.smeloanflow.casefile.CheckType;
+import com.smeloanflow.intake.AcceptanceService;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,7 @@ public class SeparationOfDuties {
 
   /** Business events whose actor took part in accepting the application. */
   private static final List<String> ACCEPTANCE_EVENTS = List.of(ApplicantEvents.SUBMITTED, ApplicantEvents.ACCEPTED,
-      "DOCUMENTS_MISSING", ApplicantEvents.DOCUMENTS_RECEIVED);
+      AcceptanceService.DOCUMENTS_MISSING_EVENT, ApplicantEvents.DOCUMENTS_RECEIVED);
   private static final List<CheckType> PREPARATION_CHECKS = List.of(CheckType.CENTRE_REVIEW, CheckType.REMOTE_VERIFICATION,
       CheckType.FIELD_INVESTIGATION, CheckType.INFORMATION_PROVIDED);
   private static final List<CheckType> APPROVAL_CHECKS = List.of(CheckType.APPROVAL, CheckType.COMMITTEE_VOTE,

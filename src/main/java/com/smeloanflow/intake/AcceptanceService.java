@@ -30,6 +30,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AcceptanceService {
 
+  /**
+   * The history event of a checklist that found documents missing. Not an {@link ApplicantEvents} milestone (the
+   * applicant sees the status 待补充资料 instead); separation of duties counts its actor among those who accepted the
+   * application.
+   */
+  public static final String DOCUMENTS_MISSING_EVENT = "DOCUMENTS_MISSING";
+
   /** The acceptor's checklist of an application. */
   public record Checklist(String applicationId, Set<RequiredDocument> received, String acceptor, String notes) {}
 
@@ -71,7 +78,7 @@ public class AcceptanceService {
     applications.updateMissingDocuments(application.id(), missing, clock.now());
     String notes = checklist.notes();
     String detail = (missing.isEmpty() ? "资料齐全" : "缺少: " + labels(missing)) + (notes == null || notes.isBlank() ? "" : "; 备注: " + notes);
-    history.record(application.id(), checklist.acceptor(), missing.isEmpty() ? ApplicantEvents.ACCEPTED : "DOCUMENTS_MISSING", detail);
+    history.record(application.id(), checklist.acceptor(), missing.isEmpty() ? ApplicantEvents.ACCEPTED : DOCUMENTS_MISSING_EVENT, detail);
     caseFiles.setStatus(application.id(), missing.isEmpty() ? ApplicationStatus.IN_PROCESSING : ApplicationStatus.DOCUMENTS_MISSING);
     return missing;
   }
