@@ -4,20 +4,22 @@ import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * The outside systems (external data, core banking, e-signature, mortgage registry) have sandbox
  * implementations that behave like them but move no real money and check no real data. Where
  * {@code smeloan.sandbox.allowed} is false (the production profile), the application refuses to
- * start while any sandbox is still in place, naming them.
+ * start while any sandbox is still in place, naming them. It checks once every bean exists and before
+ * anything starts: the job executor (started when the process application is deployed, at the context's
+ * refresh) would otherwise run due jobs of the production database against the sandboxes (a disbursement
+ * booked in the sandbox ledger, the loan shown as paid out) and the web server would already answer.
  */
 @Component
-public class SandboxGuard {
+public class SandboxGuard implements SmartInitializingSingleton {
 
   private static final Logger log = LoggerFactory.getLogger(SandboxGuard.class);
 
@@ -29,13 +31,17 @@ public class SandboxGuard {
     this.allowed = allowed;
   }
 
-  @EventListener(ApplicationStartedEvent.class)
-  public void check() {
+  @Override
+  public void afterSingletonsInstantiated() {
+    check();
+  }
+
+  void check() {
     List<String> sandboxes = Arrays.stream(context.getBeanDefinitionNames())
         .filter(name -> {
           Class<?> type = context.getType(name);
-          return type != null && type.getName().startsWith("com.smeloanflow") && type.getSimpleName().startsWith("Sandbox")
-              && type.getInterfaces().length > 0;
+          return type != null && type != SandboxGuard.class && type.getName().startsWith("com.smeloanflow")
+              && type.getSimpleName().startsWith("Sandbox") && type.getInterfaces().length > 0;
         })
         .toList();
     if (sandboxes.isEmpty()) {
