@@ -247,6 +247,20 @@ public class SecurityConfig {
   }
 
   /**
+   * Innermost around the engine REST API and the webapps' engine API (Tasklist's): the engine's refusals in Chinese with
+   * the English beside, see {@link EngineRefusalTranslation}.
+   */
+  @Bean
+  FilterRegistrationBean<EngineRefusalTranslation> engineRefusalTranslation() {
+    FilterRegistrationBean<EngineRefusalTranslation> registration = new FilterRegistrationBean<>(new EngineRefusalTranslation());
+    registration.setName("engine-refusal-translation");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(ENGINE_AUTHENTICATION_ORDER + 15);
+    registration.setMatchAfter(true);
+    return registration;
+  }
+
+  /**
    * A system user's secret is checked by {@link SystemUsers} (no lockout counter); everybody else's
    * password by Camunda's identity service (throttled, see loginMaxAttempts), granting their groups.
    */

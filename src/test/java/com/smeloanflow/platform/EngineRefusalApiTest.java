@@ -1,0 +1,167 @@
+package com.smeloanflow.platform;
+
+import static com.smeloanflow.process.LoanOriginationProcess.Elements.TASK_ACCEPT_APPLICATION;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.smeloanflow.identity.DemoData;
+import com.smeloanflow.identity.Groups;
+import com.smeloanflow.support.AbstractIntegrationTest;
+import com.smeloanflow.support.ApiClient.Response;
+import com.smeloanflow.support.TestApplications;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The engine's own refusals that staff meet in Tasklist (a colleague claimed the task a moment ago, it was completed
+ * meanwhile, it is a colleague's to unclaim, the query limit) answer as Camunda answers them, status and JSON, with the
+ * message Tasklist shows in Chinese and the engine's English beside.
+ */
+class EngineRefusalApiTest extends AbstractIntegrationTest {
+
+  private static final String ME = "zy001-acceptor";
+  private static final String COLLEAGUE = "zy001-acceptor-b";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort
+  int port;
+
+  private String acceptanceTask() {
+    String applicationId = submit(TestApplications.mortgageAtBranchCounter()).applicationId();
+    return taskService.createTaskQuery().processInstanceBusinessKey(applicationId).taskDefinitionKey(TASK_ACCEPT_APPLICATION)
+        .singleResult().getId();
+  }
+
+  /** Another member of ZY001's acceptance post (created once; the shared context keeps it). */
+  private String colleague() {
+    if (identityService.createUserQuery().userId(COLLEAGUE).count() == 0) {
+      User user = identityService.newUser(COLLEAGUE);
+      user.setFirstName("受理员乙");
+      user.setPassword(DemoData.PASSWORD);
+      identityService.saveUser(user);
+      identityService.createMembership(COLLEAGUE, Groups.acceptance("ZY001"));
+    }
+    return COLLEAGUE;
+  }
+
+  @Test
+  void claimingATaskAColleagueClaimedAMomentAgoIsRefusedInChineseInTasklistAndOverTheEngineRestApi() throws Exception {
+    String task = acceptanceTask();
+    taskService.claim(task, colleague());
+
+    JsonNode inTasklist = claimAsTasklistDoes(task);
+    Response overRest = api.post("/engine-rest/task/" + task + "/claim", ME, "{\"userId\":\"" + ME + "\"}");
+
+    String expected = "待办 " + task + " 已由他人领取, 不能再领取, 请刷新待办列表 (Task '" + task + "' is already claimed by someone else.)";
+    assertThat(inTasklist.path("type").asText()).isEqualTo("TaskAlreadyClaimedException");
+    assertThat(inTasklist.path("message").asText()).isEqualTo(expected);
+    assertThat(overRest.status()).as("Camunda's status").isEqualTo(500);
+    assertThat(overRest.json().path("type").asText()).isEqualTo("TaskAlreadyClaimedException");
+    assertThat(overRest.json().path("message").asText()).isEqualTo(expected);
+    assertThat(overRest.json().has("code")).as("Camunda's shape").isTrue();
+    assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo(COLLEAGUE);
+  }
+
+  @Test
+  void unclaimingOrHandingOnAColleaguesTaskIsRefusedInChineseWithTheMissingPermissionsStillListed() {
+    String task = acceptanceTask();
+    taskService.claim(task, colleague());
+
+    for (String call : new String[] {"unclaim", "assignee"}) {
+      Response answer = api.post("/engine-rest/task/" + task + "/" + call, ME, "{\"userId\":\"" + ME + "\"}");
+
+      assertThat(answer.status()).as(call + ": " + answer.body()).isEqualTo(403);
+      assertThat(answer.json().path("type").asText()).isEqualTo("AuthorizationException");
+      assertThat(answer.json().path("message").asText()).as(call)
+          .startsWith("用户 " + ME + " 无权执行此操作, 须有以下权限之一: 待办 " + task + " 的指派 (TASK_ASSIGN)权限; ")
+          .contains("; 他人的待办请由组长改派 (The user with id '" + ME + "' does not have one of the following permissions: ");
+      assertThat(answer.json().path("userId").asText()).isEqualTo(ME);
+      assertThat(answer.json().path("missingAuthorizations")).as("as Camunda lists them").isNotEmpty();
+    }
+    assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo(COLLEAGUE);
+  }
+
+  @Test
+  void openingATaskCompletedMeanwhileIsRefusedInChinese() {
+    String task = acceptanceTask();
+    taskService.complete(task);
+    String gone = "待办 " + task + " 不存在、已办理完毕或您无权查看, 请刷新待办列表";
+
+    Response opened = api.get("/engine-rest/task/" + task, ME);
+    Response formVariables = api.get("/engine-rest/task/" + task + "/form-variables", ME);
+    Response form = api.get("/engine-rest/task/" + task + "/form", ME);
+
+    assertThat(opened.status()).isEqualTo(404);
+    assertThat(opened.json().path("message").asText()).isEqualTo(gone + " (No matching task with id " + task + ")");
+    assertThat(formVariables.status()).isEqualTo(400);
+    assertThat(formVariables.json().path("message").asText()).isEqualTo(gone + " (Cannot find task with id '" + task
+        + "'.: task is null)");
+    assertThat(form.status()).isEqualTo(400);
+    assertThat(form.json().path("message").asText())
+        .isEqualTo("无法读取待办 " + task + " 的表单: 待办可能已办理完毕或已撤销, 请刷新待办列表 (Cannot get form for task " + task + ")");
+  }
+
+  @Test
+  void aQueryBeyondTheLimitIsRefusedInChinese() {
+    Response tooMany = api.get("/engine-rest/task?maxResults=3000", ME);
+    Response unbounded = api.get("/engine-rest/history/task", ME);
+
+    assertThat(tooMany.status()).isEqualTo(400);
+    assertThat(tooMany.json().path("type").asText()).isEqualTo("BadUserRequestException");
+    assertThat(tooMany.json().path("message").asText())
+        .isEqualTo("查询结果一次最多 2000 条, 请缩小查询条件或分页查询 (Max results limit of 2000 exceeded!)");
+    assertThat(unbounded.status()).isEqualTo(400);
+    assertThat(unbounded.json().path("message").asText())
+        .isEqualTo("查询须分页 (指定 maxResults), 不能一次取回全部结果 (An unbound number of results is forbidden!)");
+  }
+
+  @Test
+  void anyOtherAnswerPassesAsTheEngineGivesIt() {
+    String task = acceptanceTask();
+
+    Response unknownSort = api.get("/engine-rest/task?sortBy=nonsense&sortOrder=asc&maxResults=5", ME);
+    Response found = api.get("/engine-rest/task/" + task, ME);
+
+    assertThat(unknownSort.status()).isEqualTo(400);
+    assertThat(unknownSort.json().path("message").asText()).as("not one staff meet in Tasklist: the engine's English")
+        .startsWith("Cannot set query parameter 'sortBy' to value 'nonsense'");
+    assertThat(found.status()).isEqualTo(200);
+    assertThat(found.json().path("id").asText()).isEqualTo(task);
+  }
+
+  /** Logs into Tasklist as {@link #ME} and claims {@code task} through the webapps' engine API, as Tasklist does. */
+  private JsonNode claimAsTasklistDoes(String task) throws Exception {
+    HttpClient webapp = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    String base = "http://127.0.0.1:" + port;
+    webapp.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).build(),
+        HttpResponse.BodyHandlers.discarding());
+    HttpResponse<String> login = webapp.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrfToken(webapp))
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + ME + "&password=" + DemoData.PASSWORD)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    // The login starts a new session: its CSRF token comes with the next page Tasklist loads.
+    HttpResponse<Void> page = webapp.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).build(),
+        HttpResponse.BodyHandlers.discarding());
+    String token = page.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> xsrfToken(webapp));
+    HttpResponse<String> claimed = webapp.send(HttpRequest.newBuilder(
+        URI.create(base + "/camunda/api/engine/engine/default/task/" + task + "/claim"))
+        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token).header("Origin", base)
+        .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + ME + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(500);
+    return JSON.readTree(claimed.body());
+  }
+
+  /** The webapps' current CSRF token (a login issues a new one). */
+  private static String xsrfToken(HttpClient webapp) {
+    return ((CookieManager) webapp.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+        .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).reduce((first, last) -> last).orElseThrow().getValue();
+  }
+}

@@ -1,0 +1,39 @@
+package com.smeloanflow.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.authorization.MissingAuthorization;
+import org.junit.jupiter.api.Test;
+
+/** Which engine refusals staff are told in Chinese, recognised by type and a stable part of the engine's message. */
+class EngineRefusalsTest {
+
+  @Test
+  void aMissingPermissionOfTheJavaApiNamesThePermissionsInChineseWithTheEnginesEnglishBeside() {
+    AuthorizationException refused = new AuthorizationException("zy001-acceptor", List.of(
+        new MissingAuthorization("TASK_ASSIGN", "Task", "t-1"), new MissingAuthorization("UPDATE_TASK", "ProcessDefinition", "loan-origination")));
+
+    assertThat(EngineRefusals.of(refused)).isEqualTo("用户 zy001-acceptor 无权执行此操作, 须有以下权限之一: 待办 t-1 的指派 (TASK_ASSIGN)权限; "
+        + "流程定义 loan-origination 的修改待办 (UPDATE_TASK)权限; 他人的待办请由组长改派 (" + refused.getMessage() + ")");
+  }
+
+  @Test
+  void aClaimedTaskOfTheJavaApiIsToldInChinese() {
+    assertThat(EngineRefusals.of(new TaskAlreadyClaimedException("t-1", "zy001-cm2")))
+        .isEqualTo("待办 t-1 已由他人领取, 不能再领取, 请刷新待办列表 (Task 't-1' is already claimed by someone else.)");
+  }
+
+  @Test
+  void theApplicationsOwnRefusalsAndUnknownOnesStayAsTheyAre() {
+    String own = "四眼原则: zy001-cm 提出了该处置建议, 不能审批自己的建议 (user zy001-cm proposed it)";
+
+    assertThat(EngineRefusals.of(new AuthorizationException(own))).isEqualTo(own);
+    assertThat(EngineRefusals.of(new BadUserRequestException("Unknown property used in expression"))).isEqualTo("Unknown property used in expression");
+    assertThat(EngineRefusals.staffText("InvalidRequestException", "Max results limit of 2000 exceeded!", List.of()))
+        .as("the message of another type: not the engine's query limit").isNull();
+  }
+}
