@@ -1,5 +1,6 @@
 package com.smeloanflow.identity;
 
+import com.smeloanflow.platform.EngineRefusals;
 import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.platform.InvalidFieldsException;
 import com.smeloanflow.platform.StaffText;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Service;
  * Work on several tasks at once, with the caller's own Camunda authorizations (as in Tasklist): a member of
  * staff claims tasks of their posts; a team lead hands tasks of their teams to a member of the task's post
  * ({@code platform.TaskCandidateGuard}). Each task on its own: one refused task does not hold up the others,
- * and the answer says for each what happened.
+ * and the answer says for each what happened; a refusal's reason is Chinese with the English beside (the engine's own
+ * refusals through {@code platform.EngineRefusals}).
  */
 @Service
 public class TaskQueue {
@@ -95,9 +97,11 @@ public class TaskQueue {
         try {
           outcomes.add(action.apply(task));
         } catch (TaskAlreadyClaimedException e) {
-          outcomes.add(new Outcome(taskId, Result.REFUSED, task.getName(), task.getAssignee(), "任务已由 " + e.getTaskAssignee() + " 领取"));
+          outcomes.add(new Outcome(taskId, Result.REFUSED, task.getName(), task.getAssignee(), StaffText.of(
+              "待办 " + taskId + " 已由 " + e.getTaskAssignee() + " 领取", "task " + taskId + " is already claimed by "
+                  + e.getTaskAssignee())));
         } catch (AuthorizationException e) {
-          outcomes.add(new Outcome(taskId, Result.REFUSED, task.getName(), task.getAssignee(), e.getMessage()));
+          outcomes.add(new Outcome(taskId, Result.REFUSED, task.getName(), task.getAssignee(), EngineRefusals.of(e)));
         } catch (RuntimeException e) {
           // Gone since the query, and its history too (the instance deleted with its history meanwhile): the
           // engine's NotFoundException, thrown by platform.ListenerRefusalPlugin in the engine REST API's 404
@@ -106,7 +110,7 @@ public class TaskQueue {
           if (gone != null) {
             outcomes.add(new Outcome(taskId, Result.NOT_FOUND, task.getName(), null, gone.getMessage()));
           } else if (e instanceof ProcessEngineException) {
-            outcomes.add(new Outcome(taskId, Result.REFUSED, task.getName(), task.getAssignee(), e.getMessage()));
+            outcomes.add(new Outcome(taskId, Result.REFUSED, task.getName(), task.getAssignee(), EngineRefusals.of(e)));
           } else {
             throw e;
           }

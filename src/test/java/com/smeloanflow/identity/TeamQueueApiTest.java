@@ -112,6 +112,8 @@ class TeamQueueApiTest extends AbstractIntegrationTest {
     assertThat(results(answer)).containsExactly("CLAIMED", "CLAIMED", "REFUSED", "NOT_FOUND");
     assertThat(answer.json().path("results").get(3).path("reason").asText()).as("in Chinese, the English beside")
         .isEqualTo("待办 " + otherBranch + " 不存在或您无权查看 (task " + otherBranch + " does not exist or you may not see it)");
+    assertThat(answer.json().path("results").get(2).path("reason").asText()).as("who has it, in Chinese, the English beside")
+        .isEqualTo("待办 " + taken + " 已由 zy001-acceptor-b 领取 (task " + taken + " is already claimed by zy001-acceptor-b)");
     assertThat(taskService.createTaskQuery().taskId(second).singleResult().getAssignee()).isEqualTo("zy001-acceptor");
     assertThat(taskService.createTaskQuery().taskId(taken).singleResult().getAssignee()).isEqualTo(secondAcceptorOfZy001());
   }
