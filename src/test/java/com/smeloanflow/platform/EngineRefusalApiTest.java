@@ -89,6 +89,25 @@ class EngineRefusalApiTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void completingATaskAColleagueHoldsIsRefusedAndTheTaskStaysTheirs() {
+    String task = acceptanceTask();
+    taskService.claim(task, colleague());
+
+    Response submitted = api.post("/engine-rest/task/" + task + "/submit-form", ME, "{\"variables\":{}}");
+    Response completed = api.post("/engine-rest/task/" + task + "/complete", ME, "{\"variables\":{}}");
+
+    for (Response answer : new Response[] {submitted, completed}) {
+      assertThat(answer.status()).as(answer.body()).isEqualTo(403);
+      assertThat(answer.json().path("type").asText()).isEqualTo("AuthorizationException");
+      assertThat(answer.json().path("message").asText()).isEqualTo("待办“受理贷款申请”已由 " + COLLEAGUE
+          + " 领取, 只能由其本人办理; 如需接手, 请组长改派给您 (task " + task + " is claimed by " + COLLEAGUE + "; " + ME
+          + " may not complete it)");
+    }
+    assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo(COLLEAGUE);
+    assertThat(historyService.createUserOperationLogQuery().taskId(task).operationType("Complete").count()).isZero();
+  }
+
+  @Test
   void openingATaskCompletedMeanwhileIsRefusedInChinese() {
     String task = acceptanceTask();
     taskService.complete(task);
