@@ -5,6 +5,7 @@ import com.smeloanflow.approval.ApprovalDecisions;
 import com.smeloanflow.approval.ApprovalOutcome;
 import com.smeloanflow.casefile.ApplicationChecks;
 import com.smeloanflow.casefile.CheckType;
+import com.smeloanflow.intake.GuaranteeType;
 import com.smeloanflow.monitoring.CheckRepository;
 import com.smeloanflow.monitoring.LoanSummaryListener;
 import com.smeloanflow.monitoring.PostLoanCheck;
@@ -17,6 +18,7 @@ import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.process.DueDiligenceReviewProcess;
 import com.smeloanflow.process.ProcessVariable;
 import com.smeloanflow.processing.ProcessingOutcomes;
+import com.smeloanflow.processing.ProcessingSummary;
 import com.smeloanflow.processing.ScoreRepository;
 import com.smeloanflow.scoring.ScoreCard;
 import com.smeloanflow.scoring.ScoringInput;
@@ -26,6 +28,7 @@ import com.smeloanflow.servicing.LoanAccountService;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -234,12 +237,17 @@ public class DueDiligenceReviewService {
     String inflow = in.monthlyInflows() == null || in.monthlyInflows().isEmpty() ? "无" : money(in.monthlyInflows().stream()
         .reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(in.monthlyInflows().size()), 2, RoundingMode.HALF_UP));
     return "- 数据截至 " + in.asOf() + "; 申请 " + money(in.requestedAmount()) + " 元, " + in.termMonths() + " 个月, 担保 "
-        + in.guaranteeType() + "\n- 登记状态 " + in.registrationStatus() + "; 纳税信用 " + in.taxRating() + "; 纳税销售额 "
+        + guaranteeName(in.guaranteeType()) + "\n- 登记状态 " + ProcessingSummary.dataName(in.registrationStatus()) + "; 纳税信用 " + in.taxRating() + "; 纳税销售额 "
         + money(in.taxAnnualSales()) + " 元\n- 征信: 当前逾期 " + money(in.bureauCurrentOverdueAmount()) + " 元, 近24月最长逾期 "
         + in.bureauMaxDpd24m() + " 天, 近3月查询 " + in.bureauEnquiriesLast3m() + " 次\n- 法院: 被执行案件 "
         + in.courtOpenEnforcementCases() + " 件, 失信被执行人 " + (Boolean.TRUE.equals(in.courtDishonestDebtor()) ? "是" : "否")
         + "\n- 月均经营流入 " + inflow + " 元; 水电费近24月逾期 " + in.utilityLatePaymentsLast24m() + " 次; 行业前景 "
-        + in.industryOutlook() + "; 本行违约记录 " + in.internalDefaultCount() + " 次";
+        + ProcessingSummary.dataName(in.industryOutlook()) + "; 本行违约记录 " + in.internalDefaultCount() + " 次";
+  }
+
+  private static String guaranteeName(String guaranteeType) {
+    return Arrays.stream(GuaranteeType.values()).filter(type -> type.name().equals(guaranteeType)).findFirst()
+        .map(GuaranteeType::label).orElse(guaranteeType);
   }
 
   private String verificationText(String applicationId) {
@@ -256,7 +264,8 @@ public class DueDiligenceReviewService {
 
   private String decisionsText(String applicationId) {
     StringBuilder text = new StringBuilder();
-    processing.find(applicationId).ifPresent(outcome -> text.append("- 审批路径 ").append(outcome.approvalRoute())
+    processing.find(applicationId).ifPresent(outcome -> text.append("- 审批路径 ")
+        .append(outcome.approvalRoute() == null ? "待定" : outcome.approvalRoute().label())
         .append(blank(outcome.routeReason()) ? "" : ": " + outcome.routeReason())
         .append(outcome.exceptionReviewed() ? " (经集中作业例外复核)" : ""));
     checks.of(applicationId, CheckType.CENTRE_REVIEW, CheckType.APPROVAL, CheckType.COMMITTEE_VOTE,

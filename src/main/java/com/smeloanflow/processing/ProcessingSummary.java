@@ -138,6 +138,14 @@ public class ProcessingSummary implements TaskSummaryContributor {
     return value == null ? "-" : value.stripTrailingZeros().toPlainString();
   }
 
+  /**
+   * The Chinese name staff read for an external-data code (registration status, industry outlook, supply-chain
+   * role); the code itself when it has none.
+   */
+  public static String dataName(Object code) {
+    return named(code);
+  }
+
   private static String named(Object code) {
     return code == null ? "-" : DATA_NAMES.getOrDefault(code.toString(), code.toString());
   }

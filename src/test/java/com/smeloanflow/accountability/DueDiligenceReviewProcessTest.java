@@ -8,6 +8,10 @@ import com.smeloanflow.casefile.ApplicationChecks;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.process.DueDiligenceReviewProcess;
+import com.smeloanflow.processing.ApprovalRoute;
+import com.smeloanflow.processing.ExternalDataService;
+import com.smeloanflow.processing.ProcessingOutcomes;
+import com.smeloanflow.processing.ScoringService;
 import com.smeloanflow.servicing.Classification;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
@@ -34,6 +38,9 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
   @Autowired private BusinessClock clock;
   @Autowired private DueDiligenceReviewService reviews;
   @Autowired private PerformanceService performance;
+  @Autowired private ExternalDataService externalData;
+  @Autowired private ScoringService scoring;
+  @Autowired private ProcessingOutcomes outcomes;
 
   private NonPerformingLoans nonPerforming;
 
@@ -68,6 +75,23 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
     assertThat((String) shown.get("criteriaText")).contains("贷前核实与审批程序完整").contains("贷后检查按时完成")
         .contains("预警信号及时处置").contains("例外放行与超建议审批均有理由");
     assertThat(reviews.find(loan.loanId()).orElseThrow().criteria()).contains("预警信号及时处置");
+  }
+
+  @Test
+  void theReviewShowsTheDataSnapshotAndTheRouteInChineseNotAsCodes() {
+    LoanAccount loan = nonPerforming.monitored(MANAGER, "150000.00", clock.today().minusDays(20));
+    externalData.gather(loan.applicationId());
+    scoring.scoreApplication(loan.applicationId());
+    outcomes.saveRoute(loan.applicationId(), ApprovalRoute.AUTO, "模型自动审批", null);
+    nonPerforming.listAsDishonestDebtor(loan);
+
+    Task task = taskService.createTaskQuery().processInstanceId(nonPerforming.review(loan).getId()).singleResult();
+    Map<String, Object> shown = taskService.getVariablesLocal(task.getId());
+
+    assertThat((String) shown.get("dataSnapshotText")).contains("担保 信用").contains("登记状态 存续")
+        .containsPattern("行业前景 (向好|平稳|下行);").doesNotContain("CREDIT").doesNotContain("ACTIVE")
+        .doesNotContainPattern("GROWING|STABLE|DECLINING");
+    assertThat((String) shown.get("decisionsText")).contains("审批路径 模型自动审批").doesNotContain("AUTO");
   }
 
   @Test
