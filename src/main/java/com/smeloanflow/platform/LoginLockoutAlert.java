@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * An administrator learns when a member of staff's login is throttled or locked, whichever door the
  * wrong passwords came through (the API, the engine REST API, the webapps' login): every failed
- * password check is logged at WARN with the user id, the attempt count and the caller's address; the
+ * password check is logged at WARN with the user id, the attempt count and the caller's address (a user id
+ * nobody has with the caller's address); the
  * attempt that locks the user ({@code loginMaxAttempts}) is logged at ERROR and counted in the metric
  * {@code smeloan.login.locked}. An administrator unlocks the user in Admin (用户 → 解锁).
  *
@@ -47,6 +48,21 @@ public class LoginLockoutAlert extends AbstractProcessEnginePlugin {
 
   /** Camunda's database identity provider, reporting each failed login. */
   public static class AlertingIdentityProvider extends DbIdentityServiceProvider {
+
+    /**
+     * A user id nobody has is no lock to count, but still a failed login: logged at WARN with the caller's address
+     * (control characters in the id replaced, so the line cannot be forged).
+     */
+    @Override
+    public boolean checkPassword(String userId, String password) {
+      boolean valid = super.checkPassword(userId, password);
+      if (!valid && userId != null && findUserById(userId) == null) {
+        String shown = userId.length() > 64 ? userId.substring(0, 64) + "…" : userId;
+        log.warn("Failed login for unknown user {} from {}", shown.replaceAll("\\p{Cntrl}", "?"),
+            MDC.get(CLIENT_ADDRESS) == null ? "unknown address" : MDC.get(CLIENT_ADDRESS));
+      }
+      return valid;
+    }
 
     @Override
     protected void lockUser(UserEntity user) {

@@ -74,6 +74,21 @@ class LoginSafetyTest extends AbstractIntegrationTest {
     assertThat(Metrics.counter(LoginLockoutAlert.LOCKED_METRIC).count()).isEqualTo(lockedBefore + 1);
   }
 
+  @Test
+  void aLoginWithAUserIdNobodyHasIsLoggedWithTheCallersAddressOnEveryDoor(CapturedOutput log) {
+    String nobody = "no-such-user-" + UUID.randomUUID().toString().substring(0, 8);
+
+    assertThat(api.send("GET", "/api/loans/LN0", nobody, "guess", null).status()).isEqualTo(401);
+    assertThat(api.send("GET", "/engine-rest/version", nobody + "-rest", "guess", null).status()).isEqualTo(401);
+    assertThat(api.send("GET", "/api/loans/LN0", "forged\nFailed login for user admin", "guess", null).status())
+        .isEqualTo(401);
+
+    assertThat(log.getOut()).contains("Failed login for unknown user " + nobody + " from 127.0.0.1")
+        .contains("Failed login for unknown user " + nobody + "-rest from 127.0.0.1")
+        .contains("Failed login for unknown user forged?Failed login for user admin from 127.0.0.1")
+        .doesNotContain("\nFailed login for user admin");
+  }
+
   private ProcessEngineConfigurationImpl engineConfiguration() {
     return (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
   }
