@@ -24,6 +24,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -85,7 +86,8 @@ public class SecurityConfig {
   SecurityFilterChain actuator(HttpSecurity http, AuthenticationProvider camundaUsers) throws Exception {
     return http
         .securityMatcher("/actuator/**")
-        .authenticationProvider(camundaUsers)
+        // The chain's own manager, without the global one as parent: a wrong password is checked (and logged) once.
+        .authenticationManager(new ProviderManager(camundaUsers))
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(HttpMethod.GET, PROBES).permitAll()
             .anyRequest().hasAnyAuthority(group(Groups.CAMUNDA_ADMIN), group(Groups.TEAM_LEADS), group(OPERATIONS_GROUP)))
@@ -105,7 +107,8 @@ public class SecurityConfig {
   SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationProvider camundaUsers) throws Exception {
     return http
         .securityMatcher("/api/**", "/demo/**", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html")
-        .authenticationProvider(camundaUsers)
+        // The chain's own manager, without the global one as parent: a wrong password is checked (and logged) once.
+        .authenticationManager(new ProviderManager(camundaUsers))
         .authorizeHttpRequests(auth -> auth
             // The demo mailbox shows every applicant's mails: administrators only.
             .requestMatchers("/demo/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))

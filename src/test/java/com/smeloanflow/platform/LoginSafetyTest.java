@@ -87,6 +87,8 @@ class LoginSafetyTest extends AbstractIntegrationTest {
         .contains("Failed login for unknown user " + nobody + "-rest from 127.0.0.1")
         .contains("Failed login for unknown user forged?Failed login for user admin from 127.0.0.1")
         .doesNotContain("\nFailed login for user admin");
+    assertThat(log.getOut().split("Failed login for unknown user " + nobody + " from ", -1))
+        .as("one wrong login, one line: the password is checked once per request").hasSize(2);
   }
 
   private ProcessEngineConfigurationImpl engineConfiguration() {
