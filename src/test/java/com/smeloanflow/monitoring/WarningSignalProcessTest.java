@@ -19,11 +19,14 @@ import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.TakenSequenceFlows;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -106,6 +109,55 @@ class WarningSignalProcessTest extends AbstractIntegrationTest {
 
     loan.requeryNow();
     assertThat(loan.openTasks()).as("the same data again: no new signal").hasSize(1);
+  }
+
+  @Test
+  void aCheckTheReQueryStartedEndsItsReQueryOnceDoneAndTheNextPeriodicCheckIsAQuarterAfterIt() {
+    stopClock();
+    MonitoringScenario loan = loanUnderMonitoring().requeryNow();
+    LocalDate firstChecked = clock.today();
+    moveClockBy(Duration.ofDays(20)); // before the monthly check the watch list would bring due
+    loan.externalData(ProcessingFixtures.withTax(loan.profile(), new SandboxProfile.Tax("C", loan.profile().tax().annualSales(), 2)))
+        .requeryNow();
+    String checkId = monitoring.view(loan.loanId()).signals().get(0).checkId();
+    ProcessInstance check = loan.checkInstance(checkId);
+    assertThat(loan.monitoring()).isWaitingAt(PostLoanMonitoringProcess.Elements.CALL_REQUERY_CHECK);
+
+    loan.completeCheck("zy001-cm", TASK_CHECK_ON_SITE, "NORMAL", Map.of("premisesVisited", true));
+
+    assertThat(check).isEnded().hasPassed(PostLoanCheckProcess.Elements.END_CHECK_COMPLETED);
+    assertThat(loan.monitoring()).as("monitoring goes on: the re-query ended, the periodic check waits")
+        .hasPassed(PostLoanMonitoringProcess.Elements.END_REQUERY_CHECKED)
+        .isWaitingAt(PostLoanMonitoringProcess.Elements.TIMER_PERIODIC_CHECK_DUE);
+    assertThat(flows.of(loan.monitoring().getId())).contains(PostLoanMonitoringProcess.Flows.REQUERY_CHECK_DONE);
+    assertThat(loan.openTasks()).isEmpty();
+    LocalDate checked = clock.today();
+    MonitoringView view = monitoring.view(loan.loanId());
+    assertThat(view.status()).isEqualTo(MonitoredLoan.MONITORING);
+    assertThat(view.openTasks()).isEmpty();
+    assertThat(view.signals()).singleElement().satisfies(signal -> {
+      assertThat(signal.origin()).isEqualTo(WarningSignal.REQUERY);
+      assertThat(signal.status()).isEqualTo(WarningSignal.CHECKED);
+    });
+    assertThat(view.checks()).filteredOn(c -> c.checkId().equals(checkId)).singleElement().satisfies(c -> {
+      assertThat(c.kind()).isEqualTo(CheckKind.SIGNAL);
+      assertThat(c.status()).isEqualTo(PostLoanCheck.DONE);
+      assertThat(c.outcome()).isEqualTo(CheckOutcome.NORMAL);
+      assertThat(c.checkedBy()).isEqualTo("zy001-cm");
+      assertThat(c.checkedOn()).isEqualTo(checked);
+    });
+    assertThat(view.classification()).as("checked and found normal").isEqualTo(Classification.NORMAL);
+    assertThat(view.rhythm()).isEqualTo("QUARTERLY");
+    assertThat(view.lastCheckOn()).isEqualTo(checked);
+    assertThat(view.nextCheckDue()).as("a quarter after this check, not after the first (%s)", firstChecked)
+        .isEqualTo(checked.plusMonths(3));
+    assertThat(managementService.createJobQuery().processInstanceId(loan.monitoring().getId())
+        .activityId(PostLoanMonitoringProcess.Elements.TIMER_PERIODIC_CHECK_DUE).singleResult().getDuedate())
+        .isEqualTo(MonitoringPolicy.startOf(checked.plusMonths(3)));
+
+    loan.requeryNow();
+    assertThat(loan.openTasks()).as("the rating checked stays C: no new signal").isEmpty();
+    assertThat(monitoring.view(loan.loanId()).signals()).hasSize(1);
   }
 
   @Test
