@@ -2,6 +2,7 @@ package com.smeloanflow.servicing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.smeloanflow.model.FiredRules;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,7 +46,10 @@ public final class DmnTable {
     this.key = key;
     DefaultDmnEngineConfiguration configuration =
         (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    DmnDecisionTableEvaluationListener recorder = event -> event.getMatchingRules().forEach(r -> fired.add(r.getId()));
+    DmnDecisionTableEvaluationListener recorder = event -> event.getMatchingRules().forEach(r -> {
+      fired.add(r.getId());
+      FiredRules.record(event.getDecision().getKey(), r.getId());
+    });
     configuration.customPostDecisionTableEvaluationListeners(List.of(recorder));
     engine = configuration.buildEngine();
     decision = engine.parseDecision(key, resource());

@@ -1,5 +1,6 @@
 package com.smeloanflow.processing.decisions;
 
+import com.smeloanflow.model.FiredRules;
 import com.smeloanflow.platform.CachedFeelEngine;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,6 +80,7 @@ final class DecisionTableTester {
   private void record(DmnDecisionTableEvaluationEvent event) {
     for (DmnEvaluatedDecisionRule rule : event.getMatchingRules()) {
       matchedRuleIds.get().add(rule.getId());
+      FiredRules.record(event.getDecision().getKey(), rule.getId());
     }
   }
 
