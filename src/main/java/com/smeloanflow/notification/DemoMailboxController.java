@@ -64,11 +64,11 @@ public class DemoMailboxController {
   @GetMapping(path = "/demo/mailbox", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
   public String mailbox() throws MessagingException, IOException {
     StringBuilder html = new StringBuilder("""
-        <!DOCTYPE html><html lang="zh-CN"><head><meta charset="UTF-8"><title>演示邮箱 - 已发送给申请人的邮件</title>
+        <!DOCTYPE html><html lang="zh-CN"><head><meta charset="UTF-8"><title>演示邮箱 - 已发出的全部邮件</title>
         <style>body{font-family:sans-serif;max-width:900px;margin:2em auto;color:#222}
         .mail{border:1px solid #ccc;border-radius:6px;padding:1em;margin:1em 0}
         .meta{color:#666;font-size:.9em}pre{white-space:pre-wrap;font-family:inherit}</style></head><body>
-        <h1>演示邮箱</h1><p>演示环境内置的 SMTP 服务器收到的全部邮件(最新在前)。</p>
+        <h1>演示邮箱</h1><p>演示环境内置的 SMTP 服务器收到的全部邮件(发给申请人、借款人和员工的), 最新在前。</p>
         """);
     List<ReceivedMail> mails = mails();
     if (mails.isEmpty()) {
