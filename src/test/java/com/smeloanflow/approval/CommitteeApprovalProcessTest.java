@@ -12,6 +12,7 @@ import com.smeloanflow.casefile.CustomerReason;
 import com.smeloanflow.casefile.DeclineService;
 import com.smeloanflow.identity.DemoData;
 import com.smeloanflow.identity.Groups;
+import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.process.LoanOriginationProcess;
 import com.smeloanflow.support.AbstractIntegrationTest;
@@ -20,6 +21,9 @@ import com.smeloanflow.support.TakenSequenceFlows;
 import com.smeloanflow.support.TestApplications;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.User;
@@ -38,7 +42,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * Route COMMITTEE (DESIGN.md §3.1 step 5, a borrower's exposure above 5,000,000): one vote task per
  * member of credit-committee (approve, approve with conditions, return, reject); a majority to reject or
  * to return decides; a majority to approve goes to the chair, who signs the resolution (with the
- * conditions proposed) or vetoes it; a tie or the P3D deadline goes to the chair's casting vote. Never to
+ * conditions proposed) or vetoes it; a tie or the deadline (when the vote tasks are due) goes to the chair's casting vote. Never to
  * a team lead. Members vote in Tasklist: each completes the task assigned to them over the engine REST API.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -269,11 +273,10 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
     ProcessInstance instance = flow.instance(applicationId);
     java.time.Instant opened = voteTasks(applicationId).get(0).getCreateTime().toInstant();
     vote("committee2", applicationId, ApprovalOutcome.APPROVE);
-    // Three working days of the bank calendar, not three calendar days: a weekend or a holiday does not count.
-    java.time.Instant deadline = bankCalendar.workingDaysAfter(opened, 3);
-    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers()
-        .activityId(BOUNDARY_COMMITTEE_DEADLINE).singleResult().getDuedate().toInstant())
-        .isCloseTo(deadline, org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.SECONDS));
+    // When the members' tasks are due: the vote task's SLA deadline, 21 working hours of the bank calendar from
+    // the vote's opening (a night, a weekend or a holiday does not count).
+    java.time.Instant deadline = bankCalendar.addWorkingTime(opened, Duration.ofHours(21));
+    assertThat(committeeDeadline(instance)).isCloseTo(deadline, org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.SECONDS));
 
     moveClockTo(deadline.plus(Duration.ofMinutes(1)));
     executeDueJobs(instance.getId());
@@ -291,6 +294,55 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
     assertThat(mailsTo(request.email())).singleElement()
         .satisfies(mail -> assertThat(bodyOf(mail)).contains(CustomerReason.OVERALL_ASSESSMENT.text())
             .doesNotContain("经营数据存疑"));
+  }
+
+  /**
+   * The vote ends (表决期限已到) when the members' tasks are due in Tasklist, 17:00 of the third working day: a vote
+   * opened at 09:00 is not cut off at 09:00 of the next working day after that, while its tasks are overdue.
+   */
+  @Test
+  void aVoteOpenedAtNineInTheMorningEndsWhenItsTasksAreDueAtFiveOnTheThirdWorkingDay() {
+    LocalDate opened = bankCalendar.addWorkingDays(LocalDate.now(BusinessClock.BANK_ZONE), 1);
+    moveClockTo(opened.atTime(9, 0).atZone(BusinessClock.BANK_ZONE).toInstant());
+    String applicationId = beforeTheCommittee(growthAboveTheUnitsAuthority());
+
+    // The opening day is the first of the three.
+    theVoteEndsWhenItsTasksAreDue(applicationId, bankCalendar.addWorkingDays(opened, 2).atTime(17, 0));
+  }
+
+  /**
+   * A vote opened at 23:48 (a verification completed late) ends at 17:00 of the third working day after, when its
+   * tasks are due, not at 23:48 of that day, hours after the deadline the members saw.
+   */
+  @Test
+  void aVoteOpenedLateAtNightEndsWhenItsTasksAreDueAtFiveOnTheThirdWorkingDayAfter() {
+    LocalDate opened = bankCalendar.addWorkingDays(LocalDate.now(BusinessClock.BANK_ZONE), 1);
+    moveClockTo(opened.atTime(23, 48).atZone(BusinessClock.BANK_ZONE).toInstant());
+    String applicationId = beforeTheCommittee(growthAboveTheUnitsAuthority());
+
+    theVoteEndsWhenItsTasksAreDue(applicationId, bankCalendar.addWorkingDays(opened, 3).atTime(17, 0));
+  }
+
+  private void theVoteEndsWhenItsTasksAreDue(String applicationId, LocalDateTime due) {
+    ProcessInstance instance = flow.instance(applicationId);
+    Instant dueAt = due.atZone(BusinessClock.BANK_ZONE).toInstant();
+    assertThat(voteTasks(applicationId)).hasSize(DEMO_COMMITTEE.size())
+        .allSatisfy(task -> assertThat(task.getDueDate().toInstant()).as("the due date Tasklist shows").isEqualTo(dueAt));
+    assertThat(committeeDeadline(instance)).isEqualTo(dueAt);
+
+    moveClockTo(dueAt.minus(Duration.ofMinutes(1)));
+    executeDueJobs(instance.getId());
+    assertThat(instance).isWaitingAt(TASK_COMMITTEE_VOTE).hasNotPassed(BOUNDARY_COMMITTEE_DEADLINE);
+
+    moveClockTo(dueAt);
+    executeDueJobs(instance.getId());
+    assertThat(instance).hasPassed(BOUNDARY_COMMITTEE_DEADLINE).isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION);
+    assertThat(voteTasks(applicationId)).isEmpty();
+  }
+
+  private Instant committeeDeadline(ProcessInstance instance) {
+    return managementService.createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId(BOUNDARY_COMMITTEE_DEADLINE).singleResult().getDuedate().toInstant();
   }
 
   @Test

@@ -1237,8 +1237,8 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     assertThat(runtimeService.getVariable(instance.getId(), LoanRenewalProcess.Variables.MATURES_AT.name()))
         .isEqualTo(java.util.Date.from(loan.account().maturityDate().atStartOfDay(BusinessClock.BANK_ZONE).toInstant()));
 
-    // Three working days of the bank calendar after the vote opened (the clock stands still since).
-    moveClockByWorkingDays(3, Duration.ofMinutes(1));
+    // A minute past the vote's deadline: when its tasks are due (their SLA deadline; the clock stands still since).
+    moveClockTo(voteTasks(instance).get(0).getDueDate().toInstant().plus(Duration.ofMinutes(1)));
     loan.runJobs(instance);
 
     assertThat(instance).hasPassed(BOUNDARY_COMMITTEE_DEADLINE, TASK_TALLY_VOTES);
@@ -1257,6 +1257,50 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     assertThat(renewal.decidedBy()).isEqualTo("committee-chair");
     assertThat(mailBody(loan, MailTemplate.RENEWAL_DECLINED)).contains(CustomerReason.CREDIT_RECORD.text())
         .doesNotContain("征信存疑");
+  }
+
+  /**
+   * The vote ends (表决期限已到) when the members' tasks are due in Tasklist, 17:00 of the third working day: a vote
+   * opened at 09:00 is not cut off at 09:00 of the next working day after that, while its tasks are overdue.
+   */
+  @Test
+  void aRenewalVoteOpenedAtNineInTheMorningEndsWhenItsTasksAreDueAtFiveOnTheThirdWorkingDay() {
+    RenewalScenario loan = loanForTheCommittee().scanNow();
+    LocalDate opened = bankCalendar.addWorkingDays(today, 1);
+    moveClockTo(opened.atTime(9, 0).atZone(BusinessClock.BANK_ZONE).toInstant());
+    ProcessInstance instance = applied(loan);
+
+    // The opening day is the first of the three.
+    theVoteEndsWhenItsTasksAreDue(loan, instance, bankCalendar.addWorkingDays(opened, 2).atTime(17, 0));
+  }
+
+  /** A vote opened at 23:48 ends at 17:00 of the third working day after, when its tasks are due, not at 23:48. */
+  @Test
+  void aRenewalVoteOpenedLateAtNightEndsWhenItsTasksAreDueAtFiveOnTheThirdWorkingDayAfter() {
+    RenewalScenario loan = loanForTheCommittee().scanNow();
+    LocalDate opened = bankCalendar.addWorkingDays(today, 1);
+    moveClockTo(opened.atTime(23, 48).atZone(BusinessClock.BANK_ZONE).toInstant());
+    ProcessInstance instance = applied(loan);
+
+    theVoteEndsWhenItsTasksAreDue(loan, instance, bankCalendar.addWorkingDays(opened, 3).atTime(17, 0));
+  }
+
+  private void theVoteEndsWhenItsTasksAreDue(RenewalScenario loan, ProcessInstance instance, java.time.LocalDateTime due) {
+    java.time.Instant dueAt = due.atZone(BusinessClock.BANK_ZONE).toInstant();
+    assertThat(voteTasks(instance)).hasSize(3)
+        .allSatisfy(task -> assertThat(task.getDueDate().toInstant()).as("the due date Tasklist shows").isEqualTo(dueAt));
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId(BOUNDARY_COMMITTEE_DEADLINE).singleResult().getDuedate().toInstant()).isEqualTo(dueAt);
+
+    moveClockTo(dueAt.minus(Duration.ofMinutes(1)));
+    loan.runJobs(instance);
+    assertThat(instance).isWaitingAt(TASK_COMMITTEE_VOTE).hasNotPassed(BOUNDARY_COMMITTEE_DEADLINE);
+
+    moveClockTo(dueAt);
+    loan.runJobs(instance);
+    assertThat(instance).hasPassed(BOUNDARY_COMMITTEE_DEADLINE, TASK_TALLY_VOTES);
+    assertThat(voteTasks(instance)).isEmpty();
+    assertThat(chairTask(instance)).isNotNull();
   }
 
   @Test

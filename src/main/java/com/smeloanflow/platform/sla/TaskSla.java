@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -24,6 +25,11 @@ import org.springframework.stereotype.Component;
  * stays — and the task shows {@link SlaState#ON_TRACK} in Tasklist's list. Someone moving either date
  * (a team lead in Tasklist) moves the SLA with it. Completion or deletion closes the record, which
  * keeps whether the goal and the deadline were met. {@link SlaMonitor} sends reminders and escalations.
+ *
+ * <p>As the bean {@code taskSla}, it gives a model's timer the due date a task of the type gets when created now
+ * ({@link #dueDate}), so a deadline the business enforces with a boundary timer (the credit committee's vote) fires
+ * when the tasks its members see are due: {@code <bpmn:timeDate>${taskSla.dueDate(execution,
+ * 'UserTask_CommitteeVote')}</bpmn:timeDate>}.
  */
 @Component
 @Order(100)
@@ -62,12 +68,27 @@ public class TaskSla implements EveryUserTaskListener {
     }
   }
 
+  /**
+   * For the models' timers: the due date a task {@code taskKey} of the execution's process gets when it is created
+   * now (the engine clock), i.e. its type's SLA deadline counted in working hours on the bank calendar. A timer
+   * created in the transaction that creates the task so falls due with it.
+   */
+  public Date dueDate(DelegateExecution execution, String taskKey) {
+    String processKey = execution.getProcessEngineServices().getRepositoryService()
+        .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
+    return Date.from(deadline(targets.timesFor(processKey, taskKey), clock.now()));
+  }
+
+  private Instant deadline(SlaTargets.Times times, Instant now) {
+    return calendar.addWorkingTime(now, times.deadline());
+  }
+
   private void created(DelegateTask task) {
     String processKey = task.getProcessEngineServices().getRepositoryService()
         .getProcessDefinition(task.getProcessDefinitionId()).getKey();
     SlaTargets.Times times = targets.timesFor(processKey, task.getTaskDefinitionKey());
     Instant now = clock.now();
-    Instant deadline = task.getDueDate() != null ? task.getDueDate().toInstant() : calendar.addWorkingTime(now, times.deadline());
+    Instant deadline = task.getDueDate() != null ? task.getDueDate().toInstant() : deadline(times, now);
     Instant goal = calendar.addWorkingTime(now, times.goal());
     if (goal.isAfter(deadline)) {
       goal = null;
