@@ -2,6 +2,8 @@ package com.smeloanflow.disbursement;
 
 import com.smeloanflow.approval.ApprovalDecisions;
 import com.smeloanflow.casefile.ApplicationHistory;
+import com.smeloanflow.intake.ApplicationView;
+import com.smeloanflow.intake.GuaranteeContractLookup;
 import com.smeloanflow.intake.Guarantor;
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.intake.LoanApplicationRepository;
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Service;
  * for mortgages — registered; cancelled (and the mortgage released) when the loan is not paid out.
  */
 @Service
-public class ContractService {
+public class ContractService implements GuaranteeContractLookup {
 
   /** A loan contract as stored in {@code loan_contract}. */
   public record Contract(String applicationId, String contractNumber, String text, String envelopeId, Instant generatedAt,
@@ -226,6 +228,13 @@ public class ContractService {
             rs.getString("guarantor_name"), rs.getString("guarantor_id"), rs.getString("envelope_id"), rs.getString("status"),
             rs.getString("signature_id"), instant(rs.getObject("signed_at", OffsetDateTime.class))))
         .list();
+  }
+
+  /** For the channel's view of the application: the guarantee contracts not cancelled, their number, guarantor and signature. */
+  @Override
+  public List<ApplicationView.GuaranteeContract> guaranteeContractsOf(String applicationId) {
+    return guarantees(applicationId).stream().filter(g -> !"CANCELLED".equals(g.status()))
+        .map(g -> new ApplicationView.GuaranteeContract(g.contractNumber(), g.guarantorName(), g.signed())).toList();
   }
 
   public boolean allGuaranteesSigned(String applicationId) {

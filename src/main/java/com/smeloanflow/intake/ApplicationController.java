@@ -96,7 +96,7 @@ public class ApplicationController {
   }
 
   @GetMapping(path = "/{id}", produces = "application/json")
-  @Operation(summary = "Status of an application", description = "Status, current stage, open tasks, decision; the loan id once paid out, or the credit line id once a revolving line was opened")
+  @Operation(summary = "Status of an application", description = "Status, current stage, open tasks, the documents awaited, the guarantee contracts to sign while it awaits signatures (their numbers for POST .../guarantee-signatures), decision; the loan id once paid out, or the credit line id once a revolving line was opened")
   public ApplicationView get(@PathVariable("id") String id, org.springframework.security.core.Authentication caller) {
     LoanApplication application = applications.get(id);
     access.requireMayRead(application, caller);

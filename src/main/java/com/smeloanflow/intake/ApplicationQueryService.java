@@ -39,6 +39,7 @@ public class ApplicationQueryService {
   private final List<LoanLookup> loans;
   private final List<CreditLineLookup> lines;
   private final List<DocumentsAwaiter> otherAwaiters;
+  private final List<GuaranteeContractLookup> guarantees;
   private final ApplicationHistory history;
   private final ApplicantTimeline applicantTimeline;
   private final String openTasksSql;
@@ -47,7 +48,8 @@ public class ApplicationQueryService {
   public ApplicationQueryService(LoanApplicationRepository applications, CaseFiles caseFiles, DeclineService declines,
       TaskService taskService, HistoryService historyService, ManagementService managementService,
       List<ApplicationDecisionReader> decisions, List<LoanLookup> loans, List<CreditLineLookup> lines,
-      List<DocumentsAwaiter> otherAwaiters, ApplicationHistory history, ApplicantTimeline applicantTimeline) {
+      List<DocumentsAwaiter> otherAwaiters, List<GuaranteeContractLookup> guarantees, ApplicationHistory history,
+      ApplicantTimeline applicantTimeline) {
     this.applications = applications;
     this.caseFiles = caseFiles;
     this.declines = declines;
@@ -57,6 +59,7 @@ public class ApplicationQueryService {
     this.loans = loans;
     this.lines = lines;
     this.otherAwaiters = otherAwaiters;
+    this.guarantees = guarantees;
     this.history = history;
     this.applicantTimeline = applicantTimeline;
     // The channel polls this view (every 50-250 ms while an application moves): Camunda's task query built its
@@ -142,6 +145,9 @@ public class ApplicationQueryService {
         application.product().name(), application.requestedAmount(), application.termMonths(),
         application.branchCode(), stage, openTasks,
         missingDocuments(application, status),
+        // only an application awaiting signatures has guarantee contracts to sign: the other polls skip the read
+        status != ApplicationStatus.AWAITING_SIGNATURE ? List.of()
+            : guarantees.stream().flatMap(lookup -> lookup.guaranteeContractsOf(applicationId).stream()).toList(),
         firstAnswer(decisions, reader -> reader.decision(applicationId)),
         outcome,
         firstAnswer(loans, lookup -> lookup.loanIdOf(applicationId)),

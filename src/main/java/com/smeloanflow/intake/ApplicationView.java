@@ -1,6 +1,8 @@
 package com.smeloanflow.intake;
 
 import com.smeloanflow.casefile.ApplicationStatus;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +14,9 @@ import java.util.List;
  * {@code POST /api/lines/{lineId}/drawdowns}). {@code missingDocuments} names, as the applicant is mailed, what the
  * application waits for: the documents acceptance found missing, or those the disbursement check asked for, less those
  * already uploaded; empty once all of them are supplied, and whenever the status is not {@code DOCUMENTS_MISSING}.
+ * {@code guaranteeContracts} names, while the application awaits signatures ({@code AWAITING_SIGNATURE}), each
+ * guarantor's guarantee contract, the number the channel reports a guarantor's signature with, and whether it is
+ * signed; empty otherwise and for an application without guarantors.
  */
 public record ApplicationView(
     String applicationId,
@@ -24,11 +29,22 @@ public record ApplicationView(
     List<String> currentStage,
     List<String> openTasks,
     List<String> missingDocuments,
+    @ArraySchema(schema = @Schema(implementation = GuaranteeContract.class), arraySchema = @Schema(description = "While the"
+        + " application awaits signatures (status AWAITING_SIGNATURE): each guarantor's guarantee contract, the contractNumber"
+        + " to report the guarantor's signature with (POST /api/applications/{id}/guarantee-signatures) and whether it is"
+        + " signed; empty in any other status and for an application without guarantors"))
+    List<GuaranteeContract> guaranteeContracts,
     Object decision,
     Outcome outcome,
     String loanId,
     String lineId,
     Instant submittedAt) {
+
+  /** A guarantor's guarantee contract awaiting (or having) the guarantor's signature. */
+  public record GuaranteeContract(
+      @Schema(example = "BZ20261123000001-1", description = "the guarantee contract's number, as reported with the guarantor's signature") String contractNumber,
+      @Schema(example = "李强", description = "the guarantor who signs it") String guarantorName,
+      @Schema(example = "false", description = "whether the guarantor's signature was reported and verified") boolean signed) {}
 
   /** Why the application ended without a loan, as the applicant is told. */
   public record Outcome(String result, String reasonCode, String reason) {}

@@ -234,6 +234,51 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
     assertThat(flow.instance(applicationId)).hasNotPassed(WAIT_GUARANTEE_SIGNATURES).isWaitingAt(TASK_CHECK_DISBURSEMENT_CONDITIONS);
   }
 
+  /**
+   * The channel reports a guarantor's signature with the guarantee contract's number: it reads the number, the guarantor
+   * and whether it is signed from the application while the application awaits signatures, and nothing once it no longer does.
+   */
+  @Test
+  void theChannelReadsEachGuaranteeContractFromTheApplicationWhileItAwaitsSignaturesAndReportsTheSignatureWithIt() {
+    String applicationId = flow.submitOverApi(flow.strongAtBranch("GROWTH", "800000.00"));
+    flow.acceptAtBranch(applicationId);
+    flow.verifyRemotely(applicationId);
+    JsonNode beforeApproval = api.get("/api/applications/" + applicationId, CHANNEL).json();
+    assertThat(beforeApproval.path("guaranteeContracts")).as("nothing to sign before the approval: " + beforeApproval).isEmpty();
+    flow.claimAndComplete(APPROVER, applicationId, TASK_APPROVE_LOAN, TaskForms.approve("同意"));
+    assertThat(flow.instance(applicationId)).isWaitingAt(WAIT_SIGNATURE);
+
+    JsonNode awaiting = api.get("/api/applications/" + applicationId, CHANNEL).json();
+    assertThat(awaiting.path("status").asText()).isEqualTo(ApplicationStatus.AWAITING_SIGNATURE.name());
+    assertThat(awaiting.path("guaranteeContracts")).as("the channel's view: " + awaiting).hasSize(1);
+    JsonNode guarantee = awaiting.path("guaranteeContracts").get(0);
+    String number = guarantee.path("contractNumber").asText();
+    assertThat(number).isEqualTo("BZ" + applicationId.substring(2) + "-1");
+    assertThat(guarantee.path("guarantorName").asText()).isEqualTo("李强");
+    assertThat(guarantee.path("signed").asBoolean()).isFalse();
+
+    Response signed = api.post("/api/sandbox/e-signature/applications/" + applicationId + "/guarantees/" + number + "/sign",
+        LoanFlow.ADMIN, null);
+    Response reported = api.post("/api/applications/" + applicationId + "/guarantee-signatures", CHANNEL,
+        "{\"contractNumber\":\"" + number + "\",\"signatureId\":\"" + signed.json().path("signatureId").asText()
+            + "\",\"signedAt\":\"2026-11-23T11:00:00+08:00\"}");
+    assertThat(reported.status()).as("the guarantor's signature reported with the number the channel read: %s", reported)
+        .isEqualTo(200);
+
+    JsonNode guarantorSigned = api.get("/api/applications/" + applicationId, CHANNEL).json();
+    assertThat(guarantorSigned.path("status").asText()).as("the borrower has not signed yet")
+        .isEqualTo(ApplicationStatus.AWAITING_SIGNATURE.name());
+    assertThat(guarantorSigned.path("guaranteeContracts").get(0).path("contractNumber").asText()).isEqualTo(number);
+    assertThat(guarantorSigned.path("guaranteeContracts").get(0).path("signed").asBoolean()).isTrue();
+
+    flow.signContract(applicationId);
+
+    assertThat(flow.instance(applicationId)).isWaitingAt(TASK_CHECK_DISBURSEMENT_CONDITIONS);
+    JsonNode allSigned = api.get("/api/applications/" + applicationId, CHANNEL).json();
+    assertThat(allSigned.path("status").asText()).isNotEqualTo(ApplicationStatus.AWAITING_SIGNATURE.name());
+    assertThat(allSigned.path("guaranteeContracts")).as("nothing left to sign: " + allSigned).isEmpty();
+  }
+
   @Test
   void guarantorsSignatureIsOnTheApplicantsHistoryWithoutTheContractTheGuarantorOrWhoReportedIt() {
     String applicationId = flow.submitOverApi(flow.strongAtBranch("GROWTH", "800000.00"));

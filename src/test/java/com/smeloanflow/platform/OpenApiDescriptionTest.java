@@ -28,6 +28,10 @@ class OpenApiDescriptionTest extends AbstractIntegrationTest {
     assertThat(history.path("description").asText()).as("which reader gets what")
         .contains("Staff", "The channel (channel-gateway) gets what the applicant may be shown");
     assertThat(history.path("responses").path("200").toString()).contains("申请已提交", "centre-processor");
+    JsonNode guarantees = doc.path("components").path("schemas").path("ApplicationView").path("properties").path("guaranteeContracts");
+    assertThat(guarantees.path("description").asText()).as("where a channel finds the number to report a guarantor's signature with")
+        .contains("AWAITING_SIGNATURE", "/api/applications/{id}/guarantee-signatures");
+    assertThat(response.body()).contains("BZ20261123000001-1");
   }
 
   @Test
