@@ -46,8 +46,17 @@ class SlaTargetRepository {
   }
 
   private static SlaTarget target(ResultSet rs, int row) throws SQLException {
-    return new SlaTarget(rs.getString("process_key"), rs.getString("task_key"), rs.getBigDecimal("goal_hours").stripTrailingZeros(),
-        rs.getBigDecimal("deadline_hours").stripTrailingZeros(), rs.getString("updated_by"),
+    return new SlaTarget(rs.getString("process_key"), rs.getString("task_key"), hours(rs.getBigDecimal("goal_hours")),
+        hours(rs.getBigDecimal("deadline_hours")), rs.getString("updated_by"),
         rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+  }
+
+  /**
+   * Hours as staff write them: 35, 4.5, 70 (not 35.00; and not 7E+1, which stripping the zeros of 70.00 alone gives
+   * and JSON would show).
+   */
+  private static BigDecimal hours(BigDecimal stored) {
+    BigDecimal hours = stored.stripTrailingZeros();
+    return hours.scale() < 0 ? hours.setScale(0) : hours;
   }
 }
