@@ -12,7 +12,6 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.junit.jupiter.api.Test;
 
@@ -39,19 +38,6 @@ class TeamQueueApiTest extends AbstractIntegrationTest {
     List<String> results = new ArrayList<>();
     answer.json().path("results").forEach(result -> results.add(result.path("result").asText()));
     return results;
-  }
-
-  /** Another member of ZY001's acceptance post (created once; the shared context keeps it). */
-  private String secondAcceptorOfZy001() {
-    String userId = "zy001-acceptor-b";
-    if (identityService.createUserQuery().userId(userId).count() == 0) {
-      User user = identityService.newUser(userId);
-      user.setFirstName("受理员乙");
-      user.setPassword(DemoData.PASSWORD);
-      identityService.saveUser(user);
-      identityService.createMembership(userId, Groups.acceptance("ZY001"));
-    }
-    return userId;
   }
 
   @Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.smeloanflow.identity.DemoData;
-import com.smeloanflow.identity.Groups;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.TestApplications;
@@ -15,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -39,22 +37,10 @@ class EngineRefusalApiTest extends AbstractIntegrationTest {
         .singleResult().getId();
   }
 
-  /** Another member of ZY001's acceptance post (created once; the shared context keeps it). */
-  private String colleague() {
-    if (identityService.createUserQuery().userId(COLLEAGUE).count() == 0) {
-      User user = identityService.newUser(COLLEAGUE);
-      user.setFirstName("受理员乙");
-      user.setPassword(DemoData.PASSWORD);
-      identityService.saveUser(user);
-      identityService.createMembership(COLLEAGUE, Groups.acceptance("ZY001"));
-    }
-    return COLLEAGUE;
-  }
-
   @Test
   void claimingATaskAColleagueClaimedAMomentAgoIsRefusedInChineseInTasklistAndOverTheEngineRestApi() throws Exception {
     String task = acceptanceTask();
-    taskService.claim(task, colleague());
+    taskService.claim(task, secondAcceptorOfZy001());
 
     JsonNode inTasklist = claimAsTasklistDoes(task);
     Response overRest = api.post("/engine-rest/task/" + task + "/claim", ME, "{\"userId\":\"" + ME + "\"}");
@@ -72,7 +58,7 @@ class EngineRefusalApiTest extends AbstractIntegrationTest {
   @Test
   void unclaimingOrHandingOnAColleaguesTaskIsRefusedInChineseWithTheMissingPermissionsStillListed() {
     String task = acceptanceTask();
-    taskService.claim(task, colleague());
+    taskService.claim(task, secondAcceptorOfZy001());
 
     for (String call : new String[] {"unclaim", "assignee"}) {
       Response answer = api.post("/engine-rest/task/" + task + "/" + call, ME, "{\"userId\":\"" + ME + "\"}");
@@ -91,7 +77,7 @@ class EngineRefusalApiTest extends AbstractIntegrationTest {
   @Test
   void completingATaskAColleagueHoldsIsRefusedAndTheTaskStaysTheirs() {
     String task = acceptanceTask();
-    taskService.claim(task, colleague());
+    taskService.claim(task, secondAcceptorOfZy001());
 
     Response submitted = api.post("/engine-rest/task/" + task + "/submit-form", ME, "{\"variables\":{}}");
     Response completed = api.post("/engine-rest/task/" + task + "/complete", ME, "{\"variables\":{}}");

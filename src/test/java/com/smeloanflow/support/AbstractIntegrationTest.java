@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.smeloanflow.casefile.ApplicationStatus;
+import com.smeloanflow.identity.DemoData;
+import com.smeloanflow.identity.Groups;
 import com.smeloanflow.intake.IntakeService;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.intake.RequiredDocument;
@@ -33,6 +35,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -199,6 +202,22 @@ public abstract class AbstractIntegrationTest {
     List<JsonNode> entries = new ArrayList<>();
     answer.json().forEach(entries::add);
     return entries;
+  }
+
+  /**
+   * {@code zy001-acceptor-b}, a second member of ZY001's acceptance post beside the demo's {@code zy001-acceptor}
+   * (created once; the shared context keeps it).
+   */
+  protected String secondAcceptorOfZy001() {
+    String userId = "zy001-acceptor-b";
+    if (identityService.createUserQuery().userId(userId).count() == 0) {
+      User user = identityService.newUser(userId);
+      user.setFirstName("受理员乙");
+      user.setPassword(DemoData.PASSWORD);
+      identityService.saveUser(user);
+      identityService.createMembership(userId, Groups.acceptance("ZY001"));
+    }
+    return userId;
   }
 
   /**
