@@ -133,7 +133,7 @@ public class CollectionCaseService {
    * promise resolved): the strategy table answers for the case's facts as they are now, once with the classification
    * the case last decided with (the step it is waiting to take) and once with the loan's classification now. Only a
    * different next action is a reason to review the case before its next review is due; which classes make a difference
-   * stays the table's to say (a 可疑 or 损失 loan goes to disposal, unless a promise to pay still runs).
+   * stays the table's to say (a 可疑 or 损失 loan goes to disposal, even while a promise to pay runs).
    *
    * @return empty when the loan has no open case
    */

@@ -37,7 +37,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * A collection case follows its loan's approved reclassification when the classification changes its next step: a
  * loan reclassified 可疑 or 损失 has its waiting case reviewed at once, and the strategy table sends it to disposal
  * (提出诉讼或核销建议) then, as it does for a loan that is 可疑 when it is called in, without waiting for the loan's next
- * overdue day. The daily close reviewing the case afterwards proposes no second disposal. A reclassification that
+ * overdue day or for a running promise to pay. The daily close reviewing the case afterwards proposes no second disposal. A reclassification that
  * leaves the strategy's answer as it was (关注 to 次级 on the ladder's lower rungs) leaves the waiting case alone: no
  * decision recorded, a kept promise followed up at the next close as before. The monitoring view says, with the
  * reclassification, what the case did. Each test works in a business-date era of its own ({@link BusinessDates}), with
@@ -187,6 +187,25 @@ class CollectionReclassificationProcessTest extends AbstractIntegrationTest {
 
     assertAtDisposal(loan);
     assertThat(collectionsNote(loan)).isEqualTo("风险分类调整为损失, 催收案件立即复评: 贷款已分类为可疑或损失, 提出诉讼或核销建议");
+
+    closeOn(loan, firstDue.plusDays(3));
+
+    assertAtDisposal(loan);
+    assertThat(disposalsProposed(loan)).as("no second disposal").isOne();
+  }
+
+  @Test
+  void aCaseWaitingOnARunningPromiseGoesToDisposalAsSoonAsTheLoanIsReclassifiedDoubtful() {
+    MonitoringScenario loan = overdueAfterThePhoneCall(() -> Map.of(ContactTaskListener.OUTCOME, "PROMISE_TO_PAY",
+        ContactTaskListener.NOTES, "借款人承诺近期还款", ContactTaskListener.PROMISED_AMOUNT, "3000.00",
+        ContactTaskListener.PROMISED_DATE, firstDue.plusDays(12).toString()));
+
+    reclassify(loan, Classification.DOUBTFUL);  // the promise runs to D+13 plus its grace days
+
+    assertAtDisposal(loan);
+    assertThat(collectionsNote(loan)).isEqualTo("风险分类调整为可疑, 催收案件立即复评: 贷款已分类为可疑或损失, 提出诉讼或核销建议");
+    assertThat(cases.caseFile(loan.loanId()).promises()).as("the promise stays on record for the proposal")
+        .singleElement().extracting(Promise::status).isEqualTo(PromiseStatus.OPEN);
 
     closeOn(loan, firstDue.plusDays(3));
 

@@ -111,6 +111,19 @@ class CollectionStrategyDecisionTest {
         CollectionAction.PROPOSE_DISPOSAL, "Rule_ProposeDisposalWhenDoubtfulOrLoss");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"DOUBTFUL", "LOSS"})
+  void aDoubtfulOrLossLoanGoesToDisposalEvenWhileAPromiseToPayRuns(Classification classification) {
+    assertNext(new CollectionFacts(20, new BigDecimal("1000.00"), classification, PromiseStatus.OPEN, 2,
+        ContactOutcome.PROMISE_TO_PAY), CollectionAction.PROPOSE_DISPOSAL, "Rule_ProposeDisposalWhenDoubtfulOrLoss");
+  }
+
+  @Test
+  void aDoubtfulLoanAlreadyAtDisposalWaitsOutItsPromise() {
+    assertNext(new CollectionFacts(20, new BigDecimal("1000.00"), Classification.DOUBTFUL, PromiseStatus.OPEN, 5,
+        ContactOutcome.PROMISE_TO_PAY), CollectionAction.WAIT, "Rule_WaitWhilePromiseOpen");
+  }
+
   @Test
   void everyRuleNamesAnActionOfTheLadder() {
     assertThat(table.rows()).hasSize(16).allSatisfy(row ->
