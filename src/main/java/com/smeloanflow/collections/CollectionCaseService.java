@@ -3,6 +3,7 @@ package com.smeloanflow.collections;
 import com.smeloanflow.notification.MailCaseType;
 import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.notification.MailTemplate;
+import com.smeloanflow.notification.OutboxMail;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.DatabaseSequences;
 import com.smeloanflow.platform.FieldViolation;
@@ -393,11 +394,29 @@ public class CollectionCaseService {
    * sending at this moment is sent. Mails of the loan queued by others (a call-in notice from monitoring, a reversal's
    * 还款已冲正, the cure notice) and reminders of the loan's earlier cases are not the case's and are left alone.
    *
+   * <p>The case's contact of each reminder withdrawn that no dispatcher was sending says so from then on
+   * ({@link ContactOutcome#REMINDER_WITHDRAWN}, 提醒已撤回 (未发出)), no longer 已发送提醒: whoever reads the case's
+   * contacts is not told the borrower was reminded. {@link #remind} queues each reminder and records its contact in one
+   * transaction, so the case's reminders and its mail contacts pair up in the order they were made. A reminder being
+   * sent at the withdrawal keeps 已发送提醒, as {@link #sendCureNotice} counts it sent.
+   *
    * @return the ids of the reminders withdrawn
    */
   private List<Long> withdrawReminders(CollectionCase collectionCase, String why) {
-    return mails.withdraw(MailCaseType.LOAN, collectionCase.loanId(), MailTemplate.OVERDUE_REMINDER,
+    List<Long> reminders = mails.mailsOf(MailCaseType.LOAN, collectionCase.loanId()).stream()
+        .filter(m -> m.template() == MailTemplate.OVERDUE_REMINDER && !m.createdAt().isBefore(collectionCase.openedAt()))
+        .map(OutboxMail::id).toList();
+    List<Long> withdrawn = mails.withdraw(MailCaseType.LOAN, collectionCase.loanId(), MailTemplate.OVERDUE_REMINDER,
         collectionCase.openedAt(), why + ", 催收案件 " + collectionCase.caseId() + " 已结案, 逾期还款提醒不再发送");
+    List<Contact> reminderContacts = cases.contacts(collectionCase.caseId()).stream()
+        .filter(c -> c.channel() == ContactChannel.MAIL).toList();
+    for (int i = 0; i < reminders.size() && i < reminderContacts.size(); i++) {
+      long reminder = reminders.get(i);
+      if (withdrawn.contains(reminder) && !mails.beingSent(reminder)) {
+        cases.reminderWithdrawn(reminderContacts.get(i).id());
+      }
+    }
+    return withdrawn;
   }
 
   private static String withdrawnNote(List<Long> withdrawn) {

@@ -240,6 +240,13 @@ public class CollectionRepository {
     return key.getKey().longValue();
   }
 
+  /** The contact of a reminder mail that was withdrawn before it went out: it says so, no longer that it was sent. */
+  public void reminderWithdrawn(long contactId) {
+    jdbc.sql("UPDATE collection_contact SET outcome = :withdrawn WHERE id = :id AND channel = :mail AND outcome = :sent")
+        .param("withdrawn", ContactOutcome.REMINDER_WITHDRAWN.name()).param("id", contactId)
+        .param("mail", ContactChannel.MAIL.name()).param("sent", ContactOutcome.MAIL_SENT.name()).update();
+  }
+
   /** The case's contacts, oldest first. */
   public List<Contact> contacts(String caseId) {
     return jdbc.sql("SELECT * FROM collection_contact WHERE case_id = :caseId ORDER BY id")

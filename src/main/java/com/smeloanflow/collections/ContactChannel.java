@@ -4,7 +4,7 @@ import java.util.List;
 
 /** How the bank reached (or tried to reach) the borrower, and the outcomes each way can have. */
 public enum ContactChannel {
-  MAIL("逾期提醒邮件", List.of(ContactOutcome.MAIL_SENT)),
+  MAIL("逾期提醒邮件", List.of(ContactOutcome.MAIL_SENT, ContactOutcome.REMINDER_WITHDRAWN)),
   PHONE("电话催收", List.of(ContactOutcome.REACHED, ContactOutcome.PROMISE_TO_PAY, ContactOutcome.REFUSED,
       ContactOutcome.WRONG_NUMBER)),
   FIELD_VISIT("上门催收", List.of(ContactOutcome.MET_BORROWER, ContactOutcome.PROMISE_TO_PAY, ContactOutcome.REFUSED,

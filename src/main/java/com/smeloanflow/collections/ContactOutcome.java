@@ -3,6 +3,8 @@ package com.smeloanflow.collections;
 /** The outcome of a contact attempt, as staff record it. */
 public enum ContactOutcome {
   MAIL_SENT("已发送提醒"),
+  /** The reminder was still in the outbox when its case ended (cured, settled): withdrawn, the borrower never got it. */
+  REMINDER_WITHDRAWN("提醒已撤回 (未发出)"),
   REACHED("已联系上, 未作承诺"),
   PROMISE_TO_PAY("承诺还款"),
   REFUSED("拒绝还款"),

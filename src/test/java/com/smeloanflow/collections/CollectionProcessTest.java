@@ -67,6 +67,7 @@ class CollectionProcessTest extends AbstractIntegrationTest {
   @Autowired MailOutbox outbox;
   @Autowired CollectionCaseStarter starter;
   @Autowired PlatformTransactionManager transactions;
+  @Autowired CollectionFormValues formValues;
 
   private CollectionScenario scenario() {
     return new CollectionScenario(processEngine, intakeService, dailyClose, loans, repayments, this::executeDueJobs,
@@ -518,6 +519,7 @@ class CollectionProcessTest extends AbstractIntegrationTest {
       assertThat(reminder.status()).isEqualTo(MailStatus.SENT);
       assertThat(reminder.withdrawnAt()).isNull();
     });
+    assertThat(reminderContact(scenario)).isEqualTo(ContactOutcome.MAIL_SENT);
   }
 
   // --- reminders still in the outbox when the case ends ----------------------------------------
@@ -546,6 +548,10 @@ class CollectionProcessTest extends AbstractIntegrationTest {
     });
     assertThat(outbox.get(callIn).status()).as("not the case's mail").isEqualTo(callInBefore);
     assertThat(cases.casesOf(scenario.loanId()).get(0).closeReason()).contains(transaction, "尚未发出的逾期还款提醒已撤回");
+    assertThat(reminderContact(scenario)).as("the case's contact says the borrower was not reminded")
+        .isEqualTo(ContactOutcome.REMINDER_WITHDRAWN);
+    assertThat((String) formValues.of(scenario.loanId()).get("contactHistoryText"))
+        .contains("| 逾期提醒邮件 | 提醒已撤回 (未发出) |").doesNotContain("已发送提醒");
     mailServer.start();
     moveClockBy(Duration.ofMinutes(1).plusSeconds(1)); // the outbox's first back-off
     dispatchMails(scenario.loanId());
@@ -596,6 +602,7 @@ class CollectionProcessTest extends AbstractIntegrationTest {
 
     String transaction = scenario.repay(scenario.arrears());
 
+    assertThat(reminderContact(scenario)).isEqualTo(ContactOutcome.REMINDER_WITHDRAWN);
     Response listed = api.get("/api/admin/mail-outbox?status=WITHDRAWN", "admin");
     assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
     assertThat(listed.json().findParents("id")).filteredOn(mail -> mail.path("id").asLong() == reminder).singleElement()
@@ -633,6 +640,7 @@ class CollectionProcessTest extends AbstractIntegrationTest {
       assertThat(withdrawn.withdrawalReason()).contains("贷款已结清");
     });
     assertThat(cases.casesOf(scenario.loanId()).get(0).closeReason()).contains("贷款已结清", "尚未发出的逾期还款提醒已撤回");
+    assertThat(reminderContact(scenario)).isEqualTo(ContactOutcome.REMINDER_WITHDRAWN);
     mailServer.start();
     moveClockBy(Duration.ofMinutes(1).plusSeconds(1));
     dispatchMails(scenario.loanId());
@@ -644,6 +652,14 @@ class CollectionProcessTest extends AbstractIntegrationTest {
         .filter(mail -> mail.template() == MailTemplate.OVERDUE_REMINDER).toList();
     assertThat(reminders).as("overdue reminders of loan %s", scenario.loanId()).hasSize(1);
     return reminders.get(0);
+  }
+
+  /** The outcome of the reminder's contact, as the case's contact history (every collection form) shows it. */
+  private ContactOutcome reminderContact(CollectionScenario scenario) {
+    List<Contact> contacts = cases.caseFile(scenario.loanId()).contacts().stream()
+        .filter(c -> c.channel() == ContactChannel.MAIL).toList();
+    assertThat(contacts).as("reminder contacts of loan %s", scenario.loanId()).hasSize(1);
+    return contacts.get(0).outcome();
   }
 
   private TransactionTemplate transaction() {
