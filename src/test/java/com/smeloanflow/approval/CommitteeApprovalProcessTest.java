@@ -13,18 +13,27 @@ import com.smeloanflow.casefile.DeclineService;
 import com.smeloanflow.identity.DemoData;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.rollout.ModelRollout;
+import com.smeloanflow.platform.rollout.RolloutReport;
 import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.process.LoanOriginationProcess;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.TakenSequenceFlows;
 import com.smeloanflow.support.TestApplications;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -33,10 +42,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Route COMMITTEE (DESIGN.md §3.1 step 5, a borrower's exposure above 5,000,000): one vote task per
@@ -58,6 +69,16 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
   @Autowired CommitteeService committee;
 
   LoanFlow flow;
+
+  @LocalServerPort int port;
+  @TempDir Path workingCopy;
+  private final String deploymentName = "committee-rollout-test-" + UUID.randomUUID();
+
+  @AfterEach
+  void undeployTheTestVersion() {
+    repositoryService.createDeploymentQuery().deploymentName(deploymentName).list()
+        .forEach(deployment -> repositoryService.deleteDeployment(deployment.getId(), true));
+  }
 
   @BeforeEach
   void drivers() {
@@ -338,6 +359,49 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
     executeDueJobs(instance.getId());
     assertThat(instance).hasPassed(BOUNDARY_COMMITTEE_DEADLINE).isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION);
     assertThat(voteTasks(applicationId)).isEmpty();
+  }
+
+  /**
+   * A process owner rolls a new version of loan-origination out the working day after the vote opened: the vote moves to
+   * it and still ends when its tasks are due (17:00 of the third working day), not 21 working hours after the rollout.
+   */
+  @Test
+  void aVoteRolledOutTheDayAfterItOpenedStillEndsWhenItsTasksAreDue() throws IOException {
+    LocalDate opened = bankCalendar.addWorkingDays(LocalDate.now(BusinessClock.BANK_ZONE), 1);
+    moveClockTo(opened.atTime(9, 0).atZone(BusinessClock.BANK_ZONE).toInstant());
+    String applicationId = beforeTheCommittee(growthAboveTheUnitsAuthority());
+    String version = flow.instance(applicationId).getProcessDefinitionId();
+
+    moveClockTo(bankCalendar.addWorkingDays(opened, 1).atTime(10, 0).atZone(BusinessClock.BANK_ZONE).toInstant());
+    rolledOut(applicationId);
+
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(applicationId).singleResult()
+        .getProcessDefinitionId()).as("on the new version").isNotEqualTo(version);
+    theVoteEndsWhenItsTasksAreDue(applicationId, bankCalendar.addWorkingDays(opened, 2).atTime(17, 0));
+  }
+
+  /**
+   * The process owner's rollout of the application's loan-origination with one shape moved (a new version), moving only
+   * this application.
+   */
+  private void rolledOut(String applicationId) throws IOException {
+    Files.createDirectories(workingCopy.resolve("bpmn"));
+    Files.createDirectories(workingCopy.resolve("forms"));
+    String model = Files.readString(Path.of("bpmn/loan-origination.bpmn"));
+    Matcher firstShape = Pattern.compile("<dc:Bounds x=\"(\\d+)\"").matcher(model);
+    assertThat(firstShape.find()).isTrue();
+    Files.writeString(workingCopy.resolve("bpmn/loan-origination.bpmn"), model.substring(0, firstShape.start(1))
+        + (Integer.parseInt(firstShape.group(1)) + 10) + model.substring(firstShape.end(1)));
+    try (var forms = Files.list(Path.of("forms"))) {
+      for (Path form : forms.toList()) {
+        Files.copy(form, workingCopy.resolve("forms").resolve(form.getFileName()));
+      }
+    }
+    RolloutReport report = ModelRollout.to("http://localhost:" + port, "process-owner", DemoData.PASSWORD)
+        .onlyBusinessKeys(Set.of(applicationId)).run(workingCopy, deploymentName);
+    assertThat(report.processes()).singleElement().satisfies(migration -> assertThat(migration.from())
+        .flatExtracting(RolloutReport.FromVersion::moved).extracting(RolloutReport.Instance::businessKey)
+        .containsExactly(applicationId));
   }
 
   private Instant committeeDeadline(ProcessInstance instance) {

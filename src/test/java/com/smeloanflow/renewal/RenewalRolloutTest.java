@@ -22,11 +22,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -84,9 +88,13 @@ class RenewalRolloutTest extends AbstractIntegrationTest {
   }
 
   private void workingCopyOfTheApplicationsModel() throws IOException {
+    workingCopyOfTheApplicationsModel(Files.readString(Path.of("bpmn/loan-renewal.bpmn")));
+  }
+
+  private void workingCopyOfTheApplicationsModel(String model) throws IOException {
     Files.createDirectories(workingCopy.resolve("bpmn"));
     Files.createDirectories(workingCopy.resolve("forms"));
-    Files.copy(Path.of("bpmn/loan-renewal.bpmn"), workingCopy.resolve("bpmn/loan-renewal.bpmn"));
+    Files.writeString(workingCopy.resolve("bpmn/loan-renewal.bpmn"), model);
     try (var forms = Files.list(Path.of("forms"))) {
       for (Path form : forms.toList()) {
         Files.copy(form, workingCopy.resolve("forms").resolve(form.getFileName()));
@@ -242,6 +250,43 @@ class RenewalRolloutTest extends AbstractIntegrationTest {
 
     assertLapsedAtTheTimer(loan, instance);
     assertThat(instance).hasNotPassed(TASK_TALLY_VOTES, TASK_DECIDE_COMMITTEE_RESOLUTION);
+  }
+
+  /**
+   * A renewal whose committee votes on the application's version, rolled out to a new version (one shape moved) the
+   * working day after the vote opened: the vote still ends when its tasks are due (17:00 of the third working day), not
+   * 21 working hours after the rollout.
+   */
+  @Test
+  void aRenewalVoteRolledOutTheDayAfterItOpenedStillEndsWhenItsTasksAreDue() throws IOException {
+    RenewalScenario loan = loanForTheCommittee().scanNow();
+    LocalDate opened = bankCalendar.addWorkingDays(clock.today(), 1);
+    moveClockTo(opened.atTime(9, 0).atZone(BusinessClock.BANK_ZONE).toInstant());
+    ProcessInstance instance = applied(loan);
+    Instant dueAt = bankCalendar.addWorkingDays(opened, 2).atTime(17, 0).atZone(BusinessClock.BANK_ZONE).toInstant();
+    assertThat(committeeDeadline(instance).getDuedate().toInstant()).isEqualTo(dueAt);
+    String model = Files.readString(Path.of("bpmn/loan-renewal.bpmn"));
+    Matcher firstShape = Pattern.compile("<dc:Bounds x=\"(\\d+)\"").matcher(model);
+    assertThat(firstShape.find()).isTrue();
+    workingCopyOfTheApplicationsModel(model.substring(0, firstShape.start(1)) + (Integer.parseInt(firstShape.group(1)) + 10)
+        + model.substring(firstShape.end(1)));
+
+    moveClockTo(bankCalendar.addWorkingDays(opened, 1).atTime(10, 0).atZone(BusinessClock.BANK_ZONE).toInstant());
+    RolloutReport report = ModelRollout.to("http://localhost:" + port, "process-owner", DemoData.PASSWORD)
+        .onlyBusinessKeys(Set.of(loan.loanId())).run(workingCopy, deploymentName);
+
+    assertThat(report.processes()).singleElement().satisfies(migration -> assertThat(migration.from())
+        .flatExtracting(RolloutReport.FromVersion::moved).extracting(RolloutReport.Instance::businessKey)
+        .containsExactly(loan.loanId()));
+    assertThat(voteTasks(instance)).hasSize(3)
+        .allSatisfy(task -> assertThat(task.getDueDate().toInstant()).as("the due date Tasklist shows").isEqualTo(dueAt));
+    assertThat(committeeDeadline(instance).getDuedate().toInstant()).as("表决期限已到").isEqualTo(dueAt);
+    moveClockTo(dueAt.minus(Duration.ofMinutes(1)));
+    loan.runJobs(instance);
+    assertThat(instance).isWaitingAt(TASK_COMMITTEE_VOTE).hasNotPassed(BOUNDARY_COMMITTEE_DEADLINE);
+    moveClockTo(dueAt);
+    loan.runJobs(instance);
+    assertThat(instance).hasPassed(BOUNDARY_COMMITTEE_DEADLINE, TASK_TALLY_VOTES).isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION);
   }
 
   private ProcessInstance applied(RenewalScenario loan) {

@@ -26,10 +26,12 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.CatchEvent;
 import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -200,8 +202,10 @@ public final class ModelRollout {
   private RolloutReport.FromVersion migrate(String sourceId, int sourceVersion, String targetId, List<RolloutReport.Instance> instances) {
     ObjectNode request = JsonNodeFactory.instance.objectNode().put("sourceProcessDefinitionId", sourceId)
         .put("targetProcessDefinitionId", targetId).put("updateEventTriggers", true);
-    JsonNode generated = engine.post("/migration/generate", request);
-    JsonNode plan = withActivitiesMovedToAnotherScope(generated, sourceId, targetId);
+    BpmnModelInstance source = model(sourceId);
+    BpmnModelInstance target = model(targetId);
+    JsonNode generated = withTimersKeepingTheirDueDates(engine.post("/migration/generate", request), source);
+    JsonNode plan = withActivitiesMovedToAnotherScope(generated, source, target);
     List<String> planProblems = problems(plan);
     if (!planProblems.isEmpty() && plan != generated) {
       // the engine refuses an added instruction: the generated plan alone, as before, moves what it can
@@ -239,14 +243,46 @@ public final class ModelRollout {
   }
 
   /**
+   * A timer keeps its due date when its instance moves: the plan's instruction for each timer event of the old version
+   * does not update its trigger. The engine's {@code updateEventTriggers} would otherwise evaluate every moved timer's
+   * expression again at the migration, so 表决期限已到 ({@code taskSla.dueDate}) would end a vote 21 working hours after
+   * the rollout instead of when its tasks are due, and a deadline counted from when the instance began waiting
+   * ({@code bankCalendar.workingDaysLater(n)}: documents, signatures, mortgage registration; {@code PT4H}, {@code P30D},
+   * the cycle {@code R/P1M}) would start again from the rollout; a timer moved by hand or by the application
+   * ({@code setJobDuedate}) would go back to its expression. Messages and signals still follow the new version (a renamed
+   * message is correlated under its new name). A new version's changed timer definition applies to timers armed after
+   * the move; one added to the new version is armed by the move.
+   */
+  private static JsonNode withTimersKeepingTheirDueDates(JsonNode plan, BpmnModelInstance source) {
+    Set<String> timers = new HashSet<>();
+    for (CatchEvent event : source.getModelElementsByType(CatchEvent.class)) {
+      if (event.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance)) {
+        timers.add(event.getId());
+      }
+    }
+    ObjectNode kept = plan.deepCopy();
+    kept.withArray("instructions").forEach(instruction -> {
+      boolean timer = false;
+      for (JsonNode id : instruction.path("sourceActivityIds")) {
+        timer |= timers.contains(id.asText());
+      }
+      if (timer) {
+        ((ObjectNode) instruction).put("updateEventTrigger", false);
+      }
+    });
+    return kept;
+  }
+
+  /**
    * The engine generates instructions only for activities in the same scope of both versions; one the new version moved
    * into a new embedded subprocess (same id) gets an instruction too, and the engine creates the subprocess around it
    * with its boundary events (loan-renewal's 审批续贷申请 moved into 人工审批续贷 and its timer 到期仍未审批). Unchanged
    * when there is no such activity.
    */
-  private JsonNode withActivitiesMovedToAnotherScope(JsonNode plan, String sourceId, String targetId) {
-    Map<String, Boolean> source = activities(sourceId);
-    Map<String, Boolean> target = activities(targetId);
+  private static JsonNode withActivitiesMovedToAnotherScope(JsonNode plan, BpmnModelInstance sourceModel,
+      BpmnModelInstance targetModel) {
+    Map<String, Boolean> source = activities(sourceModel);
+    Map<String, Boolean> target = activities(targetModel);
     Set<String> mapped = new HashSet<>();
     plan.path("instructions").forEach(i -> i.path("sourceActivityIds").forEach(id -> mapped.add(id.asText())));
     if (source.keySet().stream().allMatch(id -> mapped.contains(id) || !target.containsKey(id))) {
@@ -268,10 +304,14 @@ public final class ModelRollout {
     return augmented;
   }
 
-  /** The version's activities (and events an instance can wait at) by id, each with whether it is multi-instance. */
-  private Map<String, Boolean> activities(String definitionId) {
+  /** The model of a process version deployed on the server. */
+  private BpmnModelInstance model(String definitionId) {
     String xml = engine.get("/process-definition/" + definitionId + "/xml", Map.of()).path("bpmn20Xml").asText();
-    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    return Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** The version's activities (and events an instance can wait at) by id, each with whether it is multi-instance. */
+  private static Map<String, Boolean> activities(BpmnModelInstance model) {
     Map<String, Boolean> activities = new LinkedHashMap<>();
     for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
       if (node instanceof Activity activity) {
