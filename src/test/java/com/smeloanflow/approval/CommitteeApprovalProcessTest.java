@@ -404,6 +404,59 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
         .containsExactly(applicationId));
   }
 
+  /**
+   * An administrator gives one member two more working days (the due date of their vote task, as in Tasklist): the vote
+   * ends when that task is due, the last of its tasks, not at the date the others show. The member cannot move it.
+   */
+  @Test
+  void aVoteTasksDueDateMovedLaterByHandMovesTheVotesEnd() {
+    LocalDate opened = bankCalendar.addWorkingDays(LocalDate.now(BusinessClock.BANK_ZONE), 1);
+    moveClockTo(opened.atTime(9, 0).atZone(BusinessClock.BANK_ZONE).toInstant());
+    String applicationId = beforeTheCommittee(growthAboveTheUnitsAuthority());
+    ProcessInstance instance = flow.instance(applicationId);
+    Instant due = bankCalendar.addWorkingDays(opened, 2).atTime(17, 0).atZone(BusinessClock.BANK_ZONE).toInstant();
+    Instant later = bankCalendar.addWorkingDays(opened, 4).atTime(17, 0).atZone(BusinessClock.BANK_ZONE).toInstant();
+    assertThat(committeeDeadline(instance)).isEqualTo(due);
+    Task committee2sVote = voteTasks(applicationId).stream().filter(t -> "committee2".equals(t.getAssignee())).findFirst().orElseThrow();
+
+    assertThat(moveDueDate("committee2", committee2sVote.getId(), later).status()).as("the member's own vote").isEqualTo(403);
+    assertThat(committeeDeadline(instance)).isEqualTo(due);
+    Response moved = moveDueDate("admin", committee2sVote.getId(), later);
+
+    assertThat(moved.status()).as(moved.body()).isEqualTo(204);
+    assertThat(committeeDeadline(instance)).as("the latest due date of the vote's tasks").isEqualTo(later);
+    moveClockTo(due.plus(Duration.ofMinutes(1)));
+    executeDueJobs(instance.getId());
+    assertThat(instance).isWaitingAt(TASK_COMMITTEE_VOTE).hasNotPassed(BOUNDARY_COMMITTEE_DEADLINE);
+    moveClockTo(later);
+    executeDueJobs(instance.getId());
+    assertThat(instance).hasPassed(BOUNDARY_COMMITTEE_DEADLINE).isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION);
+  }
+
+  /**
+   * An administrator shortens the vote to the opening day's 16:00: the vote ends then once every task is due then; while
+   * one task still has the later date, the vote keeps it.
+   */
+  @Test
+  void theVoteEndsEarlierOnlyWhenAllItsTasksAreMovedEarlier() {
+    LocalDate opened = bankCalendar.addWorkingDays(LocalDate.now(BusinessClock.BANK_ZONE), 1);
+    moveClockTo(opened.atTime(9, 0).atZone(BusinessClock.BANK_ZONE).toInstant());
+    String applicationId = beforeTheCommittee(growthAboveTheUnitsAuthority());
+    ProcessInstance instance = flow.instance(applicationId);
+    Instant due = bankCalendar.addWorkingDays(opened, 2).atTime(17, 0).atZone(BusinessClock.BANK_ZONE).toInstant();
+    Instant earlier = opened.atTime(16, 0).atZone(BusinessClock.BANK_ZONE).toInstant();
+    List<Task> votes = voteTasks(applicationId);
+
+    assertThat(moveDueDate("admin", votes.get(0).getId(), earlier).status()).isEqualTo(204);
+    assertThat(committeeDeadline(instance)).as("two tasks still due later").isEqualTo(due);
+    votes.subList(1, votes.size()).forEach(vote -> assertThat(moveDueDate("admin", vote.getId(), earlier).status()).isEqualTo(204));
+    assertThat(committeeDeadline(instance)).isEqualTo(earlier);
+
+    moveClockTo(earlier);
+    executeDueJobs(instance.getId());
+    assertThat(instance).hasPassed(BOUNDARY_COMMITTEE_DEADLINE).isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION);
+  }
+
   private Instant committeeDeadline(ProcessInstance instance) {
     return managementService.createJobQuery().processInstanceId(instance.getId()).timers()
         .activityId(BOUNDARY_COMMITTEE_DEADLINE).singleResult().getDuedate().toInstant();

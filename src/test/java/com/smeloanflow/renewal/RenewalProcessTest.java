@@ -1285,12 +1285,43 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     theVoteEndsWhenItsTasksAreDue(loan, instance, bankCalendar.addWorkingDays(opened, 3).atTime(17, 0));
   }
 
+  /**
+   * An administrator gives one member two more working days (the due date of their vote task, as in Tasklist): the
+   * renewal's vote ends when that task is due, the last of its tasks, not at the date the others show.
+   */
+  @Test
+  void aRenewalVoteTasksDueDateMovedLaterByHandMovesTheVotesEnd() {
+    RenewalScenario loan = loanForTheCommittee().scanNow();
+    LocalDate opened = bankCalendar.addWorkingDays(today, 1);
+    moveClockTo(opened.atTime(9, 0).atZone(BusinessClock.BANK_ZONE).toInstant());
+    ProcessInstance instance = applied(loan);
+    java.time.Instant due = bankCalendar.addWorkingDays(opened, 2).atTime(17, 0).atZone(BusinessClock.BANK_ZONE).toInstant();
+    java.time.Instant later = bankCalendar.addWorkingDays(opened, 4).atTime(17, 0).atZone(BusinessClock.BANK_ZONE).toInstant();
+    assertThat(committeeDeadline(instance)).isEqualTo(due);
+    Task committee2sVote = voteTasks(instance).stream().filter(t -> "committee2".equals(t.getAssignee())).findFirst().orElseThrow();
+
+    assertThat(moveDueDate("admin", committee2sVote.getId(), later).status()).isEqualTo(204);
+
+    assertThat(committeeDeadline(instance)).as("the latest due date of the vote's tasks").isEqualTo(later);
+    moveClockTo(due.plus(Duration.ofMinutes(1)));
+    loan.runJobs(instance);
+    assertThat(instance).isWaitingAt(TASK_COMMITTEE_VOTE).hasNotPassed(BOUNDARY_COMMITTEE_DEADLINE);
+    moveClockTo(later);
+    loan.runJobs(instance);
+    assertThat(instance).hasPassed(BOUNDARY_COMMITTEE_DEADLINE, TASK_TALLY_VOTES);
+    assertThat(chairTask(instance)).isNotNull();
+  }
+
+  private java.time.Instant committeeDeadline(ProcessInstance instance) {
+    return managementService.createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId(BOUNDARY_COMMITTEE_DEADLINE).singleResult().getDuedate().toInstant();
+  }
+
   private void theVoteEndsWhenItsTasksAreDue(RenewalScenario loan, ProcessInstance instance, java.time.LocalDateTime due) {
     java.time.Instant dueAt = due.atZone(BusinessClock.BANK_ZONE).toInstant();
     assertThat(voteTasks(instance)).hasSize(3)
         .allSatisfy(task -> assertThat(task.getDueDate().toInstant()).as("the due date Tasklist shows").isEqualTo(dueAt));
-    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers()
-        .activityId(BOUNDARY_COMMITTEE_DEADLINE).singleResult().getDuedate().toInstant()).isEqualTo(dueAt);
+    assertThat(committeeDeadline(instance)).isEqualTo(dueAt);
 
     moveClockTo(dueAt.minus(Duration.ofMinutes(1)));
     loan.runJobs(instance);

@@ -172,6 +172,22 @@ public abstract class AbstractIntegrationTest {
   }
 
   /**
+   * Sets a task's due date as {@code userId} does in Tasklist: {@code PUT /engine-rest/task/{id}} with the task's other
+   * fields as they are.
+   */
+  protected ApiClient.Response moveDueDate(String userId, String taskId, java.time.Instant due) {
+    JsonNode task = api.get("/engine-rest/task/" + taskId, "admin").json();
+    com.fasterxml.jackson.databind.node.ObjectNode update = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    for (String field : List.of("name", "description", "priority", "assignee", "owner", "delegationState", "followUp",
+        "parentTaskId", "caseInstanceId", "tenantId")) {
+      update.set(field, task.get(field));
+    }
+    update.put("due", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
+        .withZone(com.smeloanflow.platform.BusinessClock.BANK_ZONE).format(due));
+    return api.send("PUT", "/engine-rest/task/" + taskId, userId, DemoData.PASSWORD, update.toString());
+  }
+
+  /**
    * The running loan-origination instance of an application. Keep the returned object to assert
    * on it after it ended: camunda-bpm-assert looks it up again by id (in history once ended).
    */

@@ -8,11 +8,17 @@ import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -29,7 +35,8 @@ import org.springframework.stereotype.Component;
  * <p>As the bean {@code taskSla}, it gives a model's timer the due date a task of the type gets when created now
  * ({@link #dueDate}), so a deadline the business enforces with a boundary timer (the credit committee's vote) fires
  * when the tasks its members see are due: {@code <bpmn:timeDate>${taskSla.dueDate(execution,
- * 'UserTask_CommitteeVote')}</bpmn:timeDate>}.
+ * 'UserTask_CommitteeVote')}</bpmn:timeDate>}. Such a timer then follows its tasks: a due date moved by hand moves it
+ * to the latest deadline of the open tasks ({@link #timersFollow}); a rollout keeps it where it is.
  */
 @Component
 @Order(100)
@@ -115,6 +122,52 @@ public class TaskSla implements EveryUserTaskListener {
         records.reschedule(task.getId(), goal, deadline, clock.now());
         log.info("Task {}: SLA moved to goal {}, deadline {}", task.getId(), goal, deadline);
       }
+      if (!deadline.equals(sla.deadlineAt())) {
+        timersFollow(task, deadline);
+      }
     });
+  }
+
+  /**
+   * A boundary timer of the task's activity whose due date is {@code ${taskSla.dueDate(execution, '<the task's key>')}}
+   * (the credit committee's 表决期限已到) follows the deadlines of its tasks: when one of them is moved (its due date set in
+   * Tasklist or with {@code PUT /engine-rest/task/{id}}), the timer is set to the latest deadline of the instance's open
+   * tasks of that key, later or earlier than before (a deadline already past ends the vote at the next job acquisition).
+   * A task whose due date was removed keeps its SLA deadline, so removing one moves nothing.
+   */
+  private void timersFollow(DelegateTask task, Instant movedDeadline) {
+    String key = task.getTaskDefinitionKey();
+    ProcessEngineServices engine = task.getProcessEngineServices();
+    String expression = "taskSla.dueDate(execution,'" + key + "')";
+    List<String> timers = engine.getRepositoryService().getBpmnModelInstance(task.getProcessDefinitionId())
+        .getModelElementsByType(BoundaryEvent.class).stream()
+        .filter(event -> event.getAttachedTo() != null && key.equals(event.getAttachedTo().getId()))
+        .filter(event -> event.getEventDefinitions().stream().anyMatch(definition ->
+            definition instanceof TimerEventDefinition timer && timer.getTimeDate() != null
+                && timer.getTimeDate().getTextContent().replaceAll("\\s", "").contains(expression)))
+        .map(BoundaryEvent::getId).toList();
+    if (timers.isEmpty()) {
+      return;
+    }
+    Instant latest = movedDeadline;
+    for (Task other : engine.getTaskService().createTaskQuery().processInstanceId(task.getProcessInstanceId())
+        .taskDefinitionKey(key).list()) {
+      Instant deadline = other.getId().equals(task.getId()) ? null : other.getDueDate() != null ? other.getDueDate().toInstant()
+          : records.find(other.getId()).map(TaskSlaRecord::deadlineAt).orElse(null);
+      if (deadline != null && deadline.isAfter(latest)) {
+        latest = deadline;
+      }
+    }
+    ManagementService management = engine.getManagementService();
+    for (String timer : timers) {
+      for (Job job : management.createJobQuery().processInstanceId(task.getProcessInstanceId()).activityId(timer).timers().list()) {
+        if (!latest.equals(job.getDuedate().toInstant())) {
+          management.setJobDuedate(job.getId(), Date.from(latest));
+          log.info("Instance {} ({}): timer {} moved from {} to {}, the latest deadline of its open tasks {}",
+              task.getProcessInstanceId(), task.getExecution().getProcessBusinessKey(), timer, job.getDuedate().toInstant(),
+              latest, key);
+        }
+      }
+    }
   }
 }
