@@ -11,11 +11,14 @@ import com.smeloanflow.support.TestApplications;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -28,8 +31,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The process owner's rollout against the running server, with a process of the test's own: running
  * instances move to the new version with the generated migration plan, one waiting in a task the new
- * version removed stays and is reported with the engine's reason; unchanged models deploy nothing; a
- * user without the right deploys nothing.
+ * version removed stays and is reported with the engine's reason; a timer a moved instance waits on keeps its due
+ * date; unchanged models deploy nothing; a user without the right deploys nothing.
  */
 class ModelRolloutTest extends AbstractIntegrationTest {
 
@@ -98,6 +101,43 @@ class ModelRolloutTest extends AbstractIntegrationTest {
     taskService.complete(taskService.createTaskQuery().processInstanceId(atA1.getId()).singleResult().getId());
     assertThat(taskService.createTaskQuery().processInstanceId(atA1.getId()).singleResult().getTaskDefinitionKey())
         .as("the moved instance goes on along the new version").isEqualTo("UserTask_C");
+  }
+
+  /**
+   * A timer an instance waits on keeps its due date when the instance moves (an hour after it was armed): it is not
+   * armed again from the rollout, neither with its old definition nor with the new version's (4 hours → 8 hours).
+   */
+  @Test
+  void aWaitingTimerKeepsItsDueDateWhenItsInstanceMoves() throws IOException {
+    writeModelWithOverdueTimer("PT4H");
+    rollout("process-owner");
+    stopClock();
+    Instant armed = ClockUtil.getCurrentTime().toInstant();
+    ProcessInstance waiting = runtimeService.startProcessInstanceByKey(PROCESS, "RD-TIMER");
+    assertThat(overdueTimer(waiting)).isEqualTo(armed.plus(Duration.ofHours(4)));
+
+    moveClockTo(armed.plus(Duration.ofHours(1)));
+    writeModelWithOverdueTimer("PT8H");
+    RolloutReport report = rollout("process-owner");
+
+    assertThat(definitionOf(waiting)).isEqualTo(report.processes().get(0).definitionId());
+    assertThat(overdueTimer(waiting)).as("the due date it had").isEqualTo(armed.plus(Duration.ofHours(4)));
+  }
+
+  /** 审核甲 with a boundary timer 审核已超期 of the given duration. */
+  private void writeModelWithOverdueTimer(String duration) throws IOException {
+    BpmnModelInstance model = Bpmn.createExecutableProcess(PROCESS).name("发布演示").camundaHistoryTimeToLive(30)
+        .startEvent("StartEvent_Started")
+        .userTask("UserTask_A").name("审核甲").camundaCandidateGroups("processing-centre")
+        .boundaryEvent("BoundaryEvent_AOverdue").name("审核已超期").timerWithDuration(duration).endEvent("EndEvent_Overdue")
+        .moveToActivity("UserTask_A").endEvent("EndEvent_Done").done();
+    Files.createDirectories(workingCopy.resolve("bpmn"));
+    Bpmn.writeModelToFile(workingCopy.resolve("bpmn/" + PROCESS + ".bpmn").toFile(), model);
+  }
+
+  private Instant overdueTimer(ProcessInstance instance) {
+    return managementService.createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId("BoundaryEvent_AOverdue").singleResult().getDuedate().toInstant();
   }
 
   @Test
