@@ -17,6 +17,11 @@ import org.camunda.bpm.engine.authorization.MissingAuthorization;
  * engine's message; anything else, and any message already in Chinese (the application's own refusals), is left as it
  * is ({@code null}).
  *
+ * <p>The engine REST API puts English before some messages it passes on ({@code Cannot submit task form …: },
+ * {@code Cannot complete task …: }, {@code Cannot instantiate process definition …: }): such a message is told by what
+ * it wraps, the application's own refusal as it is with the English prefix moved into its English part, an engine
+ * refusal named here in its Chinese, any other as what failed in Chinese ({@code 无法提交待办表单}), the English beside.
+ *
  * <p>The engine REST API's answers pass through {@link EngineRefusalTranslation}; the bank's own
  * {@code identity.TaskQueue} uses {@link #of(RuntimeException)}.
  */
@@ -36,8 +41,9 @@ public final class EngineRefusals {
       new Rule(Set.of("InvalidRequestException"), Pattern.compile("(?:No matching task with id|No task found for task id) (\\S+)"),
           (m, missing) -> gone(m.group(1))),
       new Rule(Set.of("BadUserRequestException", "NullValueException", "NotFoundException"),
-          Pattern.compile("(?:Cannot find task with id '([^']+)'|task (\\S+) doesn't exist)[.:].*", Pattern.DOTALL),
-          (m, missing) -> gone(m.group(1) != null ? m.group(1) : m.group(2))),
+          Pattern.compile("(?:Cannot find task with id '([^']+)'|Cannot find task with id ([^\\s':]+)|task (\\S+) doesn't exist"
+              + "|Task '([^']+)' not found)[.:].*", Pattern.DOTALL),
+          (m, missing) -> gone(firstGroup(m))),
       new Rule(Set.of("RestException"), Pattern.compile("Cannot get form for task (\\S+)"),
           (m, missing) -> "无法读取待办 " + m.group(1) + " 的表单: 待办可能已办理完毕或已撤销" + REFRESH),
       new Rule(Set.of("BadUserRequestException"), Pattern.compile("Max results limit of (\\d+) exceeded!?"),
@@ -61,23 +67,97 @@ public final class EngineRefusals {
       Map.entry("READ_TASK", "查看待办"), Map.entry("READ_VARIABLE", "查看变量"), Map.entry("UPDATE_VARIABLE", "修改变量"),
       Map.entry("READ_HISTORY", "查看历史"), Map.entry("CREATE_INSTANCE", "发起流程"), Map.entry("ACCESS", "使用"));
 
+  /**
+   * What the engine REST API puts before the engine's message when it wraps it (submitting a task's form, completing a
+   * task, starting a process): the English prefix, and what it says in Chinese.
+   */
+  private record Wrapper(Pattern message, String chinese) {}
+
+  private static final Set<String> WRAPPING_TYPES = Set.of("RestException", "InvalidRequestException");
+
+  private static final List<Wrapper> WRAPPERS = List.of(
+      new Wrapper(Pattern.compile("(Cannot submit task form \\S+): (.+)", Pattern.DOTALL), "无法提交待办表单"),
+      new Wrapper(Pattern.compile("(Cannot complete task \\S+): (.+)", Pattern.DOTALL), "无法办理待办"),
+      new Wrapper(Pattern.compile("(Cannot instantiate process definition \\S+): (.+)", Pattern.DOTALL), "无法发起流程"));
+
   private EngineRefusals() {}
 
   /**
    * The Chinese for staff with the engine's message beside, or {@code null} when the refusal is none of those named
-   * above or its message is in Chinese already.
+   * above or its message is in Chinese already (and not wrapped by the engine REST API).
    *
    * @param type the exception's simple name, as the engine REST API's {@code type}
    * @param missing an {@code AuthorizationException}'s missing permissions (empty for any other)
    */
   public static String staffText(String type, String message, List<Missing> missing) {
-    if (type == null || message == null || CHINESE.matcher(message).find()) {
+    if (type == null || message == null) {
       return null;
     }
+    for (Wrapper wrapper : WRAPPERS) {
+      Matcher wrapped = wrapper.message().matcher(message.strip());
+      if (WRAPPING_TYPES.contains(type) && wrapped.matches()) {
+        return unwrapped(wrapper, wrapped.group(1), wrapped.group(2), message);
+      }
+    }
+    if (CHINESE.matcher(message).find()) {
+      return null;
+    }
+    String chinese = chinese(type, message, missing);
+    return chinese == null ? null : StaffText.of(chinese, message);
+  }
+
+  /** The Chinese of one of {@link #RULES} for the message, of an exception of {@code type} ({@code null}: any). */
+  private static String chinese(String type, String message, List<Missing> missing) {
     for (Rule rule : RULES) {
       Matcher matcher = rule.message().matcher(message.strip());
-      if (rule.types().contains(type) && matcher.matches()) {
-        return StaffText.of(rule.chinese().apply(matcher, missing), message);
+      if ((type == null || rule.types().contains(type)) && matcher.matches()) {
+        return rule.chinese().apply(matcher, missing);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A message the engine REST API wrapped ({@code prefix: inner}) as staff read it. The application's own refusal
+   * (Chinese) is told as it is, with the prefix put into its English part ({@code 待办 … 已办理完毕, … (Cannot submit
+   * task form …: task … is completed already)}); an engine refusal named in {@link #RULES}, whatever exception the
+   * engine REST API reports, in its Chinese; any other in the Chinese of what failed ({@code 无法提交待办表单}). The
+   * whole English stays beside it.
+   */
+  private static String unwrapped(Wrapper wrapper, String prefix, String inner, String message) {
+    if (CHINESE.matcher(inner).find()) {
+      return withEnglishPrefix(inner.strip(), prefix);
+    }
+    String chinese = chinese(null, inner, List.of());
+    return StaffText.of(chinese != null ? chinese : wrapper.chinese(), message.strip());
+  }
+
+  /**
+   * The Chinese refusal with {@code prefix} at the start of its English part (the bracket that ends it, with no Chinese
+   * in it), or after it in a bracket of its own when it has none.
+   */
+  private static String withEnglishPrefix(String refusal, String prefix) {
+    if (refusal.endsWith(")")) {
+      int depth = 0;
+      for (int i = refusal.length() - 1; i >= 0; i--) {
+        char c = refusal.charAt(i);
+        depth += c == ')' ? 1 : c == '(' ? -1 : 0;
+        if (depth == 0) {
+          String english = refusal.substring(i + 1, refusal.length() - 1);
+          if (i > 0 && refusal.charAt(i - 1) == ' ' && !CHINESE.matcher(english).find()) {
+            return StaffText.of(refusal.substring(0, i - 1), prefix + ": " + english);
+          }
+          break;
+        }
+      }
+    }
+    return StaffText.of(refusal, prefix);
+  }
+
+  private static String firstGroup(Matcher matcher) {
+    for (int group = 1; group <= matcher.groupCount(); group++) {
+      if (matcher.group(group) != null) {
+        return matcher.group(group);
       }
     }
     return null;

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
@@ -54,6 +55,9 @@ import org.springframework.util.ReflectionUtils;
  *       itself fails with "Cannot find task with id …", which the engine REST API answers 500, logged at
  *       ERROR. A task id the engine never knew (no task, no history of one) is not found: the engine REST API
  *       answers 404 with {@code 待办 … 不存在, 请刷新待办列表 (task … does not exist)}, logged at DEBUG.
+ *       Opening the form of a task that is not there (Tasklist reads a Camunda Form as the task's deployed
+ *       form) is not found either: 404, as for the task itself, not the engine's 500 of a
+ *       {@link NullPointerException} ({@link #refuseFormOfMissingTask}).
  *   <li>The engine logs whatever a command fails with when it closes the command context: at ERROR with a
  *       stack trace ("ENGINE-16004 Exception while closing command context"), except its own users' errors
  *       ({@link AuthorizationException}, {@link BadUserRequestException}), which it logs at DEBUG. So a
@@ -106,6 +110,7 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
       try {
         if (!forCaller) {
           refuseIfEnded(command, Context.getCommandContext());
+          refuseFormOfMissingTask(command, Context.getCommandContext());
         }
         return next.execute(command);
       } catch (RuntimeException e) {
@@ -165,6 +170,24 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
     }
     if (ended.getEndTime() != null) {
       throw new StateConflictException(endedMessage(taskId, ended.getName(), ended.getDeleteReason()));
+    }
+  }
+
+  /**
+   * Refuses to read the deployed form (a Camunda Form, which Tasklist opens) of a task that is not there (completed or
+   * cancelled meanwhile, or never known) as a task that is not found, before the engine fails with a
+   * {@link NullPointerException} of its authorization check, which the engine REST API answers 500. The engine REST API
+   * answers this {@link NotFoundException} {@code 404} with its message, as it answers {@code GET /task/{id}} for such a
+   * task ({@code No matching task with id …}; {@link EngineRefusals} tells it in Chinese).
+   *
+   * @throws NotFoundException the task is not there
+   */
+  static void refuseFormOfMissingTask(Command<?> command, CommandContext context) {
+    if (command instanceof GetDeployedTaskFormCmd && context != null) {
+      String taskId = taskIdOf(command);
+      if (taskId != null && context.getTaskManager().findTaskById(taskId) == null) {
+        throw new NotFoundException("No matching task with id " + taskId);
+      }
     }
   }
 

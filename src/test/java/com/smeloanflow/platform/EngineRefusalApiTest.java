@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.smeloanflow.identity.DemoData;
+import com.smeloanflow.process.LoanOriginationProcess;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.TestApplications;
@@ -20,7 +21,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The engine's own refusals that staff meet in Tasklist (a colleague claimed the task a moment ago, it was completed
  * meanwhile, it is a colleague's to unclaim, the query limit) answer as Camunda answers them, status and JSON, with the
- * message Tasklist shows in Chinese and the engine's English beside.
+ * message Tasklist shows in Chinese and the engine's English beside; a refusal the engine REST API wraps in English
+ * ("Cannot submit task form …: ") reads Chinese first too. Only the form of a task that is gone is answered otherwise
+ * than Camunda does: 404 as the task itself, not Camunda's 500.
  */
 class EngineRefusalApiTest extends AbstractIntegrationTest {
 
@@ -128,6 +131,72 @@ class EngineRefusalApiTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void submittingTheFormOfATaskCompletedMeanwhileIsToldInChineseWithoutTheEnginesEnglishInFront() {
+    String task = acceptanceTask();
+    taskService.complete(task);
+    String unknown = "d7e1a0c2-0000-11f1-0000-000000000000";
+
+    Response submitted = api.post("/engine-rest/task/" + task + "/submit-form", ME, "{\"variables\":{}}");
+    Response completed = api.post("/engine-rest/task/" + task + "/complete", ME, "{\"variables\":{}}");
+    Response neverKnown = api.post("/engine-rest/task/" + unknown + "/submit-form", ME, "{\"variables\":{}}");
+
+    assertThat(submitted.status()).as("Camunda's status").isEqualTo(400);
+    assertThat(submitted.json().path("type").asText()).isEqualTo("RestException");
+    assertThat(submitted.json().path("message").asText()).isEqualTo("待办 受理贷款申请 已办理完毕, 不能再次办理, 请刷新待办列表 (Cannot submit task form "
+        + task + ": task " + task + " is completed already)");
+    assertThat(completed.status()).isEqualTo(400);
+    assertThat(completed.json().path("message").asText()).isEqualTo("待办 受理贷款申请 已办理完毕, 不能再次办理, 请刷新待办列表 (Cannot complete task "
+        + task + ": task " + task + " is completed already)");
+    assertThat(neverKnown.status()).isEqualTo(404);
+    assertThat(neverKnown.json().path("type").asText()).isEqualTo("InvalidRequestException");
+    assertThat(neverKnown.json().path("message").asText()).isEqualTo("待办 " + unknown + " 不存在, 请刷新待办列表 (Cannot submit task form "
+        + unknown + ": task " + unknown + " does not exist)");
+  }
+
+  @Test
+  void aRefusedStartFormIsToldInChineseInTasklistWithTheEnginesEnglishAfterIt() throws Exception {
+    String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(LoanOriginationProcess.KEY)
+        .latestVersion().singleResult().getId();
+    long started = runtimeService.createProcessInstanceQuery().processDefinitionId(definition).count();
+
+    Response overRest = api.post("/engine-rest/process-definition/" + definition + "/submit-form", ME, "{\"variables\":{}}");
+    HttpResponse<String> inTasklist = loginToTasklist().post("/process-definition/" + definition + "/submit-form", "{\"variables\":{}}");
+
+    assertThat(overRest.status()).as("Camunda's status").isEqualTo(400);
+    assertThat(overRest.json().path("type").asText()).isEqualTo("RestException");
+    assertThat(overRest.json().path("message").asText()).as("the refusal first, the engine's English after it")
+        .startsWith("申请信息有误, 请更正后重新提交: 受理网点: 不能为空; ")
+        .endsWith("; 贷款用途: 不能为空 (Cannot instantiate process definition " + definition + ")");
+    assertThat(inTasklist.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(inTasklist.body()).path("message").asText()).isEqualTo(overRest.json().path("message").asText());
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(definition).count()).as("nothing started").isEqualTo(started);
+  }
+
+  @Test
+  void openingTheFormOfATaskCompletedMeanwhileIsNotFoundInChineseAsTheTaskItself() throws Exception {
+    String task = acceptanceTask();
+    Response before = api.get("/engine-rest/task/" + task + "/deployed-form", ME);
+    taskService.complete(task);
+    String gone = "待办 " + task + " 不存在、已办理完毕或您无权查看, 请刷新待办列表";
+
+    Response overRest = api.get("/engine-rest/task/" + task + "/deployed-form", ME);
+    HttpResponse<String> inTasklist = loginToTasklist().get("/task/" + task + "/deployed-form");
+    Response identityLinks = api.get("/engine-rest/task/" + task + "/identity-links", ME);
+    Response renderedForm = api.send("GET", "/engine-rest/task/" + task + "/rendered-form", ME, DemoData.PASSWORD, null, "Accept", "*/*");
+
+    assertThat(before.status()).as("the form while the task is open").isEqualTo(200);
+    assertThat(overRest.status()).as("not the engine's 500: " + overRest.body()).isEqualTo(404);
+    assertThat(overRest.json().path("type").asText()).isEqualTo("InvalidRequestException");
+    assertThat(overRest.json().path("message").asText()).isEqualTo(gone + " (No matching task with id " + task + ")");
+    assertThat(inTasklist.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(inTasklist.body()).path("message").asText()).isEqualTo(gone + " (No matching task with id " + task + ")");
+    assertThat(identityLinks.status()).as("Camunda's status").isEqualTo(500);
+    assertThat(identityLinks.json().path("message").asText()).isEqualTo(gone + " (Cannot find task with id " + task + ": task is null)");
+    assertThat(renderedForm.status()).as("Camunda's status").isEqualTo(500);
+    assertThat(renderedForm.json().path("message").asText()).isEqualTo(gone + " (Task '" + task + "' not found: task is null)");
+  }
+
+  @Test
   void anyOtherAnswerPassesAsTheEngineGivesIt() {
     String task = acceptanceTask();
 
@@ -143,6 +212,29 @@ class EngineRefusalApiTest extends AbstractIntegrationTest {
 
   /** Logs into Tasklist as {@link #ME} and claims {@code task} through the webapps' engine API, as Tasklist does. */
   private JsonNode claimAsTasklistDoes(String task) throws Exception {
+    HttpResponse<String> claimed = loginToTasklist().post("/task/" + task + "/claim", "{\"userId\":\"" + ME + "\"}");
+    assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(500);
+    return JSON.readTree(claimed.body());
+  }
+
+  /** A browser's session of Tasklist: calls the webapps' engine API as Tasklist does. */
+  private record Tasklist(HttpClient webapp, String base, String token) {
+    private static final String ENGINE = "/camunda/api/engine/engine/default";
+
+    HttpResponse<String> get(String path) throws Exception {
+      return webapp.send(HttpRequest.newBuilder(URI.create(base + ENGINE + path)).header("Accept", "application/json, text/plain, */*")
+          .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String json) throws Exception {
+      return webapp.send(HttpRequest.newBuilder(URI.create(base + ENGINE + path))
+          .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token).header("Origin", base)
+          .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+  }
+
+  /** Logs into Tasklist as {@link #ME}. */
+  private Tasklist loginToTasklist() throws Exception {
     HttpClient webapp = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     String base = "http://127.0.0.1:" + port;
     webapp.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).build(),
@@ -155,13 +247,7 @@ class EngineRefusalApiTest extends AbstractIntegrationTest {
     // The login starts a new session: its CSRF token comes with the next page Tasklist loads.
     HttpResponse<Void> page = webapp.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).build(),
         HttpResponse.BodyHandlers.discarding());
-    String token = page.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> xsrfToken(webapp));
-    HttpResponse<String> claimed = webapp.send(HttpRequest.newBuilder(
-        URI.create(base + "/camunda/api/engine/engine/default/task/" + task + "/claim"))
-        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token).header("Origin", base)
-        .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + ME + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(500);
-    return JSON.readTree(claimed.body());
+    return new Tasklist(webapp, base, page.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> xsrfToken(webapp)));
   }
 
   /** The webapps' current CSRF token (a login issues a new one). */

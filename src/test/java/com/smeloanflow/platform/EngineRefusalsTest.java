@@ -28,6 +28,20 @@ class EngineRefusalsTest {
   }
 
   @Test
+  void aMessageTheEngineRestApiWrappedIsToldByWhatItWrapsInChineseFirst() {
+    assertThat(EngineRefusals.staffText("RestException", "Cannot submit task form t-1: 请填写实地调查情况 (investigationFindings is required)", List.of()))
+        .as("our refusal, the English prefix in its English part")
+        .isEqualTo("请填写实地调查情况 (Cannot submit task form t-1: investigationFindings is required)");
+    assertThat(EngineRefusals.staffText("RestException", "Cannot complete task t-1: 收入(元)须为正数", List.of()))
+        .as("our refusal without an English part").isEqualTo("收入(元)须为正数 (Cannot complete task t-1)");
+    assertThat(EngineRefusals.staffText("RestException", "Cannot submit task form t-1: Cannot find task with id 't-1'.: task is null", List.of()))
+        .as("an engine refusal named")
+        .isEqualTo("待办 t-1 不存在、已办理完毕或您无权查看, 请刷新待办列表 (Cannot submit task form t-1: Cannot find task with id 't-1'.: task is null)");
+    assertThat(EngineRefusals.staffText("RestException", "Cannot instantiate process definition p:1:2: ENGINE-1 Unknown property used in expression", List.of()))
+        .as("any other: what failed").isEqualTo("无法发起流程 (Cannot instantiate process definition p:1:2: ENGINE-1 Unknown property used in expression)");
+  }
+
+  @Test
   void theApplicationsOwnRefusalsAndUnknownOnesStayAsTheyAre() {
     String own = "四眼原则: zy001-cm 提出了该处置建议, 不能审批自己的建议 (user zy001-cm proposed it)";
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
@@ -103,6 +104,7 @@ class ListenerRefusalPluginTest {
       assertThat(ListenerRefusalPlugin.actsOnTask(command)).as(command.getClass().getSimpleName()).isTrue();
       assertThat(ListenerRefusalPlugin.taskIdOf(command)).as(command.getClass().getSimpleName()).isEqualTo("task-1");
     }
+    assertThat(ListenerRefusalPlugin.taskIdOf(new GetDeployedTaskFormCmd("task-1"))).as("the task whose form is read").isEqualTo("task-1");
   }
 
   @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
-import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -23,13 +23,13 @@ class UnknownTaskApiTest extends AbstractIntegrationTest {
   void completingSubmittingOrClaimingATaskTheEngineNeverKnewIsNotFoundInChinese(CapturedOutput log) {
     String form = "{\"variables\": {\"comment\": {\"value\": \"同意\"}}}";
 
-    for (String action : List.of("complete", "submit-form")) {
-      Response answer = api.post("/engine-rest/task/" + NO_SUCH_TASK + "/" + action, "zy001-acceptor", form);
+    for (Map.Entry<String, String> action : Map.of("complete", "Cannot complete task ", "submit-form", "Cannot submit task form ").entrySet()) {
+      Response answer = api.post("/engine-rest/task/" + NO_SUCH_TASK + "/" + action.getKey(), "zy001-acceptor", form);
 
-      assertThat(answer.status()).as(action + ": " + answer).isEqualTo(404);
-      assertThat(answer.json().path("message").asText()).as(action)
-          .contains("待办 " + NO_SUCH_TASK + " 不存在, 请刷新待办列表 (task " + NO_SUCH_TASK + " does not exist)")
-          .doesNotContain("task is null");
+      assertThat(answer.status()).as(action.getKey() + ": " + answer).isEqualTo(404);
+      assertThat(answer.json().path("message").asText()).as(action.getKey() + ": the engine REST API's English prefix after the Chinese")
+          .isEqualTo("待办 " + NO_SUCH_TASK + " 不存在, 请刷新待办列表 (" + action.getValue() + NO_SUCH_TASK + ": task " + NO_SUCH_TASK
+              + " does not exist)");
     }
     Response claimed = api.post("/engine-rest/task/" + NO_SUCH_TASK + "/claim", "zy001-acceptor", "{\"userId\":\"zy001-acceptor\"}");
     assertThat(claimed.status()).as("claim: " + claimed).isEqualTo(404);
