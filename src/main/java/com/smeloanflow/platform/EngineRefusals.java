@@ -8,12 +8,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.authorization.MissingAuthorization;
+import org.camunda.bpm.engine.impl.util.ExceptionUtil;
 
 /**
  * The engine's own refusals that staff meet in Tasklist, told in Chinese with the engine's English beside
- * ({@link StaffText}): a task a colleague claimed a moment ago, a task completed, cancelled or not visible any more,
- * a missing permission (unclaiming or handing on a colleague's task), the query limit. Each is recognised by the
- * exception's type (its simple name, as the engine REST API's {@code type} names it) and a stable part of the
+ * ({@link StaffText}): a task a colleague claimed a moment ago, a task completed, cancelled or not visible any more, a
+ * task or process changed by another action at the same moment (the engine's optimistic locking; a claim sent twice at
+ * once fails in the database instead, which the engine reports only as a persistence error), a missing permission
+ * (unclaiming or handing on a colleague's task), the query limit. Each is recognised by the exception's type (its
+ * simple name, as the engine REST API's {@code type} names it) and a stable part of the
  * engine's message; anything else, and any message already in Chinese (the application's own refusals), is left as it
  * is ({@code null}).
  *
@@ -46,6 +49,11 @@ public final class EngineRefusals {
           (m, missing) -> gone(firstGroup(m))),
       new Rule(Set.of("RestException"), Pattern.compile("Cannot get form for task (\\S+)"),
           (m, missing) -> "无法读取待办 " + m.group(1) + " 的表单: 待办可能已办理完毕或已撤销" + REFRESH),
+      new Rule(Set.of("OptimisticLockingException"), Pattern.compile("(?:ENGINE-\\d+ )?Execution of '.*' failed\\. "
+          + "Entity was updated by another transaction concurrently\\.?", Pattern.DOTALL),
+          (m, missing) -> "待办或流程刚被另一操作同时修改, 您的操作未生效, 请刷新待办列表后重试"),
+      new Rule(Set.of("ProcessEnginePersistenceException"), Pattern.compile(Pattern.quote(ExceptionUtil.PERSISTENCE_EXCEPTION_MESSAGE)),
+          (m, missing) -> "保存数据时出错, 您的操作未生效; 请刷新待办列表后重试, 如仍不成功请联系系统管理员"),
       new Rule(Set.of("BadUserRequestException"), Pattern.compile("Max results limit of (\\d+) exceeded!?"),
           (m, missing) -> "查询结果一次最多 " + m.group(1) + " 条, 请缩小查询条件或分页查询"),
       new Rule(Set.of("BadUserRequestException"), Pattern.compile("An unbound number of results is forbidden!?"),

@@ -2,6 +2,7 @@ package com.smeloanflow.platform;
 
 import static com.smeloanflow.process.LoanOriginationProcess.Elements.TASK_ACCEPT_APPLICATION;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -194,6 +199,28 @@ class EngineRefusalApiTest extends AbstractIntegrationTest {
     assertThat(identityLinks.json().path("message").asText()).isEqualTo(gone + " (Cannot find task with id " + task + ": task is null)");
     assertThat(renderedForm.status()).as("Camunda's status").isEqualTo(500);
     assertThat(renderedForm.json().path("message").asText()).isEqualTo(gone + " (Task '" + task + "' not found: task is null)");
+  }
+
+  @Test
+  void twoPeopleChangingOneTaskAtTheSameMomentAreToldInChineseThatTheirsDidNotTakeEffect() {
+    String task = acceptanceTask();
+    Task openedBeforeTheColleagueClaimedIt = taskService.createTaskQuery().taskId(task).singleResult();
+    taskService.claim(task, secondAcceptorOfZy001());
+    openedBeforeTheColleagueClaimedIt.setDescription("受理意见");
+
+    Throwable concurrent = catchThrowable(() -> taskService.saveTask(openedBeforeTheColleagueClaimedIt));
+
+    assertThat(concurrent).isInstanceOf(OptimisticLockingException.class);
+    String english = concurrent.getMessage();
+    String chinese = "待办或流程刚被另一操作同时修改, 您的操作未生效, 请刷新待办列表后重试";
+    assertThat(EngineRefusals.of((RuntimeException) concurrent)).as("the bank's task queue").isEqualTo(chinese + " (" + english + ")");
+    assertThat(EngineRefusalTranslation.translated(("{\"type\":\"OptimisticLockingException\",\"message\":" + JSON.valueToTree(english)
+        + ",\"code\":1}").getBytes(StandardCharsets.UTF_8))).as("a claim over the engine REST API")
+        .asString(StandardCharsets.UTF_8).isEqualTo("{\"type\":\"OptimisticLockingException\",\"message\":"
+            + JSON.valueToTree(chinese + " (" + english + ")") + ",\"code\":1}");
+    assertThat(EngineRefusals.staffText("RestException", "Cannot submit task form " + task + ": " + english, List.of()))
+        .as("a form submitted over the engine REST API").isEqualTo(chinese + " (Cannot submit task form " + task + ": " + english + ")");
+    assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo(COLLEAGUE);
   }
 
   @Test

@@ -2,11 +2,14 @@ package com.smeloanflow.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.authorization.MissingAuthorization;
+import org.camunda.bpm.engine.impl.util.ExceptionUtil;
 import org.junit.jupiter.api.Test;
 
 /** Which engine refusals staff are told in Chinese, recognised by type and a stable part of the engine's message. */
@@ -39,6 +42,15 @@ class EngineRefusalsTest {
         .isEqualTo("待办 t-1 不存在、已办理完毕或您无权查看, 请刷新待办列表 (Cannot submit task form t-1: Cannot find task with id 't-1'.: task is null)");
     assertThat(EngineRefusals.staffText("RestException", "Cannot instantiate process definition p:1:2: ENGINE-1 Unknown property used in expression", List.of()))
         .as("any other: what failed").isEqualTo("无法发起流程 (Cannot instantiate process definition p:1:2: ENGINE-1 Unknown property used in expression)");
+  }
+
+  @Test
+  void aClaimSentTwiceAtOnceThatFailsInTheDatabaseIsToldInChinese() {
+    ProcessEnginePersistenceException failed = ExceptionUtil.wrapPersistenceException(
+        new SQLException("Unique index or primary key violation: ACT_UNIQ_AUTH_USER", "23505"));
+
+    assertThat(EngineRefusals.of(failed)).isEqualTo("保存数据时出错, 您的操作未生效; 请刷新待办列表后重试, 如仍不成功请联系系统管理员 ("
+        + "An exception occurred in the persistence layer. Please check the server logs for a detailed message and the entire exception stack trace.)");
   }
 
   @Test
