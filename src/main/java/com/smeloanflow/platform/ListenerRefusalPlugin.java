@@ -205,7 +205,8 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
    * An unknown task as the engine REST API answers it 404 with its message. The engine REST API answers a
    * {@link NotFoundException} of a task command 400 (claim, assign, delegate: it is a {@link BadUserRequestException})
    * or 500 (complete, submit-form wrap every {@link ProcessEngineException}); only its own {@link RestException} with a
-   * status keeps that status (complete and submit-form put "Cannot complete task …: " before the message). A caller of
+   * status keeps that status (complete and submit-form put "Cannot complete task …: " before the message, which
+   * {@link EngineRefusals} moves into the English part after the Chinese). A caller of
    * the Java API gets it too (it is no {@link ProcessEngineException}) and finds the {@link UnknownTask} as its cause:
    * the bank's {@code identity.TaskQueue} answers such a task {@code NOT_FOUND} with its message.
    */
