@@ -83,6 +83,16 @@ public class CheckRepository {
         .param("loanId", loanId).query((rs, row) -> check(rs)).list();
   }
 
+  /** The loan's open checks of one kind, oldest first (served by {@code post_loan_check_loan_idx}). */
+  public List<PostLoanCheck> openOf(String loanId, CheckKind kind) {
+    return jdbc.sql("""
+        SELECT * FROM post_loan_check WHERE loan_id = :loanId AND kind = :kind AND status = :open
+        ORDER BY opened_at, check_id
+        """)
+        .param("loanId", loanId).param("kind", kind.name()).param("open", PostLoanCheck.OPEN)
+        .query((rs, row) -> check(rs)).list();
+  }
+
   /** The loan's latest completed check after {@code after} (null: any). */
   public Optional<PostLoanCheck> latestDone(String loanId, Instant after) {
     return jdbc.sql("""

@@ -84,6 +84,23 @@ public class PostLoanCheckService {
     return checks.find(checkId).orElseThrow();
   }
 
+  /**
+   * The periodic check falling due: opened (remote), unless a check of warning signals is open for the loan. That
+   * check counts as this period's check: none is opened beside it (the same staff would check the same loan twice),
+   * and the next periodic check is scheduled from its completion ({@link PostLoanMonitoringService#signalCheckDone}).
+   *
+   * @return the periodic check, or empty while a check of signals is open
+   */
+  public Optional<PostLoanCheck> openPeriodic(String loanId) {
+    List<PostLoanCheck> signalChecks = checks.openOf(loanId, CheckKind.SIGNAL);
+    if (!signalChecks.isEmpty()) {
+      log.info("Loan {}: periodic check due, none opened: signal check {} is open and counts as this period's check",
+          loanId, signalChecks.stream().map(PostLoanCheck::checkId).collect(Collectors.joining(", ")));
+      return Optional.empty();
+    }
+    return Optional.of(open(loanId, CheckKind.PERIODIC, List.of()));
+  }
+
   private static String reasons(List<WarningSignal> signals) {
     return signals.stream().map(WarningSignal::severityReason).distinct().collect(Collectors.joining("; "));
   }
@@ -105,7 +122,8 @@ public class PostLoanCheckService {
 
   /**
    * Records what the checker concluded; closes the check's signals; the classification table decides
-   * again (a watch finding puts the loan on the watch list) and the next periodic check follows.
+   * again (a watch finding puts the loan on the watch list) and the next periodic check follows (from
+   * today; a periodic check that fell due while this check of signals was open is scheduled now).
    *
    * @throws InvalidTaskInputException a missing or inconsistent field (400 in Tasklist)
    * @throws StateConflictException    the check is no longer open
@@ -131,6 +149,9 @@ public class PostLoanCheckService {
     classification.reevaluate(check.loanId(), check.kind() == CheckKind.FIRST ? RiskClassificationService.Cause.FIRST_CHECK
         : RiskClassificationService.Cause.CHECK, check.checkId(), command.checkedBy(), RiskClassificationService.TABLE);
     monitoring.reschedule(check.loanId());
+    if (check.kind() == CheckKind.SIGNAL) {
+      monitoring.signalCheckDone(check.loanId());
+    }
     return get(command.checkId());
   }
 

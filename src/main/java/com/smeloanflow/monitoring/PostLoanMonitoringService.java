@@ -96,19 +96,28 @@ public class PostLoanMonitoringService {
 
   /**
    * The next periodic check: a quarter after the last check (or the start), a month while the loan is
-   * on the watch list. Empty when the loan is no longer on the books: monitoring ends.
+   * on the watch list.
+   *
+   * @throws IllegalStateException the loan is off the books, or its monitoring is recorded as ended, while the instance
+   *     still runs: settlement and write-off end the instance through {@code LoanClosed}, so this is an inconsistency
+   *     for an operator (the asynchronous job fails, then an incident), not a quiet end
    */
-  public Optional<LocalDate> scheduleNextCheck(String loanId) {
+  public LocalDate scheduleNextCheck(String loanId) {
     MonitoredLoan loan = require(loanId);
-    boolean onBooks = loans.standing(loanId).map(LoanStanding::active).orElse(false);
-    if (!onBooks || !loan.monitoring()) {
-      end(loanId, "贷款已不在账");
-      return Optional.empty();
+    String status = loans.standing(loanId).map(LoanStanding::status).orElse("missing from the ledger");
+    if (!LoanAccount.ACTIVE.equals(status) || !loan.monitoring()) {
+      String found = LoanAccount.ACTIVE.equals(status)
+          ? "recorded as no longer monitored (" + loan.status() + ", " + loan.closure() + ")"
+          : "off the books (" + status + ")";
+      throw new IllegalStateException("Loan " + loanId + " is " + found + " while its post-loan monitoring still runs:"
+          + " settlement and write-off end monitoring through the message " + PostLoanMonitoringProcess.Messages.LOAN_CLOSED
+          + ", which did not end this instance. Find out why; then correlate " + PostLoanMonitoringProcess.Messages.LOAN_CLOSED
+          + " to this process instance to end monitoring, or retry this job once the loan is on the books and monitored");
     }
     LocalDate due = nextCheckDue(loan);
     monitored.schedule(loanId, due);
     log.info("Loan {}: next periodic check due {} ({})", loanId, due, loan.watchListed() ? "watch list, monthly" : "quarterly");
-    return Optional.of(due);
+    return due;
   }
 
   /**
@@ -135,6 +144,24 @@ public class PostLoanMonitoringService {
     });
     management.setJobDuedate(timer.getId(), MonitoringPolicy.startOf(due));
     log.info("Loan {}: next periodic check moved to {} ({})", loanId, due, loan.watchListed() ? "watch list, monthly" : "quarterly");
+  }
+
+  /**
+   * A check of warning signals is done: when it was the loan's last open one, a periodic check that fell due while
+   * it was open (monitoring waits at 预警信号核查已完成, message {@code SignalChecksDone}) is scheduled now, from this
+   * completion. Nothing waits otherwise (the timer was moved by {@link #reschedule}).
+   */
+  public void signalCheckDone(String loanId) {
+    MonitoredLoan loan = require(loanId);
+    if (!loan.monitoring() || !checks.openOf(loanId, CheckKind.SIGNAL).isEmpty()) {
+      return;
+    }
+    boolean waited = !runtime.createMessageCorrelation(PostLoanMonitoringProcess.Messages.SIGNAL_CHECKS_DONE)
+        .processInstanceId(loan.processInstanceId()).correlateAllWithResult().isEmpty();
+    if (waited) {
+      log.info("Loan {}: the periodic check that fell due during the signal checks counts as done; the next one is scheduled",
+          loanId);
+    }
   }
 
   /**

@@ -26,16 +26,16 @@ public final class PostLoanMonitoringProcess {
     /** 首次贷后检查 */
     public static final String TASK_FIRST_POST_LOAN_CHECK = "UserTask_FirstPostLoanCheck";
     public static final String GATEWAY_NEXT_CHECK_JOIN = "Gateway_NextCheckJoin";
-    /** 安排下次定期检查 */
+    /** 安排下次定期检查 (asynchronous: a loan found off the books here fails the job, an incident) */
     public static final String TASK_SCHEDULE_NEXT_CHECK = "ServiceTask_ScheduleNextCheck";
-    /** 贷款是否仍在账? */
-    public static final String GATEWAY_LOAN_ON_BOOKS = "Gateway_LoanOnBooks";
-    /** 贷款已结清或核销 (found when scheduling) */
-    public static final String END_LOAN_OFF_BOOKS = "EndEvent_LoanOffBooks";
     /** 定期检查已到期 */
     public static final String TIMER_PERIODIC_CHECK_DUE = "TimerEvent_PeriodicCheckDue";
     /** 发起定期检查 */
     public static final String TASK_OPEN_PERIODIC_CHECK = "ServiceTask_OpenPeriodicCheck";
+    /** 是否正在核查预警信号? */
+    public static final String GATEWAY_SIGNAL_CHECK_OPEN = "Gateway_SignalCheckOpen";
+    /** 预警信号核查已完成 (the periodic check that fell due while a check of signals was open waits for it) */
+    public static final String EVENT_SIGNAL_CHECKS_DONE = "MessageEvent_SignalChecksDone";
     /** 定期贷后检查 (post-loan-check) */
     public static final String CALL_PERIODIC_CHECK = "CallActivity_PeriodicCheck";
     /** 预警信号核查 (event subprocess: a signal pushed by another system or a person) */
@@ -94,13 +94,14 @@ public final class PostLoanMonitoringProcess {
     public static final String TO_FIRST_CHECK = "SequenceFlow_ToFirstCheck";
     public static final String FIRST_CHECK_DONE = "SequenceFlow_FirstCheckDone";
     public static final String TO_SCHEDULE_NEXT_CHECK = "SequenceFlow_ToScheduleNextCheck";
-    public static final String TO_LOAN_ON_BOOKS = "SequenceFlow_ToLoanOnBooks";
-    /** 是 */
-    public static final String LOAN_ON_BOOKS_YES = "SequenceFlow_LoanOnBooksYes";
-    /** 否 */
-    public static final String LOAN_ON_BOOKS_NO = "SequenceFlow_LoanOnBooksNo";
+    public static final String TO_PERIODIC_CHECK_DUE = "SequenceFlow_ToPeriodicCheckDue";
     public static final String PERIODIC_CHECK_DUE = "SequenceFlow_PeriodicCheckDue";
-    public static final String TO_PERIODIC_CHECK = "SequenceFlow_ToPeriodicCheck";
+    public static final String TO_SIGNAL_CHECK_OPEN = "SequenceFlow_ToSignalCheckOpen";
+    /** 否: the periodic check runs */
+    public static final String SIGNAL_CHECK_OPEN_NO = "SequenceFlow_SignalCheckOpenNo";
+    /** 是: the open check of signals counts as this period's check */
+    public static final String SIGNAL_CHECK_OPEN_YES = "SequenceFlow_SignalCheckOpenYes";
+    public static final String SIGNAL_CHECKS_DONE = "SequenceFlow_SignalChecksDone";
     public static final String PERIODIC_CHECK_DONE = "SequenceFlow_PeriodicCheckDone";
     public static final String TO_SIGNAL_CHECK = "SequenceFlow_ToSignalCheck";
     public static final String SIGNAL_CHECK_DONE = "SequenceFlow_SignalCheckDone";
@@ -134,6 +135,11 @@ public final class PostLoanMonitoringProcess {
     public static final String RECLASSIFICATION_PROPOSED = "ReclassificationProposed";
     /** The loan was settled or written off: monitoring ends, open checks are cancelled. */
     public static final String LOAN_CLOSED = "LoanClosed";
+    /**
+     * The loan's last open check of warning signals is done: a periodic check that fell due while it was open (and was
+     * not opened beside it) is scheduled again, from this completion.
+     */
+    public static final String SIGNAL_CHECKS_DONE = "SignalChecksDone";
 
     private Messages() {}
   }
@@ -147,8 +153,16 @@ public final class PostLoanMonitoringProcess {
     public static final ProcessVariable<String> LOAN_ID = ProcessVariable.of("loanId", String.class);
     /** When the next periodic check falls due (the timer); moved when the loan joins or leaves the watch list. */
     public static final ProcessVariable<Date> PERIODIC_CHECK_DUE = ProcessVariable.of("periodicCheckDue", Date.class);
-    /** Whether the loan is still on the books (not settled or written off) when the next check is scheduled. */
+    /**
+     * Always true: read only by the gateway 贷款是否仍在账? of the versions before it was removed (instances started on
+     * them and not moved by the rollout still pass it). A loan found off the books fails the scheduling instead.
+     */
     public static final ProcessVariable<Boolean> LOAN_ON_BOOKS = ProcessVariable.of("loanOnBooks", Boolean.class);
+    /**
+     * Whether a check of warning signals was open when the periodic check fell due: then none is opened beside it,
+     * and the next one is scheduled from that check's completion.
+     */
+    public static final ProcessVariable<Boolean> SIGNAL_CHECK_OPEN = ProcessVariable.of("signalCheckOpen", Boolean.class);
     /**
      * The check a call activity runs: the business key of its post-loan-check. Local to the event
      * subprocess that runs a signal check, so checks of several signals run side by side.

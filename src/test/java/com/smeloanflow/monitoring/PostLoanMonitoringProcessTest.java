@@ -1,7 +1,12 @@
 package com.smeloanflow.monitoring;
 
 import static com.smeloanflow.process.PostLoanMonitoringProcess.Elements.CALL_PERIODIC_CHECK;
+import static com.smeloanflow.process.PostLoanMonitoringProcess.Elements.CALL_SIGNAL_CHECK;
+import static com.smeloanflow.process.PostLoanMonitoringProcess.Elements.EVENT_SIGNAL_CHECKS_DONE;
+import static com.smeloanflow.process.PostLoanCheckProcess.Elements.TASK_CHECK_ON_SITE;
+import static com.smeloanflow.process.PostLoanCheckProcess.Elements.TASK_CHECK_REMOTELY;
 import static com.smeloanflow.process.PostLoanMonitoringProcess.Elements.TASK_FIRST_POST_LOAN_CHECK;
+import static com.smeloanflow.process.PostLoanMonitoringProcess.Elements.TASK_SCHEDULE_NEXT_CHECK;
 import static com.smeloanflow.process.PostLoanMonitoringProcess.Elements.TIMER_PERIODIC_CHECK_DUE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,10 +23,13 @@ import com.smeloanflow.servicing.Classification;
 import com.smeloanflow.servicing.DailyCloseService;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.support.AbstractIntegrationTest;
+import com.smeloanflow.support.ApiClient.Response;
+import com.smeloanflow.support.TakenSequenceFlows;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.Map;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -42,6 +50,7 @@ class PostLoanMonitoringProcessTest extends AbstractIntegrationTest {
   @Autowired ApplicationChecks checks;
   @Autowired MonitoringQueryService monitoring;
   @Autowired BusinessClock clock;
+  @Autowired TakenSequenceFlows flows;
 
   LoanFlow flow;
 
@@ -83,6 +92,8 @@ class PostLoanMonitoringProcessTest extends AbstractIntegrationTest {
 
     completeAs("remote-verifier", first.getId(), Map.of("fundsUsedAsAgreed", true, "businessNormal", true,
         "firstCheckResult", "NORMAL", "firstCheckNotes", "电话回访: 资金用于采购原材料, 经营正常"));
+    assertThat(instance).as("scheduled in a transaction of its own").isWaitingAt(TASK_SCHEDULE_NEXT_CHECK);
+    executeDueJobs(instance.getId());
 
     assertThat(instance).isWaitingAt(TIMER_PERIODIC_CHECK_DUE);
     LocalDate today = clock.today();
@@ -113,6 +124,7 @@ class PostLoanMonitoringProcessTest extends AbstractIntegrationTest {
         PostLoanCheckTaskListener.FINDINGS, "季度回访: 经营正常, 按期还款", "borrowerReached", true));
 
     assertThat(periodic).isEnded().hasPassed(PostLoanCheckProcess.Elements.END_CHECK_COMPLETED);
+    executeDueJobs(instance.getId());
     assertThat(instance).isWaitingAt(TIMER_PERIODIC_CHECK_DUE);
     assertThat(timerDue(instance)).as("the next quarter").isEqualTo(startOf(clock.today().plusMonths(3)));
   }
@@ -156,5 +168,113 @@ class PostLoanMonitoringProcessTest extends AbstractIntegrationTest {
     assertThat(normal.rhythm()).isEqualTo("QUARTERLY");
     assertThat(timerDue(loan.monitoring())).as("a quarter after the check").isEqualTo(startOf(clock.today().plusMonths(3)));
     assertThat(loans.standing(loan.loanId()).orElseThrow().classification()).isEqualTo(Classification.NORMAL);
+  }
+
+  @Test
+  void aLoanFoundOffTheBooksWhileMonitoringStillRunsIsAnIncidentForOperatorsNotAQuietEnd() {
+    MonitoringScenario loan = loanUnderMonitoring();
+    ProcessInstance instance = loan.monitoring();
+    // an inconsistency: the ledger has the loan settled, but LoanClosed never reached its monitoring
+    jdbc.sql("UPDATE loan_account SET status = 'SETTLED' WHERE loan_id = :loanId").param("loanId", loan.loanId()).update();
+    completeAs("remote-verifier", loan.task(TASK_FIRST_POST_LOAN_CHECK).getId(), Map.of("fundsUsedAsAgreed", true,
+        "businessNormal", true, "firstCheckResult", "NORMAL", "firstCheckNotes", "电话回访: 资金用于采购原材料"));
+    assertThat(instance).as("monitoring does not end quietly").isNotEnded();
+
+    for (int attempt = 0; attempt < 10 && schedulingJob(instance).getRetries() > 0; attempt++) {
+      String jobId = schedulingJob(instance).getId();
+      assertThatThrownBy(() -> managementService.executeJob(jobId)).hasMessageContaining(loan.loanId());
+    }
+
+    Incident incident = runtimeService.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(incident).as("an incident operators see in Cockpit").isNotNull();
+    assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+    assertThat(incident.getActivityId()).isEqualTo(TASK_SCHEDULE_NEXT_CHECK);
+    assertThat(incident.getIncidentMessage()).contains("Loan " + loan.loanId() + " is off the books (SETTLED)")
+        .contains("LoanClosed");
+    assertThat(instance).as("monitoring did not end quietly").isNotEnded().isWaitingAt(TASK_SCHEDULE_NEXT_CHECK);
+    assertThat(monitoring.view(loan.loanId()).status()).isEqualTo(MonitoredLoan.MONITORING);
+
+    // the ledger is put right; the operator retries the job in Cockpit
+    jdbc.sql("UPDATE loan_account SET status = 'ACTIVE' WHERE loan_id = :loanId").param("loanId", loan.loanId()).update();
+    managementService.setJobRetries(schedulingJob(instance).getId(), 1);
+    managementService.executeJob(schedulingJob(instance).getId());
+
+    assertThat(instance).isWaitingAt(TIMER_PERIODIC_CHECK_DUE);
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+  }
+
+  @Test
+  void aSeriousSignalMoreThanAMonthAfterTheLastCheckOpensOnlyItsOnSiteCheckAndTheNextPeriodicCheckFollowsItsCompletion() {
+    MonitoringScenario loan = loanUnderMonitoring().firstCheck("NORMAL");
+    moveClockBy(Duration.ofDays(40)); // the watch list's monthly check would be due 10 days ago
+
+    Response answer = loan.report("core-banking", MonitoringScenario.signal("CB-FRZ-" + loan.loanId(), "ACCOUNT_FROZEN",
+        "结算账户被冻结", null));
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+    assertThat(monitoring.view(loan.loanId()).watchListed()).as("the serious signal puts the loan on the watch list").isTrue();
+    assertThat(loan.openTasks()).as("one check of the loan: the signal's, on site; no periodic check beside it")
+        .singleElement().satisfies(task -> assertThat(task.getTaskDefinitionKey()).isEqualTo(TASK_CHECK_ON_SITE));
+    assertThat(loan.monitoring()).isWaitingAt(CALL_SIGNAL_CHECK, EVENT_SIGNAL_CHECKS_DONE);
+    assertThat(monitoring.view(loan.loanId()).checks()).noneMatch(c -> c.kind() == CheckKind.PERIODIC);
+
+    moveClockBy(Duration.ofDays(3));
+    loan.completeCheck("zy001-cm", TASK_CHECK_ON_SITE, "NORMAL", Map.of("premisesVisited", true));
+
+    LocalDate checked = clock.today();
+    assertThat(loan.openTasks()).isEmpty();
+    assertThat(loan.monitoring()).isWaitingAt(TIMER_PERIODIC_CHECK_DUE);
+    assertThat(flows.of(loan.monitoring().getId())).contains(PostLoanMonitoringProcess.Flows.SIGNAL_CHECK_OPEN_YES,
+        PostLoanMonitoringProcess.Flows.SIGNAL_CHECKS_DONE);
+    MonitoringView view = monitoring.view(loan.loanId());
+    assertThat(view.rhythm()).as("checked and found normal").isEqualTo("QUARTERLY");
+    assertThat(view.nextCheckDue()).as("a quarter after the signal's check, which counted as the period's")
+        .isEqualTo(checked.plusMonths(3));
+    assertThat(timerDue(loan.monitoring())).isEqualTo(startOf(checked.plusMonths(3)));
+    assertThat(view.checks()).extracting(c -> c.kind()).containsExactlyInAnyOrder(CheckKind.FIRST, CheckKind.SIGNAL);
+  }
+
+  @Test
+  void aPeriodicCheckFallingDueWhileSignalsAreCheckedWaitsForTheLastOfTheirChecks() {
+    MonitoringScenario loan = loanUnderMonitoring().firstCheck("NORMAL");
+    moveClockBy(Duration.ofDays(80));
+    String newsCheck = loan.report("remote-verifier", MonitoringScenario.signal("RB-NEWS-" + loan.loanId(), "NEGATIVE_NEWS",
+        "网络报道企业拖欠货款", null)).json().path("checkId").asText();
+
+    moveClockBy(Duration.ofDays(15)); // the quarter is over while the signal's check is open
+    loan.runJobs();
+    String courtCheck = loan.report("remote-verifier", MonitoringScenario.signal("RB-COURT-" + loan.loanId(),
+        "COURT_ENFORCEMENT", "新增被执行案件", "{\"openEnforcementCases\": 1}")).json().path("checkId").asText();
+
+    assertThat(loan.openTasks()).as("the two signals' checks, no periodic check").hasSize(2)
+        .allSatisfy(task -> assertThat(task.getTaskDefinitionKey()).isEqualTo(TASK_CHECK_REMOTELY));
+    assertThat(loan.monitoring()).isWaitingAt(EVENT_SIGNAL_CHECKS_DONE);
+
+    completeRemoteCheck(loan, newsCheck);
+    assertThat(loan.monitoring()).as("the other signal's check is still open").isWaitingAt(EVENT_SIGNAL_CHECKS_DONE);
+    assertThat(loan.openTasks()).hasSize(1);
+
+    moveClockBy(Duration.ofDays(2));
+    completeRemoteCheck(loan, courtCheck);
+
+    assertThat(loan.monitoring()).isWaitingAt(TIMER_PERIODIC_CHECK_DUE);
+    assertThat(timerDue(loan.monitoring())).as("a quarter after the last signal's check")
+        .isEqualTo(startOf(clock.today().plusMonths(3)));
+    assertThat(loan.openTasks()).isEmpty();
+    assertThat(monitoring.view(loan.loanId()).checks()).noneMatch(c -> c.kind() == CheckKind.PERIODIC);
+  }
+
+  private Job schedulingJob(ProcessInstance instance) {
+    Job job = managementService.createJobQuery().processInstanceId(instance.getId()).activityId(TASK_SCHEDULE_NEXT_CHECK)
+        .singleResult();
+    assertThat(job).as("the job of 安排下次定期检查").isNotNull();
+    return job;
+  }
+
+  private void completeRemoteCheck(MonitoringScenario loan, String checkId) {
+    Task task = taskService.createTaskQuery().processInstanceId(loan.checkInstance(checkId).getId()).singleResult();
+    completeAs("remote-verifier", task.getId(), Map.of(PostLoanCheckTaskListener.CONCLUSION, "NORMAL",
+        PostLoanCheckTaskListener.FINDINGS, "已核实: 正常", "borrowerReached", true));
+    loan.runJobs();
   }
 }
