@@ -56,7 +56,7 @@ public class DueDiligenceReviewService {
   /** The task-local values the review's form shows besides the loan summary. */
   public static final List<String> FORM_VALUES = List.of("applicationNumber", "classificationName",
       "previousClassificationName", "turnedOn", "criteriaText", "criteriaSuggestion", "scoreCardText", "dataSnapshotText",
-      "verificationText", "decisionsText", "postLoanText", "officersText");
+      "verificationText", "decisionsText", "postLoanText", "officersText", "hasApprover");
 
   private final DueDiligenceFindings reviews;
   private final ManagedLoanRepository managedLoans;
@@ -215,6 +215,9 @@ public class DueDiligenceReviewService {
     values.put("officersText", java.util.Arrays.stream(OfficerRole.values())
         .map(role -> "- " + role.label() + ": " + (officers.containsKey(role) ? String.join(", ", officers.get(role)) : "无"))
         .collect(Collectors.joining("\n")));
+    // the form hides the approver's finding and reason when there is none (a model approval); the approver, unlike
+    // the post-loan checkers, cannot change while the review is open
+    values.put("hasApprover", officers.containsKey(OfficerRole.APPROVER));
     return values;
   }
 
@@ -294,8 +297,9 @@ public class DueDiligenceReviewService {
   // --- the findings ---------------------------------------------------------------------------------
 
   /**
-   * The reviewer's findings: one per officer, with the reason; a role without an officer takes none. The
-   * reviewer may not be one of the officers (403).
+   * The reviewer's findings: one per officer, with the reason; a role without an officer takes none, and a
+   * finding given for it is refused (a model approval has no approver to find on). The reviewer may not be one
+   * of the officers (403).
    *
    * @throws InvalidTaskInputException a finding or reason missing or bad (Tasklist shows it)
    */
@@ -304,6 +308,11 @@ public class DueDiligenceReviewService {
     if (officers.values().stream().anyMatch(people -> people.contains(command.reviewer()))) {
       throw new AuthorizationException(command.reviewer() + " 是该笔贷款的经办人员, 不能认定自己的尽职免责 (user "
           + command.reviewer() + " decided on loan " + command.loanId() + " and may not review it)");
+    }
+    for (OfficerRole role : command.findings().keySet()) {
+      if (!officers.containsKey(role)) {
+        throw new InvalidTaskInputException(noOfficer(command.loanId(), role));
+      }
     }
     List<DueDiligenceReview.Finding> findings = new ArrayList<>();
     for (Map.Entry<OfficerRole, List<String>> entry : officers.entrySet()) {
@@ -332,6 +341,16 @@ public class DueDiligenceReviewService {
     findings.forEach(finding -> reviews.insertFinding(command.loanId(), finding));
     log.info("Loan {}: due-diligence review concluded by {}: {}", command.loanId(), command.reviewer(), findings.stream()
         .map(f -> f.role() + " " + f.officer() + " " + f.outcome()).toList());
+  }
+
+  /** Why a finding for {@code role} is refused: the loan has no officer in it (a model approval has no approver). */
+  private String noOfficer(String loanId, OfficerRole role) {
+    boolean byModel = role == OfficerRole.APPROVER && approvals.find(review(loanId).applicationId())
+        .filter(approval -> approval.authority() == ApprovalAuthority.MODEL).isPresent();
+    String roleName = role.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    return "该笔贷款" + (byModel ? "由模型自动审批, " : "") + "没有" + role.label() + ", 不能填写" + role.label() + "认定结论或理由 ("
+        + role.outcomeField() + ", " + role.reasonField() + ": loan " + loanId + " has no " + roleName
+        + (byModel ? ", it was approved by the model" : "") + ")";
   }
 
   private DueDiligenceReview review(String loanId) {

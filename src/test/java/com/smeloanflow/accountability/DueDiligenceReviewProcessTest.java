@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.smeloanflow.approval.ApprovalDecisions;
 import com.smeloanflow.casefile.ApplicationChecks;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.platform.BusinessClock;
@@ -41,12 +42,15 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
   @Autowired private ExternalDataService externalData;
   @Autowired private ScoringService scoring;
   @Autowired private ProcessingOutcomes outcomes;
+  @Autowired private ApprovalDecisions approvals;
 
   private NonPerformingLoans nonPerforming;
+  private ApprovedLoans approved;
 
   @BeforeEach
   void loansThatTurnNonPerforming() {
     nonPerforming = new NonPerformingLoans(processEngine, api, new ManagedLoans(intakeService, checks, loans), this::executeDueJobs);
+    approved = new ApprovedLoans(approvals);
   }
 
   @Test
@@ -159,6 +163,55 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
     assertThat(review).isWaitingAt(DueDiligenceReviewProcess.Elements.TASK_REVIEW_DUE_DILIGENCE);
     assertThat(reviews.findings(loan.loanId())).isEmpty();
     assertThat(reviews.find(loan.loanId()).orElseThrow().status()).isEqualTo(DueDiligenceReview.OPEN);
+  }
+
+  @Test
+  void aModelApprovedLoanHasNoApproverAndAFindingOnOneIsRefused() {
+    LoanAccount loan = nonPerforming.monitored(MANAGER, "90000.00", clock.today().minusDays(20));
+    approved.byModel(loan);
+    nonPerforming.listAsDishonestDebtor(loan);
+    ProcessInstance review = nonPerforming.review(loan);
+    Task task = taskService.createTaskQuery().processInstanceId(review.getId()).singleResult();
+
+    assertThatThrownBy(() -> completeAs("team-lead", task.getId(), Map.of("customerManagerOutcome", "EXEMPT",
+        "customerManagerReason", "贷前实地调查与贷后检查均按规定完成", "approverOutcome", "NOT_EXEMPT", "approverReason", "审批不审慎")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("模型自动审批").hasMessageContaining("approverOutcome");
+    assertThat(review).isWaitingAt(DueDiligenceReviewProcess.Elements.TASK_REVIEW_DUE_DILIGENCE);
+    assertThat(reviews.findings(loan.loanId())).isEmpty();
+    assertThat(taskService.getVariablesLocal(task.getId())).as("the form hides the approver's fields")
+        .containsEntry("hasApprover", false);
+    assertThat((String) taskService.getVariableLocal(task.getId(), "officersText")).contains("审批人: 无");
+
+    completeAs("team-lead", task.getId(), Map.of("customerManagerOutcome", "EXEMPT",
+        "customerManagerReason", "贷前实地调查与贷后检查均按规定完成"));
+    assertThat(review).isEnded();
+    assertThat(reviews.findings(loan.loanId())).as("no finding on an approver the loan never had")
+        .extracting(DueDiligenceReview.Finding::role).containsExactly(OfficerRole.CUSTOMER_MANAGER);
+  }
+
+  @Test
+  void aLoanApprovedByAPersonNeedsAFindingOnTheApprover() {
+    LoanAccount loan = nonPerforming.monitored(MANAGER, "95000.00", clock.today().minusDays(20));
+    approved.byApprover(loan, "approver");
+    nonPerforming.listAsDishonestDebtor(loan);
+    ProcessInstance review = nonPerforming.review(loan);
+    Task task = taskService.createTaskQuery().processInstanceId(review.getId()).singleResult();
+    assertThat(taskService.getVariablesLocal(task.getId())).containsEntry("hasApprover", true);
+    assertThat((String) taskService.getVariableLocal(task.getId(), "officersText")).contains("审批人: approver");
+
+    assertThatThrownBy(() -> completeAs("team-lead", task.getId(), Map.of("customerManagerOutcome", "EXEMPT",
+        "customerManagerReason", "贷前实地调查与贷后检查均按规定完成")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("审批人").hasMessageContaining("approverOutcome");
+    assertThat(review).isWaitingAt(DueDiligenceReviewProcess.Elements.TASK_REVIEW_DUE_DILIGENCE);
+
+    completeAs("team-lead", task.getId(), Map.of("customerManagerOutcome", "EXEMPT",
+        "customerManagerReason", "贷前实地调查与贷后检查均按规定完成", "approverOutcome", "PARTIALLY_EXEMPT",
+        "approverReason", "审批时已关注到涉诉风险, 但未附加担保条件"));
+    assertThat(review).isEnded();
+    assertThat(reviews.findings(loan.loanId())).extracting(DueDiligenceReview.Finding::role, DueDiligenceReview.Finding::officer,
+        DueDiligenceReview.Finding::outcome).containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(OfficerRole.CUSTOMER_MANAGER, MANAGER, DueDiligenceOutcome.EXEMPT),
+            org.assertj.core.groups.Tuple.tuple(OfficerRole.APPROVER, "approver", DueDiligenceOutcome.PARTIALLY_EXEMPT));
   }
 
   /** A loan of the manager turned 次级, its review concluded by team-lead with {@code outcome} for the manager. */
