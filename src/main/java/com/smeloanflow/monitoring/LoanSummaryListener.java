@@ -1,5 +1,6 @@
 package com.smeloanflow.monitoring;
 
+import com.smeloanflow.identity.BranchDirectory;
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.servicing.LoanAccount;
@@ -14,21 +15,25 @@ import org.springframework.stereotype.Component;
 /**
  * Task listener (create) of post-loan tasks of post-loan-monitoring (business key = loan id): the loan
  * and borrower, as read-only task-local values for the form. The check and reclassification tasks add
- * these values to their own ({@link #values}).
+ * these values to their own ({@link #values}). The product and the branch are Tasklist's 产品 and 网点
+ * columns (a team lead sees which branch and product a check belongs to); no form needs to show them.
  */
 @Component("loanSummary")
 public class LoanSummaryListener implements TaskListener {
 
   /** The task-local values it sets, by the names the forms use. */
   public static final List<String> FORM_VALUES = List.of("loanNumber", "borrowerName", "creditCode", "principal",
-      "annualRatePercent", "disbursedOn", "maturityDate", "repaymentMethodName", "legalRepName", "legalRepMobile");
+      "annualRatePercent", "disbursedOn", "maturityDate", "repaymentMethodName", "legalRepName", "legalRepMobile", "productName",
+      "branchName");
 
   private final LoanAccountService loans;
   private final LoanApplicationRepository applications;
+  private final BranchDirectory branches;
 
-  public LoanSummaryListener(LoanAccountService loans, LoanApplicationRepository applications) {
+  public LoanSummaryListener(LoanAccountService loans, LoanApplicationRepository applications, BranchDirectory branches) {
     this.loans = loans;
     this.applications = applications;
+    this.branches = branches;
   }
 
   @Override
@@ -51,6 +56,8 @@ public class LoanSummaryListener implements TaskListener {
     values.put("repaymentMethodName", loan.repaymentMethod().label());
     values.put("legalRepName", application.legalRepName());
     values.put("legalRepMobile", application.legalRepMobile());
+    values.put("productName", application.product().label());
+    values.put("branchName", branches.find(loan.branchCode()).map(BranchDirectory.Branch::name).orElse(loan.branchCode()));
     return values;
   }
 }

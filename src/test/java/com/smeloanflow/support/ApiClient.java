@@ -65,7 +65,7 @@ public final class ApiClient {
           "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     }
     for (int i = 0; i + 1 < headerNamesAndValues.length; i += 2) {
-      request.header(headerNamesAndValues[i], headerNamesAndValues[i + 1]);
+      request.setHeader(headerNamesAndValues[i], headerNamesAndValues[i + 1]); // replaces Accept or Content-Type above
     }
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
