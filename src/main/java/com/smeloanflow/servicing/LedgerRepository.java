@@ -194,8 +194,12 @@ public class LedgerRepository {
   /**
    * The last business date a completed daily close covered an active loan: the close writes
    * {@code last_closed_on} only on loans with something to do that day (LedgerCloseStatements); every
-   * other active loan disbursed by the date, whose account existed when the close started, was covered by
-   * it unchanged.
+   * other active loan disbursed by the date, whose account was opened before the close started, was covered
+   * by it unchanged. {@code opened_at} is taken inside the opening transaction: a loan whose opening committed
+   * only after the close's chunk had passed it counts as covered though the close did not see it. The close
+   * of yesterday (00:30) meets such an opening only for a loan disbursed yesterday, which has nothing to do
+   * that day (its first instalment falls due a period later), so nothing is missed; a sandbox close of a date
+   * ahead of the calendar can meet a loan already due, which the next date's close then works on.
    */
   private static final String LAST_COMPLETED_CLOSE = """
       (SELECT MAX(r.business_date) FROM daily_close_run r WHERE r.status = 'COMPLETED'
