@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * the loans it marked closed for the date ({@code last_closed_on}, read right after it completed) and the
  * active loans it covered unchanged: at least those committed before the date's close was asked for, at
  * most those opened by its end (a loan opened while the close runs is covered only if its transaction
- * committed before the close's chunk reached it; else the next date covers it). Exact on every date
- * whose loans all had something to do; a chunk done twice would count its loans twice; every instalment of a loan never repaid carries exactly one day of penalty
+ * committed before the close's chunk reached it; else the next date covers it). The bounds differ only
+ * by the loans opened while the close ran that it did not mark; a chunk done twice would count its loans
+ * twice. Every instalment of a loan never repaid carries exactly one day of penalty
  * interest for each closed date from its due date (or the loan's first close) on, to the fen, and the
  * loan's days past due are the calendar's; the closes' penalty totals are the ledger's.
  */
