@@ -62,6 +62,8 @@ final class DailyCloseScenario implements ChaosScenario {
   private final Map<LocalDate, Set<String>> coveredForSure = new ConcurrentHashMap<>();
   /** What the close of the date did to the loans, read right after it completed and before the next began. */
   private final Map<LocalDate, Covered> covered = new ConcurrentHashMap<>();
+  /** The loans each completed date's run counted ({@code loans_closed}), as the checks read them. */
+  private final Map<LocalDate, Long> counted = new ConcurrentHashMap<>();
   private final Set<LocalDate> inFlight = ConcurrentHashMap.newKeySet();
   private final List<String> wrongAnswers = new CopyOnWriteArrayList<>();
   private final AtomicInteger requests = new AtomicInteger();
@@ -179,6 +181,7 @@ final class DailyCloseScenario implements ChaosScenario {
       return wrong;
     }
     long counted = ((Number) run.get("loans_closed")).longValue();
+    this.counted.put(date, counted);
     Covered closed = covered.computeIfAbsent(date, this::covered);
     if (counted < closed.least() || counted > closed.most()) {
       wrong.add("the run counted " + counted + " loans closed, " + closed.marked() + " were marked closed for the date and "
@@ -241,6 +244,29 @@ final class DailyCloseScenario implements ChaosScenario {
     report.outcome.put("instalments of never-repaid loans checked to the fen (one day of penalty per closed date)",
         check.instalments + " on " + check.loans + " loans (" + check.overdueInstalments + " overdue), " + check.wrong + " wrong");
     report.outcome.put("daily-close requests / answered 409 (another run holds the lock)", requests.get() + " / " + busy.get());
+    report.outcome.put("loans each close counted, checked against the loans it marked and those it covered unchanged",
+        loanCountsChecked());
+  }
+
+  /**
+   * On how many dates the check of the close's count was exact, and on how many loans opened while the close ran made
+   * it a range (with the loans such closes had not seen yet: their opening committed after the chunk passed them).
+   */
+  private String loanCountsChecked() {
+    int exact = 0;
+    int ranges = 0;
+    long unseen = 0;
+    for (Map.Entry<LocalDate, Long> date : counted.entrySet()) {
+      Covered closed = covered.get(date.getKey());
+      if (closed.least() == closed.most()) {
+        exact++;
+      } else {
+        ranges++;
+        unseen += Math.max(0, closed.most() - date.getValue());
+      }
+    }
+    return "exact on " + exact + " dates; a range on " + ranges + " (loans opened while the close ran that it did not"
+        + " mark), " + unseen + " loans of them not seen by their close (committed after its chunk had passed them)";
   }
 
   private record PenaltyCheck(int loans, int instalments, int overdueInstalments, int wrong) {}
