@@ -108,7 +108,10 @@ final class ClusterNode {
         "--spring.mail.port=" + setup.smtpPort(),
         "--smeloan.daily-close.chunk-size=" + DAILY_CLOSE_CHUNK_SIZE,
         "--smeloan.daily-close.lease=" + setup.dailyCloseLease(),
-        "--smeloan.daily-close.node-id=" + name + "-" + incarnation));
+        "--smeloan.daily-close.node-id=" + name + "-" + incarnation,
+        // the totals (postings among them) at every refresh of the cluster figures, not once per 5 minutes: the end's
+        // check waits 45 s for each node's /actuator/prometheus to show the ledger's disbursements
+        "--smeloan.cluster.totals-refresh-interval=PT30S"));
     ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
         .redirectErrorStream(true)
         .redirectOutput(logs.resolve(name + "-" + incarnation + ".log").toFile());
