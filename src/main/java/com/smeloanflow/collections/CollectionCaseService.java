@@ -3,7 +3,6 @@ package com.smeloanflow.collections;
 import com.smeloanflow.notification.MailCaseType;
 import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.notification.MailTemplate;
-import com.smeloanflow.notification.OutboxMail;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.DatabaseSequences;
 import com.smeloanflow.platform.FieldViolation;
@@ -210,14 +209,15 @@ public class CollectionCaseService {
 
   /**
    * Queues the borrower's overdue reminder (sent apart by the outbox) and records it as the case's
-   * contact, in the caller's transaction.
+   * contact, in the caller's transaction. The contact names the mail ({@code mail_id}): staff read what became of it
+   * ({@link Contact#resultLabel}), 提醒待发送 or 提醒发送失败, 待重发 until the SMTP server takes it.
    */
   public void remind(String loanId) {
     CollectionCase collectionCase = requireOpen(loanId);
     LoanStanding standing = loans.standing(loanId).orElseThrow();
-    mails.enqueue(loanId, MailTemplate.OVERDUE_REMINDER);
+    long mailId = mails.enqueue(loanId, MailTemplate.OVERDUE_REMINDER);
     cases.insertContact(collectionCase.caseId(), businessDate(standing), ContactChannel.MAIL, ContactOutcome.MAIL_SENT,
-        "逾期第" + standing.daysPastDue() + "天提醒邮件", "system", clock.now());
+        "逾期第" + standing.daysPastDue() + "天提醒邮件", "system", clock.now(), mailId);
   }
 
   /**
@@ -396,24 +396,18 @@ public class CollectionCaseService {
    *
    * <p>The case's contact of each reminder withdrawn that no dispatcher was sending says so from then on
    * ({@link ContactOutcome#REMINDER_WITHDRAWN}, 提醒已撤回 (未发出)), no longer 已发送提醒: whoever reads the case's
-   * contacts is not told the borrower was reminded. {@link #remind} queues each reminder and records its contact in one
-   * transaction, so the case's reminders and its mail contacts pair up in the order they were made. A reminder being
-   * sent at the withdrawal keeps 已发送提醒, as {@link #sendCureNotice} counts it sent.
+   * contacts is not told the borrower was reminded. {@link #remind} stores each reminder's id on its contact
+   * ({@code mail_id}), so the contact marked is the one of that reminder. A reminder being sent at the withdrawal keeps
+   * 已发送提醒, as {@link #sendCureNotice} counts it sent.
    *
    * @return the ids of the reminders withdrawn
    */
   private List<Long> withdrawReminders(CollectionCase collectionCase, String why) {
-    List<Long> reminders = mails.mailsOf(MailCaseType.LOAN, collectionCase.loanId()).stream()
-        .filter(m -> m.template() == MailTemplate.OVERDUE_REMINDER && !m.createdAt().isBefore(collectionCase.openedAt()))
-        .map(OutboxMail::id).toList();
     List<Long> withdrawn = mails.withdraw(MailCaseType.LOAN, collectionCase.loanId(), MailTemplate.OVERDUE_REMINDER,
         collectionCase.openedAt(), why + ", 催收案件 " + collectionCase.caseId() + " 已结案, 逾期还款提醒不再发送");
-    List<Contact> reminderContacts = cases.contacts(collectionCase.caseId()).stream()
-        .filter(c -> c.channel() == ContactChannel.MAIL).toList();
-    for (int i = 0; i < reminders.size() && i < reminderContacts.size(); i++) {
-      long reminder = reminders.get(i);
-      if (withdrawn.contains(reminder) && !mails.beingSent(reminder)) {
-        cases.reminderWithdrawn(reminderContacts.get(i).id());
+    for (long reminder : withdrawn) {
+      if (!mails.beingSent(reminder)) {
+        cases.reminderWithdrawn(collectionCase.caseId(), reminder);
       }
     }
     return withdrawn;

@@ -88,7 +88,7 @@ public class CollectionFormValues {
     StringBuilder table = new StringBuilder("| 日期 | 方式 | 结果 | 经办人 | 情况 |\n|---|---|---|---|---|\n");
     for (Contact c : contacts) {
       table.append("| ").append(c.businessDate()).append(" | ").append(c.channel().label()).append(" | ")
-          .append(c.outcome().label()).append(" | ").append(c.contactedBy()).append(" | ").append(cell(c.notes())).append(" |\n");
+          .append(c.resultLabel()).append(" | ").append(c.contactedBy()).append(" | ").append(cell(c.notes())).append(" |\n");
     }
     return table.toString();
   }

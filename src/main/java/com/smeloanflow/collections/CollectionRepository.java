@@ -1,5 +1,6 @@
 package com.smeloanflow.collections;
 
+import com.smeloanflow.notification.MailStatus;
 import com.smeloanflow.servicing.Classification;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -229,31 +230,49 @@ public class CollectionRepository {
 
   public long insertContact(String caseId, LocalDate businessDate, ContactChannel channel, ContactOutcome outcome,
       String notes, String by, Instant at) {
+    return insertContact(caseId, businessDate, channel, outcome, notes, by, at, null);
+  }
+
+  /** Records a contact; {@code mailId} is the outbox mail a mail contact recorded (null for any other contact). */
+  public long insertContact(String caseId, LocalDate businessDate, ContactChannel channel, ContactOutcome outcome,
+      String notes, String by, Instant at, Long mailId) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""
-        INSERT INTO collection_contact (case_id, business_date, channel, outcome, notes, contacted_by, contacted_at)
-        VALUES (:caseId, :day, :channel, :outcome, :notes, :by, :at)
+        INSERT INTO collection_contact (case_id, business_date, channel, outcome, notes, contacted_by, contacted_at, mail_id)
+        VALUES (:caseId, :day, :channel, :outcome, :notes, :by, :at, :mailId)
         """)
         .param("caseId", caseId).param("day", businessDate).param("channel", channel.name())
         .param("outcome", outcome.name()).param("notes", notes).param("by", by).param("at", Timestamp.from(at))
+        .param("mailId", mailId, java.sql.Types.BIGINT)
         .update(key, "id");
     return key.getKey().longValue();
   }
 
-  /** The contact of a reminder mail that was withdrawn before it went out: it says so, no longer that it was sent. */
-  public void reminderWithdrawn(long contactId) {
-    jdbc.sql("UPDATE collection_contact SET outcome = :withdrawn WHERE id = :id AND channel = :mail AND outcome = :sent")
-        .param("withdrawn", ContactOutcome.REMINDER_WITHDRAWN.name()).param("id", contactId)
+  /** The case's contact of a reminder mail withdrawn before it went out: it says so, no longer that it was sent. */
+  public void reminderWithdrawn(String caseId, long mailId) {
+    jdbc.sql("""
+        UPDATE collection_contact SET outcome = :withdrawn
+        WHERE case_id = :caseId AND mail_id = :mailId AND channel = :mail AND outcome = :sent
+        """)
+        .param("withdrawn", ContactOutcome.REMINDER_WITHDRAWN.name()).param("caseId", caseId).param("mailId", mailId)
         .param("mail", ContactChannel.MAIL.name()).param("sent", ContactOutcome.MAIL_SENT.name()).update();
   }
 
-  /** The case's contacts, oldest first. */
+  /**
+   * The case's contacts, oldest first; a mail contact with its mail's status now (one join, the outbox row of each
+   * reminder), so that staff read what became of the mail, not only that it was queued.
+   */
   public List<Contact> contacts(String caseId) {
-    return jdbc.sql("SELECT * FROM collection_contact WHERE case_id = :caseId ORDER BY id")
+    return jdbc.sql("""
+        SELECT k.*, m.status AS mail_status FROM collection_contact k LEFT JOIN mail_outbox m ON m.id = k.mail_id
+        WHERE k.case_id = :caseId ORDER BY k.id
+        """)
         .param("caseId", caseId)
         .query((rs, row) -> new Contact(rs.getLong("id"), rs.getObject("business_date", LocalDate.class),
             ContactChannel.valueOf(rs.getString("channel")), ContactOutcome.valueOf(rs.getString("outcome")),
-            rs.getString("notes"), rs.getString("contacted_by"), rs.getTimestamp("contacted_at").toInstant()))
+            rs.getString("notes"), rs.getString("contacted_by"), rs.getTimestamp("contacted_at").toInstant(),
+            rs.getObject("mail_id", Long.class),
+            rs.getString("mail_status") == null ? null : MailStatus.valueOf(rs.getString("mail_status"))))
         .list();
   }
 

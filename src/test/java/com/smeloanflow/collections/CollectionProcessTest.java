@@ -647,6 +647,62 @@ class CollectionProcessTest extends AbstractIntegrationTest {
     assertThat(mailsTo(emailOf(scenario))).isEmpty();
   }
 
+  /**
+   * The SMTP server is down when the first overdue day's close queues the reminder. The phone call's form does not
+   * tell the collector the borrower was reminded: the reminder's contact says 提醒待发送 while it waits, 提醒发送失败,
+   * 待重发 once every attempt failed, and 已发送提醒 only when the re-queued mail has gone out.
+   */
+  @Test
+  void aReminderNotSentYetIsShownAsWaitingOrFailedUntilItGoesOut() {
+    mailServer.stop();
+    CollectionScenario scenario = scenario().closeAt(1).closeAt(3);
+    long reminder = reminderOf(scenario).id();
+    assertThat(outbox.get(reminder).status()).isEqualTo(MailStatus.PENDING);
+    Task call = scenario.task(TASK_COLLECT_BY_PHONE);
+    assertThat((String) taskService.getVariableLocal(call.getId(), "contactHistoryText"))
+        .contains("| 逾期提醒邮件 | 提醒待发送 |").doesNotContain("已发送提醒");
+
+    jdbc.sql("UPDATE mail_outbox SET status = 'FAILED', attempts = 24, last_error = 'MailSendException: Connection refused'"
+        + " WHERE id = :id").param("id", reminder).update();  // as the dispatcher leaves it after its last attempt
+    assertThat((String) formValues.of(scenario.loanId()).get("contactHistoryText"))
+        .contains("| 逾期提醒邮件 | 提醒发送失败, 待重发 |").doesNotContain("已发送提醒");
+
+    mailServer.start();
+    outbox.requeue(reminder, "admin");
+    dispatchMails(scenario.loanId());
+    assertThat(outbox.get(reminder).status()).isEqualTo(MailStatus.SENT);
+    assertThat((String) formValues.of(scenario.loanId()).get("contactHistoryText"))
+        .contains("| 逾期提醒邮件 | 已发送提醒 |");
+    assertThat(reminderContact(scenario)).as("the stored outcome is the queued fact").isEqualTo(ContactOutcome.MAIL_SENT);
+  }
+
+  /**
+   * A case with two reminders: the first went out, the second waits out an SMTP outage when the borrower clears the
+   * arrears. Each contact follows its own mail: the first keeps 已发送提醒, the second (shown 提醒待发送 until then) is
+   * withdrawn and says 提醒已撤回 (未发出).
+   */
+  @Test
+  void withdrawingAtTheCureMarksTheContactOfTheReminderNotSentOnly() {
+    CollectionScenario scenario = scenario().closeAt(1);
+    long sent = reminderOf(scenario).id();
+    assertThat(outbox.get(sent).status()).isEqualTo(MailStatus.SENT);
+    mailServer.stop();
+    transaction().executeWithoutResult(tx -> cases.remind(scenario.loanId()));
+    dispatchMails(scenario.loanId());
+    assertThat((String) formValues.of(scenario.loanId()).get("contactHistoryText"))
+        .containsOnlyOnce("| 逾期提醒邮件 | 已发送提醒 |").contains("| 逾期提醒邮件 | 提醒待发送 |");
+
+    scenario.repay(scenario.arrears());
+
+    List<Contact> reminders = cases.caseFile(scenario.loanId()).contacts().stream()
+        .filter(c -> c.channel() == ContactChannel.MAIL).toList();
+    assertThat(reminders).extracting(Contact::outcome, Contact::resultLabel).containsExactly(
+        tuple(ContactOutcome.MAIL_SENT, "已发送提醒"), tuple(ContactOutcome.REMINDER_WITHDRAWN, "提醒已撤回 (未发出)"));
+    assertThat(reminders.get(0).mailId()).isEqualTo(sent);
+    assertThat(outbox.get(reminders.get(1).mailId()).status()).isEqualTo(MailStatus.WITHDRAWN);
+    assertThat(outbox.get(sent).status()).isEqualTo(MailStatus.SENT);
+  }
+
   private OutboxMail reminderOf(CollectionScenario scenario) {
     List<OutboxMail> reminders = outbox.mailsOf(MailCaseType.LOAN, scenario.loanId()).stream()
         .filter(mail -> mail.template() == MailTemplate.OVERDUE_REMINDER).toList();
@@ -654,7 +710,7 @@ class CollectionProcessTest extends AbstractIntegrationTest {
     return reminders.get(0);
   }
 
-  /** The outcome of the reminder's contact, as the case's contact history (every collection form) shows it. */
+  /** The stored outcome of the reminder's contact (the forms show what became of its mail, {@link Contact#resultLabel}). */
   private ContactOutcome reminderContact(CollectionScenario scenario) {
     List<Contact> contacts = cases.caseFile(scenario.loanId()).contacts().stream()
         .filter(c -> c.channel() == ContactChannel.MAIL).toList();
