@@ -3,14 +3,11 @@ package com.smeloanflow.collections;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.smeloanflow.intake.IntakeService;
 import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.notification.MailStatus;
 import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.notification.OutboxMail;
 import com.smeloanflow.platform.StateConflictException;
-import com.smeloanflow.servicing.LoanAccountService;
-import com.smeloanflow.servicing.TestLoans;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -56,24 +53,13 @@ interface ReminderWithdrawalMigrationScenario {
   }
 
   private String loan() {
-    return TestLoans.with(beans().getBean(IntakeService.class), beans().getBean(LoanAccountService.class))
-        .disbursedOn(LocalDate.of(2026, 10, 1)).loanId();
+    return LegacyCollectionRows.loan(beans());
   }
 
   /** A case as the code before V129 left it: closed with {@code status} and {@code reason} (or open, without them). */
   private String collectionCase(String loanId, String status, Instant opened, Instant closed, String reason) {
-    String caseId = "CCM" + CASE_NUMBERS.incrementAndGet();
-    jdbc().sql("""
-        INSERT INTO collection_case (case_id, loan_id, open_loan_id, branch_code, status, ladder_step, opened_on,
-          opened_days_past_due, opened_at, closed_on, closed_at, close_reason)
-        VALUES (:caseId, :loanId, :openLoanId, 'ZY001', :status, 1, :openedOn, 1, :openedAt, :closedOn, :closedAt, :reason)
-        """)
-        .param("caseId", caseId).param("loanId", loanId).param("openLoanId", closed == null ? loanId : null)
-        .param("status", status).param("openedOn", LocalDate.of(2026, 11, 2)).param("openedAt", Timestamp.from(opened))
-        .param("closedOn", closed == null ? null : LocalDate.of(2026, 11, 6))
-        .param("closedAt", closed == null ? null : Timestamp.from(closed)).param("reason", reason)
-        .update();
-    return caseId;
+    return LegacyCollectionRows.collectionCase(beans(), "CCM" + CASE_NUMBERS.incrementAndGet(), loanId, status, opened, closed,
+        reason);
   }
 
   /** A mail of the loan queued at {@code queuedAt} and left in {@code status}; a reminder with its case's contact. */
