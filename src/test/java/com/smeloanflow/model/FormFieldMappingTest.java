@@ -2,10 +2,13 @@ package com.smeloanflow.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -88,6 +91,19 @@ class FormFieldMappingTest {
         }));
   }
 
+  /**
+   * A member's vote form says when the vote ends: 表决期限已到 follows the latest due date of the members' open vote
+   * tasks ({@code TaskSla}, when one is moved by hand), not the due date of the member's own task.
+   */
+  @Test
+  void committeeVoteFormsSayTheVoteEndsAtTheLatestDueDateOfTheMembersTasks() throws IOException {
+    for (String form : List.of("committee-vote.form", "renewal-committee-vote.form")) {
+      String text = texts(FORMS.resolve(form));
+      assertThat(text).as("%s: what it says of the vote's end", form)
+          .contains("表决期限(各委员表决待办中最晚的到期时间)已到").doesNotContain("本任务的到期时间");
+    }
+  }
+
   @Test
   void formSchemaFindsWhatAFormReadsAndWrites() {
     FormSchema form = FormSchema.parse("example.form", new java.io.ByteArrayInputStream("""
@@ -100,6 +116,19 @@ class FormFieldMappingTest {
         ]}""".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     assertThat(form.inputs().keySet()).containsExactly("guaranteeType", "collateralDescription", "ok");
     assertThat(form.reads()).containsExactlyInAnyOrder("applicationId", "enterpriseName", "collateralRequired");
+  }
+
+  /** The texts (markdown) a form shows, in order. */
+  private static String texts(Path form) throws IOException {
+    StringBuilder texts = new StringBuilder();
+    for (JsonNode components : new ObjectMapper().readTree(form.toFile()).findValues("components")) {
+      for (JsonNode component : components) {
+        if (component.path("type").asText().equals("text")) {
+          texts.append(component.path("text").asText()).append('\n');
+        }
+      }
+    }
+    return texts.toString();
   }
 
   static Set<String> names(Collection<String> names) {
