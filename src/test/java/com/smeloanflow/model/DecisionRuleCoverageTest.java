@@ -21,6 +21,7 @@ import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherConfig;
@@ -32,10 +33,12 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 /**
  * Every rule of every decision table in {@code bpmn/} is made to fire by a rule-by-rule test (STYLE.md "Tests" 2):
  * compares the rules the DMN tests (the classes named {@code *DecisionTest}, on the DMN engine alone) made fire
- * ({@link FiredRules}) with the rules the table holds, read with the DMN model API; the DMN tests are run here first
- * unless they already ran in this JVM (the whole suite runs in one). A rule added to a table without a test that makes
- * it fire fails the build here, naming the rule.
+ * ({@link FiredRules}) with the rules the table holds, read with the DMN model API. In the suite (one JVM) it runs last
+ * ({@code @Order}, with the class order {@code src/test/resources/junit-platform.properties} sets), after the DMN tests;
+ * run without them (alone, or with some of them) it runs them here first. A rule added to a table without a test that
+ * makes it fire fails the build here, naming the rule.
  */
+@Order(Integer.MAX_VALUE)
 class DecisionRuleCoverageTest {
 
   /** The decision tables of bpmn/ with their rule ids, read with the DMN model API. */
@@ -56,7 +59,7 @@ class DecisionRuleCoverageTest {
       }
     }
     if (tables.values().stream().allMatch(rules -> untested(rules).isEmpty())) {
-      return; // the DMN tests already ran in this JVM (the whole suite): nothing to run again
+      return; // the DMN tests already ran in this JVM (the whole suite, which runs this class last)
     }
     LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
         .selectors(selectPackage("com.smeloanflow"))
