@@ -16,31 +16,21 @@ import com.smeloanflow.processing.ProcessingFixtures;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient;
+import com.smeloanflow.support.ModelRolloutFixture;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Renewals applied for on the loan-renewal version before 人工审批续贷 (the version of commit f563338, kept as a test
@@ -53,53 +43,23 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class RenewalRolloutTest extends AbstractIntegrationTest {
 
+  private static final String MODEL = "bpmn/loan-renewal.bpmn";
+
   @Autowired private MailOutbox outbox;
   @Autowired private LoanAccountService loans;
   @Autowired private BusinessClock clock;
   @Autowired private RenewalRepository renewals;
   @Autowired private RenewalCommitteeService committee;
-  @LocalServerPort int port;
-  @TempDir Path workingCopy;
-  private final String deploymentName = "renewal-rollout-test-" + UUID.randomUUID();
+  @RegisterExtension final ModelRolloutFixture rollout = new ModelRolloutFixture("renewal-rollout-test");
 
   @BeforeEach
   void aFixedMorning() {
     stopClock();
   }
 
-  @AfterEach
-  void undeployTheTestVersions() {
-    repositoryService.createDeploymentQuery().deploymentName(deploymentName).list()
-        .forEach(deployment -> repositoryService.deleteDeployment(deployment.getId(), true));
-  }
-
   /** Deploys the old version as the latest, with the application's forms, so a renewal applied for now starts on it. */
   private void deployTheVersionBeforeTheMaturityTimer() throws IOException {
-    DeploymentBuilder deployment = repositoryService.createDeployment().name(deploymentName);
-    try (InputStream old = getClass().getResourceAsStream("/rollout/loan-renewal-before-maturity-timer.bpmn")) {
-      deployment.addString("bpmn/loan-renewal.bpmn", new String(old.readAllBytes(), StandardCharsets.UTF_8));
-    }
-    try (var forms = Files.list(Path.of("forms"))) {
-      for (Path form : forms.toList()) {
-        deployment.addString("forms/" + form.getFileName(), Files.readString(form));
-      }
-    }
-    deployment.deploy();
-  }
-
-  private void workingCopyOfTheApplicationsModel() throws IOException {
-    workingCopyOfTheApplicationsModel(Files.readString(Path.of("bpmn/loan-renewal.bpmn")));
-  }
-
-  private void workingCopyOfTheApplicationsModel(String model) throws IOException {
-    Files.createDirectories(workingCopy.resolve("bpmn"));
-    Files.createDirectories(workingCopy.resolve("forms"));
-    Files.writeString(workingCopy.resolve("bpmn/loan-renewal.bpmn"), model);
-    try (var forms = Files.list(Path.of("forms"))) {
-      for (Path form : forms.toList()) {
-        Files.copy(form, workingCopy.resolve("forms").resolve(form.getFileName()));
-      }
-    }
+    rollout.deployAsLatest(MODEL, "/rollout/loan-renewal-before-maturity-timer.bpmn");
   }
 
   @Test
@@ -265,15 +225,10 @@ class RenewalRolloutTest extends AbstractIntegrationTest {
     ProcessInstance instance = applied(loan);
     Instant dueAt = bankCalendar.addWorkingDays(opened, 2).atTime(17, 0).atZone(BusinessClock.BANK_ZONE).toInstant();
     assertThat(committeeDeadline(instance).getDuedate().toInstant()).isEqualTo(dueAt);
-    String model = Files.readString(Path.of("bpmn/loan-renewal.bpmn"));
-    Matcher firstShape = Pattern.compile("<dc:Bounds x=\"(\\d+)\"").matcher(model);
-    assertThat(firstShape.find()).isTrue();
-    workingCopyOfTheApplicationsModel(model.substring(0, firstShape.start(1)) + (Integer.parseInt(firstShape.group(1)) + 10)
-        + model.substring(firstShape.end(1)));
+    rollout.workingCopyWithFirstShapeMoved(MODEL);
 
     moveClockTo(bankCalendar.addWorkingDays(opened, 1).atTime(10, 0).atZone(BusinessClock.BANK_ZONE).toInstant());
-    RolloutReport report = ModelRollout.to("http://localhost:" + port, "process-owner", DemoData.PASSWORD)
-        .onlyBusinessKeys(Set.of(loan.loanId())).run(workingCopy, deploymentName);
+    RolloutReport report = rollout.rollOutOnly(loan.loanId());
 
     assertThat(report.processes()).singleElement().satisfies(migration -> assertThat(migration.from())
         .flatExtracting(RolloutReport.FromVersion::moved).extracting(RolloutReport.Instance::businessKey)
@@ -303,12 +258,11 @@ class RenewalRolloutTest extends AbstractIntegrationTest {
   private void rolledOut(RenewalScenario loan, ProcessInstance instance) throws IOException {
     String oldVersion = runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
         .getProcessDefinitionId();
-    workingCopyOfTheApplicationsModel();
+    rollout.workingCopyOf(MODEL);
 
     // only this renewal moves: the other tests' renewals stay where they are (the test's versions are deleted with
     // their instances afterwards)
-    RolloutReport report = ModelRollout.to("http://localhost:" + port, "process-owner", DemoData.PASSWORD)
-        .onlyBusinessKeys(Set.of(loan.loanId())).run(workingCopy, deploymentName);
+    RolloutReport report = rollout.rollOutOnly(loan.loanId());
 
     RolloutReport.ProcessMigration migration = report.processes().get(0);
     assertThat(migration.key()).isEqualTo(LoanRenewalProcess.KEY);

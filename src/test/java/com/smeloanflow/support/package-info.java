@@ -13,6 +13,9 @@
  *   <li>{@link com.smeloanflow.support.ApiClient}: HTTP as a demo user, raw answers.</li>
  *   <li>{@link com.smeloanflow.support.TakenSequenceFlows}: which sequence flows an instance took.</li>
  *   <li>{@link com.smeloanflow.support.Concurrently}: the same call on N threads at once.</li>
+ *   <li>{@link com.smeloanflow.support.ModelRolloutFixture}: the process owner's rollout against the test server, with
+ *       a working copy, an earlier version of a model deployed as the latest, and the test's deployments deleted after
+ *       it.</li>
  *   <li>{@link com.smeloanflow.support.BrokenMailValues}: the mails of a case cannot be rendered (a value provider
  *       throws or its read fails), without adding Spring configuration to the test.</li>
  * </ul>

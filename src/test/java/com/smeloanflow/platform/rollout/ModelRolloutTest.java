@@ -4,29 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.smeloanflow.casefile.ApplicationStatus;
-import com.smeloanflow.identity.DemoData;
 import com.smeloanflow.process.LoanOriginationProcess;
 import com.smeloanflow.support.AbstractIntegrationTest;
+import com.smeloanflow.support.ModelRolloutFixture;
 import com.smeloanflow.support.TestApplications;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The process owner's rollout against the running server, with a process of the test's own: running
@@ -38,15 +31,7 @@ class ModelRolloutTest extends AbstractIntegrationTest {
 
   private static final String PROCESS = "rollout-demo";
 
-  @LocalServerPort int port;
-  @TempDir Path workingCopy;
-  private final String deploymentName = "rollout-test-" + UUID.randomUUID();
-
-  @AfterEach
-  void undeployTheTestProcess() {
-    repositoryService.createDeploymentQuery().deploymentName(deploymentName).list()
-        .forEach(deployment -> repositoryService.deleteDeployment(deployment.getId(), true));
-  }
+  @RegisterExtension final ModelRolloutFixture rollout = new ModelRolloutFixture("rollout-test");
 
   /** Version 1: 审核甲 → 审核乙; version 2: 审核甲 → 复核丙 (乙 removed). */
   private void writeModel(boolean secondVersion) throws IOException {
@@ -57,12 +42,7 @@ class ModelRolloutTest extends AbstractIntegrationTest {
         ? flow.userTask("UserTask_C").name("复核丙").camundaCandidateGroups("processing-centre")
         : flow.userTask("UserTask_B").name("审核乙").camundaCandidateGroups("processing-centre"))
         .endEvent("EndEvent_Done").done();
-    Files.createDirectories(workingCopy.resolve("bpmn"));
-    Bpmn.writeModelToFile(workingCopy.resolve("bpmn/" + PROCESS + ".bpmn").toFile(), model);
-  }
-
-  private RolloutReport rollout(String user) {
-    return ModelRollout.to("http://localhost:" + port, user, DemoData.PASSWORD).run(workingCopy, deploymentName);
+    rollout.workingCopyWith(PROCESS, model);
   }
 
   private String definitionOf(ProcessInstance instance) {
@@ -72,7 +52,7 @@ class ModelRolloutTest extends AbstractIntegrationTest {
   @Test
   void runningInstancesMoveToTheNewVersionAndOneInARemovedTaskStaysWithTheEnginesReason() throws IOException {
     writeModel(false);
-    RolloutReport first = rollout("process-owner");
+    RolloutReport first = rollout.rollOutAs("process-owner");
     assertThat(first.changed()).isTrue();
     String version1 = first.processes().get(0).definitionId();
     ProcessInstance atA1 = runtimeService.startProcessInstanceByKey(PROCESS, "RD-A1");
@@ -81,7 +61,7 @@ class ModelRolloutTest extends AbstractIntegrationTest {
     taskService.complete(taskService.createTaskQuery().processInstanceId(atB.getId()).singleResult().getId());
 
     writeModel(true);
-    RolloutReport second = rollout("process-owner");
+    RolloutReport second = rollout.rollOutAs("process-owner");
 
     RolloutReport.ProcessMigration migration = second.processes().get(0);
     assertThat(migration.key()).isEqualTo(PROCESS);
@@ -110,7 +90,7 @@ class ModelRolloutTest extends AbstractIntegrationTest {
   @Test
   void aWaitingTimerKeepsItsDueDateWhenItsInstanceMoves() throws IOException {
     writeModelWithOverdueTimer("PT4H");
-    rollout("process-owner");
+    rollout.rollOutAs("process-owner");
     stopClock();
     Instant armed = ClockUtil.getCurrentTime().toInstant();
     ProcessInstance waiting = runtimeService.startProcessInstanceByKey(PROCESS, "RD-TIMER");
@@ -118,7 +98,7 @@ class ModelRolloutTest extends AbstractIntegrationTest {
 
     moveClockTo(armed.plus(Duration.ofHours(1)));
     writeModelWithOverdueTimer("PT8H");
-    RolloutReport report = rollout("process-owner");
+    RolloutReport report = rollout.rollOutAs("process-owner");
 
     assertThat(definitionOf(waiting)).isEqualTo(report.processes().get(0).definitionId());
     assertThat(overdueTimer(waiting)).as("the due date it had").isEqualTo(armed.plus(Duration.ofHours(4)));
@@ -131,8 +111,7 @@ class ModelRolloutTest extends AbstractIntegrationTest {
         .userTask("UserTask_A").name("审核甲").camundaCandidateGroups("processing-centre")
         .boundaryEvent("BoundaryEvent_AOverdue").name("审核已超期").timerWithDuration(duration).endEvent("EndEvent_Overdue")
         .moveToActivity("UserTask_A").endEvent("EndEvent_Done").done();
-    Files.createDirectories(workingCopy.resolve("bpmn"));
-    Bpmn.writeModelToFile(workingCopy.resolve("bpmn/" + PROCESS + ".bpmn").toFile(), model);
+    rollout.workingCopyWith(PROCESS, model);
   }
 
   private Instant overdueTimer(ProcessInstance instance) {
@@ -143,14 +122,13 @@ class ModelRolloutTest extends AbstractIntegrationTest {
   @Test
   void aRolloutLimitedToBusinessKeysMovesOnlyThoseInstancesAndLeavesTheOthersUnreported() throws IOException {
     writeModel(false);
-    String version1 = rollout("process-owner").processes().get(0).definitionId();
+    String version1 = rollout.rollOutAs("process-owner").processes().get(0).definitionId();
     ProcessInstance chosen = runtimeService.startProcessInstanceByKey(PROCESS, "RD-TRIAL");
     ProcessInstance other = runtimeService.startProcessInstanceByKey(PROCESS, "RD-OTHER");
     ProcessInstance withoutKey = runtimeService.startProcessInstanceByKey(PROCESS);
 
     writeModel(true);
-    RolloutReport report = ModelRollout.to("http://localhost:" + port, "process-owner", DemoData.PASSWORD)
-        .onlyBusinessKeys(Set.of("RD-TRIAL")).run(workingCopy, deploymentName);
+    RolloutReport report = rollout.rollOutOnly("RD-TRIAL");
 
     RolloutReport.ProcessMigration migration = report.processes().get(0);
     assertThat(migration.from()).singleElement().satisfies(from -> {
@@ -166,24 +144,11 @@ class ModelRolloutTest extends AbstractIntegrationTest {
   void aRunningApplicationMovesToANewVersionOfLoanOriginationAndGoesOn() throws IOException {
     Submitted application = submit(TestApplications.mortgageAtBranchCounter());
     String acceptance = taskService.createTaskQuery().processInstanceId(application.processInstance().getId()).singleResult().getId();
-    Files.createDirectories(workingCopy.resolve("bpmn"));
-    Files.createDirectories(workingCopy.resolve("forms"));
-    String model = Files.readString(Path.of("bpmn/loan-origination.bpmn"));
-    Matcher firstShape = Pattern.compile("<dc:Bounds x=\"(\\d+)\"").matcher(model);
-    assertThat(firstShape.find()).isTrue();
-    String moved = model.substring(0, firstShape.start(1)) + (Integer.parseInt(firstShape.group(1)) + 10)
-        + model.substring(firstShape.end(1));
-    Files.writeString(workingCopy.resolve("bpmn/loan-origination.bpmn"), moved);
-    try (var forms = Files.list(Path.of("forms"))) {
-      for (Path form : forms.toList()) {
-        Files.copy(form, workingCopy.resolve("forms").resolve(form.getFileName()));
-      }
-    }
+    rollout.workingCopyWithFirstShapeMoved("bpmn/loan-origination.bpmn");
 
     // only the test's application moves: the other tests' applications stay where they are (the test's version is
     // deleted with its instances afterwards)
-    RolloutReport report = ModelRollout.to("http://localhost:" + port, "process-owner", DemoData.PASSWORD)
-        .onlyBusinessKeys(Set.of(application.applicationId())).run(workingCopy, deploymentName);
+    RolloutReport report = rollout.rollOutOnly(application.applicationId());
 
     RolloutReport.ProcessMigration migration = report.processes().get(0);
     assertThat(migration.key()).isEqualTo(LoanOriginationProcess.KEY);
@@ -202,10 +167,10 @@ class ModelRolloutTest extends AbstractIntegrationTest {
   @Test
   void unchangedModelsDeployNothingAndMoveNothing() throws IOException {
     writeModel(false);
-    rollout("process-owner");
+    rollout.rollOutAs("process-owner");
     runtimeService.startProcessInstanceByKey(PROCESS, "RD-SAME");
 
-    RolloutReport again = rollout("process-owner");
+    RolloutReport again = rollout.rollOutAs("process-owner");
 
     assertThat(again.changed()).isFalse();
     assertThat(again.text()).contains("未部署新版本");
@@ -216,9 +181,9 @@ class ModelRolloutTest extends AbstractIntegrationTest {
   void aUserWhoMayNotDeployDeploysNothing() throws IOException {
     writeModel(false);
 
-    assertThatThrownBy(() -> rollout("zy001-acceptor")).isInstanceOfSatisfying(EngineRestClient.EngineRestException.class,
+    assertThatThrownBy(() -> rollout.rollOutAs("zy001-acceptor")).isInstanceOfSatisfying(EngineRestClient.EngineRestException.class,
         refused -> assertThat(refused.status()).isEqualTo(403));
-    assertThat(repositoryService.createDeploymentQuery().deploymentName(deploymentName).count()).isZero();
+    assertThat(repositoryService.createDeploymentQuery().deploymentName(rollout.deploymentName()).count()).isZero();
   }
 
   @Test
