@@ -22,8 +22,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The engine REST API's refusals, as Tasklist shows them, in Chinese with the engine's English beside
  * ({@link EngineRefusals}), on {@code /engine-rest} and on the webapps' {@code /camunda/api/engine} (which Tasklist,
  * Cockpit and Admin call). Only an error answer ({@code 4xx}, {@code 5xx}) in JSON is read: its {@code message} is
- * replaced, its status and every other field ({@code type}, {@code code}, an authorization's {@code userId} and
- * {@code missingAuthorizations}) stay as Camunda answers them. Any other answer passes untouched and unbuffered.
+ * replaced, every other field ({@code type}, {@code code}, an authorization's {@code userId} and
+ * {@code missingAuthorizations}) stays as Camunda answers it, and so does its status, except for a refusal whose
+ * {@code code} is one of {@link EngineRefusals}' codes (a task gone {@code 404}, a task a colleague holds {@code 409}, a
+ * refused start {@code 400}), which is answered with the status the code names. Any other answer passes untouched and
+ * unbuffered.
  */
 public class EngineRefusalTranslation extends OncePerRequestFilter {
 
@@ -37,6 +40,16 @@ public class EngineRefusalTranslation extends OncePerRequestFilter {
       chain.doFilter(request, capture);
     } finally {
       capture.finish();
+    }
+  }
+
+  /** The status an error answer with this body is to have instead of Camunda's, or {@code null}. */
+  static Integer status(byte[] body) {
+    try {
+      JsonNode code = JSON.readTree(body).path("code");
+      return code.isInt() ? EngineRefusals.statusOf(code.asInt()) : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
     }
   }
 
@@ -171,9 +184,14 @@ public class EngineRefusalTranslation extends OncePerRequestFilter {
         releaseLength();
         return;
       }
-      byte[] body = translated(captured.toByteArray());
+      byte[] answer = captured.toByteArray();
+      Integer status = status(answer);
+      byte[] body = translated(answer);
       captured = null;
       heldLength = null;
+      if (status != null) {
+        super.setStatus(status);
+      }
       super.setContentLength(body.length);
       ServletOutputStream out = super.getOutputStream();
       out.write(body);

@@ -23,12 +23,37 @@ import org.camunda.bpm.engine.impl.util.ExceptionUtil;
  * <p>The engine REST API puts English before some messages it passes on ({@code Cannot submit task form …: },
  * {@code Cannot complete task …: }, {@code Cannot instantiate process definition …: }): such a message is told by what
  * it wraps, the application's own refusal as it is with the English prefix moved into its English part, an engine
- * refusal named here in its Chinese, any other as what failed in Chinese ({@code 无法提交待办表单}), the English beside.
+ * refusal named here in its Chinese, any other as what failed in Chinese ({@code 无法提交待办表单}), the English beside;
+ * behind any other English prefix ({@code Cannot get task variable …: }) only an engine refusal named here is told, in its
+ * Chinese with the whole English beside.
  *
  * <p>The engine REST API's answers pass through {@link EngineRefusalTranslation}; the bank's own
  * {@code identity.TaskQueue} uses {@link #of(RuntimeException)}.
  */
 public final class EngineRefusals {
+
+  /**
+   * The error code, in the engine's range for custom codes (20000–39999), of a refusal the engine REST API is to answer
+   * with the status in the code's last three digits ({@link #statusOf}): the application's refusal of what a person sent
+   * (bad input, a task's state) {@code 400}, whatever the engine REST API wraps it in (it answers an engine exception of
+   * a process start {@code 500}).
+   */
+  public static final int REFUSED = 20_400;
+
+  /** The error code of a task that is not there (completed, cancelled or never known): {@code 404}. */
+  public static final int GONE = 20_404;
+
+  /** The error code of a claim of a task a colleague holds: {@code 409} (Camunda answers {@code 500}). */
+  public static final int TAKEN = 20_409;
+
+  /**
+   * The status the engine REST API answers an engine exception with this error code with ({@link EngineRefusalTranslation}
+   * reads the code from its JSON answer, where Camunda puts the engine exception's code, also of one it wraps), or
+   * {@code null}: the status Camunda gives.
+   */
+  public static Integer statusOf(int code) {
+    return code == REFUSED ? Integer.valueOf(400) : code == GONE ? Integer.valueOf(404) : code == TAKEN ? Integer.valueOf(409) : null;
+  }
 
   /** A permission the caller lacks: on which resource (the engine's type name and id). */
   public record Missing(String permission, String resourceType, String resourceId) {}
@@ -41,7 +66,8 @@ public final class EngineRefusals {
   private static final List<Rule> RULES = List.of(
       new Rule(Set.of("TaskAlreadyClaimedException"), Pattern.compile("Task '(.+)' is already claimed by someone else\\.?"),
           (m, missing) -> "待办 " + m.group(1) + " 已由他人领取, 不能再领取" + REFRESH),
-      new Rule(Set.of("InvalidRequestException"), Pattern.compile("(?:No matching task with id|No task found for task id) (\\S+)"),
+      new Rule(Set.of("InvalidRequestException", "NotFoundException"),
+          Pattern.compile("(?:No matching task with id|No task found for task id) (\\S+)"),
           (m, missing) -> gone(m.group(1))),
       new Rule(Set.of("BadUserRequestException", "NullValueException", "NotFoundException"),
           Pattern.compile("(?:Cannot find task with id '([^']+)'|Cannot find task with id ([^\\s':]+)|task (\\S+) doesn't exist"
@@ -88,6 +114,13 @@ public final class EngineRefusals {
       new Wrapper(Pattern.compile("(Cannot complete task \\S+): (.+)", Pattern.DOTALL), "无法办理待办"),
       new Wrapper(Pattern.compile("(Cannot instantiate process definition \\S+): (.+)", Pattern.DOTALL), "无法发起流程"));
 
+  /**
+   * Any other English the engine REST API puts before the engine's message ({@code Cannot get task variable …: },
+   * {@code Cannot modify variables for task …: }): moved into the English part when what it wraps is a refusal named
+   * in {@link #RULES}, else left as the engine REST API gives it.
+   */
+  private static final Pattern OTHER_WRAPPER = Pattern.compile("(Cannot [^:]+): (.+)", Pattern.DOTALL);
+
   private EngineRefusals() {}
 
   /**
@@ -109,6 +142,13 @@ public final class EngineRefusals {
     }
     if (CHINESE.matcher(message).find()) {
       return null;
+    }
+    Matcher other = OTHER_WRAPPER.matcher(message.strip());
+    if (WRAPPING_TYPES.contains(type) && other.matches()) {
+      String wrapped = chinese(null, other.group(2), List.of());
+      if (wrapped != null) {
+        return StaffText.of(wrapped, message.strip());
+      }
     }
     String chinese = chinese(type, message, missing);
     return chinese == null ? null : StaffText.of(chinese, message);

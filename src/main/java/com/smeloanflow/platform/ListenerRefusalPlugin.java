@@ -2,12 +2,17 @@ package com.smeloanflow.platform;
 
 import jakarta.ws.rs.core.Response.Status;
 import java.lang.reflect.Field;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -15,6 +20,16 @@ import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.GetIdentityLinksForTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.GetRenderedTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskVariableCmdTyped;
+import org.camunda.bpm.engine.impl.cmd.GetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -23,6 +38,7 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.springframework.stereotype.Component;
@@ -55,9 +71,16 @@ import org.springframework.util.ReflectionUtils;
  *       itself fails with "Cannot find task with id …", which the engine REST API answers 500, logged at
  *       ERROR. A task id the engine never knew (no task, no history of one) is not found: the engine REST API
  *       answers 404 with {@code 待办 … 不存在, 请刷新待办列表 (task … does not exist)}, logged at DEBUG.
- *       Opening the form of a task that is not there (Tasklist reads a Camunda Form as the task's deployed
- *       form) is not found either: 404, as for the task itself, not the engine's 500 of a
- *       {@link NullPointerException} ({@link #refuseFormOfMissingTask}).
+ *       Reading the data of a task that is not there (its form, which Tasklist reads as the task's deployed
+ *       form, its rendered form, identity links, variables or form variables) or writing its variables is not found
+ *       either: 404, as for the task itself, not the engine's 500 or 400 ({@link #refuseReadOfMissingTask}).
+ *   <li>A claim of a task a colleague holds is told with who holds it, answered 409 ({@link HeldByColleague});
+ *       one claim sent twice at once (a double click) leaves the task with its claimant and answers both 204
+ *       ({@link #lockTaskToClaim}).
+ *   <li>A refusal that the engine REST API wraps in a 500 (a process start a start-event listener refused: "Cannot
+ *       instantiate process definition …") is answered 400 all the same: a {@link Refused} carries the error code
+ *       {@link EngineRefusals#REFUSED}, which the engine REST API passes in its answer and
+ *       {@link EngineRefusalTranslation} answers with 400.
  *   <li>The engine logs whatever a command fails with when it closes the command context: at ERROR with a
  *       stack trace ("ENGINE-16004 Exception while closing command context"), except its own users' errors
  *       ({@link AuthorizationException}, {@link BadUserRequestException}), which it logs at DEBUG. So a
@@ -109,13 +132,18 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
     public <T> T execute(Command<T> command) {
       try {
         if (!forCaller) {
+          lockTaskToClaim(command, Context.getCommandContext());
           refuseIfEnded(command, Context.getCommandContext());
-          refuseFormOfMissingTask(command, Context.getCommandContext());
+          refuseReadOfMissingTask(command, Context.getCommandContext());
         }
         return next.execute(command);
       } catch (RuntimeException e) {
         if (forCaller && e instanceof UnknownTask unknown) {
           throw notFound(unknown);
+        }
+        if (!forCaller && command instanceof ClaimTaskCmd && e instanceof TaskAlreadyClaimedException taken
+            && !(e instanceof HeldByColleague)) {
+          throw heldByColleague(taken, Context.getCommandContext());
         }
         RuntimeException refusal = refusalIn(e, command);
         if (refusal == null) {
@@ -137,7 +165,70 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
   static final class Refused extends BadUserRequestException {
     Refused(RuntimeException refused) {
       super(refused.getMessage(), refused);
+      setCode(EngineRefusals.REFUSED);
     }
+  }
+
+  /**
+   * Takes the row lock of the task a person claims before the claim reads it, so that two claims of one task at the same
+   * moment (a double click on 认领, or two colleagues) run one after the other: the second reads the task the first
+   * claimed, and succeeds when it is the same person's (the engine's claim accepts a task its claimant holds already) or
+   * is refused as a task a colleague holds ({@link HeldByColleague}). Without it both read the task unclaimed, and the
+   * second fails when it writes: the same person's claim in the database (both insert the claimant's authorization on
+   * the task; the engine answers a persistence error, logged at ERROR), a colleague's on the engine's optimistic lock.
+   */
+  static void lockTaskToClaim(Command<?> command, CommandContext context) {
+    String taskId = command instanceof ClaimTaskCmd ? taskIdOf(command) : null;
+    if (taskId == null || context == null) {
+      return;
+    }
+    String table = context.getProcessEngineConfiguration().getDatabaseTablePrefix() + "ACT_RU_TASK";
+    Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
+    try (PreparedStatement lock = connection.prepareStatement("SELECT ID_ FROM " + table + " WHERE ID_ = ? FOR UPDATE")) {
+      lock.setString(1, taskId);
+      lock.executeQuery().close();
+    } catch (SQLException e) {
+      throw new ProcessEngineException("Cannot lock task " + taskId + " to claim it", e);
+    }
+  }
+
+  /**
+   * A claim of a task a colleague holds, told in Chinese with who holds it (name and user id) and the engine's English
+   * beside. Still the engine's {@link TaskAlreadyClaimedException} for a caller of the Java API (the bank's
+   * {@code identity.TaskQueue} catches it); the engine REST API answers it {@code 409} by its code
+   * ({@link EngineRefusals#TAKEN}), where Camunda answers {@code 500}.
+   */
+  static final class HeldByColleague extends TaskAlreadyClaimedException {
+    private final String message;
+
+    HeldByColleague(String taskId, String assignee, String message) {
+      super(taskId, assignee);
+      this.message = message;
+      setCode(EngineRefusals.TAKEN);
+    }
+
+    @Override
+    public String getMessage() {
+      return message;
+    }
+  }
+
+  static HeldByColleague heldByColleague(TaskAlreadyClaimedException taken, CommandContext context) {
+    String taskId = taken.getTaskId();
+    String assignee = taken.getTaskAssignee();
+    TaskEntity task = context == null ? null : context.getTaskManager().findTaskById(taskId);
+    User holder = context == null || assignee == null ? null
+        : context.runWithoutAuthorization(() -> context.getReadOnlyIdentityProvider().findUserById(assignee));
+    return new HeldByColleague(taskId, assignee, heldMessage(taskId, task == null ? null : task.getName(), assignee,
+        holder == null ? null : holder.getFirstName()));
+  }
+
+  /** What a person claiming a task a colleague holds is told: the Chinese for staff, with the English beside. */
+  static String heldMessage(String taskId, String taskName, String assignee, String assigneeName) {
+    String task = taskName == null || taskName.isBlank() ? "待办 " + taskId + " " : "待办“" + taskName + "”";
+    String holder = assigneeName == null || assigneeName.isBlank() ? assignee : assigneeName + " (" + assignee + ")";
+    return StaffText.of(task + "已由 " + holder + " 领取, 不能再领取, 请刷新待办列表",
+        "Task '" + taskId + "' is already claimed by " + assignee);
   }
 
   /**
@@ -174,21 +265,41 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * Refuses to read the deployed form (a Camunda Form, which Tasklist opens) of a task that is not there (completed or
-   * cancelled meanwhile, or never known) as a task that is not found, before the engine fails with a
-   * {@link NullPointerException} of its authorization check, which the engine REST API answers 500. The engine REST API
-   * answers this {@link NotFoundException} {@code 404} with its message, as it answers {@code GET /task/{id}} for such a
-   * task ({@code No matching task with id …}; {@link EngineRefusals} tells it in Chinese).
+   * Refuses to read or write the data of a task that is not there (completed or cancelled meanwhile, or never known) as
+   * a task that is not found: its deployed form (a Camunda Form, which Tasklist opens), its form key, its rendered form, its identity
+   * links, its variables and local variables, its form variables. The engine fails with "task is null" (its deployed form
+   * with a {@link NullPointerException} of its authorization check), logged at ERROR, which the engine REST API answers
+   * 500 or 400; this {@link NotFoundException}, logged at DEBUG, it answers {@code 404} by its code
+   * ({@link EngineRefusals#GONE}) with its message, as it answers {@code GET /task/{id}} for such a task
+   * ({@code No matching task with id …}; {@link EngineRefusals} tells it in Chinese).
    *
    * @throws NotFoundException the task is not there
    */
-  static void refuseFormOfMissingTask(Command<?> command, CommandContext context) {
-    if (command instanceof GetDeployedTaskFormCmd && context != null) {
-      String taskId = taskIdOf(command);
-      if (taskId != null && context.getTaskManager().findTaskById(taskId) == null) {
-        throw new NotFoundException("No matching task with id " + taskId);
-      }
+  static void refuseReadOfMissingTask(Command<?> command, CommandContext context) {
+    String taskId = context == null ? null : taskDataOf(command);
+    if (taskId != null && context.getTaskManager().findTaskById(taskId) == null) {
+      NotFoundException gone = new NotFoundException("No matching task with id " + taskId);
+      gone.setCode(EngineRefusals.GONE);
+      throw gone;
     }
+  }
+
+  /**
+   * The task whose data (forms, identity links, variables) the command reads or writes, or {@code null} for any other
+   * command. The engine's commands keep it in a field and offer no getter; {@code ListenerRefusalPluginTest} pins the
+   * field for each command named here.
+   */
+  static String taskDataOf(Command<?> command) {
+    if (command instanceof GetDeployedTaskFormCmd || command instanceof GetTaskFormCmd || command instanceof GetRenderedTaskFormCmd
+        || command instanceof GetIdentityLinksForTaskCmd || command instanceof GetTaskVariablesCmd
+        || command instanceof GetTaskVariableCmd || command instanceof GetTaskVariableCmdTyped) {
+      return stringField(command, "taskId");
+    }
+    if (command instanceof SetTaskVariablesCmd || command instanceof RemoveTaskVariablesCmd
+        || command instanceof PatchTaskVariablesCmd) {
+      return stringField(command, "entityId");
+    }
+    return command instanceof GetTaskFormVariablesCmd ? stringField(command, "resourceId") : null;
   }
 
   /**
@@ -232,7 +343,11 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
    * getter; {@code ListenerRefusalPluginTest} pins the field for each command {@link #actsOnTask} names.
    */
   static String taskIdOf(Command<?> command) {
-    Field field = ReflectionUtils.findField(command.getClass(), "taskId", String.class);
+    return stringField(command, "taskId");
+  }
+
+  private static String stringField(Command<?> command, String name) {
+    Field field = ReflectionUtils.findField(command.getClass(), name, String.class);
     if (field == null) {
       return null;
     }

@@ -18,18 +18,29 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The engine's own refusals that staff meet in Tasklist (a colleague claimed the task a moment ago, it was completed
  * meanwhile, it is a colleague's to unclaim, the query limit) answer as Camunda answers them, status and JSON, with the
  * message Tasklist shows in Chinese and the engine's English beside; a refusal the engine REST API wraps in English
- * ("Cannot submit task form …: ") reads Chinese first too. Only the form of a task that is gone is answered otherwise
- * than Camunda does: 404 as the task itself, not Camunda's 500.
+ * ("Cannot submit task form …: ") reads Chinese first too. Answered otherwise than Camunda does: the data of a task that
+ * is gone (its forms, identity links, variables) 404 as the task itself, a claim of a task a colleague holds 409 naming
+ * them, a start a listener refused 400 also over /start (Camunda: 500 or 400); one claim sent twice at once holds the
+ * task, not Camunda's 500 of the database.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class EngineRefusalApiTest extends AbstractIntegrationTest {
 
   private static final String ME = "zy001-acceptor";
@@ -53,14 +64,37 @@ class EngineRefusalApiTest extends AbstractIntegrationTest {
     JsonNode inTasklist = claimAsTasklistDoes(task);
     Response overRest = api.post("/engine-rest/task/" + task + "/claim", ME, "{\"userId\":\"" + ME + "\"}");
 
-    String expected = "待办 " + task + " 已由他人领取, 不能再领取, 请刷新待办列表 (Task '" + task + "' is already claimed by someone else.)";
-    assertThat(inTasklist.path("type").asText()).isEqualTo("TaskAlreadyClaimedException");
+    String expected = "待办“受理贷款申请”已由 受理员乙 (" + COLLEAGUE + ") 领取, 不能再领取, 请刷新待办列表 (Task '" + task
+        + "' is already claimed by " + COLLEAGUE + ")";
     assertThat(inTasklist.path("message").asText()).isEqualTo(expected);
-    assertThat(overRest.status()).as("Camunda's status").isEqualTo(500);
-    assertThat(overRest.json().path("type").asText()).isEqualTo("TaskAlreadyClaimedException");
+    assertThat(overRest.status()).as("a conflict, not Camunda's 500").isEqualTo(409);
     assertThat(overRest.json().path("message").asText()).isEqualTo(expected);
     assertThat(overRest.json().has("code")).as("Camunda's shape").isTrue();
     assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo(COLLEAGUE);
+  }
+
+  @Test
+  void aClaimSentTwiceAtOnceLeavesTheTaskWithWhoeverClaimedItAndNoErrorInTheLog(CapturedOutput log) throws Exception {
+    ExecutorService clicks = Executors.newFixedThreadPool(2);
+    try {
+      for (int attempt = 0; attempt < 4; attempt++) {
+        String task = acceptanceTask();
+        CyclicBarrier doubleClick = new CyclicBarrier(2);
+        Callable<Response> claim = () -> {
+          doubleClick.await();
+          return api.post("/engine-rest/task/" + task + "/claim", ME, "{\"userId\":\"" + ME + "\"}");
+        };
+        List<Future<Response>> answers = clicks.invokeAll(List.of(claim, claim));
+
+        for (Future<Response> answer : answers) {
+          assertThat(answer.get().status()).as("a double click on 认领: " + answer.get()).isEqualTo(204);
+        }
+        assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo(ME);
+      }
+    } finally {
+      clicks.shutdownNow();
+    }
+    assertThat(log.getAll()).as("a double click is no failure of the engine").doesNotContain("ENGINE-16004", "ENGINE-03083");
   }
 
   @Test
@@ -108,17 +142,38 @@ class EngineRefusalApiTest extends AbstractIntegrationTest {
     String gone = "待办 " + task + " 不存在、已办理完毕或您无权查看, 请刷新待办列表";
 
     Response opened = api.get("/engine-rest/task/" + task, ME);
-    Response formVariables = api.get("/engine-rest/task/" + task + "/form-variables", ME);
     Response form = api.get("/engine-rest/task/" + task + "/form", ME);
 
     assertThat(opened.status()).isEqualTo(404);
     assertThat(opened.json().path("message").asText()).isEqualTo(gone + " (No matching task with id " + task + ")");
-    assertThat(formVariables.status()).isEqualTo(400);
-    assertThat(formVariables.json().path("message").asText()).isEqualTo(gone + " (Cannot find task with id '" + task
-        + "'.: task is null)");
-    assertThat(form.status()).isEqualTo(400);
+    assertThat(form.status()).as(form.toString()).isEqualTo(404);
     assertThat(form.json().path("message").asText())
         .isEqualTo("无法读取待办 " + task + " 的表单: 待办可能已办理完毕或已撤销, 请刷新待办列表 (Cannot get form for task " + task + ")");
+  }
+
+  @Test
+  void readingOrWritingTheVariablesOfATaskCompletedMeanwhileIsNotFoundInChineseAsTheTaskItself(CapturedOutput log) throws Exception {
+    String task = acceptanceTask();
+    taskService.complete(task);
+    String gone = "待办 " + task + " 不存在、已办理完毕或您无权查看, 请刷新待办列表";
+    String variables = "{\"modifications\":{\"remark\":{\"value\":\"补充说明\",\"type\":\"String\"}}}";
+
+    List<Response> answers = List.of(
+        api.get("/engine-rest/task/" + task + "/variables", ME),
+        api.post("/engine-rest/task/" + task + "/variables", ME, variables),
+        api.get("/engine-rest/task/" + task + "/variables/remark", ME),
+        api.get("/engine-rest/task/" + task + "/localVariables", ME),
+        api.post("/engine-rest/task/" + task + "/localVariables", ME, variables),
+        api.get("/engine-rest/task/" + task + "/form-variables", ME));
+    HttpResponse<String> inTasklist = loginToTasklist().get("/task/" + task + "/form-variables");
+
+    for (Response answer : answers) {
+      assertThat(answer.status()).as(answer.toString()).isEqualTo(404);
+      assertThat(answer.json().path("message").asText()).as(answer.toString()).startsWith(gone + " (");
+    }
+    assertThat(inTasklist.statusCode()).as(inTasklist.body()).isEqualTo(404);
+    assertThat(JSON.readTree(inTasklist.body()).path("message").asText()).startsWith(gone + " (");
+    assertThat(log.getAll()).as("a task gone meanwhile is the caller's to see, not an engine failure").doesNotContain("ENGINE-16004");
   }
 
   @Test
@@ -166,6 +221,9 @@ class EngineRefusalApiTest extends AbstractIntegrationTest {
 
     Response overRest = api.post("/engine-rest/process-definition/" + definition + "/submit-form", ME, "{\"variables\":{}}");
     HttpResponse<String> inTasklist = loginToTasklist().post("/process-definition/" + definition + "/submit-form", "{\"variables\":{}}");
+    Response startedByKey = api.post("/engine-rest/process-definition/key/" + LoanOriginationProcess.KEY + "/start", ME,
+        "{\"variables\":{}}");
+    Response startedById = api.post("/engine-rest/process-definition/" + definition + "/start", ME, "{\"variables\":{}}");
 
     assertThat(overRest.status()).as("Camunda's status").isEqualTo(400);
     assertThat(overRest.json().path("type").asText()).isEqualTo("RestException");
@@ -174,6 +232,10 @@ class EngineRefusalApiTest extends AbstractIntegrationTest {
         .endsWith("; 贷款用途: 不能为空 (Cannot instantiate process definition " + definition + ")");
     assertThat(inTasklist.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(inTasklist.body()).path("message").asText()).isEqualTo(overRest.json().path("message").asText());
+    for (Response start : List.of(startedByKey, startedById)) {
+      assertThat(start.status()).as("a refusal, not Camunda's 500: " + start).isEqualTo(400);
+      assertThat(start.json().path("message").asText()).isEqualTo(overRest.json().path("message").asText());
+    }
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(definition).count()).as("nothing started").isEqualTo(started);
   }
 
@@ -195,10 +257,10 @@ class EngineRefusalApiTest extends AbstractIntegrationTest {
     assertThat(overRest.json().path("message").asText()).isEqualTo(gone + " (No matching task with id " + task + ")");
     assertThat(inTasklist.statusCode()).isEqualTo(404);
     assertThat(JSON.readTree(inTasklist.body()).path("message").asText()).isEqualTo(gone + " (No matching task with id " + task + ")");
-    assertThat(identityLinks.status()).as("Camunda's status").isEqualTo(500);
-    assertThat(identityLinks.json().path("message").asText()).isEqualTo(gone + " (Cannot find task with id " + task + ": task is null)");
-    assertThat(renderedForm.status()).as("Camunda's status").isEqualTo(500);
-    assertThat(renderedForm.json().path("message").asText()).isEqualTo(gone + " (Task '" + task + "' not found: task is null)");
+    assertThat(identityLinks.status()).as("not Camunda's 500: " + identityLinks).isEqualTo(404);
+    assertThat(identityLinks.json().path("message").asText()).startsWith(gone + " (");
+    assertThat(renderedForm.status()).as("not Camunda's 500: " + renderedForm).isEqualTo(404);
+    assertThat(renderedForm.json().path("message").asText()).startsWith(gone + " (");
   }
 
   @Test
@@ -240,7 +302,7 @@ class EngineRefusalApiTest extends AbstractIntegrationTest {
   /** Logs into Tasklist as {@link #ME} and claims {@code task} through the webapps' engine API, as Tasklist does. */
   private JsonNode claimAsTasklistDoes(String task) throws Exception {
     HttpResponse<String> claimed = loginToTasklist().post("/task/" + task + "/claim", "{\"userId\":\"" + ME + "\"}");
-    assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(500);
+    assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(409);
     return JSON.readTree(claimed.body());
   }
 

@@ -45,7 +45,24 @@ class EngineRefusalsTest {
   }
 
   @Test
-  void aClaimSentTwiceAtOnceThatFailsInTheDatabaseIsToldInChinese() {
+  void behindAnyOtherEnglishPrefixOnlyAnEngineRefusalNamedIsTold() {
+    assertThat(EngineRefusals.staffText("RestException", "Cannot get task variable remark: No matching task with id t-1", List.of()))
+        .isEqualTo("待办 t-1 不存在、已办理完毕或您无权查看, 请刷新待办列表 (Cannot get task variable remark: No matching task with id t-1)");
+    assertThat(EngineRefusals.staffText("RestException", "Cannot get task variable remark: variable remark not found", List.of()))
+        .as("not one named: as the engine REST API gives it").isNull();
+  }
+
+  @Test
+  void onlyTheBanksRefusalCodesChangeTheEngineRestApisStatus() {
+    assertThat(EngineRefusals.statusOf(EngineRefusals.REFUSED)).isEqualTo(400);
+    assertThat(EngineRefusals.statusOf(EngineRefusals.GONE)).isEqualTo(404);
+    assertThat(EngineRefusals.statusOf(EngineRefusals.TAKEN)).isEqualTo(409);
+    assertThat(EngineRefusals.statusOf(0)).as("the engine's fallback code").isNull();
+    assertThat(EngineRefusals.statusOf(1)).as("the engine's deadlock and optimistic locking code").isNull();
+  }
+
+  @Test
+  void aDatabaseErrorIsToldInChinese() {
     ProcessEnginePersistenceException failed = ExceptionUtil.wrapPersistenceException(
         new SQLException("Unique index or primary key violation: ACT_UNIQ_AUTH_USER", "23505"));
 

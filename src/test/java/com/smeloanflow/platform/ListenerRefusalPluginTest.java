@@ -8,11 +8,22 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.GetIdentityLinksForTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.GetRenderedTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskVariableCmdTyped;
+import org.camunda.bpm.engine.impl.cmd.GetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -104,7 +115,34 @@ class ListenerRefusalPluginTest {
       assertThat(ListenerRefusalPlugin.actsOnTask(command)).as(command.getClass().getSimpleName()).isTrue();
       assertThat(ListenerRefusalPlugin.taskIdOf(command)).as(command.getClass().getSimpleName()).isEqualTo("task-1");
     }
-    assertThat(ListenerRefusalPlugin.taskIdOf(new GetDeployedTaskFormCmd("task-1"))).as("the task whose form is read").isEqualTo("task-1");
+  }
+
+  @Test
+  void everyCommandOnATasksDataNamesTheTaskWhoseDataItReadsOrWrites() {
+    List<Command<?>> commands = List.of(new GetDeployedTaskFormCmd("task-1"), new GetTaskFormCmd("task-1"),
+        new GetRenderedTaskFormCmd("task-1", null),
+        new GetIdentityLinksForTaskCmd("task-1"), new GetTaskVariablesCmd("task-1", null, false, true),
+        new GetTaskVariableCmd("task-1", "remark", false), new GetTaskVariableCmdTyped("task-1", "remark", false, true),
+        new SetTaskVariablesCmd("task-1", Map.of(), false), new RemoveTaskVariablesCmd("task-1", List.of("remark"), false),
+        new PatchTaskVariablesCmd("task-1", Map.of(), List.of(), false), new GetTaskFormVariablesCmd("task-1", null, false));
+
+    for (Command<?> command : commands) {
+      assertThat(ListenerRefusalPlugin.taskDataOf(command)).as(command.getClass().getSimpleName()).isEqualTo("task-1");
+    }
+    assertThat(ListenerRefusalPlugin.taskDataOf(new ClaimTaskCmd("task-1", "approver"))).as("a person's action on the task").isNull();
+  }
+
+  @Test
+  void aClaimOfATaskAColleagueHoldsNamesThemAndIsStillTheEnginesRefusalForTheBanksJavaCallers() {
+    TaskAlreadyClaimedException held = new ListenerRefusalPlugin.HeldByColleague("task-1", "zy001-cm2",
+        ListenerRefusalPlugin.heldMessage("task-1", "受理贷款申请", "zy001-cm2", "李娜"));
+
+    assertThat(held.getMessage()).isEqualTo("待办“受理贷款申请”已由 李娜 (zy001-cm2) 领取, 不能再领取, 请刷新待办列表 (Task 'task-1' is "
+        + "already claimed by zy001-cm2)");
+    assertThat(held.getTaskAssignee()).isEqualTo("zy001-cm2");
+    assertThat(EngineRefusals.statusOf(held.getCode())).as("the engine REST API's status").isEqualTo(409);
+    assertThat(ListenerRefusalPlugin.heldMessage("task-1", null, "zy001-cm2", null))
+        .startsWith("待办 task-1 已由 zy001-cm2 领取, 不能再领取");
   }
 
   @Test
