@@ -104,8 +104,8 @@ public class TaskQueue {
           outcomes.add(new Outcome(taskId, Result.REFUSED, task.getName(), task.getAssignee(), EngineRefusals.of(e)));
         } catch (RuntimeException e) {
           // Gone since the query, and its history too (the instance deleted with its history meanwhile): the
-          // engine's NotFoundException, thrown by platform.ListenerRefusalPlugin in the engine REST API's 404
-          // exception; what the person is told is its message (待办 … 不存在, 请刷新待办列表).
+          // engine's NotFoundException, thrown by platform.ListenerRefusalPlugin; what the person is told is its
+          // message (待办 … 不存在, 请刷新待办列表).
           NotFoundException gone = notFoundIn(e);
           if (gone != null) {
             outcomes.add(new Outcome(taskId, Result.NOT_FOUND, task.getName(), null, gone.getMessage()));

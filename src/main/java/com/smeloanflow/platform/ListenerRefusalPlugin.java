@@ -1,6 +1,5 @@
 package com.smeloanflow.platform;
 
-import jakarta.ws.rs.core.Response.Status;
 import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,8 +38,6 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
-import org.camunda.bpm.engine.rest.exception.RestException;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ReflectionUtils;
 
@@ -138,9 +135,6 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
         }
         return next.execute(command);
       } catch (RuntimeException e) {
-        if (forCaller && e instanceof UnknownTask unknown) {
-          throw notFound(unknown);
-        }
         if (!forCaller && command instanceof ClaimTaskCmd && e instanceof TaskAlreadyClaimedException taken
             && !(e instanceof HeldByColleague)) {
           throw heldByColleague(taken, Context.getCommandContext());
@@ -304,25 +298,18 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
 
   /**
    * A task id the engine never knew (no task, no history of one): a caller's error, so the engine logs it at DEBUG, as
-   * the {@link NotFoundException} it is.
+   * the {@link NotFoundException} it is, and a caller of the Java API gets it as such (the bank's
+   * {@code identity.TaskQueue} answers such a task {@code NOT_FOUND} with its message). The engine REST API answers a
+   * {@link NotFoundException} of a task command 400 (claim, assign, delegate: it is a {@link BadUserRequestException})
+   * or 500 (complete and submit-form wrap every {@link ProcessEngineException}, putting "Cannot complete task …: "
+   * before the message, which {@link EngineRefusals} moves into the English part after the Chinese); by its code
+   * ({@link EngineRefusals#GONE}) it is answered {@code 404}.
    */
   static final class UnknownTask extends NotFoundException {
     UnknownTask(String taskId) {
       super(unknownMessage(taskId));
+      setCode(EngineRefusals.GONE);
     }
-  }
-
-  /**
-   * An unknown task as the engine REST API answers it 404 with its message. The engine REST API answers a
-   * {@link NotFoundException} of a task command 400 (claim, assign, delegate: it is a {@link BadUserRequestException})
-   * or 500 (complete, submit-form wrap every {@link ProcessEngineException}); only its own {@link RestException} with a
-   * status keeps that status (complete and submit-form put "Cannot complete task …: " before the message, which
-   * {@link EngineRefusals} moves into the English part after the Chinese). A caller of
-   * the Java API gets it too (it is no {@link ProcessEngineException}) and finds the {@link UnknownTask} as its cause:
-   * the bank's {@code identity.TaskQueue} answers such a task {@code NOT_FOUND} with its message.
-   */
-  static RestException notFound(UnknownTask unknown) {
-    return new InvalidRequestException(Status.NOT_FOUND, unknown, unknown.getMessage());
   }
 
   /** What a person acting on a task id the engine never knew is told: the Chinese for staff, with the English beside. */

@@ -3,12 +3,12 @@ package com.smeloanflow.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import jakarta.ws.rs.core.Response.Status;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
@@ -28,7 +28,6 @@ import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.camunda.bpm.engine.rest.exception.RestException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -152,7 +151,8 @@ class ListenerRefusalPluginTest {
 
     for (Command<?> command : commands) {
       assertThatThrownBy(() -> run(command, new ListenerRefusalPlugin.UnknownTask("task-1"))).as(command.getClass().getSimpleName())
-          .isInstanceOfSatisfying(RestException.class, e -> assertThat(e.getStatus()).isEqualTo(Status.NOT_FOUND))
+          .as("an engine exception for the bank's Java callers, not a REST exception")
+          .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(EngineRefusals.statusOf(e.getCode())).isEqualTo(404))
           .hasMessage("待办 task-1 不存在, 请刷新待办列表 (task task-1 does not exist)");
     }
   }
