@@ -394,23 +394,15 @@ public class CollectionCaseService {
    * sending at this moment is sent. Mails of the loan queued by others (a call-in notice from monitoring, a reversal's
    * 还款已冲正, the cure notice) and reminders of the loan's earlier cases are not the case's and are left alone.
    *
-   * <p>The case's contact of each reminder withdrawn that no dispatcher was sending says so from then on
-   * ({@link ContactOutcome#REMINDER_WITHDRAWN}, 提醒已撤回 (未发出)), no longer 已发送提醒: whoever reads the case's
-   * contacts is not told the borrower was reminded. {@link #remind} stores each reminder's id on its contact
-   * ({@code mail_id}), so the contact marked is the one of that reminder. A reminder being sent at the withdrawal keeps
-   * 已发送提醒, as {@link #sendCureNotice} counts it sent.
+   * <p>The case's contacts are not touched: each reminder's contact names its mail ({@code mail_id}, stored by
+   * {@link #remind}), and staff read what became of it from the mail's status ({@link Contact#resultLabel}): 提醒已撤回
+   * (未发出) once withdrawn, 已发送提醒 if a dispatcher that was sending it at this moment got it out after all.
    *
    * @return the ids of the reminders withdrawn
    */
   private List<Long> withdrawReminders(CollectionCase collectionCase, String why) {
-    List<Long> withdrawn = mails.withdraw(MailCaseType.LOAN, collectionCase.loanId(), MailTemplate.OVERDUE_REMINDER,
+    return mails.withdraw(MailCaseType.LOAN, collectionCase.loanId(), MailTemplate.OVERDUE_REMINDER,
         collectionCase.openedAt(), why + ", 催收案件 " + collectionCase.caseId() + " 已结案, 逾期还款提醒不再发送");
-    for (long reminder : withdrawn) {
-      if (!mails.beingSent(reminder)) {
-        cases.reminderWithdrawn(collectionCase.caseId(), reminder);
-      }
-    }
-    return withdrawn;
   }
 
   private static String withdrawnNote(List<Long> withdrawn) {

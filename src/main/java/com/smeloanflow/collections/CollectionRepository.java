@@ -248,16 +248,6 @@ public class CollectionRepository {
     return key.getKey().longValue();
   }
 
-  /** The case's contact of a reminder mail withdrawn before it went out: it says so, no longer that it was sent. */
-  public void reminderWithdrawn(String caseId, long mailId) {
-    jdbc.sql("""
-        UPDATE collection_contact SET outcome = :withdrawn
-        WHERE case_id = :caseId AND mail_id = :mailId AND channel = :mail AND outcome = :sent
-        """)
-        .param("withdrawn", ContactOutcome.REMINDER_WITHDRAWN.name()).param("caseId", caseId).param("mailId", mailId)
-        .param("mail", ContactChannel.MAIL.name()).param("sent", ContactOutcome.MAIL_SENT.name()).update();
-  }
-
   /**
    * The case's contacts, oldest first; a mail contact with its mail's status now (one join, the outbox row of each
    * reminder), so that staff read what became of the mail, not only that it was queued.

@@ -3,7 +3,11 @@ package com.smeloanflow.collections;
 /** The outcome of a contact attempt, as staff record it. */
 public enum ContactOutcome {
   MAIL_SENT("已发送提醒"),
-  /** The reminder was still in the outbox when its case ended (cured, settled): withdrawn, the borrower never got it. */
+  /**
+   * The reminder was still in the outbox when its case ended (cured, settled): withdrawn, the borrower never got it.
+   * Stored only by migration V131 on the contacts of reminders withdrawn before the contacts named their mail; a case's
+   * withdrawal leaves the contact as it is, and staff read the mail's status ({@link Contact#resultLabel}).
+   */
   REMINDER_WITHDRAWN("提醒已撤回 (未发出)"),
   REACHED("已联系上, 未作承诺"),
   PROMISE_TO_PAY("承诺还款"),

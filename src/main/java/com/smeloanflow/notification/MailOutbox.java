@@ -166,14 +166,6 @@ public class MailOutbox {
   }
 
   /**
-   * Whether a dispatcher holds the mail: it is being sent at this moment (or its sender died while sending it), so it
-   * may reach its recipient even if it was just withdrawn (see {@link #withdraw}).
-   */
-  public boolean beingSent(long id) {
-    return outbox.claimed(id);
-  }
-
-  /**
    * An operator re-queues a FAILED mail once the cause is fixed: PENDING again, due at once, with
    * a fresh count of attempts. Only a FAILED mail can be re-queued; a {@link MailStatus#WITHDRAWN} one never is. A mail
    * that was {@linkplain OutboxMail#renderFailed never rendered} is rendered now (it says what is true now); while it

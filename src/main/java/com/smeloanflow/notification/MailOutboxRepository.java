@@ -208,12 +208,6 @@ class MailOutboxRepository {
         .param("since", Timestamp.from(since)).query(Long.class).single() > 0;
   }
 
-  /** Whether a dispatcher's claim holds the mail (it is being sent, or its sender died while sending it). */
-  boolean claimed(long id) {
-    return jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE id = :id AND claim_owner IS NOT NULL")
-        .param("id", id).query(Long.class).single() > 0;
-  }
-
   private static String truncate(String error) {
     return truncate(error, MAX_ERROR_LENGTH);
   }
