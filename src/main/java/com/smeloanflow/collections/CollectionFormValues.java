@@ -28,6 +28,9 @@ public class CollectionFormValues {
       "penaltyOutstanding", "arrears", "daysPastDue", "overdueSince", "classificationName", "businessDate", "ladderText",
       "actionReason", "contactHistoryText", "promisesText", "disposalsText", "pendingDisposalText", "promiseRule");
 
+  /** The contact history (联系记录), which shows what became of each reminder mail. */
+  public static final String CONTACT_HISTORY = "contactHistoryText";
+
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
   private final CollectionCaseService cases;
@@ -70,7 +73,7 @@ public class CollectionFormValues {
     values.put("ladderText", CollectionAction.rungLabel(file.collectionCase().ladderStep()) + " (第 "
         + file.collectionCase().ladderStep() + " 级, 案件 " + file.collectionCase().statusLabel() + ")");
     values.put("actionReason", file.actionReason().isBlank() ? "—" : file.actionReason());
-    values.put("contactHistoryText", contacts(file.contacts()));
+    values.put(CONTACT_HISTORY, contacts(file.contacts()));
     values.put("promisesText", promises(file.promises()));
     values.put("disposalsText", disposals(file.disposals()));
     values.put("pendingDisposalText", file.disposals().stream().filter(Disposal::pending).reduce((a, b) -> b)
@@ -79,6 +82,11 @@ public class CollectionFormValues {
     values.put("promiseRule", "承诺还款日期须在 " + values.get("businessDate") + " 起 " + cases.maxPromiseDays() + " 天内; 到期后宽限 " + cases.graceDays()
         + " 天, 期间收到的还款累计达到承诺金额即为兑现, 否则为违约 (催收升一级)。");
     return values;
+  }
+
+  /** The case's contact history as {@link #of} shows it, read now (see {@link OpenTaskContactHistory}). */
+  public String contactHistory(String loanId) {
+    return contacts(cases.caseFile(loanId).contacts());
   }
 
   private static String contacts(List<Contact> contacts) {

@@ -34,6 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A mail {@linkplain MailOutbox#withdraw withdrawn} while it is being sent: SENT if the SMTP server takes it (it
  * was sent), else it stays WITHDRAWN and is never tried again.
  *
+ * <p>Once a mail is SENT or FAILED for good, the {@link MailStatusListener}s are told (after the outcome is committed;
+ * their failure never touches the mail).
+ *
  * <p>Delivery is <b>at least once</b>: if this node dies (or its lease runs out) after the SMTP
  * server took a mail and before SENT is committed, the mail is sent again once the lease has run
  * out. A mail is never lost and never sent by two dispatchers at the same moment.
@@ -49,17 +52,19 @@ public class MailDispatcher {
   private final ApplicationHistory history;
   private final BusinessClock clock;
   private final MailOutboxProperties properties;
+  private final MailStatusNotices notices;
   private final TransactionTemplate ownTransaction;
   private final String from;
 
   public MailDispatcher(MailOutboxRepository outbox, JavaMailSender mailSender, ApplicationHistory history,
-      BusinessClock clock, MailOutboxProperties properties, PlatformTransactionManager transactions,
-      @Value("${smeloan.mail.from}") String from) {
+      BusinessClock clock, MailOutboxProperties properties, MailStatusNotices notices,
+      PlatformTransactionManager transactions, @Value("${smeloan.mail.from}") String from) {
     this.outbox = outbox;
     this.mailSender = mailSender;
     this.history = history;
     this.clock = clock;
     this.properties = properties;
+    this.notices = notices;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.from = from;
@@ -111,16 +116,20 @@ public class MailDispatcher {
       recordFailure(mail, owner, e);
       return false;
     }
-    ownTransaction.executeWithoutResult(tx -> {
+    Boolean recorded = ownTransaction.execute(tx -> {
       if (!outbox.markSent(id, owner, clock.now())) {
         log.warn("Mail {} was sent, but its claim had run out: another dispatcher may send it again (at least once)", id);
-        return;
+        return false;
       }
       if (mail.caseType() == MailCaseType.APPLICATION) {
         history.record(mail.caseId(), "system", "MAIL_SENT", mail.template() + " → " + mail.recipient());
       }
+      return true;
     });
     log.info("{} {}: mail {} sent to {} (outbox id {})", mail.caseType(), mail.caseId(), mail.template(), mail.recipient(), id);
+    if (Boolean.TRUE.equals(recorded)) {
+      notices.changed(id);
+    }
     return true;
   }
 
@@ -160,6 +169,7 @@ public class MailDispatcher {
       log.error("{} {}: mail {} to {} FAILED after {} attempts ({}). Fix the cause, then re-queue it:"
               + " POST /api/admin/mail-outbox/{}/retry", mail.caseType(), mail.caseId(), mail.template(), mail.recipient(),
           attempts, error, mail.id());
+      notices.changed(mail.id());
     } else {
       log.warn("{} {}: mail {} to {} not sent, attempt {} of {} ({}); next attempt at {}", mail.caseType(), mail.caseId(),
           mail.template(), mail.recipient(), attempts, properties.maxAttempts(), error, next);

@@ -43,14 +43,16 @@ public class MailOutbox {
   private final MailRenderer renderer;
   private final List<MailValueProvider> providers;
   private final BusinessClock clock;
+  private final MailStatusNotices notices;
   private final TransactionTemplate savepoint;
 
   public MailOutbox(MailOutboxRepository outbox, MailRenderer renderer, List<MailValueProvider> providers,
-      BusinessClock clock, PlatformTransactionManager transactions) {
+      BusinessClock clock, MailStatusNotices notices, PlatformTransactionManager transactions) {
     this.outbox = outbox;
     this.renderer = renderer;
     this.providers = providers;
     this.clock = clock;
+    this.notices = notices;
     this.savepoint = new TransactionTemplate(transactions);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
@@ -138,7 +140,8 @@ public class MailOutbox {
    * or FAILED), in the caller's transaction: {@link MailStatus#WITHDRAWN}, with {@code reason} and the time, never sent
    * and never re-queued. A mail a dispatcher is sending at this moment is withdrawn too, but the dispatcher's outcome
    * stands if the SMTP server takes it (then it is SENT: see {@link #sentOrBeingSent}); a mail already SENT stays as it
-   * is. Repeatable: a second call finds nothing left to withdraw.
+   * is. Repeatable: a second call finds nothing left to withdraw. The {@link MailStatusListener}s are told of each mail
+   * withdrawn once the caller's transaction commits.
    *
    * @return the ids of the mails withdrawn, oldest first
    */
@@ -152,6 +155,7 @@ public class MailOutbox {
       log.info("{} {}: mail {} withdrawn before it was sent (outbox ids {}): {}", caseType, caseId, template, withdrawn,
           reason);
     }
+    withdrawn.forEach(notices::changed);
     return withdrawn;
   }
 
@@ -190,6 +194,7 @@ public class MailOutbox {
           + " (mail " + id + " is " + mail.status() + "; only a FAILED mail can be re-queued)");
     }
     log.info("Mail {} ({} for {} {}) re-queued by {}", id, mail.template(), mail.caseType(), mail.caseId(), operator);
+    notices.changed(id);
     return get(id);
   }
 
@@ -212,6 +217,7 @@ public class MailOutbox {
     }
     log.info("Mail {} ({} for {} {}) rendered and re-queued by {}", mail.id(), mail.template(), mail.caseType(),
         mail.caseId(), operator);
+    notices.changed(mail.id());
   }
 
   private static StateConflictException withdrawn(OutboxMail mail) {

@@ -680,6 +680,51 @@ class CollectionProcessTest extends AbstractIntegrationTest {
   }
 
   /**
+   * The phone task is created while the reminder waits out an SMTP outage, so its 联系记录 says 提醒待发送. Once the
+   * outbox sends the reminder, the open task's 联系记录, as Tasklist reads the form's values, says 已发送提醒: the
+   * collector does not call the borrower believing no reminder went out.
+   */
+  @Test
+  void anOpenTaskShowsTheReminderSentOnceTheOutboxSendsIt() {
+    mailServer.stop();
+    CollectionScenario scenario = scenario().closeAt(1).closeAt(3);
+    long reminder = reminderOf(scenario).id();
+    Task call = scenario.task(TASK_COLLECT_BY_PHONE);
+    assertThat(contactHistoryInTasklist(call)).contains("| 逾期提醒邮件 | 提醒待发送 |").doesNotContain("已发送提醒");
+
+    mailServer.start();
+    moveClockTo(outbox.get(reminder).nextAttemptAt().plusSeconds(1));
+    dispatchMails(scenario.loanId());
+
+    assertThat(outbox.get(reminder).status()).isEqualTo(MailStatus.SENT);
+    assertThat(contactHistoryInTasklist(call)).contains("| 逾期提醒邮件 | 已发送提醒 |").doesNotContain("提醒待发送");
+  }
+
+  /** As above, but the outbox gives up on the reminder (its last attempt refused): the open task says so. */
+  @Test
+  void anOpenTaskShowsTheReminderFailedOnceTheOutboxGivesUp() {
+    mailServer.stop();
+    CollectionScenario scenario = scenario().closeAt(1).closeAt(3);
+    long reminder = reminderOf(scenario).id();
+    Task call = scenario.task(TASK_COLLECT_BY_PHONE);
+    jdbc.sql("UPDATE mail_outbox SET attempts = 23 WHERE id = :id").param("id", reminder).update(); // one attempt left
+    moveClockTo(outbox.get(reminder).nextAttemptAt().plusSeconds(1));
+
+    dispatchMails(scenario.loanId());
+
+    assertThat(outbox.get(reminder).status()).isEqualTo(MailStatus.FAILED);
+    assertThat(contactHistoryInTasklist(call)).contains("| 逾期提醒邮件 | 提醒发送失败, 待重发 |")
+        .doesNotContain("提醒待发送");
+  }
+
+  /** The task's 联系记录 as Tasklist reads it: the engine REST API's form variables of the task, as its collector. */
+  private String contactHistoryInTasklist(Task task) {
+    Response variables = api.get("/engine-rest/task/" + task.getId() + "/form-variables", REMOTE_VERIFIER);
+    assertThat(variables.status()).as(variables.toString()).isEqualTo(200);
+    return variables.json().path("contactHistoryText").path("value").asText();
+  }
+
+  /**
    * A case with two reminders: the first went out, the second waits out an SMTP outage when the borrower clears the
    * arrears. Each contact follows its own mail: the first keeps 已发送提醒, the second (shown 提醒待发送 until then) is
    * withdrawn and says 提醒已撤回 (未发出).

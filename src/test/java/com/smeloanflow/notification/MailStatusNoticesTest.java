@@ -1,0 +1,63 @@
+package com.smeloanflow.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionSynchronizationUtils;
+
+/**
+ * A stage told of a mail's new status (e.g. collections refreshing an open task's 联系记录) never fails the outbox: a
+ * listener that throws is logged, the others are told all the same and the caller (the dispatcher that just sent the
+ * mail, the close that withdrew it) goes on. A change made in a transaction is told once it commits, not before.
+ */
+class MailStatusNoticesTest {
+
+  private static final OutboxMail SENT = new OutboxMail(7, MailCaseType.LOAN, "LN20261201000001",
+      MailTemplate.OVERDUE_REMINDER, "borrower@example.com", "逾期还款提醒", "…", MailStatus.SENT, 1, null, null,
+      Instant.parse("2026-12-01T01:00:00Z"), Instant.parse("2026-12-01T01:00:05Z"), false, null, null);
+
+  private final List<OutboxMail> told = new ArrayList<>();
+  private final MailStatusNotices notices = notices(mail -> {
+    throw new IllegalStateException("task query failed");
+  }, told::add);
+
+  @SuppressWarnings("unchecked")
+  private static MailStatusNotices notices(MailStatusListener... listeners) {
+    ObjectProvider<MailStatusListener> provider = mock(ObjectProvider.class);
+    when(provider.orderedStream()).thenAnswer(call -> Stream.of(listeners));
+    MailOutboxRepository outbox = mock(MailOutboxRepository.class);
+    when(outbox.find(SENT.id())).thenReturn(Optional.of(SENT));
+    return new MailStatusNotices(provider, outbox, mock(PlatformTransactionManager.class));
+  }
+
+  @Test
+  void aListenerThatFailsNeitherFailsTheSendingNorKeepsTheOthersFromBeingTold() {
+    notices.changed(SENT.id());
+
+    assertThat(told).containsExactly(SENT);
+  }
+
+  @Test
+  void aChangeInATransactionIsToldOnlyOnceItCommits() {
+    TransactionSynchronizationManager.initSynchronization();
+    try {
+      notices.changed(SENT.id());
+      assertThat(told).as("not before the commit").isEmpty();
+
+      TransactionSynchronizationUtils.triggerAfterCommit();
+    } finally {
+      TransactionSynchronizationManager.clearSynchronization();
+    }
+    assertThat(told).containsExactly(SENT);
+  }
+}
