@@ -123,6 +123,10 @@ public class CollectionCaseService {
       cases.reachStep(collectionCase.caseId(), decision.action().step(), decision.action());
       review.promise().filter(p -> p.status() != PromiseStatus.OPEN).ifPresent(p -> cases.promiseActedOn(p.id()));
     }
+    if (decision.action() == CollectionAction.PROPOSE_DISPOSAL) {
+      review.promise().filter(p -> p.status() == PromiseStatus.OPEN)
+          .ifPresent(p -> supersede(loanId, p, review.businessDate()));
+    }
     log.info("Loan {}: case {} at {} days past due, {} CNY overdue, promise {}: {} ({})", loanId, collectionCase.caseId(),
         facts.daysPastDue(), facts.amountOverdue().toPlainString(), facts.promiseStatus(), decision.action(), decision.reason());
     return decision;
@@ -197,6 +201,19 @@ public class CollectionCaseService {
     }
     return new Promise(promise.id(), promise.promisedAmount(), promise.promisedDate(), promise.graceDays(), promise.madeOn(),
         promise.madeAt(), status, received, businessDate, false);
+  }
+
+  /**
+   * The case goes to disposal while the promise runs (a 可疑 or 损失 loan): the promise is closed, {@link
+   * PromiseStatus#SUPERSEDED} with the repayments received towards it so far, and acted on, so that no report or later
+   * review counts it as running; the proposal's forms still show it.
+   */
+  private void supersede(String loanId, Promise promise, LocalDate businessDate) {
+    BigDecimal received = repayments.receivedSince(loanId, promise.madeAt());
+    cases.resolvePromise(promise.id(), PromiseStatus.SUPERSEDED, received, businessDate);
+    cases.promiseActedOn(promise.id());
+    log.info("Loan {}: promise to pay {} CNY by {} closed, the case goes to disposal ({} CNY received)", loanId,
+        promise.promisedAmount().toPlainString(), promise.promisedDate(), received.toPlainString());
   }
 
   private Optional<Promise> latestUnacted(String caseId) {

@@ -204,13 +204,23 @@ class CollectionReclassificationProcessTest extends AbstractIntegrationTest {
 
     assertAtDisposal(loan);
     assertThat(collectionsNote(loan)).isEqualTo("风险分类调整为可疑, 催收案件立即复评: 贷款已分类为可疑或损失, 提出诉讼或核销建议");
-    assertThat(cases.caseFile(loan.loanId()).promises()).as("the promise stays on record for the proposal")
-        .singleElement().extracting(Promise::status).isEqualTo(PromiseStatus.OPEN);
+    assertThat(cases.caseFile(loan.loanId()).promises()).as("the promise stays on record for the proposal, closed")
+        .singleElement().satisfies(promise -> {
+          assertThat(promise.status()).isEqualTo(PromiseStatus.SUPERSEDED);
+          assertThat(promise.resolvedOn()).as("closed when the case went to disposal").isEqualTo(firstDue.plusDays(2));
+          assertThat(promise.receivedAmount()).isEqualByComparingTo("0.00");
+        });
+    assertThat((String) taskService.getVariableLocal(caseTasks(loan).get(0).getId(), "promisesText"))
+        .as("the proposal's form").contains("| 3000.00 | " + firstDue.plusDays(12) + " |", "| 未到期, 已转入诉讼或核销处置 | 0.00 |")
+        .doesNotContain(PromiseStatus.OPEN.label());
 
     closeOn(loan, firstDue.plusDays(3));
+    closeOn(loan, firstDue.plusDays(16));  // past the promised date and its grace days
 
     assertAtDisposal(loan);
     assertThat(disposalsProposed(loan)).as("no second disposal").isOne();
+    assertThat(cases.caseFile(loan.loanId()).promises()).extracting(Promise::status)
+        .as("neither running nor broken: the ladder no longer waits on it").containsExactly(PromiseStatus.SUPERSEDED);
   }
 
   @Test
