@@ -134,7 +134,8 @@ public class CollectionCaseService {
 
   /**
    * What the loan's approved reclassification changes in its open case's next step, recording nothing (no decision, no
-   * promise resolved): the strategy table answers for the case's facts as they are now, once with the classification
+   * promise resolved, no row in the decision history: {@link CollectionStrategy#preview}; the case's review records the
+   * one decision taken): the strategy table answers for the case's facts as they are now, once with the classification
    * the case last decided with (the step it is waiting to take) and once with the loan's classification now. Only a
    * different next action is a reason to review the case before its next review is due; which classes make a difference
    * stays the table's to say (a 可疑 or 损失 loan goes to disposal, even while a promise to pay runs).
@@ -147,9 +148,9 @@ public class CollectionCaseService {
       return Optional.empty();
     }
     CollectionFacts facts = review(loanId, open.get(), false).facts();
-    StrategyDecision now = strategy.decide(facts);
+    StrategyDecision now = strategy.preview(facts);
     Optional<Classification> decidedWith = cases.latestDecidedClassification(open.get().caseId());
-    boolean changes = decidedWith.isEmpty() || strategy.decide(facts.withClassification(decidedWith.get())).action() != now.action();
+    boolean changes = decidedWith.isEmpty() || strategy.preview(facts.withClassification(decidedWith.get())).action() != now.action();
     log.info("Loan {}: reclassified {} (case {} last decided with {}): next step {} {}", loanId, facts.classification(),
         open.get().caseId(), decidedWith.orElse(null), now.action(), changes ? "changes" : "unchanged");
     return Optional.of(new ReclassificationEffect(facts.classification(), changes, now));

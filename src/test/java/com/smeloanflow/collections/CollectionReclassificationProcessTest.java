@@ -267,6 +267,44 @@ class CollectionReclassificationProcessTest extends AbstractIntegrationTest {
         .containsExactly(CollectionProcess.Elements.TASK_VISIT_BORROWER);
   }
 
+  /**
+   * The decision history (历史决策) of the strategy table holds the decisions the cases took: a reclassification that
+   * sends the case to disposal leaves one row, the case's review, not also the two comparisons that found the next step
+   * changes (old and new classification).
+   */
+  @Test
+  void aReclassificationThatReviewsTheCaseLeavesOneStrategyDecisionInTheHistory() {
+    MonitoringScenario loan = overdueAfterThePhoneCall(() -> Map.of(ContactTaskListener.OUTCOME, "REACHED",
+        ContactTaskListener.NOTES, "借款人称资金周转困难"));
+    List<String> decided = decisions(loan);
+    long before = strategyDecisionsInHistory();
+
+    reclassify(loan, Classification.LOSS);
+
+    assertAtDisposal(loan);
+    assertThat(decisions(loan)).as("the case's decision recorded").hasSize(decided.size() + 1);
+    assertThat(strategyDecisionsInHistory() - before).as("the review's decision only").isOne();
+  }
+
+  /** A reclassification that changes nothing for the case decides nothing: no decision, no row in the history. */
+  @Test
+  void aReclassificationThatLeavesTheCaseAloneLeavesNoStrategyDecisionInTheHistory() {
+    MonitoringScenario loan = overdueAfterThePhoneCall(() -> Map.of(ContactTaskListener.OUTCOME, "REACHED",
+        ContactTaskListener.NOTES, "借款人称资金周转困难"));
+    long before = strategyDecisionsInHistory();
+
+    reclassify(loan, Classification.SUBSTANDARD);
+
+    assertThat(caseTasks(loan)).isEmpty();
+    assertThat(collectionsNote(loan)).startsWith("风险分类调整为次级, 催收安排不变");
+    assertThat(strategyDecisionsInHistory() - before).isZero();
+  }
+
+  private long strategyDecisionsInHistory() {
+    return historyService.createHistoricDecisionInstanceQuery().decisionDefinitionKey(CollectionProcess.STRATEGY_DECISION)
+        .count();
+  }
+
   @Test
   void aKeptPromiseIsFollowedUpAtTheNextCloseNotAtTheReclassification() {
     MonitoringScenario loan = overdueAfterThePhoneCall(() -> Map.of(ContactTaskListener.OUTCOME, "PROMISE_TO_PAY",
