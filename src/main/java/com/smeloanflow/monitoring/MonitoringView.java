@@ -51,12 +51,13 @@ public record MonitoringView(
   public record CheckView(String checkId, CheckKind kind, String kindLabel, CheckMethod method, String methodLabel,
       String methodReason, String status, LocalDate openedOn, CheckOutcome outcome, String outcomeLabel, String findings,
       List<String> checklist, LineMeasure lineMeasure, BigDecimal reducedLimit, LocalDate callInDueOn, String checkedBy,
-      LocalDate checkedOn) {
+      LocalDate checkedOn, String cancelReason, String cancelledBy, Instant cancelledAt) {
 
     static CheckView of(PostLoanCheck c) {
       return new CheckView(c.checkId(), c.kind(), c.kind().label(), c.method(), c.method().label(), c.methodReason(), c.status(),
           c.openedOn(), c.outcome(), c.outcome() == null ? null : c.outcome().label(), c.findings(), c.checklist(),
-          c.lineMeasure(), c.reducedLimit(), c.callInDueOn(), c.checkedBy(), c.checkedOn());
+          c.lineMeasure(), c.reducedLimit(), c.callInDueOn(), c.checkedBy(), c.checkedOn(), c.cancelReason(), c.cancelledBy(),
+          c.cancelledAt());
     }
   }
 

@@ -25,11 +25,15 @@ import java.util.List;
  * @param checkedOn     the business date it was done
  * @param openedAt      when it was opened
  * @param checkedAt     when it was done
+ * @param cancelReason  why it was cancelled (monitoring ended; 由预警信号核查代替 for a periodic check a signal's check took
+ *                      over)
+ * @param cancelledBy   who cancelled it (the reporter of the signal whose check took over), when known
+ * @param cancelledAt   when it was cancelled, when known
  */
 public record PostLoanCheck(String checkId, String loanId, CheckKind kind, CheckMethod method, String methodReason,
     String status, LocalDate openedOn, CheckOutcome outcome, String findings, List<String> checklist,
     LineMeasure lineMeasure, BigDecimal reducedLimit, LocalDate callInDueOn, String checkedBy, LocalDate checkedOn,
-    Instant openedAt, Instant checkedAt) {
+    Instant openedAt, Instant checkedAt, String cancelReason, String cancelledBy, Instant cancelledAt) {
 
   public static final String OPEN = "OPEN";
   public static final String DONE = "DONE";

@@ -30,6 +30,8 @@ import org.springframework.stereotype.Service;
 public class PostLoanMonitoringService {
 
   private static final Logger log = LoggerFactory.getLogger(PostLoanMonitoringService.class);
+  /** Why a periodic check was cancelled when a check of warning signals took it over (followed by that check's id). */
+  public static final String SUPERSEDED_BY_SIGNAL_CHECK = "由预警信号核查代替";
 
   private final MonitoredLoanRepository monitored;
   private final CheckRepository checks;
@@ -165,6 +167,37 @@ public class PostLoanMonitoringService {
   }
 
   /**
+   * A check of warning signals ({@code signalCheckId}) was opened, reported by {@code reportedBy}: a periodic check still
+   * open for the loan is taken over by it. Two checks of one loan at once would send two members of staff to the same
+   * borrower, and the signal's check is the stronger one (it shows the signals with their evidence, on site when one is
+   * serious, and records the same conclusions). The periodic check ends with its task (message
+   * {@code PeriodicCheckSuperseded}, the boundary event 定期检查已由预警信号核查代替) and is recorded as cancelled,
+   * 由预警信号核查代替, by the reporter, now; monitoring then waits at 预警信号核查已完成 and schedules the next periodic
+   * check from the completion of the last open check of signals, as when a period falls due during one. An instance on a
+   * version without that boundary event (not yet rolled out) keeps its periodic check open beside the signal's.
+   *
+   * @return the periodic check taken over, if any
+   */
+  public Optional<PostLoanCheck> supersedePeriodicCheck(String loanId, String signalCheckId, String reportedBy) {
+    MonitoredLoan loan = require(loanId);
+    Optional<PostLoanCheck> periodic = checks.openOf(loanId, CheckKind.PERIODIC).stream().findFirst();
+    if (!loan.monitoring() || periodic.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean endedInProcess = !runtime.createMessageCorrelation(PostLoanMonitoringProcess.Messages.PERIODIC_CHECK_SUPERSEDED)
+        .processInstanceId(loan.processInstanceId()).correlateAllWithResult().isEmpty();
+    if (!endedInProcess) {
+      log.info("Loan {}: periodic check {} stays open beside signal check {} (monitoring {} runs on a version before the"
+          + " take-over)", loanId, periodic.get().checkId(), signalCheckId, loan.processInstanceId());
+      return Optional.empty();
+    }
+    checks.cancel(periodic.get().checkId(), SUPERSEDED_BY_SIGNAL_CHECK + " (" + signalCheckId + ")", reportedBy, clock.now());
+    log.info("Loan {}: periodic check {} taken over by signal check {} (signal reported by {})", loanId,
+        periodic.get().checkId(), signalCheckId, reportedBy);
+    return checks.find(periodic.get().checkId());
+  }
+
+  /**
    * Servicing settled or wrote off the loan: monitoring ends (message LoanClosed), with every open task
    * cancelled. A loan not under monitoring is left alone.
    */
@@ -199,7 +232,7 @@ public class PostLoanMonitoringService {
     }
     String why = loan.closure() == null ? reason
         : (LoanAccount.SETTLED.equals(loan.closure()) ? "贷款已结清" : "贷款已核销") + " (" + loan.closedOn() + ")";
-    int cancelled = checks.cancelOpen(loanId, why);
+    int cancelled = checks.cancelOpen(loanId, why, clock.now());
     signals.cancelOpen(loanId, clock.now());
     classifications.pending(loanId).ifPresent(proposal ->
         classifications.decide(proposal.proposalId(), ReclassificationProposal.CANCELLED, "system", why, clock.now()));

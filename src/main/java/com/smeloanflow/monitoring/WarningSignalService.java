@@ -32,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * the external data. A new signal starts a check at once, with the signal and its evidence on the task
  * (on site when the severity table calls it serious); a repeat of a signal still open starts nothing
  * and is kept as a duplicate; the same report again (the reporter's event id) is answered as the first
- * time. A serious signal puts the loan on the watch list until it is checked.
+ * time. A serious signal puts the loan on the watch list until it is checked. A signal's check takes over a periodic
+ * check still open ({@link PostLoanMonitoringService#supersedePeriodicCheck}).
  */
 @Service
 public class WarningSignalService {
@@ -144,6 +145,7 @@ public class WarningSignalService {
         .processInstanceId(loan.processInstanceId())
         .setVariableToTriggeredScope(PostLoanMonitoringProcess.Variables.CHECK_ID.name(), check.checkId())
         .correlateWithResult());
+    monitoring.supersedePeriodicCheck(command.loanId(), check.checkId(), command.reportedBy());
     return new Report(signals.find(signal.signalId()).orElseThrow(), Outcome.CHECK_STARTED, false);
   }
 
@@ -183,6 +185,7 @@ public class WarningSignalService {
         raised.stream().map(WarningSignal::type).toList(), check.checkId(), check.method());
     classification.reevaluate(loanId, RiskClassificationService.Cause.SIGNAL, check.checkId(), SYSTEM,
         RiskClassificationService.TABLE);
+    monitoring.supersedePeriodicCheck(loanId, check.checkId(), SYSTEM);
     return Optional.of(check.checkId());
   }
 

@@ -34,10 +34,16 @@ public final class PostLoanMonitoringProcess {
     public static final String TASK_OPEN_PERIODIC_CHECK = "ServiceTask_OpenPeriodicCheck";
     /** 是否正在核查预警信号? */
     public static final String GATEWAY_SIGNAL_CHECK_OPEN = "Gateway_SignalCheckOpen";
-    /** 预警信号核查已完成 (the periodic check that fell due while a check of signals was open waits for it) */
+    public static final String GATEWAY_AWAIT_SIGNAL_CHECKS_JOIN = "Gateway_AwaitSignalChecksJoin";
+    /**
+     * 预警信号核查已完成 (the periodic check that fell due while a check of signals was open, or that a signal's check took
+     * over, waits for it)
+     */
     public static final String EVENT_SIGNAL_CHECKS_DONE = "MessageEvent_SignalChecksDone";
     /** 定期贷后检查 (post-loan-check) */
     public static final String CALL_PERIODIC_CHECK = "CallActivity_PeriodicCheck";
+    /** 定期检查已由预警信号核查代替 (message PeriodicCheckSuperseded: the periodic check ends with its task) */
+    public static final String EVENT_PERIODIC_CHECK_SUPERSEDED = "BoundaryEvent_PeriodicCheckSuperseded";
     /** 预警信号核查 (event subprocess: a signal pushed by another system or a person) */
     public static final String SUBPROCESS_WARNING_SIGNAL = "SubProcess_WarningSignal";
     /** 预警信号已触发 */
@@ -101,6 +107,9 @@ public final class PostLoanMonitoringProcess {
     public static final String SIGNAL_CHECK_OPEN_NO = "SequenceFlow_SignalCheckOpenNo";
     /** 是: the open check of signals counts as this period's check */
     public static final String SIGNAL_CHECK_OPEN_YES = "SequenceFlow_SignalCheckOpenYes";
+    /** A signal's check took over the open periodic check. */
+    public static final String PERIODIC_CHECK_SUPERSEDED = "SequenceFlow_PeriodicCheckSuperseded";
+    public static final String TO_SIGNAL_CHECKS_DONE = "SequenceFlow_ToSignalChecksDone";
     public static final String SIGNAL_CHECKS_DONE = "SequenceFlow_SignalChecksDone";
     public static final String PERIODIC_CHECK_DONE = "SequenceFlow_PeriodicCheckDone";
     public static final String TO_SIGNAL_CHECK = "SequenceFlow_ToSignalCheck";
@@ -140,6 +149,11 @@ public final class PostLoanMonitoringProcess {
      * not opened beside it) is scheduled again, from this completion.
      */
     public static final String SIGNAL_CHECKS_DONE = "SignalChecksDone";
+    /**
+     * A check of warning signals was opened while a periodic check is open: the signal's check takes over, the periodic
+     * check ends (由预警信号核查代替) and the next one is scheduled from the completion of the checks of signals.
+     */
+    public static final String PERIODIC_CHECK_SUPERSEDED = "PeriodicCheckSuperseded";
 
     private Messages() {}
   }

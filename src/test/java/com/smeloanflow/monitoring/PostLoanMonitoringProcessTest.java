@@ -15,6 +15,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.smeloanflow.approval.LoanFlow;
 import com.smeloanflow.casefile.ApplicationChecks;
 import com.smeloanflow.casefile.CheckType;
+import com.smeloanflow.processing.ProcessingFixtures;
+import com.smeloanflow.processing.sandbox.SandboxProfile;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.process.PostLoanCheckProcess;
@@ -28,6 +30,7 @@ import com.smeloanflow.support.TakenSequenceFlows;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -262,6 +265,133 @@ class PostLoanMonitoringProcessTest extends AbstractIntegrationTest {
         .isEqualTo(startOf(clock.today().plusMonths(3)));
     assertThat(loan.openTasks()).isEmpty();
     assertThat(monitoring.view(loan.loanId()).checks()).noneMatch(c -> c.kind() == CheckKind.PERIODIC);
+  }
+
+  @Test
+  void aSeriousSignalWhileAPeriodicCheckIsOpenTakesItOverAndTheNextPeriodicCheckFollowsTheSignalsCheck() {
+    MonitoringScenario loan = loanUnderMonitoring().firstCheck("NORMAL");
+    moveClockBy(Duration.ofDays(93));
+    loan.runJobs();
+    assertThat(loan.monitoring()).isWaitingAt(CALL_PERIODIC_CHECK);
+    String periodicCheck = onlyCheck(loan, CheckKind.PERIODIC).checkId();
+    String periodicInstance = loan.checkInstance(periodicCheck).getId();
+
+    String signalCheck = loan.report("core-banking", MonitoringScenario.signal("CB-FRZ-" + loan.loanId(), "ACCOUNT_FROZEN",
+        "结算账户被冻结", null)).json().path("checkId").asText();
+
+    assertThat(loan.openTasks()).as("one check of the loan: the signal's, on site; the periodic check's task is gone")
+        .singleElement().satisfies(task -> assertThat(task.getTaskDefinitionKey()).isEqualTo(TASK_CHECK_ON_SITE));
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(periodicInstance).count())
+        .as("the periodic post-loan-check ended").isZero();
+    assertThat(loan.monitoring()).isWaitingAt(CALL_SIGNAL_CHECK, EVENT_SIGNAL_CHECKS_DONE);
+    MonitoringView.CheckView superseded = onlyCheck(loan, CheckKind.PERIODIC);
+    assertThat(superseded.checkId()).isEqualTo(periodicCheck);
+    assertThat(superseded.status()).isEqualTo(PostLoanCheck.CANCELLED);
+    assertThat(superseded.cancelReason()).isEqualTo("由预警信号核查代替 (" + signalCheck + ")");
+    assertThat(superseded.cancelledBy()).as("who reported the signal").isEqualTo("core-banking");
+    assertThat(superseded.cancelledAt()).isEqualTo(clock.now());
+
+    moveClockBy(Duration.ofDays(3));
+    loan.completeCheck("zy001-cm", TASK_CHECK_ON_SITE, "NORMAL", Map.of("premisesVisited", true));
+
+    LocalDate checked = clock.today();
+    assertThat(loan.openTasks()).isEmpty();
+    assertThat(loan.monitoring()).isWaitingAt(TIMER_PERIODIC_CHECK_DUE);
+    assertThat(flows.of(loan.monitoring().getId())).contains(PostLoanMonitoringProcess.Flows.PERIODIC_CHECK_SUPERSEDED,
+        PostLoanMonitoringProcess.Flows.SIGNAL_CHECKS_DONE);
+    assertThat(timerDue(loan.monitoring())).as("a quarter after the signal's check, which counted as the period's")
+        .isEqualTo(startOf(checked.plusMonths(3)));
+    assertThat(monitoring.view(loan.loanId()).nextCheckDue()).isEqualTo(checked.plusMonths(3));
+    assertThat(monitoring.view(loan.loanId()).checks()).extracting(MonitoringView.CheckView::kind, MonitoringView.CheckView::status)
+        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(CheckKind.FIRST, PostLoanCheck.DONE),
+            org.assertj.core.groups.Tuple.tuple(CheckKind.PERIODIC, PostLoanCheck.CANCELLED),
+            org.assertj.core.groups.Tuple.tuple(CheckKind.SIGNAL, PostLoanCheck.DONE));
+  }
+
+  @Test
+  void anOrdinarySignalTheReQueryFindsDuringAPeriodicCheckTakesItOverToo() {
+    MonitoringScenario loan = loanUnderMonitoring().firstCheck("NORMAL").requeryNow();
+    moveClockBy(Duration.ofDays(93));
+    loan.runJobs();
+    assertThat(loan.monitoring()).isWaitingAt(CALL_PERIODIC_CHECK);
+
+    loan.externalData(ProcessingFixtures.withCourt(loan.profile(), new SandboxProfile.Court(1, false))).requeryNow();
+
+    MonitoringView.CheckView signalCheck = onlyCheck(loan, CheckKind.SIGNAL);
+    assertThat(signalCheck.method()).as("an ordinary signal: remote, as the periodic check").isEqualTo(CheckMethod.REMOTE);
+    assertThat(loan.openTasks()).as("the signal's check only, which shows the signal").singleElement()
+        .satisfies(task -> assertThat(task.getProcessInstanceId()).isEqualTo(loan.checkInstance(signalCheck.checkId()).getId()));
+    assertThat(onlyCheck(loan, CheckKind.PERIODIC)).satisfies(periodic -> {
+      assertThat(periodic.status()).isEqualTo(PostLoanCheck.CANCELLED);
+      assertThat(periodic.cancelReason()).isEqualTo("由预警信号核查代替 (" + signalCheck.checkId() + ")");
+      assertThat(periodic.cancelledBy()).isEqualTo(WarningSignalService.SYSTEM);
+    });
+
+    completeRemoteCheck(loan, signalCheck.checkId());
+
+    assertThat(loan.monitoring()).isWaitingAt(TIMER_PERIODIC_CHECK_DUE);
+    assertThat(timerDue(loan.monitoring())).isEqualTo(startOf(clock.today().plusMonths(3)));
+  }
+
+  @Test
+  void thePeriodicTimerFallingDueAsASignalsCheckIsCompletedFirstLeavesOneNextPeriodicCheck() {
+    MonitoringScenario loan = loanUnderMonitoring().firstCheck("NORMAL");
+    String signalCheck = signalCheckOpenAsThePeriodFallsDue(loan);
+
+    managementService.executeJob(periodicCheckTimer(loan).getId());
+    assertThat(loan.monitoring()).isWaitingAt(EVENT_SIGNAL_CHECKS_DONE);
+    completeRemoteCheck(loan, signalCheck);
+
+    assertOneNextPeriodicCheckAQuarterAfter(loan, clock.today());
+  }
+
+  @Test
+  void aSignalsCheckCompletedAsThePeriodicTimerFallsDueLeavesOneNextPeriodicCheck() {
+    MonitoringScenario loan = loanUnderMonitoring().firstCheck("NORMAL");
+    String signalCheck = signalCheckOpenAsThePeriodFallsDue(loan);
+
+    Task task = taskService.createTaskQuery().processInstanceId(loan.checkInstance(signalCheck).getId()).singleResult();
+    completeAs("remote-verifier", task.getId(), Map.of(PostLoanCheckTaskListener.CONCLUSION, "NORMAL",
+        PostLoanCheckTaskListener.FINDINGS, "已核实: 正常", "borrowerReached", true));
+    loan.runJobs(); // the timer, due a moment ago, is moved by the completion
+
+    assertOneNextPeriodicCheckAQuarterAfter(loan, clock.today());
+  }
+
+  /** A signal's check opened 80 days after the first check; the clock then stands at the period's end, the timer due. */
+  private String signalCheckOpenAsThePeriodFallsDue(MonitoringScenario loan) {
+    moveClockBy(Duration.ofDays(80));
+    String signalCheck = loan.report("remote-verifier", MonitoringScenario.signal("RB-NEWS-" + loan.loanId(), "NEGATIVE_NEWS",
+        "网络报道企业拖欠货款", null)).json().path("checkId").asText();
+    moveClockTo(periodicCheckTimer(loan).getDuedate().toInstant());
+    assertThat(loan.monitoring()).isWaitingAt(TIMER_PERIODIC_CHECK_DUE);
+    return signalCheck;
+  }
+
+  private void assertOneNextPeriodicCheckAQuarterAfter(MonitoringScenario loan, LocalDate checked) {
+    List<Job> timers = managementService.createJobQuery().processInstanceId(loan.monitoring().getId())
+        .activityId(TIMER_PERIODIC_CHECK_DUE).list();
+    assertThat(timers).as("exactly one next periodic check").singleElement()
+        .satisfies(timer -> assertThat(timer.getDuedate()).isEqualTo(startOf(checked.plusMonths(3))));
+    assertThat(loan.monitoring()).isWaitingAt(TIMER_PERIODIC_CHECK_DUE);
+    assertThat(runtimeService.createExecutionQuery().processInstanceId(loan.monitoring().getId())
+        .activityId(EVENT_SIGNAL_CHECKS_DONE).count()).as("nothing left waiting for the checks of signals").isZero();
+    assertThat(loan.openTasks()).isEmpty();
+    assertThat(monitoring.view(loan.loanId()).checks()).noneMatch(c -> c.kind() == CheckKind.PERIODIC);
+    assertThat(monitoring.view(loan.loanId()).nextCheckDue()).isEqualTo(checked.plusMonths(3));
+  }
+
+  private Job periodicCheckTimer(MonitoringScenario loan) {
+    Job timer = managementService.createJobQuery().processInstanceId(loan.monitoring().getId())
+        .activityId(TIMER_PERIODIC_CHECK_DUE).singleResult();
+    assertThat(timer).as("定期检查已到期").isNotNull();
+    return timer;
+  }
+
+  private MonitoringView.CheckView onlyCheck(MonitoringScenario loan, CheckKind kind) {
+    List<MonitoringView.CheckView> ofKind = monitoring.view(loan.loanId()).checks().stream().filter(c -> c.kind() == kind).toList();
+    assertThat(ofKind).as("the loan's %s check", kind).hasSize(1);
+    return ofKind.get(0);
   }
 
   private Job schedulingJob(ProcessInstance instance) {
