@@ -1,6 +1,8 @@
 package com.smeloanflow.monitoring;
 
 import static com.smeloanflow.process.PostLoanCheckProcess.Elements.TASK_CHECK_ON_SITE;
+import static com.smeloanflow.process.PostLoanCheckProcess.Elements.TASK_CHECK_REMOTELY;
+import static com.smeloanflow.process.PostLoanMonitoringProcess.Elements.CALL_PERIODIC_CHECK;
 import static com.smeloanflow.process.PostLoanMonitoringProcess.Elements.CALL_SIGNAL_CHECK;
 import static com.smeloanflow.process.PostLoanMonitoringProcess.Elements.EVENT_SIGNAL_CHECKS_DONE;
 import static com.smeloanflow.process.PostLoanMonitoringProcess.Elements.TASK_FIRST_POST_LOAN_CHECK;
@@ -30,6 +32,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,10 +41,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Loans monitored on the post-loan-monitoring version before 贷款是否仍在账? was removed (the version of commit a83b13e,
- * kept as a test resource) are rolled out to the application's version with the process owner's rollout, wherever
- * they wait, and then follow it: a periodic check falling due while a signal's check is open waits for that check. One
- * left on the old version still schedules its checks. Each rollout moves only the test's own loan
+ * Loans monitored on earlier post-loan-monitoring versions, kept as test resources, are rolled out to the application's
+ * version with the process owner's rollout, wherever they wait, and then follow it. The version before 贷款是否仍在账? was
+ * removed (commit a83b13e): a periodic check falling due while a signal's check is open then waits for that check; one
+ * left on it still schedules its checks. The version before a signal took over an open periodic check (commit
+ * 0caf918): a loan moved at its open periodic check keeps that check's task, and a signal then takes it over; one left
+ * on it keeps its periodic check beside the signal's. Each rollout moves only the test's own loan
  * ({@link ModelRollout#onlyBusinessKeys}); the test's versions are deleted with their instances afterwards.
  */
 class MonitoringRolloutTest extends AbstractIntegrationTest {
@@ -49,8 +54,14 @@ class MonitoringRolloutTest extends AbstractIntegrationTest {
   @Autowired LoanAccountService loans;
   @Autowired DailyCloseService dailyClose;
   @Autowired BusinessClock clock;
+  @Autowired MonitoringQueryService monitoringViews;
   @LocalServerPort int port;
   @TempDir Path workingCopy;
+  /** The version up to a83b13e: 贷款是否仍在账? after 安排下次定期检查, no deferral of a periodic check. */
+  private static final String LOAN_ON_BOOKS_GATEWAY = "/rollout/post-loan-monitoring-with-loan-on-books-gateway.bpmn";
+  /** The version up to 0caf918: a periodic check already open stays open beside a signal's check. */
+  private static final String PERIODIC_CHECK_BESIDE_SIGNAL_CHECK =
+      "/rollout/post-loan-monitoring-with-periodic-check-beside-signal-check.bpmn";
   private final String deploymentName = "monitoring-rollout-test-" + UUID.randomUUID();
 
   @BeforeEach
@@ -66,7 +77,7 @@ class MonitoringRolloutTest extends AbstractIntegrationTest {
 
   @Test
   void aLoanWaitingForItsPeriodicCheckIsRolledOutAndASeriousSignalThenOpensNoPeriodicCheckBesideItsOwn() throws IOException {
-    deployTheVersionWithTheLoanOnBooksGateway();
+    deploy(LOAN_ON_BOOKS_GATEWAY);
     MonitoringScenario loan = loanUnderMonitoring().firstCheck("NORMAL");
     assertThat(loan.monitoring()).isWaitingAt(TIMER_PERIODIC_CHECK_DUE);
     Date due = periodicCheckTimer(loan).getDuedate();
@@ -89,7 +100,7 @@ class MonitoringRolloutTest extends AbstractIntegrationTest {
 
   @Test
   void aLoanAtItsFirstCheckIsRolledOutAndItsNextCheckIsScheduledOnTheNewVersion() throws IOException {
-    deployTheVersionWithTheLoanOnBooksGateway();
+    deploy(LOAN_ON_BOOKS_GATEWAY);
     MonitoringScenario loan = loanUnderMonitoring();
     assertThat(loan.monitoring()).isWaitingAt(TASK_FIRST_POST_LOAN_CHECK);
 
@@ -103,7 +114,7 @@ class MonitoringRolloutTest extends AbstractIntegrationTest {
 
   @Test
   void aLoanAtItsFirstCheckLeftOnTheVersionBeforeStillSchedulesItsChecks() throws IOException {
-    deployTheVersionWithTheLoanOnBooksGateway();
+    deploy(LOAN_ON_BOOKS_GATEWAY);
     MonitoringScenario loan = loanUnderMonitoring();
     String oldVersion = loan.monitoring().getProcessDefinitionId();
 
@@ -114,6 +125,56 @@ class MonitoringRolloutTest extends AbstractIntegrationTest {
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(loan.monitoring().getId()).singleResult()
         .getProcessDefinitionId()).isEqualTo(oldVersion);
     assertThat(periodicCheckTimer(loan).getDuedate()).isEqualTo(MonitoringPolicy.startOf(clock.today().plusMonths(3)));
+  }
+
+  @Test
+  void aLoanAtAnOpenPeriodicCheckIsRolledOutKeepingItsTaskAndASignalThenTakesTheCheckOver() throws IOException {
+    deploy(PERIODIC_CHECK_BESIDE_SIGNAL_CHECK);
+    MonitoringScenario loan = atAnOpenPeriodicCheck();
+    Task periodicTask = loan.task(TASK_CHECK_REMOTELY);
+
+    rolledOut(loan);
+
+    assertThat(loan.monitoring()).isWaitingAt(CALL_PERIODIC_CHECK);
+    assertThat(loan.task(TASK_CHECK_REMOTELY).getId()).as("the periodic check's task as it was").isEqualTo(periodicTask.getId());
+    loan.report("core-banking", MonitoringScenario.signal("CB-FRZ-" + loan.loanId(), "ACCOUNT_FROZEN", "结算账户被冻结", null));
+
+    assertThat(loan.openTasks()).as("the signal's check only").singleElement()
+        .satisfies(task -> assertThat(task.getTaskDefinitionKey()).isEqualTo(TASK_CHECK_ON_SITE));
+    assertThat(loan.monitoring()).isWaitingAt(CALL_SIGNAL_CHECK, EVENT_SIGNAL_CHECKS_DONE);
+    assertThat(periodicCheck(loan).status()).isEqualTo(PostLoanCheck.CANCELLED);
+    assertThat(periodicCheck(loan).cancelReason()).startsWith(PostLoanMonitoringService.SUPERSEDED_BY_SIGNAL_CHECK);
+
+    moveClockBy(Duration.ofDays(2));
+    loan.completeCheck("zy001-cm", TASK_CHECK_ON_SITE, "NORMAL", Map.of("premisesVisited", true));
+
+    assertThat(loan.monitoring()).isWaitingAt(TIMER_PERIODIC_CHECK_DUE);
+    assertThat(periodicCheckTimer(loan).getDuedate()).isEqualTo(MonitoringPolicy.startOf(clock.today().plusMonths(3)));
+  }
+
+  @Test
+  void aLoanAtAnOpenPeriodicCheckLeftOnTheVersionBeforeKeepsItBesideASignalsCheck() throws IOException {
+    deploy(PERIODIC_CHECK_BESIDE_SIGNAL_CHECK);
+    MonitoringScenario loan = atAnOpenPeriodicCheck();
+
+    loan.report("core-banking", MonitoringScenario.signal("CB-FRZ-" + loan.loanId(), "ACCOUNT_FROZEN", "结算账户被冻结", null));
+
+    assertThat(loan.openTasks()).extracting(Task::getTaskDefinitionKey)
+        .containsExactlyInAnyOrder(TASK_CHECK_REMOTELY, TASK_CHECK_ON_SITE);
+    assertThat(periodicCheck(loan).status()).as("nothing recorded as taken over").isEqualTo(PostLoanCheck.OPEN);
+  }
+
+  private MonitoringScenario atAnOpenPeriodicCheck() {
+    MonitoringScenario loan = loanUnderMonitoring().firstCheck("NORMAL");
+    moveClockBy(Duration.ofDays(93));
+    loan.runJobs();
+    assertThat(loan.monitoring()).isWaitingAt(CALL_PERIODIC_CHECK);
+    return loan;
+  }
+
+  private MonitoringView.CheckView periodicCheck(MonitoringScenario loan) {
+    return monitoringViews.view(loan.loanId()).checks().stream().filter(c -> c.kind() == CheckKind.PERIODIC)
+        .reduce((a, b) -> { throw new AssertionError("two periodic checks"); }).orElseThrow();
   }
 
   private MonitoringScenario loanUnderMonitoring() {
@@ -128,10 +189,10 @@ class MonitoringRolloutTest extends AbstractIntegrationTest {
     return timer;
   }
 
-  /** Deploys the old version as the latest, with the application's forms, so a loan enrolled now starts on it. */
-  private void deployTheVersionWithTheLoanOnBooksGateway() throws IOException {
+  /** Deploys an old version as the latest, with the application's forms, so a loan enrolled now starts on it. */
+  private void deploy(String oldVersion) throws IOException {
     DeploymentBuilder deployment = repositoryService.createDeployment().name(deploymentName);
-    try (InputStream old = getClass().getResourceAsStream("/rollout/post-loan-monitoring-with-loan-on-books-gateway.bpmn")) {
+    try (InputStream old = getClass().getResourceAsStream(oldVersion)) {
       deployment.addString("bpmn/post-loan-monitoring.bpmn", new String(old.readAllBytes(), StandardCharsets.UTF_8));
     }
     try (var forms = Files.list(Path.of("forms"))) {
