@@ -92,9 +92,6 @@ public class PostLoanCheckService {
    * @return the periodic check, or empty while a check of signals is open
    */
   public Optional<PostLoanCheck> openPeriodic(String loanId) {
-    // one change of the loan's checks at a time: a signal reported, or a check of signals completed, in this moment waits
-    // for this transaction (or this one for it) and sees what it decided
-    monitored.lock(loanId);
     List<PostLoanCheck> signalChecks = checks.openOf(loanId, CheckKind.SIGNAL);
     if (!signalChecks.isEmpty()) {
       log.info("Loan {}: periodic check due, none opened: signal check {} is open and counts as this period's check",

@@ -1,24 +1,125 @@
 package com.smeloanflow.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.smeloanflow.process.PostLoanCheckProcess;
+import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.processing.ProcessingFixtures;
 import com.smeloanflow.processing.sandbox.SandboxProfile;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.Concurrently;
 import com.smeloanflow.support.PostgresTest;
+import com.smeloanflow.support.RowLockWaits;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Monitoring on embedded PostgreSQL 14 (the production database): every ledger test of
  * {@link MonitoringLedgerProcessTest} (floor changes at the close, the merge with the risk review,
- * settlement and write-off), concurrent reports of one signal starting one check, and the re-query.
+ * settlement and write-off), concurrent reports of one signal starting one check, the re-query, and a signal reported
+ * while the periodic check falling due in the same moment has not committed.
  * Configured as {@code AbstractPostgresIntegrationTest} is, by {@link PostgresTest} (a class extends only one base).
  */
 @PostgresTest
 class MonitoringPostgresIT extends MonitoringLedgerProcessTest {
+
+  @Autowired PlatformTransactionManager transactionManager;
+  @Autowired WarningSignalService signals;
+
+  @Test
+  void aPeriodicCheckFallingDueWhileASignalsCheckCommitsIsRetriedAndThenOpensNoneOnPostgres() throws Exception {
+    MonitoringScenario loan = MonitoringScenario.loan(processEngine, api, this::executeDueJobs, this::completeAs, intakeService,
+        loans, dailyClose, "ZY001", clock.today()).firstCheck("NORMAL");
+    moveClockBy(Duration.ofDays(93));
+    Job timer = managementService.createJobQuery().processInstanceId(loan.monitoring().getId())
+        .activityId(PostLoanMonitoringProcess.Elements.TIMER_PERIODIC_CHECK_DUE).singleResult();
+    CountDownLatch signalReported = new CountDownLatch(1);
+    CountDownLatch commitSignal = new CountDownLatch(1);
+    ExecutorService staff = Executors.newSingleThreadExecutor();
+    try {
+      Future<?> reported = staff.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+        signals.report(new ReportSignal(loan.loanId(), "PG-NEWS-" + loan.loanId(), "NEGATIVE_NEWS", clock.today().minusDays(1),
+            "网络报道企业拖欠货款", null, "remote-verifier"));
+        signalReported.countDown();
+        RowLockWaits.holdUntil(commitSignal);
+      }));
+      assertThat(signalReported.await(30, TimeUnit.SECONDS)).as("the signal's check opened, not committed").isTrue();
+      CompletableFuture<Void> due = CompletableFuture.runAsync(() -> managementService.executeJob(timer.getId()));
+      // the periodic check it opens refers to the loan's monitoring row, which the signal's report holds
+      RowLockWaits.awaitStatementWaitingForALock(jdbc, "query ILIKE '%post_loan_check%'",
+          "the periodic check falling due waiting for the loan's monitoring row the signal holds");
+
+      commitSignal.countDown();
+      reported.get(30, TimeUnit.SECONDS);
+      assertThatThrownBy(() -> due.get(30, TimeUnit.SECONDS)).as("it did not see the signal's check: the engine refuses it")
+          .hasCauseInstanceOf(OptimisticLockingException.class);
+    } finally {
+      commitSignal.countDown();
+      staff.shutdownNow();
+    }
+    assertThat(monitoring.view(loan.loanId()).checks()).noneMatch(c -> c.kind() == CheckKind.PERIODIC);
+    managementService.executeJob(timer.getId()); // the job executor tries the job again
+    loan.runJobs();
+
+    assertThat(loan.openTasks()).as("one check of the loan: the signal's").singleElement()
+        .satisfies(task -> assertThat(task.getTaskDefinitionKey()).isEqualTo(PostLoanCheckProcess.Elements.TASK_CHECK_REMOTELY));
+    assertThat(monitoring.view(loan.loanId()).checks()).noneMatch(c -> c.kind() == CheckKind.PERIODIC);
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(loan.monitoring())
+        .isWaitingAt(PostLoanMonitoringProcess.Elements.EVENT_SIGNAL_CHECKS_DONE);
+  }
+
+  @Test
+  void aSignalReportedWhileThePeriodicCheckFallingDueCommitsWaitsForItThenTakesItOverOnPostgres() throws Exception {
+    MonitoringScenario loan = MonitoringScenario.loan(processEngine, api, this::executeDueJobs, this::completeAs, intakeService,
+        loans, dailyClose, "ZY001", clock.today()).firstCheck("NORMAL");
+    moveClockBy(Duration.ofDays(93));
+    Job timer = managementService.createJobQuery().processInstanceId(loan.monitoring().getId())
+        .activityId(PostLoanMonitoringProcess.Elements.TIMER_PERIODIC_CHECK_DUE).singleResult();
+    CountDownLatch periodicOpened = new CountDownLatch(1);
+    CountDownLatch commitPeriodic = new CountDownLatch(1);
+    ExecutorService jobExecutor = Executors.newSingleThreadExecutor();
+    try {
+      Future<?> due = jobExecutor.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+        managementService.executeJob(timer.getId());
+        periodicOpened.countDown();
+        RowLockWaits.holdUntil(commitPeriodic);
+      }));
+      assertThat(periodicOpened.await(30, TimeUnit.SECONDS)).as("the periodic check opened, not committed").isTrue();
+      CompletableFuture<Response> report = CompletableFuture.supplyAsync(() -> api.post("/api/loans/" + loan.loanId()
+          + "/signals", "core-banking", MonitoringScenario.signal("PG-FRZ-" + loan.loanId(), "ACCOUNT_FROZEN", "账户冻结", null)));
+      // the report locks the loan's monitoring row, which the uncommitted periodic check refers to
+      RowLockWaits.awaitStatementWaitingForALock(jdbc, "query ILIKE '%FROM monitored_loan%FOR UPDATE%'",
+          "the signal waiting for the loan's monitoring row the periodic check holds");
+
+      commitPeriodic.countDown();
+      due.get(30, TimeUnit.SECONDS);
+      Response answer = report.get(30, TimeUnit.SECONDS);
+      assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+    } finally {
+      commitPeriodic.countDown();
+      jobExecutor.shutdownNow();
+    }
+    loan.runJobs();
+
+    assertThat(loan.openTasks()).as("one check of the loan: the signal's, on site").singleElement()
+        .satisfies(task -> assertThat(task.getTaskDefinitionKey()).isEqualTo(PostLoanCheckProcess.Elements.TASK_CHECK_ON_SITE));
+    assertThat(monitoring.view(loan.loanId()).checks()).filteredOn(c -> c.kind() == CheckKind.PERIODIC).singleElement()
+        .satisfies(periodic -> assertThat(periodic.status()).isEqualTo(PostLoanCheck.CANCELLED));
+  }
 
 
   @Test
