@@ -34,11 +34,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -70,12 +73,13 @@ public class DueDiligenceReviewService {
   private final LoanSummaryListener loanSummary;
   private final BusinessClock clock;
   private final RuntimeService runtime;
+  private final TaskService tasks;
   private final IdentityService identity;
 
   public DueDiligenceReviewService(DueDiligenceFindings reviews, ManagedLoanRepository managedLoans, LoanAccountService loans,
       ApplicationChecks checks, ScoreRepository scores, ProcessingOutcomes processing, ApprovalDecisions approvals,
       CheckRepository postLoanChecks, SignalRepository signals, LoanSummaryListener loanSummary, BusinessClock clock,
-      RuntimeService runtime, IdentityService identity) {
+      RuntimeService runtime, TaskService tasks, IdentityService identity) {
     this.reviews = reviews;
     this.managedLoans = managedLoans;
     this.loans = loans;
@@ -88,6 +92,7 @@ public class DueDiligenceReviewService {
     this.loanSummary = loanSummary;
     this.clock = clock;
     this.runtime = runtime;
+    this.tasks = tasks;
     this.identity = identity;
   }
 
@@ -112,20 +117,56 @@ public class DueDiligenceReviewService {
     LoanAccount account = loans.find(loanId).orElseThrow(() -> new IllegalStateException("No loan " + loanId));
     reviews.insert(new DueDiligenceReview(loanId, account.applicationId(), account.branchCode(), current, previous,
         businessDate, DueDiligenceReview.OPEN, null, clock.now(), null, null));
+    asSystem(() -> ProcessVariable.trusted(() -> runtime.createProcessInstanceByKey(DueDiligenceReviewProcess.KEY)
+        .businessKey(loanId).setVariable(DueDiligenceReviewProcess.Variables.BRANCH_CODE.name(), account.branchCode())
+        .execute()));
+    log.info("Loan {}: turned non-performing ({} -> {}) on {}; due-diligence review started", loanId, previous, current,
+        businessDate);
+    return true;
+  }
+
+  // --- an open review follows the loan -------------------------------------------------------------
+
+  /**
+   * Someone may have become an officer of the loan while its review is open (a post-loan check was concluded: its
+   * checker is a 贷后检查人 now): the open review's form is shown anew, officers, criteria and post-loan record, so it
+   * lists everyone the completion asks a finding for. The review covers the officers at the time it is decided, not
+   * those of the day it opened: a checker who concluded a check of a loan already non-performing answers for it too.
+   * Done by the system, whoever's action caused it (the checker cannot see the review task). A loan without an open
+   * review is left alone.
+   */
+  public void refreshOpenReview(String loanId) {
+    if (reviews.find(loanId).filter(review -> DueDiligenceReview.OPEN.equals(review.status())).isEmpty()) {
+      return;
+    }
+    asSystem(() -> {
+      openReviewTasks().processInstanceBusinessKey(loanId).list().forEach(task -> showEvidence(task, loanId));
+      return null;
+    });
+  }
+
+  private org.camunda.bpm.engine.task.TaskQuery openReviewTasks() {
+    return tasks.createTaskQuery().processDefinitionKey(DueDiligenceReviewProcess.KEY)
+        .taskDefinitionKey(DueDiligenceReviewProcess.Elements.TASK_REVIEW_DUE_DILIGENCE);
+  }
+
+  private void showEvidence(Task task, String loanId) {
+    Map<String, Object> values = evidence(loanId);
+    tasks.setVariablesLocal(task.getId(), values);
+    log.info("Loan {}: due-diligence review task {} shown anew; officers now:\n{}", loanId, task.getId(), values.get("officersText"));
+  }
+
+  /** Runs {@code work} as the system (no user's authorizations), then restores the caller. */
+  private <R> R asSystem(Supplier<R> work) {
     Authentication caller = identity.getCurrentAuthentication();
     identity.clearAuthentication();
     try {
-      ProcessVariable.trusted(() -> runtime.createProcessInstanceByKey(DueDiligenceReviewProcess.KEY).businessKey(loanId)
-          .setVariable(DueDiligenceReviewProcess.Variables.BRANCH_CODE.name(), account.branchCode())
-          .execute());
+      return work.get();
     } finally {
       if (caller != null) {
         identity.setAuthentication(caller);
       }
     }
-    log.info("Loan {}: turned non-performing ({} -> {}) on {}; due-diligence review started", loanId, previous, current,
-        businessDate);
-    return true;
   }
 
   public Optional<DueDiligenceReview> find(String loanId) {
@@ -215,8 +256,8 @@ public class DueDiligenceReviewService {
     values.put("officersText", java.util.Arrays.stream(OfficerRole.values())
         .map(role -> "- " + role.label() + ": " + (officers.containsKey(role) ? String.join(", ", officers.get(role)) : "无"))
         .collect(Collectors.joining("\n")));
-    // the form hides the approver's finding and reason when there is none (a model approval); the approver, unlike
-    // the post-loan checkers, cannot change while the review is open
+    // the form hides the approver's finding and reason when there is none (a model approval); the approver cannot
+    // change while the review is open, a post-loan checker can be added (refreshOpenReview shows the form anew)
     values.put("hasApprover", officers.containsKey(OfficerRole.APPROVER));
     return values;
   }
@@ -318,12 +359,14 @@ public class DueDiligenceReviewService {
     for (Map.Entry<OfficerRole, List<String>> entry : officers.entrySet()) {
       OfficerRole role = entry.getKey();
       ConcludeReview.RoleFinding given = command.findings().get(role);
+      // the officers named: a reviewer whose form was opened before a checker was added sees who is asked about
+      String who = role.label() + ": " + String.join(", ", entry.getValue()) + "; ";
       if (given == null || given.outcome() == null) {
-        throw new InvalidTaskInputException("请选择" + role.label() + "认定结论 (" + role.outcomeField() + " is required)");
+        throw new InvalidTaskInputException("请选择" + role.label() + "认定结论 (" + who + role.outcomeField() + " is required)");
       }
       String reason = given.reason() == null ? null : given.reason().trim();
       if (reason == null || reason.isEmpty()) {
-        throw new InvalidTaskInputException("请填写" + role.label() + "认定理由 (" + role.reasonField() + " is required)");
+        throw new InvalidTaskInputException("请填写" + role.label() + "认定理由 (" + who + role.reasonField() + " is required)");
       }
       if (reason.length() > MAX_REASON) {
         throw new InvalidTaskInputException(role.label() + "认定理由不能超过 " + MAX_REASON + " 字 (" + role.reasonField() + ")");

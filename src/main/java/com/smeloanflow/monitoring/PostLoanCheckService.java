@@ -14,10 +14,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -46,6 +49,8 @@ public class PostLoanCheckService {
   private final ApplicationHistory history;
   private final ObjectProvider<CollectionReferral> collections;
   private final ObjectProvider<CreditLineMeasures> lineMeasures;
+  /** Later stages that hear of a concluded check (accountability); none unless Spring sets them. */
+  private Supplier<Stream<CheckDoneListener>> checkDoneListeners = Stream::empty;
 
   public PostLoanCheckService(CheckRepository checks, SignalRepository signals, MonitoredLoanRepository monitored,
       RiskClassificationService classification, PostLoanMonitoringService monitoring, LoanAccountService loans,
@@ -65,6 +70,12 @@ public class PostLoanCheckService {
     this.history = history;
     this.collections = collections;
     this.lineMeasures = lineMeasures;
+  }
+
+  /** The listeners of later stages, looked up when a check is concluded. */
+  @Autowired
+  void checkDoneListeners(ObjectProvider<CheckDoneListener> found) {
+    this.checkDoneListeners = found::orderedStream;
   }
 
   /** Opens a check: on site when one of its signals is serious, else remote. */
@@ -123,7 +134,8 @@ public class PostLoanCheckService {
   /**
    * Records what the checker concluded; closes the check's signals; the classification table decides
    * again (a watch finding puts the loan on the watch list) and the next periodic check follows (from
-   * today; a periodic check that fell due while this check of signals was open is scheduled now).
+   * today; a periodic check that fell due while this check of signals was open is scheduled now); later stages
+   * hear that the checker concluded a check of the loan ({@link CheckDoneListener}).
    *
    * @throws InvalidTaskInputException a missing or inconsistent field (400 in Tasklist)
    * @throws StateConflictException    the check is no longer open
@@ -152,6 +164,7 @@ public class PostLoanCheckService {
     if (check.kind() == CheckKind.SIGNAL) {
       monitoring.signalCheckDone(check.loanId());
     }
+    checkDoneListeners.get().forEach(listener -> listener.checkDone(check.loanId(), command.checkId(), command.checkedBy()));
     return get(command.checkId());
   }
 

@@ -9,6 +9,7 @@ import com.smeloanflow.casefile.ApplicationChecks;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.process.DueDiligenceReviewProcess;
+import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.processing.ApprovalRoute;
 import com.smeloanflow.processing.ExternalDataService;
 import com.smeloanflow.processing.ProcessingOutcomes;
@@ -212,6 +213,37 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
         DueDiligenceReview.Finding::outcome).containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple(OfficerRole.CUSTOMER_MANAGER, MANAGER, DueDiligenceOutcome.EXEMPT),
             org.assertj.core.groups.Tuple.tuple(OfficerRole.APPROVER, "approver", DueDiligenceOutcome.PARTIALLY_EXEMPT));
+  }
+
+  @Test
+  void aPostLoanCheckerAddedWhileTheReviewIsOpenIsListedOnTheFormAndNeedsAFinding() {
+    LoanAccount loan = nonPerforming.monitored(MANAGER, "85000.00", clock.today().minusDays(20));
+    nonPerforming.listAsDishonestDebtor(loan);
+    ProcessInstance review = nonPerforming.review(loan);
+    Task task = taskService.createTaskQuery().processInstanceId(review.getId()).singleResult();
+    assertThat((String) taskService.getVariableLocal(task.getId(), "officersText")).contains("贷后检查人: 无");
+
+    // the remote banking centre concludes the loan's first post-loan check while the review is open
+    Task firstCheck = taskService.createTaskQuery().processInstanceBusinessKey(loan.loanId())
+        .taskDefinitionKey(PostLoanMonitoringProcess.Elements.TASK_FIRST_POST_LOAN_CHECK).singleResult();
+    completeAs("remote-verifier", firstCheck.getId(), Map.of("firstCheckResult", "NORMAL",
+        "firstCheckNotes", "电话回访: 资金用于采购原材料"));
+
+    assertThat((String) taskService.getVariableLocal(task.getId(), "officersText")).as("the form lists the new checker")
+        .contains("贷后检查人: remote-verifier");
+    assertThat((String) taskService.getVariableLocal(task.getId(), "postLoanText")).contains("由 remote-verifier 完成");
+    assertThatThrownBy(() -> completeAs("team-lead", task.getId(), Map.of("customerManagerOutcome", "EXEMPT",
+        "customerManagerReason", "贷前实地调查与贷后检查均按规定完成")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("贷后检查人: remote-verifier")
+        .hasMessageContaining("checkerOutcome");
+
+    completeAs("team-lead", task.getId(), Map.of("customerManagerOutcome", "EXEMPT",
+        "customerManagerReason", "贷前实地调查与贷后检查均按规定完成", "checkerOutcome", "EXEMPT",
+        "checkerReason", "首次检查按时完成, 失信系检查后发生"));
+    assertThat(review).isEnded();
+    assertThat(reviews.findings(loan.loanId())).extracting(DueDiligenceReview.Finding::role, DueDiligenceReview.Finding::officer)
+        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(OfficerRole.CUSTOMER_MANAGER, MANAGER),
+            org.assertj.core.groups.Tuple.tuple(OfficerRole.POST_LOAN_CHECKER, "remote-verifier"));
   }
 
   /** A loan of the manager turned 次级, its review concluded by team-lead with {@code outcome} for the manager. */
