@@ -1,14 +1,19 @@
 package com.smeloanflow.accountability;
 
 import com.smeloanflow.monitoring.CheckDoneListener;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps an open 尽职免责认定 asking about the officers the completion asks about: a post-loan check concluded while the
- * review is open adds a 贷后检查人.
+ * review is open adds a 贷后检查人, and at startup the review tasks opened before their form knew whether the loan has
+ * an approver ({@code hasApprover}) are shown anew.
  */
 @Component
 class DueDiligenceReviewRefresher implements CheckDoneListener {
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DueDiligenceReviewRefresher.class);
 
   private final DueDiligenceReviewService reviews;
 
@@ -19,5 +24,14 @@ class DueDiligenceReviewRefresher implements CheckDoneListener {
   @Override
   public void checkDone(String loanId, String checkId, String checkedBy) {
     reviews.refreshOpenReview(loanId);
+  }
+
+  /** The upgrade of open review tasks; idempotent, so every start runs it. */
+  @EventListener(ApplicationReadyEvent.class)
+  void upgradeOpenReviews() {
+    int upgraded = reviews.upgradeOpenReviews();
+    if (upgraded > 0) {
+      log.info("Upgrade: {} open due-diligence review task(s) shown anew with hasApprover", upgraded);
+    }
   }
 }

@@ -246,6 +246,26 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
             org.assertj.core.groups.Tuple.tuple(OfficerRole.POST_LOAN_CHECKER, "remote-verifier"));
   }
 
+  @Test
+  void aReviewTaskOpenedBeforeTheFormKnewOfTheApproverNoLongerAsksForOneAfterTheUpgrade() {
+    LoanAccount loan = nonPerforming.monitored(MANAGER, "70000.00", clock.today().minusDays(20));
+    approved.byModel(loan);
+    nonPerforming.listAsDishonestDebtor(loan);
+    Task task = taskService.createTaskQuery().processInstanceId(nonPerforming.review(loan).getId()).singleResult();
+    // as a task created before hasApprover existed: its form shows the 审批人 fields (hide: =hasApprover = false)
+    taskService.removeVariableLocal(task.getId(), "hasApprover");
+
+    assertThat(reviews.upgradeOpenReviews()).isPositive();
+
+    assertThat(taskService.getVariablesLocal(task.getId())).as("the form hides the approver's fields")
+        .containsEntry("hasApprover", false);
+    assertThat(reviews.upgradeOpenReviews()).as("run again, nothing to upgrade").isZero();
+    completeAs("team-lead", task.getId(), Map.of("customerManagerOutcome", "EXEMPT",
+        "customerManagerReason", "贷前实地调查与贷后检查均按规定完成"));
+    assertThat(reviews.findings(loan.loanId())).extracting(DueDiligenceReview.Finding::role)
+        .containsExactly(OfficerRole.CUSTOMER_MANAGER);
+  }
+
   /** A loan of the manager turned 次级, its review concluded by team-lead with {@code outcome} for the manager. */
   private LoanAccount reviewedLoan(String outcome, String reason) {
     LoanAccount loan = nonPerforming.monitored(MANAGER, "60000.00", clock.today().minusDays(20));
