@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -22,7 +24,9 @@ import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +53,33 @@ public class ProcessCoverageSummary implements TestExecutionListener {
     double ratio() {
       return process.elements().isEmpty() ? 1.0 : (double) covered.size() / process.elements().size();
     }
+
+    /** The elements no test reached, as {@code id 名称}, one per line. */
+    String describeUncovered() {
+      StringBuilder text = new StringBuilder();
+      for (String id : uncovered) {
+        text.append("\n  ").append(id).append(' ').append(process.elements().get(id));
+      }
+      return text.toString();
+    }
+  }
+
+  /** The test classes of this JVM's test plans (ProcessCoverageTest compares them with the whole suite). */
+  private static final Set<String> classesRun = ConcurrentHashMap.newKeySet();
+
+  @Override
+  public void testPlanExecutionStarted(TestPlan testPlan) {
+    for (TestIdentifier root : testPlan.getRoots()) {
+      for (TestIdentifier test : testPlan.getDescendants(root)) {
+        test.getSource().filter(ClassSource.class::isInstance)
+            .ifPresent(source -> classesRun.add(((ClassSource) source).getClassName()));
+      }
+    }
+  }
+
+  /** The test classes the test plans of this JVM held, recorded at their start. */
+  static Set<String> classesRun() {
+    return Set.copyOf(classesRun);
   }
 
   @Override
@@ -74,9 +105,23 @@ public class ProcessCoverageSummary implements TestExecutionListener {
   }
 
   static List<Path> reports() throws IOException {
-    try (Stream<Path> dirs = Files.list(REPORTS)) {
-      return dirs.map(d -> d.resolve("report.json")).filter(Files::isRegularFile).sorted().toList();
+    return reportsWrittenSince(Instant.EPOCH);
+  }
+
+  /** The test classes' coverage reports written at or after {@code since} (e.g. by this JVM, not a run before). */
+  static List<Path> reportsWrittenSince(Instant since) throws IOException {
+    if (!Files.isDirectory(REPORTS)) {
+      return List.of();
     }
+    List<Path> reports = new ArrayList<>();
+    try (Stream<Path> dirs = Files.list(REPORTS)) {
+      for (Path report : dirs.map(d -> d.resolve("report.json")).filter(Files::isRegularFile).sorted().toList()) {
+        if (!Files.getLastModifiedTime(report).toInstant().isBefore(since)) {
+          reports.add(report);
+        }
+      }
+    }
+    return reports;
   }
 
   static Map<String, ProcessModel> models() throws IOException {
