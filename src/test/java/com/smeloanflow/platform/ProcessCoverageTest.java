@@ -30,7 +30,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * Every flow node and sequence flow of every process in {@code bpmn/} is reached by a test (STYLE.md "Tests"): adds up,
+ * Every flow node and sequence flow of every process in {@code bpmn/} is reached by a test (STYLE.md "Tests" 3): adds up,
  * with {@link ProcessCoverageSummary}, the coverage reports the process tests of THIS test JVM wrote (report files
  * modified after the JVM started; a report left in {@code target/} by an earlier run does not count) and fails naming
  * each process below 100 % with the ids and names of the elements no test reached. In the suite (one JVM) it runs last
