@@ -72,8 +72,9 @@ import org.springframework.util.ReflectionUtils;
  *       form, its rendered form, identity links, variables or form variables) or writing its variables is not found
  *       either: 404, as for the task itself, not the engine's 500 or 400 ({@link #refuseReadOfMissingTask}).
  *   <li>A claim of a task a colleague holds is told with who holds it, answered 409 ({@link HeldByColleague});
- *       one claim sent twice at once (a double click) leaves the task with its claimant and answers both 204
- *       ({@link #lockTaskToClaim}).
+ *       one claim sent twice at once (a double click on 认领) leaves the task with its claimant and answers both 204,
+ *       and so does one hand-on (改派, the engine's set-assignee) sent twice at once with the task's new assignee
+ *       ({@link #lockTaskToAssign}).
  *   <li>A refusal that the engine REST API wraps in a 500 (a process start a start-event listener refused: "Cannot
  *       instantiate process definition …") is answered 400 all the same: a {@link Refused} carries the error code
  *       {@link EngineRefusals#REFUSED}, which the engine REST API passes in its answer and
@@ -129,7 +130,7 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
     public <T> T execute(Command<T> command) {
       try {
         if (!forCaller) {
-          lockTaskToClaim(command, Context.getCommandContext());
+          lockTaskToAssign(command, Context.getCommandContext());
           refuseIfEnded(command, Context.getCommandContext());
           refuseReadOfMissingTask(command, Context.getCommandContext());
         }
@@ -164,15 +165,17 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * Takes the row lock of the task a person claims before the claim reads it, so that two claims of one task at the same
-   * moment (a double click on 认领, or two colleagues) run one after the other: the second reads the task the first
-   * claimed, and succeeds when it is the same person's (the engine's claim accepts a task its claimant holds already) or
-   * is refused as a task a colleague holds ({@link HeldByColleague}). Without it both read the task unclaimed, and the
-   * second fails when it writes: the same person's claim in the database (both insert the claimant's authorization on
-   * the task; the engine answers a persistence error, logged at ERROR), a colleague's on the engine's optimistic lock.
+   * Takes the row lock of the task a person claims or hands on (the engine's set-assignee: Tasklist's 改派, the bank's
+   * {@code identity.TaskQueue}) before the command reads it, so that two such commands on one task at the same moment (a
+   * double click on 认领 or 改派, or two colleagues) run one after the other: the second reads the task as the first left
+   * it. A second claim succeeds when it is the same person's (the engine's claim accepts a task its claimant holds
+   * already) or is refused as a task a colleague holds ({@link HeldByColleague}); a second hand-on hands the task on again,
+   * so the same hand-on twice leaves the task with its new assignee. Without it both read the task as it was, and the
+   * second failed when it wrote, logged at ERROR: in the database (both insert the new assignee's authorization on the
+   * task; the engine answers a persistence error) or on the engine's optimistic lock of the task.
    */
-  static void lockTaskToClaim(Command<?> command, CommandContext context) {
-    String taskId = command instanceof ClaimTaskCmd ? taskIdOf(command) : null;
+  static void lockTaskToAssign(Command<?> command, CommandContext context) {
+    String taskId = setsAssignee(command) ? taskIdOf(command) : null;
     if (taskId == null || context == null) {
       return;
     }
@@ -182,7 +185,7 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
       lock.setString(1, taskId);
       lock.executeQuery().close();
     } catch (SQLException e) {
-      throw new ProcessEngineException("Cannot lock task " + taskId + " to claim it", e);
+      throw new ProcessEngineException("Cannot lock task " + taskId + " to assign it", e);
     }
   }
 
@@ -345,6 +348,11 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
   /** A person submits a form: completes a task (with or without its form) or starts a process with one. */
   static boolean submitsForm(Command<?> command) {
     return command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd || command instanceof SubmitStartFormCmd;
+  }
+
+  /** A person claims a task or hands it on (sets its assignee): the commands that take the task's row lock first. */
+  static boolean setsAssignee(Command<?> command) {
+    return command instanceof ClaimTaskCmd || command instanceof AssignTaskCmd;
   }
 
   /** A person acts on a task: completes it (with or without its form), claims it, is assigned or delegates it. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
+import com.smeloanflow.support.Concurrently;
 import com.smeloanflow.support.TestApplications;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -14,11 +15,15 @@ import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Team queues: a team lead sees and reassigns their teams' tasks only (ZY001's lead, not ZY002's), bulk
  * over the API and task by task over the engine REST API alike; staff claim several tasks of their posts.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class TeamQueueApiTest extends AbstractIntegrationTest {
 
   private static final String ZY001_LEAD = "team-lead";
@@ -71,6 +76,24 @@ class TeamQueueApiTest extends AbstractIntegrationTest {
     assertThat(refused.path("result").asText()).isEqualTo("REFUSED");
     assertThat(refused.path("reason").asText()).contains(Groups.acceptance("ZY001"), "zy002-acceptor");
     assertThat(taskService.createTaskQuery().taskId(first).singleResult().getAssignee()).isEqualTo("zy001-acceptor");
+  }
+
+  @Test
+  void aReassignmentSentTwiceAtOnceHandsTheTaskOnAndAnswersBothWithoutAnErrorInTheLog(CapturedOutput log) throws Exception {
+    for (int attempt = 0; attempt < 4; attempt++) {
+      String task = acceptanceTaskOf("ZY001");
+      taskService.claim(task, secondAcceptorOfZy001());
+
+      List<Response> answers = Concurrently.run(2, () -> api.post("/api/tasks/reassignments", ZY001_LEAD,
+          "{\"taskIds\": " + ids(task) + ", \"assignee\": \"zy001-acceptor\"}"));
+
+      for (Response answer : answers) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(results(answer)).as("a double click on 改派: " + answer.body()).containsExactly("REASSIGNED");
+      }
+      assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo("zy001-acceptor");
+    }
+    assertThat(log.getAll()).as("a double click is no failure of the engine").doesNotContain("ENGINE-16004", "ENGINE-03083");
   }
 
   @Test

@@ -10,6 +10,7 @@ import com.smeloanflow.identity.DemoData;
 import com.smeloanflow.process.LoanOriginationProcess;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
+import com.smeloanflow.support.Concurrently;
 import com.smeloanflow.support.TestApplications;
 import java.net.CookieManager;
 import java.net.URI;
@@ -38,13 +39,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * ("Cannot submit task form …: ") reads Chinese first too. Answered otherwise than Camunda does: the data of a task that
  * is gone (its forms, identity links, variables) 404 as the task itself, a claim of a task a colleague holds 409 naming
  * them, a start a listener refused 400 also over /start (Camunda: 500 or 400); one claim sent twice at once holds the
- * task, not Camunda's 500 of the database.
+ * task, not Camunda's 500 of the database, and one hand-on (改派) sent twice at once hands it on, not Camunda's 500.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class EngineRefusalApiTest extends AbstractIntegrationTest {
 
   private static final String ME = "zy001-acceptor";
   private static final String COLLEAGUE = "zy001-acceptor-b";
+  private static final String TEAM_LEAD = "team-lead";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @LocalServerPort
@@ -93,6 +95,23 @@ class EngineRefusalApiTest extends AbstractIntegrationTest {
       }
     } finally {
       clicks.shutdownNow();
+    }
+    assertThat(log.getAll()).as("a double click is no failure of the engine").doesNotContain("ENGINE-16004", "ENGINE-03083");
+  }
+
+  @Test
+  void aHandOnSentTwiceAtOnceLeavesTheTaskWithTheNewAssigneeAndNoErrorInTheLog(CapturedOutput log) throws Exception {
+    for (int attempt = 0; attempt < 4; attempt++) {
+      String task = acceptanceTask();
+      taskService.claim(task, secondAcceptorOfZy001());
+
+      List<Response> answers = Concurrently.run(2, () -> api.post("/engine-rest/task/" + task + "/assignee", TEAM_LEAD,
+          "{\"userId\":\"" + ME + "\"}"));
+
+      for (Response answer : answers) {
+        assertThat(answer.status()).as("a double click on 改派: " + answer).isEqualTo(204);
+      }
+      assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo(ME);
     }
     assertThat(log.getAll()).as("a double click is no failure of the engine").doesNotContain("ENGINE-16004", "ENGINE-03083");
   }

@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * claim takes the task's row lock before it reads the task): the second waits for the first to commit, then reads the
  * task the first claimed. The same person's second claim (a double click on 认领) succeeds; a colleague's is refused
  * naming who holds it. Without the lock the second read the task unclaimed and failed when it wrote: the same person's
- * claim on the unique authorization of the claimant (a persistence error, logged at ERROR).
+ * claim on the unique authorization of the claimant (a persistence error, logged at ERROR). A hand-on (改派, the engine's
+ * set-assignee) takes the same lock: the same hand-on twice at once leaves the task with its new assignee.
  */
 class TaskClaimPostgresIT extends AbstractPostgresIntegrationTest {
 
@@ -59,33 +60,49 @@ class TaskClaimPostgresIT extends AbstractPostgresIntegrationTest {
     assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo(colleague);
   }
 
+  @Test
+  void aHandOnSentTwiceAtOnceWaitsForTheFirstAndLeavesTheTaskWithTheNewAssignee() throws Exception {
+    String task = acceptanceTask();
+    taskService.claim(task, secondAcceptorOfZy001());
+
+    Throwable second = whileAnotherIsUncommitted(() -> taskService.setAssignee(task, ME), () -> taskService.setAssignee(task, ME));
+
+    assertThat(second).as("the second hand-on of a double click on 改派").isNull();
+    assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo(ME);
+  }
+
   /** {@code first} claims {@code task} and holds its transaction open while {@code second} claims it; what the second got. */
   private Throwable claimWhileAnotherClaimIsUncommitted(String task, String first, String second) throws Exception {
+    return whileAnotherIsUncommitted(() -> taskService.claim(task, first), () -> taskService.claim(task, second));
+  }
+
+  /** Runs {@code first} and holds its transaction open while {@code second} runs; what the second failed with, if anything. */
+  private Throwable whileAnotherIsUncommitted(Runnable first, Runnable second) throws Exception {
     TransactionTemplate transaction = new TransactionTemplate(transactions);
-    CountDownLatch claimedByFirst = new CountDownLatch(1);
+    CountDownLatch doneByFirst = new CountDownLatch(1);
     CountDownLatch commitFirst = new CountDownLatch(1);
     ExecutorService people = Executors.newFixedThreadPool(2);
     try {
-      Future<?> firstClaim = people.submit(() -> transaction.executeWithoutResult(status -> {
-        taskService.claim(task, first);
-        claimedByFirst.countDown();
+      Future<?> firstDone = people.submit(() -> transaction.executeWithoutResult(status -> {
+        first.run();
+        doneByFirst.countDown();
         RowLockWaits.holdUntil(commitFirst);
       }));
-      assertThat(claimedByFirst.await(30, TimeUnit.SECONDS)).as("the first claim").isTrue();
-      Future<Throwable> secondClaim = people.submit(() -> {
+      assertThat(doneByFirst.await(30, TimeUnit.SECONDS)).as("the first").isTrue();
+      Future<Throwable> secondDone = people.submit(() -> {
         try {
-          taskService.claim(task, second);
+          second.run();
           return null;
         } catch (RuntimeException refused) {
           return refused;
         }
       });
       RowLockWaits.awaitStatementWaitingForALock(jdbc, "query ILIKE '%ACT_RU_%'",
-          "the second claim waiting for the first one's lock in the engine's tables");
+          "the second waiting for the first one's lock in the engine's tables");
 
       commitFirst.countDown();
-      firstClaim.get(30, TimeUnit.SECONDS);
-      return secondClaim.get(30, TimeUnit.SECONDS);
+      firstDone.get(30, TimeUnit.SECONDS);
+      return secondDone.get(30, TimeUnit.SECONDS);
     } finally {
       commitFirst.countDown();
       people.shutdownNow();
