@@ -97,9 +97,9 @@ public class TaskQueue {
         try {
           outcomes.add(action.apply(task));
         } catch (TaskAlreadyClaimedException e) {
-          outcomes.add(new Outcome(taskId, Result.REFUSED, task.getName(), task.getAssignee(), StaffText.of(
-              "待办 " + taskId + " 已由 " + e.getTaskAssignee() + " 领取", "task " + taskId + " is already claimed by "
-                  + e.getTaskAssignee())));
+          // A colleague holds it (claimed since the query, or before): told as the engine REST API tells it, with who
+          // holds it by name and user id (platform.ListenerRefusalPlugin's refusal, its message through EngineRefusals).
+          outcomes.add(new Outcome(taskId, Result.REFUSED, task.getName(), e.getTaskAssignee(), EngineRefusals.of(e)));
         } catch (AuthorizationException e) {
           outcomes.add(new Outcome(taskId, Result.REFUSED, task.getName(), task.getAssignee(), EngineRefusals.of(e)));
         } catch (RuntimeException e) {

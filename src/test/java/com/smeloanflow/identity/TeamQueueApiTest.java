@@ -121,8 +121,13 @@ class TeamQueueApiTest extends AbstractIntegrationTest {
     assertThat(results(answer)).containsExactly("CLAIMED", "CLAIMED", "REFUSED", "NOT_FOUND");
     assertThat(answer.json().path("results").get(3).path("reason").asText()).as("in Chinese, the English beside")
         .isEqualTo("待办 " + otherBranch + " 不存在或您无权查看 (task " + otherBranch + " does not exist or you may not see it)");
-    assertThat(answer.json().path("results").get(2).path("reason").asText()).as("who has it, in Chinese, the English beside")
-        .isEqualTo("待办 " + taken + " 已由 zy001-acceptor-b 领取 (task " + taken + " is already claimed by zy001-acceptor-b)");
+    assertThat(answer.json().path("results").get(2).path("reason").asText())
+        .as("who has it (name and user id), in Chinese, the English beside: as the engine REST API tells it")
+        .isEqualTo("待办“受理贷款申请”已由 受理员乙 (zy001-acceptor-b) 领取, 不能再领取, 请刷新待办列表 (Task '" + taken
+            + "' is already claimed by zy001-acceptor-b)")
+        .isEqualTo(api.post("/engine-rest/task/" + taken + "/claim", "zy001-acceptor", "{\"userId\":\"zy001-acceptor\"}")
+            .json().path("message").asText());
+    assertThat(answer.json().path("results").get(2).path("assignee").asText()).isEqualTo("zy001-acceptor-b");
     assertThat(taskService.createTaskQuery().taskId(second).singleResult().getAssignee()).isEqualTo("zy001-acceptor");
     assertThat(taskService.createTaskQuery().taskId(taken).singleResult().getAssignee()).isEqualTo(secondAcceptorOfZy001());
   }
