@@ -13,8 +13,9 @@ import org.camunda.bpm.engine.impl.util.ExceptionUtil;
 /**
  * The engine's own refusals that staff meet in Tasklist, told in Chinese with the engine's English beside
  * ({@link StaffText}): a task a colleague claimed a moment ago, a task completed, cancelled or not visible any more, a
- * task or process changed by another action at the same moment (the engine's optimistic locking; a claim sent twice at
- * once fails in the database instead, which the engine reports only as a persistence error), a missing permission
+ * task or process changed by another action at the same moment (the engine's optimistic locking; a persistence error
+ * of a write that met another, which claims and hand-ons no longer meet: they take the task's row lock first,
+ * {@link ListenerRefusalPlugin}), a missing permission
  * (unclaiming or handing on a colleague's task), the query limit. Each is recognised by the exception's type (its
  * simple name, as the engine REST API's {@code type} names it) and a stable part of the
  * engine's message; anything else, and any message already in Chinese (the application's own refusals), is left as it
