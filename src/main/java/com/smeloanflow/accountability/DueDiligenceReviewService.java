@@ -59,7 +59,8 @@ public class DueDiligenceReviewService {
   /** The task-local values the review's form shows besides the loan summary. */
   public static final List<String> FORM_VALUES = List.of("applicationNumber", "classificationName",
       "previousClassificationName", "turnedOn", "criteriaText", "criteriaSuggestion", "scoreCardText", "dataSnapshotText",
-      "verificationText", "decisionsText", "postLoanText", "officersText", "hasApprover");
+      "verificationText", "decisionsText", "postLoanText", "officersText", "hasApprover",
+      "hasPostLoanChecker");
 
   private final DueDiligenceFindings reviews;
   private final ManagedLoanRepository managedLoans;
@@ -146,10 +147,11 @@ public class DueDiligenceReviewService {
   }
 
   /**
-   * Upgrade of the review tasks opened before their form hid the 审批人 fields of a model-approved loan: such a task
-   * has no task-local {@code hasApprover}, so its form asked for an approver finding the completion refuses. Each is
-   * shown anew ({@link #evidence}), which sets it; a task that has it is left alone, so running this again changes
-   * nothing. A task that cannot be shown anew is logged and left for the next run; the others are upgraded.
+   * Upgrade of the review tasks opened before their form hid the fields of a role without an officer (the 审批人 of a
+   * model-approved loan, the 贷后检查人 of a loan no one checked): such a task lacks the task-local {@code hasApprover}
+   * or {@code hasPostLoanChecker}, so its form asked for a finding the completion refuses. Each is shown anew
+   * ({@link #evidence}), which sets both; a task that has both is left alone, so running this again changes nothing.
+   * A task that cannot be shown anew is logged and left for the next run; the others are upgraded.
    *
    * @return how many open review tasks were shown anew
    */
@@ -157,7 +159,8 @@ public class DueDiligenceReviewService {
     return asSystem(() -> {
       int upgraded = 0;
       for (Task task : openReviewTasks().list()) {
-        if (tasks.getVariableLocal(task.getId(), "hasApprover") != null) {
+        if (tasks.getVariableLocal(task.getId(), "hasApprover") != null
+            && tasks.getVariableLocal(task.getId(), "hasPostLoanChecker") != null) {
           continue;
         }
         String loanId = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
@@ -166,7 +169,7 @@ public class DueDiligenceReviewService {
           showEvidence(task, loanId);
           upgraded++;
         } catch (RuntimeException e) {
-          log.warn("Loan {}: due-diligence review task {} not upgraded, its form may still ask about an approver: {}",
+          log.warn("Loan {}: due-diligence review task {} not upgraded, its form may still ask about an approver or a checker: {}",
               loanId, task.getId(), e.toString());
         }
       }
@@ -285,9 +288,11 @@ public class DueDiligenceReviewService {
     values.put("officersText", java.util.Arrays.stream(OfficerRole.values())
         .map(role -> "- " + role.label() + ": " + (officers.containsKey(role) ? String.join(", ", officers.get(role)) : "无"))
         .collect(Collectors.joining("\n")));
-    // the form hides the approver's finding and reason when there is none (a model approval); the approver cannot
-    // change while the review is open, a post-loan checker can be added (refreshOpenReview shows the form anew)
+    // the form hides the finding and reason of a role without an officer: the approver's for a model approval, the
+    // checker's when no post-loan check was concluded; the approver cannot change while the review is open, a
+    // post-loan checker can be added (refreshOpenReview shows the form anew, its checker fields with it)
     values.put("hasApprover", officers.containsKey(OfficerRole.APPROVER));
+    values.put("hasPostLoanChecker", officers.containsKey(OfficerRole.POST_LOAN_CHECKER));
     return values;
   }
 

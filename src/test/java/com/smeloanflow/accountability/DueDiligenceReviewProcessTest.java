@@ -222,6 +222,8 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
     ProcessInstance review = nonPerforming.review(loan);
     Task task = taskService.createTaskQuery().processInstanceId(review.getId()).singleResult();
     assertThat((String) taskService.getVariableLocal(task.getId(), "officersText")).contains("贷后检查人: 无");
+    assertThat(taskService.getVariablesLocal(task.getId())).as("no checker yet: the form hides the checker's fields")
+        .containsEntry("hasPostLoanChecker", false);
 
     // the remote banking centre concludes the loan's first post-loan check while the review is open
     Task firstCheck = taskService.createTaskQuery().processInstanceBusinessKey(loan.loanId())
@@ -231,6 +233,8 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
 
     assertThat((String) taskService.getVariableLocal(task.getId(), "officersText")).as("the form lists the new checker")
         .contains("贷后检查人: remote-verifier");
+    assertThat(taskService.getVariablesLocal(task.getId())).as("the form shows the checker's fields now")
+        .containsEntry("hasPostLoanChecker", true);
     assertThat((String) taskService.getVariableLocal(task.getId(), "postLoanText")).contains("由 remote-verifier 完成");
     assertThatThrownBy(() -> completeAs("team-lead", task.getId(), Map.of("customerManagerOutcome", "EXEMPT",
         "customerManagerReason", "贷前实地调查与贷后检查均按规定完成")))
@@ -264,6 +268,37 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
         "customerManagerReason", "贷前实地调查与贷后检查均按规定完成"));
     assertThat(reviews.findings(loan.loanId())).extracting(DueDiligenceReview.Finding::role)
         .containsExactly(OfficerRole.CUSTOMER_MANAGER);
+  }
+
+  @Test
+  void aReviewTaskOpenedBeforeTheFormKnewOfTheCheckerNoLongerAsksForOneAfterTheUpgrade() {
+    LoanAccount loan = nonPerforming.monitored(MANAGER, "65000.00", clock.today().minusDays(20));
+    nonPerforming.listAsDishonestDebtor(loan);
+    Task task = taskService.createTaskQuery().processInstanceId(nonPerforming.review(loan).getId()).singleResult();
+    // as a task created before hasPostLoanChecker existed (it has hasApprover): its form shows the 贷后检查人 fields
+    taskService.removeVariableLocal(task.getId(), "hasPostLoanChecker");
+
+    assertThat(reviews.upgradeOpenReviews()).isPositive();
+
+    assertThat(taskService.getVariablesLocal(task.getId())).as("the form hides the checker's fields")
+        .containsEntry("hasPostLoanChecker", false).containsKey("hasApprover");
+    assertThat(reviews.upgradeOpenReviews()).as("run again, nothing to upgrade").isZero();
+  }
+
+  @Test
+  void theFormHidesTheFieldsOfARoleWithoutAnOfficerAndShowsThemWhenTheValueIsMissing() throws java.io.IOException {
+    com.fasterxml.jackson.databind.JsonNode form;
+    try (java.io.InputStream in = getClass().getClassLoader().getResourceAsStream("forms/review-due-diligence.form")) {
+      form = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+    }
+    Map<String, String> hides = new java.util.HashMap<>();
+    form.path("components").forEach(c -> hides.put(c.path("key").asText(), c.path("conditional").path("hide").asText()));
+    // "= false" rather than "not(...)": a task without the value (opened before it existed) still shows the fields
+    assertThat(hides).containsEntry("approverOutcome", "=hasApprover = false")
+        .containsEntry("approverReason", "=hasApprover = false")
+        .containsEntry("checkerOutcome", "=hasPostLoanChecker = false")
+        .containsEntry("checkerReason", "=hasPostLoanChecker = false")
+        .containsEntry("customerManagerOutcome", "").containsEntry("customerManagerReason", "");
   }
 
   /** A loan of the manager turned 次级, its review concluded by team-lead with {@code outcome} for the manager. */
