@@ -29,7 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * due-diligence-review.bpmn worked in Tasklist: a loan the customer manager investigated on site turns
  * 次级 when core banking reports the borrower as a dishonest debtor; a team lead opens 尽职免责认定, sees
  * the loan, the criteria, the verification and the post-loan record, and finds the manager exempt. A loan the
- * model approved has no approver: the form offers no finding on one; a loan a person approved asks for it.
+ * model approved has no approver and, its first post-loan check still due, no checker: the form offers no finding on
+ * either; a loan a person approved asks for one on the approver.
  */
 @BrowserTest
 class DueDiligenceReviewTasklistIT extends BrowserTestBase {
@@ -71,6 +72,8 @@ class DueDiligenceReviewTasklistIT extends BrowserTestBase {
         "客户经理: zy001-cm");
     assertThat(form.visibleFieldLabels()).as("a model approval: no approver to find on")
         .contains("客户经理认定结论", "客户经理认定理由").doesNotContain("审批人认定结论", "审批人认定理由");
+    assertThat(form.visibleFieldLabels()).as("the first post-loan check still due: no checker to find on")
+        .doesNotContain("贷后检查人认定结论", "贷后检查人认定理由");
     tasklist.claim();
     form.select("客户经理认定结论", "免责").type("客户经理认定理由", "失信系借款人涉外部担保纠纷所致, 贷前实地调查与贷后检查均按规定完成");
     browser.screenshot("33-form-review-due-diligence");
