@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,12 +34,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * After the test run: the process coverage of the whole run, per process in {@code bpmn/}. It adds
- * up what every test class's coverage report ({@code target/process-test-coverage/<class>/report.json},
- * written by camunda-process-test-coverage) saw, and writes
+ * After the test run: the process coverage of this build, per process in {@code bpmn/}. It adds
+ * up what the test classes' coverage reports ({@code target/process-test-coverage/<class>/report.json},
+ * written by camunda-process-test-coverage) of this build saw, and writes
  * {@code target/process-test-coverage/index.html}: coverage per process, the flow nodes and
  * sequence flows no test reached, and links to each test class's report with the diagram.
  * Registered as a JUnit Platform listener in {@code META-INF/services}.
+ *
+ * <p>"This build" is the reports written since Maven started ({@code process.coverage.since}, which the pom sets to
+ * {@code maven.build.timestamp} for Surefire and Failsafe), or since this JVM started when run outside Maven: a report
+ * an earlier run left in {@code target/} does not count. Each test JVM rewrites the page, so after {@code ./mvnw verify}
+ * it holds the unit tests' and the integration tests' reports of the build together.
  */
 public class ProcessCoverageSummary implements TestExecutionListener {
 
@@ -88,12 +95,7 @@ public class ProcessCoverageSummary implements TestExecutionListener {
       return;
     }
     try {
-      List<Path> reports = reports();
-      if (reports.isEmpty()) {
-        return;
-      }
-      List<Coverage> coverage = summarize(models(), covered(reports));
-      Files.writeString(REPORTS.resolve("index.html"), html(coverage, reports), StandardCharsets.UTF_8);
+      List<Coverage> coverage = writePage(REPORTS, MODELS, buildStart());
       for (Coverage c : coverage) {
         log.info("Process coverage {}: {} ({} of {} flow nodes and sequence flows); not reached: {}",
             c.process().key(), percent(c.ratio()), c.covered().size(), c.process().elements().size(), c.uncovered());
@@ -104,17 +106,41 @@ public class ProcessCoverageSummary implements TestExecutionListener {
     }
   }
 
-  static List<Path> reports() throws IOException {
-    return reportsWrittenSince(Instant.EPOCH);
+  /** When this build started: {@code process.coverage.since} (Maven's build timestamp, UTC), else this JVM's start. */
+  static Instant buildStart() {
+    String since = System.getProperty("process.coverage.since", "");
+    try {
+      return Instant.parse(since);
+    } catch (DateTimeParseException e) {
+      return Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+    }
+  }
+
+  /**
+   * Writes {@code index.html} in {@code reportsDir} from the reports there written at or after {@code since}, and
+   * returns the coverage it shows; nothing (an empty list) when there is none.
+   */
+  static List<Coverage> writePage(Path reportsDir, Path modelsDir, Instant since) throws IOException {
+    List<Path> reports = reportsWrittenSince(reportsDir, since);
+    if (reports.isEmpty()) {
+      return List.of();
+    }
+    List<Coverage> coverage = summarize(models(modelsDir), covered(reports));
+    Files.writeString(reportsDir.resolve("index.html"), html(coverage, reports), StandardCharsets.UTF_8);
+    return coverage;
   }
 
   /** The test classes' coverage reports written at or after {@code since} (e.g. by this JVM, not a run before). */
   static List<Path> reportsWrittenSince(Instant since) throws IOException {
-    if (!Files.isDirectory(REPORTS)) {
+    return reportsWrittenSince(REPORTS, since);
+  }
+
+  static List<Path> reportsWrittenSince(Path reportsDir, Instant since) throws IOException {
+    if (!Files.isDirectory(reportsDir)) {
       return List.of();
     }
     List<Path> reports = new ArrayList<>();
-    try (Stream<Path> dirs = Files.list(REPORTS)) {
+    try (Stream<Path> dirs = Files.list(reportsDir)) {
       for (Path report : dirs.map(d -> d.resolve("report.json")).filter(Files::isRegularFile).sorted().toList()) {
         if (!Files.getLastModifiedTime(report).toInstant().isBefore(since)) {
           reports.add(report);
@@ -125,8 +151,12 @@ public class ProcessCoverageSummary implements TestExecutionListener {
   }
 
   static Map<String, ProcessModel> models() throws IOException {
+    return models(MODELS);
+  }
+
+  static Map<String, ProcessModel> models(Path modelsDir) throws IOException {
     Map<String, ProcessModel> models = new TreeMap<>();
-    try (Stream<Path> files = Files.list(MODELS)) {
+    try (Stream<Path> files = Files.list(modelsDir)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList()) {
         BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
         for (Process process : model.getModelElementsByType(Process.class)) {
@@ -192,8 +222,8 @@ public class ProcessCoverageSummary implements TestExecutionListener {
         <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;
         padding:4px 8px;text-align:left;vertical-align:top}.low{color:#b00}</style></head><body>
         <h1>流程测试覆盖率 (Process test coverage)</h1>
-        <p>Flow nodes and sequence flows of each process in <code>bpmn/</code> that the tests of this run
-        passed through. Open a test class's report for the diagram with the covered paths.</p>
+        <p>Flow nodes and sequence flows of each process in <code>bpmn/</code> that the tests of this build
+        (unit and integration tests, reports written since it started) passed through. Open a test class's report for the diagram with the covered paths.</p>
         <table><tr><th>Process</th><th>Coverage</th><th>Not reached by any test</th></tr>
         """);
     for (Coverage c : coverage) {
