@@ -73,8 +73,8 @@ import org.springframework.util.ReflectionUtils;
  *       either: 404, as for the task itself, not the engine's 500 or 400 ({@link #refuseReadOfMissingTask}).
  *   <li>A claim of a task a colleague holds is told with who holds it, answered 409 ({@link HeldByColleague});
  *       one claim sent twice at once (a double click on 认领) leaves the task with its claimant and answers both 204,
- *       and so does one hand-on (改派, the engine's set-assignee) sent twice at once with the task's new assignee
- *       ({@link #lockTaskToAssign}).
+ *       and so does one hand-on (改派, the engine's set-assignee) or one delegation (委托) sent twice at once with the
+ *       task's new assignee ({@link #lockTaskToAssign}).
  *   <li>A refusal that the engine REST API wraps in a 500 (a process start a start-event listener refused: "Cannot
  *       instantiate process definition …") is answered 400 all the same: a {@link Refused} carries the error code
  *       {@link EngineRefusals#REFUSED}, which the engine REST API passes in its answer and
@@ -165,14 +165,15 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * Takes the row lock of the task a person claims or hands on (the engine's set-assignee: Tasklist's 改派, the bank's
-   * {@code identity.TaskQueue}) before the command reads it, so that two such commands on one task at the same moment (a
-   * double click on 认领 or 改派, or two colleagues) run one after the other: the second reads the task as the first left
-   * it. A second claim succeeds when it is the same person's (the engine's claim accepts a task its claimant holds
-   * already) or is refused as a task a colleague holds ({@link HeldByColleague}); a second hand-on hands the task on again,
-   * so the same hand-on twice leaves the task with its new assignee. Without it both read the task as it was, and the
-   * second failed when it wrote, logged at ERROR: in the database (both insert the new assignee's authorization on the
-   * task; the engine answers a persistence error) or on the engine's optimistic lock of the task.
+   * Takes the row lock of the task a person claims, hands on (the engine's set-assignee: Tasklist's 改派, the bank's
+   * {@code identity.TaskQueue}) or delegates (委托) before the command reads it, so that two such commands on one task at
+   * the same moment (a double click on 认领, 改派 or 委托, or two colleagues) run one after the other: the second reads the
+   * task as the first left it. A second claim succeeds when it is the same person's (the engine's claim accepts a task its
+   * claimant holds already) or is refused as a task a colleague holds ({@link HeldByColleague}); a second hand-on or
+   * delegation hands the task on again, so the same one twice leaves the task with its new assignee. Without it both read
+   * the task as it was, and the second failed when it wrote, logged at ERROR: in the database (both insert the new
+   * assignee's authorization on the task; the engine answers a persistence error) or on the engine's optimistic lock of
+   * the task.
    */
   static void lockTaskToAssign(Command<?> command, CommandContext context) {
     String taskId = setsAssignee(command) ? taskIdOf(command) : null;
@@ -350,9 +351,12 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
     return command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd || command instanceof SubmitStartFormCmd;
   }
 
-  /** A person claims a task or hands it on (sets its assignee): the commands that take the task's row lock first. */
+  /**
+   * A person claims a task, hands it on (sets its assignee) or delegates it (委托: sets its assignee, and its owner when
+   * it has none): the commands that take the task's row lock first.
+   */
   static boolean setsAssignee(Command<?> command) {
-    return command instanceof ClaimTaskCmd || command instanceof AssignTaskCmd;
+    return command instanceof ClaimTaskCmd || command instanceof AssignTaskCmd || command instanceof DelegateTaskCmd;
   }
 
   /** A person acts on a task: completes it (with or without its form), claims it, is assigned or delegates it. */

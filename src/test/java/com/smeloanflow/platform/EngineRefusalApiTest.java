@@ -39,7 +39,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * ("Cannot submit task form …: ") reads Chinese first too. Answered otherwise than Camunda does: the data of a task that
  * is gone (its forms, identity links, variables) 404 as the task itself, a claim of a task a colleague holds 409 naming
  * them, a start a listener refused 400 also over /start (Camunda: 500 or 400); one claim sent twice at once holds the
- * task, not Camunda's 500 of the database, and one hand-on (改派) sent twice at once hands it on, not Camunda's 500.
+ * task, not Camunda's 500 of the database, and one hand-on (改派) or delegation (委托) sent twice at once hands it on, not
+ * Camunda's 500.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class EngineRefusalApiTest extends AbstractIntegrationTest {
@@ -112,6 +113,26 @@ class EngineRefusalApiTest extends AbstractIntegrationTest {
         assertThat(answer.status()).as("a double click on 改派: " + answer).isEqualTo(204);
       }
       assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo(ME);
+    }
+    assertThat(log.getAll()).as("a double click is no failure of the engine").doesNotContain("ENGINE-16004", "ENGINE-03083");
+  }
+
+  @Test
+  void aDelegationSentTwiceAtOnceLeavesTheTaskWithTheDelegateAndNoErrorInTheLog(CapturedOutput log) throws Exception {
+    for (int attempt = 0; attempt < 4; attempt++) {
+      String task = acceptanceTask();
+      taskService.claim(task, ME);
+      String delegate = secondAcceptorOfZy001();
+
+      List<Response> answers = Concurrently.run(2, () -> api.post("/engine-rest/task/" + task + "/delegate", TEAM_LEAD,
+          "{\"userId\":\"" + delegate + "\"}"));
+
+      for (Response answer : answers) {
+        assertThat(answer.status()).as("a double click on 委托: " + answer).isEqualTo(204);
+      }
+      Task delegated = taskService.createTaskQuery().taskId(task).singleResult();
+      assertThat(delegated.getAssignee()).isEqualTo(COLLEAGUE);
+      assertThat(delegated.getOwner()).as("the task comes back to whoever held it").isEqualTo(ME);
     }
     assertThat(log.getAll()).as("a double click is no failure of the engine").doesNotContain("ENGINE-16004", "ENGINE-03083");
   }
