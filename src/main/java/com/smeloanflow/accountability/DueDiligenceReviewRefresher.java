@@ -1,6 +1,8 @@
 package com.smeloanflow.accountability;
 
 import com.smeloanflow.monitoring.CheckDoneListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -13,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DueDiligenceReviewRefresher implements CheckDoneListener {
 
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DueDiligenceReviewRefresher.class);
+  private static final Logger log = LoggerFactory.getLogger(DueDiligenceReviewRefresher.class);
 
   private final DueDiligenceReviewService reviews;
 
