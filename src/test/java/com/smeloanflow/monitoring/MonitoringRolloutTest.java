@@ -11,7 +11,6 @@ import static com.smeloanflow.process.PostLoanMonitoringProcess.Elements.TIMER_P
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import com.smeloanflow.identity.DemoData;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.rollout.ModelRollout;
 import com.smeloanflow.platform.rollout.RolloutReport;
@@ -19,26 +18,18 @@ import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.servicing.DailyCloseService;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.support.AbstractIntegrationTest;
+import com.smeloanflow.support.ModelRolloutFixture;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Loans monitored on earlier post-loan-monitoring versions, kept as test resources, are rolled out to the application's
@@ -55,29 +46,22 @@ class MonitoringRolloutTest extends AbstractIntegrationTest {
   @Autowired DailyCloseService dailyClose;
   @Autowired BusinessClock clock;
   @Autowired MonitoringQueryService monitoringViews;
-  @LocalServerPort int port;
-  @TempDir Path workingCopy;
+  @RegisterExtension final ModelRolloutFixture rollout = new ModelRolloutFixture("monitoring-rollout-test");
+  private static final String MODEL = "bpmn/post-loan-monitoring.bpmn";
   /** The version up to a83b13e: 贷款是否仍在账? after 安排下次定期检查, no deferral of a periodic check. */
   private static final String LOAN_ON_BOOKS_GATEWAY = "/rollout/post-loan-monitoring-with-loan-on-books-gateway.bpmn";
   /** The version up to 0caf918: a periodic check already open stays open beside a signal's check. */
   private static final String PERIODIC_CHECK_BESIDE_SIGNAL_CHECK =
       "/rollout/post-loan-monitoring-with-periodic-check-beside-signal-check.bpmn";
-  private final String deploymentName = "monitoring-rollout-test-" + UUID.randomUUID();
 
   @BeforeEach
   void aStoppedClock() {
     stopClock();
   }
 
-  @AfterEach
-  void undeployTheTestVersions() {
-    repositoryService.createDeploymentQuery().deploymentName(deploymentName).list()
-        .forEach(deployment -> repositoryService.deleteDeployment(deployment.getId(), true));
-  }
-
   @Test
   void aLoanWaitingForItsPeriodicCheckIsRolledOutAndASeriousSignalThenOpensNoPeriodicCheckBesideItsOwn() throws IOException {
-    deploy(LOAN_ON_BOOKS_GATEWAY);
+    rollout.deployAsLatest(MODEL, LOAN_ON_BOOKS_GATEWAY);
     MonitoringScenario loan = loanUnderMonitoring().firstCheck("NORMAL");
     assertThat(loan.monitoring()).isWaitingAt(TIMER_PERIODIC_CHECK_DUE);
     Date due = periodicCheckTimer(loan).getDuedate();
@@ -100,7 +84,7 @@ class MonitoringRolloutTest extends AbstractIntegrationTest {
 
   @Test
   void aLoanAtItsFirstCheckIsRolledOutAndItsNextCheckIsScheduledOnTheNewVersion() throws IOException {
-    deploy(LOAN_ON_BOOKS_GATEWAY);
+    rollout.deployAsLatest(MODEL, LOAN_ON_BOOKS_GATEWAY);
     MonitoringScenario loan = loanUnderMonitoring();
     assertThat(loan.monitoring()).isWaitingAt(TASK_FIRST_POST_LOAN_CHECK);
 
@@ -114,7 +98,7 @@ class MonitoringRolloutTest extends AbstractIntegrationTest {
 
   @Test
   void aLoanAtItsFirstCheckLeftOnTheVersionBeforeStillSchedulesItsChecks() throws IOException {
-    deploy(LOAN_ON_BOOKS_GATEWAY);
+    rollout.deployAsLatest(MODEL, LOAN_ON_BOOKS_GATEWAY);
     MonitoringScenario loan = loanUnderMonitoring();
     String oldVersion = loan.monitoring().getProcessDefinitionId();
 
@@ -129,7 +113,7 @@ class MonitoringRolloutTest extends AbstractIntegrationTest {
 
   @Test
   void aLoanAtAnOpenPeriodicCheckIsRolledOutKeepingItsTaskAndASignalThenTakesTheCheckOver() throws IOException {
-    deploy(PERIODIC_CHECK_BESIDE_SIGNAL_CHECK);
+    rollout.deployAsLatest(MODEL, PERIODIC_CHECK_BESIDE_SIGNAL_CHECK);
     MonitoringScenario loan = atAnOpenPeriodicCheck();
     Task periodicTask = loan.task(TASK_CHECK_REMOTELY);
 
@@ -154,7 +138,7 @@ class MonitoringRolloutTest extends AbstractIntegrationTest {
 
   @Test
   void aLoanAtAnOpenPeriodicCheckLeftOnTheVersionBeforeKeepsItBesideASignalsCheck() throws IOException {
-    deploy(PERIODIC_CHECK_BESIDE_SIGNAL_CHECK);
+    rollout.deployAsLatest(MODEL, PERIODIC_CHECK_BESIDE_SIGNAL_CHECK);
     MonitoringScenario loan = atAnOpenPeriodicCheck();
 
     loan.report("core-banking", MonitoringScenario.signal("CB-FRZ-" + loan.loanId(), "ACCOUNT_FROZEN", "结算账户被冻结", null));
@@ -189,34 +173,12 @@ class MonitoringRolloutTest extends AbstractIntegrationTest {
     return timer;
   }
 
-  /** Deploys an old version as the latest, with the application's forms, so a loan enrolled now starts on it. */
-  private void deploy(String oldVersion) throws IOException {
-    DeploymentBuilder deployment = repositoryService.createDeployment().name(deploymentName);
-    try (InputStream old = getClass().getResourceAsStream(oldVersion)) {
-      deployment.addString("bpmn/post-loan-monitoring.bpmn", new String(old.readAllBytes(), StandardCharsets.UTF_8));
-    }
-    try (var forms = Files.list(Path.of("forms"))) {
-      for (Path form : forms.toList()) {
-        deployment.addString("forms/" + form.getFileName(), Files.readString(form));
-      }
-    }
-    deployment.deploy();
-  }
-
   /** The process owner rolls the application's model out: only this loan's monitoring moves, and it moves. */
   private void rolledOut(MonitoringScenario loan) throws IOException {
     String oldVersion = loan.monitoring().getProcessDefinitionId();
-    Files.createDirectories(workingCopy.resolve("bpmn"));
-    Files.createDirectories(workingCopy.resolve("forms"));
-    Files.copy(Path.of("bpmn/post-loan-monitoring.bpmn"), workingCopy.resolve("bpmn/post-loan-monitoring.bpmn"));
-    try (var forms = Files.list(Path.of("forms"))) {
-      for (Path form : forms.toList()) {
-        Files.copy(form, workingCopy.resolve("forms").resolve(form.getFileName()));
-      }
-    }
+    rollout.workingCopyOf(MODEL);
 
-    RolloutReport report = ModelRollout.to("http://localhost:" + port, "process-owner", DemoData.PASSWORD)
-        .onlyBusinessKeys(Set.of(loan.loanId())).run(workingCopy, deploymentName);
+    RolloutReport report = rollout.rollOutOnly(loan.loanId());
 
     RolloutReport.ProcessMigration migration = report.processes().get(0);
     assertThat(migration.key()).isEqualTo(PostLoanMonitoringProcess.KEY);
