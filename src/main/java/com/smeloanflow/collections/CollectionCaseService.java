@@ -217,6 +217,29 @@ public class CollectionCaseService {
         promise.promisedAmount().toPlainString(), promise.promisedDate(), received.toPlainString());
   }
 
+  /**
+   * The case closes while a promise runs: cured or settled ({@code otherwise} {@link PromiseStatus#CLEARED}), it is
+   * judged as a review would ({@link #resolve}: kept if the repayments received since it cover it, broken if its date
+   * plus grace days has passed) and, still running, closed {@code otherwise}; written off ({@link
+   * PromiseStatus#WRITTENOFF}), it is closed so, not kept. Saved in the close's transaction with what was received
+   * towards it, so that no form or report shows it 履约期内 for ever.
+   */
+  private void closePromises(String loanId, String caseId, LocalDate businessDate, PromiseStatus otherwise) {
+    for (Promise promise : cases.promises(caseId)) {
+      if (promise.status() != PromiseStatus.OPEN) {
+        continue;
+      }
+      Promise judged = otherwise == PromiseStatus.WRITTENOFF ? promise : resolve(loanId, promise, businessDate, true);
+      if (judged.status() == PromiseStatus.OPEN) {
+        BigDecimal received = repayments.receivedSince(loanId, promise.madeAt());
+        cases.resolvePromise(promise.id(), otherwise, received, businessDate);
+        cases.promiseActedOn(promise.id());
+        log.info("Loan {}: promise to pay {} CNY by {} closed {} with the case ({} CNY received)", loanId,
+            promise.promisedAmount().toPlainString(), promise.promisedDate(), otherwise, received.toPlainString());
+      }
+    }
+  }
+
   private Optional<Promise> latestUnacted(String caseId) {
     List<Promise> promises = cases.promises(caseId);
     return promises.isEmpty() || promises.get(promises.size() - 1).actedOn() ? Optional.empty()
@@ -365,7 +388,8 @@ public class CollectionCaseService {
   }
 
   /**
-   * Writes the loan off as the approved proposal says (a charge-off: the claim is kept) and closes the case.
+   * Writes the loan off as the approved proposal says (a charge-off: the claim is kept) and closes the case; a promise
+   * still running is closed, not kept ({@link #closePromises}).
    *
    * @return the principal written off
    */
@@ -377,6 +401,7 @@ public class CollectionCaseService {
         .orElseThrow(() -> new StateConflictException("Loan " + loanId + " has no approved write-off"));
     LocalDate businessDate = businessDate(loans.standing(loanId).orElseThrow());
     BigDecimal principal = loans.writeOff(new WriteOffLoan(loanId, businessDate, approved.decidedBy(), approved.reason()));
+    closePromises(loanId, collectionCase.caseId(), businessDate, PromiseStatus.WRITTENOFF);
     cases.close(collectionCase.caseId(), CollectionCase.WRITTEN_OFF, businessDate, "核销本金 " + principal.toPlainString()
         + " 元, 账销案存 (提出: " + approved.proposedBy() + ", 审批: " + approved.decidedBy() + ")", clock.now());
     return principal;
@@ -393,15 +418,17 @@ public class CollectionCaseService {
 
   /**
    * Closes the cured case: the arrears were repaid. Its overdue reminders not sent yet are withdrawn in the same
-   * transaction ({@link #withdrawReminders}); the close reason says so.
+   * transaction ({@link #withdrawReminders}); the close reason says so. A promise still running is kept or closed
+   * ({@link #closePromises}).
    */
   public void closeCured(String loanId) {
     CollectionCase collectionCase = requireOpen(loanId);
     String transaction = cases.cureTransaction(collectionCase.caseId()).orElse(null);
     String cleared = "逾期欠款已结清" + (transaction == null ? "" : " (交易 " + transaction + ")");
     List<Long> withdrawn = withdrawReminders(collectionCase, cleared);
-    cases.close(collectionCase.caseId(), CollectionCase.CURED, businessDate(loans.standing(loanId).orElseThrow()),
-        cleared + withdrawnNote(withdrawn), clock.now());
+    LocalDate businessDate = businessDate(loans.standing(loanId).orElseThrow());
+    closePromises(loanId, collectionCase.caseId(), businessDate, PromiseStatus.CLEARED);
+    cases.close(collectionCase.caseId(), CollectionCase.CURED, businessDate, cleared + withdrawnNote(withdrawn), clock.now());
     log.info("Loan {}: collection case {} closed, arrears cleared by {}", loanId, collectionCase.caseId(), transaction);
   }
 
@@ -431,7 +458,7 @@ public class CollectionCaseService {
    * Closes the loan's open case because the daily close of {@code businessDate} settled the loan (结清) without a
    * repayment that cleared arrears, e.g. a called-in loan repaid in full before it fell overdue. A case whose process
    * has not started yet never starts one. Its overdue reminders not sent yet are withdrawn in the close's transaction,
-   * as at a cure ({@link #withdrawReminders}).
+   * as at a cure ({@link #withdrawReminders}), and a promise still running is kept or closed ({@link #closePromises}).
    *
    * @return whether a case was open (and is now closed)
    */
@@ -441,6 +468,7 @@ public class CollectionCaseService {
       cases.cancelPendingStart(c.caseId());
       String settled = "贷款已结清 (" + businessDate + " 日终)";
       List<Long> withdrawn = withdrawReminders(c, settled);
+      closePromises(loanId, c.caseId(), businessDate, PromiseStatus.CLEARED);
       cases.close(c.caseId(), CollectionCase.CURED, businessDate, settled + withdrawnNote(withdrawn), clock.now());
       log.info("Loan {}: settled on {}; collection case {} closed", loanId, businessDate, c.caseId());
     });

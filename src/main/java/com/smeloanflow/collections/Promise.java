@@ -13,7 +13,8 @@ import java.time.LocalDate;
  * @param graceDays      days after the date before it counts as broken
  * @param madeOn         business date it was made
  * @param madeAt         when it was recorded: repayments received after it count towards it
- * @param status         OPEN, KEPT, BROKEN, or SUPERSEDED (closed running when the case went to disposal)
+ * @param status         OPEN, KEPT, BROKEN, SUPERSEDED (closed running when the case went to disposal), or CLEARED or
+ *                       WRITTENOFF (closed running when the case closed cured or settled, or written off)
  * @param receivedAmount repayments received towards it when it was resolved, else null
  * @param resolvedOn     business date it was kept, broken or closed, else null
  * @param actedOn        the strategy table has acted on its outcome

@@ -16,7 +16,14 @@ public enum PromiseStatus {
    * the repayments received towards it by then, for collections to weigh. The strategy table never sees it (it is acted
    * on when it is closed).
    */
-  SUPERSEDED("未到期, 已转入诉讼或核销处置");
+  SUPERSEDED("未到期, 已转入诉讼或核销处置"),
+  /**
+   * Still running, and not kept by the repayments received since it, when the case closed because the arrears were
+   * cleared or the loan settled: closed then, with what was received towards it.
+   */
+  CLEARED("未兑现, 案件已结清"),
+  /** Still running when the loan was written off and the case closed: closed then, not kept. */
+  WRITTENOFF("未兑现, 案件已核销");
 
   private final String label;
 

@@ -238,6 +238,25 @@ class CollectionProcessTest extends AbstractIntegrationTest {
     assertThat((String) taskService.getVariableLocal(visit.getId(), "actionReason")).contains("承诺未兑现");
   }
 
+  /**
+   * A promise still running when the borrower clears the arrears is judged at the close, as a review would: the
+   * repayments received since it cover it, so it is kept (已兑现), not shown 履约期内 for ever on the closed case.
+   */
+  @Test
+  void aPromiseRunningWhenTheArrearsAreClearedIsKeptAtTheClose() {
+    CollectionScenario scenario = scenario().closeAt(3);
+    completeAs(REMOTE_VERIFIER, scenario.task(TASK_COLLECT_BY_PHONE).getId(), promise(scenario, "1000.00", 14));
+    scenario.closeAt(5);  // promised for day 17: running
+
+    scenario.repay(scenario.arrears());
+
+    assertThat(scenario.caseRunning()).isFalse();
+    assertThat(cases.caseFile(scenario.loanId()).promises()).singleElement()
+        .satisfies(p -> assertThat(p.status()).isEqualTo(PromiseStatus.KEPT));
+    assertThat((String) formValues.of(scenario.loanId()).get("promisesText")).contains("1000.00", "已兑现")
+        .doesNotContain("履约期内");
+  }
+
   @Test
   void aPromiseIsRefusedWithoutAnAmountOrForADateTooFarAhead() {
     CollectionScenario scenario = scenario().closeAt(3);
