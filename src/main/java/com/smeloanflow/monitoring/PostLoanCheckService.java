@@ -14,13 +14,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -49,14 +46,14 @@ public class PostLoanCheckService {
   private final ApplicationHistory history;
   private final ObjectProvider<CollectionReferral> collections;
   private final ObjectProvider<CreditLineMeasures> lineMeasures;
-  /** Later stages that hear of a concluded check (accountability); none unless Spring sets them. */
-  private Supplier<Stream<CheckDoneListener>> checkDoneListeners = Stream::empty;
+  /** Later stages that hear of a concluded check (accountability), looked up when a check is concluded. */
+  private final ObjectProvider<CheckDoneListener> checkDoneListeners;
 
   public PostLoanCheckService(CheckRepository checks, SignalRepository signals, MonitoredLoanRepository monitored,
       RiskClassificationService classification, PostLoanMonitoringService monitoring, LoanAccountService loans,
       MonitoringIds ids, MonitoringPolicy policy, BusinessClock clock, ApplicationChecks caseFileChecks,
       ApplicationHistory history, ObjectProvider<CollectionReferral> collections,
-      ObjectProvider<CreditLineMeasures> lineMeasures) {
+      ObjectProvider<CreditLineMeasures> lineMeasures, ObjectProvider<CheckDoneListener> checkDoneListeners) {
     this.checks = checks;
     this.signals = signals;
     this.monitored = monitored;
@@ -70,12 +67,7 @@ public class PostLoanCheckService {
     this.history = history;
     this.collections = collections;
     this.lineMeasures = lineMeasures;
-  }
-
-  /** The listeners of later stages, looked up when a check is concluded. */
-  @Autowired
-  void checkDoneListeners(ObjectProvider<CheckDoneListener> found) {
-    this.checkDoneListeners = found::orderedStream;
+    this.checkDoneListeners = checkDoneListeners;
   }
 
   /** Opens a check: on site when one of its signals is serious, else remote. */
@@ -164,7 +156,7 @@ public class PostLoanCheckService {
     if (check.kind() == CheckKind.SIGNAL) {
       monitoring.signalCheckDone(check.loanId());
     }
-    checkDoneListeners.get().forEach(listener -> listener.checkDone(check.loanId(), command.checkId(), command.checkedBy()));
+    checkDoneListeners.orderedStream().forEach(listener -> listener.checkDone(check.loanId(), command.checkId(), command.checkedBy()));
     return get(command.checkId());
   }
 

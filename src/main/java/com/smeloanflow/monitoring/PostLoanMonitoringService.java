@@ -175,26 +175,23 @@ public class PostLoanMonitoringService {
    * 由预警信号核查代替, by the reporter, now; monitoring then waits at 预警信号核查已完成 and schedules the next periodic
    * check from the completion of the last open check of signals, as when a period falls due during one. An instance on a
    * version without that boundary event (not yet rolled out) keeps its periodic check open beside the signal's.
-   *
-   * @return the periodic check taken over, if any
    */
-  public Optional<PostLoanCheck> supersedePeriodicCheck(String loanId, String signalCheckId, String reportedBy) {
+  public void supersedePeriodicCheck(String loanId, String signalCheckId, String reportedBy) {
     MonitoredLoan loan = require(loanId);
     Optional<PostLoanCheck> periodic = checks.openOf(loanId, CheckKind.PERIODIC).stream().findFirst();
     if (!loan.monitoring() || periodic.isEmpty()) {
-      return Optional.empty();
+      return;
     }
     boolean endedInProcess = !runtime.createMessageCorrelation(PostLoanMonitoringProcess.Messages.PERIODIC_CHECK_SUPERSEDED)
         .processInstanceId(loan.processInstanceId()).correlateAllWithResult().isEmpty();
     if (!endedInProcess) {
       log.info("Loan {}: periodic check {} stays open beside signal check {} (monitoring {} runs on a version before the"
           + " take-over)", loanId, periodic.get().checkId(), signalCheckId, loan.processInstanceId());
-      return Optional.empty();
+      return;
     }
     checks.cancel(periodic.get().checkId(), SUPERSEDED_BY_SIGNAL_CHECK + " (" + signalCheckId + ")", reportedBy, clock.now());
     log.info("Loan {}: periodic check {} taken over by signal check {} (signal reported by {})", loanId,
         periodic.get().checkId(), signalCheckId, reportedBy);
-    return checks.find(periodic.get().checkId());
   }
 
   /**
