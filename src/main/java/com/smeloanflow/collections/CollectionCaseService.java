@@ -125,7 +125,7 @@ public class CollectionCaseService {
     }
     if (decision.action() == CollectionAction.PROPOSE_DISPOSAL) {
       review.promise().filter(p -> p.status() == PromiseStatus.OPEN)
-          .ifPresent(p -> supersede(loanId, p, review.businessDate()));
+          .ifPresent(p -> closeRunning(loanId, p, PromiseStatus.SUPERSEDED, review.businessDate()));
     }
     log.info("Loan {}: case {} at {} days past due, {} CNY overdue, promise {}: {} ({})", loanId, collectionCase.caseId(),
         facts.daysPastDue(), facts.amountOverdue().toPlainString(), facts.promiseStatus(), decision.action(), decision.reason());
@@ -205,16 +205,17 @@ public class CollectionCaseService {
   }
 
   /**
-   * The case goes to disposal while the promise runs (a 可疑 or 损失 loan): the promise is closed, {@link
-   * PromiseStatus#SUPERSEDED} with the repayments received towards it so far, and acted on, so that no report or later
-   * review counts it as running; the proposal's forms still show it.
+   * Closes a promise still running, neither kept nor broken: {@code closed} ({@link PromiseStatus#SUPERSEDED} when the
+   * case goes to disposal, a 可疑 or 损失 loan; {@link PromiseStatus#CLEARED} or {@link PromiseStatus#WRITTENOFF} when
+   * the case closes) with the repayments received towards it so far, and acted on, so that no report or later review
+   * counts it as running; the forms still show it.
    */
-  private void supersede(String loanId, Promise promise, LocalDate businessDate) {
+  private void closeRunning(String loanId, Promise promise, PromiseStatus closed, LocalDate businessDate) {
     BigDecimal received = repayments.receivedSince(loanId, promise.madeAt());
-    cases.resolvePromise(promise.id(), PromiseStatus.SUPERSEDED, received, businessDate);
+    cases.resolvePromise(promise.id(), closed, received, businessDate);
     cases.promiseActedOn(promise.id());
-    log.info("Loan {}: promise to pay {} CNY by {} closed, the case goes to disposal ({} CNY received)", loanId,
-        promise.promisedAmount().toPlainString(), promise.promisedDate(), received.toPlainString());
+    log.info("Loan {}: promise to pay {} CNY by {} closed {} ({}; {} CNY received)", loanId,
+        promise.promisedAmount().toPlainString(), promise.promisedDate(), closed, closed.label(), received.toPlainString());
   }
 
   /**
@@ -231,11 +232,7 @@ public class CollectionCaseService {
       }
       Promise judged = otherwise == PromiseStatus.WRITTENOFF ? promise : resolve(loanId, promise, businessDate, true);
       if (judged.status() == PromiseStatus.OPEN) {
-        BigDecimal received = repayments.receivedSince(loanId, promise.madeAt());
-        cases.resolvePromise(promise.id(), otherwise, received, businessDate);
-        cases.promiseActedOn(promise.id());
-        log.info("Loan {}: promise to pay {} CNY by {} closed {} with the case ({} CNY received)", loanId,
-            promise.promisedAmount().toPlainString(), promise.promisedDate(), otherwise, received.toPlainString());
+        closeRunning(loanId, promise, otherwise, businessDate);
       }
     }
   }
