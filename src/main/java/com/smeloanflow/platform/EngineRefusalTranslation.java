@@ -43,20 +43,31 @@ public class EngineRefusalTranslation extends OncePerRequestFilter {
     }
   }
 
-  /** The status an error answer with this body is to have instead of Camunda's, or {@code null}. */
-  static Integer status(byte[] body) {
+  /** An error answer as it is to be sent: the status instead of Camunda's ({@code null}: Camunda's), and its body. */
+  record Answer(Integer status, byte[] body) {}
+
+  /**
+   * The error answer with this body, read once: the status its {@code code} names, and the body with its
+   * {@code message} in Chinese. A body that is not JSON, or names no status or no message told in Chinese, keeps what
+   * Camunda gave.
+   */
+  static Answer answer(byte[] body) {
+    JsonNode error;
     try {
-      JsonNode code = JSON.readTree(body).path("code");
-      return code.isInt() ? EngineRefusals.statusOf(code.asInt()) : null;
+      error = JSON.readTree(body);
     } catch (IOException | RuntimeException e) {
-      return null;
+      return new Answer(null, body);
     }
+    if (error == null) {
+      return new Answer(null, body);
+    }
+    JsonNode code = error.path("code");
+    return new Answer(code.isInt() ? EngineRefusals.statusOf(code.asInt()) : null, translated(error, body));
   }
 
   /** The error body with its {@code message} in Chinese, or the body as it was. */
-  static byte[] translated(byte[] body) {
+  private static byte[] translated(JsonNode error, byte[] body) {
     try {
-      JsonNode error = JSON.readTree(body);
       if (!(error instanceof ObjectNode object) || !error.path("type").isTextual() || !error.path("message").isTextual()) {
         return body;
       }
@@ -184,17 +195,15 @@ public class EngineRefusalTranslation extends OncePerRequestFilter {
         releaseLength();
         return;
       }
-      byte[] answer = captured.toByteArray();
-      Integer status = status(answer);
-      byte[] body = translated(answer);
+      Answer answer = answer(captured.toByteArray());
       captured = null;
       heldLength = null;
-      if (status != null) {
-        super.setStatus(status);
+      if (answer.status() != null) {
+        super.setStatus(answer.status());
       }
-      super.setContentLength(body.length);
+      super.setContentLength(answer.body().length);
       ServletOutputStream out = super.getOutputStream();
-      out.write(body);
+      out.write(answer.body());
       out.flush();
     }
   }
