@@ -106,7 +106,10 @@ public class ProcessCoverageSummary implements TestExecutionListener {
     }
   }
 
-  /** When this build started: {@code process.coverage.since} (Maven's build timestamp, UTC), else this JVM's start. */
+  /**
+   * When this build started: {@code process.coverage.since} (Maven's build timestamp, UTC, to the millisecond as the pom
+   * formats it), else this JVM's start.
+   */
   static Instant buildStart() {
     String since = System.getProperty("process.coverage.since", "");
     try {

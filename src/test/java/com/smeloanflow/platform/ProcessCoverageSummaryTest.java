@@ -59,6 +59,24 @@ class ProcessCoverageSummaryTest {
     assertThat(reports.resolve("index.html")).doesNotExist();
   }
 
+  @Test
+  void aReportAnEarlierRunWroteInTheSecondThisBuildStartedDoesNotCount(@TempDir Path dir) throws Exception {
+    String since = System.getProperty("process.coverage.since");
+    assertThat(since).as("process.coverage.since, Maven's build timestamp the pom passes (run with ./mvnw test)").isNotNull()
+        .as("to the millisecond, not the whole second before the build started").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+    Instant buildStart = ProcessCoverageSummary.buildStart();
+    assertThat(buildStart).isEqualTo(Instant.parse(since));
+    Path models = Files.createDirectories(dir.resolve("bpmn"));
+    Files.writeString(models.resolve("p.bpmn"), MODEL, StandardCharsets.UTF_8);
+    Path reports = Files.createDirectories(dir.resolve("process-test-coverage"));
+    Path earlier = report(reports, "com.example.EarlierTest", "Start", "Flow", "End");
+    Files.setLastModifiedTime(earlier, FileTime.from(buildStart.minusMillis(1)));
+    report(reports, "com.example.ThisBuildTest", "Start");
+
+    assertThat(ProcessCoverageSummary.writePage(reports, models, buildStart)).singleElement()
+        .satisfies(c -> assertThat(c.covered()).containsExactly("Start"));
+  }
+
   private static Path report(Path reports, String testClass, String... reached) throws Exception {
     StringBuilder events = new StringBuilder();
     for (String id : reached) {
