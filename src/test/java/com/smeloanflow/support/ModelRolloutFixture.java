@@ -30,8 +30,8 @@ import org.springframework.util.FileSystemUtils;
  * The process owner's rollout ({@link ModelRollout}) against the running test server, for the tests of a rollout: a
  * working copy of {@code bpmn/} and {@code forms/} of the test's own, an earlier version of a model deployed as the
  * latest, and the rollout itself, all under one deployment name of the test's own; after each test that deployment is
- * deleted with its instances (the other test classes' instances in the shared database stay where they are) and the
- * working copy removed. In a subclass of {@link AbstractIntegrationTest}:
+ * deleted with its instances (the other test classes' instances in the shared database stay where they are), and the
+ * working copy is removed however the test ended. In a subclass of {@link AbstractIntegrationTest}:
  *
  * <pre>
  * &#64;RegisterExtension final ModelRolloutFixture rollout = new ModelRolloutFixture("renewal-rollout-test");
@@ -56,14 +56,18 @@ public final class ModelRolloutFixture implements BeforeEachCallback, AfterEachC
     ApplicationContext application = SpringExtension.getApplicationContext(context);
     repositoryService = application.getBean(RepositoryService.class);
     server = "http://localhost:" + application.getEnvironment().getRequiredProperty("local.server.port");
-    workingCopy = Files.createTempDirectory("working-copy-");
+    Path created = Files.createTempDirectory("working-copy-");
+    // Removed when the test's context closes, after every afterEach: also when the test, the deletion of its
+    // deployments or another extension's afterEach failed.
+    context.getStore(ExtensionContext.Namespace.create(ModelRolloutFixture.class, deploymentName))
+        .put("workingCopy", (ExtensionContext.Store.CloseableResource) () -> FileSystemUtils.deleteRecursively(created));
+    workingCopy = created;
   }
 
   @Override
-  public void afterEach(ExtensionContext context) throws IOException {
+  public void afterEach(ExtensionContext context) {
     repositoryService.createDeploymentQuery().deploymentName(deploymentName).list()
         .forEach(deployment -> repositoryService.deleteDeployment(deployment.getId(), true));
-    FileSystemUtils.deleteRecursively(workingCopy);
   }
 
   /** The name of the test's deployments: the rollout's and {@link #deployAsLatest}'s. */
