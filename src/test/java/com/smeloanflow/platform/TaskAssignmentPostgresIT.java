@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.task.DelegationState;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,9 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * task the first claimed. The same person's second claim (a double click on 认领) succeeds; a colleague's is refused
  * naming who holds it. Without the lock the second read the task unclaimed and failed when it wrote: the same person's
  * claim on the unique authorization of the claimant (a persistence error, logged at ERROR). A hand-on (改派, the engine's
- * set-assignee) takes the same lock: the same hand-on twice at once leaves the task with its new assignee.
+ * set-assignee) and a delegation (委托) take the same lock: the same one twice at once leaves the task with its new
+ * assignee.
  */
-class TaskClaimPostgresIT extends AbstractPostgresIntegrationTest {
+class TaskAssignmentPostgresIT extends AbstractPostgresIntegrationTest {
 
   private static final String ME = "zy001-acceptor";
 
@@ -69,6 +72,22 @@ class TaskClaimPostgresIT extends AbstractPostgresIntegrationTest {
 
     assertThat(second).as("the second hand-on of a double click on 改派").isNull();
     assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo(ME);
+  }
+
+  @Test
+  void aDelegationSentTwiceAtOnceWaitsForTheFirstAndLeavesTheTaskWithTheDelegate() throws Exception {
+    String task = acceptanceTask();
+    String colleague = secondAcceptorOfZy001();
+    taskService.claim(task, ME);
+
+    Throwable second = whileAnotherIsUncommitted(() -> taskService.delegateTask(task, colleague),
+        () -> taskService.delegateTask(task, colleague));
+
+    assertThat(second).as("the second delegation of a double click on 委托").isNull();
+    Task delegated = taskService.createTaskQuery().taskId(task).singleResult();
+    assertThat(delegated.getAssignee()).isEqualTo(colleague);
+    assertThat(delegated.getOwner()).as("the task comes back to whoever delegated it").isEqualTo(ME);
+    assertThat(delegated.getDelegationState()).isEqualTo(DelegationState.PENDING);
   }
 
   /** {@code first} claims {@code task} and holds its transaction open while {@code second} claims it; what the second got. */
