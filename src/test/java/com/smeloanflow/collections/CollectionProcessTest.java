@@ -257,6 +257,78 @@ class CollectionProcessTest extends AbstractIntegrationTest {
         .doesNotContain("履约期内");
   }
 
+  /**
+   * The borrower paid the instalment on its due date, but core banking reports it days later: meanwhile the collector
+   * took a promise for the arrears with their penalty interest. Applied as of its value date, the repayment owes no
+   * penalty and clears the arrears with less than was promised, before the promised date: the promise is neither kept
+   * nor broken, and is closed with the case, 未兑现, 案件已结清, with what was received towards it.
+   */
+  @Test
+  void aPromiseStillRunningWhenARepaymentOnTimeClearsTheArrearsIsClosedWithTheCase() {
+    CollectionScenario scenario = scenario().closeAt(3);
+    String promised = scenario.arrears().toPlainString();  // the instalment and the penalty interest charged so far
+    completeAs(REMOTE_VERIFIER, scenario.task(TASK_COLLECT_BY_PHONE).getId(), promise(scenario, promised, 14));
+    scenario.closeAt(5);  // promised for day 17: running
+
+    scenario.repay(new BigDecimal("8530.99"), scenario.dayOf(1));
+
+    assertThat(scenario.caseRunning()).isFalse();
+    assertThat(cases.casesOf(scenario.loanId()).get(0).status()).isEqualTo(CollectionCase.CURED);
+    assertThat(cases.caseFile(scenario.loanId()).promises()).singleElement().satisfies(p -> {
+      assertThat(p.status()).isEqualTo(PromiseStatus.CLEARED);
+      assertThat(p.receivedAmount()).isEqualByComparingTo("8530.99");
+      assertThat(p.resolvedOn()).as("closed by the cure, as of the case's business date").isEqualTo(scenario.dayOf(5));
+    });
+    assertThat((String) formValues.of(scenario.loanId()).get("promisesText"))
+        .contains("| " + promised + " | " + scenario.dayOf(17) + " | ", "| 未兑现, 案件已结清 | 8530.99 |")
+        .doesNotContain("履约期内", "已兑现", "已违约");
+  }
+
+  /** As above, when the daily close that settles the loan closes the case (贷款结清): closed with it, 未兑现, 案件已结清. */
+  @Test
+  void aPromiseStillRunningWhenASettlementClosesTheCaseIsClosedWithTheCase() {
+    CollectionScenario scenario = scenario().closeAt(3);
+    completeAs(REMOTE_VERIFIER, scenario.task(TASK_COLLECT_BY_PHONE).getId(), promise(scenario, "1000.00", 14));
+    scenario.closeAt(5);  // promised for day 17: running
+
+    transaction().executeWithoutResult(tx -> starter.settled(scenario.businessDate(), List.of(scenario.loanId())));
+
+    assertThat(scenario.caseRunning()).isFalse();
+    assertThat(cases.caseFile(scenario.loanId()).promises()).singleElement().satisfies(p -> {
+      assertThat(p.status()).isEqualTo(PromiseStatus.CLEARED);
+      assertThat(p.receivedAmount()).isEqualByComparingTo("0.00");
+    });
+    assertThat((String) formValues.of(scenario.loanId()).get("promisesText"))
+        .contains("| 1000.00 | " + scenario.dayOf(17) + " | ", "| 未兑现, 案件已结清 | 0.00 |").doesNotContain("履约期内");
+  }
+
+  /**
+   * A promise taken after the write-off was proposed (no collection form records a contact from that step on; a caller
+   * of the case service can) is still running when the write-off is approved: closed with the case, 未兑现, 案件已核销,
+   * with what was received towards it, not shown 履约期内 on the closed case.
+   */
+  @Test
+  void aPromiseStillRunningWhenTheLoanIsWrittenOffIsClosedWithTheCase() {
+    CollectionScenario scenario = atProposal();
+    propose(scenario, "WRITE_OFF");
+    transaction().executeWithoutResult(tx -> cases.recordContact(new RecordContact(scenario.loanId(), ContactChannel.PHONE,
+        ContactOutcome.PROMISE_TO_PAY, "借款人承诺十日内还款", new BigDecimal("5000.00"), scenario.businessDate().plusDays(10),
+        REMOTE_VERIFIER)));
+    moveClockBy(Duration.ofMinutes(1));  // reported after the promise was made
+    scenario.repay(new BigDecimal("1200.00"));
+
+    approve(scenario);
+
+    assertThat(cases.casesOf(scenario.loanId()).get(0).status()).isEqualTo(CollectionCase.WRITTEN_OFF);
+    assertThat(cases.caseFile(scenario.loanId()).promises()).singleElement().satisfies(p -> {
+      assertThat(p.status()).isEqualTo(PromiseStatus.WRITTENOFF);
+      assertThat(p.receivedAmount()).isEqualByComparingTo("1200.00");
+    });
+    assertThat((String) formValues.of(scenario.loanId()).get("promisesText"))
+        .contains("| 5000.00 | " + scenario.businessDate().plusDays(10) + " | ", "| 未兑现, 案件已核销 | 1200.00 |")
+        .doesNotContain("履约期内");
+  }
+
   @Test
   void aPromiseIsRefusedWithoutAnAmountOrForADateTooFarAhead() {
     CollectionScenario scenario = scenario().closeAt(3);
