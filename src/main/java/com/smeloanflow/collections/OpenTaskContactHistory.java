@@ -1,12 +1,12 @@
 package com.smeloanflow.collections;
 
-import com.smeloanflow.notification.MailCaseType;
 import com.smeloanflow.notification.MailStatusListener;
 import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.notification.OutboxMail;
 import com.smeloanflow.process.CollectionProcess;
 import com.smeloanflow.process.ProcessVariable;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -34,11 +34,14 @@ class OpenTaskContactHistory implements MailStatusListener {
     this.formValues = formValues;
   }
 
+  /** A borrower's overdue reminders, the only mail a case copies into its tasks' 联系记录. */
+  @Override
+  public Set<MailTemplate> templates() {
+    return Set.of(MailTemplate.OVERDUE_REMINDER);
+  }
+
   @Override
   public void statusChanged(OutboxMail mail) {
-    if (mail.caseType() != MailCaseType.LOAN || mail.template() != MailTemplate.OVERDUE_REMINDER) {
-      return;
-    }
     List<Task> open = tasks.createTaskQuery().processDefinitionKey(CollectionProcess.KEY)
         .processInstanceBusinessKey(mail.caseId()).list().stream()
         .filter(task -> tasks.getVariableLocal(task.getId(), CollectionFormValues.CONTACT_HISTORY) != null).toList();

@@ -128,7 +128,7 @@ public class MailDispatcher {
     });
     log.info("{} {}: mail {} sent to {} (outbox id {})", mail.caseType(), mail.caseId(), mail.template(), mail.recipient(), id);
     if (Boolean.TRUE.equals(recorded)) {
-      notices.changed(id);
+      notices.changed(id, mail.template());
     }
     return true;
   }
@@ -169,7 +169,7 @@ public class MailDispatcher {
       log.error("{} {}: mail {} to {} FAILED after {} attempts ({}). Fix the cause, then re-queue it:"
               + " POST /api/admin/mail-outbox/{}/retry", mail.caseType(), mail.caseId(), mail.template(), mail.recipient(),
           attempts, error, mail.id());
-      notices.changed(mail.id());
+      notices.changed(mail.id(), mail.template());
     } else {
       log.warn("{} {}: mail {} to {} not sent, attempt {} of {} ({}); next attempt at {}", mail.caseType(), mail.caseId(),
           mail.template(), mail.recipient(), attempts, properties.maxAttempts(), error, next);

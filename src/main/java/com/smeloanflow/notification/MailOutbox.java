@@ -155,7 +155,7 @@ public class MailOutbox {
       log.info("{} {}: mail {} withdrawn before it was sent (outbox ids {}): {}", caseType, caseId, template, withdrawn,
           reason);
     }
-    withdrawn.forEach(notices::changed);
+    withdrawn.forEach(id -> notices.changed(id, template));
     return withdrawn;
   }
 
@@ -194,7 +194,7 @@ public class MailOutbox {
           + " (mail " + id + " is " + mail.status() + "; only a FAILED mail can be re-queued)");
     }
     log.info("Mail {} ({} for {} {}) re-queued by {}", id, mail.template(), mail.caseType(), mail.caseId(), operator);
-    notices.changed(id);
+    notices.changed(id, mail.template());
     return get(id);
   }
 
@@ -217,7 +217,7 @@ public class MailOutbox {
     }
     log.info("Mail {} ({} for {} {}) rendered and re-queued by {}", mail.id(), mail.template(), mail.caseType(),
         mail.caseId(), operator);
-    notices.changed(mail.id());
+    notices.changed(mail.id(), mail.template());
   }
 
   private static StateConflictException withdrawn(OutboxMail mail) {

@@ -1,5 +1,6 @@
 package com.smeloanflow.notification;
 
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,14 +14,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Tells the {@link MailStatusListener}s that a mail's status changed: at once when no transaction is open (the
  * dispatcher records each outcome in a transaction of its own), else after the caller's transaction commits (nothing
- * is told of a change rolled back). Each listener in a new transaction; a failure is logged and goes no further.
+ * is told of a change rolled back). Only the listeners that name the mail's template are told, each in a new transaction
+ * that reads the mail as committed; a failure is logged and goes no further. A mail no listener names (a decision mail
+ * to an applicant, say) is neither read nor told, and nothing waits for the caller's commit.
  */
 @Component
 class MailStatusNotices {
 
   private static final Logger log = LoggerFactory.getLogger(MailStatusNotices.class);
 
-  /** Looked up when told, not when built: a listener's stage itself queues mails through {@link MailOutbox}. */
+  /** Looked up at each change, not when built: a listener's stage itself queues mails through {@link MailOutbox}. */
   private final ObjectProvider<MailStatusListener> listeners;
   private final MailOutboxRepository outbox;
   private final TransactionTemplate ownTransaction;
@@ -33,22 +36,26 @@ class MailStatusNotices {
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  /** The mail's status changed (in the caller's transaction, if one is open). */
-  void changed(long id) {
+  /** The status of mail {@code id}, of {@code template}, changed (in the caller's transaction, if one is open). */
+  void changed(long id, MailTemplate template) {
+    List<MailStatusListener> told = listeners.orderedStream().filter(l -> l.templates().contains(template)).toList();
+    if (told.isEmpty()) {
+      return;
+    }
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCommit() {
-          tell(id);
+          tell(id, told);
         }
       });
     } else {
-      tell(id);
+      tell(id, told);
     }
   }
 
-  private void tell(long id) {
-    for (MailStatusListener listener : listeners.orderedStream().toList()) {
+  private void tell(long id, List<MailStatusListener> told) {
+    for (MailStatusListener listener : told) {
       try {
         ownTransaction.executeWithoutResult(tx -> outbox.find(id).ifPresent(listener::statusChanged));
       } catch (RuntimeException e) {
