@@ -40,11 +40,11 @@ class OpenTaskContactHistory implements MailStatusListener {
     return Set.of(MailTemplate.OVERDUE_REMINDER);
   }
 
+  /** One task query: the case's open collection tasks that carry a 联系记录 (a task-local string, set at creation). */
   @Override
   public void statusChanged(OutboxMail mail) {
     List<Task> open = tasks.createTaskQuery().processDefinitionKey(CollectionProcess.KEY)
-        .processInstanceBusinessKey(mail.caseId()).list().stream()
-        .filter(task -> tasks.getVariableLocal(task.getId(), CollectionFormValues.CONTACT_HISTORY) != null).toList();
+        .processInstanceBusinessKey(mail.caseId()).taskVariableValueLike(CollectionFormValues.CONTACT_HISTORY, "%").list();
     if (open.isEmpty()) {
       return;
     }
