@@ -1,22 +1,19 @@
 package com.smeloanflow.collections;
 
+import static com.smeloanflow.collections.LegacyCollectionRows.CLOSED;
+import static com.smeloanflow.collections.LegacyCollectionRows.OPENED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.notification.MailStatus;
 import com.smeloanflow.notification.MailTemplate;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.BeanFactory;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,9 +29,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 interface ContactMailBackfillScenario {
 
   String SCRIPT = "db/migration/V132__collection_contact_mail_id.sql";
-  AtomicLong CASE_NUMBERS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
-  Instant OPENED = Instant.parse("2026-11-02T01:00:00Z");
-  Instant CLOSED = Instant.parse("2026-11-06T09:30:00Z");
 
   /** The application's beans. */
   BeanFactory beans();
@@ -48,7 +42,7 @@ interface ContactMailBackfillScenario {
   }
 
   private String collectionCase(String loanId, String status, Instant opened, Instant closed) {
-    return LegacyCollectionRows.collectionCase(beans(), "CCB" + CASE_NUMBERS.incrementAndGet(), loanId, status, opened, closed,
+    return LegacyCollectionRows.collectionCase(beans(), "CCB", loanId, status, opened, closed,
         "逾期欠款已结清");
   }
 
@@ -64,9 +58,7 @@ interface ContactMailBackfillScenario {
   }
 
   private void migrate() {
-    ResourceDatabasePopulator script = new ResourceDatabasePopulator(new ClassPathResource(SCRIPT));
-    script.setSqlScriptEncoding(StandardCharsets.UTF_8.name());
-    script.execute(beans().getBean(DataSource.class));
+    LegacyCollectionRows.migrate(beans(), SCRIPT);
   }
 
   private List<Contact> contacts(String caseId) {

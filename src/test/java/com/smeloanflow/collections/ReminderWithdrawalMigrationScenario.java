@@ -1,5 +1,7 @@
 package com.smeloanflow.collections;
 
+import static com.smeloanflow.collections.LegacyCollectionRows.CLOSED;
+import static com.smeloanflow.collections.LegacyCollectionRows.OPENED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,19 +10,14 @@ import com.smeloanflow.notification.MailStatus;
 import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.notification.OutboxMail;
 import com.smeloanflow.platform.StateConflictException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.BeanFactory;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,9 +34,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 interface ReminderWithdrawalMigrationScenario {
 
   String SCRIPT = "db/migration/V131__withdraw_reminders_of_cured_cases.sql";
-  AtomicLong CASE_NUMBERS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
-  Instant OPENED = Instant.parse("2026-11-02T01:00:00Z");
-  Instant CLOSED = Instant.parse("2026-11-06T09:30:00Z");
 
   /** The application's beans. */
   BeanFactory beans();
@@ -58,8 +52,7 @@ interface ReminderWithdrawalMigrationScenario {
 
   /** A case as the code before V129 left it: closed with {@code status} and {@code reason} (or open, without them). */
   private String collectionCase(String loanId, String status, Instant opened, Instant closed, String reason) {
-    return LegacyCollectionRows.collectionCase(beans(), "CCM" + CASE_NUMBERS.incrementAndGet(), loanId, status, opened, closed,
-        reason);
+    return LegacyCollectionRows.collectionCase(beans(), "CCM", loanId, status, opened, closed, reason);
   }
 
   /** A mail of the loan queued at {@code queuedAt} and left in {@code status}; a reminder with its case's contact. */
@@ -84,9 +77,7 @@ interface ReminderWithdrawalMigrationScenario {
   }
 
   private void migrate() {
-    ResourceDatabasePopulator script = new ResourceDatabasePopulator(new ClassPathResource(SCRIPT));
-    script.setSqlScriptEncoding(StandardCharsets.UTF_8.name());
-    script.execute(beans().getBean(DataSource.class));
+    LegacyCollectionRows.migrate(beans(), SCRIPT);
   }
 
   private List<ContactOutcome> contactOutcomes(String caseId) {
