@@ -14,7 +14,7 @@ import java.time.LocalDate;
  * @param previousClassification what it was before
  * @param turnedOn               the business date it turned
  * @param status                 {@link #OPEN} or {@link #CONCLUDED}
- * @param criteria               the criteria as assessed when the reviewer got the task
+ * @param criteria               the criteria as assessed when the review's task was created (the review opened); kept
  * @param startedAt              when the review started
  * @param concludedBy            the reviewer, once concluded
  * @param concludedAt            when it was concluded

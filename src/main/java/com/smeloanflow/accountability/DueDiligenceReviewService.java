@@ -130,8 +130,8 @@ public class DueDiligenceReviewService {
 
   /**
    * Someone may have become an officer of the loan while its review is open (a post-loan check was concluded: its
-   * checker is a 贷后检查人 now): the open review's form is shown anew, officers, criteria and post-loan record, so it
-   * lists everyone the completion asks a finding for. The review covers the officers at the time it is decided, not
+   * checker is a 贷后检查人 now): the open review's form is shown anew, officers and post-loan record ({@link #evidence};
+   * the criteria stay those the review was opened under), so it lists everyone the completion asks a finding for. The review covers the officers at the time it is decided, not
    * those of the day it opened: a checker who concluded a check of a loan already non-performing answers for it too.
    * Done by the system, whoever's action caused it (the checker cannot see the review task). A loan without an open
    * review is left alone.
@@ -150,7 +150,7 @@ public class DueDiligenceReviewService {
    * Upgrade of the review tasks opened before their form hid the fields of a role without an officer (the 审批人 of a
    * model-approved loan, the 贷后检查人 of a loan no one checked): such a task lacks the task-local {@code hasApprover}
    * or {@code hasPostLoanChecker}, so its form asked for a finding the completion refuses. Each is shown anew
-   * ({@link #evidence}), which sets both; a task that has both is left alone, so running this again changes nothing.
+   * ({@link #evidence}, the criteria left as opened), which sets both; a task that has both is left alone, so running this again changes nothing.
    * A task that cannot be shown anew is logged and left for the next run; the others are upgraded.
    *
    * @return how many open review tasks were shown anew
@@ -266,19 +266,33 @@ public class DueDiligenceReviewService {
         signalTimings, clock.today()));
   }
 
-  /** What the reviewer's form shows, as task-local values; the criteria as assessed are kept with the review. */
+  /**
+   * What the reviewer's form shows when the review's task is created, as task-local values: the {@link #evidence} and
+   * the exemption criteria, assessed now and kept with the review. They are the criteria the review was opened under:
+   * the bank judges the officers by the rules and the record of that day, so showing the form anew
+   * ({@link #refreshOpenReview}, {@link #upgradeOpenReviews}) leaves them as they are, here and on the form.
+   */
+  public Map<String, Object> opening(String loanId) {
+    DueDiligenceCriteria.Assessment assessment = assess(loanId);
+    reviews.saveCriteria(loanId, assessment.text());
+    Map<String, Object> values = evidence(loanId);
+    values.put("criteriaText", assessment.criteria().stream().map(c -> "- " + c.line()).collect(Collectors.joining("\n")));
+    values.put("criteriaSuggestion", assessment.suggestion());
+    return values;
+  }
+
+  /**
+   * What the reviewer's form shows that follows the loan while the review is open, as task-local values: the loan,
+   * the records of what each officer saw, the post-loan record and the officers; not the criteria ({@link #opening}).
+   */
   public Map<String, Object> evidence(String loanId) {
     DueDiligenceReview review = review(loanId);
     String applicationId = review.applicationId();
-    DueDiligenceCriteria.Assessment assessment = assess(loanId);
-    reviews.saveCriteria(loanId, assessment.text());
     Map<String, Object> values = loanSummary.values(loanId);
     values.put("applicationNumber", applicationId);
     values.put("classificationName", review.classification().label());
     values.put("previousClassificationName", review.previousClassification().label());
     values.put("turnedOn", review.turnedOn().toString());
-    values.put("criteriaText", assessment.criteria().stream().map(c -> "- " + c.line()).collect(Collectors.joining("\n")));
-    values.put("criteriaSuggestion", assessment.suggestion());
     values.put("scoreCardText", scoreCardText(applicationId));
     values.put("dataSnapshotText", dataSnapshotText(applicationId));
     values.put("verificationText", verificationText(applicationId));

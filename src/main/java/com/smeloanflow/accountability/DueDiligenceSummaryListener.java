@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task listener (create) of "尽职免责认定": the loan, what each officer saw when they decided and the
- * exemption criteria as assessed now, as read-only task-local values for the form.
+ * exemption criteria as assessed now (kept as the criteria the review was opened under), as read-only task-local
+ * values for the form.
  */
 @Component("dueDiligenceSummary")
 public class DueDiligenceSummaryListener implements TaskListener {
@@ -19,6 +20,6 @@ public class DueDiligenceSummaryListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    task.setVariablesLocal(reviews.evidence(task.getExecution().getProcessBusinessKey()));
+    task.setVariablesLocal(reviews.opening(task.getExecution().getProcessBusinessKey()));
   }
 }

@@ -251,6 +251,37 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void theCriteriaStayAsAssessedOnTheDayTheReviewOpenedWhenTheFormIsShownAnew() {
+    LoanAccount loan = nonPerforming.monitored(MANAGER, "83000.00", clock.today().minusDays(20));
+    nonPerforming.listAsDishonestDebtor(loan);
+    Task task = taskService.createTaskQuery().processInstanceId(nonPerforming.review(loan).getId()).singleResult();
+    Map<String, Object> opened = taskService.getVariablesLocal(task.getId());
+    String openedCriteria = (String) opened.get("criteriaText");
+    assertThat(openedCriteria).contains("✔ 贷后检查按时完成");
+    String kept = reviews.find(loan.loanId()).orElseThrow().criteria();
+
+    // 35 days later the first post-loan check is concluded (late, as assessed today): its checker joins the officers
+    moveClockBy(java.time.Duration.ofDays(35));
+    Task firstCheck = taskService.createTaskQuery().processInstanceBusinessKey(loan.loanId())
+        .taskDefinitionKey(PostLoanMonitoringProcess.Elements.TASK_FIRST_POST_LOAN_CHECK).singleResult();
+    completeAs("remote-verifier", firstCheck.getId(), Map.of("firstCheckResult", "NORMAL",
+        "firstCheckNotes", "电话回访: 资金用于采购原材料"));
+    assertThat(reviews.assess(loan.loanId()).text()).as("assessed today, the criteria would read otherwise")
+        .contains("✘ 贷后检查按时完成").isNotEqualTo(kept);
+
+    Map<String, Object> shown = taskService.getVariablesLocal(task.getId());
+    assertThat((String) shown.get("officersText")).as("the officers follow the loan").contains("贷后检查人: remote-verifier");
+    assertThat(shown.get("criteriaText")).as("the criteria of the day the review opened").isEqualTo(openedCriteria);
+    assertThat(shown.get("criteriaSuggestion")).isEqualTo(opened.get("criteriaSuggestion"));
+    assertThat(reviews.find(loan.loanId()).orElseThrow().criteria()).as("kept with the review as opened").isEqualTo(kept);
+
+    taskService.removeVariableLocal(task.getId(), "hasPostLoanChecker");
+    assertThat(reviews.upgradeOpenReviews()).as("the start-up upgrade shows the form anew").isPositive();
+    assertThat(taskService.getVariableLocal(task.getId(), "criteriaText")).isEqualTo(openedCriteria);
+    assertThat(reviews.find(loan.loanId()).orElseThrow().criteria()).isEqualTo(kept);
+  }
+
+  @Test
   void aReviewTaskOpenedBeforeTheFormKnewOfTheApproverNoLongerAsksForOneAfterTheUpgrade() {
     LoanAccount loan = nonPerforming.monitored(MANAGER, "70000.00", clock.today().minusDays(20));
     approved.byModel(loan);
