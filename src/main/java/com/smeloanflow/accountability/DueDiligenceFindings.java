@@ -41,6 +41,15 @@ class DueDiligenceFindings {
         .query(DueDiligenceFindings::review).optional();
   }
 
+  /**
+   * Locks the review's row until the transaction ends (one who shows its task anew waits for another doing so); whether
+   * the review is open.
+   */
+  boolean lockOpen(String loanId) {
+    return jdbc.sql("SELECT status FROM due_diligence_review WHERE loan_id = :loan FOR UPDATE").param("loan", loanId)
+        .query(String.class).optional().filter(DueDiligenceReview.OPEN::equals).isPresent();
+  }
+
   void saveCriteria(String loanId, String criteria) {
     jdbc.sql("UPDATE due_diligence_review SET criteria = :c WHERE loan_id = :loan").param("c", criteria)
         .param("loan", loanId).update();

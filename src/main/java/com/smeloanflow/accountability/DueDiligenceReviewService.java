@@ -45,6 +45,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Due-diligence exemption reviews (尽职免责认定): started once per loan when the risk review first classifies
@@ -61,6 +64,8 @@ public class DueDiligenceReviewService {
       "previousClassificationName", "turnedOn", "criteriaText", "criteriaSuggestion", "scoreCardText", "dataSnapshotText",
       "verificationText", "decisionsText", "postLoanText", "officersText", "hasApprover",
       "hasPostLoanChecker");
+  /** The task-local values whose absence marks a review task opened before the form hid a role without an officer. */
+  private static final List<String> UPGRADE_VALUES = List.of("hasApprover", "hasPostLoanChecker");
 
   private final DueDiligenceFindings reviews;
   private final ManagedLoanRepository managedLoans;
@@ -76,11 +81,12 @@ public class DueDiligenceReviewService {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final IdentityService identity;
+  private final TransactionTemplate ownTransaction;
 
   public DueDiligenceReviewService(DueDiligenceFindings reviews, ManagedLoanRepository managedLoans, LoanAccountService loans,
       ApplicationChecks checks, ScoreRepository scores, ProcessingOutcomes processing, ApprovalDecisions approvals,
       CheckRepository postLoanChecks, SignalRepository signals, LoanSummaryListener loanSummary, BusinessClock clock,
-      RuntimeService runtime, TaskService tasks, IdentityService identity) {
+      RuntimeService runtime, TaskService tasks, IdentityService identity, PlatformTransactionManager transactions) {
     this.reviews = reviews;
     this.managedLoans = managedLoans;
     this.loans = loans;
@@ -95,6 +101,8 @@ public class DueDiligenceReviewService {
     this.runtime = runtime;
     this.tasks = tasks;
     this.identity = identity;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   // --- start --------------------------------------------------------------------------------------
@@ -131,13 +139,15 @@ public class DueDiligenceReviewService {
   /**
    * Someone may have become an officer of the loan while its review is open (a post-loan check was concluded: its
    * checker is a 贷后检查人 now): the open review's form is shown anew, officers and post-loan record ({@link #evidence};
-   * the criteria stay those the review was opened under), so it lists everyone the completion asks a finding for. The review covers the officers at the time it is decided, not
-   * those of the day it opened: a checker who concluded a check of a loan already non-performing answers for it too.
-   * Done by the system, whoever's action caused it (the checker cannot see the review task). A loan without an open
-   * review is left alone.
+   * the criteria stay those the review was opened under), so it lists everyone the completion asks a finding for. The
+   * review covers the officers at the time it is decided, not those of the day it opened: a checker who concluded a
+   * check of a loan already non-performing answers for it too.
+   * Done by the system, whoever's action caused it (the checker cannot see the review task), in the caller's transaction
+   * with the review's row locked, so a start-up upgrade or another refresh of it on another node waits for this one
+   * instead of writing the same task-local values at once. A loan without an open review is left alone.
    */
   public void refreshOpenReview(String loanId) {
-    if (reviews.find(loanId).filter(review -> DueDiligenceReview.OPEN.equals(review.status())).isEmpty()) {
+    if (!reviews.lockOpen(loanId)) {
       return;
     }
     asSystem(() -> {
@@ -150,10 +160,12 @@ public class DueDiligenceReviewService {
    * Upgrade of the review tasks opened before their form hid the fields of a role without an officer (the 审批人 of a
    * model-approved loan, the 贷后检查人 of a loan no one checked): such a task lacks the task-local {@code hasApprover}
    * or {@code hasPostLoanChecker}, so its form asked for a finding the completion refuses. Each is shown anew
-   * ({@link #evidence}, the criteria left as opened), which sets both; a task that has both is left alone, so running this again changes nothing.
-   * A task that cannot be shown anew is logged and left for the next run; the others are upgraded.
+   * ({@link #evidence}, the criteria left as opened), which sets both; a task that has both is left alone, so running
+   * this again changes nothing. Every start runs it, nodes starting together each: a task is shown anew in its own
+   * transaction with its review's row locked, and skipped when another node did it meanwhile. A task that cannot be
+   * shown anew is logged and left for the next run; the others are upgraded.
    *
-   * @return how many open review tasks were shown anew
+   * @return how many open review tasks this call showed anew
    */
   public int upgradeOpenReviews() {
     return asSystem(() -> {
@@ -166,8 +178,9 @@ public class DueDiligenceReviewService {
         String loanId = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
             .getBusinessKey();
         try {
-          showEvidence(task, loanId);
-          upgraded++;
+          if (Boolean.TRUE.equals(ownTransaction.execute(status -> upgrade(task, loanId)))) {
+            upgraded++;
+          }
         } catch (RuntimeException e) {
           log.warn("Loan {}: due-diligence review task {} not upgraded, its form may still ask about an approver or a checker: {}",
               loanId, task.getId(), e.toString());
@@ -175,6 +188,23 @@ public class DueDiligenceReviewService {
       }
       return upgraded;
     });
+  }
+
+  /**
+   * Shows one task anew unless, once its review's row is locked, the review is concluded or the task has both values
+   * (another node's upgrade or a refresh did it while this one waited): the race of nodes starting together, no failure.
+   */
+  private boolean upgrade(Task task, String loanId) {
+    if (!reviews.lockOpen(loanId)) {
+      log.debug("Loan {}: due-diligence review concluded meanwhile, task {} left alone", loanId, task.getId());
+      return false;
+    }
+    if (tasks.getVariablesLocal(task.getId(), UPGRADE_VALUES).size() == UPGRADE_VALUES.size()) {
+      log.debug("Loan {}: due-diligence review task {} shown anew meanwhile (another node), left alone", loanId, task.getId());
+      return false;
+    }
+    showEvidence(task, loanId);
+    return true;
   }
 
   private org.camunda.bpm.engine.task.TaskQuery openReviewTasks() {

@@ -18,13 +18,17 @@ import com.smeloanflow.servicing.Classification;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.support.AbstractIntegrationTest;
+import com.smeloanflow.support.Concurrently;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * 尽职免责认定: a loan that turns non-performing gets one review for the team leads, showing what each
@@ -314,6 +318,29 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
     assertThat(taskService.getVariablesLocal(task.getId())).as("the form hides the checker's fields")
         .containsEntry("hasPostLoanChecker", false).containsKey("hasApprover");
     assertThat(reviews.upgradeOpenReviews()).as("run again, nothing to upgrade").isZero();
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void twoNodesStartingTogetherUpgradeAnOpenReviewTaskOnceAndWithoutAnErrorInTheLog(CapturedOutput log) throws Exception {
+    LoanAccount loan = nonPerforming.monitored(MANAGER, "64000.00", clock.today().minusDays(20));
+    nonPerforming.listAsDishonestDebtor(loan);
+    Task task = taskService.createTaskQuery().processInstanceId(nonPerforming.review(loan).getId()).singleResult();
+    reviews.upgradeOpenReviews();
+    int before = log.getAll().length();
+
+    for (int attempt = 0; attempt < 4; attempt++) {
+      // as a task opened before the form hid the 审批人 and 贷后检查人 fields
+      taskService.removeVariablesLocal(task.getId(), java.util.List.of("hasApprover", "hasPostLoanChecker"));
+
+      java.util.List<Integer> upgraded = Concurrently.run(2, reviews::upgradeOpenReviews);
+
+      assertThat(upgraded).as("one node shows the task anew, the other finds it done").containsExactlyInAnyOrder(1, 0);
+      assertThat(taskService.getVariablesLocal(task.getId())).containsEntry("hasApprover", false)
+          .containsEntry("hasPostLoanChecker", false);
+    }
+    assertThat(log.getAll().substring(before)).as("two nodes starting at once is no failure")
+        .doesNotContain(" WARN ", " ERROR ", "ENGINE-16004", "not upgraded");
   }
 
   @Test
