@@ -38,9 +38,13 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,11 +86,14 @@ public class DueDiligenceReviewService {
   private final TaskService tasks;
   private final IdentityService identity;
   private final TransactionTemplate ownTransaction;
+  /** The open review tasks without {@link #UPGRADE_VALUES} (either one missing), in one statement. */
+  private final String tasksToUpgradeSql;
 
   public DueDiligenceReviewService(DueDiligenceFindings reviews, ManagedLoanRepository managedLoans, LoanAccountService loans,
       ApplicationChecks checks, ScoreRepository scores, ProcessingOutcomes processing, ApprovalDecisions approvals,
       CheckRepository postLoanChecks, SignalRepository signals, LoanSummaryListener loanSummary, BusinessClock clock,
-      RuntimeService runtime, TaskService tasks, IdentityService identity, PlatformTransactionManager transactions) {
+      RuntimeService runtime, TaskService tasks, IdentityService identity, ManagementService management,
+      PlatformTransactionManager transactions) {
     this.reviews = reviews;
     this.managedLoans = managedLoans;
     this.loans = loans;
@@ -103,6 +110,14 @@ public class DueDiligenceReviewService {
     this.identity = identity;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    // the engine maps its variable table to the entity class only (not to the VariableInstance interface)
+    String variables = management.getTableName(VariableInstanceEntity.class);
+    this.tasksToUpgradeSql = "SELECT T.* FROM " + management.getTableName(Task.class) + " T JOIN "
+        + management.getTableName(ProcessDefinition.class) + " D ON D.ID_ = T.PROC_DEF_ID_"
+        + " WHERE D.KEY_ = #{process} AND T.TASK_DEF_KEY_ = #{task}"
+        + " AND (NOT EXISTS (SELECT 1 FROM " + variables + " V WHERE V.TASK_ID_ = T.ID_ AND V.NAME_ = #{hasApprover})"
+        + " OR NOT EXISTS (SELECT 1 FROM " + variables + " V WHERE V.TASK_ID_ = T.ID_ AND V.NAME_ = #{hasPostLoanChecker}))"
+        + " ORDER BY T.CREATE_TIME_, T.ID_";
   }
 
   // --- start --------------------------------------------------------------------------------------
@@ -161,7 +176,8 @@ public class DueDiligenceReviewService {
    * model-approved loan, the 贷后检查人 of a loan no one checked): such a task lacks the task-local {@code hasApprover}
    * or {@code hasPostLoanChecker}, so its form asked for a finding the completion refuses. Each is shown anew
    * ({@link #evidence}, the criteria left as opened), which sets both; a task that has both is left alone, so running
-   * this again changes nothing. Every start runs it, nodes starting together each: a task is shown anew in its own
+   * this again changes nothing. Every start runs it: the tasks to upgrade are found in one statement (their loans in a
+   * second, only when there are any). Nodes starting together each run it: each task is shown anew in its own
    * transaction with its review's row locked, and skipped when another node did it meanwhile. A task that cannot be
    * shown anew is logged and left for the next run; the others are upgraded.
    *
@@ -169,14 +185,24 @@ public class DueDiligenceReviewService {
    */
   public int upgradeOpenReviews() {
     return asSystem(() -> {
+      List<Task> lacking = tasks.createNativeTaskQuery().sql(tasksToUpgradeSql)
+          .parameter("process", DueDiligenceReviewProcess.KEY)
+          .parameter("task", DueDiligenceReviewProcess.Elements.TASK_REVIEW_DUE_DILIGENCE)
+          .parameter("hasApprover", UPGRADE_VALUES.get(0)).parameter("hasPostLoanChecker", UPGRADE_VALUES.get(1))
+          .list();
+      if (lacking.isEmpty()) {
+        return 0;
+      }
+      Map<String, String> loanOfInstance = runtime.createProcessInstanceQuery()
+          .processInstanceIds(lacking.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet())).list().stream()
+          .filter(instance -> instance.getBusinessKey() != null)
+          .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
       int upgraded = 0;
-      for (Task task : openReviewTasks().list()) {
-        if (tasks.getVariableLocal(task.getId(), "hasApprover") != null
-            && tasks.getVariableLocal(task.getId(), "hasPostLoanChecker") != null) {
-          continue;
+      for (Task task : lacking) {
+        String loanId = loanOfInstance.get(task.getProcessInstanceId());
+        if (loanId == null) {
+          continue; // the review ended since the first statement
         }
-        String loanId = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
-            .getBusinessKey();
         try {
           if (Boolean.TRUE.equals(ownTransaction.execute(status -> upgrade(task, loanId)))) {
             upgraded++;
