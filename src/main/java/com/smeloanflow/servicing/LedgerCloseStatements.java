@@ -118,12 +118,16 @@ final class LedgerCloseStatements {
 
   /**
    * The next {@code size} overdue loans after {@code cursor} that the ledger step closed for the day, in
-   * loan-id order (index on days past due), locked until the chunk commits.
+   * loan-id order (index on days past due), locked until the chunk commits. Only those still overdue now: a repayment
+   * booked since the ledger step (one of the day reported after it, or any while a crashed close waited to resume)
+   * that cleared the arrears leaves the day's days past due on the loan until the next close, but nothing overdue, and
+   * the borrower is not handed to collections for it (no case, no overdue reminder; a case it cured stays closed).
    */
   List<ArrearsListener.OverdueLoan> nextOverdue(LocalDate day, String cursor, int size) {
     return jdbc.sql("""
-        SELECT loan_id, branch_code, days_past_due FROM loan_account
+        SELECT loan_id, branch_code, days_past_due FROM loan_account a
         WHERE days_past_due > 0 AND loan_id > :cursor AND status = 'ACTIVE' AND last_closed_on = :day
+          AND EXISTS (SELECT 1 FROM repayment_instalment i WHERE i.status = 'OVERDUE' AND i.loan_id = a.loan_id)
         ORDER BY loan_id LIMIT :size FOR UPDATE
         """)
         .param("day", day).param("cursor", cursor == null ? "" : cursor).param("size", size)

@@ -11,10 +11,15 @@ import com.smeloanflow.collections.CollectionCaseService;
 import com.smeloanflow.collections.CollectionProcessStartSchedule;
 import com.smeloanflow.collections.CollectionProcessStarts;
 import com.smeloanflow.collections.CollectionRepository;
+import com.smeloanflow.notification.MailCaseType;
+import com.smeloanflow.notification.MailOutbox;
+import com.smeloanflow.notification.MailTemplate;
+import com.smeloanflow.notification.OutboxMail;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.process.CollectionProcess;
 import com.smeloanflow.processing.InternalDefaultRepository;
 import com.smeloanflow.support.AbstractIntegrationTest;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,6 +55,8 @@ class DailyCloseCollectionStartsTest extends AbstractIntegrationTest {
   @Autowired BusinessClock clock;
   @Autowired CollectionCaseService cases;
   @Autowired CollectionRepository caseRows;
+  @Autowired RepaymentService repayments;
+  @Autowired MailOutbox outbox;
   @Autowired(required = false) List<ArrearsListener> listeners = List.of();
 
   private LocalDate firstDue;
@@ -154,6 +161,81 @@ class DailyCloseCollectionStartsTest extends AbstractIntegrationTest {
     assertThat(redone.attempts()).isEqualTo(2);
     assertThat(redone.collectionLoans()).isEqualTo(5);
     assertEachLoanHasOneCaseWithOneProcess();
+  }
+
+  /**
+   * The close of the first due date crashed after its ledger step (the instalments marked overdue, one day of penalty
+   * interest charged) and before its hand-over to collections. Meanwhile core banking reports the repayment the
+   * borrower made on the due date: applied as of its value date, it was on time and cleared the arrears, before any
+   * collection case existed. The resumed close hands over the loans still overdue only: no case opens for the repaid
+   * loan, so no overdue reminder is queued for a borrower who paid on time.
+   */
+  @Test
+  void aLoanRepaidOnTimeBeforeTheResumedHandOverGetsNoCaseAndNoReminder() {
+    DailyCloseService crashing = node("node-crashing", (day, step, lastLoan) -> {
+      if (step.equals(DailyCloseRun.STEP_COLLECTIONS)) {
+        throw new IllegalStateException("simulated crash handing over " + lastLoan);
+      }
+    });
+    assertThatThrownBy(() -> crashing.close(firstDue)).hasMessageContaining("simulated crash");
+    LoanAccount repaid = book.get(0);
+    assertThat(cases.openCase(repaid.loanId())).isEmpty();
+
+    RepaymentService.Receipt receipt = repayments.receive(new ReceiveRepayment(repaid.loanId(), "TX-ONTIME-" + repaid.loanId(),
+        new BigDecimal("8530.99"), firstDue, "core-banking"));
+    assertThat(receipt.repayment().arrearsCleared()).isTrue();
+    DailyCloseRun redone = node("node-b", (day, step, lastLoan) -> {}).close(firstDue);
+    startCollectionProcesses();
+
+    assertThat(redone.completed()).isTrue();
+    assertThat(redone.collectionLoans()).as("the four loans still overdue").isEqualTo(4);
+    assertThat(cases.casesOf(repaid.loanId())).isEmpty();
+    assertThat(outbox.mailsOf(MailCaseType.LOAN, repaid.loanId())).extracting(OutboxMail::template)
+        .doesNotContain(MailTemplate.OVERDUE_REMINDER);
+    assertThat(book.subList(1, 5)).allSatisfy(loan -> assertThat(cases.openCase(loan.loanId())).isPresent());
+  }
+
+  /**
+   * As above, with the loan's case open since an earlier close, its reminder sent: the close of the next day crashes
+   * before its hand-over, and the repayment reported then, value-dated that day (the instalment and one day of penalty
+   * interest), clears the arrears and ends the case as cured. The resumed close opens no second case for the loan, and
+   * the borrower gets no second reminder.
+   */
+  @Test
+  void aLoanWhoseCaseWasCuredBeforeTheResumedHandOverGetsNoNewCaseAndNoSecondReminder() {
+    LoanAccount repaid = book.get(0);
+    dailyClose.close(firstDue);
+    String instance = startedCase(repaid);
+    executeDueJobs(instance);
+    assertThat(remindersOf(repaid)).hasSize(1);
+    LocalDate nextDay = firstDue.plusDays(1);
+    DailyCloseService crashing = node("node-crashing", (day, step, lastLoan) -> {
+      if (step.equals(DailyCloseRun.STEP_COLLECTIONS)) {
+        throw new IllegalStateException("simulated crash handing over " + lastLoan);
+      }
+    });
+    assertThatThrownBy(() -> crashing.close(nextDay)).hasMessageContaining("simulated crash");
+
+    RepaymentService.Receipt receipt = repayments.receive(new ReceiveRepayment(repaid.loanId(), "TX-NEXTDAY-" + repaid.loanId(),
+        new BigDecimal("8532.47"), nextDay, "core-banking"));
+    assertThat(receipt.repayment().arrearsCleared()).isTrue();
+    assertThat(cases.openCase(repaid.loanId())).as("cured").isEmpty();
+    DailyCloseRun redone = node("node-b", (day, step, lastLoan) -> {}).close(nextDay);
+    startCollectionProcesses();
+
+    assertThat(redone.completed()).isTrue();
+    assertThat(cases.casesOf(repaid.loanId())).extracting(CollectionCase::status).containsExactly(CollectionCase.CURED);
+    assertThat(remindersOf(repaid)).as("the first day's reminder only").hasSize(1);
+  }
+
+  private String startedCase(LoanAccount loan) {
+    startCollectionProcesses();
+    return cases.openCase(loan.loanId()).orElseThrow().processInstanceId();
+  }
+
+  private List<OutboxMail> remindersOf(LoanAccount loan) {
+    return outbox.mailsOf(MailCaseType.LOAN, loan.loanId()).stream()
+        .filter(mail -> mail.template() == MailTemplate.OVERDUE_REMINDER).toList();
   }
 
   @Test
