@@ -460,6 +460,32 @@ class DailyCloseTest extends AbstractIntegrationTest {
     }
   }
 
+  /**
+   * The first close of a book no close has covered yet (a fresh demo database; each test's era is one): the scheduled
+   * close and the demo's {@code POST /api/sandbox/daily-close} both close through a date, and with no close before it
+   * they close that date only — "no previous close" is neither taken as yesterday nor as the disbursement day. Before
+   * the first due date nothing is overdue and no penalty interest accrues; the close of the due date charges its one
+   * day, as a book closed every night would.
+   */
+  @Test
+  void theFirstCloseOfABookChargesNothingBeforeTheFirstDueDateAndOneDayOnIt() {
+    LoanAccount loan = loan();
+
+    List<DailyCloseRun> first = dailyClose.closeThrough(firstDue.minusDays(1));
+
+    assertThat(first).extracting(DailyCloseRun::businessDate).containsExactly(firstDue.minusDays(1));
+    assertThat(first.get(0).penaltyAccrued()).isEqualByComparingTo("0");
+    assertThat(first.get(0).overdueLoans()).isZero();
+    assertThat(instalment(loan, 1).status()).isEqualTo(InstalmentStatus.DUE);
+    assertThat(instalment(loan, 1).penaltyAccrued()).isEqualByComparingTo("0");
+    assertThat(loans.balances(loan.loanId()).arrears()).isEqualByComparingTo("0");
+    assertThat(standing(loan).daysPastDue()).isZero();
+
+    assertThat(dailyClose.closeThrough(firstDue)).extracting(DailyCloseRun::businessDate).containsExactly(firstDue);
+    assertThat(instalment(loan, 1).penaltyAccrued()).isEqualTo(ONE_DAY_ON_FIRST_PRINCIPAL);
+    assertThat(standing(loan).daysPastDue()).isEqualTo(1);
+  }
+
   @Test
   void closeThroughCatchesUpEveryMissedDayInOrder() {
     LoanAccount loan = loan();
