@@ -16,7 +16,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The maturity posting of a signed renewal: ONE core banking posting with its own idempotency key
@@ -53,9 +56,13 @@ public class RenewalPostingService {
   private final CoreBankingGateway coreBanking;
   private final RuntimeService runtimeService;
   private final BusinessClock clock;
+  /** The decision before core banking is asked: committed at once, so that no row lock is held while it answers. */
+  private final TransactionTemplate ownTransaction;
 
   public RenewalPostingService(RenewalRepository renewals, LoanAccountService loans, CoreBankingGateway coreBanking,
-      RuntimeService runtimeService, BusinessClock clock) {
+      RuntimeService runtimeService, BusinessClock clock, PlatformTransactionManager transactionManager) {
+    this.ownTransaction = new TransactionTemplate(transactionManager);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.renewals = renewals;
     this.loans = loans;
     this.coreBanking = coreBanking;
@@ -116,6 +123,23 @@ public class RenewalPostingService {
   }
 
   /**
+   * Posts the renewal at maturity, holding no row lock while core banking answers:
+   * <ol>
+   *   <li>under the renewal's and the old loan's locks, in a short transaction of its own, what is to be done is
+   *       decided; to post, the old loan records the renewal posting under way ({@link
+   *       LoanAccountService#renewalPostingStarted}), so that until it is booked no repayment or reversal changes the
+   *       principal due at maturity (one that would is refused, one that would not is booked at once);</li>
+   *   <li>core banking is asked, no lock held: it posts once per key ({@code RENEWAL-<old loan id>}) and answers a
+   *       repeat with the first posting;</li>
+   *   <li>the result is booked in the caller's transaction (the job's), under the locks again: the ledger renews the
+   *       principal, the renewal is RENEWED and monitoring of the new loan starts, all or nothing. A run that finds it
+   *       booked by another answers with that.</li>
+   * </ol>
+   * A run that dies after (1) leaves the posting recorded as under way; its retry decides again, posts again (core
+   * banking answers with the first posting) and books. A failed call withdraws the record (the retry decides afresh,
+   * as after a lost answer). The paths that post nothing ask core banking what it booked under the key (no lock held
+   * either) and, nothing booked, record their answer in the caller's transaction under the locks.
+   *
    * @return what was done; a technical failure (core banking, ledger) throws and the job is retried
    * @throws RenewalPostedWhileOverdueException the maturity instalment is counted overdue but core banking booked the
    *     renewal's posting: nothing written, an operator decides
@@ -124,16 +148,33 @@ public class RenewalPostingService {
    */
   @Transactional
   public Result post(String loanId) {
+    Plan plan = ownTransaction.execute(status -> plan(loanId, true));
+    if (plan.done() != null) {
+      return plan.done();
+    }
+    if (plan.outcome() == Outcome.RENEWED) {
+      return postAndBook(loanId, plan);
+    }
+    return notPosted(loanId, plan);
+  }
+
+  /**
+   * What the posting is to do, read under the renewal's and the old loan's locks: answered already (renewed before),
+   * post {@code amount}, or post nothing ({@code outcome} other than RENEWED). With {@code startPosting}, a posting
+   * to make is recorded on the old loan as under way.
+   */
+  private record Plan(Result done, Outcome outcome, BigDecimal amount, BigDecimal dueAtMaturity, LoanAccount old,
+      LedgerLine overdue) {}
+
+  private Plan plan(String loanId, boolean startPosting) {
     LoanRenewal renewal = renewals.lock(loanId).orElseThrow();
     if (renewal.status() == RenewalStatus.RENEWED) {
-      return new Result(Outcome.RENEWED, loans.find(renewal.newLoanId()).orElseThrow(), renewal.renewedAmount());
+      return new Plan(new Result(Outcome.RENEWED, loans.find(renewal.newLoanId()).orElseThrow(), renewal.renewedAmount()),
+          null, null, null, null, null);
     }
     if (renewal.status() != RenewalStatus.SIGNED && renewal.status() != RenewalStatus.AMOUNT_REVIEW) {
       throw new IllegalStateException("Renewal of loan " + loanId + " is " + renewal.status() + ", not signed: nothing posted");
     }
-    // The old loan's row stays locked until the booking: a repayment reported while core banking lends the renewal
-    // waits for it. Otherwise it could change the principal due at maturity after it was read here, the ledger would
-    // refuse to book the renewal (renew) and the money lent would stay in core banking with no loan of ours.
     loans.lock(loanId);
     LoanAccount old = loans.find(loanId).orElseThrow();
     List<LedgerLine> ledger = loans.ledger(loanId);
@@ -144,49 +185,36 @@ public class RenewalPostingService {
     // overdue: the loan was overdue at maturity (classified, maybe handed to collections) and is not renewed.
     Optional<LedgerLine> overdue = LedgerLine.overdueMaturityInstalment(ledger, old.maturityDate());
     if (overdue.isPresent()) {
-      // Unless an earlier attempt of this job posted at maturity and lost the answer (the retry ran after the
-      // close): then money moved that nothing of ours shows, and a person decides. Core banking is asked only on
-      // the paths that post nothing (here and below); down, it throws and the job is retried.
-      Optional<CorePosting> posted = coreBanking.find(idempotencyKey(loanId));
-      if (posted.isPresent()) {
-        RenewalPostedWhileOverdueException needsOperator = new RenewalPostedWhileOverdueException(loanId, posted.get(),
-            old.maturityDate(), overdue.get().number());
-        log.error("{}", needsOperator.getMessage());
-        throw needsOperator;
-      }
-      renewals.closed(loanId, RenewalStatus.MATURITY_OVERDUE, clock.today());
-      log.warn("Loan {}: the daily close had already counted the maturity instalment due {} overdue when the renewal "
-          + "posting ran on {}; a loan overdue at maturity is not renewed: nothing posted, the loan falls due as agreed",
-          loanId, old.maturityDate(), clock.today());
-      return new Result(Outcome.MATURITY_OVERDUE, null, dueAtMaturity);
+      return new Plan(null, Outcome.MATURITY_OVERDUE, null, dueAtMaturity, old, overdue.get());
     }
     BigDecimal amount = renewal.amountToRenew();
-    if (dueAtMaturity.signum() == 0 || needsAmountReview(dueAtMaturity, amount)) {
-      // Nothing is to be posted now. Unless an earlier attempt of this job posted and lost its answer, and a repayment
-      // reached the ledger before this retry: then money moved that nothing of ours shows, and a person decides.
-      Optional<CorePosting> posted = coreBanking.find(idempotencyKey(loanId));
-      if (posted.isPresent()) {
-        RenewalPostedWhileAmountChangedException needsOperator = new RenewalPostedWhileAmountChangedException(loanId,
-            posted.get(), old.maturityDate(), dueAtMaturity);
-        log.error("{}", needsOperator.getMessage());
-        throw needsOperator;
-      }
-    }
     if (dueAtMaturity.signum() == 0) {
-      renewals.principalPrepaid(loanId, clock.today());
-      log.info("Loan {}: all principal due at maturity {} prepaid after signing; nothing to renew, nothing posted", loanId,
-          renewal.maturityDate());
-      return new Result(Outcome.PRINCIPAL_PREPAID, null, dueAtMaturity);
+      return new Plan(null, Outcome.PRINCIPAL_PREPAID, amount, dueAtMaturity, old, null);
     }
     if (needsAmountReview(dueAtMaturity, amount)) {
-      renewals.amountChanged(loanId, dueAtMaturity);
-      log.info("Loan {}: owes {} CNY principal at maturity, not the {} CNY to renew (signed {}): nothing posted, "
-          + "复核续贷金额 decides", loanId, dueAtMaturity.toPlainString(), amount.toPlainString(),
-          renewal.renewalAmount().toPlainString());
-      return new Result(Outcome.AMOUNT_CHANGED, null, dueAtMaturity);
+      return new Plan(null, Outcome.AMOUNT_CHANGED, amount, dueAtMaturity, old, null);
     }
-    CorePosting posting = coreBanking.disburse(new DisbursementOrder(idempotencyKey(loanId), loanId, old.borrowerName(),
-        old.creditCode(), "借新还旧:" + loanId, amount));
+    if (startPosting) {
+      loans.renewalPostingStarted(loanId, amount);
+    }
+    return new Plan(null, Outcome.RENEWED, amount, dueAtMaturity, old, null);
+  }
+
+  private Result postAndBook(String loanId, Plan plan) {
+    CorePosting posting;
+    try {
+      posting = coreBanking.disburse(new DisbursementOrder(idempotencyKey(loanId), loanId, plan.old().borrowerName(),
+          plan.old().creditCode(), "借新还旧:" + loanId, plan.amount()));
+    } catch (RuntimeException e) {
+      // Maybe posted all the same (an answer lost): the retry decides afresh and, posting nothing, asks core banking.
+      ownTransaction.executeWithoutResult(status -> loans.renewalPostingEnded(loanId));
+      throw e;
+    }
+    LoanRenewal renewal = renewals.lock(loanId).orElseThrow();
+    if (renewal.status() == RenewalStatus.RENEWED) {
+      // booked meanwhile by a concurrent run of the same posting (core banking answered both with one posting)
+      return new Result(Outcome.RENEWED, loans.find(renewal.newLoanId()).orElseThrow(), renewal.renewedAmount());
+    }
     boolean openedNow = loans.findRenewalOf(loanId).isEmpty();
     LoanAccount renewed = loans.renew(new RenewLoan(loanId, posting.amount(), posting.postingReference()));
     renewals.renewed(loanId, posting.postingReference(), renewed.loanId(), posting.amount(), renewal.maturityDate());
@@ -196,7 +224,53 @@ public class RenewalPostingService {
     }
     log.info("Loan {}: renewed by {} at maturity {} (posting {}{})", loanId, renewed.loanId(), renewal.maturityDate(),
         posting.postingReference(), posting.replayed() ? ", replayed" : "");
-    return new Result(Outcome.RENEWED, renewed, dueAtMaturity);
+    return new Result(Outcome.RENEWED, renewed, plan.dueAtMaturity());
+  }
+
+  /**
+   * Nothing is to be posted. Unless an earlier attempt of this job posted and lost its answer (its retry running after
+   * the daily close counted the maturity overdue, or after a repayment reached the ledger): then money moved that
+   * nothing of ours shows, and a person decides. Core banking is asked outside any lock; down, it throws and the job is
+   * retried. Nothing booked: the answer is recorded as decided again under the locks, in the caller's transaction.
+   */
+  private Result notPosted(String loanId, Plan plan) {
+    Optional<CorePosting> posted = coreBanking.find(idempotencyKey(loanId));
+    if (posted.isPresent()) {
+      RuntimeException needsOperator = plan.outcome() == Outcome.MATURITY_OVERDUE
+          ? new RenewalPostedWhileOverdueException(loanId, posted.get(), plan.old().maturityDate(), plan.overdue().number())
+          : new RenewalPostedWhileAmountChangedException(loanId, posted.get(), plan.old().maturityDate(),
+              plan.dueAtMaturity());
+      log.error("{}", needsOperator.getMessage());
+      throw needsOperator;
+    }
+    Plan now = plan(loanId, false);
+    if (now.done() != null) {
+      return now.done();
+    }
+    loans.renewalPostingEnded(loanId);
+    switch (now.outcome()) {
+      case MATURITY_OVERDUE -> {
+        renewals.closed(loanId, RenewalStatus.MATURITY_OVERDUE, clock.today());
+        log.warn("Loan {}: the daily close had already counted the maturity instalment due {} overdue when the renewal "
+            + "posting ran on {}; a loan overdue at maturity is not renewed: nothing posted, the loan falls due as agreed",
+            loanId, now.old().maturityDate(), clock.today());
+        return new Result(Outcome.MATURITY_OVERDUE, null, now.dueAtMaturity());
+      }
+      case PRINCIPAL_PREPAID -> {
+        renewals.principalPrepaid(loanId, clock.today());
+        log.info("Loan {}: all principal due at maturity {} prepaid after signing; nothing to renew, nothing posted", loanId,
+            now.old().maturityDate());
+        return new Result(Outcome.PRINCIPAL_PREPAID, null, now.dueAtMaturity());
+      }
+      case AMOUNT_CHANGED -> {
+        renewals.amountChanged(loanId, now.dueAtMaturity());
+        log.info("Loan {}: owes {} CNY principal at maturity, not the {} CNY to renew: nothing posted, 复核续贷金额 decides",
+            loanId, now.dueAtMaturity().toPlainString(), now.amount().toPlainString());
+        return new Result(Outcome.AMOUNT_CHANGED, null, now.dueAtMaturity());
+      }
+      default -> throw new IllegalStateException("Renewal of loan " + loanId + " became postable while core banking was "
+          + "asked what it booked: nothing recorded, the job is retried");
+    }
   }
 
   /**

@@ -35,20 +35,47 @@ public class LedgerRepository {
   }
 
   /** What a repayment needs to know of its loan, read with a row lock: repayments of a loan apply one at a time. */
+  /**
+   * The loan as locked for a change of its ledger.
+   *
+   * @param renewalPosting the principal due at maturity a renewal posting under way is repaying (core banking is being
+   *     asked to lend it), null when none is
+   */
   public record LockedLoan(String loanId, String applicationId, String status, String product,
-      java.math.BigDecimal annualRatePercent, RepaymentMethod method, LocalDate disbursedOn) {}
+      java.math.BigDecimal annualRatePercent, RepaymentMethod method, LocalDate disbursedOn, LocalDate maturityDate,
+      java.math.BigDecimal renewalPosting) {}
 
   /** Locks the loan's row until the transaction ends; empty when there is no such loan. */
   public Optional<LockedLoan> lock(String loanId) {
     return jdbc.sql("""
-        SELECT loan_id, application_id, status, product, annual_rate_percent, repayment_method, disbursed_on
+        SELECT loan_id, application_id, status, product, annual_rate_percent, repayment_method, disbursed_on,
+          maturity_date, renewal_posting_principal
         FROM loan_account WHERE loan_id = :loanId FOR UPDATE
         """)
         .param("loanId", loanId)
         .query((rs, row) -> new LockedLoan(rs.getString("loan_id"), rs.getString("application_id"), rs.getString("status"),
             rs.getString("product"), rs.getBigDecimal("annual_rate_percent"),
-            RepaymentMethod.valueOf(rs.getString("repayment_method")), rs.getObject("disbursed_on", LocalDate.class)))
+            RepaymentMethod.valueOf(rs.getString("repayment_method")), rs.getObject("disbursed_on", LocalDate.class),
+            rs.getObject("maturity_date", LocalDate.class), rs.getBigDecimal("renewal_posting_principal")))
         .optional();
+  }
+
+  /** Records a renewal posting under way for {@code principal} of the loan's principal due at maturity (row locked). */
+  void renewalPostingStarted(String loanId, java.math.BigDecimal principal, java.time.Instant at) {
+    jdbc.sql("UPDATE loan_account SET renewal_posting_principal = :principal, renewal_posting_since = :at WHERE loan_id = :loanId")
+        .param("principal", principal).param("at", java.sql.Timestamp.from(at)).param("loanId", loanId).update();
+  }
+
+  /** No renewal posting is under way for the loan any more (booked, or not posted). */
+  void renewalPostingEnded(String loanId) {
+    jdbc.sql("UPDATE loan_account SET renewal_posting_principal = NULL, renewal_posting_since = NULL WHERE loan_id = :loanId")
+        .param("loanId", loanId).update();
+  }
+
+  /** What of the principal still owed falls due on {@code maturityDate}: what a renewal at that maturity repays. */
+  static java.math.BigDecimal principalDueOn(List<LedgerLine> lines, LocalDate maturityDate) {
+    return lines.stream().filter(line -> line.dueDate().equals(maturityDate)).map(LedgerLine::principalDue)
+        .reduce(java.math.BigDecimal.ZERO.setScale(2), java.math.BigDecimal::add);
   }
 
   public List<LedgerLine> lines(String loanId) {

@@ -262,6 +262,7 @@ public class LoanAccountService {
           + " CNY principal at maturity, not the renewed " + command.principal().toPlainString());
     }
     ledger.save(command.loanId(), lines);
+    ledger.renewalPostingEnded(command.loanId());
     LoanAccount account = new LoanAccount(nextLoanId(), old.applicationId(), old.creditCode(), old.borrowerName(),
         old.branchCode(), old.product(), command.principal(), old.annualRatePercent(), old.termMonths(), old.repaymentMethod(),
         old.maturityDate(), RepaymentScheduleCalculator.maturityDate(old.maturityDate(), old.termMonths()),
@@ -279,14 +280,34 @@ public class LoanAccountService {
 
   /**
    * Locks the loan's row until the caller's transaction ends: its repayments, reversals, write-off and renewal wait
-   * until then. A caller that reads the ledger, moves money on it and books the result (the renewal's posting at
-   * maturity) locks first, so that nothing changes the ledger between its read and its booking.
+   * until then. A caller that reads the ledger and decides on it (the renewal's posting at maturity, before it asks
+   * core banking) locks first, so that nothing changes the ledger between its read and its decision.
    *
    * @throws LoanNotFoundException no such loan
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void lock(String loanId) {
     ledger.lock(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
+  }
+
+  /**
+   * A renewal posting of {@code principal}, the loan's principal due at maturity, is under way: core banking is being
+   * asked to lend it into the repayment of that principal, outside any lock of the loan's row. Until {@link #renew}
+   * books it or {@link #renewalPostingEnded} says it was not posted, the ledger takes that principal as being repaid: a
+   * repayment or reversal that would change it is refused ({@link RepaymentService}), one that leaves it alone is booked.
+   * In the caller's transaction (the loan's row locked); the caller commits it before core banking is asked.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void renewalPostingStarted(String loanId, BigDecimal principal) {
+    ledger.lock(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
+    ledger.renewalPostingStarted(loanId, principal, clock.now());
+  }
+
+  /** The renewal posting recorded by {@link #renewalPostingStarted} was not made: the principal at maturity is owed as agreed. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void renewalPostingEnded(String loanId) {
+    ledger.lock(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
+    ledger.renewalPostingEnded(loanId);
   }
 
   /**

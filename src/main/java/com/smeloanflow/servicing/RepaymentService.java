@@ -131,9 +131,15 @@ public class RepaymentService {
     BackValuation asOf = backValuation(command.loanId(), loan.annualRatePercent(), command.valueDate());
     List<LedgerLine> lines = asOf.asOfValueDate();
     BigDecimal payoff = RepaymentAllocator.payoffAmount(lines, command.valueDate());
+    // A renewal posting under way repays the principal due at maturity: taken as repaid, as once the renewal is booked
+    BigDecimal renewing = loan.renewalPosting() == null ? BigDecimal.ZERO
+        : loan.renewalPosting().min(LedgerRepository.principalDueOn(lines, loan.maturityDate()));
+    payoff = payoff.subtract(renewing);
     if (amount.compareTo(payoff) > 0) {
+      String renewal = renewing.signum() == 0 ? "" : " (到期本金 " + renewing.toPlainString() + " 元正由续贷归还)";
       throw new InvalidFieldsException(List.of(new FieldViolation("amount", "EXCEEDS_PAYOFF",
-          "超过结清金额 " + payoff.toPlainString() + " 元, 多付部分不予入账")), "还款金额超过结清金额 " + payoff.toPlainString() + " 元");
+          "超过结清金额 " + payoff.toPlainString() + " 元" + renewal + ", 多付部分不予入账")),
+          "还款金额超过结清金额 " + payoff.toPlainString() + " 元" + renewal);
     }
     AllocationRule rule = rules.forProduct(loan.product());
     Allocation allocation = allocator.allocate(lines, new RepaymentAllocator.Terms(loan.annualRatePercent(), loan.method()),
@@ -143,6 +149,7 @@ public class RepaymentService {
       allocation = asOf.settle(allocation);
       penaltyReversed = asOf.reversals(allocation.after());
     }
+    refuseIfRenewalPrincipalChanges(loan, lines, allocation.after(), "本笔还款");
     try {
       repayments.insert(command.transactionId(), command.loanId(), amount, command.valueDate(), hash, allocation,
           command.receivedBy(), clock.now());
@@ -162,6 +169,26 @@ public class RepaymentService {
       listeners.orderedStream().forEach(l -> l.arrearsCleared(command.loanId(), command.transactionId(), command.valueDate()));
     }
     return new Receipt(repayments.find(command.transactionId()).orElseThrow(), false);
+  }
+
+  /**
+   * While a renewal posting is under way (core banking lending the new loan into the repayment of the principal due at
+   * maturity, {@link LoanAccountService#renewalPostingStarted}), nothing may change that principal: the renewal would
+   * lend what the ledger no longer owes, or too little. A repayment or reversal that would is refused (409
+   * {@code RENEWAL_POSTING}, nothing written; core banking reports it again once the renewal is booked), one that
+   * leaves it alone (the maturity instalment's interest, say) is booked at once.
+   */
+  private static void refuseIfRenewalPrincipalChanges(LedgerRepository.LockedLoan loan, List<LedgerLine> before,
+      List<LedgerLine> after, String what) {
+    if (loan.renewalPosting() == null) {
+      return;
+    }
+    BigDecimal atMaturity = LedgerRepository.principalDueOn(before, loan.maturityDate());
+    if (LedgerRepository.principalDueOn(after, loan.maturityDate()).compareTo(atMaturity) != 0) {
+      throw new StateConflictException("[RENEWAL_POSTING] 借据 " + loan.loanId() + " 正在办理续贷转贷入账 (到期本金 "
+          + atMaturity.toPlainString() + " 元由新借据归还), " + what + "将改变到期应还本金, 暂不入账, 请续贷入账完成后重新报送"
+          + " (a renewal posting of the loan is under way; the principal due at maturity may not change until it is booked)");
+    }
   }
 
   /** Books money received for a written-off loan as a recovery of its claim (the loan's row is locked). */
@@ -294,8 +321,10 @@ public class RepaymentService {
       throw new StateConflictException("[LATER_REPAYMENT_POSTED] 还款 " + command.transactionId() + " 提前归还了本金并重算了"
           + "还款计划, 其后入账的还款是按重算后的计划分配的: 须先冲正其后的还款, 再冲正这一笔 (transactionId)");
     }
-    List<LedgerLine> after = allocator.reverse(ledger.lines(command.loanId()), repayment.allocations(),
+    List<LedgerLine> before = ledger.lines(command.loanId());
+    List<LedgerLine> after = allocator.reverse(before, repayment.allocations(),
         repayments.scheduleBefore(command.transactionId()), clock.today());
+    refuseIfRenewalPrincipalChanges(loan, before, after, "本笔冲正");
     ledger.save(command.loanId(), after);
     // what a back-valued repayment reversed of the penalty interest is charged again
     ledger.takeBackPenaltyReversal(command.loanId(), command.transactionId());
