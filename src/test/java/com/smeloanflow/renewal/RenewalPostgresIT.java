@@ -59,6 +59,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
   @Autowired private RepaymentService repayments;
   @Autowired private RenewalCommitteeService committee;
   @Autowired private DailyCloseService dailyClose;
+  @Autowired private org.springframework.transaction.PlatformTransactionManager transactionManager;
 
   @AfterEach
   void noFaultsLeftBehind() {
@@ -194,6 +195,38 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     assertThat(instance).hasPassed(TASK_POST_RENEWAL, END_RENEWED).isEnded();
     assertRenewedOnce(loan);
     assertThat(coreBanking.posting(RenewalPostingService.idempotencyKey(loan.loanId()))).isPresent();
+  }
+
+  /**
+   * The node running the posting died after it recorded the posting under way and core banking booked it, before the
+   * job's transaction booked the renewal: the record stays on the old loan, so a repayment of the principal being
+   * renewed is refused meanwhile. The job's retry decides again, posts again (core banking answers the key with the
+   * first posting) and books one renewal; the record is gone.
+   */
+  @Test
+  void aNodeDyingBetweenThePostingAndItsBookingIsRetriedIntoOneRenewal() {
+    stopClock();
+    RenewalScenario loan = offeredRenewal(45);
+    ProcessInstance instance = signedAndMatured(loan);
+    LocalDate maturity = loan.account().maturityDate();
+    BigDecimal renewedPrincipal = loans.ledger(loan.loanId()).get(11).principalDue();
+    // what the dead node left behind: its first transaction committed, core banking's posting under the key
+    new org.springframework.transaction.support.TransactionTemplate(transactionManager)
+        .executeWithoutResult(status -> loans.renewalPostingStarted(loan.loanId(), renewedPrincipal));
+    coreBanking.disburse(new com.smeloanflow.disbursement.DisbursementOrder(RenewalPostingService.idempotencyKey(loan.loanId()),
+        loan.loanId(), loan.account().borrowerName(), loan.account().creditCode(), "借新还旧:" + loan.loanId(), renewedPrincipal));
+
+    com.smeloanflow.support.ApiClient.Response principal = api.post("/api/loans/" + loan.loanId() + "/repayments",
+        "core-banking",
+        "{\"transactionId\":\"TX-PG-DEAD-" + loan.loanId() + "\",\"amount\":20000.00,\"valueDate\":\"" + maturity + "\"}");
+    assertThat(principal.status()).as(principal.body()).isEqualTo(400);
+    assertThat(principal.body()).contains("正由续贷归还");
+    loan.runJobs(instance);
+
+    assertThat(instance).hasPassed(TASK_POST_RENEWAL, END_RENEWED).isEnded();
+    assertRenewedOnce(loan);
+    assertThat(jdbc.sql("SELECT renewal_posting_principal FROM loan_account WHERE loan_id = :l").param("l", loan.loanId())
+        .query((rs, row) -> java.util.Optional.ofNullable(rs.getBigDecimal(1))).single()).as("no posting under way").isEmpty();
   }
 
   @Test
