@@ -266,6 +266,38 @@ class LoanAccountServiceTest extends AbstractIntegrationTest {
         .query(Long.class).single();
   }
 
+  /**
+   * While a renewal posting is under way (core banking lending the new loan into the repayment of the principal due at
+   * maturity, no row lock held), nothing may change that principal: a reversal of a prepayment that recomputed the
+   * schedule, or a repayment that would prepay, is refused (409 RENEWAL_POSTING, nothing written); money that leaves it
+   * alone is booked at once. Once the posting is over (here: not made), the reversal goes through.
+   */
+  @Test
+  void whileARenewalPostingIsUnderWayNothingChangesThePrincipalDueAtMaturity() {
+    LoanAccount loan = TestLoans.with(intake, loans).disbursedOn(clock.today().minusMonths(2));
+    LedgerLine first = loans.ledger(loan.loanId()).get(0);
+    String prepayment = "TX-PREPAY-" + loan.loanId();
+    repayments.receive(new ReceiveRepayment(loan.loanId(), prepayment, first.outstanding().add(new BigDecimal("5000.00")),
+        first.dueDate(), "core-banking"));
+    List<LedgerLine> ledger = loans.ledger(loan.loanId());
+    BigDecimal atMaturity = ledger.get(ledger.size() - 1).principalDue();
+    transaction.executeWithoutResult(status -> loans.renewalPostingStarted(loan.loanId(), atMaturity));
+
+    assertThatThrownBy(() -> repayments.reverse(new ReverseRepayment(loan.loanId(), prepayment, "退票", "core-banking")))
+        .isInstanceOf(StateConflictException.class).hasMessageContaining("[RENEWAL_POSTING]")
+        .hasMessageContaining(atMaturity.toPlainString());
+    LedgerLine second = loans.ledger(loan.loanId()).get(1);
+    assertThatThrownBy(() -> repayments.receive(new ReceiveRepayment(loan.loanId(), "TX-MORE-" + loan.loanId(),
+        second.outstanding().add(new BigDecimal("1000.00")), clock.today(), "core-banking")))
+        .isInstanceOf(StateConflictException.class).hasMessageContaining("[RENEWAL_POSTING]");
+    assertThat(loans.ledger(loan.loanId()).get(ledger.size() - 1).principalDue()).isEqualByComparingTo(atMaturity);
+    assertThat(repayments.find(prepayment).orElseThrow().reversed()).isFalse();
+
+    transaction.executeWithoutResult(status -> loans.renewalPostingEnded(loan.loanId()));
+    assertThat(repayments.reverse(new ReverseRepayment(loan.loanId(), prepayment, "退票", "core-banking")).repayment().reversed())
+        .isTrue();
+  }
+
   private long instalmentsOf(String loanId) {
     return jdbc.sql("SELECT COUNT(*) FROM repayment_instalment WHERE loan_id = :id").param("id", loanId)
         .query(Long.class).single();
