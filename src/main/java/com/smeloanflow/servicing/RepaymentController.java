@@ -50,7 +50,10 @@ public class RepaymentController {
           + " the due date D and reported after D's close owes no penalty interest, paid on D+1 one day's."
           + " The same transactionId with the same body answers 200 with the repayment applied; with another body 409"
           + " (detail [TRANSACTION_ID_REUSED], in Chinese, naming the first report's loan, amount and value date); a settled"
-          + " loan 409 [LOAN_SETTLED]."
+          + " loan 409 [LOAN_SETTLED]. While a renewal posting of the loan is under way (无还本续贷 at maturity), the"
+          + " principal due at maturity it repays is taken as repaid: the payoff amount leaves it out (400 EXCEEDS_PAYOFF,"
+          + " 正由续贷归还), and a repayment that would still change it (a prepayment recomputing the schedule) is 409"
+          + " [RENEWAL_POSTING], nothing stored: report it again once the renewal is booked."
           + " On a written-off loan (核销) the money is a recovery (kind RECOVERY, 核销后收回) of the claim the bank kept:"
           + " it pays the principal written off first, then the interest due and unpaid at the write-off, then the penalty"
           + " interest then unpaid (field recovery); the instalments stay as written off and the loan stays WRITTEN_OFF."
@@ -61,7 +64,8 @@ public class RepaymentController {
   @ApiResponse(responseCode = "400", description = "Bad field (application/problem+json naming it); nothing stored",
       content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "404", description = "No such loan", content = @Content(mediaType = "application/problem+json"))
-  @ApiResponse(responseCode = "409", description = "Transaction id reused with another body, or the loan is settled",
+  @ApiResponse(responseCode = "409", description = "Transaction id reused with another body, the loan is settled, or a"
+      + " renewal posting under way would have its principal due at maturity changed",
       content = @Content(mediaType = "application/problem+json"))
   public ResponseEntity<RepaymentView> receive(@PathVariable("loanId") String loanId, @RequestBody RepaymentRequest request,
       Principal caller) {
@@ -75,6 +79,8 @@ public class RepaymentController {
   @Operation(summary = "Reverse a repayment (冲正, e.g. a bounced payment)",
       description = "What the repayment paid is owed again: overdue instalments it paid are overdue again, a prepayment's"
           + " recomputed instalments are restored (only while no later repayment is posted: 409 LATER_REPAYMENT_POSTED), a settled loan is active again."
+          + " A reversal that would change the principal due at maturity while a renewal posting of the loan is under way"
+          + " is 409 [RENEWAL_POSTING], nothing written: report it again once the renewal is booked."
           + " Reversing twice answers 200 with the reversed repayment. A written-off loan stays written off: a repayment"
           + " made before the write-off is not reversed (409 LOAN_WRITTEN_OFF: what it paid would be owed again while"
           + " the write-off keeps what the loan owed then as written off; the bank corrects the write-off first), nothing is written. A"
