@@ -177,7 +177,9 @@ public class PostLoanMonitoringService {
    * version without that boundary event (not yet rolled out) keeps its periodic check open beside the signal's.
    */
   public void supersedePeriodicCheck(String loanId, String signalCheckId, String reportedBy) {
-    MonitoredLoan loan = require(loanId);
+    // the loan's monitoring row first, as a report, a completion and the period falling due take it: one at a time
+    MonitoredLoan loan = monitored.lock(loanId).orElseThrow(() -> new IllegalStateException("Loan " + loanId
+        + " is not under monitoring"));
     Optional<PostLoanCheck> periodic = checks.openOf(loanId, CheckKind.PERIODIC).stream().findFirst();
     if (!loan.monitoring() || periodic.isEmpty()) {
       return;

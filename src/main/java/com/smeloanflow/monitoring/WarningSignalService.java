@@ -152,7 +152,8 @@ public class WarningSignalService {
   /**
    * The monthly re-query: asks the external sources again and compares with the last query. New
    * signals (not open already) are stored and one check covering them is opened (its id returned);
-   * the answers become the measure of the next re-query.
+   * the answers become the measure of the next re-query. A periodic check still open is taken over afterwards, in
+   * 接管定期检查 ({@link PostLoanMonitoringService#supersedePeriodicCheck}).
    *
    * @throws com.smeloanflow.processing.ExternalSourceUnavailableException when a source fails: nothing changes
    */
@@ -185,7 +186,6 @@ public class WarningSignalService {
         raised.stream().map(WarningSignal::type).toList(), check.checkId(), check.method());
     classification.reevaluate(loanId, RiskClassificationService.Cause.SIGNAL, check.checkId(), SYSTEM,
         RiskClassificationService.TABLE);
-    monitoring.supersedePeriodicCheck(loanId, check.checkId(), SYSTEM);
     return Optional.of(check.checkId());
   }
 

@@ -60,6 +60,11 @@ public final class PostLoanMonitoringProcess {
     public static final String TASK_REQUERY_EXTERNAL_DATA = "ServiceTask_RequeryExternalData";
     /** 是否发现新预警信号? */
     public static final String GATEWAY_NEW_SIGNALS_FOUND = "Gateway_NewSignalsFound";
+    /**
+     * 接管定期检查 (asynchronous: a periodic check still open is taken over by the re-query's check, message
+     * PeriodicCheckSuperseded, in a transaction of its own)
+     */
+    public static final String TASK_TAKE_OVER_PERIODIC_CHECK = "ServiceTask_TakeOverPeriodicCheck";
     /** 核查预警信号 (post-loan-check) */
     public static final String CALL_REQUERY_CHECK = "CallActivity_RequeryCheck";
     /** 预警信号已核查 */
@@ -120,6 +125,7 @@ public final class PostLoanMonitoringProcess {
     public static final String NEW_SIGNALS_FOUND_YES = "SequenceFlow_NewSignalsFoundYes";
     /** 否 */
     public static final String NEW_SIGNALS_FOUND_NO = "SequenceFlow_NewSignalsFoundNo";
+    public static final String TO_REQUERY_CHECK = "SequenceFlow_ToRequeryCheck";
     public static final String REQUERY_CHECK_DONE = "SequenceFlow_RequeryCheckDone";
     public static final String TO_APPROVE_RECLASSIFICATION = "SequenceFlow_ToApproveReclassification";
     public static final String TO_RECLASSIFICATION_APPROVED = "SequenceFlow_ToReclassificationApproved";

@@ -3,10 +3,14 @@ package com.smeloanflow.monitoring;
 import static com.smeloanflow.process.PostLoanCheckProcess.Elements.TASK_CHECK_ON_SITE;
 import static com.smeloanflow.process.PostLoanCheckProcess.Elements.TASK_CHECK_REMOTELY;
 import static com.smeloanflow.process.PostLoanMonitoringProcess.Elements.CALL_PERIODIC_CHECK;
+import static com.smeloanflow.process.PostLoanMonitoringProcess.Elements.CALL_REQUERY_CHECK;
 import static com.smeloanflow.process.PostLoanMonitoringProcess.Elements.CALL_SIGNAL_CHECK;
 import static com.smeloanflow.process.PostLoanMonitoringProcess.Elements.EVENT_SIGNAL_CHECKS_DONE;
 import static com.smeloanflow.process.PostLoanMonitoringProcess.Elements.TASK_FIRST_POST_LOAN_CHECK;
+import static com.smeloanflow.process.PostLoanMonitoringProcess.Elements.START_REQUERY_DUE;
+import static com.smeloanflow.process.PostLoanMonitoringProcess.Elements.TASK_REQUERY_EXTERNAL_DATA;
 import static com.smeloanflow.process.PostLoanMonitoringProcess.Elements.TASK_SCHEDULE_NEXT_CHECK;
+import static com.smeloanflow.process.PostLoanMonitoringProcess.Elements.TASK_TAKE_OVER_PERIODIC_CHECK;
 import static com.smeloanflow.process.PostLoanMonitoringProcess.Elements.TIMER_PERIODIC_CHECK_DUE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -15,6 +19,8 @@ import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.rollout.ModelRollout;
 import com.smeloanflow.platform.rollout.RolloutReport;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
+import com.smeloanflow.processing.ProcessingFixtures;
+import com.smeloanflow.processing.sandbox.SandboxProfile;
 import com.smeloanflow.servicing.DailyCloseService;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.support.AbstractIntegrationTest;
@@ -37,7 +43,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * removed (commit a83b13e): a periodic check falling due while a signal's check is open then waits for that check; one
  * left on it still schedules its checks. The version before a signal took over an open periodic check (commit
  * 0caf918): a loan moved at its open periodic check keeps that check's task, and a signal then takes it over; one left
- * on it keeps its periodic check beside the signal's. Each rollout moves only the test's own loan
+ * on it keeps its periodic check beside the signal's. The version in which the re-query took an open periodic check
+ * over from inside 复查外部数据 (up to 1b8f02e): a loan moved with its re-query due takes it over in 接管定期检查; one left on
+ * it still takes it over. Each rollout moves only the test's own loan
  * ({@link ModelRollout#onlyBusinessKeys}); the test's versions are deleted with their instances afterwards.
  */
 class MonitoringRolloutTest extends AbstractIntegrationTest {
@@ -53,6 +61,8 @@ class MonitoringRolloutTest extends AbstractIntegrationTest {
   /** The version up to 0caf918: a periodic check already open stays open beside a signal's check. */
   private static final String PERIODIC_CHECK_BESIDE_SIGNAL_CHECK =
       "/rollout/post-loan-monitoring-with-periodic-check-beside-signal-check.bpmn";
+  /** The version up to 1b8f02e: 复查外部数据 takes an open periodic check over itself, no 接管定期检查. */
+  private static final String TAKE_OVER_INSIDE_THE_REQUERY = "/rollout/post-loan-monitoring-with-take-over-inside-the-requery.bpmn";
 
   @BeforeEach
   void aStoppedClock() {
@@ -146,6 +156,57 @@ class MonitoringRolloutTest extends AbstractIntegrationTest {
     assertThat(loan.openTasks()).extracting(Task::getTaskDefinitionKey)
         .containsExactlyInAnyOrder(TASK_CHECK_REMOTELY, TASK_CHECK_ON_SITE);
     assertThat(periodicCheck(loan).status()).as("nothing recorded as taken over").isEqualTo(PostLoanCheck.OPEN);
+  }
+
+  @Test
+  void aLoanWhoseReQueryIsDueAtAnOpenPeriodicCheckIsRolledOutAndTheReQuerysCheckTakesItOverInAStepOfItsOwn() throws IOException {
+    rollout.deployAsLatest(MODEL, TAKE_OVER_INSIDE_THE_REQUERY);
+    MonitoringScenario loan = atAnOpenPeriodicCheck();
+    reQueryFallsDueFindingAnEnforcementCase(loan);
+
+    rolledOut(loan);
+    loan.runJobs();
+
+    assertThat(loan.monitoring()).hasPassed(TASK_REQUERY_EXTERNAL_DATA, TASK_TAKE_OVER_PERIODIC_CHECK)
+        .isWaitingAt(CALL_REQUERY_CHECK, EVENT_SIGNAL_CHECKS_DONE);
+    assertTheReQuerysCheckTookThePeriodicCheckOver(loan);
+  }
+
+  @Test
+  void aLoanWhoseReQueryIsDueAtAnOpenPeriodicCheckLeftOnTheVersionBeforeStillHasItTakenOver() throws IOException {
+    rollout.deployAsLatest(MODEL, TAKE_OVER_INSIDE_THE_REQUERY);
+    MonitoringScenario loan = atAnOpenPeriodicCheck();
+    String oldVersion = loan.monitoring().getProcessDefinitionId();
+    reQueryFallsDueFindingAnEnforcementCase(loan);
+
+    loan.runJobs();
+
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(loan.monitoring().getId()).singleResult()
+        .getProcessDefinitionId()).isEqualTo(oldVersion);
+    assertThat(loan.monitoring()).hasPassed(TASK_REQUERY_EXTERNAL_DATA).isWaitingAt(CALL_REQUERY_CHECK, EVENT_SIGNAL_CHECKS_DONE);
+    assertTheReQuerysCheckTookThePeriodicCheckOver(loan);
+  }
+
+  /** The sandbox now shows an open enforcement case (an ordinary signal); the re-query falls due, its job not yet run. */
+  private void reQueryFallsDueFindingAnEnforcementCase(MonitoringScenario loan) {
+    loan.externalData(ProcessingFixtures.withCourt(loan.profile(), new SandboxProfile.Court(1, false)));
+    Job timer = managementService.createJobQuery().processInstanceId(loan.monitoring().getId())
+        .activityId(START_REQUERY_DUE).singleResult();
+    managementService.executeJob(timer.getId());
+    assertThat(managementService.createJobQuery().processInstanceId(loan.monitoring().getId())
+        .activityId(TASK_REQUERY_EXTERNAL_DATA).count()).as("复查外部数据 waiting for the job executor").isOne();
+  }
+
+  private void assertTheReQuerysCheckTookThePeriodicCheckOver(MonitoringScenario loan) {
+    MonitoringView.CheckView signalCheck = monitoringViews.view(loan.loanId()).checks().stream()
+        .filter(c -> c.kind() == CheckKind.SIGNAL).reduce((a, b) -> { throw new AssertionError("two checks of signals"); })
+        .orElseThrow();
+    assertThat(loan.openTasks()).as("the re-query's check only").singleElement()
+        .satisfies(task -> assertThat(task.getProcessInstanceId()).isEqualTo(loan.checkInstance(signalCheck.checkId()).getId()));
+    assertThat(periodicCheck(loan).status()).isEqualTo(PostLoanCheck.CANCELLED);
+    assertThat(periodicCheck(loan).cancelReason())
+        .isEqualTo(PostLoanMonitoringService.SUPERSEDED_BY_SIGNAL_CHECK + " (" + signalCheck.checkId() + ")");
+    assertThat(periodicCheck(loan).cancelledBy()).isEqualTo(WarningSignalService.SYSTEM);
   }
 
   private MonitoringScenario atAnOpenPeriodicCheck() {

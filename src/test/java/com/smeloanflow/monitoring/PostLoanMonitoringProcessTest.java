@@ -318,6 +318,8 @@ class PostLoanMonitoringProcessTest extends AbstractIntegrationTest {
     loan.externalData(ProcessingFixtures.withCourt(loan.profile(), new SandboxProfile.Court(1, false))).requeryNow();
 
     MonitoringView.CheckView signalCheck = onlyCheck(loan, CheckKind.SIGNAL);
+    assertThat(loan.monitoring()).as("taken over in a step of its own, after the re-query committed")
+        .hasPassed(PostLoanMonitoringProcess.Elements.TASK_TAKE_OVER_PERIODIC_CHECK);
     assertThat(signalCheck.method()).as("an ordinary signal: remote, as the periodic check").isEqualTo(CheckMethod.REMOTE);
     assertThat(loan.openTasks()).as("the signal's check only, which shows the signal").singleElement()
         .satisfies(task -> assertThat(task.getProcessInstanceId()).isEqualTo(loan.checkInstance(signalCheck.checkId()).getId()));
