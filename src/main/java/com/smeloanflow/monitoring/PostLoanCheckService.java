@@ -95,6 +95,9 @@ public class PostLoanCheckService {
    * @return the periodic check, or empty while a check of signals is open
    */
   public Optional<PostLoanCheck> openPeriodic(String loanId) {
+    // the loan's monitoring row first, as a report and a completion take it: a check of signals completed in this moment
+    // waits until this transaction committed (and then finds it waiting at 预警信号核查已完成), or this one for it
+    monitored.lock(loanId);
     List<PostLoanCheck> signalChecks = checks.openOf(loanId, CheckKind.SIGNAL);
     if (!signalChecks.isEmpty()) {
       log.info("Loan {}: periodic check due, none opened: signal check {} is open and counts as this period's check",
@@ -134,6 +137,11 @@ public class PostLoanCheckService {
    */
   public PostLoanCheck complete(CompleteCheck command) {
     PostLoanCheck check = get(command.checkId());
+    // the loan's monitoring row before anything of its monitoring instance is read: a periodic check falling due in this
+    // moment (发起定期检查 takes the row too) has then committed, and this completion sees the timer gone and monitoring
+    // waiting at 预警信号核查已完成, instead of moving a timer that the engine has just fired (optimistic locking: the
+    // checker would be told to submit again); or the timer waits for this completion, and its retry finds the period moved
+    monitored.lock(check.loanId());
     String findings = validate(command);
     LocalDate today = clock.today();
     LocalDate callInDue = command.outcome() == CheckOutcome.CALL_IN ? policy.callInDueOn(today) : null;

@@ -30,6 +30,11 @@ public final class PostLoanMonitoringProcess {
     public static final String TASK_SCHEDULE_NEXT_CHECK = "ServiceTask_ScheduleNextCheck";
     /** 定期检查已到期 */
     public static final String TIMER_PERIODIC_CHECK_DUE = "TimerEvent_PeriodicCheckDue";
+    /**
+     * 定期检查是否仍到期? (否: a check done since the timer was armed moved the period, e.g. the retry of a timer that met a
+     * completion in the same moment)
+     */
+    public static final String GATEWAY_PERIODIC_CHECK_STILL_DUE = "Gateway_PeriodicCheckStillDue";
     /** 发起定期检查 */
     public static final String TASK_OPEN_PERIODIC_CHECK = "ServiceTask_OpenPeriodicCheck";
     /** 是否正在核查预警信号? */
@@ -107,6 +112,10 @@ public final class PostLoanMonitoringProcess {
     public static final String TO_SCHEDULE_NEXT_CHECK = "SequenceFlow_ToScheduleNextCheck";
     public static final String TO_PERIODIC_CHECK_DUE = "SequenceFlow_ToPeriodicCheckDue";
     public static final String PERIODIC_CHECK_DUE = "SequenceFlow_PeriodicCheckDue";
+    /** 是: the periodic check falls due */
+    public static final String PERIODIC_CHECK_STILL_DUE_YES = "SequenceFlow_PeriodicCheckStillDueYes";
+    /** 否: a check done since moved the period; the next one is scheduled */
+    public static final String PERIODIC_CHECK_STILL_DUE_NO = "SequenceFlow_PeriodicCheckStillDueNo";
     public static final String TO_SIGNAL_CHECK_OPEN = "SequenceFlow_ToSignalCheckOpen";
     /** 否: the periodic check runs */
     public static final String SIGNAL_CHECK_OPEN_NO = "SequenceFlow_SignalCheckOpenNo";

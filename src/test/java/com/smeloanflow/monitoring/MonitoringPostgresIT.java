@@ -13,6 +13,7 @@ import com.smeloanflow.support.PostgresTest;
 import com.smeloanflow.support.RowLockWaits;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -59,8 +61,8 @@ class MonitoringPostgresIT extends MonitoringLedgerProcessTest {
       }));
       assertThat(signalReported.await(30, TimeUnit.SECONDS)).as("the signal's check opened, not committed").isTrue();
       CompletableFuture<Void> due = CompletableFuture.runAsync(() -> managementService.executeJob(timer.getId()));
-      // the periodic check it opens refers to the loan's monitoring row, which the signal's report holds
-      RowLockWaits.awaitStatementWaitingForALock(jdbc, "query ILIKE '%post_loan_check%'",
+      // 发起定期检查 locks the loan's monitoring row, which the signal's report holds
+      RowLockWaits.awaitStatementWaitingForALock(jdbc, "query ILIKE '%FROM monitored_loan%FOR UPDATE%'",
           "the periodic check falling due waiting for the loan's monitoring row the signal holds");
 
       commitSignal.countDown();
@@ -121,6 +123,121 @@ class MonitoringPostgresIT extends MonitoringLedgerProcessTest {
         .satisfies(periodic -> assertThat(periodic.status()).isEqualTo(PostLoanCheck.CANCELLED));
   }
 
+
+  @Test
+  void aSignalsCheckCompletedWhileThePeriodicCheckFallingDueCommitsIsDoneAndLeavesOneNextPeriodicCheckOnPostgres()
+      throws Exception {
+    MonitoringScenario loan = signalCheckOpenAsThePeriodFallsDue();
+    Job timer = periodicCheckTimer(loan);
+    Task check = signalCheckTask(loan);
+    CountDownLatch periodFellDue = new CountDownLatch(1);
+    CountDownLatch commitPeriod = new CountDownLatch(1);
+    ExecutorService jobExecutor = Executors.newSingleThreadExecutor();
+    try {
+      Future<?> due = jobExecutor.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+        managementService.executeJob(timer.getId());
+        periodFellDue.countDown();
+        RowLockWaits.holdUntil(commitPeriod);
+      }));
+      assertThat(periodFellDue.await(30, TimeUnit.SECONDS)).as("the period fell due, not committed").isTrue();
+      CompletableFuture<Response> completed = CompletableFuture.supplyAsync(() -> api.post("/engine-rest/task/" + check.getId()
+          + "/complete", "remote-verifier", CHECKED_NORMAL));
+      RowLockWaits.awaitStatementWaitingForALock(jdbc, "TRUE", "the completion waiting for what the period falling due holds");
+
+      commitPeriod.countDown();
+      due.get(30, TimeUnit.SECONDS);
+      Response answer = completed.get(30, TimeUnit.SECONDS);
+      assertThat(answer.status()).as("the checker's completion is done, not refused: " + answer.body()).isEqualTo(204);
+    } finally {
+      commitPeriod.countDown();
+      jobExecutor.shutdownNow();
+    }
+    loan.runJobs();
+
+    assertOneNextPeriodicCheckAQuarterFromToday(loan);
+  }
+
+  @Test
+  void aPeriodicCheckFallingDueWhileASignalsCheckIsCompletedFailsOnTheEngineAndItsRetryLeavesOneNextPeriodicCheckOnPostgres()
+      throws Exception {
+    MonitoringScenario loan = signalCheckOpenAsThePeriodFallsDue();
+    Job timer = periodicCheckTimer(loan);
+    Task check = signalCheckTask(loan);
+    CountDownLatch checkCompleted = new CountDownLatch(1);
+    CountDownLatch commitCheck = new CountDownLatch(1);
+    ExecutorService staff = Executors.newSingleThreadExecutor();
+    try {
+      Future<?> completed = staff.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+        completeAs("remote-verifier", check.getId(), Map.of(PostLoanCheckTaskListener.CONCLUSION, "NORMAL",
+            PostLoanCheckTaskListener.FINDINGS, "已核实: 正常", "borrowerReached", true));
+        checkCompleted.countDown();
+        RowLockWaits.holdUntil(commitCheck);
+      }));
+      assertThat(checkCompleted.await(30, TimeUnit.SECONDS)).as("the signal's check completed, not committed").isTrue();
+      CompletableFuture<Void> due = CompletableFuture.runAsync(() -> managementService.executeJob(timer.getId()));
+      RowLockWaits.awaitStatementWaitingForALock(jdbc, "TRUE", "the period falling due waiting for what the completion holds");
+
+      commitCheck.countDown();
+      completed.get(30, TimeUnit.SECONDS);
+      assertThatThrownBy(() -> due.get(30, TimeUnit.SECONDS)).as("the timer moved by the completion: the engine refuses it")
+          .hasCauseInstanceOf(OptimisticLockingException.class);
+    } finally {
+      commitCheck.countDown();
+      staff.shutdownNow();
+    }
+    moveClockBy(Duration.ofMinutes(3)); // the job executor tries the timer again two minutes after it failed
+    loan.runJobs();
+
+    assertThat(loan.monitoring().getId()).satisfies(id -> assertThat(historyService.createHistoricActivityInstanceQuery()
+        .processInstanceId(id).activityId(PostLoanMonitoringProcess.Elements.TASK_OPEN_PERIODIC_CHECK).count())
+        .as("the retry found the period moved: 定期检查是否仍到期? 否").isZero());
+
+    assertOneNextPeriodicCheckAQuarterFromToday(loan);
+  }
+
+  private static final String CHECKED_NORMAL = """
+      {"variables": {
+        "checkConclusion": {"value": "NORMAL", "type": "String"},
+        "checkFindings": {"value": "已核实: 正常", "type": "String"},
+        "borrowerReached": {"value": true, "type": "Boolean"}}}
+      """;
+
+  /** A signal's check (remote) opened 80 days after the first check; the clock then stands where the period ends. */
+  private MonitoringScenario signalCheckOpenAsThePeriodFallsDue() {
+    MonitoringScenario loan = MonitoringScenario.loan(processEngine, api, this::executeDueJobs, this::completeAs, intakeService,
+        loans, dailyClose, "ZY001", clock.today()).firstCheck("NORMAL");
+    moveClockBy(Duration.ofDays(80));
+    Response reported = loan.report("remote-verifier", MonitoringScenario.signal("PG-NEWS-" + loan.loanId(), "NEGATIVE_NEWS",
+        "网络报道企业拖欠货款", null));
+    assertThat(reported.status()).as(reported.body()).isEqualTo(201);
+    moveClockTo(periodicCheckTimer(loan).getDuedate().toInstant());
+    return loan;
+  }
+
+  private Job periodicCheckTimer(MonitoringScenario loan) {
+    Job timer = managementService.createJobQuery().processInstanceId(loan.monitoring().getId())
+        .activityId(PostLoanMonitoringProcess.Elements.TIMER_PERIODIC_CHECK_DUE).singleResult();
+    assertThat(timer).as("定期检查已到期").isNotNull();
+    return timer;
+  }
+
+  private Task signalCheckTask(MonitoringScenario loan) {
+    String checkId = monitoring.view(loan.loanId()).checks().stream().filter(c -> c.kind() == CheckKind.SIGNAL)
+        .map(MonitoringView.CheckView::checkId).findFirst().orElseThrow();
+    return taskService.createTaskQuery().processInstanceId(loan.checkInstance(checkId).getId()).singleResult();
+  }
+
+  private void assertOneNextPeriodicCheckAQuarterFromToday(MonitoringScenario loan) {
+    assertThat(managementService.createJobQuery().processInstanceId(loan.monitoring().getId())
+        .activityId(PostLoanMonitoringProcess.Elements.TIMER_PERIODIC_CHECK_DUE).list()).as("exactly one next periodic check")
+        .singleElement().satisfies(next -> assertThat(next.getDuedate())
+            .isEqualTo(MonitoringPolicy.startOf(clock.today().plusMonths(3))));
+    assertThat(runtimeService.createExecutionQuery().processInstanceId(loan.monitoring().getId())
+        .activityId(PostLoanMonitoringProcess.Elements.EVENT_SIGNAL_CHECKS_DONE).count())
+        .as("nothing left waiting for the checks of signals").isZero();
+    assertThat(loan.openTasks()).isEmpty();
+    assertThat(monitoring.view(loan.loanId()).checks()).noneMatch(c -> c.kind() == CheckKind.PERIODIC);
+  }
 
   @Test
   void concurrentReportsOfOneSignalStartOneCheckOnPostgres() throws Exception {

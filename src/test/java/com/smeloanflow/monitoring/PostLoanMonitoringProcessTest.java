@@ -360,6 +360,27 @@ class PostLoanMonitoringProcessTest extends AbstractIntegrationTest {
     assertOneNextPeriodicCheckAQuarterAfter(loan, clock.today());
   }
 
+  @Test
+  void aPeriodicTimerRetriedAfterASignalsCheckCompletedInTheSameMomentOpensNoCheckAndWaitsForTheNextPeriod() {
+    MonitoringScenario loan = loanUnderMonitoring().firstCheck("NORMAL");
+    String signalCheck = signalCheckOpenAsThePeriodFallsDue(loan);
+    Job timer = periodicCheckTimer(loan);
+    Task task = taskService.createTaskQuery().processInstanceId(loan.checkInstance(signalCheck).getId()).singleResult();
+    completeAs("remote-verifier", task.getId(), Map.of(PostLoanCheckTaskListener.CONCLUSION, "NORMAL",
+        PostLoanCheckTaskListener.FINDINGS, "已核实: 正常", "borrowerReached", true));
+
+    // the timer had fired as the completion committed and failed on the engine's optimistic lock (MonitoringPostgresIT):
+    // the job executor's retry is due in two minutes, the period it fired for moved a quarter on by the completion
+    managementService.setJobDuedate(timer.getId(), Date.from(clock.now().plus(Duration.ofMinutes(2))));
+    moveClockBy(Duration.ofMinutes(3));
+    loan.runJobs();
+
+    assertThat(loan.monitoring()).hasPassed(PostLoanMonitoringProcess.Elements.GATEWAY_PERIODIC_CHECK_STILL_DUE)
+        .hasNotPassed(PostLoanMonitoringProcess.Elements.TASK_OPEN_PERIODIC_CHECK);
+    assertThat(flows.of(loan.monitoring().getId())).contains(PostLoanMonitoringProcess.Flows.PERIODIC_CHECK_STILL_DUE_NO);
+    assertOneNextPeriodicCheckAQuarterAfter(loan, clock.today());
+  }
+
   /** A signal's check opened 80 days after the first check; the clock then stands at the period's end, the timer due. */
   private String signalCheckOpenAsThePeriodFallsDue(MonitoringScenario loan) {
     moveClockBy(Duration.ofDays(80));
