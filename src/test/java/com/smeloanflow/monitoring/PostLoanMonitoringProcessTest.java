@@ -309,6 +309,25 @@ class PostLoanMonitoringProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void aCheckerCannotStoreNotesOnThePeriodicCheckBeforeSubmittingItSoATakeOverHasNoneToCarry() {
+    MonitoringScenario loan = loanUnderMonitoring().firstCheck("NORMAL");
+    moveClockBy(Duration.ofDays(93));
+    loan.runJobs();
+    Task periodic = loan.task(TASK_CHECK_REMOTELY);
+    Response claimed = api.post("/engine-rest/task/" + periodic.getId() + "/claim", "remote-verifier",
+        "{\"userId\": \"remote-verifier\"}");
+    assertThat(claimed.status()).as(claimed.body()).isEqualTo(204);
+
+    Response saved = api.post("/engine-rest/task/" + periodic.getId() + "/variables", "remote-verifier", """
+        {"modifications": {"checkFindings": {"value": "已电话联系实际控制人", "type": "String"}}}
+        """);
+
+    assertThat(saved.status()).as("the assignee may work on and complete the task, not store values on it: " + saved.body())
+        .isEqualTo(403);
+    assertThat(taskService.getVariable(periodic.getId(), PostLoanCheckTaskListener.FINDINGS)).isNull();
+  }
+
+  @Test
   void anOrdinarySignalTheReQueryFindsDuringAPeriodicCheckTakesItOverToo() {
     MonitoringScenario loan = loanUnderMonitoring().firstCheck("NORMAL").requeryNow();
     moveClockBy(Duration.ofDays(93));
