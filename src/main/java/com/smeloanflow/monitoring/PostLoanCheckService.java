@@ -149,10 +149,10 @@ public class PostLoanCheckService {
     BigDecimal limit = measure == LineMeasure.REDUCE ? command.reducedLimit() : null;
     if (!checks.complete(command.checkId(), command.outcome(), findings, command.checklist(), measure, limit, callInDue,
         command.checkedBy(), today, clock.now())) {
-      String now = get(command.checkId()).status();
-      throw new StateConflictException("贷后检查 " + command.checkId() + (PostLoanCheck.CANCELLED.equals(now)
-          ? " 已撤销 (贷后监测已结束), 无需再登记检查结论" : " 已登记过检查结论, 不能再次登记") + ", 请刷新待办列表 (post-loan check "
-          + command.checkId() + " is " + now + ")");
+      PostLoanCheck now = get(command.checkId());
+      throw new StateConflictException("贷后检查 " + command.checkId() + (PostLoanCheck.CANCELLED.equals(now.status())
+          ? " 已撤销 (" + withdrawnBecause(now) + "), 无需再登记检查结论" : " 已登记过检查结论, 不能再次登记")
+          + ", 请刷新待办列表 (post-loan check " + command.checkId() + " is " + now.status() + ")");
     }
     signals.checked(command.checkId(), clock.now());
     monitored.checked(check.loanId(), today);
@@ -166,6 +166,15 @@ public class PostLoanCheckService {
     }
     checkDoneListeners.orderedStream().forEach(listener -> listener.checkDone(check.loanId(), command.checkId(), command.checkedBy()));
     return get(command.checkId());
+  }
+
+  /**
+   * Why a check was withdrawn, as its checker is told: a periodic check a signal's check took over names that check
+   * (its stored reason, 由预警信号核查代替 (check id)); any other was withdrawn because monitoring ended.
+   */
+  private static String withdrawnBecause(PostLoanCheck check) {
+    String reason = check.cancelReason();
+    return reason != null && reason.startsWith(PostLoanMonitoringService.SUPERSEDED_BY_SIGNAL_CHECK) ? reason : "贷后监测已结束";
   }
 
   private String validate(CompleteCheck command) {

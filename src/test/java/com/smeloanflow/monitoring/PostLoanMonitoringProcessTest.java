@@ -19,6 +19,7 @@ import com.smeloanflow.processing.ProcessingFixtures;
 import com.smeloanflow.processing.sandbox.SandboxProfile;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.process.PostLoanCheckProcess;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.servicing.Classification;
@@ -52,6 +53,7 @@ class PostLoanMonitoringProcessTest extends AbstractIntegrationTest {
   @Autowired DailyCloseService dailyClose;
   @Autowired ApplicationChecks checks;
   @Autowired MonitoringQueryService monitoring;
+  @Autowired PostLoanCheckService checkService;
   @Autowired BusinessClock clock;
   @Autowired TakenSequenceFlows flows;
 
@@ -290,6 +292,12 @@ class PostLoanMonitoringProcessTest extends AbstractIntegrationTest {
     assertThat(superseded.cancelReason()).isEqualTo("由预警信号核查代替 (" + signalCheck + ")");
     assertThat(superseded.cancelledBy()).as("who reported the signal").isEqualTo("core-banking");
     assertThat(superseded.cancelledAt()).isEqualTo(clock.now());
+    // a periodic checker whose submission was already on its way when the take-over committed is told why
+    assertThatThrownBy(() -> checkService.complete(new CompleteCheck(periodicCheck, CheckOutcome.NORMAL, "经营正常", List.of(),
+        null, null, "remote-verifier")))
+        .isInstanceOf(StateConflictException.class)
+        .hasMessageContaining("贷后检查 " + periodicCheck + " 已撤销 (由预警信号核查代替 (" + signalCheck + ")), 无需再登记检查结论")
+        .hasMessageNotContaining("贷后监测已结束");
 
     moveClockBy(Duration.ofDays(3));
     loan.completeCheck("zy001-cm", TASK_CHECK_ON_SITE, "NORMAL", Map.of("premisesVisited", true));
