@@ -325,6 +325,49 @@ class EngineRefusalApiTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void theBanksRefusalsAreLoggedAsTheConflictsTheyAreNotAsServerErrorsWithAStackTrace(CapturedOutput log) throws Exception {
+    String claimedByColleague = acceptanceTask();
+    taskService.claim(claimedByColleague, secondAcceptorOfZy001());
+    String completed = acceptanceTask();
+    taskService.complete(completed);
+    String claim = "{\"userId\":\"" + ME + "\"}";
+
+    Response claimOverRest = api.post("/engine-rest/task/" + claimedByColleague + "/claim", ME, claim);
+    HttpResponse<String> claimInTasklist = loginToTasklist().post("/task/" + claimedByColleague + "/claim", claim);
+    Response variablesOfTaskGone = api.get("/engine-rest/task/" + completed + "/variables", ME);
+    HttpResponse<String> formVariablesInTasklist = loginToTasklist().get("/task/" + completed + "/form-variables");
+    Response refusedStart = api.post("/engine-rest/process-definition/key/" + LoanOriginationProcess.KEY + "/start", ME,
+        "{\"variables\":{}}");
+
+    assertThat(claimOverRest.status()).isEqualTo(409);
+    assertThat(claimInTasklist.statusCode()).isEqualTo(409);
+    assertThat(variablesOfTaskGone.status()).isEqualTo(404);
+    assertThat(formVariablesInTasklist.statusCode()).isEqualTo(404);
+    assertThat(refusedStart.status()).isEqualTo(400);
+    assertThat(log.getAll()).as("a user's conflict is no server error in the operator's log")
+        .doesNotContain("ENGINE-REST-HTTP5")
+        .doesNotContainPattern("(HeldByColleague|NotFoundException|RestException)[^\\n]*\\n\\tat ")
+        .contains("Refusal 20409 answered 409: HeldByColleague: 待办“受理贷款申请”已由 受理员乙 (" + COLLEAGUE + ") 领取")
+        .contains("Refusal 20404 answered 404: ", "No matching task with id " + completed)
+        .contains("Refusal 20400 answered 400: RestException: ");
+    assertThat(log.getAll().lines().filter(line -> line.contains("Refusal 2040")))
+        .as("one line each, at INFO").hasSize(5).allMatch(line -> line.contains(" INFO "));
+  }
+
+  @Test
+  void aServerErrorOverTheEngineRestApiIsStillLoggedAsCamundaLogsIt(CapturedOutput log) {
+    String longerThanTheColumn = "x".repeat(300);
+    Response notStored = api.post("/engine-rest/group/create", "admin",
+        "{\"id\":\"" + longerThanTheColumn + "\",\"name\":\"分组\",\"type\":\"WORKFLOW\"}");
+
+    assertThat(notStored.status()).as("the database refused it: " + notStored).isEqualTo(500);
+    String serverError = log.getAll().lines().filter(line -> line.contains("ENGINE-REST-HTTP500")).findFirst().orElse("");
+    assertThat(serverError).as("Camunda's WARN").contains(" WARN ");
+    assertThat(log.getAll()).as("with its stack trace").containsPattern("(?s)ENGINE-REST-HTTP500 .*\\n\\tat org\\.camunda");
+    assertThat(log.getAll()).doesNotContain("Refusal ");
+  }
+
+  @Test
   void anyOtherAnswerPassesAsTheEngineGivesIt() {
     String task = acceptanceTask();
 

@@ -1,0 +1,113 @@
+package com.smeloanflow.platform;
+
+import jakarta.annotation.Priority;
+import jakarta.servlet.ServletRegistration;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.spi.ExtendedExceptionMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.boot.web.embedded.tomcat.TomcatContextCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The bank's own refusals over the engine REST API ({@code /engine-rest}) and the webapps' engine API
+ * ({@code /camunda/api/engine}, which Tasklist calls), told apart by their error code ({@link EngineRefusals}: a task a
+ * colleague holds {@code 20409}, a task gone {@code 20404}, a refused start {@code 20400}), are answered with the
+ * status the code names in Camunda's JSON, and logged as what they are: one INFO line naming the code and the status.
+ * Camunda's own exception mappers would answer most of them {@code 500} and log each as {@code ENGINE-REST-HTTP500} at
+ * WARN with a stack trace, a server error in the operator's log for a user's ordinary conflict. Any other exception
+ * stays with Camunda's mappers: its status, its WARN and stack trace for a {@code 500}.
+ *
+ * <p>Jersey picks, of two mappers of one exception type, the one of higher priority ({@link Priority}, the lower value)
+ * when it takes the exception ({@link ExtendedExceptionMapper#isMappable}): these two take only an exception that
+ * carries one of the codes, where Camunda looks for it (the engine exception itself, or the engine exception a
+ * {@link RestException} wraps).
+ */
+@Configuration(proxyBeanMethods = false)
+public class EngineRefusalAnswers {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineRefusalAnswers.class);
+
+  /** Above Camunda's mappers, which have none (Jersey's default {@code 5000}). */
+  static final int PRIORITY = 1000;
+
+  /** The Jersey servlet of the webapps' engine API, as Camunda's webapp starter registers it. */
+  static final String WEBAPP_ENGINE_API_SERVLET = "Engine Api";
+
+  /** The engine REST API ({@code /engine-rest}): the Jersey application Spring Boot configures. */
+  @Bean
+  ResourceConfigCustomizer engineRefusalMappersOnEngineRest() {
+    return config -> config.register(EngineExceptionRefusal.class).register(RestExceptionRefusal.class);
+  }
+
+  /**
+   * The webapps' engine API ({@code /camunda/api/engine}): a servlet of Camunda's webapp starter with its own JAX-RS
+   * application, which takes further providers from the servlet's init parameter. Set by an initializer of the servlet
+   * container that Tomcat runs after Spring Boot's (which runs Camunda's, registering the servlet) and before it starts
+   * the servlets.
+   */
+  @Bean
+  TomcatContextCustomizer engineRefusalMappersOnWebappEngineApi() {
+    return context -> context.addServletContainerInitializer((classes, servletContext) -> {
+      ServletRegistration engineApi = servletContext.getServletRegistration(WEBAPP_ENGINE_API_SERVLET);
+      if (engineApi == null) {
+        throw new IllegalStateException("No servlet '" + WEBAPP_ENGINE_API_SERVLET + "' to answer the bank's refusals on");
+      }
+      engineApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES,
+          EngineExceptionRefusal.class.getName() + "," + RestExceptionRefusal.class.getName());
+    }, null);
+  }
+
+  /**
+   * The status of the bank's refusal {@code e} is or wraps, as Camunda reads its code for the answer's {@code code}
+   * (of an engine exception, or of the engine exception a {@link RestException} wraps), or {@code null}: not one.
+   */
+  static Integer refusalStatus(Throwable e) {
+    Throwable coded = e instanceof RestException ? e.getCause() : e;
+    return coded instanceof ProcessEngineException engine ? EngineRefusals.statusOf(engine.getCode()) : null;
+  }
+
+  /** Camunda's JSON of {@code e} with the status its code names, logged as a refusal, not as a server error. */
+  static Response answer(Throwable e) {
+    Integer status = refusalStatus(e);
+    ProcessEngineException coded = (ProcessEngineException) (e instanceof RestException ? e.getCause() : e);
+    LOG.info("Refusal {} answered {}: {}: {}", coded.getCode(), status, e.getClass().getSimpleName(), e.getMessage());
+    return Response.status(status).entity(ExceptionHandlerHelper.getInstance().fromException(e))
+        .type(MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  /** A refusal the engine throws (a claim of a task a colleague holds, data of a task gone). */
+  @Priority(PRIORITY)
+  public static class EngineExceptionRefusal implements ExtendedExceptionMapper<ProcessEngineException> {
+    @Override
+    public boolean isMappable(ProcessEngineException e) {
+      return refusalStatus(e) != null;
+    }
+
+    @Override
+    public Response toResponse(ProcessEngineException e) {
+      return answer(e);
+    }
+  }
+
+  /** A refusal the engine REST API wraps (a refused start: "Cannot instantiate process definition …"). */
+  @Priority(PRIORITY)
+  public static class RestExceptionRefusal implements ExtendedExceptionMapper<RestException> {
+    @Override
+    public boolean isMappable(RestException e) {
+      return refusalStatus(e) != null;
+    }
+
+    @Override
+    public Response toResponse(RestException e) {
+      return answer(e);
+    }
+  }
+}
