@@ -57,11 +57,10 @@ public class EngineRefusalAnswers {
   TomcatContextCustomizer engineRefusalMappersOnWebappEngineApi() {
     return context -> context.addServletContainerInitializer((classes, servletContext) -> {
       ServletRegistration engineApi = servletContext.getServletRegistration(WEBAPP_ENGINE_API_SERVLET);
-      if (engineApi == null) {
-        throw new IllegalStateException("No servlet '" + WEBAPP_ENGINE_API_SERVLET + "' to answer the bank's refusals on");
+      if (engineApi != null) { // none with the webapps turned off
+        engineApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES,
+            EngineExceptionRefusal.class.getName() + "," + RestExceptionRefusal.class.getName());
       }
-      engineApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES,
-          EngineExceptionRefusal.class.getName() + "," + RestExceptionRefusal.class.getName());
     }, null);
   }
 
