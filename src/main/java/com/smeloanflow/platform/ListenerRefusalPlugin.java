@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskVariableCmdTyped;
 import org.camunda.bpm.engine.impl.cmd.GetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.migration.MigrateProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
@@ -38,6 +39,9 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ReflectionUtils;
 
@@ -97,6 +101,8 @@ import org.springframework.util.ReflectionUtils;
 @Component
 public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ListenerRefusalPlugin.class);
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setCustomPreCommandInterceptorsTxRequired(
@@ -136,6 +142,13 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
         }
         return next.execute(command);
       } catch (RuntimeException e) {
+        if (!forCaller && command instanceof MigrateProcessInstanceCmd && e instanceof MigratingProcessInstanceValidationException refused) {
+          throw new NotMigrated(refused);
+        }
+        if (forCaller && e instanceof NotMigrated notMigrated) {
+          LOG.info("Not migrated: {}", notMigrated.getMessage().replaceAll("\\s+", " "));
+          throw notMigrated.refusal;
+        }
         if (!forCaller && command instanceof ClaimTaskCmd && e instanceof TaskAlreadyClaimedException taken
             && !(e instanceof HeldByColleague)) {
           throw heldByColleague(taken, Context.getCommandContext());
@@ -149,6 +162,22 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
         }
         throw refusal;
       }
+    }
+  }
+
+  /**
+   * A process instance the engine refuses to migrate with the plan it was given (an activity it waits in has no
+   * instruction, e.g. a task the new version removed), as the engine classes it: a user's error, so it logs it at DEBUG,
+   * not as "ENGINE-16004 Exception while closing command context" at ERROR with a stack trace. The caller gets the
+   * engine's {@link MigratingProcessInstanceValidationException} (the engine REST API answers it 400 with its report, which
+   * the process owner's rollout reports), and the log one INFO line with the engine's reason.
+   */
+  static final class NotMigrated extends BadUserRequestException {
+    private final transient MigratingProcessInstanceValidationException refusal;
+
+    NotMigrated(MigratingProcessInstanceValidationException refusal) {
+      super(refusal.getMessage(), refusal);
+      this.refusal = refusal;
     }
   }
 

@@ -19,7 +19,10 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * The process owner's rollout against the running server, with a process of the test's own: running
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * version removed stays and is reported with the engine's reason; a timer a moved instance waits on keeps its due
  * date; unchanged models deploy nothing; a user without the right deploys nothing.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ModelRolloutTest extends AbstractIntegrationTest {
 
   private static final String PROCESS = "rollout-demo";
@@ -50,7 +54,7 @@ class ModelRolloutTest extends AbstractIntegrationTest {
   }
 
   @Test
-  void runningInstancesMoveToTheNewVersionAndOneInARemovedTaskStaysWithTheEnginesReason() throws IOException {
+  void runningInstancesMoveToTheNewVersionAndOneInARemovedTaskStaysWithTheEnginesReason(CapturedOutput log) throws IOException {
     writeModel(false);
     RolloutReport first = rollout.rollOutAs("process-owner");
     assertThat(first.changed()).isTrue();
@@ -77,6 +81,10 @@ class ModelRolloutTest extends AbstractIntegrationTest {
     assertThat(definitionOf(atA1)).isEqualTo(migration.definitionId());
     assertThat(definitionOf(atB)).isEqualTo(version1);
     assertThat(second.text()).contains("已迁移 " + atA1.getId(), "未迁移 " + atB.getId() + " (RD-B): UserTask_B");
+    assertThat(log.getAll()).as("a refused instance is in the report, not an engine failure in the server's log")
+        .doesNotContain("ENGINE-16004").doesNotContainPattern("MigratingProcessInstanceValidationException[^\\n]*\\n\\tat ");
+    assertThat(log.getAll().lines().filter(line -> line.contains("Not migrated: ")))
+        .as("one line at INFO with the engine's reason").singleElement().asString().contains(" INFO ", atB.getId(), "UserTask_B");
 
     taskService.complete(taskService.createTaskQuery().processInstanceId(atA1.getId()).singleResult().getId());
     assertThat(taskService.createTaskQuery().processInstanceId(atA1.getId()).singleResult().getTaskDefinitionKey())
