@@ -89,6 +89,9 @@ import org.springframework.util.ReflectionUtils;
  *       second interceptor, inside the command context, hands the engine the refusal itself (bad input or a
  *       task's state as a {@link Refused}) before it closes: a typo in a task form, a refused self-approval or
  *       a task overtaken by events no longer writes an ERROR that an operator's alert would fire on.
+ *   <li>An instance a migration run at once refuses (the rollout's, e.g. one waiting in a task the new version removed)
+ *       is handed to the engine as a user's error ({@link NotMigrated}), logged at DEBUG, and to the caller as the
+ *       engine's refusal with its report, logged as one INFO line.
  *   <li>A job that needs an administrator ({@link NeedsAdministratorException}, e.g. a credit committee with no member
  *       who may vote on a renewal) was logged at ERROR once by whoever threw it, with what is missing; the same
  *       interceptor hands the engine an {@link AlreadyReported} with the same message, so the engine logs it at DEBUG
