@@ -3,12 +3,14 @@ package com.smeloanflow.collections;
 import com.smeloanflow.identity.BranchDirectory;
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.intake.LoanApplicationRepository;
+import com.smeloanflow.platform.FormText;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.LoanBalances;
 import com.smeloanflow.servicing.LoanStanding;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * What every collection task's form shows, as read-only task-local values: the loan and borrower,
- * the arrears, the case with the rung reached and why this task came, and the whole contact history,
- * promises and proposals (markdown tables, oldest first).
+ * the arrears, the case with the rung reached and why this task came, and the contact history, promises
+ * and proposals (markdown tables, oldest first). Each table keeps within {@link FormText#MAX_CHARACTERS}
+ * characters, as the engine stores a string variable in 4000: a case with long contact notes shows its newest
+ * contacts in full and says how many earlier ones it leaves out (更早的 N 条联系记录未显示), as no other
+ * screen of Tasklist lists a case's contacts.
  */
 @Component
 public class CollectionFormValues {
@@ -93,38 +98,38 @@ public class CollectionFormValues {
     if (contacts.isEmpty()) {
       return "尚无联系记录";
     }
-    StringBuilder table = new StringBuilder("| 日期 | 方式 | 结果 | 经办人 | 情况 |\n|---|---|---|---|---|\n");
+    List<String> rows = new ArrayList<>();
     for (Contact c : contacts) {
-      table.append("| ").append(c.businessDate()).append(" | ").append(c.channel().label()).append(" | ")
-          .append(c.resultLabel()).append(" | ").append(c.contactedBy()).append(" | ").append(cell(c.notes())).append(" |\n");
+      rows.add("| " + c.businessDate() + " | " + c.channel().label() + " | " + c.resultLabel() + " | " + c.contactedBy()
+          + " | " + cell(c.notes()) + " |\n");
     }
-    return table.toString();
+    return FormText.newestRows("| 日期 | 方式 | 结果 | 经办人 | 情况 |\n|---|---|---|---|---|\n", rows, "联系记录");
   }
 
   private static String promises(List<Promise> promises) {
     if (promises.isEmpty()) {
       return "尚无还款承诺";
     }
-    StringBuilder table = new StringBuilder("| 承诺于 | 承诺金额(元) | 承诺日期 | 宽限至 | 状态 | 已收(元) |\n|---|---|---|---|---|---|\n");
+    List<String> rows = new ArrayList<>();
     for (Promise p : promises) {
-      table.append("| ").append(p.madeOn()).append(" | ").append(p.promisedAmount().toPlainString()).append(" | ")
-          .append(p.promisedDate()).append(" | ").append(p.keptBy()).append(" | ").append(p.status().label()).append(" | ")
-          .append(p.receivedAmount() == null ? "—" : p.receivedAmount().toPlainString()).append(" |\n");
+      rows.add("| " + p.madeOn() + " | " + p.promisedAmount().toPlainString() + " | " + p.promisedDate() + " | " + p.keptBy()
+          + " | " + p.status().label() + " | " + (p.receivedAmount() == null ? "—" : p.receivedAmount().toPlainString()) + " |\n");
     }
-    return table.toString();
+    return FormText.newestRows("| 承诺于 | 承诺金额(元) | 承诺日期 | 宽限至 | 状态 | 已收(元) |\n|---|---|---|---|---|---|\n", rows,
+        "还款承诺");
   }
 
   private static String disposals(List<Disposal> disposals) {
     if (disposals.isEmpty()) {
       return "尚无处置建议";
     }
-    StringBuilder table = new StringBuilder("| 建议 | 提出人 | 理由 | 审批 | 审批人 | 意见 |\n|---|---|---|---|---|---|\n");
+    List<String> rows = new ArrayList<>();
     for (Disposal d : disposals) {
-      table.append("| ").append(d.type().label()).append(" | ").append(d.proposedBy()).append(" | ").append(cell(d.reason()))
-          .append(" | ").append(d.pending() ? "待审批" : Disposal.APPROVED.equals(d.decision()) ? "批准" : "驳回").append(" | ")
-          .append(d.decidedBy() == null ? "—" : d.decidedBy()).append(" | ").append(cell(d.decisionComment())).append(" |\n");
+      rows.add("| " + d.type().label() + " | " + d.proposedBy() + " | " + cell(d.reason()) + " | "
+          + (d.pending() ? "待审批" : Disposal.APPROVED.equals(d.decision()) ? "批准" : "驳回") + " | "
+          + (d.decidedBy() == null ? "—" : d.decidedBy()) + " | " + cell(d.decisionComment()) + " |\n");
     }
-    return table.toString();
+    return FormText.newestRows("| 建议 | 提出人 | 理由 | 审批 | 审批人 | 意见 |\n|---|---|---|---|---|---|\n", rows, "处置建议");
   }
 
   /** A text as one markdown table cell. */

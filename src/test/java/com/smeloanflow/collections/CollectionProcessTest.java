@@ -181,6 +181,34 @@ class CollectionProcessTest extends AbstractIntegrationTest {
         Flows.NEXT_ACTION_DISPOSAL, Flows.NEXT_ACTION_WAIT);
   }
 
+  /**
+   * Three contacts of 1,900 characters each: the engine keeps a string variable in 4,000 characters, so a 联系记录
+   * with all of them in full would make the next task's creation fail. Each task shows the newest contacts in full
+   * and says how many earlier ones it leaves out.
+   */
+  @Test
+  void longContactNotesNeverKeepTheNextTaskFromBeingCreated() {
+    String phone = "电话" + "甲".repeat(1898);
+    String visit = "上门" + "乙".repeat(1898);
+    String lead = "督办" + "丙".repeat(1898);
+    CollectionScenario scenario = scenario().closeAt(1).closeAt(3);
+    completeAs(REMOTE_VERIFIER, scenario.task(TASK_COLLECT_BY_PHONE).getId(), contact("REFUSED", phone));
+    scenario.closeAt(15);
+    completeAs(CUSTOMER_MANAGER, scenario.task(TASK_VISIT_BORROWER).getId(), contact("NOT_FOUND", visit));
+
+    scenario.closeAt(30);
+    Task supervise = scenario.task(TASK_SUPERVISE_OVERDUE_LOAN);
+    String supervised = (String) taskService.getVariableLocal(supervise.getId(), "contactHistoryText");
+    completeAs(TEAM_LEAD, supervise.getId(), contact("CONTINUE_COLLECTION", lead));
+    scenario.closeAt(90);
+
+    Task proposal = scenario.task(TASK_PROPOSE_DISPOSAL);
+    assertThat((String) taskService.getVariableLocal(proposal.getId(), "contactHistoryText")).hasSizeLessThanOrEqualTo(3800)
+        .startsWith("更早的 3 条联系记录未显示").contains("| 继续催收 | team-lead | " + lead + " |").doesNotContain("乙");
+    assertThat(supervised).hasSizeLessThanOrEqualTo(3800).startsWith("更早的 2 条联系记录未显示")
+        .contains("| 未找到借款人 | zy001-cm | " + visit + " |").doesNotContain("甲");
+  }
+
   @Test
   void aWrongNumberSendsTheCustomerManagerAtTheNextClose() {
     CollectionScenario scenario = scenario().closeAt(3);

@@ -1,0 +1,78 @@
+package com.smeloanflow.platform;
+
+import java.util.List;
+
+/**
+ * A text built up for a task form (a table of a case's history that grows with the case) kept within what the engine
+ * can store. Camunda keeps a string variable in a {@code varchar(4000)} column ({@code ACT_RU_VARIABLE.TEXT_}, and in
+ * history {@code ACT_HI_VARINST} and {@code ACT_HI_DETAIL}) on H2 and PostgreSQL alike; a longer one makes the insert
+ * fail, and with it the creation of the task, or the completion of the task before it, or the refresh of an open one.
+ * {@value #MAX_CHARACTERS} characters keep clear of that limit. Lengths are counted in UTF-16 units
+ * ({@link String#length()}), never fewer than the characters PostgreSQL counts, and a text is never cut inside a
+ * character pair.
+ */
+public final class FormText {
+
+  /** The most a built-up form text holds: below the engine's 4000-character string column, with room to spare. */
+  public static final int MAX_CHARACTERS = 3800;
+
+  /** What ends a text shortened to fit. */
+  public static final String CUT = "…(已截断)";
+
+  private static final String ROW_END = " |\n";
+
+  private FormText() {}
+
+  /**
+   * A markdown table, its header and then its rows (oldest first, each ending with {@code " |\n"}), within
+   * {@value #MAX_CHARACTERS} characters: the newest rows that fit are shown in full and, when older ones are left
+   * out, a line before the table says how many ({@code 更早的 3 条联系记录未显示}). A newest row too long on its own
+   * is shown shortened, ending {@value #CUT}.
+   *
+   * @param noun what a row is, as the line about left-out rows names it (联系记录)
+   */
+  public static String newestRows(String header, List<String> rows, String noun) {
+    int kept = 0;
+    int length = header.length();
+    for (int i = rows.size() - 1; i >= 0; i--) {
+      int left = i;
+      int needed = length + rows.get(i).length() + (left == 0 ? 0 : leftOut(left, noun).length());
+      if (needed > MAX_CHARACTERS) {
+        break;
+      }
+      length += rows.get(i).length();
+      kept++;
+    }
+    int left = rows.size() - kept;
+    StringBuilder text = new StringBuilder();
+    if (kept == 0 && !rows.isEmpty()) {
+      left = rows.size() - 1;
+      String prefix = left == 0 ? "" : leftOut(left, noun);
+      String newest = rows.get(rows.size() - 1);
+      String body = newest.endsWith(ROW_END) ? newest.substring(0, newest.length() - ROW_END.length()) : newest;
+      return prefix + header + shorten(body, MAX_CHARACTERS - prefix.length() - header.length() - ROW_END.length()) + ROW_END;
+    }
+    if (left > 0) {
+      text.append(leftOut(left, noun));
+    }
+    text.append(header);
+    rows.subList(left, rows.size()).forEach(text::append);
+    return text.toString();
+  }
+
+  /** {@code text} as it is when it has at most {@code max} characters, else its beginning ending {@value #CUT}. */
+  public static String shorten(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    int end = Math.max(0, max - CUT.length());
+    if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end) + CUT;
+  }
+
+  private static String leftOut(int count, String noun) {
+    return "更早的 " + count + " 条" + noun + "未显示\n\n";
+  }
+}

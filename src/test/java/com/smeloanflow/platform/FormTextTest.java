@@ -1,0 +1,54 @@
+package com.smeloanflow.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A built-up form text keeps within what the engine stores in a string variable, saying what it leaves out. */
+class FormTextTest {
+
+  private static final String HEADER = "| 日期 | 情况 |\n|---|---|\n";
+
+  private static String row(String day, String notes) {
+    return "| " + day + " | " + notes + " |\n";
+  }
+
+  @Test
+  void aShortTableIsShownWhole() {
+    List<String> rows = List.of(row("2026-01-01", "借款人拒绝还款"), row("2026-01-02", "继续催收"));
+
+    assertThat(FormText.newestRows(HEADER, rows, "联系记录")).isEqualTo(HEADER + rows.get(0) + rows.get(1));
+  }
+
+  @Test
+  void theNewestRowsThatFitAreShownInFullAndTheEarlierOnesCounted() {
+    List<String> rows = List.of(row("2026-01-01", "甲".repeat(1900)), row("2026-01-02", "乙".repeat(1900)),
+        row("2026-01-03", "丙".repeat(1800)), row("2026-01-04", "丁".repeat(100)));
+
+    String text = FormText.newestRows(HEADER, rows, "联系记录");
+
+    assertThat(text).hasSizeLessThanOrEqualTo(FormText.MAX_CHARACTERS)
+        .isEqualTo("更早的 2 条联系记录未显示\n\n" + HEADER + rows.get(2) + rows.get(3));
+  }
+
+  @Test
+  void aNewestRowTooLongOnItsOwnIsShortenedAndSaysSo() {
+    List<String> rows = List.of(row("2026-01-01", "早"), row("2026-01-02", "长".repeat(5000)));
+
+    String text = FormText.newestRows(HEADER, rows, "还款承诺");
+
+    assertThat(text).hasSize(FormText.MAX_CHARACTERS).startsWith("更早的 1 条还款承诺未显示\n\n" + HEADER + "| 2026-01-02 | 长长")
+        .endsWith("长" + FormText.CUT + " |\n");
+  }
+
+  @Test
+  void aTextIsNeverCutInsideACharacterPair() {
+    String text = "a".repeat(10) + "😀".repeat(20);
+
+    String shortened = FormText.shorten(text, 10 + FormText.CUT.length() + 3);
+
+    assertThat(shortened).isEqualTo("a".repeat(10) + "😀" + FormText.CUT);
+    assertThat(FormText.shorten("短", 5)).isEqualTo("短");
+  }
+}
