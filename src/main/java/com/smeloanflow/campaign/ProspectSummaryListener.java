@@ -1,11 +1,12 @@
 package com.smeloanflow.campaign;
 
 import com.smeloanflow.identity.BranchDirectory;
+import com.smeloanflow.platform.FormText;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -50,10 +51,14 @@ public class ProspectSummaryListener implements TaskListener {
     values.put("branchName", branches.find(prospect.branchCode()).map(BranchDirectory.Branch::name).orElse(prospect.branchCode()));
     values.put("sourceText", data.sourceModel() + " (" + DAY.format(data.sourceDate()) + ")");
     List<CampaignRepository.Contact> contacts = campaigns.contactsOf(prospect.id());
-    values.put("contactsText", contacts.isEmpty() ? "首次联系" : contacts.stream()
-        .map(c -> DAY.format(c.contactedAt().atZone(com.smeloanflow.platform.BusinessClock.BANK_ZONE)) + " " + c.contactedBy() + ": "
-            + c.outcome().label() + (c.notes() == null ? "" : " — " + c.notes()))
-        .collect(Collectors.joining("; ")));
+    List<String> entries = new ArrayList<>();
+    for (int i = 0; i < contacts.size(); i++) {
+      CampaignRepository.Contact c = contacts.get(i);
+      entries.add(DAY.format(c.contactedAt().atZone(com.smeloanflow.platform.BusinessClock.BANK_ZONE)) + " " + c.contactedBy() + ": "
+          + c.outcome().label() + (c.notes() == null ? "" : " — " + c.notes()) + (i < contacts.size() - 1 ? "; " : ""));
+    }
+    // within what the engine stores in a string variable: the newest contacts, and how many earlier ones are left out
+    values.put("contactsText", contacts.isEmpty() ? "首次联系" : FormText.newestRows("", entries, "联系记录"));
     values.put("loanProduct", data.suggestedProduct().name());
     values.put("loanAmount", data.estimatedLimit().toPlainString());
     if (data.legalRepIdNumber() != null) {

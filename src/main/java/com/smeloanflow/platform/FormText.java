@@ -24,7 +24,8 @@ public final class FormText {
   private FormText() {}
 
   /**
-   * A markdown table, its header and then its rows (oldest first, each ending with {@code " |\n"}), within
+   * A markdown table, its header and then its rows (oldest first, each ending with {@code " |\n"}; or a list, its
+   * header empty and each entry ending with its separator but the last), within
    * {@value #MAX_CHARACTERS} characters: the newest rows that fit are shown in full and, when older ones are left
    * out, a line before the table says how many ({@code 更早的 3 条联系记录未显示}). A newest row too long on its own
    * is shown shortened, ending {@value #CUT}.

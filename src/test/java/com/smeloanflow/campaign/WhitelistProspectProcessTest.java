@@ -176,6 +176,29 @@ class WhitelistProspectProcessTest extends AbstractIntegrationTest {
     assertThat((String) taskService.getVariableLocal(again.getId(), "contactsText")).contains("暂不需要", "下月再联系");
   }
 
+  /**
+   * A prospect called back again and again with long notes: the engine keeps a string variable in 4,000 characters,
+   * so the task's 联系记录 shows the newest contacts in full and says how many earlier ones it leaves out, and the
+   * next call-back task is still created.
+   */
+  @Test
+  void manyLongContactNotesNeverKeepTheNextCallBackFromBeingCreated() {
+    moveClockTo(cst("2026-10-08T10:00:00"));
+    Imported prospect = importOne(HONGHUAGANG);
+    String[] days = {"2026-10-12", "2026-10-13", "2026-10-14", "2026-10-15", "2026-10-16"};
+    for (int i = 0; i < days.length; i++) {
+      String notes = "第" + (i + 1) + "次" + String.valueOf((char) ('甲' + i)).repeat(990);
+      completeAs("zy002-cm", contactTask(prospect).getId(),
+          Map.of("contactResult", "NOT_NOW", "followUpDate", days[i], "contactNotes", notes));
+      moveClockTo(cst(days[i] + "T09:00:30"));
+      executeDueJobs(prospect.instance().getId());
+    }
+
+    String shown = (String) taskService.getVariableLocal(contactTask(prospect).getId(), "contactsText");
+    assertThat(shown).hasSizeLessThanOrEqualTo(3800).startsWith("更早的 2 条联系记录未显示")
+        .contains("第5次" + String.valueOf((char) ('甲' + 4)).repeat(990)).doesNotContain("第2次");
+  }
+
   @Test
   void notReachableUntilAPublicHolidayComesBackOnTheFirstWorkingDayAfterIt() {
     moveClockTo(cst("2026-09-28T10:00:00"));
