@@ -12,6 +12,7 @@ import com.smeloanflow.monitoring.PostLoanCheck;
 import com.smeloanflow.monitoring.SignalRepository;
 import com.smeloanflow.monitoring.WarningSignal;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.FormText;
 import com.smeloanflow.platform.InputHygiene;
 import com.smeloanflow.platform.InvalidTaskInputException;
 import com.smeloanflow.platform.StateConflictException;
@@ -427,16 +428,30 @@ public class DueDiligenceReviewService {
     return text.isEmpty() ? "无审查审批记录" : text.toString().strip();
   }
 
+  /**
+   * The loan's post-loan checks, then its warning signals, each newest first, within {@link FormText#MAX_CHARACTERS}
+   * (a check's findings run to 2,000 characters, a signal's evidence as far): the signals keep at least half of it, the
+   * checks the rest; each part shows its newest entries in full and ends saying how many earlier ones it leaves out.
+   */
   private String postLoanText(String loanId) {
-    List<String> lines = new ArrayList<>();
-    postLoanChecks.ofLoan(loanId).forEach(check -> lines.add("- " + check.checkId() + " " + check.kind().label() + " "
-        + check.method().label() + ", " + check.openedOn() + " 发起; " + (PostLoanCheck.DONE.equals(check.status())
+    List<String> checkLines = postLoanChecks.ofLoan(loanId).stream().map(check -> "- " + check.checkId() + " "
+        + check.kind().label() + " " + check.method().label() + ", " + check.openedOn() + " 发起; "
+        + (PostLoanCheck.DONE.equals(check.status())
             ? check.checkedOn() + " 由 " + check.checkedBy() + " 完成, 结论 " + check.outcome().label()
                 + (blank(check.findings()) ? "" : ": " + check.findings())
-            : PostLoanCheck.CANCELLED.equals(check.status()) ? "已取消" : "尚未完成")));
-    signals.ofLoan(loanId).forEach(signal -> lines.add("- 预警 " + signal.signalId() + " " + signal.describe()
-        + (WarningSignal.CHECKED.equals(signal.status()) ? " 已核查" : WarningSignal.OPEN.equals(signal.status()) ? " 待核查" : "")));
-    return lines.isEmpty() ? "无贷后检查或预警信号" : String.join("\n", lines);
+            : PostLoanCheck.CANCELLED.equals(check.status()) ? "已取消" : "尚未完成")).toList();
+    List<String> signalLines = signals.ofLoan(loanId).stream().map(signal -> "- 预警 " + signal.signalId() + " "
+        + signal.describe() + (WarningSignal.CHECKED.equals(signal.status()) ? " 已核查"
+            : WarningSignal.OPEN.equals(signal.status()) ? " 待核查" : "")).toList();
+    if (checkLines.isEmpty() && signalLines.isEmpty()) {
+      return "无贷后检查或预警信号";
+    }
+    int checksInFull = String.join("\n", checkLines).length() + 1;
+    String signalsText = FormText.newestFirst(signalLines, "预警信号",
+        Math.max(FormText.MAX_CHARACTERS / 2, FormText.MAX_CHARACTERS - checksInFull));
+    String checksText = FormText.newestFirst(checkLines, "贷后检查",
+        FormText.MAX_CHARACTERS - signalsText.length() - (signalsText.isEmpty() ? 0 : 1));
+    return checksText.isEmpty() ? signalsText : signalsText.isEmpty() ? checksText : checksText + "\n" + signalsText;
   }
 
   // --- the findings ---------------------------------------------------------------------------------

@@ -61,6 +61,36 @@ public final class FormText {
     return text.toString();
   }
 
+  /**
+   * A markdown list shown newest first (entries given newest first, each a line starting {@code "- "}, joined by
+   * line breaks) within {@code max} characters: the newest entries that fit are shown in full and, when older ones are
+   * left out, a last entry says how many ({@code - 更早的 3 条贷后检查未显示}). A newest entry too long on its own is
+   * shown shortened, ending {@value #CUT}. No entries give an empty text.
+   *
+   * @param noun what an entry is, as the line about left-out entries names it (贷后检查)
+   * @param max  the most the text may hold, at most {@value #MAX_CHARACTERS} when it is a form value of its own
+   */
+  public static String newestFirst(List<String> entries, String noun, int max) {
+    StringBuilder text = new StringBuilder();
+    int kept = 0;
+    for (String entry : entries) {
+      int left = entries.size() - kept - 1;
+      int needed = text.length() + (kept == 0 ? 0 : 1) + entry.length() + (left == 0 ? 0 : 1 + leftOutEntry(left, noun).length());
+      if (needed > max) {
+        break;
+      }
+      text.append(kept == 0 ? "" : "\n").append(entry);
+      kept++;
+    }
+    int left = entries.size() - kept;
+    if (kept == 0 && left > 0) {
+      left--;
+      String line = left == 0 ? "" : "\n" + leftOutEntry(left, noun);
+      return shorten(entries.get(0), max - line.length()) + line;
+    }
+    return left == 0 ? text.toString() : text.append("\n").append(leftOutEntry(left, noun)).toString();
+  }
+
   /** {@code text} as it is when it has at most {@code max} characters, else its beginning ending {@value #CUT}. */
   public static String shorten(String text, int max) {
     if (text.length() <= max) {
@@ -71,6 +101,10 @@ public final class FormText {
       end--;
     }
     return text.substring(0, end) + CUT;
+  }
+
+  private static String leftOutEntry(int count, String noun) {
+    return "- 更早的 " + count + " 条" + noun + "未显示";
   }
 
   private static String leftOut(int count, String noun) {

@@ -7,8 +7,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.smeloanflow.approval.ApprovalDecisions;
 import com.smeloanflow.casefile.ApplicationChecks;
 import com.smeloanflow.identity.Groups;
+import com.smeloanflow.monitoring.CheckKind;
+import com.smeloanflow.monitoring.CheckRepository;
+import com.smeloanflow.monitoring.PostLoanCheck;
+import com.smeloanflow.monitoring.PostLoanCheckTaskListener;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.FormText;
 import com.smeloanflow.process.DueDiligenceReviewProcess;
+import com.smeloanflow.process.PostLoanCheckProcess;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.processing.ApprovalRoute;
 import com.smeloanflow.processing.ExternalDataService;
@@ -48,6 +54,7 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
   @Autowired private ScoringService scoring;
   @Autowired private ProcessingOutcomes outcomes;
   @Autowired private ApprovalDecisions approvals;
+  @Autowired private CheckRepository postLoanChecks;
 
   private NonPerformingLoans nonPerforming;
   private ApprovedLoans approved;
@@ -252,6 +259,30 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
     assertThat(reviews.findings(loan.loanId())).extracting(DueDiligenceReview.Finding::role, DueDiligenceReview.Finding::officer)
         .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(OfficerRole.CUSTOMER_MANAGER, MANAGER),
             org.assertj.core.groups.Tuple.tuple(OfficerRole.POST_LOAN_CHECKER, "remote-verifier"));
+  }
+
+  @Test
+  void twoLongCheckFindingsLeaveTheCheckerAbleToConcludeAndTheReviewShowingTheNewestCheckAndTheSignal() {
+    LoanAccount loan = nonPerforming.monitored(MANAGER, "86000.00", clock.today().minusDays(20));
+    Task firstCheck = taskService.createTaskQuery().processInstanceBusinessKey(loan.loanId())
+        .taskDefinitionKey(PostLoanMonitoringProcess.Elements.TASK_FIRST_POST_LOAN_CHECK).singleResult();
+    completeAs("remote-verifier", firstCheck.getId(), Map.of("firstCheckResult", "NORMAL",
+        "firstCheckNotes", "甲".repeat(1900)));
+    nonPerforming.listAsDishonestDebtor(loan);
+    Task task = taskService.createTaskQuery().processInstanceId(nonPerforming.review(loan).getId()).singleResult();
+
+    // the manager concludes the on-site check of the signal with long findings: the open review is shown anew
+    String signalCheck = postLoanChecks.ofLoan(loan.loanId()).stream().filter(check -> check.kind() == CheckKind.SIGNAL)
+        .findFirst().orElseThrow().checkId();
+    Task onSite = taskService.createTaskQuery().processInstanceBusinessKey(signalCheck)
+        .taskDefinitionKey(PostLoanCheckProcess.Elements.TASK_CHECK_ON_SITE).singleResult();
+    completeAs(MANAGER, onSite.getId(), Map.of(PostLoanCheckTaskListener.CONCLUSION, "NORMAL",
+        PostLoanCheckTaskListener.FINDINGS, "乙".repeat(1900), "premisesVisited", true));
+
+    assertThat(postLoanChecks.find(signalCheck).orElseThrow().status()).isEqualTo(PostLoanCheck.DONE);
+    String shown = (String) taskService.getVariableLocal(task.getId(), "postLoanText");
+    assertThat(shown).hasSizeLessThanOrEqualTo(FormText.MAX_CHARACTERS).contains("乙".repeat(1900))
+        .doesNotContain("甲甲").contains("- 更早的 1 条贷后检查未显示").contains("列入失信被执行人名单").contains("已核查");
   }
 
   @Test

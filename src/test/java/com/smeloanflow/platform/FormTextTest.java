@@ -51,4 +51,27 @@ class FormTextTest {
     assertThat(shortened).isEqualTo("a".repeat(10) + "😀" + FormText.CUT);
     assertThat(FormText.shorten("短", 5)).isEqualTo("短");
   }
+
+  @Test
+  void aListShownNewestFirstKeepsTheNewestEntriesThatFitAndEndsSayingHowManyEarlierOnesItLeavesOut() {
+    List<String> newestFirst = List.of("- 丁" + "丁".repeat(99), "- 丙" + "丙".repeat(1800), "- 乙" + "乙".repeat(1900),
+        "- 甲" + "甲".repeat(1900));
+
+    String text = FormText.newestFirst(newestFirst, "贷后检查", FormText.MAX_CHARACTERS);
+
+    assertThat(text).hasSizeLessThanOrEqualTo(FormText.MAX_CHARACTERS)
+        .isEqualTo(newestFirst.get(0) + "\n" + newestFirst.get(1) + "\n- 更早的 2 条贷后检查未显示");
+    assertThat(FormText.newestFirst(newestFirst.subList(0, 2), "贷后检查", FormText.MAX_CHARACTERS))
+        .isEqualTo(newestFirst.get(0) + "\n" + newestFirst.get(1));
+    assertThat(FormText.newestFirst(List.of(), "贷后检查", FormText.MAX_CHARACTERS)).isEmpty();
+  }
+
+  @Test
+  void aNewestEntryTooLongForTheRoomGivenIsShortenedAndSaysSo() {
+    List<String> newestFirst = List.of("- " + "长".repeat(3000), "- 早");
+
+    String text = FormText.newestFirst(newestFirst, "预警信号", 1000);
+
+    assertThat(text).hasSize(1000).startsWith("- 长长").endsWith("长" + FormText.CUT + "\n- 更早的 1 条预警信号未显示");
+  }
 }
