@@ -411,21 +411,33 @@ public class DueDiligenceReviewService {
         : verifications.stream().map(check -> "\n- " + check.describe()).collect(Collectors.joining()));
   }
 
+  /**
+   * The approval route, the review, approval and disbursement checks (oldest first) and the approval's conclusion, within
+   * {@link FormText#MAX_CHARACTERS} (a committee's votes and conditions grow with its members and rounds): the route and
+   * the conclusion are always shown, the checks show the newest that fit and start saying how many earlier ones are left
+   * out.
+   */
   private String decisionsText(String applicationId) {
-    StringBuilder text = new StringBuilder();
-    processing.find(applicationId).ifPresent(outcome -> text.append("- 审批路径 ")
-        .append(outcome.approvalRoute() == null ? "待定" : outcome.approvalRoute().label())
-        .append(blank(outcome.routeReason()) ? "" : ": " + outcome.routeReason())
-        .append(outcome.exceptionReviewed() ? " (经集中作业例外复核)" : ""));
-    checks.of(applicationId, CheckType.CENTRE_REVIEW, CheckType.APPROVAL, CheckType.COMMITTEE_VOTE,
-        CheckType.COMMITTEE_RESOLUTION, CheckType.DISBURSEMENT_CHECK).forEach(check -> text.append("\n- ").append(check.describe()));
+    String route = processing.find(applicationId).map(outcome -> "- 审批路径 "
+        + (outcome.approvalRoute() == null ? "待定" : outcome.approvalRoute().label())
+        + (blank(outcome.routeReason()) ? "" : ": " + outcome.routeReason())
+        + (outcome.exceptionReviewed() ? " (经集中作业例外复核)" : "")).orElse("");
+    List<String> checkLines = checks.of(applicationId, CheckType.CENTRE_REVIEW, CheckType.APPROVAL, CheckType.COMMITTEE_VOTE,
+        CheckType.COMMITTEE_RESOLUTION, CheckType.DISBURSEMENT_CHECK).stream().map(check -> "- " + check.describe()).toList();
     Optional<BigDecimal> suggested = scores.find(applicationId).map(ScoreCard::suggestedLimit);
-    approvals.find(applicationId).ifPresent(a -> text.append("\n- 审批结论: ").append(a.authority().label()).append(" ")
-        .append(a.outcome().label()).append(" ").append(money(a.approvedAmount())).append(" 元")
-        .append(suggested.map(limit -> " (模型建议额度 " + money(limit) + " 元"
-            + (a.approvedAmount() != null && a.approvedAmount().compareTo(limit) > 0 ? ", 高于建议" : "") + ")").orElse(""))
-        .append(blank(a.conditions()) ? "" : "; 条件: " + a.conditions()).append(" — ").append(a.decidedBy()));
-    return text.isEmpty() ? "无审查审批记录" : text.toString().strip();
+    String conclusion = approvals.find(applicationId).map(a -> "- 审批结论: " + a.authority().label() + " " + a.outcome().label()
+        + " " + money(a.approvedAmount()) + " 元" + suggested.map(limit -> " (模型建议额度 " + money(limit) + " 元"
+            + (a.approvedAmount() != null && a.approvedAmount().compareTo(limit) > 0 ? ", 高于建议" : "") + ")").orElse("")
+        + (blank(a.conditions()) ? "" : "; 条件: " + a.conditions()) + " — " + a.decidedBy()).orElse("");
+    if (route.isEmpty() && checkLines.isEmpty() && conclusion.isEmpty()) {
+      return "无审查审批记录";
+    }
+    route = FormText.shorten(route, FormText.MAX_CHARACTERS / 4);
+    conclusion = FormText.shorten(conclusion, FormText.MAX_CHARACTERS / 2);
+    String checksText = FormText.newestLast(checkLines, "审查审批记录",
+        FormText.MAX_CHARACTERS - route.length() - conclusion.length() - 2);
+    return java.util.stream.Stream.of(route, checksText, conclusion).filter(part -> !part.isEmpty())
+        .collect(Collectors.joining("\n"));
   }
 
   /**

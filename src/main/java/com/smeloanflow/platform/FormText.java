@@ -1,5 +1,7 @@
 package com.smeloanflow.platform;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -71,24 +73,45 @@ public final class FormText {
    * @param max  the most the text may hold, at most {@value #MAX_CHARACTERS} when it is a form value of its own
    */
   public static String newestFirst(List<String> entries, String noun, int max) {
-    StringBuilder text = new StringBuilder();
-    int kept = 0;
+    List<String> shown = newest(entries, noun, max);
+    return String.join("\n", shown);
+  }
+
+  /**
+   * {@link #newestFirst} for a list shown oldest first (entries given oldest first): the same newest entries, in the
+   * order given, the line saying how many earlier ones are left out coming first.
+   */
+  public static String newestLast(List<String> entries, String noun, int max) {
+    List<String> newestFirst = new ArrayList<>(entries);
+    Collections.reverse(newestFirst);
+    List<String> shown = newest(newestFirst, noun, max);
+    Collections.reverse(shown);
+    return String.join("\n", shown);
+  }
+
+  /** The newest entries (given newest first) that fit in {@code max} with the line about the others, newest first. */
+  private static List<String> newest(List<String> entries, String noun, int max) {
+    List<String> shown = new ArrayList<>();
+    int length = 0;
     for (String entry : entries) {
-      int left = entries.size() - kept - 1;
-      int needed = text.length() + (kept == 0 ? 0 : 1) + entry.length() + (left == 0 ? 0 : 1 + leftOutEntry(left, noun).length());
+      int left = entries.size() - shown.size() - 1;
+      int needed = length + (shown.isEmpty() ? 0 : 1) + entry.length() + (left == 0 ? 0 : 1 + leftOutEntry(left, noun).length());
       if (needed > max) {
         break;
       }
-      text.append(kept == 0 ? "" : "\n").append(entry);
-      kept++;
+      length += (shown.isEmpty() ? 0 : 1) + entry.length();
+      shown.add(entry);
     }
-    int left = entries.size() - kept;
-    if (kept == 0 && left > 0) {
+    int left = entries.size() - shown.size();
+    if (shown.isEmpty() && left > 0) {
       left--;
       String line = left == 0 ? "" : "\n" + leftOutEntry(left, noun);
-      return shorten(entries.get(0), max - line.length()) + line;
+      shown.add(shorten(entries.get(0), max - line.length()));
     }
-    return left == 0 ? text.toString() : text.append("\n").append(leftOutEntry(left, noun)).toString();
+    if (left > 0) {
+      shown.add(leftOutEntry(left, noun));
+    }
+    return shown;
   }
 
   /** {@code text} as it is when it has at most {@code max} characters, else its beginning ending {@value #CUT}. */

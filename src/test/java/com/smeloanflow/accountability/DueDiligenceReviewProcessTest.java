@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.smeloanflow.approval.ApprovalDecisions;
 import com.smeloanflow.casefile.ApplicationChecks;
+import com.smeloanflow.casefile.CheckType;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.monitoring.CheckKind;
 import com.smeloanflow.monitoring.CheckRepository;
@@ -283,6 +284,28 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
     String shown = (String) taskService.getVariableLocal(task.getId(), "postLoanText");
     assertThat(shown).hasSizeLessThanOrEqualTo(FormText.MAX_CHARACTERS).contains("乙".repeat(1900))
         .doesNotContain("甲甲").contains("- 更早的 1 条贷后检查未显示").contains("列入失信被执行人名单").contains("已核查");
+  }
+
+  @Test
+  void aCommitteesLongVotesLeaveTheReviewCreatedShowingTheRouteAndTheNewestVotes() {
+    LoanAccount loan = nonPerforming.monitored(MANAGER, "87000.00", clock.today().minusDays(20));
+    externalData.gather(loan.applicationId());
+    outcomes.saveRoute(loan.applicationId(), ApprovalRoute.COMMITTEE, "超过单人审批权限", null);
+    // five members voted, each with the 1,000 characters the vote form allows, as the committee records them
+    for (int member = 1; member <= 5; member++) {
+      checks.record(loan.applicationId(), CheckType.COMMITTEE_VOTE, 1, "RETURN", "committee-" + member, null,
+          String.valueOf(member).repeat(1000));
+    }
+
+    nonPerforming.listAsDishonestDebtor(loan);
+
+    ProcessInstance review = nonPerforming.review(loan);
+    assertThat(review).as("the review is created").isNotNull();
+    Task task = taskService.createTaskQuery().processInstanceId(review.getId()).singleResult();
+    String shown = (String) taskService.getVariableLocal(task.getId(), "decisionsText");
+    assertThat(shown).hasSizeLessThanOrEqualTo(FormText.MAX_CHARACTERS).startsWith("- 审批路径 贷审会审议")
+        .containsPattern("- 更早的 \\d+ 条审查审批记录未显示").contains("(committee-5) " + "5".repeat(1000))
+        .doesNotContain("committee-1");
   }
 
   @Test

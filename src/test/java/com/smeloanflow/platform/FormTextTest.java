@@ -74,4 +74,15 @@ class FormTextTest {
 
     assertThat(text).hasSize(1000).startsWith("- 长长").endsWith("长" + FormText.CUT + "\n- 更早的 1 条预警信号未显示");
   }
+
+  @Test
+  void aListShownOldestFirstKeepsTheNewestEntriesThatFitAndStartsSayingHowManyEarlierOnesItLeavesOut() {
+    List<String> oldestFirst = List.of("- 甲" + "甲".repeat(1900), "- 乙" + "乙".repeat(1900), "- 丙" + "丙".repeat(1800),
+        "- 丁" + "丁".repeat(99));
+
+    String text = FormText.newestLast(oldestFirst, "审查审批记录", FormText.MAX_CHARACTERS);
+
+    assertThat(text).hasSizeLessThanOrEqualTo(FormText.MAX_CHARACTERS)
+        .isEqualTo("- 更早的 2 条审查审批记录未显示\n" + oldestFirst.get(2) + "\n" + oldestFirst.get(3));
+  }
 }
