@@ -1,12 +1,14 @@
 package com.smeloanflow.creditline;
 
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.FormText;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -79,10 +81,19 @@ public class CreditLineReviewSummaryListener implements TaskListener {
     values.put("tableReason", review.tableReason());
     values.put("suggestedLimit", review.tableLimitShare() == null ? "-" : line.limit()
         .multiply(BigDecimal.valueOf(review.tableLimitShare())).divide(BigDecimal.valueOf(100), 2, RoundingMode.DOWN).toPlainString());
-    values.put("drawdownsText", figures.drawdowns().isEmpty() ? "尚无提款" : String.join("\n", figures.drawdowns().stream()
-        .map(d -> "- " + d.drawnOn() + " 借据 " + d.loanId() + ": 提款 " + d.amount().toPlainString() + " 元, "
-            + d.termMonths() + " 个月, 未还本金 " + figures.outstanding(d).toPlainString() + " 元")
-        .toList()));
+    values.put("drawdownsText", drawdownsText(figures.drawdowns(), figures::outstanding));
     return values;
+  }
+
+  /**
+   * The line's drawdowns, oldest first as they were drawn, within {@link FormText#MAX_CHARACTERS} (a line drawn on for
+   * years has more than the engine stores in a form value): the newest that fit, starting with how many earlier ones
+   * are left out.
+   */
+  static String drawdownsText(List<Drawdown> drawdowns, Function<Drawdown, BigDecimal> outstanding) {
+    return drawdowns.isEmpty() ? "尚无提款" : FormText.newestLast(drawdowns.stream()
+        .map(d -> "- " + d.drawnOn() + " 借据 " + d.loanId() + ": 提款 " + d.amount().toPlainString() + " 元, "
+            + d.termMonths() + " 个月, 未还本金 " + outstanding.apply(d).toPlainString() + " 元")
+        .toList(), "提款", FormText.MAX_CHARACTERS);
   }
 }

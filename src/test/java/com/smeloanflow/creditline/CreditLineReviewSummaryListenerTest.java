@@ -1,0 +1,40 @@
+package com.smeloanflow.creditline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.smeloanflow.platform.FormText;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The 年审额度 form's 提款明细: a line drawn on for years still gives a form value the engine can store. */
+class CreditLineReviewSummaryListenerTest {
+
+  private static Drawdown drawdown(int n) {
+    LocalDate day = LocalDate.of(2022, 1, 3).plusDays(7L * n);
+    return new Drawdown("DD" + n, "CL1", "RQ" + n, new BigDecimal("100000.00"), 12, String.format("LN2022%08d", n), null,
+        null, "zy001-cm", day, null, null, null);
+  }
+
+  @Test
+  void sixtyDrawdownsShowTheNewestThatFitAndSayHowManyEarlierOnesAreLeftOut() {
+    List<Drawdown> drawdowns = IntStream.rangeClosed(1, 60).mapToObj(CreditLineReviewSummaryListenerTest::drawdown).toList();
+
+    String text = CreditLineReviewSummaryListener.drawdownsText(drawdowns, d -> new BigDecimal("50000.00"));
+
+    assertThat(text).hasSizeLessThanOrEqualTo(FormText.MAX_CHARACTERS).containsPattern("^- 更早的 \\d+ 条提款未显示\n")
+        .endsWith("- " + drawdowns.get(59).drawnOn() + " 借据 LN202200000060: 提款 100000.00 元, 12 个月, 未还本金 50000.00 元")
+        .doesNotContain("LN202200000001");
+  }
+
+  @Test
+  void aFewDrawdownsAreShownWholeOldestFirst() {
+    String text = CreditLineReviewSummaryListener.drawdownsText(List.of(drawdown(1), drawdown(2)), d -> BigDecimal.ZERO);
+
+    assertThat(text).startsWith("- " + drawdown(1).drawnOn() + " 借据 LN202200000001").contains("\n- " + drawdown(2).drawnOn())
+        .doesNotContain("未显示");
+    assertThat(CreditLineReviewSummaryListener.drawdownsText(List.of(), d -> BigDecimal.ZERO)).isEqualTo("尚无提款");
+  }
+}
