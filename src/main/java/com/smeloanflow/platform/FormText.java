@@ -52,8 +52,9 @@ public final class FormText {
       left = rows.size() - 1;
       String prefix = left == 0 ? "" : leftOut(left, noun);
       String newest = rows.get(rows.size() - 1);
-      String body = newest.endsWith(ROW_END) ? newest.substring(0, newest.length() - ROW_END.length()) : newest;
-      return prefix + header + shorten(body, MAX_CHARACTERS - prefix.length() - header.length() - ROW_END.length()) + ROW_END;
+      String end = newest.endsWith(ROW_END) ? ROW_END : ""; // a table's row keeps its end, a list's last entry has none
+      String body = newest.substring(0, newest.length() - end.length());
+      return prefix + header + shorten(body, MAX_CHARACTERS - prefix.length() - header.length() - end.length()) + end;
     }
     if (left > 0) {
       text.append(leftOut(left, noun));

@@ -43,6 +43,16 @@ class FormTextTest {
   }
 
   @Test
+  void aListsNewestEntryTooLongOnItsOwnIsShortenedWithoutATableRowsEnd() {
+    List<String> entries = List.of("2026-01-01 zy001-cm: 有意向; ", "2026-01-02 zy001-cm: 再联系 — " + "长".repeat(5000));
+
+    String text = FormText.newestRows("", entries, "联系记录");
+
+    assertThat(text).hasSize(FormText.MAX_CHARACTERS).startsWith("更早的 1 条联系记录未显示\n\n2026-01-02 zy001-cm: 再联系 — 长")
+        .endsWith("长" + FormText.CUT);
+  }
+
+  @Test
   void aTextIsNeverCutInsideACharacterPair() {
     String text = "a".repeat(10) + "😀".repeat(20);
 
