@@ -3,10 +3,10 @@ package com.smeloanflow.approval;
 import com.smeloanflow.casefile.ApplicationChecks;
 import com.smeloanflow.casefile.CheckType;
 import com.smeloanflow.casefile.TaskSummaryContributor;
+import com.smeloanflow.platform.FormText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -36,11 +36,12 @@ public class ApprovalSummary implements TaskSummaryContributor {
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("approvalText", approvals.find(applicationId).map(ApprovalSummary::describe).orElse("尚未审批"));
     List<CommitteeService.StoredVote> votes = committee.votes(applicationId);
-    values.put("committeeVotesText", votes.isEmpty() ? "尚无委员投票" : votes.stream()
+    // Every member's vote stays visible; long conditions and comments are shortened to keep within the engine's column.
+    values.put("committeeVotesText", votes.isEmpty() ? "尚无委员投票" : FormText.shortenEach(votes.stream()
         .map(v -> v.member() + ": " + CheckType.COMMITTEE_VOTE.outcomeLabel(v.vote().name())
             + (v.proposedAmount() == null ? "" : ", 建议金额 " + v.proposedAmount().toPlainString() + " 元")
             + (v.proposedConditions() == null ? "" : ", 条件: " + v.proposedConditions()) + " — " + v.comment())
-        .collect(Collectors.joining("\n")));
+        .toList(), FormText.MAX_CHARACTERS));
     values.put("committeeTallyText", votes.isEmpty() ? "尚无委员投票"
         : committee.tally(applicationId, Math.max(votes.size(), committee.eligibleMembers(applicationId).size())).describe());
     values.put("returnQuestionText", checks.of(applicationId, CheckType.APPROVAL, CheckType.COMMITTEE_RESOLUTION).stream()

@@ -115,6 +115,31 @@ public final class FormText {
     return shown;
   }
 
+  /**
+   * Every entry (each a line, joined by line breaks) within {@code max} characters, none left out: when they do not all
+   * fit, the longest are shortened, ending {@value #CUT}, so that each keeps at least an equal share of the room and the
+   * shorter ones stay whole. For a list every entry of which must stay visible (each member's vote in a round).
+   *
+   * @param max the most the text may hold, at most {@value #MAX_CHARACTERS} when it is a form value of its own
+   */
+  public static String shortenEach(List<String> entries, int max) {
+    List<Integer> byLength = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      byLength.add(i);
+    }
+    byLength.sort((a, b) -> Integer.compare(entries.get(a).length(), entries.get(b).length()));
+    String[] shown = new String[entries.size()];
+    int room = max - Math.max(0, entries.size() - 1);
+    int left = entries.size();
+    for (int i : byLength) {
+      int share = room / left;
+      shown[i] = shorten(entries.get(i), share);
+      room -= shown[i].length();
+      left--;
+    }
+    return String.join("\n", shown);
+  }
+
   /** {@code text} as it is when it has at most {@code max} characters, else its beginning ending {@value #CUT}. */
   public static String shorten(String text, int max) {
     if (text.length() <= max) {

@@ -13,6 +13,7 @@ import com.smeloanflow.casefile.DeclineService;
 import com.smeloanflow.identity.DemoData;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.FormText;
 import com.smeloanflow.platform.rollout.ModelRollout;
 import com.smeloanflow.platform.rollout.RolloutReport;
 import com.smeloanflow.casefile.ApplicationStatus;
@@ -157,6 +158,24 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
     assertThat(TakenSequenceFlows.of(instance.getId())).contains(APPROVAL_DECISION_CONDITIONS);
     assertThat(flow.bean(ApprovalDecisions.class).find(applicationId).orElseThrow().approvedAmount())
         .isEqualByComparingTo("5000000.00");
+  }
+
+  @Test
+  void longVotesLeaveTheChairsTaskCreatedShowingEveryMembersVote() {
+    String applicationId = beforeTheCommittee(growthAboveTheUnitsAuthority());
+    ProcessInstance instance = flow.instance(applicationId);
+
+    castVote("committee1", applicationId, TaskForms.voteWithConditions(new BigDecimal("5000000.00"),
+        "甲".repeat(1000), "乙".repeat(1000)));
+    castVote("committee3", applicationId, TaskForms.voteWithConditions(new BigDecimal("4500000.00"),
+        "丙".repeat(1000), "丁".repeat(1000)));
+
+    assertThat(instance).isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION);
+    String votes = (String) taskService.getVariableLocal(flow.task(applicationId, TASK_DECIDE_COMMITTEE_RESOLUTION).getId(),
+        "committeeVotesText");
+    assertThat(votes).hasSizeLessThanOrEqualTo(FormText.MAX_CHARACTERS)
+        .contains("committee1: 附条件同意, 建议金额 5000000.00 元, 条件: 甲", "committee3: 附条件同意, 建议金额 4500000.00 元, 条件: 丙")
+        .contains(FormText.CUT);
   }
 
   @Test

@@ -95,4 +95,18 @@ class FormTextTest {
     assertThat(text).hasSizeLessThanOrEqualTo(FormText.MAX_CHARACTERS)
         .isEqualTo("- 更早的 2 条审查审批记录未显示\n" + oldestFirst.get(2) + "\n" + oldestFirst.get(3));
   }
+
+  @Test
+  void everyEntryStaysVisibleTheLongestShortenedToAShareOfTheRoomAndTheShortOnesWhole() {
+    List<String> entries = List.of("- 甲: 同意, " + "甲".repeat(2000), "- 乙: 反对, 理由简短", "- 丙: 退回补充, " + "丙".repeat(2000));
+
+    String text = FormText.shortenEach(entries, FormText.MAX_CHARACTERS);
+
+    assertThat(text).hasSizeLessThanOrEqualTo(FormText.MAX_CHARACTERS).contains("\n- 乙: 反对, 理由简短\n");
+    List<String> lines = List.of(text.split("\n"));
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0)).startsWith("- 甲: 同意, 甲").endsWith(FormText.CUT).hasSizeGreaterThan(1800);
+    assertThat(lines.get(2)).startsWith("- 丙: 退回补充, 丙").endsWith(FormText.CUT).hasSizeGreaterThan(1800);
+    assertThat(FormText.shortenEach(List.of("- 甲: 同意", "- 乙: 反对"), FormText.MAX_CHARACTERS)).isEqualTo("- 甲: 同意\n- 乙: 反对");
+  }
 }
