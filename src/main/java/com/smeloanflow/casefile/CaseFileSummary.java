@@ -1,9 +1,9 @@
 package com.smeloanflow.casefile;
 
+import com.smeloanflow.platform.FormText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -29,8 +29,9 @@ public class CaseFileSummary implements TaskSummaryContributor {
     List<ApplicationChecks.Check> list = checks.of(applicationId, CheckType.CENTRE_REVIEW, CheckType.REMOTE_VERIFICATION,
         CheckType.FIELD_INVESTIGATION, CheckType.INFORMATION_PROVIDED);
     Map<String, Object> values = new LinkedHashMap<>();
+    // Reviews, verification attempts and answers grow with each round: the newest that fit the engine's column.
     values.put("verificationHistoryText", list.isEmpty() ? "无"
-        : list.stream().map(check -> "- " + check.describe()).collect(Collectors.joining("\n")));
+        : FormText.newestLast(list.stream().map(check -> "- " + check.describe()).toList(), "核实记录", FormText.MAX_CHARACTERS));
     values.put("verificationAttemptsText", checks.count(applicationId, CheckType.REMOTE_VERIFICATION) + " 次 (满 3 次无法联系转实地调查)");
     return values;
   }

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.smeloanflow.casefile.ApplicationChecks;
+import com.smeloanflow.casefile.CheckType;
 import com.smeloanflow.casefile.CustomerReason;
 import com.smeloanflow.casefile.DeclineService;
 import com.smeloanflow.identity.DemoData;
@@ -176,6 +178,24 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
     assertThat(votes).hasSizeLessThanOrEqualTo(FormText.MAX_CHARACTERS)
         .contains("committee1: 附条件同意, 建议金额 5000000.00 元, 条件: 甲", "committee3: 附条件同意, 建议金额 4500000.00 元, 条件: 丙")
         .contains(FormText.CUT);
+  }
+
+  @Test
+  void longVerificationNotesLeaveTheChairsTaskCreatedShowingTheNewestOnes() {
+    String applicationId = beforeTheCommittee(growthAboveTheUnitsAuthority());
+    ApplicationChecks checks = flow.bean(ApplicationChecks.class);
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      checks.record(applicationId, CheckType.FIELD_INVESTIGATION, attempt, "CONFIRMED", "manager-zy",
+          null, "第" + attempt + "次实地调查: " + "经营正常".repeat(400));
+    }
+
+    vote("committee1", applicationId, ApprovalOutcome.APPROVE);
+    vote("committee2", applicationId, ApprovalOutcome.APPROVE);
+
+    assertThat(flow.instance(applicationId)).isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION);
+    String history = (String) taskService.getVariableLocal(flow.task(applicationId, TASK_DECIDE_COMMITTEE_RESOLUTION).getId(),
+        "verificationHistoryText");
+    assertThat(history).hasSizeLessThanOrEqualTo(FormText.MAX_CHARACTERS).contains("第3次实地调查").contains("条核实记录未显示");
   }
 
   @Test
