@@ -399,16 +399,21 @@ public class DueDiligenceReviewService {
         .map(GuaranteeType::label).orElse(guaranteeType);
   }
 
+  /**
+   * Whether the decision table required a verification before the loan, then the remote verifications and field
+   * investigations (oldest first), within {@link FormText#MAX_CHARACTERS} (each note may hold 2,000 characters and the
+   * attempts repeat): the newest that fit, starting with how many earlier ones are left out.
+   */
   private String verificationText(String applicationId) {
-    String required = processing.find(applicationId)
+    String required = FormText.shorten(processing.find(applicationId)
         .map(outcome -> Boolean.TRUE.equals(outcome.remoteVerificationRequired())
             ? "决策表要求贷前核实" + (blank(outcome.verificationReason()) ? "" : ": " + outcome.verificationReason())
             : "决策表未要求贷前核实")
-        .orElse("无处理记录");
-    List<ApplicationChecks.Check> verifications = checks.of(applicationId, CheckType.REMOTE_VERIFICATION,
-        CheckType.FIELD_INVESTIGATION);
-    return required + (verifications.isEmpty() ? "\n- 无核实记录"
-        : verifications.stream().map(check -> "\n- " + check.describe()).collect(Collectors.joining()));
+        .orElse("无处理记录"), FormText.MAX_CHARACTERS / 4);
+    List<String> verifications = checks.of(applicationId, CheckType.REMOTE_VERIFICATION, CheckType.FIELD_INVESTIGATION)
+        .stream().map(check -> "- " + check.describe()).toList();
+    return required + "\n" + (verifications.isEmpty() ? "- 无核实记录"
+        : FormText.newestLast(verifications, "核实记录", FormText.MAX_CHARACTERS - required.length() - 1));
   }
 
   /**

@@ -309,6 +309,26 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void longVerificationNotesLeaveTheReviewCreatedShowingTheNewestVerifications() {
+    LoanAccount loan = nonPerforming.monitored(MANAGER, "86000.00", clock.today().minusDays(20));
+    externalData.gather(loan.applicationId());
+    // three field investigations, each with the 2,000 characters of notes the form allows, as the case file records them
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      checks.record(loan.applicationId(), CheckType.FIELD_INVESTIGATION, attempt, "CONFIRMED", "zy001-cm", null,
+          String.valueOf(attempt).repeat(2000));
+    }
+
+    nonPerforming.listAsDishonestDebtor(loan);
+
+    ProcessInstance review = nonPerforming.review(loan);
+    assertThat(review).as("the review is created").isNotNull();
+    Task task = taskService.createTaskQuery().processInstanceId(review.getId()).singleResult();
+    String shown = (String) taskService.getVariableLocal(task.getId(), "verificationText");
+    assertThat(shown).hasSizeLessThanOrEqualTo(FormText.MAX_CHARACTERS).startsWith("决策表")
+        .containsPattern("- 更早的 \\d+ 条核实记录未显示").contains("3".repeat(2000)).doesNotContain("1".repeat(2000));
+  }
+
+  @Test
   void theCriteriaStayAsAssessedOnTheDayTheReviewOpenedWhenTheFormIsShownAnew() {
     LoanAccount loan = nonPerforming.monitored(MANAGER, "83000.00", clock.today().minusDays(20));
     nonPerforming.listAsDishonestDebtor(loan);
