@@ -297,12 +297,7 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
           String.valueOf(member).repeat(1000));
     }
 
-    nonPerforming.listAsDishonestDebtor(loan);
-
-    ProcessInstance review = nonPerforming.review(loan);
-    assertThat(review).as("the review is created").isNotNull();
-    Task task = taskService.createTaskQuery().processInstanceId(review.getId()).singleResult();
-    String shown = (String) taskService.getVariableLocal(task.getId(), "decisionsText");
+    String shown = reviewOpenedShowing(loan, "decisionsText");
     assertThat(shown).hasSizeLessThanOrEqualTo(FormText.MAX_CHARACTERS).startsWith("- 审批路径 贷审会审议")
         .containsPattern("- 更早的 \\d+ 条审查审批记录未显示").contains("(committee-5) " + "5".repeat(1000))
         .doesNotContain("committee-1");
@@ -318,14 +313,18 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
           String.valueOf(attempt).repeat(2000));
     }
 
-    nonPerforming.listAsDishonestDebtor(loan);
+    String shown = reviewOpenedShowing(loan, "verificationText");
+    assertThat(shown).hasSizeLessThanOrEqualTo(FormText.MAX_CHARACTERS).startsWith("决策表")
+        .containsPattern("- 更早的 \\d+ 条核实记录未显示").contains("3".repeat(2000)).doesNotContain("1".repeat(2000));
+  }
 
+  /** The loan turns non-performing (its borrower listed as a dishonest debtor): the review opens; what its form shows. */
+  private String reviewOpenedShowing(LoanAccount loan, String formValue) {
+    nonPerforming.listAsDishonestDebtor(loan);
     ProcessInstance review = nonPerforming.review(loan);
     assertThat(review).as("the review is created").isNotNull();
     Task task = taskService.createTaskQuery().processInstanceId(review.getId()).singleResult();
-    String shown = (String) taskService.getVariableLocal(task.getId(), "verificationText");
-    assertThat(shown).hasSizeLessThanOrEqualTo(FormText.MAX_CHARACTERS).startsWith("决策表")
-        .containsPattern("- 更早的 \\d+ 条核实记录未显示").contains("3".repeat(2000)).doesNotContain("1".repeat(2000));
+    return (String) taskService.getVariableLocal(task.getId(), formValue);
   }
 
   @Test
