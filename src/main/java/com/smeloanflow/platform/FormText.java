@@ -3,6 +3,7 @@ package com.smeloanflow.platform;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 
 /**
  * A text built up for a task form (a table of a case's history that grows with the case) kept within what the engine
@@ -35,17 +36,10 @@ public final class FormText {
    * @param noun what a row is, as the line about left-out rows names it (联系记录)
    */
   public static String newestRows(String header, List<String> rows, String noun) {
-    int kept = 0;
-    int length = header.length();
-    for (int i = rows.size() - 1; i >= 0; i--) {
-      int left = i;
-      int needed = length + rows.get(i).length() + (left == 0 ? 0 : leftOut(left, noun).length());
-      if (needed > MAX_CHARACTERS) {
-        break;
-      }
-      length += rows.get(i).length();
-      kept++;
-    }
+    List<String> newestFirst = new ArrayList<>(rows);
+    Collections.reverse(newestFirst);
+    int kept = newestThatFit(newestFirst, MAX_CHARACTERS - header.length(), 0,
+        left -> left == 0 ? 0 : leftOut(left, noun).length());
     int left = rows.size() - kept;
     StringBuilder text = new StringBuilder();
     if (kept == 0 && !rows.isEmpty()) {
@@ -92,18 +86,9 @@ public final class FormText {
 
   /** The newest entries (given newest first) that fit in {@code max} with the line about the others, newest first. */
   private static List<String> newest(List<String> entries, String noun, int max) {
-    List<String> shown = new ArrayList<>();
-    int length = 0;
-    for (String entry : entries) {
-      int left = entries.size() - shown.size() - 1;
-      int needed = length + (shown.isEmpty() ? 0 : 1) + entry.length() + (left == 0 ? 0 : 1 + leftOutEntry(left, noun).length());
-      if (needed > max) {
-        break;
-      }
-      length += (shown.isEmpty() ? 0 : 1) + entry.length();
-      shown.add(entry);
-    }
-    int left = entries.size() - shown.size();
+    int kept = newestThatFit(entries, max, 1, left -> left == 0 ? 0 : 1 + leftOutEntry(left, noun).length());
+    List<String> shown = new ArrayList<>(entries.subList(0, kept));
+    int left = entries.size() - kept;
     if (shown.isEmpty() && left > 0) {
       left--;
       String line = left == 0 ? "" : "\n" + leftOutEntry(left, noun);
@@ -113,6 +98,25 @@ public final class FormText {
       shown.add(leftOutEntry(left, noun));
     }
     return shown;
+  }
+
+  /**
+   * How many of the newest entries (given newest first) fit in {@code room}, each after the first preceded by
+   * {@code separator} characters, with room left for the line about the {@code left} entries left out
+   * ({@code leftOutLength}, 0 when none is).
+   */
+  private static int newestThatFit(List<String> newestFirst, int room, int separator, IntUnaryOperator leftOutLength) {
+    int kept = 0;
+    int length = 0;
+    for (String entry : newestFirst) {
+      int added = (kept == 0 ? 0 : separator) + entry.length();
+      if (length + added + leftOutLength.applyAsInt(newestFirst.size() - kept - 1) > room) {
+        break;
+      }
+      length += added;
+      kept++;
+    }
+    return kept;
   }
 
   /**
