@@ -90,7 +90,6 @@ public class RenewalFactsService {
 
   /** The principal the borrower would repay at maturity: what is still owed of the instalments due that day. */
   static BigDecimal principalDueAtMaturity(LoanAccount loan, List<LedgerLine> ledger) {
-    return ledger.stream().filter(line -> line.dueDate().equals(loan.maturityDate())).map(LedgerLine::principalDue)
-        .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    return LedgerLine.principalDueAtMaturity(ledger, loan.maturityDate());
   }
 }

@@ -86,6 +86,15 @@ public record LedgerLine(
         && line.status() == InstalmentStatus.OVERDUE).findFirst();
   }
 
+  /**
+   * What of the principal still owed falls due on {@code maturityDate}: what the borrower would repay at maturity, and
+   * what a renewal at that maturity repays. The one sum renewal's facts and posting and servicing's ledger all ask.
+   */
+  public static BigDecimal principalDueAtMaturity(List<LedgerLine> ledger, LocalDate maturityDate) {
+    return ledger.stream().filter(line -> line.dueDate().equals(maturityDate)).map(LedgerLine::principalDue)
+        .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+  }
+
   /** The part of {@code component} still unpaid. */
   public BigDecimal due(AllocationComponent component) {
     return switch (component) {

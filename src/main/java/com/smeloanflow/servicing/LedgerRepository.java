@@ -72,12 +72,6 @@ public class LedgerRepository {
         .param("loanId", loanId).update();
   }
 
-  /** What of the principal still owed falls due on {@code maturityDate}: what a renewal at that maturity repays. */
-  static java.math.BigDecimal principalDueOn(List<LedgerLine> lines, LocalDate maturityDate) {
-    return lines.stream().filter(line -> line.dueDate().equals(maturityDate)).map(LedgerLine::principalDue)
-        .reduce(java.math.BigDecimal.ZERO.setScale(2), java.math.BigDecimal::add);
-  }
-
   public List<LedgerLine> lines(String loanId) {
     return jdbc.sql("SELECT * FROM repayment_instalment WHERE loan_id = :loanId ORDER BY number")
         .param("loanId", loanId)

@@ -133,7 +133,7 @@ public class RepaymentService {
     BigDecimal payoff = RepaymentAllocator.payoffAmount(lines, command.valueDate());
     // A renewal posting under way repays the principal due at maturity: taken as repaid, as once the renewal is booked
     BigDecimal renewing = loan.renewalPosting() == null ? BigDecimal.ZERO
-        : loan.renewalPosting().min(LedgerRepository.principalDueOn(lines, loan.maturityDate()));
+        : loan.renewalPosting().min(LedgerLine.principalDueAtMaturity(lines, loan.maturityDate()));
     payoff = payoff.subtract(renewing);
     if (amount.compareTo(payoff) > 0) {
       String renewal = renewing.signum() == 0 ? "" : " (到期本金 " + renewing.toPlainString() + " 元正由续贷归还)";
@@ -183,8 +183,8 @@ public class RepaymentService {
     if (loan.renewalPosting() == null) {
       return;
     }
-    BigDecimal atMaturity = LedgerRepository.principalDueOn(before, loan.maturityDate());
-    if (LedgerRepository.principalDueOn(after, loan.maturityDate()).compareTo(atMaturity) != 0) {
+    BigDecimal atMaturity = LedgerLine.principalDueAtMaturity(before, loan.maturityDate());
+    if (LedgerLine.principalDueAtMaturity(after, loan.maturityDate()).compareTo(atMaturity) != 0) {
       throw new StateConflictException("[RENEWAL_POSTING] 借据 " + loan.loanId() + " 正在办理续贷转贷入账 (到期本金 "
           + atMaturity.toPlainString() + " 元由新借据归还), " + what + "将改变到期应还本金, 暂不入账, 请续贷入账完成后重新报送"
           + " (a renewal posting of the loan is under way; the principal due at maturity may not change until it is booked)");
