@@ -517,6 +517,23 @@ public class CollectionCaseService {
     return cases.casesOf(loanId);
   }
 
+  /**
+   * Every case of the loan, newest first, each with all its contacts, promises and proposals, oldest first: the whole
+   * history, of which a collection task's form shows only the newest entries that fit ({@link CollectionFormValues}).
+   */
+  public List<CaseFile> caseFiles(String loanId) {
+    return cases.casesOf(loanId).stream().map(c -> new CaseFile(c, cases.contacts(c.caseId()), cases.promises(c.caseId()),
+        cases.disposals(c.caseId()), cases.latestActionReason(c.caseId()).orElse(""))).toList();
+  }
+
+  /**
+   * What was received towards the promise: the repayments received after it was made, as recorded when it was resolved,
+   * or, while it runs ({@link PromiseStatus#OPEN}), so far.
+   */
+  public BigDecimal receivedTowards(String loanId, Promise promise) {
+    return promise.receivedAmount() != null ? promise.receivedAmount() : repayments.receivedSince(loanId, promise.madeAt());
+  }
+
   /** Refuses bad task input: the message says what is wrong (in the words of the form) and names the fields. */
   private static void refuseIfAny(List<FieldViolation> violations) {
     if (!violations.isEmpty()) {

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * and proposals (markdown tables, oldest first). Each table keeps within {@link FormText#MAX_CHARACTERS}
  * characters, as the engine stores a string variable in 4000: a case with long contact notes shows its newest
  * contacts in full and says how many earlier ones it leaves out (更早的 N 条联系记录未显示), as no other
- * screen of Tasklist lists a case's contacts.
+ * screen of Tasklist lists a case's contacts; staff read the whole history with
+ * {@code GET /api/loans/{loanId}/collection-cases} ({@link CollectionCaseController}).
  */
 @Component
 public class CollectionFormValues {

@@ -112,6 +112,8 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
       // Post-loan monitoring: reading as for the loan; signals and reclassifications by the named groups and the
       // customer managers of the loan's branch (the sweep's loan is of ZY001).
       Map.entry("GET /api/loans/{loanId}/monitoring", Access.ownBranchAndCentralStaff()),
+      // a staff view: as GET /api/loans/{loanId}, but the channel is refused too (CollectionCaseApiTest)
+      Map.entry("GET /api/loans/{loanId}/collection-cases", Access.ownBranchAndCentralStaff()),
       Map.entry("POST /api/loans/{loanId}/signals", new Access(Set.of(Groups.CAMUNDA_ADMIN, Groups.CORE_BANKING,
           Groups.PROCESSING_CENTRE, Groups.REMOTE_BANKING, Groups.TEAM_LEADS, Groups.customerManagers("ZY001")), true)),
       Map.entry("POST /api/loans/{loanId}/reclassifications", new Access(Set.of(Groups.REMOTE_BANKING, Groups.CREDIT_APPROVERS,
