@@ -18,10 +18,14 @@ public enum PromiseStatus {
    */
   SUPERSEDED("未到期, 已转入诉讼或核销处置"),
   /**
-   * Still running, and not kept by the repayments received since it, when the case closed because the arrears were
-   * cleared or the loan settled: closed then, with what was received towards it.
+   * Still running when the case closed because the arrears were cleared or the loan settled, with less received since
+   * it than promised: closed then, with what was received towards it. The borrower did pay what was overdue (that is
+   * what closed the case), only less than the promise counted: a repayment reported late is applied as of its value
+   * date and owes no penalty interest for the days after it, which the promise, made at the arrears of its day, had
+   * included (e.g. an instalment paid on its due date and reported days later). So it is shown as what happened, neither
+   * 未兑现 (the borrower paid) nor 已兑现 (the amount promised was not reached).
    */
-  CLEARED("未兑现, 案件已结清"),
+  CLEARED("逾期欠款已还清, 案件已结清"),
   /** Still running when the loan was written off and the case closed: closed then, not kept. */
   WRITTENOFF("未兑现, 案件已核销");
 

@@ -288,8 +288,9 @@ class CollectionProcessTest extends AbstractIntegrationTest {
   /**
    * The borrower paid the instalment on its due date, but core banking reports it days later: meanwhile the collector
    * took a promise for the arrears with their penalty interest. Applied as of its value date, the repayment owes no
-   * penalty and clears the arrears with less than was promised, before the promised date: the promise is neither kept
-   * nor broken, and is closed with the case, 未兑现, 案件已结清, with what was received towards it.
+   * penalty and clears the arrears with less than was promised, before the promised date: the promise is closed with
+   * the case, with what was received towards it, and says what happened, 逾期欠款已还清, 案件已结清: never 未兑现, as the
+   * borrower paid everything overdue, nor 已兑现, as the amount promised was not reached.
    */
   @Test
   void aPromiseStillRunningWhenARepaymentOnTimeClearsTheArrearsIsClosedWithTheCase() {
@@ -308,11 +309,15 @@ class CollectionProcessTest extends AbstractIntegrationTest {
       assertThat(p.resolvedOn()).as("closed by the cure, as of the case's business date").isEqualTo(scenario.dayOf(5));
     });
     assertThat((String) formValues.of(scenario.loanId()).get("promisesText"))
-        .contains("| " + promised + " | " + scenario.dayOf(17) + " | ", "| 未兑现, 案件已结清 | 8530.99 |")
-        .doesNotContain("履约期内", "已兑现", "已违约");
+        .contains("| " + promised + " | " + scenario.dayOf(17) + " | ", "| 逾期欠款已还清, 案件已结清 | 8530.99 |")
+        .doesNotContain("未兑现", "履约期内", "已兑现", "已违约");
   }
 
-  /** As above, when the daily close that settles the loan closes the case (贷款结清): closed with it, 未兑现, 案件已结清. */
+  /**
+   * As above, when the daily close that settles the loan closes the case (贷款结清): closed with it, 逾期欠款已还清,
+   * 案件已结清. (Here the close's settlement is played alone, without the repayments that would have settled the loan,
+   * hence 0.00 received.)
+   */
   @Test
   void aPromiseStillRunningWhenASettlementClosesTheCaseIsClosedWithTheCase() {
     CollectionScenario scenario = scenario().closeAt(3);
@@ -327,7 +332,8 @@ class CollectionProcessTest extends AbstractIntegrationTest {
       assertThat(p.receivedAmount()).isEqualByComparingTo("0.00");
     });
     assertThat((String) formValues.of(scenario.loanId()).get("promisesText"))
-        .contains("| 1000.00 | " + scenario.dayOf(17) + " | ", "| 未兑现, 案件已结清 | 0.00 |").doesNotContain("履约期内");
+        .contains("| 1000.00 | " + scenario.dayOf(17) + " | ", "| 逾期欠款已还清, 案件已结清 | 0.00 |")
+        .doesNotContain("未兑现", "履约期内");
   }
 
   /**
