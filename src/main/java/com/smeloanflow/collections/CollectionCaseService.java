@@ -219,18 +219,19 @@ public class CollectionCaseService {
   }
 
   /**
-   * The case closes while a promise runs: cured or settled ({@code otherwise} {@link PromiseStatus#CLEARED}), it is
-   * judged as a review would ({@link #resolve}: kept if the repayments received since it cover it, broken if its date
-   * plus grace days has passed) and, still running, closed {@code otherwise}; written off ({@link
-   * PromiseStatus#WRITTENOFF}), it is closed so, not kept. Saved in the close's transaction with what was received
-   * towards it, so that no form or report shows it 履约期内 for ever.
+   * The case closes while a promise runs: it is judged as a review would ({@link #resolve}: kept if the repayments
+   * received since it cover it, broken if its date plus grace days has passed) and, still running, closed {@code
+   * otherwise}: {@link PromiseStatus#CLEARED} when the case closes cured or settled, {@link PromiseStatus#WRITTENOFF}
+   * when the loan is written off (a promise the borrower covered before the write-off is kept all the same, not shown
+   * 未兑现). Saved in the close's transaction with what was received towards it, so that no form or report shows it
+   * 履约期内 for ever.
    */
   private void closePromises(String loanId, String caseId, LocalDate businessDate, PromiseStatus otherwise) {
     for (Promise promise : cases.promises(caseId)) {
       if (promise.status() != PromiseStatus.OPEN) {
         continue;
       }
-      Promise judged = otherwise == PromiseStatus.WRITTENOFF ? promise : resolve(loanId, promise, businessDate, true);
+      Promise judged = resolve(loanId, promise, businessDate, true);
       if (judged.status() == PromiseStatus.OPEN) {
         closeRunning(loanId, promise, otherwise, businessDate);
       }
@@ -386,7 +387,7 @@ public class CollectionCaseService {
 
   /**
    * Writes the loan off as the approved proposal says (a charge-off: the claim is kept) and closes the case; a promise
-   * still running is closed, not kept ({@link #closePromises}).
+   * still running is kept if the repayments received since it cover it, else closed ({@link #closePromises}).
    *
    * @return the principal written off
    */

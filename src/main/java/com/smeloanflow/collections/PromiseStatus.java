@@ -26,7 +26,10 @@ public enum PromiseStatus {
    * 未兑现 (the borrower paid) nor 已兑现 (the amount promised was not reached).
    */
   CLEARED("逾期欠款已还清, 案件已结清"),
-  /** Still running when the loan was written off and the case closed: closed then, not kept. */
+  /**
+   * Still running, and not kept by the repayments received since it, when the loan was written off and the case closed:
+   * closed then, with what was received towards it.
+   */
   WRITTENOFF("未兑现, 案件已核销");
 
   private final String label;

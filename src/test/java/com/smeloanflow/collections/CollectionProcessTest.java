@@ -350,9 +350,13 @@ class CollectionProcessTest extends AbstractIntegrationTest {
         REMOTE_VERIFIER)));
     moveClockBy(Duration.ofMinutes(1));  // reported after the promise was made
     scenario.repay(new BigDecimal("1200.00"));
+    ProcessInstance instance = scenario.caseInstance();
 
     approve(scenario);
 
+    assertThat(instance).as("approved in Tasklist, written off by the process's 核销贷款")
+        .hasPassed(TASK_APPROVE_DISPOSAL, GATEWAY_DISPOSAL_TYPE, TASK_WRITE_OFF_LOAN, END_LOAN_WRITTEN_OFF).isEnded();
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(Flows.DISPOSAL_APPROVED, Flows.DISPOSAL_WRITE_OFF);
     assertThat(cases.casesOf(scenario.loanId()).get(0).status()).isEqualTo(CollectionCase.WRITTEN_OFF);
     assertThat(cases.caseFile(scenario.loanId()).promises()).singleElement().satisfies(p -> {
       assertThat(p.status()).isEqualTo(PromiseStatus.WRITTENOFF);
@@ -361,6 +365,34 @@ class CollectionProcessTest extends AbstractIntegrationTest {
     assertThat((String) formValues.of(scenario.loanId()).get("promisesText"))
         .contains("| 5000.00 | " + scenario.businessDate().plusDays(10) + " | ", "| 未兑现, 案件已核销 | 1200.00 |")
         .doesNotContain("履约期内");
+  }
+
+  /**
+   * As above, but the borrower paid the promised amount before the write-off was approved: the promise was kept, and is
+   * judged so when the write-off closes the case (已兑现, with what was received), not shown 未兑现, 案件已核销.
+   */
+  @Test
+  void aPromiseTheBorrowerCoveredBeforeTheWriteOffIsKeptNotShownUnkept() {
+    CollectionScenario scenario = atProposal();
+    propose(scenario, "WRITE_OFF");
+    transaction().executeWithoutResult(tx -> cases.recordContact(new RecordContact(scenario.loanId(), ContactChannel.PHONE,
+        ContactOutcome.PROMISE_TO_PAY, "借款人承诺十日内还款", new BigDecimal("5000.00"), scenario.businessDate().plusDays(10),
+        REMOTE_VERIFIER)));
+    moveClockBy(Duration.ofMinutes(1));  // reported after the promise was made
+    scenario.repay(new BigDecimal("5000.00"));
+    ProcessInstance instance = scenario.caseInstance();
+
+    approve(scenario);
+
+    assertThat(instance).hasPassed(TASK_WRITE_OFF_LOAN, END_LOAN_WRITTEN_OFF).isEnded();
+    assertThat(cases.casesOf(scenario.loanId()).get(0).status()).isEqualTo(CollectionCase.WRITTEN_OFF);
+    assertThat(cases.caseFile(scenario.loanId()).promises()).singleElement().satisfies(p -> {
+      assertThat(p.status()).isEqualTo(PromiseStatus.KEPT);
+      assertThat(p.receivedAmount()).isEqualByComparingTo("5000.00");
+    });
+    assertThat((String) formValues.of(scenario.loanId()).get("promisesText"))
+        .contains("| 5000.00 | " + scenario.businessDate().plusDays(10) + " | ", "| 已兑现 | 5000.00 |")
+        .doesNotContain("未兑现", "履约期内");
   }
 
   @Test
