@@ -32,7 +32,7 @@ public class LoanController {
       description = "Terms; every instalment with what was paid of it, penalty interest and its state (DUE, OVERDUE, PAID);"
           + " outstanding principal and interest, arrears, penalty interest, today's payoff amount; days past due and the"
           + " five-tier classification with the history and reason of each change; repayments with their allocation; the"
-          + " open collection case; for a written-off loan (writeOff) the claim kept at the write-off (principal written off,"
+          + " open collection case (every case with its whole history: GET /api/loans/{loanId}/collection-cases); for a written-off loan (writeOff) the claim kept at the write-off (principal written off,"
           + " interest and penalty interest then unpaid), what was recovered since and what remains, and each recovery"
           + " (核销后收回) with its value date and amount. Branch staff read only their own branch's loans (403 otherwise).")
   @ApiResponse(responseCode = "200", description = "The loan")
