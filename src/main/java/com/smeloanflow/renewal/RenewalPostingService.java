@@ -10,6 +10,7 @@ import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.RenewLoan;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
@@ -136,8 +137,9 @@ public class RenewalPostingService {
    *       booked by another answers with that.</li>
    * </ol>
    * A run that dies after (1) leaves the posting recorded as under way; its retry decides again, posts again (core
-   * banking answers with the first posting) and books. A failed call withdraws the record (the retry decides afresh,
-   * as after a lost answer). The paths that post nothing ask core banking what it booked under the key (no lock held
+   * banking answers with the first posting) and books. A failed call withdraws its own record (the retry decides afresh,
+   * as after a lost answer), never one a later run of the same job wrote meanwhile (the job's lock expired while core
+   * banking was slow): that run's posting is under way. The paths that post nothing ask core banking what it booked under the key (no lock held
    * either) and, nothing booked, record their answer in the caller's transaction under the locks.
    *
    * @return what was done; a technical failure (core banking, ledger) throws and the job is retried
@@ -164,13 +166,13 @@ public class RenewalPostingService {
    * to make is recorded on the old loan as under way.
    */
   private record Plan(Result done, Outcome outcome, BigDecimal amount, BigDecimal dueAtMaturity, LoanAccount old,
-      LedgerLine overdue) {}
+      LedgerLine overdue, Instant postingSince) {}
 
   private Plan plan(String loanId, boolean startPosting) {
     LoanRenewal renewal = renewals.lock(loanId).orElseThrow();
     if (renewal.status() == RenewalStatus.RENEWED) {
       return new Plan(new Result(Outcome.RENEWED, loans.find(renewal.newLoanId()).orElseThrow(), renewal.renewedAmount()),
-          null, null, null, null, null);
+          null, null, null, null, null, null);
     }
     if (renewal.status() != RenewalStatus.SIGNED && renewal.status() != RenewalStatus.AMOUNT_REVIEW) {
       throw new IllegalStateException("Renewal of loan " + loanId + " is " + renewal.status() + ", not signed: nothing posted");
@@ -185,19 +187,17 @@ public class RenewalPostingService {
     // overdue: the loan was overdue at maturity (classified, maybe handed to collections) and is not renewed.
     Optional<LedgerLine> overdue = LedgerLine.overdueMaturityInstalment(ledger, old.maturityDate());
     if (overdue.isPresent()) {
-      return new Plan(null, Outcome.MATURITY_OVERDUE, null, dueAtMaturity, old, overdue.get());
+      return new Plan(null, Outcome.MATURITY_OVERDUE, null, dueAtMaturity, old, overdue.get(), null);
     }
     BigDecimal amount = renewal.amountToRenew();
     if (dueAtMaturity.signum() == 0) {
-      return new Plan(null, Outcome.PRINCIPAL_PREPAID, amount, dueAtMaturity, old, null);
+      return new Plan(null, Outcome.PRINCIPAL_PREPAID, amount, dueAtMaturity, old, null, null);
     }
     if (needsAmountReview(dueAtMaturity, amount)) {
-      return new Plan(null, Outcome.AMOUNT_CHANGED, amount, dueAtMaturity, old, null);
+      return new Plan(null, Outcome.AMOUNT_CHANGED, amount, dueAtMaturity, old, null, null);
     }
-    if (startPosting) {
-      loans.renewalPostingStarted(loanId, amount);
-    }
-    return new Plan(null, Outcome.RENEWED, amount, dueAtMaturity, old, null);
+    Instant since = startPosting ? loans.renewalPostingStarted(loanId, amount) : null;
+    return new Plan(null, Outcome.RENEWED, amount, dueAtMaturity, old, null, since);
   }
 
   private Result postAndBook(String loanId, Plan plan) {
@@ -207,7 +207,9 @@ public class RenewalPostingService {
           plan.old().creditCode(), "借新还旧:" + loanId, plan.amount()));
     } catch (RuntimeException e) {
       // Maybe posted all the same (an answer lost): the retry decides afresh and, posting nothing, asks core banking.
-      ownTransaction.executeWithoutResult(status -> loans.renewalPostingEnded(loanId));
+      // Only this run's own record ends: another run of the job (its lock expired while core banking was slow) may
+      // have recorded its posting since, still under way.
+      ownTransaction.executeWithoutResult(status -> loans.renewalPostingEnded(loanId, plan.postingSince()));
       throw e;
     }
     LoanRenewal renewal = renewals.lock(loanId).orElseThrow();

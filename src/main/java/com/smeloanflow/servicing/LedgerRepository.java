@@ -72,6 +72,34 @@ public class LedgerRepository {
         .param("loanId", loanId).update();
   }
 
+  /**
+   * The renewal posting recorded at {@code since} is not under way any more; a record written since (another run of the
+   * same posting) stays. @return whether that record was there and is gone
+   */
+  boolean renewalPostingEnded(String loanId, java.time.Instant since) {
+    return jdbc.sql("""
+        UPDATE loan_account SET renewal_posting_principal = NULL, renewal_posting_since = NULL
+        WHERE loan_id = :loanId AND renewal_posting_since = :since
+        """)
+        .param("loanId", loanId).param("since", java.sql.Timestamp.from(since)).update() == 1;
+  }
+
+  /**
+   * The renewal posting recorded as under way on the loan: empty when there is no such loan, an empty inner optional when
+   * none is recorded.
+   */
+  Optional<Optional<LoanAccountService.RenewalPostingUnderWay>> renewalPosting(String loanId) {
+    return jdbc.sql("SELECT renewal_posting_principal, renewal_posting_since FROM loan_account WHERE loan_id = :loanId")
+        .param("loanId", loanId)
+        .query((rs, row) -> {
+          java.time.OffsetDateTime since = rs.getObject("renewal_posting_since", java.time.OffsetDateTime.class);
+          return since == null ? Optional.<LoanAccountService.RenewalPostingUnderWay>empty()
+              : Optional.of(new LoanAccountService.RenewalPostingUnderWay(rs.getBigDecimal("renewal_posting_principal"),
+                  since.toInstant()));
+        })
+        .optional();
+  }
+
   public List<LedgerLine> lines(String loanId) {
     return jdbc.sql("SELECT * FROM repayment_instalment WHERE loan_id = :loanId ORDER BY number")
         .param("loanId", loanId)

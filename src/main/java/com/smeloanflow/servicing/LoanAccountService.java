@@ -11,6 +11,7 @@ import com.smeloanflow.processing.source.InternalDefaultStatus;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -296,11 +297,15 @@ public class LoanAccountService {
    * books it or {@link #renewalPostingEnded} says it was not posted, the ledger takes that principal as being repaid: a
    * repayment or reversal that would change it is refused ({@link RepaymentService}), one that leaves it alone is booked.
    * In the caller's transaction (the loan's row locked); the caller commits it before core banking is asked.
+   *
+   * @return when the posting was recorded: the run's own record, which only it ends ({@link #renewalPostingEnded})
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void renewalPostingStarted(String loanId, BigDecimal principal) {
+  public Instant renewalPostingStarted(String loanId, BigDecimal principal) {
     ledger.lock(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
-    ledger.renewalPostingStarted(loanId, principal, clock.now());
+    Instant since = clock.now();
+    ledger.renewalPostingStarted(loanId, principal, since);
+    return since;
   }
 
   /** The renewal posting recorded by {@link #renewalPostingStarted} was not made: the principal at maturity is owed as agreed. */
@@ -308,6 +313,36 @@ public class LoanAccountService {
   public void renewalPostingEnded(String loanId) {
     ledger.lock(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
     ledger.renewalPostingEnded(loanId);
+  }
+
+  /**
+   * The renewal posting that {@link #renewalPostingStarted} recorded at {@code since} was not made. A record written
+   * since by another run of the same posting (its job's lock expired while core banking was slow, and the job ran again)
+   * stays: that run's posting is under way, and only that run ends it, or {@link #renew} books it.
+   *
+   * @return whether the record of {@code since} was there and is gone
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean renewalPostingEnded(String loanId, Instant since) {
+    ledger.lock(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
+    return ledger.renewalPostingEnded(loanId, since);
+  }
+
+  /**
+   * A renewal posting recorded as under way on a loan ({@link #renewalPostingStarted}).
+   *
+   * @param principal the principal due at maturity it repays
+   * @param since     when its run recorded it (the value that run ends it with)
+   */
+  public record RenewalPostingUnderWay(BigDecimal principal, Instant since) {}
+
+  /**
+   * The renewal posting recorded as under way on the loan, if any (read without a lock).
+   *
+   * @throws LoanNotFoundException no such loan
+   */
+  public Optional<RenewalPostingUnderWay> renewalPostingUnderWay(String loanId) {
+    return ledger.renewalPosting(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
   }
 
   /**

@@ -72,6 +72,7 @@ class RenewalProcessTest extends AbstractIntegrationTest {
   @Autowired private DailyCloseService dailyClose;
   @Autowired private SandboxCoreBankingFaults faults;
   @Autowired private RenewalCommitteeService committee;
+  @Autowired private org.springframework.transaction.PlatformTransactionManager transactionManager;
 
   private LocalDate today;
 
@@ -1086,6 +1087,60 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     assertThat(renewal.status()).as("nothing written: an operator decides").isEqualTo(RenewalStatus.SIGNED);
     assertThat(loans.findRenewalOf(loan.loanId())).isEmpty();
     assertThat(coreBanking.postingsOf(loan.loanId())).as("nothing posted again").hasSize(1);
+  }
+
+  /** What a run of the posting that died after its first step leaves behind: the posting recorded as under way. */
+  private java.time.Instant postingRecordedByARunThatDied(RenewalScenario loan) {
+    return new org.springframework.transaction.support.TransactionTemplate(transactionManager)
+        .execute(status -> loans.renewalPostingStarted(loan.loanId(), new BigDecimal(RenewalScenario.PRINCIPAL)));
+  }
+
+  private ApiClient.Response repayment(RenewalScenario loan, String transactionId, String amount, LocalDate valueDate) {
+    return api.post("/api/loans/" + loan.loanId() + "/repayments", "core-banking",
+        "{\"transactionId\":\"" + transactionId + "\",\"amount\":" + amount + ",\"valueDate\":\"" + valueDate + "\"}");
+  }
+
+  @Test
+  void aFailedCallOfARunWhoseJobRanAgainMeanwhileLeavesTheSecondRunsPostingRecordedAndItRenewsOnce() throws Exception {
+    RenewalScenario loan = strongLoan().scanNow();
+    applied(loan);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    LocalDate maturity = loan.account().maturityDate();
+    moveClockTo(maturity.atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
+    // the first run's call: core banking slow, then it posts and the answer is lost
+    faults.answerSlowly(Duration.ofSeconds(3), 1);
+    faults.failAfterPosting(1);
+    java.util.concurrent.ExecutorService firstRun = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      java.util.concurrent.Future<RenewalPostingService.Result> first = firstRun.submit(() -> postings.post(loan.loanId()));
+      long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (faults.pendingSlowAnswers() > 0 && System.nanoTime() < giveUp) {
+        Thread.onSpinWait();
+      }
+      assertThat(faults.pendingSlowAnswers()).as("the first run waits for core banking").isZero();
+      // Its job's lock expires meanwhile and the job runs again: the second run records its own posting under way.
+      moveClockBy(Duration.ofMinutes(6));
+      postingRecordedByARunThatDied(loan);
+
+      assertThatThrownBy(() -> first.get(30, java.util.concurrent.TimeUnit.SECONDS))
+          .hasCauseInstanceOf(com.smeloanflow.disbursement.CoreBankingUnavailableException.class);
+
+      // Before, the first run's failure removed the second run's record: this repayment went in while the second run's
+      // posting was under way, and the renewal could no longer be booked (the principal due at maturity had changed).
+      ApiClient.Response repaid = repayment(loan, "TX-RN-2ND-" + loan.loanId(), "20000.00", maturity);
+      assertThat(repaid.status()).as(repaid.body()).isEqualTo(400);
+      assertThat(repaid.body()).contains("正由续贷归还");
+      assertThat(loans.renewalPostingUnderWay(loan.loanId())).isPresent();
+
+      RenewalPostingService.Result second = postings.post(loan.loanId());
+      assertThat(second.outcome()).isEqualTo(RenewalPostingService.Outcome.RENEWED);
+      assertThat(coreBanking.postingsOf(loan.loanId())).singleElement()
+          .satisfies(p -> assertThat(p.amount()).isEqualByComparingTo(RenewalScenario.PRINCIPAL));
+      assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.RENEWED);
+      assertThat(loans.renewalPostingUnderWay(loan.loanId())).isEmpty();
+    } finally {
+      firstRun.shutdownNow();
+    }
   }
 
   /** A GROWTH loan of 6,000,000 CNY: the borrower's exposure is above an approver's 5,000,000, so the committee votes. */
