@@ -91,6 +91,7 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
       Map.entry("POST /api/admin/mail-outbox/{id}/retry", ADMIN_ONLY),
       Map.entry("GET /api/admin/collection-process-starts", ADMIN_ONLY),
       Map.entry("POST /api/admin/collection-process-starts/{caseId}/retry", ADMIN_ONLY),
+      Map.entry("POST /api/admin/renewal-postings/{loanId}/withdrawal", ADMIN_ONLY),
       Map.entry("GET /api/loans/{loanId}", Access.ownBranchAndCentralStaff()),
       // Every logged-in user may ask; the page holds only the loans of the caller's branches (identity.BranchAccess).
       Map.entry("GET /api/loans", Access.anyUser()),

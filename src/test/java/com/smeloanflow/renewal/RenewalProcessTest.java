@@ -1089,6 +1089,23 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     assertThat(coreBanking.postingsOf(loan.loanId())).as("nothing posted again").hasSize(1);
   }
 
+  /**
+   * The maturity has come: the engine clock at its first minute and the timers run, so that the posting job (办理续贷转贷,
+   * asynchronous) waits for the job executor, not yet run. @return that job
+   */
+  private Job postingJobWaiting(RenewalScenario loan, ProcessInstance instance) {
+    moveClockTo(loan.account().maturityDate().atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
+    for (List<Job> timers = managementService.createJobQuery().processInstanceId(instance.getId()).timers().executable().list();
+        !timers.isEmpty();
+        timers = managementService.createJobQuery().processInstanceId(instance.getId()).timers().executable().list()) {
+      timers.forEach(timer -> managementService.executeJob(timer.getId()));
+    }
+    Job posting = managementService.createJobQuery().processInstanceId(instance.getId()).activityId(TASK_POST_RENEWAL)
+        .singleResult();
+    assertThat(posting).as("the posting job of %s", loan.loanId()).isNotNull();
+    return posting;
+  }
+
   /** What a run of the posting that died after its first step leaves behind: the posting recorded as under way. */
   private java.time.Instant postingRecordedByARunThatDied(RenewalScenario loan) {
     return new org.springframework.transaction.support.TransactionTemplate(transactionManager)
@@ -1098,6 +1115,48 @@ class RenewalProcessTest extends AbstractIntegrationTest {
   private ApiClient.Response repayment(RenewalScenario loan, String transactionId, String amount, LocalDate valueDate) {
     return api.post("/api/loans/" + loan.loanId() + "/repayments", "core-banking",
         "{\"transactionId\":\"" + transactionId + "\",\"amount\":" + amount + ",\"valueDate\":\"" + valueDate + "\"}");
+  }
+
+  @Test
+  void aRenewalCancelledInCockpitAfterItsPostingWasRecordedNoLongerHoldsUpRepaymentsOfTheMaturityPrincipal() {
+    RenewalScenario loan = strongLoan().scanNow();
+    ProcessInstance instance = applied(loan);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    postingJobWaiting(loan, instance);
+    postingRecordedByARunThatDied(loan);
+    LocalDate maturity = loan.account().maturityDate();
+    ApiClient.Response refused = repayment(loan, "TX-RN-HELD-" + loan.loanId(), "20000.00", maturity);
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("正由续贷归还");
+
+    // The operator gives the renewal up in Cockpit (custom listeners skipped, as Cockpit offers)
+    runtimeService.deleteProcessInstance(instance.getId(), "运维人员取消续贷", true);
+
+    // Before, the record stayed for good: every repayment of the principal due at maturity was refused from then on.
+    assertThat(loans.renewalPostingUnderWay(loan.loanId())).as("the posting is no longer recorded as under way").isEmpty();
+    loan.repay(new BigDecimal("20000.00"), maturity);
+    assertThat(loans.ledger(loan.loanId()).get(11).principalPaid()).as("the maturity principal repaid in part").isPositive();
+    assertThat(coreBanking.postingsOf(loan.loanId())).isEmpty();
+  }
+
+  @Test
+  void aRenewalCancelledAfterCoreBankingBookedItsPostingKeepsTheRecordForAnOperator(CapturedOutput log) {
+    RenewalScenario loan = strongLoan().scanNow();
+    ProcessInstance instance = applied(loan);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    postingJobWaiting(loan, instance);
+    postingRecordedByARunThatDied(loan);
+    CorePosting booked = coreBanking.disburse(new com.smeloanflow.disbursement.DisbursementOrder(
+        RenewalPostingService.idempotencyKey(loan.loanId()), loan.loanId(), loan.account().borrowerName(),
+        loan.account().creditCode(), "借新还旧:" + loan.loanId(), new BigDecimal(RenewalScenario.PRINCIPAL)));
+
+    runtimeService.deleteProcessInstance(instance.getId(), "运维人员取消续贷", true);
+
+    assertThat(loans.renewalPostingUnderWay(loan.loanId())).as("money moved: the principal stays taken as being repaid")
+        .isPresent();
+    assertThat(repayment(loan, "TX-RN-KEPT-" + loan.loanId(), "20000.00", loan.account().maturityDate()).status())
+        .isEqualTo(400);
+    assertThat(log.getOut()).contains("ERROR").contains(loan.loanId()).contains(booked.postingReference());
   }
 
   @Test

@@ -1,0 +1,57 @@
+package com.smeloanflow.renewal;
+
+import com.smeloanflow.process.LoanRenewalProcess;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * When a loan-renewal instance ends, however it ends (an end event, or cancelled in Cockpit or over the engine API,
+ * custom listeners skipped or not), a renewal posting still recorded as under way on the old loan is withdrawn
+ * ({@link RenewalPostingWithdrawals#renewalEnded}): nothing will book it any more. Registered on every version of the
+ * model by a BPMN parse listener as a built-in listener, which the engine calls even when an operator cancels the
+ * instance skipping custom listeners, so it is not in the BPMN file. A renewed instance has no such record ({@code
+ * LoanAccountService.renew} ends it), so this does nothing then.
+ */
+@Component
+public class RenewalEndedListener extends AbstractProcessEnginePlugin implements ExecutionListener {
+
+  private final ObjectProvider<RenewalPostingWithdrawals> withdrawals;
+
+  public RenewalEndedListener(ObjectProvider<RenewalPostingWithdrawals> withdrawals) {
+    this.withdrawals = withdrawals;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> parseListeners = new ArrayList<>();
+    if (configuration.getCustomPostBPMNParseListeners() != null) {
+      parseListeners.addAll(configuration.getCustomPostBPMNParseListeners());
+    }
+    parseListeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+        if (LoanRenewalProcess.KEY.equals(processDefinition.getKey())) {
+          processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, RenewalEndedListener.this);
+        }
+      }
+    });
+    configuration.setCustomPostBPMNParseListeners(parseListeners);
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    String how = execution.isCanceled() ? "its process instance " + execution.getProcessInstanceId() + " was cancelled"
+        : "its process instance " + execution.getProcessInstanceId() + " ended";
+    withdrawals.getObject().renewalEnded(execution.getProcessBusinessKey(), how);
+  }
+}
