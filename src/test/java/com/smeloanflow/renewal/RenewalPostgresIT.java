@@ -229,6 +229,29 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
         .query((rs, row) -> java.util.Optional.ofNullable(rs.getBigDecimal(1))).single()).as("no posting under way").isEmpty();
   }
 
+  /**
+   * The same dead node, but an operator then cancels the renewal in Cockpit (custom listeners skipped) instead of letting
+   * the job retry: core banking booked nothing, so the record goes with the instance (matched by the time its run wrote
+   * it, as PostgreSQL stores it) and the maturity principal is repaid as agreed.
+   */
+  @Test
+  void aRenewalCancelledInCockpitAfterANodeDiedWithdrawsItsPostingRecord() {
+    stopClock();
+    RenewalScenario loan = offeredRenewal(45);
+    ProcessInstance instance = signedAndMatured(loan);
+    BigDecimal renewedPrincipal = loans.ledger(loan.loanId()).get(11).principalDue();
+    java.time.Instant since = new org.springframework.transaction.support.TransactionTemplate(transactionManager)
+        .execute(status -> loans.renewalPostingStarted(loan.loanId(), renewedPrincipal));
+    assertThat(loans.renewalPostingUnderWay(loan.loanId()))
+        .hasValueSatisfying(record -> assertThat(record.since()).isEqualTo(since));
+
+    runtimeService.deleteProcessInstance(instance.getId(), "运维人员取消续贷", true);
+
+    assertThat(loans.renewalPostingUnderWay(loan.loanId())).isEmpty();
+    loan.repay(new BigDecimal("20000.00"), loan.account().maturityDate());
+    assertThat(loans.ledger(loan.loanId()).get(11).principalPaid()).isPositive();
+  }
+
   @Test
   void twoNodesRunningThePostingAtOnceRenewOnce() throws Exception {
     stopClock();
