@@ -32,7 +32,8 @@ public class RenewalPostingWithdrawalController {
           + " withdraws one left behind otherwise. Refused (409) while the renewal's posting job is still there (running,"
           + " waiting for a retry, or stopped in an incident: retry it, or cancel the renewal's process), and when core"
           + " banking booked the posting under RENEWAL-<loanId> (money moved: an operator books it, nothing is withdrawn)"
-          + " or cannot say. Core banking is asked first; only the record read before that is withdrawn.")
+          + " or cannot say. Core banking is asked before anything is withdrawn, and only the record read before it asked:"
+          + " one a run of the posting wrote meanwhile stays (409).")
   @ApiResponse(responseCode = "200", description = "Withdrawn: the principal due at maturity is owed as agreed again")
   @ApiResponse(responseCode = "404", description = "No such loan, or no renewal posting recorded on it",
       content = @Content(mediaType = "application/problem+json"))
