@@ -22,11 +22,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The engine REST API's refusals, as Tasklist shows them, in Chinese with the engine's English beside
  * ({@link EngineRefusals}), on {@code /engine-rest} and on the webapps' {@code /camunda/api/engine} (which Tasklist,
  * Cockpit and Admin call). Only an error answer ({@code 4xx}, {@code 5xx}) in JSON is read: its {@code message} is
- * replaced, every other field ({@code type}, {@code code}, an authorization's {@code userId} and
- * {@code missingAuthorizations}) stays as Camunda answers it, and so does its status, except for a refusal whose
- * {@code code} is one of {@link EngineRefusals}' codes (a task gone {@code 404}, a task a colleague holds {@code 409}, a
- * refused start {@code 400}), which is answered with the status the code names. Any other answer passes untouched and
- * unbuffered.
+ * replaced, and nothing else: every other field ({@code type}, {@code code}, an authorization's {@code userId} and
+ * {@code missingAuthorizations}) and the status stay as the REST API answers them. The status of the bank's own refusals
+ * (a task gone {@code 404}, a task a colleague holds {@code 409}, a refused start {@code 400}) is set where the answer is
+ * made, by {@link EngineRefusalAnswers}' exception mappers in both REST applications, which also log them. Any other
+ * answer passes untouched and unbuffered.
  */
 public class EngineRefusalTranslation extends OncePerRequestFilter {
 
@@ -43,26 +43,18 @@ public class EngineRefusalTranslation extends OncePerRequestFilter {
     }
   }
 
-  /** An error answer as it is to be sent: the status instead of Camunda's ({@code null}: Camunda's), and its body. */
-  record Answer(Integer status, byte[] body) {}
-
   /**
-   * The error answer with this body, read once: the status its {@code code} names, and the body with its
-   * {@code message} in Chinese. A body that is not JSON, or names no status or no message told in Chinese, keeps what
-   * Camunda gave.
+   * The error answer with this body, its {@code message} in Chinese; a body that is not JSON, or has no message told in
+   * Chinese, as the REST API wrote it.
    */
-  static Answer answer(byte[] body) {
+  static byte[] translated(byte[] body) {
     JsonNode error;
     try {
       error = JSON.readTree(body);
     } catch (IOException | RuntimeException e) {
-      return new Answer(null, body);
+      return body;
     }
-    if (error == null) {
-      return new Answer(null, body);
-    }
-    JsonNode code = error.path("code");
-    return new Answer(code.isInt() ? EngineRefusals.statusOf(code.asInt()) : null, translated(error, body));
+    return error == null ? body : translated(error, body);
   }
 
   /** The error body with its {@code message} in Chinese, or the body as it was. */
@@ -195,15 +187,12 @@ public class EngineRefusalTranslation extends OncePerRequestFilter {
         releaseLength();
         return;
       }
-      Answer answer = answer(captured.toByteArray());
+      byte[] body = translated(captured.toByteArray());
       captured = null;
       heldLength = null;
-      if (answer.status() != null) {
-        super.setStatus(answer.status());
-      }
-      super.setContentLength(answer.body().length);
+      super.setContentLength(body.length);
       ServletOutputStream out = super.getOutputStream();
-      out.write(answer.body());
+      out.write(body);
       out.flush();
     }
   }

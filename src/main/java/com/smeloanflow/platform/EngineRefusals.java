@@ -50,8 +50,7 @@ public final class EngineRefusals {
   /**
    * The status the engine REST API answers an engine exception with this error code with, or {@code null}: the status
    * Camunda gives. {@link EngineRefusalAnswers} answers such an exception (or one the engine REST API wraps it in) with it
-   * and logs it as a refusal, not as Camunda's server error; {@link EngineRefusalTranslation} reads the code from the JSON
-   * answer, where Camunda puts the engine exception's code, also of one it wraps.
+   * and logs it as a refusal, not as Camunda's server error.
    */
   public static Integer statusOf(int code) {
     return code == REFUSED ? Integer.valueOf(400) : code == GONE ? Integer.valueOf(404) : code == TAKEN ? Integer.valueOf(409) : null;

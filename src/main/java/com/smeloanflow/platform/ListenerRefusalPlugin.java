@@ -81,8 +81,7 @@ import org.springframework.util.ReflectionUtils;
  *       task's new assignee ({@link #lockTaskToAssign}).
  *   <li>A refusal that the engine REST API wraps in a 500 (a process start a start-event listener refused: "Cannot
  *       instantiate process definition …") is answered 400 all the same: a {@link Refused} carries the error code
- *       {@link EngineRefusals#REFUSED}, which the engine REST API passes in its answer and
- *       {@link EngineRefusalTranslation} answers with 400.
+ *       {@link EngineRefusals#REFUSED}, which {@link EngineRefusalAnswers} answers with 400.
  *   <li>The engine logs whatever a command fails with when it closes the command context: at ERROR with a
  *       stack trace ("ENGINE-16004 Exception while closing command context"), except its own users' errors
  *       ({@link AuthorizationException}, {@link BadUserRequestException}), which it logs at DEBUG. So a

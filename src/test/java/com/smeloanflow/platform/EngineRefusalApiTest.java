@@ -315,8 +315,8 @@ class EngineRefusalApiTest extends AbstractIntegrationTest {
     String english = concurrent.getMessage();
     String chinese = "待办或流程刚被另一操作同时修改, 您的操作未生效, 请刷新待办列表后重试";
     assertThat(EngineRefusals.of((RuntimeException) concurrent)).as("the bank's task queue").isEqualTo(chinese + " (" + english + ")");
-    assertThat(EngineRefusalTranslation.answer(("{\"type\":\"OptimisticLockingException\",\"message\":" + JSON.valueToTree(english)
-        + ",\"code\":1}").getBytes(StandardCharsets.UTF_8)).body()).as("a claim over the engine REST API")
+    assertThat(EngineRefusalTranslation.translated(("{\"type\":\"OptimisticLockingException\",\"message\":" + JSON.valueToTree(english)
+        + ",\"code\":1}").getBytes(StandardCharsets.UTF_8))).as("a claim over the engine REST API")
         .asString(StandardCharsets.UTF_8).isEqualTo("{\"type\":\"OptimisticLockingException\",\"message\":"
             + JSON.valueToTree(chinese + " (" + english + ")") + ",\"code\":1}");
     assertThat(EngineRefusals.staffText("RestException", "Cannot submit task form " + task + ": " + english, List.of()))

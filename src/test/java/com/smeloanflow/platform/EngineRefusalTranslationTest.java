@@ -12,8 +12,9 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * What a client of the engine REST API gets from an error answer that {@link EngineRefusalTranslation} reads: the
- * status its refusal code names and the message in Chinese, or, for an answer it cannot or need not tell otherwise (not
- * JSON, no message, a code naming no status), exactly what Camunda answered; the request never fails for it.
+ * message in Chinese, every other field and the status as the REST API answered (the status of the bank's refusals is
+ * {@link EngineRefusalAnswers}' to set), or, for an answer it cannot or need not tell otherwise (not JSON, no message),
+ * exactly what the REST API answered; the request never fails for it.
  */
 class EngineRefusalTranslationTest {
 
@@ -22,8 +23,8 @@ class EngineRefusalTranslationTest {
   private static final String CLAIMED_IN_CHINESE = "待办 t-1 已由他人领取, 不能再领取, 请刷新待办列表 (" + CLAIMED + ")";
 
   @Test
-  void aRefusalWithTheBanksCodeIsAnsweredWithItsStatusAndItsMessageInChinese() throws Exception {
-    MockHttpServletResponse answer = answered(500, "{\"type\":\"TaskAlreadyClaimedException\",\"message\":\"" + CLAIMED + "\",\"code\":20409}");
+  void aRefusalHasItsMessageInChineseAndKeepsTheStatusAndFieldsTheRestApiAnsweredWith() throws Exception {
+    MockHttpServletResponse answer = answered(409, "{\"type\":\"TaskAlreadyClaimedException\",\"message\":\"" + CLAIMED + "\",\"code\":20409}");
 
     assertThat(answer.getStatus()).isEqualTo(409);
     JsonNode body = JSON.readTree(answer.getContentAsByteArray());
@@ -34,22 +35,14 @@ class EngineRefusalTranslationTest {
   }
 
   @Test
-  void aCodeThatNamesNoStatusKeepsCamundasStatusAndStillHasItsMessageInChinese() throws Exception {
-    MockHttpServletResponse answer = answered(500, "{\"type\":\"TaskAlreadyClaimedException\",\"message\":\"" + CLAIMED + "\",\"code\":0}");
+  void theStatusIsTheRestApisWhateverTheRefusalsCodeNames() throws Exception {
+    for (int code : new int[] {20409, 0}) {
+      MockHttpServletResponse answer = answered(500, "{\"type\":\"TaskAlreadyClaimedException\",\"message\":\"" + CLAIMED
+          + "\",\"code\":" + code + "}");
 
-    assertThat(answer.getStatus()).isEqualTo(500);
-    assertThat(JSON.readTree(answer.getContentAsByteArray()).path("message").asText()).isEqualTo(CLAIMED_IN_CHINESE);
-  }
-
-  @Test
-  void aRefusalWithTheBanksCodeButNoMessageHasItsStatusAndCamundasBodyUntouched() throws Exception {
-    String camunda = "{\"type\":\"NotFoundException\",\"code\":20404}";
-
-    MockHttpServletResponse answer = answered(500, camunda);
-
-    assertThat(answer.getStatus()).isEqualTo(404);
-    assertThat(answer.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(camunda);
-    assertThat(answer.getContentLength()).isEqualTo(camunda.length());
+      assertThat(answer.getStatus()).as("code %d", code).isEqualTo(500);
+      assertThat(JSON.readTree(answer.getContentAsByteArray()).path("message").asText()).isEqualTo(CLAIMED_IN_CHINESE);
+    }
   }
 
   @Test
@@ -59,12 +52,13 @@ class EngineRefusalTranslationTest {
         "{\"type\":\"RestException\",\"message\":",
         "",
         "[20404]",
+        "{\"type\":\"NotFoundException\",\"code\":20404}",
         "{\"type\":\"RestException\",\"message\":\"" + CLAIMED + "\",\"code\":\"20409\"}",
         "{\"type\":\"InvalidRequestException\",\"message\":\"Cannot set query parameter 'sortBy' to value 'nonsense'\",\"code\":0}"};
     for (String camunda : answers) {
-      MockHttpServletResponse answer = answered(500, camunda);
+      MockHttpServletResponse answer = answered(404, camunda);
 
-      assertThat(answer.getStatus()).as(camunda).isEqualTo(500);
+      assertThat(answer.getStatus()).as(camunda).isEqualTo(404);
       assertThat(answer.getContentAsString(StandardCharsets.UTF_8)).as(camunda).isEqualTo(camunda);
       assertThat(answer.getContentLength()).as(camunda).isEqualTo(camunda.length());
     }
