@@ -1,16 +1,20 @@
 package com.smeloanflow.platform;
 
 import jakarta.annotation.Priority;
-import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappInitializer;
+import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
 import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.servlet.ServletProperties;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.embedded.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -38,9 +42,6 @@ public class EngineRefusalAnswers {
   /** Above Camunda's mappers, which have none (Jersey's default {@code 5000}). */
   static final int PRIORITY = 1000;
 
-  /** The Jersey servlet of the webapps' engine API, as Camunda's webapp starter registers it. */
-  static final String WEBAPP_ENGINE_API_SERVLET = "Engine Api";
-
   /** The engine REST API ({@code /engine-rest}): the Jersey application Spring Boot configures. */
   @Bean
   ResourceConfigCustomizer engineRefusalMappersOnEngineRest() {
@@ -51,17 +52,36 @@ public class EngineRefusalAnswers {
    * The webapps' engine API ({@code /camunda/api/engine}): a servlet of Camunda's webapp starter with its own JAX-RS
    * application, which takes further providers from the servlet's init parameter. Set by an initializer of the servlet
    * container that Tomcat runs after Spring Boot's (which runs Camunda's, registering the servlet) and before it starts
-   * the servlets.
+   * the servlets ({@link #addToWebappEngineApi}).
+   *
+   * @param webapps Camunda's initializer of the webapps, none with the webapps turned off
    */
   @Bean
-  TomcatContextCustomizer engineRefusalMappersOnWebappEngineApi() {
-    return context -> context.addServletContainerInitializer((classes, servletContext) -> {
-      ServletRegistration engineApi = servletContext.getServletRegistration(WEBAPP_ENGINE_API_SERVLET);
-      if (engineApi != null) { // none with the webapps turned off
-        engineApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES,
-            EngineExceptionRefusal.class.getName() + "," + RestExceptionRefusal.class.getName());
-      }
-    }, null);
+  TomcatContextCustomizer engineRefusalMappersOnWebappEngineApi(ObjectProvider<CamundaBpmWebappInitializer> webapps) {
+    return context -> context.addServletContainerInitializer(
+        (classes, servletContext) -> addToWebappEngineApi(servletContext, webapps.getIfAvailable() != null), null);
+  }
+
+  /**
+   * Adds the mappers to the servlet of the webapps' engine API, found by the JAX-RS application it serves (Camunda's
+   * {@link EngineRestApplication}, the servlet's init parameter {@link ServletProperties#JAXRS_APPLICATION_CLASS}), not by
+   * its name ({@code Engine Api}, Camunda's to change). With the webapps on and no such servlet taking them (Camunda
+   * registers it otherwise, or gives it providers of its own), the start fails: the bank's refusals in Tasklist would
+   * otherwise fall back to Camunda's {@code 500} unnoticed. With the webapps off there is none, and nothing to do.
+   *
+   * @throws IllegalStateException the webapps are on and no servlet of their engine API took the mappers
+   */
+  static void addToWebappEngineApi(ServletContext servletContext, boolean webappsOn) {
+    String mappers = EngineExceptionRefusal.class.getName() + "," + RestExceptionRefusal.class.getName();
+    long added = servletContext.getServletRegistrations().values().stream()
+        .filter(servlet -> EngineRestApplication.class.getName().equals(servlet.getInitParameter(ServletProperties.JAXRS_APPLICATION_CLASS)))
+        .filter(servlet -> servlet.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES, mappers))
+        .count();
+    if (added == 0 && webappsOn) {
+      throw new IllegalStateException("No servlet of the webapps' engine API (JAX-RS application "
+          + EngineRestApplication.class.getName() + ") took the bank's refusal mappers as " + ServerProperties.PROVIDER_CLASSNAMES
+          + ": Tasklist would answer the bank's refusals 500. Servlets: " + servletContext.getServletRegistrations().keySet());
+    }
   }
 
   /**
