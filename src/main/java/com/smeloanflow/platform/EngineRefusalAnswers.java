@@ -33,6 +33,13 @@ import org.springframework.context.annotation.Configuration;
  * when it takes the exception ({@link ExtendedExceptionMapper#isMappable}): these two take only an exception that
  * carries one of the codes, where Camunda looks for it (the engine exception itself, or the engine exception a
  * {@link RestException} wraps).
+ *
+ * <p>The webapps' other APIs ({@code /camunda/api/cockpit}, {@code /camunda/api/admin}, {@code /camunda/api/tasklist},
+ * {@code /camunda/api/welcome}) get no mappers: none of them can meet one of these refusals, which only an engine
+ * command that acts on a task or runs the bank's listeners and delegates throws (a claim, a completion, a task's data, a
+ * process start or modification). Their own endpoints only read (Cockpit's statistics and instance lists, whose POSTs
+ * carry a query's filter), log a user in or out, or create the first administrator; every action Cockpit or Admin takes
+ * on a task, a process instance or a variable is a call of the webapps' engine API, which has them.
  */
 @Configuration(proxyBeanMethods = false)
 public class EngineRefusalAnswers {
