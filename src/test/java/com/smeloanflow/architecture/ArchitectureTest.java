@@ -6,8 +6,13 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -87,6 +92,31 @@ class ArchitectureTest {
         .distinct()
         .forEach(top -> org.assertj.core.api.Assertions.assertThat(STAGES.contains(top) || NEUTRAL.contains(top))
             .as("package %s.%s is neither a stage nor neutral: add it to ArchitectureTest in its place", BASE, top).isTrue());
+  }
+
+  /**
+   * docs/security.md lists every file that uses the engine's internals ({@code impl} packages), with why and what a fork
+   * of Camunda 7 would need: a new use not in its table would make a migration to a fork look cheaper than it is. The
+   * same search its grep line gives: the source, so that an inlined constant of {@code impl} counts too.
+   */
+  @Test
+  void everyUseOfTheEnginesInternalsIsListedInTheSecurityNotes() throws IOException {
+    Pattern internal = Pattern.compile("org\\.camunda\\.bpm\\.[a-z.]*impl|camundajar\\.impl");
+    String notes = Files.readString(Path.of("docs/security.md"));
+    String table = notes.substring(notes.indexOf("| where | engine internal used |"));
+    table = table.substring(0, table.indexOf("\n\n"));
+    List<String> unlisted = new ArrayList<>();
+    try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+      for (Path source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+        String name = source.getFileName().toString().replace(".java", "");
+        if (internal.matcher(Files.readString(source)).find() && !Pattern.compile("\\b" + name + "\\b").matcher(table).find()) {
+          unlisted.add(source.toString());
+        }
+      }
+    }
+    org.assertj.core.api.Assertions.assertThat(unlisted)
+        .as("files using org.camunda.bpm..impl or camundajar.impl but not in docs/security.md's table of engine internals")
+        .isEmpty();
   }
 
   private static String pkg(String name) {
