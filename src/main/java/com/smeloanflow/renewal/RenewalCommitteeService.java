@@ -6,6 +6,7 @@ import com.smeloanflow.approval.CommitteeRoster;
 import com.smeloanflow.casefile.CustomerReason;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.FormText;
 import com.smeloanflow.platform.InvalidTaskInputException;
 import com.smeloanflow.platform.NeedsAdministratorException;
 import com.smeloanflow.process.LoanRenewalProcess;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -222,14 +222,18 @@ public class RenewalCommitteeService {
     return outcome;
   }
 
-  /** What the chair sees: the tally, each member's vote and reasons, and what is asked of the chair. */
+  /**
+   * What the chair sees: the tally, each member's vote and reasons, and what is asked of the chair. Every member's vote
+   * stays visible within {@link FormText#MAX_CHARACTERS} (a member's reasons run to {@link LoanRenewal#NOTE_MAX_LENGTH}
+   * characters, so four members' would not fit): the longest reasons are shortened, ending {@value FormText#CUT}.
+   */
   public Map<String, Object> chairsView(String loanId, int size) {
     List<StoredVote> votes = votes(loanId);
     Tally tally = tally(votes, size);
     return Map.of(
         "renewalCommitteeTallyText", tally.describe(),
-        "renewalCommitteeVotesText", votes.stream()
-            .map(v -> "- " + v.member() + ": " + v.vote().label() + ", " + v.comment()).collect(Collectors.joining("\n")),
+        "renewalCommitteeVotesText", FormText.shortenEach(votes.stream()
+            .map(v -> "- " + v.member() + ": " + v.vote().label() + ", " + v.comment()).toList(), FormText.MAX_CHARACTERS),
         "renewalCommitteeAskText", tally.outcome() == Outcome.APPROVED
             ? "委员多数同意: 请签发决议(批准), 或否决"
             : "未形成多数(票数相同或表决期限已到): 请行使决定票");

@@ -15,6 +15,7 @@ import com.smeloanflow.identity.Groups;
 import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.FormText;
 import com.smeloanflow.process.LoanRenewalProcess;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.processing.ProcessingFixtures;
@@ -1279,6 +1280,39 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     assertThat(renewal.decidedBy()).isEqualTo("committee-chair");
     assertThat(renewal.status()).isEqualTo(RenewalStatus.APPROVED);
     assertThat(loan.mails()).containsExactly(MailTemplate.RENEWAL_OFFERED, MailTemplate.RENEWAL_CONTRACT_READY);
+  }
+
+  /**
+   * Four members, each with the 1,000 characters of reasons a vote allows, tie: the chair's task is created showing every
+   * member's vote, the longest reasons shortened, instead of failing the last vote (every reason in full passed the
+   * engine's 4,000 characters).
+   */
+  @Test
+  void fourLongVotesLeaveTheChairsTaskCreatedShowingEveryMembersVote() {
+    org.camunda.bpm.engine.identity.User fourth = identityService.newUser("committee4");
+    fourth.setFirstName("委员");
+    fourth.setLastName("钱");
+    identityService.saveUser(fourth);
+    identityService.createMembership("committee4", Groups.CREDIT_COMMITTEE);
+    try {
+      RenewalScenario loan = loanForTheCommittee().scanNow();
+      ProcessInstance instance = applied(loan);
+      assertThat(voteTasks(instance)).hasSize(4);
+
+      vote(loan, instance, "committee1", "APPROVE", "甲".repeat(1000));
+      vote(loan, instance, "committee2", "REJECT", "乙".repeat(1000));
+      vote(loan, instance, "committee3", "APPROVE", "丙".repeat(1000));
+      vote(loan, instance, "committee4", "REJECT", "丁".repeat(1000));
+
+      String votes = (String) taskService.getVariableLocal(chairTask(instance).getId(), "renewalCommitteeVotesText");
+      assertThat(votes).hasSizeLessThanOrEqualTo(FormText.MAX_CHARACTERS)
+          .contains("- committee1: 同意, 甲甲", "- committee2: 反对, 乙乙", "- committee3: 同意, 丙丙", "- committee4: 反对, 丁丁")
+          .contains(FormText.CUT);
+      assertThat((String) taskService.getVariableLocal(chairTask(instance).getId(), "renewalCommitteeTallyText"))
+          .contains("同意 2 票, 反对 2 票, 未表决 0 人, 委员 4 人");
+    } finally {
+      identityService.deleteUser("committee4");
+    }
   }
 
   @Test
