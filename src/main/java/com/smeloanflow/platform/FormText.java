@@ -3,6 +3,7 @@ package com.smeloanflow.platform;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -38,7 +39,7 @@ public final class FormText {
   public static String newestRows(String header, List<String> rows, String noun) {
     List<String> newestFirst = new ArrayList<>(rows);
     Collections.reverse(newestFirst);
-    int kept = newestThatFit(newestFirst, MAX_CHARACTERS - header.length(), 0,
+    int kept = firstThatFit(newestFirst, MAX_CHARACTERS - header.length(), 0,
         left -> left == 0 ? 0 : leftOut(left, noun).length());
     int left = rows.size() - kept;
     StringBuilder text = new StringBuilder();
@@ -84,33 +85,50 @@ public final class FormText {
     return String.join("\n", shown);
   }
 
+  /**
+   * A list shown in the order given (entries each a line, joined by line breaks) within {@code max} characters: the
+   * first entries that fit are shown in full and, when later ones are left out, a last line says so, {@code leftOut}
+   * of how many (the rest of an import report: {@code - …… 其余 12 行见 GET /api/campaigns/WL…}). A first entry too
+   * long on its own is shown shortened, ending {@value #CUT}. No entries give an empty text.
+   *
+   * @param max the most the text may hold, at most {@value #MAX_CHARACTERS} when it is a form value of its own
+   */
+  public static String firstEntries(List<String> entries, IntFunction<String> leftOut, int max) {
+    return String.join("\n", first(entries, leftOut, max));
+  }
+
   /** The newest entries (given newest first) that fit in {@code max} with the line about the others, newest first. */
   private static List<String> newest(List<String> entries, String noun, int max) {
-    int kept = newestThatFit(entries, max, 1, left -> left == 0 ? 0 : 1 + leftOutEntry(left, noun).length());
+    return first(entries, left -> leftOutEntry(left, noun), max);
+  }
+
+  /** The first entries that fit in {@code max} with the line about the others ({@code leftOut}), in the order given. */
+  private static List<String> first(List<String> entries, IntFunction<String> leftOut, int max) {
+    int kept = firstThatFit(entries, max, 1, left -> left == 0 ? 0 : 1 + leftOut.apply(left).length());
     List<String> shown = new ArrayList<>(entries.subList(0, kept));
     int left = entries.size() - kept;
     if (shown.isEmpty() && left > 0) {
       left--;
-      String line = left == 0 ? "" : "\n" + leftOutEntry(left, noun);
+      String line = left == 0 ? "" : "\n" + leftOut.apply(left);
       shown.add(shorten(entries.get(0), max - line.length()));
     }
     if (left > 0) {
-      shown.add(leftOutEntry(left, noun));
+      shown.add(leftOut.apply(left));
     }
     return shown;
   }
 
   /**
-   * How many of the newest entries (given newest first) fit in {@code room}, each after the first preceded by
-   * {@code separator} characters, with room left for the line about the {@code left} entries left out
-   * ({@code leftOutLength}, 0 when none is).
+   * How many entries, counted from the first (the newest, for a list given newest first), fit in {@code room}, each
+   * after the first preceded by {@code separator} characters, with room left for the line about the {@code left}
+   * entries left out ({@code leftOutLength}, 0 when none is).
    */
-  private static int newestThatFit(List<String> newestFirst, int room, int separator, IntUnaryOperator leftOutLength) {
+  private static int firstThatFit(List<String> entries, int room, int separator, IntUnaryOperator leftOutLength) {
     int kept = 0;
     int length = 0;
-    for (String entry : newestFirst) {
+    for (String entry : entries) {
       int added = (kept == 0 ? 0 : separator) + entry.length();
-      if (length + added + leftOutLength.applyAsInt(newestFirst.size() - kept - 1) > room) {
+      if (length + added + leftOutLength.applyAsInt(entries.size() - kept - 1) > room) {
         break;
       }
       length += added;

@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.smeloanflow.platform.FormText;
 import com.smeloanflow.process.WhitelistCampaignProcess;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
@@ -54,6 +55,35 @@ class WhitelistCampaignStartFormTest extends AbstractIntegrationTest {
 
     completeAs("campaign-manager", review.getId(), Map.of());
     assertThat(instance).isEnded();
+  }
+
+  /**
+   * Forty lines, each refused for a wrong check character and a product the bank does not have (whose reason lists the
+   * products): the report's task is created, listing the first refused lines that fit and counting the rest, instead of
+   * failing the import (every line in full passed the engine's 4,000 characters).
+   */
+  @Test
+  void manyRefusedLinesWithLongReasonsLeaveTheReportShowingTheFirstOnesAndCountingTheRest() {
+    Whitelists file = whitelist();
+    for (int i = 1; i <= 40; i++) {
+      String good = creditCodeIn(HUICHUAN);
+      String badCheck = good.substring(0, 17) + (good.charAt(17) == '0' ? '1' : '0');
+      file.line(badCheck + ",坏校验位企业" + i + "有限公司,李四,13985012345,100000,经营贷,M,2026-11-20");
+    }
+    Response started = submitStartForm("campaign-manager", "多行未导入", file.csv());
+
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    String campaignId = started.json().path("businessKey").asText();
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(campaignId).singleResult();
+    Task review = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(taskService.getVariableLocal(review.getId(), "rowsRefused")).isEqualTo(40);
+    String refused = (String) taskService.getVariableLocal(review.getId(), "refusedLinesText");
+    assertThat(refused).hasSizeLessThanOrEqualTo(FormText.MAX_CHARACTERS).startsWith("- 第 2 行 ")
+        .contains("坏校验位企业1有限公司: 统一社会信用代码校验位错误(GB 32100); 未知的产品“经营贷”")
+        .doesNotContain("坏校验位企业40有限公司").doesNotContain(FormText.CUT)
+        .containsPattern("\\n- …… 其余 \\d+ 行见 GET /api/campaigns/" + campaignId + "$");
+    int shown = refused.split("\n").length - 1;
+    assertThat(shown + Integer.parseInt(refused.replaceAll("(?s).*其余 (\\d+) 行.*", "$1"))).as("shown and counted").isEqualTo(40);
   }
 
   @Test

@@ -86,6 +86,21 @@ class FormTextTest {
   }
 
   @Test
+  void aListShownInTheOrderGivenKeepsTheFirstEntriesThatFitAndEndsWithWhatItSaysOfTheRest() {
+    List<String> lines = List.of("- 第 2 行" + "甲".repeat(1900), "- 第 3 行" + "乙".repeat(1800), "- 第 4 行" + "丙".repeat(99),
+        "- 第 5 行 丁");
+
+    String text = FormText.firstEntries(lines, left -> "- …… 其余 " + left + " 行", FormText.MAX_CHARACTERS);
+
+    assertThat(text).hasSizeLessThanOrEqualTo(FormText.MAX_CHARACTERS)
+        .isEqualTo(lines.get(0) + "\n" + lines.get(1) + "\n- …… 其余 2 行");
+    assertThat(FormText.firstEntries(List.of("- " + "长".repeat(5000), "- 短"), left -> "- …… 其余 " + left + " 行", 1000))
+        .hasSize(1000).endsWith("长" + FormText.CUT + "\n- …… 其余 1 行");
+    assertThat(FormText.firstEntries(lines.subList(2, 4), left -> "- …… 其余 " + left + " 行", FormText.MAX_CHARACTERS))
+        .isEqualTo(lines.get(2) + "\n" + lines.get(3));
+  }
+
+  @Test
   void aListShownOldestFirstKeepsTheNewestEntriesThatFitAndStartsSayingHowManyEarlierOnesItLeavesOut() {
     List<String> oldestFirst = List.of("- 甲" + "甲".repeat(1900), "- 乙" + "乙".repeat(1900), "- 丙" + "丙".repeat(1800),
         "- 丁" + "丁".repeat(99));
