@@ -9,7 +9,10 @@ import com.smeloanflow.casefile.ApplicationChecks;
 import com.smeloanflow.casefile.CheckType;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.monitoring.CheckKind;
+import com.smeloanflow.monitoring.CheckMethod;
+import com.smeloanflow.monitoring.CheckOutcome;
 import com.smeloanflow.monitoring.CheckRepository;
+import com.smeloanflow.monitoring.MonitoringIds;
 import com.smeloanflow.monitoring.PostLoanCheck;
 import com.smeloanflow.monitoring.PostLoanCheckTaskListener;
 import com.smeloanflow.platform.BusinessClock;
@@ -56,6 +59,7 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
   @Autowired private ProcessingOutcomes outcomes;
   @Autowired private ApprovalDecisions approvals;
   @Autowired private CheckRepository postLoanChecks;
+  @Autowired private MonitoringIds monitoringIds;
 
   private NonPerformingLoans nonPerforming;
   private ApprovedLoans approved;
@@ -284,6 +288,27 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
     String shown = (String) taskService.getVariableLocal(task.getId(), "postLoanText");
     assertThat(shown).hasSizeLessThanOrEqualTo(FormText.MAX_CHARACTERS).contains("乙".repeat(1900))
         .doesNotContain("甲甲").contains("- 更早的 1 条贷后检查未显示").contains("列入失信被执行人名单").contains("已核查");
+  }
+
+  /**
+   * Three periodic checks with long findings and one short signal: the checks take the room the signal leaves, two of
+   * the long findings shown in full, not only the half of it the signals keep when they are long.
+   */
+  @Test
+  void shortSignalsLeaveTheChecksTheRestOfTheRoom() {
+    LoanAccount loan = nonPerforming.monitored(MANAGER, "86000.00", clock.today().minusDays(20));
+    // three periodic checks concluded in the last weeks, each with 1,200 characters of findings, as monitoring records them
+    for (int week = 3; week >= 1; week--) {
+      String checkId = monitoringIds.nextCheckId();
+      postLoanChecks.insert(checkId, loan.loanId(), CheckKind.PERIODIC, CheckMethod.REMOTE, "定期检查",
+          clock.today().minusWeeks(week), clock.now().minus(java.time.Duration.ofDays(7L * week)));
+      postLoanChecks.complete(checkId, CheckOutcome.NORMAL, String.valueOf(week).repeat(1200), java.util.List.of(), null, null,
+          null, "remote-verifier", clock.today().minusWeeks(week), clock.now().minus(java.time.Duration.ofDays(7L * week)));
+    }
+
+    String shown = reviewOpenedShowing(loan, "postLoanText");
+    assertThat(shown).hasSizeLessThanOrEqualTo(FormText.MAX_CHARACTERS).contains("1".repeat(1200), "2".repeat(1200))
+        .doesNotContain("3".repeat(1200)).contains("- 更早的 1 条贷后检查未显示").contains("列入失信被执行人名单");
   }
 
   @Test
