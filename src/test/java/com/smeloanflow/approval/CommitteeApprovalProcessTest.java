@@ -253,6 +253,26 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
     assertThat(instance).isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION);
   }
 
+  /** After a return for information the committee votes again: the chair sees that round's votes and tally only. */
+  @Test
+  void theChairSeesOnlyTheVotesOfTheRoundAfterTheAnswer() {
+    String applicationId = beforeTheCommittee(growthAboveTheUnitsAuthority());
+    castVote("committee1", applicationId, TaskForms.vote(ApprovalOutcome.RETURN, "第一轮: 请补充保证人资产证明"));
+    castVote("committee2", applicationId, TaskForms.vote(ApprovalOutcome.RETURN, "第一轮: 请说明近三个月现金流"));
+    flow.claimAndComplete(CENTRE_PROCESSOR, applicationId, TASK_PROVIDE_INFORMATION,
+        TaskForms.informationAnswer("已补充保证人资产证明和现金流说明"));
+
+    castVote("committee2", applicationId, TaskForms.vote(ApprovalOutcome.APPROVE, "第二轮: 资料已补充, 同意"));
+    castVote("committee3", applicationId, TaskForms.vote(ApprovalOutcome.APPROVE, "第二轮: 现金流可覆盖, 同意"));
+
+    Task resolution = flow.task(applicationId, TASK_DECIDE_COMMITTEE_RESOLUTION);
+    assertThat((String) taskService.getVariableLocal(resolution.getId(), "committeeVotesText"))
+        .contains("committee2: 同意 — 第二轮: 资料已补充, 同意", "committee3: 同意 — 第二轮: 现金流可覆盖, 同意")
+        .doesNotContain("第一轮").doesNotContain("committee1");
+    assertThat((String) taskService.getVariableLocal(resolution.getId(), "committeeTallyText"))
+        .isEqualTo("同意 2 票(其中附条件 0 票), 退回 0 票, 反对 0 票, 委员 3 人");
+  }
+
   @Test
   void tiedCommitteeOfFourIsDecidedByTheChairsCastingVote() {
     User fourth = identityService.newUser(FOURTH_MEMBER);
