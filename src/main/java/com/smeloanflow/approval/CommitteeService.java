@@ -10,13 +10,13 @@ import com.smeloanflow.casefile.DeclineService;
 import com.smeloanflow.casefile.Stage;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.FormText;
 import com.smeloanflow.platform.InvalidTaskInputException;
 import com.smeloanflow.platform.StateConflictException;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -187,8 +187,10 @@ public class CommitteeService {
       declines.decline(DeclineService.Decline.rejection(applicationId, Stage.APPROVAL, Groups.CREDIT_COMMITTEE,
           "贷审会表决否决 (" + tally.describe() + ")", CustomerReason.OVERALL_ASSESSMENT));
     } else if (outcome == Outcome.RETURNED) {
-      String questions = votes(applicationId).stream().filter(v -> v.vote() == ApprovalOutcome.RETURN)
-          .map(v -> v.member() + ": " + v.comment()).collect(Collectors.joining("; "));
+      // every member's question, within a form value (a comment runs to 1,000 characters; four of seven members
+      // returning passed the 4,000 the check's details and the form's returnQuestionText hold)
+      String questions = FormText.shortenEach(votes(applicationId).stream().filter(v -> v.vote() == ApprovalOutcome.RETURN)
+          .map(v -> v.member() + ": " + v.comment()).toList(), "; ", FormText.MAX_CHARACTERS);
       checks.record(applicationId, CheckType.COMMITTEE_RESOLUTION, 1, ApprovalOutcome.RETURN.name(), Groups.CREDIT_COMMITTEE,
           questions, tally.describe());
     }

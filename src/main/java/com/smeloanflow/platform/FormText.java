@@ -145,13 +145,21 @@ public final class FormText {
    * @param max the most the text may hold, at most {@value #MAX_CHARACTERS} when it is a form value of its own
    */
   public static String shortenEach(List<String> entries, int max) {
+    return shortenEach(entries, "\n", max);
+  }
+
+  /**
+   * {@link #shortenEach(List, int)} for entries joined by {@code separator} ({@code "; "}: the questions of a committee's
+   * members, on one line).
+   */
+  public static String shortenEach(List<String> entries, String separator, int max) {
     List<Integer> byLength = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       byLength.add(i);
     }
     byLength.sort((a, b) -> Integer.compare(entries.get(a).length(), entries.get(b).length()));
     String[] shown = new String[entries.size()];
-    int room = max - Math.max(0, entries.size() - 1);
+    int room = max - Math.max(0, entries.size() - 1) * separator.length();
     int left = entries.size();
     for (int i : byLength) {
       int share = room / left;
@@ -159,7 +167,7 @@ public final class FormText {
       room -= shown[i].length();
       left--;
     }
-    return String.join("\n", shown);
+    return String.join(separator, shown);
   }
 
   /** {@code text} as it is when it has at most {@code max} characters, else its beginning ending {@value #CUT}. */

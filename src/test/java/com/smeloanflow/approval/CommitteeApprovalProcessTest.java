@@ -253,6 +253,41 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
     assertThat(instance).isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION);
   }
 
+  /**
+   * A committee of seven: four members return the application, each with a question of the 1,000 characters a vote
+   * allows. The processing centre is asked every member's question, the longest shortened, instead of the tally failing
+   * (every question in full passed the 4,000 characters the resolution's record and the form value hold).
+   */
+  @Test
+  void fourOfSevenMembersReturningWithLongQuestionsSendTheApplicationBackWithEveryQuestion() {
+    List<String> added = List.of(FOURTH_MEMBER, "committee5", "committee6", "committee7");
+    for (String member : added) {
+      User user = identityService.newUser(member);
+      user.setFirstName("委员");
+      user.setLastName(member);
+      user.setPassword(DemoData.PASSWORD);
+      identityService.saveUser(user);
+      identityService.createMembership(member, Groups.CREDIT_COMMITTEE);
+    }
+    try {
+      String applicationId = beforeTheCommittee(growthAboveTheUnitsAuthority());
+      assertThat(voteTasks(applicationId)).hasSize(7);
+      List<String> returning = List.of("committee1", "committee2", "committee3", FOURTH_MEMBER);
+      for (int i = 0; i < returning.size(); i++) {
+        castVote(returning.get(i), applicationId, TaskForms.vote(ApprovalOutcome.RETURN, String.valueOf("甲乙丙丁".charAt(i)).repeat(1000)));
+      }
+
+      assertThat(flow.instance(applicationId)).isWaitingAt(TASK_PROVIDE_INFORMATION);
+      String questions = (String) taskService.getVariableLocal(flow.task(applicationId, TASK_PROVIDE_INFORMATION).getId(),
+          "returnQuestionText");
+      assertThat(questions).hasSizeLessThan(4000)
+          .contains("committee1: 甲甲", "; committee2: 乙乙", "; committee3: 丙丙", "; " + FOURTH_MEMBER + ": 丁丁")
+          .contains(FormText.CUT).endsWith("(" + Groups.CREDIT_COMMITTEE + ")");
+    } finally {
+      added.forEach(identityService::deleteUser);
+    }
+  }
+
   /** After a return for information the committee votes again: the chair sees that round's votes and tally only. */
   @Test
   void theChairSeesOnlyTheVotesOfTheRoundAfterTheAnswer() {

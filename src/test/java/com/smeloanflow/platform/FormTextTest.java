@@ -124,4 +124,16 @@ class FormTextTest {
     assertThat(lines.get(2)).startsWith("- 丙: 退回补充, 丙").endsWith(FormText.CUT).hasSizeGreaterThan(1800);
     assertThat(FormText.shortenEach(List.of("- 甲: 同意", "- 乙: 反对"), FormText.MAX_CHARACTERS)).isEqualTo("- 甲: 同意\n- 乙: 反对");
   }
+
+  @Test
+  void entriesOnOneLineKeepWithinTheRoomCountingTheirSeparators() {
+    List<String> questions = List.of("committee1: " + "甲".repeat(1000), "committee2: " + "乙".repeat(1000),
+        "committee3: " + "丙".repeat(1000), "committee4: " + "丁".repeat(1000));
+
+    String text = FormText.shortenEach(questions, "; ", FormText.MAX_CHARACTERS);
+
+    assertThat(text).hasSize(FormText.MAX_CHARACTERS).doesNotContain("\n").contains(FormText.CUT + "; committee2: 乙")
+        .startsWith("committee1: 甲").endsWith("丁" + FormText.CUT);
+    assertThat(FormText.shortenEach(List.of("甲: 问", "乙: 问"), "; ", FormText.MAX_CHARACTERS)).isEqualTo("甲: 问; 乙: 问");
+  }
 }
