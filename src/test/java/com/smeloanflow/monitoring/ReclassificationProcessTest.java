@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.FormText;
 import com.smeloanflow.servicing.Classification;
 import com.smeloanflow.servicing.DailyCloseService;
 import com.smeloanflow.servicing.LoanAccountService;
@@ -34,6 +35,7 @@ class ReclassificationProcessTest extends AbstractIntegrationTest {
   @Autowired BusinessClock clock;
   @Autowired TakenSequenceFlows flows;
   @Autowired PostLoanMonitoringService monitoringService;
+  @Autowired ClassificationRepository classifications;
 
   private MonitoringScenario loanUnderMonitoring(String firstCheck) {
     return MonitoringScenario.loan(processEngine, api, this::executeDueJobs, this::completeAs, intakeService, loans, dailyClose,
@@ -151,6 +153,29 @@ class ReclassificationProcessTest extends AbstractIntegrationTest {
     assertThat(decide.json().path("message").asText()).contains(withdrawn).doesNotContain("ENGINE-");
     assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).as("nobody holds it").isNull();
     assertThat(monitoring.view(loan.loanId()).classification()).isEqualTo(Classification.NORMAL);
+  }
+
+  /**
+   * Four earlier reclassifications, each with the 1,000 characters of reason a proposal allows: the next proposal's task
+   * is created showing the newest that fit and how many earlier ones it leaves out, instead of the proposal failing
+   * (the five newest in full passed the engine's 4,000 characters).
+   */
+  @Test
+  void longReasonsOfEarlierReclassificationsLeaveTheApprovalShowingTheNewestThatFit() {
+    MonitoringScenario loan = loanUnderMonitoring("NORMAL");
+    for (int earlier = 1; earlier <= 4; earlier++) {
+      classifications.insertChange(loan.loanId(), new RiskClassificationChange(clock.today(), "RECLASSIFICATION", "RC-EARLIER",
+          Classification.SPECIAL_MENTION, Classification.NORMAL, Map.of(), List.of(), String.valueOf(earlier).repeat(1000),
+          "approver", "remote-verifier", clock.now()));
+    }
+
+    Response proposed = propose(loan, "remote-verifier", "SUBSTANDARD", "实际控制人涉赌, 经营现金流已被挪用");
+
+    assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+    String history = (String) taskService.getVariableLocal(loan.task(TASK_APPROVE_RECLASSIFICATION).getId(),
+        "classificationHistoryText");
+    assertThat(history).hasSizeLessThanOrEqualTo(FormText.MAX_CHARACTERS).startsWith("- " + clock.today() + " 正常 → 关注: 4444")
+        .contains("4".repeat(1000), "3".repeat(1000), "2".repeat(1000)).doesNotContain("1111").endsWith("\n- 更早的 1 条分类调整未显示");
   }
 
   @Test
