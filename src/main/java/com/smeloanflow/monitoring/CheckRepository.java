@@ -73,20 +73,23 @@ public class CheckRepository {
   /** Cancels the loan's open checks (monitoring ended); how many. */
   public int cancelOpen(String loanId, String reason, Instant at) {
     return jdbc.sql("""
-        UPDATE post_loan_check SET status = :cancelled, cancel_reason = :reason, cancelled_at = :at
+        UPDATE post_loan_check SET status = :cancelled, cancel_reason = :reason, cancelled_at = :at, withdrawal = :withdrawal
         WHERE loan_id = :loanId AND status = :open
         """)
         .param("cancelled", PostLoanCheck.CANCELLED).param("reason", reason).param("at", Timestamp.from(at))
+        .param("withdrawal", PostLoanCheck.Withdrawal.MONITORING_ENDED.name())
         .param("loanId", loanId).param("open", PostLoanCheck.OPEN).update();
   }
 
-  /** Cancels one open check, naming why, who and when; false when it is not open (done or cancelled). */
-  public boolean cancel(String checkId, String reason, String by, Instant at) {
+  /** Cancels one open check, naming why (as the code reads it and as staff do), who and when; false when it is not open. */
+  public boolean cancel(String checkId, PostLoanCheck.Withdrawal withdrawal, String reason, String by, Instant at) {
     return jdbc.sql("""
-        UPDATE post_loan_check SET status = :cancelled, cancel_reason = :reason, cancelled_by = :by, cancelled_at = :at
+        UPDATE post_loan_check SET status = :cancelled, withdrawal = :withdrawal, cancel_reason = :reason, cancelled_by = :by,
+          cancelled_at = :at
         WHERE check_id = :checkId AND status = :open
         """)
-        .param("cancelled", PostLoanCheck.CANCELLED).param("reason", reason).param("by", by).param("at", Timestamp.from(at))
+        .param("cancelled", PostLoanCheck.CANCELLED).param("withdrawal", withdrawal.name()).param("reason", reason)
+        .param("by", by).param("at", Timestamp.from(at))
         .param("checkId", checkId).param("open", PostLoanCheck.OPEN).update() == 1;
   }
 
@@ -150,6 +153,7 @@ public class CheckRepository {
     String checklist = rs.getString("checklist_json");
     Timestamp checkedAt = rs.getTimestamp("checked_at");
     Timestamp cancelledAt = rs.getTimestamp("cancelled_at");
+    String withdrawal = rs.getString("withdrawal");
     return new PostLoanCheck(rs.getString("check_id"), rs.getString("loan_id"), CheckKind.valueOf(rs.getString("kind")),
         CheckMethod.valueOf(rs.getString("method")), rs.getString("method_reason"), rs.getString("status"),
         rs.getObject("opened_on", LocalDate.class), outcome == null ? null : CheckOutcome.valueOf(outcome),
@@ -157,6 +161,7 @@ public class CheckRepository {
         measure == null ? null : LineMeasure.valueOf(measure), rs.getBigDecimal("reduced_limit"),
         rs.getObject("call_in_due_on", LocalDate.class), rs.getString("checked_by"), rs.getObject("checked_on", LocalDate.class),
         rs.getTimestamp("opened_at").toInstant(), checkedAt == null ? null : checkedAt.toInstant(), rs.getString("cancel_reason"),
-        rs.getString("cancelled_by"), cancelledAt == null ? null : cancelledAt.toInstant());
+        rs.getString("cancelled_by"), cancelledAt == null ? null : cancelledAt.toInstant(),
+        withdrawal == null ? null : PostLoanCheck.Withdrawal.valueOf(withdrawal));
   }
 }

@@ -29,15 +29,24 @@ import java.util.List;
  *                      over)
  * @param cancelledBy   who cancelled it (the reporter of the signal whose check took over), when known
  * @param cancelledAt   when it was cancelled, when known
+ * @param withdrawal    why it was cancelled, as the code reads it (with {@link #CANCELLED})
  */
 public record PostLoanCheck(String checkId, String loanId, CheckKind kind, CheckMethod method, String methodReason,
     String status, LocalDate openedOn, CheckOutcome outcome, String findings, List<String> checklist,
     LineMeasure lineMeasure, BigDecimal reducedLimit, LocalDate callInDueOn, String checkedBy, LocalDate checkedOn,
-    Instant openedAt, Instant checkedAt, String cancelReason, String cancelledBy, Instant cancelledAt) {
+    Instant openedAt, Instant checkedAt, String cancelReason, String cancelledBy, Instant cancelledAt, Withdrawal withdrawal) {
 
   public static final String OPEN = "OPEN";
   public static final String DONE = "DONE";
   public static final String CANCELLED = "CANCELLED";
+
+  /** Why an open check was withdrawn ({@code post_loan_check.withdrawal}). */
+  public enum Withdrawal {
+    /** A check of warning signals took the periodic check over (its reason names that check). */
+    SUPERSEDED,
+    /** Monitoring ended: the loan was settled or written off. */
+    MONITORING_ENDED
+  }
 
   public PostLoanCheck {
     checklist = checklist == null ? List.of() : List.copyOf(checklist);

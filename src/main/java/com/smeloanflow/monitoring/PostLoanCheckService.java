@@ -173,8 +173,7 @@ public class PostLoanCheckService {
    * (its stored reason, 由预警信号核查代替 (check id)); any other was withdrawn because monitoring ended.
    */
   private static String withdrawnBecause(PostLoanCheck check) {
-    String reason = check.cancelReason();
-    return reason != null && reason.startsWith(PostLoanMonitoringService.SUPERSEDED_BY_SIGNAL_CHECK) ? reason : "贷后监测已结束";
+    return check.withdrawal() == PostLoanCheck.Withdrawal.SUPERSEDED ? check.cancelReason() : "贷后监测已结束";
   }
 
   private String validate(CompleteCheck command) {

@@ -191,7 +191,8 @@ public class PostLoanMonitoringService {
           + " take-over)", loanId, periodic.get().checkId(), signalCheckId, loan.processInstanceId());
       return;
     }
-    checks.cancel(periodic.get().checkId(), SUPERSEDED_BY_SIGNAL_CHECK + " (" + signalCheckId + ")", reportedBy, clock.now());
+    checks.cancel(periodic.get().checkId(), PostLoanCheck.Withdrawal.SUPERSEDED,
+        SUPERSEDED_BY_SIGNAL_CHECK + " (" + signalCheckId + ")", reportedBy, clock.now());
     log.info("Loan {}: periodic check {} taken over by signal check {} (signal reported by {})", loanId,
         periodic.get().checkId(), signalCheckId, reportedBy);
   }
