@@ -2,6 +2,7 @@ package com.smeloanflow.disbursement;
 
 import com.smeloanflow.casefile.TaskSummaryContributor;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.FormText;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,19 +41,23 @@ public class DisbursementSummary implements TaskSummaryContributor {
 
   /**
    * Each supplement round: who asked for which documents when, and for each document when and how it arrived or that
-   * it is still missing, so the checker deciding again sees what the borrower supplied.
+   * it is still missing, so the checker deciding again sees what the borrower supplied; a blank line between rounds.
+   * Within {@link FormText#MAX_CHARACTERS} (the rounds have no limit, and fifteen of four documents passed the engine's
+   * 4,000 characters): the newest rounds that fit, oldest first, starting with how many earlier ones are left out.
    */
   static String supplementText(List<DisbursementCheckService.SupplementRound> rounds) {
     if (rounds.isEmpty()) {
       return "无";
     }
-    return rounds.stream().map(round -> "第" + round.round() + "轮: " + TIME.format(round.requestedAt()) + " "
-            + round.requestedBy() + " 要求补充 " + DisbursementCheckService.labels(round.asked())
+    // each round starts with a line break: with the one joining the rounds, a blank line before each
+    String text = FormText.newestLast(rounds.stream().map(round -> "\n第" + round.round() + "轮: " + TIME.format(round.requestedAt())
+            + " " + round.requestedBy() + " 要求补充 " + DisbursementCheckService.labels(round.asked())
             + (round.receivedAt() != null ? ", " + TIME.format(round.receivedAt()) + " 已齐全"
                 : round.missing().isEmpty() ? "" : ", 仍缺 " + DisbursementCheckService.labels(round.missing()))
             + "\n\n" + round.asked().stream().map(document -> "- " + document.label() + ": " + arrival(round, document))
                 .collect(Collectors.joining("\n")))
-        .collect(Collectors.joining("\n\n"));
+        .toList(), "补充记录", FormText.MAX_CHARACTERS);
+    return text.startsWith("\n") ? text.substring(1) : text;
   }
 
   private static String arrival(DisbursementCheckService.SupplementRound round, DisbursementDocument document) {

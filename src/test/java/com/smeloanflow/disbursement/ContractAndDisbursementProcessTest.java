@@ -445,6 +445,31 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
     assertThat(missingDocumentsAsTheChannelSees(applicationId)).containsExactly("购销发票");
   }
 
+  /**
+   * Fifteen supplement rounds of four documents each, every one brought to the branch: the checker's task is created
+   * showing the newest rounds that fit and how many earlier ones it leaves out, instead of the checker's request for the
+   * next round failing (every round in full passed the engine's 4,000 characters on the branch's task).
+   */
+  @Test
+  void manySupplementRoundsLeaveTheCheckShowingTheNewestRoundsThatFit() {
+    stopClock();
+    String applicationId = flow.atDisbursementCheck(flow.strongOnlineCreditQuick("500000.00"));
+    ProcessInstance instance = flow.instance(applicationId);
+    for (int round = 1; round <= 15; round++) {
+      flow.claimAndComplete(DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS, TaskForms.disbursementSupplement(
+          List.of("PURCHASE_CONTRACT", "INVOICE", "PAYEE_ACCOUNT_PROOF", "BOARD_RESOLUTION"), "第" + round + "次补充"));
+      flow.claimAndComplete(LoanFlow.ACCEPTOR, applicationId, TASK_RECEIVE_DISBURSEMENT_DOCUMENTS, Map.of("supplementReceived", true));
+      executeDueJobs(instance.getId());
+    }
+
+    assertThat(instance).isWaitingAt(TASK_CHECK_DISBURSEMENT_CONDITIONS);
+    String shown = (String) taskService.getVariableLocal(flow.task(applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS).getId(),
+        "supplementText");
+    assertThat(shown).hasSizeLessThanOrEqualTo(com.smeloanflow.platform.FormText.MAX_CHARACTERS)
+        .containsPattern("^- 更早的 \\d+ 条补充记录未显示\n\n第\\d+轮: ").contains("\n\n第15轮: ").doesNotContain("第1轮: ")
+        .endsWith("- 股东会或董事会同意借款的决议: " + minute(ClockUtil.getCurrentTime().toInstant()) + " 网点登记收到 (" + LoanFlow.ACCEPTOR + ")");
+  }
+
   @Test
   void theCheckerDecidingAgainSeesWhatWasAskedForWhatArrivedWhenAndHow() {
     stopClock();
