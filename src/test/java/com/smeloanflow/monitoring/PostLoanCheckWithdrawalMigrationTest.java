@@ -17,14 +17,14 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
- * V137 on a database whose post-loan checks were withdrawn before it: a periodic check a check of warning signals took
+ * V135 on a database whose post-loan checks were withdrawn before it: a periodic check a check of warning signals took
  * over becomes SUPERSEDED, one withdrawn as monitoring ended MONITORING_ENDED, an open check stays as it is; a checker
- * still submitting one is told why from that kind. The checks are written as the code before V137 left them (the
+ * still submitting one is told why from that kind. The checks are written as the code before V135 left them (the
  * reason only); the migration's script then runs on the database.
  */
 class PostLoanCheckWithdrawalMigrationTest extends AbstractIntegrationTest {
 
-  private static final String SCRIPT = "db/migration/V137__post_loan_check_withdrawal.sql";
+  private static final String SCRIPT = "db/migration/V135__post_loan_check_withdrawal.sql";
 
   @Autowired LoanAccountService loans;
   @Autowired DailyCloseService dailyClose;
@@ -65,7 +65,7 @@ class PostLoanCheckWithdrawalMigrationTest extends AbstractIntegrationTest {
     return checkId;
   }
 
-  /** Withdrawn as the code before V137 did: status and reason, no kind. */
+  /** Withdrawn as the code before V135 did: status and reason, no kind. */
   private void withdrawnAsBefore(String checkId, String reason) {
     jdbc.sql("UPDATE post_loan_check SET status = 'CANCELLED', cancel_reason = :reason, withdrawal = NULL WHERE check_id = :id")
         .param("reason", reason).param("id", checkId).update();
