@@ -250,6 +250,31 @@ class SingleApproverProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void aQuestionLongerThanTheFormAllowsIsRefusedOverRestWith400AndTheTaskStaysOpenWithNothingRecorded() {
+    String applicationId = atApproval(flow.strongOnlineCreditQuick("500000.00"));
+    Task approval = flow.task(applicationId, TASK_APPROVE_LOAN);
+    assertThat(flow.claimOverRest(APPROVER, approval.getId()).status()).isEqualTo(204);
+
+    Response refused = flow.completeOverRest(APPROVER, approval.getId(), TaskForms.returnForInformation("问".repeat(501)));
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.json().path("message").asText()).as("the form's label and limit (approve-loan.form)")
+        .startsWith("需补充的问题最多 500 字, 填写了 501 字 (").endsWith("returnQuestion has 501 of at most 500 characters)");
+    assertThat(flow.instance(applicationId)).isWaitingAt(TASK_APPROVE_LOAN);
+    assertThat(taskService.createTaskQuery().taskId(approval.getId()).singleResult()).as("the task is still open").isNotNull();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM application_check WHERE application_id = ? AND outcome = 'RETURN'")
+        .param(applicationId).query(Long.class).single()).as("no return recorded").isZero();
+    assertThat(historyAs(CENTRE_PROCESSOR, applicationId)).as("no return in the history")
+        .noneSatisfy(entry -> assertThat(entry.path("what").asText()).isEqualTo("APPROVAL_RETURNED"));
+
+    Response accepted = flow.completeOverRest(APPROVER, approval.getId(), TaskForms.returnForInformation("问".repeat(500)));
+
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(204);
+    executeDueJobs(flow.instance(applicationId).getId());
+    assertThat(flow.instance(applicationId)).isWaitingAt(TASK_PROVIDE_INFORMATION);
+  }
+
+  @Test
   void approverRejectsAndTheApplicantIsToldTheCatalogueReasonWhileStaffKeepTheInternalOne() {
     TestApplications.Builder request = flow.strongOnlineCreditQuick("500000.00");
     String applicationId = atApproval(request);

@@ -1,0 +1,122 @@
+package com.smeloanflow.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The length limits of a Camunda Form's text fields ({@code textfield}, {@code textarea}): each field's
+ * {@code validate.maxLength} and {@code validate.minLength}, by its {@code key}, with its label. Fields in groups are
+ * found at any depth; a field without a key (text, images) or without a limit has none; a group or dynamic list with a
+ * {@code path} binds its fields under that path, inside one variable that is not text, so they are left out.
+ *
+ * <p>A value is counted as Tasklist's form-js counts it: the length of the text without the whitespace at its ends
+ * (JavaScript's {@code trim()}), in UTF-16 code units (JavaScript's {@code length}, the same as Java's
+ * {@link String#length()}); an empty value meets any limit, as it does in the browser ({@code required} is the
+ * services' business).
+ */
+public final class FormFieldLengths {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> TEXT_FIELDS = List.of("textfield", "textarea");
+
+  /** The limits of one text field; {@code null} where the form sets none. */
+  record Limit(String label, Integer minLength, Integer maxLength) {}
+
+  private final Map<String, Limit> limits;
+
+  private FormFieldLengths(Map<String, Limit> limits) {
+    this.limits = Collections.unmodifiableMap(limits);
+  }
+
+  /** The limits of the form {@code json} (a deployed {@code .form} resource). */
+  public static FormFieldLengths parse(byte[] json) {
+    try {
+      Map<String, Limit> limits = new LinkedHashMap<>();
+      collect(JSON.readTree(json).path("components"), limits);
+      return new FormFieldLengths(limits);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Not a Camunda Form: " + e.getMessage(), e);
+    }
+  }
+
+  private static void collect(JsonNode components, Map<String, Limit> limits) {
+    for (JsonNode component : components) {
+      if (component.hasNonNull("path")) {
+        continue;
+      }
+      collect(component.path("components"), limits);
+      JsonNode validate = component.path("validate");
+      String key = component.path("key").asText(null);
+      Integer min = intOrNull(validate.path("minLength"));
+      Integer max = intOrNull(validate.path("maxLength"));
+      if (key != null && !key.isBlank() && TEXT_FIELDS.contains(component.path("type").asText()) && (min != null || max != null)) {
+        String label = component.path("label").asText("");
+        limits.put(key, new Limit(label.isBlank() ? key : label, min, max));
+      }
+    }
+  }
+
+  private static Integer intOrNull(JsonNode value) {
+    return value.isNumber() ? Integer.valueOf(value.intValue()) : null;
+  }
+
+  /** The text fields that have a limit, by key. */
+  Map<String, Limit> limits() {
+    return limits;
+  }
+
+  /**
+   * What is wrong with the lengths of the {@code submitted} fields (their keys), values read by {@code valueOf}; empty
+   * when every one keeps the form's limits. Names each field by its label, with its key in the English part
+   * ({@link StaffText}), e.g. {@code 需补充的问题最多 500 字, 填写了 501 字 (returnQuestion has 501 of at most 500 characters)}.
+   */
+  public Optional<String> violations(Iterable<String> submitted, Function<String, Object> valueOf) {
+    List<String> chinese = new ArrayList<>();
+    List<String> english = new ArrayList<>();
+    for (String key : submitted) {
+      Limit limit = limits.get(key);
+      Object value = limit == null ? null : valueOf.apply(key);
+      int length = value == null ? 0 : counted(value.toString());
+      if (length == 0) {
+        continue;
+      }
+      if (limit.maxLength() != null && length > limit.maxLength()) {
+        chinese.add(limit.label() + "最多 " + limit.maxLength() + " 字, 填写了 " + length + " 字");
+        english.add(key + " has " + length + " of at most " + limit.maxLength() + " characters");
+      } else if (limit.minLength() != null && length < limit.minLength()) {
+        chinese.add(limit.label() + "至少 " + limit.minLength() + " 字, 填写了 " + length + " 字");
+        english.add(key + " has " + length + " of at least " + limit.minLength() + " characters");
+      }
+    }
+    return chinese.isEmpty() ? Optional.empty()
+        : Optional.of(StaffText.of(String.join("; ", chinese), String.join("; ", english)));
+  }
+
+  /** The length form-js counts: without JavaScript's whitespace at the ends, in UTF-16 code units. */
+  static int counted(String value) {
+    int start = 0;
+    int end = value.length();
+    while (start < end && isJavaScriptWhitespace(value.charAt(start))) {
+      start++;
+    }
+    while (end > start && isJavaScriptWhitespace(value.charAt(end - 1))) {
+      end--;
+    }
+    return end - start;
+  }
+
+  /** ECMAScript's WhiteSpace and LineTerminator, which {@code String.prototype.trim} removes. */
+  private static boolean isJavaScriptWhitespace(char c) {
+    return c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == ' ' || c == '\u00A0'
+        || c == '\u1680' || (c >= '\u2000' && c <= '\u200A') || c == '\u2028' || c == '\u2029' || c == '\u202F'
+        || c == '\u205F' || c == '\u3000' || c == '\uFEFF';
+  }
+}
