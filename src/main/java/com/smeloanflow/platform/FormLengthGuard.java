@@ -78,7 +78,7 @@ public class FormLengthGuard extends AbstractProcessEnginePlugin implements Task
 
   /**
    * The names of the variables {@code command} submits to complete task {@code taskId}: those of a complete or a
-   * submit-form. The engine's commands keep them in a field and offer no getter; {@code FormLengthGuardTest} pins the
+   * submit-form. The engine's commands keep them in a field and offer no getter; {@code FormFieldLengthsTest} pins the
    * fields.
    */
   static Set<String> submittedVariables(Command<?> command, String taskId) {
