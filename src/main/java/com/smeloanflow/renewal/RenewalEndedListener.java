@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * When a loan-renewal instance ends, however it ends (an end event, or cancelled in Cockpit or over the engine API,
  * custom listeners skipped or not), a renewal posting still recorded as under way on the old loan is withdrawn
- * ({@link RenewalPostingWithdrawals#renewalEnded}): nothing will book it any more. Registered on every version of the
+ * ({@link RenewalPostingWithdrawals#renewalEnded}): nothing will book it any more. Unless core banking booked it, or the
+ * record is younger than the job lock time (the posting job's run may still be waiting for core banking to post): then
+ * it stays for an operator, logged. Registered on every version of the
  * model by a BPMN parse listener as a built-in listener, which the engine calls even when an operator cancels the
  * instance skipping custom listeners, so it is not in the BPMN file. A renewed instance has no such record ({@code
  * LoanAccountService.renew} ends it), so this does nothing then.

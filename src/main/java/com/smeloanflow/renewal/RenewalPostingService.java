@@ -138,7 +138,8 @@ public class RenewalPostingService {
    * </ol>
    * A run that dies after (1) leaves the posting recorded as under way; its retry decides again, posts again (core
    * banking answers with the first posting) and books. A renewal that ends instead (its instance cancelled in Cockpit,
-   * say) has the record withdrawn with it ({@link RenewalEndedListener}) unless core banking booked the posting. A failed call withdraws its own record (the retry decides afresh,
+   * say) has the record withdrawn with it ({@link RenewalEndedListener}) unless core banking booked the posting or the record is younger than the job lock time (a
+   * run may be waiting for core banking's answer under it: an operator withdraws it later). A failed call withdraws its own record (the retry decides afresh,
    * as after a lost answer), never one a later run of the same job wrote meanwhile (the job's lock expired while core
    * banking was slow): that run's posting is under way. The paths that post nothing ask core banking what it booked under the key (no lock held
    * either) and, nothing booked, record their answer in the caller's transaction under the locks.

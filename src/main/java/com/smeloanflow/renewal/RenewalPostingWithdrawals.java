@@ -10,7 +10,9 @@ import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.LoanAccountService.RenewalPostingUnderWay;
 import com.smeloanflow.servicing.LoanNotFoundException;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.ManagementService;
@@ -18,6 +20,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -37,11 +40,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Either way core banking is asked first what it booked under the renewal's key ({@code RENEWAL-<loanId>}): if it
  * booked the posting, money moved that the ledger does not show yet, and the record stays until an operator books it.
  * Only the record read before that question is withdrawn: one a run of the posting wrote meanwhile stays.
+ *
+ * <p>Neither withdraws a record younger than the job executor's lock time ({@code
+ * camunda.bpm.job-execution.lock-time-in-millis}): the run that wrote it may still be waiting for core banking's answer
+ * to its posting (the instance cancelled, or the job deleted, under it), so core banking's "nothing booked" says nothing
+ * yet; the posting may land a moment later. A run is in flight only while its job's lock is held, and core banking's
+ * client must time out well within that lock time; after it, core banking's answer is final.
  */
 @Service
 public class RenewalPostingWithdrawals {
 
   private static final Logger log = LoggerFactory.getLogger(RenewalPostingWithdrawals.class);
+  /** A moment as staff read it: the bank's time zone, to the second. */
+  private static final DateTimeFormatter BANK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+      .withZone(BusinessClock.BANK_ZONE);
 
   private final LoanAccountService loans;
   private final CoreBankingGateway coreBanking;
@@ -49,9 +61,13 @@ public class RenewalPostingWithdrawals {
   private final ManagementService managementService;
   private final BusinessClock clock;
   private final TransactionTemplate ownTransaction;
+  /** How long a run of the posting job may be in flight: its job's lock time. */
+  private final Duration lockTime;
 
   public RenewalPostingWithdrawals(LoanAccountService loans, CoreBankingGateway coreBanking, RuntimeService runtimeService,
-      ManagementService managementService, BusinessClock clock, PlatformTransactionManager transactionManager) {
+      ManagementService managementService, BusinessClock clock, PlatformTransactionManager transactionManager,
+      @Value("${camunda.bpm.job-execution.lock-time-in-millis}") long lockTimeInMillis) {
+    this.lockTime = Duration.ofMillis(lockTimeInMillis);
     this.loans = loans;
     this.coreBanking = coreBanking;
     this.runtimeService = runtimeService;
@@ -74,11 +90,22 @@ public class RenewalPostingWithdrawals {
    * The renewal of the loan ended otherwise than renewed (its process ended, or was cancelled): a posting recorded as
    * under way is withdrawn, in the caller's transaction, unless core banking booked it (then it stays, logged at ERROR
    * for an operator) or core banking cannot say (it stays, logged at WARN: an operator withdraws it once core banking
-   * answers). Never throws for core banking: the renewal's end is not held up by it.
+   * answers). A record younger than the lock time stays too, logged at WARN with the time from which an operator may
+   * withdraw it: its run may still be waiting for core banking to post. Never throws for core banking: the renewal's
+   * end is not held up by it.
    */
   public void renewalEnded(String loanId, String how) {
     Optional<RenewalPostingUnderWay> record = loans.renewalPostingUnderWay(loanId);
     if (record.isEmpty()) {
+      return;
+    }
+    Instant withdrawable = withdrawableFrom(record.get());
+    if (clock.now().isBefore(withdrawable)) {
+      log.warn("Loan {}: the renewal ended ({}) with its posting of {} CNY recorded as under way since {}, less than the "
+          + "job lock time {} ago: the posting's run may still be waiting for core banking to post, so the record stays; "
+          + "repayments of the principal due at maturity are refused until an operator withdraws it (POST "
+          + "/api/admin/renewal-postings/{}/withdrawal) from {} on", loanId, how, record.get().principal().toPlainString(),
+          record.get().since(), lockTime, loanId, withdrawable);
       return;
     }
     String key = RenewalPostingService.idempotencyKey(loanId);
@@ -110,14 +137,15 @@ public class RenewalPostingWithdrawals {
    * An operator withdraws the record of a renewal posting under way that no run will end.
    *
    * @throws LoanNotFoundException  no such loan, or no renewal posting recorded on it (404)
-   * @throws StateConflictException the renewal's posting job is still there (it books or ends the record itself), core
-   *     banking booked the posting (money moved: an operator books it), core banking cannot say, or a run of the posting
+   * @throws StateConflictException the renewal's posting job is still there (it books or ends the record itself), the
+   *     record is younger than the lock time (its run may still be waiting for core banking to post), core banking booked the posting (money moved: an operator books it), core banking cannot say, or a run of the posting
    *     recorded it anew meanwhile (409)
    */
   public Withdrawal withdraw(String loanId, String operator) {
     RenewalPostingUnderWay record = loans.renewalPostingUnderWay(loanId)
         .orElseThrow(() -> new LoanNotFoundException(loanId, "正在办理的续贷转贷入账记录", "renewal posting recorded as under way"));
     refuseWhilePostingJobExists(loanId);
+    refuseWhileARunMayBeInFlight(loanId, record);
     String key = RenewalPostingService.idempotencyKey(loanId);
     Optional<CorePosting> booked;
     try {
@@ -148,6 +176,24 @@ public class RenewalPostingWithdrawals {
         + "nothing booked under {}): the principal due at maturity is owed as agreed", loanId, operator,
         record.principal().toPlainString(), record.since(), key);
     return new Withdrawal(loanId, record.principal(), record.since(), operator, now);
+  }
+
+  /** The earliest moment no run of the posting that wrote the record can be in flight: its job's lock has expired. */
+  private Instant withdrawableFrom(RenewalPostingUnderWay record) {
+    return record.since().plus(lockTime);
+  }
+
+  private void refuseWhileARunMayBeInFlight(String loanId, RenewalPostingUnderWay record) {
+    Instant withdrawable = withdrawableFrom(record);
+    if (clock.now().isBefore(withdrawable)) {
+      String since = BANK_TIME.format(record.since());
+      String from = BANK_TIME.format(withdrawable);
+      throw new StateConflictException(StaffText.of("借据 " + loanId + " 的续贷转贷入账记录于 " + since + " 写入, 不足作业锁定时长 "
+              + (lockTime.toSeconds() % 60 == 0 ? lockTime.toMinutes() + " 分钟" : lockTime.toSeconds() + " 秒") + ", 写入它的作业可能仍在等待核心系统入账, 暂不能撤销; 请于 " + from + " 之后再撤销",
+          "the renewal posting of loan " + loanId + " was recorded at " + record.since() + ", less than the job lock time "
+              + lockTime + " ago: its run may still be waiting for core banking to post; it may be withdrawn from "
+              + withdrawable));
+    }
   }
 
   private void refuseWhilePostingJobExists(String loanId) {

@@ -59,6 +59,8 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
   @Autowired private RepaymentService repayments;
   @Autowired private RenewalCommitteeService committee;
   @Autowired private DailyCloseService dailyClose;
+  @org.springframework.beans.factory.annotation.Value("${camunda.bpm.job-execution.lock-time-in-millis}")
+  private long lockTimeInMillis;
   @Autowired private org.springframework.transaction.PlatformTransactionManager transactionManager;
 
   @AfterEach
@@ -244,6 +246,8 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
         .execute(status -> loans.renewalPostingStarted(loan.loanId(), renewedPrincipal));
     assertThat(loans.renewalPostingUnderWay(loan.loanId()))
         .hasValueSatisfying(record -> assertThat(record.since()).isEqualTo(since));
+    // the node died with its run: the job's lock has run out since, so no run of it is waiting for core banking
+    moveClockBy(Duration.ofMillis(lockTimeInMillis).plusSeconds(1));
 
     runtimeService.deleteProcessInstance(instance.getId(), "运维人员取消续贷", true);
 

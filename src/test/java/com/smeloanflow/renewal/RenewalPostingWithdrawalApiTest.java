@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,6 +45,7 @@ class RenewalPostingWithdrawalApiTest extends AbstractIntegrationTest {
   @Autowired BusinessClock clock;
   @Autowired MailOutbox outbox;
   @Autowired PlatformTransactionManager transactionManager;
+  @Value("${camunda.bpm.job-execution.lock-time-in-millis}") long lockTimeInMillis;
 
   private LocalDate today;
 
@@ -53,8 +55,18 @@ class RenewalPostingWithdrawalApiTest extends AbstractIntegrationTest {
     today = clock.today();
   }
 
-  /** An interest-first loan (all its principal due at maturity) maturing in 20 days, its renewal posting left recorded. */
+  /**
+   * An interest-first loan (all its principal due at maturity) maturing in 20 days, its renewal posting left recorded by
+   * a run whose job's lock has run out since.
+   */
   private LoanAccount loanWithAPostingLeftRecorded() {
+    LoanAccount loan = loanWithAPostingJustRecorded();
+    moveClockBy(Duration.ofMillis(lockTimeInMillis).plusSeconds(1));
+    return loan;
+  }
+
+  /** The same loan, its renewal posting recorded now (by a run that may still be waiting for core banking). */
+  private LoanAccount loanWithAPostingJustRecorded() {
     LoanAccount loan = TestLoans.with(intakeService, loans).principal(PRINCIPAL).term(12, RepaymentMethod.INTEREST_FIRST)
         .disbursedOn(today.plusDays(20).minusMonths(12));
     recordPosting(loan.loanId());
@@ -98,6 +110,34 @@ class RenewalPostingWithdrawalApiTest extends AbstractIntegrationTest {
     assertThat(again.status()).as("nothing left to withdraw").isEqualTo(404);
     assertThat(again.json().path("detail").asText()).isEqualTo("借据 " + loan.loanId() + " 没有正在办理的续贷转贷入账记录 (loan "
         + loan.loanId() + " has no renewal posting recorded as under way)");
+  }
+
+  @Test
+  void aPostingRecordedLessThanTheJobLockTimeAgoIsWithdrawnOnlyOnceTheLockHasRunOut() {
+    LoanAccount loan = loanWithAPostingJustRecorded();
+    Instant recorded = loans.renewalPostingUnderWay(loan.loanId()).orElseThrow().since();
+    Instant withdrawable = recorded.plusMillis(lockTimeInMillis);
+
+    // Its run may still be waiting for core banking, which has booked nothing yet but may post a moment later.
+    Response refused = withdraw(loan.loanId(), ADMIN);
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    java.time.format.DateTimeFormatter bankTime = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+        .withZone(BusinessClock.BANK_ZONE);
+    assertThat(refused.json().path("detail").asText()).startsWith("借据 " + loan.loanId() + " 的续贷转贷入账记录于 "
+        + bankTime.format(recorded) + " 写入, 不足作业锁定时长 5 分钟, 写入它的作业可能仍在等待核心系统入账, 暂不能撤销; 请于 "
+        + bankTime.format(withdrawable) + " 之后再撤销 (");
+    assertThat(loans.renewalPostingUnderWay(loan.loanId())).as("the record stays").isPresent();
+
+    moveClockTo(withdrawable.minusSeconds(1));
+    assertThat(withdraw(loan.loanId(), ADMIN).status()).as("a second before the lock runs out").isEqualTo(409);
+
+    moveClockTo(withdrawable);
+    Response withdrawn = withdraw(loan.loanId(), ADMIN);
+    assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+    assertThat(loans.renewalPostingUnderWay(loan.loanId())).isEmpty();
+    assertThat(prepay(loan.loanId(), "TX-WD-LATER-" + loan.loanId()).status()).isEqualTo(201);
   }
 
   @Test

@@ -74,6 +74,8 @@ class RenewalProcessTest extends AbstractIntegrationTest {
   @Autowired private SandboxCoreBankingFaults faults;
   @Autowired private RenewalCommitteeService committee;
   @Autowired private org.springframework.transaction.PlatformTransactionManager transactionManager;
+  @org.springframework.beans.factory.annotation.Value("${camunda.bpm.job-execution.lock-time-in-millis}")
+  private long lockTimeInMillis;
 
   private LocalDate today;
 
@@ -1129,6 +1131,8 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     ApiClient.Response refused = repayment(loan, "TX-RN-HELD-" + loan.loanId(), "20000.00", maturity);
     assertThat(refused.status()).as(refused.body()).isEqualTo(400);
     assertThat(refused.body()).contains("正由续贷归还");
+    // the run that wrote it died: its job's lock has run out since, so no run of it is waiting for core banking any more
+    moveClockBy(Duration.ofMillis(lockTimeInMillis).plusSeconds(1));
 
     // The operator gives the renewal up in Cockpit (custom listeners skipped, as Cockpit offers)
     runtimeService.deleteProcessInstance(instance.getId(), "运维人员取消续贷", true);
@@ -1150,6 +1154,7 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     CorePosting booked = coreBanking.disburse(new com.smeloanflow.disbursement.DisbursementOrder(
         RenewalPostingService.idempotencyKey(loan.loanId()), loan.loanId(), loan.account().borrowerName(),
         loan.account().creditCode(), "借新还旧:" + loan.loanId(), new BigDecimal(RenewalScenario.PRINCIPAL)));
+    moveClockBy(Duration.ofMillis(lockTimeInMillis).plusSeconds(1));
 
     runtimeService.deleteProcessInstance(instance.getId(), "运维人员取消续贷", true);
 
@@ -1158,6 +1163,40 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     assertThat(repayment(loan, "TX-RN-KEPT-" + loan.loanId(), "20000.00", loan.account().maturityDate()).status())
         .isEqualTo(400);
     assertThat(log.getOut()).contains("ERROR").contains(loan.loanId()).contains(booked.postingReference());
+  }
+
+  @Test
+  void aRenewalCancelledWhileItsPostingMayStillBeWaitingForCoreBankingKeepsTheRecordUntilTheJobLockHasRunOut(
+      CapturedOutput log) {
+    RenewalScenario loan = strongLoan().scanNow();
+    ProcessInstance instance = applied(loan);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    postingJobWaiting(loan, instance);
+    // The posting job's run recorded its posting and now waits for core banking (no lock held) ...
+    java.time.Instant recorded = postingRecordedByARunThatDied(loan);
+
+    // ... when the operator gives the renewal up in Cockpit (custom listeners skipped)
+    runtimeService.deleteProcessInstance(instance.getId(), "运维人员取消续贷", true);
+
+    // Before, the record was withdrawn at once (core banking had booked nothing yet): the call then posted, and money
+    // moved that neither the ledger nor the record showed, while repayments of the same principal went in.
+    assertThat(loans.renewalPostingUnderWay(loan.loanId())).as("the run may still post: the record stays").isPresent();
+    java.time.Instant withdrawable = recorded.plusMillis(lockTimeInMillis);
+    assertThat(log.getOut()).contains("WARN").contains(loan.loanId())
+        .contains("POST /api/admin/renewal-postings/" + loan.loanId() + "/withdrawal").contains(withdrawable.toString());
+    ApiClient.Response refused = repayment(loan, "TX-RN-FLIGHT-" + loan.loanId(), "20000.00", loan.account().maturityDate());
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("正由续贷归还");
+
+    // the call in flight posts after all; once the lock has run out an operator learns of it instead of withdrawing
+    CorePosting landed = coreBanking.disburse(new com.smeloanflow.disbursement.DisbursementOrder(
+        RenewalPostingService.idempotencyKey(loan.loanId()), loan.loanId(), loan.account().borrowerName(),
+        loan.account().creditCode(), "借新还旧:" + loan.loanId(), new BigDecimal(RenewalScenario.PRINCIPAL)));
+    moveClockTo(withdrawable.plusSeconds(1));
+    ApiClient.Response withdrawal = api.post("/api/admin/renewal-postings/" + loan.loanId() + "/withdrawal", "admin", null);
+    assertThat(withdrawal.status()).as(withdrawal.body()).isEqualTo(409);
+    assertThat(withdrawal.json().path("detail").asText()).contains(landed.postingReference());
+    assertThat(loans.renewalPostingUnderWay(loan.loanId())).isPresent();
   }
 
   @Test
