@@ -15,6 +15,7 @@ import com.smeloanflow.servicing.LoanNotFoundException;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
@@ -120,6 +121,26 @@ public class RenewalContractService {
     }
     log.info("Loan {}: renewal contract {} signed ({})", loanId, renewal.contractNumber(), signatureId);
     return RenewalStatus.SIGNED;
+  }
+
+  /**
+   * The renewal's process ended ({@code how}); if the renewal is still under way (applied, approved, signed or in 复核续贷金额),
+   * no end of the process recorded it: an operator cancelled the instance. It is recorded CANCELLED, closed today, so that
+   * staff and the channel no longer see it as under way. A renewal at an end already is left as it is. In the caller's
+   * transaction (the engine's).
+   *
+   * @return whether it was recorded cancelled now
+   */
+  @Transactional
+  public boolean processEnded(String loanId, String how) {
+    Optional<LoanRenewal> found = renewals.lock(loanId);
+    if (found.isEmpty() || !found.get().status().underWay()) {
+      return false;
+    }
+    renewals.closed(loanId, RenewalStatus.CANCELLED, clock.today());
+    log.warn("Loan {}: the renewal's process ended while the renewal was {} ({}): recorded CANCELLED by an operator; "
+        + "nothing more is posted for it, the old loan falls due as agreed", loanId, found.get().status(), how);
+    return true;
   }
 
   /**

@@ -69,7 +69,8 @@ public class RenewalController {
           + " signing that changed the principal due at maturity shows in principalDueAtMaturity and the status (AMOUNT_REVIEW"
           + " while the approver group reviews the amount, WITHDRAWN when not renewed, PRINCIPAL_PREPAID when all of it was"
           + " prepaid); MATURITY_OVERDUE when the daily close had counted the maturity principal overdue before the posting"
-          + " ran (not renewed); renewedAmount is what the new loan lent (RENEWED). Staff also see the eligibility table's inputs and"
+          + " ran (not renewed); CANCELLED when an operator cancelled the renewal's process before it reached an end;"
+          + " renewedAmount is what the new loan lent (RENEWED). Staff also see the eligibility table's inputs and"
           + " reason (eligibility); the channel does not. Central staff, the channel and the loan's own branch.")
   @ApiResponse(responseCode = "200", description = "The renewal")
   @ApiResponse(responseCode = "403", description = "A loan of another branch", content = @Content(mediaType = "application/problem+json"))

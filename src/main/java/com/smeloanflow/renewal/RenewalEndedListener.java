@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * custom listeners skipped or not), a renewal posting still recorded as under way on the old loan is withdrawn
  * ({@link RenewalPostingWithdrawals#renewalEnded}): nothing will book it any more. Unless core banking booked it, or the
  * record is younger than the job lock time (the posting job's run may still be waiting for core banking to post): then
- * it stays for an operator, logged. Registered on every version of the
+ * it stays for an operator, logged. A renewal the instance leaves under way (an operator cancelled it before any end
+ * event recorded how it ended) is recorded CANCELLED ({@link RenewalContractService#processEnded}). Registered on every version of the
  * model by a BPMN parse listener as a built-in listener, which the engine calls even when an operator cancels the
  * instance skipping custom listeners, so it is not in the BPMN file. A renewed instance has no such record ({@code
  * LoanAccountService.renew} ends it), so this does nothing then.
@@ -28,9 +29,12 @@ import org.springframework.stereotype.Component;
 public class RenewalEndedListener extends AbstractProcessEnginePlugin implements ExecutionListener {
 
   private final ObjectProvider<RenewalPostingWithdrawals> withdrawals;
+  private final ObjectProvider<RenewalContractService> contracts;
 
-  public RenewalEndedListener(ObjectProvider<RenewalPostingWithdrawals> withdrawals) {
+  public RenewalEndedListener(ObjectProvider<RenewalPostingWithdrawals> withdrawals,
+      ObjectProvider<RenewalContractService> contracts) {
     this.withdrawals = withdrawals;
+    this.contracts = contracts;
   }
 
   @Override
@@ -55,5 +59,6 @@ public class RenewalEndedListener extends AbstractProcessEnginePlugin implements
     String how = execution.isCanceled() ? "its process instance " + execution.getProcessInstanceId() + " was cancelled"
         : "its process instance " + execution.getProcessInstanceId() + " ended";
     withdrawals.getObject().renewalEnded(execution.getProcessBusinessKey(), how);
+    contracts.getObject().processEnded(execution.getProcessBusinessKey(), how);
   }
 }

@@ -34,7 +34,20 @@ public enum RenewalStatus {
    * Signed, but when the maturity posting ran the daily close had already counted the maturity principal overdue:
    * nothing posted (a loan overdue at maturity is not renewed); the old loan falls due as agreed.
    */
-  MATURITY_OVERDUE("到期本金已逾期, 续贷未办理, 原贷款按约到期");
+  MATURITY_OVERDUE("到期本金已逾期, 续贷未办理, 原贷款按约到期"),
+  /**
+   * Its process ended before the renewal reached any of the ends above: an operator cancelled the instance (in Cockpit
+   * or over the engine API). Nothing more is decided, signed or posted; the old loan falls due as agreed.
+   */
+  CANCELLED("已撤销: 续贷流程已由运维人员终止, 原贷款按约到期");
+
+  /**
+   * Applied for and not yet at an end: a process instance of the renewal is under way (from APPLIED until it ends);
+   * should it end in one of these, nothing recorded its end.
+   */
+  public boolean underWay() {
+    return this == APPLIED || this == APPROVED || this == SIGNED || this == AMOUNT_REVIEW;
+  }
 
   private final String label;
 

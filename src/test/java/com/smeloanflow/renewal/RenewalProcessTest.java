@@ -1145,6 +1145,41 @@ class RenewalProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void aSignedRenewalCancelledInCockpitShowsAsCancelledNotAsStillUnderWay() {
+    RenewalScenario loan = strongLoan().scanNow();
+    ProcessInstance instance = applied(loan);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    assertThat(api.get("/api/loans/" + loan.loanId() + "/renewal", CHANNEL).json().path("status").asText())
+        .isEqualTo("SIGNED");
+
+    // The operator gives the renewal up in Cockpit (custom listeners skipped, as Cockpit offers)
+    runtimeService.deleteProcessInstance(instance.getId(), "运维人员取消续贷", true);
+
+    // Before, it stayed SIGNED (已签约, 到期日办理续贷) for good, though nothing would ever post it.
+    ApiClient.Response view = api.get("/api/loans/" + loan.loanId() + "/renewal", CHANNEL);
+    assertThat(view.status()).as(view.body()).isEqualTo(200);
+    assertThat(view.json().path("status").asText()).isEqualTo("CANCELLED");
+    assertThat(view.json().path("statusLabel").asText()).startsWith("已撤销").contains("原贷款按约到期");
+    assertThat(view.json().path("closedOn").asText()).isEqualTo(clock.today().toString());
+    assertThat(coreBanking.postingsOf(loan.loanId())).isEmpty();
+  }
+
+  @Test
+  void anApprovedRenewalCancelledBeforeItWasSignedShowsAsCancelledToStaff() {
+    RenewalScenario loan = strongLoan().scanNow();
+    ProcessInstance instance = applied(loan);
+    assertThat(api.get("/api/loans/" + loan.loanId() + "/renewal", "approver").json().path("status").asText())
+        .isEqualTo("APPROVED");
+
+    // cancelled over the engine API, custom listeners not skipped
+    runtimeService.deleteProcessInstance(instance.getId(), "运维人员取消续贷", false);
+
+    ApiClient.Response view = api.get("/api/loans/" + loan.loanId() + "/renewal", "approver");
+    assertThat(view.json().path("status").asText()).isEqualTo("CANCELLED");
+    assertThat(view.json().path("statusLabel").asText()).isEqualTo(RenewalStatus.CANCELLED.label());
+  }
+
+  @Test
   void aRenewalCancelledAfterCoreBankingBookedItsPostingKeepsTheRecordForAnOperator(CapturedOutput log) {
     RenewalScenario loan = strongLoan().scanNow();
     ProcessInstance instance = applied(loan);
