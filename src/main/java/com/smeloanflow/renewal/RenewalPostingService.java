@@ -10,12 +10,14 @@ import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.RenewLoan;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -59,9 +61,13 @@ public class RenewalPostingService {
   private final BusinessClock clock;
   /** The decision before core banking is asked: committed at once, so that no row lock is held while it answers. */
   private final TransactionTemplate ownTransaction;
+  /** How long a run of the posting job may be in flight: its job's lock time. */
+  private final Duration lockTime;
 
   public RenewalPostingService(RenewalRepository renewals, LoanAccountService loans, CoreBankingGateway coreBanking,
-      RuntimeService runtimeService, BusinessClock clock, PlatformTransactionManager transactionManager) {
+      RuntimeService runtimeService, BusinessClock clock, PlatformTransactionManager transactionManager,
+      @Value("${camunda.bpm.job-execution.lock-time-in-millis}") long lockTimeInMillis) {
+    this.lockTime = Duration.ofMillis(lockTimeInMillis);
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.renewals = renewals;
@@ -235,7 +241,9 @@ public class RenewalPostingService {
    * Nothing is to be posted. Unless an earlier attempt of this job posted and lost its answer (its retry running after
    * the daily close counted the maturity overdue, or after a repayment reached the ledger): then money moved that
    * nothing of ours shows, and a person decides. Core banking is asked outside any lock; down, it throws and the job is
-   * retried. Nothing booked: the answer is recorded as decided again under the locks, in the caller's transaction.
+   * retried. Nothing booked: the answer is recorded as decided again under the locks, in the caller's transaction, and a
+   * posting another run recorded as under way is ended unless that run may still be in flight ({@link
+   * #endAnotherRunsRecord}).
    */
   private Result notPosted(String loanId, Plan plan) {
     Optional<CorePosting> posted = coreBanking.find(idempotencyKey(loanId));
@@ -251,7 +259,7 @@ public class RenewalPostingService {
     if (now.done() != null) {
       return now.done();
     }
-    loans.renewalPostingEnded(loanId);
+    endAnotherRunsRecord(loanId);
     switch (now.outcome()) {
       case MATURITY_OVERDUE -> {
         renewals.closed(loanId, RenewalStatus.MATURITY_OVERDUE, clock.today());
@@ -275,6 +283,29 @@ public class RenewalPostingService {
       default -> throw new IllegalStateException("Renewal of loan " + loanId + " became postable while core banking was "
           + "asked what it booked: nothing recorded, the job is retried");
     }
+  }
+
+  /**
+   * This run posts nothing and recorded nothing, so a posting still recorded as under way is another run's. One that
+   * died is ended: its job ran again only once its lock had run out, so the record is at least a lock time old (core
+   * banking, just asked, booked nothing under the key). A younger one's run may still be waiting for core banking (say
+   * its job was queued before it ran, and this run took the job over when the lock ran out): its posting may yet land,
+   * so nothing is decided now; this throws and the job is retried after its retry delay (10 minutes, more than the lock
+   * time), by when that run has booked the renewal or the record is old enough to end.
+   */
+  private void endAnotherRunsRecord(String loanId) {
+    Optional<LoanAccountService.RenewalPostingUnderWay> record = loans.renewalPostingUnderWay(loanId);
+    if (record.isEmpty()) {
+      return;
+    }
+    Instant endableFrom = record.get().since().plus(lockTime);
+    if (clock.now().isBefore(endableFrom)) {
+      throw new IllegalStateException("Loan " + loanId + ": another run of the renewal posting recorded its posting of "
+          + record.get().principal().toPlainString() + " CNY as under way at " + record.get().since() + ", less than the job"
+          + " lock time " + lockTime + " ago, and may still be waiting for core banking; nothing decided, the job is retried"
+          + " (the record may be ended from " + endableFrom + ")");
+    }
+    loans.renewalPostingEnded(loanId, record.get().since());
   }
 
   /**

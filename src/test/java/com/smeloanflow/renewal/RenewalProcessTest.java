@@ -1277,6 +1277,38 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     }
   }
 
+  @Test
+  void aRunThatFindsTheMaturityOverdueWhileAnotherRunsPostingMayStillLandLeavesThatRecordAndDecidesNothingYet() {
+    RenewalScenario loan = scenario(57, ProcessingFixtures.strongProfile(), RenewalScenario.PRINCIPAL).scanNow();
+    applied(loan);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    LocalDate maturity = loan.account().maturityDate();
+    // A run of the posting, late, records its posting under way and waits for core banking ...
+    moveClockTo(maturity.plusDays(1).atTime(0, 28).atZone(BusinessClock.BANK_ZONE).toInstant());
+    postingRecordedByARunThatDied(loan);
+    // ... while the daily close of the maturity date counts the maturity principal overdue
+    moveClockTo(maturity.plusDays(1).atTime(0, 30).atZone(BusinessClock.BANK_ZONE).toInstant());
+    dailyClose.close(maturity);
+    assertThat(loans.ledger(loan.loanId()).get(11).status()).isEqualTo(InstalmentStatus.OVERDUE);
+
+    // A second run of the job, three minutes after the first recorded its posting, finds the maturity overdue. Before, it
+    // ended the first run's record and the renewal (MATURITY_OVERDUE); the first run's call then posted: money moved that
+    // nothing showed.
+    moveClockTo(maturity.plusDays(1).atTime(0, 31).atZone(BusinessClock.BANK_ZONE).toInstant());
+    assertThatThrownBy(() -> postings.post(loan.loanId())).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("may still be waiting for core banking");
+    assertThat(loans.renewalPostingUnderWay(loan.loanId())).as("the first run's record stays").isPresent();
+    assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.SIGNED);
+
+    // the first run's call posts after all; the job's retry, ten minutes on, finds it and stops for an operator
+    coreBanking.disburse(new com.smeloanflow.disbursement.DisbursementOrder(RenewalPostingService.idempotencyKey(loan.loanId()),
+        loan.loanId(), loan.account().borrowerName(), loan.account().creditCode(), "借新还旧:" + loan.loanId(),
+        new BigDecimal(RenewalScenario.PRINCIPAL)));
+    moveClockBy(Duration.ofMinutes(10));
+    assertThatThrownBy(() -> postings.post(loan.loanId())).isInstanceOf(RenewalPostedWhileOverdueException.class);
+    assertThat(loans.renewalPostingUnderWay(loan.loanId())).isPresent();
+  }
+
   /** A GROWTH loan of 6,000,000 CNY: the borrower's exposure is above an approver's 5,000,000, so the committee votes. */
   private RenewalScenario loanForTheCommittee() {
     return RenewalScenario.loan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans, today, 45,
