@@ -308,13 +308,6 @@ public class LoanAccountService {
     return since;
   }
 
-  /** The renewal posting recorded by {@link #renewalPostingStarted} was not made: the principal at maturity is owed as agreed. */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public void renewalPostingEnded(String loanId) {
-    ledger.lock(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
-    ledger.renewalPostingEnded(loanId);
-  }
-
   /**
    * The renewal posting that {@link #renewalPostingStarted} recorded at {@code since} was not made. A record written
    * since by another run of the same posting (its job's lock expired while core banking was slow, and the job ran again)

@@ -19,6 +19,7 @@ import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.StateConflictException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -281,7 +282,7 @@ class LoanAccountServiceTest extends AbstractIntegrationTest {
         first.dueDate(), "core-banking"));
     List<LedgerLine> ledger = loans.ledger(loan.loanId());
     BigDecimal atMaturity = ledger.get(ledger.size() - 1).principalDue();
-    transaction.executeWithoutResult(status -> loans.renewalPostingStarted(loan.loanId(), atMaturity));
+    Instant since = transaction.execute(status -> loans.renewalPostingStarted(loan.loanId(), atMaturity));
 
     assertThatThrownBy(() -> repayments.reverse(new ReverseRepayment(loan.loanId(), prepayment, "退票", "core-banking")))
         .isInstanceOf(StateConflictException.class).hasMessageContaining("[RENEWAL_POSTING]")
@@ -293,7 +294,8 @@ class LoanAccountServiceTest extends AbstractIntegrationTest {
     assertThat(loans.ledger(loan.loanId()).get(ledger.size() - 1).principalDue()).isEqualByComparingTo(atMaturity);
     assertThat(repayments.find(prepayment).orElseThrow().reversed()).isFalse();
 
-    transaction.executeWithoutResult(status -> loans.renewalPostingEnded(loan.loanId()));
+    Boolean ended = transaction.execute(status -> loans.renewalPostingEnded(loan.loanId(), since));
+    assertThat(ended).isTrue();
     assertThat(repayments.reverse(new ReverseRepayment(loan.loanId(), prepayment, "退票", "core-banking")).repayment().reversed())
         .isTrue();
   }
