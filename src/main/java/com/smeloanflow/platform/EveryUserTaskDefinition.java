@@ -1,11 +1,8 @@
 package com.smeloanflow.platform;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -19,16 +16,11 @@ final class EveryUserTaskDefinition {
 
   /** Registers {@code change} as a BPMN parse listener run before the engine's own (a plugin's {@code preInit}). */
   static void change(ProcessEngineConfigurationImpl configuration, Consumer<TaskDefinition> change) {
-    List<BpmnParseListener> listeners = new ArrayList<>();
-    if (configuration.getCustomPreBPMNParseListeners() != null) {
-      listeners.addAll(configuration.getCustomPreBPMNParseListeners());
-    }
-    listeners.add(new AbstractBpmnParseListener() {
+    ParseListeners.addBeforeEngine(configuration, new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         change.accept(((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition());
       }
     });
-    configuration.setCustomPreBPMNParseListeners(listeners);
   }
 }

@@ -1,12 +1,10 @@
 package com.smeloanflow.renewal;
 
+import com.smeloanflow.platform.ParseListeners;
 import com.smeloanflow.process.LoanRenewalProcess;
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -39,11 +37,7 @@ public class RenewalEndedListener extends AbstractProcessEnginePlugin implements
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> parseListeners = new ArrayList<>();
-    if (configuration.getCustomPostBPMNParseListeners() != null) {
-      parseListeners.addAll(configuration.getCustomPostBPMNParseListeners());
-    }
-    parseListeners.add(new AbstractBpmnParseListener() {
+    ParseListeners.addAfterEngine(configuration, new AbstractBpmnParseListener() {
       @Override
       public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
         if (LoanRenewalProcess.KEY.equals(processDefinition.getKey())) {
@@ -51,7 +45,6 @@ public class RenewalEndedListener extends AbstractProcessEnginePlugin implements
         }
       }
     });
-    configuration.setCustomPostBPMNParseListeners(parseListeners);
   }
 
   @Override
