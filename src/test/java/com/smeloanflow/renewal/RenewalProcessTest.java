@@ -1028,11 +1028,8 @@ class RenewalProcessTest extends AbstractIntegrationTest {
 
   @Test
   void aRepaymentArrivingWhileCoreBankingPostsTheRenewalWaitsForItAndTheMoneyLentIsBooked() throws Exception {
-    RenewalScenario loan = strongLoan().scanNow();
-    applied(loan);
-    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    RenewalScenario loan = signedAtTheFirstMinuteOfItsMaturity();
     LocalDate maturity = loan.account().maturityDate();
-    moveClockTo(maturity.atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
     faults.answerSlowly(Duration.ofSeconds(3), 1);
     java.util.concurrent.ExecutorService maturityJob = java.util.concurrent.Executors.newSingleThreadExecutor();
     try {
@@ -1067,11 +1064,8 @@ class RenewalProcessTest extends AbstractIntegrationTest {
 
   @Test
   void aRepaymentBetweenAPostingWhoseAnswerWasLostAndItsRetryLeavesTheRenewalToAnOperatorNotToTheAmountReview() {
-    RenewalScenario loan = strongLoan().scanNow();
-    applied(loan);
-    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    RenewalScenario loan = signedAtTheFirstMinuteOfItsMaturity();
     LocalDate maturity = loan.account().maturityDate();
-    moveClockTo(maturity.atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
     faults.failAfterPosting(1);
     assertThatThrownBy(() -> postings.post(loan.loanId())).isInstanceOf(com.smeloanflow.disbursement.CoreBankingUnavailableException.class);
     assertThat(coreBanking.postingsOf(loan.loanId())).as("core banking lent the renewal; its answer was lost").hasSize(1);
@@ -1090,6 +1084,15 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     assertThat(renewal.status()).as("nothing written: an operator decides").isEqualTo(RenewalStatus.SIGNED);
     assertThat(loans.findRenewalOf(loan.loanId())).isEmpty();
     assertThat(coreBanking.postingsOf(loan.loanId())).as("nothing posted again").hasSize(1);
+  }
+
+  /** A renewal applied for and signed, the clock at the first minute of the old loan's maturity date (no job run). */
+  private RenewalScenario signedAtTheFirstMinuteOfItsMaturity() {
+    RenewalScenario loan = strongLoan().scanNow();
+    applied(loan);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    moveClockTo(loan.account().maturityDate().atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
+    return loan;
   }
 
   /**
@@ -1236,11 +1239,8 @@ class RenewalProcessTest extends AbstractIntegrationTest {
 
   @Test
   void aFailedCallOfARunWhoseJobRanAgainMeanwhileLeavesTheSecondRunsPostingRecordedAndItRenewsOnce() throws Exception {
-    RenewalScenario loan = strongLoan().scanNow();
-    applied(loan);
-    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    RenewalScenario loan = signedAtTheFirstMinuteOfItsMaturity();
     LocalDate maturity = loan.account().maturityDate();
-    moveClockTo(maturity.atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
     // the first run's call: core banking slow, then it posts and the answer is lost
     faults.answerSlowly(Duration.ofSeconds(3), 1);
     faults.failAfterPosting(1);
