@@ -102,6 +102,11 @@ public final class FormFieldLengths {
 
   /** The length form-js counts: without JavaScript's whitespace at the ends, in UTF-16 code units. */
   static int counted(String value) {
+    return trimmed(value).length();
+  }
+
+  /** {@code value} without the whitespace JavaScript's {@code String.prototype.trim} removes at its ends. */
+  static String trimmed(String value) {
     int start = 0;
     int end = value.length();
     while (start < end && isJavaScriptWhitespace(value.charAt(start))) {
@@ -110,7 +115,7 @@ public final class FormFieldLengths {
     while (end > start && isJavaScriptWhitespace(value.charAt(end - 1))) {
       end--;
     }
-    return end - start;
+    return value.substring(start, end);
   }
 
   /** ECMAScript's WhiteSpace and LineTerminator, which {@code String.prototype.trim} removes. */

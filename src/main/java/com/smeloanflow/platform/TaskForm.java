@@ -101,9 +101,15 @@ public final class TaskForm {
     return Boolean.TRUE.equals(task.getVariable(field));
   }
 
+  /**
+   * A text as the form's browser takes it: without the whitespace JavaScript's {@code trim()} removes at its ends (also
+   * the ideographic and the no-break space, which Java's {@code trim()} keeps), so that what is stored is what the
+   * form's length limit counted ({@link FormFieldLengths}); {@code null} when nothing is left.
+   */
   public String text(String field) {
     Object value = task.getVariable(field);
-    return value == null || value.toString().isBlank() ? null : value.toString().trim();
+    String text = value == null ? "" : FormFieldLengths.trimmed(value.toString());
+    return text.isEmpty() ? null : text;
   }
 
   public String requiredText(String field, String label) {
