@@ -506,6 +506,10 @@ public class CollectionCaseService {
     CollectionCase collectionCase = cases.openCaseOf(loanId)
         .or(() -> cases.casesOf(loanId).stream().findFirst())
         .orElseThrow(() -> new StateConflictException("Loan " + loanId + " has no collection case"));
+    return caseFile(collectionCase);
+  }
+
+  private CaseFile caseFile(CollectionCase collectionCase) {
     return new CaseFile(collectionCase, cases.contacts(collectionCase.caseId()), cases.promises(collectionCase.caseId()),
         cases.disposals(collectionCase.caseId()), cases.latestActionReason(collectionCase.caseId()).orElse(""));
   }
@@ -523,8 +527,7 @@ public class CollectionCaseService {
    * history, of which a collection task's form shows only the newest entries that fit ({@link CollectionFormValues}).
    */
   public List<CaseFile> caseFiles(String loanId) {
-    return cases.casesOf(loanId).stream().map(c -> new CaseFile(c, cases.contacts(c.caseId()), cases.promises(c.caseId()),
-        cases.disposals(c.caseId()), cases.latestActionReason(c.caseId()).orElse(""))).toList();
+    return cases.casesOf(loanId).stream().map(this::caseFile).toList();
   }
 
   /**
