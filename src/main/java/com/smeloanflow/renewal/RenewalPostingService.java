@@ -10,14 +10,12 @@ import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.RenewLoan;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -62,12 +60,12 @@ public class RenewalPostingService {
   /** The decision before core banking is asked: committed at once, so that no row lock is held while it answers. */
   private final TransactionTemplate ownTransaction;
   /** How long a run of the posting job may be in flight: its job's lock time. */
-  private final Duration lockTime;
+  private final RenewalPostingLockTime lockTime;
 
   public RenewalPostingService(RenewalRepository renewals, LoanAccountService loans, CoreBankingGateway coreBanking,
       RuntimeService runtimeService, BusinessClock clock, PlatformTransactionManager transactionManager,
-      @Value("${camunda.bpm.job-execution.lock-time-in-millis}") long lockTimeInMillis) {
-    this.lockTime = Duration.ofMillis(lockTimeInMillis);
+      RenewalPostingLockTime lockTime) {
+    this.lockTime = lockTime;
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.renewals = renewals;
@@ -298,11 +296,11 @@ public class RenewalPostingService {
     if (record.isEmpty()) {
       return;
     }
-    Instant endableFrom = record.get().since().plus(lockTime);
+    Instant endableFrom = lockTime.endableFrom(record.get());
     if (clock.now().isBefore(endableFrom)) {
       throw new IllegalStateException("Loan " + loanId + ": another run of the renewal posting recorded its posting of "
           + record.get().principal().toPlainString() + " CNY as under way at " + record.get().since() + ", less than the job"
-          + " lock time " + lockTime + " ago, and may still be waiting for core banking; nothing decided, the job is retried"
+          + " lock time " + lockTime.duration() + " ago, and may still be waiting for core banking; nothing decided, the job is retried"
           + " (the record may be ended from " + endableFrom + ")");
     }
     loans.renewalPostingEnded(loanId, record.get().since());

@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -62,12 +61,12 @@ public class RenewalPostingWithdrawals {
   private final BusinessClock clock;
   private final TransactionTemplate ownTransaction;
   /** How long a run of the posting job may be in flight: its job's lock time. */
-  private final Duration lockTime;
+  private final RenewalPostingLockTime lockTime;
 
   public RenewalPostingWithdrawals(LoanAccountService loans, CoreBankingGateway coreBanking, RuntimeService runtimeService,
       ManagementService managementService, BusinessClock clock, PlatformTransactionManager transactionManager,
-      @Value("${camunda.bpm.job-execution.lock-time-in-millis}") long lockTimeInMillis) {
-    this.lockTime = Duration.ofMillis(lockTimeInMillis);
+      RenewalPostingLockTime lockTime) {
+    this.lockTime = lockTime;
     this.loans = loans;
     this.coreBanking = coreBanking;
     this.runtimeService = runtimeService;
@@ -99,13 +98,13 @@ public class RenewalPostingWithdrawals {
     if (record.isEmpty()) {
       return;
     }
-    Instant withdrawable = withdrawableFrom(record.get());
+    Instant withdrawable = lockTime.endableFrom(record.get());
     if (clock.now().isBefore(withdrawable)) {
       log.warn("Loan {}: the renewal ended ({}) with its posting of {} CNY recorded as under way since {}, less than the "
           + "job lock time {} ago: the posting's run may still be waiting for core banking to post, so the record stays; "
           + "repayments of the principal due at maturity are refused until an operator withdraws it (POST "
           + "/api/admin/renewal-postings/{}/withdrawal) from {} on", loanId, how, record.get().principal().toPlainString(),
-          record.get().since(), lockTime, loanId, withdrawable);
+          record.get().since(), lockTime.duration(), loanId, withdrawable);
       return;
     }
     String key = RenewalPostingService.idempotencyKey(loanId);
@@ -178,20 +177,16 @@ public class RenewalPostingWithdrawals {
     return new Withdrawal(loanId, record.principal(), record.since(), operator, now);
   }
 
-  /** The earliest moment no run of the posting that wrote the record can be in flight: its job's lock has expired. */
-  private Instant withdrawableFrom(RenewalPostingUnderWay record) {
-    return record.since().plus(lockTime);
-  }
-
   private void refuseWhileARunMayBeInFlight(String loanId, RenewalPostingUnderWay record) {
-    Instant withdrawable = withdrawableFrom(record);
+    Instant withdrawable = lockTime.endableFrom(record);
     if (clock.now().isBefore(withdrawable)) {
       String since = BANK_TIME.format(record.since());
       String from = BANK_TIME.format(withdrawable);
+      Duration held = lockTime.duration();
       throw new StateConflictException(StaffText.of("借据 " + loanId + " 的续贷转贷入账记录于 " + since + " 写入, 不足作业锁定时长 "
-              + (lockTime.toSeconds() % 60 == 0 ? lockTime.toMinutes() + " 分钟" : lockTime.toSeconds() + " 秒") + ", 写入它的作业可能仍在等待核心系统入账, 暂不能撤销; 请于 " + from + " 之后再撤销",
+              + (held.toSeconds() % 60 == 0 ? held.toMinutes() + " 分钟" : held.toSeconds() + " 秒") + ", 写入它的作业可能仍在等待核心系统入账, 暂不能撤销; 请于 " + from + " 之后再撤销",
           "the renewal posting of loan " + loanId + " was recorded at " + record.since() + ", less than the job lock time "
-              + lockTime + " ago: its run may still be waiting for core banking to post; it may be withdrawn from "
+              + held + " ago: its run may still be waiting for core banking to post; it may be withdrawn from "
               + withdrawable));
     }
   }
