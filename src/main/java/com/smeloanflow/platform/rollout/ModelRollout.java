@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,11 +46,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Run by {@code ./mvnw -Prollout verify -Drollout.target=https://host -Drollout.user=...} after the lint
  * and the tests passed (see docs/process-owner-guide.md); the password comes from the environment
- * ({@code SMELOAN_ROLLOUT_PASSWORD}) or the console, never from the command line.
+ * ({@code SMELOAN_ROLLOUT_PASSWORD}) or the console, never from the command line. {@code
+ * -Drollout.onlyBusinessKeys=A,B} makes it a trial on those instances ({@link #onlyBusinessKeys}).
  *
  * <p>Only what changed is deployed: a model whose processes or decisions the server has in the same
- * text as their latest version is left out, so a decision table change creates no process version and
- * moves no instance. A changed process goes with every form, so its new version finds its forms
+ * text as their latest version is left out, so a decision table change creates no process version. When nothing is
+ * deployed, the instances still on an older version of a working copy's process (left by a trial) move to its latest. A changed process goes with every form, so its new version finds its forms
  * ({@code formRefBinding="deployment"}). The deployment has a name of its own ({@link #DEPLOYMENT_NAME}),
  * not the application's: a server restarted with an older build does not take the new models back.
  */
@@ -117,7 +119,7 @@ public final class ModelRollout {
       }
     });
     if (deployment.isEmpty()) {
-      return new RolloutReport(null, false, List.of(), List.of());
+      return new RolloutReport(null, false, List.of(), stillOnOlderVersions(files), trialKeys());
     }
     if (deployment.keySet().stream().anyMatch(name -> name.endsWith(".bpmn"))) {
       // a new process version finds its forms in its own deployment (formRefBinding="deployment")
@@ -136,7 +138,56 @@ public final class ModelRollout {
     List<RolloutReport.ProcessMigration> migrations = new ArrayList<>();
     deployed.path("deployedProcessDefinitions").forEach(p -> migrations.add(
         migrateTo(p.path("key").asText(), p.path("id").asText(), p.path("version").asInt())));
-    return new RolloutReport(deployed.path("id").asText(), true, newDecisions, migrations);
+    return new RolloutReport(deployed.path("id").asText(), true, newDecisions, migrations, trialKeys());
+  }
+
+  /**
+   * Nothing to deploy: every process of the working copy is the server's latest version. The running instances still
+   * on an older version of one (left by a trial, or unable to move the last time) are moved to it all the same, so that
+   * the command run again after a trial moves the rest. Only processes with such instances are reported.
+   */
+  private List<RolloutReport.ProcessMigration> stillOnOlderVersions(Map<String, byte[]> files) {
+    List<RolloutReport.ProcessMigration> migrations = new ArrayList<>();
+    files.forEach((name, content) -> {
+      if (!name.endsWith(".bpmn")) {
+        return;
+      }
+      Matcher ids = PROCESS_ID.matcher(new String(content, StandardCharsets.UTF_8));
+      while (ids.find()) {
+        JsonNode latest = engine.get("/process-definition/key/" + ids.group(1), Map.of());
+        RolloutReport.ProcessMigration migration = migrateTo(ids.group(1), latest.path("id").asText(),
+            latest.path("version").asInt());
+        if (!migration.from().isEmpty()) {
+          migrations.add(migration);
+        }
+      }
+    });
+    return migrations;
+  }
+
+  /** The business keys of a trial, sorted; empty when every running instance moves. */
+  private List<String> trialKeys() {
+    return businessKeys == null ? List.of() : businessKeys.stream().sorted().toList();
+  }
+
+  /**
+   * The command line's {@code -Drollout.onlyBusinessKeys}: business keys separated by commas (blanks around them
+   * ignored); empty or absent: every running instance. An empty entry ({@code A,,B}) is refused, as a slip that would
+   * otherwise go unnoticed.
+   */
+  static Set<String> businessKeysOption(String option) {
+    if (option == null || option.isBlank()) {
+      return Set.of();
+    }
+    Set<String> keys = new LinkedHashSet<>();
+    for (String key : option.split(",", -1)) {
+      if (key.isBlank()) {
+        throw new IllegalArgumentException("rollout.onlyBusinessKeys 含空的业务键 (\"" + option + "\"): 请用逗号分隔业务键, 如 "
+            + "-Drollout.onlyBusinessKeys=APP-1,APP-2 (an empty business key in \"" + option + "\")");
+      }
+      keys.add(key.strip());
+    }
+    return keys;
   }
 
   private static final Pattern PROCESS_ID = Pattern.compile("<(?:\\w+:)?process\\s[^>]*?\\bid=\"([^\"]+)\"");
@@ -360,6 +411,14 @@ public final class ModelRollout {
           + " (密码取自环境变量 SMELOAN_ROLLOUT_PASSWORD 或在控制台输入)");
       System.exit(1);
     }
+    Set<String> trial;
+    try {
+      trial = businessKeysOption(options.get("--only-business-keys"));
+    } catch (IllegalArgumentException e) {
+      log.error("{}", e.getMessage());
+      System.exit(1);
+      return;
+    }
     String password = System.getenv("SMELOAN_ROLLOUT_PASSWORD");
     Console console = System.console();
     if ((password == null || password.isEmpty()) && console != null) {
@@ -368,7 +427,9 @@ public final class ModelRollout {
     }
     RolloutReport report;
     try {
-      report = to(target, user, password == null ? "" : password).run(Path.of(options.get("--models")), options.get("--deployment-name"));
+      ModelRollout rollout = to(target, user, password == null ? "" : password);
+      report = (trial.isEmpty() ? rollout : rollout.onlyBusinessKeys(trial))
+          .run(Path.of(options.get("--models")), options.get("--deployment-name"));
     } catch (RuntimeException e) {
       log.error("发布中断 (请在 Cockpit 中核对部署和实例): {}", e.getMessage(), e);
       System.exit(1);

@@ -128,7 +128,7 @@ class ModelRolloutTest extends AbstractIntegrationTest {
   }
 
   @Test
-  void aRolloutLimitedToBusinessKeysMovesOnlyThoseInstancesAndLeavesTheOthersUnreported() throws IOException {
+  void aRolloutLimitedToBusinessKeysMovesOnlyThoseInstancesAndSaysSoAndNamesAKeyWithoutAnInstance() throws IOException {
     writeModel(false);
     String version1 = rollout.rollOutAs("process-owner").processes().get(0).definitionId();
     ProcessInstance chosen = runtimeService.startProcessInstanceByKey(PROCESS, "RD-TRIAL");
@@ -136,7 +136,13 @@ class ModelRolloutTest extends AbstractIntegrationTest {
     ProcessInstance withoutKey = runtimeService.startProcessInstanceByKey(PROCESS);
 
     writeModel(true);
-    RolloutReport report = rollout.rollOutOnly("RD-TRIAL");
+    RolloutReport report = rollout.rollOutOnly("RD-TRIAL", "RD-TYPO");
+
+    assertThat(report.text())
+        .contains("试迁移: 只迁移业务键为 RD-TRIAL, RD-TYPO 的实例; 其余运行中的实例留在原版本, 本报告不列出。")
+        .contains("以下业务键在所发布流程的旧版本中没有运行中的实例 (请核对是否写错): RD-TYPO")
+        .doesNotContain("RD-OTHER");
+    assertThat(report.unmatchedBusinessKeys()).containsExactly("RD-TYPO");
 
     RolloutReport.ProcessMigration migration = report.processes().get(0);
     assertThat(migration.from()).singleElement().satisfies(from -> {
@@ -146,6 +152,32 @@ class ModelRolloutTest extends AbstractIntegrationTest {
     assertThat(definitionOf(chosen)).isEqualTo(migration.definitionId());
     assertThat(definitionOf(other)).isEqualTo(version1);
     assertThat(definitionOf(withoutKey)).isEqualTo(version1);
+  }
+
+  @Test
+  void theCommandRunAgainAfterATrialDeploysNothingAndMovesTheRest() throws IOException {
+    writeModel(false);
+    rollout.rollOutAs("process-owner");
+    ProcessInstance chosen = runtimeService.startProcessInstanceByKey(PROCESS, "RD-TRIAL");
+    ProcessInstance other = runtimeService.startProcessInstanceByKey(PROCESS, "RD-OTHER");
+    ProcessInstance withoutKey = runtimeService.startProcessInstanceByKey(PROCESS);
+    writeModel(true);
+    String version2 = rollout.rollOutOnly("RD-TRIAL").processes().get(0).definitionId();
+
+    RolloutReport rest = rollout.rollOutAs("process-owner");
+
+    assertThat(rest.changed()).isFalse();
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS).count()).isEqualTo(2);
+    assertThat(rest.processes()).singleElement().satisfies(migration -> {
+      assertThat(migration.definitionId()).isEqualTo(version2);
+      assertThat(migration.from()).singleElement().satisfies(from -> {
+        assertThat(from.version()).isEqualTo(1);
+        assertThat(from.moved()).extracting(RolloutReport.Instance::id).containsExactlyInAnyOrder(other.getId(), withoutKey.getId());
+        assertThat(from.notMoved()).isEmpty();
+      });
+    });
+    assertThat(rest.text()).contains("未部署新版本; 仍在旧版本上的运行中实例迁移到最新版本", "自版本 1: 迁移 2 个, 未迁移 0 个");
+    assertThat(List.of(definitionOf(chosen), definitionOf(other), definitionOf(withoutKey))).containsOnly(version2);
   }
 
   @Test
