@@ -3,8 +3,6 @@ package com.smeloanflow.campaign;
 import static com.smeloanflow.process.WhitelistCampaignProcess.Variables.IMPORTED_BY;
 
 import com.smeloanflow.identity.Groups;
-import com.smeloanflow.platform.FieldViolation;
-import com.smeloanflow.platform.InvalidFieldsException;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
@@ -21,16 +19,15 @@ import org.springframework.stereotype.Component;
  *
  * <p>Why text and not a file: the Camunda Forms of Tasklist 7.24 (form-js 1.8) have no file upload, and
  * the engine stores a string variable in a 4,000-character column, so the form takes a whitelist of up to
- * {@value #MAX_FORM_CHARACTERS} characters (some 30 enterprises); a larger file goes over
- * {@code POST /api/campaigns}.
+ * 4,000 characters (its {@code maxLength}, some 30 enterprises; the form says a larger file goes over
+ * {@code POST /api/campaigns}). A longer text is refused before this listener runs, by the form's length
+ * limit that {@code platform.FormLengthGuard} keeps on every start with a start form.
  */
 @Component("whitelistImport")
 public class WhitelistImportListener implements ExecutionListener {
 
   static final String NAME_FIELD = "campaignName";
   static final String CSV_FIELD = "whitelistCsv";
-  /** What a string variable of the engine holds (ACT_RU_VARIABLE.TEXT_). */
-  static final int MAX_FORM_CHARACTERS = 4000;
 
   private final CampaignService campaigns;
   private final IdentityService identityService;
@@ -48,11 +45,6 @@ public class WhitelistImportListener implements ExecutionListener {
       throw new AuthorizationException("白名单须由营销管理岗 (" + Groups.CAMPAIGN_MANAGERS + ") 登录后导入");
     }
     Object csv = execution.getVariable(CSV_FIELD);
-    if (csv != null && csv.toString().length() > MAX_FORM_CHARACTERS) {
-      String message = "表单中的白名单最多 " + MAX_FORM_CHARACTERS + " 个字符 (约 30 家企业), 当前 " + csv.toString().length()
-          + " 个; 更大的白名单请通过 POST /api/campaigns 导入";
-      throw new InvalidFieldsException(List.of(new FieldViolation(CSV_FIELD, "TOO_LONG", message)), message);
-    }
     Object name = execution.getVariable(NAME_FIELD);
     CampaignReport report = campaigns.importWhitelist(new ImportWhitelist(name == null ? null : name.toString(),
         csv == null ? null : csv.toString(), CSV_FIELD, importer, false));

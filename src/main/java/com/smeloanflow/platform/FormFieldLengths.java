@@ -21,8 +21,23 @@ import java.util.function.Function;
  * (JavaScript's {@code trim()}), in UTF-16 code units (JavaScript's {@code length}, the same as Java's
  * {@link String#length()}); an empty value meets any limit, as it does in the browser ({@code required} is the
  * services' business).
+ *
+ * <p>Whatever the form says, a submitted text must also fit where the engine stores it ({@link #STORED_TEXT_LENGTH}),
+ * counted in full, the whitespace at its ends included: the engine stores the value as submitted.
  */
 public final class FormFieldLengths {
+
+  /**
+   * The most characters of a text the engine stores: a string variable goes to a {@code VARCHAR(4000)} column
+   * ({@code ACT_RU_VARIABLE.TEXT_}, and in its history {@code ACT_HI_VARINST.TEXT_} and {@code ACT_HI_DETAIL.TEXT_}) in
+   * Camunda's DDL for H2 and for PostgreSQL alike; the engine does not check it, so a longer text failed on the column
+   * when the command wrote it (a database error, {@code 500}). Counted in UTF-16 code units ({@link String#length()}),
+   * as H2 counts; PostgreSQL counts characters (code points), which are never more.
+   */
+  public static final int STORED_TEXT_LENGTH = 4000;
+
+  /** A form without text fields, or no form: only {@link #STORED_TEXT_LENGTH} applies. */
+  public static final FormFieldLengths NONE = new FormFieldLengths(Map.of());
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> TEXT_FIELDS = List.of("textfield", "textarea");
@@ -75,25 +90,32 @@ public final class FormFieldLengths {
 
   /**
    * What is wrong with the lengths of the {@code submitted} fields (their keys), values read by {@code valueOf}; empty
-   * when every one keeps the form's limits. Names each field by its label, with its key in the English part
-   * ({@link StaffText}), e.g. {@code 需补充的问题最多 500 字, 填写了 501 字 (returnQuestion has 501 of at most 500 characters)}.
+   * when every one keeps the form's limits and every text fits where the engine stores it. Names each field by its
+   * label (its key where the form has no limit for it), with its key in the English part ({@link StaffText}), e.g.
+   * {@code 需补充的问题最多 500 字, 填写了 501 字 (returnQuestion has 501 of at most 500 characters)}. A text within the
+   * form's limits that is too long to store (e.g. padded with full-width spaces, which the form does not count) is told
+   * as {@code 需补充的问题共 4100 字 (含首尾空白), 超过系统可保存的 4000 字 (returnQuestion has 4100 characters, whitespace at
+   * the ends included, more than the 4000 the engine stores)}. Only a {@link String} value is stored as text; a value of
+   * another type ({@code null} for one that is not text at all) is checked against the form's limits only.
    */
   public Optional<String> violations(Iterable<String> submitted, Function<String, Object> valueOf) {
     List<String> chinese = new ArrayList<>();
     List<String> english = new ArrayList<>();
     for (String key : submitted) {
       Limit limit = limits.get(key);
-      Object value = limit == null ? null : valueOf.apply(key);
-      int length = value == null ? 0 : counted(value.toString());
-      if (length == 0) {
-        continue;
-      }
-      if (limit.maxLength() != null && length > limit.maxLength()) {
+      Object value = valueOf.apply(key);
+      int length = value == null || limit == null ? 0 : counted(value.toString());
+      if (length > 0 && limit.maxLength() != null && length > limit.maxLength()) {
         chinese.add(limit.label() + "最多 " + limit.maxLength() + " 字, 填写了 " + length + " 字");
         english.add(key + " has " + length + " of at most " + limit.maxLength() + " characters");
-      } else if (limit.minLength() != null && length < limit.minLength()) {
+      } else if (length > 0 && limit.minLength() != null && length < limit.minLength()) {
         chinese.add(limit.label() + "至少 " + limit.minLength() + " 字, 填写了 " + length + " 字");
         english.add(key + " has " + length + " of at least " + limit.minLength() + " characters");
+      } else if (value instanceof String text && text.length() > STORED_TEXT_LENGTH) {
+        chinese.add((limit == null ? key : limit.label()) + "共 " + text.length() + " 字 (含首尾空白), 超过系统可保存的 "
+            + STORED_TEXT_LENGTH + " 字");
+        english.add(key + " has " + text.length() + " characters, whitespace at the ends included, more than the "
+            + STORED_TEXT_LENGTH + " the engine stores");
       }
     }
     return chinese.isEmpty() ? Optional.empty()

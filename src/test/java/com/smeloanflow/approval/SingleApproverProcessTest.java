@@ -274,6 +274,31 @@ class SingleApproverProcessTest extends AbstractIntegrationTest {
     assertThat(flow.instance(applicationId)).isWaitingAt(TASK_PROVIDE_INFORMATION);
   }
 
+  /**
+   * 500 characters and 3,600 full-width spaces: 500 as the form counts (without the whitespace at the ends), 4,100 as
+   * the engine stores the variable, in a column of 4,000. Before, the completion failed on that column (500).
+   */
+  @Test
+  void aQuestionTooLongToStoreIsRefusedOverRestWith400AndTheTaskStaysOpenWithNothingRecorded() {
+    String applicationId = atApproval(flow.strongOnlineCreditQuick("500000.00"));
+    Task approval = flow.task(applicationId, TASK_APPROVE_LOAN);
+    assertThat(flow.claimOverRest(APPROVER, approval.getId()).status()).isEqualTo(204);
+
+    Response refused = flow.completeOverRest(APPROVER, approval.getId(),
+        TaskForms.returnForInformation("问".repeat(500) + "\u3000".repeat(3600)));
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.json().path("message").asText()).as("the form's label, the length as stored and the column's limit")
+        .startsWith("需补充的问题共 4100 字 (含首尾空白), 超过系统可保存的 4000 字 (")
+        .contains("returnQuestion has 4100 characters, whitespace at the ends included, more than the 4000 the engine stores");
+    assertThat(flow.instance(applicationId)).isWaitingAt(TASK_APPROVE_LOAN);
+    assertThat(taskService.createTaskQuery().taskId(approval.getId()).singleResult()).as("the task is still open").isNotNull();
+    assertThat(runtimeService.getVariable(flow.instance(applicationId).getId(), ApprovalForm.RETURN_QUESTION))
+        .as("no question stored").isNull();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM application_check WHERE application_id = ? AND outcome = 'RETURN'")
+        .param(applicationId).query(Long.class).single()).as("no return recorded").isZero();
+  }
+
   @Test
   void approverRejectsAndTheApplicantIsToldTheCatalogueReasonWhileStaffKeepTheInternalOne() {
     TestApplications.Builder request = flow.strongOnlineCreditQuick("500000.00");

@@ -11,6 +11,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.smeloanflow.casefile.CustomerReason;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.process.LoanOriginationProcess;
@@ -590,6 +592,50 @@ class LoanOriginationIntakeProcessTest extends AbstractIntegrationTest {
     assertNothingLeftBehind(enterprise, instancesBefore);
   }
 
+  /**
+   * The form's limits hold over the engine REST API too: a guarantor's name of 201 characters where the form takes 200.
+   * The form hides the guarantor fields for a mortgage and Tasklist sends none; intake ignores them for a mortgage, so
+   * before, the start passed and registered the application.
+   */
+  @Test
+  void aCounterStartFormWithATextLongerThanTheFormAllowsIsRefusedOverRestAndLeavesNothingBehind() {
+    String enterprise = "柜面超长字段企业-" + System.nanoTime();
+    Map<String, Object> form = counterForm(enterprise);
+    form.put("guarantor1Name", "保".repeat(201));
+    long instancesBefore = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(LoanOriginationProcess.KEY).count();
+
+    Response submitted = api.post("/engine-rest/process-definition/key/" + LoanOriginationProcess.KEY + "/submit-form",
+        ZY001_ACCEPTOR, variablesJson(form));
+    Response started = api.post("/engine-rest/process-definition/key/" + LoanOriginationProcess.KEY + "/start",
+        ZY001_ACCEPTOR, variablesJson(form));
+
+    for (Response refused : List.of(submitted, started)) {
+      assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+      assertThat(refused.json().path("message").asText()).as("the form's label and limit (counter-intake.form)")
+          .startsWith("保证人1名称最多 200 字, 填写了 201 字 (").contains("guarantor1Name has 201 of at most 200 characters");
+    }
+    assertNothingLeftBehind(enterprise, instancesBefore);
+  }
+
+  /** A text no field of the form takes stays a variable of the instance: one too long to store failed the start (500). */
+  @Test
+  void aCounterStartWithATextTooLongToStoreIsRefusedOverRestAndLeavesNothingBehind() {
+    String enterprise = "柜面超长变量企业-" + System.nanoTime();
+    Map<String, Object> form = counterForm(enterprise);
+    form.put("remark", "备".repeat(4001));
+    long instancesBefore = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(LoanOriginationProcess.KEY).count();
+
+    Response refused = api.post("/engine-rest/process-definition/key/" + LoanOriginationProcess.KEY + "/submit-form",
+        ZY001_ACCEPTOR, variablesJson(form));
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.json().path("message").asText())
+        .startsWith("remark共 4001 字 (含首尾空白), 超过系统可保存的 4000 字 (");
+    assertNothingLeftBehind(enterprise, instancesBefore);
+  }
+
   // --- helpers -----------------------------------------------------------------------------------
 
   private Submitted submitWithMissingDocuments() {
@@ -645,6 +691,15 @@ class LoanOriginationIntakeProcessTest extends AbstractIntegrationTest {
     form.put("guarantor2Relation", "RELATED_ENTERPRISE");
     form.put("guarantor2Mobile", "");
     return form;
+  }
+
+  /** A start's body as Tasklist and clients of the engine REST API send it: each value as JSON, its type left to the engine. */
+  private static String variablesJson(Map<String, Object> form) {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode body = json.createObjectNode();
+    ObjectNode variables = body.putObject("variables");
+    form.forEach((name, value) -> variables.putObject(name).set("value", json.valueToTree(value)));
+    return body.toString();
   }
 
   private ProcessInstance startWithCounterForm(String clerk, Map<String, Object> form) {

@@ -64,8 +64,26 @@ class FormFieldLengthsTest {
 
   @Test
   void fieldsWithoutALimitOtherFieldsAndValuesNotSubmittedAreNotChecked() {
-    assertThat(check(Map.of("remark", "备".repeat(5000), "approvedAmount", "123456", "reason", "OVERALL_ASSESSMENT",
-        "street", "很长很长的街道名称", "unknown", "x".repeat(9999)))).isEmpty();
+    assertThat(check(Map.of("remark", "备".repeat(4000), "approvedAmount", "123456", "reason", "OVERALL_ASSESSMENT",
+        "street", "很长很长的街道名称", "unknown", "x".repeat(4000)))).isEmpty();
+  }
+
+  @Test
+  void aTextWithinTheFormsLimitButTooLongToStoreIsRefusedCountedInFull() {
+    String padded = "问".repeat(500) + "\u3000".repeat(3600);
+
+    assertThat(check(Map.of("returnQuestion", padded))).as("500 for the form, 4,100 for the column")
+        .isEqualTo("需补充的问题共 4100 字 (含首尾空白), 超过系统可保存的 4000 字 (returnQuestion has 4100 characters, whitespace"
+            + " at the ends included, more than the 4000 the engine stores)");
+    assertThat(check(Map.of("returnQuestion", "问".repeat(500) + "\u3000".repeat(3500)))).isEmpty();
+    assertThat(check(Map.of("returnQuestion", "问".repeat(600) + "\u3000".repeat(3600)))).as("the form's limit first")
+        .startsWith("需补充的问题最多 500 字, 填写了 600 字 (");
+    assertThat(check(Map.of("remark", "备".repeat(4001)))).as("a field the form sets no limit on is named by its key")
+        .startsWith("remark共 4001 字 (含首尾空白), 超过系统可保存的 4000 字 (");
+    assertThat(FormFieldLengths.NONE.violations(List.of("note"), name -> "\u3000".repeat(4001))).as("no form at all")
+        .hasValueSatisfying(refusal -> assertThat(refusal).startsWith("note共 4001 字 (含首尾空白)"));
+    assertThat(FormFieldLengths.NONE.violations(List.of("scan"), name -> new byte[5000])).as("not text: not in the column")
+        .isEmpty();
   }
 
   @Test
