@@ -55,13 +55,15 @@ public class ReclassificationSummaryListener implements TaskListener {
         com.smeloanflow.platform.BusinessClock.BANK_ZONE)));
     List<RiskClassificationChange> changes = classifications.changesOf(loanId);
     // the newest five that fit in a form value (a reason runs to 1,000 characters: five passed the engine's 4,000 and
-    // failed the proposal), saying how many earlier ones it leaves out when it is short of room
-    List<String> recent = changes.stream().limit(HISTORY_SHOWN)
+    // failed the proposal); whenever earlier ones are left out, for want of room or beyond the five, a last line says how
+    // many and where staff read them all (the monitoring view lists every change)
+    List<String> lines = changes.stream()
         .map(c -> "- " + c.businessDate() + " " + c.previous().label() + " → " + c.classification().label() + ": " + c.reason()
             + " (" + c.decidedBy() + ")")
         .toList();
-    values.put("classificationHistoryText", changes.isEmpty() ? "尚无分类调整记录" : FormText.firstEntries(recent,
-        left -> "- 更早的 " + (left + changes.size() - recent.size()) + " 条分类调整未显示", FormText.MAX_CHARACTERS));
+    values.put("classificationHistoryText", changes.isEmpty() ? "尚无分类调整记录" : FormText.firstEntries(lines, HISTORY_SHOWN,
+        left -> "- 更早的 " + left + " 条分类调整未显示, 全部见 GET /api/loans/" + loanId + "/monitoring (classificationHistory)",
+        FormText.MAX_CHARACTERS));
     task.setVariablesLocal(values);
   }
 }

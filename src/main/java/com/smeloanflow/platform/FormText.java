@@ -94,17 +94,31 @@ public final class FormText {
    * @param max the most the text may hold, at most {@value #MAX_CHARACTERS} when it is a form value of its own
    */
   public static String firstEntries(List<String> entries, IntFunction<String> leftOut, int max) {
-    return String.join("\n", first(entries, leftOut, max));
+    return firstEntries(entries, entries.size(), leftOut, max);
+  }
+
+  /**
+   * {@link #firstEntries(List, IntFunction, int)} showing at most the {@code most} first entries (the five newest of a
+   * history given newest first): the line about the left-out ones counts those beyond {@code most} too, and is there
+   * whenever any entry is left out, for want of room or beyond {@code most}.
+   *
+   * @param most at least 1
+   */
+  public static String firstEntries(List<String> entries, int most, IntFunction<String> leftOut, int max) {
+    return String.join("\n", first(entries, most, leftOut, max));
   }
 
   /** The newest entries (given newest first) that fit in {@code max} with the line about the others, newest first. */
   private static List<String> newest(List<String> entries, String noun, int max) {
-    return first(entries, left -> leftOutEntry(left, noun), max);
+    return first(entries, entries.size(), left -> leftOutEntry(left, noun), max);
   }
 
-  /** The first entries that fit in {@code max} with the line about the others ({@code leftOut}), in the order given. */
-  private static List<String> first(List<String> entries, IntFunction<String> leftOut, int max) {
-    int kept = firstThatFit(entries, max, 1, left -> left == 0 ? 0 : 1 + leftOut.apply(left).length());
+  /**
+   * The first entries, at most {@code most}, that fit in {@code max} with the line about the others ({@code leftOut}),
+   * in the order given.
+   */
+  private static List<String> first(List<String> entries, int most, IntFunction<String> leftOut, int max) {
+    int kept = Math.min(most, firstThatFit(entries, max, 1, left -> left == 0 ? 0 : 1 + leftOut.apply(left).length()));
     List<String> shown = new ArrayList<>(entries.subList(0, kept));
     int left = entries.size() - kept;
     if (shown.isEmpty() && left > 0) {

@@ -175,7 +175,36 @@ class ReclassificationProcessTest extends AbstractIntegrationTest {
     String history = (String) taskService.getVariableLocal(loan.task(TASK_APPROVE_RECLASSIFICATION).getId(),
         "classificationHistoryText");
     assertThat(history).hasSizeLessThanOrEqualTo(FormText.MAX_CHARACTERS).startsWith("- " + clock.today() + " 正常 → 关注: 4444")
-        .contains("4".repeat(1000), "3".repeat(1000), "2".repeat(1000)).doesNotContain("1111").endsWith("\n- 更早的 1 条分类调整未显示");
+        .contains("4".repeat(1000), "3".repeat(1000), "2".repeat(1000)).doesNotContain("1111")
+        .endsWith("\n- 更早的 1 条分类调整未显示, 全部见 GET /api/loans/" + loan.loanId() + "/monitoring (classificationHistory)");
+  }
+
+  /**
+   * Seven earlier reclassifications, each with a short reason: the approval shows the five newest and says that two
+   * earlier ones are left out and where staff read them all, instead of ending at the fifth as if there were no more.
+   */
+  @Test
+  void theApprovalSaysHowManyEarlierReclassificationsItLeavesOutBeyondTheFiveNewestAndWhereToReadThem() {
+    MonitoringScenario loan = loanUnderMonitoring("NORMAL");
+    for (int earlier = 1; earlier <= 7; earlier++) {
+      classifications.insertChange(loan.loanId(), new RiskClassificationChange(clock.today(), "RECLASSIFICATION", "RC-EARLIER",
+          Classification.SPECIAL_MENTION, Classification.NORMAL, Map.of(), List.of(), "第" + earlier + "次调整",
+          "approver", "remote-verifier", clock.now()));
+    }
+
+    Response proposed = propose(loan, "remote-verifier", "SUBSTANDARD", "实际控制人涉赌, 经营现金流已被挪用");
+
+    assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+    String history = (String) taskService.getVariableLocal(loan.task(TASK_APPROVE_RECLASSIFICATION).getId(),
+        "classificationHistoryText");
+    String whereAll = "GET /api/loans/" + loan.loanId() + "/monitoring";
+    assertThat(history.lines().toList()).hasSize(6);
+    assertThat(history).startsWith("- " + clock.today() + " 正常 → 关注: 第7次调整")
+        .contains("第6次调整", "第5次调整", "第4次调整", "第3次调整").doesNotContain("第2次调整", "第1次调整")
+        .endsWith("\n- 更早的 2 条分类调整未显示, 全部见 " + whereAll + " (classificationHistory)");
+    Response all = api.get("/api/loans/" + loan.loanId() + "/monitoring", "approver");
+    assertThat(all.status()).as("the approver may read where the text points: %s", all).isEqualTo(200);
+    assertThat(all.json().path("classificationHistory")).as("every change is there").hasSize(7);
   }
 
   @Test

@@ -101,6 +101,19 @@ class FormTextTest {
   }
 
   @Test
+  void aListShownUpToSoManyEntriesSaysHowManyItLeavesOutBeyondThemAndForWantOfRoom() {
+    List<String> newestFirst = List.of("- 戊", "- 丁", "- 丙" + "丙".repeat(1900), "- 乙" + "乙".repeat(1900), "- 甲");
+
+    assertThat(FormText.firstEntries(newestFirst.subList(0, 2), 2, left -> "- 其余 " + left + " 条", FormText.MAX_CHARACTERS))
+        .as("none beyond them: nothing to say").isEqualTo("- 戊\n- 丁");
+    assertThat(FormText.firstEntries(List.of("- 戊", "- 丁", "- 甲"), 2, left -> "- 其余 " + left + " 条",
+        FormText.MAX_CHARACTERS)).as("all would fit, one is beyond the two").isEqualTo("- 戊\n- 丁\n- 其余 1 条");
+    assertThat(FormText.firstEntries(newestFirst, 4, left -> "- 其余 " + left + " 条", FormText.MAX_CHARACTERS))
+        .as("the fourth does not fit: counted with the one beyond the four")
+        .isEqualTo(newestFirst.get(0) + "\n" + newestFirst.get(1) + "\n" + newestFirst.get(2) + "\n- 其余 2 条");
+  }
+
+  @Test
   void aListShownOldestFirstKeepsTheNewestEntriesThatFitAndStartsSayingHowManyEarlierOnesItLeavesOut() {
     List<String> oldestFirst = List.of("- 甲" + "甲".repeat(1900), "- 乙" + "乙".repeat(1900), "- 丙" + "丙".repeat(1800),
         "- 丁" + "丁".repeat(99));
