@@ -448,7 +448,8 @@ public class DueDiligenceReviewService {
   /**
    * The loan's post-loan checks, then its warning signals, each newest first, within {@link FormText#MAX_CHARACTERS}
    * (a check's findings run to 2,000 characters, a signal's evidence as far): the signals keep at least half of it, the
-   * checks the rest; each part shows its newest entries in full and ends saying how many earlier ones it leaves out.
+   * checks the rest, and the room the checks leave unused goes back to the signals; each part shows its newest entries
+   * in full and ends saying how many earlier ones it leaves out.
    */
   private String postLoanText(String loanId) {
     List<String> checkLines = postLoanChecks.ofLoan(loanId).stream().map(check -> "- " + check.checkId() + " "
@@ -468,6 +469,10 @@ public class DueDiligenceReviewService {
         Math.max(FormText.MAX_CHARACTERS / 2, FormText.MAX_CHARACTERS - checksInFull));
     String checksText = FormText.newestFirst(checkLines, "贷后检查",
         FormText.MAX_CHARACTERS - signalsText.length() - (signalsText.isEmpty() ? 0 : 1));
+    // the checks shown whole seldom fill their room exactly: signals cut to their half get what is left (never less than
+    // they had, as the checks fit beside them)
+    signalsText = FormText.newestFirst(signalLines, "预警信号",
+        FormText.MAX_CHARACTERS - checksText.length() - (checksText.isEmpty() ? 0 : 1));
     return checksText.isEmpty() ? signalsText : signalsText.isEmpty() ? checksText : checksText + "\n" + signalsText;
   }
 

@@ -15,6 +15,11 @@ import com.smeloanflow.monitoring.CheckRepository;
 import com.smeloanflow.monitoring.MonitoringIds;
 import com.smeloanflow.monitoring.PostLoanCheck;
 import com.smeloanflow.monitoring.PostLoanCheckTaskListener;
+import com.smeloanflow.monitoring.SignalEvidence;
+import com.smeloanflow.monitoring.SignalRepository;
+import com.smeloanflow.monitoring.SignalSeverity;
+import com.smeloanflow.monitoring.SignalType;
+import com.smeloanflow.monitoring.WarningSignal;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.FormText;
 import com.smeloanflow.process.DueDiligenceReviewProcess;
@@ -60,6 +65,7 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
   @Autowired private ApprovalDecisions approvals;
   @Autowired private CheckRepository postLoanChecks;
   @Autowired private MonitoringIds monitoringIds;
+  @Autowired private SignalRepository signalRecords;
 
   private NonPerformingLoans nonPerforming;
   private ApprovedLoans approved;
@@ -309,6 +315,39 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
     String shown = reviewOpenedShowing(loan, "postLoanText");
     assertThat(shown).hasSizeLessThanOrEqualTo(FormText.MAX_CHARACTERS).contains("1".repeat(1200), "2".repeat(1200))
         .doesNotContain("3".repeat(1200)).contains("- 更早的 1 条贷后检查未显示").contains("列入失信被执行人名单");
+  }
+
+  /**
+   * Two periodic checks with long findings, the older one too long for the room the signals leave, and three earlier
+   * news signals with long evidence, more than the half the signals keep: the newest check shown, the room it leaves
+   * unused goes to the signals, all three shown in full, instead of the third left out beside some 700 free characters.
+   */
+  @Test
+  void signalsCutToTheirHalfGetTheRoomTheChecksLeaveUnused() {
+    LoanAccount loan = nonPerforming.monitored(MANAGER, "86000.00", clock.today().minusDays(20));
+    // two periodic checks concluded in the last weeks, as monitoring records them: 1,500 and 1,200 characters of findings
+    for (int week = 2; week >= 1; week--) {
+      String checkId = monitoringIds.nextCheckId();
+      postLoanChecks.insert(checkId, loan.loanId(), CheckKind.PERIODIC, CheckMethod.REMOTE, "定期检查",
+          clock.today().minusWeeks(week), clock.now().minus(java.time.Duration.ofDays(7L * week)));
+      postLoanChecks.complete(checkId, CheckOutcome.NORMAL, String.valueOf(week).repeat(1800 - 300 * week), java.util.List.of(),
+          null, null, null, "remote-verifier", clock.today().minusWeeks(week),
+          clock.now().minus(java.time.Duration.ofDays(7L * week)));
+    }
+    // three news reports of the last weeks, checked already, each with 550 characters of evidence, as monitoring records them
+    java.util.List<String> evidence = java.util.List.of("子".repeat(550), "丑".repeat(550), "寅".repeat(550));
+    for (int week = 3; week >= 1; week--) {
+      signalRecords.insert(new WarningSignal(monitoringIds.nextSignalId(), loan.loanId(), SignalType.NEGATIVE_NEWS,
+          WarningSignal.PUSHED, "remote-verifier", "RB-NEWS-" + week, clock.today().minusWeeks(week), "网络报道企业拖欠货款",
+          new SignalEvidence(null, null, "RB-NEWS-" + week, evidence.get(3 - week), null, null, null, null),
+          SignalSeverity.ORDINARY, "负面舆情", WarningSignal.CHECKED, null, null,
+          clock.now().minus(java.time.Duration.ofDays(7L * week))), "RB-NEWS-" + week);
+    }
+
+    String shown = reviewOpenedShowing(loan, "postLoanText");
+    assertThat(shown).hasSizeLessThanOrEqualTo(FormText.MAX_CHARACTERS).contains("1".repeat(1500))
+        .doesNotContain("2".repeat(1200)).contains("- 更早的 1 条贷后检查未显示").contains("列入失信被执行人名单")
+        .contains(evidence).doesNotContain("条预警信号未显示");
   }
 
   @Test
