@@ -314,26 +314,41 @@ class CollectionProcessTest extends AbstractIntegrationTest {
   }
 
   /**
-   * As above, when the daily close that settles the loan closes the case (贷款结清): closed with it, 逾期欠款已还清,
-   * 案件已结清. (Here the close's settlement is played alone, without the repayments that would have settled the loan,
-   * hence 0.00 received.)
+   * The borrower settles the loan while a promise runs: core banking reports the payoff, which clears the arrears, so the
+   * case closes at once (逾期欠款已结清) and the next daily close settles the loan (结清). The promise is judged with what
+   * was received since it was made, the whole payoff, more than promised: 已兑现 with that amount, as the form and the
+   * staff view show it, never 逾期欠款已还清 beside 0.00 nor 履约期内; the settlement leaves the closed case as it was.
    */
   @Test
-  void aPromiseStillRunningWhenASettlementClosesTheCaseIsClosedWithTheCase() {
+  void aPromiseStillRunningWhenTheBorrowerSettlesTheLoanIsKeptWithThePayoffReceived() {
     CollectionScenario scenario = scenario().closeAt(3);
     completeAs(REMOTE_VERIFIER, scenario.task(TASK_COLLECT_BY_PHONE).getId(), promise(scenario, "1000.00", 14));
     scenario.closeAt(5);  // promised for day 17: running
 
-    transaction().executeWithoutResult(tx -> starter.settled(scenario.businessDate(), List.of(scenario.loanId())));
+    BigDecimal payoff = repayments.payoffAmount(scenario.loanId(), scenario.businessDate().plusDays(1));
+    String transaction = scenario.repay(payoff);
+    scenario.closeAt(6);
 
+    assertThat(loans.find(scenario.loanId()).orElseThrow().status()).isEqualTo(LoanAccount.SETTLED);
     assertThat(scenario.caseRunning()).isFalse();
+    CollectionCase closed = cases.casesOf(scenario.loanId()).get(0);
+    assertThat(closed.status()).isEqualTo(CollectionCase.CURED);
+    assertThat(closed.closedOn()).isEqualTo(scenario.dayOf(5));
+    assertThat(closed.closeReason()).as("closed by the payoff, not again by the settlement")
+        .startsWith("逾期欠款已结清 (交易 " + transaction + ")").doesNotContain("贷款已结清");
     assertThat(cases.caseFile(scenario.loanId()).promises()).singleElement().satisfies(p -> {
-      assertThat(p.status()).isEqualTo(PromiseStatus.CLEARED);
-      assertThat(p.receivedAmount()).isEqualByComparingTo("0.00");
+      assertThat(p.status()).isEqualTo(PromiseStatus.KEPT);
+      assertThat(p.receivedAmount()).isEqualByComparingTo(payoff);
+      assertThat(p.resolvedOn()).isEqualTo(scenario.dayOf(5));
     });
     assertThat((String) formValues.of(scenario.loanId()).get("promisesText"))
-        .contains("| 1000.00 | " + scenario.dayOf(17) + " | ", "| 逾期欠款已还清, 案件已结清 | 0.00 |")
-        .doesNotContain("未兑现", "履约期内");
+        .contains("| 1000.00 | " + scenario.dayOf(17) + " | ", "| 已兑现 | " + payoff.toPlainString() + " |")
+        .doesNotContain("逾期欠款已还清", "未兑现", "履约期内", "| 0.00 |");
+    Response staffView = api.get("/api/loans/" + scenario.loanId() + "/collection-cases", COLLECTOR);
+    assertThat(staffView.status()).as(staffView.toString()).isEqualTo(200);
+    assertThat(staffView.json().get(0).path("promises").get(0).path("statusLabel").asText()).isEqualTo("已兑现");
+    assertThat(staffView.json().get(0).path("promises").get(0).path("receivedAmount").decimalValue())
+        .isEqualByComparingTo(payoff);
   }
 
   /**
