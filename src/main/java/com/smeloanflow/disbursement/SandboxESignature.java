@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -14,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Sandbox of the e-signature service (default; a real adapter implements {@link ESignatureService}).
  * Keeps envelopes in {@code sandbox_esign_envelope}; {@link #sign(String)} plays the applicant
- * signing in the channel (exposed to testers by {@code SandboxESignatureController}).
+ * signing in the channel (exposed to testers by {@code SandboxESignatureController}). For tests it can be down
+ * on demand ({@link #downFor}).
  */
 @Component
 public class SandboxESignature implements ESignatureService {
@@ -24,15 +26,37 @@ public class SandboxESignature implements ESignatureService {
 
   private final JdbcClient jdbc;
   private final BusinessClock clock;
+  /** How many of the bank's next calls (send, cancel, look up a signature) fail as if the service were down. */
+  private final AtomicInteger callsWhileDown = new AtomicInteger();
 
   public SandboxESignature(JdbcClient jdbc, BusinessClock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
   }
 
+  /** The service is down for the bank's next {@code calls} calls: each fails without doing anything. */
+  public void downFor(int calls) {
+    if (calls < 0) {
+      throw new IllegalArgumentException("Number of failing calls must not be negative, was " + calls);
+    }
+    callsWhileDown.set(calls);
+  }
+
+  /** The service is up again. */
+  public void up() {
+    callsWhileDown.set(0);
+  }
+
+  private void failWhileDown() {
+    if (callsWhileDown.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+      throw new IllegalStateException("Sandbox e-signature service unavailable (a failure injected by a test or demo)");
+    }
+  }
+
   @Override
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public String send(Envelope envelope) {
+    failWhileDown();
     Optional<String> existing = jdbc.sql(ENVELOPE_OF_CONTRACT)
         .param("c", envelope.contractNumber()).query(String.class).optional();
     if (existing.isPresent()) {
@@ -74,6 +98,7 @@ public class SandboxESignature implements ESignatureService {
   @Override
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void cancel(String envelopeId) {
+    failWhileDown();
     jdbc.sql("UPDATE sandbox_esign_envelope SET status = 'CANCELLED', cancelled_at = :at WHERE envelope_id = :e AND status <> 'CANCELLED'")
         .param("at", Timestamp.from(clock.now())).param("e", envelopeId).update();
   }
@@ -86,6 +111,7 @@ public class SandboxESignature implements ESignatureService {
 
   @Override
   public Optional<Signature> findSignature(String signatureId) {
+    failWhileDown();
     return jdbc.sql("SELECT * FROM sandbox_esign_envelope WHERE signature_id = :s AND status = 'SIGNED'")
         .param("s", signatureId)
         .query((rs, row) -> new Signature(signatureId, rs.getString("envelope_id"), rs.getString("contract_number"),

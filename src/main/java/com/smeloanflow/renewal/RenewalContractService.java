@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The renewal contract: sent to the e-signature service once approved (disbursement's interface, the same
  * service the loan contract was signed in), signed by the legal representative before the old loan
- * matures (reported by the channel, verified with the service), cancelled when the renewal lapses.
+ * matures (reported by the channel, verified with the service), cancelled when the renewal lapses (and, unsigned,
+ * after an operator cancelled the renewal: {@link RenewalEnvelopeCancellations}).
  */
 @Service
 public class RenewalContractService {
@@ -126,8 +127,9 @@ public class RenewalContractService {
   /**
    * The renewal's process ended ({@code how}); if the renewal is still under way (applied, approved, signed or in 复核续贷金额),
    * no end of the process recorded it: an operator cancelled the instance. It is recorded CANCELLED, closed today, so that
-   * staff and the channel no longer see it as under way. A renewal at an end already is left as it is. In the caller's
-   * transaction (the engine's).
+   * staff and the channel no longer see it as under way. A contract sent and not signed is cancelled in the e-signature
+   * service once this has committed ({@link RenewalEnvelopeCancellations}), never here: the service being down must not
+   * fail the cancellation. A renewal at an end already is left as it is. In the caller's transaction (the engine's).
    *
    * @return whether it was recorded cancelled now
    */
@@ -139,7 +141,10 @@ public class RenewalContractService {
     }
     renewals.closed(loanId, RenewalStatus.CANCELLED, clock.today());
     log.warn("Loan {}: the renewal's process ended while the renewal was {} ({}): recorded CANCELLED by an operator; "
-        + "nothing more is posted for it, the old loan falls due as agreed", loanId, found.get().status(), how);
+        + "nothing more is posted for it, the old loan falls due as agreed{}", loanId, found.get().status(), how,
+        found.get().envelopeId() != null && found.get().signatureId() == null
+            ? "; its unsigned contract's envelope " + found.get().envelopeId() + " is cancelled in the e-signature service next"
+            : "");
     return true;
   }
 
@@ -152,6 +157,7 @@ public class RenewalContractService {
     LoanRenewal renewal = renewals.lock(loanId).orElseThrow();
     if (renewal.envelopeId() != null) {
       eSignature.cancel(renewal.envelopeId());
+      renewals.envelopeCancelled(loanId, clock.now());
     }
     renewals.closed(loanId, RenewalStatus.LAPSED, clock.today());
     if (renewal.contractNumber() == null) {

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * ({@link RenewalPostingWithdrawals#renewalEnded}): nothing will book it any more. Unless core banking booked it, or the
  * record is younger than the job lock time (the posting job's run may still be waiting for core banking to post): then
  * it stays for an operator, logged. A renewal the instance leaves under way (an operator cancelled it before any end
- * event recorded how it ended) is recorded CANCELLED ({@link RenewalContractService#processEnded}). Registered on every version of the
+ * event recorded how it ended) is recorded CANCELLED ({@link RenewalContractService#processEnded}); its unsigned
+ * contract's envelope is cancelled after this transaction has committed ({@link RenewalEnvelopeCancellations}). Registered on every version of the
  * model by a BPMN parse listener as a built-in listener, which the engine calls even when an operator cancels the
  * instance skipping custom listeners, so it is not in the BPMN file. A renewed instance has no such record ({@code
  * LoanAccountService.renew} ends it), so this does nothing then.

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -145,6 +146,30 @@ public class RenewalRepository {
   public void closed(String loanId, RenewalStatus status, LocalDate on) {
     jdbc.sql("UPDATE loan_renewal SET status = :status, closed_on = :on WHERE loan_id = :loanId")
         .param("status", status.name()).param("on", on).param("loanId", loanId).update();
+  }
+
+  /** An envelope of a cancelled renewal that is still to be cancelled in the e-signature service. */
+  public record EnvelopeToCancel(String loanId, String envelopeId) {}
+
+  /** Served by {@code loan_renewal_envelope_to_cancel_idx} (V136). */
+  static final String ENVELOPES_TO_CANCEL = """
+      SELECT loan_id, envelope_id FROM loan_renewal
+      WHERE status = 'CANCELLED' AND envelope_cancelled_at IS NULL AND envelope_id IS NOT NULL AND signature_id IS NULL
+      ORDER BY closed_on, loan_id LIMIT :limit""";
+
+  /**
+   * The CANCELLED renewals whose contract was sent and not signed, and whose envelope the e-signature service has not
+   * cancelled yet, the longest cancelled first (at most {@code limit}).
+   */
+  public List<EnvelopeToCancel> envelopesToCancel(int limit) {
+    return jdbc.sql(ENVELOPES_TO_CANCEL).param("limit", limit)
+        .query((rs, row) -> new EnvelopeToCancel(rs.getString("loan_id"), rs.getString("envelope_id"))).list();
+  }
+
+  /** The e-signature service cancelled the renewal's envelope; the first time is kept. */
+  public void envelopeCancelled(String loanId, Instant at) {
+    jdbc.sql("UPDATE loan_renewal SET envelope_cancelled_at = :at WHERE loan_id = :loanId AND envelope_cancelled_at IS NULL")
+        .param("at", Timestamp.from(at)).param("loanId", loanId).update();
   }
 
   private static LoanRenewal map(ResultSet rs) throws SQLException {

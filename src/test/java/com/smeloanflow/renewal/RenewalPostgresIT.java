@@ -46,7 +46,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * columns) and the posting of the lower amount; a posting that runs only after the daily close counted the
  * maturity overdue (nothing posted, and servicing refuses the renewal too), or whose retry after a lost answer
  * runs only then (the job fails for an operator, nothing recorded); the committee's votes (V108's table:
- * one per member) and a majority to reject.
+ * one per member) and a majority to reject; the envelope of a renewal cancelled before it was signed (V136).
  */
 class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
 
@@ -59,6 +59,8 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
   @Autowired private RepaymentService repayments;
   @Autowired private RenewalCommitteeService committee;
   @Autowired private DailyCloseService dailyClose;
+  @Autowired private com.smeloanflow.disbursement.SandboxESignature eSignature;
+  @Autowired private RenewalEnvelopeCancellations envelopeCancellations;
   @org.springframework.beans.factory.annotation.Value("${camunda.bpm.job-execution.lock-time-in-millis}")
   private long lockTimeInMillis;
   @Autowired private org.springframework.transaction.PlatformTransactionManager transactionManager;
@@ -254,6 +256,30 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     assertThat(loans.renewalPostingUnderWay(loan.loanId())).isEmpty();
     loan.repay(new BigDecimal("20000.00"), loan.account().maturityDate());
     assertThat(loans.ledger(loan.loanId()).get(11).principalPaid()).isPositive();
+  }
+
+  /**
+   * An approved renewal cancelled in Cockpit before it was signed: the poll that follows the cancellation finds its
+   * envelope (V136's column and index) and has the e-signature service cancel it, once.
+   */
+  @Test
+  void anApprovedRenewalCancelledInCockpitHasItsEnvelopeCancelledAfterwards() {
+    stopClock();
+    RenewalScenario loan = offeredRenewal(45);
+    assertThat(loan.apply("PG-" + loan.loanId()).status()).isEqualTo(201);
+    ProcessInstance instance = loan.renewal();
+    loan.runJobs(instance);
+    String envelopeId = renewals.find(loan.loanId()).orElseThrow().envelopeId();
+
+    runtimeService.deleteProcessInstance(instance.getId(), "运维人员取消续贷", true);
+    assertThat(renewals.envelopesToCancel(Integer.MAX_VALUE)).extracting(RenewalRepository.EnvelopeToCancel::loanId)
+        .contains(loan.loanId());
+    envelopeCancellations.cancelDue();
+
+    assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.CANCELLED);
+    assertThat(eSignature.status(envelopeId)).contains("CANCELLED");
+    assertThat(renewals.envelopesToCancel(Integer.MAX_VALUE)).extracting(RenewalRepository.EnvelopeToCancel::loanId)
+        .doesNotContain(loan.loanId());
   }
 
   @Test

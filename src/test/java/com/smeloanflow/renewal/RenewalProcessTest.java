@@ -68,6 +68,7 @@ class RenewalProcessTest extends AbstractIntegrationTest {
   @Autowired private RenewalRepository renewals;
   @Autowired private SandboxCoreBanking coreBanking;
   @Autowired private SandboxESignature eSignature;
+  @Autowired private RenewalEnvelopeCancellations envelopeCancellations;
   @Autowired private RenewalPostingService postings;
   @Autowired private RepaymentService repayments;
   @Autowired private DailyCloseService dailyClose;
@@ -86,8 +87,9 @@ class RenewalProcessTest extends AbstractIntegrationTest {
   }
 
   @AfterEach
-  void coreBankingWorksAgain() {
+  void coreBankingAndESignatureWorkAgain() {
     faults.reset();
+    eSignature.up();
   }
 
   private RenewalScenario scenario(int daysToMaturity, SandboxProfile profile, String principal) {
@@ -1180,6 +1182,63 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     ApiClient.Response view = api.get("/api/loans/" + loan.loanId() + "/renewal", "approver");
     assertThat(view.json().path("status").asText()).isEqualTo("CANCELLED");
     assertThat(view.json().path("statusLabel").asText()).isEqualTo(RenewalStatus.CANCELLED.label());
+  }
+
+  @Test
+  void anApprovedRenewalCancelledInCockpitHasItsContractCancelledInTheESignatureService() {
+    RenewalScenario loan = strongLoan().scanNow();
+    ProcessInstance instance = applied(loan);
+    String envelopeId = renewals.find(loan.loanId()).orElseThrow().envelopeId();
+    assertThat(eSignature.status(envelopeId)).contains("SENT");
+
+    runtimeService.deleteProcessInstance(instance.getId(), "运维人员取消续贷", true);
+    envelopeCancellations.cancelDue();
+
+    // Before, the envelope stayed open: the borrower was still shown a contract to sign that the bank no longer honoured.
+    assertThat(eSignature.status(envelopeId)).contains("CANCELLED");
+    ApiClient.Response sign = api.post("/api/sandbox/e-signature/renewals/" + loan.loanId() + "/sign", "admin", "{}");
+    assertThat(sign.status()).as(sign.body()).isEqualTo(409);
+    assertThat(sign.json().path("detail").asText()).contains("已被银行撤销, 合同不能再签署");
+    assertThat(renewals.envelopesToCancel(Integer.MAX_VALUE)).as("cancelled once, not asked again")
+        .extracting(RenewalRepository.EnvelopeToCancel::loanId).doesNotContain(loan.loanId());
+  }
+
+  @Test
+  void aRenewalCancelledWhileTheESignatureServiceIsDownIsCancelledAndItsEnvelopeOnceTheServiceIsBack(CapturedOutput log) {
+    RenewalScenario loan = strongLoan().scanNow();
+    ProcessInstance instance = applied(loan);
+    String envelopeId = renewals.find(loan.loanId()).orElseThrow().envelopeId();
+    eSignature.downFor(Integer.MAX_VALUE);
+
+    runtimeService.deleteProcessInstance(instance.getId(), "运维人员取消续贷", true);
+
+    // The cancellation itself neither fails nor waits for the e-signature service.
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(api.get("/api/loans/" + loan.loanId() + "/renewal", "approver").json().path("status").asText())
+        .isEqualTo("CANCELLED");
+    envelopeCancellations.cancelDue();
+    assertThat(eSignature.status(envelopeId)).as("the service is down").contains("SENT");
+    assertThat(log.getOut()).contains("Loan " + loan.loanId() + ": the renewal was cancelled, but the e-signature service "
+        + "could not cancel its contract's envelope " + envelopeId);
+
+    eSignature.up();
+    envelopeCancellations.cancelDue();
+
+    assertThat(eSignature.status(envelopeId)).as("cancelled by the next poll once the service is back").contains("CANCELLED");
+  }
+
+  @Test
+  void aSignedRenewalCancelledInCockpitKeepsItsSignedContract() {
+    RenewalScenario loan = strongLoan().scanNow();
+    ProcessInstance instance = applied(loan);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    String envelopeId = renewals.find(loan.loanId()).orElseThrow().envelopeId();
+
+    runtimeService.deleteProcessInstance(instance.getId(), "运维人员取消续贷", true);
+    envelopeCancellations.cancelDue();
+
+    // Nothing is left for the borrower to sign; the signature stays on record.
+    assertThat(eSignature.status(envelopeId)).contains("SIGNED");
   }
 
   @Test

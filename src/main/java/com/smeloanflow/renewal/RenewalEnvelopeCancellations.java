@@ -1,0 +1,69 @@
+package com.smeloanflow.renewal;
+
+import com.smeloanflow.disbursement.ESignatureService;
+import com.smeloanflow.platform.BusinessClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Cancels in the e-signature service the unsigned renewal contract of a renewal an operator cancelled (CANCELLED by
+ * {@link RenewalContractService#processEnded}), so that the borrower is no longer shown a contract to sign. Not in the
+ * cancellation's transaction, which is the engine's: the cancellation is recorded first and is never failed or held up
+ * by the e-signature service, and an envelope is never cancelled for a cancellation that rolled back. A poller on every
+ * node ({@link RenewalEnvelopeCancellationSchedule}) cancels the envelopes of the committed cancellations after it.
+ *
+ * <ul>
+ *   <li><b>Safe to repeat.</b> The service cancels an envelope once ({@link ESignatureService#cancel}: cancelling again
+ *       changes nothing); {@code loan_renewal.envelope_cancelled_at} records that it did, and only a renewal without it
+ *       is taken. Two nodes polling at once may both ask the service: harmless.</li>
+ *   <li><b>Retried.</b> While the service is down, each envelope stays to be cancelled, logged at WARN, and the next
+ *       poll asks again, for as long as it takes.</li>
+ *   <li>A contract signed before the cancellation is left as it is: the borrower has nothing left to sign, and the
+ *       signature stays on record (an operator may still have to book a posting core banking made under it).</li>
+ * </ul>
+ */
+@Service
+public class RenewalEnvelopeCancellations {
+
+  private static final Logger log = LoggerFactory.getLogger(RenewalEnvelopeCancellations.class);
+
+  private final RenewalRepository renewals;
+  private final ESignatureService eSignature;
+  private final BusinessClock clock;
+  private final int batchSize;
+
+  public RenewalEnvelopeCancellations(RenewalRepository renewals, ESignatureService eSignature, BusinessClock clock,
+      @Value("${smeloan.renewal.envelope-cancellation.batch-size:100}") int batchSize) {
+    this.renewals = renewals;
+    this.eSignature = eSignature;
+    this.clock = clock;
+    this.batchSize = batchSize;
+  }
+
+  /**
+   * Cancels the envelopes still to be cancelled, up to {@code batch-size} of them, each on its own: one the service
+   * refuses stays for the next poll, the others go on.
+   *
+   * @return how many envelopes the service cancelled
+   */
+  public int cancelDue() {
+    int cancelled = 0;
+    for (RenewalRepository.EnvelopeToCancel envelope : renewals.envelopesToCancel(batchSize)) {
+      try {
+        eSignature.cancel(envelope.envelopeId());
+      } catch (RuntimeException e) {
+        log.warn("Loan {}: the renewal was cancelled, but the e-signature service could not cancel its contract's envelope "
+            + "{} ({}); the borrower may still see it to sign until the next poll cancels it", envelope.loanId(),
+            envelope.envelopeId(), e.toString());
+        continue;
+      }
+      renewals.envelopeCancelled(envelope.loanId(), clock.now());
+      log.info("Loan {}: the renewal was cancelled; its contract's envelope {} is cancelled in the e-signature service",
+          envelope.loanId(), envelope.envelopeId());
+      cancelled++;
+    }
+    return cancelled;
+  }
+}
