@@ -52,6 +52,13 @@ final class LedgerCloseStatements {
   private final InternalDefaultRepository defaults;
   private final BigDecimal penaltyFactor;
   private final String daysPastDue;
+  /**
+   * The days of penalty interest an overdue instalment owes at the close of the day: from the day after the last one
+   * charged ({@code penalty_accrued_through}), or from its due date when none was, through the day. One when the
+   * date before was closed; more when no close charged the days before (the first close of a book after a due date, a
+   * close after a reversal reopened an instalment a repayment had paid).
+   */
+  private final String penaltyDays;
   private final String floor;
   private final String floorReason;
   /** The loan's classification after a floor change: the strictest of the floor and the risk review's level. */
@@ -62,6 +69,9 @@ final class LedgerCloseStatements {
     this.defaults = defaults;
     this.penaltyFactor = penalty.dailyFactor();
     this.daysPastDue = dialect.daysBetween("overdue_since", "CAST(:day AS DATE)") + " + 1";
+    this.penaltyDays = "CASE WHEN penalty_accrued_through IS NULL OR penalty_accrued_through < due_date THEN "
+        + dialect.daysBetween("due_date", "CAST(:day AS DATE)") + " + 1 ELSE "
+        + dialect.daysBetween("penalty_accrued_through", "CAST(:day AS DATE)") + " END";
     StringBuilder floorSql = new StringBuilder("CASE");
     StringBuilder reasonSql = new StringBuilder("CASE");
     for (Classification classification : List.of(Classification.LOSS, Classification.DOUBTFUL, Classification.SUBSTANDARD,
@@ -138,7 +148,8 @@ final class LedgerCloseStatements {
 
   /**
    * Closes the day for the chunk: marks its loans with something to do closed for the day (and locks them), marks
-   * instalments due by the day and unpaid overdue, accrues one day of penalty interest on overdue principal, computes days
+   * instalments due by the day and unpaid overdue, accrues penalty interest on overdue principal for the day (and any
+   * day before it since the due date that no close charged), computes days
    * past due and the default date, applies the regulatory minimum classification (with its history), and
    * settles loans with nothing left to pay.
    */
@@ -164,16 +175,20 @@ final class LedgerCloseStatements {
     jdbc.sql("UPDATE repayment_instalment SET status = 'OVERDUE' WHERE " + IN_CHUNK + " AND due_date <= :day")
         .param("status", "DUE").param("day", day).param("first", first).param("last", last).update();
 
+    // Each day not yet charged since the due date, one day on the principal owed now (rounded to the fen) times the
+    // days: what one close a day would have charged (a repayment's principal in between aside), and what a back-valued
+    // repayment takes the closes' charge to be (BackValuation).
     String penaltyDue = IN_CHUNK + """
-         AND principal > principal_paid
+         AND due_date <= :day AND principal > principal_paid
          AND (penalty_accrued_through IS NULL OR penalty_accrued_through < :day)""";
     String oneDay = "ROUND((principal - principal_paid) * (SELECT a.annual_rate_percent FROM loan_account a"
         + " WHERE a.loan_id = repayment_instalment.loan_id) * :factor, 2)";
-    BigDecimal penalty = jdbc.sql("SELECT COALESCE(SUM(" + oneDay + "), 0) FROM repayment_instalment WHERE " + penaltyDue)
+    String owed = oneDay + " * (" + penaltyDays + ")";
+    BigDecimal penalty = jdbc.sql("SELECT COALESCE(SUM(" + owed + "), 0) FROM repayment_instalment WHERE " + penaltyDue)
         .param("status", "OVERDUE").param("day", day).param("first", first).param("last", last)
         .param("factor", penaltyFactor)
         .query(BigDecimal.class).single();
-    jdbc.sql("UPDATE repayment_instalment SET penalty_accrued = penalty_accrued + " + oneDay
+    jdbc.sql("UPDATE repayment_instalment SET penalty_accrued = penalty_accrued + " + owed
             + ", penalty_accrued_through = :day WHERE " + penaltyDue)
         .param("status", "OVERDUE").param("day", day).param("first", first).param("last", last)
         .param("factor", penaltyFactor)

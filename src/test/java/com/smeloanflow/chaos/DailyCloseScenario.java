@@ -273,8 +273,8 @@ final class DailyCloseScenario implements ChaosScenario {
 
   /**
    * A loan never repaid stays overdue from its first overdue close on: each of its instalments accrues
-   * one day of penalty interest for every closed date from its due date, or from the loan's first
-   * overdue close when it was disbursed after that due date had been closed, through its last close.
+   * one day of penalty interest for every date from its due date through its last close, also when the
+   * loan was disbursed after that due date had been closed (its first overdue close charges those days).
    */
   private PenaltyCheck checkPenaltyOfLoansNeverRepaid(ChaosDatabase database, ChaosReport report) {
     List<Map<String, Object>> instalments = database.query("""
@@ -295,8 +295,7 @@ final class DailyCloseScenario implements ChaosScenario {
       LocalDate dueDate = localDate(row.get("due_date"));
       long days = 0;
       if (row.get("first_overdue") != null) {
-        LocalDate from = max(localDate(row.get("first_overdue")), dueDate);
-        days = from.isAfter(lastClosed) ? 0 : ChronoUnit.DAYS.between(from, lastClosed) + 1;
+        days = dueDate.isAfter(lastClosed) ? 0 : ChronoUnit.DAYS.between(dueDate, lastClosed) + 1;
       }
       BigDecimal principal = ((BigDecimal) row.get("principal")).subtract((BigDecimal) row.get("principal_paid"));
       BigDecimal expected = penalty.forOneDay(principal, (BigDecimal) row.get("annual_rate_percent")).multiply(BigDecimal.valueOf(days));
@@ -367,9 +366,5 @@ final class DailyCloseScenario implements ChaosScenario {
 
   private static LocalDate localDate(Object value) {
     return value instanceof Date date ? date.toLocalDate() : LocalDate.parse(String.valueOf(value));
-  }
-
-  private static LocalDate max(LocalDate a, LocalDate b) {
-    return a.isAfter(b) ? a : b;
   }
 }

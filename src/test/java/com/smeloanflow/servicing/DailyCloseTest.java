@@ -486,6 +486,58 @@ class DailyCloseTest extends AbstractIntegrationTest {
     assertThat(standing(loan).daysPastDue()).isEqualTo(1);
   }
 
+  /**
+   * The first close of a book after a due date (a fresh demo database closed by the sandbox ten days after the first
+   * instalment fell due, or a scheduled close that first succeeds then): it closes that date only, and the instalment
+   * has been overdue ten days. It charges each of them as ten nightly closes would, one day of 1.48 rounded to the fen
+   * ten times (14.80, not 14.81), not one day while the loan counts 10 days past due; the next close charges its one
+   * day.
+   */
+  @Test
+  void theFirstCloseOfABookAfterADueDateChargesEveryDayOverdueAsNightlyClosesWould() {
+    LoanAccount loan = loan();
+
+    List<DailyCloseRun> first = dailyClose.closeThrough(firstDue.plusDays(9));
+
+    assertThat(first).extracting(DailyCloseRun::businessDate).containsExactly(firstDue.plusDays(9));
+    assertThat(standing(loan).daysPastDue()).isEqualTo(10);
+    assertThat(instalment(loan, 1).penaltyAccrued()).isEqualTo(new BigDecimal("14.80"));
+    assertThat(first.get(0).penaltyAccrued()).isEqualTo(new BigDecimal("14.80"));
+
+    List<DailyCloseRun> next = dailyClose.closeThrough(firstDue.plusDays(10));
+
+    assertThat(next).singleElement().satisfies(run ->
+        assertThat(run.penaltyAccrued()).isEqualTo(ONE_DAY_ON_FIRST_PRINCIPAL));
+    assertThat(instalment(loan, 1).penaltyAccrued()).isEqualTo(new BigDecimal("16.28"));
+    assertThat(standing(loan).daysPastDue()).isEqualTo(11);
+    assertThat(loans.balances(loan.loanId()).arrears()).as("8,168.49 principal, 362.50 interest, 11 days of 1.48")
+        .isEqualByComparingTo("8547.27");
+  }
+
+  /**
+   * A repayment of the arrears bounces days later: the instalment is overdue again, counted from its due date, and the
+   * next close charges the days the repayment was taken as paid too (no close charged them), as nightly closes would
+   * have had the money never come: six days of 1.48 from the due date, not two.
+   */
+  @Test
+  void theCloseAfterABouncedRepaymentChargesTheDaysItWasTakenAsPaid() {
+    LoanAccount loan = loan();
+    dailyClose.close(firstDue);
+    String bounced = "TX-BOUNCED-ARREARS-" + loan.loanId();
+    repayments.receive(new ReceiveRepayment(loan.loanId(), bounced, loans.balances(loan.loanId()).arrears(),
+        firstDue.plusDays(1), "core-banking"));
+    dailyClose.closeThrough(firstDue.plusDays(4));
+    assertThat(instalment(loan, 1).status()).isEqualTo(InstalmentStatus.PAID);
+    assertThat(instalment(loan, 1).penaltyAccrued()).isEqualTo(ONE_DAY_ON_FIRST_PRINCIPAL);
+    repayments.reverse(new ReverseRepayment(loan.loanId(), bounced, "退票", "core-banking"));
+
+    DailyCloseRun run = dailyClose.close(firstDue.plusDays(5));
+
+    assertThat(standing(loan).daysPastDue()).isEqualTo(6);
+    assertThat(run.penaltyAccrued()).isEqualTo(new BigDecimal("7.40"));
+    assertThat(instalment(loan, 1).penaltyAccrued()).isEqualTo(new BigDecimal("8.88"));
+  }
+
   @Test
   void closeThroughCatchesUpEveryMissedDayInOrder() {
     LoanAccount loan = loan();

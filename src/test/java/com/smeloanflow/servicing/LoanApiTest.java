@@ -100,16 +100,17 @@ class LoanApiTest extends AbstractIntegrationTest {
     assertThat(view.get("classification").asText()).isEqualTo("SPECIAL_MENTION");
     assertThat(view.get("classificationLabel").asText()).isEqualTo("关注");
     assertThat(view.get("penaltyRatePercent").decimalValue()).isEqualByComparingTo("6.525");
-    // Two days of 1.48 penalty interest; 400.00 paid 2.96 penalty and 362.50 interest and 34.54 principal.
-    assertThat(view.get("penaltyAccrued").decimalValue()).isEqualByComparingTo("2.96");
+    // Three days of 1.48 penalty interest (the close of day 3 charges day 2 too, which no close charged); 400.00 paid
+    // 4.44 penalty and 362.50 interest and 33.06 principal.
+    assertThat(view.get("penaltyAccrued").decimalValue()).isEqualByComparingTo("4.44");
     assertThat(view.get("penaltyOutstanding").decimalValue()).isEqualByComparingTo("0.00");
-    assertThat(view.get("arrears").decimalValue()).isEqualByComparingTo("8133.95");
-    assertThat(view.get("outstandingPrincipal").decimalValue()).isEqualByComparingTo("99965.46");
+    assertThat(view.get("arrears").decimalValue()).isEqualByComparingTo("8135.43");
+    assertThat(view.get("outstandingPrincipal").decimalValue()).isEqualByComparingTo("99966.94");
     JsonNode first = view.get("schedule").get(0);
     assertThat(first.get("status").asText()).isEqualTo("OVERDUE");
     assertThat(first.get("statusLabel").asText()).isEqualTo("逾期");
     assertThat(first.get("interestPaid").decimalValue()).isEqualByComparingTo("362.50");
-    assertThat(first.get("principalPaid").decimalValue()).isEqualByComparingTo("34.54");
+    assertThat(first.get("principalPaid").decimalValue()).isEqualByComparingTo("33.06");
     assertThat(view.get("schedule").get(1).get("status").asText()).isEqualTo("DUE");
     JsonNode change = view.get("classificationHistory").get(0);
     assertThat(change.get("classification").asText()).isEqualTo("SPECIAL_MENTION");
