@@ -46,6 +46,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       lead who may reassign a task could otherwise offer it to another branch. (When an administrator removes a
  *       link, {@code identity.TeamTaskAuthorizations} takes back the grants it brought.) Reassigning stays with
  *       {@code /api/tasks/reassignments} and Tasklist.</li>
+ *   <li>Starting past the start event: a start ({@code POST /process-definition/{id}/start}, {@code .../key/{key}/start})
+ *       with {@code startInstructions} (start before or after any activity), {@code skipCustomListeners} or
+ *       {@code skipIoMappings} is for administrators and process owners, who may restart an instance at an activity.
+ *       Camunda checks no more than CREATE_INSTANCE for them, which branch staff hold on loan-origination for the
+ *       counter intake: they could otherwise start an origination at its approval or disbursement with variables of
+ *       their choosing and no application, scoring or checks, past the start event's listeners. Answered 403 naming
+ *       the field, before anything is started; an ordinary start and {@code submit-form} are untouched.</li>
  *   <li>Case resources ({@code case-definition}, {@code case-instance}, {@code case-execution} and their history):
  *       the product has no case models and runs with CMMN off, so some of them would fail in the persistence layer
  *       (500). Answered 404, naming the reason.</li>
@@ -84,6 +91,11 @@ public class EngineApiGuard extends OncePerRequestFilter {
   private static final Pattern STATISTICS = Pattern.compile("process-definition(/.+)?/statistics/?");
   /** A task's candidate links changed: {@code task/{id}/identity-links} and {@code .../identity-links/delete} (POST). */
   private static final Pattern CANDIDATE_LINKS = Pattern.compile("task/[^/]+/identity-links(/delete)?/?");
+
+  /** Starting an instance: {@code process-definition/{id}/start}, {@code .../key/{key}/start}, {@code .../key/{key}/tenant-id/{t}/start}. */
+  private static final Pattern START = Pattern.compile("process-definition/(key/[^/]+(/tenant-id/[^/]+)?|[^/]+)/start/?");
+  /** A start's fields that place or run it past its start event's listeners and mappings; for operators only. */
+  private static final List<String> START_OVERRIDES = List.of("startInstructions", "skipCustomListeners", "skipIoMappings");
 
   /** CMMN's resources, {@code case-instance/...} and {@code history/case-activity-instance/...}: the product has no case models. */
   private static final Pattern CASE_RESOURCES = Pattern.compile("(history/)?case-[a-z-]+(/.*)?");
@@ -158,6 +170,17 @@ public class EngineApiGuard extends OncePerRequestFilter {
             "request body larger than " + MAX_CHECKED_BODY_BYTES + " bytes"));
         return;
       }
+      if ("POST".equals(request.getMethod()) && START.matcher(resource).matches()) {
+        String override = startOverride(body);
+        String user = currentUser(request);
+        if (override != null && (user == null || groupsOf(user, request).stream().noneMatch(OPERATORS::contains))) {
+          List<String> operators = OPERATORS.stream().sorted().toList();
+          error(response, 403, "AuthorizationException", StaffText.of("用户 " + user + " 无权在发起流程时使用 " + override
+              + ": 从指定节点发起、跳过监听器或输入输出映射仅限 " + String.join("、", operators) + " 组",
+              "user '" + user + "' may not start a process with " + override + ": only " + String.join(", ", operators)));
+          return;
+        }
+      }
       List<Refusal> refused = refusedObjectVariables(body);
       if (!refused.isEmpty()) {
         error(response, 400, "InvalidRequestException", StaffText.of(
@@ -188,6 +211,32 @@ public class EngineApiGuard extends OncePerRequestFilter {
       return null;
     }
     return rest;
+  }
+
+  /**
+   * The first field of a start's body that starts it elsewhere than at its start event or skips what runs there:
+   * {@code startInstructions} not empty, {@code skipCustomListeners} or {@code skipIoMappings} anything but false
+   * (the REST API reads {@code "true"} as true too); null for an ordinary start or a body that is not JSON.
+   */
+  static String startOverride(byte[] body) {
+    JsonNode tree;
+    try {
+      tree = JSON.readTree(body);
+    } catch (IOException e) {
+      return null; // malformed JSON: the REST API answers it with 400 itself
+    }
+    if (tree == null || !tree.isObject()) {
+      return null;
+    }
+    for (String field : START_OVERRIDES) {
+      JsonNode value = tree.get(field);
+      boolean ordinary = value == null || value.isNull()
+          || (field.equals("startInstructions") ? value.isArray() && value.isEmpty() : value.isBoolean() && !value.asBoolean());
+      if (!ordinary) {
+        return field;
+      }
+    }
+    return null;
   }
 
   /** Why one Object variable is refused, in Chinese and in English. */

@@ -636,6 +636,58 @@ class LoanOriginationIntakeProcessTest extends AbstractIntegrationTest {
     assertNothingLeftBehind(enterprise, instancesBefore);
   }
 
+  /**
+   * Branch staff hold CREATE_INSTANCE on loan-origination for the counter form, and Camunda checks no more for a start
+   * at an activity or one skipping the listeners. Before, the first started an origination waiting at 审批贷款 (200):
+   * no application, no scoring, no checks, the variables the clerk chose, the task's listeners skipped (without the
+   * skip they failed, 500). The second reached the engine, which refuses to skip listeners at the default start
+   * activity (500, ENGINE-13024).
+   */
+  @Test
+  void aBranchClerkMayNotStartAnOriginationPastItsStartEventOverRest() throws Exception {
+    String enterprise = "柜面越过开始事件企业-" + System.nanoTime();
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode atApproval = (ObjectNode) json.readTree(variablesJson(counterForm(enterprise)));
+    atApproval.putArray("startInstructions").addObject().put("type", "startBeforeActivity").put("activityId", TASK_APPROVE_LOAN);
+    atApproval.put("skipCustomListeners", true).put("skipIoMappings", true);
+    ObjectNode skippingListeners = (ObjectNode) json.readTree(variablesJson(counterForm(enterprise)));
+    skippingListeners.put("skipCustomListeners", true);
+    long instancesBefore = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(LoanOriginationProcess.KEY).count();
+
+    Response started = api.post("/engine-rest/process-definition/key/" + LoanOriginationProcess.KEY + "/start",
+        ZY001_ACCEPTOR, atApproval.toString());
+    Response skipped = api.post("/engine-rest/process-definition/key/" + LoanOriginationProcess.KEY + "/start",
+        ZY001_ACCEPTOR, skippingListeners.toString());
+
+    assertThat(started.status()).as(started.toString()).isEqualTo(403);
+    assertThat(started.json().path("message").asText()).isEqualTo("用户 zy001-acceptor 无权在发起流程时使用 startInstructions"
+        + ": 从指定节点发起、跳过监听器或输入输出映射仅限 camunda-admin、process-owners 组"
+        + " (user 'zy001-acceptor' may not start a process with startInstructions: only camunda-admin, process-owners)");
+    assertThat(skipped.status()).as(skipped.toString()).isEqualTo(403);
+    assertThat(skipped.json().path("message").asText()).contains("skipCustomListeners");
+    assertNothingLeftBehind(enterprise, instancesBefore);
+  }
+
+  /**
+   * An administrator may still start past the start event's listeners, e.g. to restart an origination at an activity
+   * (here: at the start event, its counter-intake listener skipped).
+   */
+  @Test
+  void anAdministratorMayStartAnOriginationAtAnActivityOverRest() throws Exception {
+    ObjectNode body = (ObjectNode) new ObjectMapper().readTree(variablesJson(counterForm("管理员重启企业-" + System.nanoTime())));
+    body.putArray("startInstructions").addObject().put("type", "startBeforeActivity").put("activityId", START_APPLICATION_RECEIVED);
+    body.put("skipCustomListeners", true);
+
+    Response started = api.post("/engine-rest/process-definition/key/" + LoanOriginationProcess.KEY + "/start", "admin",
+        body.toString());
+
+    assertThat(started.status()).as(started.toString()).isEqualTo(200);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(started.json().path("id").asText()).count())
+        .isEqualTo(1);
+    runtimeService.deleteProcessInstance(started.json().path("id").asText(), "test", true);
+  }
+
   // --- helpers -----------------------------------------------------------------------------------
 
   private Submitted submitWithMissingDocuments() {
