@@ -667,6 +667,17 @@ class LoanOriginationIntakeProcessTest extends AbstractIntegrationTest {
     assertThat(skipped.status()).as(skipped.toString()).isEqualTo(403);
     assertThat(skipped.json().path("message").asText()).contains("skipCustomListeners");
     assertNothingLeftBehind(enterprise, instancesBefore);
+
+    // The counter form as Tasklist sends it still starts; moving the started instance on needs UPDATE, which staff lack.
+    Response ordinary = api.post("/engine-rest/process-definition/key/" + LoanOriginationProcess.KEY + "/submit-form",
+        ZY001_ACCEPTOR, variablesJson(counterForm(enterprise)));
+    assertThat(ordinary.status()).as(ordinary.toString()).isEqualTo(200);
+    Response moved = api.post("/engine-rest/process-instance/" + ordinary.json().path("id").asText() + "/modification",
+        ZY001_ACCEPTOR, "{\"skipCustomListeners\":true,\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\""
+            + TASK_APPROVE_LOAN + "\"}]}");
+    assertThat(moved.status()).as(moved.toString()).isEqualTo(403);
+    assertThat(taskService.createTaskQuery().processInstanceId(ordinary.json().path("id").asText())
+        .taskDefinitionKey(TASK_APPROVE_LOAN).count()).isZero();
   }
 
   /**
