@@ -59,6 +59,8 @@ final class LedgerCloseStatements {
    * close after a reversal reopened an instalment a repayment had paid).
    */
   private final String penaltyDays;
+  /** The 91st day past due: the oldest unpaid due date (day 1) plus 90 days. */
+  private final String defaultDate;
   private final String floor;
   private final String floorReason;
   /** The loan's classification after a floor change: the strictest of the floor and the risk review's level. */
@@ -69,6 +71,7 @@ final class LedgerCloseStatements {
     this.defaults = defaults;
     this.penaltyFactor = penalty.dailyFactor();
     this.daysPastDue = dialect.daysBetween("overdue_since", "CAST(:day AS DATE)") + " + 1";
+    this.defaultDate = dialect.plusDays("overdue_since", Classification.SUBSTANDARD_AFTER_DAYS);
     this.penaltyDays = "CASE WHEN penalty_accrued_through IS NULL OR penalty_accrued_through < due_date THEN "
         + dialect.daysBetween("due_date", "CAST(:day AS DATE)") + " + 1 ELSE "
         + dialect.daysBetween("penalty_accrued_through", "CAST(:day AS DATE)") + " END";
@@ -200,7 +203,9 @@ final class LedgerCloseStatements {
     update("UPDATE loan_account SET overdue_since = " + oldestOverdue + ", days_past_due = CASE WHEN " + oldestOverdue
         + " IS NULL THEN 0 ELSE " + daysPastDue.replace("overdue_since", oldestOverdue) + " END WHERE " + CHUNK
         + " AND (overdue_since IS NOT NULL OR days_past_due <> 0 OR " + HAS_OVERDUE + ")", day, first, last);
-    update("UPDATE loan_account SET defaulted_on = :day, defaulted_principal = (SELECT SUM(i.principal - i.principal_paid)"
+    // The default date is the 91st day past due, also when this close is the first to see the loan more than 90 days
+    // past due (a first close of the book, or the close after a reversal reopened an old instalment, days later).
+    update("UPDATE loan_account SET defaulted_on = " + defaultDate + ", defaulted_principal = (SELECT SUM(i.principal - i.principal_paid)"
         + " FROM repayment_instalment i WHERE i.loan_id = loan_account.loan_id) WHERE " + CHUNK
         + " AND defaulted_on IS NULL AND days_past_due > " + Classification.SUBSTANDARD_AFTER_DAYS, day, first, last);
     int overdue = count("SELECT COUNT(*) FROM loan_account WHERE " + CHUNK + " AND days_past_due > 0", day, first, last);

@@ -11,16 +11,29 @@ enum SqlDialect {
     String daysBetween(String from, String to) {
       return "DATEDIFF(DAY, " + from + ", " + to + ")";
     }
+
+    @Override
+    String plusDays(String date, int days) {
+      return "DATEADD(DAY, " + days + ", " + date + ")";
+    }
   },
   POSTGRESQL {
     @Override
     String daysBetween(String from, String to) {
       return "(" + to + " - " + from + ")";
     }
+
+    @Override
+    String plusDays(String date, int days) {
+      return "(" + date + " + " + days + ")";
+    }
   };
 
   /** SQL for the whole days from {@code from} to {@code to} (two DATE expressions). */
   abstract String daysBetween(String from, String to);
+
+  /** SQL for the date {@code days} whole days after {@code date} (a DATE expression), a DATE. */
+  abstract String plusDays(String date, int days);
 
   static SqlDialect of(DataSource dataSource) {
     try {

@@ -538,6 +538,29 @@ class DailyCloseTest extends AbstractIntegrationTest {
     assertThat(instalment(loan, 1).penaltyAccrued()).isEqualTo(new BigDecimal("8.88"));
   }
 
+  /**
+   * The first close of a book 100 days after a due date sees the loan 100 days past due: its default date, which the
+   * default database and regulatory reporting read, is the 91st day past due, not the close's date; the classification
+   * history keeps the close's date, the day the bank classified the loan 次级.
+   */
+  @Test
+  void aCloseAcrossTheNinetiethDayPastDueRecordsTheDefaultOnTheNinetyFirstDay() {
+    LoanAccount loan = loan();
+
+    dailyClose.closeThrough(firstDue.plusDays(99));
+
+    LoanStanding standing = standing(loan);
+    assertThat(standing.daysPastDue()).isEqualTo(100);
+    assertThat(standing.classification()).isEqualTo(Classification.SUBSTANDARD);
+    assertThat(standing.defaultedOn()).isEqualTo(firstDue.plusDays(90));
+    assertThat(loans.classificationHistory(loan.loanId())).singleElement().satisfies(change -> {
+      assertThat(change.businessDate()).isEqualTo(firstDue.plusDays(99));
+      assertThat(change.previous()).isEqualTo(Classification.NORMAL);
+      assertThat(change.classification()).isEqualTo(Classification.SUBSTANDARD);
+      assertThat(change.daysPastDue()).isEqualTo(100);
+    });
+  }
+
   @Test
   void closeThroughCatchesUpEveryMissedDayInOrder() {
     LoanAccount loan = loan();
