@@ -120,7 +120,9 @@ public class DailyCloseService implements DisposableBean {
 
   /**
    * Closes every business date not yet closed from the day after the last completed close up to
-   * {@code through}, in order (only {@code through} when nothing was ever closed before it).
+   * {@code through}, in order; when no close before it ever completed, from the first date whose close
+   * was started and did not complete (a crashed first close is resumed, not skipped), else only
+   * {@code through}.
    *
    * @return the runs of the dates, in order (a date completed before is listed as it is)
    * @throws DailyCloseBusyException when another run holds the lock
@@ -129,7 +131,8 @@ public class DailyCloseService implements DisposableBean {
    */
   public List<DailyCloseRun> closeThrough(LocalDate through) {
     return onWorker(() -> {
-      LocalDate from = latestCompletedBefore(through).map(d -> d.plusDays(1)).orElse(through);
+      LocalDate from = latestCompletedBefore(through).map(d -> d.plusDays(1))
+          .or(() -> earliestUnfinishedBefore(through)).orElse(through);
       long days = Duration.between(from.atStartOfDay(), through.atStartOfDay()).toDays() + 1;
       if (days > maxCatchUpDays) {
         throw new IllegalStateException("Daily close through " + through + ": " + days + " business dates from " + from
@@ -180,6 +183,13 @@ public class DailyCloseService implements DisposableBean {
   /** The latest business date completed before {@code day}, if any. */
   public Optional<LocalDate> latestCompletedBefore(LocalDate day) {
     return jdbc.sql("SELECT MAX(business_date) FROM daily_close_run WHERE status = :completed AND business_date < :day")
+        .param("completed", DailyCloseRun.COMPLETED).param("day", day)
+        .query((rs, row) -> rs.getObject(1, LocalDate.class)).optional();
+  }
+
+  /** The earliest business date before {@code day} whose close started and did not complete, if any. */
+  private Optional<LocalDate> earliestUnfinishedBefore(LocalDate day) {
+    return jdbc.sql("SELECT MIN(business_date) FROM daily_close_run WHERE status <> :completed AND business_date < :day")
         .param("completed", DailyCloseRun.COMPLETED).param("day", day)
         .query((rs, row) -> rs.getObject(1, LocalDate.class)).optional();
   }

@@ -561,6 +561,35 @@ class DailyCloseTest extends AbstractIntegrationTest {
     });
   }
 
+  /**
+   * The first close of a book crashed (its run left running) and the scheduled close of the next night finds no
+   * completed close: it resumes the crashed date before closing its own, and skips no business date (before, it
+   * closed the new date only and the crashed one stayed unclosed, its loans never charged its penalty day by it).
+   */
+  @Test
+  void aCrashedFirstCloseIsResumedBeforeTheNextDateNotSkipped() {
+    List<LoanAccount> book = List.of(loan(), loan(), loan());
+    DailyCloseService crashing = node("node-crashing", 1, (day, step, lastLoan) -> {
+      if (lastLoan.compareTo(book.get(1).loanId()) >= 0) {
+        throw new IllegalStateException("simulated crash after " + lastLoan);
+      }
+    });
+    assertThatThrownBy(() -> crashing.closeThrough(firstDue)).hasMessageContaining("simulated crash");
+    assertThat(dailyClose.run(firstDue).orElseThrow().status()).isEqualTo(DailyCloseRun.RUNNING);
+
+    List<DailyCloseRun> next = dailyClose.closeThrough(firstDue.plusDays(1));
+
+    assertThat(next).extracting(DailyCloseRun::businessDate).containsExactly(firstDue, firstDue.plusDays(1));
+    assertThat(next).allSatisfy(run -> assertThat(run.completed()).isTrue());
+    assertThat(next.get(0).attempts()).isEqualTo(2);
+    assertThat(book).allSatisfy(l -> {
+      assertThat(standing(l).daysPastDue()).isEqualTo(2);
+      assertThat(instalment(l, 1).penaltyAccrued()).isEqualTo(new BigDecimal("2.96"));
+      assertThat(loans.classificationHistory(l.loanId())).singleElement()
+          .satisfies(change -> assertThat(change.businessDate()).isEqualTo(firstDue));
+    });
+  }
+
   @Test
   void closeThroughCatchesUpEveryMissedDayInOrder() {
     LoanAccount loan = loan();
