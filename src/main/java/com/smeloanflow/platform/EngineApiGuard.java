@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -30,6 +31,7 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriUtils;
 
 /**
  * What Camunda's authorizations do not cover on the engine's REST API, both as {@code /engine-rest}
@@ -62,6 +64,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       deserialize (the allow-list of {@code deserializationAllowedPackages} and
  *       {@code deserializationAllowedClasses}) in JSON. Java serialization, or a foreign type such as a
  *       class loader, is refused with 400 before anything is stored.</li>
+ *   <li>Text variables too long to store: a variable of type {@code String}, or of no type with a JSON string value,
+ *       longer than {@link FormFieldLengths#STORED_TEXT_LENGTH} (the engine's {@code VARCHAR(4000)} column, which it
+ *       does not check: the command failed with a database error, 500) is refused with 400 naming it, before anything
+ *       is stored, e.g. {@code note 共 4001 字 (含首尾空白), 超过系统可保存的 4000 字 (note has 4001 characters, ...)}.
+ *       Looked at in every variables map of a body ({@link #VARIABLE_MAPS}: a completion's, a start's and its
+ *       {@code startInstructions}', an update's {@code modifications}, a message's, a signal's, an external task's)
+ *       and in the one value of a single variable's {@code PUT}; not in a decision's evaluation, which stores
+ *       nothing. {@link FormLengthGuard} checks the same in the engine for completions and starts, by any API.</li>
  * </ul>
  * And Cockpit's own API ({@code /camunda/api/cockpit/...}, e.g. its process definitions' statistics over every branch)
  * answers only a webapp user who may open Cockpit: Camunda checks there only that somebody is logged in.
@@ -96,6 +106,20 @@ public class EngineApiGuard extends OncePerRequestFilter {
   private static final Pattern START = Pattern.compile("process-definition/(key/[^/]+(/tenant-id/[^/]+)?|[^/]+)/start/?");
   /** A start's fields that place or run it past its start event's listeners and mappings; for operators only. */
   private static final List<String> START_OVERRIDES = List.of("startInstructions", "skipCustomListeners", "skipIoMappings");
+
+  /**
+   * The fields of the engine REST API's bodies that hold a map of variables by name, each stored: a completion's, a
+   * start's (also in {@code startInstructions}), a signal's, a modification's {@code variables}; an update's
+   * {@code modifications}; a message's {@code processVariables}, {@code processVariablesLocal} and
+   * {@code processVariablesToTriggeredScope}; an external task's {@code localVariables}. A query's
+   * {@code processVariables} or {@code variables} is a list of conditions, not a map, and is not looked at; nor are a
+   * message's {@code correlationKeys}, which are not stored.
+   */
+  private static final Set<String> VARIABLE_MAPS = Set.of("variables", "localVariables", "modifications",
+      "processVariables", "processVariablesLocal", "processVariablesToTriggeredScope");
+  /** One variable's update, its body one value: {@code task/{id}/variables/{name}}, {@code .../localVariables/{name}}, also of an instance or an execution. */
+  private static final Pattern SINGLE_VARIABLE =
+      Pattern.compile("(?:task|process-instance|execution)/[^/]+/(?:variables|localVariables)/([^/]+)/?");
 
   /** CMMN's resources, {@code case-instance/...} and {@code history/case-activity-instance/...}: the product has no case models. */
   private static final Pattern CASE_RESOURCES = Pattern.compile("(history/)?case-[a-z-]+(/.*)?");
@@ -181,11 +205,9 @@ public class EngineApiGuard extends OncePerRequestFilter {
           return;
         }
       }
-      List<Refusal> refused = refusedObjectVariables(body);
-      if (!refused.isEmpty()) {
-        error(response, 400, "InvalidRequestException", StaffText.of(
-            "拒绝 Object 变量: " + String.join("; ", refused.stream().map(Refusal::chinese).toList()),
-            "object variables refused: " + String.join("; ", refused.stream().map(Refusal::english).toList())));
+      String refused = refusedVariables(body, request.getMethod(), resource);
+      if (refused != null) {
+        error(response, 400, "InvalidRequestException", refused);
         return;
       }
       chain.doFilter(new BufferedRequest(request, body), response);
@@ -239,23 +261,53 @@ public class EngineApiGuard extends OncePerRequestFilter {
     return null;
   }
 
-  /** Why one Object variable is refused, in Chinese and in English. */
+  /** Why one variable is refused, in Chinese and in English. */
   record Refusal(String chinese, String english) {}
 
-  /** Every typed variable in the body ({@code {"type":"Object","valueInfo":{...}}}) whose type the engine may not read. */
-  List<Refusal> refusedObjectVariables(byte[] body) {
-    List<Refusal> refused = new ArrayList<>();
+  /**
+   * Why the variables of a JSON body to {@code method resource} are refused ({@link StaffText}), null when none is:
+   * every typed variable ({@code {"type":"Object","valueInfo":{...}}}) whose type the engine may not read, then every
+   * text variable too long to store, e.g. {@code 拒绝 Object 变量: 不允许类型 java.net.URLClassLoader (object variables
+   * refused: type java.net.URLClassLoader is not allowed)} or {@code note 共 4001 字 (含首尾空白), 超过系统可保存的 4000 字
+   * (note has 4001 characters, whitespace at the ends included, more than the 4000 the engine stores)}.
+   */
+  String refusedVariables(byte[] body, String method, String resource) {
     JsonNode tree;
     try {
       tree = JSON.readTree(body);
     } catch (IOException e) {
-      return refused; // malformed JSON: the REST API answers it with 400 itself
+      return null; // malformed JSON: the REST API answers it with 400 itself
     }
-    collect(tree, refused);
-    return refused;
+    List<Refusal> objects = new ArrayList<>();
+    List<Refusal> tooLong = new ArrayList<>();
+    // A decision's evaluation stores none of its variables.
+    boolean stored = !resource.startsWith("decision-definition/");
+    if (stored && "PUT".equals(method)) {
+      Matcher single = SINGLE_VARIABLE.matcher(resource);
+      if (single.matches()) {
+        checkLength(UriUtils.decode(single.group(1), StandardCharsets.UTF_8), tree, tooLong);
+      }
+    }
+    collect(tree, objects, stored ? tooLong : null);
+    List<String> chinese = new ArrayList<>();
+    List<String> english = new ArrayList<>();
+    if (!objects.isEmpty()) {
+      chinese.add("拒绝 Object 变量: " + String.join("; ", objects.stream().map(Refusal::chinese).toList()));
+      english.add("object variables refused: " + String.join("; ", objects.stream().map(Refusal::english).toList()));
+    }
+    tooLong.forEach(refusal -> {
+      chinese.add(refusal.chinese());
+      english.add(refusal.english());
+    });
+    return chinese.isEmpty() ? null : StaffText.of(String.join("; ", chinese), String.join("; ", english));
   }
 
-  private void collect(JsonNode node, List<Refusal> refused) {
+  /**
+   * Walks the whole body: every Object variable's type, at any depth, into {@code refused}; and every variable of a
+   * variables map ({@link #VARIABLE_MAPS}, a JSON object by name) that is too long to store into {@code tooLong}
+   * (when not null).
+   */
+  private void collect(JsonNode node, List<Refusal> refused, List<Refusal> tooLong) {
     if (node == null) {
       return;
     }
@@ -277,9 +329,31 @@ public class EngineApiGuard extends OncePerRequestFilter {
           }
         }
       }
-      node.fields().forEachRemaining(field -> collect(field.getValue(), refused));
+      node.fields().forEachRemaining(field -> {
+        if (tooLong != null && VARIABLE_MAPS.contains(field.getKey()) && field.getValue().isObject()) {
+          field.getValue().fields().forEachRemaining(variable -> checkLength(variable.getKey(), variable.getValue(), tooLong));
+        }
+        collect(field.getValue(), refused, tooLong);
+      });
     } else if (node.isArray()) {
-      node.forEach(element -> collect(element, refused));
+      node.forEach(element -> collect(element, refused, tooLong));
+    }
+  }
+
+  /**
+   * Refuses variable {@code name} ({@code {"value":...,"type":...}}) when it is text the engine would store in its
+   * {@code VARCHAR} column and is longer than {@link FormFieldLengths#STORED_TEXT_LENGTH}: of type {@code String}, or
+   * of no type with a JSON string value (the engine stores it as a string), counted in full in UTF-16 code units.
+   */
+  private static void checkLength(String name, JsonNode variable, List<Refusal> tooLong) {
+    JsonNode value = variable.get("value");
+    JsonNode type = variable.get("type");
+    boolean text = value != null && value.isTextual()
+        && (type == null || type.isNull() || type.isTextual() && "string".equalsIgnoreCase(type.asText()));
+    if (text && value.textValue().length() > FormFieldLengths.STORED_TEXT_LENGTH) {
+      int length = value.textValue().length();
+      tooLong.add(new Refusal(FormFieldLengths.tooLongToStoreChinese(name + " ", length),
+          FormFieldLengths.tooLongToStoreEnglish(name, length)));
     }
   }
 

@@ -112,14 +112,26 @@ public final class FormFieldLengths {
         chinese.add(limit.label() + "至少 " + limit.minLength() + " 字, 填写了 " + length + " 字");
         english.add(key + " has " + length + " of at least " + limit.minLength() + " characters");
       } else if (value instanceof String text && text.length() > STORED_TEXT_LENGTH) {
-        chinese.add((limit == null ? key : limit.label()) + "共 " + text.length() + " 字 (含首尾空白), 超过系统可保存的 "
-            + STORED_TEXT_LENGTH + " 字");
-        english.add(key + " has " + text.length() + " characters, whitespace at the ends included, more than the "
-            + STORED_TEXT_LENGTH + " the engine stores");
+        chinese.add(tooLongToStoreChinese(limit == null ? key : limit.label(), text.length()));
+        english.add(tooLongToStoreEnglish(key, text.length()));
       }
     }
     return chinese.isEmpty() ? Optional.empty()
         : Optional.of(StaffText.of(String.join("; ", chinese), String.join("; ", english)));
+  }
+
+  /**
+   * The Chinese part of the refusal of a text of {@code length} characters, more than {@link #STORED_TEXT_LENGTH}, for
+   * the field or variable shown as {@code label}: {@code 需补充的问题共 4100 字 (含首尾空白), 超过系统可保存的 4000 字}.
+   */
+  static String tooLongToStoreChinese(String label, int length) {
+    return label + "共 " + length + " 字 (含首尾空白), 超过系统可保存的 " + STORED_TEXT_LENGTH + " 字";
+  }
+
+  /** The English part beside {@link #tooLongToStoreChinese}, naming the variable by {@code key}. */
+  static String tooLongToStoreEnglish(String key, int length) {
+    return key + " has " + length + " characters, whitespace at the ends included, more than the " + STORED_TEXT_LENGTH
+        + " the engine stores";
   }
 
   /** The length form-js counts: without JavaScript's whitespace at the ends, in UTF-16 code units. */

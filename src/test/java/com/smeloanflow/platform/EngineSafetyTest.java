@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
+import com.smeloanflow.identity.DemoData;
 import com.smeloanflow.support.TestApplications;
 import java.net.CookieManager;
 import java.net.URI;
@@ -94,6 +95,52 @@ class EngineSafetyTest extends AbstractIntegrationTest {
 
     assertThat(answer.status()).as(answer.toString()).isBetween(400, 499);
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+  }
+
+  /**
+   * A text longer than the engine's 4,000-character column failed with a database error (500). Camunda lets only
+   * process owners and administrators write a task's variables (UPDATE_TASK_VARIABLE); a task worker works the task
+   * (TASK_WORK) and is refused with 403 by Camunda, or earlier with 400 for a text too long.
+   */
+  @Test
+  void aTaskVariableTooLongToStoreIsRefusedNamingItAndFourThousandCharactersAreStored() {
+    Task task = acceptanceTask();
+    String path = "/engine-rest/task/" + task.getId() + "/variables/note";
+    String tooLongBody = "{\"value\":\"" + "注".repeat(4001) + "\",\"type\":\"String\"}";
+    String fittingBody = "{\"value\":\"" + "注".repeat(4000) + "\",\"type\":\"String\"}";
+    String refusal = "note 共 4001 字 (含首尾空白), 超过系统可保存的 4000 字"
+        + " (note has 4001 characters, whitespace at the ends included, more than the 4000 the engine stores)";
+
+    Response tooLong = api.send("PUT", path, "process-owner", DemoData.PASSWORD, tooLongBody);
+
+    assertThat(tooLong.status()).as(tooLong.toString()).isEqualTo(400);
+    assertThat(tooLong.json().path("message").asText()).isEqualTo(refusal);
+    assertThat(taskService.getVariable(task.getId(), "note")).as("nothing stored").isNull();
+
+    Response fits = api.send("PUT", path, "process-owner", DemoData.PASSWORD, fittingBody);
+
+    assertThat(fits.status()).as(fits.toString()).isEqualTo(204);
+    assertThat((String) taskService.getVariable(task.getId(), "note")).hasSize(4000);
+
+    Response worker = api.send("PUT", path, "zy001-acceptor", DemoData.PASSWORD, tooLongBody);
+    assertThat(worker.status()).as(worker.toString()).isEqualTo(400);
+    assertThat(worker.json().path("message").asText()).isEqualTo(refusal);
+    assertThat(api.send("PUT", path, "zy001-acceptor", DemoData.PASSWORD, fittingBody).status())
+        .as("a task worker may not write a task's variables").isEqualTo(403);
+  }
+
+  @Test
+  void taskVariableModificationsWithATextTooLongToStoreAreRefusedAndNoneIsStored() {
+    Task task = acceptanceTask();
+    String body = "{\"modifications\":{\"remark\":{\"value\":\"已核对\",\"type\":\"String\"},"
+        + "\"note\":{\"value\":\" " + "a".repeat(4000) + "\"}}}";
+
+    Response answer = api.post("/engine-rest/task/" + task.getId() + "/variables", "process-owner", body);
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+    assertThat(answer.json().path("message").asText()).isEqualTo("note 共 4001 字 (含首尾空白), 超过系统可保存的 4000 字"
+        + " (note has 4001 characters, whitespace at the ends included, more than the 4000 the engine stores)");
+    assertThat(taskService.getVariables(task.getId())).as("nothing stored").doesNotContainKeys("note", "remark");
   }
 
   @Test
