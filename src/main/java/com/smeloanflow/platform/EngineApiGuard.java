@@ -71,7 +71,9 @@ import org.springframework.web.util.UriUtils;
  *       Looked at in every variables map of a body ({@link #VARIABLE_MAPS}: a completion's, a start's and its
  *       {@code startInstructions}', an update's {@code modifications}, a message's, a signal's, an external task's)
  *       and in the one value of a single variable's {@code PUT}; not in a decision's evaluation, which stores
- *       nothing. {@link FormLengthGuard} checks the same in the engine for completions and starts, by any API.</li>
+ *       nothing. A completion's ({@code complete}, {@code submit-form}) and an ordinary start's own {@code variables}
+ *       are left to {@link FormLengthGuard}, which checks them in the engine, by any API, and names a form field by its
+ *       label.</li>
  * </ul>
  * And Cockpit's own API ({@code /camunda/api/cockpit/...}, e.g. its process definitions' statistics over every branch)
  * answers only a webapp user who may open Cockpit: Camunda checks there only that somebody is logged in.
@@ -120,6 +122,14 @@ public class EngineApiGuard extends OncePerRequestFilter {
   /** One variable's update, its body one value: {@code task/{id}/variables/{name}}, {@code .../localVariables/{name}}, also of an instance or an execution. */
   private static final Pattern SINGLE_VARIABLE =
       Pattern.compile("(?:task|process-instance|execution)/[^/]+/(?:variables|localVariables)/([^/]+)/?");
+
+  /**
+   * A completion of a task ({@code task/{id}/complete}, {@code .../submit-form}) or a start
+   * ({@code process-definition/.../start}, {@code .../submit-form}): {@link FormLengthGuard} checks its
+   * {@code variables} in the engine, against the task's or the start event's form.
+   */
+  private static final Pattern FORM_CHECKED = Pattern.compile(
+      "task/[^/]+/(complete|submit-form)/?|process-definition/(key/[^/]+(/tenant-id/[^/]+)?|[^/]+)/(start|submit-form)/?");
 
   /** CMMN's resources, {@code case-instance/...} and {@code history/case-activity-instance/...}: the product has no case models. */
   private static final Pattern CASE_RESOURCES = Pattern.compile("(history/)?case-[a-z-]+(/.*)?");
@@ -288,7 +298,11 @@ public class EngineApiGuard extends OncePerRequestFilter {
         checkLength(UriUtils.decode(single.group(1), StandardCharsets.UTF_8), tree, tooLong);
       }
     }
-    collect(tree, objects, stored ? tooLong : null);
+    // A completion's or an ordinary start's own variables: FormLengthGuard checks them in the engine, naming a form
+    // field by its label (需补充的问题共 4100 字 ...); what the start places elsewhere (startInstructions) it does not see.
+    boolean checkedByForm = "POST".equals(method) && FORM_CHECKED.matcher(resource).matches()
+        && tree != null && tree.path("startInstructions").isEmpty();
+    collect(tree, objects, stored ? tooLong : null, checkedByForm ? "variables" : null);
     List<String> chinese = new ArrayList<>();
     List<String> english = new ArrayList<>();
     if (!objects.isEmpty()) {
@@ -305,9 +319,9 @@ public class EngineApiGuard extends OncePerRequestFilter {
   /**
    * Walks the whole body: every Object variable's type, at any depth, into {@code refused}; and every variable of a
    * variables map ({@link #VARIABLE_MAPS}, a JSON object by name) that is too long to store into {@code tooLong}
-   * (when not null).
+   * (when not null), but the map named {@code leftToEngine} of this node itself.
    */
-  private void collect(JsonNode node, List<Refusal> refused, List<Refusal> tooLong) {
+  private void collect(JsonNode node, List<Refusal> refused, List<Refusal> tooLong, String leftToEngine) {
     if (node == null) {
       return;
     }
@@ -330,13 +344,14 @@ public class EngineApiGuard extends OncePerRequestFilter {
         }
       }
       node.fields().forEachRemaining(field -> {
-        if (tooLong != null && VARIABLE_MAPS.contains(field.getKey()) && field.getValue().isObject()) {
+        if (tooLong != null && VARIABLE_MAPS.contains(field.getKey()) && !field.getKey().equals(leftToEngine)
+            && field.getValue().isObject()) {
           field.getValue().fields().forEachRemaining(variable -> checkLength(variable.getKey(), variable.getValue(), tooLong));
         }
-        collect(field.getValue(), refused, tooLong);
+        collect(field.getValue(), refused, tooLong, null);
       });
     } else if (node.isArray()) {
-      node.forEach(element -> collect(element, refused, tooLong));
+      node.forEach(element -> collect(element, refused, tooLong, null));
     }
   }
 

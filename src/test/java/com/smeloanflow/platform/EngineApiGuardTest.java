@@ -1,0 +1,56 @@
+package com.smeloanflow.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Where {@link EngineApiGuard} looks for text variables too long to store: every variables map of a body that the
+ * engine stores, not a query's conditions, a message's correlation keys or a decision's evaluation.
+ */
+class EngineApiGuardTest {
+
+  private static final String LONG = "a".repeat(FormFieldLengths.STORED_TEXT_LENGTH + 1);
+  private static final String FITS = "a".repeat(FormFieldLengths.STORED_TEXT_LENGTH);
+
+  private final EngineApiGuard guard = new EngineApiGuard(() -> null, className -> true);
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      a message's processVariables        | POST | message                                  | {"messageName":"m","processVariables":{"note":{"value":"TEXT","type":"String"}}}
+      a message's processVariablesLocal   | POST | message                                  | {"messageName":"m","processVariablesLocal":{"note":{"value":"TEXT"}}}
+      a start at an activity's variables  | POST | process-definition/key/p/start           | {"variables":{"note":{"value":"TEXT"}},"startInstructions":[{"type":"startBeforeActivity","activityId":"a"}]}
+      a task's resolution                 | POST | task/1/resolve                           | {"variables":{"note":{"value":"TEXT"}}}
+      a start's startInstructions         | POST | process-definition/key/p/start           | {"startInstructions":[{"type":"startBeforeActivity","activityId":"a","variables":{"note":{"value":"TEXT","type":"string"}}}]}
+      a modification's instruction        | POST | process-instance/1/modification          | {"instructions":[{"type":"startBeforeActivity","activityId":"a","variables":{"note":{"value":"TEXT","local":true}}}]}
+      an instance's modifications         | POST | process-instance/1/variables             | {"modifications":{"note":{"value":"TEXT","type":"String"}}}
+      an execution's single local variable | PUT | execution/1/localVariables/note          | {"value":"TEXT","type":"String"}
+      an external task's localVariables   | POST | external-task/1/complete                 | {"workerId":"w","localVariables":{"note":{"value":"TEXT"}}}
+      a signal's variables                | POST | signal                                   | {"name":"s","variables":{"note":{"value":"TEXT"}}}
+      """)
+  void aStoredTextVariableLongerThanTheColumnIsRefusedNamingIt(String where, String method, String resource, String json) {
+    assertThat(guard.refusedVariables(body(json, LONG), method, resource)).as(where)
+        .isEqualTo("note 共 4001 字 (含首尾空白), 超过系统可保存的 4000 字"
+            + " (note has 4001 characters, whitespace at the ends included, more than the 4000 the engine stores)");
+    assertThat(guard.refusedVariables(body(json, FITS), method, resource)).as(where + ", 4,000 characters").isNull();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      a task query's variable condition   | POST | task                                     | {"processVariables":[{"name":"note","operator":"eq","value":"TEXT"}]}
+      a message's correlationKeys         | POST | message                                  | {"messageName":"m","correlationKeys":{"note":{"value":"TEXT","type":"String"}}}
+      a decision's evaluation             | POST | decision-definition/key/d/evaluate       | {"variables":{"note":{"value":"TEXT","type":"String"}}}
+      a Json variable, stored as bytes    | POST | task/1/complete                          | {"variables":{"note":{"value":"TEXT","type":"Json"}}}
+      a completion's, FormLengthGuard's   | POST | task/1/complete                          | {"variables":{"note":{"value":"TEXT","type":"String"}}}
+      an ordinary start's, FormLengthGuard's | POST | process-definition/key/p/submit-form  | {"variables":{"note":{"value":"TEXT"}}}
+      """)
+  void aLongTextThatIsNotStoredAsATextVariableIsLeftAlone(String where, String method, String resource, String json) {
+    assertThat(guard.refusedVariables(body(json, LONG), method, resource)).as(where).isNull();
+  }
+
+  private static byte[] body(String json, String text) {
+    return json.replace("TEXT", text).getBytes(StandardCharsets.UTF_8);
+  }
+}
