@@ -288,6 +288,9 @@ public class EngineApiGuard extends OncePerRequestFilter {
     } catch (IOException e) {
       return null; // malformed JSON: the REST API answers it with 400 itself
     }
+    if (tree == null) {
+      return null; // no body
+    }
     List<Refusal> objects = new ArrayList<>();
     List<Refusal> tooLong = new ArrayList<>();
     // A decision's evaluation stores none of its variables.
@@ -301,7 +304,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
     // A completion's or an ordinary start's own variables: FormLengthGuard checks them in the engine, naming a form
     // field by its label (需补充的问题共 4100 字 ...); what the start places elsewhere (startInstructions) it does not see.
     boolean checkedByForm = "POST".equals(method) && FORM_CHECKED.matcher(resource).matches()
-        && tree != null && tree.path("startInstructions").isEmpty();
+        && tree.path("startInstructions").isEmpty();
     collect(tree, objects, stored ? tooLong : null, checkedByForm ? "variables" : null);
     List<String> chinese = new ArrayList<>();
     List<String> english = new ArrayList<>();
