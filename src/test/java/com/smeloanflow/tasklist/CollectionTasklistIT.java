@@ -62,7 +62,7 @@ class CollectionTasklistIT extends BrowserTestBase {
     Task call = probe.awaitTask(instance, TASK_COLLECT_BY_PHONE);
     assertThat(probe.candidateGroups(call.getId())).containsExactly("remote-banking");
     CamundaForm phone = open("remote-verifier", call, "电话催收", loanId, loan.borrowerName(), "逾期天数 / 逾期起始日",
-        "3 天", "关注", "8532.47", "逾期已达3天", "联系记录", "尚无联系记录", "尚无还款承诺");
+        "3 天", "关注", "8535.43", "逾期已达3天", "联系记录", "尚无联系记录", "尚无还款承诺");
     tasklist.claim();
     assertThat(phone.isVisible("承诺还款金额(元)")).as("promise fields before the outcome").isFalse();
     phone.radio("联系结果", "承诺还款").number("承诺还款金额(元)", "1000.00").date("承诺还款日期", firstDue.plusDays(4))
