@@ -5,7 +5,9 @@ import com.smeloanflow.platform.StateConflictException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Sandbox of the e-signature service (default; a real adapter implements {@link ESignatureService}).
  * Keeps envelopes in {@code sandbox_esign_envelope}; {@link #sign(String)} plays the applicant
  * signing in the channel (exposed to testers by {@code SandboxESignatureController}). For tests it can be down
- * on demand ({@link #downFor}).
+ * on demand ({@link #downFor}), or refuse to cancel an envelope ({@link #refuseToCancel}).
  */
 @Component
 public class SandboxESignature implements ESignatureService {
@@ -28,6 +30,8 @@ public class SandboxESignature implements ESignatureService {
   private final BusinessClock clock;
   /** How many of the bank's next calls (send, cancel, look up a signature) fail as if the service were down. */
   private final AtomicInteger callsWhileDown = new AtomicInteger();
+  /** Envelopes the service refuses to cancel, at every call, until {@link #up()}. */
+  private final Set<String> refusedCancellations = ConcurrentHashMap.newKeySet();
 
   public SandboxESignature(JdbcClient jdbc, BusinessClock clock) {
     this.jdbc = jdbc;
@@ -42,9 +46,15 @@ public class SandboxESignature implements ESignatureService {
     callsWhileDown.set(calls);
   }
 
-  /** The service is up again. */
+  /** The service refuses every request to cancel this envelope (while up for all others), until {@link #up()}. */
+  public void refuseToCancel(String envelopeId) {
+    refusedCancellations.add(envelopeId);
+  }
+
+  /** The service is up again, and refuses nothing. */
   public void up() {
     callsWhileDown.set(0);
+    refusedCancellations.clear();
   }
 
   private void failWhileDown() {
@@ -99,6 +109,10 @@ public class SandboxESignature implements ESignatureService {
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void cancel(String envelopeId) {
     failWhileDown();
+    if (refusedCancellations.contains(envelopeId)) {
+      throw new IllegalStateException("Sandbox e-signature service refuses to cancel envelope " + envelopeId
+          + " (a refusal injected by a test)");
+    }
     jdbc.sql("UPDATE sandbox_esign_envelope SET status = 'CANCELLED', cancelled_at = :at WHERE envelope_id = :e AND status <> 'CANCELLED'")
         .param("at", Timestamp.from(clock.now())).param("e", envelopeId).update();
   }

@@ -151,19 +151,40 @@ public class RenewalRepository {
   /** An envelope of a cancelled renewal that is still to be cancelled in the e-signature service. */
   public record EnvelopeToCancel(String loanId, String envelopeId) {}
 
-  /** Served by {@code loan_renewal_envelope_to_cancel_idx} (V136). */
+  /**
+   * Served by {@code loan_renewal_envelope_to_cancel_idx} (V136). Least recently tried first (V138), never tried before
+   * all: an envelope the service keeps refusing goes to the back of the queue at each attempt.
+   */
   static final String ENVELOPES_TO_CANCEL = """
       SELECT loan_id, envelope_id FROM loan_renewal
       WHERE status = 'CANCELLED' AND envelope_cancelled_at IS NULL AND envelope_id IS NOT NULL AND signature_id IS NULL
-      ORDER BY closed_on, loan_id LIMIT :limit""";
+      ORDER BY envelope_cancel_tried_at NULLS FIRST, closed_on, loan_id LIMIT :limit""";
 
   /**
    * The CANCELLED renewals whose contract was sent and not signed, and whose envelope the e-signature service has not
-   * cancelled yet, the longest cancelled first (at most {@code limit}).
+   * cancelled yet (at most {@code limit}): those never tried first, the longest cancelled first among them, then those
+   * the service refused, the least recently tried first.
    */
   public List<EnvelopeToCancel> envelopesToCancel(int limit) {
     return jdbc.sql(ENVELOPES_TO_CANCEL).param("limit", limit)
         .query((rs, row) -> new EnvelopeToCancel(rs.getString("loan_id"), rs.getString("envelope_id"))).list();
+  }
+
+  /**
+   * The e-signature service refused to cancel the renewal's envelope at {@code at} ({@code error}, cut to the column's
+   * 1,000 characters): one more attempt counted, tried at {@code at}.
+   *
+   * @return the attempts counted so far, this one included (0 when the envelope is no longer to be cancelled)
+   */
+  public int envelopeCancelRefused(String loanId, Instant at, String error) {
+    jdbc.sql("""
+        UPDATE loan_renewal SET envelope_cancel_tried_at = :at, envelope_cancel_attempts = envelope_cancel_attempts + 1,
+                                envelope_cancel_error = :error
+        WHERE loan_id = :loanId AND envelope_cancelled_at IS NULL""")
+        .param("at", Timestamp.from(at)).param("error", error.length() > 1000 ? error.substring(0, 1000) : error)
+        .param("loanId", loanId).update();
+    return jdbc.sql("SELECT envelope_cancel_attempts FROM loan_renewal WHERE loan_id = :loanId AND envelope_cancelled_at IS NULL")
+        .param("loanId", loanId).query(Integer.class).optional().orElse(0);
   }
 
   /** The e-signature service cancelled the renewal's envelope; the first time is kept. */

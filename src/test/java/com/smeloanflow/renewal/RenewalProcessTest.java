@@ -1228,6 +1228,40 @@ class RenewalProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void anEnvelopeTheESignatureServiceAlwaysRefusesToCancelDoesNotHoldBackANewerCancellation(CapturedOutput log) {
+    RenewalScenario first = strongLoan().scanNow();
+    ProcessInstance firstInstance = applied(first);
+    RenewalScenario second = strongLoan().scanNow();
+    ProcessInstance secondInstance = applied(second);
+    // The refused one is the one the poll took first before (cancelled the same day, the lower loan id).
+    boolean firstIsLower = first.loanId().compareTo(second.loanId()) < 0;
+    RenewalScenario refused = firstIsLower ? first : second;
+    RenewalScenario newer = firstIsLower ? second : first;
+    String refusedEnvelope = renewals.find(refused.loanId()).orElseThrow().envelopeId();
+    String newerEnvelope = renewals.find(newer.loanId()).orElseThrow().envelopeId();
+    envelopeCancellations.cancelDue(); // envelopes other tests left to cancel
+    RenewalEnvelopeCancellations oneAPoll = new RenewalEnvelopeCancellations(renewals, eSignature, clock, 1, 2);
+    eSignature.refuseToCancel(refusedEnvelope);
+
+    runtimeService.deleteProcessInstance((refused == first ? firstInstance : secondInstance).getId(), "运维人员取消续贷", true);
+    assertThat(oneAPoll.cancelDue()).as("the service refuses it").isZero();
+    runtimeService.deleteProcessInstance((newer == first ? firstInstance : secondInstance).getId(), "运维人员取消续贷", true);
+    assertThat(oneAPoll.cancelDue()).isOne();
+
+    // Before, the refused envelope came first at every poll, and the newer cancellation's envelope was never cancelled.
+    assertThat(eSignature.status(newerEnvelope)).contains("CANCELLED");
+    assertThat(eSignature.status(refusedEnvelope)).contains("SENT");
+    assertThat(log.getOut()).doesNotContain("has refused 2 times to cancel the envelope " + refusedEnvelope);
+    assertThat(oneAPoll.cancelDue()).as("asked again, refused again").isZero();
+    assertThat(log.getOut()).contains("Loan " + refused.loanId() + ": the e-signature service has refused 2 times to cancel "
+        + "the envelope " + refusedEnvelope + " of the cancelled renewal");
+
+    eSignature.up();
+    assertThat(oneAPoll.cancelDue()).as("not given up: cancelled once the service accepts").isOne();
+    assertThat(eSignature.status(refusedEnvelope)).contains("CANCELLED");
+  }
+
+  @Test
   void aSignedRenewalCancelledInCockpitKeepsItsSignedContract() {
     RenewalScenario loan = strongLoan().scanNow();
     ProcessInstance instance = applied(loan);
