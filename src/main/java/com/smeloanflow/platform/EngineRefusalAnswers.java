@@ -25,6 +25,8 @@ import org.springframework.context.annotation.Configuration;
  * ({@code /camunda/api/engine}, which Tasklist calls), told apart by their error code ({@link EngineRefusals}: a task a
  * colleague holds {@code 20409}, a task gone {@code 20404}, a refused start {@code 20400}), are answered with the
  * status the code names in Camunda's JSON, and logged as what they are: one INFO line naming the code and the status.
+ * So is the engine's refusal of a start skipping listeners at the default start event ({@code ENGINE-13024}, the
+ * caller's mistake, which has no such code): {@code 400} ({@link EngineRefusals#statusOf(ProcessEngineException)}).
  * Camunda's own exception mappers would answer most of them {@code 500} and log each as {@code ENGINE-REST-HTTP500} at
  * WARN with a stack trace, a server error in the operator's log for a user's ordinary conflict. Any other exception
  * stays with Camunda's mappers: its status, its WARN and stack trace for a {@code 500}.
@@ -97,7 +99,7 @@ public class EngineRefusalAnswers {
    */
   static Integer refusalStatus(Throwable e) {
     Throwable coded = e instanceof RestException ? e.getCause() : e;
-    return coded instanceof ProcessEngineException engine ? EngineRefusals.statusOf(engine.getCode()) : null;
+    return coded instanceof ProcessEngineException engine ? EngineRefusals.statusOf(engine) : null;
   }
 
   /** Camunda's JSON of {@code e} with the status its code names, logged as a refusal, not as a server error. */

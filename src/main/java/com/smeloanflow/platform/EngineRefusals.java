@@ -7,6 +7,8 @@ import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.MissingAuthorization;
 import org.camunda.bpm.engine.impl.util.ExceptionUtil;
 
@@ -16,8 +18,9 @@ import org.camunda.bpm.engine.impl.util.ExceptionUtil;
  * task or process changed by another action at the same moment (the engine's optimistic locking; a persistence error
  * of a write that met another, which claims and hand-ons no longer meet: they take the task's row lock first,
  * {@link ListenerRefusalPlugin}), a missing permission
- * (unclaiming or handing on a colleague's task), the query limit. Each is recognised by the exception's type (its
- * simple name, as the engine REST API's {@code type} names it) and a stable part of the
+ * (unclaiming or handing on a colleague's task), the query limit, a start skipping listeners at the default start event
+ * ({@code ENGINE-13024}, answered {@code 400}: {@link #statusOf(ProcessEngineException)}). Each is recognised by the
+ * exception's type (its simple name, as the engine REST API's {@code type} names it) and a stable part of the
  * engine's message; anything else, and any message already in Chinese (the application's own refusals), is left as it
  * is ({@code null}).
  *
@@ -56,6 +59,28 @@ public final class EngineRefusals {
     return code == REFUSED ? Integer.valueOf(400) : code == GONE ? Integer.valueOf(404) : code == TAKEN ? Integer.valueOf(409) : null;
   }
 
+  /**
+   * The engine's refusal of a start that skips custom listeners or I/O mappings ({@code skipCustomListeners},
+   * {@code skipIoMappings}) with no {@code startInstructions}: they can be skipped only when starting at an activity,
+   * not at the default start event. The caller's mistake, which the engine REST API answers {@code 500}.
+   */
+  private static final Pattern START_SKIPPING_AT_DEFAULT_START = Pattern.compile("ENGINE-13024 Cannot skip custom listeners "
+      + "or input/output mappings when start a process instance at default start activity\\.?");
+
+  /**
+   * The status the engine REST API answers {@code e} with: that of its error code ({@link #statusOf(int)}), else
+   * {@code 400} for an engine refusal that is the caller's mistake though Camunda answers it {@code 500} (a start
+   * skipping listeners at the default start event, {@code ENGINE-13024}), else {@code null}: the status Camunda gives.
+   */
+  public static Integer statusOf(ProcessEngineException e) {
+    Integer byCode = statusOf(e.getCode());
+    if (byCode != null) {
+      return byCode;
+    }
+    return e instanceof BadUserRequestException && e.getMessage() != null
+        && START_SKIPPING_AT_DEFAULT_START.matcher(e.getMessage().strip()).matches() ? Integer.valueOf(400) : null;
+  }
+
   /** A permission the caller lacks: on which resource (the engine's type name and id). */
   public record Missing(String permission, String resourceType, String resourceId) {}
 
@@ -88,7 +113,10 @@ public final class EngineRefusals {
       new Rule(Set.of("AuthorizationException"), Pattern.compile("The user with id '([^']*)' does not have .*", Pattern.DOTALL),
           (m, missing) -> notPermitted(m.group(1), missing)),
       new Rule(Set.of("AuthorizationException"), Pattern.compile("(?:ENGINE-\\d+ )?Required admin authenticated group or user.*",
-          Pattern.DOTALL), (m, missing) -> "此操作须由管理员 (camunda-admin) 办理"));
+          Pattern.DOTALL), (m, missing) -> "此操作须由管理员 (camunda-admin) 办理"),
+      new Rule(Set.of("BadUserRequestException"), START_SKIPPING_AT_DEFAULT_START,
+          (m, missing) -> "从默认开始事件发起流程时不能跳过监听器或输入输出映射 (skipCustomListeners、skipIoMappings); "
+              + "须跳过时请用 startInstructions 指定从哪个节点发起"));
 
   private static final Map<String, String> RESOURCES = Map.ofEntries(
       Map.entry("Task", "待办"), Map.entry("ProcessDefinition", "流程定义"), Map.entry("ProcessInstance", "流程实例"),

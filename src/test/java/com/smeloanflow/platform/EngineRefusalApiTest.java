@@ -278,6 +278,35 @@ class EngineRefusalApiTest extends AbstractIntegrationTest {
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(definition).count()).as("nothing started").isEqualTo(started);
   }
 
+  /**
+   * An administrator (whom {@code EngineApiGuard} lets skip listeners) starting at the default start event while skipping
+   * listeners or I/O mappings: the engine refuses it (ENGINE-13024), the caller's mistake, not a server error.
+   */
+  @Test
+  void aStartSkippingListenersWithoutStartInstructionsIsTheCallersMistakeToldInChinese(CapturedOutput log) {
+    String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(LoanOriginationProcess.KEY)
+        .latestVersion().singleResult().getId();
+    long started = runtimeService.createProcessInstanceQuery().processDefinitionId(definition).count();
+
+    Response skippingListeners = api.post("/engine-rest/process-definition/key/" + LoanOriginationProcess.KEY + "/start",
+        "admin", "{\"variables\":{},\"skipCustomListeners\":true}");
+    Response skippingMappings = api.post("/engine-rest/process-definition/" + definition + "/start", "admin",
+        "{\"variables\":{},\"skipIoMappings\":true}");
+
+    for (Response start : List.of(skippingListeners, skippingMappings)) {
+      // Before, Camunda's 500 with its English, logged as a server error with a stack trace.
+      assertThat(start.status()).as("the caller's mistake, not Camunda's 500: " + start).isEqualTo(400);
+      assertThat(start.json().path("type").asText()).isEqualTo("RestException");
+      assertThat(start.json().path("message").asText()).isEqualTo("从默认开始事件发起流程时不能跳过监听器或输入输出映射 "
+          + "(skipCustomListeners、skipIoMappings); 须跳过时请用 startInstructions 指定从哪个节点发起 (Cannot instantiate "
+          + "process definition " + definition + ": ENGINE-13024 Cannot skip custom listeners or input/output mappings when "
+          + "start a process instance at default start activity.)");
+    }
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(definition).count()).as("nothing started")
+        .isEqualTo(started);
+    assertThat(log.getAll()).doesNotContain("ENGINE-REST-HTTP5").contains("answered 400: RestException: Cannot instantiate");
+  }
+
   @Test
   void openingTheFormOfATaskCompletedMeanwhileIsNotFoundInChineseAsTheTaskItself() throws Exception {
     String task = acceptanceTask();
