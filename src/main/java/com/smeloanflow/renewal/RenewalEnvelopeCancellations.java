@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
  *       is taken. Two nodes polling at once may both ask the service: harmless.</li>
  *   <li><b>Retried, fairly.</b> While the service is down or refuses an envelope, the envelope stays to be cancelled,
  *       logged at WARN with the loan and the envelope, and later polls ask again, for as long as it takes. A poll takes
- *       the envelopes least recently tried first (never tried before all, V138's {@code envelope_cancel_tried_at}), so
+ *       the envelopes least recently tried first (never tried before all, V137's {@code envelope_cancel_tried_at}), so
  *       envelopes the service keeps refusing, however many, never hold back a newer cancellation's envelope.</li>
  *   <li><b>For an operator.</b> Each refusal is counted on the renewal ({@code envelope_cancel_attempts}, the last in
  *       {@code envelope_cancel_error}); at the {@code alert-after-attempts}-th refusal the envelope is logged once at

@@ -152,7 +152,7 @@ public class RenewalRepository {
   public record EnvelopeToCancel(String loanId, String envelopeId) {}
 
   /**
-   * Served by {@code loan_renewal_envelope_to_cancel_idx} (V136). Least recently tried first (V138), never tried before
+   * Served by {@code loan_renewal_envelope_to_cancel_idx} (V136). Least recently tried first (V137), never tried before
    * all: an envelope the service keeps refusing goes to the back of the queue at each attempt.
    */
   static final String ENVELOPES_TO_CANCEL = """
