@@ -241,7 +241,7 @@ final class DailyCloseScenario implements ChaosScenario {
     report.outcome.put("collection cases whose process was not started yet (started by the nodes' poller after the close)",
         String.valueOf(database.count("SELECT COUNT(*) FROM collection_case WHERE process_instance_id IS NULL")));
     report.outcome.put("penalty interest accrued (closes / instalments)", runs.get("penalty") + " / " + ledgerPenalty + " CNY");
-    report.outcome.put("instalments of never-repaid loans checked to the fen (one day of penalty per closed date)",
+    report.outcome.put("instalments of never-repaid loans checked to the fen (one day of penalty for every date from its due date through the last close)",
         check.instalments + " on " + check.loans + " loans (" + check.overdueInstalments + " overdue), " + check.wrong + " wrong");
     report.outcome.put("daily-close requests / answered 409 (another run holds the lock)", requests.get() + " / " + busy.get());
     report.outcome.put("loans each close counted, checked against the loans it marked and those it covered unchanged",
