@@ -112,7 +112,7 @@ public final class FormFieldLengths {
         chinese.add(limit.label() + "至少 " + limit.minLength() + " 字, 填写了 " + length + " 字");
         english.add(key + " has " + length + " of at least " + limit.minLength() + " characters");
       } else if (value instanceof String text && text.length() > STORED_TEXT_LENGTH) {
-        chinese.add(tooLongToStoreChinese(limit == null ? key : limit.label(), text.length()));
+        chinese.add(tooLongToStoreChinese(limit == null ? key + " " : limit.label(), text.length()));
         english.add(tooLongToStoreEnglish(key, text.length()));
       }
     }
@@ -122,7 +122,9 @@ public final class FormFieldLengths {
 
   /**
    * The Chinese part of the refusal of a text of {@code length} characters, more than {@link #STORED_TEXT_LENGTH}, for
-   * the field or variable shown as {@code label}: {@code 需补充的问题共 4100 字 (含首尾空白), 超过系统可保存的 4000 字}.
+   * the field or variable shown as {@code label}: {@code 需补充的问题共 4100 字 (含首尾空白), 超过系统可保存的 4000 字}; a
+   * variable no form field labels is shown by its key and a space ({@code remark 共 4001 字 ...}), as EngineApiGuard
+   * shows one.
    */
   static String tooLongToStoreChinese(String label, int length) {
     return label + "共 " + length + " 字 (含首尾空白), 超过系统可保存的 " + STORED_TEXT_LENGTH + " 字";

@@ -632,7 +632,7 @@ class LoanOriginationIntakeProcessTest extends AbstractIntegrationTest {
 
     assertThat(refused.status()).as(refused.body()).isEqualTo(400);
     assertThat(refused.json().path("message").asText())
-        .startsWith("remark共 4001 字 (含首尾空白), 超过系统可保存的 4000 字 (");
+        .startsWith("remark 共 4001 字 (含首尾空白), 超过系统可保存的 4000 字 (");
     assertNothingLeftBehind(enterprise, instancesBefore);
   }
 

@@ -79,9 +79,9 @@ class FormFieldLengthsTest {
     assertThat(check(Map.of("returnQuestion", "问".repeat(600) + "\u3000".repeat(3600)))).as("the form's limit first")
         .startsWith("需补充的问题最多 500 字, 填写了 600 字 (");
     assertThat(check(Map.of("remark", "备".repeat(4001)))).as("a field the form sets no limit on is named by its key")
-        .startsWith("remark共 4001 字 (含首尾空白), 超过系统可保存的 4000 字 (");
+        .startsWith("remark 共 4001 字 (含首尾空白), 超过系统可保存的 4000 字 (");
     assertThat(FormFieldLengths.NONE.violations(List.of("note"), name -> "\u3000".repeat(4001))).as("no form at all")
-        .hasValueSatisfying(refusal -> assertThat(refusal).startsWith("note共 4001 字 (含首尾空白)"));
+        .hasValueSatisfying(refusal -> assertThat(refusal).startsWith("note 共 4001 字 (含首尾空白)"));
     assertThat(FormFieldLengths.NONE.violations(List.of("scan"), name -> new byte[5000])).as("not text: not in the column")
         .isEmpty();
   }
