@@ -204,8 +204,9 @@ public class EngineApiGuard extends OncePerRequestFilter {
             "request body larger than " + MAX_CHECKED_BODY_BYTES + " bytes"));
         return;
       }
+      JsonNode tree = parse(body);
       if ("POST".equals(request.getMethod()) && START.matcher(resource).matches()) {
-        String override = startOverride(body);
+        String override = startOverride(tree);
         String user = currentUser(request);
         if (override != null && (user == null || groupsOf(user, request).stream().noneMatch(OPERATORS::contains))) {
           List<String> operators = OPERATORS.stream().sorted().toList();
@@ -215,7 +216,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
           return;
         }
       }
-      String refused = refusedVariables(body, request.getMethod(), resource);
+      String refused = refusedVariables(tree, request.getMethod(), resource);
       if (refused != null) {
         error(response, 400, "InvalidRequestException", refused);
         return;
@@ -246,17 +247,23 @@ public class EngineApiGuard extends OncePerRequestFilter {
   }
 
   /**
-   * The first field of a start's body that starts it elsewhere than at its start event or skips what runs there:
-   * {@code startInstructions} not empty, {@code skipCustomListeners} or {@code skipIoMappings} anything but false
-   * (the REST API reads {@code "true"} as true too); null for an ordinary start or a body that is not JSON.
+   * A JSON body read once for every check, or null when it is empty or malformed: the REST API answers malformed JSON
+   * with 400 itself.
    */
-  static String startOverride(byte[] body) {
-    JsonNode tree;
+  static JsonNode parse(byte[] body) {
     try {
-      tree = JSON.readTree(body);
+      return JSON.readTree(body);
     } catch (IOException e) {
-      return null; // malformed JSON: the REST API answers it with 400 itself
+      return null;
     }
+  }
+
+  /**
+   * The first field of a start's body ({@link #parse}d) that starts it elsewhere than at its start event or skips what
+   * runs there: {@code startInstructions} not empty, {@code skipCustomListeners} or {@code skipIoMappings} anything but
+   * false (the REST API reads {@code "true"} as true too); null for an ordinary start or a body that is not JSON.
+   */
+  static String startOverride(JsonNode tree) {
     if (tree == null || !tree.isObject()) {
       return null;
     }
@@ -275,21 +282,15 @@ public class EngineApiGuard extends OncePerRequestFilter {
   record Refusal(String chinese, String english) {}
 
   /**
-   * Why the variables of a JSON body to {@code method resource} are refused ({@link StaffText}), null when none is:
-   * every typed variable ({@code {"type":"Object","valueInfo":{...}}}) whose type the engine may not read, then every
-   * text variable too long to store, e.g. {@code 拒绝 Object 变量: 不允许类型 java.net.URLClassLoader (object variables
+   * Why the variables of a JSON body ({@link #parse}d) to {@code method resource} are refused ({@link StaffText}),
+   * null when none is: every typed variable ({@code {"type":"Object","valueInfo":{...}}}) whose type the engine may
+   * not read, then every text variable too long to store, e.g. {@code 拒绝 Object 变量: 不允许类型 java.net.URLClassLoader (object variables
    * refused: type java.net.URLClassLoader is not allowed)} or {@code note 共 4001 字 (含首尾空白), 超过系统可保存的 4000 字
    * (note has 4001 characters, whitespace at the ends included, more than the 4000 the engine stores)}.
    */
-  String refusedVariables(byte[] body, String method, String resource) {
-    JsonNode tree;
-    try {
-      tree = JSON.readTree(body);
-    } catch (IOException e) {
-      return null; // malformed JSON: the REST API answers it with 400 itself
-    }
+  String refusedVariables(JsonNode tree, String method, String resource) {
     if (tree == null) {
-      return null; // no body
+      return null; // no body, or malformed JSON
     }
     List<Refusal> objects = new ArrayList<>();
     List<Refusal> tooLong = new ArrayList<>();

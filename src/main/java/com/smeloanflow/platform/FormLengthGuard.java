@@ -2,6 +2,7 @@ package com.smeloanflow.platform;
 
 import java.lang.reflect.Field;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -62,13 +63,16 @@ import org.springframework.util.ReflectionUtils;
  *
  * <p>Each form is read and parsed once: its limits are kept by form definition id (a deployed form never changes), and
  * for the binding {@code deployment} (the bank's) by deployment and key, so a completion or a start reads nothing from
- * the database for it.
+ * the database for it; a start form's reference is kept by process definition id, so a start does not build the start
+ * form's data for it either.
  */
 @Component
 public class FormLengthGuard extends AbstractProcessEnginePlugin implements TaskListener {
 
   private final Map<String, FormFieldLengths> byDefinitionId = new ConcurrentHashMap<>();
   private final Map<String, FormFieldLengths> byDeploymentAndKey = new ConcurrentHashMap<>();
+  /** The start form's reference by process definition id: a deployed model's start form never changes. */
+  private final Map<String, Optional<CamundaFormRef>> startFormRefs = new ConcurrentHashMap<>();
   private final ExecutionListener startListener = this::notifyStart;
 
   @Override
@@ -164,8 +168,10 @@ public class FormLengthGuard extends AbstractProcessEnginePlugin implements Task
     if (process.getInitial() == null || !process.getInitial().getId().equals(startEventId) || process.getStartFormHandler() == null) {
       return FormFieldLengths.NONE;
     }
-    return formOf(process.getStartFormHandler().createStartFormData(process).getCamundaFormRef(), process.getDeploymentId(),
-        context);
+    CamundaFormRef ref = startFormRefs.computeIfAbsent(process.getId(),
+        id -> Optional.ofNullable(process.getStartFormHandler().createStartFormData(process).getCamundaFormRef()))
+        .orElse(null);
+    return formOf(ref, process.getDeploymentId(), context);
   }
 
   /** The limits of the Camunda Form {@code ref} of a model of deployment {@code deploymentId}. */

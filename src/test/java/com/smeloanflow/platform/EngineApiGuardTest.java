@@ -2,6 +2,7 @@ package com.smeloanflow.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,7 +51,7 @@ class EngineApiGuardTest {
     assertThat(guard.refusedVariables(body(json, LONG), method, resource)).as(where).isNull();
   }
 
-  private static byte[] body(String json, String text) {
-    return json.replace("TEXT", text).getBytes(StandardCharsets.UTF_8);
+  private static JsonNode body(String json, String text) {
+    return EngineApiGuard.parse(json.replace("TEXT", text).getBytes(StandardCharsets.UTF_8));
   }
 }
