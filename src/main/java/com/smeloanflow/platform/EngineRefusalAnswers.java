@@ -4,6 +4,8 @@ import jakarta.annotation.Priority;
 import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -50,6 +52,9 @@ public class EngineRefusalAnswers {
 
   /** Above Camunda's mappers, which have none (Jersey's default {@code 5000}). */
   static final int PRIORITY = 1000;
+
+  /** The id at the start of an engine message, {@code ENGINE-13024 Cannot skip ...}. */
+  private static final Pattern ENGINE_MESSAGE_ID = Pattern.compile("ENGINE-\\d+");
 
   /** The engine REST API ({@code /engine-rest}): the Jersey application Spring Boot configures. */
   @Bean
@@ -102,11 +107,23 @@ public class EngineRefusalAnswers {
     return coded instanceof ProcessEngineException engine ? EngineRefusals.statusOf(engine) : null;
   }
 
+  /**
+   * How the log names a refusal: by its error code ({@code 20409}), or, for the engine's own refusal that has none, by
+   * the message id the engine's text begins with ({@code ENGINE-13024}); {@code uncoded} when there is neither.
+   */
+  static String refusalName(ProcessEngineException e) {
+    if (e.getCode() != 0) {
+      return String.valueOf(e.getCode());
+    }
+    Matcher id = ENGINE_MESSAGE_ID.matcher(e.getMessage() == null ? "" : e.getMessage().strip());
+    return id.lookingAt() ? id.group() : "uncoded";
+  }
+
   /** Camunda's JSON of {@code e} with the status its code names, logged as a refusal, not as a server error. */
   static Response answer(Throwable e) {
     Integer status = refusalStatus(e);
     ProcessEngineException coded = (ProcessEngineException) (e instanceof RestException ? e.getCause() : e);
-    LOG.info("Refusal {} answered {}: {}: {}", coded.getCode(), status, e.getClass().getSimpleName(), e.getMessage());
+    LOG.info("Refusal {} answered {}: {}: {}", refusalName(coded), status, e.getClass().getSimpleName(), e.getMessage());
     return Response.status(status).entity(ExceptionHandlerHelper.getInstance().fromException(e))
         .type(MediaType.APPLICATION_JSON_TYPE).build();
   }

@@ -16,6 +16,8 @@ import java.util.Set;
 import org.apache.catalina.Context;
 import org.camunda.bpm.admin.impl.web.AdminApplication;
 import org.camunda.bpm.cockpit.impl.web.CockpitApplication;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappInitializer;
 import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
@@ -36,6 +38,14 @@ class EngineRefusalAnswersTest {
 
   private static final String MAPPERS = EngineRefusalAnswers.EngineExceptionRefusal.class.getName() + ","
       + EngineRefusalAnswers.RestExceptionRefusal.class.getName();
+
+  @Test
+  void theLogNamesARefusalByItsCodeOrElseByTheEnginesMessageId() {
+    assertThat(EngineRefusalAnswers.refusalName(new ProcessEngineException("任务已被同事领取", 20409))).isEqualTo("20409");
+    assertThat(EngineRefusalAnswers.refusalName(new BadUserRequestException("ENGINE-13024 Cannot skip custom listeners or "
+        + "input/output mappings when start a process instance at default start activity."))).isEqualTo("ENGINE-13024");
+    assertThat(EngineRefusalAnswers.refusalName(new BadUserRequestException("no id here"))).isEqualTo("uncoded");
+  }
 
   @Test
   void theWebappsEngineApiGetsTheMappersWhateverCamundaNamesItsServlet() throws Exception {
