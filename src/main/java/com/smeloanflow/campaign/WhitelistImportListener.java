@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * the engine stores a string variable in a 4,000-character column, so the form takes a whitelist of up to
  * 4,000 characters (its {@code maxLength}, some 30 enterprises; the form says a larger file goes over
  * {@code POST /api/campaigns}). A longer text is refused before this listener runs, by the form's length
- * limit that {@code platform.FormLengthGuard} keeps on every start with a start form.
+ * limit that {@code platform.FormLengthGuard} keeps on every start with a start form; the refusal names that endpoint
+ * too (the field's {@code tooLongHint}).
  */
 @Component("whitelistImport")
 public class WhitelistImportListener implements ExecutionListener {

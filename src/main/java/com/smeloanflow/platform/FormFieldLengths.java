@@ -42,8 +42,21 @@ public final class FormFieldLengths {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> TEXT_FIELDS = List.of("textfield", "textarea");
 
-  /** The limits of one text field; {@code null} where the form sets none. */
-  record Limit(String label, Integer minLength, Integer maxLength) {}
+  /**
+   * The custom property ({@code properties}, which form-js keeps for extensions and does not show) of a text field that
+   * says where a text too long for it goes instead, told with its refusal, e.g. the whitelist import's
+   * {@code 更大的白名单请通过接口 POST /api/campaigns 导入}.
+   */
+  static final String TOO_LONG_HINT = "tooLongHint";
+
+  /** The limits of one text field; {@code null} where the form sets none; {@code tooLongHint} ({@link #TOO_LONG_HINT}). */
+  record Limit(String label, Integer minLength, Integer maxLength, String tooLongHint) {
+
+    /** The Chinese refusal of a text too long for the field, with the field's hint where it has one. */
+    String tooLong(String refusal) {
+      return tooLongHint == null ? refusal : refusal + ", " + tooLongHint;
+    }
+  }
 
   private final Map<String, Limit> limits;
 
@@ -74,7 +87,8 @@ public final class FormFieldLengths {
       Integer max = intOrNull(validate.path("maxLength"));
       if (key != null && !key.isBlank() && TEXT_FIELDS.contains(component.path("type").asText()) && (min != null || max != null)) {
         String label = component.path("label").asText("");
-        limits.put(key, new Limit(label.isBlank() ? key : label, min, max));
+        String hint = component.path("properties").path(TOO_LONG_HINT).asText("");
+        limits.put(key, new Limit(label.isBlank() ? key : label, min, max, hint.isBlank() ? null : hint.strip()));
       }
     }
   }
@@ -106,13 +120,14 @@ public final class FormFieldLengths {
       Object value = valueOf.apply(key);
       int length = value == null || limit == null ? 0 : counted(value.toString());
       if (length > 0 && limit.maxLength() != null && length > limit.maxLength()) {
-        chinese.add(limit.label() + "最多 " + limit.maxLength() + " 字, 填写了 " + length + " 字");
+        chinese.add(limit.tooLong(limit.label() + "最多 " + limit.maxLength() + " 字, 填写了 " + length + " 字"));
         english.add(key + " has " + length + " of at most " + limit.maxLength() + " characters");
       } else if (length > 0 && limit.minLength() != null && length < limit.minLength()) {
         chinese.add(limit.label() + "至少 " + limit.minLength() + " 字, 填写了 " + length + " 字");
         english.add(key + " has " + length + " of at least " + limit.minLength() + " characters");
       } else if (value instanceof String text && text.length() > STORED_TEXT_LENGTH) {
-        chinese.add(tooLongToStoreChinese(limit == null ? key + " " : limit.label(), text.length()));
+        chinese.add(limit == null ? tooLongToStoreChinese(key + " ", text.length())
+            : limit.tooLong(tooLongToStoreChinese(limit.label(), text.length())));
         english.add(tooLongToStoreEnglish(key, text.length()));
       }
     }

@@ -94,8 +94,8 @@ class WhitelistCampaignStartFormTest extends AbstractIntegrationTest {
     Response noColumns = submitStartForm("campaign-manager", "缺列", "企业名称\n某公司\n");
 
     assertThat(tooLong.status()).isEqualTo(400);
-    assertThat(tooLong.json().path("message").asText()).as("the form's label and limit (import-whitelist.form)")
-        .startsWith("白名单内容 (CSV)最多 4000 字, 填写了 ");
+    assertThat(tooLong.json().path("message").asText()).as("the form's label, limit and where a larger file goes")
+        .startsWith("白名单内容 (CSV)最多 4000 字, 填写了 ").contains("字, 更大的白名单请通过接口 POST /api/campaigns 导入");
     assertThat(noColumns.status()).isEqualTo(400);
     assertThat(noColumns.body()).contains("统一社会信用代码");
     assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(WhitelistCampaignProcess.KEY).count())

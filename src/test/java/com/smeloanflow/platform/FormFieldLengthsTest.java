@@ -38,8 +38,8 @@ class FormFieldLengthsTest {
   @Test
   void findsTheLimitsOfTextFieldsAtAnyDepthOfGroupsAndNothingElse() {
     assertThat(form.limits()).containsOnlyKeys("returnQuestion", "contactName", "contactMobile");
-    assertThat(form.limits().get("returnQuestion")).isEqualTo(new FormFieldLengths.Limit("需补充的问题", null, 500));
-    assertThat(form.limits().get("contactName")).isEqualTo(new FormFieldLengths.Limit("联系人姓名", 2, 20));
+    assertThat(form.limits().get("returnQuestion")).isEqualTo(new FormFieldLengths.Limit("需补充的问题", null, 500, null));
+    assertThat(form.limits().get("contactName")).isEqualTo(new FormFieldLengths.Limit("联系人姓名", 2, 20, null));
     assertThat(form.limits().get("contactMobile").label()).as("no label: the key").isEqualTo("contactMobile");
   }
 
@@ -47,6 +47,21 @@ class FormFieldLengthsTest {
   void refusesATextLongerThanItsFieldsMaxLengthNamingLabelKeyAndLimit() {
     assertThat(check(Map.of("returnQuestion", "问".repeat(500)))).isEmpty();
     assertThat(check(Map.of("returnQuestion", "问".repeat(501)))).isEqualTo("需补充的问题最多 500 字, 填写了 501 字 (returnQuestion has 501 of at most 500 characters)");
+  }
+
+  @Test
+  void aFieldsTooLongHintIsToldWithEachRefusalOfATextTooLongForIt() {
+    FormFieldLengths withHint = FormFieldLengths.parse("""
+        {"components": [{"type": "textarea", "key": "csv", "label": "白名单", "validate": {"minLength": 3, "maxLength": 10},
+          "properties": {"tooLongHint": " 更大的文件请通过接口导入 "}}]}
+        """.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(withHint.violations(List.of("csv"), key -> "x".repeat(11))).contains(
+        "白名单最多 10 字, 填写了 11 字, 更大的文件请通过接口导入 (csv has 11 of at most 10 characters)");
+    assertThat(withHint.violations(List.of("csv"), key -> "x".repeat(5) + " ".repeat(4000))).as("too long to store")
+        .hasValueSatisfying(refusal -> assertThat(refusal).startsWith("白名单共 4005 字 (含首尾空白), 超过系统可保存的 4000 字, 更大的文件请通过接口导入 ("));
+    assertThat(withHint.violations(List.of("csv"), key -> "xy")).as("too short: no hint").contains(
+        "白名单至少 3 字, 填写了 2 字 (csv has 2 of at least 3 characters)");
   }
 
   @Test
