@@ -60,10 +60,21 @@ import org.springframework.web.util.UriUtils;
  *       (500). Answered 404, naming the reason.</li>
  *   <li>Paging: a negative {@code firstResult} or {@code maxResults} is a bad request (400), not an
  *       SQL error (500 on PostgreSQL).</li>
+ *   <li>Body size: a JSON or {@code multipart/form-data} body of more than {@link #MAX_CHECKED_BODY_BYTES} (10 MB) is
+ *       refused with 413 before anything reads it on: unread when its declared length is larger, cut off one byte past
+ *       the limit when it is chunked. Camunda reads a multipart body (a variable's upload, a deployment, an attachment)
+ *       whole into memory with no limit of its own, past Spring's multipart limits: it stored a variable of any size,
+ *       and read one whole even from a caller it then refused the write (403).</li>
  *   <li>Object variables: a variable of type {@code Object} must name a type the engine may
  *       deserialize (the allow-list of {@code deserializationAllowedPackages} and
  *       {@code deserializationAllowedClasses}) in JSON. Java serialization, or a foreign type such as a
- *       class loader, is refused with 400 before anything is stored.</li>
+ *       class loader, is refused with 400 before anything is stored; so is a variable's upload
+ *       ({@code POST .../variables/{name}/data}) with the deprecated {@code type} part, whose foreign type Camunda
+ *       answered with 500 and whose Java serialization in English only ({@link VariableUpload}).</li>
+ *   <li>A variable's upload ({@code multipart/form-data}) that Camunda would refuse naming nothing, or fail on with
+ *       500, is refused with 400 naming the variable: a part's headers (file name, content type) longer than the
+ *       REST API's parser reads (512 bytes: it answered {@code multipart/form-data cannot be processed}), no
+ *       {@code data} part ({@link VariableUpload}).</li>
  *   <li>Text variables too long to store: a variable of type {@code String}, or of no type with a JSON string value,
  *       longer than {@link FormFieldLengths#STORED_TEXT_LENGTH} (the engine's {@code VARCHAR(4000)} column, which it
  *       does not check: the command failed with a database error, 500) is refused with 400 naming it, before anything
@@ -73,7 +84,9 @@ import org.springframework.web.util.UriUtils;
  *       and in the one value of a single variable's {@code PUT}; not in a decision's evaluation, which stores
  *       nothing. A completion's ({@code complete}, {@code submit-form}) and an ordinary start's own {@code variables}
  *       are left to {@link FormLengthGuard}, which checks them in the engine, by any API, and names a form field by its
- *       label.</li>
+ *       label. A {@code File} variable's {@code valueInfo} is looked at in all of them: its {@code filename} (the
+ *       engine's {@code TEXT_}) and its {@code mimetype} with its {@code encoding} ({@code TEXT2_}, as
+ *       {@code mimetype#encoding}), e.g. {@code licence 的文件名 (filename) 共 4001 字, 超过系统可保存的 4000 字 (...)}.</li>
  * </ul>
  * And Cockpit's own API ({@code /camunda/api/cockpit/...}, e.g. its process definitions' statistics over every branch)
  * answers only a webapp user who may open Cockpit: Camunda checks there only that somebody is logged in.
@@ -122,6 +135,13 @@ public class EngineApiGuard extends OncePerRequestFilter {
   /** One variable's update, its body one value: {@code task/{id}/variables/{name}}, {@code .../localVariables/{name}}, also of an instance or an execution. */
   private static final Pattern SINGLE_VARIABLE =
       Pattern.compile("(?:task|process-instance|execution)/[^/]+/(?:variables|localVariables)/([^/]+)/?");
+
+  /**
+   * One variable's upload as {@code multipart/form-data}, its name in the path: {@code task/{id}/variables/{name}/data},
+   * {@code .../localVariables/{name}/data}, also of an instance or an execution ({@link VariableUpload}).
+   */
+  private static final Pattern VARIABLE_UPLOAD =
+      Pattern.compile("(?:task|process-instance|execution)/[^/]+/(?:variables|localVariables)/([^/]+)/data/?");
 
   /**
    * A completion of a task ({@code task/{id}/complete}, {@code .../submit-form}) or a start
@@ -197,26 +217,28 @@ public class EngineApiGuard extends OncePerRequestFilter {
       }
     }
     String contentType = request.getContentType();
-    if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      byte[] body = request.getInputStream().readNBytes(MAX_CHECKED_BODY_BYTES + 1);
-      if (body.length > MAX_CHECKED_BODY_BYTES) {
-        error(response, 413, "InvalidRequestException", StaffText.of("请求体超过 " + MAX_CHECKED_BODY_BYTES + " 字节",
-            "request body larger than " + MAX_CHECKED_BODY_BYTES + " bytes"));
-        return;
-      }
-      JsonNode tree = parse(body);
-      if ("POST".equals(request.getMethod()) && START.matcher(resource).matches()) {
-        String override = startOverride(tree);
-        String user = currentUser(request);
-        if (override != null && (user == null || groupsOf(user, request).stream().noneMatch(OPERATORS::contains))) {
-          List<String> operators = OPERATORS.stream().sorted().toList();
-          error(response, 403, "AuthorizationException", StaffText.of("用户 " + user + " 无权在发起流程时使用 " + override
-              + ": 从指定节点发起、跳过监听器或输入输出映射仅限 " + String.join("、", operators) + " 组",
-              "user '" + user + "' may not start a process with " + override + ": only " + String.join(", ", operators)));
-          return;
-        }
-      }
-      String refused = refusedVariables(tree, request.getMethod(), resource);
+    String mediaType = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+    boolean json = mediaType.startsWith("application/json");
+    boolean multipart = mediaType.startsWith("multipart/");
+    if (!json && !multipart) {
+      chain.doFilter(request, response);
+      return;
+    }
+    // A declared length over the limit is refused unread; a chunked body is read up to one byte past it.
+    byte[] body = request.getContentLengthLong() > MAX_CHECKED_BODY_BYTES ? null
+        : request.getInputStream().readNBytes(MAX_CHECKED_BODY_BYTES + 1);
+    if (body == null || body.length > MAX_CHECKED_BODY_BYTES) {
+      response.setHeader("Connection", "close");
+      error(response, 413, "InvalidRequestException", StaffText.of("请求体超过 " + MAX_CHECKED_BODY_BYTES + " 字节",
+          "request body larger than " + MAX_CHECKED_BODY_BYTES + " bytes"));
+      return;
+    }
+    if (multipart) {
+      Matcher upload = VARIABLE_UPLOAD.matcher(resource);
+      String refused = "POST".equals(request.getMethod()) && upload.matches()
+          ? VariableUpload.refusal(UriUtils.decode(upload.group(1), StandardCharsets.UTF_8), body, contentType,
+              deserializationAllowed)
+          : null;
       if (refused != null) {
         error(response, 400, "InvalidRequestException", refused);
         return;
@@ -224,7 +246,24 @@ public class EngineApiGuard extends OncePerRequestFilter {
       chain.doFilter(new BufferedRequest(request, body), response);
       return;
     }
-    chain.doFilter(request, response);
+    JsonNode tree = parse(body);
+    if ("POST".equals(request.getMethod()) && START.matcher(resource).matches()) {
+      String override = startOverride(tree);
+      String user = currentUser(request);
+      if (override != null && (user == null || groupsOf(user, request).stream().noneMatch(OPERATORS::contains))) {
+        List<String> operators = OPERATORS.stream().sorted().toList();
+        error(response, 403, "AuthorizationException", StaffText.of("用户 " + user + " 无权在发起流程时使用 " + override
+            + ": 从指定节点发起、跳过监听器或输入输出映射仅限 " + String.join("、", operators) + " 组",
+            "user '" + user + "' may not start a process with " + override + ": only " + String.join(", ", operators)));
+        return;
+      }
+    }
+    String refused = refusedVariables(tree, request.getMethod(), resource);
+    if (refused != null) {
+      error(response, 400, "InvalidRequestException", refused);
+      return;
+    }
+    chain.doFilter(new BufferedRequest(request, body), response);
   }
 
   /** The path after the engine ({@code task/123/complete}), or null for a request that is not to the engine API. */
@@ -299,7 +338,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
     if (stored && "PUT".equals(method)) {
       Matcher single = SINGLE_VARIABLE.matcher(resource);
       if (single.matches()) {
-        checkLength(UriUtils.decode(single.group(1), StandardCharsets.UTF_8), tree, tooLong);
+        checkLength(UriUtils.decode(single.group(1), StandardCharsets.UTF_8), tree, true, tooLong);
       }
     }
     // A completion's or an ordinary start's own variables: FormLengthGuard checks them in the engine, naming a form
@@ -348,9 +387,9 @@ public class EngineApiGuard extends OncePerRequestFilter {
         }
       }
       node.fields().forEachRemaining(field -> {
-        if (tooLong != null && VARIABLE_MAPS.contains(field.getKey()) && !field.getKey().equals(leftToEngine)
-            && field.getValue().isObject()) {
-          field.getValue().fields().forEachRemaining(variable -> checkLength(variable.getKey(), variable.getValue(), tooLong));
+        if (tooLong != null && VARIABLE_MAPS.contains(field.getKey()) && field.getValue().isObject()) {
+          boolean text = !field.getKey().equals(leftToEngine);
+          field.getValue().fields().forEachRemaining(variable -> checkLength(variable.getKey(), variable.getValue(), text, tooLong));
         }
         collect(field.getValue(), refused, tooLong, null);
       });
@@ -360,20 +399,49 @@ public class EngineApiGuard extends OncePerRequestFilter {
   }
 
   /**
-   * Refuses variable {@code name} ({@code {"value":...,"type":...}}) when it is text the engine would store in its
-   * {@code VARCHAR} column and is longer than {@link FormFieldLengths#STORED_TEXT_LENGTH}: of type {@code String}, or
-   * of no type with a JSON string value (the engine stores it as a string), counted in full in UTF-16 code units.
+   * Refuses variable {@code name} ({@code {"value":...,"type":...}}) when it holds text the engine would store in one of
+   * its {@code VARCHAR} columns that is longer than {@link FormFieldLengths#STORED_TEXT_LENGTH}, counted in full in UTF-16
+   * code units: when {@code text}, a value of type {@code String}, or of no type with a JSON string value (the engine
+   * stores it as a string); and always a {@code File}'s {@code valueInfo}: its {@code filename} (stored in {@code TEXT_})
+   * and its {@code mimetype} and {@code encoding} (stored together as {@code mimetype#encoding} in {@code TEXT2_}), which
+   * {@link FormLengthGuard} does not look at.
    */
-  private static void checkLength(String name, JsonNode variable, List<Refusal> tooLong) {
+  private static void checkLength(String name, JsonNode variable, boolean text, List<Refusal> tooLong) {
     JsonNode value = variable.get("value");
     JsonNode type = variable.get("type");
-    boolean text = value != null && value.isTextual()
+    boolean string = value != null && value.isTextual()
         && (type == null || type.isNull() || type.isTextual() && "string".equalsIgnoreCase(type.asText()));
-    if (text && value.textValue().length() > FormFieldLengths.STORED_TEXT_LENGTH) {
+    if (text && string && value.textValue().length() > FormFieldLengths.STORED_TEXT_LENGTH) {
       int length = value.textValue().length();
       tooLong.add(new Refusal(FormFieldLengths.tooLongToStoreChinese(name + " ", length),
           FormFieldLengths.tooLongToStoreEnglish(name, length)));
     }
+    if (type != null && type.isTextual() && "file".equalsIgnoreCase(type.asText())) {
+      JsonNode info = variable.path("valueInfo");
+      String fileName = infoText(info, "filename");
+      String mimeType = infoText(info, "mimetype");
+      String encoding = infoText(info, "encoding");
+      if (fileName != null && fileName.length() > FormFieldLengths.STORED_TEXT_LENGTH) {
+        tooLong.add(fileFieldTooLong(name, "文件名 (filename)", "file name (filename)", fileName.length()));
+      }
+      int typeLength = (mimeType == null ? 0 : mimeType.length()) + 1 + (encoding == null ? 0 : encoding.length());
+      if ((mimeType != null || encoding != null) && typeLength > FormFieldLengths.STORED_TEXT_LENGTH) {
+        tooLong.add(fileFieldTooLong(name, "文件类型和编码 (mimetype、encoding)", "mime type and encoding (mimetype, encoding)",
+            typeLength));
+      }
+    }
+  }
+
+  /** A {@code valueInfo} entry as the engine stores it (its {@code toString}), or null when absent. */
+  private static String infoText(JsonNode info, String key) {
+    JsonNode entry = info.get(key);
+    return entry == null || entry.isNull() ? null : entry.isValueNode() ? entry.asText() : entry.toString();
+  }
+
+  private static Refusal fileFieldTooLong(String name, String chineseField, String englishField, int length) {
+    return new Refusal(name + " 的" + chineseField + " 共 " + length + " 字, 超过系统可保存的 " + FormFieldLengths.STORED_TEXT_LENGTH
+        + " 字", "the " + englishField + " of " + name + " has " + length + " characters, more than the "
+        + FormFieldLengths.STORED_TEXT_LENGTH + " the engine stores");
   }
 
   /** The engine user of this request: set by Camunda's REST or webapp authentication, else the webapp session's. */
@@ -426,10 +494,14 @@ public class EngineApiGuard extends OncePerRequestFilter {
     error.put("type", type);
     error.put("message", message);
     error.putNull("code");
+    byte[] body = JSON.writeValueAsBytes(error);
     response.setStatus(status);
     response.setContentType("application/json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getOutputStream().write(JSON.writeValueAsBytes(error));
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+    // Sent now: a body refused unread may be too large for the server to drain before it closes the connection.
+    response.flushBuffer();
   }
 
   /** The request with its body read once for the check and given again to the REST API. */

@@ -40,6 +40,24 @@ class EngineApiGuardTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      a task's single variable            | PUT  | task/1/variables/licence                 | {"value":"AQID","type":"File","valueInfo":VALUE_INFO}
+      an instance's modifications         | POST | process-instance/1/variables             | {"modifications":{"licence":{"value":"AQID","type":"File","valueInfo":VALUE_INFO}}}
+      a completion's, by any client       | POST | task/1/complete                          | {"variables":{"licence":{"value":"AQID","type":"file","valueInfo":VALUE_INFO}}}
+      """)
+  void aFileVariablesNameOrTypeLongerThanTheColumnIsRefusedNamingTheField(String where, String method, String resource, String json) {
+    assertThat(guard.refusedVariables(body(json.replace("VALUE_INFO", "{\"filename\":\"TEXT\",\"mimetype\":\"application/pdf\"}"),
+        LONG), method, resource)).as(where).isEqualTo("licence 的文件名 (filename) 共 4001 字, 超过系统可保存的 4000 字"
+            + " (the file name (filename) of licence has 4001 characters, more than the 4000 the engine stores)");
+    assertThat(guard.refusedVariables(body(json.replace("VALUE_INFO", "{\"filename\":\"a.pdf\",\"mimetype\":\"TEXT\"}"),
+        "a".repeat(FormFieldLengths.STORED_TEXT_LENGTH)), method, resource)).as(where + ", the mime type and its separator")
+        .isEqualTo("licence 的文件类型和编码 (mimetype、encoding) 共 4001 字, 超过系统可保存的 4000 字 (the mime type and encoding"
+            + " (mimetype, encoding) of licence has 4001 characters, more than the 4000 the engine stores)");
+    assertThat(guard.refusedVariables(body(json.replace("VALUE_INFO", "{\"filename\":\"TEXT\",\"mimetype\":\"text/plain\","
+        + "\"encoding\":\"UTF-8\"}"), FITS), method, resource)).as(where + ", 4,000 characters").isNull();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
       a task query's variable condition   | POST | task                                     | {"processVariables":[{"name":"note","operator":"eq","value":"TEXT"}]}
       a message's correlationKeys         | POST | message                                  | {"messageName":"m","correlationKeys":{"note":{"value":"TEXT","type":"String"}}}
       a decision's evaluation             | POST | decision-definition/key/d/evaluate       | {"variables":{"note":{"value":"TEXT","type":"String"}}}
