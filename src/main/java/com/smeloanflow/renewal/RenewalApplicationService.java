@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,15 +41,18 @@ public class RenewalApplicationService {
   private final RuntimeService runtimeService;
   private final ManagementService managementService;
   private final BusinessClock clock;
+  private final int alertAfterAttempts;
 
   public RenewalApplicationService(RenewalRepository renewals, LoanAccountService loans, RenewalPolicy policy,
-      RuntimeService runtimeService, ManagementService managementService, BusinessClock clock) {
+      RuntimeService runtimeService, ManagementService managementService, BusinessClock clock,
+      @Value("${smeloan.renewal.envelope-cancellation.alert-after-attempts:30}") int alertAfterAttempts) {
     this.renewals = renewals;
     this.loans = loans;
     this.policy = policy;
     this.runtimeService = runtimeService;
     this.managementService = managementService;
     this.clock = clock;
+    this.alertAfterAttempts = alertAfterAttempts;
   }
 
   /** The answer to an application: the renewal, and whether this request applied (false: a retry). */
@@ -120,7 +124,26 @@ public class RenewalApplicationService {
         r.offerExpiresOn(), r.status() == RenewalStatus.OFFERED && !today.isAfter(r.offerExpiresOn()), r.renewalAmount(),
         r.requestId(), r.appliedAt(), r.approvalRoute(), r.decidedBy(),
         r.customerReason() == null ? null : CustomerReason.valueOf(r.customerReason()).text(), r.contractNumber(), r.signedAt(),
-        r.newLoanId(), r.principalDueAtMaturity(), r.renewedAmount(), r.closedOn(), postingProblem(r), r.eligibility()));
+        r.newLoanId(), r.principalDueAtMaturity(), r.renewedAmount(), r.closedOn(), postingProblem(r),
+        envelopeCancellation(r), r.eligibility()));
+  }
+
+  /**
+   * For a CANCELLED renewal whose contract was sent and not signed: whether the e-signature service has cancelled its
+   * envelope yet ({@link RenewalEnvelopeCancellations}). Read only in that state.
+   */
+  private RenewalView.EnvelopeCancellation envelopeCancellation(LoanRenewal renewal) {
+    if (renewal.status() != RenewalStatus.CANCELLED || renewal.envelopeId() == null || renewal.signatureId() != null) {
+      return null;
+    }
+    return renewals.envelopeCancellation(renewal.loanId()).map(state -> {
+      boolean cancelled = state.cancelledAt() != null;
+      String label = cancelled ? RenewalView.ENVELOPE_CANCELLED
+          : state.attempts() >= alertAfterAttempts ? RenewalView.ENVELOPE_REFUSED : RenewalView.ENVELOPE_WAITING;
+      return new RenewalView.EnvelopeCancellation(cancelled ? RenewalView.EnvelopeCancellationStatus.CANCELLED
+          : RenewalView.EnvelopeCancellationStatus.WAITING, label, state.cancelledAt(), state.attempts(), state.lastError(),
+          state.lastTriedAt());
+    }).orElse(null);
   }
 
   /**

@@ -71,7 +71,11 @@ public class RenewalController {
           + " prepaid); MATURITY_OVERDUE when the daily close had counted the maturity principal overdue before the posting"
           + " ran (not renewed); CANCELLED when an operator cancelled the renewal's process before it reached an end;"
           + " renewedAmount is what the new loan lent (RENEWED). Staff also see the eligibility table's inputs and"
-          + " reason (eligibility); the channel does not. Central staff, the channel and the loan's own branch.")
+          + " reason (eligibility), while the maturity posting fails what happens next (postingProblem), and for a"
+          + " CANCELLED renewal whose contract was sent and not signed whether the e-signature service has cancelled its"
+          + " envelope yet (envelopeCancellation: status CANCELLED or WAITING, statusLabel, cancelledAt, attempts refused,"
+          + " lastError, lastTriedAt); the channel sees none of these. Central staff, the channel and the loan's own"
+          + " branch.")
   @ApiResponse(responseCode = "200", description = "The renewal")
   @ApiResponse(responseCode = "403", description = "A loan of another branch", content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "404", description = "No such loan, or not evaluated for renewal",
@@ -84,7 +88,10 @@ public class RenewalController {
     return forCaller(view, caller);
   }
 
-  /** The channel shows the borrower: no internal eligibility facts, no posting problem (an operator's matter). */
+  /**
+   * The channel shows the borrower: no internal eligibility facts, no posting problem, no envelope cancellation (an
+   * operator's matter, with the e-signature service's own error texts).
+   */
   private static RenewalView forCaller(RenewalView view, Authentication caller) {
     if (!BranchAccess.isChannel(caller)) {
       return view;
@@ -92,6 +99,6 @@ public class RenewalController {
     return new RenewalView(view.loanId(), view.status(), view.statusLabel(), view.maturityDate(), view.offerExpiresOn(),
         view.offerOpen(), view.renewalAmount(), view.requestId(), view.appliedAt(), null, null, view.customerReasonText(),
         view.contractNumber(), view.signedAt(), view.newLoanId(), view.principalDueAtMaturity(), view.renewedAmount(),
-        view.closedOn(), null, null);
+        view.closedOn(), null, null, null);
   }
 }

@@ -187,6 +187,28 @@ public class RenewalRepository {
         .param("loanId", loanId).query(Integer.class).optional().orElse(0);
   }
 
+  /**
+   * Where the cancellation of a cancelled renewal's unsigned envelope stands (V136, V137): cancelled when
+   * {@code cancelledAt} is set, else still to be cancelled, refused {@code attempts} times so far.
+   */
+  public record EnvelopeCancellationState(Instant cancelledAt, int attempts, String lastError, Instant lastTriedAt) {}
+
+  /**
+   * The state of the envelope's cancellation, for a CANCELLED renewal whose contract was sent and not signed (the
+   * envelopes {@link #envelopesToCancel} takes until the service cancels them); empty for any other renewal.
+   */
+  public Optional<EnvelopeCancellationState> envelopeCancellation(String loanId) {
+    return jdbc.sql("""
+        SELECT envelope_cancelled_at, envelope_cancel_attempts, envelope_cancel_error, envelope_cancel_tried_at
+        FROM loan_renewal
+        WHERE loan_id = :loanId AND status = 'CANCELLED' AND envelope_id IS NOT NULL AND signature_id IS NULL""")
+        .param("loanId", loanId)
+        .query((rs, row) -> new EnvelopeCancellationState(instant(rs, "envelope_cancelled_at"),
+            rs.getInt("envelope_cancel_attempts"), rs.getString("envelope_cancel_error"),
+            instant(rs, "envelope_cancel_tried_at")))
+        .optional();
+  }
+
   /** The e-signature service cancelled the renewal's envelope; the first time is kept. */
   public void envelopeCancelled(String loanId, Instant at) {
     jdbc.sql("UPDATE loan_renewal SET envelope_cancelled_at = :at WHERE loan_id = :loanId AND envelope_cancelled_at IS NULL")

@@ -15,6 +15,8 @@ import java.time.LocalDate;
  * @param renewedAmount          the principal the new loan lent at maturity (RENEWED), else null
  * @param postingProblem         staff only: while the maturity posting fails, what happens next (retried by itself,
  *                               or stopped for an operator: an incident in Cockpit), else null
+ * @param envelopeCancellation   staff only: for a CANCELLED renewal whose contract was sent and not signed, whether the
+ *                               e-signature service has cancelled its envelope yet, else null
  */
 public record RenewalView(
     String loanId,
@@ -36,10 +38,41 @@ public record RenewalView(
     BigDecimal renewedAmount,
     LocalDate closedOn,
     String postingProblem,
+    EnvelopeCancellation envelopeCancellation,
     LoanRenewal.Eligibility eligibility) {
 
   /** The maturity posting failed and is retried by itself (core banking down, say). */
   public static final String POSTING_RETRIED = "续贷入账未成功, 系统将自动重试";
   /** The maturity posting stopped: an operator decides (an incident in Cockpit). */
   public static final String POSTING_NEEDS_OPERATOR = "续贷入账未成功, 已停止重试, 待运维人员处理";
+
+  /** Whether the e-signature service has cancelled the envelope of a cancelled renewal's unsigned contract. */
+  public enum EnvelopeCancellationStatus {
+    /** Cancelled: the borrower is no longer shown the contract to sign. */
+    CANCELLED,
+    /** Not cancelled yet: the service was down or refused, and later polls ask again. */
+    WAITING
+  }
+
+  /** The envelope is cancelled in the e-signature service. */
+  public static final String ENVELOPE_CANCELLED = "续贷合同的电子签约信封已撤销, 借款人不能再签署";
+  /** The envelope is not cancelled yet; the poller asks the service again. */
+  public static final String ENVELOPE_WAITING = "续贷合同的电子签约信封尚未撤销, 系统将自动重试";
+  /** The service refused {@code alert-after-attempts} times or more: an operator looks into it with the service. */
+  public static final String ENVELOPE_REFUSED = "电子签约服务已多次拒绝撤销续贷合同的电子签约信封, 系统仍在重试, 待运维人员与电子签约服务核查";
+
+  /**
+   * Where the cancellation of a cancelled renewal's unsigned envelope stands in the e-signature service
+   * ({@link RenewalEnvelopeCancellations}). Staff only: {@code lastError} is the service's own answer.
+   *
+   * @param status      CANCELLED once the service cancelled it, WAITING until then
+   * @param statusLabel {@link #ENVELOPE_CANCELLED}, {@link #ENVELOPE_WAITING}, or {@link #ENVELOPE_REFUSED} once the
+   *                    service has refused {@code alert-after-attempts} times (30)
+   * @param cancelledAt when the service cancelled it (CANCELLED), else null
+   * @param attempts    how many times the service refused to cancel it (kept once cancelled)
+   * @param lastError   the service's last refusal, null if it never refused
+   * @param lastTriedAt when the service last refused, null if it never refused
+   */
+  public record EnvelopeCancellation(EnvelopeCancellationStatus status, String statusLabel, Instant cancelledAt, int attempts,
+      String lastError, Instant lastTriedAt) {}
 }
