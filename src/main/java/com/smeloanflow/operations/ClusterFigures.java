@@ -21,6 +21,10 @@ import java.util.Map;
  * @param pendingDrawdownRequests credit line drawdown requests core banking has not answered yet
  *     ({@code credit_line_drawdown_request} PENDING): their amounts are reserved until the channel's retry or the
  *     reconciliation settles them; one that stays is a core banking outage or a reconciliation that cannot run
+ * @param renewalEnvelopesToCancel the unsigned contracts' envelopes of renewals an operator cancelled that the
+ *     e-signature service has not cancelled yet ({@code loan_renewal} CANCELLED, V136): {@code waiting} all of them,
+ *     {@code refused} those among them the service has refused {@code alert-after-attempts} times or more (V137); the
+ *     borrower may still be shown them to sign. Empty in figures a node of an earlier release stored.
  * @param totalsReadAt when the totals that only grow (applications in a final status, routes, postings and their
  *     amount, sent mails) were counted; they are counted again once per {@code smeloan.cluster.totals-refresh-interval},
  *     the rest at every read (null: never counted)
@@ -36,10 +40,17 @@ record ClusterFigures(
     Map<String, Long> openTasksByGroup,
     Map<String, Long> unclaimedTasksByGroup,
     long pendingDrawdownRequests,
+    Map<String, Long> renewalEnvelopesToCancel,
     Instant totalsReadAt) {
 
   static final ClusterFigures NONE = new ClusterFigures(Map.of(), Map.of(), 0, BigDecimal.ZERO, Map.of(), Map.of(), Map.of(),
-      Map.of(), Map.of(), 0, null);
+      Map.of(), Map.of(), 0, Map.of(), null);
+
+  ClusterFigures {
+    if (renewalEnvelopesToCancel == null) {
+      renewalEnvelopesToCancel = Map.of(); // stored by a node of an earlier release, which did not count them
+    }
+  }
 
   static final String INCIDENT_KEY_SEPARATOR = "|";
 }

@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,6 +48,10 @@ import org.springframework.stereotype.Component;
  *       waiting for each group;</li>
  *   <li>{@code smeloan_drawdown_requests_pending}: credit line drawdowns core banking has not answered yet (their
  *       amounts reserved; settled by the channel's retry or the reconciliation within minutes);</li>
+ *   <li>{@code smeloan_renewal_envelopes_to_cancel{state}}: the envelopes of renewals an operator cancelled that the
+ *       e-signature service has not cancelled yet ({@code waiting}), and those among them it has refused
+ *       {@code smeloan.renewal.envelope-cancellation.alert-after-attempts} times or more ({@code refused}): the
+ *       borrower may still be shown them to sign;</li>
  *   <li>{@code smeloan_cluster_figures_age_seconds}: how old these figures are (they stop updating while
  *       the database is unreachable).</li>
  * </ul>
@@ -93,6 +99,21 @@ public class OperationsMetrics implements DisposableBean {
       FROM ACT_RU_JOB
       WHERE LOCK_OWNER_ IS NOT NULL OR RETRIES_ = 0""";
 
+  /** The states of {@code smeloan_renewal_envelopes_to_cancel}, each shown from the first read on (0 when none). */
+  static final List<String> ENVELOPE_STATES = List.of("waiting", "refused");
+
+  /**
+   * The envelopes of cancelled renewals' unsigned contracts the e-signature service has not cancelled yet, and those it
+   * has refused {@code :alertAfter} times or more: the rows the cancellation poller takes
+   * ({@code RenewalRepository.ENVELOPES_TO_CANCEL}), found through {@code loan_renewal_envelope_to_cancel_idx} (V136)
+   * among a book of renewals.
+   */
+  static final String RENEWAL_ENVELOPES_TO_CANCEL = """
+      SELECT COUNT(*) AS waiting,
+        COALESCE(SUM(CASE WHEN envelope_cancel_attempts >= :alertAfter THEN 1 ELSE 0 END), 0) AS refused
+      FROM loan_renewal
+      WHERE status = 'CANCELLED' AND envelope_cancelled_at IS NULL AND envelope_id IS NOT NULL AND signature_id IS NULL""";
+
   private final JdbcClient jdbc;
   private final BusinessClock clock;
   private final MeterRegistry meters;
@@ -101,6 +122,7 @@ public class OperationsMetrics implements DisposableBean {
   private final AtomicReference<Instant> readAt = new AtomicReference<>();
   private final ClusterFiguresStore store;
   private final OpenTasksByGroup openTasks;
+  private final int envelopeAlertAfterAttempts;
   /** This node's claims on the next read: its name and a random part, new at every start. */
   private final String claimant;
   private final Set<String> registered = ConcurrentHashMap.newKeySet();
@@ -108,8 +130,10 @@ public class OperationsMetrics implements DisposableBean {
   private volatile boolean failing;
 
   OperationsMetrics(JdbcClient jdbc, BusinessClock clock, MeterRegistry meters, ClusterProperties cluster,
-      ClusterFiguresStore store, OpenTasksByGroup openTasks) {
+      ClusterFiguresStore store, OpenTasksByGroup openTasks,
+      @Value("${smeloan.renewal.envelope-cancellation.alert-after-attempts:30}") int envelopeAlertAfterAttempts) {
     this.jdbc = jdbc;
+    this.envelopeAlertAfterAttempts = envelopeAlertAfterAttempts;
     this.openTasks = openTasks;
     this.clock = clock;
     this.meters = meters;
@@ -200,6 +224,9 @@ public class OperationsMetrics implements DisposableBean {
           .description("Credit line drawdown requests core banking has not answered yet (amounts reserved)")
           .strongReference(true).register(meters);
     }
+    registerGauges("smeloan.renewal.envelopes.to.cancel", "state", ENVELOPE_STATES, ClusterFigures::renewalEnvelopesToCancel,
+        "Envelopes of cancelled renewals the e-signature service has not cancelled yet (waiting), and those among them it "
+            + "has refused alert-after-attempts times or more (refused)");
   }
 
   ClusterFigures figures() {
@@ -266,6 +293,14 @@ public class OperationsMetrics implements DisposableBean {
     });
     long pendingDrawdowns = jdbc.sql("SELECT COUNT(*) FROM credit_line_drawdown_request WHERE status = 'PENDING'")
         .query(Long.class).single();
+    Map<String, Long> envelopes = jdbc.sql(RENEWAL_ENVELOPES_TO_CANCEL).param("alertAfter", envelopeAlertAfterAttempts)
+        .query((rs, row) -> {
+          Map<String, Long> states = new LinkedHashMap<>();
+          for (String state : ENVELOPE_STATES) {
+            states.put(state, rs.getLong(state));
+          }
+          return states;
+        }).single();
     Map<String, Long> applications = counts(jdbc.sql(
         "SELECT status AS k, COUNT(*) AS n FROM case_file WHERE status IN (:open) GROUP BY status").param("open", OPEN_STATUSES));
     Map<String, Long> mails = counts(jdbc.sql(
@@ -277,7 +312,7 @@ public class OperationsMetrics implements DisposableBean {
     return new ClusterFigures(applications, grown.routes(), grown.disbursements(), grown.disbursedAmount(), mails, jobs,
         byStep(counts(jdbc.sql("SELECT INCIDENT_TYPE_ " + concat() + " COALESCE(ACTIVITY_ID_, '') AS k, COUNT(*) AS n "
             + "FROM ACT_RU_INCIDENT GROUP BY INCIDENT_TYPE_, ACTIVITY_ID_"))),
-        open, unclaimed, pendingDrawdowns, totals ? readAt : previous.totalsReadAt());
+        open, unclaimed, pendingDrawdowns, envelopes, totals ? readAt : previous.totalsReadAt());
   }
 
   /** The figures that only grow with the book, each a count over a whole table (or a whole index). */
@@ -333,7 +368,7 @@ public class OperationsMetrics implements DisposableBean {
     return counts;
   }
 
-  private void registerGauges(String name, String tag, Set<String> values, Function<ClusterFigures, Map<String, Long>> map,
+  private void registerGauges(String name, String tag, Collection<String> values, Function<ClusterFigures, Map<String, Long>> map,
       String description) {
     for (String value : values) {
       if (registered.add(name + "{" + tag + "=" + value + "}")) {

@@ -26,7 +26,9 @@ import org.springframework.stereotype.Service;
  *       {@code envelope_cancel_error}); at the {@code alert-after-attempts}-th refusal the envelope is logged once at
  *       ERROR, naming the loan, the envelope and the last error, to be looked into with the e-signature service. It is
  *       not given up: later polls still ask (cancelling is harmless to repeat), and it is cancelled once the service
- *       accepts.</li>
+ *       accepts. Operations see the envelopes still to be cancelled, and those refused that often, in the cluster figure
+ *       {@code smeloan_renewal_envelopes_to_cancel{state}}; staff see the renewal's in
+ *       {@link RenewalView#envelopeCancellation()} (the channel does not).</li>
  *   <li>A contract signed before the cancellation is left as it is: the borrower has nothing left to sign, and the
  *       signature stays on record (an operator may still have to book a posting core banking made under it).</li>
  * </ul>

@@ -57,7 +57,8 @@ class ClusterFiguresOncePerClusterTest extends AbstractIntegrationTest {
 
   private OperationsMetrics node(String name, MeterRegistry meters) {
     return new OperationsMetrics(jdbc, clock, meters,
-        new ClusterProperties(name, Duration.ofSeconds(25), INTERVAL, TOTALS_INTERVAL), store, new OpenTasksByGroup(jdbc));
+        new ClusterProperties(name, Duration.ofSeconds(25), INTERVAL, TOTALS_INTERVAL), store, new OpenTasksByGroup(jdbc),
+        30);
   }
 
   private static double waitingAcceptance(MeterRegistry meters) {
@@ -144,6 +145,28 @@ class ClusterFiguresOncePerClusterTest extends AbstractIntegrationTest {
     assertThat(waitingAcceptance(metersOfB)).as("node B shows the last stored figures").isEqualTo(waitingAcceptance(metersOfA));
     assertThat(nodeB.refreshForCluster(t0.plusSeconds(60))).as("node C's claim has expired").isTrue();
     assertThat(store.latest().orElseThrow().readBy()).startsWith("node-b#");
+  }
+
+  /**
+   * During a rolling upgrade a node of the release before stores figures without the renewal envelopes to cancel: a node
+   * of this release shows them as 0 until it reads its own, and shows the rest of them.
+   */
+  @Test
+  void figuresStoredByANodeOfTheReleaseBeforeShowNoEnvelopesToCancel() {
+    submit(TestApplications.mortgageAtBranchCounter());
+    assertThat(nodeA.refreshForCluster(t0)).isTrue();
+    jdbc.sql("UPDATE cluster_figures SET figures_json = :json WHERE id = 1")
+        .param("json", jdbc.sql("SELECT figures_json FROM cluster_figures WHERE id = 1").query(String.class).single()
+            .replaceFirst("\"renewalEnvelopesToCancel\"\\s*:\\s*\\{[^}]*}\\s*,", ""))
+        .update();
+    assertThat(jdbc.sql("SELECT figures_json FROM cluster_figures WHERE id = 1").query(String.class).single())
+        .doesNotContain("renewalEnvelopesToCancel");
+
+    assertThat(nodeB.refreshForCluster(t0.plusSeconds(10))).isFalse();
+
+    assertThat(waitingAcceptance(metersOfB)).isEqualTo(waitingAcceptance(metersOfA));
+    assertThat(metersOfB.get("smeloan.renewal.envelopes.to.cancel").tag("state", "waiting").gauge().value()).isZero();
+    assertThat(metersOfB.get("smeloan.renewal.envelopes.to.cancel").tag("state", "refused").gauge().value()).isZero();
   }
 
   @Test

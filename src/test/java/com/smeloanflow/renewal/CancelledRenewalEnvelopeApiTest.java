@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.disbursement.SandboxESignature;
 import com.smeloanflow.notification.MailOutbox;
+import com.smeloanflow.operations.OperationsMetrics;
+import com.smeloanflow.operations.PrometheusScrape;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.processing.ProcessingFixtures;
 import com.smeloanflow.servicing.LoanAccountService;
@@ -16,10 +18,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The envelope of a renewal an operator cancelled before it was signed, which the e-signature service refuses to cancel:
- * staff see over the API whether it is cancelled yet, and the borrower's channel is told nothing of it. The sandbox e-signature service refuses on demand; the poll is run
+ * staff see over the API whether it is cancelled yet, operations see it in {@code smeloan_renewal_envelopes_to_cancel},
+ * and the borrower's channel is told nothing of it. The sandbox e-signature service refuses on demand; the poll is run
  * by the test ({@link RenewalEnvelopeCancellations#cancelDue}).
  */
 class CancelledRenewalEnvelopeApiTest extends AbstractIntegrationTest {
@@ -30,6 +34,8 @@ class CancelledRenewalEnvelopeApiTest extends AbstractIntegrationTest {
   @Autowired private RenewalRepository renewals;
   @Autowired private SandboxESignature eSignature;
   @Autowired private RenewalEnvelopeCancellations envelopeCancellations;
+  @Autowired private OperationsMetrics metrics;
+  @Value("${smeloan.renewal.envelope-cancellation.alert-after-attempts}") private int alertAfterAttempts;
 
   private LocalDate today;
 
@@ -65,6 +71,11 @@ class CancelledRenewalEnvelopeApiTest extends AbstractIntegrationTest {
     String view() {
       return "/api/loans/" + loanId + "/renewal";
     }
+  }
+
+  private double envelopesToCancel(String state) {
+    metrics.refresh();
+    return PrometheusScrape.of(api, "monitoring").value("smeloan_renewal_envelopes_to_cancel", "state", state);
   }
 
   @Test
@@ -118,5 +129,35 @@ class CancelledRenewalEnvelopeApiTest extends AbstractIntegrationTest {
     ApiClient.Response view = api.get("/api/loans/" + loan.loanId() + "/renewal", "approver");
     assertThat(view.json().path("status").asText()).isEqualTo("CANCELLED");
     assertThat(view.json().has("envelopeCancellation")).as("signed: nothing to cancel, %s", view.body()).isFalse();
+  }
+
+  @Test
+  void operationsSeeTheEnvelopesWaitingAndThoseTheServiceHasRefusedUntilTheAlert() {
+    double waitingBefore = envelopesToCancel("waiting");
+    double refusedBefore = envelopesToCancel("refused");
+
+    CancelledRenewal renewal = cancelledWithItsEnvelopeRefused();
+
+    // Before, the figure did not exist: the refusals were only in the database and the log.
+    assertThat(envelopesToCancel("waiting")).as("cancelled, its envelope not yet").isEqualTo(waitingBefore + 1);
+    assertThat(envelopesToCancel("refused")).isEqualTo(refusedBefore);
+    for (int attempt = 1; attempt < alertAfterAttempts; attempt++) {
+      envelopeCancellations.cancelDue();
+    }
+    assertThat(envelopesToCancel("refused")).as("refused once fewer than alert-after-attempts").isEqualTo(refusedBefore);
+
+    envelopeCancellations.cancelDue();
+
+    assertThat(envelopesToCancel("refused")).as("refused alert-after-attempts times").isEqualTo(refusedBefore + 1);
+    assertThat(envelopesToCancel("waiting")).isEqualTo(waitingBefore + 1);
+    JsonNode envelope = api.get(renewal.view(), "approver").json().path("envelopeCancellation");
+    assertThat(envelope.path("attempts").asInt()).isEqualTo(alertAfterAttempts);
+    assertThat(envelope.path("statusLabel").asText()).isEqualTo(RenewalView.ENVELOPE_REFUSED);
+
+    eSignature.up();
+    envelopeCancellations.cancelDue();
+
+    assertThat(envelopesToCancel("waiting")).as("cancelled once the service accepts").isEqualTo(waitingBefore);
+    assertThat(envelopesToCancel("refused")).isEqualTo(refusedBefore);
   }
 }
