@@ -131,7 +131,7 @@ public class OperationsMetrics implements DisposableBean {
 
   OperationsMetrics(JdbcClient jdbc, BusinessClock clock, MeterRegistry meters, ClusterProperties cluster,
       ClusterFiguresStore store, OpenTasksByGroup openTasks,
-      @Value("${smeloan.renewal.envelope-cancellation.alert-after-attempts:30}") int envelopeAlertAfterAttempts) {
+      @Value("${smeloan.renewal.envelope-cancellation.alert-after-attempts}") int envelopeAlertAfterAttempts) {
     this.jdbc = jdbc;
     this.envelopeAlertAfterAttempts = envelopeAlertAfterAttempts;
     this.openTasks = openTasks;

@@ -45,7 +45,7 @@ public class RenewalApplicationService {
 
   public RenewalApplicationService(RenewalRepository renewals, LoanAccountService loans, RenewalPolicy policy,
       RuntimeService runtimeService, ManagementService managementService, BusinessClock clock,
-      @Value("${smeloan.renewal.envelope-cancellation.alert-after-attempts:30}") int alertAfterAttempts) {
+      @Value("${smeloan.renewal.envelope-cancellation.alert-after-attempts}") int alertAfterAttempts) {
     this.renewals = renewals;
     this.loans = loans;
     this.policy = policy;

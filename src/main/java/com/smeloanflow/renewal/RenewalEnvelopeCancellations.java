@@ -46,7 +46,7 @@ public class RenewalEnvelopeCancellations {
 
   public RenewalEnvelopeCancellations(RenewalRepository renewals, ESignatureService eSignature, BusinessClock clock,
       @Value("${smeloan.renewal.envelope-cancellation.batch-size:100}") int batchSize,
-      @Value("${smeloan.renewal.envelope-cancellation.alert-after-attempts:30}") int alertAfterAttempts) {
+      @Value("${smeloan.renewal.envelope-cancellation.alert-after-attempts}") int alertAfterAttempts) {
     if (batchSize < 1 || alertAfterAttempts < 1) {
       throw new IllegalArgumentException("smeloan.renewal.envelope-cancellation.batch-size and alert-after-attempts must "
           + "be at least 1, were " + batchSize + " and " + alertAfterAttempts);
