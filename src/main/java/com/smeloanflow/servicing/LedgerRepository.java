@@ -40,24 +40,45 @@ public class LedgerRepository {
    *
    * @param renewalPosting the principal due at maturity a renewal posting under way is repaying (core banking is being
    *     asked to lend it), null when none is
+   * @param acceleratedOn  the day a call-in made everything owed fall due ({@link Acceleration}), null when not called in
    */
   public record LockedLoan(String loanId, String applicationId, String status, String product,
       java.math.BigDecimal annualRatePercent, RepaymentMethod method, LocalDate disbursedOn, LocalDate maturityDate,
-      java.math.BigDecimal renewalPosting) {}
+      java.math.BigDecimal renewalPosting, LocalDate acceleratedOn) {}
 
   /** Locks the loan's row until the transaction ends; empty when there is no such loan. */
   public Optional<LockedLoan> lock(String loanId) {
     return jdbc.sql("""
         SELECT loan_id, application_id, status, product, annual_rate_percent, repayment_method, disbursed_on,
-          maturity_date, renewal_posting_principal
+          maturity_date, renewal_posting_principal, accelerated_on
         FROM loan_account WHERE loan_id = :loanId FOR UPDATE
         """)
         .param("loanId", loanId)
         .query((rs, row) -> new LockedLoan(rs.getString("loan_id"), rs.getString("application_id"), rs.getString("status"),
             rs.getString("product"), rs.getBigDecimal("annual_rate_percent"),
             RepaymentMethod.valueOf(rs.getString("repayment_method")), rs.getObject("disbursed_on", LocalDate.class),
-            rs.getObject("maturity_date", LocalDate.class), rs.getBigDecimal("renewal_posting_principal")))
+            rs.getObject("maturity_date", LocalDate.class), rs.getBigDecimal("renewal_posting_principal"),
+            rs.getObject("accelerated_on", LocalDate.class)))
         .optional();
+  }
+
+  /** The day a call-in made everything the loan owes fall due; empty when it was not called in (or there is no loan). */
+  public Optional<LocalDate> acceleratedOn(String loanId) {
+    return jdbc.sql("SELECT accelerated_on FROM loan_account WHERE loan_id = :loanId").param("loanId", loanId)
+        .query((rs, row) -> Optional.ofNullable(rs.getObject("accelerated_on", LocalDate.class))).optional()
+        .flatMap(on -> on);
+  }
+
+  /**
+   * Writes a called-in loan's accelerated schedule ({@link Acceleration}: {@code lines}, all of the loan's, with their
+   * new due dates and amounts) and the acceleration date (row locked).
+   */
+  void accelerate(String loanId, LocalDate on, List<LedgerLine> lines) {
+    batch.batchUpdate("UPDATE repayment_instalment SET due_date = ? WHERE loan_id = ? AND number = ?",
+        lines.stream().map(l -> new Object[] {l.dueDate(), loanId, l.number()}).toList());
+    save(loanId, lines);
+    jdbc.sql("UPDATE loan_account SET accelerated_on = :on WHERE loan_id = :loanId").param("on", on)
+        .param("loanId", loanId).update();
   }
 
   /** Records a renewal posting under way for {@code principal} of the loan's principal due at maturity (row locked). */

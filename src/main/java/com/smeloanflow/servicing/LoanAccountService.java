@@ -280,6 +280,39 @@ public class LoanAccountService {
   }
 
   /**
+   * The loan is called in (提前收回贷款, post-loan monitoring): everything it still owes falls due on {@code on}, the day
+   * the borrower is told to repay by ({@link Acceleration}: the principal not yet due, the interest of the period under
+   * way up to that day, none of later periods). In the caller's transaction (the call-in's), with the loan's row locked.
+   * Once only: a loan already called in keeps its acceleration date and schedule (a second call-in, a retried step),
+   * and a loan not active (settled, written off) is left alone.
+   *
+   * @return the acceleration date in effect: {@code on}, or the earlier call-in's
+   * @throws LoanNotFoundException no such loan
+   */
+  @Transactional
+  public LocalDate accelerate(String loanId, LocalDate on) {
+    LedgerRepository.LockedLoan loan = ledger.lock(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
+    if (loan.acceleratedOn() != null) {
+      log.info("Loan {}: called in again, already accelerated to {}: schedule unchanged", loanId, loan.acceleratedOn());
+      return loan.acceleratedOn();
+    }
+    if (!LoanAccount.ACTIVE.equals(loan.status())) {
+      log.info("Loan {}: called in while {}, nothing to accelerate", loanId, loan.status());
+      return on;
+    }
+    List<LedgerLine> accelerated = Acceleration.of(ledger.lines(loanId), loan.disbursedOn(), on);
+    ledger.accelerate(loanId, on, accelerated);
+    log.info("Loan {}: accelerated, everything owed falls due on {}: {} CNY of principal", loanId, on,
+        LoanBalances.of(accelerated).outstandingPrincipal().toPlainString());
+    return on;
+  }
+
+  /** The day a call-in made everything the loan owes fall due ({@link #accelerate}); empty while it is not called in. */
+  public Optional<LocalDate> acceleratedOn(String loanId) {
+    return ledger.acceleratedOn(loanId);
+  }
+
+  /**
    * Locks the loan's row until the caller's transaction ends: its repayments, reversals, write-off and renewal wait
    * until then. A caller that reads the ledger and decides on it (the renewal's posting at maturity, before it asks
    * core banking) locks first, so that nothing changes the ledger between its read and its decision.

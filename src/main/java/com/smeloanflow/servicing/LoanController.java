@@ -30,6 +30,8 @@ public class LoanController {
   @GetMapping(path = "/{loanId}", produces = "application/json")
   @Operation(summary = "A loan with its schedule, arrears, classification, repayments and collection case",
       description = "Terms; every instalment with what was paid of it, penalty interest and its state (DUE, OVERDUE, PAID);"
+          + " a loan called in by a post-loan check (acceleratedOn, its repay-by date) has every instalment not yet due"
+          + " re-dated to that date, the period under way with its interest up to it, the later ones with none;"
           + " outstanding principal and interest, arrears, penalty interest, today's payoff amount; days past due and the"
           + " five-tier classification with the history and reason of each change; repayments with their allocation; the"
           + " open collection case (every case with its whole history: GET /api/loans/{loanId}/collection-cases); for a written-off loan (writeOff) the claim kept at the write-off (principal written off,"

@@ -10,7 +10,8 @@ import java.util.List;
  * What {@code GET /api/loans/{loanId}} answers: the loan's terms, its schedule with each instalment's
  * paid or overdue state, what is outstanding, penalty interest, days past due, the classification
  * with its history and reasons, the repayments and the open collection case; for a written-off loan its claim and
- * what was recovered of it ({@link WriteOffView}). Money in CNY with 2
+ * what was recovered of it ({@link WriteOffView}); for a loan a post-loan check called in, {@code acceleratedOn}, the day
+ * everything owed fell due ({@link Acceleration}; null otherwise). Money in CNY with 2
  * decimals, dates ISO (yyyy-MM-dd).
  */
 public record LoanView(
@@ -49,6 +50,7 @@ public record LoanView(
     LocalDate lastClosedOn,
     LocalDate closedOn,
     BigDecimal writtenOffPrincipal,
+    LocalDate acceleratedOn,
     List<InstalmentView> schedule,
     List<ClassificationView> classificationHistory,
     List<RepaymentView> repayments,

@@ -21,15 +21,26 @@ import java.util.TreeSet;
  * for its whole period included) and the <b>later</b> ones. The amount pays the overdue and current
  * components in the product's {@link AllocationRule order}; whatever is left prepays principal: the
  * later instalments are recomputed on the lower principal with the same method, count and due dates
- * (a full prepayment leaves them at zero, so no further interest is charged). More than the payoff
+ * (a full prepayment leaves them at zero, so no further interest is charged); those of a called-in loan, all due on its
+ * acceleration date, have their principal repaid in order instead ({@link Terms#acceleratedOn}). More than the payoff
  * amount is refused before allocation ({@link #payoffAmount}).
  */
 public class RepaymentAllocator {
 
   private final RepaymentScheduleCalculator calculator = new RepaymentScheduleCalculator();
 
-  /** What the loan's contract says about recomputing a schedule. */
-  public record Terms(BigDecimal annualRatePercent, RepaymentMethod method) {}
+  /**
+   * What the loan's contract says about recomputing a schedule.
+   *
+   * @param acceleratedOn the day a call-in made everything owed fall due ({@link Acceleration}), null when not called in
+   */
+  public record Terms(BigDecimal annualRatePercent, RepaymentMethod method, LocalDate acceleratedOn) {
+
+    /** The terms of a loan not called in. */
+    public Terms(BigDecimal annualRatePercent, RepaymentMethod method) {
+      this(annualRatePercent, method, null);
+    }
+  }
 
   /** Everything the borrower pays to settle the loan on {@code valueDate}. */
   public static BigDecimal payoffAmount(List<LedgerLine> lines, LocalDate valueDate) {
@@ -179,6 +190,10 @@ public class RepaymentAllocator {
     if (principalLeft.signum() < 0) {
       throw new IllegalStateException("Prepayment of " + amount + " CNY exceeds the principal of the later instalments");
     }
+    if (terms.acceleratedOn() != null) {
+      prepayAccelerated(ledger, later, amount, principalLeft);
+      return;
+    }
     // Nothing left: every later instalment owes nothing more (no further interest).
     List<Instalment> shares = principalLeft.signum() == 0
         ? later.stream().map(l -> new Instalment(l.number(), l.dueDate(), LedgerLine.ZERO, LedgerLine.ZERO,
@@ -192,6 +207,31 @@ public class RepaymentAllocator {
       BigDecimal interest = share.interest().add(line.interestPaid());
       ledger.put(line.number(), line.rescheduled(new Instalment(line.number(), line.dueDate(), principal, interest,
           principal.add(interest), share.remainingPrincipal())));
+    }
+  }
+
+  /**
+   * A called-in loan's later instalments all fall due on the acceleration date, and none owes interest of a period after
+   * it ({@link Acceleration}): a prepayment is not spread over monthly periods again. It repays their principal in
+   * number order, and the interest of the period under way on them (charged on the principal owed when that period
+   * began, the principal of these instalments) falls in proportion to the principal left, to the fen; nothing left, it
+   * owes none, as a full prepayment of a loan not called in.
+   */
+  private static void prepayAccelerated(Map<Integer, LedgerLine> ledger, List<LedgerLine> later, BigDecimal amount,
+      BigDecimal principalLeft) {
+    BigDecimal principalBefore = principalLeft.add(amount);
+    BigDecimal left = amount;
+    BigDecimal remaining = principalLeft;
+    for (LedgerLine line : later) {
+      BigDecimal paying = line.principalDue().min(left);
+      left = left.subtract(paying);
+      BigDecimal principal = line.principal().subtract(paying);
+      BigDecimal interestDue = principalBefore.signum() == 0 ? LedgerLine.ZERO : line.interestDue().multiply(principalLeft)
+          .divide(principalBefore, 2, java.math.RoundingMode.HALF_UP);
+      BigDecimal interest = line.interestPaid().add(interestDue);
+      remaining = remaining.subtract(principal.subtract(line.principalPaid()));
+      ledger.put(line.number(), line.rescheduled(new Instalment(line.number(), line.dueDate(), principal, interest,
+          principal.add(interest), remaining)));
     }
   }
 

@@ -142,7 +142,8 @@ public class RepaymentService {
           "还款金额超过结清金额 " + payoff.toPlainString() + " 元" + renewal);
     }
     AllocationRule rule = rules.forProduct(loan.product());
-    Allocation allocation = allocator.allocate(lines, new RepaymentAllocator.Terms(loan.annualRatePercent(), loan.method()),
+    Allocation allocation = allocator.allocate(lines, new RepaymentAllocator.Terms(loan.annualRatePercent(), loan.method(),
+        loan.acceleratedOn()),
         command.valueDate(), amount, rule);
     List<PenaltyReversal> penaltyReversed = List.of();
     if (asOf.backValued()) {
