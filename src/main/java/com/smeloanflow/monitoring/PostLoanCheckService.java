@@ -24,8 +24,8 @@ import org.springframework.stereotype.Service;
  * The rules of a post-loan check: opened remote, or on site when a signal it covers is serious; done
  * with a conclusion and findings (a line measure names reduce or freeze, a reduction the limit left);
  * done, it closes its signals, the classification table decides again and the next periodic check
- * follows. A line measure is recorded for the line owner; a called-in loan gets a repayment date and
- * goes to collections.
+ * follows. A line measure is recorded for the line owner; a called-in loan gets a repayment date, on which its ledger
+ * makes everything owed fall due ({@link LoanAccountService#accelerate}), and goes to collections.
  */
 @Service
 public class PostLoanCheckService {
@@ -130,7 +130,9 @@ public class PostLoanCheckService {
    * Records what the checker concluded; closes the check's signals; the classification table decides
    * again (a watch finding puts the loan on the watch list) and the next periodic check follows (from
    * today; a periodic check that fell due while this check of signals was open is scheduled now); later stages
-   * hear that the checker concluded a check of the loan ({@link CheckDoneListener}).
+   * hear that the checker concluded a check of the loan ({@link CheckDoneListener}). A call-in makes everything the loan
+   * owes fall due on its repay-by date, in this transaction ({@link LoanAccountService#accelerate}); a loan called in
+   * before keeps its date and schedule.
    *
    * @throws InvalidTaskInputException a missing or inconsistent field (400 in Tasklist)
    * @throws StateConflictException    the check is no longer open
@@ -144,7 +146,9 @@ public class PostLoanCheckService {
     monitored.lock(check.loanId());
     String findings = validate(command);
     LocalDate today = clock.today();
-    LocalDate callInDue = command.outcome() == CheckOutcome.CALL_IN ? policy.callInDueOn(today) : null;
+    // a loan called in before keeps the day it must be repaid by: its ledger fell due then, and the notice names that day
+    LocalDate callInDue = command.outcome() == CheckOutcome.CALL_IN
+        ? loans.acceleratedOn(check.loanId()).orElseGet(() -> policy.callInDueOn(today)) : null;
     LineMeasure measure = command.outcome() == CheckOutcome.RESTRICT_LINE ? command.lineMeasure() : null;
     BigDecimal limit = measure == LineMeasure.REDUCE ? command.reducedLimit() : null;
     if (!checks.complete(command.checkId(), command.outcome(), findings, command.checklist(), measure, limit, callInDue,
@@ -153,6 +157,10 @@ public class PostLoanCheckService {
       throw new StateConflictException("贷后检查 " + command.checkId() + (PostLoanCheck.CANCELLED.equals(now.status())
           ? " 已撤销 (" + withdrawnBecause(now) + "), 无需再登记检查结论" : " 已登记过检查结论, 不能再次登记")
           + ", 请刷新待办列表 (post-loan check " + command.checkId() + " is " + now.status() + ")");
+    }
+    if (callInDue != null) {
+      // the ledger falls due with the call-in, in its transaction: everything owed on the day the borrower must repay by
+      loans.accelerate(check.loanId(), callInDue);
     }
     signals.checked(command.checkId(), clock.now());
     monitored.checked(check.loanId(), today);
