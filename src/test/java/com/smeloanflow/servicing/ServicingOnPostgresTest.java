@@ -119,6 +119,26 @@ class ServicingOnPostgresTest {
     assertThat(loans.findByApplication(applicationId).orElseThrow().schedule()).hasSize(12);
   }
 
+  @Test
+  void aCalledInLoanAcceleratesOnceOnPostgres() {
+    LoanAccount account = disbursementStep(newApplication());
+    LocalDate repayBy = LocalDate.of(2025, 4, 9);
+
+    // equal principal: 8,333.33 a month, the first period (15 March to 15 April, 31 days) 25 days run: 362.50 × 25 / 31
+    LocalDate first = stepTransaction.execute(status -> loans.accelerate(account.loanId(), repayBy));
+    LocalDate second = stepTransaction.execute(status -> loans.accelerate(account.loanId(), repayBy.plusDays(9)));
+    assertThat(first).isEqualTo(repayBy);
+    assertThat(second).as("a second call-in").isEqualTo(repayBy);
+
+    List<LedgerLine> ledger = loans.ledger(account.loanId());
+    assertThat(ledger).hasSize(12).allSatisfy(line -> assertThat(line.dueDate()).isEqualTo(repayBy));
+    assertThat(ledger.get(0).interest()).isEqualTo(new BigDecimal("292.34"));
+    assertThat(ledger.get(1).interest()).isEqualTo(new BigDecimal("0.00"));
+    assertThat(LoanBalances.of(ledger).outstandingPrincipal()).isEqualTo(new BigDecimal("100000.00"));
+    assertThat(jdbc.sql("SELECT accelerated_on FROM loan_account WHERE loan_id = :id").param("id", account.loanId())
+        .query(LocalDate.class).single()).isEqualTo(repayBy);
+  }
+
   /** Post, then open the account, in one transaction, as the process's disbursement step does. */
   private static LoanAccount disbursementStep(String applicationId) {
     return stepTransaction.execute(status -> {
