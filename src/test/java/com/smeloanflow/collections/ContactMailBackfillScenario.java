@@ -23,12 +23,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * later withdrawal marks the right contact. The cases, mails and contacts are written as the code before V132 left
  * them (no {@code mail_id}); the migration's script then runs on the database.
  *
+ * <p>The present text works the pairing out once for all contacts; the text it replaced
+ * ({@value #REPLACED_SCRIPT}, what databases upgraded before then ran) asked for it once per contact, and must have
+ * written the same {@code mail_id} everywhere ({@link #thePresentTextPairsEveryContactAsTheReplacedTextDid()}).
+ *
  * <p>One scenario, run on H2 ({@link ContactMailBackfillMigrationTest}) and on PostgreSQL
  * ({@link ContactMailBackfillMigrationPostgresIT}).
  */
 interface ContactMailBackfillScenario {
 
   String SCRIPT = "db/migration/V132__collection_contact_mail_id.sql";
+
+  /** V132 as first released (b0cc15c), replaced because it took hours on a bank's book. */
+  String REPLACED_SCRIPT = "db/replaced/V132__collection_contact_mail_id.sql";
 
   /** The application's beans. */
   BeanFactory beans();
@@ -61,6 +68,31 @@ interface ContactMailBackfillScenario {
     LegacyCollectionRows.migrate(beans(), SCRIPT);
   }
 
+  /** A mail of the loan other than a reminder's contact would record: {@code template}, queued at {@code queuedAt}. */
+  private long mail(String loanId, MailTemplate template, Instant queuedAt) {
+    long id = new TransactionTemplate(beans().getBean(PlatformTransactionManager.class))
+        .execute(tx -> beans().getBean(MailOutbox.class).enqueue(loanId, MailTemplate.OVERDUE_REMINDER));
+    jdbc().sql("UPDATE mail_outbox SET template = :template, status = 'SENT', created_at = :at WHERE id = :id")
+        .param("template", template.name()).param("at", Timestamp.from(queuedAt)).param("id", id).update();
+    return id;
+  }
+
+  private long mailContact(String caseId, Instant at) {
+    return beans().getBean(CollectionRepository.class).insertContact(caseId, LocalDate.of(2026, 11, 2),
+        ContactChannel.MAIL, ContactOutcome.MAIL_SENT, "逾期提醒邮件", "system", at);
+  }
+
+  private java.util.Map<Long, Long> mailIds(List<String> caseIds) {
+    java.util.Map<Long, Long> mailIds = new java.util.TreeMap<>();
+    caseIds.forEach(caseId -> contacts(caseId).forEach(contact -> mailIds.put(contact.id(), contact.mailId())));
+    return mailIds;
+  }
+
+  private void restore(java.util.Map<Long, Long> mailIds) {
+    mailIds.forEach((contactId, mailId) -> jdbc().sql("UPDATE collection_contact SET mail_id = :mailId WHERE id = :id")
+        .param("mailId", mailId, java.sql.Types.BIGINT).param("id", contactId).update());
+  }
+
   private List<Contact> contacts(String caseId) {
     return beans().getBean(CollectionRepository.class).contacts(caseId);
   }
@@ -87,5 +119,49 @@ interface ContactMailBackfillScenario {
         org.assertj.core.groups.Tuple.tuple(first, "已发送提醒"),
         org.assertj.core.groups.Tuple.tuple(second, "提醒发送失败, 待重发"),
         org.assertj.core.groups.Tuple.tuple(null, "已联系上, 未作承诺"));
+  }
+
+  @Test
+  default void thePresentTextPairsEveryContactAsTheReplacedTextDid() {
+    // Loan A: a cured case and, a month after, an open one. Reminders queued outside both cases' open windows, a case
+    // with more mail contacts than reminders and one with more reminders than contacts, a contact already naming a
+    // mail, calls between the mails, and another template's mail inside a window.
+    String loanA = loan();
+    String loanB = loan();
+    Instant reopened = CLOSED.plusSeconds(86_400 * 30);
+    long beforeAnyCase = mail(loanA, MailTemplate.OVERDUE_REMINDER, OPENED.minusSeconds(86_400));
+    String cured = collectionCase(loanA, CollectionCase.CURED, OPENED, CLOSED);
+    long curedFirst = reminder(loanA, cured, MailStatus.SENT, OPENED.plusSeconds(60));
+    beans().getBean(CollectionRepository.class).insertContact(cured, LocalDate.of(2026, 11, 3), ContactChannel.PHONE,
+        ContactOutcome.REACHED, "借款人称资金周转困难", "remote-verifier", OPENED.plusSeconds(3_600));
+    mail(loanA, MailTemplate.REPAYMENT_ON_TIME, OPENED.plusSeconds(7_200));
+    long curedSecond = reminder(loanA, cured, MailStatus.FAILED, OPENED.plusSeconds(86_400));
+    long unpairedContact = mailContact(cured, OPENED.plusSeconds(86_400 * 2));
+    long betweenCases = mail(loanA, MailTemplate.OVERDUE_REMINDER, CLOSED.plusSeconds(86_400));
+    String open = collectionCase(loanA, CollectionCase.OPEN, reopened, null);
+    long alreadyNaming = mailContact(open, reopened.plusSeconds(30));
+    jdbc().sql("UPDATE collection_contact SET mail_id = :mailId WHERE id = :id")
+        .param("mailId", betweenCases).param("id", alreadyNaming).update();
+    mail(loanA, MailTemplate.OVERDUE_REMINDER, reopened.plusSeconds(60));
+    long openSecond = reminder(loanA, open, MailStatus.PENDING, reopened.plusSeconds(86_400 * 7));
+    mail(loanA, MailTemplate.OVERDUE_REMINDER, reopened.plusSeconds(86_400 * 14));
+    String otherLoan = collectionCase(loanB, CollectionCase.CURED, OPENED, CLOSED);
+    long otherLoanReminder = reminder(loanB, otherLoan, MailStatus.SENT, OPENED.plusSeconds(120));
+    List<String> cases = List.of(cured, open, otherLoan);
+    java.util.Map<Long, Long> before = mailIds(cases);
+
+    LegacyCollectionRows.migrate(beans(), REPLACED_SCRIPT);
+    java.util.Map<Long, Long> byReplacedText = mailIds(cases);
+    restore(before);
+    migrate();
+    java.util.Map<Long, Long> byPresentText = mailIds(cases);
+
+    assertThat(byPresentText).isEqualTo(byReplacedText);
+    assertThat(contacts(cured)).extracting(Contact::mailId).containsExactly(curedFirst, null, curedSecond, null);
+    assertThat(byPresentText).containsEntry(unpairedContact, null);
+    // The contact naming a mail keeps it and is still the open case's first: the second takes the second reminder.
+    assertThat(contacts(open)).extracting(Contact::mailId).containsExactly(betweenCases, openSecond);
+    assertThat(contacts(otherLoan)).extracting(Contact::mailId).containsExactly(otherLoanReminder);
+    assertThat(byPresentText.values()).doesNotContain(beforeAnyCase);
   }
 }
