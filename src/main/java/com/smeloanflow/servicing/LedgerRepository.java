@@ -74,11 +74,19 @@ public class LedgerRepository {
    * new due dates and amounts) and the acceleration date (row locked).
    */
   void accelerate(String loanId, LocalDate on, List<LedgerLine> lines) {
+    saveWithDueDates(loanId, lines);
+    jdbc.sql("UPDATE loan_account SET accelerated_on = :on WHERE loan_id = :loanId").param("on", on)
+        .param("loanId", loanId).update();
+  }
+
+  /**
+   * {@link #save Writes back} the instalments ({@code lines}: all of the loan's) with their due dates, which a
+   * call-in's acceleration changes ({@link Acceleration}).
+   */
+  void saveWithDueDates(String loanId, List<LedgerLine> lines) {
     batch.batchUpdate("UPDATE repayment_instalment SET due_date = ? WHERE loan_id = ? AND number = ?",
         lines.stream().map(l -> new Object[] {l.dueDate(), loanId, l.number()}).toList());
     save(loanId, lines);
-    jdbc.sql("UPDATE loan_account SET accelerated_on = :on WHERE loan_id = :loanId").param("on", on)
-        .param("loanId", loanId).update();
   }
 
   /** Records a renewal posting under way for {@code principal} of the loan's principal due at maturity (row locked). */

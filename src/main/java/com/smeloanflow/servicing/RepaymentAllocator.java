@@ -138,6 +138,19 @@ public class RepaymentAllocator {
    */
   public List<LedgerLine> reverse(List<LedgerLine> lines, List<AllocationLine> paid, List<Instalment> scheduleBefore,
       LocalDate asOf) {
+    return reverse(lines, paid, scheduleBefore, new Terms(null, null), null, asOf);
+  }
+
+  /**
+   * {@link #reverse(List, List, List, LocalDate) Takes back} what a repayment of a loan paid; of a called-in loan
+   * ({@link Terms#acceleratedOn}), what it puts back is accelerated again ({@link Acceleration#again}): a repayment made
+   * before the call-in paid instalments, or recomputed a schedule, as they were before the call-in, and the loan owes no
+   * interest for periods after its acceleration date all the same, and everything falls due on that date.
+   *
+   * @param disbursedOn the loan's disbursement (the start of its first period), for a called-in loan
+   */
+  public List<LedgerLine> reverse(List<LedgerLine> lines, List<AllocationLine> paid, List<Instalment> scheduleBefore,
+      Terms terms, LocalDate disbursedOn, LocalDate asOf) {
     Map<Integer, LedgerLine> ledger = byNumber(lines);
     Set<Integer> reopenedAsOverdue = new TreeSet<>();
     for (AllocationLine line : paid) {
@@ -157,8 +170,12 @@ public class RepaymentAllocator {
     for (Instalment before : scheduleBefore) {
       ledger.put(before.number(), ledger.get(before.number()).rescheduled(before));
     }
+    List<LedgerLine> restored = List.copyOf(ledger.values());
+    if (terms.acceleratedOn() != null) {
+      restored = Acceleration.again(lines, restored, disbursedOn, terms.acceleratedOn(), terms.annualRatePercent());
+    }
     List<LedgerLine> after = new ArrayList<>();
-    for (LedgerLine line : ledger.values()) {
+    for (LedgerLine line : restored) {
       after.add(withStatus(line, asOf, reopenedAsOverdue.contains(line.number())));
     }
     return after;

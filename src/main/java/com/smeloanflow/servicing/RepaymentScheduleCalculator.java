@@ -36,7 +36,7 @@ public class RepaymentScheduleCalculator {
   public List<Instalment> schedule(BigDecimal principal, BigDecimal annualRatePercent, int termMonths,
       RepaymentMethod method, LocalDate disbursedOn) {
     requireValid(principal, annualRatePercent, termMonths, method, disbursedOn);
-    BigDecimal monthlyRate = annualRatePercent.divide(HUNDRED, PRECISION).divide(MONTHS_PER_YEAR, PRECISION);
+    BigDecimal monthlyRate = monthlyRate(annualRatePercent);
     BigDecimal amount = principal.setScale(2, RoundingMode.UNNECESSARY);
     BigDecimal levelPayment = method == RepaymentMethod.EQUAL_INSTALMENT ? levelPayment(amount, monthlyRate, termMonths) : null;
     BigDecimal levelPrincipal = method == RepaymentMethod.EQUAL_PRINCIPAL
@@ -58,10 +58,24 @@ public class RepaymentScheduleCalculator {
         principalPart = principalPart.min(remaining);
       }
       remaining = remaining.subtract(principalPart);
-      instalments.add(new Instalment(number, disbursedOn.plusMonths(number), principalPart, interest,
+      instalments.add(new Instalment(number, dueDate(disbursedOn, number), principalPart, interest,
           principalPart.add(interest), remaining));
     }
     return List.copyOf(instalments);
+  }
+
+  /** The day instalment {@code number} falls due as agreed at disbursement: a month per instalment after it. */
+  public static LocalDate dueDate(LocalDate disbursedOn, int number) {
+    return disbursedOn.plusMonths(number);
+  }
+
+  /** A month's interest on {@code owed}, the principal owed as the month begins: the monthly rate on it, to the fen. */
+  public static BigDecimal monthInterest(BigDecimal owed, BigDecimal annualRatePercent) {
+    return cents(owed.multiply(monthlyRate(annualRatePercent), PRECISION));
+  }
+
+  private static BigDecimal monthlyRate(BigDecimal annualRatePercent) {
+    return annualRatePercent.divide(HUNDRED, PRECISION).divide(MONTHS_PER_YEAR, PRECISION);
   }
 
   /** The maturity date: the due date of the last instalment. */

@@ -271,7 +271,10 @@ public class RepaymentService {
   }
 
   /**
-   * Takes back what a bounced repayment paid: it is owed again, a settled loan is active again.
+   * Takes back what a bounced repayment paid: it is owed again, a settled loan is active again. Of a called-in loan,
+   * what it puts back is accelerated again ({@link RepaymentAllocator#reverse(List, List, List,
+   * RepaymentAllocator.Terms, LocalDate, LocalDate)}): a repayment made before the call-in does not bring back the
+   * monthly due dates or the interest of periods after the repay-by date.
    *
    * <p>A recovery of a written-off loan (核销后收回, see {@link #receive}) is reversed too: what it paid of the claim is
    * owed again (the claim remaining grows by it), the loan stays written off, a claim it had repaid in full is
@@ -323,10 +326,16 @@ public class RepaymentService {
           + "还款计划, 其后入账的还款是按重算后的计划分配的: 须先冲正其后的还款, 再冲正这一笔 (transactionId)");
     }
     List<LedgerLine> before = ledger.lines(command.loanId());
+    // a called-in loan's lines as they were before a repayment made ahead of the call-in are accelerated again
     List<LedgerLine> after = allocator.reverse(before, repayment.allocations(),
-        repayments.scheduleBefore(command.transactionId()), clock.today());
+        repayments.scheduleBefore(command.transactionId()), new RepaymentAllocator.Terms(loan.annualRatePercent(),
+            loan.method(), loan.acceleratedOn()), loan.disbursedOn(), clock.today());
     refuseIfRenewalPrincipalChanges(loan, before, after, "本笔冲正");
-    ledger.save(command.loanId(), after);
+    if (loan.acceleratedOn() != null) {
+      ledger.saveWithDueDates(command.loanId(), after);
+    } else {
+      ledger.save(command.loanId(), after);
+    }
     // what a back-valued repayment reversed of the penalty interest is charged again
     ledger.takeBackPenaltyReversal(command.loanId(), command.transactionId());
     boolean reopened = ledger.reopen(command.loanId());

@@ -104,4 +104,38 @@ class AccelerationTest {
     });
     assertThat(LoanBalances.of(after).outstandingPrincipal()).isEqualTo(money("80362.50"));
   }
+
+  @Test
+  void anInstalmentPaidBeforeTheCallInAndReversedAfterItIsAcceleratedAgainWithItsInterestToTheDate() {
+    // the first instalment paid before the call-in, to be repaid by 10 April: the call-in leaves it as it was
+    List<LedgerLine> lines = new ArrayList<>(schedule());
+    LedgerLine first = lines.get(0);
+    lines.set(0, first.paying(AllocationComponent.CURRENT_INTEREST, first.interest())
+        .paying(AllocationComponent.CURRENT_PRINCIPAL, first.principal()).withStatus(InstalmentStatus.PAID,
+            LocalDate.of(2025, 4, 1)));
+    List<LedgerLine> accelerated = Acceleration.of(lines, DISBURSED, LocalDate.of(2025, 4, 10));
+    assertThat(accelerated.get(0).dueDate()).isEqualTo(LocalDate.of(2025, 4, 15));
+    // the payment bounces: the first instalment is owed again, as scheduled
+    List<LedgerLine> reversed = new ArrayList<>(accelerated);
+    reversed.set(0, schedule().get(0));
+
+    List<LedgerLine> again = Acceleration.again(accelerated, reversed, DISBURSED, LocalDate.of(2025, 4, 10),
+        new BigDecimal("4.35"));
+
+    // its period (15 March to 15 April, 31 days) has run 26 days on 10 April: 362.50 × 26 / 31 = 304.03
+    assertThat(again.get(0)).extracting(LedgerLine::dueDate, LedgerLine::principal, LedgerLine::interest)
+        .containsExactly(LocalDate.of(2025, 4, 10), money("8168.49"), money("304.03"));
+    assertThat(again.subList(1, 12)).isEqualTo(accelerated.subList(1, 12));
+    assertThat(again).isEqualTo(Acceleration.of(schedule(), DISBURSED, LocalDate.of(2025, 4, 10)));
+  }
+
+  @Test
+  void acceleratingAgainAScheduleAlreadyAcceleratedChangesNothing() {
+    List<LedgerLine> once = Acceleration.of(schedule(), DISBURSED, LocalDate.of(2025, 4, 25));
+
+    assertThat(Acceleration.again(once, once, DISBURSED, LocalDate.of(2025, 4, 25), new BigDecimal("4.35")))
+        .isEqualTo(once);
+    assertThat(Acceleration.again(schedule(), once, DISBURSED, LocalDate.of(2025, 4, 25), new BigDecimal("4.35")))
+        .as("every instalment put back accelerated").isEqualTo(once);
+  }
 }

@@ -13,8 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A called-in loan's ledger (提前收回贷款, {@link LoanAccountService#accelerate}): everything owed falls due on the repay-by
- * date, the daily close treats it as due that day, a payoff by then settles the loan, and a second call-in changes
- * nothing. Each test works in an era of its own ({@link BusinessDates}); its loan (100,000.00 at 4.35 %, 12 months,
+ * date, the daily close treats it as due that day, a payoff by then settles the loan, a second call-in changes
+ * nothing, and a repayment that bounces after the call-in leaves the schedule accelerated. Each test works in an era of its own ({@link BusinessDates}); its loan (100,000.00 at 4.35 %, 12 months,
  * equal instalments, first instalment 8,168.49 + 362.50 interest) is disbursed on 15 January and called in on 25
  * January, to be repaid by 9 February: the first period (15 January to 15 February, 31 days) has run 25 days by then,
  * 362.50 × 25 / 31 = 292.34 of interest.
@@ -113,5 +113,70 @@ class LoanAccelerationTest extends AbstractIntegrationTest {
 
     assertThat(loans.ledger(loan.loanId())).isEqualTo(once);
     assertThat(loans.acceleratedOn(loan.loanId())).contains(repayBy);
+  }
+
+  /** What the borrower sees of the schedule: each instalment's due date, principal, interest and what was paid. */
+  private List<String> scheduleSeen(String loanId) {
+    JsonNode schedule = api.get("/api/loans/" + loanId, "admin").json().path("schedule");
+    List<String> seen = new java.util.ArrayList<>();
+    schedule.forEach(line -> seen.add(line.path("number").asText() + " " + line.path("dueDate").asText() + " "
+        + fen(line.path("principal")) + " " + fen(line.path("interest")) + " paid " + fen(line.path("principalPaid")) + "/"
+        + fen(line.path("interestPaid"))));
+    return seen;
+  }
+
+  private static String fen(JsonNode amount) {
+    return amount.decimalValue().setScale(2).toPlainString();
+  }
+
+  @Test
+  void aPrepaymentBeforeTheCallInThatBouncesAfterItLeavesTheAcceleratedScheduleAsIfItHadNeverBeenMade() {
+    LoanAccount loan = TestLoans.with(intakeService, loans).disbursedOn(disbursed);
+    // 10 days in: the first instalment in full (8,530.99, its whole period's interest), 11,469.01 of principal ahead;
+    // the later instalments are recomputed on 80,362.50
+    String prepayment = "CB-ACC-PRE-" + loan.loanId();
+    repayments.receive(new ReceiveRepayment(loan.loanId(), prepayment, money("20000.00"), disbursed.plusDays(10),
+        "core-banking"));
+    loans.accelerate(loan.loanId(), repayBy);
+
+    repayments.reverse(new ReverseRepayment(loan.loanId(), prepayment, "付款行退票", "core-banking"));
+
+    // as a loan called in without it: everything due on the repay-by date, the first period's interest to that date
+    // (362.50 × 25 / 31 = 292.34), none for the periods after it
+    List<String> seen = scheduleSeen(loan.loanId());
+    assertThat(seen).hasSize(12).allSatisfy(line -> assertThat(line).contains(" " + repayBy + " ").endsWith("paid 0.00/0.00"));
+    assertThat(seen.get(0)).isEqualTo("1 " + repayBy + " 8168.49 292.34 paid 0.00/0.00");
+    assertThat(seen.get(1)).isEqualTo("2 " + repayBy + " 8198.10 0.00 paid 0.00/0.00");
+    assertThat(seen.get(11)).isEqualTo("12 " + repayBy + " 8500.20 0.00 paid 0.00/0.00");
+    assertThat(seen).isEqualTo(scheduleSeen(calledInLoan().loanId()));
+    JsonNode view = api.get("/api/loans/" + loan.loanId(), "admin").json();
+    assertThat(fen(view.path("outstandingPrincipal"))).isEqualTo("100000.00");
+    assertThat(fen(view.path("outstandingInterest"))).isEqualTo("292.34");
+    assertThat(repayments.payoffAmount(loan.loanId(), repayBy)).isEqualTo(money("100292.34"));
+    assertThat(jdbc.sql("SELECT outstanding_principal FROM loan_account WHERE loan_id = :id").param("id", loan.loanId())
+        .query(BigDecimal.class).single()).isEqualByComparingTo("100000.00");
+
+    // reported again: nothing changes
+    repayments.reverse(new ReverseRepayment(loan.loanId(), prepayment, "付款行退票", "core-banking"));
+    assertThat(scheduleSeen(loan.loanId())).isEqualTo(seen);
+  }
+
+  @Test
+  void aPrepaymentAfterTheCallInThatBouncesLeavesTheAcceleratedScheduleAsItWas() {
+    LoanAccount loan = calledInLoan();
+    List<String> accelerated = scheduleSeen(loan.loanId());
+    String prepayment = "CB-ACC-POST-" + loan.loanId();
+    // 10 days in, before the repay-by date: the first instalment (8,168.49 + 292.34), then 11,539.17 of the
+    // accelerated principal in order, the interest to the date falling in proportion
+    repayments.receive(new ReceiveRepayment(loan.loanId(), prepayment, money("20000.00"), disbursed.plusDays(10),
+        "core-banking"));
+    assertThat(scheduleSeen(loan.loanId())).isNotEqualTo(accelerated);
+
+    repayments.reverse(new ReverseRepayment(loan.loanId(), prepayment, "付款行退票", "core-banking"));
+
+    assertThat(scheduleSeen(loan.loanId())).isEqualTo(accelerated);
+    assertThat(repayments.payoffAmount(loan.loanId(), repayBy)).isEqualTo(money("100292.34"));
+    assertThat(jdbc.sql("SELECT outstanding_principal FROM loan_account WHERE loan_id = :id").param("id", loan.loanId())
+        .query(BigDecimal.class).single()).isEqualByComparingTo("100000.00");
   }
 }
