@@ -162,6 +162,22 @@ class LoanAccelerationTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void anInstalmentPaidBeforeTheCallInThatBouncesAfterItFallsDueOnTheRepayByDateWithItsInterestToThatDate() {
+    LoanAccount loan = TestLoans.with(intakeService, loans).disbursedOn(disbursed);
+    // 10 days in: the first instalment (8,168.49 + 362.50), nothing ahead; the call-in leaves it paid on its own date
+    String payment = "CB-ACC-FIRST-" + loan.loanId();
+    repayments.receive(new ReceiveRepayment(loan.loanId(), payment, money("8530.99"), disbursed.plusDays(10),
+        "core-banking"));
+    loans.accelerate(loan.loanId(), repayBy);
+
+    repayments.reverse(new ReverseRepayment(loan.loanId(), payment, "付款行退票", "core-banking"));
+
+    assertThat(scheduleSeen(loan.loanId()).get(0)).isEqualTo("1 " + repayBy + " 8168.49 292.34 paid 0.00/0.00");
+    assertThat(scheduleSeen(loan.loanId())).isEqualTo(scheduleSeen(calledInLoan().loanId()));
+    assertThat(repayments.payoffAmount(loan.loanId(), repayBy)).isEqualTo(money("100292.34"));
+  }
+
+  @Test
   void aPrepaymentAfterTheCallInThatBouncesLeavesTheAcceleratedScheduleAsItWas() {
     LoanAccount loan = calledInLoan();
     List<String> accelerated = scheduleSeen(loan.loanId());
