@@ -74,7 +74,7 @@ import org.springframework.web.util.UriUtils;
  *   <li>A variable's upload ({@code multipart/form-data}) that Camunda would refuse naming nothing, or fail on with
  *       500, is refused with 400 naming the variable: a part's headers (file name, content type) longer than the
  *       REST API's parser reads (512 bytes: it answered {@code multipart/form-data cannot be processed}), no
- *       {@code data} part ({@link VariableUpload}).</li>
+ *       {@code data} part, a {@code type} part that is not {@code text/plain} ({@link VariableUpload}).</li>
  *   <li>Text variables too long to store: a variable of type {@code String}, or of no type with a JSON string value,
  *       longer than {@link FormFieldLengths#STORED_TEXT_LENGTH} (the engine's {@code VARCHAR(4000)} column, which it
  *       does not check: the command failed with a database error, 500) is refused with 400 naming it, before anything

@@ -39,6 +39,7 @@ final class VariableUpload {
    *   <li>a part whose headers are longer than the REST API reads (a file name or a content type of hundreds of
    *       characters): Camunda's 400 {@code multipart/form-data cannot be processed} named neither;</li>
    *   <li>no {@code data} part: Camunda failed with 500;</li>
+   *   <li>a {@code type} part that is not {@code text/plain}: Camunda reads no type name from it and failed with 500;</li>
    *   <li>a {@code type} part with its {@code data} in Java serialization, or naming a type the engine may not
    *       deserialize ({@code allowed}), as {@link EngineApiGuard} refuses an Object variable in JSON: Camunda answered
    *       a foreign type with 500.</li>
@@ -64,6 +65,10 @@ final class VariableUpload {
     Part type = parts.get("type");
     if (type == null) {
       return null;
+    }
+    if (type.text() == null) {
+      return StaffText.of("变量 " + name + " 的上传中 type 部分须为纯文本 (text/plain) 的类型名, 而不是 " + type.contentType(),
+          "the type part of the upload of variable " + name + " must be a type name in text/plain, not " + type.contentType());
     }
     String typeName = type.text() == null ? "" : type.text().trim();
     List<String> chinese = new ArrayList<>();

@@ -134,6 +134,22 @@ class EngineVariableUploadTest extends AbstractIntegrationTest {
     assertThat(taskService.getVariable(task.getId(), "loader")).as("nothing stored").isNull();
   }
 
+  /** Before, 500: Camunda reads a type part only as text/plain and went on with no type name. */
+  @Test
+  void aTypePartThatIsNotPlainTextIsRefusedNamingTheVariable() {
+    Task task = acceptanceTask();
+    byte[] body = multipart(part("data", null, "application/json", "{}".getBytes(StandardCharsets.UTF_8)),
+        part("type", null, "application/json", "\"java.math.BigDecimal\"".getBytes(StandardCharsets.UTF_8)));
+
+    Response answer = upload("process-owner", "/engine-rest/task/" + task.getId() + "/variables/amount/data", body);
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+    assertThat(answer.json().path("message").asText()).isEqualTo("变量 amount 的上传中 type 部分须为纯文本 (text/plain)"
+        + " 的类型名, 而不是 application/json (the type part of the upload of variable amount must be a type name in"
+        + " text/plain, not application/json)");
+    assertThat(taskService.getVariable(task.getId(), "amount")).as("nothing stored").isNull();
+  }
+
   /** Before, 400 in English only: {@code Unrecognized content type for serialized java type: ...}. */
   @Test
   void aJavaSerializedObjectIsRefusedAsInJson() {
