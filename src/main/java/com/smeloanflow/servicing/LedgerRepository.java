@@ -285,7 +285,7 @@ public class LedgerRepository {
 
   private static final String STANDING = """
       SELECT loan_id, status, days_past_due, overdue_since, defaulted_on, classification, dpd_classification,
-        last_closed_on, closed_on, written_off_principal,""" + " " + LAST_COMPLETED_CLOSE + """
+        last_closed_on, closed_on, written_off_principal, accelerated_on,""" + " " + LAST_COMPLETED_CLOSE + """
        AS last_completed_close
       FROM loan_account""";
 
@@ -318,7 +318,8 @@ public class LedgerRepository {
     return new LoanStanding(rs.getString("loan_id"), status, rs.getInt("days_past_due"),
         rs.getObject("overdue_since", LocalDate.class), rs.getObject("defaulted_on", LocalDate.class),
         Classification.valueOf(rs.getString("classification")), Classification.valueOf(rs.getString("dpd_classification")),
-        lastClosedOn, rs.getObject("closed_on", LocalDate.class), rs.getBigDecimal("written_off_principal"));
+        lastClosedOn, rs.getObject("closed_on", LocalDate.class), rs.getBigDecimal("written_off_principal"),
+        rs.getObject("accelerated_on", LocalDate.class));
   }
 
   /** The loan's classification changes, newest first. */

@@ -58,7 +58,7 @@ public class LoanQueryService {
         balances.outstandingPrincipal(), balances.outstandingInterest(), balances.overduePrincipal(), balances.overdueInterest(),
         balances.penaltyAccrued(), balances.penaltyOutstanding(), balances.arrears(), payoff, standing.daysPastDue(),
         standing.overdueSince(), standing.defaultedOn(), standing.classification(), standing.classification().label(),
-        standing.lastClosedOn(), standing.closedOn(), standing.writtenOffPrincipal(), loans.acceleratedOn(loanId).orElse(null),
+        standing.lastClosedOn(), standing.closedOn(), standing.writtenOffPrincipal(), standing.acceleratedOn(),
         ledger.stream().map(LoanView.InstalmentView::of).toList(),
         loans.classificationHistory(loanId).stream().map(LoanView.ClassificationView::of).toList(),
         repayments.ofLoan(loanId).stream().map(RepaymentView::of).toList(),

@@ -16,6 +16,7 @@ import java.time.LocalDate;
  * @param lastClosedOn        the last business date the daily close covered the loan
  * @param closedOn            the business date it was settled or written off
  * @param writtenOffPrincipal the principal written off; null unless written off
+ * @param acceleratedOn       the day a call-in made everything owed fall due ({@link Acceleration}); null unless called in
  */
 public record LoanStanding(
     String loanId,
@@ -27,7 +28,8 @@ public record LoanStanding(
     Classification dpdClassification,
     LocalDate lastClosedOn,
     LocalDate closedOn,
-    BigDecimal writtenOffPrincipal) {
+    BigDecimal writtenOffPrincipal,
+    LocalDate acceleratedOn) {
 
   public boolean active() {
     return LoanAccount.ACTIVE.equals(status);
