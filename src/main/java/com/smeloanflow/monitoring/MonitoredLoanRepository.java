@@ -2,6 +2,7 @@ package com.smeloanflow.monitoring;
 
 import com.smeloanflow.platform.StoredJson;
 import com.smeloanflow.servicing.Classification;
+import com.smeloanflow.servicing.LoanAccountService;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Repository;
 public class MonitoredLoanRepository {
 
   private final JdbcClient jdbc;
+  private final LoanAccountService loans;
 
-  public MonitoredLoanRepository(JdbcClient jdbc) {
+  public MonitoredLoanRepository(JdbcClient jdbc, LoanAccountService loans) {
     this.jdbc = jdbc;
+    this.loans = loans;
   }
 
   public void insert(MonitoredLoan loan, Instant at) {
@@ -38,8 +41,16 @@ public class MonitoredLoanRepository {
         .query((rs, row) -> loan(rs)).optional();
   }
 
-  /** The row locked until the transaction ends: changes of one loan's monitoring apply one at a time. */
+  /**
+   * The row locked until the transaction ends: changes of one loan's monitoring apply one at a time. The loan's own row
+   * in the ledger is locked first ({@link LoanAccountService#lockIfExists}), in the order the ledger's writers take the
+   * two: the daily close, a repayment, a reversal and a write-off lock the loan and then tell monitoring (a floor change,
+   * a settlement), while a signal's report, a check's conclusion or a reclassification here ends by writing the ledger
+   * (the risk review, a call-in's acceleration). Taken the other way round, the two would wait for each other and the
+   * database would abort one of them (a deadlock).
+   */
   public Optional<MonitoredLoan> lock(String loanId) {
+    loans.lockIfExists(loanId);
     return jdbc.sql("SELECT * FROM monitored_loan WHERE loan_id = :loanId FOR UPDATE").param("loanId", loanId)
         .query((rs, row) -> loan(rs)).optional();
   }

@@ -146,9 +146,11 @@ public class PostLoanCheckService {
     monitored.lock(check.loanId());
     String findings = validate(command);
     LocalDate today = clock.today();
-    // a loan called in before keeps the day it must be repaid by: its ledger fell due then, and the notice names that day
+    // the ledger falls due with the call-in, in its transaction: everything owed on the day the borrower must repay by; a
+    // loan called in before keeps that day (its ledger fell due then, and the notice names it). Undone with the rest if
+    // the check turns out to be no longer open.
     LocalDate callInDue = command.outcome() == CheckOutcome.CALL_IN
-        ? loans.acceleratedOn(check.loanId()).orElseGet(() -> policy.callInDueOn(today)) : null;
+        ? loans.accelerate(check.loanId(), policy.callInDueOn(today)) : null;
     LineMeasure measure = command.outcome() == CheckOutcome.RESTRICT_LINE ? command.lineMeasure() : null;
     BigDecimal limit = measure == LineMeasure.REDUCE ? command.reducedLimit() : null;
     if (!checks.complete(command.checkId(), command.outcome(), findings, command.checklist(), measure, limit, callInDue,
@@ -157,10 +159,6 @@ public class PostLoanCheckService {
       throw new StateConflictException("贷后检查 " + command.checkId() + (PostLoanCheck.CANCELLED.equals(now.status())
           ? " 已撤销 (" + withdrawnBecause(now) + "), 无需再登记检查结论" : " 已登记过检查结论, 不能再次登记")
           + ", 请刷新待办列表 (post-loan check " + command.checkId() + " is " + now.status() + ")");
-    }
-    if (callInDue != null) {
-      // the ledger falls due with the call-in, in its transaction: everything owed on the day the borrower must repay by
-      loans.accelerate(check.loanId(), callInDue);
     }
     signals.checked(command.checkId(), clock.now());
     monitored.checked(check.loanId(), today);

@@ -62,13 +62,6 @@ public class LedgerRepository {
         .optional();
   }
 
-  /** The day a call-in made everything the loan owes fall due; empty when it was not called in (or there is no loan). */
-  public Optional<LocalDate> acceleratedOn(String loanId) {
-    return jdbc.sql("SELECT accelerated_on FROM loan_account WHERE loan_id = :loanId").param("loanId", loanId)
-        .query((rs, row) -> Optional.ofNullable(rs.getObject("accelerated_on", LocalDate.class))).optional()
-        .flatMap(on -> on);
-  }
-
   /**
    * Writes a called-in loan's accelerated schedule ({@link Acceleration}: {@code lines}, all of the loan's, with their
    * new due dates and amounts) and the acceleration date (row locked).

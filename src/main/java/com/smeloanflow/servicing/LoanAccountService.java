@@ -307,11 +307,6 @@ public class LoanAccountService {
     return on;
   }
 
-  /** The day a call-in made everything the loan owes fall due ({@link #accelerate}); empty while it is not called in. */
-  public Optional<LocalDate> acceleratedOn(String loanId) {
-    return ledger.acceleratedOn(loanId);
-  }
-
   /**
    * Locks the loan's row until the caller's transaction ends: its repayments, reversals, write-off and renewal wait
    * until then. A caller that reads the ledger and decides on it (the renewal's posting at maturity, before it asks
@@ -322,6 +317,17 @@ public class LoanAccountService {
   @Transactional(propagation = Propagation.MANDATORY)
   public void lock(String loanId) {
     ledger.lock(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
+  }
+
+  /**
+   * As {@link #lock}, for a caller that answers a missing loan itself: a later stage that locks its own row of the loan
+   * after the loan's (monitoring), in the order in which this stage's writers take the two.
+   *
+   * @return whether there is such a loan (its row then locked until the caller's transaction ends)
+   */
+  @Transactional
+  public boolean lockIfExists(String loanId) {
+    return ledger.lock(loanId).isPresent();
   }
 
   /**

@@ -7,6 +7,8 @@ import com.smeloanflow.process.PostLoanCheckProcess;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.processing.ProcessingFixtures;
 import com.smeloanflow.processing.sandbox.SandboxProfile;
+import com.smeloanflow.servicing.Classification;
+import com.smeloanflow.servicing.LoanLifecycleListener;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.Concurrently;
 import com.smeloanflow.support.PostgresTest;
@@ -39,8 +41,46 @@ import org.springframework.transaction.support.TransactionTemplate;
 @PostgresTest
 class MonitoringPostgresIT extends MonitoringLedgerProcessTest {
 
+  /** A statement locking a loan's row in the ledger: monitoring takes it before the loan's monitoring row. */
+  private static final String LOAN_ROW = "query ILIKE '%FROM loan_account%FOR UPDATE%'";
+
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired WarningSignalService signals;
+  @Autowired MonitoringLedgerListener ledgerListener;
+
+  @Test
+  void aSignalReportedWhileTheDailyCloseHoldsTheLoanWaitsForTheCloseInsteadOfDeadlockingOnPostgres() throws Exception {
+    MonitoringScenario loan = MonitoringScenario.loan(processEngine, api, this::executeDueJobs, this::completeAs, intakeService,
+        loans, dailyClose, "ZY001", clock.today()).firstCheck("NORMAL");
+    CountDownLatch loanLocked = new CountDownLatch(1);
+    CountDownLatch tellMonitoring = new CountDownLatch(1);
+    ExecutorService close = Executors.newSingleThreadExecutor();
+    try {
+      // a chunk of the daily close: it locks its loans' rows, closes them, then tells monitoring of a floor change
+      Future<?> chunk = close.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+        loans.lock(loan.loanId());
+        loanLocked.countDown();
+        RowLockWaits.holdUntil(tellMonitoring);
+        ledgerListener.floorChanged(clock.today(), List.of(new LoanLifecycleListener.FloorChange(loan.loanId(),
+            Classification.SPECIAL_MENTION, Classification.NORMAL, 1)));
+      }));
+      assertThat(loanLocked.await(30, TimeUnit.SECONDS)).as("the close holds the loan's row").isTrue();
+      // a serious signal reclassifies the loan (关注), which the ledger records: the report needs the loan's row
+      CompletableFuture<Response> report = CompletableFuture.supplyAsync(() -> api.post("/api/loans/" + loan.loanId()
+          + "/signals", "core-banking", MonitoringScenario.signal("PG-LOCK-" + loan.loanId(), "ACCOUNT_FROZEN", "账户冻结", null)));
+      RowLockWaits.awaitStatementWaitingForALock(jdbc, LOAN_ROW, "the report waiting for the loan's row the close holds");
+
+      tellMonitoring.countDown();
+      chunk.get(30, TimeUnit.SECONDS);
+      Response answer = report.get(30, TimeUnit.SECONDS);
+      assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+    } finally {
+      tellMonitoring.countDown();
+      close.shutdownNow();
+    }
+    assertThat(loans.standing(loan.loanId()).orElseThrow().classification()).as("the ledger's classification after the report")
+        .isEqualTo(Classification.SPECIAL_MENTION);
+  }
 
   @Test
   void aPeriodicCheckFallingDueWhileASignalsCheckCommitsIsRetriedAndThenOpensNoneOnPostgres() throws Exception {
@@ -61,9 +101,9 @@ class MonitoringPostgresIT extends MonitoringLedgerProcessTest {
       }));
       assertThat(signalReported.await(30, TimeUnit.SECONDS)).as("the signal's check opened, not committed").isTrue();
       CompletableFuture<Void> due = CompletableFuture.runAsync(() -> managementService.executeJob(timer.getId()));
-      // 发起定期检查 locks the loan's monitoring row, which the signal's report holds
-      RowLockWaits.awaitStatementWaitingForALock(jdbc, "query ILIKE '%FROM monitored_loan%FOR UPDATE%'",
-          "the periodic check falling due waiting for the loan's monitoring row the signal holds");
+      // 发起定期检查 locks the loan (its ledger row, then its monitoring row), which the signal's report holds
+      RowLockWaits.awaitStatementWaitingForALock(jdbc, LOAN_ROW,
+          "the periodic check falling due waiting for the loan's rows the signal holds");
 
       commitSignal.countDown();
       reported.get(30, TimeUnit.SECONDS);
@@ -103,9 +143,9 @@ class MonitoringPostgresIT extends MonitoringLedgerProcessTest {
       assertThat(periodicOpened.await(30, TimeUnit.SECONDS)).as("the periodic check opened, not committed").isTrue();
       CompletableFuture<Response> report = CompletableFuture.supplyAsync(() -> api.post("/api/loans/" + loan.loanId()
           + "/signals", "core-banking", MonitoringScenario.signal("PG-FRZ-" + loan.loanId(), "ACCOUNT_FROZEN", "账户冻结", null)));
-      // the report locks the loan's monitoring row, which the uncommitted periodic check refers to
-      RowLockWaits.awaitStatementWaitingForALock(jdbc, "query ILIKE '%FROM monitored_loan%FOR UPDATE%'",
-          "the signal waiting for the loan's monitoring row the periodic check holds");
+      // the report locks the loan (its ledger row, then its monitoring row), which the uncommitted periodic check holds
+      RowLockWaits.awaitStatementWaitingForALock(jdbc, LOAN_ROW,
+          "the signal waiting for the loan's rows the periodic check holds");
 
       commitPeriodic.countDown();
       due.get(30, TimeUnit.SECONDS);

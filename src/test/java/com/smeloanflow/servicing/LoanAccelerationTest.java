@@ -112,7 +112,7 @@ class LoanAccelerationTest extends AbstractIntegrationTest {
     assertThat(loans.accelerate(loan.loanId(), repayBy.plusDays(20))).as("the first call-in's date").isEqualTo(repayBy);
 
     assertThat(loans.ledger(loan.loanId())).isEqualTo(once);
-    assertThat(loans.acceleratedOn(loan.loanId())).contains(repayBy);
+    assertThat(loans.standing(loan.loanId()).orElseThrow().acceleratedOn()).isEqualTo(repayBy);
   }
 
   /** What the borrower sees of the schedule: each instalment's due date, principal, interest and what was paid. */
