@@ -42,6 +42,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       refused with {@link DailyCloseBusyException}. A crashed holder's lease runs out.</li>
  *   <li><b>Catches up.</b> {@link #closeThrough(LocalDate)} closes every date from the day after the
  *       last completed close up to the given one, in order.</li>
+ *   <li><b>In order.</b> No date is closed while an earlier date's close is unfinished: both
+ *       {@link #closeThrough(LocalDate)} and {@link #close(LocalDate)} first resume every earlier date whose
+ *       close started and did not complete (a crashed close), so no date is left half closed behind a later
+ *       one.</li>
  * </ul>
  *
  * <p>The work runs on a thread of its own, in transactions of its own: called from a process step
@@ -122,7 +126,8 @@ public class DailyCloseService implements DisposableBean {
    * Closes every business date not yet closed from the day after the last completed close up to
    * {@code through}, in order; when no close before it ever completed, from the first date whose close
    * was started and did not complete (a crashed first close is resumed, not skipped), else only
-   * {@code through}.
+   * {@code through}. An unfinished close of a date before those (a crashed close of a date earlier than a
+   * completed one) is resumed first.
    *
    * @return the runs of the dates, in order (a date completed before is listed as it is)
    * @throws DailyCloseBusyException when another run holds the lock
@@ -133,13 +138,13 @@ public class DailyCloseService implements DisposableBean {
     return onWorker(() -> {
       LocalDate from = latestCompletedBefore(through).map(d -> d.plusDays(1))
           .or(() -> earliestUnfinishedBefore(through)).orElse(through);
-      long days = Duration.between(from.atStartOfDay(), through.atStartOfDay()).toDays() + 1;
-      if (days > maxCatchUpDays) {
-        throw new IllegalStateException("Daily close through " + through + ": " + days + " business dates from " + from
-            + " are not closed, more than smeloan.daily-close.max-catch-up-days=" + maxCatchUpDays);
-      }
+      List<LocalDate> unfinished = unfinishedBefore(from);
+      checkCatchUp(unfinished.isEmpty() ? from : unfinished.get(0), through);
       return locked(holder -> {
         List<DailyCloseRun> runs = new ArrayList<>();
+        for (LocalDate day : unfinished) {
+          runs.add(closeDay(day, holder));
+        }
         for (LocalDate day = from; !day.isAfter(through); day = day.plusDays(1)) {
           runs.add(closeDay(day, holder));
         }
@@ -150,12 +155,36 @@ public class DailyCloseService implements DisposableBean {
 
   /**
    * Closes exactly one business date, or resumes its crashed close; a completed date is answered as
-   * it is, unchanged.
+   * it is, unchanged. Every earlier date whose close started and did not complete (a crashed close) is
+   * resumed first, in order: a date is never closed while an earlier one is half closed. Dates never
+   * started are not closed: a later close charges the days no close charged.
    *
+   * @return the run of {@code businessDate}
    * @throws DailyCloseBusyException when another run holds the lock
+   * @throws IllegalStateException   when the earliest unfinished date is more than
+   *     {@code smeloan.daily-close.max-catch-up-days} days before {@code businessDate}
    */
   public DailyCloseRun close(LocalDate businessDate) {
-    return onWorker(() -> locked(holder -> closeDay(businessDate, holder)));
+    return onWorker(() -> {
+      List<LocalDate> unfinished = unfinishedBefore(businessDate);
+      if (!unfinished.isEmpty()) {
+        checkCatchUp(unfinished.get(0), businessDate);
+      }
+      return locked(holder -> {
+        for (LocalDate day : unfinished) {
+          closeDay(day, holder);
+        }
+        return closeDay(businessDate, holder);
+      });
+    });
+  }
+
+  private void checkCatchUp(LocalDate from, LocalDate through) {
+    long days = Duration.between(from.atStartOfDay(), through.atStartOfDay()).toDays() + 1;
+    if (days > maxCatchUpDays) {
+      throw new IllegalStateException("Daily close through " + through + ": " + days + " business dates from " + from
+          + " are not closed, more than smeloan.daily-close.max-catch-up-days=" + maxCatchUpDays);
+    }
   }
 
   public Optional<DailyCloseRun> run(LocalDate businessDate) {
@@ -185,6 +214,14 @@ public class DailyCloseService implements DisposableBean {
     return jdbc.sql("SELECT MAX(business_date) FROM daily_close_run WHERE status = :completed AND business_date < :day")
         .param("completed", DailyCloseRun.COMPLETED).param("day", day)
         .query((rs, row) -> rs.getObject(1, LocalDate.class)).optional();
+  }
+
+  /** The business dates before {@code day} whose close started and did not complete, in order. */
+  private List<LocalDate> unfinishedBefore(LocalDate day) {
+    return jdbc.sql("SELECT business_date FROM daily_close_run WHERE status <> :completed AND business_date < :day"
+            + " ORDER BY business_date")
+        .param("completed", DailyCloseRun.COMPLETED).param("day", day)
+        .query((rs, row) -> rs.getObject(1, LocalDate.class)).list();
   }
 
   /** The earliest business date before {@code day} whose close started and did not complete, if any. */

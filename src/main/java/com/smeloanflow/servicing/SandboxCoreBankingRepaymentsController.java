@@ -71,8 +71,9 @@ public class SandboxCoreBankingRepaymentsController {
   @PostMapping(path = "/api/sandbox/daily-close", produces = "application/json")
   @Operation(summary = "Run the daily close up to a business date (administrators)",
       description = "Closes every business date from the day after the last completed close up to businessDate, in order,"
-          + " as the 00:30 timer does for yesterday: overdue instalments, penalty interest, days past due, classification,"
-          + " settlement, collection cases. Answers the runs; 409 while another close runs.")
+          + " as the 00:30 timer does for yesterday, after resuming any earlier date whose close crashed: overdue"
+          + " instalments, penalty interest, days past due, classification, settlement, collection cases. Answers the runs;"
+          + " 409 while another close runs.")
   public List<DailyCloseRun> closeThrough(
       @RequestParam("businessDate") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate businessDate) {
     return dailyClose.closeThrough(businessDate);

@@ -590,6 +590,44 @@ class DailyCloseTest extends AbstractIntegrationTest {
     });
   }
 
+  /**
+   * The close of the due date crashed half-way (its run left running: the first loan closed, the others not) and the
+   * next close asked for is a later date's alone: the crashed date is resumed and completed first, so no date is left
+   * half closed behind a later one. Every loan has each day's penalty interest charged once (four days, 5.92), its
+   * 关注 dated the due date, and the due date's run completed before the later date's started (before, the due date
+   * stayed running for ever: the next closeThrough starts after the later date, and the loans the crash left had
+   * their 关注 dated the later date).
+   */
+  @Test
+  void aLaterDateIsClosedOnlyAfterTheCrashedCloseOfAnEarlierDateIsResumed() {
+    List<LoanAccount> book = List.of(loan(), loan(), loan());
+    DailyCloseService crashing = node("node-crashing", 1, (day, step, lastLoan) -> {
+      if (lastLoan.compareTo(book.get(1).loanId()) >= 0) {
+        throw new IllegalStateException("simulated crash after " + lastLoan);
+      }
+    });
+    assertThatThrownBy(() -> crashing.close(firstDue)).hasMessageContaining("simulated crash");
+    assertThat(dailyClose.run(firstDue).orElseThrow().status()).isEqualTo(DailyCloseRun.RUNNING);
+    assertThat(standing(book.get(2)).lastClosedOn()).isNull();
+
+    DailyCloseRun later = dailyClose.close(firstDue.plusDays(3));
+
+    DailyCloseRun resumed = dailyClose.run(firstDue).orElseThrow();
+    assertThat(resumed.completed()).isTrue();
+    assertThat(resumed.attempts()).isEqualTo(2);
+    assertThat(resumed.finishedAt()).isBeforeOrEqualTo(later.startedAt());
+    assertThat(later.completed()).isTrue();
+    assertThat(book).allSatisfy(l -> {
+      assertThat(instalment(l, 1).penaltyAccrued()).isEqualTo(new BigDecimal("5.92"));
+      assertThat(standing(l).daysPastDue()).isEqualTo(4);
+      assertThat(standing(l).lastClosedOn()).isEqualTo(firstDue.plusDays(3));
+      assertThat(loans.classificationHistory(l.loanId())).singleElement()
+          .satisfies(change -> assertThat(change.businessDate()).isEqualTo(firstDue));
+    });
+    assertThat(dailyClose.closeThrough(firstDue.plusDays(4))).extracting(DailyCloseRun::businessDate)
+        .containsExactly(firstDue.plusDays(4));
+  }
+
   @Test
   void closeThroughCatchesUpEveryMissedDayInOrder() {
     LoanAccount loan = loan();
