@@ -628,6 +628,31 @@ class DailyCloseTest extends AbstractIntegrationTest {
         .containsExactly(firstDue.plusDays(4));
   }
 
+  /**
+   * A close asked for a date before the book's first completed close (the sandbox's endpoint, or the scheduled close
+   * after the engine clock was set back) crashed: the next scheduled close, whose catch-up starts after the completed
+   * date, resumes and completes it first (before, it stayed running for ever, half its loans closed).
+   */
+  @Test
+  void closeThroughResumesACrashedCloseOfADateBeforeTheLastCompletedOneFirst() {
+    List<LoanAccount> book = List.of(loan(), loan(), loan());
+    dailyClose.close(firstDue.plusDays(5));
+    DailyCloseService crashing = node("node-crashing", 1, (day, step, lastLoan) -> {
+      if (lastLoan.compareTo(book.get(1).loanId()) >= 0) {
+        throw new IllegalStateException("simulated crash after " + lastLoan);
+      }
+    });
+    assertThatThrownBy(() -> crashing.closeThrough(firstDue)).hasMessageContaining("simulated crash");
+    assertThat(dailyClose.run(firstDue).orElseThrow().status()).isEqualTo(DailyCloseRun.RUNNING);
+
+    List<DailyCloseRun> next = dailyClose.closeThrough(firstDue.plusDays(6));
+
+    assertThat(next).extracting(DailyCloseRun::businessDate).containsExactly(firstDue, firstDue.plusDays(6));
+    assertThat(next).allSatisfy(run -> assertThat(run.completed()).isTrue());
+    assertThat(dailyClose.run(firstDue).orElseThrow().attempts()).isEqualTo(2);
+    assertThat(book).allSatisfy(l -> assertThat(standing(l).daysPastDue()).isEqualTo(7));
+  }
+
   @Test
   void closeThroughCatchesUpEveryMissedDayInOrder() {
     LoanAccount loan = loan();
