@@ -61,6 +61,11 @@ final class LedgerCloseStatements {
   private final String penaltyDays;
   /** The 91st day past due: the oldest unpaid due date (day 1) plus 90 days. */
   private final String defaultDate;
+  /**
+   * The principal the loan owed at the end of its default date: what it owes now plus the principal that repayments
+   * value-dated after that date paid (posted since, before this close; a reversed one paid nothing).
+   */
+  private final String principalOwedOnDefaultDate;
   private final String floor;
   private final String floorReason;
   /** The loan's classification after a floor change: the strictest of the floor and the risk review's level. */
@@ -72,6 +77,13 @@ final class LedgerCloseStatements {
     this.penaltyFactor = penalty.dailyFactor();
     this.daysPastDue = dialect.daysBetween("overdue_since", "CAST(:day AS DATE)") + " + 1";
     this.defaultDate = dialect.plusDays("overdue_since", Classification.SUBSTANDARD_AFTER_DAYS);
+    this.principalOwedOnDefaultDate = "(SELECT SUM(i.principal - i.principal_paid) FROM repayment_instalment i"
+        + " WHERE i.loan_id = loan_account.loan_id) + (SELECT COALESCE(SUM(a.amount), 0) FROM loan_repayment r"
+        + " JOIN repayment_allocation a ON a.transaction_id = r.transaction_id WHERE r.loan_id = loan_account.loan_id"
+        + " AND r.status = '" + StoredRepayment.POSTED + "' AND r.value_date > "
+        + dialect.plusDays("loan_account.overdue_since", Classification.SUBSTANDARD_AFTER_DAYS)
+        + " AND a.component IN ('" + AllocationComponent.OVERDUE_PRINCIPAL + "', '" + AllocationComponent.CURRENT_PRINCIPAL
+        + "', '" + AllocationComponent.PREPAID_PRINCIPAL + "'))";
     this.penaltyDays = "CASE WHEN penalty_accrued_through IS NULL OR penalty_accrued_through < due_date THEN "
         + dialect.daysBetween("due_date", "CAST(:day AS DATE)") + " + 1 ELSE "
         + dialect.daysBetween("penalty_accrued_through", "CAST(:day AS DATE)") + " END";
@@ -204,9 +216,10 @@ final class LedgerCloseStatements {
         + " IS NULL THEN 0 ELSE " + daysPastDue.replace("overdue_since", oldestOverdue) + " END WHERE " + CHUNK
         + " AND (overdue_since IS NOT NULL OR days_past_due <> 0 OR " + HAS_OVERDUE + ")", day, first, last);
     // The default date is the 91st day past due, also when this close is the first to see the loan more than 90 days
-    // past due (a first close of the book, or the close after a reversal reopened an old instalment, days later).
-    update("UPDATE loan_account SET defaulted_on = " + defaultDate + ", defaulted_principal = (SELECT SUM(i.principal - i.principal_paid)"
-        + " FROM repayment_instalment i WHERE i.loan_id = loan_account.loan_id) WHERE " + CHUNK
+    // past due (a first close of the book, or the close after a reversal reopened an old instalment, days later), and
+    // the defaulted principal what the loan owed on that date, not what a later close finds left of it.
+    update("UPDATE loan_account SET defaulted_on = " + defaultDate + ", defaulted_principal = " + principalOwedOnDefaultDate
+        + " WHERE " + CHUNK
         + " AND defaulted_on IS NULL AND days_past_due > " + Classification.SUBSTANDARD_AFTER_DAYS, day, first, last);
     int overdue = count("SELECT COUNT(*) FROM loan_account WHERE " + CHUNK + " AND days_past_due > 0", day, first, last);
 

@@ -562,6 +562,31 @@ class DailyCloseTest extends AbstractIntegrationTest {
   }
 
   /**
+   * The first close to see a loan more than 90 days past due comes after its 91st day, and a part payment value-dated
+   * between the two paid some principal: the default is recorded with the principal owed on its default date, the
+   * whole 100,000.00, and so the default database has it once the loan is repaid (before, the principal left at the
+   * close, less what the part payment paid).
+   */
+  @Test
+  void aDefaultSeenLateIsRecordedWithThePrincipalOwedOnItsNinetyFirstDay() {
+    LoanAccount loan = loan();
+    repayments.receive(new ReceiveRepayment(loan.loanId(), "TX-PART-" + loan.loanId(), new BigDecimal("3000.00"),
+        firstDue.plusDays(95), "core-banking"));
+    dailyClose.close(firstDue.plusDays(99));
+    assertThat(standing(loan).defaultedOn()).isEqualTo(firstDue.plusDays(90));
+    assertThat(loans.balances(loan.loanId()).outstandingPrincipal()).isLessThan(new BigDecimal("100000.00"));
+
+    LocalDate payoffDay = firstDue.plusDays(100);
+    repayments.receive(new ReceiveRepayment(loan.loanId(), "TX-PAYOFF-" + loan.loanId(),
+        repayments.payoffAmount(loan.loanId(), payoffDay), payoffDay, "core-banking"));
+    dailyClose.close(payoffDay);
+
+    assertThat(standing(loan).status()).isEqualTo(LoanAccount.SETTLED);
+    assertThat(defaults.find(loan.creditCode())).containsExactly(
+        new InternalDefault(firstDue.plusDays(90), new BigDecimal("100000.00"), InternalDefaultStatus.SETTLED));
+  }
+
+  /**
    * The first close of a book crashed (its run left running) and the scheduled close of the next night finds no
    * completed close: it resumes the crashed date before closing its own, and skips no business date (before, it
    * closed the new date only and the crashed one stayed unclosed, its loans never charged its penalty day by it).
