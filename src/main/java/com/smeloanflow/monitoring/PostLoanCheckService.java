@@ -48,12 +48,15 @@ public class PostLoanCheckService {
   private final ObjectProvider<CreditLineMeasures> lineMeasures;
   /** Later stages that hear of a concluded check (accountability), looked up when a check is concluded. */
   private final ObjectProvider<CheckDoneListener> checkDoneListeners;
+  /** Later stages that hear of a call-in (renewal), looked up when a check calls a loan in. */
+  private final ObjectProvider<CallInListener> callInListeners;
 
   public PostLoanCheckService(CheckRepository checks, SignalRepository signals, MonitoredLoanRepository monitored,
       RiskClassificationService classification, PostLoanMonitoringService monitoring, LoanAccountService loans,
       MonitoringIds ids, MonitoringPolicy policy, BusinessClock clock, ApplicationChecks caseFileChecks,
       ApplicationHistory history, ObjectProvider<CollectionReferral> collections,
-      ObjectProvider<CreditLineMeasures> lineMeasures, ObjectProvider<CheckDoneListener> checkDoneListeners) {
+      ObjectProvider<CreditLineMeasures> lineMeasures, ObjectProvider<CheckDoneListener> checkDoneListeners,
+      ObjectProvider<CallInListener> callInListeners) {
     this.checks = checks;
     this.signals = signals;
     this.monitored = monitored;
@@ -68,6 +71,7 @@ public class PostLoanCheckService {
     this.collections = collections;
     this.lineMeasures = lineMeasures;
     this.checkDoneListeners = checkDoneListeners;
+    this.callInListeners = callInListeners;
   }
 
   /** Opens a check: on site when one of its signals is serious, else remote. */
@@ -131,24 +135,29 @@ public class PostLoanCheckService {
    * again (a watch finding puts the loan on the watch list) and the next periodic check follows (from
    * today; a periodic check that fell due while this check of signals was open is scheduled now); later stages
    * hear that the checker concluded a check of the loan ({@link CheckDoneListener}). A call-in makes everything the loan
-   * owes fall due on its repay-by date, in this transaction ({@link LoanAccountService#accelerate}); a loan called in
-   * before keeps its date and schedule.
+   * owes fall due on its repay-by date, in this transaction ({@link LoanAccountService#accelerate}), after later stages
+   * heard of it ({@link CallInListener}: a renewal under way ends); a loan called in before keeps its date and schedule.
+   * All of it is undone if the check turns out to be no longer open.
    *
    * @throws InvalidTaskInputException a missing or inconsistent field (400 in Tasklist)
    * @throws StateConflictException    the check is no longer open
    */
   public PostLoanCheck complete(CompleteCheck command) {
     PostLoanCheck check = get(command.checkId());
+    String findings = validate(command);
+    if (command.outcome() == CheckOutcome.CALL_IN) {
+      // later stages first (a renewal under way ends: a called-in loan is never renewed): their rows of the loan before
+      // the loan's own below, the order in which renewal's maturity posting takes them
+      callInListeners.orderedStream().forEach(listener -> listener.callingIn(check.loanId(), command.checkId()));
+    }
     // the loan's monitoring row before anything of its monitoring instance is read: a periodic check falling due in this
     // moment (发起定期检查 takes the row too) has then committed, and this completion sees the timer gone and monitoring
     // waiting at 预警信号核查已完成, instead of moving a timer that the engine has just fired (optimistic locking: the
     // checker would be told to submit again); or the timer waits for this completion, and its retry finds the period moved
     monitored.lock(check.loanId());
-    String findings = validate(command);
     LocalDate today = clock.today();
     // the ledger falls due with the call-in, in its transaction: everything owed on the day the borrower must repay by; a
-    // loan called in before keeps that day (its ledger fell due then, and the notice names it). Undone with the rest if
-    // the check turns out to be no longer open.
+    // loan called in before keeps that day (its ledger fell due then, and the notice names it)
     LocalDate callInDue = command.outcome() == CheckOutcome.CALL_IN
         ? loans.accelerate(check.loanId(), policy.callInDueOn(today)) : null;
     LineMeasure measure = command.outcome() == CheckOutcome.RESTRICT_LINE ? command.lineMeasure() : null;

@@ -98,6 +98,11 @@ public enum MailTemplate {
    * the renewal was to be made (renewal): repay as agreed.
    */
   RENEWAL_MATURITY_OVERDUE("renewal-maturity-overdue", MailCaseType.LOAN),
+  /**
+   * To a borrower whose renewal under way ended because the bank called the loan in (renewal, 贷款已提前收回): no new
+   * loan; repay as the call-in notice says.
+   */
+  RENEWAL_CALLED_IN("renewal-called-in", MailCaseType.LOAN),
   /** To staff ({@link MailCaseType#STAFF}): a task reached its SLA goal. */
   SLA_REMINDER("sla-reminder", MailCaseType.STAFF),
   /** To a team's leads ({@link MailCaseType#STAFF}): a task passed its SLA deadline. */

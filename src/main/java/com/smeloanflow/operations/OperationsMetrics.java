@@ -103,7 +103,8 @@ public class OperationsMetrics implements DisposableBean {
   static final List<String> ENVELOPE_STATES = List.of("waiting", "refused");
 
   /**
-   * The envelopes of cancelled renewals' unsigned contracts the e-signature service has not cancelled yet, and those it
+   * The envelopes of unsigned contracts of renewals cancelled by an operator or ended by a call-in that the e-signature
+   * service has not cancelled yet, and those it
    * has refused {@code :alertAfter} times or more: the rows the cancellation poller takes
    * ({@code RenewalRepository.ENVELOPES_TO_CANCEL}), found through {@code loan_renewal_envelope_to_cancel_idx} (V136)
    * among a book of renewals.
@@ -112,7 +113,8 @@ public class OperationsMetrics implements DisposableBean {
       SELECT COUNT(*) AS waiting,
         COALESCE(SUM(CASE WHEN envelope_cancel_attempts >= :alertAfter THEN 1 ELSE 0 END), 0) AS refused
       FROM loan_renewal
-      WHERE status = 'CANCELLED' AND envelope_cancelled_at IS NULL AND envelope_id IS NOT NULL AND signature_id IS NULL""";
+      WHERE status IN ('CANCELLED', 'CALLED_IN') AND envelope_cancelled_at IS NULL AND envelope_id IS NOT NULL
+        AND signature_id IS NULL""";
 
   private final JdbcClient jdbc;
   private final BusinessClock clock;

@@ -132,6 +132,28 @@ public final class LoanRenewalProcess {
     public static final String TASK_LAPSED_MAIL = "SendTask_RenewalLapsedMail";
     /** 续贷已失效 */
     public static final String END_LAPSED = "EndEvent_RenewalLapsed";
+    /**
+     * 贷款已提前收回 (interrupting event subprocess: a post-loan check called the loan in while the renewal was under way;
+     * whatever waits, a task, a vote, the signature, a timer or the posting's job, is cancelled)
+     */
+    public static final String SUBPROCESS_LOAN_CALLED_IN = "SubProcess_LoanCalledIn";
+    /** 贷款已提前收回 (interrupting message start event of the event subprocess) */
+    public static final String START_LOAN_CALLED_IN = "StartEvent_LoanCalledIn";
+    /** 终止续贷 (records CALLED_IN) */
+    public static final String TASK_END_CALLED_IN = "ServiceTask_EndRenewalCalledIn";
+    /** 通知续贷终止 (in the event subprocess) */
+    public static final String TASK_CALLED_IN_MAIL = "SendTask_RenewalCalledInMail";
+    /** 续贷已终止 (the loan was called in) */
+    public static final String END_CALLED_IN = "EndEvent_RenewalCalledIn";
+    /**
+     * 原贷款已提前收回 (error boundary of 办理续贷转贷: the posting found the loan called in under its lock; nothing
+     * posted)
+     */
+    public static final String BOUNDARY_LOAN_CALLED_IN = "BoundaryEvent_LoanCalledIn";
+    /** 通知续贷终止 (after the posting refused) */
+    public static final String TASK_CALLED_IN_AT_MATURITY_MAIL = "SendTask_RenewalCalledInAtMaturityMail";
+    /** 续贷已终止 (the posting found the loan called in) */
+    public static final String END_CALLED_IN_AT_MATURITY = "EndEvent_RenewalCalledInAtMaturity";
 
     private Elements() {}
   }
@@ -197,6 +219,12 @@ public final class LoanRenewalProcess {
     public static final String COMPLETED_MAILED = "SequenceFlow_RenewalCompletedMailed";
     public static final String LAPSED = "SequenceFlow_RenewalLapsedRecorded";
     public static final String LAPSED_MAILED = "SequenceFlow_RenewalLapsedMailed";
+    public static final String LOAN_CALLED_IN = "SequenceFlow_LoanCalledIn";
+    public static final String CALLED_IN_RECORDED = "SequenceFlow_RenewalCalledInRecorded";
+    public static final String CALLED_IN_MAILED = "SequenceFlow_RenewalCalledInMailed";
+    /** 原贷款已提前收回 → 通知续贷终止 */
+    public static final String CALLED_IN_AT_MATURITY = "SequenceFlow_LoanCalledInAtMaturity";
+    public static final String CALLED_IN_AT_MATURITY_MAILED = "SequenceFlow_RenewalCalledInAtMaturityMailed";
 
     private Flows() {}
   }
@@ -204,6 +232,8 @@ public final class LoanRenewalProcess {
   public static final class Messages {
     /** The borrower signed the renewal contract (reported by the channel, verified with the e-signature service). */
     public static final String CONTRACT_SIGNED = "RenewalContractSigned";
+    /** A post-loan check called the loan in (提前收回贷款): the renewal under way ends ({@code RenewalCallIns}). */
+    public static final String LOAN_CALLED_IN = "RenewalLoanCalledIn";
 
     private Messages() {}
   }
@@ -219,6 +249,8 @@ public final class LoanRenewalProcess {
     public static final String PRINCIPAL_PREPAID = "RENEWAL_PRINCIPAL_PREPAID";
     /** The daily close counted the maturity instalment overdue before the posting ran: not renewed. */
     public static final String MATURITY_OVERDUE = "RENEWAL_MATURITY_OVERDUE";
+    /** The loan was called in (its ledger accelerated) before the posting: a called-in loan is not renewed. */
+    public static final String LOAN_CALLED_IN = "RENEWAL_LOAN_CALLED_IN";
 
     private Errors() {}
   }

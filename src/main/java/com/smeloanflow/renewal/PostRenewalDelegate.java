@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * 办理续贷转贷 (after a save point, at maturity): the one renewal posting (RenewalPostingService). A prepayment
  * since signing is a business answer, not a failure: the BPMN error RENEWAL_AMOUNT_CHANGED (复核续贷金额, due
  * on the maturity date) or RENEWAL_PRINCIPAL_PREPAID (nothing to renew); so is a maturity instalment the daily
- * close already counted overdue, RENEWAL_MATURITY_OVERDUE (not renewed). A technical failure is retried, and so
+ * close already counted overdue, RENEWAL_MATURITY_OVERDUE (not renewed), and a loan called in, RENEWAL_LOAN_CALLED_IN
+ * (never renewed). A technical failure is retried, and so
  * is an overdue maturity instalment whose renewal core banking had already booked (a lost answer): that needs an
  * operator, the retries end in an incident ({@link RenewalPostedWhileOverdueException}).
  */
@@ -42,6 +43,8 @@ public class PostRenewalDelegate implements JavaDelegate {
           "Loan " + loanId + ": all principal due at maturity prepaid, nothing to renew");
       case MATURITY_OVERDUE -> throw new BpmnError(LoanRenewalProcess.Errors.MATURITY_OVERDUE,
           "Loan " + loanId + ": the maturity instalment was already counted overdue, not renewed: nothing posted");
+      case CALLED_IN -> throw new BpmnError(LoanRenewalProcess.Errors.LOAN_CALLED_IN,
+          "Loan " + loanId + ": called in, not renewed: nothing posted");
     }
   }
 }

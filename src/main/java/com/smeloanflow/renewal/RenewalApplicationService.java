@@ -129,11 +129,13 @@ public class RenewalApplicationService {
   }
 
   /**
-   * For a CANCELLED renewal whose contract was sent and not signed: whether the e-signature service has cancelled its
-   * envelope yet ({@link RenewalEnvelopeCancellations}). Read only in that state.
+   * For a CANCELLED or CALLED_IN renewal whose contract was sent and not signed: whether the e-signature service has
+   * cancelled its envelope yet ({@link RenewalEnvelopeCancellations}), the service's last refusal in a Chinese line
+   * ({@link RenewalView#refusalLine}). Read only in those states.
    */
   private RenewalView.EnvelopeCancellation envelopeCancellation(LoanRenewal renewal) {
-    if (renewal.status() != RenewalStatus.CANCELLED || renewal.envelopeId() == null || renewal.signatureId() != null) {
+    if (!RenewalEnvelopeCancellations.ENDS.contains(renewal.status()) || renewal.envelopeId() == null
+        || renewal.signatureId() != null) {
       return null;
     }
     return renewals.envelopeCancellation(renewal.loanId()).map(state -> {
@@ -141,8 +143,8 @@ public class RenewalApplicationService {
       String label = cancelled ? RenewalView.ENVELOPE_CANCELLED
           : state.attempts() >= alertAfterAttempts ? RenewalView.ENVELOPE_REFUSED : RenewalView.ENVELOPE_WAITING;
       return new RenewalView.EnvelopeCancellation(cancelled ? RenewalView.EnvelopeCancellationStatus.CANCELLED
-          : RenewalView.EnvelopeCancellationStatus.WAITING, label, state.cancelledAt(), state.attempts(), state.lastError(),
-          state.lastTriedAt());
+          : RenewalView.EnvelopeCancellationStatus.WAITING, label, state.cancelledAt(), state.attempts(),
+          RenewalView.refusalLine(state.lastError()), state.lastTriedAt());
     }).orElse(null);
   }
 

@@ -2,6 +2,7 @@ package com.smeloanflow.renewal;
 
 import com.smeloanflow.disbursement.ESignatureService;
 import com.smeloanflow.platform.BusinessClock;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Cancels in the e-signature service the unsigned renewal contract of a renewal an operator cancelled (CANCELLED by
- * {@link RenewalContractService#processEnded}), so that the borrower is no longer shown a contract to sign. Not in the
+ * {@link RenewalContractService#processEnded}) or a call-in ended (CALLED_IN by {@link RenewalCallIns}), so that the borrower is no longer shown a contract to sign. Not in the
  * cancellation's transaction, which is the engine's: the cancellation is recorded first and is never failed or held up
  * by the e-signature service, and an envelope is never cancelled for a cancellation that rolled back. A poller on every
  * node ({@link RenewalEnvelopeCancellationSchedule}) cancels the envelopes of the committed cancellations after it.
@@ -35,6 +36,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class RenewalEnvelopeCancellations {
+
+  /** The ends whose unsigned contract's envelope is cancelled here, after the end has committed. */
+  public static final Set<RenewalStatus> ENDS = Set.of(RenewalStatus.CANCELLED, RenewalStatus.CALLED_IN);
 
   private static final Logger log = LoggerFactory.getLogger(RenewalEnvelopeCancellations.class);
 
@@ -71,11 +75,11 @@ public class RenewalEnvelopeCancellations {
         eSignature.cancel(envelope.envelopeId());
       } catch (RuntimeException e) {
         int attempts = renewals.envelopeCancelRefused(envelope.loanId(), clock.now(), e.toString());
-        log.warn("Loan {}: the renewal was cancelled, but the e-signature service could not cancel its contract's envelope "
+        log.warn("Loan {}: the renewal ended, but the e-signature service could not cancel its contract's envelope "
             + "{} ({}, attempt {}); the borrower may still see it to sign until a later poll cancels it", envelope.loanId(),
             envelope.envelopeId(), e.toString(), attempts);
         if (attempts == alertAfterAttempts) {
-          log.error("Loan {}: the e-signature service has refused {} times to cancel the envelope {} of the cancelled "
+          log.error("Loan {}: the e-signature service has refused {} times to cancel the envelope {} of the ended "
               + "renewal (last: {}); the borrower may still see the contract to sign: have it looked into with the "
               + "e-signature service (later polls still ask)", envelope.loanId(), attempts, envelope.envelopeId(),
               e.toString());
@@ -83,7 +87,7 @@ public class RenewalEnvelopeCancellations {
         continue;
       }
       renewals.envelopeCancelled(envelope.loanId(), clock.now());
-      log.info("Loan {}: the renewal was cancelled; its contract's envelope {} is cancelled in the e-signature service",
+      log.info("Loan {}: the renewal ended; its contract's envelope {} is cancelled in the e-signature service",
           envelope.loanId(), envelope.envelopeId());
       cancelled++;
     }

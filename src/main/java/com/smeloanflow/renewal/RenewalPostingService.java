@@ -37,7 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * nothing to renew, the renewal ends ({@link Outcome#PRINCIPAL_PREPAID}). Before either, the maturity
  * instalment: if the daily close of the maturity date already counted its principal overdue (the posting ran
  * late: the job executor was down, or its retries ran past the close), the loan was overdue at maturity and is
- * not renewed; nothing is posted ({@link Outcome#MATURITY_OVERDUE}). These are answers, not failures, so that
+ * not renewed; nothing is posted ({@link Outcome#MATURITY_OVERDUE}). Before all of them, under the old loan's lock: a
+ * loan a post-loan check called in is never renewed ({@link Outcome#CALLED_IN}; the call-in ends the renewal itself,
+ * {@link RenewalCallIns}, so this holds for one nothing ended). These are answers, not failures, so that
  * what they record commits with the process's next step; a technical failure (core banking down) throws and
  * the job is retried.
  *
@@ -92,7 +94,12 @@ public class RenewalPostingService {
      * Nothing posted: the daily close had already counted the maturity instalment overdue; a loan overdue at
      * maturity is not renewed (借新还旧 of an overdue loan), it falls due as agreed.
      */
-    MATURITY_OVERDUE
+    MATURITY_OVERDUE,
+    /**
+     * Nothing posted: a post-loan check called the loan in (its ledger accelerated) and nothing ended the renewal (an
+     * instance of a model version before 贷款已提前收回); a called-in loan is never renewed.
+     */
+    CALLED_IN
   }
 
   /**
@@ -186,6 +193,11 @@ public class RenewalPostingService {
     loans.lock(loanId);
     LoanAccount old = loans.find(loanId).orElseThrow();
     List<LedgerLine> ledger = loans.ledger(loanId);
+    // Before all: a loan called in is never renewed. Read under the loan's lock, which the call-in's acceleration takes
+    // too: a call-in committed before is seen here; one still to come waits for this decision and then ends the renewal.
+    if (loans.acceleratedOn(loanId).isPresent()) {
+      return new Plan(null, Outcome.CALLED_IN, null, null, old, null, null);
+    }
     // Before any money moves: the ledger renews exactly the principal due at maturity; a prepayment after
     // signing changed it, and a posting of the signed amount would lend what the ledger then refuses to book.
     BigDecimal dueAtMaturity = RenewalFactsService.principalDueAtMaturity(old, ledger);
@@ -223,6 +235,14 @@ public class RenewalPostingService {
       // booked meanwhile by a concurrent run of the same posting (core banking answered both with one posting)
       return new Result(Outcome.RENEWED, loans.find(renewal.newLoanId()).orElseThrow(), renewal.renewedAmount());
     }
+    if (renewal.status() != RenewalStatus.SIGNED && renewal.status() != RenewalStatus.AMOUNT_REVIEW) {
+      // ended while core banking posted (the loan called in, say): money moved that nothing of ours books
+      IllegalStateException needsOperator = new IllegalStateException("Loan " + loanId + ": core banking posted the renewal ("
+          + posting.postingReference() + ", " + posting.amount().toPlainString() + " CNY) but the renewal became "
+          + renewal.status() + " meanwhile: nothing booked, an operator books or reverses the posting");
+      log.error("{}", needsOperator.getMessage());
+      throw needsOperator;
+    }
     boolean openedNow = loans.findRenewalOf(loanId).isEmpty();
     LoanAccount renewed = loans.renew(new RenewLoan(loanId, posting.amount(), posting.postingReference()));
     renewals.renewed(loanId, posting.postingReference(), renewed.loanId(), posting.amount(), renewal.maturityDate());
@@ -246,7 +266,10 @@ public class RenewalPostingService {
   private Result notPosted(String loanId, Plan plan) {
     Optional<CorePosting> posted = coreBanking.find(idempotencyKey(loanId));
     if (posted.isPresent()) {
-      RuntimeException needsOperator = plan.outcome() == Outcome.MATURITY_OVERDUE
+      RuntimeException needsOperator = plan.outcome() == Outcome.CALLED_IN
+          ? new IllegalStateException("Loan " + loanId + " was called in, but core banking booked its renewal's posting ("
+              + posted.get().postingReference() + "): nothing written, an operator decides")
+          : plan.outcome() == Outcome.MATURITY_OVERDUE
           ? new RenewalPostedWhileOverdueException(loanId, posted.get(), plan.old().maturityDate(), plan.overdue().number())
           : new RenewalPostedWhileAmountChangedException(loanId, posted.get(), plan.old().maturityDate(),
               plan.dueAtMaturity());
@@ -259,6 +282,12 @@ public class RenewalPostingService {
     }
     endAnotherRunsRecord(loanId);
     switch (now.outcome()) {
+      case CALLED_IN -> {
+        renewals.closed(loanId, RenewalStatus.CALLED_IN, clock.today());
+        log.warn("Loan {}: called in (its ledger accelerated on {}) while its signed renewal went on: a called-in loan is "
+            + "not renewed, nothing posted", loanId, loans.acceleratedOn(loanId).orElseThrow());
+        return new Result(Outcome.CALLED_IN, null, null);
+      }
       case MATURITY_OVERDUE -> {
         renewals.closed(loanId, RenewalStatus.MATURITY_OVERDUE, clock.today());
         log.warn("Loan {}: the daily close had already counted the maturity instalment due {} overdue when the renewal "

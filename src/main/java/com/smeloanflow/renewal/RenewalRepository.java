@@ -148,7 +148,7 @@ public class RenewalRepository {
         .param("status", status.name()).param("on", on).param("loanId", loanId).update();
   }
 
-  /** An envelope of a cancelled renewal that is still to be cancelled in the e-signature service. */
+  /** An envelope of a cancelled or called-in renewal that is still to be cancelled in the e-signature service. */
   public record EnvelopeToCancel(String loanId, String envelopeId) {}
 
   /**
@@ -157,11 +157,12 @@ public class RenewalRepository {
    */
   static final String ENVELOPES_TO_CANCEL = """
       SELECT loan_id, envelope_id FROM loan_renewal
-      WHERE status = 'CANCELLED' AND envelope_cancelled_at IS NULL AND envelope_id IS NOT NULL AND signature_id IS NULL
+      WHERE status IN ('CANCELLED', 'CALLED_IN') AND envelope_cancelled_at IS NULL AND envelope_id IS NOT NULL
+        AND signature_id IS NULL
       ORDER BY envelope_cancel_tried_at NULLS FIRST, closed_on, loan_id LIMIT :limit""";
 
   /**
-   * The CANCELLED renewals whose contract was sent and not signed, and whose envelope the e-signature service has not
+   * The CANCELLED and CALLED_IN renewals whose contract was sent and not signed, and whose envelope the e-signature service has not
    * cancelled yet (at most {@code limit}): those never tried first, the longest cancelled first among them, then those
    * the service refused, the least recently tried first.
    */
@@ -194,14 +195,15 @@ public class RenewalRepository {
   public record EnvelopeCancellationState(Instant cancelledAt, int attempts, String lastError, Instant lastTriedAt) {}
 
   /**
-   * The state of the envelope's cancellation, for a CANCELLED renewal whose contract was sent and not signed (the
+   * The state of the envelope's cancellation, for a CANCELLED or CALLED_IN renewal whose contract was sent and not signed (the
    * envelopes {@link #envelopesToCancel} takes until the service cancels them); empty for any other renewal.
    */
   public Optional<EnvelopeCancellationState> envelopeCancellation(String loanId) {
     return jdbc.sql("""
         SELECT envelope_cancelled_at, envelope_cancel_attempts, envelope_cancel_error, envelope_cancel_tried_at
         FROM loan_renewal
-        WHERE loan_id = :loanId AND status = 'CANCELLED' AND envelope_id IS NOT NULL AND signature_id IS NULL""")
+        WHERE loan_id = :loanId AND status IN ('CANCELLED', 'CALLED_IN') AND envelope_id IS NOT NULL
+          AND signature_id IS NULL""")
         .param("loanId", loanId)
         .query((rs, row) -> new EnvelopeCancellationState(instant(rs, "envelope_cancelled_at"),
             rs.getInt("envelope_cancel_attempts"), rs.getString("envelope_cancel_error"),

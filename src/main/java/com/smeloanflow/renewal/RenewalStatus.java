@@ -39,7 +39,13 @@ public enum RenewalStatus {
    * Its process ended before the renewal reached any of the ends above: an operator cancelled the instance (in Cockpit
    * or over the engine API). Nothing more is decided, signed or posted; the old loan falls due as agreed.
    */
-  CANCELLED("已撤销: 续贷流程已由运维人员终止, 原贷款按约到期");
+  CANCELLED("已撤销: 续贷流程已由运维人员终止, 原贷款按约到期"),
+  /**
+   * Under way (applied, approved, signed or in 复核续贷金额) when a post-loan check called the loan in (提前收回贷款): a
+   * called-in loan is never renewed. Open tasks are cancelled, a contract sent and not signed is cancelled in the
+   * e-signature service, nothing is posted; the borrower repays by the call-in's date ({@link RenewalCallIns}).
+   */
+  CALLED_IN("贷款已提前收回, 续贷终止");
 
   /**
    * Applied for and not yet at an end: a process instance of the renewal is under way (from APPLIED until it ends);

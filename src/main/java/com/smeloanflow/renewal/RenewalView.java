@@ -15,8 +15,8 @@ import java.time.LocalDate;
  * @param renewedAmount          the principal the new loan lent at maturity (RENEWED), else null
  * @param postingProblem         staff only: while the maturity posting fails, what happens next (retried by itself,
  *                               or stopped for an operator: an incident in Cockpit), else null
- * @param envelopeCancellation   staff only: for a CANCELLED renewal whose contract was sent and not signed, whether the
- *                               e-signature service has cancelled its envelope yet, else null
+ * @param envelopeCancellation   staff only: for a CANCELLED or CALLED_IN renewal whose contract was sent and not signed,
+ *                               whether the e-signature service has cancelled its envelope yet, else null
  */
 public record RenewalView(
     String loanId,
@@ -61,16 +61,32 @@ public record RenewalView(
   /** The service refused {@code alert-after-attempts} times or more: an operator looks into it with the service. */
   public static final String ENVELOPE_REFUSED = "电子签约服务已多次拒绝撤销续贷合同的电子签约信封, 系统仍在重试, 待运维人员与电子签约服务核查";
 
+  /** What staff read before the e-signature service's own text of its last refusal to cancel an envelope. */
+  public static final String REFUSAL_PREFIX = "电子签章服务拒绝撤销续贷合同: ";
+
   /**
-   * Where the cancellation of a cancelled renewal's unsigned envelope stands in the e-signature service
-   * ({@link RenewalEnvelopeCancellations}). Staff only: {@code lastError} is the service's own answer.
+   * The e-signature service's refusal as staff read it: {@link #REFUSAL_PREFIX} and the service's own text (its message,
+   * without the Java exception's class name it was recorded with); null if it never refused.
+   */
+  static String refusalLine(String recorded) {
+    if (recorded == null) {
+      return null;
+    }
+    String text = recorded.replaceFirst("^[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*(Exception|Error)(: )?", "").trim();
+    return REFUSAL_PREFIX + (text.isEmpty() ? recorded : text);
+  }
+
+  /**
+   * Where the cancellation of a cancelled or called-in renewal's unsigned envelope stands in the e-signature service
+   * ({@link RenewalEnvelopeCancellations}). Staff only: {@code lastError} quotes the service's own answer.
    *
    * @param status      CANCELLED once the service cancelled it, WAITING until then
    * @param statusLabel {@link #ENVELOPE_CANCELLED}, {@link #ENVELOPE_WAITING}, or {@link #ENVELOPE_REFUSED} once the
    *                    service has refused {@code alert-after-attempts} times (30)
    * @param cancelledAt when the service cancelled it (CANCELLED), else null
    * @param attempts    how many times the service refused to cancel it (kept once cancelled)
-   * @param lastError   the service's last refusal, null if it never refused
+   * @param lastError   the service's last refusal ({@link #refusalLine}: 电子签章服务拒绝撤销续贷合同: and its text), null
+   *                    if it never refused
    * @param lastTriedAt when the service last refused, null if it never refused
    */
   public record EnvelopeCancellation(EnvelopeCancellationStatus status, String statusLabel, Instant cancelledAt, int attempts,

@@ -46,6 +46,13 @@ public class LedgerRepository {
       java.math.BigDecimal annualRatePercent, RepaymentMethod method, LocalDate disbursedOn, LocalDate maturityDate,
       java.math.BigDecimal renewalPosting, LocalDate acceleratedOn) {}
 
+  /** The day a call-in made everything the loan owes fall due; empty when it was not called in (or there is no loan). */
+  public Optional<LocalDate> acceleratedOn(String loanId) {
+    return jdbc.sql("SELECT accelerated_on FROM loan_account WHERE loan_id = :loanId").param("loanId", loanId)
+        .query((rs, row) -> Optional.ofNullable(rs.getObject("accelerated_on", LocalDate.class))).optional()
+        .flatMap(on -> on);
+  }
+
   /** Locks the loan's row until the transaction ends; empty when there is no such loan. */
   public Optional<LockedLoan> lock(String loanId) {
     return jdbc.sql("""

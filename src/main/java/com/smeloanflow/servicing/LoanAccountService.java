@@ -307,6 +307,11 @@ public class LoanAccountService {
     return on;
   }
 
+  /** The day a call-in made everything the loan owes fall due ({@link #accelerate}); empty while it is not called in. */
+  public Optional<LocalDate> acceleratedOn(String loanId) {
+    return ledger.acceleratedOn(loanId);
+  }
+
   /**
    * Locks the loan's row until the caller's transaction ends: its repayments, reversals, write-off and renewal wait
    * until then. A caller that reads the ledger and decides on it (the renewal's posting at maturity, before it asks

@@ -71,6 +71,15 @@ public final class MonitoringScenario {
     return new MonitoringScenario(engine, api, executeDueJobs, staff, loans, dailyClose, loan);
   }
 
+  /**
+   * A loan already opened on the ledger (another stage's scenario, e.g. a renewal's), its monitoring started now as the
+   * disbursement starts it, its enterprise's data the strong sandbox profile.
+   */
+  public static MonitoringScenario of(LoanAccount loan, ProcessEngine engine, ApiClient api, Consumer<String> executeDueJobs,
+      Staff staff, LoanAccountService loans, DailyCloseService dailyClose) {
+    return new MonitoringScenario(engine, api, executeDueJobs, staff, loans, dailyClose, loan);
+  }
+
   public LoanAccount account() {
     return loan;
   }
