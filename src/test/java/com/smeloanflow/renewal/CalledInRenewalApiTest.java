@@ -1,0 +1,140 @@
+package com.smeloanflow.renewal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.smeloanflow.disbursement.SandboxCoreBanking;
+import com.smeloanflow.disbursement.SandboxESignature;
+import com.smeloanflow.monitoring.MonitoringScenario;
+import com.smeloanflow.notification.MailOutbox;
+import com.smeloanflow.notification.MailTemplate;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.process.LoanRenewalProcess;
+import com.smeloanflow.process.PostLoanCheckProcess;
+import com.smeloanflow.processing.ProcessingFixtures;
+import com.smeloanflow.servicing.DailyCloseService;
+import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.support.AbstractIntegrationTest;
+import com.smeloanflow.support.ApiClient;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A loan with a renewal under way called in by a post-loan check (提前收回贷款并移交催收), as the remote banking centre
+ * concludes it in Tasklist: staff and the channel see the renewal ended (CALLED_IN, 贷款已提前收回, 续贷终止), the borrower
+ * is mailed, an unsigned contract's envelope is queued for cancellation (staff read the e-signature service's refusal in
+ * a Chinese line), and nothing is posted at maturity.
+ */
+class CalledInRenewalApiTest extends AbstractIntegrationTest {
+
+  @Autowired private LoanAccountService loans;
+  @Autowired private DailyCloseService dailyClose;
+  @Autowired private MailOutbox outbox;
+  @Autowired private BusinessClock clock;
+  @Autowired private RenewalRepository renewals;
+  @Autowired private SandboxCoreBanking coreBanking;
+  @Autowired private SandboxESignature eSignature;
+  @Autowired private RenewalEnvelopeCancellations envelopeCancellations;
+
+  private LocalDate today;
+
+  @BeforeEach
+  void aFixedMorningAndNoEnvelopeLeftToCancel() {
+    stopClock();
+    today = clock.today();
+    envelopeCancellations.cancelDue(); // envelopes other tests left to cancel
+  }
+
+  @AfterEach
+  void eSignatureWorksAgain() {
+    eSignature.up();
+  }
+
+  /** A strong borrower's loan, offered renewal and applied for (the model approves: the contract goes out for signature). */
+  private RenewalScenario appliedFor() {
+    RenewalScenario loan = RenewalScenario.loan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans, today,
+        RenewalDates.daysToMaturity(bankCalendar, today, 45, true), ProcessingFixtures.strongProfile(),
+        RenewalScenario.PRINCIPAL).scanNow();
+    assertThat(loan.apply("REQ-" + loan.loanId()).status()).isEqualTo(201);
+    loan.runJobs(loan.renewal());
+    return loan;
+  }
+
+  /** Under post-loan monitoring, a signal of the borrower's overdue debt elsewhere, and the remote check calls it in. */
+  private void calledInByAPostLoanCheck(RenewalScenario loan) {
+    MonitoringScenario monitored = MonitoringScenario.of(loan.account(), processEngine, api, this::executeDueJobs,
+        this::completeAs, loans, dailyClose).firstCheck("NORMAL");
+    monitored.report("remote-verifier", MonitoringScenario.signal("EVT-" + loan.loanId(), "OVERDUE_ELSEWHERE",
+        "征信显示他行贷款逾期", "{\"overdueAmount\": 8000.00}"));
+    monitored.completeCheck("remote-verifier", PostLoanCheckProcess.Elements.TASK_CHECK_REMOTELY, "CALL_IN", Map.of());
+    assertThat(loans.acceleratedOn(loan.loanId())).as("called in").isPresent();
+  }
+
+  private String view(RenewalScenario loan) {
+    return "/api/loans/" + loan.loanId() + "/renewal";
+  }
+
+  @Test
+  void anApprovedRenewalOfALoanCalledInEndsStaffAndTheChannelSeeItAndItsEnvelopeIsCancelled() {
+    RenewalScenario loan = appliedFor();
+    ProcessInstance instance = loan.renewal();
+    String envelopeId = renewals.find(loan.loanId()).orElseThrow().envelopeId();
+    eSignature.refuseToCancel(envelopeId);
+
+    calledInByAPostLoanCheck(loan);
+
+    // Before, the renewal stayed APPROVED (已批准, 待签署续贷合同): the borrower could still sign it, the loan be renewed.
+    assertThat(instance).hasPassed(LoanRenewalProcess.Elements.END_CALLED_IN).isEnded();
+    ApiClient.Response staff = api.get(view(loan), "approver");
+    assertThat(staff.status()).as(staff.body()).isEqualTo(200);
+    assertThat(staff.json().path("status").asText()).isEqualTo("CALLED_IN");
+    assertThat(staff.json().path("statusLabel").asText()).isEqualTo("贷款已提前收回, 续贷终止");
+    assertThat(staff.json().path("closedOn").asText()).isEqualTo(today.toString());
+    ApiClient.Response channel = api.get(view(loan), CHANNEL);
+    assertThat(channel.json().path("status").asText()).isEqualTo("CALLED_IN");
+    assertThat(channel.json().path("statusLabel").asText()).isEqualTo("贷款已提前收回, 续贷终止");
+    assertThat(channel.json().has("envelopeCancellation")).as(channel.body()).isFalse();
+    assertThat(loan.mails()).containsOnlyOnce(MailTemplate.RENEWAL_CALLED_IN);
+    assertThat(renewals.envelopesToCancel(Integer.MAX_VALUE)).extracting(RenewalRepository.EnvelopeToCancel::envelopeId)
+        .as("queued for the poller").contains(envelopeId);
+
+    envelopeCancellations.cancelDue();
+
+    JsonNode refused = api.get(view(loan), "approver").json().path("envelopeCancellation");
+    assertThat(refused.path("status").asText()).as(refused.toString()).isEqualTo("WAITING");
+    // Before, staff read the service's English text with a Java class name (java.lang.IllegalStateException: ...).
+    assertThat(refused.path("lastError").asText())
+        .startsWith("电子签章服务拒绝撤销续贷合同: Sandbox e-signature service refuses to cancel envelope " + envelopeId)
+        .doesNotContain("Exception");
+
+    eSignature.up();
+    envelopeCancellations.cancelDue();
+    assertThat(eSignature.status(envelopeId)).contains("CANCELLED");
+    assertThat(api.get(view(loan), "approver").json().path("envelopeCancellation").path("status").asText())
+        .isEqualTo("CANCELLED");
+  }
+
+  @Test
+  void aSignedRenewalOfALoanCalledInIsNotPostedAtMaturity() {
+    RenewalScenario loan = appliedFor();
+    ProcessInstance instance = loan.renewal();
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+
+    calledInByAPostLoanCheck(loan);
+
+    assertThat(instance).hasPassed(LoanRenewalProcess.Elements.END_CALLED_IN).isEnded();
+    assertThat(api.get(view(loan), "approver").json().path("status").asText()).isEqualTo("CALLED_IN");
+    moveClockTo(loan.account().maturityDate().atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
+    loan.runJobs(instance);
+    assertThat(coreBanking.postingsOf(loan.loanId())).isEmpty();
+    assertThat(loans.findRenewalOf(loan.loanId())).isEmpty();
+    assertThat(loan.mails()).containsOnlyOnce(MailTemplate.RENEWAL_CALLED_IN).doesNotContain(MailTemplate.RENEWAL_COMPLETED);
+  }
+}
