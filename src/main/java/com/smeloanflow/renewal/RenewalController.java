@@ -70,11 +70,13 @@ public class RenewalController {
           + " while the approver group reviews the amount, WITHDRAWN when not renewed, PRINCIPAL_PREPAID when all of it was"
           + " prepaid); MATURITY_OVERDUE when the daily close had counted the maturity principal overdue before the posting"
           + " ran (not renewed); CANCELLED when an operator cancelled the renewal's process before it reached an end;"
+          + " CALLED_IN when a post-loan check called the loan in while the renewal was under way (never renewed);"
           + " renewedAmount is what the new loan lent (RENEWED). Staff also see the eligibility table's inputs and"
           + " reason (eligibility), while the maturity posting fails what happens next (postingProblem), and for a"
-          + " CANCELLED renewal whose contract was sent and not signed whether the e-signature service has cancelled its"
-          + " envelope yet (envelopeCancellation: status CANCELLED or WAITING, statusLabel, cancelledAt, attempts refused,"
-          + " lastError, lastTriedAt); the channel sees none of these. Central staff, the channel and the loan's own"
+          + " CANCELLED or CALLED_IN renewal whose contract was sent and not signed whether the e-signature service has"
+          + " cancelled its envelope yet (envelopeCancellation: status CANCELLED or WAITING, statusLabel, cancelledAt,"
+          + " attempts refused, lastError: 电子签章服务拒绝撤销续贷合同: and the service's own text, lastTriedAt); the channel"
+          + " sees none of these. Central staff, the channel and the loan's own"
           + " branch.")
   @ApiResponse(responseCode = "200", description = "The renewal")
   @ApiResponse(responseCode = "403", description = "A loan of another branch", content = @Content(mediaType = "application/problem+json"))

@@ -181,13 +181,15 @@ class CalledInRenewalProcessTest extends AbstractIntegrationTest {
     RenewalScenario loan = loan("CREDIT_QUICK", RenewalScenario.PRINCIPAL);
     ProcessInstance instance = applied(loan);
     assertThat(loan.signAndReport().status()).isEqualTo(200);
-    // the ledger accelerated as a call-in does, but the renewal not told (an instance of a version before the call-in's end)
-    loans.accelerate(loan.loanId(), today.plusDays(15));
+    // called in ten days before the maturity, to be repaid by five days after it (15 days' notice): the ledger accelerated
+    // as a call-in does, but the renewal not told (an instance of a model version before 贷款已提前收回)
+    moveClockTo(loan.account().maturityDate().minusDays(10).atTime(10, 0).atZone(BusinessClock.BANK_ZONE).toInstant());
+    loans.accelerate(loan.loanId(), loan.account().maturityDate().plusDays(5));
     assertThat(instance).isWaitingAt(TIMER_LOAN_MATURES);
 
     maturityArrives(loan, instance);
 
-    // Before, the posting renewed the called-in loan: a new loan lent to repay one the bank had asked back.
+    // Before, the posting renewed the called-in loan: a new loan lent to repay the principal of one the bank had asked back.
     assertThat(coreBanking.postingsOf(loan.loanId())).isEmpty();
     assertThat(loans.findRenewalOf(loan.loanId())).isEmpty();
     assertThat(instance).hasPassed(BOUNDARY_LOAN_CALLED_IN, TASK_CALLED_IN_AT_MATURITY_MAIL, END_CALLED_IN_AT_MATURITY)
