@@ -1218,7 +1218,7 @@ class RenewalProcessTest extends AbstractIntegrationTest {
         .isEqualTo("CANCELLED");
     envelopeCancellations.cancelDue();
     assertThat(eSignature.status(envelopeId)).as("the service is down").contains("SENT");
-    assertThat(log.getOut()).contains("Loan " + loan.loanId() + ": the renewal was cancelled, but the e-signature service "
+    assertThat(log.getOut()).contains("Loan " + loan.loanId() + ": the renewal ended, but the e-signature service "
         + "could not cancel its contract's envelope " + envelopeId);
 
     eSignature.up();
@@ -1254,7 +1254,7 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     assertThat(log.getOut()).doesNotContain("has refused 2 times to cancel the envelope " + refusedEnvelope);
     assertThat(oneAPoll.cancelDue()).as("asked again, refused again").isZero();
     assertThat(log.getOut()).contains("Loan " + refused.loanId() + ": the e-signature service has refused 2 times to cancel "
-        + "the envelope " + refusedEnvelope + " of the cancelled renewal");
+        + "the envelope " + refusedEnvelope + " of the ended renewal");
 
     eSignature.up();
     assertThat(oneAPoll.cancelDue()).as("not given up: cancelled once the service accepts").isOne();
