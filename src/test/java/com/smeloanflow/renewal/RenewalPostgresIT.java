@@ -1,6 +1,7 @@
 package com.smeloanflow.renewal;
 
 import static com.smeloanflow.process.LoanRenewalProcess.Elements.BOUNDARY_MATURITY_OVERDUE;
+import static com.smeloanflow.process.LoanRenewalProcess.Elements.END_CALLED_IN;
 import static com.smeloanflow.process.LoanRenewalProcess.Elements.END_DECLINED;
 import static com.smeloanflow.process.LoanRenewalProcess.Elements.END_MATURITY_OVERDUE;
 import static com.smeloanflow.process.LoanRenewalProcess.Elements.END_RENEWED;
@@ -61,6 +62,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
   @Autowired private DailyCloseService dailyClose;
   @Autowired private com.smeloanflow.disbursement.SandboxESignature eSignature;
   @Autowired private RenewalEnvelopeCancellations envelopeCancellations;
+  @Autowired private RenewalCallIns callIns;
   @org.springframework.beans.factory.annotation.Value("${camunda.bpm.job-execution.lock-time-in-millis}")
   private long lockTimeInMillis;
   @Autowired private org.springframework.transaction.PlatformTransactionManager transactionManager;
@@ -280,6 +282,48 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     assertThat(eSignature.status(envelopeId)).contains("CANCELLED");
     assertThat(renewals.envelopesToCancel(Integer.MAX_VALUE)).extracting(RenewalRepository.EnvelopeToCancel::loanId)
         .doesNotContain(loan.loanId());
+  }
+
+  /**
+   * The loan called in (the post-loan check's transaction: the renewal told, then the ledger accelerated) while core
+   * banking holds the maturity posting open: the call-in neither waits for core banking nor deadlocks with the posting,
+   * the renewal ends CALLED_IN, and the posting, once answered, books nothing on the called-in loan and leaves its record
+   * for an operator.
+   */
+  @Test
+  void aCallInWhileCoreBankingPostsTheRenewalEndsItAndThePostingBooksNothing() throws Exception {
+    stopClock();
+    RenewalScenario loan = offeredRenewal(45);
+    ProcessInstance instance = signed(loan);
+    LocalDate maturity = loan.account().maturityDate();
+    moveClockTo(maturity.atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
+    coreBanking.faults().answerSlowly(Duration.ofSeconds(10), 1);
+    java.util.concurrent.ExecutorService maturityJob = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      java.util.concurrent.Future<RenewalPostingService.Result> posting = maturityJob.submit(() -> postings.post(loan.loanId()));
+      long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (coreBanking.faults().pendingSlowAnswers() > 0 && System.nanoTime() < giveUp) {
+        Thread.onSpinWait();
+      }
+      assertThat(coreBanking.faults().pendingSlowAnswers()).as("core banking holds the posting open").isZero();
+
+      long asked = System.nanoTime();
+      new org.springframework.transaction.support.TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+        callIns.callingIn(loan.loanId(), "CHK-PG-" + loan.loanId(), maturity.plusDays(15));
+        loans.accelerate(loan.loanId(), maturity.plusDays(15));
+      });
+      assertThat(Duration.ofNanos(System.nanoTime() - asked)).as("not held up by core banking").isLessThan(Duration.ofSeconds(8));
+      assertThat(posting.isDone()).isFalse();
+      assertThat(instance).hasPassed(END_CALLED_IN).isEnded();
+
+      assertThatThrownBy(() -> posting.get(40, java.util.concurrent.TimeUnit.SECONDS))
+          .hasMessageContaining("became CALLED_IN meanwhile: nothing booked, an operator");
+      assertThat(loans.findRenewalOf(loan.loanId())).as("no new loan booked on the called-in loan").isEmpty();
+      assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.CALLED_IN);
+      assertThat(loans.renewalPostingUnderWay(loan.loanId())).as("left for an operator").isPresent();
+    } finally {
+      maturityJob.shutdownNow();
+    }
   }
 
   @Test
