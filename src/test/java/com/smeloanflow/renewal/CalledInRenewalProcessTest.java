@@ -12,8 +12,10 @@ import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.processing.ProcessingFixtures;
 import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.servicing.RepaymentService;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -24,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A renewal under way when a post-loan check calls the loan in (提前收回贷款) ends through 贷款已提前收回, 终止续贷, whatever
- * it waits for: the approver's task, the committee's votes, the borrower's signature, the maturity. Its tasks and timers
+ * it waits for: the approver's task, the committee's votes, the borrower's signature, the maturity, 复核续贷金额. Its tasks and timers
  * go, it is recorded CALLED_IN, the borrower is told once, a contract sent and not signed is cancelled in the e-signature
  * service, and nothing is posted. A signed renewal whose loan was called in without the renewal being ended (an instance
  * of an older model version) is refused by the posting at maturity. The call-in is heard as monitoring tells it
@@ -40,6 +42,7 @@ class CalledInRenewalProcessTest extends AbstractIntegrationTest {
   @Autowired private SandboxCoreBanking coreBanking;
   @Autowired private SandboxESignature eSignature;
   @Autowired private RenewalEnvelopeCancellations envelopeCancellations;
+  @Autowired private RepaymentService repayments;
 
   private LocalDate today;
 
@@ -80,7 +83,7 @@ class CalledInRenewalProcessTest extends AbstractIntegrationTest {
   /** Ended at 续贷已终止, nothing left of it waiting, recorded CALLED_IN today and the borrower told. */
   private void assertEndedByTheCallIn(RenewalScenario loan, ProcessInstance instance) {
     assertThat(instance).hasPassed(START_LOAN_CALLED_IN, TASK_END_CALLED_IN, TASK_CALLED_IN_MAIL, END_CALLED_IN)
-        .hasNotPassed(TASK_POST_RENEWAL).isEnded();
+        .hasNotPassed(END_RENEWED).isEnded();
     assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).as("open tasks").isZero();
     assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).as("timers, jobs").isZero();
     LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
@@ -161,6 +164,24 @@ class CalledInRenewalProcessTest extends AbstractIntegrationTest {
     maturityArrives(loan, instance);
     assertThat(coreBanking.postingsOf(loan.loanId())).isEmpty();
     assertThat(loans.findRenewalOf(loan.loanId())).isEmpty();
+  }
+
+  @Test
+  void aSignedRenewalWhoseAmountIsUnderReviewEndsAndTheReviewTaskGoes() {
+    RenewalScenario loan = loan("CREDIT_QUICK", RenewalScenario.PRINCIPAL);
+    ProcessInstance instance = applied(loan);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    loan.repay(repayments.payoffAmount(loan.loanId(), today).subtract(new BigDecimal("40000.00")), today);
+    maturityArrives(loan, instance);
+    assertThat(instance).isWaitingAt(TASK_REVIEW_AMOUNT);
+    assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.AMOUNT_REVIEW);
+    today = clock.today();
+
+    calledIn(loan, instance);
+
+    assertEndedByTheCallIn(loan, instance);
+    assertThat(instance).hasNotPassed(TASK_WITHDRAWN_MAIL, TASK_COMPLETED_MAIL);
+    assertThat(coreBanking.postingsOf(loan.loanId())).isEmpty();
   }
 
   @Test
