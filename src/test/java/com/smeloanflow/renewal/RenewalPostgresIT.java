@@ -307,13 +307,11 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
       }
       assertThat(coreBanking.faults().pendingSlowAnswers()).as("core banking holds the posting open").isZero();
 
-      long asked = System.nanoTime();
       new org.springframework.transaction.support.TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-        callIns.callingIn(loan.loanId(), "CHK-PG-" + loan.loanId(), maturity.plusDays(15));
+        callIns.callingIn(loan.loanId(), "CHK-PG-" + loan.loanId());
         loans.accelerate(loan.loanId(), maturity.plusDays(15));
       });
-      assertThat(Duration.ofNanos(System.nanoTime() - asked)).as("not held up by core banking").isLessThan(Duration.ofSeconds(8));
-      assertThat(posting.isDone()).isFalse();
+      assertThat(posting.isDone()).as("the call-in committed while core banking still held the posting open").isFalse();
       assertThat(instance).hasPassed(END_CALLED_IN).isEnded();
 
       assertThatThrownBy(() -> posting.get(40, java.util.concurrent.TimeUnit.SECONDS))
