@@ -11,9 +11,9 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A database upgraded while V132 had its first text starts with the present one ({@link RewrittenMigrations}): the
- * application's own Flyway (its configuration and callbacks) validates it and migrates it on, where a Flyway without
- * the correction refuses it for the checksum. Each test migrates an empty database of its own.
+ * A database upgraded while V131 or V132 had its first text starts with the present ones ({@link RewrittenMigrations}):
+ * the application's own Flyway (its configuration and callbacks) validates it and migrates it on, where a Flyway
+ * without the correction refuses it for the checksum; a checksum of any other text still stops it. Each test migrates an empty database of its own.
  *
  * <p>One scenario, run on H2 ({@link RewrittenMigrationsTest}) and on PostgreSQL ({@link RewrittenMigrationsPostgresIT}).
  */
@@ -40,50 +40,85 @@ interface RewrittenMigrationsScenario {
         .param("version", version).query(Integer.class).single();
   }
 
-  private static RewrittenMigrations.Rewrite v132() {
-    return RewrittenMigrations.REWRITES.stream().filter(rewrite -> rewrite.version().equals("132")).findFirst()
+  private static RewrittenMigrations.Rewrite rewrite(String version) {
+    return RewrittenMigrations.REWRITES.stream().filter(rewrite -> rewrite.version().equals(version)).findFirst()
         .orElseThrow();
   }
 
-  @Test
-  default void aDatabaseThatRanTheReplacedTextOfV132StartsAndMigratesOn() {
-    DataSource database = emptyDatabase();
-    Flyway.configure().configuration(application()).dataSource(database).target("131").load().migrate();
+  /** Migrates {@code database} to V130 with the present texts, then to {@code target} with the texts they replaced. */
+  private void migrateWithTheReplacedTexts(DataSource database, String target) {
+    Flyway.configure().configuration(application()).dataSource(database).target("130").load().migrate();
     Flyway.configure().dataSource(database).table(application().getTable()).locations("classpath:db/replaced")
-        .ignoreMigrationPatterns("*:missing").target("132").load().migrate();
-    assertThat(checksum(database, "132")).as("V132 as a release ran it").isEqualTo(v132().replacedChecksum());
+        .ignoreMigrationPatterns("*:missing").target(target).load().migrate();
+  }
 
-    ValidateResult withoutCorrection = Flyway.configure().dataSource(database).table(application().getTable())
+  /** Flyway as it validates without {@link RewrittenMigrations}: the present texts, no callback. */
+  private ValidateResult validationWithoutCorrection(DataSource database) {
+    return Flyway.configure().dataSource(database).table(application().getTable())
         .locations(application().getLocations()).ignoreMigrationPatterns("*:pending").load().validateWithResult();
+  }
+
+  @Test
+  default void aDatabaseThatRanTheReplacedTextsOfV131AndV132StartsAndMigratesOn() {
+    DataSource database = emptyDatabase();
+    migrateWithTheReplacedTexts(database, "132");
+    assertThat(checksum(database, "131")).as("V131 as a release ran it").isEqualTo(rewrite("131").replacedChecksum());
+    assertThat(checksum(database, "132")).as("V132 as a release ran it").isEqualTo(rewrite("132").replacedChecksum());
+
+    ValidateResult withoutCorrection = validationWithoutCorrection(database);
     assertThat(withoutCorrection.validationSuccessful).isFalse();
-    assertThat(withoutCorrection.invalidMigrations).extracting(invalid -> invalid.version).containsExactly("132");
+    assertThat(withoutCorrection.invalidMigrations).extracting(invalid -> invalid.version)
+        .containsExactlyInAnyOrder("131", "132");
 
     assertThat(applicationFlyway(database).migrate().success).isTrue();
 
-    assertThat(checksum(database, "132")).isEqualTo(v132().checksum());
+    assertThat(checksum(database, "131")).isEqualTo(rewrite("131").checksum());
+    assertThat(checksum(database, "132")).isEqualTo(rewrite("132").checksum());
     assertThat(applicationFlyway(database).validateWithResult().validationSuccessful).isTrue();
     assertThat(applicationFlyway(database).info().pending()).isEmpty();
   }
 
   @Test
-  default void aFreshDatabaseRecordsTheChecksumOfThePresentText() {
+  default void aDatabaseThatRanTheReplacedTextOfV131BeforeV132ExistedStartsAndMigratesOn() {
     DataSource database = emptyDatabase();
+    migrateWithTheReplacedTexts(database, "131");
+    assertThat(checksum(database, "131")).isEqualTo(rewrite("131").replacedChecksum());
+    assertThat(validationWithoutCorrection(database).invalidMigrations).extracting(invalid -> invalid.version)
+        .containsExactly("131");
 
-    applicationFlyway(database).migrate();
+    assertThat(applicationFlyway(database).migrate().success).isTrue();
 
-    assertThat(checksum(database, "132")).isEqualTo(v132().checksum());
+    assertThat(checksum(database, "131")).isEqualTo(rewrite("131").checksum());
+    assertThat(checksum(database, "132")).as("V132 run in its present text").isEqualTo(rewrite("132").checksum());
+    assertThat(applicationFlyway(database).validateWithResult().validationSuccessful).isTrue();
+    assertThat(applicationFlyway(database).info().pending()).isEmpty();
   }
 
   @Test
-  default void aV132OfAnyOtherTextStillStopsTheStart() {
+  default void aFreshDatabaseRecordsTheChecksumsOfThePresentTexts() {
     DataSource database = emptyDatabase();
+
     applicationFlyway(database).migrate();
-    JdbcClient.create(database)
-        .sql("UPDATE \"" + application().getTable() + "\" SET \"checksum\" = 1 WHERE \"version\" = '132'").update();
 
-    ValidateResult validation = applicationFlyway(database).validateWithResult();
+    assertThat(checksum(database, "131")).isEqualTo(rewrite("131").checksum());
+    assertThat(checksum(database, "132")).isEqualTo(rewrite("132").checksum());
+  }
 
-    assertThat(validation.validationSuccessful).isFalse();
-    assertThat(checksum(database, "132")).isEqualTo(1);
+  @Test
+  default void aV131OrV132OfAnyOtherTextStillStopsTheStart() {
+    // Any checksum but the replaced text's of that version: one no text has, and the other rewrite's replaced text's.
+    java.util.Map<String, Integer> otherTexts = java.util.Map.of("131", rewrite("132").replacedChecksum(), "132", 1);
+    otherTexts.forEach((version, otherChecksum) -> {
+      DataSource database = emptyDatabase();
+      applicationFlyway(database).migrate();
+      JdbcClient.create(database).sql("UPDATE \"" + application().getTable() + "\" SET \"checksum\" = :checksum"
+          + " WHERE \"version\" = :version").param("checksum", otherChecksum).param("version", version).update();
+
+      ValidateResult validation = applicationFlyway(database).validateWithResult();
+
+      assertThat(validation.validationSuccessful).as("V%s of another text", version).isFalse();
+      assertThat(validation.invalidMigrations).extracting(invalid -> invalid.version).containsExactly(version);
+      assertThat(checksum(database, version)).isEqualTo(otherChecksum);
+    });
   }
 }
