@@ -14,31 +14,44 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.smeloanflow.disbursement.SandboxCoreBanking;
+import com.smeloanflow.disbursement.SandboxESignature;
+import com.smeloanflow.monitoring.MonitoringScenario;
 import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.InvalidTaskInputException;
 import com.smeloanflow.platform.StateConflictException;
-import com.smeloanflow.processing.ProcessingFixtures;
+import com.smeloanflow.process.PostLoanCheckProcess;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
+import com.smeloanflow.processing.ProcessingFixtures;
 import com.smeloanflow.servicing.DailyCloseService;
 import com.smeloanflow.servicing.InstalmentStatus;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.RenewLoan;
 import com.smeloanflow.servicing.RepaymentService;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.Map;
-import org.camunda.bpm.engine.task.Task;
 import com.smeloanflow.support.AbstractPostgresIntegrationTest;
 import com.smeloanflow.support.Concurrently;
+import com.smeloanflow.support.RowLockWaits;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The renewal posting on embedded PostgreSQL 14 (the production database): exactly one core banking
@@ -60,20 +73,18 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
   @Autowired private RepaymentService repayments;
   @Autowired private RenewalCommitteeService committee;
   @Autowired private DailyCloseService dailyClose;
-  @Autowired private com.smeloanflow.disbursement.SandboxESignature eSignature;
+  @Autowired private SandboxESignature eSignature;
   @Autowired private RenewalEnvelopeCancellations envelopeCancellations;
   @Autowired private RenewalCallIns callIns;
-  @org.springframework.beans.factory.annotation.Value("${camunda.bpm.job-execution.lock-time-in-millis}")
+  @Value("${camunda.bpm.job-execution.lock-time-in-millis}")
   private long lockTimeInMillis;
-  @Autowired private org.springframework.transaction.PlatformTransactionManager transactionManager;
+  @Autowired private PlatformTransactionManager transactionManager;
 
   @AfterEach
   void noFaultsLeftBehind() {
     coreBanking.faults().reset();
   }
 
-  /** A signed renewal whose old loan matured a minute ago: the posting job is due. */
-  /** The loan's renewal applied for, approved and signed: waiting for the maturity date. */
   /**
    * A loan of a strong borrower ({@link RenewalScenario#PRINCIPAL}) maturing {@code daysToMaturity} days from today,
    * offered renewal by the scan.
@@ -146,9 +157,9 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     BigDecimal renewedPrincipal = loans.ledger(loan.loanId()).get(11).principalDue();
     BigDecimal interestAtMaturity = repayments.payoffAmount(loan.loanId(), maturity).subtract(renewedPrincipal);
     coreBanking.faults().answerSlowly(Duration.ofSeconds(20), 1);
-    java.util.concurrent.ExecutorService maturityJob = java.util.concurrent.Executors.newSingleThreadExecutor();
+    ExecutorService maturityJob = Executors.newSingleThreadExecutor();
     try {
-      java.util.concurrent.Future<RenewalPostingService.Result> posting = maturityJob.submit(() -> postings.post(loan.loanId()));
+      Future<RenewalPostingService.Result> posting = maturityJob.submit(() -> postings.post(loan.loanId()));
       long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
       while (coreBanking.faults().pendingSlowAnswers() > 0 && System.nanoTime() < giveUp) {
         Thread.onSpinWait();
@@ -171,7 +182,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
       assertThat(principal.json().get("errors").get(0).get("code").asText()).isEqualTo("EXCEEDS_PAYOFF");
       assertThat(principal.body()).contains("正由续贷归还");
 
-      assertThat(posting.get(40, java.util.concurrent.TimeUnit.SECONDS).outcome())
+      assertThat(posting.get(40, TimeUnit.SECONDS).outcome())
           .isEqualTo(RenewalPostingService.Outcome.RENEWED);
       assertRenewedOnce(loan);
       assertThat(loans.ledger(loan.loanId()).get(11).outstanding()).as("interest paid, principal renewed")
@@ -217,7 +228,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     LocalDate maturity = loan.account().maturityDate();
     BigDecimal renewedPrincipal = loans.ledger(loan.loanId()).get(11).principalDue();
     // what the dead node left behind: its first transaction committed, core banking's posting under the key
-    new org.springframework.transaction.support.TransactionTemplate(transactionManager)
+    new TransactionTemplate(transactionManager)
         .executeWithoutResult(status -> loans.renewalPostingStarted(loan.loanId(), renewedPrincipal));
     coreBanking.disburse(new com.smeloanflow.disbursement.DisbursementOrder(RenewalPostingService.idempotencyKey(loan.loanId()),
         loan.loanId(), loan.account().borrowerName(), loan.account().creditCode(), "借新还旧:" + loan.loanId(), renewedPrincipal));
@@ -246,7 +257,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     RenewalScenario loan = offeredRenewal(45);
     ProcessInstance instance = signedAndMatured(loan);
     BigDecimal renewedPrincipal = loans.ledger(loan.loanId()).get(11).principalDue();
-    java.time.Instant since = new org.springframework.transaction.support.TransactionTemplate(transactionManager)
+    java.time.Instant since = new TransactionTemplate(transactionManager)
         .execute(status -> loans.renewalPostingStarted(loan.loanId(), renewedPrincipal));
     assertThat(loans.renewalPostingUnderWay(loan.loanId()))
         .hasValueSatisfying(record -> assertThat(record.since()).isEqualTo(since));
@@ -298,23 +309,23 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     LocalDate maturity = loan.account().maturityDate();
     moveClockTo(maturity.atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
     coreBanking.faults().answerSlowly(Duration.ofSeconds(10), 1);
-    java.util.concurrent.ExecutorService maturityJob = java.util.concurrent.Executors.newSingleThreadExecutor();
+    ExecutorService maturityJob = Executors.newSingleThreadExecutor();
     try {
-      java.util.concurrent.Future<RenewalPostingService.Result> posting = maturityJob.submit(() -> postings.post(loan.loanId()));
+      Future<RenewalPostingService.Result> posting = maturityJob.submit(() -> postings.post(loan.loanId()));
       long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
       while (coreBanking.faults().pendingSlowAnswers() > 0 && System.nanoTime() < giveUp) {
         Thread.onSpinWait();
       }
       assertThat(coreBanking.faults().pendingSlowAnswers()).as("core banking holds the posting open").isZero();
 
-      new org.springframework.transaction.support.TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+      new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
         callIns.callingIn(loan.loanId(), "CHK-PG-" + loan.loanId());
         loans.accelerate(loan.loanId(), maturity.plusDays(15));
       });
       assertThat(posting.isDone()).as("the call-in committed while core banking still held the posting open").isFalse();
       assertThat(instance).hasPassed(END_CALLED_IN).isEnded();
 
-      assertThatThrownBy(() -> posting.get(40, java.util.concurrent.TimeUnit.SECONDS))
+      assertThatThrownBy(() -> posting.get(40, TimeUnit.SECONDS))
           .hasMessageContaining("became CALLED_IN meanwhile: nothing booked, an operator");
       assertThat(loans.findRenewalOf(loan.loanId())).as("no new loan booked on the called-in loan").isEmpty();
       assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.CALLED_IN);
@@ -322,6 +333,49 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     } finally {
       maturityJob.shutdownNow();
     }
+  }
+
+  /**
+   * A post-loan check calls the loan in (提前收回贷款并移交催收, in Tasklist) while the maturity posting holds the renewal's
+   * row and is about to lock the loan's: the call-in takes the renewal's row before the loan's, the posting's order, so it
+   * waits for the posting instead of one of the two failing on a deadlock (the call-in locked the loan first before).
+   */
+  @Test
+  void aCallInConcludedWhileThePostingHoldsTheRenewalWaitsForItOnPostgres() throws Exception {
+    stopClock();
+    RenewalScenario loan = offeredRenewal(45);
+    ProcessInstance instance = signed(loan);
+    MonitoringScenario monitored = MonitoringScenario.of(loan.account(), processEngine, api, this::executeDueJobs,
+        this::completeAs, loans, dailyClose).firstCheck("NORMAL");
+    monitored.report("remote-verifier", MonitoringScenario.signal("EVT-PG-" + loan.loanId(), "OVERDUE_ELSEWHERE",
+        "征信显示他行贷款逾期", "{\"overdueAmount\": 8000.00}"));
+    CountDownLatch renewalLocked = new CountDownLatch(1);
+    CountDownLatch lockTheLoan = new CountDownLatch(1);
+    ExecutorService maturityJob = Executors.newSingleThreadExecutor();
+    try {
+      // the posting's first step: the renewal's row, then (once the call-in waits) the loan's
+      Future<?> posting = maturityJob.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+        renewals.lock(loan.loanId());
+        renewalLocked.countDown();
+        RowLockWaits.holdUntil(lockTheLoan);
+        loans.lock(loan.loanId());
+      }));
+      assertThat(renewalLocked.await(30, TimeUnit.SECONDS)).as("the posting holds the renewal's row").isTrue();
+      CompletableFuture<Void> callIn = CompletableFuture.runAsync(() -> monitored.completeCheck("remote-verifier",
+          PostLoanCheckProcess.Elements.TASK_CHECK_REMOTELY, "CALL_IN", Map.of()));
+      RowLockWaits.awaitStatementWaitingForALock(jdbc, "query ILIKE '%FROM loan_renewal%FOR UPDATE%'",
+          "the call-in waiting for the renewal's row the posting holds");
+
+      lockTheLoan.countDown();
+      posting.get(30, TimeUnit.SECONDS);
+      callIn.get(30, TimeUnit.SECONDS);
+    } finally {
+      lockTheLoan.countDown();
+      maturityJob.shutdownNow();
+    }
+    assertThat(instance).hasPassed(END_CALLED_IN).isEnded();
+    assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.CALLED_IN);
+    assertThat(loans.acceleratedOn(loan.loanId())).as("called in").isPresent();
   }
 
   @Test
