@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.smeloanflow.support.AbstractPostgresIntegrationTest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * V132 on PostgreSQL with a book of cases, reminders and mail contacts: each statement numbers the bank's mail
@@ -71,63 +66,13 @@ class ContactMailBackfillPlanPostgresIT extends AbstractPostgresIntegrationTest 
         for (String table : List.of("collection_case", "mail_outbox", "collection_contact")) {
           sql.execute("ANALYZE " + table);
         }
-        for (String statement : statements(ContactMailBackfillScenario.SCRIPT)) {
-          if (statement.startsWith("UPDATE") || statement.startsWith("INSERT")) {
-            String plan = explain(sql, statement);
-            if (subplans(plan).stream().anyMatch(subplan -> subplan.contains("WindowAgg"))) {
-              windowsPerRow.add(statement + "\n" + plan);
-              continue;  // it would take minutes even at this size
-            }
-          }
-          sql.execute(statement);
-        }
+        windowsPerRow.addAll(MigrationScriptPlans.runRefusingSubplans(sql, ContactMailBackfillScenario.SCRIPT,
+            subplan -> subplan.contains("WindowAgg")));
       } finally {
         connection.rollback();
         connection.setAutoCommit(true);
       }
     }
     assertThat(windowsPerRow).as("statements that number the contacts or reminders once per row").isEmpty();
-  }
-
-  /** The script's statements, its comment lines left out. */
-  private static List<String> statements(String script) throws IOException {
-    String text = new ClassPathResource(script).getContentAsString(StandardCharsets.UTF_8).lines()
-        .filter(line -> !line.strip().startsWith("--")).collect(Collectors.joining("\n"));
-    return Arrays.stream(text.split(";")).map(String::strip).filter(statement -> !statement.isEmpty()).toList();
-  }
-
-  private static String explain(Statement sql, String statement) throws SQLException {
-    List<String> lines = new ArrayList<>();
-    try (ResultSet plan = sql.executeQuery("EXPLAIN " + statement)) {
-      while (plan.next()) {
-        lines.add(plan.getString(1));
-      }
-    }
-    return String.join("\n", lines);
-  }
-
-  /**
-   * The parts of a plan under a "SubPlan n" heading. One that refers to the row of the node it belongs to (a correlated
-   * subquery) runs again for each of its rows; a window in it numbers the whole table again each time.
-   */
-  private static List<String> subplans(String plan) {
-    List<String> subplans = new ArrayList<>();
-    List<String> lines = plan.lines().toList();
-    for (int i = 0; i < lines.size(); i++) {
-      String heading = lines.get(i);
-      if (heading.strip().startsWith("SubPlan ")) {
-        int indent = heading.indexOf("SubPlan");
-        StringBuilder subplan = new StringBuilder();
-        for (int j = i + 1; j < lines.size() && indentOf(lines.get(j)) > indent; j++) {
-          subplan.append(lines.get(j)).append('\n');
-        }
-        subplans.add(subplan.toString());
-      }
-    }
-    return subplans;
-  }
-
-  private static int indentOf(String line) {
-    return line.length() - line.stripLeading().length();
   }
 }

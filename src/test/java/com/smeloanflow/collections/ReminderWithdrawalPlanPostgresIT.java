@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.smeloanflow.support.AbstractPostgresIntegrationTest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,11 +11,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * V131 on PostgreSQL with a book of cured cases whose last reminder failed: no statement asks the bank's mails, cases or
@@ -78,16 +75,8 @@ class ReminderWithdrawalPlanPostgresIT extends AbstractPostgresIntegrationTest {
         for (String table : List.of("collection_case", "mail_outbox", "collection_contact")) {
           sql.execute("ANALYZE " + table);
         }
-        for (String statement : statements(ReminderWithdrawalMigrationScenario.SCRIPT)) {
-          if (statement.startsWith("UPDATE") || statement.startsWith("INSERT")) {
-            String plan = explain(sql, statement);
-            if (subplans(plan).stream().anyMatch(subplan -> BANK_TABLE.matcher(subplan).find())) {
-              readsPerRow.add(statement + "\n" + plan);
-              continue;  // it would take minutes at a bank's size
-            }
-          }
-          sql.execute(statement);
-        }
+        readsPerRow.addAll(MigrationScriptPlans.runRefusingSubplans(sql, ReminderWithdrawalMigrationScenario.SCRIPT,
+            subplan -> BANK_TABLE.matcher(subplan).find()));
         try (ResultSet noted = sql.executeQuery("SELECT COUNT(*) FROM collection_case WHERE case_id LIKE 'CCWPLAN%'"
             + " AND close_reason = '逾期欠款已结清; 尚未发出的逾期还款提醒已撤回 (1 封)'")) {
           noted.next();
@@ -100,62 +89,5 @@ class ReminderWithdrawalPlanPostgresIT extends AbstractPostgresIntegrationTest {
     }
     assertThat(readsPerRow).as("statements that read the bank's tables once per row").isEmpty();
     assertThat(notedCases).as("cases whose close reason notes the withdrawn reminder").isEqualTo(2000);
-  }
-
-  /** The script's statements, its comment lines left out; a semicolon inside a quoted text ends none. */
-  private static List<String> statements(String script) throws IOException {
-    String text = new ClassPathResource(script).getContentAsString(StandardCharsets.UTF_8).lines()
-        .filter(line -> !line.strip().startsWith("--")).collect(Collectors.joining("\n"));
-    List<String> statements = new ArrayList<>();
-    StringBuilder statement = new StringBuilder();
-    boolean quoted = false;
-    for (char c : text.toCharArray()) {
-      if (c == '\'') {
-        quoted = !quoted;
-      }
-      if (c == ';' && !quoted) {
-        statements.add(statement.toString().strip());
-        statement.setLength(0);
-      } else {
-        statement.append(c);
-      }
-    }
-    statements.add(statement.toString().strip());
-    return statements.stream().filter(s -> !s.isEmpty()).toList();
-  }
-
-  private static String explain(Statement sql, String statement) throws SQLException {
-    List<String> lines = new ArrayList<>();
-    try (ResultSet plan = sql.executeQuery("EXPLAIN " + statement)) {
-      while (plan.next()) {
-        lines.add(plan.getString(1));
-      }
-    }
-    return String.join("\n", lines);
-  }
-
-  /**
-   * The parts of a plan under a "SubPlan n" heading: a subquery that refers to the row of the node it belongs to, run
-   * again for each of its rows ("hashed SubPlan n", run once, is not one).
-   */
-  private static List<String> subplans(String plan) {
-    List<String> subplans = new ArrayList<>();
-    List<String> lines = plan.lines().toList();
-    for (int i = 0; i < lines.size(); i++) {
-      String heading = lines.get(i);
-      if (heading.strip().startsWith("SubPlan ")) {
-        int indent = heading.indexOf("SubPlan");
-        StringBuilder subplan = new StringBuilder();
-        for (int j = i + 1; j < lines.size() && indentOf(lines.get(j)) > indent; j++) {
-          subplan.append(lines.get(j)).append('\n');
-        }
-        subplans.add(subplan.toString());
-      }
-    }
-    return subplans;
-  }
-
-  private static int indentOf(String line) {
-    return line.length() - line.stripLeading().length();
   }
 }
