@@ -131,6 +131,19 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     moveClockBy(Duration.ofHours(8));
   }
 
+  /** The maturity posting run on {@code maturityJob}, once core banking holds it open (its answer {@code slow}). */
+  private Future<RenewalPostingService.Result> postingHeldOpen(ExecutorService maturityJob, RenewalScenario loan,
+      Duration slow) {
+    coreBanking.faults().answerSlowly(slow, 1);
+    Future<RenewalPostingService.Result> posting = maturityJob.submit(() -> postings.post(loan.loanId()));
+    long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (coreBanking.faults().pendingSlowAnswers() > 0 && System.nanoTime() < giveUp) {
+      Thread.onSpinWait();
+    }
+    assertThat(coreBanking.faults().pendingSlowAnswers()).as("core banking holds the posting open").isZero();
+    return posting;
+  }
+
   private void assertRenewedOnce(RenewalScenario loan) {
     assertThat(coreBanking.postingsOf(loan.loanId())).hasSize(1);
     assertThat(jdbc.sql("SELECT COUNT(*) FROM loan_account WHERE renewal_of = :l").param("l", loan.loanId())
@@ -156,15 +169,9 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     moveClockTo(maturity.atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
     BigDecimal renewedPrincipal = loans.ledger(loan.loanId()).get(11).principalDue();
     BigDecimal interestAtMaturity = repayments.payoffAmount(loan.loanId(), maturity).subtract(renewedPrincipal);
-    coreBanking.faults().answerSlowly(Duration.ofSeconds(20), 1);
     ExecutorService maturityJob = Executors.newSingleThreadExecutor();
     try {
-      Future<RenewalPostingService.Result> posting = maturityJob.submit(() -> postings.post(loan.loanId()));
-      long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (coreBanking.faults().pendingSlowAnswers() > 0 && System.nanoTime() < giveUp) {
-        Thread.onSpinWait();
-      }
-      assertThat(coreBanking.faults().pendingSlowAnswers()).as("core banking holds the posting open").isZero();
+      Future<RenewalPostingService.Result> posting = postingHeldOpen(maturityJob, loan, Duration.ofSeconds(20));
 
       long asked = System.nanoTime();
       com.smeloanflow.support.ApiClient.Response interest = api.post("/api/loans/" + loan.loanId() + "/repayments",
@@ -308,15 +315,9 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     ProcessInstance instance = signed(loan);
     LocalDate maturity = loan.account().maturityDate();
     moveClockTo(maturity.atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
-    coreBanking.faults().answerSlowly(Duration.ofSeconds(10), 1);
     ExecutorService maturityJob = Executors.newSingleThreadExecutor();
     try {
-      Future<RenewalPostingService.Result> posting = maturityJob.submit(() -> postings.post(loan.loanId()));
-      long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (coreBanking.faults().pendingSlowAnswers() > 0 && System.nanoTime() < giveUp) {
-        Thread.onSpinWait();
-      }
-      assertThat(coreBanking.faults().pendingSlowAnswers()).as("core banking holds the posting open").isZero();
+      Future<RenewalPostingService.Result> posting = postingHeldOpen(maturityJob, loan, Duration.ofSeconds(10));
 
       new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
         callIns.callingIn(loan.loanId(), "CHK-PG-" + loan.loanId());
