@@ -104,8 +104,8 @@ public class OperationsMetrics implements DisposableBean {
 
   /**
    * The envelopes of unsigned contracts of renewals cancelled by an operator or ended by a call-in that the e-signature
-   * service has not cancelled yet, and those it
-   * has refused {@code :alertAfter} times or more: the rows the cancellation poller takes
+   * service has not cancelled yet, and those it has refused {@code :alertAfter} times or more: the rows the cancellation
+   * poller takes
    * ({@code RenewalRepository.ENVELOPES_TO_CANCEL}), found through {@code loan_renewal_envelope_to_cancel_idx} (V136)
    * among a book of renewals.
    */

@@ -75,7 +75,7 @@ public class RenewalController {
           + " reason (eligibility), while the maturity posting fails what happens next (postingProblem), and for a"
           + " CANCELLED or CALLED_IN renewal whose contract was sent and not signed whether the e-signature service has"
           + " cancelled its envelope yet (envelopeCancellation: status CANCELLED or WAITING, statusLabel, cancelledAt,"
-          + " attempts refused, lastError: 电子签章服务拒绝撤销续贷合同: and the service's own text, lastTriedAt); the channel"
+          + " attempts refused, lastError: 电子签约服务拒绝撤销续贷合同: and the service's own text, lastTriedAt); the channel"
           + " sees none of these. Central staff, the channel and the loan's own"
           + " branch.")
   @ApiResponse(responseCode = "200", description = "The renewal")

@@ -10,10 +10,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Cancels in the e-signature service the unsigned renewal contract of a renewal an operator cancelled (CANCELLED by
- * {@link RenewalContractService#processEnded}) or a call-in ended (CALLED_IN by {@link RenewalCallIns}), so that the borrower is no longer shown a contract to sign. Not in the
- * cancellation's transaction, which is the engine's: the cancellation is recorded first and is never failed or held up
- * by the e-signature service, and an envelope is never cancelled for a cancellation that rolled back. A poller on every
- * node ({@link RenewalEnvelopeCancellationSchedule}) cancels the envelopes of the committed cancellations after it.
+ * {@link RenewalContractService#processEnded}) or a call-in ended (CALLED_IN by {@link RenewalCallIns}), so that the
+ * borrower is no longer shown a contract to sign. Not in the cancellation's transaction, which is the engine's: the
+ * cancellation is recorded first and is never failed or held up by the e-signature service, and an envelope is never
+ * cancelled for a cancellation that rolled back. A poller on every node ({@link RenewalEnvelopeCancellationSchedule}) cancels the envelopes of the committed cancellations after it.
  *
  * <ul>
  *   <li><b>Safe to repeat.</b> The service cancels an envelope once ({@link ESignatureService#cancel}: cancelling again

@@ -162,9 +162,9 @@ public class RenewalRepository {
       ORDER BY envelope_cancel_tried_at NULLS FIRST, closed_on, loan_id LIMIT :limit""";
 
   /**
-   * The CANCELLED and CALLED_IN renewals whose contract was sent and not signed, and whose envelope the e-signature service has not
-   * cancelled yet (at most {@code limit}): those never tried first, the longest cancelled first among them, then those
-   * the service refused, the least recently tried first.
+   * The CANCELLED and CALLED_IN renewals whose contract was sent and not signed, and whose envelope the e-signature
+   * service has not cancelled yet (at most {@code limit}): those never tried first, the longest ended first among them,
+   * then those the service refused, the least recently tried first.
    */
   public List<EnvelopeToCancel> envelopesToCancel(int limit) {
     return jdbc.sql(ENVELOPES_TO_CANCEL).param("limit", limit)
@@ -195,8 +195,8 @@ public class RenewalRepository {
   public record EnvelopeCancellationState(Instant cancelledAt, int attempts, String lastError, Instant lastTriedAt) {}
 
   /**
-   * The state of the envelope's cancellation, for a CANCELLED or CALLED_IN renewal whose contract was sent and not signed (the
-   * envelopes {@link #envelopesToCancel} takes until the service cancels them); empty for any other renewal.
+   * The state of the envelope's cancellation, for a CANCELLED or CALLED_IN renewal whose contract was sent and not
+   * signed (the envelopes {@link #envelopesToCancel} takes until the service cancels them); empty for any other renewal.
    */
   public Optional<EnvelopeCancellationState> envelopeCancellation(String loanId) {
     return jdbc.sql("""

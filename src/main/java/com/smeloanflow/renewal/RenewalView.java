@@ -62,7 +62,7 @@ public record RenewalView(
   public static final String ENVELOPE_REFUSED = "电子签约服务已多次拒绝撤销续贷合同的电子签约信封, 系统仍在重试, 待运维人员与电子签约服务核查";
 
   /** What staff read before the e-signature service's own text of its last refusal to cancel an envelope. */
-  public static final String REFUSAL_PREFIX = "电子签章服务拒绝撤销续贷合同: ";
+  public static final String REFUSAL_PREFIX = "电子签约服务拒绝撤销续贷合同: ";
 
   /**
    * The e-signature service's refusal as staff read it: {@link #REFUSAL_PREFIX} and the service's own text (its message,
@@ -85,7 +85,7 @@ public record RenewalView(
    *                    service has refused {@code alert-after-attempts} times (30)
    * @param cancelledAt when the service cancelled it (CANCELLED), else null
    * @param attempts    how many times the service refused to cancel it (kept once cancelled)
-   * @param lastError   the service's last refusal ({@link #refusalLine}: 电子签章服务拒绝撤销续贷合同: and its text), null
+   * @param lastError   the service's last refusal ({@link #refusalLine}: 电子签约服务拒绝撤销续贷合同: and its text), null
    *                    if it never refused
    * @param lastTriedAt when the service last refused, null if it never refused
    */

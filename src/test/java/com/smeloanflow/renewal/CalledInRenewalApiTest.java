@@ -111,7 +111,7 @@ class CalledInRenewalApiTest extends AbstractIntegrationTest {
     assertThat(refused.path("status").asText()).as(refused.toString()).isEqualTo("WAITING");
     // Before, staff read the service's English text with a Java class name (java.lang.IllegalStateException: ...).
     assertThat(refused.path("lastError").asText())
-        .startsWith("电子签章服务拒绝撤销续贷合同: Sandbox e-signature service refuses to cancel envelope " + envelopeId)
+        .startsWith("电子签约服务拒绝撤销续贷合同: Sandbox e-signature service refuses to cancel envelope " + envelopeId)
         .doesNotContain("Exception");
 
     eSignature.up();

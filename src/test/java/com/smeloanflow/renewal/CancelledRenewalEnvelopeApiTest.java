@@ -93,7 +93,7 @@ class CancelledRenewalEnvelopeApiTest extends AbstractIntegrationTest {
     assertThat(envelope.path("statusLabel").asText()).isEqualTo(RenewalView.ENVELOPE_WAITING);
     assertThat(envelope.path("attempts").asInt()).isEqualTo(2);
     assertThat(envelope.path("lastError").asText()).as("a Chinese line for staff, then the service's own text")
-        .startsWith("电子签章服务拒绝撤销续贷合同: Sandbox e-signature service refuses to cancel envelope " + renewal.envelopeId());
+        .startsWith("电子签约服务拒绝撤销续贷合同: Sandbox e-signature service refuses to cancel envelope " + renewal.envelopeId());
     assertThat(envelope.path("lastTriedAt").isTextual()).as(waiting.body()).isTrue();
     assertThat(envelope.has("cancelledAt")).as("not cancelled yet").isFalse();
 
