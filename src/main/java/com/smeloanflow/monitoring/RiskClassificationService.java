@@ -256,9 +256,18 @@ public class RiskClassificationService {
   /**
    * The second person approves or rejects the pending proposal (a rejection needs a note).
    *
+   * <p>The loan is locked first ({@link MonitoredLoanRepository#lock}: its ledger row, then its monitoring row), before
+   * the proposal's row is written: an approval goes on, in its transaction, to apply the reclassification
+   * ({@link #applyApproved}), which locks the loan and writes the ledger; the daily close's settlement and a write-off
+   * hold the loan when they end monitoring, which withdraws the pending proposal ({@link PostLoanMonitoringService#end}).
+   * Taken the other way round (the proposal's row, then the loan), an approval meeting the close or a write-off of the
+   * same loan waited for it while it waited for the approval, and the database aborted one of the two (a deadlock: the
+   * approver was answered 500). Now the approval waits for the close and is then told the proposal was withdrawn.
+   *
    * @return whether it was approved
    */
   public boolean decide(DecideReclassification command) {
+    monitored.lock(command.loanId());
     requireMayDecide(command.loanId(), command.decidedBy());
     ReclassificationProposal pending = pending(command.loanId());
     String note = command.note() == null || command.note().isBlank() ? null : command.note().trim();

@@ -83,6 +83,51 @@ class MonitoringPostgresIT extends MonitoringLedgerProcessTest {
   }
 
   @Test
+  void aReclassificationApprovedWhileTheDailyCloseSettlesTheLoanWaitsForTheCloseAndIsToldItWasWithdrawnOnPostgres()
+      throws Exception {
+    MonitoringScenario loan = MonitoringScenario.loan(processEngine, api, this::executeDueJobs, this::completeAs, intakeService,
+        loans, dailyClose, "ZY001", clock.today()).firstCheck("NORMAL");
+    Response proposed = api.post("/api/loans/" + loan.loanId() + "/reclassifications", "zy001-cm",
+        "{\"classification\": \"SUBSTANDARD\", \"reason\": \"企业主要客户破产\"}");
+    assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+    String approval = loan.task(PostLoanMonitoringProcess.Elements.TASK_APPROVE_RECLASSIFICATION).getId();
+    CountDownLatch loanLocked = new CountDownLatch(1);
+    CountDownLatch tellMonitoring = new CountDownLatch(1);
+    ExecutorService close = Executors.newSingleThreadExecutor();
+    Response decided;
+    try {
+      // a chunk of the daily close: it locks its loans' rows, settles them, then tells monitoring (which ends and
+      // withdraws the pending reclassification)
+      Future<?> chunk = close.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+        loans.lock(loan.loanId());
+        loanLocked.countDown();
+        RowLockWaits.holdUntil(tellMonitoring);
+        ledgerListener.settled(clock.today(), List.of(loan.loanId()));
+      }));
+      assertThat(loanLocked.await(30, TimeUnit.SECONDS)).as("the close holds the loan's row").isTrue();
+      // the approval applies the reclassification, which the ledger records: it needs the loan's row
+      CompletableFuture<Response> decide = CompletableFuture.supplyAsync(() -> api.post("/engine-rest/task/" + approval
+          + "/complete", "approver", "{\"variables\": {\"" + ReclassificationApprovalTaskListener.DECISION
+          + "\": {\"value\": \"APPROVE\"}, \"" + ReclassificationApprovalTaskListener.NOTE + "\": {\"value\": \"同意\"}}}"));
+      RowLockWaits.awaitStatementWaitingForALock(jdbc, LOAN_ROW, "the approval waiting for the loan's row the close holds");
+
+      tellMonitoring.countDown();
+      chunk.get(30, TimeUnit.SECONDS);
+      decided = decide.get(30, TimeUnit.SECONDS);
+    } finally {
+      tellMonitoring.countDown();
+      close.shutdownNow();
+    }
+    assertThat(decided.status()).as(decided.toString()).isEqualTo(400);
+    assertThat(decided.json().path("message").asText()).contains("借据 " + loan.loanId()
+        + " 已没有待审批的风险分类调整 (已审批, 或已随贷后监测结束而撤销), 无需再审批, 请刷新待办列表");
+    assertThat(monitoring.view(loan.loanId()).reclassifications()).singleElement()
+        .extracting(MonitoringView.ProposalView::status).isEqualTo(ReclassificationProposal.CANCELLED);
+    assertThat(loans.standing(loan.loanId()).orElseThrow().classification()).as("the ledger's classification")
+        .isEqualTo(Classification.NORMAL);
+  }
+
+  @Test
   void aPeriodicCheckFallingDueWhileASignalsCheckCommitsIsRetriedAndThenOpensNoneOnPostgres() throws Exception {
     MonitoringScenario loan = MonitoringScenario.loan(processEngine, api, this::executeDueJobs, this::completeAs, intakeService,
         loans, dailyClose, "ZY001", clock.today()).firstCheck("NORMAL");
