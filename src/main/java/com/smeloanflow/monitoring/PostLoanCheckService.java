@@ -220,12 +220,19 @@ public class PostLoanCheckService {
   /**
    * The first check within 30 days of disbursement (remote banking), recorded as a check of the loan
    * and in the application's case file; then the classification table decides again.
+   *
+   * <p>The loan is locked before the check is stored ({@link MonitoredLoanRepository#lock}: its ledger row, then its
+   * monitoring row), as {@link #complete} would lock it after: storing a check references the loan's monitoring row,
+   * which the database then holds in share mode, so the daily close holding the loan's ledger row and coming to lock
+   * the monitoring row (a floor change, a settlement) waited for this check while this check waited for the close's
+   * ledger row, and the database aborted one of the two (a deadlock: remote banking's 首次贷后检查 failed).
    */
   public PostLoanCheck recordFirstCheck(String loanId, CheckOutcome outcome, String notes, List<String> checklist,
       String checker) {
     if (outcome != CheckOutcome.NORMAL && outcome != CheckOutcome.WATCH) {
       throw new InvalidTaskInputException("首次检查结论应为正常或关注 (firstCheckResult)");
     }
+    monitored.lock(loanId);
     PostLoanCheck check = open(loanId, CheckKind.FIRST, List.of());
     PostLoanCheck done = complete(new CompleteCheck(check.checkId(), outcome, notes, checklist, null, null, checker));
     String applicationId = loans.find(loanId).orElseThrow().applicationId();

@@ -83,6 +83,42 @@ class MonitoringPostgresIT extends MonitoringLedgerProcessTest {
   }
 
   @Test
+  void aFirstCheckRecordedWhileTheDailyCloseHoldsTheLoanWaitsForTheCloseInsteadOfDeadlockingOnPostgres() throws Exception {
+    MonitoringScenario loan = MonitoringScenario.loan(processEngine, api, this::executeDueJobs, this::completeAs, intakeService,
+        loans, dailyClose, "ZY001", clock.today());
+    String first = loan.task(PostLoanMonitoringProcess.Elements.TASK_FIRST_POST_LOAN_CHECK).getId();
+    CountDownLatch loanLocked = new CountDownLatch(1);
+    CountDownLatch tellMonitoring = new CountDownLatch(1);
+    ExecutorService close = Executors.newSingleThreadExecutor();
+    try {
+      // a chunk of the daily close: it locks its loans' rows, closes them, then tells monitoring of a floor change
+      Future<?> chunk = close.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+        loans.lock(loan.loanId());
+        loanLocked.countDown();
+        RowLockWaits.holdUntil(tellMonitoring);
+        ledgerListener.floorChanged(clock.today(), List.of(new LoanLifecycleListener.FloorChange(loan.loanId(),
+            Classification.SPECIAL_MENTION, Classification.NORMAL, 1)));
+      }));
+      assertThat(loanLocked.await(30, TimeUnit.SECONDS)).as("the close holds the loan's row").isTrue();
+      // remote banking records the first check (首次贷后检查): its conclusion is classified, which needs the loan's row
+      CompletableFuture<Void> recorded = CompletableFuture.runAsync(() -> completeAs("remote-verifier", first, Map.of(
+          "fundsUsedAsAgreed", true, "businessNormal", true, "firstCheckResult", "NORMAL", "firstCheckNotes", "电话回访: 经营正常")));
+      RowLockWaits.awaitStatementWaitingForALock(jdbc, LOAN_ROW, "the first check waiting for the loan's row the close holds");
+
+      tellMonitoring.countDown();
+      chunk.get(30, TimeUnit.SECONDS);
+      recorded.get(30, TimeUnit.SECONDS);
+    } finally {
+      tellMonitoring.countDown();
+      close.shutdownNow();
+    }
+    assertThat(monitoring.view(loan.loanId()).checks()).singleElement().satisfies(check -> {
+      assertThat(check.kind()).isEqualTo(CheckKind.FIRST);
+      assertThat(check.status()).isEqualTo(PostLoanCheck.DONE);
+    });
+  }
+
+  @Test
   void aReclassificationApprovedWhileTheDailyCloseSettlesTheLoanWaitsForTheCloseAndIsToldItWasWithdrawnOnPostgres()
       throws Exception {
     MonitoringScenario loan = MonitoringScenario.loan(processEngine, api, this::executeDueJobs, this::completeAs, intakeService,
