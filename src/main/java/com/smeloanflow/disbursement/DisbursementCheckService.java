@@ -14,6 +14,7 @@ import com.smeloanflow.intake.DocumentsAwaiter;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.intake.Product;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.platform.InvalidTaskInputException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -285,10 +286,21 @@ public class DisbursementCheckService {
   /**
    * The borrower brought or uploaded the documents asked for; the check comes back. Those of the round not uploaded
    * through a channel arrived at the branch, now.
+   *
+   * <p>The application's row is locked first, then the round's, the order of a channel's upload
+   * ({@code AcceptanceService#documentsUploaded}): what this records refers to the application, which the database then
+   * holds in share mode, so with the round's row taken first, a registration and an upload of the same application at
+   * the same moment waited for each other and the database aborted one of the two (a deadlock, answered 500). Now the
+   * registration waits for the upload; when the upload completed the round meanwhile, nothing is left to register.
+   *
+   * @throws StateConflictException no round is open any more (the channel uploaded the rest meanwhile)
    */
   public void supplementReceived(String applicationId, String receivedBy, String detail) {
-    openRound(applicationId, true).ifPresent(round -> recordArrivals(applicationId, round.round(),
-        round.stillAwaited(), Arrival.VIA_BRANCH, receivedBy));
+    applications.lock(applicationId);
+    OpenRound round = openRound(applicationId, true).orElseThrow(() -> new StateConflictException("申请 " + applicationId
+        + " 的放款补充资料已全部收到 (渠道已上传), 无需再登记, 请刷新待办列表 (application " + applicationId
+        + " has no supplement round open)"));
+    recordArrivals(applicationId, round.round(), round.stillAwaited(), Arrival.VIA_BRANCH, receivedBy);
     roundReceived(applicationId, receivedBy, detail);
   }
 

@@ -13,6 +13,7 @@ import com.smeloanflow.support.AbstractPostgresIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.RowLockWaits;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -30,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The disbursement check's supplement on PostgreSQL, the production database (READ COMMITTED): the documents it asked
  * for, uploaded through the channel apart and at the same moment, take turns under the application's row lock, so the
- * second upload reads what the first recorded.
+ * second upload reads what the first recorded; and the branch registering the round as received at the moment the
+ * channel uploads it waits for the upload (the application's row first, as the upload takes it) instead of deadlocking.
  */
 class DisbursementSupplementPostgresIT extends AbstractPostgresIntegrationTest {
 
@@ -89,4 +91,53 @@ class DisbursementSupplementPostgresIT extends AbstractPostgresIntegrationTest {
         .param("a", applicationId).query(String.class).list()).as("both uploads recorded")
         .containsExactly("INVOICE", "PURCHASE_CONTRACT");
   }
+
+  @Test
+  void theBranchRegisteringTheSupplementWhileTheChannelUploadsItWaitsForTheUploadInsteadOfDeadlocking() throws Exception {
+    String applicationId = flow.atDisbursementCheck(flow.strongOnlineCreditQuick("500000.00"));
+    ProcessInstance instance = flow.instance(applicationId);
+    flow.claimAndComplete(DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS,
+        TaskForms.disbursementSupplement(List.of("PURCHASE_CONTRACT", "INVOICE"), "贷款用途需与购销合同核对"));
+    String receive = flow.task(applicationId, TASK_RECEIVE_DISBURSEMENT_DOCUMENTS).getId();
+    assertThat(flow.claimOverRest(LoanFlow.ACCEPTOR, receive).status()).isEqualTo(204);
+    CountDownLatch applicationLocked = new CountDownLatch(1);
+    CountDownLatch goOn = new CountDownLatch(1);
+    ExecutorService channel = Executors.newSingleThreadExecutor();
+    Response registered;
+    try {
+      // The channel uploads both documents: the upload locks the application first, then the supplement round.
+      Future<AcceptanceService.UploadAnswer> upload = channel.submit(() -> new TransactionTemplate(transactionManager)
+          .execute(status -> {
+            applications.lock(applicationId);
+            applicationLocked.countDown();
+            RowLockWaits.holdUntil(goOn);
+            return acceptance.documentsUploaded(new AcceptanceService.DocumentsUpload(applicationId,
+                List.of("PURCHASE_CONTRACT", "INVOICE"), CHANNEL));
+          }));
+      assertThat(applicationLocked.await(30, TimeUnit.SECONDS)).as("the upload holds the application").isTrue();
+      // In the same moment the branch registers the documents as brought to the counter (登记放款补充资料).
+      CompletableFuture<Response> registration = CompletableFuture.supplyAsync(() -> flow.completeOverRest(LoanFlow.ACCEPTOR,
+          receive, Map.of("supplementReceived", true)));
+      RowLockWaits.awaitStatementWaitingForALock(jdbc,
+          "query ILIKE '%FROM loan_application%FOR UPDATE%' OR query ILIKE '%INSERT INTO application_%'",
+          "the branch's registration waiting for the application the upload holds");
+
+      goOn.countDown();
+      AcceptanceService.UploadAnswer answer = upload.get(30, TimeUnit.SECONDS);
+      assertThat(answer.status()).as("nothing is missing any more").isEqualTo(ApplicationStatus.AWAITING_DISBURSEMENT);
+      registered = registration.get(30, TimeUnit.SECONDS);
+    } finally {
+      goOn.countDown();
+      channel.shutdownNow();
+    }
+    assertThat(registered.status()).as("the branch's registration: %s", registered).isEqualTo(400);
+    assertThat(registered.json().path("message").asText()).contains("申请 " + applicationId
+        + " 的放款补充资料已全部收到 (渠道已上传), 无需再登记, 请刷新待办列表");
+    executeDueJobs(instance.getId());
+    assertThat(instance).hasPassed(BOUNDARY_DISBURSEMENT_DOCUMENTS_RECEIVED).isWaitingAt(TASK_CHECK_DISBURSEMENT_CONDITIONS);
+    assertThat(jdbc.sql("SELECT arrived_via FROM disbursement_supplement_arrival WHERE application_id = :a")
+        .param("a", applicationId).query(String.class).list()).as("both uploaded through the channel").containsOnly("CHANNEL")
+        .hasSize(2);
+  }
 }
+
