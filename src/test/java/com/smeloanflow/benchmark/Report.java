@@ -75,7 +75,7 @@ final class Report {
     }
     md.add("");
     md.add("When nothing changed in between, the difference to the previous run (the results.json this run replaced) "
-        + "is the noise between two runs. Each search says between which offered rates the limit lay. In eleven pairs "
+        + "is the noise between two runs. Each search says between which offered rates the limit lay. In twelve pairs "
         + "of idle runs of the same code back to back, a sustained rate moved by up to a factor of 1.8 (AUTO) and 2.2 "
         + "(the bare engine), and the ratio AUTO/bare lay anywhere between 0.15 and 0.60; Tasklist's page, count and "
         + "variable search, intake, the repayment feed and startup moved by up to a factor of 1.4, Tasklist's \"my "
