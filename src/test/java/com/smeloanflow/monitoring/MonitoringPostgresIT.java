@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -48,36 +49,55 @@ class MonitoringPostgresIT extends MonitoringLedgerProcessTest {
   @Autowired WarningSignalService signals;
   @Autowired MonitoringLedgerListener ledgerListener;
 
+  /**
+   * A chunk of the daily close holds the loan's row (it locks its loans' rows and closes them) while {@code request}
+   * starts on another thread; once PostgreSQL shows that request waiting for the loan's row, the chunk tells monitoring
+   * ({@code tellMonitoring}: a floor change, a settlement) and commits. Locked the other way round, the request would
+   * hold the loan's monitoring row the chunk then waits for, and one of the two would fail on a deadlock.
+   *
+   * @return what the request answered once the chunk committed
+   */
+  private <T> T whileTheCloseHoldsTheLoan(String loanId, Runnable tellMonitoring, Supplier<T> request, String waiting)
+      throws Exception {
+    CountDownLatch loanLocked = new CountDownLatch(1);
+    CountDownLatch goOn = new CountDownLatch(1);
+    ExecutorService close = Executors.newSingleThreadExecutor();
+    try {
+      Future<?> chunk = close.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+        loans.lock(loanId);
+        loanLocked.countDown();
+        RowLockWaits.holdUntil(goOn);
+        tellMonitoring.run();
+      }));
+      assertThat(loanLocked.await(30, TimeUnit.SECONDS)).as("the close holds the loan's row").isTrue();
+      CompletableFuture<T> answer = CompletableFuture.supplyAsync(request);
+      RowLockWaits.awaitStatementWaitingForALock(jdbc, LOAN_ROW, waiting + " waiting for the loan's row the close holds");
+
+      goOn.countDown();
+      chunk.get(30, TimeUnit.SECONDS);
+      return answer.get(30, TimeUnit.SECONDS);
+    } finally {
+      goOn.countDown();
+      close.shutdownNow();
+    }
+  }
+
+  private Runnable floorChange(String loanId) {
+    return () -> ledgerListener.floorChanged(clock.today(), List.of(new LoanLifecycleListener.FloorChange(loanId,
+        Classification.SPECIAL_MENTION, Classification.NORMAL, 1)));
+  }
+
   @Test
   void aSignalReportedWhileTheDailyCloseHoldsTheLoanWaitsForTheCloseInsteadOfDeadlockingOnPostgres() throws Exception {
     MonitoringScenario loan = MonitoringScenario.loan(processEngine, api, this::executeDueJobs, this::completeAs, intakeService,
         loans, dailyClose, "ZY001", clock.today()).firstCheck("NORMAL");
-    CountDownLatch loanLocked = new CountDownLatch(1);
-    CountDownLatch tellMonitoring = new CountDownLatch(1);
-    ExecutorService close = Executors.newSingleThreadExecutor();
-    try {
-      // a chunk of the daily close: it locks its loans' rows, closes them, then tells monitoring of a floor change
-      Future<?> chunk = close.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-        loans.lock(loan.loanId());
-        loanLocked.countDown();
-        RowLockWaits.holdUntil(tellMonitoring);
-        ledgerListener.floorChanged(clock.today(), List.of(new LoanLifecycleListener.FloorChange(loan.loanId(),
-            Classification.SPECIAL_MENTION, Classification.NORMAL, 1)));
-      }));
-      assertThat(loanLocked.await(30, TimeUnit.SECONDS)).as("the close holds the loan's row").isTrue();
-      // a serious signal reclassifies the loan (关注), which the ledger records: the report needs the loan's row
-      CompletableFuture<Response> report = CompletableFuture.supplyAsync(() -> api.post("/api/loans/" + loan.loanId()
-          + "/signals", "core-banking", MonitoringScenario.signal("PG-LOCK-" + loan.loanId(), "ACCOUNT_FROZEN", "账户冻结", null)));
-      RowLockWaits.awaitStatementWaitingForALock(jdbc, LOAN_ROW, "the report waiting for the loan's row the close holds");
 
-      tellMonitoring.countDown();
-      chunk.get(30, TimeUnit.SECONDS);
-      Response answer = report.get(30, TimeUnit.SECONDS);
-      assertThat(answer.status()).as(answer.body()).isEqualTo(201);
-    } finally {
-      tellMonitoring.countDown();
-      close.shutdownNow();
-    }
+    // a serious signal reclassifies the loan (关注), which the ledger records: the report needs the loan's row
+    Response answer = whileTheCloseHoldsTheLoan(loan.loanId(), floorChange(loan.loanId()), () -> api.post("/api/loans/"
+        + loan.loanId() + "/signals", "core-banking", MonitoringScenario.signal("PG-LOCK-" + loan.loanId(), "ACCOUNT_FROZEN",
+        "账户冻结", null)), "the report");
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(201);
     assertThat(loans.standing(loan.loanId()).orElseThrow().classification()).as("the ledger's classification after the report")
         .isEqualTo(Classification.SPECIAL_MENTION);
   }
@@ -87,31 +107,14 @@ class MonitoringPostgresIT extends MonitoringLedgerProcessTest {
     MonitoringScenario loan = MonitoringScenario.loan(processEngine, api, this::executeDueJobs, this::completeAs, intakeService,
         loans, dailyClose, "ZY001", clock.today());
     String first = loan.task(PostLoanMonitoringProcess.Elements.TASK_FIRST_POST_LOAN_CHECK).getId();
-    CountDownLatch loanLocked = new CountDownLatch(1);
-    CountDownLatch tellMonitoring = new CountDownLatch(1);
-    ExecutorService close = Executors.newSingleThreadExecutor();
-    try {
-      // a chunk of the daily close: it locks its loans' rows, closes them, then tells monitoring of a floor change
-      Future<?> chunk = close.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-        loans.lock(loan.loanId());
-        loanLocked.countDown();
-        RowLockWaits.holdUntil(tellMonitoring);
-        ledgerListener.floorChanged(clock.today(), List.of(new LoanLifecycleListener.FloorChange(loan.loanId(),
-            Classification.SPECIAL_MENTION, Classification.NORMAL, 1)));
-      }));
-      assertThat(loanLocked.await(30, TimeUnit.SECONDS)).as("the close holds the loan's row").isTrue();
-      // remote banking records the first check (首次贷后检查): its conclusion is classified, which needs the loan's row
-      CompletableFuture<Void> recorded = CompletableFuture.runAsync(() -> completeAs("remote-verifier", first, Map.of(
-          "fundsUsedAsAgreed", true, "businessNormal", true, "firstCheckResult", "NORMAL", "firstCheckNotes", "电话回访: 经营正常")));
-      RowLockWaits.awaitStatementWaitingForALock(jdbc, LOAN_ROW, "the first check waiting for the loan's row the close holds");
 
-      tellMonitoring.countDown();
-      chunk.get(30, TimeUnit.SECONDS);
-      recorded.get(30, TimeUnit.SECONDS);
-    } finally {
-      tellMonitoring.countDown();
-      close.shutdownNow();
-    }
+    // remote banking records the first check (首次贷后检查): its conclusion is classified, which needs the loan's row
+    whileTheCloseHoldsTheLoan(loan.loanId(), floorChange(loan.loanId()), () -> {
+      completeAs("remote-verifier", first, Map.of("fundsUsedAsAgreed", true, "businessNormal", true, "firstCheckResult",
+          "NORMAL", "firstCheckNotes", "电话回访: 经营正常"));
+      return null;
+    }, "the first check");
+
     assertThat(monitoring.view(loan.loanId()).checks()).singleElement().satisfies(check -> {
       assertThat(check.kind()).isEqualTo(CheckKind.FIRST);
       assertThat(check.status()).isEqualTo(PostLoanCheck.DONE);
@@ -127,33 +130,15 @@ class MonitoringPostgresIT extends MonitoringLedgerProcessTest {
         "{\"classification\": \"SUBSTANDARD\", \"reason\": \"企业主要客户破产\"}");
     assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
     String approval = loan.task(PostLoanMonitoringProcess.Elements.TASK_APPROVE_RECLASSIFICATION).getId();
-    CountDownLatch loanLocked = new CountDownLatch(1);
-    CountDownLatch tellMonitoring = new CountDownLatch(1);
-    ExecutorService close = Executors.newSingleThreadExecutor();
-    Response decided;
-    try {
-      // a chunk of the daily close: it locks its loans' rows, settles them, then tells monitoring (which ends and
-      // withdraws the pending reclassification)
-      Future<?> chunk = close.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-        loans.lock(loan.loanId());
-        loanLocked.countDown();
-        RowLockWaits.holdUntil(tellMonitoring);
-        ledgerListener.settled(clock.today(), List.of(loan.loanId()));
-      }));
-      assertThat(loanLocked.await(30, TimeUnit.SECONDS)).as("the close holds the loan's row").isTrue();
-      // the approval applies the reclassification, which the ledger records: it needs the loan's row
-      CompletableFuture<Response> decide = CompletableFuture.supplyAsync(() -> api.post("/engine-rest/task/" + approval
-          + "/complete", "approver", "{\"variables\": {\"" + ReclassificationApprovalTaskListener.DECISION
-          + "\": {\"value\": \"APPROVE\"}, \"" + ReclassificationApprovalTaskListener.NOTE + "\": {\"value\": \"同意\"}}}"));
-      RowLockWaits.awaitStatementWaitingForALock(jdbc, LOAN_ROW, "the approval waiting for the loan's row the close holds");
 
-      tellMonitoring.countDown();
-      chunk.get(30, TimeUnit.SECONDS);
-      decided = decide.get(30, TimeUnit.SECONDS);
-    } finally {
-      tellMonitoring.countDown();
-      close.shutdownNow();
-    }
+    // the close settles the loan and tells monitoring, which ends and withdraws the pending reclassification; the
+    // approval applies the reclassification, which the ledger records: it needs the loan's row
+    Response decided = whileTheCloseHoldsTheLoan(loan.loanId(),
+        () -> ledgerListener.settled(clock.today(), List.of(loan.loanId())),
+        () -> api.post("/engine-rest/task/" + approval + "/complete", "approver", "{\"variables\": {\""
+            + ReclassificationApprovalTaskListener.DECISION + "\": {\"value\": \"APPROVE\"}, \""
+            + ReclassificationApprovalTaskListener.NOTE + "\": {\"value\": \"同意\"}}}"), "the approval");
+
     assertThat(decided.status()).as(decided.toString()).isEqualTo(400);
     assertThat(decided.json().path("message").asText()).contains("借据 " + loan.loanId()
         + " 已没有待审批的风险分类调整 (已审批, 或已随贷后监测结束而撤销), 无需再审批, 请刷新待办列表");
