@@ -30,6 +30,7 @@ import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.RenewLoan;
 import com.smeloanflow.servicing.RepaymentService;
 import com.smeloanflow.support.AbstractPostgresIntegrationTest;
+import com.smeloanflow.support.ApiClient;
 import com.smeloanflow.support.Concurrently;
 import com.smeloanflow.support.RowLockWaits;
 import java.math.BigDecimal;
@@ -173,17 +174,14 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     try {
       Future<RenewalPostingService.Result> posting = postingHeldOpen(maturityJob, loan, Duration.ofSeconds(20));
 
-      long asked = System.nanoTime();
-      com.smeloanflow.support.ApiClient.Response interest = api.post("/api/loans/" + loan.loanId() + "/repayments",
+      ApiClient.Response interest = api.post("/api/loans/" + loan.loanId() + "/repayments",
           "core-banking", "{\"transactionId\":\"TX-PG-INTEREST-" + loan.loanId() + "\",\"amount\":"
               + interestAtMaturity.toPlainString() + ",\"valueDate\":\"" + maturity + "\"}");
-      com.smeloanflow.support.ApiClient.Response principal = api.post("/api/loans/" + loan.loanId() + "/repayments",
+      ApiClient.Response principal = api.post("/api/loans/" + loan.loanId() + "/repayments",
           "core-banking",
           "{\"transactionId\":\"TX-PG-RACE-" + loan.loanId() + "\",\"amount\":20000.00,\"valueDate\":\"" + maturity + "\"}");
-      Duration answeredIn = Duration.ofNanos(System.nanoTime() - asked);
 
       assertThat(posting.isDone()).as("both answered while core banking still held the posting open").isFalse();
-      assertThat(answeredIn).isLessThan(Duration.ofSeconds(15));
       assertThat(interest.status()).as(interest.body()).isEqualTo(201);
       assertThat(principal.status()).as(principal.body()).isEqualTo(400);
       assertThat(principal.json().get("errors").get(0).get("code").asText()).isEqualTo("EXCEEDS_PAYOFF");
