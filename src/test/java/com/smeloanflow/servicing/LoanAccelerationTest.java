@@ -125,6 +125,21 @@ class LoanAccelerationTest extends AbstractIntegrationTest {
     return seen;
   }
 
+  /**
+   * A payment of {@code amount} value-dated 10 days after disbursement, the loan called in (everything due on the
+   * repay-by date), then the payment reversed (付款行退票).
+   *
+   * @return the payment's transaction id
+   */
+  private String paidThenCalledInThenBounced(LoanAccount loan, String transactionPrefix, String amount) {
+    String payment = transactionPrefix + loan.loanId();
+    repayments.receive(new ReceiveRepayment(loan.loanId(), payment, money(amount), disbursed.plusDays(10), "core-banking"));
+    loans.accelerate(loan.loanId(), repayBy);
+
+    repayments.reverse(new ReverseRepayment(loan.loanId(), payment, "付款行退票", "core-banking"));
+    return payment;
+  }
+
   private static String fen(JsonNode amount) {
     return amount.decimalValue().setScale(2).toPlainString();
   }
@@ -134,12 +149,7 @@ class LoanAccelerationTest extends AbstractIntegrationTest {
     LoanAccount loan = TestLoans.with(intakeService, loans).disbursedOn(disbursed);
     // 10 days in: the first instalment in full (8,530.99, its whole period's interest), 11,469.01 of principal ahead;
     // the later instalments are recomputed on 80,362.50
-    String prepayment = "CB-ACC-PRE-" + loan.loanId();
-    repayments.receive(new ReceiveRepayment(loan.loanId(), prepayment, money("20000.00"), disbursed.plusDays(10),
-        "core-banking"));
-    loans.accelerate(loan.loanId(), repayBy);
-
-    repayments.reverse(new ReverseRepayment(loan.loanId(), prepayment, "付款行退票", "core-banking"));
+    String prepayment = paidThenCalledInThenBounced(loan, "CB-ACC-PRE-", "20000.00");
 
     // as a loan called in without it: everything due on the repay-by date, the first period's interest to that date
     // (362.50 × 25 / 31 = 292.34), none for the periods after it
@@ -165,12 +175,7 @@ class LoanAccelerationTest extends AbstractIntegrationTest {
   void anInstalmentPaidBeforeTheCallInThatBouncesAfterItFallsDueOnTheRepayByDateWithItsInterestToThatDate() {
     LoanAccount loan = TestLoans.with(intakeService, loans).disbursedOn(disbursed);
     // 10 days in: the first instalment (8,168.49 + 362.50), nothing ahead; the call-in leaves it paid on its own date
-    String payment = "CB-ACC-FIRST-" + loan.loanId();
-    repayments.receive(new ReceiveRepayment(loan.loanId(), payment, money("8530.99"), disbursed.plusDays(10),
-        "core-banking"));
-    loans.accelerate(loan.loanId(), repayBy);
-
-    repayments.reverse(new ReverseRepayment(loan.loanId(), payment, "付款行退票", "core-banking"));
+    paidThenCalledInThenBounced(loan, "CB-ACC-FIRST-", "8530.99");
 
     assertThat(scheduleSeen(loan.loanId()).get(0)).isEqualTo("1 " + repayBy + " 8168.49 292.34 paid 0.00/0.00");
     assertThat(scheduleSeen(loan.loanId())).isEqualTo(scheduleSeen(calledInLoan().loanId()));
