@@ -24,15 +24,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ContactMailBackfillPlanPostgresIT extends AbstractPostgresIntegrationTest {
 
-  private static final String CASES = """
-      INSERT INTO collection_case (case_id, loan_id, branch_code, status, ladder_step, opened_on, opened_days_past_due,
-          opened_at, closed_on, closed_at, close_reason)
-      SELECT 'CCPLAN' || i, 'LNPLAN' || i, 'ZY001', 'CURED', 2, DATE '2026-01-01', 1,
-          TIMESTAMP WITH TIME ZONE '2026-01-01 01:00:00+00' + i * INTERVAL '1 hour', DATE '2026-03-01',
-          TIMESTAMP WITH TIME ZONE '2026-01-01 01:00:00+00' + i * INTERVAL '1 hour' + INTERVAL '30 days', '逾期欠款已结清'
-      FROM generate_series(1, 2000) i
-      """;
-
   private static final String MAILS = """
       INSERT INTO mail_outbox (case_type, case_id, template, recipient, subject, body, status, attempts, next_attempt_at,
           created_at, sent_at)
@@ -41,14 +32,6 @@ class ContactMailBackfillPlanPostgresIT extends AbstractPostgresIntegrationTest 
       FROM (SELECT i, k, TIMESTAMP WITH TIME ZONE '2026-01-01 01:00:00+00' + i * INTERVAL '1 hour' + k * INTERVAL '6 days'
               AS at FROM generate_series(1, 2000) i, generate_series(1, 5) k) m
       ORDER BY at
-      """;
-
-  private static final String CONTACTS = """
-      INSERT INTO collection_contact (case_id, business_date, channel, outcome, notes, contacted_by, contacted_at)
-      SELECT 'CCPLAN' || i, DATE '2026-01-07', 'MAIL', 'MAIL_SENT', '逾期提醒邮件', 'system',
-          TIMESTAMP WITH TIME ZONE '2026-01-01 01:00:00+00' + i * INTERVAL '1 hour' + k * INTERVAL '6 days'
-      FROM generate_series(1, 2000) i, generate_series(1, 3) k
-      ORDER BY 7
       """;
 
   @Autowired DataSource dataSource;
@@ -60,9 +43,9 @@ class ContactMailBackfillPlanPostgresIT extends AbstractPostgresIntegrationTest 
       connection.setAutoCommit(false);
       try (Statement sql = connection.createStatement()) {
         sql.execute("SET LOCAL session_replication_role = replica");
-        sql.execute(CASES);
+        sql.execute(MigrationScriptPlans.curedCases("PLAN"));
         sql.execute(MAILS);
-        sql.execute(CONTACTS);
+        sql.execute(MigrationScriptPlans.mailContacts("PLAN"));
         for (String table : List.of("collection_case", "mail_outbox", "collection_contact")) {
           sql.execute("ANALYZE " + table);
         }

@@ -22,6 +22,32 @@ final class MigrationScriptPlans {
   }
 
   /**
+   * 2,000 cases cured on 2026-03-01, opened an hour apart from 2026-01-01 (case ids {@code CC<tag>1…}, loans
+   * {@code LN<tag>1…}), as the plan tests' book.
+   */
+  static String curedCases(String tag) {
+    return """
+        INSERT INTO collection_case (case_id, loan_id, branch_code, status, ladder_step, opened_on, opened_days_past_due,
+            opened_at, closed_on, closed_at, close_reason)
+        SELECT 'CC%1$s' || i, 'LN%1$s' || i, 'ZY001', 'CURED', 2, DATE '2026-01-01', 1,
+            TIMESTAMP WITH TIME ZONE '2026-01-01 01:00:00+00' + i * INTERVAL '1 hour', DATE '2026-03-01',
+            TIMESTAMP WITH TIME ZONE '2026-01-01 01:00:00+00' + i * INTERVAL '1 hour' + INTERVAL '30 days', '逾期欠款已结清'
+        FROM generate_series(1, 2000) i
+        """.formatted(tag);
+  }
+
+  /** Three mail contacts of each of {@link #curedCases}'s cases, six days apart from its opening. */
+  static String mailContacts(String tag) {
+    return """
+        INSERT INTO collection_contact (case_id, business_date, channel, outcome, notes, contacted_by, contacted_at)
+        SELECT 'CC%1$s' || i, DATE '2026-01-07', 'MAIL', 'MAIL_SENT', '逾期提醒邮件', 'system',
+            TIMESTAMP WITH TIME ZONE '2026-01-01 01:00:00+00' + i * INTERVAL '1 hour' + k * INTERVAL '6 days'
+        FROM generate_series(1, 2000) i, generate_series(1, 3) k
+        ORDER BY 7
+        """.formatted(tag);
+  }
+
+  /**
    * Runs the script's statements in order; an UPDATE or INSERT whose plan has a subplan matching {@code perRow} is not
    * run (it would take minutes at a bank's size) but returned with its plan.
    *

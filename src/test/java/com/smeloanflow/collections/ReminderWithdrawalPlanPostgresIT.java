@@ -27,15 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ReminderWithdrawalPlanPostgresIT extends AbstractPostgresIntegrationTest {
 
-  private static final String CASES = """
-      INSERT INTO collection_case (case_id, loan_id, branch_code, status, ladder_step, opened_on, opened_days_past_due,
-          opened_at, closed_on, closed_at, close_reason)
-      SELECT 'CCWPLAN' || i, 'LNWPLAN' || i, 'ZY001', 'CURED', 2, DATE '2026-01-01', 1,
-          TIMESTAMP WITH TIME ZONE '2026-01-01 01:00:00+00' + i * INTERVAL '1 hour', DATE '2026-03-01',
-          TIMESTAMP WITH TIME ZONE '2026-01-01 01:00:00+00' + i * INTERVAL '1 hour' + INTERVAL '30 days', '逾期欠款已结清'
-      FROM generate_series(1, 2000) i
-      """;
-
   /** Five mails per loan: three reminders, the last of them failed, and two other mails. */
   private static final String MAILS = """
       INSERT INTO mail_outbox (case_type, case_id, template, recipient, subject, body, status, attempts, next_attempt_at,
@@ -46,14 +37,6 @@ class ReminderWithdrawalPlanPostgresIT extends AbstractPostgresIntegrationTest {
       FROM (SELECT i, k, TIMESTAMP WITH TIME ZONE '2026-01-01 01:00:00+00' + i * INTERVAL '1 hour' + k * INTERVAL '6 days'
               AS at FROM generate_series(1, 2000) i, generate_series(1, 5) k) m
       ORDER BY m.at, m.i
-      """;
-
-  private static final String CONTACTS = """
-      INSERT INTO collection_contact (case_id, business_date, channel, outcome, notes, contacted_by, contacted_at)
-      SELECT 'CCWPLAN' || i, DATE '2026-01-07', 'MAIL', 'MAIL_SENT', '逾期提醒邮件', 'system',
-          TIMESTAMP WITH TIME ZONE '2026-01-01 01:00:00+00' + i * INTERVAL '1 hour' + k * INTERVAL '6 days'
-      FROM generate_series(1, 2000) i, generate_series(1, 3) k
-      ORDER BY 7
       """;
 
   /** A table of the bank's, read in a subplan: once for each row of the statement unless hashed. */
@@ -69,9 +52,9 @@ class ReminderWithdrawalPlanPostgresIT extends AbstractPostgresIntegrationTest {
       connection.setAutoCommit(false);
       try (Statement sql = connection.createStatement()) {
         sql.execute("SET LOCAL session_replication_role = replica");
-        sql.execute(CASES);
+        sql.execute(MigrationScriptPlans.curedCases("WPLAN"));
         sql.execute(MAILS);
-        sql.execute(CONTACTS);
+        sql.execute(MigrationScriptPlans.mailContacts("WPLAN"));
         for (String table : List.of("collection_case", "mail_outbox", "collection_contact")) {
           sql.execute("ANALYZE " + table);
         }
