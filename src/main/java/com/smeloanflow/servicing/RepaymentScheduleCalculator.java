@@ -45,7 +45,7 @@ public class RepaymentScheduleCalculator {
     List<Instalment> instalments = new ArrayList<>(termMonths);
     BigDecimal remaining = amount;
     for (int number = 1; number <= termMonths; number++) {
-      BigDecimal interest = cents(remaining.multiply(monthlyRate, PRECISION));
+      BigDecimal interest = interestOn(remaining, monthlyRate);
       BigDecimal principalPart;
       if (number == termMonths) {
         principalPart = remaining;
@@ -71,7 +71,12 @@ public class RepaymentScheduleCalculator {
 
   /** A month's interest on {@code owed}, the principal owed as the month begins: the monthly rate on it, to the fen. */
   public static BigDecimal monthInterest(BigDecimal owed, BigDecimal annualRatePercent) {
-    return cents(owed.multiply(monthlyRate(annualRatePercent), PRECISION));
+    return interestOn(owed, monthlyRate(annualRatePercent));
+  }
+
+  /** The schedule's month of interest and {@link #monthInterest}'s: the monthly rate on what is owed, to the fen. */
+  private static BigDecimal interestOn(BigDecimal owed, BigDecimal monthlyRate) {
+    return cents(owed.multiply(monthlyRate, PRECISION));
   }
 
   private static BigDecimal monthlyRate(BigDecimal annualRatePercent) {
