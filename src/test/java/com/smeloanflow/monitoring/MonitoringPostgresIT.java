@@ -149,6 +149,44 @@ class MonitoringPostgresIT extends MonitoringLedgerProcessTest {
   }
 
   @Test
+  void aReclassificationProposedWhileTheDailyCloseSettlesTheLoanWaitsForTheCloseAndIsToldMonitoringEndedOnPostgres()
+      throws Exception {
+    MonitoringScenario loan = MonitoringScenario.loan(processEngine, api, this::executeDueJobs, this::completeAs, intakeService,
+        loans, dailyClose, "ZY001", clock.today()).firstCheck("NORMAL");
+
+    // the close settles the loan and tells monitoring, which ends (withdrawing what is pending); the proposal needs the
+    // loan's rows to see whether it is still monitored and has nothing pending
+    Response proposed = whileTheCloseHoldsTheLoan(loan.loanId(),
+        () -> ledgerListener.settled(clock.today(), List.of(loan.loanId())),
+        () -> api.post("/api/loans/" + loan.loanId() + "/reclassifications", "zy001-cm",
+            "{\"classification\": \"SUBSTANDARD\", \"reason\": \"企业主要客户破产\"}"), "the proposal");
+
+    assertThat(proposed.status()).as(proposed.toString()).isEqualTo(409);
+    assertThat(proposed.json().path("detail").asText()).contains("借据 " + loan.loanId() + " 的贷后监测已结束 (贷款已结清",
+        "不能再提出风险分类调整");
+    assertThat(monitoring.view(loan.loanId()).reclassifications()).as("nothing left pending on a loan no longer monitored")
+        .isEmpty();
+    assertThat(loan.openTasks()).isEmpty();
+  }
+
+  @Test
+  void twoReclassificationsProposedAtOnceLeaveOnePendingAndTellTheOtherOnPostgres() throws Exception {
+    MonitoringScenario loan = MonitoringScenario.loan(processEngine, api, this::executeDueJobs, this::completeAs, intakeService,
+        loans, dailyClose, "ZY001", clock.today()).firstCheck("NORMAL");
+
+    List<Response> answers = Concurrently.run(2, () -> api.post("/api/loans/" + loan.loanId() + "/reclassifications",
+        "zy001-cm", "{\"classification\": \"SUBSTANDARD\", \"reason\": \"企业主要客户破产\"}"));
+
+    assertThat(answers).extracting(Response::status).as(answers.toString()).containsExactlyInAnyOrder(201, 409);
+    assertThat(answers).filteredOn(a -> a.status() == 409).singleElement().satisfies(refused -> assertThat(
+        refused.json().path("detail").asText()).contains("借据 " + loan.loanId() + " 已有待审批的风险分类调整"));
+    assertThat(monitoring.view(loan.loanId()).reclassifications()).singleElement()
+        .extracting(MonitoringView.ProposalView::status).isEqualTo(ReclassificationProposal.PENDING);
+    assertThat(loan.openTasks()).as("one approval to decide").singleElement().satisfies(task -> assertThat(
+        task.getTaskDefinitionKey()).isEqualTo(PostLoanMonitoringProcess.Elements.TASK_APPROVE_RECLASSIFICATION));
+  }
+
+  @Test
   void aPeriodicCheckFallingDueWhileASignalsCheckCommitsIsRetriedAndThenOpensNoneOnPostgres() throws Exception {
     MonitoringScenario loan = MonitoringScenario.loan(processEngine, api, this::executeDueJobs, this::completeAs, intakeService,
         loans, dailyClose, "ZY001", clock.today()).firstCheck("NORMAL");
