@@ -59,19 +59,35 @@ class MonitoringPostgresIT extends MonitoringLedgerProcessTest {
    */
   private <T> T whileTheCloseHoldsTheLoan(String loanId, Runnable tellMonitoring, Supplier<T> request, String waiting)
       throws Exception {
+    return closeHoldingTheLoan(loanId, () -> { }, tellMonitoring, request, LOAN_ROW, waiting);
+  }
+
+  /**
+   * As {@link #whileTheCloseHoldsTheLoan}, the chunk having told monitoring ({@code tellMonitoring}) before
+   * {@code request} starts: the chunk holds the loan's rows, its changes not committed, until PostgreSQL shows the request
+   * waiting for a lock (any: a request that read the loan's monitoring without a lock waits only when it writes it).
+   */
+  private <T> T afterTheCloseToldMonitoring(String loanId, Runnable tellMonitoring, Supplier<T> request, String waiting)
+      throws Exception {
+    return closeHoldingTheLoan(loanId, tellMonitoring, () -> { }, request, "TRUE", waiting);
+  }
+
+  private <T> T closeHoldingTheLoan(String loanId, Runnable before, Runnable after, Supplier<T> request,
+      String waitingStatement, String waiting) throws Exception {
     CountDownLatch loanLocked = new CountDownLatch(1);
     CountDownLatch goOn = new CountDownLatch(1);
     ExecutorService close = Executors.newSingleThreadExecutor();
     try {
       Future<?> chunk = close.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
         loans.lock(loanId);
+        before.run();
         loanLocked.countDown();
         RowLockWaits.holdUntil(goOn);
-        tellMonitoring.run();
+        after.run();
       }));
       assertThat(loanLocked.await(30, TimeUnit.SECONDS)).as("the close holds the loan's row").isTrue();
       CompletableFuture<T> answer = CompletableFuture.supplyAsync(request);
-      RowLockWaits.awaitStatementWaitingForALock(jdbc, LOAN_ROW, waiting + " waiting for the loan's row the close holds");
+      RowLockWaits.awaitStatementWaitingForALock(jdbc, waitingStatement, waiting + " waiting for the loan's row the close holds");
 
       goOn.countDown();
       chunk.get(30, TimeUnit.SECONDS);
@@ -80,6 +96,19 @@ class MonitoringPostgresIT extends MonitoringLedgerProcessTest {
       goOn.countDown();
       close.shutdownNow();
     }
+  }
+
+  /**
+   * The close finds the loan a day past due (the floor 关注), records it in the ledger as a chunk does, and tells
+   * monitoring: the table puts the loan on the watch list.
+   */
+  private Runnable fallsOverdue(String loanId) {
+    return () -> {
+      jdbc.sql("UPDATE loan_account SET days_past_due = 1, overdue_since = :day, dpd_classification = 'SPECIAL_MENTION'"
+          + " WHERE loan_id = :loanId").param("day", clock.today()).param("loanId", loanId).update();
+      ledgerListener.floorChanged(clock.today(), List.of(new LoanLifecycleListener.FloorChange(loanId,
+          Classification.SPECIAL_MENTION, Classification.NORMAL, 1)));
+    };
   }
 
   private Runnable floorChange(String loanId) {
@@ -184,6 +213,32 @@ class MonitoringPostgresIT extends MonitoringLedgerProcessTest {
         .extracting(MonitoringView.ProposalView::status).isEqualTo(ReclassificationProposal.PENDING);
     assertThat(loan.openTasks()).as("one approval to decide").singleElement().satisfies(task -> assertThat(
         task.getTaskDefinitionKey()).isEqualTo(PostLoanMonitoringProcess.Elements.TASK_APPROVE_RECLASSIFICATION));
+  }
+
+  @Test
+  void aNextCheckScheduledWhileTheDailyCloseWatchListsTheLoanFallsDueInAMonthOnPostgres() throws Exception {
+    MonitoringScenario loan = MonitoringScenario.loan(processEngine, api, this::executeDueJobs, this::completeAs, intakeService,
+        loans, dailyClose, "ZY001", clock.today());
+    completeAs("remote-verifier", loan.task(PostLoanMonitoringProcess.Elements.TASK_FIRST_POST_LOAN_CHECK).getId(),
+        Map.of("fundsUsedAsAgreed", true, "businessNormal", true, "firstCheckResult", "NORMAL", "firstCheckNotes",
+            "电话回访: 经营正常"));
+    Job schedule = managementService.createJobQuery().processInstanceId(loan.monitoring().getId())
+        .activityId(PostLoanMonitoringProcess.Elements.TASK_SCHEDULE_NEXT_CHECK).singleResult();
+    assertThat(schedule).as("安排下次定期检查 waits as a job").isNotNull();
+
+    // the close puts the loan on the watch list (its next check is due in a month), finding no timer to move yet, while
+    // 安排下次定期检查 runs: it must schedule from what the close committed, not from what it read before
+    afterTheCloseToldMonitoring(loan.loanId(), fallsOverdue(loan.loanId()), () -> {
+      managementService.executeJob(schedule.getId());
+      return null;
+    }, "安排下次定期检查");
+
+    assertThat(monitoring.view(loan.loanId()).rhythm()).isEqualTo("MONTHLY");
+    assertThat(monitoring.view(loan.loanId()).nextCheckDue()).as("a month after the first check, on the watch list")
+        .isEqualTo(clock.today().plusMonths(1));
+    assertThat(managementService.createJobQuery().processInstanceId(loan.monitoring().getId())
+        .activityId(PostLoanMonitoringProcess.Elements.TIMER_PERIODIC_CHECK_DUE).singleResult().getDuedate())
+        .isEqualTo(MonitoringPolicy.startOf(clock.today().plusMonths(1)));
   }
 
   @Test
