@@ -2,7 +2,6 @@ package com.smeloanflow.creditline;
 
 import com.smeloanflow.monitoring.CreditLineMeasures;
 import com.smeloanflow.monitoring.LineInstruction;
-import com.smeloanflow.monitoring.LineMeasure;
 import com.smeloanflow.servicing.LoanAccountService;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -27,15 +26,9 @@ class CheckLineMeasures implements CreditLineMeasures {
   public Optional<String> carryOut(LineInstruction instruction) {
     Optional<CreditLine> drawnFrom = loans.find(instruction.loanId())
         .flatMap(loan -> lines.findByApplication(loan.applicationId()));
-    drawnFrom.ifPresent(line -> {
-      String reason = "贷后检查 " + instruction.checkId() + " " + instruction.measure().label() + ": " + instruction.reason();
-      boolean open = line.status() == CreditLineStatus.ACTIVE || line.status() == CreditLineStatus.FROZEN;
-      if (open && instruction.measure() == LineMeasure.FREEZE && line.status() == CreditLineStatus.ACTIVE) {
-        lines.freeze(line.lineId(), reason);
-      } else if (open && instruction.measure() == LineMeasure.REDUCE && instruction.reducedLimit() != null) {
-        lines.reduce(line.lineId(), instruction.reducedLimit(), reason);
-      }
-    });
+    // the line's status is read again under its lock (restrict): the line may expire or close in this moment
+    drawnFrom.ifPresent(line -> lines.restrict(line.lineId(), instruction.measure(), instruction.reducedLimit(),
+        "贷后检查 " + instruction.checkId() + " " + instruction.measure().label() + ": " + instruction.reason()));
     return drawnFrom.map(CreditLine::lineId);
   }
 }

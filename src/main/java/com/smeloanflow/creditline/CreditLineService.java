@@ -12,6 +12,7 @@ import com.smeloanflow.disbursement.DisbursementService;
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.intake.Product;
+import com.smeloanflow.monitoring.LineMeasure;
 import com.smeloanflow.monitoring.PostLoanMonitoringStarter;
 import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.notification.MailTemplate;
@@ -198,6 +199,31 @@ public class CreditLineService {
       log.info("Line {}: limit {} -> {} CNY ({})", lineId, line.limit().toPlainString(), limit.toPlainString(), reason);
     }
     return lines.find(lineId).orElseThrow();
+  }
+
+  /**
+   * A post-loan check's 压降或冻结额度 on the line, decided under the line's lock: FREEZE freezes an active line (a frozen
+   * one stays as it is), REDUCE lowers the limit of an active or frozen line ({@link #reduce}); an expired or closed line
+   * is left as it is (nothing more can be drawn from it anyway). Decided on the line as read before the lock, a line that
+   * expired in this moment was refused as 额度已到期, 不能冻结, and the check's instruction failed.
+   *
+   * @return the line as it stands afterwards
+   * @throws CreditLineNotFoundException no such line
+   */
+  @Transactional
+  public CreditLine restrict(String lineId, LineMeasure measure, BigDecimal reducedLimit, String reason) {
+    CreditLine line = lines.lock(lineId).orElseThrow(() -> new CreditLineNotFoundException(lineId));
+    if (line.status() == CreditLineStatus.EXPIRED || line.status() == CreditLineStatus.CLOSED) {
+      log.info("Line {}: {} left as it is, the line is {} ({})", lineId, measure, line.status(), reason);
+      return line;
+    }
+    if (measure == LineMeasure.FREEZE && line.status() == CreditLineStatus.ACTIVE) {
+      return freeze(lineId, reason);
+    }
+    if (measure == LineMeasure.REDUCE && reducedLimit != null) {
+      return reduce(lineId, reducedLimit, reason);
+    }
+    return line;
   }
 
   public Optional<CreditLine> find(String lineId) {

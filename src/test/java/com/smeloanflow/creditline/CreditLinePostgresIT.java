@@ -5,19 +5,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.smeloanflow.approval.LoanFlow;
 import com.smeloanflow.disbursement.SandboxCoreBanking;
 import com.smeloanflow.disbursement.SandboxCoreBankingFaults;
+import com.smeloanflow.monitoring.CheckKind;
+import com.smeloanflow.monitoring.CheckOutcome;
+import com.smeloanflow.monitoring.CompleteCheck;
+import com.smeloanflow.monitoring.LineInstruction;
+import com.smeloanflow.monitoring.LineMeasure;
+import com.smeloanflow.monitoring.PostLoanCheck;
+import com.smeloanflow.monitoring.PostLoanCheckService;
 import com.smeloanflow.support.AbstractPostgresIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.Concurrently;
+import com.smeloanflow.support.RowLockWaits;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Credit lines on PostgreSQL (READ COMMITTED): the servicing migration that lets a line's drawdowns be loan
@@ -25,7 +41,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * origination flow, concurrent drawdowns that never exceed the limit (the line's row lock while a request is
  * checked and reserved), and lost core banking answers settled once by two nodes' reconciliation and the
  * channel's retries at the same time. What each concurrent drawdown states was left on the line after it agrees with
- * the order they were booked in.
+ * the order they were booked in. A post-loan check's freeze carried out as the line expires leaves it expired.
  */
 class CreditLinePostgresIT extends AbstractPostgresIntegrationTest {
 
@@ -33,6 +49,9 @@ class CreditLinePostgresIT extends AbstractPostgresIntegrationTest {
   @Autowired CreditLineService lines;
   @Autowired SandboxCoreBanking coreBanking;
   @Autowired SandboxCoreBankingFaults faults;
+  @Autowired CreditLineReviewService reviews;
+  @Autowired PostLoanCheckService checks;
+  @Autowired PlatformTransactionManager transactionManager;
 
   @Test
   void concurrentDrawdownsOnPostgresNeverExceedTheLimitAndRetriesDrawOnce() throws InterruptedException {
@@ -107,6 +126,44 @@ class CreditLinePostgresIT extends AbstractPostgresIntegrationTest {
     for (String requestId : requests) {
       assertThat(draw(lineId, requestId).status()).as("a later retry answers the booked drawdown").isEqualTo(200);
     }
+  }
+
+  /**
+   * A post-loan check of a drawdown concluded 压降或冻结额度 (freeze), and its instruction is carried out in the moment the
+   * line's validity ends: the expiry holds the line's row, not committed. The instruction waits for it and leaves the
+   * expired line as it is (nothing more can be drawn from it), recorded as carried out on the line, as for a line that had
+   * expired before; it is not refused as 额度已到期, 不能冻结 (the step failed until the job executor's retry).
+   */
+  @Test
+  void aCheckFreezingTheLineInTheMomentItExpiresLeavesItExpiredAndIsCarriedOutOnPostgres() throws Exception {
+    CreditLineFixture fixture = new CreditLineFixture(new LoanFlow(api, this::executeDueJobs, this::completeAs, beans));
+    String lineId = lines.findByApplication(fixture.opened(fixture.application("1000000.00"))).orElseThrow().lineId();
+    String loanId = draw(lineId, "PG-CHECK-" + UUID.randomUUID()).json().get("loanId").asText();
+    PostLoanCheck check = checks.open(loanId, CheckKind.SIGNAL, List.of());
+    checks.complete(new CompleteCheck(check.checkId(), CheckOutcome.RESTRICT_LINE, "实际控制人涉赌, 经营明显下滑", List.of(),
+        LineMeasure.FREEZE, null, "remote-verifier"));
+    CountDownLatch expired = new CountDownLatch(1);
+    CountDownLatch commitExpiry = new CountDownLatch(1);
+    ExecutorService lineTimer = Executors.newSingleThreadExecutor();
+    try {
+      Future<?> expiry = lineTimer.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+        reviews.expire(lineId);
+        expired.countDown();
+        RowLockWaits.holdUntil(commitExpiry);
+      }));
+      assertThat(expired.await(30, TimeUnit.SECONDS)).as("the line expired, not committed").isTrue();
+      CompletableFuture<LineInstruction> issued = CompletableFuture.supplyAsync(() -> checks.issueLineInstruction(check.checkId()));
+      RowLockWaits.awaitStatementWaitingForALock(jdbc, "query ILIKE '%FROM credit_line%FOR UPDATE%'",
+          "the instruction waiting for the line the expiry holds");
+
+      commitExpiry.countDown();
+      expiry.get(30, TimeUnit.SECONDS);
+      assertThat(issued.get(30, TimeUnit.SECONDS).status()).isEqualTo(LineInstruction.APPLIED);
+    } finally {
+      commitExpiry.countDown();
+      lineTimer.shutdownNow();
+    }
+    assertThat(lines.find(lineId).orElseThrow().status()).isEqualTo(CreditLineStatus.EXPIRED);
   }
 
   private Response draw(String lineId, String requestId) {
