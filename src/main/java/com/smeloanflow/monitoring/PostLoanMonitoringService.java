@@ -100,15 +100,15 @@ public class PostLoanMonitoringService {
    * The next periodic check: a quarter after the last check (or the start), a month while the loan is
    * on the watch list.
    *
-   * @throws IllegalStateException the loan is off the books, or its monitoring is recorded as ended, while the instance
-   *     still runs: settlement and write-off end the instance through {@code LoanClosed}, so this is an inconsistency
-   *     for an operator (the asynchronous job fails, then an incident), not a quiet end
-   *
    * <p>The loan is locked first ({@link MonitoredLoanRepository#lock}: its ledger row, then its monitoring row), and the
    * rhythm read under the lock: the daily close holds the loan when it puts it on the watch list (or takes it off) and
    * moves the timer ({@link #reschedule}), which it cannot find while this job has not committed. Read without the lock,
    * a loan the close put on the watch list in this moment kept the quarterly rhythm it was read with (its next check a
    * quarter away, not a month); now this job waits for the close and schedules from what it committed.
+   *
+   * @throws IllegalStateException the loan is off the books, or its monitoring is recorded as ended, while the instance
+   *     still runs: settlement and write-off end the instance through {@code LoanClosed}, so this is an inconsistency
+   *     for an operator (the asynchronous job fails, then an incident), not a quiet end
    */
   public LocalDate scheduleNextCheck(String loanId) {
     MonitoredLoan loan = monitored.lock(loanId).orElseThrow(() -> new IllegalStateException("Loan " + loanId
