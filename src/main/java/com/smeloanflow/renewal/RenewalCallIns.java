@@ -1,10 +1,14 @@
 package com.smeloanflow.renewal;
 
 import com.smeloanflow.monitoring.CallInListener;
+import com.smeloanflow.notification.MailOutbox;
+import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.process.LoanRenewalProcess;
+import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -28,20 +32,36 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@link RenewalContractService#signatureReceived}): one of them waits for the other. A posting that ran before the
  * call-in locked the row has recorded its posting as under way; a posting that runs after the call-in committed finds
  * the loan called in under the loan's lock and posts nothing ({@link RenewalPostingService.Outcome#CALLED_IN}).
+ *
+ * <p><b>An instance on a model version before 贷款已提前收回</b> (applied for before that release and not rolled out yet)
+ * has no subscription for the message. Left alone it would go on: an approver could approve, the borrower sign, and only
+ * the maturity posting would refuse. So the call-in ends it here, in the same transaction, the way the event subprocess
+ * does: the renewal is recorded CALLED_IN, the borrower is mailed 续贷终止 (the same template), and the instance is
+ * cancelled with the reason {@value #OLD_VERSION_CANCELLED} (Cockpit shows it), which takes its tasks out of Tasklist and
+ * its timers and jobs with it; {@link RenewalEndedListener} then finds the renewal at an end and leaves its status, and
+ * the envelope poller cancels a contract sent and not signed. A completion of a task opened before is refused as for
+ * any cancelled task, a signature reported afterwards is 409 (NOT_AWAITING_SIGNATURE, naming CALLED_IN). An operator's
+ * rollout beforehand is still the better way: then the model's own 终止续贷 runs.
  */
 @Service
 public class RenewalCallIns implements CallInListener {
 
   private static final Logger log = LoggerFactory.getLogger(RenewalCallIns.class);
 
+  /** The delete reason of an instance on a model version before 贷款已提前收回 that a call-in ended. */
+  public static final String OLD_VERSION_CANCELLED = "贷款已提前收回, 续贷终止 (the loan was called in; a model version "
+      + "before 贷款已提前收回, cancelled by the call-in)";
+
   private final RenewalRepository renewals;
   private final RuntimeService runtimeService;
   private final BusinessClock clock;
+  private final MailOutbox outbox;
 
-  public RenewalCallIns(RenewalRepository renewals, RuntimeService runtimeService, BusinessClock clock) {
+  public RenewalCallIns(RenewalRepository renewals, RuntimeService runtimeService, BusinessClock clock, MailOutbox outbox) {
     this.renewals = renewals;
     this.runtimeService = runtimeService;
     this.clock = clock;
+    this.outbox = outbox;
   }
 
   /**
@@ -58,13 +78,26 @@ public class RenewalCallIns implements CallInListener {
     int ended = runtimeService.createMessageCorrelation(LoanRenewalProcess.Messages.LOAN_CALLED_IN)
         .processInstanceBusinessKey(loanId).correlateAllWithResult().size();
     if (ended == 0) {
-      // an instance of a model version before 贷款已提前收回 (not rolled out yet): the posting still refuses to renew
-      log.warn("Loan {}: called in by check {} while its renewal is {}, but no renewal instance waits for the call-in "
-          + "(an older model version): the renewal is not ended; its maturity posting will post nothing. Roll the instance "
-          + "out to the current version", loanId, checkId, renewal.get().status());
+      endOnAnOlderVersion(loanId, checkId, renewal.get());
       return;
     }
     log.info("Loan {}: called in by check {}: its renewal, {}, ended", loanId, checkId, renewal.get().status());
+  }
+
+  /**
+   * No instance awaited the call-in: the renewal's instance runs a model version before 贷款已提前收回. It is ended as
+   * that subprocess would end it: CALLED_IN, the borrower mailed, and the instance cancelled (its tasks, timers and jobs
+   * with it), in the call-in's transaction.
+   */
+  private void endOnAnOlderVersion(String loanId, String checkId, LoanRenewal renewal) {
+    List<ProcessInstance> instances = runtimeService.createProcessInstanceQuery().processDefinitionKey(LoanRenewalProcess.KEY)
+        .processInstanceBusinessKey(loanId).list();
+    recordCalledIn(loanId);
+    outbox.enqueue(loanId, MailTemplate.RENEWAL_CALLED_IN);
+    instances.forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), OLD_VERSION_CANCELLED));
+    log.warn("Loan {}: called in by check {} while its renewal was {} on a model version before 贷款已提前收回 ({}): the "
+        + "renewal is CALLED_IN, the borrower mailed, the instance cancelled", loanId, checkId, renewal.status(),
+        instances.stream().map(ProcessInstance::getProcessDefinitionId).toList());
   }
 
   /**

@@ -7,17 +7,21 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.smeloanflow.identity.DemoData;
 import com.smeloanflow.identity.Groups;
+import com.smeloanflow.disbursement.SandboxCoreBanking;
 import com.smeloanflow.notification.MailOutbox;
+import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.rollout.ModelRollout;
 import com.smeloanflow.platform.rollout.RolloutReport;
 import com.smeloanflow.process.LoanRenewalProcess;
 import com.smeloanflow.processing.ProcessingFixtures;
 import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.servicing.RepaymentService;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient;
 import com.smeloanflow.support.ModelRolloutFixture;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,6 +44,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * a decision after the maturity is refused and the timer lapses the renewal. Each rollout moves only the test's own
  * renewal ({@link ModelRollout#onlyBusinessKeys}): the other test classes' renewals in the shared database stay where
  * they are, and do not go with the test's versions when those are deleted.
+ *
+ * <p>Renewals applied for on the version before 贷款已提前收回 (the version of commit 71ccea6's parent, kept as a test
+ * resource) are rolled out from every wait state and a call-in then ends them through the model; those left on that
+ * version are ended by the call-in itself ({@link RenewalCallIns}).
  */
 class RenewalRolloutTest extends AbstractIntegrationTest {
 
@@ -50,6 +58,9 @@ class RenewalRolloutTest extends AbstractIntegrationTest {
   @Autowired private BusinessClock clock;
   @Autowired private RenewalRepository renewals;
   @Autowired private RenewalCommitteeService committee;
+  @Autowired private RenewalCallIns callIns;
+  @Autowired private RepaymentService repayments;
+  @Autowired private SandboxCoreBanking coreBanking;
   @RegisterExtension final ModelRolloutFixture rollout = new ModelRolloutFixture("renewal-rollout-test");
 
   @BeforeEach
@@ -242,6 +253,259 @@ class RenewalRolloutTest extends AbstractIntegrationTest {
     moveClockTo(dueAt);
     loan.runJobs(instance);
     assertThat(instance).hasPassed(BOUNDARY_COMMITTEE_DEADLINE, TASK_TALLY_VOTES).isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION);
+  }
+
+  /** Deploys the version before 贷款已提前收回 (the version of commit 71ccea6's parent) as the latest. */
+  private void deployTheVersionBeforeTheCallIn() throws IOException {
+    rollout.deployAsLatest(MODEL, "/rollout/loan-renewal-before-call-in.bpmn");
+  }
+
+  /**
+   * Renewals waiting on the version before 贷款已提前收回 at each wait state the call-in cancels on the application's
+   * version: rolled out, the loan's call-in then ends each of them through the event subprocess (CALLED_IN, the borrower
+   * mailed once, nothing left waiting, nothing posted), as if it had been applied for on the new version.
+   */
+  @Test
+  void aRenewalWaitingForItsApproverOnTheVersionBeforeTheCallInIsRolledOutAndEndsAtTheCallIn() throws IOException {
+    deployTheVersionBeforeTheCallIn();
+    RenewalScenario loan = RenewalScenario.loan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans,
+        clock.today(), RenewalDates.daysToMaturity(bankCalendar, clock.today(), 45, true), ProcessingFixtures.strongProfile(),
+        "500000.00").scanNow();
+    ProcessInstance instance = applied(loan);
+    assertThat(instance).isWaitingAt(TASK_APPROVE_RENEWAL);
+
+    rolledOutThenCalledIn(loan, instance);
+
+    assertThat(instance).hasNotPassed(TASK_SEND_CONTRACT);
+  }
+
+  @Test
+  void aRenewalWhoseCommitteeIsVotingOnTheVersionBeforeTheCallInIsRolledOutAndEndsAtTheCallIn() throws IOException {
+    deployTheVersionBeforeTheCallIn();
+    RenewalScenario loan = loanForTheCommittee().scanNow();
+    ProcessInstance instance = applied(loan);
+    vote(loan, instance, "committee1", "APPROVE", "经营稳定, 同意续贷");
+    assertThat(voteTasks(instance)).hasSize(2);
+
+    rolledOutThenCalledIn(loan, instance);
+
+    assertThat(instance).hasNotPassed(TASK_TALLY_VOTES, TASK_DECIDE_COMMITTEE_RESOLUTION);
+  }
+
+  @Test
+  void aRenewalWaitingForTheChairsResolutionOnTheVersionBeforeTheCallInIsRolledOutAndEndsAtTheCallIn() throws IOException {
+    deployTheVersionBeforeTheCallIn();
+    RenewalScenario loan = loanForTheCommittee().scanNow();
+    ProcessInstance instance = applied(loan);
+    vote(loan, instance, "committee1", "APPROVE", "经营稳定, 同意续贷");
+    vote(loan, instance, "committee3", "APPROVE", "还款记录良好");
+    assertThat(instance).isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION);
+
+    rolledOutThenCalledIn(loan, instance);
+
+    assertThat(instance).hasNotPassed(TASK_SEND_CONTRACT);
+  }
+
+  @Test
+  void aRenewalWaitingForTheSignatureOnTheVersionBeforeTheCallInIsRolledOutAndEndsAtTheCallIn() throws IOException {
+    deployTheVersionBeforeTheCallIn();
+    RenewalScenario loan = signableLoan(true);
+    ProcessInstance instance = applied(loan);
+    assertThat(instance).isWaitingAt(RECEIVE_AWAIT_SIGNATURE);
+
+    rolledOutThenCalledIn(loan, instance);
+
+    assertThat(loan.signAndReport().status()).as("a signature reported after the call-in").isEqualTo(409);
+  }
+
+  @Test
+  void aSignedRenewalWaitingForTheMaturityOnTheVersionBeforeTheCallInIsRolledOutAndEndsAtTheCallIn() throws IOException {
+    deployTheVersionBeforeTheCallIn();
+    RenewalScenario loan = signableLoan(true);
+    ProcessInstance instance = applied(loan);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    assertThat(instance).isWaitingAt(TIMER_LOAN_MATURES);
+
+    rolledOutThenCalledIn(loan, instance);
+
+    atTheMaturity(loan, instance);
+    assertThat(coreBanking.postingsOf(loan.loanId())).as("nothing posted at maturity").isEmpty();
+  }
+
+  /** A maturity date nobody works: the signed renewal waits for 到期前最后一个工作日, then 核对到期应还本金. */
+  @Test
+  void aSignedRenewalWaitingForTheAmountCheckOnTheVersionBeforeTheCallInIsRolledOutAndEndsAtTheCallIn() throws IOException {
+    deployTheVersionBeforeTheCallIn();
+    RenewalScenario loan = signableLoan(false);
+    ProcessInstance instance = applied(loan);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    assertThat(instance).isWaitingAt(TIMER_AMOUNT_CHECK_DUE);
+
+    rolledOutThenCalledIn(loan, instance);
+
+    assertThat(instance).hasNotPassed(TASK_CHECK_AMOUNT);
+  }
+
+  @Test
+  void aRenewalWhoseAmountIsUnderReviewOnTheVersionBeforeTheCallInIsRolledOutAndEndsAtTheCallIn() throws IOException {
+    deployTheVersionBeforeTheCallIn();
+    RenewalScenario loan = signableLoan(true);
+    ProcessInstance instance = applied(loan);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    loan.repay(repayments.payoffAmount(loan.loanId(), clock.today()).subtract(new BigDecimal("40000.00")), clock.today());
+    atTheMaturity(loan, instance);
+    assertThat(instance).isWaitingAt(TASK_REVIEW_AMOUNT);
+
+    rolledOutThenCalledIn(loan, instance);
+
+    assertThat(instance).hasNotPassed(TASK_WITHDRAWN_MAIL, TASK_COMPLETED_MAIL);
+    assertThat(coreBanking.postingsOf(loan.loanId())).isEmpty();
+  }
+
+  /** The posting's job due at maturity (after its save point), not run yet: it goes with the call-in. */
+  @Test
+  void aRenewalWhosePostingIsDueOnTheVersionBeforeTheCallInIsRolledOutAndEndsAtTheCallIn() throws IOException {
+    deployTheVersionBeforeTheCallIn();
+    RenewalScenario loan = signableLoan(true);
+    ProcessInstance instance = applied(loan);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    moveClockTo(loan.account().maturityDate().atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId(TIMER_LOAN_MATURES).singleResult().getId());
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).activityId(TASK_POST_RENEWAL)
+        .singleResult()).as("the posting's job, due").isNotNull();
+
+    rolledOutThenCalledIn(loan, instance);
+
+    assertThat(coreBanking.postingsOf(loan.loanId())).isEmpty();
+    assertThat(loans.findRenewalOf(loan.loanId())).isEmpty();
+  }
+
+  /**
+   * A renewal left on the version before 贷款已提前收回 (not rolled out yet) waiting for its approver: the call-in ends it
+   * all the same, in the call-in's transaction: the instance is cancelled (the task leaves Tasklist, a completion
+   * afterwards is refused and decides nothing), the renewal is CALLED_IN, which staff see, and the borrower is mailed
+   * 续贷终止 once. Before, the call-in only logged a WARN line: the approver could approve, the borrower sign.
+   */
+  @Test
+  void anApplicationLeftOnTheVersionBeforeTheCallInEndsAtTheCallInAndItsTaskGoes() throws IOException {
+    deployTheVersionBeforeTheCallIn();
+    RenewalScenario loan = RenewalScenario.loan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans,
+        clock.today(), RenewalDates.daysToMaturity(bankCalendar, clock.today(), 45, true), ProcessingFixtures.strongProfile(),
+        "500000.00").scanNow();
+    ProcessInstance instance = applied(loan);
+    String task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+
+    calledInOnTheOldVersion(loan, instance);
+
+    ApiClient.Response approval = api.post("/engine-rest/task/" + task + "/complete", "approver", "{\"variables\": {\""
+        + ApproveRenewalTaskListener.DECISION + "\": {\"value\": \"APPROVE\"}, \"" + ApproveRenewalTaskListener.NOTE
+        + "\": {\"value\": \"同意续贷\"}}}");
+    assertThat(approval.status()).as("an approval after the call-in: %s", approval.body()).isIn(400, 404);
+    assertThat(renewals.find(loan.loanId()).orElseThrow().decidedBy()).as("nobody decided it").isNull();
+    ApiClient.Response view = api.get("/api/loans/" + loan.loanId() + "/renewal", "approver");
+    assertThat(view.json().path("status").asText()).as("what staff see: %s", view.body()).isEqualTo("CALLED_IN");
+    assertThat(view.json().path("statusLabel").asText()).isEqualTo(RenewalStatus.CALLED_IN.label());
+  }
+
+  /**
+   * Approved on the version before 贷款已提前收回 and waiting for the signature: the call-in ends it, its unsigned
+   * contract's envelope is cancelled in the e-signature service after the call-in, and a signature reported afterwards
+   * is refused.
+   */
+  @Test
+  void anUnsignedRenewalLeftOnTheVersionBeforeTheCallInEndsAtTheCallInAndCanNoLongerBeSigned() throws IOException {
+    deployTheVersionBeforeTheCallIn();
+    RenewalScenario loan = signableLoan(true);
+    ProcessInstance instance = applied(loan);
+    assertThat(instance).isWaitingAt(RECEIVE_AWAIT_SIGNATURE);
+    LoanRenewal approved = renewals.find(loan.loanId()).orElseThrow();
+
+    calledInOnTheOldVersion(loan, instance);
+
+    assertThat(renewals.envelopesToCancel(Integer.MAX_VALUE)).extracting(RenewalRepository.EnvelopeToCancel::envelopeId)
+        .contains(approved.envelopeId());
+    ApiClient.Response report = loan.signAndReport();
+    assertThat(report.status()).as(report.body()).isEqualTo(409);
+  }
+
+  /** Signed on the version before 贷款已提前收回: the call-in ends it before the maturity, and nothing is posted then. */
+  @Test
+  void aSignedRenewalLeftOnTheVersionBeforeTheCallInEndsAtTheCallInAndNothingIsPostedAtMaturity() throws IOException {
+    deployTheVersionBeforeTheCallIn();
+    RenewalScenario loan = signableLoan(true);
+    ProcessInstance instance = applied(loan);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+
+    calledInOnTheOldVersion(loan, instance);
+
+    atTheMaturity(loan, instance);
+    assertThat(coreBanking.postingsOf(loan.loanId())).isEmpty();
+    assertThat(loans.findRenewalOf(loan.loanId())).isEmpty();
+    assertThat(loan.mails()).containsOnlyOnce(MailTemplate.RENEWAL_CALLED_IN).doesNotContain(MailTemplate.RENEWAL_COMPLETED);
+  }
+
+  /**
+   * A post-loan check calls in the loan of a renewal on the version before 贷款已提前收回: the renewal is CALLED_IN, closed
+   * today, its instance cancelled with nothing left waiting, and the borrower mailed 续贷终止 once.
+   */
+  private void calledInOnTheOldVersion(RenewalScenario loan, ProcessInstance instance) {
+    assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(instance.getId())
+        .eventName(LoanRenewalProcess.Messages.LOAN_CALLED_IN).count()).as("the old version awaits no call-in").isZero();
+
+    callIns.callingIn(loan.loanId(), "CHK-" + loan.loanId());
+    loan.runJobs(instance);
+
+    assertThat(instance).isEnded();
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+        .getDeleteReason()).as("why Cockpit shows it cancelled").contains("贷款已提前收回");
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).as("open tasks").isZero();
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).as("timers, jobs").isZero();
+    LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewal.status()).isEqualTo(RenewalStatus.CALLED_IN);
+    assertThat(renewal.closedOn()).isEqualTo(clock.today());
+    assertThat(loan.mails()).containsOnlyOnce(MailTemplate.RENEWAL_CALLED_IN).last().isEqualTo(MailTemplate.RENEWAL_CALLED_IN);
+  }
+
+  /** A CREDIT_QUICK loan of {@link RenewalScenario#PRINCIPAL} the model approves, maturing on a working day or not. */
+  private RenewalScenario signableLoan(boolean maturesOnAWorkingDay) {
+    return RenewalScenario.loan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans, clock.today(),
+        RenewalDates.daysToMaturity(bankCalendar, clock.today(), 45, maturesOnAWorkingDay), ProcessingFixtures.strongProfile(),
+        RenewalScenario.PRINCIPAL).scanNow();
+  }
+
+  private void atTheMaturity(RenewalScenario loan, ProcessInstance instance) {
+    moveClockTo(loan.account().maturityDate().atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
+    loan.runJobs(instance);
+  }
+
+  /**
+   * The process owner rolls the application's model out (only this renewal moves, and it moves), then a post-loan check
+   * calls the loan in: the renewal ends through 贷款已提前收回, 终止续贷, recorded CALLED_IN, the borrower mailed once.
+   */
+  private void rolledOutThenCalledIn(RenewalScenario loan, ProcessInstance instance) throws IOException {
+    String oldVersion = runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+        .getProcessDefinitionId();
+    rollout.workingCopyOf(MODEL);
+    RolloutReport report = rollout.rollOutOnly(loan.loanId());
+    RolloutReport.ProcessMigration migration = report.processes().get(0);
+    assertThat(migration.from()).singleElement().satisfies(from -> {
+      assertThat(from.definitionId()).isEqualTo(oldVersion);
+      assertThat(from.notMoved()).as("not moved").isEmpty();
+      assertThat(from.moved()).extracting(RolloutReport.Instance::businessKey).containsExactly(loan.loanId());
+    });
+    assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(instance.getId())
+        .activityId(START_LOAN_CALLED_IN).count()).as("贷款已提前收回 waits for the call-in").isEqualTo(1);
+
+    callIns.callingIn(loan.loanId(), "CHK-" + loan.loanId());
+    loan.runJobs(instance);
+
+    assertThat(instance).hasPassed(START_LOAN_CALLED_IN, TASK_END_CALLED_IN, TASK_CALLED_IN_MAIL, END_CALLED_IN)
+        .hasNotPassed(END_RENEWED).isEnded();
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).as("open tasks").isZero();
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).as("timers, jobs").isZero();
+    assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.CALLED_IN);
+    assertThat(loan.mails()).containsOnlyOnce(MailTemplate.RENEWAL_CALLED_IN).last().isEqualTo(MailTemplate.RENEWAL_CALLED_IN);
   }
 
   private ProcessInstance applied(RenewalScenario loan) {
