@@ -150,9 +150,16 @@ public final class LoanRenewalProcess {
      * posted)
      */
     public static final String BOUNDARY_LOAN_CALLED_IN = "BoundaryEvent_LoanCalledIn";
-    /** 通知续贷终止 (after the posting refused) */
+    /**
+     * 原贷款已提前收回 (error boundary of 核对到期应还本金: the check before a maturity date nobody works found the loan called
+     * in under its lock, the renewal not ended; CALLED_IN, nothing will be posted)
+     */
+    public static final String BOUNDARY_LOAN_CALLED_IN_BEFORE_MATURITY = "BoundaryEvent_LoanCalledInBeforeMaturity";
+    /** Joins the two refusals of a called-in loan: the check before maturity's and the posting's. */
+    public static final String GATEWAY_CALLED_IN_JOIN = "Gateway_RenewalCalledInJoin";
+    /** 通知续贷终止 (after the check or the posting refused) */
     public static final String TASK_CALLED_IN_AT_MATURITY_MAIL = "SendTask_RenewalCalledInAtMaturityMail";
-    /** 续贷已终止 (the posting found the loan called in) */
+    /** 续贷已终止 (the check before maturity or the posting found the loan called in) */
     public static final String END_CALLED_IN_AT_MATURITY = "EndEvent_RenewalCalledInAtMaturity";
 
     private Elements() {}
@@ -222,8 +229,11 @@ public final class LoanRenewalProcess {
     public static final String LOAN_CALLED_IN = "SequenceFlow_LoanCalledIn";
     public static final String CALLED_IN_RECORDED = "SequenceFlow_RenewalCalledInRecorded";
     public static final String CALLED_IN_MAILED = "SequenceFlow_RenewalCalledInMailed";
-    /** 原贷款已提前收回 → 通知续贷终止 */
+    /** 原贷款已提前收回 (the posting's) → the join before 通知续贷终止 */
     public static final String CALLED_IN_AT_MATURITY = "SequenceFlow_LoanCalledInAtMaturity";
+    /** 原贷款已提前收回 (核对到期应还本金's) → the join before 通知续贷终止 */
+    public static final String CALLED_IN_BEFORE_MATURITY = "SequenceFlow_LoanCalledInBeforeMaturity";
+    public static final String TO_CALLED_IN_AT_MATURITY_MAIL = "SequenceFlow_ToRenewalCalledInAtMaturityMail";
     public static final String CALLED_IN_AT_MATURITY_MAILED = "SequenceFlow_RenewalCalledInAtMaturityMailed";
 
     private Flows() {}

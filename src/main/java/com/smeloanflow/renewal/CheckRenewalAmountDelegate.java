@@ -4,7 +4,6 @@ import static com.smeloanflow.process.LoanRenewalProcess.Variables.AMOUNT_REVIEW
 
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.process.LoanRenewalProcess;
-import java.math.BigDecimal;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,7 +14,10 @@ import org.springframework.stereotype.Component;
  * 核对到期应还本金 (00:00 of the last working day before a maturity date that is no working day): a prepayment since
  * signing changed the principal due at maturity, so 复核续贷金额 opens now, due at the end of this working day,
  * instead of on the maturity date nobody works (the BPMN error RENEWAL_AMOUNT_CHANGED). Nothing moves here; the
- * posting at maturity renews what was signed or what the reviewer chose.
+ * posting at maturity renews what was signed or what the reviewer chose. A loan called in without the renewal ending
+ * (before the call-in ended renewals on a model version before 贷款已提前收回) is not renewed: the renewal is CALLED_IN and
+ * the BPMN error RENEWAL_LOAN_CALLED_IN (原贷款已提前收回) ends it, as at the posting; on a version without that boundary
+ * the engine ends the instance, as the posting's error does there.
  */
 @Component("checkRenewalAmount")
 public class CheckRenewalAmountDelegate implements JavaDelegate {
@@ -33,11 +35,21 @@ public class CheckRenewalAmountDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String loanId = execution.getProcessBusinessKey();
-    Optional<BigDecimal> changed = postings.checkBeforeMaturity(loanId);
-    if (changed.isPresent()) {
-      AMOUNT_REVIEW_DUE_AT.set(execution, reviews.dueOn(clock.today()));
-      throw new BpmnError(LoanRenewalProcess.Errors.AMOUNT_CHANGED, "Loan " + loanId + " owes "
-          + changed.get().toPlainString() + " CNY principal at maturity, not the amount to renew: reviewed before maturity");
+    Optional<RenewalPostingService.Result> found = postings.checkBeforeMaturity(loanId);
+    if (found.isEmpty()) {
+      return;
+    }
+    switch (found.get().outcome()) {
+      case AMOUNT_CHANGED -> {
+        AMOUNT_REVIEW_DUE_AT.set(execution, reviews.dueOn(clock.today()));
+        throw new BpmnError(LoanRenewalProcess.Errors.AMOUNT_CHANGED, "Loan " + loanId + " owes "
+            + found.get().dueAtMaturity().toPlainString() + " CNY principal at maturity, not the amount to renew: reviewed"
+            + " before maturity");
+      }
+      case CALLED_IN -> throw new BpmnError(LoanRenewalProcess.Errors.LOAN_CALLED_IN,
+          "Loan " + loanId + ": called in, not renewed: ended before maturity");
+      default -> throw new IllegalStateException("Loan " + loanId + ": the check before maturity answered "
+          + found.get().outcome());
     }
   }
 }

@@ -11,6 +11,7 @@ import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.RenewLoan;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
@@ -113,15 +114,29 @@ public class RenewalPostingService {
    * 核对到期应还本金, on the last working day before a maturity date that is no working day: whether a prepayment
    * since signing changed the principal due at maturity. If so it is recorded for 复核续贷金额 (as the posting would
    * record it at maturity), so that the review takes place on that working day. Nothing else is decided here: all
-   * of it prepaid, or the amount unchanged, and the posting at maturity acts as ever.
+   * of it prepaid, or the amount unchanged, and the posting at maturity acts as ever. Before that, under the old loan's
+   * lock (taken after the renewal's, the posting's order), a loan a post-loan check called in without the renewal ending
+   * (called in on a model version before 贷款已提前收回, before the call-in ended such renewals itself) ends the renewal as
+   * the posting would: CALLED_IN, no review ({@link Outcome#CALLED_IN}). Nothing is asked of core banking: nothing can
+   * have been posted before the maturity.
    *
-   * @return the principal now due at maturity when it differs from the amount to renew and is not zero
+   * @return {@link Outcome#AMOUNT_CHANGED} with the principal now due at maturity when it differs from the amount to
+   *     renew and is not zero, {@link Outcome#CALLED_IN} for a called-in loan, or nothing to decide now
    */
   @Transactional
-  public Optional<BigDecimal> checkBeforeMaturity(String loanId) {
+  public Optional<Result> checkBeforeMaturity(String loanId) {
     LoanRenewal renewal = renewals.lock(loanId).orElseThrow();
     if (renewal.status() != RenewalStatus.SIGNED) {
       throw new IllegalStateException("Renewal of loan " + loanId + " is " + renewal.status() + ", not signed: nothing checked");
+    }
+    loans.lock(loanId);
+    Optional<LocalDate> calledIn = loans.acceleratedOn(loanId);
+    if (calledIn.isPresent()) {
+      renewals.closed(loanId, RenewalStatus.CALLED_IN, clock.today());
+      log.warn("Loan {}: called in (its ledger accelerated on {}) while its signed renewal went on; checked before the "
+          + "maturity {}: a called-in loan is not renewed, the renewal ends, nothing will be posted", loanId, calledIn.get(),
+          renewal.maturityDate());
+      return Optional.of(new Result(Outcome.CALLED_IN, null, null));
     }
     BigDecimal dueAtMaturity = RenewalFactsService.principalDueAtMaturity(loans.find(loanId).orElseThrow(), loans.ledger(loanId));
     if (!needsAmountReview(dueAtMaturity, renewal.amountToRenew())) {
@@ -131,7 +146,7 @@ public class RenewalPostingService {
     log.info("Loan {}: owes {} CNY principal at maturity {}, not the {} CNY signed; 复核续贷金额 on the last working day "
         + "before it, {}", loanId, dueAtMaturity.toPlainString(), renewal.maturityDate(),
         renewal.amountToRenew().toPlainString(), clock.today());
-    return Optional.of(dueAtMaturity);
+    return Optional.of(new Result(Outcome.AMOUNT_CHANGED, null, dueAtMaturity));
   }
 
   /**

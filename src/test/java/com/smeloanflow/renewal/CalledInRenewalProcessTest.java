@@ -29,7 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * it waits for: the approver's task, the committee's votes, the borrower's signature, the maturity, 复核续贷金额. Its tasks and timers
  * go, it is recorded CALLED_IN, the borrower is told once, a contract sent and not signed is cancelled in the e-signature
  * service, and nothing is posted. A signed renewal whose loan was called in without the renewal being ended (an instance
- * of an older model version) is refused by the posting at maturity. The call-in is heard as monitoring tells it
+ * of an older model version, called in before the call-in ended those itself) is refused by the posting at maturity, and
+ * before a maturity date nobody works by 核对到期应还本金. The call-in is heard as monitoring tells it
  * ({@link RenewalCallIns#callingIn}); {@link CalledInRenewalApiTest} calls the loan in through the post-loan check.
  */
 class CalledInRenewalProcessTest extends AbstractIntegrationTest {
@@ -217,5 +218,36 @@ class CalledInRenewalProcessTest extends AbstractIntegrationTest {
         .hasNotPassed(TASK_COMPLETED_MAIL).isEnded();
     assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.CALLED_IN);
     assertThat(loan.mails()).containsOnlyOnce(MailTemplate.RENEWAL_CALLED_IN).doesNotContain(MailTemplate.RENEWAL_COMPLETED);
+  }
+  /**
+   * A maturity date nobody works, and a loan called in without the renewal ending (on an older model version, before
+   * this release, and rolled out since): 核对到期应还本金 still runs on the last working day before the maturity. It ends the
+   * renewal as the posting does: CALLED_IN, nothing to review, the borrower mailed 续贷终止, nothing posted.
+   */
+  @Test
+  void aSignedRenewalWhoseLoanWasCalledInWithoutEndingItEndsAtTheAmountCheckBeforeAMaturityNobodyWorks() {
+    RenewalScenario loan = RenewalScenario.loan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans, today,
+        RenewalDates.daysToMaturity(bankCalendar, today, 45, false), ProcessingFixtures.strongProfile(), RenewalScenario.PRINCIPAL)
+        .scanNow();
+    ProcessInstance instance = applied(loan);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    assertThat(instance).isWaitingAt(TIMER_AMOUNT_CHECK_DUE);
+    LocalDate checkDay = bankCalendar.lastWorkingDayBefore(loan.account().maturityDate());
+    moveClockTo(checkDay.minusDays(10).atTime(10, 0).atZone(BusinessClock.BANK_ZONE).toInstant());
+    loans.accelerate(loan.loanId(), checkDay.plusDays(5));
+    today = checkDay;
+
+    moveClockTo(checkDay.atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
+    loan.runJobs(instance);
+
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).as("no 复核续贷金额").isZero();
+    assertThat(instance).hasPassed(TASK_CHECK_AMOUNT, BOUNDARY_LOAN_CALLED_IN_BEFORE_MATURITY, TASK_CALLED_IN_AT_MATURITY_MAIL,
+        END_CALLED_IN_AT_MATURITY).hasNotPassed(TASK_REVIEW_AMOUNT, TASK_POST_RENEWAL).isEnded();
+    LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewal.status()).isEqualTo(RenewalStatus.CALLED_IN);
+    assertThat(renewal.closedOn()).isEqualTo(checkDay);
+    assertThat(loan.mails()).containsOnlyOnce(MailTemplate.RENEWAL_CALLED_IN).last().isEqualTo(MailTemplate.RENEWAL_CALLED_IN);
+    maturityArrives(loan, instance);
+    assertThat(coreBanking.postingsOf(loan.loanId())).isEmpty();
   }
 }
