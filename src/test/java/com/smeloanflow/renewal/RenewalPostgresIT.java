@@ -38,6 +38,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -61,7 +62,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * columns) and the posting of the lower amount; a posting that runs only after the daily close counted the
  * maturity overdue (nothing posted, and servicing refuses the renewal too), or whose retry after a lost answer
  * runs only then (the job fails for an operator, nothing recorded); the committee's votes (V108's table:
- * one per member) and a majority to reject; the envelope of a renewal cancelled before it was signed (V136).
+ * one per member) and a majority to reject; the envelope of a renewal cancelled before it was signed (V136); a call-in
+ * landing while the maturity job is due, runs or books, in each order, through the engine's job execution.
  */
 class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
 
@@ -135,14 +137,30 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
   /** The maturity posting run on {@code maturityJob}, once core banking holds it open (its answer {@code slow}). */
   private Future<RenewalPostingService.Result> postingHeldOpen(ExecutorService maturityJob, RenewalScenario loan,
       Duration slow) {
+    return postingHeldOpen(maturityJob, () -> postings.post(loan.loanId()), slow);
+  }
+
+  /**
+   * {@code posting} (the service's posting, or the posting's job) run on {@code maturityJob}, once core banking holds its
+   * posting open (its answer {@code slow}).
+   */
+  private <T> Future<T> postingHeldOpen(ExecutorService maturityJob, Callable<T> posting, Duration slow) {
     coreBanking.faults().answerSlowly(slow, 1);
-    Future<RenewalPostingService.Result> posting = maturityJob.submit(() -> postings.post(loan.loanId()));
+    Future<T> running = maturityJob.submit(posting);
     long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (coreBanking.faults().pendingSlowAnswers() > 0 && System.nanoTime() < giveUp) {
       Thread.onSpinWait();
     }
     assertThat(coreBanking.faults().pendingSlowAnswers()).as("core banking holds the posting open").isZero();
-    return posting;
+    return running;
+  }
+
+  /** The posting's job as the job executor runs it: the engine's job execution, with its failure handling. */
+  private Callable<Void> theJob(Job job) {
+    return () -> {
+      managementService.executeJob(job.getId());
+      return null;
+    };
   }
 
   private void assertRenewedOnce(RenewalScenario loan) {
@@ -344,10 +362,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     stopClock();
     RenewalScenario loan = offeredRenewal(45);
     ProcessInstance instance = signed(loan);
-    MonitoringScenario monitored = MonitoringScenario.of(loan.account(), processEngine, api, this::executeDueJobs,
-        this::completeAs, loans, dailyClose).firstCheck("NORMAL");
-    monitored.report("remote-verifier", MonitoringScenario.signal("EVT-PG-" + loan.loanId(), "OVERDUE_ELSEWHERE",
-        "征信显示他行贷款逾期", "{\"overdueAmount\": 8000.00}"));
+    MonitoringScenario monitored = aSignalCheckOpenOn(loan);
     CountDownLatch renewalLocked = new CountDownLatch(1);
     CountDownLatch lockTheLoan = new CountDownLatch(1);
     ExecutorService maturityJob = Executors.newSingleThreadExecutor();
@@ -360,8 +375,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
         loans.lock(loan.loanId());
       }));
       assertThat(renewalLocked.await(30, TimeUnit.SECONDS)).as("the posting holds the renewal's row").isTrue();
-      CompletableFuture<Void> callIn = CompletableFuture.runAsync(() -> monitored.completeCheck("remote-verifier",
-          PostLoanCheckProcess.Elements.TASK_CHECK_REMOTELY, "CALL_IN", Map.of()));
+      CompletableFuture<Void> callIn = CompletableFuture.runAsync(() -> callIn(monitored));
       RowLockWaits.awaitStatementWaitingForALock(jdbc, "query ILIKE '%FROM loan_renewal%FOR UPDATE%'",
           "the call-in waiting for the renewal's row the posting holds");
 
@@ -375,6 +389,135 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     assertThat(instance).hasPassed(END_CALLED_IN).isEnded();
     assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.CALLED_IN);
     assertThat(loans.acceleratedOn(loan.loanId())).as("called in").isPresent();
+  }
+
+  /** The loan's first post-loan check done and a warning signal reported: its check is open, a checker may call it in. */
+  private MonitoringScenario aSignalCheckOpenOn(RenewalScenario loan) {
+    MonitoringScenario monitored = MonitoringScenario.of(loan.account(), processEngine, api, this::executeDueJobs,
+        this::completeAs, loans, dailyClose).firstCheck("NORMAL");
+    monitored.report("remote-verifier", MonitoringScenario.signal("EVT-PG-" + loan.loanId(), "OVERDUE_ELSEWHERE",
+        "征信显示他行贷款逾期", "{\"overdueAmount\": 8000.00}"));
+    return monitored;
+  }
+
+  /** The checker concludes the open check 提前收回贷款并移交催收 (CALL_IN), in Tasklist's way. */
+  private static void callIn(MonitoringScenario monitored) {
+    monitored.completeCheck("remote-verifier", PostLoanCheckProcess.Elements.TASK_CHECK_REMOTELY, "CALL_IN", Map.of());
+  }
+
+  private Job postingJob(ProcessInstance instance) {
+    return managementService.createJobQuery().processInstanceId(instance.getId()).activityId(TASK_POST_RENEWAL).singleResult();
+  }
+
+  /**
+   * The maturity has come and the posting's job is due (its timer ran), not yet run, when the checker calls the loan in:
+   * the call-in ends the renewal and takes the due job with it, so the job executor finds nothing to run; nothing is
+   * posted, the borrower is mailed 续贷终止 once.
+   */
+  @Test
+  void aCallInWhileTheMaturityJobIsDueTakesTheJobWithItOnPostgres() {
+    stopClock();
+    RenewalScenario loan = offeredRenewal(45);
+    ProcessInstance instance = signed(loan);
+    MonitoringScenario monitored = aSignalCheckOpenOn(loan);
+    moveClockTo(loan.account().maturityDate().atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
+    runDueTimers(instance);
+    assertThat(postingJob(instance)).as("the posting's job, due").isNotNull();
+
+    callIn(monitored);
+
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).as("jobs left to run").isZero();
+    loan.runJobs(instance);
+    assertThat(instance).hasPassed(END_CALLED_IN).hasNotPassed(TASK_POST_RENEWAL).isEnded();
+    assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.CALLED_IN);
+    assertThat(coreBanking.postingsOf(loan.loanId())).isEmpty();
+    assertThat(loans.findRenewalOf(loan.loanId())).isEmpty();
+    assertThat(loan.mails()).containsOnlyOnce(MailTemplate.RENEWAL_CALLED_IN);
+  }
+
+  /**
+   * The posting's job runs as the job executor runs it (the engine's job execution, with its failure handling, not the
+   * service alone) and core banking holds the posting open when the checker calls the loan in: the call-in does not wait for
+   * core banking, it ends the renewal and takes the running job's row with it; the job, once answered, books nothing on
+   * the called-in loan and fails, leaving neither an incident nor a retry, and its posting record for an operator.
+   */
+  @Test
+  void aCallInWhileTheMaturityJobRunsEndsTheRenewalAndTheJobBooksNothingOnPostgres() throws Exception {
+    stopClock();
+    RenewalScenario loan = offeredRenewal(45);
+    ProcessInstance instance = signed(loan);
+    MonitoringScenario monitored = aSignalCheckOpenOn(loan);
+    moveClockTo(loan.account().maturityDate().atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
+    runDueTimers(instance);
+    Job job = postingJob(instance);
+    ExecutorService maturityJob = Executors.newSingleThreadExecutor();
+    try {
+      Future<Void> running = postingHeldOpen(maturityJob, theJob(job), Duration.ofSeconds(10));
+
+      callIn(monitored);
+      assertThat(running.isDone()).as("the call-in committed while core banking still held the posting open").isFalse();
+      assertThat(instance).hasPassed(END_CALLED_IN).isEnded();
+
+      assertThatThrownBy(() -> running.get(40, TimeUnit.SECONDS))
+          .hasMessageContaining("became CALLED_IN meanwhile: nothing booked, an operator");
+    } finally {
+      maturityJob.shutdownNow();
+    }
+    assertThat(managementService.createJobQuery().jobId(job.getId()).count()).as("the job, gone with the call-in").isZero();
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).as("incidents").isZero();
+    assertThat(loans.findRenewalOf(loan.loanId())).as("no new loan booked on the called-in loan").isEmpty();
+    assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.CALLED_IN);
+    assertThat(loans.acceleratedOn(loan.loanId())).as("called in").isPresent();
+    assertThat(loans.renewalPostingUnderWay(loan.loanId())).as("left for an operator").isPresent();
+    assertThat(loan.mails()).containsOnlyOnce(MailTemplate.RENEWAL_CALLED_IN).doesNotContain(MailTemplate.RENEWAL_COMPLETED);
+  }
+
+  /**
+   * The other order: the posting's job, run as the job executor runs it, has core banking's answer and books the renewal, holding the
+   * renewal's row until it commits, when the checker calls the loan in: the call-in waits for the job (the renewal's row
+   * first, the posting's order), then finds the renewal RENEWED and leaves it as it is; the loan was renewed once, the
+   * borrower mailed 续贷已办理 and never 续贷终止.
+   */
+  @Test
+  void aCallInWhileTheMaturityJobBooksTheRenewalWaitsForItAndLeavesTheRenewalOnPostgres() throws Exception {
+    stopClock();
+    RenewalScenario loan = offeredRenewal(45);
+    ProcessInstance instance = signed(loan);
+    MonitoringScenario monitored = aSignalCheckOpenOn(loan);
+    moveClockTo(loan.account().maturityDate().atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
+    runDueTimers(instance);
+    Job job = postingJob(instance);
+    CountDownLatch loanHeld = new CountDownLatch(1);
+    CountDownLatch releaseTheLoan = new CountDownLatch(1);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      Future<Void> running = postingHeldOpen(threads, theJob(job), Duration.ofSeconds(3));
+      // the loan's row, held while core banking answers: the job's booking then holds the renewal's row, waiting for it
+      Future<?> holder = threads.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+        loans.lock(loan.loanId());
+        loanHeld.countDown();
+        RowLockWaits.holdUntil(releaseTheLoan);
+      }));
+      assertThat(loanHeld.await(30, TimeUnit.SECONDS)).isTrue();
+      RowLockWaits.awaitStatementWaitingForALock(jdbc, "query ILIKE '%FROM loan_account%FOR UPDATE%'",
+          "the job's booking, holding the renewal's row, waiting for the loan's");
+      CompletableFuture<Void> callIn = CompletableFuture.runAsync(() -> callIn(monitored));
+      RowLockWaits.awaitStatementWaitingForALock(jdbc, "query ILIKE '%FROM loan_renewal%FOR UPDATE%'",
+          "the call-in waiting for the renewal's row the job holds");
+
+      releaseTheLoan.countDown();
+      holder.get(30, TimeUnit.SECONDS);
+      running.get(30, TimeUnit.SECONDS);
+      callIn.get(30, TimeUnit.SECONDS);
+    } finally {
+      releaseTheLoan.countDown();
+      threads.shutdownNow();
+    }
+    loan.runJobs(instance);
+    assertThat(instance).hasPassed(END_RENEWED).hasNotPassed(END_CALLED_IN).isEnded();
+    assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.RENEWED);
+    assertRenewedOnce(loan);
+    assertThat(loan.mails()).contains(MailTemplate.RENEWAL_COMPLETED).doesNotContain(MailTemplate.RENEWAL_CALLED_IN);
   }
 
   @Test
