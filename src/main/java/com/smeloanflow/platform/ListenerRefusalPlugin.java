@@ -352,12 +352,20 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
     return "待办 " + taskId + " 不存在, 请刷新待办列表 (task " + taskId + " does not exist)";
   }
 
-  /** What a person acting on an ended task is told: the Chinese for staff, with the English beside. */
+  /**
+   * What a person acting on an ended task is told: the Chinese for staff, with the English beside. A task cancelled with
+   * its process instance for a business reason the application gave in Chinese (a call-in ending a renewal on an older
+   * model version: {@code 贷款已提前收回, 续贷终止}) is named with that reason; the engine's own reasons ({@code deleted},
+   * a scope cancelled as the process went on) say the process went on.
+   */
   static String endedMessage(String taskId, String taskName, String deleteReason) {
     String task = "待办 " + (taskName == null || taskName.isBlank() ? taskId : taskName);
-    return "completed".equals(deleteReason)
-        ? task + " 已办理完毕, 不能再次办理, 请刷新待办列表 (task " + taskId + " is completed already)"
-        : task + " 已撤销 (流程已继续), 无需再办理, 请刷新待办列表 (task " + taskId + " was cancelled: " + deleteReason + ")";
+    if ("completed".equals(deleteReason)) {
+      return task + " 已办理完毕, 不能再次办理, 请刷新待办列表 (task " + taskId + " is completed already)";
+    }
+    String why = deleteReason != null && !deleteReason.isEmpty()
+        && Character.UnicodeScript.of(deleteReason.codePointAt(0)) == Character.UnicodeScript.HAN ? deleteReason : "流程已继续";
+    return task + " 已撤销 (" + why + "), 无需再办理, 请刷新待办列表 (task " + taskId + " was cancelled: " + deleteReason + ")";
   }
 
   /**

@@ -37,11 +37,11 @@ import org.springframework.transaction.annotation.Transactional;
  * has no subscription for the message. Left alone it would go on: an approver could approve, the borrower sign, and only
  * the maturity posting would refuse. So the call-in ends it here, in the same transaction, the way the event subprocess
  * does: the renewal is recorded CALLED_IN, the borrower is mailed 续贷终止 (the same template), and the instance is
- * cancelled with the reason {@value #OLD_VERSION_CANCELLED} (Cockpit shows it), which takes its tasks out of Tasklist and
- * its timers and jobs with it; {@link RenewalEndedListener} then finds the renewal at an end and leaves its status, and
- * the envelope poller cancels a contract sent and not signed. A completion of a task opened before is refused as for
- * any cancelled task, a signature reported afterwards is 409 (NOT_AWAITING_SIGNATURE, naming CALLED_IN). An operator's
- * rollout beforehand is still the better way: then the model's own 终止续贷 runs.
+ * cancelled with the reason {@value #OLD_VERSION_CANCELLED}, which Cockpit shows. That takes its tasks out of Tasklist
+ * (completing one opened before is refused with {@code 待办 … 已撤销 (贷款已提前收回, 续贷终止)}) and its timers and jobs
+ * with it; {@link RenewalEndedListener} then finds the renewal at an end and leaves its status, and the envelope poller
+ * cancels a contract sent and not signed. A signature reported afterwards is 409 (NOT_AWAITING_SIGNATURE, naming
+ * CALLED_IN). An operator's rollout beforehand is still the better way: then the model's own 终止续贷 runs.
  */
 @Service
 public class RenewalCallIns implements CallInListener {
@@ -49,8 +49,7 @@ public class RenewalCallIns implements CallInListener {
   private static final Logger log = LoggerFactory.getLogger(RenewalCallIns.class);
 
   /** The delete reason of an instance on a model version before 贷款已提前收回 that a call-in ended. */
-  public static final String OLD_VERSION_CANCELLED = "贷款已提前收回, 续贷终止 (the loan was called in; a model version "
-      + "before 贷款已提前收回, cancelled by the call-in)";
+  public static final String OLD_VERSION_CANCELLED = "贷款已提前收回, 续贷终止";
 
   private final RenewalRepository renewals;
   private final RuntimeService runtimeService;

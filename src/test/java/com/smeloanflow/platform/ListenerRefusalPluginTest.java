@@ -163,5 +163,7 @@ class ListenerRefusalPluginTest {
         .startsWith("待办 贷审会委员投票 已撤销 (流程已继续), 无需再办理, 请刷新待办列表");
     assertThat(ListenerRefusalPlugin.endedMessage("task-1", "贷审会委员投票", "completed"))
         .startsWith("待办 贷审会委员投票 已办理完毕, 不能再次办理, 请刷新待办列表");
+    assertThat(ListenerRefusalPlugin.endedMessage("task-1", "审批续贷申请", "贷款已提前收回, 续贷终止"))
+        .as("the business reason an instance was cancelled for").startsWith("待办 审批续贷申请 已撤销 (贷款已提前收回, 续贷终止), 无需再办理");
   }
 }
