@@ -8,13 +8,16 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.smeloanflow.identity.DemoData;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.disbursement.SandboxCoreBanking;
+import com.smeloanflow.monitoring.MonitoringScenario;
 import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.rollout.ModelRollout;
 import com.smeloanflow.platform.rollout.RolloutReport;
 import com.smeloanflow.process.LoanRenewalProcess;
+import com.smeloanflow.process.PostLoanCheckProcess;
 import com.smeloanflow.processing.ProcessingFixtures;
+import com.smeloanflow.servicing.DailyCloseService;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.RepaymentService;
 import com.smeloanflow.support.AbstractIntegrationTest;
@@ -61,6 +64,7 @@ class RenewalRolloutTest extends AbstractIntegrationTest {
   @Autowired private RenewalCallIns callIns;
   @Autowired private RepaymentService repayments;
   @Autowired private SandboxCoreBanking coreBanking;
+  @Autowired private DailyCloseService dailyClose;
   @RegisterExtension final ModelRolloutFixture rollout = new ModelRolloutFixture("renewal-rollout-test");
 
   @BeforeEach
@@ -448,14 +452,41 @@ class RenewalRolloutTest extends AbstractIntegrationTest {
   }
 
   /**
+   * The same through the post-loan check a checker concludes 提前收回贷款并移交催收 in Tasklist: the renewal's instance is
+   * cancelled inside the check's transaction, which then accelerates the loan; nothing is posted at maturity.
+   */
+  @Test
+  void aSignedRenewalLeftOnTheVersionBeforeTheCallInEndsWhenTheCheckerCallsTheLoanIn() throws IOException {
+    deployTheVersionBeforeTheCallIn();
+    RenewalScenario loan = signableLoan(true);
+    ProcessInstance instance = applied(loan);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    MonitoringScenario monitored = MonitoringScenario.of(loan.account(), processEngine, api, this::executeDueJobs,
+        this::completeAs, loans, dailyClose).firstCheck("NORMAL");
+    monitored.report("remote-verifier", MonitoringScenario.signal("EVT-" + loan.loanId(), "OVERDUE_ELSEWHERE",
+        "征信显示他行贷款逾期", "{\"overdueAmount\": 8000.00}"));
+
+    calledInOnTheOldVersion(loan, instance, () -> monitored.completeCheck("remote-verifier",
+        PostLoanCheckProcess.Elements.TASK_CHECK_REMOTELY, "CALL_IN", Map.of()));
+
+    assertThat(loans.acceleratedOn(loan.loanId())).as("the loan called in").isPresent();
+    atTheMaturity(loan, instance);
+    assertThat(coreBanking.postingsOf(loan.loanId())).isEmpty();
+  }
+
+  /**
    * A post-loan check calls in the loan of a renewal on the version before 贷款已提前收回: the renewal is CALLED_IN, closed
    * today, its instance cancelled with nothing left waiting, and the borrower mailed 续贷终止 once.
    */
   private void calledInOnTheOldVersion(RenewalScenario loan, ProcessInstance instance) {
+    calledInOnTheOldVersion(loan, instance, () -> callIns.callingIn(loan.loanId(), "CHK-" + loan.loanId()));
+  }
+
+  private void calledInOnTheOldVersion(RenewalScenario loan, ProcessInstance instance, Runnable callIn) {
     assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(instance.getId())
         .eventName(LoanRenewalProcess.Messages.LOAN_CALLED_IN).count()).as("the old version awaits no call-in").isZero();
 
-    callIns.callingIn(loan.loanId(), "CHK-" + loan.loanId());
+    callIn.run();
     loan.runJobs(instance);
 
     assertThat(instance).isEnded();
@@ -466,7 +497,8 @@ class RenewalRolloutTest extends AbstractIntegrationTest {
     LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
     assertThat(renewal.status()).isEqualTo(RenewalStatus.CALLED_IN);
     assertThat(renewal.closedOn()).isEqualTo(clock.today());
-    assertThat(loan.mails()).containsOnlyOnce(MailTemplate.RENEWAL_CALLED_IN).last().isEqualTo(MailTemplate.RENEWAL_CALLED_IN);
+    assertThat(loan.mails()).as("the borrower told once (through the check, the call-in notice follows)")
+        .containsOnlyOnce(MailTemplate.RENEWAL_CALLED_IN);
   }
 
   /** A CREDIT_QUICK loan of {@link RenewalScenario#PRINCIPAL} the model approves, maturing on a working day or not. */
