@@ -11,13 +11,20 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A database upgraded while V131 or V132 had its first text starts with the present ones ({@link RewrittenMigrations}):
- * the application's own Flyway (its configuration and callbacks) validates it and migrates it on, where a Flyway
- * without the correction refuses it for the checksum; a checksum of any other text still stops it. Each test migrates an empty database of its own.
+ * A database upgraded while V131 had its first text, or V132 its first or second, starts with the present ones
+ * ({@link RewrittenMigrations}): the application's own Flyway (its configuration and callbacks) validates it and migrates
+ * it on, where a Flyway without the correction refuses it for the checksum; a checksum of any other text still stops
+ * it. Each test migrates an empty database of its own.
  *
  * <p>One scenario, run on H2 ({@link RewrittenMigrationsTest}) and on PostgreSQL ({@link RewrittenMigrationsPostgresIT}).
  */
 interface RewrittenMigrationsScenario {
+
+  /**
+   * V132's second text (d9cad5d), replaced in turn; apart from {@code db/replaced} (the first texts), as Flyway takes
+   * one text per version from a location.
+   */
+  String SECOND_TEXT_OF_V132 = "db/replaced-second-text";
 
   /** The application's beans. */
   BeanFactory beans();
@@ -45,10 +52,20 @@ interface RewrittenMigrationsScenario {
         .orElseThrow();
   }
 
+  /** The checksum of the first text of {@code version} that a release ran. */
+  private static int firstTextChecksum(String version) {
+    return rewrite(version).replacedChecksums().get(0);
+  }
+
   /** Migrates {@code database} to V130 with the present texts, then to {@code target} with the texts they replaced. */
   private void migrateWithTheReplacedTexts(DataSource database, String target) {
     Flyway.configure().configuration(application()).dataSource(database).target("130").load().migrate();
-    Flyway.configure().dataSource(database).table(application().getTable()).locations("classpath:db/replaced")
+    migrateWith(database, "classpath:db/replaced", target);
+  }
+
+  /** Migrates {@code database} on to {@code target} with the migrations at {@code location}, no callback. */
+  private void migrateWith(DataSource database, String location, String target) {
+    Flyway.configure().dataSource(database).table(application().getTable()).locations(location)
         .ignoreMigrationPatterns("*:missing").target(target).load().migrate();
   }
 
@@ -62,8 +79,8 @@ interface RewrittenMigrationsScenario {
   default void aDatabaseThatRanTheReplacedTextsOfV131AndV132StartsAndMigratesOn() {
     DataSource database = emptyDatabase();
     migrateWithTheReplacedTexts(database, "132");
-    assertThat(checksum(database, "131")).as("V131 as a release ran it").isEqualTo(rewrite("131").replacedChecksum());
-    assertThat(checksum(database, "132")).as("V132 as a release ran it").isEqualTo(rewrite("132").replacedChecksum());
+    assertThat(checksum(database, "131")).as("V131 as a release ran it").isEqualTo(firstTextChecksum("131"));
+    assertThat(checksum(database, "132")).as("V132 as a release ran it").isEqualTo(firstTextChecksum("132"));
 
     ValidateResult withoutCorrection = validationWithoutCorrection(database);
     assertThat(withoutCorrection.validationSuccessful).isFalse();
@@ -82,7 +99,7 @@ interface RewrittenMigrationsScenario {
   default void aDatabaseThatRanTheReplacedTextOfV131BeforeV132ExistedStartsAndMigratesOn() {
     DataSource database = emptyDatabase();
     migrateWithTheReplacedTexts(database, "131");
-    assertThat(checksum(database, "131")).isEqualTo(rewrite("131").replacedChecksum());
+    assertThat(checksum(database, "131")).isEqualTo(firstTextChecksum("131"));
     assertThat(validationWithoutCorrection(database).invalidMigrations).extracting(invalid -> invalid.version)
         .containsExactly("131");
 
@@ -92,6 +109,29 @@ interface RewrittenMigrationsScenario {
     assertThat(checksum(database, "132")).as("V132 run in its present text").isEqualTo(rewrite("132").checksum());
     assertThat(applicationFlyway(database).validateWithResult().validationSuccessful).isTrue();
     assertThat(applicationFlyway(database).info().pending()).isEmpty();
+  }
+
+  @Test
+  default void aDatabaseThatRanTheSecondTextOfV132StartsAndMigratesOn() {
+    // V131 in the text of its release then (the first, or the present one since 9ce7077), V132 in its second text
+    // (d9cad5d), whose checksum becomes the present one's straight away.
+    for (String v131 : java.util.List.of("classpath:db/replaced", "classpath:db/migration")) {
+      DataSource database = emptyDatabase();
+      Flyway.configure().configuration(application()).dataSource(database).target("130").load().migrate();
+      migrateWith(database, v131, "131");
+      migrateWith(database, "classpath:" + SECOND_TEXT_OF_V132, "132");
+      assertThat(checksum(database, "132")).as("V132 as a release ran its second text")
+          .isEqualTo(rewrite("132").replacedChecksums().get(1));
+      assertThat(validationWithoutCorrection(database).invalidMigrations).extracting(invalid -> invalid.version)
+          .as("V131 from %s", v131).contains("132");
+
+      assertThat(applicationFlyway(database).migrate().success).isTrue();
+
+      assertThat(checksum(database, "131")).isEqualTo(rewrite("131").checksum());
+      assertThat(checksum(database, "132")).isEqualTo(rewrite("132").checksum());
+      assertThat(applicationFlyway(database).validateWithResult().validationSuccessful).isTrue();
+      assertThat(applicationFlyway(database).info().pending()).isEmpty();
+    }
   }
 
   @Test
@@ -106,8 +146,8 @@ interface RewrittenMigrationsScenario {
 
   @Test
   default void aV131OrV132OfAnyOtherTextStillStopsTheStart() {
-    // Any checksum but the replaced text's of that version: one no text has, and the other rewrite's replaced text's.
-    java.util.Map<String, Integer> otherTexts = java.util.Map.of("131", rewrite("132").replacedChecksum(), "132", 1);
+    // Any checksum but the replaced texts' of that version: one no text has, and the other rewrite's first text's.
+    java.util.Map<String, Integer> otherTexts = java.util.Map.of("131", firstTextChecksum("132"), "132", 1);
     otherTexts.forEach((version, otherChecksum) -> {
       DataSource database = emptyDatabase();
       applicationFlyway(database).migrate();
