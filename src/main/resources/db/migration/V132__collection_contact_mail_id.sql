@@ -14,8 +14,8 @@
 -- a table keyed by contact; each contact then takes its mail from there by its key. The first text of this migration
 -- asked for the pairing in a subquery per contact, which worked out the numbering of every mail contact and every
 -- reminder of the bank again for each contact (about 19 days at a book of 150,000 mail contacts on PostgreSQL); the second
--- joined the two numberings as subqueries, which H2 numbers again for each row it joins (about 30 hours on H2 at that
--- book). No node serves meanwhile (docs/performance.md, "The migrations since V117 at book scale"). The pairing, and
+-- joined the two numberings as subqueries, which H2 numbers again for each row it joins (7 to 30 hours on H2 at that
+-- book, by the square of what a tenth and a fiftieth of it took). No node serves meanwhile (docs/performance.md, "The migrations since V117 at book scale"). The pairing, and
 -- so every mail_id written, is the same. A database that ran an earlier text keeps what it wrote, and
 -- platform/RewrittenMigrations records this text's checksum for it, so that Flyway still starts.
 

@@ -47,7 +47,7 @@ public class RewrittenMigrations implements Callback {
    */
   static final List<Rewrite> REWRITES = List.of(
       new Rewrite("131", List.of(-607908711), -1135015896),
-      new Rewrite("132", List.of(-223629183, 512283063), -711204005));
+      new Rewrite("132", List.of(-223629183, 512283063), 1989047376));
 
   @Override
   public boolean supports(Event event, Context context) {
