@@ -5,7 +5,8 @@ package com.smeloanflow.monitoring;
  * without monitoring depending on it. Called inside the check's transaction before any row of the loan is locked (the
  * loan's ledger row, then its monitoring row, {@link MonitoredLoanRepository#lock}): a listener that locks its own rows
  * of the loan takes them first, the order in which renewal's maturity posting takes them. What it does is kept or rolled
- * back with the call-in (undone when the check turns out to be no longer open). Called again for a loan called in before
+ * back with the call-in (undone when the check turns out to be no longer open, or the loan to have been renewed: a loan its
+ * renewal repaid is not called in, {@link PostLoanCheckService#complete}). Called again for a loan called in before
  * (a second call-in): it then finds nothing left to do.
  */
 public interface CallInListener {

@@ -137,10 +137,11 @@ public class PostLoanCheckService {
    * hear that the checker concluded a check of the loan ({@link CheckDoneListener}). A call-in makes everything the loan
    * owes fall due on its repay-by date, in this transaction ({@link LoanAccountService#accelerate}), after later stages
    * heard of it ({@link CallInListener}: a renewal under way ends); a loan called in before keeps its date and schedule.
-   * All of it is undone if the check turns out to be no longer open.
+   * All of it is undone if the check turns out to be no longer open. A call-in of a loan that its renewal repaid is
+   * refused, nothing written ({@link #refuseACallInOfARenewedLoan}).
    *
    * @throws InvalidTaskInputException a missing or inconsistent field (400 in Tasklist)
-   * @throws StateConflictException    the check is no longer open
+   * @throws StateConflictException    the check is no longer open, or it calls in a loan that its renewal repaid
    */
   public PostLoanCheck complete(CompleteCheck command) {
     PostLoanCheck check = get(command.checkId());
@@ -155,6 +156,9 @@ public class PostLoanCheckService {
     // waiting at 预警信号核查已完成, instead of moving a timer that the engine has just fired (optimistic locking: the
     // checker would be told to submit again); or the timer waits for this completion, and its retry finds the period moved
     monitored.lock(check.loanId());
+    if (command.outcome() == CheckOutcome.CALL_IN) {
+      refuseACallInOfARenewedLoan(command.checkId(), check.loanId());
+    }
     LocalDate today = clock.today();
     // the ledger falls due with the call-in, in its transaction: everything owed on the day the borrower must repay by; a
     // loan called in before keeps that day (its ledger fell due then, and the notice names it)
@@ -181,6 +185,34 @@ public class PostLoanCheckService {
     }
     checkDoneListeners.orderedStream().forEach(listener -> listener.checkDone(check.loanId(), command.checkId(), command.checkedBy()));
     return get(command.checkId());
+  }
+
+  /**
+   * A loan that its renewal (无还本续贷) repaid at maturity is not called in. Booking the renewal neither closes the old loan
+   * (it stays ACTIVE until a daily close settles it, once the interest of its maturity instalment is paid) nor ends its
+   * monitoring, so a check of it stays open until that close at least; concluded 提前收回贷款并移交催收, it would
+   * accelerate a loan with 0.00 principal left and open a collection case on it, while the new loan that now carries the
+   * debt went on as if nothing had been found. The conservative choice: refuse the conclusion (409), name the new loan,
+   * write nothing; the check stays open (the checker may conclude otherwise, or it is withdrawn as the old loan's
+   * monitoring ends). Calling the new loan in is the checker's decision on that loan's own check, not this one's.
+   *
+   * <p>Read under the loan's lock ({@link MonitoredLoanRepository#lock}), which a renewal's booking holds while it writes
+   * ({@link LoanAccountService#renew}), after the renewal's row that a {@link CallInListener} locked first: a booking in
+   * progress has committed by then and is seen. A check no longer open is left to the answer below (已撤销 or 已登记过).
+   *
+   * @throws StateConflictException the loan was renewed
+   */
+  private void refuseACallInOfARenewedLoan(String checkId, String loanId) {
+    Optional<LoanAccount> renewal = loans.findRenewalOf(loanId);
+    if (renewal.isEmpty() || !PostLoanCheck.OPEN.equals(get(checkId).status())) {
+      return;
+    }
+    String newLoanId = renewal.get().loanId();
+    LocalDate renewedOn = renewal.get().disbursedOn();
+    log.info("Loan {}: call-in by check {} refused, renewed on {} by loan {}", loanId, checkId, renewedOn, newLoanId);
+    throw new StateConflictException("借据 " + loanId + " 已于 " + renewedOn + " 无还本续贷为新借据 " + newLoanId
+        + ", 原借据不再提前收回; 请对新借据 " + newLoanId + " 报送预警信号并发起检查 (loan " + loanId + " was renewed on "
+        + renewedOn + " by loan " + newLoanId + ": it is not called in; report a warning signal on " + newLoanId + ")");
   }
 
   /**

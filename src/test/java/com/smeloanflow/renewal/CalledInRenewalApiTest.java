@@ -1,19 +1,23 @@
 package com.smeloanflow.renewal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.smeloanflow.collections.CollectionCaseService;
 import com.smeloanflow.disbursement.SandboxCoreBanking;
 import com.smeloanflow.disbursement.SandboxESignature;
 import com.smeloanflow.monitoring.MonitoringScenario;
 import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.process.LoanRenewalProcess;
 import com.smeloanflow.process.PostLoanCheckProcess;
 import com.smeloanflow.processing.ProcessingFixtures;
 import com.smeloanflow.servicing.DailyCloseService;
+import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient;
@@ -42,6 +46,7 @@ class CalledInRenewalApiTest extends AbstractIntegrationTest {
   @Autowired private SandboxCoreBanking coreBanking;
   @Autowired private SandboxESignature eSignature;
   @Autowired private RenewalEnvelopeCancellations envelopeCancellations;
+  @Autowired private CollectionCaseService collectionCases;
 
   private LocalDate today;
 
@@ -67,13 +72,23 @@ class CalledInRenewalApiTest extends AbstractIntegrationTest {
     return loan;
   }
 
-  /** Under post-loan monitoring, a signal of the borrower's overdue debt elsewhere, and the remote check calls it in. */
-  private void calledInByAPostLoanCheck(RenewalScenario loan) {
+  /** Under post-loan monitoring, a signal of the borrower's overdue debt elsewhere: the remote check is open. */
+  private MonitoringScenario aSignalCheckOpenOn(RenewalScenario loan) {
     MonitoringScenario monitored = MonitoringScenario.of(loan.account(), processEngine, api, this::executeDueJobs,
         this::completeAs, loans, dailyClose).firstCheck("NORMAL");
     monitored.report("remote-verifier", MonitoringScenario.signal("EVT-" + loan.loanId(), "OVERDUE_ELSEWHERE",
         "征信显示他行贷款逾期", "{\"overdueAmount\": 8000.00}"));
+    return monitored;
+  }
+
+  /** The checker concludes the open remote check 提前收回贷款并移交催收 (CALL_IN), in Tasklist's way. */
+  private static void callIn(MonitoringScenario monitored) {
     monitored.completeCheck("remote-verifier", PostLoanCheckProcess.Elements.TASK_CHECK_REMOTELY, "CALL_IN", Map.of());
+  }
+
+  /** The remote check of a signal calls the loan in. */
+  private void calledInByAPostLoanCheck(RenewalScenario loan) {
+    callIn(aSignalCheckOpenOn(loan));
     assertThat(loans.acceleratedOn(loan.loanId())).as("called in").isPresent();
   }
 
@@ -136,5 +151,40 @@ class CalledInRenewalApiTest extends AbstractIntegrationTest {
     assertThat(coreBanking.postingsOf(loan.loanId())).isEmpty();
     assertThat(loans.findRenewalOf(loan.loanId())).isEmpty();
     assertThat(loan.mails()).containsOnlyOnce(MailTemplate.RENEWAL_CALLED_IN).doesNotContain(MailTemplate.RENEWAL_COMPLETED);
+  }
+
+  /**
+   * The renewal was booked at maturity (the old loan's principal repaid with the new loan's) and the old loan's check of a
+   * signal was left open: the booking neither closes the old loan (it stays ACTIVE until a daily close settles it, once
+   * the maturity interest is paid) nor ends its monitoring. Days later, before any close, the checker concludes that check
+   * 提前收回贷款并移交催收: refused, naming the new loan that now carries the debt; nothing is called in.
+   */
+  @Test
+  void aCallInOfALoanItsRenewalRepaidDaysAgoIsRefusedNamingTheNewLoanAndNothingIsCalledIn() {
+    RenewalScenario loan = appliedFor();
+    ProcessInstance instance = loan.renewal();
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    MonitoringScenario monitored = aSignalCheckOpenOn(loan);
+    LocalDate maturity = loan.account().maturityDate();
+    moveClockTo(maturity.atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
+    loan.runJobs(instance);
+    assertThat(instance).hasPassed(LoanRenewalProcess.Elements.END_RENEWED).isEnded();
+    String newLoanId = loans.findRenewalOf(loan.loanId()).orElseThrow().loanId();
+    moveClockTo(maturity.plusDays(3).atTime(10, 0).atZone(BusinessClock.BANK_ZONE).toInstant());
+    assertThat(loans.find(loan.loanId()).orElseThrow().status()).as("no close since the booking").isEqualTo(LoanAccount.ACTIVE);
+    String taskId = monitored.task(PostLoanCheckProcess.Elements.TASK_CHECK_REMOTELY).getId();
+
+    // Before, the old loan (0.00 principal left) was accelerated and handed to collections, the new loan left alone.
+    assertThatThrownBy(() -> callIn(monitored)).hasRootCauseInstanceOf(StateConflictException.class)
+        .hasMessageContaining("借据 " + loan.loanId() + " 已于 " + maturity + " 无还本续贷为新借据 " + newLoanId
+            + ", 原借据不再提前收回; 请对新借据 " + newLoanId + " 报送预警信号并发起检查");
+
+    assertThat(loans.acceleratedOn(loan.loanId())).as("old loan accelerated").isEmpty();
+    assertThat(loans.acceleratedOn(newLoanId)).as("new loan accelerated").isEmpty();
+    assertThat(collectionCases.openCase(loan.loanId())).as("collection case of the old loan").isEmpty();
+    assertThat(collectionCases.openCase(newLoanId)).as("collection case of the new loan").isEmpty();
+    assertThat(monitored.task(PostLoanCheckProcess.Elements.TASK_CHECK_REMOTELY).getId()).as("the check, still open")
+        .isEqualTo(taskId);
+    assertThat(loan.mails()).contains(MailTemplate.RENEWAL_COMPLETED).doesNotContain(MailTemplate.RENEWAL_CALLED_IN);
   }
 }

@@ -11,8 +11,10 @@ import static com.smeloanflow.process.LoanRenewalProcess.Elements.TASK_POST_RENE
 import static com.smeloanflow.process.LoanRenewalProcess.Elements.TASK_REVIEW_AMOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.smeloanflow.collections.CollectionCaseService;
 import com.smeloanflow.disbursement.SandboxCoreBanking;
 import com.smeloanflow.disbursement.SandboxESignature;
 import com.smeloanflow.monitoring.MonitoringScenario;
@@ -79,6 +81,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
   @Autowired private SandboxESignature eSignature;
   @Autowired private RenewalEnvelopeCancellations envelopeCancellations;
   @Autowired private RenewalCallIns callIns;
+  @Autowired private CollectionCaseService collectionCases;
   @Value("${camunda.bpm.job-execution.lock-time-in-millis}")
   private long lockTimeInMillis;
   @Autowired private PlatformTransactionManager transactionManager;
@@ -476,7 +479,8 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
    * The other order: the posting's job, run as the job executor runs it, has core banking's answer and books the renewal, holding the
    * renewal's row until it commits, when the checker calls the loan in: the call-in waits for the job (the renewal's row
    * first, the posting's order), then finds the renewal RENEWED and leaves it as it is; the loan was renewed once, the
-   * borrower mailed 续贷已办理 and never 续贷终止.
+   * borrower mailed 续贷已办理 and never 续贷终止. The call-in itself is refused (409, naming the new loan): the renewal has
+   * repaid the loan, so it is not accelerated and no collection case opens on it; the check stays open.
    */
   @Test
   void aCallInWhileTheMaturityJobBooksTheRenewalWaitsForItAndLeavesTheRenewalOnPostgres() throws Exception {
@@ -490,6 +494,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     CountDownLatch loanHeld = new CountDownLatch(1);
     CountDownLatch releaseTheLoan = new CountDownLatch(1);
     ExecutorService threads = Executors.newFixedThreadPool(2);
+    Throwable refused;
     try {
       Future<Void> running = postingHeldOpen(threads, theJob(job), Duration.ofSeconds(3));
       // the loan's row, held while core banking answers: the job's booking then holds the renewal's row, waiting for it
@@ -508,7 +513,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
       releaseTheLoan.countDown();
       holder.get(30, TimeUnit.SECONDS);
       running.get(30, TimeUnit.SECONDS);
-      callIn.get(30, TimeUnit.SECONDS);
+      refused = catchThrowable(() -> callIn.get(30, TimeUnit.SECONDS));
     } finally {
       releaseTheLoan.countDown();
       threads.shutdownNow();
@@ -518,6 +523,13 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.RENEWED);
     assertRenewedOnce(loan);
     assertThat(loan.mails()).contains(MailTemplate.RENEWAL_COMPLETED).doesNotContain(MailTemplate.RENEWAL_CALLED_IN);
+    // Before, the call-in went on: the old loan (0.00 principal left) accelerated and handed to collections
+    String newLoanId = loans.findRenewalOf(loan.loanId()).orElseThrow().loanId();
+    assertThat(refused).as("the call-in's answer").hasRootCauseInstanceOf(StateConflictException.class)
+        .hasMessageContaining("无还本续贷为新借据 " + newLoanId + ", 原借据不再提前收回");
+    assertThat(loans.acceleratedOn(loan.loanId())).as("old loan accelerated").isEmpty();
+    assertThat(collectionCases.openCase(loan.loanId())).as("collection case of the old loan").isEmpty();
+    assertThat(monitored.tasks(PostLoanCheckProcess.Elements.TASK_CHECK_REMOTELY)).as("the check, still open").hasSize(1);
   }
 
   @Test
