@@ -192,9 +192,10 @@ public class PostLoanCheckService {
    * (it stays ACTIVE until a daily close settles it, once the interest of its maturity instalment is paid) nor ends its
    * monitoring, so a check of it stays open until that close at least; concluded 提前收回贷款并移交催收, it would
    * accelerate a loan with 0.00 principal left and open a collection case on it, while the new loan that now carries the
-   * debt went on as if nothing had been found. The conservative choice: refuse the conclusion (409), name the new loan,
-   * write nothing; the check stays open (the checker may conclude otherwise, or it is withdrawn as the old loan's
-   * monitoring ends). Calling the new loan in is the checker's decision on that loan's own check, not this one's.
+   * debt went on as if nothing had been found. The conservative choice: refuse the conclusion (400 in Tasklist, as for a
+   * task overtaken meanwhile), name the new loan, write nothing; the check stays open (the checker may conclude
+   * otherwise, or it is withdrawn as the old loan's monitoring ends). Calling the new loan in is the checker's decision
+   * on that loan's own check, not this one's.
    *
    * <p>Read under the loan's lock ({@link MonitoredLoanRepository#lock}), which a renewal's booking holds while it writes
    * ({@link LoanAccountService#renew}), after the renewal's row that a {@link CallInListener} locked first: a booking in
