@@ -110,9 +110,14 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
 
   private ProcessInstance signedAndMatured(RenewalScenario loan) {
     ProcessInstance instance = signed(loan);
+    matured(loan, instance);
+    return instance;
+  }
+
+  /** The clock a minute into the maturity date and the instance's due timers run: the posting's job is due. */
+  private void matured(RenewalScenario loan, ProcessInstance instance) {
     moveClockTo(loan.account().maturityDate().atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
     runDueTimers(instance);
-    return instance;
   }
 
   /**
@@ -423,8 +428,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     RenewalScenario loan = offeredRenewal(45);
     ProcessInstance instance = signed(loan);
     MonitoringScenario monitored = aSignalCheckOpenOn(loan);
-    moveClockTo(loan.account().maturityDate().atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
-    runDueTimers(instance);
+    matured(loan, instance);
     assertThat(postingJob(instance)).as("the posting's job, due").isNotNull();
 
     callIn(monitored);
@@ -450,8 +454,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     RenewalScenario loan = offeredRenewal(45);
     ProcessInstance instance = signed(loan);
     MonitoringScenario monitored = aSignalCheckOpenOn(loan);
-    moveClockTo(loan.account().maturityDate().atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
-    runDueTimers(instance);
+    matured(loan, instance);
     Job job = postingJob(instance);
     ExecutorService maturityJob = Executors.newSingleThreadExecutor();
     try {
@@ -488,8 +491,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     RenewalScenario loan = offeredRenewal(45);
     ProcessInstance instance = signed(loan);
     MonitoringScenario monitored = aSignalCheckOpenOn(loan);
-    moveClockTo(loan.account().maturityDate().atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
-    runDueTimers(instance);
+    matured(loan, instance);
     Job job = postingJob(instance);
     CountDownLatch loanHeld = new CountDownLatch(1);
     CountDownLatch releaseTheLoan = new CountDownLatch(1);
