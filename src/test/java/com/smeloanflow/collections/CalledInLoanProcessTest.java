@@ -66,9 +66,7 @@ class CalledInLoanProcessTest extends AbstractIntegrationTest {
     LocalDate repayBy = calledIn.plusDays(15);
     moveClockTo(calledIn.atTime(10, 0).atZone(BusinessClock.BANK_ZONE).toInstant());
 
-    loan.report("remote-verifier", MonitoringScenario.signal("EVT-" + loan.loanId(), "OVERDUE_ELSEWHERE",
-        "征信显示他行贷款逾期", "{\"overdueAmount\": 8000.00}"));
-    loan.completeCheck("remote-verifier", PostLoanCheckProcess.Elements.TASK_CHECK_REMOTELY, "CALL_IN", Map.of());
+    loan.overdueElsewhere("EVT-" + loan.loanId()).callIn();
     runCaseJobs(loan);
 
     assertThat(monitoring.view(loan.loanId()).checks()).filteredOn(check -> check.callInDueOn() != null)

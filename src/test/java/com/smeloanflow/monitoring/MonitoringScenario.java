@@ -183,6 +183,20 @@ public final class MonitoringScenario {
     return this;
   }
 
+  /**
+   * The remote banking centre reports the borrower's debt overdue at another bank (征信显示他行贷款逾期, event
+   * {@code eventId}): a check of the signal opens, which a checker may conclude {@link #callIn}.
+   */
+  public MonitoringScenario overdueElsewhere(String eventId) {
+    report("remote-verifier", signal(eventId, "OVERDUE_ELSEWHERE", "征信显示他行贷款逾期", "{\"overdueAmount\": 8000.00}"));
+    return this;
+  }
+
+  /** The open remote check of a signal concluded 提前收回贷款并移交催收 (CALL_IN), as the checker does in Tasklist. */
+  public MonitoringScenario callIn() {
+    return completeCheck("remote-verifier", PostLoanCheckProcess.Elements.TASK_CHECK_REMOTELY, "CALL_IN", Map.of());
+  }
+
   /** POST /api/loans/{loanId}/signals as {@code user}. */
   public ApiClient.Response report(String user, String json) {
     ApiClient.Response answer = api.post("/api/loans/" + loan.loanId() + "/signals", user, json);

@@ -23,7 +23,6 @@ import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,21 +73,13 @@ class CalledInRenewalApiTest extends AbstractIntegrationTest {
 
   /** Under post-loan monitoring, a signal of the borrower's overdue debt elsewhere: the remote check is open. */
   private MonitoringScenario aSignalCheckOpenOn(RenewalScenario loan) {
-    MonitoringScenario monitored = MonitoringScenario.of(loan.account(), processEngine, api, this::executeDueJobs,
-        this::completeAs, loans, dailyClose).firstCheck("NORMAL");
-    monitored.report("remote-verifier", MonitoringScenario.signal("EVT-" + loan.loanId(), "OVERDUE_ELSEWHERE",
-        "征信显示他行贷款逾期", "{\"overdueAmount\": 8000.00}"));
-    return monitored;
-  }
-
-  /** The checker concludes the open remote check 提前收回贷款并移交催收 (CALL_IN), in Tasklist's way. */
-  private static void callIn(MonitoringScenario monitored) {
-    monitored.completeCheck("remote-verifier", PostLoanCheckProcess.Elements.TASK_CHECK_REMOTELY, "CALL_IN", Map.of());
+    return MonitoringScenario.of(loan.account(), processEngine, api, this::executeDueJobs, this::completeAs, loans,
+        dailyClose).firstCheck("NORMAL").overdueElsewhere("EVT-" + loan.loanId());
   }
 
   /** The remote check of a signal calls the loan in. */
   private void calledInByAPostLoanCheck(RenewalScenario loan) {
-    callIn(aSignalCheckOpenOn(loan));
+    aSignalCheckOpenOn(loan).callIn();
     assertThat(loans.acceleratedOn(loan.loanId())).as("called in").isPresent();
   }
 
@@ -175,7 +166,7 @@ class CalledInRenewalApiTest extends AbstractIntegrationTest {
     String taskId = monitored.task(PostLoanCheckProcess.Elements.TASK_CHECK_REMOTELY).getId();
 
     // Before, the old loan (0.00 principal left) was accelerated and handed to collections, the new loan left alone.
-    assertThatThrownBy(() -> callIn(monitored)).hasRootCauseInstanceOf(StateConflictException.class)
+    assertThatThrownBy(monitored::callIn).hasRootCauseInstanceOf(StateConflictException.class)
         .hasMessageContaining("借据 " + loan.loanId() + " 已于 " + maturity + " 无还本续贷为新借据 " + newLoanId
             + ", 原借据不再提前收回; 请对新借据 " + newLoanId + " 报送预警信号并发起检查");
 

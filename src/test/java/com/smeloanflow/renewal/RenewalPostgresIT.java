@@ -383,7 +383,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
         loans.lock(loan.loanId());
       }));
       assertThat(renewalLocked.await(30, TimeUnit.SECONDS)).as("the posting holds the renewal's row").isTrue();
-      CompletableFuture<Void> callIn = CompletableFuture.runAsync(() -> callIn(monitored));
+      CompletableFuture<Void> callIn = CompletableFuture.runAsync(monitored::callIn);
       RowLockWaits.awaitStatementWaitingForALock(jdbc, "query ILIKE '%FROM loan_renewal%FOR UPDATE%'",
           "the call-in waiting for the renewal's row the posting holds");
 
@@ -401,16 +401,8 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
 
   /** The loan's first post-loan check done and a warning signal reported: its check is open, a checker may call it in. */
   private MonitoringScenario aSignalCheckOpenOn(RenewalScenario loan) {
-    MonitoringScenario monitored = MonitoringScenario.of(loan.account(), processEngine, api, this::executeDueJobs,
-        this::completeAs, loans, dailyClose).firstCheck("NORMAL");
-    monitored.report("remote-verifier", MonitoringScenario.signal("EVT-PG-" + loan.loanId(), "OVERDUE_ELSEWHERE",
-        "征信显示他行贷款逾期", "{\"overdueAmount\": 8000.00}"));
-    return monitored;
-  }
-
-  /** The checker concludes the open check 提前收回贷款并移交催收 (CALL_IN), in Tasklist's way. */
-  private static void callIn(MonitoringScenario monitored) {
-    monitored.completeCheck("remote-verifier", PostLoanCheckProcess.Elements.TASK_CHECK_REMOTELY, "CALL_IN", Map.of());
+    return MonitoringScenario.of(loan.account(), processEngine, api, this::executeDueJobs, this::completeAs, loans,
+        dailyClose).firstCheck("NORMAL").overdueElsewhere("EVT-PG-" + loan.loanId());
   }
 
   private Job postingJob(ProcessInstance instance) {
@@ -431,7 +423,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     matured(loan, instance);
     assertThat(postingJob(instance)).as("the posting's job, due").isNotNull();
 
-    callIn(monitored);
+    monitored.callIn();
 
     assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).as("jobs left to run").isZero();
     loan.runJobs(instance);
@@ -460,7 +452,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     try {
       Future<Void> running = postingHeldOpen(maturityJob, theJob(job), Duration.ofSeconds(10));
 
-      callIn(monitored);
+      monitored.callIn();
       assertThat(running.isDone()).as("the call-in committed while core banking still held the posting open").isFalse();
       assertThat(instance).hasPassed(END_CALLED_IN).isEnded();
 
@@ -508,7 +500,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
       assertThat(loanHeld.await(30, TimeUnit.SECONDS)).isTrue();
       RowLockWaits.awaitStatementWaitingForALock(jdbc, "query ILIKE '%FROM loan_account%FOR UPDATE%'",
           "the job's booking, holding the renewal's row, waiting for the loan's");
-      CompletableFuture<Void> callIn = CompletableFuture.runAsync(() -> callIn(monitored));
+      CompletableFuture<Void> callIn = CompletableFuture.runAsync(monitored::callIn);
       RowLockWaits.awaitStatementWaitingForALock(jdbc, "query ILIKE '%FROM loan_renewal%FOR UPDATE%'",
           "the call-in waiting for the renewal's row the job holds");
 

@@ -15,7 +15,6 @@ import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.rollout.ModelRollout;
 import com.smeloanflow.platform.rollout.RolloutReport;
 import com.smeloanflow.process.LoanRenewalProcess;
-import com.smeloanflow.process.PostLoanCheckProcess;
 import com.smeloanflow.processing.ProcessingFixtures;
 import com.smeloanflow.servicing.DailyCloseService;
 import com.smeloanflow.servicing.LoanAccountService;
@@ -462,12 +461,9 @@ class RenewalRolloutTest extends AbstractIntegrationTest {
     ProcessInstance instance = applied(loan);
     assertThat(loan.signAndReport().status()).isEqualTo(200);
     MonitoringScenario monitored = MonitoringScenario.of(loan.account(), processEngine, api, this::executeDueJobs,
-        this::completeAs, loans, dailyClose).firstCheck("NORMAL");
-    monitored.report("remote-verifier", MonitoringScenario.signal("EVT-" + loan.loanId(), "OVERDUE_ELSEWHERE",
-        "征信显示他行贷款逾期", "{\"overdueAmount\": 8000.00}"));
+        this::completeAs, loans, dailyClose).firstCheck("NORMAL").overdueElsewhere("EVT-" + loan.loanId());
 
-    calledInOnTheOldVersion(loan, instance, () -> monitored.completeCheck("remote-verifier",
-        PostLoanCheckProcess.Elements.TASK_CHECK_REMOTELY, "CALL_IN", Map.of()));
+    calledInOnTheOldVersion(loan, instance, monitored::callIn);
 
     assertThat(loans.acceleratedOn(loan.loanId())).as("the loan called in").isPresent();
     atTheMaturity(loan, instance);
