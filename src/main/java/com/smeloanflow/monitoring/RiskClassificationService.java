@@ -287,11 +287,16 @@ public class RiskClassificationService {
     return command.approve();
   }
 
-  /** An approved reclassification takes effect: the table decides again with it. */
-  public Classification applyApproved(String loanId) {
+  /**
+   * An approved reclassification takes effect: the table decides again with it.
+   *
+   * @return the proposal applied (the loan's latest approved: the approval's, in its transaction)
+   */
+  public ReclassificationProposal applyApproved(String loanId) {
     ReclassificationProposal approved = classifications.latestApproved(loanId).orElseThrow(() -> new IllegalStateException(
         "Loan " + loanId + " has no approved reclassification"));
-    return reevaluate(loanId, Cause.RECLASSIFICATION, approved.proposalId(), approved.proposedBy(), approved.decidedBy());
+    reevaluate(loanId, Cause.RECLASSIFICATION, approved.proposalId(), approved.proposedBy(), approved.decidedBy());
+    return approved;
   }
 
   /**
@@ -299,14 +304,20 @@ public class RiskClassificationService {
    * approval): the loan's open collection case reviews its next step now if the new classification changes it, so a
    * loan reclassified 可疑 or 损失 goes to disposal now, not at its next overdue day, and a reclassification that changes
    * nothing in the collection strategy's answer leaves the case as it was. Which step follows stays the collection
-   * strategy's to decide; what the case did is kept with the reclassification for the monitoring view (the first
-   * answer: a repeated job does not overwrite it).
+   * strategy's to decide (with the loan's classification now); what the case did is kept with the reclassification for
+   * the monitoring view (the first answer: a repeated job does not overwrite it).
+   *
+   * @param proposalId the proposal {@link #applyApproved} applied before this job, so a second reclassification approved
+   *     and applied before the job runs does not take its note; {@code null} for instances whose job was already waiting
+   *     when 调整风险分类 began to pass it on: those note on the loan's latest approved proposal, as before
    */
-  public void notifyCollections(String loanId) {
+  public void notifyCollections(String loanId, String proposalId) {
     Optional<String> note = collections.getObject().reclassified(loanId);
-    Optional<ReclassificationProposal> approved = classifications.latestApproved(loanId);
+    Optional<ReclassificationProposal> approved = proposalId == null ? classifications.latestApproved(loanId)
+        : classifications.proposalsOf(loanId).stream().filter(p -> p.proposalId().equals(proposalId)).findFirst();
     note.ifPresent(n -> approved.ifPresent(p -> classifications.noteCollections(p.proposalId(), n)));
-    log.info("Loan {}: approved reclassification to {}: {}", loanId,
+    log.info("Loan {}: approved reclassification {} to {}: {}", loanId,
+        approved.map(ReclassificationProposal::proposalId).orElse(null),
         approved.map(ReclassificationProposal::classification).orElse(null), note.orElse("(no collection case open)"));
   }
 

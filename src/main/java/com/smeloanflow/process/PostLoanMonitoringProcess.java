@@ -207,6 +207,13 @@ public final class PostLoanMonitoringProcess {
     /** Whether the second person approved the proposed reclassification. */
     public static final ProcessVariable<Boolean> RECLASSIFICATION_APPROVED =
         ProcessVariable.of("reclassificationApproved", Boolean.class);
+    /**
+     * The proposal 调整风险分类 applied, local to the reclassification's scope: its 通知催收复评 (a job, run later) notes
+     * what collections did on that proposal, not on whichever was approved last. Absent in instances whose job was
+     * waiting before it was set.
+     */
+    public static final ProcessVariable<String> RECLASSIFICATION_PROPOSAL_ID =
+        ProcessVariable.of("reclassificationProposalId", String.class);
 
     private Variables() {}
   }

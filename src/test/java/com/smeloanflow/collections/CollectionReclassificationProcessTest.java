@@ -82,6 +82,36 @@ class CollectionReclassificationProcessTest extends AbstractIntegrationTest {
     assertThat(loans.standing(loan.loanId()).orElseThrow().classification()).isEqualTo(classification);
   }
 
+  /**
+   * zy001-cm proposes the classification, team-lead approves it; it takes effect in the approval's transaction and its
+   * 通知催收复评 waits as a job, not run here.
+   *
+   * @return the proposal's id and its job's id
+   */
+  private String[] approvedWithItsJobWaiting(MonitoringScenario loan, Classification classification) {
+    Response proposed = api.post("/api/loans/" + loan.loanId() + "/reclassifications", "zy001-cm",
+        "{\"classification\": \"" + classification.name() + "\", \"reason\": \"企业停产, 实际控制人失联\"}");
+    assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+    List<String> waiting = notifyJobs(loan);
+    completeAs("team-lead", loan.task(PostLoanMonitoringProcess.Elements.TASK_APPROVE_RECLASSIFICATION).getId(),
+        Map.of(ReclassificationApprovalTaskListener.DECISION, "APPROVE", ReclassificationApprovalTaskListener.NOTE, "同意"));
+    assertThat(loans.standing(loan.loanId()).orElseThrow().classification()).isEqualTo(classification);
+    List<String> jobs = notifyJobs(loan);
+    jobs.removeAll(waiting);
+    assertThat(jobs).as("通知催收复评 of %s waiting", classification).hasSize(1);
+    return new String[] {proposed.json().path("proposalId").asText(), jobs.get(0)};
+  }
+
+  private List<String> notifyJobs(MonitoringScenario loan) {
+    return new java.util.ArrayList<>(managementService.createJobQuery().processInstanceId(loan.monitoring().getId())
+        .activityId(PostLoanMonitoringProcess.Elements.TASK_NOTIFY_COLLECTIONS).list().stream().map(j -> j.getId()).toList());
+  }
+
+  private String collectionsNoteOf(MonitoringScenario loan, String proposalId) {
+    return monitoring.view(loan.loanId()).reclassifications().stream().filter(p -> p.proposalId().equals(proposalId))
+        .findFirst().orElseThrow().collectionsNote();
+  }
+
   /** The daily close of {@code day}, then the case's jobs. */
   private void closeOn(MonitoringScenario loan, LocalDate day) {
     loan.closeOn(day);
@@ -330,5 +360,28 @@ class CollectionReclassificationProcessTest extends AbstractIntegrationTest {
 
     assertThat(caseTasks(loan)).extracting(Task::getTaskDefinitionKey).containsExactly(TASK_COLLECT_BY_PHONE);
     assertThat(cases.caseFile(loan.loanId()).actionReason()).isEqualTo("还款承诺已兑现但仍有欠款, 同级电话跟进, 不升级");
+  }
+
+  /**
+   * Two reclassifications approved and in force before the first one's 通知催收复评 runs: each job notes what the case
+   * did on its own proposal. The first (the case reviews at once, the loan being 损失 by then) is kept with 次级, the
+   * second (nothing left to change) with 损失; neither is left without a note, nor takes the other's.
+   */
+  @Test
+  void twoReclassificationsApprovedBeforeTheFirstNotifiesCollectionsEachKeepTheirOwnNote() {
+    MonitoringScenario loan = overdueAfterThePhoneCall(() -> Map.of(ContactTaskListener.OUTCOME, "REACHED",
+        ContactTaskListener.NOTES, "借款人称资金周转困难"));
+    String[] substandard = approvedWithItsJobWaiting(loan, Classification.SUBSTANDARD);
+    String[] loss = approvedWithItsJobWaiting(loan, Classification.LOSS);
+
+    managementService.executeJob(substandard[1]);
+    runCaseJobs(loan);
+    managementService.executeJob(loss[1]);
+    runCaseJobs(loan);
+
+    assertAtDisposal(loan);
+    assertThat(collectionsNoteOf(loan, substandard[0])).as("the first proposal's own job")
+        .isEqualTo("风险分类调整为损失, 催收案件立即复评: 贷款已分类为可疑或损失, 提出诉讼或核销建议");
+    assertThat(collectionsNoteOf(loan, loss[0])).as("the second proposal's own job").startsWith("风险分类调整为损失, 催收安排不变");
   }
 }
