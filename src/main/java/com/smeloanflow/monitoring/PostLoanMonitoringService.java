@@ -206,7 +206,8 @@ public class PostLoanMonitoringService {
 
   /**
    * Servicing settled or wrote off the loan: monitoring ends (message LoanClosed), with every open task
-   * cancelled. A loan not under monitoring is left alone.
+   * cancelled. A loan not under monitoring is left alone. Its callers (the daily close, a write-off) hold the loan's
+   * ledger row, which every change of the loan's monitoring locks first, so the monitoring row is read without a lock.
    */
   public void loanClosed(String loanId, String closure, LocalDate businessDate) {
     Optional<MonitoredLoan> loan = monitored.find(loanId);
@@ -231,7 +232,16 @@ public class PostLoanMonitoringService {
     starter.start(loanId);
   }
 
-  /** Ends monitoring: open checks, signals and a pending reclassification are cancelled. */
+  /**
+   * Ends monitoring: open checks, signals and a pending reclassification are cancelled.
+   *
+   * <p>Read without the loan's lock, on purpose: the daily close's settlement and a write-off hold the loan (its ledger
+   * row) when they correlate LoanClosed ({@link #loanClosed}), so no change of the loan runs beside them. An operator's
+   * correlation by hand (Cockpit, engine REST) holds nothing, but the engine loaded the instance before this task runs:
+   * meeting a change not yet committed (a report starting a signal's check), it fails on the engine's conflict check
+   * once that commits and keeps nothing; repeated, it sees the change and cancels it (MonitoringPostgresIT). Locking here
+   * would not refresh the engine's view, only wait for it to fail.
+   */
   public void end(String loanId, String reason) {
     MonitoredLoan loan = require(loanId);
     if (!loan.monitoring()) {

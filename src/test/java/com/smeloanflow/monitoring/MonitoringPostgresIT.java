@@ -438,6 +438,59 @@ class MonitoringPostgresIT extends MonitoringLedgerProcessTest {
     assertThat(monitoring.view(loan.loanId()).checks()).noneMatch(c -> c.kind() == CheckKind.PERIODIC);
   }
 
+  /**
+   * An operator correlates LoanClosed by hand (Cockpit, engine REST) while a signal's report holds the loan, its signal
+   * and its check's start not committed: 结束贷后监控 reads the loan's monitoring without the loan's lock, but the engine
+   * read the instance before it, so the correlation fails on the engine's conflict check once the report commits
+   * (OptimisticLockingException on a timer the report moved as its signal put the loan on the watch list; nothing kept)
+   * and, repeated, ends monitoring with the reported signal and its check's start cancelled. Nothing is left open.
+   */
+  @Test
+  void loanClosedCorrelatedByHandWhileASignalIsReportedLeavesNothingOpenOnPostgres() throws Exception {
+    MonitoringScenario loan = MonitoringScenario.loan(processEngine, api, this::executeDueJobs, this::completeAs, intakeService,
+        loans, dailyClose, "ZY001", clock.today()).firstCheck("NORMAL");
+    CountDownLatch reported = new CountDownLatch(1);
+    CountDownLatch commitReport = new CountDownLatch(1);
+    ExecutorService reporter = Executors.newSingleThreadExecutor();
+    Runnable correlateByHand = () -> runtimeService.createMessageCorrelation(PostLoanMonitoringProcess.Messages.LOAN_CLOSED)
+        .processInstanceId(loan.monitoring().getId()).correlateAllWithResult();
+    String operator;
+    try {
+      Future<?> report = reporter.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+        signals.report(new ReportSignal(loan.loanId(), "PG-BYHAND-" + loan.loanId(), "ACCOUNT_FROZEN", clock.today(),
+            "账户冻结", null, "core-banking"));
+        reported.countDown();
+        RowLockWaits.holdUntil(commitReport);
+      }));
+      assertThat(reported.await(30, TimeUnit.SECONDS)).as("the signal reported, not committed").isTrue();
+      CompletableFuture<Void> byHand = CompletableFuture.runAsync(correlateByHand);
+      RowLockWaits.awaitStatementWaitingForALock(jdbc, "TRUE", "the correlation waiting for the report's rows");
+
+      commitReport.countDown();
+      report.get(30, TimeUnit.SECONDS);
+      try {
+        byHand.get(30, TimeUnit.SECONDS);
+        operator = "ended";
+      } catch (java.util.concurrent.ExecutionException e) {
+        operator = e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
+        assertThat(monitoring.view(loan.loanId()).signals()).as("refused, nothing of it kept (%s)", operator)
+            .extracting(MonitoringView.SignalView::status).containsExactly(WarningSignal.OPEN);
+        correlateByHand.run();  // the operator tries again
+      }
+    } finally {
+      commitReport.countDown();
+      reporter.shutdownNow();
+    }
+    loan.runJobs();
+
+    MonitoringView view = monitoring.view(loan.loanId());
+    assertThat(view.status()).as(operator).isEqualTo(MonitoredLoan.ENDED);
+    assertThat(view.signals()).as(operator).extracting(MonitoringView.SignalView::status).doesNotContain(WarningSignal.OPEN);
+    assertThat(view.checks()).as(operator).extracting(MonitoringView.CheckView::status).doesNotContain(PostLoanCheck.OPEN);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(loan.loanId()).count())
+        .as("no instance of the loan still running (%s)", operator).isZero();
+  }
+
   @Test
   void concurrentReportsOfOneSignalStartOneCheckOnPostgres() throws Exception {
     MonitoringScenario loan = MonitoringScenario.loan(processEngine, api, this::executeDueJobs, this::completeAs, intakeService,
