@@ -46,6 +46,8 @@ public class SandboxMonitoringController {
           + " New signals start a check: see GET /api/loans/{loanId}/monitoring. 404 for a loan never monitored, 409 once"
           + " monitoring ended.")
   public RequeryDue requeryNow(@PathVariable("loanId") String loanId) {
+    // Sandbox only, read without the loan's lock (that would need a transaction around the engine calls): a close
+    // settling the loan between the read and the timer's query is answered 409 for the missing timer, not 贷后监测已结束.
     MonitoredLoan loan = monitoring.find(loanId).orElseThrow(() -> MonitoredLoan.notFound(loanId));
     if (!loan.monitoring()) {
       throw PostLoanMonitoringService.ended(loan, "不再重查外部数据");
