@@ -13,6 +13,7 @@ import com.smeloanflow.monitoring.ReclassificationApprovalTaskListener;
 import com.smeloanflow.process.CollectionProcess;
 import com.smeloanflow.process.PostLoanCheckProcess;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
+import com.smeloanflow.process.ProcessVariable;
 import com.smeloanflow.servicing.BusinessDates;
 import com.smeloanflow.servicing.Classification;
 import com.smeloanflow.servicing.DailyCloseService;
@@ -383,5 +384,30 @@ class CollectionReclassificationProcessTest extends AbstractIntegrationTest {
     assertThat(collectionsNoteOf(loan, substandard[0])).as("the first proposal's own job")
         .isEqualTo("风险分类调整为损失, 催收案件立即复评: 贷款已分类为可疑或损失, 提出诉讼或核销建议");
     assertThat(collectionsNoteOf(loan, loss[0])).as("the second proposal's own job").startsWith("风险分类调整为损失, 催收安排不变");
+  }
+
+  /**
+   * A 通知催收复评 that was waiting before 调整风险分类 passed its proposal on (no such variable in its scope) notes on the
+   * loan's latest approved proposal, as it did then.
+   */
+  @Test
+  void aNotificationWaitingWithoutItsProposalNotesOnTheLatestApprovedOne() {
+    MonitoringScenario loan = overdueAfterThePhoneCall(() -> Map.of(ContactTaskListener.OUTCOME, "REACHED",
+        ContactTaskListener.NOTES, "借款人称资金周转困难"));
+    String[] loss = approvedWithItsJobWaiting(loan, Classification.LOSS);
+    String execution = managementService.createJobQuery().jobId(loss[1]).singleResult().getExecutionId();
+    ProcessVariable.trusted(() -> {
+      runtimeService.removeVariableLocal(execution, PostLoanMonitoringProcess.Variables.RECLASSIFICATION_PROPOSAL_ID.name());
+      return null;
+    });
+    assertThat(runtimeService.getVariable(execution, PostLoanMonitoringProcess.Variables.RECLASSIFICATION_PROPOSAL_ID.name()))
+        .as("as a job waiting from before").isNull();
+
+    managementService.executeJob(loss[1]);
+    runCaseJobs(loan);
+
+    assertAtDisposal(loan);
+    assertThat(collectionsNoteOf(loan, loss[0]))
+        .isEqualTo("风险分类调整为损失, 催收案件立即复评: 贷款已分类为可疑或损失, 提出诉讼或核销建议");
   }
 }
