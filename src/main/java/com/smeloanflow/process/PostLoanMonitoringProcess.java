@@ -174,7 +174,7 @@ public final class PostLoanMonitoringProcess {
   }
 
   /**
-   * The variables the process owns: only what its gateways, timers and call activities read, written by
+   * The variables the process owns: only what its gateways, timers, call activities and a scope's later job read, written by
    * monitoring's code. Everything else (checks, signals, classification) lives in monitoring's tables.
    */
   public static final class Variables {
