@@ -174,8 +174,8 @@ public final class PostLoanMonitoringProcess {
   }
 
   /**
-   * The variables the process owns: only what its gateways, timers, call activities and a scope's later job read, written by
-   * monitoring's code. Everything else (checks, signals, classification) lives in monitoring's tables.
+   * The variables the process owns: only what its gateways, timers, call activities and a scope's later job read,
+   * written by monitoring's code. Everything else (checks, signals, classification) lives in monitoring's tables.
    */
   public static final class Variables {
     /** Reserved: the loan id is the business key. Never set; a user who sets it is refused. */
