@@ -474,7 +474,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
    * The other order: the posting's job, run as the job executor runs it, has core banking's answer and books the renewal, holding the
    * renewal's row until it commits, when the checker calls the loan in: the call-in waits for the job (the renewal's row
    * first, the posting's order), then finds the renewal RENEWED and leaves it as it is; the loan was renewed once, the
-   * borrower mailed 续贷已办理 and never 续贷终止. The call-in itself is refused (409, naming the new loan): the renewal has
+   * borrower mailed 续贷已办理 and never 续贷终止. The call-in itself is refused (as in Tasklist, naming the new loan): the renewal has
    * repaid the loan, so it is not accelerated and no collection case opens on it; the check stays open.
    */
   @Test
