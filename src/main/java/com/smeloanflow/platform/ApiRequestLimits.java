@@ -21,7 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>A body of at most {@link #MAX_BODY_BYTES}: the largest real request (a sandbox profile with
  *       24 months of flows) is under 4 KB. A larger declared length is answered 413 at once, unread; a
  *       chunked body is counted while read and refused the moment it passes the limit, so a 5 MB
- *       unknown field is never buffered.</li>
+ *       unknown field is never buffered. Tomcat reads and discards the rest of a refused body, up to
+ *       {@code server.tomcat.max-swallow-size} (64 MB), before it closes the connection: at its default (2 MB) a
+ *       chunked 20 MB body's client lost the 413 to a reset connection about every other time.</li>
  *   <li>A whitelist file ({@code POST /api/campaigns}, {@code text/csv}) may have up to
  *       {@link #MAX_WHITELIST_BYTES}: 5,000 enterprises of about 150 bytes.</li>
  *   <li>The {@code Idempotency-Key} header: at most 128 printable ASCII characters (it is stored).</li>

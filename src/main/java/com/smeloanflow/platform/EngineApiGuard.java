@@ -62,9 +62,12 @@ import org.springframework.web.util.UriUtils;
  *       SQL error (500 on PostgreSQL).</li>
  *   <li>Body size: a JSON or {@code multipart/form-data} body of more than {@link #MAX_CHECKED_BODY_BYTES} (10 MB) is
  *       refused with 413 before anything reads it on: unread when its declared length is larger, cut off one byte past
- *       the limit when it is chunked. Camunda reads a multipart body (a variable's upload, a deployment, an attachment)
- *       whole into memory with no limit of its own, past Spring's multipart limits: it stored a variable of any size,
- *       and read one whole even from a caller it then refused the write (403).</li>
+ *       the limit when it is chunked. The answer goes out at once; Tomcat then reads and discards what is left of the
+ *       body, up to {@code server.tomcat.max-swallow-size} (64 MB), so that a client sending it all before it reads the
+ *       answer gets the 413 and its message; with more than 64 MB left the connection is closed under it, and such a
+ *       client may see a reset connection instead. Camunda reads a multipart body (a variable's upload, a deployment,
+ *       an attachment) whole into memory with no limit of its own, past Spring's multipart limits: it stored a
+ *       variable of any size, and read one whole even from a caller it then refused the write (403).</li>
  *   <li>Object variables: a variable of type {@code Object} must name a type the engine may
  *       deserialize (the allow-list of {@code deserializationAllowedPackages} and
  *       {@code deserializationAllowedClasses}) in JSON. Java serialization, or a foreign type such as a

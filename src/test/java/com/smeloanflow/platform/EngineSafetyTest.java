@@ -192,6 +192,20 @@ class EngineSafetyTest extends AbstractIntegrationTest {
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("task still open").isEqualTo(1);
   }
 
+  @ParameterizedTest(name = "{0} MB, length declared: {1}")
+  @CsvSource({"20, true", "20, false", "50, true", "50, false"})
+  void aCarelessUploadFarOverTheCheckedSizeGetsThe413NotABrokenConnection(int megabytes, boolean declared) {
+    Task task = acceptanceTask();
+
+    Response answer = api.postSpaces("/engine-rest/task/" + task.getId() + "/complete", "zy001-acceptor",
+        "application/json", megabytes * 1024L * 1024, declared);
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(413);
+    assertThat(answer.json().path("message").asText()).isEqualTo("请求体超过 " + EngineApiGuard.MAX_CHECKED_BODY_BYTES
+        + " 字节 (request body larger than " + EngineApiGuard.MAX_CHECKED_BODY_BYTES + " bytes)");
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("task still open").isEqualTo(1);
+  }
+
   @Test
   void staffMayNotSendSignalsNorReadJobsAndMetrics() {
     for (String user : new String[] {"zy001-acceptor", "approver", "channel"}) {

@@ -94,6 +94,19 @@ class HostileInputApiTest extends AbstractIntegrationTest {
     assertThat(applicationsWithEnterprise(application.enterpriseName())).isZero();
   }
 
+  @ParameterizedTest(name = "{0} MB, length declared: {1}")
+  @CsvSource({"20, true", "20, false", "50, false"})
+  void answersACarelessUploadFarOverTheLimitWith413NotABrokenConnection(int megabytes, boolean declared) {
+    long before = applicationsWithEnterprise("%");
+
+    Response answer = api.postSpaces(APPLICATIONS, CHANNEL, "application/json", megabytes * 1024L * 1024, declared);
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(413);
+    assertThat(answer.json().get("type").asText()).endsWith("/payload-too-large");
+    assertThat(answer.json().get("detail").asText()).isEqualTo("请求体不能超过 64 KB");
+    assertThat(applicationsWithEnterprise("%")).isEqualTo(before);
+  }
+
   @Test
   void ignoresASmallUnknownFieldForTheChannelsCompatibility() {
     TestApplications.Builder application = TestApplications.mortgageAtBranchCounter();

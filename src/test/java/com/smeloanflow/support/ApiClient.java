@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.smeloanflow.identity.DemoData;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -93,6 +95,50 @@ public final class ApiClient {
       return new Response(response.statusCode(), response.body(), response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException("POST " + path + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("POST " + path + " interrupted", e);
+    }
+  }
+
+  /**
+   * POST of {@code length} spaces as {@code contentType}, made while they are sent (never held in memory), as a
+   * careless upload of a large file would come: with its length declared ({@code Content-Length}), or chunked when
+   * {@code declared} is false.
+   */
+  public Response postSpaces(String path, String user, String contentType, long length, boolean declared) {
+    HttpRequest.BodyPublisher streamed = HttpRequest.BodyPublishers.ofInputStream(() -> new InputStream() {
+      private long left = length;
+
+      @Override
+      public int read() {
+        return left-- > 0 ? ' ' : -1;
+      }
+
+      @Override
+      public int read(byte[] buffer, int offset, int count) {
+        if (left <= 0) {
+          return -1;
+        }
+        int n = (int) Math.min(count, left);
+        Arrays.fill(buffer, offset, offset + n, (byte) ' ');
+        left -= n;
+        return n;
+      }
+    });
+    String credentials = user + ":" + DemoData.PASSWORD;
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .timeout(Duration.ofSeconds(120))
+        .header("Accept", "application/json, application/problem+json")
+        .header("Content-Type", contentType)
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+        .POST(declared ? HttpRequest.BodyPublishers.fromPublisher(streamed, length) : streamed)
+        .build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Response(response.statusCode(), response.body(), response.headers());
+    } catch (IOException e) {
+      throw new UncheckedIOException("POST " + path + " of " + length + " bytes failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("POST " + path + " interrupted", e);
