@@ -69,36 +69,12 @@ public final class ApiClient {
     for (int i = 0; i + 1 < headerNamesAndValues.length; i += 2) {
       request.setHeader(headerNamesAndValues[i], headerNamesAndValues[i + 1]); // replaces Accept or Content-Type above
     }
-    try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Response(response.statusCode(), response.body(), response.headers());
-    } catch (IOException e) {
-      throw new UncheckedIOException(method + " " + path + " failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(method + " " + path + " interrupted", e);
-    }
+    return exchange(request.build(), method + " " + path);
   }
 
   /** POST with a body of another type than JSON (a CSV file), as bytes in its declared charset. */
   public Response postBytes(String path, String user, String contentType, byte[] body) {
-    String credentials = user + ":" + DemoData.PASSWORD;
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-        .timeout(Duration.ofSeconds(120))
-        .header("Accept", "application/json, application/problem+json")
-        .header("Content-Type", contentType)
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-        .build();
-    try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Response(response.statusCode(), response.body(), response.headers());
-    } catch (IOException e) {
-      throw new UncheckedIOException("POST " + path + " failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("POST " + path + " interrupted", e);
-    }
+    return exchange(postOf(path, user, contentType, HttpRequest.BodyPublishers.ofByteArray(body)), "POST " + path);
   }
 
   /**
@@ -126,23 +102,20 @@ public final class ApiClient {
         return n;
       }
     });
+    return exchange(postOf(path, user, contentType, declared ? HttpRequest.BodyPublishers.fromPublisher(streamed, length)
+        : streamed), "POST " + path + " of " + length + " bytes");
+  }
+
+  /** A POST as {@code user} of a body other than JSON, as {@code contentType}. */
+  private HttpRequest postOf(String path, String user, String contentType, HttpRequest.BodyPublisher body) {
     String credentials = user + ":" + DemoData.PASSWORD;
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+    return HttpRequest.newBuilder(URI.create(baseUrl + path))
         .timeout(Duration.ofSeconds(120))
         .header("Accept", "application/json, application/problem+json")
         .header("Content-Type", contentType)
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-        .POST(declared ? HttpRequest.BodyPublishers.fromPublisher(streamed, length) : streamed)
+        .POST(body)
         .build();
-    try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Response(response.statusCode(), response.body(), response.headers());
-    } catch (IOException e) {
-      throw new UncheckedIOException("POST " + path + " of " + length + " bytes failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("POST " + path + " interrupted", e);
-    }
   }
 
   /**
@@ -167,14 +140,19 @@ public final class ApiClient {
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
         .build();
+    return exchange(request, "deployment of " + fileName);
+  }
+
+  /** Sends {@code request} and reads the answer; {@code what} names the request if it fails. */
+  private Response exchange(HttpRequest request, String what) {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Response(response.statusCode(), response.body(), response.headers());
     } catch (IOException e) {
-      throw new UncheckedIOException("deployment of " + fileName + " failed", e);
+      throw new UncheckedIOException(what + " failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("deployment of " + fileName + " interrupted", e);
+      throw new IllegalStateException(what + " interrupted", e);
     }
   }
 
