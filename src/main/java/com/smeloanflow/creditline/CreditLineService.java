@@ -170,13 +170,7 @@ public class CreditLineService {
    */
   @Transactional
   public CreditLine freeze(String lineId, String reason) {
-    CreditLine line = lines.lock(lineId).orElseThrow(() -> new CreditLineNotFoundException(lineId));
-    if (line.status() == CreditLineStatus.EXPIRED || line.status() == CreditLineStatus.CLOSED) {
-      throw new StateConflictException("额度" + line.status().label() + ", 不能冻结 (line " + lineId + ")");
-    }
-    lines.update(lineId, line.limit(), CreditLineStatus.FROZEN, reason);
-    log.info("Line {}: frozen ({})", lineId, reason);
-    return lines.find(lineId).orElseThrow();
+    return freezeLocked(lockOpen(lineId, "冻结"), reason);
   }
 
   /**
@@ -189,16 +183,7 @@ public class CreditLineService {
    */
   @Transactional
   public CreditLine reduce(String lineId, BigDecimal newLimit, String reason) {
-    CreditLine line = lines.lock(lineId).orElseThrow(() -> new CreditLineNotFoundException(lineId));
-    if (line.status() == CreditLineStatus.EXPIRED || line.status() == CreditLineStatus.CLOSED) {
-      throw new StateConflictException("额度" + line.status().label() + ", 不能压降 (line " + lineId + ")");
-    }
-    BigDecimal limit = newLimit.max(drawnOrReserved(lineId)).setScale(2, RoundingMode.DOWN);
-    if (limit.compareTo(line.limit()) < 0) {
-      lines.update(lineId, limit, line.status(), reason);
-      log.info("Line {}: limit {} -> {} CNY ({})", lineId, line.limit().toPlainString(), limit.toPlainString(), reason);
-    }
-    return lines.find(lineId).orElseThrow();
+    return reduceLocked(lockOpen(lineId, "压降"), newLimit, reason);
   }
 
   /**
@@ -213,17 +198,48 @@ public class CreditLineService {
   @Transactional
   public CreditLine restrict(String lineId, LineMeasure measure, BigDecimal reducedLimit, String reason) {
     CreditLine line = lines.lock(lineId).orElseThrow(() -> new CreditLineNotFoundException(lineId));
-    if (line.status() == CreditLineStatus.EXPIRED || line.status() == CreditLineStatus.CLOSED) {
+    if (isEnded(line)) {
       log.info("Line {}: {} left as it is, the line is {} ({})", lineId, measure, line.status(), reason);
       return line;
     }
     if (measure == LineMeasure.FREEZE && line.status() == CreditLineStatus.ACTIVE) {
-      return freeze(lineId, reason);
+      return freezeLocked(line, reason);
     }
     if (measure == LineMeasure.REDUCE && reducedLimit != null) {
-      return reduce(lineId, reducedLimit, reason);
+      return reduceLocked(line, reducedLimit, reason);
     }
     return line;
+  }
+
+  private static boolean isEnded(CreditLine line) {
+    return line.status() == CreditLineStatus.EXPIRED || line.status() == CreditLineStatus.CLOSED;
+  }
+
+  /** The line's row locked; an expired or closed line cannot be {@code measure}d (冻结, 压降). */
+  private CreditLine lockOpen(String lineId, String measure) {
+    CreditLine line = lines.lock(lineId).orElseThrow(() -> new CreditLineNotFoundException(lineId));
+    if (isEnded(line)) {
+      throw new StateConflictException("额度" + line.status().label() + ", 不能" + measure + " (line " + lineId + ")");
+    }
+    return line;
+  }
+
+  /** Freezes {@code line}, read under its lock in this transaction and neither expired nor closed. */
+  private CreditLine freezeLocked(CreditLine line, String reason) {
+    lines.update(line.lineId(), line.limit(), CreditLineStatus.FROZEN, reason);
+    log.info("Line {}: frozen ({})", line.lineId(), reason);
+    return lines.find(line.lineId()).orElseThrow();
+  }
+
+  /** Lowers the limit of {@code line}, read under its lock in this transaction and neither expired nor closed. */
+  private CreditLine reduceLocked(CreditLine line, BigDecimal newLimit, String reason) {
+    BigDecimal limit = newLimit.max(drawnOrReserved(line.lineId())).setScale(2, RoundingMode.DOWN);
+    if (limit.compareTo(line.limit()) < 0) {
+      lines.update(line.lineId(), limit, line.status(), reason);
+      log.info("Line {}: limit {} -> {} CNY ({})", line.lineId(), line.limit().toPlainString(), limit.toPlainString(),
+          reason);
+    }
+    return lines.find(line.lineId()).orElseThrow();
   }
 
   public Optional<CreditLine> find(String lineId) {
