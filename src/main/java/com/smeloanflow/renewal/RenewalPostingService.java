@@ -129,8 +129,7 @@ public class RenewalPostingService {
     if (renewal.status() != RenewalStatus.SIGNED) {
       throw new IllegalStateException("Renewal of loan " + loanId + " is " + renewal.status() + ", not signed: nothing checked");
     }
-    loans.lock(loanId);
-    Optional<LocalDate> calledIn = loans.acceleratedOn(loanId);
+    Optional<LocalDate> calledIn = loans.lock(loanId);
     if (calledIn.isPresent()) {
       renewals.closed(loanId, RenewalStatus.CALLED_IN, clock.today());
       log.warn("Loan {}: called in (its ledger accelerated on {}) while its signed renewal went on; checked before the "
@@ -205,12 +204,12 @@ public class RenewalPostingService {
     if (renewal.status() != RenewalStatus.SIGNED && renewal.status() != RenewalStatus.AMOUNT_REVIEW) {
       throw new IllegalStateException("Renewal of loan " + loanId + " is " + renewal.status() + ", not signed: nothing posted");
     }
-    loans.lock(loanId);
+    Optional<LocalDate> calledIn = loans.lock(loanId);
     LoanAccount old = loans.find(loanId).orElseThrow();
     List<LedgerLine> ledger = loans.ledger(loanId);
-    // Before all: a loan called in is never renewed. Read under the loan's lock, which the call-in's acceleration takes
+    // Before all: a loan called in is never renewed. Read with the loan's lock, which the call-in's acceleration takes
     // too: a call-in committed before is seen here; one still to come waits for this decision and then ends the renewal.
-    if (loans.acceleratedOn(loanId).isPresent()) {
+    if (calledIn.isPresent()) {
       return new Plan(null, Outcome.CALLED_IN, null, null, old, null, null);
     }
     // Before any money moves: the ledger renews exactly the principal due at maturity; a prepayment after

@@ -317,11 +317,13 @@ public class LoanAccountService {
    * until then. A caller that reads the ledger and decides on it (the renewal's posting at maturity, before it asks
    * core banking) locks first, so that nothing changes the ledger between its read and its decision.
    *
+   * @return the day a call-in made everything the loan owes fall due ({@link #accelerate}, which takes this lock too),
+   *     read with the lock; empty while it is not called in
    * @throws LoanNotFoundException no such loan
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void lock(String loanId) {
-    ledger.lock(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
+  public Optional<LocalDate> lock(String loanId) {
+    return Optional.ofNullable(ledger.lock(loanId).orElseThrow(() -> new LoanNotFoundException(loanId)).acceleratedOn());
   }
 
   /**
