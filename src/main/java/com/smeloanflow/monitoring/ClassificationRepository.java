@@ -82,6 +82,12 @@ public class ClassificationRepository {
         .param("loanId", loanId).param("approved", ReclassificationProposal.APPROVED).query((rs, row) -> proposal(rs)).optional();
   }
 
+  /** The loan's proposal {@code proposalId}; empty when the loan has no such proposal. */
+  public Optional<ReclassificationProposal> find(String loanId, String proposalId) {
+    return jdbc.sql("SELECT * FROM reclassification_proposal WHERE proposal_id = :id AND loan_id = :loanId")
+        .param("id", proposalId).param("loanId", loanId).query((rs, row) -> proposal(rs)).optional();
+  }
+
   public List<ReclassificationProposal> proposalsOf(String loanId) {
     return jdbc.sql("SELECT * FROM reclassification_proposal WHERE loan_id = :loanId ORDER BY proposed_at DESC, proposal_id DESC")
         .param("loanId", loanId).query((rs, row) -> proposal(rs)).list();

@@ -314,7 +314,7 @@ public class RiskClassificationService {
   public void notifyCollections(String loanId, String proposalId) {
     Optional<String> note = collections.getObject().reclassified(loanId);
     Optional<ReclassificationProposal> approved = proposalId == null ? classifications.latestApproved(loanId)
-        : classifications.proposalsOf(loanId).stream().filter(p -> p.proposalId().equals(proposalId)).findFirst();
+        : classifications.find(loanId, proposalId);
     note.ifPresent(n -> approved.ifPresent(p -> classifications.noteCollections(p.proposalId(), n)));
     log.info("Loan {}: approved reclassification {} to {}: {}", loanId,
         approved.map(ReclassificationProposal::proposalId).orElse(null),
