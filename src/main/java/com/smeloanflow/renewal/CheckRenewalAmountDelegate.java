@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
  * instead of on the maturity date nobody works (the BPMN error RENEWAL_AMOUNT_CHANGED). Nothing moves here; the
  * posting at maturity renews what was signed or what the reviewer chose. A loan called in without the renewal ending
  * (before the call-in ended renewals on a model version before 贷款已提前收回) is not renewed: the renewal is CALLED_IN and
- * the BPMN error RENEWAL_LOAN_CALLED_IN (原贷款已提前收回) ends it, as at the posting; on a version without that boundary
- * the engine ends the instance, as the posting's error does there.
+ * the BPMN error RENEWAL_LOAN_CALLED_IN (原贷款已提前收回) ends it, as at the posting, through 通知续贷终止. On a version
+ * without that boundary the engine ends the instance at the error, as the posting's error does there; the borrower is
+ * mailed 续贷终止 all the same, queued before the error is thrown ({@link CalledInRefusal}).
  */
 @Component("checkRenewalAmount")
 public class CheckRenewalAmountDelegate implements JavaDelegate {
@@ -25,11 +26,14 @@ public class CheckRenewalAmountDelegate implements JavaDelegate {
   private final RenewalPostingService postings;
   private final RenewalAmountReviewService reviews;
   private final BusinessClock clock;
+  private final CalledInRefusal calledIn;
 
-  public CheckRenewalAmountDelegate(RenewalPostingService postings, RenewalAmountReviewService reviews, BusinessClock clock) {
+  public CheckRenewalAmountDelegate(RenewalPostingService postings, RenewalAmountReviewService reviews, BusinessClock clock,
+      CalledInRefusal calledIn) {
     this.postings = postings;
     this.reviews = reviews;
     this.clock = clock;
+    this.calledIn = calledIn;
   }
 
   @Override
@@ -46,7 +50,7 @@ public class CheckRenewalAmountDelegate implements JavaDelegate {
             + found.get().dueAtMaturity().toPlainString() + " CNY principal at maturity, not the amount to renew: reviewed"
             + " before maturity");
       }
-      case CALLED_IN -> throw new BpmnError(LoanRenewalProcess.Errors.LOAN_CALLED_IN,
+      case CALLED_IN -> throw calledIn.refuse(execution,
           "Loan " + loanId + ": called in, not renewed: ended before maturity");
       default -> throw new IllegalStateException("Loan " + loanId + ": the check before maturity answered "
           + found.get().outcome());

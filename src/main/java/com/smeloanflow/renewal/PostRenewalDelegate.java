@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * since signing is a business answer, not a failure: the BPMN error RENEWAL_AMOUNT_CHANGED (复核续贷金额, due
  * on the maturity date) or RENEWAL_PRINCIPAL_PREPAID (nothing to renew); so is a maturity instalment the daily
  * close already counted overdue, RENEWAL_MATURITY_OVERDUE (not renewed), and a loan called in, RENEWAL_LOAN_CALLED_IN
- * (never renewed). A technical failure is retried, and so
+ * (never renewed; 通知续贷终止 mails the borrower, or, on a model version without that boundary, where the engine ends
+ * the instance at the error, {@link CalledInRefusal} does before it is thrown). A technical failure is retried, and so
  * is an overdue maturity instalment whose renewal core banking had already booked (a lost answer): that needs an
  * operator, the retries end in an incident ({@link RenewalPostedWhileOverdueException}).
  */
@@ -22,10 +23,12 @@ public class PostRenewalDelegate implements JavaDelegate {
 
   private final RenewalPostingService postings;
   private final RenewalAmountReviewService reviews;
+  private final CalledInRefusal calledIn;
 
-  public PostRenewalDelegate(RenewalPostingService postings, RenewalAmountReviewService reviews) {
+  public PostRenewalDelegate(RenewalPostingService postings, RenewalAmountReviewService reviews, CalledInRefusal calledIn) {
     this.postings = postings;
     this.reviews = reviews;
+    this.calledIn = calledIn;
   }
 
   @Override
@@ -43,7 +46,7 @@ public class PostRenewalDelegate implements JavaDelegate {
           "Loan " + loanId + ": all principal due at maturity prepaid, nothing to renew");
       case MATURITY_OVERDUE -> throw new BpmnError(LoanRenewalProcess.Errors.MATURITY_OVERDUE,
           "Loan " + loanId + ": the maturity instalment was already counted overdue, not renewed: nothing posted");
-      case CALLED_IN -> throw new BpmnError(LoanRenewalProcess.Errors.LOAN_CALLED_IN,
+      case CALLED_IN -> throw calledIn.refuse(execution,
           "Loan " + loanId + ": called in, not renewed: nothing posted");
     }
   }

@@ -42,6 +42,11 @@ import org.springframework.transaction.annotation.Transactional;
  * with it; {@link RenewalEndedListener} then finds the renewal at an end and leaves its status, and the envelope poller
  * cancels a contract sent and not signed. A signature reported afterwards is 409 (NOT_AWAITING_SIGNATURE, naming
  * CALLED_IN). An operator's rollout beforehand is still the better way: then the model's own 终止续贷 runs.
+ *
+ * <p>A loan called in on that version before the call-in ended such renewals (it then only logged a WARN line) left its
+ * renewal going on. 核对到期应还本金 or the posting at maturity refuses it (CALLED_IN, nothing posted) with the BPMN error
+ * RENEWAL_LOAN_CALLED_IN, which nothing on that version catches: the engine ends the instance there, and the borrower is
+ * mailed 续贷终止 by {@link CalledInRefusal} before the error is thrown, in the same transaction.
  */
 @Service
 public class RenewalCallIns implements CallInListener {

@@ -98,7 +98,9 @@ public class RenewalPostingService {
     MATURITY_OVERDUE,
     /**
      * Nothing posted: a post-loan check called the loan in (its ledger accelerated) and nothing ended the renewal (an
-     * instance of a model version before 贷款已提前收回); a called-in loan is never renewed.
+     * instance of a model version before 贷款已提前收回); a called-in loan is never renewed. The delegates answer it with
+     * the BPMN error RENEWAL_LOAN_CALLED_IN and the borrower is mailed 续贷终止 once: by the model's 通知续贷终止, or, on a
+     * version where nothing catches the error and the engine ends the instance, by {@link CalledInRefusal}.
      */
     CALLED_IN
   }
@@ -117,7 +119,8 @@ public class RenewalPostingService {
    * of it prepaid, or the amount unchanged, and the posting at maturity acts as ever. Before that, under the old loan's
    * lock (taken after the renewal's, the posting's order), a loan a post-loan check called in without the renewal ending
    * (called in on a model version before 贷款已提前收回, before the call-in ended such renewals itself) ends the renewal as
-   * the posting would: CALLED_IN, no review ({@link Outcome#CALLED_IN}). Nothing is asked of core banking: nothing can
+   * the posting would: CALLED_IN, no review ({@link Outcome#CALLED_IN}; the borrower is mailed 续贷终止 by the model, or by
+   * {@link CalledInRefusal} on a version that does not catch the error). Nothing is asked of core banking: nothing can
    * have been posted before the maturity.
    *
    * @return {@link Outcome#AMOUNT_CHANGED} with the principal now due at maturity when it differs from the amount to

@@ -49,7 +49,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  *
  * <p>Renewals applied for on the version before 贷款已提前收回 (the version of commit 71ccea6's parent, kept as a test
  * resource) are rolled out from every wait state and a call-in then ends them through the model; those left on that
- * version are ended by the call-in itself ({@link RenewalCallIns}).
+ * version are ended by the call-in itself ({@link RenewalCallIns}). One whose loan was called in before that (the ledger
+ * accelerated, the renewal not told) ends where 核对到期应还本金 or the posting refuses it: the engine ends the instance at
+ * the uncaught error, and the borrower is mailed 续贷终止 once ({@link CalledInRefusal}).
  */
 class RenewalRolloutTest extends AbstractIntegrationTest {
 
@@ -468,6 +470,78 @@ class RenewalRolloutTest extends AbstractIntegrationTest {
     assertThat(loans.acceleratedOn(loan.loanId())).as("the loan called in").isPresent();
     atTheMaturity(loan, instance);
     assertThat(coreBanking.postingsOf(loan.loanId())).isEmpty();
+  }
+
+  /**
+   * Signed on the version before 贷款已提前收回, its loan called in the way a call-in did before it ended such renewals (the
+   * ledger accelerated, the renewal not told, a WARN line), and a maturity date nobody works: 核对到期应还本金 (00:00 of the
+   * last working day before it) refuses the called-in loan with RENEWAL_LOAN_CALLED_IN, which nothing on that version
+   * catches, so the engine ends the instance. The borrower is told all the same: CALLED_IN, mailed 续贷终止 once, nothing
+   * posted. Before, the instance ended without the mail.
+   */
+  @Test
+  void aSignedRenewalLeftOnTheVersionBeforeTheCallInWhoseLoanWasCalledInEndsAtTheAmountCheckWithTheMail() throws IOException {
+    deployTheVersionBeforeTheCallIn();
+    RenewalScenario loan = signableLoan(false);
+    ProcessInstance instance = applied(loan);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    assertThat(instance).isWaitingAt(TIMER_AMOUNT_CHECK_DUE);
+    LocalDate checkDay = bankCalendar.lastWorkingDayBefore(loan.account().maturityDate());
+    calledInAsBeforeTheCallInEndedRenewals(loan, instance, checkDay);
+
+    moveClockTo(checkDay.atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
+    loan.runJobs(instance);
+
+    assertThat(instance).hasPassed(TASK_CHECK_AMOUNT).hasNotPassed(TASK_POST_RENEWAL);
+    endedByTheRefusalWithTheMail(loan, instance, checkDay);
+  }
+
+  /**
+   * The same with a maturity date people work: the posting at maturity (办理续贷转贷) refuses the called-in loan, nothing
+   * catches RENEWAL_LOAN_CALLED_IN on that version, the engine ends the instance, and the borrower is mailed 续贷终止 once.
+   */
+  @Test
+  void aSignedRenewalLeftOnTheVersionBeforeTheCallInWhoseLoanWasCalledInEndsAtThePostingWithTheMail() throws IOException {
+    deployTheVersionBeforeTheCallIn();
+    RenewalScenario loan = signableLoan(true);
+    ProcessInstance instance = applied(loan);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    assertThat(instance).isWaitingAt(TIMER_LOAN_MATURES);
+    calledInAsBeforeTheCallInEndedRenewals(loan, instance, loan.account().maturityDate());
+
+    atTheMaturity(loan, instance);
+
+    endedByTheRefusalWithTheMail(loan, instance, loan.account().maturityDate());
+  }
+
+  /**
+   * Ten days before {@code refusedOn}, the loan is called in as before this release: the ledger accelerated (to be repaid
+   * five days after that day), the renewal's instance on the old version neither told nor ended.
+   */
+  private void calledInAsBeforeTheCallInEndedRenewals(RenewalScenario loan, ProcessInstance instance, LocalDate refusedOn) {
+    moveClockTo(refusedOn.minusDays(10).atTime(10, 0).atZone(BusinessClock.BANK_ZONE).toInstant());
+    loans.accelerate(loan.loanId(), refusedOn.plusDays(5));
+    loan.runJobs(instance);
+    assertThat(instance).isNotEnded();
+    assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.SIGNED);
+  }
+
+  /**
+   * The check or the posting refused the called-in loan on {@code refusedOn} and the engine ended the instance (no boundary
+   * for the error on that version): CALLED_IN, nothing left waiting, nothing posted, the borrower mailed 续贷终止 once.
+   */
+  private void endedByTheRefusalWithTheMail(RenewalScenario loan, ProcessInstance instance, LocalDate refusedOn) {
+    assertThat(instance).isEnded();
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).as("timers, jobs").isZero();
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).as("incidents").isZero();
+    LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewal.status()).isEqualTo(RenewalStatus.CALLED_IN);
+    assertThat(renewal.closedOn()).isEqualTo(refusedOn);
+    atTheMaturity(loan, instance);
+    assertThat(coreBanking.postingsOf(loan.loanId())).as("nothing posted").isEmpty();
+    assertThat(loans.findRenewalOf(loan.loanId())).isEmpty();
+    assertThat(loan.mails()).as("the borrower told once").containsOnlyOnce(MailTemplate.RENEWAL_CALLED_IN)
+        .doesNotContain(MailTemplate.RENEWAL_COMPLETED).last().isEqualTo(MailTemplate.RENEWAL_CALLED_IN);
   }
 
   /**
