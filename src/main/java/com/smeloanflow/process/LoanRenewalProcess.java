@@ -259,7 +259,10 @@ public final class LoanRenewalProcess {
     public static final String PRINCIPAL_PREPAID = "RENEWAL_PRINCIPAL_PREPAID";
     /** The daily close counted the maturity instalment overdue before the posting ran: not renewed. */
     public static final String MATURITY_OVERDUE = "RENEWAL_MATURITY_OVERDUE";
-    /** The loan was called in (its ledger accelerated) before the posting: a called-in loan is not renewed. */
+    /**
+     * The loan was called in (its ledger accelerated) and nothing ended the renewal: found by 核对到期应还本金 before a
+     * maturity date nobody works, or by the posting at maturity; a called-in loan is not renewed.
+     */
     public static final String LOAN_CALLED_IN = "RENEWAL_LOAN_CALLED_IN";
 
     private Errors() {}
