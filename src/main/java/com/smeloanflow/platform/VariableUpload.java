@@ -3,7 +3,7 @@ package com.smeloanflow.platform;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +23,8 @@ import org.apache.commons.fileupload.RequestContext;
  * or {@code File}, or the deprecated {@code type} part naming a Java type whose JSON is in {@code data}. Read with the
  * parser and limits the REST API itself uses (its {@code commons-fileupload}, a part's headers at most
  * {@link FileUploadBase#DEFAULT_PART_HEADER_SIZE_MAX} bytes), so that {@link EngineApiGuard} sees the parts the engine
- * will see: the same part wins when a name repeats (the last), and a part's text is read as the REST API reads it.
+ * will see: the same part wins when a name repeats (the last), and a part's text is read as the REST API reads it, in
+ * UTF-8 whatever the JVM's default charset (Camunda 7.24's {@code MultipartFormData.FormPart} names UTF-8 itself).
  */
 final class VariableUpload {
 
@@ -118,7 +119,7 @@ final class VariableUpload {
       String text = null;
       if (!"data".equals(item.getFieldName()) && (item.getContentType() == null || item.getContentType().contains("text/plain"))) {
         try (InputStream in = item.openStream()) {
-          text = new String(in.readAllBytes(), Charset.defaultCharset()); // as the REST API reads a text part
+          text = new String(in.readAllBytes(), StandardCharsets.UTF_8); // as the REST API reads a text part (FormPart)
         }
       }
       parts.put(item.getFieldName(), new Part(item.getContentType(), text));
