@@ -1,5 +1,6 @@
 package com.smeloanflow;
 
+import com.smeloanflow.platform.DefaultCharsetCheck;
 import com.smeloanflow.platform.ServiceProviderPins;
 import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
 import org.springframework.boot.SpringApplication;
@@ -17,6 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class SmeLoanFlowApplication {
 
   public static void main(String[] args) {
+    DefaultCharsetCheck.exitUnlessUtf8();
     ServiceProviderPins.pin();
     SpringApplication.run(SmeLoanFlowApplication.class, args);
   }

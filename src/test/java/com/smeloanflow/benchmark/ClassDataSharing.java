@@ -36,7 +36,7 @@ final class ClassDataSharing {
     Path scratch = Files.createTempDirectory("sme-loan-flow-cds-training");
     try {
       run(scratch, directory.resolve("training.log"), List.of(java, "-XX:ArchiveClassesAtExit=" + archive,
-          "-Dspring.context.exit=onRefresh", "-jar", application.toString(), "--server.port=0",
+          "-Dfile.encoding=UTF-8", "-Dspring.context.exit=onRefresh", "-jar", application.toString(), "--server.port=0",
           "--smeloan.demo.embedded-smtp.port=0"));
     } finally {
       Databases.deleteTree(scratch);

@@ -68,6 +68,7 @@ final class Target implements AutoCloseable {
     Path log = settings.outputDirectory().resolve("app-" + label + ".log").toAbsolutePath();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Dfile.encoding=UTF-8"); // as the README starts it (DefaultCharsetCheck)
     command.addAll(settings.applicationJvmOptions());
     command.addAll(launch.arguments());
     command.addAll(List.of(

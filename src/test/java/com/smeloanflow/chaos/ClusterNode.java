@@ -99,7 +99,7 @@ final class ClusterNode {
     }
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx768m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=Asia/Shanghai",
+        "-Xmx768m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8",
         "-jar", setup.jar().toAbsolutePath().toString(),
         "--server.port=" + port,
         "--spring.profiles.active=demo,postgres",
