@@ -3,14 +3,27 @@ package com.smeloanflow.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.smeloanflow.platform.DefaultCharsetCheck;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.FileReader;
+import java.io.FileWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Scanner;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,6 +94,32 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage(pkg("scoring"))
         .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "org.springframework..", "javax.sql..", "java.sql..")
         .because("the four-dimension model is deterministic computation, testable without an engine or a database")
+        .check(classes);
+  }
+
+  /**
+   * Text is read and written in a charset the code names (UTF-8), never the JVM's default one: on Java 17 that follows
+   * the server's locale, US-ASCII under {@code LANG=C}, where Chinese became {@code ?} or U+FFFD (README, "UTF-8").
+   */
+  @Test
+  void textIsDecodedAndEncodedInANamedCharset() {
+    // DefaultCharsetCheck reads the default charset to refuse a start without UTF-8
+    noClasses().that().doNotBelongToAnyOf(DefaultCharsetCheck.class).should().callMethod(Charset.class, "defaultCharset")
+        .orShould().callConstructor(String.class, byte[].class)
+        .orShould().callConstructor(String.class, byte[].class, int.class, int.class)
+        .orShould().callMethod(String.class, "getBytes")
+        .orShould().callMethod(ByteArrayOutputStream.class, "toString")
+        .orShould().callConstructor(InputStreamReader.class, InputStream.class)
+        .orShould().callConstructor(OutputStreamWriter.class, OutputStream.class)
+        .orShould().callConstructor(PrintStream.class, OutputStream.class)
+        .orShould().callConstructor(PrintStream.class, OutputStream.class, boolean.class)
+        .orShould().callConstructor(PrintWriter.class, OutputStream.class)
+        .orShould().callConstructor(FileReader.class, String.class)
+        .orShould().callConstructor(FileReader.class, File.class)
+        .orShould().callConstructor(FileWriter.class, String.class)
+        .orShould().callConstructor(FileWriter.class, File.class)
+        .orShould().callConstructor(Scanner.class, InputStream.class)
+        .because("the default charset follows the server's locale (US-ASCII under LANG=C on Java 17): name UTF-8")
         .check(classes);
   }
 
