@@ -298,12 +298,22 @@ public class PostLoanCheckService {
     });
   }
 
-  /** A called-in loan goes to collections before it falls overdue: its case opens now. */
+  /**
+   * A called-in loan goes to collections before it falls overdue: its case opens now.
+   *
+   * <p>The loan's row in the ledger is locked first ({@link LoanAccountService#lock}), as the daily close's hand-over of
+   * overdue loans locks it before it opens their cases: a case's row refers to the loan's, which the database then holds
+   * in share mode, and a loan has one open case. Unlocked, a referral meeting the close's hand-over of the same loan held
+   * its new case while it waited for the loan's row, and the close, opening that loan's case, waited for the referral's,
+   * and the database aborted one of the two (a deadlock: 移交催收 failed, or the close's hand-over). Now the referral waits
+   * for the close and finds the case the close opened.
+   */
   public String referToCollections(String checkId) {
     PostLoanCheck check = get(checkId);
     if (check.outcome() != CheckOutcome.CALL_IN) {
       throw new IllegalStateException("Check " + checkId + " did not call the loan in (" + check.outcome() + ")");
     }
+    loans.lock(check.loanId());
     LoanAccount loan = loans.find(check.loanId()).orElseThrow();
     LoanStanding standing = loans.standing(check.loanId()).orElseThrow();
     String caseId = collections.getObject().refer(check.loanId(), loan.branchCode(),

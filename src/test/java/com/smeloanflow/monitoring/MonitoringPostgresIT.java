@@ -3,10 +3,14 @@ package com.smeloanflow.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.smeloanflow.collections.CollectionCase;
+import com.smeloanflow.collections.CollectionCaseService;
+import com.smeloanflow.process.CollectionProcess;
 import com.smeloanflow.process.PostLoanCheckProcess;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.processing.ProcessingFixtures;
 import com.smeloanflow.processing.sandbox.SandboxProfile;
+import com.smeloanflow.servicing.ArrearsListener;
 import com.smeloanflow.servicing.Classification;
 import com.smeloanflow.servicing.LoanLifecycleListener;
 import com.smeloanflow.support.ApiClient.Response;
@@ -35,8 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Monitoring on embedded PostgreSQL 14 (the production database): every ledger test of
  * {@link MonitoringLedgerProcessTest} (floor changes at the close, the merge with the risk review,
- * settlement and write-off), concurrent reports of one signal starting one check, the re-query, and a signal reported
- * while the periodic check falling due in the same moment has not committed.
+ * settlement and write-off), concurrent reports of one signal starting one check, the re-query, a signal reported
+ * while the periodic check falling due in the same moment has not committed, and a called-in loan referred to collections
+ * while the daily close hands it over.
  * Configured as {@code AbstractPostgresIntegrationTest} is, by {@link PostgresTest} (a class extends only one base).
  */
 @PostgresTest
@@ -48,6 +53,8 @@ class MonitoringPostgresIT extends MonitoringLedgerProcessTest {
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired WarningSignalService signals;
   @Autowired MonitoringLedgerListener ledgerListener;
+  @Autowired List<ArrearsListener> arrearsListeners;
+  @Autowired CollectionCaseService collectionCases;
 
   /**
    * A chunk of the daily close holds the loan's row (it locks its loans' rows and closes them) while {@code request}
@@ -196,6 +203,38 @@ class MonitoringPostgresIT extends MonitoringLedgerProcessTest {
     assertThat(monitoring.view(loan.loanId()).reclassifications()).as("nothing left pending on a loan no longer monitored")
         .isEmpty();
     assertThat(loan.openTasks()).isEmpty();
+  }
+
+  @Test
+  void aCalledInLoanReferredWhileTheDailyCloseHandsItToCollectionsGetsOneCaseWithoutADeadlockOnPostgres()
+      throws Exception {
+    MonitoringScenario loan = MonitoringScenario.loan(processEngine, api, this::executeDueJobs, this::completeAs, intakeService,
+        loans, dailyClose, "ZY001", clock.today()).firstCheck("NORMAL").overdueElsewhere("PG-CALL-IN-" + clock.today());
+    completeAs("remote-verifier", loan.task(PostLoanCheckProcess.Elements.TASK_CHECK_REMOTELY).getId(), Map.of(
+        PostLoanCheckTaskListener.CONCLUSION, "CALL_IN", PostLoanCheckTaskListener.FINDINGS, "已核实: 他行贷款逾期"));
+    Job referral = managementService.createJobQuery().processInstanceId(loan.checkInstanceIds().get(0))
+        .activityId(PostLoanCheckProcess.Elements.TASK_REFER_TO_COLLECTIONS).singleResult();
+    assertThat(referral).as("移交催收 waits as a job").isNotNull();
+
+    // the close's hand-over of overdue loans locks them (the loan among them) and opens their cases, while 移交催收 runs:
+    // a case's row refers to the loan's, so a referral that did not lock the loan first held its new case (one open case
+    // per loan) while it waited for the loan's row, and the close, opening the same loan's case, waited for that case
+    Object referred = closeHoldingTheLoan(loan.loanId(), () -> { }, () -> arrearsListeners.forEach(listener -> listener.overdue(
+        clock.today(), List.of(new ArrearsListener.OverdueLoan(loan.loanId(), "ZY001", 1)))), () -> {
+          try {
+            managementService.executeJob(referral.getId());
+            return "referred";
+          } catch (RuntimeException e) {
+            return e;
+          }
+        }, "(" + LOAN_ROW + " OR query ILIKE '%INSERT INTO collection_case%')", "移交催收");
+
+    assertThat(referred).as("移交催收").isEqualTo("referred");
+    assertThat(collectionCases.casesOf(loan.loanId())).as("the called-in loan's collection cases").singleElement()
+        .extracting(CollectionCase::status).isEqualTo(CollectionCase.OPEN);
+    startCollectionProcesses();
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CollectionProcess.KEY)
+        .processInstanceBusinessKey(loan.loanId()).count()).as("collection processes of the loan").isEqualTo(1);
   }
 
   @Test
