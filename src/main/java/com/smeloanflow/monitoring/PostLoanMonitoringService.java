@@ -67,6 +67,20 @@ public class PostLoanMonitoringService {
    * later signals; a loan already enrolled is left as it is, unless its monitoring ended and the loan is on the books
    * again (a reversal reopened it): then this instance monitors it again, with its earlier checks and history kept.
    *
+   * <p>Read and restarted without {@link MonitoredLoanRepository#lock}, which it does not need: the application finds
+   * an ended monitoring here only when a reversal reopened the settled loan ({@link #loanReopened}, in the transaction
+   * of {@code RepaymentService.reverse}), and the reversal locks the loan's ledger row before anything else. Every
+   * other writer of the loan's monitoring row in the application takes that ledger row first ({@code lock}; the daily
+   * close and a write-off hold it when they tell monitoring), so none runs beside the restart: what is read here
+   * (monitoring ended, the loan on the books) stays true until the reversal commits, and no transaction holds the
+   * monitoring row while waiting for the ledger row. The instance that monitored the loan before ended, its open checks
+   * cancelled, in the transaction of the daily close that settled the loan (LoanClosed); a second reversal of the loan
+   * waits for the first and finds the loan already on the books (nothing reopened, nothing started). A disbursement, a
+   * drawdown and a renewal enrol a loan that has no monitoring row yet. Only a correlation by hand (engine REST API,
+   * administrators and process owners) holds nothing: a LoanClosed finds no instance left once monitoring ended, but a
+   * {@code LoanDisbursed} for a loan whose monitoring was ended by hand reads the loan without waiting for a daily
+   * close that holds it.
+   *
    * @throws LoanNotFoundException no such loan
    */
   public MonitoredLoan enrol(String loanId, String processInstanceId) {
