@@ -12,6 +12,7 @@ import com.smeloanflow.intake.AcceptanceService;
 import com.smeloanflow.support.AbstractPostgresIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.RowLockWaits;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The disbursement check's supplement on PostgreSQL, the production database (READ COMMITTED): the documents it asked
  * for, uploaded through the channel apart and at the same moment, take turns under the application's row lock, so the
  * second upload reads what the first recorded; and the branch registering the round as received at the moment the
- * channel uploads it waits for the upload (the application's row first, as the upload takes it) instead of deadlocking.
+ * channel uploads it waits for the upload (the application's row first, as the upload takes it) instead of deadlocking;
+ * and so does the deadline (放款补件已超期) declining the loan at the moment the channel uploads the documents.
  */
 class DisbursementSupplementPostgresIT extends AbstractPostgresIntegrationTest {
 
@@ -139,5 +143,31 @@ class DisbursementSupplementPostgresIT extends AbstractPostgresIntegrationTest {
         .param("a", applicationId).query(String.class).list()).as("both uploaded through the channel").containsOnly("CHANNEL")
         .hasSize(2);
   }
-}
 
+  @Test
+  void theDocumentsUploadedAsTheDeadlineDeclinesTheLoanBringTheApplicationBackToTheCheckerWithoutADeadlock() throws Exception {
+    String applicationId = flow.atDisbursementCheck(flow.strongOnlineCreditQuick("500000.00"));
+    ProcessInstance instance = flow.instance(applicationId);
+    flow.claimAndComplete(DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS,
+        TaskForms.disbursementSupplement(List.of("PURCHASE_CONTRACT", "INVOICE"), "贷款用途需与购销合同核对"));
+    moveClockByWorkingDays(15, Duration.ofMinutes(1));
+    Job deadline = managementService.createJobQuery().processInstanceId(instance.getId())
+        .activityId(BOUNDARY_DISBURSEMENT_DOCUMENTS_OVERDUE).singleResult();
+
+    // The channel uploads both documents (the upload locks the application first) while the deadline cancels
+    // 登记放款补充资料 and declines the loan: the decline's record refers to the application, so it waits for the upload;
+    // had it closed the cancelled task's SLA record first, the upload, cancelling the same task, waited for that record.
+    RowLockWaits.Met<AcceptanceService.UploadAnswer> met = RowLockWaits.meet(new TransactionTemplate(transactionManager),
+        () -> applications.lock(applicationId), () -> acceptance.documentsUploaded(new AcceptanceService.DocumentsUpload(
+            applicationId, List.of("PURCHASE_CONTRACT", "INVOICE"), CHANNEL)), () -> managementService.executeJob(deadline.getId()),
+        jdbc, "query ILIKE '%FROM loan_application%FOR UPDATE%' OR query ILIKE '%INSERT INTO application_decline%'",
+        "the deadline's decline waiting for the application the upload holds");
+
+    assertThat(met.first().status()).as("the upload").isEqualTo(ApplicationStatus.AWAITING_DISBURSEMENT);
+    assertThat(met.second()).as("the deadline's job, which the upload overtook (the job executor then finds it gone)")
+        .isInstanceOf(OptimisticLockingException.class);
+    executeDueJobs(instance.getId());
+    assertThat(instance).hasPassed(BOUNDARY_DISBURSEMENT_DOCUMENTS_RECEIVED).isWaitingAt(TASK_CHECK_DISBURSEMENT_CONDITIONS);
+    assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_DISBURSEMENT);
+  }
+}

@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import com.smeloanflow.support.AbstractPostgresIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.Concurrently;
+import com.smeloanflow.support.RowLockWaits;
 import com.smeloanflow.support.TestApplications;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,18 +19,25 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The main intake flows on PostgreSQL, the production database (DESIGN.md §8): schema
  * migration, channel submission to branch acceptance, idempotent concurrent retries (unique key
- * races behave differently from H2), missing documents to upload and to timeout withdrawal.
+ * races behave differently from H2), missing documents to upload and to timeout withdrawal, and an upload at the
+ * moment the deadline withdraws the application.
  */
 class IntakePostgresIT extends AbstractPostgresIntegrationTest {
 
   @Autowired private DataSource dataSource;
+  @Autowired private AcceptanceService acceptance;
+  @Autowired private PlatformTransactionManager transactionManager;
 
   @Test
   void flywayMigratesTheBusinessSchemaOnPostgresql() throws SQLException {
@@ -108,6 +116,35 @@ class IntakePostgresIT extends AbstractPostgresIntegrationTest {
     assertThat(mailsTo(request.email())).extracting(m -> subjectOf(m))
         .containsExactly("【普惠金融】您的贷款申请 " + application.applicationId() + " 需要补充资料",
             "【普惠金融】您的贷款申请 " + application.applicationId() + " 已撤销");
+  }
+
+  @Test
+  void documentsUploadedAsTheDeadlineWithdrawsTheApplicationGoBackToAcceptanceWithoutADeadlock() throws Exception {
+    stopClock();
+    Submitted application = submitWithMissingDocuments(TestApplications.mortgageAtBranchCounter());
+    String applicationId = application.applicationId();
+    ProcessInstance instance = application.processInstance();
+    moveClockByWorkingDays(5, Duration.ofMinutes(1));
+    Job deadline = managementService.createJobQuery().processInstanceId(instance.getId())
+        .activityId(BOUNDARY_DOCUMENTS_OVERDUE).singleResult();
+    // The channel uploads the missing statements (the upload locks the application first) while the deadline (补件已超期)
+    // cancels 登记补充资料 and withdraws the application: the withdrawal's record refers to the application, so it waits
+    // for the upload; had it closed the cancelled task's SLA record first, the upload, cancelling the same task, waited
+    // for that record.
+    RowLockWaits.Met<AcceptanceService.UploadAnswer> met = RowLockWaits.meet(new TransactionTemplate(transactionManager),
+        () -> applications.lock(applicationId), () -> acceptance.documentsUploaded(new AcceptanceService.DocumentsUpload(
+            applicationId, List.of("BANK_STATEMENTS"), CHANNEL)), () -> managementService.executeJob(deadline.getId()),
+        jdbc, "query ILIKE '%FROM loan_application%FOR UPDATE%' OR query ILIKE '%INSERT INTO application_decline%'",
+        "the deadline's withdrawal waiting for the application the upload holds");
+    AcceptanceService.UploadAnswer answer = met.first();
+    Object withdrawal = met.second();
+
+    assertThat(answer.status()).as("the upload").isEqualTo(ApplicationStatus.AWAITING_ACCEPTANCE);
+    assertThat(withdrawal).as("the deadline's job, which the upload overtook (the job executor then finds it gone)")
+        .isInstanceOf(OptimisticLockingException.class);
+    assertThat(instance).hasPassed(BOUNDARY_DOCUMENTS_RECEIVED).isWaitingAt(TASK_ACCEPT_APPLICATION);
+    assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_ACCEPTANCE);
+    assertThat(managementService.createJobQuery().jobId(deadline.getId()).count()).as("the deadline's job").isZero();
   }
 
   private Submitted submitWithMissingDocuments(TestApplications.Builder request) {

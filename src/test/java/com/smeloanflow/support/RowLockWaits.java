@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Two transactions at once on PostgreSQL, made to meet: the first holds what it locked until a latch lets it commit,
@@ -40,6 +46,46 @@ public final class RowLockWaits {
       commit.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** What two transactions made to meet came to: the first's result, and the second's ({@code "done"} or its exception). */
+  public record Met<T>(T first, Object second) {}
+
+  /**
+   * Two transactions made to meet in one order: {@code first} runs in a transaction of its own, takes what
+   * {@code lockFirst} locks and pauses; {@code second} (e.g. a job the engine executes, in its own transaction) starts,
+   * and once PostgreSQL shows a statement {@code waiting} for a lock (as {@link #awaitStatementWaitingForALock}),
+   * {@code first} goes on with {@code then} and commits; then {@code second} ends.
+   */
+  public static <T> Met<T> meet(TransactionTemplate transaction, Runnable lockFirst, Supplier<T> then, Runnable second,
+      JdbcClient jdbc, String waiting, String what) throws Exception {
+    CountDownLatch locked = new CountDownLatch(1);
+    CountDownLatch goOn = new CountDownLatch(1);
+    ExecutorService firstThread = Executors.newSingleThreadExecutor();
+    try {
+      Future<T> first = firstThread.submit(() -> transaction.execute(status -> {
+        lockFirst.run();
+        locked.countDown();
+        holdUntil(goOn);
+        return then.get();
+      }));
+      assertThat(locked.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("the first transaction holding its lock").isTrue();
+      CompletableFuture<Object> secondEnded = CompletableFuture.supplyAsync(() -> {
+        try {
+          second.run();
+          return "done";
+        } catch (RuntimeException e) {
+          return e;
+        }
+      });
+      awaitStatementWaitingForALock(jdbc, waiting, what);
+      goOn.countDown();
+      T firstResult = first.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+      return new Met<>(firstResult, secondEnded.get(PATIENCE.toSeconds(), TimeUnit.SECONDS));
+    } finally {
+      goOn.countDown();
+      firstThread.shutdownNow();
     }
   }
 }
