@@ -263,6 +263,17 @@ public class SecurityConfig {
     return registration;
   }
 
+  /** A downloaded file's Chinese name kept, on the engine REST API and the webapps' engine API, see {@link AttachmentNameHeader}. */
+  @Bean
+  FilterRegistrationBean<AttachmentNameHeader> attachmentNameHeader() {
+    FilterRegistrationBean<AttachmentNameHeader> registration = new FilterRegistrationBean<>(new AttachmentNameHeader());
+    registration.setName("attachment-name-header");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(ENGINE_AUTHENTICATION_ORDER + 16);
+    registration.setMatchAfter(true);
+    return registration;
+  }
+
   /**
    * A system user's secret is checked by {@link SystemUsers} (no lockout counter); everybody else's
    * password by Camunda's identity service (throttled, see loginMaxAttempts), granting their groups.

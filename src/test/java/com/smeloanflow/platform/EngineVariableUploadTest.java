@@ -54,6 +54,27 @@ class EngineVariableUploadTest extends AbstractIntegrationTest {
     assertThat(stored.getMimeType()).isEqualTo("application/pdf");
   }
 
+  /**
+   * A file uploaded with a Chinese name is downloaded with it. Camunda answers {@code attachment;
+   * filename="借款说明.txt"; filename*=UTF-8''…}; before, Tomcat could not write the raw name into the header and dropped
+   * the whole header (a WARN in the log), and the browser saved the file as {@code data}.
+   */
+  @Test
+  void aFileWithAChineseNameIsDownloadedWithItsName() {
+    Task task = acceptanceTask();
+    String path = "/engine-rest/task/" + task.getId() + "/variables/statement/data";
+    byte[] content = "2026 年流水".getBytes(StandardCharsets.UTF_8);
+    assertThat(upload("process-owner", path, multipart(filePart("借款说明.txt", "text/plain", content),
+        textPart("valueType", "File"))).status()).isEqualTo(204);
+
+    Response download = api.get(path, "process-owner");
+
+    assertThat(download.status()).as(download.toString()).isEqualTo(200);
+    assertThat(download.body()).isEqualTo("2026 年流水");
+    assertThat(download.header("Content-Disposition")).as("the download's file name")
+        .isEqualTo("attachment; filename=\"____.txt\"; filename*=UTF-8''%E5%80%9F%E6%AC%BE%E8%AF%B4%E6%98%8E.txt");
+  }
+
   /** Before, stored: Camunda read the 12 MB into memory and wrote it to the database, any size a client sent. */
   @Test
   void anUploadOverTenMegabytesIsRefusedWith413AndNothingIsStored() throws Exception {
