@@ -45,9 +45,10 @@ final class Report {
         + "Machine: " + run.machine().describe() + ". The application, its database and this load generator share the "
         + "machine; figures taken while other work ran on it are provisional.");
     md.add("");
-    md.add("The application runs from its jar (`java -jar`, no JVM options) with the **demo profile** — the sandbox "
-        + "endpoints the benchmark plays the applicant and the outside world with exist only there; otherwise it is "
-        + "the application as it ships. A client looks for a state change every " + run.settings().pollMillis()
+    md.add("The application runs from its jar (`java -Dfile.encoding=UTF-8 -jar`, as the README starts it, no other "
+        + "JVM options) with the **demo profile** — the sandbox endpoints the benchmark plays the applicant and the "
+        + "outside world with exist only there; otherwise it is the application as it ships. A client looks for a state "
+        + "change every " + run.settings().pollMillis()
         + " ms during a journey's first second, every " + 5 * run.settings().pollMillis() + " ms up to 5 s, then every "
         + 20 * run.settings().pollMillis() + " ms; a milestone is seen at most one interval late. Method: "
         + "docs/performance.md.");
@@ -97,7 +98,7 @@ final class Report {
       md.add("|---|---|---|---|");
       for (com.smeloanflow.benchmark.Target.Startup startup : database.startups()) {
         String launch = startup.launch().equals(com.smeloanflow.benchmark.Target.Launch.JAR)
-            ? "`java -jar` (as it ships, no JVM options)"
+            ? "`java -Dfile.encoding=UTF-8 -jar` (as it ships, no other JVM options)"
             : startup.launch() + ": extracted jar with its class data sharing archive (docs/performance.md)";
         md.add(String.format(Locale.ROOT, "| %s | %s | **%s** | %.1f s |", launch,
             startup.restart() ? "restart (schema and deployment exist)" : "empty", Latency.fmt(startup.readyMillis()),
