@@ -314,20 +314,6 @@ public class DisbursementCheckService {
     caseFiles.setStatus(applicationId, ApplicationStatus.AWAITING_DISBURSEMENT);
   }
 
-  /**
-   * 登记放款补充资料 is cancelled (its deadline 放款补件已超期 passed, or the channel uploaded the documents): the application's
-   * row is locked before the transaction writes anything else, before the task's SLA record that the cancelling closes.
-   * The deadline's decline ({@link #supplementOverdue}) then records it, a row that refers to the application, which the
-   * database holds in share mode; an upload locks the application first and then cancels the same task. Had the decline
-   * closed the SLA record before it waited for the application, an upload at that moment waited for that record, and the
-   * database aborted one of the two (a deadlock; the upload then failed as well, on the deadline's job its failure had
-   * changed). Now the decline waits for the upload and gives way to it: the check comes back, and the deadline's job,
-   * which the upload ended, fails on the engine's optimistic lock and is gone.
-   */
-  public void supplementNoLongerAwaited(String applicationId) {
-    applications.lock(applicationId);
-  }
-
   /** The documents did not arrive in time: the loan is not paid out. */
   public void supplementOverdue(String applicationId) {
     String missing = openSupplement(applicationId).map(DisbursementCheckService::labels).orElse("-");

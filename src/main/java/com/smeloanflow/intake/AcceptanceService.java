@@ -188,21 +188,6 @@ public class AcceptanceService {
     return new UploadAnswer(status, notAwaited);
   }
 
-  /**
-   * 登记补充资料 is cancelled (its deadline 补件已超期 passed, or the channel uploaded the documents): the application's row
-   * is locked before the transaction writes anything else, before the task's SLA record that the cancelling closes.
-   * The deadline's withdrawal ({@link #withdrawForMissingDocuments}) then records the decline, a row that refers to the
-   * application, which the database holds in share mode; an upload ({@link #documentsUploaded}) locks the application
-   * first and then cancels the same task.
-   * Had the withdrawal closed the SLA record before it waited for the application, an upload at that moment waited for
-   * that record, and the database aborted one of the two (a deadlock; the upload then failed as well, on the deadline's
-   * job its failure had changed). Now the withdrawal waits for the upload and gives way to it: the application goes back
-   * to acceptance, and the deadline's job, which the upload ended, fails on the engine's optimistic lock and is gone.
-   */
-  public void missingDocumentsNoLongerAwaited(String applicationId) {
-    applications.lock(applicationId);
-  }
-
   /** Nothing arrived in time: the application is withdrawn; the applicant is told which documents were missing. */
   public void withdrawForMissingDocuments(String applicationId) {
     List<RequiredDocument> missing = applications.get(applicationId).missingDocuments();

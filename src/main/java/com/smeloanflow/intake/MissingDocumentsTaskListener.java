@@ -1,7 +1,5 @@
 package com.smeloanflow.intake;
 
-import static org.camunda.bpm.engine.delegate.TaskListener.EVENTNAME_DELETE;
-
 import com.smeloanflow.platform.TaskActor;
 import com.smeloanflow.platform.TaskForm;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -11,8 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * "登记补充资料" (complete), by the branch when the applicant brings the missing documents. The branch
  * must confirm receipt; the application then goes back to acceptance for a new check. When the task is cancelled
- * instead (delete: the deadline 补件已超期, or the channel's upload), the application's row is locked first
- * ({@link AcceptanceService#missingDocumentsNoLongerAwaited}).
+ * instead, {@link DocumentsWaitCancelledListener} locks the application first.
  */
 @Component("missingDocumentsTask")
 public class MissingDocumentsTaskListener implements TaskListener {
@@ -27,10 +24,6 @@ public class MissingDocumentsTaskListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if (EVENTNAME_DELETE.equals(task.getEventName())) {
-      acceptance.missingDocumentsNoLongerAwaited(task.getExecution().getProcessBusinessKey());
-      return;
-    }
     TaskForm form = TaskForm.of(task);
     form.requireChecked(DOCUMENTS_RECEIVED, "补充资料已收到");
     form.discard(DOCUMENTS_RECEIVED);
