@@ -51,12 +51,18 @@ class DisbursementSupplementPostgresIT extends AbstractPostgresIntegrationTest {
     flow = new LoanFlow(api, this::executeDueJobs, this::completeAs, beans);
   }
 
-  @Test
-  void theTwoDocumentsAskedForUploadedAtOnceBringTheApplicationBackToTheCheckerWithNothingMissing() throws Exception {
+  /** An application at the disbursement check, whose checker asked for the purchase contract and the invoice. */
+  private String contractAndInvoiceAskedFor() {
     String applicationId = flow.atDisbursementCheck(flow.strongOnlineCreditQuick("500000.00"));
-    ProcessInstance instance = flow.instance(applicationId);
     flow.claimAndComplete(DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS,
         TaskForms.disbursementSupplement(List.of("PURCHASE_CONTRACT", "INVOICE"), "贷款用途需与购销合同核对"));
+    return applicationId;
+  }
+
+  @Test
+  void theTwoDocumentsAskedForUploadedAtOnceBringTheApplicationBackToTheCheckerWithNothingMissing() throws Exception {
+    String applicationId = contractAndInvoiceAskedFor();
+    ProcessInstance instance = flow.instance(applicationId);
     assertThat(instance).isWaitingAt(TASK_RECEIVE_DISBURSEMENT_DOCUMENTS);
     CountDownLatch firstUploaded = new CountDownLatch(1);
     CountDownLatch commitFirst = new CountDownLatch(1);
@@ -98,10 +104,8 @@ class DisbursementSupplementPostgresIT extends AbstractPostgresIntegrationTest {
 
   @Test
   void theBranchRegisteringTheSupplementWhileTheChannelUploadsItWaitsForTheUploadInsteadOfDeadlocking() throws Exception {
-    String applicationId = flow.atDisbursementCheck(flow.strongOnlineCreditQuick("500000.00"));
+    String applicationId = contractAndInvoiceAskedFor();
     ProcessInstance instance = flow.instance(applicationId);
-    flow.claimAndComplete(DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS,
-        TaskForms.disbursementSupplement(List.of("PURCHASE_CONTRACT", "INVOICE"), "贷款用途需与购销合同核对"));
     String receive = flow.task(applicationId, TASK_RECEIVE_DISBURSEMENT_DOCUMENTS).getId();
     assertThat(flow.claimOverRest(LoanFlow.ACCEPTOR, receive).status()).isEqualTo(204);
     CountDownLatch applicationLocked = new CountDownLatch(1);
@@ -146,10 +150,8 @@ class DisbursementSupplementPostgresIT extends AbstractPostgresIntegrationTest {
 
   @Test
   void theDocumentsUploadedAsTheDeadlineDeclinesTheLoanBringTheApplicationBackToTheCheckerWithoutADeadlock() throws Exception {
-    String applicationId = flow.atDisbursementCheck(flow.strongOnlineCreditQuick("500000.00"));
+    String applicationId = contractAndInvoiceAskedFor();
     ProcessInstance instance = flow.instance(applicationId);
-    flow.claimAndComplete(DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS,
-        TaskForms.disbursementSupplement(List.of("PURCHASE_CONTRACT", "INVOICE"), "贷款用途需与购销合同核对"));
     moveClockByWorkingDays(15, Duration.ofMinutes(1));
     Job deadline = managementService.createJobQuery().processInstanceId(instance.getId())
         .activityId(BOUNDARY_DISBURSEMENT_DOCUMENTS_OVERDUE).singleResult();
