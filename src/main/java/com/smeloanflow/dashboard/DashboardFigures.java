@@ -78,7 +78,7 @@ public record DashboardFigures(
   /** The open tasks offered to one candidate group now. */
   public record GroupBacklog(
       @Schema(example = "ZY001-acceptance") String group,
-      @Schema(example = "汇川支行 网点受理") String groupName,
+      @Schema(example = "汇川支行 受理岗") String groupName,
       @Schema(example = "7") long open,
       @Schema(example = "4") long unassigned,
       @Schema(example = "1") long overdue) {}
