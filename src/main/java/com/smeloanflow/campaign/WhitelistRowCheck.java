@@ -70,7 +70,7 @@ final class WhitelistRowCheck {
     }
     String mobile = required(row, WhitelistColumn.MOBILE, reasons).orElse(null);
     if (mobile != null && !MOBILE_NUMBER.matcher(mobile).matches()) {
-      reasons.add(reason(WhitelistColumn.MOBILE, "INVALID_FORMAT", "手机号码应为11位, 以1开头"));
+      reasons.add(reason(WhitelistColumn.MOBILE, "INVALID_FORMAT", "手机号码应为11位, 以13至19开头"));
     }
     Product product = required(row, SUGGESTED_PRODUCT, reasons).flatMap(value -> {
       Optional<Product> known = product(value);

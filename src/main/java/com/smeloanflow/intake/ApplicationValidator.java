@@ -101,7 +101,7 @@ public final class ApplicationValidator {
         add(at, "NOT_A_JOINT_GUARANTEE_MEMBER", "联保贷款的保证人须为联保小组成员企业");
       }
       if (g.mobile() != null && !g.mobile().isBlank() && !MOBILE.matcher(g.mobile()).matches()) {
-        add(at + ".mobile", "INVALID_FORMAT", "手机号码应为11位, 以1开头");
+        add(at + ".mobile", "INVALID_FORMAT", "手机号码应为11位, 以13至19开头");
       }
       if (g.idNumber() != null && !seen.add(g.idNumber())) {
         add(at + ".idNumber", "DUPLICATE", "同一保证人不能重复填写");
@@ -136,7 +136,7 @@ public final class ApplicationValidator {
     }
     requireText("legalRepresentative.name", rep.name(), 100, false);
     checkResidentId("legalRepresentative.idNumber", rep.idNumber());
-    requireMatching("legalRepresentative.mobile", rep.mobile(), MOBILE, "手机号码应为11位, 以1开头");
+    requireMatching("legalRepresentative.mobile", rep.mobile(), MOBILE, "手机号码应为11位, 以13至19开头");
     requireMatching("legalRepresentative.email", rep.email(), EMAIL, "电子邮箱格式不正确", InputHygiene.MAX_EMAIL_LENGTH);
   }
 

@@ -2,6 +2,7 @@ package com.smeloanflow.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.smeloanflow.intake.Product;
 import com.smeloanflow.platform.FieldViolation;
@@ -95,5 +96,13 @@ class WhitelistFileTest {
     assertThatThrownBy(() -> WhitelistFile.parse(HEADER + ("\n" + GOOD).repeat(WhitelistFile.MAX_ROWS + 1), "whitelist"))
         .isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.violations().get(0).code()).isEqualTo("TOO_MANY_ROWS"));
     assertThatThrownBy(() -> WhitelistFile.parse("  ", "whitelist")).isInstanceOf(InvalidFieldsException.class);
+  }
+
+  @Test
+  void aMobileNumberStartingWith12IsRefusedWithTheRuleItBreaks() {
+    WhitelistRowCheck.Checked line = onlyLine(HEADER + "\n" + GOOD.replace("13985012345", "12985012345"));
+
+    assertThat(line.reasons()).extracting(FieldViolation::field, FieldViolation::message)
+        .containsExactly(tuple("mobile", "手机号码应为11位, 以13至19开头"));
   }
 }

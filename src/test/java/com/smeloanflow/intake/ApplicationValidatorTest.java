@@ -223,6 +223,14 @@ class ApplicationValidatorTest {
         "legalRepresentative.mobile", "INVALID_FORMAT");
   }
 
+  @Test
+  void aMobileNumberStartingWith12IsRefusedWithTheRuleItBreaks() {
+    // 12985012345 has 11 digits and starts with 1: the message must name the rule that refuses it
+    assertThat(validate(TestApplications.mortgageAtBranchCounter().mobile("12985012345")))
+        .extracting(FieldViolation::field, FieldViolation::message)
+        .containsExactly(tuple("legalRepresentative.mobile", "手机号码应为11位, 以13至19开头"));
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"zhang.ming+loan@sub.example.com.cn", "a@b.cn"})
   void acceptsEmailAddress(String email) {
