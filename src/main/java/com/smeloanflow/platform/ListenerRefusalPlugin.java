@@ -81,7 +81,9 @@ import org.springframework.util.ReflectionUtils;
  *       task's new assignee ({@link #lockTaskToAssign}).
  *   <li>A refusal that the engine REST API wraps in a 500 (a process start a start-event listener refused: "Cannot
  *       instantiate process definition …") is answered 400 all the same: a {@link Refused} carries the error code
- *       {@link EngineRefusals#REFUSED}, which {@link EngineRefusalAnswers} answers with 400.
+ *       {@link EngineRefusals#REFUSED}, which {@link EngineRefusalAnswers} answers with 400. So is a start its first
+ *       step refuses, in any command ({@link RefusedStartException}: a second post-loan monitoring of one loan, correlated
+ *       by hand over {@code POST /engine-rest/message}, which Camunda answers 500).
  *   <li>The engine logs whatever a command fails with when it closes the command context: at ERROR with a
  *       stack trace ("ENGINE-16004 Exception while closing command context"), except its own users' errors
  *       ({@link AuthorizationException}, {@link BadUserRequestException}), which it logs at DEBUG. So a
@@ -406,7 +408,8 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
 
   /**
    * The refusal {@code e} is or carries, if any: a separation-of-duties {@link AuthorizationException}, bad
-   * input as a {@link Refused}, or, when a person acts on a task, the task's state as a {@link Refused}; a job's
+   * input or a refused start ({@link RefusedStartException}) as a {@link Refused}, or, when a person acts on a task, the
+   * task's state as a {@link Refused}; a job's
    * failure that needs an administrator as {@link AlreadyReported};
    * {@code null} for anything else (which the engine reports as it always does).
    */
@@ -420,7 +423,7 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
         return new AlreadyReported(reported);
       }
       if (cause instanceof InvalidTaskInputException || cause instanceof InvalidFieldsException
-          || onTask && cause instanceof StateConflictException) {
+          || cause instanceof RefusedStartException || onTask && cause instanceof StateConflictException) {
         return new Refused((RuntimeException) cause);
       }
     }

@@ -88,6 +88,17 @@ class ListenerRefusalPluginTest {
     assertThatThrownBy(() -> run(reportedByAChannel, conflict)).isSameAs(conflict);
   }
 
+  @Test
+  void aStartItsFirstStepRefusesIsAUsersErrorTheEngineRestApiAnswers400WhateverTheCommand() {
+    String second = "借据 L1 已在贷后监测中 (流程实例 P1), 不再重复登记贷后监控 (loan L1 is already under post-loan monitoring by"
+        + " process instance P1: not enrolled twice)";
+    Command<Object> correlatedByHand = context -> null;
+
+    assertThatThrownBy(() -> run(correlatedByHand, new RefusedStartException(second)))
+        .isInstanceOf(BadUserRequestException.class).hasMessage(second)
+        .satisfies(refused -> assertThat(((ProcessEngineException) refused).getCode()).isEqualTo(EngineRefusals.REFUSED));
+  }
+
   /**
    * A job whose expression failed because it needs an administrator: the engine gets the thrower's message unwrapped
    * (the incident shows it, not "Error while evaluating expression …") as a user's error, which it logs at DEBUG; the
