@@ -4,6 +4,7 @@ import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.process.ProcessVariable;
 import com.smeloanflow.processing.ExternalDataService;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.RefusedStartException;
 import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.servicing.Classification;
 import com.smeloanflow.servicing.LoanAccount;
@@ -63,40 +64,53 @@ public class PostLoanMonitoringService {
   }
 
   /**
-   * Puts a disbursed loan under monitoring, with the external data it was granted on as the measure of
-   * later signals; a loan already enrolled is left as it is, unless its monitoring ended and the loan is on the books
-   * again (a reversal reopened it): then this instance monitors it again, with its earlier checks and history kept.
+   * Puts a disbursed loan under monitoring, with the external data it was granted on as the measure of later signals. A
+   * loan whose monitoring ended is monitored again by this instance when it is on the books again (a reversal reopened
+   * it, or an operator correlates {@code LoanDisbursed} for a loan whose monitoring was ended by hand), with its earlier
+   * checks and history kept.
    *
-   * <p>Read and restarted without {@link MonitoredLoanRepository#lock}, which it does not need: the application finds
-   * an ended monitoring here only when a reversal reopened the settled loan ({@link #loanReopened}, in the transaction
-   * of {@code RepaymentService.reverse}), and the reversal locks the loan's ledger row before anything else. Every
-   * other writer of the loan's monitoring row in the application takes that ledger row first ({@code lock}; the daily
-   * close and a write-off hold it when they tell monitoring), so none runs beside the restart: what is read here
-   * (monitoring ended, the loan on the books) stays true until the reversal commits, and no transaction holds the
-   * monitoring row while waiting for the ledger row. The instance that monitored the loan before ended, its open checks
-   * cancelled, in the transaction of the daily close that settled the loan (LoanClosed); a second reversal of the loan
-   * waits for the first and finds the loan already on the books (nothing reopened, nothing started). A disbursement, a
-   * drawdown and a renewal enrol a loan that has no monitoring row yet. Only a correlation by hand (engine REST API,
-   * administrators and process owners) holds nothing: a LoanClosed finds no instance left once monitoring ended, but a
-   * {@code LoanDisbursed} for a loan whose monitoring was ended by hand reads the loan without waiting for a daily
-   * close that holds it.
+   * <p>Refused ({@link RefusedStartException}; over the engine REST API {@code 400} with the message, nothing of the
+   * start kept): a loan whose monitoring runs in another instance (a {@code LoanDisbursed} correlated by hand for a
+   * monitored loan would give staff a second first check and a second rhythm of periodic checks; the application's
+   * starters look for a running instance first, {@link PostLoanMonitoringStarter}), and a loan off the books, settled or
+   * written off (its first check would be for a closed loan, and 安排下次定期检查 would fail on it). The instance whose
+   * row it is, enrolling again (a modification that starts it at 登记贷后监控), finds the loan as it is.
+   *
+   * <p>An ended monitoring is decided on under {@link MonitoredLoanRepository#lock} (the loan's ledger row, then its
+   * monitoring row), read again there: the daily close and a write-off hold the ledger row while they settle or write off
+   * the loan and tell monitoring, so a {@code LoanDisbursed} correlated by hand for a loan whose monitoring was ended by
+   * hand waits for them and finds the loan off the books (refused), not on the books as it was before they commit. A
+   * reversal that reopens a settled loan ({@link #loanReopened}, in the transaction of {@code RepaymentService.reverse})
+   * holds that ledger row already; the lock is the same. A disbursement, a drawdown and a renewal enrol a loan that has
+   * no monitoring row yet (a second such enrolment of one loan fails on the row's primary key, nothing kept).
    *
    * @throws LoanNotFoundException no such loan
+   * @throws RefusedStartException the loan is monitored by another instance, or off the books
    */
   public MonitoredLoan enrol(String loanId, String processInstanceId) {
     Optional<MonitoredLoan> enrolled = monitored.find(loanId);
+    if (enrolled.isPresent() && !enrolled.get().monitoring()) {
+      // read again under the loan's lock: a close or write-off holding the loan decides what is found
+      enrolled = monitored.lock(loanId);
+    }
     LoanAccount loan = loans.find(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
+    if (enrolled.isPresent() && enrolled.get().monitoring()) {
+      if (processInstanceId.equals(enrolled.get().processInstanceId())) {
+        return enrolled.get();
+      }
+      throw alreadyMonitored(loanId, enrolled.get().processInstanceId());
+    }
     LoanStanding standing = loans.standing(loanId).orElseThrow();
-    if (enrolled.isPresent() && !enrolled.get().monitoring() && standing.active()) {
-      // a settled loan a reversed repayment reopened: monitored again by this instance, from its standing now
+    if (!standing.active()) {
+      throw offTheBooks(loanId, standing.status());
+    }
+    if (enrolled.isPresent()) {
+      // ended, the loan on the books (a reversal reopened it, or monitoring was ended by hand): monitored again here
       monitored.restart(loanId, processInstanceId, standing.classification(), standing.classification() != Classification.NORMAL,
           clock.today());
       log.info("Loan {}: post-loan monitoring started again ({}), the loan is on the books again (was {} on {})", loanId,
           processInstanceId, enrolled.get().closure(), enrolled.get().closedOn());
       return monitored.find(loanId).orElseThrow();
-    }
-    if (enrolled.isPresent()) {
-      return enrolled.get();
     }
     ExternalBaseline baseline = externalData.findSnapshot(loan.applicationId())
         .map(data -> ExternalBaseline.of(data.registration(), data.tax(), data.bureau(), data.court(), data.flows()))
@@ -108,6 +122,23 @@ public class PostLoanMonitoringService {
     log.info("Loan {}: post-loan monitoring started ({}), classification {}", loanId, processInstanceId,
         standing.classification());
     return loanUnderMonitoring;
+  }
+
+  /** The refusal of a second monitoring of a loan {@code instance} monitors: in Chinese, the English beside. */
+  static RefusedStartException alreadyMonitored(String loanId, String instance) {
+    return new RefusedStartException("借据 " + loanId + " 已在贷后监测中 (流程实例 " + instance + "), 不再重复登记贷后监控 (loan "
+        + loanId + " is already under post-loan monitoring by process instance " + instance + ": not enrolled twice)");
+  }
+
+  /** The refusal to monitor a loan off the books ({@code status} in the ledger): in Chinese, the English beside. */
+  static RefusedStartException offTheBooks(String loanId, String status) {
+    String why = switch (status) {
+      case LoanAccount.SETTLED -> "贷款已结清";
+      case LoanAccount.WRITTEN_OFF -> "贷款已核销";
+      default -> status;
+    };
+    return new RefusedStartException("借据 " + loanId + " 已不在账 (" + (why.equals(status) ? status : why + ", " + status)
+        + "), 不再登记贷后监控 (loan " + loanId + " is off the books (" + status + "): not put under post-loan monitoring)");
   }
 
   /**

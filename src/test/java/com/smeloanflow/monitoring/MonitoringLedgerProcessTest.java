@@ -22,8 +22,10 @@ import com.smeloanflow.servicing.RepaymentService;
 import com.smeloanflow.servicing.ReverseRepayment;
 import com.smeloanflow.servicing.WriteOffLoan;
 import com.smeloanflow.support.AbstractIntegrationTest;
+import com.smeloanflow.support.ApiClient.Response;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -33,7 +35,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Monitoring hears the ledger: a loan falling overdue joins the watch list at the daily close and a
  * repaid arrear takes it off; the close never lowers the classification below the risk review's
- * level; settlement and write-off end monitoring with every open check cancelled. Each test works in
+ * level; settlement and write-off end monitoring with every open check cancelled; a LoanDisbursed correlated by hand
+ * neither monitors a loan twice nor a settled loan. Each test works in
  * a business-date era of its own ({@link BusinessDates}).
  */
 class MonitoringLedgerProcessTest extends AbstractIntegrationTest {
@@ -242,6 +245,59 @@ class MonitoringLedgerProcessTest extends AbstractIntegrationTest {
     loan.closeOn(disbursed.plusMonths(1).plusDays(2));
 
     assertThat(monitoring.view(loan.loanId()).watchListed()).as("overdue again: on the watch list").isTrue();
+  }
+
+  /** An administrator or process owner correlates LoanDisbursed for the loan by hand ({@code POST /engine-rest/message}). */
+  Response loanDisbursedByHand(String loanId) {
+    return api.post("/engine-rest/message", "process-owner", "{\"messageName\": \""
+        + PostLoanMonitoringProcess.Messages.LOAN_DISBURSED + "\", \"businessKey\": \"" + loanId + "\"}");
+  }
+
+  List<ProcessInstance> runningMonitoring(String loanId) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(PostLoanMonitoringProcess.KEY)
+        .processInstanceBusinessKey(loanId).list();
+  }
+
+  @Test
+  void aLoanDisbursedCorrelatedByHandForAMonitoredLoanIsRefusedAndStartsNoSecondMonitoring() {
+    MonitoringScenario loan = loanInAnEra();
+
+    Response refused = loanDisbursedByHand(loan.loanId());
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    String instance = loan.monitoring().getId();
+    assertThat(refused.json().path("message").asText()).isEqualTo("借据 " + loan.loanId() + " 已在贷后监测中 (流程实例 "
+        + instance + "), 不再重复登记贷后监控 (loan " + loan.loanId() + " is already under post-loan monitoring by process"
+        + " instance " + instance + ": not enrolled twice)");
+    assertThat(runningMonitoring(loan.loanId())).as("one monitoring of the loan").extracting(ProcessInstance::getId)
+        .containsExactly(instance);
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(loan.loanId())
+        .taskDefinitionKey(PostLoanMonitoringProcess.Elements.TASK_FIRST_POST_LOAN_CHECK).count())
+        .as("no second first check for staff").isZero();
+    assertThat(managementService.createJobQuery().activityId(TIMER_PERIODIC_CHECK_DUE).processInstanceId(instance).count())
+        .as("the loan's one periodic check timer").isEqualTo(1);
+    assertThat(monitoring.view(loan.loanId()).status()).isEqualTo(MonitoredLoan.MONITORING);
+  }
+
+  @Test
+  void aLoanDisbursedCorrelatedByHandForASettledLoanWhoseMonitoringEndedIsRefusedAndOpensNoCheck() {
+    MonitoringScenario loan = loanInAnEra();
+    LocalDate payoffDay = disbursed.plusDays(20);
+    repay(loan, RepaymentAllocator.payoffAmount(loans.ledger(loan.loanId()), payoffDay), payoffDay);
+    loan.closeOn(payoffDay);
+    assertThat(monitoring.view(loan.loanId()).status()).isEqualTo(MonitoredLoan.ENDED);
+
+    Response refused = loanDisbursedByHand(loan.loanId());
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    assertThat(refused.json().path("message").asText()).isEqualTo("借据 " + loan.loanId() + " 已不在账 (贷款已结清, SETTLED),"
+        + " 不再登记贷后监控 (loan " + loan.loanId() + " is off the books (SETTLED): not put under post-loan monitoring)");
+    assertThat(runningMonitoring(loan.loanId())).as("no monitoring of a settled loan").isEmpty();
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(loan.loanId()).count()).as("no check task").isZero();
+    MonitoringView ended = monitoring.view(loan.loanId());
+    assertThat(ended.status()).isEqualTo(MonitoredLoan.ENDED);
+    assertThat(ended.closure()).isEqualTo(LoanAccount.SETTLED);
+    assertThat(ended.closedOn()).isEqualTo(payoffDay);
   }
 
   @Test

@@ -40,8 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Monitoring on embedded PostgreSQL 14 (the production database): every ledger test of
  * {@link MonitoringLedgerProcessTest} (floor changes at the close, the merge with the risk review,
  * settlement and write-off), concurrent reports of one signal starting one check, the re-query, a signal reported
- * while the periodic check falling due in the same moment has not committed, and a called-in loan referred to collections
- * while the daily close hands it over.
+ * while the periodic check falling due in the same moment has not committed, a called-in loan referred to collections
+ * while the daily close hands it over, and a LoanDisbursed correlated by hand while the daily close settles the loan.
  * Configured as {@code AbstractPostgresIntegrationTest} is, by {@link PostgresTest} (a class extends only one base).
  */
 @PostgresTest
@@ -528,6 +528,40 @@ class MonitoringPostgresIT extends MonitoringLedgerProcessTest {
     assertThat(view.checks()).as(operator).extracting(MonitoringView.CheckView::status).doesNotContain(PostLoanCheck.OPEN);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(loan.loanId()).count())
         .as("no instance of the loan still running (%s)", operator).isZero();
+  }
+
+  /**
+   * An operator ended a loan's monitoring by hand (LoanClosed) and correlates LoanDisbursed by hand while a chunk of the
+   * daily close settles the loan: 登记贷后监控 waits for the loan's row the close holds, reads the ended monitoring and the
+   * loan again once the close committed, finds the loan settled and is refused. Read without the lock, the loan was still
+   * on the books, and monitoring started again for a loan the close settled.
+   */
+  @Test
+  void aLoanDisbursedCorrelatedByHandWhileTheDailyCloseSettlesTheLoanWaitsForTheCloseAndIsRefusedOnPostgres()
+      throws Exception {
+    MonitoringScenario loan = MonitoringScenario.loan(processEngine, api, this::executeDueJobs, this::completeAs, intakeService,
+        loans, dailyClose, "ZY001", clock.today()).firstCheck("NORMAL");
+    runtimeService.createMessageCorrelation(PostLoanMonitoringProcess.Messages.LOAN_CLOSED)
+        .processInstanceId(loan.monitoring().getId()).correlateAllWithResult();
+    assertThat(monitoring.view(loan.loanId()).status()).as("ended by hand").isEqualTo(MonitoredLoan.ENDED);
+
+    Response answer = whileTheCloseHoldsTheLoan(loan.loanId(), settles(loan.loanId()),
+        () -> loanDisbursedByHand(loan.loanId()), "the LoanDisbursed correlated by hand");
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+    assertThat(answer.json().path("message").asText()).isEqualTo("借据 " + loan.loanId() + " 已不在账 (贷款已结清, SETTLED),"
+        + " 不再登记贷后监控 (loan " + loan.loanId() + " is off the books (SETTLED): not put under post-loan monitoring)");
+    assertThat(runningMonitoring(loan.loanId())).as("no monitoring of the settled loan").isEmpty();
+    assertThat(monitoring.view(loan.loanId()).status()).isEqualTo(MonitoredLoan.ENDED);
+  }
+
+  /** The close settles the loan, records it in the ledger as a chunk does, and tells monitoring. */
+  private Runnable settles(String loanId) {
+    return () -> {
+      jdbc.sql("UPDATE loan_account SET status = 'SETTLED', closed_on = :day WHERE loan_id = :loanId")
+          .param("day", clock.today()).param("loanId", loanId).update();
+      ledgerListener.settled(clock.today(), List.of(loanId));
+    };
   }
 
   @Test
