@@ -358,29 +358,55 @@ class ApplicationApiTest extends AbstractIntegrationTest {
         .get("applicationId").asText();
     executeDueJobs(processInstance(applicationId).getId());
     String taskId = taskService.createTaskQuery().processInstanceBusinessKey(applicationId).singleResult().getId();
-    String allDocuments = """
-        {"variables": {
-          "docBusinessLicence": {"value": true, "type": "Boolean"},
-          "docLegalRepIdCard": {"value": true, "type": "Boolean"},
-          "docBankStatements": {"value": true, "type": "Boolean"},
-          "docFinancialStatements": {"value": true, "type": "Boolean"},
-          "docCollateralTitleDeed": {"value": true, "type": "Boolean"},
-          "docCollateralAppraisalReport": {"value": true, "type": "Boolean"}
-        }}
-        """;
 
-    Response otherBranch = api.post("/engine-rest/task/" + taskId + "/complete", "zy002-acceptor", allDocuments);
+    Response otherBranch = api.post("/engine-rest/task/" + taskId + "/complete", "zy002-acceptor", ALL_DOCUMENTS);
 
     assertThat(otherBranch.status()).as(otherBranch.toString()).isEqualTo(403);
     assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
     assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_ACCEPTANCE);
 
-    Response ownBranch = api.post("/engine-rest/task/" + taskId + "/complete", "zy001-acceptor", allDocuments);
+    Response ownBranch = api.post("/engine-rest/task/" + taskId + "/complete", "zy001-acceptor", ALL_DOCUMENTS);
 
     assertThat(ownBranch.status()).as(ownBranch.toString()).isEqualTo(204);
     assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.IN_PROCESSING);
     assertThat(jdbc.sql("SELECT actor FROM application_event WHERE application_id = :id AND event_type = 'ACCEPTED'")
         .param("id", applicationId).query(String.class).list()).containsExactly("zy001-acceptor");
+  }
+
+  /** The acceptance form as a clerk completes it with every document of a mortgage loan ticked. */
+  private static final String ALL_DOCUMENTS = """
+      {"variables": {
+        "docBusinessLicence": {"value": true, "type": "Boolean"},
+        "docLegalRepIdCard": {"value": true, "type": "Boolean"},
+        "docBankStatements": {"value": true, "type": "Boolean"},
+        "docFinancialStatements": {"value": true, "type": "Boolean"},
+        "docCollateralTitleDeed": {"value": true, "type": "Boolean"},
+        "docCollateralAppraisalReport": {"value": true, "type": "Boolean"}
+      }}
+      """;
+
+  /**
+   * A process owner reads every task (Cockpit shows them with the instances they deploy and migrate) and may move a
+   * task's due date, but works no branch's tasks: completing a task nobody has claimed takes a member of its candidate
+   * groups, whatever rights on the process definition allow.
+   */
+  @Test
+  void aProcessOwnerCannotCompleteABranchsAcceptanceTaskNobodyClaimed() {
+    String applicationId = api.post(APPLICATIONS, CHANNEL, applicationJson(uniqueEnterprise())).json()
+        .get("applicationId").asText();
+    executeDueJobs(processInstance(applicationId).getId());
+    String taskId = taskService.createTaskQuery().processInstanceBusinessKey(applicationId).singleResult().getId();
+
+    Response processOwner = api.post("/engine-rest/task/" + taskId + "/complete", "process-owner", ALL_DOCUMENTS);
+
+    assertThat(processOwner.status()).as(processOwner.toString()).isEqualTo(403);
+    assertThat(processOwner.json().path("message").asText()).isEqualTo("待办“受理贷款申请”只能由 ZY001-acceptance 的成员办理,"
+        + " process-owner 不能办理 (task " + taskId + " may be completed only by a member of ZY001-acceptance; process-owner"
+        + " is not one)");
+    assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+    assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_ACCEPTANCE);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM application_event WHERE application_id = :id AND event_type = 'ACCEPTED'")
+        .param("id", applicationId).query(Integer.class).single()).isZero();
   }
 
   // --- documents uploaded through a channel --------------------------------------------------
