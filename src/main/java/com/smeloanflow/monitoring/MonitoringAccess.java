@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may do what with a loan's monitoring over the API (403 otherwise). Reading: as for the loan
- * (central staff, the loan's branch). Reporting a signal: core banking, the processing and remote
+ * (central staff, the loan's branch), but never the borrowers' channel, whatever the loan: check findings, signals'
+ * evidence and classification reasons are staff's own notes (as a loan's collection cases are). Reporting a signal: core banking, the processing and remote
  * banking centres, administrators, and the customer managers and leads of the loan's branch.
  * Proposing a reclassification: the remote banking centre, approvers, and the branch's customer managers
  * and leads; a second person approves it in Tasklist. A lead of a central team (e.g. {@code approval-leads})
@@ -31,6 +32,10 @@ public class MonitoringAccess {
   }
 
   public void requireMayRead(String branchCode, Authentication caller, String loanId) {
+    if (BranchAccess.isChannel(caller)) {
+      throw new AccessDeniedException(StaffText.of("贷后检查结论、预警证据和风险分类理由仅供银行员工查看",
+          "user " + caller.getName() + " is the borrowers' channel and may not read post-loan monitoring"));
+    }
     branchAccess.requireMayRead(branchCode, caller, "借据 " + loanId + " 的贷后监测", "post-loan monitoring of loan " + loanId);
   }
 

@@ -64,9 +64,12 @@ public class MonitoringController {
       description = "Status, watch list and rhythm (quarterly when 正常, monthly on the watch list), the next periodic"
           + " check, the risk review's classification with every change (cause, inputs, rules, reason, who decided, who"
           + " asked), the signals with their evidence and severity, the checks with their outcome, reclassification"
-          + " proposals, line instructions and the open tasks. Central staff and the loan's own branch.")
+          + " proposals, line instructions and the open tasks. Central staff and the loan's own branch; the borrowers'"
+          + " channel (channel-gateway) gets 403, whatever the loan: check findings, evidence and reasons are staff's own"
+          + " notes, never told to a borrower.")
   @ApiResponse(responseCode = "200", description = "The loan's monitoring")
-  @ApiResponse(responseCode = "403", description = "A loan of another branch", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "403", description = "A loan of another branch, or the borrowers' channel",
+      content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "404", description = "No such loan, or never under monitoring",
       content = @Content(mediaType = "application/problem+json"))
   public MonitoringView get(@PathVariable("loanId") String loanId, Authentication caller) {

@@ -66,6 +66,11 @@ class MonitoringApiTest extends AbstractIntegrationTest {
     Response reading = api.get("/api/loans/" + loanId + "/monitoring", "zy001-cm");
     assertThat(reading.status()).as("reading another branch").isEqualTo(403);
     assertThat(reading.json().path("detail").asText()).startsWith("无权查看网点 ZY002 的借据 " + loanId + " 的贷后监测 (");
+    Response channelReading = api.get("/api/loans/" + loanId + "/monitoring", "channel");
+    assertThat(channelReading.status()).as("the borrowers' channel reads no check findings, evidence or reasons")
+        .isEqualTo(403);
+    assertThat(channelReading.json().path("detail").asText()).isEqualTo("贷后检查结论、预警证据和风险分类理由仅供银行员工查看"
+        + " (user channel is the borrowers' channel and may not read post-loan monitoring)");
     assertThat(signalRows()).as("nothing stored from a refused caller").isEqualTo(before);
 
     Response accepted = zy002.report("core-banking", MonitoringScenario.signal("D-" + loanId, "ACCOUNT_FROZEN",
