@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +83,8 @@ public class DailyCloseService implements DisposableBean {
   private final int maxCatchUpDays;
   private final ChunkObserver observer;
   private final ExecutorService worker;
+  /** Whether a run has the node's one close thread: a second run on this node is refused, not queued behind it. */
+  private final AtomicBoolean working = new AtomicBoolean();
   /** Later stages that hear of floor changes and settlements (monitoring); none unless Spring sets them. */
   private ObjectProvider<LoanLifecycleListener> lifecycle;
 
@@ -419,7 +423,27 @@ public class DailyCloseService implements DisposableBean {
     T call();
   }
 
+  /**
+   * Runs {@code work} on the node's close thread and waits for it; while another run of this node has it, refused at once
+   * with {@link DailyCloseBusyException} (as a run of another node is, by the lock), not queued behind it.
+   */
   private <T> T onWorker(Work<T> work) {
-    return BackgroundThreads.resultOf(worker.submit(work::call), "the daily close");
+    if (!working.compareAndSet(false, true)) {
+      throw new DailyCloseBusyException(node);
+    }
+    Future<T> run;
+    try {
+      run = worker.submit(() -> {
+        try {
+          return work.call();
+        } finally {
+          working.set(false);
+        }
+      });
+    } catch (RuntimeException e) {
+      working.set(false);
+      throw e;
+    }
+    return BackgroundThreads.resultOf(run, "the daily close");
   }
 }

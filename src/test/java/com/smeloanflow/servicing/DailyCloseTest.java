@@ -765,6 +765,41 @@ class DailyCloseTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void whileTheCloseRunsASecondRunOnTheSameNodeIsRefusedNotQueuedBehindIt() throws Exception {
+    LoanAccount loan = loan();
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    DailyCloseService node = node("node-c", 1000, (day, step, lastLoan) -> {
+      holding.countDown();
+      try {
+        release.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<DailyCloseRun> first = pool.submit(() -> node.close(firstDue));
+      assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+
+      // the sandbox's POST /api/sandbox/daily-close or a second close job on the node that runs the close
+      Future<List<DailyCloseRun>> second = pool.submit(() -> node.closeThrough(firstDue));
+
+      assertThatThrownBy(() -> second.get(20, TimeUnit.SECONDS))
+          .as("a second run on the node is answered at once (409), not after the first")
+          .hasCauseInstanceOf(DailyCloseBusyException.class)
+          .hasMessageContaining("日终批处理正在 node-c 上运行, 请待其结束后重试");
+      release.countDown();
+      assertThat(first.get(60, TimeUnit.SECONDS).completed()).isTrue();
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+    assertThat(node.close(firstDue).attempts()).as("the refused run did nothing").isEqualTo(1);
+    assertThat(instalment(loan, 1).penaltyAccrued()).isEqualTo(ONE_DAY_ON_FIRST_PRINCIPAL);
+  }
+
+  @Test
   void refusesToCatchUpMoreDaysThanAllowedWithoutAnOperator() {
     DailyCloseService strict = new DailyCloseService(jdbc, dataSource, transactionManager, clock, penalty, defaults, listeners,
         1000, Duration.ofMinutes(10), 5, "node-strict", (day, step, lastLoan) -> {});
