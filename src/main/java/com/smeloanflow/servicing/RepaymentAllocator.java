@@ -264,7 +264,10 @@ public class RepaymentAllocator {
     return lines.stream().filter(l -> !l.settled() && !l.overdueOn(valueDate)).findFirst();
   }
 
-  /** Whether the instalment's period has begun on {@code valueDate}: the day after the one before it fell due. */
+  /**
+   * Whether the instalment's period has begun on {@code valueDate}: it begins on the day the one before it falls due (the
+   * first one's a month before its own due date, the disbursement).
+   */
   private static boolean periodBegun(List<LedgerLine> lines, LedgerLine instalment, LocalDate valueDate) {
     LocalDate begins = lines.stream().filter(l -> l.number() == instalment.number() - 1).findFirst()
         .map(LedgerLine::dueDate).orElse(instalment.dueDate().minusMonths(1));
