@@ -34,9 +34,8 @@ public class LedgerRepository {
     this.batch = batch;
   }
 
-  /** What a repayment needs to know of its loan, read with a row lock: repayments of a loan apply one at a time. */
   /**
-   * The loan as locked for a change of its ledger.
+   * The loan as locked for a change of its ledger ({@link #lock}): changes of one loan's ledger apply one at a time.
    *
    * @param renewalPosting the principal due at maturity a renewal posting under way is repaying (core banking is being
    *     asked to lend it), null when none is
