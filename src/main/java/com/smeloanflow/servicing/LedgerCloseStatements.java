@@ -118,10 +118,10 @@ final class LedgerCloseStatements {
     return rank.append(" END").toString();
   }
 
-  /** What one chunk did; {@code settled} are the loans it settled, {@code floorChanges} the loans whose floor moved. */
   /** The history's reason when settlement ends a loan's classification. */
   static final String SETTLED_REASON = "贷款已结清, 不再承担信用风险, 风险分类终止为正常";
 
+  /** What one chunk did; {@code settled} are the loans it settled, {@code floorChanges} the loans whose floor moved. */
   record ChunkResult(int loans, int overdue, BigDecimal penalty, int classifications, List<String> settled,
       List<LoanLifecycleListener.FloorChange> floorChanges) {}
 
