@@ -35,12 +35,12 @@ public class MonitoringQueryService {
     return monitored.find(loanId);
   }
 
-  /** @throws LoanNotFoundException when the loan is not under monitoring (never was) */
   /** Early-warning signals of the loan still open (not yet checked), e.g. for a credit line's annual review. */
   public int openSignalCount(String loanId) {
     return signals.openOf(loanId).size();
   }
 
+  /** @throws LoanNotFoundException when the loan is not under monitoring (never was) */
   public MonitoringView view(String loanId) {
     MonitoredLoan loan = monitored.find(loanId).orElseThrow(() -> MonitoredLoan.notFound(loanId));
     List<PostLoanCheck> loanChecks = checks.ofLoan(loanId);
