@@ -24,7 +24,8 @@ import org.springframework.stereotype.Service;
  * The rules of a post-loan check: opened remote, or on site when a signal it covers is serious; done
  * with a conclusion and findings (a line measure names reduce or freeze, a reduction the limit left);
  * done, it closes its signals, the classification table decides again and the next periodic check
- * follows. A line measure is recorded for the line owner; a called-in loan gets a repayment date, on which its ledger
+ * follows. A line measure is recorded and carried out on the line a drawdown was drawn from (else left open for the line
+ * owner); a called-in loan gets a repayment date, on which its ledger
  * makes everything owed fall due ({@link LoanAccountService#accelerate}), and goes to collections.
  */
 @Service
