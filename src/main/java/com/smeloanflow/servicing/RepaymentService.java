@@ -99,7 +99,8 @@ public class RepaymentService {
    *     a written-off loan, the claim remaining) and a value date before the write-off
    * @throws LoanNotFoundException   no such loan (404)
    * @throws StateConflictException  the transaction id was used for another repayment (409 {@code TRANSACTION_ID_REUSED},
-   *     naming the first report), or the loan is settled (409 {@code LOAN_SETTLED})
+   *     naming the first report), the loan is settled (409 {@code LOAN_SETTLED}), or it would change the principal due at
+   *     maturity while a renewal posting is under way (409 {@code RENEWAL_POSTING})
    */
   @Transactional
   public Receipt receive(ReceiveRepayment command) {
@@ -293,8 +294,10 @@ public class RepaymentService {
    *
    * @throws InvalidFieldsException  bad input (400)
    * @throws LoanNotFoundException   no such loan, or no such repayment of it (404)
-   * @throws StateConflictException  the loan is written off and this is a repayment made before the write-off, or a
-   *     later repayment still rests on the schedule this one's prepayment recomputed (409 {@code LATER_REPAYMENT_POSTED})
+   * @throws StateConflictException  the loan is written off and this is a repayment made before the write-off (409
+   *     {@code LOAN_WRITTEN_OFF}), a later repayment still rests on the schedule this one's prepayment recomputed (409
+   *     {@code LATER_REPAYMENT_POSTED}), or the reversal would change the principal due at maturity while a renewal
+   *     posting is under way (409 {@code RENEWAL_POSTING})
    */
   @Transactional
   public Receipt reverse(ReverseRepayment command) {
