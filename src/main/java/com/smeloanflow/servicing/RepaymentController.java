@@ -88,8 +88,9 @@ public class RepaymentController {
           + " and the borrower is mailed; the loan stays written off.")
   @ApiResponse(responseCode = "200", description = "Reversed")
   @ApiResponse(responseCode = "404", description = "No such loan or repayment", content = @Content(mediaType = "application/problem+json"))
-  @ApiResponse(responseCode = "409", description = "Later repayments rest on its prepayment, or it was made before the loan"
-      + " was written off", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "409", description = "Later repayments rest on its prepayment, it was made before the loan"
+      + " was written off, or a renewal posting under way would have its principal due at maturity changed",
+      content = @Content(mediaType = "application/problem+json"))
   public RepaymentView reverse(@PathVariable("loanId") String loanId, @PathVariable("transactionId") String transactionId,
       @RequestBody ReversalRequest request, Principal caller) {
     return RepaymentView.of(repayments.reverse(new ReverseRepayment(loanId, transactionId, request.reason(), caller.getName()))
