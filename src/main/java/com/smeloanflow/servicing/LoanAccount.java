@@ -11,7 +11,8 @@ import java.util.List;
  * and the repayment schedule the borrower follows. Amounts in CNY with 2 decimals.
  *
  * @param loanId               the bank's loan number, e.g. LN20261123000042
- * @param applicationId        the application it came from (one loan per application)
+ * @param applicationId        the application it came from (one term loan per application; each drawdown on a credit
+ *                             line, and a renewal's new loan, is a loan of the line's or renewed loan's application too)
  * @param creditCode           the borrower's unified social credit code
  * @param borrowerName         the borrowing enterprise
  * @param branchCode           the branch that took the application (whose staff may read the loan)

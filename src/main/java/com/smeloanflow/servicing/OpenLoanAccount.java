@@ -9,7 +9,8 @@ import java.time.LocalDate;
  * The instruction to open the loan account of a disbursed application: the terms the borrower
  * signed and the core banking posting that paid the money out.
  *
- * @param applicationId         the application the loan comes from (one account per application)
+ * @param applicationId         the application the loan comes from (one account per application, or per drawdown on
+ *                              the application's credit line: {@link LoanAccountService#openDrawdown})
  * @param creditCode            the borrower's unified social credit code
  * @param borrowerName          the borrowing enterprise
  * @param principal             CNY disbursed, more than 0, at most 2 decimals
