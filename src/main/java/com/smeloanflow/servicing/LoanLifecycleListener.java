@@ -11,7 +11,10 @@ import java.util.List;
  */
 public interface LoanLifecycleListener {
 
-  /** The loan's account was just opened (once per loan, in the disbursement's transaction). */
+  /**
+   * The loan's account was just opened for a disbursement or a drawdown on a credit line (once per loan, in that
+   * transaction); the new loan of a renewal ({@link LoanAccountService#renew}) is not told here.
+   */
   default void opened(LoanAccount account) {}
 
   /** The daily close of {@code businessDate} moved these loans' regulatory floor (one chunk of them). */
