@@ -2,8 +2,8 @@ package com.smeloanflow.monitoring;
 
 /**
  * What a checker concludes, and where it leads: the risk-classification table reads it (关注 and worse
- * put the loan on the watch list, monthly checks), a line measure is recorded for the line owner, a
- * called-in loan is told to the borrower and handed to collections.
+ * put the loan on the watch list, monthly checks), a line measure is carried out on the credit line of a drawdown (else
+ * recorded for the line owner), a called-in loan is told to the borrower and handed to collections.
  */
 public enum CheckOutcome {
   NORMAL("正常"),
