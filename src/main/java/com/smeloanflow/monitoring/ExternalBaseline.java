@@ -25,7 +25,10 @@ import java.util.List;
 public record ExternalBaseline(String registrationStatus, String taxRating, Integer openEnforcementCases,
     Boolean dishonestDebtor, BigDecimal overdueElsewhere, Integer inflowDropPercent) {
 
-  /** Nothing known: the first re-query finds only what is wrong outright (a listing, an overdue, a revoked licence). */
+  /**
+   * Nothing known: the first re-query finds only what is wrong outright (a listing, an overdue, open enforcement cases,
+   * collapsed inflows, a revoked or deregistered licence), not a fall of the tax rating, which needs a rating before.
+   */
   public static ExternalBaseline unknown() {
     return new ExternalBaseline(null, null, null, null, null, null);
   }
