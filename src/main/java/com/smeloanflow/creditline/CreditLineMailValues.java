@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Mail placeholders from the application's credit line: {@code lineId}, {@code creditLimit}, {@code lineValidUntil},
- * {@code lineRate}. Reads the repository, not {@link CreditLineService}: that service queues mails through the outbox,
+ * {@code lineRate}, {@code minimumDrawdown}. Reads the repository, not {@link CreditLineService}: that service queues mails through the outbox,
  * which asks this provider.
  */
 @Component
