@@ -10,7 +10,7 @@ import java.time.LocalDate;
  * @param classification what the review decided (the risk-classification table, or an approved reclassification)
  * @param businessDate   the business date of the review
  * @param reason         why, in the words staff read
- * @param decidedBy      who decided: {@code system} for the table, else the approver of a reclassification
+ * @param decidedBy      who decided: {@code risk-classification} for the table, else the approver of a reclassification
  */
 public record RiskReview(String loanId, Classification classification, LocalDate businessDate, String reason,
     String decidedBy) {}
