@@ -54,7 +54,10 @@ public class LoanAccountService {
   private final BusinessClock clock;
   private final TransactionTemplate savepoint;
   private final RepaymentScheduleCalculator calculator = new RepaymentScheduleCalculator();
-  /** Later stages that hear of a write-off (monitoring); looked up when one happens, none unless Spring sets them. */
+  /**
+   * Later stages that hear of an opening (accountability) and a write-off (monitoring); looked up when one happens, none
+   * unless Spring sets them.
+   */
   private Supplier<Stream<LoanLifecycleListener>> lifecycle = Stream::empty;
 
   public LoanAccountService(LoanAccountRepository accounts, LoanApplicationRepository applications, LedgerRepository ledger,
