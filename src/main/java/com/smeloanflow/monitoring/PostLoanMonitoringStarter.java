@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts post-loan-monitoring for a loan (business key = loan id) by its start message, once: starting it again
- * for a loan already under monitoring does nothing. Used at disbursement and for each drawdown on a credit line.
+ * for a loan already under monitoring does nothing. Used at disbursement, for each drawdown on a credit line, and when a
+ * reversed repayment reopens a settled loan ({@link PostLoanMonitoringService#loanReopened}).
  */
 @Component
 public class PostLoanMonitoringStarter {
