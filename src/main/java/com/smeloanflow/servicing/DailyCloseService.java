@@ -165,8 +165,8 @@ public class DailyCloseService implements DisposableBean {
    *
    * @return the run of {@code businessDate}
    * @throws DailyCloseBusyException when another run holds the lock
-   * @throws IllegalStateException   when the earliest unfinished date is more than
-   *     {@code smeloan.daily-close.max-catch-up-days} days before {@code businessDate}
+   * @throws IllegalStateException   when the dates from the earliest unfinished one to {@code businessDate}, both
+   *     counted, are more than {@code smeloan.daily-close.max-catch-up-days}
    */
   public DailyCloseRun close(LocalDate businessDate) {
     return onWorker(() -> {
