@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The case file's part of every task form: what people found when they checked the application so
- * far (centre review, verification, investigation, information provided, votes), in order.
+ * far (centre review, verification, investigation, information provided), in order; the committee's votes are
+ * approval's part ({@code ApprovalSummary}).
  */
 @Component
 @Order(90)
