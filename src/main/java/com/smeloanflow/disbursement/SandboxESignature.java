@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Sandbox of the e-signature service (default; a real adapter implements {@link ESignatureService}).
  * Keeps envelopes in {@code sandbox_esign_envelope}; {@link #sign(String)} plays the applicant
- * signing in the channel (exposed to testers by {@code SandboxESignatureController}). For tests it can be down
+ * signing in the channel (exposed to testers by {@link SandboxSigningController}). For tests it can be down
  * on demand ({@link #downFor}), or refuse to cancel an envelope ({@link #refuseToCancel}).
  */
 @Component
