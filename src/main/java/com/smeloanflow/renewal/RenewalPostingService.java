@@ -218,7 +218,7 @@ public class RenewalPostingService {
     // Before any money moves: the ledger renews exactly the principal due at maturity; a prepayment after
     // signing changed it, and a posting of the signed amount would lend what the ledger then refuses to book.
     BigDecimal dueAtMaturity = RenewalFactsService.principalDueAtMaturity(old, ledger);
-    // First of all, the posting ran after the daily close of the maturity date had counted that principal
+    // Next, before the amount: the posting ran after the daily close of the maturity date had counted that principal
     // overdue: the loan was overdue at maturity (classified, maybe handed to collections) and is not renewed.
     Optional<LedgerLine> overdue = LedgerLine.overdueMaturityInstalment(ledger, old.maturityDate());
     if (overdue.isPresent()) {
