@@ -31,8 +31,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Demo and test profiles only: the daily renewal offer scan is made due now, so a tester sees the offers
- * within seconds (the job executor runs it, as it runs the daily one).
+ * Demo and test profiles only: a renewal played through within minutes. The daily renewal offer scan is made due now,
+ * so a tester sees the offers within seconds (the job executor runs it, as it runs the daily one); one loan is
+ * evaluated now whatever its maturity; the legal representative signs the renewal contract in the sandbox e-signature
+ * service; the renewal's maturity falls due now.
  */
 @RestController
 @Profile({"demo", "test"})
