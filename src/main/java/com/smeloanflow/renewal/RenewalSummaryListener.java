@@ -13,8 +13,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Task listener (create) of 审批续贷申请: the loan, its repayment record, the classification and the fresh
- * score the offer scan found, and the route, as read-only task-local values for the form.
+ * Task listener (create) of 审批续贷申请, 贷审会委员表决续贷 and 签发续贷贷审会决议: the loan, its repayment record, the
+ * classification and the fresh score the offer scan found, and the route, as read-only task-local values for the form.
  */
 @Component("renewalSummary")
 public class RenewalSummaryListener implements TaskListener {
