@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
  * The processing centre's review of an application with soft red flags or a duplicate (复核异常申请):
  * CONTINUE clears the flags for routing but marks the application as reviewed by a person, so the
  * model never approves it (approval-authority routes it to a person); REJECT declines it with the
- * reviewer's internal notes and a customer reason from the catalogue.
+ * reviewer's internal notes and a customer reason staff may choose ({@link CustomerReason#FOR_DECLINE_BY_STAFF}).
  */
 @Service
 public class ExceptionReviewService {
@@ -48,8 +48,10 @@ public class ExceptionReviewService {
     if (review.notes() == null || review.notes().isBlank()) {
       throw new InvalidTaskInputException("请填写复核意见 (reviewNotes is required)");
     }
-    if (review.decision() == Decision.REJECT && review.customerReason() == null) {
-      throw new InvalidTaskInputException("拒绝时请选择告知客户的原因 (customerReason is required)");
+    if (review.decision() == Decision.REJECT
+        && (review.customerReason() == null || !CustomerReason.FOR_DECLINE_BY_STAFF.contains(review.customerReason()))) {
+      throw new InvalidTaskInputException("拒绝时请选择告知客户的原因 (reviewCustomerReason must be one of "
+          + CustomerReason.FOR_DECLINE_BY_STAFF + ")");
     }
     ProcessingOutcomes.Outcome outcome = outcomes.get(review.applicationId());
     String flags = (outcome.duplicateOf() == null ? "" : "疑似重复申请 " + outcome.duplicateOf() + "; ")

@@ -374,6 +374,13 @@ class CentralisedProcessingProcessTest extends AbstractIntegrationTest {
         "{\"variables\":{\"reviewDecision\":{\"value\":\"REJECT\"},\"reviewNotes\":{\"value\":\"" + reason + "\"}}}");
     assertThat(withoutCustomerReason.status()).as("rejecting needs the reason the applicant is told").isEqualTo(400);
     assertThat(withoutCustomerReason.body()).contains("告知客户的拒绝原因".substring(0, 4));
+    Response withAReasonOnlyTheSystemGives = api.post("/engine-rest/task/" + review.getId() + "/complete", CENTRE_PROCESSOR,
+        "{\"variables\":{\"reviewDecision\":{\"value\":\"REJECT\"},\"reviewNotes\":{\"value\":\"" + reason + "\"},"
+            + "\"reviewCustomerReason\":{\"value\":\"" + CustomerReason.CONTRACT_NOT_SIGNED.name() + "\"}}}");
+    assertThat(withAReasonOnlyTheSystemGives.status()).as("an applicant who never got a contract is not told it went unsigned: "
+        + withAReasonOnlyTheSystemGives.body()).isEqualTo(400);
+    assertThat(withAReasonOnlyTheSystemGives.body()).contains("告知客户", "reviewCustomerReason");
+    assertThat(declines.find(application.applicationId())).isEmpty();
     completeAs(CENTRE_PROCESSOR, review.getId(), Map.of("reviewDecision", "REJECT", "reviewNotes", reason,
         "reviewCustomerReason", CustomerReason.OVERALL_ASSESSMENT.name()));
     executeDueJobs(instance.getId());
