@@ -7,8 +7,8 @@ import java.math.BigDecimal;
  * The approval-authority and loan-pricing tables key on the grade; a hard red flag makes the grade
  * E whatever the points (一票否决).
  *
- * <p>{@link #limitShare()} is the part of the enterprise's verified annual business (the lower of
- * tax-reported sales and 12-month account inflows) the bank would lend at this grade.
+ * <p>{@link #limitShare()} is the part of the enterprise's verified annual business (the annual sales, tax-reported
+ * or else as declared, or the 12-month account inflows when they are lower) the bank would lend at this grade.
  */
 public enum Grade {
   A(800, "0.30"),
