@@ -26,8 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The borrower's application for renewal over the channel, and what a loan's renewal looks like. An
- * application is taken only for a renewal OFFERED and not expired; it starts {@code loan-renewal} (business
- * key = the loan id) in the same transaction, so an accepted application always has its process.
+ * application is taken only for a renewal OFFERED and not expired, of a loan not called in; it starts {@code
+ * loan-renewal} (business key = the loan id) in the same transaction, so an accepted application always has its process.
  */
 @Service
 public class RenewalApplicationService {
@@ -92,6 +92,13 @@ public class RenewalApplicationService {
     }
     if (!LoanAccount.ACTIVE.equals(loan.status())) {
       throw RenewalRefusal.NOT_IN_WINDOW.refuse(loan.loanId(), "贷款已结清");
+    }
+    // Read under the renewal's lock, which a call-in takes before it accelerates the ledger (RenewalCallIns): one
+    // committed before is seen here; one still to come waits for this application, then finds the renewal APPLIED and
+    // ends it.
+    Optional<LocalDate> calledIn = loans.acceleratedOn(loan.loanId());
+    if (calledIn.isPresent()) {
+      throw RenewalRefusal.CALLED_IN.refuse(loan.loanId(), "提前收回日 " + calledIn.get());
     }
     if (today.isAfter(renewal.offerExpiresOn())) {
       throw RenewalRefusal.OFFER_EXPIRED.refuse(loan.loanId(), "最迟申请日 " + renewal.offerExpiresOn());

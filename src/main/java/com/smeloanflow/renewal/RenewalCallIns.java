@@ -70,7 +70,8 @@ public class RenewalCallIns implements CallInListener {
 
   /**
    * Ends the loan's renewal under way, if any, through its process (in the caller's transaction, the call-in's). A loan
-   * without a renewal, or whose renewal is not under way (offered, or at an end), is left as it is.
+   * without a renewal, or whose renewal is not under way (offered, or at an end), is left as it is; an application for
+   * an offered one afterwards is refused ({@link RenewalRefusal#CALLED_IN}).
    */
   @Override
   @Transactional

@@ -47,14 +47,14 @@ public class RenewalController {
           + " requestId again answers 200 with the renewal as it is now and starts nothing. 409 with a code in the detail:"
           + " [NOT_IN_WINDOW] not a working-capital loan 30-60 days before maturity, [NOT_OFFERED] not offered (not eligible),"
           + " [OFFER_EXPIRED], [PRINCIPAL_CHANGED] a prepayment changed the principal due at maturity since the offer,"
-          + " [ALREADY_APPLIED] another request applied, [REQUEST_ID_REUSED] the requestId was used for another"
-          + " loan. The channel only.")
+          + " [ALREADY_APPLIED] another request applied, [CALLED_IN] a post-loan check called the loan in,"
+          + " [REQUEST_ID_REUSED] the requestId was used for another loan. The channel only.")
   @ApiResponse(responseCode = "201", description = "Applied; approval started")
   @ApiResponse(responseCode = "200", description = "The same request again: the renewal as it is now")
   @ApiResponse(responseCode = "400", description = "No or a bad requestId (application/problem+json naming it); nothing stored",
       content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "404", description = "No such loan", content = @Content(mediaType = "application/problem+json"))
-  @ApiResponse(responseCode = "409", description = "Refused: not in the window, not offered, expired, already applied",
+  @ApiResponse(responseCode = "409", description = "Refused: not in the window, not offered, expired, already applied, called in",
       content = @Content(mediaType = "application/problem+json"))
   public ResponseEntity<RenewalView> apply(@PathVariable("loanId") String loanId, @RequestBody RenewalApplicationRequest request,
       Authentication caller) {

@@ -9,6 +9,7 @@ public enum RenewalRefusal {
   OFFER_EXPIRED("续贷邀请已过期, 最迟申请日为到期前30天"),
   PRINCIPAL_CHANGED("提前还款后到期应还本金已与续贷邀请金额不同, 续贷邀请失效; 如仍需续贷请联系客户经理"),
   ALREADY_APPLIED("该笔贷款已提交过续贷申请"),
+  CALLED_IN("该笔贷款已提前收回, 不能办理无还本续贷, 请按提前收回贷款通知还款"),
   REQUEST_ID_REUSED("请求编号已用于其他贷款的续贷申请");
 
   private final String text;

@@ -127,6 +127,27 @@ class CalledInRenewalApiTest extends AbstractIntegrationTest {
         .isEqualTo("CANCELLED");
   }
 
+  /**
+   * Only offered when the loan is called in, the renewal is left as it was (nothing under way to end); the borrower who
+   * applies afterwards is refused as the loan was called in, not told that a prepayment changed the amount.
+   */
+  @Test
+  void anApplicationForTheOfferedRenewalOfALoanCalledInIsRefusedAsCalledInAndNothingStarts() {
+    RenewalScenario loan = RenewalScenario.loan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans, today,
+        RenewalDates.daysToMaturity(bankCalendar, today, 45, true), ProcessingFixtures.strongProfile(),
+        RenewalScenario.PRINCIPAL).scanNow();
+    assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.OFFERED);
+    calledInByAPostLoanCheck(loan);
+
+    ApiClient.Response applied = loan.apply("REQ-" + loan.loanId());
+
+    assertThat(applied.status()).as(applied.body()).isEqualTo(409);
+    assertThat(applied.body()).contains("[CALLED_IN]", RenewalRefusal.CALLED_IN.text()).doesNotContain("PRINCIPAL_CHANGED");
+    assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.OFFERED);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(LoanRenewalProcess.KEY)
+        .processInstanceBusinessKey(loan.loanId()).count()).as("loan-renewal instances").isZero();
+  }
+
   @Test
   void aSignedRenewalOfALoanCalledInIsNotPostedAtMaturity() {
     RenewalScenario loan = appliedFor();
