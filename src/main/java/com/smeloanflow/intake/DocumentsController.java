@@ -2,7 +2,9 @@ package com.smeloanflow.intake;
 
 import com.smeloanflow.casefile.ApplicationStatus;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.List;
@@ -42,6 +44,13 @@ public class DocumentsController {
           + "(not asked for, or already received) are not recorded and listed in notAwaitedDocuments. 409 when the "
           + "application is not waiting for documents, or when the upload names none of the documents it still awaits "
           + "(detail: 申请 … 不需要上传 … (未要求补充或已收到), 仍需补充: …; 本次上传未予记录); nothing is recorded then.")
+  @ApiResponse(responseCode = "202", description = "Taken: the status after the upload (AWAITING_ACCEPTANCE or"
+      + " AWAITING_DISBURSEMENT once everything asked for is there, else DOCUMENTS_MISSING) and the documents not recorded")
+  @ApiResponse(responseCode = "400", description = "No document, or an unknown document type (application/problem+json"
+      + " naming it); nothing recorded", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "404", description = "No such application", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "409", description = "Not waiting for documents, or none of the upload's documents is awaited;"
+      + " nothing recorded", content = @Content(mediaType = "application/problem+json"))
   public ResponseEntity<UploadResponse> upload(@PathVariable("id") String id, @RequestBody DocumentsUpload upload,
       Principal principal) {
     AcceptanceService.UploadAnswer answer = acceptance.documentsUploaded(new AcceptanceService.DocumentsUpload(id,
