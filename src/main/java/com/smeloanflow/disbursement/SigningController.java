@@ -4,7 +4,9 @@ import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.InputHygiene;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.time.Duration;
@@ -47,6 +49,11 @@ public class SigningController {
   @Operation(summary = "The applicant signed the contract",
       description = "Called by the channel after the e-signature service confirmed the signature; the bank verifies it "
           + "with the service. 409 when the application is not awaiting a signature.")
+  @ApiResponse(responseCode = "200", description = "Signed (or the same report again): the application's status")
+  @ApiResponse(responseCode = "400", description = "A missing field, or a signature the e-signature service does not know"
+      + " as the legal representative's of this contract (UNKNOWN_SIGNATURE)", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "404", description = "No such application", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "409", description = "Not awaiting a signature", content = @Content(mediaType = "application/problem+json"))
   public StatusResponse signature(@PathVariable("id") String id, @RequestBody SignatureReport report, Principal principal) {
     InputHygiene.refuseIfAny(InputHygiene.singleLine("signatureId", report.signatureId(), 64),
         InputHygiene.instantNear("signedAt", report.signedAt() == null ? null : report.signedAt().toInstant(), clock.now(),
@@ -60,6 +67,12 @@ public class SigningController {
       description = "Verified with the mortgage registry: the registration must be this enterprise's, in favour of the bank, "
           + "over the application's collateral, secure at least the approved amount and secure no other loan. 409 when the "
           + "application is not awaiting a registration.")
+  @ApiResponse(responseCode = "200", description = "Registered (or the same report again): the application's status")
+  @ApiResponse(responseCode = "400", description = "A missing field, or a registration the registry refuses"
+      + " (UNKNOWN_REGISTRATION, WRONG_MORTGAGEE, OTHER_COLLATERAL, INSUFFICIENT_SECURED_AMOUNT,"
+      + " ALREADY_SECURES_ANOTHER_LOAN)", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "404", description = "No such application", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "409", description = "Not awaiting a mortgage registration", content = @Content(mediaType = "application/problem+json"))
   public StatusResponse mortgageRegistration(@PathVariable("id") String id, @RequestBody MortgageRegistrationReport report,
       Principal principal) {
     InputHygiene.refuseIfAny(InputHygiene.singleLine("registrationNumber", report.registrationNumber(), 64),
@@ -73,7 +86,14 @@ public class SigningController {
   @Operation(summary = "A guarantor signed a guarantee contract",
       description = "Called by the channel after the e-signature service confirmed a guarantor's signature; verified with the "
           + "service (the signer must be the guarantor the contract names). Taken any time after the contracts were sent; "
-          + "when the last guarantor has signed, the loan goes on to registration or disbursement.")
+          + "when the last guarantor has signed, the loan goes on to registration or disbursement. 409 when the contract "
+          + "is not awaiting a signature (signed with another signature, or cancelled).")
+  @ApiResponse(responseCode = "200", description = "Signed (or the same report again): the application's status")
+  @ApiResponse(responseCode = "400", description = "A missing field, a contract number the application does not have"
+      + " (UNKNOWN_CONTRACT), or a signature the e-signature service does not know as the guarantor's of this contract"
+      + " (UNKNOWN_SIGNATURE)", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "404", description = "No such application", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "409", description = "The contract is not awaiting a signature", content = @Content(mediaType = "application/problem+json"))
   public StatusResponse guaranteeSignature(@PathVariable("id") String id, @RequestBody GuaranteeSignatureReport report,
       Principal principal) {
     InputHygiene.refuseIfAny(InputHygiene.singleLine("contractNumber", report.contractNumber(), 64),
