@@ -52,7 +52,7 @@ public class ApplicationController {
   @ApiResponse(responseCode = "400", description = "Bad fields, each named (application/problem+json)",
       content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = """
           {"type":"https://smeloan.example.com/problems/invalid-request","title":"请求信息有误","status":400,
-           "detail":"1 个字段有误","errors":[{"field":"enterprise.creditCode","code":"INVALID_CHECK_CHARACTER","message":"统一社会信用代码校验位错误(GB 32100)"}]}""")))
+           "detail":"1 个字段有误: enterprise.creditCode","errors":[{"field":"enterprise.creditCode","code":"INVALID_CHECK_CHARACTER","message":"统一社会信用代码校验位错误(GB 32100)"}]}""")))
   @ApiResponse(responseCode = "422", description = "Idempotency-Key reused for a different request")
   public ResponseEntity<SubmissionResponse> submit(
       @RequestBody ApplicationRequest request,
@@ -97,6 +97,9 @@ public class ApplicationController {
 
   @GetMapping(path = "/{id}", produces = "application/json")
   @Operation(summary = "Status of an application", description = "Status, current stage, open tasks, the documents awaited, the guarantee contracts to sign while it awaits signatures (their numbers for POST .../guarantee-signatures), decision; the loan id once paid out, or the credit line id once a revolving line was opened")
+  @ApiResponse(responseCode = "200", description = "The application")
+  @ApiResponse(responseCode = "403", description = "An application of another branch", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "404", description = "No such application", content = @Content(mediaType = "application/problem+json"))
   public ApplicationView get(@PathVariable("id") String id, org.springframework.security.core.Authentication caller) {
     LoanApplication application = applications.get(id);
     access.requireMayRead(application, caller);
