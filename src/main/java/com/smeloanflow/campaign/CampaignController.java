@@ -100,6 +100,7 @@ public class CampaignController {
           + " linesOpened (revolving lines opened, 额度已开通: nothing paid out, not counted as disbursed), of those lines"
           + " linesDrawn (drawn on at least once, 已提款额度) and drawnAmount (what they drew, CNY): every drawdown since the"
           + " line opened, as the funnel has no period; a branch's team lead sees the branch's rows only")
+  @ApiResponse(responseCode = "200", description = "The campaign's funnel")
   @ApiResponse(responseCode = "404", description = "No such campaign", content = @Content(mediaType = "application/problem+json"))
   public CampaignFigures.Figures campaignFigures(@PathVariable("id") String id, Authentication caller) {
     campaigns.report(id);
