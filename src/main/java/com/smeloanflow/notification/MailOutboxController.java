@@ -1,6 +1,8 @@
 package com.smeloanflow.notification;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.List;
@@ -38,6 +40,8 @@ public class MailOutboxController {
 
   @GetMapping("/api/admin/mail-outbox/{id}")
   @Operation(summary = "One mail of the outbox: status, attempts, next attempt, last error")
+  @ApiResponse(responseCode = "200", description = "The mail")
+  @ApiResponse(responseCode = "404", description = "No such mail", content = @Content(mediaType = "application/problem+json"))
   public OutboxMail get(@PathVariable("id") long id) {
     return outbox.get(id);
   }
@@ -49,6 +53,10 @@ public class MailOutboxController {
           + "is rendered now, with the values as of now. 409 when the mail is not FAILED (a WITHDRAWN mail is never "
           + "re-queued: the detail says when and why it was withdrawn), or still cannot be rendered (the detail names "
           + "the cause; the mail stays as it was).")
+  @ApiResponse(responseCode = "200", description = "The mail, PENDING again")
+  @ApiResponse(responseCode = "404", description = "No such mail", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "409", description = "Not FAILED (a WITHDRAWN mail: when and why), or still cannot be rendered",
+      content = @Content(mediaType = "application/problem+json"))
   public OutboxMail retry(@PathVariable("id") long id, Principal principal) {
     return outbox.requeue(id, principal.getName());
   }
