@@ -87,6 +87,8 @@ public class RepaymentController {
           + " recovery (kind RECOVERY, received after the write-off) is reversed: what it paid of the claim is owed again"
           + " and the borrower is mailed; the loan stays written off.")
   @ApiResponse(responseCode = "200", description = "Reversed")
+  @ApiResponse(responseCode = "400", description = "No reason, or one over 200 characters (field reason); nothing written",
+      content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "404", description = "No such loan or repayment", content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "409", description = "Later repayments rest on its prepayment, it was made before the loan"
       + " was written off, or a renewal posting under way would have its principal due at maturity changed",
