@@ -5,7 +5,9 @@ import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.platform.InputHygiene;
 import com.smeloanflow.platform.InvalidFieldsException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -44,6 +46,8 @@ public class SandboxSigningController {
 
   @PostMapping("/api/sandbox/e-signature/applications/{id}/sign")
   @Operation(summary = "Sandbox: the applicant signs the loan contract of an application in the e-signature service")
+  @ApiResponse(responseCode = "200", description = "The signature")
+  @ApiResponse(responseCode = "400", description = "The application has no contract yet (NO_CONTRACT)", content = @Content(mediaType = "application/problem+json"))
   public ESignatureService.Signature sign(@PathVariable("id") String applicationId) {
     ContractService.Contract contract = contracts.find(applicationId).orElseThrow(() -> new InvalidFieldsException(
         List.of(new FieldViolation("id", "NO_CONTRACT", "申请 " + applicationId + " 还没有生成合同"))));
@@ -52,6 +56,8 @@ public class SandboxSigningController {
 
   @PostMapping("/api/sandbox/e-signature/applications/{id}/guarantees/{contractNumber}/sign")
   @Operation(summary = "Sandbox: a guarantor signs their guarantee contract in the e-signature service")
+  @ApiResponse(responseCode = "200", description = "The signature")
+  @ApiResponse(responseCode = "400", description = "The application has no guarantee contract of that number (NO_CONTRACT)", content = @Content(mediaType = "application/problem+json"))
   public ESignatureService.Signature signGuarantee(@PathVariable("id") String applicationId,
       @PathVariable("contractNumber") String contractNumber) {
     ContractService.GuaranteeContract guarantee = contracts.guarantees(applicationId).stream()
@@ -68,6 +74,8 @@ public class SandboxSigningController {
 
   @PutMapping("/api/sandbox/mortgage-registrations/{number}")
   @Operation(summary = "Sandbox: the mortgage registry records a registration")
+  @ApiResponse(responseCode = "200", description = "Recorded")
+  @ApiResponse(responseCode = "400", description = "Bad fields, each named", content = @Content(mediaType = "application/problem+json"))
   public MortgageRegistry.Registration register(@PathVariable("number") String number, @RequestBody RegistrationRequest request) {
     InputHygiene.refuseIfAny(InputHygiene.singleLine("number", number, 64),
         InputHygiene.singleLine("creditCode", request.creditCode(), 18),

@@ -4,6 +4,8 @@ import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Date;
@@ -45,6 +47,9 @@ public class SandboxMonitoringController {
       description = "The loan's monthly re-query timer becomes due now; the job executor runs it within seconds (the demo)."
           + " New signals start a check: see GET /api/loans/{loanId}/monitoring. 404 for a loan never monitored, 409 once"
           + " monitoring ended.")
+  @ApiResponse(responseCode = "202", description = "The re-query is due now")
+  @ApiResponse(responseCode = "404", description = "A loan never monitored", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "409", description = "Monitoring ended, or no re-query timer", content = @Content(mediaType = "application/problem+json"))
   public RequeryDue requeryNow(@PathVariable("loanId") String loanId) {
     // Sandbox only, read without the loan's lock (that would need a transaction around the engine calls): a close
     // settling the loan between the read and the timer's query is answered 409 for the missing timer, not 贷后监测已结束.

@@ -13,6 +13,8 @@ import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.LoanNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Date;
@@ -68,6 +70,9 @@ public class SandboxRenewalController {
       description = "For the demo, where no loan is 30 to 60 days from maturity yet: the loan is evaluated as the daily scan"
           + " would (eligibility table, offer mail), the offer open until 30 days before its maturity. 409 when it was"
           + " evaluated already or is not an active working-capital loan.")
+  @ApiResponse(responseCode = "200", description = "The loan's renewal as evaluated")
+  @ApiResponse(responseCode = "404", description = "No such loan", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "409", description = "Evaluated already, or not an active working-capital loan", content = @Content(mediaType = "application/problem+json"))
   public RenewalView evaluateNow(@PathVariable("loanId") String loanId) {
     LoanAccount loan = loans.find(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
     if (!LoanAccount.ACTIVE.equals(loan.status()) || !RenewalPolicy.WORKING_CAPITAL_PRODUCTS.contains(loan.product())) {
@@ -92,6 +97,8 @@ public class SandboxRenewalController {
           + " date is no working day first runs, at once, the check of the last working day before it: after a prepayment"
           + " since signing 复核续贷金额 opens (the posting follows its decision), otherwise the maturity falls due as above."
           + " 409 when the renewal waits for no maturity (e.g. for 复核续贷金额).")
+  @ApiResponse(responseCode = "202", description = "The maturity (or the check before it) is due now")
+  @ApiResponse(responseCode = "409", description = "The renewal waits for no maturity", content = @Content(mediaType = "application/problem+json"))
   public ScanDue maturityNow(@PathVariable("loanId") String loanId) {
     ProcessInstance renewal = runtime.createProcessInstanceQuery().processDefinitionKey(LoanRenewalProcess.KEY)
         .processInstanceBusinessKey(loanId).singleResult();
@@ -132,6 +139,8 @@ public class SandboxRenewalController {
 
   @PostMapping(path = "/api/sandbox/e-signature/renewals/{loanId}/sign", produces = "application/json")
   @Operation(summary = "Sandbox: the legal representative signs the renewal contract of a loan in the e-signature service")
+  @ApiResponse(responseCode = "200", description = "The signature")
+  @ApiResponse(responseCode = "400", description = "The loan has no renewal contract (NO_CONTRACT)", content = @Content(mediaType = "application/problem+json"))
   public ESignatureService.Signature sign(@PathVariable("loanId") String loanId) {
     String envelopeId = renewals.find(loanId).map(LoanRenewal::envelopeId).orElseThrow(() -> new InvalidFieldsException(
         List.of(new FieldViolation("loanId", "NO_CONTRACT", "借据 " + loanId + " 还没有续贷合同"))));
@@ -147,6 +156,8 @@ public class SandboxRenewalController {
       description = "The daily scan's timer becomes due now; the job executor runs it within seconds (the demo). Loans"
           + " maturing 30 to 60 days from today are evaluated: see GET /api/loans/{loanId}/renewal. The timer then keeps its"
           + " daily rhythm.")
+  @ApiResponse(responseCode = "202", description = "The scan is due now")
+  @ApiResponse(responseCode = "409", description = "No scan timer (renewal-offer-scan not deployed)", content = @Content(mediaType = "application/problem+json"))
   public ScanDue scanNow() {
     Job timer = management.createJobQuery().processDefinitionKey(RenewalOfferScanProcess.KEY).timers()
         .activityId(RenewalOfferScanProcess.Elements.START_SCAN_DUE).singleResult();

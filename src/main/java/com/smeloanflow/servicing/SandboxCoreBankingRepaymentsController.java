@@ -2,6 +2,8 @@ package com.smeloanflow.servicing;
 
 import com.smeloanflow.platform.BusinessClock;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -52,6 +54,10 @@ public class SandboxCoreBankingRepaymentsController {
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "The borrower repays: core banking reports it to the repayment feed",
       description = "A new transaction id each call (SBX...), reported by core-banking; the feed's rules apply (400/404/409).")
+  @ApiResponse(responseCode = "201", description = "Applied")
+  @ApiResponse(responseCode = "400", description = "Bad field, as the feed answers it", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "404", description = "No such loan", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "409", description = "The loan is settled, or a renewal posting under way", content = @Content(mediaType = "application/problem+json"))
   public RepaymentView repay(@PathVariable("loanId") String loanId, @RequestBody SandboxRepayment repayment) {
     String transactionId = "SBX" + UUID.randomUUID().toString().replace("-", "").substring(0, 20).toUpperCase();
     return RepaymentView.of(repayments.receive(new ReceiveRepayment(loanId, transactionId, repayment.amount(),
@@ -61,6 +67,9 @@ public class SandboxCoreBankingRepaymentsController {
   @PostMapping(path = "/api/sandbox/core-banking/loans/{loanId}/repayments/{transactionId}/bounce",
       produces = "application/json")
   @Operation(summary = "The payment bounced: core banking reverses it", description = "What it paid is owed again.")
+  @ApiResponse(responseCode = "200", description = "Reversed")
+  @ApiResponse(responseCode = "404", description = "No such loan or repayment", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "409", description = "Refused as the feed's reversal refuses it", content = @Content(mediaType = "application/problem+json"))
   public RepaymentView bounce(@PathVariable("loanId") String loanId, @PathVariable("transactionId") String transactionId,
       @RequestBody(required = false) Bounce bounce) {
     String reason = bounce == null || bounce.reason() == null ? "退票" : bounce.reason();
@@ -74,6 +83,8 @@ public class SandboxCoreBankingRepaymentsController {
           + " as the 00:30 timer does for yesterday, after resuming any earlier date whose close crashed: overdue"
           + " instalments, penalty interest, days past due, classification, settlement, collection cases. Answers the runs;"
           + " 409 while another close runs.")
+  @ApiResponse(responseCode = "200", description = "The runs, one per business date")
+  @ApiResponse(responseCode = "409", description = "Another close runs", content = @Content(mediaType = "application/problem+json"))
   public List<DailyCloseRun> closeThrough(
       @RequestParam("businessDate") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate businessDate) {
     return dailyClose.closeThrough(businessDate);
