@@ -35,6 +35,30 @@ class OpenApiDescriptionTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void namesTheStatusCodesTheEndpointsAnswer() {
+    JsonNode paths = api.get("/v3/api-docs", "channel").json().path("paths");
+    assertThat(responseCodes(paths, "/api/applications/{id}/documents", "post")).as("an upload is answered 202")
+        .containsExactlyInAnyOrder("202", "400", "404", "409");
+    for (String report : List.of("signature", "mortgage-registration", "guarantee-signatures")) {
+      assertThat(responseCodes(paths, "/api/applications/{id}/" + report, "post")).as(report)
+          .containsExactlyInAnyOrder("200", "400", "404", "409");
+    }
+    assertThat(responseCodes(paths, "/api/applications/{id}", "get")).containsExactlyInAnyOrder("200", "403", "404");
+    assertThat(responseCodes(paths, "/api/lpr-rates", "post")).as("a publication is answered 201")
+        .containsExactlyInAnyOrder("201", "400", "409");
+    assertThat(responseCodes(paths, "/api/campaigns/{id}/figures", "get")).containsExactlyInAnyOrder("200", "404");
+    assertThat(responseCodes(paths, "/api/admin/mail-outbox/{id}/retry", "post")).containsExactlyInAnyOrder("200", "404", "409");
+    assertThat(responseCodes(paths, "/api/loans/{loanId}/repayments/{transactionId}/reversal", "post"))
+        .containsExactlyInAnyOrder("200", "400", "404", "409");
+  }
+
+  private static List<String> responseCodes(JsonNode paths, String path, String method) {
+    List<String> codes = new java.util.ArrayList<>();
+    paths.path(path).path(method).path("responses").fieldNames().forEachRemaining(codes::add);
+    return codes;
+  }
+
+  @Test
   void theDescriptionAndItsPageAreBehindLogin() {
     for (String path : List.of("/v3/api-docs", "/swagger-ui.html", "/swagger-ui/index.html")) {
       ApiClient.Response anonymous = api.send("GET", path, null, null, null);
