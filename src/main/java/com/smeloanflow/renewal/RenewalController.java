@@ -54,7 +54,8 @@ public class RenewalController {
   @ApiResponse(responseCode = "400", description = "No or a bad requestId (application/problem+json naming it); nothing stored",
       content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "404", description = "No such loan", content = @Content(mediaType = "application/problem+json"))
-  @ApiResponse(responseCode = "409", description = "Refused: not in the window, not offered, expired, already applied, called in",
+  @ApiResponse(responseCode = "409", description = "Refused: not in the window, not offered, expired, the principal due"
+      + " changed since the offer, called in, already applied, or the requestId used for another loan",
       content = @Content(mediaType = "application/problem+json"))
   public ResponseEntity<RenewalView> apply(@PathVariable("loanId") String loanId, @RequestBody RenewalApplicationRequest request,
       Authentication caller) {
