@@ -3,6 +3,8 @@ package com.smeloanflow.disbursement;
 import com.smeloanflow.platform.InvalidFieldsException;
 import com.smeloanflow.platform.FieldViolation;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +57,9 @@ public class SandboxCoreBankingController {
       description = "failBeforePosting: the core system is down for that many calls, nothing is posted (a look-up "
           + "of what it booked under a key fails too). failAfterPosting: it posts, then the answer is lost; the retry "
           + "gets the posting back as replayed.")
+  @ApiResponse(responseCode = "200", description = "The failures now to come")
+  @ApiResponse(responseCode = "400", description = "A count missing or outside 0 to 100, each named",
+      content = @Content(mediaType = "application/problem+json"))
   public Faults injectFaults(@RequestBody Faults requested) {
     List<FieldViolation> violations = new ArrayList<>();
     requireCount("failBeforePosting", requested.failBeforePosting(), violations);

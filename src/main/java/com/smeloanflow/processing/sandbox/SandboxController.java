@@ -63,6 +63,8 @@ public class SandboxController {
   @GetMapping(path = "/enterprises/{creditCode}", produces = "application/json")
   @Operation(summary = "External data the sandbox answers for an enterprise",
       description = "The registered profile, or the default derived from the credit code (origin DERIVED_DEFAULT)")
+  @ApiResponse(responseCode = "200", description = "The enterprise's external data")
+  @ApiResponse(responseCode = "400", description = "Not a valid unified social credit code", content = @Content(mediaType = "application/problem+json"))
   public SandboxEnterprise get(@PathVariable("creditCode") String creditCode) {
     List<FieldViolation> violations = SandboxProfileValidator.validateCreditCode(creditCode);
     if (!violations.isEmpty()) {
@@ -76,7 +78,12 @@ public class SandboxController {
 
   @PutMapping(path = "/people/{idNumber}", consumes = "application/json", produces = "application/json")
   @Operation(summary = "Register what the courts and the bureau answer about a person (a guarantor)",
-      description = "Sections court and bureau as for an enterprise; the person is looked up by resident ID number.")
+      description = "Sections court and bureau as for an enterprise; the person is looked up by resident ID number. "
+          + "Answers 201 when the person is new to the sandbox, 200 when their profile was replaced.")
+  @ApiResponse(responseCode = "201", description = "Registered")
+  @ApiResponse(responseCode = "200", description = "Replaced")
+  @ApiResponse(responseCode = "400", description = "Bad fields, each named (application/problem+json)",
+      content = @Content(mediaType = "application/problem+json"))
   public ResponseEntity<SandboxEnterprise> registerPerson(@PathVariable("idNumber") String idNumber,
       @RequestBody PersonProfile profile, Principal principal) {
     SandboxEnterpriseService.Registration registration = sandbox.registerPerson(idNumber,
