@@ -249,8 +249,8 @@ public final class LoanRenewalProcess {
   }
 
   /**
-   * BPMN error codes of 办理续贷转贷 (and of 核对到期应还本金: AMOUNT_CHANGED): a prepayment after signing, or a
-   * maturity instalment already counted overdue, found before any money moved.
+   * BPMN error codes of 办理续贷转贷 (and of 核对到期应还本金: AMOUNT_CHANGED, LOAN_CALLED_IN): a prepayment after
+   * signing, a maturity instalment already counted overdue, or the loan called in, found before any money moved.
    */
   public static final class Errors {
     /** The principal due at maturity is not the amount to renew: 复核续贷金额 decides. */
