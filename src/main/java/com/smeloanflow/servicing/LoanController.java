@@ -59,6 +59,8 @@ public class LoanController {
           + " (default 20), ordered by loan id. Branch staff see only their branch's loans; asking for another branch is 403.")
   @ApiResponse(responseCode = "200", description = "A page of loans")
   @ApiResponse(responseCode = "400", description = "Bad query parameter", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "403", description = "Another branch's loans asked for by branch staff",
+      content = @Content(mediaType = "application/problem+json"))
   public LoanPage list(@RequestParam(name = "branchCode", required = false) String branchCode,
       @RequestParam(name = "status", required = false) String status,
       @RequestParam(name = "minDaysPastDue", required = false) Integer minDaysPastDue,
