@@ -135,7 +135,7 @@ public class DailyCloseService implements DisposableBean {
    *
    * @return the runs of the dates, in order (a date completed before is listed as it is)
    * @throws DailyCloseBusyException when another run holds the lock
-   * @throws IllegalStateException   when more than {@code smeloan.daily-close.max-catch-up-days}
+   * @throws DailyCloseCatchUpException when more than {@code smeloan.daily-close.max-catch-up-days}
    *     dates are missing: an operator decides (e.g. a wrong engine clock)
    */
   public List<DailyCloseRun> closeThrough(LocalDate through) {
@@ -165,7 +165,7 @@ public class DailyCloseService implements DisposableBean {
    *
    * @return the run of {@code businessDate}
    * @throws DailyCloseBusyException when another run holds the lock
-   * @throws IllegalStateException   when the dates from the earliest unfinished one to {@code businessDate}, both
+   * @throws DailyCloseCatchUpException when the dates from the earliest unfinished one to {@code businessDate}, both
    *     counted, are more than {@code smeloan.daily-close.max-catch-up-days}
    */
   public DailyCloseRun close(LocalDate businessDate) {
@@ -186,8 +186,7 @@ public class DailyCloseService implements DisposableBean {
   private void checkCatchUp(LocalDate from, LocalDate through) {
     long days = Duration.between(from.atStartOfDay(), through.atStartOfDay()).toDays() + 1;
     if (days > maxCatchUpDays) {
-      throw new IllegalStateException("Daily close through " + through + ": " + days + " business dates from " + from
-          + " are not closed, more than smeloan.daily-close.max-catch-up-days=" + maxCatchUpDays);
+      throw new DailyCloseCatchUpException(from, through, days, maxCatchUpDays);
     }
   }
 

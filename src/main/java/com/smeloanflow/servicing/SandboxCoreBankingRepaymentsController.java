@@ -82,9 +82,11 @@ public class SandboxCoreBankingRepaymentsController {
       description = "Closes every business date from the day after the last completed close up to businessDate, in order,"
           + " as the 00:30 timer does for yesterday, after resuming any earlier date whose close crashed: overdue"
           + " instalments, penalty interest, days past due, classification, settlement, collection cases. Answers the runs;"
-          + " 409 while another close runs.")
+          + " 409 while another close runs, and when more dates are unclosed than smeloan.daily-close.max-catch-up-days"
+          + " (nothing closed).")
   @ApiResponse(responseCode = "200", description = "The runs, one per business date")
-  @ApiResponse(responseCode = "409", description = "Another close runs", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "409", description = "Another close runs, or more dates to catch up on than allowed",
+      content = @Content(mediaType = "application/problem+json"))
   public List<DailyCloseRun> closeThrough(
       @RequestParam("businessDate") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate businessDate) {
     return dailyClose.closeThrough(businessDate);

@@ -9,6 +9,7 @@ import com.smeloanflow.notification.MailStatus;
 import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.notification.OutboxMail;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.processing.InternalDefaultRepository;
 import com.smeloanflow.processing.source.InternalDefault;
 import com.smeloanflow.processing.source.InternalDefaultStatus;
@@ -806,7 +807,10 @@ class DailyCloseTest extends AbstractIntegrationTest {
     try {
       strict.close(firstDue);
       assertThatThrownBy(() -> strict.closeThrough(firstDue.plusDays(6)))
-          .isInstanceOf(IllegalStateException.class).hasMessageContaining("max-catch-up-days=5");
+          .as("a refusal the sandbox's run answers 409, not a failure it answers 500")
+          .isInstanceOf(DailyCloseCatchUpException.class).isInstanceOf(StateConflictException.class)
+          .hasMessageStartingWith("日终批处理至 " + firstDue.plusDays(6) + " 需补跑自 " + firstDue.plusDays(1) + " 起的 6 个营业日,"
+              + " 超过上限 5 个").hasMessageContaining("max-catch-up-days=5");
       assertThat(dailyClose.run(firstDue.plusDays(1))).isEmpty();
     } finally {
       strict.destroy();
