@@ -732,12 +732,9 @@ class DailyCloseTest extends AbstractIntegrationTest {
     });
   }
 
-  @Test
-  void whileOneNodeClosesTheDayASecondNodeIsRefusedAndNothingIsDoneTwice() throws Exception {
-    LoanAccount loan = loan();
-    CountDownLatch holding = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    DailyCloseService nodeA = node("node-a", 1000, (day, step, lastLoan) -> {
+  /** A node whose close, once its first chunk is done, says so ({@code holding}) and waits for {@code release}. */
+  private DailyCloseService heldInItsFirstChunk(String name, CountDownLatch holding, CountDownLatch release) {
+    return node(name, 1000, (day, step, lastLoan) -> {
       holding.countDown();
       try {
         release.await(30, TimeUnit.SECONDS);
@@ -745,6 +742,14 @@ class DailyCloseTest extends AbstractIntegrationTest {
         Thread.currentThread().interrupt();
       }
     });
+  }
+
+  @Test
+  void whileOneNodeClosesTheDayASecondNodeIsRefusedAndNothingIsDoneTwice() throws Exception {
+    LoanAccount loan = loan();
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    DailyCloseService nodeA = heldInItsFirstChunk("node-a", holding, release);
     DailyCloseService nodeB = node("node-b", 1000, (day, step, lastLoan) -> {});
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
@@ -770,14 +775,7 @@ class DailyCloseTest extends AbstractIntegrationTest {
     LoanAccount loan = loan();
     CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    DailyCloseService node = node("node-c", 1000, (day, step, lastLoan) -> {
-      holding.countDown();
-      try {
-        release.await(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    DailyCloseService node = heldInItsFirstChunk("node-c", holding, release);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       Future<DailyCloseRun> first = pool.submit(() -> node.close(firstDue));
