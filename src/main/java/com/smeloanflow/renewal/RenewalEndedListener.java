@@ -1,14 +1,8 @@
 package com.smeloanflow.renewal;
 
-import com.smeloanflow.platform.ParseListeners;
+import com.smeloanflow.platform.ProcessEndListener;
 import com.smeloanflow.process.LoanRenewalProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -19,39 +13,27 @@ import org.springframework.stereotype.Component;
  * record is younger than the job lock time (the posting job's run may still be waiting for core banking to post): then
  * it stays for an operator, logged. A renewal the instance leaves under way (an operator cancelled it before any end
  * event recorded how it ended) is recorded CANCELLED ({@link RenewalContractService#processEnded}); its unsigned
- * contract's envelope is cancelled after this transaction has committed ({@link RenewalEnvelopeCancellations}). Registered on every version of the
- * model by a BPMN parse listener as a built-in listener, which the engine calls even when an operator cancels the
- * instance skipping custom listeners, so it is not in the BPMN file. A renewed instance has no such record ({@code
- * LoanAccountService.renew} ends it), so this does nothing then.
+ * contract's envelope is cancelled after this transaction has committed ({@link RenewalEnvelopeCancellations}). A
+ * built-in end listener of every version of the model ({@link ProcessEndListener}), which the engine calls even when an
+ * operator cancels the instance skipping custom listeners, so it is not in the BPMN file. A renewed instance has no such
+ * record ({@code LoanAccountService.renew} ends it), so this does nothing then.
  */
 @Component
-public class RenewalEndedListener extends AbstractProcessEnginePlugin implements ExecutionListener {
+public class RenewalEndedListener extends ProcessEndListener {
 
   private final ObjectProvider<RenewalPostingWithdrawals> withdrawals;
   private final ObjectProvider<RenewalContractService> contracts;
 
   public RenewalEndedListener(ObjectProvider<RenewalPostingWithdrawals> withdrawals,
       ObjectProvider<RenewalContractService> contracts) {
+    super(LoanRenewalProcess.KEY);
     this.withdrawals = withdrawals;
     this.contracts = contracts;
   }
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    ParseListeners.addAfterEngine(configuration, new AbstractBpmnParseListener() {
-      @Override
-      public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-        if (LoanRenewalProcess.KEY.equals(processDefinition.getKey())) {
-          processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, RenewalEndedListener.this);
-        }
-      }
-    });
-  }
-
-  @Override
   public void notify(DelegateExecution execution) {
-    String how = execution.isCanceled() ? "its process instance " + execution.getProcessInstanceId() + " was cancelled"
-        : "its process instance " + execution.getProcessInstanceId() + " ended";
+    String how = how(execution);
     withdrawals.getObject().renewalEnded(execution.getProcessBusinessKey(), how);
     contracts.getObject().processEnded(execution.getProcessBusinessKey(), how);
   }

@@ -1,0 +1,51 @@
+package com.smeloanflow.platform;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+
+/**
+ * Called ({@link #notify}) whenever an instance of one process ends, however it ends: through an end event, or deleted or
+ * cancelled by an operator in Cockpit or over the engine API, custom listeners skipped or not
+ * ({@link DelegateExecution#isCanceled()} tells the two apart). A BPMN parse listener registers it on every version of the
+ * model as a built-in end listener of the process, which the engine calls even when custom listeners are skipped, so it
+ * is not in the BPMN file. A subclass is a Spring component (the engine takes its plugins from the beans) and reaches the
+ * services it calls through an {@code ObjectProvider}: they need the engine this plugin configures.
+ */
+public abstract class ProcessEndListener extends AbstractProcessEnginePlugin implements ExecutionListener {
+
+  private final String processKey;
+
+  protected ProcessEndListener(String processKey) {
+    this.processKey = processKey;
+  }
+
+  @Override
+  public final void preInit(ProcessEngineConfigurationImpl configuration) {
+    ParseListeners.addAfterEngine(configuration, new AbstractBpmnParseListener() {
+      @Override
+      public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+        if (processKey.equals(processDefinition.getKey())) {
+          processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, ProcessEndListener.this);
+        }
+      }
+    });
+  }
+
+  /**
+   * How the instance ended, for a log line: "its process instance … was cancelled" (deleted or cancelled, naming the
+   * user when the engine knows who: Cockpit and the engine REST API tell it) or "its process instance … ended".
+   */
+  protected static String how(DelegateExecution execution) {
+    if (!execution.isCanceled()) {
+      return "its process instance " + execution.getProcessInstanceId() + " ended";
+    }
+    var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return "its process instance " + execution.getProcessInstanceId() + " was cancelled"
+        + (authentication == null || authentication.getUserId() == null ? "" : " by " + authentication.getUserId());
+  }
+}
