@@ -19,7 +19,8 @@ import java.time.LocalDate;
  * @param baseline          what the external data said at the last (re)query
  * @param lastRequeryAt     when the external data was last re-queried
  * @param startedOn         the business date monitoring started
- * @param closure           SETTLED or WRITTEN_OFF once the loan left the books
+ * @param closure           SETTLED or WRITTEN_OFF once the loan left the books; {@link #CANCELLED} when its monitoring
+ *                          instance ended otherwise (an operator deleted or cancelled it)
  * @param closedOn          the business date it did
  */
 public record MonitoredLoan(String loanId, String branchCode, String status, String processInstanceId,
@@ -28,6 +29,11 @@ public record MonitoredLoan(String loanId, String branchCode, String status, Str
 
   public static final String MONITORING = "MONITORING";
   public static final String ENDED = "ENDED";
+  /**
+   * The closure of a monitoring whose instance ended other than through {@code LoanClosed}: an operator deleted or
+   * cancelled it (Cockpit, engine API), the loan still on the books.
+   */
+  public static final String CANCELLED = "CANCELLED";
 
   public boolean monitoring() {
     return MONITORING.equals(status);

@@ -33,6 +33,8 @@ public class PostLoanMonitoringService {
   private static final Logger log = LoggerFactory.getLogger(PostLoanMonitoringService.class);
   /** Why a periodic check was cancelled when a check of warning signals took it over (followed by that check's id). */
   public static final String SUPERSEDED_BY_SIGNAL_CHECK = "由预警信号核查代替";
+  /** Why monitoring ended when its instance ended without {@code LoanClosed} (closure {@link MonitoredLoan#CANCELLED}). */
+  public static final String CANCELLED_BY_OPERATOR = "贷后监控流程已由运维人员终止";
 
   private final MonitoredLoanRepository monitored;
   private final CheckRepository checks;
@@ -69,6 +71,10 @@ public class PostLoanMonitoringService {
    * it, or an operator correlates {@code LoanDisbursed} for a loan whose monitoring was ended by hand), with its earlier
    * checks and history kept.
    *
+   * <p>A loan whose row names an instance that no longer runs (deleted by an operator before rows followed their
+   * instances, {@link #instanceEnded}) is taken over: under the loan's lock, its monitoring is ended as if that instance's
+   * end had been recorded ({@link MonitoredLoan#CANCELLED}), logged naming both instances, then monitored again here.
+   *
    * <p>Refused ({@link RefusedStartException}; over the engine REST API {@code 400} with the message, nothing of the
    * start kept): a loan whose monitoring runs in another instance (a {@code LoanDisbursed} correlated by hand for a
    * monitored loan would give staff a second first check and a second rhythm of periodic checks; the application's
@@ -89,7 +95,7 @@ public class PostLoanMonitoringService {
    */
   public MonitoredLoan enrol(String loanId, String processInstanceId) {
     Optional<MonitoredLoan> enrolled = monitored.find(loanId);
-    if (enrolled.isPresent() && !enrolled.get().monitoring()) {
+    if (enrolled.isPresent() && (!enrolled.get().monitoring() || orphaned(enrolled.get(), processInstanceId))) {
       // read again under the loan's lock: a close or write-off holding the loan decides what is found
       enrolled = monitored.lock(loanId);
     }
@@ -98,7 +104,14 @@ public class PostLoanMonitoringService {
       if (processInstanceId.equals(enrolled.get().processInstanceId())) {
         return enrolled.get();
       }
-      throw alreadyMonitored(loanId, enrolled.get().processInstanceId());
+      if (!orphaned(enrolled.get(), processInstanceId)) {
+        throw alreadyMonitored(loanId, enrolled.get().processInstanceId());
+      }
+      int cancelled = cancel(enrolled.get());
+      log.warn("Loan {}: its monitoring row named process instance {}, which no longer runs (deleted before monitoring"
+          + " rows followed their instances): recorded {}, {} open checks cancelled; taken over by process instance {}",
+          loanId, enrolled.get().processInstanceId(), MonitoredLoan.CANCELLED, cancelled, processInstanceId);
+      enrolled = monitored.find(loanId);
     }
     LoanStanding standing = loans.standing(loanId).orElseThrow();
     if (!standing.active()) {
@@ -122,6 +135,12 @@ public class PostLoanMonitoringService {
     log.info("Loan {}: post-loan monitoring started ({}), classification {}", loanId, processInstanceId,
         standing.classification());
     return loanUnderMonitoring;
+  }
+
+  /** Monitored by another instance than {@code processInstanceId}, one that no longer runs (the row was left behind). */
+  private boolean orphaned(MonitoredLoan loan, String processInstanceId) {
+    return loan.monitoring() && !processInstanceId.equals(loan.processInstanceId())
+        && runtime.createProcessInstanceQuery().processInstanceId(loan.processInstanceId()).count() == 0;
   }
 
   /** The refusal of a second monitoring of a loan {@code instance} monitors: in Chinese, the English beside. */
@@ -253,6 +272,8 @@ public class PostLoanMonitoringService {
    * Servicing settled or wrote off the loan: monitoring ends (message LoanClosed), with every open task
    * cancelled. A loan not under monitoring is left alone. Its callers (the daily close, a write-off) hold the loan's
    * ledger row, which every change of the loan's monitoring locks first, so the monitoring row is read without a lock.
+   * A row naming an instance that no longer runs (deleted before rows followed their instances, {@link #instanceEnded}),
+   * which the message reaches nowhere, is ended here as 结束贷后监控 would end it, logged.
    */
   public void loanClosed(String loanId, String closure, LocalDate businessDate) {
     Optional<MonitoredLoan> loan = monitored.find(loanId);
@@ -260,8 +281,14 @@ public class PostLoanMonitoringService {
       return;
     }
     monitored.closed(loanId, closure, businessDate);
-    runtime.createMessageCorrelation(PostLoanMonitoringProcess.Messages.LOAN_CLOSED)
-        .processInstanceId(loan.get().processInstanceId()).correlateAllWithResult();
+    String instance = loan.get().processInstanceId();
+    boolean reached = !runtime.createMessageCorrelation(PostLoanMonitoringProcess.Messages.LOAN_CLOSED)
+        .processInstanceId(instance).correlateAllWithResult().isEmpty();
+    if (!reached && runtime.createProcessInstanceQuery().processInstanceId(instance).count() == 0) {
+      log.warn("Loan {}: its monitoring row named process instance {}, which no longer runs (deleted before monitoring"
+          + " rows followed their instances): monitoring ended here, {}", loanId, instance, closure);
+      end(loanId, closure);
+    }
   }
 
   /**
@@ -294,12 +321,58 @@ public class PostLoanMonitoringService {
     }
     String why = loan.closure() == null ? reason
         : (LoanAccount.SETTLED.equals(loan.closure()) ? "贷款已结清" : "贷款已核销") + " (" + loan.closedOn() + ")";
+    int cancelled = withdrawOpenWork(loanId, why);
+    monitored.ended(loanId, clock.now());
+    log.info("Loan {}: post-loan monitoring ended: {}; {} open checks cancelled", loanId, why, cancelled);
+  }
+
+  /**
+   * A post-loan-monitoring instance ended ({@link MonitoringEndedListener}, however it ended). When the loan's row still
+   * records monitoring by that instance, nothing ended it through {@code LoanClosed}: an operator deleted or cancelled the
+   * instance (Cockpit, engine API, custom listeners skipped or not), and with it the tasks of its open checks. Its
+   * monitoring is ended as {@link MonitoredLoan#CANCELLED} on today's business date ({@code closedOn}; who, when known,
+   * in the WARN line), its open checks, signals and a pending reclassification cancelled ({@value #CANCELLED_BY_OPERATOR}),
+   * so that a {@code LoanDisbursed} correlated by hand monitors the loan again ({@link #enrol}). Left alone: a row that is
+   * ended (the model's own end after {@code LoanClosed} ended it in this transaction) or names another instance.
+   *
+   * <p>Decided under {@link MonitoredLoanRepository#lock} (the ledger row, then the monitoring row), read again there; the
+   * first read takes no lock, so the end after {@code LoanClosed}, which wrote the monitoring row already, takes none in
+   * the other order.
+   */
+  public void instanceEnded(String loanId, String processInstanceId, String how) {
+    if (monitored.find(loanId).filter(loan -> loan.monitoring() && processInstanceId.equals(loan.processInstanceId()))
+        .isEmpty()) {
+      return;
+    }
+    Optional<MonitoredLoan> locked = monitored.lock(loanId)
+        .filter(loan -> loan.monitoring() && processInstanceId.equals(loan.processInstanceId()));
+    if (locked.isEmpty()) {
+      return;
+    }
+    int cancelled = cancel(locked.get());
+    log.warn("Loan {}: post-loan monitoring ended without {} ({}): recorded {}, {} open checks cancelled; nobody monitors"
+        + " the loan until {} is correlated for it", loanId, PostLoanMonitoringProcess.Messages.LOAN_CLOSED, how,
+        MonitoredLoan.CANCELLED, cancelled, PostLoanMonitoringProcess.Messages.LOAN_DISBURSED);
+  }
+
+  /**
+   * Ends the monitoring of a loan whose instance is gone without {@code LoanClosed} (the row locked by the caller):
+   * {@link MonitoredLoan#CANCELLED} today, its open work cancelled; how many open checks.
+   */
+  private int cancel(MonitoredLoan loan) {
+    int cancelled = withdrawOpenWork(loan.loanId(), CANCELLED_BY_OPERATOR);
+    monitored.closed(loan.loanId(), MonitoredLoan.CANCELLED, clock.today());
+    monitored.ended(loan.loanId(), clock.now());
+    return cancelled;
+  }
+
+  /** Cancels the loan's open checks, open signals and a pending reclassification, naming {@code why}; how many checks. */
+  private int withdrawOpenWork(String loanId, String why) {
     int cancelled = checks.cancelOpen(loanId, why, clock.now());
     signals.cancelOpen(loanId, clock.now());
     classifications.pending(loanId).ifPresent(proposal ->
         classifications.decide(proposal.proposalId(), ReclassificationProposal.CANCELLED, "system", why, clock.now()));
-    monitored.ended(loanId, clock.now());
-    log.info("Loan {}: post-loan monitoring ended: {}; {} open checks cancelled", loanId, why, cancelled);
+    return cancelled;
   }
 
   /** A quarter (a month on the watch list) after the last check, or after the start before any check. */
@@ -321,13 +394,14 @@ public class PostLoanMonitoringService {
   }
 
   /**
-   * The 409 for a request on a loan whose monitoring ended (it left the books): in Chinese, naming why, then what is
-   * refused ({@code refused}), with the English beside.
+   * The 409 for a request on a loan whose monitoring ended (it left the books, or its instance was deleted): in Chinese,
+   * naming why, then what is refused ({@code refused}), with the English beside.
    */
   static StateConflictException ended(MonitoredLoan loan, String refused) {
     String why = switch (loan.closure() == null ? "" : loan.closure()) {
       case LoanAccount.SETTLED -> "贷款已结清";
       case LoanAccount.WRITTEN_OFF -> "贷款已核销";
+      case MonitoredLoan.CANCELLED -> CANCELLED_BY_OPERATOR;
       default -> "监测已终止";
     };
     return new StateConflictException("借据 " + loan.loanId() + " 的贷后监测已结束 (" + why + ", " + loan.closure() + "), "

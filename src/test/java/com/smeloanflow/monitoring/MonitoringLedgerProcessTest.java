@@ -30,13 +30,16 @@ import java.util.UUID;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Monitoring hears the ledger: a loan falling overdue joins the watch list at the daily close and a
  * repaid arrear takes it off; the close never lowers the classification below the risk review's
  * level; settlement and write-off end monitoring with every open check cancelled; a LoanDisbursed correlated by hand
- * neither monitors a loan twice nor a settled loan. Each test works in
+ * neither monitors a loan twice nor a settled loan; a monitoring instance an operator deletes ends the loan's monitoring,
+ * and a LoanDisbursed correlated by hand then monitors the loan again. Each test works in
  * a business-date era of its own ({@link BusinessDates}).
  */
 class MonitoringLedgerProcessTest extends AbstractIntegrationTest {
@@ -298,6 +301,98 @@ class MonitoringLedgerProcessTest extends AbstractIntegrationTest {
     assertThat(ended.status()).isEqualTo(MonitoredLoan.ENDED);
     assertThat(ended.closure()).isEqualTo(LoanAccount.SETTLED);
     assertThat(ended.closedOn()).isEqualTo(payoffDay);
+  }
+
+  @ParameterizedTest(name = "custom listeners skipped: {0}")
+  @ValueSource(booleans = {true, false})
+  void aMonitoringInstanceAnOperatorDeletesEndsTheLoansMonitoringAndALoanDisbursedByHandMonitorsItAgain(boolean skipListeners) {
+    MonitoringScenario loan = loanInAnEra();
+    loan.report("remote-verifier", MonitoringScenario.signal("NEWS-" + loan.loanId(), "NEGATIVE_NEWS", "企业停业传闻", null));
+    assertThat(loan.tasks(TASK_CHECK_REMOTELY)).hasSize(1);
+    String deleted = loan.monitoring().getId();
+
+    // An operator deletes the instance in Cockpit (custom listeners skipped, as Cockpit offers) or over the engine API
+    runtimeService.deleteProcessInstance(deleted, "运维人员删除贷后监控流程", skipListeners);
+
+    // Before, the row still said MONITORING by the deleted instance: nobody monitored the loan, no check ever opened
+    MonitoringView cancelled = monitoring.view(loan.loanId());
+    assertThat(cancelled.status()).isEqualTo(MonitoredLoan.ENDED);
+    assertThat(cancelled.closure()).isEqualTo(MonitoredLoan.CANCELLED);
+    assertThat(cancelled.closedOn()).isEqualTo(clock.today());
+    assertThat(cancelled.checks()).filteredOn(check -> check.kind() == CheckKind.SIGNAL).singleElement()
+        .satisfies(check -> assertThat(check.status()).as("the deleted signal check").isEqualTo(PostLoanCheck.CANCELLED));
+    assertThat(cancelled.signals().get(0).status()).isEqualTo(WarningSignal.CANCELLED);
+    assertThat(cancelled.openTasks()).isEmpty();
+    Response late = loan.report("remote-verifier", MonitoringScenario.signal("LATE-" + loan.loanId(), "NEGATIVE_NEWS",
+        "删除后的报道", null));
+    assertThat(late.status()).as("no signal while nobody monitors the loan").isEqualTo(409);
+    assertThat(late.json().path("detail").asText()).isEqualTo("借据 " + loan.loanId() + " 的贷后监测已结束 (贷后监控流程已由运维人员终止,"
+        + " CANCELLED), 不再受理预警信号 (post-loan monitoring of loan " + loan.loanId() + " has ended (CANCELLED))");
+
+    Response restarted = loanDisbursedByHand(loan.loanId());
+
+    // Before, refused: 借据 … 已在贷后监测中 (流程实例 <the deleted instance>)
+    assertThat(restarted.status()).as(restarted.toString()).isBetween(200, 204);
+    assertThat(runningMonitoring(loan.loanId())).as("one running monitoring instance").singleElement().satisfies(instance -> {
+      assertThat(instance.getId()).isNotEqualTo(deleted);
+      assertThat(instance).isWaitingAt(PostLoanMonitoringProcess.Elements.TASK_FIRST_POST_LOAN_CHECK);
+    });
+    MonitoringView again = monitoring.view(loan.loanId());
+    assertThat(again.status()).isEqualTo(MonitoredLoan.MONITORING);
+    assertThat(again.closure()).isNull();
+    assertThat(again.openTasks()).containsExactly("首次贷后检查");
+    Response news = loan.report("remote-verifier", MonitoringScenario.signal("AGAIN-" + loan.loanId(), "NEGATIVE_NEWS",
+        "重新监控后的报道", null));
+    assertThat(news.status()).as("the same kind of signal opens a check again").isEqualTo(201);
+  }
+
+  /**
+   * The loan's monitoring instance deleted, its row as such a deletion left it before rows followed their instances: still
+   * MONITORING, naming the deleted instance.
+   */
+  private void instanceDeletedBeforeRowsFollowedThem(MonitoringScenario loan) {
+    runtimeService.deleteProcessInstance(loan.monitoring().getId(), "运维人员删除贷后监控流程", true);
+    jdbc.sql("UPDATE monitored_loan SET status = 'MONITORING', closure = NULL, closed_on = NULL, ended_at = NULL"
+        + " WHERE loan_id = :loanId").param("loanId", loan.loanId()).update();
+  }
+
+  @Test
+  void aLoanDisbursedByHandTakesOverTheMonitoringOfALoanWhoseDeletedInstanceTheRowStillNames() {
+    MonitoringScenario loan = loanInAnEra();
+    String deleted = loan.monitoring().getId();
+    instanceDeletedBeforeRowsFollowedThem(loan);
+
+    Response taken = loanDisbursedByHand(loan.loanId());
+
+    // Before, refused: 借据 … 已在贷后监测中 (流程实例 <the deleted instance>), though that instance no longer ran
+    assertThat(taken.status()).as(taken.toString()).isBetween(200, 204);
+    assertThat(runningMonitoring(loan.loanId())).as("one running monitoring instance").singleElement().satisfies(instance -> {
+      assertThat(instance.getId()).isNotEqualTo(deleted);
+      assertThat(instance).isWaitingAt(PostLoanMonitoringProcess.Elements.TASK_FIRST_POST_LOAN_CHECK);
+    });
+    assertThat(monitoring.find(loan.loanId()).orElseThrow()).satisfies(row -> {
+      assertThat(row.monitoring()).isTrue();
+      assertThat(row.processInstanceId()).isEqualTo(runningMonitoring(loan.loanId()).get(0).getId());
+    });
+  }
+
+  @Test
+  void settlementEndsTheMonitoringOfALoanWhoseDeletedInstanceTheRowStillNames() {
+    MonitoringScenario loan = loanInAnEra();
+    instanceDeletedBeforeRowsFollowedThem(loan);
+    LocalDate payoffDay = disbursed.plusDays(20);
+
+    repay(loan, RepaymentAllocator.payoffAmount(loans.ledger(loan.loanId()), payoffDay), payoffDay);
+    loan.closeOn(payoffDay);
+
+    // Before, LoanClosed reached no instance and the row stayed MONITORING for a settled loan, signals still taken
+    MonitoringView ended = monitoring.view(loan.loanId());
+    assertThat(ended.status()).isEqualTo(MonitoredLoan.ENDED);
+    assertThat(ended.closure()).isEqualTo(LoanAccount.SETTLED);
+    assertThat(ended.closedOn()).isEqualTo(payoffDay);
+    Response late = loan.report("remote-verifier", MonitoringScenario.signal("LATE-" + loan.loanId(), "NEGATIVE_NEWS",
+        "结清后的报道", null));
+    assertThat(late.status()).as("no signal after the end").isEqualTo(409);
   }
 
   @Test
