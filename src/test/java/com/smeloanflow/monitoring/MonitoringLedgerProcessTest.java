@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.smeloanflow.identity.DemoData;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.servicing.BusinessDates;
@@ -344,6 +345,22 @@ class MonitoringLedgerProcessTest extends AbstractIntegrationTest {
     Response news = loan.report("remote-verifier", MonitoringScenario.signal("AGAIN-" + loan.loanId(), "NEGATIVE_NEWS",
         "重新监控后的报道", null));
     assertThat(news.status()).as("the same kind of signal opens a check again").isEqualTo(201);
+  }
+
+  @Test
+  void aMonitoringInstanceDeletedOverTheEngineRestApiSkippingCustomListenersEndsTheLoansMonitoring() {
+    MonitoringScenario loan = loanInAnEra();
+
+    Response deleted = api.send("DELETE", "/engine-rest/process-instance/" + loan.monitoring().getId()
+        + "?skipCustomListeners=true", "admin", DemoData.PASSWORD, null);
+
+    assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+    assertThat(monitoring.view(loan.loanId())).satisfies(cancelled -> {
+      assertThat(cancelled.status()).isEqualTo(MonitoredLoan.ENDED);
+      assertThat(cancelled.closure()).isEqualTo(MonitoredLoan.CANCELLED);
+    });
+    assertThat(loanDisbursedByHand(loan.loanId()).status()).as("monitored again").isBetween(200, 204);
+    assertThat(runningMonitoring(loan.loanId())).hasSize(1);
   }
 
   /**
