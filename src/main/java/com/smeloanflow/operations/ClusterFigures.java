@@ -21,10 +21,10 @@ import java.util.Map;
  * @param pendingDrawdownRequests credit line drawdown requests core banking has not answered yet
  *     ({@code credit_line_drawdown_request} PENDING): their amounts are reserved until the channel's retry or the
  *     reconciliation settles them; one that stays is a core banking outage or a reconciliation that cannot run
- * @param renewalEnvelopesToCancel the unsigned contracts' envelopes of renewals an operator cancelled that the
- *     e-signature service has not cancelled yet ({@code loan_renewal} CANCELLED, V136): {@code waiting} all of them,
- *     {@code refused} those among them the service has refused {@code alert-after-attempts} times or more (V137); the
- *     borrower may still be shown them to sign. Empty in figures a node of an earlier release stored.
+ * @param renewalEnvelopesToCancel the unsigned contracts' envelopes of renewals an operator cancelled or a call-in
+ *     ended that the e-signature service has not cancelled yet ({@code loan_renewal} CANCELLED or CALLED_IN, V136):
+ *     {@code waiting} all of them, {@code refused} those among them the service has refused
+ *     {@code alert-after-attempts} times or more (V137); the borrower may still be shown them to sign. Empty in figures a node of an earlier release stored.
  * @param totalsReadAt when the totals that only grow (applications in a final status, routes, postings and their
  *     amount, sent mails) were counted; they are counted again once per {@code smeloan.cluster.totals-refresh-interval},
  *     the rest at every read (null: never counted)

@@ -48,8 +48,8 @@ import org.springframework.stereotype.Component;
  *       waiting for each group;</li>
  *   <li>{@code smeloan_drawdown_requests_pending}: credit line drawdowns core banking has not answered yet (their
  *       amounts reserved; settled by the channel's retry or the reconciliation within minutes);</li>
- *   <li>{@code smeloan_renewal_envelopes_to_cancel{state}}: the envelopes of renewals an operator cancelled that the
- *       e-signature service has not cancelled yet ({@code waiting}), and those among them it has refused
+ *   <li>{@code smeloan_renewal_envelopes_to_cancel{state}}: the envelopes of renewals an operator cancelled or a
+ *       call-in ended that the e-signature service has not cancelled yet ({@code waiting}), and those among them it has refused
  *       {@code smeloan.renewal.envelope-cancellation.alert-after-attempts} times or more ({@code refused}): the
  *       borrower may still be shown them to sign;</li>
  *   <li>{@code smeloan_cluster_figures_age_seconds}: how old these figures are (they stop updating while
@@ -227,7 +227,7 @@ public class OperationsMetrics implements DisposableBean {
           .strongReference(true).register(meters);
     }
     registerGauges("smeloan.renewal.envelopes.to.cancel", "state", ENVELOPE_STATES, ClusterFigures::renewalEnvelopesToCancel,
-        "Envelopes of cancelled renewals the e-signature service has not cancelled yet (waiting), and those among them it "
+        "Envelopes of renewals cancelled or called in that the e-signature service has not cancelled yet (waiting), and those among them it "
             + "has refused alert-after-attempts times or more (refused)");
   }
 
