@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Every figure of the manager dashboard (管理看板), as {@code GET /api/dashboard} answers it and the page
- * shows it. Rates are percentages with one decimal (null when nothing was counted), money is CNY with two.
+ * shows it. Rates are percentages with one decimal (the NPL ratio two; null when nothing was counted), money is
+ * CNY with two.
  *
  * @param branches the branches the figures cover; null when they cover the whole bank
  */
