@@ -30,8 +30,8 @@ public final class DueDiligenceCriteria {
    * @param verificationRequired     the decision table asked for a verification before approval
    * @param verificationConfirmed    a remote verification or field investigation confirmed the applicant
    * @param unexplainedOverrides     overrides recorded without a reason (described, one per entry)
-   * @param checks                   the loan's post-loan checks
-   * @param signals                  the loan's warning signals (duplicates left out)
+   * @param checks                   the loan's post-loan checks (cancelled ones left out)
+   * @param signals                  the loan's warning signals (duplicates and cancelled ones left out)
    * @param today                    the business date of the assessment
    */
   public record Facts(boolean verificationRequired, boolean verificationConfirmed, List<String> unexplainedOverrides,
