@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
  * Who gets a branch's new prospects: its customer managers (members of {@code <branch>-customer-managers}),
  * each next prospect to the one with the least open work, ties to the first user id. Open work is a
  * manager's open prospects (whether their contact task is open or they wait for a follow-up date) plus
- * every other task assigned to them (field investigations, checks, ...). So a whitelist of n prospects
- * leaves the managers' open work at most one apart, unless one of them had more than the others'
- * total before.
+ * every other task assigned to them (field investigations, checks, ...). So a whitelist leaves the
+ * managers' open work at most one apart, unless one of them had more open work before than the
+ * whitelist's prospects can even out (that manager then gets none).
  */
 @Component
 class ProspectAssignment {
