@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * digit when the ID number is given, a mobile number, a known product and an estimated limit within
  * its range, a model date that is not in the future. Each bad value is one reason, named by its column
  * key. What needs the bank's data (duplicates, existing customers, the branch) is
- * {@link WhitelistImport}'s.
+ * {@link CampaignService#importWhitelist}'s.
  */
 final class WhitelistRowCheck {
 
