@@ -54,7 +54,8 @@ public class BranchService {
 
   /**
    * Opens a branch: its row, its grid, its groups {@code <code>-acceptance} and
-   * {@code <code>-customer-managers} with their authorizations, all or nothing.
+   * {@code <code>-customer-managers} and its lead group {@code <code>-leads} with their authorizations and
+   * filters ({@link BranchGroups}), all or nothing.
    *
    * @throws InvalidFieldsException naming every bad field; nothing is written
    * @throws BranchConflictException when the code exists or a division is covered by another branch
