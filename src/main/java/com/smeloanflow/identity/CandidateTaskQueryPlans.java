@@ -22,9 +22,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * On PostgreSQL, Camunda's task query and count of a candidate group or user with authorization checks (every Tasklist
- * queue: 我的组任务, 团队任务, 已超期, 已升级, and a search within one) are planned with hash joins, merge joins and
- * sequential scans off, for that one statement; every other statement is planned as before.
+ * On PostgreSQL, Camunda's task query and count of a candidate group or user with authorization checks (Tasklist's
+ * queue 我的组任务, a search within it, and a search by candidate group within any filter) are planned with hash joins,
+ * merge joins and sequential scans off, for that one statement; every other statement is planned as before, the leads'
+ * queues 团队任务, 已超期 and 已升级 among them (their queries name no candidate group or user).
  *
  * <p>Why: each of those statements checks a task against the authorizations with a {@code CASE} of correlated
  * sub-selects, and PostgreSQL rates {@code (CASE … END) = 1} as keeping 0.5 % of the rows at almost no cost (its default

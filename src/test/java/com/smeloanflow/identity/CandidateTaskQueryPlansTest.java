@@ -48,6 +48,10 @@ class CandidateTaskQueryPlansTest {
   void everyOtherQueryIsLeftAlone() {
     assertThat(CandidateTaskQueryPlans.appliesTo(PAGE, checked(new TaskQueryImpl().taskAssignee("zy001-acceptor"))))
         .as("my tasks: an index look-up by assignee").isFalse();
+    assertThat(CandidateTaskQueryPlans.appliesTo(PAGE, checked((TaskQueryImpl) new TaskQueryImpl().orderByDueDate().asc())))
+        .as("the leads' 团队任务: every task the lead may read, no candidate group").isFalse();
+    assertThat(CandidateTaskQueryPlans.appliesTo(PAGE, checked((TaskQueryImpl) new TaskQueryImpl().dueBefore(new java.util.Date()))))
+        .as("the leads' 已超期: past the due date, no candidate group").isFalse();
     assertThat(CandidateTaskQueryPlans.appliesTo(PAGE, new TaskQueryImpl().taskCandidateGroup("ZY001-acceptance")))
         .as("without authorization checks (an administrator, or authorizations off)").isFalse();
     assertThat(CandidateTaskQueryPlans.appliesTo(statement(TASKS + "selectTaskByNativeQuery"),
