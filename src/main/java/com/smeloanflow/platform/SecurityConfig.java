@@ -128,7 +128,8 @@ public class SecurityConfig {
             // Branches are reference data: everyone reads them, administrators maintain them.
             .requestMatchers(HttpMethod.POST, "/api/branches", "/api/branches/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
             .requestMatchers(HttpMethod.PUT, "/api/branches/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
-            // What only core banking reports: repayments and their reversals.
+            // Repayments and their reversals: core banking reports them (the channel gateway may too, as the README's API
+            // table says).
             .requestMatchers(HttpMethod.POST, "/api/loans/*/repayments", "/api/loans/*/repayments/*/reversal").hasAnyAuthority(
                 group(Groups.CORE_BANKING), group(Groups.CHANNEL_GATEWAY), group(Groups.CAMUNDA_ADMIN))
             // What only a channel reports about a loan: the borrower's renewal application and renewal contract signature.
