@@ -3,7 +3,11 @@ package com.smeloanflow.platform;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** An application was refused at intake; nothing was stored and no process was started. */
+/**
+ * A request refused for its bad fields, each named ({@link FieldViolation}): over the API a 400 with every field in
+ * {@code errors} ({@link ApiProblemHandler}). Thrown before anything of the request is kept: an application refused at
+ * intake, a whitelist, a branch, a contact, the dashboard's period, ...
+ */
 public class InvalidFieldsException extends RuntimeException {
 
   private final List<FieldViolation> violations;
