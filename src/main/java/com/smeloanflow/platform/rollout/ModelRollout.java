@@ -396,7 +396,10 @@ public final class ModelRollout {
   /**
    * {@code --target <url> --user <process owner> [--models <working copy>] [--deployment-name <name>] [--report <folder>]};
    * the password from {@code SMELOAN_ROLLOUT_PASSWORD} or the console. Exit code 0: deployed (or nothing changed) and
-   * every instance moved; 2: deployed, some instances could not move (see the report); 1: nothing deployed (an error).
+   * every instance moved; 2: some instances could not move (see the report), whether or not anything was deployed (a
+   * run after a trial deploys nothing and moves the rest); 1: stopped by an error, before the deployment with nothing
+   * deployed, after it with the new versions possibly deployed and some instances moved (no report: the log says to
+   * check Cockpit).
    */
   public static void main(String[] args) {
     Map<String, String> options = new LinkedHashMap<>(Map.of("--models", ".", "--deployment-name", DEPLOYMENT_NAME,
