@@ -10,6 +10,7 @@ import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.platform.InputHygiene;
 import com.smeloanflow.platform.InvalidFieldsException;
 import com.smeloanflow.platform.NotFoundException;
+import com.smeloanflow.platform.StaffText;
 import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.platform.calendar.BankCalendar;
 import com.smeloanflow.process.ProcessVariable;
@@ -278,7 +279,8 @@ public class CampaignService {
   public ContactRecorded recordContact(RecordContact command) {
     Prospect prospect = prospect(command.prospectId());
     if (prospect.status() != Prospect.Status.OPEN) {
-      throw new StateConflictException("白名单客户 " + prospect.id() + " 已" + prospect.status().label() + ", 不能再登记联系结果");
+      throw new StateConflictException(StaffText.of("白名单客户 " + prospect.id() + " 当前状态为“" + prospect.status().label()
+          + "”, 不能再登记联系结果", "prospect " + prospect.id() + " is " + prospect.status() + ": no further contact is recorded"));
     }
     List<FieldViolation> bad = new ArrayList<>();
     if (command.outcome() == null) {

@@ -232,6 +232,19 @@ class WhitelistProspectProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void aContactForAProspectThatAppliedIsRefusedSayingSoInChineseWithTheEnglishBeside() {
+    Imported prospect = importOne(HONGHUAGANG);
+    completeAs("zy002-cm", contactTask(prospect).getId(), interested(5));
+
+    assertThatThrownBy(() -> campaigns.recordContact(new RecordContact(prospect.prospectId(), ContactOutcome.NOT_NOW,
+        java.time.LocalDate.now(BusinessClock.BANK_ZONE).plusDays(7), "再次联系", "zy002-cm", null)))
+        .isInstanceOf(com.smeloanflow.platform.StateConflictException.class)
+        .hasMessage("白名单客户 " + prospect.prospectId() + " 当前状态为“已申请”, 不能再登记联系结果 (prospect "
+            + prospect.prospectId() + " is APPLIED: no further contact is recorded)");
+    assertThat(campaigns.contactsOf(prospect.prospectId())).hasSize(1);
+  }
+
+  @Test
   void aLeadHandsTheProspectToAnotherManagerOfTheBranchWhoseItIsFromThenOn() {
     moveClockTo(cst("2026-11-02T10:00:00"));
     Imported prospect = importOne(HUICHUAN);
