@@ -3,6 +3,7 @@ package com.smeloanflow.campaign;
 import static com.smeloanflow.process.WhitelistCampaignProcess.Variables.IMPORTED_BY;
 
 import com.smeloanflow.identity.Groups;
+import com.smeloanflow.platform.StaffText;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
@@ -43,7 +44,8 @@ public class WhitelistImportListener implements ExecutionListener {
     Authentication authentication = identityService.getCurrentAuthentication();
     String importer = authentication == null ? null : authentication.getUserId();
     if (importer == null || identityService.createGroupQuery().groupMember(importer).groupId(Groups.CAMPAIGN_MANAGERS).count() == 0) {
-      throw new AuthorizationException("白名单须由营销管理岗 (" + Groups.CAMPAIGN_MANAGERS + ") 登录后导入");
+      throw new AuthorizationException(StaffText.of("白名单须由营销管理岗 (" + Groups.CAMPAIGN_MANAGERS + ") 登录后导入",
+          "a whitelist is imported only by a logged-in member of " + Groups.CAMPAIGN_MANAGERS));
     }
     Object csv = execution.getVariable(CSV_FIELD);
     Object name = execution.getVariable(NAME_FIELD);

@@ -108,4 +108,13 @@ class WhitelistCampaignStartFormTest extends AbstractIntegrationTest {
 
     assertThat(byBranch.status()).isEqualTo(403);
   }
+
+  @Test
+  void aProcessOwnerWhoMayStartAnyProcessIsToldInChineseWithTheEnglishBesideThatImportsAreHeadOfficeMarketings() {
+    Response byOwner = submitStartForm("process-owner", "流程管理员导入", whitelist().enterprise(creditCodeIn(HUICHUAN)).csv());
+
+    assertThat(byOwner.status()).isEqualTo(403);
+    assertThat(byOwner.json().path("message").asText()).isEqualTo("白名单须由营销管理岗 (campaign-managers) 登录后导入"
+        + " (a whitelist is imported only by a logged-in member of campaign-managers)");
+  }
 }
