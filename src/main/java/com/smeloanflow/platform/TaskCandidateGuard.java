@@ -42,8 +42,9 @@ public class TaskCandidateGuard extends AbstractProcessEnginePlugin implements T
     long member = task.getProcessEngineServices().getIdentityService().createGroupQuery().groupMember(assignee)
         .groupIdIn(candidateGroups.toArray(String[]::new)).count();
     if (member == 0) {
-      throw new AuthorizationException("任务“" + task.getName() + "”只能由 " + String.join("、", candidateGroups)
-          + " 的成员办理, 不能分配给 " + assignee + " (task " + task.getId() + ")");
+      throw new AuthorizationException(StaffText.of("任务“" + task.getName() + "”只能由 " + String.join("、", candidateGroups)
+          + " 的成员办理, 不能分配给 " + assignee, "task " + task.getId() + " may be held only by a member of "
+          + String.join(", ", candidateGroups) + ", not by " + assignee));
     }
   }
 }

@@ -74,7 +74,9 @@ class TeamQueueApiTest extends AbstractIntegrationTest {
         "{\"taskIds\": " + ids(first) + ", \"assignee\": \"zy002-acceptor\"}");
     JsonNode refused = toOtherBranch.json().path("results").get(0);
     assertThat(refused.path("result").asText()).isEqualTo("REFUSED");
-    assertThat(refused.path("reason").asText()).contains(Groups.acceptance("ZY001"), "zy002-acceptor");
+    assertThat(refused.path("reason").asText()).contains(Groups.acceptance("ZY001"), "zy002-acceptor")
+        .as("Chinese, the English beside").endsWith("只能由 ZY001-acceptance 的成员办理, 不能分配给 zy002-acceptor (task " + first
+            + " may be held only by a member of ZY001-acceptance, not by zy002-acceptor)");
     assertThat(taskService.createTaskQuery().taskId(first).singleResult().getAssignee()).isEqualTo("zy001-acceptor");
   }
 
