@@ -43,7 +43,7 @@ public class BranchController {
         {"field":"grid[0]","code":"INVALID_DIVISION","message":"行政区划代码应为 6 位数字(GB/T 2260), 如 520303"}]}""";
   private static final String CONFLICT_EXAMPLE = """
       {"type":"https://smeloan.example.com/problems/state-conflict","title":"与其他网点冲突","status":409,
-       "detail":"行政区划 520303 已由网点 ZY001 覆盖",
+       "detail":"行政区划 520303 已由网点 ZY001 覆盖 (division 520303 is covered by branch ZY001)",
        "errors":[{"field":"grid[0]","code":"DIVISION_COVERED","message":"行政区划 520303 已由网点 ZY001 覆盖"}]}""";
 
   private static final String NOT_FOUND_EXAMPLE = """

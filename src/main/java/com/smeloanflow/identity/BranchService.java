@@ -141,20 +141,23 @@ public class BranchService {
   private void requireDivisionsFree(String code, List<String> grid) {
     Map<String, String> owners = branches.owners(grid);
     List<FieldViolation> taken = new ArrayList<>();
+    List<String> english = new ArrayList<>();
     for (int i = 0; i < grid.size(); i++) {
       String owner = owners.get(grid.get(i));
       if (owner != null && !owner.equals(code)) {
         taken.add(new FieldViolation("grid[" + i + "]", "DIVISION_COVERED",
             "行政区划 " + grid.get(i) + " 已由网点 " + owner + " 覆盖"));
+        english.add("division " + grid.get(i) + " is covered by branch " + owner);
       }
     }
     if (!taken.isEmpty()) {
-      throw new BranchConflictException(taken);
+      throw new BranchConflictException(taken, english);
     }
   }
 
   private static BranchConflictException codeTaken(String code) {
-    return new BranchConflictException(List.of(new FieldViolation("code", "CODE_TAKEN", "网点代码 " + code + " 已存在")));
+    return new BranchConflictException(List.of(new FieldViolation("code", "CODE_TAKEN", "网点代码 " + code + " 已存在")),
+        List.of("branch code " + code + " is taken"));
   }
 
   private static void requireValid(List<FieldViolation> violations) {

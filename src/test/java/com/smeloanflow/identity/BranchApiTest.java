@@ -126,6 +126,10 @@ class BranchApiTest extends AbstractIntegrationTest {
     assertThat(coveredDivision.status()).as(coveredDivision.toString()).isEqualTo(409);
     assertThat(coveredDivision.json().path("errors").findValuesAsText("field")).containsExactly("grid[1]");
     assertThat(coveredDivision.json().path("detail").asText()).contains("520303").contains("ZY001");
+    assertThat(coveredDivision.json().path("detail").asText()).as("Chinese, the English beside")
+        .isEqualTo("行政区划 520303 已由网点 ZY001 覆盖 (division 520303 is covered by branch ZY001)");
+    assertThat(sameCode.json().path("detail").asText())
+        .isEqualTo("网点代码 " + code + " 已存在 (branch code " + code + " is taken)");
   }
 
   @Test
