@@ -116,7 +116,10 @@ public enum MailTemplate {
     this.caseType = caseType;
   }
 
-  /** What the case id of this mail is: an application id or a loan id. */
+  /**
+   * What the case id of this mail is: an application id, a loan id, or for a mail to staff the business key of the
+   * task's process ({@link MailCaseType#STAFF}).
+   */
   public MailCaseType caseType() {
     return caseType;
   }
