@@ -20,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The mails to applicants and borrowers: queued in the transaction of the state change that causes
- * them, sent apart from the process by {@link MailDispatcher}. A mail outage therefore never holds up
+ * The mails to applicants and borrowers, and to staff about their work ({@link #enqueueToStaff}): queued in the
+ * transaction of the state change that causes them, sent apart from the process by {@link MailDispatcher}. A mail outage therefore never holds up
  * an application or a loan; the mail waits in {@code mail_outbox} and goes out when the SMTP server
  * is back.
  *
