@@ -116,8 +116,8 @@ public class SecurityConfig {
             .requestMatchers("/api/sandbox/daily-close").hasAuthority(group(Groups.CAMUNDA_ADMIN))
             .requestMatchers("/api/sandbox/**").hasAnyAuthority(group(Groups.CAMUNDA_ADMIN), group(Groups.PROCESS_OWNERS))
             .requestMatchers("/api/admin/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
-            // What only a channel reports: a new application, uploaded documents, the applicant's signature,
-            // the online mortgage registration.
+            // What only a channel reports: a new application, uploaded documents, the applicant's and the guarantors'
+            // signatures, the online mortgage registration.
             .requestMatchers(HttpMethod.POST, "/api/applications", "/api/applications/*/documents",
                 "/api/applications/*/signature", "/api/applications/*/guarantee-signatures",
                 "/api/applications/*/mortgage-registration").hasAnyAuthority(group(Groups.CHANNEL_GATEWAY), group(Groups.CAMUNDA_ADMIN))
