@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How a node runs in the cluster ({@code smeloan.cluster.*}).
  *
- * @param nodeName the node's name in logs, in the job executor's lock owner ({@code <node>#<start>})
- *     and in PostgreSQL's {@code application_name}; defaults to the host name
+ * @param nodeName the node's name in logs, in the job executor's lock owner ({@code <node>#<8 hex digits>}, new at
+ *     each start) and in PostgreSQL's {@code application_name}; {@code SMELOAN_NODE_NAME}, else the environment's
+ *     {@code HOSTNAME} (application.yaml), else {@code node}
  * @param jobHandOverTimeout how long a graceful shutdown waits for the jobs this node is running
  *     before it hands the jobs it has acquired but not started back to the other nodes
  * @param metricsRefreshInterval how often the node refreshes the cluster-wide figures (applications,
