@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param branchCode      the loan's branch
  * @param customerManager the manager's user id
  * @param source          why this manager
- * @param assignedAt      when it was recorded (the opening of the loan account)
+ * @param assignedAt      when it was recorded (the opening of the loan account; for a renewed loan, the renewal)
  */
 public record ManagedLoan(String loanId, String applicationId, String branchCode, String customerManager,
     ManagerSource source, Instant assignedAt) {}

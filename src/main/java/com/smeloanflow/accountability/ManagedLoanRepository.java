@@ -16,7 +16,7 @@ class ManagedLoanRepository {
     this.jdbc = jdbc;
   }
 
-  /** Records the manager of a loan just opened (servicing opens each loan once). */
+  /** Records the manager of a loan just opened or renewed (servicing opens each loan once). */
   void insert(ManagedLoan loan) {
     jdbc.sql("""
         INSERT INTO managed_loan (loan_id, application_id, branch_code, customer_manager, source, assigned_at)

@@ -17,6 +17,16 @@ import org.springframework.stereotype.Component;
  * the customer manager whose whitelist prospect became the application, else the manager who
  * investigated the applicant on site (the last field investigation). A loan with neither has no
  * responsible manager: nobody's performance counts it.
+ *
+ * <p>A renewal without repaying principal (无还本续贷, in the renewal's transaction) opens a new loan on the same
+ * application: the old loan's manager answers for it too (a copy of the old loan's row under the new loan id), so
+ * the renewed loan's overdue and default count in that manager's performance, its next renewal is refused to that
+ * manager (审贷分离), and a due-diligence review of it names that manager. The copy keeps the old row's source: the
+ * source says why this manager (the whitelist prospect or the field investigation of the application, which the
+ * renewed loan keeps), and which loan the new one renewed is servicing's record ({@code loan_account}'s renewal
+ * link, {@code LoanAccountService.findRenewalOf}), so accountability keeps no second copy of it and
+ * {@code managed_loan} keeps its columns; the log line names the old loan. An old loan nobody answers for leaves
+ * the renewed loan without a manager as well.
  */
 @Component
 class ResponsibleManagerRecorder implements LoanLifecycleListener {
@@ -46,6 +56,19 @@ class ResponsibleManagerRecorder implements LoanLifecycleListener {
         },
         () -> log.info("Loan {}: no customer manager answers for it (neither a whitelist prospect nor a field"
             + " investigation)", account.loanId()));
+  }
+
+  @Override
+  public void renewed(LoanAccount old, LoanAccount renewed) {
+    managedLoans.find(old.loanId()).ifPresentOrElse(
+        managed -> {
+          managedLoans.insert(new ManagedLoan(renewed.loanId(), renewed.applicationId(), renewed.branchCode(),
+              managed.customerManager(), managed.source(), clock.now()));
+          log.info("Loan {}: customer manager {} answers for it as for loan {} it renewed ({})", renewed.loanId(),
+              managed.customerManager(), old.loanId(), managed.source());
+        },
+        () -> log.info("Loan {}: no customer manager answers for it (none answered for loan {} it renewed)",
+            renewed.loanId(), old.loanId()));
   }
 
   private record Found(String manager, ManagerSource source) {}

@@ -225,7 +225,9 @@ public class LoanAccountService {
    * due at maturity is repaid with the new loan's (no principal demanded from the borrower; the interest of
    * the maturity instalment stays due as agreed, so the old loan settles when it is paid), and the new loan's
    * account opens on the maturity date on the old loan's terms, classified 正常 and recorded as a renewal
-   * (source {@code RENEWAL}), not a restructuring. Repeating it answers with the account opened the first time.
+   * (source {@code RENEWAL}), not a restructuring; the lifecycle listeners hear of it
+   * ({@link LoanLifecycleListener#renewed}, e.g. the old loan's customer manager answers for the new loan). Repeating it
+   * answers with the account opened the first time.
    *
    * @throws LoanNotFoundException  no such loan
    * @throws StateConflictException the loan is settled or written off, its maturity instalment was already
@@ -277,6 +279,7 @@ public class LoanAccountService {
     ledger.recordClassificationChange(account.loanId(), old.maturityDate(), ClassificationChange.RENEWAL,
         Classification.NORMAL, Classification.NORMAL, 0, "无还本续贷: 接续借据 " + old.loanId() + " (续贷, 非重组), 分类保持正常",
         clock.now());
+    lifecycle.get().forEach(listener -> listener.renewed(old, account));
     log.info("Loan {}: renewed at maturity {} by loan {} ({} CNY, posting {})", old.loanId(), old.maturityDate(),
         account.loanId(), command.principal().toPlainString(), command.corePostingReference());
     return account;

@@ -10,6 +10,7 @@ import com.smeloanflow.servicing.Classification;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.ReceiveRepayment;
+import com.smeloanflow.servicing.RenewLoan;
 import com.smeloanflow.servicing.RepaymentService;
 import com.smeloanflow.servicing.RiskReview;
 import com.smeloanflow.servicing.WriteOffLoan;
@@ -228,6 +229,34 @@ class CustomerManagerPerformanceApiTest extends AbstractIntegrationTest {
     Response missing = api.get("/api/customer-managers/performance", "admin");
     assertThat(missing.status()).isEqualTo(400);
     assertThat(missing.body()).contains("branch");
+  }
+
+  @Test
+  void aRenewedLoanStaysWithItsManagerAndItsBalanceStillCountsInTheFigures() {
+    LoanAccount loan = managedLoans.investigatedBy(manager, "100000.00", clock.today().minusMonths(12));
+    BigDecimal dueAtMaturity = loans.ledger(loan.loanId()).get(11).principalDue();
+
+    // 无还本续贷 at maturity: the maturity instalment's principal is lent again under a new loan id, same application
+    LoanAccount renewed = loans.renew(new RenewLoan(loan.loanId(), dueAtMaturity, "CB-RN-" + loan.loanId()));
+
+    JsonNode performance = performanceAs(manager).json();
+    assertThat(performance.path("loans").asInt()).as("the old loan and the loan that renewed it").isEqualTo(2);
+    // the old loan's 11 unpaid instalments plus the renewed maturity principal: the 100,000.00 the manager answered for
+    assertThat(performance.path("balance").decimalValue()).isEqualByComparingTo("100000.00");
+    JsonNode renewedDetail = detailOf(performance, renewed.loanId());
+    assertThat(renewedDetail.path("outstandingPrincipal").decimalValue()).isEqualByComparingTo(dueAtMaturity);
+    assertThat(renewedDetail.path("source").asText()).as("why this manager: the application's field investigation")
+        .isEqualTo("FIELD_INVESTIGATION");
+    assertThat(renewedDetail.path("expectedIncome").decimalValue()).isPositive();
+  }
+
+  private static JsonNode detailOf(JsonNode performance, String loanId) {
+    for (JsonNode detail : performance.path("loanDetails")) {
+      if (loanId.equals(detail.path("loanId").asText())) {
+        return detail;
+      }
+    }
+    throw new AssertionError("loan " + loanId + " is not among the manager's loans: " + performance.path("loanDetails"));
   }
 
   private Response performanceAs(String user) {

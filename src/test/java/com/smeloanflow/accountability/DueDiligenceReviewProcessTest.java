@@ -32,6 +32,7 @@ import com.smeloanflow.processing.ScoringService;
 import com.smeloanflow.servicing.Classification;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.servicing.RenewLoan;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.Concurrently;
 import java.util.Map;
@@ -74,6 +75,22 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
   void loansThatTurnNonPerforming() {
     nonPerforming = new NonPerformingLoans(processEngine, api, new ManagedLoans(intakeService, checks, loans), this::executeDueJobs);
     approved = new ApprovedLoans(approvals);
+  }
+
+  @Test
+  void aRenewedLoanTurningNonPerformingIsReviewedForTheCustomerManagerOfTheLoanItRenewed() {
+    LoanAccount old = nonPerforming.monitored(MANAGER, "100000.00", clock.today().minusMonths(12));
+    LoanAccount renewed = loans.renew(new RenewLoan(old.loanId(), loans.ledger(old.loanId()).get(11).principalDue(),
+        "CB-RN-DD-" + old.loanId()));
+    nonPerforming.monitoring(renewed);
+
+    assertThat(nonPerforming.listAsDishonestDebtor(renewed).status()).isEqualTo(201);
+
+    ProcessInstance review = nonPerforming.review(renewed);
+    assertThat(review).isNotNull();
+    Task task = taskService.createTaskQuery().processInstanceId(review.getId()).singleResult();
+    assertThat((String) taskService.getVariableLocal(task.getId(), "officersText")).contains("客户经理: " + MANAGER);
+    assertThat(reviews.officers(renewed.loanId())).containsEntry(OfficerRole.CUSTOMER_MANAGER, java.util.List.of(MANAGER));
   }
 
   @Test

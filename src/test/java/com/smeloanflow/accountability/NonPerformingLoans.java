@@ -35,6 +35,11 @@ public final class NonPerformingLoans {
   public LoanAccount monitored(String manager, String principal, LocalDate disbursedOn) {
     LoanAccount loan = managedLoans.investigatedBy(manager, principal, disbursedOn);
     SandboxEnterprises.register(api, loan.creditCode(), ProcessingFixtures.strongProfile());
+    return monitoring(loan);
+  }
+
+  /** Post-loan monitoring starts for {@code loan} as its disbursement (or renewal) starts it. */
+  public LoanAccount monitoring(LoanAccount loan) {
     ProcessInstance monitoring = engine.getRuntimeService()
         .createMessageCorrelation(PostLoanMonitoringProcess.Messages.LOAN_DISBURSED)
         .processInstanceBusinessKey(loan.loanId()).correlateStartMessage();

@@ -74,6 +74,8 @@ class RenewalProcessTest extends AbstractIntegrationTest {
   @Autowired private DailyCloseService dailyClose;
   @Autowired private SandboxCoreBankingFaults faults;
   @Autowired private RenewalCommitteeService committee;
+  @Autowired private RenewalSeparationOfDuties separationOfDuties;
+  @Autowired private LoanCustomerManagers customerManagers;
   @Autowired private org.springframework.transaction.PlatformTransactionManager transactionManager;
   @org.springframework.beans.factory.annotation.Value("${camunda.bpm.job-execution.lock-time-in-millis}")
   private long lockTimeInMillis;
@@ -613,6 +615,8 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     assertThat(loans.findRenewalOf(loan.loanId()).orElseThrow().loanId()).isEqualTo(newLoan.loanId());
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PostLoanMonitoringProcess.KEY)
         .processInstanceBusinessKey(newLoan.loanId()).count()).isEqualTo(1);
+    assertThat(customerManagers.of(newLoan.loanId())).as("no manager answered for the old loan, none for the new")
+        .isEmpty();
     // The application's loan stays the one it disbursed.
     assertThat(loans.findByApplication(loan.account().applicationId()).orElseThrow().loanId()).isEqualTo(loan.loanId());
     assertThat(loan.mails()).containsExactly(MailTemplate.RENEWAL_OFFERED, MailTemplate.RENEWAL_CONTRACT_READY,
@@ -1809,6 +1813,23 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
     assertThat(renewal.status()).isEqualTo(RenewalStatus.APPLIED);
     assertThat(renewal.decidedBy()).isNull();
+  }
+
+  @Test
+  void theRenewedLoanKeepsTheOldLoansCustomerManagerWhoMayNotDecideItsNextRenewal() {
+    RenewalScenario loan = strongLoan().scanNow();
+    customerManagerOf(loan, "approver");
+    ProcessInstance instance = applied(loan);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    maturityArrives(loan, instance);
+    assertThat(instance).hasPassed(END_RENEWED);
+    String newLoanId = renewals.find(loan.loanId()).orElseThrow().newLoanId();
+
+    assertThat(customerManagers.of(newLoanId)).as("who answers for the renewed loan").contains("approver");
+    // The renewed loan's own renewal, a year on: its customer manager may decide none of it (审贷分离).
+    assertThatThrownBy(() -> separationOfDuties.requireMayDecide(newLoanId, List.of("approver")))
+        .isInstanceOf(AuthorizationException.class).hasMessageContaining("管户客户经理").hasMessageContaining(newLoanId);
+    assertThat(separationOfDuties.mayNotDecide(newLoanId)).contains("approver");
   }
 
   @Test
