@@ -4,6 +4,7 @@ import com.smeloanflow.casefile.ApplicantEvents;
 import com.smeloanflow.casefile.ApplicationChecks;
 import com.smeloanflow.casefile.CheckType;
 import com.smeloanflow.intake.AcceptanceService;
+import com.smeloanflow.platform.StaffText;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -92,15 +93,19 @@ public class SeparationOfDuties {
     return Optional.empty();
   }
 
+  /** Refuses (403 over the engine REST API) a user who may not approve the application: the reason, the English beside. */
   public void requireMayApprove(String applicationId, String userId) {
     approvalConflict(applicationId, userId).ifPresent(reason -> {
-      throw new AuthorizationException(reason);
+      throw new AuthorizationException(StaffText.of(reason,
+          "separation of duties: user " + userId + " may not approve application " + applicationId));
     });
   }
 
+  /** Refuses a user who may not check the disbursement of the application: the reason, the English beside. */
   public void requireMayCheckDisbursement(String applicationId, String userId) {
     disbursementConflict(applicationId, userId).ifPresent(reason -> {
-      throw new AuthorizationException(reason);
+      throw new AuthorizationException(StaffText.of(reason,
+          "separation of duties: user " + userId + " may not check the disbursement of application " + applicationId));
     });
   }
 }

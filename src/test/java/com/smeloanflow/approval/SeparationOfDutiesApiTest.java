@@ -139,6 +139,9 @@ class SeparationOfDutiesApiTest extends AbstractIntegrationTest {
   private static void assertRefusedBySeparationOfDuties(Response answer, String user, String applicationId) {
     assertThat(answer.status()).as("answer: %s", answer).isEqualTo(403);
     assertThat(answer.json().path("type").asText()).isEqualTo("AuthorizationException");
-    assertThat(answer.json().path("message").asText()).startsWith("审贷分离").contains(user).contains(applicationId);
+    assertThat(answer.json().path("message").asText()).startsWith("审贷分离").contains(user).contains(applicationId)
+        .as("the English beside the Chinese").endsWith(" (separation of duties: user " + user + " may not "
+            + (answer.body().contains("放款条件") ? "check the disbursement of" : "approve") + " application "
+            + applicationId + ")");
   }
 }
