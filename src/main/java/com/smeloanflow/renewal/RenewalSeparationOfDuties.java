@@ -1,6 +1,7 @@
 package com.smeloanflow.renewal;
 
 import com.smeloanflow.approval.SeparationOfDuties;
+import com.smeloanflow.platform.StaffText;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import java.util.Collection;
@@ -72,7 +73,10 @@ public class RenewalSeparationOfDuties {
     return excluded;
   }
 
-  /** Refuses the first of {@code people} who may not decide the renewal of {@code loanId}. */
+  /**
+   * Refuses the first of {@code people} who may not decide the renewal of {@code loanId} (403 over the engine REST API):
+   * the reason, the English beside.
+   */
   public void requireMayDecide(String loanId, Collection<String> people) {
     if (people.isEmpty()) {
       return;
@@ -80,7 +84,8 @@ public class RenewalSeparationOfDuties {
     Function<String, Optional<String>> conflicts = decisionConflicts(loanId);
     for (String person : people) {
       conflicts.apply(person).ifPresent(reason -> {
-        throw new AuthorizationException(reason);
+        throw new AuthorizationException(StaffText.of(reason,
+            "separation of duties: user " + person + " may not decide the renewal of loan " + loanId));
       });
     }
   }

@@ -1786,6 +1786,8 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     ApiClient.Response claim = claimOverRest("committee-chair", resolution);
     assertThat(claim.status()).as(claim.body()).isEqualTo(403);
     assertThat(claim.body()).contains("管户客户经理");
+    assertThat(claim.json().path("message").asText()).as("the English beside the Chinese")
+        .endsWith(" (separation of duties: user committee-chair may not decide the renewal of loan " + loan.loanId() + ")");
     assertThatThrownBy(() -> completeAs("committee-chair", resolution.getId(), Map.of(ApproveRenewalTaskListener.DECISION,
         "APPROVE", ApproveRenewalTaskListener.NOTE, "签发")))
         .isInstanceOf(AuthorizationException.class).hasMessageContaining("审贷分离");
