@@ -1,6 +1,7 @@
 package com.smeloanflow.approval;
 
 import com.smeloanflow.identity.Groups;
+import com.smeloanflow.platform.StaffText;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -44,12 +45,14 @@ public class CommitteeRoster {
 
   /**
    * A vote is personal: refuses anyone but {@code member} working the vote task created for them (a team lead
-   * cannot hand one member's vote to another). {@code what} names the case for the message.
+   * cannot hand one member's vote to another): 403 over the engine REST API, in Chinese with the English beside.
+   * {@code chinese} and {@code english} name the case for the message ({@code 申请 SL…}, {@code application SL…}).
    */
-  public static void requireOwnVote(Object member, Set<String> people, String what) {
+  public static void requireOwnVote(Object member, Set<String> people, String chinese, String english) {
     for (String person : people) {
       if (!person.equals(member)) {
-        throw new AuthorizationException("贷审会表决只能由委员 " + member + " 本人办理, " + person + " 不能代为表决 (" + what + ")");
+        throw new AuthorizationException(StaffText.of(chinese + " 的贷审会表决只能由委员 " + member + " 本人办理, " + person
+            + " 不能代为表决", "a committee vote is the member's own: " + person + " may not vote for " + member + " on " + english));
       }
     }
   }

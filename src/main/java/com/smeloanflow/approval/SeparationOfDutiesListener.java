@@ -40,7 +40,8 @@ public class SeparationOfDutiesListener implements TaskListener {
     }
     Set<String> people = TaskActor.involved(task);
     if (Elements.TASK_COMMITTEE_VOTE.equals(taskKey)) {
-      CommitteeRoster.requireOwnVote(task.getVariable(COMMITTEE_MEMBER), people, "application " + applicationId);
+      CommitteeRoster.requireOwnVote(task.getVariable(COMMITTEE_MEMBER), people, "申请 " + applicationId,
+          "application " + applicationId);
     }
     for (String person : people) {
       if (disbursementCheck) {

@@ -36,7 +36,8 @@ public class RenewalSeparationOfDutiesListener implements TaskListener {
     }
     Set<String> people = TaskActor.involved(task);
     if (Elements.TASK_COMMITTEE_VOTE.equals(task.getTaskDefinitionKey())) {
-      CommitteeRoster.requireOwnVote(task.getVariable(LoanRenewalProcess.COMMITTEE_MEMBER), people, "续贷, 贷款 " + loanId);
+      CommitteeRoster.requireOwnVote(task.getVariable(LoanRenewalProcess.COMMITTEE_MEMBER), people, "借据 " + loanId + " 续贷",
+          "the renewal of loan " + loanId);
     }
     separation.requireMayDecide(loanId, people);
   }

@@ -498,6 +498,22 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
         .containsExactly(applicationId));
   }
 
+  /** A vote is the member's own: handed to another member over the engine REST API, as in Tasklist, it is refused. */
+  @Test
+  void aMembersVoteHandedToAnotherMemberIsRefusedInChineseWithTheEnglishBeside() {
+    String applicationId = beforeTheCommittee(growthAboveTheUnitsAuthority());
+    Task committee2sVote = voteTasks(applicationId).stream().filter(t -> "committee2".equals(t.getAssignee())).findFirst().orElseThrow();
+
+    Response handed = api.post("/engine-rest/task/" + committee2sVote.getId() + "/assignee", "admin",
+        "{\"userId\": \"committee3\"}");
+
+    assertThat(handed.status()).as(handed.body()).isEqualTo(403);
+    assertThat(handed.json().path("message").asText()).isEqualTo("申请 " + applicationId + " 的贷审会表决只能由委员 committee2 本人办理,"
+        + " committee3 不能代为表决 (a committee vote is the member's own: committee3 may not vote for committee2 on application "
+        + applicationId + ")");
+    assertThat(taskService.createTaskQuery().taskId(committee2sVote.getId()).singleResult().getAssignee()).isEqualTo("committee2");
+  }
+
   /**
    * An administrator gives one member two more working days (the due date of their vote task, as in Tasklist): the vote
    * ends when that task is due, the last of its tasks, not at the date the others show. The member cannot move it.
