@@ -14,6 +14,7 @@ import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.intake.Product;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.InvalidTaskInputException;
+import com.smeloanflow.platform.StaffText;
 import com.smeloanflow.processing.ExternalDataService;
 import com.smeloanflow.processing.GuarantorChecks;
 import com.smeloanflow.processing.ProcessingOutcomes;
@@ -228,13 +229,16 @@ public class ApprovalService {
     }
     boolean member = identityService.createGroupQuery().groupMember(decision.decidedBy()).groupId(authority.group()).count() > 0;
     if (!member) {
-      throw new AuthorizationException("审批权限: 用户 " + decision.decidedBy() + " 不属于 " + authority.group()
-          + ", 不能以" + authority.label() + "身份审批申请 " + application.id());
+      throw new AuthorizationException(StaffText.of("审批权限: 用户 " + decision.decidedBy() + " 不属于 " + authority.group()
+          + ", 不能以" + authority.label() + "身份审批申请 " + application.id(), "approval authority: user "
+          + decision.decidedBy() + " is not in " + authority.group() + " and may not approve application " + application.id()));
     }
     BigDecimal exposure = outcomes.get(application.id()).borrowerExposure();
     if (authority.exposureLimit() != null && exposure != null && exposure.compareTo(authority.exposureLimit()) > 0) {
-      throw new AuthorizationException("审批权限: 借款人授信敞口 " + exposure.toPlainString() + " 元超过" + authority.label()
-          + "权限 " + authority.exposureLimit().toPlainString() + " 元, 须提交贷审会");
+      throw new AuthorizationException(StaffText.of("审批权限: 借款人授信敞口 " + exposure.toPlainString() + " 元超过"
+          + authority.label() + "权限 " + authority.exposureLimit().toPlainString() + " 元, 须提交贷审会",
+          "approval authority: the borrower's exposure of " + exposure.toPlainString() + " CNY exceeds the "
+          + authority.exposureLimit().toPlainString() + " CNY limit of " + authority.group() + "; the credit committee decides"));
     }
   }
 
