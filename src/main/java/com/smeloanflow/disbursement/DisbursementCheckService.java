@@ -15,6 +15,7 @@ import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.intake.Product;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.InvalidTaskInputException;
+import com.smeloanflow.platform.StaffText;
 import com.smeloanflow.platform.StateConflictException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -88,7 +89,9 @@ public class DisbursementCheckService {
 
   public Outcome check(Check check) {
     if (identityService.createGroupQuery().groupMember(check.checker()).groupId(Groups.DISBURSEMENT_OPS).count() == 0) {
-      throw new AuthorizationException("放款审核只能由 " + Groups.DISBURSEMENT_OPS + " 的成员办理, " + check.checker() + " 不是");
+      throw new AuthorizationException(StaffText.of("放款审核只能由 " + Groups.DISBURSEMENT_OPS + " 的成员办理, "
+          + check.checker() + " 不是", "the disbursement check is for members of " + Groups.DISBURSEMENT_OPS + "; "
+          + check.checker() + " is not one"));
     }
     StringBuilder details = new StringBuilder();
     for (Map.Entry<String, String> confirmation : CONFIRMATIONS.entrySet()) {
