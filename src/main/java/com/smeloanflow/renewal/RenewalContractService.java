@@ -101,8 +101,9 @@ public class RenewalContractService {
       return renewal.status();
     }
     if (renewal.status() != RenewalStatus.APPROVED || renewal.contractNumber() == null) {
-      throw new StateConflictException("[NOT_AWAITING_SIGNATURE] 该笔续贷不在待签约状态 (借据 " + loanId + ", "
-          + renewal.status().label() + ")");
+      throw new StateConflictException("[NOT_AWAITING_SIGNATURE] 借据 " + loanId + " 的续贷不在待签约状态: "
+          + renewal.status().label() + " (the renewal of loan " + loanId + " is " + renewal.status()
+          + ", not awaiting a signature)");
     }
     String legalRepId = applications.get(loan.applicationId()).legalRepIdNumber();
     ESignatureService.Signature signature = eSignature.findSignature(signatureId)

@@ -723,7 +723,9 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     ApiClient.Response late = api.post("/api/loans/" + loan.loanId() + "/renewal/signature", CHANNEL,
         "{\"signatureId\":\"SIG-LATE\",\"signedAt\":\"" + clock.now().atOffset(java.time.ZoneOffset.ofHours(8)) + "\"}");
     assertThat(late.status()).isEqualTo(409);
-    assertThat(late.json().path("detail").asText()).contains("NOT_AWAITING_SIGNATURE");
+    assertThat(late.json().path("detail").asText()).isEqualTo("[NOT_AWAITING_SIGNATURE] 借据 " + loan.loanId()
+        + " 的续贷不在待签约状态: " + RenewalStatus.LAPSED.label() + " (the renewal of loan " + loan.loanId()
+        + " is LAPSED, not awaiting a signature)");
     // Nor can the borrower sign the withdrawn contract in the e-signature service any more: refused, not a server error.
     ApiClient.Response signLapsed = api.post("/api/sandbox/e-signature/renewals/" + loan.loanId() + "/sign", "admin", "{}");
     assertThat(signLapsed.status()).as(signLapsed.body()).isEqualTo(409);
