@@ -22,6 +22,7 @@ import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.platform.IdempotencyConflictException;
 import com.smeloanflow.platform.InputHygiene;
 import com.smeloanflow.platform.InvalidFieldsException;
+import com.smeloanflow.platform.StaffText;
 import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.process.CreditLineReviewProcess;
 import com.smeloanflow.process.ProcessVariable;
@@ -70,10 +71,12 @@ public class CreditLineService {
   /** Who books or cancels a request whose core banking answer never came. */
   private static final String RECONCILIATION = "system";
   /** What the channel is told when a pending request refused on its retry was not booked: its reservation is gone. */
-  private static final String RESERVATION_RELEASED = "; 此前的提款请求核心系统未记账, 未予放款, 预留额度已释放";
+  private static final Suffix RESERVATION_RELEASED = new Suffix("; 此前的提款请求核心系统未记账, 未予放款, 预留额度已释放",
+      "; the earlier attempt was not booked by core banking: nothing paid out, its reservation released");
   /** ... and when core banking cannot tell yet whether it booked it. */
-  private static final String RESERVATION_KEPT =
-      "; 此前的提款请求待核心系统确认, 系统将向核心系统核实: 已记账则补记借据, 未记账则释放预留额度";
+  private static final Suffix RESERVATION_KEPT = new Suffix(
+      "; 此前的提款请求待核心系统确认, 系统将向核心系统核实: 已记账则补记借据, 未记账则释放预留额度",
+      "; the earlier attempt awaits core banking's answer: booked, its loan is recorded; not booked, its reservation is released");
 
   /** A drawdown and whether it was made before (the same request id again: nothing posted this time). */
   public record DrawdownReceipt(Drawdown drawdown, boolean replayed) {}
@@ -453,23 +456,42 @@ public class CreditLineService {
    * Why the line refuses a drawdown: its state ({@code conflict}, 409) or the request's amount or term against it
    * ({@code violations}, 400). Customer-facing: the channel shows it to the borrower.
    */
-  private record Refusal(String conflict, List<FieldViolation> violations) {
+  private record Refusal(Conflict conflict, List<FieldViolation> violations) {
 
     String reason() {
-      return conflict != null ? conflict : violations.stream().map(FieldViolation::message)
+      return conflict != null ? conflict.text() : violations.stream().map(FieldViolation::message)
           .collect(java.util.stream.Collectors.joining("; "));
     }
 
-    /** The refusal, each message followed by {@code suffix} (what became of an earlier attempt's reservation). */
-    RuntimeException exception(String suffix) {
+    /**
+     * The refusal, each message followed by {@code suffix} (what became of an earlier attempt's reservation): a 409's
+     * Chinese by the suffix's Chinese, its English beside by the suffix's English; a field's message (Chinese) by the
+     * suffix's Chinese.
+     */
+    RuntimeException exception(Suffix suffix) {
       if (conflict != null) {
-        return new StateConflictException(conflict + suffix);
+        return new StateConflictException(StaffText.of(conflict.chinese() + suffix.chinese(),
+            conflict.english() + suffix.english()));
       }
       List<FieldViolation> told = violations.stream()
-          .map(v -> new FieldViolation(v.field(), v.code(), v.message() + suffix)).toList();
+          .map(v -> new FieldViolation(v.field(), v.code(), v.message() + suffix.chinese())).toList();
       return new InvalidFieldsException(told, "提款申请有误: " + told.stream()
           .map(v -> v.field() + " " + v.message()).collect(java.util.stream.Collectors.joining("; ")));
     }
+  }
+
+  /** Why the line's state refuses a drawdown (409), in Chinese and in English. */
+  private record Conflict(String chinese, String english) {
+
+    String text() {
+      return StaffText.of(chinese, english);
+    }
+  }
+
+  /** What a refusal of a request sent again adds about the earlier attempt's reservation, in Chinese and in English. */
+  private record Suffix(String chinese, String english) {
+
+    static final Suffix NONE = new Suffix("", "");
   }
 
   private Reservation reserve(DrawCreditLine command) {
@@ -486,7 +508,7 @@ public class CreditLineService {
     // A new request, one core banking booked nothing for, and a PENDING one sent again (perhaps days later: the line may
     // have been frozen or expired since, the maturity counted from today may pass the line's last day) alike: checked
     // against the line and what is available now, a pending request's own reservation aside.
-    Optional<String> notDrawable = whyNotDrawable(line, today);
+    Optional<Conflict> notDrawable = whyNotDrawable(line, today);
     List<FieldViolation> violations = notDrawable.isPresent() ? List.of()
         : limitAndTermViolations(line, command, today, reserved ? sent.get().amount() : BigDecimal.ZERO);
     if (notDrawable.isPresent() || !violations.isEmpty()) {
@@ -495,7 +517,7 @@ public class CreditLineService {
         // Not posted again: core banking may have booked an earlier attempt. draw() asks it, outside this lock.
         return new Reservation(null, sent.get(), line, refusal);
       }
-      throw refusal.exception("");
+      throw refusal.exception(Suffix.NONE);
     }
     Instant now = clock.now();
     PendingDrawdown request;
@@ -518,13 +540,13 @@ public class CreditLineService {
     }
   }
 
-  private static Optional<String> whyNotDrawable(CreditLine line, LocalDate today) {
+  private static Optional<Conflict> whyNotDrawable(CreditLine line, LocalDate today) {
     if (line.status() != CreditLineStatus.ACTIVE) {
       // The borrower's channel reads this: the status only, never the staff's reason (a check's findings).
-      return Optional.of("额度" + line.status().label() + ", 不能提款 (line " + line.lineId() + ")");
+      return Optional.of(new Conflict("额度" + line.status().label() + ", 不能提款", "line " + line.lineId()));
     }
     if (today.isAfter(line.validUntil())) {
-      return Optional.of("额度已过有效期 (" + line.validUntil() + "), 不能提款 (line " + line.lineId() + ")");
+      return Optional.of(new Conflict("额度已过有效期 (" + line.validUntil() + "), 不能提款", "line " + line.lineId()));
     }
     return Optional.empty();
   }

@@ -446,7 +446,10 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
         .isEqualByComparingTo("500000.00");
     Response retried = draw(pending, "200000.00", 12);
     assertThat(retried.status()).as("not posted again on a frozen line").isEqualTo(409);
-    assertThat(retried.json().get("detail").asText()).contains("冻结", "此前的提款请求待核心系统确认");
+    assertThat(retried.json().get("detail").asText()).contains("冻结", "此前的提款请求待核心系统确认")
+        .as("the Chinese first, the English beside it").endsWith("此前的提款请求待核心系统确认, 系统将向核心系统核实: 已记账则补记借据,"
+            + " 未记账则释放预留额度 (line " + lineId + "; the earlier attempt awaits core banking's answer: booked, its loan is"
+            + " recorded; not booked, its reservation is released)");
     assertThat(coreBanking.postingsOf(applicationId)).hasSize(1);
     lines.reconcileUnanswered(Duration.ZERO, 100);
     assertThat(requestStatus(pending)).isEqualTo(PendingDrawdown.Status.CANCELLED);
@@ -756,7 +759,8 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
 
     assertThat(retried.status()).as(retried.body()).isEqualTo(409);
     assertThat(retried.json().get("detail").asText()).as("the channel tells the borrower why, and that nothing was paid out")
-        .contains("额度已到期", "未予放款", "预留额度已释放");
+        .contains("额度已到期", "未予放款", "预留额度已释放")
+        .endsWith(" (line " + lineId + "; the earlier attempt was not booked by core banking: nothing paid out, its reservation released)");
     assertThat(coreBanking.postingsOf(applicationId)).as("not posted again on an expired line").isEmpty();
     assertThat(drawdownsStored()).isZero();
     JsonNode line = line();
