@@ -62,6 +62,7 @@ public class CaseFiles {
         .param("pi", processInstanceId).param("id", applicationId)
         .update();
     if (bound != 1) {
+      // English: people meet it inside CounterIntakeListener's Chinese 403 (see StaffText).
       throw new StateConflictException("Application " + applicationId
           + " does not exist or is already worked by a loan-origination instance; a second instance is refused");
     }

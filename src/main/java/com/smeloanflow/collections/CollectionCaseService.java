@@ -89,6 +89,7 @@ public class CollectionCaseService {
    * @throws StateConflictException when the loan already has an open case
    */
   public String open(String loanId, String branchCode, LocalDate businessDate, int daysPastDue) {
+    // The refusals here are in English: both callers lock the loan and look for its open case first (see StaffText).
     Optional<CollectionCase> open = cases.openCaseOf(loanId);
     if (open.isPresent()) {
       throw new StateConflictException("Loan " + loanId + " already has open collection case " + open.get().caseId());
@@ -392,6 +393,7 @@ public class CollectionCaseService {
    * @return the principal written off
    */
   public BigDecimal writeOff(String loanId) {
+    // English refusal: the write-off job runs only after an approved write-off (see StaffText).
     CollectionCase collectionCase = requireOpen(loanId);
     Disposal approved = cases.disposals(collectionCase.caseId()).stream()
         .filter(d -> d.type() == DisposalType.WRITE_OFF && Disposal.APPROVED.equals(d.decision()))
@@ -483,6 +485,7 @@ public class CollectionCaseService {
    * it left the outbox (the SMTP server down, or the cure before the next dispatch) never reached the borrower.
    */
   public void sendCureNotice(String loanId) {
+    // English refusal: runs right after closeCured closed the case CURED (see StaffText).
     CollectionCase cured = cases.casesOf(loanId).stream().filter(c -> CollectionCase.CURED.equals(c.status())).findFirst()
         .orElseThrow(() -> new StateConflictException("Loan " + loanId + " has no cured case"));
     Optional<StoredRepayment> cure = cases.cureTransaction(cured.caseId()).flatMap(repayments::find);
@@ -503,6 +506,7 @@ public class CollectionCaseService {
 
   /** Everything a collection task shows of the case. */
   public CaseFile caseFile(String loanId) {
+    // English refusal: a collection process runs only for a loan whose case was opened (see StaffText).
     CollectionCase collectionCase = cases.openCaseOf(loanId)
         .or(() -> cases.casesOf(loanId).stream().findFirst())
         .orElseThrow(() -> new StateConflictException("Loan " + loanId + " has no collection case"));

@@ -243,6 +243,8 @@ public class LoanAccountService {
       log.info("Loan {}: already renewed by {}", command.loanId(), renewed.get().loanId());
       return renewed.get();
     }
+    // The refusals below are in English: only the renewal's posting job calls this, after the same checks under the
+    // loan's lock (see StaffText).
     if (!LoanAccount.ACTIVE.equals(locked.status())) {
       throw new StateConflictException("Loan " + command.loanId() + " is " + locked.status() + " and cannot be renewed");
     }
@@ -405,6 +407,7 @@ public class LoanAccountService {
   public BigDecimal writeOff(WriteOffLoan command) {
     LedgerRepository.LockedLoan locked = ledger.lock(command.loanId()).orElseThrow(() -> new LoanNotFoundException(command.loanId()));
     if (!LoanAccount.ACTIVE.equals(locked.status())) {
+      // English: only the collection case's write-off job calls this, for a case still open (see StaffText).
       throw new StateConflictException("Loan " + command.loanId() + " is " + locked.status() + " and cannot be written off");
     }
     List<LedgerLine> lines = ledger(command.loanId());
@@ -449,6 +452,7 @@ public class LoanAccountService {
   public Classification applyRiskReview(RiskReview review) {
     LedgerRepository.LockedLoan locked = ledger.lock(review.loanId()).orElseThrow(() -> new LoanNotFoundException(review.loanId()));
     if (!LoanAccount.ACTIVE.equals(locked.status())) {
+      // English: the only caller found the loan active under the monitored loan's lock (see StaffText).
       throw new StateConflictException("Loan " + review.loanId() + " is " + locked.status() + ": no risk review applies");
     }
     LoanStanding standing = ledger.standing(review.loanId()).orElseThrow();
