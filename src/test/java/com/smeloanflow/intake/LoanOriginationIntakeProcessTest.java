@@ -494,6 +494,25 @@ class LoanOriginationIntakeProcessTest extends AbstractIntegrationTest {
     assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_ACCEPTANCE);
   }
 
+  /**
+   * A start over the engine REST API naming an application that already has its origination (or none at all) as
+   * business key is refused, in Chinese with the English beside; nothing is started.
+   */
+  @Test
+  void aSecondStartForAnApplicationOverRestIsRefusedInChineseWithTheEnglishBeside() {
+    ProcessInstance first = startWithCounterForm("zy001-acceptor", counterForm("柜面重复发起企业-" + System.nanoTime()));
+    String applicationId = first.getBusinessKey();
+
+    Response second = api.post("/engine-rest/process-definition/key/" + LoanOriginationProcess.KEY + "/start",
+        ZY001_ACCEPTOR, "{\"businessKey\": \"" + applicationId + "\"}");
+
+    assertThat(second.status()).as(second.toString()).isEqualTo(403);
+    assertThat(second.json().path("message").asText()).isEqualTo("申请 " + applicationId + " 已有办理流程或不存在, 不能再启动贷款申请流程"
+        + " (Application " + applicationId + " does not exist or is already worked by a loan-origination instance;"
+        + " a second instance is refused)");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(applicationId).count()).isOne();
+  }
+
   @Test
   void counterStartFormUsesEveryFieldOfTheForm() {
     java.util.Set<String> fields = new java.util.HashSet<>(counterForm("x").keySet());
