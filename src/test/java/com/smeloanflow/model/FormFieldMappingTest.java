@@ -104,6 +104,49 @@ class FormFieldMappingTest {
     }
   }
 
+  /**
+   * A field the form shows only for one answer, and that the code requires with that answer, is required in the form,
+   * so Tasklist marks it and asks for it before the completion instead of the server refusing it afterwards
+   * (form-js validates only the fields it shows). E.g. 需补充的问题 on 退回 ({@code ApprovalService}: returnQuestion),
+   * 告知借款人的原因 on 不批准 ({@code RenewalApprovalService}), 承诺还款金额/日期 on 承诺还款
+   * ({@code CollectionCaseService}).
+   */
+  @Test
+  void fieldsTheCodeRequiresWhenShownAreRequiredInTheForm() throws IOException {
+    Map<String, List<String>> requiredWhenShown = new TreeMap<>(Map.ofEntries(
+        Map.entry("approve-loan.form", List.of("approvalConditions", "returnQuestion", "rejectionReason", "rejectionCustomerReason")),
+        Map.entry("decide-committee-resolution.form",
+            List.of("approvalConditions", "returnQuestion", "rejectionReason", "rejectionCustomerReason")),
+        Map.entry("committee-vote.form", List.of("proposedConditions")),
+        Map.entry("check-disbursement.form", List.of("holdUntil", "supplementDocuments")),
+        Map.entry("check-on-site.form", List.of("lineMeasure", "reducedLimit")),
+        Map.entry("check-remotely.form", List.of("lineMeasure", "reducedLimit")),
+        Map.entry("review-credit-line.form", List.of("decidedLimit")),
+        Map.entry("review-exception.form", List.of("reviewCustomerReason")),
+        Map.entry("approve-renewal.form", List.of("renewalCustomerReason")),
+        Map.entry("decide-renewal-committee-resolution.form", List.of("renewalCustomerReason")),
+        Map.entry("collect-by-phone.form", List.of("promisedAmount", "promisedDate")),
+        Map.entry("visit-borrower.form", List.of("promisedAmount", "promisedDate")),
+        Map.entry("supervise-overdue-loan.form", List.of("promisedAmount", "promisedDate"))));
+    List<String> optional = new java.util.ArrayList<>();
+    for (Map.Entry<String, List<String>> form : requiredWhenShown.entrySet()) {
+      Map<String, JsonNode> fields = new TreeMap<>();
+      for (JsonNode components : new ObjectMapper().readTree(FORMS.resolve(form.getKey()).toFile()).findValues("components")) {
+        components.forEach(component -> fields.put(component.path("key").asText(), component));
+      }
+      for (String key : form.getValue()) {
+        JsonNode field = fields.get(key);
+        assertThat(field).as("%s: field %s", form.getKey(), key).isNotNull();
+        assertThat(field.path("conditional").path("hide").asText()).as("%s: %s is shown only for one answer", form.getKey(), key)
+            .isNotEmpty();
+        if (!field.path("validate").path("required").asBoolean()) {
+          optional.add(form.getKey() + "#" + key);
+        }
+      }
+    }
+    assertThat(optional).as("fields the code requires when the form shows them, optional in the form").isEmpty();
+  }
+
   @Test
   void formSchemaFindsWhatAFormReadsAndWrites() {
     FormSchema form = FormSchema.parse("example.form", new java.io.ByteArrayInputStream("""
