@@ -147,6 +147,34 @@ class FormFieldMappingTest {
     assertThat(optional).as("fields the code requires when the form shows them, optional in the form").isEmpty();
   }
 
+  /**
+   * A field the form always shows, optional for one answer and required by the code for the others, says when it is
+   * required (必填) in its label or description, e.g. 核实情况说明 unless 核实通过 ({@code VerificationService}).
+   */
+  @Test
+  void fieldsTheCodeRequiresForSomeAnswersSaySo() throws IOException {
+    Map<String, String> requiredForSomeAnswers = new TreeMap<>(Map.of(
+        "verify-remotely.form", "verificationNotes",
+        "check-disbursement.form", "disbursementNotes",
+        "approve-disposal.form", "disposalComment",
+        "approve-reclassification.form", "reclassificationNote",
+        "approve-renewal.form", "renewalDecisionNote",
+        "decide-renewal-committee-resolution.form", "renewalDecisionNote"));
+    for (Map.Entry<String, String> form : requiredForSomeAnswers.entrySet()) {
+      JsonNode field = null;
+      for (JsonNode components : new ObjectMapper().readTree(FORMS.resolve(form.getKey()).toFile()).findValues("components")) {
+        for (JsonNode component : components) {
+          if (component.path("key").asText().equals(form.getValue())) {
+            field = component;
+          }
+        }
+      }
+      assertThat(field).as("%s: field %s", form.getKey(), form.getValue()).isNotNull();
+      assertThat(field.path("label").asText() + " " + field.path("description").asText())
+          .as("%s: what %s tells of when it is required", form.getKey(), form.getValue()).contains("必填");
+    }
+  }
+
   @Test
   void formSchemaFindsWhatAFormReadsAndWrites() {
     FormSchema form = FormSchema.parse("example.form", new java.io.ByteArrayInputStream("""
