@@ -175,6 +175,33 @@ class FormFieldMappingTest {
     }
   }
 
+  /**
+   * What a field's help text says of its limits is what the task's listener checks: the approved amount is refused
+   * above the collateral cap and below the product's minimum as well as above the requested amount
+   * ({@code ApprovalService}); a disbursement hold ends from tomorrow to 30 days on
+   * ({@code DisbursementCheckService.MAX_HOLD_DAYS}).
+   */
+  @Test
+  void helpTextsSayTheLimitsTheCodeChecks() throws IOException {
+    for (String form : List.of("approve-loan.form", "decide-committee-resolution.form")) {
+      assertThat(description(form, "approvedAmount")).as("%s: approvedAmount", form)
+          .contains("不高于申请金额").contains("抵押物可贷上限").contains("不低于产品最低金额");
+    }
+    assertThat(description("check-disbursement.form", "holdUntil")).as("check-disbursement.form: holdUntil")
+        .contains("明天至 30 天内");
+  }
+
+  private static String description(String form, String key) throws IOException {
+    for (JsonNode components : new ObjectMapper().readTree(FORMS.resolve(form).toFile()).findValues("components")) {
+      for (JsonNode component : components) {
+        if (component.path("key").asText().equals(key)) {
+          return component.path("description").asText();
+        }
+      }
+    }
+    throw new AssertionError(form + " has no field " + key);
+  }
+
   @Test
   void formSchemaFindsWhatAFormReadsAndWrites() {
     FormSchema form = FormSchema.parse("example.form", new java.io.ByteArrayInputStream("""
