@@ -191,6 +191,18 @@ class FormFieldMappingTest {
         .contains("明天至 30 天内");
   }
 
+  /**
+   * A called-in loan goes to a collection case (移交催收, {@code EarlyCollectionReferral}), whose strategy table picks
+   * the next step; 资产保全 (group collections) only meets it when disposal is proposed.
+   */
+  @Test
+  void postLoanCheckFormsSayACalledInLoanGoesToCollections() throws IOException {
+    for (String form : List.of("check-on-site.form", "check-remotely.form")) {
+      assertThat(texts(FORMS.resolve(form))).as("%s: what a call-in does", form)
+          .contains("提前收回时系统通知借款人并移交催收").doesNotContain("移交资产保全");
+    }
+  }
+
   private static String description(String form, String key) throws IOException {
     for (JsonNode components : new ObjectMapper().readTree(FORMS.resolve(form).toFile()).findValues("components")) {
       for (JsonNode component : components) {
