@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -128,7 +131,7 @@ class FormFieldMappingTest {
         Map.entry("collect-by-phone.form", List.of("promisedAmount", "promisedDate")),
         Map.entry("visit-borrower.form", List.of("promisedAmount", "promisedDate")),
         Map.entry("supervise-overdue-loan.form", List.of("promisedAmount", "promisedDate"))));
-    List<String> optional = new java.util.ArrayList<>();
+    List<String> optional = new ArrayList<>();
     for (Map.Entry<String, List<String>> form : requiredWhenShown.entrySet()) {
       Map<String, JsonNode> fields = new TreeMap<>();
       for (JsonNode components : new ObjectMapper().readTree(FORMS.resolve(form.getKey()).toFile()).findValues("components")) {
@@ -200,6 +203,28 @@ class FormFieldMappingTest {
     for (String form : List.of("check-on-site.form", "check-remotely.form")) {
       assertThat(texts(FORMS.resolve(form))).as("%s: what a call-in does", form)
           .contains("提前收回时系统通知借款人并移交催收").doesNotContain("移交资产保全");
+    }
+  }
+
+  /**
+   * The forms of the tasks that wait for documents say the deadline their overdue timer keeps (the one the mail to the
+   * applicant names) and what follows it.
+   */
+  @Test
+  void documentFormsSayTheDeadlineOfTheirTimer() throws IOException {
+    BpmnModelInstance model = Bpmn.readModelFromFile(MODELS.resolve("loan-origination.bpmn").toFile());
+    Map<String, List<String>> formTimerAndText = Map.of(
+        "receive-missing-documents.form", List.of("BoundaryEvent_DocumentsOverdue", "5 个工作日内仍未补齐的, 申请自动撤销"),
+        "receive-disbursement-documents.form",
+        List.of("BoundaryEvent_DisbursementDocumentsOverdue", "15 个工作日内仍未补齐的, 不予放款"));
+    for (Map.Entry<String, List<String>> form : formTimerAndText.entrySet()) {
+      TimerEventDefinition timer = model.<BoundaryEvent>
+          getModelElementById(form.getValue().get(0)).getEventDefinitions().stream()
+          .map(TimerEventDefinition.class::cast).findFirst().orElseThrow();
+      String days = form.getValue().get(1).substring(0, form.getValue().get(1).indexOf(' '));
+      assertThat(timer.getTimeDate().getTextContent()).as("%s: the timer", form.getValue().get(0))
+          .isEqualTo("${bankCalendar.workingDaysLater(" + days + ")}");
+      assertThat(texts(FORMS.resolve(form.getKey()))).as("%s: the deadline", form.getKey()).contains(form.getValue().get(1));
     }
   }
 
