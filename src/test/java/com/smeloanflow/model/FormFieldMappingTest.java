@@ -182,7 +182,8 @@ class FormFieldMappingTest {
    * What a field's help text says of its limits is what the task's listener checks: the approved amount is refused
    * above the collateral cap and below the product's minimum as well as above the requested amount
    * ({@code ApprovalService}); a disbursement hold ends from tomorrow to 30 days on
-   * ({@code DisbursementCheckService.MAX_HOLD_DAYS}).
+   * ({@code DisbursementCheckService.MAX_HOLD_DAYS}); a prospect's follow-up date from tomorrow to 180 days on
+   * ({@code CampaignService.MAX_FOLLOW_UP_DAYS}).
    */
   @Test
   void helpTextsSayTheLimitsTheCodeChecks() throws IOException {
@@ -192,6 +193,8 @@ class FormFieldMappingTest {
     }
     assertThat(description("check-disbursement.form", "holdUntil")).as("check-disbursement.form: holdUntil")
         .contains("明天至 30 天内");
+    assertThat(description("contact-prospect.form", "followUpDate")).as("contact-prospect.form: followUpDate")
+        .contains("明天至 180 天内");
   }
 
   /**
