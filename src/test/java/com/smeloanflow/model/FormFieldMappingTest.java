@@ -195,6 +195,11 @@ class FormFieldMappingTest {
         .contains("明天至 30 天内");
     assertThat(description("contact-prospect.form", "followUpDate")).as("contact-prospect.form: followUpDate")
         .contains("明天至 180 天内");
+    // VerificationService.CALL_CHECKS and DisbursementCheckService.CONFIRMATIONS: every box, for the positive answer
+    assertThat(description("verify-remotely.form", "verificationOutcome")).as("verify-remotely.form: verificationOutcome")
+        .contains("核实通过须勾选以上四项");
+    assertThat(description("check-disbursement.form", "disbursementDecision")).as("check-disbursement.form: disbursementDecision")
+        .contains("满足放款条件须勾选以上三项");
   }
 
   /**
