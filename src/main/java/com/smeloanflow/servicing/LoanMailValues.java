@@ -5,7 +5,10 @@ import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Mail placeholders from the loan account: {@code loanId}, {@code annualRate}, {@code firstDueDate}, {@code firstInstalment}. */
+/**
+ * Mail placeholders from the loan account: {@code loanId}, {@code disbursedOn} (the day of the core banking posting, which
+ * a retry on a later day does not move), {@code annualRate}, {@code firstDueDate}, {@code firstInstalment}.
+ */
 @Component
 public class LoanMailValues implements MailValueProvider {
 
@@ -20,6 +23,7 @@ public class LoanMailValues implements MailValueProvider {
     Map<String, String> values = new HashMap<>();
     loans.findByApplication(applicationId).ifPresent(loan -> {
       values.put("loanId", loan.loanId());
+      values.put("disbursedOn", loan.disbursedOn().toString());
       values.put("annualRate", loan.annualRatePercent().stripTrailingZeros().toPlainString());
       values.put("firstDueDate", loan.schedule().get(0).dueDate().toString());
       values.put("firstInstalment", loan.schedule().get(0).total().toPlainString());

@@ -8,11 +8,16 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.smeloanflow.approval.LoanFlow;
 import com.smeloanflow.casefile.ApplicationHistory;
 import com.smeloanflow.casefile.ApplicationStatus;
+import com.smeloanflow.notification.MailOutbox;
+import com.smeloanflow.notification.MailTemplate;
+import com.smeloanflow.notification.OutboxMail;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
+import java.time.Duration;
+import java.time.LocalDate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +37,7 @@ class DisbursementRetryTest extends AbstractIntegrationTest {
   @Autowired SandboxCoreBankingFaults faults;
   @Autowired LoanAccountService loans;
   @Autowired ApplicationHistory history;
+  @Autowired MailOutbox outbox;
 
   LoanFlow flow;
 
@@ -84,6 +90,28 @@ class DisbursementRetryTest extends AbstractIntegrationTest {
     assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.DISBURSED);
     assertThat(history.of(applicationId)).filteredOn(event -> event.eventType().equals("DISBURSED"))
         .singleElement().satisfies(event -> assertThat(event.detail()).contains("本次为重试确认"));
+  }
+
+  /**
+   * The core system posted, its answer was lost, and the retry ran the next day: the loan was paid out on the day of the
+   * posting, and the payout notice (放款通知) names that day, not the day the retry sent it.
+   */
+  @Test
+  void payoutNoticeOfARetryOnTheNextDayNamesTheDayTheMoneyWasPaidOut() {
+    ProcessInstance instance = signedAndReadyToDisburse();
+    String applicationId = instance.getBusinessKey();
+    faults.failAfterPosting(1);
+    String jobId = onlyJob(instance.getId()).getId();
+    assertThatThrownBy(() -> managementService.executeJob(jobId)).hasMessageContaining("Core banking unavailable");
+
+    moveClockBy(Duration.ofDays(1));
+    managementService.executeJob(onlyJob(instance.getId()).getId());
+    executeDueJobs(instance.getId());
+
+    LocalDate paidOutOn = loans.findByApplication(applicationId).orElseThrow().disbursedOn();
+    assertThat(outbox.mailsOf(applicationId)).filteredOn(mail -> mail.template() == MailTemplate.LOAN_DISBURSED)
+        .singleElement().extracting(OutboxMail::body).asString()
+        .contains("已于" + paidOutOn + "发放");
   }
 
   @Test
