@@ -2,13 +2,16 @@ package com.smeloanflow.renewal;
 
 import com.smeloanflow.casefile.CustomerReason;
 import com.smeloanflow.notification.MailValueProvider;
+import com.smeloanflow.servicing.LedgerLine;
+import com.smeloanflow.servicing.LoanAccountService;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
  * Placeholders of the borrower's renewal mails (case type LOAN): the maturity, the last day to apply, the
- * signed amount and the amount actually renewed, the contract, the new loan, when declined the customer text of the chosen
+ * signed amount and the amount actually renewed, the principal the old loan has still due at maturity as its ledger stands
+ * when the mail is queued ({@code renewalPrincipalDue}: a prepayment since the offer lowered it), the contract, the new loan, when declined the customer text of the chosen
  * reason, when lapsed why (not signed in time, or not decided in time: the contract's existence says which), and when
  * the loan was called in what became of the renewal (the application, the contract to sign, the signed contract). The
  * eligibility reasons, the approver's and the amount reviewer's notes are internal and never reach a mail.
@@ -17,9 +20,11 @@ import org.springframework.stereotype.Component;
 public class RenewalMailValues implements MailValueProvider.OfLoan {
 
   private final RenewalRepository renewals;
+  private final LoanAccountService loans;
 
-  public RenewalMailValues(RenewalRepository renewals) {
+  public RenewalMailValues(RenewalRepository renewals, LoanAccountService loans) {
     this.renewals = renewals;
+    this.loans = loans;
   }
 
   @Override
@@ -29,6 +34,8 @@ public class RenewalMailValues implements MailValueProvider.OfLoan {
       values.put("renewalMaturityDate", renewal.maturityDate().toString());
       values.put("renewalOfferExpiresOn", String.valueOf(renewal.offerExpiresOn()));
       values.put("renewalAmount", renewal.renewalAmount().toPlainString());
+      values.put("renewalPrincipalDue",
+          LedgerLine.principalDueAtMaturity(loans.ledger(loanId), renewal.maturityDate()).toPlainString());
       values.put("renewalRenewedAmount", renewal.renewedAmount() == null ? "" : renewal.renewedAmount().toPlainString());
       values.put("renewalContractNumber", String.valueOf(renewal.contractNumber()));
       values.put("renewalNewLoanId", String.valueOf(renewal.newLoanId()));

@@ -674,6 +674,25 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     assertThat(loans.ledger(loan.loanId()).get(11).principalDue()).isEqualByComparingTo("500000.00");
   }
 
+  /**
+   * The borrower prepaid part of the principal while the application waited for its approver: the decline tells the
+   * borrower the principal now due at maturity, not the amount offered before the prepayment.
+   */
+  @Test
+  void aDeclineAfterAPrepaymentNamesThePrincipalNowDueAtMaturity() {
+    RenewalScenario loan = loanForAnApprover().scanNow();
+    ProcessInstance instance = applied(loan);
+    prepayAllBut(loan, "120000.00");
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+
+    completeAs("approver", task.getId(), Map.of(ApproveRenewalTaskListener.DECISION, "DECLINE",
+        ApproveRenewalTaskListener.CUSTOMER_REASON, "OVERALL_ASSESSMENT", ApproveRenewalTaskListener.NOTE, "不同意"));
+    loan.runJobs(instance);
+
+    assertThat(mailBody(loan, MailTemplate.RENEWAL_DECLINED)).contains("请按期归还本金人民币 120000.00 元")
+        .doesNotContain("500000.00");
+  }
+
   @Test
   void aDeclineWithoutAReasonForTheBorrowerIsRefusedAndTheTaskStaysOpen() {
     RenewalScenario loan = loanForAnApprover().scanNow();
