@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Mail placeholders from the application's credit line: {@code lineId}, {@code creditLimit}, {@code lineValidUntil},
- * {@code lineRate}, {@code minimumDrawdown}. Reads the repository, not {@link CreditLineService}: that service queues mails through the outbox,
+ * {@code lineRate}, {@code minimumDrawdown}, and {@code lineAvailabilityNote}, what the borrower may still draw: on a FROZEN line
+ * (a reduction keeps a freeze) that nothing may be drawn, else that the available limit is the limit less what is owed. Reads the repository, not {@link CreditLineService}: that service queues mails through the outbox,
  * which asks this provider.
  */
 @Component
@@ -28,6 +29,8 @@ public class CreditLineMailValues implements MailValueProvider {
       values.put("lineValidUntil", line.validUntil().toString());
       values.put("lineRate", line.annualRatePercent().stripTrailingZeros().toPlainString());
       values.put("minimumDrawdown", line.minimumDrawdown().toPlainString());
+      values.put("lineAvailabilityNote", line.status() == CreditLineStatus.FROZEN ? "额度仍暂停使用，暂不能办理新的提款。"
+          : "可用额度按调整后的额度与未还本金之差计算。");
     });
     return values;
   }

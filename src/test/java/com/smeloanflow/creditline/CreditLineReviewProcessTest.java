@@ -212,7 +212,7 @@ class CreditLineReviewProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
-  void aReductionNeverRaisesTheLimitOfALineDrawnAboveItNorLiftsAFreeze() {
+  void aReductionNeverRaisesTheLimitOfALineDrawnAboveItNorLiftsAFreezeAndTheMailSaysSo() {
     String loanId = draw("200000.00");
     // A repayment bounced after its amount was drawn again, and a post-loan check froze the line: drawn above the limit.
     lineRows.update(line.lineId(), new java.math.BigDecimal("150000.00"), CreditLineStatus.FROZEN, "贷后检查: 冻结额度");
@@ -231,6 +231,10 @@ class CreditLineReviewProcessTest extends AbstractIntegrationTest {
     assertThat(lineNow().limit()).as("never below what is drawn, never above what it was").isEqualByComparingTo("150000.00");
     assertThat(lineNow().status()).as("only CONTINUE lifts a freeze").isEqualTo(CreditLineStatus.FROZEN);
     assertThat(lineNow().statusReason()).isEqualTo("贷后检查: 冻结额度");
+    dispatchMails(applicationId);
+    assertThat(mailsWithSubject("额度调整")).as("the borrower is not told of a limit left to draw on a frozen line")
+        .singleElement().satisfies(mail -> assertThat(bodyOf(mail)).contains("额度仍暂停使用，暂不能办理新的提款")
+            .doesNotContain("可用额度"));
   }
 
   @Test
