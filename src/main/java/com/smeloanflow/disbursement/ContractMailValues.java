@@ -43,8 +43,8 @@ public class ContractMailValues implements MailValueProvider {
     approval.ifPresent(approved -> {
       values.put("approvedAmount", approved.approvedAmount().toPlainString());
       values.put("mortgageNote", approved.guaranteeType() != GuaranteeType.MORTGAGE ? ""
-          : line ? "签约后请办理线上最高额抵押登记 (30 个工作日内), 抵押权人为我行, 登记完成后方可开通额度。\n"
-          : "签约后请办理线上抵押登记 (30 个工作日内), 抵押权人为我行, 登记完成后方可放款。\n");
+          : line ? "签约后请于 30 个工作日内办理线上最高额抵押登记，抵押权人为我行，登记完成后方可开通额度。\n"
+          : "签约后请于 30 个工作日内办理线上抵押登记，抵押权人为我行，登记完成后方可放款。\n");
     });
     values.put("guaranteeNote", guarantees.isEmpty() ? "" : "保证人 " + guarantees.stream()
         .map(ContractService.GuaranteeContract::guarantorName).collect(Collectors.joining("、"))

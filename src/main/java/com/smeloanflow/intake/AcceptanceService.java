@@ -193,7 +193,7 @@ public class AcceptanceService {
     List<RequiredDocument> missing = applications.get(applicationId).missingDocuments();
     declines.decline(DeclineService.Decline.withdrawal(applicationId, Stage.INTAKE, "补件期限届满, 未收到: " + labels(missing),
         CustomerReason.DOCUMENTS_NOT_SUPPLIED,
-        "未补充的资料: " + labels(missing)));
+        "未补充的资料：" + labels(missing)));
   }
 
   private String documentLabels(List<String> documents) {
