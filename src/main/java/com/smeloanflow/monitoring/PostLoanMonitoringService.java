@@ -151,13 +151,8 @@ public class PostLoanMonitoringService {
 
   /** The refusal to monitor a loan off the books ({@code status} in the ledger): in Chinese, the English beside. */
   static RefusedStartException offTheBooks(String loanId, String status) {
-    String why = switch (status) {
-      case LoanAccount.SETTLED -> "贷款已结清";
-      case LoanAccount.WRITTEN_OFF -> "贷款已核销";
-      default -> status;
-    };
-    return new RefusedStartException("借据 " + loanId + " 已不在账 (" + (why.equals(status) ? status : why + ", " + status)
-        + "), 不再登记贷后监控 (loan " + loanId + " is off the books (" + status + "): not put under post-loan monitoring)");
+    return new RefusedStartException("借据 " + loanId + " 已不在账 (" + closureText(status).map(why -> why + ", " + status)
+        .orElse(status) + "), 不再登记贷后监控 (loan " + loanId + " is off the books (" + status + "): not put under post-loan monitoring)");
   }
 
   /**
@@ -319,8 +314,7 @@ public class PostLoanMonitoringService {
     if (!loan.monitoring()) {
       return;
     }
-    String why = loan.closure() == null ? reason
-        : (LoanAccount.SETTLED.equals(loan.closure()) ? "贷款已结清" : "贷款已核销") + " (" + loan.closedOn() + ")";
+    String why = closureText(loan.closure()).map(closed -> closed + " (" + loan.closedOn() + ")").orElse(reason);
     int cancelled = withdrawOpenWork(loanId, why);
     monitored.ended(loanId, clock.now());
     log.info("Loan {}: post-loan monitoring ended: {}; {} open checks cancelled", loanId, why, cancelled);
@@ -398,14 +392,22 @@ public class PostLoanMonitoringService {
    * naming why, then what is refused ({@code refused}), with the English beside.
    */
   static StateConflictException ended(MonitoredLoan loan, String refused) {
-    String why = switch (loan.closure() == null ? "" : loan.closure()) {
+    String why = closureText(loan.closure()).orElse("监测已终止");
+    return new StateConflictException("借据 " + loan.loanId() + " 的贷后监测已结束 (" + why + ", " + loan.closure() + "), "
+        + refused + " (post-loan monitoring of loan " + loan.loanId() + " has ended (" + loan.closure() + "))");
+  }
+
+  /**
+   * Why a loan's monitoring ended, as staff and borrowers read it, from its closure (or a loan's status off the books):
+   * settled, written off, or its instance ended by an operator; empty for anything else.
+   */
+  private static Optional<String> closureText(String closure) {
+    return Optional.ofNullable(closure == null ? null : switch (closure) {
       case LoanAccount.SETTLED -> "贷款已结清";
       case LoanAccount.WRITTEN_OFF -> "贷款已核销";
       case MonitoredLoan.CANCELLED -> CANCELLED_BY_OPERATOR;
-      default -> "监测已终止";
-    };
-    return new StateConflictException("借据 " + loan.loanId() + " 的贷后监测已结束 (" + why + ", " + loan.closure() + "), "
-        + refused + " (post-loan monitoring of loan " + loan.loanId() + " has ended (" + loan.closure() + "))");
+      default -> null;
+    });
   }
 
   MonitoredLoan require(String loanId) {
