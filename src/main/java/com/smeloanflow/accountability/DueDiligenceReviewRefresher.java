@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps an open 尽职免责认定 asking about the officers the completion asks about: a post-loan check concluded while the
  * review is open adds a 贷后检查人, and at startup the review tasks opened before their form knew whether the loan has
- * an approver ({@code hasApprover}) or a post-loan checker ({@code hasPostLoanChecker}) are shown anew.
+ * a customer manager ({@code hasCustomerManager}), an approver ({@code hasApprover}) or a post-loan checker
+ * ({@code hasPostLoanChecker}) are shown anew.
  */
 @Component
 class DueDiligenceReviewRefresher implements CheckDoneListener {
@@ -33,7 +34,8 @@ class DueDiligenceReviewRefresher implements CheckDoneListener {
   void upgradeOpenReviews() {
     int upgraded = reviews.upgradeOpenReviews();
     if (upgraded > 0) {
-      log.info("Upgrade: {} open due-diligence review task(s) shown anew with hasApprover and hasPostLoanChecker", upgraded);
+      log.info("Upgrade: {} open due-diligence review task(s) shown anew with hasCustomerManager, hasApprover and"
+          + " hasPostLoanChecker", upgraded);
     }
   }
 }

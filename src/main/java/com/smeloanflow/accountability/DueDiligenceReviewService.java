@@ -67,10 +67,10 @@ public class DueDiligenceReviewService {
   /** The task-local values the review's form shows besides the loan summary. */
   public static final List<String> FORM_VALUES = List.of("applicationNumber", "classificationName",
       "previousClassificationName", "turnedOn", "criteriaText", "criteriaSuggestion", "scoreCardText", "dataSnapshotText",
-      "verificationText", "decisionsText", "postLoanText", "officersText", "hasApprover",
+      "verificationText", "decisionsText", "postLoanText", "officersText", "hasCustomerManager", "hasApprover",
       "hasPostLoanChecker");
   /** The task-local values whose absence marks a review task opened before the form hid a role without an officer. */
-  private static final List<String> UPGRADE_VALUES = List.of("hasApprover", "hasPostLoanChecker");
+  private static final List<String> UPGRADE_VALUES = List.of("hasCustomerManager", "hasApprover", "hasPostLoanChecker");
 
   private final DueDiligenceFindings reviews;
   private final ManagedLoanRepository managedLoans;
@@ -87,7 +87,7 @@ public class DueDiligenceReviewService {
   private final TaskService tasks;
   private final IdentityService identity;
   private final TransactionTemplate ownTransaction;
-  /** The open review tasks without {@link #UPGRADE_VALUES} (either one missing), in one statement. */
+  /** The open review tasks without {@link #UPGRADE_VALUES} (any one missing), in one statement. */
   private final String tasksToUpgradeSql;
 
   public DueDiligenceReviewService(DueDiligenceFindings reviews, ManagedLoanRepository managedLoans, LoanAccountService loans,
@@ -115,10 +115,10 @@ public class DueDiligenceReviewService {
     String variables = management.getTableName(VariableInstanceEntity.class);
     this.tasksToUpgradeSql = "SELECT T.* FROM " + management.getTableName(Task.class) + " T JOIN "
         + management.getTableName(ProcessDefinition.class) + " D ON D.ID_ = T.PROC_DEF_ID_"
-        + " WHERE D.KEY_ = #{process} AND T.TASK_DEF_KEY_ = #{task}"
-        + " AND (NOT EXISTS (SELECT 1 FROM " + variables + " V WHERE V.TASK_ID_ = T.ID_ AND V.NAME_ = #{hasApprover})"
-        + " OR NOT EXISTS (SELECT 1 FROM " + variables + " V WHERE V.TASK_ID_ = T.ID_ AND V.NAME_ = #{hasPostLoanChecker}))"
-        + " ORDER BY T.CREATE_TIME_, T.ID_";
+        + " WHERE D.KEY_ = #{process} AND T.TASK_DEF_KEY_ = #{task} AND ("
+        + UPGRADE_VALUES.stream().map(value -> "NOT EXISTS (SELECT 1 FROM " + variables
+            + " V WHERE V.TASK_ID_ = T.ID_ AND V.NAME_ = #{" + value + "})").collect(Collectors.joining(" OR "))
+        + ") ORDER BY T.CREATE_TIME_, T.ID_";
   }
 
   // --- start --------------------------------------------------------------------------------------
@@ -173,10 +173,11 @@ public class DueDiligenceReviewService {
   }
 
   /**
-   * Upgrade of the review tasks opened before their form hid the fields of a role without an officer (the 审批人 of a
-   * model-approved loan, the 贷后检查人 of a loan no one checked): such a task lacks the task-local {@code hasApprover}
-   * or {@code hasPostLoanChecker}, so its form asked for a finding the completion refuses. Each is shown anew
-   * ({@link #evidence}, the criteria left as opened), which sets both; a task that has both is left alone, so running
+   * Upgrade of the review tasks opened before their form hid the fields of a role without an officer (the 客户经理 of a
+   * loan no customer manager answers for, the 审批人 of a model-approved loan, the 贷后检查人 of a loan no one checked):
+   * such a task lacks the task-local {@code hasCustomerManager}, {@code hasApprover} or {@code hasPostLoanChecker}, so its
+   * form asks, as a required field, for a finding the completion refuses. Each is shown anew ({@link #evidence}, the
+   * criteria left as opened), which sets all three; a task that has all three is left alone, so running
    * this again changes nothing. Every start runs it: the tasks to upgrade are found in one statement (their loans in a
    * second, only when there are any). Nodes starting together each run it: each task is shown anew in its own
    * transaction with its review's row locked, and skipped when another node did it meanwhile. A task that cannot be
@@ -186,11 +187,11 @@ public class DueDiligenceReviewService {
    */
   public int upgradeOpenReviews() {
     return asSystem(() -> {
-      List<Task> lacking = tasks.createNativeTaskQuery().sql(tasksToUpgradeSql)
+      org.camunda.bpm.engine.task.NativeTaskQuery query = tasks.createNativeTaskQuery().sql(tasksToUpgradeSql)
           .parameter("process", DueDiligenceReviewProcess.KEY)
-          .parameter("task", DueDiligenceReviewProcess.Elements.TASK_REVIEW_DUE_DILIGENCE)
-          .parameter("hasApprover", UPGRADE_VALUES.get(0)).parameter("hasPostLoanChecker", UPGRADE_VALUES.get(1))
-          .list();
+          .parameter("task", DueDiligenceReviewProcess.Elements.TASK_REVIEW_DUE_DILIGENCE);
+      UPGRADE_VALUES.forEach(value -> query.parameter(value, value));
+      List<Task> lacking = query.list();
       if (lacking.isEmpty()) {
         return 0;
       }
@@ -209,7 +210,8 @@ public class DueDiligenceReviewService {
             upgraded++;
           }
         } catch (RuntimeException e) {
-          log.warn("Loan {}: due-diligence review task {} not upgraded, its form may still ask about an approver or a checker: {}",
+          log.warn("Loan {}: due-diligence review task {} not upgraded, its form may still ask about a customer manager, an"
+              + " approver or a checker: {}",
               loanId, task.getId(), e.toString());
         }
       }
@@ -218,7 +220,7 @@ public class DueDiligenceReviewService {
   }
 
   /**
-   * Shows one task anew unless, once its review's row is locked, the review is concluded or the task has both values
+   * Shows one task anew unless, once its review's row is locked, the review is concluded or the task has all the values
    * (another node's upgrade or a refresh did it while this one waited): the race of nodes starting together, no failure.
    */
   private boolean upgrade(Task task, String loanId) {
@@ -359,9 +361,11 @@ public class DueDiligenceReviewService {
     values.put("officersText", java.util.Arrays.stream(OfficerRole.values())
         .map(role -> "- " + role.label() + ": " + (officers.containsKey(role) ? String.join(", ", officers.get(role)) : "无"))
         .collect(Collectors.joining("\n")));
-    // the form hides the finding and reason of a role without an officer: the approver's for a model approval, the
-    // checker's when no post-loan check was concluded; the approver cannot change while the review is open, a
-    // post-loan checker can be added (refreshOpenReview shows the form anew, its checker fields with it)
+    // the form hides the finding and reason of a role without an officer (and requires them where it shows them): the
+    // customer manager's for a loan no manager answers for, the approver's for a model approval, the checker's when no
+    // post-loan check was concluded; the manager and the approver cannot change while the review is open, a post-loan
+    // checker can be added (refreshOpenReview shows the form anew, its checker fields with it)
+    values.put("hasCustomerManager", officers.containsKey(OfficerRole.CUSTOMER_MANAGER));
     values.put("hasApprover", officers.containsKey(OfficerRole.APPROVER));
     values.put("hasPostLoanChecker", officers.containsKey(OfficerRole.POST_LOAN_CHECKER));
     return values;

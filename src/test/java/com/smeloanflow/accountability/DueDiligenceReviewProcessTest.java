@@ -114,6 +114,7 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
     assertThat(shown.get("classificationName")).isEqualTo("次级");
     assertThat(shown.get("previousClassificationName")).isEqualTo("正常");
     assertThat((String) shown.get("officersText")).contains("客户经理: " + MANAGER).contains("审批人: 无");
+    assertThat(shown).as("the form shows the 客户经理 fields").containsEntry("hasCustomerManager", true);
     assertThat((String) shown.get("verificationText")).contains("实地调查").contains(MANAGER);
     assertThat((String) shown.get("postLoanText")).contains("列入失信被执行人名单").contains("待核查");
     assertThat((String) shown.get("criteriaText")).contains("贷前核实与审批程序完整").contains("贷后检查按时完成")
@@ -510,7 +511,44 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
         .containsEntry("approverReason", "=hasApprover = false")
         .containsEntry("checkerOutcome", "=hasPostLoanChecker = false")
         .containsEntry("checkerReason", "=hasPostLoanChecker = false")
-        .containsEntry("customerManagerOutcome", "").containsEntry("customerManagerReason", "");
+        .containsEntry("customerManagerOutcome", "=hasCustomerManager = false")
+        .containsEntry("customerManagerReason", "=hasCustomerManager = false");
+  }
+
+  @Test
+  void aLoanNoCustomerManagerAnswersForIsReviewedWithoutAskingAFindingOnOne() {
+    LoanAccount loan = nonPerforming.monitoredWithoutManager("75000.00", clock.today().minusDays(20));
+    nonPerforming.listAsDishonestDebtor(loan);
+    ProcessInstance review = nonPerforming.review(loan);
+    Task task = taskService.createTaskQuery().processInstanceId(review.getId()).singleResult();
+    assertThat((String) taskService.getVariableLocal(task.getId(), "officersText")).contains("客户经理: 无");
+    // the form hides the 客户经理 fields, which it requires where it shows them
+    assertThat(taskService.getVariablesLocal(task.getId())).containsEntry("hasCustomerManager", false);
+
+    assertThatThrownBy(() -> completeAs("team-lead", task.getId(), Map.of("customerManagerOutcome", "EXEMPT",
+        "customerManagerReason", "贷前调查与贷后检查均按规定完成")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("没有客户经理")
+        .hasMessageContaining("customerManagerOutcome");
+    completeAs("team-lead", task.getId(), Map.of());
+
+    assertThat(review).isEnded();
+    assertThat(reviews.findings(loan.loanId())).isEmpty();
+    assertThat(reviews.find(loan.loanId()).orElseThrow().status()).isEqualTo(DueDiligenceReview.CONCLUDED);
+  }
+
+  @Test
+  void aReviewTaskOpenedBeforeTheFormKnewOfTheCustomerManagerNoLongerAsksForOneAfterTheUpgrade() {
+    LoanAccount loan = nonPerforming.monitoredWithoutManager("72000.00", clock.today().minusDays(20));
+    nonPerforming.listAsDishonestDebtor(loan);
+    Task task = taskService.createTaskQuery().processInstanceId(nonPerforming.review(loan).getId()).singleResult();
+    // as a task created before hasCustomerManager existed: its form shows the 客户经理 fields, required
+    taskService.removeVariableLocal(task.getId(), "hasCustomerManager");
+
+    assertThat(reviews.upgradeOpenReviews()).isPositive();
+
+    assertThat(taskService.getVariablesLocal(task.getId())).as("the form hides the customer manager's fields")
+        .containsEntry("hasCustomerManager", false).containsKey("hasApprover").containsKey("hasPostLoanChecker");
+    assertThat(reviews.upgradeOpenReviews()).as("run again, nothing to upgrade").isZero();
   }
 
   /** A loan of the manager turned 次级, its review concluded by team-lead with {@code outcome} for the manager. */

@@ -40,9 +40,23 @@ public final class ManagedLoans {
 
   /** The same at the branch {@code branchCode}. */
   public LoanAccount investigatedBy(String manager, String principal, LocalDate disbursedOn, String branchCode) {
+    return opened(manager, principal, disbursedOn, branchCode);
+  }
+
+  /**
+   * A loan no customer manager answers for (neither a whitelist prospect nor a field investigation), disbursed on
+   * {@code disbursedOn} at ZY001.
+   */
+  public LoanAccount answeredForByNobody(String principal, LocalDate disbursedOn) {
+    return opened(null, principal, disbursedOn, "ZY001");
+  }
+
+  private LoanAccount opened(String investigatedBy, String principal, LocalDate disbursedOn, String branchCode) {
     LoanApplication application = intake.register(TestApplications.forProduct("CREDIT_QUICK").requestedAmount(principal)
         .branchCode(branchCode).creditCode(CreditCodes.fresh()).build(), "accountability-test");
-    checks.record(application.id(), CheckType.FIELD_INVESTIGATION, 1, "CONFIRMED", manager, null, "经营场所真实, 生产正常");
+    if (investigatedBy != null) {
+      checks.record(application.id(), CheckType.FIELD_INVESTIGATION, 1, "CONFIRMED", investigatedBy, null, "经营场所真实, 生产正常");
+    }
     return loans.open(new OpenLoanAccount(application.id(), application.creditCode(), application.enterpriseName(),
         new BigDecimal(principal), new BigDecimal("4.35"), 12, RepaymentMethod.EQUAL_INSTALMENT, disbursedOn,
         "CB-ACC-" + POSTINGS.incrementAndGet()));

@@ -38,6 +38,13 @@ public final class NonPerformingLoans {
     return monitoring(loan);
   }
 
+  /** A loan of {@code principal} no customer manager answers for, under monitoring, still 正常. */
+  public LoanAccount monitoredWithoutManager(String principal, LocalDate disbursedOn) {
+    LoanAccount loan = managedLoans.answeredForByNobody(principal, disbursedOn);
+    SandboxEnterprises.register(api, loan.creditCode(), ProcessingFixtures.strongProfile());
+    return monitoring(loan);
+  }
+
   /** Post-loan monitoring starts for {@code loan} as its disbursement (or renewal) starts it. */
   public LoanAccount monitoring(LoanAccount loan) {
     ProcessInstance monitoring = engine.getRuntimeService()

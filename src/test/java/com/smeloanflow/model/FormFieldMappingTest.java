@@ -130,7 +130,10 @@ class FormFieldMappingTest {
         Map.entry("decide-renewal-committee-resolution.form", List.of("renewalCustomerReason")),
         Map.entry("collect-by-phone.form", List.of("promisedAmount", "promisedDate")),
         Map.entry("visit-borrower.form", List.of("promisedAmount", "promisedDate")),
-        Map.entry("supervise-overdue-loan.form", List.of("promisedAmount", "promisedDate"))));
+        Map.entry("supervise-overdue-loan.form", List.of("promisedAmount", "promisedDate")),
+        // each officer's finding and reason ({@code DueDiligenceReviewService.conclude}), shown for a role that has one
+        Map.entry("review-due-diligence.form", List.of("customerManagerOutcome", "customerManagerReason", "approverOutcome",
+            "approverReason", "checkerOutcome", "checkerReason"))));
     List<String> optional = new ArrayList<>();
     for (Map.Entry<String, List<String>> form : requiredWhenShown.entrySet()) {
       Map<String, JsonNode> fields = new TreeMap<>();
