@@ -80,16 +80,18 @@ public class CommitteeService {
   private final ApplicationChecks checks;
   private final ApplicationHistory history;
   private final DeclineService declines;
+  private final ApprovalService approvals;
   private final JdbcClient jdbc;
   private final BusinessClock clock;
 
   public CommitteeService(CommitteeRoster roster, SeparationOfDuties separation, ApplicationChecks checks,
-      ApplicationHistory history, DeclineService declines, JdbcClient jdbc, BusinessClock clock) {
+      ApplicationHistory history, DeclineService declines, ApprovalService approvals, JdbcClient jdbc, BusinessClock clock) {
     this.roster = roster;
     this.separation = separation;
     this.checks = checks;
     this.history = history;
     this.declines = declines;
+    this.approvals = approvals;
     this.jdbc = jdbc;
     this.clock = clock;
   }
@@ -146,13 +148,21 @@ public class CommitteeService {
         .list();
   }
 
-  /** Records a member's vote; a second vote by the same member is refused. */
+  /**
+   * Records a member's vote; a second vote by the same member is refused. An amount proposed with a conditional approval
+   * keeps the limits of the amount the chair may approve ({@link ApprovalService#requireWithinLimits}): the chair can
+   * adopt any amount a member proposes.
+   */
   public void vote(Vote vote) {
     if (vote.comment() == null || vote.comment().isBlank()) {
       throw new InvalidTaskInputException("请填写表决理由 (voteComment is required)");
     }
     if (vote.vote() == ApprovalOutcome.APPROVE_WITH_CONDITIONS && (vote.proposedConditions() == null || vote.proposedConditions().isBlank())) {
       throw new InvalidTaskInputException("附条件同意须写明条件 (proposedConditions is required)");
+    }
+    if (vote.vote() == ApprovalOutcome.APPROVE_WITH_CONDITIONS && vote.proposedAmount() != null) {
+      approvals.requireWithinLimits(vote.applicationId(), vote.proposedAmount(), "建议批准金额",
+          CommitteeVoteTaskListener.PROPOSED_AMOUNT);
     }
     try {
       jdbc.sql("""

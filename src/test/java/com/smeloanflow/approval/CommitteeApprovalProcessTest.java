@@ -162,6 +162,39 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
         .isEqualByComparingTo("5000000.00");
   }
 
+  /**
+   * A member's proposed amount keeps the limits of the amount the chair approves (ApprovalService): above the 6,000,000
+   * applied for, so also above GROWTH's maximum of 10,000,000, or below GROWTH's minimum of 500,000 is refused over the
+   * engine REST API, as in Tasklist, in Chinese with the English beside; zero and negative amounts as before. Nothing is
+   * recorded and the member's vote stays open.
+   */
+  @Test
+  void aMemberProposingAnAmountTheChairCouldNotApproveIsRefusedInChineseWithTheEnglishBeside() {
+    String applicationId = beforeTheCommittee(growthAboveTheUnitsAuthority());
+    Task committee1sVote = voteTasks(applicationId).stream().filter(t -> "committee1".equals(t.getAssignee())).findFirst()
+        .orElseThrow();
+    // the amount, and the refusal: the Chinese, then the English beside it (the engine REST API puts the task before it)
+    java.util.Map<String, List<String>> refusals = new java.util.LinkedHashMap<>();
+    refusals.put("6000000.01", List.of("建议批准金额不能高于申请金额 6000000.00 元 (", "proposedAmount too high)"));
+    refusals.put("10000000.01", List.of("建议批准金额不能高于申请金额 6000000.00 元 (", "proposedAmount too high)"));
+    refusals.put("100.00", List.of("成长贷建议批准金额不能低于 500000 元 (", "proposedAmount below the product minimum)"));
+    refusals.put("0.00", List.of("建议批准金额须大于0且最多两位小数 (", "proposedAmount=0"));
+    refusals.put("-1.00", List.of("建议批准金额须大于0且最多两位小数 (", "proposedAmount=-1"));
+
+    refusals.forEach((amount, refusal) -> {
+      Response refused = flow.completeOverRest("committee1", committee1sVote.getId(),
+          TaskForms.voteWithConditions(new BigDecimal(amount), "按季付息", "附条件同意的理由"));
+      assertThat(refused.status()).as("%s: %s", amount, refused).isEqualTo(400);
+      assertThat(refused.json().path("message").asText()).as(amount).contains(refusal.get(0)).contains(refusal.get(1));
+    });
+
+    assertThat(committee.votes(applicationId)).isEmpty();
+    assertThat(voteTasks(applicationId)).extracting(Task::getId).contains(committee1sVote.getId());
+    voteWithConditions("committee1", applicationId, new BigDecimal("6000000.00"), "按季付息");
+    assertThat(committee.votes(applicationId)).singleElement()
+        .satisfies(vote -> assertThat(vote.proposedAmount()).isEqualByComparingTo("6000000.00"));
+  }
+
   @Test
   void longVotesLeaveTheChairsTaskCreatedShowingEveryMembersVote() {
     String applicationId = beforeTheCommittee(growthAboveTheUnitsAuthority());
