@@ -102,6 +102,74 @@ public class SecurityConfig {
         .build();
   }
 
+  /**
+   * Requests of the API chain that only some groups may make (403 to anyone else, before any controller): the first rule
+   * that matches decides, every other request needs a login only. The chain applies them in this order, and the OpenAPI
+   * description declares the 403 of every operation they cover ({@link OpenApiConfig}).
+   *
+   * @param method  the HTTP method, null for every method
+   * @param patterns Spring path patterns
+   * @param groups  the Camunda groups that may
+   */
+  record GroupRule(HttpMethod method, String[] patterns, List<String> groups) {
+
+    GroupRule(HttpMethod method, List<String> patterns, String... groups) {
+      this(method, patterns.toArray(String[]::new), List.of(groups));
+    }
+
+    /** Whether the rule covers {@code method} on {@code path} (a concrete path, no template variables). */
+    boolean covers(String method, String path) {
+      org.springframework.http.server.PathContainer container = org.springframework.http.server.PathContainer.parsePath(path);
+      return (this.method == null || this.method.matches(method)) && java.util.Arrays.stream(patterns)
+          .anyMatch(pattern -> org.springframework.web.util.pattern.PathPatternParser.defaultInstance.parse(pattern)
+              .matches(container));
+    }
+  }
+
+  /** See {@link GroupRule}. */
+  static final List<GroupRule> API_GROUP_RULES = List.of(
+      // The demo mailbox shows every applicant's mails: administrators only.
+      new GroupRule(null, List.of("/demo/**"), Groups.CAMUNDA_ADMIN),
+      // Running the daily close for a chosen date moves every loan of the book: administrators only.
+      new GroupRule(null, List.of("/api/sandbox/daily-close"), Groups.CAMUNDA_ADMIN),
+      new GroupRule(null, List.of("/api/sandbox/**"), Groups.CAMUNDA_ADMIN, Groups.PROCESS_OWNERS),
+      new GroupRule(null, List.of("/api/admin/**"), Groups.CAMUNDA_ADMIN),
+      // What only a channel reports: a new application, uploaded documents, the applicant's and the guarantors'
+      // signatures, the online mortgage registration.
+      new GroupRule(HttpMethod.POST, List.of("/api/applications", "/api/applications/*/documents",
+          "/api/applications/*/signature", "/api/applications/*/guarantee-signatures",
+          "/api/applications/*/mortgage-registration"), Groups.CHANNEL_GATEWAY, Groups.CAMUNDA_ADMIN),
+      // A drawdown on a credit line: the borrower asks in a channel.
+      new GroupRule(HttpMethod.POST, List.of("/api/lines/*/drawdowns"), Groups.CHANNEL_GATEWAY, Groups.CAMUNDA_ADMIN),
+      // Reference data the bank maintains: the Loan Prime Rates.
+      new GroupRule(HttpMethod.POST, List.of("/api/lpr-rates"), Groups.CAMUNDA_ADMIN, Groups.PROCESS_OWNERS),
+      // Branches are reference data: everyone reads them, administrators maintain them.
+      new GroupRule(HttpMethod.POST, List.of("/api/branches", "/api/branches/**"), Groups.CAMUNDA_ADMIN),
+      new GroupRule(HttpMethod.PUT, List.of("/api/branches/**"), Groups.CAMUNDA_ADMIN),
+      // Repayments and their reversals: core banking reports them (the channel gateway may too, as the README's API
+      // table says).
+      new GroupRule(HttpMethod.POST, List.of("/api/loans/*/repayments", "/api/loans/*/repayments/*/reversal"),
+          Groups.CORE_BANKING, Groups.CHANNEL_GATEWAY, Groups.CAMUNDA_ADMIN),
+      // What only a channel reports about a loan: the borrower's renewal application and renewal contract signature.
+      new GroupRule(HttpMethod.POST, List.of("/api/loans/*/renewal-applications", "/api/loans/*/renewal/signature"),
+          Groups.CHANNEL_GATEWAY, Groups.CAMUNDA_ADMIN),
+      // The bank's calendar (public holidays, make-up working days): everyone reads it, administrators load it.
+      new GroupRule(HttpMethod.PUT, List.of("/api/bank-calendar/**"), Groups.CAMUNDA_ADMIN),
+      // Bulk reassignment of tasks: team leads (Camunda's per-task grants decide which tasks).
+      new GroupRule(HttpMethod.POST, List.of("/api/tasks/reassignments"), Groups.TEAM_LEADS, Groups.CAMUNDA_ADMIN),
+      // SLA targets per task type: process owners change them.
+      new GroupRule(HttpMethod.PUT, List.of("/api/sla-targets/**"), Groups.CAMUNDA_ADMIN, Groups.PROCESS_OWNERS),
+      // Whitelist campaigns: head office marketing imports them and reads the reports; the figures are for
+      // marketing and team leads (a branch's lead sees the branch's).
+      new GroupRule(HttpMethod.GET, List.of("/api/campaigns/*/figures", "/api/campaign-figures"),
+          Groups.CAMPAIGN_MANAGERS, Groups.TEAM_LEADS, Groups.CAMUNDA_ADMIN),
+      new GroupRule(null, List.of("/api/campaigns", "/api/campaigns/**"), Groups.CAMPAIGN_MANAGERS, Groups.CAMUNDA_ADMIN));
+
+  /** The first of {@link #API_GROUP_RULES} that covers {@code method} on {@code path}, if any. */
+  static java.util.Optional<GroupRule> groupRuleFor(String method, String path) {
+    return API_GROUP_RULES.stream().filter(rule -> rule.covers(method, path)).findFirst();
+  }
+
   @Bean
   @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationProvider camundaUsers) throws Exception {
@@ -109,45 +177,13 @@ public class SecurityConfig {
         .securityMatcher("/api/**", "/demo/**", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html")
         // The chain's own manager, without the global one as parent: a wrong password is checked (and logged) once.
         .authenticationManager(new ProviderManager(camundaUsers))
-        .authorizeHttpRequests(auth -> auth
-            // The demo mailbox shows every applicant's mails: administrators only.
-            .requestMatchers("/demo/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
-            // Running the daily close for a chosen date moves every loan of the book: administrators only.
-            .requestMatchers("/api/sandbox/daily-close").hasAuthority(group(Groups.CAMUNDA_ADMIN))
-            .requestMatchers("/api/sandbox/**").hasAnyAuthority(group(Groups.CAMUNDA_ADMIN), group(Groups.PROCESS_OWNERS))
-            .requestMatchers("/api/admin/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
-            // What only a channel reports: a new application, uploaded documents, the applicant's and the guarantors'
-            // signatures, the online mortgage registration.
-            .requestMatchers(HttpMethod.POST, "/api/applications", "/api/applications/*/documents",
-                "/api/applications/*/signature", "/api/applications/*/guarantee-signatures",
-                "/api/applications/*/mortgage-registration").hasAnyAuthority(group(Groups.CHANNEL_GATEWAY), group(Groups.CAMUNDA_ADMIN))
-            // A drawdown on a credit line: the borrower asks in a channel.
-            .requestMatchers(HttpMethod.POST, "/api/lines/*/drawdowns").hasAnyAuthority(group(Groups.CHANNEL_GATEWAY), group(Groups.CAMUNDA_ADMIN))
-            // Reference data the bank maintains: the Loan Prime Rates.
-            .requestMatchers(HttpMethod.POST, "/api/lpr-rates").hasAnyAuthority(group(Groups.CAMUNDA_ADMIN), group(Groups.PROCESS_OWNERS))
-            // Branches are reference data: everyone reads them, administrators maintain them.
-            .requestMatchers(HttpMethod.POST, "/api/branches", "/api/branches/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
-            .requestMatchers(HttpMethod.PUT, "/api/branches/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
-            // Repayments and their reversals: core banking reports them (the channel gateway may too, as the README's API
-            // table says).
-            .requestMatchers(HttpMethod.POST, "/api/loans/*/repayments", "/api/loans/*/repayments/*/reversal").hasAnyAuthority(
-                group(Groups.CORE_BANKING), group(Groups.CHANNEL_GATEWAY), group(Groups.CAMUNDA_ADMIN))
-            // What only a channel reports about a loan: the borrower's renewal application and renewal contract signature.
-            .requestMatchers(HttpMethod.POST, "/api/loans/*/renewal-applications", "/api/loans/*/renewal/signature")
-                .hasAnyAuthority(group(Groups.CHANNEL_GATEWAY), group(Groups.CAMUNDA_ADMIN))
-            // The bank's calendar (public holidays, make-up working days): everyone reads it, administrators load it.
-            .requestMatchers(HttpMethod.PUT, "/api/bank-calendar/**").hasAuthority(group(Groups.CAMUNDA_ADMIN))
-            // Bulk reassignment of tasks: team leads (Camunda's per-task grants decide which tasks).
-            .requestMatchers(HttpMethod.POST, "/api/tasks/reassignments").hasAnyAuthority(group(Groups.TEAM_LEADS), group(Groups.CAMUNDA_ADMIN))
-            // SLA targets per task type: process owners change them.
-            .requestMatchers(HttpMethod.PUT, "/api/sla-targets/**").hasAnyAuthority(group(Groups.CAMUNDA_ADMIN), group(Groups.PROCESS_OWNERS))
-            // Whitelist campaigns: head office marketing imports them and reads the reports; the figures are for
-            // marketing and team leads (a branch's lead sees the branch's).
-            .requestMatchers(HttpMethod.GET, "/api/campaigns/*/figures", "/api/campaign-figures")
-                .hasAnyAuthority(group(Groups.CAMPAIGN_MANAGERS), group(Groups.TEAM_LEADS), group(Groups.CAMUNDA_ADMIN))
-            .requestMatchers("/api/campaigns", "/api/campaigns/**")
-                .hasAnyAuthority(group(Groups.CAMPAIGN_MANAGERS), group(Groups.CAMUNDA_ADMIN))
-            .anyRequest().authenticated())
+        .authorizeHttpRequests(auth -> {
+          for (GroupRule rule : API_GROUP_RULES) {
+            (rule.method() == null ? auth.requestMatchers(rule.patterns()) : auth.requestMatchers(rule.method(), rule.patterns()))
+                .hasAnyAuthority(rule.groups().stream().map(SecurityConfig::group).toArray(String[]::new));
+          }
+          auth.anyRequest().authenticated();
+        })
         .httpBasic(basic -> basic.realmName("sme-loan-flow").authenticationEntryPoint(SecurityConfig::unauthorized))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfig::unauthorized)
             .accessDeniedHandler((request, response, denied) -> problem(response, 403, "无权访问",

@@ -38,18 +38,55 @@ class OpenApiDescriptionTest extends AbstractIntegrationTest {
   void namesTheStatusCodesTheEndpointsAnswer() {
     JsonNode paths = api.get("/v3/api-docs", "channel").json().path("paths");
     assertThat(responseCodes(paths, "/api/applications/{id}/documents", "post")).as("an upload is answered 202")
-        .containsExactlyInAnyOrder("202", "400", "404", "409");
+        .containsExactlyInAnyOrder("202", "400", "401", "403", "404", "409");
     for (String report : List.of("signature", "mortgage-registration", "guarantee-signatures")) {
       assertThat(responseCodes(paths, "/api/applications/{id}/" + report, "post")).as(report)
-          .containsExactlyInAnyOrder("200", "400", "404", "409");
+          .containsExactlyInAnyOrder("200", "400", "401", "403", "404", "409");
     }
-    assertThat(responseCodes(paths, "/api/applications/{id}", "get")).containsExactlyInAnyOrder("200", "403", "404");
+    assertThat(responseCodes(paths, "/api/applications/{id}", "get")).containsExactlyInAnyOrder("200", "401", "403", "404");
     assertThat(responseCodes(paths, "/api/lpr-rates", "post")).as("a publication is answered 201")
-        .containsExactlyInAnyOrder("201", "400", "409");
-    assertThat(responseCodes(paths, "/api/campaigns/{id}/figures", "get")).containsExactlyInAnyOrder("200", "404");
-    assertThat(responseCodes(paths, "/api/admin/mail-outbox/{id}/retry", "post")).containsExactlyInAnyOrder("200", "404", "409");
+        .containsExactlyInAnyOrder("201", "400", "401", "403", "409");
+    assertThat(responseCodes(paths, "/api/campaigns/{id}/figures", "get")).containsExactlyInAnyOrder("200", "401", "403", "404");
+    assertThat(responseCodes(paths, "/api/admin/mail-outbox/{id}/retry", "post")).containsExactlyInAnyOrder("200", "401", "403", "404", "409");
     assertThat(responseCodes(paths, "/api/loans/{loanId}/repayments/{transactionId}/reversal", "post"))
-        .containsExactlyInAnyOrder("200", "400", "404", "409");
+        .containsExactlyInAnyOrder("200", "400", "401", "403", "404", "409");
+  }
+
+  /**
+   * Every /api operation needs a login (SecurityConfig), so every one declares 401, the one response the description
+   * holds for it; every one that only some groups may call, or that refuses another branch's records, declares 403. Who
+   * may call what is {@link HostileApiSweepTest#WHO_MAY_CALL}, which that sweep holds the running code to.
+   */
+  @Test
+  void everyOperationDeclaresTheRefusalsOfItsLoginAndOfItsGroupsOrBranch() {
+    JsonNode doc = api.get("/v3/api-docs", "channel").json();
+    List<String> without401 = new java.util.ArrayList<>();
+    List<String> without403 = new java.util.ArrayList<>();
+    List<String> operations = new java.util.ArrayList<>();
+    doc.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
+      String operation = method.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+      operations.add(operation);
+      JsonNode responses = method.getValue().path("responses");
+      if (!responses.path("401").path("$ref").asText().equals("#/components/responses/Unauthorized")) {
+        without401.add(operation);
+      }
+      HostileApiSweepTest.Access access = HostileApiSweepTest.WHO_MAY_CALL.get(operation);
+      if (access != null && (!access.groups().isEmpty() || access.branchScoped()) && !responses.has("403")) {
+        without403.add(operation);
+      }
+    }));
+
+    assertThat(operations).as("operations described").hasSizeGreaterThanOrEqualTo(HostileApiSweepTest.WHO_MAY_CALL.size());
+    assertThat(without401).as("operations without the shared 401").isEmpty();
+    assertThat(without403).as("operations refused by group or branch without 403").isEmpty();
+    assertThat(doc.path("components").path("responses").path("Unauthorized").path("content").has("application/problem+json"))
+        .isTrue();
+    assertThat(doc.path("paths").path("/api/lpr-rates").path("post").path("responses").path("403").path("description").asText())
+        .as("a 403 of SecurityConfig's rules names who may").contains("camunda-admin", "process-owners");
+    assertThat(doc.path("paths").path("/api/applications/{id}").path("get").path("responses").path("403").path("description")
+        .asText()).as("a 403 the code declares is kept").isNotBlank().doesNotStartWith("Only ");
+    assertThat(doc.path("paths").path("/api/lpr-rates").path("get").path("responses").has("403"))
+        .as("every user reads the rates").isFalse();
   }
 
   private static List<String> responseCodes(JsonNode paths, String path, String method) {
