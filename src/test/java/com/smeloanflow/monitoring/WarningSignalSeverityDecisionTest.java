@@ -69,6 +69,19 @@ class WarningSignalSeverityDecisionTest {
     assertSeverity(SignalType.INFLOW_COLLAPSE, measures(null, null, null, drop), severity, rule);
   }
 
+  /**
+   * The monthly re-query raises INFLOW_COLLAPSE from 50 % down (inflow-collapse-percent), but a signal reported over the
+   * API may carry a smaller drop, or none: Rule_InflowsFalling takes it, ORDINARY (checked remotely), and its annotation
+   * says so instead of "50-70 %".
+   */
+  @ParameterizedTest(name = "inflows {0}% down, reported over the API: ORDINARY")
+  @CsvSource(value = {"20", "49", "NULL"}, nullValues = "NULL")
+  void aSmallerOrUnreportedDropPushedOverTheApiIsOrdinaryAsItsRuleSays(Integer drop) {
+    assertSeverity(SignalType.INFLOW_COLLAPSE, measures(null, null, null, drop), SignalSeverity.ORDINARY, "Rule_InflowsFalling");
+    assertThat(table.annotation("Rule_InflowsFalling")).as("what the rule's annotation says it takes")
+        .contains("不足70%", "less than 70 %").doesNotContain("50%-70%", "50-70 %");
+  }
+
   @ParameterizedTest(name = "{0}: {1}")
   @CsvSource({
       "DISHONEST_DEBTOR, SERIOUS, Rule_DishonestDebtor",

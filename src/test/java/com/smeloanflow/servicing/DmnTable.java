@@ -78,6 +78,13 @@ public final class DmnTable {
     return answers;
   }
 
+  /** The annotation (description) of the rule {@code ruleId}, as the model holds it. */
+  public String annotation(String ruleId) {
+    return table(model()).getRules().stream().filter(rule -> rule.getId().equals(ruleId)).findFirst()
+        .map(rule -> rule.getDescription().getTextContent())
+        .orElseThrow(() -> new AssertionError("no rule " + ruleId + " in " + key));
+  }
+
   /** Every output row of the table, rule by rule, as the model holds them (literal texts). */
   public List<Map<String, String>> rows() {
     List<Map<String, String>> rows = new ArrayList<>();
