@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The order in which a repayment pays a product's loans, as the decision table
+ * The order in which a repayment pays a loan of a product and guarantee type, as the decision table
  * {@code repayment-allocation} gives it: the five components overdue penalty, overdue interest,
  * overdue principal, current interest and current principal, each exactly once, and the scope over
  * several overdue instalments. Whatever is left prepays principal.

@@ -1,6 +1,6 @@
 package com.smeloanflow.servicing;
 
-/** How a product's allocation order applies to several overdue instalments. */
+/** How a loan's allocation order applies to several overdue instalments. */
 public enum AllocationScope {
   /** 横向: each component across all overdue instalments (oldest first) before the next component. */
   ACROSS_INSTALMENTS,

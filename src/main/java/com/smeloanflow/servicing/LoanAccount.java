@@ -16,7 +16,8 @@ import java.util.List;
  * @param creditCode           the borrower's unified social credit code
  * @param borrowerName         the borrowing enterprise
  * @param branchCode           the branch that took the application (whose staff may read the loan)
- * @param product              the product code, e.g. CREDIT_QUICK (it decides the allocation order)
+ * @param product              the product code, e.g. CREDIT_QUICK (with the application's guarantee type, it decides the
+ *                             allocation order: {@link AllocationRules})
  * @param principal            the amount disbursed
  * @param annualRatePercent    the annual interest rate in percent (4 decimals)
  * @param termMonths           the term in months

@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * overdue by a daily close, or due before the value date, and not paid), the <b>current</b> one (the
  * first unpaid instalment that is not overdue: paying before its due date pays it in full, interest
  * for its whole period included) and the <b>later</b> ones. The amount pays the overdue and current
- * components in the product's {@link AllocationRule order}; whatever is left prepays principal: the
+ * components in the loan's {@link AllocationRule order}; whatever is left prepays principal: the
  * later instalments are recomputed on the lower principal with the same method, count and due dates
  * (a full prepayment leaves them at zero, so no further interest is charged); those of a called-in loan, all due on its
  * acceleration date, have their principal repaid in order instead ({@link Terms#acceleratedOn}). More than the payoff

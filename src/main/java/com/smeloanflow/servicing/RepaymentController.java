@@ -38,7 +38,8 @@ public class RepaymentController {
 
   @PostMapping(consumes = "application/json", produces = "application/json")
   @Operation(summary = "Report a repayment",
-      description = "Applied once per transactionId, in the product's allocation order (decision table repayment-allocation);"
+      description = "Applied once per transactionId, in the loan's allocation order (decision table repayment-allocation,"
+          + " by product and guarantee type);"
           + " what is left after the overdue and the current instalment prepays principal and recomputes the later"
           + " instalments. An amount above the payoff amount is refused (400, field amount): no credit balance is held."
           + " The valueDate is today or earlier (China Standard Time) and not before the loan's disbursement day"

@@ -142,7 +142,7 @@ public class RepaymentService {
           "超过结清金额 " + payoff.toPlainString() + " 元" + renewal + ", 多付部分不予入账")),
           "还款金额超过结清金额 " + payoff.toPlainString() + " 元" + renewal);
     }
-    AllocationRule rule = rules.forProduct(loan.product());
+    AllocationRule rule = rules.forLoan(loan);
     Allocation allocation = allocator.allocate(lines, new RepaymentAllocator.Terms(loan.annualRatePercent(), loan.method(),
         loan.acceleratedOn()),
         command.valueDate(), amount, rule);

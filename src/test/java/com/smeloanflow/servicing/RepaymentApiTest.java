@@ -14,6 +14,7 @@ import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.BrokenMailValues;
 import com.smeloanflow.support.Concurrently;
+import com.smeloanflow.support.TestApplications;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -84,6 +85,26 @@ class RepaymentApiTest extends AbstractIntegrationTest {
     assertThat(allocations.get(0).get("amount").decimalValue()).isEqualByComparingTo("362.50");
     assertThat(allocations.get(1).get("amount").decimalValue()).isEqualByComparingTo("4637.50");
     assertThat(loans.ledger(loan.loanId()).get(0).outstanding()).isEqualByComparingTo("3530.99");
+  }
+
+  @Test
+  void aDrawdownOfAJointGuaranteedLineClearsTheOldestOverdueInstalmentFirstAsAJointGuaranteeLoanDoes() {
+    // A drawdown is a REVOLVING_LINE loan of its line's application; the line is on joint guarantee (联保), so the group
+    // answers per instalment. Two instalments fell due unpaid; one instalment's worth pays the first in full (interest
+    // 362.50, principal 8,168.49) and nothing of the second, instead of both instalments' interest first.
+    LoanAccount drawdown = TestLoans.with(intakeService, loans).application(TestApplications.jointGuaranteedLine())
+        .drawdownDisbursedOn(clock.today().minusMonths(2).minusDays(10));
+
+    Response answer = repay(drawdown.loanId(), body(transactionId(), "8530.99", clock.today()));
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+    JsonNode allocations = answer.json().get("allocations");
+    assertThat(allocations.findValuesAsText("instalmentNumber")).as(answer.toString()).containsOnly("1");
+    assertThat(allocations.findValuesAsText("component")).containsExactly("OVERDUE_INTEREST", "OVERDUE_PRINCIPAL");
+    List<LedgerLine> ledger = loans.ledger(drawdown.loanId());
+    assertThat(ledger.get(0).status()).isEqualTo(InstalmentStatus.PAID);
+    assertThat(ledger.get(1).interestPaid()).isEqualByComparingTo("0.00");
+    assertThat(ledger.get(1).principalPaid()).isEqualByComparingTo("0.00");
   }
 
   @Test

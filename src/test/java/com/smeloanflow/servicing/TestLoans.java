@@ -65,10 +65,23 @@ public final class TestLoans {
 
   /** Registers the application (a fresh credit code unless one was set) and opens its loan, disbursed on {@code disbursedOn}. */
   public LoanAccount disbursedOn(LocalDate disbursedOn) {
+    return loans.open(opening(disbursedOn));
+  }
+
+  /**
+   * Registers the application of a credit line (a REVOLVING_LINE {@link #application}) and opens one drawdown on it, disbursed
+   * on {@code disbursedOn}: a loan of the line's application and product, as the line's drawdown opens it.
+   */
+  public LoanAccount drawdownDisbursedOn(LocalDate disbursedOn) {
+    OpenLoanAccount opening = opening(disbursedOn);
+    return loans.openDrawdown("DD" + POSTINGS.incrementAndGet(), opening);
+  }
+
+  private OpenLoanAccount opening(LocalDate disbursedOn) {
     application.creditCode(creditCode != null ? creditCode : CreditCodes.fresh());
     LoanApplication registered = intake.register(application.build(), "servicing-test");
-    return loans.open(new OpenLoanAccount(registered.id(), registered.creditCode(), registered.enterpriseName(), principal,
-        new BigDecimal("4.35"), termMonths, method, disbursedOn, "CB" + POSTINGS.incrementAndGet()));
+    return new OpenLoanAccount(registered.id(), registered.creditCode(), registered.enterpriseName(), principal,
+        new BigDecimal("4.35"), termMonths, method, disbursedOn, "CB" + POSTINGS.incrementAndGet());
   }
 
   /** The borrower's unified social credit code (default: a fresh one no other test uses). */

@@ -56,14 +56,24 @@ public final class TestApplications {
     return switch (product) {
       case "CREDIT_QUICK" -> application.guaranteeType("CREDIT").termMonths(12).requestedAmount("200000.00").noCollateral();
       case "MORTGAGE_QUICK" -> application;
-      case "JOINT_GUARANTEE" -> application.guaranteeType("JOINT_GUARANTEE").termMonths(12).noCollateral()
-          .guarantor("ENTERPRISE", "遵义市汇川区联保成员一有限公司", uniqueCreditCode(application.number), "JOINT_GUARANTEE_MEMBER")
-          .guarantor("ENTERPRISE", "遵义市汇川区联保成员二有限公司", uniqueCreditCode(application.number + 50_000), "JOINT_GUARANTEE_MEMBER");
+      case "JOINT_GUARANTEE" -> jointGuarantee(application.termMonths(12));
       case "GROWTH" -> application.guaranteeType("GUARANTEE").termMonths(24).noCollateral()
           .guarantor("PERSON", "李强", uniqueIdNumber(application.number + 5_000), "SHAREHOLDER");
       case "REVOLVING_LINE" -> application.guaranteeType("CREDIT").termMonths(36).noCollateral();
       default -> throw new IllegalArgumentException("Unknown product " + product);
     };
+  }
+
+  /** A REVOLVING_LINE application at the ZY001 counter on joint guarantee (联保): a line whose drawdowns the group guarantees. */
+  public static Builder jointGuaranteedLine() {
+    return jointGuarantee(forProduct("REVOLVING_LINE"));
+  }
+
+  /** Joint guarantee (联保): two member enterprises of the group guarantee the loan, no collateral. */
+  private static Builder jointGuarantee(Builder application) {
+    return application.guaranteeType("JOINT_GUARANTEE").noCollateral()
+        .guarantor("ENTERPRISE", "遵义市汇川区联保成员一有限公司", uniqueCreditCode(application.number), "JOINT_GUARANTEE_MEMBER")
+        .guarantor("ENTERPRISE", "遵义市汇川区联保成员二有限公司", uniqueCreditCode(application.number + 50_000), "JOINT_GUARANTEE_MEMBER");
   }
 
   /**
