@@ -10,6 +10,8 @@ import com.smeloanflow.support.Concurrently;
 import com.smeloanflow.support.TestApplications;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
@@ -21,7 +23,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Team queues: a team lead sees and reassigns their teams' tasks only (ZY001's lead, not ZY002's), bulk
- * over the API and task by task over the engine REST API alike; staff claim several tasks of their posts.
+ * over the API and task by task over the engine REST API alike; a process owner reassigns none; staff claim several
+ * tasks of their posts.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class TeamQueueApiTest extends AbstractIntegrationTest {
@@ -175,6 +178,65 @@ class TeamQueueApiTest extends AbstractIntegrationTest {
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.json().path("errors").get(0).path("field").asText()).isEqualTo("taskIds[1]");
     assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
+  }
+
+  /** A hand-on ({@code assignee}) or delegation ({@code delegate}) of a task to a user over the engine REST API. */
+  private Response hand(String task, String action, String by, String to) {
+    return api.post("/engine-rest/task/" + task + "/" + action, by, "{\"userId\": \"" + to + "\"}");
+  }
+
+  private String assigneeOf(String task) {
+    return taskService.createTaskQuery().taskId(task).singleResult().getAssignee();
+  }
+
+  /**
+   * Reassigning is a team lead's role. A process owner holds every right on every process definition (to deploy, migrate
+   * and read in Cockpit), which Camunda takes as a right to assign every task too: over the engine REST API (and so in
+   * Tasklist) the owner could hand a branch's task nobody holds to any clerk of its post. Refused; the owner still reads
+   * the task and moves its due date, and the branch's lead hands it on.
+   */
+  @Test
+  void aProcessOwnerCannotHandATaskNobodyHoldsToAClerkOfItsPost() {
+    String task = acceptanceTaskOf("ZY001");
+
+    Response handed = hand(task, "assignee", "process-owner", "zy001-acceptor");
+
+    assertThat(handed.status()).as(handed.toString()).isEqualTo(403);
+    assertThat(handed.json().path("message").asText()).isEqualTo("待办“受理贷款申请”只能由其团队主管改派, process-owner 不能改派给"
+        + " zy001-acceptor (task " + task + " may be reassigned only by a lead of its team; process-owner may not assign it"
+        + " to zy001-acceptor)");
+    assertThat(assigneeOf(task)).isNull();
+    assertThat(api.get("/engine-rest/task/" + task, "process-owner").status()).as("reads it").isEqualTo(200);
+    assertThat(moveDueDate("process-owner", task, Instant.now().plus(Duration.ofDays(3))).status())
+        .as("moves its due date").isEqualTo(204);
+    Response byLead = hand(task, "assignee", ZY001_LEAD, "zy001-acceptor");
+    assertThat(byLead.status()).as(byLead.toString()).isEqualTo(204);
+    assertThat(assigneeOf(task)).isEqualTo("zy001-acceptor");
+  }
+
+  /** Nor hand on, delegate or take back a task a clerk holds: the clerk keeps it. */
+  @Test
+  void aProcessOwnerCannotHandOnDelegateOrTakeBackATaskAClerkHolds() {
+    String task = acceptanceTaskOf("ZY001");
+    taskService.claim(task, "zy001-acceptor");
+    String colleague = secondAcceptorOfZy001();
+
+    Response handedOn = hand(task, "assignee", "process-owner", colleague);
+    Response delegated = hand(task, "delegate", "process-owner", colleague);
+    Response takenBack = api.post("/engine-rest/task/" + task + "/unclaim", "process-owner", null);
+
+    for (Response refused : List.of(handedOn, delegated)) {
+      assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+      assertThat(refused.json().path("message").asText()).isEqualTo("待办“受理贷款申请”只能由其团队主管改派, process-owner"
+          + " 不能改派给 " + colleague + " (task " + task + " may be reassigned only by a lead of its team; process-owner may"
+          + " not assign it to " + colleague + ")");
+    }
+    assertThat(takenBack.status()).as(takenBack.toString()).isEqualTo(403);
+    assertThat(takenBack.json().path("message").asText()).isEqualTo("待办“受理贷款申请”只能由其团队主管改派, process-owner"
+        + " 不能取消 zy001-acceptor 的领取 (task " + task + " may be reassigned only by a lead of its team; process-owner may"
+        + " not take it from zy001-acceptor)");
+    assertThat(assigneeOf(task)).isEqualTo("zy001-acceptor");
+    assertThat(taskService.createTaskQuery().taskId(task).singleResult().getOwner()).as("not delegated").isNull();
   }
 
   @Test
