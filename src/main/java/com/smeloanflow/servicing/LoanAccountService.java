@@ -336,11 +336,12 @@ public class LoanAccountService {
 
   /**
    * As {@link #lock}, for a caller that answers a missing loan itself: a later stage that locks its own row of the loan
-   * after the loan's (monitoring), in the order in which this stage's writers take the two.
+   * after the loan's (monitoring), in the order in which this stage's writers take the two. Only inside the caller's
+   * transaction (MANDATORY, as {@link #lock}): a transaction of its own would release the lock as it returned.
    *
    * @return whether there is such a loan (its row then locked until the caller's transaction ends)
    */
-  @Transactional
+  @Transactional(propagation = Propagation.MANDATORY)
   public boolean lockIfExists(String loanId) {
     return ledger.lock(loanId).isPresent();
   }

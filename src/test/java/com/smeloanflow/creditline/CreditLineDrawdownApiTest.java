@@ -46,6 +46,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Drawdowns on a credit line over the channel API with real JSON: each its own loan posted once, within the
@@ -64,6 +66,7 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
   @Autowired PostLoanCheckService checks;
   @Autowired SandboxCoreBankingFaults faults;
   @Autowired ApplicationHistory history;
+  @Autowired PlatformTransactionManager transactionManager;
   @Autowired OperationsMetrics metrics;
   @Autowired MailOutbox outbox;
   @Autowired LoanApplicationRepository applications;
@@ -459,8 +462,10 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
   /** A post-loan check of the drawdown concluded 压降或冻结额度 with this measure; its instruction as issued. */
   private LineInstruction checkOfTheDrawdownRestrictsTheLine(String loanId, LineMeasure measure, String reducedLimit) {
     PostLoanCheck check = checks.open(loanId, CheckKind.SIGNAL, List.of());
-    checks.complete(new CompleteCheck(check.checkId(), CheckOutcome.RESTRICT_LINE, "经营明显下滑, 主要客户流失", List.of(),
-        measure, reducedLimit == null ? null : new BigDecimal(reducedLimit), "remote-verifier"));
+    // in a transaction, as the check's task listener completes it (the loan's lock is taken only inside one)
+    new TransactionTemplate(transactionManager).executeWithoutResult(status -> checks.complete(new CompleteCheck(
+        check.checkId(), CheckOutcome.RESTRICT_LINE, "经营明显下滑, 主要客户流失", List.of(), measure,
+        reducedLimit == null ? null : new BigDecimal(reducedLimit), "remote-verifier")));
     return checks.issueLineInstruction(check.checkId());
   }
 

@@ -140,8 +140,10 @@ class CreditLinePostgresIT extends AbstractPostgresIntegrationTest {
     String lineId = lines.findByApplication(fixture.opened(fixture.application("1000000.00"))).orElseThrow().lineId();
     String loanId = draw(lineId, "PG-CHECK-" + UUID.randomUUID()).json().get("loanId").asText();
     PostLoanCheck check = checks.open(loanId, CheckKind.SIGNAL, List.of());
-    checks.complete(new CompleteCheck(check.checkId(), CheckOutcome.RESTRICT_LINE, "实际控制人涉赌, 经营明显下滑", List.of(),
-        LineMeasure.FREEZE, null, "remote-verifier"));
+    // in a transaction, as the check's task listener completes it (the loan's lock is taken only inside one)
+    new TransactionTemplate(transactionManager).executeWithoutResult(status -> checks.complete(new CompleteCheck(
+        check.checkId(), CheckOutcome.RESTRICT_LINE, "实际控制人涉赌, 经营明显下滑", List.of(), LineMeasure.FREEZE, null,
+        "remote-verifier")));
     CountDownLatch expired = new CountDownLatch(1);
     CountDownLatch commitExpiry = new CountDownLatch(1);
     ExecutorService lineTimer = Executors.newSingleThreadExecutor();
