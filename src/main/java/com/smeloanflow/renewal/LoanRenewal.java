@@ -67,6 +67,15 @@ public record LoanRenewal(
   }
 
   /**
+   * Whether a person's decision (审批续贷申请, or the chair's 签发续贷贷审会决议) is awaited: applied for, and nobody decided
+   * yet (an approval keeps the renewal APPLIED, with its decider, until the contract goes out). Any other status means
+   * another path got there first: a decision, the maturity (LAPSED), a call-in (CALLED_IN), an operator (CANCELLED).
+   */
+  public boolean awaitsDecision() {
+    return status == RenewalStatus.APPLIED && decidedAt == null;
+  }
+
+  /**
    * The eligibility table's inputs and answer.
    *
    * @param monthsSinceLastOverdue whole months since the last day the loan was overdue ({@link #NEVER_OVERDUE} if never)

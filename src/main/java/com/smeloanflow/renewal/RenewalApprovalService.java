@@ -5,6 +5,8 @@ import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.InvalidTaskInputException;
+import com.smeloanflow.platform.StaffText;
+import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.process.LoanRenewalProcess;
 import com.smeloanflow.processing.ApprovalRoute;
 import com.smeloanflow.processing.ExposureService;
@@ -101,12 +103,24 @@ public class RenewalApprovalService {
   /**
    * A person decides: the approver (SINGLE) or the committee's chair signing or vetoing its resolution. Declining needs a catalogue reason the borrower is told and an internal note.
    *
+   * <p>Under the renewal's row lock ({@code loan_renewal}, the first in the order loan_renewal -> loan_account ->
+   * monitored_loan), taken before anything is written: a call-in ({@link RenewalCallIns}), an operator's cancellation
+   * ({@link RenewalContractService#processEnded}), the lapse at maturity or a second decision on the same task, each
+   * locking the row first too, either waits for this decision or is waited for; the one that comes second finds the
+   * renewal as the first left it. A decision on a renewal no longer awaiting one ({@link LoanRenewal#awaitsDecision})
+   * is refused and writes nothing; the engine then rolls the task's completion back with it.
+   *
    * @return whether approved
+   * @throws StateConflictException the renewal no longer awaits a decision (decided, lapsed, called in, cancelled)
    * @throws InvalidTaskInputException a decline without a reason or a note, or a note longer than
    *     {@link LoanRenewal#NOTE_MAX_LENGTH} (the task stays open)
    */
   @Transactional
   public boolean decide(DecideRenewal command) {
+    LoanRenewal renewal = renewals.lock(command.loanId()).orElseThrow(() -> LoanRenewal.notFound(command.loanId()));
+    if (!renewal.awaitsDecision()) {
+      throw new StateConflictException(notAwaitingDecision(renewal));
+    }
     if (command.note() != null && command.note().length() > LoanRenewal.NOTE_MAX_LENGTH) {
       throw new InvalidTaskInputException("审批意见最多 " + LoanRenewal.NOTE_MAX_LENGTH
           + " 字 (renewalDecisionNote is too long)");
@@ -125,5 +139,19 @@ public class RenewalApprovalService {
         command.approve() ? null : clock.today());
     log.info("Loan {}: renewal {} by {}", command.loanId(), command.approve() ? "approved" : "declined", command.decidedBy());
     return command.approve();
+  }
+
+  /** Why a decision on {@code renewal} is refused: someone or something else decided or ended it first. */
+  static String notAwaitingDecision(LoanRenewal renewal) {
+    String loanId = renewal.loanId();
+    if (renewal.status() == RenewalStatus.APPLIED || renewal.status() == RenewalStatus.APPROVED
+        || renewal.status() == RenewalStatus.DECLINED) {
+      boolean declined = renewal.status() == RenewalStatus.DECLINED;
+      return StaffText.of("借据 " + loanId + " 的续贷已由 " + renewal.decidedBy() + (declined ? " 决定不批准" : " 批准")
+          + ", 无需再审批, 请刷新待办列表", "the renewal of loan " + loanId + " was " + (declined ? "declined" : "approved")
+          + " by " + renewal.decidedBy() + " already; this decision is refused");
+    }
+    return StaffText.of("借据 " + loanId + " 的续贷已不在审批中: " + renewal.status().label() + ", 无需再审批, 请刷新待办列表",
+        "the renewal of loan " + loanId + " is " + renewal.status() + ", not awaiting a decision; this decision is refused");
   }
 }

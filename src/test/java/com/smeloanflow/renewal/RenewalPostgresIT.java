@@ -5,10 +5,12 @@ import static com.smeloanflow.process.LoanRenewalProcess.Elements.END_CALLED_IN;
 import static com.smeloanflow.process.LoanRenewalProcess.Elements.END_DECLINED;
 import static com.smeloanflow.process.LoanRenewalProcess.Elements.END_MATURITY_OVERDUE;
 import static com.smeloanflow.process.LoanRenewalProcess.Elements.END_RENEWED;
+import static com.smeloanflow.process.LoanRenewalProcess.Elements.TASK_APPROVE_RENEWAL;
 import static com.smeloanflow.process.LoanRenewalProcess.Elements.TASK_COMMITTEE_VOTE;
 import static com.smeloanflow.process.LoanRenewalProcess.Elements.TASK_DECIDE_COMMITTEE_RESOLUTION;
 import static com.smeloanflow.process.LoanRenewalProcess.Elements.TASK_POST_RENEWAL;
 import static com.smeloanflow.process.LoanRenewalProcess.Elements.TASK_REVIEW_AMOUNT;
+import static com.smeloanflow.process.LoanRenewalProcess.Elements.TASK_SEND_CONTRACT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -397,6 +399,47 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     assertThat(instance).hasPassed(END_CALLED_IN).isEnded();
     assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.CALLED_IN);
     assertThat(loans.acceleratedOn(loan.loanId())).as("called in").isPresent();
+  }
+
+  /**
+   * The approver decides 审批续贷申请 while a post-loan check calls the loan in: the call-in holds the renewal's row (and has
+   * ended the renewal's instance, its task with it, not yet committed) when the approver's completion, which read the
+   * task before, reaches the renewal's row. The decision waits for the call-in under the row lock, then finds the renewal
+   * CALLED_IN and is refused with the Chinese line staff read; nothing of it is written. Before, it waited on its update
+   * instead, overwrote CALLED_IN with its approval and only failed on the engine's optimistic lock of the deleted task
+   * (ENGINE-03005, a server error to the approver).
+   */
+  @Test
+  void anApprovalMeetingACallInWaitsForItUnderTheRenewalsLockAndIsRefusedWritingNothingOnPostgres() throws Exception {
+    stopClock();
+    RenewalScenario loan = RenewalScenario.loan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans,
+        clock.today(), 45, ProcessingFixtures.strongProfile(), "500000.00").scanNow();
+    assertThat(loan.apply("PG-" + loan.loanId()).status()).isEqualTo(201);
+    ProcessInstance instance = loan.renewal();
+    loan.runJobs(instance);
+    assertThat(instance).isWaitingAt(TASK_APPROVE_RENEWAL);
+    String task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+
+    RowLockWaits.Met<Void> met = RowLockWaits.meet(new TransactionTemplate(transactionManager),
+        () -> callIns.callingIn(loan.loanId(), "CHK-PG-" + loan.loanId()),
+        () -> {
+          loans.accelerate(loan.loanId(), clock.today().plusDays(15));
+          return null;
+        },
+        () -> completeAs("approver", task, Map.of(ApproveRenewalTaskListener.DECISION, "APPROVE",
+            ApproveRenewalTaskListener.NOTE, "经营稳定, 同意续贷")),
+        jdbc, "query ILIKE '%loan_renewal%'", "the approval waiting for the renewal's row the call-in holds");
+
+    assertThat(met.second()).as("the approval").isInstanceOf(RuntimeException.class);
+    assertThat((Throwable) met.second()).hasMessageContaining("借据 " + loan.loanId() + " 的续贷已不在审批中: "
+        + RenewalStatus.CALLED_IN.label() + ", 无需再审批, 请刷新待办列表");
+    assertThat(instance).hasPassed(END_CALLED_IN).hasNotPassed(TASK_SEND_CONTRACT).isEnded();
+    LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewal.status()).isEqualTo(RenewalStatus.CALLED_IN);
+    assertThat(renewal.decidedBy()).as("the approval, not written").isNull();
+    assertThat(renewal.decidedAt()).isNull();
+    assertThat(renewal.contractNumber()).isNull();
+    assertThat(loan.mails()).containsOnlyOnce(MailTemplate.RENEWAL_CALLED_IN);
   }
 
   /** The loan's first post-loan check done and a warning signal reported: its check is open, a checker may call it in. */

@@ -16,6 +16,7 @@ import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.FormText;
+import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.process.LoanRenewalProcess;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.processing.ProcessingFixtures;
@@ -76,6 +77,8 @@ class RenewalProcessTest extends AbstractIntegrationTest {
   @Autowired private RenewalCommitteeService committee;
   @Autowired private RenewalSeparationOfDuties separationOfDuties;
   @Autowired private LoanCustomerManagers customerManagers;
+  @Autowired private RenewalCallIns callIns;
+  @Autowired private RenewalApprovalService approvals;
   @Autowired private org.springframework.transaction.PlatformTransactionManager transactionManager;
   @org.springframework.beans.factory.annotation.Value("${camunda.bpm.job-execution.lock-time-in-millis}")
   private long lockTimeInMillis;
@@ -702,6 +705,54 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> completeAs("approver", task.getId(),
         Map.of(ApproveRenewalTaskListener.DECISION, "DECLINE", ApproveRenewalTaskListener.NOTE, "不同意")))
         .hasMessageContaining("renewalCustomerReason");
+    assertThat(instance).isWaitingAt(TASK_APPROVE_RENEWAL);
+  }
+
+  /**
+   * The approver's form was read while the renewal awaited a decision; before the approver decides, another path ends the
+   * renewal in a transaction of its own (here 终止续贷's record of a call-in, CALLED_IN, as a call-in that committed after
+   * the form was read leaves it; {@code RenewalPostgresIT} makes the two meet under the row lock). The decision over the
+   * engine REST API is refused with 400 and the Chinese line staff read, and writes nothing: before, it turned the
+   * called-in renewal back into an approved one (APPLIED, decided by the approver) and sent the contract for signature.
+   */
+  @Test
+  void aDecisionOnARenewalAnotherPathEndedMeanwhileIsRefusedAndLeavesTheRenewalAsThatPathLeftIt() {
+    RenewalScenario loan = loanForAnApprover().scanNow();
+    ProcessInstance instance = applied(loan);
+    String task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+    callIns.recordCalledIn(loan.loanId());
+
+    ApiClient.Response decided = api.post("/engine-rest/task/" + task + "/complete", "approver",
+        "{\"variables\": {\"" + ApproveRenewalTaskListener.DECISION + "\": {\"value\": \"APPROVE\"}, \""
+            + ApproveRenewalTaskListener.NOTE + "\": {\"value\": \"经营稳定, 同意续贷\"}}}");
+
+    assertThat(decided.status()).as(decided.body()).isEqualTo(400);
+    assertThat(decided.json().path("message").asText()).startsWith("借据 " + loan.loanId() + " 的续贷已不在审批中: "
+        + RenewalStatus.CALLED_IN.label() + ", 无需再审批, 请刷新待办列表 (")
+        .contains("the renewal of loan " + loan.loanId() + " is CALLED_IN, not awaiting a decision");
+    LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewal.status()).isEqualTo(RenewalStatus.CALLED_IN);
+    assertThat(renewal.decidedBy()).as("no decision recorded").isNull();
+    loan.runJobs(instance);
+    assertThat(instance).hasNotPassed(TASK_SEND_CONTRACT);
+    assertThat(renewals.find(loan.loanId()).orElseThrow().contractNumber()).as("no contract sent").isNull();
+  }
+
+  /**
+   * Two approvers decide the same renewal, one after the other (the second's form read before the first decided): the
+   * second is refused naming who decided and how, and the first decision stands.
+   */
+  @Test
+  void aSecondDecisionOnARenewalAlreadyDecidedIsRefusedNamingWhoDecided() {
+    RenewalScenario loan = loanForAnApprover().scanNow();
+    ProcessInstance instance = applied(loan);
+    renewals.decided(loan.loanId(), RenewalStatus.DECLINED, "approver", "不同意", "OVERALL_ASSESSMENT", clock.now(), today);
+
+    assertThatThrownBy(() -> approvals.decide(new DecideRenewal(loan.loanId(), true, null, "同意", "approver2")))
+        .isInstanceOf(StateConflictException.class)
+        .hasMessage("借据 " + loan.loanId() + " 的续贷已由 approver 决定不批准, 无需再审批, 请刷新待办列表 (the renewal of loan "
+            + loan.loanId() + " was declined by approver already; this decision is refused)");
+    assertThat(renewals.find(loan.loanId()).orElseThrow().decidedBy()).isEqualTo("approver");
     assertThat(instance).isWaitingAt(TASK_APPROVE_RENEWAL);
   }
 
