@@ -21,6 +21,8 @@ import com.smeloanflow.process.ProcessVariable;
 import com.smeloanflow.processing.ProcessingOutcomes;
 import com.smeloanflow.processing.ProcessingSummary;
 import com.smeloanflow.processing.ScoreRepository;
+import com.smeloanflow.renewal.LoanRenewal;
+import com.smeloanflow.renewal.RenewalRepository;
 import com.smeloanflow.scoring.ScoreCard;
 import com.smeloanflow.scoring.ScoringInput;
 import com.smeloanflow.servicing.Classification;
@@ -79,6 +81,7 @@ public class DueDiligenceReviewService {
   private final ScoreRepository scores;
   private final ProcessingOutcomes processing;
   private final ApprovalDecisions approvals;
+  private final RenewalRepository renewals;
   private final CheckRepository postLoanChecks;
   private final SignalRepository signals;
   private final LoanSummaryListener loanSummary;
@@ -92,8 +95,8 @@ public class DueDiligenceReviewService {
 
   public DueDiligenceReviewService(DueDiligenceFindings reviews, ManagedLoanRepository managedLoans, LoanAccountService loans,
       ApplicationChecks checks, ScoreRepository scores, ProcessingOutcomes processing, ApprovalDecisions approvals,
-      CheckRepository postLoanChecks, SignalRepository signals, LoanSummaryListener loanSummary, BusinessClock clock,
-      RuntimeService runtime, TaskService tasks, IdentityService identity, ManagementService management,
+      RenewalRepository renewals, CheckRepository postLoanChecks, SignalRepository signals, LoanSummaryListener loanSummary,
+      BusinessClock clock, RuntimeService runtime, TaskService tasks, IdentityService identity, ManagementService management,
       PlatformTransactionManager transactions) {
     this.reviews = reviews;
     this.managedLoans = managedLoans;
@@ -102,6 +105,7 @@ public class DueDiligenceReviewService {
     this.scores = scores;
     this.processing = processing;
     this.approvals = approvals;
+    this.renewals = renewals;
     this.postLoanChecks = postLoanChecks;
     this.signals = signals;
     this.loanSummary = loanSummary;
@@ -270,13 +274,20 @@ public class DueDiligenceReviewService {
 
   // --- what each officer saw ----------------------------------------------------------------------
 
-  /** The officers who decided on the loan, by role (a role without anyone is absent). */
+  /**
+   * The officers who decided on the loan, by role (a role without anyone is absent). The approver of a loan a renewal
+   * opened (无还本续贷, on the old loan's application) is the person who decided that renewal (审批续贷申请, or the
+   * chair signing the committee's resolution), not the application's approver, whose decision lent the old loan: none
+   * when the decision table approved the renewal. Whoever is named here may not review the loan ({@link #conclude}).
+   */
   public Map<OfficerRole, List<String>> officers(String loanId) {
     DueDiligenceReview review = review(loanId);
     Map<OfficerRole, List<String>> officers = new EnumMap<>(OfficerRole.class);
     managedLoans.find(loanId).ifPresent(managed -> officers.put(OfficerRole.CUSTOMER_MANAGER, List.of(managed.customerManager())));
-    approvals.find(review.applicationId()).filter(approval -> approval.authority() != ApprovalAuthority.MODEL)
-        .map(ApprovalDecisions.Approval::decidedBy).filter(by -> by != null && !by.isBlank())
+    Optional<LoanRenewal> renewedBy = renewals.findByNewLoan(loanId);
+    (renewedBy.isPresent() ? renewedBy.get().decidedByAPerson()
+        : approvals.find(review.applicationId()).filter(approval -> approval.authority() != ApprovalAuthority.MODEL)
+            .map(ApprovalDecisions.Approval::decidedBy).filter(by -> by != null && !by.isBlank()))
         .ifPresent(approver -> officers.put(OfficerRole.APPROVER, List.of(approver)));
     LinkedHashSet<String> checkers = new LinkedHashSet<>();
     checks.of(review.applicationId(), CheckType.POST_LOAN_FIRST_CHECK).forEach(check -> checkers.add(check.performedBy()));
@@ -355,7 +366,7 @@ public class DueDiligenceReviewService {
     values.put("scoreCardText", scoreCardText(applicationId));
     values.put("dataSnapshotText", dataSnapshotText(applicationId));
     values.put("verificationText", verificationText(applicationId));
-    values.put("decisionsText", decisionsText(applicationId));
+    values.put("decisionsText", decisionsText(applicationId, renewals.findByNewLoan(loanId)));
     values.put("postLoanText", postLoanText(loanId));
     Map<OfficerRole, List<String>> officers = officers(loanId);
     values.put("officersText", java.util.Arrays.stream(OfficerRole.values())
@@ -424,9 +435,9 @@ public class DueDiligenceReviewService {
    * The approval route, the review, approval and disbursement checks (oldest first) and the approval's conclusion, within
    * {@link FormText#MAX_CHARACTERS} (a committee's votes and conditions grow with its members and rounds): the route and
    * the conclusion are always shown, the checks show the newest that fit and start saying how many earlier ones are left
-   * out.
+   * out. A loan a renewal opened ends with that renewal's decision, the one that lent it.
    */
-  private String decisionsText(String applicationId) {
+  private String decisionsText(String applicationId, Optional<LoanRenewal> renewedBy) {
     String route = processing.find(applicationId).map(outcome -> "- 审批路径 "
         + (outcome.approvalRoute() == null ? "待定" : outcome.approvalRoute().label())
         + (blank(outcome.routeReason()) ? "" : ": " + outcome.routeReason())
@@ -437,7 +448,10 @@ public class DueDiligenceReviewService {
     String conclusion = approvals.find(applicationId).map(a -> "- 审批结论: " + a.authority().label() + " " + a.outcome().label()
         + " " + money(a.approvedAmount()) + " 元" + suggested.map(limit -> " (模型建议额度 " + money(limit) + " 元"
             + (a.approvedAmount() != null && a.approvedAmount().compareTo(limit) > 0 ? ", 高于建议" : "") + ")").orElse("")
-        + (blank(a.conditions()) ? "" : "; 条件: " + a.conditions()) + " — " + a.decidedBy()).orElse("");
+        + (blank(a.conditions()) ? "" : "; 条件: " + a.conditions()) + " — " + a.decidedBy()).orElse("")
+        + renewedBy.map(r -> (approvals.find(applicationId).isPresent() ? "\n" : "") + "- 续贷审批 (原借据 " + r.loanId()
+            + "): 批准续贷 " + money(r.renewedAmount()) + " 元 — " + (r.decidedByTheModel() ? "模型自动审批"
+                : r.decidedByAPerson().orElse("未记录"))).orElse("");
     if (route.isEmpty() && checkLines.isEmpty() && conclusion.isEmpty()) {
       return "无审查审批记录";
     }
@@ -533,8 +547,10 @@ public class DueDiligenceReviewService {
 
   /** Why a finding for {@code role} is refused: the loan has no officer in it (a model approval has no approver). */
   private String noOfficer(String loanId, OfficerRole role) {
-    boolean byModel = role == OfficerRole.APPROVER && approvals.find(review(loanId).applicationId())
-        .filter(approval -> approval.authority() == ApprovalAuthority.MODEL).isPresent();
+    Optional<LoanRenewal> renewedBy = renewals.findByNewLoan(loanId);
+    boolean byModel = role == OfficerRole.APPROVER && (renewedBy.isPresent() ? renewedBy.get().decidedByTheModel()
+        : approvals.find(review(loanId).applicationId()).filter(approval -> approval.authority() == ApprovalAuthority.MODEL)
+            .isPresent());
     String roleName = role.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     return "该笔贷款" + (byModel ? "由模型自动审批, " : "") + "没有" + role.label() + ", 不能填写" + role.label() + "认定结论或理由 ("
         + role.outcomeField() + ", " + role.reasonField() + ": loan " + loanId + " has no " + roleName

@@ -4,6 +4,7 @@ import com.smeloanflow.servicing.LoanNotFoundException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * A loan's renewal without repaying principal: what the eligibility table was given and answered, the
@@ -73,6 +74,20 @@ public record LoanRenewal(
    */
   public boolean awaitsDecision() {
     return status == RenewalStatus.APPLIED && decidedAt == null;
+  }
+
+  /**
+   * The person who decided the renewal (the approver, or the committee's chair signing its resolution); empty when the
+   * table approved it (route AUTO) or it is not decided yet.
+   */
+  public Optional<String> decidedByAPerson() {
+    return decidedBy == null || decidedBy.isBlank() || RenewalApprovalService.MODEL.equals(decidedBy)
+        ? Optional.empty() : Optional.of(decidedBy);
+  }
+
+  /** Whether the decision table approved the renewal (route AUTO): no person decided it. */
+  public boolean decidedByTheModel() {
+    return RenewalApprovalService.MODEL.equals(decidedBy);
   }
 
   /**

@@ -54,6 +54,12 @@ public class RenewalRepository {
         .query((rs, row) -> map(rs)).optional();
   }
 
+  /** The renewal whose maturity posting opened {@code newLoanId} (无还本续贷), if that loan was opened by a renewal. */
+  public Optional<LoanRenewal> findByNewLoan(String newLoanId) {
+    return jdbc.sql("SELECT * FROM loan_renewal WHERE new_loan_id = :n").param("n", newLoanId)
+        .query((rs, row) -> map(rs)).optional();
+  }
+
   public Optional<LoanRenewal> findByRequest(String requestId) {
     return jdbc.sql("SELECT * FROM loan_renewal WHERE request_id = :r").param("r", requestId)
         .query((rs, row) -> map(rs)).optional();

@@ -29,12 +29,16 @@ import com.smeloanflow.processing.ApprovalRoute;
 import com.smeloanflow.processing.ExternalDataService;
 import com.smeloanflow.processing.ProcessingOutcomes;
 import com.smeloanflow.processing.ScoringService;
+import com.smeloanflow.renewal.LoanRenewal;
+import com.smeloanflow.renewal.RenewalRepository;
+import com.smeloanflow.renewal.RenewalStatus;
 import com.smeloanflow.servicing.Classification;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.RenewLoan;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.Concurrently;
+import java.math.BigDecimal;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -67,6 +71,7 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
   @Autowired private CheckRepository postLoanChecks;
   @Autowired private MonitoringIds monitoringIds;
   @Autowired private SignalRepository signalRecords;
+  @Autowired private RenewalRepository renewals;
 
   private NonPerformingLoans nonPerforming;
   private ApprovedLoans approved;
@@ -91,6 +96,68 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
     Task task = taskService.createTaskQuery().processInstanceId(review.getId()).singleResult();
     assertThat((String) taskService.getVariableLocal(task.getId(), "officersText")).contains("客户经理: " + MANAGER);
     assertThat(reviews.officers(renewed.loanId())).containsEntry(OfficerRole.CUSTOMER_MANAGER, java.util.List.of(MANAGER));
+  }
+
+  /**
+   * The application's loan was approved by {@code approver}; its renewal was decided by the committee's chair, who signed
+   * the resolution. The renewed loan turns non-performing: the review asks about the chair's decision (审批人: the chair,
+   * its decision shown), and the chair may not review it. Before, it named the application's approver, whose decision
+   * lent only the old loan, and let the chair review the renewal the chair decided.
+   */
+  @Test
+  void aRenewedLoansReviewNamesWhoDecidedItsRenewalAsTheApproverAndThatPersonMayNotReviewIt() {
+    LoanAccount old = nonPerforming.monitored(MANAGER, "100000.00", clock.today().minusMonths(12));
+    approved.byApprover(old, "approver");
+    LoanAccount renewed = renewedOnADecisionOf(old, "committee-chair");
+    nonPerforming.monitoring(renewed);
+    assertThat(nonPerforming.listAsDishonestDebtor(renewed).status()).isEqualTo(201);
+
+    Task task = taskService.createTaskQuery().processInstanceId(nonPerforming.review(renewed).getId()).singleResult();
+    assertThat(reviews.officers(renewed.loanId())).containsEntry(OfficerRole.APPROVER, java.util.List.of("committee-chair"));
+    Map<String, Object> shown = taskService.getVariablesLocal(task.getId());
+    assertThat((String) shown.get("officersText")).contains("审批人: committee-chair").doesNotContain("审批人: approver");
+    assertThat((String) shown.get("decisionsText")).contains("- 续贷审批 (原借据 " + old.loanId() + "): 批准续贷")
+        .contains("— committee-chair");
+
+    ConcludeReview.RoleFinding exempt = new ConcludeReview.RoleFinding(DueDiligenceOutcome.EXEMPT, "按规定审批");
+    assertThatThrownBy(() -> reviews.conclude(new ConcludeReview(renewed.loanId(), Map.of(OfficerRole.CUSTOMER_MANAGER,
+        exempt, OfficerRole.APPROVER, exempt), "committee-chair")))
+        .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class).hasMessageContaining("不能认定自己的尽职免责");
+    assertThat(reviews.findings(renewed.loanId())).isEmpty();
+  }
+
+  /** A renewal the decision table approved (route AUTO) leaves the renewed loan without an approver to find on. */
+  @Test
+  void aLoanRenewedOnTheModelsApprovalHasNoApproverThoughItsApplicationHadOne() {
+    LoanAccount old = nonPerforming.monitored(MANAGER, "100000.00", clock.today().minusMonths(12));
+    approved.byApprover(old, "approver");
+    LoanAccount renewed = renewedOnADecisionOf(old, "模型");
+    nonPerforming.monitoring(renewed);
+    nonPerforming.listAsDishonestDebtor(renewed);
+
+    Task task = taskService.createTaskQuery().processInstanceId(nonPerforming.review(renewed).getId()).singleResult();
+    assertThat(reviews.officers(renewed.loanId())).doesNotContainKey(OfficerRole.APPROVER);
+    assertThat(taskService.getVariablesLocal(task.getId())).containsEntry("hasApprover", false);
+    assertThat((String) taskService.getVariableLocal(task.getId(), "officersText")).contains("审批人: 无");
+  }
+
+  /**
+   * {@code old} renewed at maturity as the renewal stage records it: offered, applied for, decided by {@code decidedBy}
+   * (模型 when the table approved it), and posted into the new loan servicing opens.
+   */
+  private LoanAccount renewedOnADecisionOf(LoanAccount old, String decidedBy) {
+    BigDecimal due = loans.ledger(old.loanId()).get(11).principalDue();
+    renewals.insertEvaluation(new LoanRenewal(old.loanId(), old.branchCode(), old.creditCode(), old.product(),
+        old.maturityDate(), RenewalStatus.OFFERED, new LoanRenewal.Eligibility(clock.today(), "NORMAL",
+            LoanRenewal.Eligibility.NEVER_OVERDUE, "ACTIVE", 720, "A", due, false, false, true, "ELIGIBLE", "符合续贷条件"),
+        clock.today().plusDays(20), due, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null, null, null, null, null), clock.now());
+    renewals.applied(old.loanId(), "REQ-DD-" + old.loanId(), "channel", clock.now());
+    renewals.routed(old.loanId(), "模型".equals(decidedBy) ? "AUTO" : "COMMITTEE");
+    renewals.decided(old.loanId(), RenewalStatus.APPLIED, decidedBy, "同意续贷", null, clock.now(), null);
+    LoanAccount renewed = loans.renew(new RenewLoan(old.loanId(), due, "CB-RN-DD-" + old.loanId()));
+    renewals.renewed(old.loanId(), "CB-RN-DD-" + old.loanId(), renewed.loanId(), due, clock.today());
+    return renewed;
   }
 
   @Test
