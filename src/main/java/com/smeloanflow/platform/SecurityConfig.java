@@ -1,7 +1,9 @@
 package com.smeloanflow.platform;
 
 import com.smeloanflow.identity.Groups;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -22,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ProviderManager;
@@ -37,6 +40,7 @@ import org.springframework.security.web.header.writers.DelegatingRequestMatcherH
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.util.pattern.PathPatternParser;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -119,9 +123,9 @@ public class SecurityConfig {
 
     /** Whether the rule covers {@code method} on {@code path} (a concrete path, no template variables). */
     boolean covers(String method, String path) {
-      org.springframework.http.server.PathContainer container = org.springframework.http.server.PathContainer.parsePath(path);
-      return (this.method == null || this.method.matches(method)) && java.util.Arrays.stream(patterns)
-          .anyMatch(pattern -> org.springframework.web.util.pattern.PathPatternParser.defaultInstance.parse(pattern)
+      PathContainer container = PathContainer.parsePath(path);
+      return (this.method == null || this.method.matches(method)) && Arrays.stream(patterns)
+          .anyMatch(pattern -> PathPatternParser.defaultInstance.parse(pattern)
               .matches(container));
     }
   }
@@ -166,7 +170,7 @@ public class SecurityConfig {
       new GroupRule(null, List.of("/api/campaigns", "/api/campaigns/**"), Groups.CAMPAIGN_MANAGERS, Groups.CAMUNDA_ADMIN));
 
   /** The first of {@link #API_GROUP_RULES} that covers {@code method} on {@code path}, if any. */
-  static java.util.Optional<GroupRule> groupRuleFor(String method, String path) {
+  static Optional<GroupRule> groupRuleFor(String method, String path) {
     return API_GROUP_RULES.stream().filter(rule -> rule.covers(method, path)).findFirst();
   }
 
