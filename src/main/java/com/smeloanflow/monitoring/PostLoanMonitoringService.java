@@ -82,30 +82,34 @@ public class PostLoanMonitoringService {
    * written off (its first check would be for a closed loan, and 安排下次定期检查 would fail on it). The instance whose
    * row it is, enrolling again (a modification that starts it at 登记贷后监控), finds the loan as it is.
    *
-   * <p>An ended monitoring is decided on under {@link MonitoredLoanRepository#lock} (the loan's ledger row, then its
-   * monitoring row), read again there: the daily close and a write-off hold the ledger row while they settle or write off
-   * the loan and tell monitoring, so a {@code LoanDisbursed} correlated by hand for a loan whose monitoring was ended by
-   * hand waits for them and finds the loan off the books (refused), not on the books as it was before they commit. A
-   * reversal that reopens a settled loan ({@link #loanReopened}, in the transaction of {@code RepaymentService.reverse})
-   * holds that ledger row already; the lock is the same. A disbursement, a drawdown and a renewal enrol a loan that has
-   * no monitoring row yet (a second such enrolment of one loan fails on the row's primary key, nothing kept).
+   * <p>Unless the row records monitoring by this instance, the loan is decided on under {@link
+   * MonitoredLoanRepository#lock} (the loan's ledger row, then its monitoring row), read again there, and whether the
+   * row's instance still runs is read once, there: the daily close and a write-off hold the ledger row while they settle or write off the loan and tell
+   * monitoring, so a {@code LoanDisbursed} correlated by hand for a loan whose monitoring was ended by hand waits for them
+   * and finds the loan off the books (refused), not on the books as it was before they commit. A reversal that reopens a
+   * settled loan ({@link #loanReopened}, in the transaction of {@code RepaymentService.reverse}) holds that ledger row
+   * already; the lock is the same. A first enrolment (a disbursement, a drawdown, a renewal, or a {@code LoanDisbursed}
+   * by hand for a loan never monitored) holds the ledger row until it commits its new monitoring row, so a second one of
+   * the same loan at once waits for it, finds the loan monitored by the first instance and is refused as it would be
+   * after it (MonitoringPostgresIT), instead of failing on the row's primary key.
    *
    * @throws LoanNotFoundException no such loan
    * @throws RefusedStartException the loan is monitored by another instance, or off the books
    */
   public MonitoredLoan enrol(String loanId, String processInstanceId) {
     Optional<MonitoredLoan> enrolled = monitored.find(loanId);
-    if (enrolled.isPresent() && (!enrolled.get().monitoring() || orphaned(enrolled.get(), processInstanceId))) {
-      // read again under the loan's lock: a close or write-off holding the loan decides what is found
+    if (enrolled.filter(row -> row.monitoring() && processInstanceId.equals(row.processInstanceId())).isEmpty()) {
+      // read again under the loan's lock: a close or write-off holding the loan, or another enrolment of it, decides
       enrolled = monitored.lock(loanId);
     }
     LoanAccount loan = loans.find(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
     if (enrolled.isPresent() && enrolled.get().monitoring()) {
-      if (processInstanceId.equals(enrolled.get().processInstanceId())) {
+      String instance = enrolled.get().processInstanceId();
+      if (processInstanceId.equals(instance)) {
         return enrolled.get();
       }
-      if (!orphaned(enrolled.get(), processInstanceId)) {
-        throw alreadyMonitored(loanId, enrolled.get().processInstanceId());
+      if (runs(instance)) {
+        throw alreadyMonitored(loanId, instance);
       }
       int cancelled = cancel(enrolled.get());
       log.warn("Loan {}: its monitoring row named process instance {}, which no longer runs (deleted before monitoring"
@@ -137,10 +141,9 @@ public class PostLoanMonitoringService {
     return loanUnderMonitoring;
   }
 
-  /** Monitored by another instance than {@code processInstanceId}, one that no longer runs (the row was left behind). */
-  private boolean orphaned(MonitoredLoan loan, String processInstanceId) {
-    return loan.monitoring() && !processInstanceId.equals(loan.processInstanceId())
-        && runtime.createProcessInstanceQuery().processInstanceId(loan.processInstanceId()).count() == 0;
+  /** Whether the process instance still runs (else a row naming it was left behind by its deletion). */
+  private boolean runs(String processInstanceId) {
+    return runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
   }
 
   /** The refusal of a second monitoring of a loan {@code instance} monitors: in Chinese, the English beside. */

@@ -8,11 +8,14 @@ import com.smeloanflow.collections.CollectionCaseService;
 import com.smeloanflow.process.CollectionProcess;
 import com.smeloanflow.process.PostLoanCheckProcess;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
+import com.smeloanflow.processing.CreditCodes;
 import com.smeloanflow.processing.ProcessingFixtures;
 import com.smeloanflow.processing.sandbox.SandboxProfile;
 import com.smeloanflow.servicing.ArrearsListener;
 import com.smeloanflow.servicing.Classification;
+import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanLifecycleListener;
+import com.smeloanflow.servicing.TestLoans;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.Concurrently;
 import com.smeloanflow.support.PostgresTest;
@@ -27,9 +30,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -553,6 +558,39 @@ class MonitoringPostgresIT extends MonitoringLedgerProcessTest {
         + " 不再登记贷后监控 (loan " + loan.loanId() + " is off the books (SETTLED): not put under post-loan monitoring)");
     assertThat(runningMonitoring(loan.loanId())).as("no monitoring of the settled loan").isEmpty();
     assertThat(monitoring.view(loan.loanId()).status()).isEqualTo(MonitoredLoan.ENDED);
+  }
+
+  /**
+   * Two first enrolments of one loan at once (two LoanDisbursed for a loan not yet monitored, e.g. one by hand beside
+   * the disbursement's own): the first holds the loan's row and its new monitoring row uncommitted; the second waits for
+   * the loan's row, reads the first's row once it committed and is refused with the 400 of a second enrolment after the
+   * first. Before, the second read no row, inserted its own and failed on monitored_loan's primary key.
+   */
+  @Test
+  void twoFirstEnrolmentsOfOneLoanAtOnceMonitorItOnceAndRefuseTheSecondAsASequentialOneOnPostgres() throws Exception {
+    LoanAccount account = TestLoans.with(intakeService, loans).branch("ZY001").creditCode(CreditCodes.fresh())
+        .disbursedOn(clock.today());
+    String loanId = account.loanId();
+    AtomicReference<ProcessInstance> first = new AtomicReference<>();
+    AtomicReference<Response> second = new AtomicReference<>();
+
+    RowLockWaits.meet(new TransactionTemplate(transactionManager),
+        () -> first.set(runtimeService.createMessageCorrelation(PostLoanMonitoringProcess.Messages.LOAN_DISBURSED)
+            .processInstanceBusinessKey(loanId).correlateStartMessage()),
+        first::get, () -> second.set(loanDisbursedByHand(loanId)), jdbc, "TRUE",
+        "the second LoanDisbursed waiting for the first enrolment");
+
+    String instance = first.get().getId();
+    assertThat(second.get().status()).as(second.get().toString()).isEqualTo(400);
+    assertThat(second.get().json().path("message").asText()).isEqualTo("借据 " + loanId + " 已在贷后监测中 (流程实例 "
+        + instance + "), 不再重复登记贷后监控 (loan " + loanId + " is already under post-loan monitoring by process"
+        + " instance " + instance + ": not enrolled twice)");
+    assertThat(runningMonitoring(loanId)).as("one monitoring of the loan").extracting(ProcessInstance::getId)
+        .containsExactly(instance);
+    assertThat(monitoring.find(loanId).orElseThrow()).satisfies(row -> {
+      assertThat(row.monitoring()).isTrue();
+      assertThat(row.processInstanceId()).isEqualTo(instance);
+    });
   }
 
   /** The close settles the loan, records it in the ledger as a chunk does, and tells monitoring. */
