@@ -70,13 +70,14 @@ public class CheckRepository {
         .param("at", Timestamp.from(at)).param("checkId", checkId).param("open", PostLoanCheck.OPEN).update() == 1;
   }
 
-  /** Cancels the loan's open checks (monitoring ended); how many. */
-  public int cancelOpen(String loanId, String reason, Instant at) {
+  /** Cancels the loan's open checks (monitoring ended), by whom ({@code by}; null for the system); how many. */
+  public int cancelOpen(String loanId, String reason, String by, Instant at) {
     return jdbc.sql("""
-        UPDATE post_loan_check SET status = :cancelled, cancel_reason = :reason, cancelled_at = :at, withdrawal = :withdrawal
+        UPDATE post_loan_check SET status = :cancelled, cancel_reason = :reason, cancelled_by = :by, cancelled_at = :at,
+          withdrawal = :withdrawal
         WHERE loan_id = :loanId AND status = :open
         """)
-        .param("cancelled", PostLoanCheck.CANCELLED).param("reason", reason).param("at", Timestamp.from(at))
+        .param("cancelled", PostLoanCheck.CANCELLED).param("reason", reason).param("by", by).param("at", Timestamp.from(at))
         .param("withdrawal", PostLoanCheck.Withdrawal.MONITORING_ENDED.name())
         .param("loanId", loanId).param("open", PostLoanCheck.OPEN).update();
   }

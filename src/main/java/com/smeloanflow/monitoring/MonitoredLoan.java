@@ -22,16 +22,23 @@ import java.time.LocalDate;
  * @param closure           SETTLED or WRITTEN_OFF once the loan left the books; {@link #CANCELLED} when its monitoring
  *                          instance ended otherwise (an operator deleted or cancelled it)
  * @param closedOn          the business date it did
+ * @param cancelledBy       {@link #CANCELLED}: the user who deleted or cancelled the instance, when the engine knew
+ *                          (Cockpit and the engine REST API tell it); null otherwise
+ * @param cancelledAt       {@link #CANCELLED}: when monitoring recorded it; null otherwise
+ * @param cancelReason      {@link #CANCELLED}: the delete reason the engine was given, if any; null otherwise
  */
 public record MonitoredLoan(String loanId, String branchCode, String status, String processInstanceId,
     Classification classification, boolean watchListed, LocalDate nextCheckDue, LocalDate lastCheckOn,
-    ExternalBaseline baseline, Instant lastRequeryAt, LocalDate startedOn, String closure, LocalDate closedOn) {
+    ExternalBaseline baseline, Instant lastRequeryAt, LocalDate startedOn, String closure, LocalDate closedOn,
+    String cancelledBy, Instant cancelledAt, String cancelReason) {
 
   public static final String MONITORING = "MONITORING";
   public static final String ENDED = "ENDED";
   /**
    * The closure of a monitoring whose instance ended other than through {@code LoanClosed}: an operator deleted or
-   * cancelled it (Cockpit, engine API), the loan still on the books.
+   * cancelled it (Cockpit, engine API) while the loan was on the books. It stays the closure when the loan is settled or
+   * written off later (nothing monitors the loan then to end otherwise): the loan's own status says whether it is still
+   * on the books.
    */
   public static final String CANCELLED = "CANCELLED";
 

@@ -85,12 +85,22 @@ public class MonitoredLoanRepository {
   public void restart(String loanId, String processInstanceId, Classification classification, boolean watchListed, LocalDate on) {
     jdbc.sql("""
         UPDATE monitored_loan SET status = :monitoring, process_instance_id = :instance, classification = :classification,
-          watch_listed = :watch, closure = NULL, closed_on = NULL, ended_at = NULL, next_check_due = NULL, started_on = :on
+          watch_listed = :watch, closure = NULL, closed_on = NULL, ended_at = NULL, cancelled_by = NULL, cancelled_at = NULL,
+          cancel_reason = NULL, next_check_due = NULL, started_on = :on
         WHERE loan_id = :loanId AND status = :ended
         """)
         .param("monitoring", MonitoredLoan.MONITORING).param("instance", processInstanceId)
         .param("classification", classification.name()).param("watch", watchListed).param("on", on)
         .param("ended", MonitoredLoan.ENDED).param("loanId", loanId).update();
+  }
+
+  /**
+   * An operator deleted or cancelled the loan's monitoring instance: who ({@code by}, null when the engine did not know)
+   * and why ({@code reason}, null when none was given), recorded {@code at}.
+   */
+  public void cancelled(String loanId, String by, String reason, Instant at) {
+    jdbc.sql("UPDATE monitored_loan SET cancelled_by = :by, cancel_reason = :reason, cancelled_at = :at WHERE loan_id = :loanId")
+        .param("by", by).param("reason", reason).param("at", Timestamp.from(at)).param("loanId", loanId).update();
   }
 
   public void ended(String loanId, Instant at) {
@@ -99,12 +109,16 @@ public class MonitoredLoanRepository {
   }
 
   private static MonitoredLoan loan(ResultSet rs) throws SQLException {
-    Timestamp requeried = rs.getTimestamp("last_requery_at");
     return new MonitoredLoan(rs.getString("loan_id"), rs.getString("branch_code"), rs.getString("status"),
         rs.getString("process_instance_id"), Classification.valueOf(rs.getString("classification")),
         rs.getBoolean("watch_listed"), rs.getObject("next_check_due", LocalDate.class),
         rs.getObject("last_check_on", LocalDate.class), StoredJson.read(rs.getString("baseline_json"), ExternalBaseline.class),
-        requeried == null ? null : requeried.toInstant(), rs.getObject("started_on", LocalDate.class),
-        rs.getString("closure"), rs.getObject("closed_on", LocalDate.class));
+        instant(rs.getTimestamp("last_requery_at")), rs.getObject("started_on", LocalDate.class),
+        rs.getString("closure"), rs.getObject("closed_on", LocalDate.class), rs.getString("cancelled_by"),
+        instant(rs.getTimestamp("cancelled_at")), rs.getString("cancel_reason"));
+  }
+
+  private static Instant instant(Timestamp at) {
+    return at == null ? null : at.toInstant();
   }
 }

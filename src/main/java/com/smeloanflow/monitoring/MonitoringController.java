@@ -64,7 +64,13 @@ public class MonitoringController {
       description = "Status, watch list and rhythm (quarterly when 正常, monthly on the watch list), the next periodic"
           + " check, the risk review's classification with every change (cause, inputs, rules, reason, who decided, who"
           + " asked), the signals with their evidence and severity, the checks with their outcome, reclassification"
-          + " proposals, line instructions and the open tasks. Central staff and the loan's own branch; the borrowers'"
+          + " proposals, line instructions and the open tasks. Once monitoring ended (status ENDED): closure SETTLED,"
+          + " WRITTEN_OFF, or CANCELLED when an operator deleted or cancelled the monitoring instance (Cockpit, engine REST"
+          + " API), closedOn (business date), closureLabel (why, in Chinese: 贷款已结清, 贷款已核销, 贷后监控流程已由运维人员 …"
+          + " 终止), and for CANCELLED cancelledBy (the user the engine knew, else null), cancelledAt and cancelReason (the"
+          + " delete reason given to the engine, else null). loanStatus is the ledger's (ACTIVE, SETTLED, WRITTEN_OFF): a"
+          + " monitoring cancelled by an operator keeps closure CANCELLED when the loan is settled or written off later,"
+          + " and its closureLabel adds 其后贷款已结清 / 其后贷款已核销. Central staff and the loan's own branch; the borrowers'"
           + " channel (channel-gateway) gets 403, whatever the loan: check findings, evidence and reasons are staff's own"
           + " notes, never told to a borrower.")
   @ApiResponse(responseCode = "200", description = "The loan's monitoring")

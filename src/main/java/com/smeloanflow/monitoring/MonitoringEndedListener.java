@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
  * When a post-loan-monitoring instance ends, however it ends, the loan's monitoring row follows it
  * ({@link PostLoanMonitoringService#instanceEnded}): an instance an operator deleted or cancelled (Cockpit, engine API,
  * custom listeners skipped or not) leaves its row recorded as monitoring by it, so the row is ended as {@link
- * MonitoredLoan#CANCELLED}; an instance that ended through {@code LoanClosed} (结束贷后监控) finds its row ended already,
- * and this does nothing. A built-in end listener of every version of the model ({@link ProcessEndListener}), so it is
- * not in the BPMN file.
+ * MonitoredLoan#CANCELLED}, with who cancelled it and the delete reason as far as the engine knew them ({@link
+ * Cancellation}); an instance that ended through {@code LoanClosed} (结束贷后监控) finds its row ended already, and this
+ * does nothing. A built-in end listener of every version of the model ({@link ProcessEndListener}), so it is not in the
+ * BPMN file.
  */
 @Component
 public class MonitoringEndedListener extends ProcessEndListener {
@@ -26,6 +27,7 @@ public class MonitoringEndedListener extends ProcessEndListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    monitoring.getObject().instanceEnded(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), how(execution));
+    monitoring.getObject().instanceEnded(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), how(execution),
+        cancellation(execution).orElse(new Cancellation(null, null)));
   }
 }

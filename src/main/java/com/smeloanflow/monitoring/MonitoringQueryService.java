@@ -1,6 +1,8 @@
 package com.smeloanflow.monitoring;
 
+import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.LoanNotFoundException;
+import com.smeloanflow.servicing.LoanStanding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,9 +23,11 @@ public class MonitoringQueryService {
   private final CheckRepository checks;
   private final ClassificationRepository classifications;
   private final TaskService tasks;
+  private final LoanAccountService loans;
 
   public MonitoringQueryService(MonitoredLoanRepository monitored, SignalRepository signals, CheckRepository checks,
-      ClassificationRepository classifications, TaskService tasks) {
+      ClassificationRepository classifications, TaskService tasks, LoanAccountService loans) {
+    this.loans = loans;
     this.monitored = monitored;
     this.signals = signals;
     this.checks = checks;
@@ -44,10 +48,12 @@ public class MonitoringQueryService {
   public MonitoringView view(String loanId) {
     MonitoredLoan loan = monitored.find(loanId).orElseThrow(() -> MonitoredLoan.notFound(loanId));
     List<PostLoanCheck> loanChecks = checks.ofLoan(loanId);
-    return new MonitoringView(loanId, loan.branchCode(), loan.status(), loan.monitoring() ? "贷后监控中" : "监控已结束",
+    String loanStatus = loans.standing(loanId).map(LoanStanding::status).orElse(null);
+    return new MonitoringView(loanId, loan.branchCode(), loan.status(), loan.monitoring() ? "贷后监控中" : "监控已结束", loanStatus,
         loan.classification(), loan.classification().label(), loan.watchListed(), loan.watchListed() ? "MONTHLY" : "QUARTERLY",
         loan.watchListed() ? "观察名单, 每月检查" : "每季度检查", loan.nextCheckDue(), loan.lastCheckOn(), loan.lastRequeryAt(),
-        loan.startedOn(), loan.closure(), loan.closedOn(), openTasks(loan, loanChecks),
+        loan.startedOn(), loan.closure(), loan.closedOn(), PostLoanMonitoringService.closureLabel(loan, loanStatus),
+        loan.cancelledBy(), loan.cancelledAt(), loan.cancelReason(), openTasks(loan, loanChecks),
         signals.ofLoan(loanId).stream().map(MonitoringView.SignalView::of).toList(),
         loanChecks.stream().map(MonitoringView.CheckView::of).toList(),
         classifications.changesOf(loanId).stream().map(MonitoringView.ChangeView::of).toList(),

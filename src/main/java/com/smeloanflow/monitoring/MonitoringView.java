@@ -10,13 +10,18 @@ import java.util.Map;
 /**
  * What {@code GET /api/loans/{loanId}/monitoring} answers: the rhythm, the classification with every
  * change (who, why, inputs), the signals with their evidence, the checks, the reclassifications and
- * the line instructions, and the open tasks. Dates ISO, money CNY with 2 decimals.
+ * the line instructions, and the open tasks. Dates ISO, money CNY with 2 decimals. Once monitoring ended: its closure
+ * (SETTLED, WRITTEN_OFF, or CANCELLED when an operator deleted or cancelled its instance), the business date, why in
+ * Chinese ({@code closureLabel}), and for CANCELLED who did it and the delete reason, as far as the engine knew them.
+ * {@code loanStatus} is the ledger's (ACTIVE, SETTLED, WRITTEN_OFF): a monitoring an operator cancelled keeps its closure
+ * when the loan is settled or written off later, and its closureLabel then says so (其后贷款已结清).
  */
 public record MonitoringView(
     String loanId,
     String branchCode,
     String status,
     String statusLabel,
+    String loanStatus,
     Classification classification,
     String classificationLabel,
     boolean watchListed,
@@ -28,6 +33,10 @@ public record MonitoringView(
     LocalDate startedOn,
     String closure,
     LocalDate closedOn,
+    String closureLabel,
+    String cancelledBy,
+    Instant cancelledAt,
+    String cancelReason,
     List<String> openTasks,
     List<SignalView> signals,
     List<CheckView> checks,

@@ -4,6 +4,7 @@ import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.process.ProcessVariable;
 import com.smeloanflow.processing.ExternalDataService;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ProcessEndListener.Cancellation;
 import com.smeloanflow.platform.RefusedStartException;
 import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.servicing.Classification;
@@ -111,7 +112,7 @@ public class PostLoanMonitoringService {
       if (runs(instance)) {
         throw alreadyMonitored(loanId, instance);
       }
-      int cancelled = cancel(enrolled.get());
+      int cancelled = cancel(enrolled.get(), new Cancellation(null, null));
       log.warn("Loan {}: its monitoring row named process instance {}, which no longer runs (deleted before monitoring"
           + " rows followed their instances): recorded {}, {} open checks cancelled; taken over by process instance {}",
           loanId, enrolled.get().processInstanceId(), MonitoredLoan.CANCELLED, cancelled, processInstanceId);
@@ -134,7 +135,7 @@ public class PostLoanMonitoringService {
         .orElseGet(ExternalBaseline::unknown);
     MonitoredLoan loanUnderMonitoring = new MonitoredLoan(loanId, loan.branchCode(), MonitoredLoan.MONITORING,
         processInstanceId, standing.classification(), standing.classification() != Classification.NORMAL,
-        null, null, baseline, null, clock.today(), null, null);
+        null, null, baseline, null, clock.today(), null, null, null, null, null);
     monitored.insert(loanUnderMonitoring, clock.now());
     log.info("Loan {}: post-loan monitoring started ({}), classification {}", loanId, processInstanceId,
         standing.classification());
@@ -318,7 +319,7 @@ public class PostLoanMonitoringService {
       return;
     }
     String why = closureText(loan.closure()).map(closed -> closed + " (" + loan.closedOn() + ")").orElse(reason);
-    int cancelled = withdrawOpenWork(loanId, why);
+    int cancelled = withdrawOpenWork(loanId, why, null);
     monitored.ended(loanId, clock.now());
     log.info("Loan {}: post-loan monitoring ended: {}; {} open checks cancelled", loanId, why, cancelled);
   }
@@ -327,8 +328,10 @@ public class PostLoanMonitoringService {
    * A post-loan-monitoring instance ended ({@link MonitoringEndedListener}, however it ended). When the loan's row still
    * records monitoring by that instance, nothing ended it through {@code LoanClosed}: an operator deleted or cancelled the
    * instance (Cockpit, engine API, custom listeners skipped or not), and with it the tasks of its open checks. Its
-   * monitoring is ended as {@link MonitoredLoan#CANCELLED} on today's business date ({@code closedOn}; who, when known,
-   * in the WARN line), its open checks, signals and a pending reclassification cancelled ({@value #CANCELLED_BY_OPERATOR}),
+   * monitoring is ended as {@link MonitoredLoan#CANCELLED} on today's business date ({@code closedOn}), with who cancelled
+   * the instance and the delete reason, as far as the engine knew them ({@code cancelled}: on the row, in the WARN line,
+   * and as the canceller of its open checks), its open checks, signals and a pending reclassification cancelled
+   * ({@value #CANCELLED_BY_OPERATOR}),
    * so that a {@code LoanDisbursed} correlated by hand monitors the loan again ({@link #enrol}). Left alone: a row that is
    * ended (the model's own end after {@code LoanClosed} ended it in this transaction) or names another instance.
    *
@@ -336,7 +339,7 @@ public class PostLoanMonitoringService {
    * first read takes no lock, so the end after {@code LoanClosed}, which wrote the monitoring row already, takes none in
    * the other order.
    */
-  public void instanceEnded(String loanId, String processInstanceId, String how) {
+  public void instanceEnded(String loanId, String processInstanceId, String how, Cancellation cancelled) {
     if (monitored.find(loanId).filter(loan -> loan.monitoring() && processInstanceId.equals(loan.processInstanceId()))
         .isEmpty()) {
       return;
@@ -346,29 +349,35 @@ public class PostLoanMonitoringService {
     if (locked.isEmpty()) {
       return;
     }
-    int cancelled = cancel(locked.get());
-    log.warn("Loan {}: post-loan monitoring ended without {} ({}): recorded {}, {} open checks cancelled; nobody monitors"
-        + " the loan until {} is correlated for it", loanId, PostLoanMonitoringProcess.Messages.LOAN_CLOSED, how,
-        MonitoredLoan.CANCELLED, cancelled, PostLoanMonitoringProcess.Messages.LOAN_DISBURSED);
+    int checksCancelled = cancel(locked.get(), cancelled);
+    log.warn("Loan {}: post-loan monitoring ended without {} ({}{}): recorded {}, {} open checks cancelled; nobody"
+        + " monitors the loan until {} is correlated for it", loanId, PostLoanMonitoringProcess.Messages.LOAN_CLOSED, how,
+        cancelled.reason() == null ? "" : ", reason: " + cancelled.reason(), MonitoredLoan.CANCELLED, checksCancelled,
+        PostLoanMonitoringProcess.Messages.LOAN_DISBURSED);
   }
 
   /**
    * Ends the monitoring of a loan whose instance is gone without {@code LoanClosed} (the row locked by the caller):
-   * {@link MonitoredLoan#CANCELLED} today, its open work cancelled; how many open checks.
+   * {@link MonitoredLoan#CANCELLED} today, by whom and why as far as known ({@code cancelled}), its open work cancelled;
+   * how many open checks.
    */
-  private int cancel(MonitoredLoan loan) {
-    int cancelled = withdrawOpenWork(loan.loanId(), CANCELLED_BY_OPERATOR);
+  private int cancel(MonitoredLoan loan, Cancellation cancelled) {
+    int checksCancelled = withdrawOpenWork(loan.loanId(), CANCELLED_BY_OPERATOR, cancelled.userId());
     monitored.closed(loan.loanId(), MonitoredLoan.CANCELLED, clock.today());
+    monitored.cancelled(loan.loanId(), cancelled.userId(), cancelled.reason(), clock.now());
     monitored.ended(loan.loanId(), clock.now());
-    return cancelled;
+    return checksCancelled;
   }
 
-  /** Cancels the loan's open checks, open signals and a pending reclassification, naming {@code why}; how many checks. */
-  private int withdrawOpenWork(String loanId, String why) {
-    int cancelled = checks.cancelOpen(loanId, why, clock.now());
+  /**
+   * Cancels the loan's open checks, open signals and a pending reclassification, naming {@code why} and who ended
+   * monitoring ({@code by}; null for the system: a settlement, a write-off, an unknown operator); how many checks.
+   */
+  private int withdrawOpenWork(String loanId, String why, String by) {
+    int cancelled = checks.cancelOpen(loanId, why, by, clock.now());
     signals.cancelOpen(loanId, clock.now());
-    classifications.pending(loanId).ifPresent(proposal ->
-        classifications.decide(proposal.proposalId(), ReclassificationProposal.CANCELLED, "system", why, clock.now()));
+    classifications.pending(loanId).ifPresent(proposal -> classifications.decide(proposal.proposalId(),
+        ReclassificationProposal.CANCELLED, by == null ? "system" : by, why, clock.now()));
     return cancelled;
   }
 
@@ -392,12 +401,46 @@ public class PostLoanMonitoringService {
 
   /**
    * The 409 for a request on a loan whose monitoring ended (it left the books, or its instance was deleted): in Chinese,
-   * naming why, then what is refused ({@code refused}), with the English beside.
+   * naming why, and when an operator ended it, that the loan left the books since (the ledger's status, read here), then
+   * what is refused ({@code refused}), with the English beside.
    */
-  static StateConflictException ended(MonitoredLoan loan, String refused) {
-    String why = closureText(loan.closure()).orElse("监测已终止");
-    return new StateConflictException("借据 " + loan.loanId() + " 的贷后监测已结束 (" + why + ", " + loan.closure() + "), "
-        + refused + " (post-loan monitoring of loan " + loan.loanId() + " has ended (" + loan.closure() + "))");
+  StateConflictException ended(MonitoredLoan loan, String refused) {
+    String loanStatus = loans.standing(loan.loanId()).map(LoanStanding::status).orElse(null);
+    Optional<String> leftSince = leftTheBooksSince(loan, loanStatus);
+    return new StateConflictException("借据 " + loan.loanId() + " 的贷后监测已结束 (" + whyEnded(loan) + ", " + loan.closure()
+        + leftSince.map(left -> "; " + left + ", " + loanStatus).orElse("") + "), " + refused + " (post-loan monitoring of loan "
+        + loan.loanId() + " has ended (" + loan.closure() + ")"
+        + leftSince.map(left -> "; the loan has since left the books (" + loanStatus + ")").orElse("") + ")");
+  }
+
+  /**
+   * Why the loan's monitoring ended as the API shows it ({@link MonitoringView#closureLabel}): {@link #whyEnded}, and when
+   * an operator ended it, that the loan left the books since ({@code loanStatus}, the ledger's); null while it runs.
+   */
+  static String closureLabel(MonitoredLoan loan, String loanStatus) {
+    return loan.closure() == null ? null
+        : whyEnded(loan) + leftTheBooksSince(loan, loanStatus).map(left -> "; " + left).orElse("");
+  }
+
+  /**
+   * A monitoring an operator ended ({@link MonitoredLoan#CANCELLED}, the loan then on the books) of a loan settled or
+   * written off since: 其后贷款已结清 / 其后贷款已核销. The closure stays CANCELLED (why monitoring ended); this keeps the
+   * texts staff read from implying the loan is still on the books.
+   */
+  private static Optional<String> leftTheBooksSince(MonitoredLoan loan, String loanStatus) {
+    return MonitoredLoan.CANCELLED.equals(loan.closure()) && loanStatus != null && !LoanAccount.ACTIVE.equals(loanStatus)
+        ? closureText(loanStatus).map(left -> "其后" + left) : Optional.empty();
+  }
+
+  /**
+   * Why the loan's monitoring ended, as staff read it: settled, written off, or its instance ended by an operator, named
+   * when the engine knew who ({@link MonitoredLoan#cancelledBy}).
+   */
+  static String whyEnded(MonitoredLoan loan) {
+    if (MonitoredLoan.CANCELLED.equals(loan.closure()) && loan.cancelledBy() != null) {
+      return "贷后监控流程已由运维人员 " + loan.cancelledBy() + " 终止";
+    }
+    return closureText(loan.closure()).orElse("监测已终止");
   }
 
   /**

@@ -142,10 +142,13 @@ public class RiskClassificationService {
   /**
    * The daily close of {@code businessDate} settled the loan (结清): nothing is owed, so no credit risk is left and its
    * classification ends at 正常, as servicing's does; the change is kept with the reason (the facts the table read, open
-   * signals and checks, are cancelled as monitoring ends). A loan not under monitoring, or 正常 already, is left alone.
+   * signals and checks, are cancelled as monitoring ends). So is a loan whose monitoring an operator cancelled before
+   * ({@link MonitoredLoan#CANCELLED}): the review's last word, 关注 or worse on the watch list, would otherwise stay the
+   * settled loan's in the monitoring's answer. A loan never monitored, or 正常 already, is left alone.
    */
   public void loanSettled(String loanId, LocalDate businessDate) {
-    Optional<MonitoredLoan> found = monitored.lock(loanId).filter(MonitoredLoan::monitoring);
+    Optional<MonitoredLoan> found = monitored.lock(loanId)
+        .filter(loan -> loan.monitoring() || MonitoredLoan.CANCELLED.equals(loan.closure()));
     if (found.isEmpty() || found.get().classification() == Classification.NORMAL) {
       return;
     }
@@ -324,7 +327,7 @@ public class RiskClassificationService {
   private MonitoredLoan requireMonitoring(String loanId) {
     MonitoredLoan loan = monitoring.lockForRequest(loanId);
     if (!loan.monitoring()) {
-      throw PostLoanMonitoringService.ended(loan, "不能再提出风险分类调整");
+      throw monitoring.ended(loan, "不能再提出风险分类调整");
     }
     return loan;
   }

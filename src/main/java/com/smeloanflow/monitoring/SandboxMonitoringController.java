@@ -29,11 +29,14 @@ import org.springframework.web.bind.annotation.RestController;
 public class SandboxMonitoringController {
 
   private final MonitoringQueryService monitoring;
+  private final PostLoanMonitoringService monitoringService;
   private final ManagementService management;
   private final BusinessClock clock;
 
-  public SandboxMonitoringController(MonitoringQueryService monitoring, ManagementService management, BusinessClock clock) {
+  public SandboxMonitoringController(MonitoringQueryService monitoring, PostLoanMonitoringService monitoringService,
+      ManagementService management, BusinessClock clock) {
     this.monitoring = monitoring;
+    this.monitoringService = monitoringService;
     this.management = management;
     this.clock = clock;
   }
@@ -55,7 +58,7 @@ public class SandboxMonitoringController {
     // settling the loan between the read and the timer's query is answered 409 for the missing timer, not 贷后监测已结束.
     MonitoredLoan loan = monitoring.find(loanId).orElseThrow(() -> MonitoredLoan.notFound(loanId));
     if (!loan.monitoring()) {
-      throw PostLoanMonitoringService.ended(loan, "不再重查外部数据");
+      throw monitoringService.ended(loan, "不再重查外部数据");
     }
     Job timer = management.createJobQuery().processInstanceId(loan.processInstanceId())
         .activityId(PostLoanMonitoringProcess.Elements.START_REQUERY_DUE).singleResult();

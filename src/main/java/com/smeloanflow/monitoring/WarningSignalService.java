@@ -119,7 +119,7 @@ public class WarningSignalService {
       return new Report(first, first.duplicateOf() == null ? Outcome.CHECK_STARTED : Outcome.DUPLICATE, true);
     }
     if (!loan.monitoring()) {
-      throw PostLoanMonitoringService.ended(loan, "不再受理预警信号");
+      throw monitoring.ended(loan, "不再受理预警信号");
     }
     SignalSeverityTable.Severity assessed = severity.assess(type, evidence);
     Optional<WarningSignal> open = signals.open(command.loanId(), type);

@@ -1,11 +1,13 @@
 package com.smeloanflow.platform;
 
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
@@ -37,15 +39,32 @@ public abstract class ProcessEndListener extends AbstractProcessEnginePlugin imp
   }
 
   /**
+   * Who deleted or cancelled an instance, and why, as the engine was told.
+   *
+   * @param userId the user the engine knew (Cockpit and the engine REST API tell it); null when no user was authenticated
+   * @param reason the delete reason given to the engine ({@code RuntimeService#deleteProcessInstance}, the engine REST
+   *               API's batch deletion); null when none was (Cockpit's cancel, the engine REST API's DELETE of one instance)
+   */
+  public record Cancellation(String userId, String reason) {}
+
+  /** Who cancelled the instance and why, when it was deleted or cancelled; empty when it ended through an end event. */
+  protected static Optional<Cancellation> cancellation(DelegateExecution execution) {
+    if (!execution.isCanceled()) {
+      return Optional.empty();
+    }
+    var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    // the engine keeps the reason on the instance it deletes (no public accessor before its history is written)
+    String reason = execution instanceof PvmExecutionImpl deleted ? deleted.getDeleteReason() : null;
+    return Optional.of(new Cancellation(authentication == null ? null : authentication.getUserId(), reason));
+  }
+
+  /**
    * How the instance ended, for a log line: "its process instance … was cancelled" (deleted or cancelled, naming the
    * user when the engine knows who: Cockpit and the engine REST API tell it) or "its process instance … ended".
    */
   protected static String how(DelegateExecution execution) {
-    if (!execution.isCanceled()) {
-      return "its process instance " + execution.getProcessInstanceId() + " ended";
-    }
-    var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return "its process instance " + execution.getProcessInstanceId() + " was cancelled"
-        + (authentication == null || authentication.getUserId() == null ? "" : " by " + authentication.getUserId());
+    return cancellation(execution).map(cancelled -> "its process instance " + execution.getProcessInstanceId()
+            + " was cancelled" + (cancelled.userId() == null ? "" : " by " + cancelled.userId()))
+        .orElse("its process instance " + execution.getProcessInstanceId() + " ended");
   }
 }

@@ -24,6 +24,7 @@ import com.smeloanflow.servicing.ReverseRepayment;
 import com.smeloanflow.servicing.WriteOffLoan;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,7 +41,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * repaid arrear takes it off; the close never lowers the classification below the risk review's
  * level; settlement and write-off end monitoring with every open check cancelled; a LoanDisbursed correlated by hand
  * neither monitors a loan twice nor a settled loan; a monitoring instance an operator deletes ends the loan's monitoring,
- * and a LoanDisbursed correlated by hand then monitors the loan again. Each test works in
+ * naming who and why, and a LoanDisbursed correlated by hand then monitors the loan again; a loan settled or written off
+ * after that keeps the cancellation and is read as off the books. Each test works in
  * a business-date era of its own ({@link BusinessDates}).
  */
 class MonitoringLedgerProcessTest extends AbstractIntegrationTest {
@@ -320,6 +322,12 @@ class MonitoringLedgerProcessTest extends AbstractIntegrationTest {
     assertThat(cancelled.status()).isEqualTo(MonitoredLoan.ENDED);
     assertThat(cancelled.closure()).isEqualTo(MonitoredLoan.CANCELLED);
     assertThat(cancelled.closedOn()).isEqualTo(clock.today());
+    // Before, the reason given to the engine was in no record of the loan's monitoring
+    JsonNode read = api.get("/api/loans/" + loan.loanId() + "/monitoring", "zy001-cm").json();
+    assertThat(read.path("cancelReason").asText()).as("the delete reason given to the engine").isEqualTo("运维人员删除贷后监控流程");
+    assertThat(read.hasNonNull("cancelledBy")).as("no user authenticated to the engine").isFalse();
+    assertThat(read.path("cancelledAt").isTextual()).isTrue();
+    assertThat(read.path("closureLabel").asText()).isEqualTo("贷后监控流程已由运维人员终止");
     assertThat(cancelled.checks()).filteredOn(check -> check.kind() == CheckKind.SIGNAL).singleElement()
         .satisfies(check -> assertThat(check.status()).as("the deleted signal check").isEqualTo(PostLoanCheck.CANCELLED));
     assertThat(cancelled.signals().get(0).status()).isEqualTo(WarningSignal.CANCELLED);
@@ -341,6 +349,9 @@ class MonitoringLedgerProcessTest extends AbstractIntegrationTest {
     MonitoringView again = monitoring.view(loan.loanId());
     assertThat(again.status()).isEqualTo(MonitoredLoan.MONITORING);
     assertThat(again.closure()).isNull();
+    JsonNode readAgain = api.get("/api/loans/" + loan.loanId() + "/monitoring", "zy001-cm").json();
+    assertThat(List.of("closureLabel", "cancelledBy", "cancelledAt", "cancelReason")).as("monitored again")
+        .allSatisfy(field -> assertThat(readAgain.hasNonNull(field)).as(field).isFalse());
     assertThat(again.openTasks()).containsExactly("首次贷后检查");
     Response news = loan.report("remote-verifier", MonitoringScenario.signal("AGAIN-" + loan.loanId(), "NEGATIVE_NEWS",
         "重新监控后的报道", null));
@@ -348,8 +359,9 @@ class MonitoringLedgerProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
-  void aMonitoringInstanceDeletedOverTheEngineRestApiSkippingCustomListenersEndsTheLoansMonitoring() {
+  void aMonitoringInstanceDeletedOverTheEngineRestApiSkippingCustomListenersEndsTheLoansMonitoringNamingWhoDeletedIt() {
     MonitoringScenario loan = loanInAnEra();
+    loan.report("remote-verifier", MonitoringScenario.signal("NEWS-" + loan.loanId(), "NEGATIVE_NEWS", "企业停业传闻", null));
 
     Response deleted = api.send("DELETE", "/engine-rest/process-instance/" + loan.monitoring().getId()
         + "?skipCustomListeners=true", "admin", DemoData.PASSWORD, null);
@@ -359,8 +371,85 @@ class MonitoringLedgerProcessTest extends AbstractIntegrationTest {
       assertThat(cancelled.status()).isEqualTo(MonitoredLoan.ENDED);
       assertThat(cancelled.closure()).isEqualTo(MonitoredLoan.CANCELLED);
     });
+    // Before, who deleted the instance was only in a WARN line of the log
+    Response read = api.get("/api/loans/" + loan.loanId() + "/monitoring", "zy001-cm");
+    assertThat(read.status()).as(read.toString()).isEqualTo(200);
+    assertThat(read.json().path("cancelledBy").asText()).as("the user the engine REST API authenticated").isEqualTo("admin");
+    assertThat(read.json().path("cancelledAt").isTextual()).isTrue();
+    assertThat(read.json().hasNonNull("cancelReason")).as("the REST DELETE of one instance gives no reason").isFalse();
+    assertThat(read.json().path("closureLabel").asText()).isEqualTo("贷后监控流程已由运维人员 admin 终止");
+    assertThat(read.json().path("checks").get(0).path("cancelledBy").asText()).as("the signal check the deletion cancelled")
+        .isEqualTo("admin");
+    Response late = loan.report("remote-verifier", MonitoringScenario.signal("LATE-" + loan.loanId(), "NEGATIVE_NEWS",
+        "删除后的报道", null));
+    assertThat(late.json().path("detail").asText()).isEqualTo("借据 " + loan.loanId() + " 的贷后监测已结束 (贷后监控流程已由运维人员"
+        + " admin 终止, CANCELLED), 不再受理预警信号 (post-loan monitoring of loan " + loan.loanId() + " has ended (CANCELLED))");
     assertThat(loanDisbursedByHand(loan.loanId()).status()).as("monitored again").isBetween(200, 204);
     assertThat(runningMonitoring(loan.loanId())).hasSize(1);
+  }
+
+  /**
+   * An operator deleted the loan's monitoring instance; afterwards the loan is settled. Monitoring's closure stays
+   * CANCELLED (that is why monitoring ended), but nothing staff read says the loan is still on the books: the monitoring's
+   * answer names the settlement and the loan's status, the risk review ends at 正常 off the watch list as for a monitored
+   * loan, a signal's refusal names the settlement, and a LoanDisbursed by hand is refused as for a settled loan.
+   */
+  @Test
+  void aLoanSettledAfterAnOperatorCancelledItsMonitoringKeepsTheCancellationAndIsReadAsSettled() {
+    MonitoringScenario loan = loanInAnEra();
+    loan.report("remote-verifier", MonitoringScenario.signal("GONE-" + loan.loanId(), "CONTROLLER_UNREACHABLE",
+        "实际控制人电话停机", null));
+    assertThat(monitoring.view(loan.loanId()).watchListed()).isTrue();
+    Response deleted = api.send("DELETE", "/engine-rest/process-instance/" + loan.monitoring().getId(), "admin",
+        DemoData.PASSWORD, null);
+    assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+    LocalDate cancelledOn = clock.today();
+    LocalDate payoffDay = disbursed.plusDays(20);
+
+    repay(loan, RepaymentAllocator.payoffAmount(loans.ledger(loan.loanId()), payoffDay), payoffDay);
+    loan.closeOn(payoffDay);
+
+    assertThat(loans.standing(loan.loanId()).orElseThrow().status()).isEqualTo(LoanAccount.SETTLED);
+    JsonNode read = api.get("/api/loans/" + loan.loanId() + "/monitoring", "zy001-cm").json();
+    assertThat(read.path("status").asText()).isEqualTo(MonitoredLoan.ENDED);
+    assertThat(read.path("closure").asText()).as("why monitoring ended").isEqualTo(MonitoredLoan.CANCELLED);
+    assertThat(read.path("closedOn").asText()).isEqualTo(cancelledOn.toString());
+    // Before, nothing in the answer said the loan was settled, and it still read 关注, on the watch list, checked monthly
+    assertThat(read.path("loanStatus").asText()).isEqualTo(LoanAccount.SETTLED);
+    assertThat(read.path("closureLabel").asText()).isEqualTo("贷后监控流程已由运维人员 admin 终止; 其后贷款已结清");
+    assertThat(read.path("classification").asText()).isEqualTo(Classification.NORMAL.name());
+    assertThat(read.path("watchListed").asBoolean()).isFalse();
+    assertThat(read.path("classificationHistory").get(0).path("cause").asText()).isEqualTo("LOAN_SETTLED");
+    Response late = loan.report("remote-verifier", MonitoringScenario.signal("LATE-" + loan.loanId(), "NEGATIVE_NEWS",
+        "结清后的报道", null));
+    assertThat(late.status()).isEqualTo(409);
+    assertThat(late.json().path("detail").asText()).isEqualTo("借据 " + loan.loanId() + " 的贷后监测已结束 (贷后监控流程已由运维人员"
+        + " admin 终止, CANCELLED; 其后贷款已结清, SETTLED), 不再受理预警信号 (post-loan monitoring of loan " + loan.loanId()
+        + " has ended (CANCELLED); the loan has since left the books (SETTLED))");
+    Response refused = loanDisbursedByHand(loan.loanId());
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    assertThat(refused.json().path("message").asText()).isEqualTo("借据 " + loan.loanId() + " 已不在账 (贷款已结清, SETTLED),"
+        + " 不再登记贷后监控 (loan " + loan.loanId() + " is off the books (SETTLED): not put under post-loan monitoring)");
+    assertThat(runningMonitoring(loan.loanId())).as("no monitoring of the settled loan").isEmpty();
+  }
+
+  /** As above for a loan written off after an operator cancelled its monitoring: the answers name the write-off. */
+  @Test
+  void aLoanWrittenOffAfterAnOperatorCancelledItsMonitoringKeepsTheCancellationAndIsReadAsWrittenOff() {
+    MonitoringScenario loan = loanInAnEra();
+    runtimeService.deleteProcessInstance(loan.monitoring().getId(), "运维人员删除贷后监控流程");
+
+    loans.writeOff(new WriteOffLoan(loan.loanId(), disbursed.plusMonths(5), "collector2", "企业停业, 无可执行财产"));
+
+    JsonNode read = api.get("/api/loans/" + loan.loanId() + "/monitoring", "zy001-cm").json();
+    assertThat(read.path("closure").asText()).isEqualTo(MonitoredLoan.CANCELLED);
+    assertThat(read.path("loanStatus").asText()).isEqualTo(LoanAccount.WRITTEN_OFF);
+    assertThat(read.path("closureLabel").asText()).isEqualTo("贷后监控流程已由运维人员终止; 其后贷款已核销");
+    Response refused = loan.report("remote-verifier", MonitoringScenario.signal("LATE-" + loan.loanId(), "NEGATIVE_NEWS",
+        "核销后的报道", null));
+    assertThat(refused.json().path("detail").asText()).isEqualTo("借据 " + loan.loanId() + " 的贷后监测已结束 (贷后监控流程已由运维人员"
+        + "终止, CANCELLED; 其后贷款已核销, WRITTEN_OFF), 不再受理预警信号 (post-loan monitoring of loan " + loan.loanId()
+        + " has ended (CANCELLED); the loan has since left the books (WRITTEN_OFF))");
   }
 
   /**
