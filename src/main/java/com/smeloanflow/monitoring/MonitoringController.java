@@ -67,7 +67,7 @@ public class MonitoringController {
           + " proposals, line instructions and the open tasks. Once monitoring ended (status ENDED): closure SETTLED,"
           + " WRITTEN_OFF, or CANCELLED when an operator deleted or cancelled the monitoring instance (Cockpit, engine REST"
           + " API), closedOn (business date), closureLabel (why, in Chinese: 贷款已结清, 贷款已核销, 贷后监控流程已由运维人员 …"
-          + " 终止), and for CANCELLED cancelledBy (the user the engine knew, else null), cancelledAt and cancelReason (the"
+          + " 终止), and for CANCELLED cancelledBy (the user the engine knew; null for a batch deletion), cancelledAt and cancelReason (the"
           + " delete reason given to the engine, else null). loanStatus is the ledger's (ACTIVE, SETTLED, WRITTEN_OFF): a"
           + " monitoring cancelled by an operator keeps closure CANCELLED when the loan is settled or written off later,"
           + " and its closureLabel adds 其后贷款已结清 / 其后贷款已核销. Central staff and the loan's own branch; the borrowers'"

@@ -42,6 +42,7 @@ public abstract class ProcessEndListener extends AbstractProcessEnginePlugin imp
    * Who deleted or cancelled an instance, and why, as the engine was told.
    *
    * @param userId the user the engine knew (Cockpit and the engine REST API tell it); null when no user was authenticated
+   *               (as in the jobs of a batch deletion)
    * @param reason the delete reason given to the engine ({@code RuntimeService#deleteProcessInstance}, the engine REST
    *               API's batch deletion); null when none was (Cockpit's cancel, the engine REST API's DELETE of one instance)
    */

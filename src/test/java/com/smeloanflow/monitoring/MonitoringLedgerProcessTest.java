@@ -29,6 +29,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -386,6 +387,29 @@ class MonitoringLedgerProcessTest extends AbstractIntegrationTest {
         + " admin 终止, CANCELLED), 不再受理预警信号 (post-loan monitoring of loan " + loan.loanId() + " has ended (CANCELLED))");
     assertThat(loanDisbursedByHand(loan.loanId()).status()).as("monitored again").isBetween(200, 204);
     assertThat(runningMonitoring(loan.loanId())).hasSize(1);
+  }
+
+  /**
+   * Cockpit's batch operation (the engine REST API's batch deletion) gives the engine a reason: it is kept. The deletion
+   * runs in the batch's jobs, where the engine knows no user (the batch's creator stays in the engine's batch history).
+   */
+  @Test
+  void aMonitoringInstanceDeletedByABatchOperationKeepsTheReasonTheOperatorGave() {
+    MonitoringScenario loan = loanInAnEra();
+
+    Response batch = api.post("/engine-rest/process-instance/delete", "admin", "{\"processInstanceIds\": [\""
+        + loan.monitoring().getId() + "\"], \"deleteReason\": \"借据已移交资产保全部门\", \"skipCustomListeners\": true}");
+    assertThat(batch.status()).as(batch.toString()).isEqualTo(200);
+    Batch deletion = managementService.createBatchQuery().batchId(batch.json().path("id").asText()).singleResult();
+    managementService.createJobQuery().jobDefinitionId(deletion.getSeedJobDefinitionId()).list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+    managementService.createJobQuery().jobDefinitionId(deletion.getBatchJobDefinitionId()).list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+
+    JsonNode read = api.get("/api/loans/" + loan.loanId() + "/monitoring", "zy001-cm").json();
+    assertThat(read.path("closure").asText()).isEqualTo(MonitoredLoan.CANCELLED);
+    assertThat(read.path("cancelReason").asText()).isEqualTo("借据已移交资产保全部门");
+    assertThat(read.hasNonNull("cancelledBy")).as("no user in the batch's job").isFalse();
   }
 
   /**
