@@ -46,7 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link MonitoringLedgerProcessTest} (floor changes at the close, the merge with the risk review,
  * settlement and write-off), concurrent reports of one signal starting one check, the re-query, a signal reported
  * while the periodic check falling due in the same moment has not committed, a called-in loan referred to collections
- * while the daily close hands it over, and a LoanDisbursed correlated by hand while the daily close settles the loan.
+ * while the daily close hands it over, a LoanDisbursed correlated by hand while the daily close settles the loan, and two
+ * first enrolments of one loan at once.
  * Configured as {@code AbstractPostgresIntegrationTest} is, by {@link PostgresTest} (a class extends only one base).
  */
 @PostgresTest
