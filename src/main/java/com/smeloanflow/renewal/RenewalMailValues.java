@@ -32,19 +32,29 @@ public class RenewalMailValues implements MailValueProvider.OfLoan {
     Map<String, String> values = new HashMap<>();
     renewals.find(loanId).ifPresent(renewal -> {
       values.put("renewalMaturityDate", renewal.maturityDate().toString());
-      values.put("renewalOfferExpiresOn", String.valueOf(renewal.offerExpiresOn()));
+      putIfKnown(values, "renewalOfferExpiresOn", renewal.offerExpiresOn());
       values.put("renewalAmount", renewal.renewalAmount().toPlainString());
       values.put("renewalPrincipalDue",
           LedgerLine.principalDueAtMaturity(loans.ledger(loanId), renewal.maturityDate()).toPlainString());
-      values.put("renewalRenewedAmount", renewal.renewedAmount() == null ? "" : renewal.renewedAmount().toPlainString());
-      values.put("renewalContractNumber", String.valueOf(renewal.contractNumber()));
-      values.put("renewalNewLoanId", String.valueOf(renewal.newLoanId()));
+      putIfKnown(values, "renewalRenewedAmount", renewal.renewedAmount() == null ? null : renewal.renewedAmount().toPlainString());
+      putIfKnown(values, "renewalContractNumber", renewal.contractNumber());
+      putIfKnown(values, "renewalNewLoanId", renewal.newLoanId());
       values.put("renewalCustomerText", renewal.customerReason() == null ? ""
           : CustomerReason.valueOf(renewal.customerReason()).text());
       values.put("renewalLapsedText", lapsedText(renewal));
       values.put("renewalCalledInText", calledInText(renewal));
     });
     return values;
+  }
+
+  /**
+   * {@code value} under {@code name}, or nothing while the renewal has none (no offer deadline, contract, renewed amount
+   * or new loan yet): a mail that needs it then is not rendered, never sent saying "null" or an empty amount.
+   */
+  private static void putIfKnown(Map<String, String> values, String name, Object value) {
+    if (value != null) {
+      values.put(name, value.toString());
+    }
   }
 
   /**

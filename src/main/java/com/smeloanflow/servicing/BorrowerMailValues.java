@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Recipient and placeholders of the mails to a loan's borrower (case type LOAN, case id = loan id),
  * read when the mail is queued: the legal representative's address and {@code legalRepName},
  * {@code enterpriseName} from the application; {@code loanId}; the standing after the last daily close
- * ({@code businessDate}, {@code overdueSince}, {@code daysPastDue}, {@code closedOn} once settled or written off); the balances ({@code overduePrincipal},
+ * ({@code businessDate}, {@code overdueSince} only while in arrears, {@code daysPastDue}, {@code closedOn} only once settled
+ * or written off: a mail that needs one the loan lacks is not rendered, never sent saying "null"); the balances ({@code overduePrincipal},
  * {@code overdueInterest}, {@code penaltyOutstanding}, {@code arrears}, {@code outstandingPrincipal});
  * {@code remainingNote}, what is still to pay (or that nothing is, the settlement notice to follow);
  * {@code penaltyNote}, what penalty interest the overdue bears ({@link PenaltyInterest#borrowerNote}); and the terms the loan was paid out on, for its payout notice ({@code loanAmount},
@@ -49,8 +50,10 @@ public class BorrowerMailValues implements MailValueProvider.OfLoan {
     values.put("legalRepName", application.legalRepName());
     values.put("enterpriseName", application.enterpriseName());
     values.put("businessDate", String.valueOf(standing.lastClosedOn() != null ? standing.lastClosedOn() : clock.today()));
-    values.put("overdueSince", String.valueOf(standing.overdueSince()));
-    values.put("closedOn", String.valueOf(standing.closedOn()));
+    // Only a loan in arrears has an overdueSince, only a settled or written-off one a closedOn: a mail that needs one the
+    // loan lacks (a reminder re-queued after the arrears were paid, say) is not rendered rather than sent saying "null".
+    putIfKnown(values, "overdueSince", standing.overdueSince());
+    putIfKnown(values, "closedOn", standing.closedOn());
     values.put("daysPastDue", String.valueOf(standing.daysPastDue()));
     values.put("overduePrincipal", balances.overduePrincipal().toPlainString());
     values.put("overdueInterest", balances.overdueInterest().toPlainString());
@@ -65,6 +68,16 @@ public class BorrowerMailValues implements MailValueProvider.OfLoan {
         balances.overdueInterest().signum() > 0));
     putTerms(loan, values);
     return values;
+  }
+
+  /**
+   * {@code value} under {@code name}, or nothing when it is null: the template that needs it then fails to render
+   * ({@link com.smeloanflow.notification.MailRenderer}) and the mail is queued FAILED, never sent with "null" in it.
+   */
+  private static void putIfKnown(Map<String, String> values, String name, Object value) {
+    if (value != null) {
+      values.put(name, value.toString());
+    }
   }
 
   /** The loan's terms and repayment schedule, for the notice of its payout. */
