@@ -636,7 +636,7 @@ public class CreditLineService {
 
   /**
    * {@link #drawnOrReserved(String)} from the repository and the ledger, for a reader that may not call this service
-   * ({@link DrawdownMailValues}: this service queues the mail that asks it).
+   * ({@link DrawdownMailValues}, {@link CreditLineMailValues}: this service queues the mails that ask them).
    */
   static BigDecimal drawnOrReserved(CreditLineRepository lines, LoanAccountService loans, String lineId) {
     return used(loans.outstandingPrincipalByLoan(lines.drawdowns(lineId).stream().map(Drawdown::loanId).toList()))

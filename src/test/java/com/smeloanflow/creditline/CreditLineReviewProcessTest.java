@@ -391,6 +391,32 @@ class CreditLineReviewProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void theReductionMailSaysWhatIsAvailableAsTheLinesViewDoesLessWhatAPendingDrawdownReserves() {
+    String loanId = draw("200000.00");
+    faults.failBeforePosting(1);
+    String unansweredRequest = "RV-" + UUID.randomUUID();
+    Response unanswered = api.post("/api/lines/" + line.lineId() + "/drawdowns", CHANNEL,
+        "{\"requestId\":\"" + unansweredRequest + "\",\"amount\":100000.00,\"termMonths\":12}");
+    assertThat(unanswered.status()).as("core banking's answer lost: 100,000 reserved").isEqualTo(503);
+    signalOn(loanId);
+    reachAnniversary(1);
+
+    completeAs(CUSTOMER_MANAGER, reviewTask().getId(), Map.of("decidedOutcome", "REDUCE", "decidedLimit", "600000.00",
+        "decisionReason", "客户流失影响有限, 压降至60万元"));
+    executeDueJobs(review.getId());
+    dispatchMails(applicationId);
+
+    BigDecimal available = api.get("/api/lines/" + line.lineId(), CHANNEL).json().get("available").decimalValue().setScale(2);
+    assertThat(available).as("600,000 less the 200,000 drawn and the 100,000 reserved").isEqualByComparingTo("300000.00");
+    assertThat(mailsWithSubject("额度调整")).singleElement().satisfies(mail -> assertThat(bodyOf(mail))
+        .contains("目前可用额度为人民币 " + available.toPlainString() + " 元").doesNotContain("400000.00"));
+    // Core banking booked nothing: the request is settled here, not left pending for another test's reconciliation.
+    lines.reconcileUnanswered(Duration.ZERO, 100);
+    assertThat(lineRows.findRequest(line.lineId(), unansweredRequest).orElseThrow().status())
+        .isEqualTo(PendingDrawdown.Status.CANCELLED);
+  }
+
+  @Test
   void aNonPerformingDrawdownClosesTheLineOnceACustomerManagerConfirmsAndTheReviewEnds() {
     String loanId = draw("300000.00");
     classify(loanId, Classification.SUBSTANDARD);
