@@ -38,7 +38,13 @@ public enum CustomerReason {
    */
   CREDIT_LINE_CONDITIONS_NOT_MET("开通额度的前提条件未能落实，本次循环额度不予开通，已签署的合同相应解除。"),
   /** A REVOLVING_LINE's {@link #DISBURSEMENT_DOCUMENTS_NOT_SUPPLIED}: the line is not opened. */
-  CREDIT_LINE_DOCUMENTS_NOT_SUPPLIED("开通额度前需补充的资料未在规定期限内提供，本次循环额度不予开通，已签署的合同相应解除。");
+  CREDIT_LINE_DOCUMENTS_NOT_SUPPLIED("开通额度前需补充的资料未在规定期限内提供，本次循环额度不予开通，已签署的合同相应解除。"),
+  /** A REVOLVING_LINE's {@link #CONTRACT_NOT_SIGNED}: its contract is a 循环额度借款合同. */
+  CREDIT_LINE_CONTRACT_NOT_SIGNED("循环额度借款合同未在规定期限内签署，本次批准已失效。"),
+  /** A REVOLVING_LINE's {@link #GUARANTEES_NOT_SIGNED}: its guarantors sign a 最高额保证合同. */
+  CREDIT_LINE_GUARANTEES_NOT_SIGNED("保证人未在规定期限内签署最高额保证合同，本次批准已失效，已签署的循环额度借款合同相应解除。"),
+  /** A REVOLVING_LINE's {@link #MORTGAGE_NOT_REGISTERED}: a line is secured by a 最高额抵押. */
+  CREDIT_LINE_MORTGAGE_NOT_REGISTERED("最高额抵押登记未在规定期限内办理完成，本次批准已失效，已签署的循环额度借款合同相应解除。");
 
   private final String text;
 
@@ -49,6 +55,21 @@ public enum CustomerReason {
   /** What the applicant reads. */
   public String text() {
     return text;
+  }
+
+  /**
+   * What the applicant of a credit line (REVOLVING_LINE) reads instead: the line's own words (循环额度借款合同, 最高额保证合同,
+   * 本次循环额度不予开通) where this reason speaks of a loan contract or a payout; this reason where it holds for both.
+   */
+  public CustomerReason forCreditLine() {
+    return switch (this) {
+      case DISBURSEMENT_CONDITIONS_NOT_MET -> CREDIT_LINE_CONDITIONS_NOT_MET;
+      case DISBURSEMENT_DOCUMENTS_NOT_SUPPLIED -> CREDIT_LINE_DOCUMENTS_NOT_SUPPLIED;
+      case CONTRACT_NOT_SIGNED -> CREDIT_LINE_CONTRACT_NOT_SIGNED;
+      case GUARANTEES_NOT_SIGNED -> CREDIT_LINE_GUARANTEES_NOT_SIGNED;
+      case MORTGAGE_NOT_REGISTERED -> CREDIT_LINE_MORTGAGE_NOT_REGISTERED;
+      default -> this;
+    };
   }
 
   /** The reasons staff may choose when they decline an application in a task form. */

@@ -326,18 +326,11 @@ public class DisbursementCheckService {
   }
 
   /**
-   * A REVOLVING_LINE pays nothing out: its applicant is told the line is not opened, not "本次贷款不予发放". Reasons
-   * that hold for both stay as they are.
+   * A REVOLVING_LINE pays nothing out: its applicant is told the line is not opened, not "本次贷款不予发放"
+   * ({@link CustomerReason#forCreditLine}). Reasons that hold for both stay as they are.
    */
   private CustomerReason inTheProductsWords(String applicationId, CustomerReason reason) {
-    if (applications.get(applicationId).product() != Product.REVOLVING_LINE) {
-      return reason;
-    }
-    return switch (reason) {
-      case DISBURSEMENT_CONDITIONS_NOT_MET -> CustomerReason.CREDIT_LINE_CONDITIONS_NOT_MET;
-      case DISBURSEMENT_DOCUMENTS_NOT_SUPPLIED -> CustomerReason.CREDIT_LINE_DOCUMENTS_NOT_SUPPLIED;
-      default -> reason;
-    };
+    return applications.get(applicationId).product() == Product.REVOLVING_LINE ? reason.forCreditLine() : reason;
   }
 
   static String labels(List<DisbursementDocument> documents) {

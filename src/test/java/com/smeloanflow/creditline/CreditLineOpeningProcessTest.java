@@ -144,6 +144,21 @@ class CreditLineOpeningProcessTest extends AbstractIntegrationTest {
         .doesNotContain("本次贷款不予发放");
   }
 
+  @Test
+  void lineWhoseContractIsNotSignedInTimeIsToldItsCreditLineContractLapsedNotALoanContract() {
+    TestApplications.Builder request = fixture.application("1000000.00");
+    String applicationId = fixture.approved(request);
+
+    moveClockByWorkingDays(15, Duration.ofMinutes(1));
+    flow.executeDueJobs(applicationId);
+
+    assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.WITHDRAWN);
+    assertThat(bodyOf(last(mailsTo(request.email())))).contains("原因：循环额度借款合同未在规定期限内签署，本次批准已失效。");
+    com.fasterxml.jackson.databind.JsonNode outcome = api.get("/api/applications/" + applicationId, CHANNEL).json().path("outcome");
+    assertThat(outcome.path("reasonCode").asText()).isEqualTo(CustomerReason.CREDIT_LINE_CONTRACT_NOT_SIGNED.name());
+    assertThat(outcome.path("reason").asText()).isEqualTo(CustomerReason.CREDIT_LINE_CONTRACT_NOT_SIGNED.text());
+  }
+
   private static MimeMessage last(List<MimeMessage> mails) {
     return mails.get(mails.size() - 1);
   }
