@@ -1,6 +1,7 @@
 package com.smeloanflow.collections;
 
 import com.smeloanflow.notification.MailValueProvider;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.servicing.RepaymentService;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,7 +31,7 @@ public class CureMailValues implements MailValueProvider.OfLoan {
         .flatMap(repayments::find)
         .ifPresent(repayment -> {
           values.put("transactionId", repayment.transactionId());
-          values.put("valueDate", repayment.valueDate().toString());
+          values.put("valueDate", ChineseDates.day(repayment.valueDate()));
           values.put("repaymentAmount", repayment.amount().toPlainString());
         });
     return values;

@@ -1,6 +1,7 @@
 package com.smeloanflow.creditline;
 
 import com.smeloanflow.notification.MailValueProvider;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.servicing.LoanAccountService;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,7 +32,7 @@ public class CreditLineMailValues implements MailValueProvider {
     lines.findByApplication(applicationId).ifPresent(line -> {
       values.put("lineId", line.lineId());
       values.put("creditLimit", line.limit().toPlainString());
-      values.put("lineValidUntil", line.validUntil().toString());
+      values.put("lineValidUntil", ChineseDates.day(line.validUntil()));
       values.put("lineRate", line.annualRatePercent().stripTrailingZeros().toPlainString());
       values.put("minimumDrawdown", line.minimumDrawdown().toPlainString());
       values.put("lineAvailabilityNote", line.status() == CreditLineStatus.FROZEN ? "额度仍暂停使用，暂不能办理新的提款。"

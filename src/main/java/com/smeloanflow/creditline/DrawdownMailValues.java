@@ -1,6 +1,7 @@
 package com.smeloanflow.creditline;
 
 import com.smeloanflow.notification.MailValueProvider;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.servicing.LoanAccountService;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,7 +34,7 @@ public class DrawdownMailValues implements MailValueProvider.OfLoan {
     Map<String, String> values = new HashMap<>();
     lines.findDrawdownOfLoan(loanId).ifPresent(drawdown -> lines.find(drawdown.lineId()).ifPresent(line -> {
       values.put("lineId", line.lineId());
-      values.put("lineValidUntil", line.validUntil().toString());
+      values.put("lineValidUntil", ChineseDates.day(line.validUntil()));
       if (drawdown.lineAvailableAfter() != null) {
         values.put("lineLimit", drawdown.lineLimitAfter().toPlainString());
         values.put("lineAvailable", drawdown.lineAvailableAfter().toPlainString());

@@ -5,6 +5,7 @@ import com.smeloanflow.intake.GuaranteeType;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.intake.Product;
 import com.smeloanflow.notification.MailValueProvider;
+import com.smeloanflow.platform.ChineseDates;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -51,7 +52,7 @@ public class ContractMailValues implements MailValueProvider {
         + " 须在 15 个工作日内通过电子签约签署" + (line ? "最高额保证合同" : "保证合同") + "。\n");
     checks.openSupplement(applicationId).ifPresent(documents -> values.put("supplementDocuments",
         documents.stream().map(d -> "  - " + d.label()).collect(Collectors.joining("\n"))));
-    checks.latestHoldUntil(applicationId).ifPresent(until -> values.put("holdUntil", until.toString()));
+    checks.latestHoldUntil(applicationId).ifPresent(until -> values.put("holdUntil", ChineseDates.day(until)));
     return values;
   }
 }

@@ -1,6 +1,7 @@
 package com.smeloanflow.monitoring;
 
 import com.smeloanflow.notification.MailValueProvider;
+import com.smeloanflow.platform.ChineseDates;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,7 @@ public class CallInMailValues implements MailValueProvider.OfLoan {
   public Map<String, String> values(String loanId) {
     Map<String, String> values = new HashMap<>();
     checks.ofLoan(loanId).stream().filter(check -> check.outcome() == CheckOutcome.CALL_IN).findFirst()
-        .ifPresent(check -> values.put("callInDueOn", check.callInDueOn().toString()));
+        .ifPresent(check -> values.put("callInDueOn", ChineseDates.day(check.callInDueOn())));
     return values;
   }
 }

@@ -1,6 +1,7 @@
 package com.smeloanflow.notification;
 
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.NotFoundException;
 import com.smeloanflow.platform.StaffText;
 import com.smeloanflow.platform.StateConflictException;
@@ -35,7 +36,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MailOutbox {
 
   private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessClock.BANK_ZONE);
 
@@ -103,7 +103,7 @@ public class MailOutbox {
   @Transactional(propagation = Propagation.MANDATORY)
   public long enqueueToStaff(String caseId, MailTemplate template, String recipient, Map<String, String> values) {
     Map<String, String> all = new HashMap<>(values);
-    all.put("today", DATE.format(clock.today()));
+    all.put("today", ChineseDates.day(clock.today()));
     MailRenderer.RenderedMail mail = renderer.render(template, all);
     long id = outbox.insert(MailCaseType.STAFF, caseId, template, recipient, mail.subject(), mail.body(), clock.now());
     log.info("{}: staff mail {} to {} queued (outbox id {})", caseId, template, recipient, id);
@@ -245,7 +245,7 @@ public class MailOutbox {
         recipient.set(recipient(ofCase, caseType, caseId));
         Map<String, String> values = new HashMap<>();
         ofCase.forEach(provider -> values.putAll(provider.values(caseId)));
-        values.put("today", DATE.format(clock.today()));
+        values.put("today", ChineseDates.day(clock.today()));
         MailRenderer.RenderedMail mail = renderer.render(template, values);
         return new Rendering(recipient.get(), mail.subject(), mail.body(), null);
       });

@@ -8,8 +8,11 @@ import java.util.Optional;
  * the application, the contract, the loan account). {@link MailOutbox} merges the values of every
  * provider of the mail's case type when it renders a mail. Exactly one provider of a case type, the
  * stage that holds the contact data, also names the {@linkplain #recipient recipient}; notification
- * itself knows no stage. A provider that throws, or whose read fails, never fails the state change that queues the
- * mail: the mail is queued FAILED, never rendered, for an operator to re-queue ({@link MailOutbox#enqueue}).
+ * itself knows no stage. A date is given as the reader reads it, {@code 2027年1月7日}
+ * ({@link com.smeloanflow.platform.ChineseDates}, as the mail's footer date); a value the case lacks is left out, never
+ * given as "null": the template that needs it then cannot be rendered. A provider that throws, or whose read fails,
+ * never fails the state change that queues the mail: the mail is queued FAILED, never rendered, for an operator to
+ * re-queue ({@link MailOutbox#enqueue}).
  */
 public interface MailValueProvider {
 

@@ -2,6 +2,7 @@ package com.smeloanflow.renewal;
 
 import com.smeloanflow.casefile.CustomerReason;
 import com.smeloanflow.notification.MailValueProvider;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.servicing.LedgerLine;
 import com.smeloanflow.servicing.LoanAccountService;
 import java.util.HashMap;
@@ -31,8 +32,8 @@ public class RenewalMailValues implements MailValueProvider.OfLoan {
   public Map<String, String> values(String loanId) {
     Map<String, String> values = new HashMap<>();
     renewals.find(loanId).ifPresent(renewal -> {
-      values.put("renewalMaturityDate", renewal.maturityDate().toString());
-      putIfKnown(values, "renewalOfferExpiresOn", renewal.offerExpiresOn());
+      values.put("renewalMaturityDate", ChineseDates.day(renewal.maturityDate()));
+      putIfKnown(values, "renewalOfferExpiresOn", renewal.offerExpiresOn() == null ? null : ChineseDates.day(renewal.offerExpiresOn()));
       values.put("renewalAmount", renewal.renewalAmount().toPlainString());
       values.put("renewalPrincipalDue",
           LedgerLine.principalDueAtMaturity(loans.ledger(loanId), renewal.maturityDate()).toPlainString());
@@ -75,7 +76,7 @@ public class RenewalMailValues implements MailValueProvider.OfLoan {
   /** Why the renewal lapsed at maturity, as the borrower is told (续贷未办理): after the sentence's subject and loan. */
   static String lapsedText(LoanRenewal renewal) {
     return renewal.contractNumber() == null
-        ? "提交的无还本续贷申请未能在原贷款到期日 " + renewal.maturityDate() + " 前完成审批，已失效。"
-        : "获批的无还本续贷，因续贷合同未在原贷款到期日 " + renewal.maturityDate() + " 前签署，已失效。";
+        ? "提交的无还本续贷申请未能在原贷款到期日 " + ChineseDates.day(renewal.maturityDate()) + " 前完成审批，已失效。"
+        : "获批的无还本续贷，因续贷合同未在原贷款到期日 " + ChineseDates.day(renewal.maturityDate()) + " 前签署，已失效。";
   }
 }

@@ -4,6 +4,8 @@ import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.notification.MailValueProvider;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +51,7 @@ public class BorrowerMailValues implements MailValueProvider.OfLoan {
     values.put("loanId", loanId);
     values.put("legalRepName", application.legalRepName());
     values.put("enterpriseName", application.enterpriseName());
-    values.put("businessDate", String.valueOf(standing.lastClosedOn() != null ? standing.lastClosedOn() : clock.today()));
+    values.put("businessDate", ChineseDates.day(standing.lastClosedOn() != null ? standing.lastClosedOn() : clock.today()));
     // Only a loan in arrears has an overdueSince, only a settled or written-off one a closedOn: a mail that needs one the
     // loan lacks (a reminder re-queued after the arrears were paid, say) is not rendered rather than sent saying "null".
     putIfKnown(values, "overdueSince", standing.overdueSince());
@@ -74,9 +76,9 @@ public class BorrowerMailValues implements MailValueProvider.OfLoan {
    * {@code value} under {@code name}, or nothing when it is null: the template that needs it then fails to render
    * ({@link com.smeloanflow.notification.MailRenderer}) and the mail is queued FAILED, never sent with "null" in it.
    */
-  private static void putIfKnown(Map<String, String> values, String name, Object value) {
+  private static void putIfKnown(Map<String, String> values, String name, LocalDate value) {
     if (value != null) {
-      values.put(name, value.toString());
+      values.put(name, ChineseDates.day(value));
     }
   }
 
@@ -86,16 +88,16 @@ public class BorrowerMailValues implements MailValueProvider.OfLoan {
     values.put("loanRate", loan.annualRatePercent().stripTrailingZeros().toPlainString());
     values.put("loanTermMonths", String.valueOf(loan.termMonths()));
     values.put("loanRepaymentMethod", loan.repaymentMethod().contractWording());
-    values.put("loanDisbursedOn", loan.disbursedOn().toString());
-    values.put("loanMaturityDate", loan.maturityDate().toString());
+    values.put("loanDisbursedOn", ChineseDates.day(loan.disbursedOn()));
+    values.put("loanMaturityDate", ChineseDates.day(loan.maturityDate()));
     Instalment first = loan.schedule().get(0);
-    values.put("firstDueDate", first.dueDate().toString());
+    values.put("firstDueDate", ChineseDates.day(first.dueDate()));
     values.put("firstInstalment", first.total().toPlainString());
     values.put("instalmentCount", String.valueOf(loan.schedule().size()));
     values.put("totalInterest", loan.totalInterest().toPlainString());
     values.put("totalRepayment", loan.totalRepayment().toPlainString());
     values.put("repaymentSchedule", loan.schedule().stream()
-        .map(i -> "  第 " + i.number() + " 期  " + i.dueDate() + "  应还 " + i.total().toPlainString() + " 元（本金 "
+        .map(i -> "  第 " + i.number() + " 期  " + ChineseDates.day(i.dueDate()) + "  应还 " + i.total().toPlainString() + " 元（本金 "
             + i.principal().toPlainString() + " 元，利息 " + i.interest().toPlainString() + " 元）")
         .collect(Collectors.joining("\n")));
   }

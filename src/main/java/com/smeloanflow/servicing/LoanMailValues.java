@@ -1,6 +1,7 @@
 package com.smeloanflow.servicing;
 
 import com.smeloanflow.notification.MailValueProvider;
+import com.smeloanflow.platform.ChineseDates;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -23,9 +24,9 @@ public class LoanMailValues implements MailValueProvider {
     Map<String, String> values = new HashMap<>();
     loans.findByApplication(applicationId).ifPresent(loan -> {
       values.put("loanId", loan.loanId());
-      values.put("disbursedOn", loan.disbursedOn().toString());
+      values.put("disbursedOn", ChineseDates.day(loan.disbursedOn()));
       values.put("annualRate", loan.annualRatePercent().stripTrailingZeros().toPlainString());
-      values.put("firstDueDate", loan.schedule().get(0).dueDate().toString());
+      values.put("firstDueDate", ChineseDates.day(loan.schedule().get(0).dueDate()));
       values.put("firstInstalment", loan.schedule().get(0).total().toPlainString());
     });
     return values;

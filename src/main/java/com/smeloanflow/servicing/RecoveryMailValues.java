@@ -1,6 +1,7 @@
 package com.smeloanflow.servicing;
 
 import com.smeloanflow.notification.MailValueProvider;
+import com.smeloanflow.platform.ChineseDates;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -32,13 +33,13 @@ public class RecoveryMailValues implements MailValueProvider.OfLoan {
       List<StoredRepayment> recoveries = repayments.ofLoan(loanId, StoredRepayment.RECOVERY);
       recoveries.stream().filter(r -> !r.reversed()).reduce((first, second) -> second).ifPresent(last -> {
         values.put("recoveryTransactionId", last.transactionId());
-        values.put("recoveryValueDate", last.valueDate().toString());
+        values.put("recoveryValueDate", ChineseDates.day(last.valueDate()));
         values.put("recoveryAmount", last.amount().toPlainString());
       });
       recoveries.stream().filter(StoredRepayment::reversed).max(Comparator.comparing(StoredRepayment::reversedAt)
           .thenComparing(StoredRepayment::sequenceNo)).ifPresent(reversed -> {
         values.put("reversedRecoveryTransactionId", reversed.transactionId());
-        values.put("reversedRecoveryValueDate", reversed.valueDate().toString());
+        values.put("reversedRecoveryValueDate", ChineseDates.day(reversed.valueDate()));
         values.put("reversedRecoveryAmount", reversed.amount().toPlainString());
       });
       values.put("recoveryOwedNow", owedNow(claim));

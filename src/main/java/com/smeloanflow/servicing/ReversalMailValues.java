@@ -2,6 +2,7 @@ package com.smeloanflow.servicing;
 
 import com.smeloanflow.notification.MailValueProvider;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -39,7 +40,7 @@ public class ReversalMailValues implements MailValueProvider.OfLoan {
     Map<String, String> values = new HashMap<>();
     repayments.lastReversed(loanId).ifPresent(reversed -> {
       values.put("reversedTransactionId", reversed.transactionId());
-      values.put("reversedValueDate", reversed.valueDate().toString());
+      values.put("reversedValueDate", ChineseDates.day(reversed.valueDate()));
       values.put("reversedAmount", reversed.amount().toPlainString());
       values.put("reversedParts", parts(repayments.find(reversed.transactionId()).orElseThrow().allocations()));
       values.put("owedNow", owedNow(ledger.lines(loanId), clock.today()));
@@ -67,14 +68,14 @@ public class ReversalMailValues implements MailValueProvider.OfLoan {
     if (!overdue.isEmpty()) {
       BigDecimal arrears = RepaymentAllocator.arrears(lines, today);
       owed.append("逾期应还：人民币 ").append(arrears.toPlainString()).append(" 元（最早一期应还日 ")
-          .append(overdue.get(0).dueDate()).append("），请立即归还。")
+          .append(ChineseDates.day(overdue.get(0).dueDate())).append("），请立即归还。")
           .append(penalty.borrowerNote(overdue.stream().anyMatch(line -> line.principalDue().signum() > 0),
               overdue.stream().anyMatch(line -> line.interestDue().signum() > 0)))
           .append("\n");
     }
     Optional<LedgerLine> next = lines.stream().filter(line -> !line.settled() && !line.overdueOn(today)).findFirst();
     next.ifPresent(line -> owed.append("下一期应还：人民币 ").append(line.outstanding().toPlainString()).append(" 元，还款日 ")
-        .append(line.dueDate()).append("。\n"));
+        .append(ChineseDates.day(line.dueDate())).append("。\n"));
     owed.append("尚欠本金：人民币 ").append(LoanBalances.of(lines).outstandingPrincipal().toPlainString())
         .append(" 元；如需于今日一次结清，应还人民币 ").append(RepaymentAllocator.payoffAmount(lines, today).toPlainString())
         .append(" 元。");

@@ -12,6 +12,7 @@ import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.notification.MailStatus;
 import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.notification.OutboxMail;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.process.CollectionProcess;
 import com.smeloanflow.process.CollectionProcess.Flows;
 import com.smeloanflow.processing.InternalDefaultRepository;
@@ -688,7 +689,7 @@ class CollectionProcessTest extends AbstractIntegrationTest {
     assertThat(mailsTo(emailOf(scenario)).stream().map(CollectionProcessTest::subjectOf))
         .noneMatch(subject -> subject.contains("逾期款项已结清"));
     assertThat(mailsTo(emailOf(scenario))).filteredOn(m -> subjectOf(m).contains("还款已按时入账")).singleElement()
-        .satisfies(m -> assertThat(bodyOf(m)).contains(transaction, scenario.loanId(), scenario.dayOf(1).toString(),
+        .satisfies(m -> assertThat(bodyOf(m)).contains(transaction, scenario.loanId(), ChineseDates.day(scenario.dayOf(1)),
             "8530.99", "逾期还款提醒请您忽略").doesNotContain("催收"));
     assertThat(reminderOf(scenario)).as("a reminder sent stays on record as sent").satisfies(reminder -> {
       assertThat(reminder.status()).isEqualTo(MailStatus.SENT);

@@ -20,6 +20,7 @@ import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.notification.MailStatus;
 import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.notification.OutboxMail;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.operations.OperationsMetrics;
 import com.smeloanflow.operations.PrometheusScrape;
@@ -159,10 +160,10 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
           "借据号 " + loanId,
           "提款金额：人民币 300000.00 元",
           "年利率：" + loan.annualRatePercent().stripTrailingZeros().toPlainString() + "%",
-          "期限：12 个月，到期日 " + loan.maturityDate(),
-          "首期还款日：" + first.dueDate() + "，首期应还 " + first.total().toPlainString() + " 元",
+          "期限：12 个月，到期日 " + ChineseDates.day(loan.maturityDate()),
+          "首期还款日：" + ChineseDates.day(first.dueDate()) + "，首期应还 " + first.total().toPlainString() + " 元",
           "共 12 期",
-          "第 12 期  " + last.dueDate() + "  应还 " + last.total().toPlainString() + " 元",
+          "第 12 期  " + ChineseDates.day(last.dueDate()) + "  应还 " + last.total().toPlainString() + " 元",
           "额度可用余额为人民币 700000.00 元（授信额度 1000000.00 元",
           "存入还款账户");
     });

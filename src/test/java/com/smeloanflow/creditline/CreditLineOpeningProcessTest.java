@@ -11,6 +11,7 @@ import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.casefile.CustomerReason;
 import com.smeloanflow.disbursement.ContractService;
 import com.smeloanflow.disbursement.SandboxCoreBanking;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.process.LoanOriginationProcess;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.support.AbstractIntegrationTest;
@@ -73,7 +74,7 @@ class CreditLineOpeningProcessTest extends AbstractIntegrationTest {
     assertThat(view.path("lineId").asText()).isEqualTo(line.lineId());
     assertThat(mailsTo(request.email())).anySatisfy(mail -> {
       assertThat(subjectOf(mail)).contains("循环额度已开通", line.lineId());
-      assertThat(bodyOf(mail)).contains("1000000.00", line.validUntil().toString(), "随借随还", "单笔最低提款：人民币 1000.00 元");
+      assertThat(bodyOf(mail)).contains("1000000.00", "有效期至：" + ChineseDates.day(line.validUntil()), "随借随还", "单笔最低提款：人民币 1000.00 元");
     });
   }
 
@@ -106,7 +107,7 @@ class CreditLineOpeningProcessTest extends AbstractIntegrationTest {
 
     MimeMessage held = last(mailsTo(request.email()));
     assertThat(subjectOf(held)).contains("您的循环额度", "开通时间调整").doesNotContain("贷款", "放款");
-    assertThat(bodyOf(held)).contains(until.toString(), "继续办理额度开通").doesNotContain("放款");
+    assertThat(bodyOf(held)).contains("预计将于 " + ChineseDates.day(until) + " 当日", "继续办理额度开通").doesNotContain("放款");
   }
 
   @Test

@@ -13,6 +13,7 @@ import com.smeloanflow.approval.TaskForms;
 import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.casefile.CustomerReason;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.support.AbstractIntegrationTest;
@@ -322,7 +323,7 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
     assertThat(instance).hasPassed(TASK_NOTIFY_DISBURSEMENT_HELD).isWaitingAt(TIMER_HOLD_EXPIRED);
     assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_DISBURSEMENT);
     MimeMessage held = last(mailsTo(request.email()));
-    assertThat(bodyOf(held)).contains(until.toString()).doesNotContain("受托支付账户校验");
+    assertThat(bodyOf(held)).contains("预计将于 " + ChineseDates.day(until) + " 当日").doesNotContain("受托支付账户校验");
     assertThat(historyAs(CHANNEL, applicationId).toString()).as("nor does the channel's history tell the checker's notes")
         .doesNotContain("受托支付账户校验", "DISBURSEMENT_HOLD", DISBURSER, "actor");
     assertThat(historyAs(DISBURSER, applicationId)).as("staff read them").anySatisfy(entry -> {

@@ -11,6 +11,7 @@ import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.notification.OutboxMail;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
@@ -111,7 +112,7 @@ class DisbursementRetryTest extends AbstractIntegrationTest {
     LocalDate paidOutOn = loans.findByApplication(applicationId).orElseThrow().disbursedOn();
     assertThat(outbox.mailsOf(applicationId)).filteredOn(mail -> mail.template() == MailTemplate.LOAN_DISBURSED)
         .singleElement().extracting(OutboxMail::body).asString()
-        .contains("已于" + paidOutOn + "发放");
+        .contains("已于" + ChineseDates.day(paidOutOn) + "发放");
   }
 
   @Test

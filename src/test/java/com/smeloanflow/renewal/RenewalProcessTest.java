@@ -15,6 +15,7 @@ import com.smeloanflow.identity.Groups;
 import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.FormText;
 import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.process.LoanRenewalProcess;
@@ -834,7 +835,7 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     loan.runJobs(instance);
     assertThat(loan.mails()).containsExactly(MailTemplate.RENEWAL_OFFERED, MailTemplate.RENEWAL_LAPSED);
     assertThat(mailBody(loan, MailTemplate.RENEWAL_LAPSED))
-        .contains("提交的无还本续贷申请未能在原贷款到期日 " + loan.account().maturityDate() + " 前完成审批，已失效")
+        .contains("提交的无还本续贷申请未能在原贷款到期日 " + ChineseDates.day(loan.account().maturityDate()) + " 前完成审批，已失效")
         .contains("原贷款已按合同约定到期")
         .doesNotContain("获批").doesNotContain("签署").doesNotContain("贷审会").doesNotContain("票");
   }

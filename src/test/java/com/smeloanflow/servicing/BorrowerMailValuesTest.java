@@ -14,6 +14,7 @@ import com.smeloanflow.intake.Product;
 import com.smeloanflow.notification.MailRenderer;
 import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -76,8 +77,8 @@ class BorrowerMailValuesTest {
   @Test
   void anOverdueLoansReminderAndASettledLoansNoticeSayTheirDates() {
     assertThat(new MailRenderer().render(MailTemplate.OVERDUE_REMINDER, valuesOf(LocalDate.of(2027, 1, 7), null)).body())
-        .contains("2027-01-07").doesNotContain("null");
+        .contains("自 2027年1月7日 起", "截至 2027年1月10日").doesNotContain("null", "2027-");
     assertThat(new MailRenderer().render(MailTemplate.LOAN_SETTLED, valuesOf(null, LocalDate.of(2027, 1, 10))).body())
-        .contains("2027-01-10").doesNotContain("null");
+        .contains("已于 2027年1月10日 全部还清").doesNotContain("null", "2027-");
   }
 }

@@ -1,10 +1,10 @@
 package com.smeloanflow.platform.sla;
 
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.calendar.BankCalendar;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +42,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SlaMonitor {
 
   private static final Logger log = LoggerFactory.getLogger(SlaMonitor.class);
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(BusinessClock.BANK_ZONE);
   static final int MAX_PRIORITY = 100;
 
   private final TaskSlaRepository records;
@@ -124,7 +123,7 @@ public class SlaMonitor {
     }
     Map<String, String> values = values(sla, task);
     values.put("reminderReason", reason);
-    values.put("goalAt", sla.goalAt() == null ? "无" : TIME.format(sla.goalAt()));
+    values.put("goalAt", sla.goalAt() == null ? "无" : ChineseDates.minute(sla.goalAt()));
     int sent = send(sla, SlaMail.Kind.REMINDER, recipients, values);
     if (SlaState.ofLabel(String.valueOf(taskService.getVariableLocal(taskId, SlaState.VARIABLE))).orElse(SlaState.ON_TRACK)
         == SlaState.ON_TRACK) {
@@ -188,7 +187,7 @@ public class SlaMonitor {
         .map(id -> teams.team(id).map(TaskTeams.Team::name).orElse(id)).toList()));
     values.put("assigneeText", task.getAssignee() == null ? "无人领取"
         : teams.member(task.getAssignee()).map(TaskTeams.StaffMember::name).orElse(task.getAssignee()));
-    values.put("deadlineAt", TIME.format(task.getDueDate() == null ? sla.deadlineAt() : task.getDueDate().toInstant()));
+    values.put("deadlineAt", ChineseDates.minute(task.getDueDate() == null ? sla.deadlineAt() : task.getDueDate().toInstant()));
     return values;
   }
 
