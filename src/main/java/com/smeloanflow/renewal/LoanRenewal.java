@@ -1,5 +1,6 @@
 package com.smeloanflow.renewal;
 
+import com.smeloanflow.platform.StaffText;
 import com.smeloanflow.servicing.LoanNotFoundException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -74,6 +75,22 @@ public record LoanRenewal(
    */
   public boolean awaitsDecision() {
     return status == RenewalStatus.APPLIED && decidedAt == null;
+  }
+
+  /**
+   * Why a decision on this renewal (an approver's, the chair's, a committee member's vote or the committee's conclusion)
+   * is refused when it no longer {@linkplain #awaitsDecision awaits one}: someone or something else decided or ended it
+   * first. Chinese for staff, the English beside.
+   */
+  String notAwaitingDecision() {
+    if (status == RenewalStatus.APPLIED || status == RenewalStatus.APPROVED || status == RenewalStatus.DECLINED) {
+      boolean declined = status == RenewalStatus.DECLINED;
+      return StaffText.of("借据 " + loanId + " 的续贷已由 " + decidedBy + (declined ? " 决定不批准" : " 批准")
+          + ", 无需再审批, 请刷新待办列表", "the renewal of loan " + loanId + " was " + (declined ? "declined" : "approved")
+          + " by " + decidedBy + " already; this decision is refused");
+    }
+    return StaffText.of("借据 " + loanId + " 的续贷已不在审批中: " + status.label() + ", 无需再审批, 请刷新待办列表",
+        "the renewal of loan " + loanId + " is " + status + ", not awaiting a decision; this decision is refused");
   }
 
   /**

@@ -5,7 +5,6 @@ import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.InvalidTaskInputException;
-import com.smeloanflow.platform.StaffText;
 import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.process.LoanRenewalProcess;
 import com.smeloanflow.processing.ApprovalRoute;
@@ -117,10 +116,7 @@ public class RenewalApprovalService {
    */
   @Transactional
   public boolean decide(DecideRenewal command) {
-    LoanRenewal renewal = renewals.lock(command.loanId()).orElseThrow(() -> LoanRenewal.notFound(command.loanId()));
-    if (!renewal.awaitsDecision()) {
-      throw new StateConflictException(notAwaitingDecision(renewal));
-    }
+    renewals.lockAwaitingDecision(command.loanId());
     if (command.note() != null && command.note().length() > LoanRenewal.NOTE_MAX_LENGTH) {
       throw new InvalidTaskInputException("审批意见最多 " + LoanRenewal.NOTE_MAX_LENGTH
           + " 字 (renewalDecisionNote is too long)");
@@ -139,19 +135,5 @@ public class RenewalApprovalService {
         command.approve() ? null : clock.today());
     log.info("Loan {}: renewal {} by {}", command.loanId(), command.approve() ? "approved" : "declined", command.decidedBy());
     return command.approve();
-  }
-
-  /** Why a decision on {@code renewal} is refused: someone or something else decided or ended it first. */
-  static String notAwaitingDecision(LoanRenewal renewal) {
-    String loanId = renewal.loanId();
-    if (renewal.status() == RenewalStatus.APPLIED || renewal.status() == RenewalStatus.APPROVED
-        || renewal.status() == RenewalStatus.DECLINED) {
-      boolean declined = renewal.status() == RenewalStatus.DECLINED;
-      return StaffText.of("借据 " + loanId + " 的续贷已由 " + renewal.decidedBy() + (declined ? " 决定不批准" : " 批准")
-          + ", 无需再审批, 请刷新待办列表", "the renewal of loan " + loanId + " was " + (declined ? "declined" : "approved")
-          + " by " + renewal.decidedBy() + " already; this decision is refused");
-    }
-    return StaffText.of("借据 " + loanId + " 的续贷已不在审批中: " + renewal.status().label() + ", 无需再审批, 请刷新待办列表",
-        "the renewal of loan " + loanId + " is " + renewal.status() + ", not awaiting a decision; this decision is refused");
   }
 }

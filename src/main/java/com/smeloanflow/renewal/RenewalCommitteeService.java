@@ -9,6 +9,7 @@ import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.FormText;
 import com.smeloanflow.platform.InvalidTaskInputException;
 import com.smeloanflow.platform.NeedsAdministratorException;
+import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.process.LoanRenewalProcess;
 import java.sql.Timestamp;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The credit committee (贷审会) on a renewal above an approver's authority: every member who may decide it
@@ -183,12 +185,19 @@ public class RenewalCommitteeService {
   }
 
   /**
-   * Records a member's vote.
+   * Records a member's vote. Under the renewal's row lock, taken before anything is written, as an approver's decision
+   * ({@link RenewalRepository#lockAwaitingDecision}): a vote that meets a call-in, a cancellation or the lapse at
+   * maturity either waits for it or is waited for; a vote on a renewal no longer awaiting a decision is refused and
+   * writes nothing, nor does the conclusion that would follow it in the same transaction.
    *
+   * @throws StateConflictException the renewal no longer awaits a decision (declined by the committee, lapsed, called in,
+   *     cancelled)
    * @throws InvalidTaskInputException no reasons, reasons longer than {@link LoanRenewal#NOTE_MAX_LENGTH} (the
    *     column's width), or a second vote by the same member (the task stays open)
    */
+  @Transactional
   public void vote(String loanId, String member, Vote vote, String comment) {
+    renewals.lockAwaitingDecision(loanId);
     if (comment == null || comment.isBlank()) {
       throw new InvalidTaskInputException("请填写表决理由 (renewalVoteComment is required)");
     }
@@ -209,9 +218,15 @@ public class RenewalCommitteeService {
 
   /**
    * The outcome once the vote is over (a majority, or the deadline). A majority to reject declines the
-   * renewal here: the borrower is told the overall assessment (a catalogue text), staff see the tally.
+   * renewal here: the borrower is told the overall assessment (a catalogue text), staff see the tally. Under the
+   * renewal's row lock, the votes counted after it ({@link RenewalRepository#lockAwaitingDecision}): a renewal no longer
+   * awaiting a decision is refused, nothing written.
+   *
+   * @throws StateConflictException the renewal no longer awaits a decision (lapsed, called in, cancelled, decided)
    */
+  @Transactional
   public Outcome conclude(String loanId, int size) {
+    renewals.lockAwaitingDecision(loanId);
     Tally tally = tally(loanId, size);
     Outcome outcome = tally.outcome();
     if (outcome == Outcome.REJECTED) {

@@ -1,5 +1,7 @@
 package com.smeloanflow.renewal;
 
+import com.smeloanflow.platform.StateConflictException;
+import com.smeloanflow.servicing.LoanNotFoundException;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,6 +54,24 @@ public class RenewalRepository {
   public Optional<LoanRenewal> lock(String loanId) {
     return jdbc.sql("SELECT * FROM loan_renewal WHERE loan_id = :loanId FOR UPDATE").param("loanId", loanId)
         .query((rs, row) -> map(rs)).optional();
+  }
+
+  /**
+   * The renewal awaiting a decision ({@link LoanRenewal#awaitsDecision}), its row locked until the transaction ends: what
+   * every decision on it takes first (审批续贷申请, 签发续贷贷审会决议, a committee member's vote and the committee's
+   * conclusion), before it writes anything. A call-in, a cancellation or the lapse at maturity, locking the row first too,
+   * either waits for the decision or is waited for and then refuses it.
+   *
+   * @throws LoanNotFoundException no renewal of the loan
+   * @throws StateConflictException the renewal no longer awaits a decision (decided, lapsed, called in, cancelled),
+   *     in Chinese with the English beside ({@code 400} over the engine REST API)
+   */
+  public LoanRenewal lockAwaitingDecision(String loanId) {
+    LoanRenewal renewal = lock(loanId).orElseThrow(() -> LoanRenewal.notFound(loanId));
+    if (!renewal.awaitsDecision()) {
+      throw new StateConflictException(renewal.notAwaitingDecision());
+    }
+    return renewal;
   }
 
   /** The renewal whose maturity posting opened {@code newLoanId} (无还本续贷), if that loan was opened by a renewal. */

@@ -442,6 +442,52 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     assertThat(loan.mails()).containsOnlyOnce(MailTemplate.RENEWAL_CALLED_IN);
   }
 
+  /**
+   * committee2's vote to reject, the majority that concludes the committee's vote with a decline, meets a post-loan check
+   * calling the loan in: the call-in holds the renewal's row (and has ended the renewal's instance, the votes with it,
+   * not yet committed) when the vote's completion, which read the task before, reaches the renewal. The vote waits for
+   * the call-in under the row lock, then finds the renewal CALLED_IN and is refused with the Chinese line staff read;
+   * neither the vote nor the committee's decline is written. Before, it waited on the vote's foreign key instead, then
+   * recorded the vote, declined the called-in renewal in the committee's name and only failed on the engine's optimistic
+   * lock of the deleted task (ENGINE-03005, a server error to the member).
+   */
+  @Test
+  void theCommitteesDecidingVoteMeetingACallInWaitsForItUnderTheRenewalsLockAndIsRefusedWritingNothingOnPostgres()
+      throws Exception {
+    stopClock();
+    RenewalScenario loan = RenewalScenario.loan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans,
+        clock.today(), 45, ProcessingFixtures.strongProfile(), "GROWTH", "6000000.00").scanNow();
+    assertThat(loan.apply("PG-" + loan.loanId()).status()).isEqualTo(201);
+    ProcessInstance instance = loan.renewal();
+    loan.runJobs(instance);
+    assertThat(instance).isWaitingAt(TASK_COMMITTEE_VOTE);
+    voteAs("committee1", instance, "REJECT", "主要客户流失");
+    String committee2sVote = taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(TASK_COMMITTEE_VOTE).taskAssignee("committee2").singleResult().getId();
+
+    RowLockWaits.Met<Void> met = RowLockWaits.meet(new TransactionTemplate(transactionManager),
+        () -> callIns.callingIn(loan.loanId(), "CHK-PG-" + loan.loanId()),
+        () -> {
+          loans.accelerate(loan.loanId(), clock.today().plusDays(15));
+          return null;
+        },
+        () -> completeAs("committee2", committee2sVote, Map.of(RenewalCommitteeVoteTaskListener.VOTE, "REJECT",
+            RenewalCommitteeVoteTaskListener.COMMENT, "行业下行")),
+        jdbc, "query ILIKE '%renewal%'", "committee2's vote waiting for the renewal's row the call-in holds");
+
+    assertThat(met.second()).as("committee2's vote").isInstanceOf(RuntimeException.class);
+    assertThat((Throwable) met.second()).hasMessageContaining("借据 " + loan.loanId() + " 的续贷已不在审批中: "
+        + RenewalStatus.CALLED_IN.label() + ", 无需再审批, 请刷新待办列表");
+    assertThat(instance).hasPassed(END_CALLED_IN).hasNotPassed(END_DECLINED).isEnded();
+    assertThat(committee.votes(loan.loanId())).extracting(RenewalCommitteeService.StoredVote::member)
+        .containsExactly("committee1");
+    LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewal.status()).isEqualTo(RenewalStatus.CALLED_IN);
+    assertThat(renewal.decidedBy()).as("the committee's decline, not written").isNull();
+    assertThat(renewal.decidedAt()).isNull();
+    assertThat(loan.mails()).containsOnlyOnce(MailTemplate.RENEWAL_CALLED_IN).doesNotContain(MailTemplate.RENEWAL_DECLINED);
+  }
+
   /** The loan's first post-loan check done and a warning signal reported: its check is open, a checker may call it in. */
   private MonitoringScenario aSignalCheckOpenOn(RenewalScenario loan) {
     return MonitoringScenario.of(loan.account(), processEngine, api, this::executeDueJobs, this::completeAs, loans,

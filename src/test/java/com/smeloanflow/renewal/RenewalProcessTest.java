@@ -1632,6 +1632,62 @@ class RenewalProcessTest extends AbstractIntegrationTest {
         .containsExactlyInAnyOrder("committee1", "committee3");
   }
 
+  /**
+   * committee2's form was read while the committee voted; before committee2 votes, another path ends the renewal in a
+   * transaction of its own (终止续贷's record of a call-in, CALLED_IN, as a call-in that committed after the form was read
+   * leaves it; {@code RenewalPostgresIT} makes the two meet under the row lock). committee2's vote to reject, the second of
+   * three and so a majority, is refused over the engine REST API with 400 and the Chinese line staff read; neither the
+   * vote nor the committee's decline is written. Before, the vote was recorded and the committee's conclusion turned the
+   * called-in renewal into one the committee declined, mailing the borrower a decline.
+   */
+  @Test
+  void aCommitteeVoteOnARenewalAnotherPathEndedMeanwhileIsRefusedAndTheCommitteeDeclinesNothing() {
+    RenewalScenario loan = loanForTheCommittee().scanNow();
+    ProcessInstance instance = applied(loan);
+    vote(loan, instance, "committee1", "REJECT", "主要客户流失");
+    String committee2sVote = voteTasks(instance).stream().filter(t -> "committee2".equals(t.getAssignee())).findFirst()
+        .orElseThrow().getId();
+    callIns.recordCalledIn(loan.loanId());
+
+    ApiClient.Response voted = api.post("/engine-rest/task/" + committee2sVote + "/complete", "committee2",
+        "{\"variables\": {\"" + RenewalCommitteeVoteTaskListener.VOTE + "\": {\"value\": \"REJECT\"}, \""
+            + RenewalCommitteeVoteTaskListener.COMMENT + "\": {\"value\": \"行业下行\"}}}");
+
+    assertThat(voted.status()).as(voted.body()).isEqualTo(400);
+    assertThat(voted.json().path("message").asText()).startsWith("借据 " + loan.loanId() + " 的续贷已不在审批中: "
+        + RenewalStatus.CALLED_IN.label() + ", 无需再审批, 请刷新待办列表 (")
+        .contains("the renewal of loan " + loan.loanId() + " is CALLED_IN, not awaiting a decision");
+    assertThat(committee.votes(loan.loanId())).extracting(RenewalCommitteeService.StoredVote::member)
+        .containsExactly("committee1");
+    LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewal.status()).isEqualTo(RenewalStatus.CALLED_IN);
+    assertThat(renewal.decidedBy()).as("no decline by the committee").isNull();
+    assertThat(instance).hasNotPassed(TASK_TALLY_VOTES, END_DECLINED);
+    assertThat(loan.mails()).doesNotContain(MailTemplate.RENEWAL_DECLINED);
+  }
+
+  /**
+   * Two members voted to reject; before the committee's vote is concluded, the renewal lapsed at maturity in another
+   * transaction. The conclusion is refused naming the lapse and writes nothing: before, it declined the lapsed renewal
+   * in the committee's name.
+   */
+  @Test
+  void aCommitteeConclusionOnARenewalThatLapsedMeanwhileIsRefusedAndLeavesItLapsed() {
+    RenewalScenario loan = loanForTheCommittee().scanNow();
+    applied(loan);
+    committee.vote(loan.loanId(), "committee1", RenewalCommitteeService.Vote.REJECT, "主要客户流失");
+    committee.vote(loan.loanId(), "committee2", RenewalCommitteeService.Vote.REJECT, "行业下行");
+    renewals.closed(loan.loanId(), RenewalStatus.LAPSED, today);
+
+    assertThatThrownBy(() -> committee.conclude(loan.loanId(), 3))
+        .isInstanceOf(StateConflictException.class)
+        .hasMessage("借据 " + loan.loanId() + " 的续贷已不在审批中: " + RenewalStatus.LAPSED.label() + ", 无需再审批, 请刷新待办列表"
+            + " (the renewal of loan " + loan.loanId() + " is LAPSED, not awaiting a decision; this decision is refused)");
+    LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewal.status()).isEqualTo(RenewalStatus.LAPSED);
+    assertThat(renewal.decidedBy()).as("no decline by the committee").isNull();
+  }
+
   @Test
   void aMajorityOfTheCommitteeRejectingDeclinesTheRenewalAndTheBorrowerIsToldOnlyTheCatalogueText() {
     RenewalScenario loan = loanForTheCommittee().scanNow();
