@@ -74,9 +74,12 @@ public class RenewalRepository {
     return renewal;
   }
 
+  /** Served by {@code loan_renewal_new_loan_idx} (V141): one key, not a read of every renewal the bank evaluated. */
+  static final String RENEWAL_OF_NEW_LOAN = "SELECT * FROM loan_renewal WHERE new_loan_id = :newLoanId";
+
   /** The renewal whose maturity posting opened {@code newLoanId} (无还本续贷), if that loan was opened by a renewal. */
   public Optional<LoanRenewal> findByNewLoan(String newLoanId) {
-    return jdbc.sql("SELECT * FROM loan_renewal WHERE new_loan_id = :n").param("n", newLoanId)
+    return jdbc.sql(RENEWAL_OF_NEW_LOAN).param("newLoanId", newLoanId)
         .query((rs, row) -> map(rs)).optional();
   }
 
