@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The rules of a post-loan check: opened remote, or on site when a signal it covers is serious; done
@@ -138,12 +139,14 @@ public class PostLoanCheckService {
    * hear that the checker concluded a check of the loan ({@link CheckDoneListener}). A call-in makes everything the loan
    * owes fall due on its repay-by date, in this transaction ({@link LoanAccountService#accelerate}), after later stages
    * heard of it ({@link CallInListener}: a renewal under way ends); a loan called in before keeps its date and schedule.
-   * All of it is undone if the check turns out to be no longer open. A call-in of a loan that its renewal repaid is
+   * All of it is undone if the check turns out to be no longer open: one transaction, the task listener's (engine)
+   * transaction when 登记贷后检查结论 completes it, its own when called alone. A call-in of a loan that its renewal repaid is
    * refused, nothing written ({@link #refuseACallInOfARenewedLoan}).
    *
    * @throws InvalidTaskInputException a missing or inconsistent field (400 in Tasklist)
    * @throws StateConflictException    the check is no longer open, or it calls in a loan that its renewal repaid
    */
+  @Transactional
   public PostLoanCheck complete(CompleteCheck command) {
     PostLoanCheck check = get(command.checkId());
     String findings = validate(command);
