@@ -36,10 +36,17 @@ final class LegacyCollectionRows {
     populator.execute(beans.getBean(DataSource.class));
   }
 
-  /** A loan disbursed on 2026-10-01, through intake and servicing as the application makes one. */
+  /**
+   * A loan disbursed on 2026-10-01, through intake and servicing as the application makes one, in arrears since
+   * 2026-11-02 as its cases say ({@link #collectionCase}: opened that day, 1 day past due), so that its overdue
+   * reminders render as they did (a reminder of a loan with nothing overdue is not rendered).
+   */
   static String loan(BeanFactory beans) {
-    return TestLoans.with(beans.getBean(IntakeService.class), beans.getBean(LoanAccountService.class))
+    String loanId = TestLoans.with(beans.getBean(IntakeService.class), beans.getBean(LoanAccountService.class))
         .disbursedOn(LocalDate.of(2026, 10, 1)).loanId();
+    beans.getBean(JdbcClient.class).sql("UPDATE loan_account SET overdue_since = :since, days_past_due = 1 WHERE loan_id = :loanId")
+        .param("since", LocalDate.of(2026, 11, 2)).param("loanId", loanId).update();
+    return loanId;
   }
 
   /**
