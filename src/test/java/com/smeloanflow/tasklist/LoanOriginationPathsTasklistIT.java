@@ -21,6 +21,7 @@ import com.smeloanflow.intake.ApplicationQueryService;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.intake.RequiredDocument;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.processing.CreditCodes;
 import com.smeloanflow.processing.ProcessingFixtures;
@@ -165,7 +166,7 @@ class LoanOriginationPathsTasklistIT extends BrowserTestBase {
     // the applicant is told until when; the check comes back on that day (its timer made due now)
     probe.awaitActivity(instance, TIMER_HOLD_EXPIRED);
     assertThat(status(applicationId)).isEqualTo(ApplicationStatus.AWAITING_DISBURSEMENT);
-    awaitMail(request.email(), until.toString());
+    awaitMail(request.email(), ChineseDates.day(until));
     assertThat(String.join("\n", mailsTo(request.email()))).doesNotContain("受托支付收款账户校验");
     Job hold = engine.getManagementService().createJobQuery().processInstanceId(instance).timers()
         .activityId(TIMER_HOLD_EXPIRED).singleResult();
