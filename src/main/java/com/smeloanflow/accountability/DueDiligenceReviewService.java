@@ -48,6 +48,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.NativeTaskQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -191,7 +192,7 @@ public class DueDiligenceReviewService {
    */
   public int upgradeOpenReviews() {
     return asSystem(() -> {
-      org.camunda.bpm.engine.task.NativeTaskQuery query = tasks.createNativeTaskQuery().sql(tasksToUpgradeSql)
+      NativeTaskQuery query = tasks.createNativeTaskQuery().sql(tasksToUpgradeSql)
           .parameter("process", DueDiligenceReviewProcess.KEY)
           .parameter("task", DueDiligenceReviewProcess.Elements.TASK_REVIEW_DUE_DILIGENCE);
       UPGRADE_VALUES.forEach(value -> query.parameter(value, value));
