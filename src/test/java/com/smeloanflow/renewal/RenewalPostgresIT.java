@@ -420,15 +420,10 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     assertThat(instance).isWaitingAt(TASK_APPROVE_RENEWAL);
     String task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
 
-    RowLockWaits.Met<Void> met = RowLockWaits.meet(new TransactionTemplate(transactionManager),
-        () -> callIns.callingIn(loan.loanId(), "CHK-PG-" + loan.loanId()),
-        () -> {
-          loans.accelerate(loan.loanId(), clock.today().plusDays(15));
-          return null;
-        },
+    RowLockWaits.Met<Void> met = meetingACallIn(loan,
         () -> completeAs("approver", task, Map.of(ApproveRenewalTaskListener.DECISION, "APPROVE",
             ApproveRenewalTaskListener.NOTE, "经营稳定, 同意续贷")),
-        jdbc, "query ILIKE '%loan_renewal%'", "the approval waiting for the renewal's row the call-in holds");
+        "query ILIKE '%loan_renewal%'", "the approval waiting for the renewal's row the call-in holds");
 
     assertThat(met.second()).as("the approval").isInstanceOf(RuntimeException.class);
     assertThat((Throwable) met.second()).hasMessageContaining("借据 " + loan.loanId() + " 的续贷已不在审批中: "
@@ -465,15 +460,10 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     String committee2sVote = taskService.createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey(TASK_COMMITTEE_VOTE).taskAssignee("committee2").singleResult().getId();
 
-    RowLockWaits.Met<Void> met = RowLockWaits.meet(new TransactionTemplate(transactionManager),
-        () -> callIns.callingIn(loan.loanId(), "CHK-PG-" + loan.loanId()),
-        () -> {
-          loans.accelerate(loan.loanId(), clock.today().plusDays(15));
-          return null;
-        },
+    RowLockWaits.Met<Void> met = meetingACallIn(loan,
         () -> completeAs("committee2", committee2sVote, Map.of(RenewalCommitteeVoteTaskListener.VOTE, "REJECT",
             RenewalCommitteeVoteTaskListener.COMMENT, "行业下行")),
-        jdbc, "query ILIKE '%renewal%'", "committee2's vote waiting for the renewal's row the call-in holds");
+        "query ILIKE '%renewal%'", "committee2's vote waiting for the renewal's row the call-in holds");
 
     assertThat(met.second()).as("committee2's vote").isInstanceOf(RuntimeException.class);
     assertThat((Throwable) met.second()).hasMessageContaining("借据 " + loan.loanId() + " 的续贷已不在审批中: "
@@ -780,5 +770,20 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     completeAs(member, task.getId(), Map.of(RenewalCommitteeVoteTaskListener.VOTE, vote,
         RenewalCommitteeVoteTaskListener.COMMENT, reasons));
     executeDueJobs(instance.getId());
+  }
+
+  /**
+   * A post-loan check calling the loan in (the renewal's row locked, the loan's repayment accelerated 15 days out) meets
+   * {@code decision}, a person's decision on the renewal started while the call-in holds the row: what became of each.
+   */
+  private RowLockWaits.Met<Void> meetingACallIn(RenewalScenario loan, Runnable decision, String waiting, String what)
+      throws Exception {
+    return RowLockWaits.meet(new TransactionTemplate(transactionManager),
+        () -> callIns.callingIn(loan.loanId(), "CHK-PG-" + loan.loanId()),
+        () -> {
+          loans.accelerate(loan.loanId(), clock.today().plusDays(15));
+          return null;
+        },
+        decision, jdbc, waiting, what);
   }
 }
