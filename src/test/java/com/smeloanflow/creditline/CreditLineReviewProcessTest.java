@@ -240,11 +240,7 @@ class CreditLineReviewProcessTest extends AbstractIntegrationTest {
   @Test
   void theReviewFormCountsAPendingDrawdownInWhatIsOverTheLimitAsTheLinesViewDoes() {
     String loanId = draw("200000.00");
-    faults.failBeforePosting(1);
-    String unansweredRequest = "RV-" + UUID.randomUUID();
-    Response unanswered = api.post("/api/lines/" + line.lineId() + "/drawdowns", CHANNEL,
-        "{\"requestId\":\"" + unansweredRequest + "\",\"amount\":100000.00,\"termMonths\":12}");
-    assertThat(unanswered.status()).as("core banking's answer lost: 100,000 reserved").isEqualTo(503);
+    String unansweredRequest = drawdownCoreBankingLeftUnanswered();
     // A repayment bounced after its amount was drawn again: the line is drawn and reserved above its limit.
     lineRows.update(line.lineId(), new java.math.BigDecimal("250000.00"), CreditLineStatus.ACTIVE, null);
     api.post("/api/loans/" + loanId + "/signals", "core-banking", "{\"eventId\":\"NEWS-" + UUID.randomUUID()
@@ -393,11 +389,7 @@ class CreditLineReviewProcessTest extends AbstractIntegrationTest {
   @Test
   void theReductionMailSaysWhatIsAvailableAsTheLinesViewDoesLessWhatAPendingDrawdownReserves() {
     String loanId = draw("200000.00");
-    faults.failBeforePosting(1);
-    String unansweredRequest = "RV-" + UUID.randomUUID();
-    Response unanswered = api.post("/api/lines/" + line.lineId() + "/drawdowns", CHANNEL,
-        "{\"requestId\":\"" + unansweredRequest + "\",\"amount\":100000.00,\"termMonths\":12}");
-    assertThat(unanswered.status()).as("core banking's answer lost: 100,000 reserved").isEqualTo(503);
+    String unansweredRequest = drawdownCoreBankingLeftUnanswered();
     signalOn(loanId);
     reachAnniversary(1);
 
@@ -461,5 +453,15 @@ class CreditLineReviewProcessTest extends AbstractIntegrationTest {
         "{\"requestId\":\"RV-EXPIRED\",\"amount\":10000.00,\"termMonths\":6}");
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.json().get("detail").asText()).contains("已到期");
+  }
+
+  /** A drawdown of 100,000.00 whose answer from core banking was lost (503): it stays reserved; its request id. */
+  private String drawdownCoreBankingLeftUnanswered() {
+    faults.failBeforePosting(1);
+    String requestId = "RV-" + UUID.randomUUID();
+    Response unanswered = api.post("/api/lines/" + line.lineId() + "/drawdowns", CHANNEL,
+        "{\"requestId\":\"" + requestId + "\",\"amount\":100000.00,\"termMonths\":12}");
+    assertThat(unanswered.status()).as("core banking's answer lost: 100,000 reserved").isEqualTo(503);
+    return requestId;
   }
 }
