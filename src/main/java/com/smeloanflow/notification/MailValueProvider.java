@@ -2,6 +2,7 @@ package com.smeloanflow.notification;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Contributes placeholder values for the mails of one {@link MailCaseType} from one stage's data (e.g.
@@ -25,6 +26,17 @@ public interface MailValueProvider {
   }
 
   Map<String, String> values(String caseId);
+
+  /**
+   * {@code value} as {@code format} writes it under {@code name}, or nothing when the case has none: the template that
+   * needs it then fails to render ({@link MailRenderer}) and the mail is queued FAILED, never sent saying "null" or an
+   * empty amount.
+   */
+  static <T> void putIfKnown(Map<String, String> values, String name, T value, Function<? super T, String> format) {
+    if (value != null) {
+      values.put(name, format.apply(value));
+    }
+  }
 
   /** The recipient's mail address, from the one provider of the case type that holds it; empty from all others. */
   default Optional<String> recipient(String caseId) {

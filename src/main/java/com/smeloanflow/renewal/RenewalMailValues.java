@@ -1,12 +1,16 @@
 package com.smeloanflow.renewal;
 
+import static com.smeloanflow.notification.MailValueProvider.putIfKnown;
+
 import com.smeloanflow.casefile.CustomerReason;
 import com.smeloanflow.notification.MailValueProvider;
 import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.servicing.LedgerLine;
 import com.smeloanflow.servicing.LoanAccountService;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,29 +37,19 @@ public class RenewalMailValues implements MailValueProvider.OfLoan {
     Map<String, String> values = new HashMap<>();
     renewals.find(loanId).ifPresent(renewal -> {
       values.put("renewalMaturityDate", ChineseDates.day(renewal.maturityDate()));
-      putIfKnown(values, "renewalOfferExpiresOn", renewal.offerExpiresOn() == null ? null : ChineseDates.day(renewal.offerExpiresOn()));
+      putIfKnown(values, "renewalOfferExpiresOn", renewal.offerExpiresOn(), ChineseDates::day);
       values.put("renewalAmount", renewal.renewalAmount().toPlainString());
       values.put("renewalPrincipalDue",
           LedgerLine.principalDueAtMaturity(loans.ledger(loanId), renewal.maturityDate()).toPlainString());
-      putIfKnown(values, "renewalRenewedAmount", renewal.renewedAmount() == null ? null : renewal.renewedAmount().toPlainString());
-      putIfKnown(values, "renewalContractNumber", renewal.contractNumber());
-      putIfKnown(values, "renewalNewLoanId", renewal.newLoanId());
+      putIfKnown(values, "renewalRenewedAmount", renewal.renewedAmount(), BigDecimal::toPlainString);
+      putIfKnown(values, "renewalContractNumber", renewal.contractNumber(), Function.identity());
+      putIfKnown(values, "renewalNewLoanId", renewal.newLoanId(), Function.identity());
       values.put("renewalCustomerText", renewal.customerReason() == null ? ""
           : CustomerReason.valueOf(renewal.customerReason()).text());
       values.put("renewalLapsedText", lapsedText(renewal));
       values.put("renewalCalledInText", calledInText(renewal));
     });
     return values;
-  }
-
-  /**
-   * {@code value} under {@code name}, or nothing while the renewal has none (no offer deadline, contract, renewed amount
-   * or new loan yet): a mail that needs it then is not rendered, never sent saying "null" or an empty amount.
-   */
-  private static void putIfKnown(Map<String, String> values, String name, Object value) {
-    if (value != null) {
-      values.put(name, value.toString());
-    }
   }
 
   /**

@@ -1,11 +1,12 @@
 package com.smeloanflow.servicing;
 
+import static com.smeloanflow.notification.MailValueProvider.putIfKnown;
+
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.notification.MailValueProvider;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.ChineseDates;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -54,8 +55,8 @@ public class BorrowerMailValues implements MailValueProvider.OfLoan {
     values.put("businessDate", ChineseDates.day(standing.lastClosedOn() != null ? standing.lastClosedOn() : clock.today()));
     // Only a loan in arrears has an overdueSince, only a settled or written-off one a closedOn: a mail that needs one the
     // loan lacks (a reminder re-queued after the arrears were paid, say) is not rendered rather than sent saying "null".
-    putIfKnown(values, "overdueSince", standing.overdueSince());
-    putIfKnown(values, "closedOn", standing.closedOn());
+    putIfKnown(values, "overdueSince", standing.overdueSince(), ChineseDates::day);
+    putIfKnown(values, "closedOn", standing.closedOn(), ChineseDates::day);
     values.put("daysPastDue", String.valueOf(standing.daysPastDue()));
     values.put("overduePrincipal", balances.overduePrincipal().toPlainString());
     values.put("overdueInterest", balances.overdueInterest().toPlainString());
@@ -70,16 +71,6 @@ public class BorrowerMailValues implements MailValueProvider.OfLoan {
         balances.overdueInterest().signum() > 0));
     putTerms(loan, values);
     return values;
-  }
-
-  /**
-   * {@code value} under {@code name}, or nothing when it is null: the template that needs it then fails to render
-   * ({@link com.smeloanflow.notification.MailRenderer}) and the mail is queued FAILED, never sent with "null" in it.
-   */
-  private static void putIfKnown(Map<String, String> values, String name, LocalDate value) {
-    if (value != null) {
-      values.put(name, ChineseDates.day(value));
-    }
   }
 
   /** The loan's terms and repayment schedule, for the notice of its payout. */
