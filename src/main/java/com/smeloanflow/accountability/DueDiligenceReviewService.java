@@ -282,10 +282,14 @@ public class DueDiligenceReviewService {
    * when the decision table approved the renewal. Whoever is named here may not review the loan ({@link #conclude}).
    */
   public Map<OfficerRole, List<String>> officers(String loanId) {
+    return officers(loanId, renewals.findByNewLoan(loanId));
+  }
+
+  /** {@link #officers(String)}, the renewal that opened the loan ({@code renewedBy}) read by the caller. */
+  private Map<OfficerRole, List<String>> officers(String loanId, Optional<LoanRenewal> renewedBy) {
     DueDiligenceReview review = review(loanId);
     Map<OfficerRole, List<String>> officers = new EnumMap<>(OfficerRole.class);
     managedLoans.find(loanId).ifPresent(managed -> officers.put(OfficerRole.CUSTOMER_MANAGER, List.of(managed.customerManager())));
-    Optional<LoanRenewal> renewedBy = renewals.findByNewLoan(loanId);
     (renewedBy.isPresent() ? renewedBy.get().decidedByAPerson()
         : approvals.find(review.applicationId()).filter(approval -> approval.authority() != ApprovalAuthority.MODEL)
             .map(ApprovalDecisions.Approval::decidedBy).filter(by -> by != null && !by.isBlank()))
@@ -367,9 +371,10 @@ public class DueDiligenceReviewService {
     values.put("scoreCardText", scoreCardText(applicationId));
     values.put("dataSnapshotText", dataSnapshotText(applicationId));
     values.put("verificationText", verificationText(applicationId));
-    values.put("decisionsText", decisionsText(applicationId, renewals.findByNewLoan(loanId)));
+    Optional<LoanRenewal> renewedBy = renewals.findByNewLoan(loanId);
+    values.put("decisionsText", decisionsText(applicationId, renewedBy));
     values.put("postLoanText", postLoanText(loanId));
-    Map<OfficerRole, List<String>> officers = officers(loanId);
+    Map<OfficerRole, List<String>> officers = officers(loanId, renewedBy);
     values.put("officersText", java.util.Arrays.stream(OfficerRole.values())
         .map(role -> "- " + role.label() + ": " + (officers.containsKey(role) ? String.join(", ", officers.get(role)) : "无"))
         .collect(Collectors.joining("\n")));
