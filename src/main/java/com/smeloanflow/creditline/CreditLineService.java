@@ -71,10 +71,10 @@ public class CreditLineService {
   /** Who books or cancels a request whose core banking answer never came. */
   private static final String RECONCILIATION = "system";
   /** What the channel is told when a pending request refused on its retry was not booked: its reservation is gone. */
-  private static final Suffix RESERVATION_RELEASED = new Suffix("; 此前的提款请求核心系统未记账, 未予放款, 预留额度已释放",
+  private static final Bilingual RESERVATION_RELEASED = new Bilingual("; 此前的提款请求核心系统未记账, 未予放款, 预留额度已释放",
       "; the earlier attempt was not booked by core banking: nothing paid out, its reservation released");
   /** ... and when core banking cannot tell yet whether it booked it. */
-  private static final Suffix RESERVATION_KEPT = new Suffix(
+  private static final Bilingual RESERVATION_KEPT = new Bilingual(
       "; 此前的提款请求待核心系统确认, 系统将向核心系统核实: 已记账则补记借据, 未记账则释放预留额度",
       "; the earlier attempt awaits core banking's answer: booked, its loan is recorded; not booked, its reservation is released");
 
@@ -456,7 +456,7 @@ public class CreditLineService {
    * Why the line refuses a drawdown: its state ({@code conflict}, 409) or the request's amount or term against it
    * ({@code violations}, 400). Customer-facing: the channel shows it to the borrower.
    */
-  private record Refusal(Conflict conflict, List<FieldViolation> violations) {
+  private record Refusal(Bilingual conflict, List<FieldViolation> violations) {
 
     String reason() {
       return conflict != null ? conflict.text() : violations.stream().map(FieldViolation::message)
@@ -468,7 +468,7 @@ public class CreditLineService {
      * Chinese by the suffix's Chinese, its English beside by the suffix's English; a field's message (Chinese) by the
      * suffix's Chinese.
      */
-    RuntimeException exception(Suffix suffix) {
+    RuntimeException exception(Bilingual suffix) {
       if (conflict != null) {
         return new StateConflictException(StaffText.of(conflict.chinese() + suffix.chinese(),
             conflict.english() + suffix.english()));
@@ -480,18 +480,17 @@ public class CreditLineService {
     }
   }
 
-  /** Why the line's state refuses a drawdown (409), in Chinese and in English. */
-  private record Conflict(String chinese, String english) {
+  /**
+   * A text in Chinese and in English: why the line's state refuses a drawdown (409), or what a refusal of a request sent
+   * again adds about the earlier attempt's reservation.
+   */
+  private record Bilingual(String chinese, String english) {
+
+    static final Bilingual NONE = new Bilingual("", "");
 
     String text() {
       return StaffText.of(chinese, english);
     }
-  }
-
-  /** What a refusal of a request sent again adds about the earlier attempt's reservation, in Chinese and in English. */
-  private record Suffix(String chinese, String english) {
-
-    static final Suffix NONE = new Suffix("", "");
   }
 
   private Reservation reserve(DrawCreditLine command) {
@@ -508,7 +507,7 @@ public class CreditLineService {
     // A new request, one core banking booked nothing for, and a PENDING one sent again (perhaps days later: the line may
     // have been frozen or expired since, the maturity counted from today may pass the line's last day) alike: checked
     // against the line and what is available now, a pending request's own reservation aside.
-    Optional<Conflict> notDrawable = whyNotDrawable(line, today);
+    Optional<Bilingual> notDrawable = whyNotDrawable(line, today);
     List<FieldViolation> violations = notDrawable.isPresent() ? List.of()
         : limitAndTermViolations(line, command, today, reserved ? sent.get().amount() : BigDecimal.ZERO);
     if (notDrawable.isPresent() || !violations.isEmpty()) {
@@ -517,7 +516,7 @@ public class CreditLineService {
         // Not posted again: core banking may have booked an earlier attempt. draw() asks it, outside this lock.
         return new Reservation(null, sent.get(), line, refusal);
       }
-      throw refusal.exception(Suffix.NONE);
+      throw refusal.exception(Bilingual.NONE);
     }
     Instant now = clock.now();
     PendingDrawdown request;
@@ -540,13 +539,13 @@ public class CreditLineService {
     }
   }
 
-  private static Optional<Conflict> whyNotDrawable(CreditLine line, LocalDate today) {
+  private static Optional<Bilingual> whyNotDrawable(CreditLine line, LocalDate today) {
     if (line.status() != CreditLineStatus.ACTIVE) {
       // The borrower's channel reads this: the status only, never the staff's reason (a check's findings).
-      return Optional.of(new Conflict("额度" + line.status().label() + ", 不能提款", "line " + line.lineId()));
+      return Optional.of(new Bilingual("额度" + line.status().label() + ", 不能提款", "line " + line.lineId()));
     }
     if (today.isAfter(line.validUntil())) {
-      return Optional.of(new Conflict("额度已过有效期 (" + line.validUntil() + "), 不能提款", "line " + line.lineId()));
+      return Optional.of(new Bilingual("额度已过有效期 (" + line.validUntil() + "), 不能提款", "line " + line.lineId()));
     }
     return Optional.empty();
   }
