@@ -425,9 +425,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
             ApproveRenewalTaskListener.NOTE, "经营稳定, 同意续贷")),
         "query ILIKE '%loan_renewal%'", "the approval waiting for the renewal's row the call-in holds");
 
-    assertThat(met.second()).as("the approval").isInstanceOf(RuntimeException.class);
-    assertThat((Throwable) met.second()).hasMessageContaining("借据 " + loan.loanId() + " 的续贷已不在审批中: "
-        + RenewalStatus.CALLED_IN.label() + ", 无需再审批, 请刷新待办列表");
+    assertRefusedAsCalledIn(met, loan, "the approval");
     assertThat(instance).hasPassed(END_CALLED_IN).hasNotPassed(TASK_SEND_CONTRACT).isEnded();
     LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
     assertThat(renewal.status()).isEqualTo(RenewalStatus.CALLED_IN);
@@ -465,9 +463,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
             RenewalCommitteeVoteTaskListener.COMMENT, "行业下行")),
         "query ILIKE '%renewal%'", "committee2's vote waiting for the renewal's row the call-in holds");
 
-    assertThat(met.second()).as("committee2's vote").isInstanceOf(RuntimeException.class);
-    assertThat((Throwable) met.second()).hasMessageContaining("借据 " + loan.loanId() + " 的续贷已不在审批中: "
-        + RenewalStatus.CALLED_IN.label() + ", 无需再审批, 请刷新待办列表");
+    assertRefusedAsCalledIn(met, loan, "committee2's vote");
     assertThat(instance).hasPassed(END_CALLED_IN).hasNotPassed(END_DECLINED).isEnded();
     assertThat(committee.votes(loan.loanId())).extracting(RenewalCommitteeService.StoredVote::member)
         .containsExactly("committee1");
@@ -770,6 +766,13 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     completeAs(member, task.getId(), Map.of(RenewalCommitteeVoteTaskListener.VOTE, vote,
         RenewalCommitteeVoteTaskListener.COMMENT, reasons));
     executeDueJobs(instance.getId());
+  }
+
+  /** The decision that met the call-in was refused with the line staff read: the renewal was called in. */
+  private static void assertRefusedAsCalledIn(RowLockWaits.Met<Void> met, RenewalScenario loan, String decision) {
+    assertThat(met.second()).as(decision).isInstanceOf(RuntimeException.class);
+    assertThat((Throwable) met.second()).hasMessageContaining("借据 " + loan.loanId() + " 的续贷已不在审批中: "
+        + RenewalStatus.CALLED_IN.label() + ", 无需再审批, 请刷新待办列表");
   }
 
   /**
