@@ -149,7 +149,7 @@ public class ApprovalService {
     } else if (decision.approvedAmount() != null || guarantor != null) {
       throw new InvalidTaskInputException("降低金额或追加保证人请选择“附条件批准” (use APPROVE_WITH_CONDITIONS)");
     }
-    requireWithinLimits(application, amount, "批准金额", ApprovalForm.APPROVED_AMOUNT);
+    requireWithinLimits(application, amount, AmountRole.DECIDER);
     if (guarantor != null) {
       screen(application, guarantor);
     }
@@ -162,34 +162,58 @@ public class ApprovalService {
   }
 
   /**
+   * Who names an amount to approve, so that a refusal of it says what that person can do about it: an approver or the
+   * committee's chair decides, and approves a lower amount with conditions; a committee member votes, proposing an
+   * amount the chair may adopt, or votes against or to return: the chair, not the member, concludes.
+   */
+  enum AmountRole {
+    /** An approver, or the committee's chair signing the resolution (the form's 批准金额). */
+    DECIDER("批准金额", ApprovalForm.APPROVED_AMOUNT),
+    /** A committee member proposing an amount with a conditional approval (the vote's 建议批准金额). */
+    MEMBER("建议批准金额", CommitteeVoteTaskListener.PROPOSED_AMOUNT);
+
+    private final String label;
+    private final String field;
+
+    AmountRole(String label, String field) {
+      this.label = label;
+      this.field = field;
+    }
+  }
+
+  /**
    * The limits of an amount to approve, the same for the amount an approver or the committee's chair approves and the
    * amount a committee member proposes: not above the amount applied for (which intake kept within the product's
    * maximum), not below the product's minimum (so never zero or negative), not above the collateral cap (appraised value
-   * × the LTV of table collateral-ltv) of a mortgage.
+   * × the LTV of table collateral-ltv) of a mortgage. A refusal says what the {@code role} can do.
    *
-   * @param label the amount's Chinese name in the refusal, as its form names it
-   * @param field the form field that holds it
    * @throws InvalidTaskInputException naming the limit broken (400 over REST, shown in Tasklist)
    */
-  void requireWithinLimits(String applicationId, BigDecimal amount, String label, String field) {
-    requireWithinLimits(applications.get(applicationId), amount, label, field);
+  void requireWithinLimits(String applicationId, BigDecimal amount, AmountRole role) {
+    requireWithinLimits(applications.get(applicationId), amount, role);
   }
 
-  private void requireWithinLimits(LoanApplication application, BigDecimal amount, String label, String field) {
+  private void requireWithinLimits(LoanApplication application, BigDecimal amount, AmountRole role) {
     if (amount.compareTo(application.requestedAmount()) > 0) {
-      throw new InvalidTaskInputException(label + "不能高于申请金额 " + application.requestedAmount().toPlainString()
-          + " 元 (" + field + " too high)");
+      throw new InvalidTaskInputException(role.label + "不能高于申请金额 " + application.requestedAmount().toPlainString()
+          + " 元 (" + role.field + " too high)");
     }
     if (amount.compareTo(application.product().minAmount()) < 0) {
-      throw new InvalidTaskInputException(application.product().label() + label + "不能低于 "
-          + application.product().minAmount().toPlainString() + " 元 (" + field + " below the product minimum)");
+      throw new InvalidTaskInputException(application.product().label() + role.label + "不能低于 "
+          + application.product().minAmount().toPlainString() + " 元 (" + role.field + " below the product minimum)");
     }
     ProcessingOutcomes.Outcome outcome = outcomes.get(application.id());
-    if (outcome.collateralCap() != null && amount.compareTo(outcome.collateralCap()) > 0) {
-      throw new InvalidTaskInputException(label + "超过抵押物可贷上限 " + outcome.collateralCap().toPlainString()
-          + " 元 (评估价值 × 抵押率 " + outcome.collateralMaxLtvPercent().stripTrailingZeros().toPlainString()
-          + "%), 请附条件降低金额 (" + field + " above the collateral cap)");
+    if (outcome.collateralCap() == null || amount.compareTo(outcome.collateralCap()) <= 0) {
+      return;
     }
+    String cap = outcome.collateralCap().toPlainString();
+    String above = "超过抵押物可贷上限 " + cap + " 元 (评估价值 × 抵押率 "
+        + outcome.collateralMaxLtvPercent().stripTrailingZeros().toPlainString() + "%), ";
+    throw new InvalidTaskInputException(switch (role) {
+      case DECIDER -> role.label + above + "请附条件降低金额 (" + role.field + " above the collateral cap)";
+      case MEMBER -> role.label + above + "请建议不高于 " + cap + " 元的批准金额, 或表决“不同意”或“退回补充信息” (" + role.field
+          + " above the collateral cap: propose at most " + cap + ", or vote REJECT or RETURN)";
+    });
   }
 
   /** A guarantor added as a condition must stand: not a dishonest debtor, nothing overdue at the bureau. */

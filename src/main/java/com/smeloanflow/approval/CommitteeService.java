@@ -150,8 +150,9 @@ public class CommitteeService {
 
   /**
    * Records a member's vote; a second vote by the same member is refused. An amount proposed with a conditional approval
-   * keeps the limits of the amount the chair may approve ({@link ApprovalService#requireWithinLimits}): the chair can
-   * adopt any amount a member proposes.
+   * keeps the limits of the amount the chair may approve ({@link ApprovalService#requireWithinLimits}), refused in a
+   * member's terms (propose at most the cap, or vote against or to return): the chair can adopt any amount a member
+   * proposes.
    */
   public void vote(Vote vote) {
     if (vote.comment() == null || vote.comment().isBlank()) {
@@ -161,8 +162,7 @@ public class CommitteeService {
       throw new InvalidTaskInputException("附条件同意须写明条件 (proposedConditions is required)");
     }
     if (vote.vote() == ApprovalOutcome.APPROVE_WITH_CONDITIONS && vote.proposedAmount() != null) {
-      approvals.requireWithinLimits(vote.applicationId(), vote.proposedAmount(), "建议批准金额",
-          CommitteeVoteTaskListener.PROPOSED_AMOUNT);
+      approvals.requireWithinLimits(vote.applicationId(), vote.proposedAmount(), ApprovalService.AmountRole.MEMBER);
     }
     try {
       jdbc.sql("""

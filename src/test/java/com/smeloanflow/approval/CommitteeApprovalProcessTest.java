@@ -20,6 +20,7 @@ import com.smeloanflow.platform.rollout.ModelRollout;
 import com.smeloanflow.platform.rollout.RolloutReport;
 import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.process.LoanOriginationProcess;
+import com.smeloanflow.processing.ProcessingOutcomes;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.TakenSequenceFlows;
@@ -193,6 +194,55 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
     voteWithConditions("committee1", applicationId, new BigDecimal("6000000.00"), "按季付息");
     assertThat(committee.votes(applicationId)).singleElement()
         .satisfies(vote -> assertThat(vote.proposedAmount()).isEqualByComparingTo("6000000.00"));
+  }
+
+  /**
+   * Above a mortgage's collateral cap each role is told what that role can do: a member, who votes, to propose at most the
+   * cap or to vote against or to return; the chair, who concludes, to approve a lower amount with conditions. The
+   * member's vote stays open and nothing is recorded until the amount is within the cap.
+   */
+  @Test
+  void aMemberProposingAboveTheCollateralCapIsToldWhatAMemberCanDoAndTheChairWhatTheChairCanDo() {
+    String applicationId = beforeTheCommittee(mortgageAboveItsCollateralCap());
+    assertThat(flow.bean(ProcessingOutcomes.class).find(applicationId).orElseThrow().collateralCap())
+        .isEqualByComparingTo("5000000.00");
+    Task committee1sVote = voteTasks(applicationId).stream().filter(t -> "committee1".equals(t.getAssignee())).findFirst()
+        .orElseThrow();
+
+    Response refused = flow.completeOverRest("committee1", committee1sVote.getId(),
+        TaskForms.voteWithConditions(new BigDecimal("5000000.01"), "按季付息", "附条件同意的理由"));
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.json().path("message").asText())
+        .contains("建议批准金额超过抵押物可贷上限 5000000.00 元 (评估价值 × 抵押率 50%), 请建议不高于 5000000.00 元的批准金额,"
+            + " 或表决“不同意”或“退回补充信息” (")
+        .contains("proposedAmount above the collateral cap: propose at most 5000000.00, or vote REJECT or RETURN)")
+        .doesNotContain("请附条件降低金额");
+    assertThat(committee.votes(applicationId)).isEmpty();
+    assertThat(voteTasks(applicationId)).extracting(Task::getId).contains(committee1sVote.getId());
+
+    voteWithConditions("committee1", applicationId, new BigDecimal("5000000.00"), "金额降至500万元");
+    voteWithConditions("committee2", applicationId, new BigDecimal("4800000.00"), "金额降至480万元");
+    Task resolution = flow.task(applicationId, TASK_DECIDE_COMMITTEE_RESOLUTION);
+    assertThat(flow.claimOverRest(CHAIR, resolution.getId()).status()).isEqualTo(204);
+    Response chairRefused = flow.completeOverRest(CHAIR, resolution.getId(), TaskForms.approve("签发决议"));
+    assertThat(chairRefused.status()).as(chairRefused.body()).isEqualTo(400);
+    assertThat(chairRefused.json().path("message").asText())
+        .contains("批准金额超过抵押物可贷上限 5000000.00 元 (评估价值 × 抵押率 50%), 请附条件降低金额 (")
+        .contains("approvedAmount above the collateral cap)");
+    assertThat(flow.completeOverRest(CHAIR, resolution.getId(), TaskForms.approveWithLowerAmount(new BigDecimal("5000000.00"),
+        "采纳委员意见: 金额降至500万元")).status()).isEqualTo(204);
+    flow.executeDueJobs(applicationId);
+    assertThat(flow.bean(ApprovalDecisions.class).find(applicationId).orElseThrow().approvedAmount())
+        .isEqualByComparingTo("5000000.00");
+  }
+
+  /**
+   * MORTGAGE_QUICK of 6,000,000 (above the unit's authority) on an industrial property appraised at 10,000,000, of which
+   * 50 % may be lent (collateral-ltv): a collateral cap of 5,000,000, below the amount applied for.
+   */
+  private TestApplications.Builder mortgageAboveItsCollateralCap() {
+    return flow.strongAtBranch("MORTGAGE_QUICK", "6000000.00").collateralAppraisedValue("10000000.00");
   }
 
   @Test
