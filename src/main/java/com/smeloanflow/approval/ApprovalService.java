@@ -169,7 +169,7 @@ public class ApprovalService {
   enum AmountRole {
     /** An approver, or the committee's chair signing the resolution (the form's 批准金额). */
     DECIDER("批准金额", ApprovalForm.APPROVED_AMOUNT),
-    /** A committee member proposing an amount with a conditional approval (the vote's 建议批准金额). */
+    /** A committee member voting to approve (the vote's 建议批准金额). */
     MEMBER("建议批准金额", CommitteeVoteTaskListener.PROPOSED_AMOUNT);
 
     private final String label;
@@ -183,10 +183,12 @@ public class ApprovalService {
 
   /**
    * The limits of an amount to approve, the same for the amount an approver or the committee's chair approves and the
-   * amount a committee member proposes: not above the amount applied for (which intake kept within the product's
-   * maximum), not below the product's minimum (so never zero or negative), not above the collateral cap (appraised value
-   * × the LTV of table collateral-ltv) of a mortgage. A refusal says what the {@code role} can do.
+   * amount a committee member's vote to approve approves: not above the amount applied for (which intake kept within the
+   * product's maximum), not below the product's minimum (so never zero or negative), not above the collateral cap
+   * (appraised value × the LTV of table collateral-ltv) of a mortgage. A refusal says what the {@code role} can do.
    *
+   * @param amount the amount to approve; for a {@link AmountRole#MEMBER} null is the amount applied for (a member's 同意,
+   *     or 附条件同意 without an amount proposed), which only the collateral cap can refuse
    * @throws InvalidTaskInputException naming the limit broken (400 over REST, shown in Tasklist)
    */
   void requireWithinLimits(String applicationId, BigDecimal amount, AmountRole role) {
@@ -194,25 +196,32 @@ public class ApprovalService {
   }
 
   private void requireWithinLimits(LoanApplication application, BigDecimal amount, AmountRole role) {
-    if (amount.compareTo(application.requestedAmount()) > 0) {
+    boolean asApplied = amount == null;
+    BigDecimal approved = asApplied ? application.requestedAmount() : amount;
+    if (approved.compareTo(application.requestedAmount()) > 0) {
       throw new InvalidTaskInputException(role.label + "不能高于申请金额 " + application.requestedAmount().toPlainString()
           + " 元 (" + role.field + " too high)");
     }
-    if (amount.compareTo(application.product().minAmount()) < 0) {
+    if (approved.compareTo(application.product().minAmount()) < 0) {
       throw new InvalidTaskInputException(application.product().label() + role.label + "不能低于 "
           + application.product().minAmount().toPlainString() + " 元 (" + role.field + " below the product minimum)");
     }
     ProcessingOutcomes.Outcome outcome = outcomes.get(application.id());
-    if (outcome.collateralCap() == null || amount.compareTo(outcome.collateralCap()) <= 0) {
+    if (outcome.collateralCap() == null || approved.compareTo(outcome.collateralCap()) <= 0) {
       return;
     }
     String cap = outcome.collateralCap().toPlainString();
     String above = "超过抵押物可贷上限 " + cap + " 元 (评估价值 × 抵押率 "
         + outcome.collateralMaxLtvPercent().stripTrailingZeros().toPlainString() + "%), ";
+    String memberMay = "或表决“不同意”或“退回补充信息” (";
     throw new InvalidTaskInputException(switch (role) {
       case DECIDER -> role.label + above + "请附条件降低金额 (" + role.field + " above the collateral cap)";
-      case MEMBER -> role.label + above + "请建议不高于 " + cap + " 元的批准金额, 或表决“不同意”或“退回补充信息” (" + role.field
-          + " above the collateral cap: propose at most " + cap + ", or vote REJECT or RETURN)";
+      case MEMBER -> asApplied
+          ? "申请金额 " + approved.toPlainString() + " 元" + above + "请选择“附条件同意”并建议不高于 " + cap + " 元的批准金额, "
+              + memberMay + CommitteeVoteTaskListener.VOTE + ": the amount applied for is above the collateral cap: propose at"
+              + " most " + cap + " with APPROVE_WITH_CONDITIONS, or vote REJECT or RETURN)"
+          : role.label + above + "请建议不高于 " + cap + " 元的批准金额, " + memberMay + role.field
+              + " above the collateral cap: propose at most " + cap + ", or vote REJECT or RETURN)";
     });
   }
 

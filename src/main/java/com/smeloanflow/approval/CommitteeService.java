@@ -149,10 +149,10 @@ public class CommitteeService {
   }
 
   /**
-   * Records a member's vote; a second vote by the same member is refused. An amount proposed with a conditional approval
-   * keeps the limits of the amount the chair may approve ({@link ApprovalService#requireWithinLimits}), refused in a
-   * member's terms (propose at most the cap, or vote against or to return): the chair can adopt any amount a member
-   * proposes.
+   * Records a member's vote; a second vote by the same member is refused. The amount a vote to approve approves (the one
+   * proposed with a conditional approval, else the amount applied for) keeps the limits of the amount the chair may
+   * approve ({@link ApprovalService#requireWithinLimits}), refused in a member's terms (propose at most the cap, or vote
+   * against or to return): the chair can adopt any vote to approve.
    */
   public void vote(Vote vote) {
     if (vote.comment() == null || vote.comment().isBlank()) {
@@ -161,8 +161,9 @@ public class CommitteeService {
     if (vote.vote() == ApprovalOutcome.APPROVE_WITH_CONDITIONS && (vote.proposedConditions() == null || vote.proposedConditions().isBlank())) {
       throw new InvalidTaskInputException("附条件同意须写明条件 (proposedConditions is required)");
     }
-    if (vote.vote() == ApprovalOutcome.APPROVE_WITH_CONDITIONS && vote.proposedAmount() != null) {
-      approvals.requireWithinLimits(vote.applicationId(), vote.proposedAmount(), ApprovalService.AmountRole.MEMBER);
+    if (vote.vote().approves()) {
+      approvals.requireWithinLimits(vote.applicationId(),
+          vote.vote() == ApprovalOutcome.APPROVE_WITH_CONDITIONS ? vote.proposedAmount() : null, ApprovalService.AmountRole.MEMBER);
     }
     try {
       jdbc.sql("""

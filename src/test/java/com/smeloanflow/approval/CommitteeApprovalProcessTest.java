@@ -238,6 +238,34 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
   }
 
   /**
+   * A member's 同意, and a 附条件同意 that keeps the amount, approve the amount applied for: above a mortgage's collateral
+   * cap the chair could not adopt it, so the vote is refused with what the member can do, as a proposed amount above it.
+   */
+  @Test
+  void aMemberApprovingTheAmountAppliedForAboveTheCollateralCapIsToldToProposeAtMostTheCap() {
+    String applicationId = beforeTheCommittee(mortgageAboveItsCollateralCap());
+    Task committee1sVote = voteTasks(applicationId).stream().filter(t -> "committee1".equals(t.getAssignee())).findFirst()
+        .orElseThrow();
+
+    for (java.util.Map<String, Object> form : List.of(TaskForms.vote(ApprovalOutcome.APPROVE, "同意的理由"),
+        TaskForms.voteWithConditions(null, "追加法定代表人个人连带责任保证", "附条件同意的理由"))) {
+      Response refused = flow.completeOverRest("committee1", committee1sVote.getId(), form);
+
+      assertThat(refused.status()).as("%s: %s", form, refused).isEqualTo(400);
+      assertThat(refused.json().path("message").asText()).as(form.toString())
+          .contains("申请金额 6000000.00 元超过抵押物可贷上限 5000000.00 元 (评估价值 × 抵押率 50%), 请选择“附条件同意”"
+              + "并建议不高于 5000000.00 元的批准金额, 或表决“不同意”或“退回补充信息” (")
+          .contains("committeeVote: the amount applied for is above the collateral cap: propose at most 5000000.00 with"
+              + " APPROVE_WITH_CONDITIONS, or vote REJECT or RETURN)");
+    }
+
+    assertThat(committee.votes(applicationId)).isEmpty();
+    assertThat(voteTasks(applicationId)).extracting(Task::getId).contains(committee1sVote.getId());
+    vote("committee1", applicationId, ApprovalOutcome.REJECT);
+    assertThat(committee.votes(applicationId)).extracting(CommitteeService.StoredVote::vote).containsExactly(ApprovalOutcome.REJECT);
+  }
+
+  /**
    * MORTGAGE_QUICK of 6,000,000 (above the unit's authority) on an industrial property appraised at 10,000,000, of which
    * 50 % may be lent (collateral-ltv): a collateral cap of 5,000,000, below the amount applied for.
    */
