@@ -282,18 +282,15 @@ public class DueDiligenceReviewService {
    * when the decision table approved the renewal. Whoever is named here may not review the loan ({@link #conclude}).
    */
   public Map<OfficerRole, List<String>> officers(String loanId) {
-    return officers(loanId, renewals.findByNewLoan(loanId));
+    DueDiligenceReview review = review(loanId);
+    return officers(loanId, review, lendingDecision(loanId, review));
   }
 
-  /** {@link #officers(String)}, the renewal that opened the loan ({@code renewedBy}) read by the caller. */
-  private Map<OfficerRole, List<String>> officers(String loanId, Optional<LoanRenewal> renewedBy) {
-    DueDiligenceReview review = review(loanId);
+  /** {@link #officers(String)}, the review and the decision that lent the loan read by the caller. */
+  private Map<OfficerRole, List<String>> officers(String loanId, DueDiligenceReview review, LendingDecision lent) {
     Map<OfficerRole, List<String>> officers = new EnumMap<>(OfficerRole.class);
     managedLoans.find(loanId).ifPresent(managed -> officers.put(OfficerRole.CUSTOMER_MANAGER, List.of(managed.customerManager())));
-    (renewedBy.isPresent() ? renewedBy.get().decidedByAPerson()
-        : approvals.find(review.applicationId()).filter(approval -> approval.authority() != ApprovalAuthority.MODEL)
-            .map(ApprovalDecisions.Approval::decidedBy).filter(by -> by != null && !by.isBlank()))
-        .ifPresent(approver -> officers.put(OfficerRole.APPROVER, List.of(approver)));
+    lent.decidedByAPerson().ifPresent(approver -> officers.put(OfficerRole.APPROVER, List.of(approver)));
     LinkedHashSet<String> checkers = new LinkedHashSet<>();
     checks.of(review.applicationId(), CheckType.POST_LOAN_FIRST_CHECK).forEach(check -> checkers.add(check.performedBy()));
     postLoanChecks.ofLoan(loanId).stream().filter(check -> PostLoanCheck.DONE.equals(check.status()))
@@ -302,6 +299,34 @@ public class DueDiligenceReviewService {
       officers.put(OfficerRole.POST_LOAN_CHECKER, List.copyOf(checkers));
     }
     return officers;
+  }
+
+  /**
+   * The decision that lent the loan, read once per form build or check ({@link #lendingDecision}): the renewal that
+   * opened it (无还本续贷, on the old loan's application: a person decided it, or the renewal table), else the
+   * application's approval (a person's, or the model's).
+   *
+   * @param renewal the renewal that opened the loan; empty when the application's approval lent it
+   * @param approval the application's approval, which for a renewed loan lent the first loan (the form shows both)
+   */
+  private record LendingDecision(Optional<LoanRenewal> renewal, Optional<ApprovalDecisions.Approval> approval) {
+
+    /** Who decided it, the loan's approver; empty when the model decided it (or nobody is recorded). */
+    Optional<String> decidedByAPerson() {
+      return renewal.isPresent() ? renewal.get().decidedByAPerson()
+          : approval.filter(a -> a.authority() != ApprovalAuthority.MODEL).map(ApprovalDecisions.Approval::decidedBy)
+              .filter(by -> by != null && !by.isBlank());
+    }
+
+    /** Whether the model decided it: the renewal table (route AUTO), or the approval-authority table. */
+    boolean decidedByTheModel() {
+      return renewal.isPresent() ? renewal.get().decidedByTheModel()
+          : approval.filter(a -> a.authority() == ApprovalAuthority.MODEL).isPresent();
+    }
+  }
+
+  private LendingDecision lendingDecision(String loanId, DueDiligenceReview review) {
+    return new LendingDecision(renewals.findByNewLoan(loanId), approvals.find(review.applicationId()));
   }
 
   /** The criteria assessed on what was recorded. */
@@ -371,10 +396,10 @@ public class DueDiligenceReviewService {
     values.put("scoreCardText", scoreCardText(applicationId));
     values.put("dataSnapshotText", dataSnapshotText(applicationId));
     values.put("verificationText", verificationText(applicationId));
-    Optional<LoanRenewal> renewedBy = renewals.findByNewLoan(loanId);
-    values.put("decisionsText", decisionsText(applicationId, renewedBy));
+    LendingDecision lent = lendingDecision(loanId, review);
+    values.put("decisionsText", decisionsText(applicationId, lent));
     values.put("postLoanText", postLoanText(loanId));
-    Map<OfficerRole, List<String>> officers = officers(loanId, renewedBy);
+    Map<OfficerRole, List<String>> officers = officers(loanId, review, lent);
     values.put("officersText", java.util.Arrays.stream(OfficerRole.values())
         .map(role -> "- " + role.label() + ": " + (officers.containsKey(role) ? String.join(", ", officers.get(role)) : "无"))
         .collect(Collectors.joining("\n")));
@@ -443,7 +468,7 @@ public class DueDiligenceReviewService {
    * the conclusion are always shown, the checks show the newest that fit and start saying how many earlier ones are left
    * out. A loan a renewal opened ends with that renewal's decision, the one that lent it.
    */
-  private String decisionsText(String applicationId, Optional<LoanRenewal> renewedBy) {
+  private String decisionsText(String applicationId, LendingDecision lent) {
     String route = processing.find(applicationId).map(outcome -> "- 审批路径 "
         + (outcome.approvalRoute() == null ? "待定" : outcome.approvalRoute().label())
         + (blank(outcome.routeReason()) ? "" : ": " + outcome.routeReason())
@@ -451,11 +476,11 @@ public class DueDiligenceReviewService {
     List<String> checkLines = checks.of(applicationId, CheckType.CENTRE_REVIEW, CheckType.APPROVAL, CheckType.COMMITTEE_VOTE,
         CheckType.COMMITTEE_RESOLUTION, CheckType.DISBURSEMENT_CHECK).stream().map(check -> "- " + check.describe()).toList();
     Optional<BigDecimal> suggested = scores.find(applicationId).map(ScoreCard::suggestedLimit);
-    String conclusion = approvals.find(applicationId).map(a -> "- 审批结论: " + a.authority().label() + " " + a.outcome().label()
+    String conclusion = lent.approval().map(a -> "- 审批结论: " + a.authority().label() + " " + a.outcome().label()
         + " " + money(a.approvedAmount()) + " 元" + suggested.map(limit -> " (模型建议额度 " + money(limit) + " 元"
             + (a.approvedAmount() != null && a.approvedAmount().compareTo(limit) > 0 ? ", 高于建议" : "") + ")").orElse("")
         + (blank(a.conditions()) ? "" : "; 条件: " + a.conditions()) + " — " + a.decidedBy()).orElse("")
-        + renewedBy.map(r -> (approvals.find(applicationId).isPresent() ? "\n" : "") + "- 续贷审批 (原借据 " + r.loanId()
+        + lent.renewal().map(r -> (lent.approval().isPresent() ? "\n" : "") + "- 续贷审批 (原借据 " + r.loanId()
             + "): 批准续贷 " + money(r.renewedAmount()) + " 元 — " + (r.decidedByTheModel() ? "模型自动审批"
                 : r.decidedByAPerson().orElse("未记录"))).orElse("");
     if (route.isEmpty() && checkLines.isEmpty() && conclusion.isEmpty()) {
@@ -510,14 +535,16 @@ public class DueDiligenceReviewService {
    * @throws InvalidTaskInputException a finding or reason missing or bad (Tasklist shows it)
    */
   public void conclude(ConcludeReview command) {
-    Map<OfficerRole, List<String>> officers = officers(command.loanId());
+    DueDiligenceReview review = review(command.loanId());
+    LendingDecision lent = lendingDecision(command.loanId(), review);
+    Map<OfficerRole, List<String>> officers = officers(command.loanId(), review, lent);
     if (officers.values().stream().anyMatch(people -> people.contains(command.reviewer()))) {
       throw new AuthorizationException(command.reviewer() + " 是该笔贷款的经办人员, 不能认定自己的尽职免责 (user "
           + command.reviewer() + " decided on loan " + command.loanId() + " and may not review it)");
     }
     for (OfficerRole role : command.findings().keySet()) {
       if (!officers.containsKey(role)) {
-        throw new InvalidTaskInputException(noOfficer(command.loanId(), role));
+        throw new InvalidTaskInputException(noOfficer(command.loanId(), role, lent));
       }
     }
     List<DueDiligenceReview.Finding> findings = new ArrayList<>();
@@ -552,11 +579,8 @@ public class DueDiligenceReviewService {
   }
 
   /** Why a finding for {@code role} is refused: the loan has no officer in it (a model approval has no approver). */
-  private String noOfficer(String loanId, OfficerRole role) {
-    Optional<LoanRenewal> renewedBy = renewals.findByNewLoan(loanId);
-    boolean byModel = role == OfficerRole.APPROVER && (renewedBy.isPresent() ? renewedBy.get().decidedByTheModel()
-        : approvals.find(review(loanId).applicationId()).filter(approval -> approval.authority() == ApprovalAuthority.MODEL)
-            .isPresent());
+  private String noOfficer(String loanId, OfficerRole role, LendingDecision lent) {
+    boolean byModel = role == OfficerRole.APPROVER && lent.decidedByTheModel();
     String roleName = role.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     return "该笔贷款" + (byModel ? "由模型自动审批, " : "") + "没有" + role.label() + ", 不能填写" + role.label() + "认定结论或理由 ("
         + role.outcomeField() + ", " + role.reasonField() + ": loan " + loanId + " has no " + roleName
