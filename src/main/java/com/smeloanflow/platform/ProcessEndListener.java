@@ -3,9 +3,14 @@ package com.smeloanflow.platform;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.batch.BatchEntity;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.JobDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -41,10 +46,12 @@ public abstract class ProcessEndListener extends AbstractProcessEnginePlugin imp
   /**
    * Who deleted or cancelled an instance, and why, as the engine was told.
    *
-   * @param userId the user the engine knew (Cockpit and the engine REST API tell it); null when no user was authenticated
-   *               (as in the jobs of a batch deletion)
-   * @param reason the delete reason given to the engine ({@code RuntimeService#deleteProcessInstance}, the engine REST
-   *               API's batch deletion); null when none was (Cockpit's cancel, the engine REST API's DELETE of one instance)
+   * @param userId the user the engine knew: the authenticated user (Cockpit and the engine REST API tell it), or in the
+   *               job of a batch (a batch deletion in Cockpit or over the engine REST API,
+   *               {@code RuntimeService#deleteProcessInstancesAsync}), which runs with no user authenticated, the user who
+   *               created the batch; null when neither is known
+   * @param reason the delete reason given to the engine ({@code RuntimeService#deleteProcessInstance}, a batch deletion's
+   *               reason); null when none was (Cockpit's cancel, the engine REST API's DELETE of one instance)
    */
   public record Cancellation(String userId, String reason) {}
 
@@ -54,14 +61,39 @@ public abstract class ProcessEndListener extends AbstractProcessEnginePlugin imp
       return Optional.empty();
     }
     var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    String userId = authentication == null || authentication.getUserId() == null ? creatorOfTheRunningBatch().orElse(null)
+        : authentication.getUserId();
     // the engine keeps the reason on the instance it deletes (no public accessor before its history is written)
     String reason = execution instanceof PvmExecutionImpl deleted ? deleted.getDeleteReason() : null;
-    return Optional.of(new Cancellation(authentication == null ? null : authentication.getUserId(), reason));
+    return Optional.of(new Cancellation(userId, reason));
+  }
+
+  /**
+   * The user who created the batch whose job the engine is executing, if it is executing one. The engine runs a batch's
+   * jobs with no user authenticated and keeps the creator on the batch ({@code Batch#getCreateUserId}, the user
+   * authenticated when the batch was created). The command executing a job holds it ({@code CommandContext#getCurrentJob},
+   * whether the job executor or {@code ManagementService#executeJob} runs it); a batch's job has the batch's type as its
+   * handler type and the batch's job definition, whose configuration is the batch's id. Read inside the engine's command,
+   * so no query runs under the authorizations of a user the job does not have.
+   */
+  private static Optional<String> creatorOfTheRunningBatch() {
+    CommandContext command = Context.getCommandContext();
+    JobEntity job = command == null ? null : command.getCurrentJob();
+    if (job == null || job.getJobDefinitionId() == null
+        || !command.getProcessEngineConfiguration().getBatchHandlers().containsKey(job.getJobHandlerType())) {
+      return Optional.empty();
+    }
+    JobDefinitionEntity definition = command.getJobDefinitionManager().findById(job.getJobDefinitionId());
+    BatchEntity batch = definition == null || definition.getJobConfiguration() == null ? null
+        : command.getBatchManager().findBatchById(definition.getJobConfiguration());
+    return Optional.ofNullable(batch).filter(running -> job.getJobDefinitionId().equals(running.getBatchJobDefinitionId()))
+        .map(BatchEntity::getCreateUserId);
   }
 
   /**
    * How the instance ended, for a log line: "its process instance … was cancelled" (deleted or cancelled, naming the
-   * user when the engine knows who: Cockpit and the engine REST API tell it) or "its process instance … ended".
+   * user when the engine knows who: Cockpit and the engine REST API tell it, a batch its creator) or "its process
+   * instance … ended".
    */
   protected static String how(DelegateExecution execution) {
     return cancellation(execution).map(cancelled -> "its process instance " + execution.getProcessInstanceId()

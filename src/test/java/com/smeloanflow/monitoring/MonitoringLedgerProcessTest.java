@@ -9,6 +9,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.smeloanflow.identity.DemoData;
+import com.smeloanflow.identity.Groups;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.servicing.BusinessDates;
@@ -42,9 +43,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * repaid arrear takes it off; the close never lowers the classification below the risk review's
  * level; settlement and write-off end monitoring with every open check cancelled; a LoanDisbursed correlated by hand
  * neither monitors a loan twice nor a settled loan; a monitoring instance an operator deletes ends the loan's monitoring,
- * naming who and why, and a LoanDisbursed correlated by hand then monitors the loan again; a loan settled or written off
- * after that keeps the cancellation and is read as off the books. Each test works in
- * a business-date era of its own ({@link BusinessDates}).
+ * naming who (for a batch deletion, the batch's creator) and why, and a LoanDisbursed correlated by hand then monitors the
+ * loan again; a loan settled or written off after that keeps the cancellation and is read as off the books. Each test
+ * works in a business-date era of its own ({@link BusinessDates}).
  */
 class MonitoringLedgerProcessTest extends AbstractIntegrationTest {
 
@@ -389,27 +390,60 @@ class MonitoringLedgerProcessTest extends AbstractIntegrationTest {
     assertThat(runningMonitoring(loan.loanId())).hasSize(1);
   }
 
+  /** Runs a batch as the job executor would: its seed job, then the jobs the seed created. */
+  private void runBatch(String batchId) {
+    Batch batch = managementService.createBatchQuery().batchId(batchId).singleResult();
+    managementService.createJobQuery().jobDefinitionId(batch.getSeedJobDefinitionId()).list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+    managementService.createJobQuery().jobDefinitionId(batch.getBatchJobDefinitionId()).list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+  }
+
   /**
    * Cockpit's batch operation (the engine REST API's batch deletion) gives the engine a reason: it is kept. The deletion
-   * runs in the batch's jobs, where the engine knows no user (the batch's creator stays in the engine's batch history).
+   * runs in the batch's jobs, where the engine knows no user: the user is the one who created the batch.
    */
   @Test
-  void aMonitoringInstanceDeletedByABatchOperationKeepsTheReasonTheOperatorGave() {
+  void aMonitoringInstanceDeletedByABatchOperationNamesTheOperatorWhoStartedItAndKeepsTheReasonGiven() {
     MonitoringScenario loan = loanInAnEra();
 
     Response batch = api.post("/engine-rest/process-instance/delete", "admin", "{\"processInstanceIds\": [\""
         + loan.monitoring().getId() + "\"], \"deleteReason\": \"借据已移交资产保全部门\", \"skipCustomListeners\": true}");
     assertThat(batch.status()).as(batch.toString()).isEqualTo(200);
-    Batch deletion = managementService.createBatchQuery().batchId(batch.json().path("id").asText()).singleResult();
-    managementService.createJobQuery().jobDefinitionId(deletion.getSeedJobDefinitionId()).list()
-        .forEach(job -> managementService.executeJob(job.getId()));
-    managementService.createJobQuery().jobDefinitionId(deletion.getBatchJobDefinitionId()).list()
-        .forEach(job -> managementService.executeJob(job.getId()));
+    runBatch(batch.json().path("id").asText());
 
     JsonNode read = api.get("/api/loans/" + loan.loanId() + "/monitoring", "zy001-cm").json();
     assertThat(read.path("closure").asText()).isEqualTo(MonitoredLoan.CANCELLED);
     assertThat(read.path("cancelReason").asText()).isEqualTo("借据已移交资产保全部门");
-    assertThat(read.hasNonNull("cancelledBy")).as("no user in the batch's job").isFalse();
+    // Before, cancelledBy was null: the batch's job runs with no user authenticated
+    assertThat(read.path("cancelledBy").asText()).as("the operator who started the batch").isEqualTo("admin");
+    assertThat(read.path("closureLabel").asText()).isEqualTo("贷后监控流程已由运维人员 admin 终止");
+  }
+
+  /** As above for a batch deletion started over the Java API ({@code RuntimeService#deleteProcessInstancesAsync}). */
+  @Test
+  void aMonitoringInstanceDeletedAsynchronouslyNamesTheUserWhoStartedTheDeletionAndItsReason() {
+    MonitoringScenario loan = loanInAnEra();
+    loan.report("remote-verifier", MonitoringScenario.signal("NEWS-" + loan.loanId(), "NEGATIVE_NEWS", "企业停业传闻", null));
+
+    Batch deletion;
+    identityService.setAuthentication("admin", List.of(Groups.CAMUNDA_ADMIN));
+    try {
+      deletion = runtimeService.deleteProcessInstancesAsync(List.of(loan.monitoring().getId()), null, "贷款转让, 停止贷后监控");
+    } finally {
+      identityService.clearAuthentication();
+    }
+    runBatch(deletion.getId());
+
+    assertThat(loan.monitoring()).isEnded();
+    JsonNode read = api.get("/api/loans/" + loan.loanId() + "/monitoring", "zy001-cm").json();
+    assertThat(read.path("closure").asText()).isEqualTo(MonitoredLoan.CANCELLED);
+    // Before, cancelledBy was null (expected "admin")
+    assertThat(read.path("cancelledBy").asText()).as("the user who created the batch").isEqualTo("admin");
+    assertThat(read.path("cancelReason").asText()).isEqualTo("贷款转让, 停止贷后监控");
+    assertThat(read.path("closureLabel").asText()).isEqualTo("贷后监控流程已由运维人员 admin 终止");
+    assertThat(read.path("checks").get(0).path("cancelledBy").asText()).as("the signal check the deletion cancelled")
+        .isEqualTo("admin");
   }
 
   /**
