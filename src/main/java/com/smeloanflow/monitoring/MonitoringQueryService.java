@@ -15,6 +15,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class MonitoringQueryService {
 
+  /**
+   * The rhythm's label once monitoring ended (settled, written off, cancelled): no check is due any more, so neither a
+   * rhythm nor a next check is shown; why it ended is {@code closureLabel}.
+   */
+  static final String NO_RHYTHM_AFTER_THE_END = "监控已结束, 不再定期检查";
+
   /** A loan has a first or periodic check, a few signal checks and an approval open at most. */
   private static final int MAX_OPEN_TASKS = 50;
 
@@ -49,9 +55,12 @@ public class MonitoringQueryService {
     MonitoredLoan loan = monitored.find(loanId).orElseThrow(() -> MonitoredLoan.notFound(loanId));
     List<PostLoanCheck> loanChecks = checks.ofLoan(loanId);
     String loanStatus = loans.standing(loanId).map(LoanStanding::status).orElse(null);
-    return new MonitoringView(loanId, loan.branchCode(), loan.status(), loan.monitoring() ? "贷后监控中" : "监控已结束", loanStatus,
-        loan.classification(), loan.classification().label(), loan.watchListed(), loan.watchListed() ? "MONTHLY" : "QUARTERLY",
-        loan.watchListed() ? "观察名单, 每月检查" : "每季度检查", loan.nextCheckDue(), loan.lastCheckOn(), loan.lastRequeryAt(),
+    boolean checked = loan.monitoring();
+    return new MonitoringView(loanId, loan.branchCode(), loan.status(), checked ? "贷后监控中" : "监控已结束", loanStatus,
+        loan.classification(), loan.classification().label(), loan.watchListed(),
+        !checked ? null : loan.watchListed() ? "MONTHLY" : "QUARTERLY",
+        !checked ? NO_RHYTHM_AFTER_THE_END : loan.watchListed() ? "观察名单, 每月检查" : "每季度检查",
+        checked ? loan.nextCheckDue() : null, loan.lastCheckOn(), loan.lastRequeryAt(),
         loan.startedOn(), loan.closure(), loan.closedOn(), PostLoanMonitoringService.closureLabel(loan, loanStatus),
         loan.cancelledBy(), loan.cancelledAt(), loan.cancelReason(), openTasks(loan, loanChecks),
         signals.ofLoan(loanId).stream().map(MonitoringView.SignalView::of).toList(),

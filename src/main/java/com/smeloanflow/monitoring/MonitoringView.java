@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * What {@code GET /api/loans/{loanId}/monitoring} answers: the rhythm, the classification with every
  * change (who, why, inputs), the signals with their evidence, the checks, the reclassifications and
- * the line instructions, and the open tasks. Dates ISO, money CNY with 2 decimals. Once monitoring ended: its closure
+ * the line instructions, and the open tasks. Dates ISO, money CNY with 2 decimals. Once monitoring ended no check is due:
+ * {@code rhythm} and {@code nextCheckDue} are null and {@code rhythmLabel} says so (监控已结束, 不再定期检查), the checks
+ * done and {@code lastCheckOn} stay; {@code watchListed} is the classification's as monitoring ended left it. Its closure
  * (SETTLED, WRITTEN_OFF, or CANCELLED when an operator deleted or cancelled its instance), the business date, why in
  * Chinese ({@code closureLabel}), and for CANCELLED who did it and the delete reason, as far as the engine knew them.
  * {@code loanStatus} is the ledger's (ACTIVE, SETTLED, WRITTEN_OFF): a monitoring an operator cancelled keeps its closure

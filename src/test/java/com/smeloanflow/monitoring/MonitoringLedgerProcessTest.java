@@ -44,8 +44,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * level; settlement and write-off end monitoring with every open check cancelled; a LoanDisbursed correlated by hand
  * neither monitors a loan twice nor a settled loan; a monitoring instance an operator deletes ends the loan's monitoring,
  * naming who (for a batch deletion, the batch's creator) and why, and a LoanDisbursed correlated by hand then monitors the
- * loan again; a loan settled or written off after that keeps the cancellation and is read as off the books. Each test
- * works in a business-date era of its own ({@link BusinessDates}).
+ * loan again; a loan settled or written off after that keeps the cancellation and is read as off the books; an ended
+ * monitoring shows no rhythm and no next check. Each test works in
+ * a business-date era of its own ({@link BusinessDates}).
  */
 class MonitoringLedgerProcessTest extends AbstractIntegrationTest {
 
@@ -573,5 +574,38 @@ class MonitoringLedgerProcessTest extends AbstractIntegrationTest {
     assertThat(ended.closure()).isEqualTo(LoanAccount.WRITTEN_OFF);
     assertThat(ended.checks().get(0).status()).isEqualTo(PostLoanCheck.CANCELLED);
     assertThat(ended.openTasks()).isEmpty();
+  }
+
+  /**
+   * Once monitoring ended, however it ended, the answer shows no rhythm and no next check: nothing is checked any more,
+   * and staff reading 每季度检查 with a date would think the loan still is.
+   */
+  @ParameterizedTest(name = "monitoring ended: {0}")
+  @ValueSource(strings = {LoanAccount.SETTLED, LoanAccount.WRITTEN_OFF, MonitoredLoan.CANCELLED})
+  void anEndedMonitoringShowsNoRhythmAndNoNextCheck(String closure) {
+    MonitoringScenario loan = loanInAnEra();
+    JsonNode running = api.get("/api/loans/" + loan.loanId() + "/monitoring", "zy001-cm").json();
+    assertThat(running.path("rhythm").asText()).isEqualTo("QUARTERLY");
+    assertThat(running.path("rhythmLabel").asText()).isEqualTo("每季度检查");
+    assertThat(running.path("nextCheckDue").isTextual()).as("a periodic check is due").isTrue();
+
+    switch (closure) {
+      case LoanAccount.SETTLED -> {
+        LocalDate payoffDay = disbursed.plusDays(20);
+        repay(loan, RepaymentAllocator.payoffAmount(loans.ledger(loan.loanId()), payoffDay), payoffDay);
+        loan.closeOn(payoffDay);
+      }
+      case LoanAccount.WRITTEN_OFF ->
+          loans.writeOff(new WriteOffLoan(loan.loanId(), disbursed.plusMonths(5), "collector2", "企业停业, 无可执行财产"));
+      default -> runtimeService.deleteProcessInstance(loan.monitoring().getId(), "运维人员删除贷后监控流程");
+    }
+
+    JsonNode ended = api.get("/api/loans/" + loan.loanId() + "/monitoring", "zy001-cm").json();
+    assertThat(ended.path("closure").asText()).isEqualTo(closure);
+    // Before, it still read "rhythm":"QUARTERLY", "rhythmLabel":"每季度检查" and the date of a check that never comes
+    assertThat(ended.hasNonNull("rhythm")).as("no rhythm after the end").isFalse();
+    assertThat(ended.path("rhythmLabel").asText()).isEqualTo("监控已结束, 不再定期检查");
+    assertThat(ended.hasNonNull("nextCheckDue")).as("no next check after the end").isFalse();
+    assertThat(ended.path("lastCheckOn").isTextual()).as("the checks done are history, kept").isTrue();
   }
 }
