@@ -291,9 +291,12 @@ public class PostLoanMonitoringService {
   }
 
   /**
-   * A reversed repayment reopened the settled loan: its monitoring, ended at settlement, starts again (a new instance,
-   * whose first check looks at the loan afresh). A loan never monitored is left alone; one whose monitoring still runs
-   * needs nothing.
+   * A reversed repayment reopened the settled loan: its monitoring starts again (a new instance, whose first check looks
+   * at the loan afresh), however it ended: at the settlement, or earlier when an operator cancelled it ({@link
+   * MonitoredLoan#CANCELLED}, the loan then on the books). The loan is owed again, and every loan on the books is under
+   * post-loan monitoring; the operator's cancellation concerned the loan before its settlement, and its who and why are
+   * cleared from the row as at any restart ({@link #enrol}; the WARN line of {@link #instanceEnded} keeps them, the
+   * engine's history the delete reason and, in its user operation log, who deleted the instance). A loan never monitored is left alone; one whose monitoring still runs needs nothing.
    */
   public void loanReopened(String loanId) {
     Optional<MonitoredLoan> loan = monitored.find(loanId);
@@ -332,7 +335,8 @@ public class PostLoanMonitoringService {
    * the instance and the delete reason, as far as the engine knew them ({@code cancelled}: on the row, in the WARN line,
    * and as the canceller of its open checks), its open checks, signals and a pending reclassification cancelled
    * ({@value #CANCELLED_BY_OPERATOR}),
-   * so that a {@code LoanDisbursed} correlated by hand monitors the loan again ({@link #enrol}). Left alone: a row that is
+   * so that a {@code LoanDisbursed} correlated by hand monitors the loan again ({@link #enrol}), as does a reversal that
+   * reopens the loan after a later settlement ({@link #loanReopened}). Left alone: a row that is
    * ended (the model's own end after {@code LoanClosed} ended it in this transaction) or names another instance.
    *
    * <p>Decided under {@link MonitoredLoanRepository#lock} (the ledger row, then the monitoring row), read again there; the

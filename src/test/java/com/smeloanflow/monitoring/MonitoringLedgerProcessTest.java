@@ -44,8 +44,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * level; settlement and write-off end monitoring with every open check cancelled; a LoanDisbursed correlated by hand
  * neither monitors a loan twice nor a settled loan; a monitoring instance an operator deletes ends the loan's monitoring,
  * naming who (for a batch deletion, the batch's creator) and why, and a LoanDisbursed correlated by hand then monitors the
- * loan again; a loan settled or written off after that keeps the cancellation and is read as off the books; an ended
- * monitoring shows no rhythm and no next check. Each test works in
+ * loan again; a loan settled or written off after that keeps the cancellation and is read as off the books, and is
+ * monitored again when a reversal reopens it; an ended monitoring shows no rhythm and no next check. Each test works in
  * a business-date era of its own ({@link BusinessDates}).
  */
 class MonitoringLedgerProcessTest extends AbstractIntegrationTest {
@@ -490,6 +490,33 @@ class MonitoringLedgerProcessTest extends AbstractIntegrationTest {
     assertThat(refused.json().path("message").asText()).isEqualTo("借据 " + loan.loanId() + " 已不在账 (贷款已结清, SETTLED),"
         + " 不再登记贷后监控 (loan " + loan.loanId() + " is off the books (SETTLED): not put under post-loan monitoring)");
     assertThat(runningMonitoring(loan.loanId())).as("no monitoring of the settled loan").isEmpty();
+  }
+
+  /**
+   * An operator cancelled the loan's monitoring, the loan was settled since, and a reversed payoff reopens it: the loan
+   * is owed again and is monitored again, as every loan on the books is; the cancellation does not outlive the loan's
+   * return to the books (its who and why leave the monitoring row, as at any restart).
+   */
+  @Test
+  void aLoanWhoseMonitoringAnOperatorCancelledIsMonitoredAgainWhenAReversedPayoffReopensItAfterSettlement() {
+    MonitoringScenario loan = loanInAnEra();
+    runtimeService.deleteProcessInstance(loan.monitoring().getId(), "运维人员删除贷后监控流程");
+    LocalDate payoffDay = disbursed.plusDays(20);
+    String payoff = "TX" + UUID.randomUUID().toString().substring(0, 12);
+    repayments.receive(new ReceiveRepayment(loan.loanId(), payoff,
+        RepaymentAllocator.payoffAmount(loans.ledger(loan.loanId()), payoffDay), payoffDay, "core-banking"));
+    loan.closeOn(payoffDay);
+    assertThat(monitoring.view(loan.loanId()).closure()).isEqualTo(MonitoredLoan.CANCELLED);
+
+    repayments.reverse(new ReverseRepayment(loan.loanId(), payoff, "付款行退票", "core-banking"));
+
+    assertThat(loans.standing(loan.loanId()).orElseThrow().active()).as("the loan is owed again").isTrue();
+    MonitoringView again = monitoring.view(loan.loanId());
+    assertThat(again.status()).isEqualTo(MonitoredLoan.MONITORING);
+    assertThat(again.closure()).isNull();
+    assertThat(again.cancelReason()).isNull();
+    assertThat(again.openTasks()).containsExactly("首次贷后检查");
+    assertThat(runningMonitoring(loan.loanId())).as("one running monitoring instance").hasSize(1);
   }
 
   /** As above for a loan written off after an operator cancelled its monitoring: the answers name the write-off. */
