@@ -6,7 +6,6 @@ import com.smeloanflow.platform.NotFoundException;
 import com.smeloanflow.platform.StaffText;
 import com.smeloanflow.platform.StateConflictException;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +35,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MailOutbox {
 
   private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessClock.BANK_ZONE);
 
   private final MailOutboxRepository outbox;
   private final MailRenderer renderer;
@@ -221,7 +218,7 @@ public class MailOutbox {
   }
 
   private static StateConflictException withdrawn(OutboxMail mail) {
-    return new StateConflictException(StaffText.of("邮件 " + mail.id() + " 已于 " + WHEN.format(mail.withdrawnAt())
+    return new StateConflictException(StaffText.of("邮件 " + mail.id() + " 已于" + ChineseDates.minute(mail.withdrawnAt())
             + " 撤回, 不会发送, 也不能重新排队: " + mail.withdrawalReason(),
         "mail " + mail.id() + " was withdrawn at " + mail.withdrawnAt() + " and is never sent nor re-queued: "
             + mail.withdrawalReason()));

@@ -8,6 +8,7 @@ import com.smeloanflow.casefile.DeclineService;
 import com.smeloanflow.casefile.Stage;
 import com.smeloanflow.casefile.ApplicationHistory;
 import com.smeloanflow.intake.RequiredDocument;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.BrokenMailValues;
 import com.smeloanflow.support.ApiClient.Response;
@@ -291,8 +292,9 @@ class MailOutboxTest extends AbstractIntegrationTest implements MailDispatchRace
 
     Response refused = api.post("/api/admin/mail-outbox/" + first + "/retry", "admin", null);
     assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
-    assertThat(refused.json().path("detail").asText()).startsWith("邮件 " + first + " 已于 ")
-        .contains("撤回, 不会发送, 也不能重新排队: 资料已齐全, 补件通知不再发送", "(mail " + first + " was withdrawn at ");
+    assertThat(refused.json().path("detail").asText()).as("staff read the moment as a Chinese date; engineers, ISO")
+        .startsWith("邮件 " + first + " 已于" + ChineseDates.minute(withdrawn.withdrawnAt()) + " 撤回, 不会发送, 也不能重新排队: 资料已齐全, 补件通知不再发送")
+        .contains("(mail " + first + " was withdrawn at " + withdrawn.withdrawnAt() + " ");
     assertThat(outbox.get(first)).as("unchanged").isEqualTo(withdrawn);
   }
 
