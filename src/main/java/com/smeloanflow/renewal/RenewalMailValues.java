@@ -70,7 +70,7 @@ public class RenewalMailValues implements MailValueProvider.OfLoan {
   /** Why the renewal lapsed at maturity, as the borrower is told (续贷未办理): after the sentence's subject and loan. */
   static String lapsedText(LoanRenewal renewal) {
     return renewal.contractNumber() == null
-        ? "提交的无还本续贷申请未能在原贷款到期日 " + ChineseDates.day(renewal.maturityDate()) + " 前完成审批，已失效。"
-        : "获批的无还本续贷，因续贷合同未在原贷款到期日 " + ChineseDates.day(renewal.maturityDate()) + " 前签署，已失效。";
+        ? "提交的无还本续贷申请未能在原贷款到期日" + ChineseDates.day(renewal.maturityDate()) + "前完成审批，已失效。"
+        : "获批的无还本续贷，因续贷合同未在原贷款到期日" + ChineseDates.day(renewal.maturityDate()) + "前签署，已失效。";
   }
 }

@@ -67,14 +67,14 @@ public class ReversalMailValues implements MailValueProvider.OfLoan {
     List<LedgerLine> overdue = lines.stream().filter(line -> line.overdueOn(today)).toList();
     if (!overdue.isEmpty()) {
       BigDecimal arrears = RepaymentAllocator.arrears(lines, today);
-      owed.append("逾期应还：人民币 ").append(arrears.toPlainString()).append(" 元（最早一期应还日 ")
+      owed.append("逾期应还：人民币 ").append(arrears.toPlainString()).append(" 元（最早一期应还日")
           .append(ChineseDates.day(overdue.get(0).dueDate())).append("），请立即归还。")
           .append(penalty.borrowerNote(overdue.stream().anyMatch(line -> line.principalDue().signum() > 0),
               overdue.stream().anyMatch(line -> line.interestDue().signum() > 0)))
           .append("\n");
     }
     Optional<LedgerLine> next = lines.stream().filter(line -> !line.settled() && !line.overdueOn(today)).findFirst();
-    next.ifPresent(line -> owed.append("下一期应还：人民币 ").append(line.outstanding().toPlainString()).append(" 元，还款日 ")
+    next.ifPresent(line -> owed.append("下一期应还：人民币 ").append(line.outstanding().toPlainString()).append(" 元，还款日")
         .append(ChineseDates.day(line.dueDate())).append("。\n"));
     owed.append("尚欠本金：人民币 ").append(LoanBalances.of(lines).outstandingPrincipal().toPlainString())
         .append(" 元；如需于今日一次结清，应还人民币 ").append(RepaymentAllocator.payoffAmount(lines, today).toPlainString())

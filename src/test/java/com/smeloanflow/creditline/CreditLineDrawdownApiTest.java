@@ -160,7 +160,7 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
           "借据号 " + loanId,
           "提款金额：人民币 300000.00 元",
           "年利率：" + loan.annualRatePercent().stripTrailingZeros().toPlainString() + "%",
-          "期限：12 个月，到期日 " + ChineseDates.day(loan.maturityDate()),
+          "期限：12 个月，到期日" + ChineseDates.day(loan.maturityDate()),
           "首期还款日：" + ChineseDates.day(first.dueDate()) + "，首期应还 " + first.total().toPlainString() + " 元",
           "共 12 期",
           "第 12 期  " + ChineseDates.day(last.dueDate()) + "  应还 " + last.total().toPlainString() + " 元",

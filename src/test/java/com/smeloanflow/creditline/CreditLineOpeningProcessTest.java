@@ -107,7 +107,7 @@ class CreditLineOpeningProcessTest extends AbstractIntegrationTest {
 
     MimeMessage held = last(mailsTo(request.email()));
     assertThat(subjectOf(held)).contains("您的循环额度", "开通时间调整").doesNotContain("贷款", "放款");
-    assertThat(bodyOf(held)).contains("预计将于 " + ChineseDates.day(until) + " 当日", "继续办理额度开通").doesNotContain("放款");
+    assertThat(bodyOf(held)).contains("预计将于" + ChineseDates.day(until) + "当日", "继续办理额度开通").doesNotContain("放款");
   }
 
   @Test

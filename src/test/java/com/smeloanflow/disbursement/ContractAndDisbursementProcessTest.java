@@ -323,7 +323,7 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
     assertThat(instance).hasPassed(TASK_NOTIFY_DISBURSEMENT_HELD).isWaitingAt(TIMER_HOLD_EXPIRED);
     assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_DISBURSEMENT);
     MimeMessage held = last(mailsTo(request.email()));
-    assertThat(bodyOf(held)).contains("预计将于 " + ChineseDates.day(until) + " 当日").doesNotContain("受托支付账户校验");
+    assertThat(bodyOf(held)).contains("预计将于" + ChineseDates.day(until) + "当日").doesNotContain("受托支付账户校验");
     assertThat(historyAs(CHANNEL, applicationId).toString()).as("nor does the channel's history tell the checker's notes")
         .doesNotContain("受托支付账户校验", "DISBURSEMENT_HOLD", DISBURSER, "actor");
     assertThat(historyAs(DISBURSER, applicationId)).as("staff read them").anySatisfy(entry -> {

@@ -147,7 +147,7 @@ class CheckOutcomeProcessTest extends AbstractIntegrationTest {
         .processInstanceBusinessKey(loan.loanId()).count()).isEqualTo(1);
     List<MimeMessage> mails = mailsTo(email);
     assertThat(mails).extracting(AbstractIntegrationTest::subjectOf).containsExactly("【普惠金融】提前收回贷款通知 " + loan.loanId());
-    assertThat(bodyOf(mails.get(0))).contains("请于 " + ChineseDates.day(clock.today().plusDays(15)) + "（含）前").contains(
+    assertThat(bodyOf(mails.get(0))).contains("请于" + ChineseDates.day(clock.today().plusDays(15)) + "（含）前").contains(
         new BigDecimal("100000.00").toPlainString()).doesNotContain("已核实");
   }
 }

@@ -832,7 +832,7 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     loan.runJobs(instance);
     assertThat(loan.mails()).containsExactly(MailTemplate.RENEWAL_OFFERED, MailTemplate.RENEWAL_LAPSED);
     assertThat(mailBody(loan, MailTemplate.RENEWAL_LAPSED))
-        .contains("提交的无还本续贷申请未能在原贷款到期日 " + ChineseDates.day(loan.account().maturityDate()) + " 前完成审批，已失效")
+        .contains("提交的无还本续贷申请未能在原贷款到期日" + ChineseDates.day(loan.account().maturityDate()) + "前完成审批，已失效")
         .contains("原贷款已按合同约定到期")
         .doesNotContain("获批").doesNotContain("签署").doesNotContain("贷审会").doesNotContain("票");
   }

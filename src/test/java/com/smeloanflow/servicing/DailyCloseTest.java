@@ -240,7 +240,7 @@ class DailyCloseTest extends AbstractIntegrationTest {
       assertThat(mail.template()).isEqualTo(MailTemplate.LOAN_SETTLED);
       assertThat(mail.recipient()).isEqualTo(applications.get(repaid.applicationId()).legalRepEmail());
       assertThat(mail.subject()).contains("贷款已结清", repaid.loanId());
-      assertThat(mail.body()).contains("已于 " + ChineseDates.day(firstDue) + " 全部还清");
+      assertThat(mail.body()).contains("已于" + ChineseDates.day(firstDue) + "全部还清");
     });
     // The late payoff first cured its collection case (the borrower is told the arrears are cleared), then settled it.
     assertThat(outbox.mailsOf(MailCaseType.LOAN, defaulted.loanId())).extracting(OutboxMail::template)
@@ -370,9 +370,9 @@ class DailyCloseTest extends AbstractIntegrationTest {
     // Everything fell due in the era, long before today: all of it is overdue, to repay at once.
     BigDecimal owed = repayments.payoffAmount(loan.loanId(), clock.today());
     assertThat(reopened.body()).contains(
-        "于 " + ChineseDates.day(disbursed.plusDays(5)) + " 归还的人民币 100362.50 元（交易流水 " + payoff + "）未能实际入账，已被冲正",
+        "于" + ChineseDates.day(disbursed.plusDays(5)) + "归还的人民币 100362.50 元（交易流水 " + payoff + "）未能实际入账，已被冲正",
         "结清通知不再有效",
-        "逾期应还：人民币 " + owed.toPlainString() + " 元（最早一期应还日 " + ChineseDates.day(firstDue) + "），请立即归还",
+        "逾期应还：人民币 " + owed.toPlainString() + " 元（最早一期应还日" + ChineseDates.day(firstDue) + "），请立即归还",
         "尚欠本金：人民币 100000.00 元");
     assertThat(reopened.body()).as("core banking's note is the bank's, not the borrower's").doesNotContain("柜员", "退票");
 

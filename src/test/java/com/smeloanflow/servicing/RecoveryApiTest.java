@@ -217,7 +217,7 @@ class RecoveryApiTest extends AbstractIntegrationTest {
     OutboxMail mail = mails().get(1);
     assertThat(mail.subject()).contains("还款已冲正", loan.loanId());
     assertThat(mail.body()).contains(
-        "于 " + ChineseDates.day(clock.today()) + " 归还的人民币 100374.84 元（交易流水 " + transaction + "）未能实际入账，已被冲正",
+        "于" + ChineseDates.day(clock.today()) + "归还的人民币 100374.84 元（交易流水 " + transaction + "）未能实际入账，已被冲正",
         "目前尚欠人民币 100374.84 元（本金 100000.00 元、利息 362.50 元、罚息 12.34 元），请尽快归还。");
     assertThat(mail.subject() + mail.body()).doesNotContain("核销", "余额不足");
 

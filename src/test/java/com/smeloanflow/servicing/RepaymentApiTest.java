@@ -335,8 +335,8 @@ class RepaymentApiTest extends AbstractIntegrationTest {
       assertThat(mail.recipient()).isEqualTo(applications.get(loan.applicationId()).legalRepEmail());
       assertThat(mail.subject()).contains("还款已冲正", loan.loanId()).doesNotContain("未结清");
       assertThat(mail.body()).contains(
-          "于 " + ChineseDates.day(clock.today()) + " 归还的人民币 8530.99 元（交易流水 " + transaction + "）未能实际入账，已被冲正",
-          "下一期应还：人民币 8530.99 元，还款日 " + ChineseDates.day(first.dueDate()) + "。",
+          "于" + ChineseDates.day(clock.today()) + "归还的人民币 8530.99 元（交易流水 " + transaction + "）未能实际入账，已被冲正",
+          "下一期应还：人民币 8530.99 元，还款日" + ChineseDates.day(first.dueDate()) + "。",
           "尚欠本金：人民币 100000.00 元");
       assertThat(mail.body()).doesNotContain("逾期应还", "结清通知", "余额不足");
     });
@@ -373,7 +373,7 @@ class RepaymentApiTest extends AbstractIntegrationTest {
 
     assertThat(mail.body()).contains(
         "其所归还的本金和利息恢复为应还款项",
-        "逾期应还：人民币 8530.99 元（最早一期应还日 " + ChineseDates.day(first.dueDate()) + "），请立即归还。逾期本金按合同利率上浮 50% 按日计收罚息。")
+        "逾期应还：人民币 8530.99 元（最早一期应还日" + ChineseDates.day(first.dueDate()) + "），请立即归还。逾期本金按合同利率上浮 50% 按日计收罚息。")
         .doesNotContain("复利");
   }
 
@@ -391,7 +391,7 @@ class RepaymentApiTest extends AbstractIntegrationTest {
 
     assertThat(mail.body()).contains(
         "其所归还的利息恢复为应还款项",
-        "逾期应还：人民币 " + first.total().toPlainString() + " 元（最早一期应还日 " + ChineseDates.day(first.dueDate()) + "），请立即归还。"
+        "逾期应还：人民币 " + first.total().toPlainString() + " 元（最早一期应还日" + ChineseDates.day(first.dueDate()) + "），请立即归还。"
             + "逾期利息不计收罚息，也不计复利。")
         .doesNotContain("按日计收罚息", "上浮");
   }
