@@ -4,6 +4,7 @@ import com.smeloanflow.notification.MailCaseType;
 import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.DatabaseSequences;
 import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.platform.InputHygiene;
@@ -290,8 +291,8 @@ public class CollectionCaseService {
       if (command.promisedDate() == null) {
         violations.add(new FieldViolation("promisedDate", "REQUIRED", "请填写承诺还款日期"));
       } else if (command.promisedDate().isBefore(businessDate) || command.promisedDate().isAfter(businessDate.plusDays(maxPromiseDays))) {
-        violations.add(new FieldViolation("promisedDate", "OUT_OF_RANGE", "承诺还款日期应在 " + businessDate + " 至 "
-            + businessDate.plusDays(maxPromiseDays) + " 之间"));
+        violations.add(new FieldViolation("promisedDate", "OUT_OF_RANGE", "承诺还款日期应在" + ChineseDates.day(businessDate) + "至"
+            + ChineseDates.day(businessDate.plusDays(maxPromiseDays)) + "之间"));
       }
     }
     refuseIfAny(violations);
@@ -466,7 +467,7 @@ public class CollectionCaseService {
     Optional<CollectionCase> open = cases.openCaseOf(loanId);
     open.ifPresent(c -> {
       cases.cancelPendingStart(c.caseId());
-      String settled = "贷款已结清 (" + businessDate + " 日终)";
+      String settled = "贷款已结清 (" + ChineseDates.day(businessDate) + "日终)";
       List<Long> withdrawn = withdrawReminders(c, settled);
       closePromises(loanId, c.caseId(), businessDate, PromiseStatus.CLEARED);
       cases.close(c.caseId(), CollectionCase.CURED, businessDate, settled + withdrawnNote(withdrawn), clock.now());

@@ -6,6 +6,7 @@ import com.smeloanflow.monitoring.MonitoringQueryService;
 import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.DatabaseSequences;
 import com.smeloanflow.platform.InvalidTaskInputException;
 import com.smeloanflow.platform.StateConflictException;
@@ -226,7 +227,7 @@ public class CreditLineReviewService {
     if (line.status() == CreditLineStatus.CLOSED || line.status() == CreditLineStatus.EXPIRED) {
       return;
     }
-    lines.update(lineId, line.limit(), CreditLineStatus.EXPIRED, "额度有效期已于 " + line.validUntil() + " 届满");
+    lines.update(lineId, line.limit(), CreditLineStatus.EXPIRED, "额度有效期已于" + ChineseDates.day(line.validUntil()) + "届满");
     mails.enqueue(line.applicationId(), MailTemplate.CREDIT_LINE_EXPIRED);
     log.info("Line {}: expired after {}", lineId, line.validUntil());
   }

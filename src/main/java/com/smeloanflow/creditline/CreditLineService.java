@@ -17,6 +17,7 @@ import com.smeloanflow.monitoring.PostLoanMonitoringStarter;
 import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.DatabaseSequences;
 import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.platform.IdempotencyConflictException;
@@ -157,7 +158,7 @@ public class CreditLineService {
       return lines.findByApplication(applicationId).orElseThrow(() -> e);
     }
     history.record(applicationId, "system", "CREDIT_LINE_OPENED", "额度 " + line.lineId() + ", " + line.limit().toPlainString()
-        + " 元, 有效期至 " + line.validUntil());
+        + " 元, 有效期至" + ChineseDates.day(line.validUntil()));
     caseFiles.setStatus(applicationId, ApplicationStatus.DISBURSED);
     startAnnualReview(line);
     log.info("Application {}: credit line {} opened, limit {} CNY, valid until {}", applicationId, line.lineId(),
@@ -545,7 +546,7 @@ public class CreditLineService {
       return Optional.of(new Bilingual("额度" + line.status().label() + ", 不能提款", "line " + line.lineId()));
     }
     if (today.isAfter(line.validUntil())) {
-      return Optional.of(new Bilingual("额度已过有效期 (" + line.validUntil() + "), 不能提款", "line " + line.lineId()));
+      return Optional.of(new Bilingual("额度已过有效期 (" + ChineseDates.day(line.validUntil()) + "), 不能提款", "line " + line.lineId()));
     }
     return Optional.empty();
   }
@@ -557,7 +558,7 @@ public class CreditLineService {
     LocalDate maturity = today.plusMonths(command.termMonths());
     if (maturity.isAfter(line.validUntil())) {
       violations.add(new FieldViolation("termMonths", "BEYOND_LINE_VALIDITY",
-          "借款到期日 " + maturity + " 晚于额度有效期 " + line.validUntil() + ", 请缩短期限"));
+          "借款到期日" + ChineseDates.day(maturity) + "晚于额度有效期" + ChineseDates.day(line.validUntil()) + ", 请缩短期限"));
     }
     BigDecimal drawnOrReserved = drawnOrReserved(line.lineId()).subtract(ownReservation);
     BigDecimal overLimit = overLimit(line, drawnOrReserved);

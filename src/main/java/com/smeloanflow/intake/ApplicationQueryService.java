@@ -5,6 +5,7 @@ import com.smeloanflow.casefile.ApplicationHistory;
 import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.casefile.CaseFiles;
 import com.smeloanflow.casefile.DeclineService;
+import com.smeloanflow.platform.ChineseDates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -92,7 +93,7 @@ public class ApplicationQueryService {
     caseFiles.processInstanceId(applicationId).ifPresent(instance ->
         historyService.createHistoricTaskInstanceQuery().processInstanceId(instance).list().forEach(t ->
             entries.add(new HistoryEntry(t.getStartTime().toInstant(), t.getAssignee() == null ? "-" : t.getAssignee(),
-                "TASK " + t.getName(), null, t.getEndTime() == null ? "进行中" : "完成于 " + t.getEndTime().toInstant()
+                "TASK " + t.getName(), null, t.getEndTime() == null ? "进行中" : "完成于" + ChineseDates.minute(t.getEndTime().toInstant())
                     + (t.getDeleteReason() == null || "completed".equals(t.getDeleteReason()) ? "" : " (" + t.getDeleteReason() + ")")))));
     entries.sort(Comparator.comparing(HistoryEntry::at));
     return entries;

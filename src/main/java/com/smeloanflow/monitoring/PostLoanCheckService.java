@@ -4,6 +4,7 @@ import com.smeloanflow.casefile.ApplicationChecks;
 import com.smeloanflow.casefile.ApplicationHistory;
 import com.smeloanflow.casefile.CheckType;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.InputHygiene;
 import com.smeloanflow.platform.InvalidTaskInputException;
 import com.smeloanflow.platform.StateConflictException;
@@ -215,7 +216,7 @@ public class PostLoanCheckService {
     String newLoanId = renewal.get().loanId();
     LocalDate renewedOn = renewal.get().disbursedOn();
     log.info("Loan {}: call-in by check {} refused, renewed on {} by loan {}", loanId, checkId, renewedOn, newLoanId);
-    throw new StateConflictException("借据 " + loanId + " 已于 " + renewedOn + " 无还本续贷为新借据 " + newLoanId
+    throw new StateConflictException("借据 " + loanId + " 已于" + ChineseDates.day(renewedOn) + "无还本续贷为新借据 " + newLoanId
         + ", 原借据不再提前收回; 请对新借据 " + newLoanId + " 报送预警信号并发起检查 (loan " + loanId + " was renewed on "
         + renewedOn + " by loan " + newLoanId + ": it is not called in; report a warning signal on " + newLoanId + ")");
   }

@@ -1,6 +1,7 @@
 package com.smeloanflow.monitoring;
 
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.platform.InputHygiene;
 import com.smeloanflow.platform.InvalidFieldsException;
@@ -155,7 +156,7 @@ public class RiskClassificationService {
     MonitoredLoan loan = found.get();
     classifications.insertChange(loanId, new RiskClassificationChange(businessDate, Cause.LOAN_SETTLED.name(), null,
         Classification.NORMAL, loan.classification(), Map.of(), List.of(),
-        "贷款已于 " + businessDate + " 结清, 不再承担信用风险, 风险分类终止为正常", "system", "system", clock.now()));
+        "贷款已于" + ChineseDates.day(businessDate) + "结清, 不再承担信用风险, 风险分类终止为正常", "system", "system", clock.now()));
     monitored.classify(loanId, Classification.NORMAL, false);
     log.info("Loan {}: classification {} -> NORMAL (settled on {})", loanId, loan.classification(), businessDate);
     listeners.get().forEach(listener -> listener.classificationChanged(loanId, loan.classification(),

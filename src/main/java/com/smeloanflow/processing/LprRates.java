@@ -1,6 +1,7 @@
 package com.smeloanflow.processing;
 
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.platform.InvalidFieldsException;
 import com.smeloanflow.platform.StateConflictException;
@@ -70,7 +71,7 @@ public class LprRates {
     if (effectiveFrom == null) {
       violations.add(new FieldViolation("effectiveFrom", "REQUIRED", "生效日期不能为空"));
     } else if (effectiveFrom.isBefore(LocalDate.of(2019, 8, 20))) {
-      violations.add(new FieldViolation("effectiveFrom", "BEFORE_LPR_REFORM", "LPR 自 2019-08-20 起按新机制报价"));
+      violations.add(new FieldViolation("effectiveFrom", "BEFORE_LPR_REFORM", "LPR 自2019年8月20日起按新机制报价"));
     }
     if (ratePercent == null) {
       violations.add(new FieldViolation("ratePercent", "REQUIRED", "利率不能为空"));
@@ -90,7 +91,7 @@ public class LprRates {
           .param("by", recordedBy).param("at", Timestamp.from(clock.now()))
           .update();
     } catch (DuplicateKeyException e) {
-      throw new StateConflictException(parsed.label() + "自 " + effectiveFrom + " 起执行的报价已登记, 不能再次登记 (" + parsed
+      throw new StateConflictException(parsed.label() + "自" + ChineseDates.day(effectiveFrom) + "起执行的报价已登记, 不能再次登记 (" + parsed
           + " LPR effective from " + effectiveFrom + " is already recorded)");
     }
     return new Rate(parsed, effectiveFrom, ratePercent);

@@ -1,6 +1,7 @@
 package com.smeloanflow.renewal;
 
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.InvalidTaskInputException;
 import com.smeloanflow.platform.calendar.BankCalendar;
 import com.smeloanflow.servicing.LedgerLine;
@@ -132,8 +133,8 @@ public class RenewalAmountReviewService {
           + "请选择“不再续贷” (RENEW_DUE refused: the loan is not ACTIVE)");
     }
     if (LedgerLine.overdueMaturityInstalment(loans.ledger(loanId), renewal.maturityDate()).isPresent()) {
-      throw new InvalidTaskInputException("原贷款 " + loanId + " 的到期本金已被 " + renewal.maturityDate()
-          + " 的日终批处理计为逾期, 不能再续贷; 请选择“不再续贷” (RENEW_DUE refused: the maturity instalment is OVERDUE)");
+      throw new InvalidTaskInputException("原贷款 " + loanId + " 的到期本金已被" + ChineseDates.day(renewal.maturityDate())
+          + "的日终批处理计为逾期, 不能再续贷; 请选择“不再续贷” (RENEW_DUE refused: the maturity instalment is OVERDUE)");
     }
     if (renewal.principalDueAtMaturity().compareTo(renewal.renewalAmount()) > 0) {
       throw new InvalidTaskInputException("到期应还本金 " + renewal.principalDueAtMaturity().toPlainString()

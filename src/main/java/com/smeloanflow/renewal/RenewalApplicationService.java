@@ -2,6 +2,7 @@ package com.smeloanflow.renewal;
 
 import com.smeloanflow.casefile.CustomerReason;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.platform.InputHygiene;
 import com.smeloanflow.platform.InvalidFieldsException;
@@ -80,7 +81,7 @@ public class RenewalApplicationService {
       boolean inWindow = LoanAccount.ACTIVE.equals(loan.status()) && policy.workingCapital(loan.product())
           && policy.inWindow(loan.maturityDate(), today);
       throw (inWindow ? RenewalRefusal.NOT_OFFERED : RenewalRefusal.NOT_IN_WINDOW).refuse(loan.loanId(),
-          "到期日 " + loan.maturityDate());
+          "到期日" + ChineseDates.day(loan.maturityDate()));
     }
     if (command.requestId().equals(renewal.requestId())) {
       return replay(renewal, command); // the same request, raced with itself
@@ -98,10 +99,10 @@ public class RenewalApplicationService {
     // ends it.
     Optional<LocalDate> calledIn = loans.acceleratedOn(loan.loanId());
     if (calledIn.isPresent()) {
-      throw RenewalRefusal.CALLED_IN.refuse(loan.loanId(), "提前收回日 " + calledIn.get());
+      throw RenewalRefusal.CALLED_IN.refuse(loan.loanId(), "提前收回日" + ChineseDates.day(calledIn.get()));
     }
     if (today.isAfter(renewal.offerExpiresOn())) {
-      throw RenewalRefusal.OFFER_EXPIRED.refuse(loan.loanId(), "最迟申请日 " + renewal.offerExpiresOn());
+      throw RenewalRefusal.OFFER_EXPIRED.refuse(loan.loanId(), "最迟申请日" + ChineseDates.day(renewal.offerExpiresOn()));
     }
     BigDecimal dueAtMaturity = RenewalFactsService.principalDueAtMaturity(loan, loans.ledger(loan.loanId()));
     if (dueAtMaturity.compareTo(renewal.renewalAmount()) != 0) {

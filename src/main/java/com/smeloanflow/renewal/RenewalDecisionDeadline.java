@@ -1,6 +1,7 @@
 package com.smeloanflow.renewal;
 
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.process.LoanRenewalProcess;
 import java.time.Instant;
@@ -40,7 +41,7 @@ class RenewalDecisionDeadline {
     }
     String loanId = task.getExecution().getProcessBusinessKey();
     LocalDate maturity = LocalDate.ofInstant(Instant.ofEpochMilli(maturesAt.getTime()), BusinessClock.BANK_ZONE);
-    throw new StateConflictException("续贷 " + loanId + " 的原借据已于 " + maturity + " 到期, 续贷审批已失效, 无需再办理, "
+    throw new StateConflictException("续贷 " + loanId + " 的原借据已于" + ChineseDates.day(maturity) + "到期, 续贷审批已失效, 无需再办理, "
         + "请刷新待办列表 (loan " + loanId + " matured on " + maturity + " before the renewal was decided; the renewal "
         + "lapses and task " + task.getName() + " needs no decision)");
   }

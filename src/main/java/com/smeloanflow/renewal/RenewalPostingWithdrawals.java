@@ -3,6 +3,7 @@ package com.smeloanflow.renewal;
 import com.smeloanflow.disbursement.CoreBankingGateway;
 import com.smeloanflow.disbursement.CorePosting;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.StaffText;
 import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.process.LoanRenewalProcess;
@@ -12,7 +13,6 @@ import com.smeloanflow.servicing.LoanNotFoundException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.ManagementService;
@@ -50,9 +50,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RenewalPostingWithdrawals {
 
   private static final Logger log = LoggerFactory.getLogger(RenewalPostingWithdrawals.class);
-  /** A moment as staff read it: the bank's time zone, to the second. */
-  private static final DateTimeFormatter BANK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-      .withZone(BusinessClock.BANK_ZONE);
 
   private final LoanAccountService loans;
   private final CoreBankingGateway coreBanking;
@@ -180,11 +177,11 @@ public class RenewalPostingWithdrawals {
   private void refuseWhileARunMayBeInFlight(String loanId, RenewalPostingUnderWay record) {
     Instant withdrawable = lockTime.endableFrom(record);
     if (clock.now().isBefore(withdrawable)) {
-      String since = BANK_TIME.format(record.since());
-      String from = BANK_TIME.format(withdrawable);
+      String since = ChineseDates.second(record.since());
+      String from = ChineseDates.second(withdrawable);
       Duration held = lockTime.duration();
-      throw new StateConflictException(StaffText.of("借据 " + loanId + " 的续贷转贷入账记录于 " + since + " 写入, 不足作业锁定时长 "
-              + (held.toSeconds() % 60 == 0 ? held.toMinutes() + " 分钟" : held.toSeconds() + " 秒") + ", 写入它的作业可能仍在等待核心系统入账, 暂不能撤销; 请于 " + from + " 之后再撤销",
+      throw new StateConflictException(StaffText.of("借据 " + loanId + " 的续贷转贷入账记录于" + since + " 写入, 不足作业锁定时长 "
+              + (held.toSeconds() % 60 == 0 ? held.toMinutes() + " 分钟" : held.toSeconds() + " 秒") + ", 写入它的作业可能仍在等待核心系统入账, 暂不能撤销; 请于" + from + " 之后再撤销",
           "the renewal posting of loan " + loanId + " was recorded at " + record.since() + ", less than the job lock time "
               + held + " ago: its run may still be waiting for core banking to post; it may be withdrawn from "
               + withdrawable));

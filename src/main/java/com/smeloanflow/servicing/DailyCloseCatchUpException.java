@@ -1,5 +1,6 @@
 package com.smeloanflow.servicing;
 
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.StateConflictException;
 import java.time.LocalDate;
 
@@ -11,7 +12,7 @@ import java.time.LocalDate;
 public class DailyCloseCatchUpException extends StateConflictException {
 
   public DailyCloseCatchUpException(LocalDate from, LocalDate through, long days, int maxCatchUpDays) {
-    super("日终批处理至 " + through + " 需补跑自 " + from + " 起的 " + days + " 个营业日, 超过上限 " + maxCatchUpDays
+    super("日终批处理至" + ChineseDates.day(through) + "需补跑自" + ChineseDates.day(from) + "起的 " + days + " 个营业日, 超过上限 " + maxCatchUpDays
         + " 个 (smeloan.daily-close.max-catch-up-days), 未执行; 请运维人员核对系统日期后处理 (daily close through " + through + ": "
         + days + " business dates from " + from + " are not closed, more than smeloan.daily-close.max-catch-up-days="
         + maxCatchUpDays + "; nothing closed)");

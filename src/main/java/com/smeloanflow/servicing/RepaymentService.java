@@ -1,6 +1,7 @@
 package com.smeloanflow.servicing;
 
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.processing.InternalDefaultRepository;
 import com.smeloanflow.processing.source.InternalDefault;
 import com.smeloanflow.processing.source.InternalDefaultStatus;
@@ -126,7 +127,7 @@ public class RepaymentService {
       // Money cannot repay a loan before it was paid out; taken as given, it would settle the loan without the
       // interest of its first period (a period not yet begun owes none).
       throw new InvalidFieldsException(List.of(new FieldViolation("valueDate", "BEFORE_DISBURSEMENT",
-          "起息日不能早于放款日 (" + loan.disbursedOn() + ")")), "还款起息日早于放款日 " + loan.disbursedOn());
+          "起息日不能早于放款日 (" + ChineseDates.day(loan.disbursedOn()) + ")")), "还款起息日早于放款日" + ChineseDates.day(loan.disbursedOn()));
     }
     // Applied as of its value date: penalty interest and overdue marks of daily closes of that date or later undone
     BackValuation asOf = backValuation(command.loanId(), loan.annualRatePercent(), command.valueDate());
@@ -199,8 +200,8 @@ public class RepaymentService {
     WrittenOffClaim claim = recoveries.claim(loanId).orElseThrow();
     if (command.valueDate().isBefore(claim.writtenOffOn())) {
       throw new InvalidFieldsException(List.of(new FieldViolation("valueDate", "BEFORE_WRITE_OFF",
-          "借据已于 " + claim.writtenOffOn() + " 核销, 核销后收回的起息日不能早于核销日")),
-          "核销后收回的起息日早于核销日 " + claim.writtenOffOn());
+          "借据已于" + ChineseDates.day(claim.writtenOffOn()) + "核销, 核销后收回的起息日不能早于核销日")),
+          "核销后收回的起息日早于核销日" + ChineseDates.day(claim.writtenOffOn()));
     }
     if (amount.compareTo(claim.remaining()) > 0) {
       WrittenOffClaim.Split owed = claim.remainingParts();
@@ -362,8 +363,8 @@ public class RepaymentService {
     String paid = AllocationLine.inWords(AllocationLine.paidByPart(repayment.allocations()));
     log.warn("Loan {}: reversal of repayment {} refused, the loan was written off on {} with {} CNY principal",
         repayment.loanId(), repayment.transactionId(), standing.closedOn(), standing.writtenOffPrincipal());
-    return new StateConflictException("[LOAN_WRITTEN_OFF] 借据 " + repayment.loanId() + " 已于 " + standing.closedOn()
-        + " 核销 (核销本金 " + standing.writtenOffPrincipal().toPlainString() + " 元), 不能冲正其核销前的还款 "
+    return new StateConflictException("[LOAN_WRITTEN_OFF] 借据 " + repayment.loanId() + " 已于" + ChineseDates.day(standing.closedOn())
+        + "核销 (核销本金 " + standing.writtenOffPrincipal().toPlainString() + " 元), 不能冲正其核销前的还款 "
         + repayment.transactionId() + ": 冲正将使其归还的" + paid + "重新计为借据欠款, 而核销时确定的欠款 (核销本金及未还利息、罚息)"
         + "不变, 账务不符; 须先由资产保全部门调整核销 (transactionId)");
   }
@@ -422,8 +423,8 @@ public class RepaymentService {
    */
   private static StateConflictException transactionIdReused(String transactionId, StoredRepayment earlier) {
     String first = earlier == null ? "已用于另一笔还款"
-        : "已于此前报送 (借据 " + earlier.loanId() + ", 金额 " + earlier.amount().toPlainString() + " 元, 起息日 "
-            + earlier.valueDate() + ")";
+        : "已于此前报送 (借据 " + earlier.loanId() + ", 金额 " + earlier.amount().toPlainString() + " 元, 起息日"
+            + ChineseDates.day(earlier.valueDate()) + ")";
     return new StateConflictException("[TRANSACTION_ID_REUSED] 交易流水 " + transactionId + " " + first
         + ", 本次报送的借据、金额或起息日与之不同, 不予入账: 同一笔还款请按原内容重报, 另一笔还款请使用新的交易流水 (transactionId)");
   }
@@ -448,7 +449,7 @@ public class RepaymentService {
     if (command.valueDate() == null) {
       violations.add(new FieldViolation("valueDate", "REQUIRED", "不能为空"));
     } else if (command.valueDate().isAfter(clock.today())) {
-      violations.add(new FieldViolation("valueDate", "IN_FUTURE", "起息日不能晚于今天 (" + clock.today() + ")"));
+      violations.add(new FieldViolation("valueDate", "IN_FUTURE", "起息日不能晚于今天 (" + ChineseDates.day(clock.today()) + ")"));
     }
     return violations;
   }

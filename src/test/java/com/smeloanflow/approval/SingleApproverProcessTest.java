@@ -99,6 +99,8 @@ class SingleApproverProcessTest extends AbstractIntegrationTest {
         .anySatisfy(entry -> {
           assertThat(entry.path("actor").asText()).isEqualTo(APPROVER);
           assertThat(entry.path("what").asText()).isEqualTo("TASK 审批贷款申请");
+          assertThat(entry.path("detail").asText()).as("when it was done, as staff read a date")
+              .matches("完成于\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}");
         })
         .anySatisfy(entry -> {
           assertThat(entry.path("actor").asText()).isEqualTo(DISBURSER);

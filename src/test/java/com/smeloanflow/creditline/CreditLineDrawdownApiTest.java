@@ -35,6 +35,7 @@ import com.smeloanflow.support.Concurrently;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -815,7 +816,8 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
     assertThat(retried.status()).as(retried.body()).isEqualTo(400);
     JsonNode error = retried.json().get("errors").get(0);
     assertThat(error.get("code").asText()).isEqualTo("BEYOND_LINE_VALIDITY");
-    assertThat(error.get("message").asText()).contains("晚于额度有效期", "预留额度已释放");
+    assertThat(error.get("message").asText()).contains("晚于额度有效期"
+        + ChineseDates.day(LocalDate.parse(line().get("validUntil").asText())) + ", 请缩短期限", "预留额度已释放");
     assertThat(coreBanking.postingsOf(applicationId)).as("12 months from today would mature after the line's end").isEmpty();
     assertThat(line().get("reserved").decimalValue()).isEqualByComparingTo("0.00");
     assertThat(line().get("available").decimalValue()).isEqualByComparingTo("1000000.00");

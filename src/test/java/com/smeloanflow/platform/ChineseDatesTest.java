@@ -19,6 +19,7 @@ class ChineseDatesTest {
   @Test
   void aMomentReadsInTheBanksTimeZone() {
     assertThat(ChineseDates.minute(Instant.parse("2027-01-06T17:30:00Z"))).isEqualTo("2027年1月7日 01:30");
+    assertThat(ChineseDates.second(Instant.parse("2027-01-06T17:30:05Z"))).isEqualTo("2027年1月7日 01:30:05");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.approval.LoanFlow;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import java.math.BigDecimal;
@@ -98,7 +99,7 @@ class LprPricingTest extends AbstractIntegrationTest {
         "{\"tenor\": \"FIVE_YEAR\", \"effectiveFrom\": \"" + FUTURE_PUBLICATION + "\", \"ratePercent\": 3.2000}");
     assertThat(again.status()).as("a second rate for the same day: %s", again.body()).isEqualTo(409);
     assertThat(again.json().path("detail").asText()).as("in Chinese, the English beside")
-        .isEqualTo("5年期以上LPR自 " + FUTURE_PUBLICATION + " 起执行的报价已登记, 不能再次登记 (FIVE_YEAR LPR effective from "
+        .isEqualTo("5年期以上LPR自" + ChineseDates.day(FUTURE_PUBLICATION) + "起执行的报价已登记, 不能再次登记 (FIVE_YEAR LPR effective from "
             + FUTURE_PUBLICATION + " is already recorded)");
     assertThat(pricing.price(84, 0.45, FUTURE_PUBLICATION).annualRatePercent()).isEqualByComparingTo("3.70");
   }

@@ -12,6 +12,7 @@ import com.smeloanflow.monitoring.MonitoringScenario;
 import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.process.LoanRenewalProcess;
 import com.smeloanflow.process.PostLoanCheckProcess;
@@ -188,7 +189,7 @@ class CalledInRenewalApiTest extends AbstractIntegrationTest {
 
     // Before, the old loan (0.00 principal left) was accelerated and handed to collections, the new loan left alone.
     assertThatThrownBy(monitored::callIn).hasRootCauseInstanceOf(StateConflictException.class)
-        .hasMessageContaining("借据 " + loan.loanId() + " 已于 " + maturity + " 无还本续贷为新借据 " + newLoanId
+        .hasMessageContaining("借据 " + loan.loanId() + " 已于" + ChineseDates.day(maturity) + "无还本续贷为新借据 " + newLoanId
             + ", 原借据不再提前收回; 请对新借据 " + newLoanId + " 报送预警信号并发起检查");
 
     assertThat(loans.acceleratedOn(loan.loanId())).as("old loan accelerated").isEmpty();

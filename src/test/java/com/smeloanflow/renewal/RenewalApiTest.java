@@ -2,9 +2,11 @@ package com.smeloanflow.renewal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.processing.ProcessingFixtures;
 import com.smeloanflow.processing.sandbox.SandboxProfile;
 import com.smeloanflow.servicing.LoanAccountService;
@@ -172,7 +174,10 @@ class RenewalApiTest extends AbstractIntegrationTest {
 
     assertThat(late.status()).isEqualTo(409);
     assertThat(code(late)).isEqualTo("OFFER_EXPIRED");
-    assertThat(api.get("/api/loans/" + loan.loanId() + "/renewal", CHANNEL).json().path("offerOpen").asBoolean()).isFalse();
+    JsonNode view = api.get("/api/loans/" + loan.loanId() + "/renewal", CHANNEL).json();
+    assertThat(view.path("offerOpen").asBoolean()).isFalse();
+    assertThat(late.json().path("detail").asText()).as("the borrower reads the last day as a Chinese date; the JSON, ISO")
+        .endsWith("(借据 " + loan.loanId() + ", 最迟申请日" + ChineseDates.day(LocalDate.parse(view.path("offerExpiresOn").asText())) + ")");
   }
 
   @Test

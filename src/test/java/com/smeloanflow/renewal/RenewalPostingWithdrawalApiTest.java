@@ -8,6 +8,7 @@ import com.smeloanflow.disbursement.DisbursementOrder;
 import com.smeloanflow.disbursement.SandboxCoreBanking;
 import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.process.LoanRenewalProcess;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
@@ -123,11 +124,9 @@ class RenewalPostingWithdrawalApiTest extends AbstractIntegrationTest {
 
     assertThat(refused.status()).as(refused.body()).isEqualTo(409);
     assertThat(refused.contentType()).startsWith("application/problem+json");
-    java.time.format.DateTimeFormatter bankTime = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-        .withZone(BusinessClock.BANK_ZONE);
-    assertThat(refused.json().path("detail").asText()).startsWith("借据 " + loan.loanId() + " 的续贷转贷入账记录于 "
-        + bankTime.format(recorded) + " 写入, 不足作业锁定时长 5 分钟, 写入它的作业可能仍在等待核心系统入账, 暂不能撤销; 请于 "
-        + bankTime.format(withdrawable) + " 之后再撤销 (");
+    assertThat(refused.json().path("detail").asText()).startsWith("借据 " + loan.loanId() + " 的续贷转贷入账记录于"
+        + ChineseDates.second(recorded) + " 写入, 不足作业锁定时长 5 分钟, 写入它的作业可能仍在等待核心系统入账, 暂不能撤销; 请于"
+        + ChineseDates.second(withdrawable) + " 之后再撤销 (");
     assertThat(loans.renewalPostingUnderWay(loan.loanId())).as("the record stays").isPresent();
 
     moveClockTo(withdrawable.minusSeconds(1));

@@ -896,8 +896,8 @@ class RenewalProcessTest extends AbstractIntegrationTest {
         "{\"variables\": {\"" + decision + "\": {\"value\": \"APPROVE\"}, \"" + note + "\": {\"value\": \"经营稳定, 同意续贷\"}}}");
 
     assertThat(late.status()).as(late.body()).isEqualTo(400);
-    assertThat(late.json().path("message").asText()).contains("续贷 " + loan.loanId() + " 的原借据已于 "
-        + loan.account().maturityDate() + " 到期, 续贷审批已失效, 无需再办理, 请刷新待办列表");
+    assertThat(late.json().path("message").asText()).contains("续贷 " + loan.loanId() + " 的原借据已于"
+        + ChineseDates.day(loan.account().maturityDate()) + "到期, 续贷审批已失效, 无需再办理, 请刷新待办列表");
     assertThat(taskService.createTaskQuery().taskId(task).singleResult()).as("the task as it was").isNotNull();
   }
 

@@ -12,6 +12,7 @@ import com.smeloanflow.monitoring.MonitoringScenario;
 import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.rollout.ModelRollout;
 import com.smeloanflow.platform.rollout.RolloutReport;
 import com.smeloanflow.process.LoanRenewalProcess;
@@ -654,8 +655,8 @@ class RenewalRolloutTest extends AbstractIntegrationTest {
     ApiClient.Response late = api.post("/engine-rest/task/" + task + "/complete", user, "{\"variables\": {\"" + decision
         + "\": {\"value\": \"APPROVE\"}, \"" + note + "\": {\"value\": \"同意续贷\"}}}");
     assertThat(late.status()).as("a late decision is refused as on the new version: %s", late.body()).isEqualTo(400);
-    assertThat(late.json().path("message").asText()).contains("续贷 " + loan.loanId() + " 的原借据已于 "
-        + loan.account().maturityDate() + " 到期, 续贷审批已失效");
+    assertThat(late.json().path("message").asText()).contains("续贷 " + loan.loanId() + " 的原借据已于"
+        + ChineseDates.day(loan.account().maturityDate()) + "到期, 续贷审批已失效");
     assertThat(taskService.createTaskQuery().taskId(task).singleResult()).as("the task as it was").isNotNull();
   }
 

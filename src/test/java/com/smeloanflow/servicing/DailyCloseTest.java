@@ -328,7 +328,7 @@ class DailyCloseTest extends AbstractIntegrationTest {
     assertThatThrownBy(() -> repayments.reverse(new ReverseRepayment(loan.loanId(), partial, "退票", "core-banking")))
         .isInstanceOf(com.smeloanflow.platform.StateConflictException.class)
         .hasMessageContaining("[LOAN_WRITTEN_OFF]")
-        .hasMessageContaining("借据 " + loan.loanId() + " 已于 " + writtenOffOn + " 核销 (核销本金 " + writtenOff.toPlainString()
+        .hasMessageContaining("借据 " + loan.loanId() + " 已于" + ChineseDates.day(writtenOffOn) + "核销 (核销本金 " + writtenOff.toPlainString()
             + " 元)")
         .hasMessageContaining("不能冲正其核销前的还款 " + partial);
 
@@ -808,7 +808,7 @@ class DailyCloseTest extends AbstractIntegrationTest {
       assertThatThrownBy(() -> strict.closeThrough(firstDue.plusDays(6)))
           .as("a refusal the sandbox's run answers 409, not a failure it answers 500")
           .isInstanceOf(DailyCloseCatchUpException.class).isInstanceOf(StateConflictException.class)
-          .hasMessageStartingWith("日终批处理至 " + firstDue.plusDays(6) + " 需补跑自 " + firstDue.plusDays(1) + " 起的 6 个营业日,"
+          .hasMessageStartingWith("日终批处理至" + ChineseDates.day(firstDue.plusDays(6)) + "需补跑自" + ChineseDates.day(firstDue.plusDays(1)) + "起的 6 个营业日,"
               + " 超过上限 5 个").hasMessageContaining("max-catch-up-days=5");
       assertThat(dailyClose.run(firstDue.plusDays(1))).isEmpty();
     } finally {

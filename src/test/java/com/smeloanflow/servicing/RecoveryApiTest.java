@@ -128,7 +128,7 @@ class RecoveryApiTest extends AbstractIntegrationTest {
     assertThat(again.json()).isEqualTo(first.json());
     assertThat(conflicting.status()).isEqualTo(409);
     assertThat(conflicting.json().get("detail").asText()).startsWith("[TRANSACTION_ID_REUSED] 交易流水 " + transaction
-        + " 已于此前报送 (借据 " + loan.loanId() + ", 金额 30000.00 元, 起息日 " + clock.today() + ")").endsWith("(transactionId)");
+        + " 已于此前报送 (借据 " + loan.loanId() + ", 金额 30000.00 元, 起息日" + ChineseDates.day(clock.today()) + ")").endsWith("(transactionId)");
     assertThat(writeOff().get("recovered").decimalValue()).isEqualByComparingTo("30000.00");
     assertThat(writeOff().get("recoveries")).hasSize(1);
   }
@@ -161,7 +161,7 @@ class RecoveryApiTest extends AbstractIntegrationTest {
     assertThat(refused.json().get("errors")).singleElement().satisfies(error -> {
       assertThat(error.get("field").asText()).isEqualTo("valueDate");
       assertThat(error.get("code").asText()).isEqualTo("BEFORE_WRITE_OFF");
-      assertThat(error.get("message").asText()).contains(writtenOffOn.toString());
+      assertThat(error.get("message").asText()).contains("借据已于" + ChineseDates.day(writtenOffOn) + "核销");
     });
     assertThat(onTheDay.status()).isEqualTo(201);
     assertThat(writeOff().get("recoveries")).hasSize(1);

@@ -139,7 +139,7 @@ class RepaymentApiTest extends AbstractIntegrationTest {
       assertThat(conflict.json().get("title").asText()).isEqualTo("当前状态不允许此操作");
       // in Chinese as the ledger's other refusals, naming what the first report was
       assertThat(conflict.json().get("detail").asText()).isEqualTo("[TRANSACTION_ID_REUSED] 交易流水 " + transaction
-          + " 已于此前报送 (借据 " + loan.loanId() + ", 金额 1000.00 元, 起息日 " + clock.today() + "), 本次报送的借据、金额或"
+          + " 已于此前报送 (借据 " + loan.loanId() + ", 金额 1000.00 元, 起息日" + ChineseDates.day(clock.today()) + "), 本次报送的借据、金额或"
           + "起息日与之不同, 不予入账: 同一笔还款请按原内容重报, 另一笔还款请使用新的交易流水 (transactionId)");
     }
     assertThat(repaymentsStored(transaction)).isEqualTo(1);
@@ -207,7 +207,7 @@ class RepaymentApiTest extends AbstractIntegrationTest {
     assertThat(answer.contentType()).isEqualTo("application/problem+json");
     assertThat(answer.json().get("errors").get(0).get("field").asText()).isEqualTo("valueDate");
     assertThat(answer.json().get("errors").get(0).get("code").asText()).isEqualTo("BEFORE_DISBURSEMENT");
-    assertThat(answer.json().get("errors").get(0).get("message").asText()).contains(loan.disbursedOn().toString());
+    assertThat(answer.json().get("errors").get(0).get("message").asText()).isEqualTo("起息日不能早于放款日 (" + ChineseDates.day(loan.disbursedOn()) + ")");
     assertThat(repaymentsOf(loan.loanId())).isZero();
     assertThat(loans.ledger(loan.loanId())).allSatisfy(l -> assertThat(l.principalPaid()).isEqualByComparingTo("0.00"));
     assertThat(repay(loan.loanId(), body(transactionId(), "100.00", loan.disbursedOn())).status())
@@ -256,7 +256,7 @@ class RepaymentApiTest extends AbstractIntegrationTest {
     assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
     assertThat(refused.contentType()).isEqualTo("application/problem+json");
     assertThat(refused.json().get("detail").asText()).contains("[LOAN_WRITTEN_OFF]",
-        "借据 " + loan.loanId() + " 已于 " + clock.today() + " 核销 (核销本金 91831.51 元)",
+        "借据 " + loan.loanId() + " 已于" + ChineseDates.day(clock.today()) + "核销 (核销本金 91831.51 元)",
         "不能冲正其核销前的还款 " + repaid, "冲正将使其归还的本金 8168.49 元、利息 362.50 元重新计为借据欠款", "transactionId");
     assertThat(reportedAgain.status()).as("a reversal made before the write-off, reported again").isEqualTo(200);
     assertThat(writtenOff).isEqualByComparingTo("91831.51");

@@ -1,6 +1,7 @@
 package com.smeloanflow.platform.calendar;
 
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.platform.InputHygiene;
 import com.smeloanflow.platform.InvalidFieldsException;
@@ -246,11 +247,11 @@ public class BankCalendar {
         continue;
       }
       if (day.date().getYear() != year) {
-        violations.add(new FieldViolation(at + ".date", "OTHER_YEAR", "日期 " + day.date() + " 不在 " + year + " 年内"));
+        violations.add(new FieldViolation(at + ".date", "OTHER_YEAR", "日期" + ChineseDates.day(day.date()) + "不在 " + year + " 年内"));
       } else if (!seen.add(day.date())) {
-        violations.add(new FieldViolation(at + ".date", "DUPLICATE", "日期 " + day.date() + " 重复出现"));
+        violations.add(new FieldViolation(at + ".date", "DUPLICATE", "日期" + ChineseDates.day(day.date()) + "重复出现"));
       } else if (weekendOnly && day.date().getDayOfWeek() != DayOfWeek.SATURDAY && day.date().getDayOfWeek() != DayOfWeek.SUNDAY) {
-        violations.add(new FieldViolation(at + ".date", "NOT_A_WEEKEND", "调休上班日应为周六或周日: " + day.date()));
+        violations.add(new FieldViolation(at + ".date", "NOT_A_WEEKEND", "调休上班日应为周六或周日: " + ChineseDates.day(day.date())));
       }
       if (day.name() == null || day.name().isBlank()) {
         violations.add(new FieldViolation(at + ".name", "REQUIRED", "名称不能为空"));
