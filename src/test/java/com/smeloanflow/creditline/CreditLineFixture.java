@@ -13,23 +13,23 @@ import org.camunda.bpm.engine.TaskService;
  * A REVOLVING_LINE application driven through the real loan-origination flow at the ZY001 counter for a
  * strong enterprise: accepted, verified, approved by a single approver, signed, disbursement conditions met.
  */
-final class CreditLineFixture {
+public final class CreditLineFixture {
 
   private final LoanFlow flow;
   private final TaskService taskService;
 
-  CreditLineFixture(LoanFlow flow) {
+  public CreditLineFixture(LoanFlow flow) {
     this.flow = flow;
     this.taskService = flow.bean(TaskService.class);
   }
 
   /** A new REVOLVING_LINE application for {@code amount}, ready to be approved. */
-  TestApplications.Builder application(String amount) {
+  public TestApplications.Builder application(String amount) {
     return flow.strongAtBranch("REVOLVING_LINE", amount);
   }
 
   /** Drives the application through to disbursement: the line opens (the application id). */
-  String opened(TestApplications.Builder request) {
+  public String opened(TestApplications.Builder request) {
     String applicationId = approved(request);
     flow.signContract(applicationId);
     flow.claimAndComplete(LoanFlow.DISBURSER, applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS, TaskForms.disbursementConditionsMet());
