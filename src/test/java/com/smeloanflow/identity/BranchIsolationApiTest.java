@@ -10,10 +10,13 @@ import com.smeloanflow.creditline.CreditLineFixture;
 import com.smeloanflow.monitoring.MonitoringScenario;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.process.LoanOriginationProcess;
+import com.smeloanflow.process.WhitelistProspectProcess;
+import com.smeloanflow.processing.CreditCodes;
 import com.smeloanflow.servicing.DailyCloseService;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -56,7 +59,8 @@ class BranchIsolationApiTest extends AbstractIntegrationTest {
   /** The objects every row reads, seeded once for the class (the database is shared and never cleaned). */
   private record Seed(String zy001Application, String zy001Line, String zy001Instance, String zy002Application,
       String zy002Instance, String zy002AcceptanceTask, String zy001Loan, String zy001Monitoring, String zy002Loan,
-      String zy002Monitoring, Response ownerNamed, Response delegated) {}
+      String zy002Monitoring, Response ownerNamed, Response delegated, String campaign, String zy001ContactTask,
+      String zy001Contactor) {}
 
   private static Seed seed;
 
@@ -101,8 +105,28 @@ class BranchIsolationApiTest extends AbstractIntegrationTest {
         loans, dailyClose, "ZY002", clock.today().minusDays(10));
     Response evaluated = api.post("/api/sandbox/renewals/loans/" + zy002.loanId() + "/evaluation", "admin", null);
     assertThat(evaluated.status()).as("renewal evaluation: %s", evaluated).isEqualTo(200);
+
+    // A whitelist of one enterprise in each branch's district (汇川区 ZY001, 红花岗区 ZY002): a prospect of each.
+    String whitelist = "统一社会信用代码,企业名称,法定代表人,手机号码,预估额度,建议产品,来源模型,模型日期\n"
+        + prospect(CreditCodes.freshIn("520303")) + prospect(CreditCodes.freshIn("520302"));
+    Response imported = api.postBytes("/api/campaigns?name=branch-isolation", "campaign-manager", "text/csv",
+        whitelist.getBytes(StandardCharsets.UTF_8));
+    assertThat(imported.status()).as("whitelist import: %s", imported).isEqualTo(201);
+    JsonNode zy001Prospect = imported.json().path("lines").get(0);
+    assertThat(zy001Prospect.path("branchCode").asText()).as("import: %s", imported).isEqualTo("ZY001");
+    String prospectInstance = runtimeService.createProcessInstanceQuery().processDefinitionKey(WhitelistProspectProcess.KEY)
+        .processInstanceBusinessKey(zy001Prospect.path("prospectId").asText()).singleResult().getId();
+    executeDueJobs(prospectInstance);
+    Task contact = taskService.createTaskQuery().processInstanceId(prospectInstance).singleResult();
     seed = new Seed(zy001Application, zy001Line, zy001Instance, zy002Application, zy002Instance, acceptance.getId(),
-        zy001.loanId(), zy001.monitoring().getId(), zy002.loanId(), zy002.monitoring().getId(), ownerNamed, delegated);
+        zy001.loanId(), zy001.monitoring().getId(), zy002.loanId(), zy002.monitoring().getId(), ownerNamed, delegated,
+        imported.json().path("campaign").path("id").asText(), contact.getId(), contact.getAssignee());
+  }
+
+  /** A whitelist line of a CREDIT_QUICK prospect (CampaignController's columns). */
+  private static String prospect(String creditCode) {
+    return creditCode + ",遵义隔离检查" + creditCode.substring(10) + "有限公司,张明,13985012345,300000.00,CREDIT_QUICK,TAX-WL-2.1,"
+        + "2026-01-05\n";
   }
 
   private Response send(Row row, String user) {
@@ -149,8 +173,11 @@ class BranchIsolationApiTest extends AbstractIntegrationTest {
     rows.add(get("GET /api/dashboard?branch=", "/api/dashboard?branch=ZY001", "zy002-lead", "team-lead"));
     rows.add(new Row("GET /api/dashboard", "GET", "/api/dashboard", null, "zy002-lead", dashboardOf("ZY002"), "team-lead",
         answered()));
+    rows.add(get("GET /api/campaigns/{id}", "/api/campaigns/" + s.campaign(), "zy002-lead", "campaign-manager"));
+    rows.add(new Row("GET /api/campaigns/{id}/figures", "GET", "/api/campaigns/" + s.campaign() + "/figures", null,
+        "zy002-lead", campaignRowsOf("ZY002"), "team-lead", campaignRowsOf("ZY001", "ZY002")));
     rows.add(new Row("GET /api/campaign-figures", "GET", "/api/campaign-figures", null, "zy002-lead", campaignRowsOf("ZY002"),
-        "team-lead", answered()));
+        "team-lead", campaignRowsOf("ZY001", "ZY002")));
     rows.add(get("GET /api/customer-managers/performance?branch=", "/api/customer-managers/performance?branch=ZY001",
         "zy002-lead", "team-lead"));
     rows.add(get("GET /api/customer-managers/{userId}/performance", "/api/customer-managers/zy001-cm/performance",
@@ -174,6 +201,12 @@ class BranchIsolationApiTest extends AbstractIntegrationTest {
     }
     rows.add(engineList("GET /engine-rest/task?processInstanceBusinessKey=", "/engine-rest/task?processInstanceBusinessKey="
         + s.zy002Application(), "zy001-cm", "zy002-acceptor", s.zy002AcceptanceTask()));
+    // --- the engine REST API: a whitelist prospect's contact task of ZY001, assigned to one of its customer managers -----
+    String contact = "/engine-rest/task/" + s.zy001ContactTask();
+    for (String path : List.of(contact, contact + "/variables", contact + "/form-variables")) {
+      rows.add(new Row("GET " + path.replace(s.zy001ContactTask(), "{id}") + " (prospect)", "GET", path, null, "zy002-cm",
+          engineRefusal(s.campaign()), s.zy001Contactor(), answered()));
+    }
     // --- the engine REST API: process instances and their history, read by central staff only -----------------------------
     // the origination of ZY002 waits for its acceptance (no job, no event subscription); the monitoring of ZY001's loan
     // waits on its timers and messages (no operation of a person yet)
@@ -286,13 +319,14 @@ class BranchIsolationApiTest extends AbstractIntegrationTest {
     };
   }
 
-  private static Check campaignRowsOf(String branch) {
+  /** The funnel's rows (per branch and per customer manager): of these branches, each of them present. */
+  private static Check campaignRowsOf(String... branches) {
     return answer -> {
       assertThat(answer.status()).as("answer: %s", answer).isEqualTo(200);
-      List<String> branches = new ArrayList<>();
-      answer.json().path("branches").forEach(row -> branches.add(row.path("branchCode").asText()));
-      answer.json().path("managers").forEach(row -> branches.add(row.path("branchCode").asText()));
-      assertThat(branches).as("branches of the funnel's rows").allMatch(branch::equals);
+      List<String> rows = new ArrayList<>();
+      answer.json().path("branches").forEach(row -> rows.add(row.path("branchCode").asText()));
+      answer.json().path("managers").forEach(row -> rows.add(row.path("branchCode").asText()));
+      assertThat(rows).as("branches of the funnel's rows").containsOnly(branches);
     };
   }
 
