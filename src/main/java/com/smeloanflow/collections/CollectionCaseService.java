@@ -9,6 +9,7 @@ import com.smeloanflow.platform.DatabaseSequences;
 import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.platform.InputHygiene;
 import com.smeloanflow.platform.InvalidFieldsException;
+import com.smeloanflow.platform.StaffText;
 import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.servicing.Classification;
 import com.smeloanflow.servicing.LoanAccountService;
@@ -269,7 +270,7 @@ public class CollectionCaseService {
    *     amount above the arrears)
    */
   public void recordContact(RecordContact command) {
-    CollectionCase collectionCase = requireOpen(command.loanId());
+    CollectionCase collectionCase = requireOpenUnderLoanLock(command.loanId());
     LocalDate businessDate = businessDate(loans.standing(command.loanId()).orElseThrow());
     List<FieldViolation> violations = new ArrayList<>();
     if (command.outcome() == null || !command.channel().outcomes().contains(command.outcome())) {
@@ -309,7 +310,7 @@ public class CollectionCaseService {
   // --- disposal ----------------------------------------------------------------------------------
 
   public void propose(ProposeDisposal command) {
-    CollectionCase collectionCase = requireOpen(command.loanId());
+    CollectionCase collectionCase = requireOpenUnderLoanLock(command.loanId());
     List<FieldViolation> violations = new ArrayList<>();
     if (command.type() == null) {
       violations.add(new FieldViolation("disposalKind", "REQUIRED", "请选择处置方式"));
@@ -350,9 +351,19 @@ public class CollectionCaseService {
   /**
    * Decides the pending proposal. An approved legal action puts the case in legal action.
    *
+   * <p>Under the loan's row lock, taken before anything is written ({@link #requireOpenUnderLoanLock}): a decision that
+   * meets the repayment that cures the case, the daily close that settles the loan or a second decision waits for it,
+   * then finds the case as that left it. A case that ended meanwhile is refused ({@link #caseEnded}), nothing written;
+   * the engine then rolls the task's completion back with it.
+   *
    * @return the proposal as decided
+   * @throws StateConflictException the case ended (cured, settled, written off), or its proposal was decided already
    */
   public Disposal decide(DecideDisposal command) {
+    loans.lockIfExists(command.loanId());
+    if (cases.openCaseOf(command.loanId()).isEmpty()) {
+      throw caseEnded(command.loanId());
+    }
     requireMayDecide(command.loanId(), command.decidedBy());
     Disposal pending = pendingDisposal(command.loanId());
     if (!command.approve() && (command.comment() == null || command.comment().isBlank())) {
@@ -376,6 +387,7 @@ public class CollectionCaseService {
 
   /** Records a legal follow-up as the case's contact. */
   public void recordLegalProgress(String loanId, LegalNextStep next, String notes, String by) {
+    requireOpenUnderLoanLock(loanId);
     if (next == null || notes == null || notes.isBlank() || notes.length() > 2000) {
       refuseIfAny(List.of(new FieldViolation(next == null ? "legalProgress" : "legalNotes", "REQUIRED",
           "请选择诉讼后续并填写诉讼进展 (1-2000 字)")));
@@ -395,7 +407,7 @@ public class CollectionCaseService {
    */
   public BigDecimal writeOff(String loanId) {
     // English refusal: the write-off job runs only after an approved write-off (see StaffText).
-    CollectionCase collectionCase = requireOpen(loanId);
+    CollectionCase collectionCase = requireOpenUnderLoanLock(loanId);
     Disposal approved = cases.disposals(collectionCase.caseId()).stream()
         .filter(d -> d.type() == DisposalType.WRITE_OFF && Disposal.APPROVED.equals(d.decision()))
         .reduce((first, second) -> second)
@@ -549,6 +561,31 @@ public class CollectionCaseService {
       throw new InvalidFieldsException(violations, String.join("; ", violations.stream().map(FieldViolation::message).toList())
           + " (" + String.join(", ", violations.stream().map(FieldViolation::field).toList()) + ")");
     }
+  }
+
+  /**
+   * As {@link #requireOpen}, read under the loan's row lock ({@code loan_account}), taken first in the caller's
+   * transaction (the task's completion, the write-off's job). Everything that ends a case takes that lock before it
+   * closes the case: the repayment that cures it, the daily close that settles the loan, the write-off. A contact, a
+   * proposal, a decision or a write-off meeting one of them waits for it and then finds the case closed, instead of
+   * writing on a case being closed and failing on the engine's optimistic lock of the ended process (a server error).
+   * The order is the loan's row, then the case's (as the repayment and the write-off take them).
+   */
+  private CollectionCase requireOpenUnderLoanLock(String loanId) {
+    loans.lockIfExists(loanId);
+    return requireOpen(loanId);
+  }
+
+  /**
+   * Why a decision on the loan's proposal is refused: the case ended (cured, the loan settled or written off) after the
+   * approver's form was read.
+   */
+  private StateConflictException caseEnded(String loanId) {
+    Optional<CollectionCase> last = cases.casesOf(loanId).stream().findFirst();
+    return new StateConflictException(StaffText.of("借据 " + loanId + " 的催收案件已结案 ("
+        + last.map(CollectionCase::statusLabel).orElse("无催收案件") + "), 处置建议无需再审批, 请刷新待办列表",
+        "the collection case of loan " + loanId + " is " + last.map(CollectionCase::status).orElse("missing")
+            + ", no proposal awaits a decision; this decision is refused"));
   }
 
   private CollectionCase requireOpen(String loanId) {

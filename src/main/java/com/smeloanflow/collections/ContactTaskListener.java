@@ -1,5 +1,6 @@
 package com.smeloanflow.collections;
 
+import com.smeloanflow.platform.ExecutionTree;
 import com.smeloanflow.platform.InvalidTaskInputException;
 import com.smeloanflow.platform.TaskActor;
 import com.smeloanflow.platform.TaskForm;
@@ -34,6 +35,7 @@ public class ContactTaskListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     ContactChannel channel = channelOf(task.getTaskDefinitionKey());
+    ExecutionTree.readBeforeALockWait(task);
     TaskForm form = TaskForm.of(task);
     ContactOutcome outcome = ContactOutcome.valueOf(form.choice(OUTCOME, channel.label() + "结果",
         channel.outcomes().stream().map(Enum::name).collect(Collectors.toSet())));

@@ -4,6 +4,7 @@ import static com.smeloanflow.process.CollectionProcess.Variables.DISPOSAL_APPRO
 import static com.smeloanflow.process.CollectionProcess.Variables.DISPOSAL_TYPE;
 
 import com.smeloanflow.identity.TaskRevocations;
+import com.smeloanflow.platform.ExecutionTree;
 import com.smeloanflow.platform.TaskActor;
 import com.smeloanflow.platform.TaskForm;
 import java.util.Set;
@@ -43,6 +44,7 @@ public class DisposalApprovalTaskListener implements TaskListener {
       }
       return;
     }
+    ExecutionTree.readBeforeALockWait(task);
     TaskForm form = TaskForm.of(task);
     boolean approve = APPROVE.equals(form.choice(DECISION, "审批结论", Set.of(APPROVE, REJECT)));
     Disposal decided = cases.decide(new DecideDisposal(loanId, approve, form.text(COMMENT), TaskActor.of(task)));

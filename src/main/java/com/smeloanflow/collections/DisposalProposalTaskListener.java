@@ -1,5 +1,6 @@
 package com.smeloanflow.collections;
 
+import com.smeloanflow.platform.ExecutionTree;
 import com.smeloanflow.platform.TaskActor;
 import com.smeloanflow.platform.TaskForm;
 import java.util.Set;
@@ -22,6 +23,7 @@ public class DisposalProposalTaskListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    ExecutionTree.readBeforeALockWait(task);
     TaskForm form = TaskForm.of(task);
     DisposalType type = DisposalType.valueOf(form.choice(KIND, "处置方式",
         Set.of(DisposalType.LEGAL_ACTION.name(), DisposalType.WRITE_OFF.name())));

@@ -2,6 +2,7 @@ package com.smeloanflow.collections;
 
 import static com.smeloanflow.process.CollectionProcess.Variables.LEGAL_NEXT_STEP;
 
+import com.smeloanflow.platform.ExecutionTree;
 import com.smeloanflow.platform.TaskActor;
 import com.smeloanflow.platform.TaskForm;
 import java.util.Set;
@@ -24,6 +25,7 @@ public class LegalFollowUpTaskListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    ExecutionTree.readBeforeALockWait(task);
     TaskForm form = TaskForm.of(task);
     LegalNextStep next = LegalNextStep.valueOf(form.choice(PROGRESS, "诉讼后续",
         Set.of(LegalNextStep.CONTINUE.name(), LegalNextStep.PROPOSE_WRITE_OFF.name())));
