@@ -415,17 +415,21 @@ class CollectionProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
-  void aPromiseIsRefusedWithoutAnAmountOrForADateTooFarAhead() {
+  void aPromiseIsRefusedWithoutAPositiveAmountOrForADatePastOrTooFarAhead() {
     CollectionScenario scenario = scenario().closeAt(3);
     Task call = scenario.task(TASK_COLLECT_BY_PHONE);
     Map<String, Object> noAmount = promise(scenario, "1000.00", 5);
     noAmount.remove(ContactTaskListener.PROMISED_AMOUNT);
     Map<String, Object> tooFar = promise(scenario, "1000.00", 31);
     Map<String, Object> tooMuch = promise(scenario, "99999.00", 5);
+    Map<String, Object> past = promise(scenario, "1000.00", -1);
+    Map<String, Object> nothing = promise(scenario, "0.00", 5);
+    Map<String, Object> negative = promise(scenario, "-1000.00", 5);
 
-    for (Map<String, Object> refused : List.of(noAmount, tooFar, tooMuch)) {
+    for (Map<String, Object> refused : List.of(noAmount, tooFar, tooMuch, past, nothing, negative)) {
       assertThatThrownBy(() -> completeAs(REMOTE_VERIFIER, call.getId(), refused)).hasMessageContaining("承诺");
     }
+    assertThat(cases.caseFile(scenario.loanId()).promises()).as("no promise recorded").isEmpty();
     assertThat(scenario.task(TASK_COLLECT_BY_PHONE).getId()).isEqualTo(call.getId());
     assertThatThrownBy(() -> completeAs(REMOTE_VERIFIER, call.getId(), contact("MET_BORROWER", "电话不会见到人")))
         .hasMessageContaining("电话催收结果");
