@@ -28,7 +28,10 @@ import org.springframework.stereotype.Component;
  * a task, Camunda grants it "work the task" (its default authorization provider), and this grants the
  * lead group of the group's team READ and TASK_ASSIGN on that task too. Tasklist's filters and the engine
  * REST API then show a lead exactly their teams' tasks; reassignment goes only to members of the task's
- * candidate groups ({@code platform.TaskCandidateGuard}). The grants are the task's own and go with it.
+ * candidate groups ({@code platform.TaskCandidateGuard}). A task offered to a lead group itself (督办逾期贷款 and
+ * 尽职免责认定 to {@code <branch>-leads}) belongs to no team: that group gets TASK_ASSIGN beside "work the task", so
+ * its leads, peers on it, hand it to one another and take it back ({@link LeadGroupTaskGrants} gives it to the
+ * tasks opened before). The grants are the task's own and go with it.
  * When a candidate group is removed from a task, the grants it brought go too: the group's "work the task"
  * and its lead group's READ and TASK_ASSIGN, each unless a candidate group that stays still needs it
  * (Camunda's default provider keeps them, so the removed group would still see and work the task); likewise
@@ -47,7 +50,18 @@ public class TeamTaskAuthorizations extends AbstractProcessEnginePlugin {
     @Override
     public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String identityLinkType) {
       AuthorizationEntity[] defaults = super.newTaskGroupIdentityLink(task, groupId, identityLinkType);
-      Optional<String> team = IdentityLinkType.CANDIDATE.equals(identityLinkType) ? Teams.teamIdOfGroup(groupId) : Optional.empty();
+      if (!IdentityLinkType.CANDIDATE.equals(identityLinkType)) {
+        return defaults;
+      }
+      if (Teams.teamIdOfLeadGroup(groupId).isPresent()) {
+        // a lead group offered the task itself (督办逾期贷款, 尽职免责认定): its leads are peers and reassign it among them
+        for (AuthorizationEntity grant : defaults == null ? new AuthorizationEntity[0] : defaults) {
+          if (grant.getResourceType() == Resources.TASK.resourceType() && groupId.equals(grant.getGroupId())) {
+            grant.addPermission(TaskPermissions.TASK_ASSIGN);
+          }
+        }
+      }
+      Optional<String> team = Teams.teamIdOfGroup(groupId);
       if (team.isEmpty()) {
         return defaults;
       }
@@ -116,11 +130,17 @@ public class TeamTaskAuthorizations extends AbstractProcessEnginePlugin {
       }
     }
 
-    /** The task permissions that candidate groups bring: each group works the task, its team's leads read and reassign it. */
+    /**
+     * The task permissions that candidate groups bring: each group works the task, its team's leads read and reassign
+     * it; a lead group that is a candidate itself also reassigns it (among its members, the only candidates).
+     */
     static Map<String, Set<Permission>> grantsOf(Set<String> candidateGroups) {
       Map<String, Set<Permission>> grants = new LinkedHashMap<>();
       for (String group : candidateGroups) {
         grants.computeIfAbsent(group, g -> new LinkedHashSet<>()).addAll(List.of(Permissions.READ, TaskPermissions.TASK_WORK));
+        if (Teams.teamIdOfLeadGroup(group).isPresent()) {
+          grants.get(group).add(TaskPermissions.TASK_ASSIGN);
+        }
         Teams.teamIdOfGroup(group).ifPresent(team -> grants.computeIfAbsent(Teams.leadGroupOf(team), g -> new LinkedHashSet<>())
             .addAll(List.of(Permissions.READ, TaskPermissions.TASK_ASSIGN)));
       }

@@ -23,15 +23,19 @@ import org.springframework.stereotype.Component;
  * Reassigning a task is a team lead's role: on every user task of every process, handing someone else's task, or one
  * nobody holds, to another user (set the assignee, delegate) or taking it from its holder is refused with an
  * {@link AuthorizationException} (403 over REST) unless the user holds the right to assign <em>that task</em>: the
- * lead group of the task's team (团队主管, granted per task by {@code identity.TeamTaskAuthorizations}) or the system
- * administrator ({@code camunda-admin}, every task). Camunda also lets a user assign a task whose process definition
+ * lead group of the task's team (团队主管, granted per task by {@code identity.TeamTaskAuthorizations}; for a task
+ * offered to a lead group itself, such as 尽职免责认定, that group, whose leads are peers on it) or the system
+ * administrator ({@code camunda-admin}, every task). Setting or removing the task's owner ({@code PUT /task/{id}},
+ * {@code setOwner}) is refused alike (the "update" event): Camunda grants a new owner READ and "work the task" on it,
+ * and a delegated task returns to its owner. Camunda also lets a user assign a task whose process definition
  * grants them UPDATE_TASK or TASK_ASSIGN; process owners hold every right on every definition (to deploy, migrate and
  * read in Cockpit), and so could hand any branch's task to any member of its post. Those rights still let them redesign
  * and migrate models, read every task and move its due date, but not decide who works it.
  *
  * <p>Not refused: a claim (the user takes the task: {@link TaskCandidateGuard} checks the post), the holder's own
- * change (giving it back, or a delegate resolving it back to its owner), assignments by the model when a task is
- * created, and the application's own calls (no authenticated user).
+ * change (giving it back, or a delegate resolving it back to its owner; for the owner: the holder delegating, which
+ * makes them the owner, or the owner's own), assignments by the model when a task is created, and the application's
+ * own calls (no authenticated user).
  */
 @Component
 public class TaskReassignmentGuard extends AbstractProcessEnginePlugin implements TaskListener {
@@ -42,7 +46,10 @@ public class TaskReassignmentGuard extends AbstractProcessEnginePlugin implement
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     // built-in: runs before the model's own assignment listeners (and even when custom listeners are skipped)
-    EveryUserTaskDefinition.change(configuration, task -> task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, this));
+    EveryUserTaskDefinition.change(configuration, task -> {
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, this);
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, this);
+    });
   }
 
   @Override
@@ -54,10 +61,21 @@ public class TaskReassignmentGuard extends AbstractProcessEnginePlugin implement
       return;
     }
     String user = authentication.getUserId();
-    String assignee = task.getAssignee();
-    PropertyChange change = entity.getPropertyChanges().get(TaskEntity.ASSIGNEE);
-    String holder = change == null ? null : change.getOrgValueString();
-    if (user.equals(assignee) || user.equals(holder)) {
+    PropertyChange assigneeChange = entity.getPropertyChanges().get(TaskEntity.ASSIGNEE);
+    // the owner's change is checked on "update", which fires first; an assignee's change is checked on "assignment"
+    // and, beside an owner's (a delegation), on "update" too, so that the refusal names the hand-on
+    PropertyChange ownerChange = TaskListener.EVENTNAME_UPDATE.equals(task.getEventName())
+        ? entity.getPropertyChanges().get(TaskEntity.OWNER) : null;
+    if (TaskListener.EVENTNAME_UPDATE.equals(task.getEventName()) && ownerChange == null) {
+      return;
+    }
+    // the holder: who held the task when this change began
+    String holder = assigneeChange == null ? task.getAssignee() : assigneeChange.getOrgValueString();
+    Change refused = assigneeChange == null ? null : assigneeChange(user, holder, task.getAssignee());
+    if (refused == null && ownerChange != null) {
+      refused = ownerChange(user, holder, ownerChange);
+    }
+    if (refused == null) {
       return;
     }
     List<String> groups = authentication.getGroupIds() != null ? authentication.getGroupIds()
@@ -66,11 +84,35 @@ public class TaskReassignmentGuard extends AbstractProcessEnginePlugin implement
         || mayAssign(task, user, groups, Permissions.UPDATE)) {
       return;
     }
-    String what = assignee == null ? "取消 " + holder + " 的领取" : "改派给 " + assignee;
-    String english = assignee == null ? "take it from " + holder : "assign it to " + assignee;
     throw new AuthorizationException(StaffText.of(
-        "待办“" + task.getName() + "”只能由其团队主管改派, " + user + " 不能" + what,
-        "task " + task.getId() + " may be reassigned only by a lead of its team; " + user + " may not " + english));
+        "待办“" + task.getName() + "”只能由其团队主管改派, " + user + " 不能" + refused.chinese(),
+        "task " + task.getId() + " may be reassigned only by a lead of its team; " + user + " may not " + refused.english()));
+  }
+
+  /** A change that takes the right to assign the task, said as the refusal says it. */
+  private record Change(String chinese, String english) {}
+
+  /** A hand-on or a taking back, or null for a claim or the holder's own change. */
+  private static Change assigneeChange(String user, String holder, String assignee) {
+    if (user.equals(assignee) || user.equals(holder)) {
+      return null;
+    }
+    return assignee == null ? new Change("取消 " + holder + " 的领取", "take it from " + holder)
+        : new Change("改派给 " + assignee, "assign it to " + assignee);
+  }
+
+  /**
+   * A new or removed owner (Camunda grants a new owner READ and "work the task", and a delegated task returns to its
+   * owner), or null for the holder's own change (a delegation makes the holder the owner) or the owner's own.
+   */
+  private static Change ownerChange(String user, String holder, PropertyChange change) {
+    String owner = change.getNewValueString();
+    String formerOwner = change.getOrgValueString();
+    if (user.equals(holder) || user.equals(formerOwner)) {
+      return null;
+    }
+    return owner == null ? new Change("取消 " + formerOwner + " 的所有者身份", "take it from its owner " + formerOwner)
+        : new Change("把所有者改为 " + owner, "make " + owner + " its owner");
   }
 
   /** A right on the task itself (or on every task), not one that comes from its process definition. */

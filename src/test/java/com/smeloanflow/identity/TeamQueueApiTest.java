@@ -2,8 +2,15 @@ package com.smeloanflow.identity;
 
 import static com.smeloanflow.process.LoanOriginationProcess.Elements.TASK_ACCEPT_APPLICATION;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.smeloanflow.accountability.ManagedLoans;
+import com.smeloanflow.accountability.NonPerformingLoans;
+import com.smeloanflow.casefile.ApplicationChecks;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.servicing.LoanAccount;
+import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.Concurrently;
@@ -14,10 +21,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -31,6 +40,20 @@ class TeamQueueApiTest extends AbstractIntegrationTest {
 
   private static final String ZY001_LEAD = "team-lead";
   private static final String ZY002_LEAD = "zy002-lead";
+  @Autowired private ApplicationChecks checks;
+  @Autowired private LoanAccountService loans;
+  @Autowired private BusinessClock clock;
+
+  /** 尽职免责认定 of a ZY001 loan that turned non-performing: its candidate group is ZY001's lead group itself. */
+  private String dueDiligenceReviewOfZy001() {
+    NonPerformingLoans nonPerforming = new NonPerformingLoans(processEngine, api, new ManagedLoans(intakeService, checks, loans),
+        this::executeDueJobs);
+    LoanAccount loan = nonPerforming.monitored("zy001-cm", "100000.00", clock.today().minusDays(20));
+    assertThat(nonPerforming.listAsDishonestDebtor(loan).status()).isEqualTo(201);
+    String task = taskService.createTaskQuery().processInstanceId(nonPerforming.review(loan).getId()).singleResult().getId();
+    assertThat(taskService.getIdentityLinksForTask(task)).extracting(link -> link.getGroupId()).contains(Groups.leads("ZY001"));
+    return task;
+  }
 
   private String acceptanceTaskOf(String branch) {
     String applicationId = submit(TestApplications.mortgageAtBranchCounter().branchCode(branch)).applicationId();
@@ -239,13 +262,92 @@ class TeamQueueApiTest extends AbstractIntegrationTest {
     assertThat(taskService.createTaskQuery().taskId(task).singleResult().getOwner()).as("not delegated").isNull();
   }
 
+  /**
+   * 尽职免责认定 and 督办逾期贷款 are offered to the branch's lead group itself, so no team leads it: its leads are peers.
+   * One hands such a task nobody holds to another lead of the branch, and takes back one a peer holds (who went on
+   * leave), without an administrator; only to a lead of the branch.
+   */
+  @Test
+  void aBranchLeadHandsALeadGroupTaskToAPeerAndTakesItBackFromThem() {
+    String task = dueDiligenceReviewOfZy001();
+    String peer = secondLeadOfZy001();
+
+    Response handed = hand(task, "assignee", ZY001_LEAD, peer);
+    assertThat(handed.status()).as(handed.toString()).isEqualTo(204);
+    assertThat(assigneeOf(task)).isEqualTo(peer);
+
+    Response takenBack = api.post("/engine-rest/task/" + task + "/unclaim", ZY001_LEAD, null);
+    assertThat(takenBack.status()).as(takenBack.toString()).isEqualTo(204);
+    assertThat(assigneeOf(task)).isNull();
+
+    Response toOfficer = hand(task, "assignee", ZY001_LEAD, "zy001-cm");
+    assertThat(toOfficer.status()).as(toOfficer.toString()).isEqualTo(403);
+    assertThat(toOfficer.json().path("message").asText()).isEqualTo("任务“尽职免责认定”只能由 ZY001-leads 的成员办理, 不能分配给"
+        + " zy001-cm (task " + task + " may be held only by a member of ZY001-leads, not by zy001-cm)");
+    assertThat(assigneeOf(task)).isNull();
+  }
+
+  /** Another branch's lead, a process owner and an officer of the branch do not reassign a lead-group task. */
+  @Test
+  void onlyTheBranchsLeadsReassignALeadGroupTask() {
+    String task = dueDiligenceReviewOfZy001();
+    String peer = secondLeadOfZy001();
+    taskService.claim(task, peer);
+
+    Response byProcessOwner = hand(task, "assignee", "process-owner", ZY001_LEAD);
+    assertThat(byProcessOwner.status()).as(byProcessOwner.toString()).isEqualTo(403);
+    assertThat(byProcessOwner.json().path("message").asText()).isEqualTo("待办“尽职免责认定”只能由其团队主管改派, process-owner"
+        + " 不能改派给 team-lead (task " + task + " may be reassigned only by a lead of its team; process-owner may not assign"
+        + " it to team-lead)");
+    for (String other : List.of(ZY002_LEAD, "zy001-cm")) {
+      Response refused = hand(task, "assignee", other, ZY001_LEAD);
+      assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+      assertThat(refused.json().path("message").asText()).as("the engine's own check: no right on the task at all")
+          .startsWith("用户 " + other + " 无权执行此操作").contains("他人的待办请由组长改派");
+    }
+    assertThat(assigneeOf(task)).isEqualTo(peer);
+  }
+
+  /**
+   * Camunda lets whoever may assign a task by its process definition set its owner too ({@code PUT /task/{id}}), and
+   * grants the new owner READ and "work the task" on it: a process owner could so show a branch's task to anyone, as
+   * good as a hand-on. Refused as a reassignment is; a lead of the task's team sets it, and the application too.
+   */
+  @Test
+  void aProcessOwnerCannotMakeSomeoneTheOwnerOfATask() {
+    String task = acceptanceTaskOf("ZY001");
+
+    Response owned = updateTask("process-owner", task, update -> update.put("owner", "zy002-acceptor"));
+
+    assertThat(owned.status()).as(owned.toString()).isEqualTo(403);
+    assertThat(owned.json().path("message").asText()).isEqualTo("待办“受理贷款申请”只能由其团队主管改派, process-owner 不能把所有者改为"
+        + " zy002-acceptor (task " + task + " may be reassigned only by a lead of its team; process-owner may not make"
+        + " zy002-acceptor its owner)");
+    assertThat(taskService.createTaskQuery().taskId(task).singleResult().getOwner()).isNull();
+    assertThat(api.get("/engine-rest/task/" + task, "zy002-acceptor").status()).as("another branch's clerk still does not see it")
+        .isEqualTo(404);
+    identityService.setAuthentication("process-owner", List.of(Groups.PROCESS_OWNERS));
+    try {
+      assertThatThrownBy(() -> taskService.setOwner(task, "process-owner"))
+          .as("over the Java API alike").isInstanceOf(AuthorizationException.class).hasMessageContaining("不能把所有者改为 process-owner");
+    } finally {
+      identityService.clearAuthentication();
+    }
+
+    Response byLead = updateTask(ZY001_LEAD, task, update -> update.put("owner", "zy001-acceptor"));
+    assertThat(byLead.status()).as(byLead.toString()).isEqualTo(204);
+    taskService.setOwner(task, secondAcceptorOfZy001());
+    assertThat(taskService.createTaskQuery().taskId(task).singleResult().getOwner()).as("the application's own call")
+        .isEqualTo(secondAcceptorOfZy001());
+  }
+
   @Test
   void teamsFollowFromCandidateGroups() {
     assertThat(Teams.teamIdOfGroup("ZY001-acceptance")).contains("ZY001");
     assertThat(Teams.teamIdOfGroup("ZY001-customer-managers")).contains("ZY001");
     assertThat(Teams.teamIdOfGroup("credit-committee")).contains("approval");
     assertThat(Teams.teamIdOfGroup("processing-centre")).contains("processing-centre");
-    assertThat(Teams.teamIdOfGroup("ZY001-leads")).as("a lead group works no tasks").isEmpty();
+    assertThat(Teams.teamIdOfGroup("ZY001-leads")).as("no team works in a lead group: its tasks are its leads' own").isEmpty();
     assertThat(Teams.teamIdOfGroup("team-leads")).isEmpty();
     assertThat(Teams.teamIdOfLeadGroup("approval-leads")).contains("approval");
     assertThat(Teams.teamIdOfLeadGroup("ZY002-leads")).contains("ZY002");

@@ -151,6 +151,46 @@ class TeamTaskAuthorizationsTest {
     assertThat(userSees("zy001-clerk", task)).isTrue();
   }
 
+  /**
+   * 督办逾期贷款 and 尽职免责认定 are offered to a branch's lead group itself: no team's leads reassign them, so the group's
+   * own members, peers, may (only among themselves: they are the only candidates); another branch's leads see nothing.
+   */
+  @Test
+  void aLeadGroupOfferedTheTaskItselfWorksAndReassignsIt() {
+    String task = taskFor(ZY001_LEADS);
+
+    assertThat(permissions(ZY001_LEADS, task)).containsExactlyInAnyOrder("READ", "TASK_WORK", "TASK_ASSIGN");
+    assertThat(grant(ZY002_LEADS, task)).isNull();
+    assertThat(sees(ZY002_LEADS, task)).isFalse();
+
+    tasks.deleteCandidateGroup(task, ZY001_LEADS);
+
+    assertThat(grant(ZY001_LEADS, task)).as("removed as the only candidate: nothing left").isNull();
+  }
+
+  /** A lead-group task opened before its leads could reassign it gets the right at the next start, once. */
+  @Test
+  void anOpenLeadGroupTaskOfTheVersionBeforeGetsTheRightToReassignAtStart() {
+    String before = taskFor(ZY001_LEADS);
+    String assigned = taskFor(ZY002_LEADS);
+    tasks.setAssignee(assigned, "zy002-lead");
+    String teamTask = taskFor(ZY001_ACCEPTANCE);
+    for (String task : List.of(before, assigned)) {
+      Authorization grant = grant(task.equals(before) ? ZY001_LEADS : ZY002_LEADS, task);
+      grant.removePermission(TaskPermissions.TASK_ASSIGN);
+      authorizations.saveAuthorization(grant);
+    }
+    LeadGroupTaskGrants upgrade = new LeadGroupTaskGrants(tasks, authorizations);
+
+    assertThat(upgrade.grantOpenTasks()).isEqualTo(2);
+
+    assertThat(permissions(ZY001_LEADS, before)).containsExactlyInAnyOrder("READ", "TASK_WORK", "TASK_ASSIGN");
+    assertThat(permissions(ZY002_LEADS, assigned)).as("one a lead holds too").containsExactlyInAnyOrder("READ", "TASK_WORK",
+        "TASK_ASSIGN");
+    assertThat(permissions(ZY001_ACCEPTANCE, teamTask)).as("a team's task unchanged").containsExactlyInAnyOrder("READ", "TASK_WORK");
+    assertThat(upgrade.grantOpenTasks()).as("the next start: nothing left to do").isZero();
+  }
+
   @Test
   void aCompletedTaskLeavesNoGrantBehind() {
     String task = taskFor(ZY001_ACCEPTANCE, ZY001_LEADS, ZY002_ACCEPTANCE);

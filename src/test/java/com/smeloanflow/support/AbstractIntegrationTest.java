@@ -139,6 +139,9 @@ public abstract class AbstractIntegrationTest {
   void resetEngineClockAndAuthentication() {
     ClockUtil.reset();
     identityService.clearAuthentication();
+    if (identityService.createUserQuery().userId(SECOND_LEAD_OF_ZY001).count() > 0) {
+      identityService.deleteUser(SECOND_LEAD_OF_ZY001);
+    }
   }
 
   // --- applications ----------------------------------------------------------------------------
@@ -176,14 +179,23 @@ public abstract class AbstractIntegrationTest {
    * fields as they are.
    */
   protected ApiClient.Response moveDueDate(String userId, String taskId, java.time.Instant due) {
+    return updateTask(userId, taskId, update -> update.put("due", java.time.format.DateTimeFormatter
+        .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(com.smeloanflow.platform.BusinessClock.BANK_ZONE).format(due)));
+  }
+
+  /**
+   * {@code PUT /engine-rest/task/{id}} as {@code userId}, as Tasklist sends it: every field of the task as it is, with
+   * {@code change} applied (a due date moved, an owner set).
+   */
+  protected ApiClient.Response updateTask(String userId, String taskId,
+      java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> change) {
     JsonNode task = api.get("/engine-rest/task/" + taskId, "admin").json();
     com.fasterxml.jackson.databind.node.ObjectNode update = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-    for (String field : List.of("name", "description", "priority", "assignee", "owner", "delegationState", "followUp",
+    for (String field : List.of("name", "description", "priority", "assignee", "owner", "delegationState", "due", "followUp",
         "parentTaskId", "caseInstanceId", "tenantId")) {
       update.set(field, task.get(field));
     }
-    update.put("due", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
-        .withZone(com.smeloanflow.platform.BusinessClock.BANK_ZONE).format(due));
+    change.accept(update);
     return api.send("PUT", "/engine-rest/task/" + taskId, userId, DemoData.PASSWORD, update.toString());
   }
 
@@ -234,6 +246,22 @@ public abstract class AbstractIntegrationTest {
       identityService.createMembership(userId, Groups.acceptance("ZY001"));
     }
     return userId;
+  }
+
+  private static final String SECOND_LEAD_OF_ZY001 = "zy001-lead-b";
+
+  /**
+   * {@code zy001-lead-b}, a second member of ZY001's lead group beside the demo's {@code team-lead}: a peer on the tasks
+   * offered to the group itself. There for the test only (removed after it): ZY001's escalations go to every lead.
+   */
+  protected String secondLeadOfZy001() {
+    User user = identityService.newUser(SECOND_LEAD_OF_ZY001);
+    user.setFirstName("团队主管乙");
+    user.setPassword(DemoData.PASSWORD);
+    identityService.saveUser(user);
+    identityService.createMembership(SECOND_LEAD_OF_ZY001, Groups.TEAM_LEADS);
+    identityService.createMembership(SECOND_LEAD_OF_ZY001, Groups.leads("ZY001"));
+    return SECOND_LEAD_OF_ZY001;
   }
 
   /**

@@ -1,0 +1,90 @@
+package com.smeloanflow.identity;
+
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The open tasks offered to a lead group itself (督办逾期贷款, 尽职免责认定) before {@link TeamTaskAuthorizations} gave
+ * that group TASK_ASSIGN on them get it at start, so their leads hand them to one another like the tasks opened since.
+ *
+ * <p>A start-up step rather than a Flyway migration: it writes Camunda's own authorizations through the engine's API
+ * (no SQL on the engine's tables, which Flyway may run before the engine has created them), and it is idempotent, so
+ * every node runs it and one started last also covers what a node of the previous version opened during the
+ * rollout. Two nodes starting together write the same grant: the one that loses the race finds it written.
+ */
+@Component
+public class LeadGroupTaskGrants {
+
+  private static final Logger log = LoggerFactory.getLogger(LeadGroupTaskGrants.class);
+  private static final int PAGE = 500;
+
+  private final TaskService tasks;
+  private final AuthorizationService authorizations;
+
+  public LeadGroupTaskGrants(TaskService tasks, AuthorizationService authorizations) {
+    this.tasks = tasks;
+    this.authorizations = authorizations;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void grantOnStart() {
+    int granted = grantOpenTasks();
+    if (granted > 0) {
+      log.info("Upgrade: {} open task(s) offered to a lead group let its leads reassign them (TASK_ASSIGN)", granted);
+    }
+  }
+
+  /**
+   * Adds TASK_ASSIGN to the grant of each candidate lead group of an open task that lacks it (the grant Camunda wrote
+   * when the group became a candidate). @return how many grants were written
+   */
+  public int grantOpenTasks() {
+    int granted = 0;
+    for (int first = 0; ; first += PAGE) {
+      List<Task> page = tasks.createTaskQuery().taskCandidateGroupLike("%" + Teams.LEADS_SUFFIX).includeAssignedTasks()
+          .orderByTaskId().asc().listPage(first, PAGE);
+      for (Task task : page) {
+        for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+          if (IdentityLinkType.CANDIDATE.equals(link.getType()) && Teams.teamIdOfLeadGroup(link.getGroupId()).isPresent()
+              && grant(task.getId(), link.getGroupId())) {
+            granted++;
+          }
+        }
+      }
+      if (page.size() < PAGE) {
+        return granted;
+      }
+    }
+  }
+
+  private boolean grant(String taskId, String leadGroup) {
+    Authorization grant = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .groupIdIn(leadGroup).resourceType(Resources.TASK).resourceId(taskId).singleResult();
+    // none: an administrator took the group's "work the task" away (Camunda grants it to every candidate group)
+    if (grant == null || grant.isPermissionGranted(TaskPermissions.TASK_ASSIGN)) {
+      return false;
+    }
+    grant.addPermission(TaskPermissions.TASK_ASSIGN);
+    try {
+      authorizations.saveAuthorization(grant);
+      return true;
+    } catch (OptimisticLockingException e) {
+      // another node's start wrote it first, or the task ended and took its grants with it
+      log.debug("Grant of TASK_ASSIGN on task {} to {} written or gone meanwhile: {}", taskId, leadGroup, e.getMessage());
+      return false;
+    }
+  }
+}
