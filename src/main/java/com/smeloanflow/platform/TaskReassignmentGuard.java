@@ -32,6 +32,9 @@ import org.springframework.stereotype.Component;
  * read in Cockpit), and so could hand any branch's task to any member of its post. Those rights still let them redesign
  * and migrate models, read every task and move its due date, but not decide who works it.
  *
+ * <p>Nor does a user the task is hidden from (a REVOKE of READ, {@code identity.TaskRevocations}: the proposer of a
+ * reclassification, 四眼原则) reassign it with their group's right: they would pick who decides their own proposal.
+ *
  * <p>Not refused: a claim (the user takes the task: {@link TaskCandidateGuard} checks the post), the holder's own
  * change (giving it back, or a delegate resolving it back to its owner; for the owner: the holder delegating, which
  * makes them the owner, or the owner's own), assignments by the model when a task is created, and the application's
@@ -80,9 +83,18 @@ public class TaskReassignmentGuard extends AbstractProcessEnginePlugin implement
     }
     List<String> groups = authentication.getGroupIds() != null ? authentication.getGroupIds()
         : identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-    if (groups.contains(Groups.CAMUNDA_ADMIN) || mayAssign(task, user, groups, TaskPermissions.TASK_ASSIGN)
-        || mayAssign(task, user, groups, Permissions.UPDATE)) {
+    if (groups.contains(Groups.CAMUNDA_ADMIN)) {
       return;
+    }
+    if (mayAssign(task, user, groups, TaskPermissions.TASK_ASSIGN) || mayAssign(task, user, groups, Permissions.UPDATE)) {
+      // the task hidden from the user (identity.TaskRevocations): the proposer does not pick who decides the proposal
+      if (mayAssign(task, user, groups, Permissions.READ)) {
+        return;
+      }
+      throw new AuthorizationException(StaffText.of(
+          "待办“" + task.getName() + "”须由 " + user + " 以外的人办理 (四眼原则或审贷分离), " + user + " 也不能" + refused.chinese(),
+          "task " + task.getId() + " is hidden from " + user + " (four eyes or separation of duties), who may not "
+              + refused.english() + " either"));
     }
     throw new AuthorizationException(StaffText.of(
         "待办“" + task.getName() + "”只能由其团队主管改派, " + user + " 不能" + refused.chinese(),
@@ -115,7 +127,7 @@ public class TaskReassignmentGuard extends AbstractProcessEnginePlugin implement
         : new Change("把所有者改为 " + owner, "make " + owner + " its owner");
   }
 
-  /** A right on the task itself (or on every task), not one that comes from its process definition. */
+  /** A right on the task itself (or on every task), not one that comes from its process definition; a revoke wins. */
   private static boolean mayAssign(DelegateTask task, String user, List<String> groups, Permission permission) {
     AuthorizationService authorizations = task.getProcessEngineServices().getAuthorizationService();
     return authorizations.isUserAuthorized(user, groups, permission, Resources.TASK, task.getId());

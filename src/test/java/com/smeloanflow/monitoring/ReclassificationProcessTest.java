@@ -132,6 +132,28 @@ class ReclassificationProcessTest extends AbstractIntegrationTest {
     assertThat(monitoring.view(loan.loanId()).classification()).isEqualTo(Classification.SPECIAL_MENTION);
   }
 
+  /**
+   * The branch's leads and approval's leads may reassign 审批风险分类调整 (candidates, or the candidates' team leads); one
+   * who proposed the reclassification, hidden from its approval (四眼原则), does not pick who decides it with that right.
+   */
+  @Test
+  void aLeadWhoProposedAReclassificationDoesNotHandItsApprovalToAnApprover() {
+    MonitoringScenario loan = loanUnderMonitoring("NORMAL");
+    assertThat(propose(loan, "team-lead", "SPECIAL_MENTION", "实际控制人涉诉").status()).isEqualTo(201);
+    Task approval = loan.task(TASK_APPROVE_RECLASSIFICATION);
+
+    Response handed = api.post("/engine-rest/task/" + approval.getId() + "/assignee", "team-lead", "{\"userId\": \"approver\"}");
+
+    assertThat(handed.status()).as(handed.toString()).isEqualTo(403);
+    assertThat(handed.json().path("message").asText()).isEqualTo("待办“审批风险分类调整”须由 team-lead 以外的人办理 (四眼原则或审贷分离),"
+        + " team-lead 也不能改派给 approver (task " + approval.getId() + " is hidden from team-lead (four eyes or separation of"
+        + " duties), who may not assign it to approver either)");
+    assertThat(taskService.createTaskQuery().taskId(approval.getId()).singleResult().getAssignee()).isNull();
+    Response byAnotherLead = api.post("/engine-rest/task/" + approval.getId() + "/assignee", secondLeadOfZy001(),
+        "{\"userId\": \"approver\"}");
+    assertThat(byAnotherLead.status()).as("ZY001's other lead, a candidate: " + byAnotherLead).isEqualTo(204);
+  }
+
   @Test
   void anApproverClaimingOrDecidingAReclassificationWithdrawnMeanwhileIsToldSoInChineseNotAServerError() {
     MonitoringScenario loan = loanUnderMonitoring("NORMAL");
