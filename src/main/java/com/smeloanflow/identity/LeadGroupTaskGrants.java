@@ -1,7 +1,12 @@
 package com.smeloanflow.identity;
 
+import com.smeloanflow.platform.BusinessClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -10,6 +15,7 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -24,19 +30,32 @@ import org.springframework.stereotype.Component;
  * (no SQL on the engine's tables, which Flyway may run before the engine has created them), and it is idempotent, so
  * every node runs it and one started last also covers what a node of the previous version opened during the
  * rollout. Two nodes starting together write the same grant: the one that loses the race finds it written.
+ *
+ * <p>Each run keeps when it began in the engine's properties ({@value #CHECKED_FROM}); the next reads only the tasks
+ * created since then, less {@link #CLOCK_MARGIN} for nodes whose clocks differ, so a start costs the tasks opened since
+ * the last one, not every open lead-group task again.
  */
 @Component
 public class LeadGroupTaskGrants {
 
   private static final Logger log = LoggerFactory.getLogger(LeadGroupTaskGrants.class);
   private static final int PAGE = 500;
+  /** The engine property that keeps when the last run began (an ISO instant). */
+  static final String CHECKED_FROM = "sme-loan-flow.lead-group-task-grants.checked-from";
+  /** How far before the last run's start the next one reads again: the nodes' clocks may differ by less. */
+  static final Duration CLOCK_MARGIN = Duration.ofHours(1);
 
   private final TaskService tasks;
   private final AuthorizationService authorizations;
+  private final ManagementService management;
+  private final BusinessClock clock;
 
-  public LeadGroupTaskGrants(TaskService tasks, AuthorizationService authorizations) {
+  public LeadGroupTaskGrants(TaskService tasks, AuthorizationService authorizations, ManagementService management,
+      BusinessClock clock) {
     this.tasks = tasks;
     this.authorizations = authorizations;
+    this.management = management;
+    this.clock = clock;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -52,10 +71,15 @@ public class LeadGroupTaskGrants {
    * when the group became a candidate). @return how many grants were written
    */
   public int grantOpenTasks() {
+    Instant started = clock.now();
+    String checkedFrom = management.getProperties().get(CHECKED_FROM);
     int granted = 0;
     for (int first = 0; ; first += PAGE) {
-      List<Task> page = tasks.createTaskQuery().taskCandidateGroupLike("%" + Teams.LEADS_SUFFIX).includeAssignedTasks()
-          .orderByTaskId().asc().listPage(first, PAGE);
+      TaskQuery query = tasks.createTaskQuery().taskCandidateGroupLike("%" + Teams.LEADS_SUFFIX).includeAssignedTasks();
+      if (checkedFrom != null) {
+        query.taskCreatedAfter(Date.from(Instant.parse(checkedFrom).minus(CLOCK_MARGIN)));
+      }
+      List<Task> page = query.orderByTaskId().asc().listPage(first, PAGE);
       for (Task task : page) {
         for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
           if (IdentityLinkType.CANDIDATE.equals(link.getType()) && Teams.teamIdOfLeadGroup(link.getGroupId()).isPresent()
@@ -65,6 +89,7 @@ public class LeadGroupTaskGrants {
         }
       }
       if (page.size() < PAGE) {
+        management.setProperty(CHECKED_FROM, started.toString());
         return granted;
       }
     }

@@ -2,7 +2,11 @@ package com.smeloanflow.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.smeloanflow.platform.BusinessClock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -13,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -180,7 +185,8 @@ class TeamTaskAuthorizationsTest {
       grant.removePermission(TaskPermissions.TASK_ASSIGN);
       authorizations.saveAuthorization(grant);
     }
-    LeadGroupTaskGrants upgrade = new LeadGroupTaskGrants(tasks, authorizations);
+    LeadGroupTaskGrants upgrade = new LeadGroupTaskGrants(tasks, authorizations, engine.getManagementService(),
+        new BusinessClock());
 
     assertThat(upgrade.grantOpenTasks()).isEqualTo(2);
 
@@ -189,6 +195,38 @@ class TeamTaskAuthorizationsTest {
         "TASK_ASSIGN");
     assertThat(permissions(ZY001_ACCEPTANCE, teamTask)).as("a team's task unchanged").containsExactlyInAnyOrder("READ", "TASK_WORK");
     assertThat(upgrade.grantOpenTasks()).as("the next start: nothing left to do").isZero();
+  }
+
+  /**
+   * A start reads only the lead-group tasks opened since the last one began (less an hour for clocks that differ): one
+   * an old node opened meanwhile gets the right, one checked before is not read again.
+   */
+  @Test
+  void aStartReadsOnlyTheLeadGroupTasksOpenedSinceTheLastOne() {
+    LeadGroupTaskGrants upgrade = new LeadGroupTaskGrants(tasks, authorizations, engine.getManagementService(),
+        new BusinessClock());
+    Instant now = Instant.now();
+    try {
+      ClockUtil.setCurrentTime(Date.from(now));
+      String checked = taskFor(ZY001_LEADS);
+      ClockUtil.setCurrentTime(Date.from(now.plus(Duration.ofHours(2))));
+      upgrade.grantOpenTasks();
+      ClockUtil.setCurrentTime(Date.from(now.plus(Duration.ofHours(4))));
+      String openedByAnOldNode = taskFor(ZY002_LEADS);
+      for (String task : List.of(checked, openedByAnOldNode)) {
+        Authorization grant = grant(task.equals(checked) ? ZY001_LEADS : ZY002_LEADS, task);
+        grant.removePermission(TaskPermissions.TASK_ASSIGN);
+        authorizations.saveAuthorization(grant);
+      }
+
+      assertThat(upgrade.grantOpenTasks()).as("only the task opened since the last start").isEqualTo(1);
+
+      assertThat(permissions(ZY002_LEADS, openedByAnOldNode)).contains("TASK_ASSIGN");
+      assertThat(permissions(ZY001_LEADS, checked)).as("checked by the last start: not read again").doesNotContain("TASK_ASSIGN");
+    } finally {
+      ClockUtil.reset();
+      engine.getManagementService().deleteProperty(LeadGroupTaskGrants.CHECKED_FROM);
+    }
   }
 
   @Test
