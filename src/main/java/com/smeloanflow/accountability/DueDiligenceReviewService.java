@@ -18,6 +18,7 @@ import com.smeloanflow.platform.InvalidTaskInputException;
 import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.process.DueDiligenceReviewProcess;
 import com.smeloanflow.process.ProcessVariable;
+import com.smeloanflow.processing.ApprovalRoute;
 import com.smeloanflow.processing.ProcessingOutcomes;
 import com.smeloanflow.processing.ProcessingSummary;
 import com.smeloanflow.processing.ScoreRepository;
@@ -329,7 +330,12 @@ public class DueDiligenceReviewService {
     return new LendingDecision(renewals.findByNewLoan(loanId), approvals.find(review.applicationId()));
   }
 
-  /** The criteria assessed on what was recorded. */
+  /**
+   * The criteria assessed on what was recorded. The overrides are those of the decision that lent the loan
+   * ({@link #lendingDecision}): for a loan a renewal opened (无还本续贷), that renewal's decision ({@link #unexplained(LoanRenewal)}),
+   * not the application's approval, which lent the old loan and whose officers do not answer for this one; else the
+   * application's approval (an amount above the model's suggested limit, 附条件批准 without conditions).
+   */
   public DueDiligenceCriteria.Assessment assess(String loanId) {
     DueDiligenceReview review = review(loanId);
     String applicationId = review.applicationId();
@@ -341,18 +347,12 @@ public class DueDiligenceReviewService {
     checks.of(applicationId, CheckType.CENTRE_REVIEW).stream()
         .filter(check -> "CONTINUE".equals(check.outcome()) && blank(check.notes()) && blank(check.details()))
         .forEach(check -> unexplained.add("集中作业复核放行 (" + check.performedBy() + ")"));
-    Optional<ScoreCard> card = scores.find(applicationId);
-    approvals.find(applicationId).ifPresent(approval -> {
-      boolean reasoned = !blank(approval.conditions()) || checks.of(applicationId, CheckType.APPROVAL).stream()
-          .anyMatch(check -> !blank(check.notes()));
-      if (approval.outcome() == ApprovalOutcome.APPROVE_WITH_CONDITIONS && blank(approval.conditions())) {
-        unexplained.add("附条件批准未写明条件 (" + approval.decidedBy() + ")");
-      }
-      card.filter(c -> c.suggestedLimit() != null && approval.approvedAmount() != null
-              && approval.approvedAmount().compareTo(c.suggestedLimit()) > 0 && !reasoned)
-          .ifPresent(c -> unexplained.add("审批金额 " + money(approval.approvedAmount()) + " 元高于建议额度 "
-              + money(c.suggestedLimit()) + " 元 (" + approval.decidedBy() + ")"));
-    });
+    LendingDecision lent = lendingDecision(loanId, review);
+    if (lent.renewal().isPresent()) {
+      unexplained.addAll(unexplained(lent.renewal().get()));
+    } else {
+      lent.approval().ifPresent(approval -> unexplained.addAll(unexplained(applicationId, approval)));
+    }
     List<DueDiligenceCriteria.CheckTiming> checkTimings = postLoanChecks.ofLoan(loanId).stream()
         .filter(check -> !PostLoanCheck.CANCELLED.equals(check.status()))
         .map(check -> new DueDiligenceCriteria.CheckTiming(check.checkId(), check.openedOn(), check.checkedOn())).toList();
@@ -364,6 +364,43 @@ public class DueDiligenceReviewService {
         .toList();
     return DueDiligenceCriteria.assess(new DueDiligenceCriteria.Facts(required, confirmed, unexplained, checkTimings,
         signalTimings, clock.today()));
+  }
+
+  /** The application's approval lent the loan: 附条件批准 without conditions, an amount above the model's suggestion unreasoned. */
+  private List<String> unexplained(String applicationId, ApprovalDecisions.Approval approval) {
+    List<String> unexplained = new ArrayList<>();
+    boolean reasoned = !blank(approval.conditions()) || checks.of(applicationId, CheckType.APPROVAL).stream()
+        .anyMatch(check -> !blank(check.notes()));
+    if (approval.outcome() == ApprovalOutcome.APPROVE_WITH_CONDITIONS && blank(approval.conditions())) {
+      unexplained.add("附条件批准未写明条件 (" + approval.decidedBy() + ")");
+    }
+    scores.find(applicationId).filter(c -> c.suggestedLimit() != null && approval.approvedAmount() != null
+            && approval.approvedAmount().compareTo(c.suggestedLimit()) > 0 && !reasoned)
+        .ifPresent(c -> unexplained.add("审批金额 " + money(approval.approvedAmount()) + " 元高于建议额度 "
+            + money(c.suggestedLimit()) + " 元 (" + approval.decidedBy() + ")"));
+    return unexplained;
+  }
+
+  /**
+   * A renewal lent the loan: the amount it renewed above what the renewal's eligibility table suggested (its fresh score's
+   * limit), with no reason from whoever decided it (the approver's or the chair's note; the table's route reason when the
+   * table approved it). A renewal has no conditions (its amount is the principal due, which no condition may change).
+   */
+  private static List<String> unexplained(LoanRenewal renewal) {
+    BigDecimal renewed = renewal.renewedAmount() != null ? renewal.renewedAmount() : renewal.amountToRenew();
+    BigDecimal suggested = renewal.eligibility() == null ? null : renewal.eligibility().suggestedLimit();
+    if (renewed == null || suggested == null || renewed.compareTo(suggested) <= 0 || !blank(renewal.decisionNote())) {
+      return List.of();
+    }
+    return List.of("续贷审批金额 " + money(renewed) + " 元高于续贷评估建议额度 " + money(suggested) + " 元 ("
+        + decider(renewal) + ")");
+  }
+
+  /** Who decided a renewal, as staff read it: 审批人 (route SINGLE), 贷审会主席 (COMMITTEE, the chair signed), else the name. */
+  private static String decider(LoanRenewal renewal) {
+    String route = renewal.approvalRoute();
+    return (ApprovalRoute.SINGLE.name().equals(route) ? "审批人 " : ApprovalRoute.COMMITTEE.name().equals(route) ? "贷审会主席 " : "")
+        + renewal.decidedBy();
   }
 
   /**
@@ -481,7 +518,10 @@ public class DueDiligenceReviewService {
             + (a.approvedAmount() != null && a.approvedAmount().compareTo(limit) > 0 ? ", 高于建议" : "") + ")").orElse("")
         + (blank(a.conditions()) ? "" : "; 条件: " + a.conditions()) + " — " + a.decidedBy()).orElse("")
         + lent.renewal().map(r -> (lent.approval().isPresent() ? "\n" : "") + "- 续贷审批 (原借据 " + r.loanId()
-            + "): 批准续贷 " + money(r.renewedAmount()) + " 元 — " + (r.decidedByTheModel() ? "模型自动审批"
+            + "): 批准续贷 " + money(r.renewedAmount()) + " 元" + (r.eligibility() == null || r.eligibility().suggestedLimit() == null
+                ? "" : " (续贷评估建议额度 " + money(r.eligibility().suggestedLimit()) + " 元" + (r.renewedAmount() != null
+                    && r.renewedAmount().compareTo(r.eligibility().suggestedLimit()) > 0 ? ", 高于建议" : "") + ")")
+            + " — " + (r.decidedByTheModel() ? "模型自动审批"
                 : r.decidedByAPerson().orElse("未记录"))).orElse("");
     if (route.isEmpty() && checkLines.isEmpty() && conclusion.isEmpty()) {
       return "无审查审批记录";

@@ -27,8 +27,17 @@ public final class ApprovedLoans {
     approved(loan, ApprovalAuthority.APPROVER, approver);
   }
 
+  /** The approver {@code approver} approved the loan's principal on conditions (附条件批准) and wrote none down. */
+  public void withConditionsUnstated(LoanAccount loan, String approver) {
+    approved(loan, ApprovalOutcome.APPROVE_WITH_CONDITIONS, ApprovalAuthority.APPROVER, approver);
+  }
+
   private void approved(LoanAccount loan, ApprovalAuthority authority, String decidedBy) {
-    approvals.save(new ApprovalDecisions.Approval(loan.applicationId(), ApprovalOutcome.APPROVE, authority, loan.principal(),
+    approved(loan, ApprovalOutcome.APPROVE, authority, decidedBy);
+  }
+
+  private void approved(LoanAccount loan, ApprovalOutcome outcome, ApprovalAuthority authority, String decidedBy) {
+    approvals.save(new ApprovalDecisions.Approval(loan.applicationId(), outcome, authority, loan.principal(),
         GuaranteeType.CREDIT, null, null, RepaymentMethod.EQUAL_INSTALMENT, null, null, null, decidedBy, Instant.now(), null));
     approvals.confirm(loan.applicationId(), Instant.now());
   }

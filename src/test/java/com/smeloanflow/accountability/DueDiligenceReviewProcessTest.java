@@ -142,19 +142,79 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
   }
 
   /**
+   * The chair signed a renewal of the whole principal due though the renewal's eligibility table suggested less, and
+   * wrote no reason: the renewed loan's criteria say so, naming the chair. Before, the criteria judged the application's
+   * approval (which lent only the old loan) and found nothing.
+   */
+  @Test
+  void aRenewalApprovedAboveTheTablesSuggestionWithoutAReasonIsFlaggedNamingWhoDecidedIt() {
+    LoanAccount old = nonPerforming.monitored(MANAGER, "100000.00", clock.today().minusMonths(12));
+    approved.byApprover(old, "approver");
+    BigDecimal due = loans.ledger(old.loanId()).get(11).principalDue();
+    LoanAccount renewed = renewedOnADecisionOf(old, "committee-chair", null, due.subtract(new BigDecimal("5000.00")));
+    nonPerforming.monitoring(renewed);
+    nonPerforming.listAsDishonestDebtor(renewed);
+
+    Task task = taskService.createTaskQuery().processInstanceId(nonPerforming.review(renewed).getId()).singleResult();
+    Map<String, Object> shown = taskService.getVariablesLocal(task.getId());
+    assertThat((String) shown.get("criteriaText")).contains("✘ 例外放行与超建议审批均有理由")
+        .contains("续贷审批金额 " + String.format("%,.2f", due) + " 元高于续贷评估建议额度 "
+            + String.format("%,.2f", due.subtract(new BigDecimal("5000.00"))) + " 元 (贷审会主席 committee-chair)")
+        .doesNotContain("(approver)");
+    assertThat(shown.get("criteriaSuggestion")).isEqualTo("存在未满足的尽职免责条件, 建议逐人认定责任");
+    assertThat((String) shown.get("decisionsText")).contains("高于建议) — committee-chair");
+  }
+
+  /**
+   * The application's approver approved on conditions and wrote none (附条件批准未写明条件); the renewal that opened the
+   * loan was decided within the table's suggestion, with a reason. The renewed loan's criteria judge the renewal: the old
+   * approval's flaw is not charged to the officers of a loan it did not lend. Before, it was.
+   */
+  @Test
+  void anOldApprovalsFlawIsNotChargedAgainstTheLoanARenewalLent() {
+    LoanAccount old = nonPerforming.monitored(MANAGER, "100000.00", clock.today().minusMonths(12));
+    approved.withConditionsUnstated(old, "approver");
+    LoanAccount renewed = renewedOnADecisionOf(old, "committee-chair");
+    nonPerforming.monitoring(renewed);
+    nonPerforming.listAsDishonestDebtor(renewed);
+
+    Task task = taskService.createTaskQuery().processInstanceId(nonPerforming.review(renewed).getId()).singleResult();
+    assertThat((String) taskService.getVariableLocal(task.getId(), "criteriaText"))
+        .contains("✔ 例外放行与超建议审批均有理由").doesNotContain("附条件批准未写明条件");
+  }
+
+  /** A loan no renewal opened is judged by its application's approval: conditions unstated are flagged. */
+  @Test
+  void anApprovalOnConditionsNoneWrittenIsFlaggedForTheLoanItLent() {
+    LoanAccount loan = nonPerforming.monitored(MANAGER, "98000.00", clock.today().minusDays(20));
+    approved.withConditionsUnstated(loan, "approver");
+    nonPerforming.listAsDishonestDebtor(loan);
+
+    Task task = taskService.createTaskQuery().processInstanceId(nonPerforming.review(loan).getId()).singleResult();
+    assertThat((String) taskService.getVariableLocal(task.getId(), "criteriaText"))
+        .contains("✘ 例外放行与超建议审批均有理由").contains("附条件批准未写明条件 (approver)");
+  }
+
+  /**
    * {@code old} renewed at maturity as the renewal stage records it: offered, applied for, decided by {@code decidedBy}
-   * (模型 when the table approved it), and posted into the new loan servicing opens.
+   * (模型 when the table approved it) with a note, the table suggesting the whole principal due, and posted into the new
+   * loan servicing opens.
    */
   private LoanAccount renewedOnADecisionOf(LoanAccount old, String decidedBy) {
+    return renewedOnADecisionOf(old, decidedBy, "同意续贷", loans.ledger(old.loanId()).get(11).principalDue());
+  }
+
+  /** As {@link #renewedOnADecisionOf(LoanAccount, String)}, decided with {@code note} (null: none), the table suggesting {@code suggested}. */
+  private LoanAccount renewedOnADecisionOf(LoanAccount old, String decidedBy, String note, BigDecimal suggested) {
     BigDecimal due = loans.ledger(old.loanId()).get(11).principalDue();
     renewals.insertEvaluation(new LoanRenewal(old.loanId(), old.branchCode(), old.creditCode(), old.product(),
         old.maturityDate(), RenewalStatus.OFFERED, new LoanRenewal.Eligibility(clock.today(), "NORMAL",
-            LoanRenewal.Eligibility.NEVER_OVERDUE, "ACTIVE", 720, "A", due, false, false, true, "ELIGIBLE", "符合续贷条件"),
+            LoanRenewal.Eligibility.NEVER_OVERDUE, "ACTIVE", 720, "A", suggested, false, false, true, "ELIGIBLE", "符合续贷条件"),
         clock.today().plusDays(20), due, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
         null, null, null, null, null, null, null), clock.now());
     renewals.applied(old.loanId(), "REQ-DD-" + old.loanId(), "channel", clock.now());
     renewals.routed(old.loanId(), "模型".equals(decidedBy) ? "AUTO" : "COMMITTEE");
-    renewals.decided(old.loanId(), RenewalStatus.APPLIED, decidedBy, "同意续贷", null, clock.now(), null);
+    renewals.decided(old.loanId(), RenewalStatus.APPLIED, decidedBy, note, null, clock.now(), null);
     LoanAccount renewed = loans.renew(new RenewLoan(old.loanId(), due, "CB-RN-DD-" + old.loanId()));
     renewals.renewed(old.loanId(), "CB-RN-DD-" + old.loanId(), renewed.loanId(), due, clock.today());
     return renewed;
