@@ -4,6 +4,7 @@ import com.smeloanflow.disbursement.ESignatureService;
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.platform.InvalidFieldsException;
 import com.smeloanflow.platform.StateConflictException;
@@ -12,6 +13,7 @@ import com.smeloanflow.process.ProcessVariable;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.LoanNotFoundException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -65,16 +67,25 @@ public class RenewalContractService {
     LoanAccount loan = loans.find(loanId).orElseThrow();
     LoanApplication application = applications.get(loan.applicationId());
     String number = contractNumber(loanId);
-    String text = "无还本续贷合同 (编号 " + number + ")\n借款人: " + loan.borrowerName() + " (" + loan.creditCode() + ")\n"
-        + "原借据: " + loanId + ", 到期日 " + loan.maturityDate() + "\n续贷金额: 人民币 " + renewal.renewalAmount().toPlainString()
-        + " 元, 于原贷款到期日发放并用于归还原贷款本金; 期限 " + loan.termMonths() + " 个月, 年利率 "
-        + loan.annualRatePercent().stripTrailingZeros().toPlainString() + "%, " + loan.repaymentMethod().label() + "。\n"
-        + "原贷款截至到期日的利息由借款人按原合同归还。";
+    String text = contractText(number, loan, renewal.renewalAmount());
     String envelopeId = eSignature.send(new ESignatureService.Envelope(number, application.legalRepName(),
         application.legalRepIdNumber(), text));
     renewals.contractSent(loanId, number, envelopeId);
     log.info("Loan {}: renewal contract {} sent for signing (envelope {})", loanId, number, envelopeId);
     return envelopeId;
+  }
+
+  /**
+   * The text the legal representative signs: the old loan and its maturity date, the renewal amount and the new loan's
+   * terms. Its date reads as every date a borrower reads ({@link ChineseDates}: 到期日2027年1月7日, touching the Chinese
+   * around it); ids and amounts are set off by one space.
+   */
+  static String contractText(String number, LoanAccount loan, BigDecimal renewalAmount) {
+    return "无还本续贷合同 (编号 " + number + ")\n借款人: " + loan.borrowerName() + " (" + loan.creditCode() + ")\n"
+        + "原借据: " + loan.loanId() + ", 到期日" + ChineseDates.day(loan.maturityDate()) + "\n续贷金额: 人民币 "
+        + renewalAmount.toPlainString() + " 元, 于原贷款到期日发放并用于归还原贷款本金; 期限 " + loan.termMonths()
+        + " 个月, 年利率 " + loan.annualRatePercent().stripTrailingZeros().toPlainString() + "%, "
+        + loan.repaymentMethod().label() + "。\n原贷款截至到期日的利息由借款人按原合同归还。";
   }
 
   /** The process waits for the signature: the renewal is APPROVED (待签署续贷合同). */
