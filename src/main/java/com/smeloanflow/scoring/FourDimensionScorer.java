@@ -2,6 +2,7 @@ package com.smeloanflow.scoring;
 
 import static com.smeloanflow.scoring.ReasonCode.*;
 
+import com.smeloanflow.platform.ChineseDates;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -137,7 +138,8 @@ public final class FourDimensionScorer {
     }
 
     int years = yearsInBusiness(in.establishedOn(), in.asOf());
-    String since = "成立于 " + in.establishedOn() + ", 已经营 " + years + " 年";
+    // staff read the reasons (审批, 尽职免责认定): the date in Chinese, touching the text, as in every text a person reads
+    String since = "成立于" + ChineseDates.day(in.establishedOn()) + ", 已经营 " + years + " 年";
     if (years >= YEARS_LONG) {
       f.reason(YEARS_IN_BUSINESS_8_PLUS, since);
     } else if (years >= YEARS_MEDIUM) {

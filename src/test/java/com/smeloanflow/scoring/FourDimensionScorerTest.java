@@ -426,6 +426,14 @@ class FourDimensionScorerTest {
       assertReason(card, ReasonCode.SALES_COVER_AMOUNT_HIGH, 100, "年销售收入 600.0 万元(申请人自报, 未取得税务数据)");
     }
 
+    /** Staff read the reason on the score card (审批, 尽职免责认定): the founding date in Chinese, touching the text. */
+    @Test
+    void yearsInBusinessNameTheFoundingDateInChinese() {
+      ScoreCard card = score(strongProfile().toBuilder().establishedOn(LocalDate.of(2019, 3, 5)));
+      assertThat(reason(card, ReasonCode.YEARS_IN_BUSINESS_3_TO_8).explanation()).startsWith("成立于2019年3月5日, 已经营 ")
+          .doesNotContain("2019-03-05");
+    }
+
     @Test
     void eightFullYearsInBusinessScoreTheMost() {
       ScoreCard card = score(strongProfile().toBuilder().establishedOn(AS_OF.minusYears(8)));
