@@ -11,6 +11,8 @@ public final class CollectionProcess {
   public static final String KEY = "collection";
   /** The decision table that chooses the next rung of the ladder. */
   public static final String STRATEGY_DECISION = "collection-strategy";
+  /** The decision table that decides who may approve a legal-action or write-off proposal (审批权限). */
+  public static final String DISPOSAL_AUTHORITY_DECISION = "disposal-approval-authority";
 
   private CollectionProcess() {}
 

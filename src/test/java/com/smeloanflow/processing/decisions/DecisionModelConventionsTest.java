@@ -38,7 +38,7 @@ class DecisionModelConventionsTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"product-eligibility", "approval-authority", "remote-verification-required", "loan-pricing", "collateral-ltv",
       "renewal-eligibility", "collection-strategy", "repayment-allocation", "risk-classification", "warning-signal-severity",
-      "credit-line-review"})
+      "credit-line-review", "disposal-approval-authority"})
   void followsTheModelConventions(String decisionKey) throws Exception {
     DmnModelInstance model;
     try (InputStream stream = DecisionTableTester.open(decisionKey)) {
