@@ -51,6 +51,7 @@ public class CollectionCaseService {
   private final LoanAccountService loans;
   private final RepaymentService repayments;
   private final CollectionStrategy strategy;
+  private final DisposalApprovalAuthority authority;
   private final MailOutbox mails;
   private final BusinessClock clock;
   private final DataFieldMaxValueIncrementer caseNumbers;
@@ -58,13 +59,15 @@ public class CollectionCaseService {
   private final int maxPromiseDays;
 
   public CollectionCaseService(CollectionRepository cases, LoanAccountService loans, RepaymentService repayments,
-      CollectionStrategy strategy, MailOutbox mails, BusinessClock clock, DataSource dataSource,
+      CollectionStrategy strategy, DisposalApprovalAuthority authority, MailOutbox mails, BusinessClock clock,
+      DataSource dataSource,
       @Value("${smeloan.collections.promise-grace-days:3}") int graceDays,
       @Value("${smeloan.collections.max-promise-days:30}") int maxPromiseDays) {
     this.cases = cases;
     this.loans = loans;
     this.repayments = repayments;
     this.strategy = strategy;
+    this.authority = authority;
     this.mails = mails;
     this.clock = clock;
     this.caseNumbers = DatabaseSequences.of(dataSource, "collection_case_seq");
@@ -333,6 +336,20 @@ public class CollectionCaseService {
           + loanId + " has no proposal waiting for a decision)");
     }
     return disposals.get(disposals.size() - 1);
+  }
+
+  /**
+   * Who may approve the pending proposal (审批权限), decided by the table {@code disposal-approval-authority} from its
+   * type and the loan's outstanding principal now: called as the proposal is recorded, in the command that creates the
+   * approval task, whose candidate group it becomes. The proposer stays excluded in every tier ({@link #requireMayDecide}).
+   */
+  public DisposalApprovalAuthority.Authority approvalAuthority(String loanId) {
+    Disposal pending = pendingDisposal(loanId);
+    BigDecimal outstanding = loans.balances(loanId).outstandingPrincipal();
+    DisposalApprovalAuthority.Authority decided = authority.decide(pending.type(), outstanding);
+    log.info("Loan {}: {} proposed by {} to be approved by {} ({} CNY principal outstanding)", loanId, pending.type(),
+        pending.proposedBy(), decided.approverGroup(), outstanding.toPlainString());
+    return decided;
   }
 
   /**

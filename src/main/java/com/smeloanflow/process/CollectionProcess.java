@@ -156,6 +156,15 @@ public final class CollectionProcess {
     public static final ProcessVariable<String> BRANCH_CODE = ProcessVariable.of("branchCode", String.class);
     /** What the strategy table chose: REMINDER_MAIL, PHONE_COLLECTION, FIELD_VISIT, ... or WAIT. */
     public static final ProcessVariable<String> NEXT_ACTION = ProcessVariable.of("nextCollectionAction", String.class);
+    /**
+     * Who may approve the pending proposal (审批权限): the candidate group of 审批诉讼或核销建议, decided by the table
+     * {@code disposal-approval-authority} when the proposal is recorded, in the command that creates the approval task.
+     */
+    public static final ProcessVariable<String> DISPOSAL_APPROVER_GROUP =
+        ProcessVariable.of("disposalApproverGroup", String.class);
+    /** The 审批权限 line of the approval form: who may approve the pending proposal and why (principal outstanding then). */
+    public static final ProcessVariable<String> DISPOSAL_AUTHORITY_TEXT =
+        ProcessVariable.of("disposalAuthorityText", String.class);
     public static final ProcessVariable<Boolean> DISPOSAL_APPROVED = ProcessVariable.of("disposalApproved", Boolean.class);
     /** LEGAL_ACTION or WRITE_OFF, of the approved proposal. */
     public static final ProcessVariable<String> DISPOSAL_TYPE = ProcessVariable.of("disposalType", String.class);

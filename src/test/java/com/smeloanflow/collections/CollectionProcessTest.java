@@ -33,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -95,7 +96,17 @@ class CollectionProcessTest extends AbstractIntegrationTest {
 
   /** Walks a case from its first overdue day up to the collector's proposal at 90 days past due. */
   private CollectionScenario atProposal() {
-    CollectionScenario scenario = scenario().closeAt(1).closeAt(3);
+    return atProposal(scenario());
+  }
+
+  /** As {@link #atProposal()}, for a loan of {@code principal} CNY. */
+  private CollectionScenario atProposal(String principal) {
+    return atProposal(new CollectionScenario(processEngine, intakeService, dailyClose, loans, repayments, this::executeDueJobs,
+        this::startCollectionProcesses, principal));
+  }
+
+  private CollectionScenario atProposal(CollectionScenario started) {
+    CollectionScenario scenario = started.closeAt(1).closeAt(3);
     completeAs(REMOTE_VERIFIER, scenario.task(TASK_COLLECT_BY_PHONE).getId(), contact("REACHED", "借款人称资金周转困难"));
     scenario.closeAt(15);
     completeAs(CUSTOMER_MANAGER, scenario.task(TASK_VISIT_BORROWER).getId(), contact("MET_BORROWER", "工厂停工, 设备仍在"));
@@ -490,6 +501,98 @@ class CollectionProcessTest extends AbstractIntegrationTest {
       assertThat(d.status()).isEqualTo(InternalDefaultStatus.WRITTEN_OFF);
       assertThat(d.amount()).isEqualByComparingTo("100000.00");
     });
+  }
+
+  // --- approval authority (disposal-approval-authority.dmn) ---------------------------------------
+
+  private static final String COMMITTEE_CHAIR = "committee-chair";
+
+  private static String approveJson(String comment) {
+    return "{\"variables\": {\"" + DisposalApprovalTaskListener.DECISION + "\": {\"value\": \"APPROVE\"}, \""
+        + DisposalApprovalTaskListener.COMMENT + "\": {\"value\": \"" + comment + "\"}}}";
+  }
+
+  @Test
+  void aWriteOffOfFiveHundredThousandOrLessIsApprovedByAnotherCollectorAndTheFormSaysWhy() {
+    CollectionScenario scenario = atProposal("500000.00");
+    propose(scenario, "WRITE_OFF");
+    Task approval = scenario.task(TASK_APPROVE_DISPOSAL);
+
+    assertThat(approval).hasCandidateGroup(Groups.COLLECTIONS);
+    assertThat(taskService.getIdentityLinksForTask(approval.getId())).extracting(l -> l.getGroupId()).filteredOn(g -> g != null)
+        .containsExactly(Groups.COLLECTIONS);
+    assertThat((String) taskService.getVariable(approval.getId(), CollectionProcess.Variables.DISPOSAL_AUTHORITY_TEXT.name()))
+        .as("审批权限 on the form").contains("资产保全 (collections)", "500000.00", "不超过50万元");
+    assertThat(api.post("/engine-rest/task/" + approval.getId() + "/complete", SECOND_COLLECTOR, approveJson("同意核销"))
+        .status()).isEqualTo(204);
+    scenario.runCaseJobs();
+
+    assertThat(loans.standing(scenario.loanId()).orElseThrow().writtenOffPrincipal()).isEqualByComparingTo("500000.00");
+  }
+
+  @Test
+  void aWriteOffAboveFiveHundredThousandIsRefusedToCollectorsAndApprovedByTheCommitteeChair() {
+    CollectionScenario scenario = atProposal("500000.01");
+    propose(scenario, "WRITE_OFF");
+    Task approval = scenario.task(TASK_APPROVE_DISPOSAL);
+
+    assertThat(taskService.getIdentityLinksForTask(approval.getId())).extracting(l -> l.getGroupId()).filteredOn(g -> g != null)
+        .as("offered to the committee chair only").containsExactly(Groups.CREDIT_COMMITTEE_CHAIR);
+    assertThat((String) taskService.getVariable(approval.getId(), CollectionProcess.Variables.DISPOSAL_AUTHORITY_TEXT.name()))
+        .as("审批权限 on the form").contains("贷审会主任委员 (credit-committee-chair)", "500000.01", "超过50万元");
+    identityService.setAuthentication(SECOND_COLLECTOR, List.of(Groups.COLLECTIONS));
+    try {
+      assertThat(taskService.createTaskQuery().taskCandidateGroup(Groups.COLLECTIONS).taskId(approval.getId()).count())
+          .as("in collections' queue").isZero();
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(api.post("/engine-rest/task/" + approval.getId() + "/claim", SECOND_COLLECTOR, "{\"userId\": \"collector2\"}")
+        .status()).as("a collector claims it").isEqualTo(403);
+    assertThat(api.post("/engine-rest/task/" + approval.getId() + "/complete", SECOND_COLLECTOR, approveJson("同意核销"))
+        .status()).as("a collector approves it").isEqualTo(403);
+    assertThat(loans.standing(scenario.loanId()).orElseThrow().status()).isNotEqualTo(LoanAccount.WRITTEN_OFF);
+
+    assertThat(api.post("/engine-rest/task/" + approval.getId() + "/claim", COMMITTEE_CHAIR, "{\"userId\": \"committee-chair\"}")
+        .status()).isEqualTo(204);
+    assertThat(api.post("/engine-rest/task/" + approval.getId() + "/complete", COMMITTEE_CHAIR, approveJson("同意核销, 账销案存"))
+        .status()).isEqualTo(204);
+    scenario.runCaseJobs();
+
+    assertThat(loans.standing(scenario.loanId()).orElseThrow().writtenOffPrincipal()).isEqualByComparingTo("500000.01");
+    assertThat(cases.casesOf(scenario.loanId()).get(0).closeReason()).contains(COLLECTOR, COMMITTEE_CHAIR);
+  }
+
+  @Test
+  void aProposerWhoIsAlsoTheCommitteeChairCannotApproveTheirOwnLargeWriteOff() {
+    String both = "collector-chair-" + System.nanoTime();
+    User user = identityService.newUser(both);
+    user.setPassword("demo");
+    identityService.saveUser(user);
+    identityService.createMembership(both, Groups.COLLECTIONS);
+    identityService.createMembership(both, Groups.CREDIT_COMMITTEE_CHAIR);
+    try {
+      CollectionScenario scenario = atProposal("800000.00");
+      completeAs(both, scenario.task(TASK_PROPOSE_DISPOSAL).getId(),
+          Map.of(DisposalProposalTaskListener.KIND, "WRITE_OFF", DisposalProposalTaskListener.REASON, "借款企业已停业"));
+      Task approval = scenario.task(TASK_APPROVE_DISPOSAL);
+      assertThat(approval).hasCandidateGroup(Groups.CREDIT_COMMITTEE_CHAIR);
+
+      identityService.setAuthentication(both, List.of(Groups.COLLECTIONS, Groups.CREDIT_COMMITTEE_CHAIR));
+      try {
+        assertThat(taskService.createTaskQuery().taskId(approval.getId()).count()).as("in the proposer's queue").isZero();
+        assertThatThrownBy(() -> taskService.claim(approval.getId(), both)).isInstanceOf(AuthorizationException.class)
+            .hasMessageContaining("四眼原则");
+      } finally {
+        identityService.clearAuthentication();
+      }
+      assertThatThrownBy(() -> completeAs(both, approval.getId(),
+          Map.of(DisposalApprovalTaskListener.DECISION, "APPROVE", DisposalApprovalTaskListener.COMMENT, "自己批准")))
+          .isInstanceOf(AuthorizationException.class).hasMessageContaining("四眼原则");
+      assertThat(loans.standing(scenario.loanId()).orElseThrow().status()).isNotEqualTo(LoanAccount.WRITTEN_OFF);
+    } finally {
+      identityService.deleteUser(both);
+    }
   }
 
   @Test

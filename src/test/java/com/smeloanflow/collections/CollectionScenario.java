@@ -41,6 +41,12 @@ public final class CollectionScenario {
 
   CollectionScenario(ProcessEngine engine, IntakeService intake, DailyCloseService dailyClose, LoanAccountService loans,
       RepaymentService repayments, Consumer<String> executeDueJobs, Runnable startCollectionProcesses) {
+    this(engine, intake, dailyClose, loans, repayments, executeDueJobs, startCollectionProcesses, "100000.00");
+  }
+
+  /** As above, with a loan of {@code principal} CNY instead of 100,000.00. */
+  CollectionScenario(ProcessEngine engine, IntakeService intake, DailyCloseService dailyClose, LoanAccountService loans,
+      RepaymentService repayments, Consumer<String> executeDueJobs, Runnable startCollectionProcesses, String principal) {
     this.engine = engine;
     this.dailyClose = dailyClose;
     this.loans = loans;
@@ -48,7 +54,7 @@ public final class CollectionScenario {
     this.executeDueJobs = executeDueJobs;
     this.startCollectionProcesses = startCollectionProcesses;
     LocalDate disbursed = BusinessDates.era();
-    this.loan = TestLoans.with(intake, loans).disbursedOn(disbursed);
+    this.loan = TestLoans.with(intake, loans).principal(principal).disbursedOn(disbursed);
     this.firstDue = disbursed.plusMonths(1);
   }
 

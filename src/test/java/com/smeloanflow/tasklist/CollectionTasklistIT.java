@@ -106,7 +106,7 @@ class CollectionTasklistIT extends BrowserTestBase {
     tasklist.login("collector").selectFilter(GROUP_TASKS);
     assertThat(tasklist.listNeverShowsTask(approval.getId(), Duration.ofSeconds(4))).as("the proposer's queue").isTrue();
     CamundaForm decide = open("collector2", approval, "审批诉讼或核销建议", loanId, "待审批的建议", "核销", "collector",
-        "借款企业已停业");
+        "借款企业已停业", "审批权限", "资产保全 (collections)", "不超过50万元");
     tasklist.claim();
     decide.radio("审批结论", "批准").type("审批意见 (驳回时必填)", "同意核销, 账销案存");
     browser.screenshot("24-form-approve-disposal");
