@@ -1,5 +1,6 @@
 package com.smeloanflow.accountability;
 
+import com.smeloanflow.platform.ChineseDates;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -73,7 +74,7 @@ public final class DueDiligenceCriteria {
             "未说明理由: " + String.join("; ", facts.unexplainedOverrides()));
     List<String> lateChecks = facts.checks().stream()
         .filter(check -> daysBetween(check.openedOn(), check.checkedOn(), facts.today()) > ACTION_DAYS)
-        .map(check -> check.checkId() + (check.checkedOn() == null ? " 仍未完成" : " 于 " + check.checkedOn() + " 完成"))
+        .map(check -> check.checkId() + (check.checkedOn() == null ? " 仍未完成" : " 于" + ChineseDates.day(check.checkedOn()) + "完成"))
         .toList();
     Criterion checks = lateChecks.isEmpty()
         ? new Criterion("CHECKS_ON_TIME", "贷后检查按时完成", true, facts.checks().isEmpty()
@@ -81,7 +82,8 @@ public final class DueDiligenceCriteria {
         : new Criterion("CHECKS_ON_TIME", "贷后检查按时完成", false, "超过 " + ACTION_DAYS + " 天: " + String.join("; ", lateChecks));
     List<String> ignored = facts.signals().stream()
         .filter(signal -> daysBetween(signal.raisedOn(), signal.actedOn(), facts.today()) > ACTION_DAYS)
-        .map(signal -> signal.signalId() + (signal.actedOn() == null ? " 未核查" : " 于 " + signal.actedOn() + " 才核查"))
+        .map(signal -> signal.signalId() + (signal.actedOn() == null ? " 未核查"
+            : " 于" + ChineseDates.day(signal.actedOn()) + "才核查"))
         .toList();
     Criterion signals = ignored.isEmpty()
         ? new Criterion("SIGNALS_ACTED_UPON", "预警信号及时处置", true, facts.signals().isEmpty()

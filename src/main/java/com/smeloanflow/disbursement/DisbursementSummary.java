@@ -1,9 +1,8 @@
 package com.smeloanflow.disbursement;
 
 import com.smeloanflow.casefile.TaskSummaryContributor;
-import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.FormText;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,6 @@ public class DisbursementSummary implements TaskSummaryContributor {
 
   /** The task-local values it sets, by the names the forms use (contract and disbursement). */
   public static final java.util.List<String> FORM_VALUES = java.util.List.of("contractText", "signingText", "supplementText");
-
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessClock.BANK_ZONE);
 
   private final ContractService contracts;
   private final DisbursementCheckService checks;
@@ -50,9 +47,10 @@ public class DisbursementSummary implements TaskSummaryContributor {
       return "无";
     }
     // each round starts with a line break: with the one joining the rounds, a blank line before each
-    String text = FormText.newestLast(rounds.stream().map(round -> "\n第" + round.round() + "轮: " + TIME.format(round.requestedAt())
+    String text = FormText.newestLast(rounds.stream().map(round -> "\n第" + round.round() + "轮: "
+            + ChineseDates.minute(round.requestedAt())
             + " " + round.requestedBy() + " 要求补充 " + DisbursementCheckService.labels(round.asked())
-            + (round.receivedAt() != null ? ", " + TIME.format(round.receivedAt()) + " 已齐全"
+            + (round.receivedAt() != null ? ", " + ChineseDates.minute(round.receivedAt()) + " 已齐全"
                 : round.missing().isEmpty() ? "" : ", 仍缺 " + DisbursementCheckService.labels(round.missing()))
             + "\n\n" + round.asked().stream().map(document -> "- " + document.label() + ": " + arrival(round, document))
                 .collect(Collectors.joining("\n")))
@@ -63,21 +61,21 @@ public class DisbursementSummary implements TaskSummaryContributor {
   private static String arrival(DisbursementCheckService.SupplementRound round, DisbursementDocument document) {
     DisbursementCheckService.Arrival arrival = round.arrivals().get(document);
     if (arrival != null) {
-      return TIME.format(arrival.at()) + (arrival.uploaded() ? " 借款人线上上传" : " 网点登记收到") + " (" + arrival.by() + ")";
+      return ChineseDates.minute(arrival.at()) + (arrival.uploaded() ? " 借款人线上上传" : " 网点登记收到") + " (" + arrival.by() + ")";
     }
     if (round.supplied().contains(document)) {
       return "借款人已线上上传";
     }
-    return round.receivedAt() != null ? TIME.format(round.receivedAt()) + " 已收到 (" + round.receivedBy() + ")" : "**仍缺**";
+    return round.receivedAt() != null ? ChineseDates.minute(round.receivedAt()) + " 已收到 (" + round.receivedBy() + ")" : "**仍缺**";
   }
 
   private static String signingText(ContractService.Contract contract, List<ContractService.GuaranteeContract> guarantees) {
     return "合同 " + contract.contractNumber() + ": "
         + (contract.signatureId() == null ? "客户尚未签署"
-            : "客户已于 " + TIME.format(contract.signedAt()) + " 电子签署 (签名 " + contract.signatureId() + ")")
+            : "客户已于" + ChineseDates.minute(contract.signedAt()) + " 电子签署 (签名 " + contract.signatureId() + ")")
         + (guarantees.isEmpty() ? "" : "; 保证合同: " + guarantees.stream()
             .map(g -> g.contractNumber() + " " + g.guarantorName() + (g.signed() ? " 已签署" : " 未签署")).collect(Collectors.joining(", ")))
         + "; 抵押登记: " + (contract.mortgageRegistrationNumber() == null ? "无"
-            : contract.mortgageRegistrationNumber() + " (登记于 " + TIME.format(contract.mortgageRegisteredAt()) + ")");
+            : contract.mortgageRegistrationNumber() + " (登记于" + ChineseDates.minute(contract.mortgageRegisteredAt()) + ")");
   }
 }

@@ -82,6 +82,18 @@ class DueDiligenceCriteriaTest {
     assertThat(checks.why()).contains("PC9 仍未完成");
   }
 
+  /** The reviewer reads when a late check was concluded and a late signal checked: the day in Chinese, touching the text. */
+  @Test
+  void aLateCheckAndALateSignalCheckNameTheirDayInChinese() {
+    Facts facts = new Facts(false, false, List.of(), List.of(new CheckTiming("PC3", TODAY.minusDays(40), TODAY.minusDays(5))),
+        List.of(new SignalTiming("EW3", TODAY.minusDays(40), TODAY.minusDays(5))), TODAY);
+
+    Assessment assessment = DueDiligenceCriteria.assess(facts);
+
+    assertThat(criterion(assessment, "CHECKS_ON_TIME").why()).isEqualTo("超过 30 天: PC3 于2026年11月26日完成");
+    assertThat(criterion(assessment, "SIGNALS_ACTED_UPON").why()).isEqualTo("超过 30 天: EW3 于2026年11月26日才核查");
+  }
+
   @Test
   void aSignalLeftUncheckedForMoreThanThirtyDaysWasNotActedUpon() {
     Facts ignored = new Facts(false, false, List.of(), List.of(), List.of(new SignalTiming("EW7", TODAY.minusDays(31), null)), TODAY);

@@ -12,7 +12,6 @@ import com.smeloanflow.approval.LoanFlow;
 import com.smeloanflow.approval.TaskForms;
 import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.casefile.CustomerReason;
-import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
@@ -24,7 +23,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -591,7 +589,7 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
 
   /** A moment as the task forms show it. */
   private static String minute(Instant at) {
-    return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessClock.BANK_ZONE).format(at);
+    return ChineseDates.minute(at);
   }
 
   /** {@code missingDocuments} of {@code GET /api/applications/{id}}, as the channel shows the applicant. */

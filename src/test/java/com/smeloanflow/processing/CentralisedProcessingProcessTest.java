@@ -419,7 +419,8 @@ class CentralisedProcessingProcessTest extends AbstractIntegrationTest {
     assertThat((String) shown.get("redFlagsText")).contains("【需复核】").contains("COURT_ENFORCEMENT_OPEN");
     assertThat((String) shown.get("exceptionText")).contains("风险信号");
     assertThat((String) shown.get("externalDataText")).contains("纳税信用 A").contains("未结执行案件 1 件")
-        .contains("近24个月逾期 0 次");
+        .contains("近24个月逾期 0 次").containsPattern("成立于\\d{4}年\\d{1,2}月\\d{1,2}日, 行业 ")
+        .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
     assertThat(shown).containsEntry("enterpriseName", applications.get(application.applicationId()).enterpriseName());
   }
 
