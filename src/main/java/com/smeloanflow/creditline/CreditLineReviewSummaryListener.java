@@ -1,6 +1,7 @@
 package com.smeloanflow.creditline;
 
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.FormText;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -92,7 +93,7 @@ public class CreditLineReviewSummaryListener implements TaskListener {
    */
   static String drawdownsText(List<Drawdown> drawdowns, Function<Drawdown, BigDecimal> outstanding) {
     return drawdowns.isEmpty() ? "尚无提款" : FormText.newestLast(drawdowns.stream()
-        .map(d -> "- " + d.drawnOn() + " 借据 " + d.loanId() + ": 提款 " + d.amount().toPlainString() + " 元, "
+        .map(d -> "- " + ChineseDates.day(d.drawnOn()) + ", 借据 " + d.loanId() + ": 提款 " + d.amount().toPlainString() + " 元, "
             + d.termMonths() + " 个月, 未还本金 " + outstanding.apply(d).toPlainString() + " 元")
         .toList(), "提款", FormText.MAX_CHARACTERS);
   }

@@ -1,8 +1,7 @@
 package com.smeloanflow.renewal;
 
-import com.smeloanflow.platform.BusinessClock;
-import java.time.format.DateTimeFormatter;
 import com.smeloanflow.monitoring.LoanSummaryListener;
+import com.smeloanflow.platform.ChineseDates;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -20,7 +19,6 @@ public class RenewalAmountReviewSummaryListener implements TaskListener {
   /** The task-local values it sets besides the loan summary. */
   public static final List<String> FORM_VALUES = List.of("renewalSignedAmountText", "renewalDueAtMaturityText",
       "renewalPrepaidSinceSigningText", "renewalContractNumber", "renewalReviewDueText");
-  private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessClock.BANK_ZONE);
 
   private final RenewalAmountReviewService reviews;
   private final LoanSummaryListener loanSummary;
@@ -33,7 +31,7 @@ public class RenewalAmountReviewSummaryListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Map<String, Object> values = values(task.getExecution().getProcessBusinessKey());
-    values.put("renewalReviewDueText", DUE.format(task.getDueDate().toInstant()));
+    values.put("renewalReviewDueText", ChineseDates.minute(task.getDueDate().toInstant()));
     task.setVariablesLocal(values);
   }
 

@@ -1,6 +1,7 @@
 package com.smeloanflow.renewal;
 
 import com.smeloanflow.monitoring.LoanSummaryListener;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.processing.ApprovalRoute;
 import com.smeloanflow.servicing.Classification;
 import com.smeloanflow.servicing.LedgerLine;
@@ -57,8 +58,8 @@ public class RenewalSummaryListener implements TaskListener {
     List<LedgerLine> ledger = loans.ledger(loanId);
     values.put("renewalRepaymentRecordText", ledger.stream()
         .sorted((a, b) -> Integer.compare(b.number(), a.number())).limit(INSTALMENTS_SHOWN)
-        .map(line -> "- 第" + line.number() + "期 " + line.dueDate() + " 应还 " + line.total().toPlainString() + " 元: "
-            + line.status().label() + (line.paidOn() == null ? "" : ", 还清于 " + line.paidOn()))
+        .map(line -> "- 第" + line.number() + "期, " + ChineseDates.day(line.dueDate()) + "应还 " + line.total().toPlainString() + " 元: "
+            + line.status().label() + (line.paidOn() == null ? "" : ", 还清于" + ChineseDates.day(line.paidOn())))
         .collect(Collectors.joining("\n")));
     return values;
   }

@@ -2,6 +2,7 @@ package com.smeloanflow.creditline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.FormText;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -25,7 +26,7 @@ class CreditLineReviewSummaryListenerTest {
     String text = CreditLineReviewSummaryListener.drawdownsText(drawdowns, d -> new BigDecimal("50000.00"));
 
     assertThat(text).hasSizeLessThanOrEqualTo(FormText.MAX_CHARACTERS).containsPattern("^- 更早的 \\d+ 条提款未显示\n")
-        .endsWith("- " + drawdowns.get(59).drawnOn() + " 借据 LN202200000060: 提款 100000.00 元, 12 个月, 未还本金 50000.00 元")
+        .endsWith("- " + ChineseDates.day(drawdowns.get(59).drawnOn()) + ", 借据 LN202200000060: 提款 100000.00 元, 12 个月, 未还本金 50000.00 元")
         .doesNotContain("LN202200000001");
   }
 
@@ -33,7 +34,7 @@ class CreditLineReviewSummaryListenerTest {
   void aFewDrawdownsAreShownWholeOldestFirst() {
     String text = CreditLineReviewSummaryListener.drawdownsText(List.of(drawdown(1), drawdown(2)), d -> BigDecimal.ZERO);
 
-    assertThat(text).startsWith("- " + drawdown(1).drawnOn() + " 借据 LN202200000001").contains("\n- " + drawdown(2).drawnOn())
+    assertThat(text).startsWith("- 2022年1月10日, 借据 LN202200000001: 提款 100000.00 元").contains("\n- 2022年1月17日, 借据 LN202200000002")
         .doesNotContain("未显示");
     assertThat(CreditLineReviewSummaryListener.drawdownsText(List.of(), d -> BigDecimal.ZERO)).isEqualTo("尚无提款");
   }

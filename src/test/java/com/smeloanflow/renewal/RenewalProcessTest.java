@@ -642,7 +642,8 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     Map<String, Object> shown = taskService.getVariablesLocal(task.getId());
     assertThat(shown).containsEntry("loanNumber", loan.loanId()).containsEntry("renewalAmountText", "500000.00")
         .containsEntry("renewalClassificationName", "正常").containsEntry("renewalOverdueText", "从未逾期");
-    assertThat((String) shown.get("renewalRepaymentRecordText")).contains("第12期");
+    assertThat((String) shown.get("renewalRepaymentRecordText")).contains("第12期")
+        .containsPattern("(?m)^- 第12期, \\d{4}年\\d{1,2}月\\d{1,2}日应还 ").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
 
     completeAs("approver", task.getId(), Map.of(ApproveRenewalTaskListener.DECISION, "APPROVE",
         ApproveRenewalTaskListener.NOTE, "经营稳定, 同意续贷"));
@@ -2020,7 +2021,7 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     Task task = reviewTask(instance);
     // Due at the end of that working day, not on the maturity date nobody works.
     assertThat(task.getDueDate().toInstant()).isEqualTo(checkDay.atTime(23, 59).atZone(BusinessClock.BANK_ZONE).toInstant());
-    assertThat(taskService.getVariablesLocal(task.getId())).containsEntry("renewalReviewDueText", checkDay + " 23:59")
+    assertThat(taskService.getVariablesLocal(task.getId())).containsEntry("renewalReviewDueText", ChineseDates.day(checkDay) + " 23:59")
         .containsEntry("maturityDate", maturity.toString()).containsEntry("renewalDueAtMaturityText", "30000.00");
     assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.AMOUNT_REVIEW);
 
