@@ -1,8 +1,10 @@
 package com.smeloanflow.campaign;
 
 import com.smeloanflow.identity.BranchDirectory;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.FormText;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +26,6 @@ public class ProspectSummaryListener implements TaskListener {
       "legalRepMobile", "estimatedLimit", "productName", "branchName", "sourceText", "contactsText");
   /** The form's starting values of input fields, removed again when the form is submitted. */
   static final List<String> PREFILLED = List.of("loanProduct", "loanAmount", "legalRepIdNumber");
-
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
   private final CampaignService campaigns;
   private final BranchDirectory branches;
@@ -49,12 +49,12 @@ public class ProspectSummaryListener implements TaskListener {
     values.put("estimatedLimit", data.estimatedLimit().toPlainString());
     values.put("productName", data.suggestedProduct().label());
     values.put("branchName", branches.find(prospect.branchCode()).map(BranchDirectory.Branch::name).orElse(prospect.branchCode()));
-    values.put("sourceText", data.sourceModel() + " (" + DAY.format(data.sourceDate()) + ")");
+    values.put("sourceText", data.sourceModel() + " (" + ChineseDates.day(data.sourceDate()) + ")");
     List<CampaignRepository.Contact> contacts = campaigns.contactsOf(prospect.id());
     List<String> entries = new ArrayList<>();
     for (int i = 0; i < contacts.size(); i++) {
       CampaignRepository.Contact c = contacts.get(i);
-      entries.add(DAY.format(c.contactedAt().atZone(com.smeloanflow.platform.BusinessClock.BANK_ZONE)) + " " + c.contactedBy() + ": "
+      entries.add(ChineseDates.day(LocalDate.ofInstant(c.contactedAt(), BusinessClock.BANK_ZONE)) + " " + c.contactedBy() + ": "
           + c.outcome().label() + (c.notes() == null ? "" : " — " + c.notes()) + (i < contacts.size() - 1 ? "; " : ""));
     }
     // within what the engine stores in a string variable: the newest contacts, and how many earlier ones are left out

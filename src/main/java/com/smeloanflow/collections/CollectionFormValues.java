@@ -3,13 +3,12 @@ package com.smeloanflow.collections;
 import com.smeloanflow.identity.BranchDirectory;
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.intake.LoanApplicationRepository;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.FormText;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.LoanBalances;
 import com.smeloanflow.servicing.LoanStanding;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +35,6 @@ public class CollectionFormValues {
 
   /** The contact history (联系记录), which shows what became of each reminder mail. */
   public static final String CONTACT_HISTORY = "contactHistoryText";
-
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
   private final CollectionCaseService cases;
   private final LoanAccountService loans;
@@ -83,9 +80,11 @@ public class CollectionFormValues {
     values.put("promisesText", promises(file.promises()));
     values.put("disposalsText", disposals(file.disposals()));
     values.put("pendingDisposalText", file.disposals().stream().filter(Disposal::pending).reduce((a, b) -> b)
-        .map(d -> "**" + d.type().label() + "** — 提出人 " + d.proposedBy() + " (" + TIME.format(d.proposedAt()) + "): " + cell(d.reason()))
+        .map(d -> "**" + d.type().label() + "** — 提出人 " + d.proposedBy() + " (" + ChineseDates.minute(d.proposedAt()) + "): "
+            + cell(d.reason()))
         .orElse("无待审批的建议"));
-    values.put("promiseRule", "承诺还款日期须在 " + values.get("businessDate") + " 起 " + cases.maxPromiseDays() + " 天内; 到期后宽限 " + cases.graceDays()
+    String from = standing.lastClosedOn() == null ? " — " : ChineseDates.day(standing.lastClosedOn());
+    values.put("promiseRule", "承诺还款日期须在" + from + "起 " + cases.maxPromiseDays() + " 天内; 到期后宽限 " + cases.graceDays()
         + " 天, 期间收到的还款累计达到承诺金额即为兑现, 否则为违约 (催收升一级)。");
     return values;
   }
@@ -101,8 +100,8 @@ public class CollectionFormValues {
     }
     List<String> rows = new ArrayList<>();
     for (Contact c : contacts) {
-      rows.add("| " + c.businessDate() + " | " + c.channel().label() + " | " + c.resultLabel() + " | " + c.contactedBy()
-          + " | " + cell(c.notes()) + " |\n");
+      rows.add("| " + ChineseDates.day(c.businessDate()) + " | " + c.channel().label() + " | " + c.resultLabel() + " | "
+          + c.contactedBy() + " | " + cell(c.notes()) + " |\n");
     }
     return FormText.newestRows("| 日期 | 方式 | 结果 | 经办人 | 情况 |\n|---|---|---|---|---|\n", rows, "联系记录");
   }
@@ -113,7 +112,8 @@ public class CollectionFormValues {
     }
     List<String> rows = new ArrayList<>();
     for (Promise p : promises) {
-      rows.add("| " + p.madeOn() + " | " + p.promisedAmount().toPlainString() + " | " + p.promisedDate() + " | " + p.keptBy()
+      rows.add("| " + ChineseDates.day(p.madeOn()) + " | " + p.promisedAmount().toPlainString() + " | "
+          + ChineseDates.day(p.promisedDate()) + " | " + ChineseDates.day(p.keptBy())
           + " | " + p.status().label() + " | " + (p.receivedAmount() == null ? "—" : p.receivedAmount().toPlainString()) + " |\n");
     }
     return FormText.newestRows("| 承诺于 | 承诺金额(元) | 承诺日期 | 宽限至 | 状态 | 已收(元) |\n|---|---|---|---|---|---|\n", rows,

@@ -1,5 +1,6 @@
 package com.smeloanflow.monitoring;
 
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.LoanBalances;
 import com.smeloanflow.servicing.LoanStanding;
@@ -54,7 +55,7 @@ public class PostLoanCheckSummaryListener implements TaskListener {
     List<WarningSignal> signals = checks.signalsOf(check.checkId());
     values.put("signalsText", signals.isEmpty() ? "无预警信号 (" + check.kind().label() + ")"
         : signals.stream().map(s -> "- " + s.describe()).collect(Collectors.joining("\n")));
-    values.put("lastCheckText", loan.lastCheckOn() == null ? "尚无检查记录" : "上次检查: " + loan.lastCheckOn());
+    values.put("lastCheckText", loan.lastCheckOn() == null ? "尚无检查记录" : "上次检查: " + ChineseDates.day(loan.lastCheckOn()));
     task.setVariablesLocal(values);
   }
 }

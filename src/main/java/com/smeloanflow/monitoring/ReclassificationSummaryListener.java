@@ -1,5 +1,6 @@
 package com.smeloanflow.monitoring;
 
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.FormText;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.LoanStanding;
@@ -58,8 +59,8 @@ public class ReclassificationSummaryListener implements TaskListener {
     // failed the proposal); whenever earlier ones are left out, for want of room or beyond the five, a last line says how
     // many and where staff read them all (the monitoring view lists every change)
     List<String> lines = changes.stream()
-        .map(c -> "- " + c.businessDate() + " " + c.previous().label() + " → " + c.classification().label() + ": " + c.reason()
-            + " (" + c.decidedBy() + ")")
+        .map(c -> "- " + ChineseDates.day(c.businessDate()) + ", " + c.previous().label() + " → " + c.classification().label() + ": "
+            + c.reason() + " (" + c.decidedBy() + ")")
         .toList();
     values.put("classificationHistoryText", changes.isEmpty() ? "尚无分类调整记录" : FormText.firstEntries(lines, HISTORY_SHOWN,
         left -> "- 更早的 " + left + " 条分类调整未显示, 全部见 GET /api/loans/" + loanId + "/monitoring (classificationHistory)",

@@ -1,5 +1,6 @@
 package com.smeloanflow.monitoring;
 
+import com.smeloanflow.platform.ChineseDates;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -40,7 +41,7 @@ public record WarningSignal(String signalId, String loanId, SignalType type, Str
 
   /** The signal as staff read it on a task, e.g. "【重大】列入失信被执行人名单 (2026-12-01, 外部数据复查): …". */
   public String describe() {
-    return "【" + severity.label() + "】" + type.label() + " (" + observedOn + ", "
+    return "【" + severity.label() + "】" + type.label() + " (" + ChineseDates.day(observedOn) + ", "
         + (REQUERY.equals(origin) ? "外部数据复查" : "由 " + reportedBy + " 报送") + "): " + summary + "。证据: "
         + evidence.describe() + "。";
   }

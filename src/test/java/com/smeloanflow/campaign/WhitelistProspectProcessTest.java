@@ -19,6 +19,7 @@ import com.smeloanflow.creditline.DrawCreditLine;
 import com.smeloanflow.intake.Channel;
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.process.LoanOriginationProcess;
 import com.smeloanflow.process.WhitelistProspectProcess;
 import com.smeloanflow.support.AbstractIntegrationTest;
@@ -173,7 +174,8 @@ class WhitelistProspectProcessTest extends AbstractIntegrationTest {
     executeDueJobs(prospect.instance().getId());
     Task again = contactTask(prospect);
     assertThat(again.getAssignee()).isEqualTo("zy002-cm");
-    assertThat((String) taskService.getVariableLocal(again.getId(), "contactsText")).contains("暂不需要", "下月再联系");
+    assertThat((String) taskService.getVariableLocal(again.getId(), "contactsText")).contains("暂不需要", "下月再联系")
+        .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}").containsPattern("^\\d{4}年\\d{1,2}月\\d{1,2}日 zy002-cm: ");
   }
 
   /**

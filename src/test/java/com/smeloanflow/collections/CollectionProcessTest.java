@@ -244,7 +244,11 @@ class CollectionProcessTest extends AbstractIntegrationTest {
 
     Task followUp = scenario.task(TASK_COLLECT_BY_PHONE);
     assertThat(scenario.openTasks()).extracting(Task::getTaskDefinitionKey).containsExactly(TASK_COLLECT_BY_PHONE);
-    assertThat((String) taskService.getVariableLocal(followUp.getId(), "promisesText")).contains("3000.00", "已兑现");
+    assertThat((String) taskService.getVariableLocal(followUp.getId(), "promisesText")).contains("3000.00", "已兑现")
+        .contains("| " + ChineseDates.day(scenario.businessDate().minusDays(12)) + " | 3000.00 | "
+            + ChineseDates.day(scenario.businessDate().minusDays(2)) + " | " + ChineseDates.day(scenario.businessDate().plusDays(1)) + " | ");
+    assertThat((String) taskService.getVariableLocal(followUp.getId(), "promiseRule"))
+        .startsWith("承诺还款日期须在" + ChineseDates.day(scenario.businessDate()) + "起 ");
     assertThat((String) taskService.getVariableLocal(followUp.getId(), "actionReason")).contains("承诺已兑现");
     completeAs(REMOTE_VERIFIER, followUp.getId(), contact("REACHED", "余款下月还"));
 
@@ -321,7 +325,7 @@ class CollectionProcessTest extends AbstractIntegrationTest {
       assertThat(p.resolvedOn()).as("closed by the cure, as of the case's business date").isEqualTo(scenario.dayOf(5));
     });
     assertThat((String) formValues.of(scenario.loanId()).get("promisesText"))
-        .contains("| " + promised + " | " + scenario.dayOf(17) + " | ", "| 逾期欠款已还清, 案件已结清 | 8530.99 |")
+        .contains("| " + promised + " | " + ChineseDates.day(scenario.dayOf(17)) + " | ", "| 逾期欠款已还清, 案件已结清 | 8530.99 |")
         .doesNotContain("未兑现", "履约期内", "已兑现", "已违约");
   }
 
@@ -354,7 +358,7 @@ class CollectionProcessTest extends AbstractIntegrationTest {
       assertThat(p.resolvedOn()).isEqualTo(scenario.dayOf(5));
     });
     assertThat((String) formValues.of(scenario.loanId()).get("promisesText"))
-        .contains("| 1000.00 | " + scenario.dayOf(17) + " | ", "| 已兑现 | " + payoff.toPlainString() + " |")
+        .contains("| 1000.00 | " + ChineseDates.day(scenario.dayOf(17)) + " | ", "| 已兑现 | " + payoff.toPlainString() + " |")
         .doesNotContain("逾期欠款已还清", "未兑现", "履约期内", "| 0.00 |");
     Response staffView = api.get("/api/loans/" + scenario.loanId() + "/collection-cases", COLLECTOR);
     assertThat(staffView.status()).as(staffView.toString()).isEqualTo(200);
@@ -399,7 +403,7 @@ class CollectionProcessTest extends AbstractIntegrationTest {
       assertThat(p.receivedAmount()).isEqualByComparingTo("1200.00");
     });
     assertThat((String) formValues.of(scenario.loanId()).get("promisesText"))
-        .contains("| 5000.00 | " + scenario.businessDate().plusDays(10) + " | ", "| 未兑现, 案件已核销 | 1200.00 |")
+        .contains("| 5000.00 | " + ChineseDates.day(scenario.businessDate().plusDays(10)) + " | ", "| 未兑现, 案件已核销 | 1200.00 |")
         .doesNotContain("履约期内");
   }
 
@@ -421,7 +425,7 @@ class CollectionProcessTest extends AbstractIntegrationTest {
       assertThat(p.receivedAmount()).isEqualByComparingTo("5000.00");
     });
     assertThat((String) formValues.of(scenario.loanId()).get("promisesText"))
-        .contains("| 5000.00 | " + scenario.businessDate().plusDays(10) + " | ", "| 已兑现 | 5000.00 |")
+        .contains("| 5000.00 | " + ChineseDates.day(scenario.businessDate().plusDays(10)) + " | ", "| 已兑现 | 5000.00 |")
         .doesNotContain("未兑现", "履约期内");
   }
 

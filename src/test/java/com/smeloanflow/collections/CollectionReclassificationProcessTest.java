@@ -10,6 +10,7 @@ import com.smeloanflow.identity.Groups;
 import com.smeloanflow.monitoring.MonitoringQueryService;
 import com.smeloanflow.monitoring.MonitoringScenario;
 import com.smeloanflow.monitoring.ReclassificationApprovalTaskListener;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.process.CollectionProcess;
 import com.smeloanflow.process.PostLoanCheckProcess;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
@@ -242,7 +243,7 @@ class CollectionReclassificationProcessTest extends AbstractIntegrationTest {
           assertThat(promise.receivedAmount()).isEqualByComparingTo("0.00");
         });
     assertThat((String) taskService.getVariableLocal(caseTasks(loan).get(0).getId(), "promisesText"))
-        .as("the proposal's form").contains("| 3000.00 | " + firstDue.plusDays(12) + " |", "| 未到期, 已转入诉讼或核销处置 | 0.00 |")
+        .as("the proposal's form").contains("| 3000.00 | " + ChineseDates.day(firstDue.plusDays(12)) + " |", "| 未到期, 已转入诉讼或核销处置 | 0.00 |")
         .doesNotContain(PromiseStatus.OPEN.label());
 
     closeOn(loan, firstDue.plusDays(3));

@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.FormText;
 import com.smeloanflow.servicing.Classification;
 import com.smeloanflow.servicing.DailyCloseService;
@@ -196,7 +197,7 @@ class ReclassificationProcessTest extends AbstractIntegrationTest {
     assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
     String history = (String) taskService.getVariableLocal(loan.task(TASK_APPROVE_RECLASSIFICATION).getId(),
         "classificationHistoryText");
-    assertThat(history).hasSizeLessThanOrEqualTo(FormText.MAX_CHARACTERS).startsWith("- " + clock.today() + " 正常 → 关注: 4444")
+    assertThat(history).hasSizeLessThanOrEqualTo(FormText.MAX_CHARACTERS).startsWith("- " + ChineseDates.day(clock.today()) + ", 正常 → 关注: 4444")
         .contains("4".repeat(1000), "3".repeat(1000), "2".repeat(1000)).doesNotContain("1111")
         .endsWith("\n- 更早的 1 条分类调整未显示, 全部见 GET /api/loans/" + loan.loanId() + "/monitoring (classificationHistory)");
   }
@@ -221,7 +222,7 @@ class ReclassificationProcessTest extends AbstractIntegrationTest {
         "classificationHistoryText");
     String whereAll = "GET /api/loans/" + loan.loanId() + "/monitoring";
     assertThat(history.lines().toList()).hasSize(6);
-    assertThat(history).startsWith("- " + clock.today() + " 正常 → 关注: 第7次调整")
+    assertThat(history).startsWith("- " + ChineseDates.day(clock.today()) + ", 正常 → 关注: 第7次调整")
         .contains("第6次调整", "第5次调整", "第4次调整", "第3次调整").doesNotContain("第2次调整", "第1次调整")
         .endsWith("\n- 更早的 2 条分类调整未显示, 全部见 " + whereAll + " (classificationHistory)");
     Response all = api.get("/api/loans/" + loan.loanId() + "/monitoring", "approver");

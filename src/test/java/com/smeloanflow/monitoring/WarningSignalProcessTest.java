@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.process.PostLoanCheckProcess;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.processing.ProcessingFixtures;
@@ -102,7 +103,8 @@ class WarningSignalProcessTest extends AbstractIntegrationTest {
     boolean onSite = severity == SignalSeverity.SERIOUS;
     Task check = loan.task(onSite ? TASK_CHECK_ON_SITE : TASK_CHECK_REMOTELY);
     assertThat(check).hasCandidateGroup(onSite ? Groups.customerManagers("ZY001") : Groups.REMOTE_BANKING);
-    assertThat((String) taskService.getVariableLocal(check.getId(), "signalsText")).contains(type.label()).contains(evidence);
+    assertThat((String) taskService.getVariableLocal(check.getId(), "signalsText")).contains(type.label()).contains(evidence)
+        .containsPattern(java.util.regex.Pattern.quote(type.label()) + " \\(\\d{4}年\\d{1,2}月\\d{1,2}日, ").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
     assertThat(flows.of(loan.monitoring().getId())).contains(PostLoanMonitoringProcess.Flows.NEW_SIGNALS_FOUND_YES);
     assertThat(view.classification()).as("classification while the signal is open").isEqualTo(classification);
     assertThat(view.checks().get(0).method()).isEqualTo(onSite ? CheckMethod.ON_SITE : CheckMethod.REMOTE);
@@ -158,6 +160,12 @@ class WarningSignalProcessTest extends AbstractIntegrationTest {
     loan.requeryNow();
     assertThat(loan.openTasks()).as("the rating checked stays C: no new signal").isEmpty();
     assertThat(monitoring.view(loan.loanId()).signals()).hasSize(1);
+
+    // the next check's form says when the last one was done, the day in Chinese
+    assertThat(loan.report("core-banking", MonitoringScenario.signal("CB-FRZ-" + loan.loanId(), "ACCOUNT_FROZEN",
+        "结算账户被冻结", "{\"reference\": \"(2026)黔03执保123号\"}")).status()).isEqualTo(201);
+    assertThat(taskService.getVariableLocal(loan.task(TASK_CHECK_ON_SITE).getId(), "lastCheckText"))
+        .isEqualTo("上次检查: " + ChineseDates.day(checked));
   }
 
   @Test
