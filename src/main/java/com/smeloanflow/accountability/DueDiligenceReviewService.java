@@ -12,6 +12,7 @@ import com.smeloanflow.monitoring.PostLoanCheck;
 import com.smeloanflow.monitoring.SignalRepository;
 import com.smeloanflow.monitoring.WarningSignal;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.FormText;
 import com.smeloanflow.platform.InputHygiene;
 import com.smeloanflow.platform.InvalidTaskInputException;
@@ -542,9 +543,9 @@ public class DueDiligenceReviewService {
    */
   private String postLoanText(String loanId) {
     List<String> checkLines = postLoanChecks.ofLoan(loanId).stream().map(check -> "- " + check.checkId() + " "
-        + check.kind().label() + " " + check.method().label() + ", " + check.openedOn() + " 发起; "
+        + check.kind().label() + " " + check.method().label() + ", " + ChineseDates.day(check.openedOn()) + "发起; "
         + (PostLoanCheck.DONE.equals(check.status())
-            ? check.checkedOn() + " 由 " + check.checkedBy() + " 完成, 结论 " + check.outcome().label()
+            ? ChineseDates.day(check.checkedOn()) + "由 " + check.checkedBy() + " 完成, 结论 " + check.outcome().label()
                 + (blank(check.findings()) ? "" : ": " + check.findings())
             : PostLoanCheck.CANCELLED.equals(check.status()) ? "已取消" : "尚未完成")).toList();
     List<String> signalLines = signals.ofLoan(loanId).stream().map(signal -> "- 预警 " + signal.signalId() + " "

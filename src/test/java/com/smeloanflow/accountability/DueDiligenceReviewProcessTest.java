@@ -21,6 +21,7 @@ import com.smeloanflow.monitoring.SignalSeverity;
 import com.smeloanflow.monitoring.SignalType;
 import com.smeloanflow.monitoring.WarningSignal;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.FormText;
 import com.smeloanflow.process.DueDiligenceReviewProcess;
 import com.smeloanflow.process.PostLoanCheckProcess;
@@ -402,7 +403,9 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
         .contains("贷后检查人: remote-verifier");
     assertThat(taskService.getVariablesLocal(task.getId())).as("the form shows the checker's fields now")
         .containsEntry("hasPostLoanChecker", true);
-    assertThat((String) taskService.getVariableLocal(task.getId(), "postLoanText")).contains("由 remote-verifier 完成");
+    assertThat((String) taskService.getVariableLocal(task.getId(), "postLoanText")).contains("由 remote-verifier 完成")
+        .containsPattern("\\d{4}年\\d{1,2}月\\d{1,2}日发起; \\d{4}年\\d{1,2}月\\d{1,2}日由 remote-verifier 完成")
+        .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
     assertThatThrownBy(() -> completeAs("team-lead", task.getId(), Map.of("customerManagerOutcome", "EXEMPT",
         "customerManagerReason", "贷前实地调查与贷后检查均按规定完成")))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("贷后检查人: remote-verifier")
