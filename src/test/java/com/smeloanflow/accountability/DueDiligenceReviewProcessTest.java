@@ -133,10 +133,7 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
     LoanAccount old = nonPerforming.monitored(MANAGER, "100000.00", clock.today().minusMonths(12));
     approved.byApprover(old, "approver");
     LoanAccount renewed = renewedOnADecisionOf(old, "模型");
-    nonPerforming.monitoring(renewed);
-    nonPerforming.listAsDishonestDebtor(renewed);
-
-    Task task = taskService.createTaskQuery().processInstanceId(nonPerforming.review(renewed).getId()).singleResult();
+    Task task = reviewOfTurningNonPerforming(renewed);
     assertThat(reviews.officers(renewed.loanId())).doesNotContainKey(OfficerRole.APPROVER);
     assertThat(taskService.getVariablesLocal(task.getId())).containsEntry("hasApprover", false);
     assertThat((String) taskService.getVariableLocal(task.getId(), "officersText")).contains("审批人: 无");
@@ -153,10 +150,7 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
     approved.byApprover(old, "approver");
     BigDecimal due = loans.ledger(old.loanId()).get(11).principalDue();
     LoanAccount renewed = renewedOnADecisionOf(old, "committee-chair", null, due.subtract(new BigDecimal("5000.00")));
-    nonPerforming.monitoring(renewed);
-    nonPerforming.listAsDishonestDebtor(renewed);
-
-    Task task = taskService.createTaskQuery().processInstanceId(nonPerforming.review(renewed).getId()).singleResult();
+    Task task = reviewOfTurningNonPerforming(renewed);
     Map<String, Object> shown = taskService.getVariablesLocal(task.getId());
     assertThat((String) shown.get("criteriaText")).contains("✘ 例外放行与超建议审批均有理由")
         .contains("续贷审批金额 " + String.format("%,.2f", due) + " 元高于续贷评估建议额度 "
@@ -176,10 +170,7 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
     LoanAccount old = nonPerforming.monitored(MANAGER, "100000.00", clock.today().minusMonths(12));
     approved.withConditionsUnstated(old, "approver");
     LoanAccount renewed = renewedOnADecisionOf(old, "committee-chair");
-    nonPerforming.monitoring(renewed);
-    nonPerforming.listAsDishonestDebtor(renewed);
-
-    Task task = taskService.createTaskQuery().processInstanceId(nonPerforming.review(renewed).getId()).singleResult();
+    Task task = reviewOfTurningNonPerforming(renewed);
     assertThat((String) taskService.getVariableLocal(task.getId(), "criteriaText"))
         .contains("✔ 例外放行与超建议审批均有理由").doesNotContain("附条件批准未写明条件");
   }
@@ -201,6 +192,13 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
    * (模型 when the table approved it) with a note, the table suggesting the whole principal due, and posted into the new
    * loan servicing opens.
    */
+  /** The renewed loan monitored and listed as a dishonest debtor: the review's task that opens. */
+  private Task reviewOfTurningNonPerforming(LoanAccount renewed) {
+    nonPerforming.monitoring(renewed);
+    nonPerforming.listAsDishonestDebtor(renewed);
+    return taskService.createTaskQuery().processInstanceId(nonPerforming.review(renewed).getId()).singleResult();
+  }
+
   private LoanAccount renewedOnADecisionOf(LoanAccount old, String decidedBy) {
     return renewedOnADecisionOf(old, decidedBy, "同意续贷", loans.ledger(old.loanId()).get(11).principalDue());
   }
