@@ -48,6 +48,6 @@ public record MonitoredLoan(String loanId, String branchCode, String status, Str
 
   /** No monitoring of this loan to show (404): no such loan, or it was never under post-loan monitoring. */
   public static LoanNotFoundException notFound(String loanId) {
-    return new LoanNotFoundException(loanId, "贷后监测记录", "post-loan monitoring");
+    return new LoanNotFoundException(loanId, "贷后监控记录", "post-loan monitoring");
   }
 }

@@ -36,7 +36,7 @@ public class MonitoringAccess {
       throw new AccessDeniedException(StaffText.of("贷后检查结论、预警证据和风险分类理由仅供银行员工查看",
           "user " + caller.getName() + " is the borrowers' channel and may not read post-loan monitoring"));
     }
-    branchAccess.requireMayRead(branchCode, caller, "借据 " + loanId + " 的贷后监测", "post-loan monitoring of loan " + loanId);
+    branchAccess.requireMayRead(branchCode, caller, "借据 " + loanId + " 的贷后监控", "post-loan monitoring of loan " + loanId);
   }
 
   public void requireMayReportSignal(String branchCode, Authentication caller, String loanId) {

@@ -226,7 +226,7 @@ public class PostLoanCheckService {
    * (its stored reason, 由预警信号核查代替 (check id)); any other was withdrawn because monitoring ended.
    */
   private static String withdrawnBecause(PostLoanCheck check) {
-    return check.withdrawal() == PostLoanCheck.Withdrawal.SUPERSEDED ? check.cancelReason() : "贷后监测已结束";
+    return check.withdrawal() == PostLoanCheck.Withdrawal.SUPERSEDED ? check.cancelReason() : "贷后监控已结束";
   }
 
   private String validate(CompleteCheck command) {

@@ -149,7 +149,7 @@ public class PostLoanMonitoringService {
 
   /** The refusal of a second monitoring of a loan {@code instance} monitors: in Chinese, the English beside. */
   static RefusedStartException alreadyMonitored(String loanId, String instance) {
-    return new RefusedStartException("借据 " + loanId + " 已在贷后监测中 (流程实例 " + instance + "), 不再重复登记贷后监控 (loan "
+    return new RefusedStartException("借据 " + loanId + " 已在贷后监控中 (流程实例 " + instance + "), 不再重复登记贷后监控 (loan "
         + loanId + " is already under post-loan monitoring by process instance " + instance + ": not enrolled twice)");
   }
 
@@ -399,7 +399,7 @@ public class PostLoanMonitoringService {
    */
   public MonitoredLoan lockForRequest(String loanId) {
     return monitored.lock(loanId).orElseThrow(() -> loans.find(loanId).isPresent()
-        ? new StateConflictException("借据 " + loanId + " 未纳入贷后监测 (loan " + loanId + " is not under post-loan monitoring)")
+        ? new StateConflictException("借据 " + loanId + " 未纳入贷后监控 (loan " + loanId + " is not under post-loan monitoring)")
         : new LoanNotFoundException(loanId));
   }
 
@@ -411,7 +411,7 @@ public class PostLoanMonitoringService {
   StateConflictException ended(MonitoredLoan loan, String refused) {
     String loanStatus = loans.standing(loan.loanId()).map(LoanStanding::status).orElse(null);
     Optional<String> leftSince = leftTheBooksSince(loan, loanStatus);
-    return new StateConflictException("借据 " + loan.loanId() + " 的贷后监测已结束 (" + whyEnded(loan) + ", " + loan.closure()
+    return new StateConflictException("借据 " + loan.loanId() + " 的贷后监控已结束 (" + whyEnded(loan) + ", " + loan.closure()
         + leftSince.map(left -> "; " + left + ", " + loanStatus).orElse("") + "), " + refused + " (post-loan monitoring of loan "
         + loan.loanId() + " has ended (" + loan.closure() + ")"
         + leftSince.map(left -> "; the loan has since left the books (" + loanStatus + ")").orElse("") + ")");
@@ -444,7 +444,7 @@ public class PostLoanMonitoringService {
     if (MonitoredLoan.CANCELLED.equals(loan.closure()) && loan.cancelledBy() != null) {
       return "贷后监控流程已由运维人员 " + loan.cancelledBy() + " 终止";
     }
-    return closureText(loan.closure()).orElse("监测已终止");
+    return closureText(loan.closure()).orElse("监控已终止");
   }
 
   /**

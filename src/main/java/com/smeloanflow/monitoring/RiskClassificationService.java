@@ -244,7 +244,7 @@ public class RiskClassificationService {
    */
   public ReclassificationProposal pending(String loanId) {
     return classifications.pending(loanId).orElseThrow(() -> new StateConflictException("借据 " + loanId
-        + " 已没有待审批的风险分类调整 (已审批, 或已随贷后监测结束而撤销), 无需再审批, 请刷新待办列表 (loan " + loanId
+        + " 已没有待审批的风险分类调整 (已审批, 或已随贷后监控结束而撤销), 无需再审批, 请刷新待办列表 (loan " + loanId
         + " has no reclassification awaiting a decision)"));
   }
 

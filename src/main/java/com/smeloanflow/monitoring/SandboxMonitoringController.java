@@ -55,7 +55,7 @@ public class SandboxMonitoringController {
   @ApiResponse(responseCode = "409", description = "Monitoring ended, or no re-query timer", content = @Content(mediaType = "application/problem+json"))
   public RequeryDue requeryNow(@PathVariable("loanId") String loanId) {
     // Sandbox only, read without the loan's lock (that would need a transaction around the engine calls): a close
-    // settling the loan between the read and the timer's query is answered 409 for the missing timer, not 贷后监测已结束.
+    // settling the loan between the read and the timer's query is answered 409 for the missing timer, not 贷后监控已结束.
     MonitoredLoan loan = monitoring.find(loanId).orElseThrow(() -> MonitoredLoan.notFound(loanId));
     if (!loan.monitoring()) {
       throw monitoringService.ended(loan, "不再重查外部数据");
@@ -63,7 +63,7 @@ public class SandboxMonitoringController {
     Job timer = management.createJobQuery().processInstanceId(loan.processInstanceId())
         .activityId(PostLoanMonitoringProcess.Elements.START_REQUERY_DUE).singleResult();
     if (timer == null) {
-      throw new StateConflictException("借据 " + loanId + " 的贷后监测流程没有待触发的外部数据重查定时器 (loan " + loanId
+      throw new StateConflictException("借据 " + loanId + " 的贷后监控流程没有待触发的外部数据重查定时器 (loan " + loanId
           + " has no re-query timer)");
     }
     Date now = Date.from(clock.now());

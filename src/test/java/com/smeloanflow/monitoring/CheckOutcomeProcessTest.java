@@ -121,7 +121,7 @@ class CheckOutcomeProcessTest extends AbstractIntegrationTest {
 
       assertThat(answer.status()).as(action + ": " + answer).isEqualTo(400);
       assertThat(answer.json().path("message").asText()).as(action)
-          .contains("贷后检查 " + checkId + " 已撤销 (贷后监测已结束), 无需再登记检查结论, 请刷新待办列表")
+          .contains("贷后检查 " + checkId + " 已撤销 (贷后监控已结束), 无需再登记检查结论, 请刷新待办列表")
           .doesNotContain("ENGINE-");
     }
     assertThat(monitoring.view(loan.loanId()).checks().get(0).status()).isEqualTo(PostLoanCheck.CANCELLED);

@@ -65,7 +65,7 @@ class MonitoringApiTest extends AbstractIntegrationTest {
     assertThat(api.send("POST", "/api/loans/" + loanId + "/signals", null, null, "{}").status()).isEqualTo(401);
     Response reading = api.get("/api/loans/" + loanId + "/monitoring", "zy001-cm");
     assertThat(reading.status()).as("reading another branch").isEqualTo(403);
-    assertThat(reading.json().path("detail").asText()).startsWith("无权查看网点 ZY002 的借据 " + loanId + " 的贷后监测 (");
+    assertThat(reading.json().path("detail").asText()).startsWith("无权查看网点 ZY002 的借据 " + loanId + " 的贷后监控 (");
     Response channelReading = api.get("/api/loans/" + loanId + "/monitoring", "channel");
     assertThat(channelReading.status()).as("the borrowers' channel reads no check findings, evidence or reasons")
         .isEqualTo(403);
@@ -185,14 +185,14 @@ class MonitoringApiTest extends AbstractIntegrationTest {
     Response refused = report("remote-verifier", notMonitored, json);
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.json().path("detail").asText()).as("in Chinese, the English beside")
-        .isEqualTo("借据 " + notMonitored + " 未纳入贷后监测 (loan " + notMonitored + " is not under post-loan monitoring)");
+        .isEqualTo("借据 " + notMonitored + " 未纳入贷后监控 (loan " + notMonitored + " is not under post-loan monitoring)");
     Response unknown = report("remote-verifier", "LN19990101999999", json);
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.json().path("detail").asText()).isEqualTo("借据 LN19990101999999 不存在 (loan LN19990101999999 does not exist)");
     Response neverMonitored = api.get("/api/loans/" + notMonitored + "/monitoring", "remote-verifier");
     assertThat(neverMonitored.status()).isEqualTo(404);
     assertThat(neverMonitored.json().path("detail").asText()).as("the loan is there, its monitoring is not")
-        .isEqualTo("借据 " + notMonitored + " 没有贷后监测记录 (loan " + notMonitored + " has no post-loan monitoring)");
+        .isEqualTo("借据 " + notMonitored + " 没有贷后监控记录 (loan " + notMonitored + " has no post-loan monitoring)");
   }
 
   @Test

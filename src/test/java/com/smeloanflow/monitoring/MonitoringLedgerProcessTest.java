@@ -162,7 +162,7 @@ class MonitoringLedgerProcessTest extends AbstractIntegrationTest {
     var late = loan.report("remote-verifier", MonitoringScenario.signal("LATE-" + loan.loanId(), "NEGATIVE_NEWS", "迟到的报道",
         null));
     assertThat(late.status()).as("no signal after the end").isEqualTo(409);
-    String endedInChinese = "借据 " + loan.loanId() + " 的贷后监测已结束 (贷款已结清, SETTLED), ";
+    String endedInChinese = "借据 " + loan.loanId() + " 的贷后监控已结束 (贷款已结清, SETTLED), ";
     String endedInEnglish = " (post-loan monitoring of loan " + loan.loanId() + " has ended (SETTLED))";
     assertThat(late.json().path("detail").asText()).as("in Chinese, the English beside")
         .isEqualTo(endedInChinese + "不再受理预警信号" + endedInEnglish);
@@ -275,7 +275,7 @@ class MonitoringLedgerProcessTest extends AbstractIntegrationTest {
 
     assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
     String instance = loan.monitoring().getId();
-    assertThat(refused.json().path("message").asText()).isEqualTo("借据 " + loan.loanId() + " 已在贷后监测中 (流程实例 "
+    assertThat(refused.json().path("message").asText()).isEqualTo("借据 " + loan.loanId() + " 已在贷后监控中 (流程实例 "
         + instance + "), 不再重复登记贷后监控 (loan " + loan.loanId() + " is already under post-loan monitoring by process"
         + " instance " + instance + ": not enrolled twice)");
     assertThat(runningMonitoring(loan.loanId())).as("one monitoring of the loan").extracting(ProcessInstance::getId)
@@ -338,12 +338,12 @@ class MonitoringLedgerProcessTest extends AbstractIntegrationTest {
     Response late = loan.report("remote-verifier", MonitoringScenario.signal("LATE-" + loan.loanId(), "NEGATIVE_NEWS",
         "删除后的报道", null));
     assertThat(late.status()).as("no signal while nobody monitors the loan").isEqualTo(409);
-    assertThat(late.json().path("detail").asText()).isEqualTo("借据 " + loan.loanId() + " 的贷后监测已结束 (贷后监控流程已由运维人员终止,"
+    assertThat(late.json().path("detail").asText()).isEqualTo("借据 " + loan.loanId() + " 的贷后监控已结束 (贷后监控流程已由运维人员终止,"
         + " CANCELLED), 不再受理预警信号 (post-loan monitoring of loan " + loan.loanId() + " has ended (CANCELLED))");
 
     Response restarted = loanDisbursedByHand(loan.loanId());
 
-    // Before, refused: 借据 … 已在贷后监测中 (流程实例 <the deleted instance>)
+    // Before, refused: 借据 … 已在贷后监控中 (流程实例 <the deleted instance>)
     assertThat(restarted.status()).as(restarted.toString()).isBetween(200, 204);
     assertThat(runningMonitoring(loan.loanId())).as("one running monitoring instance").singleElement().satisfies(instance -> {
       assertThat(instance.getId()).isNotEqualTo(deleted);
@@ -385,7 +385,7 @@ class MonitoringLedgerProcessTest extends AbstractIntegrationTest {
         .isEqualTo("admin");
     Response late = loan.report("remote-verifier", MonitoringScenario.signal("LATE-" + loan.loanId(), "NEGATIVE_NEWS",
         "删除后的报道", null));
-    assertThat(late.json().path("detail").asText()).isEqualTo("借据 " + loan.loanId() + " 的贷后监测已结束 (贷后监控流程已由运维人员"
+    assertThat(late.json().path("detail").asText()).isEqualTo("借据 " + loan.loanId() + " 的贷后监控已结束 (贷后监控流程已由运维人员"
         + " admin 终止, CANCELLED), 不再受理预警信号 (post-loan monitoring of loan " + loan.loanId() + " has ended (CANCELLED))");
     assertThat(loanDisbursedByHand(loan.loanId()).status()).as("monitored again").isBetween(200, 204);
     assertThat(runningMonitoring(loan.loanId())).hasSize(1);
@@ -482,7 +482,7 @@ class MonitoringLedgerProcessTest extends AbstractIntegrationTest {
     Response late = loan.report("remote-verifier", MonitoringScenario.signal("LATE-" + loan.loanId(), "NEGATIVE_NEWS",
         "结清后的报道", null));
     assertThat(late.status()).isEqualTo(409);
-    assertThat(late.json().path("detail").asText()).isEqualTo("借据 " + loan.loanId() + " 的贷后监测已结束 (贷后监控流程已由运维人员"
+    assertThat(late.json().path("detail").asText()).isEqualTo("借据 " + loan.loanId() + " 的贷后监控已结束 (贷后监控流程已由运维人员"
         + " admin 终止, CANCELLED; 其后贷款已结清, SETTLED), 不再受理预警信号 (post-loan monitoring of loan " + loan.loanId()
         + " has ended (CANCELLED); the loan has since left the books (SETTLED))");
     Response refused = loanDisbursedByHand(loan.loanId());
@@ -533,7 +533,7 @@ class MonitoringLedgerProcessTest extends AbstractIntegrationTest {
     assertThat(read.path("closureLabel").asText()).isEqualTo("贷后监控流程已由运维人员终止; 其后贷款已核销");
     Response refused = loan.report("remote-verifier", MonitoringScenario.signal("LATE-" + loan.loanId(), "NEGATIVE_NEWS",
         "核销后的报道", null));
-    assertThat(refused.json().path("detail").asText()).isEqualTo("借据 " + loan.loanId() + " 的贷后监测已结束 (贷后监控流程已由运维人员"
+    assertThat(refused.json().path("detail").asText()).isEqualTo("借据 " + loan.loanId() + " 的贷后监控已结束 (贷后监控流程已由运维人员"
         + "终止, CANCELLED; 其后贷款已核销, WRITTEN_OFF), 不再受理预警信号 (post-loan monitoring of loan " + loan.loanId()
         + " has ended (CANCELLED); the loan has since left the books (WRITTEN_OFF))");
   }
@@ -556,7 +556,7 @@ class MonitoringLedgerProcessTest extends AbstractIntegrationTest {
 
     Response taken = loanDisbursedByHand(loan.loanId());
 
-    // Before, refused: 借据 … 已在贷后监测中 (流程实例 <the deleted instance>), though that instance no longer ran
+    // Before, refused: 借据 … 已在贷后监控中 (流程实例 <the deleted instance>), though that instance no longer ran
     assertThat(taken.status()).as(taken.toString()).isBetween(200, 204);
     assertThat(runningMonitoring(loan.loanId())).as("one running monitoring instance").singleElement().satisfies(instance -> {
       assertThat(instance.getId()).isNotEqualTo(deleted);

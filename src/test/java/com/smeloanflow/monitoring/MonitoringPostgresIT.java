@@ -183,7 +183,7 @@ class MonitoringPostgresIT extends MonitoringLedgerProcessTest {
 
     assertThat(decided.status()).as(decided.toString()).isEqualTo(400);
     assertThat(decided.json().path("message").asText()).contains("借据 " + loan.loanId()
-        + " 已没有待审批的风险分类调整 (已审批, 或已随贷后监测结束而撤销), 无需再审批, 请刷新待办列表");
+        + " 已没有待审批的风险分类调整 (已审批, 或已随贷后监控结束而撤销), 无需再审批, 请刷新待办列表");
     assertThat(monitoring.view(loan.loanId()).reclassifications()).singleElement()
         .extracting(MonitoringView.ProposalView::status).isEqualTo(ReclassificationProposal.CANCELLED);
     assertThat(loans.standing(loan.loanId()).orElseThrow().classification()).as("the ledger's classification")
@@ -204,7 +204,7 @@ class MonitoringPostgresIT extends MonitoringLedgerProcessTest {
             "{\"classification\": \"SUBSTANDARD\", \"reason\": \"企业主要客户破产\"}"), "the proposal");
 
     assertThat(proposed.status()).as(proposed.toString()).isEqualTo(409);
-    assertThat(proposed.json().path("detail").asText()).contains("借据 " + loan.loanId() + " 的贷后监测已结束 (贷款已结清",
+    assertThat(proposed.json().path("detail").asText()).contains("借据 " + loan.loanId() + " 的贷后监控已结束 (贷款已结清",
         "不能再提出风险分类调整");
     assertThat(monitoring.view(loan.loanId()).reclassifications()).as("nothing left pending on a loan no longer monitored")
         .isEmpty();
@@ -583,7 +583,7 @@ class MonitoringPostgresIT extends MonitoringLedgerProcessTest {
 
     String instance = first.get().getId();
     assertThat(second.get().status()).as(second.get().toString()).isEqualTo(400);
-    assertThat(second.get().json().path("message").asText()).isEqualTo("借据 " + loanId + " 已在贷后监测中 (流程实例 "
+    assertThat(second.get().json().path("message").asText()).isEqualTo("借据 " + loanId + " 已在贷后监控中 (流程实例 "
         + instance + "), 不再重复登记贷后监控 (loan " + loanId + " is already under post-loan monitoring by process"
         + " instance " + instance + ": not enrolled twice)");
     assertThat(runningMonitoring(loanId)).as("one monitoring of the loan").extracting(ProcessInstance::getId)

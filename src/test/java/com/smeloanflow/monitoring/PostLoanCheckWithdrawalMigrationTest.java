@@ -56,7 +56,7 @@ class PostLoanCheckWithdrawalMigrationTest extends AbstractIntegrationTest {
     assertThatThrownBy(() -> checkService.complete(conclusion(superseded))).isInstanceOf(StateConflictException.class)
         .hasMessageContaining("贷后检查 " + superseded + " 已撤销 (由预警信号核查代替 (PC20261201000009)), 无需再登记检查结论");
     assertThatThrownBy(() -> checkService.complete(conclusion(ended))).isInstanceOf(StateConflictException.class)
-        .hasMessageContaining("贷后检查 " + ended + " 已撤销 (贷后监测已结束), 无需再登记检查结论");
+        .hasMessageContaining("贷后检查 " + ended + " 已撤销 (贷后监控已结束), 无需再登记检查结论");
   }
 
   private String periodicCheck(MonitoringScenario loan) {

@@ -297,7 +297,7 @@ class PostLoanMonitoringProcessTest extends AbstractIntegrationTest {
         null, null, "remote-verifier")))
         .isInstanceOf(StateConflictException.class)
         .hasMessageContaining("贷后检查 " + periodicCheck + " 已撤销 (由预警信号核查代替 (" + signalCheck + ")), 无需再登记检查结论")
-        .hasMessageNotContaining("贷后监测已结束");
+        .hasMessageNotContaining("贷后监控已结束");
 
     moveClockBy(Duration.ofDays(3));
     loan.completeCheck("zy001-cm", TASK_CHECK_ON_SITE, "NORMAL", Map.of("premisesVisited", true));

@@ -163,7 +163,7 @@ class ReclassificationProcessTest extends AbstractIntegrationTest {
     // The loan is settled in another transaction while the approval is still in the approvers' queue: monitoring
     // ends and withdraws the proposal before an approver's claim or decision reaches it.
     monitoringService.end(loan.loanId(), "贷款已结清");
-    String withdrawn = "借据 " + loan.loanId() + " 已没有待审批的风险分类调整 (已审批, 或已随贷后监测结束而撤销), 无需再审批, 请刷新待办列表";
+    String withdrawn = "借据 " + loan.loanId() + " 已没有待审批的风险分类调整 (已审批, 或已随贷后监控结束而撤销), 无需再审批, 请刷新待办列表";
 
     Response claim = api.post("/engine-rest/task/" + taskId + "/claim", "approver", "{\"userId\": \"approver\"}");
     Response decide = api.post("/engine-rest/task/" + taskId + "/complete", "approver", "{\"variables\": {\""

@@ -90,7 +90,7 @@ class ListenerRefusalPluginTest {
 
   @Test
   void aStartItsFirstStepRefusesIsAUsersErrorTheEngineRestApiAnswers400WhateverTheCommand() {
-    String second = "借据 L1 已在贷后监测中 (流程实例 P1), 不再重复登记贷后监控 (loan L1 is already under post-loan monitoring by"
+    String second = "借据 L1 已在贷后监控中 (流程实例 P1), 不再重复登记贷后监控 (loan L1 is already under post-loan monitoring by"
         + " process instance P1: not enrolled twice)";
     Command<Object> correlatedByHand = context -> null;
 

@@ -146,7 +146,7 @@ class PostLoanMonitoringTasklistIT extends BrowserTestBase {
     monitoringService.end(loanId, "贷款已结清");
 
     assertThat(tasklist.completeRefused())
-        .contains("贷后检查 " + checkId + " 已撤销 (贷后监测已结束), 无需再登记检查结论, 请刷新待办列表").doesNotContain("ENGINE-");
+        .contains("贷后检查 " + checkId + " 已撤销 (贷后监控已结束), 无需再登记检查结论, 请刷新待办列表").doesNotContain("ENGINE-");
   }
 
   @Test
