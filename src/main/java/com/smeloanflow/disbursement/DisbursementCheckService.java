@@ -14,6 +14,7 @@ import com.smeloanflow.intake.DocumentsAwaiter;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.intake.Product;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.InvalidTaskInputException;
 import com.smeloanflow.platform.StaffText;
 import com.smeloanflow.platform.StateConflictException;
@@ -116,7 +117,7 @@ public class DisbursementCheckService {
         jdbc.sql("INSERT INTO disbursement_hold (application_id, round, hold_until, held_by, held_at) VALUES (:a, :r, :u, :by, :at)")
             .param("a", applicationId).param("r", round).param("u", check.holdUntil()).param("by", check.checker())
             .param("at", Timestamp.from(clock.now())).update();
-        details.append("暂缓至 ").append(check.holdUntil());
+        details.append("暂缓至").append(ChineseDates.day(check.holdUntil()));
       }
       case SUPPLEMENT -> {
         if (check.documents().isEmpty()) {

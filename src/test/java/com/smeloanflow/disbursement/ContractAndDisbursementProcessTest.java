@@ -10,7 +10,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.approval.LoanFlow;
 import com.smeloanflow.approval.TaskForms;
+import com.smeloanflow.casefile.ApplicationChecks;
 import com.smeloanflow.casefile.ApplicationStatus;
+import com.smeloanflow.casefile.CheckType;
 import com.smeloanflow.casefile.CustomerReason;
 import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.servicing.LoanAccount;
@@ -48,6 +50,7 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
   @Autowired SandboxESignature eSignature;
   @Autowired SandboxMortgageRegistry registry;
   @Autowired ContractService contracts;
+  @Autowired ApplicationChecks checks;
 
   LoanFlow flow;
 
@@ -329,6 +332,9 @@ class ContractAndDisbursementProcessTest extends AbstractIntegrationTest {
       assertThat(entry.path("what").asText()).isEqualTo("DISBURSEMENT_HOLD");
       assertThat(entry.path("detail").asText()).contains("受托支付账户校验");
     });
+    assertThat(checks.of(applicationId, CheckType.DISBURSEMENT_CHECK)).as("the check as the due-diligence review shows it")
+        .singleElement().satisfies(check -> assertThat(check.describe()).contains("暂缓至" + ChineseDates.day(until))
+            .doesNotContain(until.toString()));
 
     moveClockBy(Duration.ofDays(4));
     executeDueJobs(instance.getId());
