@@ -184,15 +184,21 @@ class FormFieldMappingTest {
   /**
    * What a field's help text says of its limits is what the task's listener checks: the approved amount is refused
    * above the collateral cap and below the product's minimum as well as above the requested amount
-   * ({@code ApprovalService}); a disbursement hold ends from tomorrow to 30 days on
-   * ({@code DisbursementCheckService.MAX_HOLD_DAYS}); a prospect's follow-up date from tomorrow to 180 days on
-   * ({@code CampaignService.MAX_FOLLOW_UP_DAYS}).
+   * ({@code ApprovalService}), and left empty it is the amount applied for, so above the cap an amount is required; a
+   * disbursement hold ends from tomorrow to 30 days on ({@code DisbursementCheckService.MAX_HOLD_DAYS}); a prospect's
+   * follow-up date from tomorrow to 180 days on ({@code CampaignService.MAX_FOLLOW_UP_DAYS}).
    */
   @Test
   void helpTextsSayTheLimitsTheCodeChecks() throws IOException {
     for (String form : List.of("approve-loan.form", "decide-committee-resolution.form")) {
       assertThat(description(form, "approvedAmount")).as("%s: approvedAmount", form)
           .contains("不高于申请金额").contains("抵押物可贷上限").contains("不低于产品最低金额");
+    }
+    // left empty, the amount applied for is approved, which is refused above a mortgage's collateral cap
+    for (Map.Entry<String, String> amount : Map.of("approve-loan.form", "approvedAmount", "committee-vote.form",
+        "proposedAmount", "decide-committee-resolution.form", "approvedAmount").entrySet()) {
+      assertThat(description(amount.getKey(), amount.getValue())).as("%s: %s", amount.getKey(), amount.getValue())
+          .contains("不降低金额时留空; 申请金额超过抵押物可贷上限时须填写不高于上限的金额");
     }
     assertThat(description("check-disbursement.form", "holdUntil")).as("check-disbursement.form: holdUntil")
         .contains("明天至 30 天内");
