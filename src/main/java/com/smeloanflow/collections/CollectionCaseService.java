@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,6 +53,7 @@ public class CollectionCaseService {
   private final RepaymentService repayments;
   private final CollectionStrategy strategy;
   private final DisposalApprovalAuthority authority;
+  private final IdentityService identity;
   private final MailOutbox mails;
   private final BusinessClock clock;
   private final DataFieldMaxValueIncrementer caseNumbers;
@@ -59,8 +61,8 @@ public class CollectionCaseService {
   private final int maxPromiseDays;
 
   public CollectionCaseService(CollectionRepository cases, LoanAccountService loans, RepaymentService repayments,
-      CollectionStrategy strategy, DisposalApprovalAuthority authority, MailOutbox mails, BusinessClock clock,
-      DataSource dataSource,
+      CollectionStrategy strategy, DisposalApprovalAuthority authority, IdentityService identity, MailOutbox mails,
+      BusinessClock clock, DataSource dataSource,
       @Value("${smeloan.collections.promise-grace-days:3}") int graceDays,
       @Value("${smeloan.collections.max-promise-days:30}") int maxPromiseDays) {
     this.cases = cases;
@@ -68,6 +70,7 @@ public class CollectionCaseService {
     this.repayments = repayments;
     this.strategy = strategy;
     this.authority = authority;
+    this.identity = identity;
     this.mails = mails;
     this.clock = clock;
     this.caseNumbers = DatabaseSequences.of(dataSource, "collection_case_seq");
@@ -341,27 +344,38 @@ public class CollectionCaseService {
   /**
    * Who may approve the pending proposal (审批权限), decided by the table {@code disposal-approval-authority} from its
    * type and the loan's outstanding principal now: called as the proposal is recorded, in the command that creates the
-   * approval task, whose candidate group it becomes. The proposer stays excluded in every tier ({@link #requireMayDecide}).
+   * approval task, whose candidate group it becomes. Kept on the proposal's row in the same transaction (approver group,
+   * principal, the table's reason), for as long as the bank keeps the case: the engine's decision history is cleaned up
+   * after 180 days. Only a member of that group may decide, and never the proposer ({@link #requireMayDecide}).
    */
   public DisposalApprovalAuthority.Authority approvalAuthority(String loanId) {
     Disposal pending = pendingDisposal(loanId);
     BigDecimal outstanding = loans.balances(loanId).outstandingPrincipal();
     DisposalApprovalAuthority.Authority decided = authority.decide(pending.type(), outstanding);
+    cases.recordApprovalAuthority(pending.id(), decided.approverGroup(), outstanding, decided.reason());
     log.info("Loan {}: {} proposed by {} to be approved by {} ({} CNY principal outstanding)", loanId, pending.type(),
         pending.proposedBy(), decided.approverGroup(), outstanding.toPlainString());
     return decided;
   }
 
   /**
-   * Four eyes: the proposer of the pending proposal may neither take nor decide it.
+   * Four eyes and the approval authority: the proposer of the pending proposal may neither take nor decide it, nor may
+   * anyone outside the approver group kept with it ({@link #approvalAuthority}), whatever their engine rights (an
+   * administrator's included). A proposal recorded before the group was kept (null) is checked for four eyes only.
    *
-   * @throws AuthorizationException when {@code person} proposed it
+   * @throws AuthorizationException when {@code person} proposed it or is not a member of its approver group
    */
   public void requireMayDecide(String loanId, String person) {
     Disposal pending = pendingDisposal(loanId);
     if (pending.proposedBy().equals(person)) {
       throw new AuthorizationException("四眼原则: " + person + " 提出了该处置建议, 不能审批自己的建议 (user " + person
           + " proposed the " + pending.type() + " of loan " + loanId + " and may not decide it)");
+    }
+    String group = pending.approverGroup();
+    if (group != null && identity.createUserQuery().userId(person).memberOfGroup(group).count() == 0) {
+      throw new AuthorizationException("审批权限: " + person + " 不属于" + DisposalApprovalAuthority.groupName(group) + " ("
+          + group + "), 不能审批借据 " + loanId + " 的" + pending.type().label() + "建议 (user " + person
+          + " is not a member of " + group + ", which approves the " + pending.type() + " of loan " + loanId + ")");
     }
   }
 
@@ -433,8 +447,15 @@ public class CollectionCaseService {
     BigDecimal principal = loans.writeOff(new WriteOffLoan(loanId, businessDate, approved.decidedBy(), approved.reason()));
     closePromises(loanId, collectionCase.caseId(), businessDate, PromiseStatus.WRITTENOFF);
     cases.close(collectionCase.caseId(), CollectionCase.WRITTEN_OFF, businessDate, "核销本金 " + principal.toPlainString()
-        + " 元, 账销案存 (提出: " + approved.proposedBy() + ", 审批: " + approved.decidedBy() + ")", clock.now());
+        + " 元, 账销案存 (提出: " + approved.proposedBy() + ", 审批: " + approved.decidedBy() + authorityNote(approved) + ")",
+        clock.now());
     return principal;
+  }
+
+  /** ", 审批权限: 贷审会主任委员 (credit-committee-chair)" when the proposal kept its authority, else nothing. */
+  private static String authorityNote(Disposal approved) {
+    return approved.approverGroup() == null ? ""
+        : ", 审批权限: " + DisposalApprovalAuthority.groupName(approved.approverGroup()) + " (" + approved.approverGroup() + ")";
   }
 
   // --- cure --------------------------------------------------------------------------------------

@@ -91,9 +91,17 @@ public record CollectionCaseView(String caseId, String loanId, String branchCode
    * @param decidedBy       who decided it (another member of collections); none while pending
    * @param decidedAt       when; none while pending
    * @param decisionComment the decider's comment; none when they gave none
+   * @param approverGroup      who was entitled to approve it (审批权限), as {@code disposal-approval-authority} decided
+   *                           when it was proposed: collections, or credit-committee-chair for a write-off above 500,000
+   *                           CNY outstanding; the decider is a member of it. None on proposals recorded before this
+   *                           was kept
+   * @param approverGroupLabel that group in Chinese (资产保全, 贷审会主任委员); none likewise
+   * @param authorityPrincipal the loan's outstanding principal (CNY) the authority was decided on; none likewise
+   * @param authorityReason    the decision table's reason, in Chinese; none likewise
    */
   public record DisposalView(DisposalType type, String typeLabel, String reason, String proposedBy, Instant proposedAt,
-      String decision, String decisionLabel, String decidedBy, Instant decidedAt, String decisionComment) {
+      String decision, String decisionLabel, String decidedBy, Instant decidedAt, String decisionComment,
+      String approverGroup, String approverGroupLabel, BigDecimal authorityPrincipal, String authorityReason) {
 
     public static final String PENDING = "PENDING";
 
@@ -101,7 +109,9 @@ public record CollectionCaseView(String caseId, String loanId, String branchCode
       String decision = d.pending() ? PENDING : d.decision();
       String label = d.pending() ? "待审批" : Disposal.APPROVED.equals(d.decision()) ? "批准" : "驳回";
       return new DisposalView(d.type(), d.type().label(), d.reason(), d.proposedBy(), d.proposedAt(), decision, label,
-          d.decidedBy(), d.decidedAt(), d.decisionComment());
+          d.decidedBy(), d.decidedAt(), d.decisionComment(), d.approverGroup(),
+          d.approverGroup() == null ? null : DisposalApprovalAuthority.groupName(d.approverGroup()), d.authorityPrincipal(),
+          d.authorityReason());
     }
   }
 

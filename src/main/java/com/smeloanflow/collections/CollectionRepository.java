@@ -319,9 +319,25 @@ public class CollectionRepository {
           Timestamp decidedAt = rs.getTimestamp("decided_at");
           return new Disposal(rs.getLong("id"), DisposalType.valueOf(rs.getString("disposal_type")), rs.getString("reason"),
               rs.getString("proposed_by"), rs.getTimestamp("proposed_at").toInstant(), rs.getString("decision"),
-              rs.getString("decided_by"), decidedAt == null ? null : decidedAt.toInstant(), rs.getString("decision_comment"));
+              rs.getString("decided_by"), decidedAt == null ? null : decidedAt.toInstant(), rs.getString("decision_comment"),
+              rs.getString("approver_group"), rs.getBigDecimal("authority_principal"), rs.getString("authority_reason"));
         })
         .list();
+  }
+
+  /**
+   * Keeps with a pending proposal who is entitled to approve it (审批权限): the approver group, the outstanding principal
+   * it was decided on and the decision table's reason (its first 1,000 characters).
+   */
+  public void recordApprovalAuthority(long disposalId, String approverGroup, BigDecimal principal, String reason) {
+    jdbc.sql("""
+        UPDATE collection_disposal SET approver_group = :group, authority_principal = :principal, authority_reason = :reason
+        WHERE id = :id AND decision IS NULL
+        """)
+        .param("group", approverGroup).param("principal", principal)
+        .param("reason", reason.length() > 1000 ? reason.substring(0, 1000) : reason)
+        .param("id", disposalId)
+        .update();
   }
 
   public void decideDisposal(long disposalId, String decision, String by, String comment, Instant at) {

@@ -45,6 +45,11 @@ public class DisposalApprovalAuthority {
     return new Authority(type, outstandingPrincipal, group, reason == null ? "" : reason);
   }
 
+  /** The Chinese name of an approver group (贷审会主任委员 for credit-committee-chair), else its id. */
+  public static String groupName(String approverGroup) {
+    return Groups.CENTRAL.stream().filter(g -> g[0].equals(approverGroup)).map(g -> g[1]).findFirst().orElse(approverGroup);
+  }
+
   /**
    * The authority decided for one proposal.
    *
@@ -55,9 +60,7 @@ public class DisposalApprovalAuthority {
 
     /** The 审批权限 line of the approval form: who may approve, and why. */
     public String text() {
-      String name = Groups.CENTRAL.stream().filter(g -> g[0].equals(approverGroup)).map(g -> g[1]).findFirst()
-          .orElse(approverGroup);
-      return "由 **" + name + " (" + approverGroup + ")** 审批 (提出人除外) — " + type.label() + ", 任务创建时尚欠本金 "
+      return "由 **" + groupName(approverGroup) + " (" + approverGroup + ")** 审批 (提出人除外) — " + type.label() + ", 任务创建时尚欠本金 "
           + outstandingPrincipal.toPlainString() + " 元: " + reason;
     }
   }

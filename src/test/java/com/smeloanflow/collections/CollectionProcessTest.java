@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.notification.MailCaseType;
 import com.smeloanflow.notification.MailOutbox;
@@ -565,6 +566,40 @@ class CollectionProcessTest extends AbstractIntegrationTest {
 
     assertThat(loans.standing(scenario.loanId()).orElseThrow().writtenOffPrincipal()).isEqualByComparingTo("500000.01");
     assertThat(cases.casesOf(scenario.loanId()).get(0).closeReason()).contains(COLLECTOR, COMMITTEE_CHAIR);
+  }
+
+  @Test
+  void aLargeWriteOffKeepsWhoWasEntitledToApproveItOnTheCaseForTheAudit() {
+    CollectionScenario scenario = atProposal("800000.00");
+    propose(scenario, "WRITE_OFF");
+    Task approval = scenario.task(TASK_APPROVE_DISPOSAL);
+    assertThat(api.post("/engine-rest/task/" + approval.getId() + "/claim", COMMITTEE_CHAIR, "{\"userId\": \"committee-chair\"}")
+        .status()).isEqualTo(204);
+    assertThat(api.post("/engine-rest/task/" + approval.getId() + "/complete", COMMITTEE_CHAIR, approveJson("同意核销, 账销案存"))
+        .status()).isEqualTo(204);
+    scenario.runCaseJobs();
+
+    JsonNode theCase = api.get("/api/loans/" + scenario.loanId() + "/collection-cases", COLLECTOR).json().get(0);
+    JsonNode writeOff = theCase.path("disposals").get(0);
+    assertThat(writeOff.path("decidedBy").asText()).isEqualTo(COMMITTEE_CHAIR);
+    assertThat(writeOff.path("approverGroup").asText()).as("who was entitled to approve it").isEqualTo(Groups.CREDIT_COMMITTEE_CHAIR);
+    assertThat(writeOff.path("approverGroupLabel").asText()).isEqualTo("贷审会主任委员");
+    assertThat(writeOff.path("authorityPrincipal").decimalValue()).as("on what principal").isEqualByComparingTo("800000.00");
+    assertThat(writeOff.path("authorityReason").asText()).contains("超过50万元");
+    assertThat(theCase.path("closeReason").asText()).contains("审批: " + COMMITTEE_CHAIR,
+        "审批权限: 贷审会主任委员 (credit-committee-chair)");
+  }
+
+  @Test
+  void anAdministratorOutsideTheApproverGroupCannotApproveALargeWriteOff() {
+    CollectionScenario scenario = atProposal("800000.00");
+    propose(scenario, "WRITE_OFF");
+    Task approval = scenario.task(TASK_APPROVE_DISPOSAL);
+
+    assertThat(api.post("/engine-rest/task/" + approval.getId() + "/complete", "admin", approveJson("管理员代批"))
+        .status()).as("an administrator, not the committee chair, approves it").isEqualTo(403);
+    assertThat(loans.standing(scenario.loanId()).orElseThrow().status()).isNotEqualTo(LoanAccount.WRITTEN_OFF);
+    assertThat(cases.pendingDisposal(scenario.loanId()).pending()).as("still waiting for the committee chair").isTrue();
   }
 
   @Test
