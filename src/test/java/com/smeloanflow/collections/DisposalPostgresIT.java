@@ -91,7 +91,8 @@ class DisposalPostgresIT extends AbstractPostgresIntegrationTest {
   /**
    * The write-off's job runs while core banking reports the repayment that clears the arrears, which holds the loan's row
    * and has ended the case (cured, the job deleted with its process), not yet committed. The write-off waits for the
-   * loan's row and writes nothing: the loan stays on the books, the case cured.
+   * loan's row and writes nothing: the loan stays on the books, the case cured. The job fails with the refusal (no
+   * open case), not with the engine's "Cannot restore state of process instance" ERROR.
    */
   @Test
   void aWriteOffMeetingTheRepaymentThatCuresTheCaseWaitsForItAndWritesNothingOff() throws Exception {
@@ -102,10 +103,14 @@ class DisposalPostgresIT extends AbstractPostgresIntegrationTest {
     Job writeOff = managementService.createJobQuery().processInstanceId(instance).activityId(TASK_WRITE_OFF_LOAN)
         .singleResult();
 
-    RowLockWaits.meet(new TransactionTemplate(transactionManager),
+    RowLockWaits.Met<Void> met = RowLockWaits.meet(new TransactionTemplate(transactionManager),
         arrearsRepaid(scenario, "PG-CURE-" + scenario.loanId()), () -> null,
         () -> managementService.executeJob(writeOff.getId()),
         jdbc, "query ILIKE '%loan_account%'", "the write-off waiting for the loan's row the cure holds");
+
+    assertThat(met.second()).as("the job's failure, as operators read it in the log").isInstanceOf(Throwable.class);
+    assertThat(((Throwable) met.second()).getMessage()).contains("借据 " + scenario.loanId() + " 已没有进行中的催收案件")
+        .doesNotContain("Cannot restore state");
 
     assertThat(loans.standing(scenario.loanId()).orElseThrow().status()).isEqualTo(LoanAccount.ACTIVE);
     assertThat(cases.casesOf(scenario.loanId())).singleElement()
