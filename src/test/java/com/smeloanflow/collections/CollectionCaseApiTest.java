@@ -138,6 +138,14 @@ class CollectionCaseApiTest extends AbstractIntegrationTest {
     assertThat(disposals.get(0).path("decidedBy").asText()).isEqualTo(SECOND_COLLECTOR);
     assertThat(disposals.get(0).path("decisionComment").asText()).isEqualTo("抵押物尚可处置, 先起诉");
     assertThat(disposals.get(1).has("decidedBy")).as("pending").isFalse();
+    assertThat(fields(disposals, "approverGroup")).as("审批权限, kept with each proposal")
+        .containsExactly("collections", "collections");
+    assertThat(fields(disposals, "approverGroupLabel")).containsExactly("资产保全", "资产保全");
+    assertThat(fields(disposals, "authorityReason"))
+        .containsExactly("核销本金不超过50万元, 属资产保全岗审批权限", "提起诉讼不核销本金, 由资产保全岗审批");
+    assertThat(disposals.get(0).path("authorityPrincipal").decimalValue())
+        .as("the outstanding principal it was decided on").isEqualByComparingTo(loans.balances(scenario.loanId())
+            .outstandingPrincipal());
 
     assertThat(casesAs(CUSTOMER_MANAGER, scenario.loanId()).json()).as("the loan's own branch reads the same")
         .isEqualTo(listed);
