@@ -13,9 +13,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Task listener (create, assignment, complete) of "审批诉讼或核销建议": four eyes — the proposer does not see the task in
- * Tasklist ({@link TaskRevocations}) and, whatever the client, can neither claim, be assigned nor complete it (403) —
- * then the decision.
+ * Task listener (create, assignment, complete) of "审批诉讼或核销建议": offered to the approver group decided for the
+ * proposal; four eyes — the proposer does not see the task in Tasklist ({@link TaskRevocations}) and, whatever the
+ * client, can neither claim, be assigned nor complete it (403) — then the decision.
  */
 @Component("disposalApprovalTask")
 public class DisposalApprovalTaskListener implements TaskListener {
@@ -35,7 +35,9 @@ public class DisposalApprovalTaskListener implements TaskListener {
   public void notify(DelegateTask task) {
     String loanId = task.getExecution().getProcessBusinessKey();
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      TaskRevocations.hideFrom(task, cases.pendingDisposal(loanId).proposedBy());
+      Disposal pending = cases.pendingDisposal(loanId);
+      offerToTheApproverGroup(task, pending.approverGroup());
+      TaskRevocations.hideFrom(task, pending.proposedBy());
       return;
     }
     if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
@@ -51,5 +53,18 @@ public class DisposalApprovalTaskListener implements TaskListener {
     DISPOSAL_APPROVED.set(task.getExecution(), approve);
     DISPOSAL_TYPE.set(task.getExecution(), decided.type().name());
     form.discard(DECISION, COMMENT);
+  }
+
+  /**
+   * The group decided to approve the proposal ({@link CollectionCaseService#approvalAuthority}) is a candidate of the
+   * task. The model offers the task to it ({@code ${disposalApproverGroup}}); a version of {@code collection.bpmn}
+   * before the authority table offers it to {@code collections} alone, so there the decided group is added beside it:
+   * else a write-off above collections' authority would wait for ever, its only candidates refused by
+   * {@link CollectionCaseService#requireMayDecide}. None kept (a proposal before V142): nothing to add.
+   */
+  private static void offerToTheApproverGroup(DelegateTask task, String approverGroup) {
+    if (approverGroup != null && task.getCandidates().stream().noneMatch(link -> approverGroup.equals(link.getGroupId()))) {
+      task.addCandidateGroup(approverGroup);
+    }
   }
 }
