@@ -8,6 +8,7 @@ import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -29,7 +30,10 @@ import org.springframework.stereotype.Component;
  * <p>A start-up step rather than a Flyway migration: it writes Camunda's own authorizations through the engine's API
  * (no SQL on the engine's tables, which Flyway may run before the engine has created them), and it is idempotent, so
  * every node runs it and one started last also covers what a node of the previous version opened during the
- * rollout. Two nodes starting together write the same grant: the one that loses the race finds it written.
+ * rollout. Two nodes starting together write the same grant: the one that loses the race finds it written (its update
+ * of the grant's row waits for the other's and then fails on the row's revision; no grant is inserted, so none twice),
+ * and both record their run: the one that loses finds the other's record and keeps it ({@code
+ * LeadGroupTaskGrantsPostgresIT}). Neither start fails.
  *
  * <p>Each run keeps when it began in the engine's properties ({@value #CHECKED_FROM}); the next reads only the tasks
  * created since then, less {@link #CLOCK_MARGIN} for nodes whose clocks differ, so a start costs the tasks opened since
@@ -89,9 +93,29 @@ public class LeadGroupTaskGrants {
         }
       }
       if (page.size() < PAGE) {
-        management.setProperty(CHECKED_FROM, started.toString());
+        recordRun(started, checkedFrom);
         return granted;
       }
+    }
+  }
+
+  /**
+   * Keeps when this run began for the next one. Another node starting at the same time records its own run at once:
+   * this node's write then fails (an update of the row the other changed: optimistic locking; or, when no run was
+   * recorded yet, an insert of the row the other inserted: its primary key). The other run's record stands: it began
+   * within moments of this one, and the next start reads from an hour before it anyway. A failure
+   * that leaves the record as this run found it is not such a race and is thrown.
+   */
+  private void recordRun(Instant started, String checkedFrom) {
+    try {
+      management.setProperty(CHECKED_FROM, started.toString());
+    } catch (ProcessEngineException e) {
+      String recorded = management.getProperties().get(CHECKED_FROM);
+      if (recorded == null || recorded.equals(checkedFrom)) {
+        throw e;
+      }
+      log.info("Lead-group task grants: another node recorded its run (begun {}) as this one (begun {}) did; its record"
+          + " stands", recorded, started);
     }
   }
 
