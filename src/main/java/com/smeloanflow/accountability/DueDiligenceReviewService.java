@@ -304,9 +304,9 @@ public class DueDiligenceReviewService {
   }
 
   /**
-   * The decision that lent the loan, read once per form build or check ({@link #lendingDecision}): the renewal that
-   * opened it (无还本续贷, on the old loan's application: a person decided it, or the renewal table), else the
-   * application's approval (a person's, or the model's).
+   * The decision that lent the loan, read once per form build (an opening's criteria and form together) or check
+   * ({@link #lendingDecision}): the renewal that opened it (无还本续贷, on the old loan's application: a person decided
+   * it, or the renewal table), else the application's approval (a person's, or the model's).
    *
    * @param renewal the renewal that opened the loan; empty when the application's approval lent it
    * @param approval the application's approval, which for a renewed loan lent the first loan (the form shows both)
@@ -339,6 +339,11 @@ public class DueDiligenceReviewService {
    */
   public DueDiligenceCriteria.Assessment assess(String loanId) {
     DueDiligenceReview review = review(loanId);
+    return assess(loanId, review, lendingDecision(loanId, review));
+  }
+
+  /** {@link #assess(String)}, the review and the decision that lent the loan read by the caller. */
+  private DueDiligenceCriteria.Assessment assess(String loanId, DueDiligenceReview review, LendingDecision lent) {
     String applicationId = review.applicationId();
     boolean required = processing.find(applicationId).map(ProcessingOutcomes.Outcome::remoteVerificationRequired)
         .orElse(false) == Boolean.TRUE;
@@ -348,7 +353,6 @@ public class DueDiligenceReviewService {
     checks.of(applicationId, CheckType.CENTRE_REVIEW).stream()
         .filter(check -> "CONTINUE".equals(check.outcome()) && blank(check.notes()) && blank(check.details()))
         .forEach(check -> unexplained.add("集中作业复核放行 (" + check.performedBy() + ")"));
-    LendingDecision lent = lendingDecision(loanId, review);
     if (lent.renewal().isPresent()) {
       unexplained.addAll(unexplained(lent.renewal().get()));
     } else {
@@ -411,9 +415,12 @@ public class DueDiligenceReviewService {
    * ({@link #refreshOpenReview}, {@link #upgradeOpenReviews}) leaves them as they are, here and on the form.
    */
   public Map<String, Object> opening(String loanId) {
-    DueDiligenceCriteria.Assessment assessment = assess(loanId);
+    // read once for both: saving the criteria changes neither what the form shows of the review nor who lent the loan
+    DueDiligenceReview review = review(loanId);
+    LendingDecision lent = lendingDecision(loanId, review);
+    DueDiligenceCriteria.Assessment assessment = assess(loanId, review, lent);
     reviews.saveCriteria(loanId, assessment.text());
-    Map<String, Object> values = evidence(loanId);
+    Map<String, Object> values = evidence(loanId, review, lent);
     values.put("criteriaText", assessment.criteria().stream().map(c -> "- " + c.line()).collect(Collectors.joining("\n")));
     values.put("criteriaSuggestion", assessment.suggestion());
     return values;
@@ -425,6 +432,11 @@ public class DueDiligenceReviewService {
    */
   public Map<String, Object> evidence(String loanId) {
     DueDiligenceReview review = review(loanId);
+    return evidence(loanId, review, lendingDecision(loanId, review));
+  }
+
+  /** {@link #evidence(String)}, the review and the decision that lent the loan read by the caller. */
+  private Map<String, Object> evidence(String loanId, DueDiligenceReview review, LendingDecision lent) {
     String applicationId = review.applicationId();
     Map<String, Object> values = loanSummary.values(loanId);
     values.put("applicationNumber", applicationId);
@@ -434,7 +446,6 @@ public class DueDiligenceReviewService {
     values.put("scoreCardText", scoreCardText(applicationId));
     values.put("dataSnapshotText", dataSnapshotText(applicationId));
     values.put("verificationText", verificationText(applicationId));
-    LendingDecision lent = lendingDecision(loanId, review);
     values.put("decisionsText", decisionsText(applicationId, lent));
     values.put("postLoanText", postLoanText(loanId));
     Map<OfficerRole, List<String>> officers = officers(loanId, review, lent);
