@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Component;
  * rollout. Two nodes starting together write the same grant: the one that loses the race finds it written (its update
  * of the grant's row waits for the other's and then fails on the row's revision; no grant is inserted, so none twice),
  * and both record their run: the one that loses finds the other's record and keeps it ({@code
- * LeadGroupTaskGrantsPostgresIT}). Neither start fails.
+ * LeadGroupTaskGrantsPostgresIT}). Neither start fails, nor one during which another node completes a task it reads.
  *
  * <p>Each run keeps when it began in the engine's properties ({@value #CHECKED_FROM}); the next reads only the tasks
  * created since then, less {@link #CLOCK_MARGIN} for nodes whose clocks differ, so a start costs the tasks opened since
@@ -85,7 +86,7 @@ public class LeadGroupTaskGrants {
       }
       List<Task> page = query.orderByTaskId().asc().listPage(first, PAGE);
       for (Task task : page) {
-        for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+        for (IdentityLink link : candidatesOf(task)) {
           if (IdentityLinkType.CANDIDATE.equals(link.getType()) && Teams.teamIdOfLeadGroup(link.getGroupId()).isPresent()
               && grant(task.getId(), link.getGroupId())) {
             granted++;
@@ -116,6 +117,16 @@ public class LeadGroupTaskGrants {
       }
       log.info("Lead-group task grants: another node recorded its run (begun {}) as this one (begun {}) did; its record"
           + " stands", recorded, started);
+    }
+  }
+
+  /** The task's identity links; none when it ended since the page was read (completed on another node meanwhile). */
+  private List<IdentityLink> candidatesOf(Task task) {
+    try {
+      return tasks.getIdentityLinksForTask(task.getId());
+    } catch (NullValueException e) {
+      log.debug("Task {} ended before its lead group's grant was checked: left alone", task.getId());
+      return List.of();
     }
   }
 

@@ -3,6 +3,8 @@ package com.smeloanflow.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.smeloanflow.platform.BusinessClock;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -225,6 +227,43 @@ class TeamTaskAuthorizationsTest {
       assertThat(permissions(ZY001_LEADS, checked)).as("checked by the last start: not read again").doesNotContain("TASK_ASSIGN");
     } finally {
       ClockUtil.reset();
+      engine.getManagementService().deleteProperty(LeadGroupTaskGrants.CHECKED_FROM);
+    }
+  }
+
+  /**
+   * A lead-group task completed on another node between the start's query and its read of the task's candidate groups
+   * is left alone; the start goes on, and the other tasks get the right.
+   */
+  @Test
+  void aLeadGroupTaskEndedWhileTheStartReadsItIsSkippedAndTheOthersGetTheRight() {
+    String ended = taskFor(ZY001_LEADS);
+    String open = taskFor(ZY002_LEADS);
+    for (String task : List.of(ended, open)) {
+      Authorization grant = grant(task.equals(ended) ? ZY001_LEADS : ZY002_LEADS, task);
+      grant.removePermission(TaskPermissions.TASK_ASSIGN);
+      authorizations.saveAuthorization(grant);
+    }
+    TaskService endedOnAnotherNode = (TaskService) Proxy.newProxyInstance(TaskService.class.getClassLoader(),
+        new Class<?>[] {TaskService.class}, (proxy, method, args) -> {
+          if (method.getName().equals("getIdentityLinksForTask") && ended.equals(args[0])) {
+            tasks.deleteTask(ended, true);
+            created.remove(ended);
+          }
+          try {
+            return method.invoke(tasks, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    LeadGroupTaskGrants upgrade = new LeadGroupTaskGrants(endedOnAnotherNode, authorizations,
+        engine.getManagementService(), new BusinessClock());
+    try {
+      assertThat(upgrade.grantOpenTasks()).isEqualTo(1);
+
+      assertThat(permissions(ZY002_LEADS, open)).containsExactlyInAnyOrder("READ", "TASK_WORK", "TASK_ASSIGN");
+      assertThat(grant(ZY001_LEADS, ended)).as("the ended task's grants went with it").isNull();
+    } finally {
       engine.getManagementService().deleteProperty(LeadGroupTaskGrants.CHECKED_FROM);
     }
   }
