@@ -361,22 +361,52 @@ public class CollectionCaseService {
   /**
    * Four eyes and the approval authority: the proposer of the pending proposal may neither take nor decide it, nor may
    * anyone outside the approver group kept with it ({@link #approvalAuthority}), whatever their engine rights (an
-   * administrator's included). A proposal recorded before the group was kept (null) is checked for four eyes only.
+   * administrator's included). A proposal recorded before the group was kept (V142: null on its row) has it decided
+   * here first ({@link #keptApprovalAuthority}).
    *
+   * @return the pending proposal, with the approver group it is decided by
    * @throws AuthorizationException when {@code person} proposed it or is not a member of its approver group
    */
-  public void requireMayDecide(String loanId, String person) {
+  public Disposal requireMayDecide(String loanId, String person) {
     Disposal pending = pendingDisposal(loanId);
     if (pending.proposedBy().equals(person)) {
       throw new AuthorizationException("四眼原则: " + person + " 提出了该处置建议, 不能审批自己的建议 (user " + person
           + " proposed the " + pending.type() + " of loan " + loanId + " and may not decide it)");
     }
+    pending = withApprovalAuthority(loanId, pending);
     String group = pending.approverGroup();
-    if (group != null && identity.createUserQuery().userId(person).memberOfGroup(group).count() == 0) {
+    if (identity.createUserQuery().userId(person).memberOfGroup(group).count() == 0) {
       throw new AuthorizationException("审批权限: " + person + " 不属于" + DisposalApprovalAuthority.groupName(group) + " ("
           + group + "), 不能审批借据 " + loanId + " 的" + pending.type().label() + "建议 (user " + person
           + " is not a member of " + group + ", which approves the " + pending.type() + " of loan " + loanId + ")");
     }
+    return pending;
+  }
+
+  /**
+   * The pending proposal with its approval authority. A proposal recorded before the authority was kept with it (V142:
+   * approver group null on its row, as the migration left every proposal) has it decided now, as someone takes or
+   * decides it: by the table {@code disposal-approval-authority} as it is deployed now, on the loan's principal
+   * outstanding now, and kept on its row in the caller's transaction, as {@link #approvalAuthority} keeps it when a
+   * proposal is recorded; from then on it stays. Two people at once keep one: the first row update wins, the second
+   * reads it.
+   */
+  public Disposal keptApprovalAuthority(String loanId) {
+    return withApprovalAuthority(loanId, pendingDisposal(loanId));
+  }
+
+  private Disposal withApprovalAuthority(String loanId, Disposal pending) {
+    if (pending.approverGroup() != null) {
+      return pending;
+    }
+    BigDecimal outstanding = loans.balances(loanId).outstandingPrincipal();
+    DisposalApprovalAuthority.Authority decided = authority.decide(pending.type(), outstanding);
+    if (cases.recordApprovalAuthority(pending.id(), decided.approverGroup(), outstanding, decided.reason())) {
+      log.info("Loan {}: {} proposed by {} before its approval authority was kept: to be approved by {} ({} CNY principal"
+          + " outstanding now)", loanId, pending.type(), pending.proposedBy(), decided.approverGroup(),
+          outstanding.toPlainString());
+    }
+    return pendingDisposal(loanId);
   }
 
   /**

@@ -327,17 +327,19 @@ public class CollectionRepository {
 
   /**
    * Keeps with a pending proposal who is entitled to approve it (审批权限): the approver group, the outstanding principal
-   * it was decided on and the decision table's reason (its first 1,000 characters).
+   * it was decided on and the decision table's reason (its first 1,000 characters). Once kept, it stays.
+   *
+   * @return whether this kept it (false: the proposal was decided, or its authority kept, already)
    */
-  public void recordApprovalAuthority(long disposalId, String approverGroup, BigDecimal principal, String reason) {
-    jdbc.sql("""
+  public boolean recordApprovalAuthority(long disposalId, String approverGroup, BigDecimal principal, String reason) {
+    return jdbc.sql("""
         UPDATE collection_disposal SET approver_group = :group, authority_principal = :principal, authority_reason = :reason
-        WHERE id = :id AND decision IS NULL
+        WHERE id = :id AND decision IS NULL AND approver_group IS NULL
         """)
         .param("group", approverGroup).param("principal", principal)
         .param("reason", reason.length() > 1000 ? reason.substring(0, 1000) : reason)
         .param("id", disposalId)
-        .update();
+        .update() == 1;
   }
 
   public void decideDisposal(long disposalId, String decision, String by, String comment, Instant at) {

@@ -601,6 +601,72 @@ class CollectionProcessTest extends AbstractIntegrationTest {
     assertThat(loans.standing(scenario.loanId()).orElseThrow().writtenOffPrincipal()).isEqualByComparingTo("800000.00");
   }
 
+  /**
+   * A write-off proposed before V142 on the version of collection.bpmn before the authority table: its row kept no
+   * authority (null, as the migration left every row) and its approval is offered to collections alone. Its authority
+   * is decided as someone decides it, on the principal outstanding then: above 500,000 CNY the committee chair. A
+   * collector is refused, and the task is offered to the chair, who approves it; the row keeps the authority. Before,
+   * such a proposal was checked for four eyes only: the collector's approval wrote 950,000 CNY off (204).
+   */
+  @Test
+  void aLargeWriteOffProposedBeforeTheAuthorityWasKeptIsDecidedByTheTableWhenItIsApproved() throws IOException {
+    rollout.deployAsLatest("bpmn/collection.bpmn", "/rollout/collection-before-approval-authority.bpmn");
+    CollectionScenario scenario = atProposal("950000.00");
+    propose(scenario, "WRITE_OFF");
+    Task approval = scenario.task(TASK_APPROVE_DISPOSAL);
+    jdbc.sql("UPDATE collection_disposal SET approver_group = NULL, authority_principal = NULL, authority_reason = NULL"
+        + " WHERE id = :id").param("id", cases.pendingDisposal(scenario.loanId()).id()).update();
+    taskService.deleteCandidateGroup(approval.getId(), Groups.CREDIT_COMMITTEE_CHAIR);
+
+    Response byACollector = api.post("/engine-rest/task/" + approval.getId() + "/complete", SECOND_COLLECTOR,
+        approveJson("同意核销"));
+    assertThat(byACollector.status()).as("a collector approves it").isEqualTo(403);
+    assertThat(byACollector.body()).contains("审批权限: collector2 不属于贷审会主任委员 (credit-committee-chair)");
+    assertThat(loans.standing(scenario.loanId()).orElseThrow().status()).isNotEqualTo(LoanAccount.WRITTEN_OFF);
+    assertThat(taskService.getIdentityLinksForTask(approval.getId())).extracting(l -> l.getGroupId()).filteredOn(g -> g != null)
+        .as("offered to the committee chair").containsExactlyInAnyOrder(Groups.COLLECTIONS, Groups.CREDIT_COMMITTEE_CHAIR);
+
+    assertThat(api.post("/engine-rest/task/" + approval.getId() + "/claim", COMMITTEE_CHAIR, "{\"userId\": \"committee-chair\"}")
+        .status()).isEqualTo(204);
+    assertThat(api.post("/engine-rest/task/" + approval.getId() + "/complete", COMMITTEE_CHAIR, approveJson("同意核销, 账销案存"))
+        .status()).isEqualTo(204);
+    scenario.runCaseJobs();
+
+    assertThat(loans.standing(scenario.loanId()).orElseThrow().writtenOffPrincipal()).isEqualByComparingTo("950000.00");
+    JsonNode writeOff = api.get("/api/loans/" + scenario.loanId() + "/collection-cases", COLLECTOR).json().get(0)
+        .path("disposals").get(0);
+    assertThat(writeOff.path("decidedBy").asText()).isEqualTo(COMMITTEE_CHAIR);
+    assertThat(writeOff.path("approverGroup").asText()).as("the authority kept").isEqualTo(Groups.CREDIT_COMMITTEE_CHAIR);
+    assertThat(writeOff.path("authorityPrincipal").decimalValue()).isEqualByComparingTo("950000.00");
+    assertThat(writeOff.path("authorityReason").asText()).contains("超过50万元");
+  }
+
+  /**
+   * A write-off of 500,000 CNY or less proposed before V142 (no authority on its row): the collector who claims it has its
+   * authority decided and kept with the claim, collections, on the principal outstanding then; they approve it.
+   */
+  @Test
+  void aSmallWriteOffProposedBeforeTheAuthorityWasKeptKeepsCollectionsAsItsAuthorityWhenClaimed() {
+    CollectionScenario scenario = atProposal();
+    propose(scenario, "WRITE_OFF");
+    Task approval = scenario.task(TASK_APPROVE_DISPOSAL);
+    jdbc.sql("UPDATE collection_disposal SET approver_group = NULL, authority_principal = NULL, authority_reason = NULL"
+        + " WHERE id = :id").param("id", cases.pendingDisposal(scenario.loanId()).id()).update();
+
+    assertThat(api.post("/engine-rest/task/" + approval.getId() + "/claim", SECOND_COLLECTOR, "{\"userId\": \"collector2\"}")
+        .status()).isEqualTo(204);
+    Disposal claimed = cases.pendingDisposal(scenario.loanId());
+    assertThat(claimed.approverGroup()).as("kept with the claim").isEqualTo(Groups.COLLECTIONS);
+    assertThat(claimed.authorityPrincipal()).isEqualByComparingTo("100000.00");
+    assertThat(claimed.authorityReason()).contains("不超过50万元");
+    assertThat(api.post("/engine-rest/task/" + approval.getId() + "/complete", SECOND_COLLECTOR, approveJson("同意核销"))
+        .status()).isEqualTo(204);
+    scenario.runCaseJobs();
+
+    assertThat(loans.standing(scenario.loanId()).orElseThrow().writtenOffPrincipal()).isEqualByComparingTo("100000.00");
+    assertThat(cases.casesOf(scenario.loanId()).get(0).closeReason()).contains("审批权限: 资产保全 (collections)");
+  }
+
   @Test
   void aLargeWriteOffKeepsWhoWasEntitledToApproveItOnTheCaseForTheAudit() {
     CollectionScenario scenario = atProposal("800000.00");
