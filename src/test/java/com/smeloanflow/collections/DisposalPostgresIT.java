@@ -8,6 +8,7 @@ import static com.smeloanflow.process.CollectionProcess.Elements.TASK_PROPOSE_DI
 import static com.smeloanflow.process.CollectionProcess.Elements.TASK_WRITE_OFF_LOAN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.smeloanflow.identity.Groups;
 import com.smeloanflow.servicing.DailyCloseService;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
@@ -41,8 +42,13 @@ class DisposalPostgresIT extends AbstractPostgresIntegrationTest {
 
   /** A loan 90 days past due, its write-off proposed by collector: the approval waits for collector2. */
   private CollectionScenario writeOffProposed() {
+    return writeOffProposed("100000.00");
+  }
+
+  /** As {@link #writeOffProposed()}, for a loan of {@code principal} CNY. */
+  private CollectionScenario writeOffProposed(String principal) {
     CollectionScenario scenario = new CollectionScenario(processEngine, intakeService, dailyClose, loans, repayments,
-        this::executeDueJobs, this::startCollectionProcesses).closeAt(90);
+        this::executeDueJobs, this::startCollectionProcesses, principal).closeAt(90);
     completeAs(COLLECTOR, scenario.task(TASK_PROPOSE_DISPOSAL).getId(), Map.of(DisposalProposalTaskListener.KIND,
         DisposalType.WRITE_OFF.name(), DisposalProposalTaskListener.REASON, "逾期90天, 多次催收无果"));
     return scenario;
@@ -118,6 +124,41 @@ class DisposalPostgresIT extends AbstractPostgresIntegrationTest {
     assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instance)
         .activityId(END_LOAN_WRITTEN_OFF).count()).isZero();
   }
+  /**
+   * A write-off above collections' authority proposed before V142 (no authority on its row) and offered to collections
+   * alone, as the version of collection.bpmn before the authority table offered it. collector2's approval over the engine
+   * REST API decides the authority and is refused (403), which rolls its transaction back; the authority is then kept,
+   * and the task offered to the committee chair, in a transaction of its own on a second connection. The chair approves.
+   */
+  @Test
+  void aLargeWriteOffProposedBeforeTheAuthorityWasKeptReachesTheCommitteeChairAfterACollectorIsRefused() {
+    CollectionScenario scenario = writeOffProposed("950000.00");
+    String approval = scenario.task(TASK_APPROVE_DISPOSAL).getId();
+    jdbc.sql("UPDATE collection_disposal SET approver_group = NULL, authority_principal = NULL, authority_reason = NULL"
+        + " WHERE id = :id").param("id", cases.pendingDisposal(scenario.loanId()).id()).update();
+    taskService.addCandidateGroup(approval, Groups.COLLECTIONS);
+    taskService.deleteCandidateGroup(approval, Groups.CREDIT_COMMITTEE_CHAIR);
+
+    Response byACollector = api.post("/engine-rest/task/" + approval + "/complete", SECOND_COLLECTOR, approveJson("同意核销"));
+    assertThat(byACollector.status()).isEqualTo(403);
+    assertThat(byACollector.body()).contains("审批权限: collector2 不属于贷审会主任委员 (credit-committee-chair)");
+    Disposal kept = cases.pendingDisposal(scenario.loanId());
+    assertThat(kept.approverGroup()).as("kept after the refusal").isEqualTo(Groups.CREDIT_COMMITTEE_CHAIR);
+    assertThat(kept.authorityPrincipal()).isEqualByComparingTo("950000.00");
+
+    assertThat(api.post("/engine-rest/task/" + approval + "/claim", "committee-chair", "{\"userId\": \"committee-chair\"}")
+        .status()).isEqualTo(204);
+    assertThat(api.post("/engine-rest/task/" + approval + "/complete", "committee-chair", approveJson("同意核销, 账销案存"))
+        .status()).isEqualTo(204);
+    scenario.runCaseJobs();
+    assertThat(loans.standing(scenario.loanId()).orElseThrow().writtenOffPrincipal()).isEqualByComparingTo("950000.00");
+  }
+
+  private static String approveJson(String comment) {
+    return "{\"variables\": {\"" + DisposalApprovalTaskListener.DECISION + "\": {\"value\": \"APPROVE\"}, \""
+        + DisposalApprovalTaskListener.COMMENT + "\": {\"value\": \"" + comment + "\"}}}";
+  }
+
   /**
    * The phone collector records a call over the engine REST API while core banking reports the repayment that clears the
    * arrears, holding the loan's row, the case already cured and its phone task cancelled, not yet committed. The contact
