@@ -10,6 +10,7 @@ import com.smeloanflow.casefile.DeclineService;
 import com.smeloanflow.casefile.Stage;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.FieldViolation;
+import com.smeloanflow.platform.IdempotencyConflictException;
 import com.smeloanflow.platform.InvalidFieldsException;
 import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.process.LoanOriginationProcess;
@@ -40,8 +41,18 @@ public class AcceptanceService {
   /** The acceptor's checklist of an application. */
   public record Checklist(String applicationId, Set<RequiredDocument> received, String acceptor, String notes) {}
 
-  /** The applicant uploaded documents through a channel. */
-  public record DocumentsUpload(String applicationId, List<String> documents, String reportedBy) {}
+  /**
+   * The applicant uploaded documents through a channel.
+   *
+   * @param idempotencyKey the channel's Idempotency-Key, or null: a retry with it is answered as the first upload was
+   */
+  public record DocumentsUpload(String applicationId, List<String> documents, String reportedBy, String idempotencyKey) {
+
+    /** An upload without an Idempotency-Key. */
+    public DocumentsUpload(String applicationId, List<String> documents, String reportedBy) {
+      this(applicationId, documents, reportedBy, null);
+    }
+  }
 
   private final LoanApplicationRepository applications;
   private final CaseFiles caseFiles;
@@ -51,11 +62,13 @@ public class AcceptanceService {
   private final List<DocumentsAwaiter> otherAwaiters;
   private final BusinessClock clock;
   private final CaseSummaryListener caseSummary;
+  private final DocumentUploadRequests uploadRequests;
 
   public AcceptanceService(LoanApplicationRepository applications, CaseFiles caseFiles, ApplicationHistory history,
       DeclineService declines, RuntimeService runtimeService, List<DocumentsAwaiter> otherAwaiters, BusinessClock clock,
-      CaseSummaryListener caseSummary) {
+      CaseSummaryListener caseSummary, DocumentUploadRequests uploadRequests) {
     this.caseSummary = caseSummary;
+    this.uploadRequests = uploadRequests;
     this.applications = applications;
     this.caseFiles = caseFiles;
     this.history = history;
@@ -99,9 +112,13 @@ public class AcceptanceService {
    * of the upload the stage does not await (not asked for, or already received) are not recorded and named in the
    * answer.
    *
+   * A retry of an upload with the same Idempotency-Key (a channel that lost the answer) is answered as the first upload
+   * was, and records nothing more.
+   *
    * @throws InvalidFieldsException naming unknown document types; nothing changes
    * @throws StateConflictException when no stage is waiting for documents, or the upload names none of the documents
    *     the stage still awaits (409); nothing changes
+   * @throws IdempotencyConflictException when the Idempotency-Key was used before for another upload (422)
    */
   @Transactional
   public UploadAnswer documentsUploaded(DocumentsUpload upload) {
@@ -121,8 +138,30 @@ public class AcceptanceService {
     }
     String id = upload.applicationId();
     // Under the application's lock: an upload at the same moment (the rest of the documents, sent apart) waits for this
-    // one and then reads the status and the missing documents this one left, so neither list loses what the other kept.
+    // one and then reads the status and the missing documents this one left, so neither list loses what the other kept;
+    // a retry of this one waits for it and then reads its answer.
     LoanApplication application = applications.lock(id);
+    String key = upload.idempotencyKey();
+    String requestHash = DocumentUploadRequests.hash(id, upload.documents());
+    if (key != null) {
+      Optional<DocumentUploadRequests.Entry> earlier = uploadRequests.find(upload.reportedBy(), key);
+      if (earlier.isPresent()) {
+        if (!earlier.get().requestHash().equals(requestHash)) {
+          throw new IdempotencyConflictException(key);
+        }
+        return new UploadAnswer(earlier.get().status(), earlier.get().notAwaited(), true);
+      }
+    }
+    UploadAnswer answer = take(upload, application);
+    if (key != null) {
+      uploadRequests.insert(upload.reportedBy(), key, requestHash, id, answer.status(), answer.notAwaited(), clock.now());
+    }
+    return answer;
+  }
+
+  /** The upload taken by the stage waiting for documents, the application locked. */
+  private UploadAnswer take(DocumentsUpload upload, LoanApplication application) {
+    String id = application.id();
     ApplicationStatus status = caseFiles.status(id).orElseThrow();
     if (status != ApplicationStatus.DOCUMENTS_MISSING) {
       throw new StateConflictException("申请 " + id + " 当前状态为" + status.label() + " (" + status + "), 不在等待补充资料, "
@@ -166,8 +205,16 @@ public class AcceptanceService {
     return answer(id, upload.documents(), taken, ApplicationStatus.AWAITING_ACCEPTANCE);
   }
 
-  /** What the channel is answered for an upload: the status after it, and the uploaded documents not recorded. */
-  public record UploadAnswer(ApplicationStatus status, List<String> notAwaited) {}
+  /**
+   * What the channel is answered for an upload: the status after it, and the uploaded documents not recorded;
+   * {@code replayed} when it repeats the answer to an earlier upload with the same Idempotency-Key.
+   */
+  public record UploadAnswer(ApplicationStatus status, List<String> notAwaited, boolean replayed) {
+
+    public UploadAnswer(ApplicationStatus status, List<String> notAwaited) {
+      this(status, notAwaited, false);
+    }
+  }
 
   /**
    * The answer to an upload, the same whichever stage waits: refused when it recorded nothing (every document of it

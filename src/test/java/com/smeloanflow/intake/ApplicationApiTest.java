@@ -444,6 +444,47 @@ class ApplicationApiTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void retriedDocumentsUploadWithTheSameIdempotencyKeyIsAnsweredAsTheFirstAndRecordsNothingMore() {
+    String applicationId = api.post(APPLICATIONS, CHANNEL, applicationJson(uniqueEnterprise())).json()
+        .get("applicationId").asText();
+    String instanceId = processInstance(applicationId).getId();
+    executeDueJobs(instanceId);
+    taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+        checklistWithout(applicationId, RequiredDocument.BANK_STATEMENTS, RequiredDocument.FINANCIAL_STATEMENTS));
+    String key = "upload-" + System.nanoTime();
+    String documents = APPLICATIONS + "/" + applicationId + "/documents";
+
+    Response first = api.post(documents, CHANNEL, "{\"documents\": [\"BANK_STATEMENTS\", \"BUSINESS_LICENCE\"]}",
+        "Idempotency-Key", key);
+    // the mobile app lost the answer and sends the same upload again
+    Response retry = api.post(documents, CHANNEL, "{\"documents\": [\"BANK_STATEMENTS\", \"BUSINESS_LICENCE\"]}",
+        "Idempotency-Key", key);
+
+    assertThat(first.status()).as(first.toString()).isEqualTo(202);
+    assertThat(first.json().path("status").asText()).isEqualTo(ApplicationStatus.DOCUMENTS_MISSING.name());
+    assertThat(retry.status()).as(retry.toString()).isEqualTo(202);
+    assertThat(retry.json()).isEqualTo(first.json());
+    assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(first.header("Idempotent-Replayed")).isEqualTo("false");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM application_event WHERE application_id = :id AND event_type = 'DOCUMENTS_PARTLY_RECEIVED'")
+        .param("id", applicationId).query(Long.class).single()).as("uploads recorded").isEqualTo(1);
+
+    // the rest, then its retry once the application went back to acceptance
+    Response rest = api.post(documents, CHANNEL, "{\"documents\": [\"FINANCIAL_STATEMENTS\"]}", "Idempotency-Key", key + "-2");
+    Response restRetry = api.post(documents, CHANNEL, "{\"documents\": [\"FINANCIAL_STATEMENTS\"]}", "Idempotency-Key", key + "-2");
+    assertThat(rest.status()).as(rest.toString()).isEqualTo(202);
+    assertThat(rest.json().path("status").asText()).isEqualTo(ApplicationStatus.AWAITING_ACCEPTANCE.name());
+    assertThat(restRetry.status()).as(restRetry.toString()).isEqualTo(202);
+    assertThat(restRetry.json()).isEqualTo(rest.json());
+    assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_ACCEPTANCE);
+
+    // the same key for another upload is refused, nothing recorded
+    Response other = api.post(documents, CHANNEL, "{\"documents\": [\"BUSINESS_LICENCE\"]}", "Idempotency-Key", key);
+    assertThat(other.status()).as(other.toString()).isEqualTo(422);
+    assertThat(other.json().get("type").asText()).endsWith("/problems/idempotency-key-reused");
+  }
+
+  @Test
   void branchStaffMayNotReportDocumentsUploadedThroughAChannel() {
     String applicationId = api.post(APPLICATIONS, CHANNEL, applicationJson(uniqueEnterprise())).json()
         .get("applicationId").asText();

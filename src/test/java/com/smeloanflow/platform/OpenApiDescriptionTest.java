@@ -38,7 +38,7 @@ class OpenApiDescriptionTest extends AbstractIntegrationTest {
   void namesTheStatusCodesTheEndpointsAnswer() {
     JsonNode paths = api.get("/v3/api-docs", "channel").json().path("paths");
     assertThat(responseCodes(paths, "/api/applications/{id}/documents", "post")).as("an upload is answered 202")
-        .containsExactlyInAnyOrder("202", "400", "401", "403", "404", "409");
+        .containsExactlyInAnyOrder("202", "400", "401", "403", "404", "409", "422");
     for (String report : List.of("signature", "mortgage-registration", "guarantee-signatures")) {
       assertThat(responseCodes(paths, "/api/applications/{id}/" + report, "post")).as(report)
           .containsExactlyInAnyOrder("200", "400", "401", "403", "404", "409");
