@@ -43,8 +43,26 @@ public class DecisionView implements ApplicationDecisionReader {
       String approvalConditions, String lprTenor, BigDecimal lprPercent, BigDecimal spreadPercent, BigDecimal annualRatePercent,
       List<DecisionTableResult> decisionTables) {}
 
+  /**
+   * The applicant's view leaves out routeReason (approval-authority's reason, internal: a model rejection's internal
+   * reason is made of it; the applicant is told the reviewed customer reason in {@code outcome}), the red flags and the
+   * decision tables' rules and outputs (which carry routeReason too); null fields are not written.
+   */
+  @Override
+  public Optional<Object> decisionForApplicant(String applicationId) {
+    return summary(applicationId).map(s -> new Summary(s.route(), null, s.grade(), s.totalScore(), s.operatingScore(),
+        s.creditScore(), s.behaviourScore(), s.scenarioScore(), s.suggestedLimit(), s.reasons(), null, s.scoringModel(),
+        s.borrowerExposure(), s.collateralCap(), s.approvalAuthority(), s.approvedAmount(), s.approvedGuaranteeType(),
+        s.repaymentMethod(), s.approvalConditions(), s.lprTenor(), s.lprPercent(), s.spreadPercent(), s.annualRatePercent(),
+        null));
+  }
+
   @Override
   public Optional<Object> decision(String applicationId) {
+    return summary(applicationId).map(summary -> summary);
+  }
+
+  private Optional<Summary> summary(String applicationId) {
     Optional<ScoreCard> card = scoring.find(applicationId);
     if (card.isEmpty()) {
       return Optional.empty();

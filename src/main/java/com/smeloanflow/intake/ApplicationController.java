@@ -96,13 +96,13 @@ public class ApplicationController {
   }
 
   @GetMapping(path = "/{id}", produces = "application/json")
-  @Operation(summary = "Status of an application", description = "Status, current stage, open tasks, the documents awaited, the guarantee contracts to sign while it awaits signatures (their numbers for POST .../guarantee-signatures), decision; the loan id once paid out, or the credit line id once a revolving line was opened")
+  @Operation(summary = "Status of an application", description = "Status, current stage, open tasks, the documents awaited, the guarantee contracts to sign while it awaits signatures (their numbers for POST .../guarantee-signatures), decision; the loan id once paid out, or the credit line id once a revolving line was opened. The channel (channel-gateway) gets the decision as the applicant may be shown it: route, grade, scores, reasons, approved amount and rate, without routeReason (internal), redFlags and decisionTables, which staff get; a declined application's reason is outcome.reason, the reviewed customer reason")
   @ApiResponse(responseCode = "200", description = "The application")
   @ApiResponse(responseCode = "403", description = "An application of another branch", content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "404", description = "No such application", content = @Content(mediaType = "application/problem+json"))
   public ApplicationView get(@PathVariable("id") String id, org.springframework.security.core.Authentication caller) {
     LoanApplication application = applications.get(id);
     access.requireMayRead(application, caller);
-    return queries.view(application);
+    return BranchAccess.isChannel(caller) ? queries.viewForApplicant(application) : queries.view(application);
   }
 }

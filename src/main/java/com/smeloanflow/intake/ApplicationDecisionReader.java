@@ -9,6 +9,13 @@ import java.util.Optional;
  */
 public interface ApplicationDecisionReader {
 
-  /** The decision so far, as a JSON-friendly value; empty before the application is scored. */
+  /** The decision so far, as staff read it (JSON-friendly); empty before the application is scored. */
   Optional<Object> decision(String applicationId);
+
+  /**
+   * The decision so far as the channel shows the applicant (route, grade, score, reasons, approved amount, rate):
+   * without what the bank keeps to itself (the route's internal reason, the red flags, the decision tables' rules and
+   * outputs); empty before the application is scored.
+   */
+  Optional<Object> decisionForApplicant(String applicationId);
 }

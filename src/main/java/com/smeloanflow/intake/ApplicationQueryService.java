@@ -115,10 +115,23 @@ public class ApplicationQueryService {
   }
 
   /**
-   * What the channel and staff see of the application its caller has read (and checked the reader's access to), so a
-   * poll reads the application's row once.
+   * What staff see of the application its caller has read (and checked the reader's access to), so a poll reads the
+   * application's row once.
    */
   public ApplicationView view(LoanApplication application) {
+    return view(application, false);
+  }
+
+  /**
+   * What the channel shows the applicant of the application its caller has read: as {@link #view(LoanApplication)}, with
+   * the decision as {@link ApplicationDecisionReader#decisionForApplicant} gives it (no internal route reason, red flags or
+   * decision tables).
+   */
+  public ApplicationView viewForApplicant(LoanApplication application) {
+    return view(application, true);
+  }
+
+  private ApplicationView view(LoanApplication application, boolean forApplicant) {
     String applicationId = application.id();
     CaseFiles.State caseFile = caseFiles.state(applicationId)
         .orElse(new CaseFiles.State(ApplicationStatus.SUBMITTED, null));
@@ -149,7 +162,7 @@ public class ApplicationQueryService {
         // only an application awaiting signatures has guarantee contracts to sign: the other polls skip the read
         status != ApplicationStatus.AWAITING_SIGNATURE ? List.of()
             : guarantees.stream().flatMap(lookup -> lookup.guaranteeContractsOf(applicationId).stream()).toList(),
-        firstAnswer(decisions, reader -> reader.decision(applicationId)),
+        firstAnswer(decisions, reader -> forApplicant ? reader.decisionForApplicant(applicationId) : reader.decision(applicationId)),
         outcome,
         firstAnswer(loans, lookup -> lookup.loanIdOf(applicationId)),
         // only a revolving line opens a line: other products' polls do not ask

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.smeloanflow.approval.LoanFlow;
 import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.support.AbstractPostgresIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
@@ -66,7 +67,7 @@ class CentralisedProcessingPostgresIT extends AbstractPostgresIntegrationTest {
   }
 
   private JsonNode view(String applicationId) {
-    Response answer = api.get("/api/applications/" + applicationId, CHANNEL);
+    Response answer = api.get("/api/applications/" + applicationId, LoanFlow.CENTRE_PROCESSOR);
     assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
     return answer.json();
   }

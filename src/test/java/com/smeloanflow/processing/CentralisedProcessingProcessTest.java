@@ -162,6 +162,15 @@ class CentralisedProcessingProcessTest extends AbstractIntegrationTest {
     assertThat(told.get(2).path("what").asText()).isEqualTo("STATUS_REJECTED");
     assertThat(told.get(2).path("detail").asText()).isEqualTo(CustomerReason.CREDIT_RECORD.text());
     assertThat(told.toString()).doesNotContain("失信被执行人", "集中作业", "DECISION", "SCORED", "actor");
+
+    JsonNode shown = applicationViewAs(CHANNEL, application.applicationId()).path("decision");
+    assertThat(shown.path("route").asText()).as("the channel's decision").isEqualTo("REJECT");
+    assertThat(shown.path("grade").asText()).isEqualTo("E");
+    assertThat(shown.path("reasons")).isNotEmpty();
+    assertThat(shown.has("routeReason")).as("the route's internal reason is not shown to the applicant: " + shown).isFalse();
+    assertThat(shown.has("redFlags")).as("nor the red flags").isFalse();
+    assertThat(shown.has("decisionTables")).as("nor the decision tables' outputs (routeReason among them)").isFalse();
+    assertThat(shown.toString()).doesNotContain(decision.path("routeReason").asText());
     assertThat(historyAs(CENTRE_PROCESSOR, application.applicationId())).as("staff keep the bank's findings")
         .anySatisfy(entry -> {
           assertThat(entry.path("what").asText()).isEqualTo("REJECTED");
@@ -465,8 +474,13 @@ class CentralisedProcessingProcessTest extends AbstractIntegrationTest {
     return Duration.ofMillis(job.getDuedate().getTime() - ClockUtil.getCurrentTime().getTime());
   }
 
+  /** The application as staff read it (the channel's view of the decision leaves the bank's own findings out). */
   private JsonNode applicationView(String applicationId) {
-    Response answer = api.get("/api/applications/" + applicationId, CHANNEL);
+    return applicationViewAs(CENTRE_PROCESSOR, applicationId);
+  }
+
+  private JsonNode applicationViewAs(String user, String applicationId) {
+    Response answer = api.get("/api/applications/" + applicationId, user);
     assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
     return answer.json();
   }
