@@ -215,6 +215,24 @@ class ApplicationApiTest extends AbstractIntegrationTest {
     assertThat(applicationRows(enterprise)).isZero();
   }
 
+  @Test
+  void refusesADateSentAsANumberNamingTheFieldAndStoresNothing() {
+    String enterprise = uniqueEnterprise();
+    // a count of days (Jackson's reading of a number: 17000 days after 1970-01-01 is 2016-07-18) and a date written
+    // as digits: neither is the ISO date the contract asks for
+    Response days = api.post(APPLICATIONS, CHANNEL, applicationJson(enterprise).replace("\"2016-04-18\"", "17000"));
+    Response digits = api.post(APPLICATIONS, CHANNEL, applicationJson(enterprise).replace("\"2016-04-18\"", "20160418"));
+
+    for (Response answer : List.of(days, digits)) {
+      assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+      assertThat(answer.contentType()).isEqualTo("application/problem+json");
+      assertThat(fields(answer.json())).containsExactly("enterprise.establishedOn");
+      assertThat(codes(answer.json())).containsExactly("INVALID_TYPE");
+      assertThat(answer.json().path("errors").get(0).path("message").asText()).isEqualTo("取值类型不正确");
+    }
+    assertThat(applicationRows(enterprise)).isZero();
+  }
+
   // --- idempotency -------------------------------------------------------------------------------
 
   @Test
