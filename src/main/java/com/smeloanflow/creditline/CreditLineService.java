@@ -58,7 +58,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Credit lines (循环额度): opens the line of an approved REVOLVING_LINE application instead of paying the limit
  * out, and draws on it. The line keeps no "used" counter: what is used is the outstanding principal of its
- * drawdowns in servicing's ledger, so a repayment of principal restores the available limit by itself.
+ * drawdowns in servicing's ledger (of a written-off drawdown, its claim's principal not yet recovered), so a repayment
+ * of principal restores the available limit by itself.
  * A drawdown's check and reservation lock the line's row (SELECT … FOR UPDATE) for one short transaction:
  * concurrent drawdowns on one line never exceed the limit, on H2 and on PostgreSQL alike; core banking is
  * asked outside any lock ({@link #draw}).
@@ -283,9 +284,26 @@ public class CreditLineService {
     return new LineFigures(line, drawdowns, outstandingByLoan(drawdowns), lines.pendingRequests(lineId), clock.now());
   }
 
-  /** What each drawdown's loan still owes in principal (0 once settled or written off), from servicing's ledger. */
+  /**
+   * What each drawdown's loan still owes in principal ({@link #principalOwedByLoan}): 0 once settled; written off, the
+   * principal of its claim not yet recovered.
+   */
   public Map<String, BigDecimal> outstandingByLoan(List<Drawdown> drawdowns) {
-    return loans.outstandingPrincipalByLoan(drawdowns.stream().map(Drawdown::loanId).toList());
+    return principalOwedByLoan(loans, drawdowns.stream().map(Drawdown::loanId).toList());
+  }
+
+  /**
+   * What each of these drawdown loans still owes in principal: an active loan its outstanding principal in servicing's
+   * ledger, a settled one 0, a written-off one (核销, 账销案存) the principal written off less what recoveries paid of it.
+   * A write-off takes the loan off the books, not off the borrower: what it still owes stays drawn on the line, and only
+   * what is recovered may be drawn again (a line whose drawdown was written off would otherwise lend the defaulted
+   * principal out a second time).
+   */
+  static Map<String, BigDecimal> principalOwedByLoan(LoanAccountService loans, List<String> loanIds) {
+    Map<String, BigDecimal> owed = new java.util.HashMap<>(loans.outstandingPrincipalByLoan(loanIds));
+    loans.writeOffClaims(loanIds).forEach((loanId, claim) ->
+        owed.put(loanId, claim.remainingParts().principal().max(BigDecimal.ZERO).setScale(2)));
+    return owed;
   }
 
   /** Used = the outstanding principal of the line's drawdowns. */
@@ -639,7 +657,7 @@ public class CreditLineService {
    * ({@link DrawdownMailValues}, {@link CreditLineMailValues}: this service queues the mails that ask them).
    */
   static BigDecimal drawnOrReserved(CreditLineRepository lines, LoanAccountService loans, String lineId) {
-    return used(loans.outstandingPrincipalByLoan(lines.drawdowns(lineId).stream().map(Drawdown::loanId).toList()))
+    return used(principalOwedByLoan(loans, lines.drawdowns(lineId).stream().map(Drawdown::loanId).toList()))
         .add(reserved(lines.pendingRequests(lineId)));
   }
 

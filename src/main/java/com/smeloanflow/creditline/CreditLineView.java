@@ -91,7 +91,8 @@ public record CreditLineView(
       @Schema(description = "The drawdown's outstanding principal (CNY). In the answer to a drawdown (201, and 200 for its"
           + " requestId sent again): what it owed when booked, its amount, so a replay answers exactly as the first did,"
           + " however much has been repaid since (GET /api/loans/{loanId} or the line tells what it owes now). In the"
-          + " line's drawdowns: what it owes now, from the servicing ledger (0.00 once settled or written off)",
+          + " line's drawdowns: what it owes now, from the servicing ledger (0.00 once settled; written off, the principal of its"
+          + " claim not yet recovered, which stays used on the line)",
           example = "300000.00") BigDecimal outstandingPrincipal,
       String corePostingReference,
       @Schema(description = "The line's limit when this drawdown was booked (CNY); null (left out) for a drawdown booked"

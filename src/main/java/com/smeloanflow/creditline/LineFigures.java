@@ -38,7 +38,10 @@ public record LineFigures(
     return CreditLineService.overLimit(line, used().add(reserved()));
   }
 
-  /** What the drawdown's loan still owes in principal (0.00 once settled or written off). */
+  /**
+   * What the drawdown's loan still owes in principal (0.00 once settled; written off, the principal of its claim not yet
+   * recovered).
+   */
   public BigDecimal outstanding(Drawdown drawdown) {
     return outstandingByLoan.getOrDefault(drawdown.loanId(), BigDecimal.ZERO.setScale(2));
   }

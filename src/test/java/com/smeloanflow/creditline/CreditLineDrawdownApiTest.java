@@ -28,6 +28,7 @@ import com.smeloanflow.processing.BorrowerExposure;
 import com.smeloanflow.servicing.Instalment;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.servicing.WriteOffLoan;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.BrokenMailValues;
@@ -514,6 +515,30 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
     assertThat(line.get("available").decimalValue()).isEqualByComparingTo(new BigDecimal("1000000.00").subtract(outstanding));
     assertThat(line.get("drawdowns").get(0).get("outstandingPrincipal").decimalValue()).isEqualByComparingTo(outstanding);
     assertThat(draw(requestId(), "300000.00", 6).status()).as("the repaid principal can be drawn again").isEqualTo(201);
+  }
+
+  @Test
+  void aWrittenOffDrawdownKeepsUsingTheLineUntilItsPrincipalIsRecovered() {
+    String loanId = draw(requestId(), "600000.00", 12).json().get("loanId").asText();
+    // Collections wrote the drawdown off (核销): it leaves the books, the claim is kept (账销案存), the borrower still owes it.
+    loans.writeOff(new WriteOffLoan(loanId, LocalDate.parse(clockToday()), "collector2", "测试核销"));
+
+    JsonNode line = line();
+    assertThat(line.get("used").decimalValue()).as("the principal written off is still owed").isEqualByComparingTo("600000.00");
+    assertThat(line.get("available").decimalValue()).isEqualByComparingTo("400000.00");
+    assertThat(line.get("drawdowns").get(0).get("outstandingPrincipal").decimalValue()).isEqualByComparingTo("600000.00");
+    Response refused = draw(requestId(), "500000.00", 12);
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.json().get("errors").get(0).get("code").asText()).isEqualTo("EXCEEDS_AVAILABLE");
+    assertThat(refused.json().get("errors").get(0).get("message").asText()).contains("可用额度 400000.00 元");
+    assertThat(drawdownsStored()).isEqualTo(1);
+
+    // A recovery (核销后收回) pays the principal written off first: what is recovered may be drawn again.
+    Response recovered = api.post("/api/loans/" + loanId + "/repayments", "core-banking",
+        "{\"transactionId\":\"CB-" + UUID.randomUUID() + "\",\"amount\":100000.00,\"valueDate\":\"" + clockToday() + "\"}");
+    assertThat(recovered.status()).as(recovered.body()).isEqualTo(201);
+    assertThat(line().get("used").decimalValue()).isEqualByComparingTo("500000.00");
+    assertThat(line().get("available").decimalValue()).isEqualByComparingTo("500000.00");
   }
 
   @Test
