@@ -84,7 +84,9 @@ public class CreditLineController {
       + " (EXCEEDS_AVAILABLE), the line drawn above its limit (OVER_LIMIT, naming the excess to repay first), or a term past"
       + " the validity (application/problem+json naming it); nothing stored", content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "404", description = "No such line", content = @Content(mediaType = "application/problem+json"))
-  @ApiResponse(responseCode = "409", description = "The line is frozen, expired, closed or past its validity; nothing stored."
+  @ApiResponse(responseCode = "409", description = "The line is frozen, expired, closed or past its validity, or one of its"
+      + " drawdowns is in arrears (额度项下借据 … 逾期未还 … 元: drawable again once the arrears are repaid) or written off with its"
+      + " claim still owed (已核销, 尚欠 … 元); nothing stored."
       + " A pending requestId sent again is checked again as a new request (400 or 409) and not posted again: when core"
       + " banking booked its earlier attempt it is booked (201); when it booked nothing its reservation is released and"
       + " the detail says so (预留额度已释放)",

@@ -27,9 +27,13 @@ import com.smeloanflow.platform.StaffText;
 import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.process.CreditLineReviewProcess;
 import com.smeloanflow.process.ProcessVariable;
+import com.smeloanflow.servicing.LedgerLine;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.servicing.LoanBalances;
+import com.smeloanflow.servicing.LoanStanding;
 import com.smeloanflow.servicing.OpenLoanAccount;
+import com.smeloanflow.servicing.WrittenOffClaim;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -349,7 +353,8 @@ public class CreditLineService {
    * @throws InvalidFieldsException          a bad field, the amount above what is available, or a term maturing
    *                                         after the line's validity (400, nothing stored)
    * @throws CreditLineNotFoundException     no such line (404)
-   * @throws StateConflictException          the line is frozen, expired, closed or past its validity (409)
+   * @throws StateConflictException          the line is frozen, expired, closed or past its validity, or a drawdown of
+   *                                         it is in arrears or written off and still owed (409)
    * @throws IdempotencyConflictException    the request id was used for another amount or term (422)
    * @throws CoreBankingUnavailableException core banking did not answer (503): the request stays PENDING
    */
@@ -526,7 +531,7 @@ public class CreditLineService {
     // A new request, one core banking booked nothing for, and a PENDING one sent again (perhaps days later: the line may
     // have been frozen or expired since, the maturity counted from today may pass the line's last day) alike: checked
     // against the line and what is available now, a pending request's own reservation aside.
-    Optional<Bilingual> notDrawable = whyNotDrawable(line, today);
+    Optional<Bilingual> notDrawable = whyNotDrawable(line, today).or(() -> drawdownInArrears(line));
     List<FieldViolation> violations = notDrawable.isPresent() ? List.of()
         : limitAndTermViolations(line, command, today, reserved ? sent.get().amount() : BigDecimal.ZERO);
     if (notDrawable.isPresent() || !violations.isEmpty()) {
@@ -565,6 +570,36 @@ public class CreditLineService {
     }
     if (today.isAfter(line.validUntil())) {
       return Optional.of(new Bilingual("额度已过有效期 (" + ChineseDates.day(line.validUntil()) + "), 不能提款", "line " + line.lineId()));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A drawdown of the line the borrower has not paid as due: one in arrears (principal, interest or penalty interest
+   * fallen due and unpaid), or one written off (核销) whose claim is not wholly recovered. No new drawdown until it is
+   * repaid, or the line would lend the money that pays the old drawdown's arrears (借新还旧) and hide them, or lend again
+   * to a borrower in default. Read from servicing's ledger now, under the line's lock: arrears repaid this morning let the
+   * borrower draw at once, not after tonight's close.
+   */
+  private Optional<Bilingual> drawdownInArrears(CreditLine line) {
+    List<String> loanIds = lines.drawdowns(line.lineId()).stream().map(Drawdown::loanId).sorted().toList();
+    List<String> activeLoans = loans.standings(loanIds).values().stream().filter(LoanStanding::active)
+        .map(LoanStanding::loanId).sorted().toList();
+    Map<String, List<LedgerLine>> ledgers = loans.ledgers(activeLoans);
+    for (String loanId : activeLoans) {
+      BigDecimal arrears = LoanBalances.of(ledgers.getOrDefault(loanId, List.of())).arrears();
+      if (arrears.signum() > 0) {
+        return Optional.of(new Bilingual("额度项下借据 " + loanId + " 逾期未还 " + arrears.toPlainString()
+            + " 元, 归还逾期款项后方可提款", "line " + line.lineId() + ": loan " + loanId + " is in arrears"));
+      }
+    }
+    Map<String, WrittenOffClaim> claims = loans.writeOffClaims(loanIds);
+    for (String loanId : loanIds) {
+      WrittenOffClaim claim = claims.get(loanId);
+      if (claim != null && claim.remaining().signum() > 0) {
+        return Optional.of(new Bilingual("额度项下借据 " + loanId + " 已核销, 尚欠 " + claim.remaining().setScale(2).toPlainString()
+            + " 元, 还清前不能提款", "line " + line.lineId() + ": loan " + loanId + " was written off and is still owed"));
+      }
     }
     return Optional.empty();
   }

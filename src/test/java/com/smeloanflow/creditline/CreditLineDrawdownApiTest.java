@@ -20,6 +20,7 @@ import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.notification.MailStatus;
 import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.notification.OutboxMail;
+import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.operations.OperationsMetrics;
@@ -27,6 +28,8 @@ import com.smeloanflow.operations.PrometheusScrape;
 import com.smeloanflow.processing.BorrowerExposure;
 import com.smeloanflow.servicing.Instalment;
 import com.smeloanflow.servicing.LoanAccount;
+import com.smeloanflow.servicing.BusinessDates;
+import com.smeloanflow.servicing.DailyCloseService;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.WriteOffLoan;
 import com.smeloanflow.support.AbstractIntegrationTest;
@@ -75,6 +78,7 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
   @Autowired LoanApplicationRepository applications;
   @Autowired CreditLineReviewService reviews;
   @Autowired CreditLineRepository lineRows;
+  @Autowired DailyCloseService dailyClose;
 
   String applicationId;
   String lineId;
@@ -518,7 +522,7 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
   }
 
   @Test
-  void aWrittenOffDrawdownKeepsUsingTheLineUntilItsPrincipalIsRecovered() {
+  void aWrittenOffDrawdownKeepsUsingTheLineAndStopsDrawdownsUntilItsClaimIsRecovered() {
     String loanId = draw(requestId(), "600000.00", 12).json().get("loanId").asText();
     // Collections wrote the drawdown off (核销): it leaves the books, the claim is kept (账销案存), the borrower still owes it.
     loans.writeOff(new WriteOffLoan(loanId, LocalDate.parse(clockToday()), "collector2", "测试核销"));
@@ -527,18 +531,55 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
     assertThat(line.get("used").decimalValue()).as("the principal written off is still owed").isEqualByComparingTo("600000.00");
     assertThat(line.get("available").decimalValue()).isEqualByComparingTo("400000.00");
     assertThat(line.get("drawdowns").get(0).get("outstandingPrincipal").decimalValue()).isEqualByComparingTo("600000.00");
-    Response refused = draw(requestId(), "500000.00", 12);
-    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
-    assertThat(refused.json().get("errors").get(0).get("code").asText()).isEqualTo("EXCEEDS_AVAILABLE");
-    assertThat(refused.json().get("errors").get(0).get("message").asText()).contains("可用额度 400000.00 元");
+    // Nor does the borrower draw the rest while the claim is owed (a borrower in default).
+    Response refused = draw(requestId(), "100000.00", 12);
+    assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+    assertThat(refused.json().get("detail").asText())
+        .contains("额度项下借据 " + loanId + " 已核销, 尚欠 600000.00 元, 还清前不能提款");
     assertThat(drawdownsStored()).isEqualTo(1);
 
-    // A recovery (核销后收回) pays the principal written off first: what is recovered may be drawn again.
-    Response recovered = api.post("/api/loans/" + loanId + "/repayments", "core-banking",
-        "{\"transactionId\":\"CB-" + UUID.randomUUID() + "\",\"amount\":100000.00,\"valueDate\":\"" + clockToday() + "\"}");
-    assertThat(recovered.status()).as(recovered.body()).isEqualTo(201);
+    // A recovery (核销后收回) pays the principal written off first: what is recovered is no longer used.
+    recover(loanId, "100000.00");
     assertThat(line().get("used").decimalValue()).isEqualByComparingTo("500000.00");
     assertThat(line().get("available").decimalValue()).isEqualByComparingTo("500000.00");
+    assertThat(draw(requestId(), "100000.00", 12).status()).isEqualTo(409);
+
+    recover(loanId, "500000.00");
+    assertThat(line().get("used").decimalValue()).isEqualByComparingTo("0.00");
+    assertThat(draw(requestId(), "1000000.00", 12).status()).as("the claim recovered, the whole limit").isEqualTo(201);
+  }
+
+  private void recover(String loanId, String amount) {
+    Response recovered = api.post("/api/loans/" + loanId + "/repayments", "core-banking",
+        "{\"transactionId\":\"CB-" + UUID.randomUUID() + "\",\"amount\":" + amount + ",\"valueDate\":\"" + clockToday() + "\"}");
+    assertThat(recovered.status()).as(recovered.body()).isEqualTo(201);
+  }
+
+  @Test
+  void aDrawdownInArrearsStopsFurtherDrawdownsUntilTheBorrowerRepaysThem() {
+    // Drawn in an era of its own, so that this test's daily close reaches no other test's loans.
+    LocalDate drawnOn = BusinessDates.era();
+    moveClockTo(drawnOn.atTime(10, 0).atZone(BusinessClock.BANK_ZONE).toInstant());
+    String loanId = draw(requestId(), "300000.00", 12).json().get("loanId").asText();
+    LocalDate firstDue = loans.find(loanId).orElseThrow().schedule().get(0).dueDate();
+    moveClockTo(firstDue.plusDays(1).atTime(10, 0).atZone(BusinessClock.BANK_ZONE).toInstant());
+    dailyClose.close(firstDue);
+    BigDecimal arrears = loans.balances(loanId).arrears();
+    assertThat(arrears).as("the first instalment is unpaid").isPositive();
+
+    Response refused = draw(requestId(), "100000.00", 6);
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+    assertThat(refused.json().get("detail").asText())
+        .contains("额度项下借据 " + loanId + " 逾期未还 " + arrears.toPlainString() + " 元, 归还逾期款项后方可提款");
+    assertThat(drawdownsStored()).isEqualTo(1);
+    assertThat(line().get("reserved").decimalValue()).isEqualByComparingTo("0.00");
+
+    // The borrower repays the arrears this morning: the line may be drawn at once, not after tonight's close.
+    Response repaid = api.post("/api/loans/" + loanId + "/repayments", "core-banking", "{\"transactionId\":\"CB-"
+        + UUID.randomUUID() + "\",\"amount\":" + arrears.toPlainString() + ",\"valueDate\":\"" + clockToday() + "\"}");
+    assertThat(repaid.status()).as(repaid.body()).isEqualTo(201);
+    assertThat(draw(requestId(), "100000.00", 6).status()).isEqualTo(201);
   }
 
   @Test
