@@ -1,11 +1,9 @@
 package com.smeloanflow.creditline;
 
-import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.FormText;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +31,6 @@ public class CreditLineReviewSummaryListener implements TaskListener {
       "reservedAmount", "availableAmount", "overLimitAmount", "validUntil", "figuresReadAt", "reviewYear", "reviewedOn",
       "limitAtReview", "usedAtReview", "newScore", "newGrade", "worstClassificationName", "maxDaysPastDue", "openSignals",
       "tableOutcomeName", "tableReason", "suggestedLimit", "drawdownsText");
-
-  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessClock.BANK_ZONE);
 
   private final CreditLineService lines;
   private final CreditLineReviewService reviews;
@@ -65,10 +61,11 @@ public class CreditLineReviewSummaryListener implements TaskListener {
     values.put("reservedAmount", figures.reserved().toPlainString());
     values.put("availableAmount", figures.available().toPlainString());
     values.put("overLimitAmount", figures.overLimit().toPlainString());
-    values.put("validUntil", line.validUntil().toString());
-    values.put("figuresReadAt", MINUTE.format(figures.readAt()));
+    // Dates as the drawdowns below and the borrower's mails state them (2029年11月30日), not 2029-11-30 beside them.
+    values.put("validUntil", ChineseDates.day(line.validUntil()));
+    values.put("figuresReadAt", ChineseDates.minute(figures.readAt()));
     values.put("reviewYear", String.valueOf(review.reviewYear()));
-    values.put("reviewedOn", review.reviewedOn().toString());
+    values.put("reviewedOn", ChineseDates.day(review.reviewedOn()));
     // What the table saw of the line on the day of the review, beside the figures read now: a repayment or drawdown since
     // shows as the difference between the two used amounts.
     values.put("limitAtReview", review.limitBefore().toPlainString());

@@ -11,6 +11,7 @@ import com.smeloanflow.approval.LoanFlow;
 import com.smeloanflow.disbursement.SandboxCoreBankingFaults;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.process.CreditLineReviewProcess;
 import com.smeloanflow.servicing.Classification;
 import com.smeloanflow.servicing.LoanAccountService;
@@ -24,7 +25,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -305,9 +305,8 @@ class CreditLineReviewProcessTest extends AbstractIntegrationTest {
     assertThat(shown).as("read when the task was claimed").containsEntry("usedAmount", "300000.00")
         .containsEntry("reservedAmount", "0.00").containsEntry("availableAmount", "700000.00")
         .containsEntry("overLimitAmount", "0.00").containsEntry("suggestedLimit", "500000.00")
-        .containsEntry("figuresReadAt", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessClock.BANK_ZONE)
-            .format(clock.now()))
-        .containsEntry("reviewedOn", line.openedOn().plusYears(1).toString());
+        .containsEntry("figuresReadAt", ChineseDates.minute(clock.now()))
+        .containsEntry("reviewedOn", ChineseDates.day(line.openedOn().plusYears(1)));
     assertThat(String.valueOf(shown.get("drawdownsText"))).contains(firstLoan, secondLoan);
     assertFiguresAddUpAndAreTheLinesNow(shown);
   }
