@@ -468,10 +468,15 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
 
   /** A post-loan check of the drawdown concluded 压降或冻结额度 with this measure; its instruction as issued. */
   private LineInstruction checkOfTheDrawdownRestrictsTheLine(String loanId, LineMeasure measure, String reducedLimit) {
+    return checkOfTheDrawdownRestrictsTheLine(loanId, measure, reducedLimit, "经营明显下滑, 主要客户流失");
+  }
+
+  private LineInstruction checkOfTheDrawdownRestrictsTheLine(String loanId, LineMeasure measure, String reducedLimit,
+      String findings) {
     PostLoanCheck check = checks.open(loanId, CheckKind.SIGNAL, List.of());
     // in a transaction, as the check's task listener completes it (the loan's lock is taken only inside one)
     new TransactionTemplate(transactionManager).executeWithoutResult(status -> checks.complete(new CompleteCheck(
-        check.checkId(), CheckOutcome.RESTRICT_LINE, "经营明显下滑, 主要客户流失", List.of(), measure,
+        check.checkId(), CheckOutcome.RESTRICT_LINE, findings, List.of(), measure,
         reducedLimit == null ? null : new BigDecimal(reducedLimit), "remote-verifier")));
     return checks.issueLineInstruction(check.checkId());
   }
@@ -484,6 +489,20 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
 
     assertThat(instruction.status()).isEqualTo(LineInstruction.APPLIED);
     assertThat(line().get("status").asText()).isEqualTo("FROZEN");
+    assertThat(draw(requestId(), "1000.00", 12).status()).as("a frozen line is not drawn on").isEqualTo(409);
+  }
+
+  @Test
+  void aPostLoanCheckWithFindingsAsLongAsItsFormTakesFreezesTheLineAndStaffReadThemWhole() {
+    String loanId = draw(requestId(), "300000.00", 12).json().get("loanId").asText();
+    // 2,000 characters, what the check forms' 检查结论 takes (checkFindings, maxLength 2000)
+    String findings = ("实际控制人名下关联企业停产, 主要客户流失, 应收账款大幅逾期; ".repeat(80)).substring(0, 2000);
+
+    LineInstruction instruction = checkOfTheDrawdownRestrictsTheLine(loanId, LineMeasure.FREEZE, null, findings);
+
+    assertThat(instruction.status()).isEqualTo(LineInstruction.APPLIED);
+    assertThat(line().get("status").asText()).isEqualTo("FROZEN");
+    assertThat(api.get("/api/lines/" + lineId, "admin").json().get("statusReason").asText()).endsWith(findings);
     assertThat(draw(requestId(), "1000.00", 12).status()).as("a frozen line is not drawn on").isEqualTo(409);
   }
 
