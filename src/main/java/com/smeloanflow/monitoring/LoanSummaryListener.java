@@ -3,6 +3,7 @@ package com.smeloanflow.monitoring;
 import com.smeloanflow.identity.BranchDirectory;
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.intake.LoanApplicationRepository;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import java.util.LinkedHashMap;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
  * Task listener (create) of post-loan tasks of post-loan-monitoring (business key = loan id): the loan
  * and borrower, as read-only task-local values for the form. The check and reclassification tasks add
  * these values to their own ({@link #values}). The product and the branch are Tasklist's 产品 and 网点
- * columns (a team lead sees which branch and product a check belongs to); no form needs to show them.
+ * columns (a team lead sees which branch and product a check belongs to); no form needs to show them. Dates in Chinese
+ * (2027年1月7日), as the forms' other text.
  */
 @Component("loanSummary")
 public class LoanSummaryListener implements TaskListener {
@@ -51,8 +53,8 @@ public class LoanSummaryListener implements TaskListener {
     values.put("creditCode", loan.creditCode());
     values.put("principal", loan.principal().toPlainString());
     values.put("annualRatePercent", loan.annualRatePercent().stripTrailingZeros().toPlainString());
-    values.put("disbursedOn", loan.disbursedOn().toString());
-    values.put("maturityDate", loan.maturityDate().toString());
+    values.put("disbursedOn", ChineseDates.day(loan.disbursedOn()));
+    values.put("maturityDate", ChineseDates.day(loan.maturityDate()));
     values.put("repaymentMethodName", loan.repaymentMethod().label());
     values.put("legalRepName", application.legalRepName());
     values.put("legalRepMobile", application.legalRepMobile());

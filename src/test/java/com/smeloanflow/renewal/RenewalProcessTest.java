@@ -227,7 +227,7 @@ class RenewalProcessTest extends AbstractIntegrationTest {
         .isEqualTo(goal.isAfter(task.getDueDate().toInstant()) ? null : goal);
     Map<String, Object> shown = taskService.getVariablesLocal(task.getId());
     assertThat(shown).containsEntry("loanNumber", loan.loanId()).containsEntry("borrowerName", loan.account().borrowerName())
-        .containsEntry("maturityDate", loan.account().maturityDate().toString())
+        .containsEntry("maturityDate", ChineseDates.day(loan.account().maturityDate()))
         .containsEntry("renewalSignedAmountText", "100000.00").containsEntry("renewalDueAtMaturityText", "30000.00")
         .containsEntry("renewalPrepaidSinceSigningText", "70000.00");
     // Nothing moved: no posting, no new loan, the old loan's principal still due; no incident.
@@ -2022,7 +2022,7 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     // Due at the end of that working day, not on the maturity date nobody works.
     assertThat(task.getDueDate().toInstant()).isEqualTo(checkDay.atTime(23, 59).atZone(BusinessClock.BANK_ZONE).toInstant());
     assertThat(taskService.getVariablesLocal(task.getId())).containsEntry("renewalReviewDueText", ChineseDates.day(checkDay) + " 23:59")
-        .containsEntry("maturityDate", maturity.toString()).containsEntry("renewalDueAtMaturityText", "30000.00");
+        .containsEntry("maturityDate", ChineseDates.day(maturity)).containsEntry("renewalDueAtMaturityText", "30000.00");
     assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.AMOUNT_REVIEW);
 
     completeAs("approver", task.getId(), Map.of(ReviewRenewalAmountTaskListener.DECISION, "RENEW_DUE",

@@ -14,6 +14,7 @@ import com.smeloanflow.approval.RepaymentMethod;
 import com.smeloanflow.identity.IdentitySetup;
 import com.smeloanflow.intake.IntakeService;
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.calendar.BankCalendar;
 import com.smeloanflow.process.LoanRenewalProcess;
 import com.smeloanflow.processing.CreditCodes;
@@ -165,7 +166,7 @@ class RenewalTasklistIT extends BrowserTestBase {
     Task review = probe.awaitTask(instance, TASK_REVIEW_AMOUNT);
     assertThat(probe.candidateGroups(review.getId())).containsExactly("credit-approvers");
     CamundaForm form = open("approver", "复核续贷金额", review, loanId, loan[0].borrowerName(), "100000.00", "30000.00",
-        "70000.00", loan[0].maturityDate().toString(), "日终批处理");
+        "70000.00", ChineseDates.day(loan[0].maturityDate()), "日终批处理");
     tasklist.claim();
     form.radio("复核结论", "按到期应还本金续贷").type("复核意见 (内部, 必填, 借款人不可见)", "签约后提前还款7万元, 按剩余到期本金续贷");
     browser.screenshot("41-form-review-renewal-amount");
