@@ -16,8 +16,9 @@ import java.util.Optional;
  * @param remainingPrincipal principal owed after this instalment, as scheduled
  * @param principalPaid      principal paid so far
  * @param interestPaid       interest paid so far
- * @param penaltyAccrued     penalty interest (罚息) charged so far on its overdue principal: what the daily closes accrued,
- *     less what a repayment value-dated before some of those closes reversed of it ({@link BackValuation})
+ * @param penaltyAccrued     penalty interest (罚息) charged so far on its overdue principal: what the daily closes accrued
+ *     (and a reversal for the days closes took it as paid, as a catching-up close would), less what a repayment
+ *     value-dated before some of those closes reversed of it ({@link BackValuation})
  * @param penaltyPaid        penalty interest paid so far
  * @param status             due, overdue or paid
  * @param paidOn             value date of the repayment that paid it in full, else null

@@ -213,6 +213,16 @@ public class LedgerRepository {
   }
 
   /**
+   * Charges {@code amount} more penalty interest on the instalment, for the days through {@code through}
+   * ({@code penalty_accrued_through}, the guard the daily close keeps: a close of that date or earlier charges it no more).
+   */
+  public void accruePenalty(String loanId, int number, BigDecimal amount, LocalDate through) {
+    jdbc.sql("UPDATE repayment_instalment SET penalty_accrued = penalty_accrued + :amount, penalty_accrued_through = :through"
+            + " WHERE loan_id = :loanId AND number = :number")
+        .param("amount", amount).param("through", through).param("loanId", loanId).param("number", number).update();
+  }
+
+  /**
    * Takes back what a repayment's back-valuation reversed of the penalty interest (the repayment bounced): it is charged
    * again. The entries stay with the reversed repayment, which says they no longer apply.
    */

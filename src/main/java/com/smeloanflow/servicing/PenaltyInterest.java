@@ -3,6 +3,8 @@ package com.smeloanflow.servicing;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -58,6 +60,23 @@ public class PenaltyInterest {
       return "逾期本金按合同利率上浮 " + upliftPercent.stripTrailingZeros().toPlainString() + "% 按日计收罚息。";
     }
     return interestOverdue ? "逾期利息不计收罚息，也不计复利。" : "";
+  }
+
+  /**
+   * The days of penalty interest an overdue instalment owes for business dates through {@code closedThrough} that no
+   * daily close charged it: from its due date, or from the day after {@code chargedThrough} (the last one charged, null
+   * when none was), through {@code closedThrough}; 0 when its principal is paid, it is not overdue, or it fell due after
+   * that date. The days the daily close counts ({@link LedgerCloseStatements}), for a ledger change that makes an
+   * instalment overdue again after closes took it as paid.
+   */
+  static int daysNotCharged(LedgerLine line, LocalDate chargedThrough, LocalDate closedThrough) {
+    if (line.status() != InstalmentStatus.OVERDUE || line.principalDue().signum() <= 0
+        || line.dueDate().isAfter(closedThrough)) {
+      return 0;
+    }
+    LocalDate from = chargedThrough == null || chargedThrough.isBefore(line.dueDate()) ? line.dueDate()
+        : chargedThrough.plusDays(1);
+    return from.isAfter(closedThrough) ? 0 : (int) ChronoUnit.DAYS.between(from, closedThrough) + 1;
   }
 
   /** The penalty rate a year in percent, e.g. 6.525 for a 4.35 % loan with a 50 % uplift. */

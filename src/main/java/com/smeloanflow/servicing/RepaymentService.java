@@ -273,7 +273,8 @@ public class RepaymentService {
   }
 
   /**
-   * Takes back what a bounced repayment paid: it is owed again, a settled loan is active again. Of a called-in loan,
+   * Takes back what a bounced repayment paid: it is owed again, a settled loan is active again, and the penalty interest
+   * of the days closes took it as paid is charged at once ({@link #chargeDaysTheClosesTookAsPaid}). Of a called-in loan,
    * what it puts back is accelerated again ({@link RepaymentAllocator#reverse(List, List, List,
    * RepaymentAllocator.Terms, LocalDate, LocalDate)}): a repayment made before the call-in does not bring back the
    * monthly due dates or the interest of periods after the repay-by date.
@@ -343,6 +344,8 @@ public class RepaymentService {
     // what a back-valued repayment reversed of the penalty interest is charged again
     ledger.takeBackPenaltyReversal(command.loanId(), command.transactionId());
     boolean reopened = ledger.reopen(command.loanId());
+    // and the days the closes ran while it counted as paid, at once: owed by money received from today on
+    chargeDaysTheClosesTookAsPaid(command.loanId(), loan.annualRatePercent());
     repayments.markReversed(command.transactionId(), command.reason().trim(), command.reversedBy(), clock.now());
     // Heard in this transaction (servicing's ReversalNotice queues the borrower's mail); a reversal reported again is
     // answered above and calls nobody.
@@ -356,6 +359,31 @@ public class RepaymentService {
         command.transactionId(), repayment.amount().toPlainString(), command.reversedBy(), command.reason().trim(),
         reopened ? ", the settled loan is active again" : "");
     return new Receipt(repayments.find(command.transactionId()).orElseThrow(), false);
+  }
+
+  /**
+   * Charges the penalty interest a reversal makes owed for days daily closes have already run: an instalment it made
+   * overdue again was taken as paid by the closes since the repayment, which charged it nothing. Each day no close charged
+   * from its due date (or the day after the last one charged) through the last business date a close covered the loan
+   * is charged now, one day on the principal owed times the days, as the first close after the reversal would charge
+   * them ({@link LedgerCloseStatements}); {@code penalty_accrued_through} moves to that date, so no close charges them
+   * again. Without it, money paid before the next close (the payoff amount or the arrears the reversal mail quotes) would
+   * repay the loan without those days, and no close would ever charge them.
+   */
+  private void chargeDaysTheClosesTookAsPaid(String loanId, BigDecimal annualRatePercent) {
+    LocalDate closedThrough = ledger.standing(loanId).map(LoanStanding::lastClosedOn).orElse(null);
+    if (closedThrough == null) {
+      return;
+    }
+    LedgerRepository.LinesAndPenaltyAccrual now = ledger.linesAndPenaltyAccrual(loanId);
+    for (LedgerLine line : now.lines()) {
+      LocalDate charged = now.penaltyAccruedThrough().get(line.number());
+      int days = PenaltyInterest.daysNotCharged(line, charged, closedThrough);
+      if (days > 0) {
+        ledger.accruePenalty(loanId, line.number(),
+            penalty.forOneDay(line.principalDue(), annualRatePercent).multiply(BigDecimal.valueOf(days)), closedThrough);
+      }
+    }
   }
 
   private StateConflictException writtenOff(StoredRepayment repayment) {

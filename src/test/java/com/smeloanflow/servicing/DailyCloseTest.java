@@ -517,9 +517,9 @@ class DailyCloseTest extends AbstractIntegrationTest {
   }
 
   /**
-   * A repayment of the arrears bounces days later: the instalment is overdue again, counted from its due date, and the
-   * next close charges the days the repayment was taken as paid too (no close charged them), as nightly closes would
-   * have had the money never come: six days of 1.48 from the due date, not two.
+   * A repayment of the arrears bounces days later: the instalment is overdue again, counted from its due date; the
+   * reversal charges the days the closes took it as paid (they charged nothing), and the next close its own day, as
+   * nightly closes would have had the money never come: six days of 1.48 from the due date, not two.
    */
   @Test
   void theCloseAfterABouncedRepaymentChargesTheDaysItWasTakenAsPaid() {
@@ -536,8 +536,42 @@ class DailyCloseTest extends AbstractIntegrationTest {
     DailyCloseRun run = dailyClose.close(firstDue.plusDays(5));
 
     assertThat(standing(loan).daysPastDue()).isEqualTo(6);
-    assertThat(run.penaltyAccrued()).isEqualTo(new BigDecimal("7.40"));
+    assertThat(run.penaltyAccrued()).as("its own day: the reversal charged the four before it")
+        .isEqualTo(ONE_DAY_ON_FIRST_PRINCIPAL);
     assertThat(instalment(loan, 1).penaltyAccrued()).isEqualTo(new BigDecimal("8.88"));
+  }
+
+  /**
+   * The same bounce, and the borrower repays the arrears quoted right after it (the reversal mail's 逾期应还), value-dated
+   * the next day and reported before that day's close: those arrears already hold the penalty interest of the four days
+   * the bounced repayment counted as paid (the closes of those days ran and charged nothing), so the bank gets the five
+   * days of 1.48 nightly closes would have charged, 7.40, not the due date's 1.48 alone.
+   */
+  @Test
+  void aBouncedRepaymentOwesAtOnceThePenaltyInterestOfTheDaysItWasTakenAsPaid() {
+    LoanAccount loan = loan();
+    dailyClose.close(firstDue);
+    String bounced = "TX-BOUNCED-QUOTE-" + loan.loanId();
+    repayments.receive(new ReceiveRepayment(loan.loanId(), bounced, loans.balances(loan.loanId()).arrears(),
+        firstDue.plusDays(1), "core-banking"));
+    dailyClose.closeThrough(firstDue.plusDays(4));
+    moveClockTo(firstDue.plusDays(5).atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+
+    repayments.reverse(new ReverseRepayment(loan.loanId(), bounced, "退票", "core-banking"));
+
+    assertThat(instalment(loan, 1).status()).isEqualTo(InstalmentStatus.OVERDUE);
+    assertThat(instalment(loan, 1).penaltyAccrued()).as("the due date and the four days it counted as paid")
+        .isEqualTo(new BigDecimal("7.40"));
+    BigDecimal quoted = loans.balances(loan.loanId()).arrears();
+    assertThat(quoted).as("8,168.49 principal, 362.50 interest, 5 days of 1.48").isEqualByComparingTo("8538.39");
+    repayments.receive(new ReceiveRepayment(loan.loanId(), "TX-REPAID-QUOTE-" + loan.loanId(), quoted,
+        firstDue.plusDays(5), "core-banking"));
+    dailyClose.close(firstDue.plusDays(5));
+
+    assertThat(instalment(loan, 1).status()).isEqualTo(InstalmentStatus.PAID);
+    assertThat(instalment(loan, 1).penaltyAccrued()).isEqualTo(new BigDecimal("7.40"));
+    assertThat(instalment(loan, 1).penaltyPaid()).isEqualTo(new BigDecimal("7.40"));
+    assertThat(standing(loan).daysPastDue()).isZero();
   }
 
   /**
