@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -345,7 +346,7 @@ public class RepaymentService {
     ledger.takeBackPenaltyReversal(command.loanId(), command.transactionId());
     boolean reopened = ledger.reopen(command.loanId());
     // and the days the closes ran while it counted as paid, at once: owed by money received from today on
-    chargeDaysTheClosesTookAsPaid(command.loanId(), loan.annualRatePercent());
+    chargeDaysTheClosesTookAsPaid(command.loanId(), loan.annualRatePercent(), repayment);
     repayments.markReversed(command.transactionId(), command.reason().trim(), command.reversedBy(), clock.now());
     // Heard in this transaction (servicing's ReversalNotice queues the borrower's mail); a reversal reported again is
     // answered above and calls nobody.
@@ -362,26 +363,60 @@ public class RepaymentService {
   }
 
   /**
-   * Charges the penalty interest a reversal makes owed for days daily closes have already run: an instalment it made
-   * overdue again was taken as paid by the closes since the repayment, which charged it nothing. Each day no close charged
-   * from its due date (or the day after the last one charged) through the last business date a close covered the loan
-   * is charged now, one day on the principal owed times the days, as the first close after the reversal would charge
-   * them ({@link LedgerCloseStatements}); {@code penalty_accrued_through} moves to that date, so no close charges them
-   * again. Without it, money paid before the next close (the payoff amount or the arrears the reversal mail quotes) would
-   * repay the loan without those days, and no close would ever charge them.
+   * Charges the penalty interest a reversal of {@code reversed} makes owed for days daily closes have already run, as
+   * nightly closes would have charged it had the money never come ({@link LedgerCloseStatements}: one day on the
+   * principal owed, times the days):
+   * <ul>
+   *   <li>an instalment it made overdue again was taken as paid by the closes since, which charged it nothing: each day
+   *       no close charged, from its due date (or the day after the last one charged) through the last business date a
+   *       close covered the loan, is charged now, and {@code penalty_accrued_through} moves to that date, so no close
+   *       charges it again;</li>
+   *   <li>one whose principal it paid in part was charged by those closes (from its value date or the due date, after
+   *       the days a back-valuation of it reversed, which {@link LedgerRepository#takeBackPenaltyReversal} put back) on
+   *       the principal it left: the difference to the principal owed again is charged for those days.</li>
+   * </ul>
+   * Without it, money paid before the next close (the payoff amount or the arrears the reversal mail quotes) would repay
+   * the loan without those days, and no close would ever charge them.
    */
-  private void chargeDaysTheClosesTookAsPaid(String loanId, BigDecimal annualRatePercent) {
+  private void chargeDaysTheClosesTookAsPaid(String loanId, BigDecimal annualRatePercent, StoredRepayment reversed) {
     LocalDate closedThrough = ledger.standing(loanId).map(LoanStanding::lastClosedOn).orElse(null);
     if (closedThrough == null) {
       return;
     }
+    java.util.Map<Integer, BigDecimal> principalOwedAgain = new java.util.HashMap<>();
+    for (AllocationLine paid : reversed.allocations()) {
+      if (paid.instalmentNumber() != null && paid.component().debtPart().equals(AllocationComponent.PRINCIPAL)) {
+        principalOwedAgain.merge(paid.instalmentNumber(), paid.amount(), BigDecimal::add);
+      }
+    }
     LedgerRepository.LinesAndPenaltyAccrual now = ledger.linesAndPenaltyAccrual(loanId);
     for (LedgerLine line : now.lines()) {
       LocalDate charged = now.penaltyAccruedThrough().get(line.number());
+      BigDecimal oneDay = penalty.forOneDay(line.principalDue(), annualRatePercent);
+      BigDecimal owed = LedgerLine.ZERO;
+      LocalDate through = charged;
+      BigDecimal owedAgain = principalOwedAgain.getOrDefault(line.number(), BigDecimal.ZERO);
+      if (charged != null && owedAgain.signum() > 0 && line.status() == InstalmentStatus.OVERDUE) {
+        LocalDate from = reversed.valueDate().isAfter(line.dueDate()) ? reversed.valueDate() : line.dueDate();
+        for (PenaltyReversal putBack : reversed.penaltyReversals()) {
+          if (putBack.instalmentNumber() == line.number() && !putBack.accruedThrough().isBefore(from)) {
+            from = putBack.accruedThrough().plusDays(1);
+          }
+        }
+        if (!from.isAfter(charged)) {
+          BigDecimal chargedADay = penalty.forOneDay(line.principalDue().subtract(owedAgain).max(BigDecimal.ZERO),
+              annualRatePercent);
+          owed = owed.add(oneDay.subtract(chargedADay).max(BigDecimal.ZERO)
+              .multiply(BigDecimal.valueOf(ChronoUnit.DAYS.between(from, charged) + 1)));
+        }
+      }
       int days = PenaltyInterest.daysNotCharged(line, charged, closedThrough);
       if (days > 0) {
-        ledger.accruePenalty(loanId, line.number(),
-            penalty.forOneDay(line.principalDue(), annualRatePercent).multiply(BigDecimal.valueOf(days)), closedThrough);
+        owed = owed.add(oneDay.multiply(BigDecimal.valueOf(days)));
+        through = closedThrough;
+      }
+      if (owed.signum() > 0) {
+        ledger.accruePenalty(loanId, line.number(), owed, through);
       }
     }
   }

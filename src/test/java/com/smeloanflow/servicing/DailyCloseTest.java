@@ -575,6 +575,32 @@ class DailyCloseTest extends AbstractIntegrationTest {
   }
 
   /**
+   * A part payment of the arrears bounces days later: the closes since it charged 0.10 a day on the 532.47 principal it
+   * left, not 1.48 on the 8,168.49 owed had it never come. The reversal charges the difference for those days, so the
+   * instalment owes what nightly closes would have charged: five days of 1.48, 7.40, not 1.48 and four days of 0.10.
+   */
+  @Test
+  void aBouncedPartPaymentOwesThePenaltyInterestOnThePrincipalItHadPaidForTheDaysSince() {
+    LoanAccount loan = loan();
+    dailyClose.close(firstDue);
+    String bounced = "TX-BOUNCED-PART-" + loan.loanId();
+    repayments.receive(new ReceiveRepayment(loan.loanId(), bounced, new BigDecimal("8000.00"), firstDue.plusDays(1),
+        "core-banking"));
+    dailyClose.closeThrough(firstDue.plusDays(4));
+    assertThat(instalment(loan, 1).principalDue()).isEqualTo(new BigDecimal("532.47"));
+    assertThat(instalment(loan, 1).penaltyAccrued()).as("the due date's 1.48, then 0.10 a day on 532.47")
+        .isEqualTo(new BigDecimal("1.88"));
+    moveClockTo(firstDue.plusDays(5).atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+
+    repayments.reverse(new ReverseRepayment(loan.loanId(), bounced, "退票", "core-banking"));
+
+    assertThat(instalment(loan, 1).principalDue()).isEqualTo(new BigDecimal("8168.49"));
+    assertThat(instalment(loan, 1).penaltyAccrued()).as("five days of 1.48 on 8,168.49").isEqualTo(new BigDecimal("7.40"));
+    assertThat(dailyClose.close(firstDue.plusDays(5)).penaltyAccrued()).isEqualTo(ONE_DAY_ON_FIRST_PRINCIPAL);
+    assertThat(instalment(loan, 1).penaltyAccrued()).isEqualTo(new BigDecimal("8.88"));
+  }
+
+  /**
    * The first close of a book 100 days after a due date sees the loan 100 days past due: its default date, which the
    * default database and regulatory reporting read, is the 91st day past due, not the close's date; the classification
    * history keeps the close's date, the day the bank classified the loan 次级.
