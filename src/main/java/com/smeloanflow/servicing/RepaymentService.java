@@ -346,7 +346,7 @@ public class RepaymentService {
     ledger.takeBackPenaltyReversal(command.loanId(), command.transactionId());
     boolean reopened = ledger.reopen(command.loanId());
     // and the days the closes ran while it counted as paid, at once: owed by money received from today on
-    chargeDaysTheClosesTookAsPaid(command.loanId(), loan.annualRatePercent(), repayment);
+    chargeDaysTheClosesTookAsPaid(command.loanId(), loan.annualRatePercent(), repayment, principalOwedAgain(before, after));
     repayments.markReversed(command.transactionId(), command.reason().trim(), command.reversedBy(), clock.now());
     // Heard in this transaction (servicing's ReversalNotice queues the borrower's mail); a reversal reported again is
     // answered above and calls nobody.
@@ -371,23 +371,19 @@ public class RepaymentService {
    *       no close charged, from its due date (or the day after the last one charged) through the last business date a
    *       close covered the loan, is charged now, and {@code penalty_accrued_through} moves to that date, so no close
    *       charges it again;</li>
-   *   <li>one whose principal it paid in part was charged by those closes (from its value date or the due date, after
-   *       the days a back-valuation of it reversed, which {@link LedgerRepository#takeBackPenaltyReversal} put back) on
-   *       the principal it left: the difference to the principal owed again is charged for those days.</li>
+   *   <li>one whose principal it lowered was charged by those closes (from its value date or the due date, after the
+   *       days a back-valuation of it reversed, which {@link LedgerRepository#takeBackPenaltyReversal} put back) on the
+   *       principal it left: paid in part, or recomputed lower by its prepayment and fallen due since. The difference to
+   *       the principal owed again ({@code principalOwedAgain}) is charged for those days.</li>
    * </ul>
    * Without it, money paid before the next close (the payoff amount or the arrears the reversal mail quotes) would repay
    * the loan without those days, and no close would ever charge them.
    */
-  private void chargeDaysTheClosesTookAsPaid(String loanId, BigDecimal annualRatePercent, StoredRepayment reversed) {
+  private void chargeDaysTheClosesTookAsPaid(String loanId, BigDecimal annualRatePercent, StoredRepayment reversed,
+      java.util.Map<Integer, BigDecimal> principalOwedAgain) {
     LocalDate closedThrough = ledger.standing(loanId).map(LoanStanding::lastClosedOn).orElse(null);
     if (closedThrough == null) {
       return;
-    }
-    java.util.Map<Integer, BigDecimal> principalOwedAgain = new java.util.HashMap<>();
-    for (AllocationLine paid : reversed.allocations()) {
-      if (paid.instalmentNumber() != null && paid.component().debtPart().equals(AllocationComponent.PRINCIPAL)) {
-        principalOwedAgain.merge(paid.instalmentNumber(), paid.amount(), BigDecimal::add);
-      }
     }
     LedgerRepository.LinesAndPenaltyAccrual now = ledger.linesAndPenaltyAccrual(loanId);
     for (LedgerLine line : now.lines()) {
@@ -419,6 +415,20 @@ public class RepaymentService {
         ledger.accruePenalty(loanId, line.number(), owed, through);
       }
     }
+  }
+
+  /** By instalment, the principal a reversal makes owed again: what it owes after it ({@code after}) more than before. */
+  private static java.util.Map<Integer, BigDecimal> principalOwedAgain(List<LedgerLine> before, List<LedgerLine> after) {
+    java.util.Map<Integer, BigDecimal> owedBefore = new java.util.HashMap<>();
+    before.forEach(line -> owedBefore.put(line.number(), line.principalDue()));
+    java.util.Map<Integer, BigDecimal> owedAgain = new java.util.HashMap<>();
+    for (LedgerLine line : after) {
+      BigDecimal more = line.principalDue().subtract(owedBefore.getOrDefault(line.number(), line.principalDue()));
+      if (more.signum() > 0) {
+        owedAgain.put(line.number(), more);
+      }
+    }
+    return owedAgain;
   }
 
   private StateConflictException writtenOff(StoredRepayment repayment) {

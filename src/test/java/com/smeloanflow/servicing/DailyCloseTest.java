@@ -601,6 +601,37 @@ class DailyCloseTest extends AbstractIntegrationTest {
   }
 
   /**
+   * A payment of the first instalment that prepaid 50,000.00 bounces after the second instalment fell due unpaid: the
+   * closes since charged the second on the lower principal the prepayment's recomputed schedule gave it. The reversal
+   * restores its principal and charges the difference for those five days, and charges the first instalment, owed again,
+   * for every day since its due date: both owe what nightly closes would have charged had the money never come.
+   */
+  @Test
+  void aBouncedPrepaymentOwesThePenaltyInterestOnTheRestoredPrincipalOfAnInstalmentDueSince() {
+    LoanAccount loan = loan();
+    LocalDate secondDue = disbursed.plusMonths(2);
+    BigDecimal rate = new BigDecimal("4.35");
+    String bounced = "TX-BOUNCED-PREPAY-" + loan.loanId();
+    repayments.receive(new ReceiveRepayment(loan.loanId(), bounced, new BigDecimal("58530.99"), firstDue.minusDays(5),
+        "core-banking"));
+    dailyClose.close(firstDue);
+    dailyClose.closeThrough(secondDue.plusDays(4));
+    BigDecimal lowered = instalment(loan, 2).principalDue();
+    assertThat(instalment(loan, 2).penaltyAccrued()).isEqualTo(penalty.forOneDay(lowered, rate).multiply(BigDecimal.valueOf(5)));
+    moveClockTo(secondDue.plusDays(5).atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+
+    repayments.reverse(new ReverseRepayment(loan.loanId(), bounced, "退票", "core-banking"));
+
+    BigDecimal restored = instalment(loan, 2).principalDue();
+    assertThat(restored).isGreaterThan(lowered);
+    assertThat(instalment(loan, 2).penaltyAccrued()).as("five days on the principal restored")
+        .isEqualTo(penalty.forOneDay(restored, rate).multiply(BigDecimal.valueOf(5)));
+    long sinceFirstDue = java.time.temporal.ChronoUnit.DAYS.between(firstDue, secondDue.plusDays(5));
+    assertThat(instalment(loan, 1).penaltyAccrued()).as("every day from its due date")
+        .isEqualTo(ONE_DAY_ON_FIRST_PRINCIPAL.multiply(BigDecimal.valueOf(sinceFirstDue)));
+  }
+
+  /**
    * The first close of a book 100 days after a due date sees the loan 100 days past due: its default date, which the
    * default database and regulatory reporting read, is the 91st day past due, not the close's date; the classification
    * history keeps the close's date, the day the bank classified the loan 次级.
