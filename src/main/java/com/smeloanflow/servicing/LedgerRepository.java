@@ -213,6 +213,18 @@ public class LedgerRepository {
   }
 
   /**
+   * The latest business date whose daily close of the loan had started by {@code at} (completed or not; a close started
+   * after the loan's account was opened, of a date from its disbursement, as {@link #standing} counts them): a close of
+   * a later date started after {@code at}. Empty when none had.
+   */
+  public Optional<LocalDate> lastCloseStartedBy(String loanId, java.time.Instant at) {
+    return jdbc.sql("SELECT MAX(r.business_date) FROM daily_close_run r JOIN loan_account a ON a.loan_id = :loanId"
+            + " WHERE r.started_at <= :at AND r.business_date >= a.disbursed_on AND r.started_at >= a.opened_at")
+        .param("loanId", loanId).param("at", java.sql.Timestamp.from(at))
+        .query((rs, row) -> Optional.ofNullable(rs.getObject(1, LocalDate.class))).optional().flatMap(day -> day);
+  }
+
+  /**
    * Charges {@code amount} more penalty interest on the instalment, for the days through {@code through}
    * ({@code penalty_accrued_through}, the guard the daily close keeps: a close of that date or earlier charges it no more).
    */

@@ -371,8 +371,9 @@ public class RepaymentService {
    *       no close charged, from its due date (or the day after the last one charged) through the last business date a
    *       close covered the loan, is charged now, and {@code penalty_accrued_through} moves to that date, so no close
    *       charges it again;</li>
-   *   <li>one whose principal it lowered was charged by those closes (from its value date or the due date, after the
-   *       days a back-valuation of it reversed, which {@link LedgerRepository#takeBackPenaltyReversal} put back) on the
+   *   <li>one whose principal it lowered was charged by those closes (from its value date or the due date, and only
+   *       closes started after it was booked: a close of an earlier start charged the principal before it, and what a
+   *       back-valuation of it reversed of that {@link LedgerRepository#takeBackPenaltyReversal} put back) on the
    *       principal it left: paid in part, or recomputed lower by its prepayment and fallen due since. The difference to
    *       the principal owed again ({@code principalOwedAgain}) is charged for those days.</li>
    * </ul>
@@ -385,6 +386,9 @@ public class RepaymentService {
     if (closedThrough == null) {
       return;
     }
+    // the first business date whose close started after the repayment was booked (and charged what it left)
+    LocalDate closedAfterIt = ledger.lastCloseStartedBy(loanId, reversed.receivedAt()).map(day -> day.plusDays(1))
+        .orElse(LocalDate.MIN);
     LedgerRepository.LinesAndPenaltyAccrual now = ledger.linesAndPenaltyAccrual(loanId);
     for (LedgerLine line : now.lines()) {
       LocalDate charged = now.penaltyAccruedThrough().get(line.number());
@@ -393,12 +397,8 @@ public class RepaymentService {
       LocalDate through = charged;
       BigDecimal owedAgain = principalOwedAgain.getOrDefault(line.number(), BigDecimal.ZERO);
       if (charged != null && owedAgain.signum() > 0 && line.status() == InstalmentStatus.OVERDUE) {
-        LocalDate from = reversed.valueDate().isAfter(line.dueDate()) ? reversed.valueDate() : line.dueDate();
-        for (PenaltyReversal putBack : reversed.penaltyReversals()) {
-          if (putBack.instalmentNumber() == line.number() && !putBack.accruedThrough().isBefore(from)) {
-            from = putBack.accruedThrough().plusDays(1);
-          }
-        }
+        LocalDate from = java.util.stream.Stream.of(reversed.valueDate(), line.dueDate(), closedAfterIt)
+            .max(LocalDate::compareTo).orElseThrow();
         if (!from.isAfter(charged)) {
           BigDecimal chargedADay = penalty.forOneDay(line.principalDue().subtract(owedAgain).max(BigDecimal.ZERO),
               annualRatePercent);

@@ -632,6 +632,31 @@ class DailyCloseTest extends AbstractIntegrationTest {
   }
 
   /**
+   * Reports out of value-date order: the penalty interest of five closes paid on D + 5, then a part payment value-dated
+   * D + 2 reported after it, which bounces. The closes of D + 2 to D + 4 ran before that part payment was booked and
+   * charged the whole principal (the back-valuation found their charge paid already and reversed nothing): its reversal
+   * charges nothing more for them, the borrower owes the five days once.
+   */
+  @Test
+  void aBouncedPartPaymentBookedAfterTheClosesOfItsValueDateOwesNoSecondChargeForThem() {
+    LoanAccount loan = loan();
+    dailyClose.close(firstDue);
+    dailyClose.closeThrough(firstDue.plusDays(4));
+    repayments.receive(new ReceiveRepayment(loan.loanId(), "TX-PENALTY-" + loan.loanId(), new BigDecimal("7.40"),
+        firstDue.plusDays(5), "core-banking"));
+    String bounced = "TX-BOUNCED-LATE-" + loan.loanId();
+    repayments.receive(new ReceiveRepayment(loan.loanId(), bounced, new BigDecimal("8000.00"), firstDue.plusDays(2),
+        "core-banking"));
+    assertThat(instalment(loan, 1).penaltyAccrued()).isEqualTo(new BigDecimal("7.40"));
+    moveClockTo(firstDue.plusDays(5).atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+
+    repayments.reverse(new ReverseRepayment(loan.loanId(), bounced, "退票", "core-banking"));
+
+    assertThat(instalment(loan, 1).principalDue()).isEqualTo(new BigDecimal("8168.49"));
+    assertThat(instalment(loan, 1).penaltyAccrued()).as("five days of 1.48, charged once").isEqualTo(new BigDecimal("7.40"));
+  }
+
+  /**
    * The first close of a book 100 days after a due date sees the loan 100 days past due: its default date, which the
    * default database and regulatory reporting read, is the 91st day past due, not the close's date; the classification
    * history keeps the close's date, the day the bank classified the loan 次级.
