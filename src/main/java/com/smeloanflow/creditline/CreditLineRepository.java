@@ -17,7 +17,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The credit line tables (V41, V111, V122, V125, V144): lines, their drawdowns and the drawdown requests core banking has not answered. */
+/** The credit line tables (V41, V111, V122, V125, V143): lines, their drawdowns and the drawdown requests core banking has not answered. */
 @Repository
 public class CreditLineRepository {
 

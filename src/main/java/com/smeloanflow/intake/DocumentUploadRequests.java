@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Remembers the answer to a channel's documents upload sent with an Idempotency-Key, so that its retry is answered as
- * it was ({@code document_upload_request}, V146).
+ * it was ({@code document_upload_request}, V144).
  */
 @Repository
 public class DocumentUploadRequests {
