@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A post-loan check's 压降或冻结额度 on a drawdown, carried out on its credit line: FREEZE freezes an active line,
- * REDUCE lowers its limit (never below what is drawn). An expired or closed line is left as it is: nothing more
- * can be drawn from it anyway. The next annual review sees the facts behind the measure and may lift it.
+ * REDUCE lowers its limit (never below what is drawn), keeping a freeze's reason and recorded in the line's history.
+ * An expired or closed line is left as it is: nothing more can be drawn from it anyway. The next annual review sees the
+ * facts behind the measure; only a customer manager's review lifts its freeze ({@link CreditLineReviewService#evaluate}).
  */
 @Component
 class CheckLineMeasures implements CreditLineMeasures {
@@ -28,7 +29,8 @@ class CheckLineMeasures implements CreditLineMeasures {
         .flatMap(loan -> lines.findByApplication(loan.applicationId()));
     // the line's status is read again under its lock (restrict): the line may expire or close in this moment
     drawnFrom.ifPresent(line -> lines.restrict(line.lineId(), instruction.measure(), instruction.reducedLimit(),
-        "贷后检查 " + instruction.checkId() + " " + instruction.measure().label() + ": " + instruction.reason()));
+        "贷后检查 " + instruction.checkId() + " " + instruction.measure().label() + ": " + instruction.reason(),
+        instruction.issuedBy()));
     return drawnFrom.map(CreditLine::lineId);
   }
 }

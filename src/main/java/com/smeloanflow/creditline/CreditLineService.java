@@ -192,20 +192,23 @@ public class CreditLineService {
    */
   @Transactional
   public CreditLine reduce(String lineId, BigDecimal newLimit, String reason) {
-    return reduceLocked(lockOpen(lineId, "压降"), newLimit, reason);
+    return reduceLocked(lockOpen(lineId, "压降"), newLimit, reason, CreditLineReviewService.SYSTEM);
   }
 
   /**
    * A post-loan check's 压降或冻结额度 on the line, decided under the line's lock: FREEZE freezes an active line (a frozen
    * one stays as it is), REDUCE lowers the limit of an active or frozen line ({@link #reduce}); an expired or closed line
    * is left as it is (nothing more can be drawn from it anyway). Decided on the line as read before the lock, a line that
-   * expired in this moment was refused as 额度已到期, 不能冻结, and the check's instruction failed.
+   * expired in this moment was refused as 额度已到期, 不能冻结, and the check's instruction failed. A reduction keeps the
+   * line's status and its reason (a frozen line stays frozen for what froze it); the reduction itself is recorded in the
+   * line's history ({@code CREDIT_LINE_REDUCED}, by {@code decidedBy}).
    *
+   * @param decidedBy the checker who concluded the measure
    * @return the line as it stands afterwards
    * @throws CreditLineNotFoundException no such line
    */
   @Transactional
-  public CreditLine restrict(String lineId, LineMeasure measure, BigDecimal reducedLimit, String reason) {
+  public CreditLine restrict(String lineId, LineMeasure measure, BigDecimal reducedLimit, String reason, String decidedBy) {
     CreditLine line = lines.lock(lineId).orElseThrow(() -> new CreditLineNotFoundException(lineId));
     if (isEnded(line)) {
       log.info("Line {}: {} left as it is, the line is {} ({})", lineId, measure, line.status(), reason);
@@ -215,7 +218,7 @@ public class CreditLineService {
       return freezeLocked(line, reason);
     }
     if (measure == LineMeasure.REDUCE && reducedLimit != null) {
-      return reduceLocked(line, reducedLimit, reason);
+      return reduceLocked(line, reducedLimit, reason, decidedBy);
     }
     return line;
   }
@@ -240,11 +243,18 @@ public class CreditLineService {
     return lines.find(line.lineId()).orElseThrow();
   }
 
-  /** Lowers the limit of {@code line}, read under its lock in this transaction and neither expired nor closed. */
-  private CreditLine reduceLocked(CreditLine line, BigDecimal newLimit, String reason) {
+  /**
+   * Lowers the limit of {@code line}, read under its lock in this transaction and neither expired nor closed. The status
+   * and its reason stay as they are: a frozen line keeps why it was frozen, an ACTIVE line gets no reason (it is not
+   * restricted). Why the limit was lowered, from what to what, goes to the line's history ({@code CREDIT_LINE_REDUCED}).
+   */
+  private CreditLine reduceLocked(CreditLine line, BigDecimal newLimit, String reason, String decidedBy) {
     BigDecimal limit = newLimit.max(drawnOrReserved(line.lineId())).setScale(2, RoundingMode.DOWN);
     if (limit.compareTo(line.limit()) < 0) {
-      lines.update(line.lineId(), limit, line.status(), reason);
+      lines.update(line.lineId(), limit, line.status(), line.statusReason());
+      // The figures first: the history keeps 2,000 characters of a detail, a check's findings may take as many.
+      history.record(line.applicationId(), decidedBy, "CREDIT_LINE_REDUCED", "额度 " + line.lineId() + " 由 "
+          + line.limit().toPlainString() + " 元压降至 " + limit.toPlainString() + " 元 (" + line.status().label() + "); " + reason);
       log.info("Line {}: limit {} -> {} CNY ({})", line.lineId(), line.limit().toPlainString(), limit.toPlainString(),
           reason);
     }

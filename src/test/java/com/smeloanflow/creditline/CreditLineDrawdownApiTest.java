@@ -517,6 +517,28 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
     assertThat(line.get("status").asText()).isEqualTo("ACTIVE");
     assertThat(line.get("limit").decimalValue()).as("the drawn 300,000, not the checker's 200,000").isEqualByComparingTo("300000.00");
     assertThat(line.get("available").decimalValue()).isEqualByComparingTo("0.00");
+    assertThat(api.get("/api/lines/" + lineId, "admin").json().hasNonNull("statusReason"))
+        .as("an ACTIVE line has no status reason").isFalse();
+    assertThat(history.of(applicationId)).filteredOn(e -> e.eventType().equals("CREDIT_LINE_REDUCED")).singleElement()
+        .satisfies(event -> assertThat(event.detail()).contains("1000000.00").contains("300000.00")
+            .contains(instruction.checkId()).contains("经营明显下滑, 主要客户流失"));
+  }
+
+  @Test
+  void aPostLoanCheckThatReducesAFrozenLineKeepsWhyItWasFrozenAndTheReductionIsInTheLinesHistory() {
+    String loanId = draw(requestId(), "300000.00", 12).json().get("loanId").asText();
+    checkOfTheDrawdownRestrictsTheLine(loanId, LineMeasure.FREEZE, null, "实际控制人失联");
+    String frozenFor = api.get("/api/lines/" + lineId, "admin").json().get("statusReason").asText();
+
+    LineInstruction reduction = checkOfTheDrawdownRestrictsTheLine(loanId, LineMeasure.REDUCE, "200000.00", "应收账款大幅逾期");
+
+    JsonNode staffView = api.get("/api/lines/" + lineId, "admin").json();
+    assertThat(staffView.get("status").asText()).isEqualTo("FROZEN");
+    assertThat(staffView.get("limit").decimalValue()).isEqualByComparingTo("300000.00");
+    assertThat(staffView.get("statusReason").asText()).as("why it is frozen").isEqualTo(frozenFor).contains("实际控制人失联");
+    assertThat(history.of(applicationId)).filteredOn(e -> e.eventType().equals("CREDIT_LINE_REDUCED")).singleElement()
+        .satisfies(event -> assertThat(event.detail()).contains("1000000.00").contains("300000.00")
+            .contains(reduction.checkId()).contains("应收账款大幅逾期"));
   }
 
   @Test
