@@ -1,5 +1,6 @@
 package com.smeloanflow.creditline;
 
+import com.smeloanflow.casefile.ApplicationHistory;
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.monitoring.MonitoringQueryService;
@@ -18,6 +19,7 @@ import com.smeloanflow.scoring.ScoreCard;
 import com.smeloanflow.servicing.Classification;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.LoanStanding;
+import com.smeloanflow.servicing.WrittenOffClaim;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -43,6 +45,11 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>A reduced limit is never below what is drawn or reserved: when the table's share of the limit is less than the
  * outstanding principal of the drawdowns plus what pending drawdown requests reserve, the limit becomes that sum, so
  * nothing is available until the borrower repays, and only what is repaid can be drawn again.
+ *
+ * <p>A freeze is lifted only by a person who has seen why the line was frozen: a frozen line (a post-loan check's
+ * findings, or an earlier review's 冻结额度) whose table outcome is 维持额度 goes to the customer managers' 年审额度
+ * even where the table alone would decide; the form shows the freeze and its reason, and a 维持额度 decided there lifts
+ * it, recorded in the line's history with the manager's reason and the freeze's ({@code CREDIT_LINE_UNFROZEN}).
  */
 @Service
 public class CreditLineReviewService {
@@ -65,13 +72,15 @@ public class CreditLineReviewService {
   private final LoanAccountService loans;
   private final MonitoringQueryService monitoring;
   private final MailOutbox mails;
+  private final ApplicationHistory history;
   private final BusinessClock clock;
   private final DataFieldMaxValueIncrementer reviewNumbers;
   private final FourDimensionScorer scorer = new FourDimensionScorer();
 
   public CreditLineReviewService(CreditLineRepository lines, CreditLineReviewRepository reviews, CreditLineService lineService,
       CreditLineReviewTable table, LoanApplicationRepository applications, ExternalDataService externalData,
-      LoanAccountService loans, MonitoringQueryService monitoring, MailOutbox mails, BusinessClock clock, DataSource dataSource) {
+      LoanAccountService loans, MonitoringQueryService monitoring, MailOutbox mails, ApplicationHistory history,
+      BusinessClock clock, DataSource dataSource) {
     this.lines = lines;
     this.reviews = reviews;
     this.lineService = lineService;
@@ -81,6 +90,7 @@ public class CreditLineReviewService {
     this.loans = loans;
     this.monitoring = monitoring;
     this.mails = mails;
+    this.history = history;
     this.clock = clock;
     this.reviewNumbers = DatabaseSequences.of(dataSource, "credit_line_review_seq");
   }
@@ -102,6 +112,9 @@ public class CreditLineReviewService {
   /**
    * Reviews the line for its current year (or answers the review made before, e.g. when the step is retried): the
    * external data gathered again and scored, the drawdowns' standing and signals, the table's decision, stored.
+   * The drawdowns still owing count: active ones with their classification, and written-off ones (核销) whose claim is
+   * not wholly recovered as 损失 (LOSS: a write-off is the bank taking the loss), with their days past due when written
+   * off. A frozen line the table would keep (维持额度, which lifts the freeze) is reviewed by a person.
    *
    * @throws com.smeloanflow.processing.ExternalSourceUnavailableException when a source fails (the step is retried)
    */
@@ -116,28 +129,37 @@ public class CreditLineReviewService {
     LoanApplication application = applications.get(line.applicationId());
     EnterpriseData data = externalData.query(line.creditCode());
     ScoreCard card = scorer.score(ScoringService.inputFor(application, data));
+    // The line read again under its lock, held until the outcome is applied (in this transaction when no person reviews
+    // it): a post-loan check cannot freeze it between this reading and an outcome that would lift the freeze unseen.
+    line = lines.lock(lineId).orElseThrow(() -> new CreditLineNotFoundException(lineId));
     List<Drawdown> drawdowns = lineService.drawdowns(lineId);
     Map<String, BigDecimal> outstanding = lineService.outstandingByLoan(drawdowns);
+    Map<String, WrittenOffClaim> claims = loans.writeOffClaims(drawdowns.stream().map(Drawdown::loanId).toList());
     Classification worst = Classification.NORMAL;
     int maxDpd = 0;
     int openSignals = 0;
     for (Drawdown drawdown : drawdowns) {
-      Optional<LoanStanding> standing = loans.standing(drawdown.loanId()).filter(LoanStanding::active);
+      WrittenOffClaim claim = claims.get(drawdown.loanId());
+      boolean owedAfterWriteOff = claim != null && claim.remaining().signum() > 0;
+      Optional<LoanStanding> standing = loans.standing(drawdown.loanId()).filter(s -> s.active() || owedAfterWriteOff);
       if (standing.isPresent()) {
-        worst = Classification.strictest(worst, standing.get().classification());
+        worst = Classification.strictest(worst, owedAfterWriteOff ? Classification.LOSS : standing.get().classification());
         maxDpd = Math.max(maxDpd, standing.get().daysPastDue());
         openSignals += monitoring.openSignalCount(drawdown.loanId());
       }
     }
     CreditLineReviewTable.Decision decision = table.decide(new CreditLineReviewTable.Facts(card.totalScore(), worst, maxDpd, openSignals));
+    boolean wouldLiftFreeze = decision.outcome() == ReviewOutcome.CONTINUE && line.status() == CreditLineStatus.FROZEN;
+    boolean personReview = decision.personReview() || wouldLiftFreeze;
     CreditLineReview review = new CreditLineReview("LR" + DAY.format(clock.today())
         + String.format("%06d", reviewNumbers.nextLongValue() % 1_000_000), lineId, year, clock.today(), card.totalScore(),
         card.grade(), worst, maxDpd, openSignals, line.limit(), CreditLineService.used(outstanding), decision.outcome(),
-        decision.limitSharePercent(), decision.reason(), decision.rule(), decision.personReview(), null, null, null, null, null);
+        decision.limitSharePercent(), decision.reason(), decision.rule(), personReview, null, null, null, null, null);
     reviews.insert(review);
     log.info("Line {}: annual review {} (year {}): score {} ({}), worst {}, {} days past due, {} open signals -> {} ({}){}",
         lineId, review.reviewId(), year, card.totalScore(), card.grade(), worst, maxDpd, openSignals, decision.outcome(),
-        decision.reason(), decision.personReview() ? ", a customer manager reviews it" : "");
+        decision.reason(), decision.personReview() ? ", a customer manager reviews it"
+            : wouldLiftFreeze ? ", a customer manager reviews it: it would lift the line's freeze (" + line.statusReason() + ")" : "");
     return review;
   }
 
@@ -205,7 +227,15 @@ public class CreditLineReviewService {
       reviews.decide(review.reviewId(), outcome, outcome == ReviewOutcome.REDUCE ? limit : null, SYSTEM, reason, clock.now());
     }
     switch (outcome) {
-      case CONTINUE -> lines.update(lineId, limit, CreditLineStatus.ACTIVE, null);
+      // Only a person lifts a freeze (evaluate sends a frozen line the table would keep to 年审额度): why the line was
+      // frozen leaves status_reason, so the history keeps it beside the person's reason for lifting it.
+      case CONTINUE -> {
+        lines.update(lineId, limit, CreditLineStatus.ACTIVE, null);
+        if (line.status() == CreditLineStatus.FROZEN) {
+          history.record(line.applicationId(), decidedBy, "CREDIT_LINE_UNFROZEN", "额度 " + lineId + " 第" + review.reviewYear()
+              + "年年审维持额度, 解除冻结. 年审意见: " + reason + "; 原冻结原因: " + line.statusReason());
+        }
+      }
       // A reduction keeps a freeze (a post-loan check's or an earlier one's) with its reason: only CONTINUE lifts it.
       case REDUCE -> {
         boolean frozen = line.status() == CreditLineStatus.FROZEN;

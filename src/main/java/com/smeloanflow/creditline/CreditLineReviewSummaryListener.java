@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 public class CreditLineReviewSummaryListener implements TaskListener {
 
   /** The task-local values it sets (the form shows them). */
-  public static final List<String> FORM_VALUES = List.of("lineNumber", "borrowerName", "creditCode", "creditLimit", "usedAmount",
+  public static final List<String> FORM_VALUES = List.of("lineNumber", "borrowerName", "creditCode", "lineStatusName",
+      "lineStatusReason", "creditLimit", "usedAmount",
       "reservedAmount", "availableAmount", "overLimitAmount", "validUntil", "figuresReadAt", "reviewYear", "reviewedOn",
       "limitAtReview", "usedAtReview", "newScore", "newGrade", "worstClassificationName", "maxDaysPastDue", "openSignals",
       "tableOutcomeName", "tableReason", "suggestedLimit", "drawdownsText");
@@ -53,6 +54,9 @@ public class CreditLineReviewSummaryListener implements TaskListener {
     values.put("lineNumber", line.lineId());
     values.put("borrowerName", line.borrowerName());
     values.put("creditCode", line.creditCode());
+    // A frozen line says why (a post-loan check's findings): 维持额度 lifts the freeze, so the manager sees what it lifts.
+    values.put("lineStatusName", line.status().label());
+    values.put("lineStatusReason", line.statusReason() == null ? "-" : line.statusReason());
     values.put("creditLimit", line.limit().toPlainString());
     values.put("usedAmount", figures.used().toPlainString());
     // What pending drawdown requests reserve counts, as in the line's API view and the review's reduction (never below

@@ -4,7 +4,7 @@ import com.smeloanflow.notification.MailTemplate;
 
 /** What an annual review decides for a line, and the mail that tells the borrower. */
 public enum ReviewOutcome {
-  /** The line goes on as it is (a frozen line becomes usable again). */
+  /** The line goes on as it is (a frozen line becomes usable again: only when a customer manager decided it). */
   CONTINUE("维持额度", MailTemplate.CREDIT_LINE_CONTINUED),
   /** The limit is reduced to a share of it, never below what is drawn. */
   REDUCE("压降额度", MailTemplate.CREDIT_LINE_REDUCED),

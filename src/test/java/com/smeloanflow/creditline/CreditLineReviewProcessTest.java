@@ -8,14 +8,17 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.approval.LoanFlow;
+import com.smeloanflow.casefile.ApplicationHistory;
 import com.smeloanflow.disbursement.SandboxCoreBankingFaults;
 import com.smeloanflow.identity.Groups;
+import com.smeloanflow.monitoring.LineMeasure;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.process.CreditLineReviewProcess;
 import com.smeloanflow.servicing.Classification;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.RiskReview;
+import com.smeloanflow.servicing.WriteOffLoan;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.TakenSequenceFlows;
@@ -54,6 +57,7 @@ class CreditLineReviewProcessTest extends AbstractIntegrationTest {
   @Autowired BusinessClock clock;
   @Autowired SandboxCoreBankingFaults faults;
   @Autowired CreditLineRepository lineRows;
+  @Autowired ApplicationHistory history;
 
   TestApplications.Builder request;
   String applicationId;
@@ -235,6 +239,64 @@ class CreditLineReviewProcessTest extends AbstractIntegrationTest {
     assertThat(mailsWithSubject("额度调整")).as("the borrower is not told of a limit left to draw on a frozen line")
         .singleElement().satisfies(mail -> assertThat(bodyOf(mail)).contains("额度仍暂停使用，暂不能办理新的提款")
             .doesNotContain("可用额度"));
+  }
+
+  /** What a post-loan check's 冻结额度 does to the line ({@link CheckLineMeasures}): the line frozen for its findings. */
+  private String aPostLoanCheckFreezesTheLine(String findings) {
+    lines.restrict(line.lineId(), LineMeasure.FREEZE, null, "贷后检查 PC-TEST " + LineMeasure.FREEZE.label() + ": " + findings,
+        "remote-verifier");
+    assertThat(lineNow().status()).isEqualTo(CreditLineStatus.FROZEN);
+    return lineNow().statusReason();
+  }
+
+  @Test
+  void aLineAPostLoanCheckFrozeIsNotThawedByTheTableAloneACustomerManagerSeesWhyAndDecides() {
+    String loanId = draw("200000.00");
+    // The check's findings froze the line; its drawdown is 正常 again (a later check), nothing overdue, no signal open:
+    // the table alone would keep the line (维持额度).
+    String frozenFor = aPostLoanCheckFreezesTheLine("实际控制人涉嫌民间借贷纠纷, 待核实");
+    assertThat(loans.standing(loanId).orElseThrow().classification()).isEqualTo(Classification.NORMAL);
+
+    reachAnniversary(1);
+
+    CreditLineReview first = reviews.reviewsOf(line.lineId()).get(0);
+    assertThat(first.tableOutcome()).isEqualTo(ReviewOutcome.CONTINUE);
+    assertThat(lineNow().status()).as("no one has seen the check's findings yet").isEqualTo(CreditLineStatus.FROZEN);
+    assertThat(lineNow().statusReason()).isEqualTo(frozenFor);
+    Task task = reviewTask();
+    assertThat(TakenSequenceFlows.of(review.getId())).contains(PERSON_REVIEW_YES);
+    assertThat(taskService.getVariablesLocal(task.getId())).as("the form says the line is frozen and why")
+        .containsEntry("lineStatusName", "已冻结").containsEntry("lineStatusReason", frozenFor)
+        .containsEntry("tableOutcomeName", "维持额度");
+
+    completeAs(CUSTOMER_MANAGER, task.getId(), Map.of("decidedOutcome", "CONTINUE",
+        "decisionReason", "借贷纠纷已和解, 上门核实经营正常, 解除冻结"));
+    executeDueJobs(review.getId());
+
+    assertThat(lineNow().status()).as("a person who saw the findings lifts the freeze").isEqualTo(CreditLineStatus.ACTIVE);
+    assertThat(reviews.reviewsOf(line.lineId()).get(0).decidedBy()).isEqualTo(CUSTOMER_MANAGER);
+    assertThat(history.of(applicationId)).filteredOn(e -> e.eventType().equals("CREDIT_LINE_UNFROZEN")).singleElement()
+        .satisfies(event -> {
+          assertThat(event.actor()).isEqualTo(CUSTOMER_MANAGER);
+          assertThat(event.detail()).contains(frozenFor).contains("借贷纠纷已和解, 上门核实经营正常, 解除冻结");
+        });
+    assertThat(draw("10000.00", 6)).as("drawable again").isNotBlank();
+  }
+
+  @Test
+  void aWrittenOffDrawdownStillOwedIsALossAtTheReviewAndTheLineIsPutToACustomerManagerToClose() {
+    String loanId = draw("300000.00");
+    // Collections wrote the drawdown off (核销); the borrower still owes its claim.
+    loans.writeOff(new WriteOffLoan(loanId, clock.today(), "collector2", "测试核销"));
+
+    reachAnniversary(1);
+
+    CreditLineReview first = reviews.reviewsOf(line.lineId()).get(0);
+    assertThat(first.worstClassification()).as("a write-off is a loss").isEqualTo(Classification.LOSS);
+    assertThat(first.tableRule()).isEqualTo("Rule_NonPerformingDrawdown");
+    assertThat(taskService.getVariablesLocal(reviewTask().getId())).containsEntry("tableOutcomeName", "终止额度")
+        .containsEntry("worstClassificationName", "损失");
+    assertThat(lineNow().status()).isEqualTo(CreditLineStatus.ACTIVE);
   }
 
   @Test
