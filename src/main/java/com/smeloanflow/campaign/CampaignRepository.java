@@ -20,7 +20,10 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The campaign stage's tables ({@code campaign}, {@code campaign_row}, {@code prospect}, {@code prospect_contact}, {@code prospect_handover}, V72). */
+/**
+ * The campaign stage's tables ({@code campaign}, {@code campaign_row}, {@code prospect}, {@code prospect_contact},
+ * {@code prospect_handover}, V72; {@code campaign_import_lock}, V148).
+ */
 @Repository
 class CampaignRepository {
 
@@ -117,6 +120,15 @@ class CampaignRepository {
   Optional<Prospect> findProspectOfApplication(String applicationId) {
     return jdbc.sql(PROSPECT_OF_APPLICATION).param("a", applicationId)
         .query(CampaignRepository::prospect).list().stream().findFirst();
+  }
+
+  /**
+   * Waits for the whitelist import under way, if any, to end, and keeps the next one waiting until this transaction
+   * ends (the one row of {@code campaign_import_lock}, V148): an import's checks against the open prospects and its
+   * managers' workload then see every prospect an earlier import stored.
+   */
+  void lockImports() {
+    jdbc.sql("SELECT id FROM campaign_import_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
   }
 
   /** Of these credit codes, those of an open prospect (any campaign): credit code → prospect. */

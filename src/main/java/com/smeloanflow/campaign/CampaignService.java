@@ -35,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  * accepted lines becoming prospects of the customer managers of the branch whose grid covers each
  * enterprise; records the managers' contacts, an interested prospect becoming a loan application.
  * An import is all or nothing: the campaign, its report, the prospects and their processes are stored in
- * one transaction, so a failure leaves nothing behind.
+ * one transaction, so a failure leaves nothing behind. Imports run one at a time (a dry run stores nothing and does
+ * not wait), so an enterprise in two whitelists imported at once becomes one prospect.
  */
 @Service
 public class CampaignService {
@@ -119,6 +120,11 @@ public class CampaignService {
       throw new InvalidFieldsException(bad, "营销活动名称有误: " + bad.get(0).message());
     }
     WhitelistFile file = WhitelistFile.parse(command.csv(), command.field());
+    if (!command.dryRun()) {
+      // one import at a time: a second import of the same enterprise (the file posted again while this one runs) waits
+      // and finds this one's prospects, instead of making a second prospect another manager calls too
+      repository.lockImports();
+    }
     LocalDate today = clock.today();
     List<Planned> lines = file.rows().stream()
         .map(row -> new Planned(WhitelistRowCheck.check(row, file.columns().size(), today))).toList();

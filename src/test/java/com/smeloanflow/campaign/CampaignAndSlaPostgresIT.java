@@ -12,15 +12,19 @@ import com.smeloanflow.platform.sla.SlaMonitor;
 import com.smeloanflow.process.WhitelistProspectProcess;
 import com.smeloanflow.support.AbstractPostgresIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
+import com.smeloanflow.support.RowLockWaits;
 import com.smeloanflow.support.TestApplications;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Whitelist campaigns and SLAs on PostgreSQL, the production database: an import with a good and a bad
@@ -31,6 +35,7 @@ class CampaignAndSlaPostgresIT extends AbstractPostgresIntegrationTest {
 
   @Autowired CampaignService campaigns;
   @Autowired SlaMonitor monitor;
+  @Autowired PlatformTransactionManager transactionManager;
 
   @Test
   void aWhitelistIsImportedWorkedEscalatedAndCountedOnPostgres() {
@@ -71,5 +76,30 @@ class CampaignAndSlaPostgresIT extends AbstractPostgresIntegrationTest {
         "campaign-manager").json().path("total");
     assertThat(new int[] {total.path("prospects").asInt(), total.path("contacted").asInt(), total.path("applied").asInt()})
         .containsExactly(1, 1, 1);
+  }
+
+  /**
+   * The same whitelist imported twice at once (a POST retried while the first still runs, two people importing
+   * overlapping whitelists): the second import waits for the first to commit and refuses its enterprises as
+   * ALREADY_PROSPECT, so each enterprise is one prospect and one manager calls it. Before, both imports found no
+   * open prospect and each made one: two managers of the branch called the same enterprise.
+   */
+  @Test
+  void anEnterpriseInTwoWhitelistsImportedAtOnceBecomesOneProspect() throws Exception {
+    String code = creditCodeIn(HONGHUAGANG);
+    String csv = whitelist().enterprise(code).csv();
+    AtomicReference<CampaignReport> first = new AtomicReference<>();
+    AtomicReference<CampaignReport> second = new AtomicReference<>();
+    RowLockWaits.Met<CampaignReport> met = RowLockWaits.meet(new TransactionTemplate(transactionManager),
+        () -> first.set(campaigns.importWhitelist(new ImportWhitelist("PG first", csv, "whitelist", "campaign-manager", false))),
+        first::get,
+        () -> second.set(campaigns.importWhitelist(new ImportWhitelist("PG again", csv, "whitelist", "campaign-manager", false))),
+        jdbc, "query ILIKE '%FROM campaign_import_lock%'", "the second import waiting for the first to commit");
+
+    assertThat(met.second()).as("the second import").isEqualTo("done");
+    assertThat(met.first().lines().get(0).result()).isEqualTo("ACCEPTED");
+    assertThat(second.get().lines().get(0).reasons()).extracting(reason -> reason.code()).containsExactly("ALREADY_PROSPECT");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM prospect WHERE credit_code = :code").param("code", code).query(Long.class).single())
+        .as("prospects of the enterprise").isEqualTo(1);
   }
 }
