@@ -442,7 +442,7 @@ public class DueDiligenceReviewService {
     values.put("applicationNumber", applicationId);
     values.put("classificationName", review.classification().label());
     values.put("previousClassificationName", review.previousClassification().label());
-    values.put("turnedOn", review.turnedOn().toString());
+    values.put("turnedOn", ChineseDates.day(review.turnedOn()));
     values.put("scoreCardText", scoreCardText(applicationId));
     values.put("dataSnapshotText", dataSnapshotText(applicationId));
     values.put("verificationText", verificationText(applicationId));
@@ -480,7 +480,7 @@ public class DueDiligenceReviewService {
   private static String snapshot(ScoringInput in) {
     String inflow = in.monthlyInflows() == null || in.monthlyInflows().isEmpty() ? "无" : money(in.monthlyInflows().stream()
         .reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(in.monthlyInflows().size()), 2, RoundingMode.HALF_UP));
-    return "- 数据截至 " + in.asOf() + "; 申请 " + money(in.requestedAmount()) + " 元, " + in.termMonths() + " 个月, 担保 "
+    return "- 数据截至 " + ChineseDates.day(in.asOf()) + "; 申请 " + money(in.requestedAmount()) + " 元, " + in.termMonths() + " 个月, 担保 "
         + guaranteeName(in.guaranteeType()) + "\n- 登记状态 " + ProcessingSummary.dataName(in.registrationStatus()) + "; 纳税信用 " + in.taxRating() + "; 纳税销售额 "
         + money(in.taxAnnualSales()) + " 元\n- 征信: 当前逾期 " + money(in.bureauCurrentOverdueAmount()) + " 元, 近24月最长逾期 "
         + in.bureauMaxDpd24m() + " 天, 近3月查询 " + in.bureauEnquiriesLast3m() + " 次\n- 法院: 被执行案件 "

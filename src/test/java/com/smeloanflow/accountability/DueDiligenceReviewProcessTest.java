@@ -239,6 +239,7 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
     Map<String, Object> shown = taskService.getVariablesLocal(task.getId());
     assertThat(shown.get("classificationName")).isEqualTo("次级");
     assertThat(shown.get("previousClassificationName")).isEqualTo("正常");
+    assertThat((String) shown.get("turnedOn")).as("the day it turned, as the form's other days").matches("\\d{4}年\\d{1,2}月\\d{1,2}日");
     assertThat((String) shown.get("officersText")).contains("客户经理: " + MANAGER).contains("审批人: 无");
     assertThat(shown).as("the form shows the 客户经理 fields").containsEntry("hasCustomerManager", true);
     assertThat((String) shown.get("verificationText")).contains("实地调查").contains(MANAGER);
@@ -259,7 +260,8 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
     Task task = taskService.createTaskQuery().processInstanceId(nonPerforming.review(loan).getId()).singleResult();
     Map<String, Object> shown = taskService.getVariablesLocal(task.getId());
 
-    assertThat((String) shown.get("dataSnapshotText")).contains("担保 信用").contains("登记状态 存续")
+    assertThat((String) shown.get("dataSnapshotText")).containsPattern("^- 数据截至 \\d{4}年\\d{1,2}月\\d{1,2}日;")
+        .contains("担保 信用").contains("登记状态 存续")
         .containsPattern("行业前景 (向好|平稳|下行);").doesNotContain("CREDIT").doesNotContain("ACTIVE")
         .doesNotContainPattern("GROWING|STABLE|DECLINING");
     assertThat((String) shown.get("decisionsText")).contains("审批路径 模型自动审批").doesNotContain("AUTO");
