@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public record DashboardQuery(LocalDate from, LocalDate to, Optional<String> branch) {
 
-  /** The longest period one request may cover. */
+  /** The longest period one request may cover, both ends included (from 2024-01-01 to 2026-12-31 at most). */
   public static final int MAX_MONTHS = 36;
 
   /** Parses the request's parameters; a bad one is a 400 naming it, with nothing computed. */
@@ -33,7 +33,8 @@ public record DashboardQuery(LocalDate from, LocalDate to, Optional<String> bran
     if (violations.isEmpty() && fromDate.isAfter(toDate)) {
       violations.add(new FieldViolation("from", "AFTER_TO", "开始日期不能晚于结束日期"));
     }
-    if (violations.isEmpty() && fromDate.plusMonths(MAX_MONTHS).isBefore(toDate)) {
+    // both ends included: 36 months from 2024-01-01 end on 2026-12-31 (to 2027-01-01 was taken, a 37th month on the page)
+    if (violations.isEmpty() && !fromDate.plusMonths(MAX_MONTHS).isAfter(toDate)) {
       violations.add(new FieldViolation("from", "PERIOD_TOO_LONG", "统计期间最长 " + MAX_MONTHS + " 个月"));
     }
     if (!violations.isEmpty()) {
