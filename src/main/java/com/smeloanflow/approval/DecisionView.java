@@ -44,17 +44,32 @@ public class DecisionView implements ApplicationDecisionReader {
       List<DecisionTableResult> decisionTables) {}
 
   /**
-   * The applicant's view leaves out routeReason (approval-authority's reason, internal: a model rejection's internal
-   * reason is made of it; the applicant is told the reviewed customer reason in {@code outcome}), the red flags and the
-   * decision tables' rules and outputs (which carry routeReason too); null fields are not written.
+   * The decision as the channel shows the applicant (DESIGN.md §6: route, grade, score, reasons, approved amount, rate),
+   * with the terms the contract states: the approved guarantee type, repayment method and conditions (批准条件), and
+   * the rate's LPR and spread. Only these fields: what the bank keeps to itself is left out, not blanked, so a field
+   * added to {@link Summary} does not reach the applicant unnoticed: routeReason (approval-authority's reason, of which
+   * a model rejection's internal reason is made; the applicant is told the reviewed customer reason in
+   * {@code outcome}), the red flags, the decision tables' rules and outputs, the borrower's exposure (which adds up the
+   * borrower's other applications and loans and those of other enterprises with the same legal representative), the
+   * collateral cap and the model's suggested limit (the bank's own figures), the scoring model's version and the
+   * authority that approved. Null fields are not written.
    */
+  public record ApplicantDecision(String route, String grade, Integer totalScore, Integer operatingScore,
+      Integer creditScore, Integer behaviourScore, Integer scenarioScore, List<Reason> reasons, BigDecimal approvedAmount,
+      String approvedGuaranteeType, String repaymentMethod, String approvalConditions, String lprTenor,
+      BigDecimal lprPercent, BigDecimal spreadPercent, BigDecimal annualRatePercent) {
+
+    static ApplicantDecision of(Summary s) {
+      return new ApplicantDecision(s.route(), s.grade(), s.totalScore(), s.operatingScore(), s.creditScore(),
+          s.behaviourScore(), s.scenarioScore(), s.reasons(), s.approvedAmount(), s.approvedGuaranteeType(),
+          s.repaymentMethod(), s.approvalConditions(), s.lprTenor(), s.lprPercent(), s.spreadPercent(),
+          s.annualRatePercent());
+    }
+  }
+
   @Override
   public Optional<Object> decisionForApplicant(String applicationId) {
-    return summary(applicationId).map(s -> new Summary(s.route(), null, s.grade(), s.totalScore(), s.operatingScore(),
-        s.creditScore(), s.behaviourScore(), s.scenarioScore(), s.suggestedLimit(), s.reasons(), null, s.scoringModel(),
-        s.borrowerExposure(), s.collateralCap(), s.approvalAuthority(), s.approvedAmount(), s.approvedGuaranteeType(),
-        s.repaymentMethod(), s.approvalConditions(), s.lprTenor(), s.lprPercent(), s.spreadPercent(), s.annualRatePercent(),
-        null));
+    return summary(applicationId).map(ApplicantDecision::of);
   }
 
   @Override

@@ -15,7 +15,8 @@ public interface ApplicationDecisionReader {
   /**
    * The decision so far as the channel shows the applicant (route, grade, score, reasons, approved amount, rate):
    * without what the bank keeps to itself (the route's internal reason, the red flags, the decision tables' rules and
-   * outputs); empty before the application is scored.
+   * outputs, the borrower's exposure, which adds up other enterprises' debts, the collateral cap); empty before the
+   * application is scored.
    */
   Optional<Object> decisionForApplicant(String applicationId);
 }

@@ -16,7 +16,9 @@ import java.util.List;
  * already uploaded; empty once all of them are supplied, and whenever the status is not {@code DOCUMENTS_MISSING}.
  * {@code guaranteeContracts} names, while the application awaits signatures ({@code AWAITING_SIGNATURE}), each
  * guarantor's guarantee contract, the number the channel reports a guarantor's signature with, and whether it is
- * signed; empty otherwise and for an application without guarantors.
+ * signed; empty otherwise and for an application without guarantors. The channel's view
+ * ({@link ApplicationQueryService#viewForApplicant}) has {@code currentStage} in the words of the status, no
+ * {@code openTasks}, and the decision as the applicant may be shown it.
  */
 public record ApplicationView(
     String applicationId,
@@ -26,7 +28,10 @@ public record ApplicationView(
     BigDecimal requestedAmount,
     int termMonths,
     String branchCode,
+    @ArraySchema(arraySchema = @Schema(description = "Staff: the bank's stages the application is in (网点受理, 集中作业, …);"
+        + " the channel: the status as the applicant is told it (statusLabel)"))
     List<String> currentStage,
+    @ArraySchema(arraySchema = @Schema(description = "Staff only: the open tasks' names; left out for the channel"))
     List<String> openTasks,
     List<String> missingDocuments,
     @ArraySchema(schema = @Schema(implementation = GuaranteeContract.class), arraySchema = @Schema(description = "While the"

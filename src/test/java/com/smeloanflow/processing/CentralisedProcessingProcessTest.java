@@ -332,6 +332,14 @@ class CentralisedProcessingProcessTest extends AbstractIntegrationTest {
     assertThat((String) shown.get("duplicatesText")).contains(first.applicationId());
     assertThat((String) shown.get("exceptionText")).contains("其他在途申请").contains(first.applicationId());
     assertThat(statusOf(second.applicationId())).isEqualTo(ApplicationStatus.IN_PROCESSING);
+    assertThat(applicationView(second.applicationId()).path("openTasks").toString()).as("staff see the review")
+        .contains("复核异常申请");
+    JsonNode underReview = applicationViewAs(CHANNEL, second.applicationId());
+    assertThat(underReview.toString()).as("the applicant is not told of the exception review nor the bank's stage names")
+        .doesNotContain("复核异常申请", "集中作业");
+    assertThat(underReview.has("openTasks")).as("staff's task names are not the applicant's: " + underReview).isFalse();
+    assertThat(underReview.path("currentStage").toString()).as("the stage as the applicant is told it")
+        .isEqualTo("[\"" + ApplicationStatus.IN_PROCESSING.label() + "\"]");
 
     completeAs(CENTRE_PROCESSOR, review.getId(), Map.of("reviewDecision", "CONTINUE",
         "reviewNotes", "首笔申请为补充流动资金, 本笔为设备采购, 经核实非重复申请"));
@@ -346,6 +354,15 @@ class CentralisedProcessingProcessTest extends AbstractIntegrationTest {
     assertThat(decision.path("route").asText()).isEqualTo("SINGLE");
     assertThat(decision.path("borrowerExposure").decimalValue()).isEqualByComparingTo("250000.00");
     assertThat(matchedRules(decision.path("decisionTables"), APPROVAL_AUTHORITY)).containsExactly("Rule_SingleWithinUnitAuthority");
+    JsonNode toldDecision = applicationViewAs(CHANNEL, second.applicationId()).path("decision");
+    assertThat(toldDecision.path("route").asText()).as("the channel's decision: " + toldDecision).isEqualTo("SINGLE");
+    assertThat(toldDecision.path("grade").asText()).isEqualTo(decision.path("grade").asText());
+    assertThat(toldDecision.path("annualRatePercent").decimalValue()).isEqualByComparingTo(decision.path("annualRatePercent").decimalValue());
+    assertThat(toldDecision.has("borrowerExposure")).as("the borrower's exposure adds up other applications and enterprises: "
+        + toldDecision).isFalse();
+    assertThat(toldDecision.has("collateralCap")).as("nor the bank's own figures").isFalse();
+    assertThat(toldDecision.has("suggestedLimit")).isFalse();
+    assertThat(toldDecision.has("scoringModel")).isFalse();
     assertThat(instance).hasNotPassed(TASK_APPROVE_AUTOMATICALLY).isWaitingAt(TASK_VERIFY_REMOTELY);
     assertThat(checksOf(second.applicationId(), "CENTRE_REVIEW")).containsExactly("CENTRE_REVIEW 1 CONTINUE " + CENTRE_PROCESSOR);
     assertThat((String) taskService.getVariablesLocal(task(instance).getId()).get("verificationHistoryText"))
