@@ -21,8 +21,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Branch acceptance: the document checklist, documents that arrive later (at the branch or through a
@@ -63,10 +64,12 @@ public class AcceptanceService {
   private final BusinessClock clock;
   private final CaseSummaryListener caseSummary;
   private final DocumentUploadRequests uploadRequests;
+  private final TransactionTemplate transaction;
 
   public AcceptanceService(LoanApplicationRepository applications, CaseFiles caseFiles, ApplicationHistory history,
       DeclineService declines, RuntimeService runtimeService, List<DocumentsAwaiter> otherAwaiters, BusinessClock clock,
-      CaseSummaryListener caseSummary, DocumentUploadRequests uploadRequests) {
+      CaseSummaryListener caseSummary, DocumentUploadRequests uploadRequests, TransactionTemplate transaction) {
+    this.transaction = transaction;
     this.caseSummary = caseSummary;
     this.uploadRequests = uploadRequests;
     this.applications = applications;
@@ -120,8 +123,24 @@ public class AcceptanceService {
    *     the stage still awaits (409); nothing changes
    * @throws IdempotencyConflictException when the Idempotency-Key was used before for another upload (422)
    */
-  @Transactional
   public UploadAnswer documentsUploaded(DocumentsUpload upload) {
+    try {
+      return transaction.execute(status -> checkedAndTaken(upload));
+    } catch (DuplicateKeyException e) {
+      // Another upload with the same key, to another application (whose lock this one did not wait for), wrote its key
+      // after this one read none: this one's transaction is rolled back, nothing of it recorded; answered as if it came
+      // after that upload (a retry of it, or 422), from the key's row, now committed.
+      String key = upload.idempotencyKey();
+      Optional<DocumentUploadRequests.Entry> earlier = key == null ? Optional.empty() : uploadRequests.find(upload.reportedBy(), key);
+      if (earlier.isEmpty()) {
+        throw e;
+      }
+      return replay(earlier.get(), key, DocumentUploadRequests.hash(upload.applicationId(), upload.documents()));
+    }
+  }
+
+  /** The upload in its transaction: checked, then taken by the stage waiting for it, unless it is a retry. */
+  private UploadAnswer checkedAndTaken(DocumentsUpload upload) {
     List<FieldViolation> violations = new ArrayList<>();
     if (upload.documents() == null || upload.documents().isEmpty()) {
       violations.add(new FieldViolation("documents", "REQUIRED", "至少上传一份资料"));
@@ -146,10 +165,7 @@ public class AcceptanceService {
     if (key != null) {
       Optional<DocumentUploadRequests.Entry> earlier = uploadRequests.find(upload.reportedBy(), key);
       if (earlier.isPresent()) {
-        if (!earlier.get().requestHash().equals(requestHash)) {
-          throw new IdempotencyConflictException(key);
-        }
-        return new UploadAnswer(earlier.get().status(), earlier.get().notAwaited(), true);
+        return replay(earlier.get(), key, requestHash);
       }
     }
     UploadAnswer answer = take(upload, application);
@@ -157,6 +173,14 @@ public class AcceptanceService {
       uploadRequests.insert(upload.reportedBy(), key, requestHash, id, answer.status(), answer.notAwaited(), clock.now());
     }
     return answer;
+  }
+
+  /** The answer to an upload whose key was used before: the first upload's answer if it was the same upload, else 422. */
+  private static UploadAnswer replay(DocumentUploadRequests.Entry earlier, String key, String requestHash) {
+    if (!earlier.requestHash().equals(requestHash)) {
+      throw new IdempotencyConflictException(key);
+    }
+    return new UploadAnswer(earlier.status(), earlier.notAwaited(), true);
   }
 
   /** The upload taken by the stage waiting for documents, the application locked. */

@@ -15,7 +15,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Remembers the answer to a channel's documents upload sent with an Idempotency-Key, so that its retry is answered as
- * it was ({@code document_upload_request}, V144).
+ * it was ({@code document_upload_request}, V144). Written under the application's lock, so a retry to the same application
+ * waits for the first upload; two uploads with one key to two applications meet at the key (its primary key), and the
+ * later one's {@link #insert} fails: {@link AcceptanceService#documentsUploaded} then answers it as if it came after.
  */
 @Repository
 public class DocumentUploadRequests {

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -145,6 +146,30 @@ class IntakePostgresIT extends AbstractPostgresIntegrationTest {
     assertThat(instance).hasPassed(BOUNDARY_DOCUMENTS_RECEIVED).isWaitingAt(TASK_ACCEPT_APPLICATION);
     assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_ACCEPTANCE);
     assertThat(managementService.createJobQuery().jobId(deadline.getId()).count()).as("the deadline's job").isZero();
+  }
+
+  @Test
+  void sameIdempotencyKeyUploadedToAnotherApplicationAtTheSameMomentIsRefusedAsWhenSentAfterwards() throws Exception {
+    String first = submitWithMissingDocuments(TestApplications.mortgageAtBranchCounter()).applicationId();
+    String second = submitWithMissingDocuments(TestApplications.mortgageAtBranchCounter()).applicationId();
+    String key = "upload-" + first;
+    // The channel reuses a key for another application's upload while the first upload has not committed: the second
+    // does not see the first's key, takes its documents and waits on the key's unique index for the first to commit.
+    AtomicReference<AcceptanceService.UploadAnswer> firstAnswer = new AtomicReference<>();
+    AtomicReference<Response> secondAnswer = new AtomicReference<>();
+    RowLockWaits.Met<AcceptanceService.UploadAnswer> met = RowLockWaits.meet(new TransactionTemplate(transactionManager),
+        () -> firstAnswer.set(acceptance.documentsUploaded(new AcceptanceService.DocumentsUpload(first,
+            List.of("BANK_STATEMENTS"), CHANNEL, key))), firstAnswer::get,
+        () -> secondAnswer.set(api.post("/api/applications/" + second + "/documents", CHANNEL,
+            "{\"documents\": [\"BANK_STATEMENTS\"]}", "Idempotency-Key", key)),
+        jdbc, "query ILIKE '%INSERT INTO document_upload_request%'", "the second upload waiting for the first's key");
+
+    assertThat(met.first().status()).as("the first upload").isEqualTo(ApplicationStatus.AWAITING_ACCEPTANCE);
+    Response refused = secondAnswer.get();
+    assertThat(refused.status()).as("as when the second upload comes after the first: " + refused).isEqualTo(422);
+    assertThat(refused.contentType()).isEqualTo("application/problem+json");
+    assertThat(statusOf(second)).as("nothing recorded for the second application").isEqualTo(ApplicationStatus.DOCUMENTS_MISSING);
+    assertThat(applications.get(second).missingDocuments()).containsExactly(RequiredDocument.BANK_STATEMENTS);
   }
 
   private Submitted submitWithMissingDocuments(TestApplications.Builder request) {
