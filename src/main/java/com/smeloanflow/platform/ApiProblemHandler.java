@@ -1,9 +1,13 @@
 package com.smeloanflow.platform;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,6 +121,10 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     return handleExceptionInternal(e, problem, headers, HttpStatus.NOT_FOUND, request);
   }
 
+  /** The kinds of JSON value Jackson's message names when it cannot read one as an object, as the applicant's app is told. */
+  private static final Map<String, String> RECEIVED_KINDS = Map.of(" from array value", "数组", " from string value", "字符串",
+      " from number value", "数字", " from boolean value", "布尔值");
+
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -128,14 +136,39 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
       }
     }
     ProblemDetail problem;
+    String received = e.getCause() instanceof MismatchedInputException mismatch ? notAnObject(mismatch) : null;
     if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field = mapping.getPath().stream()
           .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
           .collect(Collectors.joining(".")).replace(".[", "[");
       problem = invalidFields(List.of(new FieldViolation(field, "INVALID_TYPE", "取值类型不正确")));
+    } else if (received != null) {
+      // valid JSON, but an array or a single value where the endpoint takes an object ([], "x", 42)
+      problem = problem(HttpStatus.BAD_REQUEST, "malformed-json", "请求格式错误",
+          "请求体应为 JSON 对象 ({...}), 收到的是" + received + " (the request body must be a JSON object)");
     } else {
       problem = problem(HttpStatus.BAD_REQUEST, "malformed-json", "请求格式错误", "请求体不是有效的 JSON");
     }
     return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  /**
+   * What the body was instead of the object the endpoint reads ("数组", "字符串", …), when the whole body (not a field of
+   * it) is an array or a single value; null otherwise. Jackson keeps no token once it closed the parser, so this reads
+   * the kind of value from its message ("Cannot deserialize value of type `…` from Array value", "… from String value
+   * ('x')"); a message it does not know leaves the answer as it was (请求体不是有效的 JSON).
+   */
+  private static String notAnObject(MismatchedInputException mismatch) {
+    if (!mismatch.getPath().isEmpty() || mismatch.getTargetType() == null || mismatch.getTargetType().isArray()
+        || Collection.class.isAssignableFrom(mismatch.getTargetType()) || mismatch.getOriginalMessage() == null) {
+      return null;
+    }
+    String message = mismatch.getOriginalMessage().toLowerCase(Locale.ROOT);
+    for (Map.Entry<String, String> kind : RECEIVED_KINDS.entrySet()) {
+      if (message.contains(kind.getKey())) {
+        return kind.getValue();
+      }
+    }
+    return null;
   }
 }

@@ -191,6 +191,19 @@ class ApplicationApiTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void bodyThatIsValidJsonButNotAnObjectIsRefusedSayingAnObjectIsExpected() {
+    for (String body : List.of("[]", "\"x\"", "42")) {
+      Response answer = api.post(APPLICATIONS, CHANNEL, body);
+
+      assertThat(answer.status()).as(body + ": " + answer).isEqualTo(400);
+      assertThat(answer.contentType()).isEqualTo("application/problem+json");
+      assertThat(answer.json().get("detail").asText()).as(body).startsWith("请求体应为 JSON 对象")
+          .doesNotContain("不是有效的 JSON");
+    }
+    assertThat(api.post(APPLICATIONS, CHANNEL, "[]").json().get("detail").asText()).contains("数组");
+  }
+
+  @Test
   void refusesEmptyBodyWith400() {
     Response answer = api.post(APPLICATIONS, CHANNEL, "");
 
