@@ -11,9 +11,13 @@ import com.smeloanflow.platform.FieldViolation;
 
 import static com.smeloanflow.process.LoanOriginationProcess.Variables.*;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.smeloanflow.casefile.ApplicationStatus;
@@ -22,6 +26,8 @@ import com.smeloanflow.identity.BranchDirectory;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.process.LoanOriginationProcess;
 import com.smeloanflow.process.ProcessVariable;
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -48,8 +54,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class IntakeService {
 
   private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
+  /**
+   * The request as hashed for its Idempotency-Key. Amounts are written by value, with at least the two decimals the
+   * contract asks for ({@link #amountAsHashed}): a retry that writes 800000 for 800000.00 is the same request, and a
+   * request's hash is what it was before amounts were hashed by value whenever its amounts had two decimals.
+   */
   private static final ObjectMapper CANONICAL = JsonMapper.builder()
       .addModule(new JavaTimeModule())
+      .addModule(new SimpleModule().addSerializer(BigDecimal.class, new StdSerializer<>(BigDecimal.class) {
+        @Override
+        public void serialize(BigDecimal amount, JsonGenerator generator, SerializerProvider provider) throws IOException {
+          generator.writeNumber(amountAsHashed(amount));
+        }
+      }))
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       .build();
   /** How long a retry waits for a concurrent first request with the same key to commit. */
@@ -232,6 +249,12 @@ public class IntakeService {
       }
     }
     return guarantors;
+  }
+
+  /** 800000, 800000.0, 800000.00 and 800000.000 alike as 800000.00; 0.125 as 0.125. */
+  static BigDecimal amountAsHashed(BigDecimal amount) {
+    BigDecimal value = amount.stripTrailingZeros();
+    return value.scale() < 2 ? value.setScale(2) : value;
   }
 
   static String hash(ApplicationRequest request) {

@@ -270,6 +270,23 @@ class ApplicationApiTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void retryWritingTheSameAmountWithoutItsDecimalsIsTheSameRequest() {
+    String enterprise = uniqueEnterprise();
+    String key = "retry-amount-" + System.nanoTime();
+    Response first = api.post(APPLICATIONS, CHANNEL, applicationJson(enterprise), "Idempotency-Key", key);
+
+    // the channel's retry serialises 800000.00 as 800000: the same amount, the same request
+    Response retry = api.post(APPLICATIONS, CHANNEL,
+        applicationJson(enterprise).replace("800000.00", "800000"), "Idempotency-Key", key);
+
+    assertThat(first.status()).as(first.toString()).isEqualTo(201);
+    assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
+    assertThat(retry.json().get("applicationId").asText()).isEqualTo(first.json().get("applicationId").asText());
+    assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(applicationRows(enterprise)).isEqualTo(1);
+  }
+
+  @Test
   void sameIdempotencyKeyForADifferentRequestIsRefusedWith422() {
     String enterprise = uniqueEnterprise();
     String key = "reused-" + System.nanoTime();
