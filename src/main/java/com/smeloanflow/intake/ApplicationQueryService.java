@@ -125,9 +125,8 @@ public class ApplicationQueryService {
   /**
    * What the channel shows the applicant of the application its caller has read: as {@link #view(LoanApplication)}, with
    * the decision as {@link ApplicationDecisionReader#decisionForApplicant} gives it (no internal route reason, red flags,
-   * decision tables, borrower's exposure or collateral cap), the stage in the words of the status the applicant is shown
-   * ({@code statusLabel}) rather than the bank's stage names (集中作业), and no open tasks: staff's task names tell of
-   * internal steps (复核异常申请, 实地调查申请人) the applicant is not told of, as the applicant's history shows no task.
+   * decision tables, borrower's exposure or collateral cap). The stage and the open tasks' names stay, as DESIGN.md §6's
+   * contract gives them to the channel, which decides what of them it shows the applicant (the status, it does).
    */
   public ApplicationView viewForApplicant(LoanApplication application) {
     return view(application, true);
@@ -139,13 +138,10 @@ public class ApplicationQueryService {
         .orElse(new CaseFiles.State(ApplicationStatus.SUBMITTED, null));
     ApplicationStatus status = caseFile.status();
     String instance = caseFile.processInstanceId();
-    String statusLabel = statusLabel(application, status);
-    // the applicant is shown neither staff's tasks nor the bank's stage names: the channel's poll skips both reads
-    List<String> openTasks = forApplicant ? null : instance == null ? List.of() : taskService.createNativeTaskQuery()
+    List<String> openTasks = instance == null ? List.of() : taskService.createNativeTaskQuery()
         .sql(openTasksSql).parameter("instance", instance)
         .list().stream().map(Task::getName).toList();
-    List<String> stage = forApplicant ? List.of(statusLabel) : instance == null ? List.of()
-        : historyService.createNativeHistoricActivityInstanceQuery()
+    List<String> stage = instance == null ? List.of() : historyService.createNativeHistoricActivityInstanceQuery()
         .sql(openStagesSql).parameter("instance", instance)
         .list().stream()
         // "still open" is tested here, not in the SQL: with END_TIME_ IS NULL in the statement H2 walks the index of
@@ -160,7 +156,7 @@ public class ApplicationQueryService {
     ApplicationView.Outcome outcome = !status.isDeclined() ? null : declines.find(applicationId)
         .map(d -> new ApplicationView.Outcome(d.outcome().name(), d.customerReason().name(), d.customerReason().text()))
         .orElse(null);
-    return new ApplicationView(application.id(), status, statusLabel,
+    return new ApplicationView(application.id(), status, statusLabel(application, status),
         application.product().name(), application.requestedAmount(), application.termMonths(),
         application.branchCode(), stage, openTasks,
         missingDocuments(application, status),

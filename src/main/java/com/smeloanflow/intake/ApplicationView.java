@@ -17,8 +17,7 @@ import java.util.List;
  * {@code guaranteeContracts} names, while the application awaits signatures ({@code AWAITING_SIGNATURE}), each
  * guarantor's guarantee contract, the number the channel reports a guarantor's signature with, and whether it is
  * signed; empty otherwise and for an application without guarantors. The channel's view
- * ({@link ApplicationQueryService#viewForApplicant}) has {@code currentStage} in the words of the status, no
- * {@code openTasks}, and the decision as the applicant may be shown it.
+ * ({@link ApplicationQueryService#viewForApplicant}) has the decision as the applicant may be shown it.
  */
 public record ApplicationView(
     String applicationId,
@@ -28,10 +27,9 @@ public record ApplicationView(
     BigDecimal requestedAmount,
     int termMonths,
     String branchCode,
-    @ArraySchema(arraySchema = @Schema(description = "Staff: the bank's stages the application is in (网点受理, 集中作业, …);"
-        + " the channel: the status as the applicant is told it (statusLabel)"))
+    @ArraySchema(arraySchema = @Schema(description = "The bank's stages the application is in (网点受理, 集中作业, …)"))
     List<String> currentStage,
-    @ArraySchema(arraySchema = @Schema(description = "Staff only: the open tasks' names; left out for the channel"))
+    @ArraySchema(arraySchema = @Schema(description = "The open tasks' names (受理贷款申请, …)"))
     List<String> openTasks,
     List<String> missingDocuments,
     @ArraySchema(schema = @Schema(implementation = GuaranteeContract.class), arraySchema = @Schema(description = "While the"
