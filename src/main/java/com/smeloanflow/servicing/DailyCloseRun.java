@@ -15,6 +15,9 @@ import java.time.LocalDate;
  * @param loansClosed    active loans the ledger step covered
  * @param overdueLoans   of them, overdue after the close
  * @param penaltyAccrued penalty interest accrued for the day, CNY
+ * @param penaltyChargedByReversals penalty interest reversals of bounced repayments charged on this business date, CNY
+ *     (for days earlier closes took the repayment as paid; {@code reversal_penalty_charge}, read with the run, so one
+ *     made after the close of its date completed is counted too): with {@code penaltyAccrued}, what the ledger charged
  * @param classifications classification changes recorded
  * @param loansSettled   loans repaid in full and settled
  * @param collectionLoans overdue loans handed to collections
@@ -32,6 +35,7 @@ public record DailyCloseRun(
     int loansClosed,
     int overdueLoans,
     BigDecimal penaltyAccrued,
+    BigDecimal penaltyChargedByReversals,
     int classifications,
     int loansSettled,
     int collectionLoans,

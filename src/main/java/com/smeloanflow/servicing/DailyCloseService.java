@@ -191,12 +191,16 @@ public class DailyCloseService implements DisposableBean {
   }
 
   public Optional<DailyCloseRun> run(LocalDate businessDate) {
-    return jdbc.sql("SELECT * FROM daily_close_run WHERE business_date = :day").param("day", businessDate)
+    // what reversals of the date charged of penalty interest (LedgerRepository#chargePenaltyOnReversal), read with the run
+    return jdbc.sql("SELECT r.*, (SELECT COALESCE(SUM(c.amount), 0) FROM reversal_penalty_charge c"
+            + " WHERE c.business_date = r.business_date) AS penalty_charged_by_reversals FROM daily_close_run r"
+            + " WHERE r.business_date = :day").param("day", businessDate)
         .query((rs, row) -> {
           Timestamp finished = rs.getTimestamp("finished_at");
           return new DailyCloseRun(rs.getObject("business_date", LocalDate.class), rs.getString("status"),
               rs.getString("step"), rs.getString("cursor_loan_id"), rs.getInt("chunks"), rs.getInt("loans_closed"),
-              rs.getInt("overdue_loans"), rs.getBigDecimal("penalty_accrued"), rs.getInt("classifications"),
+              rs.getInt("overdue_loans"), rs.getBigDecimal("penalty_accrued"),
+              rs.getBigDecimal("penalty_charged_by_reversals").setScale(2), rs.getInt("classifications"),
               rs.getInt("loans_settled"), rs.getInt("collection_loans"), rs.getInt("attempts"), rs.getString("node"),
               rs.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant());
         })
@@ -263,9 +267,11 @@ public class DailyCloseService implements DisposableBean {
         .param("completed", DailyCloseRun.COMPLETED).param("done", DailyCloseRun.STEP_DONE)
         .param("at", Timestamp.from(Instant.now())).param("day", day).update());
     DailyCloseRun done = run(day).orElseThrow();
-    log.info("Daily close of {} completed on {}: {} loans in {} chunks, {} overdue, {} CNY penalty interest accrued, "
-            + "{} classification changes, {} settled, {} handed to collections (attempt {})", day, node, done.loansClosed(),
-        done.chunks(), done.overdueLoans(), done.penaltyAccrued().toPlainString(), done.classifications(), done.loansSettled(),
+    log.info("Daily close of {} completed on {}: {} loans in {} chunks, {} overdue, {} CNY penalty interest accrued "
+            + "(and {} CNY charged by reversals of the date), {} classification changes, {} settled, {} handed to "
+            + "collections (attempt {})", day, node, done.loansClosed(), done.chunks(), done.overdueLoans(),
+        done.penaltyAccrued().toPlainString(), done.penaltyChargedByReversals().toPlainString(), done.classifications(),
+        done.loansSettled(),
         done.collectionLoans(), done.attempts());
     return done;
   }

@@ -275,7 +275,9 @@ public class RepaymentService {
 
   /**
    * Takes back what a bounced repayment paid: it is owed again, a settled loan is active again, and the penalty interest
-   * of the days closes took it as paid is charged at once ({@link #chargeDaysTheClosesTookAsPaid}). Of a called-in loan,
+   * of the days closes took it as paid is charged at once ({@link #chargeDaysTheClosesTookAsPaid}; each charge an entry
+   * naming the reversed repayment and the reversal's business date, which the daily close of that date reports). Of a
+   * called-in loan,
    * what it puts back is accelerated again ({@link RepaymentAllocator#reverse(List, List, List,
    * RepaymentAllocator.Terms, LocalDate, LocalDate)}): a repayment made before the call-in does not bring back the
    * monthly due dates or the interest of periods after the repay-by date.
@@ -412,7 +414,7 @@ public class RepaymentService {
         through = closedThrough;
       }
       if (owed.signum() > 0) {
-        ledger.accruePenalty(loanId, line.number(), owed, through);
+        ledger.chargePenaltyOnReversal(loanId, reversed.transactionId(), line.number(), owed, through, clock.today());
       }
     }
   }

@@ -575,6 +575,33 @@ class DailyCloseTest extends AbstractIntegrationTest {
   }
 
   /**
+   * What a reversal charges of penalty interest is in the daily close's figures: the close of the reversal's business
+   * date reports it next to what it accrued itself, so the closes' figures add up to the penalty interest the ledger
+   * charged (1.48 on D, the reversal's four days of 1.48, 5.92, and 1.48 on D + 5: 8.88).
+   */
+  @Test
+  void theCloseReportsThePenaltyInterestAReversalOfItsBusinessDateCharged() {
+    LoanAccount loan = loan();
+    DailyCloseRun dueDate = dailyClose.close(firstDue);
+    String bounced = "TX-BOUNCED-TOTAL-" + loan.loanId();
+    repayments.receive(new ReceiveRepayment(loan.loanId(), bounced, loans.balances(loan.loanId()).arrears(),
+        firstDue.plusDays(1), "core-banking"));
+    List<DailyCloseRun> paid = dailyClose.closeThrough(firstDue.plusDays(4));
+    moveClockTo(firstDue.plusDays(5).atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+    repayments.reverse(new ReverseRepayment(loan.loanId(), bounced, "退票", "core-banking"));
+
+    DailyCloseRun next = dailyClose.close(firstDue.plusDays(5));
+
+    assertThat(next.penaltyAccrued()).isEqualTo(ONE_DAY_ON_FIRST_PRINCIPAL);
+    assertThat(next.penaltyChargedByReversals()).as("four days of 1.48").isEqualTo(new BigDecimal("5.92"));
+    assertThat(dailyClose.run(firstDue.plusDays(5)).orElseThrow().penaltyChargedByReversals()).isEqualTo(new BigDecimal("5.92"));
+    assertThat(dueDate.penaltyChargedByReversals()).isEqualTo(new BigDecimal("0.00"));
+    BigDecimal reported = java.util.stream.Stream.concat(java.util.stream.Stream.of(dueDate, next), paid.stream())
+        .map(run -> run.penaltyAccrued().add(run.penaltyChargedByReversals())).reduce(BigDecimal.ZERO, BigDecimal::add);
+    assertThat(reported).isEqualByComparingTo(instalment(loan, 1).penaltyAccrued()).isEqualByComparingTo("8.88");
+  }
+
+  /**
    * A part payment of the arrears bounces days later: the closes since it charged 0.10 a day on the 532.47 principal it
    * left, not 1.48 on the 8,168.49 owed had it never come. The reversal charges the difference for those days, so the
    * instalment owes what nightly closes would have charged: five days of 1.48, 7.40, not 1.48 and four days of 0.10.
