@@ -8,7 +8,8 @@ import java.time.LocalDate;
  * @param businessDate   the business date of the change
  * @param source         who classified: {@code DPD_FLOOR} for the daily close's regulatory minimum, {@code RISK_REVIEW}
  *                       for the post-loan risk review (its own level; the loan takes the strictest), {@code SETTLEMENT}
- *                       for the close that settled the loan (its classification ends at 正常), {@code RENEWAL}
+ *                       for the close that settled the loan (its classification ends at 正常), {@code RENEWAL},
+ *                       {@code REVERSAL} for a reversal that made the loan past due again between closes
  * @param classification the new classification
  * @param previous       the one before
  * @param daysPastDue    days past due at the change
@@ -28,4 +29,10 @@ public record ClassificationChange(LocalDate businessDate, String source, Classi
    * (the risk review's level too); what it was before stays in the history.
    */
   public static final String SETTLEMENT = "SETTLEMENT";
+  /**
+   * A reversed repayment (a bounced payment) made the loan past due again between daily closes: the days past due and
+   * the regulatory floor restated at once, by the close's rule, as of the last business date a close covered the loan
+   * (that close's own row, a {@link #DPD_FLOOR} of the same date, is left as it saw the loan).
+   */
+  public static final String REVERSAL = "REVERSAL";
 }

@@ -209,43 +209,19 @@ final class LedgerCloseStatements {
         .param("factor", penaltyFactor)
         .update();
 
-    // Days past due move only on loans with an overdue instalment or overdue until now (cured since).
-    String oldestOverdue = "(SELECT MIN(i.due_date) FROM repayment_instalment i WHERE i.loan_id = loan_account.loan_id"
-        + " AND i.status = 'OVERDUE')";
-    update("UPDATE loan_account SET overdue_since = " + oldestOverdue + ", days_past_due = CASE WHEN " + oldestOverdue
-        + " IS NULL THEN 0 ELSE " + daysPastDue.replace("overdue_since", oldestOverdue) + " END WHERE " + CHUNK
-        + " AND (overdue_since IS NOT NULL OR days_past_due <> 0 OR " + HAS_OVERDUE + ")", day, first, last);
-    // The default date is the 91st day past due, also when this close is the first to see the loan more than 90 days
-    // past due (a first close of the book, or the close after a reversal reopened an old instalment, days later), and
-    // the defaulted principal what the loan owed on that date, not what a later close finds left of it.
-    update("UPDATE loan_account SET defaulted_on = " + defaultDate + ", defaulted_principal = " + principalOwedOnDefaultDate
-        + " WHERE " + CHUNK
-        + " AND defaulted_on IS NULL AND days_past_due > " + Classification.SUBSTANDARD_AFTER_DAYS, day, first, last);
+    List<LoanLifecycleListener.FloorChange> floorChanges = restateDaysPastDue(day, first, last);
     int overdue = count("SELECT COUNT(*) FROM loan_account WHERE " + CHUNK + " AND days_past_due > 0", day, first, last);
-
-    // The floor differs from the recorded one only for a loan past due now or before (its floor not NORMAL).
-    String floorMoves = CHUNK + " AND (days_past_due > 0 OR dpd_classification <> 'NORMAL') AND " + floor
-        + " <> dpd_classification";
-    List<LoanLifecycleListener.FloorChange> floorChanges = jdbc.sql("SELECT loan_id, " + floor + " AS floor,"
-            + " dpd_classification, days_past_due FROM loan_account WHERE " + floorMoves + " ORDER BY loan_id")
-        .param("day", day).param("first", first).param("last", last)
-        .query((rs, row) -> new LoanLifecycleListener.FloorChange(rs.getString("loan_id"),
-            Classification.valueOf(rs.getString("floor")), Classification.valueOf(rs.getString("dpd_classification")),
-            rs.getInt("days_past_due")))
-        .list();
     int classifications = 0;
     if (!floorChanges.isEmpty()) {
       classifications = jdbc.sql("""
           INSERT INTO loan_classification (loan_id, business_date, source, classification, previous_classification,
             days_past_due, reason, recorded_at)
           SELECT loan_id, :day, :source, """ + " " + floor + ", dpd_classification, days_past_due, " + floorReason
-              + ", :now FROM loan_account WHERE " + floorMoves)
+              + ", :now FROM loan_account WHERE " + floorMoves())
           .param("day", day).param("first", first).param("last", last).param("source", ClassificationChange.DPD_FLOOR)
           .param("now", Timestamp.from(now))
           .update();
-      // The loan's classification is the strictest of its sources: the floor and the post-loan risk review's level.
-      update("UPDATE loan_account SET classification = " + mergedClassification + ", dpd_classification = " + floor
-          + " WHERE " + floorMoves, day, first, last);
+      moveFloor(day, first, last);
     }
 
     // Nothing left to pay (found first): no statement above changes that.
@@ -267,6 +243,63 @@ final class LedgerCloseStatements {
           .param("day", day).param("settled", settled).update();
     }
     return new ChunkResult(loans, overdue, penalty.setScale(2), classifications, settled, floorChanges);
+  }
+
+  /**
+   * Days past due, the default date and the regulatory floor of one loan after a reversal made it past due again
+   * between closes (or changed what is past due), as of {@code day}, the last business date a close covered it: the
+   * close's own statements ({@link #restateDaysPastDue}, {@link #moveFloor}) run on that loan alone, marked closed for
+   * the day as the close marks a loan it works on. The caller holds the loan's row lock and records the floor's change
+   * in the history (returned; empty when the floor did not move).
+   */
+  Optional<LoanLifecycleListener.FloorChange> restate(String loanId, LocalDate day) {
+    jdbc.sql("UPDATE loan_account SET last_closed_on = :day WHERE loan_id = :loanId AND status = 'ACTIVE'"
+            + " AND (last_closed_on IS NULL OR last_closed_on < :day)")
+        .param("day", day).param("loanId", loanId).update();
+    List<LoanLifecycleListener.FloorChange> changes = restateDaysPastDue(day, loanId, loanId);
+    if (!changes.isEmpty()) {
+      moveFloor(day, loanId, loanId);
+    }
+    return changes.stream().findFirst();
+  }
+
+  /**
+   * Days past due and the default date of the chunk's marked loans as of the day, from their oldest overdue instalment;
+   * returns the loans whose floor by days past due now differs from the recorded one (not yet moved: {@link #moveFloor}).
+   */
+  private List<LoanLifecycleListener.FloorChange> restateDaysPastDue(LocalDate day, String first, String last) {
+    // Days past due move only on loans with an overdue instalment or overdue until now (cured since). Counted from the
+    // oldest instalment overdue by the day: one a reversal made overdue after it (closes lagging behind the calendar, a
+    // reversal's restatement as of the last close) counts from the close of its own due date, never below day 1.
+    String oldestOverdue = "(SELECT MIN(i.due_date) FROM repayment_instalment i WHERE i.loan_id = loan_account.loan_id"
+        + " AND i.status = 'OVERDUE' AND i.due_date <= :day)";
+    update("UPDATE loan_account SET overdue_since = " + oldestOverdue + ", days_past_due = CASE WHEN " + oldestOverdue
+        + " IS NULL THEN 0 ELSE " + daysPastDue.replace("overdue_since", oldestOverdue) + " END WHERE " + CHUNK
+        + " AND (overdue_since IS NOT NULL OR days_past_due <> 0 OR " + HAS_OVERDUE + ")", day, first, last);
+    // The default date is the 91st day past due, also when this close is the first to see the loan more than 90 days
+    // past due (a first close of the book, or the close after a reversal reopened an old instalment, days later), and
+    // the defaulted principal what the loan owed on that date, not what a later close finds left of it.
+    update("UPDATE loan_account SET defaulted_on = " + defaultDate + ", defaulted_principal = " + principalOwedOnDefaultDate
+        + " WHERE " + CHUNK
+        + " AND defaulted_on IS NULL AND days_past_due > " + Classification.SUBSTANDARD_AFTER_DAYS, day, first, last);
+    return jdbc.sql("SELECT loan_id, " + floor + " AS floor,"
+            + " dpd_classification, days_past_due FROM loan_account WHERE " + floorMoves() + " ORDER BY loan_id")
+        .param("day", day).param("first", first).param("last", last)
+        .query((rs, row) -> new LoanLifecycleListener.FloorChange(rs.getString("loan_id"),
+            Classification.valueOf(rs.getString("floor")), Classification.valueOf(rs.getString("dpd_classification")),
+            rs.getInt("days_past_due")))
+        .list();
+  }
+
+  /** The marked loans whose floor differs from the recorded one: only a loan past due now or before (floor not NORMAL). */
+  private String floorMoves() {
+    return CHUNK + " AND (days_past_due > 0 OR dpd_classification <> 'NORMAL') AND " + floor + " <> dpd_classification";
+  }
+
+  /** Moves the floor of those loans, and their classification: the strictest of the floor and the risk review's level. */
+  private void moveFloor(LocalDate day, String first, String last) {
+    update("UPDATE loan_account SET classification = " + mergedClassification + ", dpd_classification = " + floor
+        + " WHERE " + floorMoves(), day, first, last);
   }
 
   private int update(String sql, LocalDate day, String first, String last) {

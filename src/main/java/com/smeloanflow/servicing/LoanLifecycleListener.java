@@ -26,7 +26,11 @@ public interface LoanLifecycleListener {
    */
   default void renewed(LoanAccount old, LoanAccount renewed) {}
 
-  /** The daily close of {@code businessDate} moved these loans' regulatory floor (one chunk of them). */
+  /**
+   * The daily close of {@code businessDate} moved these loans' regulatory floor (one chunk of them); or a reversed
+   * repayment moved one loan's, restated as of {@code businessDate}, the last business date a close covered it (in the
+   * reversal's transaction).
+   */
   default void floorChanged(LocalDate businessDate, List<FloorChange> changes) {}
 
   /** The daily close of {@code businessDate} settled these loans (结清; one chunk of them). */

@@ -21,10 +21,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,14 +57,18 @@ public class RepaymentService {
   private final InternalDefaultRepository defaults;
   private final RecoveryRepository recoveries;
   private final PenaltyInterest penalty;
+  /** The daily close's statements: a reversal restates days past due and the floor with them, not a copy of them. */
+  private final LedgerCloseStatements closeStatements;
   private final RepaymentAllocator allocator = new RepaymentAllocator();
 
   // The listeners (collections) use this service too: looked up when a repayment clears arrears or is reversed.
 
   public RepaymentService(LedgerRepository ledger, RepaymentRepository repayments, AllocationRules rules,
       BusinessClock clock, ObjectProvider<ArrearsListener> listeners, ObjectProvider<LoanLifecycleListener> lifecycle,
-      InternalDefaultRepository defaults, RecoveryRepository recoveries, PenaltyInterest penalty) {
+      InternalDefaultRepository defaults, RecoveryRepository recoveries, PenaltyInterest penalty, JdbcClient jdbc,
+      DataSource dataSource) {
     this.defaults = defaults;
+    this.closeStatements = new LedgerCloseStatements(jdbc, SqlDialect.of(dataSource), penalty, defaults);
     this.penalty = penalty;
     this.recoveries = recoveries;
     this.ledger = ledger;
@@ -276,8 +282,9 @@ public class RepaymentService {
   /**
    * Takes back what a bounced repayment paid: it is owed again, a settled loan is active again, and the penalty interest
    * of the days closes took it as paid is charged at once ({@link #chargeDaysTheClosesTookAsPaid}; each charge an entry
-   * naming the reversed repayment and the reversal's business date, which the daily close of that date reports). Of a
-   * called-in loan,
+   * naming the reversed repayment and the reversal's business date, which the daily close of that date reports); days
+   * past due, the default date and the regulatory floor are restated at once as of the last close that covered the loan
+   * ({@link #restateDaysPastDue}), not left at what that close saw until the next one. Of a called-in loan,
    * what it puts back is accelerated again ({@link RepaymentAllocator#reverse(List, List, List,
    * RepaymentAllocator.Terms, LocalDate, LocalDate)}): a repayment made before the call-in does not bring back the
    * monthly due dates or the interest of periods after the repay-by date.
@@ -358,6 +365,11 @@ public class RepaymentService {
       ledger.defaulted(command.loanId()).ifPresent(d -> defaults.withdraw(d.creditCode(), d.settled()));
       lifecycle.orderedStream().forEach(l -> l.reopened(command.loanId(), clock.today())); // monitoring starts again
     }
+    // overdue again now, not at the next close: what the loan view, collections and monitoring read (a reopened loan's
+    // monitoring, started again above, hears the floor's change)
+    if (overdueAgain(before, after)) {
+      restateDaysPastDue(command.loanId());
+    }
     log.info("Loan {}: repayment {} of {} CNY reversed by {} ({}): what it paid is owed again{}", command.loanId(),
         command.transactionId(), repayment.amount().toPlainString(), command.reversedBy(), command.reason().trim(),
         reopened ? ", the settled loan is active again" : "");
@@ -417,6 +429,38 @@ public class RepaymentService {
         ledger.chargePenaltyOnReversal(loanId, reversed.transactionId(), line.number(), owed, through, clock.today());
       }
     }
+  }
+
+  /**
+   * Days past due, the default date and the regulatory floor (关注 and worse) of the loan as of the last business date a
+   * daily close covered it, by the close's own statements ({@link LedgerCloseStatements#restate}), after a reversal made
+   * it past due again (or older past due): 5 days past due and 关注 right after a reversal on D + 5 of the repayment that
+   * cured an instalment due D, closes run through D + 4 — not 0 and 正常 until the next close. A floor that moves is
+   * recorded in the history as the reversal's ({@link ClassificationChange#REVERSAL}, of that business date: the close's
+   * own row of it stays as the close saw the loan) and told to monitoring, as the close tells it. Only when the reversal
+   * made an instalment overdue again ({@link #overdueAgain}): a reversal that leaves what is overdue as it was changes
+   * no days past due, and a cure by another repayment since the close stays the next close's to record. Nothing before
+   * the loan's first close: that close counts the days.
+   */
+  private void restateDaysPastDue(String loanId) {
+    LocalDate closedThrough = ledger.standing(loanId).map(LoanStanding::lastClosedOn).orElse(null);
+    if (closedThrough == null) {
+      return;
+    }
+    closeStatements.restate(loanId, closedThrough).ifPresent(change -> {
+      ledger.recordClassificationChange(loanId, closedThrough, ClassificationChange.REVERSAL, change.floor(),
+          change.previousFloor(), change.daysPastDue(), Classification.floorReason(change.daysPastDue()), clock.now());
+      log.info("Loan {}: a reversal restated it {} days past due as of {}, floor {} -> {}", loanId, change.daysPastDue(),
+          closedThrough, change.previousFloor(), change.floor());
+      lifecycle.orderedStream().forEach(l -> l.floorChanged(closedThrough, List.of(change)));
+    });
+  }
+
+  /** Whether the reversal made an instalment overdue that was not before it (paid, or not yet due). */
+  private static boolean overdueAgain(List<LedgerLine> before, List<LedgerLine> after) {
+    java.util.Set<Integer> overdueBefore = new java.util.HashSet<>();
+    before.stream().filter(line -> line.status() == InstalmentStatus.OVERDUE).forEach(line -> overdueBefore.add(line.number()));
+    return after.stream().anyMatch(line -> line.status() == InstalmentStatus.OVERDUE && !overdueBefore.contains(line.number()));
   }
 
   /** By instalment, the principal a reversal makes owed again: what it owes after it ({@code after}) more than before. */

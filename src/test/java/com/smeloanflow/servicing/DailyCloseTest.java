@@ -575,6 +575,70 @@ class DailyCloseTest extends AbstractIntegrationTest {
   }
 
   /**
+   * The repayment that cured the loan bounces days later: the loan is past due again at once, as the closes count it —
+   * five days through the last close (D + 4), 关注 with the floor's reason, the change recorded as the reversal's — not
+   * 0 and 正常 until the next close (what the loan view, collections and monitoring read). That close counts on to six
+   * days without recording the floor again, and hands the loan to collections.
+   */
+  @Test
+  void aBouncedRepaymentMakesTheLoanPastDueAndSpecialMentionAtOnce() {
+    LoanAccount loan = loan();
+    dailyClose.close(firstDue);
+    String bounced = "TX-BOUNCED-DPD-" + loan.loanId();
+    repayments.receive(new ReceiveRepayment(loan.loanId(), bounced, loans.balances(loan.loanId()).arrears(),
+        firstDue.plusDays(1), "core-banking"));
+    dailyClose.closeThrough(firstDue.plusDays(4));
+    assertThat(standing(loan).daysPastDue()).isZero();
+    assertThat(standing(loan).classification()).isEqualTo(Classification.NORMAL);
+    moveClockTo(firstDue.plusDays(5).atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+
+    repayments.reverse(new ReverseRepayment(loan.loanId(), bounced, "退票", "core-banking"));
+
+    LoanStanding standing = standing(loan);
+    assertThat(standing.daysPastDue()).as("due date D through the last close, D + 4").isEqualTo(5);
+    assertThat(standing.overdueSince()).isEqualTo(firstDue);
+    assertThat(standing.classification()).isEqualTo(Classification.SPECIAL_MENTION);
+    assertThat(loans.classificationHistory(loan.loanId()).get(0)).satisfies(change -> {
+      assertThat(change.source()).isEqualTo(ClassificationChange.REVERSAL);
+      assertThat(change.businessDate()).isEqualTo(firstDue.plusDays(4));
+      assertThat(change.previous()).isEqualTo(Classification.NORMAL);
+      assertThat(change.classification()).isEqualTo(Classification.SPECIAL_MENTION);
+      assertThat(change.daysPastDue()).isEqualTo(5);
+      assertThat(change.reason()).isEqualTo(Classification.floorReason(5));
+    });
+    DailyCloseRun next = dailyClose.close(firstDue.plusDays(5));
+    assertThat(standing(loan).daysPastDue()).isEqualTo(6);
+    assertThat(next.classifications()).as("the floor was restated by the reversal").isZero();
+    assertThat(next.collectionLoans()).isEqualTo(1);
+  }
+
+  /**
+   * Closes lag behind the calendar (the last one of D - 2) when an early payment of the instalment due D bounces on
+   * D + 1: the instalment is overdue again, but no close has yet seen its due date, so the reversal counts no days past
+   * due (not -1 as of D - 2) and leaves it 正常; the close of D counts day 1, as for any unpaid instalment.
+   */
+  @Test
+  void aBouncedEarlyPaymentWhileClosesLagCountsNoDaysPastDueBeforeTheCloseOfItsDueDate() {
+    LoanAccount loan = loan();
+    dailyClose.close(firstDue.minusDays(2));
+    String bounced = "TX-BOUNCED-EARLY-" + loan.loanId();
+    repayments.receive(new ReceiveRepayment(loan.loanId(), bounced, new BigDecimal("8530.99"), firstDue.minusDays(3),
+        "core-banking"));
+    assertThat(instalment(loan, 1).status()).isEqualTo(InstalmentStatus.PAID);
+    moveClockTo(firstDue.plusDays(1).atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+
+    repayments.reverse(new ReverseRepayment(loan.loanId(), bounced, "退票", "core-banking"));
+
+    assertThat(instalment(loan, 1).status()).isEqualTo(InstalmentStatus.OVERDUE);
+    assertThat(standing(loan).daysPastDue()).isZero();
+    assertThat(standing(loan).overdueSince()).isNull();
+    assertThat(standing(loan).classification()).isEqualTo(Classification.NORMAL);
+    dailyClose.closeThrough(firstDue);
+    assertThat(standing(loan).daysPastDue()).isEqualTo(1);
+    assertThat(standing(loan).classification()).isEqualTo(Classification.SPECIAL_MENTION);
+  }
+
+  /**
    * What a reversal charges of penalty interest is in the daily close's figures: the close of the reversal's business
    * date reports it next to what it accrued itself, so the closes' figures add up to the penalty interest the ledger
    * charged (1.48 on D, the reversal's four days of 1.48, 5.92, and 1.48 on D + 5: 8.88).
