@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The campaign stage's tables ({@code campaign}, {@code campaign_row}, {@code prospect}, {@code prospect_contact},
- * {@code prospect_handover}, V72; {@code campaign_import_lock}, V148).
+ * {@code prospect_handover}, V72; {@code campaign_import_lock}, V146).
  */
 @Repository
 class CampaignRepository {
@@ -124,7 +124,7 @@ class CampaignRepository {
 
   /**
    * Waits for the whitelist import under way, if any, to end, and keeps the next one waiting until this transaction
-   * ends (the one row of {@code campaign_import_lock}, V148): an import's checks against the open prospects and its
+   * ends (the one row of {@code campaign_import_lock}, V146): an import's checks against the open prospects and its
    * managers' workload then see every prospect an earlier import stored.
    */
   void lockImports() {

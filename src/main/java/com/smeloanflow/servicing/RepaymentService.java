@@ -14,13 +14,19 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +35,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
 
 /**
  * The repayment feed of core banking: applies each repayment once, in the product's allocation
@@ -395,7 +402,7 @@ public class RepaymentService {
    * the loan without those days, and no close would ever charge them.
    */
   private void chargeDaysTheClosesTookAsPaid(String loanId, BigDecimal annualRatePercent, StoredRepayment reversed,
-      java.util.Map<Integer, BigDecimal> principalOwedAgain) {
+      Map<Integer, BigDecimal> principalOwedAgain) {
     LocalDate closedThrough = ledger.standing(loanId).map(LoanStanding::lastClosedOn).orElse(null);
     if (closedThrough == null) {
       return;
@@ -411,7 +418,7 @@ public class RepaymentService {
       LocalDate through = charged;
       BigDecimal owedAgain = principalOwedAgain.getOrDefault(line.number(), BigDecimal.ZERO);
       if (charged != null && owedAgain.signum() > 0 && line.status() == InstalmentStatus.OVERDUE) {
-        LocalDate from = java.util.stream.Stream.of(reversed.valueDate(), line.dueDate(), closedAfterIt)
+        LocalDate from = Stream.of(reversed.valueDate(), line.dueDate(), closedAfterIt)
             .max(LocalDate::compareTo).orElseThrow();
         if (!from.isAfter(charged)) {
           BigDecimal chargedADay = penalty.forOneDay(line.principalDue().subtract(owedAgain).max(BigDecimal.ZERO),
@@ -458,16 +465,16 @@ public class RepaymentService {
 
   /** Whether the reversal made an instalment overdue that was not before it (paid, or not yet due). */
   private static boolean overdueAgain(List<LedgerLine> before, List<LedgerLine> after) {
-    java.util.Set<Integer> overdueBefore = new java.util.HashSet<>();
+    Set<Integer> overdueBefore = new HashSet<>();
     before.stream().filter(line -> line.status() == InstalmentStatus.OVERDUE).forEach(line -> overdueBefore.add(line.number()));
     return after.stream().anyMatch(line -> line.status() == InstalmentStatus.OVERDUE && !overdueBefore.contains(line.number()));
   }
 
   /** By instalment, the principal a reversal makes owed again: what it owes after it ({@code after}) more than before. */
-  private static java.util.Map<Integer, BigDecimal> principalOwedAgain(List<LedgerLine> before, List<LedgerLine> after) {
-    java.util.Map<Integer, BigDecimal> owedBefore = new java.util.HashMap<>();
+  private static Map<Integer, BigDecimal> principalOwedAgain(List<LedgerLine> before, List<LedgerLine> after) {
+    Map<Integer, BigDecimal> owedBefore = new HashMap<>();
     before.forEach(line -> owedBefore.put(line.number(), line.principalDue()));
-    java.util.Map<Integer, BigDecimal> owedAgain = new java.util.HashMap<>();
+    Map<Integer, BigDecimal> owedAgain = new HashMap<>();
     for (LedgerLine line : after) {
       BigDecimal more = line.principalDue().subtract(owedBefore.getOrDefault(line.number(), line.principalDue()));
       if (more.signum() > 0) {
@@ -489,12 +496,12 @@ public class RepaymentService {
   }
 
   /** A repayment by its transaction id. */
-  public java.util.Optional<StoredRepayment> find(String transactionId) {
+  public Optional<StoredRepayment> find(String transactionId) {
     return repayments.find(transactionId);
   }
 
   /** What the loan received in repayments reported after {@code since} and not reversed. */
-  public BigDecimal receivedSince(String loanId, java.time.Instant since) {
+  public BigDecimal receivedSince(String loanId, Instant since) {
     return repayments.receivedSince(loanId, since);
   }
 
