@@ -1,13 +1,10 @@
 package com.smeloanflow.intake;
 
 import com.smeloanflow.casefile.ApplicationStatus;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.smeloanflow.platform.ContentHash;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,12 +30,7 @@ public class DocumentUploadRequests {
 
   /** The hash of an upload: the application and the document types, in the order sent. */
   static String hash(String applicationId, List<String> documents) {
-    try {
-      byte[] canonical = (applicationId + "\n" + String.join("\n", documents)).getBytes(StandardCharsets.UTF_8);
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Cannot hash documents upload", e);
-    }
+    return ContentHash.sha256Hex(applicationId + "\n" + String.join("\n", documents));
   }
 
   public Optional<Entry> find(String caller, String key) {

@@ -1,6 +1,7 @@
 package com.smeloanflow.intake;
 
 import com.smeloanflow.casefile.ApplicantEvents;
+import com.smeloanflow.platform.ContentHash;
 import com.smeloanflow.platform.IdempotencyConflictException;
 
 import com.smeloanflow.casefile.ApplicationHistory;
@@ -29,12 +30,8 @@ import com.smeloanflow.process.ProcessVariable;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -259,9 +256,8 @@ public class IntakeService {
 
   static String hash(ApplicationRequest request) {
     try {
-      byte[] canonical = CANONICAL.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      return ContentHash.sha256Hex(CANONICAL.writeValueAsString(request));
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot hash application request", e);
     }
   }

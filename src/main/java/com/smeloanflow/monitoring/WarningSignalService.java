@@ -1,6 +1,7 @@
 package com.smeloanflow.monitoring;
 
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.ContentHash;
 import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.platform.InputHygiene;
 import com.smeloanflow.platform.InvalidFieldsException;
@@ -11,12 +12,8 @@ import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.LoanNotFoundException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -257,10 +254,6 @@ public class WarningSignalService {
   private static String hash(ReportSignal command, SignalType type, SignalEvidence evidence) {
     String content = String.join("\u0001", command.loanId(), type.name(), String.valueOf(command.observedOn()),
         command.summary().trim(), String.valueOf(evidence));
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return ContentHash.sha256Hex(content);
   }
 }
