@@ -2,6 +2,7 @@ package com.smeloanflow.servicing;
 
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.ChineseDates;
+import com.smeloanflow.platform.ContentHash;
 import com.smeloanflow.processing.InternalDefaultRepository;
 import com.smeloanflow.processing.source.InternalDefault;
 import com.smeloanflow.processing.source.InternalDefaultStatus;
@@ -11,16 +12,12 @@ import com.smeloanflow.platform.InvalidFieldsException;
 import com.smeloanflow.platform.StateConflictException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +32,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
 
 /**
  * The repayment feed of core banking: applies each repayment once, in the product's allocation
@@ -361,8 +357,13 @@ public class RepaymentService {
     // what a back-valued repayment reversed of the penalty interest is charged again
     ledger.takeBackPenaltyReversal(command.loanId(), command.transactionId());
     boolean reopened = ledger.reopen(command.loanId());
+    // the last business date a close covered the loan (none before its first close, which counts what follows itself)
+    LocalDate closedThrough = ledger.standing(command.loanId()).map(LoanStanding::lastClosedOn).orElse(null);
     // and the days the closes ran while it counted as paid, at once: owed by money received from today on
-    chargeDaysTheClosesTookAsPaid(command.loanId(), loan.annualRatePercent(), repayment, principalOwedAgain(before, after));
+    if (closedThrough != null) {
+      chargeDaysTheClosesTookAsPaid(command.loanId(), loan.annualRatePercent(), repayment, principalOwedAgain(before, after),
+          closedThrough);
+    }
     repayments.markReversed(command.transactionId(), command.reason().trim(), command.reversedBy(), clock.now());
     // Heard in this transaction (servicing's ReversalNotice queues the borrower's mail); a reversal reported again is
     // answered above and calls nobody.
@@ -374,8 +375,8 @@ public class RepaymentService {
     }
     // overdue again now, not at the next close: what the loan view, collections and monitoring read (a reopened loan's
     // monitoring, started again above, hears the floor's change)
-    if (overdueAgain(before, after)) {
-      restateDaysPastDue(command.loanId());
+    if (closedThrough != null && overdueAgain(before, after)) {
+      restateDaysPastDue(command.loanId(), closedThrough);
     }
     log.info("Loan {}: repayment {} of {} CNY reversed by {} ({}): what it paid is owed again{}", command.loanId(),
         command.transactionId(), repayment.amount().toPlainString(), command.reversedBy(), command.reason().trim(),
@@ -402,11 +403,7 @@ public class RepaymentService {
    * the loan without those days, and no close would ever charge them.
    */
   private void chargeDaysTheClosesTookAsPaid(String loanId, BigDecimal annualRatePercent, StoredRepayment reversed,
-      Map<Integer, BigDecimal> principalOwedAgain) {
-    LocalDate closedThrough = ledger.standing(loanId).map(LoanStanding::lastClosedOn).orElse(null);
-    if (closedThrough == null) {
-      return;
-    }
+      Map<Integer, BigDecimal> principalOwedAgain, LocalDate closedThrough) {
     // the first business date whose close started after the repayment was booked (and charged what it left)
     LocalDate closedAfterIt = ledger.lastCloseStartedBy(loanId, reversed.receivedAt()).map(day -> day.plusDays(1))
         .orElse(LocalDate.MIN);
@@ -449,11 +446,7 @@ public class RepaymentService {
    * no days past due, and a cure by another repayment since the close stays the next close's to record. Nothing before
    * the loan's first close: that close counts the days.
    */
-  private void restateDaysPastDue(String loanId) {
-    LocalDate closedThrough = ledger.standing(loanId).map(LoanStanding::lastClosedOn).orElse(null);
-    if (closedThrough == null) {
-      return;
-    }
+  private void restateDaysPastDue(String loanId, LocalDate closedThrough) {
     closeStatements.restate(loanId, closedThrough).ifPresent(change -> {
       ledger.recordClassificationChange(loanId, closedThrough, ClassificationChange.REVERSAL, change.floor(),
           change.previousFloor(), change.daysPastDue(), Classification.floorReason(change.daysPastDue()), clock.now());
@@ -581,12 +574,6 @@ public class RepaymentService {
   }
 
   static String hash(String loanId, BigDecimal amount, LocalDate valueDate) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      byte[] digest = sha.digest((loanId + "|" + amount.toPlainString() + "|" + valueDate).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return ContentHash.sha256Hex(loanId + "|" + amount.toPlainString() + "|" + valueDate);
   }
 }
