@@ -34,14 +34,15 @@ public class SigningController {
   }
 
   public record SignatureReport(@Schema(example = "SIG-5d7c2f0e-8a1b-4c55-9e0b-1f2a3b4c5d6e") String signatureId,
-      @Schema(example = "2026-11-23T10:15:30+08:00") OffsetDateTime signedAt) {}
+      @Schema(example = "2026-11-23T10:15:30+08:00", description = "ISO-8601 with offset; a number (seconds since 1970) is refused as INVALID_TYPE") OffsetDateTime signedAt) {}
 
   public record MortgageRegistrationReport(@Schema(example = "黔(2026)汇川区不动产证明第0012345号") String registrationNumber,
-      @Schema(example = "2026-11-25T09:00:00+08:00") OffsetDateTime registeredAt) {}
+      @Schema(example = "2026-11-25T09:00:00+08:00", description = "ISO-8601 with offset; a number (seconds since 1970) is refused as INVALID_TYPE")
+      OffsetDateTime registeredAt) {}
 
   public record GuaranteeSignatureReport(@Schema(example = "BZ20261123000001-1") String contractNumber,
       @Schema(example = "SIG-7a1c0e55-3b2d-4f60-9d8e-0c1b2a3d4e5f") String signatureId,
-      @Schema(example = "2026-11-23T11:00:00+08:00") OffsetDateTime signedAt) {}
+      @Schema(example = "2026-11-23T11:00:00+08:00", description = "ISO-8601 with offset; a number (seconds since 1970) is refused as INVALID_TYPE") OffsetDateTime signedAt) {}
 
   public record StatusResponse(String applicationId, ApplicationStatus status) {}
 

@@ -34,7 +34,7 @@ public class RenewalSigningController {
   }
 
   public record RenewalSignatureReport(@Schema(example = "SIG-5d7c2f0e-8a1b-4c55-9e0b-1f2a3b4c5d6e") String signatureId,
-      @Schema(example = "2026-12-20T10:15:30+08:00") OffsetDateTime signedAt) {}
+      @Schema(example = "2026-12-20T10:15:30+08:00", description = "ISO-8601 with offset; a number (seconds since 1970) is refused as INVALID_TYPE") OffsetDateTime signedAt) {}
 
   public record SignatureAnswer(String loanId, RenewalStatus status, String statusLabel) {}
 

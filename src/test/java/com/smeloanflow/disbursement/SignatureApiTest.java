@@ -7,8 +7,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.approval.LoanFlow;
 import com.smeloanflow.casefile.ApplicationStatus;
+import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.BeanFactory;
@@ -22,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SignatureApiTest extends AbstractIntegrationTest {
 
   @Autowired BeanFactory beans;
+  @Autowired BusinessClock clock;
 
   LoanFlow flow;
 
@@ -101,6 +104,49 @@ class SignatureApiTest extends AbstractIntegrationTest {
     assertThat(answer.status()).as("answer: %s", answer).isEqualTo(400);
     assertThat(answer.json().path("errors")).extracting(e -> e.path("field").asText()).containsExactly("signedAt");
     assertThat(flow.instance(applicationId)).isWaitingAt(WAIT_SIGNATURE);
+  }
+
+  /**
+   * A time is ISO-8601 text with its offset (DESIGN.md §6 gives "2026-11-23T10:15:30+08:00"), like a day is ISO text:
+   * a number, or digits in a string, is not read as seconds since 1970 (a channel sending milliseconds would have been
+   * told IN_FUTURE, one sending seconds had its report taken on a reading the contract does not state).
+   */
+  @Test
+  void signedAtSentAsANumberIsA400NamingItAndTheContractStaysUnsigned() {
+    String applicationId = flow.submitOverApi(flow.strongOnlineCreditQuick("100000.00"));
+    String signatureId = flow.signInESignatureService(applicationId);
+    long secondsSince1970 = clock.now().getEpochSecond() - 60;
+
+    for (String signedAt : List.of(String.valueOf(secondsSince1970), "\"" + secondsSince1970 + "\"", secondsSince1970 + ".5")) {
+      Response answer = api.post("/api/applications/" + applicationId + "/signature", CHANNEL,
+          "{\"signatureId\":\"" + signatureId + "\",\"signedAt\":" + signedAt + "}");
+
+      assertThat(answer.status()).as("signedAt %s: %s", signedAt, answer).isEqualTo(400);
+      assertThat(answer.contentType()).isEqualTo("application/problem+json");
+      assertThat(answer.json().path("errors")).extracting(e -> e.path("field").asText() + " " + e.path("code").asText())
+          .as("signedAt %s", signedAt).containsExactly("signedAt INVALID_TYPE");
+    }
+    assertThat(flow.instance(applicationId)).isWaitingAt(WAIT_SIGNATURE);
+    assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_SIGNATURE);
+  }
+
+  @Test
+  void registeredAtAGuarantorsSignedAtAndARenewalsSignedAtSentAsNumbersAre400sNamingThem() {
+    long secondsSince1970 = clock.now().getEpochSecond() - 60;
+
+    Response registration = api.post("/api/applications/SL20991231999999/mortgage-registration", CHANNEL,
+        "{\"registrationNumber\":\"x\",\"registeredAt\":" + secondsSince1970 + "}");
+    Response guarantee = api.post("/api/applications/SL20991231999999/guarantee-signatures", CHANNEL,
+        "{\"contractNumber\":\"BZ20991231999999-1\",\"signatureId\":\"SIG-1\",\"signedAt\":" + secondsSince1970 + "}");
+    Response renewal = api.post("/api/loans/LN20991231999999/renewal/signature", CHANNEL,
+        "{\"signatureId\":\"SIG-1\",\"signedAt\":" + secondsSince1970 + "}");
+
+    assertThat(registration.status()).as(registration.toString()).isEqualTo(400);
+    assertThat(registration.json().path("errors").get(0).path("field").asText()).isEqualTo("registeredAt");
+    assertThat(guarantee.status()).as(guarantee.toString()).isEqualTo(400);
+    assertThat(guarantee.json().path("errors").get(0).path("field").asText()).isEqualTo("signedAt");
+    assertThat(renewal.status()).as(renewal.toString()).isEqualTo(400);
+    assertThat(renewal.json().path("errors").get(0).path("field").asText()).isEqualTo("signedAt");
   }
 
   @Test
