@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,10 +119,6 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     return handleExceptionInternal(e, problem, headers, HttpStatus.NOT_FOUND, request);
   }
 
-  /** The kinds of JSON value Jackson's message names when it cannot read one as an object, as the applicant's app is told. */
-  private static final Map<String, String> RECEIVED_KINDS = Map.of(" from array value", "数组", " from string value", "字符串",
-      " from number value", "数字", " from boolean value", "布尔值");
-
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -136,7 +130,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
       }
     }
     ProblemDetail problem;
-    String received = e.getCause() instanceof MismatchedInputException mismatch ? notAnObject(mismatch) : null;
+    String received = e.getCause() instanceof MismatchedInputException mismatch ? notAnObject(mismatch, e) : null;
     if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field = mapping.getPath().stream()
           .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
@@ -154,21 +148,16 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
   /**
    * What the body was instead of the object the endpoint reads ("数组", "字符串", …), when the whole body (not a field of
-   * it) is an array or a single value; null otherwise. Jackson keeps no token once it closed the parser, so this reads
-   * the kind of value from its message ("Cannot deserialize value of type `…` from Array value", "… from String value
-   * ('x')"); a message it does not know leaves the answer as it was (请求体不是有效的 JSON).
+   * it) is an array or a single value; null otherwise. Jackson says that the body as a whole did not fit (a mismatch at
+   * the root, no field in its path, for a target that is not a list); what it was is the kind of its first character
+   * ({@link JsonBodyShape}), not Jackson's wording of the error, which names {@code ""} unlike {@code "x"} and may change
+   * with any upgrade.
    */
-  private static String notAnObject(MismatchedInputException mismatch) {
+  private static String notAnObject(MismatchedInputException mismatch, HttpMessageNotReadableException e) {
     if (!mismatch.getPath().isEmpty() || mismatch.getTargetType() == null || mismatch.getTargetType().isArray()
-        || Collection.class.isAssignableFrom(mismatch.getTargetType()) || mismatch.getOriginalMessage() == null) {
+        || Collection.class.isAssignableFrom(mismatch.getTargetType())) {
       return null;
     }
-    String message = mismatch.getOriginalMessage().toLowerCase(Locale.ROOT);
-    for (Map.Entry<String, String> kind : RECEIVED_KINDS.entrySet()) {
-      if (message.contains(kind.getKey())) {
-        return kind.getValue();
-      }
-    }
-    return null;
+    return JsonBodyShape.receivedKind(e.getHttpInputMessage()).orElse(null);
   }
 }

@@ -12,6 +12,7 @@ import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.Concurrently;
 import com.smeloanflow.support.TestApplications;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -197,6 +198,21 @@ class ApplicationApiTest extends AbstractIntegrationTest {
           .doesNotContain("不是有效的 JSON");
     }
     assertThat(api.post(APPLICATIONS, CHANNEL, "[]").json().get("detail").asText()).contains("数组");
+  }
+
+  @Test
+  void bodyThatIsAJsonValueOfAnyOtherKindIsNamedAsThatKindNotAsInvalidJson() {
+    // Every one of these is valid JSON; "" too (an empty string), which Jackson words differently from "x"
+    Map<String, String> kinds = Map.of("\"\"", "字符串", "\"x\"", "字符串", "[1]", "数组", "-7", "数字", "1.5", "数字",
+        "true", "布尔值", "false", "布尔值");
+
+    kinds.forEach((body, kind) -> {
+      Response answer = api.post(APPLICATIONS, CHANNEL, body);
+
+      assertThat(answer.status()).as(body + ": " + answer).isEqualTo(400);
+      assertThat(answer.json().get("detail").asText()).as(body)
+          .isEqualTo("请求体应为 JSON 对象 ({...}), 收到的是" + kind + " (the request body must be a JSON object)");
+    });
   }
 
   @Test
