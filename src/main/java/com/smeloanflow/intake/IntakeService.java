@@ -66,6 +66,16 @@ public class IntakeService {
       }))
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       .build();
+  /**
+   * The request as hashed before amounts were hashed by value (760e9a8): amounts as the channel wrote them (800000 and
+   * 800000.00 apart). Only for rows stored before V152 ({@link IdempotencyRepository.Entry#amountsHashedByValue()}
+   * false): a retry, across that deploy, of a request first sent with 800000 is the same request. Goes with V152's
+   * column once no retry of such a row can arrive (see V152).
+   */
+  private static final ObjectMapper AMOUNTS_AS_WRITTEN = JsonMapper.builder()
+      .addModule(new JavaTimeModule())
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+      .build();
   /** How long a retry waits for a concurrent first request with the same key to commit. */
   private static final int CONCURRENT_RETRY_POLLS = 100;
   private static final long CONCURRENT_RETRY_POLL_MILLIS = 100;
@@ -112,7 +122,7 @@ public class IntakeService {
     // A retry is answered as the first request was, before the request is checked again: rules that depend on the
     // day or on the branch (deactivated meanwhile) must not turn a retry of an accepted application into a refusal.
     if (idempotencyKey != null && !keyTooLong) {
-      Optional<Submission> earlier = replay(caller, idempotencyKey, requestHash);
+      Optional<Submission> earlier = replay(caller, idempotencyKey, request, requestHash);
       if (earlier.isPresent()) {
         return earlier.get();
       }
@@ -139,7 +149,7 @@ public class IntakeService {
         throw e;
       }
       // A concurrent request with the same key is committing, or has: answer as it did.
-      return awaitConcurrentFirstAnswer(caller, idempotencyKey, requestHash).orElseThrow(() -> e);
+      return awaitConcurrentFirstAnswer(caller, idempotencyKey, request, requestHash).orElseThrow(() -> e);
     }
   }
 
@@ -196,19 +206,24 @@ public class IntakeService {
     }
   }
 
-  private Optional<Submission> replay(String caller, String key, String requestHash) {
+  private Optional<Submission> replay(String caller, String key, ApplicationRequest request, String requestHash) {
     return idempotency.find(caller, key).map(entry -> {
       if (!entry.requestHash().equals(requestHash)) {
-        throw new IdempotencyConflictException(key);
+        if (entry.amountsHashedByValue() || !entry.requestHash().equals(hashOfAmountsAsWritten(request))) {
+          throw new IdempotencyConflictException(key);
+        }
+        log.info("Application {}: retry with Idempotency-Key {} matched the hash stored before amounts were hashed by value",
+            entry.applicationId(), key);
       }
       log.info("Application {}: retry with Idempotency-Key {} answered as before", entry.applicationId(), key);
       return new Submission(entry.applicationId(), ApplicationStatus.SUBMITTED, true);
     });
   }
 
-  private Optional<Submission> awaitConcurrentFirstAnswer(String caller, String key, String requestHash) {
+  private Optional<Submission> awaitConcurrentFirstAnswer(String caller, String key, ApplicationRequest request,
+      String requestHash) {
     for (int poll = 0; poll < CONCURRENT_RETRY_POLLS; poll++) {
-      Optional<Submission> earlier = replay(caller, key, requestHash);
+      Optional<Submission> earlier = replay(caller, key, request, requestHash);
       if (earlier.isPresent()) {
         return earlier;
       }
@@ -255,8 +270,17 @@ public class IntakeService {
   }
 
   static String hash(ApplicationRequest request) {
+    return hash(CANONICAL, request);
+  }
+
+  /** The hash a key's row stored before amounts were hashed by value ({@link #AMOUNTS_AS_WRITTEN}). */
+  static String hashOfAmountsAsWritten(ApplicationRequest request) {
+    return hash(AMOUNTS_AS_WRITTEN, request);
+  }
+
+  private static String hash(ObjectMapper canonical, ApplicationRequest request) {
     try {
-      return ContentHash.sha256Hex(CANONICAL.writeValueAsString(request));
+      return ContentHash.sha256Hex(canonical.writeValueAsString(request));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot hash application request", e);
     }

@@ -298,6 +298,35 @@ class ApplicationApiTest extends AbstractIntegrationTest {
     assertThat(applicationRows(enterprise)).isEqualTo(1);
   }
 
+  /**
+   * A request the channel first sent before amounts were hashed by value (760e9a8), writing 800000: its key's row holds
+   * the hash of the amount as written, the hex below (what that code stored for exactly this request). The channel's
+   * retry after the deploy is the same request and gets the first answer, not 422.
+   */
+  @Test
+  void retryAcrossTheDeployThatHashedAmountsByValueGetsTheFirstAnswer() {
+    String enterprise = "遵义市汇川区跨版本重试机械加工有限公司";
+    String json = applicationJson(enterprise).replace("800000.00", "800000");
+    String key = "across-deploy-" + System.nanoTime();
+    String applicationId = api.post(APPLICATIONS, CHANNEL, json).json().get("applicationId").asText();
+    // the key's row as the code before 760e9a8 wrote it
+    jdbc.sql("""
+        INSERT INTO idempotency_record (caller, idempotency_key, request_hash, application_id, created_at)
+        VALUES (:caller, :key, '1fcc19a654057d75027ecb25331e326b437f67d6a090fecea2a385d5d4cdf64d', :id, CURRENT_TIMESTAMP)
+        """).param("caller", CHANNEL).param("key", key).param("id", applicationId).update();
+
+    Response retry = api.post(APPLICATIONS, CHANNEL, json, "Idempotency-Key", key);
+
+    assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
+    assertThat(retry.json().get("applicationId").asText()).isEqualTo(applicationId);
+    assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(applicationRows(enterprise)).isEqualTo(1);
+    // another request under that key is still refused
+    Response other = api.post(APPLICATIONS, CHANNEL, json.replace("800000", "900000"), "Idempotency-Key", key);
+    assertThat(other.status()).as(other.toString()).isEqualTo(422);
+    assertThat(applicationRows(enterprise)).isEqualTo(1);
+  }
+
   @Test
   void sameIdempotencyKeyForADifferentRequestIsRefusedWith422() {
     String enterprise = uniqueEnterprise();

@@ -1,0 +1,11 @@
+-- An application's Idempotency-Key row (idempotency_record) holds the hash of the request it answered. Until 760e9a8
+-- amounts were hashed as the channel wrote them (800000 and 800000.00 hashed apart); since then by value (both as
+-- 800000.00). A row stored before that deploy, for a request that wrote an amount without its two decimals, does not
+-- match the value hash of its own retry: the retry got 422 instead of the first answer. Rows from before this
+-- migration may be such rows (FALSE): IntakeService also compares their hash with the one taken on the amounts as
+-- written. Rows stored from now on are hashed by value (TRUE) and compared by value only.
+-- Dropping this: once no retry of a row with FALSE can arrive any more (the channel's retry window after this deploy),
+-- a later migration drops the column with the comparison on the amounts as written (IntakeService.AMOUNTS_AS_WRITTEN);
+-- a late retry is then refused with 422, never answered with a second application.
+-- One schema for H2 and PostgreSQL.
+ALTER TABLE idempotency_record ADD COLUMN amounts_hashed_by_value BOOLEAN DEFAULT FALSE NOT NULL;
