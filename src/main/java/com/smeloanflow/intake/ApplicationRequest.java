@@ -43,7 +43,8 @@ public record ApplicationRequest(
 
   public record LegalRepresentative(
       @Schema(example = "张明") String name,
-      @Schema(example = "52030219850714321X", description = "18-digit resident ID number (GB 11643)") String idNumber,
+      @Schema(example = "52030219850714321X", description = "18-digit resident ID number (GB 11643); its birth date must"
+          + " make the legal representative 18 or older (422 UNDER_AGE otherwise)") String idNumber,
       @Schema(example = "13985012345") String mobile,
       @Schema(example = "zhangming@example.com") String email) {}
 

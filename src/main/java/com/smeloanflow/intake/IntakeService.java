@@ -7,6 +7,7 @@ import com.smeloanflow.platform.IdempotencyConflictException;
 import com.smeloanflow.casefile.ApplicationHistory;
 
 import com.smeloanflow.platform.InvalidFieldsException;
+import com.smeloanflow.platform.UnprocessableFieldsException;
 
 import com.smeloanflow.platform.FieldViolation;
 
@@ -133,7 +134,7 @@ public class IntakeService {
           "幂等键不能超过 " + MAX_IDEMPOTENCY_KEY_LENGTH + " 个字符"));
     }
     if (!violations.isEmpty()) {
-      throw new InvalidFieldsException(violations);
+      throw refusal(violations);
     }
     try {
       return transaction.execute(status -> {
@@ -202,8 +203,17 @@ public class IntakeService {
   private void requireValid(ApplicationRequest request) {
     List<FieldViolation> violations = violations(request);
     if (!violations.isEmpty()) {
-      throw new InvalidFieldsException(violations);
+      throw refusal(violations);
     }
+  }
+
+  /**
+   * 400 naming every bad field; 422 ({@link UnprocessableFieldsException}) when the application is well-formed and only
+   * a rule of the bank's refuses it ({@link ApplicationValidator#isRefusal}). Either way nothing is stored.
+   */
+  private static InvalidFieldsException refusal(List<FieldViolation> violations) {
+    return violations.stream().allMatch(ApplicationValidator::isRefusal)
+        ? new UnprocessableFieldsException(violations) : new InvalidFieldsException(violations);
   }
 
   private Optional<Submission> replay(String caller, String key, ApplicationRequest request, String requestHash) {

@@ -49,6 +49,16 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  /** A well-formed request a rule of the bank's refuses: 422, each field it rests on in {@code errors}. */
+  @ExceptionHandler(UnprocessableFieldsException.class)
+  public ProblemDetail unprocessable(UnprocessableFieldsException e) {
+    ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "request-refused", "请求不予受理",
+        e.violations().size() + " 个字段不符合受理条件: "
+            + e.violations().stream().map(FieldViolation::field).collect(Collectors.joining(", ")));
+    problem.setProperty("errors", e.violations());
+    return problem;
+  }
+
   /** A problem of the bank's API: its type (under {@link #PROBLEM_BASE}), a Chinese title, the detail. */
   public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

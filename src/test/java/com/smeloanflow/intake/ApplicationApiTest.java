@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.approval.LoanFlow;
 import com.smeloanflow.identity.DemoData;
+import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.Concurrently;
 import com.smeloanflow.support.TestApplications;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +31,7 @@ class ApplicationApiTest extends AbstractIntegrationTest {
   private static final String APPLICATIONS = "/api/applications";
 
   @Autowired BeanFactory beans;
+  @Autowired BusinessClock clock;
 
   /** A valid MORTGAGE_QUICK application at ZY001, exactly as a channel sends it. */
   private static String applicationJson(String enterpriseName) {
@@ -176,6 +179,42 @@ class ApplicationApiTest extends AbstractIntegrationTest {
       assertThat(error.get("message").asText()).as(error.toString()).isNotBlank();
     }
     assertThat(applicationRows(enterprise)).isZero();
+  }
+
+  /** A minor has no full civil capacity (民法典 art. 17/18) and may not be an enterprise's legal representative. */
+  @Test
+  void refusesALegalRepresentativeUnder18With422NamingTheIdNumberAndStoresNothing() {
+    String enterprise = uniqueEnterprise();
+    String key = "minor-" + System.nanoTime();
+    // turns 18 tomorrow
+    String first17 = "520302" + clock.today().minusYears(18).plusDays(1).format(DateTimeFormatter.BASIC_ISO_DATE) + "432";
+    String minor = first17 + ResidentIdNumber.checkDigit(first17);
+
+    Response answer = api.post(APPLICATIONS, CHANNEL, applicationJson(enterprise).replace("52030219850714321X", minor),
+        "Idempotency-Key", key);
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(422);
+    assertThat(answer.contentType()).isEqualTo("application/problem+json");
+    assertThat(answer.json().get("type").asText()).endsWith("/problems/request-refused");
+    assertThat(fields(answer.json())).containsExactly("legalRepresentative.idNumber");
+    assertThat(codes(answer.json())).containsExactly("UNDER_AGE");
+    assertThat(answer.json().path("errors").get(0).path("message").asText())
+        .isEqualTo("法定代表人未满18周岁, 不具有完全民事行为能力");
+    assertThat(applicationRows(enterprise)).isZero();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM idempotency_record WHERE idempotency_key = :key").param("key", key)
+        .query(Long.class).single()).isZero();
+  }
+
+  @Test
+  void acceptsALegalRepresentativeOnTheir18thBirthday() {
+    String enterprise = uniqueEnterprise();
+    String first17 = "520302" + clock.today().minusYears(18).format(DateTimeFormatter.BASIC_ISO_DATE) + "432";
+
+    Response answer = api.post(APPLICATIONS, CHANNEL,
+        applicationJson(enterprise).replace("52030219850714321X", first17 + ResidentIdNumber.checkDigit(first17)));
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+    assertThat(applicationRows(enterprise)).isEqualTo(1);
   }
 
   @Test

@@ -202,8 +202,26 @@ class ApplicationValidatorTest {
   }
 
   @Test
-  void acceptsIdNumberOfPersonBornToday() {
+  void idNumberOfPersonBornTodayHasAValidBirthDateButNamesAMinor() {
     String first17 = "520302" + "20261123" + "432";
+    assertOnlyViolation(TestApplications.mortgageAtBranchCounter().idNumber(first17 + ResidentIdNumber.checkDigit(first17)),
+        "legalRepresentative.idNumber", "UNDER_AGE");
+  }
+
+  // --- the legal representative's age: full civil capacity from 18 (民法典 art. 17/18) -------------
+
+  @ParameterizedTest(name = "born {0}")
+  @ValueSource(strings = {"20081124", "20100101", "20260101"})
+  void refusesLegalRepresentativeUnder18(String birthDate) {
+    String first17 = "520302" + birthDate + "432";
+    assertOnlyViolation(TestApplications.mortgageAtBranchCounter().idNumber(first17 + ResidentIdNumber.checkDigit(first17)),
+        "legalRepresentative.idNumber", "UNDER_AGE");
+  }
+
+  @ParameterizedTest(name = "born {0}")
+  @ValueSource(strings = {"20081123", "20081122", "19850714"})
+  void acceptsLegalRepresentativeFrom18thBirthday(String birthDate) {
+    String first17 = "520302" + birthDate + "432";
     assertThat(validate(TestApplications.mortgageAtBranchCounter().idNumber(first17 + ResidentIdNumber.checkDigit(first17))))
         .isEmpty();
   }

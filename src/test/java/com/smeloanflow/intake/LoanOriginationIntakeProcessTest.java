@@ -2,6 +2,7 @@ package com.smeloanflow.intake;
 
 import com.smeloanflow.casefile.ApplicationStatus;
 
+import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.InvalidFieldsException;
 
 import static com.smeloanflow.process.LoanOriginationProcess.Elements.*;
@@ -23,6 +24,8 @@ import com.smeloanflow.support.TestApplications;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -578,6 +581,23 @@ class LoanOriginationIntakeProcessTest extends AbstractIntegrationTest {
     assertNothingLeftBehind(enterprise, instancesBefore);
     assertThat(log.getAll()).as("bad input in the start form is the clerk's to mend, not an engine failure")
         .doesNotContain("ENGINE-16004");
+  }
+
+  @Test
+  void counterStartFormRefusesALegalRepresentativeUnder18AndLeavesNothingBehind() {
+    String enterprise = "柜面未成年法定代表人企业-" + System.nanoTime();
+    Map<String, Object> form = counterForm(enterprise);
+    String first17 = "520302" + LocalDate.now(BusinessClock.BANK_ZONE).minusYears(17)
+        .format(DateTimeFormatter.BASIC_ISO_DATE) + "432";
+    form.put("legalRepIdNumber", first17 + ResidentIdNumber.checkDigit(first17));
+    long instancesBefore = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(LoanOriginationProcess.KEY).count();
+
+    assertThatThrownBy(() -> startWithCounterForm("zy001-acceptor", form))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("法定代表人身份证号码: 法定代表人未满18周岁, 不具有完全民事行为能力");
+
+    assertNothingLeftBehind(enterprise, instancesBefore);
   }
 
   @Test
