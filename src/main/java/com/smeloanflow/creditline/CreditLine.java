@@ -2,6 +2,7 @@ package com.smeloanflow.creditline;
 
 import com.smeloanflow.approval.RepaymentMethod;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
@@ -22,6 +23,9 @@ import java.time.LocalDate;
  * @param validUntil        the last day a drawdown may be made (3 years from opening, less a day)
  * @param status            ACTIVE, FROZEN, EXPIRED or CLOSED
  * @param statusReason      why it is not ACTIVE (null while ACTIVE)
+ * @param frozenBy          who froze it last (a checker, a customer manager, system); null while not frozen, and for a
+ *                          line frozen before this was kept
+ * @param frozenAt          when it was frozen last; null as {@code frozenBy}
  */
 public record CreditLine(
     String lineId,
@@ -36,10 +40,23 @@ public record CreditLine(
     LocalDate openedOn,
     LocalDate validUntil,
     CreditLineStatus status,
-    String statusReason) {
+    String statusReason,
+    String frozenBy,
+    Instant frozenAt) {
 
   /** How long a line is valid from the day it opens. */
   public static final int VALIDITY_YEARS = 3;
+
+  /**
+   * Which freeze the line is under, to tell whether it is still the one a person was shown: empty while the line is not
+   * frozen; the instant it was frozen; {@code FROZEN} for a line frozen before the instant was kept.
+   */
+  public String freezeMark() {
+    if (status != CreditLineStatus.FROZEN) {
+      return "";
+    }
+    return frozenAt == null ? CreditLineStatus.FROZEN.name() : frozenAt.toString();
+  }
 
   /** The last day of a line opened on {@code openedOn}. */
   public static LocalDate validUntil(LocalDate openedOn) {

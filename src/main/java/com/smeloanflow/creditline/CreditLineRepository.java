@@ -17,7 +17,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The credit line tables (V41, V111, V122, V125, V143): lines, their drawdowns and the drawdown requests core banking has not answered. */
+/** The credit line tables (V41, V111, V122, V125, V143, V149): lines, their drawdowns and the drawdown requests core banking has not answered. */
 @Repository
 public class CreditLineRepository {
 
@@ -61,13 +61,31 @@ public class CreditLineRepository {
         .query((rs, row) -> map(rs)).optional();
   }
 
-  /** Changes the line's limit, status and reason (the caller holds its lock). */
+  /**
+   * Changes the line's limit, status and reason (the caller holds its lock). A line left FROZEN keeps who froze it and
+   * when; any other status forgets them. A new freeze is {@link #freeze}.
+   */
   void update(String lineId, java.math.BigDecimal limit, CreditLineStatus status, String statusReason) {
-    jdbc.sql("""
+    jdbc.sql(status == CreditLineStatus.FROZEN ? """
         UPDATE credit_line SET credit_limit = :limit, status = :status, status_reason = :reason, version = version + 1
+        WHERE line_id = :lineId
+        """ : """
+        UPDATE credit_line SET credit_limit = :limit, status = :status, status_reason = :reason, frozen_by = NULL,
+          frozen_at = NULL, version = version + 1
         WHERE line_id = :lineId
         """)
         .param("limit", limit).param("status", status.name()).param("reason", statusReason).param("lineId", lineId)
+        .update();
+  }
+
+  /** Freezes the line for {@code statusReason}, by {@code frozenBy} at {@code frozenAt} (the caller holds its lock). */
+  void freeze(String lineId, String statusReason, String frozenBy, Instant frozenAt) {
+    jdbc.sql("""
+        UPDATE credit_line SET status = 'FROZEN', status_reason = :reason, frozen_by = :by, frozen_at = :at,
+          version = version + 1
+        WHERE line_id = :lineId
+        """)
+        .param("reason", statusReason).param("by", frozenBy).param("at", Timestamp.from(frozenAt)).param("lineId", lineId)
         .update();
   }
 
@@ -208,7 +226,8 @@ public class CreditLineRepository {
         rs.getBigDecimal("annual_rate_percent"), RepaymentMethod.valueOf(rs.getString("repayment_method")),
         rs.getBigDecimal("minimum_drawdown").setScale(2),
         rs.getObject("opened_on", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
-        CreditLineStatus.valueOf(rs.getString("status")), rs.getString("status_reason"));
+        CreditLineStatus.valueOf(rs.getString("status")), rs.getString("status_reason"), rs.getString("frozen_by"),
+        rs.getObject("frozen_at") == null ? null : rs.getObject("frozen_at", OffsetDateTime.class).toInstant());
   }
 
   private static Drawdown mapDrawdown(ResultSet rs) throws SQLException {

@@ -9,7 +9,9 @@ import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.DatabaseSequences;
+import com.smeloanflow.platform.FormText;
 import com.smeloanflow.platform.InvalidTaskInputException;
+import com.smeloanflow.platform.StaffText;
 import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.processing.EnterpriseData;
 import com.smeloanflow.processing.ExternalDataService;
@@ -49,7 +51,10 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>A freeze is lifted only by a person who has seen why the line was frozen: a frozen line (a post-loan check's
  * findings, or an earlier review's 冻结额度) whose table outcome is 维持额度 goes to the customer managers' 年审额度
  * even where the table alone would decide; the form shows the freeze and its reason, and a 维持额度 decided there lifts
- * it, recorded in the line's history with the manager's reason and the freeze's ({@code CREDIT_LINE_UNFROZEN}).
+ * it, recorded in the line's history with the manager's reason and the freeze's ({@code CREDIT_LINE_UNFROZEN}). The form
+ * records which freeze it showed: a 维持额度 of a line frozen after the form read it (a post-loan check froze it while the
+ * task was open) is refused, naming who froze it, when and why, until the manager claims the task again and the form
+ * reads the line again ({@link #decide}).
  */
 @Service
 public class CreditLineReviewService {
@@ -174,7 +179,14 @@ public class CreditLineReviewService {
    * A customer manager's outcome of the review (年审额度): confirms or changes the table's, with a reason; a
    * reduction names the new limit, below the current one.
    *
+   * <p>维持额度 lifts a freeze, so only one the form showed: the line is read under its lock (held until {@link #apply}
+   * runs, in this transaction) and a line frozen since the form read it — the freeze is not the one the form recorded
+   * ({@link DecideReview#freezeShown}) — is refused. Refused, the manager claims the task again: the form reads the line
+   * again, with the freeze and its reason. The other outcomes keep a freeze (压降额度 keeps it and its reason, 冻结额度
+   * freezes the line) or end the line, and are taken as they are.
+   *
    * @throws InvalidTaskInputException when the reason or, for a reduction, the new limit is missing or not below the limit
+   * @throws StateConflictException    when 维持额度 would lift a freeze the form did not show
    */
   @Transactional
   public ReviewOutcome decide(DecideReview command) {
@@ -190,10 +202,30 @@ public class CreditLineReviewService {
       }
       newLimit = command.newLimit();
     }
+    if (command.outcome() == ReviewOutcome.CONTINUE) {
+      refuseToLiftAFreezeNotShown(command);
+    }
     reviews.decide(review.reviewId(), command.outcome(), newLimit, command.decidedBy(), command.reason().trim(), clock.now());
     log.info("Line {}: review {} decided by {}: {} (table: {}) - {}", command.lineId(), review.reviewId(), command.decidedBy(),
         command.outcome(), review.tableOutcome(), command.reason());
     return command.outcome();
+  }
+
+  /** The line under its lock; refused when it is frozen and not by the freeze the manager's form showed. */
+  private void refuseToLiftAFreezeNotShown(DecideReview command) {
+    CreditLine line = lines.lock(command.lineId()).orElseThrow(() -> new CreditLineNotFoundException(command.lineId()));
+    if (command.freezeShown() == null || line.status() != CreditLineStatus.FROZEN
+        || line.freezeMark().equals(command.freezeShown())) {
+      return;
+    }
+    String when = line.frozenBy() == null ? "" : " (" + line.frozenBy() + ", " + ChineseDates.minute(line.frozenAt()) + ")";
+    log.info("Line {}: {}'s 维持额度 refused, the line was frozen{} after the review's form read it", command.lineId(),
+        command.decidedBy(), when);
+    throw new StateConflictException(StaffText.of("额度 " + command.lineId() + " 在您打开本任务后被冻结" + when + ", 原因: "
+        + FormText.shorten(line.statusReason() == null ? "-" : line.statusReason(), 600)
+        + ". 维持额度将解除这次您在表单上未看到的冻结, 本次年审结论未提交; 请取消领取后重新领取本任务, 表单将重新读取额度状态和冻结原因,"
+        + " 核实后再作年审结论", "line " + command.lineId() + " was frozen after this task's form read it; CONTINUE would lift a"
+        + " freeze not shown: claim the task again to see it"));
   }
 
   /**
@@ -241,7 +273,7 @@ public class CreditLineReviewService {
         boolean frozen = line.status() == CreditLineStatus.FROZEN;
         lines.update(lineId, limit, frozen ? CreditLineStatus.FROZEN : CreditLineStatus.ACTIVE, frozen ? line.statusReason() : null);
       }
-      case FREEZE -> lines.update(lineId, limit, CreditLineStatus.FROZEN, "第" + review.reviewYear() + "年年审冻结: " + reason);
+      case FREEZE -> lines.freeze(lineId, "第" + review.reviewYear() + "年年审冻结: " + reason, decidedBy, clock.now());
       case CLOSE -> lines.update(lineId, limit, CreditLineStatus.CLOSED, "第" + review.reviewYear() + "年年审终止: " + reason);
     }
     mails.enqueue(line.applicationId(), outcome.mail());

@@ -22,16 +22,23 @@ import org.springframework.stereotype.Component;
  * manager must do before deciding; {@code figuresReadAt} says when. The review's facts (score, classification, days past
  * due, open signals, the limit and what was used then, and the table's outcome) are those the table decided on, on
  * {@code reviewedOn}.
+ *
+ * <p>With them it records which freeze the form shows ({@link #FREEZE_SHOWN}, not shown itself): a 维持额度 lifts only
+ * that one ({@link CreditLineReviewService#decide}); a line frozen after this reading is refused until the task is
+ * claimed again and the form reads the line again.
  */
 @Component("creditLineReviewSummary")
 public class CreditLineReviewSummaryListener implements TaskListener {
 
   /** The task-local values it sets (the form shows them). */
   public static final List<String> FORM_VALUES = List.of("lineNumber", "borrowerName", "creditCode", "lineStatusName",
-      "lineStatusReason", "creditLimit", "usedAmount",
+      "lineStatusReason", "lineFrozenBy", "creditLimit", "usedAmount",
       "reservedAmount", "availableAmount", "overLimitAmount", "validUntil", "figuresReadAt", "reviewYear", "reviewedOn",
       "limitAtReview", "usedAtReview", "newScore", "newGrade", "worstClassificationName", "maxDaysPastDue", "openSignals",
       "tableOutcomeName", "tableReason", "suggestedLimit", "drawdownsText");
+
+  /** Task-local: the {@link CreditLine#freezeMark} of the line as the form read it. */
+  public static final String FREEZE_SHOWN = "lineFreezeShown";
 
   private final CreditLineService lines;
   private final CreditLineReviewService reviews;
@@ -45,7 +52,10 @@ public class CreditLineReviewSummaryListener implements TaskListener {
   public void notify(DelegateTask task) {
     String lineId = task.getExecution().getProcessBusinessKey();
     CreditLineReview review = reviews.pending(lineId);
-    task.setVariablesLocal(values(lines.figures(lineId), review));
+    LineFigures figures = lines.figures(lineId);
+    Map<String, Object> values = values(figures, review);
+    values.put(FREEZE_SHOWN, figures.line().freezeMark());
+    task.setVariablesLocal(values);
   }
 
   static Map<String, Object> values(LineFigures figures, CreditLineReview review) {
@@ -57,6 +67,7 @@ public class CreditLineReviewSummaryListener implements TaskListener {
     // A frozen line says why (a post-loan check's findings): 维持额度 lifts the freeze, so the manager sees what it lifts.
     values.put("lineStatusName", line.status().label());
     values.put("lineStatusReason", line.statusReason() == null ? "-" : line.statusReason());
+    values.put("lineFrozenBy", line.frozenBy() == null ? "-" : line.frozenBy() + ", " + ChineseDates.minute(line.frozenAt()));
     values.put("creditLimit", line.limit().toPlainString());
     values.put("usedAmount", figures.used().toPlainString());
     // What pending drawdown requests reserve counts, as in the line's API view and the review's reduction (never below

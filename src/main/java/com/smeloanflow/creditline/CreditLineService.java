@@ -155,7 +155,7 @@ public class CreditLineService {
         applicationId, application.creditCode(), application.enterpriseName(), application.branchCode(),
         limit, approval.annualRatePercent(), approval.repaymentMethod(),
         productTerms.minimumDrawdown(application.product()).min(limit), today,
-        CreditLine.validUntil(today), CreditLineStatus.ACTIVE, null);
+        CreditLine.validUntil(today), CreditLineStatus.ACTIVE, null, null, null);
     try {
       savepoint.executeWithoutResult(status -> lines.insert(line, clock.now()));
     } catch (DataAccessException e) {
@@ -172,14 +172,14 @@ public class CreditLineService {
   }
 
   /**
-   * Freezes the line: no further drawdowns; what is drawn is repaid as scheduled.
+   * Freezes the line (by {@code system}): no further drawdowns; what is drawn is repaid as scheduled.
    *
    * @throws CreditLineNotFoundException no such line
    * @throws StateConflictException      the line is expired or closed
    */
   @Transactional
   public CreditLine freeze(String lineId, String reason) {
-    return freezeLocked(lockOpen(lineId, "冻结"), reason);
+    return freezeLocked(lockOpen(lineId, "冻结"), reason, CreditLineReviewService.SYSTEM);
   }
 
   /**
@@ -215,7 +215,7 @@ public class CreditLineService {
       return line;
     }
     if (measure == LineMeasure.FREEZE && line.status() == CreditLineStatus.ACTIVE) {
-      return freezeLocked(line, reason);
+      return freezeLocked(line, reason, decidedBy);
     }
     if (measure == LineMeasure.REDUCE && reducedLimit != null) {
       return reduceLocked(line, reducedLimit, reason, decidedBy);
@@ -236,10 +236,13 @@ public class CreditLineService {
     return line;
   }
 
-  /** Freezes {@code line}, read under its lock in this transaction and neither expired nor closed. */
-  private CreditLine freezeLocked(CreditLine line, String reason) {
-    lines.update(line.lineId(), line.limit(), CreditLineStatus.FROZEN, reason);
-    log.info("Line {}: frozen ({})", line.lineId(), reason);
+  /**
+   * Freezes {@code line}, read under its lock in this transaction and neither expired nor closed, for {@code reason}: the
+   * line keeps who froze it and when (an annual review's 年审额度 opened before does not lift this freeze unseen).
+   */
+  private CreditLine freezeLocked(CreditLine line, String reason, String frozenBy) {
+    lines.freeze(line.lineId(), reason, frozenBy, clock.now());
+    log.info("Line {}: frozen by {} ({})", line.lineId(), frozenBy, reason);
     return lines.find(line.lineId()).orElseThrow();
   }
 

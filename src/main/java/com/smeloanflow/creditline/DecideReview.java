@@ -10,5 +10,8 @@ import java.math.BigDecimal;
  * @param newLimit  for REDUCE: the new limit, below the current one; otherwise ignored
  * @param reason    why (required)
  * @param decidedBy the customer manager
+ * @param freezeShown which freeze the task's form showed ({@link CreditLine#freezeMark}: empty when it showed the line not
+ *                    frozen); null when the task did not record it (created before it was recorded): not checked then
  */
-public record DecideReview(String lineId, ReviewOutcome outcome, BigDecimal newLimit, String reason, String decidedBy) {}
+public record DecideReview(String lineId, ReviewOutcome outcome, BigDecimal newLimit, String reason, String decidedBy,
+    String freezeShown) {}

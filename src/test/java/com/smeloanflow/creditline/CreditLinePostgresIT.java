@@ -12,6 +12,11 @@ import com.smeloanflow.monitoring.LineInstruction;
 import com.smeloanflow.monitoring.LineMeasure;
 import com.smeloanflow.monitoring.PostLoanCheck;
 import com.smeloanflow.monitoring.PostLoanCheckService;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.process.CreditLineReviewProcess;
+import com.smeloanflow.servicing.Classification;
+import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.servicing.RiskReview;
 import com.smeloanflow.support.AbstractPostgresIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.Concurrently;
@@ -20,6 +25,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -28,6 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.BeanFactory;
@@ -41,7 +48,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * origination flow, concurrent drawdowns that never exceed the limit (the line's row lock while a request is
  * checked and reserved), and lost core banking answers settled once by two nodes' reconciliation and the
  * channel's retries at the same time. What each concurrent drawdown states was left on the line after it agrees with
- * the order they were booked in. A post-loan check's freeze carried out as the line expires leaves it expired.
+ * the order they were booked in. A post-loan check's freeze carried out as the line expires leaves it expired; carried
+ * out as a customer manager completes the annual review with 维持额度, it is not lifted by it.
  */
 class CreditLinePostgresIT extends AbstractPostgresIntegrationTest {
 
@@ -52,6 +60,8 @@ class CreditLinePostgresIT extends AbstractPostgresIntegrationTest {
   @Autowired CreditLineReviewService reviews;
   @Autowired PostLoanCheckService checks;
   @Autowired PlatformTransactionManager transactionManager;
+  @Autowired LoanAccountService loans;
+  @Autowired BusinessClock clock;
 
   @Test
   void concurrentDrawdownsOnPostgresNeverExceedTheLimitAndRetriesDrawOnce() throws InterruptedException {
@@ -166,6 +176,42 @@ class CreditLinePostgresIT extends AbstractPostgresIntegrationTest {
       lineTimer.shutdownNow();
     }
     assertThat(lines.find(lineId).orElseThrow().status()).isEqualTo(CreditLineStatus.EXPIRED);
+  }
+
+  /**
+   * A customer manager claimed the annual review (年审额度) of a line, its form showing the line 有效, and completes it with
+   * 维持额度 in the moment a post-loan check's freeze is carried out on the line: the freeze holds the line's row, not
+   * committed. The completion waits for it, finds the line frozen by a freeze its form did not show, and is refused; the
+   * freeze stays.
+   */
+  @Test
+  void aCheckFreezingTheLineAsTheManagerCompletesTheReviewIsNotLiftedByTheirContinueOnPostgres() throws Exception {
+    stopClock();
+    CreditLineFixture fixture = new CreditLineFixture(new LoanFlow(api, this::executeDueJobs, this::completeAs, beans));
+    String lineId = lines.findByApplication(fixture.opened(fixture.application("1000000.00"))).orElseThrow().lineId();
+    String loanId = draw(lineId, "PG-REVIEW-" + UUID.randomUUID()).json().get("loanId").asText();
+    // a drawdown 次级: the table asks the branch's customer managers (年审额度)
+    loans.applyRiskReview(new RiskReview(loanId, Classification.SUBSTANDARD, clock.today(), "贷后检查认定", "remote-verifier"));
+    String review = runtimeService.createProcessInstanceQuery().processDefinitionKey(CreditLineReviewProcess.KEY)
+        .processInstanceBusinessKey(lineId).singleResult().getId();
+    moveClockTo(reviews.next(lineId).due().plus(Duration.ofMinutes(1)));
+    executeDueJobs(review);
+    Task task = taskService.createTaskQuery().processInstanceId(review).singleResult();
+    taskService.claim(task.getId(), "zy001-cm");
+    PostLoanCheck check = checks.open(loanId, CheckKind.SIGNAL, List.of());
+    new TransactionTemplate(transactionManager).executeWithoutResult(status -> checks.complete(new CompleteCheck(
+        check.checkId(), CheckOutcome.RESTRICT_LINE, "实际控制人失联", List.of(), LineMeasure.FREEZE, null, "remote-verifier")));
+
+    RowLockWaits.Met<LineInstruction> met = RowLockWaits.meet(new TransactionTemplate(transactionManager),
+        () -> checks.issueLineInstruction(check.checkId()), () -> checks.issueLineInstruction(check.checkId()),
+        () -> completeAs("zy001-cm", task.getId(), Map.of("decidedOutcome", "CONTINUE", "decisionReason", "经营正常, 维持额度")),
+        jdbc, "query ILIKE '%FROM credit_line%FOR UPDATE%'", "the manager's 维持额度 waiting for the line the check freezes");
+
+    assertThat(met.first().status()).isEqualTo(LineInstruction.APPLIED);
+    assertThat(met.second()).as("the completion").isInstanceOf(RuntimeException.class);
+    assertThat(((RuntimeException) met.second()).getMessage()).contains("在您打开本任务后被冻结").contains("实际控制人失联");
+    assertThat(lines.find(lineId).orElseThrow().status()).isEqualTo(CreditLineStatus.FROZEN);
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("年审额度 still open").isEqualTo(1);
   }
 
   private Response draw(String lineId, String requestId) {

@@ -284,6 +284,42 @@ class CreditLineReviewProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void aFreezeAfterTheManagerClaimedTheReviewIsNotLiftedByTheirContinueTheyAreToldWhoFrozeItWhyAndToClaimItAgain() {
+    String loanId = draw("200000.00");
+    signalOn(loanId);
+    reachAnniversary(1);
+    Task task = reviewTask();
+    taskService.claim(task.getId(), CUSTOMER_MANAGER);
+    assertThat(taskService.getVariablesLocal(task.getId())).as("the form the manager opened: the line is usable")
+        .containsEntry("lineStatusName", "有效");
+    // A post-loan check of the drawdown freezes the line while the manager has the form open.
+    String frozenFor = aPostLoanCheckFreezesTheLine("实际控制人失联, 经营场所已关闭");
+
+    assertThatThrownBy(() -> completeAs(CUSTOMER_MANAGER, task.getId(), Map.of("decidedOutcome", "CONTINUE",
+        "decisionReason", "客户流失影响有限, 维持额度")))
+        .hasMessageContaining("在您打开本任务后被冻结").hasMessageContaining("remote-verifier")
+        .hasMessageContaining("实际控制人失联, 经营场所已关闭").hasMessageContaining("重新领取");
+
+    assertThat(lineNow().status()).as("the freeze the manager never saw stays").isEqualTo(CreditLineStatus.FROZEN);
+    assertThat(lineNow().statusReason()).isEqualTo(frozenFor);
+    assertThat(history.of(applicationId)).noneMatch(e -> e.eventType().equals("CREDIT_LINE_UNFROZEN"));
+    assertThat(review).isWaitingAt(TASK_REVIEW_LINE);
+
+    // Claimed again, the form reads the line again: the manager sees the freeze and why, and may lift it.
+    taskService.setAssignee(task.getId(), null);
+    taskService.claim(task.getId(), CUSTOMER_MANAGER);
+    assertThat(taskService.getVariablesLocal(task.getId())).containsEntry("lineStatusName", "已冻结")
+        .containsEntry("lineStatusReason", frozenFor);
+    completeAs(CUSTOMER_MANAGER, task.getId(), Map.of("decidedOutcome", "CONTINUE",
+        "decisionReason", "实际控制人已到行说明, 经营场所搬迁, 解除冻结"));
+    executeDueJobs(review.getId());
+
+    assertThat(lineNow().status()).isEqualTo(CreditLineStatus.ACTIVE);
+    assertThat(history.of(applicationId)).filteredOn(e -> e.eventType().equals("CREDIT_LINE_UNFROZEN")).singleElement()
+        .satisfies(event -> assertThat(event.detail()).contains(frozenFor).contains("经营场所搬迁"));
+  }
+
+  @Test
   void aWrittenOffDrawdownStillOwedIsALossAtTheReviewAndTheLineIsPutToACustomerManagerToClose() {
     String loanId = draw("300000.00");
     // Collections wrote the drawdown off (核销); the borrower still owes its claim.

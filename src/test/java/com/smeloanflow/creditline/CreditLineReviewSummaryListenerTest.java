@@ -39,7 +39,7 @@ class CreditLineReviewSummaryListenerTest {
   void theFormStatesItsDatesAsTheDrawdownsAreStatedInChinese() {
     CreditLine line = new CreditLine("CL1", "SL1", "91310000MA1FL8TQ3X", "某某科技有限公司", "ZY001",
         new BigDecimal("1000000.00"), new BigDecimal("3.85"), RepaymentMethod.EQUAL_INSTALMENT, new BigDecimal("1000.00"),
-        LocalDate.of(2026, 12, 1), LocalDate.of(2029, 11, 30), CreditLineStatus.ACTIVE, null);
+        LocalDate.of(2026, 12, 1), LocalDate.of(2029, 11, 30), CreditLineStatus.ACTIVE, null, null, null);
     CreditLineReview review = new CreditLineReview("LR1", "CL1", 1, LocalDate.of(2027, 12, 1), 720, "B", Classification.NORMAL,
         0, 0, new BigDecimal("1000000.00"), new BigDecimal("100000.00"), ReviewOutcome.CONTINUE, null, "评分 700 以上",
         "Rule_Continue", true, null, null, null, null, null);
