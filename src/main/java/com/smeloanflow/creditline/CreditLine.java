@@ -22,7 +22,8 @@ import java.time.LocalDate;
  * @param openedOn          the business day the line opened
  * @param validUntil        the last day a drawdown may be made (3 years from opening, less a day)
  * @param status            ACTIVE, FROZEN, EXPIRED or CLOSED
- * @param statusReason      why it is not ACTIVE (null while ACTIVE)
+ * @param statusReason      why it is not ACTIVE (null while ACTIVE); a frozen line's every reason for its freeze (a review's
+ *                          冻结额度 adds its own to a post-loan check's)
  * @param frozenBy          who froze it last (a checker, a customer manager, system); null while not frozen, and for a
  *                          line frozen before this was kept
  * @param frozenAt          when it was frozen last; null as {@code frozenBy}

@@ -55,6 +55,9 @@ import org.springframework.transaction.annotation.Transactional;
  * records which freeze it showed: a 维持额度 of a line frozen after the form read it (a post-loan check froze it while the
  * task was open) is refused, naming who froze it, when and why, until the manager claims the task again and the form
  * reads the line again ({@link #decide}).
+ *
+ * <p>A review's 冻结额度 of a line already frozen keeps why it was frozen: the line's reason is the earlier one and then
+ * the review's, and its history records the review's freeze ({@code CREDIT_LINE_FROZEN}) beside the earlier one's.
  */
 @Service
 public class CreditLineReviewService {
@@ -182,8 +185,8 @@ public class CreditLineReviewService {
    * <p>维持额度 lifts a freeze, so only one the form showed: the line is read under its lock (held until {@link #apply}
    * runs, in this transaction) and a line frozen since the form read it — the freeze is not the one the form recorded
    * ({@link DecideReview#freezeShown}) — is refused. Refused, the manager claims the task again: the form reads the line
-   * again, with the freeze and its reason. The other outcomes keep a freeze (压降额度 keeps it and its reason, 冻结额度
-   * freezes the line) or end the line, and are taken as they are.
+   * again, with the freeze and its reason. The other outcomes keep a freeze (压降额度 keeps it and its reason, 冻结额度 adds
+   * its reason to it) or end the line, and are taken as they are.
    *
    * @throws InvalidTaskInputException when the reason or, for a reduction, the new limit is missing or not below the limit
    * @throws StateConflictException    when 维持额度 would lift a freeze the form did not show
@@ -273,7 +276,15 @@ public class CreditLineReviewService {
         boolean frozen = line.status() == CreditLineStatus.FROZEN;
         lines.update(lineId, limit, frozen ? CreditLineStatus.FROZEN : CreditLineStatus.ACTIVE, frozen ? line.statusReason() : null);
       }
-      case FREEZE -> lines.freeze(lineId, "第" + review.reviewYear() + "年年审冻结: " + reason, decidedBy, clock.now());
+      // A line frozen already (a post-loan check's findings) stays frozen for them too: the review adds its reason.
+      case FREEZE -> {
+        String own = "第" + review.reviewYear() + "年年审冻结: " + reason;
+        boolean frozen = line.status() == CreditLineStatus.FROZEN && line.statusReason() != null;
+        lines.freeze(lineId, frozen ? line.statusReason() + "; " + own : own, decidedBy, clock.now());
+        // The review's reason first: the history keeps 2,000 characters of a detail, the earlier reason may take as many.
+        history.record(line.applicationId(), decidedBy, "CREDIT_LINE_FROZEN", "额度 " + lineId + " 第" + review.reviewYear()
+            + "年年审冻结额度. 年审意见: " + reason + (frozen ? "; 原冻结原因 (保留): " + line.statusReason() : ""));
+      }
       case CLOSE -> lines.update(lineId, limit, CreditLineStatus.CLOSED, "第" + review.reviewYear() + "年年审终止: " + reason);
     }
     mails.enqueue(line.applicationId(), outcome.mail());

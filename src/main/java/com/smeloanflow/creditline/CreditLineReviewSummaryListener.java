@@ -66,7 +66,8 @@ public class CreditLineReviewSummaryListener implements TaskListener {
     values.put("creditCode", line.creditCode());
     // A frozen line says why (a post-loan check's findings): 维持额度 lifts the freeze, so the manager sees what it lifts.
     values.put("lineStatusName", line.status().label());
-    values.put("lineStatusReason", line.statusReason() == null ? "-" : line.statusReason());
+    // A line frozen by a check and again by a review has both reasons, more than the engine stores in a form value.
+    values.put("lineStatusReason", line.statusReason() == null ? "-" : FormText.shorten(line.statusReason(), FormText.MAX_CHARACTERS));
     values.put("lineFrozenBy", line.frozenBy() == null ? "-" : line.frozenBy() + ", " + ChineseDates.minute(line.frozenAt()));
     values.put("creditLimit", line.limit().toPlainString());
     values.put("usedAmount", figures.used().toPlainString());

@@ -201,7 +201,7 @@ public class CreditLineService {
    * is left as it is (nothing more can be drawn from it anyway). Decided on the line as read before the lock, a line that
    * expired in this moment was refused as 额度已到期, 不能冻结, and the check's instruction failed. A reduction keeps the
    * line's status and its reason (a frozen line stays frozen for what froze it); the reduction itself is recorded in the
-   * line's history ({@code CREDIT_LINE_REDUCED}, by {@code decidedBy}).
+   * line's history ({@code CREDIT_LINE_REDUCED}, by {@code decidedBy}), and so is a freeze ({@code CREDIT_LINE_FROZEN}).
    *
    * @param decidedBy the checker who concluded the measure
    * @return the line as it stands afterwards
@@ -238,10 +238,12 @@ public class CreditLineService {
 
   /**
    * Freezes {@code line}, read under its lock in this transaction and neither expired nor closed, for {@code reason}: the
-   * line keeps who froze it and when (an annual review's 年审额度 opened before does not lift this freeze unseen).
+   * line keeps who froze it and when (an annual review's 年审额度 opened before does not lift this freeze unseen), and its
+   * history records it ({@code CREDIT_LINE_FROZEN}, by {@code frozenBy}).
    */
   private CreditLine freezeLocked(CreditLine line, String reason, String frozenBy) {
     lines.freeze(line.lineId(), reason, frozenBy, clock.now());
+    history.record(line.applicationId(), frozenBy, "CREDIT_LINE_FROZEN", "额度 " + line.lineId() + " 冻结; " + reason);
     log.info("Line {}: frozen by {} ({})", line.lineId(), frozenBy, reason);
     return lines.find(line.lineId()).orElseThrow();
   }

@@ -490,6 +490,11 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
     assertThat(instruction.status()).isEqualTo(LineInstruction.APPLIED);
     assertThat(line().get("status").asText()).isEqualTo("FROZEN");
     assertThat(draw(requestId(), "1000.00", 12).status()).as("a frozen line is not drawn on").isEqualTo(409);
+    assertThat(history.of(applicationId)).filteredOn(e -> e.eventType().equals("CREDIT_LINE_FROZEN")).singleElement()
+        .satisfies(event -> {
+          assertThat(event.actor()).as("the checker").isEqualTo("remote-verifier");
+          assertThat(event.detail()).contains(lineId).contains(instruction.checkId()).contains("经营明显下滑, 主要客户流失");
+        });
   }
 
   @Test

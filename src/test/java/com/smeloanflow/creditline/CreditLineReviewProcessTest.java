@@ -320,6 +320,38 @@ class CreditLineReviewProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void aReviewsFreezeOfALineAPostLoanCheckFrozeKeepsTheChecksReasonBesideItsOwnAndTheHistoryShowsBoth() {
+    String loanId = draw("200000.00");
+    // The longest each may be: the check form's findings (2,000 characters) and the review's 年审意见 (1,000).
+    String findings = ("实际控制人名下关联企业停产, 应收账款大幅逾期; ".repeat(100)).substring(0, 2000);
+    String decided = ("上门核实经营未见好转, 维持冻结; ".repeat(100)).substring(0, 1000);
+    String frozenFor = aPostLoanCheckFreezesTheLine(findings);
+    reachAnniversary(1);
+    Task task = reviewTask();
+
+    completeAs(CUSTOMER_MANAGER, task.getId(), Map.of("decidedOutcome", "FREEZE", "decisionReason", decided));
+    executeDueJobs(review.getId());
+
+    assertThat(lineNow().status()).isEqualTo(CreditLineStatus.FROZEN);
+    JsonNode staffView = api.get("/api/lines/" + line.lineId(), CUSTOMER_MANAGER).json();
+    assertThat(staffView.get("statusReason").asText()).as("the check's reason stays readable, the review's is added")
+        .contains(frozenFor).contains("第1年年审冻结: " + decided);
+    JsonNode events = api.get("/api/applications/" + applicationId + "/history", CUSTOMER_MANAGER).json();
+    List<JsonNode> freezes = new java.util.ArrayList<>();
+    events.forEach(event -> {
+      if (event.path("what").asText().equals("CREDIT_LINE_FROZEN")) {
+        freezes.add(event);
+      }
+    });
+    assertThat(freezes).as("the line's history: %s", events).hasSize(2);
+    assertThat(freezes.get(0).path("actor").asText()).isEqualTo("remote-verifier");
+    assertThat(freezes.get(0).path("detail").asText()).contains("贷后检查 PC-TEST").contains(findings.substring(0, 200));
+    assertThat(freezes.get(1).path("actor").asText()).isEqualTo(CUSTOMER_MANAGER);
+    assertThat(freezes.get(1).path("detail").asText()).contains("第1年年审").contains(decided.substring(0, 200))
+        .contains("贷后检查 PC-TEST");
+  }
+
+  @Test
   void aWrittenOffDrawdownStillOwedIsALossAtTheReviewAndTheLineIsPutToACustomerManagerToClose() {
     String loanId = draw("300000.00");
     // Collections wrote the drawdown off (核销); the borrower still owes its claim.
