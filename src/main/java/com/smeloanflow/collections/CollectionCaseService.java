@@ -361,11 +361,12 @@ public class CollectionCaseService {
   /**
    * Four eyes and the approval authority: the proposer of the pending proposal may neither take nor decide it, nor may
    * anyone outside the approver group kept with it ({@link #approvalAuthority}), whatever their engine rights (an
-   * administrator's included). A proposal recorded before the group was kept (V142: null on its row) has it decided
-   * here first ({@link #keptApprovalAuthority}).
+   * administrator's included). A proposal recorded before the group was kept (V142: null on its row) has it decided at
+   * the application's start ({@link EarlierProposalAuthorities}); until then it is refused to everyone.
    *
    * @return the pending proposal, with the approver group it is decided by
    * @throws AuthorizationException when {@code person} proposed it or is not a member of its approver group
+   * @throws StateConflictException when no proposal is pending, or the pending one keeps no approver group yet
    */
   public Disposal requireMayDecide(String loanId, String person) {
     Disposal pending = pendingDisposal(loanId);
@@ -373,8 +374,13 @@ public class CollectionCaseService {
       throw new AuthorizationException("四眼原则: " + person + " 提出了该处置建议, 不能审批自己的建议 (user " + person
           + " proposed the " + pending.type() + " of loan " + loanId + " and may not decide it)");
     }
-    pending = withApprovalAuthority(loanId, pending);
     String group = pending.approverGroup();
+    if (group == null) {
+      throw new StateConflictException(StaffText.of("借据 " + loanId + " 的" + pending.type().label()
+          + "建议尚未确定审批权限 (系统启动时确定), 暂不能审批, 请联系系统管理员",
+          "the " + pending.type() + " proposal of loan " + loanId + " keeps no approval authority yet (decided at the"
+              + " application's start); it may not be taken or decided until then"));
+    }
     if (identity.createUserQuery().userId(person).memberOfGroup(group).count() == 0) {
       throw new AuthorizationException("审批权限: " + person + " 不属于" + DisposalApprovalAuthority.groupName(group) + " ("
           + group + "), 不能审批借据 " + loanId + " 的" + pending.type().label() + "建议 (user " + person
@@ -383,30 +389,42 @@ public class CollectionCaseService {
     return pending;
   }
 
-  /**
-   * The pending proposal with its approval authority. A proposal recorded before the authority was kept with it (V142:
-   * approver group null on its row, as the migration left every proposal) has it decided now, as someone takes or
-   * decides it: by the table {@code disposal-approval-authority} as it is deployed now, on the loan's principal
-   * outstanding now, and kept on its row in the caller's transaction, as {@link #approvalAuthority} keeps it when a
-   * proposal is recorded; from then on it stays. Two people at once keep one: the first row update wins, the second
-   * reads it.
-   */
-  public Disposal keptApprovalAuthority(String loanId) {
-    return withApprovalAuthority(loanId, pendingDisposal(loanId));
+  /** The loans whose open case has a proposal waiting for a decision without an approval authority (recorded before V142). */
+  public List<String> loansWithAProposalWithoutAuthority() {
+    return cases.loansWithAPendingDisposalWithoutApproverGroup();
   }
 
-  private Disposal withApprovalAuthority(String loanId, Disposal pending) {
-    if (pending.approverGroup() != null) {
-      return pending;
+  /**
+   * The approval authority of a proposal recorded before it was kept with the proposal (V142: approver group null on its
+   * row, as the migration left every proposal), decided once, at the application's start ({@link
+   * EarlierProposalAuthorities}): by the table {@code disposal-approval-authority} as deployed then, on the loan's
+   * principal outstanding then, and kept on its row in the caller's transaction, as {@link #approvalAuthority} keeps it
+   * when a proposal is recorded; from then on it stays, whatever the table says later. Under the loan's row lock, taken
+   * first ({@link #requireOpenUnderLoanLock}'s order): two nodes starting together keep one, the second finds it kept.
+   *
+   * @return the proposal with the authority this call kept; empty when there is nothing to keep (no open case, no
+   *     proposal pending, or one whose authority is kept already)
+   */
+  public Optional<Disposal> keepApprovalAuthorityOfEarlierProposal(String loanId) {
+    loans.lockIfExists(loanId);
+    Optional<CollectionCase> open = cases.openCaseOf(loanId);
+    if (open.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Disposal> disposals = cases.disposals(open.get().caseId());
+    Disposal pending = disposals.isEmpty() ? null : disposals.get(disposals.size() - 1);
+    if (pending == null || !pending.pending() || pending.approverGroup() != null) {
+      return Optional.empty();
     }
     BigDecimal outstanding = loans.balances(loanId).outstandingPrincipal();
     DisposalApprovalAuthority.Authority decided = authority.decide(pending.type(), outstanding);
-    if (cases.recordApprovalAuthority(pending.id(), decided.approverGroup(), outstanding, decided.reason())) {
-      log.info("Loan {}: {} proposed by {} before its approval authority was kept: to be approved by {} ({} CNY principal"
-          + " outstanding now)", loanId, pending.type(), pending.proposedBy(), decided.approverGroup(),
-          outstanding.toPlainString());
+    if (!cases.recordApprovalAuthority(pending.id(), decided.approverGroup(), outstanding, decided.reason())) {
+      return Optional.empty();
     }
-    return pendingDisposal(loanId);
+    log.info("Loan {}: {} proposed by {} before its approval authority was kept: to be approved by {} ({} CNY principal"
+        + " outstanding at this start)", loanId, pending.type(), pending.proposedBy(), decided.approverGroup(),
+        outstanding.toPlainString());
+    return Optional.of(pendingDisposal(loanId));
   }
 
   /**

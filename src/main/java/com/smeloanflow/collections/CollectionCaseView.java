@@ -93,9 +93,9 @@ public record CollectionCaseView(String caseId, String loanId, String branchCode
    * @param decisionComment the decider's comment; none when they gave none
    * @param approverGroup      who was entitled to approve it (审批权限), as {@code disposal-approval-authority} decided
    *                           when it was proposed: collections, or credit-committee-chair for a write-off above 500,000
-   *                           CNY outstanding (for one proposed before V142: decided when its approval was first
-   *                           claimed or decided); the decider is a member of it. None on proposals recorded before
-   *                           this was kept, until then
+   *                           CNY outstanding (for one proposed before V142: decided at the application's first
+   *                           start after the upgrade); the decider is a member of it. None on proposals recorded
+   *                           before this was kept, until then
    * @param approverGroupLabel that group in Chinese (资产保全, 贷审会主任委员); none likewise
    * @param authorityPrincipal the loan's outstanding principal (CNY) the authority was decided on; none likewise
    * @param authorityReason    the decision table's reason, in Chinese; none likewise

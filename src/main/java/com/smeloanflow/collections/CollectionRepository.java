@@ -331,6 +331,18 @@ public class CollectionRepository {
    *
    * @return whether this kept it (false: the proposal was decided, or its authority kept, already)
    */
+  /**
+   * The loans whose open case's proposal waits for a decision with no approver group kept (recorded before V142). Reads
+   * every row of {@code collection_disposal} (one per proposal), once per start.
+   */
+  public List<String> loansWithAPendingDisposalWithoutApproverGroup() {
+    return jdbc.sql("""
+        SELECT c.loan_id FROM collection_disposal d JOIN collection_case c ON c.case_id = d.case_id
+        WHERE d.decision IS NULL AND d.approver_group IS NULL AND c.open_loan_id IS NOT NULL
+        ORDER BY c.loan_id
+        """).query(String.class).list();
+  }
+
   public boolean recordApprovalAuthority(long disposalId, String approverGroup, BigDecimal principal, String reason) {
     return jdbc.sql("""
         UPDATE collection_disposal SET approver_group = :group, authority_principal = :principal, authority_reason = :reason

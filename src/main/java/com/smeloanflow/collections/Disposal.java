@@ -7,8 +7,8 @@ import java.time.Instant;
  * A legal-action or write-off proposal and its decision ({@code collection_disposal}).
  *
  * @param approverGroup      who was entitled to approve it (审批权限), decided by {@code disposal-approval-authority} when it
- *                           was proposed; null on proposals recorded before that was kept (V142), until their approval is first claimed
- *                           or decided ({@link CollectionCaseService#keptApprovalAuthority})
+ *                           was proposed; null on proposals recorded before that was kept (V142), until the application's
+ *                           start decides it ({@link EarlierProposalAuthorities})
  * @param authorityPrincipal the loan's outstanding principal (CNY) the authority was decided on; null likewise
  * @param authorityReason    the decision table's reason, in Chinese; null likewise
  */

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
  * Who may approve a disposal proposal (审批权限), as process owners keep it: the decision table
  * {@code bpmn/disposal-approval-authority.dmn} maps the proposal's type and the loan's outstanding principal to the
  * candidate group of "审批诉讼或核销建议" (a write-off books that principal as a loss). The latest deployed version
- * decides, when the approval task is created (for a proposal recorded before V142, which kept none, when its approval is
- * first claimed or decided); the decision is recorded in the engine's decision history and kept on the proposal's row.
+ * decides, when the approval task is created (for a proposal recorded before V142, which kept none, at the application's
+ * start: {@link EarlierProposalAuthorities}); the decision is recorded in the engine's decision history and kept on the proposal's row.
  */
 @Component
 public class DisposalApprovalAuthority {

@@ -30,6 +30,8 @@ import com.smeloanflow.support.TakenSequenceFlows;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Duration;
 import java.util.HashMap;
@@ -76,6 +78,7 @@ class CollectionProcessTest extends AbstractIntegrationTest {
   @Autowired CollectionCaseStarter starter;
   @Autowired PlatformTransactionManager transactions;
   @Autowired CollectionFormValues formValues;
+  @Autowired EarlierProposalAuthorities earlierProposals;
 
   private CollectionScenario scenario() {
     return new CollectionScenario(processEngine, intakeService, dailyClose, loans, repayments, this::executeDueJobs,
@@ -601,30 +604,54 @@ class CollectionProcessTest extends AbstractIntegrationTest {
     assertThat(loans.standing(scenario.loanId()).orElseThrow().writtenOffPrincipal()).isEqualByComparingTo("800000.00");
   }
 
+  /** The proposal's row as V142 left every proposal recorded before it: no approval authority. */
+  private void recordedBeforeV142(CollectionScenario scenario) {
+    jdbc.sql("UPDATE collection_disposal SET approver_group = NULL, authority_principal = NULL, authority_reason = NULL"
+        + " WHERE id = :id").param("id", cases.pendingDisposal(scenario.loanId()).id()).update();
+  }
+
   /**
    * A write-off proposed before V142 on the version of collection.bpmn before the authority table: its row kept no
-   * authority (null, as the migration left every row) and its approval is offered to collections alone. Its authority
-   * is decided as someone decides it, on the principal outstanding then: above 500,000 CNY the committee chair. A
-   * collector is refused, and the task is offered to the chair, who approves it; the row keeps the authority. Before,
-   * such a proposal was checked for four eyes only: the collector's approval wrote 950,000 CNY off (204).
+   * authority (null, as the migration left every row) and its approval is offered to collections alone. Until a start
+   * decides its authority, nobody may approve it. The start decides it on the principal outstanding then: above 500,000
+   * CNY the committee chair, to whom the task is offered before anyone takes it. A table changed afterwards (the
+   * threshold raised to 1,000,000 CNY) does not change it: a collector is still refused, and a second start keeps it.
+   * The chair approves. Before, the authority was decided at the first claim or decision, kept after a refusal in a
+   * transaction of its own, and decided again by whatever table was deployed when that transaction ran.
    */
   @Test
-  void aLargeWriteOffProposedBeforeTheAuthorityWasKeptIsDecidedByTheTableWhenItIsApproved() throws IOException {
+  void aLargeWriteOffProposedBeforeTheAuthorityWasKeptIsOfferedToTheCommitteeChairAtStart(CapturedOutput log)
+      throws IOException {
     rollout.deployAsLatest("bpmn/collection.bpmn", "/rollout/collection-before-approval-authority.bpmn");
     CollectionScenario scenario = atProposal("950000.00");
     propose(scenario, "WRITE_OFF");
     Task approval = scenario.task(TASK_APPROVE_DISPOSAL);
-    jdbc.sql("UPDATE collection_disposal SET approver_group = NULL, authority_principal = NULL, authority_reason = NULL"
-        + " WHERE id = :id").param("id", cases.pendingDisposal(scenario.loanId()).id()).update();
+    recordedBeforeV142(scenario);
     taskService.deleteCandidateGroup(approval.getId(), Groups.CREDIT_COMMITTEE_CHAIR);
 
-    Response byACollector = api.post("/engine-rest/task/" + approval.getId() + "/complete", SECOND_COLLECTOR,
+    Response beforeTheStart = api.post("/engine-rest/task/" + approval.getId() + "/complete", SECOND_COLLECTOR,
         approveJson("同意核销"));
-    assertThat(byACollector.status()).as("a collector approves it").isEqualTo(403);
-    assertThat(byACollector.body()).contains("审批权限: collector2 不属于贷审会主任委员 (credit-committee-chair)");
-    assertThat(loans.standing(scenario.loanId()).orElseThrow().status()).isNotEqualTo(LoanAccount.WRITTEN_OFF);
+    assertThat(beforeTheStart.status()).as("an approval before a start decided the authority").isEqualTo(400);
+    assertThat(beforeTheStart.body()).contains("借据 " + scenario.loanId() + " 的核销 (账销案存)建议尚未确定审批权限");
+
+    assertThat(earlierProposals.keepTheirAuthorities()).as("proposals kept at this start").isOne();
     assertThat(taskService.getIdentityLinksForTask(approval.getId())).extracting(l -> l.getGroupId()).filteredOn(g -> g != null)
         .as("offered to the committee chair").containsExactlyInAnyOrder(Groups.COLLECTIONS, Groups.CREDIT_COMMITTEE_CHAIR);
+    assertThat(taskService.createTaskQuery().taskCandidateUser(COMMITTEE_CHAIR).taskId(approval.getId()).count())
+        .as("in the committee chair's Tasklist before anyone takes it").isOne();
+    assertThat(log.getOut().lines().filter(line -> line.contains("Loan " + scenario.loanId() + ": WRITE_OFF proposed by "
+        + COLLECTOR + " before its approval authority was kept"))).as("the decision, logged once").hasSize(1);
+
+    String raised = Files.readString(Path.of("bpmn/disposal-approval-authority.dmn")).replace("&lt;= 500000", "&lt;= 1000000")
+        .replace("&gt; 500000", "&gt; 1000000");
+    repositoryService.createDeployment().name(rollout.deploymentName())
+        .addString("bpmn/disposal-approval-authority.dmn", raised).deploy();
+    Response byACollector = api.post("/engine-rest/task/" + approval.getId() + "/complete", SECOND_COLLECTOR,
+        approveJson("同意核销"));
+    assertThat(byACollector.status()).as("a collector approves it under the raised threshold").isEqualTo(403);
+    assertThat(byACollector.body()).contains("审批权限: collector2 不属于贷审会主任委员 (credit-committee-chair)");
+    assertThat(earlierProposals.keepTheirAuthorities()).as("proposals kept at the next start").isZero();
+    assertThat(loans.standing(scenario.loanId()).orElseThrow().status()).isNotEqualTo(LoanAccount.WRITTEN_OFF);
 
     assertThat(api.post("/engine-rest/task/" + approval.getId() + "/claim", COMMITTEE_CHAIR, "{\"userId\": \"committee-chair\"}")
         .status()).isEqualTo(204);
@@ -642,23 +669,23 @@ class CollectionProcessTest extends AbstractIntegrationTest {
   }
 
   /**
-   * A write-off of 500,000 CNY or less proposed before V142 (no authority on its row): the collector who claims it has its
-   * authority decided and kept with the claim, collections, on the principal outstanding then; they approve it.
+   * A write-off of 500,000 CNY or less proposed before V142 (no authority on its row): the start keeps collections as
+   * its authority, on the principal outstanding then; a collector claims and approves it.
    */
   @Test
-  void aSmallWriteOffProposedBeforeTheAuthorityWasKeptKeepsCollectionsAsItsAuthorityWhenClaimed() {
+  void aSmallWriteOffProposedBeforeTheAuthorityWasKeptKeepsCollectionsAsItsAuthorityAtStart() {
     CollectionScenario scenario = atProposal();
     propose(scenario, "WRITE_OFF");
     Task approval = scenario.task(TASK_APPROVE_DISPOSAL);
-    jdbc.sql("UPDATE collection_disposal SET approver_group = NULL, authority_principal = NULL, authority_reason = NULL"
-        + " WHERE id = :id").param("id", cases.pendingDisposal(scenario.loanId()).id()).update();
+    recordedBeforeV142(scenario);
 
+    assertThat(earlierProposals.keepTheirAuthorities()).isOne();
+    Disposal kept = cases.pendingDisposal(scenario.loanId());
+    assertThat(kept.approverGroup()).as("kept at the start").isEqualTo(Groups.COLLECTIONS);
+    assertThat(kept.authorityPrincipal()).isEqualByComparingTo("100000.00");
+    assertThat(kept.authorityReason()).contains("不超过50万元");
     assertThat(api.post("/engine-rest/task/" + approval.getId() + "/claim", SECOND_COLLECTOR, "{\"userId\": \"collector2\"}")
         .status()).isEqualTo(204);
-    Disposal claimed = cases.pendingDisposal(scenario.loanId());
-    assertThat(claimed.approverGroup()).as("kept with the claim").isEqualTo(Groups.COLLECTIONS);
-    assertThat(claimed.authorityPrincipal()).isEqualByComparingTo("100000.00");
-    assertThat(claimed.authorityReason()).contains("不超过50万元");
     assertThat(api.post("/engine-rest/task/" + approval.getId() + "/complete", SECOND_COLLECTOR, approveJson("同意核销"))
         .status()).isEqualTo(204);
     scenario.runCaseJobs();

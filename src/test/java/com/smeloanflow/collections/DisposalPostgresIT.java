@@ -17,7 +17,15 @@ import com.smeloanflow.servicing.RepaymentService;
 import com.smeloanflow.support.AbstractPostgresIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.RowLockWaits;
+import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +47,7 @@ class DisposalPostgresIT extends AbstractPostgresIntegrationTest {
   @Autowired RepaymentService repayments;
   @Autowired CollectionCaseService cases;
   @Autowired PlatformTransactionManager transactionManager;
+  @Autowired EarlierProposalAuthorities thisNode;
 
   /** A loan 90 days past due, its write-off proposed by collector: the approval waits for collector2. */
   private CollectionScenario writeOffProposed() {
@@ -125,26 +134,45 @@ class DisposalPostgresIT extends AbstractPostgresIntegrationTest {
         .activityId(END_LOAN_WRITTEN_OFF).count()).isZero();
   }
   /**
-   * A write-off above collections' authority proposed before V142 (no authority on its row) and offered to collections
-   * alone, as the version of collection.bpmn before the authority table offered it. collector2's approval over the engine
-   * REST API decides the authority and is refused (403), which rolls its transaction back; the authority is then kept,
-   * and the task offered to the committee chair, in a transaction of its own on a second connection. The chair approves.
+   * A write-off of {@code principal} CNY as V142 left a proposal recorded before it (no authority on its row), its
+   * approval offered to collections alone, as the version of collection.bpmn before the authority table offered it.
    */
-  @Test
-  void aLargeWriteOffProposedBeforeTheAuthorityWasKeptReachesTheCommitteeChairAfterACollectorIsRefused() {
-    CollectionScenario scenario = writeOffProposed("950000.00");
+  private CollectionScenario writeOffProposedBeforeV142(String principal) {
+    CollectionScenario scenario = writeOffProposed(principal);
     String approval = scenario.task(TASK_APPROVE_DISPOSAL).getId();
     jdbc.sql("UPDATE collection_disposal SET approver_group = NULL, authority_principal = NULL, authority_reason = NULL"
         + " WHERE id = :id").param("id", cases.pendingDisposal(scenario.loanId()).id()).update();
     taskService.addCandidateGroup(approval, Groups.COLLECTIONS);
     taskService.deleteCandidateGroup(approval, Groups.CREDIT_COMMITTEE_CHAIR);
+    return scenario;
+  }
 
-    Response byACollector = api.post("/engine-rest/task/" + approval + "/complete", SECOND_COLLECTOR, approveJson("同意核销"));
-    assertThat(byACollector.status()).isEqualTo(403);
-    assertThat(byACollector.body()).contains("审批权限: collector2 不属于贷审会主任委员 (credit-committee-chair)");
+  /**
+   * Two nodes of a cluster start together after the upgrade, and both decide the authority of a write-off above
+   * collections' authority proposed before V142: the other node's run is held open before it commits (the authority
+   * kept, the committee chair offered the task, the loan's row locked). This node's run waits for the loan's row, then
+   * finds the authority kept and writes nothing: neither start fails, the row keeps one authority and the task has the
+   * committee chair once among its candidates. The chair approves.
+   */
+  @Test
+  void twoNodesStartingTogetherKeepOneAuthorityForAWriteOffProposedBeforeV142() throws Exception {
+    CollectionScenario scenario = writeOffProposedBeforeV142("950000.00");
+    String approval = scenario.task(TASK_APPROVE_DISPOSAL).getId();
+    EarlierProposalAuthorities otherNode = new EarlierProposalAuthorities(cases, taskService, transactionManager);
+    AtomicInteger thisNodeKept = new AtomicInteger(-1);
+
+    RowLockWaits.Met<Integer> met = RowLockWaits.meet(new TransactionTemplate(transactionManager),
+        () -> assertThat(otherNode.keepTheirAuthorities()).isOne(), () -> 1,
+        () -> thisNodeKept.set(thisNode.keepTheirAuthorities()),
+        jdbc, "query ILIKE '%loan_account%'", "this node's run waiting for the loan's row the other node's run holds");
+
+    assertThat(met.second()).as("this node's start").isEqualTo("done");
+    assertThat(thisNodeKept.get()).as("authorities this node kept").isZero();
     Disposal kept = cases.pendingDisposal(scenario.loanId());
-    assertThat(kept.approverGroup()).as("kept after the refusal").isEqualTo(Groups.CREDIT_COMMITTEE_CHAIR);
+    assertThat(kept.approverGroup()).isEqualTo(Groups.CREDIT_COMMITTEE_CHAIR);
     assertThat(kept.authorityPrincipal()).isEqualByComparingTo("950000.00");
+    assertThat(taskService.getIdentityLinksForTask(approval)).extracting(l -> l.getGroupId()).filteredOn(g -> g != null)
+        .as("the task's candidate groups").containsExactlyInAnyOrder(Groups.COLLECTIONS, Groups.CREDIT_COMMITTEE_CHAIR);
 
     assertThat(api.post("/engine-rest/task/" + approval + "/claim", "committee-chair", "{\"userId\": \"committee-chair\"}")
         .status()).isEqualTo(204);
@@ -152,6 +180,66 @@ class DisposalPostgresIT extends AbstractPostgresIntegrationTest {
         .status()).isEqualTo(204);
     scenario.runCaseJobs();
     assertThat(loans.standing(scenario.loanId()).orElseThrow().writtenOffPrincipal()).isEqualByComparingTo("950000.00");
+  }
+
+  /**
+   * A write-off proposed before V142, its authority kept at start. A collector's approval, sent without claiming the task,
+   * has written the proposal's row (as its listener does), not yet committed, when collector2 claims the task over the
+   * engine REST API; the claim takes the task's row first (as every claim does). The claim is answered at once and
+   * the approval, going on, finds the task claimed by the colleague and is refused, nothing written. Before, the claim
+   * decided the authority and wrote it on the proposal's row too: it waited for the approval, which then waited for the
+   * task's row the claim held, and PostgreSQL broke the deadlock by failing one of them (a database error, 500).
+   */
+  @Test
+  void aClaimMeetingAnApprovalWithoutAClaimOfAWriteOffProposedBeforeV142IsAnsweredAndTheApprovalRefused()
+      throws Exception {
+    CollectionScenario scenario = writeOffProposedBeforeV142("100000.00");
+    thisNode.keepTheirAuthorities();
+    String approval = scenario.task(TASK_APPROVE_DISPOSAL).getId();
+    long proposal = cases.pendingDisposal(scenario.loanId()).id();
+    String approver = "collector-pg-" + scenario.loanId();
+    identityService.saveUser(identityService.newUser(approver));
+    identityService.createMembership(approver, Groups.COLLECTIONS);
+
+    CountDownLatch written = new CountDownLatch(1);
+    CountDownLatch goOn = new CountDownLatch(1);
+    ExecutorService approverThread = Executors.newSingleThreadExecutor();
+    try {
+      Future<Object> approved = approverThread.submit(() -> {
+        try {
+          new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
+            jdbc.sql("UPDATE collection_disposal SET reason = reason WHERE id = :id").param("id", proposal).update();
+            written.countDown();
+            RowLockWaits.holdUntil(goOn);
+            completeAs(approver, approval, Map.of(DisposalApprovalTaskListener.DECISION, "APPROVE",
+                DisposalApprovalTaskListener.COMMENT, "同意核销"));
+          });
+          return "done";
+        } catch (RuntimeException e) {
+          return e;
+        }
+      });
+      assertThat(written.await(30, TimeUnit.SECONDS)).as("the approval writing the proposal's row").isTrue();
+      CompletableFuture<Response> claim = CompletableFuture.supplyAsync(() -> api.post("/engine-rest/task/" + approval
+          + "/claim", SECOND_COLLECTOR, "{\"userId\": \"" + SECOND_COLLECTOR + "\"}"));
+      Instant deadline = Instant.now().plusSeconds(30);
+      while (!claim.isDone() && jdbc.sql("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+          + " AND query ILIKE '%collection_disposal%'").query(Long.class).single() == 0) {
+        assertThat(Instant.now()).as("the claim answered or waiting for the proposal's row").isBefore(deadline);
+        Thread.sleep(20);
+      }
+      goOn.countDown();
+
+      assertThat(claim.get(30, TimeUnit.SECONDS).status()).as("the claim").isEqualTo(204);
+      assertThat(approved.get(30, TimeUnit.SECONDS)).as("the approval").isInstanceOf(RuntimeException.class);
+      assertThat(((Throwable) approved.get()).getMessage()).contains("is claimed by " + SECOND_COLLECTOR)
+          .doesNotContainIgnoringCase("deadlock");
+    } finally {
+      goOn.countDown();
+      approverThread.shutdownNow();
+    }
+    assertThat(cases.pendingDisposal(scenario.loanId()).decision()).as("the approval, not written").isNull();
+    assertThat(taskService.createTaskQuery().taskId(approval).singleResult().getAssignee()).isEqualTo(SECOND_COLLECTOR);
   }
 
   private static String approveJson(String comment) {
