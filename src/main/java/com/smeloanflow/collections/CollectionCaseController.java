@@ -46,7 +46,7 @@ public class CollectionCaseController {
           + " write-off proposal (type, proposed by, decision, decided by, reason, comment, and who was entitled to approve it:"
           + " approverGroup with approverGroupLabel, the outstanding principal authorityPrincipal it was decided on and the"
           + " decision table's authorityReason, kept when it was proposed; on a proposal recorded before they were"
-          + " kept, left out until its approval is first claimed or decided, which decides them). A collection task's form shows"
+          + " kept, left out until the application's start decides them). A collection task's form shows"
           + " only the newest entries that fit in 3,800 characters; this is the whole record. Central staff and the loan's"
           + " own branch, as GET /api/loans/{loanId}: another branch's staff get 403; the borrowers' channel"
           + " (channel-gateway) gets 403, whatever the loan.")
