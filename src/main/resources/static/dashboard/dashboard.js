@@ -166,9 +166,13 @@
     var stages = [['名单客户', 'prospects'], ['已联系', 'contacted'], ['有意向', 'interested'], ['已申请', 'applied'],
       ['已批准', 'approved'], ['已放款(贷款)', 'disbursed'], ['已开通额度(循环额度, 未放款)', 'linesOpened'],
       ['其中已提款额度', 'linesDrawn']];
+    // converted without the campaign's contact: beside the funnel, not a stage of it (their applications are not the campaign's)
+    var convertedElsewhere = [['已自行申请(其他渠道, 未计入已申请)', 'appliedElsewhere'], ['已是我行客户(未计入已申请)', 'existingCustomers']];
     rows('table-campaign', stages, function (s) { return [cell(s[0]), cell(int(funnel[s[1]]), 'campaign.' + s[1])]; });
-    rows('table-campaign', [['额度提款金额(元)', money(funnel.drawnAmount)]], function (r) {
-      return [cell(r[0]), cell(r[1], 'campaign.drawnAmount')];
+    rows('table-campaign', [['额度提款金额(元)', money(funnel.drawnAmount), 'drawnAmount']].concat(convertedElsewhere.map(function (c) {
+      return [c[0], int(funnel[c[1]]), c[1]];
+    })), function (r) {
+      return [cell(r[0]), cell(r[1], 'campaign.' + r[2])];
     }, 'tfoot');
     chart('chart-campaign', bars(stages.map(function (s) { return s[0]; }), [
       { label: '客户数', data: stages.map(function (s) { return funnel[s[1]]; }) }], { indexAxis: 'y' }));

@@ -29,7 +29,10 @@ import org.springframework.stereotype.Service;
  * Whether the lines opened are used: linesDrawn (of them, the lines drawn on at least once, 已提款额度) and drawnAmount
  * (what their drawdowns drew, CNY). Like the rest of the funnel these are as of now, over each line's life so far:
  * every drawdown core banking booked on the line since it opened, whenever that was (the funnel has no period; a
- * drawdown is a loan of the line, so it is not counted in disbursed).
+ * drawdown is a loan of the line, so it is not counted in disbursed). Prospects that converted without the campaign's
+ * contact and ended so (CONVERTED, no contact task offered again) are counted apart, by how: appliedElsewhere (the
+ * enterprise applied through another channel, 已自行申请) and existingCustomers (it became a customer, 已是我行客户);
+ * their applications are not the campaign's, so they are in neither applied nor the figures after it.
  */
 @Service
 public class CampaignFigures {
@@ -72,7 +75,11 @@ public class CampaignFigures {
       long linesDrawn,
       @Schema(example = "300000.00", description = "CNY drawn on the lines opened so far (额度提款金额): their drawdowns, each a "
           + "loan of the line, not counted in disbursed")
-      BigDecimal drawnAmount) {}
+      BigDecimal drawnAmount,
+      @Schema(example = "3", description = "Prospects ended as converted because the enterprise applied through another"
+          + " channel while it was worked (已自行申请); not in applied") long appliedElsewhere,
+      @Schema(example = "1", description = "Prospects ended as converted because the enterprise had become a customer (a loan"
+          + " paid out or a line opened) by its next contact (已是我行客户); not in applied") long existingCustomers) {}
 
   /** The funnel of one campaign (or every campaign when {@code campaignId} is null). */
   public record Figures(@Schema(example = "WL20261201000001") String campaignId, Funnel total, List<Funnel> branches,
@@ -136,6 +143,8 @@ public class CampaignFigures {
     long linesOpened;
     long linesDrawn;
     BigDecimal drawnAmount = BigDecimal.ZERO.setScale(2);
+    long appliedElsewhere;
+    long existingCustomers;
 
     Counter(String branch, String manager) {
       this.branch = branch;
@@ -146,6 +155,8 @@ public class CampaignFigures {
       prospects += manager.prospects();
       contacted += manager.contacted();
       interested += manager.interested();
+      appliedElsewhere += manager.appliedElsewhere();
+      existingCustomers += manager.existingCustomers();
     }
 
     /** @param drawnOnLine what the opened line drew so far, null when it drew nothing (or no line opened) */
@@ -162,7 +173,7 @@ public class CampaignFigures {
 
     Funnel funnel(String branchName) {
       return new Funnel(branch, branch == null ? null : branchName, manager, prospects, contacted, interested, applied, approved,
-          disbursed, linesOpened, linesDrawn, drawnAmount.setScale(2, RoundingMode.HALF_UP));
+          disbursed, linesOpened, linesDrawn, drawnAmount.setScale(2, RoundingMode.HALF_UP), appliedElsewhere, existingCustomers);
     }
   }
 }

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The campaign stage's tables ({@code campaign}, {@code campaign_row}, {@code prospect}, {@code prospect_contact},
- * {@code prospect_handover}, V72; {@code campaign_import_lock}, V146).
+ * {@code prospect_handover}, V72; {@code campaign_import_lock}, V146; a prospect's conversion, V147).
  */
 @Repository
 class CampaignRepository {
@@ -169,6 +169,19 @@ class CampaignRepository {
     return seq;
   }
 
+  /**
+   * Ends an open prospect as CONVERTED (V147); false when it was no longer open (its own contact, or another path,
+   * ended it first).
+   */
+  boolean closeAsConverted(String prospectId, Prospect.Conversion conversion, String applicationId, String reason, Instant at) {
+    return jdbc.sql("""
+        UPDATE prospect SET status = 'CONVERTED', conversion = :conversion, converted_application_id = :application,
+          closed_reason = :reason, closed_at = :at, updated_at = :at
+        WHERE id = :id AND status = 'OPEN'""")
+        .param("conversion", conversion.name()).param("application", applicationId).param("reason", cut(reason, 300))
+        .param("at", Timestamp.from(at)).param("id", prospectId).update() == 1;
+  }
+
   void handOver(String prospectId, String from, String to, String by, Instant at) {
     int seq = jdbc.sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM prospect_handover WHERE prospect_id = :id").param("id", prospectId)
         .query(Integer.class).single();
@@ -193,8 +206,12 @@ class CampaignRepository {
 
   // --- figures ------------------------------------------------------------------------------------
 
-  /** One customer manager's prospects counted: how many, contacted at least once, interested in at least one contact. */
-  record ManagerFunnel(String branchCode, String customerManager, long prospects, long contacted, long interested) {}
+  /**
+   * One customer manager's prospects counted: how many, contacted at least once, interested in at least one contact,
+   * converted without the campaign's contact (applied through another channel, already a customer).
+   */
+  record ManagerFunnel(String branchCode, String customerManager, long prospects, long contacted, long interested,
+      long appliedElsewhere, long existingCustomers) {}
 
   /** A prospect that became a loan application, under its customer manager. */
   record AppliedProspect(String branchCode, String customerManager, String applicationId) {}
@@ -208,10 +225,12 @@ class CampaignRepository {
     return prospects("""
         SELECT p.branch_code, p.customer_manager, COUNT(*) AS prospects, SUM(CASE WHEN p.contacts > 0 THEN 1 ELSE 0 END) AS contacted,
                SUM(CASE WHEN EXISTS (SELECT 1 FROM prospect_contact c WHERE c.prospect_id = p.id AND c.outcome = 'INTERESTED')
-                   THEN 1 ELSE 0 END) AS interested
+                   THEN 1 ELSE 0 END) AS interested,
+               SUM(CASE WHEN p.conversion = 'APPLIED_ELSEWHERE' THEN 1 ELSE 0 END) AS applied_elsewhere,
+               SUM(CASE WHEN p.conversion = 'EXISTING_CUSTOMER' THEN 1 ELSE 0 END) AS existing_customers
         FROM prospect p""", List.of(), " GROUP BY p.branch_code, p.customer_manager", campaignId, branches)
         .query((rs, n) -> new ManagerFunnel(rs.getString("branch_code"), rs.getString("customer_manager"), rs.getLong("prospects"),
-            rs.getLong("contacted"), rs.getLong("interested")))
+            rs.getLong("contacted"), rs.getLong("interested"), rs.getLong("applied_elsewhere"), rs.getLong("existing_customers")))
         .list();
   }
 
@@ -249,6 +268,7 @@ class CampaignRepository {
 
   private static Prospect prospect(ResultSet rs, int row) throws SQLException {
     String outcome = rs.getString("last_outcome");
+    String conversion = rs.getString("conversion");
     return new Prospect(rs.getString("id"), rs.getString("campaign_id"), rs.getInt("line_no"),
         new Prospect.Data(rs.getString("credit_code"), rs.getString("enterprise_name"), rs.getString("legal_rep_name"),
             rs.getString("legal_rep_id_number"), rs.getString("mobile"), rs.getBigDecimal("estimated_limit"),
@@ -257,7 +277,9 @@ class CampaignRepository {
         rs.getString("division_code"), rs.getString("branch_code"), rs.getString("customer_manager"),
         Prospect.Status.valueOf(rs.getString("status")), rs.getInt("contacts"),
         outcome == null ? null : ContactOutcome.valueOf(outcome), rs.getObject("follow_up_on", LocalDate.class),
-        rs.getString("application_id"), instant(rs, "assigned_at"));
+        rs.getString("application_id"), instant(rs, "assigned_at"),
+        conversion == null ? null : Prospect.Conversion.valueOf(conversion), rs.getString("converted_application_id"),
+        rs.getString("closed_reason"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

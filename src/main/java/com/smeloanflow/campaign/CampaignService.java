@@ -5,6 +5,7 @@ import com.smeloanflow.identity.BranchDirectory;
 import com.smeloanflow.intake.ApplicationRequest;
 import com.smeloanflow.intake.Channel;
 import com.smeloanflow.intake.IntakeService;
+import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.platform.InputHygiene;
@@ -54,13 +55,15 @@ public class CampaignService {
   private final ProspectAssignment assignment;
   private final BranchDirectory branches;
   private final IntakeService intake;
+  private final LoanApplicationRepository applications;
   private final RuntimeService runtimeService;
   private final BankCalendar calendar;
   private final BusinessClock clock;
 
   public CampaignService(CampaignRepository repository, CampaignIds ids, EnterpriseRelations relations,
-      ProspectAssignment assignment, BranchDirectory branches, IntakeService intake, RuntimeService runtimeService,
-      BankCalendar calendar, BusinessClock clock) {
+      ProspectAssignment assignment, BranchDirectory branches, IntakeService intake, LoanApplicationRepository applications,
+      RuntimeService runtimeService, BankCalendar calendar, BusinessClock clock) {
+    this.applications = applications;
     this.repository = repository;
     this.ids = ids;
     this.relations = relations;
@@ -142,7 +145,7 @@ public class CampaignService {
           line.prospectId = ids.nextProspect();
           Prospect prospect = new Prospect(line.prospectId, campaignId, line.checked.row().line(), line.checked.data(),
               AdministrativeDivisions.ofCreditCode(line.checked.data().creditCode()), line.branchCode, line.manager,
-              Prospect.Status.OPEN, 0, null, null, null, now);
+              Prospect.Status.OPEN, 0, null, null, null, now, null, null, null);
           repository.insertProspect(prospect);
           startProspect(prospect);
         }
@@ -185,7 +188,7 @@ public class CampaignService {
             + open.id() + ")");
         continue;
       }
-      relations.relation(line.creditCode()).ifPresent(relation -> line.refuse(relation[0], relation[1]));
+      relations.relation(line.creditCode()).ifPresent(relation -> line.refuse(relation.code(), relation.message()));
     }
   }
 
@@ -352,6 +355,61 @@ public class CampaignService {
   Instant comeBackAt(LocalDate followUpOn) {
     LocalDate day = calendar.isWorkingDay(followUpOn) ? followUpOn : calendar.addWorkingDays(followUpOn, 1);
     return day.atTime(FOLLOW_UP_TIME).atZone(BusinessClock.BANK_ZONE).toInstant();
+  }
+
+  // --- converted without the campaign's contact ----------------------------------------------------
+
+  /**
+   * The check before every contact task: whether the prospect's enterprise has meanwhile applied (an application not
+   * yet disbursed, rejected or withdrawn, any channel) or become a customer (a loan paid out, a line opened), as the
+   * import refuses it. Reads only.
+   */
+  public boolean enterpriseConverted(String prospectId) {
+    return relations.relation(prospect(prospectId).data().creditCode()).isPresent();
+  }
+
+  /**
+   * Ends the open prospect as CONVERTED because its enterprise applied or is a customer (the check found it): no
+   * contact task is offered again; the funnel counts it as applied elsewhere or existing customer.
+   *
+   * @return whether it ended now (false: it was no longer open)
+   * @throws IllegalStateException when the enterprise has neither an application nor a loan after all
+   */
+  @Transactional
+  public boolean closeAsConverted(String prospectId) {
+    Prospect prospect = prospect(prospectId);
+    EnterpriseRelations.Relation relation = relations.relation(prospect.data().creditCode())
+        .orElseThrow(() -> new IllegalStateException("prospect " + prospectId + ": the enterprise has no application and no loan"));
+    return close(prospect, relation.conversion(), relation.applicationId(),
+        relation.message() + "; 营销按“" + relation.conversion().label() + "”结束, 不再派发联系任务");
+  }
+
+  /**
+   * Ends the open prospect as CONVERTED (APPLIED_ELSEWHERE) because its enterprise submitted this application
+   * through another channel while the prospect was worked: its open contact task, if any, was withdrawn.
+   *
+   * @return whether it ended now (false: it was no longer open)
+   */
+  @Transactional
+  public boolean closeOnApplication(String prospectId, String applicationId) {
+    Prospect prospect = prospect(prospectId);
+    String channel = applications.findById(applicationId).map(application -> application.channel().label()).orElse("其他渠道");
+    return close(prospect, Prospect.Conversion.APPLIED_ELSEWHERE, applicationId,
+        "企业已通过" + channel + "提交贷款申请 " + applicationId + "; 营销按“" + Prospect.Conversion.APPLIED_ELSEWHERE.label()
+            + "”结束, 未完成的联系任务已撤销");
+  }
+
+  private boolean close(Prospect prospect, Prospect.Conversion conversion, String applicationId, String reason) {
+    if (prospect.status() != Prospect.Status.OPEN) {
+      log.info("Prospect {} is {}: not closed as converted by application {}", prospect.id(), prospect.status(), applicationId);
+      return false;
+    }
+    boolean closed = repository.closeAsConverted(prospect.id(), conversion, applicationId, reason, clock.now());
+    if (closed) {
+      log.info("Prospect {} of {} closed as converted ({}, application {}): {}", prospect.id(), prospect.customerManager(),
+          conversion, applicationId, reason);
+    }
+    return closed;
   }
 
   /**

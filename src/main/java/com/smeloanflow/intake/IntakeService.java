@@ -39,6 +39,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -92,11 +93,14 @@ public class IntakeService {
   private final BusinessClock clock;
   private final BranchDirectory branches;
   private final CaseFiles caseFiles;
+  private final ObjectProvider<NewApplicationListener> newApplicationListeners;
 
   public IntakeService(LoanApplicationRepository applications, IdempotencyRepository idempotency,
       ApplicationIdGenerator ids, ApplicationHistory history, RuntimeService runtimeService,
-      TransactionTemplate transaction, BusinessClock clock, BranchDirectory branches, CaseFiles caseFiles) {
+      TransactionTemplate transaction, BusinessClock clock, BranchDirectory branches, CaseFiles caseFiles,
+      ObjectProvider<NewApplicationListener> newApplicationListeners) {
     this.caseFiles = caseFiles;
+    this.newApplicationListeners = newApplicationListeners;
     this.applications = applications;
     this.idempotency = idempotency;
     this.ids = ids;
@@ -156,7 +160,8 @@ public class IntakeService {
 
   /**
    * Validates and stores an application with its guarantors and opens its case file, without starting a
-   * process (the counter start form starts it).
+   * process (the counter start form starts it); the later stages that follow enterprises learn of it
+   * ({@link NewApplicationListener}).
    */
   public LoanApplication register(ApplicationRequest request, String caller) {
     requireValid(request);
@@ -166,6 +171,7 @@ public class IntakeService {
     caseFiles.open(application.id());
     history.record(application.id(), caller, ApplicantEvents.SUBMITTED,
         application.channel().label() + " / " + application.product().label() + " / " + application.requestedAmount().setScale(2, RoundingMode.HALF_UP).toPlainString() + " 元");
+    newApplicationListeners.orderedStream().forEach(listener -> listener.registered(application));
     return application;
   }
 

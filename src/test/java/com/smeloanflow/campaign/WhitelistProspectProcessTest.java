@@ -6,6 +6,11 @@ import static com.smeloanflow.campaign.Whitelists.creditCodeIn;
 import static com.smeloanflow.campaign.Whitelists.whitelist;
 import static com.smeloanflow.process.WhitelistProspectProcess.Elements.END_APPLICATION_SUBMITTED;
 import static com.smeloanflow.process.WhitelistProspectProcess.Elements.END_NOT_ELIGIBLE;
+import static com.smeloanflow.process.WhitelistProspectProcess.Elements.END_PROSPECT_APPLIED;
+import static com.smeloanflow.process.WhitelistProspectProcess.Elements.END_PROSPECT_CONVERTED;
+import static com.smeloanflow.process.WhitelistProspectProcess.Elements.START_ENTERPRISE_APPLIED;
+import static com.smeloanflow.process.WhitelistProspectProcess.Elements.TASK_CHECK_ENTERPRISE_RELATION;
+import static com.smeloanflow.process.WhitelistProspectProcess.Elements.TASK_CLOSE_CONVERTED_PROSPECT;
 import static com.smeloanflow.process.WhitelistProspectProcess.Elements.TASK_CONTACT_PROSPECT;
 import static com.smeloanflow.process.WhitelistProspectProcess.Elements.TIMER_FOLLOW_UP_DUE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,21 +36,30 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A prospect's way through whitelist-prospect: the customer manager's contact task, and what each
  * outcome means — interested becomes a prefilled loan application of the manager's branch, not now and
  * not reachable come back on the follow-up date (a working day of the bank calendar), not eligible ends
- * it; a team lead's reassignment hands the prospect over.
+ * it; a team lead's reassignment hands the prospect over. An enterprise that applies through another channel or
+ * becomes a customer while its prospect is worked ends it as converted, and no contact task is offered again.
  */
 class WhitelistProspectProcessTest extends AbstractIntegrationTest {
 
   @Autowired CampaignService campaigns;
   @Autowired CreditLineService creditLines;
+  @Autowired TransactionTemplate transaction;
 
   private record Imported(String campaignId, String prospectId, String creditCode, ProcessInstance instance) {}
 
@@ -172,6 +186,8 @@ class WhitelistProspectProcessTest extends AbstractIntegrationTest {
     assertThat(campaigns.prospect(prospect.prospectId()).followUpOn()).hasToString("2026-10-10");
     moveClockTo(cst("2026-10-10T09:00:30"));
     executeDueJobs(prospect.instance().getId());
+    assertThat(prospect.instance()).as("checked: neither applied nor a customer").isWaitingAt(TASK_CONTACT_PROSPECT)
+        .hasPassed(TASK_CHECK_ENTERPRISE_RELATION).hasNotPassed(END_PROSPECT_CONVERTED);
     Task again = contactTask(prospect);
     assertThat(again.getAssignee()).isEqualTo("zy002-cm");
     assertThat((String) taskService.getVariableLocal(again.getId(), "contactsText")).contains("暂不需要", "下月再联系")
@@ -199,6 +215,118 @@ class WhitelistProspectProcessTest extends AbstractIntegrationTest {
     String shown = (String) taskService.getVariableLocal(contactTask(prospect).getId(), "contactsText");
     assertThat(shown).hasSizeLessThanOrEqualTo(3800).startsWith("更早的 2 条联系记录未显示")
         .contains("第5次" + String.valueOf((char) ('甲' + 4)).repeat(990)).doesNotContain("第2次");
+  }
+
+  /**
+   * The audit's case: the manager set a follow-up date, and before it the enterprise applied in the mobile app. The
+   * prospect ends as converted when the application arrives (its follow-up timer with it), the funnel counts it as
+   * applied elsewhere and not as the campaign's application, and on the follow-up date no contact task comes back.
+   */
+  @Test
+  void anEnterpriseThatAppliesOnlineBeforeItsFollowUpDateGetsNoContactTaskOnThatDate() {
+    moveClockTo(cst("2026-10-08T10:00:00"));
+    Imported prospect = importOne(HONGHUAGANG);
+    completeAs("zy002-cm", contactTask(prospect).getId(), comeBackOn("NOT_NOW", "2026-10-12"));
+
+    String online = intakeService.submit(TestApplications.onlineCreditQuick().creditCode(prospect.creditCode()).build(), CHANNEL,
+        null).applicationId();
+    moveClockTo(cst("2026-10-12T09:00:30"));
+    executeDueJobs(prospect.instance().getId());
+
+    assertThat(contactTask(prospect)).as("a contact task for an enterprise that applied (%s)", online).isNull();
+    assertThat(prospect.instance()).isEnded().hasPassed(START_ENTERPRISE_APPLIED, END_PROSPECT_APPLIED);
+    Prospect converted = campaigns.prospect(prospect.prospectId());
+    assertThat(converted.status()).isEqualTo(Prospect.Status.CONVERTED);
+    assertThat(converted.conversion()).isEqualTo(Prospect.Conversion.APPLIED_ELSEWHERE);
+    assertThat(converted.convertedApplicationId()).isEqualTo(online);
+    assertThat(converted.applicationId()).as("the campaign's own application").isNull();
+    assertThat(converted.closedReason()).isEqualTo("企业已通过手机银行提交贷款申请 " + online + "; 营销按“已自行申请”结束, 未完成的联系任务已撤销");
+    JsonNode funnel = api.get("/api/campaigns/" + prospect.campaignId() + "/figures", "campaign-manager").json().path("total");
+    assertThat(new int[] {funnel.path("prospects").asInt(), funnel.path("contacted").asInt(), funnel.path("interested").asInt(),
+        funnel.path("applied").asInt(), funnel.path("appliedElsewhere").asInt(), funnel.path("existingCustomers").asInt()})
+        .as("%s", funnel).containsExactly(1, 1, 0, 0, 1, 0);
+  }
+
+  /**
+   * The enterprise applies at a branch counter while its contact task is open: the task is withdrawn at once (the manager
+   * does not call an enterprise that applied), the history says why, and a contact recorded late is refused.
+   */
+  @Test
+  void anEnterpriseThatAppliesAtACounterWhileItsContactTaskIsOpenEndsTheTaskAndTheProspect() {
+    Imported prospect = importOne(HONGHUAGANG);
+    Task open = contactTask(prospect);
+
+    String counter = intakeService.submit(TestApplications.forProduct("CREDIT_QUICK").branchCode("ZY002")
+        .creditCode(prospect.creditCode()).build(), CHANNEL, null).applicationId();
+
+    assertThat(contactTask(prospect)).as("the contact task is withdrawn").isNull();
+    assertThat(prospect.instance()).isEnded().hasPassed(START_ENTERPRISE_APPLIED, END_PROSPECT_APPLIED);
+    HistoricTaskInstance withdrawn = historyService.createHistoricTaskInstanceQuery().taskId(open.getId()).singleResult();
+    assertThat(withdrawn.getEndTime()).isNotNull();
+    assertThat(withdrawn.getDeleteReason()).as("not completed by the manager").isNotEqualTo("completed");
+    Prospect converted = campaigns.prospect(prospect.prospectId());
+    assertThat(converted.status()).isEqualTo(Prospect.Status.CONVERTED);
+    assertThat(converted.closedReason()).startsWith("企业已通过网点柜面提交贷款申请 " + counter);
+    assertThat(campaigns.contactsOf(prospect.prospectId())).as("no contact was recorded").isEmpty();
+    assertThatThrownBy(() -> campaigns.recordContact(new RecordContact(prospect.prospectId(), ContactOutcome.NOT_NOW,
+        java.time.LocalDate.now(BusinessClock.BANK_ZONE).plusDays(7), "再次联系", "zy002-cm", null)))
+        .isInstanceOf(com.smeloanflow.platform.StateConflictException.class).hasMessageContaining("当前状态为“已转化”");
+  }
+
+  /**
+   * An enterprise whose application was taken at the counter while its whitelist was being imported (neither saw the
+   * other: the import found no application, intake no prospect) and whose loan was paid out before the prospect's first
+   * contact: the check before the contact finds the customer, the prospect ends as converted and no task is offered.
+   */
+  @Test
+  void anEnterpriseThatBecameACustomerUnseenByTheImportIsEndedAsConvertedBeforeAnyContactTask() throws Exception {
+    String creditCode = creditCodeIn(HONGHUAGANG);
+    CountDownLatch registered = new CountDownLatch(1);
+    CountDownLatch imported = new CountDownLatch(1);
+    ExecutorService counter = Executors.newSingleThreadExecutor();
+    Future<String> application;
+    CampaignReport report;
+    try {
+      application = counter.submit(() -> transaction.execute(status -> {
+        String id = intakeService.register(TestApplications.forProduct("CREDIT_QUICK").branchCode("ZY002").creditCode(creditCode)
+            .build(), "zy002-acceptor").id();
+        registered.countDown();
+        try {
+          imported.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return id;
+      }));
+      assertThat(registered.await(60, TimeUnit.SECONDS)).isTrue();
+      report = campaigns.importWhitelist(new ImportWhitelist("测试营销", whitelist().enterprise(creditCode).csv(), "whitelist",
+          "campaign-manager", false));
+    } finally {
+      imported.countDown();
+      counter.shutdown();
+    }
+    String applicationId = application.get(60, TimeUnit.SECONDS);
+    assertThat(report.lines().get(0).result()).as("the import did not see the uncommitted application").isEqualTo("ACCEPTED");
+    caseFiles.setStatus(applicationId, ApplicationStatus.APPROVED);
+    caseFiles.setStatus(applicationId, ApplicationStatus.DISBURSED);
+    String prospectId = report.lines().get(0).prospectId();
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(WhitelistProspectProcess.KEY)
+        .processInstanceBusinessKey(prospectId).singleResult();
+
+    executeDueJobs(instance.getId());
+
+    assertThat(instance).isEnded().hasPassed(TASK_CHECK_ENTERPRISE_RELATION, TASK_CLOSE_CONVERTED_PROSPECT, END_PROSPECT_CONVERTED)
+        .hasNotPassed(TASK_CONTACT_PROSPECT);
+    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+    Prospect converted = campaigns.prospect(prospectId);
+    assertThat(converted.conversion()).isEqualTo(Prospect.Conversion.EXISTING_CUSTOMER);
+    assertThat(converted.convertedApplicationId()).isEqualTo(applicationId);
+    assertThat(converted.closedReason())
+        .isEqualTo("该企业已是我行贷款客户 (申请 " + applicationId + " 已放款); 营销按“已是我行客户”结束, 不再派发联系任务");
+    JsonNode funnel = api.get("/api/campaigns/" + report.campaign().id() + "/figures", "campaign-manager").json().path("total");
+    assertThat(new int[] {funnel.path("prospects").asInt(), funnel.path("contacted").asInt(), funnel.path("applied").asInt(),
+        funnel.path("disbursed").asInt(), funnel.path("appliedElsewhere").asInt(), funnel.path("existingCustomers").asInt()})
+        .as("%s", funnel).containsExactly(1, 0, 0, 0, 0, 1);
   }
 
   @Test
