@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Whitelist campaigns and SLAs on PostgreSQL, the production database: an import with a good and a bad
  * line, the contact task's SLA escalated after its deadline, the interested prospect's application, and
- * the funnel read back.
+ * the funnel read back; a prospect whose enterprise applied through another channel ended as converted.
  */
 class CampaignAndSlaPostgresIT extends AbstractPostgresIntegrationTest {
 
@@ -76,6 +76,35 @@ class CampaignAndSlaPostgresIT extends AbstractPostgresIntegrationTest {
         "campaign-manager").json().path("total");
     assertThat(new int[] {total.path("prospects").asInt(), total.path("contacted").asInt(), total.path("applied").asInt()})
         .containsExactly(1, 1, 1);
+  }
+
+  /**
+   * V147's CONVERTED and the message intake's listener sends once the application has committed, in a transaction of its
+   * own, on PostgreSQL: the enterprise applies in the mobile app while its contact task is open; the task is withdrawn,
+   * the prospect ends as 已自行申请 and the funnel counts it apart from the campaign's applications.
+   */
+  @Test
+  void anEnterpriseThatAppliesWhileItsContactTaskIsOpenEndsItsProspectOnPostgres() {
+    String code = creditCodeIn(HONGHUAGANG);
+    CampaignReport report = campaigns.importWhitelist(new ImportWhitelist("PG converted", whitelist().enterprise(code).csv(),
+        "whitelist", "campaign-manager", false));
+    String prospectId = report.lines().get(0).prospectId();
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(WhitelistProspectProcess.KEY)
+        .processInstanceBusinessKey(prospectId).singleResult();
+    executeDueJobs(instance.getId());
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).as("the contact task").isEqualTo(1);
+
+    String applicationId = intakeService.submit(TestApplications.onlineCreditQuick().creditCode(code).build(), CHANNEL, null)
+        .applicationId();
+
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).as("the contact task withdrawn").isZero();
+    Prospect converted = campaigns.prospect(prospectId);
+    assertThat(converted.status()).isEqualTo(Prospect.Status.CONVERTED);
+    assertThat(converted.conversion()).isEqualTo(Prospect.Conversion.APPLIED_ELSEWHERE);
+    assertThat(converted.convertedApplicationId()).isEqualTo(applicationId);
+    JsonNode total = api.get("/api/campaigns/" + report.campaign().id() + "/figures", "campaign-manager").json().path("total");
+    assertThat(new int[] {total.path("prospects").asInt(), total.path("applied").asInt(), total.path("appliedElsewhere").asInt()})
+        .as("%s", total).containsExactly(1, 0, 1);
   }
 
   /**
