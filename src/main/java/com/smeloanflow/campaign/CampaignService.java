@@ -63,13 +63,13 @@ public class CampaignService {
   public CampaignService(CampaignRepository repository, CampaignIds ids, EnterpriseRelations relations,
       ProspectAssignment assignment, BranchDirectory branches, IntakeService intake, LoanApplicationRepository applications,
       RuntimeService runtimeService, BankCalendar calendar, BusinessClock clock) {
-    this.applications = applications;
     this.repository = repository;
     this.ids = ids;
     this.relations = relations;
     this.assignment = assignment;
     this.branches = branches;
     this.intake = intake;
+    this.applications = applications;
     this.runtimeService = runtimeService;
     this.calendar = calendar;
     this.clock = clock;
@@ -386,7 +386,8 @@ public class CampaignService {
 
   /**
    * Ends the open prospect as CONVERTED (APPLIED_ELSEWHERE) because its enterprise submitted this application
-   * through another channel while the prospect was worked: its open contact task, if any, was withdrawn.
+   * through another channel while the prospect was worked (its open contact task, if any, was withdrawn by the
+   * message, a follow-up date ahead cancelled).
    *
    * @return whether it ended now (false: it was no longer open)
    */
@@ -396,7 +397,7 @@ public class CampaignService {
     String channel = applications.findById(applicationId).map(application -> application.channel().label()).orElse("其他渠道");
     return close(prospect, Prospect.Conversion.APPLIED_ELSEWHERE, applicationId,
         "企业已通过" + channel + "提交贷款申请 " + applicationId + "; 营销按“" + Prospect.Conversion.APPLIED_ELSEWHERE.label()
-            + "”结束, 未完成的联系任务已撤销");
+            + "”结束, 不再派发联系任务");
   }
 
   private boolean close(Prospect prospect, Prospect.Conversion conversion, String applicationId, String reason) {

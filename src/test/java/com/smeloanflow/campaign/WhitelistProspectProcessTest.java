@@ -240,7 +240,7 @@ class WhitelistProspectProcessTest extends AbstractIntegrationTest {
     assertThat(converted.conversion()).isEqualTo(Prospect.Conversion.APPLIED_ELSEWHERE);
     assertThat(converted.convertedApplicationId()).isEqualTo(online);
     assertThat(converted.applicationId()).as("the campaign's own application").isNull();
-    assertThat(converted.closedReason()).isEqualTo("企业已通过手机银行提交贷款申请 " + online + "; 营销按“已自行申请”结束, 未完成的联系任务已撤销");
+    assertThat(converted.closedReason()).isEqualTo("企业已通过手机银行提交贷款申请 " + online + "; 营销按“已自行申请”结束, 不再派发联系任务");
     JsonNode funnel = api.get("/api/campaigns/" + prospect.campaignId() + "/figures", "campaign-manager").json().path("total");
     assertThat(new int[] {funnel.path("prospects").asInt(), funnel.path("contacted").asInt(), funnel.path("interested").asInt(),
         funnel.path("applied").asInt(), funnel.path("appliedElsewhere").asInt(), funnel.path("existingCustomers").asInt()})
