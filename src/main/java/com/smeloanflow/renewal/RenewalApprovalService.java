@@ -13,6 +13,7 @@ import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.slf4j.Logger;
@@ -35,6 +36,8 @@ public class RenewalApprovalService {
   public static final java.util.Set<CustomerReason> FOR_DECLINE = java.util.EnumSet.of(CustomerReason.OVERALL_ASSESSMENT,
       CustomerReason.CREDIT_RECORD, CustomerReason.PRODUCT_CRITERIA_NOT_MET, CustomerReason.INFORMATION_NOT_VERIFIED,
       CustomerReason.GUARANTEE_INSUFFICIENT);
+  /** The internal reason of a renewal declined because the loan no longer met the eligibility table: its reason follows. */
+  static final String NO_LONGER_ELIGIBLE = "续贷邀约后已不符合续贷条件: ";
   /** Who decided when the table did. */
   static final String MODEL = "模型";
 
@@ -43,10 +46,15 @@ public class RenewalApprovalService {
   private final LoanApplicationRepository applications;
   private final ExposureService exposure;
   private final DecisionService decisions;
+  private final RenewalFactsService facts;
+  private final RenewalEligibilityTable eligibility;
   private final BusinessClock clock;
 
   public RenewalApprovalService(RenewalRepository renewals, LoanAccountService loans, LoanApplicationRepository applications,
-      ExposureService exposure, DecisionService decisions, BusinessClock clock) {
+      ExposureService exposure, DecisionService decisions, RenewalFactsService facts, RenewalEligibilityTable eligibility,
+      BusinessClock clock) {
+    this.facts = facts;
+    this.eligibility = eligibility;
     this.renewals = renewals;
     this.loans = loans;
     this.applications = applications;
@@ -55,10 +63,23 @@ public class RenewalApprovalService {
     this.clock = clock;
   }
 
-  /** Routes the renewal; the table's AUTO approves and its REJECT declines at once. */
+  /**
+   * Routes the renewal; the table's AUTO approves and its REJECT declines at once. Before the authority table, the
+   * eligibility table is asked again with the loan as it stands now ({@link #noLongerEligible}): a loan downgraded
+   * or overdue since the offer is declined by the model (route REJECT, the borrower told the overall assessment).
+   */
   @Transactional
   public RenewalRoute route(String loanId) {
     LoanRenewal renewal = renewals.lock(loanId).orElseThrow();
+    Optional<RenewalEligibilityTable.Answer> lapsed = noLongerEligible(renewal);
+    if (lapsed.isPresent()) {
+      String routeReason = NO_LONGER_ELIGIBLE + lapsed.get().reason() + " (" + lapsed.get().code() + ")";
+      renewals.routed(loanId, ApprovalRoute.REJECT.name());
+      renewals.decided(loanId, RenewalStatus.DECLINED, MODEL, routeReason, CustomerReason.OVERALL_ASSESSMENT.name(),
+          clock.now(), clock.today());
+      log.info("Loan {}: renewal declined, no longer eligible since the offer: {}", loanId, lapsed.get().code());
+      return new RenewalRoute(ApprovalRoute.REJECT, routeReason, CustomerReason.OVERALL_ASSESSMENT.name());
+    }
     DmnDecisionResult result = decisions.evaluateDecisionByKey(LoanRenewalProcess.AUTHORITY_DECISION)
         .variables(Map.of("facts", facts(renewal))).evaluate();
     if (result.isEmpty()) {
@@ -76,6 +97,17 @@ public class RenewalApprovalService {
     }
     log.info("Loan {}: renewal routed {} ({})", loanId, route.route(), route.routeReason());
     return route;
+  }
+
+  /**
+   * The eligibility table's answer on the loan as it stands now, when it no longer offers renewal: the classification
+   * and the overdue record read again (the offer's licence and score kept, {@link RenewalFactsService#standingNow}).
+   * The offer was made up to 60 days before maturity; a risk review or an arrear since then must stop the renewal
+   * before anyone approves it.
+   */
+  Optional<RenewalEligibilityTable.Answer> noLongerEligible(LoanRenewal renewal) {
+    RenewalEligibilityTable.Answer now = eligibility.evaluate(facts.standingNow(renewal, clock.today()));
+    return now.eligible() ? Optional.empty() : Optional.of(now);
   }
 
   /** What approval-authority reads, by the names an application's facts use. */
@@ -116,7 +148,7 @@ public class RenewalApprovalService {
    */
   @Transactional
   public boolean decide(DecideRenewal command) {
-    renewals.lockAwaitingDecision(command.loanId());
+    LoanRenewal renewal = renewals.lockAwaitingDecision(command.loanId());
     if (command.note() != null && command.note().length() > LoanRenewal.NOTE_MAX_LENGTH) {
       throw new InvalidTaskInputException("审批意见最多 " + LoanRenewal.NOTE_MAX_LENGTH
           + " 字 (renewalDecisionNote is too long)");
@@ -128,6 +160,13 @@ public class RenewalApprovalService {
       }
       if (command.note() == null || command.note().isBlank()) {
         throw new InvalidTaskInputException("不批准时须填写审批意见 (renewalDecisionNote is required)");
+      }
+    }
+    if (command.approve()) {
+      Optional<RenewalEligibilityTable.Answer> lapsed = noLongerEligible(renewal);
+      if (lapsed.isPresent()) {
+        throw new InvalidTaskInputException("借据 " + command.loanId() + " " + NO_LONGER_ELIGIBLE + lapsed.get().reason()
+            + ", 不能批准续贷, 请选择不批准 (the loan no longer meets renewal eligibility: " + lapsed.get().code() + ")");
       }
     }
     renewals.decided(command.loanId(), command.approve() ? RenewalStatus.APPLIED : RenewalStatus.DECLINED,

@@ -60,6 +60,18 @@ public class RenewalFactsService {
         monthsSinceLastOverdue(ledger, today), licence, score.totalScore(), score.hasHardRedFlag()), score, renewalAmount);
   }
 
+  /**
+   * The table's facts as the loan stands on {@code today}, for a renewal offered before: the classification and the
+   * overdue record read again (a downgrade or an arrear since the offer counts), the licence and the fresh score of
+   * the offer kept (the external sources are not asked again).
+   */
+  public RenewalEligibilityTable.Facts standingNow(LoanRenewal renewal, LocalDate today) {
+    LoanRenewal.Eligibility offered = renewal.eligibility();
+    return new RenewalEligibilityTable.Facts(classification(renewal.loanId()).name(),
+        monthsSinceLastOverdue(loans.ledger(renewal.loanId()), today), offered.licenceStatus(), offered.score(),
+        offered.hardRedFlag());
+  }
+
   /** The stricter of monitoring's risk review and the loan's classification in the ledger (which holds the days-past-due floor). */
   Classification classification(String loanId) {
     Classification ledger = loans.standing(loanId).map(LoanStanding::classification).orElse(Classification.NORMAL);

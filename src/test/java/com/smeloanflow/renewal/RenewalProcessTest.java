@@ -23,6 +23,7 @@ import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.processing.ProcessingFixtures;
 import com.smeloanflow.processing.sandbox.SandboxProfile;
 import com.smeloanflow.notification.MailCaseType;
+import com.smeloanflow.servicing.Classification;
 import com.smeloanflow.servicing.ClassificationChange;
 import com.smeloanflow.servicing.DailyCloseService;
 import com.smeloanflow.servicing.InstalmentStatus;
@@ -30,6 +31,7 @@ import com.smeloanflow.servicing.LedgerLine;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.RepaymentService;
+import com.smeloanflow.servicing.RiskReview;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.TakenSequenceFlows;
 import com.smeloanflow.support.ApiClient;
@@ -708,6 +710,68 @@ class RenewalProcessTest extends AbstractIntegrationTest {
         Map.of(ApproveRenewalTaskListener.DECISION, "DECLINE", ApproveRenewalTaskListener.NOTE, "不同意")))
         .hasMessageContaining("renewalCustomerReason");
     assertThat(instance).isWaitingAt(TASK_APPROVE_RENEWAL);
+  }
+
+  /**
+   * The offer is made up to 60 days before maturity; a risk review downgraded the loan to 关注 after it. The borrower's
+   * application is taken, and the model declines it on the loan as it stands now: before, it approved the renewal on the
+   * offer's facts (正常) and sent the contract. The borrower is told the catalogue text only, not the downgrade.
+   */
+  @Test
+  void aLoanDowngradedAfterTheOfferIsDeclinedWhenTheBorrowerAppliesNotApprovedByTheModel() {
+    RenewalScenario loan = strongLoan().scanNow();
+    assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.OFFERED);
+    loans.applyRiskReview(new RiskReview(loan.loanId(), Classification.SPECIAL_MENTION, today, "主要客户流失, 列入关注",
+        "risk-officer"));
+
+    assertThat(loan.apply("REQ-" + loan.loanId()).status()).isEqualTo(201);
+
+    // Declined at once, in the application's transaction: the instance has ended.
+    String instance = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(LoanRenewalProcess.KEY)
+        .processInstanceBusinessKey(loan.loanId()).singleResult().getId();
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instance).list())
+        .extracting(org.camunda.bpm.engine.history.HistoricActivityInstance::getActivityId)
+        .contains(TASK_DECIDE_ROUTE, TASK_DECLINED_MAIL, END_DECLINED).doesNotContain(TASK_SEND_CONTRACT);
+    assertThat(loan.renewalInstances()).isEqualTo(1);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+    LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewal.status()).isEqualTo(RenewalStatus.DECLINED);
+    assertThat(renewal.approvalRoute()).isEqualTo("REJECT");
+    assertThat(renewal.decidedBy()).isEqualTo(RenewalApprovalService.MODEL);
+    assertThat(renewal.customerReason()).isEqualTo("OVERALL_ASSESSMENT");
+    assertThat(renewal.contractNumber()).isNull();
+    assertThat(loan.mails()).containsExactly(MailTemplate.RENEWAL_OFFERED, MailTemplate.RENEWAL_DECLINED);
+    assertThat(mailBody(loan, MailTemplate.RENEWAL_DECLINED)).contains("经我行综合评估").doesNotContain("关注")
+        .doesNotContain("风险分类");
+    ApiClient.Response staff = api.get("/api/loans/" + loan.loanId() + "/renewal", "zy001-acceptor");
+    assertThat(staff.json().path("status").asText()).isEqualTo("DECLINED");
+  }
+
+  /**
+   * The loan was downgraded while its renewal waited for the approver: 批准 is refused in Chinese, the task stays open
+   * for a decline, and nothing is recorded. Before, the approver's approval (on a form showing the offer's 正常) went
+   * through and the contract was sent.
+   */
+  @Test
+  void anApproverCannotApproveARenewalWhoseLoanWasDowngradedWhileItWaitedAndTheTaskStaysOpen() {
+    RenewalScenario loan = loanForAnApprover().scanNow();
+    ProcessInstance instance = applied(loan);
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    loans.applyRiskReview(new RiskReview(loan.loanId(), Classification.SUBSTANDARD, today, "经营恶化, 现金流不足",
+        "risk-officer"));
+
+    assertThatThrownBy(() -> completeAs("approver", task.getId(), Map.of(ApproveRenewalTaskListener.DECISION, "APPROVE",
+        ApproveRenewalTaskListener.NOTE, "经营稳定, 同意续贷")))
+        .hasMessageContaining("借据 " + loan.loanId() + " 续贷邀约后已不符合续贷条件: 风险分类非正常, 不能批准续贷, 请选择不批准");
+    assertThat(instance).isWaitingAt(TASK_APPROVE_RENEWAL);
+    LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewal.status()).isEqualTo(RenewalStatus.APPLIED);
+    assertThat(renewal.decidedBy()).isNull();
+
+    completeAs("approver", task.getId(), Map.of(ApproveRenewalTaskListener.DECISION, "DECLINE",
+        ApproveRenewalTaskListener.CUSTOMER_REASON, "OVERALL_ASSESSMENT", ApproveRenewalTaskListener.NOTE, "已下调为次级"));
+    loan.runJobs(instance);
+    assertThat(instance).hasPassed(END_DECLINED).hasNotPassed(TASK_SEND_CONTRACT).isEnded();
   }
 
   /**
