@@ -24,8 +24,13 @@ public class RenewalEligibilityTable {
     this.decisions = decisions;
   }
 
-  /** What the table reads about a loan. */
-  public record Facts(String classification, int monthsSinceLastOverdue, String licenceStatus, int score, boolean hardRedFlag) {
+  /**
+   * What the table reads about a loan.
+   *
+   * @param openSignals the loan's early-warning signals post-loan monitoring is still checking (OPEN; not the repeats)
+   */
+  public record Facts(String classification, int monthsSinceLastOverdue, String licenceStatus, int score, boolean hardRedFlag,
+      int openSignals) {
 
     public Map<String, Object> inputs() {
       Map<String, Object> inputs = new HashMap<>();
@@ -34,6 +39,7 @@ public class RenewalEligibilityTable {
       inputs.put("licenceStatus", licenceStatus);
       inputs.put("score", score);
       inputs.put("hardRedFlag", hardRedFlag);
+      inputs.put("openSignals", openSignals);
       return inputs;
     }
   }

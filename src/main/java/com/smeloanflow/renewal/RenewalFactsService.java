@@ -23,9 +23,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * What the eligibility table reads about a loan near maturity, each fact from the stage that owns it:
- * the classification (monitoring's risk review, never milder than servicing's), the last overdue day (the
- * servicing ledger), the licence status and a fresh four-dimension score (processing's external sources
- * asked again now; nothing stored with the original application).
+ * the classification (monitoring's risk review, never milder than servicing's) and the early-warning signals monitoring
+ * is still checking, the last overdue day (the servicing ledger), the licence status and a fresh four-dimension score
+ * (processing's external sources asked again now; nothing stored with the original application).
  */
 @Service
 public class RenewalFactsService {
@@ -57,19 +57,20 @@ public class RenewalFactsService {
         .requestedAmount(renewalAmount.signum() > 0 ? renewalAmount : loan.principal()).build());
     String licence = data.registration().status() == null ? "UNKNOWN" : data.registration().status().name();
     return new Gathered(new RenewalEligibilityTable.Facts(classification(loan.loanId()).name(),
-        monthsSinceLastOverdue(ledger, today), licence, score.totalScore(), score.hasHardRedFlag()), score, renewalAmount);
+        monthsSinceLastOverdue(ledger, today), licence, score.totalScore(), score.hasHardRedFlag(),
+        monitoring.openSignalCount(loan.loanId())), score, renewalAmount);
   }
 
   /**
-   * The table's facts as the loan stands on {@code today}, for a renewal offered before: the classification and the
-   * overdue record read again (a downgrade or an arrear since the offer counts), the licence and the fresh score of
+   * The table's facts as the loan stands on {@code today}, for a renewal offered before: the classification, the
+   * overdue record and the signals under check read again (a downgrade, an arrear or a signal since the offer counts), the licence and the fresh score of
    * the offer kept (the external sources are not asked again).
    */
   public RenewalEligibilityTable.Facts standingNow(LoanRenewal renewal, LocalDate today) {
     LoanRenewal.Eligibility offered = renewal.eligibility();
     return new RenewalEligibilityTable.Facts(classification(renewal.loanId()).name(),
         monthsSinceLastOverdue(loans.ledger(renewal.loanId()), today), offered.licenceStatus(), offered.score(),
-        offered.hardRedFlag());
+        offered.hardRedFlag(), monitoring.openSignalCount(renewal.loanId()));
   }
 
   /** The stricter of monitoring's risk review and the loan's classification in the ledger (which holds the days-past-due floor). */

@@ -14,7 +14,7 @@ class RenewalEligibilityDecisionTest {
   private final DmnTable table = new DmnTable(LoanRenewalProcess.ELIGIBILITY_DECISION);
 
   private DmnTable.Answer evaluate(String classification, int monthsSinceLastOverdue, String licence, int score) {
-    return table.evaluate(new RenewalEligibilityTable.Facts(classification, monthsSinceLastOverdue, licence, score, false)
+    return table.evaluate(new RenewalEligibilityTable.Facts(classification, monthsSinceLastOverdue, licence, score, false, 0)
         .inputs());
   }
 
@@ -72,7 +72,21 @@ class RenewalEligibilityDecisionTest {
   @Test
   void aHardRedFlagVetoesWhateverTheScore() {
     assertNotEligible(table.evaluate(new RenewalEligibilityTable.Facts("NORMAL", LoanRenewal.Eligibility.NEVER_OVERDUE, "ACTIVE",
-        900, true).inputs()), "Rule_HardRedFlag", "HARD_RED_FLAG");
+        900, true, 0).inputs()), "Rule_HardRedFlag", "HARD_RED_FLAG");
+  }
+
+  @Test
+  void aLoanWithAWarningSignalStillBeingCheckedIsNotOffered() {
+    assertNotEligible(table.evaluate(new RenewalEligibilityTable.Facts("NORMAL", LoanRenewal.Eligibility.NEVER_OVERDUE, "ACTIVE",
+        900, false, 1).inputs()), "Rule_SignalUnderCheck", "SIGNAL_UNDER_CHECK");
+  }
+
+  @Test
+  void aSignalUnderCheckIsTheReasonKeptOnlyAfterTheClassificationAndTheOverdueRecord() {
+    assertNotEligible(table.evaluate(new RenewalEligibilityTable.Facts("NORMAL", 3, "ACTIVE", 900, false, 2).inputs()),
+        "Rule_OverdueWithinTwelveMonths", "OVERDUE_WITHIN_12_MONTHS");
+    assertNotEligible(table.evaluate(new RenewalEligibilityTable.Facts("NORMAL", LoanRenewal.Eligibility.NEVER_OVERDUE, "REVOKED",
+        100, true, 2).inputs()), "Rule_SignalUnderCheck", "SIGNAL_UNDER_CHECK");
   }
 
   @Test

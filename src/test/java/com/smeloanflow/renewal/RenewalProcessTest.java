@@ -18,6 +18,7 @@ import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.platform.FormText;
 import com.smeloanflow.platform.StateConflictException;
+import com.smeloanflow.monitoring.MonitoringScenario;
 import com.smeloanflow.process.LoanRenewalProcess;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.processing.ProcessingFixtures;
@@ -772,6 +773,54 @@ class RenewalProcessTest extends AbstractIntegrationTest {
         ApproveRenewalTaskListener.CUSTOMER_REASON, "OVERALL_ASSESSMENT", ApproveRenewalTaskListener.NOTE, "已下调为次级"));
     loan.runJobs(instance);
     assertThat(instance).hasPassed(END_DECLINED).hasNotPassed(TASK_SEND_CONTRACT).isEnded();
+  }
+
+  /** Under post-loan monitoring, first check done, a signal of negative news reported (ORDINARY: the loan stays 正常). */
+  private void aSignalStillBeingCheckedOn(RenewalScenario loan) {
+    MonitoringScenario.of(loan.account(), processEngine, api, this::executeDueJobs, this::completeAs, loans, dailyClose)
+        .firstCheck("NORMAL").report("remote-verifier", MonitoringScenario.signal("EVT-NEWS-" + loan.loanId(),
+            "NEGATIVE_NEWS", "媒体报道企业涉诉", null));
+    assertThat(loans.standing(loan.loanId()).orElseThrow().classification()).as("an ordinary signal")
+        .isEqualTo(Classification.NORMAL);
+  }
+
+  /**
+   * A warning signal reported the day before the offer scan is still being checked: the loan is not offered, staff see
+   * why (SIGNAL_UNDER_CHECK) and the borrower is told nothing. Before, an ORDINARY signal left the loan 正常 and the
+   * renewal was offered while its check could still call the loan in.
+   */
+  @Test
+  void aLoanWhoseWarningSignalIsStillBeingCheckedIsNotOfferedAndStaffSeeWhy() {
+    RenewalScenario loan = strongLoan();
+    aSignalStillBeingCheckedOn(loan);
+
+    loan.scanNow();
+
+    LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewal.status()).isEqualTo(RenewalStatus.NOT_ELIGIBLE);
+    assertThat(renewal.eligibility().code()).isEqualTo("SIGNAL_UNDER_CHECK");
+    assertThat(renewal.eligibility().reason()).isEqualTo("存在尚未核查完毕的预警信号");
+    assertThat(loan.mails()).doesNotContain(MailTemplate.RENEWAL_OFFERED);
+  }
+
+  /**
+   * A warning signal reported after the offer is still being checked when the borrower applies: the model declines the
+   * renewal instead of approving it; the borrower is told the catalogue text only.
+   */
+  @Test
+  void aRenewalAppliedForWhileASignalReportedAfterTheOfferIsBeingCheckedIsDeclinedByTheModel() {
+    RenewalScenario loan = strongLoan().scanNow();
+    aSignalStillBeingCheckedOn(loan);
+
+    assertThat(loan.apply("REQ-" + loan.loanId()).status()).isEqualTo(201);
+
+    LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewal.status()).isEqualTo(RenewalStatus.DECLINED);
+    assertThat(renewal.approvalRoute()).isEqualTo("REJECT");
+    assertThat(renewal.contractNumber()).isNull();
+    assertThat(renewal.decisionNote()).contains("SIGNAL_UNDER_CHECK");
+    assertThat(loan.mails()).containsExactly(MailTemplate.RENEWAL_OFFERED, MailTemplate.RENEWAL_DECLINED);
+    assertThat(mailBody(loan, MailTemplate.RENEWAL_DECLINED)).contains("经我行综合评估").doesNotContain("预警");
   }
 
   /**
