@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "首次贷后检查" (complete): the remote banking centre records the first check within 30 days of
- * disbursement; a 关注 conclusion puts the loan on the watch list.
+ * disbursement; a 关注 conclusion puts the loan on the watch list. 正常 needs both boxes ticked
+ * ({@link PostLoanCheckService#recordFirstCheck}).
  */
 @Component("firstPostLoanCheckTask")
 public class FirstPostLoanCheckTaskListener implements TaskListener {
@@ -33,10 +34,10 @@ public class FirstPostLoanCheckTaskListener implements TaskListener {
     String notes = form.requiredText(NOTES, "检查情况");
     List<String> ticked = new ArrayList<>();
     if (form.checked(FUNDS_USED_AS_AGREED)) {
-      ticked.add("资金按约定用途使用");
+      ticked.add(PostLoanCheckService.FUNDS_USED_AS_AGREED);
     }
     if (form.checked(BUSINESS_NORMAL)) {
-      ticked.add("经营正常");
+      ticked.add(PostLoanCheckService.BUSINESS_NORMAL);
     }
     checks.recordFirstCheck(task.getExecution().getProcessBusinessKey(), CheckOutcome.valueOf(result), notes, ticked,
         TaskActor.of(task));

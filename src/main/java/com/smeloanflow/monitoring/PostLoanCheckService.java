@@ -35,6 +35,10 @@ public class PostLoanCheckService {
 
   private static final Logger log = LoggerFactory.getLogger(PostLoanCheckService.class);
   private static final int MAX_FINDINGS = 2000;
+  /** What the first check confirms (the checklist of 首次贷后检查): use of the funds as agreed. */
+  public static final String FUNDS_USED_AS_AGREED = "资金按约定用途使用";
+  /** What the first check confirms: the business operates normally. */
+  public static final String BUSINESS_NORMAL = "经营正常";
 
   private final CheckRepository checks;
   private final SignalRepository signals;
@@ -257,7 +261,10 @@ public class PostLoanCheckService {
 
   /**
    * The first check within 30 days of disbursement (remote banking), recorded as a check of the loan
-   * and in the application's case file; then the classification table decides again.
+   * and in the application's case file; then the classification table decides again. A conclusion 正常 needs both
+   * items of the checklist confirmed ({@link #FUNDS_USED_AS_AGREED}, {@link #BUSINESS_NORMAL}): a checker who could not
+   * confirm the use of the funds or the business concludes 关注, else that finding would be kept in the checklist only
+   * and the loan stay 正常 (checked quarterly, renewable) as if nothing had been found.
    *
    * <p>The loan is locked before the check is stored ({@link MonitoredLoanRepository#lock}: its ledger row, then its
    * monitoring row), as {@link #complete} would lock it after: storing a check references the loan's monitoring row,
@@ -269,6 +276,12 @@ public class PostLoanCheckService {
       String checker) {
     if (outcome != CheckOutcome.NORMAL && outcome != CheckOutcome.WATCH) {
       throw new InvalidTaskInputException("首次检查结论应为正常或关注 (firstCheckResult)");
+    }
+    List<String> notConfirmed = List.of(FUNDS_USED_AS_AGREED, BUSINESS_NORMAL).stream()
+        .filter(item -> !checklist.contains(item)).toList();
+    if (outcome == CheckOutcome.NORMAL && !notConfirmed.isEmpty()) {
+      throw new InvalidTaskInputException("未确认" + String.join("、", notConfirmed) + "时检查结论不能为正常: 请选择关注, "
+          + "或核实后勾选 (firstCheckResult NORMAL needs fundsUsedAsAgreed and businessNormal confirmed)");
     }
     monitored.lock(loanId);
     PostLoanCheck check = open(loanId, CheckKind.FIRST, List.of());

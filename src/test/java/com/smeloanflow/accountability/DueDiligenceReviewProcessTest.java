@@ -396,7 +396,7 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
     // the remote banking centre concludes the loan's first post-loan check while the review is open
     Task firstCheck = taskService.createTaskQuery().processInstanceBusinessKey(loan.loanId())
         .taskDefinitionKey(PostLoanMonitoringProcess.Elements.TASK_FIRST_POST_LOAN_CHECK).singleResult();
-    completeAs("remote-verifier", firstCheck.getId(), Map.of("firstCheckResult", "NORMAL",
+    completeAs("remote-verifier", firstCheck.getId(), Map.of("fundsUsedAsAgreed", true, "businessNormal", true, "firstCheckResult", "NORMAL",
         "firstCheckNotes", "电话回访: 资金用于采购原材料"));
 
     assertThat((String) taskService.getVariableLocal(task.getId(), "officersText")).as("the form lists the new checker")
@@ -425,7 +425,7 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
     LoanAccount loan = nonPerforming.monitored(MANAGER, "86000.00", clock.today().minusDays(20));
     Task firstCheck = taskService.createTaskQuery().processInstanceBusinessKey(loan.loanId())
         .taskDefinitionKey(PostLoanMonitoringProcess.Elements.TASK_FIRST_POST_LOAN_CHECK).singleResult();
-    completeAs("remote-verifier", firstCheck.getId(), Map.of("firstCheckResult", "NORMAL",
+    completeAs("remote-verifier", firstCheck.getId(), Map.of("fundsUsedAsAgreed", true, "businessNormal", true, "firstCheckResult", "NORMAL",
         "firstCheckNotes", "甲".repeat(1900)));
     nonPerforming.listAsDishonestDebtor(loan);
     Task task = taskService.createTaskQuery().processInstanceId(nonPerforming.review(loan).getId()).singleResult();
@@ -553,7 +553,7 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
     moveClockBy(java.time.Duration.ofDays(35));
     Task firstCheck = taskService.createTaskQuery().processInstanceBusinessKey(loan.loanId())
         .taskDefinitionKey(PostLoanMonitoringProcess.Elements.TASK_FIRST_POST_LOAN_CHECK).singleResult();
-    completeAs("remote-verifier", firstCheck.getId(), Map.of("firstCheckResult", "NORMAL",
+    completeAs("remote-verifier", firstCheck.getId(), Map.of("fundsUsedAsAgreed", true, "businessNormal", true, "firstCheckResult", "NORMAL",
         "firstCheckNotes", "电话回访: 资金用于采购原材料"));
     assertThat(reviews.assess(loan.loanId()).text()).as("assessed today, the criteria would read otherwise")
         .contains("✘ 贷后检查按时完成").isNotEqualTo(kept);

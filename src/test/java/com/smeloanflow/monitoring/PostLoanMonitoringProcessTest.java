@@ -144,6 +144,27 @@ class PostLoanMonitoringProcessTest extends AbstractIntegrationTest {
     assertThat(loan.monitoring()).isWaitingAt(TASK_FIRST_POST_LOAN_CHECK);
   }
 
+  /**
+   * The remote banking centre could not confirm that the funds were used as agreed: the conclusion 正常 is refused in
+   * Chinese and the task stays open; 关注 is taken and puts the loan on the watch list. Before, 正常 was recorded with
+   * the unconfirmed item left out of the checklist, and the loan stayed 正常.
+   */
+  @Test
+  void aFirstCheckThatCouldNotConfirmTheUseOfTheFundsCannotConcludeNormal() {
+    MonitoringScenario loan = loanUnderMonitoring();
+    Task check = loan.task(TASK_FIRST_POST_LOAN_CHECK);
+
+    assertThatThrownBy(() -> completeAs("remote-verifier", check.getId(), Map.of("fundsUsedAsAgreed", false,
+        "businessNormal", true, "firstCheckResult", "NORMAL", "firstCheckNotes", "电话回访: 部分资金用于购买理财产品")))
+        .hasMessageContaining("未确认资金按约定用途使用时检查结论不能为正常: 请选择关注, 或核实后勾选");
+    assertThat(loan.monitoring()).isWaitingAt(TASK_FIRST_POST_LOAN_CHECK);
+    assertThat(monitoring.view(loan.loanId()).checks()).as("nothing recorded").isEmpty();
+
+    completeAs("remote-verifier", check.getId(), Map.of("fundsUsedAsAgreed", false, "businessNormal", true,
+        "firstCheckResult", "WATCH", "firstCheckNotes", "电话回访: 部分资金用于购买理财产品"));
+    assertThat(monitoring.view(loan.loanId()).classification()).isEqualTo(Classification.SPECIAL_MENTION);
+  }
+
   @Test
   void aWatchFindingPutsTheLoanOnTheWatchListWithMonthlyChecksAndANormalOneTakesItOff() {
     MonitoringScenario loan = loanUnderMonitoring().firstCheck("WATCH");
