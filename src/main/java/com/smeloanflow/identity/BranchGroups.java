@@ -40,12 +40,31 @@ public class BranchGroups {
     ensure(branchCode, branchName, filters.ensure(), grants);
   }
 
+  /**
+   * The branch's groups read the branch's staff (the members of its groups) and no other user one by one
+   * ({@link BranchStaffReads}): at every start, for users from before and for a read-only directory.
+   */
+  void staffReadEachOther(String branchCode, CamundaGrants grants) {
+    List<String> readers = BranchStaffReads.readers(branchCode);
+    grants.onlyTheseUsersReadBy(readers, grants.membersOf(readers));
+  }
+
   /** The same with the filters' ids known and the writes of a whole set-up ({@link CamundaGrants#readingAtOnce}). */
   void ensure(String branchCode, String branchName, TasklistFilters.Ids filterIds, CamundaGrants grants) {
     grants.ensureGroup(Groups.acceptance(branchCode), branchName + " 受理岗");
     grants.ensureGroup(Groups.customerManagers(branchCode), branchName + " 客户经理");
     grants.ensureGroup(Groups.leads(branchCode), branchName + " 团队主管");
     grants.teamLead(Groups.leads(branchCode), filterIds);
+    // Branch isolation of the directory (BranchStaffReads): the branch's lead group no longer reads every user and
+    // group, as an earlier version granted; the branch's groups read the branch's groups and the central groups its
+    // tasks name.
+    grants.revoke(Groups.leads(branchCode), Resources.USER, "*", Permissions.READ);
+    grants.revoke(Groups.leads(branchCode), Resources.GROUP, "*", Permissions.READ);
+    for (String reader : BranchStaffReads.readers(branchCode)) {
+      for (String group : BranchStaffReads.readableGroups(branchCode)) {
+        grants.grant(reader, Resources.GROUP, group, Permissions.READ);
+      }
+    }
     for (String group : of(branchCode)) {
       grants.taskWorker(group, filterIds);
       // Counter intake: branch staff start loan-origination from Tasklist's start form.

@@ -118,18 +118,77 @@ class CamundaGrants {
 
   /**
    * What a team's lead group (or the team-leads role) needs in Tasklist: the app, reading process
-   * definitions, the lead filters (团队任务, 已超期, 已升级), and reading users and groups (Tasklist checks the
-   * user a task is handed to exists, and names the candidate group). Which tasks a lead sees comes from the
-   * per-task grants of {@link TeamTaskAuthorizations}.
+   * definitions and the lead filters (团队任务, 已超期, 已升级). Which tasks a lead sees comes from the
+   * per-task grants of {@link TeamTaskAuthorizations}; which users and groups, from
+   * {@link #readsEveryUserAndGroup} for a central team's leads and from {@link BranchStaffReads} for a branch's.
    */
   void teamLead(String groupId, TasklistFilters.Ids filters) {
     grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(groupId, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
-    grant(groupId, Resources.USER, "*", Permissions.READ);
-    grant(groupId, Resources.GROUP, "*", Permissions.READ);
     for (String filter : filters.forLeads()) {
       grant(groupId, Resources.FILTER, filter, Permissions.READ);
     }
+  }
+
+  /**
+   * Reading every user and group: for the leads of a central team, who serve every branch (Tasklist checks the user a
+   * task is handed to exists, and names assignees and candidate groups).
+   */
+  void readsEveryUserAndGroup(String groupId) {
+    grant(groupId, Resources.USER, "*", Permissions.READ);
+    grant(groupId, Resources.GROUP, "*", Permissions.READ);
+  }
+
+  /**
+   * Each of {@code readers} reads exactly these users among the users granted one by one: READ on each of
+   * {@code userIds}, and a grant of a reader on any other single user deleted (a grant on every user, {@code *}, is
+   * left to {@link #revoke}). See {@link BranchStaffReads}.
+   */
+  void onlyTheseUsersReadBy(List<String> readers, Set<String> userIds) {
+    for (String reader : readers) {
+      for (String userId : userIds) {
+        grant(reader, Resources.USER, userId, Permissions.READ);
+      }
+      for (Authorization stale : userGrantsOf(reader)) {
+        if (!"*".equals(stale.getResourceId()) && !userIds.contains(stale.getResourceId())) {
+          authorizationService.deleteAuthorization(stale.getId());
+          if (existing != null) {
+            existing.grants.remove(GrantKey.of(stale));
+          }
+        }
+      }
+    }
+  }
+
+  /** The members of these groups, read without an authorization check (the set-up runs as the system). */
+  Set<String> membersOf(List<String> groupIds) {
+    Set<String> members = new java.util.TreeSet<>();
+    for (String groupId : groupIds) {
+      int first = 0;
+      List<org.camunda.bpm.engine.identity.User> page;
+      do {
+        page = identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().listPage(first, MEMBERS_PAGE);
+        page.forEach(user -> members.add(user.getId()));
+        first += MEMBERS_PAGE;
+      } while (page.size() == MEMBERS_PAGE);
+    }
+    return members;
+  }
+
+  /** Members read per page: below the engine's queryMaxResultsLimit (2,000). */
+  private static final int MEMBERS_PAGE = 1000;
+
+  /** The group's grants on single users (and on {@code *}). */
+  private List<Authorization> userGrantsOf(String groupId) {
+    if (existing != null && existing.groupIds.contains(groupId)) {
+      return existing.grants.entrySet().stream()
+          .filter(entry -> entry.getKey().groupId().equals(groupId)
+              && entry.getKey().resourceType() == Resources.USER.resourceType()
+              && !existing.stale.contains(entry.getKey()))
+          .map(Map.Entry::getValue).toList();
+    }
+    return authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
+        .resourceType(Resources.USER).list();
   }
 
   /**

@@ -71,6 +71,7 @@ public class IdentitySetup {
 
     for (BranchDetails branch : all) {
       branchGroups.ensure(branch.code(), branch.name(), filterIds, grants);
+      branchGroups.staffReadEachOther(branch.code(), grants);
     }
 
     // Team leads see and reassign their teams' tasks only: the lead filters here, the tasks through the
@@ -80,7 +81,12 @@ public class IdentitySetup {
     for (Teams.Central team : Teams.Central.values()) {
       grants.ensureGroup(team.leadGroup(), team.teamName() + " 团队主管");
       grants.teamLead(team.leadGroup(), filterIds);
+      // The leads of a central team serve every branch: they read every user and group, as before.
+      grants.readsEveryUserAndGroup(team.leadGroup());
     }
+    // The team-leads role alone reads no other user or group (a branch's lead reads the branch's, BranchStaffReads).
+    grants.revoke(Groups.TEAM_LEADS, Resources.USER, "*", Permissions.READ);
+    grants.revoke(Groups.TEAM_LEADS, Resources.GROUP, "*", Permissions.READ);
     grants.revoke(Groups.TEAM_LEADS, Resources.TASK, "*", TaskPermissions.READ, TaskPermissions.TASK_ASSIGN);
     grants.revoke(Groups.TEAM_LEADS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grants.revoke(Groups.TEAM_LEADS, Resources.PROCESS_DEFINITION, "*",

@@ -1,0 +1,150 @@
+package com.smeloanflow.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.smeloanflow.support.AbstractIntegrationTest;
+import com.smeloanflow.support.ApiClient.Response;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Branch isolation of the user and group directory over the engine REST API, with real JSON: a branch's staff list,
+ * count and open the profiles of their own branch's staff and the groups their tasks name, never another branch's; the
+ * leads of a central team read everyone, as before; joining and leaving a branch's group changes who reads the member
+ * at once. Demo branches ZY001 (汇川支行) and ZY002 (红花岗支行), demo users with password {@code demo}.
+ */
+class BranchStaffReadsApiTest extends AbstractIntegrationTest {
+
+  private static final List<String> ZY002_STAFF = List.of("zy002-acceptor", "zy002-cm", "zy002-lead");
+  private static final List<String> ZY001_STAFF = List.of("zy001-acceptor", "zy001-cm", "zy001-cm2");
+
+  @Test
+  void aBranchCustomerManagerListsTheBranchsStaffAndNoneOfAnotherBranch() {
+    List<String> users = ids(api.get("/engine-rest/user?maxResults=100", "zy001-cm"));
+
+    assertThat(users).containsAll(ZY001_STAFF).contains("team-lead").doesNotContainAnyElementsOf(ZY002_STAFF)
+        .doesNotContain("centre-processor", "approver", "admin");
+    assertThat(count(api.get("/engine-rest/user/count", "zy001-cm"))).as("count agrees with the list").isEqualTo(users.size());
+    assertThat(api.get("/engine-rest/user/zy001-cm2/profile", "zy001-cm").json().path("firstName").asText()).isEqualTo("赵敏");
+  }
+
+  /** Before, the branch's lead group and the team-leads role read every user and group: 22 users, 25 groups. */
+  @Test
+  void aBranchLeadListsNoneOfAnotherBranchsStaffOrGroups() {
+    List<String> users = ids(api.get("/engine-rest/user?maxResults=100", "zy002-lead"));
+    assertThat(users).containsExactlyInAnyOrderElementsOf(ZY002_STAFF);
+    assertThat(count(api.get("/engine-rest/user/count", "zy002-lead"))).as("count agrees with the list").isEqualTo(users.size());
+
+    List<String> groups = ids(api.get("/engine-rest/group?maxResults=100", "zy002-lead"));
+    assertThat(groups).contains("ZY002-acceptance", "ZY002-customer-managers", "ZY002-leads", Groups.CREDIT_APPROVERS)
+        .noneMatch(group -> group.startsWith("ZY001-")).doesNotContain(Groups.PROCESSING_CENTRE, Groups.CAMUNDA_ADMIN);
+    assertThat(count(api.get("/engine-rest/group/count", "zy002-lead"))).as("count agrees with the list").isEqualTo(groups.size());
+    assertThat(count(api.get("/engine-rest/user/count?memberOfGroup=ZY001-customer-managers", "zy002-lead"))).isZero();
+  }
+
+  @Test
+  void theProfileOfAnotherBranchsStaffIsNotFound() {
+    for (String reader : List.of("zy002-lead", "zy002-cm")) {
+      Response profile = api.get("/engine-rest/user/zy001-cm/profile", reader);
+      assertThat(profile.status()).as("%s reads zy001-cm: %s", reader, profile).isEqualTo(404);
+      assertThat(profile.body()).doesNotContain("张伟");
+      Response group = api.get("/engine-rest/group/ZY001-customer-managers", reader);
+      assertThat(group.status()).as("%s reads ZY001-customer-managers: %s", reader, group).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void theLeadsOfACentralTeamReadEveryBranchAsBefore() {
+    long everyone = count(api.get("/engine-rest/user/count", "admin"));
+    assertThat(count(api.get("/engine-rest/user/count", "team-lead"))).isEqualTo(everyone);
+    assertThat(api.get("/engine-rest/user/zy002-cm/profile", "team-lead").status()).isEqualTo(200);
+    // Central staff read themselves and their groups, as before.
+    assertThat(ids(api.get("/engine-rest/user?maxResults=100", "centre-processor"))).containsExactly("centre-processor");
+  }
+
+  @Test
+  void joiningAndLeavingABranchChangesWhoReadsTheMemberAtOnce() {
+    String newcomer = "zy-move-" + Long.toString(System.nanoTime(), 36);
+    Response created = api.post("/engine-rest/user/create", "admin", """
+        {"profile": {"id": "%s", "firstName": "吴新", "lastName": "(客户经理)", "email": "%s@smeloan.example.com"},
+         "credentials": {"password": "Newcomer-2026"}}""".formatted(newcomer, newcomer));
+    assertThat(created.status()).as(created.toString()).isEqualTo(204);
+    assertThat(readable(newcomer, "zy001-cm")).as("nobody's staff yet").isFalse();
+
+    assertThat(api.send("PUT", "/engine-rest/group/ZY001-customer-managers/members/" + newcomer, "admin", "demo", null).status())
+        .isEqualTo(204);
+    assertThat(readable(newcomer, "zy001-cm")).isTrue();
+    assertThat(readable(newcomer, "zy001-acceptor")).isTrue();
+    assertThat(readable(newcomer, "zy002-cm")).isFalse();
+
+    // Moved to ZY002: ZY001 no longer reads them, ZY002 does.
+    assertThat(api.send("PUT", "/engine-rest/group/ZY002-customer-managers/members/" + newcomer, "admin", "demo", null).status())
+        .isEqualTo(204);
+    assertThat(api.send("DELETE", "/engine-rest/group/ZY001-customer-managers/members/" + newcomer, "admin", "demo", null)
+        .status()).isEqualTo(204);
+    assertThat(readable(newcomer, "zy001-cm")).isFalse();
+    assertThat(readable(newcomer, "zy002-lead")).isTrue();
+  }
+
+  @Test
+  void aLeaverOfOneOfTheBranchsGroupsStaysReadableWhileInAnother() {
+    String clerk = "zy-two-" + Long.toString(System.nanoTime(), 36);
+    assertThat(api.post("/engine-rest/user/create", "admin", """
+        {"profile": {"id": "%s", "firstName": "韩雪", "lastName": "(受理)", "email": "%s@smeloan.example.com"},
+         "credentials": {"password": "Clerk-2026-two"}}""".formatted(clerk, clerk)).status()).isEqualTo(204);
+    identityService.createMembership(clerk, "ZY001-acceptance");
+    identityService.createMembership(clerk, "ZY001-customer-managers");
+
+    identityService.deleteMembership(clerk, "ZY001-acceptance");
+    assertThat(readable(clerk, "zy001-acceptor")).isTrue();
+
+    identityService.deleteMembership(clerk, "ZY001-customer-managers");
+    assertThat(readable(clerk, "zy001-acceptor")).isFalse();
+  }
+
+  /** Branch staff read the central groups their tasks name, and only those: the models name no other beside a branch's. */
+  @Test
+  void theModelsOfferBranchTasksWithNoCentralGroupButThoseBranchStaffRead() throws IOException {
+    Pattern candidates = Pattern.compile("camunda:candidateGroups=\"([^\"]*\\$\\{branchCode}[^\"]*)\"");
+    List<String> central = new ArrayList<>();
+    try (Stream<Path> models = Files.list(Path.of("bpmn"))) {
+      for (Path model : models.filter(path -> path.toString().endsWith(".bpmn")).toList()) {
+        Matcher matcher = candidates.matcher(Files.readString(model));
+        while (matcher.find()) {
+          Arrays.stream(matcher.group(1).split(",")).map(String::trim).filter(group -> !group.startsWith("${branchCode}"))
+              .forEach(central::add);
+        }
+      }
+    }
+    assertThat(central).isNotEmpty().allMatch(BranchStaffReads.CENTRAL_GROUPS_OF_BRANCH_TASKS::contains);
+  }
+
+  private boolean readable(String userId, String reader) {
+    Response profile = api.get("/engine-rest/user/" + userId + "/profile", reader);
+    assertThat(profile.status()).as(profile.toString()).isIn(200, 404);
+    return profile.status() == 200 && count(api.get("/engine-rest/user/count?id=" + userId, reader)) == 1;
+  }
+
+  private static List<String> ids(Response answer) {
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    List<String> ids = new ArrayList<>();
+    for (JsonNode entry : answer.json()) {
+      ids.add(entry.path("id").asText());
+    }
+    return ids;
+  }
+
+  private static long count(Response answer) {
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    return answer.json().path("count").asLong();
+  }
+}
