@@ -1,10 +1,12 @@
 package com.smeloanflow.identity;
 
+import static com.smeloanflow.process.LoanOriginationProcess.Elements.TASK_ACCEPT_APPLICATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
+import com.smeloanflow.support.TestApplications;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +62,27 @@ class BranchStaffReadsApiTest extends AbstractIntegrationTest {
       Response group = api.get("/engine-rest/group/ZY001-customer-managers", reader);
       assertThat(group.status()).as("%s reads ZY001-customer-managers: %s", reader, group).isEqualTo(404);
     }
+  }
+
+  /**
+   * What Tasklist does when a branch's lead hands a task on: it checks the user exists ({@code GET /user?maxResults=1&id=…})
+   * and sets the assignee, which the engine allows to a member of the task's candidate group only (a group query under
+   * the lead's authorizations).
+   */
+  @Test
+  void aBranchLeadStillHandsTheBranchsTaskToAColleagueAsTasklistDoes() {
+    String applicationId = submit(TestApplications.mortgageAtBranchCounter().branchCode("ZY002")).applicationId();
+    String task = taskService.createTaskQuery().processInstanceBusinessKey(applicationId).taskDefinitionKey(TASK_ACCEPT_APPLICATION)
+        .singleResult().getId();
+
+    assertThat(ids(api.get("/engine-rest/user?maxResults=1&id=zy002-acceptor", "zy002-lead"))).containsExactly("zy002-acceptor");
+    Response handed = api.post("/engine-rest/task/" + task + "/assignee", "zy002-lead", "{\"userId\":\"zy002-acceptor\"}");
+    assertThat(handed.status()).as(handed.toString()).isEqualTo(204);
+    assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo("zy002-acceptor");
+    // Another branch's clerk is unknown to the check, and the engine refuses the hand-over all the same.
+    assertThat(ids(api.get("/engine-rest/user?maxResults=1&id=zy001-acceptor", "zy002-lead"))).isEmpty();
+    assertThat(api.post("/engine-rest/task/" + task + "/assignee", "zy002-lead", "{\"userId\":\"zy001-acceptor\"}").status())
+        .isEqualTo(403);
   }
 
   @Test
