@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Tasks are not readable globally: a user sees a task through its candidate group (Camunda
  * grants the group "work the task" when it becomes a candidate), so branch staff see only their
- * branch's tasks. Team leads read and reassign their teams' tasks ({@link Teams}). The groups of each branch in the
+ * branch's tasks. Team leads read and reassign their teams' tasks ({@link Teams}). Branch staff read the user and group
+ * directory of their own branch only ({@link BranchStaffReads}), the leads of central teams all of it. The groups of each branch in the
  * {@code branch} table are set up by {@link BranchGroups}, here for the branches that exist and by
  * {@link BranchService} when an administrator creates one.
  */
