@@ -108,6 +108,11 @@ class ProductionProfileIT {
 
     // A clerk of the new branch, as in Admin (engine REST); the channel logs in with its secret.
     createUser(CLERK, "赵敏", CLERK_PASSWORD, "GY001-acceptance");
+    // Authorizations are on: the clerk's directory is the branch's (the administrator is not in it).
+    Response colleagues = api.send("GET", "/engine-rest/user?maxResults=100", CLERK, CLERK_PASSWORD, null);
+    assertThat(colleagues.status()).as(colleagues.toString()).isEqualTo(200);
+    assertThat(colleagues.json().findValuesAsText("id")).containsExactly(CLERK);
+    assertThat(api.send("GET", "/engine-rest/user/" + ADMIN + "/profile", CLERK, CLERK_PASSWORD, null).status()).isEqualTo(404);
 
     // Production takes an application at the new branch.
     Response submitted = api.send("POST", "/api/applications", CHANNEL_USER, CHANNEL_PASSWORD,
