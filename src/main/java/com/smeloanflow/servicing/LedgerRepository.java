@@ -225,24 +225,25 @@ public class LedgerRepository {
   }
 
   /**
-   * Charges {@code amount} more penalty interest on the instalment, for the days through {@code through}
+   * Charges {@code amount} more penalty interest on the instalment, for the days {@code from} through {@code through}
    * ({@code penalty_accrued_through}, the guard the daily close keeps: a close of that date or earlier charges it no more),
    * because the reversal of repayment {@code transactionId} on business date {@code businessDate} made it owed: an entry
    * of its own ({@code reversal_penalty_charge}), which the daily close of that date reports next to what it accrued
    * ({@link DailyCloseRun#penaltyChargedByReversals}), so the closes' figures add up to what the ledger charged.
    */
   public void chargePenaltyOnReversal(String loanId, String transactionId, int number, BigDecimal amount,
-      LocalDate through, LocalDate businessDate) {
+      LocalDate from, LocalDate through, LocalDate businessDate) {
     jdbc.sql("UPDATE repayment_instalment SET penalty_accrued = penalty_accrued + :amount, penalty_accrued_through = :through"
             + " WHERE loan_id = :loanId AND number = :number")
         .param("amount", amount).param("through", through).param("loanId", loanId).param("number", number).update();
     jdbc.sql("""
-        INSERT INTO reversal_penalty_charge (transaction_id, instalment_number, loan_id, business_date, charged_through,
-          amount)
-        VALUES (:transactionId, :number, :loanId, :businessDate, :through, :amount)
+        INSERT INTO reversal_penalty_charge (transaction_id, instalment_number, loan_id, business_date, charged_from,
+          charged_through, amount)
+        VALUES (:transactionId, :number, :loanId, :businessDate, :from, :through, :amount)
         """)
         .param("transactionId", transactionId).param("number", number).param("loanId", loanId)
-        .param("businessDate", businessDate).param("through", through).param("amount", amount).update();
+        .param("businessDate", businessDate).param("from", from).param("through", through).param("amount", amount)
+        .update();
   }
 
   /**

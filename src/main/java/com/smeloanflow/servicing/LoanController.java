@@ -33,7 +33,8 @@ public class LoanController {
           + " a loan called in by a post-loan check (acceleratedOn, its repay-by date) has every instalment not yet due"
           + " re-dated to that date, the period under way with its interest up to it, the later ones with none;"
           + " outstanding principal and interest, arrears, penalty interest, today's payoff amount; days past due and the"
-          + " five-tier classification with the history and reason of each change; repayments with their allocation; the"
+          + " five-tier classification with the history and reason of each change; repayments with their allocation (a"
+          + " reversed one with the penalty interest its reversal charged, reversalPenaltyCharges); the"
           + " open collection case (every case with its whole history: GET /api/loans/{loanId}/collection-cases); for a written-off loan (writeOff) the claim kept at the write-off (principal written off,"
           + " interest and penalty interest then unpaid), what was recovered since and what remains, and each recovery"
           + " (核销后收回) with its value date and amount. Branch staff read only their own branch's loans (403 otherwise).")

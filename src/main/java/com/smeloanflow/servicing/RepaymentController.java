@@ -78,7 +78,10 @@ public class RepaymentController {
 
   @PostMapping(path = "/{transactionId}/reversal", consumes = "application/json", produces = "application/json")
   @Operation(summary = "Reverse a repayment (冲正, e.g. a bounced payment)",
-      description = "What the repayment paid is owed again: overdue instalments it paid are overdue again, a prepayment's"
+      description = "What the repayment paid is owed again: overdue instalments it paid are overdue again (the penalty"
+          + " interest of the days daily closes took it as paid is charged at once: penaltyChargedByReversal, and"
+          + " reversalPenaltyCharges per instalment with the reversal's business date chargedOn, the days chargedFrom to"
+          + " chargedThrough and the amount; the loan's repayments show them too), a prepayment's"
           + " recomputed instalments are restored (only while no later repayment is posted: 409 LATER_REPAYMENT_POSTED), a settled loan is active again."
           + " A reversal that would change the principal due at maturity while a renewal posting of the loan is under way"
           + " is 409 [RENEWAL_POSTING], nothing written: report it again once the renewal is booked."

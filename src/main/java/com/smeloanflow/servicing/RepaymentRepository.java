@@ -172,11 +172,20 @@ public class RepaymentRepository {
         .query((rs, row) -> new PenaltyReversal(rs.getInt("instalment_number"), rs.getObject("accrued_from", LocalDate.class),
             rs.getObject("accrued_through", LocalDate.class), rs.getInt("days"), rs.getBigDecimal("amount")))
         .list();
+    List<ReversalPenaltyCharge> reversalCharges = jdbc.sql("""
+        SELECT instalment_number, business_date, charged_from, charged_through, amount FROM reversal_penalty_charge
+        WHERE transaction_id = :id ORDER BY instalment_number
+        """)
+        .param("id", repayment.transactionId())
+        .query((rs, row) -> ReversalPenaltyCharge.of(rs.getInt("instalment_number"),
+            rs.getObject("business_date", LocalDate.class), rs.getObject("charged_from", LocalDate.class),
+            rs.getObject("charged_through", LocalDate.class), rs.getBigDecimal("amount")))
+        .list();
     return new StoredRepayment(repayment.transactionId(), repayment.sequenceNo(), repayment.loanId(), repayment.amount(),
         repayment.valueDate(), repayment.prepaidPrincipal(), repayment.scheduleRecomputed(), repayment.arrearsCleared(),
         repayment.status(), repayment.receivedBy(), repayment.receivedAt(), repayment.reversalReason(),
         repayment.reversedBy(), repayment.reversedAt(), lines, repayment.kind(), repayment.recoverySplit(),
-        penaltyReversals);
+        penaltyReversals, reversalCharges);
   }
 
   private static StoredRepayment repayment(ResultSet rs) throws SQLException {
@@ -189,6 +198,6 @@ public class RepaymentRepository {
         StoredRepayment.RECOVERY.equals(rs.getString("kind"))
             ? new WrittenOffClaim.Split(rs.getBigDecimal("recovered_principal"), rs.getBigDecimal("recovered_interest"),
                 rs.getBigDecimal("recovered_penalty"))
-            : null, List.of());
+            : null, List.of(), List.of());
   }
 }

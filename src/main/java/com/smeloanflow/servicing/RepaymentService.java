@@ -400,7 +400,9 @@ public class RepaymentService {
    *       the principal owed again ({@code principalOwedAgain}) is charged for those days.</li>
    * </ul>
    * Without it, money paid before the next close (the payoff amount or the arrears the reversal mail quotes) would repay
-   * the loan without those days, and no close would ever charge them.
+   * the loan without those days, and no close would ever charge them. Each instalment's charge is an entry of its own
+   * naming the days it covers, one range (the first, then the second kind above), which the reversed repayment shows
+   * ({@link ReversalPenaltyCharge}).
    */
   private void chargeDaysTheClosesTookAsPaid(String loanId, BigDecimal annualRatePercent, StoredRepayment reversed,
       Map<Integer, BigDecimal> principalOwedAgain, LocalDate closedThrough) {
@@ -412,25 +414,35 @@ public class RepaymentService {
       LocalDate charged = now.penaltyAccruedThrough().get(line.number());
       BigDecimal oneDay = penalty.forOneDay(line.principalDue(), annualRatePercent);
       BigDecimal owed = LedgerLine.ZERO;
+      // the days charged, one range: those closes charged on the principal it left, then those no close charged
+      LocalDate from = null;
       LocalDate through = charged;
       BigDecimal owedAgain = principalOwedAgain.getOrDefault(line.number(), BigDecimal.ZERO);
       if (charged != null && owedAgain.signum() > 0 && line.status() == InstalmentStatus.OVERDUE) {
-        LocalDate from = Stream.of(reversed.valueDate(), line.dueDate(), closedAfterIt)
+        LocalDate chargedLess = Stream.of(reversed.valueDate(), line.dueDate(), closedAfterIt)
             .max(LocalDate::compareTo).orElseThrow();
-        if (!from.isAfter(charged)) {
+        if (!chargedLess.isAfter(charged)) {
           BigDecimal chargedADay = penalty.forOneDay(line.principalDue().subtract(owedAgain).max(BigDecimal.ZERO),
               annualRatePercent);
-          owed = owed.add(oneDay.subtract(chargedADay).max(BigDecimal.ZERO)
-              .multiply(BigDecimal.valueOf(ChronoUnit.DAYS.between(from, charged) + 1)));
+          BigDecimal more = oneDay.subtract(chargedADay).max(BigDecimal.ZERO)
+              .multiply(BigDecimal.valueOf(ChronoUnit.DAYS.between(chargedLess, charged) + 1));
+          if (more.signum() > 0) {
+            owed = owed.add(more);
+            from = chargedLess;
+          }
         }
       }
       int days = PenaltyInterest.daysNotCharged(line, charged, closedThrough);
       if (days > 0) {
         owed = owed.add(oneDay.multiply(BigDecimal.valueOf(days)));
+        if (from == null) {
+          from = closedThrough.minusDays(days - 1);
+        }
         through = closedThrough;
       }
       if (owed.signum() > 0) {
-        ledger.chargePenaltyOnReversal(loanId, reversed.transactionId(), line.number(), owed, through, clock.today());
+        ledger.chargePenaltyOnReversal(loanId, reversed.transactionId(), line.number(), owed, from, through,
+            clock.today());
       }
     }
   }

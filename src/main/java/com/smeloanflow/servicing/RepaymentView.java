@@ -12,7 +12,11 @@ import java.util.List;
  * (principal written off first, then the interest and penalty interest unpaid at the write-off). A repayment reported
  * after daily closes of its value date or later is applied as of its value date: {@code penaltyReversed} is what it
  * reversed of the penalty interest those closes charged on the principal it paid, {@code penaltyReversals} per
- * instalment (empty, and 0.00, for a repayment reported before its value date was closed).
+ * instalment (empty, and 0.00, for a repayment reported before its value date was closed). A reversed repayment (a
+ * bounce, {@code status} REVERSED) says why and when ({@code reversalReason}, {@code reversedAt}) and what its reversal
+ * charged at once of the penalty interest of the days daily closes had taken it as paid: {@code penaltyChargedByReversal}
+ * in all, {@code reversalPenaltyCharges} per instalment (the reversal's business date, the days charged and the amount;
+ * empty, and 0.00, when no close had run since it was booked, and for a repayment not reversed).
  */
 public record RepaymentView(
     String transactionId,
@@ -33,7 +37,9 @@ public record RepaymentView(
     String kindLabel,
     Recovery recovery,
     BigDecimal penaltyReversed,
-    List<PenaltyReversal> penaltyReversals) {
+    List<PenaltyReversal> penaltyReversals,
+    BigDecimal penaltyChargedByReversal,
+    List<ReversalPenaltyCharge> reversalPenaltyCharges) {
 
   /** What a recovery paid of the write-off's claim; null for an ordinary repayment. */
   public record Recovery(BigDecimal principal, BigDecimal interest, BigDecimal penalty) {}
@@ -50,6 +56,6 @@ public record RepaymentView(
         r.kind(), r.recovery() ? "核销后收回" : "还款",
         !r.recovery() ? null : new Recovery(r.recoverySplit().principal(), r.recoverySplit().interest(),
             r.recoverySplit().penalty()),
-        r.penaltyReversed(), r.penaltyReversals());
+        r.penaltyReversed(), r.penaltyReversals(), r.penaltyChargedByReversal(), r.reversalPenaltyCharges());
   }
 }

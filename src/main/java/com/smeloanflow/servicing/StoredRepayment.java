@@ -29,6 +29,8 @@ import java.util.List;
  *     repayment
  * @param penaltyReversals    what it reversed of the penalty interest daily closes of its value date or later had
  *     charged on the principal it paid (a back-valued repayment, {@link BackValuation}); empty otherwise
+ * @param reversalPenaltyCharges what its reversal charged at once of the penalty interest of the days daily closes had
+ *     taken it as paid ({@link ReversalPenaltyCharge}, per instalment); empty unless reversed after such closes
  */
 public record StoredRepayment(
     String transactionId,
@@ -48,7 +50,8 @@ public record StoredRepayment(
     List<AllocationLine> allocations,
     String kind,
     WrittenOffClaim.Split recoverySplit,
-    List<PenaltyReversal> penaltyReversals) {
+    List<PenaltyReversal> penaltyReversals,
+    List<ReversalPenaltyCharge> reversalPenaltyCharges) {
 
   public static final String POSTED = "POSTED";
   public static final String REVERSED = "REVERSED";
@@ -58,11 +61,18 @@ public record StoredRepayment(
   public StoredRepayment {
     allocations = List.copyOf(allocations);
     penaltyReversals = List.copyOf(penaltyReversals);
+    reversalPenaltyCharges = List.copyOf(reversalPenaltyCharges);
   }
 
   /** What it reversed of the penalty interest, in all (0.00 unless back-valued). */
-  public java.math.BigDecimal penaltyReversed() {
+  public BigDecimal penaltyReversed() {
     return penaltyReversals.stream().map(PenaltyReversal::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+  }
+
+  /** What its reversal charged of the penalty interest, in all (0.00 unless reversed after daily closes took it as paid). */
+  public BigDecimal penaltyChargedByReversal() {
+    return reversalPenaltyCharges.stream().map(ReversalPenaltyCharge::amount)
+        .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
   }
 
   /**

@@ -687,6 +687,9 @@ class DailyCloseTest extends AbstractIntegrationTest {
 
     assertThat(instalment(loan, 1).principalDue()).isEqualTo(new BigDecimal("8168.49"));
     assertThat(instalment(loan, 1).penaltyAccrued()).as("five days of 1.48 on 8,168.49").isEqualTo(new BigDecimal("7.40"));
+    assertThat(repayments.find(bounced).orElseThrow().reversalPenaltyCharges()).as("the 1.38 a day more, four days")
+        .containsExactly(new ReversalPenaltyCharge(1, firstDue.plusDays(5), firstDue.plusDays(1), firstDue.plusDays(4), 4,
+            new BigDecimal("5.52")));
     assertThat(dailyClose.close(firstDue.plusDays(5)).penaltyAccrued()).isEqualTo(ONE_DAY_ON_FIRST_PRINCIPAL);
     assertThat(instalment(loan, 1).penaltyAccrued()).isEqualTo(new BigDecimal("8.88"));
   }

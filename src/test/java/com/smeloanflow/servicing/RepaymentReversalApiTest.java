@@ -1,0 +1,89 @@
+package com.smeloanflow.servicing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.support.AbstractIntegrationTest;
+import com.smeloanflow.support.ApiClient.Response;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A reversed repayment as staff read it over HTTP, with real JSON: a collector (资产保全) or the borrower's customer
+ * manager opening the loan sees, with the repayment that bounced, what its reversal charged at once of the penalty
+ * interest of the days the daily closes had taken it as paid (the reversal's business date, the days, the amount), the
+ * figure the close of that date reports as {@code penaltyChargedByReversals}. Each test works in an era of its own
+ * ({@link BusinessDates}): 100,000.00 at 4.35 % for 12 months at ZY001, the first instalment (8,530.99: principal
+ * 8,168.49, interest 362.50) due a month after disbursement, one day of penalty interest on it 1.48.
+ */
+class RepaymentReversalApiTest extends AbstractIntegrationTest {
+
+  private static final String CORE_BANKING = "core-banking";
+
+  @Autowired DailyCloseService dailyClose;
+  @Autowired LoanAccountService loans;
+  @Autowired BusinessClock clock;
+
+  private LocalDate due;
+  private LoanAccount loan;
+
+  @BeforeEach
+  void loanOfAnEra() {
+    LocalDate disbursed = BusinessDates.era();
+    due = disbursed.plusMonths(1);
+    loan = TestLoans.with(intakeService, loans).disbursedOn(disbursed);
+  }
+
+  private JsonNode repaymentAsReadBy(String user, String transactionId) {
+    Response view = api.get("/api/loans/" + loan.loanId(), user);
+    assertThat(view.status()).as(view.toString()).isEqualTo(200);
+    for (JsonNode repayment : view.json().get("repayments")) {
+      if (repayment.get("transactionId").asText().equals(transactionId)) {
+        return repayment;
+      }
+    }
+    throw new AssertionError("no repayment " + transactionId + " in " + view);
+  }
+
+  /**
+   * Due D, the arrears (the instalment and D's day, 1.48) paid value-dated D + 1, the closes of D + 1 to D + 4 take
+   * the instalment as paid; then the payment bounces: its reversal charges those four days, 5.92, at once. Whoever
+   * reads the repayment sees that charge beside the bounce, not only a penalty interest that grew between two closes.
+   */
+  @Test
+  void aReversedRepaymentShowsThePenaltyInterestItsReversalChargedForTheDaysTheClosesTookItAsPaid() {
+    dailyClose.close(due);
+    String bounced = "TX-BOUNCED-" + loan.loanId();
+    Response paid = api.post("/api/loans/" + loan.loanId() + "/repayments", CORE_BANKING, "{\"transactionId\": \""
+        + bounced + "\", \"amount\": 8532.47, \"valueDate\": \"" + due.plusDays(1) + "\"}");
+    assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+    assertThat(paid.body()).contains("\"penaltyChargedByReversal\":0.00", "\"reversalPenaltyCharges\":[]");
+    dailyClose.closeThrough(due.plusDays(4));
+
+    Response reversal = api.post("/api/loans/" + loan.loanId() + "/repayments/" + bounced + "/reversal", CORE_BANKING,
+        "{\"reason\": \"退票: 付款账户余额不足\"}");
+
+    assertThat(reversal.status()).as(reversal.toString()).isEqualTo(200);
+    assertThat(reversal.body()).contains("\"penaltyChargedByReversal\":5.92");
+    for (String reader : new String[] {"collector", "zy001-cm"}) {
+      JsonNode repayment = repaymentAsReadBy(reader, bounced);
+      assertThat(repayment.get("status").asText()).as(reader).isEqualTo("REVERSED");
+      assertThat(repayment.get("statusLabel").asText()).isEqualTo("已冲正");
+      assertThat(repayment.get("reversalReason").asText()).isEqualTo("退票: 付款账户余额不足");
+      assertThat(repayment.get("penaltyChargedByReversal").decimalValue()).as(reader).isEqualByComparingTo("5.92");
+      assertThat(repayment.get("reversalPenaltyCharges")).as(reader).singleElement().satisfies(charge -> {
+        assertThat(charge.get("instalmentNumber").asInt()).isEqualTo(1);
+        assertThat(charge.get("chargedOn").asText()).as("the reversal's business date").isEqualTo(clock.today().toString());
+        assertThat(charge.get("chargedFrom").asText()).isEqualTo(due.plusDays(1).toString());
+        assertThat(charge.get("chargedThrough").asText()).isEqualTo(due.plusDays(4).toString());
+        assertThat(charge.get("days").asInt()).isEqualTo(4);
+        assertThat(charge.get("amount").decimalValue()).isEqualByComparingTo("5.92");
+      });
+    }
+    assertThat(loans.ledger(loan.loanId()).get(0).penaltyAccrued()).as("D's day and the four the reversal charged")
+        .isEqualByComparingTo("7.40");
+  }
+}
