@@ -2,7 +2,6 @@ package com.smeloanflow.servicing;
 
 import com.smeloanflow.platform.BackgroundThreads;
 import com.smeloanflow.platform.BusinessClock;
-import com.smeloanflow.processing.InternalDefaultRepository;
 import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -89,23 +87,24 @@ public class DailyCloseService implements DisposableBean {
   private ObjectProvider<LoanLifecycleListener> lifecycle;
 
   @Autowired
-  public DailyCloseService(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager,
-      BusinessClock clock, PenaltyInterest penalty, InternalDefaultRepository defaults, List<ArrearsListener> listeners,
+  DailyCloseService(JdbcClient jdbc, PlatformTransactionManager transactionManager, BusinessClock clock,
+      LedgerCloseStatements statements, List<ArrearsListener> listeners,
       @Value("${smeloan.daily-close.chunk-size:10000}") int chunkSize,
       @Value("${smeloan.daily-close.lease:PT10M}") Duration lease,
       @Value("${smeloan.daily-close.max-catch-up-days:400}") int maxCatchUpDays,
       @Value("${smeloan.daily-close.node-id:}") String nodeId) {
-    this(jdbc, dataSource, transactionManager, clock, penalty, defaults, listeners, chunkSize, lease, maxCatchUpDays,
+    this(jdbc, transactionManager, clock, statements, listeners, chunkSize, lease, maxCatchUpDays,
         nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId, (day, step, last) -> {});
   }
 
-  DailyCloseService(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager,
-      BusinessClock clock, PenaltyInterest penalty, InternalDefaultRepository defaults, List<ArrearsListener> listeners,
-      int chunkSize, Duration lease, int maxCatchUpDays, String node, ChunkObserver observer) {
+  /** A node of its own (tests: a second node, another chunk size, a chunk that fails), with the close's statements. */
+  DailyCloseService(JdbcClient jdbc, PlatformTransactionManager transactionManager, BusinessClock clock,
+      LedgerCloseStatements statements, List<ArrearsListener> listeners, int chunkSize, Duration lease,
+      int maxCatchUpDays, String node, ChunkObserver observer) {
     this.jdbc = jdbc;
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    this.statements = new LedgerCloseStatements(jdbc, SqlDialect.of(dataSource), penalty, defaults);
+    this.statements = statements;
     this.listeners = listeners;
     this.clock = clock;
     this.node = node;

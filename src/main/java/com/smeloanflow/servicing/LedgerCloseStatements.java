@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * The set-based SQL of the daily close, one chunk of loans at a time (loan ids from {@code first} to
@@ -21,7 +23,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * close covered it ({@link LedgerRepository#standing}). The chunk commits with the close's cursor, so a
  * chunk is never run twice for the same day; penalty interest also carries its own guard
  * ({@code penalty_accrued_through}).
+ *
+ * <p>One bean, stateless once built (its SQL is fixed for the database at start): the daily close runs it chunk by
+ * chunk ({@link DailyCloseService}), and a reversal restates one loan with it ({@link #restate}, from
+ * {@link RepaymentService#reverse}), so both read days past due and the floor by the same statements.
  */
+@Component
 final class LedgerCloseStatements {
 
   /** The chunk's loans the close covers: active, disbursed by the day, not yet closed for it. */
@@ -71,7 +78,9 @@ final class LedgerCloseStatements {
   /** The loan's classification after a floor change: the strictest of the floor and the risk review's level. */
   private final String mergedClassification;
 
-  LedgerCloseStatements(JdbcClient jdbc, SqlDialect dialect, PenaltyInterest penalty, InternalDefaultRepository defaults) {
+  LedgerCloseStatements(JdbcClient jdbc, DataSource dataSource, PenaltyInterest penalty,
+      InternalDefaultRepository defaults) {
+    SqlDialect dialect = SqlDialect.of(dataSource);
     this.jdbc = jdbc;
     this.defaults = defaults;
     this.penaltyFactor = penalty.dailyFactor();

@@ -24,12 +24,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,7 +58,7 @@ public class RepaymentService {
   private final InternalDefaultRepository defaults;
   private final RecoveryRepository recoveries;
   private final PenaltyInterest penalty;
-  /** The daily close's statements: a reversal restates days past due and the floor with them, not a copy of them. */
+  /** The daily close's statements (the one bean): a reversal restates days past due and the floor with them. */
   private final LedgerCloseStatements closeStatements;
   private final RepaymentAllocator allocator = new RepaymentAllocator();
 
@@ -68,10 +66,10 @@ public class RepaymentService {
 
   public RepaymentService(LedgerRepository ledger, RepaymentRepository repayments, AllocationRules rules,
       BusinessClock clock, ObjectProvider<ArrearsListener> listeners, ObjectProvider<LoanLifecycleListener> lifecycle,
-      InternalDefaultRepository defaults, RecoveryRepository recoveries, PenaltyInterest penalty, JdbcClient jdbc,
-      DataSource dataSource) {
+      InternalDefaultRepository defaults, RecoveryRepository recoveries, PenaltyInterest penalty,
+      LedgerCloseStatements closeStatements) {
     this.defaults = defaults;
-    this.closeStatements = new LedgerCloseStatements(jdbc, SqlDialect.of(dataSource), penalty, defaults);
+    this.closeStatements = closeStatements;
     this.penalty = penalty;
     this.recoveries = recoveries;
     this.ledger = ledger;

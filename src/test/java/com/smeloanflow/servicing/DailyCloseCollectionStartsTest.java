@@ -17,7 +17,6 @@ import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.notification.OutboxMail;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.process.CollectionProcess;
-import com.smeloanflow.processing.InternalDefaultRepository;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -30,7 +29,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,9 +46,7 @@ class DailyCloseCollectionStartsTest extends AbstractIntegrationTest {
 
   @Autowired DailyCloseService dailyClose;
   @Autowired LoanAccountService loans;
-  @Autowired PenaltyInterest penalty;
-  @Autowired InternalDefaultRepository defaults;
-  @Autowired DataSource dataSource;
+  @Autowired LedgerCloseStatements statements;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired BusinessClock clock;
   @Autowired CollectionCaseService cases;
@@ -320,7 +316,7 @@ class DailyCloseCollectionStartsTest extends AbstractIntegrationTest {
   }
 
   private DailyCloseService node(String name, DailyCloseService.ChunkObserver observer) {
-    DailyCloseService node = new DailyCloseService(jdbc, dataSource, transactionManager, clock, penalty, defaults, listeners,
+    DailyCloseService node = new DailyCloseService(jdbc, transactionManager, clock, statements, listeners,
         2, Duration.ofMinutes(10), 400, name, observer);
     nodes.add(node);
     return node;

@@ -49,6 +49,7 @@ class DailyCloseTest extends AbstractIntegrationTest {
   @Autowired PenaltyInterest penalty;
   @Autowired InternalDefaultRepository defaults;
   @Autowired DataSource dataSource;
+  @Autowired LedgerCloseStatements statements;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired BusinessClock clock;
   @Autowired MailOutbox outbox;
@@ -1011,7 +1012,7 @@ class DailyCloseTest extends AbstractIntegrationTest {
 
   @Test
   void refusesToCatchUpMoreDaysThanAllowedWithoutAnOperator() {
-    DailyCloseService strict = new DailyCloseService(jdbc, dataSource, transactionManager, clock, penalty, defaults, listeners,
+    DailyCloseService strict = new DailyCloseService(jdbc, transactionManager, clock, statements, listeners,
         1000, Duration.ofMinutes(10), 5, "node-strict", (day, step, lastLoan) -> {});
     try {
       strict.close(firstDue);
@@ -1029,7 +1030,7 @@ class DailyCloseTest extends AbstractIntegrationTest {
   private final List<DailyCloseService> nodes = new ArrayList<>();
 
   private DailyCloseService node(String name, int chunkSize, DailyCloseService.ChunkObserver observer) {
-    DailyCloseService node = new DailyCloseService(jdbc, dataSource, transactionManager, clock, penalty, defaults, listeners,
+    DailyCloseService node = new DailyCloseService(jdbc, transactionManager, clock, statements, listeners,
         chunkSize, Duration.ofMinutes(10), 400, name, observer);
     nodes.add(node);
     return node;
