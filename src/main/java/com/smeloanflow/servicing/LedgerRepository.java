@@ -213,6 +213,22 @@ public class LedgerRepository {
   }
 
   /**
+   * The last business date whose daily close has covered the loan in its ledger step, also while that close is still
+   * running: completed, past its ledger step (handing overdue loans to collections, minutes on a big book), or in it with
+   * the loan's chunk committed (the close's cursor at or after the loan's id). The ledger step charges a loan's day and
+   * counts it past due once, and does not come back to it; {@link #standing} counts only completed closes. Of closes
+   * started after the loan's account was opened, of dates from its disbursement, as {@link #standing} counts them.
+   * Empty when none has.
+   */
+  public Optional<LocalDate> lastLedgerStepCovering(String loanId) {
+    return jdbc.sql("SELECT MAX(r.business_date) FROM daily_close_run r JOIN loan_account a ON a.loan_id = :loanId"
+            + " WHERE r.business_date >= a.disbursed_on AND r.started_at >= a.opened_at AND (r.status = :completed"
+            + " OR r.step <> :ledger OR r.cursor_loan_id >= a.loan_id)")
+        .param("loanId", loanId).param("completed", DailyCloseRun.COMPLETED).param("ledger", DailyCloseRun.STEP_LEDGER)
+        .query((rs, row) -> Optional.ofNullable(rs.getObject(1, LocalDate.class))).optional().flatMap(day -> day);
+  }
+
+  /**
    * The latest business date whose daily close of the loan had started by {@code at} (completed or not; a close started
    * after the loan's account was opened, of a date from its disbursement, as {@link #standing} counts them): a close of
    * a later date started after {@code at}. Empty when none had.

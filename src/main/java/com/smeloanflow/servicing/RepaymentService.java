@@ -285,7 +285,8 @@ public class RepaymentService {
    * of the days closes took it as paid is charged at once ({@link #chargeDaysTheClosesTookAsPaid}; each charge an entry
    * naming the reversed repayment and the reversal's business date, which the daily close of that date reports); days
    * past due, the default date and the regulatory floor are restated at once as of the last close that covered the loan
-   * ({@link #restateDaysPastDue}), not left at what that close saw until the next one. Of a called-in loan,
+   * ({@link #restateDaysPastDue}), not left at what that close saw until the next one. A close still running counts once
+   * its ledger step has passed the loan ({@link LedgerRepository#lastLedgerStepCovering}): it does not come back to it. Of a called-in loan,
    * what it puts back is accelerated again ({@link RepaymentAllocator#reverse(List, List, List,
    * RepaymentAllocator.Terms, LocalDate, LocalDate)}): a repayment made before the call-in does not bring back the
    * monthly due dates or the interest of periods after the repay-by date.
@@ -355,8 +356,11 @@ public class RepaymentService {
     // what a back-valued repayment reversed of the penalty interest is charged again
     ledger.takeBackPenaltyReversal(command.loanId(), command.transactionId());
     boolean reopened = ledger.reopen(command.loanId());
-    // the last business date a close covered the loan (none before its first close, which counts what follows itself)
-    LocalDate closedThrough = ledger.standing(command.loanId()).map(LoanStanding::lastClosedOn).orElse(null);
+    // the last business date a close covered the loan (none before its first close, which counts what follows itself),
+    // also one whose close is still running past the loan (handing loans to collections): it does not come back to it
+    LocalDate closedThrough = Stream.of(ledger.standing(command.loanId()).map(LoanStanding::lastClosedOn),
+            ledger.lastLedgerStepCovering(command.loanId()))
+        .flatMap(Optional::stream).max(LocalDate::compareTo).orElse(null);
     // and the days the closes ran while it counted as paid, at once: owed by money received from today on
     if (closedThrough != null) {
       chargeDaysTheClosesTookAsPaid(command.loanId(), loan.annualRatePercent(), repayment, principalOwedAgain(before, after),

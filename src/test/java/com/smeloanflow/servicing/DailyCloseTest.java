@@ -667,6 +667,58 @@ class DailyCloseTest extends AbstractIntegrationTest {
   }
 
   /**
+   * A reversal reported while the daily close of the day before is still handing overdue loans to collections (00:30,
+   * minutes on a big book; core banking's feed arrives then too): that close's ledger step has already covered the loan,
+   * taking the bounced repayment as paid, and will not come back to it. The reversal charges its day as well and counts
+   * the loan past due as of it: due D, repaid value-dated D + 1, the closes through D + 4 completed and D + 5's past its
+   * ledger step, the instalment owes six days of 1.48 (8.88) at once and the loan is 6 days past due, not five days of
+   * penalty interest and 5 days past due until the next close (the arrears the reversal mail quotes, and money paid
+   * before that close, would leave D + 5 uncharged for good).
+   */
+  @Test
+  void aReversalDuringTheHandOverOfADailyCloseChargesTheDayThatCloseTookTheRepaymentAsPaid() throws Exception {
+    LoanAccount loan = loan();
+    LoanAccount unpaid = loan();  // overdue: the close of D + 5 has a loan to hand to collections
+    dailyClose.close(firstDue);
+    String bounced = "TX-BOUNCED-HANDOVER-" + loan.loanId();
+    repayments.receive(new ReceiveRepayment(loan.loanId(), bounced, loans.balances(loan.loanId()).arrears(),
+        firstDue.plusDays(1), "core-banking"));
+    dailyClose.closeThrough(firstDue.plusDays(4));
+    moveClockTo(firstDue.plusDays(6).atTime(0, 35).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+    CountDownLatch handingOver = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    DailyCloseService node = node("node-handover", 1000, (day, step, lastLoan) -> {
+      if (DailyCloseRun.STEP_COLLECTIONS.equals(step)) {
+        handingOver.countDown();
+        try {
+          release.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    });
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<DailyCloseRun> close = pool.submit(() -> node.close(firstDue.plusDays(5)));
+      assertThat(handingOver.await(30, TimeUnit.SECONDS)).isTrue();
+
+      repayments.reverse(new ReverseRepayment(loan.loanId(), bounced, "退票", "core-banking"));
+
+      assertThat(instalment(loan, 1).penaltyAccrued()).as("D to D + 5, six days of 1.48").isEqualTo(new BigDecimal("8.88"));
+      assertThat(standing(loan).daysPastDue()).isEqualTo(6);
+      release.countDown();
+      assertThat(close.get(60, TimeUnit.SECONDS).completed()).isTrue();
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+    assertThat(instalment(unpaid, 1).penaltyAccrued()).isEqualTo(ONE_DAY_ON_FIRST_PRINCIPAL.multiply(BigDecimal.valueOf(6)));
+    dailyClose.close(firstDue.plusDays(6));
+    assertThat(instalment(loan, 1).penaltyAccrued()).as("charged once a day").isEqualTo(new BigDecimal("10.36"));
+    assertThat(standing(loan).daysPastDue()).isEqualTo(7);
+  }
+
+  /**
    * A part payment of the arrears bounces days later: the closes since it charged 0.10 a day on the 532.47 principal it
    * left, not 1.48 on the 8,168.49 owed had it never come. The reversal charges the difference for those days, so the
    * instalment owes what nightly closes would have charged: five days of 1.48, 7.40, not 1.48 and four days of 0.10.
