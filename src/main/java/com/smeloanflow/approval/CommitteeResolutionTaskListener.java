@@ -1,6 +1,7 @@
 package com.smeloanflow.approval;
 
 import static com.smeloanflow.process.LoanOriginationProcess.Variables.APPROVAL_OUTCOME;
+import static com.smeloanflow.process.LoanOriginationProcess.Variables.COMMITTEE_SIZE;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -8,22 +9,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * "签发贷审会决议" (complete), by the committee's chair: after a majority approved, the chair signs the
- * resolution (approve, or approve with the conditions the members proposed), returns it, or vetoes it;
- * after a tie or the deadline, the chair's decision is the casting vote. Only the committee's
- * authority decides loans above the SME unit's: never a team lead.
+ * resolution (approve, or approve with the conditions the members proposed, never above the amount a member's vote
+ * approved), returns it, or vetoes it; after a tie or the deadline, the chair's decision is the casting vote
+ * ({@link CommitteeService#resolve}). Only the committee's authority decides loans above the SME unit's: never a team lead.
  */
 @Component("committeeResolutionTask")
 public class CommitteeResolutionTaskListener implements TaskListener {
 
-  private final ApprovalService approvals;
+  private final CommitteeService committee;
 
-  public CommitteeResolutionTaskListener(ApprovalService approvals) {
-    this.approvals = approvals;
+  public CommitteeResolutionTaskListener(CommitteeService committee) {
+    this.committee = committee;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    ApprovalOutcome outcome = approvals.decide(ApprovalForm.read(task, ApprovalAuthority.COMMITTEE));
+    ApprovalOutcome outcome = committee.resolve(ApprovalForm.read(task, ApprovalAuthority.COMMITTEE),
+        COMMITTEE_SIZE.from(task.getExecution()));
     ApprovalForm.discard(task);
     APPROVAL_OUTCOME.set(task.getExecution(), outcome.name());
   }

@@ -184,6 +184,37 @@ public class CommitteeService {
   }
 
   /**
+   * The chair's resolution (签发贷审会决议), recorded by {@link ApprovalService#decide}. After a majority of the members
+   * approved, the chair signs the resolution they voted for or vetoes it (rejects, returns): an approval adopts a member's
+   * vote to approve, so it approves no more than the largest amount such a vote approved (the amount proposed with a
+   * conditional approval, else the amount applied for). After a tie or the deadline the chair's decision is the casting
+   * vote, within the limits of any approval ({@link ApprovalService#requireWithinLimits}).
+   *
+   * @param size the members who may vote (the vote's {@code committeeSize})
+   * @throws InvalidTaskInputException an approval above every member's vote to approve (400 over REST, shown in Tasklist)
+   */
+  public ApprovalOutcome resolve(ApprovalService.Decision decision, int size) {
+    String applicationId = decision.applicationId();
+    if (decision.outcome().approves() && tally(applicationId, size).outcome() == Outcome.APPROVED) {
+      // the limits of any approval first (the collateral cap tells the chair to approve a lower amount with conditions)
+      approvals.requireWithinLimits(applicationId, decision.approvedAmount(), ApprovalService.AmountRole.DECIDER);
+      List<StoredVote> approving = votes(applicationId).stream().filter(v -> v.vote().approves()).toList();
+      // a vote without an amount approves the amount applied for: the chair may adopt it
+      if (approving.stream().allMatch(v -> v.proposedAmount() != null)) {
+        BigDecimal highest = approving.stream().map(StoredVote::proposedAmount).max(BigDecimal::compareTo).orElseThrow();
+        if (decision.approvedAmount() == null || decision.approvedAmount().compareTo(highest) > 0) {
+          String most = highest.toPlainString();
+          throw new InvalidTaskInputException("贷审会多数同意, 委员表决同意的批准金额最高为 " + most + " 元, 决议批准金额不能高于该金额:"
+              + " 请采纳委员的表决附条件批准不高于 " + most + " 元的金额, 或否决、退回补充信息 (" + ApprovalForm.APPROVED_AMOUNT
+              + " above every member's vote to approve: adopt one, at most " + most + " with APPROVE_WITH_CONDITIONS, or REJECT or"
+              + " RETURN)");
+        }
+      }
+    }
+    return approvals.decide(decision);
+  }
+
+  /**
    * The outcome of the votes once the vote is over (a majority or every member voted). A majority to
    * reject declines the application (the applicant is told the overall assessment, never the votes);
    * a majority to return sends it to the processing centre with the members' questions.

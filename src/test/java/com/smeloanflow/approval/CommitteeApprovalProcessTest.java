@@ -164,6 +164,40 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
   }
 
   /**
+   * After a majority approved, the chair signs what the members voted for or vetoes it: the 6,000,000 applied for, or
+   * 5,500,000, which no member approved, is refused (400, the chair's task stays open, nothing approved); an amount a
+   * member's vote approved is signed.
+   */
+  @Test
+  void theChairSigningAMajoritysApprovalApprovesNoMoreThanAMembersVoteApproved() {
+    String applicationId = beforeTheCommittee(growthAboveTheUnitsAuthority());
+    voteWithConditions("committee1", applicationId, new BigDecimal("5000000.00"), "金额降至500万元");
+    voteWithConditions("committee2", applicationId, new BigDecimal("4800000.00"), "金额降至480万元");
+    Task resolution = flow.task(applicationId, TASK_DECIDE_COMMITTEE_RESOLUTION);
+    assertThat(flow.claimOverRest(CHAIR, resolution.getId()).status()).isEqualTo(204);
+
+    for (java.util.Map<String, Object> form : List.of(TaskForms.approve("签发决议"),
+        TaskForms.approveWithLowerAmount(new BigDecimal("5500000.00"), "金额降至550万元"))) {
+      Response refused = flow.completeOverRest(CHAIR, resolution.getId(), form);
+
+      assertThat(refused.status()).as("%s: %s", form, refused).isEqualTo(400);
+      assertThat(refused.json().path("message").asText()).as(form.toString())
+          .contains("贷审会多数同意, 委员表决同意的批准金额最高为 5000000.00 元, 决议批准金额不能高于该金额: 请采纳委员的表决附条件批准"
+              + "不高于 5000000.00 元的金额, 或否决、退回补充信息 (")
+          .contains("approvedAmount above every member's vote to approve: adopt one, at most 5000000.00 with"
+              + " APPROVE_WITH_CONDITIONS, or REJECT or RETURN)");
+    }
+    assertThat(flow.bean(ApprovalDecisions.class).find(applicationId)).isEmpty();
+    assertThat(flow.instance(applicationId)).isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION);
+
+    assertThat(flow.completeOverRest(CHAIR, resolution.getId(), TaskForms.approveWithLowerAmount(new BigDecimal("5000000.00"),
+        "采纳委员意见: 金额降至500万元")).status()).isEqualTo(204);
+    flow.executeDueJobs(applicationId);
+    assertThat(flow.bean(ApprovalDecisions.class).find(applicationId).orElseThrow().approvedAmount())
+        .isEqualByComparingTo("5000000.00");
+  }
+
+  /**
    * A member's proposed amount keeps the limits of the amount the chair approves (ApprovalService): above the 6,000,000
    * applied for, so also above GROWTH's maximum of 10,000,000, or below GROWTH's minimum of 500,000 is refused over the
    * engine REST API, as in Tasklist, in Chinese with the English beside; zero and negative amounts as before. Nothing is
