@@ -184,9 +184,10 @@ class FormFieldMappingTest {
   /**
    * What a field's help text says of its limits is what the task's listener checks: the approved amount is refused
    * above the collateral cap and below the product's minimum as well as above the requested amount
-   * ({@code ApprovalService}), and left empty it is the amount applied for, so above the cap an amount is required; a
-   * disbursement hold ends from tomorrow to 30 days on ({@code DisbursementCheckService.MAX_HOLD_DAYS}); a prospect's
-   * follow-up date from tomorrow to 180 days on ({@code CampaignService.MAX_FOLLOW_UP_DAYS}).
+   * ({@code ApprovalService}), the chair's above every member's vote to approve after a majority approved
+   * ({@code CommitteeService.resolve}), and left empty it is the amount applied for, so above the cap an amount is
+   * required; a disbursement hold ends from tomorrow to 30 days on ({@code DisbursementCheckService.MAX_HOLD_DAYS}); a
+   * prospect's follow-up date from tomorrow to 180 days on ({@code CampaignService.MAX_FOLLOW_UP_DAYS}).
    */
   @Test
   void helpTextsSayTheLimitsTheCodeChecks() throws IOException {
@@ -194,6 +195,9 @@ class FormFieldMappingTest {
       assertThat(description(form, "approvedAmount")).as("%s: approvedAmount", form)
           .contains("不高于申请金额").contains("抵押物可贷上限").contains("不低于产品最低金额");
     }
+    // the chair signing a majority's approval adopts a member's vote to approve (CommitteeService.resolve)
+    assertThat(description("decide-committee-resolution.form", "approvedAmount"))
+        .contains("贷审会多数同意时不高于委员表决同意的最高金额");
     // left empty, the amount applied for is approved, which is refused above a mortgage's collateral cap
     for (Map.Entry<String, String> amount : Map.of("approve-loan.form", "approvedAmount", "committee-vote.form",
         "proposedAmount", "decide-committee-resolution.form", "approvedAmount").entrySet()) {
