@@ -30,6 +30,11 @@ import org.springframework.transaction.annotation.Transactional;
  * service before the process moves on; repeating a report that was already taken answers as before.
  * The status a channel sees is set where the process waits for the report, so a channel that sees
  * AWAITING_SIGNATURE can report the signature.
+ *
+ * <p>Each report takes the application's row lock first: the borrower's signature and the last guarantor's, reported
+ * at the same moment, take turns, so the second sees the first. Without it each read the other's contract as unsigned
+ * (READ COMMITTED): the borrower's report left the loan waiting for the guarantors, the guarantor's found the process not
+ * waiting for them yet and told it nothing, and the loan waited until 签约已超期 withdrew it.
  */
 @Service
 public class SigningService {
@@ -62,7 +67,7 @@ public class SigningService {
   @Transactional
   public ApplicationStatus signatureReceived(String applicationId, String signatureId, Instant signedAt, String reportedBy) {
     requireFields("signatureId", signatureId, "signedAt", signedAt);
-    LoanApplication application = applications.get(applicationId);
+    LoanApplication application = applications.lock(applicationId);
     ContractService.Contract contract = contracts.find(applicationId).orElse(null);
     if (contract != null && signatureId.equals(contract.signatureId())) {
       return status(applicationId); // the same report again
@@ -92,7 +97,7 @@ public class SigningService {
   public ApplicationStatus guaranteeSignatureReceived(String applicationId, String contractNumber, String signatureId,
       Instant signedAt, String reportedBy) {
     requireFields("signatureId", signatureId, "signedAt", signedAt);
-    applications.get(applicationId);
+    applications.lock(applicationId);
     ContractService.GuaranteeContract guarantee = contracts.guarantees(applicationId).stream()
         .filter(g -> g.contractNumber().equals(contractNumber)).findFirst()
         .orElseThrow(() -> new InvalidFieldsException(List.of(new FieldViolation("contractNumber", "UNKNOWN_CONTRACT",
