@@ -54,7 +54,8 @@ public class ApplicationController {
           {"type":"https://smeloan.example.com/problems/invalid-request","title":"请求信息有误","status":400,
            "detail":"1 个字段有误: enterprise.creditCode","errors":[{"field":"enterprise.creditCode","code":"INVALID_CHECK_CHARACTER","message":"统一社会信用代码校验位错误(GB 32100)"}]}""")))
   @ApiResponse(responseCode = "422", description = "Idempotency-Key reused for a different request, or a well-formed"
-      + " application refused: a legal representative under 18 (UNDER_AGE, naming legalRepresentative.idNumber); nothing"
+      + " application refused: a legal representative or personal guarantor under 18 (UNDER_AGE, naming"
+      + " legalRepresentative.idNumber or guarantors[i].idNumber); nothing"
       + " stored", content = @Content(mediaType = "application/problem+json"))
   public ResponseEntity<SubmissionResponse> submit(
       @RequestBody ApplicationRequest request,

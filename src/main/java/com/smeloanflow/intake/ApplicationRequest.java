@@ -57,7 +57,8 @@ public record ApplicationRequest(
   public record GuarantorRequest(
       @Schema(example = "PERSON", allowableValues = {"PERSON", "ENTERPRISE"}) String type,
       @Schema(example = "李强") String name,
-      @Schema(example = "520302198001011236", description = "PERSON: 18-digit resident ID number (GB 11643); ENTERPRISE: unified social credit code (GB 32100)")
+      @Schema(example = "520302198001011236", description = "PERSON: 18-digit resident ID number (GB 11643), its birth date making the guarantor 18 or older"
+          + " (422 UNDER_AGE otherwise); ENTERPRISE: unified social credit code (GB 32100)")
       String idNumber,
       @Schema(example = "SHAREHOLDER", allowableValues = {"LEGAL_REPRESENTATIVE", "SHAREHOLDER", "SPOUSE_OF_LEGAL_REPRESENTATIVE",
           "RELATED_ENTERPRISE", "JOINT_GUARANTEE_MEMBER", "GUARANTEE_COMPANY", "OTHER"}) String relation,

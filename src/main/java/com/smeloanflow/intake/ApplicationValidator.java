@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -26,14 +27,15 @@ public final class ApplicationValidator {
   private static final Pattern BRANCH_CODE = Pattern.compile("[A-Z]{2}\\d{3}");
 
   /**
-   * A legal representative must have full civil capacity (民法典 art. 17/18: from 18; the Company Law bars one who lacks
-   * it), read from the birth date in the resident ID number, the request having no age field: on the 18th birthday
-   * they may sign. DESIGN.md §6 is silent on the age. Not a bad field but a refusal of a well-formed application: 422
-   * over the API ({@link #isRefusal}). A 16- or 17-year-old living on their own labour counts as having full capacity
-   * (art. 18), which the bank cannot tell from the number: refused too.
+   * A legal representative and a personal guarantor must have full civil capacity (民法典 art. 17/18: from 18; the
+   * Company Law bars a legal representative who lacks it, and a guarantee given by a person without it is not
+   * enforceable), read from the birth date in the resident ID number, the request having no age field: on the 18th
+   * birthday they may sign. DESIGN.md §6 is silent on the age. Not a bad field but a refusal of a well-formed
+   * application: 422 over the API ({@link #isRefusal}). A 16- or 17-year-old living on their own labour counts as
+   * having full capacity (art. 18), which the bank cannot tell from the number: refused too.
    */
   static final int FULL_AGE = 18;
-  /** The code of a legal representative under {@link #FULL_AGE}. */
+  /** The code of a legal representative or a personal guarantor under {@link #FULL_AGE}. */
   public static final String UNDER_AGE = "UNDER_AGE";
 
   private final List<FieldViolation> violations = new ArrayList<>();
@@ -44,7 +46,19 @@ public final class ApplicationValidator {
   }
 
   /**
-   * Whether a violation refuses a well-formed application on a rule of the bank's (the legal representative's age)
+   * The {@link #UNDER_AGE} violation of {@code field} when the resident ID number, well-formed with a valid birth date,
+   * names a person under {@link #FULL_AGE} on {@code today}; {@code role} is who they are to the loan (法定代表人,
+   * 保证人), as the message names them.
+   */
+  public static Optional<FieldViolation> underAge(String field, String role, String idNumber, LocalDate today) {
+    return ResidentIdNumber.birthDate(idNumber).plusYears(FULL_AGE).isAfter(today)
+        ? Optional.of(new FieldViolation(field, UNDER_AGE, role + "未满" + FULL_AGE + "周岁, 不具有完全民事行为能力"))
+        : Optional.empty();
+  }
+
+  /**
+   * Whether a violation refuses a well-formed application on a rule of the bank's (the age of the legal representative
+   * or of a personal guarantor)
    * rather than naming a field the channel wrote wrongly.
    */
   public static boolean isRefusal(FieldViolation violation) {
@@ -108,7 +122,7 @@ public final class ApplicationValidator {
       requireText(at + ".name", g.name(), 200, false);
       GuarantorRelation relation = enumValue(at + ".relation", g.relation(), GuarantorRelation.class);
       if (type == Guarantor.PartyType.PERSON) {
-        checkResidentId(at + ".idNumber", g.idNumber());
+        checkAdultResidentId(at + ".idNumber", "保证人", g.idNumber());
       } else if (type == Guarantor.PartyType.ENTERPRISE) {
         checkCreditCode(at + ".idNumber", g.idNumber());
         if (g.idNumber() != null && g.idNumber().equals(borrowerCode)) {
@@ -154,11 +168,7 @@ public final class ApplicationValidator {
       return;
     }
     requireText("legalRepresentative.name", rep.name(), 100, false);
-    int before = violations.size();
-    checkResidentId("legalRepresentative.idNumber", rep.idNumber());
-    if (violations.size() == before && ResidentIdNumber.birthDate(rep.idNumber()).plusYears(FULL_AGE).isAfter(today)) {
-      add("legalRepresentative.idNumber", UNDER_AGE, "法定代表人未满" + FULL_AGE + "周岁, 不具有完全民事行为能力");
-    }
+    checkAdultResidentId("legalRepresentative.idNumber", "法定代表人", rep.idNumber());
     requireMatching("legalRepresentative.mobile", rep.mobile(), MOBILE, "手机号码应为11位, 以13至19开头");
     requireMatching("legalRepresentative.email", rep.email(), EMAIL, "电子邮箱格式不正确", InputHygiene.MAX_EMAIL_LENGTH);
   }
@@ -170,6 +180,15 @@ public final class ApplicationValidator {
       add(field, "INVALID_FORMAT", "统一社会信用代码应为18位, 由数字和大写字母(不含I、O、S、V、Z)组成");
     } else if (!UnifiedSocialCreditCode.hasValidCheckCharacter(code)) {
       add(field, "INVALID_CHECK_CHARACTER", "统一社会信用代码校验位错误(GB 32100)");
+    }
+  }
+
+  /** A valid resident ID number of a person of full age ({@link #underAge}). */
+  private void checkAdultResidentId(String field, String role, String id) {
+    int before = violations.size();
+    checkResidentId(field, id);
+    if (violations.size() == before) {
+      underAge(field, role, id, today).ifPresent(violations::add);
     }
   }
 

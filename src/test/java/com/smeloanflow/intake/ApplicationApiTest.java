@@ -5,6 +5,9 @@ import com.smeloanflow.casefile.ApplicationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.smeloanflow.approval.LoanFlow;
 import com.smeloanflow.identity.DemoData;
 import com.smeloanflow.platform.BusinessClock;
@@ -215,6 +218,53 @@ class ApplicationApiTest extends AbstractIntegrationTest {
 
     assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
     assertThat(applicationRows(enterprise)).isEqualTo(1);
+  }
+
+  /**
+   * A guarantee given by a person without full civil capacity (民法典 art. 17/18) is not enforceable: a guarantor who is a
+   * minor is refused as a legal representative who is one, naming the guarantor's ID number.
+   */
+  @Test
+  void refusesAPersonalGuarantorUnder18With422NamingTheGuarantorsIdNumberAndStoresNothing() throws Exception {
+    String enterprise = uniqueEnterprise();
+    // turns 18 tomorrow
+    String first17 = "520302" + clock.today().minusYears(18).plusDays(1).format(DateTimeFormatter.BASIC_ISO_DATE) + "433";
+    String minor = first17 + ResidentIdNumber.checkDigit(first17);
+
+    Response answer = api.post(APPLICATIONS, CHANNEL, guaranteedApplicationJson(enterprise, minor));
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(422);
+    assertThat(answer.json().get("type").asText()).endsWith("/problems/request-refused");
+    assertThat(fields(answer.json())).containsExactly("guarantors[1].idNumber");
+    assertThat(codes(answer.json())).containsExactly("UNDER_AGE");
+    assertThat(answer.json().path("errors").get(0).path("message").asText())
+        .isEqualTo("保证人未满18周岁, 不具有完全民事行为能力");
+    assertThat(applicationRows(enterprise)).isZero();
+  }
+
+  @Test
+  void acceptsAPersonalGuarantorOnTheir18thBirthday() throws Exception {
+    String enterprise = uniqueEnterprise();
+    String first17 = "520302" + clock.today().minusYears(18).format(DateTimeFormatter.BASIC_ISO_DATE) + "433";
+
+    Response answer = api.post(APPLICATIONS, CHANNEL,
+        guaranteedApplicationJson(enterprise, first17 + ResidentIdNumber.checkDigit(first17)));
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+    assertThat(applicationRows(enterprise)).isEqualTo(1);
+  }
+
+  /** A GROWTH application on guarantee: an adult shareholder and a second person with the given ID number. */
+  private static String guaranteedApplicationJson(String enterpriseName, String secondGuarantorIdNumber) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode application = (ObjectNode) json.readTree(applicationJson(enterpriseName));
+    application.put("product", "GROWTH").put("guaranteeType", "GUARANTEE").put("termMonths", 24).remove("collateral");
+    ArrayNode guarantors = application.putArray("guarantors");
+    guarantors.addObject().put("type", "PERSON").put("name", "李强").put("idNumber", "520302197803150014")
+        .put("relation", "SHAREHOLDER");
+    guarantors.addObject().put("type", "PERSON").put("name", "李小强").put("idNumber", secondGuarantorIdNumber)
+        .put("relation", "SHAREHOLDER");
+    return json.writeValueAsString(application);
   }
 
   @Test

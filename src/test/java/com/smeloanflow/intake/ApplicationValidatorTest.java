@@ -226,6 +226,25 @@ class ApplicationValidatorTest {
         .isEmpty();
   }
 
+  // --- a personal guarantor's age: a guarantee by a person without full civil capacity is not enforceable ----
+
+  @ParameterizedTest(name = "born {0}")
+  @ValueSource(strings = {"20081124", "20100101"})
+  void refusesPersonalGuarantorUnder18(String birthDate) {
+    String first17 = "520302" + birthDate + "433";
+    assertOnlyViolation(TestApplications.forProduct("GROWTH").noGuarantors()
+            .guarantor("PERSON", "李小强", first17 + ResidentIdNumber.checkDigit(first17), "SHAREHOLDER"),
+        "guarantors[0].idNumber", "UNDER_AGE");
+  }
+
+  @ParameterizedTest(name = "born {0}")
+  @ValueSource(strings = {"20081123", "19780315"})
+  void acceptsPersonalGuarantorFrom18thBirthday(String birthDate) {
+    String first17 = "520302" + birthDate + "433";
+    assertThat(validate(TestApplications.forProduct("GROWTH").noGuarantors()
+        .guarantor("PERSON", "李小强", first17 + ResidentIdNumber.checkDigit(first17), "SHAREHOLDER"))).isEmpty();
+  }
+
   // --- mobile and e-mail ----------------------------------------------------------------------
 
   @ParameterizedTest(name = "{0}")
