@@ -3,6 +3,7 @@ package com.smeloanflow.campaign;
 import static com.smeloanflow.campaign.WhitelistColumn.*;
 
 import com.smeloanflow.identity.AdministrativeDivisions;
+import com.smeloanflow.intake.ApplicationValidator;
 import com.smeloanflow.intake.Product;
 import com.smeloanflow.intake.ResidentIdNumber;
 import com.smeloanflow.intake.UnifiedSocialCreditCode;
@@ -20,10 +21,11 @@ import java.util.regex.Pattern;
 /**
  * The checks of one whitelist line that need nothing but the line itself: every value present and
  * well-formed, the credit code's GB 32100 check character, a legal representative's GB 11643 check
- * digit when the ID number is given, a mobile number, a known product and an estimated limit within
- * its range, a model date that is not in the future. Each bad value is one reason, named by its column
- * key. What needs the bank's data (duplicates, existing customers, the branch) is
- * {@link CampaignService#importWhitelist}'s.
+ * digit when the ID number is given and, by its birth date, their full age (the rule the application is
+ * held to, {@link ApplicationValidator#underAge}: UNDER_AGE otherwise), a mobile number, a known product
+ * and an estimated limit within its range, a model date that is not in the future. Each bad value is one
+ * reason, named by its column key. What needs the bank's data (duplicates, existing customers, the
+ * branch) is {@link CampaignService#importWhitelist}'s.
  */
 final class WhitelistRowCheck {
 
@@ -66,6 +68,9 @@ final class WhitelistRowCheck {
         reasons.add(reason(LEGAL_REP_ID_NUMBER, "INVALID_BIRTH_DATE", "身份证号码中的出生日期无效"));
       } else if (!ResidentIdNumber.hasValidCheckDigit(idNumber)) {
         reasons.add(reason(LEGAL_REP_ID_NUMBER, "INVALID_CHECK_DIGIT", "身份证号码校验位错误(GB 11643)"));
+      } else {
+        // the application would be refused when submitted: a minor may not represent the enterprise
+        ApplicationValidator.underAge(LEGAL_REP_ID_NUMBER.key(), "法定代表人", idNumber, today).ifPresent(reasons::add);
       }
     }
     String mobile = required(row, WhitelistColumn.MOBILE, reasons).orElse(null);

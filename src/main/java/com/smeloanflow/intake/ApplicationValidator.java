@@ -32,7 +32,8 @@ public final class ApplicationValidator {
    * enforceable), read from the birth date in the resident ID number, the request having no age field: on the 18th
    * birthday they may sign. DESIGN.md §6 is silent on the age. Not a bad field but a refusal of a well-formed
    * application: 422 over the API ({@link #isRefusal}). A 16- or 17-year-old living on their own labour counts as
-   * having full capacity (art. 18), which the bank cannot tell from the number: refused too.
+   * having full capacity (art. 18), which the bank cannot tell from the number: refused too. The whitelist import
+   * refuses such a legal representative's line by the same rule ({@link #underAge}).
    */
   static final int FULL_AGE = 18;
   /** The code of a legal representative or a personal guarantor under {@link #FULL_AGE}. */

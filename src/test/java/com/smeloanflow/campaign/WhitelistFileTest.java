@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.smeloanflow.intake.Product;
+import com.smeloanflow.intake.ResidentIdNumber;
 import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.platform.InvalidFieldsException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +66,25 @@ class WhitelistFileTest {
     assertThat(codes(line)).containsExactlyInAnyOrder("creditCode:INVALID_CHECK_CHARACTER", "enterpriseName:REQUIRED",
         "legalRepIdNumber:INVALID_CHECK_DIGIT", "mobile:INVALID_FORMAT", "estimatedLimit:OUT_OF_PRODUCT_RANGE",
         "sourceDate:IN_FUTURE");
+  }
+
+  /** A minor may not be an enterprise's legal representative: the line is refused at import, not the application later. */
+  @Test
+  void refusesALineWhoseLegalRepresentativeIsUnder18FromTheirBirthDateOnTheir18thBirthdayTakesIt() {
+    String turns18Tomorrow = idNumberBornOn(TODAY.minusYears(18).plusDays(1));
+    String turns18Today = idNumberBornOn(TODAY.minusYears(18));
+
+    WhitelistRowCheck.Checked minor = onlyLine(HEADER + ",法定代表人身份证号\n" + GOOD + "," + turns18Tomorrow);
+
+    assertThat(minor.reasons()).extracting(FieldViolation::field, FieldViolation::code, FieldViolation::message)
+        .containsExactly(tuple("legalRepIdNumber", "UNDER_AGE", "法定代表人未满18周岁, 不具有完全民事行为能力"));
+    WhitelistRowCheck.Checked adult = onlyLine(HEADER + ",法定代表人身份证号\n" + GOOD + "," + turns18Today);
+    assertThat(adult.accepted()).as(adult.reasons().toString()).isTrue();
+  }
+
+  private static String idNumberBornOn(LocalDate birthDate) {
+    String first17 = "520302" + birthDate.format(DateTimeFormatter.BASIC_ISO_DATE) + "432";
+    return first17 + ResidentIdNumber.checkDigit(first17);
   }
 
   @Test

@@ -14,12 +14,15 @@ import com.smeloanflow.identity.BranchService;
 import com.smeloanflow.identity.CreateBranch;
 import com.smeloanflow.identity.DemoData;
 import com.smeloanflow.identity.Groups;
+import com.smeloanflow.intake.ResidentIdNumber;
+import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.process.WhitelistProspectProcess;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.TestApplications;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +48,7 @@ class WhitelistImportApiTest extends AbstractIntegrationTest {
   @Autowired ProspectAssignment assignment;
   @Autowired BranchService branchService;
   @Autowired TransactionTemplate transaction;
+  @Autowired BusinessClock clock;
 
   private Response importCsv(String name, String csv) {
     return api.postBytes("/api/campaigns?name=" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8), MARKETING,
@@ -133,6 +137,31 @@ class WhitelistImportApiTest extends AbstractIntegrationTest {
 
     assertThat(again.status()).isEqualTo(201);
     assertThat(reasonCodes(linesByNumber(again).get(2))).containsExactly("ALREADY_PROSPECT");
+  }
+
+  /**
+   * A line whose legal representative is a minor by the birth date in their ID number names no prospect the bank could
+   * lend to (the application would be refused UNDER_AGE when submitted): refused at import, with the line's reasons.
+   */
+  @Test
+  void aLineWhoseLegalRepresentativeIsUnder18IsRefusedAtImport() {
+    String first17 = "520302" + clock.today().minusYears(17).format(DateTimeFormatter.BASIC_ISO_DATE) + "432";
+    String minor = first17 + ResidentIdNumber.checkDigit(first17);
+    String refused = creditCodeIn(HUICHUAN);
+    String csv = Whitelists.HEADER + ",法定代表人身份证号\n"
+        + refused + ",遵义白名单企业" + refused.substring(10) + "有限公司,张明,13985012345,300000.00,CREDIT_QUICK,TAX-WL-2.1,2026-01-05," + minor + "\n"
+        + creditCodeIn(HUICHUAN) + ",遵义白名单成年代表企业有限公司,张明,13985012345,300000.00,CREDIT_QUICK,TAX-WL-2.1,2026-01-05,52030219850714321X\n";
+
+    Response answer = importCsv("未成年法定代表人", csv);
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+    assertThat(answer.json().path("campaign").path("rowsAccepted").asInt()).isEqualTo(1);
+    JsonNode line = linesByNumber(answer).get(2);
+    assertThat(line.path("result").asText()).isEqualTo("REFUSED");
+    assertThat(reasonCodes(line)).containsExactly("UNDER_AGE");
+    assertThat(line.path("reasons").get(0).path("field").asText()).isEqualTo("legalRepIdNumber");
+    assertThat(line.path("reasons").get(0).path("message").asText()).isEqualTo("法定代表人未满18周岁, 不具有完全民事行为能力");
+    assertThat(line.path("prospectId").asText(null)).isNull();
   }
 
   @Test
