@@ -150,6 +150,10 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
       // valid JSON, but an array or a single value where the endpoint takes an object ([], "x", 42)
       problem = problem(HttpStatus.BAD_REQUEST, "malformed-json", "请求格式错误",
           "请求体应为 JSON 对象 ({...}), 收到的是" + received + " (the request body must be a JSON object)");
+    } else if (e instanceof JsonBodyShape.NullBody) {
+      // valid JSON too: null, which Jackson reads as no value rather than as a mismatch
+      problem = problem(HttpStatus.BAD_REQUEST, "malformed-json", "请求格式错误",
+          "请求体应为 JSON 对象 ({...}), 收到的是 null (the request body must be a JSON object)");
     } else {
       problem = problem(HttpStatus.BAD_REQUEST, "malformed-json", "请求格式错误", "请求体不是有效的 JSON");
     }

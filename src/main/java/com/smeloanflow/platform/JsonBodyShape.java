@@ -4,19 +4,24 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
+import java.util.Collection;
 import java.util.Optional;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.json.AbstractJackson2HttpMessageConverter;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 /**
  * What kind of JSON value a request body is, from its first character as JSON's grammar has it ({@code [} an array,
  * {@code "} a string, {@code -} or a digit a number, {@code t}/{@code f} a boolean): noted while Jackson reads the body,
- * so the problem handler can tell a channel that sent {@code []} or {@code ""} where an object belongs what it sent,
+ * so the problem handler can tell a channel that sent {@code []}, {@code ""} or {@code null} where an object belongs what
+ * it sent,
  * without reading Jackson's wording of the error (which an upgrade may change, and which already words {@code ""}
  * unlike {@code "x"}). Only bodies read as JSON; nothing is buffered, the stream is passed through as read.
  */
@@ -36,9 +41,42 @@ public class JsonBodyShape extends RequestBodyAdviceAdapter {
   }
 
   /**
+   * A body that is JSON {@code null} where a required object belongs: Jackson reads it as no value, without an error,
+   * and Spring would then call it a missing body (which the problem handler cannot tell from one that is not JSON).
+   * Refused here with {@link NullBody}, the problem handler answering 请求体应为 JSON 对象 ({...}), 收到的是 null. An
+   * optional body ({@code @RequestBody(required = false)}) or a list target keeps Spring's reading.
+   */
+  @Override
+  public Object afterBodyRead(Object body, HttpInputMessage input, MethodParameter parameter, Type targetType,
+      Class<? extends HttpMessageConverter<?>> converterType) {
+    if (body == null && input instanceof Noted noted && noted.body != null && noted.body.first == 'n'
+        && required(parameter) && !listLike(targetType)) {
+      throw new NullBody(input);
+    }
+    return body;
+  }
+
+  private static boolean required(MethodParameter parameter) {
+    RequestBody annotation = parameter.getParameterAnnotation(RequestBody.class);
+    return annotation == null || annotation.required();
+  }
+
+  private static boolean listLike(Type targetType) {
+    Class<?> type = ResolvableType.forType(targetType).resolve(Object.class);
+    return type.isArray() || Collection.class.isAssignableFrom(type);
+  }
+
+  /** A body that was JSON {@code null} where an object is required ({@link #afterBodyRead}). */
+  public static final class NullBody extends HttpMessageNotReadableException {
+    NullBody(HttpInputMessage input) {
+      super("JSON null where the request body must be an object", input);
+    }
+  }
+
+  /**
    * The kind of value the body read as {@code message} began with, as the applicant's app is told ("数组", "字符串",
-   * "数字", "布尔值"); empty for an object, {@code null}, a body not read through this advice or not begun with a JSON
-   * value at all.
+   * "数字", "布尔值"); empty for an object, {@code null} (a {@link NullBody} names it), a body not read through this
+   * advice or not begun with a JSON value at all.
    */
   public static Optional<String> receivedKind(HttpInputMessage message) {
     if (!(message instanceof Noted noted) || noted.body == null) {

@@ -305,6 +305,20 @@ class ApplicationApiTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void bodyNullIsNamedAsNullNotAsInvalidJson() {
+    // null is valid JSON; Jackson reads it as no object at all
+    for (String body : List.of("null", "  null\n")) {
+      Response answer = api.post(APPLICATIONS, CHANNEL, body);
+
+      assertThat(answer.status()).as(body + ": " + answer).isEqualTo(400);
+      assertThat(answer.contentType()).isEqualTo("application/problem+json");
+      assertThat(answer.json().get("type").asText()).endsWith("/problems/malformed-json");
+      assertThat(answer.json().get("detail").asText()).as(body)
+          .isEqualTo("请求体应为 JSON 对象 ({...}), 收到的是 null (the request body must be a JSON object)");
+    }
+  }
+
+  @Test
   void refusesEmptyBodyWith400() {
     Response answer = api.post(APPLICATIONS, CHANNEL, "");
 

@@ -1,13 +1,16 @@
 package com.smeloanflow.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpStatus;
@@ -16,6 +19,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.mock.http.MockHttpInputMessage;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.context.request.ServletWebRequest;
 
 /**
@@ -51,6 +55,20 @@ class JsonBodyShapeTest {
     assertThat(answer(readBody("{\"channel\": []}"), "some wording").getDetail()).isEqualTo("请求体不是有效的 JSON");
     assertThat(answer(new MockHttpInputMessage(new byte[0]), "from Array value").getDetail())
         .isEqualTo("请求体不是有效的 JSON");
+  }
+
+  @SuppressWarnings("unused")
+  private static void endpoint(@RequestBody Application required, @RequestBody(required = false) Application optional) {}
+
+  @Test
+  void aBodyNullIsRefusedWhereAnObjectIsRequiredAndLeftAsNoBodyWhereItIsOptional() throws Exception {
+    Method endpoint = JsonBodyShapeTest.class.getDeclaredMethod("endpoint", Application.class, Application.class);
+    JsonBodyShape advice = new JsonBodyShape();
+
+    assertThatThrownBy(() -> advice.afterBodyRead(null, readBody(" null"), new MethodParameter(endpoint, 0),
+        Application.class, MappingJackson2HttpMessageConverter.class)).isInstanceOf(JsonBodyShape.NullBody.class);
+    assertThat(advice.afterBodyRead(null, readBody("null"), new MethodParameter(endpoint, 1), Application.class,
+        MappingJackson2HttpMessageConverter.class)).isNull();
   }
 
   /** The body as the API reads it: through the advice, to the end. */
