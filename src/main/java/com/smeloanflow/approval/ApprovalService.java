@@ -138,7 +138,7 @@ public class ApprovalService {
   }
 
   private void approve(Decision decision, LoanApplication application) {
-    BigDecimal amount = decision.approvedAmount() == null ? application.requestedAmount() : decision.approvedAmount();
+    BigDecimal amount = amountApproved(decision);
     ExtraGuarantor guarantor = decision.extraGuarantor();
     String conditions = decision.conditions();
     if (decision.outcome() == ApprovalOutcome.APPROVE_WITH_CONDITIONS) {
@@ -159,6 +159,12 @@ public class ApprovalService {
     save(application, decision.outcome(), decision.authority(), amount, guarantor, conditions,
         decision.repaymentMethod() == null ? defaultRepaymentMethod(application.product()) : decision.repaymentMethod(),
         decision.decidedBy());
+  }
+
+  /** The amount a decision approves: the amount entered, else (none entered, or no conditional approval) the amount applied for. */
+  BigDecimal amountApproved(Decision decision) {
+    return decision.approvedAmount() != null ? decision.approvedAmount()
+        : applications.get(decision.applicationId()).requestedAmount();
   }
 
   /**

@@ -202,7 +202,8 @@ public class CommitteeService {
       // a vote without an amount approves the amount applied for: the chair may adopt it
       if (approving.stream().allMatch(v -> v.proposedAmount() != null)) {
         BigDecimal highest = approving.stream().map(StoredVote::proposedAmount).max(BigDecimal::compareTo).orElseThrow();
-        if (decision.approvedAmount() == null || decision.approvedAmount().compareTo(highest) > 0) {
+        // none entered is the amount applied for, which a vote may have proposed
+        if (approvals.amountApproved(decision).compareTo(highest) > 0) {
           String most = highest.toPlainString();
           throw new InvalidTaskInputException("贷审会多数同意, 委员表决同意的批准金额最高为 " + most + " 元, 决议批准金额不能高于该金额:"
               + " 请采纳委员的表决附条件批准不高于 " + most + " 元的金额, 或否决、退回补充信息 (" + ApprovalForm.APPROVED_AMOUNT

@@ -198,6 +198,27 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
   }
 
   /**
+   * Members' votes to approve that propose the 6,000,000 applied for approve that amount: the chair's 同意 (the amount
+   * applied for, none entered) adopts them and is signed, as a conditional approval at that amount, which lowers
+   * nothing and adds no guarantor, may not be (ApprovalService).
+   */
+  @Test
+  void theChairSignsAMajoritysApprovalOfTheAmountAppliedForWithoutEnteringIt() {
+    String applicationId = beforeTheCommittee(growthAboveTheUnitsAuthority());
+    voteWithConditions("committee1", applicationId, new BigDecimal("6000000.00"), "按季付息");
+    voteWithConditions("committee2", applicationId, new BigDecimal("6000000.00"), "按月付息");
+    Task resolution = flow.task(applicationId, TASK_DECIDE_COMMITTEE_RESOLUTION);
+    assertThat(flow.claimOverRest(CHAIR, resolution.getId()).status()).isEqualTo(204);
+
+    Response signed = flow.completeOverRest(CHAIR, resolution.getId(), TaskForms.approve("签发决议"));
+
+    assertThat(signed.status()).as(signed.body()).isEqualTo(204);
+    flow.executeDueJobs(applicationId);
+    assertThat(flow.bean(ApprovalDecisions.class).find(applicationId).orElseThrow().approvedAmount())
+        .isEqualByComparingTo("6000000.00");
+  }
+
+  /**
    * A member's proposed amount keeps the limits of the amount the chair approves (ApprovalService): above the 6,000,000
    * applied for, so also above GROWTH's maximum of 10,000,000, or below GROWTH's minimum of 500,000 is refused over the
    * engine REST API, as in Tasklist, in Chinese with the English beside; zero and negative amounts as before. Nothing is
