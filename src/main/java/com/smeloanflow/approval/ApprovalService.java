@@ -42,7 +42,8 @@ public class ApprovalService {
    * A decision as an authority made it.
    *
    * @param approvedAmount for APPROVE_WITH_CONDITIONS a lower amount (null: the requested amount)
-   * @param extraGuarantor for APPROVE_WITH_CONDITIONS a guarantor added as a condition (null: none)
+   * @param extraGuarantor for APPROVE_WITH_CONDITIONS a guarantor added as a condition (null: none); a conditional
+   *     approval lowers the amount or adds a guarantor, or both
    * @param conditions for APPROVE_WITH_CONDITIONS what must be met (required)
    * @param notes the decider's internal notes (required to reject)
    * @param customerReason what the applicant is told when rejected (required to reject)
@@ -142,8 +143,11 @@ public class ApprovalService {
     ExtraGuarantor guarantor = decision.extraGuarantor();
     String conditions = decision.conditions();
     if (decision.outcome() == ApprovalOutcome.APPROVE_WITH_CONDITIONS) {
-      if (decision.approvedAmount() == null && guarantor == null) {
-        throw new InvalidTaskInputException("附条件批准须降低金额或追加保证人 (approvedAmount or an extra guarantor required)");
+      // the amount applied for, entered or left empty, lowers nothing (above it, requireWithinLimits refuses it)
+      if (amount.compareTo(application.requestedAmount()) == 0 && guarantor == null) {
+        throw new InvalidTaskInputException("附条件批准须降低金额或追加保证人: 批准金额须低于申请金额 "
+            + application.requestedAmount().toPlainString() + " 元, 或追加保证人 (" + ApprovalForm.APPROVED_AMOUNT
+            + " below the amount applied for, or an extra guarantor, required)");
       }
       conditions = required(conditions, "批准条件", "approvalConditions");
     } else if (decision.approvedAmount() != null || guarantor != null) {

@@ -138,6 +138,30 @@ class SingleApproverProcessTest extends AbstractIntegrationTest {
     assertThat(flow.instance(applicationId)).isWaitingAt(TASK_APPROVE_LOAN);
   }
 
+  /**
+   * 附条件批准 lowers the amount and/or adds a guarantor: the 500,000 applied for entered as the amount, with a condition
+   * but no guarantor, lowers nothing and is refused as an empty amount is (400, the task stays open, nothing approved);
+   * 499,000 is approved.
+   */
+  @Test
+  void approvingWithConditionsAtTheAmountAppliedForWithoutAGuarantorIsRefused() {
+    String applicationId = atApproval(flow.strongOnlineCreditQuick("500000.00"));
+    Task approval = flow.task(applicationId, TASK_APPROVE_LOAN);
+    assertThat(flow.claimOverRest(APPROVER, approval.getId()).status()).isEqualTo(204);
+
+    Response refused = flow.completeOverRest(APPROVER, approval.getId(),
+        TaskForms.approveWithLowerAmount(new BigDecimal("500000.00"), "按季付息"));
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.json().path("message").asText()).contains("附条件批准须降低金额或追加保证人");
+    assertThat(approvals.find(applicationId)).isEmpty();
+    assertThat(flow.instance(applicationId)).isWaitingAt(TASK_APPROVE_LOAN);
+
+    assertThat(flow.completeOverRest(APPROVER, approval.getId(),
+        TaskForms.approveWithLowerAmount(new BigDecimal("499000.00"), "按季付息")).status()).isEqualTo(204);
+    assertThat(approvals.find(applicationId).orElseThrow().approvedAmount()).isEqualByComparingTo("499000.00");
+  }
+
   @Test
   void guarantorAddedToACreditLoanMakesItAGuaranteedLoanRepricedAndSignedByTheGuarantorBeforeDisbursement() {
     String applicationId = atApproval(flow.strongOnlineCreditQuick("500000.00"));

@@ -184,6 +184,7 @@ class FormFieldMappingTest {
   /**
    * What a field's help text says of its limits is what the task's listener checks: the approved amount is refused
    * above the collateral cap and below the product's minimum as well as above the requested amount
+   * ({@code ApprovalService}), a conditional approval that neither lowers the amount nor adds a guarantor is refused
    * ({@code ApprovalService}), the chair's above every member's vote to approve after a majority approved
    * ({@code CommitteeService.resolve}), and left empty it is the amount applied for, so above the cap an amount is
    * required; a disbursement hold ends from tomorrow to 30 days on ({@code DisbursementCheckService.MAX_HOLD_DAYS}); a
@@ -193,7 +194,8 @@ class FormFieldMappingTest {
   void helpTextsSayTheLimitsTheCodeChecks() throws IOException {
     for (String form : List.of("approve-loan.form", "decide-committee-resolution.form")) {
       assertThat(description(form, "approvedAmount")).as("%s: approvedAmount", form)
-          .contains("不高于申请金额").contains("抵押物可贷上限").contains("不低于产品最低金额");
+          .contains("不高于申请金额").contains("抵押物可贷上限").contains("不低于产品最低金额")
+          .contains("附条件批准须降低金额或追加保证人");
     }
     // the chair signing a majority's approval adopts a member's vote to approve (CommitteeService.resolve)
     assertThat(description("decide-committee-resolution.form", "approvedAmount"))
