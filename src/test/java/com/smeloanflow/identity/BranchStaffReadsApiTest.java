@@ -101,21 +101,26 @@ class BranchStaffReadsApiTest extends AbstractIntegrationTest {
         {"profile": {"id": "%s", "firstName": "吴新", "lastName": "(客户经理)", "email": "%s@smeloan.example.com"},
          "credentials": {"password": "Newcomer-2026"}}""".formatted(newcomer, newcomer));
     assertThat(created.status()).as(created.toString()).isEqualTo(204);
-    assertThat(readable(newcomer, "zy001-cm")).as("nobody's staff yet").isFalse();
+    try {
+      assertThat(readable(newcomer, "zy001-cm")).as("nobody's staff yet").isFalse();
 
-    assertThat(api.send("PUT", "/engine-rest/group/ZY001-customer-managers/members/" + newcomer, "admin", "demo", null).status())
-        .isEqualTo(204);
-    assertThat(readable(newcomer, "zy001-cm")).isTrue();
-    assertThat(readable(newcomer, "zy001-acceptor")).isTrue();
-    assertThat(readable(newcomer, "zy002-cm")).isFalse();
+      assertThat(api.send("PUT", "/engine-rest/group/ZY001-customer-managers/members/" + newcomer, "admin", "demo", null).status())
+          .isEqualTo(204);
+      assertThat(readable(newcomer, "zy001-cm")).isTrue();
+      assertThat(readable(newcomer, "zy001-acceptor")).isTrue();
+      assertThat(readable(newcomer, "zy002-cm")).isFalse();
 
-    // Moved to ZY002: ZY001 no longer reads them, ZY002 does.
-    assertThat(api.send("PUT", "/engine-rest/group/ZY002-customer-managers/members/" + newcomer, "admin", "demo", null).status())
-        .isEqualTo(204);
-    assertThat(api.send("DELETE", "/engine-rest/group/ZY001-customer-managers/members/" + newcomer, "admin", "demo", null)
-        .status()).isEqualTo(204);
-    assertThat(readable(newcomer, "zy001-cm")).isFalse();
-    assertThat(readable(newcomer, "zy002-lead")).isTrue();
+      // Moved to ZY002: ZY001 no longer reads them, ZY002 does.
+      assertThat(api.send("PUT", "/engine-rest/group/ZY002-customer-managers/members/" + newcomer, "admin", "demo", null).status())
+          .isEqualTo(204);
+      assertThat(api.send("DELETE", "/engine-rest/group/ZY001-customer-managers/members/" + newcomer, "admin", "demo", null)
+          .status()).isEqualTo(204);
+      assertThat(readable(newcomer, "zy001-cm")).isFalse();
+      assertThat(readable(newcomer, "zy002-lead")).isTrue();
+    } finally {
+      // A customer manager left in ZY002 would be handed other tests' whitelist prospects.
+      identityService.deleteUser(newcomer);
+    }
   }
 
   @Test
@@ -124,14 +129,18 @@ class BranchStaffReadsApiTest extends AbstractIntegrationTest {
     assertThat(api.post("/engine-rest/user/create", "admin", """
         {"profile": {"id": "%s", "firstName": "韩雪", "lastName": "(受理)", "email": "%s@smeloan.example.com"},
          "credentials": {"password": "Clerk-2026-two"}}""".formatted(clerk, clerk)).status()).isEqualTo(204);
-    identityService.createMembership(clerk, "ZY001-acceptance");
-    identityService.createMembership(clerk, "ZY001-customer-managers");
+    try {
+      identityService.createMembership(clerk, "ZY001-acceptance");
+      identityService.createMembership(clerk, "ZY001-customer-managers");
 
-    identityService.deleteMembership(clerk, "ZY001-acceptance");
-    assertThat(readable(clerk, "zy001-acceptor")).isTrue();
+      identityService.deleteMembership(clerk, "ZY001-acceptance");
+      assertThat(readable(clerk, "zy001-acceptor")).isTrue();
 
-    identityService.deleteMembership(clerk, "ZY001-customer-managers");
-    assertThat(readable(clerk, "zy001-acceptor")).isFalse();
+      identityService.deleteMembership(clerk, "ZY001-customer-managers");
+      assertThat(readable(clerk, "zy001-acceptor")).isFalse();
+    } finally {
+      identityService.deleteUser(clerk);
+    }
   }
 
   /** Branch staff read the central groups their tasks name, and only those: the models name no other beside a branch's. */
