@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * A post-loan check's 压降或冻结额度 on a drawdown, carried out on its credit line: FREEZE freezes an active line,
- * REDUCE lowers its limit (never below what is drawn), keeping a freeze's reason and recorded in the line's history.
+ * A post-loan check's 压降或冻结额度 on a drawdown, carried out on its credit line: FREEZE freezes an active line and
+ * freezes a frozen one again (the check's findings join its reason; each freeze in the line's history), REDUCE lowers its limit (never below what is drawn), keeping a freeze's reason and recorded in the line's history.
  * An expired or closed line is left as it is: nothing more can be drawn from it anyway. The next annual review sees the
  * facts behind the measure; only a customer manager's review lifts its freeze ({@link CreditLineReviewService#evaluate}).
  */

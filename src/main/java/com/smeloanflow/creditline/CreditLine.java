@@ -1,6 +1,7 @@
 package com.smeloanflow.creditline;
 
 import com.smeloanflow.approval.RepaymentMethod;
+import com.smeloanflow.platform.FormText;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,8 +23,10 @@ import java.time.LocalDate;
  * @param openedOn          the business day the line opened
  * @param validUntil        the last day a drawdown may be made (3 years from opening, less a day)
  * @param status            ACTIVE, FROZEN, EXPIRED or CLOSED
- * @param statusReason      why it is not ACTIVE (null while ACTIVE); a frozen line's every reason for its freeze (a review's
- *                          冻结额度 adds its own to a post-loan check's)
+ * @param statusReason      why it is not ACTIVE (null while ACTIVE); a frozen line's reasons for its freeze, the earliest
+ *                          first (a review's 冻结额度 or a post-loan check's 冻结 of a line frozen already adds its own),
+ *                          at most {@value #MAX_STATUS_REASON} characters ({@link #frozenAlsoFor}); each freeze's own
+ *                          reason is in the line's history ({@code CREDIT_LINE_FROZEN})
  * @param frozenBy          who froze it last (a checker, a customer manager, system); null while not frozen, and for a
  *                          line frozen before this was kept
  * @param frozenAt          when it was frozen last; null as {@code frozenBy}
@@ -47,6 +50,25 @@ public record CreditLine(
 
   /** How long a line is valid from the day it opens. */
   public static final int VALIDITY_YEARS = 3;
+
+  /** The most {@code statusReason} holds: the column's width (V149). */
+  public static final int MAX_STATUS_REASON = 4100;
+
+  /**
+   * The line's reason once it is frozen (again) for {@code added}: a line frozen already keeps why it was frozen and the
+   * new reason follows ("贷后检查 PC… 冻结额度: …; 贷后检查 PC… 冻结额度: …"); any other line has the new reason alone. Within
+   * {@value #MAX_STATUS_REASON} characters however often the line is frozen: the new reason whole (a check's 2,044
+   * characters at most, a review's 1,011), the earlier ones shortened at their end ({@link FormText#CUT}) to what is left;
+   * every freeze's reason stays in the line's history.
+   */
+  public String frozenAlsoFor(String added) {
+    String separator = "; ";
+    int room = MAX_STATUS_REASON - separator.length() - added.length();
+    if (status != CreditLineStatus.FROZEN || statusReason == null || room <= FormText.CUT.length()) {
+      return FormText.shorten(added, MAX_STATUS_REASON);
+    }
+    return FormText.shorten(statusReason, room) + separator + added;
+  }
 
   /**
    * Which freeze the line is under, to tell whether it is still the one a person was shown: empty while the line is not

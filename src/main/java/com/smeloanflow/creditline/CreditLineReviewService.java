@@ -225,7 +225,8 @@ public class CreditLineReviewService {
     log.info("Line {}: {}'s 维持额度 refused, the line was frozen{} after the review's form read it", command.lineId(),
         command.decidedBy(), when);
     throw new StateConflictException(StaffText.of("额度 " + command.lineId() + " 在您打开本任务后被冻结" + when + ", 原因: "
-        + FormText.shorten(line.statusReason() == null ? "-" : line.statusReason(), 600)
+        // The end of the reason: a line frozen again has the newest freeze's reason last (CreditLine#frozenAlsoFor).
+        + FormText.shortenKeepingEnd(line.statusReason() == null ? "-" : line.statusReason(), 600)
         + ". 维持额度将解除这次您在表单上未看到的冻结, 本次年审结论未提交; 请取消领取后重新领取本任务, 表单将重新读取额度状态和冻结原因,"
         + " 核实后再作年审结论", "line " + command.lineId() + " was frozen after this task's form read it; CONTINUE would lift a"
         + " freeze not shown: claim the task again to see it"));
@@ -280,7 +281,7 @@ public class CreditLineReviewService {
       case FREEZE -> {
         String own = "第" + review.reviewYear() + "年年审冻结: " + reason;
         boolean frozen = line.status() == CreditLineStatus.FROZEN && line.statusReason() != null;
-        lines.freeze(lineId, frozen ? line.statusReason() + "; " + own : own, decidedBy, clock.now());
+        lines.freeze(lineId, line.frozenAlsoFor(own), decidedBy, clock.now());
         // The review's reason first: the history keeps 2,000 characters of a detail, the earlier reason may take as many.
         history.record(line.applicationId(), decidedBy, "CREDIT_LINE_FROZEN", "额度 " + lineId + " 第" + review.reviewYear()
             + "年年审冻结额度. 年审意见: " + reason + (frozen ? "; 原冻结原因 (保留): " + line.statusReason() : ""));

@@ -196,9 +196,9 @@ public class CreditLineService {
   }
 
   /**
-   * A post-loan check's 压降或冻结额度 on the line, decided under the line's lock: FREEZE freezes an active line (a frozen
-   * one stays as it is), REDUCE lowers the limit of an active or frozen line ({@link #reduce}); an expired or closed line
-   * is left as it is (nothing more can be drawn from it anyway). Decided on the line as read before the lock, a line that
+   * A post-loan check's 压降或冻结额度 on the line, decided under the line's lock: FREEZE freezes an active line and freezes
+   * a frozen one again ({@link #freezeLocked}: its reason keeps the earlier one), REDUCE lowers the limit of an active or
+   * frozen line ({@link #reduce}); an expired or closed line is left as it is (nothing more can be drawn from it anyway). Decided on the line as read before the lock, a line that
    * expired in this moment was refused as 额度已到期, 不能冻结, and the check's instruction failed. A reduction keeps the
    * line's status and its reason (a frozen line stays frozen for what froze it); the reduction itself is recorded in the
    * line's history ({@code CREDIT_LINE_REDUCED}, by {@code decidedBy}), and so is a freeze ({@code CREDIT_LINE_FROZEN}).
@@ -214,7 +214,8 @@ public class CreditLineService {
       log.info("Line {}: {} left as it is, the line is {} ({})", lineId, measure, line.status(), reason);
       return line;
     }
-    if (measure == LineMeasure.FREEZE && line.status() == CreditLineStatus.ACTIVE) {
+    // A frozen line is frozen again: the check's findings join the reason, and its history records this freeze too.
+    if (measure == LineMeasure.FREEZE) {
       return freezeLocked(line, reason, decidedBy);
     }
     if (measure == LineMeasure.REDUCE && reducedLimit != null) {
@@ -239,12 +240,16 @@ public class CreditLineService {
   /**
    * Freezes {@code line}, read under its lock in this transaction and neither expired nor closed, for {@code reason}: the
    * line keeps who froze it and when (an annual review's 年审额度 opened before does not lift this freeze unseen), and its
-   * history records it ({@code CREDIT_LINE_FROZEN}, by {@code frozenBy}).
+   * history records it ({@code CREDIT_LINE_FROZEN}, by {@code frozenBy}). A line frozen already is frozen again: who and
+   * when are this freeze's, the reason is the earlier one and then this one ({@link CreditLine#frozenAlsoFor}), and the
+   * history records this freeze beside the earlier.
    */
   private CreditLine freezeLocked(CreditLine line, String reason, String frozenBy) {
-    lines.freeze(line.lineId(), reason, frozenBy, clock.now());
-    history.record(line.applicationId(), frozenBy, "CREDIT_LINE_FROZEN", "额度 " + line.lineId() + " 冻结; " + reason);
-    log.info("Line {}: frozen by {} ({})", line.lineId(), frozenBy, reason);
+    boolean again = line.status() == CreditLineStatus.FROZEN;
+    lines.freeze(line.lineId(), line.frozenAlsoFor(reason), frozenBy, clock.now());
+    history.record(line.applicationId(), frozenBy, "CREDIT_LINE_FROZEN", "额度 " + line.lineId()
+        + (again ? " 已冻结, 再次冻结 (原冻结原因保留); " : " 冻结; ") + reason);
+    log.info("Line {}: frozen {}by {} ({})", line.lineId(), again ? "again " : "", frozenBy, reason);
     return lines.find(line.lineId()).orElseThrow();
   }
 

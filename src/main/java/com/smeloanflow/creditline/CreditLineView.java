@@ -13,7 +13,8 @@ import java.util.Map;
  * below 0), overLimit (used + reserved − limit, never below 0: what is drawn above the limit, e.g. after a bounced
  * repayment of a redrawn line; at most one of available and overLimit is above 0), the smallest drawdown (a term of
  * the line's product, so the channel can tell the borrower before a drawdown is refused), status and validity, every
- * drawdown with what it still owes, the pending requests and, for staff, the annual reviews.
+ * drawdown with what it still owes, the pending requests and, for staff, the status reason, who froze the line last and
+ * when, and the annual reviews.
  */
 public record CreditLineView(
     String lineId,
@@ -24,6 +25,11 @@ public record CreditLineView(
     CreditLineStatus status,
     String statusLabel,
     String statusReason,
+    @Schema(description = "Who froze the line last (a checker, a customer manager, system): the latest freeze, each of"
+        + " which the application's history records (CREDIT_LINE_FROZEN, GET /api/applications/{id}/history). Staff only;"
+        + " null (left out) while the line is not frozen, and for a line frozen before V149",
+        nullable = true, example = "remote-verifier") String frozenBy,
+    @Schema(description = "When the line was frozen last; null as frozenBy", nullable = true) Instant frozenAt,
     BigDecimal limit,
     BigDecimal used,
     BigDecimal reserved,
@@ -118,11 +124,13 @@ public record CreditLineView(
   }
 
   /**
-   * The view the borrower's channel gets: the status without the staff's reason for it (a check's findings), and without
+   * The view the borrower's channel gets: the status without the staff's reason for it (a check's findings) or who froze
+   * the line and when, and without
    * the annual reviews (the staff's reasons; the borrower is mailed each outcome).
    */
   CreditLineView forChannel() {
-    return new CreditLineView(lineId, applicationId, creditCode, borrowerName, branchCode, status, statusLabel, null, limit,
+    return new CreditLineView(lineId, applicationId, creditCode, borrowerName, branchCode, status, statusLabel, null, null,
+        null, limit,
         used, reserved, available, overLimit, minimumDrawdown, annualRatePercent, repaymentMethod, openedOn, validUntil, drawdowns,
         pendingDrawdowns, null);
   }
@@ -132,7 +140,7 @@ public record CreditLineView(
     BigDecimal used = CreditLineService.used(outstandingByLoan);
     BigDecimal reserved = CreditLineService.reserved(pending);
     return new CreditLineView(line.lineId(), line.applicationId(), line.creditCode(), line.borrowerName(), line.branchCode(),
-        line.status(), line.status().label(), line.statusReason(), line.limit(), used, reserved,
+        line.status(), line.status().label(), line.statusReason(), line.frozenBy(), line.frozenAt(), line.limit(), used, reserved,
         CreditLineService.available(line, used.add(reserved)), CreditLineService.overLimit(line, used.add(reserved)),
         line.minimumDrawdown(), line.annualRatePercent(), line.repaymentMethod().name(), line.openedOn(), line.validUntil(),
         drawdowns.stream().map(d -> DrawdownView.of(d, outstandingByLoan.getOrDefault(d.loanId(), BigDecimal.ZERO.setScale(2))))

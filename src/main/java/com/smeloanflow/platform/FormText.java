@@ -23,6 +23,9 @@ public final class FormText {
   /** What ends a text shortened to fit. */
   public static final String CUT = "…(已截断)";
 
+  /** What starts a text shortened at its beginning ({@link #shortenKeepingEnd}). */
+  public static final String CUT_BEFORE = "(前文已截断)…";
+
   private static final String ROW_END = " |\n";
 
   private FormText() {}
@@ -194,6 +197,21 @@ public final class FormText {
       end--;
     }
     return text.substring(0, end) + CUT;
+  }
+
+  /**
+   * {@code text} within {@code max} characters keeping its end, for a text whose newest part comes last (the reasons a
+   * credit line was frozen for, the earliest first): a longer one starts with {@value #CUT_BEFORE} and ends as it does.
+   */
+  public static String shortenKeepingEnd(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    int start = Math.min(text.length(), text.length() - max + CUT_BEFORE.length());
+    if (start < text.length() && Character.isLowSurrogate(text.charAt(start))) {
+      start++;
+    }
+    return CUT_BEFORE + text.substring(start);
   }
 
   private static String leftOutEntry(int count, String noun) {

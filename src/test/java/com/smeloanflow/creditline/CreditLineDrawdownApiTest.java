@@ -512,6 +512,50 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void aPostLoanCheckThatFreezesALineFrozenAlreadyIsRecordedWithItsFindingsAndStaffSeeWhoFrozeIt() {
+    String loanId = draw(requestId(), "300000.00", 12).json().get("loanId").asText();
+    LineInstruction first = checkOfTheDrawdownRestrictsTheLine(loanId, LineMeasure.FREEZE, null, "实际控制人失联");
+
+    LineInstruction second = checkOfTheDrawdownRestrictsTheLine(loanId, LineMeasure.FREEZE, null, "应收账款大幅逾期");
+
+    assertThat(second.status()).isEqualTo(LineInstruction.APPLIED);
+    assertThat(history.of(applicationId)).as("each check's freeze, the second of a line frozen already")
+        .filteredOn(e -> e.eventType().equals("CREDIT_LINE_FROZEN")).hasSize(2).last()
+        .satisfies(event -> {
+          assertThat(event.actor()).as("the checker").isEqualTo("remote-verifier");
+          assertThat(event.detail()).contains(lineId).contains(second.checkId()).contains("应收账款大幅逾期");
+        });
+    JsonNode staffView = api.get("/api/lines/" + lineId, "admin").json();
+    assertThat(staffView.get("status").asText()).isEqualTo("FROZEN");
+    assertThat(staffView.get("statusReason").asText()).as("why it is frozen: both checks' findings")
+        .contains(first.checkId()).contains("实际控制人失联").contains(second.checkId()).contains("应收账款大幅逾期");
+    assertThat(staffView.get("frozenBy").asText()).as("who froze it last").isEqualTo("remote-verifier");
+    assertThat(staffView.hasNonNull("frozenAt")).as("when it was frozen last").isTrue();
+    JsonNode channelView = line();
+    assertThat(channelView.has("frozenBy") || channelView.has("frozenAt")).as("the channel is not told who froze it").isFalse();
+  }
+
+  @Test
+  void aLineFrozenByManyChecksWithLongFindingsRecordsEachAndKeepsItsReasonWithinTheColumn() {
+    String loanId = draw(requestId(), "300000.00", 12).json().get("loanId").asText();
+    List<LineInstruction> freezes = new java.util.ArrayList<>();
+    for (String finding : List.of("实际控制人名下关联企业停产; ", "主要客户流失, 订单锐减; ", "应收账款大幅逾期, 涉诉; ")) {
+      // 2,000 characters each, what the check forms' 检查结论 takes
+      freezes.add(checkOfTheDrawdownRestrictsTheLine(loanId, LineMeasure.FREEZE, null, finding.repeat(200).substring(0, 2000)));
+    }
+
+    assertThat(freezes).extracting(LineInstruction::status).containsOnly(LineInstruction.APPLIED);
+    assertThat(history.of(applicationId)).filteredOn(e -> e.eventType().equals("CREDIT_LINE_FROZEN"))
+        .extracting(ApplicationHistory.Event::detail).as("every check's freeze, each naming its check").hasSize(3)
+        .satisfiesExactly(d -> assertThat(d).contains(freezes.get(0).checkId()),
+            d -> assertThat(d).contains(freezes.get(1).checkId()), d -> assertThat(d).contains(freezes.get(2).checkId()));
+    String reason = api.get("/api/lines/" + lineId, "admin").json().get("statusReason").asText();
+    assertThat(reason).as("readable within V149's 4,100 characters").hasSizeLessThanOrEqualTo(CreditLine.MAX_STATUS_REASON)
+        .startsWith("贷后检查 " + freezes.get(0).checkId()).as("the latest check's findings whole")
+        .endsWith("应收账款大幅逾期, 涉诉; ".repeat(200).substring(0, 2000));
+  }
+
+  @Test
   void aPostLoanCheckThatReducesTheLineOfADrawdownNeverTakesTheLimitBelowWhatIsDrawn() {
     String loanId = draw(requestId(), "300000.00", 12).json().get("loanId").asText();
 

@@ -320,6 +320,33 @@ class CreditLineReviewProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void aSecondChecksFreezeAfterTheManagerClaimedTheReviewOfAFrozenLineIsNotLiftedUnseenByTheirContinue() {
+    draw("200000.00");
+    // Long findings (the form takes 2,000 characters): the refusal names the second check's, which come after them.
+    String firstFindings = "实际控制人涉嫌民间借贷纠纷, 待核实; ".repeat(50);
+    aPostLoanCheckFreezesTheLine(firstFindings);
+    reachAnniversary(1);
+    Task task = reviewTask();
+    taskService.claim(task.getId(), CUSTOMER_MANAGER);
+    assertThat(taskService.getVariablesLocal(task.getId())).as("the form shows the first check's freeze")
+        .containsEntry("lineStatusName", "已冻结");
+    // A second check of the drawdown freezes the line again, for other findings, while the manager has the form open.
+    String frozenFor = aPostLoanCheckFreezesTheLine("主要客户流失, 应收账款大幅逾期");
+
+    assertThatThrownBy(() -> completeAs(CUSTOMER_MANAGER, task.getId(), Map.of("decidedOutcome", "CONTINUE",
+        "decisionReason", "借贷纠纷已和解, 解除冻结")))
+        .hasMessageContaining("在您打开本任务后被冻结").hasMessageContaining("主要客户流失, 应收账款大幅逾期");
+
+    assertThat(lineNow().status()).as("the second check's findings, unseen, do not go with the first's")
+        .isEqualTo(CreditLineStatus.FROZEN);
+    assertThat(frozenFor).as("the line is frozen for both").contains(firstFindings).contains("主要客户流失, 应收账款大幅逾期");
+    taskService.setAssignee(task.getId(), null);
+    taskService.claim(task.getId(), CUSTOMER_MANAGER);
+    assertThat(taskService.getVariablesLocal(task.getId())).as("claimed again, the form shows both")
+        .containsEntry("lineStatusReason", frozenFor);
+  }
+
+  @Test
   void aReviewsFreezeOfALineAPostLoanCheckFrozeKeepsTheChecksReasonBesideItsOwnAndTheHistoryShowsBoth() {
     String loanId = draw("200000.00");
     // The longest each may be: the check form's findings (2,000 characters) and the review's 年审意见 (1,000).

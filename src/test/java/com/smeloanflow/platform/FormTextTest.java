@@ -15,6 +15,18 @@ class FormTextTest {
   }
 
   @Test
+  void aTextShortenedKeepingItsEndSaysSoAtItsStartAndNeverSplitsACharacterPair() {
+    String reasons = "早".repeat(1000) + "; 𠀀最新冻结原因";
+
+    String shown = FormText.shortenKeepingEnd(reasons, 20);
+
+    assertThat(shown).hasSizeLessThanOrEqualTo(20).startsWith(FormText.CUT_BEFORE).endsWith("; 𠀀最新冻结原因");
+    assertThat(FormText.shortenKeepingEnd(reasons, FormText.CUT_BEFORE.length() + 7)).as("not half of 𠀀")
+        .isEqualTo(FormText.CUT_BEFORE + "最新冻结原因");
+    assertThat(FormText.shortenKeepingEnd("实际控制人失联", 600)).isEqualTo("实际控制人失联");
+  }
+
+  @Test
   void aShortTableIsShownWhole() {
     List<String> rows = List.of(row("2026-01-01", "借款人拒绝还款"), row("2026-01-02", "继续催收"));
 
