@@ -8,10 +8,13 @@ import com.smeloanflow.casefile.CheckType;
 import com.smeloanflow.casefile.CustomerReason;
 import com.smeloanflow.casefile.DeclineService;
 import com.smeloanflow.casefile.Stage;
+import com.smeloanflow.intake.ApplicationValidator;
 import com.smeloanflow.intake.GuaranteeType;
+import com.smeloanflow.intake.Guarantor;
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.intake.Product;
+import com.smeloanflow.intake.ResidentIdNumber;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.InvalidTaskInputException;
 import com.smeloanflow.platform.StaffText;
@@ -21,6 +24,7 @@ import com.smeloanflow.processing.ProcessingOutcomes;
 import com.smeloanflow.processing.ScoringService;
 import com.smeloanflow.scoring.ScoreCard;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -235,10 +239,24 @@ public class ApprovalService {
     });
   }
 
-  /** A guarantor added as a condition must stand: not a dishonest debtor, nothing overdue at the bureau. */
+  /**
+   * A guarantor added as a condition must stand: not the borrower, a person of full age as intake requires of a
+   * guarantor ({@link ApplicationValidator#underAge}: a guarantee given by a minor is not enforceable), not a dishonest
+   * debtor, nothing overdue at the bureau.
+   */
   private void screen(LoanApplication application, ExtraGuarantor guarantor) {
     if (guarantor.partyId().equals(application.creditCode())) {
       throw new InvalidTaskInputException("保证人不能是借款企业本身 (extra guarantor is the borrower)");
+    }
+    if (guarantor.type() == Guarantor.PartyType.PERSON) {
+      String id = guarantor.partyId();
+      LocalDate birthDate = ResidentIdNumber.birthDate(id);
+      if (birthDate == null || birthDate.isAfter(clock.today())) {
+        throw new InvalidTaskInputException("追加保证人身份证号码中的出生日期无效 (" + ApprovalForm.GUARANTOR_ID + "=" + id + ")");
+      }
+      ApplicationValidator.underAge(ApprovalForm.GUARANTOR_ID, "追加保证人", id, clock.today()).ifPresent(minor -> {
+        throw new InvalidTaskInputException(minor.message() + " (" + minor.field() + "=" + id + ")");
+      });
     }
     List<GuarantorChecks.Finding> findings = externalData.screenGuarantor(guarantor.partyId()).stream()
         .filter(f -> f != GuarantorChecks.Finding.GUARANTOR_DATA_GAP).toList();

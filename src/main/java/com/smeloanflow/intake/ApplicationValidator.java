@@ -33,7 +33,8 @@ public final class ApplicationValidator {
    * birthday they may sign. DESIGN.md §6 is silent on the age. Not a bad field but a refusal of a well-formed
    * application: 422 over the API ({@link #isRefusal}). A 16- or 17-year-old living on their own labour counts as
    * having full capacity (art. 18), which the bank cannot tell from the number: refused too. The whitelist import
-   * refuses such a legal representative's line by the same rule ({@link #underAge}).
+   * refuses such a legal representative's line by the same rule ({@link #underAge}), and approval such a guarantor
+   * added as a condition of approval.
    */
   static final int FULL_AGE = 18;
   /** The code of a legal representative or a personal guarantor under {@link #FULL_AGE}. */
@@ -49,7 +50,7 @@ public final class ApplicationValidator {
   /**
    * The {@link #UNDER_AGE} violation of {@code field} when the resident ID number, well-formed with a valid birth date,
    * names a person under {@link #FULL_AGE} on {@code today}; {@code role} is who they are to the loan (法定代表人,
-   * 保证人), as the message names them.
+   * 保证人, 追加保证人), as the message names them.
    */
   public static Optional<FieldViolation> underAge(String field, String role, String idNumber, LocalDate today) {
     return ResidentIdNumber.birthDate(idNumber).plusYears(FULL_AGE).isAfter(today)

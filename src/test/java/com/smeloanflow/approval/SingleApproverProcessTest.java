@@ -14,6 +14,8 @@ import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.casefile.CustomerReason;
 import com.smeloanflow.disbursement.ContractService;
 import com.smeloanflow.intake.GuaranteeType;
+import com.smeloanflow.intake.ResidentIdNumber;
+import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.processing.ProcessingOutcomes;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
@@ -22,6 +24,8 @@ import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.TakenSequenceFlows;
 import com.smeloanflow.support.TestApplications;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -43,6 +47,7 @@ class SingleApproverProcessTest extends AbstractIntegrationTest {
   @Autowired LoanAccountService loans;
   @Autowired ApprovalDecisions approvals;
   @Autowired ContractService contracts;
+  @Autowired BusinessClock clock;
 
   LoanFlow flow;
 
@@ -213,6 +218,45 @@ class SingleApproverProcessTest extends AbstractIntegrationTest {
     assertThat(badId.body()).contains("校验位错误");
     assertThat(flow.instance(applicationId)).isWaitingAt(TASK_APPROVE_LOAN);
     assertThat(approvals.find(applicationId)).isEmpty();
+  }
+
+  /**
+   * A guarantee given by a person without full civil capacity (民法典 art. 17/18) is not enforceable: the approver may not
+   * add a minor as guarantor, as intake refuses one; the task stays open, and from the 18th birthday on they are taken.
+   */
+  @Test
+  void guarantorUnder18CannotBeAddedAsAConditionAndTheTaskStaysOpenUntilAnAdultIsNamed() {
+    String applicationId = atApproval(flow.strongOnlineCreditQuick("500000.00"));
+    Task approval = flow.task(applicationId, TASK_APPROVE_LOAN);
+    assertThat(flow.claimOverRest(APPROVER, approval.getId()).status()).isEqualTo(204);
+    String minor = flow.cleanPerson(idNumberBornOn(clock.today().minusYears(18).plusDays(1))); // turns 18 tomorrow
+    String adult = flow.cleanPerson(idNumberBornOn(clock.today().minusYears(18))); // turns 18 today
+
+    Response refused = flow.completeOverRest(APPROVER, approval.getId(), TaskForms.approveWithGuarantor(null, "PERSON", "李小强",
+        minor, "SHAREHOLDER", "追加股东个人连带责任保证"));
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("追加保证人未满18周岁, 不具有完全民事行为能力").contains(ApprovalForm.GUARANTOR_ID);
+    String noSuchDay = "52030219801332437"; // a valid check digit, no 32 January
+    Response noBirthDate = flow.completeOverRest(APPROVER, approval.getId(), TaskForms.approveWithGuarantor(null, "PERSON",
+        "李小强", noSuchDay + ResidentIdNumber.checkDigit(noSuchDay), "SHAREHOLDER", "追加股东个人连带责任保证"));
+    assertThat(noBirthDate.status()).as(noBirthDate.body()).isEqualTo(400);
+    assertThat(noBirthDate.body()).contains("追加保证人身份证号码中的出生日期无效");
+    assertThat(flow.instance(applicationId)).isWaitingAt(TASK_APPROVE_LOAN);
+    assertThat(approvals.find(applicationId)).isEmpty();
+
+    Response taken = flow.completeOverRest(APPROVER, approval.getId(), TaskForms.approveWithGuarantor(null, "PERSON", "李小强",
+        adult, "SHAREHOLDER", "追加股东个人连带责任保证"));
+
+    assertThat(taken.status()).as(taken.body()).isEqualTo(204);
+    assertThat(flow.instance(applicationId)).hasPassed(TASK_APPROVE_LOAN);
+    assertThat(approvals.find(applicationId)).hasValueSatisfying(a -> assertThat(a.extraGuarantor().partyId()).isEqualTo(adult));
+  }
+
+  /** A valid resident ID number (GB 11643) of a person born on {@code birthDate}. */
+  private static String idNumberBornOn(LocalDate birthDate) {
+    String first17 = "520302" + birthDate.format(DateTimeFormatter.BASIC_ISO_DATE) + "437";
+    return first17 + ResidentIdNumber.checkDigit(first17);
   }
 
   @Test
