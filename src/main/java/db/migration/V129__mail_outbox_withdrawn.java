@@ -1,11 +1,7 @@
 package db.migration;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -23,24 +19,9 @@ public class V129__mail_outbox_withdrawn extends BaseJavaMigration {
   @Override
   public void migrate(Context context) throws Exception {
     Connection connection = context.getConnection();
-    List<String> statusChecks = new ArrayList<>();
-    try (PreparedStatement query = connection.prepareStatement("""
-        SELECT tc.constraint_name
-        FROM information_schema.table_constraints tc
-        JOIN information_schema.check_constraints cc
-          ON cc.constraint_name = tc.constraint_name AND cc.constraint_schema = tc.constraint_schema
-        WHERE UPPER(tc.table_name) = 'MAIL_OUTBOX' AND tc.constraint_type = 'CHECK'
-          AND UPPER(cc.check_clause) LIKE '%''PENDING''%' AND tc.table_schema = CURRENT_SCHEMA
-        """); ResultSet rs = query.executeQuery()) {
-      while (rs.next()) {
-        statusChecks.add(rs.getString(1));
-      }
-    }
-    if (statusChecks.size() != 1) {
-      throw new IllegalStateException("Expected V7's one check of mail_outbox.status, found " + statusChecks);
-    }
+    String statusCheck = UnnamedCheck.nameOf(connection, "mail_outbox", "PENDING");
     try (Statement statement = connection.createStatement()) {
-      statement.execute("ALTER TABLE mail_outbox DROP CONSTRAINT \"" + statusChecks.get(0) + "\"");
+      statement.execute("ALTER TABLE mail_outbox DROP CONSTRAINT \"" + statusCheck + "\"");
       statement.execute("ALTER TABLE mail_outbox ADD CONSTRAINT mail_outbox_status"
           + " CHECK (status IN ('PENDING', 'SENT', 'FAILED', 'WITHDRAWN'))");
       statement.execute("ALTER TABLE mail_outbox ADD COLUMN withdrawn_at TIMESTAMP WITH TIME ZONE");

@@ -1,11 +1,7 @@
 package db.migration;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -26,24 +22,9 @@ public class V147__prospect_converted extends BaseJavaMigration {
   @Override
   public void migrate(Context context) throws Exception {
     Connection connection = context.getConnection();
-    List<String> statusChecks = new ArrayList<>();
-    try (PreparedStatement query = connection.prepareStatement("""
-        SELECT tc.constraint_name
-        FROM information_schema.table_constraints tc
-        JOIN information_schema.check_constraints cc
-          ON cc.constraint_name = tc.constraint_name AND cc.constraint_schema = tc.constraint_schema
-        WHERE UPPER(tc.table_name) = 'PROSPECT' AND tc.constraint_type = 'CHECK'
-          AND UPPER(cc.check_clause) LIKE '%''NOT_ELIGIBLE''%' AND tc.table_schema = CURRENT_SCHEMA
-        """); ResultSet rs = query.executeQuery()) {
-      while (rs.next()) {
-        statusChecks.add(rs.getString(1));
-      }
-    }
-    if (statusChecks.size() != 1) {
-      throw new IllegalStateException("Expected V72's one check of prospect.status, found " + statusChecks);
-    }
+    String statusCheck = UnnamedCheck.nameOf(connection, "prospect", "NOT_ELIGIBLE");
     try (Statement statement = connection.createStatement()) {
-      statement.execute("ALTER TABLE prospect DROP CONSTRAINT \"" + statusChecks.get(0) + "\"");
+      statement.execute("ALTER TABLE prospect DROP CONSTRAINT \"" + statusCheck + "\"");
       statement.execute("ALTER TABLE prospect ADD CONSTRAINT prospect_status"
           + " CHECK (status IN ('OPEN', 'APPLIED', 'NOT_ELIGIBLE', 'CONVERTED'))");
       statement.execute("ALTER TABLE prospect ADD COLUMN conversion VARCHAR(20)");
