@@ -120,6 +120,16 @@ public final class LoanRenewalProcess {
     public static final String TASK_MATURITY_OVERDUE_MAIL = "SendTask_RenewalMaturityOverdueMail";
     /** 逾期未续贷 */
     public static final String END_MATURITY_OVERDUE = "EndEvent_RenewalMaturityOverdue";
+    /**
+     * 已不符合续贷条件 (error boundary of 办理续贷转贷: the eligibility table, asked again with the loan as it stands at
+     * maturity, no longer offers renewal, a downgrade, an arrear or a warning signal under check since the approval;
+     * nothing posted, the renewal DECLINED)
+     */
+    public static final String BOUNDARY_NO_LONGER_ELIGIBLE = "BoundaryEvent_RenewalNoLongerEligible";
+    /** 通知续贷未获批准 (after 已不符合续贷条件: the catalogue text only) */
+    public static final String TASK_NO_LONGER_ELIGIBLE_MAIL = "SendTask_RenewalNoLongerEligibleMail";
+    /** 到期前已不符合续贷条件, 续贷未获批准 */
+    public static final String END_NO_LONGER_ELIGIBLE = "EndEvent_RenewalNoLongerEligible";
     /** 通知续贷已办理 */
     public static final String TASK_COMPLETED_MAIL = "SendTask_RenewalCompletedMail";
     /** 贷款已续贷 */
@@ -222,6 +232,9 @@ public final class LoanRenewalProcess {
     public static final String NOT_NEEDED_MAILED = "SequenceFlow_RenewalNotNeededMailed";
     public static final String MATURITY_OVERDUE = "SequenceFlow_RenewalMaturityOverdue";
     public static final String MATURITY_OVERDUE_MAILED = "SequenceFlow_RenewalMaturityOverdueMailed";
+    /** 已不符合续贷条件 → 通知续贷未获批准 */
+    public static final String NO_LONGER_ELIGIBLE = "SequenceFlow_RenewalNoLongerEligible";
+    public static final String NO_LONGER_ELIGIBLE_MAILED = "SequenceFlow_RenewalNoLongerEligibleMailed";
     public static final String RENEWAL_POSTED = "SequenceFlow_RenewalPosted";
     public static final String COMPLETED_MAILED = "SequenceFlow_RenewalCompletedMailed";
     public static final String LAPSED = "SequenceFlow_RenewalLapsedRecorded";
@@ -264,6 +277,11 @@ public final class LoanRenewalProcess {
      * maturity date nobody works, or by the posting at maturity; a called-in loan is not renewed.
      */
     public static final String LOAN_CALLED_IN = "RENEWAL_LOAN_CALLED_IN";
+    /**
+     * The eligibility table, asked again by the posting with the loan as it stands at maturity, no longer offers renewal
+     * (downgraded, in arrears, or a warning signal under check since the approval): declined, nothing posted.
+     */
+    public static final String NO_LONGER_ELIGIBLE = "RENEWAL_NO_LONGER_ELIGIBLE";
 
     private Errors() {}
   }

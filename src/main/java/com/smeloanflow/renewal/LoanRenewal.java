@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param amountReviewDecision   复核续贷金额: {@code RENEW_DUE} or {@code LAPSE}, null until decided
  * @param amountReviewNote       the reviewer's internal note (never shown to the borrower)
  * @param renewedAmount   the principal the maturity posting lent (null until RENEWED)
+ * @param maturityDeclineReason staff only: why the maturity posting declined a signed renewal (the eligibility table,
+ *                        asked again with the loan as it stood then, no longer offered renewal), else null
  */
 public record LoanRenewal(
     String loanId,
@@ -51,7 +53,8 @@ public record LoanRenewal(
     String amountReviewedBy,
     Instant amountReviewedAt,
     String amountReviewNote,
-    BigDecimal renewedAmount) {
+    BigDecimal renewedAmount,
+    String maturityDeclineReason) {
 
   /** 复核续贷金额: renew the principal now due at maturity (less than signed). */
   public static final String RENEW_DUE = "RENEW_DUE";

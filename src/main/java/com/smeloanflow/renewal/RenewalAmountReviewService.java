@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <ul>
  *   <li><b>RENEW_DUE</b>: renew the principal now due. The signed amount is the ceiling: lending less under the
  *       signed contract is allowed, more never. Refused while the old loan can no longer be renewed (no longer
- *       active, or its maturity principal already counted overdue); the task stays open. The posting then lends
+ *       active, its maturity principal already counted overdue, or no longer eligible: downgraded, in arrears or with
+ *       a warning signal under check since the offer); the task stays open. The posting then lends
  *       that amount; if the principal due changed again in between, it posts nothing and asks again.</li>
  *   <li><b>LAPSE</b>: do not renew; the renewal is withdrawn and the old loan falls due as agreed.</li>
  * </ul>
@@ -43,9 +44,11 @@ public class RenewalAmountReviewService {
   private final LoanAccountService loans;
   private final BusinessClock clock;
   private final BankCalendar calendar;
+  private final RenewalEligibilityRecheck recheck;
 
   public RenewalAmountReviewService(RenewalRepository renewals, LoanAccountService loans, BusinessClock clock,
-      BankCalendar calendar) {
+      BankCalendar calendar, RenewalEligibilityRecheck recheck) {
+    this.recheck = recheck;
     this.renewals = renewals;
     this.loans = loans;
     this.clock = clock;
@@ -124,7 +127,10 @@ public class RenewalAmountReviewService {
     return command.renewDue();
   }
 
-  /** The old loan can still be renewed with the principal now due: active, not counted overdue, within the contract. */
+  /**
+   * The old loan can still be renewed with the principal now due: active, not counted overdue, still eligible (the
+   * eligibility table asked again with the loan as it stands now, {@link RenewalEligibilityRecheck}), within the contract.
+   */
   private void requireRenewable(LoanRenewal renewal) {
     String loanId = renewal.loanId();
     LoanAccount loan = loans.find(loanId).orElseThrow();
@@ -135,6 +141,12 @@ public class RenewalAmountReviewService {
     if (LedgerLine.overdueMaturityInstalment(loans.ledger(loanId), renewal.maturityDate()).isPresent()) {
       throw new InvalidTaskInputException("原贷款 " + loanId + " 的到期本金已被" + ChineseDates.day(renewal.maturityDate())
           + "的日终批处理计为逾期, 不能再续贷; 请选择“不再续贷” (RENEW_DUE refused: the maturity instalment is OVERDUE)");
+    }
+    java.util.Optional<RenewalEligibilityTable.Answer> lapsed = recheck.noLongerEligible(renewal);
+    if (lapsed.isPresent()) {
+      throw new InvalidTaskInputException("借据 " + loanId + " " + RenewalEligibilityRecheck.NO_LONGER_ELIGIBLE
+          + lapsed.get().reason() + ", 不能再续贷; 请选择“不再续贷” (RENEW_DUE refused: the loan no longer meets renewal "
+          + "eligibility: " + lapsed.get().code() + ")");
     }
     if (renewal.principalDueAtMaturity().compareTo(renewal.renewalAmount()) > 0) {
       throw new InvalidTaskInputException("到期应还本金 " + renewal.principalDueAtMaturity().toPlainString()

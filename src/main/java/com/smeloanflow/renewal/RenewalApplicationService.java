@@ -133,7 +133,7 @@ public class RenewalApplicationService {
         r.requestId(), r.appliedAt(), r.approvalRoute(), r.decidedBy(),
         r.customerReason() == null ? null : CustomerReason.valueOf(r.customerReason()).text(), r.contractNumber(), r.signedAt(),
         r.newLoanId(), r.principalDueAtMaturity(), r.renewedAmount(), r.closedOn(), postingProblem(r),
-        envelopeCancellation(r), r.eligibility()));
+        envelopeCancellation(r), r.eligibility(), r.maturityDeclineReason()));
   }
 
   /**

@@ -36,8 +36,6 @@ public class RenewalApprovalService {
   public static final java.util.Set<CustomerReason> FOR_DECLINE = java.util.EnumSet.of(CustomerReason.OVERALL_ASSESSMENT,
       CustomerReason.CREDIT_RECORD, CustomerReason.PRODUCT_CRITERIA_NOT_MET, CustomerReason.INFORMATION_NOT_VERIFIED,
       CustomerReason.GUARANTEE_INSUFFICIENT);
-  /** The internal reason of a renewal declined because the loan no longer met the eligibility table: its reason follows. */
-  static final String NO_LONGER_ELIGIBLE = "续贷邀约后已不符合续贷条件: ";
   /** Who decided when the table did. */
   static final String MODEL = "模型";
 
@@ -46,15 +44,12 @@ public class RenewalApprovalService {
   private final LoanApplicationRepository applications;
   private final ExposureService exposure;
   private final DecisionService decisions;
-  private final RenewalFactsService facts;
-  private final RenewalEligibilityTable eligibility;
+  private final RenewalEligibilityRecheck recheck;
   private final BusinessClock clock;
 
   public RenewalApprovalService(RenewalRepository renewals, LoanAccountService loans, LoanApplicationRepository applications,
-      ExposureService exposure, DecisionService decisions, RenewalFactsService facts, RenewalEligibilityTable eligibility,
-      BusinessClock clock) {
-    this.facts = facts;
-    this.eligibility = eligibility;
+      ExposureService exposure, DecisionService decisions, RenewalEligibilityRecheck recheck, BusinessClock clock) {
+    this.recheck = recheck;
     this.renewals = renewals;
     this.loans = loans;
     this.applications = applications;
@@ -65,15 +60,15 @@ public class RenewalApprovalService {
 
   /**
    * Routes the renewal; the table's AUTO approves and its REJECT declines at once. Before the authority table, the
-   * eligibility table is asked again with the loan as it stands now ({@link #noLongerEligible}): a loan downgraded
+   * eligibility table is asked again with the loan as it stands now ({@link RenewalEligibilityRecheck}): a loan downgraded
    * or overdue since the offer is declined by the model (route REJECT, the borrower told the overall assessment).
    */
   @Transactional
   public RenewalRoute route(String loanId) {
     LoanRenewal renewal = renewals.lock(loanId).orElseThrow();
-    Optional<RenewalEligibilityTable.Answer> lapsed = noLongerEligible(renewal);
+    Optional<RenewalEligibilityTable.Answer> lapsed = recheck.noLongerEligible(renewal);
     if (lapsed.isPresent()) {
-      String routeReason = NO_LONGER_ELIGIBLE + lapsed.get().reason() + " (" + lapsed.get().code() + ")";
+      String routeReason = RenewalEligibilityRecheck.internalReason(lapsed.get());
       renewals.routed(loanId, ApprovalRoute.REJECT.name());
       renewals.decided(loanId, RenewalStatus.DECLINED, MODEL, routeReason, CustomerReason.OVERALL_ASSESSMENT.name(),
           clock.now(), clock.today());
@@ -97,17 +92,6 @@ public class RenewalApprovalService {
     }
     log.info("Loan {}: renewal routed {} ({})", loanId, route.route(), route.routeReason());
     return route;
-  }
-
-  /**
-   * The eligibility table's answer on the loan as it stands now, when it no longer offers renewal: the classification
-   * and the overdue record read again (the offer's licence and score kept, {@link RenewalFactsService#standingNow}).
-   * The offer was made up to 60 days before maturity; a risk review or an arrear since then must stop the renewal
-   * before anyone approves it.
-   */
-  Optional<RenewalEligibilityTable.Answer> noLongerEligible(LoanRenewal renewal) {
-    RenewalEligibilityTable.Answer now = eligibility.evaluate(facts.standingNow(renewal, clock.today()));
-    return now.eligible() ? Optional.empty() : Optional.of(now);
   }
 
   /** What approval-authority reads, by the names an application's facts use. */
@@ -163,9 +147,10 @@ public class RenewalApprovalService {
       }
     }
     if (command.approve()) {
-      Optional<RenewalEligibilityTable.Answer> lapsed = noLongerEligible(renewal);
+      Optional<RenewalEligibilityTable.Answer> lapsed = recheck.noLongerEligible(renewal);
       if (lapsed.isPresent()) {
-        throw new InvalidTaskInputException("借据 " + command.loanId() + " " + NO_LONGER_ELIGIBLE + lapsed.get().reason()
+        throw new InvalidTaskInputException("借据 " + command.loanId() + " " + RenewalEligibilityRecheck.NO_LONGER_ELIGIBLE
+            + lapsed.get().reason()
             + ", 不能批准续贷, 请选择不批准 (the loan no longer meets renewal eligibility: " + lapsed.get().code() + ")");
       }
     }

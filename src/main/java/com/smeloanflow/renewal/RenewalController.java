@@ -92,7 +92,7 @@ public class RenewalController {
   }
 
   /**
-   * The channel shows the borrower: no internal eligibility facts, no posting problem, no envelope cancellation (an
+   * The channel shows the borrower: no internal eligibility facts or maturity decline reason, no posting problem, no envelope cancellation (an
    * operator's matter, with the e-signature service's own error texts).
    */
   private static RenewalView forCaller(RenewalView view, Authentication caller) {
@@ -102,6 +102,6 @@ public class RenewalController {
     return new RenewalView(view.loanId(), view.status(), view.statusLabel(), view.maturityDate(), view.offerExpiresOn(),
         view.offerOpen(), view.renewalAmount(), view.requestId(), view.appliedAt(), null, null, view.customerReasonText(),
         view.contractNumber(), view.signedAt(), view.newLoanId(), view.principalDueAtMaturity(), view.renewedAmount(),
-        view.closedOn(), null, null, null);
+        view.closedOn(), null, null, null, null);
   }
 }

@@ -105,7 +105,7 @@ public class RenewalOfferService {
                 gathered.score().hasRedFlag(), gathered.score().hasHardRedFlag(), answer.eligible(), answer.code(),
                 answer.reason()),
             answer.eligible() ? policy.offerExpiresOn(loan.maturityDate()) : null, gathered.renewalAmount(), null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null),
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null),
             clock.now());
         if (answer.eligible()) {
           outbox.enqueue(loanId, MailTemplate.RENEWAL_OFFERED);

@@ -1,5 +1,6 @@
 package com.smeloanflow.renewal;
 
+import com.smeloanflow.casefile.CustomerReason;
 import com.smeloanflow.disbursement.CoreBankingGateway;
 import com.smeloanflow.disbursement.CorePosting;
 import com.smeloanflow.disbursement.DisbursementOrder;
@@ -35,7 +36,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Before any money moves, the principal due at maturity is compared with the amount to lend (the signed
  * amount, or the principal due a reviewer chose to renew in 复核续贷金额). A prepayment since changed it:
  * nothing is posted, the renewal waits for the review ({@link Outcome#AMOUNT_CHANGED}); all of it prepaid:
- * nothing to renew, the renewal ends ({@link Outcome#PRINCIPAL_PREPAID}). Before either, the maturity
+ * nothing to renew, the renewal ends ({@link Outcome#PRINCIPAL_PREPAID}). Between the two, the eligibility table is asked
+ * again with the loan as it stands at maturity ({@link RenewalEligibilityRecheck}, the check that routing and approval
+ * make): a loan downgraded, in arrears or with a warning signal under check since the approval is not renewed, the
+ * renewal is declined and nothing is posted ({@link Outcome#NO_LONGER_ELIGIBLE}). Before all three, the maturity
  * instalment: if the daily close of the maturity date already counted its principal overdue (the posting ran
  * late: the job executor was down, or its retries ran past the close), the loan was overdue at maturity and is
  * not renewed; nothing is posted ({@link Outcome#MATURITY_OVERDUE}). Before all of them, under the old loan's lock: a
@@ -64,10 +68,12 @@ public class RenewalPostingService {
   private final TransactionTemplate ownTransaction;
   /** How long a run of the posting job may be in flight: its job's lock time. */
   private final RenewalPostingLockTime lockTime;
+  private final RenewalEligibilityRecheck recheck;
 
   public RenewalPostingService(RenewalRepository renewals, LoanAccountService loans, CoreBankingGateway coreBanking,
       RuntimeService runtimeService, BusinessClock clock, PlatformTransactionManager transactionManager,
-      RenewalPostingLockTime lockTime) {
+      RenewalPostingLockTime lockTime, RenewalEligibilityRecheck recheck) {
+    this.recheck = recheck;
     this.lockTime = lockTime;
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -102,7 +108,14 @@ public class RenewalPostingService {
      * the BPMN error RENEWAL_LOAN_CALLED_IN and the borrower is mailed 续贷终止 once: by the model's 通知续贷终止, or, on a
      * version where nothing catches the error and the engine ends the instance, by {@link CalledInRefusal}.
      */
-    CALLED_IN
+    CALLED_IN,
+    /**
+     * Nothing posted: the eligibility table, asked again with the loan as it stands at maturity ({@link
+     * RenewalEligibilityRecheck}), no longer offers renewal: downgraded, in arrears or with a warning signal under check
+     * since the approval. The renewal is DECLINED (the borrower told the catalogue text only, staff the table's reason);
+     * the old loan falls due as agreed.
+     */
+    NO_LONGER_ELIGIBLE
   }
 
   /**
@@ -196,7 +209,13 @@ public class RenewalPostingService {
    * to make is recorded on the old loan as under way.
    */
   private record Plan(Result done, Outcome outcome, BigDecimal amount, BigDecimal dueAtMaturity, LoanAccount old,
-      LedgerLine overdue, Instant postingSince) {}
+      LedgerLine overdue, Instant postingSince, RenewalEligibilityTable.Answer noLongerEligible) {
+
+    Plan(Result done, Outcome outcome, BigDecimal amount, BigDecimal dueAtMaturity, LoanAccount old, LedgerLine overdue,
+        Instant postingSince) {
+      this(done, outcome, amount, dueAtMaturity, old, overdue, postingSince, null);
+    }
+  }
 
   private Plan plan(String loanId, boolean startPosting) {
     LoanRenewal renewal = renewals.lock(loanId).orElseThrow();
@@ -227,6 +246,12 @@ public class RenewalPostingService {
     BigDecimal amount = renewal.amountToRenew();
     if (dueAtMaturity.signum() == 0) {
       return new Plan(null, Outcome.PRINCIPAL_PREPAID, amount, dueAtMaturity, old, null, null);
+    }
+    // Before the amount and any money: the eligibility table again, with the loan as it stands now. The approval used
+    // the loan as it stood then; a downgrade, an arrear or a warning signal under check since is not renewed.
+    Optional<RenewalEligibilityTable.Answer> lapsed = recheck.noLongerEligible(renewal);
+    if (lapsed.isPresent()) {
+      return new Plan(null, Outcome.NO_LONGER_ELIGIBLE, amount, dueAtMaturity, old, null, null, lapsed.get());
     }
     if (needsAmountReview(dueAtMaturity, amount)) {
       return new Plan(null, Outcome.AMOUNT_CHANGED, amount, dueAtMaturity, old, null, null);
@@ -286,6 +311,10 @@ public class RenewalPostingService {
       RuntimeException needsOperator = plan.outcome() == Outcome.CALLED_IN
           ? new IllegalStateException("Loan " + loanId + " was called in, but core banking booked its renewal's posting ("
               + posted.get().postingReference() + "): nothing written, an operator decides")
+          : plan.outcome() == Outcome.NO_LONGER_ELIGIBLE
+          ? new IllegalStateException("Loan " + loanId + " no longer meets renewal eligibility ("
+              + plan.noLongerEligible().code() + "), but core banking booked its renewal's posting ("
+              + posted.get().postingReference() + "): nothing written, an operator decides")
           : plan.outcome() == Outcome.MATURITY_OVERDUE
           ? new RenewalPostedWhileOverdueException(loanId, posted.get(), plan.old().maturityDate(), plan.overdue().number())
           : new RenewalPostedWhileAmountChangedException(loanId, posted.get(), plan.old().maturityDate(),
@@ -311,6 +340,13 @@ public class RenewalPostingService {
             + "posting ran on {}; a loan overdue at maturity is not renewed: nothing posted, the loan falls due as agreed",
             loanId, now.old().maturityDate(), clock.today());
         return new Result(Outcome.MATURITY_OVERDUE, null, now.dueAtMaturity());
+      }
+      case NO_LONGER_ELIGIBLE -> {
+        renewals.declinedAtMaturity(loanId, RenewalEligibilityRecheck.internalReason(now.noLongerEligible()),
+            CustomerReason.OVERALL_ASSESSMENT.name(), clock.today());
+        log.warn("Loan {}: no longer eligible for renewal at maturity {} ({}): the signed renewal is declined, nothing "
+            + "posted, the loan falls due as agreed", loanId, now.old().maturityDate(), now.noLongerEligible().code());
+        return new Result(Outcome.NO_LONGER_ELIGIBLE, null, now.dueAtMaturity());
       }
       case PRINCIPAL_PREPAID -> {
         renewals.principalPrepaid(loanId, clock.today());

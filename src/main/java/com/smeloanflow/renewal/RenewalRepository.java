@@ -177,6 +177,20 @@ public class RenewalRepository {
         .param("status", status.name()).param("on", on).param("loanId", loanId).update();
   }
 
+  /**
+   * A signed renewal the maturity posting declined: the eligibility table, asked again with the loan as it stood then,
+   * no longer offered renewal. {@code reason} is for staff ({@code maturity_decline_reason}, V155), {@code customerReason}
+   * the catalogue reason the borrower is told; the approval's decider and note stay as they were.
+   */
+  public void declinedAtMaturity(String loanId, String reason, String customerReason, LocalDate on) {
+    jdbc.sql("""
+        UPDATE loan_renewal SET status = 'DECLINED', maturity_decline_reason = :reason, customer_reason = :customerReason,
+            closed_on = :on
+        WHERE loan_id = :loanId
+        """)
+        .param("reason", reason).param("customerReason", customerReason).param("on", on).param("loanId", loanId).update();
+  }
+
   /** An envelope of a cancelled or called-in renewal that is still to be cancelled in the e-signature service. */
   public record EnvelopeToCancel(String loanId, String envelopeId) {}
 
@@ -261,7 +275,7 @@ public class RenewalRepository {
         rs.getString("posting_reference"), rs.getString("new_loan_id"), rs.getObject("closed_on", LocalDate.class),
         amount(rs.getBigDecimal("principal_due_at_maturity")), rs.getString("amount_review_decision"),
         rs.getString("amount_reviewed_by"), instant(rs, "amount_reviewed_at"), rs.getString("amount_review_note"),
-        amount(rs.getBigDecimal("renewed_amount")));
+        amount(rs.getBigDecimal("renewed_amount")), rs.getString("maturity_decline_reason"));
   }
 
   private static BigDecimal amount(BigDecimal value) {

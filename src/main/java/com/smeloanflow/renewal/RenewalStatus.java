@@ -12,7 +12,10 @@ public enum RenewalStatus {
   APPROVED("已批准, 待签署续贷合同"),
   /** Signed; the old loan is repaid with the new one at maturity. */
   SIGNED("已签约, 到期日办理续贷"),
-  /** Declined: the old loan runs to maturity as agreed. */
+  /**
+   * Declined (by the model, an approver or the committee; or, signed, by the maturity posting when the loan no longer
+   * met the eligibility table): the old loan runs to maturity as agreed.
+   */
   DECLINED("未获批准"),
   /** Renewed at maturity: the old loan's principal repaid with the new loan's. */
   RENEWED("已续贷"),

@@ -17,6 +17,8 @@ import java.time.LocalDate;
  *                               or stopped for an operator: an incident in Cockpit), else null
  * @param envelopeCancellation   staff only: for a CANCELLED or CALLED_IN renewal whose contract was sent and not signed,
  *                               whether the e-signature service has cancelled its envelope yet, else null
+ * @param maturityDeclineReason  staff only: for a signed renewal the maturity posting declined, why (the eligibility
+ *                               table's reason and code with the loan as it stood at maturity), else null
  */
 public record RenewalView(
     String loanId,
@@ -39,7 +41,8 @@ public record RenewalView(
     LocalDate closedOn,
     String postingProblem,
     EnvelopeCancellation envelopeCancellation,
-    LoanRenewal.Eligibility eligibility) {
+    LoanRenewal.Eligibility eligibility,
+    String maturityDeclineReason) {
 
   /** The maturity posting failed and is retried by itself (core banking down, say). */
   public static final String POSTING_RETRIED = "续贷入账未成功, 系统将自动重试";

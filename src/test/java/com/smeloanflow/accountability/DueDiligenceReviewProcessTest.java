@@ -210,7 +210,7 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
         old.maturityDate(), RenewalStatus.OFFERED, new LoanRenewal.Eligibility(clock.today(), "NORMAL",
             LoanRenewal.Eligibility.NEVER_OVERDUE, "ACTIVE", 720, "A", suggested, false, false, true, "ELIGIBLE", "符合续贷条件"),
         clock.today().plusDays(20), due, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null), clock.now());
+        null, null, null, null, null, null, null, null), clock.now());
     renewals.applied(old.loanId(), "REQ-DD-" + old.loanId(), "channel", clock.now());
     renewals.routed(old.loanId(), "模型".equals(decidedBy) ? "AUTO" : "COMMITTEE");
     renewals.decided(old.loanId(), RenewalStatus.APPLIED, decidedBy, note, null, clock.now(), null);

@@ -167,8 +167,9 @@ class CalledInRenewalApiTest extends AbstractIntegrationTest {
   }
 
   /**
-   * The renewal was booked at maturity (the old loan's principal repaid with the new loan's) and the old loan's check of a
-   * signal was left open: the booking neither closes the old loan (it stays ACTIVE until a daily close settles it, once
+   * The renewal was booked at maturity (the old loan's principal repaid with the new loan's) and a signal on the old loan
+   * reported afterwards is being checked (one under check at maturity would have stopped the renewal: the posting asks
+   * the eligibility table again): the booking neither closes the old loan (it stays ACTIVE until a daily close settles it, once
    * the maturity interest is paid) nor ends its monitoring. Days later, before any close, the checker concludes that check
    * 提前收回贷款并移交催收: refused, naming the new loan that now carries the debt; nothing is called in.
    */
@@ -177,12 +178,12 @@ class CalledInRenewalApiTest extends AbstractIntegrationTest {
     RenewalScenario loan = appliedFor();
     ProcessInstance instance = loan.renewal();
     assertThat(loan.signAndReport().status()).isEqualTo(200);
-    MonitoringScenario monitored = aSignalCheckOpenOn(loan);
     LocalDate maturity = loan.account().maturityDate();
     moveClockTo(maturity.atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
     loan.runJobs(instance);
     assertThat(instance).hasPassed(LoanRenewalProcess.Elements.END_RENEWED).isEnded();
     String newLoanId = loans.findRenewalOf(loan.loanId()).orElseThrow().loanId();
+    MonitoringScenario monitored = aSignalCheckOpenOn(loan);
     moveClockTo(maturity.plusDays(3).atTime(10, 0).atZone(BusinessClock.BANK_ZONE).toInstant());
     assertThat(loans.find(loan.loanId()).orElseThrow().status()).as("no close since the booking").isEqualTo(LoanAccount.ACTIVE);
     String taskId = monitored.task(PostLoanCheckProcess.Elements.TASK_CHECK_REMOTELY).getId();

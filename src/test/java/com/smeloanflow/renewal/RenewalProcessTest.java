@@ -498,6 +498,7 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     CorePosting booked = coreBanking.posting(key).orElseThrow();
     assertThat(booked.amount()).isEqualByComparingTo(RenewalScenario.PRINCIPAL);
     assertWaitingForARetryWithNothingRecorded(loan, instance);
+    loan.paidOnTimeBefore(maturity, loans); // the instalments before the maturity one were paid when due
 
     // Its retries run only after the daily close of the maturity date counted the maturity instalment overdue.
     dailyCloseOfTheMaturityDateRunsFirst(loan);
@@ -526,9 +527,13 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     assertThat(loans.ledger(loan.loanId()).get(11).status()).isEqualTo(InstalmentStatus.OVERDUE);
 
     // The operator sorts the ledger out with core banking (here: the overdue count of the maturity instalment is
-    // reversed) and retries the job in Cockpit: it renews with the posting booked at maturity, posting nothing new.
+    // reversed, and with it the classification its days past due floored) and retries the job in Cockpit: it renews
+    // with the posting booked at maturity, posting nothing new. (The posting asks the eligibility table again: a loan
+    // left classified below 正常 would be an incident again, naming the table's code.)
     jdbc.sql("UPDATE repayment_instalment SET status = 'DUE' WHERE loan_id = :l AND number = 12").param("l", loan.loanId())
         .update();
+    jdbc.sql("UPDATE loan_account SET classification = 'NORMAL', dpd_classification = 'NORMAL' WHERE loan_id = :l")
+        .param("l", loan.loanId()).update();
     managementService.setJobRetries(postingJob(instance).getId(), 1);
     managementService.executeJob(postingJob(instance).getId());
     loan.runJobs(instance);
@@ -773,6 +778,105 @@ class RenewalProcessTest extends AbstractIntegrationTest {
         ApproveRenewalTaskListener.CUSTOMER_REASON, "OVERALL_ASSESSMENT", ApproveRenewalTaskListener.NOTE, "已下调为次级"));
     loan.runJobs(instance);
     assertThat(instance).hasPassed(END_DECLINED).hasNotPassed(TASK_SEND_CONTRACT).isEnded();
+  }
+
+  /**
+   * What the borrower and staff see of a signed renewal the posting at maturity declined because the loan no longer met
+   * the eligibility table: nothing posted, no new loan, the old loan still due as agreed; declined with the catalogue
+   * text only; staff see the table's reason ({@code code}), the channel does not.
+   */
+  private void assertDeclinedAtMaturity(RenewalScenario loan, ProcessInstance instance, String code, String hidden) {
+    assertThat(coreBanking.postingsOf(loan.loanId())).as("nothing posted for a loan no longer eligible").isEmpty();
+    assertThat(loans.findRenewalOf(loan.loanId())).isEmpty();
+    assertThat(instance).hasPassed(TASK_POST_RENEWAL, BOUNDARY_NO_LONGER_ELIGIBLE, TASK_NO_LONGER_ELIGIBLE_MAIL,
+        END_NO_LONGER_ELIGIBLE).hasNotPassed(TASK_COMPLETED_MAIL, END_RENEWED).isEnded();
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(LoanRenewalProcess.Flows.NO_LONGER_ELIGIBLE,
+        LoanRenewalProcess.Flows.NO_LONGER_ELIGIBLE_MAILED).doesNotContain(LoanRenewalProcess.Flows.RENEWAL_POSTED);
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    LoanAccount old = loans.find(loan.loanId()).orElseThrow();
+    assertThat(old.status()).isEqualTo(LoanAccount.ACTIVE);
+    assertThat(loans.ledger(loan.loanId()).get(11).principalDue()).isEqualByComparingTo(RenewalScenario.PRINCIPAL);
+    assertThat(loans.renewalPostingUnderWay(loan.loanId())).isEmpty();
+    LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewal.status()).isEqualTo(RenewalStatus.DECLINED);
+    assertThat(renewal.customerReason()).isEqualTo("OVERALL_ASSESSMENT");
+    assertThat(renewal.decidedBy()).as("who approved stays on record").isEqualTo(RenewalApprovalService.MODEL);
+    assertThat(renewal.maturityDeclineReason()).startsWith("续贷邀约后已不符合续贷条件: ").contains(code);
+    assertThat(renewal.closedOn()).isEqualTo(loan.account().maturityDate());
+    assertThat(loan.mails()).containsExactly(MailTemplate.RENEWAL_OFFERED, MailTemplate.RENEWAL_CONTRACT_READY,
+        MailTemplate.RENEWAL_DECLINED);
+    assertThat(mailBody(loan, MailTemplate.RENEWAL_DECLINED)).contains("经我行综合评估").doesNotContain(hidden)
+        .doesNotContain(code);
+    ApiClient.Response staff = api.get("/api/loans/" + loan.loanId() + "/renewal", "zy001-acceptor");
+    assertThat(staff.json().path("status").asText()).isEqualTo("DECLINED");
+    assertThat(staff.json().path("maturityDeclineReason").asText()).contains(code);
+    ApiClient.Response channel = api.get("/api/loans/" + loan.loanId() + "/renewal", CHANNEL);
+    assertThat(channel.json().path("maturityDeclineReason").textValue()).as("not shown to the borrower").isNull();
+    // A replayed posting job posts nothing either.
+    assertThatThrownBy(() -> postings.post(loan.loanId())).hasMessageContaining("DECLINED");
+    assertThat(coreBanking.postingsOf(loan.loanId())).isEmpty();
+  }
+
+  /**
+   * Approved by the model and signed, then a risk review downgrades the loan to 关注 before maturity: the posting asks
+   * the eligibility table again, posts nothing and declines the renewal; the old loan falls due as agreed. Before, the
+   * posting checked only the maturity instalment and a call-in, and the downgraded loan was renewed at maturity.
+   */
+  @Test
+  void aLoanDowngradedAfterSigningIsNotRenewedAtMaturityAndTheRenewalEndsDeclined() {
+    RenewalScenario loan = strongLoan().scanNow();
+    ProcessInstance instance = applied(loan);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    loans.applyRiskReview(new RiskReview(loan.loanId(), Classification.SPECIAL_MENTION, today, "主要客户流失, 列入关注",
+        "risk-officer"));
+
+    maturityArrives(loan, instance);
+
+    assertDeclinedAtMaturity(loan, instance, "风险分类非正常", "关注");
+  }
+
+  /**
+   * Signed, then a warning signal is reported and still being checked at maturity: not renewed, declined, the borrower
+   * told the catalogue text only (nothing of the signal).
+   */
+  @Test
+  void aSignedRenewalWhoseLoanHasAWarningSignalUnderCheckAtMaturityIsNotPosted() {
+    RenewalScenario loan = strongLoan().scanNow();
+    ProcessInstance instance = applied(loan);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    aSignalStillBeingCheckedOn(loan);
+
+    maturityArrives(loan, instance);
+
+    assertDeclinedAtMaturity(loan, instance, "SIGNAL_UNDER_CHECK", "预警");
+  }
+
+  /**
+   * 复核续贷金额 after a prepayment, while the loan was downgraded since signing: RENEW_DUE is refused in Chinese with the
+   * task left open for 不再续贷. Before, RENEW_DUE was accepted and the downgraded loan renewed at once.
+   */
+  @Test
+  void renewingThePrincipalNowDueOfALoanDowngradedSinceSigningIsRefusedAndTheTaskStaysOpen() {
+    RenewalScenario loan = strongLoan().scanNow();
+    ProcessInstance instance = signedThenPrepaidAllBut(loan, "30000.00");
+    maturityArrives(loan, instance);
+    Task task = reviewTask(instance);
+    loans.applyRiskReview(new RiskReview(loan.loanId(), Classification.SUBSTANDARD, loan.account().maturityDate(),
+        "经营恶化, 现金流不足", "risk-officer"));
+
+    assertThatThrownBy(() -> completeAs("approver", task.getId(), Map.of(ReviewRenewalAmountTaskListener.DECISION,
+        "RENEW_DUE", ReviewRenewalAmountTaskListener.NOTE, "同意按剩余本金续贷")))
+        .hasMessageContaining("借据 " + loan.loanId() + " 续贷邀约后已不符合续贷条件: 风险分类非正常")
+        .hasMessageContaining("不再续贷");
+
+    assertThat(instance).isWaitingAt(TASK_REVIEW_AMOUNT);
+    assertThat(coreBanking.postingsOf(loan.loanId())).isEmpty();
+    assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.AMOUNT_REVIEW);
+    completeAs("approver", task.getId(), Map.of(ReviewRenewalAmountTaskListener.DECISION, "LAPSE",
+        ReviewRenewalAmountTaskListener.NOTE, "已下调为次级, 不再续贷"));
+    loan.runJobs(instance);
+    assertThat(instance).hasPassed(END_WITHDRAWN).isEnded();
+    assertThat(coreBanking.postingsOf(loan.loanId())).isEmpty();
   }
 
   /** Under post-loan monitoring, first check done, a signal of negative news reported (ORDINARY: the loan stays 正常). */
@@ -1282,7 +1386,7 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     applied(loan);
     assertThat(loan.signAndReport().status()).isEqualTo(200);
     moveClockTo(loan.account().maturityDate().atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
-    return loan;
+    return loan.paidOnTimeBefore(loan.account().maturityDate(), loans);
   }
 
   /**

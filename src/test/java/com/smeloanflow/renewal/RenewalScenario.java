@@ -14,6 +14,8 @@ import com.smeloanflow.processing.CreditCodes;
 import com.smeloanflow.processing.ProcessingFixtures;
 import com.smeloanflow.processing.SandboxEnterprises;
 import com.smeloanflow.processing.sandbox.SandboxProfile;
+import com.smeloanflow.servicing.InstalmentStatus;
+import com.smeloanflow.servicing.LedgerLine;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanAccountService;
 import com.smeloanflow.servicing.TestLoans;
@@ -32,7 +34,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 /**
  * One working-capital loan near maturity, driven as the bank drives it: a 12-month interest-first loan of a
  * fresh enterprise (the whole principal due at maturity) opened on the ledger so that it matures
- * {@code daysToMaturity} days after today, its enterprise's sandbox data, the daily offer scan run by its
+ * {@code daysToMaturity} days after today, each instalment due before today paid on its due date (a loan the bank
+ * renews was repaid on time: a late payment is an arrear the eligibility table counts), its enterprise's sandbox data, the daily offer scan run by its
  * timer, the borrower's application over the channel API.
  */
 final class RenewalScenario {
@@ -70,7 +73,20 @@ final class RenewalScenario {
     LoanAccount loan = TestLoans.with(intake, loans).product(product).principal(principal).term(12, RepaymentMethod.INTEREST_FIRST)
         .creditCode(creditCode).disbursedOn(today.plusDays(daysToMaturity).minusMonths(12));
     assertThat(loan.maturityDate()).as("maturity of %s", loan.loanId()).isEqualTo(today.plusDays(daysToMaturity));
-    return new RenewalScenario(engine, api, executeDueJobs, outbox, loan);
+    return new RenewalScenario(engine, api, executeDueJobs, outbox, loan).paidOnTimeBefore(today, loans);
+  }
+
+  /**
+   * Core banking reports, for each instalment due before {@code day} and not paid, a repayment of it on its due date
+   * (back-valued): the borrower paid on time.
+   */
+  RenewalScenario paidOnTimeBefore(LocalDate day, LoanAccountService loans) {
+    for (LedgerLine line : loans.ledger(loan.loanId())) {
+      if (line.dueDate().isBefore(day) && line.status() != InstalmentStatus.PAID) {
+        repay(line.principal().add(line.interest()), line.dueDate());
+      }
+    }
+    return this;
   }
 
   static RenewalScenario strongLoan(ProcessEngine engine, ApiClient api, Consumer<String> executeDueJobs, MailOutbox outbox,

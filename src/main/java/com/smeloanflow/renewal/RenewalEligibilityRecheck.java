@@ -1,0 +1,41 @@
+package com.smeloanflow.renewal;
+
+import com.smeloanflow.platform.BusinessClock;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The eligibility table asked again with the loan as it stands today, for a renewal offered before: the classification,
+ * the overdue record and the warning signals under check read again, the offer's licence and score kept ({@link
+ * RenewalFactsService#standingNow}). The offer is made up to 60 days before maturity; a risk review, an arrear or a
+ * signal since then stops the renewal at each step that would carry it on: when the model routes it or a person
+ * approves it ({@link RenewalApprovalService}), when 复核续贷金额 renews the principal now due ({@link
+ * RenewalAmountReviewService}), and when the maturity posting would lend the money ({@link RenewalPostingService}).
+ */
+@Component
+public class RenewalEligibilityRecheck {
+
+  /** The internal reason of a renewal declined because the loan no longer met the eligibility table: its reason follows. */
+  static final String NO_LONGER_ELIGIBLE = "续贷邀约后已不符合续贷条件: ";
+
+  private final RenewalFactsService facts;
+  private final RenewalEligibilityTable eligibility;
+  private final BusinessClock clock;
+
+  public RenewalEligibilityRecheck(RenewalFactsService facts, RenewalEligibilityTable eligibility, BusinessClock clock) {
+    this.facts = facts;
+    this.eligibility = eligibility;
+    this.clock = clock;
+  }
+
+  /** The table's answer on the loan as it stands today, when it no longer offers renewal. */
+  Optional<RenewalEligibilityTable.Answer> noLongerEligible(LoanRenewal renewal) {
+    RenewalEligibilityTable.Answer now = eligibility.evaluate(facts.standingNow(renewal, clock.today()));
+    return now.eligible() ? Optional.empty() : Optional.of(now);
+  }
+
+  /** What staff read of such an answer: {@link #NO_LONGER_ELIGIBLE}, the table's reason and its code. */
+  static String internalReason(RenewalEligibilityTable.Answer answer) {
+    return NO_LONGER_ELIGIBLE + answer.reason() + " (" + answer.code() + ")";
+  }
+}
