@@ -520,12 +520,14 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     stopClock();
     RenewalScenario loan = offeredRenewal(45);
     ProcessInstance instance = signed(loan);
-    MonitoringScenario monitored = aSignalCheckOpenOn(loan);
     matured(loan, instance);
     Job job = postingJob(instance);
     ExecutorService maturityJob = Executors.newSingleThreadExecutor();
     try {
       Future<Void> running = postingHeldOpen(maturityJob, theJob(job), Duration.ofSeconds(10));
+      // The signal is reported once the posting has asked the eligibility table (one under check before would have
+      // declined the renewal) and while core banking holds the posting open.
+      MonitoringScenario monitored = aSignalCheckOpenOn(loan);
 
       monitored.callIn();
       assertThat(running.isDone()).as("the call-in committed while core banking still held the posting open").isFalse();
@@ -557,15 +559,18 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     stopClock();
     RenewalScenario loan = offeredRenewal(45);
     ProcessInstance instance = signed(loan);
-    MonitoringScenario monitored = aSignalCheckOpenOn(loan);
     matured(loan, instance);
     Job job = postingJob(instance);
     CountDownLatch loanHeld = new CountDownLatch(1);
     CountDownLatch releaseTheLoan = new CountDownLatch(1);
     ExecutorService threads = Executors.newFixedThreadPool(2);
     Throwable refused;
+    MonitoringScenario monitored;
     try {
-      Future<Void> running = postingHeldOpen(threads, theJob(job), Duration.ofSeconds(3));
+      Future<Void> running = postingHeldOpen(threads, theJob(job), Duration.ofSeconds(10));
+      // The signal is reported once the posting has asked the eligibility table (one under check before would have
+      // declined the renewal) and while core banking holds the posting open.
+      monitored = aSignalCheckOpenOn(loan);
       // the loan's row, held while core banking answers: the job's booking then holds the renewal's row, waiting for it
       Future<?> holder = threads.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
         loans.lock(loan.loanId());
