@@ -18,7 +18,7 @@ public class IdempotencyRepository {
 
   /**
    * A key's row: the hash of the request it answered, the application, and whether amounts were hashed by value
-   * (false for rows stored before V152, which may hold the hash of the amounts as the channel wrote them).
+   * (false for rows stored before V150, which may hold the hash of the amounts as the channel wrote them).
    */
   public record Entry(String requestHash, String applicationId, boolean amountsHashedByValue) {}
 

@@ -70,9 +70,9 @@ public class IntakeService {
       .build();
   /**
    * The request as hashed before amounts were hashed by value (760e9a8): amounts as the channel wrote them (800000 and
-   * 800000.00 apart). Only for rows stored before V152 ({@link IdempotencyRepository.Entry#amountsHashedByValue()}
-   * false): a retry, across that deploy, of a request first sent with 800000 is the same request. Goes with V152's
-   * column once no retry of such a row can arrive (see V152).
+   * 800000.00 apart). Only for rows stored before V150 ({@link IdempotencyRepository.Entry#amountsHashedByValue()}
+   * false): a retry, across that deploy, of a request first sent with 800000 is the same request. Goes with V150's
+   * column once no retry of such a row can arrive (see V150).
    */
   private static final ObjectMapper AMOUNTS_AS_WRITTEN = JsonMapper.builder()
       .addModule(new JavaTimeModule())
