@@ -143,7 +143,7 @@ public class ApprovalService {
   }
 
   private void approve(Decision decision, LoanApplication application) {
-    BigDecimal amount = amountApproved(decision);
+    BigDecimal amount = decision.approvedAmount() == null ? application.requestedAmount() : decision.approvedAmount();
     ExtraGuarantor guarantor = decision.extraGuarantor();
     String conditions = decision.conditions();
     if (decision.outcome() == ApprovalOutcome.APPROVE_WITH_CONDITIONS) {
@@ -169,7 +169,10 @@ public class ApprovalService {
         decision.decidedBy());
   }
 
-  /** The amount a decision approves: the amount entered, else (none entered, or no conditional approval) the amount applied for. */
+  /**
+   * The amount a decision approves: the amount entered, else (none entered, or no conditional approval) the amount
+   * applied for, read for a caller that has not read the application ({@link CommitteeService#resolve}).
+   */
   BigDecimal amountApproved(Decision decision) {
     return decision.approvedAmount() != null ? decision.approvedAmount()
         : applications.get(decision.applicationId()).requestedAmount();
