@@ -14,7 +14,6 @@ import com.smeloanflow.intake.Guarantor;
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.intake.Product;
-import com.smeloanflow.intake.ResidentIdNumber;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.InvalidTaskInputException;
 import com.smeloanflow.platform.StaffText;
@@ -24,7 +23,6 @@ import com.smeloanflow.processing.ProcessingOutcomes;
 import com.smeloanflow.processing.ScoringService;
 import com.smeloanflow.scoring.ScoreCard;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -253,8 +251,7 @@ public class ApprovalService {
     }
     if (guarantor.type() == Guarantor.PartyType.PERSON) {
       String id = guarantor.partyId();
-      LocalDate birthDate = ResidentIdNumber.birthDate(id);
-      if (birthDate == null || birthDate.isAfter(clock.today())) {
+      if (!ApplicationValidator.hasPossibleBirthDate(id, clock.today())) {
         throw new InvalidTaskInputException("追加保证人身份证号码中的出生日期无效 (" + ApprovalForm.GUARANTOR_ID + "=" + id + ")");
       }
       ApplicationValidator.underAge(ApprovalForm.GUARANTOR_ID, "追加保证人", id, clock.today()).ifPresent(minor -> {

@@ -59,6 +59,15 @@ public final class ApplicationValidator {
   }
 
   /**
+   * Whether the birth date in a resident ID number of a valid format is a real date not after {@code today}: intake's
+   * check of every ID number, and approval's of a guarantor added as a condition.
+   */
+  public static boolean hasPossibleBirthDate(String idNumber, LocalDate today) {
+    LocalDate birthDate = ResidentIdNumber.birthDate(idNumber);
+    return birthDate != null && !birthDate.isAfter(today);
+  }
+
+  /**
    * Whether a violation refuses a well-formed application on a rule of the bank's (the age of the legal representative
    * or of a personal guarantor)
    * rather than naming a field the channel wrote wrongly.
@@ -199,7 +208,7 @@ public final class ApplicationValidator {
       add(field, "REQUIRED", "身份证号码不能为空");
     } else if (!ResidentIdNumber.hasValidFormat(id)) {
       add(field, "INVALID_FORMAT", "身份证号码应为17位数字加1位数字或X");
-    } else if (ResidentIdNumber.birthDate(id) == null || ResidentIdNumber.birthDate(id).isAfter(today)) {
+    } else if (!hasPossibleBirthDate(id, today)) {
       add(field, "INVALID_BIRTH_DATE", "身份证号码中的出生日期无效");
     } else if (!ResidentIdNumber.hasValidCheckDigit(id)) {
       add(field, "INVALID_CHECK_DIGIT", "身份证号码校验位错误(GB 11643)");
