@@ -1,7 +1,12 @@
 package com.smeloanflow.identity;
 
 import com.smeloanflow.process.LoanOriginationProcess;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -20,10 +25,12 @@ public class BranchGroups {
 
   private final CamundaGrants grants;
   private final TasklistFilters filters;
+  private final GroupMemberships memberships;
 
-  BranchGroups(CamundaGrants grants, TasklistFilters filters) {
+  BranchGroups(CamundaGrants grants, TasklistFilters filters, GroupMemberships memberships) {
     this.grants = grants;
     this.filters = filters;
+    this.memberships = memberships;
   }
 
   public static List<String> of(String branchCode) {
@@ -35,18 +42,33 @@ public class BranchGroups {
     return List.of(Groups.acceptance(branchCode), Groups.customerManagers(branchCode), Groups.leads(branchCode));
   }
 
-  /** Creates (or renames) the branch's groups and grants what they need. */
+  /**
+   * Creates (or renames) the branch's groups and grants what they need, and lets them read the staff who hold the
+   * branch's tasks ({@link #staffRead}): a new branch has no staff of its own yet, but the central staff are there.
+   */
   public void ensure(String branchCode, String branchName) {
     ensure(branchCode, branchName, filters.ensure(), grants);
+    staffRead(List.of(branchCode), grants);
   }
 
   /**
-   * The branch's groups read the branch's staff (the members of its groups) and no other user one by one
-   * ({@link BranchStaffReads}): at every start, for users from before and for a read-only directory.
+   * Each branch's groups read the branch's staff (the members of its groups) and the central staff who hold branches'
+   * tasks ({@link BranchStaffReads#HOLDERS_OF_BRANCH_TASKS}), and no other user one by one ({@link BranchStaffReads}):
+   * at every start, for users from before and for a read-only directory. The members of all these groups are read at
+   * once ({@link GroupMemberships}).
    */
-  void staffReadEachOther(String branchCode, CamundaGrants grants) {
-    List<String> readers = BranchStaffReads.readers(branchCode);
-    grants.onlyTheseUsersReadBy(readers, grants.membersOf(readers));
+  void staffRead(Collection<String> branchCodes, CamundaGrants grants) {
+    List<String> groups = new ArrayList<>(BranchStaffReads.HOLDERS_OF_BRANCH_TASKS);
+    branchCodes.forEach(code -> groups.addAll(BranchStaffReads.readers(code)));
+    Map<String, Set<String>> members = memberships.of(groups);
+    Set<String> holders = new TreeSet<>();
+    BranchStaffReads.HOLDERS_OF_BRANCH_TASKS.forEach(group -> holders.addAll(members.get(group)));
+    for (String code : branchCodes) {
+      List<String> readers = BranchStaffReads.readers(code);
+      Set<String> readable = new TreeSet<>(holders);
+      readers.forEach(group -> readable.addAll(members.get(group)));
+      grants.onlyTheseUsersReadBy(readers, readable);
+    }
   }
 
   /** The same with the filters' ids known and the writes of a whole set-up ({@link CamundaGrants#readingAtOnce}). */

@@ -3,8 +3,10 @@ package com.smeloanflow.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
@@ -31,11 +33,18 @@ import org.springframework.stereotype.Component;
  *       readable (USER, the member's id, READ) by each of the three groups. Written when the membership is created, in
  *       the same engine command (the engine's identity provider, {@link IdentityProvider}), taken back when
  *       the user leaves the branch's last group, and brought up to date at every start by {@link IdentitySetup} (users
- *       from before, and a read-only directory such as LDAP, whose memberships change outside the engine).</li>
+ *       from before, and a read-only directory such as LDAP, whose memberships change outside the engine: see
+ *       {@link #preInit}).</li>
+ *   <li>Each member of a central group whose members hold a branch's tasks ({@link #HOLDERS_OF_BRANCH_TASKS}: the
+ *       processing centre, approvers, collections, …) is readable the same way by every branch's three groups, so that
+ *       Tasklist names the holder of a branch's task; taken back when the user leaves the last such group (a branch's
+ *       own staff stay readable by their branch). A branch opened later reads them from its opening
+ *       ({@link BranchGroups#ensure(String, String)}).</li>
  *   <li>The branch's three groups and the central groups its tasks name ({@link #CENTRAL_GROUPS_OF_BRANCH_TASKS}) are
  *       readable (GROUP, READ) by the three groups ({@link BranchGroups}).</li>
  * </ul>
- * Nobody of a branch holds READ on every user or group any more (the branch's lead group and the team-leads role did);
+ * Nobody of a branch holds READ on every user or group any more (the branch's lead group and the team-leads role did):
+ * another branch's staff, head office marketing, process owners and administrators stay unknown to a branch (404);
  * central staff read as before: each user themselves and the groups they are in (Camunda's own grants), the leads of
  * central teams everyone ({@link CamundaGrants#readsEveryUserAndGroup}), administrators everything.
  */
@@ -47,6 +56,18 @@ public class BranchStaffReads extends AbstractProcessEnginePlugin {
    * {@code credit-approvers,<branch>-leads}. {@code BranchStaffReadsTest} checks the models name no other.
    */
   public static final List<String> CENTRAL_GROUPS_OF_BRANCH_TASKS = List.of(Groups.CREDIT_APPROVERS);
+
+  /**
+   * Central groups whose members hold a branch's tasks: the candidate groups of the models' tasks on a branch's
+   * application, loan, collection case or renewal besides the branch's own groups (集中作业中心, 远程银行中心, 审批人,
+   * 贷审会 with its chair, 放款审核, 资产保全; the approver groups the decision tables and {@code ApprovalAuthority} name;
+   * the committee members a vote is assigned to). Every branch's groups read their members, so that Tasklist names
+   * such a holder of a branch's task instead of showing the user id. Not head office marketing: its import
+   * (白名单导入) is no branch's task. {@code BranchStaffReadsApiTest} checks the models name no other.
+   */
+  public static final List<String> HOLDERS_OF_BRANCH_TASKS = List.of(Groups.PROCESSING_CENTRE, Groups.REMOTE_BANKING,
+      Groups.CREDIT_APPROVERS, Groups.CREDIT_COMMITTEE, Groups.CREDIT_COMMITTEE_CHAIR, Groups.DISBURSEMENT_OPS,
+      Groups.COLLECTIONS);
 
   /**
    * Puts in {@link IdentityProvider}, in place of the database provider {@code platform.LoginLockoutAlert} puts in (in
@@ -99,18 +120,15 @@ public class BranchStaffReads extends AbstractProcessEnginePlugin {
 
   /**
    * In the engine command that made {@code userId} a member of {@code groupId}: a branch's staff group lets the
-   * branch's groups read the user. Written without an authorization check, as Camunda writes its own grants of a new
-   * user or group (whoever may add a member need not write authorizations).
+   * branch's groups read the user, a group of {@link #HOLDERS_OF_BRANCH_TASKS} every branch's groups. Written without
+   * an authorization check, as Camunda writes its own grants of a new user or group (whoever may add a member need not
+   * write authorizations).
    */
   static void membershipCreated(String userId, String groupId) {
-    Optional<String> branch = branchOf(groupId);
-    if (branch.isEmpty()) {
-      return;
-    }
     CommandContext command = Context.getCommandContext();
     command.runWithoutAuthorization(() -> {
       AuthorizationManager authorizations = command.getAuthorizationManager();
-      for (String reader : readers(branch.get())) {
+      for (String reader : readersOfMembersOf(groupId, command)) {
         AuthorizationEntity grant =
             authorizations.findAuthorizationByGroupIdAndResourceId(AUTH_TYPE_GRANT, reader, Resources.USER, userId);
         if (grant == null) {
@@ -129,27 +147,47 @@ public class BranchStaffReads extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * In the engine command that ends {@code userId}'s membership of {@code groupId}, before it is deleted: when that was
-   * the user's last group of the branch, the branch's groups no longer read the user.
+   * In the engine command that ends {@code userId}'s membership of {@code groupId}, before it is deleted: the groups
+   * that read the user through this membership and through none of the user's other groups (the branch's last group
+   * left, or the last group of {@link #HOLDERS_OF_BRANCH_TASKS}) no longer read the user.
    */
   static void membershipDeleted(String userId, String groupId) {
-    Optional<String> branch = branchOf(groupId);
-    if (branch.isEmpty()) {
-      return;
-    }
     CommandContext command = Context.getCommandContext();
     command.runWithoutAuthorization(() -> {
-      List<String> stays = command.getReadOnlyIdentityProvider().createGroupQuery(command).groupMember(userId)
-          .groupIdIn(readers(branch.get()).toArray(String[]::new)).list().stream().map(Group::getId)
-          .filter(group -> !group.equals(groupId)).toList();
-      if (!stays.isEmpty()) {
+      List<String> readers = readersOfMembersOf(groupId, command);
+      if (readers.isEmpty()) {
         return null;
       }
+      Set<String> stay = new HashSet<>();
+      for (Group other : command.getReadOnlyIdentityProvider().createGroupQuery(command).groupMember(userId).list()) {
+        if (!other.getId().equals(groupId)) {
+          stay.addAll(readersOfMembersOf(other.getId(), command));
+        }
+      }
       AuthorizationManager authorizations = command.getAuthorizationManager();
-      for (String reader : readers(branch.get())) {
-        authorizations.deleteAuthorizationsByResourceIdAndGroupId(Resources.USER, userId, reader);
+      for (String reader : readers) {
+        if (!stay.contains(reader)) {
+          authorizations.deleteAuthorizationsByResourceIdAndGroupId(Resources.USER, userId, reader);
+        }
       }
       return null;
     });
+  }
+
+  /**
+   * The groups that read the members of {@code groupId}: for a branch's staff group the branch's groups, for a group of
+   * {@link #HOLDERS_OF_BRANCH_TASKS} the groups of every branch (every branch's staff group in the directory), for
+   * any other group none.
+   */
+  private static List<String> readersOfMembersOf(String groupId, CommandContext command) {
+    Optional<String> branch = branchOf(groupId);
+    if (branch.isPresent()) {
+      return readers(branch.get());
+    }
+    if (!HOLDERS_OF_BRANCH_TASKS.contains(groupId)) {
+      return List.of();
+    }
+    return command.getReadOnlyIdentityProvider().createGroupQuery(command).list().stream().map(Group::getId)
+        .filter(group -> branchOf(group).isPresent()).toList();
   }
 }

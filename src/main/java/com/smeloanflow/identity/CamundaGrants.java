@@ -160,24 +160,6 @@ class CamundaGrants {
     }
   }
 
-  /** The members of these groups, read without an authorization check (the set-up runs as the system). */
-  Set<String> membersOf(List<String> groupIds) {
-    Set<String> members = new java.util.TreeSet<>();
-    for (String groupId : groupIds) {
-      int first = 0;
-      List<org.camunda.bpm.engine.identity.User> page;
-      do {
-        page = identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().listPage(first, MEMBERS_PAGE);
-        page.forEach(user -> members.add(user.getId()));
-        first += MEMBERS_PAGE;
-      } while (page.size() == MEMBERS_PAGE);
-    }
-    return members;
-  }
-
-  /** Members read per page: below the engine's queryMaxResultsLimit (2,000). */
-  private static final int MEMBERS_PAGE = 1000;
-
   /** The group's grants on single users (and on {@code *}). */
   private List<Authorization> userGrantsOf(String groupId) {
     if (existing != null && existing.groupIds.contains(groupId)) {

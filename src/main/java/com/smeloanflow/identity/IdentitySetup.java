@@ -72,8 +72,8 @@ public class IdentitySetup {
 
     for (BranchDetails branch : all) {
       branchGroups.ensure(branch.code(), branch.name(), filterIds, grants);
-      branchGroups.staffReadEachOther(branch.code(), grants);
     }
+    branchGroups.staffRead(all.stream().map(BranchDetails::code).toList(), grants);
 
     // Team leads see and reassign their teams' tasks only: the lead filters here, the tasks through the
     // per-task grants of TeamTaskAuthorizations to each team's lead group. What the first version granted

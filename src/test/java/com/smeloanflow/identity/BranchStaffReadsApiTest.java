@@ -4,6 +4,8 @@ import static com.smeloanflow.process.LoanOriginationProcess.Elements.TASK_ACCEP
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.smeloanflow.approval.ApprovalAuthority;
+import com.smeloanflow.process.WhitelistCampaignProcess;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.TestApplications;
@@ -13,6 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -20,21 +25,24 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Branch isolation of the user and group directory over the engine REST API, with real JSON: a branch's staff list,
- * count and open the profiles of their own branch's staff and the groups their tasks name, never another branch's; the
- * leads of a central team read everyone, as before; joining and leaving a branch's group changes who reads the member
- * at once. Demo branches ZY001 (汇川支行) and ZY002 (红花岗支行), demo users with password {@code demo}.
+ * count and open the profiles of their own branch's staff, of the central staff who may hold their branch's tasks and
+ * the groups their tasks name, never another branch's; the leads of a central team read everyone, as before; joining
+ * and leaving a branch's group or a central group that holds branch tasks changes who reads the member at once. Demo branches ZY001 (汇川支行) and ZY002 (红花岗支行), demo users with password {@code demo}.
  */
 class BranchStaffReadsApiTest extends AbstractIntegrationTest {
 
   private static final List<String> ZY002_STAFF = List.of("zy002-acceptor", "zy002-cm", "zy002-lead");
   private static final List<String> ZY001_STAFF = List.of("zy001-acceptor", "zy001-cm", "zy001-cm2");
+  /** The demo's central staff who may hold a branch's task: processing centre, remote banking, approval, disbursement, collections. */
+  private static final List<String> HOLDERS_OF_BRANCH_TASKS = List.of("centre-processor", "remote-verifier", "approver",
+      "committee1", "committee2", "committee3", "committee-chair", "disburser", "collector", "collector2");
 
   @Test
   void aBranchCustomerManagerListsTheBranchsStaffAndNoneOfAnotherBranch() {
     List<String> users = ids(api.get("/engine-rest/user?maxResults=100", "zy001-cm"));
 
-    assertThat(users).containsAll(ZY001_STAFF).contains("team-lead").doesNotContainAnyElementsOf(ZY002_STAFF)
-        .doesNotContain("centre-processor", "approver", "admin");
+    assertThat(users).containsAll(ZY001_STAFF).contains("team-lead").containsAll(HOLDERS_OF_BRANCH_TASKS)
+        .doesNotContainAnyElementsOf(ZY002_STAFF).doesNotContain("admin", "process-owner", "campaign-manager", "channel");
     assertThat(count(api.get("/engine-rest/user/count", "zy001-cm"))).as("count agrees with the list").isEqualTo(users.size());
     assertThat(api.get("/engine-rest/user/zy001-cm2/profile", "zy001-cm").json().path("firstName").asText()).isEqualTo("赵敏");
   }
@@ -43,7 +51,7 @@ class BranchStaffReadsApiTest extends AbstractIntegrationTest {
   @Test
   void aBranchLeadListsNoneOfAnotherBranchsStaffOrGroups() {
     List<String> users = ids(api.get("/engine-rest/user?maxResults=100", "zy002-lead"));
-    assertThat(users).containsExactlyInAnyOrderElementsOf(ZY002_STAFF);
+    assertThat(users).containsExactlyInAnyOrderElementsOf(Stream.concat(ZY002_STAFF.stream(), HOLDERS_OF_BRANCH_TASKS.stream()).toList());
     assertThat(count(api.get("/engine-rest/user/count", "zy002-lead"))).as("count agrees with the list").isEqualTo(users.size());
 
     List<String> groups = ids(api.get("/engine-rest/group?maxResults=100", "zy002-lead"));
@@ -51,6 +59,25 @@ class BranchStaffReadsApiTest extends AbstractIntegrationTest {
         .noneMatch(group -> group.startsWith("ZY001-")).doesNotContain(Groups.PROCESSING_CENTRE, Groups.CAMUNDA_ADMIN);
     assertThat(count(api.get("/engine-rest/group/count", "zy002-lead"))).as("count agrees with the list").isEqualTo(groups.size());
     assertThat(count(api.get("/engine-rest/user/count?memberOfGroup=ZY001-customer-managers", "zy002-lead"))).isZero();
+  }
+
+  /**
+   * Tasklist names a task's assignee by the profile ({@code GET /user/{id}/profile}): a ZY001 application's approval
+   * task held by the approver, its processing-centre review held by the centre's clerk, read by the branch's lead and
+   * customer manager, showed "approver" instead of 杨勇 (404).
+   */
+  @Test
+  void branchStaffReadTheNamesOfTheCentralStaffWhoHoldTheBranchsTasks() {
+    for (String reader : List.of("zy002-lead", "zy001-cm", "zy001-acceptor")) {
+      Response approver = api.get("/engine-rest/user/approver/profile", reader);
+      assertThat(approver.status()).as("%s reads the approver: %s", reader, approver).isEqualTo(200);
+      assertThat(approver.json().path("firstName").asText()).isEqualTo("杨勇");
+      assertThat(api.get("/engine-rest/user/centre-processor/profile", reader).json().path("firstName").asText()).isEqualTo("刘洋");
+      for (String holder : HOLDERS_OF_BRANCH_TASKS) {
+        assertThat(readable(holder, reader)).as("%s reads %s", reader, holder).isTrue();
+      }
+      assertThat(readable("campaign-manager", reader)).as("head office marketing holds no branch's task").isFalse();
+    }
   }
 
   @Test
@@ -123,6 +150,41 @@ class BranchStaffReadsApiTest extends AbstractIntegrationTest {
     }
   }
 
+  /** Staff who join a central group that holds branches' tasks become readable by every branch, and stop when they leave. */
+  @Test
+  void joiningAndLeavingACentralGroupThatHoldsBranchTasksChangesWhoReadsTheMemberAtOnce() {
+    String clerk = "zy-centre-" + Long.toString(System.nanoTime(), 36);
+    assertThat(api.post("/engine-rest/user/create", "admin", """
+        {"profile": {"id": "%s", "firstName": "宋佳", "lastName": "(集中作业中心)", "email": "%s@smeloan.example.com"},
+         "credentials": {"password": "Centre-2026-one"}}""".formatted(clerk, clerk)).status()).isEqualTo(204);
+    try {
+      assertThat(readable(clerk, "zy001-cm")).as("nobody's staff yet").isFalse();
+
+      assertThat(api.send("PUT", "/engine-rest/group/" + Groups.PROCESSING_CENTRE + "/members/" + clerk, "admin", "demo", null)
+          .status()).isEqualTo(204);
+      assertThat(readable(clerk, "zy001-cm")).isTrue();
+      assertThat(readable(clerk, "zy002-lead")).isTrue();
+
+      // Also a member of ZY001's customer managers: leaving the centre, ZY001 still reads them, ZY002 no longer.
+      identityService.createMembership(clerk, "ZY001-customer-managers");
+      assertThat(api.send("DELETE", "/engine-rest/group/" + Groups.PROCESSING_CENTRE + "/members/" + clerk, "admin", "demo", null)
+          .status()).isEqualTo(204);
+      assertThat(readable(clerk, "zy001-acceptor")).isTrue();
+      assertThat(readable(clerk, "zy002-lead")).isFalse();
+
+      // In the centre again, then leaving the branch: every branch still reads them while they are in the centre.
+      identityService.createMembership(clerk, Groups.PROCESSING_CENTRE);
+      identityService.deleteMembership(clerk, "ZY001-customer-managers");
+      assertThat(readable(clerk, "zy001-acceptor")).isTrue();
+      assertThat(readable(clerk, "zy002-cm")).isTrue();
+      identityService.deleteMembership(clerk, Groups.PROCESSING_CENTRE);
+      assertThat(readable(clerk, "zy001-acceptor")).isFalse();
+      assertThat(readable(clerk, "zy002-cm")).isFalse();
+    } finally {
+      identityService.deleteUser(clerk);
+    }
+  }
+
   @Test
   void aLeaverOfOneOfTheBranchsGroupsStaysReadableWhileInAnother() {
     String clerk = "zy-two-" + Long.toString(System.nanoTime(), 36);
@@ -158,6 +220,38 @@ class BranchStaffReadsApiTest extends AbstractIntegrationTest {
       }
     }
     assertThat(central).isNotEmpty().allMatch(BranchStaffReads.CENTRAL_GROUPS_OF_BRANCH_TASKS::contains);
+  }
+
+  /**
+   * Whoever the models give a branch's task to besides the branch's own groups is read by every branch: the central
+   * candidate groups of every model but head office marketing's whitelist import, the approver groups the decision
+   * tables and the approval authority name, and the committee whose members are assigned their votes.
+   */
+  @Test
+  void theCentralGroupsBranchStaffReadTheMembersOfAreThoseTheModelsGiveBranchTasksTo() throws IOException {
+    Pattern candidates = Pattern.compile("camunda:candidateGroups=\"([^\"]*)\"");
+    Set<String> holders = new TreeSet<>();
+    try (Stream<Path> models = Files.list(Path.of("bpmn"))) {
+      for (Path model : models.filter(path -> path.toString().endsWith(".bpmn")).toList()) {
+        if (model.getFileName().toString().equals(WhitelistCampaignProcess.KEY + ".bpmn")) {
+          continue;
+        }
+        Matcher matcher = candidates.matcher(Files.readString(model));
+        while (matcher.find()) {
+          Arrays.stream(matcher.group(1).split(",")).map(String::trim).filter(group -> !group.startsWith("${"))
+              .forEach(holders::add);
+        }
+      }
+    }
+    Matcher outputs = Pattern.compile("<text>\"([a-z-]+)\"</text>")
+        .matcher(Files.readString(Path.of("bpmn/disposal-approval-authority.dmn")));
+    while (outputs.find()) {
+      holders.add(outputs.group(1));
+    }
+    Arrays.stream(ApprovalAuthority.values()).map(ApprovalAuthority::group).filter(Objects::nonNull).forEach(holders::add);
+    holders.add(Groups.CREDIT_COMMITTEE);
+
+    assertThat(BranchStaffReads.HOLDERS_OF_BRANCH_TASKS).containsExactlyInAnyOrderElementsOf(holders);
   }
 
   private boolean readable(String userId, String reader) {

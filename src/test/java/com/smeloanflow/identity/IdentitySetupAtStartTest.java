@@ -57,6 +57,20 @@ class IdentitySetupAtStartTest extends AbstractIntegrationTest {
     assertThat(lookUps - fewer).isLessThanOrEqualTo(Resources.values().length);
   }
 
+  /** The members of every branch's groups were read with three user queries per branch. */
+  @Test
+  void theSetUpReadsTheMembersOfEveryBranchAtOnce() {
+    branchService.create(new CreateBranch(freshCode(), "汇川支行", List.of(freshDivision())), ADMIN);
+    long fewer = calls(setUpCounting().identity, "createUserQuery");
+    for (int i = 0; i < 5; i++) {
+      branchService.create(new CreateBranch(freshCode(), "红花岗支行", List.of(freshDivision())), ADMIN);
+    }
+
+    long more = calls(setUpCounting().identity, "createUserQuery");
+
+    assertThat(more).as("user queries with five more branches").isEqualTo(fewer);
+  }
+
   @Test
   void aRestartWritesNothing() {
     setUpCounting();
@@ -143,7 +157,8 @@ class IdentitySetupAtStartTest extends AbstractIntegrationTest {
     FilterService countedFilters = spy(filterService);
     CamundaGrants counted = new CamundaGrants(countedIdentity, countedAuthorizations);
     TasklistFilters filters = new TasklistFilters(countedFilters, taskService, Set.of(IdentitySetup.FILTER_MY_TASKS));
-    new IdentitySetup(counted, filters, new BranchGroups(counted, filters), branches).setUp();
+    GroupMemberships memberships = new GroupMemberships(countedIdentity, jdbc, processEngine);
+    new IdentitySetup(counted, filters, new BranchGroups(counted, filters, memberships), branches).setUp();
     return new Counting(countedAuthorizations, countedIdentity, countedFilters);
   }
 
