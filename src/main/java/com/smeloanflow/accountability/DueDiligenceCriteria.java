@@ -34,9 +34,18 @@ public final class DueDiligenceCriteria {
    * @param checks                   the loan's post-loan checks (cancelled ones left out)
    * @param signals                  the loan's warning signals (duplicates and cancelled ones left out)
    * @param today                    the business date of the assessment
+   * @param renewalOf                the old loan, for a loan a renewal opened (无还本续贷: the renewal's evaluation and
+   *                                 decision lent it, and the application's verification does not apply); else null
    */
   public record Facts(boolean verificationRequired, boolean verificationConfirmed, List<String> unexplainedOverrides,
-      List<CheckTiming> checks, List<SignalTiming> signals, LocalDate today) {}
+      List<CheckTiming> checks, List<SignalTiming> signals, LocalDate today, String renewalOf) {
+
+    /** The facts of a loan its application's approval lent. */
+    public Facts(boolean verificationRequired, boolean verificationConfirmed, List<String> unexplainedOverrides,
+        List<CheckTiming> checks, List<SignalTiming> signals, LocalDate today) {
+      this(verificationRequired, verificationConfirmed, unexplainedOverrides, checks, signals, today, null);
+    }
+  }
 
   /** One criterion, met or not, and why. */
   public record Criterion(String code, String label, boolean met, String why) {
@@ -63,7 +72,10 @@ public final class DueDiligenceCriteria {
   }
 
   public static Assessment assess(Facts facts) {
-    Criterion procedures = !facts.verificationRequired()
+    Criterion procedures = facts.renewalOf() != null
+        ? new Criterion("PROCEDURES_FOLLOWED", "贷前核实与审批程序完整", true, "无还本续贷 (原借据 " + facts.renewalOf()
+            + "), 按续贷评估与审批程序办理; 原申请的贷前核实不适用于续贷")
+        : !facts.verificationRequired()
         ? new Criterion("PROCEDURES_FOLLOWED", "贷前核实与审批程序完整", true, "决策表未要求贷前核实, 按程序审批")
         : facts.verificationConfirmed()
             ? new Criterion("PROCEDURES_FOLLOWED", "贷前核实与审批程序完整", true, "决策表要求贷前核实, 已核实通过")

@@ -281,7 +281,9 @@ public class DueDiligenceReviewService {
    * The officers who decided on the loan, by role (a role without anyone is absent). The approver of a loan a renewal
    * opened (无还本续贷, on the old loan's application) is the person who decided that renewal (审批续贷申请, or the
    * chair signing the committee's resolution), not the application's approver, whose decision lent the old loan: none
-   * when the decision table approved the renewal. Whoever is named here may not review the loan ({@link #conclude}).
+   * when the decision table approved the renewal. Its post-loan checkers are those who concluded a check of the loan
+   * itself, not the old loan's first checker the application's case file keeps. Whoever is named here may not review the
+   * loan ({@link #conclude}).
    */
   public Map<OfficerRole, List<String>> officers(String loanId) {
     DueDiligenceReview review = review(loanId);
@@ -294,7 +296,11 @@ public class DueDiligenceReviewService {
     managedLoans.find(loanId).ifPresent(managed -> officers.put(OfficerRole.CUSTOMER_MANAGER, List.of(managed.customerManager())));
     lent.decidedByAPerson().ifPresent(approver -> officers.put(OfficerRole.APPROVER, List.of(approver)));
     LinkedHashSet<String> checkers = new LinkedHashSet<>();
-    checks.of(review.applicationId(), CheckType.POST_LOAN_FIRST_CHECK).forEach(check -> checkers.add(check.performedBy()));
+    // the application's case file keeps the first post-loan check of the loan it lent: a loan a renewal opened has its
+    // own checks only (the old loan's first checker never checked this one)
+    if (lent.renewal().isEmpty()) {
+      checks.of(review.applicationId(), CheckType.POST_LOAN_FIRST_CHECK).forEach(check -> checkers.add(check.performedBy()));
+    }
     postLoanChecks.ofLoan(loanId).stream().filter(check -> PostLoanCheck.DONE.equals(check.status()))
         .map(PostLoanCheck::checkedBy).filter(by -> by != null).forEach(checkers::add);
     if (!checkers.isEmpty()) {
@@ -332,10 +338,12 @@ public class DueDiligenceReviewService {
   }
 
   /**
-   * The criteria assessed on what was recorded. The overrides are those of the decision that lent the loan
-   * ({@link #lendingDecision}): for a loan a renewal opened (无还本续贷), that renewal's decision ({@link #unexplained(LoanRenewal)}),
-   * not the application's approval, which lent the old loan and whose officers do not answer for this one; else the
-   * application's approval (an amount above the model's suggested limit, 附条件批准 without conditions).
+   * The criteria assessed on what was recorded. The procedure and the overrides are those of the decision that lent the
+   * loan ({@link #lendingDecision}): for a loan a renewal opened (无还本续贷), that renewal's evaluation and decision
+   * ({@link #unexplained(LoanRenewal)}), not the application's verification, the processing centre's exceptions or its
+   * approval, which lent the old loan and whose officers do not answer for this one; else the application's (the
+   * verification the table asked for, the centre's exceptions let through, an amount above the model's suggested limit,
+   * 附条件批准 without conditions).
    */
   public DueDiligenceCriteria.Assessment assess(String loanId) {
     DueDiligenceReview review = review(loanId);
@@ -345,17 +353,19 @@ public class DueDiligenceReviewService {
   /** {@link #assess(String)}, the review and the decision that lent the loan read by the caller. */
   private DueDiligenceCriteria.Assessment assess(String loanId, DueDiligenceReview review, LendingDecision lent) {
     String applicationId = review.applicationId();
-    boolean required = processing.find(applicationId).map(ProcessingOutcomes.Outcome::remoteVerificationRequired)
-        .orElse(false) == Boolean.TRUE;
-    boolean confirmed = checks.of(applicationId, CheckType.REMOTE_VERIFICATION, CheckType.FIELD_INVESTIGATION).stream()
-        .anyMatch(check -> "CONFIRMED".equals(check.outcome()));
+    boolean required = false;
+    boolean confirmed = false;
     List<String> unexplained = new ArrayList<>();
-    checks.of(applicationId, CheckType.CENTRE_REVIEW).stream()
-        .filter(check -> "CONTINUE".equals(check.outcome()) && blank(check.notes()) && blank(check.details()))
-        .forEach(check -> unexplained.add("集中作业复核放行 (" + check.performedBy() + ")"));
     if (lent.renewal().isPresent()) {
       unexplained.addAll(unexplained(lent.renewal().get()));
     } else {
+      required = processing.find(applicationId).map(ProcessingOutcomes.Outcome::remoteVerificationRequired)
+          .orElse(false) == Boolean.TRUE;
+      confirmed = checks.of(applicationId, CheckType.REMOTE_VERIFICATION, CheckType.FIELD_INVESTIGATION).stream()
+          .anyMatch(check -> "CONFIRMED".equals(check.outcome()));
+      checks.of(applicationId, CheckType.CENTRE_REVIEW).stream()
+          .filter(check -> "CONTINUE".equals(check.outcome()) && blank(check.notes()) && blank(check.details()))
+          .forEach(check -> unexplained.add("集中作业复核放行 (" + check.performedBy() + ")"));
       lent.approval().ifPresent(approval -> unexplained.addAll(unexplained(applicationId, approval)));
     }
     List<DueDiligenceCriteria.CheckTiming> checkTimings = postLoanChecks.ofLoan(loanId).stream()
@@ -368,7 +378,7 @@ public class DueDiligenceReviewService {
             signal.checkId() == null ? null : postLoanChecks.find(signal.checkId()).map(PostLoanCheck::checkedOn).orElse(null)))
         .toList();
     return DueDiligenceCriteria.assess(new DueDiligenceCriteria.Facts(required, confirmed, unexplained, checkTimings,
-        signalTimings, clock.today()));
+        signalTimings, clock.today(), lent.renewal().map(LoanRenewal::loanId).orElse(null)));
   }
 
   /** The application's approval lent the loan: 附条件批准 without conditions, an amount above the model's suggestion unreasoned. */

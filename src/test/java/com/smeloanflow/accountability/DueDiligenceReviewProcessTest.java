@@ -175,6 +175,50 @@ class DueDiligenceReviewProcessTest extends AbstractIntegrationTest {
         .contains("✔ 例外放行与超建议审批均有理由").doesNotContain("附条件批准未写明条件");
   }
 
+  /**
+   * The old loan's application had a verification the decision table asked for and nobody confirmed, an exception the
+   * processing centre let through without a note, and a first post-loan check by remote-verifier of the old loan. The
+   * renewal that opened the loan was decided on its own evaluation (a fresh score, the renewal's table, its decider's note)
+   * and nobody checked the renewed loan yet: its criteria judge the renewal's procedure and decision, and no one answers
+   * for it as its post-loan checker. Before, the old application's records were charged to the renewed loan's officers
+   * (✘ on both criteria) and the old loan's first checker was named its 贷后检查人.
+   */
+  @Test
+  void theOldApplicationsVerificationExceptionAndFirstCheckAreNotChargedAgainstTheLoanARenewalLent() {
+    LoanAccount old = nonPerforming.monitoredWithoutManager("100000.00", clock.today().minusMonths(12));
+    approved.byApprover(old, "approver");
+    outcomes.start(old.applicationId(), old.disbursedOn());
+    outcomes.saveRemoteVerification(old.applicationId(), true, "首次申请, 经营场所未核实");
+    checks.record(old.applicationId(), CheckType.CENTRE_REVIEW, 1, "CONTINUE", "centre-processor", null, null);
+    checks.record(old.applicationId(), CheckType.POST_LOAN_FIRST_CHECK, 1, "NORMAL", "remote-verifier", "—", "首次检查正常");
+    LoanAccount renewed = renewedOnADecisionOf(old, "committee-chair");
+
+    Task task = reviewOfTurningNonPerforming(renewed);
+
+    Map<String, Object> shown = taskService.getVariablesLocal(task.getId());
+    assertThat((String) shown.get("criteriaText")).contains("✔ 贷前核实与审批程序完整")
+        .contains("✔ 例外放行与超建议审批均有理由").doesNotContain("集中作业复核放行");
+    assertThat(reviews.officers(renewed.loanId())).doesNotContainKey(OfficerRole.POST_LOAN_CHECKER);
+    assertThat((String) shown.get("officersText")).contains("贷后检查人: 无");
+    assertThat((String) shown.get("verificationText")).as("the old application's record is still shown")
+        .contains("决策表要求贷前核实");
+  }
+
+  /** The same records judged for the loan the application lent: the verification and the exception are flagged. */
+  @Test
+  void anUnconfirmedVerificationAndAnExceptionWithoutANoteAreFlaggedForTheLoanTheApplicationLent() {
+    LoanAccount loan = nonPerforming.monitoredWithoutManager("100000.00", clock.today().minusMonths(2));
+    outcomes.start(loan.applicationId(), loan.disbursedOn());
+    outcomes.saveRemoteVerification(loan.applicationId(), true, "首次申请, 经营场所未核实");
+    checks.record(loan.applicationId(), CheckType.CENTRE_REVIEW, 1, "CONTINUE", "centre-processor", null, null);
+    nonPerforming.listAsDishonestDebtor(loan);
+
+    Task task = taskService.createTaskQuery().processInstanceId(nonPerforming.review(loan).getId()).singleResult();
+
+    assertThat((String) taskService.getVariableLocal(task.getId(), "criteriaText")).contains("✘ 贷前核实与审批程序完整")
+        .contains("✘ 例外放行与超建议审批均有理由").contains("集中作业复核放行 (centre-processor)");
+  }
+
   /** A loan no renewal opened is judged by its application's approval: conditions unstated are flagged. */
   @Test
   void anApprovalOnConditionsNoneWrittenIsFlaggedForTheLoanItLent() {
