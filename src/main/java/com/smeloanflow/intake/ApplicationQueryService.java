@@ -125,8 +125,9 @@ public class ApplicationQueryService {
   /**
    * What the channel shows the applicant of the application its caller has read: as {@link #view(LoanApplication)}, with
    * the decision as {@link ApplicationDecisionReader#decisionForApplicant} gives it (no internal route reason, red flags,
-   * decision tables, borrower's exposure or collateral cap). The stage and the open tasks' names stay, as DESIGN.md §6's
-   * contract gives them to the channel, which decides what of them it shows the applicant (the status, it does).
+   * decision tables, borrower's exposure or collateral cap), and the stage and the open tasks in texts written for the
+   * applicant ({@link ApplicantProgress}: 等待网点受理您的申请, 银行审查中, …), not staff's task names (受理贷款申请,
+   * 复核异常申请, …), which name the bank's internal steps.
    */
   public ApplicationView viewForApplicant(LoanApplication application) {
     return view(application, true);
@@ -138,9 +139,15 @@ public class ApplicationQueryService {
         .orElse(new CaseFiles.State(ApplicationStatus.SUBMITTED, null));
     ApplicationStatus status = caseFile.status();
     String instance = caseFile.processInstanceId();
+    // the channel reads the applicant's texts (ApplicantProgress), never staff's task and stage names
     List<String> openTasks = instance == null ? List.of() : taskService.createNativeTaskQuery()
         .sql(openTasksSql).parameter("instance", instance)
-        .list().stream().map(Task::getName).toList();
+        .list().stream().map(task -> forApplicant ? ApplicantProgress.task(task.getTaskDefinitionKey()) : task.getName())
+        .toList();
+    if (forApplicant) {
+      // one text for tasks that read alike to the applicant: the committee's votes (a task per member) tell no size
+      openTasks = openTasks.stream().distinct().toList();
+    }
     List<String> stage = instance == null ? List.of() : historyService.createNativeHistoricActivityInstanceQuery()
         .sql(openStagesSql).parameter("instance", instance)
         .list().stream()
@@ -148,8 +155,8 @@ public class ApplicationQueryService {
         // every unfinished activity of every running instance (post-loan monitoring keeps one per loan) instead of
         // the instance's own few rows (docs/performance.md, "The AUTO path")
         .filter(activity -> activity.getEndTime() == null)
-        .map(HistoricActivityInstance::getActivityName)
-        .filter(name -> name != null && !name.isBlank())
+        .filter(activity -> activity.getActivityName() != null && !activity.getActivityName().isBlank())
+        .map(activity -> forApplicant ? ApplicantProgress.stage(activity.getActivityId()) : activity.getActivityName())
         .distinct()
         .toList();
     // only a declined application has a decline (ApplicationStatus.isDeclined): the others skip the read

@@ -17,7 +17,8 @@ import java.util.List;
  * {@code guaranteeContracts} names, while the application awaits signatures ({@code AWAITING_SIGNATURE}), each
  * guarantor's guarantee contract, the number the channel reports a guarantor's signature with, and whether it is
  * signed; empty otherwise and for an application without guarantors. The channel's view
- * ({@link ApplicationQueryService#viewForApplicant}) has the decision as the applicant may be shown it.
+ * ({@link ApplicationQueryService#viewForApplicant}) has the decision as the applicant may be shown it, and the stage and
+ * open tasks in the applicant's words ({@link ApplicantProgress}), never staff's task names.
  */
 public record ApplicationView(
     String applicationId,
@@ -27,9 +28,12 @@ public record ApplicationView(
     BigDecimal requestedAmount,
     int termMonths,
     String branchCode,
-    @ArraySchema(arraySchema = @Schema(description = "The bank's stages the application is in (网点受理, 集中作业, …)"))
+    @ArraySchema(arraySchema = @Schema(description = "The bank's stages the application is in: staff read the stages'"
+        + " names (网点受理, 集中作业, …), the channel texts for the applicant (网点受理, 审查中, 核实中, 审批中, 签约放款)"))
     List<String> currentStage,
-    @ArraySchema(arraySchema = @Schema(description = "The open tasks' names (受理贷款申请, …)"))
+    @ArraySchema(arraySchema = @Schema(description = "The open tasks: staff read their names (受理贷款申请, 复核异常申请, …),"
+        + " the channel what the applicant waits for, in the applicant's words, once each (等待网点受理您的申请, 等待您补充资料,"
+        + " 银行审查中, 银行审批中, …; 银行处理中 for a task without a text of its own)"))
     List<String> openTasks,
     List<String> missingDocuments,
     @ArraySchema(schema = @Schema(implementation = GuaranteeContract.class), arraySchema = @Schema(description = "While the"

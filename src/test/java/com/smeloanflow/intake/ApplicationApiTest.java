@@ -124,9 +124,26 @@ class ApplicationApiTest extends AbstractIntegrationTest {
     assertThat(view.get("applicationId").asText()).isEqualTo(applicationId);
     assertThat(view.get("status").asText()).isEqualTo("AWAITING_ACCEPTANCE");
     assertThat(view.get("statusLabel").asText()).isEqualTo("待网点受理");
-    assertThat(texts(view.get("openTasks"))).containsExactly("受理贷款申请");
-    assertThat(texts(view.get("currentStage"))).as("the bank's stage").containsExactly("网点受理");
+    assertThat(texts(view.get("openTasks"))).as("what the applicant waits for, in the applicant's words")
+        .containsExactly("等待网点受理您的申请");
+    assertThat(texts(view.get("currentStage"))).as("the stage, in the applicant's words").containsExactly("网点受理");
     assertThat(view.get("requestedAmount").decimalValue()).isEqualByComparingTo("800000.00");
+  }
+
+  /**
+   * Staff read the same application with the bank's own task and stage names (受理贷款申请); the channel, which shows
+   * the applicant, reads texts written for the applicant. Before, the channel got staff's task names.
+   */
+  @Test
+  void staffSeeTheirTaskNamesWhereTheChannelSeesTheApplicantsTexts() {
+    String applicationId = api.post(APPLICATIONS, CHANNEL, applicationJson(uniqueEnterprise())).json()
+        .get("applicationId").asText();
+    executeDueJobs(processInstance(applicationId).getId());
+
+    JsonNode staff = api.get(APPLICATIONS + "/" + applicationId, "admin").json();
+
+    assertThat(texts(staff.get("openTasks"))).containsExactly("受理贷款申请");
+    assertThat(texts(staff.get("currentStage"))).containsExactly("网点受理");
   }
 
   @Test
@@ -138,7 +155,8 @@ class ApplicationApiTest extends AbstractIntegrationTest {
 
     JsonNode view = api.get(APPLICATIONS + "/" + applicationId, CHANNEL).json();
 
-    assertThat(texts(view.get("currentStage"))).as("the bank's stage after acceptance").containsExactly("集中作业");
+    assertThat(texts(view.get("currentStage"))).as("the stage after acceptance, in the applicant's words, not the bank's"
+        + " 集中作业").containsExactly("审查中");
   }
 
   @Test

@@ -334,6 +334,11 @@ class CentralisedProcessingProcessTest extends AbstractIntegrationTest {
     assertThat(statusOf(second.applicationId())).isEqualTo(ApplicationStatus.IN_PROCESSING);
     assertThat(applicationView(second.applicationId()).path("openTasks").toString()).as("staff see the review")
         .contains("复核异常申请");
+    JsonNode applicants = applicationViewAs(CHANNEL, second.applicationId());
+    assertThat(applicants.path("openTasks").toString()).as("the applicant is not told of an exception review")
+        .doesNotContain("复核异常申请").doesNotContain("异常");
+    assertThat(texts(applicants.path("openTasks"))).containsExactly("银行审查中");
+    assertThat(texts(applicants.path("currentStage"))).containsExactly("审查中");
 
     completeAs(CENTRE_PROCESSOR, review.getId(), Map.of("reviewDecision", "CONTINUE",
         "reviewNotes", "首笔申请为补充流动资金, 本笔为设备采购, 经核实非重复申请"));
@@ -486,6 +491,10 @@ class CentralisedProcessingProcessTest extends AbstractIntegrationTest {
   }
 
   /** The application as staff read it (the channel's view of the decision leaves the bank's own findings out). */
+  private static List<String> texts(JsonNode array) {
+    return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+  }
+
   private JsonNode applicationView(String applicationId) {
     return applicationViewAs(CENTRE_PROCESSOR, applicationId);
   }
