@@ -18,10 +18,10 @@ public interface CollectionCaseLookup {
    * @param status      OPEN or LEGAL_ACTION
    * @param statusLabel in Chinese
    * @param openedOn    business date it was opened
-   * @param ladderStep  the highest rung reached (0 none ... 5 disposal)
-   * @param ladderLabel the rung in Chinese
-   * @param openTasks   the names of its open tasks, e.g. 电话催收
+   * @param ladderStep  the highest rung reached (0 none ... 5 disposal); null in the channel's view (staff's matter)
+   * @param ladderLabel the rung in Chinese; null in the channel's view
+   * @param openTasks   the names of its open tasks, e.g. 电话催收; empty in the channel's view
    */
-  record CaseSummary(String caseId, String status, String statusLabel, LocalDate openedOn, int ladderStep, String ladderLabel,
+  record CaseSummary(String caseId, String status, String statusLabel, LocalDate openedOn, Integer ladderStep, String ladderLabel,
       java.util.List<String> openTasks) {}
 }

@@ -37,7 +37,9 @@ public class LoanController {
           + " reversed one with the penalty interest its reversal charged, reversalPenaltyCharges); the"
           + " open collection case (every case with its whole history: GET /api/loans/{loanId}/collection-cases); for a written-off loan (writeOff) the claim kept at the write-off (principal written off,"
           + " interest and penalty interest then unpaid), what was recovered since and what remains, and each recovery"
-          + " (核销后收回) with its value date and amount. Branch staff read only their own branch's loans (403 otherwise).")
+          + " (核销后收回) with its value date and amount. Branch staff read only their own branch's loans (403 otherwise). The"
+          + " channel (channel-gateway) gets what the borrower may be shown: the classification changes without their"
+          + " reasons, the collection case without its rung (ladderStep, ladderLabel null) and its open tasks (empty).")
   @ApiResponse(responseCode = "200", description = "The loan")
   @ApiResponse(responseCode = "403", description = "A loan of another branch", content = @Content(mediaType = "application/problem+json",
       examples = @ExampleObject(value = """
@@ -51,7 +53,8 @@ public class LoanController {
   public LoanView get(@PathVariable("loanId") String loanId, Authentication caller) {
     LoanAccount account = loans.account(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
     branchAccess.requireMayRead(account.branchCode(), caller, "借据 " + loanId, "loan " + loanId);
-    return loans.view(account);
+    LoanView view = loans.view(account);
+    return BranchAccess.isChannel(caller) ? view.forChannel() : view;
   }
 
   @GetMapping(produces = "application/json")

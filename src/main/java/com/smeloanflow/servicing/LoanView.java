@@ -107,6 +107,28 @@ public record LoanView(
     }
   }
 
+  /**
+   * What the channel shows the borrower: the loan as staff read it, less staff's own matters. The classification changes
+   * keep their dates and tiers without their reasons (a risk review's reason is an officer's finding with the officer's
+   * user id: 风险分类理由仅供银行员工查看, as post-loan monitoring tells the channel); the open collection case keeps its
+   * number, status and opening day without the ladder's rung or the names of staff's open tasks (电话催收, 督办逾期贷款).
+   */
+  public LoanView forChannel() {
+    return new LoanView(loanId, applicationId, creditCode, borrowerName, branchCode, product, principal, annualRatePercent,
+        penaltyRatePercent, termMonths, repaymentMethod, repaymentMethodLabel, disbursedOn, maturityDate,
+        corePostingReference, status, statusLabel, totalInterest, totalRepayment, outstandingPrincipal, outstandingInterest,
+        overduePrincipal, overdueInterest, penaltyAccrued, penaltyOutstanding, arrears, payoffAmount, daysPastDue,
+        overdueSince, defaultedOn, classification, classificationLabel, lastClosedOn, closedOn, writtenOffPrincipal,
+        acceleratedOn, schedule,
+        classificationHistory.stream().map(change -> new ClassificationView(change.businessDate(), change.source(),
+            change.classification(), change.classificationLabel(), change.previousClassification(), change.daysPastDue(),
+            null)).toList(),
+        repayments,
+        collectionCase == null ? null : new CollectionCaseLookup.CaseSummary(collectionCase.caseId(),
+            collectionCase.status(), collectionCase.statusLabel(), collectionCase.openedOn(), null, null, List.of()),
+        writeOff);
+  }
+
   static String statusLabel(String status) {
     return switch (status) {
       case LoanAccount.ACTIVE -> "还款中";

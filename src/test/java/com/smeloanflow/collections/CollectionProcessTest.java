@@ -240,6 +240,38 @@ class CollectionProcessTest extends AbstractIntegrationTest {
     assertThat(scenario.task(TASK_VISIT_BORROWER)).isNotNull();
   }
 
+  /**
+   * The channel reads the borrower's loan in collection (GET /api/loans/{loanId}): the case is open (催收中), and not
+   * staff's task names (电话催收), the ladder's rung, or the reason and user id of a risk review. Staff read all of it.
+   * Before, the channel got the collection case's open task names and every classification change's reason.
+   */
+  @Test
+  void theChannelReadsTheLoanInCollectionWithoutStaffsTasksRungOrReviewReasons() {
+    CollectionScenario scenario = scenario().closeAt(1).closeAt(3);
+    assertThat(scenario.task(TASK_COLLECT_BY_PHONE)).isNotNull();
+    loans.applyRiskReview(new com.smeloanflow.servicing.RiskReview(scenario.loanId(),
+        com.smeloanflow.servicing.Classification.SUBSTANDARD, scenario.businessDate(), "实地检查: 工厂停工, 实际控制人失联",
+        REMOTE_VERIFIER));
+
+    Response staff = api.get("/api/loans/" + scenario.loanId(), "admin");
+    Response channel = api.get("/api/loans/" + scenario.loanId(), CHANNEL);
+
+    assertThat(staff.status()).as(staff.toString()).isEqualTo(200);
+    assertThat(texts(staff.json().path("collectionCase").path("openTasks"))).containsExactly("电话催收");
+    assertThat(staff.json().path("classificationHistory").toString()).contains("实际控制人失联").contains(REMOTE_VERIFIER);
+    assertThat(channel.status()).as(channel.toString()).isEqualTo(200);
+    JsonNode told = channel.json();
+    assertThat(told.path("collectionCase").path("statusLabel").asText()).isEqualTo("催收中");
+    assertThat(texts(told.path("collectionCase").path("openTasks"))).isEmpty();
+    assertThat(told.path("collectionCase").has("ladderLabel")).as("the rung is staff's: %s", told).isFalse();
+    assertThat(told.path("classificationHistory").toString()).doesNotContain("实际控制人失联").doesNotContain(REMOTE_VERIFIER);
+    assertThat(told.toString()).doesNotContain("电话催收");
+  }
+
+  private static List<String> texts(JsonNode array) {
+    return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+  }
+
   // --- promises to pay ----------------------------------------------------------------------------
 
   @Test
