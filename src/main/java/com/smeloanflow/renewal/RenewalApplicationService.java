@@ -89,7 +89,8 @@ public class RenewalApplicationService {
     switch (renewal.status()) {
       case NOT_ELIGIBLE -> throw RenewalRefusal.NOT_OFFERED.refuse(loan.loanId(), null);
       case OFFERED -> { }
-      default -> throw RenewalRefusal.ALREADY_APPLIED.refuse(loan.loanId(), renewal.status().label());
+      // the channel applies: the refusal names the status in the borrower's words
+      default -> throw RenewalRefusal.ALREADY_APPLIED.refuse(loan.loanId(), renewal.status().customerLabel());
     }
     if (!LoanAccount.ACTIVE.equals(loan.status())) {
       throw RenewalRefusal.NOT_IN_WINDOW.refuse(loan.loanId(), "贷款已结清");

@@ -93,13 +93,14 @@ public class RenewalController {
 
   /**
    * The channel shows the borrower: no internal eligibility facts or maturity decline reason, no posting problem, no envelope cancellation (an
-   * operator's matter, with the e-signature service's own error texts).
+   * operator's matter, with the e-signature service's own error texts), and the status in the borrower's words
+   * ({@link RenewalStatus#customerLabel}: a cancelled renewal does not tell of the bank's operators).
    */
   private static RenewalView forCaller(RenewalView view, Authentication caller) {
     if (!BranchAccess.isChannel(caller)) {
       return view;
     }
-    return new RenewalView(view.loanId(), view.status(), view.statusLabel(), view.maturityDate(), view.offerExpiresOn(),
+    return new RenewalView(view.loanId(), view.status(), view.status().customerLabel(), view.maturityDate(), view.offerExpiresOn(),
         view.offerOpen(), view.renewalAmount(), view.requestId(), view.appliedAt(), null, null, view.customerReasonText(),
         view.contractNumber(), view.signedAt(), view.newLoanId(), view.principalDueAtMaturity(), view.renewedAmount(),
         view.closedOn(), null, null, null, null);

@@ -67,4 +67,15 @@ public enum RenewalStatus {
   public String label() {
     return label;
   }
+
+  /** What the channel shows the borrower when the renewal was cancelled: no word of the bank's operators. */
+  static final String CANCELLED_FOR_BORROWER = "续贷已终止, 原贷款按约到期";
+
+  /**
+   * The label the channel shows the borrower: {@link #label()}, except for {@link #CANCELLED}, whose label tells staff
+   * an operator ended the process (an internal matter): the borrower reads {@value #CANCELLED_FOR_BORROWER}.
+   */
+  public String customerLabel() {
+    return this == CANCELLED ? CANCELLED_FOR_BORROWER : label;
+  }
 }

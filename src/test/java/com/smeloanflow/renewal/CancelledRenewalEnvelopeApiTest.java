@@ -100,6 +100,9 @@ class CancelledRenewalEnvelopeApiTest extends AbstractIntegrationTest {
     ApiClient.Response channel = api.get(renewal.view(), CHANNEL);
     assertThat(channel.status()).as(channel.body()).isEqualTo(200);
     assertThat(channel.json().path("status").asText()).isEqualTo("CANCELLED");
+    assertThat(waiting.json().path("statusLabel").asText()).as("staff read who ended it").contains("运维人员");
+    assertThat(channel.json().path("statusLabel").asText()).as("the borrower is not told of the bank's operators")
+        .isEqualTo("续贷已终止, 原贷款按约到期");
     assertThat(channel.json().has("envelopeCancellation")).as("an operator's matter, not the borrower's: %s", channel.body())
         .isFalse();
     assertThat(channel.body()).doesNotContain("refuses");

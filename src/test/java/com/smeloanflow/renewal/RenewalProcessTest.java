@@ -1456,7 +1456,8 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     ApiClient.Response view = api.get("/api/loans/" + loan.loanId() + "/renewal", CHANNEL);
     assertThat(view.status()).as(view.body()).isEqualTo(200);
     assertThat(view.json().path("status").asText()).isEqualTo("CANCELLED");
-    assertThat(view.json().path("statusLabel").asText()).startsWith("已撤销").contains("原贷款按约到期");
+    assertThat(view.json().path("statusLabel").asText()).as("the borrower's words: no operator named")
+        .isEqualTo("续贷已终止, 原贷款按约到期");
     assertThat(view.json().path("closedOn").asText()).isEqualTo(clock.today().toString());
     assertThat(coreBanking.postingsOf(loan.loanId())).isEmpty();
   }
