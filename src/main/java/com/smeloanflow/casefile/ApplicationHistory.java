@@ -1,6 +1,7 @@
 package com.smeloanflow.casefile;
 
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.FormText;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,6 +16,13 @@ import org.springframework.stereotype.Component;
 public class ApplicationHistory {
 
   private static final Logger log = LoggerFactory.getLogger(ApplicationHistory.class);
+
+  /**
+   * The most a detail holds: the column's width (V157). The longest detail written is 5,152 characters (an annual review's
+   * 冻结额度 or 维持额度 of a frozen line: the manager's reason and the line's 4,100-character reason); a longer one would be
+   * shortened at its end ({@link FormText#CUT}) rather than fail the step that records it.
+   */
+  public static final int MAX_DETAIL = 6000;
 
   private final JdbcClient jdbc;
   private final BusinessClock clock;
@@ -34,7 +42,7 @@ public class ApplicationHistory {
         .param("at", Timestamp.from(clock.now()))
         .param("actor", actor == null ? "system" : actor)
         .param("eventType", eventType)
-        .param("detail", detail == null ? null : detail.substring(0, Math.min(detail.length(), 2000)))
+        .param("detail", detail == null ? null : FormText.shorten(detail, MAX_DETAIL))
         .update();
   }
 

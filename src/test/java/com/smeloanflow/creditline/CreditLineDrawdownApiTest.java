@@ -508,6 +508,8 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
     assertThat(instruction.status()).isEqualTo(LineInstruction.APPLIED);
     assertThat(line().get("status").asText()).isEqualTo("FROZEN");
     assertThat(api.get("/api/lines/" + lineId, "admin").json().get("statusReason").asText()).endsWith(findings);
+    assertThat(history.of(applicationId)).filteredOn(e -> e.eventType().equals("CREDIT_LINE_FROZEN")).singleElement()
+        .satisfies(event -> assertThat(event.detail()).as("the line's history keeps the findings whole").endsWith(findings));
     assertThat(draw(requestId(), "1000.00", 12).status()).as("a frozen line is not drawn on").isEqualTo(409);
   }
 
