@@ -24,8 +24,9 @@ import java.time.LocalDate;
  * @param validUntil        the last day a drawdown may be made (3 years from opening, less a day)
  * @param status            ACTIVE, FROZEN, EXPIRED or CLOSED
  * @param statusReason      why it is not ACTIVE (null while ACTIVE); a frozen line's reasons for its freeze, the earliest
- *                          first (a review's 冻结额度 or a post-loan check's 冻结 of a line frozen already adds its own),
- *                          at most {@value #MAX_STATUS_REASON} characters ({@link #frozenAlsoFor}); each freeze's own
+ *                          first (a review's 冻结额度 or a post-loan check's 冻结 of a line frozen already adds its own;
+ *                          a review's 终止额度 of a frozen line adds why it was closed, {@link #closedAlsoFor}), at
+ *                          most {@value #MAX_STATUS_REASON} characters ({@link #frozenAlsoFor}); each freeze's own
  *                          reason is in the line's history ({@code CREDIT_LINE_FROZEN})
  * @param frozenBy          who froze it last (a checker, a customer manager, system); null while not frozen, and for a
  *                          line frozen before this was kept
@@ -62,6 +63,18 @@ public record CreditLine(
    * every freeze's reason stays in the line's history.
    */
   public String frozenAlsoFor(String added) {
+    return keepingFreezeReasonWith(added);
+  }
+
+  /**
+   * The line's reason once it is closed for {@code added} (an annual review's 终止额度): as {@link #frozenAlsoFor}, a
+   * frozen line keeps why it was frozen and the reason it is closed for follows; any other line has the new reason alone.
+   */
+  public String closedAlsoFor(String added) {
+    return keepingFreezeReasonWith(added);
+  }
+
+  private String keepingFreezeReasonWith(String added) {
     String separator = "; ";
     int room = MAX_STATUS_REASON - separator.length() - added.length();
     if (status != CreditLineStatus.FROZEN || statusReason == null || room <= FormText.CUT.length()) {

@@ -57,7 +57,8 @@ import org.springframework.transaction.annotation.Transactional;
  * reads the line again ({@link #decide}).
  *
  * <p>A review's 冻结额度 of a line already frozen keeps why it was frozen: the line's reason is the earlier one and then
- * the review's, and its history records the review's freeze ({@code CREDIT_LINE_FROZEN}) beside the earlier one's.
+ * the review's, and its history records the review's freeze ({@code CREDIT_LINE_FROZEN}) beside the earlier one's. A
+ * review's 终止额度 of a frozen line keeps it too: the line's reason is the freeze's and then the review's.
  */
 @Service
 public class CreditLineReviewService {
@@ -286,7 +287,9 @@ public class CreditLineReviewService {
         history.record(line.applicationId(), decidedBy, "CREDIT_LINE_FROZEN", "额度 " + lineId + " 第" + review.reviewYear()
             + "年年审冻结额度. 年审意见: " + reason + (frozen ? "; 原冻结原因 (保留): " + line.statusReason() : ""));
       }
-      case CLOSE -> lines.update(lineId, limit, CreditLineStatus.CLOSED, "第" + review.reviewYear() + "年年审终止: " + reason);
+      // A frozen line closed keeps why it was frozen beside why it was closed, as a review's freeze does.
+      case CLOSE -> lines.update(lineId, limit, CreditLineStatus.CLOSED,
+          line.closedAlsoFor("第" + review.reviewYear() + "年年审终止: " + reason));
     }
     mails.enqueue(line.applicationId(), outcome.mail());
     log.info("Line {}: review {} applied: {} by {}, limit {} -> {} CNY ({} drawn or reserved)", lineId, review.reviewId(),

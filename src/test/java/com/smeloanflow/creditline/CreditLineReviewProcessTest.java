@@ -380,6 +380,24 @@ class CreditLineReviewProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void aReviewsCloseOfALineAPostLoanCheckFrozeKeepsTheChecksReasonBesideItsOwn() {
+    String loanId = draw("300000.00");
+    String frozenFor = aPostLoanCheckFreezesTheLine("实际控制人失联, 经营场所已关闭");
+    classify(loanId, Classification.SUBSTANDARD);
+    reachAnniversary(1);
+    Task task = reviewTask();
+    assertThat(taskService.getVariablesLocal(task.getId())).containsEntry("tableOutcomeName", "终止额度");
+
+    completeAs(CUSTOMER_MANAGER, task.getId(), Map.of("decidedOutcome", "CLOSE", "decisionReason", "提款已形成不良, 同意终止额度"));
+    executeDueJobs(review.getId());
+
+    assertThat(lineNow().status()).isEqualTo(CreditLineStatus.CLOSED);
+    assertThat(api.get("/api/lines/" + line.lineId(), CUSTOMER_MANAGER).json().get("statusReason").asText())
+        .as("why it was frozen stays readable beside why it was closed")
+        .isEqualTo(frozenFor + "; 第1年年审终止: 提款已形成不良, 同意终止额度");
+  }
+
+  @Test
   void aWrittenOffDrawdownStillOwedIsALossAtTheReviewAndTheLineIsPutToACustomerManagerToClose() {
     String loanId = draw("300000.00");
     // Collections wrote the drawdown off (核销); the borrower still owes its claim.
