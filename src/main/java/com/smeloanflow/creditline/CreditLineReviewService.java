@@ -36,6 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -59,6 +60,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>A review's 冻结额度 of a line already frozen keeps why it was frozen: the line's reason is the earlier one and then
  * the review's, and its history records the review's freeze ({@code CREDIT_LINE_FROZEN}) beside the earlier one's. A
  * review's 终止额度 of a frozen line keeps it too: the line's reason is the freeze's and then the review's.
+ *
+ * <p>Each decision locks the line once (SELECT … FOR UPDATE): the table's in {@link #evaluate}, a person's in
+ * {@link #decide}; {@link #apply} runs after either in the same transaction, under that lock, and takes none of its own.
  */
 @Service
 public class CreditLineReviewService {
@@ -123,7 +127,8 @@ public class CreditLineReviewService {
    * external data gathered again and scored, the drawdowns' standing and signals, the table's decision, stored.
    * The drawdowns still owing count: active ones with their classification, and written-off ones (核销) whose claim is
    * not wholly recovered as 损失 (LOSS: a write-off is the bank taking the loss), with their days past due when written
-   * off. A frozen line the table would keep (维持额度, which lifts the freeze) is reviewed by a person.
+   * off. A frozen line the table would keep (维持额度, which lifts the freeze) is reviewed by a person. It returns with the
+   * line locked until the transaction ends, for {@link #apply} in it.
    *
    * @throws com.smeloanflow.processing.ExternalSourceUnavailableException when a source fails (the step is retried)
    */
@@ -133,6 +138,8 @@ public class CreditLineReviewService {
     int year = reviews.of(lineId).stream().filter(CreditLineReview::decided).toList().size() + 1;
     Optional<CreditLineReview> earlier = reviews.find(lineId, year);
     if (earlier.isPresent()) {
+      // Under the line's lock as a new review is: an outcome applied after it in this transaction relies on it.
+      lines.lock(lineId).orElseThrow(() -> new CreditLineNotFoundException(lineId));
       return earlier.get();
     }
     LoanApplication application = applications.get(line.applicationId());
@@ -183,11 +190,12 @@ public class CreditLineReviewService {
    * A customer manager's outcome of the review (年审额度): confirms or changes the table's, with a reason; a
    * reduction names the new limit, below the current one.
    *
-   * <p>维持额度 lifts a freeze, so only one the form showed: the line is read under its lock (held until {@link #apply}
-   * runs, in this transaction) and a line frozen since the form read it — the freeze is not the one the form recorded
-   * ({@link DecideReview#freezeShown}) — is refused. Refused, the manager claims the task again: the form reads the line
-   * again, with the freeze and its reason. The other outcomes keep a freeze (压降额度 keeps it and its reason, 冻结额度 adds
-   * its reason to it) or end the line, and are taken as they are.
+   * <p>Whatever the outcome, the line is read under its lock, held until {@link #apply} runs in this transaction (it
+   * takes no lock of its own). 维持额度 lifts a freeze, so only one the form showed: a line frozen since the form read it —
+   * the freeze is not the one the form recorded ({@link DecideReview#freezeShown}) — is refused. Refused, the manager
+   * claims the task again: the form reads the line again, with the freeze and its reason. The other outcomes keep a
+   * freeze (压降额度 keeps it and its reason, 冻结额度 and 终止额度 add their reason to it) or end the line, and are taken as
+   * they are.
    *
    * @throws InvalidTaskInputException when the reason or, for a reduction, the new limit is missing or not below the limit
    * @throws StateConflictException    when 维持额度 would lift a freeze the form did not show
@@ -206,8 +214,10 @@ public class CreditLineReviewService {
       }
       newLimit = command.newLimit();
     }
+    // The decision's one lock of the line: apply, next in this transaction, relies on it.
+    CreditLine line = lines.lock(command.lineId()).orElseThrow(() -> new CreditLineNotFoundException(command.lineId()));
     if (command.outcome() == ReviewOutcome.CONTINUE) {
-      refuseToLiftAFreezeNotShown(command);
+      refuseToLiftAFreezeNotShown(command, line);
     }
     reviews.decide(review.reviewId(), command.outcome(), newLimit, command.decidedBy(), command.reason().trim(), clock.now());
     log.info("Line {}: review {} decided by {}: {} (table: {}) - {}", command.lineId(), review.reviewId(), command.decidedBy(),
@@ -215,9 +225,8 @@ public class CreditLineReviewService {
     return command.outcome();
   }
 
-  /** The line under its lock; refused when it is frozen and not by the freeze the manager's form showed. */
-  private void refuseToLiftAFreezeNotShown(DecideReview command) {
-    CreditLine line = lines.lock(command.lineId()).orElseThrow(() -> new CreditLineNotFoundException(command.lineId()));
+  /** Refused when {@code line} (read under its lock) is frozen and not by the freeze the manager's form showed. */
+  private void refuseToLiftAFreezeNotShown(DecideReview command, CreditLine line) {
     if (command.freezeShown() == null || line.status() != CreditLineStatus.FROZEN
         || line.freezeMark().equals(command.freezeShown())) {
       return;
@@ -236,11 +245,12 @@ public class CreditLineReviewService {
   /**
    * Applies the outcome of the line's latest review to the line (the table's, unless a person decided) and mails the
    * borrower. It runs in the transaction of the step before it (the review, or the person's decision), so a retry
-   * never applies it twice.
+   * never applies it twice, and under the lock of the line that step took ({@link #evaluate}, {@link #decide}): it
+   * reads the line as that lock holds it (what is drawn or reserved, a freeze) and locks it no second time.
    *
    * @return the outcome applied
    */
-  @Transactional
+  @Transactional(propagation = Propagation.MANDATORY)
   public ReviewOutcome apply(String lineId) {
     List<CreditLineReview> all = reviews.of(lineId);
     if (all.isEmpty()) {
@@ -248,7 +258,8 @@ public class CreditLineReviewService {
     }
     CreditLineReview review = all.get(all.size() - 1);
     ReviewOutcome outcome = review.outcome() != null ? review.outcome() : review.tableOutcome();
-    CreditLine line = lines.lock(lineId).orElseThrow(() -> new CreditLineNotFoundException(lineId));
+    // Locked by the step before it in this transaction (evaluate or decide): read, not locked again.
+    CreditLine line = line(lineId);
     BigDecimal drawnOrReserved = lineService.drawnOrReserved(lineId);
     BigDecimal limit = line.limit();
     if (outcome == ReviewOutcome.REDUCE) {

@@ -397,6 +397,35 @@ class CreditLineReviewProcessTest extends AbstractIntegrationTest {
         .isEqualTo(frozenFor + "; 第1年年审终止: 提款已形成不良, 同意终止额度");
   }
 
+  /** How often the line's row was locked (SELECT … FOR UPDATE) while {@code step} ran, counted by H2's statistics. */
+  private long lineLocksDuring(Runnable step) {
+    jdbc.sql("SET QUERY_STATISTICS FALSE").update();
+    jdbc.sql("SET QUERY_STATISTICS TRUE").update();
+    try {
+      step.run();
+      return jdbc.sql("SELECT COALESCE(SUM(EXECUTION_COUNT), 0) FROM INFORMATION_SCHEMA.QUERY_STATISTICS"
+          + " WHERE SQL_STATEMENT LIKE '%FROM credit_line WHERE line_id%FOR UPDATE%'").query(Long.class).single();
+    } finally {
+      jdbc.sql("SET QUERY_STATISTICS FALSE").update();
+    }
+  }
+
+  @Test
+  void eachOutcomeIsDecidedAndAppliedUnderOneLockOfTheLine() {
+    String loanId = draw("200000.00");
+    classify(loanId, Classification.SPECIAL_MENTION);
+    assertThat(lineLocksDuring(() -> reachAnniversary(1))).as("the table's 压降额度, decided and applied").isEqualTo(1);
+    assertThat(reviews.reviewsOf(line.lineId()).get(0).outcome()).isEqualTo(ReviewOutcome.REDUCE);
+
+    signalOn(loanId);
+    assertThat(lineLocksDuring(() -> reachAnniversary(2))).as("the table's review, put to a person").isEqualTo(1);
+    Task task = reviewTask();
+    taskService.claim(task.getId(), CUSTOMER_MANAGER);
+    assertThat(lineLocksDuring(() -> completeAs(CUSTOMER_MANAGER, task.getId(), Map.of("decidedOutcome", "CONTINUE",
+        "decisionReason", "客户流失影响有限, 维持额度")))).as("the manager's 维持额度, checked and applied").isEqualTo(1);
+    assertThat(reviews.reviewsOf(line.lineId()).get(1).outcome()).isEqualTo(ReviewOutcome.CONTINUE);
+  }
+
   @Test
   void aWrittenOffDrawdownStillOwedIsALossAtTheReviewAndTheLineIsPutToACustomerManagerToClose() {
     String loanId = draw("300000.00");
