@@ -55,7 +55,8 @@ import org.springframework.transaction.annotation.Transactional;
  * it, recorded in the line's history with the manager's reason and the freeze's ({@code CREDIT_LINE_UNFROZEN}). The form
  * records which freeze it showed: a 维持额度 of a line frozen after the form read it (a post-loan check froze it while the
  * task was open) is refused, naming who froze it, when and why, until the manager claims the task again and the form
- * reads the line again ({@link #decide}).
+ * reads the line again ({@link #decide}). A task whose form recorded no freeze (created before it was recorded, V149)
+ * is refused the same way whenever the line is frozen.
  *
  * <p>A review's 冻结额度 of a line already frozen keeps why it was frozen: the line's reason is the earlier one and then
  * the review's, and its history records the review's freeze ({@code CREDIT_LINE_FROZEN}) beside the earlier one's. A
@@ -192,10 +193,11 @@ public class CreditLineReviewService {
    *
    * <p>Whatever the outcome, the line is read under its lock, held until {@link #apply} runs in this transaction (it
    * takes no lock of its own). 维持额度 lifts a freeze, so only one the form showed: a line frozen since the form read it —
-   * the freeze is not the one the form recorded ({@link DecideReview#freezeShown}) — is refused. Refused, the manager
-   * claims the task again: the form reads the line again, with the freeze and its reason. The other outcomes keep a
-   * freeze (压降额度 keeps it and its reason, 冻结额度 and 终止额度 add their reason to it) or end the line, and are taken as
-   * they are.
+   * the freeze is not the one the form recorded ({@link DecideReview#freezeShown}) — is refused, and so is a frozen line
+   * whose task's form recorded no freeze (a task created before it was recorded, V149: whether its form showed this
+   * freeze is not known). Refused, the manager claims the task again: the form reads the line again, with the freeze and
+   * its reason, and records it. The other outcomes keep a freeze (压降额度 keeps it and its reason, 冻结额度 and 终止额度 add
+   * their reason to it) or end the line, and are taken as they are.
    *
    * @throws InvalidTaskInputException when the reason or, for a reduction, the new limit is missing or not below the limit
    * @throws StateConflictException    when 维持额度 would lift a freeze the form did not show
@@ -225,21 +227,28 @@ public class CreditLineReviewService {
     return command.outcome();
   }
 
-  /** Refused when {@code line} (read under its lock) is frozen and not by the freeze the manager's form showed. */
+  /**
+   * Refused when {@code line} (read under its lock) is frozen and not by the freeze the manager's form showed, or the form
+   * recorded none (a task created before it was recorded: not known to have shown it).
+   */
   private void refuseToLiftAFreezeNotShown(DecideReview command, CreditLine line) {
-    if (command.freezeShown() == null || line.status() != CreditLineStatus.FROZEN
-        || line.freezeMark().equals(command.freezeShown())) {
+    if (line.status() != CreditLineStatus.FROZEN || line.freezeMark().equals(command.freezeShown())) {
       return;
     }
+    boolean unrecorded = command.freezeShown() == null;
     String when = line.frozenBy() == null ? "" : " (" + line.frozenBy() + ", " + ChineseDates.minute(line.frozenAt()) + ")";
-    log.info("Line {}: {}'s 维持额度 refused, the line was frozen{} after the review's form read it", command.lineId(),
-        command.decidedBy(), when);
-    throw new StateConflictException(StaffText.of("额度 " + command.lineId() + " 在您打开本任务后被冻结" + when + ", 原因: "
+    log.info("Line {}: {}'s 维持额度 refused, the line was frozen{} {}", command.lineId(), command.decidedBy(), when,
+        unrecorded ? "and the review's form recorded no freeze it showed" : "after the review's form read it");
+    throw new StateConflictException(StaffText.of("额度 " + command.lineId()
+        + (unrecorded ? " 已冻结" + when + ", 本任务的表单未记录其显示的冻结状态 (任务创建于系统记录之前)" : " 在您打开本任务后被冻结" + when)
+        + ", 原因: "
         // The end of the reason: a line frozen again has the newest freeze's reason last (CreditLine#frozenAlsoFor).
         + FormText.shortenKeepingEnd(line.statusReason() == null ? "-" : line.statusReason(), 600)
-        + ". 维持额度将解除这次您在表单上未看到的冻结, 本次年审结论未提交; 请取消领取后重新领取本任务, 表单将重新读取额度状态和冻结原因,"
-        + " 核实后再作年审结论", "line " + command.lineId() + " was frozen after this task's form read it; CONTINUE would lift a"
-        + " freeze not shown: claim the task again to see it"));
+        + (unrecorded ? ". 维持额度将解除这次无法确认您已在表单上看到的冻结" : ". 维持额度将解除这次您在表单上未看到的冻结")
+        + ", 本次年审结论未提交; 请取消领取后重新领取本任务, 表单将重新读取额度状态和冻结原因, 核实后再作年审结论",
+        "line " + command.lineId() + (unrecorded ? " is frozen and this task's form recorded no freeze it showed (created"
+            + " before it was recorded)" : " was frozen after this task's form read it") + "; CONTINUE would lift a freeze"
+            + " not shown: claim the task again to see it"));
   }
 
   /**

@@ -11,7 +11,8 @@ import java.math.BigDecimal;
  * @param reason    why (required)
  * @param decidedBy the customer manager
  * @param freezeShown which freeze the task's form showed ({@link CreditLine#freezeMark}: empty when it showed the line not
- *                    frozen); null when the task did not record it (created before it was recorded): not checked then
+ *                    frozen); null when the task did not record it (created before it was recorded, V149): its
+ *                    维持额度 of a frozen line is refused, as whether its form showed the freeze is not known
  */
 public record DecideReview(String lineId, ReviewOutcome outcome, BigDecimal newLimit, String reason, String decidedBy,
     String freezeShown) {}

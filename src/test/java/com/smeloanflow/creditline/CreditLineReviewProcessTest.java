@@ -427,6 +427,48 @@ class CreditLineReviewProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void aReviewTaskWhoseFormRecordedNoFreezeShownDoesNotLiftAFreezeUnseenUntilItIsClaimedAgain() {
+    String loanId = draw("200000.00");
+    signalOn(loanId);
+    reachAnniversary(1);
+    Task task = reviewTask();
+    taskService.claim(task.getId(), CUSTOMER_MANAGER);
+    // Opened before the form recorded which freeze it showed (V149): the task has no record of it.
+    taskService.removeVariableLocal(task.getId(), CreditLineReviewSummaryListener.FREEZE_SHOWN);
+    String frozenFor = aPostLoanCheckFreezesTheLine("实际控制人失联, 经营场所已关闭");
+
+    assertThatThrownBy(() -> completeAs(CUSTOMER_MANAGER, task.getId(), Map.of("decidedOutcome", "CONTINUE",
+        "decisionReason", "客户流失影响有限, 维持额度")))
+        .hasMessageContaining("已冻结").hasMessageContaining("实际控制人失联, 经营场所已关闭").hasMessageContaining("重新领取");
+
+    assertThat(lineNow().status()).as("the freeze the form may not have shown stays").isEqualTo(CreditLineStatus.FROZEN);
+    assertThat(history.of(applicationId)).noneMatch(e -> e.eventType().equals("CREDIT_LINE_UNFROZEN"));
+    taskService.setAssignee(task.getId(), null);
+    taskService.claim(task.getId(), CUSTOMER_MANAGER);
+    assertThat(taskService.getVariablesLocal(task.getId())).as("claimed again, the form shows the freeze")
+        .containsEntry("lineStatusName", "已冻结").containsEntry("lineStatusReason", frozenFor);
+    completeAs(CUSTOMER_MANAGER, task.getId(), Map.of("decidedOutcome", "CONTINUE",
+        "decisionReason", "实际控制人已到行说明, 经营场所搬迁, 解除冻结"));
+    executeDueJobs(review.getId());
+    assertThat(lineNow().status()).isEqualTo(CreditLineStatus.ACTIVE);
+  }
+
+  @Test
+  void aReviewTaskWhoseFormRecordedNoFreezeShownKeepsAnActiveLineWithContinue() {
+    String loanId = draw("200000.00");
+    signalOn(loanId);
+    reachAnniversary(1);
+    Task task = reviewTask();
+    taskService.removeVariableLocal(task.getId(), CreditLineReviewSummaryListener.FREEZE_SHOWN);
+
+    completeAs(CUSTOMER_MANAGER, task.getId(), Map.of("decidedOutcome", "CONTINUE", "decisionReason", "客户流失影响有限, 维持额度"));
+    executeDueJobs(review.getId());
+
+    assertThat(lineNow().status()).as("nothing to lift: the line was never frozen").isEqualTo(CreditLineStatus.ACTIVE);
+    assertThat(reviews.reviewsOf(line.lineId()).get(0).outcome()).isEqualTo(ReviewOutcome.CONTINUE);
+  }
+
+  @Test
   void aWrittenOffDrawdownStillOwedIsALossAtTheReviewAndTheLineIsPutToACustomerManagerToClose() {
     String loanId = draw("300000.00");
     // Collections wrote the drawdown off (核销); the borrower still owes its claim.
