@@ -63,11 +63,16 @@ public class MonitoringQueryService {
         checked ? loan.nextCheckDue() : null, loan.lastCheckOn(), loan.lastRequeryAt(),
         loan.startedOn(), loan.closure(), loan.closedOn(), PostLoanMonitoringService.closureLabel(loan, loanStatus),
         loan.cancelledBy(), loan.cancelledAt(), loan.cancelReason(), openTasks(loan, loanChecks),
-        signals.ofLoan(loanId).stream().map(MonitoringView.SignalView::of).toList(),
+        signalViews(loanId),
         loanChecks.stream().map(MonitoringView.CheckView::of).toList(),
         classifications.changesOf(loanId).stream().map(MonitoringView.ChangeView::of).toList(),
         classifications.proposalsOf(loanId).stream().map(MonitoringView.ProposalView::of).toList(),
         checks.instructionsOf(loanId));
+  }
+
+  private List<MonitoringView.SignalView> signalViews(String loanId) {
+    List<SignalRecheck> rechecks = signals.rechecksOf(loanId);
+    return signals.ofLoan(loanId).stream().map(signal -> MonitoringView.SignalView.of(signal, rechecks)).toList();
   }
 
   private List<String> openTasks(MonitoredLoan loan, List<PostLoanCheck> loanChecks) {

@@ -46,15 +46,20 @@ public record MonitoringView(
     List<ProposalView> reclassifications,
     List<LineInstruction> lineInstructions) {
 
-  /** A signal as staff read it. */
+  /**
+   * A signal as staff read it; {@code rechecks}: each check of it that was cancelled with its instance and the new check
+   * that took it over, oldest first ({@link SignalRecheck}).
+   */
   public record SignalView(String signalId, SignalType type, String typeLabel, String origin, String reportedBy, String eventId,
       LocalDate observedOn, String summary, SignalEvidence evidence, String evidenceText, SignalSeverity severity,
-      String severityLabel, String severityReason, String status, String duplicateOf, String checkId, Instant raisedAt) {
+      String severityLabel, String severityReason, String status, String duplicateOf, String checkId, Instant raisedAt,
+      List<SignalRecheck> rechecks) {
 
-    static SignalView of(WarningSignal s) {
+    static SignalView of(WarningSignal s, List<SignalRecheck> loanRechecks) {
       return new SignalView(s.signalId(), s.type(), s.type().label(), s.origin(), s.reportedBy(), s.eventId(), s.observedOn(),
           s.summary(), s.evidence(), s.evidence().describe(), s.severity(), s.severity().label(), s.severityReason(), s.status(),
-          s.duplicateOf(), s.checkId(), s.raisedAt());
+          s.duplicateOf(), s.checkId(), s.raisedAt(),
+          loanRechecks.stream().filter(recheck -> recheck.signalId().equals(s.signalId())).toList());
     }
   }
 

@@ -26,7 +26,7 @@ import java.util.List;
  * @param openedAt      when it was opened
  * @param checkedAt     when it was done
  * @param cancelReason  why it was cancelled (monitoring ended; 由预警信号核查代替 for a periodic check a signal's check took
- *                      over)
+ *                      over; 核查流程已由运维人员终止 for a check whose instance an operator cancelled)
  * @param cancelledBy   who cancelled it (the reporter of the signal whose check took over), when known
  * @param cancelledAt   when it was cancelled, when known
  * @param withdrawal    why it was cancelled, as the code reads it (with {@link #CANCELLED})
@@ -45,7 +45,12 @@ public record PostLoanCheck(String checkId, String loanId, CheckKind kind, Check
     /** A check of warning signals took the periodic check over (its reason names that check). */
     SUPERSEDED,
     /** Monitoring ended: the loan was settled or written off. */
-    MONITORING_ENDED
+    MONITORING_ENDED,
+    /**
+     * Its post-loan-check instance was cancelled by an operator (or deleted by a migration or modification) while
+     * monitoring went on: its open signals went to a new check (its reason names who cancelled it and that check).
+     */
+    PROCESS_CANCELLED
   }
 
   public PostLoanCheck {

@@ -227,10 +227,12 @@ public class PostLoanCheckService {
 
   /**
    * Why a check was withdrawn, as its checker is told: a periodic check a signal's check took over names that check
-   * (its stored reason, 由预警信号核查代替 (check id)); any other was withdrawn because monitoring ended.
+   * (its stored reason, 由预警信号核查代替 (check id)), a check whose instance an operator cancelled names who and the new
+   * check of its signals (its stored reason); any other was withdrawn because monitoring ended.
    */
   private static String withdrawnBecause(PostLoanCheck check) {
-    return check.withdrawal() == PostLoanCheck.Withdrawal.SUPERSEDED ? check.cancelReason() : "贷后监控已结束";
+    return check.withdrawal() == PostLoanCheck.Withdrawal.SUPERSEDED
+        || check.withdrawal() == PostLoanCheck.Withdrawal.PROCESS_CANCELLED ? check.cancelReason() : "贷后监控已结束";
   }
 
   private String validate(CompleteCheck command) {

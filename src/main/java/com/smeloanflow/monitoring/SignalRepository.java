@@ -81,6 +81,39 @@ public class SignalRepository {
         .param("loanId", loanId).query((rs, row) -> signal(rs)).list();
   }
 
+  /**
+   * Hands the open signals of a cancelled check ({@code from}) to a new check ({@code to}), each with a row of its history
+   * ({@code warning_signal_recheck}) naming both checks, why, who cancelled ({@code by}, null when unknown) and when; how
+   * many signals moved. Signals already moved (or no longer open) are left alone.
+   */
+  public int moveToCheck(String from, String to, String reason, String by, Instant at) {
+    List<WarningSignal> moving = ofCheck(from).stream().filter(signal -> WarningSignal.OPEN.equals(signal.status())).toList();
+    for (WarningSignal signal : moving) {
+      jdbc.sql("UPDATE warning_signal SET check_id = :to WHERE signal_id = :id AND check_id = :from AND status = :open")
+          .param("to", to).param("id", signal.signalId()).param("from", from).param("open", WarningSignal.OPEN).update();
+      jdbc.sql("""
+          INSERT INTO warning_signal_recheck (signal_id, cancelled_check_id, check_id, reason, cancelled_by, rechecked_at)
+          VALUES (:id, :from, :to, :reason, :by, :at)
+          """)
+          .param("id", signal.signalId()).param("from", from).param("to", to).param("reason", reason).param("by", by)
+          .param("at", Timestamp.from(at)).update();
+    }
+    return moving.size();
+  }
+
+  /** The history of the loan's signals whose check was cancelled and done again by a new one, oldest first. */
+  public List<SignalRecheck> rechecksOf(String loanId) {
+    return jdbc.sql("""
+        SELECT r.* FROM warning_signal_recheck r JOIN warning_signal s ON s.signal_id = r.signal_id
+        WHERE s.loan_id = :loanId ORDER BY r.id
+        """)
+        .param("loanId", loanId)
+        .query((rs, row) -> new SignalRecheck(rs.getString("signal_id"), rs.getString("cancelled_check_id"),
+            rs.getString("check_id"), rs.getString("reason"), rs.getString("cancelled_by"),
+            rs.getTimestamp("rechecked_at").toInstant()))
+        .list();
+  }
+
   /** Closes the open signals a check covered. */
   public void checked(String checkId, Instant at) {
     close(WarningSignal.CHECKED, "check_id = :ref", checkId, at);

@@ -5,6 +5,7 @@ import com.smeloanflow.platform.ContentHash;
 import com.smeloanflow.platform.FieldViolation;
 import com.smeloanflow.platform.InputHygiene;
 import com.smeloanflow.platform.InvalidFieldsException;
+import com.smeloanflow.platform.ProcessEndListener.Cancellation;
 import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.process.ProcessVariable;
@@ -43,6 +44,7 @@ public class WarningSignalService {
 
   private final SignalRepository signals;
   private final MonitoredLoanRepository monitored;
+  private final CheckRepository checkRows;
   private final PostLoanCheckService checks;
   private final PostLoanMonitoringService monitoring;
   private final RiskClassificationService classification;
@@ -54,11 +56,12 @@ public class WarningSignalService {
   private final BusinessClock clock;
   private final RuntimeService runtime;
 
-  public WarningSignalService(SignalRepository signals, MonitoredLoanRepository monitored, PostLoanCheckService checks,
-      PostLoanMonitoringService monitoring, RiskClassificationService classification, SignalSeverityTable severity, ExternalDataRequery requery,
+  public WarningSignalService(SignalRepository signals, MonitoredLoanRepository monitored, CheckRepository checkRows,
+      PostLoanCheckService checks, PostLoanMonitoringService monitoring, RiskClassificationService classification, SignalSeverityTable severity, ExternalDataRequery requery,
       LoanAccountService loans, MonitoringIds ids, MonitoringPolicy policy, BusinessClock clock, RuntimeService runtime) {
     this.signals = signals;
     this.monitored = monitored;
+    this.checkRows = checkRows;
     this.checks = checks;
     this.monitoring = monitoring;
     this.classification = classification;
@@ -184,6 +187,65 @@ public class WarningSignalService {
     classification.reevaluate(loanId, RiskClassificationService.Cause.SIGNAL, check.checkId(), SYSTEM,
         RiskClassificationService.TABLE);
     return Optional.of(check.checkId());
+  }
+
+  /**
+   * The post-loan-check instance of a check of signals ended without a conclusion: an operator cancelled it (Cockpit,
+   * engine API) or a migration or modification deleted it ({@link SignalCheckCancelledListener}). Its signals would stay
+   * OPEN with no task asking anyone to look at them: renewal would refuse the loan for good (SIGNAL_UNDER_CHECK) and a
+   * repeat of a signal would start nothing. So no signal stays open without a live check: the check is recorded
+   * {@link PostLoanCheck#CANCELLED} ({@link PostLoanCheck.Withdrawal#PROCESS_CANCELLED}, who and why as far as the engine
+   * knew them, now), a new check of its open signals opens at once (on site when one is serious, as at the report) and
+   * monitoring starts it as it starts the check of a reported signal (message {@code WarningSignalRaised}); each signal
+   * names both checks in its history ({@link SignalRecheck}). The loan stays under check (renewal still waits for the
+   * new check's conclusion), and a periodic check waiting for the checks of signals waits for the new one.
+   *
+   * <p>Left alone: a check that is not one of signals (the next periodic check follows anyway), no longer open (concluded,
+   * or this cancellation handled already: repeated, it changes nothing), or whose monitoring is ending ({@code
+   * monitoringEnding}: the monitoring instance itself is being deleted, whose end cancels the check and its signals,
+   * {@link PostLoanMonitoringService#instanceEnded}; or the loan was settled or written off, {@code LoanClosed}). Decided
+   * under the loan's lock ({@link MonitoredLoanRepository#lock}), as a report and a completion take it.
+   *
+   * @return the new check, when one was opened
+   */
+  @Transactional
+  public Optional<String> checkProcessCancelled(String checkId, Cancellation cancelled, boolean monitoringEnding) {
+    Optional<PostLoanCheck> found = checkRows.find(checkId).filter(check -> check.kind() == CheckKind.SIGNAL);
+    if (found.isEmpty() || monitoringEnding) {
+      return Optional.empty();
+    }
+    String loanId = found.get().loanId();
+    MonitoredLoan loan = monitored.lock(loanId).orElseThrow(() -> new IllegalStateException("Loan " + loanId
+        + " is not under monitoring"));
+    if (!loan.monitoring() || loan.closure() != null
+        || !PostLoanCheck.OPEN.equals(checkRows.find(checkId).map(PostLoanCheck::status).orElse(null))) {
+      return Optional.empty();
+    }
+    String why = "核查流程已由运维人员" + (cancelled.userId() == null ? "" : " " + cancelled.userId() + " ") + "终止"
+        + (cancelled.reason() == null || cancelled.reason().isBlank() ? "" : " (" + abbreviated(cancelled.reason()) + ")");
+    List<WarningSignal> open = signals.ofCheck(checkId).stream().filter(s -> WarningSignal.OPEN.equals(s.status())).toList();
+    if (open.isEmpty()) {
+      checkRows.cancel(checkId, PostLoanCheck.Withdrawal.PROCESS_CANCELLED, why, cancelled.userId(), clock.now());
+      log.warn("Loan {}: check {} cancelled with its process instance ({}), no open signal left to check", loanId, checkId, why);
+      return Optional.empty();
+    }
+    PostLoanCheck next = checks.open(loanId, CheckKind.SIGNAL, open);
+    String reason = why + ", 预警信号转由 " + next.checkId() + " 重新核查";
+    checkRows.cancel(checkId, PostLoanCheck.Withdrawal.PROCESS_CANCELLED, reason, cancelled.userId(), clock.now());
+    signals.moveToCheck(checkId, next.checkId(), reason, cancelled.userId(), clock.now());
+    ProcessVariable.trusted(() -> runtime.createMessageCorrelation(PostLoanMonitoringProcess.Messages.WARNING_SIGNAL_RAISED)
+        .processInstanceId(loan.processInstanceId())
+        .setVariableToTriggeredScope(PostLoanMonitoringProcess.Variables.CHECK_ID.name(), next.checkId())
+        .correlateWithResult());
+    log.warn("Loan {}: check {} of signals {} cancelled with its process instance ({}): checked again by {} ({})", loanId,
+        checkId, open.stream().map(WarningSignal::signalId).toList(), why, next.checkId(), next.method());
+    return Optional.of(next.checkId());
+  }
+
+  /** A delete reason as it is kept in a check's reason (200 characters with the rest of it). */
+  private static String abbreviated(String reason) {
+    String line = reason.strip().replaceAll("\\s+", " ");
+    return line.length() <= 80 ? line : line.substring(0, 79) + "…";
   }
 
   private static WarningSignal withCheck(WarningSignal signal, String checkId) {

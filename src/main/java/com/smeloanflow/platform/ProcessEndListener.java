@@ -91,6 +91,18 @@ public abstract class ProcessEndListener extends AbstractProcessEnginePlugin imp
   }
 
   /**
+   * Whether the instance that called this one (a call activity) is itself being deleted or cancelled, so that this
+   * instance is cancelled as part of it; false when this instance alone is cancelled (or nothing called it). The engine
+   * marks the instance it deletes as ended before it deletes what it called.
+   */
+  protected static boolean callerEnding(DelegateExecution execution) {
+    DelegateExecution caller = execution.getSuperExecution();
+    DelegateExecution callingInstance = caller == null ? null : caller.getProcessInstance();
+    return callingInstance != null
+        && (callingInstance.isCanceled() || callingInstance instanceof PvmExecutionImpl instance && instance.isEnded());
+  }
+
+  /**
    * How the instance ended, for a log line: "its process instance … was cancelled" (deleted or cancelled, naming the
    * user when the engine knows who: Cockpit and the engine REST API tell it, a batch its creator) or "its process
    * instance … ended".

@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.ChineseDates;
+import com.smeloanflow.platform.ProcessEndListener;
 import com.smeloanflow.process.PostLoanCheckProcess;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
 import com.smeloanflow.processing.ProcessingFixtures;
@@ -48,6 +49,7 @@ class WarningSignalProcessTest extends AbstractIntegrationTest {
   @Autowired MonitoringQueryService monitoring;
   @Autowired BusinessClock clock;
   @Autowired TakenSequenceFlows flows;
+  @Autowired WarningSignalService signalService;
 
   private MonitoringScenario loanUnderMonitoring() {
     return MonitoringScenario.loan(processEngine, api, this::executeDueJobs, this::completeAs, intakeService, loans, dailyClose,
@@ -197,6 +199,101 @@ class WarningSignalProcessTest extends AbstractIntegrationTest {
     assertThat(checked.classification()).isEqualTo(Classification.NORMAL);
     assertThat(checked.checks().get(0).checklist()).containsExactly("已实地查看经营场所");
     assertThat(checked.checks().get(0).checkedBy()).isEqualTo("zy001-cm");
+  }
+
+  /**
+   * An operator cancels the check of a signal (Cockpit, engine API: the instance of post-loan-check is deleted). Before,
+   * the signal stayed OPEN under a check nobody would ever do: no task asked anyone to look at it, and renewal refused
+   * the loan for good (SIGNAL_UNDER_CHECK). Now the cancelled check is recorded with who and why, a new check of the same
+   * signal opens at once (its task shows the signal), and the signal's history names both; done, it closes the signal.
+   */
+  @Test
+  void aSignalWhoseCheckAnOperatorCancelsIsCheckedAgainByANewCheck() {
+    MonitoringScenario loan = loanUnderMonitoring();
+    Response reported = loan.report("remote-verifier", MonitoringScenario.signal("RB-NEWS-" + loan.loanId(), "NEGATIVE_NEWS",
+        "网络报道企业拖欠供应商货款", null));
+    String cancelledCheckId = reported.json().path("checkId").asText();
+    String signalId = reported.json().path("signalId").asText();
+
+    String cancelled = loan.checkInstance(cancelledCheckId).getId();
+
+    // an operator cancels it in Cockpit (custom listeners skipped, as Cockpit offers)
+    identityService.setAuthentication("admin", List.of(Groups.CAMUNDA_ADMIN));
+    try {
+      runtimeService.deleteProcessInstance(cancelled, "误操作", true);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    loan.runJobs();
+
+    Task again = loan.task(TASK_CHECK_REMOTELY);
+    assertThat(again).hasCandidateGroup(Groups.REMOTE_BANKING);
+    assertThat((String) taskService.getVariableLocal(again.getId(), "signalsText")).contains("网络报道企业拖欠供应商货款");
+    MonitoringView view = monitoring.view(loan.loanId());
+    assertThat(view.signals()).singleElement().satisfies(signal -> {
+      assertThat(signal.signalId()).isEqualTo(signalId);
+      assertThat(signal.status()).isEqualTo(WarningSignal.OPEN);
+      assertThat(signal.checkId()).as("examined by a new check").isNotEqualTo(cancelledCheckId);
+      assertThat(signal.rechecks()).singleElement().satisfies(recheck -> {
+        assertThat(recheck.cancelledCheckId()).isEqualTo(cancelledCheckId);
+        assertThat(recheck.checkId()).isEqualTo(signal.checkId());
+        assertThat(recheck.cancelledBy()).isEqualTo("admin");
+        assertThat(recheck.reason()).isEqualTo("核查流程已由运维人员 admin 终止 (误操作), 预警信号转由 " + signal.checkId() + " 重新核查");
+      });
+    });
+    assertThat(view.checks()).filteredOn(c -> c.checkId().equals(cancelledCheckId)).singleElement().satisfies(c -> {
+      assertThat(c.status()).isEqualTo(PostLoanCheck.CANCELLED);
+      assertThat(c.cancelledBy()).isEqualTo("admin");
+    });
+    assertThat(loan.monitoring()).as("monitoring goes on").isNotEnded();
+    assertThat(signalService.checkProcessCancelled(cancelledCheckId, new ProcessEndListener.Cancellation("admin", "误操作"), false))
+        .as("the same cancellation handled again").isEmpty();
+    assertThat(loan.openTasks()).as("still one check").hasSize(1);
+
+    loan.completeCheck("remote-verifier", TASK_CHECK_REMOTELY, "NORMAL", Map.of());
+
+    assertThat(monitoring.view(loan.loanId()).signals()).singleElement().extracting(MonitoringView.SignalView::status)
+        .as("the new check closes it: nothing left under check").isEqualTo(WarningSignal.CHECKED);
+    assertThat(monitoring.openSignalCount(loan.loanId())).isZero();
+  }
+
+  /** The check of signals the monthly re-query found, cancelled by an operator, opens again the same way. */
+  @Test
+  void signalsTheReQueryFoundWhoseCheckAnOperatorCancelsAreCheckedAgain() {
+    MonitoringScenario loan = loanUnderMonitoring().requeryNow();
+    loan.externalData(ProcessingFixtures.withCourt(loan.profile(), new SandboxProfile.Court(1, false))).requeryNow();
+    String cancelledCheckId = monitoring.view(loan.loanId()).signals().get(0).checkId();
+
+    runtimeService.deleteProcessInstance(loan.checkInstance(cancelledCheckId).getId(), null);
+    loan.runJobs();
+
+    assertThat((String) taskService.getVariableLocal(loan.task(TASK_CHECK_REMOTELY).getId(), "signalsText"))
+        .contains(SignalType.COURT_ENFORCEMENT.label());
+    assertThat(monitoring.view(loan.loanId()).signals()).singleElement().satisfies(signal -> {
+      assertThat(signal.status()).isEqualTo(WarningSignal.OPEN);
+      assertThat(signal.checkId()).isNotEqualTo(cancelledCheckId);
+    });
+    loan.completeCheck("remote-verifier", TASK_CHECK_REMOTELY, "NORMAL", Map.of());
+    assertThat(monitoring.openSignalCount(loan.loanId())).isZero();
+  }
+
+  /** A modification of monitoring that cancels the running check of a signal leaves it to a new check as well. */
+  @Test
+  void aSignalWhoseCheckAModificationCancelsIsCheckedAgain() {
+    MonitoringScenario loan = loanUnderMonitoring();
+    String cancelledCheckId = loan.report("remote-verifier", MonitoringScenario.signal("RB-NEWS-" + loan.loanId(),
+        "NEGATIVE_NEWS", "网络报道企业拖欠供应商货款", null)).json().path("checkId").asText();
+
+    runtimeService.createProcessInstanceModification(loan.monitoring().getId())
+        .cancelAllForActivity(PostLoanMonitoringProcess.Elements.CALL_SIGNAL_CHECK).execute();
+    loan.runJobs();
+
+    assertThat((String) taskService.getVariableLocal(loan.task(TASK_CHECK_REMOTELY).getId(), "signalsText"))
+        .contains("网络报道企业拖欠供应商货款");
+    assertThat(monitoring.view(loan.loanId()).signals()).singleElement().satisfies(signal -> {
+      assertThat(signal.status()).isEqualTo(WarningSignal.OPEN);
+      assertThat(signal.checkId()).isNotEqualTo(cancelledCheckId);
+    });
   }
 
   @Test

@@ -1,0 +1,32 @@
+package com.smeloanflow.monitoring;
+
+import com.smeloanflow.platform.ProcessEndListener;
+import com.smeloanflow.process.PostLoanCheckProcess;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * When a post-loan-check instance is cancelled (an operator in Cockpit or over the engine API, custom listeners skipped
+ * or not; a migration or modification that deletes it), the signals its check was examining go to a new check
+ * ({@link WarningSignalService#checkProcessCancelled}); an instance that ends through an end event is left alone (its
+ * check was concluded). Monitoring that is itself being deleted is told so: its own end cancels the check and its
+ * signals. A built-in end listener of every version of the model ({@link ProcessEndListener}), so it is not in the BPMN
+ * file.
+ */
+@Component
+public class SignalCheckCancelledListener extends ProcessEndListener {
+
+  private final ObjectProvider<WarningSignalService> signals;
+
+  public SignalCheckCancelledListener(ObjectProvider<WarningSignalService> signals) {
+    super(PostLoanCheckProcess.KEY);
+    this.signals = signals;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    cancellation(execution).ifPresent(cancelled -> signals.getObject().checkProcessCancelled(execution.getProcessBusinessKey(),
+        cancelled, callerEnding(execution)));
+  }
+}
