@@ -126,6 +126,13 @@ public final class LoanRenewalProcess {
      * nothing posted, the renewal DECLINED)
      */
     public static final String BOUNDARY_NO_LONGER_ELIGIBLE = "BoundaryEvent_RenewalNoLongerEligible";
+    /**
+     * 已不符合续贷条件 (error boundary of 核对到期应还本金: the eligibility table, asked again on the last working day before a
+     * maturity date nobody works, no longer offers renewal; nothing will be posted, the renewal DECLINED)
+     */
+    public static final String BOUNDARY_NO_LONGER_ELIGIBLE_BEFORE_MATURITY = "BoundaryEvent_NoLongerEligibleBeforeMaturity";
+    /** Joins the two refusals of a loan no longer eligible: the check before maturity's and the posting's. */
+    public static final String GATEWAY_NO_LONGER_ELIGIBLE_JOIN = "Gateway_RenewalNoLongerEligibleJoin";
     /** 通知续贷未获批准 (after 已不符合续贷条件: the catalogue text only) */
     public static final String TASK_NO_LONGER_ELIGIBLE_MAIL = "SendTask_RenewalNoLongerEligibleMail";
     /** 到期前已不符合续贷条件, 续贷未获批准 */
@@ -232,8 +239,11 @@ public final class LoanRenewalProcess {
     public static final String NOT_NEEDED_MAILED = "SequenceFlow_RenewalNotNeededMailed";
     public static final String MATURITY_OVERDUE = "SequenceFlow_RenewalMaturityOverdue";
     public static final String MATURITY_OVERDUE_MAILED = "SequenceFlow_RenewalMaturityOverdueMailed";
-    /** 已不符合续贷条件 → 通知续贷未获批准 */
+    /** 已不符合续贷条件 (the posting's) → the join before 通知续贷未获批准 */
     public static final String NO_LONGER_ELIGIBLE = "SequenceFlow_RenewalNoLongerEligible";
+    /** 已不符合续贷条件 (核对到期应还本金's) → the join before 通知续贷未获批准 */
+    public static final String NO_LONGER_ELIGIBLE_BEFORE_MATURITY = "SequenceFlow_NoLongerEligibleBeforeMaturity";
+    public static final String TO_NO_LONGER_ELIGIBLE_MAIL = "SequenceFlow_ToRenewalNoLongerEligibleMail";
     public static final String NO_LONGER_ELIGIBLE_MAILED = "SequenceFlow_RenewalNoLongerEligibleMailed";
     public static final String RENEWAL_POSTED = "SequenceFlow_RenewalPosted";
     public static final String COMPLETED_MAILED = "SequenceFlow_RenewalCompletedMailed";
@@ -262,8 +272,9 @@ public final class LoanRenewalProcess {
   }
 
   /**
-   * BPMN error codes of 办理续贷转贷 (and of 核对到期应还本金: AMOUNT_CHANGED, LOAN_CALLED_IN): a prepayment after
-   * signing, a maturity instalment already counted overdue, or the loan called in, found before any money moved.
+   * BPMN error codes of 办理续贷转贷 (and of 核对到期应还本金: AMOUNT_CHANGED, LOAN_CALLED_IN, NO_LONGER_ELIGIBLE): a
+   * prepayment after signing, a maturity instalment already counted overdue, the loan called in, or the loan no longer
+   * eligible, found before any money moved.
    */
   public static final class Errors {
     /** The principal due at maturity is not the amount to renew: 复核续贷金额 decides. */
@@ -278,8 +289,9 @@ public final class LoanRenewalProcess {
      */
     public static final String LOAN_CALLED_IN = "RENEWAL_LOAN_CALLED_IN";
     /**
-     * The eligibility table, asked again by the posting with the loan as it stands at maturity, no longer offers renewal
-     * (downgraded, in arrears, or a warning signal under check since the approval): declined, nothing posted.
+     * The eligibility table, asked again with the loan as it stands, no longer offers renewal (downgraded, in arrears, or
+     * a warning signal under check since the approval): found by 核对到期应还本金 before a maturity date nobody works, or by
+     * the posting at maturity; declined, nothing posted.
      */
     public static final String NO_LONGER_ELIGIBLE = "RENEWAL_NO_LONGER_ELIGIBLE";
 

@@ -18,7 +18,10 @@ import org.springframework.stereotype.Component;
  * (before the call-in ended renewals on a model version before 贷款已提前收回) is not renewed: the renewal is CALLED_IN and
  * the BPMN error RENEWAL_LOAN_CALLED_IN (原贷款已提前收回) ends it, as at the posting, through 通知续贷终止. On a version
  * without that boundary the engine ends the instance at the error, as the posting's error does there; the borrower is
- * mailed 续贷终止 all the same, queued before the error is thrown ({@link CalledInRefusal}).
+ * mailed 续贷终止 all the same, queued before the error is thrown ({@link CalledInRefusal}). A loan that no longer meets
+ * the eligibility table (downgraded, in arrears or a warning signal under check since the approval) is not renewed
+ * either: the renewal is DECLINED and the BPMN error RENEWAL_NO_LONGER_ELIGIBLE (已不符合续贷条件) ends it through
+ * 通知续贷未获批准, as at the posting ({@link NoLongerEligibleRefusal} mails the borrower on a version without that boundary).
  */
 @Component("checkRenewalAmount")
 public class CheckRenewalAmountDelegate implements JavaDelegate {
@@ -27,9 +30,11 @@ public class CheckRenewalAmountDelegate implements JavaDelegate {
   private final RenewalAmountReviewService reviews;
   private final BusinessClock clock;
   private final CalledInRefusal calledIn;
+  private final NoLongerEligibleRefusal noLongerEligible;
 
   public CheckRenewalAmountDelegate(RenewalPostingService postings, RenewalAmountReviewService reviews, BusinessClock clock,
-      CalledInRefusal calledIn) {
+      CalledInRefusal calledIn, NoLongerEligibleRefusal noLongerEligible) {
+    this.noLongerEligible = noLongerEligible;
     this.postings = postings;
     this.reviews = reviews;
     this.clock = clock;
@@ -52,6 +57,8 @@ public class CheckRenewalAmountDelegate implements JavaDelegate {
       }
       case CALLED_IN -> throw calledIn.refuse(execution,
           "Loan " + loanId + ": called in, not renewed: ended before maturity");
+      case NO_LONGER_ELIGIBLE -> throw noLongerEligible.refuse(execution,
+          "Loan " + loanId + ": no longer eligible for renewal, declined before maturity: nothing will be posted");
       default -> throw new IllegalStateException("Loan " + loanId + ": the check before maturity answered "
           + found.get().outcome());
     }

@@ -20,8 +20,9 @@ import java.util.Optional;
  * @param amountReviewDecision   复核续贷金额: {@code RENEW_DUE} or {@code LAPSE}, null until decided
  * @param amountReviewNote       the reviewer's internal note (never shown to the borrower)
  * @param renewedAmount   the principal the maturity posting lent (null until RENEWED)
- * @param maturityDeclineReason staff only: why the maturity posting declined a signed renewal (the eligibility table,
- *                        asked again with the loan as it stood then, no longer offered renewal), else null
+ * @param maturityDeclineReason staff only: why the maturity posting, or the check on the last working day before a
+ *                        maturity date nobody works, declined a signed renewal (the eligibility table, asked again with
+ *                        the loan as it stood then, no longer offered renewal), else null
  */
 public record LoanRenewal(
     String loanId,

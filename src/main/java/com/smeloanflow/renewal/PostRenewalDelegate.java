@@ -2,8 +2,6 @@ package com.smeloanflow.renewal;
 
 import static com.smeloanflow.process.LoanRenewalProcess.Variables.AMOUNT_REVIEW_DUE_AT;
 
-import com.smeloanflow.notification.MailOutbox;
-import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.process.LoanRenewalProcess;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,7 +16,7 @@ import org.springframework.stereotype.Component;
  * (never renewed; 通知续贷终止 mails the borrower, or, on a model version without that boundary, where the engine ends
  * the instance at the error, {@link CalledInRefusal} does before it is thrown); and so is a loan that no longer meets the
  * eligibility table at maturity, RENEWAL_NO_LONGER_ELIGIBLE (declined; 通知续贷未获批准 mails the catalogue text, or, on a
- * model version without that boundary, the mail is queued here before the error ends the instance). A technical failure is retried, and so
+ * model version without that boundary, {@link NoLongerEligibleRefusal} queues it before the error ends the instance). A technical failure is retried, and so
  * is an overdue maturity instalment whose renewal core banking had already booked (a lost answer): that needs an
  * operator, the retries end in an incident ({@link RenewalPostedWhileOverdueException}).
  */
@@ -28,11 +26,11 @@ public class PostRenewalDelegate implements JavaDelegate {
   private final RenewalPostingService postings;
   private final RenewalAmountReviewService reviews;
   private final CalledInRefusal calledIn;
-  private final MailOutbox outbox;
+  private final NoLongerEligibleRefusal noLongerEligible;
 
   public PostRenewalDelegate(RenewalPostingService postings, RenewalAmountReviewService reviews, CalledInRefusal calledIn,
-      MailOutbox outbox) {
-    this.outbox = outbox;
+      NoLongerEligibleRefusal noLongerEligible) {
+    this.noLongerEligible = noLongerEligible;
     this.postings = postings;
     this.reviews = reviews;
     this.calledIn = calledIn;
@@ -55,13 +53,8 @@ public class PostRenewalDelegate implements JavaDelegate {
           "Loan " + loanId + ": the maturity instalment was already counted overdue, not renewed: nothing posted");
       case CALLED_IN -> throw calledIn.refuse(execution,
           "Loan " + loanId + ": called in, not renewed: nothing posted");
-      case NO_LONGER_ELIGIBLE -> {
-        if (!CalledInRefusal.caught(execution, LoanRenewalProcess.Errors.NO_LONGER_ELIGIBLE)) {
-          outbox.enqueue(loanId, MailTemplate.RENEWAL_DECLINED);
-        }
-        throw new BpmnError(LoanRenewalProcess.Errors.NO_LONGER_ELIGIBLE,
-            "Loan " + loanId + ": no longer eligible for renewal at maturity, declined: nothing posted");
-      }
+      case NO_LONGER_ELIGIBLE -> throw noLongerEligible.refuse(execution,
+          "Loan " + loanId + ": no longer eligible for renewal at maturity, declined: nothing posted");
     }
   }
 }

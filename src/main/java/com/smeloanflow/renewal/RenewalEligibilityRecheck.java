@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
  * RenewalFactsService#standingNow}). The offer is made up to 60 days before maturity; a risk review, an arrear or a
  * signal since then stops the renewal at each step that would carry it on: when the model routes it or a person
  * approves it ({@link RenewalApprovalService}), when 复核续贷金额 renews the principal now due ({@link
- * RenewalAmountReviewService}), and when the maturity posting would lend the money ({@link RenewalPostingService}).
+ * RenewalAmountReviewService}), on the last working day before a maturity date nobody works (核对到期应还本金) and when the
+ * maturity posting would lend the money ({@link RenewalPostingService}).
  */
 @Component
 public class RenewalEligibilityRecheck {

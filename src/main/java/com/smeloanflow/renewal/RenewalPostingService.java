@@ -110,9 +110,9 @@ public class RenewalPostingService {
      */
     CALLED_IN,
     /**
-     * Nothing posted: the eligibility table, asked again with the loan as it stands at maturity ({@link
-     * RenewalEligibilityRecheck}), no longer offers renewal: downgraded, in arrears or with a warning signal under check
-     * since the approval. The renewal is DECLINED (the borrower told the catalogue text only, staff the table's reason);
+     * Nothing posted: the eligibility table, asked again with the loan as it stands at maturity, or on the last working
+     * day before a maturity date nobody works ({@link RenewalEligibilityRecheck}), no longer offers renewal: downgraded,
+     * in arrears or with a warning signal under check since the approval. The renewal is DECLINED (the borrower told the catalogue text only, staff the table's reason);
      * the old loan falls due as agreed.
      */
     NO_LONGER_ELIGIBLE
@@ -133,11 +133,15 @@ public class RenewalPostingService {
    * lock (taken after the renewal's, the posting's order), a loan a post-loan check called in without the renewal ending
    * (called in on a model version before 贷款已提前收回, before the call-in ended such renewals itself) ends the renewal as
    * the posting would: CALLED_IN, no review ({@link Outcome#CALLED_IN}; the borrower is mailed 续贷终止 by the model, or by
-   * {@link CalledInRefusal} on a version that does not catch the error). Nothing is asked of core banking: nothing can
-   * have been posted before the maturity.
+   * {@link CalledInRefusal} on a version that does not catch the error). Between the two, as the posting does, the
+   * eligibility table is asked again with the loan as it stands ({@link RenewalEligibilityRecheck}): a loan downgraded, in
+   * arrears or with a warning signal under check since the approval is not renewed, the renewal is DECLINED that day with
+   * the table's reason for staff ({@link Outcome#NO_LONGER_ELIGIBLE}), not sent to a review whose only answer left would
+   * be 不再续贷. Nothing is asked of core banking: nothing can have been posted before the maturity.
    *
    * @return {@link Outcome#AMOUNT_CHANGED} with the principal now due at maturity when it differs from the amount to
-   *     renew and is not zero, {@link Outcome#CALLED_IN} for a called-in loan, or nothing to decide now
+   *     renew and is not zero, {@link Outcome#CALLED_IN} for a called-in loan, {@link Outcome#NO_LONGER_ELIGIBLE} for a
+   *     loan no longer eligible, or nothing to decide now
    */
   @Transactional
   public Optional<Result> checkBeforeMaturity(String loanId) {
@@ -153,7 +157,26 @@ public class RenewalPostingService {
           renewal.maturityDate());
       return Optional.of(new Result(Outcome.CALLED_IN, null, null));
     }
-    BigDecimal dueAtMaturity = RenewalFactsService.principalDueAtMaturity(loans.find(loanId).orElseThrow(), loans.ledger(loanId));
+    LoanAccount old = loans.find(loanId).orElseThrow();
+    List<LedgerLine> ledger = loans.ledger(loanId);
+    BigDecimal dueAtMaturity = RenewalFactsService.principalDueAtMaturity(old, ledger);
+    if (dueAtMaturity.signum() == 0) {
+      return Optional.empty(); // all prepaid: the posting at maturity ends the renewal, nothing to renew
+    }
+    // The posting's order: the eligibility table before the amount, and after the maturity instalment: a check that ran
+    // only after the daily close of the maturity date counted it overdue (the job executor was down) leaves that loan to
+    // the posting, MATURITY_OVERDUE, as before.
+    Optional<RenewalEligibilityTable.Answer> lapsed =
+        LedgerLine.overdueMaturityInstalment(ledger, old.maturityDate()).isPresent() ? Optional.empty()
+            : recheck.noLongerEligible(renewal);
+    if (lapsed.isPresent()) {
+      renewals.declinedAtMaturity(loanId, RenewalEligibilityRecheck.internalReason(lapsed.get()),
+          CustomerReason.OVERALL_ASSESSMENT.name(), clock.today());
+      log.warn("Loan {}: no longer eligible for renewal ({}), checked on {} before the maturity {} nobody works: the signed "
+          + "renewal is declined, nothing will be posted, the loan falls due as agreed", loanId, lapsed.get().code(),
+          clock.today(), renewal.maturityDate());
+      return Optional.of(new Result(Outcome.NO_LONGER_ELIGIBLE, null, dueAtMaturity));
+    }
     if (!needsAmountReview(dueAtMaturity, renewal.amountToRenew())) {
       return Optional.empty();
     }

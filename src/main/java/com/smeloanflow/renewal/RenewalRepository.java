@@ -178,8 +178,8 @@ public class RenewalRepository {
   }
 
   /**
-   * A signed renewal the maturity posting declined: the eligibility table, asked again with the loan as it stood then,
-   * no longer offered renewal. {@code reason} is for staff ({@code maturity_decline_reason}, V151), {@code customerReason}
+   * A signed renewal the maturity posting (or 核对到期应还本金, the last working day before a maturity date nobody works)
+   * declined: the eligibility table, asked again with the loan as it stood then, no longer offered renewal. {@code reason} is for staff ({@code maturity_decline_reason}, V151), {@code customerReason}
    * the catalogue reason the borrower is told; the approval's decider and note stay as they were.
    */
   public void declinedAtMaturity(String loanId, String reason, String customerReason, LocalDate on) {

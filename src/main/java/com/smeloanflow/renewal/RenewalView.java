@@ -17,8 +17,9 @@ import java.time.LocalDate;
  *                               or stopped for an operator: an incident in Cockpit), else null
  * @param envelopeCancellation   staff only: for a CANCELLED or CALLED_IN renewal whose contract was sent and not signed,
  *                               whether the e-signature service has cancelled its envelope yet, else null
- * @param maturityDeclineReason  staff only: for a signed renewal the maturity posting declined, why (the eligibility
- *                               table's reason and code with the loan as it stood at maturity), else null
+ * @param maturityDeclineReason  staff only: for a signed renewal the maturity posting declined (or the check on the
+ *                               last working day before a maturity date nobody works), why (the eligibility table's
+ *                               reason and code with the loan as it stood then), else null
  */
 public record RenewalView(
     String loanId,

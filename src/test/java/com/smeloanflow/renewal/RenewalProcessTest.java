@@ -786,23 +786,34 @@ class RenewalProcessTest extends AbstractIntegrationTest {
    * text only; staff see the table's reason ({@code code}), the channel does not.
    */
   private void assertDeclinedAtMaturity(RenewalScenario loan, ProcessInstance instance, String code, String hidden) {
+    assertThat(instance).hasPassed(TASK_POST_RENEWAL, BOUNDARY_NO_LONGER_ELIGIBLE, GATEWAY_NO_LONGER_ELIGIBLE_JOIN,
+        TASK_NO_LONGER_ELIGIBLE_MAIL, END_NO_LONGER_ELIGIBLE).hasNotPassed(TASK_COMPLETED_MAIL, END_RENEWED).isEnded();
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(LoanRenewalProcess.Flows.NO_LONGER_ELIGIBLE,
+        LoanRenewalProcess.Flows.TO_NO_LONGER_ELIGIBLE_MAIL, LoanRenewalProcess.Flows.NO_LONGER_ELIGIBLE_MAILED)
+        .doesNotContain(LoanRenewalProcess.Flows.RENEWAL_POSTED);
+    assertThat(loans.ledger(loan.loanId()).get(11).principalDue()).isEqualByComparingTo(RenewalScenario.PRINCIPAL);
+    assertDeclinedAsNoLongerEligible(loan, instance, code, hidden, loan.account().maturityDate());
+  }
+
+  /**
+   * What the borrower and staff see of a signed renewal declined, before the maturity or at it, because the loan no
+   * longer met the eligibility table: nothing posted, no new loan, the old loan active and due as agreed; declined on
+   * {@code closedOn} with the catalogue text only; staff see the table's reason ({@code code}), the channel does not.
+   */
+  private void assertDeclinedAsNoLongerEligible(RenewalScenario loan, ProcessInstance instance, String code, String hidden,
+      LocalDate closedOn) {
     assertThat(coreBanking.postingsOf(loan.loanId())).as("nothing posted for a loan no longer eligible").isEmpty();
     assertThat(loans.findRenewalOf(loan.loanId())).isEmpty();
-    assertThat(instance).hasPassed(TASK_POST_RENEWAL, BOUNDARY_NO_LONGER_ELIGIBLE, TASK_NO_LONGER_ELIGIBLE_MAIL,
-        END_NO_LONGER_ELIGIBLE).hasNotPassed(TASK_COMPLETED_MAIL, END_RENEWED).isEnded();
-    assertThat(TakenSequenceFlows.of(instance.getId())).contains(LoanRenewalProcess.Flows.NO_LONGER_ELIGIBLE,
-        LoanRenewalProcess.Flows.NO_LONGER_ELIGIBLE_MAILED).doesNotContain(LoanRenewalProcess.Flows.RENEWAL_POSTED);
     assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
     LoanAccount old = loans.find(loan.loanId()).orElseThrow();
     assertThat(old.status()).isEqualTo(LoanAccount.ACTIVE);
-    assertThat(loans.ledger(loan.loanId()).get(11).principalDue()).isEqualByComparingTo(RenewalScenario.PRINCIPAL);
     assertThat(loans.renewalPostingUnderWay(loan.loanId())).isEmpty();
     LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
     assertThat(renewal.status()).isEqualTo(RenewalStatus.DECLINED);
     assertThat(renewal.customerReason()).isEqualTo("OVERALL_ASSESSMENT");
     assertThat(renewal.decidedBy()).as("who approved stays on record").isEqualTo(RenewalApprovalService.MODEL);
     assertThat(renewal.maturityDeclineReason()).startsWith("续贷邀约后已不符合续贷条件: ").contains(code);
-    assertThat(renewal.closedOn()).isEqualTo(loan.account().maturityDate());
+    assertThat(renewal.closedOn()).isEqualTo(closedOn);
     assertThat(loan.mails()).containsExactly(MailTemplate.RENEWAL_OFFERED, MailTemplate.RENEWAL_CONTRACT_READY,
         MailTemplate.RENEWAL_DECLINED);
     assertThat(mailBody(loan, MailTemplate.RENEWAL_DECLINED)).contains("经我行综合评估").doesNotContain(hidden)
@@ -2325,6 +2336,55 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     assertThat(runtimeService.getVariable(instance.getId(), LoanRenewalProcess.Variables.AMOUNT_CHECK_AT.name())).isNull();
     assertThat(TakenSequenceFlows.of(instance.getId())).contains(LoanRenewalProcess.Flows.CHECK_BEFORE_MATURITY_NO)
         .doesNotContain(LoanRenewalProcess.Flows.CHECK_BEFORE_MATURITY_YES);
+  }
+
+  /**
+   * A maturity date nobody works: 核对到期应还本金 on the last working day before it declined a renewal whose loan no
+   * longer meets the eligibility table, by the same error, path and end as the posting at maturity; no task, nothing
+   * waits for the maturity.
+   */
+  private void assertDeclinedBeforeMaturity(RenewalScenario loan, ProcessInstance instance, String code, String hidden) {
+    assertThat(instance).hasPassed(TASK_CHECK_AMOUNT, BOUNDARY_NO_LONGER_ELIGIBLE_BEFORE_MATURITY,
+        GATEWAY_NO_LONGER_ELIGIBLE_JOIN, TASK_NO_LONGER_ELIGIBLE_MAIL, END_NO_LONGER_ELIGIBLE)
+        .hasNotPassed(TASK_REVIEW_AMOUNT, TIMER_LOAN_MATURES, TASK_POST_RENEWAL, END_WITHDRAWN).isEnded();
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(LoanRenewalProcess.Flows.NO_LONGER_ELIGIBLE_BEFORE_MATURITY,
+        LoanRenewalProcess.Flows.TO_NO_LONGER_ELIGIBLE_MAIL, LoanRenewalProcess.Flows.NO_LONGER_ELIGIBLE_MAILED)
+        .doesNotContain(LoanRenewalProcess.Flows.AMOUNT_CHECKED, LoanRenewalProcess.Flows.AMOUNT_CHANGED_BEFORE_MATURITY);
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertDeclinedAsNoLongerEligible(loan, instance, code, hidden,
+        bankCalendar.lastWorkingDayBefore(loan.account().maturityDate()));
+  }
+
+  /**
+   * Signed, prepaid all but 30,000 CNY, then downgraded to 关注 before a maturity date nobody works: 核对到期应还本金 asks
+   * the eligibility table again and declines the renewal with the table's reason. Before, the check compared only the
+   * amount, opened 复核续贷金额, where RENEW_DUE was refused and only 不再续贷 was left: the renewal ended WITHDRAWN.
+   */
+  @Test
+  void aLoanDowngradedSinceSigningIsDeclinedByTheCheckBeforeAMaturityNobodyWorksNotLeftToTheAmountReview() {
+    RenewalScenario loan = strongLoanMaturingOnADayOff().scanNow();
+    ProcessInstance instance = signedThenPrepaidAllBut(loan, "30000.00");
+    loans.applyRiskReview(new RiskReview(loan.loanId(), Classification.SPECIAL_MENTION, today, "主要客户流失, 列入关注",
+        "risk-officer"));
+
+    lastWorkingDayBeforeMaturityBegins(loan, instance);
+
+    assertDeclinedBeforeMaturity(loan, instance, "风险分类非正常", "关注");
+  }
+
+  /**
+   * Signed, then a warning signal is reported and still being checked on the last working day before a maturity date
+   * nobody works: declined by 核对到期应还本金 that day. Before, the check passed and the renewal waited for the maturity.
+   */
+  @Test
+  void aSignedRenewalWhoseLoanHasAWarningSignalUnderCheckIsDeclinedByTheCheckBeforeAMaturityNobodyWorks() {
+    RenewalScenario loan = strongLoanMaturingOnADayOff().scanNow();
+    ProcessInstance instance = signed(loan);
+    aSignalStillBeingCheckedOn(loan);
+
+    lastWorkingDayBeforeMaturityBegins(loan, instance);
+
+    assertDeclinedBeforeMaturity(loan, instance, "SIGNAL_UNDER_CHECK", "预警");
   }
 
   @Test

@@ -531,6 +531,38 @@ class RenewalRolloutTest extends AbstractIntegrationTest {
    * The check or the posting refused the called-in loan on {@code refusedOn} and the engine ended the instance (no boundary
    * for the error on that version): CALLED_IN, nothing left waiting, nothing posted, the borrower mailed 续贷终止 once.
    */
+  /**
+   * Signed on a version before 核对到期应还本金 re-checked eligibility (it has no 已不符合续贷条件 on the check), its loan
+   * downgraded since, a maturity date nobody works: the check declines the renewal with RENEWAL_NO_LONGER_ELIGIBLE, which
+   * nothing on that version catches, so the engine ends the instance; the borrower is mailed 续贷申请结果 once all the
+   * same, and nothing is posted at maturity.
+   */
+  @Test
+  void aSignedRenewalLeftOnAnOlderVersionWhoseLoanWasDowngradedIsDeclinedAtTheAmountCheckWithTheMail() throws IOException {
+    deployTheVersionBeforeTheCallIn();
+    RenewalScenario loan = signableLoan(false);
+    ProcessInstance instance = applied(loan);
+    assertThat(loan.signAndReport().status()).isEqualTo(200);
+    assertThat(instance).isWaitingAt(TIMER_AMOUNT_CHECK_DUE);
+    LocalDate checkDay = bankCalendar.lastWorkingDayBefore(loan.account().maturityDate());
+    loans.applyRiskReview(new com.smeloanflow.servicing.RiskReview(loan.loanId(),
+        com.smeloanflow.servicing.Classification.SPECIAL_MENTION, clock.today(), "主要客户流失, 列入关注", "risk-officer"));
+
+    moveClockTo(checkDay.atStartOfDay(BusinessClock.BANK_ZONE).toInstant().plus(Duration.ofMinutes(1)));
+    loan.runJobs(instance);
+
+    assertThat(instance).hasPassed(TASK_CHECK_AMOUNT).hasNotPassed(TASK_POST_RENEWAL).isEnded();
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).as("incidents").isZero();
+    LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
+    assertThat(renewal.status()).isEqualTo(RenewalStatus.DECLINED);
+    assertThat(renewal.maturityDeclineReason()).contains("风险分类非正常");
+    assertThat(renewal.closedOn()).isEqualTo(checkDay);
+    atTheMaturity(loan, instance);
+    assertThat(coreBanking.postingsOf(loan.loanId())).as("nothing posted").isEmpty();
+    assertThat(loan.mails()).as("the borrower told once").containsOnlyOnce(MailTemplate.RENEWAL_DECLINED)
+        .doesNotContain(MailTemplate.RENEWAL_COMPLETED).last().isEqualTo(MailTemplate.RENEWAL_DECLINED);
+  }
+
   private void endedByTheRefusalWithTheMail(RenewalScenario loan, ProcessInstance instance, LocalDate refusedOn) {
     assertThat(instance).isEnded();
     assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).as("timers, jobs").isZero();
