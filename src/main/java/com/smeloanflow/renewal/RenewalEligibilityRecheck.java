@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  * signal since then stops the renewal at each step that would carry it on: when the model routes it or a person
  * approves it ({@link RenewalApprovalService}), when 复核续贷金额 renews the principal now due ({@link
  * RenewalAmountReviewService}), on the last working day before a maturity date nobody works (核对到期应还本金) and when the
- * maturity posting would lend the money ({@link RenewalPostingService}).
+ * maturity posting would lend the money ({@link RenewalPostingService}). The decision tasks show its answer
+ * (当前续贷资格, {@link RenewalEligibilityNowListener}) so that whoever decides reads it before deciding.
  */
 @Component
 public class RenewalEligibilityRecheck {
@@ -33,6 +34,15 @@ public class RenewalEligibilityRecheck {
   Optional<RenewalEligibilityTable.Answer> noLongerEligible(LoanRenewal renewal) {
     RenewalEligibilityTable.Answer now = eligibility.evaluate(facts.standingNow(renewal, clock.today()));
     return now.eligible() ? Optional.empty() : Optional.of(now);
+  }
+
+  /**
+   * What a person deciding the renewal reads (当前续贷资格): {@code 符合}, or {@code 不符合 (<the table's reason>, <code>):
+   * 续贷邀约后已不符合续贷条件, 不能批准续贷}, the answer an approval would get.
+   */
+  String standingText(LoanRenewal renewal) {
+    return noLongerEligible(renewal).map(answer -> "不符合 (" + answer.reason() + ", " + answer.code() + "): "
+        + NO_LONGER_ELIGIBLE.substring(0, NO_LONGER_ELIGIBLE.indexOf(':')) + ", 不能批准续贷").orElse("符合");
   }
 
   /** What staff read of such an answer: {@link #NO_LONGER_ELIGIBLE}, the table's reason and its code. */

@@ -108,6 +108,24 @@ class FormFieldMappingTest {
   }
 
   /**
+   * The renewal decision forms show, above the facts of the offer, the eligibility table asked again with the loan as it
+   * stands (当前续贷资格, set when the task is created or claimed), so that the approver, a member or the chair reads
+   * 不符合 and why before deciding, not when 批准 is refused.
+   */
+  @Test
+  void renewalDecisionFormsShowWhetherTheLoanStillMeetsTheRenewalTable() throws IOException {
+    for (String form : List.of("approve-renewal.form", "renewal-committee-vote.form",
+        "decide-renewal-committee-resolution.form")) {
+      String text = texts(FORMS.resolve(form));
+      assertThat(text).as("%s: the eligibility now", form).contains("当前续贷资格").contains("{{renewalEligibilityNowText}}");
+      assertThat(text.indexOf("{{renewalEligibilityNowText}}")).as("%s: shown before the offer's facts", form)
+          .isLessThan(text.indexOf("{{renewalClassificationName}}"));
+      assertThat(text).as("%s: the offer's facts say they are the offer's", form).contains("续贷邀约时")
+          .doesNotContain("| 当前风险分类 |");
+    }
+  }
+
+  /**
    * A field the form shows only for one answer, and that the code requires with that answer, is required in the form,
    * so Tasklist marks it and asks for it before the completion instead of the server refusing it afterwards
    * (form-js validates only the fields it shows). E.g. 需补充的问题 on 退回 ({@code ApprovalService}: returnQuestion),

@@ -9,7 +9,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The renewal forms: the loan summary and the renewal facts they show (and to the chair the committee's votes), and the
+ * The renewal forms: the loan summary and the renewal facts they show (the offer's, and 当前续贷资格 as the loan stands now;
+ * to the chair the committee's votes), and the
  * fields their listeners read; the chair's resolution is read by the approver's listener (the same decision).
  */
 public final class RenewalFormContracts {
@@ -19,6 +20,7 @@ public final class RenewalFormContracts {
   public static List<FormContract> all() {
     Set<String> shown = new TreeSet<>(LoanSummaryListener.FORM_VALUES);
     shown.addAll(RenewalSummaryListener.FORM_VALUES);
+    shown.addAll(RenewalEligibilityNowListener.FORM_VALUES);
     shown.addAll(ProcessVariables.declaredIn(LoanRenewalProcess.Variables.class));
     Set<String> review = new TreeSet<>(LoanSummaryListener.FORM_VALUES);
     review.addAll(RenewalAmountReviewSummaryListener.FORM_VALUES);

@@ -89,6 +89,9 @@ class RenewalProcessTest extends AbstractIntegrationTest {
 
   private LocalDate today;
 
+  /** The task-local 当前续贷资格 of the renewal decision tasks. */
+  private static final String ELIGIBILITY_NOW = RenewalEligibilityNowListener.TEXT;
+
   @BeforeEach
   void aFixedMorning() {
     stopClock();
@@ -778,6 +781,48 @@ class RenewalProcessTest extends AbstractIntegrationTest {
         ApproveRenewalTaskListener.CUSTOMER_REASON, "OVERALL_ASSESSMENT", ApproveRenewalTaskListener.NOTE, "已下调为次级"));
     loan.runJobs(instance);
     assertThat(instance).hasPassed(END_DECLINED).hasNotPassed(TASK_SEND_CONTRACT).isEnded();
+  }
+
+  /**
+   * 审批续贷申请 shows the eligibility table's answer on the loan as it stands (当前续贷资格): 符合 when the task is
+   * created; the loan downgraded while the task waited, the approver who claims it reads 不符合 and the table's reason
+   * before deciding. Before, the form showed only the offer's facts (正常), and the approver learnt of the downgrade when
+   * 批准 was refused.
+   */
+  @Test
+  void theApproverWhoClaimsTheTaskSeesThatTheLoanNoLongerMeetsTheRenewalTableBeforeDeciding() {
+    RenewalScenario loan = loanForAnApprover().scanNow();
+    ProcessInstance instance = applied(loan);
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(taskService.getVariableLocal(task.getId(), ELIGIBILITY_NOW)).isEqualTo("符合");
+    loans.applyRiskReview(new RiskReview(loan.loanId(), Classification.SUBSTANDARD, today, "经营恶化, 现金流不足",
+        "risk-officer"));
+
+    taskService.claim(task.getId(), "approver");
+
+    assertThat((String) taskService.getVariableLocal(task.getId(), ELIGIBILITY_NOW))
+        .isEqualTo("不符合 (风险分类非正常, CLASSIFICATION_NOT_NORMAL): 续贷邀约后已不符合续贷条件, 不能批准续贷");
+    assertThat(taskService.getVariableLocal(task.getId(), "renewalClassificationName")).as("the offer's facts stay")
+        .isEqualTo("正常");
+  }
+
+  /**
+   * The committee: each member's vote shows 当前续贷资格 as the vote opens; the loan has a warning signal under check
+   * while they vote, and the chair's 签发续贷贷审会决议 shows 不符合 and why before the chair signs.
+   */
+  @Test
+  void theChairSeesThatTheLoanNoLongerMeetsTheRenewalTableBeforeSigningTheResolution() {
+    RenewalScenario loan = loanForTheCommittee().scanNow();
+    ProcessInstance instance = applied(loan);
+    assertThat(voteTasks(instance)).isNotEmpty().allSatisfy(vote ->
+        assertThat(taskService.getVariableLocal(vote.getId(), ELIGIBILITY_NOW)).isEqualTo("符合"));
+    aSignalStillBeingCheckedOn(loan);
+
+    vote(loan, instance, "committee1", "APPROVE", "经营稳定, 同意续贷");
+    vote(loan, instance, "committee3", "APPROVE", "还款记录良好");
+
+    assertThat((String) taskService.getVariableLocal(chairTask(instance).getId(), ELIGIBILITY_NOW))
+        .startsWith("不符合 (存在尚未核查完毕的预警信号, SIGNAL_UNDER_CHECK)");
   }
 
   /**
