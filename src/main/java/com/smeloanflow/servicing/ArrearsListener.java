@@ -22,7 +22,8 @@ public interface ArrearsListener {
 
   /**
    * Core banking reversed a repayment of the loan (a bounced payment): what it paid is owed again. Once per repayment
-   * (a reversal reported again calls nobody).
+   * (a reversal reported again calls nobody). Collections opens no case here: a loan the reversal made overdue again
+   * is handed over by the next daily close, as any overdue loan ({@link #overdue}).
    *
    * @param reopened the loan was settled and is active again
    */

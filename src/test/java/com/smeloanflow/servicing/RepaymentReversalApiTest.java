@@ -86,4 +86,56 @@ class RepaymentReversalApiTest extends AbstractIntegrationTest {
     assertThat(loans.ledger(loan.loanId()).get(0).penaltyAccrued()).as("D's day and the four the reversal charged")
         .isEqualByComparingTo("7.40");
   }
+
+  /** Starts the collection processes the close queued, and runs the loan's due collection jobs (a cure closes its case). */
+  private void runCollections() {
+    startCollectionProcesses();
+    runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(loan.loanId()).list()
+        .forEach(instance -> executeDueJobs(instance.getId()));
+  }
+
+  private JsonNode collectionCases() {
+    Response cases = api.get("/api/loans/" + loan.loanId() + "/collection-cases", "collector");
+    assertThat(cases.status()).as(cases.toString()).isEqualTo(200);
+    return cases.json();
+  }
+
+  /**
+   * The arrears of D repaid value-dated D + 1 cure the collection case the close of D opened; the payment bounces on
+   * D + 5, closes run through D + 4: the loan is 5 days past due at once, but the reversal opens no case (the ledger's
+   * reversal hands nothing to collections). The close of D + 5, the next night, hands it over as any overdue loan: a
+   * new case, 6 days past due, next to the cured one.
+   */
+  @Test
+  void aReversalThatMakesTheLoanOverdueAgainOpensNoCaseAndTheNextDailyCloseHandsItToCollections() {
+    dailyClose.close(due);
+    runCollections();
+    assertThat(collectionCases()).as("the close of the due date opens a case").singleElement()
+        .satisfies(c -> assertThat(c.get("status").asText()).isEqualTo("OPEN"));
+    String bounced = "TX-CURE-" + loan.loanId();
+    Response paid = api.post("/api/loans/" + loan.loanId() + "/repayments", CORE_BANKING, "{\"transactionId\": \""
+        + bounced + "\", \"amount\": 8532.47, \"valueDate\": \"" + due.plusDays(1) + "\"}");
+    assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+    runCollections();
+    dailyClose.closeThrough(due.plusDays(4));
+
+    Response reversal = api.post("/api/loans/" + loan.loanId() + "/repayments/" + bounced + "/reversal", CORE_BANKING,
+        "{\"reason\": \"退票: 付款账户余额不足\"}");
+    runCollections();
+
+    assertThat(reversal.status()).as(reversal.toString()).isEqualTo(200);
+    assertThat(loans.standing(loan.loanId()).orElseThrow().daysPastDue()).as("past due again at once").isEqualTo(5);
+    assertThat(collectionCases()).as("the reversal opens no case: only the cured one").singleElement()
+        .satisfies(c -> assertThat(c.get("status").asText()).isEqualTo("CURED"));
+
+    dailyClose.close(due.plusDays(5));
+    runCollections();
+
+    JsonNode cases = collectionCases();
+    assertThat(cases).as("newest first").hasSize(2);
+    assertThat(cases.get(0).get("status").asText()).isEqualTo("OPEN");
+    assertThat(cases.get(0).get("openedOn").asText()).isEqualTo(due.plusDays(5).toString());
+    assertThat(cases.get(0).get("openedDaysPastDue").asInt()).isEqualTo(6);
+    assertThat(cases.get(1).get("status").asText()).isEqualTo("CURED");
+  }
 }
