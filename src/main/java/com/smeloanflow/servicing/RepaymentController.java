@@ -49,6 +49,8 @@ public class RepaymentController {
           + " penaltyReversals per instalment: the closes' dates and days, the amount), an instalment due on the value date"
           + " or later is paid as the current one, and the payoff amount it is held to is the value date's; money paid on"
           + " the due date D and reported after D's close owes no penalty interest, paid on D+1 one day's."
+          + " The transactionId's case carries no meaning on the loan: tx-001 and TX-001 are one bank transaction,"
+          + " kept as first reported."
           + " The same transactionId with the same body answers 200 with the repayment applied; with another body 409"
           + " (detail [TRANSACTION_ID_REUSED], in Chinese, naming the first report's loan, amount and value date); a settled"
           + " loan 409 [LOAN_SETTLED]. While a renewal posting of the loan is under way (无还本续贷 at maturity), the"

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,6 +76,13 @@ public class RepaymentRepository {
   public Optional<StoredRepayment> find(String transactionId) {
     return jdbc.sql(SELECT + " WHERE r.transaction_id = :id").param("id", transactionId)
         .query((rs, row) -> repayment(rs)).optional().map(this::withAllocations);
+  }
+
+  /** The loan's repayment whose transaction id is {@code transactionId} in any case. Reads only the loan's rows. */
+  public Optional<StoredRepayment> findInAnyCase(String loanId, String transactionId) {
+    return jdbc.sql(SELECT + " WHERE r.loan_id = :loanId AND UPPER(r.transaction_id) = :id")
+        .param("loanId", loanId).param("id", transactionId.toUpperCase(Locale.ROOT))
+        .query((rs, row) -> repayment(rs)).list().stream().findFirst().map(this::withAllocations);
   }
 
   /** The request hash a transaction id was first reported with. */

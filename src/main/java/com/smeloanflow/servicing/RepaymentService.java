@@ -36,7 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
  * order, and takes back a reversed one (not a repayment made before a write-off: {@link #reverse}). Money received
  * for a written-off loan is booked as a recovery (核销后收回) of the write-off's claim ({@link #receive}).
  *
- * <p>Safe to repeat: the transaction id is core banking's idempotency key. The same id with the
+ * <p>Safe to repeat: the transaction id is core banking's idempotency key, on the loan in any case ({@link #stored}).
+ * The same id with the
  * same loan, amount and value date answers with the repayment already applied; with anything else
  * it is refused (409). Repayments of one loan apply one at a time (the loan's row is locked), so
  * concurrent replays store one repayment. Bad input is refused before anything is stored. A reversal mails the
@@ -120,7 +121,7 @@ public class RepaymentService {
     LedgerRepository.LockedLoan loan = ledger.lock(command.loanId()).orElseThrow(() -> new LoanNotFoundException(command.loanId()));
     BigDecimal amount = command.amount().setScale(2, RoundingMode.UNNECESSARY);
     String hash = hash(command.loanId(), amount, command.valueDate());
-    var earlier = repayments.find(command.transactionId());
+    var earlier = stored(command.loanId(), command.transactionId());
     if (earlier.isPresent()) {
       return replay(earlier.get(), hash, command);
     }
@@ -314,21 +315,24 @@ public class RepaymentService {
    *     posting is under way (409 {@code RENEWAL_POSTING})
    */
   @Transactional
-  public Receipt reverse(ReverseRepayment command) {
+  public Receipt reverse(ReverseRepayment reported) {
     List<FieldViolation> violations = new ArrayList<>();
-    if (command.reason() == null || command.reason().isBlank() || command.reason().length() > 200) {
+    if (reported.reason() == null || reported.reason().isBlank() || reported.reason().length() > 200) {
       violations.add(new FieldViolation("reason", "REQUIRED", "请填写冲正原因 (1-200 字)"));
     } else {
-      InputHygiene.singleLine("reason", command.reason()).ifPresent(violations::add);
+      InputHygiene.singleLine("reason", reported.reason()).ifPresent(violations::add);
     }
     if (!violations.isEmpty()) {
       throw new InvalidFieldsException(violations, "冲正信息有误");
     }
-    LedgerRepository.LockedLoan loan = ledger.lock(command.loanId())
-        .orElseThrow(() -> new LoanNotFoundException(command.loanId()));
-    StoredRepayment repayment = repayments.find(command.transactionId())
-        .filter(r -> r.loanId().equals(command.loanId()))
-        .orElseThrow(() -> LoanNotFoundException.noRepayment(command.loanId(), command.transactionId()));
+    LedgerRepository.LockedLoan loan = ledger.lock(reported.loanId())
+        .orElseThrow(() -> new LoanNotFoundException(reported.loanId()));
+    StoredRepayment repayment = stored(reported.loanId(), reported.transactionId())
+        .filter(r -> r.loanId().equals(reported.loanId()))
+        .orElseThrow(() -> LoanNotFoundException.noRepayment(reported.loanId(), reported.transactionId()));
+    // the id as stored from here on (as first reported; core banking may write it in another case)
+    ReverseRepayment command = new ReverseRepayment(reported.loanId(), repayment.transactionId(), reported.reason(),
+        reported.reversedBy());
     if (repayment.reversed()) {
       return new Receipt(repayment, true);
     }
@@ -505,6 +509,19 @@ public class RepaymentService {
   /** A repayment by its transaction id. */
   public Optional<StoredRepayment> find(String transactionId) {
     return repayments.find(transactionId);
+  }
+
+  /**
+   * The repayment stored under {@code transactionId}, or the loan's repayment whose id differs from it only in case:
+   * bank transaction ids are letters, digits, {@code -} and {@code _} whose case carries no meaning, so {@code tx-001}
+   * and {@code TX-001} are one bank transaction reported twice (a feed re-keyed by hand), credited once and kept as first
+   * reported. Repayments of one loan apply one at a time under its row lock, so two such reports at once find each
+   * other. Only the loan's rows are compared in any case (the loan's index): one id in two cases on two loans is not
+   * recognised as reused.
+   */
+  private Optional<StoredRepayment> stored(String loanId, String transactionId) {
+    Optional<StoredRepayment> exact = repayments.find(transactionId);
+    return exact.isPresent() ? exact : repayments.findInAnyCase(loanId, transactionId);
   }
 
   /** What the loan received in repayments reported after {@code since} and not reversed. */

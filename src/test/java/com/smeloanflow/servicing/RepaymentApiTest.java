@@ -160,6 +160,36 @@ class RepaymentApiTest extends AbstractIntegrationTest {
     assertThat(loans.ledger(loan.loanId()).get(0).principalPaid()).isEqualByComparingTo("1637.50");
   }
 
+  /**
+   * Core banking reports one bank transaction twice, once in lower case (a feed re-keyed by hand, say): the ids differ
+   * only in case, the money came once, so it is credited once and the later reports answer with the first. The
+   * reversal finds it however its id is written.
+   */
+  @Test
+  void theSameTransactionIdInAnotherCaseIsTheSameRepaymentAndIsCreditedOnce() {
+    String transaction = transactionId();
+    Response first = repay(loan.loanId(), body(transaction.toLowerCase(), "1000.00", clock.today()));
+
+    Response again = repay(loan.loanId(), body(transaction, "1000.00", clock.today()));
+    Response mixed = repay(loan.loanId(), body("tX" + transaction.substring(2), "1000.00", clock.today()));
+
+    assertThat(first.status()).as(first.toString()).isEqualTo(201);
+    assertThat(repaymentsOf(loan.loanId())).as("one repayment credited").isEqualTo(1);
+    assertThat(loans.ledger(loan.loanId()).get(0).principalPaid()).isEqualByComparingTo("637.50");
+    assertThat(again.status()).as(again.toString()).isEqualTo(200);
+    assertThat(again.json()).isEqualTo(first.json());
+    assertThat(mixed.status()).as(mixed.toString()).isEqualTo(200);
+    assertThat(again.json().get("transactionId").asText()).as("kept as first reported")
+        .isEqualTo(transaction.toLowerCase());
+
+    Response reversal = api.post("/api/loans/" + loan.loanId() + "/repayments/" + transaction.toLowerCase() + "/reversal",
+        CORE_BANKING, "{\"reason\": \"退票\"}");
+
+    assertThat(reversal.status()).as(reversal.toString()).isEqualTo(200);
+    assertThat(reversal.json().get("status").asText()).isEqualTo("REVERSED");
+    assertThat(loans.ledger(loan.loanId()).get(0).principalPaid()).isEqualByComparingTo("0.00");
+  }
+
   @Test
   void refusesBadInputNamingTheFieldAndStoresNothing() {
     String transaction = transactionId();
