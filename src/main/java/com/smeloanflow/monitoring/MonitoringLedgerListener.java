@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  * classification table decide again (so a repaid arrear lowers the classification and a loan falling
  * overdue joins the watch list); a loan settled or written off ends its monitoring, a settled loan's
  * classification ending at 正常 (no credit risk is left; a written-off loan keeps its own); a settled loan a
- * reversed repayment reopened is monitored again. Loans not under monitoring are left alone.
+ * reversed repayment reopened is monitored again, its classification decided by the table again. Loans not under
+ * monitoring are left alone.
  */
 @Component
 public class MonitoringLedgerListener implements LoanLifecycleListener {
@@ -45,9 +46,19 @@ public class MonitoringLedgerListener implements LoanLifecycleListener {
     });
   }
 
+  /**
+   * Monitored again, and the risk review decided again: the settlement ended it at 正常 (no credit risk left), the
+   * loan is owed again, so the table reads the loan's facts (its last check's conclusion, an approved reclassification)
+   * as for any monitored loan; a check that concluded 关注 puts it back on the watch list at once, not at its next check.
+   * In the reversal's transaction, which holds the loan's ledger row; the review locks its monitoring row after it.
+   */
   @Override
   public void reopened(String loanId, LocalDate businessDate) {
     monitoring.loanReopened(loanId);
+    if (monitored.find(loanId).filter(MonitoredLoan::monitoring).isPresent()) {
+      classification.reevaluate(loanId, RiskClassificationService.Cause.LOAN_REOPENED, null, "system",
+          RiskClassificationService.TABLE, businessDate);
+    }
   }
 
   @Override

@@ -88,7 +88,12 @@ public class RiskClassificationService {
   public enum Cause {
     FIRST_CHECK, CHECK, SIGNAL, FLOOR_CHANGE, RECLASSIFICATION,
     /** The daily close settled the loan: no credit risk is left, the classification ends at 正常 (not the table). */
-    LOAN_SETTLED
+    LOAN_SETTLED,
+    /**
+     * A reversed repayment reopened the settled loan: owed again, its classification is the table's again, not the
+     * settlement's 正常.
+     */
+    LOAN_REOPENED
   }
 
   /**

@@ -256,6 +256,56 @@ class MonitoringLedgerProcessTest extends AbstractIntegrationTest {
     assertThat(monitoring.view(loan.loanId()).watchListed()).as("overdue again: on the watch list").isTrue();
   }
 
+  /** A loan settled by its payoff (transaction id {@code payoff}) after its first check concluded 关注. */
+  record SettledAfterAWatchCheck(MonitoringScenario loan, String payoff) {}
+
+  /**
+   * The first check concluded 关注 (on the watch list); the loan repaid in full 20 days after disbursement, before any
+   * instalment fell due, and settled by the close of that day: its review ended at 正常.
+   */
+  SettledAfterAWatchCheck settledAfterAWatchCheck() {
+    stopClock();
+    disbursed = BusinessDates.era();
+    MonitoringScenario loan = MonitoringScenario.loan(processEngine, api, this::executeDueJobs, this::completeAs,
+        intakeService, loans, dailyClose, "ZY001", disbursed).firstCheck("WATCH");
+    assertThat(monitoring.view(loan.loanId()).watchListed()).as("the first check's 关注").isTrue();
+    LocalDate payoffDay = disbursed.plusDays(20);
+    String payoff = "TX" + UUID.randomUUID().toString().substring(0, 12);
+    repayments.receive(new ReceiveRepayment(loan.loanId(), payoff,
+        RepaymentAllocator.payoffAmount(loans.ledger(loan.loanId()), payoffDay), payoffDay, "core-banking"));
+    loan.closeOn(payoffDay);
+    assertThat(monitoring.view(loan.loanId()).classification()).as("settled: 正常").isEqualTo(Classification.NORMAL);
+    return new SettledAfterAWatchCheck(loan, payoff);
+  }
+
+  /** Monitored again after the reversal, on the watch list by the check's 关注, in monitoring's view and servicing's. */
+  void assertWatchListedAgain(MonitoringScenario loan) {
+    MonitoringView reopened = monitoring.view(loan.loanId());
+    assertThat(reopened.status()).isEqualTo(MonitoredLoan.MONITORING);
+    assertThat(reopened.classification()).as("the check's 关注 again, not the settlement's 正常")
+        .isEqualTo(Classification.SPECIAL_MENTION);
+    assertThat(reopened.watchListed()).isTrue();
+    assertThat(reopened.rhythm()).isEqualTo("MONTHLY");
+    assertThat(reopened.classificationHistory().get(0).cause()).isEqualTo("LOAN_REOPENED");
+    assertThat(loans.standing(loan.loanId()).orElseThrow().classification()).as("servicing's classification")
+        .isEqualTo(Classification.SPECIAL_MENTION);
+  }
+
+  /**
+   * The first check concluded 关注: the loan is on the watch list. Repaid in full before any instalment fell due, the
+   * close settles it and its review ends at 正常. The payoff bounces: nothing is overdue, so no floor moves, but the loan
+   * is owed again and the check's 关注 still stands: monitoring decides its classification again as it starts again,
+   * and the loan is back on the watch list (monthly checks), in monitoring's view and servicing's.
+   */
+  @Test
+  void aSettledLoanAReversedPayoffReopensHasItsRiskReviewDecidedAgainNotLeftAtTheSettlementsNormal() {
+    SettledAfterAWatchCheck settled = settledAfterAWatchCheck();
+
+    repayments.reverse(new ReverseRepayment(settled.loan().loanId(), settled.payoff(), "付款行退票", "core-banking"));
+
+    assertWatchListedAgain(settled.loan());
+  }
+
   /** An administrator or process owner correlates LoanDisbursed for the loan by hand ({@code POST /engine-rest/message}). */
   Response loanDisbursedByHand(String loanId) {
     return api.post("/engine-rest/message", "process-owner", "{\"messageName\": \""

@@ -15,6 +15,7 @@ import com.smeloanflow.servicing.ArrearsListener;
 import com.smeloanflow.servicing.Classification;
 import com.smeloanflow.servicing.LoanAccount;
 import com.smeloanflow.servicing.LoanLifecycleListener;
+import com.smeloanflow.servicing.ReverseRepayment;
 import com.smeloanflow.servicing.TestLoans;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.Concurrently;
@@ -592,6 +593,30 @@ class MonitoringPostgresIT extends MonitoringLedgerProcessTest {
       assertThat(row.monitoring()).isTrue();
       assertThat(row.processInstanceId()).isEqualTo(instance);
     });
+  }
+
+  /**
+   * A reversal reopening a settled loan (its payoff bounced) starts its monitoring again and decides its review again
+   * (关注 by the first check) in its own transaction, holding the loan's row, then its monitoring row; a LoanDisbursed
+   * correlated by hand for the loan at that moment waits for the loan's row, not the other way round, and once the
+   * reversal committed finds the loan monitored and is refused: one monitoring, on the watch list, no deadlock.
+   */
+  @Test
+  void aLoanDisbursedByHandWhileAReversalReopensTheLoanWaitsForItAndTheLoanIsMonitoredOnceOnTheWatchListOnPostgres()
+      throws Exception {
+    SettledAfterAWatchCheck settled = settledAfterAWatchCheck();
+    String loanId = settled.loan().loanId();
+    AtomicReference<Response> byHand = new AtomicReference<>();
+
+    RowLockWaits.meet(new TransactionTemplate(transactionManager),
+        () -> repayments.reverse(new ReverseRepayment(loanId, settled.payoff(), "付款行退票", "core-banking")),
+        () -> null, () -> byHand.set(loanDisbursedByHand(loanId)), jdbc, LOAN_ROW,
+        "the LoanDisbursed by hand waiting for the loan's row the reversal holds");
+
+    assertThat(byHand.get().status()).as(byHand.get().toString()).isEqualTo(400);
+    assertThat(byHand.get().json().path("message").asText()).contains("已在贷后监控中");
+    assertThat(runningMonitoring(loanId)).as("one monitoring of the loan").hasSize(1);
+    assertWatchListedAgain(settled.loan());
   }
 
   /** The close settles the loan, records it in the ledger as a chunk does, and tells monitoring. */
