@@ -53,9 +53,19 @@ public final class ApplicationValidator {
    * 保证人, 追加保证人), as the message names them.
    */
   public static Optional<FieldViolation> underAge(String field, String role, String idNumber, LocalDate today) {
-    return ResidentIdNumber.birthDate(idNumber).plusYears(FULL_AGE).isAfter(today)
+    return fullAgeOn(ResidentIdNumber.birthDate(idNumber)).isAfter(today)
         ? Optional.of(new FieldViolation(field, UNDER_AGE, role + "未满" + FULL_AGE + "周岁, 不具有完全民事行为能力"))
         : Optional.empty();
+  }
+
+  /**
+   * The day someone born on {@code birthDate} reaches {@link #FULL_AGE}: the birthday in that year. Born on 29 February,
+   * in a year without one the age is reached on 1 March (Chinese civil practice), not on 28 February, the day
+   * {@link LocalDate#plusYears} gives: born 2008-02-29 is a minor on 2026-02-28 and of age on 2026-03-01.
+   */
+  static LocalDate fullAgeOn(LocalDate birthDate) {
+    LocalDate birthday = birthDate.plusYears(FULL_AGE);
+    return birthday.getDayOfMonth() < birthDate.getDayOfMonth() ? birthday.plusDays(1) : birthday;
   }
 
   /**

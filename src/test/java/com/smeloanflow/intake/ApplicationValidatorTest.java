@@ -226,6 +226,24 @@ class ApplicationValidatorTest {
         .isEmpty();
   }
 
+  /**
+   * Born on 29 February 2008: the 18th birthday falls in 2026, which has no 29 February, and by Chinese civil practice
+   * the age is reached on 1 March, not on 28 February (the day {@code LocalDate.plusYears} gives). The day before
+   * the age, a legal representative or a guarantor is still a minor; on 1 March they may sign.
+   */
+  @ParameterizedTest(name = "on {0}: under age {1}")
+  @CsvSource({"2026-02-27, true", "2026-02-28, true", "2026-03-01, false", "2026-03-02, false"})
+  void someoneBornOnTheTwentyNinthOfFebruaryIsOfAgeOnTheFirstOfMarch(LocalDate today, boolean underAge) {
+    String first17 = "520302" + "20080229" + "432";
+    String idNumber = first17 + ResidentIdNumber.checkDigit(first17);
+
+    assertThat(ApplicationValidator.underAge("legalRepresentative.idNumber", "法定代表人", idNumber, today))
+        .as("born 2008-02-29, on %s", today).map(FieldViolation::code).isEqualTo(underAge
+            ? java.util.Optional.of(ApplicationValidator.UNDER_AGE) : java.util.Optional.empty());
+    assertThat(ApplicationValidator.validate(TestApplications.mortgageAtBranchCounter().idNumber(idNumber).build(), today))
+        .extracting(FieldViolation::code).containsExactlyElementsOf(underAge ? List.of(ApplicationValidator.UNDER_AGE) : List.of());
+  }
+
   // --- a personal guarantor's age: a guarantee by a person without full civil capacity is not enforceable ----
 
   @ParameterizedTest(name = "born {0}")
