@@ -28,7 +28,8 @@ import org.springframework.stereotype.Service;
  * The credit committee (贷审会): who votes on an application, their votes (one each: approve, approve with
  * conditions, return for information, reject), and the tally. A majority of the members decides a
  * rejection or a return by itself; a majority to approve goes to the chair, who signs the resolution
- * (with the conditions proposed) or vetoes it; a tie or the deadline goes to the chair's casting vote.
+ * (with the conditions proposed) or vetoes it; a tie or the deadline goes to the chair's casting vote, and a deadline
+ * with no vote cast only to the chair's return, after which the committee votes again.
  * Used from the model as {@code ${committee.members(execution)}} and
  * {@code ${committee.majorityReached(execution)}}.
  */
@@ -188,13 +189,23 @@ public class CommitteeService {
    * approved, the chair signs the resolution they voted for or vetoes it (rejects, returns): an approval adopts a member's
    * vote to approve, so it approves no more than the largest amount such a vote approved (the amount proposed with a
    * conditional approval, else the amount applied for). After a tie or the deadline the chair's decision is the casting
-   * vote, within the limits of any approval ({@link ApprovalService#requireWithinLimits}).
+   * vote, within the limits of any approval ({@link ApprovalService#requireWithinLimits}). After a deadline with no
+   * vote cast there is nothing to cast a vote beside: the chair may only return the application (退回补充信息), and the
+   * committee votes again once the processing centre answered.
    *
    * @param size the members who may vote (the vote's {@code committeeSize})
-   * @throws InvalidTaskInputException an approval above every member's vote to approve (400 over REST, shown in Tasklist)
+   * @throws InvalidTaskInputException an approval above every member's vote to approve, or an approval or a rejection
+   *     with no member's vote cast (400 over REST, shown in Tasklist)
    */
   public ApprovalOutcome resolve(ApprovalService.Decision decision, int size) {
     String applicationId = decision.applicationId();
+    if (decision.outcome() != ApprovalOutcome.RETURN && votes(applicationId).isEmpty()) {
+      // the deadline passed with no vote cast: the committee has not decided, and one person alone does not decide a
+      // loan above the unit's authority; a return brings it back to the committee, which votes again after the answer
+      throw new InvalidTaskInputException("贷审会表决期限已到, 没有委员表决, 主任委员不能单独批准或否决申请 " + applicationId
+          + ": 请选择“退回补充信息”, 补充信息后由贷审会重新表决 (no member voted before the deadline: the chair alone may not "
+          + decision.outcome() + "; RETURN, and the committee votes again after the answer)");
+    }
     if (decision.outcome().approves() && tally(applicationId, size).outcome() == Outcome.APPROVED) {
       // the limits of any approval first (the collateral cap tells the chair to approve a lower amount with conditions)
       approvals.requireWithinLimits(applicationId, decision.approvedAmount(), ApprovalService.AmountRole.DECIDER);

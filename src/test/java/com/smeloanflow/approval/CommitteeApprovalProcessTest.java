@@ -578,6 +578,44 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
   }
 
   /**
+   * Nobody voted by the deadline: the committee has not decided, and the chair alone may neither approve nor reject a
+   * loan above the unit's authority. The chair returns it (退回补充信息) and, once the processing centre answered, the
+   * committee votes again, every member with a new task.
+   */
+  @Test
+  void aDeadlineWithNoVoteCastLetsTheChairOnlyReturnTheApplicationForTheCommitteeToVoteAgain() {
+    TestApplications.Builder request = growthAboveTheUnitsAuthority();
+    String applicationId = beforeTheCommittee(request);
+    ProcessInstance instance = flow.instance(applicationId);
+    moveClockTo(committeeDeadline(instance).plus(Duration.ofMinutes(1)));
+    executeDueJobs(instance.getId());
+    assertThat(instance).hasPassed(BOUNDARY_COMMITTEE_DEADLINE).isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION);
+    Task resolution = flow.task(applicationId, TASK_DECIDE_COMMITTEE_RESOLUTION);
+    assertThat(flow.claimOverRest(CHAIR, resolution.getId()).status()).isEqualTo(204);
+
+    for (java.util.Map<String, Object> alone : List.of(TaskForms.approve("主任委员决定同意"),
+        TaskForms.reject("主任委员决定否决", CustomerReason.OVERALL_ASSESSMENT.name()))) {
+      Response refused = flow.completeOverRest(CHAIR, resolution.getId(), alone);
+      assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+      assertThat(refused.json().path("message").asText())
+          .contains("贷审会表决期限已到, 没有委员表决, 主任委员不能单独批准或否决申请 " + applicationId
+              + ": 请选择“退回补充信息”, 补充信息后由贷审会重新表决");
+    }
+    assertThat(instance).isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION);
+    assertThat(statusOf(applicationId)).isNotIn(ApplicationStatus.REJECTED, ApplicationStatus.AWAITING_SIGNATURE);
+    assertThat(mailsTo(request.email())).isEmpty();
+
+    Response returned = flow.completeOverRest(CHAIR, resolution.getId(), TaskForms.returnForInformation("委员均未在期限内表决, 请核实经营数据后重新提交贷审会"));
+    assertThat(returned.status()).as(returned.toString()).isEqualTo(204);
+    flow.executeDueJobs(applicationId);
+    assertThat(instance).isWaitingAt(TASK_PROVIDE_INFORMATION);
+    flow.claimAndComplete(CENTRE_PROCESSOR, applicationId, TASK_PROVIDE_INFORMATION, TaskForms.informationAnswer("已核实经营数据"));
+
+    assertThat(instance).as("the committee votes again").isWaitingAt(TASK_COMMITTEE_VOTE);
+    assertThat(voteTasks(applicationId)).extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(DEMO_COMMITTEE);
+  }
+
+  /**
    * The vote ends (表决期限已到) when the members' tasks are due in Tasklist, 17:00 of the third working day: a vote
    * opened at 09:00 is not cut off at 09:00 of the next working day after that, while its tasks are overdue.
    */
