@@ -131,6 +131,25 @@ class CampaignRepository {
     jdbc.sql("SELECT id FROM campaign_import_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
   }
 
+  /**
+   * The prospect, its row locked until this transaction ends: a contact being recorded and an application of its
+   * enterprise being registered ({@link #lockOpenProspectOf}) take turns, so the contact sees the application or the
+   * application sees the prospect no longer open.
+   */
+  Optional<Prospect> lockProspect(String id) {
+    return jdbc.sql("SELECT * FROM prospect WHERE id = :id FOR UPDATE").param("id", id).query(CampaignRepository::prospect)
+        .optional();
+  }
+
+  /**
+   * The open prospect of this enterprise, if any, its row locked until this transaction ends (waiting for a contact
+   * being recorded for it, which may end it: then it is no longer open and none is returned).
+   */
+  Optional<Prospect> lockOpenProspectOf(String creditCode) {
+    return jdbc.sql("SELECT * FROM prospect WHERE status = 'OPEN' AND credit_code = :code ORDER BY id FOR UPDATE")
+        .param("code", creditCode).query(CampaignRepository::prospect).list().stream().findFirst();
+  }
+
   /** Of these credit codes, those of an open prospect (any campaign): credit code → prospect. */
   Map<String, Prospect> openProspectsByCreditCode(Collection<String> creditCodes) {
     Map<String, Prospect> open = new HashMap<>();

@@ -273,20 +273,29 @@ public class CampaignService {
 
   // --- working a prospect ---------------------------------------------------------------------------
 
-  /** What a recorded contact means for the process: the outcome, when the prospect comes back, the application. */
-  public record ContactRecorded(ContactOutcome outcome, Instant followUpAt, String applicationId) {}
+  /**
+   * What a recorded contact means for the process: the outcome, when the prospect comes back, the application; or,
+   * {@code enterpriseConverted}, that the enterprise had meanwhile applied or become a customer unheard by the
+   * prospect, which is then closed as converted (no application submitted, no follow-up).
+   */
+  public record ContactRecorded(ContactOutcome outcome, Instant followUpAt, String applicationId, boolean enterpriseConverted) {}
 
   /**
    * Records a contact. NOT_NOW and NOT_REACHABLE need a follow-up date (after today, within 180 days): the
    * prospect comes back at 09:00 that day, or the next working day when it is none. INTERESTED submits the
-   * loan application (channel WHITELIST, the prospect's branch) through intake.
+   * loan application (channel WHITELIST, the prospect's branch) through intake. When the enterprise has meanwhile
+   * applied through another channel or become a customer (its application's message to the prospect was lost, or
+   * committed while the manager was recording this contact), the contact is recorded as the manager said, nothing is
+   * submitted and nobody comes back: the process closes the prospect as converted ({@link #closeAsConverted}), as the
+   * check before each contact task does. The prospect's row is locked, so an application being registered for the
+   * enterprise at this moment is waited for ({@link EnterpriseAppliedNotice}).
    *
    * @throws InvalidFieldsException naming each bad field (an application's too); nothing is recorded
    * @throws StateConflictException when the prospect is no longer open
    */
   @Transactional
   public ContactRecorded recordContact(RecordContact command) {
-    Prospect prospect = prospect(command.prospectId());
+    Prospect prospect = repository.lockProspect(command.prospectId()).orElseGet(() -> prospect(command.prospectId()));
     if (prospect.status() != Prospect.Status.OPEN) {
       throw new StateConflictException(StaffText.of("白名单客户 " + prospect.id() + " 当前状态为“" + prospect.status().label()
           + "”, 不能再登记联系结果", "prospect " + prospect.id() + " is " + prospect.status() + ": no further contact is recorded"));
@@ -316,6 +325,15 @@ public class CampaignService {
     if (!bad.isEmpty()) {
       throw new InvalidFieldsException(bad, "联系结果有误: " + String.join("; ", bad.stream().map(FieldViolation::message).toList()));
     }
+    Optional<EnterpriseRelations.Relation> relation = relations.relation(prospect.data().creditCode());
+    if (relation.isPresent()) {
+      int seq = repository.recordContact(prospect.id(), command.outcome(), null, blankToNull(command.notes()),
+          command.contactedBy(), clock.now(), Prospect.Status.OPEN, null);
+      log.info("Prospect {}: contact {} by {}: {}, but the enterprise is known ({}, application {}): nothing submitted, "
+          + "closed as converted", prospect.id(), seq, command.contactedBy(), command.outcome(), relation.get().code(),
+          relation.get().applicationId());
+      return new ContactRecorded(command.outcome(), null, null, true);
+    }
     String applicationId = null;
     if (command.outcome() == ContactOutcome.INTERESTED) {
       applicationId = intake.submit(application(prospect, command.application()), command.contactedBy(), null).applicationId();
@@ -330,7 +348,7 @@ public class CampaignService {
         command.contactedBy(), clock.now(), status, applicationId);
     log.info("Prospect {}: contact {} by {}: {}{}{}", prospect.id(), seq, command.contactedBy(), command.outcome(),
         followUpOn == null ? "" : ", back on " + followUpOn, applicationId == null ? "" : ", application " + applicationId);
-    return new ContactRecorded(command.outcome(), followUpAt, applicationId);
+    return new ContactRecorded(command.outcome(), followUpAt, applicationId, false);
   }
 
   /**

@@ -2,6 +2,7 @@ package com.smeloanflow.campaign;
 
 import static com.smeloanflow.process.WhitelistProspectProcess.Variables.CONTACT_OUTCOME;
 import static com.smeloanflow.process.WhitelistProspectProcess.Variables.CUSTOMER_MANAGER;
+import static com.smeloanflow.process.WhitelistProspectProcess.Variables.ENTERPRISE_CONVERTED;
 import static com.smeloanflow.process.WhitelistProspectProcess.Variables.FOLLOW_UP_AT;
 
 import com.smeloanflow.platform.InvalidFieldsException;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "联系白名单客户": on completion the manager's contact is recorded ({@link CampaignService#recordContact}) and
- * the process learns the outcome and, for NOT_NOW and NOT_REACHABLE, when to come back; on a reassignment
+ * the process learns the outcome and, for NOT_NOW and NOT_REACHABLE, when to come back, or that the enterprise had
+ * applied or become a customer meanwhile (the prospect is then closed as converted); on a reassignment
  * by a team lead the prospect changes hands ({@link CampaignService#handOver}).
  */
 @Component("contactProspectTask")
@@ -47,6 +49,7 @@ public class ContactProspectTaskListener implements TaskListener {
     } catch (InvalidFieldsException e) {
       throw ContactForm.refusal(e);
     }
+    ENTERPRISE_CONVERTED.set(task.getExecution(), recorded.enterpriseConverted());
     CONTACT_OUTCOME.set(task.getExecution(), recorded.outcome().name());
     if (recorded.followUpAt() != null) {
       FOLLOW_UP_AT.set(task.getExecution(), Date.from(recorded.followUpAt()));

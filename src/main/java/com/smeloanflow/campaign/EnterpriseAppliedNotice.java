@@ -5,7 +5,6 @@ import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.intake.NewApplicationListener;
 import com.smeloanflow.process.ProcessVariable;
 import com.smeloanflow.process.WhitelistProspectProcess;
-import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +22,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * contact) is not one.
  *
  * <p>The message is sent once the application has committed, in a transaction of its own: a prospect busy at that
- * moment (its manager completing the contact task) must not refuse the enterprise's application. When it fails, the
- * check before the prospect's next contact task finds the application and ends it then.
+ * moment (its manager completing the contact task) must not refuse the enterprise's application. It is not retried:
+ * when it fails (or the node stops before it is sent), the contact task stays open, and the application is found when
+ * the manager records the contact ({@link CampaignService#recordContact}: no second application, the prospect ends as
+ * converted) or by the check before the prospect's next contact task. The prospect's row is locked in the registering
+ * transaction so that a contact recorded at the same moment waits for the application and sees it.
  */
 @Component
 class EnterpriseAppliedNotice implements NewApplicationListener {
@@ -47,7 +49,9 @@ class EnterpriseAppliedNotice implements NewApplicationListener {
     if (application.channel() == Channel.WHITELIST) {
       return;
     }
-    Prospect prospect = repository.openProspectsByCreditCode(List.of(application.creditCode())).get(application.creditCode());
+    // Locked: a contact being recorded for the prospect right now finishes first (and ends it, the message is then not
+    // needed), or waits for this application to commit and then finds it (CampaignService#recordContact).
+    Prospect prospect = repository.lockOpenProspectOf(application.creditCode()).orElse(null);
     if (prospect == null) {
       return;
     }

@@ -8,7 +8,8 @@ import java.util.Date;
  * interested prospect becomes a loan application, "not now" and "not reachable" come back on the
  * follow-up date, "not eligible" ends it. Before every contact task the enterprise is checked: one that
  * has applied (any channel) or become a customer meanwhile ends as converted, no task offered; and an
- * application it submits while the prospect is worked ends the prospect at once, its task withdrawn.
+ * application it submits while the prospect is worked ends the prospect at once, its task withdrawn; when that
+ * message is lost, the contact recorded next finds the application, submits none and the prospect ends as converted.
  */
 public final class WhitelistProspectProcess {
 
@@ -69,6 +70,8 @@ public final class WhitelistProspectProcess {
     /** 不符合条件 */
     public static final String NOT_ELIGIBLE = "SequenceFlow_NotEligible";
     public static final String FOLLOW_UP_DUE = "SequenceFlow_FollowUpDue";
+    /** 企业已申请或已是我行客户: the contact found the enterprise applied or a customer unheard; checked again, closed */
+    public static final String CONTACT_FOUND_ENTERPRISE_KNOWN = "SequenceFlow_ContactFoundEnterpriseKnown";
 
     private Flows() {}
   }
@@ -93,7 +96,10 @@ public final class WhitelistProspectProcess {
     public static final ProcessVariable<String> CONTACT_OUTCOME = ProcessVariable.of("contactOutcome", String.class);
     /** When the contact task comes back (the follow-up date, 09:00, on a working day). */
     public static final ProcessVariable<Date> FOLLOW_UP_AT = ProcessVariable.of("followUpAt", Date.class);
-    /** Whether the enterprise has applied (any channel) or become a customer, as the check before a contact found it. */
+    /**
+     * Whether the enterprise has applied (any channel) or become a customer, as the check before a contact found it, or
+     * the contact itself when the prospect never heard of it (then routed back to the check, which closes it).
+     */
     public static final ProcessVariable<Boolean> ENTERPRISE_CONVERTED = ProcessVariable.of("enterpriseConverted", Boolean.class);
     /** The application the enterprise submitted through another channel (set by {@link Messages#ENTERPRISE_APPLIED}). */
     public static final ProcessVariable<String> APPLIED_APPLICATION_ID = ProcessVariable.of("appliedApplicationId", String.class);

@@ -274,6 +274,36 @@ class WhitelistProspectProcessTest extends AbstractIntegrationTest {
   }
 
   /**
+   * The enterprise applies at a branch counter while its contact task is open, but the campaign never hears of it (the
+   * message after the application's commit found the prospect's process suspended; a node going down at that moment
+   * loses it alike, and it is not retried). The manager then records 有意向: the campaign submits no second application
+   * for an enterprise that has one open, and the prospect ends converted by the counter's application.
+   */
+  @Test
+  void aManagerRecordingInterestForAnEnterpriseThatAppliedUnheardSubmitsNoSecondApplication() {
+    Imported prospect = importOne(HONGHUAGANG);
+    Task open = contactTask(prospect);
+    runtimeService.suspendProcessInstanceById(prospect.instance().getId());
+    String counter = intakeService.submit(TestApplications.forProduct("CREDIT_QUICK").branchCode("ZY002")
+        .creditCode(prospect.creditCode()).build(), CHANNEL, null).applicationId();
+    runtimeService.activateProcessInstanceById(prospect.instance().getId());
+    assertThat(contactTask(prospect)).as("the message was lost: the task is still open").isNotNull();
+
+    completeAs("zy002-cm", open.getId(), interested(9));
+
+    assertThat(caseFiles.openAmong(applications.applicationsOfEnterprise(prospect.creditCode())))
+        .as("the enterprise's open applications").containsExactly(counter);
+    assertThat(prospect.instance()).isEnded().hasPassed(END_PROSPECT_CONVERTED).hasNotPassed(END_APPLICATION_SUBMITTED);
+    Prospect converted = campaigns.prospect(prospect.prospectId());
+    assertThat(converted.status()).isEqualTo(Prospect.Status.CONVERTED);
+    assertThat(converted.conversion()).isEqualTo(Prospect.Conversion.APPLIED_ELSEWHERE);
+    assertThat(converted.convertedApplicationId()).isEqualTo(counter);
+    assertThat(converted.applicationId()).as("the campaign's own application").isNull();
+    assertThat(campaigns.contactsOf(prospect.prospectId())).extracting(CampaignRepository.Contact::outcome)
+        .as("the manager's contact is kept").containsExactly(ContactOutcome.INTERESTED);
+  }
+
+  /**
    * An enterprise whose application was taken at the counter while its whitelist was being imported (neither saw the
    * other: the import found no application, intake no prospect) and whose loan was paid out before the prospect's first
    * contact: the check before the contact finds the customer, the prospect ends as converted and no task is offered.
