@@ -167,7 +167,8 @@
       ['已批准', 'approved'], ['已放款(贷款)', 'disbursed'], ['已开通额度(循环额度, 未放款)', 'linesOpened'],
       ['其中已提款额度', 'linesDrawn']];
     // converted without the campaign's contact: beside the funnel, not a stage of it (their applications are not the campaign's)
-    var convertedElsewhere = [['已自行申请(其他渠道, 未计入已申请)', 'appliedElsewhere'], ['已是我行客户(未计入已申请)', 'existingCustomers']];
+    var convertedElsewhere = [['已自行申请(其他渠道, 未计入已申请)', 'appliedElsewhere'],
+      ['其中申请被拒绝或撤销', 'appliedElsewhereRejectedOrWithdrawn'], ['已是我行客户(未计入已申请)', 'existingCustomers']];
     rows('table-campaign', stages, function (s) { return [cell(s[0]), cell(int(funnel[s[1]]), 'campaign.' + s[1])]; });
     rows('table-campaign', [['额度提款金额(元)', money(funnel.drawnAmount), 'drawnAmount']].concat(convertedElsewhere.map(function (c) {
       return [c[0], int(funnel[c[1]]), c[1]];

@@ -100,7 +100,8 @@ public class CampaignController {
           + " linesOpened (revolving lines opened, 额度已开通: nothing paid out, not counted as disbursed), of those lines"
           + " linesDrawn (drawn on at least once, 已提款额度) and drawnAmount (what they drew, CNY): every drawdown since the"
           + " line opened, as the funnel has no period; beside them appliedElsewhere (已自行申请) and existingCustomers (已是我行客户),"
-          + " the prospects ended as converted on their own, in neither applied nor after it; a branch's team lead sees the"
+          + " the prospects ended as converted on their own, in neither applied nor after it, and of appliedElsewhere those"
+          + " whose application was then rejected or withdrawn (appliedElsewhereRejectedOrWithdrawn); a branch's team lead sees the"
           + " branch's rows only")
   @ApiResponse(responseCode = "200", description = "The campaign's funnel")
   @ApiResponse(responseCode = "404", description = "No such campaign", content = @Content(mediaType = "application/problem+json"))

@@ -32,7 +32,11 @@ import org.springframework.stereotype.Service;
  * drawdown is a loan of the line, so it is not counted in disbursed). Prospects that converted without the campaign's
  * contact and ended so (CONVERTED, no contact task offered again) are counted apart, by how: appliedElsewhere (the
  * enterprise applied through another channel, 已自行申请) and existingCustomers (it became a customer, 已是我行客户);
- * their applications are not the campaign's, so they are in neither applied nor the figures after it.
+ * their applications are not the campaign's, so they are in neither applied nor the figures after it. Of
+ * appliedElsewhere, appliedElsewhereRejectedOrWithdrawn counts those whose application was then rejected or withdrawn
+ * (已自行申请但被拒绝或撤销): the prospect stays CONVERTED (the campaign's manager does not market a loan around the bank's
+ * credit decision, nor call an enterprise that withdrew), and the enterprise, no longer applied nor a customer, may be
+ * in a later whitelist: this figure tells the campaign manager how many there are.
  */
 @Service
 public class CampaignFigures {
@@ -79,7 +83,10 @@ public class CampaignFigures {
       @Schema(example = "3", description = "Prospects ended as converted because the enterprise applied through another"
           + " channel while it was worked (已自行申请); not in applied") long appliedElsewhere,
       @Schema(example = "1", description = "Prospects ended as converted because the enterprise had become a customer (a loan"
-          + " paid out or a line opened) by its next contact (已是我行客户); not in applied") long existingCustomers) {}
+          + " paid out or a line opened) by its next contact (已是我行客户); not in applied") long existingCustomers,
+      @Schema(example = "1", description = "Of appliedElsewhere, those whose application was then rejected or withdrawn"
+          + " (已自行申请但被拒绝或撤销): still converted, no contact task offered; a later whitelist may take the enterprise"
+          + " again") long appliedElsewhereRejectedOrWithdrawn) {}
 
   /** The funnel of one campaign (or every campaign when {@code campaignId} is null). */
   public record Figures(@Schema(example = "WL20261201000001") String campaignId, Funnel total, List<Funnel> branches,
@@ -109,6 +116,17 @@ public class CampaignFigures {
       DrawnOnLine drawnOnLine = lineOpened ? drawn.get(prospect.applicationId()) : null;
       tally.counters(prospect.branchCode(), prospect.customerManager())
           .forEach(counter -> counter.addApplication(approved, granted && !lineOpened, lineOpened, drawnOnLine));
+    }
+    List<CampaignRepository.AppliedProspect> elsewhere = repository.appliedElsewhereProspects(campaignId, onlyBranches);
+    Map<ApplicationStatus, Set<String>> ended = caseFiles.reached(
+        elsewhere.stream().map(CampaignRepository.AppliedProspect::applicationId).toList(),
+        EnumSet.of(ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN));
+    for (CampaignRepository.AppliedProspect prospect : elsewhere) {
+      if (ended.get(ApplicationStatus.REJECTED).contains(prospect.applicationId())
+          || ended.get(ApplicationStatus.WITHDRAWN).contains(prospect.applicationId())) {
+        tally.counters(prospect.branchCode(), prospect.customerManager())
+            .forEach(counter -> counter.appliedElsewhereRejectedOrWithdrawn++);
+      }
     }
     Map<String, String> names = new HashMap<>();
     Function<String, String> branchName = code -> names.computeIfAbsent(code,
@@ -145,6 +163,7 @@ public class CampaignFigures {
     BigDecimal drawnAmount = BigDecimal.ZERO.setScale(2);
     long appliedElsewhere;
     long existingCustomers;
+    long appliedElsewhereRejectedOrWithdrawn;
 
     Counter(String branch, String manager) {
       this.branch = branch;
@@ -173,7 +192,8 @@ public class CampaignFigures {
 
     Funnel funnel(String branchName) {
       return new Funnel(branch, branch == null ? null : branchName, manager, prospects, contacted, interested, applied, approved,
-          disbursed, linesOpened, linesDrawn, drawnAmount.setScale(2, RoundingMode.HALF_UP), appliedElsewhere, existingCustomers);
+          disbursed, linesOpened, linesDrawn, drawnAmount.setScale(2, RoundingMode.HALF_UP), appliedElsewhere, existingCustomers,
+          appliedElsewhereRejectedOrWithdrawn);
     }
   }
 }

@@ -262,6 +262,19 @@ class CampaignRepository {
         .list();
   }
 
+  /**
+   * The prospects (of one campaign, or all; of some branches, or all) ended as converted because the enterprise applied
+   * through another channel, with that application.
+   */
+  List<AppliedProspect> appliedElsewhereProspects(String campaignId, Optional<Set<String>> branches) {
+    return prospects("""
+        SELECT p.branch_code, p.customer_manager, p.converted_application_id FROM prospect p""",
+        List.of("p.conversion = 'APPLIED_ELSEWHERE'", "p.converted_application_id IS NOT NULL"), "", campaignId, branches)
+        .query((rs, n) -> new AppliedProspect(rs.getString("branch_code"), rs.getString("customer_manager"),
+            rs.getString("converted_application_id")))
+        .list();
+  }
+
   /** A statement over the prospects with these conditions, the campaign's and the branches' (an empty set: no prospect). */
   private JdbcClient.StatementSpec prospects(String select, List<String> conditions, String groupBy, String campaignId,
       Optional<Set<String>> branches) {

@@ -304,6 +304,34 @@ class WhitelistProspectProcessTest extends AbstractIntegrationTest {
   }
 
   /**
+   * Two prospects converted by applications of their own through other channels: one is then rejected, the other
+   * withdrawn by the enterprise. They stay converted (the campaign's manager does not market a loan around the bank's
+   * credit decision, nor call an enterprise that withdrew), the funnel counts them apart so the campaign manager sees
+   * them, and a later whitelist may take the enterprise again.
+   */
+  @Test
+  void anEnterpriseWhoseOwnApplicationIsRejectedOrWithdrawnStaysConvertedCountedApartAndMayBeInTheNextWhitelist() {
+    Imported rejected = importOne(HONGHUAGANG);
+    Imported withdrawn = importOne(HONGHUAGANG);
+    String rejectedApplication = intakeService.submit(TestApplications.onlineCreditQuick().creditCode(rejected.creditCode())
+        .build(), CHANNEL, null).applicationId();
+    String withdrawnApplication = intakeService.submit(TestApplications.onlineCreditQuick().creditCode(withdrawn.creditCode())
+        .build(), CHANNEL, null).applicationId();
+    caseFiles.setStatus(rejectedApplication, ApplicationStatus.REJECTED);
+    caseFiles.setStatus(withdrawnApplication, ApplicationStatus.WITHDRAWN);
+
+    assertThat(campaigns.prospect(rejected.prospectId()).status()).isEqualTo(Prospect.Status.CONVERTED);
+    JsonNode funnel = api.get("/api/campaigns/" + rejected.campaignId() + "/figures", "campaign-manager").json().path("total");
+    assertThat(new int[] {funnel.path("appliedElsewhere").asInt(), funnel.path("appliedElsewhereRejectedOrWithdrawn").asInt()})
+        .as("%s", funnel).containsExactly(1, 1);
+    JsonNode other = api.get("/api/campaigns/" + withdrawn.campaignId() + "/figures", "campaign-manager").json().path("total");
+    assertThat(other.path("appliedElsewhereRejectedOrWithdrawn").asInt()).as("withdrawn: %s", other).isEqualTo(1);
+    CampaignReport again = campaigns.importWhitelist(new ImportWhitelist("再次营销", whitelist().enterprise(rejected.creditCode())
+        .csv(), "whitelist", "campaign-manager", false));
+    assertThat(again.lines().get(0).result()).as("%s", again.lines().get(0)).isEqualTo("ACCEPTED");
+  }
+
+  /**
    * An enterprise whose application was taken at the counter while its whitelist was being imported (neither saw the
    * other: the import found no application, intake no prospect) and whose loan was paid out before the prospect's first
    * contact: the check before the contact finds the customer, the prospect ends as converted and no task is offered.

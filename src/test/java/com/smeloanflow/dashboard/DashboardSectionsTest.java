@@ -47,7 +47,7 @@ class DashboardSectionsTest {
     when(repository.drawdowns(any(), any(), any())).thenReturn(new DashboardRepository.Payouts(0, BigDecimal.ZERO));
     when(repository.renewals(any(), any(), any())).thenReturn(new DashboardRepository.Payouts(0, BigDecimal.ZERO));
     CampaignFigures campaigns = mock(CampaignFigures.class);
-    CampaignFigures.Funnel none = new CampaignFigures.Funnel(null, null, null, 0, 0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO, 0, 0);
+    CampaignFigures.Funnel none = new CampaignFigures.Funnel(null, null, null, 0, 0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO, 0, 0, 0);
     when(campaigns.of(null, NO_BRANCH)).thenReturn(new CampaignFigures.Figures(null, none, List.of(), List.of()));
     dashboard = new DashboardService(repository, mock(SlaFigures.class), campaigns, mock(BankCalendar.class), clock,
         mock(BranchService.class), mock(OpenTasksByGroup.class), mock(IdentityService.class));
