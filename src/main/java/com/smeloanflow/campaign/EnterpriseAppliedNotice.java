@@ -76,8 +76,8 @@ class EnterpriseAppliedNotice implements NewApplicationListener {
           .correlateAllWithResult().size()));
       log.info("Prospect {}: its enterprise applied ({}), {} process instance(s) told", prospectId, applicationId, told);
     } catch (RuntimeException e) {
-      log.warn("Prospect {}: its enterprise applied ({}) but the prospect could not be ended now; the check before its next "
-          + "contact task ends it", prospectId, applicationId, e);
+      log.warn("Prospect {}: its enterprise applied ({}) but the prospect could not be ended now; the contact recorded next, or "
+          + "the check before its next contact task, ends it", prospectId, applicationId, e);
     }
   }
 }

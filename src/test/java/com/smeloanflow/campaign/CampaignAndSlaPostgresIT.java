@@ -58,17 +58,7 @@ class CampaignAndSlaPostgresIT extends AbstractPostgresIntegrationTest {
     assertThat(monitor.runDue().escalations()).isGreaterThanOrEqualTo(1);
     assertThat(taskService.getVariableLocal(contact.getId(), "slaState")).isEqualTo("已升级");
 
-    Map<String, Object> form = new HashMap<>();
-    form.put("contactResult", "INTERESTED");
-    form.put("termMonths", 12L);
-    form.put("purpose", "采购原材料");
-    form.put("guaranteeType", "CREDIT");
-    form.put("industryCode", "C34");
-    form.put("establishedOn", "2015-03-02");
-    form.put("annualRevenue", "5000000.00");
-    form.put("legalRepIdNumber", TestApplications.uniqueIdNumber(77_001));
-    form.put("legalRepEmail", "zhangming.pg@example.com");
-    completeAs("zy002-cm", contact.getId(), form);
+    completeAs("zy002-cm", contact.getId(), interested(77_001, "zhangming.pg@example.com"));
 
     String applicationId = campaigns.prospect(prospectId).applicationId();
     assertThat(applications.get(applicationId).channel()).isEqualTo(Channel.WHITELIST);
@@ -105,6 +95,55 @@ class CampaignAndSlaPostgresIT extends AbstractPostgresIntegrationTest {
     JsonNode total = api.get("/api/campaigns/" + report.campaign().id() + "/figures", "campaign-manager").json().path("total");
     assertThat(new int[] {total.path("prospects").asInt(), total.path("applied").asInt(), total.path("appliedElsewhere").asInt()})
         .as("%s", total).containsExactly(1, 0, 1);
+  }
+
+  /**
+   * The enterprise applies at the counter at the very moment its manager records 有意向: the counter's registration
+   * holds the prospect's row (intake tells the campaign in its transaction), the manager's contact waits for it to
+   * commit and then sees the application. Whichever ends the prospect first (the contact, or the message sent after the
+   * application's commit, which then makes the manager's completion fail as the task is gone), the enterprise has one
+   * open application, the counter's, and the prospect ends converted by it. Before, the contact did not wait and
+   * submitted a second application, the message then found no instance.
+   */
+  @Test
+  void anEnterpriseApplyingAtTheCounterWhileItsManagerRecordsInterestGetsNoSecondApplication() throws Exception {
+    String code = creditCodeIn(HONGHUAGANG);
+    CampaignReport report = campaigns.importWhitelist(new ImportWhitelist("PG race", whitelist().enterprise(code).csv(),
+        "whitelist", "campaign-manager", false));
+    String prospectId = report.lines().get(0).prospectId();
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(WhitelistProspectProcess.KEY)
+        .processInstanceBusinessKey(prospectId).singleResult();
+    executeDueJobs(instance.getId());
+    Task contact = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+
+    AtomicReference<String> counter = new AtomicReference<>();
+    RowLockWaits.Met<String> met = RowLockWaits.meet(new TransactionTemplate(transactionManager),
+        () -> counter.set(intakeService.register(TestApplications.forProduct("CREDIT_QUICK").branchCode("ZY002").creditCode(code)
+            .build(), "zy002-acceptor").id()),
+        counter::get,
+        () -> completeAs("zy002-cm", contact.getId(), interested(77_002, "zhangming.race@example.com")),
+        jdbc, "query ILIKE '%FROM prospect WHERE id =%FOR UPDATE%'", "the manager's contact waiting for the counter's application");
+
+    assertThat(caseFiles.openAmong(applications.applicationsOfEnterprise(code))).as("the enterprise's open applications (%s)",
+        met.second()).containsExactly(met.first());
+    Prospect converted = campaigns.prospect(prospectId);
+    assertThat(converted.status()).isEqualTo(Prospect.Status.CONVERTED);
+    assertThat(converted.convertedApplicationId()).isEqualTo(met.first());
+    assertThat(converted.applicationId()).as("the campaign's own application").isNull();
+  }
+
+  private static Map<String, Object> interested(int idNumber, String email) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("contactResult", "INTERESTED");
+    form.put("termMonths", 12L);
+    form.put("purpose", "采购原材料");
+    form.put("guaranteeType", "CREDIT");
+    form.put("industryCode", "C34");
+    form.put("establishedOn", "2015-03-02");
+    form.put("annualRevenue", "5000000.00");
+    form.put("legalRepIdNumber", TestApplications.uniqueIdNumber(idNumber));
+    form.put("legalRepEmail", email);
+    return form;
   }
 
   /**
