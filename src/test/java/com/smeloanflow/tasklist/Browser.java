@@ -54,6 +54,8 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
   public static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final int WIDTH = 1400;
   private static final int HEIGHT = 1000;
+  /** The tallest window a screenshot grows to (the manager dashboard, the longest page, needs some 4,200). */
+  private static final int MAX_HEIGHT = 5000;
 
   private WebDriver driver;
 
@@ -243,10 +245,37 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
   /**
    * A screenshot for the tour, named by screen ({@code 03-form-accept-application}). The window
    * grows by what its scrolling areas hide (a long form in the task pane or the start dialog), so
-   * the whole screen is in the picture.
+   * the whole screen is in the picture (up to {@link #MAX_HEIGHT} pixels).
    */
   public Path screenshot(String name) {
     Path folder = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+    int height = Math.min(MAX_HEIGHT, HEIGHT + hiddenHeight());
+    try {
+      grow(height);
+      // The window's size includes the browser's own bars, and a taller page may lay out taller again (a dashboard's
+      // charts): grow once more by what is still hidden, or the bottom of a long page is cut off.
+      int stillHidden = hiddenHeight();
+      if (stillHidden > 0 && height < MAX_HEIGHT) {
+        grow(Math.min(MAX_HEIGHT, height + stillHidden));
+      }
+      return save(folder, name);
+    } finally {
+      driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
+    }
+  }
+
+  /** Grows the window to this height, when it is taller than now, and waits for the layout at that size. */
+  private void grow(int height) {
+    long before = viewportHeight();
+    if (height > driver.manage().window().getSize().getHeight()) {
+      driver.manage().window().setSize(new Dimension(WIDTH, height));
+      await().withMessage("the window to grow to " + height).until(d -> viewportHeight() > before);
+    }
+    afterRendering(); // the layout at the new size is painted
+  }
+
+  /** What the page and its scrolling areas hide below the window, in pixels. */
+  private int hiddenHeight() {
     Object hidden = ((JavascriptExecutor) driver).executeScript("""
         let extra = document.documentElement.scrollHeight - window.innerHeight;
         for (const el of document.querySelectorAll('*')) {
@@ -256,18 +285,7 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
           }
         }
         return Math.max(0, Math.ceil(extra));""");
-    int height = Math.min(4000, HEIGHT + ((Number) hidden).intValue());
-    long before = viewportHeight();
-    driver.manage().window().setSize(new Dimension(WIDTH, height));
-    try {
-      if (height != HEIGHT) {
-        await().withMessage("the window to grow to " + height).until(d -> viewportHeight() > before);
-      }
-      afterRendering(); // the layout at the new size is painted
-      return save(folder, name);
-    } finally {
-      driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
-    }
+    return ((Number) hidden).intValue();
   }
 
   private long viewportHeight() {
