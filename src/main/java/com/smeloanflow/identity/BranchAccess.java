@@ -10,10 +10,12 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * Branch isolation of reads over the API: the channel gateway and central staff (processing centre,
- * remote banking, approvers, committee, disbursement, collections, campaign managers, process owners,
- * administrators, the leads of central teams) read every branch's data; branch staff (acceptance,
- * customer managers, the branch's team leads) only their own branch's. One rule for applications, loans and whatever a later stage keeps per branch.
+ * Branch isolation of reads over the API: central staff (processing centre, remote banking, approvers, committee,
+ * disbursement, collections, campaign managers, process owners, administrators, the leads of central teams) read every
+ * branch's data; branch staff (acceptance, customer managers, the branch's team leads) only their own branch's. One rule
+ * for applications, loans and whatever a later stage keeps per branch. The channel gateway is not central staff: it
+ * reads one application, loan, renewal or line of any branch by id, for its applicant (in the applicant's words), and
+ * no list ({@link #readableBranches}: none); platform.SecurityConfig keeps it to those operations.
  */
 @Component
 public class BranchAccess {
@@ -28,7 +30,7 @@ public class BranchAccess {
   private static final Set<String> CENTRAL = central();
 
   private static Set<String> central() {
-    Set<String> central = new java.util.HashSet<>(Set.of(Groups.CHANNEL_GATEWAY, Groups.CAMUNDA_ADMIN, Groups.PROCESSING_CENTRE,
+    Set<String> central = new java.util.HashSet<>(Set.of(Groups.CAMUNDA_ADMIN, Groups.PROCESSING_CENTRE,
         Groups.REMOTE_BANKING, Groups.CREDIT_APPROVERS, Groups.CREDIT_COMMITTEE, Groups.CREDIT_COMMITTEE_CHAIR,
         Groups.DISBURSEMENT_OPS, Groups.COLLECTIONS, Groups.PROCESS_OWNERS, Groups.CAMPAIGN_MANAGERS));
     central.addAll(Teams.CENTRAL_LEAD_GROUPS);
@@ -53,19 +55,23 @@ public class BranchAccess {
         .anyMatch(a -> a.getAuthority().equals(GROUP_AUTHORITY_PREFIX + Groups.CHANNEL_GATEWAY));
   }
 
+  /** Whether the caller may read one record of {@code branchCode}: central staff, the branch's staff, the channel. */
   public boolean mayRead(String branchCode, Authentication caller) {
     Set<String> groups = groupsOf(caller);
-    return groups.stream().anyMatch(CENTRAL::contains)
+    return groups.stream().anyMatch(CENTRAL::contains) || groups.contains(Groups.CHANNEL_GATEWAY)
         || groups.contains(Groups.acceptance(branchCode)) || groups.contains(Groups.customerManagers(branchCode))
         || groups.contains(Groups.leads(branchCode));
   }
 
   /**
    * The branches whose data the caller may list: empty when the caller reads every branch, else the
-   * branches of the caller's branch groups (possibly none).
+   * branches of the caller's branch groups (possibly none; none for the channel, which lists nothing).
    */
   public Optional<Set<String>> readableBranches(Authentication caller) {
     Set<String> groups = groupsOf(caller);
+    if (isChannel(caller)) {
+      return Optional.of(Set.of());
+    }
     if (groups.stream().anyMatch(CENTRAL::contains)) {
       return Optional.empty();
     }

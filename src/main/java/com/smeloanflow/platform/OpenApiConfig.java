@@ -12,6 +12,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,7 +42,8 @@ public class OpenApiConfig {
   /**
    * The refusals {@link SecurityConfig} gives before any controller, declared once for every operation instead of on
    * each: 401 on all of them (every /api operation needs a login), 403 on those its group rules cover
-   * ({@link SecurityConfig#API_GROUP_RULES}, naming the groups that may). A 403 an operation declares itself (a refusal
+   * ({@link SecurityConfig#API_GROUP_RULES}, naming the groups that may), and on every other one the channel may not call
+   * ({@link SecurityConfig#CHANNEL_OPERATIONS}). A 403 an operation declares itself (a refusal
    * by branch or role in its code) is kept as it says it.
    */
   @Bean
@@ -58,12 +60,26 @@ public class OpenApiConfig {
       api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         responses.putIfAbsent("401", new ApiResponse().$ref("#/components/responses/" + UNAUTHORIZED));
-        SecurityConfig.groupRuleFor(method.name(), path.replaceAll("\\{[^}/]+}", "x")).ifPresent(rule ->
+        String concrete = path.replaceAll("\\{[^}/]+}", "x");
+        Optional<SecurityConfig.GroupRule> groupRule = SecurityConfig.groupRuleFor(method.name(), concrete);
+        groupRule.ifPresent(rule ->
             responses.putIfAbsent("403", problem("Only " + String.join(", ", rule.groups()) + " may call it (您所在的用户组无权调用)")));
+        if (groupRule.isEmpty() && !SecurityConfig.channelMayCall(method.name(), concrete)) {
+          ApiResponse refused = responses.get("403");
+          if (refused == null || refused.get$ref() != null) {
+            responses.put("403", problem(CHANNEL_REFUSED));
+          } else if (!String.valueOf(refused.getDescription()).contains(CHANNEL_REFUSED)) {
+            refused.setDescription(refused.getDescription() + "; " + CHANNEL_REFUSED);
+          }
+        }
         operation.setResponses(sorted(responses));
       }));
     };
   }
+
+  /** The 403 of an operation the channel may not call ({@link SecurityConfig#CHANNEL_OPERATIONS}). */
+  static final String CHANNEL_REFUSED = "the channel (channel-gateway) is refused: it reads an applicant's own"
+      + " application, loan, renewal and credit line by id, no staff list or staff resource (渠道无权调用)";
 
   private static ApiResponse problem(String description) {
     return new ApiResponse().description(description)

@@ -26,6 +26,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.web.util.UrlPathHelper;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -169,6 +177,41 @@ public class SecurityConfig {
           Groups.CAMPAIGN_MANAGERS, Groups.TEAM_LEADS, Groups.CAMUNDA_ADMIN),
       new GroupRule(null, List.of("/api/campaigns", "/api/campaigns/**"), Groups.CAMPAIGN_MANAGERS, Groups.CAMUNDA_ADMIN));
 
+  /**
+   * What the channel (the system user of the channel gateway: mobile banking, mini program, partner channel) may call of
+   * {@code /api/**}: what an applicant reports and reads of their own application, loan, renewal and credit line, by id,
+   * and the public reference data (branches, Loan Prime Rates, the bank's calendar). Every other operation is 403 to it
+   * before any controller, whatever the group rules say: the channel serves applicants of every branch, yet it is not
+   * central staff, and reads no list of applications or loans, no team queue, report, SLA target, collection case,
+   * post-loan monitoring, campaign, sandbox or administration. A per-id read still answers the channel in the
+   * applicant's words (the controllers' {@code forChannel} views).
+   */
+  static final List<GroupRule> CHANNEL_OPERATIONS = List.of(
+      new GroupRule(HttpMethod.POST, List.of("/api/applications", "/api/applications/*/documents",
+          "/api/applications/*/signature", "/api/applications/*/guarantee-signatures",
+          "/api/applications/*/mortgage-registration", "/api/loans/*/repayments", "/api/loans/*/repayments/*/reversal",
+          "/api/loans/*/renewal-applications", "/api/loans/*/renewal/signature", "/api/lines/*/drawdowns"),
+          Groups.CHANNEL_GATEWAY),
+      new GroupRule(HttpMethod.GET, List.of("/api/applications/*", "/api/applications/*/history", "/api/loans/*",
+          "/api/loans/*/renewal", "/api/lines/*", "/api/branches", "/api/branches/*", "/api/lpr-rates",
+          "/api/bank-calendar", "/api/bank-calendar/*"), Groups.CHANNEL_GATEWAY));
+
+  /** Whether the channel may call {@code method} on {@code path} ({@link #CHANNEL_OPERATIONS}; outside /api, yes). */
+  static boolean channelMayCall(String method, String path) {
+    return !path.startsWith("/api/") && !path.equals("/api")
+        || CHANNEL_OPERATIONS.stream().anyMatch(rule -> rule.covers(method, path));
+  }
+
+  private static final UrlPathHelper PATH_HELPER = UrlPathHelper.defaultInstance;
+
+  /**
+   * Refuses the channel every request outside {@link #CHANNEL_OPERATIONS}; anyone else passes to the group rules. The
+   * path is the one the group rules match: within the application, without the context path.
+   */
+  private static final AuthorizationManager<RequestAuthorizationContext> CHANNEL_ONLY_ITS_OPERATIONS =
+      (authentication, context) -> new AuthorizationDecision(!isChannel(authentication.get())
+          || channelMayCall(context.getRequest().getMethod(), PATH_HELPER.getPathWithinApplication(context.getRequest())));
+
   /** The first of {@link #API_GROUP_RULES} that covers {@code method} on {@code path}, if any. */
   static Optional<GroupRule> groupRuleFor(String method, String path) {
     return API_GROUP_RULES.stream().filter(rule -> rule.covers(method, path)).findFirst();
@@ -182,21 +225,43 @@ public class SecurityConfig {
         // The chain's own manager, without the global one as parent: a wrong password is checked (and logged) once.
         .authenticationManager(new ProviderManager(camundaUsers))
         .authorizeHttpRequests(auth -> {
+          // Every rule also keeps the channel to its own operations (CHANNEL_OPERATIONS).
           for (GroupRule rule : API_GROUP_RULES) {
             (rule.method() == null ? auth.requestMatchers(rule.patterns()) : auth.requestMatchers(rule.method(), rule.patterns()))
-                .hasAnyAuthority(rule.groups().stream().map(SecurityConfig::group).toArray(String[]::new));
+                .access(AuthorizationManagers.allOf(CHANNEL_ONLY_ITS_OPERATIONS, AuthorityAuthorizationManager.hasAnyAuthority(
+                    rule.groups().stream().map(SecurityConfig::group).toArray(String[]::new))));
           }
-          auth.anyRequest().authenticated();
+          auth.anyRequest().access(AuthorizationManagers.allOf(CHANNEL_ONLY_ITS_OPERATIONS,
+              AuthenticatedAuthorizationManager.authenticated()));
         })
         .httpBasic(basic -> basic.realmName("sme-loan-flow").authenticationEntryPoint(SecurityConfig::unauthorized))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfig::unauthorized)
             .accessDeniedHandler((request, response, denied) -> problem(response, 403, "无权访问",
-                StaffText.of("您所在的用户组无权调用 " + request.getMethod() + " " + request.getRequestURI(),
-                    "your groups do not allow " + request.getMethod() + " " + request.getRequestURI()))))
+                channelRefused(request) ? StaffText.of("渠道无权调用 " + request.getMethod() + " " + request.getRequestURI()
+                    + ": 渠道只可按编号查看申请人本人的申请、借据、续贷和授信额度", "the channel may not call " + request.getMethod()
+                    + " " + request.getRequestURI() + ": it reads an applicant's own application, loan, renewal and credit line by id")
+                    : StaffText.of("您所在的用户组无权调用 " + request.getMethod() + " " + request.getRequestURI(),
+                        "your groups do not allow " + request.getMethod() + " " + request.getRequestURI()))))
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.httpStrictTransportSecurity(SecurityConfig::hsts))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .build();
+  }
+
+  /**
+   * Whether the caller is the channel: holds the channel gateway's group (as identity.BranchAccess.isChannel says; the
+   * platform does not depend on identity).
+   */
+  private static boolean isChannel(Authentication caller) {
+    String channel = group(Groups.CHANNEL_GATEWAY);
+    return caller != null && caller.getAuthorities().stream().anyMatch(authority -> channel.equals(authority.getAuthority()));
+  }
+
+  /** Whether the refused request is the channel's, outside its operations (not a refusal by a controller). */
+  private static boolean channelRefused(jakarta.servlet.http.HttpServletRequest request) {
+    Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+    return isChannel(caller)
+        && !channelMayCall(request.getMethod(), PATH_HELPER.getPathWithinApplication(request));
   }
 
   /**

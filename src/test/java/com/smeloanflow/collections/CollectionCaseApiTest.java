@@ -212,7 +212,7 @@ class CollectionCaseApiTest extends AbstractIntegrationTest {
     assertThat(api.get("/api/loans/" + loanId, CHANNEL).status()).as("the channel reads the loan").isEqualTo(200);
     Response channel = casesAs(CHANNEL, loanId);
     assertThat(channel.status()).as("but not its collectors' notes").isEqualTo(403);
-    assertThat(channel.json().path("detail").asText()).startsWith("催收案件的联系记录和处置审批仅供银行员工查看 (");
+    assertThat(channel.json().path("detail").asText()).startsWith("渠道无权调用 GET /api/loans/" + loanId + "/collection-cases: ");
     assertThat(casesAs(CHANNEL, "LN19990101999999").status()).isEqualTo(403);
   }
 

@@ -69,8 +69,8 @@ class MonitoringApiTest extends AbstractIntegrationTest {
     Response channelReading = api.get("/api/loans/" + loanId + "/monitoring", "channel");
     assertThat(channelReading.status()).as("the borrowers' channel reads no check findings, evidence or reasons")
         .isEqualTo(403);
-    assertThat(channelReading.json().path("detail").asText()).isEqualTo("贷后检查结论、预警证据和风险分类理由仅供银行员工查看"
-        + " (user channel is the borrowers' channel and may not read post-loan monitoring)");
+    assertThat(channelReading.json().path("detail").asText()).as("refused before the monitoring is looked up")
+        .startsWith("渠道无权调用 GET /api/loans/" + loanId + "/monitoring: ");
     assertThat(signalRows()).as("nothing stored from a refused caller").isEqualTo(before);
 
     Response accepted = zy002.report("core-banking", MonitoringScenario.signal("D-" + loanId, "ACCOUNT_FROZEN",

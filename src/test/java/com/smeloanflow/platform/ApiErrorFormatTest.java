@@ -34,13 +34,15 @@ class ApiErrorFormatTest extends AbstractIntegrationTest {
 
   @Test
   void unknownPathWrongMethodUnacceptableAndUnsupportedMediaTypeAnswerProblems() {
-    expect(api.get("/api/no-such-thing", CHANNEL), 404, "/not-found");
-    expect(api.send("DELETE", "/api/applications", CHANNEL, "demo", null), 405, "/method-not-allowed");
+    expect(api.get("/api/no-such-thing", "zy001-acceptor"), 404, "/not-found");
+    expect(api.send("DELETE", "/api/applications", "zy001-acceptor", "demo", null), 405, "/method-not-allowed");
+    // the channel calls only its own operations: anything else, unknown paths included, is refused (ChannelReachApiTest)
+    expect(api.get("/api/no-such-thing", CHANNEL), 403, "/forbidden");
   }
 
   @Test
   void anUnknownPathAndACallerWhoseGroupsDoNotAllowTheCallAreToldSoInChinese() {
-    Response unknown = api.get("/api/no-such-thing", CHANNEL);
+    Response unknown = api.get("/api/no-such-thing", "zy001-acceptor");
     Response notMarketing = api.get("/api/campaigns", "zy001-cm");
 
     assertThat(unknown.json().path("detail").asText()).isEqualTo("路径 /api/no-such-thing 不存在 (no resource at /api/no-such-thing)");
