@@ -14,6 +14,7 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,20 +63,22 @@ public class BranchController {
       @ArraySchema(schema = @Schema(example = "520303")) List<String> grid) {}
 
   @GetMapping(produces = "application/json")
-  @Operation(summary = "Every branch", description = "Active and deactivated branches with their grids, by code")
+  @Operation(summary = "Every branch", description = "Active and deactivated branches with their grids, by code; the"
+      + " channel reads them without the administrators' user ids (createdBy, updatedBy null)")
   @ApiResponse(responseCode = "200", description = "The branches",
       content = @Content(examples = @ExampleObject(value = "[" + BRANCH_EXAMPLE + "]")))
-  public List<BranchDetails> list() {
-    return branches.all();
+  public List<BranchDetails> list(Authentication caller) {
+    return BranchAccess.isChannel(caller) ? branches.all().stream().map(BranchDetails::forChannel).toList() : branches.all();
   }
 
   @GetMapping(path = "/{code}", produces = "application/json")
-  @Operation(summary = "A branch")
+  @Operation(summary = "A branch", description = "The channel reads it without the administrators' user ids (createdBy,"
+      + " updatedBy null)")
   @ApiResponse(responseCode = "200", description = "The branch", content = @Content(examples = @ExampleObject(value = BRANCH_EXAMPLE)))
   @ApiResponse(responseCode = "404", description = "No branch with this code (application/problem+json)",
       content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = NOT_FOUND_EXAMPLE)))
-  public BranchDetails get(@PathVariable("code") String code) {
-    return branches.get(code);
+  public BranchDetails get(@PathVariable("code") String code, Authentication caller) {
+    return BranchAccess.isChannel(caller) ? branches.get(code).forChannel() : branches.get(code);
   }
 
   @PostMapping(consumes = "application/json", produces = "application/json")

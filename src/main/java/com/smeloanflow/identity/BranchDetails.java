@@ -4,7 +4,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
-/** A branch as the administrator maintains it: name, whether it takes applications, grid, audit. */
+/**
+ * A branch as the administrator maintains it: name, whether it takes applications, grid, audit. The channel reads it
+ * without the audit's user ids ({@link #forChannel()}).
+ */
 public record BranchDetails(
     @Schema(example = "ZY001") String code,
     @Schema(example = "汇川支行") String name,
@@ -18,5 +21,10 @@ public record BranchDetails(
 
   public BranchDetails {
     grid = List.copyOf(grid);
+  }
+
+  /** What the channel shows an applicant: no administrator's user id (createdBy, updatedBy null). */
+  public BranchDetails forChannel() {
+    return new BranchDetails(code, name, active, grid, createdAt, null, updatedAt, null);
   }
 }

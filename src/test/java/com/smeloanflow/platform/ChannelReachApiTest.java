@@ -103,5 +103,9 @@ class ChannelReachApiTest extends AbstractIntegrationTest {
       Response answer = api.get(path, CHANNEL);
       assertThat(answer.status()).as("GET %s by the channel: %s", path, answer).isEqualTo(200);
     }
+    Response branch = api.get("/api/branches/ZY001", CHANNEL);
+    assertThat(branch.json().path("name").asText()).isEqualTo("汇川支行");
+    assertThat(branch.json().hasNonNull("createdBy")).as("an administrator's user id: %s", branch).isFalse();
+    assertThat(api.get("/api/branches", CHANNEL).body()).doesNotContain("\"createdBy\":\"", "\"updatedBy\":\"");
   }
 }
