@@ -83,6 +83,13 @@ public record LoanView(
           claim.recovered(), claim.recoveredPrincipal(), claim.recoveredInterest(), claim.recoveredPenalty(),
           claim.remaining(), recoveries.stream().map(RepaymentView::of).toList());
     }
+
+    /** The recoveries as the borrower may be shown them ({@link RepaymentView#forChannel()}). */
+    WriteOffView forChannel() {
+      return new WriteOffView(writtenOffOn, writtenOffPrincipal, interestAtWriteOff, penaltyAtWriteOff, claim, recovered,
+          recoveredPrincipal, recoveredInterest, recoveredPenalty, claimRemaining,
+          recoveries.stream().map(RepaymentView::forChannel).toList());
+    }
   }
 
   /** One instalment: the schedule's amounts, what was paid and charged, and its state. */
@@ -123,10 +130,10 @@ public record LoanView(
         classificationHistory.stream().map(change -> new ClassificationView(change.businessDate(), change.source(),
             change.classification(), change.classificationLabel(), change.previousClassification(), change.daysPastDue(),
             null)).toList(),
-        repayments,
+        repayments.stream().map(RepaymentView::forChannel).toList(),
         collectionCase == null ? null : new CollectionCaseLookup.CaseSummary(collectionCase.caseId(),
             collectionCase.status(), collectionCase.statusLabel(), collectionCase.openedOn(), null, null, List.of()),
-        writeOff);
+        writeOff == null ? null : writeOff.forChannel());
   }
 
   static String statusLabel(String status) {

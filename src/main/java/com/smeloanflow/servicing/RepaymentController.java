@@ -1,14 +1,15 @@
 package com.smeloanflow.servicing;
 
+import com.smeloanflow.identity.BranchAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
-import java.security.Principal;
 import java.time.LocalDate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -71,11 +72,11 @@ public class RepaymentController {
       + " renewal posting under way would have its principal due at maturity changed",
       content = @Content(mediaType = "application/problem+json"))
   public ResponseEntity<RepaymentView> receive(@PathVariable("loanId") String loanId, @RequestBody RepaymentRequest request,
-      Principal caller) {
+      Authentication caller) {
     RepaymentService.Receipt receipt = repayments.receive(new ReceiveRepayment(loanId, request.transactionId(),
         request.amount(), request.valueDate(), caller.getName()));
     return ResponseEntity.status(receipt.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-        .body(RepaymentView.of(receipt.repayment()));
+        .body(forCaller(RepaymentView.of(receipt.repayment()), caller));
   }
 
   @PostMapping(path = "/{transactionId}/reversal", consumes = "application/json", produces = "application/json")
@@ -100,8 +101,13 @@ public class RepaymentController {
       + " was written off, or a renewal posting under way would have its principal due at maturity changed",
       content = @Content(mediaType = "application/problem+json"))
   public RepaymentView reverse(@PathVariable("loanId") String loanId, @PathVariable("transactionId") String transactionId,
-      @RequestBody ReversalRequest request, Principal caller) {
-    return RepaymentView.of(repayments.reverse(new ReverseRepayment(loanId, transactionId, request.reason(), caller.getName()))
-        .repayment());
+      @RequestBody ReversalRequest request, Authentication caller) {
+    return forCaller(RepaymentView.of(repayments.reverse(new ReverseRepayment(loanId, transactionId, request.reason(),
+        caller.getName())).repayment()), caller);
+  }
+
+  /** The channel's answer leaves out who received the repayment and the bank's reversal note ({@link RepaymentView#forChannel()}). */
+  private static RepaymentView forCaller(RepaymentView view, Authentication caller) {
+    return BranchAccess.isChannel(caller) ? view.forChannel() : view;
   }
 }

@@ -17,6 +17,10 @@ import java.util.List;
  * charged at once of the penalty interest of the days daily closes had taken it as paid: {@code penaltyChargedByReversal}
  * in all, {@code reversalPenaltyCharges} per instalment (the reversal's business date, the days charged and the amount;
  * empty, and 0.00, when no close had run since it was booked, and for a repayment not reversed).
+ *
+ * <p>The channel reads {@link #forChannel()}: who received the repayment ({@code receivedBy}, a system user's or a
+ * member of staff's user id) and the bank's note on why it was reversed ({@code reversalReason}) are internal and left
+ * out (null); a reversed repayment reads {@value #REVERSED_FOR_BORROWER}, with when and what it charged.
  */
 public record RepaymentView(
     String transactionId,
@@ -46,6 +50,17 @@ public record RepaymentView(
 
   /** One part of the repayment: instalment (null for a prepayment), component, amount. */
   public record Line(Integer instalmentNumber, AllocationComponent component, String componentLabel, BigDecimal amount) {}
+
+  /** What the borrower reads of a reversed repayment (staff: 已冲正 and the reason). */
+  static final String REVERSED_FOR_BORROWER = "还款已冲正";
+
+  /** The repayment as the borrower may be shown it: no receiver's user id, no reversal note (see above). */
+  public RepaymentView forChannel() {
+    return new RepaymentView(transactionId, loanId, amount, valueDate, status,
+        reversedAt != null ? REVERSED_FOR_BORROWER : statusLabel, prepaidPrincipal, scheduleRecomputed, arrearsCleared, null,
+        receivedAt, null, reversedAt, allocations, kind, kindLabel, recovery, penaltyReversed, penaltyReversals,
+        penaltyChargedByReversal, reversalPenaltyCharges);
+  }
 
   public static RepaymentView of(StoredRepayment r) {
     return new RepaymentView(r.transactionId(), r.loanId(), r.amount(), r.valueDate(), r.status(),

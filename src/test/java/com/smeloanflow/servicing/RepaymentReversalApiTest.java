@@ -7,6 +7,7 @@ import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -137,5 +138,39 @@ class RepaymentReversalApiTest extends AbstractIntegrationTest {
     assertThat(cases.get(0).get("openedOn").asText()).isEqualTo(due.plusDays(5).toString());
     assertThat(cases.get(0).get("openedDaysPastDue").asInt()).isEqualTo(6);
     assertThat(cases.get(1).get("status").asText()).isEqualTo("CURED");
+  }
+
+  /**
+   * Core banking reports a repayment and bounces it with its note; the borrower's channel reads the loan and asks the
+   * reversal again. It is told the repayment was reversed (还款已冲正) and what that charged, never who received it
+   * (core banking's or a member of staff's user id) nor the bank's note on why it was reversed.
+   */
+  @Test
+  void theChannelReadsThatARepaymentWasReversedWithoutTheBanksNoteOrWhoReceivedIt() {
+    String bounced = "TX-BOUNCED-CH-" + loan.loanId();
+    Response paid = api.post("/api/loans/" + loan.loanId() + "/repayments", CORE_BANKING, "{\"transactionId\": \""
+        + bounced + "\", \"amount\": 8530.99, \"valueDate\": \"" + due + "\"}");
+    assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+    Response reversal = api.post("/api/loans/" + loan.loanId() + "/repayments/" + bounced + "/reversal", CORE_BANKING,
+        "{\"reason\": \"退票: 付款账户余额不足, 柜员已电话联系\"}");
+    assertThat(reversal.status()).as(reversal.toString()).isEqualTo(200);
+
+    JsonNode repayment = repaymentAsReadBy(CHANNEL, bounced);
+    Response again = api.post("/api/loans/" + loan.loanId() + "/repayments/" + bounced + "/reversal", CHANNEL,
+        "{\"reason\": \"退票\"}");
+
+    assertThat(repayment.get("status").asText()).isEqualTo("REVERSED");
+    assertThat(repayment.get("statusLabel").asText()).isEqualTo("还款已冲正");
+    assertThat(again.status()).as(again.toString()).isEqualTo(200);
+    for (JsonNode seen : List.of(repayment, again.json())) {
+      assertThat(seen.path("reversedAt").isTextual()).as("when it was reversed: %s", seen).isTrue();
+      assertThat(seen.hasNonNull("reversalReason")).as("the bank's note: %s", seen).isFalse();
+      assertThat(seen.hasNonNull("receivedBy")).as("who received it: %s", seen).isFalse();
+      assertThat(seen.toString()).doesNotContain("柜员", CORE_BANKING);
+    }
+    JsonNode staffs = repaymentAsReadBy("collector", bounced);
+    assertThat(staffs.get("reversalReason").asText()).isEqualTo("退票: 付款账户余额不足, 柜员已电话联系");
+    assertThat(staffs.get("receivedBy").asText()).isEqualTo(CORE_BANKING);
+    assertThat(staffs.get("statusLabel").asText()).isEqualTo("已冲正");
   }
 }
