@@ -124,6 +124,14 @@ public record LoanRenewal(
     public static final int NEVER_OVERDUE = 999;
   }
 
+  /**
+   * What the channel is answered for a loan without a renewal offer (404): not evaluated yet, or not eligible. The
+   * borrower is not told that a loan is not eligible, nor whether the scan has run.
+   */
+  public static LoanNotFoundException noOffer(String loanId) {
+    return new LoanNotFoundException(loanId, "续贷邀请", "renewal offer");
+  }
+
   /** The loan has no renewal: the offer scan never evaluated it (404). */
   public static LoanNotFoundException notFound(String loanId) {
     return new LoanNotFoundException(loanId, "续贷记录, 尚未经续贷评估", "renewal: not evaluated by the offer scan");

@@ -66,7 +66,9 @@ public class RenewalController {
 
   @GetMapping(path = "/renewal", produces = "application/json")
   @Operation(summary = "The loan's renewal: offer, application, approval, contract, maturity posting or amount review",
-      description = "404 until the offer scan evaluated the loan. renewalAmount is the signed amount; a prepayment after"
+      description = "404 until the offer scan evaluated the loan; to the channel also for a loan the scan found not"
+          + " eligible (NOT_ELIGIBLE: nothing is offered or told to the borrower), with the same detail either way (借据 …"
+          + " 没有续贷邀请). renewalAmount is the signed amount; a prepayment after"
           + " signing that changed the principal due at maturity shows in principalDueAtMaturity and the status (AMOUNT_REVIEW"
           + " while the approver group reviews the amount, WITHDRAWN when not renewed, PRINCIPAL_PREPAID when all of it was"
           + " prepaid); MATURITY_OVERDUE when the daily close had counted the maturity principal overdue before the posting"
@@ -81,13 +83,16 @@ public class RenewalController {
           + " branch.")
   @ApiResponse(responseCode = "200", description = "The renewal")
   @ApiResponse(responseCode = "403", description = "A loan of another branch", content = @Content(mediaType = "application/problem+json"))
-  @ApiResponse(responseCode = "404", description = "No such loan, or not evaluated for renewal",
+  @ApiResponse(responseCode = "404", description = "No such loan, or not evaluated for renewal (for the channel, also not"
+      + " eligible)",
       content = @Content(mediaType = "application/problem+json"))
   public RenewalView get(@PathVariable("loanId") String loanId, Authentication caller) {
     LoanAccount loan = loans.find(loanId).orElseThrow(() -> new LoanNotFoundException(loanId));
     branchAccess.requireMayRead(loan.branchCode(), caller, "借据 " + loanId + " 的续贷", "the renewal of loan " + loanId);
+    boolean channel = BranchAccess.isChannel(caller);
     RenewalView view = applications.view(loanId)
-        .orElseThrow(() -> LoanRenewal.notFound(loanId));
+        .filter(renewal -> !channel || renewal.status() != RenewalStatus.NOT_ELIGIBLE)
+        .orElseThrow(() -> channel ? LoanRenewal.noOffer(loanId) : LoanRenewal.notFound(loanId));
     return forCaller(view, caller);
   }
 

@@ -157,6 +157,32 @@ class RenewalApiTest extends AbstractIntegrationTest {
     assertThat(loan.renewalInstances()).isZero();
   }
 
+  /**
+   * A loan the eligibility table did not offer: nothing is offered or told to the borrower. The channel finds no
+   * renewal, as for a loan the scan has not evaluated, not the refusal (不符合续贷条件); staff read the status and why.
+   */
+  @Test
+  void theChannelIsNotToldALoanIsNotEligibleItFindsNoOffer() {
+    SandboxProfile strong = ProcessingFixtures.strongProfile();
+    RenewalScenario notEligible = loan(45, ProcessingFixtures.withCourt(strong, new SandboxProfile.Court(0, true))).scanNow();
+    RenewalScenario notEvaluated = loan(90, strong);
+
+    ApiClient.Response channel = api.get("/api/loans/" + notEligible.loanId() + "/renewal", CHANNEL);
+    ApiClient.Response staff = api.get("/api/loans/" + notEligible.loanId() + "/renewal", "zy001-acceptor");
+
+    assertThat(channel.status()).as(channel.toString()).isEqualTo(404);
+    assertThat(channel.body()).doesNotContain("NOT_ELIGIBLE", "不符合", "eligib");
+    assertThat(channel.json().path("detail").asText()).isEqualTo("借据 " + notEligible.loanId() + " 没有续贷邀请 (loan "
+        + notEligible.loanId() + " has no renewal offer)");
+    ApiClient.Response channelNotEvaluated = api.get("/api/loans/" + notEvaluated.loanId() + "/renewal", CHANNEL);
+    assertThat(channelNotEvaluated.status()).isEqualTo(404);
+    assertThat(channelNotEvaluated.json().path("detail").asText()).as("the same answer as for a loan not evaluated")
+        .isEqualTo(channel.json().path("detail").asText().replace(notEligible.loanId(), notEvaluated.loanId()));
+    assertThat(staff.status()).isEqualTo(200);
+    assertThat(staff.json().path("status").asText()).isEqualTo("NOT_ELIGIBLE");
+    assertThat(staff.json().path("statusLabel").asText()).isEqualTo("不符合续贷条件");
+  }
+
   @Test
   void aLoanOutsideTheWindowIsRefused() {
     RenewalScenario loan = loan(90, ProcessingFixtures.strongProfile()).scanNow();
