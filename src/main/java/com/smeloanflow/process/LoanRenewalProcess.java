@@ -59,8 +59,15 @@ public final class LoanRenewalProcess {
     public static final String TASK_TALLY_VOTES = "ServiceTask_TallyRenewalCommitteeVotes";
     /** 贷审会是否多数否决? */
     public static final String GATEWAY_COMMITTEE_REJECTED = "Gateway_RenewalCommitteeRejected";
-    /** 签发续贷贷审会决议 (the chair signs or vetoes; casting vote on a tie or after the deadline) */
+    /**
+     * 签发续贷贷审会决议 (the chair signs or vetoes; casting vote on a tie or after the deadline; after a deadline with no
+     * vote cast only reopens the vote)
+     */
     public static final String TASK_DECIDE_COMMITTEE_RESOLUTION = "UserTask_DecideRenewalCommitteeResolution";
+    /** 是否重新表决? (the chair reopened a vote nobody cast) */
+    public static final String GATEWAY_COMMITTEE_REVOTE = "Gateway_RenewalCommitteeRevote";
+    /** Joins the first vote and a reopened one before 贷审会委员表决续贷. */
+    public static final String GATEWAY_COMMITTEE_VOTE_JOIN = "Gateway_RenewalCommitteeVoteJoin";
     /** Joins the approver's decision and the committee's before the main join. */
     public static final String GATEWAY_PERSON_DECISION_JOIN = "Gateway_RenewalPersonDecisionJoin";
     public static final String GATEWAY_DECISION_JOIN = "Gateway_RenewalDecisionJoin";
@@ -203,6 +210,11 @@ public final class LoanRenewalProcess {
     /** 否 (a majority approved, a tie or the deadline: the chair) */
     public static final String COMMITTEE_REJECTED_NO = "SequenceFlow_RenewalCommitteeRejectedNo";
     public static final String CHAIR_DECIDED = "SequenceFlow_RenewalChairDecided";
+    /** 是 (nobody voted by the deadline: the members vote again, with a new deadline) */
+    public static final String COMMITTEE_REVOTE_YES = "SequenceFlow_RenewalCommitteeRevoteYes";
+    /** 否 (the chair signed, vetoed or cast the deciding vote) */
+    public static final String COMMITTEE_REVOTE_NO = "SequenceFlow_RenewalCommitteeRevoteNo";
+    public static final String TO_COMMITTEE_VOTE = "SequenceFlow_ToRenewalCommitteeVote";
     public static final String DECISION_STARTED = "SequenceFlow_RenewalDecisionStarted";
     public static final String DECISION_DONE = "SequenceFlow_RenewalDecisionDone";
     public static final String PERSON_DECIDED = "SequenceFlow_RenewalPersonDecided";
@@ -317,6 +329,8 @@ public final class LoanRenewalProcess {
     public static final ProcessVariable<Integer> COMMITTEE_SIZE = ProcessVariable.of("renewalCommitteeSize", Integer.class);
     /** The committee's tally: APPROVED, REJECTED or UNDECIDED (a tie or the deadline). */
     public static final ProcessVariable<String> COMMITTEE_OUTCOME = ProcessVariable.of("renewalCommitteeOutcome", String.class);
+    /** Whether the chair reopened the vote (nobody voted by the deadline): 是否重新表决? */
+    public static final ProcessVariable<Boolean> COMMITTEE_REVOTE = ProcessVariable.of("renewalCommitteeRevote", Boolean.class);
     /** Whether the renewal was approved (by the model or a person). */
     public static final ProcessVariable<Boolean> APPROVED = ProcessVariable.of("renewalApproved", Boolean.class);
     /**

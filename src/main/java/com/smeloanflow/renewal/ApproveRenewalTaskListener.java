@@ -11,9 +11,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Task listener (complete) of 审批续贷申请 (the approver's decision) and of 签发续贷贷审会决议 (the chair signs the
- * committee's resolution or vetoes it; the same fields and rules). Refused once the old loan matured
- * ({@link RenewalDecisionDeadline}).
+ * Task listener (complete) of 审批续贷申请 (the approver's decision); the chair's 签发续贷贷审会决议 signs the committee's
+ * resolution or vetoes it with the same fields and rules, through {@link RenewalCommitteeResolutionTaskListener}. Refused
+ * once the old loan matured ({@link RenewalDecisionDeadline}).
  */
 @Component("approveRenewalTask")
 public class ApproveRenewalTaskListener implements TaskListener {

@@ -31,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  * members decides. A majority to reject declines the renewal by itself (the borrower is told the catalogue
  * text of the overall assessment, never the votes); a majority to approve goes to the chair, who signs the
  * resolution or vetoes it; a tie, or the deadline passing without a majority, goes to the chair's casting
- * vote. Used from the model as {@code ${renewalCommittee.members(execution)}} and
+ * vote; the deadline passing with no vote cast goes to the chair only to reopen the vote ({@link #requireChairMay}).
+ * Used from the model as {@code ${renewalCommittee.members(execution)}} and
  * {@code ${renewalCommittee.majorityReached(execution)}}.
  *
  * <p>Why renewal's own committee and not approval's {@code CommitteeService}: that one is about an
@@ -238,6 +239,28 @@ public class RenewalCommitteeService {
   }
 
   /**
+   * What the chair may decide: after a deadline with no vote cast the committee has not decided, and the chair alone
+   * neither approves nor declines a renewal above an approver's authority, only reopens the vote (the members vote again,
+   * with a new deadline); once a member voted the chair's decision is the casting vote, and the vote is not reopened.
+   *
+   * @param reopen the chair chose 提交贷审会重新表决
+   * @throws InvalidTaskInputException approval or decline with no vote cast, or a reopening after a vote (400 over REST,
+   *     shown in Tasklist; the task stays open)
+   */
+  public void requireChairMay(String loanId, boolean reopen) {
+    boolean noVote = votes(loanId).isEmpty();
+    if (noVote && !reopen) {
+      throw new InvalidTaskInputException("贷审会表决期限已到, 没有委员表决, 主任委员不能单独批准或否决借据 " + loanId
+          + " 的续贷: 请选择“提交贷审会重新表决”, 由委员重新表决 (no member voted before the deadline: the chair alone may not"
+          + " approve or decline the renewal; REVOTE, and the members vote again)");
+    }
+    if (!noVote && reopen) {
+      throw new InvalidTaskInputException("借据 " + loanId + " 的续贷已有委员表决, 不能重新表决: 请行使决定票, 签发决议或否决"
+          + " (a member voted: the chair's decision is the casting vote; a vote is reopened only when nobody voted)");
+    }
+  }
+
+  /**
    * What the chair sees: the tally, each member's vote and reasons, and what is asked of the chair. Every member's vote
    * stays visible within {@link FormText#MAX_CHARACTERS} (a member's reasons run to {@link LoanRenewal#NOTE_MAX_LENGTH}
    * characters, so four members' would not fit): the longest reasons are shortened, ending {@value FormText#CUT}.
@@ -249,8 +272,10 @@ public class RenewalCommitteeService {
         "renewalCommitteeTallyText", tally.describe(),
         "renewalCommitteeVotesText", FormText.shortenEach(votes.stream()
             .map(v -> "- " + v.member() + ": " + v.vote().label() + ", " + v.comment()).toList(), FormText.MAX_CHARACTERS),
-        "renewalCommitteeAskText", tally.outcome() == Outcome.APPROVED
-            ? "委员多数同意: 请签发决议(批准), 或否决"
-            : "未形成多数(票数相同或表决期限已到): 请行使决定票");
+        "renewalCommitteeAskText", votes.isEmpty()
+            ? "表决期限已到, 没有委员表决: 主任委员不能单独批准或否决续贷, 请选择“提交贷审会重新表决”, 委员重新表决(新的表决期限)"
+            : tally.outcome() == Outcome.APPROVED
+                ? "委员多数同意: 请签发决议(批准), 或否决"
+                : "未形成多数(票数相同或表决期限已到): 请行使决定票");
   }
 }

@@ -11,7 +11,8 @@ import java.util.TreeSet;
 /**
  * The renewal forms: the loan summary and the renewal facts they show (the offer's, and 当前续贷资格 as the loan stands now;
  * to the chair the committee's votes), and the
- * fields their listeners read; the chair's resolution is read by the approver's listener (the same decision).
+ * fields their listeners read; the chair's resolution is read by the chair's listener with the approver's fields (the same
+ * decision, or 重新表决 when nobody voted).
  */
 public final class RenewalFormContracts {
 

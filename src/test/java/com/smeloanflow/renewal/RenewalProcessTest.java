@@ -1822,7 +1822,8 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     assertThat(instance).hasPassed(TASK_TALLY_VOTES, TASK_DECIDE_COMMITTEE_RESOLUTION, TASK_SEND_CONTRACT)
         .isWaitingAt(RECEIVE_AWAIT_SIGNATURE);
     assertThat(TakenSequenceFlows.of(instance.getId())).contains(LoanRenewalProcess.Flows.BY_COMMITTEE_YES,
-        LoanRenewalProcess.Flows.COMMITTEE_REJECTED_NO).doesNotContain(LoanRenewalProcess.Flows.BY_COMMITTEE_NO);
+        LoanRenewalProcess.Flows.COMMITTEE_REJECTED_NO, LoanRenewalProcess.Flows.COMMITTEE_REVOTE_NO)
+        .doesNotContain(LoanRenewalProcess.Flows.BY_COMMITTEE_NO, LoanRenewalProcess.Flows.COMMITTEE_REVOTE_YES);
     LoanRenewal renewal = renewals.find(loan.loanId()).orElseThrow();
     assertThat(renewal.approvalRoute()).isEqualTo("COMMITTEE");
     assertThat(renewal.decidedBy()).isEqualTo("committee-chair");
@@ -2006,6 +2007,73 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     assertThat(renewal.decidedBy()).isEqualTo("committee-chair");
     assertThat(mailBody(loan, MailTemplate.RENEWAL_DECLINED)).contains(CustomerReason.CREDIT_RECORD.text())
         .doesNotContain("征信存疑");
+  }
+
+  /**
+   * Nobody voted by the deadline: the committee has not decided, and the chair alone neither approves nor declines a
+   * renewal above an approver's authority. The chair's form says so before the decision; 批准 and 不批准 are refused
+   * (the task stays open, nothing decided, the borrower told nothing) and the chair reopens the vote: every member votes
+   * again, with a new deadline, and a majority to approve comes back to the chair to sign.
+   */
+  @Test
+  void aDeadlineWithNoVoteCastReopensTheVoteForTheMembersInsteadOfTheChairDecidingAlone() {
+    RenewalScenario loan = loanForTheCommittee().scanNow();
+    ProcessInstance instance = applied(loan);
+    java.util.Date firstDue = voteTasks(instance).get(0).getDueDate();
+    moveClockTo(firstDue.toInstant().plus(Duration.ofMinutes(1)));
+    loan.runJobs(instance);
+
+    assertThat(instance).hasPassed(BOUNDARY_COMMITTEE_DEADLINE, TASK_TALLY_VOTES);
+    Task resolution = chairTask(instance);
+    assertThat((String) taskService.getVariableLocal(resolution.getId(), "renewalCommitteeAskText"))
+        .as("told before deciding").contains("表决期限已到, 没有委员表决").contains("重新表决");
+    for (Map<String, Object> alone : List.<Map<String, Object>>of(
+        Map.of(ApproveRenewalTaskListener.DECISION, "APPROVE", ApproveRenewalTaskListener.NOTE, "主任委员决定批准"),
+        Map.of(ApproveRenewalTaskListener.DECISION, "DECLINE", ApproveRenewalTaskListener.CUSTOMER_REASON, "CREDIT_RECORD",
+            ApproveRenewalTaskListener.NOTE, "主任委员决定否决"))) {
+      assertThatThrownBy(() -> completeAs("committee-chair", resolution.getId(), alone))
+          .hasMessageContaining("贷审会表决期限已到, 没有委员表决, 主任委员不能单独批准或否决借据 " + loan.loanId() + " 的续贷");
+    }
+    assertThat(instance).isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION);
+    assertThat(renewals.find(loan.loanId()).orElseThrow().decidedBy()).isNull();
+    assertThat(loan.mails()).containsExactly(MailTemplate.RENEWAL_OFFERED);
+
+    completeAs("committee-chair", resolution.getId(), Map.of(ApproveRenewalTaskListener.DECISION,
+        RenewalCommitteeResolutionTaskListener.REVOTE, ApproveRenewalTaskListener.NOTE, "委员均未在期限内表决, 请重新表决"));
+    loan.runJobs(instance);
+
+    assertThat(instance).as("the vote reopened").hasPassed(GATEWAY_COMMITTEE_REVOTE).isWaitingAt(TASK_COMMITTEE_VOTE);
+    assertThat(TakenSequenceFlows.of(instance.getId())).contains(LoanRenewalProcess.Flows.COMMITTEE_REVOTE_YES);
+    assertThat(voteTasks(instance)).extracting(Task::getAssignee)
+        .containsExactlyInAnyOrder("committee1", "committee2", "committee3");
+    assertThat(voteTasks(instance)).as("a new deadline").allSatisfy(task -> assertThat(task.getDueDate()).isAfter(firstDue));
+
+    vote(loan, instance, "committee1", "APPROVE", "经营稳定, 同意续贷");
+    vote(loan, instance, "committee2", "APPROVE", "还款记录良好");
+    Task signing = chairTask(instance);
+    assertThat((String) taskService.getVariableLocal(signing.getId(), "renewalCommitteeAskText")).contains("多数同意");
+    completeAs("committee-chair", signing.getId(), Map.of(ApproveRenewalTaskListener.DECISION, "APPROVE",
+        ApproveRenewalTaskListener.NOTE, "签发决议"));
+    loan.runJobs(instance);
+
+    assertThat(instance).hasPassed(TASK_SEND_CONTRACT).isWaitingAt(RECEIVE_AWAIT_SIGNATURE);
+    assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.APPROVED);
+  }
+
+  /** Once a member voted the chair's decision is the casting vote: reopening the vote is refused. */
+  @Test
+  void aChairCannotReopenAVoteThatAMemberCast() {
+    RenewalScenario loan = loanForTheCommittee().scanNow();
+    ProcessInstance instance = applied(loan);
+    vote(loan, instance, "committee2", "APPROVE", "同意");
+    moveClockTo(voteTasks(instance).get(0).getDueDate().toInstant().plus(Duration.ofMinutes(1)));
+    loan.runJobs(instance);
+    Task resolution = chairTask(instance);
+
+    assertThatThrownBy(() -> completeAs("committee-chair", resolution.getId(), Map.of(ApproveRenewalTaskListener.DECISION,
+        RenewalCommitteeResolutionTaskListener.REVOTE, ApproveRenewalTaskListener.NOTE, "重新表决")))
+        .hasMessageContaining("已有委员表决, 不能重新表决: 请行使决定票");
+    assertThat(instance).isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION);
   }
 
   /**
