@@ -12,14 +12,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Approval's part of the task forms: what was approved, the committee's votes with the conditions
- * members proposed, and the question of a return for information.
+ * members proposed, what the chair is asked to decide, and the question of a return for information.
  */
 @Component
 @Order(40)
 public class ApprovalSummary implements TaskSummaryContributor {
 
   /** The task-local values it sets, by the names the forms use (approval). */
-  public static final java.util.List<String> FORM_VALUES = java.util.List.of("approvalText", "committeeVotesText", "committeeTallyText", "returnQuestionText");
+  public static final java.util.List<String> FORM_VALUES = java.util.List.of("approvalText", "committeeVotesText", "committeeTallyText", "committeeAskText",
+      "returnQuestionText");
 
   private final ApprovalDecisions approvals;
   private final CommitteeService committee;
@@ -44,6 +45,11 @@ public class ApprovalSummary implements TaskSummaryContributor {
         .toList(), FormText.MAX_CHARACTERS));
     values.put("committeeTallyText", votes.isEmpty() ? "尚无委员投票"
         : committee.tally(applicationId, Math.max(votes.size(), committee.eligibleMembers(applicationId).size())).describe());
+    // What the chair's form asks: with no vote cast (the deadline passed, nobody voted) only a return, as
+    // CommitteeService.resolve refuses the rest; otherwise the resolution or the casting vote.
+    values.put("committeeAskText", votes.isEmpty()
+        ? "表决期限已到, 没有委员表决: 主任委员不能单独批准或否决申请, 请选择“退回集中作业中心补充信息”, 补充信息后由贷审会重新表决"
+        : "多数委员同意时, 请签发决议(可采纳委员提出的条件)或行使否决; 平票或表决期限已到仍未过半数时, 您的决定为最终裁决。");
     values.put("returnQuestionText", checks.of(applicationId, CheckType.APPROVAL, CheckType.COMMITTEE_RESOLUTION).stream()
         .filter(c -> ApprovalOutcome.RETURN.name().equals(c.outcome())).reduce((a, b) -> b)
         .map(c -> c.details() + " (" + c.performedBy() + ")").orElse("无"));

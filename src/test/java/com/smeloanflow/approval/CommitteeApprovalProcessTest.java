@@ -591,6 +591,8 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
     executeDueJobs(instance.getId());
     assertThat(instance).hasPassed(BOUNDARY_COMMITTEE_DEADLINE).isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION);
     Task resolution = flow.task(applicationId, TASK_DECIDE_COMMITTEE_RESOLUTION);
+    assertThat((String) taskService.getVariableLocal(resolution.getId(), "committeeAskText")).as("told before deciding")
+        .contains("表决期限已到, 没有委员表决").contains("退回集中作业中心补充信息");
     assertThat(flow.claimOverRest(CHAIR, resolution.getId()).status()).isEqualTo(204);
 
     for (java.util.Map<String, Object> alone : List.of(TaskForms.approve("主任委员决定同意"),

@@ -251,7 +251,8 @@ class LoanOriginationPathsTasklistIT extends BrowserTestBase {
     assertThat(probe.taskOpen(again.get(2).getId())).as("committee3's vote after the majority").isFalse();
     assertThat(probe.candidateGroups(resolve.getId())).containsExactly("credit-committee-chair");
     CamundaForm resolution = open(CHAIR, resolve, GROUP_TASKS, "签发贷审会决议", applicationId, enterprise, "贷审会表决",
-        "committee1: 附条件同意, 建议金额 5000000.00 元, 条件: 金额降至500万元", "committee2: 同意", "贷审会审议 (500万元以上)");
+        "committee1: 附条件同意, 建议金额 5000000.00 元, 条件: 金额降至500万元", "committee2: 同意", "贷审会审议 (500万元以上)",
+        "多数委员同意时, 请签发决议");
     assertThat(tasklist.headerUserName()).isEqualTo("郑国栋 (贷审会主任委员)");
     tasklist.claim();
     resolution.radio("贷审会决议", "附条件批准").number("批准金额(元)", "5000000")
