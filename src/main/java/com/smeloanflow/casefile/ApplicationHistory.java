@@ -18,7 +18,7 @@ public class ApplicationHistory {
   private static final Logger log = LoggerFactory.getLogger(ApplicationHistory.class);
 
   /**
-   * The most a detail holds: the column's width (V157). The longest detail written is 5,152 characters (an annual review's
+   * The most a detail holds: the column's width (V153). The longest detail written is 5,152 characters (an annual review's
    * 冻结额度 or 维持额度 of a frozen line: the manager's reason and the line's 4,100-character reason); a longer one would be
    * shortened at its end ({@link FormText#CUT}) rather than fail the step that records it.
    */

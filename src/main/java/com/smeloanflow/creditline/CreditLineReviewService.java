@@ -303,7 +303,7 @@ public class CreditLineReviewService {
         String own = "第" + review.reviewYear() + "年年审冻结: " + reason;
         boolean frozen = line.status() == CreditLineStatus.FROZEN && line.statusReason() != null;
         lines.freeze(lineId, line.frozenAlsoFor(own), decidedBy, clock.now());
-        // The review's reason first, the earlier reason kept after it: the history holds both whole (V157).
+        // The review's reason first, the earlier reason kept after it: the history holds both whole (V153).
         history.record(line.applicationId(), decidedBy, "CREDIT_LINE_FROZEN", "额度 " + lineId + " 第" + review.reviewYear()
             + "年年审冻结额度. 年审意见: " + reason + (frozen ? "; 原冻结原因 (保留): " + line.statusReason() : ""));
       }

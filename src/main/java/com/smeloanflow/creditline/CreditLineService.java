@@ -262,7 +262,7 @@ public class CreditLineService {
     BigDecimal limit = newLimit.max(drawnOrReserved(line.lineId())).setScale(2, RoundingMode.DOWN);
     if (limit.compareTo(line.limit()) < 0) {
       lines.update(line.lineId(), limit, line.status(), line.statusReason());
-      // The figures first, then the check's findings (2,000 characters at most): the history holds them whole (V157).
+      // The figures first, then the check's findings (2,000 characters at most): the history holds them whole (V153).
       history.record(line.applicationId(), decidedBy, "CREDIT_LINE_REDUCED", "额度 " + line.lineId() + " 由 "
           + line.limit().toPlainString() + " 元压降至 " + limit.toPlainString() + " 元 (" + line.status().label() + "); " + reason);
       log.info("Line {}: limit {} -> {} CNY ({})", line.lineId(), line.limit().toPlainString(), limit.toPlainString(),
