@@ -58,7 +58,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * environment, so no anonymous caller can lock them. The engine REST API ({@code /engine-rest/**})
  * uses Camunda's own authentication filter, so Camunda authorizations apply to it as they do in
  * Tasklist, and {@link EngineApiGuard} adds what the authorizations do not cover. The webapps keep
- * their own login. The operations endpoints ({@code /actuator/**}) use HTTP Basic for administrators,
+ * their own login. The system users reach neither the engine REST API nor the webapps ({@link SystemUserEngineBar}). The operations endpoints ({@code /actuator/**}) use HTTP Basic for administrators,
  * team leads and the operations group, except the load balancer's two probes. See docs/security.md
  * for the whole model.
  */
@@ -336,6 +336,20 @@ public class SecurityConfig {
   }
 
   static final int ENGINE_AUTHENTICATION_ORDER = Ordered.LOWEST_PRECEDENCE - 20;
+
+  /**
+   * Before Camunda's authentication of the engine REST API and the webapps' login and APIs: the system users reach none
+   * of them, see {@link SystemUserEngineBar}.
+   */
+  @Bean
+  FilterRegistrationBean<SystemUserEngineBar> systemUserEngineBar(SystemUsers systemUsers) {
+    FilterRegistrationBean<SystemUserEngineBar> registration =
+        new FilterRegistrationBean<>(new SystemUserEngineBar(systemUsers::isSystemUser));
+    registration.setName("system-user-engine-bar");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(ENGINE_AUTHENTICATION_ORDER - 10);
+    return registration;
+  }
 
   /** After Camunda's authentication of the engine REST API (and the webapps' own), see {@link EngineApiGuard}. */
   @Bean
