@@ -60,7 +60,8 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>A review's 冻结额度 of a line already frozen keeps why it was frozen: the line's reason is the earlier one and then
  * the review's, and its history records the review's freeze ({@code CREDIT_LINE_FROZEN}) beside the earlier one's. A
- * review's 终止额度 of a frozen line keeps it too: the line's reason is the freeze's and then the review's.
+ * review's 终止额度 of a frozen line keeps it too: the line's reason is the freeze's and then the review's; its history
+ * records the close ({@code CREDIT_LINE_CLOSED}: who, the review's reason and the freeze's it keeps).
  *
  * <p>Each decision locks the line once (SELECT … FOR UPDATE): the table's in {@link #evaluate}, a person's in
  * {@link #decide}; {@link #apply} runs after either in the same transaction, under that lock, and takes none of its own.
@@ -307,9 +308,14 @@ public class CreditLineReviewService {
         history.record(line.applicationId(), decidedBy, "CREDIT_LINE_FROZEN", "额度 " + lineId + " 第" + review.reviewYear()
             + "年年审冻结额度. 年审意见: " + reason + (frozen ? "; 原冻结原因 (保留): " + line.statusReason() : ""));
       }
-      // A frozen line closed keeps why it was frozen beside why it was closed, as a review's freeze does.
-      case CLOSE -> lines.update(lineId, limit, CreditLineStatus.CLOSED,
-          line.closedAlsoFor("第" + review.reviewYear() + "年年审终止: " + reason));
+      // A frozen line closed keeps why it was frozen beside why it was closed, as a review's freeze does; the history
+      // records the close by whom and why, and the freeze's reason it keeps, whole (V153).
+      case CLOSE -> {
+        boolean frozen = line.status() == CreditLineStatus.FROZEN && line.statusReason() != null;
+        lines.update(lineId, limit, CreditLineStatus.CLOSED, line.closedAlsoFor("第" + review.reviewYear() + "年年审终止: " + reason));
+        history.record(line.applicationId(), decidedBy, "CREDIT_LINE_CLOSED", "额度 " + lineId + " 第" + review.reviewYear()
+            + "年年审终止额度. 年审意见: " + reason + (frozen ? "; 原冻结原因 (保留): " + line.statusReason() : ""));
+      }
     }
     mails.enqueue(line.applicationId(), outcome.mail());
     log.info("Line {}: review {} applied: {} by {}, limit {} -> {} CNY ({} drawn or reserved)", lineId, review.reviewId(),

@@ -395,6 +395,17 @@ class CreditLineReviewProcessTest extends AbstractIntegrationTest {
     assertThat(api.get("/api/lines/" + line.lineId(), CUSTOMER_MANAGER).json().get("statusReason").asText())
         .as("why it was frozen stays readable beside why it was closed")
         .isEqualTo(frozenFor + "; 第1年年审终止: 提款已形成不良, 同意终止额度");
+    JsonNode events = api.get("/api/applications/" + applicationId + "/history", CUSTOMER_MANAGER).json();
+    List<JsonNode> closes = new java.util.ArrayList<>();
+    events.forEach(event -> {
+      if (event.path("what").asText().equals("CREDIT_LINE_CLOSED")) {
+        closes.add(event);
+      }
+    });
+    assertThat(closes).as("the line's history records the review's close: %s", events).hasSize(1);
+    assertThat(closes.get(0).path("actor").asText()).isEqualTo(CUSTOMER_MANAGER);
+    assertThat(closes.get(0).path("detail").asText()).as("who closed it and why, the freeze's reason kept")
+        .contains("第1年年审终止额度").contains("提款已形成不良, 同意终止额度").endsWith(frozenFor);
   }
 
   /** How often the line's row was locked (SELECT … FOR UPDATE) while {@code step} ran, counted by H2's statistics. */
