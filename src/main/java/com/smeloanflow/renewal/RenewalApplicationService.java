@@ -43,10 +43,13 @@ public class RenewalApplicationService {
   private final ManagementService managementService;
   private final BusinessClock clock;
   private final int alertAfterAttempts;
+  private final RenewalCommitteeService committee;
 
   public RenewalApplicationService(RenewalRepository renewals, LoanAccountService loans, RenewalPolicy policy,
       RuntimeService runtimeService, ManagementService managementService, BusinessClock clock,
-      @Value("${smeloan.renewal.envelope-cancellation.alert-after-attempts}") int alertAfterAttempts) {
+      @Value("${smeloan.renewal.envelope-cancellation.alert-after-attempts}") int alertAfterAttempts,
+      RenewalCommitteeService committee) {
+    this.committee = committee;
     this.renewals = renewals;
     this.loans = loans;
     this.policy = policy;
@@ -134,7 +137,7 @@ public class RenewalApplicationService {
         r.requestId(), r.appliedAt(), r.approvalRoute(), r.decidedBy(),
         r.customerReason() == null ? null : CustomerReason.valueOf(r.customerReason()).text(), r.contractNumber(), r.signedAt(),
         r.newLoanId(), r.principalDueAtMaturity(), r.renewedAmount(), r.closedOn(), postingProblem(r),
-        envelopeCancellation(r), r.eligibility(), r.maturityDeclineReason()));
+        envelopeCancellation(r), r.eligibility(), r.maturityDeclineReason(), committee.revotes(r.loanId())));
   }
 
   /**

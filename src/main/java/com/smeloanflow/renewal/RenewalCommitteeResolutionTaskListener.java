@@ -2,18 +2,18 @@ package com.smeloanflow.renewal;
 
 import static com.smeloanflow.process.LoanRenewalProcess.Variables.COMMITTEE_REVOTE;
 
+import com.smeloanflow.platform.TaskActor;
 import com.smeloanflow.platform.TaskForm;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Task listener (complete) of 签发续贷贷审会决议, by the committee's chair: signs the resolution or vetoes it (the
  * approver's decision, {@link ApproveRenewalTaskListener}), or, after a deadline with no vote cast, reopens the vote for
- * the members ({@link RenewalCommitteeService#requireChairMay}). Refused once the old loan matured
+ * the members ({@link RenewalCommitteeService#requireChairMay}), the chair's 决议意见 its reason, recorded with who and when
+ * for staff ({@link RenewalCommitteeService#reopen}). Refused once the old loan matured
  * ({@link RenewalDecisionDeadline}).
  */
 @Component("renewalCommitteeResolutionTask")
@@ -21,8 +21,6 @@ public class RenewalCommitteeResolutionTaskListener implements TaskListener {
 
   /** 提交贷审会重新表决: the chair's answer when nobody voted by the deadline. */
   public static final String REVOTE = "REVOTE";
-
-  private static final Logger log = LoggerFactory.getLogger(RenewalCommitteeResolutionTaskListener.class);
 
   private final RenewalCommitteeService committee;
   private final ApproveRenewalTaskListener decision;
@@ -42,15 +40,15 @@ public class RenewalCommitteeResolutionTaskListener implements TaskListener {
     TaskForm form = TaskForm.of(task);
     boolean reopen = REVOTE.equals(form.choice(ApproveRenewalTaskListener.DECISION, "决议",
         Set.of(ApproveRenewalTaskListener.APPROVE, ApproveRenewalTaskListener.DECLINE, REVOTE)));
-    committee.requireChairMay(loanId, reopen);
-    COMMITTEE_REVOTE.set(task.getExecution(), reopen);
     if (reopen) {
-      log.info("Loan {}: no committee member voted by the deadline; {} reopened the vote on the renewal", loanId,
-          task.getAssignee());
+      committee.reopen(loanId, TaskActor.of(task), form.text(ApproveRenewalTaskListener.NOTE));
+      COMMITTEE_REVOTE.set(task.getExecution(), true);
       form.discard(ApproveRenewalTaskListener.DECISION, ApproveRenewalTaskListener.CUSTOMER_REASON,
           ApproveRenewalTaskListener.NOTE);
       return;
     }
+    committee.requireChairMay(loanId, false);
+    COMMITTEE_REVOTE.set(task.getExecution(), false);
     decision.notify(task);
   }
 }

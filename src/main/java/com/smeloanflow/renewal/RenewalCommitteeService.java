@@ -12,6 +12,7 @@ import com.smeloanflow.platform.NeedsAdministratorException;
 import com.smeloanflow.platform.StateConflictException;
 import com.smeloanflow.process.LoanRenewalProcess;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,15 @@ public class RenewalCommitteeService {
 
   /** A vote as stored. */
   public record StoredVote(String member, Vote vote, String comment) {}
+
+  /**
+   * The chair reopening a vote nobody cast by its deadline (提交贷审会重新表决), as staff read it in the renewal's view.
+   *
+   * @param reopenedBy the chair
+   * @param reopenedAt when the chair completed 签发续贷贷审会决议 with it
+   * @param reason     the chair's 决议意见: why the vote is reopened (internal, never told to the borrower)
+   */
+  public record Revote(String reopenedBy, Instant reopenedAt, String reason) {}
 
   /** The votes against the committee's size (members who may vote on this renewal). */
   public record Tally(int approvals, int rejections, int size) {
@@ -258,6 +268,48 @@ public class RenewalCommitteeService {
       throw new InvalidTaskInputException("借据 " + loanId + " 的续贷已有委员表决, 不能重新表决: 请行使决定票, 签发决议或否决"
           + " (a member voted: the chair's decision is the casting vote; a vote is reopened only when nobody voted)");
     }
+  }
+
+  /**
+   * The chair reopens the vote ({@link #requireChairMay}: only when nobody voted by the deadline), recording who, when
+   * and why ({@code renewal_committee_revote}, read in the staff's renewal view: {@link #revotes}). Under the renewal's
+   * row lock, taken before anything is written, as a vote or a decision ({@link RenewalRepository#lockAwaitingDecision}):
+   * the parent row is locked before the child row's insert takes its share lock through the foreign key; a reopening that
+   * meets a call-in, a cancellation or the lapse at maturity waits for it or is waited for, and on a renewal no longer
+   * awaiting a decision is refused, writing nothing.
+   *
+   * @throws StateConflictException the renewal no longer awaits a decision (lapsed, called in, cancelled)
+   * @throws InvalidTaskInputException a member voted, no reason, or a reason longer than {@link LoanRenewal#NOTE_MAX_LENGTH}
+   *     (the task stays open)
+   */
+  @Transactional
+  public void reopen(String loanId, String chair, String reason) {
+    renewals.lockAwaitingDecision(loanId);
+    requireChairMay(loanId, true);
+    if (reason == null || reason.isBlank()) {
+      throw new InvalidTaskInputException("重新表决时须填写决议意见, 说明重新表决的原因 (renewalDecisionNote is required for REVOTE)");
+    }
+    if (reason.length() > LoanRenewal.NOTE_MAX_LENGTH) {
+      throw new InvalidTaskInputException("决议意见最多 " + LoanRenewal.NOTE_MAX_LENGTH + " 字 (renewalDecisionNote is too long)");
+    }
+    // Numbered under the renewal's row lock: a second reopening of the same renewal waits for this one's commit.
+    int number = revotes(loanId).size() + 1;
+    jdbc.sql("""
+        INSERT INTO renewal_committee_revote (loan_id, revote_no, reopened_by, reopened_at, reason)
+        VALUES (:loan, :number, :chair, :at, :reason)""")
+        .param("loan", loanId).param("number", number).param("chair", chair).param("at", Timestamp.from(clock.now()))
+        .param("reason", reason).update();
+    log.info("Loan {}: no committee member voted by the deadline; {} reopened the vote on the renewal", loanId, chair);
+  }
+
+  /** Each reopening of the renewal's vote, the first first (empty if the vote was never reopened). */
+  public List<Revote> revotes(String loanId) {
+    return jdbc.sql("""
+        SELECT reopened_by, reopened_at, reason FROM renewal_committee_revote WHERE loan_id = :loan ORDER BY revote_no""")
+        .param("loan", loanId)
+        .query((rs, row) -> new Revote(rs.getString("reopened_by"), rs.getTimestamp("reopened_at").toInstant(),
+            rs.getString("reason")))
+        .list();
   }
 
   /**

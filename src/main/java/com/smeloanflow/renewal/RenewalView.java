@@ -3,6 +3,7 @@ package com.smeloanflow.renewal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A loan's renewal as the channel and staff see it. {@code eligibility} (the table's inputs and reason)
@@ -20,6 +21,8 @@ import java.time.LocalDate;
  * @param maturityDeclineReason  staff only: for a signed renewal the maturity posting declined (or the check on the
  *                               last working day before a maturity date nobody works), why (the eligibility table's
  *                               reason and code with the loan as it stood then), else null
+ * @param committeeRevotes       staff only: each time the committee's chair reopened a vote nobody cast by its deadline
+ *                               (提交贷审会重新表决), who, when and why, the first first; empty if never (null to the channel)
  */
 public record RenewalView(
     String loanId,
@@ -43,7 +46,8 @@ public record RenewalView(
     String postingProblem,
     EnvelopeCancellation envelopeCancellation,
     LoanRenewal.Eligibility eligibility,
-    String maturityDeclineReason) {
+    String maturityDeclineReason,
+    List<RenewalCommitteeService.Revote> committeeRevotes) {
 
   /** The maturity posting failed and is retried by itself (core banking down, say). */
   public static final String POSTING_RETRIED = "续贷入账未成功, 系统将自动重试";

@@ -66,7 +66,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * columns) and the posting of the lower amount; a posting that runs only after the daily close counted the
  * maturity overdue (nothing posted, and servicing refuses the renewal too), or whose retry after a lost answer
  * runs only then (the job fails for an operator, nothing recorded); the committee's votes (V108's table:
- * one per member) and a majority to reject; the envelope of a renewal cancelled before it was signed (V136); a call-in
+ * one per member) and a majority to reject; a chair's reopening of a vote nobody cast (V154's table); the envelope of a renewal cancelled before it was signed (V136); a call-in
  * landing while the maturity job is due, runs or books, in each order, through the engine's job execution.
  */
 class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
@@ -763,6 +763,37 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
     LoanRenewal declined = renewals.find(loan.loanId()).orElseThrow();
     assertThat(declined.status()).isEqualTo(RenewalStatus.DECLINED);
     assertThat(declined.customerReason()).isEqualTo("OVERALL_ASSESSMENT");
+  }
+
+  /**
+   * Nobody voted by the deadline and the chair reopens the vote (提交贷审会重新表决): V154's table keeps who, when and why,
+   * and staff read it in the renewal's view; the members vote again.
+   */
+  @Test
+  void aChairReopeningAVoteNobodyCastIsRecordedForStaffOnPostgres() {
+    stopClock();
+    RenewalScenario loan = RenewalScenario.loan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans,
+        clock.today(), 45, ProcessingFixtures.strongProfile(), "GROWTH", "6000000.00").scanNow();
+    assertThat(loan.apply("PG-" + loan.loanId()).status()).isEqualTo(201);
+    ProcessInstance instance = loan.renewal();
+    loan.runJobs(instance);
+    Task vote = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_COMMITTEE_VOTE)
+        .list().get(0);
+    moveClockTo(vote.getDueDate().toInstant().plus(Duration.ofMinutes(1)));
+    loan.runJobs(instance);
+    Task resolution = taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(TASK_DECIDE_COMMITTEE_RESOLUTION).singleResult();
+
+    completeAs("committee-chair", resolution.getId(), Map.of(ApproveRenewalTaskListener.DECISION,
+        RenewalCommitteeResolutionTaskListener.REVOTE, ApproveRenewalTaskListener.NOTE, "委员出差未能表决, 请重新表决"));
+    loan.runJobs(instance);
+
+    assertThat(instance).isWaitingAt(TASK_COMMITTEE_VOTE);
+    assertThat(api.get("/api/loans/" + loan.loanId() + "/renewal", "zy001-acceptor").json().path("committeeRevotes"))
+        .singleElement().satisfies(revote -> {
+          assertThat(revote.path("reopenedBy").asText()).isEqualTo("committee-chair");
+          assertThat(revote.path("reason").asText()).isEqualTo("委员出差未能表决, 请重新表决");
+        });
   }
 
   private void voteAs(String member, ProcessInstance instance, String vote, String reasons) {

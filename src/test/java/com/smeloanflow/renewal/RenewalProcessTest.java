@@ -2037,10 +2037,23 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     assertThat(instance).isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION);
     assertThat(renewals.find(loan.loanId()).orElseThrow().decidedBy()).isNull();
     assertThat(loan.mails()).containsExactly(MailTemplate.RENEWAL_OFFERED);
+    assertThatThrownBy(() -> completeAs("committee-chair", resolution.getId(), Map.of(ApproveRenewalTaskListener.DECISION,
+        RenewalCommitteeResolutionTaskListener.REVOTE))).as("why the vote is reopened is asked")
+        .hasMessageContaining("重新表决时须填写决议意见");
+    assertThat(instance).isWaitingAt(TASK_DECIDE_COMMITTEE_RESOLUTION);
 
     completeAs("committee-chair", resolution.getId(), Map.of(ApproveRenewalTaskListener.DECISION,
         RenewalCommitteeResolutionTaskListener.REVOTE, ApproveRenewalTaskListener.NOTE, "委员均未在期限内表决, 请重新表决"));
     loan.runJobs(instance);
+
+    JsonNode revotes = api.get("/api/loans/" + loan.loanId() + "/renewal", "zy001-acceptor").json().path("committeeRevotes");
+    assertThat(revotes).as("staff read who reopened the vote, when and why: %s", revotes).singleElement().satisfies(revote -> {
+      assertThat(revote.path("reopenedBy").asText()).isEqualTo("committee-chair");
+      assertThat(revote.path("reopenedAt").isTextual()).as("when").isTrue();
+      assertThat(revote.path("reason").asText()).isEqualTo("委员均未在期限内表决, 请重新表决");
+    });
+    assertThat(api.get("/api/loans/" + loan.loanId() + "/renewal", CHANNEL).json().path("committeeRevotes").isEmpty())
+        .as("the channel is not told of the committee").isTrue();
 
     assertThat(instance).as("the vote reopened").hasPassed(GATEWAY_COMMITTEE_REVOTE).isWaitingAt(TASK_COMMITTEE_VOTE);
     assertThat(TakenSequenceFlows.of(instance.getId())).contains(LoanRenewalProcess.Flows.COMMITTEE_REVOTE_YES);

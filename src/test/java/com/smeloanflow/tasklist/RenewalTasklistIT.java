@@ -218,7 +218,7 @@ class RenewalTasklistIT extends BrowserTestBase {
     CamundaForm resolution = open("committee-chair", "签发续贷贷审会决议", resolve, loanId, "委员多数同意",
         "同意 2 票", "committee1: 同意, 经营稳定", "committee2: 同意, 抵押充足");
     tasklist.claim();
-    resolution.radio("决议", "签发决议: 批准续贷").type("决议意见 (内部, 否决时必填)", "贷审会多数同意, 签发决议");
+    resolution.radio("决议", "签发决议: 批准续贷").type("决议意见 (内部, 否决或重新表决时必填)", "贷审会多数同意, 签发决议");
     browser.screenshot("43-form-decide-renewal-committee-resolution");
     tasklist.complete();
 
