@@ -1,5 +1,6 @@
 package com.smeloanflow.monitoring;
 
+import com.smeloanflow.platform.ProcessEndListener.Cancellation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,12 +49,28 @@ public record PostLoanCheck(String checkId, String loanId, CheckKind kind, Check
     MONITORING_ENDED,
     /**
      * Its post-loan-check instance was cancelled by an operator (or deleted by a migration or modification) while
-     * monitoring went on: its open signals went to a new check (its reason names who cancelled it and that check).
+     * monitoring went on: a check of signals handed its open signals to a new check (its reason names who cancelled it
+     * and that check); a periodic check's period was scheduled again (its reason names who cancelled it).
      */
     PROCESS_CANCELLED
   }
 
   public PostLoanCheck {
     checklist = checklist == null ? List.of() : List.copyOf(checklist);
+  }
+
+  /**
+   * Why a check whose post-loan-check instance an operator cancelled was withdrawn, as staff read it: who, when the engine
+   * knew, and the delete reason when one was given (abbreviated to 80 characters: the check's reason holds 200 with the
+   * rest of it), e.g. 核查流程已由运维人员 admin 终止 (误操作).
+   */
+  static String cancelledByOperator(Cancellation cancelled) {
+    return "核查流程已由运维人员" + (cancelled.userId() == null ? "" : " " + cancelled.userId() + " ") + "终止"
+        + (cancelled.reason() == null || cancelled.reason().isBlank() ? "" : " (" + abbreviated(cancelled.reason()) + ")");
+  }
+
+  private static String abbreviated(String reason) {
+    String line = reason.strip().replaceAll("\\s+", " ");
+    return line.length() <= 80 ? line : line.substring(0, 79) + "…";
   }
 }

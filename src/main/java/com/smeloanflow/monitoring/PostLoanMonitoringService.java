@@ -268,6 +268,49 @@ public class PostLoanMonitoringService {
   }
 
   /**
+   * The post-loan-check instance of a periodic check ended without a conclusion: an operator cancelled it on its own
+   * (Cockpit, engine API, custom listeners skipped or not; {@link SignalCheckCancelledListener}). The engine then cancels
+   * monitoring's call activity 定期贷后检查 with it, which ended monitoring of a loan still on the books (no next periodic
+   * check ever) and left the check's row to be withdrawn as if monitoring had ended. So, before the engine does: the check
+   * is recorded {@link PostLoanCheck#CANCELLED} ({@link PostLoanCheck.Withdrawal#PROCESS_CANCELLED}, who and why as far as
+   * the engine knew them, now), and monitoring is told (message {@code PeriodicCheckCancelled}, the non-interrupting
+   * boundary event 定期检查流程已终止), which goes on to 安排下次定期检查: due from the last check done, so a period still due
+   * opens a new periodic check at once, and one a signal's check covers waits for it as usual.
+   *
+   * <p>Left alone: a check that is not periodic, no longer open (concluded, or this cancellation handled already), or
+   * whose call activity is itself ending ({@code callActivityEnding}): a signal's check takes it over through 定期检查已由
+   * 预警信号核查代替 ({@link #supersedePeriodicCheck} records it), the monitoring instance itself is being deleted (its end
+   * withdraws the check, {@link #instanceEnded}), or a modification of monitoring cancels 定期贷后检查 (the operator moves
+   * the flow; the row stays as it is). An instance on a version of the model without the boundary event records the
+   * check cancelled and is left as the engine leaves it (logged). Decided under the loan's lock, as a take-over takes it.
+   */
+  public void periodicCheckProcessCancelled(String checkId, Cancellation cancelled, boolean callActivityEnding) {
+    Optional<PostLoanCheck> found = checks.find(checkId).filter(check -> check.kind() == CheckKind.PERIODIC);
+    if (found.isEmpty() || callActivityEnding) {
+      return;
+    }
+    String loanId = found.get().loanId();
+    MonitoredLoan loan = monitored.lock(loanId).orElseThrow(() -> new IllegalStateException("Loan " + loanId
+        + " is not under monitoring"));
+    if (!loan.monitoring() || loan.closure() != null
+        || !PostLoanCheck.OPEN.equals(checks.find(checkId).map(PostLoanCheck::status).orElse(null))) {
+      return;
+    }
+    String why = PostLoanCheck.cancelledByOperator(cancelled);
+    checks.cancel(checkId, PostLoanCheck.Withdrawal.PROCESS_CANCELLED, why, cancelled.userId(), clock.now());
+    boolean goesOn = !runtime.createMessageCorrelation(PostLoanMonitoringProcess.Messages.PERIODIC_CHECK_CANCELLED)
+        .processInstanceId(loan.processInstanceId()).correlateAllWithResult().isEmpty();
+    if (goesOn) {
+      log.warn("Loan {}: periodic check {} cancelled with its process instance ({}); the next periodic check is scheduled",
+          loanId, checkId, why);
+    } else {
+      log.warn("Loan {}: periodic check {} cancelled with its process instance ({}); monitoring {} was not waiting for it at"
+          + " 定期检查流程已终止 (an earlier version of the model): its flow is left as the engine leaves it",
+          loanId, checkId, why, loan.processInstanceId());
+    }
+  }
+
+  /**
    * Servicing settled or wrote off the loan: monitoring ends (message LoanClosed), with every open task
    * cancelled. A loan not under monitoring is left alone. Its callers (the daily close, a write-off) hold the loan's
    * ledger row, which every change of the loan's monitoring locks first, so the monitoring row is read without a lock.

@@ -11,22 +11,30 @@ import org.springframework.stereotype.Component;
  * or not; a migration or modification that deletes it), the signals its check was examining go to a new check
  * ({@link WarningSignalService#checkProcessCancelled}); an instance that ends through an end event is left alone (its
  * check was concluded). Monitoring that is itself being deleted is told so: its own end cancels the check and its
- * signals. A built-in end listener of every version of the model ({@link ProcessEndListener}), so it is not in the BPMN
+ * signals. A periodic check cancelled alone is recorded cancelled with who and why, and monitoring, whose call activity
+ * the engine cancels with it, goes on to its next periodic check ({@link PostLoanMonitoringService#periodicCheckProcessCancelled}).
+ * A built-in end listener of every version of the model ({@link ProcessEndListener}), so it is not in the BPMN
  * file.
  */
 @Component
 public class SignalCheckCancelledListener extends ProcessEndListener {
 
   private final ObjectProvider<WarningSignalService> signals;
+  private final ObjectProvider<PostLoanMonitoringService> monitoring;
 
-  public SignalCheckCancelledListener(ObjectProvider<WarningSignalService> signals) {
+  public SignalCheckCancelledListener(ObjectProvider<WarningSignalService> signals,
+      ObjectProvider<PostLoanMonitoringService> monitoring) {
     super(PostLoanCheckProcess.KEY);
     this.signals = signals;
+    this.monitoring = monitoring;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
-    cancellation(execution).ifPresent(cancelled -> signals.getObject().checkProcessCancelled(execution.getProcessBusinessKey(),
-        cancelled, callerEnding(execution)));
+    cancellation(execution).ifPresent(cancelled -> {
+      signals.getObject().checkProcessCancelled(execution.getProcessBusinessKey(), cancelled, callerEnding(execution));
+      monitoring.getObject().periodicCheckProcessCancelled(execution.getProcessBusinessKey(), cancelled,
+          callingActivityEnding(execution));
+    });
   }
 }

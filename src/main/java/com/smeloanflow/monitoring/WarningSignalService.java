@@ -221,8 +221,7 @@ public class WarningSignalService {
         || !PostLoanCheck.OPEN.equals(checkRows.find(checkId).map(PostLoanCheck::status).orElse(null))) {
       return Optional.empty();
     }
-    String why = "核查流程已由运维人员" + (cancelled.userId() == null ? "" : " " + cancelled.userId() + " ") + "终止"
-        + (cancelled.reason() == null || cancelled.reason().isBlank() ? "" : " (" + abbreviated(cancelled.reason()) + ")");
+    String why = PostLoanCheck.cancelledByOperator(cancelled);
     List<WarningSignal> open = signals.ofCheck(checkId).stream().filter(s -> WarningSignal.OPEN.equals(s.status())).toList();
     if (open.isEmpty()) {
       checkRows.cancel(checkId, PostLoanCheck.Withdrawal.PROCESS_CANCELLED, why, cancelled.userId(), clock.now());
@@ -240,12 +239,6 @@ public class WarningSignalService {
     log.warn("Loan {}: check {} of signals {} cancelled with its process instance ({}): checked again by {} ({})", loanId,
         checkId, open.stream().map(WarningSignal::signalId).toList(), why, next.checkId(), next.method());
     return Optional.of(next.checkId());
-  }
-
-  /** A delete reason as it is kept in a check's reason (200 characters with the rest of it). */
-  private static String abbreviated(String reason) {
-    String line = reason.strip().replaceAll("\\s+", " ");
-    return line.length() <= 80 ? line : line.substring(0, 79) + "…";
   }
 
   private static WarningSignal withCheck(WarningSignal signal, String checkId) {

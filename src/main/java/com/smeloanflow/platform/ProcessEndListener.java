@@ -103,6 +103,19 @@ public abstract class ProcessEndListener extends AbstractProcessEnginePlugin imp
   }
 
   /**
+   * Whether the call activity that called this instance is itself ending, so that this instance is cancelled as part of
+   * it: an interrupting boundary event of the call activity, a modification that cancels it, or the deletion of the
+   * calling instance ({@link #callerEnding}); false when this instance alone is deleted (the engine cancels the call
+   * activity only after it) or nothing called it. The engine marks the execution it deletes as ended before it deletes
+   * what that execution called.
+   */
+  protected static boolean callingActivityEnding(DelegateExecution execution) {
+    DelegateExecution caller = execution.getSuperExecution();
+    return caller != null && (caller.isCanceled() || caller instanceof PvmExecutionImpl calling && calling.isEnded())
+        || callerEnding(execution);
+  }
+
+  /**
    * How the instance ended, for a log line: "its process instance … was cancelled" (deleted or cancelled, naming the
    * user when the engine knows who: Cockpit and the engine REST API tell it, a batch its creator) or "its process
    * instance … ended".

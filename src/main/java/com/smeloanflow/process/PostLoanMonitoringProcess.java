@@ -49,6 +49,11 @@ public final class PostLoanMonitoringProcess {
     public static final String CALL_PERIODIC_CHECK = "CallActivity_PeriodicCheck";
     /** 定期检查已由预警信号核查代替 (message PeriodicCheckSuperseded: the periodic check ends with its task) */
     public static final String EVENT_PERIODIC_CHECK_SUPERSEDED = "BoundaryEvent_PeriodicCheckSuperseded";
+    /**
+     * 定期检查流程已终止 (message PeriodicCheckCancelled, non-interrupting: an operator cancelled the periodic check's
+     * instance; the engine cancels the call activity with it, monitoring goes on to 安排下次定期检查)
+     */
+    public static final String EVENT_PERIODIC_CHECK_CANCELLED = "BoundaryEvent_PeriodicCheckCancelled";
     /** 预警信号核查 (event subprocess: a signal pushed by another system or a person) */
     public static final String SUBPROCESS_WARNING_SIGNAL = "SubProcess_WarningSignal";
     /** 预警信号已触发 */
@@ -123,6 +128,8 @@ public final class PostLoanMonitoringProcess {
     public static final String SIGNAL_CHECK_OPEN_YES = "SequenceFlow_SignalCheckOpenYes";
     /** A signal's check took over the open periodic check. */
     public static final String PERIODIC_CHECK_SUPERSEDED = "SequenceFlow_PeriodicCheckSuperseded";
+    /** An operator cancelled the periodic check's instance: the next periodic check is scheduled. */
+    public static final String PERIODIC_CHECK_CANCELLED = "SequenceFlow_PeriodicCheckCancelled";
     public static final String TO_SIGNAL_CHECKS_DONE = "SequenceFlow_ToSignalChecksDone";
     public static final String SIGNAL_CHECKS_DONE = "SequenceFlow_SignalChecksDone";
     public static final String PERIODIC_CHECK_DONE = "SequenceFlow_PeriodicCheckDone";
@@ -169,6 +176,11 @@ public final class PostLoanMonitoringProcess {
      * check ends (由预警信号核查代替) and the next one is scheduled from the completion of the checks of signals.
      */
     public static final String PERIODIC_CHECK_SUPERSEDED = "PeriodicCheckSuperseded";
+    /**
+     * An operator cancelled the post-loan-check instance of the open periodic check on its own: monitoring, whose call
+     * activity the engine cancels with it, goes on and schedules the next periodic check (from the last check done).
+     */
+    public static final String PERIODIC_CHECK_CANCELLED = "PeriodicCheckCancelled";
 
     private Messages() {}
   }

@@ -54,6 +54,7 @@ class PostLoanMonitoringProcessTest extends AbstractIntegrationTest {
   @Autowired ApplicationChecks checks;
   @Autowired MonitoringQueryService monitoring;
   @Autowired PostLoanCheckService checkService;
+  @Autowired CheckRepository checkRows;
   @Autowired BusinessClock clock;
   @Autowired TakenSequenceFlows flows;
 
@@ -337,6 +338,48 @@ class PostLoanMonitoringProcessTest extends AbstractIntegrationTest {
             org.assertj.core.groups.Tuple.tuple(CheckKind.SIGNAL, PostLoanCheck.DONE));
   }
 
+  /**
+   * An operator cancels the instance of a periodic check (Cockpit's cancel, custom listeners skipped). Before, its row
+   * stayed OPEN for good (the monitoring view showed a check nobody was asked to do) and monitoring, whose call activity
+   * the engine cancelled with it, ended with it: no next periodic check was ever scheduled for a loan still on the books.
+   * Now the check is recorded cancelled with who and why, and monitoring goes on: a periodic check still due opens again.
+   */
+  @Test
+  void aPeriodicCheckWhoseInstanceAnOperatorCancelsIsRecordedCancelledAndTheLoanKeepsItsPeriodicChecks() {
+    MonitoringScenario loan = loanUnderMonitoring().firstCheck("NORMAL");
+    moveClockBy(Duration.ofDays(93));
+    loan.runJobs();
+    String periodicCheck = onlyCheck(loan, CheckKind.PERIODIC).checkId();
+
+    identityService.setAuthentication("admin", List.of(Groups.CAMUNDA_ADMIN));
+    try {
+      runtimeService.deleteProcessInstance(loan.checkInstance(periodicCheck).getId(), "误操作", true);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    loan.runJobs();
+
+    MonitoringView view = monitoring.view(loan.loanId());
+    assertThat(view.checks()).filteredOn(c -> c.checkId().equals(periodicCheck)).singleElement().satisfies(c -> {
+      assertThat(c.status()).isEqualTo(PostLoanCheck.CANCELLED);
+      assertThat(c.cancelledBy()).isEqualTo("admin");
+      assertThat(c.cancelReason()).isEqualTo("核查流程已由运维人员 admin 终止 (误操作)");
+    });
+    assertThat(checkRows.find(periodicCheck).orElseThrow().withdrawal()).isEqualTo(PostLoanCheck.Withdrawal.PROCESS_CANCELLED);
+    assertThat(loan.monitoring()).as("monitoring goes on").isNotEnded();
+    assertThat(view.status()).isEqualTo(MonitoredLoan.MONITORING);
+    assertThat(flows.of(loan.monitoring().getId())).contains(PostLoanMonitoringProcess.Flows.PERIODIC_CHECK_CANCELLED);
+    assertThat(loan.monitoring()).isWaitingAt(CALL_PERIODIC_CHECK);
+    String again = onlyOpenCheck(loan, CheckKind.PERIODIC).checkId();
+    assertThat(again).as("a new periodic check, the period still due").isNotEqualTo(periodicCheck);
+    assertThat(loan.openTasks()).singleElement()
+        .satisfies(task -> assertThat(task.getTaskDefinitionKey()).isEqualTo(TASK_CHECK_REMOTELY));
+
+    completeRemoteCheck(loan, again);
+    assertThat(loan.monitoring()).isWaitingAt(TIMER_PERIODIC_CHECK_DUE);
+    assertThat(timerDue(loan.monitoring())).as("the next quarter").isEqualTo(startOf(clock.today().plusMonths(3)));
+  }
+
   @Test
   void aCheckerCannotStoreNotesOnThePeriodicCheckBeforeSubmittingItSoATakeOverHasNoneToCarry() {
     MonitoringScenario loan = loanUnderMonitoring().firstCheck("NORMAL");
@@ -463,6 +506,13 @@ class PostLoanMonitoringProcessTest extends AbstractIntegrationTest {
     List<MonitoringView.CheckView> ofKind = monitoring.view(loan.loanId()).checks().stream().filter(c -> c.kind() == kind).toList();
     assertThat(ofKind).as("the loan's %s check", kind).hasSize(1);
     return ofKind.get(0);
+  }
+
+  private MonitoringView.CheckView onlyOpenCheck(MonitoringScenario loan, CheckKind kind) {
+    List<MonitoringView.CheckView> open = monitoring.view(loan.loanId()).checks().stream()
+        .filter(c -> c.kind() == kind && PostLoanCheck.OPEN.equals(c.status())).toList();
+    assertThat(open).as("the loan's open %s check", kind).hasSize(1);
+    return open.get(0);
   }
 
   private Job schedulingJob(ProcessInstance instance) {
