@@ -269,7 +269,8 @@ public class PostLoanMonitoringService {
 
   /**
    * The post-loan-check instance of a periodic check ended without a conclusion: an operator cancelled it on its own
-   * (Cockpit, engine API, custom listeners skipped or not; {@link SignalCheckCancelledListener}). The engine then cancels
+   * (Cockpit, {@code RuntimeService#deleteProcessInstance}, the engine REST API's DELETE, custom listeners skipped or not;
+   * {@link SignalCheckCancelledListener}). The engine then cancels
    * monitoring's call activity 定期贷后检查 with it, which ended monitoring of a loan still on the books (no next periodic
    * check ever) and left the check's row to be withdrawn as if monitoring had ended. So, before the engine does: the check
    * is recorded {@link PostLoanCheck#CANCELLED} ({@link PostLoanCheck.Withdrawal#PROCESS_CANCELLED}, who and why as far as
@@ -280,8 +281,9 @@ public class PostLoanMonitoringService {
    * <p>Left alone: a check that is not periodic, no longer open (concluded, or this cancellation handled already), or
    * whose call activity is itself ending ({@code callActivityEnding}): a signal's check takes it over through 定期检查已由
    * 预警信号核查代替 ({@link #supersedePeriodicCheck} records it), the monitoring instance itself is being deleted (its end
-   * withdraws the check, {@link #instanceEnded}), or a modification of monitoring cancels 定期贷后检查 (the operator moves
-   * the flow; the row stays as it is). An instance on a version of the model without the boundary event records the
+   * withdraws the check, {@link #instanceEnded}), a modification of monitoring cancels 定期贷后检查 (the operator moves
+   * the flow; correlating here would give the loan a second path to its next check), or the deletion runs in a batch's
+   * job (not yet told apart from a modification; the row stays as it is). An instance on a version of the model without the boundary event records the
    * check cancelled and is left as the engine leaves it (logged). Decided under the loan's lock, as a take-over takes it.
    */
   public void periodicCheckProcessCancelled(String checkId, Cancellation cancelled, boolean callActivityEnding) {

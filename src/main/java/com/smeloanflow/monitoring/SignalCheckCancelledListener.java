@@ -34,7 +34,7 @@ public class SignalCheckCancelledListener extends ProcessEndListener {
     cancellation(execution).ifPresent(cancelled -> {
       signals.getObject().checkProcessCancelled(execution.getProcessBusinessKey(), cancelled, callerEnding(execution));
       monitoring.getObject().periodicCheckProcessCancelled(execution.getProcessBusinessKey(), cancelled,
-          callingActivityEnding(execution));
+          callingActivityEnding(execution) || !deletedByOperator());
     });
   }
 }

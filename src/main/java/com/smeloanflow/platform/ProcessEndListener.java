@@ -7,8 +7,10 @@ import org.camunda.bpm.engine.impl.batch.BatchEntity;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractDeleteProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
 import org.camunda.bpm.engine.impl.persistence.entity.JobDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -113,6 +115,17 @@ public abstract class ProcessEndListener extends AbstractProcessEnginePlugin imp
     DelegateExecution caller = execution.getSuperExecution();
     return caller != null && (caller.isCanceled() || caller instanceof PvmExecutionImpl calling && calling.isEnded())
         || callerEnding(execution);
+  }
+
+  /**
+   * Whether this instance is being deleted by a deletion of process instances ({@code RuntimeService#deleteProcessInstance},
+   * Cockpit's cancel, the engine REST API's DELETE): the engine command that, after deleting a called instance, cancels
+   * the call activity that called it. False for a modification, a boundary event or a batch job (their commands cancel
+   * the call activity themselves, or run the deletion inside a job).
+   */
+  protected static boolean deletedByOperator() {
+    CommandInvocationContext invocation = Context.getCommandInvocationContext();
+    return invocation != null && invocation.getCommand() instanceof AbstractDeleteProcessInstanceCmd;
   }
 
   /**

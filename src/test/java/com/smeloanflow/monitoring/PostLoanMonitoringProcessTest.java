@@ -380,6 +380,19 @@ class PostLoanMonitoringProcessTest extends AbstractIntegrationTest {
     assertThat(timerDue(loan.monitoring())).as("the next quarter").isEqualTo(startOf(clock.today().plusMonths(3)));
   }
 
+  /** A modification of monitoring that moves 定期贷后检查 on to 安排下次定期检查 gives the loan one next periodic check. */
+  @Test
+  void aModificationMovingThePeriodicCheckOnLeavesOnePeriodicCheck() {
+    MonitoringScenario loan = loanUnderMonitoring().firstCheck("NORMAL");
+    moveClockBy(Duration.ofDays(93));
+    loan.runJobs();
+    runtimeService.createProcessInstanceModification(loan.monitoring().getId())
+        .cancelAllForActivity(CALL_PERIODIC_CHECK).startBeforeActivity(TASK_SCHEDULE_NEXT_CHECK).execute();
+    loan.runJobs();
+
+    assertThat(loan.openTasks()).as("one periodic check of the loan").hasSize(1);
+  }
+
   @Test
   void aCheckerCannotStoreNotesOnThePeriodicCheckBeforeSubmittingItSoATakeOverHasNoneToCarry() {
     MonitoringScenario loan = loanUnderMonitoring().firstCheck("NORMAL");
