@@ -270,7 +270,7 @@ public class PostLoanMonitoringService {
   /**
    * The post-loan-check instance of a periodic check ended without a conclusion: an operator cancelled it on its own
    * (Cockpit, {@code RuntimeService#deleteProcessInstance}, the engine REST API's DELETE, custom listeners skipped or not;
-   * {@link SignalCheckCancelledListener}). The engine then cancels
+   * {@link CheckProcessCancelledListener}). The engine then cancels
    * monitoring's call activity 定期贷后检查 with it, which ended monitoring of a loan still on the books (no next periodic
    * check ever) and left the check's row to be withdrawn as if monitoring had ended. So, before the engine does: the check
    * is recorded {@link PostLoanCheck#CANCELLED} ({@link PostLoanCheck.Withdrawal#PROCESS_CANCELLED}, who and why as far as

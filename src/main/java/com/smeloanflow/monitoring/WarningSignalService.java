@@ -191,7 +191,7 @@ public class WarningSignalService {
 
   /**
    * The post-loan-check instance of a check of signals ended without a conclusion: an operator cancelled it (Cockpit,
-   * engine API) or a migration or modification deleted it ({@link SignalCheckCancelledListener}). Its signals would stay
+   * engine API) or a migration or modification deleted it ({@link CheckProcessCancelledListener}). Its signals would stay
    * OPEN with no task asking anyone to look at them: renewal would refuse the loan for good (SIGNAL_UNDER_CHECK) and a
    * repeat of a signal would start nothing. So no signal stays open without a live check: the check is recorded
    * {@link PostLoanCheck#CANCELLED} ({@link PostLoanCheck.Withdrawal#PROCESS_CANCELLED}, who and why as far as the engine

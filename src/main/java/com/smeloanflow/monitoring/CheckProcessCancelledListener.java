@@ -17,12 +17,12 @@ import org.springframework.stereotype.Component;
  * file.
  */
 @Component
-public class SignalCheckCancelledListener extends ProcessEndListener {
+public class CheckProcessCancelledListener extends ProcessEndListener {
 
   private final ObjectProvider<WarningSignalService> signals;
   private final ObjectProvider<PostLoanMonitoringService> monitoring;
 
-  public SignalCheckCancelledListener(ObjectProvider<WarningSignalService> signals,
+  public CheckProcessCancelledListener(ObjectProvider<WarningSignalService> signals,
       ObjectProvider<PostLoanMonitoringService> monitoring) {
     super(PostLoanCheckProcess.KEY);
     this.signals = signals;
