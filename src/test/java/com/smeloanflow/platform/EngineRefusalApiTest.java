@@ -12,7 +12,7 @@ import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.Concurrently;
 import com.smeloanflow.support.TestApplications;
-import java.net.CookieManager;
+import com.smeloanflow.support.WebappLogin;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -435,24 +435,14 @@ class EngineRefusalApiTest extends AbstractIntegrationTest {
 
   /** Logs into Tasklist as {@link #ME}. */
   private Tasklist loginToTasklist() throws Exception {
-    HttpClient webapp = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    String base = "http://127.0.0.1:" + port;
-    webapp.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).build(),
-        HttpResponse.BodyHandlers.discarding());
-    HttpResponse<String> login = webapp.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrfToken(webapp))
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + ME + "&password=" + DemoData.PASSWORD)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    WebappLogin session = WebappLogin.to(port, "tasklist", ME, DemoData.PASSWORD);
+    HttpResponse<String> login = session.response();
+    HttpClient webapp = session.client();
+    String base = session.base();
     assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
     // The login starts a new session: its CSRF token comes with the next page Tasklist loads.
     HttpResponse<Void> page = webapp.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).build(),
         HttpResponse.BodyHandlers.discarding());
-    return new Tasklist(webapp, base, page.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> xsrfToken(webapp)));
-  }
-
-  /** The webapps' current CSRF token (a login issues a new one). */
-  private static String xsrfToken(HttpClient webapp) {
-    return ((CookieManager) webapp.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
-        .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).reduce((first, last) -> last).orElseThrow().getValue();
+    return new Tasklist(webapp, base, page.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> WebappLogin.xsrfToken(webapp)));
   }
 }

@@ -7,10 +7,7 @@ import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.identity.DemoData;
 import com.smeloanflow.support.TestApplications;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import com.smeloanflow.support.WebappLogin;
 import java.net.http.HttpResponse;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -260,27 +257,15 @@ class EngineSafetyTest extends AbstractIntegrationTest {
 
   @Test
   void staffLoggedIntoTasklistMayNotReadMetricsThroughTheWebappsEngineApiEither() throws Exception {
-    HttpClient webapp = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    String base = "http://127.0.0.1:" + port;
-    webapp.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).build(),
-        HttpResponse.BodyHandlers.discarding());
-    String xsrf = ((CookieManager) webapp.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
-        .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
-    HttpResponse<String> login = webapp.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
-        .POST(HttpRequest.BodyPublishers.ofString("username=zy001-acceptor&password=demo")).build(), HttpResponse.BodyHandlers.ofString());
+    WebappLogin session = WebappLogin.to(port, "tasklist", "zy001-acceptor", "demo");
+    HttpResponse<String> login = session.response();
     assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
 
-    HttpResponse<String> metrics = webapp.send(HttpRequest.newBuilder(
-        URI.create(base + "/camunda/api/engine/engine/default/metrics/activity-instance-start/sum")).header("X-XSRF-TOKEN", xsrf)
-        .build(), HttpResponse.BodyHandlers.ofString());
-    HttpResponse<String> tasks = webapp.send(HttpRequest.newBuilder(
-        URI.create(base + "/camunda/api/engine/engine/default/task?maxResults=15")).header("X-XSRF-TOKEN", xsrf)
-        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> metrics = session.get("/camunda/api/engine/engine/default/metrics/activity-instance-start/sum");
+    HttpResponse<String> tasks = session.get("/camunda/api/engine/engine/default/task?maxResults=15");
 
-    HttpResponse<String> cockpitStatistics = webapp.send(HttpRequest.newBuilder(URI.create(base
-        + "/camunda/api/cockpit/plugin/base/default/process-definition/statistics?firstResult=0&maxResults=50"))
-        .header("X-XSRF-TOKEN", xsrf).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> cockpitStatistics =
+        session.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics?firstResult=0&maxResults=50");
 
     assertThat(metrics.statusCode()).as(metrics.body()).isEqualTo(403);
     assertThat(cockpitStatistics.statusCode()).as("Cockpit's API, every branch's counts: %s", cockpitStatistics.body())

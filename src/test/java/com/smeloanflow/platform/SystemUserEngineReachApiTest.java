@@ -6,13 +6,8 @@ import com.smeloanflow.identity.DemoData;
 import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.TestApplications;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import com.smeloanflow.support.WebappLogin;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.assertj.core.api.SoftAssertions;
 import org.camunda.bpm.engine.task.Task;
@@ -88,21 +83,9 @@ class SystemUserEngineReachApiTest extends AbstractIntegrationTest {
   void aSystemUserLogsInToNoWebapp() throws Exception {
     for (String user : SYSTEM_USERS) {
       for (String app : List.of("welcome", "tasklist", "cockpit", "admin")) {
-        HttpClient webapp = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String base = "http://127.0.0.1:" + port;
-        webapp.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).build(),
-            HttpResponse.BodyHandlers.discarding());
-        String xsrf = ((CookieManager) webapp.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
-            .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
-
-        HttpResponse<String> login = webapp.send(HttpRequest.newBuilder(
-                URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
-            .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
-            .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                + "&password=" + DemoData.PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> users = webapp.send(HttpRequest.newBuilder(
-            URI.create(base + "/camunda/api/engine/engine/default/user")).header("X-XSRF-TOKEN", xsrf).build(),
-            HttpResponse.BodyHandlers.ofString());
+        WebappLogin session = WebappLogin.to(port, app, user, DemoData.PASSWORD);
+        HttpResponse<String> login = session.response();
+        HttpResponse<String> users = session.get("/camunda/api/engine/engine/default/user");
 
         assertThat(login.statusCode()).as("%s logs in to %s: %s", user, app, login.body()).isEqualTo(403);
         assertThat(login.body()).as("%s logs in to %s", user, app).contains("系统用户 " + user + " 不可使用流程引擎接口和 Camunda 网页应用");
