@@ -44,7 +44,7 @@ public class ApprovalSummary implements TaskSummaryContributor {
             + (v.proposedConditions() == null ? "" : ", 条件: " + v.proposedConditions()) + " — " + v.comment())
         .toList(), FormText.MAX_CHARACTERS));
     values.put("committeeTallyText", votes.isEmpty() ? "尚无委员投票"
-        : committee.tally(applicationId, Math.max(votes.size(), committee.eligibleMembers(applicationId).size())).describe());
+        : CommitteeService.tally(votes, Math.max(votes.size(), committee.eligibleMembers(applicationId).size())).describe());
     // What the chair's form asks: with no vote cast (the deadline passed, nobody voted) only a return, as
     // CommitteeService.resolve refuses the rest; otherwise the resolution or the casting vote.
     values.put("committeeAskText", votes.isEmpty()

@@ -134,7 +134,11 @@ public class CommitteeService {
   }
 
   public Tally tally(String applicationId, int size) {
-    List<StoredVote> votes = votes(applicationId);
+    return tally(votes(applicationId), size);
+  }
+
+  /** The tally of votes already read ({@link #votes}). */
+  public static Tally tally(List<StoredVote> votes, int size) {
     return new Tally((int) votes.stream().filter(v -> v.vote().approves()).count(),
         (int) votes.stream().filter(v -> v.vote() == ApprovalOutcome.APPROVE_WITH_CONDITIONS).count(),
         (int) votes.stream().filter(v -> v.vote() == ApprovalOutcome.RETURN).count(),
@@ -199,17 +203,18 @@ public class CommitteeService {
    */
   public ApprovalOutcome resolve(ApprovalService.Decision decision, int size) {
     String applicationId = decision.applicationId();
-    if (decision.outcome() != ApprovalOutcome.RETURN && votes(applicationId).isEmpty()) {
+    List<StoredVote> votes = votes(applicationId);
+    if (decision.outcome() != ApprovalOutcome.RETURN && votes.isEmpty()) {
       // the deadline passed with no vote cast: the committee has not decided, and one person alone does not decide a
       // loan above the unit's authority; a return brings it back to the committee, which votes again after the answer
       throw new InvalidTaskInputException("贷审会表决期限已到, 没有委员表决, 主任委员不能单独批准或否决申请 " + applicationId
           + ": 请选择“退回补充信息”, 补充信息后由贷审会重新表决 (no member voted before the deadline: the chair alone may not "
           + decision.outcome() + "; RETURN, and the committee votes again after the answer)");
     }
-    if (decision.outcome().approves() && tally(applicationId, size).outcome() == Outcome.APPROVED) {
+    if (decision.outcome().approves() && tally(votes, size).outcome() == Outcome.APPROVED) {
       // the limits of any approval first (the collateral cap tells the chair to approve a lower amount with conditions)
       approvals.requireWithinLimits(applicationId, decision.approvedAmount(), ApprovalService.AmountRole.DECIDER);
-      List<StoredVote> approving = votes(applicationId).stream().filter(v -> v.vote().approves()).toList();
+      List<StoredVote> approving = votes.stream().filter(v -> v.vote().approves()).toList();
       // a vote without an amount approves the amount applied for: the chair may adopt it
       if (approving.stream().allMatch(v -> v.proposedAmount() != null)) {
         BigDecimal highest = approving.stream().map(StoredVote::proposedAmount).max(BigDecimal::compareTo).orElseThrow();
