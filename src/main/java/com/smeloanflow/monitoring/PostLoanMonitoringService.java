@@ -268,6 +268,27 @@ public class PostLoanMonitoringService {
   }
 
   /**
+   * The loan of a check of this kind whose post-loan-check instance was cancelled, locked ({@link MonitoredLoanRepository#lock})
+   * and read again under the lock: empty for a check of another kind, a loan no longer monitored, or a check no longer
+   * open (concluded, or this cancellation handled already). Shared by {@link #periodicCheckProcessCancelled} and
+   * {@link WarningSignalService#checkProcessCancelled}.
+   */
+  Optional<MonitoredLoan> lockForCancelledCheck(String checkId, CheckKind kind) {
+    Optional<PostLoanCheck> found = checks.find(checkId).filter(check -> check.kind() == kind);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    String loanId = found.get().loanId();
+    MonitoredLoan loan = monitored.lock(loanId).orElseThrow(() -> new IllegalStateException("Loan " + loanId
+        + " is not under monitoring"));
+    if (!loan.monitoring() || loan.closure() != null
+        || !PostLoanCheck.OPEN.equals(checks.find(checkId).map(PostLoanCheck::status).orElse(null))) {
+      return Optional.empty();
+    }
+    return Optional.of(loan);
+  }
+
+  /**
    * The post-loan-check instance of a periodic check ended without a conclusion: an operator cancelled it on its own
    * (Cockpit, {@code RuntimeService#deleteProcessInstance}, the engine REST API's DELETE, custom listeners skipped or not;
    * {@link CheckProcessCancelledListener}). The engine then cancels
@@ -287,17 +308,13 @@ public class PostLoanMonitoringService {
    * check cancelled and is left as the engine leaves it (logged). Decided under the loan's lock, as a take-over takes it.
    */
   public void periodicCheckProcessCancelled(String checkId, Cancellation cancelled, boolean callActivityEnding) {
-    Optional<PostLoanCheck> found = checks.find(checkId).filter(check -> check.kind() == CheckKind.PERIODIC);
-    if (found.isEmpty() || callActivityEnding) {
+    Optional<MonitoredLoan> locked =
+        callActivityEnding ? Optional.empty() : lockForCancelledCheck(checkId, CheckKind.PERIODIC);
+    if (locked.isEmpty()) {
       return;
     }
-    String loanId = found.get().loanId();
-    MonitoredLoan loan = monitored.lock(loanId).orElseThrow(() -> new IllegalStateException("Loan " + loanId
-        + " is not under monitoring"));
-    if (!loan.monitoring() || loan.closure() != null
-        || !PostLoanCheck.OPEN.equals(checks.find(checkId).map(PostLoanCheck::status).orElse(null))) {
-      return;
-    }
+    MonitoredLoan loan = locked.get();
+    String loanId = loan.loanId();
     String why = PostLoanCheck.cancelledByOperator(cancelled);
     checks.cancel(checkId, PostLoanCheck.Withdrawal.PROCESS_CANCELLED, why, cancelled.userId(), clock.now());
     boolean goesOn = !runtime.createMessageCorrelation(PostLoanMonitoringProcess.Messages.PERIODIC_CHECK_CANCELLED)

@@ -210,17 +210,13 @@ public class WarningSignalService {
    */
   @Transactional
   public Optional<String> checkProcessCancelled(String checkId, Cancellation cancelled, boolean monitoringEnding) {
-    Optional<PostLoanCheck> found = checkRows.find(checkId).filter(check -> check.kind() == CheckKind.SIGNAL);
-    if (found.isEmpty() || monitoringEnding) {
+    Optional<MonitoredLoan> locked =
+        monitoringEnding ? Optional.empty() : monitoring.lockForCancelledCheck(checkId, CheckKind.SIGNAL);
+    if (locked.isEmpty()) {
       return Optional.empty();
     }
-    String loanId = found.get().loanId();
-    MonitoredLoan loan = monitored.lock(loanId).orElseThrow(() -> new IllegalStateException("Loan " + loanId
-        + " is not under monitoring"));
-    if (!loan.monitoring() || loan.closure() != null
-        || !PostLoanCheck.OPEN.equals(checkRows.find(checkId).map(PostLoanCheck::status).orElse(null))) {
-      return Optional.empty();
-    }
+    MonitoredLoan loan = locked.get();
+    String loanId = loan.loanId();
     String why = PostLoanCheck.cancelledByOperator(cancelled);
     List<WarningSignal> open = signals.ofCheck(checkId).stream().filter(s -> WarningSignal.OPEN.equals(s.status())).toList();
     if (open.isEmpty()) {
