@@ -25,8 +25,8 @@ import java.time.LocalDate;
  * @param status            ACTIVE, FROZEN, EXPIRED or CLOSED
  * @param statusReason      why it is not ACTIVE (null while ACTIVE); a frozen line's reasons for its freeze, the earliest
  *                          first (a review's 冻结额度 or a post-loan check's 冻结 of a line frozen already adds its own;
- *                          a review's 终止额度 of a frozen line adds why it was closed, {@link #closedAlsoFor}), at
- *                          most {@value #MAX_STATUS_REASON} characters ({@link #frozenAlsoFor}); each freeze's own
+ *                          a review's 终止额度 of a frozen line adds why it was closed, {@link #keepingFreezeReasonWith}), at
+ *                          most {@value #MAX_STATUS_REASON} characters ({@link #keepingFreezeReasonWith}); each freeze's own
  *                          reason is in the line's history ({@code CREDIT_LINE_FROZEN})
  * @param frozenBy          who froze it last (a checker, a customer manager, system); null while not frozen, and for a
  *                          line frozen before this was kept
@@ -56,25 +56,13 @@ public record CreditLine(
   public static final int MAX_STATUS_REASON = 4100;
 
   /**
-   * The line's reason once it is frozen (again) for {@code added}: a line frozen already keeps why it was frozen and the
-   * new reason follows ("贷后检查 PC… 冻结额度: …; 贷后检查 PC… 冻结额度: …"); any other line has the new reason alone. Within
-   * {@value #MAX_STATUS_REASON} characters however often the line is frozen: the new reason whole (a check's 2,044
-   * characters at most, a review's 1,011), the earlier ones shortened at their end ({@link FormText#CUT}) to what is left;
-   * every freeze's reason stays in the line's history.
+   * The line's reason once it is frozen (again), or closed by an annual review's 终止额度, for {@code added}: a line frozen
+   * already keeps why it was frozen and the new reason follows ("贷后检查 PC… 冻结额度: …; 贷后检查 PC… 冻结额度: …"); any
+   * other line has the new reason alone. Within {@value #MAX_STATUS_REASON} characters however often the line is frozen:
+   * the new reason whole (a check's 2,044 characters at most, a review's 1,011), the earlier ones shortened at their end
+   * ({@link FormText#CUT}) to what is left; every freeze's reason stays in the line's history.
    */
-  public String frozenAlsoFor(String added) {
-    return keepingFreezeReasonWith(added);
-  }
-
-  /**
-   * The line's reason once it is closed for {@code added} (an annual review's 终止额度): as {@link #frozenAlsoFor}, a
-   * frozen line keeps why it was frozen and the reason it is closed for follows; any other line has the new reason alone.
-   */
-  public String closedAlsoFor(String added) {
-    return keepingFreezeReasonWith(added);
-  }
-
-  private String keepingFreezeReasonWith(String added) {
+  public String keepingFreezeReasonWith(String added) {
     String separator = "; ";
     int room = MAX_STATUS_REASON - separator.length() - added.length();
     if (status != CreditLineStatus.FROZEN || statusReason == null || room <= FormText.CUT.length()) {

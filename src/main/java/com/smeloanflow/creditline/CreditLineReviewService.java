@@ -243,7 +243,7 @@ public class CreditLineReviewService {
     throw new StateConflictException(StaffText.of("额度 " + command.lineId()
         + (unrecorded ? " 已冻结" + when + ", 本任务的表单未记录其显示的冻结状态 (任务创建于系统记录之前)" : " 在您打开本任务后被冻结" + when)
         + ", 原因: "
-        // The end of the reason: a line frozen again has the newest freeze's reason last (CreditLine#frozenAlsoFor).
+        // The end of the reason: a line frozen again has the newest freeze's reason last (CreditLine#keepingFreezeReasonWith).
         + FormText.shortenKeepingEnd(line.statusReason() == null ? "-" : line.statusReason(), 600)
         + (unrecorded ? ". 维持额度将解除这次无法确认您已在表单上看到的冻结" : ". 维持额度将解除这次您在表单上未看到的冻结")
         + ", 本次年审结论未提交; 请取消领取后重新领取本任务, 表单将重新读取额度状态和冻结原因, 核实后再作年审结论",
@@ -303,7 +303,7 @@ public class CreditLineReviewService {
       case FREEZE -> {
         String own = "第" + review.reviewYear() + "年年审冻结: " + reason;
         boolean frozen = line.status() == CreditLineStatus.FROZEN && line.statusReason() != null;
-        lines.freeze(lineId, line.frozenAlsoFor(own), decidedBy, clock.now());
+        lines.freeze(lineId, line.keepingFreezeReasonWith(own), decidedBy, clock.now());
         // The review's reason first, the earlier reason kept after it: the history holds both whole (V153).
         history.record(line.applicationId(), decidedBy, "CREDIT_LINE_FROZEN", "额度 " + lineId + " 第" + review.reviewYear()
             + "年年审冻结额度. 年审意见: " + reason + (frozen ? "; 原冻结原因 (保留): " + line.statusReason() : ""));
@@ -312,7 +312,7 @@ public class CreditLineReviewService {
       // records the close by whom and why, and the freeze's reason it keeps, whole (V153).
       case CLOSE -> {
         boolean frozen = line.status() == CreditLineStatus.FROZEN && line.statusReason() != null;
-        lines.update(lineId, limit, CreditLineStatus.CLOSED, line.closedAlsoFor("第" + review.reviewYear() + "年年审终止: " + reason));
+        lines.update(lineId, limit, CreditLineStatus.CLOSED, line.keepingFreezeReasonWith("第" + review.reviewYear() + "年年审终止: " + reason));
         history.record(line.applicationId(), decidedBy, "CREDIT_LINE_CLOSED", "额度 " + lineId + " 第" + review.reviewYear()
             + "年年审终止额度. 年审意见: " + reason + (frozen ? "; 原冻结原因 (保留): " + line.statusReason() : ""));
       }

@@ -241,12 +241,12 @@ public class CreditLineService {
    * Freezes {@code line}, read under its lock in this transaction and neither expired nor closed, for {@code reason}: the
    * line keeps who froze it and when (an annual review's 年审额度 opened before does not lift this freeze unseen), and its
    * history records it ({@code CREDIT_LINE_FROZEN}, by {@code frozenBy}). A line frozen already is frozen again: who and
-   * when are this freeze's, the reason is the earlier one and then this one ({@link CreditLine#frozenAlsoFor}), and the
+   * when are this freeze's, the reason is the earlier one and then this one ({@link CreditLine#keepingFreezeReasonWith}), and the
    * history records this freeze beside the earlier.
    */
   private CreditLine freezeLocked(CreditLine line, String reason, String frozenBy) {
     boolean again = line.status() == CreditLineStatus.FROZEN;
-    lines.freeze(line.lineId(), line.frozenAlsoFor(reason), frozenBy, clock.now());
+    lines.freeze(line.lineId(), line.keepingFreezeReasonWith(reason), frozenBy, clock.now());
     history.record(line.applicationId(), frozenBy, "CREDIT_LINE_FROZEN", "额度 " + line.lineId()
         + (again ? " 已冻结, 再次冻结 (原冻结原因保留); " : " 冻结; ") + reason);
     log.info("Line {}: frozen {}by {} ({})", line.lineId(), again ? "again " : "", frozenBy, reason);

@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
-/** The reason a line is frozen for, as freeze after freeze adds to it ({@link CreditLine#frozenAlsoFor}). */
+/** The reason a line is frozen for, as freeze after freeze adds to it ({@link CreditLine#keepingFreezeReasonWith}). */
 class CreditLineFreezeReasonTest {
 
   private static CreditLine line(CreditLineStatus status, String statusReason) {
@@ -19,13 +19,13 @@ class CreditLineFreezeReasonTest {
 
   @Test
   void anActiveLineIsFrozenForTheNewReasonAlone() {
-    assertThat(line(CreditLineStatus.ACTIVE, null).frozenAlsoFor("贷后检查 PC1 冻结额度: 实际控制人失联"))
+    assertThat(line(CreditLineStatus.ACTIVE, null).keepingFreezeReasonWith("贷后检查 PC1 冻结额度: 实际控制人失联"))
         .isEqualTo("贷后检查 PC1 冻结额度: 实际控制人失联");
   }
 
   @Test
   void aFrozenLineKeepsWhyItWasFrozenAndTheNewReasonFollows() {
-    assertThat(line(CreditLineStatus.FROZEN, "贷后检查 PC1 冻结额度: 实际控制人失联").frozenAlsoFor("第1年年审冻结: 经营未见好转"))
+    assertThat(line(CreditLineStatus.FROZEN, "贷后检查 PC1 冻结额度: 实际控制人失联").keepingFreezeReasonWith("第1年年审冻结: 经营未见好转"))
         .isEqualTo("贷后检查 PC1 冻结额度: 实际控制人失联; 第1年年审冻结: 经营未见好转");
   }
 
@@ -36,8 +36,8 @@ class CreditLineFreezeReasonTest {
     String review = "第2年年审冻结: " + "上门核实经营未见好转; ".repeat(100).substring(0, 1000);
     CreditLine full = line(CreditLineStatus.FROZEN, "实际控制人失联; ".repeat(500).substring(0, CreditLine.MAX_STATUS_REASON));
 
-    String afterCheck = full.frozenAlsoFor(check);
-    String afterReview = line(CreditLineStatus.FROZEN, afterCheck).frozenAlsoFor(review);
+    String afterCheck = full.keepingFreezeReasonWith(check);
+    String afterReview = line(CreditLineStatus.FROZEN, afterCheck).keepingFreezeReasonWith(review);
 
     assertThat(afterCheck).hasSizeLessThanOrEqualTo(CreditLine.MAX_STATUS_REASON).startsWith("实际控制人失联")
         .contains(FormText.CUT + "; ").endsWith(check);
