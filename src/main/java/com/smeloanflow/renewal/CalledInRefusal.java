@@ -48,12 +48,20 @@ class CalledInRefusal {
    * catching it, the borrower's 续贷终止 is queued first.
    */
   BpmnError refuse(DelegateExecution execution, String message) {
-    String code = LoanRenewalProcess.Errors.LOAN_CALLED_IN;
+    return refuse(execution, message, LoanRenewalProcess.Errors.LOAN_CALLED_IN, MailTemplate.RENEWAL_CALLED_IN);
+  }
+
+  /**
+   * The BPMN error {@code code} for a renewal delegate to throw; when nothing in the instance's model catches it (a version
+   * before its boundary events), the borrower's {@code mail} is queued first, so that they are told exactly once on
+   * either version. Also {@link NoLongerEligibleRefusal}'s.
+   */
+  BpmnError refuse(DelegateExecution execution, String message, String code, MailTemplate mail) {
     if (!caught(execution, code)) {
-      outbox.enqueue(execution.getProcessBusinessKey(), MailTemplate.RENEWAL_CALLED_IN);
+      outbox.enqueue(execution.getProcessBusinessKey(), mail);
       log.warn("{}; its instance {} runs {}, where nothing catches {} at {}: the engine ends the instance, the borrower "
           + "is mailed {} here", message, execution.getProcessInstanceId(), execution.getProcessDefinitionId(), code,
-          execution.getCurrentActivityId(), MailTemplate.RENEWAL_CALLED_IN);
+          execution.getCurrentActivityId(), mail);
     }
     return new BpmnError(code, message);
   }

@@ -1,12 +1,9 @@
 package com.smeloanflow.renewal;
 
-import com.smeloanflow.notification.MailOutbox;
 import com.smeloanflow.notification.MailTemplate;
 import com.smeloanflow.process.LoanRenewalProcess;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,23 +18,14 @@ import org.springframework.stereotype.Component;
 @Component
 class NoLongerEligibleRefusal {
 
-  private static final Logger log = LoggerFactory.getLogger(NoLongerEligibleRefusal.class);
+  private final CalledInRefusal refusals;
 
-  private final MailOutbox outbox;
-
-  NoLongerEligibleRefusal(MailOutbox outbox) {
-    this.outbox = outbox;
+  NoLongerEligibleRefusal(CalledInRefusal refusals) {
+    this.refusals = refusals;
   }
 
   /** The error for the delegate to throw ({@code message} its text, naming the loan), the mail queued if nothing catches it. */
   BpmnError refuse(DelegateExecution execution, String message) {
-    String code = LoanRenewalProcess.Errors.NO_LONGER_ELIGIBLE;
-    if (!CalledInRefusal.caught(execution, code)) {
-      outbox.enqueue(execution.getProcessBusinessKey(), MailTemplate.RENEWAL_DECLINED);
-      log.warn("{}; its instance {} runs {}, where nothing catches {} at {}: the engine ends the instance, the borrower "
-          + "is mailed {} here", message, execution.getProcessInstanceId(), execution.getProcessDefinitionId(), code,
-          execution.getCurrentActivityId(), MailTemplate.RENEWAL_DECLINED);
-    }
-    return new BpmnError(code, message);
+    return refusals.refuse(execution, message, LoanRenewalProcess.Errors.NO_LONGER_ELIGIBLE, MailTemplate.RENEWAL_DECLINED);
   }
 }
