@@ -67,7 +67,18 @@ class CamundaGrants {
    * wrote after the read is looked up again and written over what is there now. Not for sharing between threads.
    */
   CamundaGrants readingAtOnce(Collection<String> groupIds) {
-    return new CamundaGrants(identityService, authorizationService, Existing.read(groupIds, identityService, authorizationService));
+    return new CamundaGrants(identityService, authorizationService,
+        Existing.read(groupIds, true, List.of(Resources.values()), identityService, authorizationService));
+  }
+
+  /**
+   * The same writes, with only these groups' grants on single users read first (one statement per chunk of 100
+   * groups): for the directory's re-sync ({@link DirectorySync}), which writes nothing else. The groups themselves
+   * and their other grants are looked up when written, as by the bean.
+   */
+  CamundaGrants readingUserGrantsOf(Collection<String> groupIds) {
+    return new CamundaGrants(identityService, authorizationService,
+        Existing.read(groupIds, false, List.of(Resources.USER), identityService, authorizationService));
   }
 
   /**
@@ -79,7 +90,7 @@ class CamundaGrants {
     if (identityService.isReadOnly()) {
       return;
     }
-    Group group = existing != null && existing.groupIds.contains(id)
+    Group group = existing != null && existing.groupsRead && existing.groupIds.contains(id)
         ? existing.groups.get(id)
         : identityService.createGroupQuery().groupId(id).singleResult();
     if (group == null) {
@@ -162,7 +173,8 @@ class CamundaGrants {
 
   /** The group's grants on single users (and on {@code *}). */
   private List<Authorization> userGrantsOf(String groupId) {
-    if (existing != null && existing.groupIds.contains(groupId)) {
+    if (existing != null && existing.groupIds.contains(groupId)
+        && existing.resourceTypes.contains(Resources.USER.resourceType())) {
       return existing.grants.entrySet().stream()
           .filter(entry -> entry.getKey().groupId().equals(groupId)
               && entry.getKey().resourceType() == Resources.USER.resourceType()
@@ -253,22 +265,24 @@ class CamundaGrants {
   }
 
   /**
-   * Groups and their grants as read at once; a group id read but absent from {@code groups} does not exist. A grant
-   * found {@code stale} (changed since it was read) is looked up when written again.
+   * Groups and their grants on {@code resourceTypes} as read at once; when {@code groupsRead}, a group id read but
+   * absent from {@code groups} does not exist. A grant found {@code stale} (changed since it was read) is looked up
+   * when written again.
    */
-  private record Existing(Set<String> groupIds, Map<String, Group> groups, Map<GrantKey, Authorization> grants,
-      Set<GrantKey> stale) {
+  private record Existing(Set<String> groupIds, boolean groupsRead, Map<String, Group> groups, Set<Integer> resourceTypes,
+      Map<GrantKey, Authorization> grants, Set<GrantKey> stale) {
 
-    static Existing read(Collection<String> ids, IdentityService identityService, AuthorizationService authorizationService) {
+    static Existing read(Collection<String> ids, boolean readGroups, List<Resources> resources,
+        IdentityService identityService, AuthorizationService authorizationService) {
       Set<String> groupIds = new HashSet<>(ids);
       Map<String, Group> groups = new HashMap<>();
       Map<GrantKey, Authorization> grants = new HashMap<>();
       for (List<String> chunk : SqlInLists.chunks(groupIds)) {
         String[] chunkIds = chunk.toArray(String[]::new);
-        if (!identityService.isReadOnly()) {
+        if (readGroups && !identityService.isReadOnly()) {
           identityService.createGroupQuery().groupIdIn(chunkIds).list().forEach(group -> groups.put(group.getId(), group));
         }
-        for (Resources resource : Resources.values()) {
+        for (Resources resource : resources) {
           AuthorizationQuery query = authorizationService.createAuthorizationQuery()
               .authorizationType(AUTH_TYPE_GRANT).groupIdIn(chunkIds).resourceType(resource);
           if (PER_ENTITY.contains(resource.resourceType())) {
@@ -284,11 +298,13 @@ class CamundaGrants {
           }
         }
       }
-      return new Existing(groupIds, groups, grants, new HashSet<>());
+      Set<Integer> resourceTypes = new HashSet<>();
+      resources.forEach(resource -> resourceTypes.add(resource.resourceType()));
+      return new Existing(groupIds, readGroups, groups, resourceTypes, grants, new HashSet<>());
     }
 
     boolean covers(String groupId, Resource resource, String resourceId) {
-      return groupIds.contains(groupId) && (!PER_ENTITY.contains(resource.resourceType()) || "*".equals(resourceId))
+      return groupIds.contains(groupId) && resourceTypes.contains(resource.resourceType()) && (!PER_ENTITY.contains(resource.resourceType()) || "*".equals(resourceId))
           && !stale.contains(new GrantKey(groupId, resource.resourceType(), resourceId));
     }
   }
