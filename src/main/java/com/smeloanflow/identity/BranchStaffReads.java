@@ -32,8 +32,9 @@ import org.springframework.stereotype.Component;
  *   <li>Each member of a branch's groups ({@code <branch>-acceptance}, {@code -customer-managers}, {@code -leads}) is
  *       readable (USER, the member's id, READ) by each of the three groups. Written when the membership is created, in
  *       the same engine command (the engine's identity provider, {@link IdentityProvider}), taken back when
- *       the user leaves the branch's last group, and brought up to date at every start by {@link IdentitySetup} (users
- *       from before, and a read-only directory such as LDAP, whose memberships change outside the engine: see
+ *       the user leaves the branch's last group, and brought up to date at every start by {@link IdentitySetup} and once
+ *       per interval for the cluster by {@link DirectorySync} (users from before, a group deleted with its
+ *       memberships, and a read-only directory such as LDAP, whose memberships change outside the engine: see
  *       {@link #preInit}).</li>
  *   <li>Each member of a central group whose members hold a branch's tasks ({@link #HOLDERS_OF_BRANCH_TASKS}: the
  *       processing centre, approvers, collections, …) is readable the same way by every branch's three groups, so that
@@ -72,7 +73,7 @@ public class BranchStaffReads extends AbstractProcessEnginePlugin {
   /**
    * Puts in {@link IdentityProvider}, in place of the database provider {@code platform.LoginLockoutAlert} puts in (in
    * whichever order the two plugins run). A directory's own provider (LDAP) is left alone: its memberships change
-   * outside the engine, and the grants follow them at every start.
+   * outside the engine, and the grants follow them at every start and at {@link DirectorySync}'s re-sync.
    */
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The members of many groups at once, for the start's set-up ({@link BranchStaffReads}). Camunda's user query names
+ * The members of many groups at once, for the start's set-up and the directory's re-sync ({@link BranchStaffReads},
+ * {@link DirectorySync}). Camunda's user query names
  * one group ({@code memberOfGroup}), so the set-up read three queries per branch (83–445 ms with 40 branches on H2,
  * docs/performance.md). With the engine's own directory the memberships are read from its membership table in one
  * statement per {@link SqlInLists#CHUNK} groups; a read-only directory (LDAP) owns its memberships, so there each
