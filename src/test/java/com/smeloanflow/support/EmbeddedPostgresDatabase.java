@@ -36,7 +36,9 @@ public final class EmbeddedPostgresDatabase {
       // Not zonky's own shutdown hook: it would stop the server while Spring's hook still closes
       // the contexts (Hikari then waits 30 s for a connection). Spring runs its shutdown handlers
       // after every context is closed.
-      EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+      // pg_stat_statements loaded (not created: a test that counts statements creates the extension).
+      EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
+          .setServerConfig("shared_preload_libraries", "pg_stat_statements").start();
       try (Connection connection = postgres.getPostgresDatabase().getConnection();
           Statement statement = connection.createStatement()) {
         statement.execute("CREATE DATABASE " + DATABASE);
