@@ -22,7 +22,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The campaign stage's tables ({@code campaign}, {@code campaign_row}, {@code prospect}, {@code prospect_contact},
- * {@code prospect_handover}, V72; {@code campaign_import_lock}, V146; a prospect's conversion, V147).
+ * {@code prospect_handover}, V72; {@code campaign_import_lock}, V146; a prospect's conversion, V147; the conversions to
+ * tell a prospect's process, {@code prospect_applied_notice}, V158).
  */
 @Repository
 class CampaignRepository {
@@ -221,6 +222,57 @@ class CampaignRepository {
             rs.getObject("follow_up_on", LocalDate.class), rs.getString("notes"), rs.getString("contacted_by"),
             instant(rs, "contacted_at")))
         .list();
+  }
+
+  // --- conversions to tell a prospect's process (V158) ----------------------------------------------
+
+  /** An application of the prospect's enterprise through another channel, not yet told to the prospect's process. */
+  record AppliedNotice(String prospectId, String applicationId) {}
+
+  static final String APPLIED_NOTICES_DUE = """
+      SELECT prospect_id, application_id FROM prospect_applied_notice WHERE delivered_at IS NULL
+      ORDER BY tried_at NULLS FIRST, registered_at, prospect_id LIMIT :limit""";
+
+  /** Records that the prospect's enterprise applied (application {@code applicationId}), to be told to its process. */
+  void insertAppliedNotice(String prospectId, String applicationId, Instant at) {
+    jdbc.sql("""
+        INSERT INTO prospect_applied_notice (prospect_id, application_id, registered_at, attempts)
+        VALUES (:prospect, :application, :at, 0)""")
+        .param("prospect", prospectId).param("application", applicationId).param("at", Timestamp.from(at)).update();
+  }
+
+  /** The notices not delivered yet (at most {@code limit}): those never tried first, then the least recently tried. */
+  List<AppliedNotice> appliedNoticesDue(int limit) {
+    return jdbc.sql(APPLIED_NOTICES_DUE).param("limit", limit)
+        .query((rs, n) -> new AppliedNotice(rs.getString("prospect_id"), rs.getString("application_id"))).list();
+  }
+
+  /** The notice is delivered (the prospect's process heard it, or the prospect was no longer open). */
+  void appliedNoticeDelivered(AppliedNotice notice, Instant at) {
+    jdbc.sql("""
+        UPDATE prospect_applied_notice SET delivered_at = :at, tried_at = :at
+        WHERE prospect_id = :prospect AND application_id = :application AND delivered_at IS NULL""")
+        .param("at", Timestamp.from(at)).param("prospect", notice.prospectId()).param("application", notice.applicationId())
+        .update();
+  }
+
+  /**
+   * Telling the prospect's process failed at {@code at} ({@code error}, cut to the column's 1,000 characters): one more
+   * attempt counted, tried at {@code at}.
+   *
+   * @return the attempts counted so far, this one included (0 when the notice is no longer to be delivered)
+   */
+  int appliedNoticeFailed(AppliedNotice notice, Instant at, String error) {
+    jdbc.sql("""
+        UPDATE prospect_applied_notice SET tried_at = :at, attempts = attempts + 1, last_error = :error
+        WHERE prospect_id = :prospect AND application_id = :application AND delivered_at IS NULL""")
+        .param("at", Timestamp.from(at)).param("error", cut(error, 1000)).param("prospect", notice.prospectId())
+        .param("application", notice.applicationId()).update();
+    return jdbc.sql("""
+        SELECT attempts FROM prospect_applied_notice
+        WHERE prospect_id = :prospect AND application_id = :application AND delivered_at IS NULL""")
+        .param("prospect", notice.prospectId()).param("application", notice.applicationId()).query(Integer.class).optional()
+        .orElse(0);
   }
 
   // --- figures ------------------------------------------------------------------------------------

@@ -3,17 +3,10 @@ package com.smeloanflow.campaign;
 import com.smeloanflow.intake.Channel;
 import com.smeloanflow.intake.LoanApplication;
 import com.smeloanflow.intake.NewApplicationListener;
-import com.smeloanflow.process.ProcessVariable;
-import com.smeloanflow.process.WhitelistProspectProcess;
-import org.camunda.bpm.engine.RuntimeService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import com.smeloanflow.platform.BusinessClock;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An enterprise that is an open prospect submitted a loan application through another channel (the mobile app, online
@@ -21,27 +14,24 @@ import org.springframework.transaction.support.TransactionTemplate;
  * wherever it is, its open contact task withdrawn. The prospect's own application (channel WHITELIST, submitted by its
  * contact) is not one.
  *
- * <p>The message is sent once the application has committed, in a transaction of its own: a prospect busy at that
- * moment (its manager completing the contact task) must not refuse the enterprise's application. It is not retried:
- * when it fails (or the node stops before it is sent), the contact task stays open, and the application is found when
- * the manager records the contact ({@link CampaignService#recordContact}: no second application, the prospect ends as
- * converted) or by the check before the prospect's next contact task. The prospect's row is locked in the registering
- * transaction so that a contact recorded at the same moment waits for the application and sees it.
+ * <p>The conversion is recorded with the application, in the registering transaction ({@code prospect_applied_notice},
+ * V158), and told to the prospect's process once the application has committed, in a transaction of its own
+ * ({@link EnterpriseAppliedDelivery}): a prospect busy at that moment never refuses the enterprise's application, and a
+ * conversion whose message fails then (or that a stopping node never sent) is delivered by a later poll. The prospect's
+ * row is locked in the registering transaction so that a contact recorded at the same moment waits for the application
+ * and sees it ({@link CampaignService#recordContact}: no second application, the prospect ends as converted).
  */
 @Component
 class EnterpriseAppliedNotice implements NewApplicationListener {
 
-  private static final Logger log = LoggerFactory.getLogger(EnterpriseAppliedNotice.class);
-
   private final CampaignRepository repository;
-  private final RuntimeService runtimeService;
-  private final TransactionTemplate ownTransaction;
+  private final EnterpriseAppliedDelivery delivery;
+  private final BusinessClock clock;
 
-  EnterpriseAppliedNotice(CampaignRepository repository, RuntimeService runtimeService, PlatformTransactionManager transactions) {
+  EnterpriseAppliedNotice(CampaignRepository repository, EnterpriseAppliedDelivery delivery, BusinessClock clock) {
     this.repository = repository;
-    this.runtimeService = runtimeService;
-    this.ownTransaction = new TransactionTemplate(transactions);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.delivery = delivery;
+    this.clock = clock;
   }
 
   @Override
@@ -55,29 +45,17 @@ class EnterpriseAppliedNotice implements NewApplicationListener {
     if (prospect == null) {
       return;
     }
+    CampaignRepository.AppliedNotice notice = new CampaignRepository.AppliedNotice(prospect.id(), application.id());
+    repository.insertAppliedNotice(notice.prospectId(), notice.applicationId(), clock.now());
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCommit() {
-          tell(prospect.id(), application.id());
+          delivery.deliver(notice);
         }
       });
     } else {
-      tell(prospect.id(), application.id());
-    }
-  }
-
-  private void tell(String prospectId, String applicationId) {
-    try {
-      int told = ownTransaction.execute(status -> ProcessVariable.trusted(() -> runtimeService
-          .createMessageCorrelation(WhitelistProspectProcess.Messages.ENTERPRISE_APPLIED)
-          .processInstanceBusinessKey(prospectId)
-          .setVariable(WhitelistProspectProcess.Variables.APPLIED_APPLICATION_ID.name(), applicationId)
-          .correlateAllWithResult().size()));
-      log.info("Prospect {}: its enterprise applied ({}), {} process instance(s) told", prospectId, applicationId, told);
-    } catch (RuntimeException e) {
-      log.warn("Prospect {}: its enterprise applied ({}) but the prospect could not be ended now; the contact recorded next, or "
-          + "the check before its next contact task, ends it", prospectId, applicationId, e);
+      delivery.deliver(notice);
     }
   }
 }

@@ -60,6 +60,7 @@ class WhitelistProspectProcessTest extends AbstractIntegrationTest {
   @Autowired CampaignService campaigns;
   @Autowired CreditLineService creditLines;
   @Autowired TransactionTemplate transaction;
+  @Autowired EnterpriseAppliedDelivery appliedDelivery;
 
   private record Imported(String campaignId, String prospectId, String creditCode, ProcessInstance instance) {}
 
@@ -271,6 +272,37 @@ class WhitelistProspectProcessTest extends AbstractIntegrationTest {
     assertThatThrownBy(() -> campaigns.recordContact(new RecordContact(prospect.prospectId(), ContactOutcome.NOT_NOW,
         java.time.LocalDate.now(BusinessClock.BANK_ZONE).plusDays(7), "再次联系", "zy002-cm", null)))
         .isInstanceOf(com.smeloanflow.platform.StateConflictException.class).hasMessageContaining("当前状态为“已转化”");
+  }
+
+  /**
+   * The enterprise applies at a branch counter while its contact task is open, and telling the prospect's process fails
+   * (suspended at that moment, as a busy or locked process, or an engine down for a moment, refuses it): the conversion
+   * is kept, a poll while the process still cannot hear it keeps it, and the next poll ends the prospect as converted and
+   * withdraws the manager's task, once.
+   */
+  @Test
+  void aConversionWhoseMessageFailedIsDeliveredByALaterPollAndTheManagersTaskEnds() {
+    Imported prospect = importOne(HONGHUAGANG);
+    Task open = contactTask(prospect);
+    runtimeService.suspendProcessInstanceById(prospect.instance().getId());
+    String counter = intakeService.submit(TestApplications.forProduct("CREDIT_QUICK").branchCode("ZY002")
+        .creditCode(prospect.creditCode()).build(), CHANNEL, null).applicationId();
+    appliedDelivery.deliverDue();
+    assertThat(campaigns.prospect(prospect.prospectId()).status()).as("not heard yet").isEqualTo(Prospect.Status.OPEN);
+    assertThat(contactTask(prospect)).as("not heard yet: the task is still open").isNotNull();
+
+    runtimeService.activateProcessInstanceById(prospect.instance().getId());
+    appliedDelivery.deliverDue();
+
+    assertThat(contactTask(prospect)).as("the contact task is withdrawn").isNull();
+    assertThat(historyService.createHistoricTaskInstanceQuery().taskId(open.getId()).singleResult().getEndTime()).isNotNull();
+    assertThat(prospect.instance()).isEnded().hasPassed(START_ENTERPRISE_APPLIED, END_PROSPECT_APPLIED);
+    Prospect converted = campaigns.prospect(prospect.prospectId());
+    assertThat(converted.status()).isEqualTo(Prospect.Status.CONVERTED);
+    assertThat(converted.conversion()).isEqualTo(Prospect.Conversion.APPLIED_ELSEWHERE);
+    assertThat(converted.convertedApplicationId()).isEqualTo(counter);
+    assertThat(converted.closedReason()).startsWith("企业已通过网点柜面提交贷款申请 " + counter);
+    assertThat(appliedDelivery.deliverDue()).as("delivered once: nothing left to deliver").isZero();
   }
 
   /**
