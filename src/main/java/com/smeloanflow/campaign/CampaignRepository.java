@@ -284,6 +284,24 @@ class CampaignRepository {
   record ManagerFunnel(String branchCode, String customerManager, long prospects, long contacted, long interested,
       long appliedElsewhere, long existingCustomers) {}
 
+  /** The funnel's counts per branch and manager ({@link #funnelByManager}), conditions added by {@link #prospectsSql}. */
+  static final String FUNNEL_BY_MANAGER = """
+      SELECT p.branch_code, p.customer_manager, COUNT(*) AS prospects, SUM(CASE WHEN p.contacts > 0 THEN 1 ELSE 0 END) AS contacted,
+             SUM(CASE WHEN EXISTS (SELECT 1 FROM prospect_contact c WHERE c.prospect_id = p.id AND c.outcome = 'INTERESTED')
+                 THEN 1 ELSE 0 END) AS interested,
+             SUM(CASE WHEN p.conversion = 'APPLIED_ELSEWHERE' THEN 1 ELSE 0 END) AS applied_elsewhere,
+             SUM(CASE WHEN p.conversion = 'EXISTING_CUSTOMER' THEN 1 ELSE 0 END) AS existing_customers
+      FROM prospect p""";
+  static final String FUNNEL_BY_MANAGER_GROUP_BY = " GROUP BY p.branch_code, p.customer_manager";
+  /** The prospects that applied ({@link #appliedProspects}). */
+  static final String APPLIED_PROSPECTS = "SELECT p.branch_code, p.customer_manager, p.application_id FROM prospect p";
+  static final List<String> APPLIED_PROSPECTS_WHERE = List.of("p.application_id IS NOT NULL");
+  /** The prospects converted by an application through another channel ({@link #appliedElsewhereProspects}). */
+  static final String APPLIED_ELSEWHERE_PROSPECTS =
+      "SELECT p.branch_code, p.customer_manager, p.converted_application_id FROM prospect p";
+  static final List<String> APPLIED_ELSEWHERE_PROSPECTS_WHERE =
+      List.of("p.conversion = 'APPLIED_ELSEWHERE'", "p.converted_application_id IS NOT NULL");
+
   /** A prospect that became a loan application, under its customer manager. */
   record AppliedProspect(String branchCode, String customerManager, String applicationId) {}
 
@@ -293,13 +311,7 @@ class CampaignRepository {
    * the whole-bank dashboard (docs/performance.md, "The manager dashboard's campaign funnel").
    */
   List<ManagerFunnel> funnelByManager(String campaignId, Optional<Set<String>> branches) {
-    return prospects("""
-        SELECT p.branch_code, p.customer_manager, COUNT(*) AS prospects, SUM(CASE WHEN p.contacts > 0 THEN 1 ELSE 0 END) AS contacted,
-               SUM(CASE WHEN EXISTS (SELECT 1 FROM prospect_contact c WHERE c.prospect_id = p.id AND c.outcome = 'INTERESTED')
-                   THEN 1 ELSE 0 END) AS interested,
-               SUM(CASE WHEN p.conversion = 'APPLIED_ELSEWHERE' THEN 1 ELSE 0 END) AS applied_elsewhere,
-               SUM(CASE WHEN p.conversion = 'EXISTING_CUSTOMER' THEN 1 ELSE 0 END) AS existing_customers
-        FROM prospect p""", List.of(), " GROUP BY p.branch_code, p.customer_manager", campaignId, branches)
+    return prospects(FUNNEL_BY_MANAGER, List.of(), FUNNEL_BY_MANAGER_GROUP_BY, campaignId, branches)
         .query((rs, n) -> new ManagerFunnel(rs.getString("branch_code"), rs.getString("customer_manager"), rs.getLong("prospects"),
             rs.getLong("contacted"), rs.getLong("interested"), rs.getLong("applied_elsewhere"), rs.getLong("existing_customers")))
         .list();
@@ -307,9 +319,7 @@ class CampaignRepository {
 
   /** The prospects (of one campaign, or all; of some branches, or all) that applied, with their applications. */
   List<AppliedProspect> appliedProspects(String campaignId, Optional<Set<String>> branches) {
-    return prospects("""
-        SELECT p.branch_code, p.customer_manager, p.application_id FROM prospect p""", List.of("p.application_id IS NOT NULL"), "",
-        campaignId, branches)
+    return prospects(APPLIED_PROSPECTS, APPLIED_PROSPECTS_WHERE, "", campaignId, branches)
         .query((rs, n) -> new AppliedProspect(rs.getString("branch_code"), rs.getString("customer_manager"), rs.getString("application_id")))
         .list();
   }
@@ -319,9 +329,7 @@ class CampaignRepository {
    * through another channel, with that application.
    */
   List<AppliedProspect> appliedElsewhereProspects(String campaignId, Optional<Set<String>> branches) {
-    return prospects("""
-        SELECT p.branch_code, p.customer_manager, p.converted_application_id FROM prospect p""",
-        List.of("p.conversion = 'APPLIED_ELSEWHERE'", "p.converted_application_id IS NOT NULL"), "", campaignId, branches)
+    return prospects(APPLIED_ELSEWHERE_PROSPECTS, APPLIED_ELSEWHERE_PROSPECTS_WHERE, "", campaignId, branches)
         .query((rs, n) -> new AppliedProspect(rs.getString("branch_code"), rs.getString("customer_manager"),
             rs.getString("converted_application_id")))
         .list();
@@ -330,15 +338,7 @@ class CampaignRepository {
   /** A statement over the prospects with these conditions, the campaign's and the branches' (an empty set: no prospect). */
   private JdbcClient.StatementSpec prospects(String select, List<String> conditions, String groupBy, String campaignId,
       Optional<Set<String>> branches) {
-    List<String> where = new ArrayList<>(conditions);
-    if (campaignId != null) {
-      where.add("p.campaign_id = :campaign");
-    }
-    if (branches.isPresent()) {
-      where.add("p.branch_code IN (:branches)");
-    }
-    String sql = select + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
-    var statement = jdbc.sql(sql + groupBy);
+    var statement = jdbc.sql(prospectsSql(select, conditions, groupBy, campaignId != null, branches.isPresent()));
     if (campaignId != null) {
       statement = statement.param("campaign", campaignId);
     }
@@ -346,6 +346,22 @@ class CampaignRepository {
       statement = statement.param("branches", branches.get().isEmpty() ? List.of("-") : List.copyOf(branches.get()));
     }
     return statement;
+  }
+
+  /**
+   * The statement over the prospects with these conditions, and {@code p.campaign_id = :campaign} for one campaign,
+   * {@code p.branch_code IN (:branches)} for some branches.
+   */
+  static String prospectsSql(String select, List<String> conditions, String groupBy, boolean oneCampaign,
+      boolean someBranches) {
+    List<String> where = new ArrayList<>(conditions);
+    if (oneCampaign) {
+      where.add("p.campaign_id = :campaign");
+    }
+    if (someBranches) {
+      where.add("p.branch_code IN (:branches)");
+    }
+    return select + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + groupBy;
   }
 
   // --- mapping ------------------------------------------------------------------------------------
