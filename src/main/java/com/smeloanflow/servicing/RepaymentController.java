@@ -50,10 +50,11 @@ public class RepaymentController {
           + " penaltyReversals per instalment: the closes' dates and days, the amount), an instalment due on the value date"
           + " or later is paid as the current one, and the payoff amount it is held to is the value date's; money paid on"
           + " the due date D and reported after D's close owes no penalty interest, paid on D+1 one day's."
-          + " The transactionId's case carries no meaning on the loan: tx-001 and TX-001 are one bank transaction,"
-          + " kept as first reported."
+          + " The transactionId is unique in the bank and its case carries no meaning: tx-001 and TX-001 are one bank"
+          + " transaction, credited to one loan once, kept as first reported."
           + " The same transactionId with the same body answers 200 with the repayment applied; with another body 409"
-          + " (detail [TRANSACTION_ID_REUSED], in Chinese, naming the first report's loan, amount and value date); a settled"
+          + " (detail [TRANSACTION_ID_REUSED], in Chinese, naming the first report's loan, amount and value date), also"
+          + " when reported for another loan, in any case, and when two loans' reports of it race; a settled"
           + " loan 409 [LOAN_SETTLED]. While a renewal posting of the loan is under way (无还本续贷 at maturity), the"
           + " principal due at maturity it repays is taken as repaid: the payoff amount leaves it out (400 EXCEEDS_PAYOFF,"
           + " 正由续贷归还), and a repayment that would still change it (a prepayment recomputing the schedule) is 409"
@@ -68,7 +69,8 @@ public class RepaymentController {
   @ApiResponse(responseCode = "400", description = "Bad field (application/problem+json naming it); nothing stored",
       content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "404", description = "No such loan", content = @Content(mediaType = "application/problem+json"))
-  @ApiResponse(responseCode = "409", description = "Transaction id reused with another body, the loan is settled, or a"
+  @ApiResponse(responseCode = "409", description = "Transaction id reused with another body (another loan too, in any"
+      + " case), the loan is settled, or a"
       + " renewal posting under way would have its principal due at maturity changed",
       content = @Content(mediaType = "application/problem+json"))
   public ResponseEntity<RepaymentView> receive(@PathVariable("loanId") String loanId, @RequestBody RepaymentRequest request,

@@ -30,12 +30,12 @@ public class RepaymentRepository {
   public void insert(String transactionId, String loanId, BigDecimal amount, LocalDate valueDate, String requestHash,
       Allocation allocation, String receivedBy, Instant receivedAt) {
     jdbc.sql("""
-        INSERT INTO loan_repayment (transaction_id, loan_id, amount, value_date, request_hash, prepaid_principal,
-          schedule_recomputed, arrears_cleared, status, received_by, received_at, kind)
-        VALUES (:transactionId, :loanId, :amount, :valueDate, :hash, :prepaid, :recomputed, :cleared, :status, :by, :at,
-          'REPAYMENT')
+        INSERT INTO loan_repayment (transaction_id, transaction_key, loan_id, amount, value_date, request_hash,
+          prepaid_principal, schedule_recomputed, arrears_cleared, status, received_by, received_at, kind)
+        VALUES (:transactionId, :key, :loanId, :amount, :valueDate, :hash, :prepaid, :recomputed, :cleared, :status, :by,
+          :at, 'REPAYMENT')
         """)
-        .param("transactionId", transactionId).param("loanId", loanId).param("amount", amount)
+        .param("transactionId", transactionId).param("key", key(transactionId)).param("loanId", loanId).param("amount", amount)
         .param("valueDate", valueDate).param("hash", requestHash).param("prepaid", allocation.prepaidPrincipal())
         .param("recomputed", allocation.scheduleRecomputed()).param("cleared", allocation.arrearsCleared())
         .param("status", StoredRepayment.POSTED).param("by", receivedBy).param("at", Timestamp.from(receivedAt))
@@ -63,11 +63,12 @@ public class RepaymentRepository {
   public void insertRecovery(String transactionId, String loanId, BigDecimal amount, LocalDate valueDate,
       String requestHash, String receivedBy, Instant receivedAt) {
     jdbc.sql("""
-        INSERT INTO loan_repayment (transaction_id, loan_id, amount, value_date, request_hash, prepaid_principal,
-          schedule_recomputed, arrears_cleared, status, received_by, received_at, kind)
-        VALUES (:transactionId, :loanId, :amount, :valueDate, :hash, 0, FALSE, FALSE, :status, :by, :at, 'RECOVERY')
+        INSERT INTO loan_repayment (transaction_id, transaction_key, loan_id, amount, value_date, request_hash,
+          prepaid_principal, schedule_recomputed, arrears_cleared, status, received_by, received_at, kind)
+        VALUES (:transactionId, :key, :loanId, :amount, :valueDate, :hash, 0, FALSE, FALSE, :status, :by, :at,
+          'RECOVERY')
         """)
-        .param("transactionId", transactionId).param("loanId", loanId).param("amount", amount)
+        .param("transactionId", transactionId).param("key", key(transactionId)).param("loanId", loanId).param("amount", amount)
         .param("valueDate", valueDate).param("hash", requestHash).param("status", StoredRepayment.POSTED)
         .param("by", receivedBy).param("at", Timestamp.from(receivedAt))
         .update();
@@ -81,8 +82,23 @@ public class RepaymentRepository {
   /** The loan's repayment whose transaction id is {@code transactionId} in any case. Reads only the loan's rows. */
   public Optional<StoredRepayment> findInAnyCase(String loanId, String transactionId) {
     return jdbc.sql(SELECT + " WHERE r.loan_id = :loanId AND UPPER(r.transaction_id) = :id")
-        .param("loanId", loanId).param("id", transactionId.toUpperCase(Locale.ROOT))
+        .param("loanId", loanId).param("id", key(transactionId))
         .query((rs, row) -> repayment(rs)).list().stream().findFirst().map(this::withAllocations);
+  }
+
+  /**
+   * The repayment (or recovery) of any loan whose transaction id is {@code transactionId} in any case: its key
+   * ({@code transaction_key}, unique over all loans, V159). A row V159 found reusing an earlier row's id in another case
+   * has a key of its own and is found by its exact id or on its loan ({@link #findInAnyCase}).
+   */
+  public Optional<StoredRepayment> findByKey(String transactionId) {
+    return jdbc.sql(SELECT + " WHERE r.transaction_key = :key").param("key", key(transactionId))
+        .query((rs, row) -> repayment(rs)).optional().map(this::withAllocations);
+  }
+
+  /** Core banking's transaction id as one key over all loans: its case carries no meaning (ids are ASCII). */
+  private static String key(String transactionId) {
+    return transactionId.toUpperCase(Locale.ROOT);
   }
 
   /** The request hash a transaction id was first reported with. */

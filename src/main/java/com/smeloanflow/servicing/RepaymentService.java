@@ -29,16 +29,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The repayment feed of core banking: applies each repayment once, in the product's allocation
  * order, and takes back a reversed one (not a repayment made before a write-off: {@link #reverse}). Money received
  * for a written-off loan is booked as a recovery (核销后收回) of the write-off's claim ({@link #receive}).
  *
- * <p>Safe to repeat: the transaction id is core banking's idempotency key, on the loan in any case ({@link #stored}).
- * The same id with the
- * same loan, amount and value date answers with the repayment already applied; with anything else
+ * <p>Safe to repeat: the transaction id is core banking's idempotency key, in any case and over all loans
+ * ({@link #stored}): one bank transaction is credited to one loan once. The same id with the
+ * same loan, amount and value date answers with the repayment already applied; with anything else (another loan too)
  * it is refused (409). Repayments of one loan apply one at a time (the loan's row is locked), so
  * concurrent replays store one repayment. Bad input is refused before anything is stored. A reversal mails the
  * borrower (queued in the outbox with the reversal, so a mail outage never holds it up); a reversal reported again
@@ -62,13 +65,17 @@ public class RepaymentService {
   /** The daily close's statements (the one bean): a reversal restates days past due and the floor with them. */
   private final LedgerCloseStatements closeStatements;
   private final RepaymentAllocator allocator = new RepaymentAllocator();
+  /** A repayment's row is inserted in a savepoint: refused by the key of a report that raced it, the ledger reads on. */
+  private final TransactionTemplate savepoint;
 
   // The listeners (collections) use this service too: looked up when a repayment clears arrears or is reversed.
 
   public RepaymentService(LedgerRepository ledger, RepaymentRepository repayments, AllocationRules rules,
       BusinessClock clock, ObjectProvider<ArrearsListener> listeners, ObjectProvider<LoanLifecycleListener> lifecycle,
       InternalDefaultRepository defaults, RecoveryRepository recoveries, PenaltyInterest penalty,
-      LedgerCloseStatements closeStatements) {
+      LedgerCloseStatements closeStatements, PlatformTransactionManager transactionManager) {
+    this.savepoint = new TransactionTemplate(transactionManager);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     this.defaults = defaults;
     this.closeStatements = closeStatements;
     this.penalty = penalty;
@@ -162,13 +169,9 @@ public class RepaymentService {
       penaltyReversed = asOf.reversals(allocation.after());
     }
     refuseIfRenewalPrincipalChanges(loan, lines, allocation.after(), "本笔还款");
-    try {
-      repayments.insert(command.transactionId(), command.loanId(), amount, command.valueDate(), hash, allocation,
-          command.receivedBy(), clock.now());
-    } catch (DuplicateKeyException e) {
-      // Only a report for another loan can race past the loan's lock with the same transaction id.
-      throw transactionIdReused(command.transactionId(), null);
-    }
+    Allocation applied = allocation;
+    insertOnce(command.transactionId(), () -> repayments.insert(command.transactionId(), command.loanId(), amount,
+        command.valueDate(), hash, applied, command.receivedBy(), clock.now()));
     ledger.save(command.loanId(), allocation.after());
     ledger.reversePenalty(command.loanId(), command.transactionId(), penaltyReversed);
     log.info("Loan {}: repayment {} of {} CNY (value date {}) applied: {}{}{}{}", command.loanId(), command.transactionId(),
@@ -220,12 +223,8 @@ public class RepaymentService {
               + " 元), 多付部分不予入账")), "核销后收回金额超过尚欠金额 " + claim.remaining().toPlainString() + " 元");
     }
     WrittenOffClaim.Split split = claim.allocate(amount);
-    try {
-      repayments.insertRecovery(command.transactionId(), loanId, amount, command.valueDate(), hash, command.receivedBy(),
-          clock.now());
-    } catch (DuplicateKeyException e) {
-      throw transactionIdReused(command.transactionId(), null);
-    }
+    insertOnce(command.transactionId(), () -> repayments.insertRecovery(command.transactionId(), loanId, amount,
+        command.valueDate(), hash, command.receivedBy(), clock.now()));
     recoveries.insert(command.transactionId(), loanId, split);
     recoveries.addRecovered(loanId, split);
     BigDecimal remaining = claim.remaining().subtract(amount);
@@ -244,6 +243,20 @@ public class RepaymentService {
         claim.claim().toPlainString(), remaining.toPlainString(), repaid ? " (claim repaid in full)" : "");
     listeners.orderedStream().forEach(l -> l.recovered(loanId, command.transactionId(), repaid));
     return new Receipt(repayments.find(command.transactionId()).orElseThrow(), false);
+  }
+
+  /**
+   * Stores a repayment's (or recovery's) row, once per bank transaction: its id in any case is one key over all loans
+   * ({@code transaction_key}, V159). Only a report of the id for another loan can race past the loan's lock; the one
+   * that stores second is refused (409 {@code TRANSACTION_ID_REUSED}) naming the loan the first credited, read after the
+   * savepoint its insert was rolled back to (the database waited for the first to commit).
+   */
+  private void insertOnce(String transactionId, Runnable insert) {
+    try {
+      savepoint.executeWithoutResult(status -> insert.run());
+    } catch (DuplicateKeyException e) {
+      throw transactionIdReused(transactionId, repayments.findByKey(transactionId).orElse(null));
+    }
   }
 
   /** The default the write-off recorded in the bank's default database, as the write-off recorded it. */
@@ -512,16 +525,18 @@ public class RepaymentService {
   }
 
   /**
-   * The repayment stored under {@code transactionId}, or the loan's repayment whose id differs from it only in case:
-   * bank transaction ids are letters, digits, {@code -} and {@code _} whose case carries no meaning, so {@code tx-001}
-   * and {@code TX-001} are one bank transaction reported twice (a feed re-keyed by hand), credited once and kept as first
-   * reported. Repayments of one loan apply one at a time under its row lock, so two such reports at once find each
-   * other. Only the loan's rows are compared in any case (the loan's index): one id in two cases on two loans is not
-   * recognised as reused.
+   * The repayment stored under {@code transactionId} in any case, of this loan or another: bank transaction ids are
+   * letters, digits, {@code -} and {@code _}, unique in the bank, whose case carries no meaning, so {@code tx-001} and
+   * {@code TX-001} are one bank transaction reported twice (a feed re-keyed by hand), credited once and kept as first
+   * reported; reported for another loan (a core-banking fault, a channel's retry with the wrong loan id), it is the
+   * first loan's ({@link #replay} refuses it, naming that loan). The exact id first, then the loan's own rows (a row
+   * V159 found reusing an earlier row's id in another case has a key of its own), then the key over all loans.
+   * Repayments of one loan apply one at a time under its row lock; two reports of one id for two loans at once are
+   * told apart by the key's unique index ({@link #insertOnce}).
    */
   private Optional<StoredRepayment> stored(String loanId, String transactionId) {
-    Optional<StoredRepayment> exact = repayments.find(transactionId);
-    return exact.isPresent() ? exact : repayments.findInAnyCase(loanId, transactionId);
+    return repayments.find(transactionId).or(() -> repayments.findInAnyCase(loanId, transactionId))
+        .or(() -> repayments.findByKey(transactionId));
   }
 
   /** What the loan received in repayments reported after {@code since} and not reversed. */

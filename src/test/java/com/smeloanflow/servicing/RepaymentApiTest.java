@@ -19,6 +19,7 @@ import com.smeloanflow.support.TestApplications;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -188,6 +189,63 @@ class RepaymentApiTest extends AbstractIntegrationTest {
     assertThat(reversal.status()).as(reversal.toString()).isEqualTo(200);
     assertThat(reversal.json().get("status").asText()).isEqualTo("REVERSED");
     assertThat(loans.ledger(loan.loanId()).get(0).principalPaid()).isEqualByComparingTo("0.00");
+  }
+
+  /**
+   * Core banking's transaction id is unique in the bank, not per loan: reported again for another loan (a core-banking
+   * fault, or the channel retrying with the wrong loan id), in any case, the money came once and was credited to the
+   * first loan. The second report is refused naming that loan, and credits nothing; nor is its reversal the other loan's.
+   */
+  @Test
+  void theSameTransactionIdInAnotherCaseForAnotherLoanIsRefusedNamingTheLoanItWasCreditedTo() {
+    String transaction = transactionId();
+    LoanAccount other = TestLoans.with(intakeService, loans).disbursedOn(clock.today().minusDays(10));
+    Response first = repay(loan.loanId(), body(transaction.toLowerCase(), "1000.00", clock.today()));
+
+    Response again = repay(other.loanId(), body(transaction, "1000.00", clock.today()));
+
+    assertThat(first.status()).as(first.toString()).isEqualTo(201);
+    assertThat(again.status()).as(again.toString()).isEqualTo(409);
+    assertThat(again.contentType()).isEqualTo("application/problem+json");
+    assertThat(again.json().get("detail").asText()).isEqualTo("[TRANSACTION_ID_REUSED] 交易流水 " + transaction
+        + " 已于此前报送 (借据 " + loan.loanId() + ", 金额 1000.00 元, 起息日" + ChineseDates.day(clock.today()) + "), 本次报送的借据、金额或"
+        + "起息日与之不同, 不予入账: 同一笔还款请按原内容重报, 另一笔还款请使用新的交易流水 (transactionId)");
+    assertThat(repaymentsOf(other.loanId())).as("nothing credited to the second loan").isZero();
+    assertThat(loans.ledger(other.loanId()).get(0).principalPaid()).isEqualByComparingTo("0.00");
+    assertThat(loans.ledger(loan.loanId()).get(0).principalPaid()).isEqualByComparingTo("637.50");
+
+    Response reversal = api.post("/api/loans/" + other.loanId() + "/repayments/" + transaction + "/reversal",
+        CORE_BANKING, "{\"reason\": \"退票\"}");
+
+    assertThat(reversal.status()).as(reversal.toString()).isEqualTo(404);
+    assertThat(loans.ledger(loan.loanId()).get(0).principalPaid()).isEqualByComparingTo("637.50");
+  }
+
+  /**
+   * Two reports of one transaction id (in two cases) for two loans at once, each under its own loan's lock: one is
+   * credited, the other refused naming the loan the first was credited to.
+   */
+  @Test
+  void oneTransactionIdReportedForTwoLoansAtOnceIsCreditedOnce() throws Exception {
+    for (int round = 0; round < 3; round++) {
+      String transaction = transactionId();
+      List<LoanAccount> twoLoans = List.of(TestLoans.with(intakeService, loans).disbursedOn(clock.today().minusDays(10)),
+          TestLoans.with(intakeService, loans).disbursedOn(clock.today().minusDays(10)));
+      AtomicInteger next = new AtomicInteger();
+
+      List<Response> answers = Concurrently.run(2, () -> {
+        int k = next.getAndIncrement();
+        String id = k == 0 ? transaction : transaction.toLowerCase();
+        return repay(twoLoans.get(k).loanId(), body(id, "1000.00", clock.today()));
+      });
+
+      assertThat(answers).extracting(Response::status).as(answers.toString()).containsExactlyInAnyOrder(201, 409);
+      String credited = twoLoans.get(answers.get(0).status() == 201 ? 0 : 1).loanId();
+      Response refused = answers.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
+      assertThat(refused.json().get("detail").asText()).startsWith("[TRANSACTION_ID_REUSED]").contains("借据 " + credited);
+      assertThat(twoLoans).extracting(l -> repaymentsOf(l.loanId())).as("one credit over both loans")
+          .containsExactlyInAnyOrder(1L, 0L);
+    }
   }
 
   @Test
