@@ -516,6 +516,22 @@ public class CollectionCaseService {
   }
 
   /**
+   * Withdraws the cure {@code transactionId} noted on the loan's open case (its process not started yet), the repayment
+   * being reversed: the case stays open and its process, when it starts, is not told of a cure.
+   *
+   * @return whether a cure was withdrawn
+   */
+  public boolean withdrawCure(String loanId, String transactionId) {
+    Optional<CollectionCase> open = cases.openCaseOf(loanId);
+    boolean withdrawn = open.isPresent() && cases.withdrawCure(open.get().caseId(), transactionId);
+    if (withdrawn) {
+      log.info("Loan {}: repayment {} reversed, the cure it brought to collection case {} is withdrawn; the case stays open",
+          loanId, transactionId, open.get().caseId());
+    }
+    return withdrawn;
+  }
+
+  /**
    * Closes the cured case: the arrears were repaid. Its overdue reminders not sent yet are withdrawn in the same
    * transaction ({@link #withdrawReminders}); the close reason says so. A promise still running is kept or closed
    * ({@link #closePromises}).

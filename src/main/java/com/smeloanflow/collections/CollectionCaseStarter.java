@@ -92,6 +92,17 @@ public class CollectionCaseStarter implements ArrearsListener {
     }
   }
 
+  /**
+   * Core banking reversed a repayment that had cured the loan's case before its process started (the cure noted on the
+   * case, the process to start after the daily close: a repayment and its reversal while the close hands loans over):
+   * what it cleared is owed again, so the cure is withdrawn and the process, when it starts, runs the case as any overdue
+   * loan's instead of ending it as cured. A case whose process heard the cure was closed then and stays closed.
+   */
+  @Override
+  public void repaymentReversed(String loanId, String transactionId, boolean reopened) {
+    cases.withdrawCure(loanId, transactionId);
+  }
+
   @Override
   public void arrearsCleared(String loanId, String transactionId, LocalDate valueDate) {
     if (cases.noteCure(loanId, transactionId).isPresent()) {

@@ -172,6 +172,13 @@ public class CollectionRepository {
         .param("tx", transactionId).param("caseId", caseId).update();
   }
 
+  /** Withdraws the case's cure when it is {@code transactionId}'s; false when it had none, or another one. */
+  public boolean withdrawCure(String caseId, String transactionId) {
+    return jdbc.sql("UPDATE collection_case SET cure_transaction_id = NULL WHERE case_id = :caseId"
+            + " AND cure_transaction_id = :tx")
+        .param("caseId", caseId).param("tx", transactionId).update() > 0;
+  }
+
   /** A case closed before its process started: the poller will not start it. */
   public void cancelPendingStart(String caseId) {
     jdbc.sql("UPDATE collection_case SET process_start_due_at = NULL WHERE case_id = :caseId AND process_instance_id IS NULL")

@@ -23,7 +23,9 @@ public interface ArrearsListener {
   /**
    * Core banking reversed a repayment of the loan (a bounced payment): what it paid is owed again. Once per repayment
    * (a reversal reported again calls nobody). Collections opens no case here: a loan the reversal made overdue again
-   * is handed over by the next daily close, as any overdue loan ({@link #overdue}).
+   * is handed over by the next daily close, as any overdue loan ({@link #overdue}) — by the close running, when its
+   * hand-over has not reached the loan yet; a cure the repayment brought to a case whose process has not started is
+   * withdrawn (the case stays open).
    *
    * @param reopened the loan was settled and is active again
    */

@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -222,6 +223,54 @@ class DailyCloseCollectionStartsTest extends AbstractIntegrationTest {
     assertThat(redone.completed()).isTrue();
     assertThat(cases.casesOf(repaid.loanId())).extracting(CollectionCase::status).containsExactly(CollectionCase.CURED);
     assertThat(remindersOf(repaid)).as("the first day's reminder only").hasSize(1);
+  }
+
+  /**
+   * The close opens the loan's case (its process to start after the close) and, while it still hands loans over, core
+   * banking reports the repayment of the due date, which cures the case before its process started, and then reverses
+   * it (a bounce): the loan is overdue again. The case stays open, its process starts after the close as any overdue
+   * case's and keeps it open, and the borrower is told of no cure; the loan has this one case.
+   */
+  @Test
+  void aRepaymentThatCuredACaseNotYetStartedAndIsReversedDuringTheHandOverLeavesTheCaseOpen() throws Exception {
+    LoanAccount bounced = book.get(0);
+    String transactionId = "TX-BOUNCED-" + bounced.loanId();
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    // Hand-over chunks of two loans: the close holds in its second chunk, the bounced loan's case committed.
+    DailyCloseService closing = node("node-a", (day, step, lastLoan) -> {
+      if (step.equals(DailyCloseRun.STEP_COLLECTIONS) && lastLoan.compareTo(book.get(2).loanId()) >= 0) {
+        holding.countDown();
+        await(release);
+      }
+    });
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    String caseId;
+    try {
+      Future<DailyCloseRun> close = pool.submit(() -> closing.close(firstDue));
+      assertThat(holding.await(60, TimeUnit.SECONDS)).isTrue();
+      caseId = cases.openCase(bounced.loanId()).orElseThrow().caseId();
+
+      RepaymentService.Receipt receipt = repayments.receive(new ReceiveRepayment(bounced.loanId(), transactionId,
+          new BigDecimal("8530.99"), firstDue, "core-banking"));
+      assertThat(receipt.repayment().arrearsCleared()).isTrue();
+      repayments.reverse(new ReverseRepayment(bounced.loanId(), transactionId, "退票", "core-banking"));
+
+      release.countDown();
+      assertThat(close.get(60, TimeUnit.SECONDS).completed()).isTrue();
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+    startCollectionProcesses();
+
+    assertThat(loans.ledger(bounced.loanId()).get(0).status()).isEqualTo(InstalmentStatus.OVERDUE);
+    assertThat(cases.casesOf(bounced.loanId())).as("one case, still open").extracting(CollectionCase::caseId,
+        CollectionCase::status).containsExactly(Tuple.tuple(caseId, CollectionCase.OPEN));
+    assertThat(cases.openCase(bounced.loanId()).orElseThrow().processInstanceId()).isNotNull();
+    assertThat(instancesOf(bounced)).isEqualTo(1);
+    assertThat(outbox.mailsOf(MailCaseType.LOAN, bounced.loanId())).extracting(OutboxMail::template)
+        .doesNotContain(MailTemplate.ARREARS_CLEARED, MailTemplate.REPAYMENT_ON_TIME);
   }
 
   private String startedCase(LoanAccount loan) {
