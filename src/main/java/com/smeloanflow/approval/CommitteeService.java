@@ -15,7 +15,9 @@ import com.smeloanflow.platform.InvalidTaskInputException;
 import com.smeloanflow.platform.StateConflictException;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
@@ -143,6 +145,29 @@ public class CommitteeService {
         (int) votes.stream().filter(v -> v.vote() == ApprovalOutcome.APPROVE_WITH_CONDITIONS).count(),
         (int) votes.stream().filter(v -> v.vote() == ApprovalOutcome.RETURN).count(),
         (int) votes.stream().filter(v -> v.vote() == ApprovalOutcome.REJECT).count(), size);
+  }
+
+  /**
+   * What the chair's form (签发贷审会决议) shows: the tally, each member's vote with the amount and conditions proposed, and
+   * what is asked of the chair — with no vote cast (the deadline passed, nobody voted) only a return, as {@link #resolve}
+   * refuses the rest; otherwise the resolution or the casting vote. Every member's vote stays visible: long conditions
+   * and comments are shortened to keep within the engine's column.
+   *
+   * @param size the members who may vote (the vote's {@code committeeSize}, which {@link #resolve} counts with)
+   */
+  public Map<String, Object> chairsView(String applicationId, int size) {
+    List<StoredVote> votes = votes(applicationId);
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("committeeVotesText", votes.isEmpty() ? "尚无委员投票" : FormText.shortenEach(votes.stream()
+        .map(v -> v.member() + ": " + CheckType.COMMITTEE_VOTE.outcomeLabel(v.vote().name())
+            + (v.proposedAmount() == null ? "" : ", 建议金额 " + v.proposedAmount().toPlainString() + " 元")
+            + (v.proposedConditions() == null ? "" : ", 条件: " + v.proposedConditions()) + " — " + v.comment())
+        .toList(), FormText.MAX_CHARACTERS));
+    values.put("committeeTallyText", votes.isEmpty() ? "尚无委员投票" : tally(votes, Math.max(votes.size(), size)).describe());
+    values.put("committeeAskText", votes.isEmpty()
+        ? "表决期限已到, 没有委员表决: 主任委员不能单独批准或否决申请, 请选择“退回集中作业中心补充信息”, 补充信息后由贷审会重新表决"
+        : "多数委员同意时, 请签发决议(可采纳委员提出的条件)或行使否决; 平票或表决期限已到仍未过半数时, 您的决定为最终裁决。");
+    return values;
   }
 
   public List<StoredVote> votes(String applicationId) {

@@ -143,6 +143,35 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
     assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_SIGNATURE);
   }
 
+  /**
+   * The committee's votes and what is asked of the chair (committeeAskText, committeeVotesText, committeeTallyText) are
+   * on the chair's task alone: the acceptance, the verification and each member's vote task carry none of them.
+   */
+  @Test
+  void onlyTheChairsTaskCarriesTheCommitteesVotesAndWhatIsAskedOfTheChair() {
+    String applicationId = beforeTheCommittee(growthAboveTheUnitsAuthority());
+    ProcessInstance instance = flow.instance(applicationId);
+    List<String> chairsValues = List.of("committeeAskText", "committeeVotesText", "committeeTallyText");
+    for (Task voteTask : voteTasks(applicationId)) {
+      assertThat(taskService.getVariablesLocal(voteTask.getId())).as("%s's vote task", voteTask.getAssignee())
+          .doesNotContainKeys(chairsValues.toArray(String[]::new)).containsKey("verificationHistoryText");
+    }
+    vote("committee1", applicationId, ApprovalOutcome.APPROVE);
+    vote("committee2", applicationId, ApprovalOutcome.APPROVE);
+
+    Task resolution = flow.task(applicationId, TASK_DECIDE_COMMITTEE_RESOLUTION);
+    assertThat(taskService.getVariablesLocal(resolution.getId())).as("the chair's task")
+        .containsKeys(chairsValues.toArray(String[]::new));
+    assertThat((String) taskService.getVariableLocal(resolution.getId(), "committeeAskText")).contains("请签发决议");
+    assertThat((String) taskService.getVariableLocal(resolution.getId(), "committeeTallyText"))
+        .contains("同意 2 票").contains("委员 3 人");
+    for (String name : chairsValues) {
+      assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName(name)
+          .list()).as("tasks of the application that carried %s", name)
+          .extracting(org.camunda.bpm.engine.history.HistoricVariableInstance::getTaskId).containsExactly(resolution.getId());
+    }
+  }
+
   @Test
   void membersProposeConditionsAndTheChairApprovesWithThem() {
     String applicationId = beforeTheCommittee(growthAboveTheUnitsAuthority());
