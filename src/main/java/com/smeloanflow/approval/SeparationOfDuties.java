@@ -5,6 +5,7 @@ import com.smeloanflow.casefile.ApplicationChecks;
 import com.smeloanflow.casefile.CheckType;
 import com.smeloanflow.intake.AcceptanceService;
 import com.smeloanflow.platform.StaffText;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -85,27 +86,35 @@ public class SeparationOfDuties {
     return new HashSet<>(checks.performers(applicationId, PREPARATION_CHECKS));
   }
 
-  /** Why {@code userId} may not check the disbursement of the application, if they may not. */
-  public Optional<String> disbursementConflict(String applicationId, String userId) {
-    if (checks.performers(applicationId, APPROVAL_CHECKS).contains(userId)) {
-      return Optional.of("审贷分离: 用户 " + userId + " 审批过申请 " + applicationId + ", 不能审核其放款条件");
+  /**
+   * Why a user may not check the disbursement of the application, for any user: who approved it or voted on it is read
+   * once here.
+   */
+  private Function<String, Optional<String>> disbursementConflicts(String applicationId) {
+    Set<String> approvers = Set.copyOf(checks.performers(applicationId, APPROVAL_CHECKS));
+    return userId -> approvers.contains(userId)
+        ? Optional.of("审贷分离: 用户 " + userId + " 审批过申请 " + applicationId + ", 不能审核其放款条件")
+        : Optional.empty();
+  }
+
+  /**
+   * Refuses (403 over the engine REST API) the first of {@code people} who may not approve the application: the reason,
+   * the English beside. Who took part is read once for all of them.
+   */
+  public void requireMayApprove(String applicationId, Collection<String> people) {
+    refuseFirstConflict(approvalConflicts(applicationId), people, "approve application " + applicationId);
+  }
+
+  /** Refuses the first of {@code people} who may not check the disbursement of the application, read once for all. */
+  public void requireMayCheckDisbursement(String applicationId, Collection<String> people) {
+    refuseFirstConflict(disbursementConflicts(applicationId), people, "check the disbursement of application " + applicationId);
+  }
+
+  private static void refuseFirstConflict(Function<String, Optional<String>> conflicts, Collection<String> people, String what) {
+    for (String userId : people) {
+      conflicts.apply(userId).ifPresent(reason -> {
+        throw new AuthorizationException(StaffText.of(reason, "separation of duties: user " + userId + " may not " + what));
+      });
     }
-    return Optional.empty();
-  }
-
-  /** Refuses (403 over the engine REST API) a user who may not approve the application: the reason, the English beside. */
-  public void requireMayApprove(String applicationId, String userId) {
-    approvalConflict(applicationId, userId).ifPresent(reason -> {
-      throw new AuthorizationException(StaffText.of(reason,
-          "separation of duties: user " + userId + " may not approve application " + applicationId));
-    });
-  }
-
-  /** Refuses a user who may not check the disbursement of the application: the reason, the English beside. */
-  public void requireMayCheckDisbursement(String applicationId, String userId) {
-    disbursementConflict(applicationId, userId).ifPresent(reason -> {
-      throw new AuthorizationException(StaffText.of(reason,
-          "separation of duties: user " + userId + " may not check the disbursement of application " + applicationId));
-    });
   }
 }

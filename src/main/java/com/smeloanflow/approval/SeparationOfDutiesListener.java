@@ -43,12 +43,10 @@ public class SeparationOfDutiesListener implements TaskListener {
       CommitteeRoster.requireOwnVote(task.getVariable(COMMITTEE_MEMBER), people, "申请 " + applicationId,
           "application " + applicationId);
     }
-    for (String person : people) {
-      if (disbursementCheck) {
-        separation.requireMayCheckDisbursement(applicationId, person);
-      } else {
-        separation.requireMayApprove(applicationId, person);
-      }
+    if (disbursementCheck) {
+      separation.requireMayCheckDisbursement(applicationId, people);
+    } else {
+      separation.requireMayApprove(applicationId, people);
     }
   }
 }
