@@ -479,6 +479,28 @@ class CreditLineReviewProcessTest extends AbstractIntegrationTest {
     assertThat(reviews.reviewsOf(line.lineId()).get(0).outcome()).isEqualTo(ReviewOutcome.CONTINUE);
   }
 
+  /**
+   * Only 维持额度 lifts a freeze, so only it asks whether the form showed the freeze: a 冻结额度 of a frozen line by a task
+   * whose form recorded none is taken, and the line stays frozen for both reasons.
+   */
+  @Test
+  void aReviewTaskWhoseFormRecordedNoFreezeShownKeepsTheFreezeOfAFrozenLineWithAnotherOutcome() {
+    String loanId = draw("200000.00");
+    signalOn(loanId);
+    reachAnniversary(1);
+    Task task = reviewTask();
+    taskService.removeVariableLocal(task.getId(), CreditLineReviewSummaryListener.FREEZE_SHOWN);
+    String frozenFor = aPostLoanCheckFreezesTheLine("实际控制人失联, 经营场所已关闭");
+
+    completeAs(CUSTOMER_MANAGER, task.getId(), Map.of("decidedOutcome", "FREEZE", "decisionReason", "主要客户流失, 冻结额度"));
+    executeDueJobs(review.getId());
+
+    assertThat(reviews.reviewsOf(line.lineId()).get(0).outcome()).isEqualTo(ReviewOutcome.FREEZE);
+    assertThat(lineNow().status()).isEqualTo(CreditLineStatus.FROZEN);
+    assertThat(lineNow().statusReason()).contains(frozenFor).contains("主要客户流失, 冻结额度");
+    assertThat(review).hasPassed(TASK_APPLY_REVIEW);
+  }
+
   @Test
   void aWrittenOffDrawdownStillOwedIsALossAtTheReviewAndTheLineIsPutToACustomerManagerToClose() {
     String loanId = draw("300000.00");
