@@ -147,12 +147,7 @@ public class RenewalApprovalService {
       }
     }
     if (command.approve()) {
-      Optional<RenewalEligibilityTable.Answer> lapsed = recheck.noLongerEligible(renewal);
-      if (lapsed.isPresent()) {
-        throw new InvalidTaskInputException("借据 " + command.loanId() + " " + RenewalEligibilityRecheck.NO_LONGER_ELIGIBLE
-            + lapsed.get().reason()
-            + ", 不能批准续贷, 请选择不批准 (the loan no longer meets renewal eligibility: " + lapsed.get().code() + ")");
-      }
+      recheck.requireEligibleToApprove(renewal, "不能批准续贷, 请选择不批准");
     }
     renewals.decided(command.loanId(), command.approve() ? RenewalStatus.APPLIED : RenewalStatus.DECLINED,
         command.decidedBy(), command.note(), command.approve() ? null : command.customerReason().name(), clock.now(),

@@ -76,6 +76,7 @@ public class RenewalCommitteeService {
   /** A vote as stored. */
   public record StoredVote(String member, Vote vote, String comment) {}
 
+
   /**
    * The chair reopening a vote nobody cast by its deadline (提交贷审会重新表决), as staff read it in the renewal's view.
    *
@@ -108,14 +109,16 @@ public class RenewalCommitteeService {
   private final CommitteeRoster roster;
   private final RenewalSeparationOfDuties separation;
   private final RenewalRepository renewals;
+  private final RenewalEligibilityRecheck recheck;
   private final JdbcClient jdbc;
   private final BusinessClock clock;
 
   public RenewalCommitteeService(CommitteeRoster roster, RenewalSeparationOfDuties separation, RenewalRepository renewals,
-      JdbcClient jdbc, BusinessClock clock) {
+      RenewalEligibilityRecheck recheck, JdbcClient jdbc, BusinessClock clock) {
     this.roster = roster;
     this.separation = separation;
     this.renewals = renewals;
+    this.recheck = recheck;
     this.jdbc = jdbc;
     this.clock = clock;
   }
@@ -203,17 +206,24 @@ public class RenewalCommitteeService {
    *
    * @throws StateConflictException the renewal no longer awaits a decision (declined by the committee, lapsed, called in,
    *     cancelled)
+   * <p>同意 is refused, as the approver's and the chair's 批准 are ({@link RenewalEligibilityRecheck#requireEligibleToApprove}),
+   * when the loan no longer meets the eligibility table as it stands at the vote (downgraded, in arrears or with a warning
+   * signal under check since the vote opened): the member reads why and may vote 反对.
+   *
    * @throws InvalidTaskInputException no reasons, reasons longer than {@link LoanRenewal#NOTE_MAX_LENGTH} (the
-   *     column's width), or a second vote by the same member (the task stays open)
+   *     column's width), 同意 on a loan no longer eligible, or a second vote by the same member (the task stays open)
    */
   @Transactional
   public void vote(String loanId, String member, Vote vote, String comment) {
-    renewals.lockAwaitingDecision(loanId);
+    LoanRenewal renewal = renewals.lockAwaitingDecision(loanId);
     if (comment == null || comment.isBlank()) {
       throw new InvalidTaskInputException("请填写表决理由 (renewalVoteComment is required)");
     }
     if (comment.length() > LoanRenewal.NOTE_MAX_LENGTH) {
       throw new InvalidTaskInputException("表决理由最多 " + LoanRenewal.NOTE_MAX_LENGTH + " 字 (renewalVoteComment is too long)");
+    }
+    if (vote == Vote.APPROVE) {
+      recheck.requireEligibleToApprove(renewal, "委员不能投同意票, 请投反对票");
     }
     try {
       jdbc.sql("""

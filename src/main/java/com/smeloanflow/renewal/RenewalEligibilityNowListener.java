@@ -1,6 +1,8 @@
 package com.smeloanflow.renewal;
 
+import com.smeloanflow.platform.TaskFormOpening;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -10,11 +12,13 @@ import org.springframework.stereotype.Component;
  * eligibility table asked again with the loan as it stands ({@link RenewalEligibilityRecheck}), as a read-only task-local
  * value for the form. The other values of the form are the offer's facts ({@link RenewalSummaryListener}); a loan
  * downgraded, in arrears or with a warning signal under check since then reads {@code 不符合 (reason, code): …} here,
- * refreshed when a person claims the task, so that the approver or the chair sees it before deciding rather than when
- * 批准 is refused. A member's vote task is assigned when the vote opens: it shows the answer as of then.
+ * so that the approver, the chair or a member sees it before deciding rather than when 批准 or 同意 is refused. Asked
+ * once when the task is created (a member's vote, created with its member assigned: at that assignment), again when a
+ * person claims it or it is assigned, and again each time a person opens it ({@link TaskFormOpening}: a member's vote
+ * is never claimed, and may be opened days after the vote opened), written then only when the answer changed.
  */
 @Component("renewalEligibilityNow")
-public class RenewalEligibilityNowListener implements TaskListener {
+public class RenewalEligibilityNowListener implements TaskListener, TaskFormOpening {
 
   /** The task-local value: {@code 符合} or {@code 不符合 (…)}. */
   public static final String TEXT = "renewalEligibilityNowText";
@@ -31,7 +35,23 @@ public class RenewalEligibilityNowListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    renewals.find(task.getExecution().getProcessBusinessKey())
-        .ifPresent(renewal -> task.setVariableLocal(TEXT, recheck.standingText(renewal)));
+    if (EVENTNAME_CREATE.equals(task.getEventName()) && task.getAssignee() != null) {
+      // Created with its assignee (a member's vote): the assignment event of the same creation asks the table, once.
+      return;
+    }
+    standingNow(task).ifPresent(text -> task.setVariableLocal(TEXT, text));
+  }
+
+  /** A task that shows 当前续贷资格 (this listener set it) is opened: asked again, written if it changed. */
+  @Override
+  public void opening(DelegateTask task) {
+    Object shown = task.getVariableLocal(TEXT);
+    if (shown != null) {
+      standingNow(task).filter(text -> !text.equals(shown)).ifPresent(text -> task.setVariableLocal(TEXT, text));
+    }
+  }
+
+  private Optional<String> standingNow(DelegateTask task) {
+    return renewals.find(task.getExecution().getProcessBusinessKey()).map(recheck::standingText);
   }
 }

@@ -1,6 +1,7 @@
 package com.smeloanflow.renewal;
 
 import com.smeloanflow.platform.BusinessClock;
+import com.smeloanflow.platform.InvalidTaskInputException;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -43,6 +44,22 @@ public class RenewalEligibilityRecheck {
   String standingText(LoanRenewal renewal) {
     return noLongerEligible(renewal).map(answer -> "不符合 (" + answer.reason() + ", " + answer.code() + "): "
         + NO_LONGER_ELIGIBLE.substring(0, NO_LONGER_ELIGIBLE.indexOf(':')) + ", 不能批准续贷").orElse("符合");
+  }
+
+  /**
+   * Refuses a person's approval of the renewal (an approver's or the chair's 批准, a member's 同意) when the loan no longer
+   * meets the table as it stands now: {@code 借据 <loan> 续贷邀约后已不符合续贷条件: <the table's reason>, <refused>}, the
+   * task left open for a decline or a vote against.
+   *
+   * @param refused what the person is told they may not do and may do instead, e.g. {@code 不能批准续贷, 请选择不批准}
+   * @throws InvalidTaskInputException the loan no longer meets the eligibility table
+   */
+  void requireEligibleToApprove(LoanRenewal renewal, String refused) {
+    Optional<RenewalEligibilityTable.Answer> lapsed = noLongerEligible(renewal);
+    if (lapsed.isPresent()) {
+      throw new InvalidTaskInputException("借据 " + renewal.loanId() + " " + NO_LONGER_ELIGIBLE + lapsed.get().reason() + ", "
+          + refused + " (the loan no longer meets renewal eligibility: " + lapsed.get().code() + ")");
+    }
   }
 
   /** What staff read of such an answer: {@link #NO_LONGER_ELIGIBLE}, the table's reason and its code. */

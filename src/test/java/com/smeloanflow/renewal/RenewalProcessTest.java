@@ -807,8 +807,8 @@ class RenewalProcessTest extends AbstractIntegrationTest {
   }
 
   /**
-   * The committee: each member's vote shows 当前续贷资格 as the vote opens; the loan has a warning signal under check
-   * while they vote, and the chair's 签发续贷贷审会决议 shows 不符合 and why before the chair signs.
+   * The committee: each member's vote shows 当前续贷资格 as the vote opens; a majority approves, the loan then has a
+   * warning signal under check, and the chair who claims 签发续贷贷审会决议 reads 不符合 and why before signing.
    */
   @Test
   void theChairSeesThatTheLoanNoLongerMeetsTheRenewalTableBeforeSigningTheResolution() {
@@ -816,13 +816,99 @@ class RenewalProcessTest extends AbstractIntegrationTest {
     ProcessInstance instance = applied(loan);
     assertThat(voteTasks(instance)).isNotEmpty().allSatisfy(vote ->
         assertThat(taskService.getVariableLocal(vote.getId(), ELIGIBILITY_NOW)).isEqualTo("符合"));
-    aSignalStillBeingCheckedOn(loan);
-
     vote(loan, instance, "committee1", "APPROVE", "经营稳定, 同意续贷");
     vote(loan, instance, "committee3", "APPROVE", "还款记录良好");
+    Task resolution = chairTask(instance);
+    aSignalStillBeingCheckedOn(loan);
 
-    assertThat((String) taskService.getVariableLocal(chairTask(instance).getId(), ELIGIBILITY_NOW))
+    taskService.claim(resolution.getId(), "committee-chair");
+
+    assertThat((String) taskService.getVariableLocal(resolution.getId(), ELIGIBILITY_NOW))
         .startsWith("不符合 (存在尚未核查完毕的预警信号, SIGNAL_UNDER_CHECK)");
+  }
+
+  /**
+   * The loan was downgraded while the committee's vote was open: the member who opens the vote reads 当前续贷资格 不符合 and
+   * why (the vote is never claimed: it was assigned as the vote opened, when the loan still met the table); 同意 is
+   * refused in Chinese, as the approver's and the chair's 批准 are, the vote left open and nothing recorded; the member's
+   * 反对 is recorded.
+   */
+  @Test
+  void aMemberCannotApproveARenewalWhoseLoanWasDowngradedWhileTheVoteWasOpen() {
+    RenewalScenario loan = loanForTheCommittee().scanNow();
+    ProcessInstance instance = applied(loan);
+    loans.applyRiskReview(new RiskReview(loan.loanId(), Classification.SUBSTANDARD, today, "经营恶化, 现金流不足",
+        "risk-officer"));
+    Task mine = voteTasks(instance).stream().filter(t -> "committee1".equals(t.getAssignee())).findFirst().orElseThrow();
+
+    ApiClient.Response opened = api.get("/engine-rest/task/" + mine.getId() + "/form-variables", "committee1");
+
+    assertThat(opened.status()).as(opened.body()).isEqualTo(200);
+    assertThat(opened.json().path(ELIGIBILITY_NOW).path("value").asText())
+        .isEqualTo("不符合 (风险分类非正常, CLASSIFICATION_NOT_NORMAL): 续贷邀约后已不符合续贷条件, 不能批准续贷");
+
+    assertThatThrownBy(() -> completeAs("committee1", mine.getId(), Map.of(RenewalCommitteeVoteTaskListener.VOTE, "APPROVE",
+        RenewalCommitteeVoteTaskListener.COMMENT, "经营稳定, 同意续贷")))
+        .hasMessageContaining("借据 " + loan.loanId() + " 续贷邀约后已不符合续贷条件: 风险分类非正常, 委员不能投同意票, 请投反对票");
+    assertThat(committee.votes(loan.loanId())).isEmpty();
+    assertThat(voteTasks(instance)).hasSize(3);
+
+    vote(loan, instance, "committee1", "REJECT", "已下调为次级");
+    assertThat(committee.votes(loan.loanId())).extracting(RenewalCommitteeService.StoredVote::vote)
+        .containsExactly(RenewalCommitteeService.Vote.REJECT);
+  }
+
+  /**
+   * Each member's vote is created with its member assigned: the eligibility table is asked once for it (one decision in
+   * the engine's decision history per vote), not once when it is created and again when it is assigned in the same step.
+   */
+  @Test
+  void eachMembersVoteAsksTheEligibilityTableOnceAsTheVoteOpens() {
+    RenewalScenario loan = loanForTheCommittee().scanNow();
+    assertThat(loan.apply("REQ-" + loan.loanId()).status()).isEqualTo(201);
+    ProcessInstance instance = loan.renewal();
+    long before = eligibilityDecisions();
+
+    loan.runJobs(instance);
+
+    assertThat(voteTasks(instance)).hasSize(3).allSatisfy(vote ->
+        assertThat(taskService.getVariableLocal(vote.getId(), ELIGIBILITY_NOW)).isEqualTo("符合"));
+    assertThat(eligibilityDecisions() - before).as("renewal-eligibility evaluations as the vote opened").isEqualTo(3);
+  }
+
+  private long eligibilityDecisions() {
+    return historyService.createHistoricDecisionInstanceQuery()
+        .decisionDefinitionKey(LoanRenewalProcess.ELIGIBILITY_DECISION).count();
+  }
+
+  /**
+   * Nobody voted by the deadline; the chair reopened the vote the day before the maturity and nobody voted again: the
+   * maturity lapses the renewal, the open votes go with it, the borrower is told once (续贷未办理), and a member who
+   * opens the vote afterwards is told in Chinese that it was withdrawn.
+   */
+  @Test
+  void aReopenedVoteNobodyCastWhenTheLoanMaturesLapsesTheRenewalAndTheMembersAreToldTheirVoteWasWithdrawn() {
+    RenewalScenario loan = loanForTheCommittee().scanNow();
+    ProcessInstance instance = applied(loan);
+    dayBeforeMaturityBegins(loan);
+    loan.runJobs(instance);
+    assertThat(instance).hasPassed(BOUNDARY_COMMITTEE_DEADLINE);
+    completeAs("committee-chair", chairTask(instance).getId(), Map.of(ApproveRenewalTaskListener.DECISION,
+        RenewalCommitteeResolutionTaskListener.REVOTE, ApproveRenewalTaskListener.NOTE, "委员均未在期限内表决, 请重新表决"));
+    loan.runJobs(instance);
+    Task vote = voteTasks(instance).stream().filter(t -> "committee2".equals(t.getAssignee())).findFirst().orElseThrow();
+    assertThat(voteTasks(instance)).hasSize(3);
+
+    maturityArrives(loan, instance);
+
+    assertThat(voteTasks(instance)).isEmpty();
+    assertThat(committee.votes(loan.loanId())).isEmpty();
+    assertLapsedUndecided(loan, instance);
+    ApiClient.Response late = api.post("/engine-rest/task/" + vote.getId() + "/complete", "committee2",
+        "{\"variables\": {\"" + RenewalCommitteeVoteTaskListener.VOTE + "\": {\"value\": \"APPROVE\"}, \""
+            + RenewalCommitteeVoteTaskListener.COMMENT + "\": {\"value\": \"同意\"}}}");
+    assertThat(late.status()).as(late.body()).isEqualTo(400);
+    assertThat(late.json().path("message").asText()).contains("待办 贷审会委员表决续贷 已撤销").contains("请刷新待办列表");
   }
 
   /**
