@@ -137,7 +137,8 @@ public class RenewalApplicationService {
         r.requestId(), r.appliedAt(), r.approvalRoute(), r.decidedBy(),
         r.customerReason() == null ? null : CustomerReason.valueOf(r.customerReason()).text(), r.contractNumber(), r.signedAt(),
         r.newLoanId(), r.principalDueAtMaturity(), r.renewedAmount(), r.closedOn(), postingProblem(r),
-        envelopeCancellation(r), r.eligibility(), r.maturityDeclineReason(), committee.revotes(r.loanId())));
+        envelopeCancellation(r), r.eligibility(), r.maturityDeclineReason(), committee.castVotes(r.loanId()),
+        committee.revotes(r.loanId())));
   }
 
   /**

@@ -76,6 +76,17 @@ public class RenewalCommitteeService {
   /** A vote as stored. */
   public record StoredVote(String member, Vote vote, String comment) {}
 
+  /**
+   * A member's vote as staff read it in the renewal's view (never the channel).
+   *
+   * @param round     which vote it was cast in: 1 the first, 2 after the chair's first reopening (提交贷审会重新表决), …
+   * @param member    the member who voted
+   * @param vote      APPROVE or REJECT
+   * @param voteLabel 同意 or 反对
+   * @param comment   the member's reasons (internal)
+   * @param votedAt   when the member completed 贷审会委员表决续贷
+   */
+  public record CastVote(int round, String member, Vote vote, String voteLabel, String comment, Instant votedAt) {}
 
   /**
    * The chair reopening a vote nobody cast by its deadline (提交贷审会重新表决), as staff read it in the renewal's view.
@@ -235,6 +246,25 @@ public class RenewalCommitteeService {
       throw new InvalidTaskInputException("委员 " + member + " 已对贷款 " + loanId + " 的续贷投过票, 每位委员只能投一票");
     }
     log.info("Loan {}: committee member {} voted {} on the renewal", loanId, member, vote);
+  }
+
+  /**
+   * Every vote cast on the renewal, as staff read it in the renewal's view: the round it was cast in (one more than the
+   * chair's reopenings before it), who, 同意 or 反对, the reasons and when, the first first.
+   */
+  public List<CastVote> castVotes(String loanId) {
+    return jdbc.sql("""
+        SELECT v.member, v.vote, v.comment, v.voted_at,
+               (SELECT COUNT(*) FROM renewal_committee_revote r
+                 WHERE r.loan_id = v.loan_id AND r.reopened_at <= v.voted_at) + 1 AS vote_round
+          FROM renewal_committee_vote v WHERE v.loan_id = :loan ORDER BY v.voted_at, v.member""")
+        .param("loan", loanId)
+        .query((rs, row) -> {
+          Vote vote = Vote.valueOf(rs.getString("vote"));
+          return new CastVote(rs.getInt("vote_round"), rs.getString("member"), vote, vote.label(), rs.getString("comment"),
+              rs.getTimestamp("voted_at").toInstant());
+        })
+        .list();
   }
 
   /**

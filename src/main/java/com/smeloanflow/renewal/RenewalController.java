@@ -79,7 +79,10 @@ public class RenewalController {
           + " CANCELLED or CALLED_IN renewal whose contract was sent and not signed whether the e-signature service has"
           + " cancelled its envelope yet (envelopeCancellation: status CANCELLED or WAITING, statusLabel, cancelledAt,"
           + " attempts refused, lastError: 电子签约服务拒绝撤销续贷合同: and the service's own text, lastTriedAt)."
-          + " Staff also see each time the committee's chair reopened a vote nobody cast by its deadline"
+          + " Staff also see every vote the committee's members cast (committeeVotes: round, 1 for the first vote and one"
+          + " more after each reopening; member; vote APPROVE or REJECT; voteLabel 同意 or 反对; comment, the member's"
+          + " reasons; votedAt), the first first,"
+          + " and each time the committee's chair reopened a vote nobody cast by its deadline"
           + " (committeeRevotes: reopenedBy, reopenedAt, reason; 提交贷审会重新表决)."
           + " The channel sees none of these. Central staff, the channel and the loan's own"
           + " branch.")
@@ -99,7 +102,7 @@ public class RenewalController {
   }
 
   /**
-   * The channel shows the borrower: no internal eligibility facts or maturity decline reason, no committee revotes, no posting problem, no envelope cancellation (an
+   * The channel shows the borrower: no internal eligibility facts or maturity decline reason, no committee votes or revotes, no posting problem, no envelope cancellation (an
    * operator's matter, with the e-signature service's own error texts), and the status in the borrower's words
    * ({@link RenewalStatus#customerLabel}: a cancelled renewal does not tell of the bank's operators).
    */
@@ -110,6 +113,6 @@ public class RenewalController {
     return new RenewalView(view.loanId(), view.status(), view.status().customerLabel(), view.maturityDate(), view.offerExpiresOn(),
         view.offerOpen(), view.renewalAmount(), view.requestId(), view.appliedAt(), null, null, view.customerReasonText(),
         view.contractNumber(), view.signedAt(), view.newLoanId(), view.principalDueAtMaturity(), view.renewedAmount(),
-        view.closedOn(), null, null, null, null, null);
+        view.closedOn(), null, null, null, null, null, null);
   }
 }

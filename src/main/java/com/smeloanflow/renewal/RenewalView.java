@@ -21,6 +21,9 @@ import java.util.List;
  * @param maturityDeclineReason  staff only: for a signed renewal the maturity posting declined (or the check on the
  *                               last working day before a maturity date nobody works), why (the eligibility table's
  *                               reason and code with the loan as it stood then), else null
+ * @param committeeVotes         staff only: every vote the committee's members cast on the renewal (贷审会委员表决续贷), the
+ *                               round it was cast in, who, APPROVE or REJECT with its label (同意, 反对), the reasons and
+ *                               when, the first first; empty if nobody voted (null to the channel)
  * @param committeeRevotes       staff only: each time the committee's chair reopened a vote nobody cast by its deadline
  *                               (提交贷审会重新表决), who, when and why, the first first; empty if never (null to the channel)
  */
@@ -47,6 +50,7 @@ public record RenewalView(
     EnvelopeCancellation envelopeCancellation,
     LoanRenewal.Eligibility eligibility,
     String maturityDeclineReason,
+    List<RenewalCommitteeService.CastVote> committeeVotes,
     List<RenewalCommitteeService.Revote> committeeRevotes) {
 
   /** The maturity posting failed and is retried by itself (core banking down, say). */

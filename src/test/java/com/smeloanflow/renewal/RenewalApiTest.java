@@ -247,4 +247,48 @@ class RenewalApiTest extends AbstractIntegrationTest {
         + loan.loanId() + " has no renewal: not evaluated by the offer scan)");
     assertThat(api.get("/api/loans/LN19000101000000/renewal", "admin").status()).isEqualTo(404);
   }
+
+  /**
+   * Staff read each member's vote on a renewal the committee decides (who, 同意 or 反对, the reasons, when, in which round);
+   * the channel, which shows the borrower, reads none of it.
+   */
+  @Test
+  void staffSeeEachCommitteeMembersVoteAndTheChannelDoesNot() {
+    RenewalScenario loan = RenewalScenario.loan(processEngine, api, this::executeDueJobs, outbox, intakeService, loans, today,
+        45, ProcessingFixtures.strongProfile(), "GROWTH", "6000000.00").scanNow();
+    assertThat(loan.apply("MB-RN-VOTES-" + loan.loanId()).status()).isEqualTo(201);
+    String instance = loan.renewal().getId();
+    executeDueJobs(instance);
+    voteOverRest(instance, "committee2", "REJECT", "现金流偏紧");
+    voteOverRest(instance, "committee1", "APPROVE", "经营稳定, 同意续贷");
+
+    ApiClient.Response staff = api.get("/api/loans/" + loan.loanId() + "/renewal", "zy001-acceptor");
+
+    assertThat(staff.status()).as(staff.body()).isEqualTo(200);
+    JsonNode votes = staff.json().path("committeeVotes");
+    assertThat(votes).as("%s", votes).hasSize(2);
+    assertThat(votes).extracting(vote -> vote.path("member").asText()).containsExactlyInAnyOrder("committee1", "committee2");
+    JsonNode against = votes.get(votes.get(0).path("member").asText().equals("committee2") ? 0 : 1);
+    assertThat(against.path("vote").asText()).isEqualTo("REJECT");
+    assertThat(against.path("voteLabel").asText()).isEqualTo("反对");
+    assertThat(against.path("comment").asText()).isEqualTo("现金流偏紧");
+    assertThat(against.path("round").asInt()).isEqualTo(1);
+    assertThat(against.path("votedAt").isTextual()).as("when").isTrue();
+    JsonNode approving = votes.get(votes.get(0) == against ? 1 : 0);
+    assertThat(approving.path("voteLabel").asText()).isEqualTo("同意");
+    assertThat(approving.path("comment").asText()).isEqualTo("经营稳定, 同意续贷");
+    ApiClient.Response channel = api.get("/api/loans/" + loan.loanId() + "/renewal", CHANNEL);
+    assertThat(channel.status()).isEqualTo(200);
+    assertThat(channel.json().path("committeeVotes").isEmpty()).as("the channel is not told of the votes").isTrue();
+    assertThat(channel.body()).doesNotContain("现金流偏紧").doesNotContain("committee1");
+  }
+
+  /** The member completes their vote task over the engine REST API, as Tasklist does. */
+  private void voteOverRest(String instance, String member, String vote, String reasons) {
+    String task = taskService.createTaskQuery().processInstanceId(instance).taskAssignee(member).singleResult().getId();
+    ApiClient.Response done = api.post("/engine-rest/task/" + task + "/complete", member, "{\"variables\": {\""
+        + RenewalCommitteeVoteTaskListener.VOTE + "\": {\"value\": \"" + vote + "\"}, \""
+        + RenewalCommitteeVoteTaskListener.COMMENT + "\": {\"value\": \"" + reasons + "\"}}}");
+    assertThat(done.status()).as(done.body()).isEqualTo(204);
+  }
 }
