@@ -55,6 +55,13 @@ import org.springframework.web.util.UriUtils;
  *       counter intake: they could otherwise start an origination at its approval or disbursement with variables of
  *       their choosing and no application, scoring or checks, past the start event's listeners. Answered 403 naming
  *       the field, before anything is started; an ordinary start and {@code submit-form} are untouched.</li>
+ *   <li>A system user's password: {@code POST /identity/verify} checks the password of the user its body names
+ *       ({@code {"username":…,"password":…}}) for whoever may read that user (the leads of a central team read every
+ *       user). Naming a system user
+ *       ({@link SystemUsers}: {@code channel}, {@code core-banking}, {@code monitoring}; in any case, with blanks around)
+ *       is answered 403 before the password is checked, whatever the body's content type, so nobody learns or guesses
+ *       through it a password a Camunda user of that id has (the demo's {@code demo}, a directory's) or counts failed
+ *       attempts against it. The system users themselves reach no engine API ({@link SystemUserEngineBar}).</li>
  *   <li>Case resources ({@code case-definition}, {@code case-instance}, {@code case-execution} and their history):
  *       the product has no case models and runs with CMMN off, so some of them would fail in the persistence layer
  *       (500). Answered 404, naming the reason.</li>
@@ -154,19 +161,26 @@ public class EngineApiGuard extends OncePerRequestFilter {
   private static final Pattern FORM_CHECKED = Pattern.compile(
       "task/[^/]+/(complete|submit-form)/?|process-definition/(key/[^/]+(/tenant-id/[^/]+)?|[^/]+)/(start|submit-form)/?");
 
+  /** Checking a user's password: {@code identity/verify}, its path decoded (JAX-RS matches the decoded path). */
+  private static final Pattern PASSWORD_CHECK = Pattern.compile("identity/verify/?");
+
   /** CMMN's resources, {@code case-instance/...} and {@code history/case-activity-instance/...}: the product has no case models. */
   private static final Pattern CASE_RESOURCES = Pattern.compile("(history/)?case-[a-z-]+(/.*)?");
 
   private final Supplier<IdentityService> identityService;
   private final Predicate<String> deserializationAllowed;
+  private final Predicate<String> isSystemUser;
 
   /**
    * @param identityService the engine's, looked up at the first request (a filter is created before the engine)
    * @param deserializationAllowed whether the engine may deserialize a class of this name
+   * @param isSystemUser whether a user id is a system user's ({@link SystemUsers#isSystemUser})
    */
-  public EngineApiGuard(Supplier<IdentityService> identityService, Predicate<String> deserializationAllowed) {
+  public EngineApiGuard(Supplier<IdentityService> identityService, Predicate<String> deserializationAllowed,
+      Predicate<String> isSystemUser) {
     this.identityService = identityService;
     this.deserializationAllowed = deserializationAllowed;
+    this.isSystemUser = isSystemUser;
   }
 
   @Override
@@ -223,7 +237,9 @@ public class EngineApiGuard extends OncePerRequestFilter {
     String mediaType = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
     boolean json = mediaType.startsWith("application/json");
     boolean multipart = mediaType.startsWith("multipart/");
-    if (!json && !multipart) {
+    // A password check's body is looked at whatever its content type says.
+    boolean passwordCheck = "POST".equals(request.getMethod()) && PASSWORD_CHECK.matcher(decoded(resource)).matches();
+    if (!json && !multipart && !passwordCheck) {
       chain.doFilter(request, response);
       return;
     }
@@ -234,6 +250,12 @@ public class EngineApiGuard extends OncePerRequestFilter {
       response.setHeader("Connection", "close");
       error(response, 413, "InvalidRequestException", StaffText.of("请求体超过 " + MAX_CHECKED_BODY_BYTES + " 字节",
           "request body larger than " + MAX_CHECKED_BODY_BYTES + " bytes"));
+      return;
+    }
+    String systemUser = passwordCheck ? systemUserNamed(parse(body)) : null;
+    if (systemUser != null) {
+      error(response, 403, "AuthorizationException", StaffText.of("系统用户 " + systemUser + " 的密码不可经流程引擎接口核验",
+          "the password of system user '" + systemUser + "' is not checked over the engine REST API"));
       return;
     }
     if (multipart) {
@@ -286,6 +308,28 @@ public class EngineApiGuard extends OncePerRequestFilter {
       return null;
     }
     return rest;
+  }
+
+  /** {@code resource} percent-decoded as JAX-RS matches it; as it is when it is not valid percent-encoding. */
+  static String decoded(String resource) {
+    try {
+      return UriUtils.decode(resource, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException notEncoded) {
+      return resource;
+    }
+  }
+
+  /**
+   * The user a password check's body ({@link #parse}d) names when it is a system user's: its {@code username}, also in
+   * another case or with blanks around; null otherwise.
+   */
+  String systemUserNamed(JsonNode tree) {
+    JsonNode username = tree == null ? null : tree.get("username");
+    if (username == null || !username.isValueNode() || username.isNull()) {
+      return null;
+    }
+    String named = username.asText();
+    return isSystemUser.test(named) || isSystemUser.test(named.strip().toLowerCase(Locale.ROOT)) ? named : null;
   }
 
   /**

@@ -353,7 +353,7 @@ public class SecurityConfig {
 
   /** After Camunda's authentication of the engine REST API (and the webapps' own), see {@link EngineApiGuard}. */
   @Bean
-  FilterRegistrationBean<EngineApiGuard> engineApiGuard(ObjectProvider<ProcessEngine> processEngine) {
+  FilterRegistrationBean<EngineApiGuard> engineApiGuard(ObjectProvider<ProcessEngine> processEngine, SystemUsers systemUsers) {
     // Filters are created when the web server starts, before the engine (and Flyway): resolve it on use.
     FilterRegistrationBean<EngineApiGuard> registration = new FilterRegistrationBean<>(new EngineApiGuard(
         () -> processEngine.getObject().getIdentityService(), className -> {
@@ -361,7 +361,7 @@ public class SecurityConfig {
               (ProcessEngineConfigurationImpl) processEngine.getObject().getProcessEngineConfiguration();
           DeserializationTypeValidator validator = configuration.getDeserializationTypeValidator();
           return !configuration.isDeserializationTypeValidationEnabled() || (validator != null && validator.validate(className));
-        }));
+        }, systemUsers::isSystemUser));
     registration.setName("engine-api-guard");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*", "/camunda/api/cockpit/*");
     registration.setOrder(ENGINE_AUTHENTICATION_ORDER + 10);

@@ -16,7 +16,7 @@ class EngineApiGuardTest {
   private static final String LONG = "a".repeat(FormFieldLengths.STORED_TEXT_LENGTH + 1);
   private static final String FITS = "a".repeat(FormFieldLengths.STORED_TEXT_LENGTH);
 
-  private final EngineApiGuard guard = new EngineApiGuard(() -> null, className -> true);
+  private final EngineApiGuard guard = new EngineApiGuard(() -> null, className -> true, user -> false);
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
@@ -67,6 +67,24 @@ class EngineApiGuardTest {
       """)
   void aLongTextThatIsNotStoredAsATextVariableIsLeftAlone(String where, String method, String resource, String json) {
     assertThat(guard.refusedVariables(body(json, LONG), method, resource)).as(where).isNull();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      the channel                       | {"username":"channel","password":"demo"}          | channel
+      core banking in another case      | {"username":" Core-Banking ","password":"x"}      | ` Core-Banking `
+      Prometheus's system user          | {"username":"monitoring"}                         | monitoring
+      a member of staff                 | {"username":"zy001-cm","password":"demo"}         |
+      no user                           | {"password":"demo"}                               |
+      a list, which the engine refuses  | {"username":["channel"],"password":"demo"}        |
+      not JSON                          | username=channel&password=demo                    |
+      """)
+  void aPasswordCheckNamingASystemUserIsFound(String what, String body, String systemUser) {
+    EngineApiGuard withSystemUsers = new EngineApiGuard(() -> null, className -> true,
+        java.util.Set.of("channel", "core-banking", "monitoring")::contains);
+
+    assertThat(withSystemUsers.systemUserNamed(EngineApiGuard.parse(body.getBytes(StandardCharsets.UTF_8)))).as(what)
+        .isEqualTo(systemUser);
   }
 
   private static JsonNode body(String json, String text) {

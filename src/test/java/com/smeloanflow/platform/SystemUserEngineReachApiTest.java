@@ -7,6 +7,8 @@ import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.TestApplications;
 import com.smeloanflow.support.WebappLogin;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.assertj.core.api.SoftAssertions;
@@ -77,6 +79,40 @@ class SystemUserEngineReachApiTest extends AbstractIntegrationTest {
     softly.assertAll();
     assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
         .as("the task is still the acceptance team's, unclaimed").isNull();
+  }
+
+  /**
+   * {@code POST /identity/verify} checks a user's password for whoever may read the user (the leads of a central team
+   * read every user), over the engine REST API and in a webapp session: a system user's is not checked for anybody,
+   * right or wrong, on either path; a member of staff's still is.
+   */
+  @Test
+  void noUserOfTheEngineChecksASystemUsersPassword() throws Exception {
+    SoftAssertions softly = new SoftAssertions();
+    for (String user : List.of(CHANNEL, "core-banking", "Core-Banking")) {
+      for (String password : List.of(DemoData.PASSWORD, "guess")) {
+        for (String path : List.of("/engine-rest/identity/verify", "/engine-rest/engine/default/identity/verify")) {
+          Response answer = api.send("POST", path, "team-lead", DemoData.PASSWORD,
+              "{\"username\": \"" + user + "\", \"password\": \"" + password + "\"}");
+          softly.assertThat(answer.status()).as("%s for %s by team-lead → %s", path, user, answer).isEqualTo(403);
+          softly.assertThat(answer.json().path("message").asText()).as("%s for %s", path, user)
+              .isEqualTo("系统用户 " + user + " 的密码不可经流程引擎接口核验 (the password of system user '" + user
+                  + "' is not checked over the engine REST API)");
+        }
+      }
+    }
+    WebappLogin session = WebappLogin.to(port, "tasklist", "team-lead", DemoData.PASSWORD);
+    HttpResponse<String> webapp = session.client().send(HttpRequest.newBuilder(
+            URI.create(session.base() + "/camunda/api/engine/engine/default/identity/verify"))
+        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", WebappLogin.xsrfToken(session.client()))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"channel\", \"password\": \"demo\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    softly.assertThat(webapp.statusCode()).as("in Tasklist's session: %s", webapp.body()).isEqualTo(403);
+    Response staff = api.send("POST", "/engine-rest/identity/verify", "team-lead", DemoData.PASSWORD,
+        "{\"username\": \"zy001-cm\", \"password\": \"demo\"}");
+    softly.assertThat(staff.status()).as("a member of staff's password: %s", staff).isEqualTo(200);
+    softly.assertThat(staff.json().path("authenticated").asBoolean()).as("%s", staff).isTrue();
+    softly.assertAll();
   }
 
   @Test
