@@ -32,6 +32,11 @@ public class OpenApiConfig {
                 + "status and decision, report documents, signatures and mortgage registrations; loan accounts. "
                 + "Errors are application/problem+json (RFC 9457) naming each bad field. Every operation needs a login "
                 + "(401 without one); those only some groups may call, or that refuse another branch's records, say 403. "
+                + "The system users of outside systems call only their own operations, every other one is 403 to them: the "
+                + "channel (channel-gateway) an applicant's own application, loan, renewal and credit line by id, what the "
+                + "applicant reports, and the public reference data; core banking (core-banking) the repayments of a loan, "
+                + "their reversals and early-warning signals (POST /api/loans/{loanId}/repayments, "
+                + ".../repayments/{transactionId}/reversal, /api/loans/{loanId}/signals), and nothing else. "
                 + "Sandbox endpoints exist in the demo profile only."))
         .components(new Components().addSecuritySchemes("basic",
             new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
@@ -42,8 +47,8 @@ public class OpenApiConfig {
   /**
    * The refusals {@link SecurityConfig} gives before any controller, declared once for every operation instead of on
    * each: 401 on all of them (every /api operation needs a login), 403 on those its group rules cover
-   * ({@link SecurityConfig#API_GROUP_RULES}, naming the groups that may), and on every other one the channel may not call
-   * ({@link SecurityConfig#CHANNEL_OPERATIONS}). A 403 an operation declares itself (a refusal
+   * ({@link SecurityConfig#API_GROUP_RULES}, naming the groups that may), and on every other one a system user may not call
+   * ({@link SecurityConfig#SYSTEM_USER_OPERATIONS}: the channel, core banking), naming it. A 403 an operation declares itself (a refusal
    * by branch or role in its code) is kept as it says it.
    */
   @Bean
@@ -64,22 +69,22 @@ public class OpenApiConfig {
         Optional<SecurityConfig.GroupRule> groupRule = SecurityConfig.groupRuleFor(method.name(), concrete);
         groupRule.ifPresent(rule ->
             responses.putIfAbsent("403", problem("Only " + String.join(", ", rule.groups()) + " may call it (您所在的用户组无权调用)")));
-        if (groupRule.isEmpty() && !SecurityConfig.channelMayCall(method.name(), concrete)) {
-          ApiResponse refused = responses.get("403");
-          if (refused == null || refused.get$ref() != null) {
-            responses.put("403", problem(CHANNEL_REFUSED));
-          } else if (!String.valueOf(refused.getDescription()).contains(CHANNEL_REFUSED)) {
-            refused.setDescription(refused.getDescription() + "; " + CHANNEL_REFUSED);
+        for (SecurityConfig.SystemUserReach reach : SecurityConfig.SYSTEM_USER_OPERATIONS) {
+          // A group rule without the system user's group already says so.
+          if (groupRule.map(rule -> rule.groups().contains(reach.group())).orElse(true) && !reach.mayCall(method.name(), concrete)) {
+            String refusal = reach.openApiRefusal();
+            ApiResponse refused = responses.get("403");
+            if (refused == null || refused.get$ref() != null) {
+              responses.put("403", problem(refusal));
+            } else if (!String.valueOf(refused.getDescription()).contains(refusal)) {
+              refused.setDescription(refused.getDescription() + "; " + refusal);
+            }
           }
         }
         operation.setResponses(sorted(responses));
       }));
     };
   }
-
-  /** The 403 of an operation the channel may not call ({@link SecurityConfig#CHANNEL_OPERATIONS}). */
-  static final String CHANNEL_REFUSED = "the channel (channel-gateway) is refused: it reads an applicant's own"
-      + " application, loan, renewal and credit line by id, no staff list or staff resource (渠道无权调用)";
 
   private static ApiResponse problem(String description) {
     return new ApiResponse().description(description)

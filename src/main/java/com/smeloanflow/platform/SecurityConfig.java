@@ -178,39 +178,100 @@ public class SecurityConfig {
       new GroupRule(null, List.of("/api/campaigns", "/api/campaigns/**"), Groups.CAMPAIGN_MANAGERS, Groups.CAMUNDA_ADMIN));
 
   /**
-   * What the channel (the system user of the channel gateway: mobile banking, mini program, partner channel) may call of
-   * {@code /api/**}: what an applicant reports and reads of their own application, loan, renewal and credit line, by id,
-   * and the public reference data (branches, Loan Prime Rates, the bank's calendar). Every other operation is 403 to it
-   * before any controller, whatever the group rules say: the channel serves applicants of every branch, yet it is not
-   * central staff, and reads no list of applications or loans, no team queue, report, SLA target, collection case,
-   * post-loan monitoring, campaign, sandbox or administration. A per-id read still answers the channel in the
-   * applicant's words (the controllers' {@code forChannel} views).
+   * An outside system's system user kept to its own operations of {@code /api/**}: every other one is 403, before any
+   * controller and whatever the group rules say, to a caller holding the system user's group, with a refusal naming the
+   * call and what the system may do ({@code 渠道无权调用 GET /api/loans: 渠道只可…}). Outside {@code /api} it passes to
+   * the other rules. A caller holding the groups of several system users may call what one of them may. The OpenAPI
+   * description declares the refusal on every operation the system may not call ({@link OpenApiConfig}).
+   *
+   * @param group the system user's Camunda group
+   * @param who the system in the refusal, Chinese ({@code 渠道}) and English ({@code the channel})
+   * @param may what it may do, in the refusal, Chinese and English
+   * @param operations what it may call (the rules' own groups are not looked at)
    */
-  static final List<GroupRule> CHANNEL_OPERATIONS = List.of(
-      new GroupRule(HttpMethod.POST, List.of("/api/applications", "/api/applications/*/documents",
-          "/api/applications/*/signature", "/api/applications/*/guarantee-signatures",
-          "/api/applications/*/mortgage-registration", "/api/loans/*/repayments", "/api/loans/*/repayments/*/reversal",
-          "/api/loans/*/renewal-applications", "/api/loans/*/renewal/signature", "/api/lines/*/drawdowns"),
-          Groups.CHANNEL_GATEWAY),
-      new GroupRule(HttpMethod.GET, List.of("/api/applications/*", "/api/applications/*/history", "/api/loans/*",
-          "/api/loans/*/renewal", "/api/lines/*", "/api/branches", "/api/branches/*", "/api/lpr-rates",
-          "/api/bank-calendar", "/api/bank-calendar/*"), Groups.CHANNEL_GATEWAY));
+  record SystemUserReach(String group, String[] who, String[] may, List<GroupRule> operations) {
 
-  /** Whether the channel may call {@code method} on {@code path} ({@link #CHANNEL_OPERATIONS}; outside /api, yes). */
-  static boolean channelMayCall(String method, String path) {
-    return !path.startsWith("/api/") && !path.equals("/api")
-        || CHANNEL_OPERATIONS.stream().anyMatch(rule -> rule.covers(method, path));
+    /** Whether the system may call {@code method} on {@code path} (within the application; outside /api, yes). */
+    boolean mayCall(String method, String path) {
+      return !path.startsWith("/api/") && !path.equals("/api") || operations.stream().anyMatch(rule -> rule.covers(method, path));
+    }
+
+    /** Whether {@code caller} holds the system user's group. */
+    boolean heldBy(Authentication caller) {
+      String authority = SecurityConfig.group(group);
+      return caller != null && caller.getAuthorities().stream().anyMatch(granted -> authority.equals(granted.getAuthority()));
+    }
+
+    /** The 403 the OpenAPI description declares where the system may not call: {@code the channel (channel-gateway) is refused: …}. */
+    String openApiRefusal() {
+      return who[1] + " (" + group + ") is refused: " + may[1] + " (" + who[0] + "无权调用)";
+    }
+
+    /** The refusal of {@code method} on {@code uri}: {@code 核心系统无权调用 GET /api/loans: 核心系统只可… (core banking may not call …)}. */
+    String refusal(String method, String uri) {
+      return StaffText.of(who[0] + "无权调用 " + method + " " + uri + ": " + may[0],
+          who[1] + " may not call " + method + " " + uri + ": " + may[1]);
+    }
+  }
+
+  /**
+   * The channel (the system user of the channel gateway: mobile banking, mini program, partner channel): what an applicant
+   * reports and reads of their own application, loan, renewal and credit line, by id, and the public reference data
+   * (branches, Loan Prime Rates, the bank's calendar). The channel serves applicants of every branch, yet it is not
+   * central staff, and reads no list of applications or loans, no team queue, report, SLA target, collection case,
+   * post-loan monitoring, campaign, sandbox or administration. A per-id read answers it in the applicant's words (the
+   * controllers' {@code forChannel} views).
+   */
+  static final SystemUserReach CHANNEL_OPERATIONS = new SystemUserReach(Groups.CHANNEL_GATEWAY,
+      new String[] {"渠道", "the channel"},
+      new String[] {"渠道只可按编号查看申请人本人的申请、借据、续贷和授信额度",
+          "it reads an applicant's own application, loan, renewal and credit line by id"},
+      List.of(
+          new GroupRule(HttpMethod.POST, List.of("/api/applications", "/api/applications/*/documents",
+              "/api/applications/*/signature", "/api/applications/*/guarantee-signatures",
+              "/api/applications/*/mortgage-registration", "/api/loans/*/repayments", "/api/loans/*/repayments/*/reversal",
+              "/api/loans/*/renewal-applications", "/api/loans/*/renewal/signature", "/api/lines/*/drawdowns")),
+          new GroupRule(HttpMethod.GET, List.of("/api/applications/*", "/api/applications/*/history", "/api/loans/*",
+              "/api/loans/*/renewal", "/api/lines/*", "/api/branches", "/api/branches/*", "/api/lpr-rates",
+              "/api/bank-calendar", "/api/bank-calendar/*"))));
+
+  /**
+   * Core banking (the system user {@code core-banking}): what DESIGN.md's integration with it feeds this application, a
+   * loan's repayments and their reversals (a bounced payment), and early-warning signals it observes (a frozen account).
+   * It reads nothing: it reports by the loan id it books under, learns the payoff amount from an over-payment's refusal,
+   * and keeps its own calendar and rates; the sandbox's core-banking endpoints are the demo's stand-in for it, played by
+   * administrators and process owners. Every list, loan, application, line, SLA target, reference table, team queue,
+   * report, sandbox and administration call is 403 to it.
+   */
+  static final SystemUserReach CORE_BANKING_OPERATIONS = new SystemUserReach(Groups.CORE_BANKING,
+      new String[] {"核心系统", "core banking"},
+      new String[] {"核心系统只可报送借据的还款、还款冲正和预警信号",
+          "it reports a loan's repayments, their reversals and early-warning signals"},
+      List.of(new GroupRule(HttpMethod.POST, List.of("/api/loans/*/repayments", "/api/loans/*/repayments/*/reversal",
+          "/api/loans/*/signals"))));
+
+  /** Every system user kept to its own operations, see {@link SystemUserReach}. */
+  static final List<SystemUserReach> SYSTEM_USER_OPERATIONS = List.of(CHANNEL_OPERATIONS, CORE_BANKING_OPERATIONS);
+
+  /**
+   * The system user's list that refuses {@code caller} {@code method} on {@code path} (within the application), if any:
+   * the caller holds the groups of one or more system users, and none of them may call it.
+   */
+  static Optional<SystemUserReach> systemUserRefusing(Authentication caller, String method, String path) {
+    List<SystemUserReach> held = SYSTEM_USER_OPERATIONS.stream().filter(reach -> reach.heldBy(caller)).toList();
+    return held.stream().anyMatch(reach -> reach.mayCall(method, path)) ? Optional.empty() : held.stream().findFirst();
   }
 
   private static final UrlPathHelper PATH_HELPER = UrlPathHelper.defaultInstance;
 
   /**
-   * Refuses the channel every request outside {@link #CHANNEL_OPERATIONS}; anyone else passes to the group rules. The
-   * path is the one the group rules match: within the application, without the context path.
+   * Refuses a system user's group every request outside its operations ({@link #SYSTEM_USER_OPERATIONS}); anyone else
+   * passes to the group rules. The path is the one the group rules match: within the application, without the context
+   * path.
    */
-  private static final AuthorizationManager<RequestAuthorizationContext> CHANNEL_ONLY_ITS_OPERATIONS =
-      (authentication, context) -> new AuthorizationDecision(!isChannel(authentication.get())
-          || channelMayCall(context.getRequest().getMethod(), PATH_HELPER.getPathWithinApplication(context.getRequest())));
+  private static final AuthorizationManager<RequestAuthorizationContext> SYSTEM_USERS_ONLY_THEIR_OPERATIONS =
+      (authentication, context) -> new AuthorizationDecision(systemUserRefusing(authentication.get(),
+          context.getRequest().getMethod(), PATH_HELPER.getPathWithinApplication(context.getRequest())).isEmpty());
 
   /** The first of {@link #API_GROUP_RULES} that covers {@code method} on {@code path}, if any. */
   static Optional<GroupRule> groupRuleFor(String method, String path) {
@@ -225,43 +286,27 @@ public class SecurityConfig {
         // The chain's own manager, without the global one as parent: a wrong password is checked (and logged) once.
         .authenticationManager(new ProviderManager(camundaUsers))
         .authorizeHttpRequests(auth -> {
-          // Every rule also keeps the channel to its own operations (CHANNEL_OPERATIONS).
+          // Every rule also keeps the system users to their own operations (SYSTEM_USER_OPERATIONS).
           for (GroupRule rule : API_GROUP_RULES) {
             (rule.method() == null ? auth.requestMatchers(rule.patterns()) : auth.requestMatchers(rule.method(), rule.patterns()))
-                .access(AuthorizationManagers.allOf(CHANNEL_ONLY_ITS_OPERATIONS, AuthorityAuthorizationManager.hasAnyAuthority(
+                .access(AuthorizationManagers.allOf(SYSTEM_USERS_ONLY_THEIR_OPERATIONS, AuthorityAuthorizationManager.hasAnyAuthority(
                     rule.groups().stream().map(SecurityConfig::group).toArray(String[]::new))));
           }
-          auth.anyRequest().access(AuthorizationManagers.allOf(CHANNEL_ONLY_ITS_OPERATIONS,
+          auth.anyRequest().access(AuthorizationManagers.allOf(SYSTEM_USERS_ONLY_THEIR_OPERATIONS,
               AuthenticatedAuthorizationManager.authenticated()));
         })
         .httpBasic(basic -> basic.realmName("sme-loan-flow").authenticationEntryPoint(SecurityConfig::unauthorized))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfig::unauthorized)
             .accessDeniedHandler((request, response, denied) -> problem(response, 403, "无权访问",
-                channelRefused(request) ? StaffText.of("渠道无权调用 " + request.getMethod() + " " + request.getRequestURI()
-                    + ": 渠道只可按编号查看申请人本人的申请、借据、续贷和授信额度", "the channel may not call " + request.getMethod()
-                    + " " + request.getRequestURI() + ": it reads an applicant's own application, loan, renewal and credit line by id")
-                    : StaffText.of("您所在的用户组无权调用 " + request.getMethod() + " " + request.getRequestURI(),
-                        "your groups do not allow " + request.getMethod() + " " + request.getRequestURI()))))
+                systemUserRefusing(SecurityContextHolder.getContext().getAuthentication(), request.getMethod(),
+                    PATH_HELPER.getPathWithinApplication(request))
+                    .map(reach -> reach.refusal(request.getMethod(), request.getRequestURI()))
+                    .orElseGet(() -> StaffText.of("您所在的用户组无权调用 " + request.getMethod() + " " + request.getRequestURI(),
+                        "your groups do not allow " + request.getMethod() + " " + request.getRequestURI())))))
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.httpStrictTransportSecurity(SecurityConfig::hsts))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .build();
-  }
-
-  /**
-   * Whether the caller is the channel: holds the channel gateway's group (as identity.BranchAccess.isChannel says; the
-   * platform does not depend on identity).
-   */
-  private static boolean isChannel(Authentication caller) {
-    String channel = group(Groups.CHANNEL_GATEWAY);
-    return caller != null && caller.getAuthorities().stream().anyMatch(authority -> channel.equals(authority.getAuthority()));
-  }
-
-  /** Whether the refused request is the channel's, outside its operations (not a refusal by a controller). */
-  private static boolean channelRefused(jakarta.servlet.http.HttpServletRequest request) {
-    Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-    return isChannel(caller)
-        && !channelMayCall(request.getMethod(), PATH_HELPER.getPathWithinApplication(request));
   }
 
   /**

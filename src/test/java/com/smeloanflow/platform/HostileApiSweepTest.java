@@ -48,8 +48,9 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
-   * Who may call an operation: groups (empty = any member of staff; the channel calls only its own operations, see
-   * {@link ChannelReachApiTest}), and whether other branches are refused.
+   * Who may call an operation: groups (empty = any member of staff; the channel and core banking call only their own
+   * operations, see {@link ChannelReachApiTest} and {@link CoreBankingReachApiTest}), and whether other branches are
+   * refused.
    */
   record Access(Set<String> groups, boolean branchScoped) {
     static Access groups(String... groups) {
@@ -339,6 +340,36 @@ class HostileApiSweepTest extends AbstractIntegrationTest {
       }
     }
     return operations;
+  }
+
+  /**
+   * Calls every operation of the OpenAPI description but {@code mayCall} as the system user {@code user} (a body of
+   * {@code {}} where it takes one; path values from {@code ids}, "X1" for the rest) and expects each refused before any
+   * controller: 403, application/problem+json, a {@code detail} starting with {@code refusal} and the call
+   * ({@code 渠道无权调用 GET /api/loans}). Returns how many were walked. Also {@link ChannelReachApiTest},
+   * {@link CoreBankingReachApiTest}.
+   */
+  static int expectRefusedOutside(com.smeloanflow.support.ApiClient api, String user, Set<String> mayCall,
+      Map<String, String> ids, String refusal, SoftAssertions softly) {
+    List<Operation> operations = operationsInTheOpenApiDescription(api);
+    softly.assertThat(operations.stream().map(Operation::key)).as("%s's operations are in the API", user)
+        .containsAll(mayCall);
+    Map<String, String> values = new java.util.HashMap<>(ids);
+    int walked = 0;
+    for (Operation operation : operations) {
+      if (mayCall.contains(operation.key())) {
+        continue;
+      }
+      operation.pathParameters().forEach(name -> values.putIfAbsent(name, "X1"));
+      String path = operation.path(values);
+      Response answer = api.send(operation.method(), path, user, DemoData.PASSWORD, operation.hasBody() ? "{}" : null);
+      softly.assertThat(answer.status()).as("%s by %s → %s", operation.key(), user, answer).isEqualTo(403);
+      softly.assertThat(answer.contentType()).as("%s by %s", operation.key(), user).isEqualTo("application/problem+json");
+      softly.assertThat(answer.json().path("detail").asText()).as("%s by %s, refused before any controller", operation.key(), user)
+          .startsWith(refusal + " " + operation.method() + " " + path + ": ");
+      walked++;
+    }
+    return walked;
   }
 
   private Map<String, String> samplePathValues() {

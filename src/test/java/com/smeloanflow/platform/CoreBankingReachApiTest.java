@@ -1,0 +1,103 @@
+package com.smeloanflow.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.smeloanflow.servicing.LoanAccountService;
+import com.smeloanflow.servicing.TestLoans;
+import com.smeloanflow.support.AbstractIntegrationTest;
+import com.smeloanflow.support.ApiClient.Response;
+import com.smeloanflow.support.TestApplications;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * What core banking (the system user {@code core-banking}) reaches over HTTP with its own credentials: it reports a
+ * loan's repayments, their reversals and early-warning signals. Every other operation of the bank's API, read from the
+ * OpenAPI description so a new one is walked too, is 403 to it before any controller: the staff lists (every branch's
+ * loans), the loans, applications and lines themselves, the SLA targets, the reference data, the team queues, the
+ * reports, the sandbox and administration.
+ */
+class CoreBankingReachApiTest extends AbstractIntegrationTest {
+
+  static final String CORE_BANKING = "core-banking";
+
+  /** The operations core banking may call; README's API table and docs/security.md say the same. */
+  static final Set<String> CORE_BANKING_MAY_CALL = Set.of(
+      "POST /api/loans/{loanId}/repayments",
+      "POST /api/loans/{loanId}/repayments/{transactionId}/reversal",
+      "POST /api/loans/{loanId}/signals");
+
+  @Autowired private LoanAccountService loans;
+  @Autowired private BusinessClock clock;
+
+  private String applicationId;
+  private String loanId;
+
+  @BeforeEach
+  void anApplicationAndALoanOfBranchZy001() {
+    applicationId = submit(TestApplications.mortgageAtBranchCounter()).applicationId();
+    loanId = TestLoans.with(intakeService, loans).disbursedOn(clock.today().minusDays(10)).loanId();
+  }
+
+  @Test
+  void coreBankingIsRefusedEveryOperationButItsReports() {
+    SoftAssertions softly = new SoftAssertions();
+    int walked = HostileApiSweepTest.expectRefusedOutside(api, CORE_BANKING, CORE_BANKING_MAY_CALL, Map.of("id", applicationId,
+        "applicationId", applicationId, "loanId", loanId, "code", "ZY001", "year", "2026", "userId", "zy001-cm"),
+        "核心系统无权调用", softly);
+    softly.assertThat(walked).as("operations walked").isGreaterThan(60);
+    softly.assertAll();
+  }
+
+  @Test
+  void coreBankingIsToldWhatItMayCall() {
+    for (String path : List.of("/api/loans?branchCode=ZY001", "/api/loans/" + loanId, "/api/sla-targets")) {
+      Response answer = api.get(path, CORE_BANKING);
+
+      String call = "GET " + path.replaceAll("\\?.*", "");
+      assertThat(answer.status()).as("%s by core banking: %s", path, answer).isEqualTo(403);
+      assertThat(answer.json().path("detail").asText()).isEqualTo("核心系统无权调用 " + call + ": 核心系统只可报送借据的还款、"
+          + "还款冲正和预警信号 (core banking may not call " + call + ": it reports a loan's repayments, their reversals and"
+          + " early-warning signals)");
+    }
+  }
+
+  @Test
+  void theOpenApiDescriptionSaysWhatCoreBankingMayCall() {
+    com.fasterxml.jackson.databind.JsonNode doc = api.get("/v3/api-docs", "admin").json();
+
+    assertThat(doc.path("info").path("description").asText()).contains("core banking (core-banking) the repayments of a loan,"
+        + " their reversals and early-warning signals");
+    for (String[] refused : new String[][] {{"/api/loans", "get"}, {"/api/sla-targets", "get"}, {"/api/lpr-rates", "get"},
+        {"/api/loans/{loanId}", "get"}}) {
+      assertThat(doc.path("paths").path(refused[0]).path(refused[1]).path("responses").path("403").path("description").asText())
+          .as("%s %s", refused[1], refused[0]).contains("core banking (core-banking) is refused: it reports a loan's"
+              + " repayments, their reversals and early-warning signals (核心系统无权调用)");
+    }
+    assertThat(doc.path("paths").path("/api/loans/{loanId}/signals").path("post").path("responses").path("403").toString())
+        .doesNotContain("core-banking) is refused");
+  }
+
+  @Test
+  void coreBankingReportsARepaymentItsReversalAndASignal() {
+    String transaction = "CB-REACH-" + UUID.randomUUID().toString().substring(0, 8);
+
+    Response repaid = api.post("/api/loans/" + loanId + "/repayments", CORE_BANKING, "{\"transactionId\": \"" + transaction
+        + "\", \"amount\": 1000.00, \"valueDate\": \"" + clock.today() + "\"}");
+    Response reversed = api.post("/api/loans/" + loanId + "/repayments/" + transaction + "/reversal", CORE_BANKING,
+        "{\"reason\": \"退票\"}");
+    Response signal = api.post("/api/loans/" + loanId + "/signals", CORE_BANKING, "{}");
+
+    assertThat(repaid.status()).as(repaid.toString()).isEqualTo(201);
+    assertThat(reversed.status()).as(reversed.toString()).isEqualTo(200);
+    assertThat(reversed.json().path("status").asText()).isEqualTo("REVERSED");
+    assertThat(signal.status()).as("the signal's controller names the missing fields: %s", signal).isEqualTo(400);
+    assertThat(signal.body()).contains("eventId", "signalType");
+  }
+}
