@@ -73,6 +73,9 @@ public class CollectionCaseController {
   @ApiResponse(responseCode = "404", description = "No loan with this id (application/problem+json)",
       content = @Content(mediaType = "application/problem+json"))
   public List<CollectionCaseView> list(@PathVariable("loanId") String loanId, Authentication caller) {
+    // platform.SecurityConfig refuses the channel this operation before any controller (CHANNEL_OPERATIONS). This stays
+    // as defence in depth: BranchAccess lets the channel read any loan by id, so a broader channel rule would otherwise
+    // show it collectors' notes (CollectionCaseControllerTest reaches it).
     if (BranchAccess.isChannel(caller)) {
       throw new AccessDeniedException(StaffText.of("催收案件的联系记录和处置审批仅供银行员工查看",
           "user " + caller.getName() + " is the borrowers' channel and may not read collection cases"));

@@ -32,6 +32,10 @@ public class MonitoringAccess {
   }
 
   public void requireMayRead(String branchCode, Authentication caller, String loanId) {
+    // Over HTTP platform.SecurityConfig refuses the channel GET /api/loans/{loanId}/monitoring before any controller
+    // (CHANNEL_OPERATIONS). This stays as defence in depth: BranchAccess lets the channel read any loan by id, so a
+    // broader channel rule or another caller of this method would otherwise show the channel staff's notes
+    // (MonitoringAccessTest reaches it).
     if (BranchAccess.isChannel(caller)) {
       throw new AccessDeniedException(StaffText.of("贷后检查结论、预警证据和风险分类理由仅供银行员工查看",
           "user " + caller.getName() + " is the borrowers' channel and may not read post-loan monitoring"));
