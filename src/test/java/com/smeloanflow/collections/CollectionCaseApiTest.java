@@ -200,7 +200,10 @@ class CollectionCaseApiTest extends AbstractIntegrationTest {
 
     assertThat(casesAs("zy001-acceptor", loanId).status()).as("the loan's own branch").isEqualTo(200);
     assertThat(casesAs("team-lead", loanId).status()).isEqualTo(200);
-    for (String outsider : List.of("zy002-cm", "zy002-acceptor", "core-banking")) {
+    Response coreBanking = casesAs("core-banking", loanId);
+    assertThat(coreBanking.status()).as("core banking reads no loan").isEqualTo(403);
+    assertThat(coreBanking.json().path("detail").asText()).startsWith("核心系统无权调用 GET /api/loans/" + loanId + "/collection-cases: ");
+    for (String outsider : List.of("zy002-cm", "zy002-acceptor")) {
       Response loan = api.get("/api/loans/" + loanId, outsider);
       Response refused = casesAs(outsider, loanId);
       assertThat(refused.status()).as("%s, refused as for the loan itself (%s)", outsider, loan.status())
