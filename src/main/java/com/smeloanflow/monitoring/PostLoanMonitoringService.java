@@ -289,27 +289,31 @@ public class PostLoanMonitoringService {
   }
 
   /**
-   * The post-loan-check instance of a periodic check ended without a conclusion: an operator cancelled it on its own
-   * (Cockpit, {@code RuntimeService#deleteProcessInstance}, the engine REST API's DELETE, custom listeners skipped or not;
-   * {@link CheckProcessCancelledListener}). The engine then cancels
-   * monitoring's call activity 定期贷后检查 with it, which ended monitoring of a loan still on the books (no next periodic
-   * check ever) and left the check's row to be withdrawn as if monitoring had ended. So, before the engine does: the check
-   * is recorded {@link PostLoanCheck#CANCELLED} ({@link PostLoanCheck.Withdrawal#PROCESS_CANCELLED}, who and why as far as
-   * the engine knew them, now), and monitoring is told (message {@code PeriodicCheckCancelled}, the non-interrupting
-   * boundary event 定期检查流程已终止), which goes on to 安排下次定期检查: due from the last check done, so a period still due
-   * opens a new periodic check at once, and one a signal's check covers waits for it as usual.
+   * The post-loan-check instance of a periodic check ended without a conclusion.
    *
-   * <p>Left alone: a check that is not periodic, no longer open (concluded, or this cancellation handled already), or
-   * whose call activity is itself ending ({@code callActivityEnding}): a signal's check takes it over through 定期检查已由
-   * 预警信号核查代替 ({@link #supersedePeriodicCheck} records it), the monitoring instance itself is being deleted (its end
-   * withdraws the check, {@link #instanceEnded}), a modification of monitoring cancels 定期贷后检查 (the operator moves
-   * the flow; correlating here would give the loan a second path to its next check), or the deletion runs in a batch's
-   * job (not yet told apart from a modification; the row stays as it is). An instance on a version of the model without the boundary event records the
-   * check cancelled and is left as the engine leaves it (logged). Decided under the loan's lock, as a take-over takes it.
+   * <p>{@link PeriodicCheckEnding#DELETED_ALONE}: an operator deleted it on its own (Cockpit's cancel or batch operation,
+   * {@code RuntimeService#deleteProcessInstance} or {@code deleteProcessInstancesAsync}, the engine REST API, custom
+   * listeners skipped or not; {@link CheckProcessCancelledListener}). The engine then cancels monitoring's call activity
+   * 定期贷后检查 with it, which would end monitoring of a loan still on the books (no next periodic check ever) and leave
+   * the check's row to be withdrawn as if monitoring had ended. So, before the engine does: the check is recorded
+   * {@link PostLoanCheck#CANCELLED} ({@link PostLoanCheck.Withdrawal#PROCESS_CANCELLED}, who and why as far as the engine
+   * knew them, now), and monitoring is told (message {@code PeriodicCheckCancelled}, the non-interrupting boundary event
+   * 定期检查流程已终止), which goes on to 安排下次定期检查: due from the last check done, so a period still due opens a new
+   * periodic check at once, and one a signal's check covers waits for it as usual. An instance on a version of the model
+   * without the boundary event records the check cancelled and is left as the engine leaves it (logged).
+   *
+   * <p>{@link PeriodicCheckEnding#CALL_ACTIVITY_MODIFIED}: an operator's modification of monitoring cancelled
+   * 定期贷后检查. The check is recorded cancelled the same way, and monitoring is not told: the modification moves the flow
+   * itself (to 安排下次定期检查, say), and correlating here would give the loan a second path to its next check.
+   *
+   * <p>Left alone: {@link PeriodicCheckEnding#WITH_ITS_CALLER} (a signal's check takes it over through 定期检查已由预警信号核查代替,
+   * {@link #supersedePeriodicCheck} recording it; the monitoring instance itself is being deleted, its end withdrawing the
+   * check, {@link #instanceEnded}), a check that is not periodic or no longer open (concluded, or this cancellation
+   * handled already). Decided under the loan's lock, as a take-over takes it.
    */
-  public void periodicCheckProcessCancelled(String checkId, Cancellation cancelled, boolean callActivityEnding) {
-    Optional<MonitoredLoan> locked =
-        callActivityEnding ? Optional.empty() : lockForCancelledCheck(checkId, CheckKind.PERIODIC);
+  public void periodicCheckProcessCancelled(String checkId, Cancellation cancelled, PeriodicCheckEnding ending) {
+    Optional<MonitoredLoan> locked = ending == PeriodicCheckEnding.WITH_ITS_CALLER ? Optional.empty()
+        : lockForCancelledCheck(checkId, CheckKind.PERIODIC);
     if (locked.isEmpty()) {
       return;
     }
@@ -317,6 +321,11 @@ public class PostLoanMonitoringService {
     String loanId = loan.loanId();
     String why = PostLoanCheck.cancelledByOperator(cancelled);
     checks.cancel(checkId, PostLoanCheck.Withdrawal.PROCESS_CANCELLED, why, cancelled.userId(), clock.now());
+    if (ending == PeriodicCheckEnding.CALL_ACTIVITY_MODIFIED) {
+      log.warn("Loan {}: periodic check {} cancelled by a modification of monitoring {} ({}); the modification moves its"
+          + " flow", loanId, checkId, loan.processInstanceId(), why);
+      return;
+    }
     boolean goesOn = !runtime.createMessageCorrelation(PostLoanMonitoringProcess.Messages.PERIODIC_CHECK_CANCELLED)
         .processInstanceId(loan.processInstanceId()).correlateAllWithResult().isEmpty();
     if (goesOn) {

@@ -1,6 +1,7 @@
 package com.smeloanflow.platform;
 
 import java.util.Optional;
+import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.batch.BatchEntity;
@@ -8,6 +9,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractDeleteProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
@@ -53,9 +55,15 @@ public abstract class ProcessEndListener extends AbstractProcessEnginePlugin imp
    *               {@code RuntimeService#deleteProcessInstancesAsync}), which runs with no user authenticated, the user who
    *               created the batch; null when neither is known
    * @param reason the delete reason given to the engine ({@code RuntimeService#deleteProcessInstance}, a batch deletion's
-   *               reason); null when none was (Cockpit's cancel, the engine REST API's DELETE of one instance)
+   *               reason); {@value #BY_MODIFICATION} for an instance a modification cancelled (Cockpit's "modify",
+   *               {@code RuntimeService#createProcessInstanceModification}, synchronous or in a batch), where the
+   *               operator gives the engine no reason and the engine's own English text is not shown to staff; null when
+   *               none was given (Cockpit's cancel, the engine REST API's DELETE of one instance)
    */
   public record Cancellation(String userId, String reason) {}
+
+  /** The reason of an instance a modification cancelled ({@link Cancellation#reason()}). */
+  public static final String BY_MODIFICATION = "通过流程实例修改";
 
   /** Who cancelled the instance and why, when it was deleted or cancelled; empty when it ended through an end event. */
   protected static Optional<Cancellation> cancellation(DelegateExecution execution) {
@@ -65,8 +73,10 @@ public abstract class ProcessEndListener extends AbstractProcessEnginePlugin imp
     var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String userId = authentication == null || authentication.getUserId() == null ? creatorOfTheRunningBatch().orElse(null)
         : authentication.getUserId();
-    // the engine keeps the reason on the instance it deletes (no public accessor before its history is written)
-    String reason = execution instanceof PvmExecutionImpl deleted ? deleted.getDeleteReason() : null;
+    // the engine keeps the reason on the instance it deletes (no public accessor before its history is written); in a
+    // modification it is the engine's "Cancellation due to process instance modifcation", no operator's
+    String reason = modifiedByOperator() ? BY_MODIFICATION
+        : execution instanceof PvmExecutionImpl deleted ? deleted.getDeleteReason() : null;
     return Optional.of(new Cancellation(userId, reason));
   }
 
@@ -79,6 +89,14 @@ public abstract class ProcessEndListener extends AbstractProcessEnginePlugin imp
    * so no query runs under the authorizations of a user the job does not have.
    */
   private static Optional<String> creatorOfTheRunningBatch() {
+    return runningBatch().map(BatchEntity::getCreateUserId);
+  }
+
+  /**
+   * The batch whose job the engine is executing, if it is executing one ({@link #creatorOfTheRunningBatch}): the job has
+   * the batch's type as its handler type and the batch's job definition, whose configuration is the batch's id.
+   */
+  private static Optional<BatchEntity> runningBatch() {
     CommandContext command = Context.getCommandContext();
     JobEntity job = command == null ? null : command.getCurrentJob();
     if (job == null || job.getJobDefinitionId() == null
@@ -88,8 +106,11 @@ public abstract class ProcessEndListener extends AbstractProcessEnginePlugin imp
     JobDefinitionEntity definition = command.getJobDefinitionManager().findById(job.getJobDefinitionId());
     BatchEntity batch = definition == null || definition.getJobConfiguration() == null ? null
         : command.getBatchManager().findBatchById(definition.getJobConfiguration());
-    return Optional.ofNullable(batch).filter(running -> job.getJobDefinitionId().equals(running.getBatchJobDefinitionId()))
-        .map(BatchEntity::getCreateUserId);
+    return Optional.ofNullable(batch).filter(running -> job.getJobDefinitionId().equals(running.getBatchJobDefinitionId()));
+  }
+
+  private static boolean runningBatchOfType(String type) {
+    return runningBatch().filter(batch -> type.equals(batch.getType())).isPresent();
   }
 
   /**
@@ -119,13 +140,26 @@ public abstract class ProcessEndListener extends AbstractProcessEnginePlugin imp
 
   /**
    * Whether this instance is being deleted by a deletion of process instances ({@code RuntimeService#deleteProcessInstance},
-   * Cockpit's cancel, the engine REST API's DELETE): the engine command that, after deleting a called instance, cancels
-   * the call activity that called it. False for a modification, a boundary event or a batch job (their commands cancel
-   * the call activity themselves, or run the deletion inside a job).
+   * Cockpit's cancel, the engine REST API's DELETE) or by the job of a batch deletion (Cockpit's batch operation, the
+   * engine REST API's {@code POST /process-instance/delete}, {@code RuntimeService#deleteProcessInstancesAsync}), whose
+   * job runs the same deletion: the engine command that, after deleting a called instance, cancels the call activity that
+   * called it. False for a modification or a boundary event (their commands cancel the call activity themselves).
    */
   protected static boolean deletedByOperator() {
     CommandInvocationContext invocation = Context.getCommandInvocationContext();
-    return invocation != null && invocation.getCommand() instanceof AbstractDeleteProcessInstanceCmd;
+    return invocation != null && invocation.getCommand() instanceof AbstractDeleteProcessInstanceCmd
+        || runningBatchOfType(Batch.TYPE_PROCESS_INSTANCE_DELETION);
+  }
+
+  /**
+   * Whether this instance ends in an operator's modification of process instances (Cockpit's "modify",
+   * {@code RuntimeService#createProcessInstanceModification} or {@code createModification}, synchronous or in a batch's
+   * job): it cancelled this instance's activities, or the call activity that called it.
+   */
+  protected static boolean modifiedByOperator() {
+    CommandInvocationContext invocation = Context.getCommandInvocationContext();
+    return invocation != null && invocation.getCommand() instanceof ModifyProcessInstanceCmd
+        || runningBatchOfType(Batch.TYPE_PROCESS_INSTANCE_MODIFICATION);
   }
 
   /**

@@ -33,6 +33,7 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -391,6 +392,86 @@ class PostLoanMonitoringProcessTest extends AbstractIntegrationTest {
     loan.runJobs();
 
     assertThat(loan.openTasks()).as("one periodic check of the loan").hasSize(1);
+  }
+
+  /**
+   * An operator's modification of monitoring (Cockpit's "modify") cancels 定期贷后检查 and moves monitoring on to
+   * 安排下次定期检查. The cancelled check is recorded cancelled with who and how, as for a deletion; the next periodic check
+   * is the one the operator's move schedules, the only one open.
+   */
+  @Test
+  void aPeriodicCheckWhoseCallActivityAModificationCancelsIsRecordedCancelledAndTheNextCheckIsScheduled() {
+    MonitoringScenario loan = loanUnderMonitoring().firstCheck("NORMAL");
+    moveClockBy(Duration.ofDays(93));
+    loan.runJobs();
+    String periodicCheck = onlyCheck(loan, CheckKind.PERIODIC).checkId();
+
+    identityService.setAuthentication("admin", List.of(Groups.CAMUNDA_ADMIN));
+    try {
+      runtimeService.createProcessInstanceModification(loan.monitoring().getId())
+          .cancelAllForActivity(CALL_PERIODIC_CHECK).startBeforeActivity(TASK_SCHEDULE_NEXT_CHECK).execute();
+    } finally {
+      identityService.clearAuthentication();
+    }
+    loan.runJobs();
+
+    assertThat(monitoring.view(loan.loanId()).checks()).filteredOn(c -> c.checkId().equals(periodicCheck)).singleElement()
+        .satisfies(c -> {
+          assertThat(c.status()).isEqualTo(PostLoanCheck.CANCELLED);
+          assertThat(c.cancelledBy()).isEqualTo("admin");
+          assertThat(c.cancelReason()).isEqualTo("核查流程已由运维人员 admin 终止 (通过流程实例修改)");
+        });
+    assertThat(checkRows.find(periodicCheck).orElseThrow().withdrawal()).isEqualTo(PostLoanCheck.Withdrawal.PROCESS_CANCELLED);
+    assertThat(loan.monitoring()).isWaitingAt(CALL_PERIODIC_CHECK);
+    assertThat(onlyOpenCheck(loan, CheckKind.PERIODIC).checkId()).as("the check the move scheduled").isNotEqualTo(periodicCheck);
+    assertThat(loan.openTasks()).as("one periodic check of the loan").singleElement()
+        .satisfies(task -> assertThat(task.getTaskDefinitionKey()).isEqualTo(TASK_CHECK_REMOTELY));
+  }
+
+  /**
+   * An operator deletes the instance of a periodic check in a batch (Cockpit's batch operation,
+   * {@code RuntimeService#deleteProcessInstancesAsync}): as a single deletion, the check is recorded cancelled with the
+   * operator who started the batch and the reason given, and monitoring goes on to a new periodic check.
+   */
+  @Test
+  void aPeriodicCheckDeletedInABatchIsRecordedCancelledAndTheLoanKeepsItsPeriodicChecks() {
+    MonitoringScenario loan = loanUnderMonitoring().firstCheck("NORMAL");
+    moveClockBy(Duration.ofDays(93));
+    loan.runJobs();
+    String periodicCheck = onlyCheck(loan, CheckKind.PERIODIC).checkId();
+
+    Batch deletion;
+    identityService.setAuthentication("admin", List.of(Groups.CAMUNDA_ADMIN));
+    try {
+      deletion = runtimeService.deleteProcessInstancesAsync(List.of(loan.checkInstance(periodicCheck).getId()), null,
+          "误操作");
+    } finally {
+      identityService.clearAuthentication();
+    }
+    runBatch(deletion);
+    loan.runJobs();
+
+    assertThat(monitoring.view(loan.loanId()).checks()).filteredOn(c -> c.checkId().equals(periodicCheck)).singleElement()
+        .satisfies(c -> {
+          assertThat(c.status()).isEqualTo(PostLoanCheck.CANCELLED);
+          assertThat(c.cancelledBy()).isEqualTo("admin");
+          assertThat(c.cancelReason()).isEqualTo("核查流程已由运维人员 admin 终止 (误操作)");
+        });
+    assertThat(monitoring.view(loan.loanId()).status()).as("monitoring goes on").isEqualTo(MonitoredLoan.MONITORING);
+    assertThat(loan.monitoring()).isNotEnded();
+    assertThat(flows.of(loan.monitoring().getId())).contains(PostLoanMonitoringProcess.Flows.PERIODIC_CHECK_CANCELLED);
+    assertThat(onlyOpenCheck(loan, CheckKind.PERIODIC).checkId()).as("a new periodic check, the period still due")
+        .isNotEqualTo(periodicCheck);
+    assertThat(loan.openTasks()).singleElement()
+        .satisfies(task -> assertThat(task.getTaskDefinitionKey()).isEqualTo(TASK_CHECK_REMOTELY));
+  }
+
+  /** Runs a batch as the job executor would: its seed job, then the jobs the seed created. */
+  private void runBatch(Batch batch) {
+    managementService.createJobQuery().jobDefinitionId(batch.getSeedJobDefinitionId()).list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+    managementService.createJobQuery().jobDefinitionId(batch.getBatchJobDefinitionId()).list()
+        .forEach(job -> managementService.executeJob(job.getId()));
   }
 
   @Test

@@ -277,23 +277,36 @@ class WarningSignalProcessTest extends AbstractIntegrationTest {
     assertThat(monitoring.openSignalCount(loan.loanId())).isZero();
   }
 
-  /** A modification of monitoring that cancels the running check of a signal leaves it to a new check as well. */
+  /**
+   * A modification of monitoring that cancels the running check of a signal leaves it to a new check as well. The
+   * modification gives the engine no reason (its own is English): staff read that the check ended in a modification.
+   */
   @Test
   void aSignalWhoseCheckAModificationCancelsIsCheckedAgain() {
     MonitoringScenario loan = loanUnderMonitoring();
     String cancelledCheckId = loan.report("remote-verifier", MonitoringScenario.signal("RB-NEWS-" + loan.loanId(),
         "NEGATIVE_NEWS", "网络报道企业拖欠供应商货款", null)).json().path("checkId").asText();
 
-    runtimeService.createProcessInstanceModification(loan.monitoring().getId())
-        .cancelAllForActivity(PostLoanMonitoringProcess.Elements.CALL_SIGNAL_CHECK).execute();
+    identityService.setAuthentication("admin", List.of(Groups.CAMUNDA_ADMIN));
+    try {
+      runtimeService.createProcessInstanceModification(loan.monitoring().getId())
+          .cancelAllForActivity(PostLoanMonitoringProcess.Elements.CALL_SIGNAL_CHECK).execute();
+    } finally {
+      identityService.clearAuthentication();
+    }
     loan.runJobs();
 
     assertThat((String) taskService.getVariableLocal(loan.task(TASK_CHECK_REMOTELY).getId(), "signalsText"))
         .contains("网络报道企业拖欠供应商货款");
-    assertThat(monitoring.view(loan.loanId()).signals()).singleElement().satisfies(signal -> {
+    MonitoringView view = monitoring.view(loan.loanId());
+    assertThat(view.signals()).singleElement().satisfies(signal -> {
       assertThat(signal.status()).isEqualTo(WarningSignal.OPEN);
       assertThat(signal.checkId()).isNotEqualTo(cancelledCheckId);
+      assertThat(signal.rechecks()).singleElement().extracting(SignalRecheck::reason)
+          .isEqualTo("核查流程已由运维人员 admin 终止 (通过流程实例修改), 预警信号转由 " + signal.checkId() + " 重新核查");
     });
+    assertThat(view.checks()).filteredOn(c -> c.checkId().equals(cancelledCheckId)).singleElement()
+        .extracting(MonitoringView.CheckView::cancelReason).asString().startsWith("核查流程已由运维人员 admin 终止 (通过流程实例修改)");
   }
 
   @Test
