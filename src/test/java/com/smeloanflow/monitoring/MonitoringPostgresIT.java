@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.smeloanflow.collections.CollectionCase;
 import com.smeloanflow.collections.CollectionCaseService;
+import com.smeloanflow.identity.Groups;
 import com.smeloanflow.process.CollectionProcess;
 import com.smeloanflow.process.PostLoanCheckProcess;
 import com.smeloanflow.process.PostLoanMonitoringProcess;
@@ -482,6 +483,95 @@ class MonitoringPostgresIT extends MonitoringLedgerProcessTest {
         .as("nothing left waiting for the checks of signals").isZero();
     assertThat(loan.openTasks()).isEmpty();
     assertThat(monitoring.view(loan.loanId()).checks()).noneMatch(c -> c.kind() == CheckKind.PERIODIC);
+  }
+
+  /**
+   * The checker submits the report of a periodic check (远程核查贷后风险) while an operator cancels its process instance.
+   * The report, first, holds the loan; the cancellation waits for it, then finds the check concluded: the engine refuses
+   * the deletion of what the report ended, nothing of it kept. The check is done, monitoring waits a quarter for its next
+   * periodic check, and no check is left open.
+   */
+  @Test
+  void aPeriodicCheckCancelledWhileItsReportIsSubmittedIsDoneAndLeavesNothingOpenOnPostgres() throws Exception {
+    MonitoringScenario loan = periodicCheckDue();
+    String checkId = openPeriodicCheck(loan);
+    String instance = loan.checkInstance(checkId).getId();
+    Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+
+    RowLockWaits.Met<Object> met = RowLockWaits.meet(new TransactionTemplate(transactionManager),
+        () -> completeAs("remote-verifier", task.getId(), CHECKED_NORMAL_VARIABLES), () -> null,
+        () -> cancelAsAdmin(instance), jdbc, "TRUE", "the cancellation waiting for the report's rows");
+    loan.runJobs();
+
+    assertThat(met.second()).as("the cancellation refused").isInstanceOf(RuntimeException.class);
+    assertThat(monitoring.view(loan.loanId()).checks()).filteredOn(c -> c.checkId().equals(checkId)).singleElement()
+        .extracting(MonitoringView.CheckView::status).isEqualTo(PostLoanCheck.DONE);
+    assertThat(managementService.createJobQuery().processInstanceId(loan.monitoring().getId())
+        .activityId(PostLoanMonitoringProcess.Elements.TIMER_PERIODIC_CHECK_DUE).list()).as("exactly one next periodic check")
+        .singleElement().satisfies(next -> assertThat(next.getDuedate())
+            .isEqualTo(MonitoringPolicy.startOf(clock.today().plusMonths(3))));
+    assertThat(loan.openTasks()).isEmpty();
+    assertThat(monitoring.view(loan.loanId()).checks()).extracting(MonitoringView.CheckView::status)
+        .doesNotContain(PostLoanCheck.OPEN);
+  }
+
+  /**
+   * As above, the other way round: the cancellation, first, holds the loan and the checker's report waits for it. The
+   * check is recorded cancelled and monitoring opens one new periodic check (the period still due); the report is
+   * refused with the check's cancellation named, so nothing is recorded twice and one periodic check is open.
+   */
+  @Test
+  void aReportSubmittedWhileItsPeriodicCheckIsCancelledIsRefusedAndOneNewPeriodicCheckOpensOnPostgres() throws Exception {
+    MonitoringScenario loan = periodicCheckDue();
+    String checkId = openPeriodicCheck(loan);
+    String instance = loan.checkInstance(checkId).getId();
+    Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+
+    RowLockWaits.Met<Object> met = RowLockWaits.meet(new TransactionTemplate(transactionManager),
+        () -> cancelAsAdmin(instance), () -> null,
+        () -> completeAs("remote-verifier", task.getId(), CHECKED_NORMAL_VARIABLES), jdbc, "TRUE",
+        "the report waiting for the cancellation's rows");
+    loan.runJobs();
+
+    assertThat(met.second()).as("the report refused").isInstanceOf(RuntimeException.class);
+    MonitoringView view = monitoring.view(loan.loanId());
+    assertThat(view.checks()).filteredOn(c -> c.checkId().equals(checkId)).singleElement().satisfies(c -> {
+      assertThat(c.status()).isEqualTo(PostLoanCheck.CANCELLED);
+      assertThat(c.cancelReason()).isEqualTo("核查流程已由运维人员 admin 终止 (误操作)");
+    });
+    assertThat(view.checks()).filteredOn(c -> c.kind() == CheckKind.PERIODIC && PostLoanCheck.OPEN.equals(c.status()))
+        .as("one new periodic check, no duplicate").singleElement().extracting(MonitoringView.CheckView::checkId)
+        .isNotEqualTo(checkId);
+    assertThat(loan.openTasks()).singleElement().extracting(Task::getTaskDefinitionKey)
+        .isEqualTo(PostLoanCheckProcess.Elements.TASK_CHECK_REMOTELY);
+  }
+
+  private static final Map<String, Object> CHECKED_NORMAL_VARIABLES = Map.of(PostLoanCheckTaskListener.CONCLUSION, "NORMAL",
+      PostLoanCheckTaskListener.FINDINGS, "已核实: 正常", "borrowerReached", true);
+
+  /** A loan's periodic check open: the first check done, a quarter and a few days later. */
+  private MonitoringScenario periodicCheckDue() {
+    MonitoringScenario loan = MonitoringScenario.loan(processEngine, api, this::executeDueJobs, this::completeAs, intakeService,
+        loans, dailyClose, "ZY001", clock.today()).firstCheck("NORMAL");
+    moveClockBy(Duration.ofDays(93));
+    loan.runJobs();
+    return loan;
+  }
+
+  private String openPeriodicCheck(MonitoringScenario loan) {
+    return monitoring.view(loan.loanId()).checks().stream()
+        .filter(c -> c.kind() == CheckKind.PERIODIC && PostLoanCheck.OPEN.equals(c.status()))
+        .map(MonitoringView.CheckView::checkId).findFirst().orElseThrow();
+  }
+
+  /** An operator cancels an instance (as Cockpit does: authenticated, custom listeners skipped), giving a reason. */
+  private void cancelAsAdmin(String processInstanceId) {
+    identityService.setAuthentication("admin", List.of(Groups.CAMUNDA_ADMIN));
+    try {
+      runtimeService.deleteProcessInstance(processInstanceId, "误操作", true);
+    } finally {
+      identityService.clearAuthentication();
+    }
   }
 
   /**
