@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The campaign stage's tables ({@code campaign}, {@code campaign_row}, {@code prospect}, {@code prospect_contact},
  * {@code prospect_handover}, V72; {@code campaign_import_lock}, V146; a prospect's conversion, V147; the conversions to
- * tell a prospect's process, {@code prospect_applied_notice}, V158).
+ * tell a prospect's process, {@code prospect_applied_notice}, V155).
  */
 @Repository
 class CampaignRepository {
@@ -224,7 +224,7 @@ class CampaignRepository {
         .list();
   }
 
-  // --- conversions to tell a prospect's process (V158) ----------------------------------------------
+  // --- conversions to tell a prospect's process (V155) ----------------------------------------------
 
   /** An application of the prospect's enterprise through another channel, not yet told to the prospect's process. */
   record AppliedNotice(String prospectId, String applicationId) {}

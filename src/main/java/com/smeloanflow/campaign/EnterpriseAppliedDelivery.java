@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Tells a prospect's process that its enterprise applied through another channel (message {@code ProspectEnterpriseApplied}:
  * the prospect ends as converted, its open contact task withdrawn), from the notice {@link EnterpriseAppliedNotice}
- * recorded with the application ({@code prospect_applied_notice}, V158). Each delivery runs in a transaction of its own,
+ * recorded with the application ({@code prospect_applied_notice}, V155). Each delivery runs in a transaction of its own,
  * never in the application's: a prospect busy at that moment never refuses an enterprise's application.
  *
  * <ul>

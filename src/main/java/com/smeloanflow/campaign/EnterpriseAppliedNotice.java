@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * contact) is not one.
  *
  * <p>The conversion is recorded with the application, in the registering transaction ({@code prospect_applied_notice},
- * V158), and told to the prospect's process once the application has committed, in a transaction of its own
+ * V155), and told to the prospect's process once the application has committed, in a transaction of its own
  * ({@link EnterpriseAppliedDelivery}): a prospect busy at that moment never refuses the enterprise's application, and a
  * conversion whose message fails then (or that a stopping node never sent) is delivered by a later poll. The prospect's
  * row is locked in the registering transaction so that a contact recorded at the same moment waits for the application

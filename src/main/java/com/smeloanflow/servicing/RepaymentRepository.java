@@ -88,7 +88,7 @@ public class RepaymentRepository {
 
   /**
    * The repayment (or recovery) of any loan whose transaction id is {@code transactionId} in any case: its key
-   * ({@code transaction_key}, unique over all loans, V159). A row V159 found reusing an earlier row's id in another case
+   * ({@code transaction_key}, unique over all loans, V156). A row V156 found reusing an earlier row's id in another case
    * has a key of its own and is found by its exact id or on its loan ({@link #findInAnyCase}).
    */
   public Optional<StoredRepayment> findByKey(String transactionId) {

@@ -247,7 +247,7 @@ public class RepaymentService {
 
   /**
    * Stores a repayment's (or recovery's) row, once per bank transaction: its id in any case is one key over all loans
-   * ({@code transaction_key}, V159). Only a report of the id for another loan can race past the loan's lock; the one
+   * ({@code transaction_key}, V156). Only a report of the id for another loan can race past the loan's lock; the one
    * that stores second is refused (409 {@code TRANSACTION_ID_REUSED}) naming the loan the first credited, read after the
    * savepoint its insert was rolled back to (the database waited for the first to commit).
    */
@@ -530,7 +530,7 @@ public class RepaymentService {
    * {@code TX-001} are one bank transaction reported twice (a feed re-keyed by hand), credited once and kept as first
    * reported; reported for another loan (a core-banking fault, a channel's retry with the wrong loan id), it is the
    * first loan's ({@link #replay} refuses it, naming that loan). The exact id first, then the loan's own rows (a row
-   * V159 found reusing an earlier row's id in another case has a key of its own), then the key over all loans.
+   * V156 found reusing an earlier row's id in another case has a key of its own), then the key over all loans.
    * Repayments of one loan apply one at a time under its row lock; two reports of one id for two loans at once are
    * told apart by the key's unique index ({@link #insertOnce}).
    */

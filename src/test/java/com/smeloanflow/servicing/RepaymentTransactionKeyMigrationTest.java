@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
- * V159 on a ledger that already holds one transaction id in two cases (on two loans, credited twice before the key):
+ * V156 on a ledger that already holds one transaction id in two cases (on two loans, credited twice before the key):
  * the first stored keeps the key, the later one keeps its money and a key of its own, and from then on the key is
  * unique over all loans.
  */
@@ -22,7 +22,7 @@ class RepaymentTransactionKeyMigrationTest {
     SimpleDriverDataSource database = new SimpleDriverDataSource(new org.h2.Driver(),
         "jdbc:h2:mem:repayment-transaction-key-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
     JdbcClient jdbc = JdbcClient.create(database);
-    Flyway.configure().dataSource(database).locations("classpath:db/migration").target("154").load().migrate();
+    Flyway.configure().dataSource(database).locations("classpath:db/migration").target("155").load().migrate();
     // the rows alone (their loans are beside the point): the loan accounts' foreign key is left out
     jdbc.sql("SET REFERENTIAL_INTEGRITY FALSE").update();
     for (String[] row : List.of(new String[] {"tx-001", "LN20270101000001"}, new String[] {"TX-001", "LN20270101000002"},
