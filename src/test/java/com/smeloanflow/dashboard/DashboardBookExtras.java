@@ -200,9 +200,9 @@ final class DashboardBookExtras {
           '520303', ?, ?, 'APPLIED', 1, 'INTERESTED', ?, ?, ?)""",
         prospects.stream().map(p -> new Object[] {p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[7]}).toList());
     jdbc.update("""
-        INSERT INTO loan_repayment (transaction_id, loan_id, amount, value_date, request_hash, prepaid_principal, schedule_recomputed,
-          arrears_cleared, status, received_by, received_at, kind)
-        SELECT i.loan_id || '-' || CAST(i.number AS VARCHAR(2)), i.loan_id, i.total, i.paid_on, 'benchmark', 0, FALSE, FALSE, 'POSTED',
+        INSERT INTO loan_repayment (transaction_id, transaction_key, loan_id, amount, value_date, request_hash, prepaid_principal,
+          schedule_recomputed, arrears_cleared, status, received_by, received_at, kind)
+        SELECT i.loan_id || '-' || CAST(i.number AS VARCHAR(2)), UPPER(i.loan_id || '-' || CAST(i.number AS VARCHAR(2))), i.loan_id, i.total, i.paid_on, 'benchmark', 0, FALSE, FALSE, 'POSTED',
           'benchmark', ?, 'REPAYMENT'
         FROM repayment_instalment i WHERE i.loan_id >= ? AND i.loan_id < ? AND i.status = 'PAID'""", now, prefix + "L", prefix + "M");
     jdbc.batchUpdate("""
@@ -213,10 +213,10 @@ final class DashboardBookExtras {
           recovered_penalty)
         VALUES (?, ?, ?, ?, ?, ?, ?, 0)""", writeOffs);
     jdbc.batchUpdate("""
-        INSERT INTO loan_repayment (transaction_id, loan_id, amount, value_date, request_hash, prepaid_principal, schedule_recomputed,
-          arrears_cleared, status, received_by, received_at, kind, reversal_reason, reversed_by, reversed_at)
-        VALUES (?, ?, ?, ?, 'benchmark', 0, FALSE, FALSE, ?, 'benchmark', ?, 'RECOVERY', ?, ?, ?)""",
-        recoveries.stream().map(r -> new Object[] {r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8]}).toList());
+        INSERT INTO loan_repayment (transaction_id, transaction_key, loan_id, amount, value_date, request_hash, prepaid_principal,
+          schedule_recomputed, arrears_cleared, status, received_by, received_at, kind, reversal_reason, reversed_by, reversed_at)
+        VALUES (?, UPPER(?), ?, ?, ?, 'benchmark', 0, FALSE, FALSE, ?, 'benchmark', ?, 'RECOVERY', ?, ?, ?)""",
+        recoveries.stream().map(r -> new Object[] {r[0], r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8]}).toList());
     jdbc.batchUpdate("INSERT INTO loan_recovery (transaction_id, loan_id, principal, interest, penalty) VALUES (?, ?, ?, ?, 0)",
         recoveries.stream().map(r -> new Object[] {r[0], r[1], r[9], r[10]}).toList());
     return new WriteOffs(writtenOff, recovered);

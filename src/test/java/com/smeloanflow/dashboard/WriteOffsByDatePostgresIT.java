@@ -24,9 +24,9 @@ class WriteOffsByDatePostgresIT extends AbstractPostgresIntegrationTest {
   void aYearsRecoveriesComeFromTheIndexAmongThreeYearsOfRepayments() throws Exception {
     String plan = QueryPlans.planWithRows(dataSource, jdbc -> {
       jdbc.sql("""
-          INSERT INTO loan_repayment (transaction_id, loan_id, amount, value_date, request_hash, prepaid_principal,
-            schedule_recomputed, arrears_cleared, status, received_by, received_at, kind)
-          SELECT 'TX-BOOK-' || g, 'LN-BOOK-' || (g % 2000), 8633.33, DATE '2024-01-01' + (g % 1095), 'h', 0, FALSE, FALSE,
+          INSERT INTO loan_repayment (transaction_id, transaction_key, loan_id, amount, value_date, request_hash,
+            prepaid_principal, schedule_recomputed, arrears_cleared, status, received_by, received_at, kind)
+          SELECT 'TX-BOOK-' || g, 'TX-BOOK-' || g, 'LN-BOOK-' || (g % 2000), 8633.33, DATE '2024-01-01' + (g % 1095), 'h', 0, FALSE, FALSE,
             'POSTED', 'feed', now(), CASE WHEN g % 100 = 0 THEN 'RECOVERY' ELSE 'REPAYMENT' END
           FROM generate_series(1, 30000) g""").update();
       jdbc.sql("""

@@ -240,7 +240,8 @@ class RepaymentApiTest extends AbstractIntegrationTest {
       });
 
       assertThat(answers).extracting(Response::status).as(answers.toString()).containsExactlyInAnyOrder(201, 409);
-      String credited = twoLoans.get(answers.get(0).status() == 201 ? 0 : 1).loanId();
+      // the answers come in the threads' order, not the loans': the loan credited is the one holding the repayment
+      String credited = twoLoans.stream().filter(l -> repaymentsOf(l.loanId()) == 1L).findFirst().orElseThrow().loanId();
       Response refused = answers.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
       assertThat(refused.json().get("detail").asText()).startsWith("[TRANSACTION_ID_REUSED]").contains("借据 " + credited);
       assertThat(twoLoans).extracting(l -> repaymentsOf(l.loanId())).as("one credit over both loans")
