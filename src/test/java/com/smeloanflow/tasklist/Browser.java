@@ -231,13 +231,20 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
    * clicked stale.
    */
   public void click(By element) {
-    // a notification Tasklist shows for a few seconds may lie over the element: try again until it has gone
+    // a notification Tasklist shows for a few seconds may lie over the element: try again until it has gone; the
+    // page's fixed footer may too, when the element sits at the bottom edge of its scrolling list: then it is scrolled
+    // to the middle of the list before the next try
     await().ignoring(ElementClickInterceptedException.class).until(d -> {
       WebElement target = d.findElement(element);
       if (!target.isDisplayed() || !target.isEnabled()) {
         return false;
       }
-      target.click();
+      try {
+        target.click();
+      } catch (ElementClickInterceptedException covered) {
+        ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", target);
+        throw covered;
+      }
       return true;
     });
   }
