@@ -2,18 +2,11 @@ package com.smeloanflow.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.smeloanflow.servicing.LoanAccountService;
-import com.smeloanflow.servicing.TestLoans;
-import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
-import com.smeloanflow.support.TestApplications;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What the channel (the applicant-facing client: mobile banking, mini program, partner channel) reaches over HTTP with
@@ -22,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * walked too, is 403 to it before any controller: the staff lists (every branch's loans), the team queues, the
  * reports, the SLA targets, collection cases and post-loan monitoring, the sandbox and administration.
  */
-class ChannelReachApiTest extends AbstractIntegrationTest {
+class ChannelReachApiTest extends SystemUserReachApiTest {
 
   /** The operations the channel may call; README's API table and docs/security.md say the same. */
   static final Set<String> CHANNEL_MAY_CALL = Set.of(
@@ -48,24 +41,10 @@ class ChannelReachApiTest extends AbstractIntegrationTest {
       "GET /api/bank-calendar",
       "GET /api/bank-calendar/{year}");
 
-  @Autowired private LoanAccountService loans;
-  @Autowired private BusinessClock clock;
-
-  private String applicationId;
-  private String loanId;
-
-  @BeforeEach
-  void anApplicationAndALoanOfBranchZy001() {
-    applicationId = submit(TestApplications.mortgageAtBranchCounter()).applicationId();
-    loanId = TestLoans.with(intakeService, loans).disbursedOn(clock.today().minusDays(10)).loanId();
-  }
-
   @Test
   void theChannelIsRefusedEveryStaffListAndStaffOnlyResource() {
     SoftAssertions softly = new SoftAssertions();
-    int walked = HostileApiSweepTest.expectRefusedOutside(api, CHANNEL, CHANNEL_MAY_CALL, Map.of("id", applicationId,
-        "applicationId", applicationId, "loanId", loanId, "code", "ZY001", "year", "2026", "userId", "zy001-cm"),
-        "渠道无权调用", softly);
+    int walked = walkRefusedOutside(CHANNEL, CHANNEL_MAY_CALL, "渠道无权调用", softly);
     softly.assertThat(walked).as("staff operations walked").isGreaterThan(40);
     softly.assertAll();
   }

@@ -2,19 +2,12 @@ package com.smeloanflow.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.smeloanflow.servicing.LoanAccountService;
-import com.smeloanflow.servicing.TestLoans;
-import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
-import com.smeloanflow.support.TestApplications;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What core banking (the system user {@code core-banking}) reaches over HTTP with its own credentials: it reports a
@@ -23,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * loans), the loans, applications and lines themselves, the SLA targets, the reference data, the team queues, the
  * reports, the sandbox and administration.
  */
-class CoreBankingReachApiTest extends AbstractIntegrationTest {
+class CoreBankingReachApiTest extends SystemUserReachApiTest {
 
   static final String CORE_BANKING = "core-banking";
 
@@ -33,24 +26,10 @@ class CoreBankingReachApiTest extends AbstractIntegrationTest {
       "POST /api/loans/{loanId}/repayments/{transactionId}/reversal",
       "POST /api/loans/{loanId}/signals");
 
-  @Autowired private LoanAccountService loans;
-  @Autowired private BusinessClock clock;
-
-  private String applicationId;
-  private String loanId;
-
-  @BeforeEach
-  void anApplicationAndALoanOfBranchZy001() {
-    applicationId = submit(TestApplications.mortgageAtBranchCounter()).applicationId();
-    loanId = TestLoans.with(intakeService, loans).disbursedOn(clock.today().minusDays(10)).loanId();
-  }
-
   @Test
   void coreBankingIsRefusedEveryOperationButItsReports() {
     SoftAssertions softly = new SoftAssertions();
-    int walked = HostileApiSweepTest.expectRefusedOutside(api, CORE_BANKING, CORE_BANKING_MAY_CALL, Map.of("id", applicationId,
-        "applicationId", applicationId, "loanId", loanId, "code", "ZY001", "year", "2026", "userId", "zy001-cm"),
-        "核心系统无权调用", softly);
+    int walked = walkRefusedOutside(CORE_BANKING, CORE_BANKING_MAY_CALL, "核心系统无权调用", softly);
     softly.assertThat(walked).as("operations walked").isGreaterThan(60);
     softly.assertAll();
   }
