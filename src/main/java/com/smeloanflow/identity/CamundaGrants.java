@@ -3,6 +3,7 @@ package com.smeloanflow.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import com.smeloanflow.platform.SqlInLists;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.AuthorizationQuery;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -19,16 +21,21 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Idempotent writes of Camunda groups and grants: running them again changes nothing.
  *
  * <p>The bean looks up each group and grant when it writes it: right for one branch's groups. A start's set-up of
  * every group takes {@link #readingAtOnce}: the same writes over the groups and grants read in a few statements.
+ * Each write is an engine command of its own, except a branch's reads of its staff ({@link #onlyTheseUsersReadBy}):
+ * one engine command for all of them.
  */
 @Component
 class CamundaGrants {
@@ -45,18 +52,28 @@ class CamundaGrants {
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
+  private final CommandExecutor commands;
   /** The groups and grants read at once, or none: each looked up when written. */
   private final Existing existing;
+  /**
+   * Whether the writes run inside one engine command ({@link #onlyTheseUsersReadBy}): a grant that another node wrote
+   * since it was read fails the whole command, which is then written again one grant at a time.
+   */
+  private final boolean inOneCommand;
 
   @Autowired
-  CamundaGrants(IdentityService identityService, AuthorizationService authorizationService) {
-    this(identityService, authorizationService, null);
+  CamundaGrants(IdentityService identityService, AuthorizationService authorizationService, ProcessEngine engine) {
+    this(identityService, authorizationService,
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired(), null, false);
   }
 
-  private CamundaGrants(IdentityService identityService, AuthorizationService authorizationService, Existing existing) {
+  private CamundaGrants(IdentityService identityService, AuthorizationService authorizationService, CommandExecutor commands,
+      Existing existing, boolean inOneCommand) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
+    this.commands = commands;
     this.existing = existing;
+    this.inOneCommand = inOneCommand;
   }
 
   /**
@@ -67,8 +84,8 @@ class CamundaGrants {
    * wrote after the read is looked up again and written over what is there now. Not for sharing between threads.
    */
   CamundaGrants readingAtOnce(Collection<String> groupIds) {
-    return new CamundaGrants(identityService, authorizationService,
-        Existing.read(groupIds, true, List.of(Resources.values()), identityService, authorizationService));
+    return new CamundaGrants(identityService, authorizationService, commands,
+        Existing.read(groupIds, true, List.of(Resources.values()), identityService, authorizationService), false);
   }
 
   /**
@@ -77,8 +94,8 @@ class CamundaGrants {
    * and their other grants are looked up when written, as by the bean.
    */
   CamundaGrants readingUserGrantsOf(Collection<String> groupIds) {
-    return new CamundaGrants(identityService, authorizationService,
-        Existing.read(groupIds, false, List.of(Resources.USER), identityService, authorizationService));
+    return new CamundaGrants(identityService, authorizationService, commands,
+        Existing.read(groupIds, false, List.of(Resources.USER), identityService, authorizationService), false);
   }
 
   /**
@@ -154,21 +171,73 @@ class CamundaGrants {
    * Each of {@code readers} reads exactly these users among the users granted one by one: READ on each of
    * {@code userIds}, and a grant of a reader on any other single user deleted (a grant on every user, {@code *}, is
    * left to {@link #revoke}). See {@link BranchStaffReads}.
+   *
+   * <p>The readers' grants on users are read first (at once, unless already read), and what differs is written in one
+   * engine command, so in one transaction (a branch's three groups: one per branch at a first start, 40 instead of
+   * 1,200 with 40 branches and 10 holders of branch tasks; docs/performance.md); nothing differing, nothing is
+   * written. When that command fails (another node wrote one of these grants since the read), nothing of it stays
+   * and the writes are done again one grant at a time over what is there now; within a transaction of the caller's
+   * the failure is the caller's.
    */
   void onlyTheseUsersReadBy(List<String> readers, Set<String> userIds) {
+    if (existing == null || !readers.stream().allMatch(existing::coversUserGrantsOf)) {
+      readingUserGrantsOf(readers).onlyTheseUsersReadBy(readers, userIds);
+      return;
+    }
+    if (!differs(readers, userIds)) {
+      return;
+    }
+    CamundaGrants oneCommand = new CamundaGrants(identityService, authorizationService, commands, existing, true);
+    try {
+      commands.execute(command -> {
+        oneCommand.writeOnlyTheseUsersReadBy(readers, userIds);
+        return null;
+      });
+    } catch (RuntimeException raced) {
+      if (TransactionSynchronizationManager.isActualTransactionActive()) {
+        throw raced;
+      }
+      log.info("The grants of {} on users changed since they were read (another node?): written again one by one ({})",
+          readers, raced.getClass().getSimpleName());
+      existing.forget(readers);
+      oneByOne().writeOnlyTheseUsersReadBy(readers, userIds);
+    }
+  }
+
+  /** Whether a reader lacks READ on one of {@code userIds} or reads another single user. */
+  private boolean differs(List<String> readers, Set<String> userIds) {
+    for (String reader : readers) {
+      for (String userId : userIds) {
+        Authorization grant = grantOf(reader, Resources.USER, userId);
+        if (grant == null || !grant.isPermissionGranted(Permissions.READ)) {
+          return true;
+        }
+      }
+      if (!staleUserGrantsOf(reader, userIds).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void writeOnlyTheseUsersReadBy(List<String> readers, Set<String> userIds) {
     for (String reader : readers) {
       for (String userId : userIds) {
         grant(reader, Resources.USER, userId, Permissions.READ);
       }
-      for (Authorization stale : userGrantsOf(reader)) {
-        if (!"*".equals(stale.getResourceId()) && !userIds.contains(stale.getResourceId())) {
-          authorizationService.deleteAuthorization(stale.getId());
-          if (existing != null) {
-            existing.grants.remove(GrantKey.of(stale));
-          }
+      for (Authorization stale : staleUserGrantsOf(reader, userIds)) {
+        authorizationService.deleteAuthorization(stale.getId());
+        if (existing != null) {
+          existing.grants.remove(GrantKey.of(stale));
         }
       }
     }
+  }
+
+  /** The reader's grants on single users other than {@code userIds}. */
+  private List<Authorization> staleUserGrantsOf(String reader, Set<String> userIds) {
+    return new ArrayList<>(userGrantsOf(reader).stream()
+        .filter(grant -> !"*".equals(grant.getResourceId()) && !userIds.contains(grant.getResourceId())).toList());
   }
 
   /** The group's grants on single users (and on {@code *}). */
@@ -242,6 +311,10 @@ class CamundaGrants {
       return;
     }
     GrantKey key = GrantKey.of(authorization);
+    if (inOneCommand) {
+      existing.grants.put(key, authorizationService.saveAuthorization(authorization));
+      return;
+    }
     try {
       existing.grants.put(key, authorizationService.saveAuthorization(authorization));
     } catch (RuntimeException raced) {
@@ -255,7 +328,7 @@ class CamundaGrants {
 
   /** The writes looking up each group and grant when written. */
   private CamundaGrants oneByOne() {
-    return new CamundaGrants(identityService, authorizationService, null);
+    return new CamundaGrants(identityService, authorizationService, commands, null, false);
   }
 
   private record GrantKey(String groupId, int resourceType, String resourceId) {
@@ -301,6 +374,18 @@ class CamundaGrants {
       Set<Integer> resourceTypes = new HashSet<>();
       resources.forEach(resource -> resourceTypes.add(resource.resourceType()));
       return new Existing(groupIds, readGroups, groups, resourceTypes, grants, new HashSet<>());
+    }
+
+    /** Whether the group's grants on users were read (and none of them since found stale). */
+    boolean coversUserGrantsOf(String groupId) {
+      return groupIds.contains(groupId) && resourceTypes.contains(Resources.USER.resourceType())
+          && stale.stream().noneMatch(key -> key.groupId().equals(groupId) && key.resourceType() == Resources.USER.resourceType());
+    }
+
+    /** Forgets what was read of these groups (a command that wrote their grants failed): looked up when written. */
+    void forget(Collection<String> forgotten) {
+      groupIds.removeAll(forgotten);
+      grants.keySet().removeIf(key -> forgotten.contains(key.groupId()));
     }
 
     boolean covers(String groupId, Resource resource, String resourceId) {

@@ -136,6 +136,49 @@ class DirectorySyncTest extends AbstractIntegrationTest {
     }
   }
 
+  /**
+   * A re-sync the database refuses part way (here the engine's save of an authorization fails from the second save on):
+   * the branches written before stay written, the refused branch's grants are written all or none, and the next
+   * re-sync writes what is missing.
+   */
+  @Test
+  void aReSyncRefusedPartWayIsCompletedByTheNext() {
+    List<String> readers = List.of(user(Groups.acceptance(openBranch())), user(Groups.leads(openBranch())));
+    directorySync.sync();
+    List<String> holders = List.of(user(null), user(null));
+    try {
+      holders.forEach(holder -> joinInTheDirectory(holder, Groups.COLLECTIONS));
+      AuthorizationService failing = spy(authorizationService);
+      java.util.concurrent.atomic.AtomicInteger saves = new java.util.concurrent.atomic.AtomicInteger();
+      org.mockito.Mockito.doAnswer(call -> {
+        if (saves.incrementAndGet() > 1) {
+          throw new IllegalStateException("database refused the grant (test)");
+        }
+        return call.callRealMethod();
+      }).when(failing).saveAuthorization(org.mockito.ArgumentMatchers.any());
+      CamundaGrants refusing = new CamundaGrants(identityService, failing, processEngine);
+      DirectorySync refused = new DirectorySync(refusing, new BranchGroups(refusing, filters,
+          new GroupMemberships(identityService, jdbc, processEngine)), branches, store, directorySync.interval(), "refused");
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(refused::sync).hasMessageContaining("database refused");
+      long readingOneOfTwo = jdbc.sql("SELECT COUNT(*) FROM ACT_RU_AUTHORIZATION WHERE RESOURCE_TYPE_ = :type"
+              + " AND GROUP_ID_ IS NOT NULL AND RESOURCE_ID_ IN (:holders) GROUP BY GROUP_ID_ HAVING COUNT(*) = 1")
+          .param("type", org.camunda.bpm.engine.authorization.Resources.USER.resourceType()).param("holders", holders)
+          .query(Long.class).list().size();
+      assertThat(readingOneOfTwo).as("branch groups left reading one holder of two").isZero();
+
+      directorySync.sync();
+
+      for (String reader : readers) {
+        for (String holder : holders) {
+          assertThat(reads(reader, holder)).as("%s reads %s", reader, holder).isTrue();
+        }
+      }
+    } finally {
+      holders.forEach(identityService::deleteUser);
+    }
+  }
+
   // --- helpers ---------------------------------------------------------------------------------
 
   private String openBranch() {
@@ -187,7 +230,7 @@ class DirectorySyncTest extends AbstractIntegrationTest {
   private Counting syncCounting() {
     AuthorizationService countedAuthorizations = spy(authorizationService);
     IdentityService countedIdentity = spy(identityService);
-    CamundaGrants counted = new CamundaGrants(countedIdentity, countedAuthorizations);
+    CamundaGrants counted = new CamundaGrants(countedIdentity, countedAuthorizations, processEngine);
     GroupMemberships memberships = new GroupMemberships(countedIdentity, jdbc, processEngine);
     new DirectorySync(counted, new BranchGroups(counted, filters, memberships), branches, store, directorySync.interval(), "counted")
         .sync();

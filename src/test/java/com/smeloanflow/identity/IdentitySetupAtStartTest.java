@@ -155,7 +155,7 @@ class IdentitySetupAtStartTest extends AbstractIntegrationTest {
     AuthorizationService countedAuthorizations = spy(authorizationService);
     IdentityService countedIdentity = spy(identityService);
     FilterService countedFilters = spy(filterService);
-    CamundaGrants counted = new CamundaGrants(countedIdentity, countedAuthorizations);
+    CamundaGrants counted = new CamundaGrants(countedIdentity, countedAuthorizations, processEngine);
     TasklistFilters filters = new TasklistFilters(countedFilters, taskService, Set.of(IdentitySetup.FILTER_MY_TASKS));
     GroupMemberships memberships = new GroupMemberships(countedIdentity, jdbc, processEngine);
     new IdentitySetup(counted, filters, new BranchGroups(counted, filters, memberships), branches).setUp();
