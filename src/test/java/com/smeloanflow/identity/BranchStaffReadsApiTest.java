@@ -185,6 +185,33 @@ class BranchStaffReadsApiTest extends AbstractIntegrationTest {
     }
   }
 
+  /**
+   * A membership change of a central group that holds branch tasks is answered from the member's groups and the
+   * grants on the member: joining reads the branch groups' grants on the member in one statement (not one per branch
+   * group); leaving one such group while in another reads the member's groups only (no listing of every group, no
+   * grant read). Statements counted by H2's query statistics.
+   */
+  @Test
+  void aCentralGroupsMembershipChangeReadsTheMembersGrantsOnceAndListsNoGroupOnLeaving() {
+    String clerk = "zy-count-" + Long.toString(System.nanoTime(), 36);
+    identityService.saveUser(identityService.newUser(clerk));
+    try {
+      Counted joined = counted(() -> identityService.createMembership(clerk, Groups.PROCESSING_CENTRE));
+      assertThat(joined.grantReads()).as("reads of the grants on the new member").isEqualTo(1);
+      identityService.createMembership(clerk, Groups.COLLECTIONS);
+
+      Counted left = counted(() -> identityService.deleteMembership(clerk, Groups.PROCESSING_CENTRE));
+      assertThat(left.groupReads()).as("reads of groups: the member's own").isEqualTo(1);
+      assertThat(left.grantReads()).as("reads of grants").isZero();
+      assertThat(readable(clerk, "zy002-lead")).as("still in collections").isTrue();
+
+      identityService.deleteMembership(clerk, Groups.COLLECTIONS);
+      assertThat(readable(clerk, "zy002-lead")).isFalse();
+    } finally {
+      identityService.deleteUser(clerk);
+    }
+  }
+
   @Test
   void aLeaverOfOneOfTheBranchsGroupsStaysReadableWhileInAnother() {
     String clerk = "zy-two-" + Long.toString(System.nanoTime(), 36);
@@ -252,6 +279,26 @@ class BranchStaffReadsApiTest extends AbstractIntegrationTest {
     holders.add(Groups.CREDIT_COMMITTEE);
 
     assertThat(BranchStaffReads.HOLDERS_OF_BRANCH_TASKS).containsExactlyInAnyOrderElementsOf(holders);
+  }
+
+  private record Counted(long groupReads, long grantReads) {}
+
+  /** The reads of groups and of grants that {@code step} runs, from H2's query statistics (reset before it). */
+  private Counted counted(Runnable step) {
+    jdbc.sql("SET QUERY_STATISTICS FALSE").update();
+    jdbc.sql("SET QUERY_STATISTICS TRUE").update();
+    try {
+      step.run();
+      return new Counted(reads("ACT_ID_GROUP"), reads("ACT_RU_AUTHORIZATION"));
+    } finally {
+      jdbc.sql("SET QUERY_STATISTICS FALSE").update();
+    }
+  }
+
+  private long reads(String table) {
+    return jdbc.sql("SELECT COALESCE(SUM(EXECUTION_COUNT), 0) FROM INFORMATION_SCHEMA.QUERY_STATISTICS"
+            + " WHERE REGEXP_LIKE(SQL_STATEMENT, :select, 'in')")
+        .param("select", "^\\s*select\\b.*\\bfrom\\s+" + table + "\\b").query(Long.class).single();
   }
 
   private boolean readable(String userId, String reader) {
