@@ -859,6 +859,31 @@ class RenewalProcessTest extends AbstractIntegrationTest {
   }
 
   /**
+   * Another member asks for committee1's vote form over the engine REST API: refused as the engine refuses the read of a
+   * task one may not read, and the opening asked nothing of the eligibility table nor rewrote the vote's 当前续贷资格;
+   * committee1 opening it afterwards reads the loan as it stands.
+   */
+  @Test
+  void aFormOpenedBySomeoneWhoMayNotReadTheVoteAsksAndWritesNothing() {
+    RenewalScenario loan = loanForTheCommittee().scanNow();
+    ProcessInstance instance = applied(loan);
+    loans.applyRiskReview(new RiskReview(loan.loanId(), Classification.SUBSTANDARD, today, "经营恶化, 现金流不足",
+        "risk-officer"));
+    Task mine = voteTasks(instance).stream().filter(t -> "committee1".equals(t.getAssignee())).findFirst().orElseThrow();
+    long before = eligibilityDecisions();
+
+    ApiClient.Response refused = api.get("/engine-rest/task/" + mine.getId() + "/form-variables", "committee2");
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+    assertThat(eligibilityDecisions() - before).as("renewal-eligibility evaluations for a refused reader").isZero();
+    assertThat(taskService.getVariableLocal(mine.getId(), ELIGIBILITY_NOW)).isEqualTo("符合");
+
+    ApiClient.Response opened = api.get("/engine-rest/task/" + mine.getId() + "/form-variables", "committee1");
+
+    assertThat(opened.json().path(ELIGIBILITY_NOW).path("value").asText()).startsWith("不符合 (风险分类非正常");
+  }
+
+  /**
    * Each member's vote is created with its member assigned: the eligibility table is asked once for it (one decision in
    * the engine's decision history per vote), not once when it is created and again when it is assigned in the same step.
    */
