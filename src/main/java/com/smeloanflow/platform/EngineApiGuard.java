@@ -174,13 +174,14 @@ public class EngineApiGuard extends OncePerRequestFilter {
   /**
    * @param identityService the engine's, looked up at the first request (a filter is created before the engine)
    * @param deserializationAllowed whether the engine may deserialize a class of this name
-   * @param isSystemUser whether a user id is a system user's ({@link SystemUsers#isSystemUser})
+   * @param isSystemUser whether a user id is a system user's ({@link SystemUsers#isSystemUser}); also asked in any case and
+   *     without blanks around ({@link SystemUsers#inAnyCaseOrSpacing})
    */
   public EngineApiGuard(Supplier<IdentityService> identityService, Predicate<String> deserializationAllowed,
       Predicate<String> isSystemUser) {
     this.identityService = identityService;
     this.deserializationAllowed = deserializationAllowed;
-    this.isSystemUser = isSystemUser;
+    this.isSystemUser = SystemUsers.inAnyCaseOrSpacing(isSystemUser);
   }
 
   @Override
@@ -329,7 +330,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
       return null;
     }
     String named = username.asText();
-    return isSystemUser.test(named) || isSystemUser.test(named.strip().toLowerCase(Locale.ROOT)) ? named : null;
+    return isSystemUser.test(named) ? named : null;
   }
 
   /**

@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * call the bank's API with their secret and nothing of the process engine: on the engine REST API ({@code /engine-rest})
  * and the webapps' APIs ({@code /camunda/api/**}) a request naming one of them is refused with 403 before Camunda checks
  * a password, whatever Camunda user of that id exists (the demo seeds {@code channel} and {@code core-banking} with the
- * password {@code demo}; a bank's directory may hold them too):
+ * password {@code demo}; a bank's directory may hold them too), also in another case or with blanks around
+ * ({@code Channel}, {@code " channel"}), which a directory comparing ids so (LDAP) would take for the system user:
  * <ul>
  *   <li>HTTP Basic credentials of a system user ({@code /engine-rest});</li>
  *   <li>a webapp login ({@code POST /camunda/api/admin/auth/user/{engine}/login/{app}}) as a system user: Camunda lets
@@ -41,7 +42,7 @@ class SystemUserEngineBar extends OncePerRequestFilter {
   private final Predicate<String> isSystemUser;
 
   SystemUserEngineBar(Predicate<String> isSystemUser) {
-    this.isSystemUser = isSystemUser;
+    this.isSystemUser = SystemUsers.inAnyCaseOrSpacing(isSystemUser);
   }
 
   @Override

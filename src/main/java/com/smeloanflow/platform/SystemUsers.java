@@ -6,7 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -88,6 +90,14 @@ public class SystemUsers {
 
   public boolean isSystemUser(String userId) {
     return userId != null && systemUsers.containsKey(userId);
+  }
+
+  /**
+   * {@code isSystemUser} also for a system user's id in another case or with blanks around ({@code Channel},
+   * {@code " channel"}): a directory that compares user ids so (LDAP) would take them for the system user.
+   */
+  static Predicate<String> inAnyCaseOrSpacing(Predicate<String> isSystemUser) {
+    return id -> id != null && (isSystemUser.test(id) || isSystemUser.test(id.strip().toLowerCase(Locale.ROOT)));
   }
 
   /** The system user's groups when the secret is right; empty when it is wrong or none is configured. */

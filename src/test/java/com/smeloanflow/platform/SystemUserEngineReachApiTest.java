@@ -18,15 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * What the system users of outside systems (the channel gateway's {@code channel}, core banking's {@code core-banking})
- * reach of the process engine: nothing. They call the bank's API ({@code /api}) with their secret; in the demo they are
+ * What the system users of outside systems (the channel gateway's {@code channel}, core banking's {@code core-banking},
+ * Prometheus's {@code monitoring}) reach of the process engine: nothing. They call the bank's API ({@code /api}) with their secret; in the demo they are
  * also Camunda users with the password {@code demo}, yet with it they list, read, start and complete nothing on the
  * engine REST API ({@code /engine-rest}) and log in to no webapp (Tasklist, Cockpit, Admin, the welcome page), so
  * staff's tasks, their variables and history, the deployments and the user directory stay out of their reach.
  */
 class SystemUserEngineReachApiTest extends AbstractIntegrationTest {
 
-  static final List<String> SYSTEM_USERS = List.of(CHANNEL, "core-banking");
+  static final List<String> SYSTEM_USERS = List.of(CHANNEL, "core-banking", "monitoring");
 
   @LocalServerPort private int port;
 
@@ -112,6 +112,24 @@ class SystemUserEngineReachApiTest extends AbstractIntegrationTest {
         "{\"username\": \"zy001-cm\", \"password\": \"demo\"}");
     softly.assertThat(staff.status()).as("a member of staff's password: %s", staff).isEqualTo(200);
     softly.assertThat(staff.json().path("authenticated").asBoolean()).as("%s", staff).isTrue();
+    softly.assertAll();
+  }
+
+  /**
+   * A directory may compare user ids in any case and trim them (LDAP): a system user's id in another case or with
+   * blanks around is barred as the id itself, on the engine REST API and at a webapp's login, before any password.
+   */
+  @Test
+  void aSystemUserInAnotherCaseOrWithBlanksAroundIsBarredToo() throws Exception {
+    SoftAssertions softly = new SoftAssertions();
+    for (String user : List.of("Channel", " channel", "CORE-BANKING", "monitoring ", "\tMonitoring")) {
+      Response answer = api.send("GET", "/engine-rest/task?maxResults=50", user, DemoData.PASSWORD, null);
+      softly.assertThat(answer.status()).as("'%s' on the engine REST API → %s", user, answer).isEqualTo(403);
+      softly.assertThat(answer.json().path("message").asText()).as("'%s'", user)
+          .startsWith("系统用户 " + user + " 不可使用流程引擎接口和 Camunda 网页应用");
+      HttpResponse<String> login = WebappLogin.to(port, "tasklist", user, DemoData.PASSWORD).response();
+      softly.assertThat(login.statusCode()).as("'%s' logs in to Tasklist: %s", user, login.body()).isEqualTo(403);
+    }
     softly.assertAll();
   }
 
