@@ -36,7 +36,8 @@ public class OpenApiConfig {
                 + "channel (channel-gateway) an applicant's own application, loan, renewal and credit line by id, what the "
                 + "applicant reports, and the public reference data; core banking (core-banking) the repayments of a loan, "
                 + "their reversals and early-warning signals (POST /api/loans/{loanId}/repayments, "
-                + ".../repayments/{transactionId}/reversal, /api/loans/{loanId}/signals), and nothing else. "
+                + ".../repayments/{transactionId}/reversal, /api/loans/{loanId}/signals), and nothing else; Prometheus "
+                + "(system user monitoring) nothing (it scrapes /actuator/prometheus). "
                 + "Sandbox endpoints exist in the demo profile only."))
         .components(new Components().addSecuritySchemes("basic",
             new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
@@ -48,7 +49,7 @@ public class OpenApiConfig {
    * The refusals {@link SecurityConfig} gives before any controller, declared once for every operation instead of on
    * each: 401 on all of them (every /api operation needs a login), 403 on those its group rules cover
    * ({@link SecurityConfig#API_GROUP_RULES}, naming the groups that may), and on every other one a system user may not call
-   * ({@link SecurityConfig#SYSTEM_USER_OPERATIONS}: the channel, core banking), naming it. A 403 an operation declares itself (a refusal
+   * ({@link SecurityConfig#SYSTEM_USER_OPERATIONS}: the channel, core banking, Prometheus), naming it. A 403 an operation declares itself (a refusal
    * by branch or role in its code) is kept as it says it.
    */
   @Bean

@@ -84,6 +84,9 @@ public class SecurityConfig {
    */
   public static final String OPERATIONS_GROUP = "operations";
 
+  /** Prometheus's system user (README, "Running a cluster"): it holds {@link #OPERATIONS_GROUP} by configuration. */
+  static final String MONITORING_USER = "monitoring";
+
   /** The load balancer's probes: open, status only (their details need an operations login). */
   static final String[] PROBES = {"/actuator/health/liveness", "/actuator/health/readiness"};
 
@@ -184,27 +187,47 @@ public class SecurityConfig {
    * the other rules. A caller holding the groups of several system users may call what one of them may. The OpenAPI
    * description declares the refusal on every operation the system may not call ({@link OpenApiConfig}).
    *
+   * <p>A system user whose group staff hold too (Prometheus's {@code monitoring}, group {@code operations}) is told by
+   * its user id instead: {@code userId} set, the list keeps that system user alone, and staff of the group keep their
+   * reach.
+   *
    * @param group the system user's Camunda group
+   * @param userId the system user's id when its group is shared with staff, else null (whoever holds the group)
    * @param who the system in the refusal, Chinese ({@code 渠道}) and English ({@code the channel})
    * @param may what it may do, in the refusal, Chinese and English
    * @param operations what it may call (the rules' own groups are not looked at)
    */
-  record SystemUserReach(String group, String[] who, String[] may, List<GroupRule> operations) {
+  record SystemUserReach(String group, String userId, String[] who, String[] may, List<GroupRule> operations) {
+
+    /** A system user told by its group alone (no member of staff holds it). */
+    SystemUserReach(String group, String[] who, String[] may, List<GroupRule> operations) {
+      this(group, null, who, may, operations);
+    }
 
     /** Whether the system may call {@code method} on {@code path} (within the application; outside /api, yes). */
     boolean mayCall(String method, String path) {
       return !path.startsWith("/api/") && !path.equals("/api") || operations.stream().anyMatch(rule -> rule.covers(method, path));
     }
 
-    /** Whether {@code caller} holds the system user's group. */
+    /**
+     * Whether {@code caller} is the system user: holds its group, or, when it is told by its user id, is that user (the
+     * system users authenticate by their id, before any Camunda user of that id: {@code camundaUsers}).
+     */
     boolean heldBy(Authentication caller) {
+      if (caller == null) {
+        return false;
+      }
+      if (userId != null) {
+        return userId.equals(caller.getName());
+      }
       String authority = SecurityConfig.group(group);
-      return caller != null && caller.getAuthorities().stream().anyMatch(granted -> authority.equals(granted.getAuthority()));
+      return caller.getAuthorities().stream().anyMatch(granted -> authority.equals(granted.getAuthority()));
     }
 
     /** The 403 the OpenAPI description declares where the system may not call: {@code the channel (channel-gateway) is refused: …}. */
     String openApiRefusal() {
-      return who[1] + " (" + group + ") is refused: " + may[1] + " (" + who[0] + "无权调用)";
+      return who[1] + " (" + (userId == null ? group : "system user " + userId) + ") is refused: " + may[1] + " ("
+          + who[0] + "无权调用)";
     }
 
     /** The refusal of {@code method} on {@code uri}: {@code 核心系统无权调用 GET /api/loans: 核心系统只可… (core banking may not call …)}. */
@@ -250,8 +273,20 @@ public class SecurityConfig {
       List.of(new GroupRule(HttpMethod.POST, List.of("/api/loans/*/repayments", "/api/loans/*/repayments/*/reversal",
           "/api/loans/*/signals"))));
 
+  /**
+   * Prometheus (the system user {@code monitoring}): it scrapes {@code /actuator/prometheus}, which the operations group
+   * reads (the actuator chain), and calls nothing of the bank's API: every {@code /api} operation is 403 to it. It is
+   * told by its user id, as staff of the operations team hold its group {@code operations} too and keep their reach.
+   */
+  static final SystemUserReach MONITORING_OPERATIONS = new SystemUserReach(OPERATIONS_GROUP, MONITORING_USER,
+      new String[] {"监控系统", "Prometheus"},
+      new String[] {"监控系统只可读取运维接口的指标 /actuator/prometheus",
+          "it reads the operations endpoints' metrics /actuator/prometheus only"},
+      List.of());
+
   /** Every system user kept to its own operations, see {@link SystemUserReach}. */
-  static final List<SystemUserReach> SYSTEM_USER_OPERATIONS = List.of(CHANNEL_OPERATIONS, CORE_BANKING_OPERATIONS);
+  static final List<SystemUserReach> SYSTEM_USER_OPERATIONS = List.of(CHANNEL_OPERATIONS, CORE_BANKING_OPERATIONS,
+      MONITORING_OPERATIONS);
 
   /**
    * The system user's list that refuses {@code caller} {@code method} on {@code path} (within the application), if any:

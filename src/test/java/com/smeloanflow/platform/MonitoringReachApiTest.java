@@ -1,0 +1,86 @@
+package com.smeloanflow.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.smeloanflow.identity.DemoData;
+import com.smeloanflow.support.ApiClient.Response;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.assertj.core.api.SoftAssertions;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What Prometheus (the system user {@code monitoring}, group {@code operations}) reaches over HTTP with its own secret:
+ * the metrics it scrapes, {@code /actuator/prometheus}. Every operation of the bank's API, read from the OpenAPI
+ * description so a new one is walked too, is 403 to it before any controller; staff of the operations team, who hold the
+ * same group, keep their reach.
+ */
+class MonitoringReachApiTest extends SystemUserReachApiTest {
+
+  static final String MONITORING = "monitoring";
+
+  static final String REFUSAL_OF_BRANCHES = "监控系统无权调用 GET /api/branches: 监控系统只可读取运维接口的指标 /actuator/prometheus"
+      + " (Prometheus may not call GET /api/branches: it reads the operations endpoints' metrics /actuator/prometheus only)";
+
+  @Test
+  void monitoringIsRefusedEveryOperationOfTheBanksApi() {
+    SoftAssertions softly = new SoftAssertions();
+    int walked = walkRefusedOutside(MONITORING, Set.of(), "监控系统无权调用", softly);
+    softly.assertThat(walked).as("operations walked").isGreaterThan(60);
+    softly.assertAll();
+  }
+
+  @Test
+  void monitoringScrapesTheMetricsAndIsToldWhatItMayCallElsewhere() {
+    Response metrics = api.send("GET", "/actuator/prometheus", MONITORING, DemoData.PASSWORD, null, "Accept", "text/plain");
+    Response branches = api.get("/api/branches", MONITORING);
+    Response tasks = api.get("/engine-rest/task?maxResults=5", MONITORING);
+
+    assertThat(metrics.status()).as(metrics.toString()).isEqualTo(200);
+    assertThat(metrics.body()).contains("smeloan_");
+    assertThat(branches.status()).as(branches.toString()).isEqualTo(403);
+    assertThat(branches.json().path("detail").asText()).isEqualTo(REFUSAL_OF_BRANCHES);
+    assertThat(tasks.status()).as(tasks.toString()).isEqualTo(403);
+  }
+
+  @Test
+  void staffOfTheOperationsTeamKeepTheirReach() {
+    String staff = "ops-" + UUID.randomUUID().toString().substring(0, 8);
+    boolean groupCreated = identityService.createGroupQuery().groupId(SecurityConfig.OPERATIONS_GROUP).count() == 0;
+    if (groupCreated) {
+      identityService.saveGroup(identityService.newGroup(SecurityConfig.OPERATIONS_GROUP));
+    }
+    User user = identityService.newUser(staff);
+    user.setFirstName("钱运维");
+    user.setLastName("(运维)");
+    user.setPassword(DemoData.PASSWORD);
+    identityService.saveUser(user);
+    identityService.createMembership(staff, SecurityConfig.OPERATIONS_GROUP);
+    try {
+      for (String path : List.of("/api/branches", "/api/lpr-rates", "/actuator/prometheus")) {
+        Response answer = api.send("GET", path, staff, DemoData.PASSWORD, null, "Accept", "*/*");
+        assertThat(answer.status()).as("GET %s by %s of operations: %s", path, staff, answer).isEqualTo(200);
+      }
+    } finally {
+      identityService.deleteUser(staff);
+      if (groupCreated) {
+        identityService.deleteGroup(SecurityConfig.OPERATIONS_GROUP);
+      }
+    }
+  }
+
+  @Test
+  void theOpenApiDescriptionSaysWhatMonitoringMayCall() {
+    JsonNode doc = api.get("/v3/api-docs", "admin").json();
+
+    assertThat(doc.path("info").path("description").asText()).contains("Prometheus (system user monitoring) nothing");
+    for (String[] refused : new String[][] {{"/api/branches", "get"}, {"/api/loans", "get"}, {"/api/loans/{loanId}", "get"}}) {
+      assertThat(doc.path("paths").path(refused[0]).path(refused[1]).path("responses").path("403").path("description").asText())
+          .as("%s %s", refused[1], refused[0]).contains("Prometheus (system user monitoring) is refused: it reads the"
+              + " operations endpoints' metrics /actuator/prometheus only (监控系统无权调用)");
+    }
+  }
+}
