@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * branch's data; branch staff (acceptance, customer managers, the branch's team leads) only their own branch's. One rule
  * for applications, loans and whatever a later stage keeps per branch. The channel gateway is not central staff: it
  * reads one application, loan, renewal or line of any branch by id, for its applicant (in the applicant's words), and
- * no list ({@link #readableBranches}: none); platform.SecurityConfig keeps it to those operations.
+ * no list: platform.SecurityConfig keeps it to those operations.
  */
 @Component
 public class BranchAccess {
@@ -65,13 +65,11 @@ public class BranchAccess {
 
   /**
    * The branches whose data the caller may list: empty when the caller reads every branch, else the
-   * branches of the caller's branch groups (possibly none; none for the channel, which lists nothing).
+   * branches of the caller's branch groups (possibly none). The channel calls no list (platform.SecurityConfig refuses
+   * it every one before any controller); its group is no branch's, so it would be given none.
    */
   public Optional<Set<String>> readableBranches(Authentication caller) {
     Set<String> groups = groupsOf(caller);
-    if (isChannel(caller)) {
-      return Optional.of(Set.of());
-    }
     if (groups.stream().anyMatch(CENTRAL::contains)) {
       return Optional.empty();
     }
