@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 public class ApplicationSummary implements TaskSummaryContributor {
 
   /** The task-local values it sets, by the names the forms use (plus one {@code <document>Required} flag per document). */
-  public static final java.util.List<String> FORM_VALUES = java.util.List.of("applicationId", "enterpriseName", "creditCode", "industryCode", "establishedOn", "annualRevenue", "legalRepName", "legalRepMobile", "legalRepEmail", "productName", "channelName", "branchName", "requestedAmount", "termMonths", "purpose", "guaranteeName", "collateralSummary", "guarantorsText", "requiredDocumentsText", "missingDocumentsText");
+  public static final java.util.List<String> FORM_VALUES = java.util.List.of("applicationId", "enterpriseName", "creditCode", "industryCode", "industryText", "establishedOn", "annualRevenue", "legalRepName", "legalRepMobile", "legalRepEmail", "productName", "channelName", "branchName", "requestedAmount", "termMonths", "purpose", "guaranteeName", "collateralSummary", "guarantorsText", "requiredDocumentsText", "missingDocumentsText");
 
   private final LoanApplicationRepository applications;
   private final BranchDirectory branches;
@@ -37,6 +37,7 @@ public class ApplicationSummary implements TaskSummaryContributor {
     values.put("enterpriseName", a.enterpriseName());
     values.put("creditCode", a.creditCode());
     values.put("industryCode", a.industryCode());
+    values.put("industryText", IndustryClassification.describe(a.industryCode()));
     values.put("establishedOn", a.establishedOn().toString());
     values.put("annualRevenue", a.annualRevenue().toPlainString());
     values.put("legalRepName", a.legalRepName());

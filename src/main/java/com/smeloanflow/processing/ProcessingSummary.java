@@ -1,6 +1,7 @@
 package com.smeloanflow.processing;
 
 import com.smeloanflow.casefile.TaskSummaryContributor;
+import com.smeloanflow.intake.IndustryClassification;
 import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.scoring.Reason;
 import com.smeloanflow.scoring.ScoreCard;
@@ -120,7 +121,7 @@ public class ProcessingSummary implements TaskSummaryContributor {
     BigDecimal inflows = d.flows().monthlyInflows().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     return "- 工商: " + named(d.registration().status()) + ", 成立于"
         + (d.registration().establishedOn() == null ? " -" : ChineseDates.day(d.registration().establishedOn()))
-        + ", 行业 " + orDash(d.registration().industryCode())
+        + ", 行业 " + IndustryClassification.describe(d.registration().industryCode())
         + "\n- 税务: 纳税信用 " + orDash(d.tax().rating()) + ", 年销售额 " + orDash(d.tax().annualSales()) + " 元, 逾期申报 "
         + orDash(d.tax().overdueFilings()) + " 次"
         + "\n- 征信: 当前逾期 " + orDash(d.bureau().currentOverdueAmount()) + " 元, 24个月最长逾期 " + orDash(d.bureau().maxDpd24m())

@@ -78,6 +78,29 @@ class AcceptanceFormTest {
     }
   }
 
+  /**
+   * The staff forms that show the enterprise's industry show it with its GB/T 4754 name ({@code industryText},
+   * {@code C34 通用设备制造业}), not the bare code.
+   */
+  @Test
+  void staffFormsShowTheIndustryWithItsName() throws IOException {
+    assertThat(summaryOf(sampleApplication())).containsEntry("industryText", "C34 通用设备制造业")
+        .containsEntry("industryCode", "C34");
+    List<String> showingTheIndustry = new ArrayList<>();
+    try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(java.nio.file.Path.of("forms"))) {
+      for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".form")).sorted().toList()) {
+        String id = file.getFileName().toString().replace(".form", "");
+        Set<String> shown = valuesShown(form(id));
+        assertThat(shown).as("%s shows the bare industry code", id).doesNotContain("industryCode");
+        if (shown.contains("industryText")) {
+          showingTheIndustry.add(id);
+        }
+      }
+    }
+    assertThat(showingTheIndustry).contains("accept-application", "approve-loan", "check-disbursement", "committee-vote",
+        "decide-committee-resolution", "verify-remotely", "investigate-on-site", "review-exception");
+  }
+
   // --- helpers -----------------------------------------------------------------------------------
 
   static JsonNode form(String id) throws IOException {

@@ -126,6 +126,7 @@ class LoanOriginationIntakeProcessTest extends AbstractIntegrationTest {
     assertThat(shown).containsEntry("enterpriseName", "遵义市明达机械有限公司")
         .containsEntry("branchName", "汇川支行")
         .containsEntry("productName", "抵押快贷")
+        .containsEntry("industryText", "C34 通用设备制造业")
         .containsEntry("docCollateralTitleDeedRequired", true)
         .containsEntry("docFinancialStatementsRequired", true)
         .containsEntry("docJointGuaranteeAgreementRequired", false)
