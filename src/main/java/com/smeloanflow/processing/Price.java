@@ -1,5 +1,6 @@
 package com.smeloanflow.processing;
 
+import com.smeloanflow.platform.ChineseDates;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -7,9 +8,10 @@ import java.time.LocalDate;
 public record Price(LprTenor lprTenor, LocalDate lprEffectiveFrom, BigDecimal lprPercent, BigDecimal spreadPercent,
     BigDecimal annualRatePercent) {
 
+  /** {@code 年利率 3.8% = 1年期LPR 3% (2025年5月20日起) + 加点 0.8%}: the LPR's date as every staff text writes dates. */
   public String describe() {
-    return "年利率 " + plain(annualRatePercent) + "% = " + lprTenor.label() + " " + plain(lprPercent) + "% (" + lprEffectiveFrom
-        + " 起) + 加点 " + plain(spreadPercent) + "%";
+    return "年利率 " + plain(annualRatePercent) + "% = " + lprTenor.label() + " " + plain(lprPercent) + "% ("
+        + ChineseDates.day(lprEffectiveFrom) + "起) + 加点 " + plain(spreadPercent) + "%";
   }
 
   private static String plain(BigDecimal value) {

@@ -95,9 +95,13 @@ class RemoteVerificationProcessTest extends AbstractIntegrationTest {
     assertThat((String) shown.get("reasonsText")).contains("(TAX_RATING_A)").contains("(UTILITY_NO_LATE_24M)")
         .contains("[行为 +60]");
     assertThat(shown).containsEntry("redFlagsText", "无");
-    assertThat((String) shown.get("externalDataText")).contains("纳税信用 A").contains("失信被执行人 否");
+    assertThat((String) shown.get("externalDataText")).contains("纳税信用 A").contains("失信被执行人 否")
+        .contains("行业 C34 通用设备制造业");
+    assertThat(shown).containsEntry("industryText", "C34 通用设备制造业");
     assertThat((String) shown.get("approvalRouteName")).contains("审批人审批");
-    assertThat((String) shown.get("pricingText")).contains("年利率 3.8%");
+    assertThat((String) shown.get("pricingText")).contains("年利率 3.8%")
+        .as("the LPR's date as every staff text writes it").containsPattern("\\(\\d{4}年\\d{1,2}月\\d{1,2}日起\\)")
+        .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
     assertThat((String) shown.get("verificationAttemptsText")).startsWith("0 次");
   }
 
