@@ -2,22 +2,26 @@ package com.smeloanflow.approval;
 
 import com.smeloanflow.casefile.ApplicationChecks;
 import com.smeloanflow.casefile.CheckType;
-import com.smeloanflow.casefile.TaskSummaryContributor;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Approval's part of the task forms: what was approved and the question of a return for information. The committee's
- * votes and what the chair is asked to decide are the chair's form's alone ({@link CommitteeResolutionSummaryListener}).
+ * Approval's texts for the forms that show them, set on those tasks alone by their create listeners: what was approved
+ * on the disbursement check's form ({@link ApprovalTextSummaryListener}), the question of a return on the form that
+ * answers it ({@link ReturnQuestionSummaryListener}). The committee's votes and what the chair is asked to decide are the
+ * chair's form's alone ({@link CommitteeResolutionSummaryListener}).
  */
 @Component
-@Order(40)
-public class ApprovalSummary implements TaskSummaryContributor {
+public class ApprovalSummary {
 
-  /** The task-local values it sets, by the names the forms use (approval). */
-  public static final java.util.List<String> FORM_VALUES = java.util.List.of("approvalText", "returnQuestionText");
+  /** What was approved: 审核放款条件's form. */
+  public static final String APPROVAL_TEXT = "approvalText";
+  /** The question of the latest return: 补充审批所需信息's form. */
+  public static final String RETURN_QUESTION_TEXT = "returnQuestionText";
+
+  /** The task-local values it sets, each on the tasks whose form shows it (approval). */
+  public static final List<String> FORM_VALUES = List.of(APPROVAL_TEXT, RETURN_QUESTION_TEXT);
 
   private final ApprovalDecisions approvals;
   private final ApplicationChecks checks;
@@ -27,14 +31,16 @@ public class ApprovalSummary implements TaskSummaryContributor {
     this.checks = checks;
   }
 
-  @Override
-  public Map<String, Object> summary(String applicationId) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    values.put("approvalText", approvals.find(applicationId).map(ApprovalSummary::describe).orElse("尚未审批"));
-    values.put("returnQuestionText", checks.of(applicationId, CheckType.APPROVAL, CheckType.COMMITTEE_RESOLUTION).stream()
+  /** {@code approvalText}: the approval's terms and who decided, or 尚未审批. */
+  public Map<String, Object> approvalText(String applicationId) {
+    return Map.of(APPROVAL_TEXT, approvals.find(applicationId).map(ApprovalSummary::describe).orElse("尚未审批"));
+  }
+
+  /** {@code returnQuestionText}: the question of the latest return, by whom, or 无. */
+  public Map<String, Object> returnQuestionText(String applicationId) {
+    return Map.of(RETURN_QUESTION_TEXT, checks.of(applicationId, CheckType.APPROVAL, CheckType.COMMITTEE_RESOLUTION).stream()
         .filter(c -> ApprovalOutcome.RETURN.name().equals(c.outcome())).reduce((a, b) -> b)
         .map(c -> c.details() + " (" + c.performedBy() + ")").orElse("无"));
-    return values;
   }
 
   static String describe(ApprovalDecisions.Approval a) {

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The case file's part of every task form: what people found when they checked the application so
- * far (centre review, verification, investigation, information provided), in order; the committee's votes are
- * approval's part ({@code ApprovalSummary}).
+ * far (centre review, verification, investigation, information provided), in order; the committee's votes, what was
+ * approved and the question of a return are approval's, set only on the tasks whose forms show them.
  */
 @Component
 @Order(90)

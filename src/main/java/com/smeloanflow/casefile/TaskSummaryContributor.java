@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * One stage's part of what a task form shows about an application: intake the application, processing
- * the score and route, the case file the checks (review, verification, investigation), approval the approval and the
- * votes, disbursement the contract.
+ * the score and route, the case file the checks (review, verification, investigation), disbursement the contract. A
+ * value only some forms show (approval's texts, the committee's votes) is set by a listener of those tasks instead.
  * {@link CaseSummaryListener} puts every contributor's values into the task's local variables when the
  * task is created. A contributor reads only its own stage's tables.
  */

@@ -15,11 +15,14 @@ public final class ApprovalFormContracts {
     // the committee's votes and what is asked of the chair: the chair's form alone
     Set<String> chair = new TreeSet<>(ProcessingFormContracts.taskReadable());
     chair.addAll(CommitteeResolutionSummaryListener.FORM_VALUES);
+    // the question of a return: the form that answers it alone
+    Set<String> answer = new TreeSet<>(ProcessingFormContracts.taskReadable());
+    answer.addAll(ReturnQuestionSummaryListener.FORM_VALUES);
     return List.of(
         FormContract.of("approve-loan", List.of(ApprovalForm.FIELDS), ProcessingFormContracts.taskReadable()),
         FormContract.of("decide-committee-resolution", List.of(ApprovalForm.FIELDS), chair),
         FormContract.of("committee-vote", List.of(CommitteeVoteTaskListener.VOTE, CommitteeVoteTaskListener.COMMENT,
             CommitteeVoteTaskListener.PROPOSED_AMOUNT, CommitteeVoteTaskListener.PROPOSED_CONDITIONS), ProcessingFormContracts.taskReadable()),
-        FormContract.of("provide-information", List.of(ProvideInformationTaskListener.ANSWER), ProcessingFormContracts.taskReadable()));
+        FormContract.of("provide-information", List.of(ProvideInformationTaskListener.ANSWER), answer));
   }
 }

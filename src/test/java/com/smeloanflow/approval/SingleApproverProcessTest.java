@@ -319,6 +319,38 @@ class SingleApproverProcessTest extends AbstractIntegrationTest {
     assertThat(statusOf(applicationId)).isEqualTo(ApplicationStatus.AWAITING_SIGNATURE);
   }
 
+  /**
+   * What was approved (approvalText) is on the disbursement check's task alone, the question of a return
+   * (returnQuestionText) on the task that answers it alone: the verification, the approval tasks and the other carry
+   * neither.
+   */
+  @Test
+  void theApprovalAndTheReturnQuestionAreOnlyOnTheTasksWhoseFormsShowThem() {
+    String applicationId = atApproval(flow.strongOnlineCreditQuick("500000.00"));
+    ProcessInstance instance = flow.instance(applicationId);
+    flow.claimAndComplete(APPROVER, applicationId, TASK_APPROVE_LOAN, TaskForms.returnForInformation("请补充近6个月的纳税申报表"));
+    Task answer = flow.task(applicationId, TASK_PROVIDE_INFORMATION);
+    assertThat(taskService.getVariablesLocal(answer.getId())).as("the task answering the return")
+        .containsKey("returnQuestionText").doesNotContainKey("approvalText");
+    flow.claimAndComplete(CENTRE_PROCESSOR, applicationId, TASK_PROVIDE_INFORMATION, TaskForms.informationAnswer("已补充"));
+    Task approvalAgain = flow.task(applicationId, TASK_APPROVE_LOAN);
+    assertThat(taskService.getVariablesLocal(approvalAgain.getId())).as("the approver's task")
+        .doesNotContainKeys("approvalText", "returnQuestionText").containsKey("verificationHistoryText");
+    flow.claimAndComplete(APPROVER, applicationId, TASK_APPROVE_LOAN, TaskForms.approve("同意"));
+    flow.signContract(applicationId);
+
+    Task check = flow.task(applicationId, TASK_CHECK_DISBURSEMENT_CONDITIONS);
+    assertThat(taskService.getVariablesLocal(check.getId())).as("the disbursement check's task")
+        .containsKey("approvalText").doesNotContainKey("returnQuestionText");
+    assertThat((String) taskService.getVariableLocal(check.getId(), "approvalText")).contains("批准金额 500000.00 元")
+        .contains("审批人 " + APPROVER);
+    for (var shownOn : java.util.Map.of("approvalText", check.getId(), "returnQuestionText", answer.getId()).entrySet()) {
+      assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+          .variableName(shownOn.getKey()).list()).as("tasks of the application that carried %s", shownOn.getKey())
+          .extracting(org.camunda.bpm.engine.history.HistoricVariableInstance::getTaskId).containsExactly(shownOn.getValue());
+    }
+  }
+
   @Test
   void aQuestionLongerThanTheFormAllowsIsRefusedOverRestWith400AndTheTaskStaysOpenWithNothingRecorded() {
     String applicationId = atApproval(flow.strongOnlineCreditQuick("500000.00"));

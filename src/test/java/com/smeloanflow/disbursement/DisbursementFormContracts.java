@@ -1,9 +1,12 @@
 package com.smeloanflow.disbursement;
 
+import com.smeloanflow.approval.ApprovalTextSummaryListener;
 import com.smeloanflow.model.FormContract;
 import com.smeloanflow.processing.ProcessingFormContracts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The disbursement forms, from their listeners' fields. */
 public final class DisbursementFormContracts {
@@ -14,7 +17,10 @@ public final class DisbursementFormContracts {
     List<String> fields = new ArrayList<>(DisbursementCheckService.CONFIRMATIONS.keySet());
     fields.addAll(List.of(DisbursementCheckTaskListener.DECISION, DisbursementCheckTaskListener.NOTES,
         DisbursementCheckTaskListener.HOLD_UNTIL, DisbursementCheckTaskListener.DOCUMENTS, DisbursementCheckTaskListener.CUSTOMER_REASON));
-    return List.of(FormContract.of("check-disbursement", fields, ProcessingFormContracts.taskReadable()),
+    // what was approved: this form alone
+    Set<String> check = new TreeSet<>(ProcessingFormContracts.taskReadable());
+    check.addAll(ApprovalTextSummaryListener.FORM_VALUES);
+    return List.of(FormContract.of("check-disbursement", fields, check),
         FormContract.of("receive-disbursement-documents", List.of(DisbursementDocumentsTaskListener.RECEIVED),
             ProcessingFormContracts.taskReadable()));
   }

@@ -1,6 +1,5 @@
 package com.smeloanflow.processing;
 
-import com.smeloanflow.approval.ApprovalSummary;
 import com.smeloanflow.casefile.CaseFileSummary;
 import com.smeloanflow.disbursement.DisbursementSummary;
 import com.smeloanflow.intake.IntakeFormContracts;
@@ -19,7 +18,6 @@ public final class ProcessingFormContracts {
     Set<String> readable = new TreeSet<>(IntakeFormContracts.summaryKeys());
     readable.addAll(ProcessingSummary.FORM_VALUES);
     readable.addAll(CaseFileSummary.FORM_VALUES);
-    readable.addAll(ApprovalSummary.FORM_VALUES);
     readable.addAll(DisbursementSummary.FORM_VALUES);
     return readable;
   }
