@@ -25,6 +25,12 @@ import java.util.Map;
  *     ended that the e-signature service has not cancelled yet ({@code loan_renewal} CANCELLED or CALLED_IN, V136):
  *     {@code waiting} all of them, {@code refused} those among them the service has refused
  *     {@code alert-after-attempts} times or more (V137); the borrower may still be shown them to sign. Empty in figures a node of an earlier release stored.
+ * @param undeliveredAppliedNotices the campaign's conversions not yet told to their prospect's process
+ *     ({@code prospect_applied_notice} not delivered, V155): the poller sends them again at every poll; one that stays is a
+ *     prospect's process that cannot hear it (suspended, or not waiting), its manager's contact task still open. 0 in
+ *     figures a node of an earlier release stored
+ * @param oldestUndeliveredAppliedNoticeAt when the oldest of them was recorded (its application registered); null when
+ *     there is none
  * @param totalsReadAt when the totals that only grow (applications in a final status, routes, postings and their
  *     amount, sent mails) were counted; they are counted again once per {@code smeloan.cluster.totals-refresh-interval},
  *     the rest at every read (null: never counted)
@@ -41,10 +47,12 @@ record ClusterFigures(
     Map<String, Long> unclaimedTasksByGroup,
     long pendingDrawdownRequests,
     Map<String, Long> renewalEnvelopesToCancel,
+    long undeliveredAppliedNotices,
+    Instant oldestUndeliveredAppliedNoticeAt,
     Instant totalsReadAt) {
 
   static final ClusterFigures NONE = new ClusterFigures(Map.of(), Map.of(), 0, BigDecimal.ZERO, Map.of(), Map.of(), Map.of(),
-      Map.of(), Map.of(), 0, Map.of(), null);
+      Map.of(), Map.of(), 0, Map.of(), 0, null, null);
 
   ClusterFigures {
     if (renewalEnvelopesToCancel == null) {

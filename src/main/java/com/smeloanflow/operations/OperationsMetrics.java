@@ -52,6 +52,9 @@ import org.springframework.stereotype.Component;
  *       call-in ended that the e-signature service has not cancelled yet ({@code waiting}), and those among them it has refused
  *       {@code smeloan.renewal.envelope-cancellation.alert-after-attempts} times or more ({@code refused}): the
  *       borrower may still be shown them to sign;</li>
+ *   <li>{@code smeloan_prospect_applied_notices_undelivered}, {@code smeloan_prospect_applied_notices_oldest_age_seconds}:
+ *       the campaign's conversions not yet told to their prospect's process (an enterprise applied through another
+ *       channel; the poller sends them again) and how long the oldest has waited since it was recorded (0 when none);</li>
  *   <li>{@code smeloan_cluster_figures_age_seconds}: how old these figures are (they stop updating while
  *       the database is unreachable).</li>
  * </ul>
@@ -115,6 +118,14 @@ public class OperationsMetrics implements DisposableBean {
       FROM loan_renewal
       WHERE status IN ('CANCELLED', 'CALLED_IN') AND envelope_cancelled_at IS NULL AND envelope_id IS NOT NULL
         AND signature_id IS NULL""";
+
+  /**
+   * The campaign's conversions not yet told to their prospect's process and when the oldest was recorded: the rows the
+   * delivery poller takes ({@code CampaignRepository.APPLIED_NOTICES_DUE}), found through
+   * {@code prospect_applied_notice_due_idx} (V155).
+   */
+  static final String UNDELIVERED_APPLIED_NOTICES = """
+      SELECT COUNT(*) AS n, MIN(registered_at) AS oldest FROM prospect_applied_notice WHERE delivered_at IS NULL""";
 
   private final JdbcClient jdbc;
   private final BusinessClock clock;
@@ -226,6 +237,14 @@ public class OperationsMetrics implements DisposableBean {
           .description("Credit line drawdown requests core banking has not answered yet (amounts reserved)")
           .strongReference(true).register(meters);
     }
+    if (registered.add("smeloan.prospect.applied.notices.undelivered")) {
+      Gauge.builder("smeloan.prospect.applied.notices.undelivered", figures, f -> f.get().undeliveredAppliedNotices())
+          .description("Conversions (an enterprise applied through another channel) not yet told to their prospect's process")
+          .strongReference(true).register(meters);
+      Gauge.builder("smeloan.prospect.applied.notices.oldest.age", figures, f -> oldestAgeSeconds(f.get()))
+          .baseUnit("seconds").description("How long the oldest conversion not yet told to its prospect's process has waited")
+          .strongReference(true).register(meters);
+    }
     registerGauges("smeloan.renewal.envelopes.to.cancel", "state", ENVELOPE_STATES, ClusterFigures::renewalEnvelopesToCancel,
         "Envelopes of renewals cancelled or called in that the e-signature service has not cancelled yet (waiting), and those among them it "
             + "has refused alert-after-attempts times or more (refused)");
@@ -233,6 +252,12 @@ public class OperationsMetrics implements DisposableBean {
 
   ClusterFigures figures() {
     return figures.get();
+  }
+
+  /** Seconds since the oldest undelivered conversion was recorded, on the business clock; 0 when there is none. */
+  private double oldestAgeSeconds(ClusterFigures shown) {
+    Instant oldest = shown.oldestUndeliveredAppliedNoticeAt();
+    return oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.now()).toMillis() / 1000.0);
   }
 
   private void refreshQuietly() {
@@ -303,6 +328,10 @@ public class OperationsMetrics implements DisposableBean {
           }
           return states;
         }).single();
+    UndeliveredNotices notices = jdbc.sql(UNDELIVERED_APPLIED_NOTICES).query((rs, row) -> {
+      Timestamp oldest = rs.getTimestamp("oldest");
+      return new UndeliveredNotices(rs.getLong("n"), oldest == null ? null : oldest.toInstant());
+    }).single();
     Map<String, Long> applications = counts(jdbc.sql(
         "SELECT status AS k, COUNT(*) AS n FROM case_file WHERE status IN (:open) GROUP BY status").param("open", OPEN_STATUSES));
     Map<String, Long> mails = counts(jdbc.sql(
@@ -314,8 +343,12 @@ public class OperationsMetrics implements DisposableBean {
     return new ClusterFigures(applications, grown.routes(), grown.disbursements(), grown.disbursedAmount(), mails, jobs,
         byStep(counts(jdbc.sql("SELECT INCIDENT_TYPE_ " + concat() + " COALESCE(ACTIVITY_ID_, '') AS k, COUNT(*) AS n "
             + "FROM ACT_RU_INCIDENT GROUP BY INCIDENT_TYPE_, ACTIVITY_ID_"))),
-        open, unclaimed, pendingDrawdowns, envelopes, totals ? readAt : previous.totalsReadAt());
+        open, unclaimed, pendingDrawdowns, envelopes, notices.count(), notices.oldestAt(),
+        totals ? readAt : previous.totalsReadAt());
   }
+
+  /** The conversions not yet told to their prospect's process: how many, and when the oldest was recorded. */
+  private record UndeliveredNotices(long count, Instant oldestAt) {}
 
   /** The figures that only grow with the book, each a count over a whole table (or a whole index). */
   private record Totals(Map<String, Long> applications, Map<String, Long> routes, long disbursements,

@@ -23,6 +23,8 @@ import com.smeloanflow.creditline.CreditLineService;
 import com.smeloanflow.creditline.DrawCreditLine;
 import com.smeloanflow.intake.Channel;
 import com.smeloanflow.intake.LoanApplication;
+import com.smeloanflow.operations.OperationsMetrics;
+import com.smeloanflow.operations.PrometheusScrape;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.platform.ChineseDates;
 import com.smeloanflow.process.LoanOriginationProcess;
@@ -31,6 +33,7 @@ import com.smeloanflow.support.AbstractIntegrationTest;
 import com.smeloanflow.support.ApiClient.Response;
 import com.smeloanflow.support.TestApplications;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.HashMap;
@@ -61,6 +64,7 @@ class WhitelistProspectProcessTest extends AbstractIntegrationTest {
   @Autowired CreditLineService creditLines;
   @Autowired TransactionTemplate transaction;
   @Autowired EnterpriseAppliedDelivery appliedDelivery;
+  @Autowired OperationsMetrics operationsMetrics;
 
   private record Imported(String campaignId, String prospectId, String creditCode, ProcessInstance instance) {}
 
@@ -303,6 +307,42 @@ class WhitelistProspectProcessTest extends AbstractIntegrationTest {
     assertThat(converted.convertedApplicationId()).isEqualTo(counter);
     assertThat(converted.closedReason()).startsWith("企业已通过网点柜面提交贷款申请 " + counter);
     assertThat(appliedDelivery.deliverDue()).as("delivered once: nothing left to deliver").isZero();
+  }
+
+  private double scraped(String metric) {
+    operationsMetrics.refresh();
+    return PrometheusScrape.of(api, "monitoring").value(metric);
+  }
+
+  /**
+   * A conversion the prospect's process cannot hear (suspended) stays to be delivered: operations see it over
+   * {@code /actuator/prometheus} among the undelivered notices, with the oldest's age, until a poll delivers it.
+   */
+  @Test
+  void operationsSeeAConversionNotYetToldToItsProspectUntilAPollDeliversIt() {
+    appliedDelivery.deliverDue(); // conversions other tests left to deliver
+    stopClock();
+    double before = scraped("smeloan_prospect_applied_notices_undelivered");
+    Imported prospect = importOne(HONGHUAGANG);
+    runtimeService.suspendProcessInstanceById(prospect.instance().getId());
+    intakeService.submit(TestApplications.forProduct("CREDIT_QUICK").branchCode("ZY002").creditCode(prospect.creditCode())
+        .build(), CHANNEL, null);
+    appliedDelivery.deliverDue();
+    moveClockBy(Duration.ofMinutes(10));
+
+    assertThat(scraped("smeloan_prospect_applied_notices_undelivered")).as("failed, left to the next poll")
+        .isEqualTo(before + 1);
+    assertThat(scraped("smeloan_prospect_applied_notices_oldest_age_seconds")).as("recorded 10 minutes ago or earlier")
+        .isGreaterThanOrEqualTo(600);
+
+    runtimeService.activateProcessInstanceById(prospect.instance().getId());
+    appliedDelivery.deliverDue();
+
+    assertThat(campaigns.prospect(prospect.prospectId()).status()).isEqualTo(Prospect.Status.CONVERTED);
+    assertThat(scraped("smeloan_prospect_applied_notices_undelivered")).as("delivered").isEqualTo(before);
+    if (before == 0) {
+      assertThat(scraped("smeloan_prospect_applied_notices_oldest_age_seconds")).as("none left").isZero();
+    }
   }
 
   /**
