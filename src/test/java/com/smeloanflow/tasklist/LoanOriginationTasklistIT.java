@@ -256,7 +256,7 @@ class LoanOriginationTasklistIT extends BrowserTestBase {
       browser.screenshot("03-tasklist-" + ACCEPTOR);
     }
     CamundaForm form = tasklist.taskForm().assertShows(shows)
-        .assertShows("91520303MA6DKQ8X4A", "2016-04-18", "资料清单");
+        .assertShows("91520303MA6DKQ8X4A", "2016-04-18", "资料清单", "C34 通用设备制造业");
     List<String> checklist = required(product, guarantee);
     List<String> notRequired = java.util.Arrays.stream(RequiredDocument.values()).map(RequiredDocument::label)
         .filter(label -> !checklist.contains(label)).toList();
