@@ -33,9 +33,9 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 /**
  * Every rule of every decision table in {@code bpmn/} is made to fire by a rule-by-rule test (STYLE.md "Tests" 2):
  * compares the rules the DMN tests (the classes named {@code *DecisionTest}, on the DMN engine alone) made fire
- * ({@link FiredRules}) with the rules the table holds, read with the DMN model API. In the suite (one JVM) it runs last
+ * ({@link FiredRules}) with the rules the table holds, read with the DMN model API. In one JVM it runs last
  * ({@code @Order}, with the class order {@code src/test/resources/junit-platform.properties} sets), after the DMN tests;
- * run without them (alone, or with some of them) it runs them here first. A rule added to a table without a test that
+ * run without them (alone, or with some of them, as in one of the whole suite's two JVMs) it runs them here first. A rule added to a table without a test that
  * makes it fire fails the build here, naming the rule.
  */
 @Order(Integer.MAX_VALUE)
@@ -59,7 +59,7 @@ class DecisionRuleCoverageTest {
       }
     }
     if (tables.values().stream().allMatch(rules -> untested(rules).isEmpty())) {
-      return; // the DMN tests already ran in this JVM (the whole suite, which runs this class last)
+      return; // the DMN tests already ran in this JVM (tests in one JVM, which runs this class last)
     }
     LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
         .selectors(selectPackage("com.smeloanflow"))

@@ -8,6 +8,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -19,6 +21,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -27,6 +31,8 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -39,14 +45,18 @@ import org.slf4j.LoggerFactory;
  * written by camunda-process-test-coverage) of this build saw, and writes
  * {@code target/process-test-coverage/index.html}: coverage per process, the flow nodes and
  * sequence flows no test reached, and links to each test class's report with the diagram.
- * Registered as a JUnit Platform listener in {@code META-INF/services}.
+ * Registered as a JUnit Platform listener in {@code META-INF/services}, as a test execution listener and as a
+ * launcher session listener: the page is written once, when the JVM's launcher session closes after its test plans.
+ * Surefire and Failsafe run a test plan per class in a JVM that takes its classes from a queue shared with another
+ * JVM ({@code forkCount} 2), and reading every report after each class would cost seconds per class.
  *
  * <p>"This build" is the reports written since Maven started ({@code process.coverage.since}, which the pom sets to
  * {@code maven.build.timestamp} for Surefire and Failsafe), or since this JVM started when run outside Maven: a report
  * an earlier run left in {@code target/} does not count. Each test JVM rewrites the page, so after {@code ./mvnw verify}
- * it holds the unit tests' and the integration tests' reports of the build together.
+ * it holds the unit tests' and the integration tests' reports of the build together; two JVMs that end together
+ * each replace it whole (written aside, then moved), never half.
  */
-public class ProcessCoverageSummary implements TestExecutionListener {
+public class ProcessCoverageSummary implements TestExecutionListener, LauncherSessionListener {
 
   private static final Logger log = LoggerFactory.getLogger(ProcessCoverageSummary.class);
   static final Path REPORTS = Path.of("target", "process-test-coverage");
@@ -73,25 +83,77 @@ public class ProcessCoverageSummary implements TestExecutionListener {
 
   /** The test classes of this JVM's test plans (ProcessCoverageTest compares them with the whole suite). */
   private static final Set<String> classesRun = ConcurrentHashMap.newKeySet();
+  /**
+   * Where each test JVM lists the test classes of its test plans, one file per JVM: Surefire runs the suite in two JVMs
+   * and ProcessCoverageTest after them in a third, which counts the classes of all of them.
+   */
+  static final Path CLASSES_RUN = Path.of("target", "process-test-coverage-classes");
 
   @Override
   public void testPlanExecutionStarted(TestPlan testPlan) {
+    Set<String> classes = new TreeSet<>();
     for (TestIdentifier root : testPlan.getRoots()) {
       for (TestIdentifier test : testPlan.getDescendants(root)) {
         test.getSource().filter(ClassSource.class::isInstance)
-            .ifPresent(source -> classesRun.add(((ClassSource) source).getClassName()));
+            .ifPresent(source -> classes.add(((ClassSource) source).getClassName()));
+      }
+    }
+    classesRun.addAll(classes);
+    if (!classes.isEmpty() && Files.isDirectory(Path.of("target"))) {
+      try {
+        Files.createDirectories(CLASSES_RUN);
+        Files.write(CLASSES_RUN.resolve(ProcessHandle.current().pid() + ".txt"), classes, StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      } catch (IOException e) {
+        log.warn("The test classes of this JVM are not recorded for the process coverage: {}", e.toString());
       }
     }
   }
 
-  /** The test classes the test plans of this JVM held, recorded at their start. */
-  static Set<String> classesRun() {
-    return Set.copyOf(classesRun);
+  /**
+   * The test classes the test plans of this build's test JVMs held, recorded at their start: this JVM's, and those
+   * the other JVMs listed in {@link #CLASSES_RUN} since the build started ({@link #buildStart()}).
+   */
+  static Set<String> classesRun() throws IOException {
+    Set<String> classes = new TreeSet<>(classesRun);
+    if (Files.isDirectory(CLASSES_RUN)) {
+      Instant since = buildStart();
+      try (Stream<Path> files = Files.list(CLASSES_RUN)) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
+          if (!Files.getLastModifiedTime(file).toInstant().isBefore(since)) {
+            classes.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+          }
+        }
+      }
+    }
+    return classes;
+  }
+
+  /** Open launcher sessions (a test may start a launcher of its own inside the JVM's session). */
+  private static final AtomicInteger sessions = new AtomicInteger();
+  /** A test plan finished since the page was last written. */
+  private static final AtomicBoolean planFinished = new AtomicBoolean();
+
+  @Override
+  public void launcherSessionOpened(LauncherSession session) {
+    sessions.incrementAndGet();
   }
 
   @Override
   public void testPlanExecutionFinished(TestPlan testPlan) {
-    if (!Files.isDirectory(REPORTS) || !Files.isDirectory(MODELS)) {
+    planFinished.set(true);
+  }
+
+  @Override
+  public void launcherSessionClosed(LauncherSession session) {
+    if (sessions.decrementAndGet() == 0) {
+      summarizeRun();
+    }
+  }
+
+  /** Writes the page and logs the coverage, once after the test plans of the outermost session. */
+  private static void summarizeRun() {
+    if (!planFinished.getAndSet(false) || !Files.isDirectory(REPORTS) || !Files.isDirectory(MODELS)) {
       return;
     }
     try {
@@ -129,7 +191,14 @@ public class ProcessCoverageSummary implements TestExecutionListener {
       return List.of();
     }
     List<Coverage> coverage = summarize(models(modelsDir), covered(reports));
-    Files.writeString(reportsDir.resolve("index.html"), html(coverage, reports), StandardCharsets.UTF_8);
+    Path page = reportsDir.resolve("index.html");
+    Path aside = Files.createTempFile(reportsDir, "index-", ".html.tmp");
+    try {
+      Files.writeString(aside, html(coverage, reports), StandardCharsets.UTF_8);
+      Files.move(aside, page, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(aside);
+    }
     return coverage;
   }
 

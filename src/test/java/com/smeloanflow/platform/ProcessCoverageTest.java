@@ -8,9 +8,7 @@ import static org.junit.platform.launcher.TagFilter.excludeTags;
 
 import com.smeloanflow.support.AbstractIntegrationTest;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.lang.reflect.Modifier;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -31,17 +29,20 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Every flow node and sequence flow of every process in {@code bpmn/} is reached by a test (STYLE.md "Tests" 3): adds up,
- * with {@link ProcessCoverageSummary}, the coverage reports the process tests of THIS test JVM wrote (report files
- * modified after the JVM started; a report left in {@code target/} by an earlier run does not count) and fails naming
- * each process below 100 % with the ids and names of the elements no test reached. In the suite (one JVM) it runs last
- * ({@code @Order}, with the class order {@code src/test/resources/junit-platform.properties} sets), after every
- * process test.
+ * with {@link ProcessCoverageSummary}, the coverage reports the process tests of THIS run wrote (report files
+ * modified since the build started, {@link ProcessCoverageSummary#buildStart()}, or since this JVM started outside Maven;
+ * a report left in {@code target/} by an earlier run does not count) and fails naming each process below 100 % with the
+ * ids and names of the elements no test reached. In the whole suite ({@code ./mvnw test} or {@code verify}, two JVMs
+ * side by side) Surefire runs it after them in a JVM of its own (the pom's execution {@code process-coverage}); in one
+ * JVM (tests named with {@code -Dtest}) it runs last ({@code @Order}, with the class order
+ * {@code src/test/resources/junit-platform.properties} sets), after every process test.
  *
  * <p>A process's coverage is the sum of many test classes (the collection process is reached from the collection
  * tests, the renewal tests and the daily close), and the process tests are the application tests
  * ({@link AbstractIntegrationTest}): running the ones a run left out here would be running most of the suite again,
- * so it does not. What it does depends on which of them this JVM ran (the test classes of its test plan, recorded by
- * {@link ProcessCoverageSummary}, against the application tests Surefire's suite holds, discovered here):
+ * so it does not. What it does depends on which of them this run ran (the test classes of the test plans of this JVM
+ * and of the run's other test JVMs, recorded by {@link ProcessCoverageSummary}, against the application tests
+ * Surefire's suite holds, discovered here):
  * <ul>
  *   <li>all of them (the whole suite, {@code ./mvnw test} or {@code verify}): every process is checked;</li>
  *   <li>some of them, with {@code -Dprocess.coverage.models=collection,...}: the processes named are checked, on what
@@ -68,8 +69,8 @@ class ProcessCoverageTest {
     leftOut.removeAll(ProcessCoverageSummary.classesRun());
     if (leftOut.size() == processTests.size()) {
       // a test, not the class, is skipped: Surefire counts it (an aborted @BeforeAll would report no test at all)
-      return Stream.of(DynamicTest.dynamicTest("no process test ran in this JVM", () -> Assumptions.abort(
-          "no process test (application test, AbstractIntegrationTest) ran in this JVM, so there is no process"
+      return Stream.of(DynamicTest.dynamicTest("no process test ran in this run", () -> Assumptions.abort(
+          "no process test (application test, AbstractIntegrationTest) ran in this run, so there is no process"
               + " coverage to judge: run the whole suite (./mvnw test), or process tests with this class")));
     }
     Map<String, ProcessCoverageSummary.ProcessModel> models = ProcessCoverageSummary.models();
@@ -86,9 +87,8 @@ class ProcessCoverageTest {
       assertThat(models.keySet()).as("processes in bpmn/ (-Dprocess.coverage.models)").containsAll(keys);
       models.keySet().retainAll(keys);
     }
-    Instant jvmStart = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
     List<ProcessCoverageSummary.Coverage> coverage = ProcessCoverageSummary.summarize(models,
-        ProcessCoverageSummary.covered(ProcessCoverageSummary.reportsWrittenSince(jvmStart)));
+        ProcessCoverageSummary.covered(ProcessCoverageSummary.reportsWrittenSince(ProcessCoverageSummary.buildStart())));
     assertThat(coverage).as("processes in bpmn/").isNotEmpty();
     return coverage.stream().map(process -> DynamicTest.dynamicTest(process.process().key(), () ->
         assertThat(process.uncovered())

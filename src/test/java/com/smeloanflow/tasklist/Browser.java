@@ -76,7 +76,7 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
   }
 
   /**
-   * One Chromium for every browser test of the JVM (failsafe runs them all in one), started by the first
+   * One Chromium for every browser test of the JVM (failsafe runs them in two JVMs), started by the first
    * and quit when the JVM exits: like a clerk's browser, it keeps Tasklist's scripts (asked for again,
    * answered {@code 304}) and what it compiled of them from one login to the next. Each test starts with
    * a blank page and no cookies or storage of any site, so it logs in as nobody.

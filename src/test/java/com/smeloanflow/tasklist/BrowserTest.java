@@ -13,8 +13,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * A test that drives the running application in headless Chromium: the whole app on a random port
  * with the demo users (password {@code demo}), an in-memory database of the browser tests (failsafe runs
- * them all in one JVM on this one application, so a test finds its tasks by id, never by position in a
- * list), and the job executor on
+ * them in two JVMs side by side, each class in one of them, the classes of a JVM on its one application, so a
+ * test finds its tasks by id, never by position in a list), and the job executor on
  * (the start event is asynchronous, as in production; due timers are picked up within 2 s) as is
  * the mail outbox's poller (every second).
  * Skipped, with the reason, only where Chromium is not installed and {@code -Dbrowser.required=true} is

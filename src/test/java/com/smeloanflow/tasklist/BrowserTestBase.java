@@ -24,7 +24,7 @@ abstract class BrowserTestBase {
 
   static {
     MAIL.start();
-    // One mail server for every browser test of the JVM (failsafe runs them all in one): stopped when it exits.
+    // One mail server for every browser test of the JVM (failsafe runs them in two JVMs): stopped when it exits.
     Runtime.getRuntime().addShutdownHook(new Thread(MAIL::stop, "browser-tests-mail-server-stop"));
   }
 
