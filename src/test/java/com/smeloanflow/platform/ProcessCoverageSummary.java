@@ -116,9 +116,15 @@ public class ProcessCoverageSummary implements TestExecutionListener, LauncherSe
    */
   static Set<String> classesRun() throws IOException {
     Set<String> classes = new TreeSet<>(classesRun);
-    if (Files.isDirectory(CLASSES_RUN)) {
-      Instant since = buildStart();
-      try (Stream<Path> files = Files.list(CLASSES_RUN)) {
+    classes.addAll(classesListedSince(CLASSES_RUN, buildStart()));
+    return classes;
+  }
+
+  /** The test classes the lists in {@code dir} written at or after {@code since} name. */
+  static Set<String> classesListedSince(Path dir, Instant since) throws IOException {
+    Set<String> classes = new TreeSet<>();
+    if (Files.isDirectory(dir)) {
+      try (Stream<Path> files = Files.list(dir)) {
         for (Path file : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
           if (!Files.getLastModifiedTime(file).toInstant().isBefore(since)) {
             classes.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));

@@ -11,7 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The coverage page counts the reports of this build, not those an earlier run left beside them. */
+/**
+ * The coverage page counts the reports of this build, not those an earlier run left beside them; the process coverage
+ * counts the test classes every test JVM of this build ran.
+ */
 class ProcessCoverageSummaryTest {
 
   private static final String MODEL = """
@@ -75,6 +78,18 @@ class ProcessCoverageSummaryTest {
 
     assertThat(ProcessCoverageSummary.writePage(reports, models, buildStart)).singleElement()
         .satisfies(c -> assertThat(c.covered()).containsExactly("Start"));
+  }
+
+  @Test
+  void theTestClassesOfTheBuildsOtherJvmsCountNotThoseAnEarlierRunListed(@TempDir Path dir) throws Exception {
+    Instant buildStart = Instant.now().minusSeconds(60);
+    Files.write(dir.resolve("101.txt"), List.of("com.example.FirstJvmTest", "com.example.SecondTest"));
+    Files.write(dir.resolve("102.txt"), List.of("com.example.OtherJvmTest"));
+    Path earlier = Files.write(dir.resolve("99.txt"), List.of("com.example.EarlierRunTest"));
+    Files.setLastModifiedTime(earlier, FileTime.from(buildStart.minusMillis(1)));
+
+    assertThat(ProcessCoverageSummary.classesListedSince(dir, buildStart))
+        .containsExactly("com.example.FirstJvmTest", "com.example.OtherJvmTest", "com.example.SecondTest");
   }
 
   private static Path report(Path reports, String testClass, String... reached) throws Exception {
