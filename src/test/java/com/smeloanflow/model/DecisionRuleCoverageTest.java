@@ -35,7 +35,7 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * compares the rules the DMN tests (the classes named {@code *DecisionTest}, on the DMN engine alone) made fire
  * ({@link FiredRules}) with the rules the table holds, read with the DMN model API. In one JVM it runs last
  * ({@code @Order}, with the class order {@code src/test/resources/junit-platform.properties} sets), after the DMN tests;
- * run without them (alone, or with some of them, as in one of the whole suite's two JVMs) it runs them here first. A rule added to a table without a test that
+ * run without them (alone, or with some of them) it runs them here first. A rule added to a table without a test that
  * makes it fire fails the build here, naming the rule.
  */
 @Order(Integer.MAX_VALUE)

@@ -47,8 +47,8 @@ import org.slf4j.LoggerFactory;
  * sequence flows no test reached, and links to each test class's report with the diagram.
  * Registered as a JUnit Platform listener in {@code META-INF/services}, as a test execution listener and as a
  * launcher session listener: the page is written once, when the JVM's launcher session closes after its test plans.
- * Surefire and Failsafe run a test plan per class in a JVM that takes its classes from a queue shared with another
- * JVM ({@code forkCount} 2), and reading every report after each class would cost seconds per class.
+ * Failsafe runs the browser tests in two JVMs ({@code forkCount} 2) with a test plan per class, and reading every
+ * report after each class would cost seconds per class.
  *
  * <p>"This build" is the reports written since Maven started ({@code process.coverage.since}, which the pom sets to
  * {@code maven.build.timestamp} for Surefire and Failsafe), or since this JVM started when run outside Maven: a report
@@ -84,8 +84,8 @@ public class ProcessCoverageSummary implements TestExecutionListener, LauncherSe
   /** The test classes of this JVM's test plans (ProcessCoverageTest compares them with the whole suite). */
   private static final Set<String> classesRun = ConcurrentHashMap.newKeySet();
   /**
-   * Where each test JVM lists the test classes of its test plans, one file per JVM: Surefire runs the suite in two JVMs
-   * and ProcessCoverageTest after them in a third, which counts the classes of all of them.
+   * Where each test JVM lists the test classes of its test plans, one file per JVM, so that ProcessCoverageTest counts
+   * the classes of every test JVM of the build, should the suite run in several.
    */
   static final Path CLASSES_RUN = Path.of("target", "process-test-coverage-classes");
 

@@ -32,10 +32,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * with {@link ProcessCoverageSummary}, the coverage reports the process tests of THIS run wrote (report files
  * modified since the build started, {@link ProcessCoverageSummary#buildStart()}, or since this JVM started outside Maven;
  * a report left in {@code target/} by an earlier run does not count) and fails naming each process below 100 % with the
- * ids and names of the elements no test reached. In the whole suite ({@code ./mvnw test} or {@code verify}, two JVMs
- * side by side) Surefire runs it after them in a JVM of its own (the pom's execution {@code process-coverage}); in one
- * JVM (tests named with {@code -Dtest}) it runs last ({@code @Order}, with the class order
- * {@code src/test/resources/junit-platform.properties} sets), after every process test.
+ * ids and names of the elements no test reached. It runs last in its JVM ({@code @Order}, with the class order
+ * {@code src/test/resources/junit-platform.properties} sets), after every process test, in the whole suite
+ * ({@code ./mvnw test} or {@code verify}, one JVM) as with tests named with {@code -Dtest}.
  *
  * <p>A process's coverage is the sum of many test classes (the collection process is reached from the collection
  * tests, the renewal tests and the daily close), and the process tests are the application tests

@@ -13,7 +13,7 @@ import org.springframework.core.env.MapPropertySource;
  * {@link EmbeddedPostgresDatabase}. Registered in {@code META-INF/spring.factories} of the tests, so
  * every PostgreSQL test class gets the same context configuration whatever base class it extends
  * (a {@code @DynamicPropertySource} method would make each declaring class a context of its own), and
- * failsafe runs them on one context in each of its two JVMs. The production profile ({@code production,postgres})
+ * failsafe runs them all on one context in one JVM. The production profile ({@code production,postgres})
  * is not touched.
  */
 public class EmbeddedPostgresProperties implements EnvironmentPostProcessor, Ordered {

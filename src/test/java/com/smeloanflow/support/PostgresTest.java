@@ -12,7 +12,7 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * A test of the whole application on embedded PostgreSQL 14: profiles {@code demo,test,postgres}
  * (the datasource comes from {@link EmbeddedPostgresProperties}) and the tag {@code postgres}, by which
- * failsafe runs these classes in two JVMs side by side, each on one Spring context and one PostgreSQL server.
+ * failsafe runs every such class in one JVM on one Spring context and one PostgreSQL server.
  * {@link AbstractPostgresIntegrationTest} carries it; a class that extends another test (to run its
  * tests on PostgreSQL) puts it on itself.
  */
