@@ -2,7 +2,6 @@ package com.smeloanflow.approval;
 
 import com.smeloanflow.casefile.ApplicationChecks;
 import com.smeloanflow.casefile.CheckType;
-import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -19,9 +18,6 @@ public class ApprovalSummary {
   public static final String APPROVAL_TEXT = "approvalText";
   /** The question of the latest return: 补充审批所需信息's form. */
   public static final String RETURN_QUESTION_TEXT = "returnQuestionText";
-
-  /** The task-local values it sets, each on the tasks whose form shows it (approval). */
-  public static final List<String> FORM_VALUES = List.of(APPROVAL_TEXT, RETURN_QUESTION_TEXT);
 
   private final ApprovalDecisions approvals;
   private final ApplicationChecks checks;
