@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Approval's texts for the forms that show them, set on those tasks alone by their create listeners: what was approved
- * on the disbursement check's form ({@link ApprovalTextSummaryListener}), the question of a return on the form that
- * answers it ({@link ReturnQuestionSummaryListener}). The committee's votes and what the chair is asked to decide are the
- * chair's form's alone ({@link CommitteeResolutionSummaryListener}).
+ * on the disbursement check's form ({@link ApprovalFormListeners#approvalTextSummary}), the question of a return on the
+ * form that answers it ({@link ApprovalFormListeners#returnQuestionSummary}). The committee's votes and what the chair is
+ * asked to decide are the chair's form's alone ({@link ApprovalFormListeners#committeeResolutionSummary}).
  */
 @Component
 public class ApprovalSummary {

@@ -14,10 +14,10 @@ public final class ApprovalFormContracts {
   public static List<FormContract> all() {
     // the committee's votes and what is asked of the chair: the chair's form alone
     Set<String> chair = new TreeSet<>(ProcessingFormContracts.taskReadable());
-    chair.addAll(CommitteeResolutionSummaryListener.FORM_VALUES);
+    chair.addAll(ApprovalFormListeners.COMMITTEE_RESOLUTION_VALUES);
     // the question of a return: the form that answers it alone
     Set<String> answer = new TreeSet<>(ProcessingFormContracts.taskReadable());
-    answer.addAll(ReturnQuestionSummaryListener.FORM_VALUES);
+    answer.addAll(ApprovalFormListeners.RETURN_QUESTION_VALUES);
     return List.of(
         FormContract.of("approve-loan", List.of(ApprovalForm.FIELDS), ProcessingFormContracts.taskReadable()),
         FormContract.of("decide-committee-resolution", List.of(ApprovalForm.FIELDS), chair),

@@ -1,6 +1,6 @@
 package com.smeloanflow.disbursement;
 
-import com.smeloanflow.approval.ApprovalTextSummaryListener;
+import com.smeloanflow.approval.ApprovalFormListeners;
 import com.smeloanflow.model.FormContract;
 import com.smeloanflow.processing.ProcessingFormContracts;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ public final class DisbursementFormContracts {
         DisbursementCheckTaskListener.HOLD_UNTIL, DisbursementCheckTaskListener.DOCUMENTS, DisbursementCheckTaskListener.CUSTOMER_REASON));
     // what was approved: this form alone
     Set<String> check = new TreeSet<>(ProcessingFormContracts.taskReadable());
-    check.addAll(ApprovalTextSummaryListener.FORM_VALUES);
+    check.addAll(ApprovalFormListeners.APPROVAL_TEXT_VALUES);
     return List.of(FormContract.of("check-disbursement", fields, check),
         FormContract.of("receive-disbursement-documents", List.of(DisbursementDocumentsTaskListener.RECEIVED),
             ProcessingFormContracts.taskReadable()));

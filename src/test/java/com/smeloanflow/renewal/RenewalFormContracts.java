@@ -27,7 +27,7 @@ public final class RenewalFormContracts {
     review.addAll(RenewalAmountReviewSummaryListener.FORM_VALUES);
     review.addAll(ProcessVariables.declaredIn(LoanRenewalProcess.Variables.class));
     Set<String> chair = new TreeSet<>(shown);
-    chair.addAll(RenewalCommitteeSummaryListener.FORM_VALUES);
+    chair.addAll(RenewalFormListeners.RENEWAL_COMMITTEE_VALUES);
     return List.of(FormContract.of("approve-renewal", List.of(ApproveRenewalTaskListener.DECISION,
             ApproveRenewalTaskListener.CUSTOMER_REASON, ApproveRenewalTaskListener.NOTE), shown),
         FormContract.of("review-renewal-amount", List.of(ReviewRenewalAmountTaskListener.DECISION,
