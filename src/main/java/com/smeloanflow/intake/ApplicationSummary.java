@@ -2,6 +2,7 @@ package com.smeloanflow.intake;
 
 import com.smeloanflow.casefile.TaskSummaryContributor;
 import com.smeloanflow.identity.BranchDirectory;
+import com.smeloanflow.platform.IndustryClassification;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

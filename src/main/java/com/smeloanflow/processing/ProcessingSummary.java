@@ -1,8 +1,8 @@
 package com.smeloanflow.processing;
 
 import com.smeloanflow.casefile.TaskSummaryContributor;
-import com.smeloanflow.intake.IndustryClassification;
 import com.smeloanflow.platform.ChineseDates;
+import com.smeloanflow.platform.IndustryClassification;
 import com.smeloanflow.scoring.Reason;
 import com.smeloanflow.scoring.ScoreCard;
 import java.math.BigDecimal;

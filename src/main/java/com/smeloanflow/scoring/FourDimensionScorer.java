@@ -3,6 +3,7 @@ package com.smeloanflow.scoring;
 import static com.smeloanflow.scoring.ReasonCode.*;
 
 import com.smeloanflow.platform.ChineseDates;
+import com.smeloanflow.platform.IndustryClassification;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -362,7 +363,8 @@ public final class FourDimensionScorer {
   // ---------------------------------------------------------------- scenario
 
   private void scenario(ScoringInput in, Findings f) {
-    String industry = "所属行业" + (in.industryCode() == null ? "" : "(" + in.industryCode() + ")");
+    String industry = in.industryCode() == null || in.industryCode().isBlank() ? "所属行业"
+        : "所属行业 " + IndustryClassification.describe(in.industryCode()) + " ";
     String outlook = in.industryOutlook();
     if (outlook == null) {
       f.reason(INDUSTRY_DATA_MISSING, "未取得" + industry + "景气度, 该项不得分");

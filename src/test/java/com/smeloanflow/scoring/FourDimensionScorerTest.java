@@ -684,17 +684,35 @@ class FourDimensionScorerTest {
 
     @ParameterizedTest(name = "industry {0}")
     @CsvSource({
-        "GROWING, INDUSTRY_GROWING, 80, 所属行业(C34)景气度上升",
-        "STABLE, INDUSTRY_STABLE, 55, 所属行业(C34)景气度平稳",
-        "DECLINING, INDUSTRY_DECLINING, 15, 所属行业(C34)景气度下行"})
+        "GROWING, INDUSTRY_GROWING, 80, 所属行业 C34 通用设备制造业 景气度上升",
+        "STABLE, INDUSTRY_STABLE, 55, 所属行业 C34 通用设备制造业 景气度平稳",
+        "DECLINING, INDUSTRY_DECLINING, 15, 所属行业 C34 通用设备制造业 景气度下行"})
     void industryOutlookHasItsPoints(String outlook, ReasonCode code, int points, String explanation) {
       assertReason(score(strongProfile().toBuilder().industryOutlook(outlook)), code, points, explanation);
+    }
+
+    /** The industry as staff read it on the forms: the code with the standard's name, or the code alone. */
+    @ParameterizedTest(name = "industry code {0}")
+    @CsvSource(delimiter = '|', value = {
+        "C34   | 所属行业 C34 通用设备制造业 景气度平稳",
+        "I65   | 所属行业 I65 软件和信息技术服务业 景气度平稳",
+        "C3411 | 所属行业 C3411 景气度平稳",
+        "A34   | 所属行业 A34 景气度平稳"})
+    void industryOutlookNamesTheIndustry(String industryCode, String explanation) {
+      ScoreCard card = score(strongProfile().toBuilder().industryCode(industryCode).industryOutlook("STABLE"));
+      assertThat(reason(card, ReasonCode.INDUSTRY_STABLE).explanation()).isEqualTo(explanation);
+    }
+
+    @Test
+    void industryOutlookWithoutAnIndustryCodeSaysTheIndustry() {
+      ScoreCard card = score(strongProfile().toBuilder().industryCode(null).industryOutlook("GROWING"));
+      assertThat(reason(card, ReasonCode.INDUSTRY_GROWING).explanation()).isEqualTo("所属行业景气度上升, 属本行鼓励类行业");
     }
 
     @Test
     void missingIndustryOutlookScoresNothing() {
       ScoreCard card = score(strongProfile().toBuilder().industryOutlook(null));
-      assertReason(card, ReasonCode.INDUSTRY_DATA_MISSING, 0, "景气度");
+      assertReason(card, ReasonCode.INDUSTRY_DATA_MISSING, 0, "未取得所属行业 C34 通用设备制造业 景气度, 该项不得分");
       assertThat(flag(card, RedFlagCode.DATA_GAP)).isPresent();
     }
 

@@ -93,7 +93,7 @@ class RemoteVerificationProcessTest extends AbstractIntegrationTest {
     assertThat(shown.get("totalScore")).isInstanceOf(Integer.class);
     assertThat(shown.get("grade")).isEqualTo("A");
     assertThat((String) shown.get("reasonsText")).contains("(TAX_RATING_A)").contains("(UTILITY_NO_LATE_24M)")
-        .contains("[行为 +60]");
+        .contains("[行为 +60]").contains("所属行业 C34 通用设备制造业 景气度");
     assertThat(shown).containsEntry("redFlagsText", "无");
     assertThat((String) shown.get("externalDataText")).contains("纳税信用 A").contains("失信被执行人 否")
         .contains("行业 C34 通用设备制造业");

@@ -1,4 +1,4 @@
-package com.smeloanflow.intake;
+package com.smeloanflow.platform;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The industry names staff read beside an enterprise's industry code: the sections (门类, A–T) and divisions (大类, two
+ * The industry names read beside an enterprise's industry code, on the forms and in the score card's industry reason
+ * ({@code 所属行业 C34 通用设备制造业 景气度平稳}): the sections (门类, A–T) and divisions (大类, two
  * digits, written with their section's letter, e.g. {@code C34}) of GB/T 4754-2017 国民经济行业分类. Groups and classes
  * (three and four digits) are not in the table: such a code, or one that is no section or division of the standard
  * (a division under another section's letter, say), reads as the code alone.

@@ -1,4 +1,4 @@
-package com.smeloanflow.intake;
+package com.smeloanflow.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
