@@ -116,12 +116,12 @@ public class SandboxCoreBanking implements CoreBankingGateway {
         .list().stream().map(Posted::asFirstPosting).toList();
   }
 
-  private static void waitFor(Duration delay, String applicationId) {
+  private void waitFor(Duration delay, String applicationId) {
     if (delay.isZero()) {
       return;
     }
     try {
-      Thread.sleep(delay.toMillis());
+      faults.waitOut(delay);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CoreBankingUnavailableException(applicationId, "interrupted while the sandbox core system was slow, nothing posted");

@@ -1,6 +1,8 @@
 package com.smeloanflow.disbursement;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -10,7 +12,8 @@ import org.springframework.stereotype.Component;
  * down before it posts, or it posts and its answer is lost on the network. The next {@code times}
  * calls of {@link SandboxCoreBanking#disburse} fail that way; later calls behave normally. While it is
  * down, a look-up ({@link SandboxCoreBanking#find}) fails too and counts as one of those calls. It can also
- * be slow: the next disbursements wait before they post, as a loaded core system does.
+ * be slow: the next disbursements wait before they post, as a loaded core system does, until the delay is over or
+ * {@link #answerNow()} ends the wait (a test that has done what it does while core banking holds a posting open).
  */
 @Component
 @ConditionalOnProperty(prefix = "smeloan.core-banking", name = "adapter", havingValue = "sandbox", matchIfMissing = true)
@@ -20,6 +23,7 @@ public class SandboxCoreBankingFaults {
   private final AtomicInteger failuresAfterPosting = new AtomicInteger();
   private final AtomicInteger slowAnswers = new AtomicInteger();
   private volatile Duration slowBy = Duration.ZERO;
+  private volatile CountDownLatch slowness = new CountDownLatch(0);
 
   /**
    * The core system is down for the next {@code times} calls: a disbursement fails without posting anything,
@@ -34,20 +38,30 @@ public class SandboxCoreBankingFaults {
     failuresAfterPosting.set(requireNotNegative(times));
   }
 
-  /** The next {@code times} disbursements wait {@code delay} before they post (and then answer normally). */
+  /**
+   * The next {@code times} disbursements wait {@code delay} (or until {@link #answerNow()}) before they post, and then
+   * answer normally.
+   */
   public void answerSlowly(Duration delay, int times) {
     if (delay.isNegative()) {
       throw new IllegalArgumentException("Delay must not be negative, was " + delay);
     }
     slowBy = delay;
+    slowness = new CountDownLatch(1);
     slowAnswers.set(requireNotNegative(times));
+  }
+
+  /** The slow core system answers now: the disbursements waiting post at once, the next ones do not wait. */
+  public void answerNow() {
+    slowAnswers.set(0);
+    slowness.countDown();
   }
 
   /** No more injected failures or delays. */
   public void reset() {
     failuresBeforePosting.set(0);
     failuresAfterPosting.set(0);
-    slowAnswers.set(0);
+    answerNow();
   }
 
   /** How many disbursements are still to wait before they post. */
@@ -72,6 +86,11 @@ public class SandboxCoreBankingFaults {
   /** How long this disbursement waits before it posts: the delay while slow answers are left, else zero. */
   Duration takeDelay() {
     return take(slowAnswers) ? slowBy : Duration.ZERO;
+  }
+
+  /** Waits {@code delay}, or less when {@link #answerNow()} ends the slowness first. */
+  void waitOut(Duration delay) throws InterruptedException {
+    slowness.await(delay.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   boolean takeFailureAfterPosting() {

@@ -752,6 +752,7 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
       assertThat(faults.pendingSlowAnswers()).as("the first drawdown reached core banking").isZero();
 
       Response bookedFirst = draw(requestId(), "100000.00", 12);
+      faults.answerNow();
       Response bookedLast = slow.get(30, TimeUnit.SECONDS);
 
       assertThat(bookedFirst.status()).as(bookedFirst.body()).isEqualTo(201);
@@ -1001,6 +1002,7 @@ class CreditLineDrawdownApiTest extends AbstractIntegrationTest {
       assertThat(slowDoneWhenTheOtherWas).as("the second drawdown did not wait for the first one's core banking answer").isFalse();
       assertThat(frozen.status()).isEqualTo(CreditLineStatus.FROZEN);
       assertThat(slow.isDone()).as("the freeze did not wait either").isFalse();
+      faults.answerNow();
       Response slowAnswer = slow.get(30, TimeUnit.SECONDS);
       assertThat(slowAnswer.status()).as("asked before the freeze: booked, as core banking posted it")
           .isEqualTo(201);

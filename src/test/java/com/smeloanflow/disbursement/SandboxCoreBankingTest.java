@@ -151,6 +151,30 @@ class SandboxCoreBankingTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void aSlowCoreSystemToldToAnswerNowPostsTheOrderItHoldsAndAnswersTheNextOnesAtOnce() throws Exception {
+    faults.answerSlowly(java.time.Duration.ofMinutes(10), 2);
+    DisbursementOrder held = orderFor(newApplicationId(), AMOUNT);
+    ExecutorService client = Executors.newSingleThreadExecutor();
+    try {
+      Future<CorePosting> answer = client.submit(() -> coreBanking.disburse(held));
+      for (int waited = 0; faults.pendingSlowAnswers() > 1 && waited < 400; waited++) {
+        Thread.sleep(50);
+      }
+      assertThat(faults.pendingSlowAnswers()).as("the order is with the slow core system").isEqualTo(1);
+      assertThat(answer.isDone()).as("held open").isFalse();
+      assertThat(sandbox.postingsOf(held.applicationId())).as("nothing posted while held").isEmpty();
+
+      faults.answerNow();
+
+      assertThat(answer.get(30, TimeUnit.SECONDS).replayed()).isFalse();
+      assertThat(sandbox.postingsOf(held.applicationId())).hasSize(1);
+      assertThat(faults.pendingSlowAnswers()).as("the next orders answered at once").isZero();
+    } finally {
+      client.shutdownNow();
+    }
+  }
+
+  @Test
   void keepsThePostingWhenTheAnswerIsLostAndAnswersTheRetryAsReplayed() {
     DisbursementOrder order = orderFor(newApplicationId(), AMOUNT);
     faults.failAfterPosting(1);

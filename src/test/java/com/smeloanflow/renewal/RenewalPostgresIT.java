@@ -215,6 +215,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
       assertThat(principal.json().get("errors").get(0).get("code").asText()).isEqualTo("EXCEEDS_PAYOFF");
       assertThat(principal.body()).contains("正由续贷归还");
 
+      coreBanking.faults().answerNow();
       assertThat(posting.get(40, TimeUnit.SECONDS).outcome())
           .isEqualTo(RenewalPostingService.Outcome.RENEWED);
       assertRenewedOnce(loan);
@@ -352,6 +353,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
       assertThat(posting.isDone()).as("the call-in committed while core banking still held the posting open").isFalse();
       assertThat(instance).hasPassed(END_CALLED_IN).isEnded();
 
+      coreBanking.faults().answerNow();
       assertThatThrownBy(() -> posting.get(40, TimeUnit.SECONDS))
           .hasMessageContaining("became CALLED_IN meanwhile: nothing booked, an operator");
       assertThat(loans.findRenewalOf(loan.loanId())).as("no new loan booked on the called-in loan").isEmpty();
@@ -533,6 +535,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
       assertThat(running.isDone()).as("the call-in committed while core banking still held the posting open").isFalse();
       assertThat(instance).hasPassed(END_CALLED_IN).isEnded();
 
+      coreBanking.faults().answerNow();
       assertThatThrownBy(() -> running.get(40, TimeUnit.SECONDS))
           .hasMessageContaining("became CALLED_IN meanwhile: nothing booked, an operator");
     } finally {
@@ -578,6 +581,7 @@ class RenewalPostgresIT extends AbstractPostgresIntegrationTest {
         RowLockWaits.holdUntil(releaseTheLoan);
       }));
       assertThat(loanHeld.await(30, TimeUnit.SECONDS)).isTrue();
+      coreBanking.faults().answerNow();
       RowLockWaits.awaitStatementWaitingForALock(jdbc, "query ILIKE '%FROM loan_account%FOR UPDATE%'",
           "the job's booking, holding the renewal's row, waiting for the loan's");
       CompletableFuture<Void> callIn = CompletableFuture.runAsync(monitored::callIn);

@@ -1809,6 +1809,7 @@ class RenewalProcessTest extends AbstractIntegrationTest {
       moveClockBy(Duration.ofMinutes(6));
       postingRecordedByARunThatDied(loan);
 
+      faults.answerNow();
       assertThatThrownBy(() -> first.get(30, java.util.concurrent.TimeUnit.SECONDS))
           .hasCauseInstanceOf(com.smeloanflow.disbursement.CoreBankingUnavailableException.class);
 
