@@ -1505,6 +1505,7 @@ class RenewalProcessTest extends AbstractIntegrationTest {
       ApiClient.Response repaid = api.post("/api/loans/" + loan.loanId() + "/repayments", "core-banking",
           "{\"transactionId\":\"TX-RN-RACE-" + loan.loanId() + "\",\"amount\":20000.00,\"valueDate\":\"" + maturity + "\"}");
 
+      faults.answerNow();
       RenewalPostingService.Result result = posting.get(30, java.util.concurrent.TimeUnit.SECONDS);
 
       assertThat(result.outcome()).isEqualTo(RenewalPostingService.Outcome.RENEWED);
