@@ -1,6 +1,13 @@
 package com.smeloanflow.platform;
 
 import com.smeloanflow.identity.Groups;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +39,7 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.web.util.UrlPathHelper;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -41,6 +49,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
@@ -59,8 +68,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * uses Camunda's own authentication filter, so Camunda authorizations apply to it as they do in
  * Tasklist, and {@link EngineApiGuard} adds what the authorizations do not cover. The webapps keep
  * their own login. The system users reach neither the engine REST API nor the webapps ({@link SystemUserEngineBar}). The operations endpoints ({@code /actuator/**}) use HTTP Basic for administrators,
- * team leads and the operations group, except the load balancer's two probes. See docs/security.md
- * for the whole model.
+ * team leads and the operations group (Prometheus's system user: its metrics alone), except the load balancer's two
+ * probes. A system user's id in another case or with blanks around logs in nowhere ({@link SystemUserLookalike}). See
+ * docs/security.md for the whole model.
  */
 @Configuration
 @EnableConfigurationProperties(SystemUsers.class)
@@ -78,9 +88,9 @@ public class SecurityConfig {
   public static final String GROUP_AUTHORITY_PREFIX = com.smeloanflow.identity.BranchAccess.GROUP_AUTHORITY_PREFIX;
 
   /**
-   * The operations team's group: its members (and the system user {@code monitoring}, which Prometheus
-   * scrapes with) read {@code /actuator/**}, like administrators and team leads. Create the group in
-   * Admin to give it to staff; the system user has it by configuration.
+   * The operations team's group: its members read {@code /actuator/**}, like administrators and team leads. Create the
+   * group in Admin to give it to staff. The system user {@code monitoring}, which Prometheus scrapes with, has it by
+   * configuration and reads its metrics alone ({@link #MONITORING_OPERATIONS}).
    */
   public static final String OPERATIONS_GROUP = "operations";
 
@@ -92,9 +102,11 @@ public class SecurityConfig {
 
   /**
    * Operations endpoints ({@code /actuator/**}: health with details, info, Prometheus metrics):
-   * HTTP Basic, administrators, team leads and the operations group (system user {@code monitoring}).
-   * The two probes answer anyone with their status alone, as a load balancer calls them without
-   * credentials; their details (database, job executor) need the same login.
+   * HTTP Basic, administrators, team leads and the operations group. Prometheus's system user {@code monitoring}, in
+   * the group by configuration, reads {@code /actuator/prometheus} alone: every other endpoint is 403 to it, naming the
+   * call ({@link #MONITORING_OPERATIONS}). The two probes answer anyone with their status alone, as a load balancer
+   * calls them without credentials; their details (database, job executor) need the same login, and are not shown to
+   * {@code monitoring} ({@link #monitoringSeesProbesAsAnyone}).
    */
   @Bean
   @Order(0)
@@ -105,16 +117,49 @@ public class SecurityConfig {
         .authenticationManager(new ProviderManager(camundaUsers))
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(HttpMethod.GET, PROBES).permitAll()
-            .anyRequest().hasAnyAuthority(group(Groups.CAMUNDA_ADMIN), group(Groups.TEAM_LEADS), group(OPERATIONS_GROUP)))
+            .anyRequest().access(AuthorizationManagers.allOf(SYSTEM_USERS_ONLY_THEIR_OPERATIONS,
+                AuthorityAuthorizationManager.hasAnyAuthority(group(Groups.CAMUNDA_ADMIN), group(Groups.TEAM_LEADS),
+                    group(OPERATIONS_GROUP)))))
+        .addFilterAfter(SecurityConfig::monitoringSeesProbesAsAnyone, AuthorizationFilter.class)
         .httpBasic(basic -> basic.realmName("sme-loan-flow").authenticationEntryPoint(SecurityConfig::unauthorized))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfig::unauthorized)
             .accessDeniedHandler((request, response, denied) -> problem(response, 403, "无权访问",
-                StaffText.of("运维接口仅供系统管理员、团队主管和运维组 (" + OPERATIONS_GROUP + ") 使用",
-                    "operations endpoints are for administrators, team leads and the operations group"))))
+                systemUserRefusal(request).orElseGet(() -> StaffText.of(
+                    "运维接口仅供系统管理员、团队主管和运维组 (" + OPERATIONS_GROUP + ") 使用",
+                    "operations endpoints are for administrators, team leads and the operations group")))))
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.httpStrictTransportSecurity(SecurityConfig::hsts))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .build();
+  }
+
+  /**
+   * The actuator's endpoints see no login of Prometheus's system user: the probes, which it may call as anyone may,
+   * answer it with their status alone, not with the details its group {@code operations} shows staff (database, job
+   * executor). Its metrics need no login of their own; the authorization before this filter let nothing else through.
+   */
+  private static void monitoringSeesProbesAsAnyone(ServletRequest request, ServletResponse response, FilterChain chain)
+      throws java.io.IOException, ServletException {
+    if (!MONITORING_OPERATIONS.heldBy(SecurityContextHolder.getContext().getAuthentication())) {
+      chain.doFilter(request, response);
+      return;
+    }
+    chain.doFilter(new HttpServletRequestWrapper((HttpServletRequest) request) {
+      @Override
+      public Principal getUserPrincipal() {
+        return null;
+      }
+
+      @Override
+      public String getRemoteUser() {
+        return null;
+      }
+
+      @Override
+      public boolean isUserInRole(String role) {
+        return false;
+      }
+    }, response);
   }
 
   /**
@@ -189,7 +234,8 @@ public class SecurityConfig {
    *
    * <p>A system user whose group staff hold too (Prometheus's {@code monitoring}, group {@code operations}) is told by
    * its user id instead: {@code userId} set, the list keeps that system user alone, and staff of the group keep their
-   * reach.
+   * reach. Such a list keeps it everywhere, not only in {@code /api}: on the operations endpoints ({@code /actuator/**})
+   * and the API description ({@code /v3/api-docs}, Swagger UI) too, where its group would let it read what staff read.
    *
    * @param group the system user's Camunda group
    * @param userId the system user's id when its group is shared with staff, else null (whoever holds the group)
@@ -204,9 +250,13 @@ public class SecurityConfig {
       this(group, null, who, may, operations);
     }
 
-    /** Whether the system may call {@code method} on {@code path} (within the application; outside /api, yes). */
+    /**
+     * Whether the system may call {@code method} on {@code path} (within the application): one of its operations; outside
+     * /api, yes, unless it is told by its user id (then everywhere its operations alone).
+     */
     boolean mayCall(String method, String path) {
-      return !path.startsWith("/api/") && !path.equals("/api") || operations.stream().anyMatch(rule -> rule.covers(method, path));
+      return userId == null && !path.startsWith("/api/") && !path.equals("/api")
+          || operations.stream().anyMatch(rule -> rule.covers(method, path));
     }
 
     /**
@@ -275,14 +325,15 @@ public class SecurityConfig {
 
   /**
    * Prometheus (the system user {@code monitoring}): it scrapes {@code /actuator/prometheus}, which the operations group
-   * reads (the actuator chain), and calls nothing of the bank's API: every {@code /api} operation is 403 to it. It is
-   * told by its user id, as staff of the operations team hold its group {@code operations} too and keep their reach.
+   * reads (the actuator chain), and the load balancer's open probes, and calls nothing else: every {@code /api}
+   * operation, health with its details, info and the API description are 403 to it. It is told by its user id, as staff
+   * of the operations team hold its group {@code operations} too and keep their reach.
    */
   static final SystemUserReach MONITORING_OPERATIONS = new SystemUserReach(OPERATIONS_GROUP, MONITORING_USER,
       new String[] {"监控系统", "Prometheus"},
       new String[] {"监控系统只可读取运维接口的指标 /actuator/prometheus",
           "it reads the operations endpoints' metrics /actuator/prometheus only"},
-      List.of());
+      List.of(new GroupRule(HttpMethod.GET, List.of("/actuator/prometheus", PROBES[0], PROBES[1]))));
 
   /** Every system user kept to its own operations, see {@link SystemUserReach}. */
   static final List<SystemUserReach> SYSTEM_USER_OPERATIONS = List.of(CHANNEL_OPERATIONS, CORE_BANKING_OPERATIONS,
@@ -307,6 +358,12 @@ public class SecurityConfig {
   private static final AuthorizationManager<RequestAuthorizationContext> SYSTEM_USERS_ONLY_THEIR_OPERATIONS =
       (authentication, context) -> new AuthorizationDecision(systemUserRefusing(authentication.get(),
           context.getRequest().getMethod(), PATH_HELPER.getPathWithinApplication(context.getRequest())).isEmpty());
+
+  /** The refusal of the request by the system user's list that refuses it ({@link #systemUserRefusing}), if any. */
+  private static Optional<String> systemUserRefusal(HttpServletRequest request) {
+    return systemUserRefusing(SecurityContextHolder.getContext().getAuthentication(), request.getMethod(),
+        PATH_HELPER.getPathWithinApplication(request)).map(reach -> reach.refusal(request.getMethod(), request.getRequestURI()));
+  }
 
   /** The first of {@link #API_GROUP_RULES} that covers {@code method} on {@code path}, if any. */
   static Optional<GroupRule> groupRuleFor(String method, String path) {
@@ -333,9 +390,7 @@ public class SecurityConfig {
         .httpBasic(basic -> basic.realmName("sme-loan-flow").authenticationEntryPoint(SecurityConfig::unauthorized))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfig::unauthorized)
             .accessDeniedHandler((request, response, denied) -> problem(response, 403, "无权访问",
-                systemUserRefusing(SecurityContextHolder.getContext().getAuthentication(), request.getMethod(),
-                    PATH_HELPER.getPathWithinApplication(request))
-                    .map(reach -> reach.refusal(request.getMethod(), request.getRequestURI()))
+                systemUserRefusal(request)
                     .orElseGet(() -> StaffText.of("您所在的用户组无权调用 " + request.getMethod() + " " + request.getRequestURI(),
                         "your groups do not allow " + request.getMethod() + " " + request.getRequestURI())))))
         .csrf(csrf -> csrf.disable())
@@ -476,7 +531,9 @@ public class SecurityConfig {
 
   /**
    * A system user's secret is checked by {@link SystemUsers} (no lockout counter); everybody else's
-   * password by Camunda's identity service (throttled, see loginMaxAttempts), granting their groups.
+   * password by Camunda's identity service (throttled, see loginMaxAttempts), granting their groups. A system user's id
+   * in another case or with blanks around ({@code Channel}, {@code " channel"}) is refused before any check
+   * ({@link SystemUserLookalike}).
    */
   @Bean
   AuthenticationProvider camundaUsers(IdentityService identityService, SystemUsers systemUsers) {
@@ -486,6 +543,12 @@ public class SecurityConfig {
       public Authentication authenticate(Authentication authentication) {
         String user = authentication.getName();
         Object password = authentication.getCredentials();
+        Optional<String> resembled = systemUsers.resembled(user);
+        if (resembled.isPresent()) {
+          log.warn("Login as '{}', system user {} in another case or with blanks around, refused, from {}", user,
+              resembled.get(), MDC.get(LoginLockoutAlert.CLIENT_ADDRESS));
+          throw new SystemUserLookalike(user, resembled.get());
+        }
         if (systemUsers.isSystemUser(user)) {
           List<SimpleGrantedAuthority> groups = systemUsers.authenticate(user, password == null ? null : password.toString())
               .orElseThrow(() -> {
@@ -510,9 +573,27 @@ public class SecurityConfig {
     };
   }
 
-  /** 401 as application/problem+json with the Basic challenge. */
+  /**
+   * A login as a system user's id in another case or with blanks around ({@code Channel} for {@code channel}): a
+   * directory comparing ids so (LDAP) would take it for the system user, while {@code camundaUsers} would check it as
+   * a member of staff with the directory's groups. Refused with 403 before any password or secret is checked, as on
+   * the engine REST API and the webapps ({@link SystemUserEngineBar}); the system user's exact id logs in with its secret.
+   */
+  static final class SystemUserLookalike extends AuthenticationException {
+
+    SystemUserLookalike(String user, String systemUser) {
+      super(StaffText.of("用户 " + user + " 与系统用户 " + systemUser + " 只差大小写或首尾空白, 不可登录",
+          "user '" + user + "' differs from system user '" + systemUser + "' only in case or blanks around and may not log in"));
+    }
+  }
+
+  /** 401 as application/problem+json with the Basic challenge; 403 to a {@link SystemUserLookalike}. */
   static void unauthorized(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
       org.springframework.security.core.AuthenticationException e) throws java.io.IOException {
+    if (e instanceof SystemUserLookalike) {
+      problem(response, 403, "无权访问", e.getMessage());
+      return;
+    }
     response.setHeader("WWW-Authenticate", "Basic realm=\"sme-loan-flow\"");
     problem(response, 401, "需要登录", StaffText.of("需要登录: 请用本行用户以 HTTP Basic 方式认证",
         "authentication required: HTTP Basic with a user of the bank"));

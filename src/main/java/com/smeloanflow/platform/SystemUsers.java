@@ -97,7 +97,20 @@ public class SystemUsers {
    * {@code " channel"}): a directory that compares user ids so (LDAP) would take them for the system user.
    */
   static Predicate<String> inAnyCaseOrSpacing(Predicate<String> isSystemUser) {
-    return id -> id != null && (isSystemUser.test(id) || isSystemUser.test(id.strip().toLowerCase(Locale.ROOT)));
+    return id -> id != null && (isSystemUser.test(id) || isSystemUser.test(plain(id)));
+  }
+
+  /**
+   * The system user whose id {@code userId} is in another case or with blanks around ({@code Channel}, {@code " channel"}:
+   * {@code channel}), if any; empty for a system user's own id and for any other.
+   */
+  public Optional<String> resembled(String userId) {
+    return userId == null || isSystemUser(userId) || !isSystemUser(plain(userId)) ? Optional.empty() : Optional.of(plain(userId));
+  }
+
+  /** A user id in lower case without blanks around, as a directory comparing ids so (LDAP) matches it. */
+  private static String plain(String userId) {
+    return userId.strip().toLowerCase(Locale.ROOT);
   }
 
   /** The system user's groups when the secret is right; empty when it is wrong or none is configured. */

@@ -7,9 +7,7 @@ import com.smeloanflow.identity.DemoData;
 import com.smeloanflow.support.ApiClient.Response;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.assertj.core.api.SoftAssertions;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,30 +44,42 @@ class MonitoringReachApiTest extends SystemUserReachApiTest {
     assertThat(tasks.status()).as(tasks.toString()).isEqualTo(403);
   }
 
+  /**
+   * On the operations endpoints and the API description too, Prometheus reaches its metrics alone: health with its
+   * details, info, the other endpoints, the OpenAPI description and Swagger UI are 403 to it, naming the call; the load
+   * balancer's probes answer it as they answer anyone, with their status alone.
+   */
+  @Test
+  void monitoringReadsNoOtherOperationsEndpointNorTheApiDescription() {
+    SoftAssertions softly = new SoftAssertions();
+    for (String path : List.of("/actuator", "/actuator/health", "/actuator/health/db", "/actuator/health/jobExecutor",
+        "/actuator/info", "/actuator/metrics", "/actuator/env", "/v3/api-docs", "/swagger-ui.html", "/swagger-ui/index.html")) {
+      Response answer = api.send("GET", path, MONITORING, DemoData.PASSWORD, null, "Accept", "*/*");
+      softly.assertThat(answer.status()).as("GET %s by monitoring: %s", path, answer).isEqualTo(403);
+      softly.assertThat(answer.body()).as("GET %s", path).contains("\"detail\":\"监控系统无权调用 GET " + path
+          + ": 监控系统只可读取运维接口的指标 /actuator/prometheus (Prometheus may not call GET " + path
+          + ": it reads the operations endpoints' metrics /actuator/prometheus only)\"");
+    }
+    for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+      Response answer = api.get(probe, MONITORING);
+      softly.assertThat(answer.status()).as("%s by monitoring: %s", probe, answer).isEqualTo(200);
+      softly.assertThat(answer.json().fieldNames()).toIterable().as("%s by monitoring shows nothing but the status", probe)
+          .containsExactly("status");
+    }
+    softly.assertAll();
+  }
+
   @Test
   void staffOfTheOperationsTeamKeepTheirReach() {
-    String staff = "ops-" + UUID.randomUUID().toString().substring(0, 8);
-    boolean groupCreated = identityService.createGroupQuery().groupId(SecurityConfig.OPERATIONS_GROUP).count() == 0;
-    if (groupCreated) {
-      identityService.saveGroup(identityService.newGroup(SecurityConfig.OPERATIONS_GROUP));
-    }
-    User user = identityService.newUser(staff);
-    user.setFirstName("钱运维");
-    user.setLastName("(运维)");
-    user.setPassword(DemoData.PASSWORD);
-    identityService.saveUser(user);
-    identityService.createMembership(staff, SecurityConfig.OPERATIONS_GROUP);
-    try {
-      for (String path : List.of("/api/branches", "/api/lpr-rates", "/actuator/prometheus")) {
+    withOperationsStaff(staff -> {
+      for (String path : List.of("/api/branches", "/api/lpr-rates", "/actuator/prometheus", "/actuator/info",
+          "/v3/api-docs")) {
         Response answer = api.send("GET", path, staff, DemoData.PASSWORD, null, "Accept", "*/*");
         assertThat(answer.status()).as("GET %s by %s of operations: %s", path, staff, answer).isEqualTo(200);
       }
-    } finally {
-      identityService.deleteUser(staff);
-      if (groupCreated) {
-        identityService.deleteGroup(SecurityConfig.OPERATIONS_GROUP);
-      }
-    }
+      Response health = api.get("/actuator/health/readiness", staff);
+      assertThat(health.json().path("components").fieldNames()).toIterable().as("%s", health).contains("db", "jobExecutor");
+    });
   }
 
   @Test

@@ -12,6 +12,7 @@ import com.smeloanflow.intake.IntakeService;
 import com.smeloanflow.intake.LoanApplicationRepository;
 import com.smeloanflow.intake.RequiredDocument;
 import com.smeloanflow.notification.MailDispatcher;
+import com.smeloanflow.platform.SecurityConfig;
 import com.smeloanflow.process.LoanOriginationProcess;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -246,6 +247,32 @@ public abstract class AbstractIntegrationTest {
       identityService.createMembership(userId, Groups.acceptance("ZY001"));
     }
     return userId;
+  }
+
+  /**
+   * Runs {@code check} with a member of staff of the operations team (group {@code operations}, created when missing, as
+   * an administrator creates it in Admin), who is removed afterwards, with the group when it was created for it.
+   */
+  protected void withOperationsStaff(java.util.function.Consumer<String> check) {
+    String staff = "ops-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    boolean groupCreated = identityService.createGroupQuery().groupId(SecurityConfig.OPERATIONS_GROUP).count() == 0;
+    if (groupCreated) {
+      identityService.saveGroup(identityService.newGroup(SecurityConfig.OPERATIONS_GROUP));
+    }
+    User user = identityService.newUser(staff);
+    user.setFirstName("钱运维");
+    user.setLastName("(运维)");
+    user.setPassword(DemoData.PASSWORD);
+    identityService.saveUser(user);
+    identityService.createMembership(staff, SecurityConfig.OPERATIONS_GROUP);
+    try {
+      check.accept(staff);
+    } finally {
+      identityService.deleteUser(staff);
+      if (groupCreated) {
+        identityService.deleteGroup(SecurityConfig.OPERATIONS_GROUP);
+      }
+    }
   }
 
   private static final String SECOND_LEAD_OF_ZY001 = "zy001-lead-b";
