@@ -1488,10 +1488,10 @@ class RenewalProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
-  void aRepaymentArrivingWhileCoreBankingPostsTheRenewalWaitsForItAndTheMoneyLentIsBooked() throws Exception {
+  void aRepaymentArrivingWhileCoreBankingPostsTheRenewalIsAnsweredAtOnceAndTheMoneyLentIsBooked() throws Exception {
     RenewalScenario loan = signedAtTheFirstMinuteOfItsMaturity();
     LocalDate maturity = loan.account().maturityDate();
-    faults.answerSlowly(Duration.ofSeconds(3), 1);
+    faults.answerSlowly(Duration.ofSeconds(30), 1);
     java.util.concurrent.ExecutorService maturityJob = java.util.concurrent.Executors.newSingleThreadExecutor();
     try {
       java.util.concurrent.Future<RenewalPostingService.Result> posting = maturityJob.submit(() -> postings.post(loan.loanId()));
@@ -1505,6 +1505,7 @@ class RenewalProcessTest extends AbstractIntegrationTest {
       ApiClient.Response repaid = api.post("/api/loans/" + loan.loanId() + "/repayments", "core-banking",
           "{\"transactionId\":\"TX-RN-RACE-" + loan.loanId() + "\",\"amount\":20000.00,\"valueDate\":\"" + maturity + "\"}");
 
+      assertThat(posting.isDone()).as("the repayment answered while core banking still held the posting open").isFalse();
       faults.answerNow();
       RenewalPostingService.Result result = posting.get(30, java.util.concurrent.TimeUnit.SECONDS);
 
@@ -1514,8 +1515,8 @@ class RenewalProcessTest extends AbstractIntegrationTest {
       assertThat(loans.findRenewalOf(loan.loanId())).hasValueSatisfying(renewed ->
           assertThat(renewed.principal()).isEqualByComparingTo(RenewalScenario.PRINCIPAL));
       assertThat(renewals.find(loan.loanId()).orElseThrow().status()).isEqualTo(RenewalStatus.RENEWED);
-      // The repayment waited for the renewal: the old loan then owes the maturity interest only, so 20,000 is refused
-      // naming the payoff amount, and nothing of it is stored.
+      // The ledger takes the principal due at maturity as being repaid by the renewal: the old loan owes the maturity
+      // interest only, so 20,000 is refused naming the payoff amount, and nothing of it is stored.
       assertThat(repaid.status()).as(repaid.body()).isEqualTo(400);
       assertThat(repaid.json().get("errors").get(0).get("code").asText()).isEqualTo("EXCEEDS_PAYOFF");
       assertThat(loans.ledger(loan.loanId()).get(11).principalPaid()).isEqualByComparingTo(RenewalScenario.PRINCIPAL);
