@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.casefile.ApplicationChecks;
-import com.smeloanflow.identity.DemoData;
 import com.smeloanflow.platform.BusinessClock;
 import com.smeloanflow.servicing.Classification;
 import com.smeloanflow.servicing.LoanAccount;
@@ -19,7 +18,6 @@ import com.smeloanflow.support.ApiClient.Response;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.UUID;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,10 +45,7 @@ class CustomerManagerPerformanceApiTest extends AbstractIntegrationTest {
 
   private String aManager() {
     String userId = "pf-" + UUID.randomUUID().toString().substring(0, 8);
-    User user = identityService.newUser(userId);
-    user.setFirstName("考核测试");
-    user.setPassword(DemoData.PASSWORD);
-    identityService.saveUser(user);
+    newStaff(userId, "考核测试", null);
     return userId;
   }
 

@@ -39,7 +39,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -457,12 +456,7 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
   void fourOfSevenMembersReturningWithLongQuestionsSendTheApplicationBackWithEveryQuestion() {
     List<String> added = List.of(FOURTH_MEMBER, "committee5", "committee6", "committee7");
     for (String member : added) {
-      User user = identityService.newUser(member);
-      user.setFirstName("委员");
-      user.setLastName(member);
-      user.setPassword(DemoData.PASSWORD);
-      identityService.saveUser(user);
-      identityService.createMembership(member, Groups.CREDIT_COMMITTEE);
+      newStaff(member, "委员", member, Groups.CREDIT_COMMITTEE);
     }
     try {
       String applicationId = beforeTheCommittee(growthAboveTheUnitsAuthority());
@@ -505,12 +499,7 @@ class CommitteeApprovalProcessTest extends AbstractIntegrationTest {
 
   @Test
   void tiedCommitteeOfFourIsDecidedByTheChairsCastingVote() {
-    User fourth = identityService.newUser(FOURTH_MEMBER);
-    fourth.setFirstName("委员");
-    fourth.setLastName("钱");
-    fourth.setPassword(DemoData.PASSWORD);
-    identityService.saveUser(fourth);
-    identityService.createMembership(FOURTH_MEMBER, Groups.CREDIT_COMMITTEE);
+    newStaff(FOURTH_MEMBER, "委员", "钱", Groups.CREDIT_COMMITTEE);
     String applicationId = beforeTheCommittee(growthAboveTheUnitsAuthority());
     ProcessInstance instance = flow.instance(applicationId);
     assertThat(voteTasks(applicationId)).hasSize(4);

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.smeloanflow.casefile.ApplicationStatus;
 import com.smeloanflow.identity.BranchService;
 import com.smeloanflow.identity.CreateBranch;
-import com.smeloanflow.identity.DemoData;
 import com.smeloanflow.identity.Groups;
 import com.smeloanflow.intake.ResidentIdNumber;
 import com.smeloanflow.platform.BusinessClock;
@@ -28,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -265,11 +263,7 @@ class WhitelistImportApiTest extends AbstractIntegrationTest {
 
   private String newManager(String branch, String suffix) {
     String userId = branch.toLowerCase() + "-cm-" + suffix;
-    User user = identityService.newUser(userId);
-    user.setFirstName("客户经理" + suffix);
-    user.setPassword(DemoData.PASSWORD);
-    identityService.saveUser(user);
-    identityService.createMembership(userId, Groups.customerManagers(branch));
+    newStaff(userId, "客户经理" + suffix, null, Groups.customerManagers(branch));
     return userId;
   }
 }

@@ -7,7 +7,6 @@ import com.smeloanflow.support.ApiClient.Response;
 import java.util.List;
 import java.util.Locale;
 import org.assertj.core.api.SoftAssertions;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,12 +24,7 @@ class SystemUserLookalikeApiTest extends AbstractIntegrationTest {
 
   @BeforeEach
   void aMemberOfStaffCalledChannel() {
-    User user = identityService.newUser(LOOKALIKE);
-    user.setFirstName("渠道");
-    user.setLastName("(员工)");
-    user.setPassword(DemoData.PASSWORD);
-    identityService.saveUser(user);
-    identityService.createMembership(LOOKALIKE, Groups.acceptance("ZY001"));
+    newStaff(LOOKALIKE, "渠道", "(员工)", Groups.acceptance("ZY001"));
   }
 
   @AfterEach

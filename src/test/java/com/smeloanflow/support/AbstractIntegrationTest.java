@@ -240,13 +240,26 @@ public abstract class AbstractIntegrationTest {
   protected String secondAcceptorOfZy001() {
     String userId = "zy001-acceptor-b";
     if (identityService.createUserQuery().userId(userId).count() == 0) {
-      User user = identityService.newUser(userId);
-      user.setFirstName("受理员乙");
-      user.setPassword(DemoData.PASSWORD);
-      identityService.saveUser(user);
-      identityService.createMembership(userId, Groups.acceptance("ZY001"));
+      newStaff(userId, "受理员乙", null, Groups.acceptance("ZY001"));
     }
     return userId;
+  }
+
+  /**
+   * Creates a member of staff as an administrator does in Admin: the user with the demo password, its name, and its
+   * memberships of {@code groups}.
+   *
+   * @param lastName null for none
+   */
+  protected void newStaff(String userId, String firstName, String lastName, String... groups) {
+    User user = identityService.newUser(userId);
+    user.setFirstName(firstName);
+    user.setLastName(lastName);
+    user.setPassword(DemoData.PASSWORD);
+    identityService.saveUser(user);
+    for (String group : groups) {
+      identityService.createMembership(userId, group);
+    }
   }
 
   /**
@@ -259,12 +272,7 @@ public abstract class AbstractIntegrationTest {
     if (groupCreated) {
       identityService.saveGroup(identityService.newGroup(SecurityConfig.OPERATIONS_GROUP));
     }
-    User user = identityService.newUser(staff);
-    user.setFirstName("钱运维");
-    user.setLastName("(运维)");
-    user.setPassword(DemoData.PASSWORD);
-    identityService.saveUser(user);
-    identityService.createMembership(staff, SecurityConfig.OPERATIONS_GROUP);
+    newStaff(staff, "钱运维", "(运维)", SecurityConfig.OPERATIONS_GROUP);
     try {
       check.accept(staff);
     } finally {
