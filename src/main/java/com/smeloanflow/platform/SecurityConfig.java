@@ -582,8 +582,8 @@ public class SecurityConfig {
   static final class SystemUserLookalike extends AuthenticationException {
 
     SystemUserLookalike(String user, String systemUser) {
-      super(StaffText.of("用户 " + user + " 与系统用户 " + systemUser + " 只差大小写或首尾空白, 不可登录",
-          "user '" + user + "' differs from system user '" + systemUser + "' only in case or blanks around and may not log in"));
+      super(StaffText.of("用户 " + user + " 与系统用户 " + systemUser + " 只差大小写、全角或空白字符, 不可登录",
+          "user '" + user + "' differs from system user '" + systemUser + "' only in case, full-width letters, blanks or invisible characters and may not log in"));
     }
   }
 

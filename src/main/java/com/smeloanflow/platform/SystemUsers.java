@@ -3,12 +3,14 @@ package com.smeloanflow.platform;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -93,8 +95,9 @@ public class SystemUsers {
   }
 
   /**
-   * {@code isSystemUser} also for a system user's id in another case or with blanks around ({@code Channel},
-   * {@code " channel"}): a directory that compares user ids so (LDAP) would take them for the system user.
+   * {@code isSystemUser} also for a system user's id in another case, with blanks or invisible characters around or in
+   * it, or in full-width letters ({@code Channel}, {@code " channel"}, {@code "ｃｈａｎｎｅｌ"}): a directory that
+   * compares user ids so (LDAP) would take them for the system user.
    */
   static Predicate<String> inAnyCaseOrSpacing(Predicate<String> isSystemUser) {
     return id -> id != null && (isSystemUser.test(id) || isSystemUser.test(plain(id)));
@@ -108,9 +111,17 @@ public class SystemUsers {
     return userId == null || isSystemUser(userId) || !isSystemUser(plain(userId)) ? Optional.empty() : Optional.of(plain(userId));
   }
 
-  /** A user id in lower case without blanks around, as a directory comparing ids so (LDAP) matches it. */
+  /** Unicode format characters (category Cf): zero-width space and joiners, the byte order mark, direction marks. */
+  private static final Pattern INVISIBLE = Pattern.compile("\\p{Cf}");
+
+  /**
+   * A user id as a directory comparing ids case-insensitively (LDAP's string preparation) matches it: Unicode
+   * compatibility forms folded (full-width letters, the no-break space), invisible format characters (zero-width space,
+   * byte order mark) dropped, no blanks around, lower case.
+   */
   private static String plain(String userId) {
-    return userId.strip().toLowerCase(Locale.ROOT);
+    String folded = Normalizer.normalize(userId, Normalizer.Form.NFKC);
+    return INVISIBLE.matcher(folded).replaceAll("").strip().toLowerCase(Locale.ROOT);
   }
 
   /** The system user's groups when the secret is right; empty when it is wrong or none is configured. */

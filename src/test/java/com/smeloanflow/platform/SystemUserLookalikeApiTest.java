@@ -42,8 +42,8 @@ class SystemUserLookalikeApiTest extends AbstractIntegrationTest {
         softly.assertThat(answer.status()).as("GET %s by '%s' (%s) → %s", call[1], call[0], password, answer).isEqualTo(403);
         String systemUser = call[0].strip().toLowerCase(Locale.ROOT);
         softly.assertThat(answer.json().path("detail").asText()).as("GET %s by '%s'", call[1], call[0])
-            .isEqualTo("用户 " + call[0] + " 与系统用户 " + systemUser + " 只差大小写或首尾空白, 不可登录 (user '" + call[0]
-                + "' differs from system user '" + systemUser + "' only in case or blanks around and may not log in)");
+            .isEqualTo("用户 " + call[0] + " 与系统用户 " + systemUser + " 只差大小写、全角或空白字符, 不可登录 (user '" + call[0]
+                + "' differs from system user '" + systemUser + "' only in case, full-width letters, blanks or invisible characters and may not log in)");
       }
     }
     Response channel = api.get("/api/branches", CHANNEL);
