@@ -532,7 +532,8 @@ public class SecurityConfig {
   /**
    * A system user's secret is checked by {@link SystemUsers} (no lockout counter); everybody else's
    * password by Camunda's identity service (throttled, see loginMaxAttempts), granting their groups. A system user's id
-   * in another case or with blanks around ({@code Channel}, {@code " channel"}) is refused before any check
+   * in another case, full-width or with blanks or invisible characters ({@code Channel}, {@code " channel"}) is refused
+   * before any check
    * ({@link SystemUserLookalike}).
    */
   @Bean
@@ -545,7 +546,7 @@ public class SecurityConfig {
         Object password = authentication.getCredentials();
         Optional<String> resembled = systemUsers.resembled(user);
         if (resembled.isPresent()) {
-          log.warn("Login as '{}', system user {} in another case or with blanks around, refused, from {}", user,
+          log.warn("Login as '{}', system user {} in another case, full-width or with blanks, refused, from {}", user,
               resembled.get(), MDC.get(LoginLockoutAlert.CLIENT_ADDRESS));
           throw new SystemUserLookalike(user, resembled.get());
         }
@@ -574,7 +575,8 @@ public class SecurityConfig {
   }
 
   /**
-   * A login as a system user's id in another case or with blanks around ({@code Channel} for {@code channel}): a
+   * A login as a system user's id in another case, full-width or with blanks or invisible characters ({@code Channel}
+   * for {@code channel}, {@link SystemUsers#resembled}): a
    * directory comparing ids so (LDAP) would take it for the system user, while {@code camundaUsers} would check it as
    * a member of staff with the directory's groups. Refused with 403 before any password or secret is checked, as on
    * the engine REST API and the webapps ({@link SystemUserEngineBar}); the system user's exact id logs in with its secret.

@@ -104,11 +104,15 @@ public class SystemUsers {
   }
 
   /**
-   * The system user whose id {@code userId} is in another case or with blanks around ({@code Channel}, {@code " channel"}:
-   * {@code channel}), if any; empty for a system user's own id and for any other.
+   * The system user whose id {@code userId} folds to ({@link #plain}: {@code Channel}, {@code " channel"},
+   * {@code "ｃｈａｎｎｅｌ"} to {@code channel}), if any; empty for a system user's own id and for any other.
    */
   public Optional<String> resembled(String userId) {
-    return userId == null || isSystemUser(userId) || !isSystemUser(plain(userId)) ? Optional.empty() : Optional.of(plain(userId));
+    if (userId == null || isSystemUser(userId)) {
+      return Optional.empty();
+    }
+    String folded = plain(userId);
+    return isSystemUser(folded) ? Optional.of(folded) : Optional.empty();
   }
 
   /** Unicode format characters (category Cf): zero-width space and joiners, the byte order mark, direction marks. */
