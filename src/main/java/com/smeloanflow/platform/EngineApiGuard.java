@@ -58,7 +58,8 @@ import org.springframework.web.util.UriUtils;
  *   <li>A system user's password: {@code POST /identity/verify} checks the password of the user its body names
  *       ({@code {"username":…,"password":…}}) for whoever may read that user (the leads of a central team read every
  *       user). Naming a system user
- *       ({@link SystemUsers}: {@code channel}, {@code core-banking}, {@code monitoring}; in any case, with blanks around)
+ *       ({@link SystemUsers}: {@code channel}, {@code core-banking}, {@code monitoring}; in any case, full-width or
+ *       with blanks or invisible characters)
  *       is answered 403 before the password is checked, whatever the body's content type, so nobody learns or guesses
  *       through it a password a Camunda user of that id has (the demo's {@code demo}, a directory's) or counts failed
  *       attempts against it. The system users themselves reach no engine API ({@link SystemUserEngineBar}).</li>
@@ -174,8 +175,8 @@ public class EngineApiGuard extends OncePerRequestFilter {
   /**
    * @param identityService the engine's, looked up at the first request (a filter is created before the engine)
    * @param deserializationAllowed whether the engine may deserialize a class of this name
-   * @param isSystemUser whether a user id is a system user's ({@link SystemUsers#isSystemUser}); also asked in any case and
-   *     without blanks around ({@link SystemUsers#inAnyCaseOrSpacing})
+   * @param isSystemUser whether a user id is a system user's ({@link SystemUsers#isSystemUser}); also asked of the id folded
+   *     (any case, full-width, blanks and invisible characters dropped: {@link SystemUsers#inAnyCaseOrSpacing})
    */
   public EngineApiGuard(Supplier<IdentityService> identityService, Predicate<String> deserializationAllowed,
       Predicate<String> isSystemUser) {
