@@ -37,7 +37,8 @@ public class OpenApiConfig {
                 + "applicant reports, and the public reference data; core banking (core-banking) the repayments of a loan, "
                 + "their reversals and early-warning signals (POST /api/loans/{loanId}/repayments, "
                 + ".../repayments/{transactionId}/reversal, /api/loans/{loanId}/signals), and nothing else; Prometheus "
-                + "(system user monitoring) nothing, nor this description (it scrapes /actuator/prometheus alone). "
+                + "(system user monitoring) nothing (it scrapes /actuator/prometheus alone). None of them reads this description "
+                + "(403): staff read it, and the bank hands an outside system the contract of its own operations. "
                 + "Sandbox endpoints exist in the demo profile only."))
         .components(new Components().addSecuritySchemes("basic",
             new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")

@@ -67,7 +67,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * environment, so no anonymous caller can lock them. The engine REST API ({@code /engine-rest/**})
  * uses Camunda's own authentication filter, so Camunda authorizations apply to it as they do in
  * Tasklist, and {@link EngineApiGuard} adds what the authorizations do not cover. The webapps keep
- * their own login. The system users reach neither the engine REST API nor the webapps ({@link SystemUserEngineBar}). The operations endpoints ({@code /actuator/**}) use HTTP Basic for administrators,
+ * their own login. The system users call their own operations alone, not the API description nor the demo mailbox
+ * ({@link SystemUserReach}), and reach neither the engine REST API nor the webapps ({@link SystemUserEngineBar}). The operations endpoints ({@code /actuator/**}) use HTTP Basic for administrators,
  * team leads and the operations group (Prometheus's system user: its metrics alone), except the load balancer's two
  * probes. A system user's id in another case or with blanks around logs in nowhere ({@link SystemUserLookalike}). See
  * docs/security.md for the whole model.
@@ -226,16 +227,18 @@ public class SecurityConfig {
       new GroupRule(null, List.of("/api/campaigns", "/api/campaigns/**"), Groups.CAMPAIGN_MANAGERS, Groups.CAMUNDA_ADMIN));
 
   /**
-   * An outside system's system user kept to its own operations of {@code /api/**}: every other one is 403, before any
-   * controller and whatever the group rules say, to a caller holding the system user's group, with a refusal naming the
-   * call and what the system may do ({@code 渠道无权调用 GET /api/loans: 渠道只可…}). Outside {@code /api} it passes to
-   * the other rules. A caller holding the groups of several system users may call what one of them may. The OpenAPI
-   * description declares the refusal on every operation the system may not call ({@link OpenApiConfig}).
+   * An outside system's system user kept to its own operations: every other call is 403, before any controller and
+   * whatever the group rules say, to a caller holding the system user's group, with a refusal naming the call and what
+   * the system may do ({@code 渠道无权调用 GET /api/loans: 渠道只可…}). That holds on every chain that asks for a login:
+   * every other operation of {@code /api/**}, the API description ({@code /v3/api-docs} in JSON and YAML, Swagger UI),
+   * which describes every staff operation, the demo mailbox ({@code /demo/**}) and the operations endpoints
+   * ({@code /actuator/**}, the load balancer's open probes aside). A caller holding the groups of several system users
+   * may call what one of them may. The OpenAPI description declares the refusal on every operation the system may not
+   * call ({@link OpenApiConfig}).
    *
    * <p>A system user whose group staff hold too (Prometheus's {@code monitoring}, group {@code operations}) is told by
    * its user id instead: {@code userId} set, the list keeps that system user alone, and staff of the group keep their
-   * reach. Such a list keeps it everywhere, not only in {@code /api}: on the operations endpoints ({@code /actuator/**})
-   * and the API description ({@code /v3/api-docs}, Swagger UI) too, where its group would let it read what staff read.
+   * reach.
    *
    * @param group the system user's Camunda group
    * @param userId the system user's id when its group is shared with staff, else null (whoever holds the group)
@@ -250,13 +253,9 @@ public class SecurityConfig {
       this(group, null, who, may, operations);
     }
 
-    /**
-     * Whether the system may call {@code method} on {@code path} (within the application): one of its operations; outside
-     * /api, yes, unless it is told by its user id (then everywhere its operations alone).
-     */
+    /** Whether the system may call {@code method} on {@code path} (within the application): one of its operations. */
     boolean mayCall(String method, String path) {
-      return userId == null && !path.startsWith("/api/") && !path.equals("/api")
-          || operations.stream().anyMatch(rule -> rule.covers(method, path));
+      return operations.stream().anyMatch(rule -> rule.covers(method, path));
     }
 
     /**
@@ -292,7 +291,7 @@ public class SecurityConfig {
    * reports and reads of their own application, loan, renewal and credit line, by id, and the public reference data
    * (branches, Loan Prime Rates, the bank's calendar). The channel serves applicants of every branch, yet it is not
    * central staff, and reads no list of applications or loans, no team queue, report, SLA target, collection case,
-   * post-loan monitoring, campaign, sandbox or administration. A per-id read answers it in the applicant's words (the
+   * post-loan monitoring, campaign, sandbox or administration, nor the API description or the demo mailbox. A per-id read answers it in the applicant's words (the
    * controllers' {@code forChannel} views).
    */
   static final SystemUserReach CHANNEL_OPERATIONS = new SystemUserReach(Groups.CHANNEL_GATEWAY,
@@ -314,7 +313,7 @@ public class SecurityConfig {
    * It reads nothing: it reports by the loan id it books under, learns the payoff amount from an over-payment's refusal,
    * and keeps its own calendar and rates; the sandbox's core-banking endpoints are the demo's stand-in for it, played by
    * administrators and process owners. Every list, loan, application, line, SLA target, reference table, team queue,
-   * report, sandbox and administration call is 403 to it.
+   * report, sandbox and administration call is 403 to it, and so are the API description and the demo mailbox.
    */
   static final SystemUserReach CORE_BANKING_OPERATIONS = new SystemUserReach(Groups.CORE_BANKING,
       new String[] {"核心系统", "core banking"},
@@ -374,7 +373,9 @@ public class SecurityConfig {
   @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationProvider camundaUsers) throws Exception {
     return http
-        .securityMatcher("/api/**", "/demo/**", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html")
+        // The description in every form springdoc serves it: JSON (/v3/api-docs), YAML (/v3/api-docs.yaml), Swagger UI.
+        .securityMatcher("/api/**", "/demo/**", "/v3/api-docs/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs.yaml/**",
+            "/swagger-ui/**", "/swagger-ui.html")
         // The chain's own manager, without the global one as parent: a wrong password is checked (and logged) once.
         .authenticationManager(new ProviderManager(camundaUsers))
         .authorizeHttpRequests(auth -> {

@@ -59,6 +59,18 @@ class ChannelReachApiTest extends SystemUserReachApiTest {
         + " application, loan, renewal and credit line by id)");
   }
 
+  /**
+   * Beside {@code /api} the channel calls nothing: the OpenAPI description (every staff operation described), Swagger UI
+   * and the demo mailbox are 403 to it, naming the call, as every operation outside its own.
+   */
+  @Test
+  void theChannelReadsNeitherTheApiDescriptionNorTheDemoMailbox() {
+    SoftAssertions softly = new SoftAssertions();
+    expectRefusedEach(CHANNEL, BESIDE_THE_API, "渠道", "渠道只可按编号查看申请人本人的申请、借据、续贷和授信额度", "the channel",
+        "it reads an applicant's own application, loan, renewal and credit line by id", softly);
+    softly.assertAll();
+  }
+
   @Test
   void theChannelReadsAnApplicantsApplicationAndLoanByIdAndTheReferenceData() {
     for (String path : List.of("/api/applications/" + applicationId, "/api/applications/" + applicationId + "/history",

@@ -47,6 +47,18 @@ class CoreBankingReachApiTest extends SystemUserReachApiTest {
     }
   }
 
+  /**
+   * Beside {@code /api} core banking calls nothing: the OpenAPI description (every staff operation described), Swagger
+   * UI and the demo mailbox are 403 to it, naming the call, as every operation outside its reports.
+   */
+  @Test
+  void coreBankingReadsNeitherTheApiDescriptionNorTheDemoMailbox() {
+    SoftAssertions softly = new SoftAssertions();
+    expectRefusedEach(CORE_BANKING, BESIDE_THE_API, "核心系统", "核心系统只可报送借据的还款、还款冲正和预警信号", "core banking",
+        "it reports a loan's repayments, their reversals and early-warning signals", softly);
+    softly.assertAll();
+  }
+
   @Test
   void theOpenApiDescriptionSaysWhatCoreBankingMayCall() {
     com.fasterxml.jackson.databind.JsonNode doc = api.get("/v3/api-docs", "admin").json();

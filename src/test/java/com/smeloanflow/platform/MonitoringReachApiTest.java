@@ -47,20 +47,18 @@ class MonitoringReachApiTest extends SystemUserReachApiTest {
 
   /**
    * On the operations endpoints and the API description too, Prometheus reaches its metrics alone: health with its
-   * details, info, the other endpoints, the OpenAPI description and Swagger UI are 403 to it, naming the call; the load
+   * details, info, the other endpoints, the OpenAPI description, Swagger UI and the demo mailbox are 403 to it, naming
+   * the call; the load
    * balancer's probes answer it as they answer anyone, with their status alone.
    */
   @Test
   void monitoringReadsNoOtherOperationsEndpointNorTheApiDescription() {
     SoftAssertions softly = new SoftAssertions();
-    for (String path : List.of("/actuator", "/actuator/health", "/actuator/health/db", "/actuator/health/jobExecutor",
-        "/actuator/info", "/actuator/metrics", "/actuator/env", "/v3/api-docs", "/swagger-ui.html", "/swagger-ui/index.html")) {
-      Response answer = api.send("GET", path, MONITORING, DemoData.PASSWORD, null, "Accept", "*/*");
-      softly.assertThat(answer.status()).as("GET %s by monitoring: %s", path, answer).isEqualTo(403);
-      softly.assertThat(answer.body()).as("GET %s", path).contains("\"detail\":\"监控系统无权调用 GET " + path
-          + ": 监控系统只可读取运维接口的指标 /actuator/prometheus (Prometheus may not call GET " + path
-          + ": it reads the operations endpoints' metrics /actuator/prometheus only)\"");
-    }
+    List<String> refused = new ArrayList<>(List.of("/actuator", "/actuator/health", "/actuator/health/db",
+        "/actuator/health/jobExecutor", "/actuator/info", "/actuator/metrics", "/actuator/env"));
+    refused.addAll(BESIDE_THE_API);
+    expectRefusedEach(MONITORING, refused, "监控系统", "监控系统只可读取运维接口的指标 /actuator/prometheus", "Prometheus",
+        "it reads the operations endpoints' metrics /actuator/prometheus only", softly);
     for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
       Response answer = api.get(probe, MONITORING);
       softly.assertThat(answer.status()).as("%s by monitoring: %s", probe, answer).isEqualTo(200);

@@ -13,7 +13,7 @@ class OpenApiDescriptionTest extends AbstractIntegrationTest {
 
   @Test
   void describesTheChannelApiWithExamplesAndBasicAuthentication() {
-    ApiClient.Response response = api.get("/v3/api-docs", "channel");
+    ApiClient.Response response = api.get("/v3/api-docs", "zy001-acceptor");
     assertThat(response.status()).isEqualTo(200);
     JsonNode doc = response.json();
     assertThat(doc.path("info").path("title").asText()).contains("sme-loan-flow");
@@ -36,7 +36,7 @@ class OpenApiDescriptionTest extends AbstractIntegrationTest {
 
   @Test
   void namesTheStatusCodesTheEndpointsAnswer() {
-    JsonNode paths = api.get("/v3/api-docs", "channel").json().path("paths");
+    JsonNode paths = api.get("/v3/api-docs", "zy001-acceptor").json().path("paths");
     assertThat(responseCodes(paths, "/api/applications/{id}/documents", "post")).as("an upload is answered 202")
         .containsExactlyInAnyOrder("202", "400", "401", "403", "404", "409", "422");
     for (String report : List.of("signature", "mortgage-registration", "guarantee-signatures")) {
@@ -59,7 +59,7 @@ class OpenApiDescriptionTest extends AbstractIntegrationTest {
    */
   @Test
   void everyOperationDeclaresTheRefusalsOfItsLoginAndOfItsGroupsOrBranch() {
-    JsonNode doc = api.get("/v3/api-docs", "channel").json();
+    JsonNode doc = api.get("/v3/api-docs", "zy001-acceptor").json();
     List<String> without401 = new java.util.ArrayList<>();
     List<String> without403 = new java.util.ArrayList<>();
     List<String> operations = new java.util.ArrayList<>();
@@ -98,11 +98,32 @@ class OpenApiDescriptionTest extends AbstractIntegrationTest {
 
   @Test
   void theDescriptionAndItsPageAreBehindLogin() {
-    for (String path : List.of("/v3/api-docs", "/swagger-ui.html", "/swagger-ui/index.html")) {
-      ApiClient.Response anonymous = api.send("GET", path, null, null, null);
+    for (String path : List.of("/v3/api-docs", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/index.html")) {
+      ApiClient.Response anonymous = api.send("GET", path, null, null, null, "Accept", "*/*");
       assertThat(anonymous.status()).as(path).isEqualTo(401);
       assertThat(anonymous.header("WWW-Authenticate")).as(path).startsWith("Basic");
     }
     assertThat(api.get("/swagger-ui/index.html", "zy001-acceptor").status()).isEqualTo(200);
+  }
+
+  /**
+   * Staff read the description in JSON and YAML and its page; administrators the demo mailbox. The system users of
+   * outside systems read none of it (ChannelReachApiTest, CoreBankingReachApiTest, MonitoringReachApiTest), nor does
+   * anyone without a login (above).
+   */
+  @Test
+  void staffReadTheDescriptionAndAdministratorsTheDemoMailbox() {
+    for (String path : List.of("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config", "/swagger-ui/index.html")) {
+      ApiClient.Response answer = api.send("GET", path, "zy001-acceptor", "demo", null, "Accept", "*/*");
+      assertThat(answer.status()).as("GET %s by zy001-acceptor: %s", path, answer).isEqualTo(200);
+    }
+    assertThat(api.send("GET", "/v3/api-docs.yaml", "zy001-acceptor", "demo", null, "Accept", "*/*").body())
+        .contains("/api/applications/{id}:");
+    // The tests run without the demo's embedded SMTP server, so without its mailbox: an administrator passes the login
+    // and is told there is none, where a system user is refused before (403).
+    for (String path : List.of("/demo/mails", "/demo/mailbox")) {
+      ApiClient.Response answer = api.send("GET", path, "admin", "demo", null, "Accept", "*/*");
+      assertThat(answer.status()).as("GET %s by admin: %s", path, answer).isEqualTo(404);
+    }
   }
 }
