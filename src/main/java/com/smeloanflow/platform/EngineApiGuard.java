@@ -176,13 +176,13 @@ public class EngineApiGuard extends OncePerRequestFilter {
    * @param identityService the engine's, looked up at the first request (a filter is created before the engine)
    * @param deserializationAllowed whether the engine may deserialize a class of this name
    * @param isSystemUser whether a user id is a system user's ({@link SystemUsers#isSystemUser}); also asked of the id folded
-   *     (any case, full-width, blanks and invisible characters dropped: {@link SystemUsers#inAnyCaseOrSpacing})
+   *     (any case, full-width, blanks and invisible characters dropped: {@link SystemUsers#orLookalike})
    */
   public EngineApiGuard(Supplier<IdentityService> identityService, Predicate<String> deserializationAllowed,
       Predicate<String> isSystemUser) {
     this.identityService = identityService;
     this.deserializationAllowed = deserializationAllowed;
-    this.isSystemUser = SystemUsers.inAnyCaseOrSpacing(isSystemUser);
+    this.isSystemUser = SystemUsers.orLookalike(isSystemUser);
   }
 
   @Override

@@ -42,7 +42,7 @@ class SystemUserEngineBar extends OncePerRequestFilter {
   private final Predicate<String> isSystemUser;
 
   SystemUserEngineBar(Predicate<String> isSystemUser) {
-    this.isSystemUser = SystemUsers.inAnyCaseOrSpacing(isSystemUser);
+    this.isSystemUser = SystemUsers.orLookalike(isSystemUser);
   }
 
   @Override

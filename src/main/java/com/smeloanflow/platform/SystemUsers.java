@@ -95,11 +95,12 @@ public class SystemUsers {
   }
 
   /**
-   * {@code isSystemUser} also for a system user's id in another case, with blanks or invisible characters around or in
-   * it, or in full-width letters ({@code Channel}, {@code " channel"}, {@code "ｃｈａｎｎｅｌ"}): a directory that
-   * compares user ids so (LDAP) would take them for the system user.
+   * {@code isSystemUser}, or a lookalike of a system user's id: the id folded as {@link #plain} folds it (another case,
+   * blanks or invisible characters around or in it, full-width letters: {@code Channel}, {@code " channel"},
+   * {@code "ｃｈａｎｎｅｌ"}) is a system user's. A directory that compares user ids so (LDAP) would take them for the
+   * system user.
    */
-  static Predicate<String> inAnyCaseOrSpacing(Predicate<String> isSystemUser) {
+  static Predicate<String> orLookalike(Predicate<String> isSystemUser) {
     return id -> id != null && (isSystemUser.test(id) || isSystemUser.test(plain(id)));
   }
 

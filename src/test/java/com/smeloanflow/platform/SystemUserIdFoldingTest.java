@@ -10,12 +10,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Which login ids a directory comparing ids as LDAP does (case-insensitive, Unicode-folded, insignificant blanks and
  * invisible characters dropped) would take for a system user's: those are barred as the system user's own id is,
- * before any password check ({@link SystemUsers#inAnyCaseOrSpacing}, {@link SystemUsers#resembled}).
+ * before any password check ({@link SystemUsers#orLookalike}, {@link SystemUsers#resembled}).
  */
 class SystemUserIdFoldingTest {
 
   private static final Predicate<String> SYSTEM_USER = Set.of("channel", "core-banking")::contains;
-  private static final Predicate<String> BARRED = SystemUsers.inAnyCaseOrSpacing(SYSTEM_USER);
+  private static final Predicate<String> BARRED = SystemUsers.orLookalike(SYSTEM_USER);
 
   @ParameterizedTest
   @ValueSource(strings = {"channel", "Channel", " channel", "CORE-BANKING ", "channel\u00A0", "\u3000channel",
