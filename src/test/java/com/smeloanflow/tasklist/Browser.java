@@ -39,9 +39,9 @@ import org.slf4j.LoggerFactory;
  * JVM's tests, each test starting on a blank page with no cookies or storage. No browser or driver is
  * downloaded: both paths are given, so Selenium Manager never runs. The browser asks for Chinese, as the bank's staff browsers do.
  *
- * <p>Screenshots of every screen go to {@code target/screenshots/}, so a test run changes no tracked
- * file; {@code -Dscreenshots.dir=docs/screenshots} refreshes the README tour's pictures. A failing
- * test leaves {@code target/screenshots/failed-*.png}.
+ * <p>The screens of the tour are photographed only when {@code -Dscreenshots.dir} names where to
+ * ({@code -Dscreenshots.dir=docs/screenshots} refreshes the README tour's pictures): nothing else reads them,
+ * and each costs the test about a second. A failing test always leaves {@code target/screenshots/failed-*.png}.
  */
 public final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, AfterEachCallback {
 
@@ -249,13 +249,19 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
     });
   }
 
+  /** Where {@code -Dscreenshots.dir} asks for the tour's screenshots; empty when it does not. */
+  private static final String SCREENSHOTS_DIR = System.getProperty("screenshots.dir", "");
+
   /**
-   * A screenshot for the tour, named by screen ({@code 03-form-accept-application}). The window
-   * grows by what its scrolling areas hide (a long form in the task pane or the start dialog), so
-   * the whole screen is in the picture (up to {@link #MAX_HEIGHT} pixels).
+   * A screenshot for the tour, named by screen ({@code 03-form-accept-application}), into {@code -Dscreenshots.dir}
+   * (none without it). The window grows by what its scrolling areas hide (a long form in the task pane or the start
+   * dialog), so the whole screen is in the picture (up to {@link #MAX_HEIGHT} pixels).
    */
-  public Path screenshot(String name) {
-    Path folder = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+  public void screenshot(String name) {
+    if (SCREENSHOTS_DIR.isBlank()) {
+      return;
+    }
+    Path folder = Path.of(SCREENSHOTS_DIR);
     int height = Math.min(MAX_HEIGHT, HEIGHT + hiddenHeight());
     try {
       grow(height);
@@ -265,7 +271,7 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
       if (stillHidden > 0 && height < MAX_HEIGHT) {
         grow(Math.min(MAX_HEIGHT, height + stillHidden));
       }
-      return save(folder, name);
+      save(folder, name);
     } finally {
       driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
     }
