@@ -10,7 +10,9 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -57,6 +59,7 @@ import org.springframework.security.web.header.writers.DelegatingRequestMatcherH
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -178,12 +181,20 @@ public class SecurityConfig {
       this(method, patterns.toArray(String[]::new), List.of(groups));
     }
 
+    /**
+     * The rules' patterns, each parsed once: {@link #covers} runs for every request of a system user (the channel's
+     * polling on the AUTO path). A fixed set, the patterns of {@link #API_GROUP_RULES} and {@link #SYSTEM_USER_OPERATIONS}.
+     */
+    private static final Map<String, PathPattern> PARSED = new ConcurrentHashMap<>();
+
     /** Whether the rule covers {@code method} on {@code path} (a concrete path, no template variables). */
     boolean covers(String method, String path) {
+      if (this.method != null && !this.method.matches(method)) {
+        return false;
+      }
       PathContainer container = PathContainer.parsePath(path);
-      return (this.method == null || this.method.matches(method)) && Arrays.stream(patterns)
-          .anyMatch(pattern -> PathPatternParser.defaultInstance.parse(pattern)
-              .matches(container));
+      return Arrays.stream(patterns)
+          .anyMatch(pattern -> PARSED.computeIfAbsent(pattern, PathPatternParser.defaultInstance::parse).matches(container));
     }
   }
 
