@@ -41,7 +41,6 @@ import org.springframework.test.context.ActiveProfiles;
     // The collection processes of the cases a daily close opened are started by their poller, as in production.
     "smeloan.collections.process-start.poller-enabled=true",
     "smeloan.collections.process-start.poll-interval=PT1S",
-    // An in-memory database of this JVM's own; 256 statement plans per connection as the test profile's (application-test.yaml)
-    "spring.datasource.url=jdbc:h2:mem:sme-loan-flow-browser;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=256"})
+    "spring.datasource.url=jdbc:h2:mem:sme-loan-flow-browser;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"})
 @ActiveProfiles({"demo", "test"})
 public @interface BrowserTest {}
