@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -16,6 +17,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -83,7 +85,7 @@ public final class CamundaForm {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       input.act(element -> {
         scrolledTo(element).clear();
-        element.sendKeys(value);
+        enter(element, value);
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].blur();", element);
       });
       if (settles(() -> normalized(input.read(e -> e.getAttribute("value"))).equals(normalized(value)))) {
@@ -91,6 +93,19 @@ public final class CamundaForm {
       }
     }
     throw new AssertionError("Field " + label + " does not keep the value '" + value + "'");
+  }
+
+  /**
+   * Enters the text into the field as staff do: Chinese as an input method commits it, the whole phrase in one input
+   * event (with the punctuation and digits typed with it); text without Chinese key by key.
+   */
+  private void enter(WebElement element, String value) {
+    if (value.chars().allMatch(c -> c < 128)) {
+      element.sendKeys(value);
+      return;
+    }
+    ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].focus();", element);
+    ((HasCdp) browser.driver()).executeCdpCommand("Input.insertText", Map.of("text", value));
   }
 
   private static String normalized(String value) {
