@@ -27,9 +27,13 @@ public class OpenApiConfig {
   @Bean
   OpenAPI smeLoanFlowApi() {
     return new OpenAPI()
-        .info(new Info().title("sme-loan-flow API (普惠小微贷款)").version("1")
-            .description("Channel API of the bank's SME lending: submit applications (Idempotency-Key), follow their "
-                + "status and decision, report documents, signatures and mortgage registrations; loan accounts. "
+        .info(new Info().title("sme-loan-flow REST API (普惠小微贷款)").version("1")
+            .description("The whole REST API of the bank's SME lending. Staff: applications and their decisions, team "
+                + "queues, loans with their schedules and arrears, repayments, renewals, credit lines and drawdowns, "
+                + "post-loan monitoring, collections, whitelist campaigns, reference data, branches, dashboards and "
+                + "administration. The channel: submit applications (Idempotency-Key), follow their status and decision, "
+                + "report documents, signatures and mortgage registrations. Core banking: repayments, their reversals "
+                + "and early-warning signals. "
                 + "Errors are application/problem+json (RFC 9457) naming each bad field. Every operation needs a login "
                 + "(401 without one); those only some groups may call, or that refuse another branch's records, say 403. "
                 + "The system users of outside systems call only their own operations, every other one is 403 to them: the "

@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Test;
 class OpenApiDescriptionTest extends AbstractIntegrationTest {
 
   @Test
-  void describesTheChannelApiWithExamplesAndBasicAuthentication() {
+  void describesTheWholeApiWithExamplesAndBasicAuthentication() {
     ApiClient.Response response = api.get("/v3/api-docs", "zy001-acceptor");
     assertThat(response.status()).isEqualTo(200);
     JsonNode doc = response.json();
-    assertThat(doc.path("info").path("title").asText()).contains("sme-loan-flow");
+    assertThat(doc.path("info").path("title").asText()).contains("sme-loan-flow").doesNotContainIgnoringCase("channel");
+    assertThat(doc.path("info").path("description").asText()).as("the whole API, not the channel's alone")
+        .doesNotStartWith("Channel API").contains("Staff:", "The channel:", "Core banking:");
     assertThat(doc.path("components").path("securitySchemes").path("basic").path("scheme").asText()).isEqualTo("basic");
     JsonNode paths = doc.path("paths");
     assertThat(paths.has("/api/applications")).isTrue();
